@@ -1,0 +1,239 @@
+/**
+ * The Cable model: what a parsed telegram is.
+ *
+ * The public fields (id, date, origin, …, diagnostics) are the JSON contract of `cable parse` and are
+ * documented in docs/data-model.md. Everything else records what the canonical renderer needs to write
+ * a telegram from fields alone (envelope, body blocks, layout), and what the lossless renderer needs to
+ * reproduce the input byte for byte (segments). A Cable survives a JSON round trip unchanged.
+ */
+
+/** A place in the source: line and column from 1, offset from 0 (UTF-16 code units). */
+export interface Point {
+  line: number
+  column: number
+  offset: number
+}
+
+/** A range in the source; `end` is the first character after it. A composed field has no span. */
+export interface Span {
+  start: Point
+  end: Point
+}
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Closed set of parser diagnostic codes; tests match codes and spans, never wording. */
+export type ParseCode =
+  | 'UNPLACED_TEXT'
+  | 'NO_HEADER'
+  | 'PARTIAL_RECORD'
+  | 'UNKNOWN_HEADER_LINE'
+  | 'BAD_DTG'
+  | 'NO_DTG'
+  | 'NO_CLASS_LINE'
+  | 'NO_ORIGIN'
+  | 'XMT_WITHOUT_COLLECTIVE'
+  | 'PRECEDENCE_MISSPELLED'
+  | 'SECTION_OUT_OF_RANGE'
+  | 'UNRESOLVED_ID'
+  | 'BAD_CSV_ROW'
+  | 'BAD_HTML'
+  | 'EMPTY_INPUT'
+  | 'BINARY_INPUT'
+
+export interface Diagnostic {
+  code: ParseCode
+  severity: Severity
+  message: string
+  span: Span
+}
+
+export type PrecedenceWord = 'FLASH' | 'NIACT IMMEDIATE' | 'IMMEDIATE' | 'PRIORITY' | 'ROUTINE'
+
+/** One FM/TO/INFO/XMT addressee. */
+export interface Addressee {
+  /** Routing indicator before the slash (`RUEHDBU`), null when written without one. */
+  route: string | null
+  /** The PLAD (`AMEMBASSY DUSHANBE`, `ALL SOUTH AND CENTRAL ASIA COLLECTIVE`). */
+  name: string
+  /** The per-addressee precedence word, normalised (misspellings repaired), null when absent. */
+  precedence: PrecedenceWord | null
+  /** Message continuity number as written (`1302`, `0018`), null when absent. */
+  serial: string | null
+  /** For a collective: the PLADs its XMT line(s) exclude. Null for a non-collective. */
+  excluded: string[] | null
+  span?: Span
+}
+
+export interface Reference {
+  /** The REF letter (`A`), null for a single unlettered reference. */
+  letter: string | null
+  /** Canonical reference id of the cited cable (`09STATE99704`), null when the item names no cable. */
+  id: string | null
+  /** The item's text as written, whitespace-collapsed. */
+  text: string
+  span?: Span
+}
+
+export interface Paragraph {
+  number: number
+  /** Portion mark without parentheses (`U`, `SBU`, `C`, `S//NF`), null when unmarked. */
+  marking: string | null
+  /** Text after the number and mark, continuation blocks attached, page headers removed. */
+  text: string
+  span?: Span
+}
+
+export interface ExecutiveOrder {
+  /** `12958`, `13526`, …; null when the line names none. */
+  order: string | null
+  /** ISO date (`2019-09-24`) when DECL is a date; else the value as written (`N/A`, `X1`, `OADR`). */
+  declassify: string | null
+  span?: Span
+}
+
+export interface ClassifiedBy {
+  name: string | null
+  title: string | null
+  /** Reason codes as `1.4(b)`; empty when the line names none. */
+  reasons: string[]
+  span?: Span
+}
+
+/** ACP-127 format lines 1–5 as recorded; every part optional because archives lose them. */
+export interface Envelope {
+  /** FL1 `VZCZCXRO3809` */
+  transmission: { channel: string; sequence: string } | null
+  /** FL2 `OO RUEHAST …`: digraph and destination routing indicators (continuation lines included). */
+  routing: { prosign: string; routes: string[] } | null
+  /** FL3 `DE RUEHC #9704/01 2671955` */
+  station: { route: string; serial: string; section: string | null; filed: string } | null
+  /** FL4 `ZNR UUUUU ZZH` */
+  security: { opsig: string; group: string; signals: string[] } | null
+  /** FL5 `O 241936Z SEP 09` */
+  dtg: { precedence: string[]; day: string; time: string; month: string; year: string; signals: string[] } | null
+}
+
+/** Body blocks: the structured text, enough for the canonical renderer. */
+export type TextBlock =
+  | { type: 'classLine'; classification: string; spaced: boolean; section: { number: string; of: string } | null; origin: string; serial: string; extra: string | null }
+  | { type: 'captions'; lines: string[] }
+  | { type: 'eo'; text: string }
+  | { type: 'tags'; tags: string[]; links: boolean }
+  | { type: 'subject'; marking: string | null; text: string; label: string }
+  | { type: 'ref'; text: string }
+  | { type: 'classifiedBy'; text: string }
+  | { type: 'para'; number: number; marking: string | null; text: string; pilcrow: boolean }
+  | { type: 'lines'; lines: string[] }
+  | { type: 'pageHeader'; text: string }
+  | { type: 'signature'; lines: string[] }
+
+/** How the text was laid out, so the canonical renderer can lay it out the same way. */
+export interface Layout {
+  /** `web`: reflowed paragraphs with ¶ and `[TAG](#)` links (the seed); `telegram`: wrapped raw lines. */
+  profile: 'web' | 'telegram'
+  leadingEmptyLines: number
+  finalNewline: boolean
+  crlf: boolean
+}
+
+/** What one contiguous run of the input is; segments tile the input exactly. */
+export type SegmentKind =
+  | 'blank'
+  | 'preamble'
+  | 'envelope'
+  | 'from'
+  | 'to'
+  | 'info'
+  | 'xmt'
+  | 'headerOther'
+  | 'classLine'
+  | 'captions'
+  | 'eo'
+  | 'tags'
+  | 'subject'
+  | 'ref'
+  | 'classifiedBy'
+  | 'para'
+  | 'lines'
+  | 'pageHeader'
+  | 'signature'
+  | 'unplaced'
+
+export interface Segment {
+  kind: SegmentKind
+  raw: string
+}
+
+/** Where a cable's text came from when it was wrapped in another rendering. */
+export interface Container {
+  rendering: 'html' | 'csv'
+  /** The whole input as received, for the lossless renderer. */
+  raw: string
+  /** Fields the container states outside the cable text (HTML metadata table, CSV columns). */
+  metadata: Record<string, string>
+}
+
+export interface Cable {
+  // ── public fields: the `cable parse` JSON contract ──
+  id: string | null
+  date: string | null
+  origin: string | null
+  precedence: PrecedenceWord | null
+  classification: string | null
+  captions: string[]
+  tags: string[]
+  subject: string | null
+  to: Addressee[] | null
+  info: Addressee[] | null
+  references: Reference[]
+  paragraphs: Paragraph[]
+  summary: string | null
+  comment: string | null
+  signers: string[]
+  eo: ExecutiveOrder | null
+  classifiedBy: ClassifiedBy | null
+  sections: number | null
+  diagnostics: Diagnostic[]
+
+  // ── recorded structure ──
+  /** The reference id as the text spells it before canonicalisation, e.g. `09STATE099704`. */
+  rawId: string | null
+  /** Message reference number from the class line (origin as printed, serial as printed). */
+  mrn: { origin: string; serial: string } | null
+  /** Portion mark of the subject, without parentheses. */
+  subjectMarking: string | null
+  envelope: Envelope
+  body: TextBlock[]
+  layout: Layout
+  /** Spans of scalar fields, keyed by field name (`id`, `date`, `origin`, `classification`, `tags`, `subject`, …). */
+  spans: Partial<Record<SpanKey, Span>>
+  /** Spans of the individual TAGS, parallel to `tags`. */
+  tagSpans: Span[]
+  /** Spans of caption occurrences, parallel to `captions`. */
+  captionSpans: Span[]
+  segments: Segment[]
+  container: Container | null
+}
+
+export type SpanKey =
+  | 'transmission'
+  | 'routing'
+  | 'station'
+  | 'security'
+  | 'dtg'
+  | 'origin'
+  | 'classLine'
+  | 'classification'
+  | 'captions'
+  | 'eo'
+  | 'tags'
+  | 'subject'
+  | 'subjectMarking'
+  | 'references'
+  | 'classifiedBy'
+  | 'summary'
+  | 'comment'
+  | 'signature'
+  | 'header'
+  | 'body'
