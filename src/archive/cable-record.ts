@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto'
+import type { Cable } from '../format/model.js'
+import type { CableRecord, SourceRecord } from '../store/store.js'
+import { cableAccess } from './cable-access.js'
+import { originKey } from './query/field-values.js'
+
+/** Key of a cable with no readable id: the hash of its text, so the same bad copy is stored once. */
+export function surrogateKey(text: string): string {
+  return 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** Station part of a reference id: `09STATE99704` → `STATE`. */
+export function stationOfId(id: string): string | null {
+  return /^\d{2}([A-Z]+)\d+$/.exec(id)?.[1] ?? null
+}
+
+/**
+ * What the archive stores for a parsed cable: its fields, access level and caveats, and `text`, the lossless
+ * text of the cable itself (for a cable read from an HTML page or a CSV row, the cable inside it).
+ *
+ * @example
+ *   toCableRecord(parseCable(text), text, { locator: 'cables/x.txt', rendering: 'text', … })
+ */
+export function toCableRecord(cable: Cable, text: string, source: SourceRecord): CableRecord {
+  const access = cableAccess(cable)
+  const addressees = [
+    ...(cable.to ?? []).map((a) => ({ role: 'to' as const, name: a.name, route: a.route, precedence: a.precedence })),
+    ...(cable.info ?? []).map((a) => ({ role: 'info' as const, name: a.name, route: a.route, precedence: a.precedence })),
+  ]
+  const tags = [...new Set(cable.tags.map((t) => t.trim().toUpperCase().replace(/\s+/g, '-')).filter(Boolean))]
+  const captions = [...new Set(cable.captions.map((c) => c.trim().toUpperCase().replace(/\s+/g, ' ')).filter(Boolean))]
+  const origin = cable.origin ?? source.metadata['origin'] ?? null
+  const diagnostics = cable.diagnostics.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    line: d.span.start.line,
+    column: d.span.start.column,
+  }))
+  return {
+    key: cable.id ?? surrogateKey(text),
+    id: cable.id,
+    rawId: cable.rawId,
+    date: cable.date,
+    origin,
+    originKey: (cable.id ? stationOfId(cable.id) : null) ?? (origin ? originKey(origin) : null),
+    precedence: cable.precedence,
+    classification: access.classification,
+    level: access.level,
+    caveats: access.caveats,
+    subject: cable.subject,
+    captions,
+    tags,
+    addressees,
+    references: cable.references.map((r) => ({ letter: r.letter, id: r.id, text: r.text })),
+    text,
+    diagnostics,
+    errorCount: cable.diagnostics.filter((d) => d.severity === 'error').length,
+    source,
+  }
+}

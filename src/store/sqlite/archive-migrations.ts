@@ -1,0 +1,78 @@
+import type { Migration } from './migrations.js'
+
+/**
+ * The archive schema, as numbered steps frozen in time: never edit a released step, add a new one.
+ *
+ * Text is stored deflated (`text`), and the full-text index is contentless (`content=''`) so the words are
+ * not stored twice; snippets are cut from the inflated text. Tag, caption and reference rows are keyed by
+ * value first because that is how queries reach them; the `cables` row keeps the same lists so a
+ * replacement knows which rows to delete without a second index.
+ */
+export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 'archive-001',
+    up(db) {
+      db.exec(`
+        CREATE TABLE cables (
+          rowid INTEGER PRIMARY KEY,
+          key TEXT NOT NULL UNIQUE,
+          id TEXT,
+          raw_id TEXT,
+          date TEXT,
+          origin TEXT,
+          origin_key TEXT,
+          precedence TEXT,
+          classification TEXT,
+          level INTEGER NOT NULL,
+          caveat_mask INTEGER NOT NULL,
+          caveats TEXT NOT NULL,
+          subject TEXT,
+          captions TEXT NOT NULL,
+          tags TEXT NOT NULL,
+          addressees TEXT NOT NULL,
+          diagnostics TEXT NOT NULL,
+          error_count INTEGER NOT NULL,
+          text BLOB NOT NULL,
+          text_bytes INTEGER NOT NULL,
+          text_sha256 TEXT NOT NULL
+        );
+        CREATE INDEX cables_date ON cables(date);
+        CREATE INDEX cables_origin_key ON cables(origin_key);
+        CREATE INDEX cables_raw_id ON cables(raw_id);
+        CREATE TABLE cable_tags (
+          tag TEXT NOT NULL,
+          cable INTEGER NOT NULL,
+          PRIMARY KEY (tag, cable)
+        ) WITHOUT ROWID;
+        CREATE TABLE cable_captions (
+          caption TEXT NOT NULL,
+          cable INTEGER NOT NULL,
+          PRIMARY KEY (caption, cable)
+        ) WITHOUT ROWID;
+        CREATE TABLE cable_refs (
+          cable INTEGER NOT NULL,
+          ord INTEGER NOT NULL,
+          letter TEXT,
+          target TEXT,
+          text TEXT NOT NULL,
+          PRIMARY KEY (cable, ord)
+        ) WITHOUT ROWID;
+        CREATE INDEX cable_refs_target ON cable_refs(target) WHERE target IS NOT NULL;
+        CREATE TABLE cable_sources (
+          cable INTEGER NOT NULL,
+          locator TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          rendering TEXT NOT NULL,
+          imported_at TEXT NOT NULL,
+          metadata TEXT NOT NULL,
+          PRIMARY KEY (cable, locator, sha256)
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE cables_fts USING fts5(
+          body, subject, addressees,
+          content = '', contentless_delete = 1,
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+      `)
+    },
+  },
+]

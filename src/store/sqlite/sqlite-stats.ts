@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3'
+import type { ArchiveStats, FacetName, Facets } from '../store.js'
+import type { CompiledQuery } from './sqlite-search.js'
+
+type Count = { value: string; count: number }
+
+/**
+ * Facet counts over the whole result set in one pass: one row per hit, tallied here, because five GROUP
+ * BY passes over a large result cost more than reading the few short columns once.
+ */
+export function countFacets(db: Database.Database, from: string, where: string, params: unknown[], top: number): Facets {
+  const tallies: Record<FacetName, Map<string, number>> = {
+    origin: new Map(),
+    year: new Map(),
+    classification: new Map(),
+    tag: new Map(),
+    precedence: new Map(),
+  }
+  const bump = (m: Map<string, number>, v: string) => m.set(v, (m.get(v) ?? 0) + 1)
+  const stmt = db
+    .prepare(`SELECT c.origin_key, substr(c.date, 1, 4), c.classification, c.precedence, c.tags FROM ${from} WHERE ${where}`)
+    .raw(true)
+  for (const [origin, year, cls, precedence, tags] of stmt.iterate(...params) as Iterable<(string | null)[]>) {
+    bump(tallies.origin, origin ?? '(none)')
+    bump(tallies.year, year ?? '(none)')
+    bump(tallies.classification, cls ?? '(none)')
+    bump(tallies.precedence, precedence ?? '(none)')
+    if (tags) for (const t of tags.split(' ')) bump(tallies.tag, t)
+  }
+  const ordered = (m: Map<string, number>, byValue: boolean): Count[] => {
+    const list = [...m].map(([value, count]) => ({ value, count }))
+    list.sort(byValue ? (a, b) => a.value.localeCompare(b.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    return top > 0 && !byValue ? list.slice(0, top) : list
+  }
+  return {
+    origin: ordered(tallies.origin, false),
+    year: ordered(tallies.year, true),
+    classification: ordered(tallies.classification, false),
+    tag: ordered(tallies.tag, false),
+    precedence: ordered(tallies.precedence, false),
+  }
+}
+
+/** Archive-wide counts, restricted to what `filter` (the access condition) lets the reader see. */
+export function readStats(db: Database.Database, filter: CompiledQuery): ArchiveStats {
+  const w = filter.where
+  const p = filter.params
+  const group = (expr: string, order: string): Count[] =>
+    db.prepare(`SELECT ${expr} AS value, count(*) AS count FROM cables c WHERE ${w} GROUP BY 1 ORDER BY ${order}`).all(...p) as Count[]
+  const one = (sql: string): number => (db.prepare(sql).get(...p) as { n: number }).n
+  return {
+    cables: one(`SELECT count(*) AS n FROM cables c WHERE ${w}`),
+    sources: one(`SELECT count(*) AS n FROM cable_sources s JOIN cables c ON c.rowid = s.cable WHERE ${w}`),
+    withErrors: one(`SELECT count(*) AS n FROM cables c WHERE c.error_count > 0 AND ${w}`),
+    byYear: group(`coalesce(substr(c.date, 1, 4), '(none)')`, '1'),
+    byOrigin: group(`coalesce(c.origin_key, '(none)')`, '2 DESC, 1'),
+    byClassification: group(`coalesce(c.classification, '(none)')`, '2 DESC, 1'),
+    byMonth: group(`coalesce(substr(c.date, 1, 7), '(none)')`, '1'),
+  }
+}

@@ -1,0 +1,166 @@
+import Database from 'better-sqlite3'
+import type { QueryNode } from '../../archive/query/ast.js'
+import type {
+  Access,
+  ArchiveStats,
+  CableRecord,
+  CableSummary,
+  Facets,
+  SearchHit,
+  SearchOptions,
+  Store,
+  StoredCable,
+  UpsertOutcome,
+} from '../store.js'
+import { ARCHIVE_MIGRATIONS } from './archive-migrations.js'
+import { runMigrations, type Migration } from './migrations.js'
+import { compileQuery } from './sqlite-search.js'
+import { countFacets, readStats } from './sqlite-stats.js'
+import { rowToStored, type CableRow } from './sqlite-rows.js'
+import { writeCable } from './sqlite-writer.js'
+import { unpackText } from './text-codec.js'
+
+export interface OpenOptions {
+  /** Migrations of other modules sharing the database, applied after the archive's, in order. */
+  migrations?: readonly Migration[]
+  readonly?: boolean
+}
+
+const SUMMARY = 'c.key, c.id, c.date, c.origin, c.classification, c.subject'
+// BM25 weights per FTS column: body, subject, addressees. A subject hit says more than a body hit.
+const RANK = 'bm25(cables_fts, 1.0, 4.0, 1.0)'
+
+/**
+ * The SQLite engine (better-sqlite3, WAL). Synchronous underneath; async outside so the PostgreSQL engine
+ * can share the `Store` interface.
+ */
+export class SqliteStore implements Store {
+  readonly engine = 'sqlite'
+
+  constructor(readonly db: Database.Database) {}
+
+  /**
+   * Runs `fn` in one SQLite transaction (IMMEDIATE, so writers queue instead of failing midway). Other
+   * modules write their rows and archive rows (`writeCable`) together through it.
+   *
+   * @example
+   *   store.transaction((db) => { writeCable(db, record); db.prepare('INSERT INTO msg_delivery …').run(…) })
+   */
+  transaction<T>(fn: (db: Database.Database) => T): T {
+    return this.db.transaction(() => fn(this.db)).immediate()
+  }
+
+  async upsertCables(batch: CableRecord[]): Promise<UpsertOutcome> {
+    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, unchanged: 0, sourcesAdded: 0 }
+    this.transaction((db) => {
+      for (const r of batch) writeCable(db, r, outcome)
+    })
+    return outcome
+  }
+
+  private from(query: QueryNode | null, access: Access | undefined) {
+    const q = compileQuery(query, access)
+    const from = q.match ? 'cables_fts JOIN cables c ON c.rowid = cables_fts.rowid' : 'cables c'
+    const where = q.match ? `cables_fts MATCH ? AND ${q.where}` : q.where
+    return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked: q.match !== null }
+  }
+
+  async *search(query: QueryNode | null, options: SearchOptions, access?: Access): AsyncIterable<SearchHit> {
+    const f = this.from(query, access)
+    const order =
+      options.sort === 'date' ? 'c.date ASC, c.key' : options.sort === 'date-desc' || !f.ranked ? 'c.date DESC, c.key' : `${RANK}, c.key`
+    const score = f.ranked ? RANK : 'NULL'
+    const text = options.withText ? ', c.text' : ''
+    const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? -1} OFFSET ${options.offset ?? 0}` : ''
+    const stmt = this.db.prepare(`SELECT ${SUMMARY}, c.tags, ${score} AS score${text} FROM ${f.from} WHERE ${f.where} ORDER BY ${order}${page}`)
+    for (const r of stmt.iterate(...f.params) as Iterable<CableRow & { score: number | null }>) {
+      const hit: SearchHit = {
+        key: r.key,
+        id: r.id,
+        date: r.date,
+        origin: r.origin,
+        classification: r.classification,
+        subject: r.subject,
+        tags: r.tags === '' ? [] : r.tags.split(' '),
+        score: r.score,
+      }
+      if (r.text) hit.text = unpackText(r.text)
+      yield hit
+    }
+  }
+
+  async count(query: QueryNode | null, access?: Access): Promise<number> {
+    const f = this.from(query, access)
+    return (this.db.prepare(`SELECT count(*) AS n FROM ${f.from} WHERE ${f.where}`).get(...f.params) as { n: number }).n
+  }
+
+  async facets(query: QueryNode | null, access?: Access, top = 10): Promise<Facets> {
+    const f = this.from(query, access)
+    return countFacets(this.db, f.from, f.where, f.params, top)
+  }
+
+  async getCable(idOrKey: string, access?: Access): Promise<StoredCable | null> {
+    const filter = compileQuery(null, access)
+    const row = this.db
+      .prepare(`SELECT c.* FROM cables c WHERE (c.key = ? OR c.raw_id = ?) AND ${filter.where} ORDER BY c.key = ? DESC LIMIT 1`)
+      .get(idOrKey, idOrKey, ...filter.params, idOrKey) as CableRow | undefined
+    if (!row) return null
+    const refs = this.db.prepare('SELECT letter, target AS id, text FROM cable_refs WHERE cable = ? ORDER BY ord').all(row.rowid)
+    const sources = this.db
+      .prepare('SELECT locator, rendering, sha256, imported_at AS importedAt, metadata FROM cable_sources WHERE cable = ? ORDER BY imported_at, locator')
+      .all(row.rowid)
+    return rowToStored(row, refs as never, sources as never)
+  }
+
+  async citing(id: string, access?: Access): Promise<CableSummary[]> {
+    const filter = compileQuery(null, access)
+    return this.db
+      .prepare(
+        `SELECT ${SUMMARY} FROM cables c WHERE c.rowid IN (SELECT cable FROM cable_refs WHERE target = ?) AND ${filter.where} ORDER BY c.date, c.key`,
+      )
+      .all(id, ...filter.params) as CableSummary[]
+  }
+
+  async resolve(ids: string[], access?: Access): Promise<Map<string, CableSummary>> {
+    const filter = compileQuery(null, access)
+    const stmt = this.db.prepare(`SELECT ${SUMMARY} FROM cables c WHERE c.key = ? AND ${filter.where}`)
+    const found = new Map<string, CableSummary>()
+    for (const id of new Set(ids)) {
+      const row = stmt.get(id, ...filter.params) as CableSummary | undefined
+      if (row) found.set(id, row)
+    }
+    return found
+  }
+
+  async stats(access?: Access): Promise<ArchiveStats> {
+    return readStats(this.db, compileQuery(null, access))
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}
+
+/**
+ * Opens (creating if needed) an archive database at `path` (`:memory:` for tests), in WAL mode, with the
+ * archive's migrations and any `options.migrations` of other modules applied.
+ *
+ * @example
+ *   const store = openSqliteStore('cablegram.db', { migrations: MESSAGING_MIGRATIONS })
+ */
+export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStore {
+  const db = new Database(path, { readonly: options.readonly ?? false })
+  try {
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = NORMAL')
+      runMigrations(db, [...ARCHIVE_MIGRATIONS, ...(options.migrations ?? [])])
+    }
+    db.pragma('busy_timeout = 5000')
+    db.pragma('cache_size = -65536')
+    return new SqliteStore(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import type { CableRecord, UpsertOutcome } from '../store.js'
+import { caveatMask } from './caveat-mask.js'
+import { packText } from './text-codec.js'
+
+/**
+ * Between two addressees in the index, so a phrase cannot run from one addressee into the next.
+ * It is a word no query can produce from an addressee name.
+ */
+export const ADDRESSEE_SEPARATOR = ' zzaddrsep '
+
+interface Existing {
+  rowid: number
+  text_sha256: string
+  error_count: number
+  tags: string
+  captions: string
+}
+
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
+
+function prepare(db: Database.Database) {
+  const columns =
+    'key, id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, captions, tags, addressees, diagnostics, error_count, text, text_bytes, text_sha256'
+  return {
+    find: db.prepare('SELECT rowid, text_sha256, error_count, tags, captions FROM cables WHERE key = ?'),
+    insert: db.prepare(`INSERT INTO cables (${columns}) VALUES (${columns.replace(/\w+/g, '?')})`),
+    update: db.prepare(`UPDATE cables SET (${columns}) = (${columns.replace(/\w+/g, '?')}) WHERE rowid = ?`),
+    addTag: db.prepare('INSERT OR IGNORE INTO cable_tags (tag, cable) VALUES (?, ?)'),
+    dropTag: db.prepare('DELETE FROM cable_tags WHERE tag = ? AND cable = ?'),
+    addCaption: db.prepare('INSERT OR IGNORE INTO cable_captions (caption, cable) VALUES (?, ?)'),
+    dropCaption: db.prepare('DELETE FROM cable_captions WHERE caption = ? AND cable = ?'),
+    addRef: db.prepare('INSERT INTO cable_refs (cable, ord, letter, target, text) VALUES (?, ?, ?, ?, ?)'),
+    dropRefs: db.prepare('DELETE FROM cable_refs WHERE cable = ?'),
+    addFts: db.prepare('INSERT INTO cables_fts (rowid, body, subject, addressees) VALUES (?, ?, ?, ?)'),
+    dropFts: db.prepare('DELETE FROM cables_fts WHERE rowid = ?'),
+    addSource: db.prepare(
+      'INSERT OR IGNORE INTO cable_sources (cable, locator, sha256, rendering, imported_at, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+  }
+}
+
+function stmts(db: Database.Database) {
+  let s = statements.get(db)
+  if (!s) {
+    s = prepare(db)
+    statements.set(db, s)
+  }
+  return s
+}
+
+/**
+ * Upserts one cable by key, inside the caller's transaction. A copy whose text is already stored only adds
+ * its source; a different copy replaces the stored one only when it parsed with fewer errors, so a
+ * re-import never changes anything and a clean rendering wins over a damaged one in any import order.
+ *
+ * @example
+ *   store.transaction((db) => { writeCable(db, record); insertDelivery(db, …) })
+ */
+export function writeCable(db: Database.Database, r: CableRecord, outcome?: UpsertOutcome): void {
+  const s = stmts(db)
+  const sha = createHash('sha256').update(r.text).digest('hex')
+  const existing = s.find.get(r.key) as Existing | undefined
+  let rowid: number
+  if (!existing) {
+    rowid = Number(s.insert.run(...row(r, sha)).lastInsertRowid)
+    attach(s, rowid, r)
+    if (outcome) outcome.inserted++
+  } else if (existing.text_sha256 !== sha && r.errorCount < existing.error_count) {
+    rowid = existing.rowid
+    for (const tag of splitList(existing.tags)) s.dropTag.run(tag, rowid)
+    for (const caption of JSON.parse(existing.captions) as string[]) s.dropCaption.run(caption, rowid)
+    s.dropRefs.run(rowid)
+    s.dropFts.run(rowid)
+    s.update.run(...row(r, sha), rowid)
+    attach(s, rowid, r)
+    if (outcome) outcome.replaced++
+  } else {
+    rowid = existing.rowid
+    if (outcome) outcome.unchanged++
+  }
+  const src = r.source
+  const added = s.addSource.run(rowid, src.locator, src.sha256, src.rendering, src.importedAt, JSON.stringify(src.metadata)).changes
+  if (outcome) outcome.sourcesAdded += added
+}
+
+function row(r: CableRecord, sha: string): unknown[] {
+  const text = packText(r.text)
+  return [
+    r.key,
+    r.id,
+    r.rawId,
+    r.date,
+    r.origin,
+    r.originKey,
+    r.precedence,
+    r.classification,
+    r.level,
+    caveatMask(r.caveats),
+    r.caveats.join(' '),
+    r.subject,
+    JSON.stringify(r.captions),
+    r.tags.join(' '),
+    JSON.stringify(r.addressees),
+    JSON.stringify(r.diagnostics),
+    r.errorCount,
+    text,
+    Buffer.byteLength(r.text, 'utf8'),
+    sha,
+  ]
+}
+
+function attach(s: ReturnType<typeof prepare>, rowid: number, r: CableRecord): void {
+  for (const tag of new Set(r.tags)) s.addTag.run(tag, rowid)
+  for (const caption of new Set(r.captions)) s.addCaption.run(caption, rowid)
+  r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text))
+  const addressees = r.addressees.map((a) => a.name).join(ADDRESSEE_SEPARATOR)
+  s.addFts.run(rowid, r.text, r.subject ?? '', addressees)
+}
+
+/** Tags are stored space-joined: a tag never contains a space. */
+export function splitList(value: string): string[] {
+  return value === '' ? [] : value.split(' ')
+}

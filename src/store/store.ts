@@ -1,0 +1,149 @@
+import type { QueryNode } from '../archive/query/ast.js'
+
+/**
+ * The archive's storage contract. Every engine (SQLite now, PostgreSQL later) implements it; nothing above
+ * `src/store` sees SQL. Methods are async so a networked engine fits the same shape.
+ */
+
+/**
+ * Who is reading. `level` is the clearance rank (UNCLASSIFIED 0, SBU 1, CONFIDENTIAL 2, SECRET 3,
+ * TOP SECRET 4); `caveats` are the caveats the reader holds. A cable is visible when its level is at most
+ * the reader's and the reader holds every caveat on it. `undefined` access means archive mode: all visible.
+ */
+export interface Access {
+  level: number
+  caveats: string[]
+}
+
+export type Rendering = 'text' | 'html' | 'csv' | 'jsonl'
+
+/** Where one copy of a cable came from. */
+export interface SourceRecord {
+  /** File path, `path#row=N` for a CSV row, `path#line=N` for a JSON line. */
+  locator: string
+  rendering: Rendering
+  /** SHA-256 (hex) of the bytes of this copy as read. */
+  sha256: string
+  /** ISO timestamp of the import that first saw this copy. */
+  importedAt: string
+  /** Fields the container states outside the text (CSV columns, HTML metadata). */
+  metadata: Record<string, string>
+}
+
+export interface AddresseeRecord {
+  role: 'to' | 'info'
+  name: string
+  route: string | null
+  precedence: string | null
+}
+
+export interface ReferenceRecord {
+  letter: string | null
+  /** Canonical id of the cited cable, null when the item names none. */
+  id: string | null
+  text: string
+}
+
+export interface DiagnosticRecord {
+  code: string
+  severity: string
+  message: string
+  line: number
+  column: number
+}
+
+/** One cable as the archive stores it: parsed fields plus its lossless text. */
+export interface CableRecord {
+  /** Canonical id, or `sha256:<hex>` of the text for a cable whose id could not be read. */
+  key: string
+  id: string | null
+  rawId: string | null
+  date: string | null
+  /** Origin as the cable gives it, and the station key used for `origin:` and facets (`HARARE`, `STATE`). */
+  origin: string | null
+  originKey: string | null
+  precedence: string | null
+  classification: string | null
+  level: number
+  caveats: string[]
+  subject: string | null
+  captions: string[]
+  tags: string[]
+  addressees: AddresseeRecord[]
+  references: ReferenceRecord[]
+  text: string
+  diagnostics: DiagnosticRecord[]
+  /** Number of error-severity diagnostics; a copy with fewer errors replaces a worse one. */
+  errorCount: number
+  source: SourceRecord
+}
+
+/** A stored cable as read back. */
+export interface StoredCable extends Omit<CableRecord, 'source'> {
+  sources: SourceRecord[]
+}
+
+/** The few fields lists and graphs need. */
+export interface CableSummary {
+  key: string
+  id: string | null
+  date: string | null
+  origin: string | null
+  classification: string | null
+  subject: string | null
+}
+
+export interface UpsertOutcome {
+  inserted: number
+  replaced: number
+  unchanged: number
+  sourcesAdded: number
+}
+
+export type SortOrder = 'rank' | 'date' | 'date-desc'
+
+export interface SearchOptions {
+  sort: SortOrder
+  limit?: number
+  offset?: number
+  /** Return each hit's text (for snippets); costs a read per hit. */
+  withText?: boolean
+}
+
+export interface SearchHit extends CableSummary {
+  tags: string[]
+  /** BM25 score (lower is better, as FTS5 reports it); null when the query has no text terms. */
+  score: number | null
+  text?: string
+}
+
+export type FacetName = 'origin' | 'year' | 'classification' | 'tag' | 'precedence'
+export type Facets = Record<FacetName, { value: string; count: number }[]>
+
+export interface ArchiveStats {
+  cables: number
+  sources: number
+  withErrors: number
+  byYear: { value: string; count: number }[]
+  byOrigin: { value: string; count: number }[]
+  byClassification: { value: string; count: number }[]
+  byMonth: { value: string; count: number }[]
+}
+
+export interface Store {
+  readonly engine: string
+  /** Writes a batch in one transaction: upsert by key, every new source recorded. */
+  upsertCables(batch: CableRecord[]): Promise<UpsertOutcome>
+  /** Streams the hits of a query (null = every visible cable) in the requested order. */
+  search(query: QueryNode | null, options: SearchOptions, access?: Access): AsyncIterable<SearchHit>
+  count(query: QueryNode | null, access?: Access): Promise<number>
+  facets(query: QueryNode | null, access?: Access, top?: number): Promise<Facets>
+  /** A cable by canonical id, raw id or surrogate key. */
+  getCable(idOrKey: string, access?: Access): Promise<StoredCable | null>
+  /** Visible cables whose REF names `id`. */
+  citing(id: string, access?: Access): Promise<CableSummary[]>
+  /** Visible cables among `ids`, keyed by canonical id. */
+  resolve(ids: string[], access?: Access): Promise<Map<string, CableSummary>>
+  stats(access?: Access): Promise<ArchiveStats>
+  close(): Promise<void>
+}

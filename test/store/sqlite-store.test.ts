@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest'
+import { parseQuery } from '../../src/archive/query/parse-query.js'
+import { runMigrations } from '../../src/store/sqlite/migrations.js'
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+import { writeCable } from '../../src/store/sqlite/sqlite-writer.js'
+import type { Access, SearchHit } from '../../src/store/store.js'
+import { makeRecord } from './make-record.js'
+
+async function keys(it: AsyncIterable<SearchHit>): Promise<string[]> {
+  const out: string[] = []
+  for await (const h of it) out.push(h.key)
+  return out
+}
+
+function fixture() {
+  const store = openSqliteStore(':memory:')
+  const records = [
+    makeRecord({ key: '09STATE1', origin: 'SECSTATE WASHDC', originKey: 'STATE', date: '2009-01-05', tags: ['PREL', 'PGOV'], subject: 'NUCLEAR TALKS', text: 'The nuclear talks in Geneva went well. Enriched uranium was discussed.', precedence: 'IMMEDIATE' }),
+    makeRecord({ key: '09HARARE2', date: '2009-10-01', tags: ['PGOV', 'ZI'], subject: 'ELECTIONS', text: 'ZANU-PF and the MDC discussed elections; no uranium.', classification: 'CONFIDENTIAL', level: 2, references: [{ letter: 'A', id: '09STATE1', text: 'STATE 1' }] }),
+    makeRecord({ key: '09HARARE3', date: '2009-12-31', tags: ['PREL'], subject: 'SECRET THINGS', text: 'Uranium enrichment at a secret site near Harare.', classification: 'SECRET//NOFORN', level: 3, caveats: ['NOFORN'], captions: ['NOFORN', 'SIPDIS'], references: [{ letter: null, id: '09STATE1', text: 'STATE 1' }] }),
+    makeRecord({ key: '10LONDON4', origin: 'AMEMBASSY LONDON', originKey: 'LONDON', date: '2010-02-02', tags: ['ECON'], subject: 'BANKING', text: 'Banks in London. The talks on nuclear matters were enriching.', addressees: [{ role: 'info', name: 'AMEMBASSY PARIS', route: null, precedence: null }] }),
+  ]
+  return { store, records }
+}
+
+describe('sqlite store', () => {
+  it('should apply migrations once and accept migrations of other modules', () => {
+    const store = openSqliteStore(':memory:', { migrations: [{ id: 'other-001', up: (db) => db.exec('CREATE TABLE other_t (x INTEGER)') }] })
+    const again = runMigrations(store.db, [{ id: 'other-001', up: () => { throw new Error('must not run twice') } }])
+    expect(again).toEqual([{ id: 'other-001', status: 'already-applied' }])
+    const ids = store.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all()
+    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'other-001' }])
+  })
+
+  it('should store once, add sources, and replace only with a copy that parsed better', async () => {
+    const { store } = fixture()
+    const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged copy' })
+    expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, unchanged: 0, sourcesAdded: 1 })
+    expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, unchanged: 1, sourcesAdded: 0 })
+    const worse = makeRecord({ key: '09X1', errorCount: 3, text: 'worse copy', source: { ...a.source, locator: 'other.html', rendering: 'html' } })
+    expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, unchanged: 1, sourcesAdded: 1 })
+    const better = makeRecord({ key: '09X1', errorCount: 0, text: 'clean copy', tags: ['ECON'], source: { ...a.source, locator: 'row.csv#row=3', rendering: 'csv' } })
+    expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, unchanged: 0, sourcesAdded: 1 })
+    const stored = await store.getCable('09X1')
+    expect(stored?.text).toBe('clean copy')
+    expect(stored?.tags).toEqual(['ECON'])
+    expect(stored?.sources.map((s) => s.locator).sort()).toEqual(['09X1.txt', 'other.html', 'row.csv#row=3'])
+    expect(await keys(store.search(parseQuery('damaged'), { sort: 'rank' }))).toEqual([])
+    expect(await keys(store.search(parseQuery('clean tag:ECON'), { sort: 'rank' }))).toEqual(['09X1'])
+    expect(await store.count(parseQuery('tag:PREL'))).toBe(0)
+  })
+
+  it('should roll back every write of a failed transaction', async () => {
+    const { store } = fixture()
+    expect(() =>
+      store.transaction((db) => {
+        writeCable(db, makeRecord({ key: '09Y1' }))
+        throw new Error('delivery failed')
+      }),
+    ).toThrow('delivery failed')
+    expect(await store.getCable('09Y1')).toBeNull()
+    expect(await store.count(null)).toBe(0)
+  })
+
+  it.each([
+    ['uranium', ['09HARARE3', '09HARARE2', '09STATE1']],
+    ['"enriched uranium"', ['09STATE1']],
+    ['enrich*', ['09HARARE3', '09STATE1', '10LONDON4']],
+    ['nuclear AND talks', ['09STATE1', '10LONDON4']],
+    ['uranium -secret', ['09HARARE2', '09STATE1']],
+    ['uranium NOT (tag:PREL)', ['09HARARE2']],
+    ['banks OR elections', ['09HARARE2', '10LONDON4']],
+    ['nuclear NEAR/0 talks', ['09STATE1']],
+    ['nuclear NEAR/1 talks', ['09STATE1', '10LONDON4']],
+    ['zanu-pf', ['09HARARE2']],
+    ['tag:PREL', ['09HARARE3', '09STATE1']],
+    ['tag:PG*', ['09HARARE2', '09STATE1']],
+    ['tag:(ECON OR ZI)', ['09HARARE2', '10LONDON4']],
+    ['origin:HARARE', ['09HARARE2', '09HARARE3']],
+    ['origin:"Secretary of State"', ['09STATE1']],
+    ['to:paris', ['10LONDON4']],
+    ['to:"secstate washdc" date:2009', ['09HARARE2', '09HARARE3', '09STATE1']],
+    ['class:SECRET', ['09HARARE3']],
+    ['class>=CONFIDENTIAL', ['09HARARE2', '09HARARE3']],
+    ['class:NOFORN', ['09HARARE3']],
+    ['caption:SIPDIS', ['09HARARE3']],
+    ['precedence:IMMEDIATE', ['09STATE1']],
+    ['subject:nuclear', ['09STATE1']],
+    ['subject:(banking OR elections)', ['09HARARE2', '10LONDON4']],
+    ['id:09STATE01', ['09STATE1']],
+    ['id:09HARARE*', ['09HARARE2', '09HARARE3']],
+    ['cites:09STATE1', ['09HARARE2', '09HARARE3']],
+    ['date:2009-09..2009-12', ['09HARARE2', '09HARARE3']],
+    ['date:..2009-06', ['09STATE1']],
+    ['date>=2010', ['10LONDON4']],
+    ['-tag:PREL', ['09HARARE2', '10LONDON4']],
+  ])('should find %s', async (q, expected) => {
+    const { store, records } = fixture()
+    await store.upsertCables(records)
+    expect((await keys(store.search(parseQuery(q), { sort: 'rank' }))).sort()).toEqual(expected.sort())
+    expect(await store.count(parseQuery(q))).toBe(expected.length)
+  })
+
+  it('should rank subject hits first, sort by date, and page', async () => {
+    const { store, records } = fixture()
+    await store.upsertCables(records)
+    expect((await keys(store.search(parseQuery('nuclear'), { sort: 'rank' })))[0]).toBe('09STATE1')
+    expect(await keys(store.search(null, { sort: 'date' }))).toEqual(['09STATE1', '09HARARE2', '09HARARE3', '10LONDON4'])
+    expect(await keys(store.search(null, { sort: 'date-desc', limit: 2, offset: 1 }))).toEqual(['09HARARE3', '09HARARE2'])
+  })
+
+  it('should count facets over the whole result set', async () => {
+    const { store, records } = fixture()
+    await store.upsertCables(records)
+    const f = await store.facets(parseQuery('uranium OR banks'))
+    expect(f.origin).toEqual([{ value: 'HARARE', count: 2 }, { value: 'LONDON', count: 1 }, { value: 'STATE', count: 1 }])
+    expect(f.year).toEqual([{ value: '2009', count: 3 }, { value: '2010', count: 1 }])
+    expect(f.tag).toEqual([{ value: 'PGOV', count: 2 }, { value: 'PREL', count: 2 }, { value: 'ECON', count: 1 }, { value: 'ZI', count: 1 }])
+    expect(f.classification.find((c) => c.value === 'UNCLASSIFIED')?.count).toBe(2)
+    expect(f.precedence).toEqual([{ value: 'ROUTINE', count: 3 }, { value: 'IMMEDIATE', count: 1 }])
+  })
+
+  it('should hide what the reader may not see on every read path', async () => {
+    const { store, records } = fixture()
+    await store.upsertCables(records)
+    const confidential: Access = { level: 2, caveats: [] }
+    const secretNoNoforn: Access = { level: 3, caveats: [] }
+    const secretNoforn: Access = { level: 3, caveats: ['NOFORN'] }
+    const unclass: Access = { level: 0, caveats: ['NOFORN'] }
+    expect((await keys(store.search(parseQuery('uranium'), { sort: 'rank' }, confidential))).sort()).toEqual(['09HARARE2', '09STATE1'])
+    expect(await store.count(parseQuery('uranium'), secretNoNoforn)).toBe(2)
+    expect(await store.count(parseQuery('uranium'), secretNoforn)).toBe(3)
+    expect((await store.facets(parseQuery('uranium'), unclass)).origin).toEqual([{ value: 'STATE', count: 1 }])
+    expect(await store.getCable('09HARARE3', secretNoNoforn)).toBeNull()
+    expect(await store.getCable('09HARARE3', secretNoforn)).not.toBeNull()
+    expect((await store.citing('09STATE1', confidential)).map((c) => c.key)).toEqual(['09HARARE2'])
+    expect([...(await store.resolve(['09HARARE2', '09HARARE3'], unclass)).keys()]).toEqual([])
+    const stats = await store.stats(confidential)
+    expect(stats.cables).toBe(3)
+    expect(stats.byClassification.map((c) => c.value)).not.toContain('SECRET//NOFORN')
+    expect((await store.stats()).cables).toBe(4)
+  })
+})
