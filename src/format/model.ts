@@ -1,3 +1,5 @@
+import type { Level } from './classification.js'
+
 /**
  * The Cable model: what a parsed telegram is.
  *
@@ -114,9 +116,14 @@ export interface Envelope {
   dtg: { precedence: string[]; day: string; time: string; month: string; year: string; signals: string[] } | null
 }
 
-/** Body blocks: the structured text, enough for the canonical renderer. */
-export type TextBlock =
-  | { type: 'classLine'; classification: string; spaced: boolean; section: { number: string; of: string } | null; origin: string; serial: string; extra: string | null }
+/**
+ * Body blocks: the structured text, enough for the canonical renderer. Blocks are separated by one empty
+ * line unless `tight` (no empty line before it, as E.O., TAGS and SUBJECT share one block in the seed).
+ */
+export type TextBlock = TextBlockBody & { tight?: boolean }
+
+export type TextBlockBody =
+  | { type: 'classLine'; level: Level; spaced: boolean; section: { number: string; of: string } | null; origin: string; serial: string; extra: string | null }
   | { type: 'captions'; lines: string[] }
   | { type: 'eo'; text: string }
   | { type: 'tags'; tags: string[]; links: boolean }

@@ -1,0 +1,43 @@
+import type { Addressee } from './model.js'
+import { normalizePrecedence, PRECEDENCE_WORD } from './precedence.js'
+
+/**
+ * One addressee line (spec §4.1): `[RI "/"] PLAD [SP precedence] [SP MCN]`.
+ *   RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302
+ *   ^route  ^name              ^prec     ^serial
+ */
+export function parseAddressee(text: string): { addressee: Addressee; misspelled: boolean } {
+  let rest = text.trim().replace(/\s+/g, ' ')
+  let route: string | null = null
+  const r = /^([A-Z]{4,8})\s?\/\s?/.exec(rest)
+  if (r) {
+    route = r[1]
+    rest = rest.slice(r[0].length)
+  }
+  let serial: string | null = null
+  const s = /\s(\d{1,5})$/.exec(rest)
+  if (s) {
+    serial = s[1]
+    rest = rest.slice(0, s.index)
+  }
+  let precedence: Addressee['precedence'] = null
+  let misspelled = false
+  const p = PRECEDENCE_WORD.exec(` ${rest}`)
+  if (p && p.index + p[0].length === rest.length + 1) {
+    const n = normalizePrecedence(p[1])
+    precedence = n.word
+    misspelled = n.misspelled
+    rest = rest.slice(0, Math.max(0, p.index - 1)).trimEnd()
+  }
+  return { addressee: { route, name: rest, precedence, serial, excluded: isCollective(rest) ? [] : null }, misspelled }
+}
+
+/** A collective PLAD names a distribution list: ends with COLLECTIVE or starts with ALL (spec §4.2). */
+export function isCollective(name: string): boolean {
+  return /\bCOLLECTIVE$/i.test(name) || /^ALL\s/i.test(name)
+}
+
+/** Renders an addressee in wire form. */
+export function formatAddressee(a: Addressee): string {
+  return [a.route ? `${a.route}/${a.name}` : a.name, a.precedence, a.serial].filter(Boolean).join(' ')
+}

@@ -1,0 +1,101 @@
+import { levelOfClassWord } from './classification.js'
+import type { Line } from './lines.js'
+import type { Cable, SegmentKind, TextBlock } from './model.js'
+import type { TextLayout } from './text.js'
+
+/**
+ * Builds the structured body (blocks the canonical renderer writes) from the located lines.
+ * Literal blocks keep their text; paragraphs keep number, mark and unwrapped text.
+ */
+export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayout, cable: Cable): TextBlock[] {
+  const blocks: TextBlock[] = []
+  const start = layout.classLine ?? firstBodyLine(kinds)
+  if (start === -1) return blocks
+  const paraAt = new Map(layout.paras.map((p) => [p.line, p]))
+  let tight = false
+  let current: TextBlock | null = null
+  const push = (b: TextBlock) => {
+    if (tight) b.tight = true
+    blocks.push(b)
+    current = b
+    tight = true
+  }
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]
+    if (line.blank) {
+      tight = false
+      current = null
+      continue
+    }
+    const kind = kinds[i]
+    const t = line.text
+    const cur = current as TextBlock | null
+    switch (kind) {
+      case 'classLine': {
+        const m = layout.classMatch
+        if (i === layout.classLine && m) {
+          push({
+            type: 'classLine',
+            level: levelOfClassWord(m[2]),
+            spaced: /\s/.test(m[2].trim()) && !/^UNCLAS/i.test(m[2]),
+            section: m[3] && m[4] ? { number: m[3], of: m[4] } : null,
+            origin: m[5].trim().replace(/\s+/g, ' '),
+            serial: m[6],
+            extra: m[7].trim() || null,
+          })
+        } else push({ type: 'lines', lines: [t] })
+        break
+      }
+      case 'captions':
+        if (cur?.type === 'captions') cur.lines.push(t.trim())
+        else push({ type: 'captions', lines: [t.trim()] })
+        break
+      case 'eo':
+      case 'ref':
+      case 'classifiedBy':
+        if (cur?.type === kind) cur.text += ` ${t.trim()}`
+        else push({ type: kind, text: t.trim() })
+        break
+      case 'tags':
+        if (cur?.type !== 'tags') push({ type: 'tags', tags: cable.tags, links: /\]\(#\)/.test(t) })
+        break
+      case 'subject': {
+        if (cur?.type === 'subject') {
+          cur.text += ` ${t.trim()}`
+          break
+        }
+        const m = /^\s*((?:SUBJECT|SUBJ|UBJECT)\b\s*[:.]?\s*)(?:\((\w[^)]{0,19})\)\s+)?(.*)$/i.exec(t)
+        const label = m ? m[1].replace(/\s+$/, ' ') : 'SUBJECT: '
+        push({ type: 'subject', label: label.endsWith(' ') ? label : `${label} `, marking: m?.[2] ?? null, text: (m?.[3] ?? t).trim() })
+        break
+      }
+      case 'para': {
+        const p = paraAt.get(i)
+        if (!p) {
+          push({ type: 'lines', lines: [t] })
+          break
+        }
+        push({ type: 'para', number: p.number, marking: p.marking, text: t.slice(p.textStart - line.start).trim(), pilcrow: p.pilcrow })
+        break
+      }
+      case 'pageHeader':
+        push({ type: 'pageHeader', text: t })
+        break
+      case 'signature':
+        if (cur?.type === 'signature') cur.lines.push(t.trim())
+        else push({ type: 'signature', lines: [t.trim()] })
+        break
+      default:
+        // wrapped lines of a telegram paragraph continue it; anything else is literal text
+        if (cur?.type === 'para' && cable.layout.profile !== 'web' && !/^\s/.test(t)) cur.text += ` ${t.trim()}`
+        else if (cur?.type === 'lines') cur.lines.push(t)
+        else push({ type: 'lines', lines: [t] })
+    }
+  }
+  return blocks
+}
+
+function firstBodyLine(kinds: SegmentKind[]): number {
+  const body = new Set<SegmentKind>(['classLine', 'captions', 'eo', 'tags', 'subject', 'ref', 'classifiedBy', 'para', 'lines', 'signature'])
+  return kinds.findIndex((k) => body.has(k))
+}

@@ -1,0 +1,55 @@
+/**
+ * Caption words (spec §5.4, data/captions.tsv): handling and distribution captions that follow the class line.
+ * A caption line may also carry attention text (`NOFORN SIPDIS STATE FOR EUR/RUS`); only the leading caption
+ * words count as captions.
+ */
+const CAPTION_PHRASES = [
+  'SENSITIVE BUT UNCLASSIFIED',
+  'SPECAT EXCLUSIVE',
+  'EYES ONLY',
+  'ROGER CHANNEL',
+  'DISSENT CHANNEL',
+  'VISAS VIPER',
+  'SENSITIVE',
+  'SIPDIS',
+  'NOFORN',
+  'NODIS',
+  'NODIF',
+  'EXDIS',
+  'LIMDIS',
+  'STADIS',
+  'CHEROKEE',
+  'CONDIS',
+  'AGRMENT',
+  'SPECAT',
+  'TERREP',
+  'ORCON',
+  'EFTO',
+]
+
+const CAPTION_AT = new RegExp(`^(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})(?=$|[\\s.,;:/])`, 'i')
+
+/** The caption words a line starts with, each with its offset in the line; [] when it starts with none. */
+export function leadingCaptions(line: string): { caption: string; start: number; end: number }[] {
+  const found: { caption: string; start: number; end: number }[] = []
+  let pos = 0
+  for (;;) {
+    while (pos < line.length && /[\s.,;:/]/.test(line[pos])) pos++
+    const m = CAPTION_AT.exec(line.slice(pos))
+    if (!m) break
+    let caption = m[0].toUpperCase().replace(/\s+/g, ' ')
+    if (caption === 'SENSITIVE BUT UNCLASSIFIED') caption = 'SENSITIVE'
+    found.push({ caption, start: pos, end: pos + m[0].length })
+    pos += m[0].length
+  }
+  return found
+}
+
+/** True when the line holds nothing but caption words. */
+export function isCaptionLine(line: string): boolean {
+  const c = leadingCaptions(line)
+  return c.length > 0 && /^[\s.,;:/]*$/.test(line.slice(c[c.length - 1].end))
+}
+
+/** Service lines that travel with the captions (`C O R R E C T E D COPY (SUBJECT LINE)`). */
+export const SERVICE_LINE = /^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b/i

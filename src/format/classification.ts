@@ -1,0 +1,153 @@
+/**
+ * Classification levels, class-line words, portion marks and caveats (spec §5.2, §7).
+ */
+
+/** Rank of each level; administrative controls (SBU, LOU, FOUO) sit between U and C for ordering. */
+export const LEVEL_RANK = {
+  UNCLASSIFIED: 0,
+  SBU: 1,
+  CONFIDENTIAL: 2,
+  SECRET: 3,
+  'TOP SECRET': 4,
+} as const
+
+export type Level = keyof typeof LEVEL_RANK
+
+/** Captions that restrict who may read a cable (dissemination and distribution controls). */
+export const RESTRICTIVE_CAVEATS = ['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'] as const
+
+const spaced = (word: string) => word.split('').join(' ?')
+
+/** Class words as they open the text, in any case and letter spacing. */
+export const CLASS_WORD_SOURCE = [
+  `UNCLAS(?:SIFIED|SIFED)?(?: ?E ?F ?T ?O)?`,
+  `LIMITED OFFICIAL USE`,
+  `${spaced('TOP')} +${spaced('SECRET')}`,
+  spaced('CONFIDENTIAL'),
+  spaced('SECRET'),
+].join('|')
+
+/**
+ * A classification line: class word, optional SECTION nn OF mm, MRN origin and serial.
+ *   C O N F I D E N T I A L SECTION 01 OF 02 HARARE 005461
+ *   ^class                  ^section         ^origin ^serial
+ */
+export const CLASS_LINE = new RegExp(
+  `^(\\s*)(${CLASS_WORD_SOURCE})(?:\\s+SECTION\\s+(\\d{1,2})\\s+OF\\s+(\\d{1,2}))?\\s+([A-Za-z][A-Za-z .'&-]*?)\\s+(\\d{3,7})\\b(.*)$`,
+  'i',
+)
+
+/** A line that holds nothing but a class word (legacy banners, e-mail printouts). */
+export const CLASS_WORD_ONLY = new RegExp(`^\\s*(${CLASS_WORD_SOURCE})\\s*$`, 'i')
+
+/** Maps a class word as written (`C O N F I D E N T I A L`, `Unclas`) to its level. */
+export function levelOfClassWord(word: string): Level {
+  const w = word.toUpperCase().replace(/\s+/g, '')
+  if (w.startsWith('TOPSECRET')) return 'TOP SECRET'
+  if (w.startsWith('SECRET')) return 'SECRET'
+  if (w.startsWith('CONFIDENTIAL')) return 'CONFIDENTIAL'
+  if (w.startsWith('LIMITEDOFFICIALUSE')) return 'SBU'
+  return 'UNCLASSIFIED'
+}
+
+/** The class word the canonical renderer writes for a level (spaced letters for classified text). */
+export function classWordFor(level: Level, spacedForm: boolean): string {
+  switch (level) {
+    case 'TOP SECRET':
+      return spacedForm ? 'T O P S E C R E T' : 'TOP SECRET'
+    case 'SECRET':
+      return spacedForm ? 'S E C R E T' : 'SECRET'
+    case 'CONFIDENTIAL':
+      return spacedForm ? 'C O N F I D E N T I A L' : 'CONFIDENTIAL'
+    case 'SBU':
+      return 'LIMITED OFFICIAL USE'
+    default:
+      return 'UNCLAS'
+  }
+}
+
+/**
+ * Cablegate's metadata value for a cable: level plus `//NOFORN`; SBU-controlled unclassified text
+ * is `UNCLASSIFIED//FOR OFFICIAL USE ONLY`.
+ */
+export function publisherClassification(level: Level, caveats: readonly string[]): string {
+  const noforn = caveats.includes('NOFORN')
+  switch (level) {
+    case 'UNCLASSIFIED':
+      return 'UNCLASSIFIED'
+    case 'SBU':
+      return 'UNCLASSIFIED//FOR OFFICIAL USE ONLY'
+    default:
+      return noforn ? `${level}//NOFORN` : level
+  }
+}
+
+/** Splits a publisher classification (`SECRET//NOFORN`) into level rank and caveats. */
+export function parseClassification(value: string): { level: Level; caveats: string[] } {
+  const [head, ...rest] = value.toUpperCase().split('//')
+  const caveats = rest.flatMap((r) => r.split(/[,/]\s*/)).map((s) => s.trim()).filter(Boolean)
+  let level: Level = levelOfClassWord(head)
+  if (level === 'UNCLASSIFIED' && caveats.some((c) => c === 'FOR OFFICIAL USE ONLY' || c === 'FOUO' || c === 'SBU')) level = 'SBU'
+  return { level, caveats: caveats.filter((c) => c !== 'FOR OFFICIAL USE ONLY' && c !== 'FOUO' && c !== 'SBU') }
+}
+
+/**
+ * A portion mark's parts: `S//NF` → level SECRET, caveats [NOFORN]. Null when the text is no mark.
+ *   (S/NF)  (SBU)  (C - ENTIRE TEXT)  (U//FOUO)  (C/REL GBR)
+ */
+export function parsePortionMark(mark: string): { level: Level; caveats: string[] } | null {
+  const m = /^\s*(TS|S|C|U|SBU|LOU|FOUO|CUI)\b\s*(?:(?:\/\/?|-)\s*(.*))?$/i.exec(mark)
+  if (!m) return null
+  const head = m[1].toUpperCase()
+  const level: Level =
+    head === 'TS' ? 'TOP SECRET' : head === 'S' ? 'SECRET' : head === 'C' ? 'CONFIDENTIAL' : head === 'U' ? 'UNCLASSIFIED' : 'SBU'
+  const caveats: string[] = []
+  const tail = (m[2] ?? '').toUpperCase()
+  if (/\bN(?:F|OFORN)?\b/.test(tail)) caveats.push('NOFORN')
+  if (/\bREL\b/.test(tail)) caveats.push('REL')
+  if ((head === 'U' && /FOUO|SBU/.test(tail)) || head === 'SBU' || head === 'LOU' || head === 'FOUO') {
+    return { level: 'SBU', caveats }
+  }
+  return { level, caveats }
+}
+
+/** True when a parenthesised text is a portion mark, as in `1. (S/NF) text`. */
+export function isPortionMark(text: string): boolean {
+  return /^\s*(TS|S|C|U|SBU|LOU|FOUO|CUI)\s*(?:(?:\/\/?|-|,)\s*[A-Z][A-Z ,/]{0,30})?\s*$/i.test(text)
+}
+
+/** Normalises a mark as written (`s/nf `) to `S/NF`. */
+export function normalizeMark(text: string): string {
+  return text.trim().toUpperCase().replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ')
+}
+
+/** FL4 security group letters for a level (spec §3.1). */
+export function securityGroupFor(level: Level): string {
+  switch (level) {
+    case 'TOP SECRET':
+      return 'TTTTT'
+    case 'SECRET':
+      return 'SSSSS'
+    case 'CONFIDENTIAL':
+      return 'CCCCC'
+    default:
+      return 'UUUUU'
+  }
+}
+
+/** Level named by an FL4 security group (`CCCCC`), null when unknown. */
+export function levelOfSecurityGroup(group: string): Level | null {
+  switch (group.charAt(0)) {
+    case 'T':
+      return 'TOP SECRET'
+    case 'S':
+      return 'SECRET'
+    case 'C':
+      return 'CONFIDENTIAL'
+    case 'U':
+    case 'E':
+      return 'UNCLASSIFIED'
+    default:
+      return null
+  }
+}

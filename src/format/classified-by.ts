@@ -1,0 +1,34 @@
+import type { ClassifiedBy } from './model.js'
+
+/**
+ * The Classified-by line (spec §5.6), in its many spellings.
+ *   Classified By: Political Counselor Kathy Fitzpatrick; reasons 1.4 (B) and (D)
+ *   CLASSIFIED BY: Gene A. Cretz, Ambassador, US Embassy Tripoli. REASON: 1.4 (b), (d)
+ */
+export const CLASSIFIED_BY = /(?:\(U\)\s*)?\bCLASSIFIED\s+BY\b\s*[:.]?\s*/i
+
+export function parseClassifiedBy(text: string): Omit<ClassifiedBy, 'span'> {
+  // words broken at the margin (`REA\nSONS`) come back joined because callers pass squashed text
+  let body = text.replace(CLASSIFIED_BY, '').replace(/^Classified\s+by\s*:?\s*/i, '').trim()
+  const reasonAt = /[,;.]?\s*(?:\bfor\s+)?\b(?:reasons?|reason\(s\))\b\s*:?|\b(?:for\s+)?1\s?\.\s?[45]\b/i.exec(body)
+  const reasonText = reasonAt ? body.slice(reasonAt.index) : ''
+  if (reasonAt) body = body.slice(0, reasonAt.index)
+  body = body.replace(/[\s,;.]+$/, '').replace(/\s+for$/i, '').trim()
+  const comma = body.indexOf(',')
+  const name = comma > 0 ? body.slice(0, comma).trim() : body || null
+  const title = comma > 0 ? body.slice(comma + 1).trim() || null : null
+  return { name, title, reasons: parseReasons(reasonText) }
+}
+
+/** Reason codes as `1.4(b)`: `1.4 (b) and (d)`, `1.5B AND D`, `1.4(b,d)`, `1.4 (B/D)`. */
+export function parseReasons(text: string): string[] {
+  const reasons: string[] = []
+  const re = /\b1\s?\.\s?([45])\s*((?:\(?\s*[a-hA-H]\s*\)?(?:\s*(?:,|and|&|\/|\s)\s*)?)+)/g
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const letter of m[2].replace(/\band\b/gi, ' ').match(/[a-hA-H]/g) ?? []) {
+      const r = `1.${m[1]}(${letter.toLowerCase()})`
+      if (!reasons.includes(r)) reasons.push(r)
+    }
+  }
+  return reasons
+}

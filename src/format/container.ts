@@ -1,0 +1,107 @@
+import type { Container, Diagnostic } from './model.js'
+import { emptySpan } from './span.js'
+
+/**
+ * Cable text inside another rendering: a Cablegate HTML page (metadata table and two `<pre>` blocks) or
+ * a row of the community `cables.csv` (id, date, refid, origin, classification, references, header, body).
+ * Returns the telegram text (header, empty line, body) and the container's own metadata.
+ */
+export function unwrapContainer(input: string): { text: string; container: Container; diagnostics: Diagnostic[] } | null {
+  const head = input.slice(0, 2048).trimStart()
+  if (/^<(?:!doctype html|html|head|body|div|table|pre)\b/i.test(head) || (/<pre\b/i.test(input) && /<\/pre>/i.test(input))) {
+    return unwrapHtml(input)
+  }
+  if (/^"?\d+"?,"?\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}"?,/.test(head)) return unwrapCsvRow(input)
+  return null
+}
+
+function unwrapHtml(input: string) {
+  const diagnostics: Diagnostic[] = []
+  const pres = [...input.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi)].map((m) => decodeHtml(stripTags(m[1])))
+  const metadata: Record<string, string> = {}
+  for (const m of input.matchAll(/<td[^>]*>\s*(?:<[^>]+>\s*)*([A-Za-z ]{2,30}?)\s*:?\s*(?:<\/[^>]+>\s*)*<\/td>\s*<td[^>]*>([\s\S]*?)<\/td>/gi)) {
+    const key = m[1].trim()
+    const value = decodeHtml(stripTags(m[2])).trim()
+    if (key && value && value.length < 200) metadata[key] = value
+  }
+  if (pres.length === 0) {
+    diagnostics.push({ code: 'BAD_HTML', severity: 'error', message: 'HTML page without <pre> blocks: no cable text found', span: emptySpan() })
+  }
+  const text = pres.length >= 2 ? `${pres[0]}\n\n${pres.slice(1).join('\n\n')}` : (pres[0] ?? '')
+  return { text, container: { rendering: 'html' as const, raw: input, metadata }, diagnostics }
+}
+
+/** Parses one CSV record (RFC 4180 quoting, also `\"` escapes as the community dump writes them). */
+export function parseCsvRecord(input: string): string[] | null {
+  const fields: string[] = []
+  let i = 0
+  while (i <= input.length) {
+    if (input[i] === '"') {
+      let value = ''
+      i++
+      for (;;) {
+        if (i >= input.length) return null
+        const c = input[i]
+        if (c === '\\' && input[i + 1] === '"') {
+          value += '"'
+          i += 2
+        } else if (c === '"' && input[i + 1] === '"') {
+          value += '"'
+          i += 2
+        } else if (c === '"') {
+          i++
+          break
+        } else {
+          value += c
+          i++
+        }
+      }
+      fields.push(value)
+    } else {
+      let j = i
+      while (j < input.length && input[j] !== ',' && input[j] !== '\n') j++
+      fields.push(input.slice(i, j).replace(/\r$/, ''))
+      i = j
+    }
+    if (input[i] === ',') i++
+    else break
+  }
+  return fields
+}
+
+export const CSV_COLUMNS = ['id', 'date', 'refid', 'origin', 'classification', 'references', 'header', 'body'] as const
+
+function unwrapCsvRow(input: string) {
+  const diagnostics: Diagnostic[] = []
+  const fields = parseCsvRecord(input.replace(/\r?\n$/, ''))
+  const metadata: Record<string, string> = {}
+  if (!fields || fields.length < 8) {
+    diagnostics.push({
+      code: 'BAD_CSV_ROW',
+      severity: 'error',
+      message: fields ? `CSV row has ${fields.length} columns, expected 8` : 'CSV row ends inside a quoted field',
+      span: emptySpan(),
+    })
+  }
+  const f = fields ?? []
+  CSV_COLUMNS.forEach((c, i) => {
+    if (f[i] !== undefined && c !== 'header' && c !== 'body') metadata[c] = f[i]
+  })
+  // some dumps end text lines with ` \` continuations
+  const clean = (s: string) => s.replace(/ \\\n/g, '\n')
+  const text = `${clean(f[6] ?? '')}\n\n${clean(f[7] ?? '')}`
+  return { text, container: { rendering: 'csv' as const, raw: input, metadata }, diagnostics }
+}
+
+function stripTags(s: string): string {
+  return s.replace(/<\/?(?:a|br|strong|em|b|i|td|tr|table|span|font)\b[^>]*>/gi, '')
+}
+
+export function decodeHtml(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (all, e: string) => {
+    const k = e.toLowerCase()
+    if (k.startsWith('#x')) return String.fromCodePoint(parseInt(k.slice(2), 16))
+    if (k.startsWith('#')) return String.fromCodePoint(parseInt(k.slice(1), 10))
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' } as Record<string, string>)[k] ?? all
+  })
+}

@@ -1,0 +1,46 @@
+import type { Envelope } from './model.js'
+
+export const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const
+
+/** Two-digit years: Cablegate spans 1966–2010, so 66–99 are 19xx and the rest 20xx. */
+export function fullYear(yy: string): number {
+  if (yy.length === 4) return Number(yy)
+  const n = Number(yy)
+  return n >= 66 ? 1900 + n : 2000 + n
+}
+
+/** ISO 8601 UTC from an FL5 date-time group; null when it names no real date. */
+export function dtgToIso(dtg: NonNullable<Envelope['dtg']>): string | null {
+  const month = MONTHS.indexOf(dtg.month.toUpperCase() as (typeof MONTHS)[number])
+  const day = Number(dtg.day)
+  const hour = Number(dtg.time.slice(0, 2))
+  const minute = Number(dtg.time.slice(2))
+  if (month < 0 || hour > 23 || minute > 59) return null
+  return isoFrom(fullYear(dtg.year), month, day, hour, minute)
+}
+
+function isoFrom(year: number, month: number, day: number, hour: number, minute: number): string | null {
+  const d = new Date(Date.UTC(year, month, day, hour, minute))
+  if (d.getUTCDate() !== day || d.getUTCMonth() !== month) return null
+  return d.toISOString().replace('.000Z', 'Z')
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+
+/**
+ * A dateline of a newspaper-derived or e-mailed copy, used when the DTG is lost:
+ *   Friday, 18 December 2009, 11:04        TELEGRAM        June 03, 2003
+ */
+export function datelineToIso(text: string): { iso: string; index: number; length: number } | null {
+  const dayFirst = /\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?:,\s+(\d{1,2}):(\d{2}))?/i.exec(text)
+  const monthFirst = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s+(\d{4})\b/i.exec(text)
+  const pick =
+    dayFirst && (!monthFirst || dayFirst.index <= monthFirst.index)
+      ? { m: dayFirst, day: dayFirst[1], month: dayFirst[2], year: dayFirst[3], hh: dayFirst[4], mm: dayFirst[5] }
+      : monthFirst
+        ? { m: monthFirst, day: monthFirst[2], month: monthFirst[1], year: monthFirst[3], hh: undefined, mm: undefined }
+        : null
+  if (!pick) return null
+  const iso = isoFrom(Number(pick.year), MONTH_NAMES.indexOf(pick.month.toLowerCase()), Number(pick.day), Number(pick.hh ?? 0), Number(pick.mm ?? 0))
+  return iso ? { iso, index: pick.m.index, length: pick.m[0].length } : null
+}

@@ -1,0 +1,49 @@
+import type { ExecutiveOrder } from './model.js'
+
+/**
+ * The E.O. line (spec §5.5).
+ *   E.O. 12958: DECL: 09/10/2027      EO 12958 DECL: 09/21/10      E.O. 12958: N/A
+ *   ^label ^order ^value
+ */
+export const EO_LABEL = /^[ \t]*(?:E\s?\.\s?O\s?\.?|EO\b)\s*(\d{3,5})?(?:\s+AS\s+AMENDED)?\s*:?\s*/i
+
+export function parseEo(value: string): Omit<ExecutiveOrder, 'span'> {
+  const m = EO_LABEL.exec(value)
+  const order = m?.[1] ?? null
+  const rest = (m ? value.slice(m[0].length) : value).replace(/\s+/g, ' ').trim()
+  const decl = /^DECL\s*[:.]?\s*(.*)$/i.exec(rest)
+  const raw = (decl ? decl[1] : rest).replace(/[.\s]+$/, '')
+  if (/^N\/?A$/i.test(raw)) return { order, declassify: 'N/A' }
+  return { order, declassify: raw ? (parseDeclDate(raw) ?? raw) : null }
+}
+
+/** DECL dates: M/D/YY, MM/DD/YYYY, YYYY/MM/DD, D/M/YYYY (when the first part cannot be a month). */
+export function parseDeclDate(text: string): string | null {
+  const t = text.trim()
+  let y: number
+  let mo: number
+  let d: number
+  let m = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(t)
+  if (m) {
+    y = +m[1]
+    mo = +m[2]
+    d = +m[3]
+  } else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t))) {
+    mo = +m[1]
+    d = +m[2]
+    if (mo > 12 && d <= 12) [mo, d] = [d, mo]
+    y = m[3].length === 2 ? 2000 + +m[3] : +m[3]
+  } else {
+    return null
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  if (date.getUTCDate() !== d) return null
+  return date.toISOString().slice(0, 10)
+}
+
+/** Formats an ISO date the way DECL lines write it (`09/24/2019`). */
+export function formatDeclDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  return m ? `${m[2]}/${m[3]}/${m[1]}` : iso
+}

@@ -1,0 +1,288 @@
+import { leadingCaptions } from './captions.js'
+import {
+  CLASS_WORD_ONLY,
+  isPortionMark,
+  levelOfClassWord,
+  levelOfSecurityGroup,
+  normalizeMark,
+  publisherClassification,
+  type Level,
+} from './classification.js'
+import { parseClassifiedBy } from './classified-by.js'
+import { parseEo } from './eo.js'
+import type { HeaderResult } from './header.js'
+import type { Line } from './lines.js'
+import type { Cable, Diagnostic, Paragraph } from './model.js'
+import { splitReferences, REF_LABEL } from './references.js'
+import type { LineIndex } from './span.js'
+import { splitTags, TAGS_LABEL } from './tags.js'
+import type { Range, TextLayout } from './text.js'
+
+export interface FieldContext {
+  text: string
+  lines: Line[]
+  index: LineIndex
+  layout: TextLayout
+  header: HeaderResult
+  diagnostics: Diagnostic[]
+  /** Two- or four-digit year of the cable, for references that omit theirs. */
+  yearSource: string | null
+}
+
+/** Reads the text's fields from the located ranges into the cable. */
+export function readFields(cable: Cable, ctx: FieldContext): void {
+  const { text, lines, index, layout } = ctx
+  const span = (r: Range) => index.span(r.start, r.end)
+  const squashed = (r: Range) => withoutPageHeaders(text, lines, layout, r).replace(/\s+/g, ' ').trim()
+
+  // Class line and MRN
+  let level: Level | null = null
+  if (layout.classLine !== null && layout.classMatch) {
+    const m = layout.classMatch
+    const line = lines[layout.classLine]
+    level = levelOfClassWord(m[2])
+    cable.mrn = { origin: m[5].trim().toUpperCase().replace(/\s+/g, ' '), serial: m[6] }
+    cable.spans.classLine = index.span(line.start, line.end)
+    cable.spans.classification = index.span(line.start + m[1].length, line.start + m[1].length + m[2].length)
+    if (m[3] && m[4]) cable.sections = Number(m[4])
+  }
+  if (level === null && ctx.header.envelope.security) level = levelOfSecurityGroup(ctx.header.envelope.security.group)
+  if (level === null) level = bannerLevel(lines, ctx)
+
+  // Captions
+  const captions: string[] = []
+  for (const i of layout.captionLines) {
+    for (const c of leadingCaptions(lines[i].text)) {
+      if (captions.includes(c.caption)) continue
+      captions.push(c.caption)
+      cable.captionSpans.push(index.span(lines[i].start + c.start, lines[i].start + c.end))
+    }
+  }
+  cable.captions = captions
+  if (captions.length) cable.spans.captions = index.span(lines[layout.captionLines[0]].start, lines[layout.captionLines[layout.captionLines.length - 1]].end)
+
+  // E.O.
+  if (layout.eo) {
+    cable.eo = { ...parseEo(squashed(layout.eo)), span: span(layout.eo) }
+    cable.spans.eo = span(layout.eo)
+  }
+
+  // TAGS
+  if (layout.tags) {
+    const raw = maskPageHeaders(text, lines, layout, layout.tags)
+    const label = TAGS_LABEL.exec(raw)
+    const from = label ? label[0].length : 0
+    const { tags } = splitTags(raw.slice(from))
+    cable.tags = tags.map((t) => t.text)
+    cable.tagSpans = tags.map((t) => span({ start: layout.tags!.start + from + t.start, end: layout.tags!.start + from + t.end }))
+    cable.spans.tags = span(layout.tags)
+  }
+
+  // SUBJECT, with its portion mark
+  if (layout.subject) {
+    const value = squashed(layout.subject).replace(/^(?:SUBJECT|SUBJ|UBJECT)\b\s*[:.]?\s*/i, '')
+    const pm = /^\(([^)]{1,20})\)\s*/.exec(value)
+    if (pm && isPortionMark(pm[1])) {
+      cable.subjectMarking = normalizeMark(pm[1])
+      cable.subject = value.slice(pm[0].length)
+      const at = text.indexOf(`(${pm[1]})`, layout.subject.start)
+      if (at !== -1) cable.spans.subjectMarking = span({ start: at + 1, end: at + 1 + pm[1].length })
+    } else {
+      cable.subject = value
+    }
+    cable.spans.subject = span(layout.subject)
+  }
+
+  // REF
+  const year = ctx.yearSource
+  if (layout.ref) {
+    const raw = maskPageHeaders(text, lines, layout, layout.ref).replace(/¶/g, ' ')
+    const label = REF_LABEL.exec(raw)
+    const from = label ? label.index + label[0].length : 0
+    cable.references = splitReferences(raw.slice(from), year).map((item) => ({
+      letter: item.letter,
+      id: item.id,
+      text: item.text,
+      span: span({ start: layout.ref!.start + from + item.start, end: layout.ref!.start + from + item.end }),
+    }))
+    cable.spans.references = span(layout.ref)
+  }
+
+  // Classified By
+  if (layout.classifiedBy) {
+    cable.classifiedBy = { ...parseClassifiedBy(squashed(layout.classifiedBy)), span: span(layout.classifiedBy) }
+    cable.spans.classifiedBy = span(layout.classifiedBy)
+  } else {
+    readClassifiedByInParagraphOne(cable, ctx)
+  }
+
+  // Paragraphs
+  cable.paragraphs = readParagraphs(ctx)
+
+  // Signature
+  cable.signers = layout.signature.map((i) => lines[i].text.trim())
+  if (layout.signature.length) {
+    cable.spans.signature = index.span(lines[layout.signature[0]].start, lines[layout.signature[layout.signature.length - 1]].end)
+  }
+
+  // Summary and comment, from the text after the front matter
+  const bodyFrom = layout.paras.length ? lines[layout.paras[0].line].start : layout.subject?.end ?? 0
+  const bodyTo = layout.signature.length ? lines[layout.signature[0]].start : text.length
+  const body = maskPageHeaders(text, lines, layout, { start: bodyFrom, end: bodyTo })
+  const summary = findSummary(body)
+  if (summary) {
+    cable.summary = summary.text
+    cable.spans.summary = span({ start: bodyFrom + summary.start, end: bodyFrom + summary.end })
+  }
+  const comment = findComments(body)
+  if (comment) {
+    cable.comment = comment.text
+    cable.spans.comment = span({ start: bodyFrom + comment.start, end: bodyFrom + comment.end })
+  }
+
+  // Sections
+  if (cable.sections === null) cable.sections = layout.sectionsFromPages ?? (cable.mrn ? 1 : null)
+
+  // Overall classification in the publisher's terms
+  if (level !== null) {
+    const sbu = level === 'UNCLASSIFIED' && captions.includes('SENSITIVE')
+    const caveats = captions.includes('NOFORN') || classLineNoforn(ctx) ? ['NOFORN'] : []
+    cable.classification = publisherClassification(sbu ? 'SBU' : level, caveats)
+  }
+}
+
+function classLineNoforn(ctx: FieldContext): boolean {
+  const extra = ctx.layout.classMatch?.[7] ?? ''
+  return /\bNOFORN\b/i.test(extra)
+}
+
+/** Without a class line or FL4, a banner with the class word alone (e-mail printouts, legacy headers). */
+function bannerLevel(lines: Line[], ctx: FieldContext): Level | null {
+  const limit = Math.min(lines.length, 60)
+  for (let i = 0; i < limit; i++) {
+    const m = CLASS_WORD_ONLY.exec(lines[i].text) ?? /^\s*(UNCLASSIFIED|CONFIDENTIAL|SECRET)\s{2,}\S+\s*$/.exec(lines[i].text)
+    if (m) return levelOfClassWord(m[1])
+  }
+  void ctx
+  return null
+}
+
+function readClassifiedByInParagraphOne(cable: Cable, ctx: FieldContext) {
+  const p = ctx.layout.paras[0]
+  if (!p) return
+  const line = ctx.lines[p.line]
+  const m = /\bCLASSIFIED\s+BY\b[^\n]*/i.exec(line.text)
+  if (!m) return
+  const r = { start: line.start + m.index, end: line.end }
+  cable.classifiedBy = { ...parseClassifiedBy(m[0]), span: ctx.index.span(r.start, r.end) }
+  cable.spans.classifiedBy = cable.classifiedBy.span
+}
+
+function readParagraphs(ctx: FieldContext): Paragraph[] {
+  const { text, lines, layout, index } = ctx
+  const paras: Paragraph[] = []
+  const stopAt = layout.signature.length ? layout.signature[0] : lines.length
+  for (let k = 0; k < layout.paras.length; k++) {
+    const p = layout.paras[k]
+    const last = Math.min(k + 1 < layout.paras.length ? layout.paras[k + 1].line : lines.length, stopAt)
+    const blocks: string[] = []
+    let current: string[] = []
+    let endOffset = lines[p.line].end
+    for (let i = p.line; i < last; i++) {
+      const kind = layout.kinds[i]
+      if (lines[i].blank || kind === 'pageHeader' || kind === 'signature') {
+        if (current.length) blocks.push(current.join(' '))
+        current = []
+        continue
+      }
+      const from = i === p.line ? p.textStart - lines[i].start : 0
+      current.push(lines[i].text.slice(from).replace(/¶/g, '').trim())
+      endOffset = lines[i].end
+    }
+    if (current.length) blocks.push(current.join(' '))
+    paras.push({
+      number: p.number,
+      marking: p.marking,
+      text: blocks.map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n'),
+      span: index.span(lines[p.line].start + (lines[p.line].text.length - lines[p.line].text.trimStart().length), endOffset),
+    })
+  }
+  void text
+  return paras
+}
+
+/** Replaces page-header lines inside a range with spaces, keeping offsets. */
+function maskPageHeaders(text: string, lines: Line[], layout: TextLayout, r: Range): string {
+  let out = text.slice(r.start, r.end)
+  for (let i = 0; i < lines.length; i++) {
+    if (layout.kinds[i] !== 'pageHeader') continue
+    const l = lines[i]
+    if (l.end <= r.start || l.start >= r.end) continue
+    const a = Math.max(l.start, r.start) - r.start
+    const b = Math.min(l.end, r.end) - r.start
+    out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b)
+  }
+  return out
+}
+
+function withoutPageHeaders(text: string, lines: Line[], layout: TextLayout, r: Range): string {
+  return maskPageHeaders(text, lines, layout, r)
+}
+
+const SUMMARY_OPEN = /\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+|\bSUMMARY\s*\n|\bSUMMARY\s+(?=[A-Z])/i
+const SUMMARY_CLOSE = /\bEND\s+(?:OF\s+)?SUMMARY\b[^.\n]*\.?/i
+
+function findSummary(body: string): { text: string; start: number; end: number } | null {
+  const open = SUMMARY_OPEN.exec(body)
+  if (!open) return null
+  const from = open.index + open[0].length
+  const close = SUMMARY_CLOSE.exec(body.slice(from))
+  let to: number
+  if (close) to = from + close.index
+  else {
+    // no closer: the summary is the rest of its paragraph block
+    const blank = /\n[ \t]*\n/.exec(body.slice(from))
+    to = blank ? from + blank.index : body.length
+  }
+  const text = clean(body.slice(from, to))
+  return text ? { text, start: open.index, end: close ? from + close.index + close[0].length : to } : null
+}
+
+const COMMENT_OPEN = /(\()?\b(?:BEGIN\s+)?COMMENT\s*[:.\-]+/gi
+const COMMENT_CLOSE = /\bEND\s+(?:OF\s+)?COMMENT\b\.?/i
+
+function findComments(body: string): { text: string; start: number; end: number } | null {
+  const parts: string[] = []
+  let first = -1
+  let last = -1
+  COMMENT_OPEN.lastIndex = 0
+  for (let m = COMMENT_OPEN.exec(body); m; m = COMMENT_OPEN.exec(body)) {
+    const from = m.index + m[0].length
+    const rest = body.slice(from)
+    const close = COMMENT_CLOSE.exec(rest)
+    let to: number
+    let end: number
+    const paren = m[1] ? rest.indexOf(')') : -1
+    if (close && (paren === -1 || close.index < paren)) {
+      to = from + close.index
+      end = to + close[0].length
+    } else if (paren !== -1) {
+      to = from + paren
+      end = to + 1
+    } else {
+      const blank = /\n[ \t]*\n/.exec(rest)
+      to = blank ? from + blank.index : body.length
+      end = to
+    }
+    const t = clean(body.slice(from, to))
+    if (t) parts.push(t)
+    if (first === -1) first = m.index
+    last = end
+    COMMENT_OPEN.lastIndex = end
+  }
+  return parts.length ? { text: parts.join('\n\n'), start: first, end: last } : null
+}
+
+function clean(s: string): string {
+  return s.replace(/¶/g, '').replace(/\s+/g, ' ').trim()
+}

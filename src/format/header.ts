@@ -1,0 +1,189 @@
+import { isCollective, parseAddressee } from './addressee.js'
+import type { Line } from './lines.js'
+import type { Addressee, Diagnostic, Envelope, SegmentKind } from './model.js'
+import type { LineIndex } from './span.js'
+
+/** What the header told us; `kinds` runs parallel to the header lines for the lossless segments. */
+export interface HeaderResult {
+  envelope: Envelope
+  origin: string | null
+  originSpan: { start: number; end: number } | null
+  to: Addressee[] | null
+  info: Addressee[] | null
+  kinds: SegmentKind[]
+  /** Spans (offsets) of FL1–FL5 lines, keyed like Cable.spans. */
+  lineSpans: Partial<Record<'transmission' | 'routing' | 'station' | 'security' | 'dtg', { start: number; end: number }>>
+  partial: boolean
+}
+
+const FL1 = /^\s*VZCZC([A-Z]{3})(\d{3,4})\s*$/
+const FL2 = /^\s*(ZZ|OO|PP|RR)\s+(R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*)\s*$/
+const ROUTES_ONLY = /^\s*(R[A-Z]{3,7})(\s+R[A-Z]{3,7})*\s*$/
+const FL3 = /^\s*DE\s+([A-Z]{4,8})\s+#(\d{1,5})(?:\/(\d{1,3}))?\s+(\d{7})\s*$/
+const FL4 = /^\s*(ZN[RY])\s+([A-Z]{5})((?:\/[A-Z]{5})?)((?:\s+Z[A-Z]{2})*)\s*$/
+/** FL5 `O P 180800Z MAR 08 ZDS`: prosign(s), DTG, trailing operating signals. */
+export const FL5 = /^\s*([ZOPR](?:\s[ZOPR])?)\s+(\d{2})(\d{4})Z\s+([A-Z]{3})\s+(\d{2,4})((?:\s+Z[A-Z0-9]+)*)\s*$/
+const PARTIAL = /^This record is a partial extract/i
+export const LEGACY_PAGE = /^\s*PAGE\s+\d{1,3}\s+\S/
+
+/** Parses the header lines (everything before the text). Never throws. */
+export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagnostic[]): HeaderResult {
+  const envelope: Envelope = { transmission: null, routing: null, station: null, security: null, dtg: null }
+  const kinds: SegmentKind[] = []
+  const lineSpans: HeaderResult['lineSpans'] = {}
+  let origin: string | null = null
+  let originSpan: HeaderResult['originSpan'] = null
+  let to: Addressee[] | null = null
+  let info: Addressee[] | null = null
+  let list: Addressee[] | null = null
+  let listKind: SegmentKind = 'headerOther'
+  let lastCollective: Addressee | null = null
+  let inXmt = false
+  let partial = false
+
+  const addAddressee = (text: string, line: Line, offsetInLine: number) => {
+    const { addressee, misspelled } = parseAddressee(text)
+    addressee.span = index.span(line.start + offsetInLine, line.end)
+    if (misspelled) {
+      diagnostics.push({
+        code: 'PRECEDENCE_MISSPELLED',
+        severity: 'warning',
+        message: `Misspelled precedence word in addressee \`${text.trim()}\``,
+        span: addressee.span,
+      })
+    }
+    if (addressee.excluded) lastCollective = addressee
+    list?.push(addressee)
+  }
+
+  for (const line of lines) {
+    const t = line.text
+    let m: RegExpExecArray | null
+    if (line.blank) {
+      kinds.push('blank')
+      continue
+    }
+    if (PARTIAL.test(t)) {
+      partial = true
+      kinds.push('preamble')
+      diagnostics.push({
+        code: 'PARTIAL_RECORD',
+        severity: 'info',
+        message: 'The record is a partial extract: the original header is not available',
+        span: index.span(line.start, line.end),
+      })
+      continue
+    }
+    if ((m = FL1.exec(t)) && !envelope.transmission) {
+      envelope.transmission = { channel: m[1], sequence: m[2] }
+      lineSpans.transmission = { start: line.start, end: line.end }
+      kinds.push('envelope')
+      continue
+    }
+    if ((m = FL2.exec(t)) && !envelope.routing) {
+      envelope.routing = { prosign: m[1], routes: m[2].trim().split(/\s+/) }
+      lineSpans.routing = { start: line.start, end: line.end }
+      kinds.push('envelope')
+      continue
+    }
+    if (envelope.routing && !envelope.station && kinds[kinds.length - 1] === 'envelope' && ROUTES_ONLY.test(t)) {
+      envelope.routing.routes.push(...t.trim().split(/\s+/))
+      lineSpans.routing = { start: lineSpans.routing!.start, end: line.end }
+      kinds.push('envelope')
+      continue
+    }
+    if ((m = FL3.exec(t)) && !envelope.station) {
+      envelope.station = { route: m[1], serial: m[2], section: m[3] ?? null, filed: m[4] }
+      lineSpans.station = { start: line.start, end: line.end }
+      kinds.push('envelope')
+      continue
+    }
+    if ((m = FL4.exec(t)) && !envelope.security) {
+      envelope.security = { opsig: m[1], group: m[2] + m[3], signals: m[4].trim() ? m[4].trim().split(/\s+/) : [] }
+      lineSpans.security = { start: line.start, end: line.end }
+      kinds.push('envelope')
+      continue
+    }
+    if ((m = FL5.exec(t)) && !envelope.dtg) {
+      envelope.dtg = {
+        precedence: m[1].split(/\s/),
+        day: m[2],
+        time: m[3],
+        month: m[4],
+        year: m[5],
+        signals: m[6].trim() ? m[6].trim().split(/\s+/) : [],
+      }
+      lineSpans.dtg = { start: line.start, end: line.end }
+      kinds.push('envelope')
+      continue
+    }
+    if ((m = /^(\s*FM\s+)(\S.*?)\s*$/.exec(t)) && origin === null) {
+      origin = m[2].replace(/\s+/g, ' ')
+      originSpan = { start: line.start + m[1].length, end: line.start + m[1].length + m[2].length }
+      list = null
+      kinds.push('from')
+      continue
+    }
+    if ((m = /^(\s*TO\s+)(\S.*)$/.exec(t)) && to === null && !LEGACY_PAGE.test(m[2])) {
+      to = []
+      list = to
+      listKind = 'to'
+      inXmt = false
+      addAddressee(m[2], line, m[1].length)
+      kinds.push('to')
+      continue
+    }
+    if ((m = /^(\s*INFO\s+)(\S.*)$/.exec(t)) && info === null && (origin !== null || to !== null) && !/\b[A-Z]+-\d\d\b/.test(m[2])) {
+      info = []
+      list = info
+      listKind = 'info'
+      inXmt = false
+      addAddressee(m[2], line, m[1].length)
+      kinds.push('info')
+      continue
+    }
+    if ((m = /^(\s*XMT\s*\/?\s*)(\S.*)$/.exec(t))) {
+      inXmt = true
+      excludeFrom(lastCollective, m[2], line, index, diagnostics)
+      kinds.push('xmt')
+      continue
+    }
+    if (LEGACY_PAGE.test(t)) {
+      kinds.push('pageHeader')
+      continue
+    }
+    if (list && (to !== null || info !== null)) {
+      if (inXmt && lastCollective) {
+        excludeFrom(lastCollective, t, line, index, diagnostics)
+        kinds.push('xmt')
+      } else {
+        addAddressee(t, line, t.length - t.trimStart().length)
+        kinds.push(listKind)
+      }
+      continue
+    }
+    kinds.push('headerOther')
+  }
+  return { envelope, origin, originSpan, to, info, kinds, lineSpans, partial }
+}
+
+function excludeFrom(collective: Addressee | null, text: string, line: Line, index: LineIndex, diagnostics: Diagnostic[]) {
+  const name = text.trim().replace(/\s+/g, ' ')
+  if (collective?.excluded) {
+    collective.excluded.push(name)
+    return
+  }
+  diagnostics.push({
+    code: 'XMT_WITHOUT_COLLECTIVE',
+    severity: 'warning',
+    message: `XMT \`${name}\` follows no collective addressee`,
+    span: index.span(line.start, line.end),
+  })
+}
+
+/** True for header lines that can open a telegram (used to tell a header from a body-only fragment). */
+export function looksLikeHeaderLine(text: string): boolean {
+  return FL1.test(text) || FL5.test(text) || /^\s*FM\s+\S/.test(text) || PARTIAL.test(text) || FL2.test(text) || /^\s*TO\s+\S/.test(text)
+}
+
+export { isCollective }

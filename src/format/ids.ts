@@ -1,0 +1,58 @@
+import { KNOWN_BAD_IDS, ORIGIN_ALIASES, ORIGIN_PREFIXES } from './data/origin-aliases.js'
+
+/**
+ * Reference ids (spec §6): `YY` + origin without spaces + serial without leading zeros, e.g. `09STATE99704`.
+ */
+
+/** Origin as it appears in ids: upper case, letters only, aliases folded. */
+export function idOrigin(origin: string): string {
+  let o = origin.toUpperCase().replace(/[^A-Z]/g, '')
+  for (const prefix of ORIGIN_PREFIXES) {
+    if (o.startsWith(prefix) && o.length > prefix.length + 2) {
+      o = o.slice(prefix.length)
+      break
+    }
+  }
+  return ORIGIN_ALIASES[o] ?? o
+}
+
+/** Builds a reference id from its parts; null when a part is missing. */
+export function buildId(year: string | number | null, origin: string | null, serial: string | null): string | null {
+  if (year === null || origin === null || serial === null) return null
+  const yy = String(year).padStart(2, '0').slice(-2)
+  const o = idOrigin(origin)
+  const n = serial.replace(/^0+(?=\d)/, '')
+  if (!o || !/^\d+$/.test(n)) return null
+  return `${yy}${o}${n}`
+}
+
+// Class-line words glued into ids: SECTION nn OF mm in damaged spellings (SCTION02OF02, SECTIOQ1OF06, 01GF02).
+const GLUED_SECTION = /^[A-Z]{0,8}[0-9OQ]?[0-9][A-Z]F[0-9]{1,2}(?=[A-Z])/
+
+/**
+ * Canonical form of a reference id found in text or an archive (spec §6.2), null when it is no id.
+ *
+ * @example
+ *   canonicalId('08SCTION02OF02SAOPAULO335') // '08SAOPAULO335'
+ *   canonicalId('09 STATE 099704')           // '09STATE99704'
+ *   canonicalId('05RIO123')                  // '05RIODEJANEIRO123'
+ */
+export function canonicalId(raw: string): string | null {
+  const s = raw.toUpperCase().replace(/[\s-]+/g, '')
+  const known = KNOWN_BAD_IDS[s]
+  if (known) return known
+  // a 4-digit year (1973STATE…) or a duplicated 2-digit year (7575LIBREVILLE…) keeps its last two digits
+  const y = /^(?:(?:19|20)(\d\d)|(\d\d)\2|(\d\d))(?=[A-Z]|\d{2}[A-Z]F)/.exec(s)
+  if (!y) return null
+  const year = y[1] ?? y[2] ?? y[3]
+  let rest = s.slice(y[0].length)
+  const glued = GLUED_SECTION.exec(rest)
+  if (glued) rest = rest.slice(glued[0].length)
+  // the serial is the first digit run after the origin; glued signals (ZFR, SUSPECTEDDUPLICATE, TOSEC) follow it
+  const m = /^([A-Z]+)(\d{1,7})/.exec(rest)
+  if (!m) return null
+  return buildId(year, m[1], m[2])
+}
+
+/** A permissive test for something shaped like a reference id. */
+export const REFERENCE_ID = /^[0-9]{2}[A-Z]{4,17}[0-9]{1,7}$/

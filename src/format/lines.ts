@@ -1,0 +1,38 @@
+/** One physical line of the input: `text` without its terminator, `start`/`end` offsets of the text. */
+export interface Line {
+  text: string
+  start: number
+  end: number
+  /** Offset just after the terminator (`\n` or `\r\n`), equal to `end` on the last line. */
+  next: number
+  blank: boolean
+}
+
+/** Splits text into lines, keeping offsets; `\r\n` and `\n` both end a line. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start)
+    const stop = nl === -1 ? text.length : nl
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop
+    const value = text.slice(start, end)
+    lines.push({ text: value, start, end, next: nl === -1 ? stop : nl + 1, blank: isBlank(value) })
+    if (nl === -1) break
+    start = nl + 1
+  }
+  return lines
+}
+
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 160) return false
+  }
+  return true
+}
+
+/** Collapses runs of white space to one space and trims. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,18 @@
+/**
+ * Page and section headers inside the text (spec §5.3); the parser removes them from fields and keeps
+ * them in the body for the round trip.
+ *   STATE 00099704  002 OF 002        (SMART era: origin, 8-digit serial, section[.page] OF total)
+ *   PAGE 02        HARARE  03759  01 OF 03  111533Z   (legacy)
+ */
+export const SMART_PAGE_HEADER = /^\s*([A-Z][A-Z .'-]{1,30}?)\s+(\d{8})\s+(\d{3})(?:\.(\d{1,2}))?\s+OF\s+(\d{3})\s*$/
+export const LEGACY_PAGE_HEADER = /^\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]*?\s+\d{3,6}\b.*$/
+
+export function isPageHeader(text: string): boolean {
+  return SMART_PAGE_HEADER.test(text) || LEGACY_PAGE_HEADER.test(text)
+}
+
+/** Total sections named by a SMART page header, null for other lines. */
+export function pageHeaderTotal(text: string): number | null {
+  const m = SMART_PAGE_HEADER.exec(text)
+  return m ? Number(m[5]) : null
+}

@@ -1,0 +1,243 @@
+import { unwrapContainer } from './container.js'
+import { datelineToIso, dtgToIso, fullYear } from './dates.js'
+import { looksLikeHeaderLine, parseHeader, type HeaderResult } from './header.js'
+import { buildId } from './ids.js'
+import { splitLines, type Line } from './lines.js'
+import type { Cable, Diagnostic, Layout, Segment, SegmentKind } from './model.js'
+import { readFields } from './fields.js'
+import { CLASS_LINE } from './classification.js'
+import { precedenceOfProsign, highestPrecedence } from './precedence.js'
+import { LineIndex, emptySpan } from './span.js'
+import { layoutText } from './text.js'
+import { buildBody } from './body.js'
+
+export interface ParseOptions {
+  /** Skip container detection (HTML page, CSV row) and read the input as telegram text. */
+  plain?: boolean
+}
+
+/**
+ * Parses a telegram in any rendering into a Cable. Never throws: what it cannot place stays in the
+ * segments as text and is reported in `diagnostics` with its line and column.
+ *
+ * @example
+ *   const cable = parseCable(text)
+ *   cable.id        // '09STATE99704'
+ *   renderLossless(cable) === text // true
+ */
+export function parseCable(input: string, options: ParseOptions = {}): Cable {
+  try {
+    if (!options.plain) {
+      const unwrapped = unwrapContainer(input)
+      if (unwrapped) {
+        const cable = parseText(unwrapped.text)
+        cable.container = unwrapped.container
+        cable.diagnostics.push(...unwrapped.diagnostics)
+        return cable
+      }
+    }
+    return parseText(input)
+  } catch (error) {
+    // A parser bug must not lose the input: keep it whole and say what happened.
+    const cable = emptyCable(input)
+    cable.diagnostics.push({
+      code: 'UNPLACED_TEXT',
+      severity: 'error',
+      message: `Internal parser error, text kept unparsed: ${error instanceof Error ? error.message : String(error)}`,
+      span: new LineIndex(input).span(0, input.length),
+    })
+    return cable
+  }
+}
+
+function parseText(text: string): Cable {
+  const index = new LineIndex(text)
+  const lines = splitLines(text)
+  const diagnostics: Diagnostic[] = []
+  const cable = emptyCable(text)
+
+  if (text.length === 0 || lines.every((l) => l.blank)) {
+    diagnostics.push({ code: 'EMPTY_INPUT', severity: 'error', message: 'The input holds no text', span: emptySpan() })
+  } else if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) {
+    diagnostics.push({ code: 'BINARY_INPUT', severity: 'error', message: 'The input looks binary, not telegram text', span: emptySpan() })
+  }
+
+  let leadingEmptyLines = 0
+  while (leadingEmptyLines < lines.length - 1 && lines[leadingEmptyLines].text === '') leadingEmptyLines++
+  const bodyStart = findBodyStart(lines, leadingEmptyLines)
+  const headerLines = lines.slice(leadingEmptyLines, bodyStart)
+  const header = parseHeader(headerLines, index, diagnostics)
+  if (headerLines.length === 0 || (!header.origin && !header.envelope.dtg && !header.to)) {
+    if (!header.partial) {
+      diagnostics.push({ code: 'NO_HEADER', severity: 'info', message: 'No telegram header (FM/TO lines) was found', span: emptySpan() })
+    }
+  }
+
+  const layoutInfo = layoutText(lines, bodyStart, text)
+  const kinds: SegmentKind[] = layoutInfo.kinds.slice()
+  for (let i = 0; i < leadingEmptyLines; i++) kinds[i] = 'blank'
+  header.kinds.forEach((k, i) => {
+    kinds[leadingEmptyLines + i] = k
+  })
+
+  // Date: the DTG; else a stated dateline (newspaper-derived copies).
+  let date: string | null = null
+  let yearSource: string | null = null
+  if (header.envelope.dtg) {
+    date = dtgToIso(header.envelope.dtg)
+    if (!date) {
+      diagnostics.push({ code: 'BAD_DTG', severity: 'warning', message: 'The date-time group names no real date', span: spanOf(index, header.lineSpans.dtg) })
+    } else {
+      yearSource = header.envelope.dtg.year
+    }
+  }
+  if (!date) {
+    const head = text.slice(0, lines[Math.min(lines.length - 1, bodyStart + 2)]?.next ?? text.length)
+    const dateline = datelineToIso(head)
+    if (dateline) {
+      date = dateline.iso
+      yearSource = date.slice(0, 4)
+      cable.spans.dtg = index.span(dateline.index, dateline.index + dateline.length)
+    } else if (!header.envelope.dtg) {
+      diagnostics.push({ code: 'NO_DTG', severity: 'info', message: 'No date-time group: the cable date is unknown', span: emptySpan() })
+    }
+  }
+  cable.date = date
+
+  readFields(cable, { text, lines, index, layout: layoutInfo, header, diagnostics, yearSource })
+
+  cable.envelope = header.envelope
+  cable.origin = header.origin
+  if (header.originSpan) cable.spans.origin = index.span(header.originSpan.start, header.originSpan.end)
+  cable.to = header.to
+  cable.info = header.info
+  for (const [key, r] of Object.entries(header.lineSpans)) cable.spans[key as keyof typeof header.lineSpans] = index.span(r.start, r.end)
+  cable.precedence = cablePrecedence(header)
+
+  if (cable.mrn) {
+    const year = yearSource ?? estimatedYear(cable, diagnostics, index)
+    cable.rawId = year ? `${String(year).slice(-2)}${cable.mrn.origin.replace(/\s+/g, '')}${cable.mrn.serial}` : null
+    cable.id = buildId(year, cable.mrn.origin, cable.mrn.serial)
+  }
+  if (!cable.id) {
+    diagnostics.push({
+      code: 'UNRESOLVED_ID',
+      severity: 'warning',
+      message: cable.mrn ? 'The cable year is unknown, so no reference id can be built' : 'No classification line with a message reference number',
+      span: cable.spans.classLine ?? emptySpan(),
+    })
+  }
+  if (!cable.origin && !header.partial && cable.mrn) {
+    diagnostics.push({ code: 'NO_ORIGIN', severity: 'info', message: 'No FM line: the originator is known only from the MRN', span: emptySpan() })
+  }
+
+  cable.layout = layoutOf(text, leadingEmptyLines)
+  cable.body = buildBody(lines, kinds, layoutInfo, cable)
+  cable.segments = segmentsOf(lines, kinds, text)
+  cable.diagnostics = diagnostics
+  return cable
+}
+
+/** The text starts at the first class line that follows a blank line (or opens the input). */
+function findBodyStart(lines: Line[], from: number): number {
+  const limit = Math.min(lines.length, from + 1500)
+  for (let i = from; i < limit; i++) {
+    if (i > from && !lines[i - 1].blank) continue
+    if (CLASS_LINE.test(lines[i].text) && !/^\s*PAGE\b/.test(lines[i].text)) return i
+  }
+  // No class line: a header block (if any) runs to the first blank line after its FM/TO lines.
+  if (from < lines.length && looksLikeHeaderLine(lines[from].text)) {
+    let sawAddress = false
+    for (let i = from; i < limit; i++) {
+      if (/^\s*(FM|TO|INFO)\s/.test(lines[i].text)) sawAddress = true
+      if (lines[i].blank && sawAddress) return i
+    }
+  }
+  return from
+}
+
+function cablePrecedence(header: HeaderResult) {
+  const words = [...(header.to ?? []), ...(header.info ?? [])].map((a) => a.precedence)
+  const fl5 = header.envelope.dtg ? precedenceOfProsign(header.envelope.dtg.precedence[0]) : null
+  const niact = (header.to ?? []).some((a) => a.precedence === 'NIACT IMMEDIATE')
+  if (niact) return 'NIACT IMMEDIATE' as const
+  return fl5 ?? highestPrecedence(words)
+}
+
+/**
+ * Partial records lose the DTG. EO 12958 §1.5(b) sets a default of ten years from the original decision,
+ * so a DECL date less ten years is the best available year for the reference id; it is flagged.
+ */
+function estimatedYear(cable: Cable, diagnostics: Diagnostic[], index: LineIndex): number | null {
+  const decl = cable.eo?.declassify
+  if (!decl || !/^\d{4}-\d{2}-\d{2}$/.test(decl)) return null
+  const year = fullYear(decl.slice(0, 4)) - 10
+  diagnostics.push({
+    code: 'NO_DTG',
+    severity: 'info',
+    message: `Reference id year ${year} estimated from the DECL date (ten-year default), as the text has no date`,
+    span: cable.eo?.span ?? index.span(0, 0),
+  })
+  return year
+}
+
+/** The web rendering marks itself with ¶ before paragraph numbers and `[TAG](#)` links. */
+function layoutOf(text: string, leadingEmptyLines: number): Layout {
+  const web = text.includes('¶') || text.includes('](#)')
+  return { profile: web ? 'web' : 'telegram', leadingEmptyLines, finalNewline: text.endsWith('\n'), crlf: text.includes('\r\n') }
+}
+
+/** Consecutive lines of one kind make a segment; each paragraph starts its own. Segments tile the text. */
+function segmentsOf(lines: Line[], kinds: SegmentKind[], text: string): Segment[] {
+  const segments: Segment[] = []
+  let start = 0
+  for (let i = 0; i < lines.length; i++) {
+    const kind = kinds[i] ?? 'unplaced'
+    const last = segments[segments.length - 1]
+    const end = lines[i].next
+    if (last && last.kind === kind && kind !== 'para') last.raw += text.slice(start, end)
+    else segments.push({ kind, raw: text.slice(start, end) })
+    start = end
+  }
+  if (start < text.length) segments.push({ kind: 'unplaced', raw: text.slice(start) })
+  return segments
+}
+
+function spanOf(index: LineIndex, r: { start: number; end: number } | undefined) {
+  return r ? index.span(r.start, r.end) : emptySpan()
+}
+
+export function emptyCable(text: string): Cable {
+  return {
+    id: null,
+    date: null,
+    origin: null,
+    precedence: null,
+    classification: null,
+    captions: [],
+    tags: [],
+    subject: null,
+    to: null,
+    info: null,
+    references: [],
+    paragraphs: [],
+    summary: null,
+    comment: null,
+    signers: [],
+    eo: null,
+    classifiedBy: null,
+    sections: null,
+    diagnostics: [],
+    rawId: null,
+    mrn: null,
+    subjectMarking: null,
+    envelope: { transmission: null, routing: null, station: null, security: null, dtg: null },
+    body: [],
+    layout: { profile: 'telegram', leadingEmptyLines: 0, finalNewline: text.endsWith('\n'), crlf: false },
+    spans: {},
+    tagSpans: [],
+    captionSpans: [],
+    segments: text ? [{ kind: 'unplaced', raw: text }] : [],
+    container: null,
+  }
+}

@@ -1,0 +1,270 @@
+import { leadingCaptions, isCaptionLine, SERVICE_LINE } from './captions.js'
+import { CLASS_LINE, CLASS_WORD_ONLY, isPortionMark, normalizeMark } from './classification.js'
+import { CLASSIFIED_BY } from './classified-by.js'
+import { EO_LABEL } from './eo.js'
+import type { Line } from './lines.js'
+import type { SegmentKind } from './model.js'
+import { isPageHeader, pageHeaderTotal, SMART_PAGE_HEADER } from './page-header.js'
+import { REF_LABEL } from './references.js'
+import { TAGS_LABEL } from './tags.js'
+
+/**
+ * Locates the constructs of the text (FL12): class line, captions, E.O., TAGS, SUBJECT, REF,
+ * Classified By, numbered paragraphs, page headers, signature. Works on line indexes and offsets;
+ * field values are read by the caller from the source with these ranges.
+ */
+export interface Range {
+  start: number
+  end: number
+}
+
+export interface ParaStart {
+  line: number
+  number: number
+  marking: string | null
+  pilcrow: boolean
+  /** Offset where the paragraph text starts (after number and mark). */
+  textStart: number
+  markRange: Range | null
+}
+
+export interface TextLayout {
+  classLine: number | null
+  classMatch: RegExpExecArray | null
+  /** Lines (indexes) whose kind is fixed: page headers, captions, fields. */
+  kinds: SegmentKind[]
+  captionLines: number[]
+  eo: Range | null
+  tags: Range | null
+  subject: Range | null
+  ref: Range | null
+  classifiedBy: Range | null
+  paras: ParaStart[]
+  signature: number[]
+  sectionsFromPages: number | null
+}
+
+const SUBJECT_LABEL = /^[ \t]*(?:SUBJECT|SUBJ|UBJECT)\b[ \t]*[:.]?[ \t]*/i
+const PARA_START = /^([ \t]*)(¶[ \t]?)?(\d{1,3})[ \t]?\.(?=[ \t(]|[A-Z]\))[ \t]*(?:\(([^)\n]{1,30})\)|([A-Z]{1,3}(?:\/[A-Z]{1,4})?)\))?[ \t]*/
+const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
+const SIGNATURE_LINE = /^\s*[A-Z][A-Z'.-]*(?:[ ][A-Z][A-Z'.-]*){0,2}\s*$/
+
+/** Finds the class line among the first non-blank lines of the text. */
+export function findClassLine(lines: Line[], from: number): { line: number; match: RegExpExecArray } | null {
+  let seen = 0
+  for (let i = from; i < lines.length && seen < 12; i++) {
+    if (lines[i].blank) continue
+    seen++
+    const m = CLASS_LINE.exec(lines[i].text)
+    if (m) return { line: i, match: m }
+  }
+  return null
+}
+
+export function layoutText(lines: Line[], from: number, text: string): TextLayout {
+  const kinds: SegmentKind[] = lines.map((l) => (l.blank ? 'blank' : 'lines'))
+  const layout: TextLayout = {
+    classLine: null,
+    classMatch: null,
+    kinds,
+    captionLines: [],
+    eo: null,
+    tags: null,
+    subject: null,
+    ref: null,
+    classifiedBy: null,
+    paras: [],
+    signature: [],
+    sectionsFromPages: null,
+  }
+  const cl = findClassLine(lines, from)
+  let frontStart = from
+  if (cl) {
+    layout.classLine = cl.line
+    layout.classMatch = cl.match
+    kinds[cl.line] = 'classLine'
+    frontStart = cl.line + 1
+  }
+
+  // Page headers first: they are removed from every field.
+  for (let i = frontStart; i < lines.length; i++) {
+    const t = lines[i].text
+    if (lines[i].blank) continue
+    if (isPageHeader(t)) {
+      kinds[i] = 'pageHeader'
+      const total = pageHeaderTotal(t)
+      if (total !== null) layout.sectionsFromPages = Math.max(layout.sectionsFromPages ?? 0, total)
+      // a legacy banner line (class word alone) sits just above; SMART headers repeat the subject just below
+      const prev = prevNonBlank(lines, i)
+      if (prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text)) kinds[prev] = 'pageHeader'
+    } else if (i > frontStart && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
+      // legacy multi-section text repeats the class line at each section
+      kinds[i] = 'pageHeader'
+    }
+  }
+
+  // Numbered paragraphs.
+  let expected = 1
+  for (let i = frontStart; i < lines.length; i++) {
+    if (kinds[i] !== 'lines') continue
+    const m = PARA_START.exec(lines[i].text)
+    if (!m) continue
+    const n = Number(m[3])
+    const blockStart = i === 0 || lines[i - 1].blank || kinds[i - 1] === 'pageHeader'
+    const pilcrow = m[2] !== undefined
+    const ok = n === expected || (layout.paras.length > 0 && pilcrow && blockStart && n > expected - 1 && n < expected + 3)
+    if (!ok) continue
+    if (layout.paras.length === 0 && !blockStart && !pilcrow) continue
+    const rawMark = m[4] ?? m[5] ?? null
+    let marking: string | null = null
+    let markRange: Range | null = null
+    let textStart = lines[i].start + m[0].length
+    if (rawMark !== null && isPortionMark(rawMark)) {
+      marking = normalizeMark(rawMark)
+      const markAt = lines[i].text.indexOf(rawMark, m[1].length + (m[2]?.length ?? 0))
+      markRange = { start: lines[i].start + markAt, end: lines[i].start + markAt + rawMark.length }
+    } else if (rawMark !== null) {
+      // `1. (Something) text`: not a portion mark, the parenthesis is text
+      textStart = lines[i].start + m[0].length - (m[4] !== undefined ? m[4].length + 2 : m[5].length + 1)
+      while (textStart > lines[i].start && text[textStart - 1] === ' ') textStart--
+      const after = lines[i].text.slice(0, textStart - lines[i].start)
+      textStart = lines[i].start + after.length
+    }
+    layout.paras.push({ line: i, number: n, marking, pilcrow, textStart, markRange })
+    kinds[i] = 'para'
+    expected = n + 1
+  }
+
+  const frontEnd = layout.paras.length ? layout.paras[0].line : frontLimit(lines, frontStart)
+  readFrontMatter(lines, frontStart, frontEnd, text, layout)
+
+  // A SMART page header's repeated subject, now that we know whether the cable has a subject.
+  if (layout.subject) {
+    for (let i = frontEnd; i < lines.length; i++) {
+      if (kinds[i] !== 'pageHeader' || !SMART_PAGE_HEADER.test(lines[i].text)) continue
+      const next = nextNonBlank(lines, i)
+      if (next !== -1 && kinds[next] === 'lines' && SUBJECT_LABEL.test(lines[next].text)) kinds[next] = 'pageHeader'
+    }
+  }
+
+  findSignature(lines, Math.max(frontEnd, frontStart), layout)
+  for (let i = frontEnd; i < lines.length; i++) {
+    if (kinds[i] === 'lines' && TRAILER.test(lines[i].text)) kinds[i] = 'signature'
+  }
+  return layout
+}
+
+/** Without numbered paragraphs, the front matter ends at the first blank line after the SUBJECT block. */
+function frontLimit(lines: Line[], from: number): number {
+  let sawSubject = false
+  for (let i = from; i < lines.length; i++) {
+    if (SUBJECT_LABEL.test(lines[i].text)) sawSubject = true
+    else if (sawSubject && lines[i].blank) {
+      // REF and Classified By blocks may follow the subject after a blank line
+      const next = nextNonBlank(lines, i)
+      if (next !== -1 && (REF_LABEL.test(lines[next].text) || CLASSIFIED_BY.test(lines[next].text))) continue
+      return i
+    }
+  }
+  return Math.min(lines.length, from + 30)
+}
+
+type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy'
+
+function readFrontMatter(lines: Line[], from: number, to: number, text: string, layout: TextLayout) {
+  const { kinds } = layout
+  // keyword starts: [offset, field, line]
+  const starts: { at: number; field: Field; line: number }[] = []
+  for (let i = from; i < to; i++) {
+    const line = lines[i]
+    if (kinds[i] !== 'lines') continue
+    const t = line.text
+    if (EO_LABEL.test(t) && /^\s*E\s?\.?\s?O\b\.?\s*(?:\d|:|DECL)/i.test(t)) starts.push({ at: line.start, field: 'eo', line: i })
+    else if (TAGS_LABEL.test(t) && /^\s*[A-Z]{2,5}\b[ \t]*[:,.]?[ \t]*\S/i.test(t)) starts.push({ at: line.start, field: 'tags', line: i })
+    else if (SUBJECT_LABEL.test(t)) starts.push({ at: line.start, field: 'subject', line: i })
+    // REF and Classified By can run on inside another line
+    const ref = REF_LABEL.exec(t)
+    if (ref && !starts.some((s) => s.line === i && s.field === 'eo')) {
+      starts.push({ at: line.start + ref.index, field: 'ref', line: i })
+    }
+    const cb = CLASSIFIED_BY.exec(t)
+    if (cb) starts.push({ at: line.start + cb.index, field: 'classifiedBy', line: i })
+  }
+  starts.sort((a, b) => a.at - b.at)
+  const seen = new Set<Field>()
+  const firstKeywordLine = starts.length ? starts[0].line : to
+  const kindOf: Record<Field, SegmentKind> = { eo: 'eo', tags: 'tags', subject: 'subject', ref: 'ref', classifiedBy: 'classifiedBy' }
+
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k]
+    if (seen.has(s.field)) continue
+    seen.add(s.field)
+    const nextStart = k + 1 < starts.length ? starts[k + 1].at : lines[to - 1 >= 0 ? Math.max(to - 1, 0) : 0]?.next ?? text.length
+    // the field ends at the next keyword, a blank line, or the end of the front matter
+    let end = Math.min(nextStart, to < lines.length ? lines[to].start : text.length)
+    let lastLine = s.line
+    for (let i = s.line + 1; i < to; i++) {
+      if (lines[i].start >= end) break
+      if (lines[i].blank) {
+        const next = nextNonBlank(lines, i)
+        const continues =
+          s.field === 'ref' && next !== -1 && next < to && /^\s*(?:¶\s?)?(?:\(?[A-Z][.):]|\([A-Z]\))\s/.test(lines[next].text)
+        if (!continues) {
+          end = Math.min(end, lines[i].start)
+          break
+        }
+        continue
+      }
+      if (kinds[i] === 'pageHeader') continue
+      if (kinds[i] !== 'lines') {
+        end = Math.min(end, lines[i].start)
+        break
+      }
+      lastLine = i
+    }
+    // trim trailing line terminators and spaces
+    while (end > s.at && /\s/.test(text[end - 1])) end--
+    layout[s.field] = { start: s.at, end }
+    for (let i = s.line; i <= lastLine; i++) if (kinds[i] === 'lines') kinds[i] = kindOf[s.field]
+  }
+
+  // Captions and attention lines: between the class line and the first keyword, plus lone caption lines anywhere.
+  for (let i = from; i < to; i++) {
+    if (kinds[i] !== 'lines') continue
+    const t = lines[i].text
+    if (i < firstKeywordLine || isCaptionLine(t) || SERVICE_LINE.test(t)) {
+      kinds[i] = 'captions'
+      if (leadingCaptions(t).length) layout.captionLines.push(i)
+    }
+  }
+}
+
+function findSignature(lines: Line[], from: number, layout: TextLayout) {
+  const { kinds } = layout
+  let i = lines.length - 1
+  // trailer lines after the signature: BT, NNNN, #ssn, a repeated class word
+  while (i >= from && (lines[i].blank || TRAILER.test(lines[i].text) || CLASS_WORD_ONLY.test(lines[i].text) || kinds[i] === 'pageHeader')) {
+    if (!lines[i].blank) kinds[i] = kinds[i] === 'pageHeader' ? 'pageHeader' : 'signature'
+    i--
+  }
+  const block: number[] = []
+  while (i >= from && !lines[i].blank) {
+    block.unshift(i)
+    i--
+  }
+  if (block.length === 0 || block.length > 2) return
+  if (block.some((b) => kinds[b] !== 'lines' || !SIGNATURE_LINE.test(lines[b].text) || CLASS_WORD_ONLY.test(lines[b].text))) return
+  if (block.some((b) => lines[b].text.trim().length > 40)) return
+  layout.signature = block
+  for (const b of block) kinds[b] = 'signature'
+}
+
+export function prevNonBlank(lines: Line[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (!lines[j].blank) return j
+  return -1
+}
+
+export function nextNonBlank(lines: Line[], i: number): number {
+  for (let j = i + 1; j < lines.length; j++) if (!lines[j].blank) return j
+  return -1
+}
