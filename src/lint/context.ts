@@ -1,0 +1,142 @@
+import type { Cable } from '../format/model.js'
+import { CLASS_LINE, levelOfClassWord, parseClassification, parsePortionMark, type Level, LEVEL_RANK } from '../format/classification.js'
+import { headerLines, type HeaderLine } from './header-lines.js'
+import { LineIndex } from './line-index.js'
+import { tables, type Tables } from './tables.js'
+import { textLines, type TextLine } from './text-lines.js'
+import type { CorpusIndex, Mode } from './types.js'
+
+/** The class line as written, with offsets of its parts (spec §5.2). */
+export interface ClassLineInfo {
+  line: TextLine
+  word: string
+  wordStart: number
+  section: { number: number; of: number; start: number; end: number } | null
+  origin: string
+  serial: string
+  serialStart: number
+}
+
+/** A portion mark found in the subject or a paragraph, with its place (parentheses included). */
+export interface MarkSite {
+  mark: string
+  level: Level | null
+  caveats: string[]
+  start: number
+  end: number
+  where: 'subject' | 'paragraph'
+}
+
+/** Everything a check may consult besides the cable itself; built once per lint run. */
+export interface LintContext {
+  mode: Mode
+  text: string
+  index: LineIndex
+  lines: TextLine[]
+  header: HeaderLine[]
+  tables: Tables
+  classLine: ClassLineInfo | null
+  /** Overall level from the class line (else the cable's classification field); null when unknown. */
+  level: Level | null
+  /** True when an unclassified cable is SBU-controlled (SENSITIVE caption or an SBU portion mark). */
+  sbu: boolean
+  captions: string[]
+  marks: MarkSite[]
+  /** Four-digit year of the DTG (else of `date`), null when unknown. */
+  year: number | null
+  /** Date of the DTG as a UTC Date, null when unknown. */
+  dtg: Date | null
+  claimedId?: string
+  corpus?: CorpusIndex
+  source?: string
+}
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
+
+function classLineInfo(lines: readonly TextLine[]): ClassLineInfo | null {
+  const line = lines.find((l) => l.kind === 'classLine')
+  if (!line) return null
+  const m = CLASS_LINE.exec(line.text)
+  if (!m) return null
+  const wordStart = line.start + m[1].length
+  const sectionAt = m[3] ? line.text.search(/SECTION\s/i) : -1
+  const serialStart = line.start + line.text.lastIndexOf(m[6], line.text.length - m[7].length)
+  return {
+    line,
+    word: m[2],
+    wordStart,
+    section: m[3]
+      ? { number: Number(m[3]), of: Number(m[4]), start: line.start + sectionAt, end: line.start + line.text.search(/OF\s+\d+/i) + `OF ${m[4]}`.length }
+      : null,
+    origin: m[5],
+    serial: m[6],
+    serialStart,
+  }
+}
+
+function dtgOf(cable: Cable): Date | null {
+  const d = cable.envelope.dtg
+  if (d) {
+    const month = MONTHS.indexOf(d.month.toUpperCase())
+    const yy = Number(d.year)
+    if (month >= 0 && Number.isFinite(yy)) {
+      const year = d.year.length === 4 ? yy : yy < 50 ? 2000 + yy : 1900 + yy
+      return new Date(Date.UTC(year, month, Number(d.day), Number(d.time.slice(0, 2)), Number(d.time.slice(2, 4))))
+    }
+  }
+  if (cable.date && !Number.isNaN(Date.parse(cable.date))) return new Date(Date.parse(cable.date))
+  return null
+}
+
+function markSites(cable: Cable, text: string): MarkSite[] {
+  const sites: MarkSite[] = []
+  const add = (mark: string, from: number, to: number, where: MarkSite['where']): void => {
+    // the model keeps marks normalised (`c` → `C`), so find the written form case- and space-insensitively
+    const pattern = new RegExp(`\\(\\s*${[...mark].map((ch) => ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s*')}\\s*\\)?`, 'i')
+    const found = pattern.exec(text.slice(from, to))
+    const start = found ? from + found.index : from
+    const end = found ? start + found[0].length : start
+    const parsed = parsePortionMark(mark)
+    sites.push({ mark, level: parsed?.level ?? null, caveats: parsed?.caveats ?? [], start, end, where })
+  }
+  const subject = cable.spans.subject
+  if (cable.subjectMarking) {
+    const sm = cable.spans.subjectMarking
+    if (sm) add(cable.subjectMarking, Math.max(0, sm.start.offset - 1), sm.end.offset + 1, 'subject')
+    else if (subject) add(cable.subjectMarking, subject.start.offset, subject.end.offset, 'subject')
+  }
+  for (const p of cable.paragraphs) {
+    if (p.marking && p.span) add(p.marking, p.span.start.offset, Math.min(p.span.end.offset, p.span.start.offset + 40 + p.marking.length), 'paragraph')
+  }
+  return sites
+}
+
+export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick<LintContext, 'claimedId' | 'corpus' | 'source'>): LintContext {
+  const lines = textLines(cable)
+  const classLine = classLineInfo(lines)
+  const marks = markSites(cable, text)
+  const level: Level | null = classLine ? levelOfClassWord(classLine.word) : cable.classification ? parseClassification(cable.classification).level : null
+  const captions = cable.captions.map((c) => c.toUpperCase().trim())
+  const sensitive = captions.some((c) => c.startsWith('SENSITIVE'))
+  const sbuMark = marks.some((m) => m.level === 'SBU')
+  const dtg = dtgOf(cable)
+  return {
+    mode,
+    text,
+    index: new LineIndex(text),
+    lines,
+    header: headerLines(lines),
+    tables,
+    classLine,
+    level,
+    sbu: level !== null && LEVEL_RANK[level] <= LEVEL_RANK.SBU && (sensitive || sbuMark || level === 'SBU'),
+    captions,
+    marks,
+    year: dtg ? dtg.getUTCFullYear() : null,
+    dtg,
+    ...extra,
+  }
+}
+
+/** True for CONFIDENTIAL and above. */
+export const isClassified = (ctx: LintContext): boolean => ctx.level !== null && LEVEL_RANK[ctx.level] >= LEVEL_RANK.CONFIDENTIAL

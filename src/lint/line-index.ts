@@ -1,0 +1,44 @@
+import type { Point, Span } from '../format/model.js'
+
+/**
+ * Offsets to line/column points through a line-start table and a binary search, built once per text.
+ *
+ * @example
+ *   const index = new LineIndex('a\nbc')
+ *   index.point(3) // { line: 2, column: 2, offset: 3 }
+ */
+export class LineIndex {
+  readonly starts: number[] = [0]
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1)
+  }
+
+  point(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, this.text.length))
+    let lo = 0
+    let hi = this.starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.starts[mid] <= clamped) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: clamped - this.starts[lo] + 1, offset: clamped }
+  }
+
+  span(start: number, end: number): Span {
+    return { start: this.point(start), end: this.point(Math.max(start, end)) }
+  }
+
+  /** The line (1-based) without its line ending. */
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? this.text.length
+    const next = this.starts[line] ?? this.text.length + 1
+    return this.text.slice(start, next - 1).replace(/\r$/, '')
+  }
+}
+
+/** Parses `line:col-line:col` (end exclusive), the notation of rule examples and docs. */
+export function formatSpan(span: Span): string {
+  return `${span.start.line}:${span.start.column}-${span.end.line}:${span.end.column}`
+}

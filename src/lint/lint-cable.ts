@@ -1,0 +1,54 @@
+import { parseCable } from '../format/parse.js'
+import { renderCanonical } from '../format/render-canonical.js'
+import type { Cable } from '../format/model.js'
+import { runRules } from './run-rules.js'
+import type { LintMessage, LintOptions } from './types.js'
+
+/** A lint result together with the text its spans point into. */
+export interface LintResult {
+  text: string
+  cable: Cable
+  messages: LintMessage[]
+}
+
+/** The text a parsed cable's segments spell (for HTML/CSV input: the unwrapped telegram text). */
+export const segmentText = (cable: Cable): string => cable.segments.map((s) => s.raw).join('')
+
+/**
+ * Lints a cable. A cable composed from fields (no segments) is first rendered canonically and parsed,
+ * so every message has a real span into that canonical text (returned as `text` by `lintCableResult`).
+ *
+ * @example
+ *   const errors = lintCable(draft, { mode: 'compose' }).filter((m) => m.severity === 'error')
+ *   if (errors.length > 0) throw new Error('release blocked')
+ */
+export function lintCable(cable: Cable, options: LintOptions): LintMessage[] {
+  return lintCableResult(cable, options).messages
+}
+
+export function lintCableResult(cable: Cable, options: LintOptions): LintResult {
+  if (cable.segments.length === 0) {
+    const text = renderCanonical(cable)
+    const parsed = parseCable(text, { plain: true })
+    return { text, cable: parsed, messages: runRules(parsed, text, options) }
+  }
+  const text = segmentText(cable)
+  return { text, cable, messages: runRules(cable, text, options) }
+}
+
+/**
+ * Parses and lints one input (telegram text, a Cablegate HTML page or a cables.csv row).
+ *
+ * @example
+ *   lintText(readFileSync('09STATE99704.txt', 'utf8'), { mode: 'archive' })
+ *   // → [{ ruleId: 'ENV-019', severity: 'info', message: '…', span: { … } }]
+ */
+export function lintText(text: string, options: LintOptions): LintMessage[] {
+  return lintTextResult(text, options).messages
+}
+
+export function lintTextResult(input: string, options: LintOptions): LintResult {
+  const cable = parseCable(input)
+  const text = segmentText(cable)
+  return { text, cable, messages: runRules(cable, text, options) }
+}

@@ -1,0 +1,131 @@
+import { classWordFor, type Level } from '../../format/classification.js'
+import { defineRule } from '../types.js'
+import { isHeaderLine } from '../text-lines.js'
+import type { LintContext } from '../context.js'
+
+/** SMART-era page header: `STATE 00099704 002 OF 002`, `MADRID 00000869 001.2 OF 004`. */
+const PAGE_HEADER = /^(\S.*?)\s+(\d{8})\s+(\d{3})(?:\.(\d+))?\s+OF\s+(\d{3})\s*$/
+
+export function pageHeaders(ctx: LintContext) {
+  return ctx.lines
+    .filter((l) => l.kind === 'pageHeader')
+    .map((line) => ({ line, m: PAGE_HEADER.exec(line.text) }))
+    .filter((p): p is { line: typeof p.line; m: RegExpExecArray } => p.m !== null)
+}
+
+export const txt001 = defineRule({
+  id: 'TXT-001',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'The first line of the text is the classification line',
+  rationale: 'Every reader and relay learns how to protect the text from its first line; a cable that opens with anything else is unmarked.',
+  source: 'ACP 127 (classification first in text)',
+  fixable: false,
+  examples: {
+    fail: { edits: [['C O N F I D E N T I A L SECTION 01 OF 02 STATE 012345\n\nSIPDIS', 'SIPDIS\nC O N F I D E N T I A L SECTION 01 OF 02 STATE 012345']], span: '13:1-13:7' },
+    pass: { edits: [] },
+  },
+  check(_cable, report, ctx) {
+    const first = ctx.lines.find((l) => !isHeaderLine(l) && l.kind !== 'preamble' && l.kind !== 'blank' && l.text.trim() !== '')
+    if (!first || first.kind === 'classLine') return
+    report({ message: `Unexpected first text line \`${first.text.trim().slice(0, 40)}\`, expected a classification line`, at: [first.start, first.start + first.text.trimEnd().length] })
+  },
+})
+
+export const txt002 = defineRule({
+  id: 'TXT-002',
+  level: { compose: 'error', archive: 'warning' },
+  summary: 'The class line writes classified levels in spaced capitals (`C O N F I D E N T I A L`), parts separated by single spaces',
+  rationale: 'Terminals generate the spaced-letter form so that a class word cannot be mistaken for ordinary text. Archive mode warns only: pre-2006 copies carry the plain word in a page-1 header.',
+  source: 'observed State practice',
+  fixable: true,
+  examples: {
+    fail: { edits: [['C O N F I D E N T I A L SECTION', 'CONFIDENTIAL SECTION']], span: '13:1-13:13', mode: 'compose' },
+    pass: { edits: [], mode: 'compose' },
+  },
+  check(_cable, report, ctx) {
+    const cl = ctx.classLine
+    if (!cl || !ctx.level) return
+    const level: Level = ctx.level
+    const expected = classWordFor(level, true)
+    const classified = level === 'CONFIDENTIAL' || level === 'SECRET' || level === 'TOP SECRET'
+    if (classified && cl.word !== expected) {
+      report({ message: `Unexpected class word \`${cl.word}\`, expected \`${expected}\``, at: [cl.wordStart, cl.wordStart + cl.word.length], fix: { start: cl.wordStart, end: cl.wordStart + cl.word.length, text: expected } })
+    }
+    const text = cl.line.text
+    for (const gap of text.slice(cl.wordStart - cl.line.start).trimEnd().matchAll(/ {2,}/g)) {
+      const start = cl.wordStart + (gap.index ?? 0)
+      report({ message: 'Unexpected run of spaces in the class line, expected one', at: [start, start + gap[0].length], fix: { start, end: start + gap[0].length, text: ' ' } })
+    }
+  },
+})
+
+export const txt003 = defineRule({
+  id: 'TXT-003',
+  level: { compose: 'error', archive: 'error' },
+  summary: '`SECTION nn OF mm` has nn ≤ mm, all sections agree on mm, and with SMART page headers each section 2..mm opens with one',
+  rationale: 'Sections are reassembled by these numbers; a missing or inconsistent one means text was lost or mixed up.',
+  source: 'observed',
+  fixable: false,
+  examples: {
+    fail: { edits: [['SECTION 01 OF 02', 'SECTION 03 OF 02']], span: '13:25-13:41' },
+    pass: { edits: [] },
+  },
+  check(_cable, report, ctx) {
+    const section = ctx.classLine?.section
+    if (!section) return
+    if (section.number > section.of || section.number < 1) report({ message: `SECTION ${section.number} OF ${section.of}: section number out of range`, at: [section.start, section.end] })
+    const headers = pageHeaders(ctx)
+    const seen = new Set<number>()
+    for (const { line, m } of headers) {
+      seen.add(Number(m[3]))
+      if (Number(m[5]) !== section.of) report({ message: `Page header says ${Number(m[5])} sections, class line says ${section.of}`, at: [line.start, line.start + line.text.trimEnd().length] })
+    }
+    if (headers.length === 0 || section.number !== 1) return
+    for (let s = 2; s <= section.of; s++) {
+      if (!seen.has(s)) report({ message: `Section ${s} of ${section.of} has no page header`, at: [section.start, section.end] })
+    }
+  },
+})
+
+export const txt004 = defineRule({
+  id: 'TXT-004',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'The class line ends with the MRN: origin and a 6-digit zero-padded serial',
+  rationale: 'The message reference number printed on the class line is the cable’s identity; a short serial is ambiguous once ids are built from it.',
+  source: 'observed',
+  fixable: true,
+  examples: {
+    fail: { edits: [['STATE 012345', 'STATE 12345']], span: '13:48-13:53' },
+    pass: { edits: [] },
+  },
+  check(_cable, report, ctx) {
+    const cl = ctx.classLine
+    if (!cl) return
+    const at: [number, number] = [cl.serialStart, cl.serialStart + cl.serial.length]
+    if (cl.serial.length < 6) report({ message: `Unexpected MRN serial \`${cl.serial}\`, expected 6 digits \`${cl.serial.padStart(6, '0')}\``, at, fix: { start: at[0], end: at[1], text: cl.serial.padStart(6, '0') } })
+    else if (cl.serial.length > 6) report({ message: `Unexpected MRN serial \`${cl.serial}\`, expected 6 digits`, at })
+  },
+})
+
+export const txt005 = defineRule({
+  id: 'TXT-005',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'Page headers repeat the MRN serial (8 digits) and the total number of sections',
+  rationale: 'Page headers let a reader reassemble printed pages; a header with another serial belongs to another cable.',
+  source: 'observed',
+  fixable: false,
+  examples: {
+    fail: { edits: [['STATE 00012345 002 OF 002', 'STATE 00012346 002 OF 002']], span: '29:7-29:15' },
+    pass: { edits: [] },
+  },
+  check(_cable, report, ctx) {
+    const cl = ctx.classLine
+    if (!cl) return
+    for (const { line, m } of pageHeaders(ctx)) {
+      if (Number(m[2]) !== Number(cl.serial)) {
+        const start = line.start + line.text.indexOf(m[2], m[1].length)
+        report({ message: `Page header serial \`${m[2]}\` is not the MRN serial ${cl.serial}`, at: [start, start + 8] })
+      }
+    }
+  },
+})

@@ -1,0 +1,122 @@
+import { LEVEL_RANK } from '../../format/classification.js'
+import type { Paragraph } from '../../format/model.js'
+import { defineRule } from '../types.js'
+import { isClassified, type LintContext } from '../context.js'
+
+/** Offsets of the paragraph number as written (`¶12.` → the `12`), null when not found at the paragraph start. */
+export function numberAt(ctx: LintContext, p: Paragraph): [number, number] | null {
+  if (!p.span) return null
+  const from = p.span.start.offset
+  const m = /^[ \t]*¶?[ \t]*(\d+)/.exec(ctx.text.slice(from, from + 12))
+  if (!m || Number(m[1]) !== p.number) return null
+  const start = from + m[0].length - m[1].length
+  return [start, start + m[1].length]
+}
+
+const numbered = (ps: readonly Paragraph[]): Paragraph[] => ps.filter((p) => p.number > 0)
+
+export const txt015 = defineRule({
+  id: 'TXT-015',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'Paragraphs are numbered 1..n consecutively; a lone paragraph is not numbered',
+  rationale: 'Replies and later cables cite paragraphs by number (“see para 5”); gaps and repeats make those citations ambiguous.',
+  source: '5 FAH-1 H-246.2 b',
+  fixable: true,
+  examples: {
+    fail: { edits: [['¶3. (C) Please', '¶4. (C) Please']], span: '31:2-31:3' },
+    pass: { edits: [] },
+  },
+  check(cable, report, ctx) {
+    const ps = numbered(cable.paragraphs)
+    if (ps.length === 1) {
+      const at = numberAt(ctx, ps[0])
+      if (at) report({ message: 'A lone paragraph is not numbered', at })
+      return
+    }
+    ps.forEach((p, i) => {
+      if (p.number === i + 1) return
+      const at = numberAt(ctx, p)
+      const message = `Unexpected paragraph number ${p.number}, expected ${i + 1}`
+      if (at) report({ message, at, fix: { start: at[0], end: at[1], text: String(i + 1) } })
+      else if (p.span) report({ message, at: [p.span.start.offset, p.span.start.offset] })
+    })
+  },
+})
+
+export const txt016 = defineRule({
+  id: 'TXT-016',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'In a classified or SBU cable every numbered paragraph carries a portion mark',
+  rationale: 'Portion marks let a reader quote or release a paragraph without re-reviewing the whole cable; an unmarked paragraph must be treated at the cable’s highest level.',
+  source: '5 FAH-1 H-246.2 c',
+  fixable: false,
+  examples: {
+    fail: { edits: [['¶2. (U) Background.', '¶2. Background.']], span: '27:2-27:3' },
+    pass: { edits: [] },
+  },
+  check(cable, report, ctx) {
+    if (!isClassified(ctx) && !ctx.sbu) return
+    for (const p of numbered(cable.paragraphs)) {
+      if (p.marking) continue
+      const at = numberAt(ctx, p) ?? (p.span ? [p.span.start.offset, p.span.start.offset] as [number, number] : null)
+      if (at) report({ message: `Paragraph ${p.number} of a ${ctx.sbu && !isClassified(ctx) ? 'SBU' : ctx.level} cable has no portion mark`, at })
+    }
+  },
+})
+
+export const txt017 = defineRule({
+  id: 'TXT-017',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'The overall classification is at least as high as every portion mark, the subject’s included',
+  rationale: 'A cable may be over-classified relative to its portions but never under: a SECRET paragraph in a CONFIDENTIAL cable travels and is stored with too little protection.',
+  source: 'EO 12958 portion marking; spec §7 rule 1',
+  fixable: false,
+  examples: {
+    fail: { edits: [['¶2. (U) Background.', '¶2. (S) Background.']], span: '27:5-27:8' },
+    pass: { edits: [['¶2. (U) Background.', '¶2. (C) Background.']] },
+  },
+  check(_cable, report, ctx) {
+    if (!ctx.level) return
+    // SBU is an administrative control, not a level: an SBU portion in UNCLAS text is TXT-019's concern
+    const overall = Math.max(LEVEL_RANK[ctx.level], LEVEL_RANK.SBU)
+    for (const m of ctx.marks) {
+      if (m.level && LEVEL_RANK[m.level] > overall) report({ message: `Portion mark (${m.mark}) is above the cable’s overall ${ctx.level}`, at: [m.start, m.end] })
+    }
+  },
+})
+
+export const txt018 = defineRule({
+  id: 'TXT-018',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'A NOFORN portion (`/NF`) requires the NOFORN caption',
+  rationale: 'Dissemination caveats propagate upward: one NOFORN paragraph makes the whole cable not releasable to foreign nationals, and distribution reads the caption, not the paragraphs.',
+  source: 'spec §7 rule 4',
+  fixable: false,
+  examples: {
+    fail: { edits: [['¶3. (C) Please', '¶3. (C/NF) Please']], span: '31:5-31:11' },
+    pass: { edits: [['¶3. (C) Please', '¶3. (C/NF) Please'], ['\nSIPDIS\n', '\nNOFORN\nSIPDIS\n']] },
+  },
+  check(_cable, report, ctx) {
+    if (ctx.captions.some((c) => /\bNOFORN\b/.test(c))) return
+    const first = ctx.marks.find((m) => m.caveats.includes('NOFORN'))
+    if (first) report({ message: `NOFORN portion (${first.mark}) but no NOFORN caption`, at: [first.start, first.end] })
+  },
+})
+
+export const txt019 = defineRule({
+  id: 'TXT-019',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'An SBU portion in an UNCLAS cable requires the SENSITIVE caption',
+  rationale: 'SBU text may travel on unclassified systems only when the cable as a whole is marked SENSITIVE; otherwise it can be posted publicly.',
+  source: 'spec §7 rule 3',
+  fixable: false,
+  examples: {
+    fail: { edits: [['C O N F I D E N T I A L SECTION', 'UNCLAS SECTION'], ['ZNY CCCCC', 'ZNR UUUUU'], ['(C) DEMARCHE', '(SBU) DEMARCHE']], span: '19:10-19:15' },
+    pass: { edits: [['C O N F I D E N T I A L SECTION', 'UNCLAS SECTION'], ['ZNY CCCCC', 'ZNR UUUUU'], ['(C) DEMARCHE', '(SBU) DEMARCHE'], ['\nSIPDIS\n', '\nSENSITIVE\nSIPDIS\n']] },
+  },
+  check(_cable, report, ctx) {
+    if (ctx.level !== 'UNCLASSIFIED' || ctx.captions.some((c) => c.startsWith('SENSITIVE'))) return
+    const first = ctx.marks.find((m) => m.level === 'SBU')
+    if (first) report({ message: `SBU portion (${first.mark}) in an UNCLAS cable without the SENSITIVE caption`, at: [first.start, first.end] })
+  },
+})

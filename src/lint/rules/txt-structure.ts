@@ -1,0 +1,144 @@
+import { defineRule } from '../types.js'
+import { isHeaderLine } from '../text-lines.js'
+import { addressees } from './env-precedence.js'
+
+const OPENER = /(\(\s*)?\b(?:BEGIN\s+)?(SUMMARY(?:\s+AND\s+COMMENT)?|COMMENT|NOTE)\s*[:.\-]/gi
+const CLOSER = /\bEND\s+(?:OF\s+)?(SUMMARY(?:\s+AND\s+COMMENT)?|COMMENT|NOTE)\b/gi
+/** What may precede an opener on its line: a paragraph number and portion mark, or nothing. */
+const LEAD = /^\s*(?:¶?\s*\d+\s*\.\s*)?(?:\([A-Za-z/ ]{1,12}\)\s*)?(?:BEGIN\s+)?$/i
+
+const kindsOf = (word: string): string[] => (/AND\s+COMMENT/i.test(word) ? ['SUMMARY', 'COMMENT'] : [word.toUpperCase()])
+
+/** Offset just after the `)` closing the `(` at `open`, on the same line; -1 when unclosed. */
+function closingParen(line: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < line.length; i++) {
+    if (line[i] === '(') depth++
+    else if (line[i] === ')' && --depth === 0) return i + 1
+  }
+  return -1
+}
+
+export const txt020 = defineRule({
+  id: 'TXT-020',
+  level: { compose: 'warning', archive: 'warning' },
+  summary: 'A cable longer than three pages (more than two sections) has a summary',
+  rationale: 'Long cables are read by their summary first; without one the key points are buried.',
+  source: '5 FAH-1 H-246.3 a',
+  fixable: false,
+  examples: {
+    fail: { edits: [['SECTION 01 OF 02', 'SECTION 01 OF 03'], ['002 OF 002', '002 OF 003\n\n¶4. (U) More.\n\nSTATE 00012345 003 OF 003']], span: '13:25-13:41' },
+    pass: { edits: [['SECTION 01 OF 02', 'SECTION 01 OF 03'], ['002 OF 002', '002 OF 003\n\n¶4. (U) More.\n\nSTATE 00012345 003 OF 003'], ['¶1. (C) This is', '¶1. (C) SUMMARY: Deliver. END SUMMARY. This is']] },
+  },
+  check(cable, report, ctx) {
+    const section = ctx.classLine?.section
+    const total = section?.of ?? cable.sections ?? 0
+    if (total > 2 && cable.summary === null) report({ message: `${total} sections and no summary`, at: section ? [section.start, section.end] : [0, 0] })
+  },
+})
+
+export const txt021 = defineRule({
+  id: 'TXT-021',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'Every `END SUMMARY`, `END COMMENT` and `END NOTE` closes an opener before it, and every opener is closed',
+  rationale: 'Readers and extractors rely on these brackets to separate reporting from the drafter’s comment; an unclosed comment swallows the rest of the cable. A parenthesised `(Comment: …)` closes with its parenthesis.',
+  source: 'observed convention',
+  fixable: false,
+  examples: {
+    fail: { edits: [['¶2. (U) Background.', '¶2. (U) COMMENT: Background.']], span: '27:9-27:17' },
+    pass: { edits: [['¶2. (U) Background.', '¶2. (U) COMMENT: Background. END COMMENT.']] },
+  },
+  check(_cable, report, ctx) {
+    const open: Record<string, Array<[number, number]>> = { SUMMARY: [], COMMENT: [], NOTE: [] }
+    const start = ctx.classLine?.line.line ?? 0
+    for (const line of ctx.lines) {
+      if (line.line <= start || isHeaderLine(line)) continue
+      const events: Array<{ at: number; end: number; kinds: string[]; close: boolean }> = []
+      let selfClosedUntil = -1
+      for (const m of line.text.matchAll(OPENER)) {
+        const at = m.index ?? 0
+        if (at < selfClosedUntil) continue
+        const paren = m[1] !== undefined
+        if (!paren && !LEAD.test(line.text.slice(0, at))) continue
+        if (paren) {
+          const close = closingParen(line.text, at)
+          if (close !== -1) {
+            selfClosedUntil = close
+            continue
+          }
+        }
+        const s = at + (m[1]?.length ?? 0)
+        events.push({ at: s, end: at + m[0].length, kinds: kindsOf(m[2]), close: false })
+      }
+      for (const m of line.text.matchAll(CLOSER)) events.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kinds: kindsOf(m[1]), close: true })
+      events.sort((a, b) => a.at - b.at)
+      for (const e of events) {
+        for (const kind of e.kinds) {
+          if (!e.close) open[kind].push([line.start + e.at, line.start + e.end])
+          else if (open[kind].length > 0) open[kind].pop()
+          else report({ message: `END ${kind} without a ${kind} opener before it`, at: [line.start + e.at, line.start + e.end] })
+        }
+      }
+    }
+    for (const [kind, sites] of Object.entries(open)) for (const at of sites) report({ message: `${kind} opened here is never closed (END ${kind})`, at })
+  },
+})
+
+export const txt022 = defineRule({
+  id: 'TXT-022',
+  level: { compose: 'warning', archive: 'off' },
+  summary: 'Drafted text lines are at most 55 characters (compose mode only)',
+  rationale: 'Telegram text is drafted on a 55-character line; longer lines are rewrapped in transmission. Released copies were reflowed by the archive, so archive mode skips this rule.',
+  source: '5 FAH-1 H-246.1 b',
+  fixable: false,
+  examples: {
+    fail: { edits: [['¶2. (U) Background.', '¶2. (U) Background of the matter, as discussed at length.']], span: '27:56-27:58', mode: 'compose' },
+    pass: { edits: [], mode: 'compose' },
+  },
+  check(_cable, report, ctx) {
+    for (const line of ctx.lines) {
+      if (isHeaderLine(line) || line.kind === 'preamble') continue
+      const text = line.text.trimEnd()
+      if (text.length > 55) report({ message: `Line is ${text.length} characters, expected at most 55`, at: [line.start + 55, line.start + text.length] })
+    }
+  },
+})
+
+export const txt024 = defineRule({
+  id: 'TXT-024',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'A NIACT cable justifies NIACT in paragraph 1',
+  rationale: 'NIACT wakes officers at night; the drafter must say in the first paragraph why it cannot wait for business hours.',
+  source: '5 FAH-2 H-421.2 b',
+  fixable: false,
+  examples: {
+    fail: { edits: [['AMEMBASSY PARIS IMMEDIATE', 'AMEMBASSY PARIS NIACT IMMEDIATE']], span: '9:27-9:42' },
+    pass: { edits: [['AMEMBASSY PARIS IMMEDIATE', 'AMEMBASSY PARIS NIACT IMMEDIATE'], ['¶1. (C) This is an action request', '¶1. (C) NIACT: reply due; an action request']] },
+  },
+  check(cable, report, ctx) {
+    const niact = addressees(ctx).find((a) => a.parts.precedence === 'NIACT IMMEDIATE')
+    if (!niact) return
+    const first = cable.paragraphs.find((p) => p.number === 1) ?? cable.paragraphs[0]
+    if (first && /\bNIACT\b/i.test(first.text)) return
+    const start = niact.base + niact.parts.precedenceStart
+    report({ message: 'NIACT IMMEDIATE addressee but paragraph 1 does not justify NIACT', at: [start, start + 15] })
+  },
+})
+
+export const txt025 = defineRule({
+  id: 'TXT-025',
+  level: { compose: 'warning', archive: 'warning' },
+  summary: 'The last line is a signature (the signer’s surname in capitals)',
+  rationale: 'The signature names who released the cable; a text that ends elsewhere may be truncated.',
+  source: 'observed',
+  fixable: false,
+  examples: {
+    fail: { edits: [['\n\nCLINTON', '']], span: '31:1-31:41' },
+    pass: { edits: [] },
+  },
+  check(cable, report, ctx) {
+    if (cable.signers.length > 0) return
+    const last = [...ctx.lines].reverse().find((l) => l.text.trim() !== '' && !isHeaderLine(l))
+    if (last && ctx.classLine) report({ message: 'No signature: the last line is not an upper-case surname', at: [last.start + (last.text.length - last.text.trimStart().length), last.start + last.text.trimEnd().length] })
+  },
+})

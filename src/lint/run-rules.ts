@@ -1,0 +1,43 @@
+import type { Cable } from '../format/model.js'
+import { buildContext } from './context.js'
+import { rules } from './rules/index.js'
+import type { Finding, LintMessage, LintOptions, Rule, RuleLevel } from './types.js'
+
+const RANK = { off: 0, info: 1, warning: 2, error: 3 } as const
+
+/** The level a rule runs at under these options: configuration first, then the rule's level for the mode. */
+export function levelOf(rule: Rule, options: LintOptions): RuleLevel {
+  return options.config?.rules?.[rule.id] ?? rule.level[options.mode]
+}
+
+/**
+ * Runs every enabled rule over a parsed cable whose segments spell `text`, and returns the findings
+ * sorted by position. A rule that throws becomes an error message of its own rather than a crash.
+ */
+export function runRules(cable: Cable, text: string, options: LintOptions, only: readonly Rule[] = rules): LintMessage[] {
+  const ctx = buildContext(cable, text, options.mode, { claimedId: options.claimedId, corpus: options.corpus, source: options.source })
+  const out: LintMessage[] = []
+  for (const rule of only) {
+    const configured = levelOf(rule, options)
+    if (configured === 'off') continue
+    const level = configured
+    const report = (f: Finding): void => {
+      const span = f.span ?? ctx.index.span(f.at?.[0] ?? 0, f.at?.[1] ?? f.at?.[0] ?? 0)
+      const severity = f.cap && RANK[f.cap] < RANK[level] ? f.cap : level
+      const msg: LintMessage = { ruleId: rule.id, severity, message: f.message, span }
+      if (f.fix) msg.fix = f.fix
+      out.push(msg)
+    }
+    try {
+      rule.check(cable, report, ctx)
+    } catch (error) {
+      out.push({
+        ruleId: rule.id,
+        severity: 'error',
+        message: `rule ${rule.id} failed on this input: ${error instanceof Error ? error.message : String(error)}`,
+        span: ctx.index.span(0, 0),
+      })
+    }
+  }
+  return out.sort((a, b) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId))
+}
