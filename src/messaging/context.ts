@@ -1,0 +1,61 @@
+import type { Cable } from '../format/model.js'
+import type { AuditOutcome } from '../store/sqlite/messaging-audit-sql.js'
+import type { MessagingStore } from '../store/sqlite/messaging-store.js'
+import { ServiceError } from './service-error.js'
+import type { Role, User } from './types.js'
+
+/** A compose-mode lint finding that blocks release. */
+export interface LintProblem {
+  rule: string
+  message: string
+}
+
+/** What every service function works with: the store, a clock, the linter and the renderer. */
+export interface ServiceContext {
+  store: MessagingStore
+  now: () => Date
+  /** Compose-mode lint of a cable about to be released: returns the errors (warnings do not block). */
+  lint: (cable: Cable, text: string) => LintProblem[]
+  /** Canonical telegram text of a composed cable. */
+  render: (cable: Cable) => string
+  /** Characters of text per section (see sections.ts); tests lower it to force sectioning. */
+  sectionBudget?: number
+}
+
+/** Appends one audit entry. Audit writes never fail silently: an error aborts the surrounding transaction. */
+export function audit(
+  ctx: ServiceContext,
+  e: { actor: string; action: string; outcome?: AuditOutcome; cableId?: string | null; draftId?: number | null; post?: string | null; detail?: string },
+): void {
+  ctx.store.audit.append({
+    at: ctx.now().getTime(),
+    actor: e.actor,
+    action: e.action,
+    outcome: e.outcome ?? 'ok',
+    cableId: e.cableId ?? null,
+    draftId: e.draftId ?? null,
+    post: e.post ?? null,
+    detail: e.detail ?? '',
+  })
+}
+
+/** The acting user; unknown or deactivated users are refused. */
+export function actor(ctx: ServiceContext, name: string | undefined): User {
+  if (!name) throw new ServiceError('FORBIDDEN', 'no acting user: pass --as USER or set CABLEGRAM_USER')
+  const user = ctx.store.directory.user(name)
+  if (!user) throw new ServiceError('FORBIDDEN', `unknown user ${JSON.stringify(name)}`)
+  if (!user.active) throw new ServiceError('FORBIDDEN', `user ${name} is deactivated`)
+  return user
+}
+
+/** Refuses (and audits the refusal) unless the user holds the role. */
+export function requireRole(ctx: ServiceContext, user: User, role: Role, action: string, draftId?: number): void {
+  if (user.roles.includes(role)) return
+  refuse(ctx, user, action, 'FORBIDDEN', `${user.name} does not hold the ${role} role`, draftId)
+}
+
+/** Audits a refused step, then throws it; the audit row commits even though the step does not. */
+export function refuse(ctx: ServiceContext, user: User, action: string, code: ServiceError['code'], message: string, draftId?: number, details: string[] = []): never {
+  audit(ctx, { actor: user.name, action, outcome: 'refused', draftId: draftId ?? null, post: user.post, detail: message })
+  throw new ServiceError(code, message, details)
+}

@@ -1,0 +1,51 @@
+import type { Cable } from '../format/model.js'
+import { composeCable } from './compose-cable.js'
+import type { LintProblem, ServiceContext } from './context.js'
+import { expandRecipients, type Recipient, type ResolvedAddressee } from './recipients.js'
+import { ServiceError } from './service-error.js'
+import type { DraftFields, Post } from './types.js'
+
+/** A draft composed as the cable it would become, with its telegram text and lint errors. */
+export interface ComposedDraft {
+  cable: Cable
+  text: string
+  recipients: Recipient[]
+  addressees: ResolvedAddressee[]
+  errors: LintProblem[]
+}
+
+/**
+ * Composes a draft's fields into a cable with a given serial, time and MCNs, renders it and lints it
+ * in compose mode. Workflow steps call it with a provisional stamp (next serial, now) to decide whether
+ * the draft may go on; release calls it with the real one inside its transaction.
+ */
+export function composeDraft(
+  ctx: ServiceContext,
+  fields: DraftFields,
+  originPlad: string,
+  serial: number,
+  at: Date,
+  mcnOf: (post: string) => number | null,
+): ComposedDraft {
+  const originPost = ctx.store.directory.post(originPlad)
+  if (!originPost) throw new ServiceError('INVALID', `originating post ${originPlad} is not in the directory`)
+  const { recipients, addressees } = expandRecipients(fields, ctx.store.directory)
+  const mcn = new Map<string, number>()
+  for (const a of addressees) {
+    if (a.collective) continue
+    const n = mcnOf(a.name)
+    if (n !== null) mcn.set(a.name, n)
+  }
+  const routes = new Map<string, string | null>(recipients.map((r) => [r.post, ctx.store.directory.post(r.post)?.route ?? null]))
+  const cable = composeCable(fields, { originPost, serial, at, addressees, recipients, mcn, routes, sectionBudget: ctx.sectionBudget })
+  const text = ctx.render(cable)
+  return { cable, text, recipients, addressees, errors: ctx.lint(cable, text) }
+}
+
+/** Provisional composition for lint gates and previews: the next serial the post would get, no MCN consumed. */
+export function previewDraft(ctx: ServiceContext, fields: DraftFields, originPlad: string): ComposedDraft {
+  const at = ctx.now()
+  const origin = ctx.store.directory.post(originPlad)?.origin ?? 'STATE'
+  const next = ctx.store.workflow.peekSerial(origin, at.getUTCFullYear())
+  return composeDraft(ctx, fields, originPlad, next, at, () => 1)
+}

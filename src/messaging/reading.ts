@@ -1,0 +1,80 @@
+import type { ReleasedCableRow } from '../store/sqlite/messaging-workflow-sql.js'
+import { accessOf, canRead, describeMarking } from './access.js'
+import { actor, audit, type ServiceContext } from './context.js'
+import { ServiceError } from './service-error.js'
+import type { User } from './types.js'
+
+export interface InboxItem {
+  cableId: string
+  role: 'action' | 'info'
+  precedence: string
+  subject: string
+  deliveredAt: number
+  acknowledgedBy: string | null
+  acknowledgedAt: number | null
+}
+
+const markingOfRow = (c: ReleasedCableRow) => ({ level: c.level, caveats: c.caveats })
+
+/**
+ * The user's post inbox, most urgent first, holding only cables the user is cleared for. Hidden entries
+ * are neither listed nor counted; each is recorded as a denial in the audit log.
+ */
+export function inbox(ctx: ServiceContext, userName: string | undefined, options: { unacknowledged?: boolean } = {}): InboxItem[] {
+  const user = actor(ctx, userName)
+  const access = accessOf(user)
+  const items: InboxItem[] = []
+  for (const entry of ctx.store.delivery.inbox(user.post)) {
+    const cable = ctx.store.workflow.cable(entry.cableId)
+    if (!cable) continue
+    if (!canRead(access, markingOfRow(cable))) {
+      audit(ctx, { actor: user.name, action: 'inbox', outcome: 'denied', cableId: cable.id, post: user.post, detail: `not cleared for ${describeMarking(markingOfRow(cable))}` })
+      continue
+    }
+    if (options.unacknowledged && entry.acknowledgedAt !== null) continue
+    items.push({
+      cableId: entry.cableId,
+      role: entry.role,
+      precedence: entry.precedence,
+      subject: cable.subject,
+      deliveredAt: entry.deliveredAt,
+      acknowledgedBy: entry.acknowledgedBy,
+      acknowledgedAt: entry.acknowledgedAt,
+    })
+  }
+  return items
+}
+
+/**
+ * A released cable the user may read: their post received it (or originated it) and they are cleared for
+ * its level and every caveat. Anything else answers NOT_FOUND, the same as a cable that does not exist,
+ * and is audited as a denial.
+ */
+export function visibleCable(ctx: ServiceContext, user: User, cableId: string, action: string): ReleasedCableRow {
+  const cable = ctx.store.workflow.cable(cableId)
+  const addressed = cable !== null && (cable.originPost === user.post || ctx.store.delivery.inboxEntry(user.post, cable.id) !== null)
+  if (!cable || !addressed || !canRead(accessOf(user), markingOfRow(cable))) {
+    const why = !cable ? 'no such cable' : !addressed ? `not delivered to ${user.post}` : `not cleared for ${describeMarking(markingOfRow(cable))}`
+    audit(ctx, { actor: user.name, action, outcome: 'denied', cableId, post: user.post, detail: why })
+    throw new ServiceError('NOT_FOUND', `no cable ${cableId} for ${user.name}`)
+  }
+  return cable
+}
+
+/** Reads a cable's telegram text; the read is audited. */
+export function readCable(ctx: ServiceContext, userName: string | undefined, cableId: string): { cable: ReleasedCableRow; text: string } {
+  const user = actor(ctx, userName)
+  const cable = visibleCable(ctx, user, cableId, 'read')
+  audit(ctx, { actor: user.name, action: 'read', cableId: cable.id, post: user.post })
+  return { cable, text: cable.text }
+}
+
+/** Acknowledges receipt of a cable at the user's post (FLASH and NIACT must be acknowledged, spec §8). */
+export function acknowledge(ctx: ServiceContext, userName: string | undefined, cableId: string): { acknowledged: boolean } {
+  const user = actor(ctx, userName)
+  const cable = visibleCable(ctx, user, cableId, 'acknowledge')
+  if (!ctx.store.delivery.inboxEntry(user.post, cable.id)) throw new ServiceError('OUT_OF_ORDER', `${cableId} has not been delivered to ${user.post} yet`)
+  const acknowledged = ctx.store.delivery.acknowledge(user.post, cable.id, user.name, ctx.now().getTime())
+  audit(ctx, { actor: user.name, action: 'acknowledge', cableId: cable.id, post: user.post, detail: acknowledged ? '' : 'already acknowledged' })
+  return { acknowledged }
+}

@@ -1,0 +1,87 @@
+import type { PrecedenceWord } from '../format/model.js'
+import type { Collective, DeliveryRole, DraftAddressee, Post } from './types.js'
+import { PRECEDENCE_RANK, higherPrecedence } from './precedence.js'
+import { ServiceError } from './service-error.js'
+
+/** One post that gets one delivery of a cable. */
+export interface Recipient {
+  post: string
+  role: DeliveryRole
+  precedence: PrecedenceWord
+}
+
+/** An addressee line as the header will print it, with what it resolved to. */
+export interface ResolvedAddressee {
+  role: DeliveryRole
+  name: string
+  route: string | null
+  precedence: PrecedenceWord
+  collective: boolean
+  excluded: string[]
+}
+
+export interface DirectoryLookup {
+  post(plad: string): Post | null
+  collective(plad: string): Collective | null
+}
+
+/** `RUEHDBU/AMEMBASSY DUSHANBE` and `amembassy  dushanbe` both name `AMEMBASSY DUSHANBE`. */
+export function normalizeAddress(name: string): string {
+  return name.replace(/^[A-Z]{4,7}\//i, '').trim().toUpperCase().replace(/\s+/g, ' ')
+}
+
+/**
+ * Expands TO and INFO into one delivery per post: collectives become their members minus XMT
+ * exclusions; a post reached twice gets one delivery, action beating info and the higher precedence
+ * winning. An addressee missing from the directory, or an XMT naming a non-member, is refused.
+ *
+ * @example
+ *   expandRecipients({ precedence: 'IMMEDIATE', to: [{ name: 'AMEMBASSY DUSHANBE' }], info: [] }, directory)
+ *   // → { recipients: [{ post: 'AMEMBASSY DUSHANBE', role: 'action', precedence: 'IMMEDIATE' }], … }
+ */
+export function expandRecipients(
+  fields: { precedence: PrecedenceWord; to: DraftAddressee[]; info: DraftAddressee[] },
+  directory: DirectoryLookup,
+): { recipients: Recipient[]; addressees: ResolvedAddressee[] } {
+  const byPost = new Map<string, Recipient>()
+  const addressees: ResolvedAddressee[] = []
+  const problems: string[] = []
+  const reach = (post: string, role: DeliveryRole, precedence: PrecedenceWord) => {
+    const had = byPost.get(post)
+    if (!had) return void byPost.set(post, { post, role, precedence })
+    byPost.set(post, {
+      post,
+      role: had.role === 'action' || role === 'action' ? 'action' : 'info',
+      precedence: higherPrecedence(had.precedence, precedence),
+    })
+  }
+  const lists: [DeliveryRole, DraftAddressee[]][] = [
+    ['action', fields.to],
+    ['info', fields.info],
+  ]
+  for (const [role, list] of lists) {
+    list.forEach((a, i) => {
+      const where = `${role === 'action' ? 'to' : 'info'}[${i}]`
+      const name = normalizeAddress(a.name)
+      const precedence = a.precedence ?? (role === 'action' ? fields.precedence : 'ROUTINE')
+      const post = directory.post(name)
+      const collective = post ? null : directory.collective(name)
+      if (post) {
+        if (a.xmt?.length) problems.push(`${where}: XMT applies only to a collective, and ${name} is a post`)
+        addressees.push({ role, name, route: post.route, precedence, collective: false, excluded: [] })
+        reach(post.plad, role, precedence)
+        return
+      }
+      if (!collective) return void problems.push(`${where}: ${name} is neither a post nor a collective in the directory`)
+      const excluded = (a.xmt ?? []).map(normalizeAddress)
+      const members = new Set(collective.members.map((m) => m.post))
+      for (const x of excluded) if (!members.has(x)) problems.push(`${where}: XMT ${x} is not a member of ${name}`)
+      addressees.push({ role, name, route: collective.route, precedence, collective: true, excluded })
+      for (const m of collective.members) if (!excluded.includes(m.post)) reach(m.post, role, precedence)
+    })
+  }
+  if (fields.to.length === 0) problems.push('to: a cable needs at least one action addressee')
+  if (problems.length) throw new ServiceError('INVALID', `addressees: ${problems.join('; ')}`, problems)
+  const recipients = [...byPost.values()].sort((a, b) => PRECEDENCE_RANK[a.precedence] - PRECEDENCE_RANK[b.precedence] || a.post.localeCompare(b.post))
+  return { recipients, addressees }
+}

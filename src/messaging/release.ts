@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto'
+import { toCableRecord } from '../archive/cable-record.js'
+import { writeCable } from '../store/sqlite/sqlite-writer.js'
+import { markingOf } from './access.js'
+import { actor, audit, refuse, type ServiceContext } from './context.js'
+import { composeDraft } from './draft-cable.js'
+import { formatDtg } from './dtg.js'
+import { PRECEDENCE_RANK } from './precedence.js'
+import { ServiceError } from './service-error.js'
+import { mrnSerial } from './compose-cable.js'
+
+export interface ReleaseResult {
+  cableId: string
+  mrn: string
+  dtg: string
+  sections: number
+  deliveries: { post: string; role: 'action' | 'info'; precedence: string }[]
+  text: string
+}
+
+/**
+ * Releases an approved draft in ONE IMMEDIATE transaction: takes the next MRN serial of the originating
+ * post for the year (the write lock makes it gap-free across processes: a failed release rolls its serial
+ * back), stamps the DTG (UTC), composes and renders the canonical telegram, lints it, stores it in the
+ * archive and the immutable released-cable table, and queues one delivery per recipient post.
+ *
+ * @example
+ *   release(ctx, 'carol', 7) // → { cableId: '26STATE1', mrn: 'STATE 000001', … }
+ */
+export function releaseDraft(ctx: ServiceContext, userName: string | undefined, id: number): ReleaseResult {
+  const user = actor(ctx, userName)
+  try {
+    return ctx.store.immediate(() => {
+      // read inside the lock: a draft another process released a moment ago is seen as released
+      const draft = ctx.store.workflow.draft(id)
+      if (!draft) throw new ServiceError('NOT_FOUND', `no draft ${id}`)
+      if (draft.state === 'released') throw new ServiceError('OUT_OF_ORDER', `draft ${id} was already released as ${draft.cableId}`)
+      if (draft.state !== 'approved') throw new ServiceError('OUT_OF_ORDER', `draft ${id} is not approved yet`)
+      const mayRelease = user.name === draft.drafter || (user.roles.includes('approver') && user.post === draft.originPost)
+      if (!mayRelease) throw new ServiceError('FORBIDDEN', `${user.name} is neither the drafter nor an approver at ${draft.originPost}`)
+      const origin = ctx.store.directory.post(draft.originPost)
+      if (!origin) throw new ServiceError('INVALID', `originating post ${draft.originPost} is no longer in the directory`)
+      const at = ctx.now()
+      const year = at.getUTCFullYear()
+      const serial = ctx.store.workflow.nextSerial(origin.origin, year)
+      const composed = composeDraft(ctx, draft.fields, draft.originPost, serial, at, (post) =>
+        ctx.store.directory.post(post) ? ctx.store.workflow.nextMcn(draft.originPost, post) : null,
+      )
+      if (composed.errors.length) {
+        const details = composed.errors.map((e) => `${e.rule}: ${e.message}`)
+        throw new ServiceError('LINT_FAILED', `draft ${id} fails compose-mode lint at release: ${details.join('; ')}`, details)
+      }
+      const cable = composed.cable
+      const cableId = cable.id as string
+      const marking = markingOf(cable)
+      const releasedAt = at.getTime()
+      ctx.store.workflow.insertCable({
+        id: cableId,
+        draftId: id,
+        origin: origin.origin,
+        year,
+        serial,
+        originPost: draft.originPost,
+        precedence: draft.fields.precedence,
+        level: marking.level,
+        caveats: marking.caveats,
+        subject: draft.fields.subject.text,
+        tags: draft.fields.tags,
+        captions: draft.fields.captions,
+        dtg: formatDtg(at),
+        text: composed.text,
+        json: JSON.stringify(cable),
+        corrects: draft.corrects,
+        releasedBy: user.name,
+        releasedAt,
+      })
+      const sha256 = createHash('sha256').update(composed.text, 'utf8').digest('hex')
+      const outcome = { inserted: 0, replaced: 0, unchanged: 0, sourcesAdded: 0 }
+      const source = { locator: `release:${cableId}`, rendering: 'text' as const, sha256, importedAt: at.toISOString(), metadata: { releasedBy: user.name } }
+      writeCable(ctx.store.db, toCableRecord(cable, composed.text, source), outcome)
+      // an imported cable already holds this id: refuse rather than leave the archive showing another text
+      if (outcome.inserted !== 1) throw new ServiceError('CONFLICT', `the archive already holds a cable ${cableId}; release refused, nothing stored`)
+      for (const r of composed.recipients) {
+        ctx.store.delivery.enqueue({ cableId, post: r.post, role: r.role, precedence: r.precedence, rank: PRECEDENCE_RANK[r.precedence], queuedAt: releasedAt })
+      }
+      audit(ctx, { actor: user.name, action: 'release', cableId, draftId: id, post: draft.originPost, detail: `${composed.recipients.length} deliveries` })
+      return {
+        cableId,
+        mrn: `${origin.origin} ${mrnSerial(serial)}`,
+        dtg: formatDtg(at),
+        sections: cable.sections ?? 1,
+        deliveries: composed.recipients.map((r) => ({ post: r.post, role: r.role, precedence: r.precedence })),
+        text: composed.text,
+      }
+    })
+  } catch (error) {
+    // the transaction rolled back (serial included); record the refusal outside it
+    if (error instanceof ServiceError) refuse(ctx, user, 'release', error.code, error.message, id, error.details)
+    throw error
+  }
+}

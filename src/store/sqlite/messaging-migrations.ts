@@ -1,0 +1,180 @@
+import type { Migration } from './migrations.js'
+
+/**
+ * Messaging schema: directory, drafts, MRN counters, released cables, delivery queue, inboxes,
+ * subscriptions and the audit log. Frozen SQL, applied after the archive's migrations by the shared runner
+ * (`runMigrations`, ledger `schema_migrations`); never edit a step that has shipped, add a new one.
+ */
+const steps: readonly { name: string; sql: string }[] = [
+  {
+    name: '001-directory',
+    sql: `
+      CREATE TABLE msg_post (
+        plad TEXT PRIMARY KEY,
+        route TEXT,
+        origin TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT ''
+      );
+      CREATE UNIQUE INDEX msg_post_origin ON msg_post(origin);
+      CREATE TABLE msg_office (
+        post TEXT NOT NULL REFERENCES msg_post(plad),
+        code TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (post, code)
+      );
+      CREATE TABLE msg_collective (
+        plad TEXT PRIMARY KEY,
+        route TEXT,
+        note TEXT NOT NULL DEFAULT ''
+      );
+      CREATE TABLE msg_collective_member (
+        collective TEXT NOT NULL REFERENCES msg_collective(plad),
+        post TEXT NOT NULL REFERENCES msg_post(plad),
+        inferred INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (collective, post)
+      );
+      CREATE TABLE msg_user (
+        name TEXT PRIMARY KEY,
+        full_name TEXT NOT NULL DEFAULT '',
+        post TEXT NOT NULL REFERENCES msg_post(plad),
+        office TEXT,
+        roles TEXT NOT NULL,
+        clearance INTEGER NOT NULL,
+        caveats TEXT NOT NULL DEFAULT '',
+        active INTEGER NOT NULL DEFAULT 1
+      );`,
+  },
+  {
+    name: '002-workflow',
+    sql: `
+      CREATE TABLE msg_draft (
+        id INTEGER PRIMARY KEY,
+        origin_post TEXT NOT NULL REFERENCES msg_post(plad),
+        drafter TEXT NOT NULL REFERENCES msg_user(name),
+        fields TEXT NOT NULL,
+        clearers TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('draft', 'approved', 'released')),
+        corrects TEXT,
+        cable_id TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE msg_clearance (
+        draft_id INTEGER NOT NULL REFERENCES msg_draft(id),
+        clearer TEXT NOT NULL REFERENCES msg_user(name),
+        at INTEGER NOT NULL,
+        PRIMARY KEY (draft_id, clearer)
+      );
+      CREATE TABLE msg_approval (
+        draft_id INTEGER PRIMARY KEY REFERENCES msg_draft(id),
+        approver TEXT NOT NULL REFERENCES msg_user(name),
+        at INTEGER NOT NULL
+      );
+      CREATE TABLE msg_mrn_counter (
+        origin TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last_serial INTEGER NOT NULL,
+        PRIMARY KEY (origin, year)
+      );
+      CREATE TABLE msg_mcn_counter (
+        origin_post TEXT NOT NULL,
+        post TEXT NOT NULL,
+        last_mcn INTEGER NOT NULL,
+        PRIMARY KEY (origin_post, post)
+      );`,
+  },
+  {
+    name: '003-release-delivery',
+    sql: `
+      CREATE TABLE msg_cable (
+        id TEXT PRIMARY KEY,
+        draft_id INTEGER NOT NULL UNIQUE REFERENCES msg_draft(id),
+        origin TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        serial INTEGER NOT NULL,
+        origin_post TEXT NOT NULL,
+        precedence TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        caveats TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        captions TEXT NOT NULL,
+        dtg TEXT NOT NULL,
+        text TEXT NOT NULL,
+        json TEXT NOT NULL,
+        corrects TEXT,
+        released_by TEXT NOT NULL,
+        released_at INTEGER NOT NULL,
+        UNIQUE (origin, year, serial)
+      );
+      -- A released cable is immutable: corrections are new cables that reference it.
+      CREATE TRIGGER msg_cable_no_update BEFORE UPDATE ON msg_cable
+        BEGIN SELECT RAISE(ABORT, 'released cables are immutable'); END;
+      CREATE TRIGGER msg_cable_no_delete BEFORE DELETE ON msg_cable
+        BEGIN SELECT RAISE(ABORT, 'released cables are immutable'); END;
+      CREATE TABLE msg_delivery (
+        id INTEGER PRIMARY KEY,
+        cable_id TEXT NOT NULL REFERENCES msg_cable(id),
+        post TEXT NOT NULL REFERENCES msg_post(plad),
+        role TEXT NOT NULL CHECK (role IN ('action', 'info')),
+        precedence TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        queued_at INTEGER NOT NULL,
+        lease_owner TEXT,
+        lease_until INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        delivered_at INTEGER,
+        UNIQUE (cable_id, post)
+      );
+      -- The worker's queue: pending items only, highest precedence (lowest rank) first, then age.
+      CREATE INDEX msg_delivery_queue ON msg_delivery(rank, queued_at, id) WHERE delivered_at IS NULL;
+      CREATE TABLE msg_inbox (
+        delivery_id INTEGER PRIMARY KEY REFERENCES msg_delivery(id),
+        post TEXT NOT NULL,
+        cable_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        precedence TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        delivered_at INTEGER NOT NULL,
+        acknowledged_by TEXT,
+        acknowledged_at INTEGER
+      );
+      CREATE INDEX msg_inbox_post ON msg_inbox(post, rank, delivered_at);`,
+  },
+  {
+    name: '004-subscriptions-audit',
+    sql: `
+      CREATE TABLE msg_subscription (
+        id INTEGER PRIMARY KEY,
+        user TEXT NOT NULL REFERENCES msg_user(name),
+        kind TEXT NOT NULL CHECK (kind IN ('tag', 'caption', 'keyword')),
+        value TEXT NOT NULL,
+        UNIQUE (user, kind, value)
+      );
+      CREATE TABLE msg_audit (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'denied', 'refused')),
+        cable_id TEXT,
+        draft_id INTEGER,
+        post TEXT,
+        detail TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX msg_audit_cable ON msg_audit(cable_id);
+      CREATE INDEX msg_audit_actor ON msg_audit(actor, at);
+      -- The audit log is append-only: the database itself refuses to rewrite history.
+      CREATE TRIGGER msg_audit_no_update BEFORE UPDATE ON msg_audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER msg_audit_no_delete BEFORE DELETE ON msg_audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  },
+]
+
+/** The messaging steps in the shared migration format (`messaging-001-directory`, …). */
+export const MESSAGING_MIGRATIONS: readonly Migration[] = steps.map((step) => ({
+  id: `messaging-${step.name}`,
+  up: (db) => db.exec(step.sql),
+}))
