@@ -45,10 +45,29 @@ export function leadingCaptions(line: string): { caption: string; start: number;
   return found
 }
 
+const CAPTION_ANYWHERE = new RegExp(`(?<![A-Z])(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})(?![A-Z])`, 'gi')
+
+/**
+ * Every caption word on a caption-zone line, also after attention text
+ * (`DEPT OF TREASURY FOR FPARODI SENSITIVE SIPDIS`).
+ */
+export function captionsIn(line: string): { caption: string; start: number; end: number }[] {
+  const found: { caption: string; start: number; end: number }[] = []
+  CAPTION_ANYWHERE.lastIndex = 0
+  for (let m = CAPTION_ANYWHERE.exec(line); m; m = CAPTION_ANYWHERE.exec(line)) {
+    // upper case only: attention text in mixed case uses these words in their ordinary sense
+    if (m[0] !== m[0].toUpperCase()) continue
+    let caption = m[0].replace(/\s+/g, ' ')
+    if (caption === 'SENSITIVE BUT UNCLASSIFIED') caption = 'SENSITIVE'
+    found.push({ caption, start: m.index, end: m.index + m[0].length })
+  }
+  return found
+}
+
 /** True when the line holds nothing but caption words. */
 export function isCaptionLine(line: string): boolean {
   const c = leadingCaptions(line)
-  return c.length > 0 && /^[\s.,;:/]*$/.test(line.slice(c[c.length - 1].end))
+  return c.length > 0 && /^[\s.,;:/-]*(?:(?:PLEASE\s+)?(?:PROTECT|TREAT|HANDLE)\s+ACCORDINGLY[.\s]*)?$/i.test(line.slice(c[c.length - 1].end))
 }
 
 /** Service lines that travel with the captions (`C O R R E C T E D COPY (SUBJECT LINE)`). */

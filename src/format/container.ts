@@ -6,7 +6,7 @@ import { emptySpan } from './span.js'
  * a row of the community `cables.csv` (id, date, refid, origin, classification, references, header, body).
  * Returns the telegram text (header, empty line, body) and the container's own metadata.
  */
-export function unwrapContainer(input: string): { text: string; container: Container; diagnostics: Diagnostic[] } | null {
+export function unwrapContainer(input: string): { text: string; container: Container; diagnostics: Diagnostic[]; hintId?: string } | null {
   const head = input.slice(0, 2048).trimStart()
   if (/^<(?:!doctype html|html|head|body|div|table|pre)\b/i.test(head) || (/<pre\b/i.test(input) && /<\/pre>/i.test(input))) {
     return unwrapHtml(input)
@@ -28,7 +28,7 @@ function unwrapHtml(input: string) {
     diagnostics.push({ code: 'BAD_HTML', severity: 'error', message: 'HTML page without <pre> blocks: no cable text found', span: emptySpan() })
   }
   const text = pres.length >= 2 ? `${pres[0]}\n\n${pres.slice(1).join('\n\n')}` : (pres[0] ?? '')
-  return { text, container: { rendering: 'html' as const, raw: input, metadata }, diagnostics }
+  return { text, container: { rendering: 'html' as const, raw: input, metadata }, diagnostics, hintId: metadata['Reference ID'] }
 }
 
 /** Parses one CSV record (RFC 4180 quoting, also `\"` escapes as the community dump writes them). */
@@ -90,7 +90,7 @@ function unwrapCsvRow(input: string) {
   // some dumps end text lines with ` \` continuations
   const clean = (s: string) => s.replace(/ \\\n/g, '\n')
   const text = `${clean(f[6] ?? '')}\n\n${clean(f[7] ?? '')}`
-  return { text, container: { rendering: 'csv' as const, raw: input, metadata }, diagnostics }
+  return { text, container: { rendering: 'csv' as const, raw: input, metadata }, diagnostics, hintId: metadata.refid }
 }
 
 function stripTags(s: string): string {

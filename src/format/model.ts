@@ -38,6 +38,7 @@ export type ParseCode =
   | 'PRECEDENCE_MISSPELLED'
   | 'SECTION_OUT_OF_RANGE'
   | 'UNRESOLVED_ID'
+  | 'ID_FROM_METADATA'
   | 'BAD_CSV_ROW'
   | 'BAD_HTML'
   | 'EMPTY_INPUT'

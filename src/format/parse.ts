@@ -1,7 +1,8 @@
 import { unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso, fullYear } from './dates.js'
 import { looksLikeHeaderLine, parseHeader, type HeaderResult } from './header.js'
-import { buildId } from './ids.js'
+import { buildId, canonicalId } from './ids.js'
+import { originFromMrn } from './post-origin.js'
 import { splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, Segment, SegmentKind } from './model.js'
 import { readFields } from './fields.js'
@@ -14,6 +15,11 @@ import { buildBody } from './body.js'
 export interface ParseOptions {
   /** Skip container detection (HTML page, CSV row) and read the input as telegram text. */
   plain?: boolean
+  /**
+   * What the publisher states outside the text (a file named by its reference id, an HTML metadata table,
+   * a CSV id column). Used only where the text is silent: partial records have no DTG, so no year.
+   */
+  hint?: { id?: string }
 }
 
 /**
@@ -30,13 +36,13 @@ export function parseCable(input: string, options: ParseOptions = {}): Cable {
     if (!options.plain) {
       const unwrapped = unwrapContainer(input)
       if (unwrapped) {
-        const cable = parseText(unwrapped.text)
+        const cable = parseText(unwrapped.text, { id: options.hint?.id ?? unwrapped.hintId })
         cable.container = unwrapped.container
         cable.diagnostics.push(...unwrapped.diagnostics)
         return cable
       }
     }
-    return parseText(input)
+    return parseText(input, options.hint)
   } catch (error) {
     // A parser bug must not lose the input: keep it whole and say what happened.
     const cable = emptyCable(input)
@@ -50,7 +56,7 @@ export function parseCable(input: string, options: ParseOptions = {}): Cable {
   }
 }
 
-function parseText(text: string): Cable {
+function parseText(text: string, hint: ParseOptions['hint']): Cable {
   const index = new LineIndex(text)
   const lines = splitLines(text)
   const diagnostics: Diagnostic[] = []
@@ -114,11 +120,11 @@ function parseText(text: string): Cable {
   for (const [key, r] of Object.entries(header.lineSpans)) cable.spans[key as keyof typeof header.lineSpans] = index.span(r.start, r.end)
   cable.precedence = cablePrecedence(header)
 
-  if (cable.mrn) {
-    const year = yearSource ?? estimatedYear(cable, diagnostics, index)
-    cable.rawId = year ? `${String(year).slice(-2)}${cable.mrn.origin.replace(/\s+/g, '')}${cable.mrn.serial}` : null
-    cable.id = buildId(year, cable.mrn.origin, cable.mrn.serial)
+  if (cable.mrn && yearSource) {
+    cable.rawId = `${yearSource.slice(-2)}${cable.mrn.origin.replace(/\s+/g, '')}${cable.mrn.serial}`
+    cable.id = buildId(yearSource, cable.mrn.origin, cable.mrn.serial)
   }
+  if (!cable.id && hint?.id) idFromHint(cable, hint.id, diagnostics)
   if (!cable.id) {
     diagnostics.push({
       code: 'UNRESOLVED_ID',
@@ -127,8 +133,16 @@ function parseText(text: string): Cable {
       span: cable.spans.classLine ?? emptySpan(),
     })
   }
-  if (!cable.origin && !header.partial && cable.mrn) {
-    diagnostics.push({ code: 'NO_ORIGIN', severity: 'info', message: 'No FM line: the originator is known only from the MRN', span: emptySpan() })
+  if (!cable.origin && cable.mrn) {
+    cable.origin = originFromMrn(cable.mrn.origin)
+    diagnostics.push({
+      code: 'NO_ORIGIN',
+      severity: 'info',
+      message: cable.origin
+        ? `No FM line: the originator ${cable.origin} is taken from the MRN`
+        : `No FM line, and the MRN origin ${cable.mrn.origin} names no known post`,
+      span: cable.spans.classLine ?? emptySpan(),
+    })
   }
 
   cable.layout = layoutOf(text, leadingEmptyLines)
@@ -165,20 +179,23 @@ function cablePrecedence(header: HeaderResult) {
 }
 
 /**
- * Partial records lose the DTG. EO 12958 §1.5(b) sets a default of ten years from the original decision,
- * so a DECL date less ten years is the best available year for the reference id; it is flagged.
+ * The text has an MRN but no year (partial records): take the year from the publisher's id when that id
+ * names the same origin and serial; without an MRN, take the publisher's id as it is.
  */
-function estimatedYear(cable: Cable, diagnostics: Diagnostic[], index: LineIndex): number | null {
-  const decl = cable.eo?.declassify
-  if (!decl || !/^\d{4}-\d{2}-\d{2}$/.test(decl)) return null
-  const year = fullYear(decl.slice(0, 4)) - 10
+function idFromHint(cable: Cable, hintId: string, diagnostics: Diagnostic[]) {
+  const id = canonicalId(hintId)
+  if (!id) return
+  if (cable.mrn) {
+    const mrnTail = buildId('00', cable.mrn.origin, cable.mrn.serial)?.slice(2)
+    if (mrnTail !== id.slice(2)) return
+  }
+  cable.id = id
   diagnostics.push({
-    code: 'NO_DTG',
+    code: 'ID_FROM_METADATA',
     severity: 'info',
-    message: `Reference id year ${year} estimated from the DECL date (ten-year default), as the text has no date`,
-    span: cable.eo?.span ?? index.span(0, 0),
+    message: `The text states no year; the reference id ${id} comes from the publisher's metadata`,
+    span: cable.spans.classLine ?? emptySpan(),
   })
-  return year
 }
 
 /** The web rendering marks itself with ¶ before paragraph numbers and `[TAG](#)` links. */

@@ -1,4 +1,4 @@
-import { leadingCaptions, isCaptionLine, SERVICE_LINE } from './captions.js'
+import { captionsIn, leadingCaptions, isCaptionLine, SERVICE_LINE } from './captions.js'
 import { CLASS_LINE, CLASS_WORD_ONLY, isPortionMark, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
 import { EO_LABEL } from './eo.js'
@@ -234,7 +234,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     const t = lines[i].text
     if (i < firstKeywordLine || isCaptionLine(t) || SERVICE_LINE.test(t)) {
       kinds[i] = 'captions'
-      if (leadingCaptions(t).length) layout.captionLines.push(i)
+      if (leadingCaptions(t).length || captionsIn(t).length) layout.captionLines.push(i)
     }
   }
 }
