@@ -1,12 +1,15 @@
 import type { Command } from 'commander'
 import type { Io } from '../io.js'
+import { registerId } from './id.js'
+import { registerParse } from './parse.js'
+import { registerRender } from './render.js'
 
 /** Sets the process exit code a command wants (commands return normally on success). */
 export type SetExit = (code: number) => void
 
 /** Each command file exports one `register…` function; this list is the whole CLI. */
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
-  void program
-  void io
-  void setExit
+  registerParse(program, io, setExit)
+  registerRender(program, io, setExit)
+  registerId(program, io, setExit)
 }
