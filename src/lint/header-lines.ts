@@ -39,7 +39,8 @@ export function headerLines(lines: readonly TextLine[]): HeaderLine[] {
     else if ((m = text.match(/^XMT(?:\s+|\/)/))) { list = 'xmt'; at('xmt', m[0].length) }
     else if (/^[A-Z]{2} [RQ][A-Z]/.test(text) && !out.some((h) => h.fl === 'fl3' || h.fl === 'fl5')) { list = 'fl2'; at('fl2', 0) }
     else if (list === 'fl2' && RI_ONLY.test(text.trim())) at('fl2', 0)
-    else if (list === 'to' || list === 'info' || list === 'xmt') at(list, text.length - text.trimStart().length)
+    // continue an addressee list only where the parser agrees the line belongs to one (e-mail printouts do not)
+    else if ((list === 'to' || list === 'info' || list === 'xmt') && (line.kind === 'to' || line.kind === 'info' || line.kind === 'xmt')) at(list, text.length - text.trimStart().length)
     else at('other', 0)
   }
   return out

@@ -62,6 +62,8 @@ function load(): Tables {
     const station = range ? range[3] : stationRaw
     if (/^(?:AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|AIT|USINT|REO|USEU|USNATO)\b/.test(station)) origins.add(originKey(station))
   }
+  // origins of the Cablegate reference ids, so posts missing from the routing table still count as known
+  for (const [origin] of readTsv('src/lint/data/stations.tsv')) origins.add(origin)
   return { tags, captions, routes, routeRanges, origins }
 }
 

@@ -1,10 +1,21 @@
 import { defineRule } from '../types.js'
-import { isCollective } from '../addressee-line.js'
-import { stationOf } from '../tables.js'
+import { isCollective, near } from '../addressee-line.js'
+import { PLAD_TYPE_WORDS, stationOf } from '../tables.js'
 import { linesOf } from './env-format-lines.js'
 import { addressees } from './env-precedence.js'
 
-const normalisePlad = (s: string): string => s.toUpperCase().replace(/[^A-Z]/g, '')
+const normalisePlad = (s: string): string => s.toUpperCase().replace(PLAD_TYPE_WORDS, '').replace(/[^A-Z]/g, '')
+
+/** Routing-table names carry state/country suffixes (`CHARLESTON SC`) that PLADs drop: compare by prefix. */
+function sameStation(station: string, plad: string): boolean {
+  const a = normalisePlad(station)
+  const b = normalisePlad(plad)
+  // the routing table itself has typos (`QUINTO`, `COLUMBO`): one or two letters off still names the station
+  return a === b || near(a, b, 2) || (b.length >= 4 && a.startsWith(b)) || (a.length >= 4 && b.startsWith(a)) || a.endsWith(b) || b.endsWith(a)
+}
+
+/** State posts and offices keep MCNs; recognised by the station the RI decodes to. */
+const isStateStation = (ri: string): boolean => ri.startsWith('RUEH') || /^(?:AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|SECSTATE|DEPT OF STATE|AIT|USINT)\b/.test(stationOf(ri) ?? '')
 
 export const env013 = defineRule({
   id: 'ENV-013',
@@ -40,15 +51,14 @@ export const env016 = defineRule({
       if (!parts.ri || !/^[RQ][A-Z]{3,7}$/.test(parts.ri)) continue
       const at: [number, number] = [base, base + parts.ri.length]
       const station = stationOf(parts.ri)
-      if (station === null) {
+      // State collectives (RUCNMEM, RUCNASE…) are absent from ACP 117: an unknown RI before a collective is expected
+      if (station === null && !isCollective(parts.plad)) {
         report({ message: `Unknown routing indicator \`${parts.ri}\``, at })
-        continue
       }
+      if (station === null) continue
       // only State posts (RUEH…) have one RI per PLAD; other families are gateways or relays serving many PLADs
       if (!parts.ri.startsWith('RUEH') || parts.ri === 'RUEHC') continue
-      const a = normalisePlad(station)
-      const b = normalisePlad(parts.plad)
-      if (a !== b && !a.endsWith(b.replace(/^AM(EMBASSY|CONSUL)/, '')) && !b.endsWith(a.replace(/^AM(EMBASSY|CONSUL)/, ''))) {
+      if (!sameStation(station, parts.plad)) {
         report({ message: `Routing indicator \`${parts.ri}\` is ${station}, not ${parts.plad}`, at })
       }
     }
@@ -72,7 +82,7 @@ export const env017 = defineRule({
       const start = base + parts.mcnStart
       const at: [number, number] = [start, start + parts.mcn.length]
       if (isCollective(parts.plad)) report({ message: `MCN \`${parts.mcn}\` on collective ${parts.plad}`, at })
-      else if (parts.ri && !parts.ri.startsWith('RUEH')) report({ message: `MCN \`${parts.mcn}\` on a non-State addressee (${parts.ri})`, at })
+      else if (parts.ri && !isStateStation(parts.ri)) report({ message: `MCN \`${parts.mcn}\` on a non-State addressee (${parts.ri})`, at })
       else if (!/^\d{4}$/.test(parts.mcn)) {
         const fix = parts.mcn.length < 4 ? { start, end: at[1], text: parts.mcn.padStart(4, '0') } : undefined
         report({ message: `Unexpected MCN \`${parts.mcn}\`, expected 4 digits`, at, fix })

@@ -31,7 +31,7 @@ export const env007 = defineRule({
   id: 'ENV-007',
   level: { compose: 'error', archive: 'error' },
   summary: 'FL3 carries `/nn` exactly when the text has `SECTION nn OF mm`, with the same nn',
-  rationale: 'Sections of a long cable travel as separate transmissions; FL3 and the class line must agree on which section this is.',
+  rationale: 'Sections of a long cable travel as separate transmissions; FL3 and the class line must agree on which section this is. A `/01` on a cable without SECTION is accepted: released single-section cables carry it routinely.',
   source: 'observed',
   fixable: false,
   examples: {
@@ -44,7 +44,8 @@ export const env007 = defineRule({
     if (!fl3 || !m || !ctx.classLine) return
     const section = ctx.classLine.section
     const slash = fl3.text.indexOf('/')
-    if (m[3] && !section) report({ message: `FL3 names section /${m[3]} but the class line has no SECTION`, at: [fl3.start + slash, fl3.start + slash + 3] })
+    // Cablegate copies mark single-section messages `/01` without a SECTION line (about 1 in 5): accepted
+    if (m[3] && !section && m[3] !== '01') report({ message: `FL3 names section /${m[3]} but the class line has no SECTION`, at: [fl3.start + slash, fl3.start + slash + 3] })
     else if (!m[3] && section) report({ message: `Class line says SECTION ${section.number} OF ${section.of} but FL3 has no /nn`, at: lineRange(fl3) })
     else if (m[3] && section && Number(m[3]) !== section.number) report({ message: `Unexpected FL3 section \`/${m[3]}\`, expected \`/${String(section.number).padStart(2, '0')}\` as in the class line`, at: [fl3.start + slash + 1, fl3.start + slash + 3] })
   },

@@ -24,10 +24,8 @@ export const id001 = defineRule({
   check(cable, report, ctx) {
     const derived = derivedId(ctx)
     if (!ctx.classLine) return
-    if (derived === null) {
-      report({ message: 'No reference id can be built: the DTG year or the class line MRN is missing', at: classLineAt(ctx) })
-      return
-    }
+    // without a DTG (partial records, bare texts) there is nothing to compare; ENV-010 and TXT-001 speak to that
+    if (derived === null) return
     if (!REFERENCE_ID.test(derived)) {
       report({ message: `Reference id \`${derived}\` does not have the form YY + origin + serial`, at: classLineAt(ctx) })
       return

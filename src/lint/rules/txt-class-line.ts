@@ -1,4 +1,4 @@
-import { classWordFor, type Level } from '../../format/classification.js'
+import { CLASS_WORD_ONLY, classWordFor, type Level } from '../../format/classification.js'
 import { defineRule } from '../types.js'
 import { isHeaderLine } from '../text-lines.js'
 import type { LintContext } from '../context.js'
@@ -24,9 +24,12 @@ export const txt001 = defineRule({
     fail: { edits: [['C O N F I D E N T I A L SECTION 01 OF 02 STATE 012345\n\nSIPDIS', 'SIPDIS\nC O N F I D E N T I A L SECTION 01 OF 02 STATE 012345']], span: '13:1-13:7' },
     pass: { edits: [] },
   },
-  check(_cable, report, ctx) {
+  check(cable, report, ctx) {
     const first = ctx.lines.find((l) => !isHeaderLine(l) && l.kind !== 'preamble' && l.kind !== 'blank' && l.text.trim() !== '')
     if (!first || first.kind === 'classLine') return
+    // legacy printouts open with a class-word banner or a PAGE 01 header; partial records have no text to mark
+    if (CLASS_WORD_ONLY.test(first.text) || /^\s*PAGE\s+\d+\b/.test(first.text)) return
+    if (cable.diagnostics.some((d) => d.code === 'PARTIAL_RECORD') || /partial extract of the original/i.test(first.text)) return
     report({ message: `Unexpected first text line \`${first.text.trim().slice(0, 40)}\`, expected a classification line`, at: [first.start, first.start + first.text.trimEnd().length] })
   },
 })
@@ -75,12 +78,12 @@ export const txt003 = defineRule({
     if (!section) return
     if (section.number > section.of || section.number < 1) report({ message: `SECTION ${section.number} OF ${section.of}: section number out of range`, at: [section.start, section.end] })
     const headers = pageHeaders(ctx)
-    const seen = new Set<number>()
+    // reflowed copies run page headers into paragraph text, so sections are looked up in the whole text
+    const seen = new Set<number>([...ctx.text.matchAll(/\b\d{8}\s+(\d{3})(?:\.\d+)?\s+OF\s+\d{3}\b/g)].map((m) => Number(m[1])))
     for (const { line, m } of headers) {
-      seen.add(Number(m[3]))
       if (Number(m[5]) !== section.of) report({ message: `Page header says ${Number(m[5])} sections, class line says ${section.of}`, at: [line.start, line.start + line.text.trimEnd().length] })
     }
-    if (headers.length === 0 || section.number !== 1) return
+    if (seen.size === 0 || section.number !== 1) return
     for (let s = 2; s <= section.of; s++) {
       if (!seen.has(s)) report({ message: `Section ${s} of ${section.of} has no page header`, at: [section.start, section.end] })
     }

@@ -60,7 +60,8 @@ export const txt007 = defineRule({
     const line = eoLine(ctx)
     if (!line || !cable.eo || !ctx.level) return
     const value = cable.eo.declassify
-    const na = value === null || /^N\/?A$/i.test(value)
+    // a run-on line (`N/A TAGS: …`) still says N/A
+    const na = value === null || /^N\/?A\b/i.test(value)
     if (isClassified(ctx) && na) report({ message: `${ctx.level} cable without a declassification date or exemption`, at: whole(line) })
     else if (!isClassified(ctx) && !na) report({ message: `Unexpected declassification \`${value}\` on an unclassified cable, expected \`N/A\``, at: whole(line) })
   },

@@ -2,10 +2,10 @@ import { defineRule } from '../types.js'
 import { isHeaderLine } from '../text-lines.js'
 import { addressees } from './env-precedence.js'
 
-const OPENER = /(\(\s*)?\b(?:BEGIN\s+)?(SUMMARY(?:\s+AND\s+COMMENT)?|COMMENT|NOTE)\s*[:.\-]/gi
+const OPENER = /(\(\s*)?\b(?:BEGIN\s+)?(SUMMARY(?:\s+AND\s+COMMENT)?|COMMENT|NOTE)(?:\s*[:.\-]|[ \t]*$)/gim
 const CLOSER = /\bEND\s+(?:OF\s+)?(SUMMARY(?:\s+AND\s+COMMENT)?|COMMENT|NOTE)\b/gi
 /** What may precede an opener on its line: a paragraph number and portion mark, or nothing. */
-const LEAD = /^\s*(?:¶?\s*\d+\s*\.\s*)?(?:\([A-Za-z/ ]{1,12}\)\s*)?(?:BEGIN\s+)?$/i
+const LEAD = /^[\s\-=_*]*(?:¶?\s*\d+\s*\.\s*)?(?:\([A-Za-z/ ]{1,12}\)\s*)?(?:BEGIN\s+)?$/i
 
 const kindsOf = (word: string): string[] => (/AND\s+COMMENT/i.test(word) ? ['SUMMARY', 'COMMENT'] : [word.toUpperCase()])
 
@@ -50,34 +50,38 @@ export const txt021 = defineRule({
   },
   check(_cable, report, ctx) {
     const open: Record<string, Array<[number, number]>> = { SUMMARY: [], COMMENT: [], NOTE: [] }
-    const start = ctx.classLine?.line.line ?? 0
-    for (const line of ctx.lines) {
-      if (line.line <= start || isHeaderLine(line)) continue
-      const events: Array<{ at: number; end: number; kinds: string[]; close: boolean }> = []
-      let selfClosedUntil = -1
-      for (const m of line.text.matchAll(OPENER)) {
-        const at = m.index ?? 0
-        if (at < selfClosedUntil) continue
-        const paren = m[1] !== undefined
-        if (!paren && !LEAD.test(line.text.slice(0, at))) continue
-        if (paren) {
-          const close = closingParen(line.text, at)
-          if (close !== -1) {
-            selfClosedUntil = close
-            continue
-          }
+    // scanned as one text: closers wrap across lines (`End\nsummary.`) in reflowed copies
+    const from = ctx.classLine ? ctx.classLine.line.end : ctx.header.length ? ctx.header[ctx.header.length - 1].end : 0
+    const body = ctx.text.slice(from)
+    const events: Array<{ at: number; end: number; kinds: string[]; close: boolean }> = []
+    const selfClosed: Array<[number, number]> = []
+    for (const m of body.matchAll(OPENER)) {
+      const at = m.index ?? 0
+      if (selfClosed.some(([a, b]) => at > a && at < b)) continue
+      const paren = m[1] !== undefined
+      const lineStart = body.lastIndexOf('\n', at - 1) + 1
+      if (!paren && !LEAD.test(body.slice(lineStart, at))) continue
+      if (paren && /END\s+$/i.test(body.slice(Math.max(0, at - 6), at))) continue
+      if (!paren && /\bEND\s+(?:OF\s+)?$/i.test(body.slice(Math.max(0, at - 8), at))) continue
+      if (paren) {
+        const close = closingParen(body, at)
+        if (close !== -1) {
+          selfClosed.push([at, close])
+          continue
         }
-        const s = at + (m[1]?.length ?? 0)
-        events.push({ at: s, end: at + m[0].length, kinds: kindsOf(m[2]), close: false })
       }
-      for (const m of line.text.matchAll(CLOSER)) events.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kinds: kindsOf(m[1]), close: true })
-      events.sort((a, b) => a.at - b.at)
-      for (const e of events) {
-        for (const kind of e.kinds) {
-          if (!e.close) open[kind].push([line.start + e.at, line.start + e.end])
-          else if (open[kind].length > 0) open[kind].pop()
-          else report({ message: `END ${kind} without a ${kind} opener before it`, at: [line.start + e.at, line.start + e.end] })
-        }
+      events.push({ at: at + (m[1]?.length ?? 0), end: at + m[0].length, kinds: kindsOf(m[2]), close: false })
+    }
+    for (const m of body.matchAll(CLOSER)) {
+      const at = m.index ?? 0
+      if (!selfClosed.some(([a, b]) => at > a && at < b)) events.push({ at, end: at + m[0].length, kinds: kindsOf(m[1]), close: true })
+    }
+    events.sort((a, b) => a.at - b.at)
+    for (const e of events) {
+      for (const kind of e.kinds) {
+        if (!e.close) open[kind].push([from + e.at, from + e.end])
+        else if (open[kind].length > 0) open[kind].pop()
+        else report({ message: `END ${kind} without a ${kind} opener before it`, at: [from + e.at, from + e.end] })
       }
     }
     for (const [kind, sites] of Object.entries(open)) for (const at of sites) report({ message: `${kind} opened here is never closed (END ${kind})`, at })
@@ -139,6 +143,8 @@ export const txt025 = defineRule({
   check(cable, report, ctx) {
     if (cable.signers.length > 0) return
     const last = [...ctx.lines].reverse().find((l) => l.text.trim() !== '' && !isHeaderLine(l))
+    // the parser wants the signature as a block of its own; a surname glued under the last paragraph still signs
+    if (last && /^[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}$/.test(last.text.trim())) return
     if (last && ctx.classLine) report({ message: 'No signature: the last line is not an upper-case surname', at: [last.start + (last.text.length - last.text.trimStart().length), last.start + last.text.trimEnd().length] })
   },
 })

@@ -153,6 +153,9 @@ export const txt023 = defineRule({
       const from = label ? label[0].length : 0
       for (const m of line.text.slice(from).matchAll(/(?<=^|[\s¶,;])\(?([A-Z])(?:\.|\)|:)(?=\s)/g)) {
         const start = line.start + from + (m.index ?? 0)
+        const prev = markers[markers.length - 1]
+        // `A. (A) STATE 123` letters one item twice
+        if (prev && prev.letter === m[1] && /^[\s¶]*$/.test(ctx.text.slice(prev.end, start))) continue
         markers.push({ letter: m[1], start, end: start + m[0].length })
       }
     }
