@@ -35,14 +35,14 @@ export interface CableAccess {
  * @example
  *   cableAccess(parseCable(text)) // { level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' }
  */
-export function cableAccess(cable: Cable): CableAccess {
+export function cableAccess(cable: Cable, statedElsewhere: string | null = null): CableAccess {
   let rank = -1
   const caveats = new Set<string>()
   const raise = (level: Level, found: readonly string[]) => {
     rank = Math.max(rank, LEVEL_RANK[level])
     for (const c of found) if (RESTRICTIVE.includes(c)) caveats.add(c)
   }
-  const stated = [cable.classification, cable.container?.metadata['classification'] ?? null]
+  const stated = [cable.classification, cable.container?.metadata['classification'] ?? null, statedElsewhere]
   for (const value of stated) if (value && value.trim()) raise(parseClassification(value).level, parseClassification(value).caveats)
   for (const caption of cable.captions) {
     const c = caption.toUpperCase().replace(/\s+/g, ' ').trim()

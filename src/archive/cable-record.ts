@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { canonicalId } from '../format/ids.js'
 import type { Cable } from '../format/model.js'
 import type { CableRecord, SourceRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
@@ -22,7 +23,7 @@ export function stationOfId(id: string): string | null {
  *   toCableRecord(parseCable(text), text, { locator: 'cables/x.txt', rendering: 'text', … })
  */
 export function toCableRecord(cable: Cable, text: string, source: SourceRecord): CableRecord {
-  const access = cableAccess(cable)
+  const access = cableAccess(cable, source.metadata['classification'] ?? null)
   const addressees = [
     ...(cable.to ?? []).map((a) => ({ role: 'to' as const, name: a.name, route: a.route, precedence: a.precedence })),
     ...(cable.info ?? []).map((a) => ({ role: 'info' as const, name: a.name, route: a.route, precedence: a.precedence })),
@@ -34,16 +35,19 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
     code: d.code,
     severity: d.severity,
     message: d.message,
-    line: d.span.start.line,
-    column: d.span.start.column,
+    line: d.span?.start?.line ?? 0,
+    column: d.span?.start?.column ?? 0,
   }))
+  // A text with no readable id still has the id its publisher filed it under (CSV refid, HTML metadata, file name).
+  const stated = source.metadata['refid'] ?? source.metadata['reference id'] ?? source.metadata['file_id']
+  const id = cable.id ?? (stated ? canonicalId(stated) : null)
   return {
-    key: cable.id ?? surrogateKey(text),
-    id: cable.id,
+    key: id ?? surrogateKey(text),
+    id,
     rawId: cable.rawId,
     date: cable.date,
     origin,
-    originKey: (cable.id ? stationOfId(cable.id) : null) ?? (origin ? originKey(origin) : null),
+    originKey: (id ? stationOfId(id) : null) ?? (origin ? originKey(origin) : null),
     precedence: cable.precedence,
     classification: access.classification,
     level: access.level,

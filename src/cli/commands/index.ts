@@ -1,5 +1,10 @@
 import type { Command } from 'commander'
 import type { Io } from '../io.js'
+import { registerImport } from './import.js'
+import { registerRefs } from './refs.js'
+import { registerSearch } from './search.js'
+import { registerShow } from './show.js'
+import { registerStats } from './stats.js'
 import { registerId } from './id.js'
 import { registerParse } from './parse.js'
 import { registerRender } from './render.js'
@@ -10,6 +15,11 @@ export type SetExit = (code: number) => void
 /** Each command file exports one `register…` function; this list is the whole CLI. */
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
   registerParse(program, io, setExit)
+  registerImport(program, io, setExit)
+  registerSearch(program, io, setExit)
+  registerShow(program, io, setExit)
+  registerRefs(program, io, setExit)
+  registerStats(program, io, setExit)
   registerRender(program, io, setExit)
   registerId(program, io, setExit)
 }

@@ -1,0 +1,63 @@
+import type { Access, CableSummary, Store } from '../store/store.js'
+import { idValue } from './query/field-values.js'
+
+export interface GraphNode {
+  key: string
+  /** Null when the archive holds no (visible) cable with that id. */
+  cable: CableSummary | null
+}
+
+/** `from` cites `to` (under REF letter `letter`). */
+export interface GraphEdge {
+  from: string
+  to: string
+  letter: string | null
+}
+
+export interface ReferenceGraph {
+  root: string
+  depth: number
+  nodes: GraphNode[]
+  edges: GraphEdge[]
+}
+
+/**
+ * The reference graph around a cable, both ways, out to `depth` hops: what it cites and what cites it,
+ * then the same for each of those. Cited ids missing from the archive are nodes with `cable: null`.
+ * Null when the root itself is not visible.
+ *
+ * @example
+ *   const g = await referenceGraph(store, '09STATE99704', 2)
+ */
+export async function referenceGraph(store: Store, id: string, depth: number, access?: Access): Promise<ReferenceGraph | null> {
+  const root = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
+  if (!root) return null
+  const nodes = new Map<string, GraphNode>([[root.key, { key: root.key, cable: root }]])
+  const edges = new Map<string, GraphEdge>()
+  let frontier = [root.key]
+  for (let d = 0; d < depth && frontier.length > 0; d++) {
+    const next: string[] = []
+    const add = (key: string, cable: CableSummary | null) => {
+      if (nodes.has(key)) return
+      nodes.set(key, { key, cable })
+      next.push(key)
+    }
+    for (const key of frontier) {
+      if (!nodes.get(key)?.cable) continue
+      const cable = await store.getCable(key, access)
+      const cited = (cable?.references ?? []).filter((r) => r.id !== null)
+      const found = await store.resolve(cited.map((r) => r.id!), access)
+      for (const r of cited) {
+        edges.set(`${key}>${r.id}`, { from: key, to: r.id!, letter: r.letter })
+        add(r.id!, found.get(r.id!) ?? null)
+      }
+      for (const c of await store.citing(key, access)) {
+        const letter = (await store.getCable(c.key, access))?.references.find((r) => r.id === key)?.letter ?? null
+        edges.set(`${c.key}>${key}`, { from: c.key, to: key, letter })
+        add(c.key, c)
+      }
+    }
+    frontier = next
+  }
+  return { root: root.key, depth, nodes: [...nodes.values()], edges: [...edges.values()] }
+}

@@ -1,0 +1,50 @@
+import type { Access, Facets, SearchHit, SortOrder, Store } from '../store/store.js'
+import type { QueryNode } from './query/ast.js'
+import { parseQuery } from './query/parse-query.js'
+import { highlightTerms, makeSnippet } from './snippet.js'
+
+export interface SearchRequest {
+  query: string
+  sort?: SortOrder
+  limit?: number
+  offset?: number
+  facets?: boolean
+  snippets?: boolean
+  access?: Access
+}
+
+export interface ArchiveHit extends Omit<SearchHit, 'text'> {
+  snippet?: string
+}
+
+export interface SearchResult {
+  query: QueryNode | null
+  total: number
+  facets: Facets | null
+  hits: AsyncIterable<ArchiveHit>
+}
+
+/**
+ * Runs a search: parses the query (throws `QuerySyntaxError`), counts the whole result set, optionally
+ * computes facets over it, and streams the requested page of hits with highlighted snippets. An empty or
+ * `*` query selects every visible cable.
+ *
+ * @example
+ *   const r = await searchArchive(store, { query: 'tag:PREL uranium', limit: 20, facets: true })
+ */
+export async function searchArchive(store: Store, req: SearchRequest): Promise<SearchResult> {
+  const text = req.query.trim()
+  const query = text === '' || text === '*' ? null : parseQuery(text)
+  const total = await store.count(query, req.access)
+  const facets = req.facets ? await store.facets(query, req.access) : null
+  const terms = highlightTerms(query)
+  const snippets = req.snippets ?? true
+  const source = store.search(query, { sort: req.sort ?? 'rank', limit: req.limit, offset: req.offset, withText: snippets }, req.access)
+  async function* hits(): AsyncIterable<ArchiveHit> {
+    for await (const h of source) {
+      const { text: body, ...rest } = h
+      yield snippets && body !== undefined ? { ...rest, snippet: makeSnippet(body, terms) } : rest
+    }
+  }
+  return { query, total, facets, hits: hits() }
+}

@@ -1,0 +1,34 @@
+import type { Command } from 'commander'
+import { graphDot, graphTree } from '../../archive/output/write-graph.js'
+import { referenceGraph } from '../../archive/reference-graph.js'
+import type { ReaderFlags } from '../../archive/open-archive.js'
+import { CliError } from '../errors.js'
+import type { Io } from '../io.js'
+import type { SetExit } from './index.js'
+import { openForReading, readerOptions } from './show.js'
+
+/** `cable refs ID --depth N`: the reference graph both ways, as a tree, JSON or DOT. */
+export function registerRefs(program: Command, io: Io, setExit: SetExit): void {
+  readerOptions(program.command('refs'))
+    .description('the reference graph around a cable: what it cites and what cites it')
+    .argument('<id>', 'reference id')
+    .option('--depth <n>', 'hops to follow', '1')
+    .option('--format <format>', 'tree, json or dot', 'tree')
+    .action(async (id: string, opts: ReaderFlags & { depth: string; format: string }) => {
+      const depth = Number(opts.depth)
+      if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new CliError(`--depth must be a whole number from 1 to 10, got "${opts.depth}"`)
+      if (!['tree', 'json', 'dot'].includes(opts.format)) throw new CliError(`--format must be tree, json or dot, got "${opts.format}"`)
+      const { store, access } = openForReading(opts, io)
+      try {
+        const graph = await referenceGraph(store, id, depth, access)
+        if (!graph) {
+          io.stderr.write(`cable: ${id} is not in the archive\n`)
+          setExit(1)
+          return
+        }
+        io.stdout.write(opts.format === 'json' ? JSON.stringify(graph, null, 2) + '\n' : opts.format === 'dot' ? graphDot(graph) : graphTree(graph))
+      } finally {
+        await store.close()
+      }
+    })
+}

@@ -1,0 +1,60 @@
+import type { Command } from 'commander'
+import pc from 'picocolors'
+import type { ReaderFlags } from '../../archive/open-archive.js'
+import { writeSearch, OUTPUT_FORMATS, type OutputFormat } from '../../archive/output/write-search.js'
+import { QuerySyntaxError } from '../../archive/query/query-error.js'
+import { searchArchive } from '../../archive/search-archive.js'
+import type { SortOrder } from '../../store/store.js'
+import { CliError } from '../errors.js'
+import type { Io } from '../io.js'
+import type { SetExit } from './index.js'
+import { openForReading, readerOptions } from './show.js'
+
+const SORTS: readonly SortOrder[] = ['rank', 'date', 'date-desc']
+
+/** `cable search QUERY`: the query language of docs/search.md; exit 1 when nothing matches. */
+export function registerSearch(program: Command, io: Io, setExit: SetExit): void {
+  readerOptions(program.command('search'))
+    .description('search the archive (query language: docs/search.md)')
+    .argument('<query...>', 'the query; several words are joined with spaces')
+    .option('--sort <order>', 'rank (BM25), date (oldest first) or date-desc', 'rank')
+    .option('--limit <n>', 'hits to show (default 20 for table, all for json/jsonl/csv)')
+    .option('--offset <n>', 'hits to skip', '0')
+    .option('--facets', 'counts by origin, year, classification, tag and precedence over the whole result')
+    .option('--format <format>', 'table, json, jsonl or csv', 'table')
+    .option('--no-snippets', 'leave out the highlighted excerpts')
+    .action(async (words: string[], opts: Record<string, string | boolean | undefined>) => {
+      const format = opts.format as OutputFormat
+      if (!OUTPUT_FORMATS.includes(format)) throw new CliError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${format}"`)
+      const sort = opts.sort as SortOrder
+      if (!SORTS.includes(sort)) throw new CliError(`--sort must be one of ${SORTS.join(', ')}, got "${sort}"`)
+      const limit = opts.limit === undefined ? (format === 'table' ? 20 : undefined) : count('--limit', opts.limit as string)
+      const offset = count('--offset', opts.offset as string)
+      const { store, access } = openForReading(opts as ReaderFlags, io)
+      try {
+        const result = await searchArchive(store, {
+          query: words.join(' '),
+          sort,
+          limit,
+          offset,
+          facets: Boolean(opts.facets),
+          snippets: opts.snippets !== false,
+          access,
+        })
+        const emphasize = io.stdout.isTTY ? (s: string) => pc.bold(pc.yellow(s)) : undefined
+        await writeSearch(result, (s) => io.stdout.write(s), { format, offset, emphasize })
+        if (result.total === 0) setExit(1)
+      } catch (error) {
+        if (error instanceof QuerySyntaxError) throw new CliError(`${error.message}\n${error.excerpt()}`)
+        throw error
+      } finally {
+        await store.close()
+      }
+    })
+}
+
+function count(flag: string, value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`${flag} must be a whole number, got "${value}"`)
+  return n
+}

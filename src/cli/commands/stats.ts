@@ -1,0 +1,25 @@
+import type { Command } from 'commander'
+import type { ReaderFlags } from '../../archive/open-archive.js'
+import { statsText } from '../../archive/output/write-show.js'
+import { CliError } from '../errors.js'
+import type { Io } from '../io.js'
+import type { SetExit } from './index.js'
+import { openForReading, readerOptions } from './show.js'
+
+/** `cable stats`: counts by year, origin and classification, and a cables-per-month histogram. */
+export function registerStats(program: Command, io: Io, setExit: SetExit): void {
+  void setExit
+  readerOptions(program.command('stats'))
+    .description('archive counts by year, origin, classification, and cables per month')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (opts: ReaderFlags & { format: string }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') throw new CliError(`--format must be text or json, got "${opts.format}"`)
+      const { store, access } = openForReading(opts, io)
+      try {
+        const stats = await store.stats(access)
+        io.stdout.write(opts.format === 'json' ? JSON.stringify(stats, null, 2) + '\n' : statsText(stats))
+      } finally {
+        await store.close()
+      }
+    })
+}
