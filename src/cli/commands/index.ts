@@ -1,5 +1,16 @@
 import type { Command } from 'commander'
 import type { Io } from '../io.js'
+import { registerDirectory } from './directory.js'
+import { registerUser } from './user.js'
+import { registerDraft } from './draft.js'
+import { registerClear } from './clear.js'
+import { registerApprove } from './approve.js'
+import { registerRelease } from './release.js'
+import { registerDeliver } from './deliver.js'
+import { registerInbox } from './inbox.js'
+import { registerRead } from './read.js'
+import { registerAudit } from './audit.js'
+import { registerSubscribe } from './subscribe.js'
 import { registerImport } from './import.js'
 import { registerRefs } from './refs.js'
 import { registerSearch } from './search.js'
@@ -22,4 +33,15 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerStats(program, io, setExit)
   registerRender(program, io, setExit)
   registerId(program, io, setExit)
+  registerDirectory(program, io, setExit)
+  registerUser(program, io, setExit)
+  registerDraft(program, io, setExit)
+  registerClear(program, io, setExit)
+  registerApprove(program, io, setExit)
+  registerRelease(program, io, setExit)
+  registerDeliver(program, io, setExit)
+  registerInbox(program, io, setExit)
+  registerRead(program, io, setExit)
+  registerAudit(program, io, setExit)
+  registerSubscribe(program, io, setExit)
 }

@@ -1,0 +1,42 @@
+import type { Command } from 'commander'
+import { queryAudit } from '../../messaging/index.js'
+import type { AuditOutcome } from '../../store/sqlite/messaging-audit-sql.js'
+import { CliError } from '../errors.js'
+import type { Io } from '../io.js'
+import type { SetExit } from './index.js'
+import { isoTime, positiveInt, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+
+const OUTCOMES: readonly AuditOutcome[] = ['ok', 'denied', 'refused']
+
+/** `cable audit`: the append-only audit log (admins see all entries, others their own). */
+export function registerAudit(program: Command, io: Io, _setExit: SetExit): void {
+  withMessagingOptions(program.command('audit'))
+    .description('query the audit log of releases, deliveries, reads, denials and refusals')
+    .option('--user <name>', 'entries by this actor')
+    .option('--action <action>', 'draft, clear, approve, release, deliver, read, inbox, acknowledge, …')
+    .option('--outcome <outcome>', 'ok, denied or refused')
+    .option('--cable <id>', 'entries about this cable')
+    .option('--since <iso>', 'entries at or after this time (ISO 8601)')
+    .option('--limit <n>', 'at most this many entries')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      if (opts.outcome && !OUTCOMES.includes(opts.outcome)) throw new CliError(`--outcome must be one of ${OUTCOMES.join(', ')}, got "${opts.outcome}"`)
+      const since = opts.since === undefined ? undefined : Date.parse(opts.since)
+      if (since !== undefined && Number.isNaN(since)) throw new CliError(`--since must be an ISO date/time, got "${opts.since}"`)
+      const entries = await withService(io, opts, (ctx, user) =>
+        queryAudit(ctx, user, {
+          actor: opts.user,
+          action: opts.action,
+          outcome: opts.outcome,
+          cableId: opts.cable?.toUpperCase(),
+          since,
+          limit: opts.limit === undefined ? undefined : positiveInt('--limit', opts.limit),
+        }),
+      )
+      if (opts.json) return writeJson(io, entries)
+      for (const e of entries) {
+        const what = [e.cableId, e.draftId === null ? null : `draft ${e.draftId}`, e.post].filter(Boolean).join(' ')
+        io.stdout.write(`${isoTime(e.at)}\t${e.actor}\t${e.action}\t${e.outcome}\t${what}\t${e.detail}\n`)
+      }
+    })
+}

@@ -1,0 +1,68 @@
+import type { Command } from 'commander'
+import { resolveDbLocation } from '../../archive/db-location.js'
+import { openMessaging, ServiceError, type ServiceContext, type ServiceErrorCode } from '../../messaging/index.js'
+import { CliError } from '../errors.js'
+import type { Io } from '../io.js'
+
+/** Exit code of each service refusal; usage and I/O problems stay 2 (docs/messaging.md lists them). */
+export const EXIT_CODES: Readonly<Record<ServiceErrorCode, number>> = {
+  INVALID: 2,
+  NOT_FOUND: 3,
+  FORBIDDEN: 4,
+  NOT_CLEARED: 4,
+  OUT_OF_ORDER: 5,
+  CONFLICT: 5,
+  LINT_FAILED: 6,
+}
+
+/** Adds the options every messaging command takes. */
+export function withMessagingOptions(cmd: Command): Command {
+  return cmd.option('--db <path>', 'database file (default $CABLEGRAM_DB or ./cablegram.db)').option('--as <user>', 'acting user (default $CABLEGRAM_USER)')
+}
+
+export interface MessagingFlags {
+  db?: string
+  as?: string
+}
+
+/**
+ * Opens the database, runs one service call as the acting user and closes it; a ServiceError becomes a
+ * CliError with the exit code of its refusal.
+ */
+export async function withService<T>(io: Io, flags: MessagingFlags, fn: (ctx: ServiceContext, user: string | undefined) => T | Promise<T>): Promise<T> {
+  const location = resolveDbLocation(flags.db, io.env, io.cwd)
+  if (/^[a-z]+:\/\//.test(location)) throw new CliError(`messaging needs a SQLite database file, got ${location}`)
+  let ctx: ServiceContext
+  try {
+    ctx = openMessaging(location)
+  } catch (error) {
+    throw new CliError(`cannot open database ${location}: ${(error as Error).message}`)
+  }
+  try {
+    return await fn(ctx, flags.as ?? io.env['CABLEGRAM_USER'])
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      const details = error.details.length > 1 ? '\n' + error.details.map((d) => `  - ${d}`).join('\n') : ''
+      throw new CliError(error.message + details, EXIT_CODES[error.code])
+    }
+    throw error
+  } finally {
+    ctx.store.close()
+  }
+}
+
+/** A positive integer argument (`draft 12`), or a usage error naming the argument. */
+export function positiveInt(name: string, value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`${name} must be a positive whole number, got "${value}"`)
+  return n
+}
+
+/** Comma-or-space separated list flag. */
+export const listFlag = (value: string | undefined): string[] => (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)
+
+export function writeJson(io: Io, value: unknown): void {
+  io.stdout.write(JSON.stringify(value, null, 2) + '\n')
+}
+
+export const isoTime = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'))

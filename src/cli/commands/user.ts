@@ -1,0 +1,62 @@
+import type { Command } from 'commander'
+import { getUser, LEVEL_NAMES, putUser, type User } from '../../messaging/index.js'
+import type { Io } from '../io.js'
+import type { SetExit } from './index.js'
+import { listFlag, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+
+const describe = (u: User) =>
+  `${u.name}\t${u.post}${u.office ? ` ${u.office}` : ''}\t${u.roles.join(',')}\t${LEVEL_NAMES[u.clearance]}${u.caveats.length ? '//' + u.caveats.join('//') : ''}${u.active ? '' : '\t(deactivated)'}\n`
+
+/** `cable user …`: users with post, office, roles, clearance and caveats (changes need the admin role). */
+export function registerUser(program: Command, io: Io, _setExit: SetExit): void {
+  const user = program.command('user').description('users: post, office, roles, clearance and caveats')
+
+  withMessagingOptions(user.command('add'))
+    .description('add or replace a user (the first user of a database must be an admin)')
+    .argument('<name>', 'login name (lower case)')
+    .requiredOption('--post <plad>', 'the post the user works at, e.g. "AMEMBASSY DUSHANBE"')
+    .requiredOption('--roles <list>', 'drafter, clearer, approver, reader, admin (comma-separated)')
+    .requiredOption('--clearance <level>', 'UNCLASSIFIED, SBU, CONFIDENTIAL, SECRET or TOP SECRET')
+    .option('--caveats <list>', 'caveats the user is read into: NOFORN, NODIS, EXDIS, LIMDIS, …')
+    .option('--office <code>', 'office at the post, e.g. SCA/CEN')
+    .option('--full-name <name>', 'display name')
+    .action(async (name: string, opts) => {
+      const u = await withService(io, opts, (ctx, actor) =>
+        putUser(ctx, actor, {
+          name,
+          post: opts.post,
+          roles: listFlag(opts.roles),
+          clearance: opts.clearance,
+          caveats: listFlag(opts.caveats),
+          office: opts.office ?? null,
+          fullName: opts.fullName,
+        }),
+      )
+      io.stdout.write(describe(u))
+    })
+
+  withMessagingOptions(user.command('deactivate'))
+    .description('deactivate a user: they keep their history but can no longer act or read')
+    .argument('<name>')
+    .action(async (name: string, opts) => {
+      const u = await withService(io, opts, (ctx, actor) => putUser(ctx, actor, { ...getUser(ctx, name), clearance: LEVEL_NAMES[getUser(ctx, name).clearance], active: false }))
+      io.stdout.write(describe(u))
+    })
+
+  withMessagingOptions(user.command('list'))
+    .description('list users')
+    .option('--post <plad>', 'only users of this post')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const users = await withService(io, opts, (ctx) => ctx.store.directory.users(opts.post?.toUpperCase()))
+      if (opts.json) return writeJson(io, users)
+      for (const u of users) io.stdout.write(describe(u))
+    })
+
+  withMessagingOptions(user.command('show'))
+    .description('show one user as JSON')
+    .argument('<name>')
+    .action(async (name: string, opts) => {
+      writeJson(io, await withService(io, opts, (ctx) => getUser(ctx, name)))
+    })
+}
