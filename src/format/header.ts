@@ -21,8 +21,8 @@ const FL2 = /^\s*(ZZ|OO|PP|RR)\s+(R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*)\s*$/
 const ROUTES_ONLY = /^\s*(R[A-Z]{3,7})(\s+R[A-Z]{3,7})*\s*$/
 const FL3 = /^\s*DE\s+([A-Z]{4,8})\s+#(\d{1,5})(?:\/(\d{1,3}))?\s+(\d{7})\s*$/
 const FL4 = /^\s*(ZN[RY])\s+([A-Z]{5})((?:\/[A-Z]{5})?)((?:\s+Z[A-Z]{2})*)\s*$/
-/** FL5 `O P 180800Z MAR 08 ZDS`: prosign(s), DTG, trailing operating signals. */
-export const FL5 = /^\s*([ZOPR](?:\s[ZOPR])?)\s+(\d{2})(\d{4})Z\s+([A-Z]{3})\s+(\d{2,4})((?:\s+Z[A-Z0-9]+)*)\s*$/
+/** FL5 `O P 180800Z MAR 08 ZDS`: prosign(s), DTG, trailing operating signals (and service text after them). */
+export const FL5 = /^\s*([ZOPR](?:\s[ZOPR])?)\s+(\d{2})(\d{4})Z\s+([A-Z]{3})\s+(\d{2,4})((?:\s+Z[A-Z0-9]+(?:\s+\S.*)?)?)\s*$/
 const PARTIAL = /^This record is a partial extract/i
 export const LEGACY_PAGE = /^\s*PAGE\s+\d{1,3}\s+\S/
 

@@ -120,7 +120,9 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   for (const [key, r] of Object.entries(header.lineSpans)) cable.spans[key as keyof typeof header.lineSpans] = index.span(r.start, r.end)
   cable.precedence = cablePrecedence(header)
 
-  if (cable.mrn && yearSource) {
+  // a publisher's redaction of the origin (`XXXXXXXXXXXX 000004`) leaves the MRN without a usable origin
+  const redacted = cable.mrn !== null && /^X+$/.test(cable.mrn.origin.replace(/\s/g, ''))
+  if (cable.mrn && yearSource && !redacted) {
     cable.rawId = `${yearSource.slice(-2)}${cable.mrn.origin.replace(/\s+/g, '')}${cable.mrn.serial}`
     cable.id = buildId(yearSource, cable.mrn.origin, cable.mrn.serial)
   }
@@ -133,14 +135,15 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
       span: cable.spans.classLine ?? emptySpan(),
     })
   }
-  if (!cable.origin && cable.mrn) {
-    cable.origin = originFromMrn(cable.mrn.origin)
+  if (!cable.origin && (cable.mrn || cable.id)) {
+    const mrnOrigin = cable.mrn?.origin ?? cable.id!.replace(/^\d{2}|\d+$/g, '')
+    cable.origin = originFromMrn(mrnOrigin)
     diagnostics.push({
       code: 'NO_ORIGIN',
       severity: 'info',
       message: cable.origin
         ? `No FM line: the originator ${cable.origin} is taken from the MRN`
-        : `No FM line, and the MRN origin ${cable.mrn.origin} names no known post`,
+        : `No FM line, and the MRN origin ${mrnOrigin} names no known post`,
       span: cable.spans.classLine ?? emptySpan(),
     })
   }
@@ -185,7 +188,7 @@ function cablePrecedence(header: HeaderResult) {
 function idFromHint(cable: Cable, hintId: string, diagnostics: Diagnostic[]) {
   const id = canonicalId(hintId)
   if (!id) return
-  if (cable.mrn) {
+  if (cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, ''))) {
     const mrnTail = buildId('00', cable.mrn.origin, cable.mrn.serial)?.slice(2)
     if (mrnTail !== id.slice(2)) return
   }

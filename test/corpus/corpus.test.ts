@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { formatDisagreements, measureAgreement, type AgreementResult } from '../../bench/corpus/agreement.js'
+import { corpusDir, readManifest } from '../../bench/corpus/corpus-files.js'
+import { parseCable } from '../../src/format/parse.js'
+import { renderCanonical } from '../../src/format/render-canonical.js'
+import { renderLossless } from '../../src/format/render-lossless.js'
+
+const dir = corpusDir()
+const listing = join(import.meta.dirname, 'disagreements.tsv')
+
+describe.skipIf(!dir)('corpus (../shared/corpus: 5,202 Cablegate cables, publisher manifest)', () => {
+  let result: AgreementResult
+
+  beforeAll(() => {
+    result = measureAgreement(dir!, readManifest(dir!))
+  })
+
+  it('should parse every cable without an internal error', () => {
+    expect(result.internalErrors).toEqual([])
+  })
+
+  it('should round-trip every cable byte for byte', () => {
+    expect(result.cables).toBeGreaterThan(5000)
+    expect(result.roundTripFailures).toEqual([])
+  })
+
+  it('should agree with the publisher on id and origin for at least 99.5 % of cables', () => {
+    expect(result.agree.id / result.cables).toBeGreaterThanOrEqual(0.995)
+    expect(result.agree.origin / result.cables).toBeGreaterThanOrEqual(0.995)
+  })
+
+  it('should agree on classification wherever the text marks what the publisher states (98.8 % overall)', () => {
+    // the rest are listed: NOFORN the text never marks, captions the publisher ignored (see disagreements.tsv)
+    expect(result.agree.classification / result.cables).toBeGreaterThanOrEqual(0.985)
+  })
+
+  it('should agree on the creation day for every cable whose text states a date', () => {
+    const undated = result.disagreements.filter((d) => d.field === 'date' && d.ours === '').length
+    expect(result.agree.date / (result.cables - undated)).toBeGreaterThanOrEqual(0.995)
+  })
+
+  it('should list every disagreement, with its reason, in test/corpus/disagreements.tsv', () => {
+    // regenerate with `npm run corpus:report` after a parser change, and read the diff
+    expect(formatDisagreements(result.disagreements)).toBe(readFileSync(listing, 'utf8'))
+  })
+
+  it('should parse the seed as issue #2 states', () => {
+    const text = readFileSync(join(dir!, 'seed/09STATE99704.txt'), 'utf8')
+    const c = parseCable(text)
+    expect(c).toMatchObject({
+      id: '09STATE99704',
+      date: '2009-09-24T19:36:00Z',
+      origin: 'SECSTATE WASHDC',
+      precedence: 'IMMEDIATE',
+      classification: 'UNCLASSIFIED//FOR OFFICIAL USE ONLY',
+      captions: ['SENSITIVE', 'SIPDIS'],
+      tags: ['PREL', 'TI', 'ZK', 'AF'],
+      to: [{ route: 'RUEHDBU', name: 'AMEMBASSY DUSHANBE', precedence: 'IMMEDIATE', serial: '1302', excluded: null }],
+      info: [{ route: null, name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', precedence: 'IMMEDIATE', serial: null, excluded: [] }],
+      signers: ['CLINTON'],
+      sections: 2,
+      eo: { order: '12958', declassify: 'N/A' },
+    })
+    expect(c.paragraphs.map((p) => [p.number, p.marking])).toEqual([
+      [1, 'U'], [2, 'U'], [3, 'SBU'], [4, 'SBU'], [5, 'SBU'], [6, 'SBU'], [7, 'SBU'], [8, 'SBU'], [9, 'SBU'], [10, 'SBU'], [11, 'SBU'],
+    ])
+    expect(renderLossless(c)).toBe(text)
+    expect(renderCanonical(c)).toBe(text)
+    expect(c.diagnostics).toEqual([])
+  })
+})
