@@ -48,7 +48,7 @@ export function lintText(text: string, options: LintOptions): LintMessage[] {
 }
 
 export function lintTextResult(input: string, options: LintOptions): LintResult {
-  const cable = parseCable(input)
+  const cable = parseCable(input, options.claimedId ? { hint: { id: options.claimedId } } : {})
   const text = segmentText(cable)
   return { text, cable, messages: runRules(cable, text, options) }
 }

@@ -1,5 +1,5 @@
 import type { Cable } from '../format/model.js'
-import { buildContext } from './context.js'
+import { buildContext, type LintContext } from './context.js'
 import { rules } from './rules/index.js'
 import type { Finding, LintMessage, LintOptions, Rule, RuleLevel } from './types.js'
 
@@ -15,6 +15,11 @@ export function levelOf(rule: Rule, options: LintOptions): RuleLevel {
  * sorted by position. A rule that throws becomes an error message of its own rather than a crash.
  */
 export function runRules(cable: Cable, text: string, options: LintOptions, only: readonly Rule[] = rules): LintMessage[] {
+  return runRulesWithContext(cable, text, options, only).messages
+}
+
+/** As `runRules`, also returning the context (year, level) that corpus statistics break results down by. */
+export function runRulesWithContext(cable: Cable, text: string, options: LintOptions, only: readonly Rule[] = rules): { messages: LintMessage[]; ctx: LintContext } {
   const ctx = buildContext(cable, text, options.mode, { claimedId: options.claimedId, corpus: options.corpus, source: options.source })
   const out: LintMessage[] = []
   for (const rule of only) {
@@ -39,5 +44,6 @@ export function runRules(cable: Cable, text: string, options: LintOptions, only:
       })
     }
   }
-  return out.sort((a, b) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId))
+  out.sort((a, b) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId))
+  return { messages: out, ctx }
 }

@@ -19,6 +19,7 @@ import { registerStats } from './stats.js'
 import { registerId } from './id.js'
 import { registerParse } from './parse.js'
 import { registerRender } from './render.js'
+import { registerLint } from './lint.js'
 
 /** Sets the process exit code a command wants (commands return normally on success). */
 export type SetExit = (code: number) => void
@@ -33,6 +34,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerStats(program, io, setExit)
   registerRender(program, io, setExit)
   registerId(program, io, setExit)
+  registerLint(program, io, setExit)
   registerDirectory(program, io, setExit)
   registerUser(program, io, setExit)
   registerDraft(program, io, setExit)
