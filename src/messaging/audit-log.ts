@@ -1,12 +1,16 @@
 import type { AuditEntry, AuditFilter } from '../store/sqlite/messaging-audit-sql.js'
-import { actor, type ServiceContext } from './context.js'
+import { actor, audit, type ServiceContext } from './context.js'
+import { ServiceError } from './service-error.js'
 
 /**
- * Queries the audit log. Admins see every entry; anyone else sees only their own actions, so the log
- * cannot be used to learn of cables one may not read.
+ * Queries the audit log; admins only. The log names cables a user may not read (their own denials
+ * included: an inbox that hid a cable records which one), so showing it to anyone else would leak them.
  */
 export function queryAudit(ctx: ServiceContext, userName: string | undefined, filter: AuditFilter): AuditEntry[] {
   const user = actor(ctx, userName)
-  const scoped = user.roles.includes('admin') ? filter : { ...filter, actor: user.name }
-  return ctx.store.audit.query(scoped)
+  if (!user.roles.includes('admin')) {
+    audit(ctx, { actor: user.name, action: 'audit', outcome: 'refused', post: user.post, detail: 'admin role required' })
+    throw new ServiceError('FORBIDDEN', `${user.name} does not hold the admin role needed to read the audit log`)
+  }
+  return ctx.store.audit.query(filter)
 }

@@ -62,9 +62,16 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
   if (fields.classifiedBy) head.push({ type: 'classifiedBy', text: `Classified By: ${fields.classifiedBy}` })
 
   let number = 0
+  // a lone paragraph is not numbered (5 FAH-1 H-246.2 b): it goes out as text with its portion mark
+  const lone = fields.body.filter((b) => !('lines' in b)).length === 1
   const text: TextBlock[] = fields.body.map((b) =>
-    'lines' in b ? { type: 'lines', lines: [...b.lines] } : { type: 'para', number: ++number, marking: b.marking, text: b.text, pilcrow: true },
+    'lines' in b
+      ? { type: 'lines', lines: [...b.lines] }
+      : lone
+        ? { type: 'lines', lines: [`${b.marking ? `(${b.marking}) ` : ''}${b.text}`] }
+        : { type: 'para', number: ++number, marking: b.marking, text: b.text, pilcrow: true },
   )
+  const portions = fields.body.flatMap((b, i) => ('lines' in b ? [] : [{ number: lone ? 0 : i + 1, marking: b.marking, text: b.text }]))
   const tail: TextBlock[] = fields.signature.length ? [{ type: 'signature', lines: [...fields.signature] }] : []
   const sections = splitSections([...head, ...text, ...tail], stamp.sectionBudget ?? SECTION_BUDGET)
   const total = sections.length
@@ -110,7 +117,8 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
     to: stamp.addressees.filter((a) => a.role === 'action').map(addressee),
     info: stamp.addressees.filter((a) => a.role === 'info').map(addressee),
     references,
-    paragraphs: text.flatMap((b) => (b.type === 'para' ? [{ number: b.number, marking: b.marking, text: b.text }] : [])),
+    // every portion, the lone unnumbered one included, so its mark counts towards the cable's level
+    paragraphs: portions,
     summary: null,
     comment: null,
     signers: [...fields.signature],

@@ -1,0 +1,160 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accessOf, approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, runWorker, subscribe, type ServiceContext } from '../../src/messaging/index.js'
+import { LEVEL_NAMES } from '../../src/messaging/access.js'
+import { cable, type RunResult } from './cli-harness.js'
+import { addUsers, freshContext, manualClock, STATE_TEAM } from './fixtures.js'
+
+/**
+ * A SECRET//NOFORN cable with a CONFIDENTIAL paragraph goes to the same posts as an unclassified one.
+ * Readers at an addressed post: cleared CONFIDENTIAL, SECRET without NOFORN, SECRET with NOFORN.
+ * Every command a reader can run must show the first two nothing of the secret cable: no id, no subject,
+ * no snippet, no count that differs from a database without it.
+ */
+const SECRET_SUBJECT = 'QUARTZ HERON LIAISON ARRANGEMENTS'
+const SECRET_WORD = 'zebrafinch'
+const MARKERS = [SECRET_SUBJECT, 'QUARTZ HERON', SECRET_WORD, SECRET_WORD.toUpperCase()]
+
+const unclassified = {
+  precedence: 'ROUTINE',
+  to: ['AMEMBASSY DUSHANBE'],
+  info: ['ALL SOUTH AND CENTRAL ASIA COLLECTIVE'],
+  classification: 'UNCLASSIFIED',
+  captions: ['SIPDIS'],
+  tags: ['PREL', 'TI'],
+  subject: { marking: 'U', text: 'BORDER CROSSING HOURS AT NIZHNY PYANJ' },
+  body: [{ marking: 'U', text: 'The crossing keeps its winter hours; the falcon liaison office is unaffected.' }],
+  signature: ['POMPEO'],
+  clearers: ['carl'],
+}
+
+const secret = {
+  precedence: 'IMMEDIATE',
+  to: ['AMEMBASSY DUSHANBE'],
+  info: ['ALL SOUTH AND CENTRAL ASIA COLLECTIVE'],
+  classification: 'SECRET',
+  captions: ['NOFORN', 'SIPDIS'],
+  eo: { order: '13526', declassify: '2041/03/14' },
+  tags: ['PREL', 'PINR', 'TI'],
+  subject: { marking: 'S//NF', text: SECRET_SUBJECT },
+  classifiedBy: 'Dana Drafter, Office Director, SCA/CEN, for reasons 1.4(b) and (d).',
+  body: [
+    { marking: 'C', text: `The falcon liaison office will host the ${SECRET_WORD} working group in April.` },
+    { marking: 'S//NF', text: `Do not share the ${SECRET_WORD} arrangements with host-government officials.` },
+  ],
+  signature: ['POMPEO'],
+  clearers: ['carl'],
+}
+
+function release(ctx: ServiceContext, fields: object): string {
+  const { draft } = createDraft(ctx, 'dana', draftFromObject(fields))
+  clearDraft(ctx, 'carl', draft.id)
+  approveDraft(ctx, 'abe', draft.id)
+  return releaseDraft(ctx, 'abe', draft.id).cableId
+}
+
+describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () => {
+  let env: ReturnType<typeof freshContext>
+  let secretId: string
+  let plainId: string
+  const readers = {
+    conf: { name: 'cora', clearance: 'CONFIDENTIAL', caveats: [] as string[] },
+    secret: { name: 'sam', clearance: 'SECRET', caveats: [] as string[] },
+    noforn: { name: 'nell', clearance: 'SECRET', caveats: ['NOFORN'] },
+  }
+  const run = (argv: string[]) => cable(env.path, argv)
+  // the archive commands take a reader's access as flags; give them exactly what the directory says of the user
+  const flags = new Map<string, string[]>()
+  const archiveFlags = (name: string) => flags.get(name)!
+
+  beforeAll(async () => {
+    env = freshContext({ now: manualClock('2026-03-14T09:26:00Z').now })
+    addUsers(env.ctx, STATE_TEAM)
+    addUsers(
+      env.ctx,
+      Object.values(readers).map((r) => ({ name: r.name, post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: r.clearance, caveats: r.caveats })),
+    )
+    plainId = release(env.ctx, unclassified)
+    secretId = release(env.ctx, { ...secret, references: [plainId] })
+    // a later unclassified cable citing the secret one: reference resolution must not reveal it
+    release(env.ctx, { ...unclassified, subject: { marking: 'U', text: 'FOLLOW-UP ON CROSSING HOURS' }, references: [secretId] })
+    await runWorker(env.ctx, { owner: 'leak', untilEmpty: true })
+    for (const r of Object.values(readers)) {
+      subscribe(env.ctx, r.name, 'keyword', 'falcon')
+      const a = accessOf(env.ctx.store.directory.user(r.name)!)
+      flags.set(r.name, ['--clearance', LEVEL_NAMES[a.level], ...(a.caveats.length ? ['--caveats', a.caveats.join(',')] : [])])
+    }
+    env.ctx.store.close()
+  })
+  afterAll(() => env.cleanup())
+
+  /** Every command and its output for one reader. */
+  async function everyCommand(name: string): Promise<Record<string, RunResult>> {
+    const as = ['--as', name]
+    const a = archiveFlags(name)
+    return {
+      inbox: await run(['inbox', ...as]),
+      inboxJson: await run(['inbox', '--json', ...as]),
+      feed: await run(['inbox', '--feed', ...as]),
+      read: await run(['read', secretId, ...as]),
+      readJson: await run(['read', secretId, '--json', ...as]),
+      ack: await run(['read', secretId, '--ack', ...as]),
+      drafts: await run(['draft', 'list', ...as]),
+      draftShow: await run(['draft', 'show', '2', ...as]),
+      audit: await run(['audit', ...as]),
+      search: await run(['search', SECRET_WORD, ...a]),
+      searchFacets: await run(['search', 'tag:PREL', '--facets', '--format', 'json', ...a]),
+      searchSubject: await run(['search', 'quartz', ...a]),
+      show: await run(['show', secretId, '--format', 'json', ...a]),
+      refs: await run(['refs', plainId, '--depth', '2', '--format', 'json', ...a]),
+      refsCiting: await run(['refs', '26STATE3', '--depth', '2', '--format', 'json', ...a]),
+      stats: await run(['stats', '--format', 'json', ...a]),
+    }
+  }
+
+  for (const key of ['conf', 'secret'] as const) {
+    it(`should not show a ${key === 'conf' ? 'CONFIDENTIAL' : 'SECRET (no NOFORN)'} reader anything of it, through any command`, async () => {
+      const name = readers[key].name
+      const out = await everyCommand(name)
+      for (const [command, r] of Object.entries(out)) {
+        const all = r.stdout + r.stderr
+        for (const m of MARKERS) expect(all, `${command} leaks "${m}"`).not.toContain(m)
+        // the id itself may appear only where the reader typed it, or inside the REF line of the unclassified cable citing it
+        const withoutCitation = all.replaceAll(`REF: ${secretId}`, '')
+        if (!['read', 'readJson', 'ack', 'show', 'draftShow', 'refsCiting'].includes(command)) expect(withoutCitation, `${command} leaks the id`).not.toContain(secretId)
+      }
+      expect(out.read.code).toBe(3)
+      expect(out.show.code).not.toBe(0)
+      // counts: exactly the two unclassified cables, as if the secret one did not exist
+      expect(JSON.parse(out.inboxJson.stdout).map((i: { cableId: string }) => i.cableId).sort()).toEqual([plainId, '26STATE3'].sort())
+      expect(out.inbox.stdout).toMatch(/^2 cables\n/)
+      expect(JSON.parse(out.stats.stdout).cables).toBe(2)
+      const facets = JSON.parse(out.searchFacets.stdout)
+      expect(facets.total).toBe(2)
+      expect(out.audit.code).toBe(4)
+    })
+  }
+
+  it('should show the SECRET+NOFORN reader the cable on every path', async () => {
+    const out = await everyCommand(readers.noforn.name)
+    expect(out.read.code).toBe(0)
+    expect(out.read.stdout).toContain(SECRET_SUBJECT.split(' ')[0])
+    expect(JSON.parse(out.inboxJson.stdout)).toHaveLength(3)
+    expect(out.feed.stdout).toContain(secretId)
+    expect(out.search.stdout).toContain(secretId)
+    expect(out.show.code).toBe(0)
+    expect(JSON.parse(out.stats.stdout).cables).toBe(3)
+  })
+
+  it('should record every denial in the audit log', async () => {
+    const admin = await run(['audit', '--cable', secretId, '--outcome', 'denied', '--json', '--as', 'root'])
+    expect(admin.code).toBe(0)
+    const denials: { actor: string; action: string }[] = JSON.parse(admin.stdout)
+    for (const name of [readers.conf.name, readers.secret.name]) {
+      const actions = new Set(denials.filter((d) => d.actor === name).map((d) => d.action))
+      expect([...actions].sort()).toEqual(['inbox', 'read'])
+    }
+    expect(denials.filter((d) => d.actor === readers.noforn.name)).toEqual([])
+  })
+})
