@@ -30,8 +30,19 @@ const levelOf = (name: string): Level => (LEVEL_NAMES as readonly string[]).incl
 /** The 6-digit MRN serial as the class line prints it. */
 export const mrnSerial = (serial: number) => String(serial).padStart(6, '0')
 
-function referenceOf(text: string, letter: string | null): Reference {
-  return { letter, id: canonicalId(text), text }
+/** A cited cable as a REF item is written: `26 STATE 12` (year, origin, serial), or the text as given. */
+function referenceOf(written: string, letter: string | null): Reference {
+  const id = canonicalId(written)
+  const parts = id ? /^(\d\d)([A-Z]+)(\d+)$/.exec(id) : null
+  return { letter, id, text: parts ? `${parts[1]} ${parts[2]} ${parts[3]}` : written }
+}
+
+/**
+ * Addressees in header order: a collective with XMT exclusions goes last in its list, because the XMT
+ * lines that follow it continue until the next prefixed line and would otherwise swallow the next addressee.
+ */
+function headerOrder(list: ResolvedAddressee[]): ResolvedAddressee[] {
+  return [...list.filter((a) => !a.excluded.length), ...list.filter((a) => a.excluded.length)]
 }
 
 /**
@@ -114,8 +125,8 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
     captions: [...fields.captions],
     tags: [...fields.tags],
     subject: fields.subject.text,
-    to: stamp.addressees.filter((a) => a.role === 'action').map(addressee),
-    info: stamp.addressees.filter((a) => a.role === 'info').map(addressee),
+    to: headerOrder(stamp.addressees.filter((a) => a.role === 'action')).map(addressee),
+    info: headerOrder(stamp.addressees.filter((a) => a.role === 'info')).map(addressee),
     references,
     // every portion, the lone unnumbered one included, so its mark counts towards the cable's level
     paragraphs: portions,
