@@ -18,8 +18,9 @@ function diffLines(a: string[], b: string[]): Op[] {
   let j = 0
   while (i < x.length || j < y.length) {
     if (i < x.length && j < y.length && x[i] === y[j]) ops.push({ kind: ' ', line: x[i], a: pre + i++, b: pre + j++ })
-    else if (j < y.length && (i === x.length || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ kind: '+', line: y[j], a: pre + i, b: pre + j++ })
-    else ops.push({ kind: '-', line: x[i], a: pre + i++, b: pre + j })
+    // deletions first, as diff -u prints them
+    else if (i < x.length && (j === y.length || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ kind: '-', line: x[i], a: pre + i++, b: pre + j })
+    else ops.push({ kind: '+', line: y[j], a: pre + i, b: pre + j++ })
   }
   for (let k = 0; k < suf; k++) ops.push({ kind: ' ', line: a[a.length - suf + k], a: a.length - suf + k, b: b.length - suf + k })
   return ops
@@ -35,7 +36,8 @@ export function unifiedDiff(file: string, before: string, after: string): string
   if (before === after) return ''
   const ops = diffLines(before.split('\n'), after.split('\n'))
   const changed = ops.map((o, k) => (o.kind !== ' ' ? k : -1)).filter((k) => k >= 0)
-  let out = `--- a/${file}\n+++ b/${file}\n`
+  const name = file.replace(/^\/+/, '')
+  let out = `--- a/${name}\n+++ b/${name}\n`
   let k = 0
   while (k < changed.length) {
     const start = Math.max(0, changed[k] - CONTEXT)

@@ -33,6 +33,13 @@ export const txt015 = defineRule({
       if (at) report({ message: 'A lone paragraph is not numbered', at })
       return
     }
+    // the parser opens a paragraph only on a higher number, so a repeated or lower one is left as literal lines
+    for (const line of ctx.lines) {
+      const m = line.kind === 'lines' ? /^\s*¶?\s*(\d{1,3})\.\s*\((?:U|SBU|C|S|TS|LOU)(?:\/[A-Z/ ]{1,12})?\)/.exec(line.text) : null
+      if (!m) continue
+      const start = line.start + m[0].indexOf(m[1])
+      report({ message: `Paragraph number ${m[1]} out of sequence (repeats or goes back)`, at: [start, start + m[1].length] })
+    }
     ps.forEach((p, i) => {
       if (p.number === i + 1) return
       const at = numberAt(ctx, p)

@@ -1,0 +1,99 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { applyFixes, fixText, type Fix } from '../../src/lint/index.js'
+import { BASE_CABLE, mutate } from '../../src/lint/examples/base-cable.js'
+
+/** Damage the fixer repairs, each as an edit of the base cable. */
+const DAMAGE: ReadonlyArray<readonly [string, string]> = [
+  ['[ECON](#)', '[econ](#)'],
+  ['[FR](#)', '[FR](#) [PREL](#)'],
+  ['[UK](#)', '[uk](#) [UK](#)'],
+  ['¶3. (C) Please', '¶5. (C) Please'],
+  ['¶2. (U)', '¶1. (U)'],
+  ['C O N F I D E N T I A L SECTION', 'C O N F I D E N T I A L   SECTION'],
+  ['LONDON PRIORITY 7788', 'LONDON PRIOITY 7788'],
+  ['OO RUEHFR', 'PP RUEHFR'],
+  ['ZNY CCCCC', 'ZNY SSSSS'],
+  ['STATE 012345', 'STATE 12345'],
+  ['PARIS IMMEDIATE 4521', 'PARIS IMMEDIATE 451'],
+]
+
+/** Checks that `after` equals `before` except inside the applied edits (offsets into `before`). */
+function onlyEditsChanged(before: string, after: string, applied: readonly Fix[]): void {
+  let rebuilt = ''
+  let last = 0
+  for (const f of applied) {
+    rebuilt += before.slice(last, f.start) + f.text
+    last = f.end
+  }
+  expect(rebuilt + before.slice(last)).toBe(after)
+}
+
+describe('applyFixes', () => {
+  it('should apply edits in offset order and skip one overlapping an applied edit', () => {
+    const { text, applied } = applyFixes('abcdef', [
+      { start: 4, end: 5, text: 'E' },
+      { start: 0, end: 2, text: 'AB' },
+      { start: 1, end: 3, text: 'xx' },
+    ])
+    expect(text).toBe('ABcdEf')
+    expect(applied.map((f) => f.start)).toEqual([0, 4])
+  })
+})
+
+describe('fixText', () => {
+  it('should repair every mechanical slip of the damage list back to the base cable', () => {
+    // not in this list: a repeated number (the parser reads it as literal lines: reported, not renumbered) and a
+    // 3-digit MCN (padded to 0451, not restored to 4521)
+    const damaged = mutate(DAMAGE.filter(([find, repl]) => BASE_CABLE.includes(find) && repl !== '¶1. (U)' && repl !== 'PARIS IMMEDIATE 451'))
+    const result = fixText(damaged, { mode: 'compose' })
+    expect(result.text).toBe(BASE_CABLE)
+    expect(result.messages).toEqual([])
+  })
+
+  it('should report a repeated paragraph number without renumbering it', () => {
+    const result = fixText(mutate([['¶2. (U)', '¶1. (U)']]), { mode: 'compose' })
+    expect(result.messages.filter((m) => m.ruleId === 'TXT-015').map((m) => [m.span.start.line, m.span.start.column, m.fix])).toEqual([
+      [27, 2, undefined],
+    ])
+    // the parser's paragraphs (1, then 3) were renumbered around it
+    expect(result.text.split('\n')[30]).toBe('¶2. (C) Please deliver the points below.')
+  })
+
+  it('should leave a clean cable untouched', () => {
+    const result = fixText(BASE_CABLE, { mode: 'compose' })
+    expect(result.passes).toEqual([])
+    expect(result.text).toBe(BASE_CABLE)
+  })
+
+  it('should never change a byte outside the fixed spans, and fixing twice should change nothing (property)', () => {
+    const usable = DAMAGE.filter(([find]) => BASE_CABLE.includes(find))
+    const junk = fc.stringMatching(/^[A-Za-z0-9 ,.;()'-]{0,40}$/)
+    fc.assert(
+      fc.property(fc.subarray([...usable], { minLength: 1 }), junk, fc.constantFrom('archive', 'compose'), (damage, words, mode) => {
+        // free text the fixer must carry over untouched, wherever it lands
+        const input = mutate([...damage, ['Background.', `Background ${words}.`]])
+        const result = fixText(input, { mode: mode as 'archive' | 'compose' })
+        let text = input
+        for (const pass of result.passes) {
+          const next = applyFixes(text, pass).text
+          onlyEditsChanged(text, next, pass)
+          text = next
+        }
+        expect(text).toBe(result.text)
+        expect(result.text).toContain(`Background ${words}.`)
+        const again = fixText(result.text, { mode: mode as 'archive' | 'compose' })
+        expect(again.passes).toEqual([])
+        expect(again.text).toBe(result.text)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('should report wrapped (HTML) input instead of rewriting it', () => {
+    const html = `<html><body><pre>${BASE_CABLE.replace('[ECON](#)', '[econ](#)')}</pre></body></html>`
+    const result = fixText(html, { mode: 'archive' })
+    if (result.wrapped) expect(result.passes).toEqual([])
+    else expect(result.text).not.toContain('[econ](#)')
+  })
+})
