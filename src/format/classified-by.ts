@@ -10,7 +10,7 @@ export const CLASSIFIED_BY = /(?:\(U\)\s*)?\bCLASSIFIED\s+BY\b\s*[:.]?\s*/i
 export function parseClassifiedBy(text: string): Omit<ClassifiedBy, 'span'> {
   // words broken at the margin (`REA\nSONS`) come back joined because callers pass squashed text
   let body = text.replace(CLASSIFIED_BY, '').replace(/^Classified\s+by\s*:?\s*/i, '').trim()
-  const reasonAt = /[,;.]?\s*(?:\bfor\s+)?\b(?:reasons?|reason\(s\))\b\s*:?|\b(?:for\s+)?1\s?\.\s?[45]\b/i.exec(body)
+  const reasonAt = /[,;.]?\s*(?:\bfor\s+)?\b(?:reasons?|reason\(s\))\b\s*:?|\b(?:for\s+)?1\s?\.\s?[45](?![0-9])/i.exec(body)
   const reasonText = reasonAt ? body.slice(reasonAt.index) : ''
   if (reasonAt) body = body.slice(0, reasonAt.index)
   body = body.replace(/[\s,;.]+$/, '').replace(/\s+for$/i, '').trim()
@@ -20,13 +20,15 @@ export function parseClassifiedBy(text: string): Omit<ClassifiedBy, 'span'> {
   return { name, title, reasons: parseReasons(reasonText) }
 }
 
-/** Reason codes as `1.4(b)`: `1.4 (b) and (d)`, `1.5B AND D`, `1.4(b,d)`, `1.4 (B/D)`. */
+/** Reason codes as `1.4(b)`: `1.4 (b) and (d)`, `1.5B AND D`, `1.4(b,d)`, `1.4 (B/D)`, `(b)(d)`. */
 export function parseReasons(text: string): string[] {
   const reasons: string[] = []
-  const re = /\b1\s?\.\s?([45])\s*((?:\(?\s*[a-hA-H]\s*\)?(?:\s*(?:,|and|&|\/|\s)\s*)?)+)/g
+  const re = /\b1\s?\.\s?([45])/g
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (const letter of m[2].replace(/\band\b/gi, ' ').match(/[a-hA-H]/g) ?? []) {
-      const r = `1.${m[1]}(${letter.toLowerCase()})`
+    // the letters follow within a short window that ends at a sentence
+    const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 40).split(/\.\s+[A-Z][a-z]|\b1\s?\.\s?[45]/)[0]
+    for (const l of tail.matchAll(/\(\s*([a-h])\s*\)|(?<![a-z])([a-h])(?![a-z])/gi)) {
+      const r = `1.${m[1]}(${(l[1] ?? l[2]).toLowerCase()})`
       if (!reasons.includes(r)) reasons.push(r)
     }
   }

@@ -1,6 +1,7 @@
 import { isCollective, parseAddressee } from './addressee.js'
 import type { Line } from './lines.js'
 import type { Addressee, Diagnostic, Envelope, SegmentKind } from './model.js'
+import { PRECEDENCE_WORD } from './precedence.js'
 import type { LineIndex } from './span.js'
 
 /** What the header told us; `kinds` runs parallel to the header lines for the lossless segments. */
@@ -61,6 +62,11 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     let m: RegExpExecArray | null
     if (line.blank) {
       kinds.push('blank')
+      continue
+    }
+    if (/^\s*BT\s*$/.test(t)) {
+      // FL11, start of text: part of the envelope in wire form
+      kinds.push('envelope')
       continue
     }
     if (PARTIAL.test(t)) {
@@ -153,10 +159,12 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       continue
     }
     if (list && (to !== null || info !== null)) {
-      if (inXmt && lastCollective) {
+      // an exclusion is a bare PLAD; a line with a routing indicator or a precedence word is a new addressee
+      if (inXmt && lastCollective && !/^\s*[A-Z]{4,8}\s?\//.test(t) && !PRECEDENCE_WORD.test(` ${t.trim()}`)) {
         excludeFrom(lastCollective, t, line, index, diagnostics)
         kinds.push('xmt')
       } else {
+        inXmt = false
         addAddressee(t, line, t.length - t.trimStart().length)
         kinds.push(listKind)
       }

@@ -128,6 +128,7 @@ export type TextBlockBody =
   | { type: 'captions'; lines: string[] }
   | { type: 'eo'; text: string }
   | { type: 'tags'; tags: string[]; links: boolean }
+  /** `label` is the keyword as written (`SUBJ:`); the canonical renderer always writes `SUBJECT:`. */
   | { type: 'subject'; marking: string | null; text: string; label: string }
   | { type: 'ref'; text: string }
   | { type: 'classifiedBy'; text: string }

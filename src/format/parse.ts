@@ -159,7 +159,8 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
 function findBodyStart(lines: Line[], from: number): number {
   const limit = Math.min(lines.length, from + 1500)
   for (let i = from; i < limit; i++) {
-    if (i > from && !lines[i - 1].blank) continue
+    // wire form: the text starts after the BT line (FL11)
+    if (i > from && !lines[i - 1].blank && !/^\s*BT\s*$/.test(lines[i - 1].text)) continue
     if (CLASS_LINE.test(lines[i].text) && !/^\s*PAGE\b/.test(lines[i].text)) return i
   }
   // No class line: a header block (if any) runs to the first blank line after its FM/TO lines.

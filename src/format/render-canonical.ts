@@ -71,7 +71,8 @@ function renderBlock(b: TextBlock, web: boolean): string[] {
     case 'tags':
       return [`TAGS: ${b.tags.map((t) => (b.links ? `[${t}](#)` : t)).join(' ')}`]
     case 'subject':
-      return wrap(`${b.label}${b.marking ? `(${b.marking}) ` : ''}${b.text}`, LINE_WIDTH)
+      // the keyword as written (`SUBJ:`, `UBJECT:`) is not kept: a correct telegram says SUBJECT:
+      return wrap(`SUBJECT: ${b.marking ? `(${b.marking}) ` : ''}${b.text}`, LINE_WIDTH)
     case 'para': {
       const head = `${web && b.pilcrow ? '¶' : ''}${b.number}. ${b.marking ? `(${b.marking}) ` : ''}`
       return web ? [head + b.text] : wrap(head + b.text, LINE_WIDTH)

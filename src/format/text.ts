@@ -252,7 +252,17 @@ function findSignature(lines: Line[], from: number, layout: TextLayout) {
     block.unshift(i)
     i--
   }
-  if (block.length === 0 || block.length > 2) return
+  // a signature glued to the last paragraph (no empty line): its last line alone, after a finished sentence
+  if (block.length > 2 || (block.length > 0 && kinds[block[0]] === 'para')) {
+    const last = block[block.length - 1]
+    const prev = lines[last - 1]?.text.trimEnd() ?? ''
+    if (kinds[last] === 'lines' && SIGNATURE_LINE.test(lines[last].text) && /[.!?)"]$/.test(prev) && !CLASS_WORD_ONLY.test(lines[last].text)) {
+      layout.signature = [last]
+      kinds[last] = 'signature'
+    }
+    return
+  }
+  if (block.length === 0) return
   if (block.some((b) => kinds[b] !== 'lines' || !SIGNATURE_LINE.test(lines[b].text) || CLASS_WORD_ONLY.test(lines[b].text))) return
   if (block.some((b) => lines[b].text.trim().length > 40)) return
   layout.signature = block

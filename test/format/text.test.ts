@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest'
+import { parseCable } from '../../src/format/parse.js'
+import { fixture, withoutSpans } from './fixtures.js'
+
+const text = fixture('wire-confidential.txt')
+const wire = parseCable(text)
+const at = (span: { start: { offset: number }; end: { offset: number } } | undefined) => (span ? text.slice(span.start.offset, span.end.offset) : undefined)
+
+describe('classification line and captions', () => {
+  it('should read the spaced class word, section and MRN', () => {
+    expect(wire.mrn).toEqual({ origin: 'BERN', serial: '000417' })
+    expect(wire.id).toBe('08BERN417')
+    expect(wire.rawId).toBe('08BERN000417')
+    expect(wire.classification).toBe('CONFIDENTIAL')
+    expect(wire.sections).toBe(2)
+    expect(at(wire.spans.classification)).toBe('C O N F I D E N T I A L')
+  })
+
+  it('should read captions but not attention lines', () => {
+    expect(wire.captions).toEqual(['SIPDIS'])
+    expect(at(wire.captionSpans[0])).toBe('SIPDIS')
+  })
+
+  it('should add //NOFORN for a NOFORN caption', () => {
+    expect(parseCable(fixture('telegram-secret-noforn.txt')).classification).toBe('SECRET//NOFORN')
+  })
+
+  it('should read mixed-case spaced class words and two spaces before the origin', () => {
+    const c = parseCable('O 010101Z JAN 09\nFM AMEMBASSY NAIROBI\n\nS e c r e t  NAIROBI 001938\n')
+    expect(c.classification).toBe('SECRET')
+    expect(c.id).toBe('09NAIROBI1938')
+  })
+
+  it('should call an UNCLAS cable with SENSITIVE what the publisher calls it', () => {
+    const c = parseCable('O 010101Z JAN 09\nFM AMEMBASSY PARIS\n\nUNCLAS PARIS 000001\n\nSENSITIVE BUT UNCLASSIFIED\n')
+    expect(c.classification).toBe('UNCLASSIFIED//FOR OFFICIAL USE ONLY')
+  })
+})
+
+describe('E.O., TAGS, SUBJECT, REF, Classified By', () => {
+  it('should read the E.O. line with a DECL date', () => {
+    expect(withoutSpans(wire.eo)).toEqual({ order: '12958', declassify: '2018-02-21' })
+    expect(at(wire.eo?.span)).toBe('E.O. 12958: DECL: 02/21/2018')
+  })
+
+  it.each([
+    ['EO 12958 DECL: 09/21/10', '2010-09-21'],
+    ['E.o. 12958: decl: 6/3/08', '2008-06-03'],
+    ['E.O. 12958:DECL: 03/18/2018', '2018-03-18'],
+    ['E.O. 12958: DECL: 2019/09/24', '2019-09-24'],
+    ['E.O. 12958: DECL: X1, X5', 'X1, X5'],
+    ['E.O. 12356: DECL: OADR', 'OADR'],
+    ['E.O. 12958: N/A', 'N/A'],
+  ])('should read %j', (line, declassify) => {
+    const c = parseCable(`UNCLAS STATE 000001\n\n${line}\nTAGS: PREL\nSUBJECT: X\n\n1. (U) Text.\n`)
+    expect(c.eo?.declassify).toBe(declassify)
+  })
+
+  it('should read TAGS with their spans, in every separator style', () => {
+    expect(wire.tags).toEqual(['PREL', 'ETRD', 'SZ'])
+    expect(wire.tagSpans.map(at)).toEqual(['PREL', 'ETRD', 'SZ'])
+    const c = parseCable('UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTags: prel, pgov,\npins, tu\nSUBJECT: X\n\n1. (U) Text.\n')
+    expect(c.tags).toEqual(['prel', 'pgov', 'pins', 'tu'])
+  })
+
+  it('should read a wrapped subject and its portion mark', () => {
+    expect(wire.subject).toBe('SWISS OFFICIALS PREVIEW SPRING TRADE TALKS')
+    expect(wire.subjectMarking).toBe('C')
+    expect(at(wire.spans.subjectMarking)).toBe('C')
+  })
+
+  it('should resolve REF items to reference ids in the citing year', () => {
+    expect(withoutSpans(wire.references)).toEqual([
+      { letter: 'A', id: '08STATE12345', text: 'STATE 12345' },
+      { letter: 'B', id: '08BERN388', text: 'BERN 388' },
+    ])
+    expect(at(wire.references[1].span)).toBe('B. BERN 388')
+  })
+
+  it('should keep non-cable references with a null id (REF block alone)', () => {
+    const c = parseCable(fixture('fragment-ref.txt'))
+    expect(withoutSpans(c.references)).toEqual([
+      { letter: 'A', id: null, text: 'TBILISI 1605' },
+      { letter: 'B', id: '06TBILISI2601', text: '06 TBILISI 2601 (NOTAL)' },
+      { letter: 'C', id: null, text: 'SAMPLE-PERSON EMAIL 05/11/07' },
+    ])
+  })
+
+  it.each([
+    ['REF: (A)STATE 071143, (B)STATE 073601', ['09STATE71143', '09STATE73601']],
+    ['REF: A. A) SECSTATE 96300 B. B) 2004 MADRID 4554', ['09STATE96300', '04MADRID4554']],
+    ['Refs: A) State 29549 B) Sao Paulo 276', ['09STATE29549', '09SAOPAULO276']],
+    ['REF: SECDEF R162245Z OCT 08', [null]],
+  ])('should read %j', (ref, ids) => {
+    const c = parseCable(`O 010101Z JAN 09\nFM SECSTATE WASHDC\n\nUNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${ref}\n\n1. (U) Text.\n`)
+    expect(c.references.map((r) => r.id)).toEqual(ids)
+  })
+
+  it('should read Classified By with name and reasons', () => {
+    expect(withoutSpans(wire.classifiedBy)).toEqual({ name: 'Deputy Chief of Mission Alex Example', title: null, reasons: ['1.4(b)', '1.4(d)'] })
+  })
+
+  it.each([
+    ['CLASSIFIED BY: Gene Example, Ambassador, US Embassy. REASON: 1.4 (b), (d)', 'Gene Example', 'Ambassador, US Embassy', ['1.4(b)', '1.4(d)']],
+    ['Classified By: POLOFF RICHARD EXAMPLE, FOR 1.5B AND D.', 'POLOFF RICHARD EXAMPLE', null, ['1.5(b)', '1.5(d)']],
+    ['(U) Classified by Polcouns Pat Example; reasons 1.5 (b,d).', 'Polcouns Pat Example', null, ['1.5(b)', '1.5(d)']],
+  ])('should read %j', (line, name, title, reasons) => {
+    const c = parseCable(`UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${line}\n\n1. (C) Text.\n`)
+    expect(withoutSpans(c.classifiedBy)).toEqual({ name, title, reasons })
+  })
+})
+
+describe('paragraphs, summary, comment, signature', () => {
+  it('should number paragraphs with their portion marks and drop page headers from their text', () => {
+    expect(wire.paragraphs.map((p) => [p.number, p.marking])).toEqual([[1, 'C'], [2, 'U'], [3, 'C']])
+    expect(wire.paragraphs[2].text).toBe('COMMENT: We see no obstacle to an early agreement. END COMMENT.')
+    expect(at(wire.paragraphs[1].span)).toBe('2. (U) The delegation will arrive in Washington in April.')
+  })
+
+  it.each([
+    ['1.(C) Glued mark.', 'C'],
+    ['1. C) Missing parenthesis.', 'C'],
+    ['1. Unmarked text.', null],
+    ['¶1. (S//NF) Web rendering.', 'S//NF'],
+  ])('should read %j', (line, marking) => {
+    const c = parseCable(`UNCLAS STATE 000001\n\nSUBJECT: X\n\n${line}\n`)
+    expect(c.paragraphs[0]).toMatchObject({ number: 1, marking })
+  })
+
+  it('should read SUMMARY … END SUMMARY and COMMENT … END COMMENT', () => {
+    expect(wire.summary).toBe('Swiss trade officials told us on February 20 that they expect the spring talks to focus on agriculture.')
+    expect(wire.comment).toBe('We see no obstacle to an early agreement.')
+  })
+
+  it('should read an inline (Comment: …) in a body without header', () => {
+    const c = parseCable(fixture('fragment-body.txt'))
+    expect(c.comment).toBe('an inline comment.')
+    expect(c.paragraphs.map((p) => p.number)).toEqual([1, 2])
+  })
+
+  it('should find the signature, also when glued to the last paragraph, and skip the wire trailer', () => {
+    expect(wire.signers).toEqual(['EXAMPLE'])
+    expect(parseCable(fixture('telegram-secret-noforn.txt')).signers).toEqual(['RICE'])
+  })
+})
+
+describe('records without header or date', () => {
+  it('should read a partial record and say what is missing', () => {
+    const c = parseCable(fixture('partial-record.txt'))
+    expect(c.id).toBeNull()
+    expect(c.origin).toBe('AMEMBASSY HARARE')
+    expect(c.classification).toBe('CONFIDENTIAL')
+    expect(c.tags).toEqual(['PGOV', 'PINS', 'ZI'])
+    expect(c.sections).toBe(2)
+    expect(c.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['PARTIAL_RECORD', 'NO_DTG', 'UNRESOLVED_ID', 'NO_ORIGIN']))
+  })
+
+  it('should take the year from the publisher id hint when the MRN agrees', () => {
+    expect(parseCable(fixture('partial-record.txt'), { hint: { id: '00HARARE4321' } }).id).toBe('00HARARE4321')
+    expect(parseCable(fixture('partial-record.txt'), { hint: { id: '00HARARE9999' } }).id).toBeNull()
+  })
+})
