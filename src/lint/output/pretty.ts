@@ -11,13 +11,11 @@ export interface FileReport {
   messages: LintMessage[]
 }
 
-const paint = (color: boolean) => ({
-  error: color ? pc.red : (s: string) => s,
-  warning: color ? pc.yellow : (s: string) => s,
-  info: color ? pc.blue : (s: string) => s,
-  dim: color ? pc.dim : (s: string) => s,
-  bold: color ? pc.bold : (s: string) => s,
-})
+// picocolors decides at import whether the process has a colour terminal; the caller already decided
+const paint = (color: boolean) => {
+  const p = pc.createColors(color)
+  return { error: p.red, warning: p.yellow, info: p.blue, dim: p.dim, bold: p.bold }
+}
 
 /**
  * Compiler-style output: `file:line:col: severity RULE message`, the source line and a caret under the span.
