@@ -1,0 +1,117 @@
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { approveDraft, clearDraft, createDraft, draftFromObject, putCollective, releaseDraft, runWorker } from '../../src/messaging/index.js'
+import { addUsers, freshContext, STATE_TEAM } from './fixtures.js'
+import { bundleDriver, finished, spawnDriver } from './spawn-driver.js'
+
+const fields = (n: number, to: string[]) => ({
+  precedence: 'ROUTINE',
+  to,
+  classification: 'UNCLASSIFIED',
+  captions: ['SIPDIS'],
+  tags: ['AMGT'],
+  subject: { marking: 'U', text: `ROUTINE ADMINISTRATIVE NOTICE ${n}` },
+  body: [
+    { marking: 'U', text: `Notice ${n} for all addressees.` },
+    { marking: 'U', text: 'No action required.' },
+  ],
+  signature: ['POMPEO'],
+  clearers: ['carl'],
+})
+
+let driver: string
+beforeAll(async () => {
+  driver = await bundleDriver()
+}, 60_000)
+
+describe('concurrency: 8 processes releasing from one post', () => {
+  let env: ReturnType<typeof freshContext>
+  afterAll(() => env?.cleanup())
+
+  it('should give gap-free, unique MRNs', async () => {
+    env = freshContext()
+    const { ctx } = env
+    addUsers(ctx, STATE_TEAM)
+    const perProcess = 6
+    const ids: number[] = []
+    for (let i = 0; i < 8 * perProcess; i++) {
+      const { draft } = createDraft(ctx, 'dana', draftFromObject(fields(i, ['AMEMBASSY DUSHANBE'])))
+      clearDraft(ctx, 'carl', draft.id)
+      approveDraft(ctx, 'abe', draft.id)
+      ids.push(draft.id)
+    }
+    ctx.store.close()
+    // interleave the drafts so every process races the others from the start
+    const children = Array.from({ length: 8 }, (_, p) =>
+      finished(spawnDriver(driver, ['release', env.path, 'abe', ...ids.filter((_, i) => i % 8 === p).map(String)])),
+    )
+    const results = await Promise.all(children)
+    for (const r of results) expect(r.code, r.stderr).toBe(0)
+    const released = results.flatMap((r) => r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { draft: number; mrn: string }))
+    expect(released).toHaveLength(48)
+    const serials = released.map((r) => Number(r.mrn.split(' ')[1])).sort((a, b) => a - b)
+    expect(serials).toEqual(Array.from({ length: 48 }, (_, i) => i + 1))
+    const db = new Database(env.path, { readonly: true })
+    const counter = db.prepare("SELECT last_serial FROM msg_mrn_counter WHERE origin = 'STATE'").get() as { last_serial: number }
+    expect(counter.last_serial).toBe(48)
+    expect((db.prepare('SELECT count(*) AS n FROM cables').get() as { n: number }).n).toBe(48)
+    db.close()
+  })
+})
+
+describe('crash: a worker killed with SIGKILL mid-batch', () => {
+  let env: ReturnType<typeof freshContext>
+  afterAll(() => env?.cleanup())
+
+  it('should lose nothing and deliver nothing twice after restart', async () => {
+    env = freshContext()
+    const { ctx } = env
+    addUsers(ctx, STATE_TEAM)
+    const posts = ctx.store.directory.posts().slice(0, 200).map((p) => p.plad)
+    putCollective(ctx, 'root', 'CRASH TEST COLLECTIVE', null, posts)
+    for (let i = 0; i < 25; i++) {
+      const { draft } = createDraft(ctx, 'dana', draftFromObject(fields(i, ['CRASH TEST COLLECTIVE'])))
+      clearDraft(ctx, 'carl', draft.id)
+      approveDraft(ctx, 'abe', draft.id)
+      releaseDraft(ctx, 'abe', draft.id)
+    }
+    const total = ctx.store.delivery.pendingCount()
+    expect(total).toBe(25 * 200)
+
+    const child = spawnDriver(driver, ['worker', env.path, 'doomed', '1000', '600000'])
+    const ended = finished(child)
+    const probe = new Database(env.path, { readonly: true })
+    const delivered = probe.prepare('SELECT count(*) AS n FROM msg_inbox')
+    const inFlight = probe.prepare("SELECT count(*) AS n FROM msg_delivery WHERE lease_owner = 'doomed' AND delivered_at IS NULL AND lease_until IS NOT NULL")
+    let seen = 0
+    const deadline = Date.now() + 30_000
+    while (Date.now() < deadline) {
+      seen = (delivered.get() as { n: number }).n
+      if (seen >= 50) break
+      await new Promise((r) => setTimeout(r, 2))
+    }
+    child.kill('SIGKILL')
+    const exit = await ended
+    expect(exit.signal).toBe('SIGKILL')
+    const atKill = { delivered: (delivered.get() as { n: number }).n, leased: (inFlight.get() as { n: number }).n }
+    probe.close()
+    expect(atKill.delivered).toBeGreaterThan(0)
+    expect(atKill.delivered).toBeLessThan(total)
+    // the dead worker held claimed, unacknowledged items: this is the mid-batch state the restart must repair
+    expect(atKill.leased).toBeGreaterThan(0)
+
+    // restart: a worker whose clock is past the dead worker's lease retries its items
+    const later = { ...ctx, now: () => new Date(Date.now() + 3_600_000) }
+    const again = await runWorker(later, { owner: 'restarted', batchSize: 500, untilEmpty: true })
+    expect(again.delivered).toBe(total - atKill.delivered)
+
+    const db = ctx.store.db
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n
+    expect(one('SELECT count(*) AS n FROM msg_delivery WHERE delivered_at IS NULL')).toBe(0)
+    expect(one('SELECT count(*) AS n FROM msg_inbox')).toBe(total)
+    expect(one('SELECT count(DISTINCT post || cable_id) AS n FROM msg_inbox')).toBe(total)
+    // exactly one 'deliver' audit entry per delivery, whichever worker made it
+    expect(one("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
+    expect(one("SELECT count(DISTINCT detail) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
+  })
+})

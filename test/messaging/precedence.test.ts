@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { approveDraft, clearDraft, createDraft, draftFromObject, putCollective, releaseDraft, workerPass } from '../../src/messaging/index.js'
+import { addUsers, freshContext, manualClock, STATE_TEAM } from './fixtures.js'
+
+const notice = (n: number, precedence: string, to: string[]) => ({
+  precedence,
+  to,
+  classification: 'UNCLASSIFIED',
+  captions: ['SIPDIS'],
+  tags: ['AMGT'],
+  subject: { marking: 'U', text: `${precedence} NOTICE ${n}` },
+  body: [
+    { marking: 'U', text: `Notice ${n}.` },
+    { marking: 'U', text: 'No action required.' },
+  ],
+  signature: ['POMPEO'],
+  clearers: ['carl'],
+})
+
+describe('precedence: FLASH under a 10,000 ROUTINE backlog', () => {
+  let env: ReturnType<typeof freshContext>
+  const clock = manualClock('2026-06-01T12:00:00Z')
+  const release = (fields: object) => {
+    const { ctx } = env
+    const { draft } = createDraft(ctx, 'dana', draftFromObject(fields))
+    clearDraft(ctx, 'carl', draft.id)
+    approveDraft(ctx, 'abe', draft.id)
+    return releaseDraft(ctx, 'abe', draft.id)
+  }
+
+  beforeAll(() => {
+    env = freshContext({ now: clock.now })
+    addUsers(env.ctx, STATE_TEAM)
+    const posts = env.ctx.store.directory.posts().slice(0, 200).map((p) => p.plad)
+    putCollective(env.ctx, 'root', 'BACKLOG COLLECTIVE', null, posts)
+    for (let i = 0; i < 50; i++) {
+      release(notice(i, 'ROUTINE', ['BACKLOG COLLECTIVE']))
+      clock.advance(1000)
+    }
+  })
+  afterAll(() => env.cleanup())
+
+  it('should deliver a FLASH cable before any ROUTINE delivery still waiting', () => {
+    const { ctx } = env
+    expect(ctx.store.delivery.pendingCount()).toBe(10_000)
+    // the worker is busy with the backlog when the FLASH arrives
+    for (let i = 0; i < 3; i++) workerPass(ctx, { owner: 'w', batchSize: 25 })
+    const before = ctx.store.delivery.pendingCount()
+    expect(before).toBe(10_000 - 75)
+    clock.advance(1000)
+    const flash = release(notice(99, 'FLASH', ['AMEMBASSY DUSHANBE', 'AMEMBASSY ISLAMABAD']))
+    const pass = workerPass(ctx, { owner: 'w', batchSize: 25 })
+    expect(pass.delivered).toBe(25)
+    // the audit log is appended in delivery order: this pass delivered both FLASH items first
+    const order = ctx.store.audit.query({ action: 'deliver' }).slice(-25)
+    expect(order.slice(0, 2).map((e) => e.cableId)).toEqual([flash.cableId, flash.cableId])
+    expect(order.slice(2).every((e) => e.detail.includes('ROUTINE'))).toBe(true)
+    expect(ctx.store.delivery.deliveriesOf(flash.cableId).every((d) => d.deliveredAt !== null)).toBe(true)
+    expect(ctx.store.delivery.pendingCount()).toBe(before - 23)
+  })
+
+  it('should order the queue FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY, ROUTINE, then oldest first', () => {
+    const { ctx } = env
+    for (const p of ['PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH', 'PRIORITY']) {
+      clock.advance(1000)
+      release({ ...notice(7, p, ['AMEMBASSY DUSHANBE']), ...(p === 'NIACT IMMEDIATE' ? { body: [{ marking: 'U', text: 'NIACT justified: the ministry meets at dawn.' }, { marking: 'U', text: 'Reply at once.' }] } : {}) })
+    }
+    const claimed = ctx.store.immediate(() => ctx.store.delivery.claim('peek', clock.now().getTime(), 1000, 7))
+    expect(claimed.map((c) => c.precedence)).toEqual(['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'PRIORITY', 'ROUTINE', 'ROUTINE'])
+    const priorities = claimed.filter((c) => c.precedence === 'PRIORITY')
+    expect(priorities[0].queuedAt).toBeLessThan(priorities[1].queuedAt)
+  })
+})
