@@ -88,6 +88,11 @@ function dtgOf(cable: Cable): Date | null {
   return null
 }
 
+function yearOfId(id: string | null): number | null {
+  const yy = id ? /^(\d{2})[A-Z]/.exec(id)?.[1] : undefined
+  return yy === undefined ? null : Number(yy) + (Number(yy) >= 50 ? 1900 : 2000)
+}
+
 function markSites(cable: Cable, text: string): MarkSite[] {
   const sites: MarkSite[] = []
   const add = (mark: string, from: number, to: number, where: MarkSite['where']): void => {
@@ -132,7 +137,8 @@ export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick
     sbu: level !== null && LEVEL_RANK[level] <= LEVEL_RANK.SBU && (sensitive || sbuMark || level === 'SBU'),
     captions,
     marks,
-    year: dtg ? dtg.getUTCFullYear() : null,
+    // partial records have no DTG; their reference id (from the text or the archive's name for it) still dates them
+    year: dtg ? dtg.getUTCFullYear() : yearOfId(cable.id ?? extra.claimedId ?? null),
     dtg,
     ...extra,
   }

@@ -40,11 +40,29 @@ export const txt015 = defineRule({
       const start = line.start + m[0].indexOf(m[1])
       report({ message: `Paragraph number ${m[1]} out of sequence (repeats or goes back)`, at: [start, start + m[1].length] })
     }
+    // one message per break in the sequence (not one per paragraph after it); the first carries a single edit
+    // that renumbers every paragraph from there, copying the text between the numbers unchanged
+    const wrong = ps.map((p, i) => ({ p, i, at: numberAt(ctx, p) })).filter(({ p, i }) => p.number !== i + 1)
+    const fixable = wrong.length > 0 && wrong.every((w) => w.at !== null)
+    let fix: { start: number; end: number; text: string } | undefined
+    if (fixable) {
+      const start = wrong[0].at![0]
+      let text = ''
+      let last = start
+      for (const w of wrong) {
+        text += ctx.text.slice(last, w.at![0]) + String(w.i + 1)
+        last = w.at![1]
+      }
+      fix = { start, end: last, text }
+    }
     ps.forEach((p, i) => {
-      if (p.number === i + 1) return
+      const expected = i === 0 ? 1 : ps[i - 1].number + 1
+      if (p.number === expected && p.number === i + 1) return
+      if (p.number === expected && i > 0 && ps[i - 1].number !== i) return
       const at = numberAt(ctx, p)
-      const message = `Unexpected paragraph number ${p.number}, expected ${i + 1}`
-      if (at) report({ message, at, fix: { start: at[0], end: at[1], text: String(i + 1) } })
+      const message = `Unexpected paragraph number ${p.number}, expected ${expected}`
+      const first = fix && at && at[0] === fix.start
+      if (at) report({ message: first ? `${message} (renumbering ${wrong.length} paragraph${wrong.length === 1 ? '' : 's'} from here)` : message, at, fix: first ? fix : undefined })
       else if (p.span) report({ message, at: [p.span.start.offset, p.span.start.offset] })
     })
   },
