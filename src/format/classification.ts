@@ -82,6 +82,16 @@ export function publisherClassification(level: Level, caveats: readonly string[]
   }
 }
 
+/**
+ * The overall classification of a text from its class-line level and captions, in the publisher's terms:
+ * the publisher files unclassified text under a control (SENSITIVE, or NOFORN) as FOR OFFICIAL USE ONLY,
+ * and adds //NOFORN for a NOFORN caption.
+ */
+export function overallClassification(level: Level, captions: readonly string[]): string {
+  const sbu = level === 'UNCLASSIFIED' && (captions.includes('SENSITIVE') || captions.includes('NOFORN'))
+  return publisherClassification(sbu ? 'SBU' : level, captions.includes('NOFORN') ? ['NOFORN'] : [])
+}
+
 /** Splits a publisher classification (`SECRET//NOFORN`) into level rank and caveats. */
 export function parseClassification(value: string): { level: Level; caveats: string[] } {
   const [head, ...rest] = value.toUpperCase().split('//')

@@ -7,7 +7,7 @@ import {
   normalizeMark,
   parsePortionMark,
   LEVEL_RANK,
-  publisherClassification,
+  overallClassification,
   type Level,
 } from './classification.js'
 import { parseClassifiedBy } from './classified-by.js'
@@ -149,12 +149,10 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   // Overall classification in the publisher's terms; without any banner, the highest portion mark
   if (level === null) level = highestPortionLevel(cable, ctx)
   if (level !== null) {
-    // the publisher files unclassified text under a control (SENSITIVE, or NOFORN) as FOR OFFICIAL USE ONLY
-    const sbu = level === 'UNCLASSIFIED' && (captions.includes('SENSITIVE') || captions.includes('NOFORN'))
     // Cablegate derives //NOFORN from the caption, not from NOFORN portions (measured: following the portions
     // raises disagreement with the publisher from 62 to 146 cables of 5,202)
-    const caveats = captions.includes('NOFORN') || classLineNoforn(ctx) ? ['NOFORN'] : []
-    cable.classification = publisherClassification(sbu ? 'SBU' : level, caveats)
+    const captionsSeen = classLineNoforn(ctx) && !captions.includes('NOFORN') ? [...captions, 'NOFORN'] : captions
+    cable.classification = overallClassification(level, captionsSeen)
   }
 }
 

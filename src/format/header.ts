@@ -160,7 +160,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     }
     if (list && (to !== null || info !== null)) {
       // an exclusion is a bare PLAD; a line with a routing indicator or a precedence word is a new addressee
-      if (inXmt && lastCollective && !/^\s*[A-Z]{4,8}\s?\//.test(t) && !PRECEDENCE_WORD.test(` ${t.trim()}`)) {
+      if (inXmt && lastCollective && !/^\s*[A-Z]{4,8}\s?\//.test(t) && !PRECEDENCE_WORD.test(` ${t.trim()}`) && !isCollective(t.trim())) {
         excludeFrom(lastCollective, t, line, index, diagnostics)
         kinds.push('xmt')
       } else {
