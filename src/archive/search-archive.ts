@@ -35,8 +35,9 @@ export interface SearchResult {
 export async function searchArchive(store: Store, req: SearchRequest): Promise<SearchResult> {
   const text = req.query.trim()
   const query = text === '' || text === '*' ? null : parseQuery(text)
-  const total = await store.count(query, req.access)
   const facets = req.facets ? await store.facets(query, req.access) : null
+  // every hit has exactly one year value (or "(none)"), so the year facet sums to the total: no second pass
+  const total = facets ? facets.year.reduce((n, f) => n + f.count, 0) : await store.count(query, req.access)
   const terms = highlightTerms(query)
   const snippets = req.snippets ?? true
   const source = store.search(query, { sort: req.sort ?? 'rank', limit: req.limit, offset: req.offset, withText: snippets }, req.access)

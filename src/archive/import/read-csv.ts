@@ -61,7 +61,8 @@ function rowItem(locator: string, columns: readonly string[], record: string[]):
   return {
     locator,
     rendering: 'csv',
-    sha256: createHash('sha256').update(JSON.stringify(record)).digest('hex'),
+    // the row as read: its telegram text (header, empty line, body) and its metadata columns
+    sha256: createHash('sha256').update(text).update(Object.values(metadata).join('\t')).digest('hex'),
     cable,
     text: cable.segments.map((s) => s.raw).join(''),
     metadata,

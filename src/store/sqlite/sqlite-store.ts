@@ -70,7 +70,7 @@ export class SqliteStore implements Store {
     const order =
       options.sort === 'date' ? 'c.date ASC, c.key' : options.sort === 'date-desc' || !f.ranked ? 'c.date DESC, c.key' : `${RANK}, c.key`
     const score = f.ranked ? RANK : 'NULL'
-    const text = options.withText ? ', c.text' : ''
+    const text = options.withText ? ', (SELECT t.text FROM cable_texts t WHERE t.rowid = c.rowid) AS text' : ''
     const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? -1} OFFSET ${options.offset ?? 0}` : ''
     const stmt = this.db.prepare(`SELECT ${SUMMARY}, c.tags, ${score} AS score${text} FROM ${f.from} WHERE ${f.where} ORDER BY ${order}${page}`)
     for (const r of stmt.iterate(...f.params) as Iterable<CableRow & { score: number | null }>) {
@@ -102,7 +102,7 @@ export class SqliteStore implements Store {
   async getCable(idOrKey: string, access?: Access): Promise<StoredCable | null> {
     const filter = compileQuery(null, access)
     const row = this.db
-      .prepare(`SELECT c.* FROM cables c WHERE (c.key = ? OR c.raw_id = ?) AND ${filter.where} ORDER BY c.key = ? DESC LIMIT 1`)
+      .prepare(`SELECT c.*, (SELECT t.text FROM cable_texts t WHERE t.rowid = c.rowid) AS text FROM cables c WHERE (c.key = ? OR c.raw_id = ?) AND ${filter.where} ORDER BY c.key = ? DESC LIMIT 1`)
       .get(idOrKey, idOrKey, ...filter.params, idOrKey) as CableRow | undefined
     if (!row) return null
     const refs = this.db.prepare('SELECT letter, target AS id, text FROM cable_refs WHERE cable = ? ORDER BY ord').all(row.rowid)

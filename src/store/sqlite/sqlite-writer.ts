@@ -22,11 +22,12 @@ const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
 
 function prepare(db: Database.Database) {
   const columns =
-    'key, id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, captions, tags, addressees, diagnostics, error_count, text, text_bytes, text_sha256'
+    'key, id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, captions, tags, addressees, diagnostics, error_count, text_bytes, text_sha256'
   return {
     find: db.prepare('SELECT rowid, text_sha256, error_count, tags, captions FROM cables WHERE key = ?'),
     insert: db.prepare(`INSERT INTO cables (${columns}) VALUES (${columns.replace(/\w+/g, '?')})`),
     update: db.prepare(`UPDATE cables SET (${columns}) = (${columns.replace(/\w+/g, '?')}) WHERE rowid = ?`),
+    putText: db.prepare('INSERT OR REPLACE INTO cable_texts (rowid, text) VALUES (?, ?)'),
     addTag: db.prepare('INSERT OR IGNORE INTO cable_tags (tag, cable) VALUES (?, ?)'),
     dropTag: db.prepare('DELETE FROM cable_tags WHERE tag = ? AND cable = ?'),
     addCaption: db.prepare('INSERT OR IGNORE INTO cable_captions (caption, cable) VALUES (?, ?)'),
@@ -86,7 +87,6 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
 }
 
 function row(r: CableRecord, sha: string): unknown[] {
-  const text = packText(r.text)
   return [
     r.key,
     r.id,
@@ -105,13 +105,13 @@ function row(r: CableRecord, sha: string): unknown[] {
     JSON.stringify(r.addressees),
     JSON.stringify(r.diagnostics),
     r.errorCount,
-    text,
     Buffer.byteLength(r.text, 'utf8'),
     sha,
   ]
 }
 
 function attach(s: ReturnType<typeof prepare>, rowid: number, r: CableRecord): void {
+  s.putText.run(rowid, packText(r.text))
   for (const tag of new Set(r.tags)) s.addTag.run(tag, rowid)
   for (const caption of new Set(r.captions)) s.addCaption.run(caption, rowid)
   r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text))

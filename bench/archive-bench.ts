@@ -1,0 +1,98 @@
+/**
+ * bench:archive — imports a synthetic Cablegate-sized corpus (250,000 cables; BENCH_COUNT overrides) from a
+ * cables.csv-style file and reports import rate, database size against the raw text, and latency of 20
+ * fixed queries with facets. Ends with one JSON line of the figures. Targets (issue 4): import ≥ 2,000
+ * cables/s, p95 ≤ 50 ms with facets, database ≤ 1.5× the raw text.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { importArchive } from '../src/archive/import/import-archive.js'
+import { searchArchive } from '../src/archive/search-archive.js'
+import { writeSynth } from '../src/archive/synth/write-synth.js'
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js'
+
+const QUERIES = [
+  'nuclear',
+  '"human rights"',
+  'election OR elections',
+  'sanctions AND negotiations',
+  'corruption -court',
+  'terror*',
+  'reactor NEAR/5 inspectors',
+  'tag:PREL',
+  'tag:KNNP uranium',
+  'origin:BAGHDAD security',
+  'class>=SECRET',
+  'class:NOFORN tag:PTER',
+  'to:"AMEMBASSY PARIS"',
+  'subject:energy',
+  'date:2009-09..2009-12 ceasefire',
+  'precedence:IMMEDIATE refugees',
+  'caption:SIPDIS humanitarian',
+  '(oil OR gas) AND exports',
+  'id:09STATE1*',
+  '"prime minister" date:2008',
+]
+const RUNS = 5
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+
+async function main() {
+  const count = Number(process.env['BENCH_COUNT'] ?? 250_000)
+  const dir = mkdtempSync(join(tmpdir(), 'cablegram-bench-'))
+  const csv = join(dir, 'cables.csv')
+  const dbPath = join(dir, 'bench.db')
+  try {
+    let t = performance.now()
+    const textBytes = await writeSynth(csv, count, 42, 'csv')
+    console.log(`synth: ${count} cables, ${(textBytes / 1e6).toFixed(0)} MB of text in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+
+    const store = openSqliteStore(dbPath)
+    t = performance.now()
+    const report = await importArchive(store, [csv], {
+      onProgress: (p) => process.stderr.write(`\rimport: ${p.cables} cables, ${((100 * p.bytesDone) / Math.max(1, p.bytesTotal)).toFixed(0)}%   `),
+    })
+    const importSeconds = (performance.now() - t) / 1000
+    process.stderr.write('\n')
+    store.db.pragma('wal_checkpoint(TRUNCATE)')
+    const dbBytes = statSync(dbPath).size
+    const rate = report.cables / importSeconds
+    console.log(`import: ${report.cables} cables in ${importSeconds.toFixed(1)} s = ${rate.toFixed(0)} cables/s, ${(textBytes / 1e6 / importSeconds).toFixed(1)} MB/s; problems ${report.problems.length}`)
+    console.log(`size: database ${(dbBytes / 1e6).toFixed(0)} MB, raw text ${(textBytes / 1e6).toFixed(0)} MB, ratio ${(dbBytes / textBytes).toFixed(2)}`)
+
+    const all: number[] = []
+    for (const q of QUERIES) {
+      const times: number[] = []
+      let total = 0
+      for (let r = 0; r < RUNS; r++) {
+        const t0 = performance.now()
+        const result = await searchArchive(store, { query: q, limit: 20, facets: true })
+        for await (const _ of result.hits) void _
+        times.push(performance.now() - t0)
+        total = result.total
+      }
+      all.push(...times)
+      times.sort((a, b) => a - b)
+      console.log(`  ${q.padEnd(34)} ${String(total).padStart(7)} hits  median ${percentile(times, 50).toFixed(1)} ms  max ${times[times.length - 1].toFixed(1)} ms`)
+    }
+    all.sort((a, b) => a - b)
+    const figures = {
+      cables: report.cables,
+      import_cables_per_s: Math.round(rate),
+      import_mb_per_s: Number((textBytes / 1e6 / importSeconds).toFixed(1)),
+      raw_text_mb: Number((textBytes / 1e6).toFixed(1)),
+      db_mb: Number((dbBytes / 1e6).toFixed(1)),
+      db_to_text: Number((dbBytes / textBytes).toFixed(2)),
+      query_p50_ms: Number(percentile(all, 50).toFixed(1)),
+      query_p95_ms: Number(percentile(all, 95).toFixed(1)),
+    }
+    console.log(`queries: p50 ${figures.query_p50_ms} ms, p95 ${figures.query_p95_ms} ms (${QUERIES.length} queries x ${RUNS} runs, facets on)`)
+    await store.close()
+    console.log(JSON.stringify(figures))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()
