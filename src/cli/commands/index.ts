@@ -16,6 +16,7 @@ import { registerRefs } from './refs.js'
 import { registerSearch } from './search.js'
 import { registerShow } from './show.js'
 import { registerStats } from './stats.js'
+import { registerSynth } from './synth.js'
 import { registerId } from './id.js'
 import { registerParse } from './parse.js'
 import { registerRender } from './render.js'
@@ -32,6 +33,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerShow(program, io, setExit)
   registerRefs(program, io, setExit)
   registerStats(program, io, setExit)
+  registerSynth(program, io, setExit)
   registerRender(program, io, setExit)
   registerId(program, io, setExit)
   registerLint(program, io, setExit)
