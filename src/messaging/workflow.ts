@@ -15,6 +15,11 @@ import type { Draft, User } from './types.js'
 export function visibleDraft(ctx: ServiceContext, user: User, id: number, action: string): { draft: Draft; preview: ComposedDraft } {
   const draft = ctx.store.workflow.draft(id)
   if (!draft) throw new ServiceError('NOT_FOUND', `no draft ${id}`)
+  // drafts are seen by their post and their named clearers only
+  if (draft.originPost !== user.post && !draft.clearers.includes(user.name)) {
+    audit(ctx, { actor: user.name, action, outcome: 'denied', draftId: id, post: user.post, detail: `draft of ${draft.originPost}` })
+    throw new ServiceError('NOT_FOUND', `no draft ${id}`)
+  }
   const preview = previewDraft(ctx, draft.fields, draft.originPost)
   const marking = markingOf(preview.cable)
   if (!canRead(accessOf(user), marking)) {

@@ -1,12 +1,12 @@
 import type { Command } from 'commander'
 import { extname } from 'node:path'
-import { createDraft, draftFromTelegram, draftFromText, listDrafts, updateDraft, type DraftInput } from '../../messaging/index.js'
+import { createDraft, draftFromTelegram, draftFromText, listDrafts, ServiceError, updateDraft, type DraftInput } from '../../messaging/index.js'
 import { visibleDraft } from '../../messaging/workflow.js'
 import { actor } from '../../messaging/context.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
-import { isoTime, listFlag, positiveInt, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+import { EXIT_CODES, isoTime, listFlag, positiveInt, withMessagingOptions, withService, writeJson } from './messaging-common.js'
 
 /** Reads a draft file: `.yaml`/`.yml`/`.json` are structured fields, anything else telegram text (`-` = stdin). */
 async function readDraft(io: Io, file: string, opts: { telegram?: boolean; fields?: boolean; clearer?: string }): Promise<DraftInput> {
@@ -18,10 +18,16 @@ async function readDraft(io: Io, file: string, opts: { telegram?: boolean; field
   }
   const structured = opts.fields || (!opts.telegram && ['.yaml', '.yml', '.json'].includes(extname(file).toLowerCase()))
   const clearers = listFlag(opts.clearer)
-  if (!structured) return draftFromTelegram(text, clearers)
-  const input = draftFromText(text, file)
-  if (clearers.length) input.clearers = clearers
-  return input
+  try {
+    if (!structured) return draftFromTelegram(text, clearers)
+    const input = draftFromText(text, file)
+    if (clearers.length) input.clearers = clearers
+    return input
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error
+    const details = error.details.length > 1 ? '\n' + error.details.map((d) => `  - ${d}`).join('\n') : ''
+    throw new CliError(`${file}: ${error.message}${details}`, EXIT_CODES[error.code])
+  }
 }
 
 const addDraftOptions = (cmd: Command) =>

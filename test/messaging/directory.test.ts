@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_DIRECTORY_DIR } from '../../src/messaging/default-directory.js'
+import { deriveDirectoryPosts, postsToTsv } from '../../src/messaging/directory-derive.js'
+import { expandRecipients } from '../../src/messaging/recipients.js'
+import { SHARED } from './fixtures.js'
+import { freshContext } from './fixtures.js'
+
+const ROUTING = join(SHARED, 'data/routing-indicators.tsv')
+
+describe('default directory', () => {
+  it.skipIf(!existsSync(ROUTING))('should be exactly what the routing-indicator table derives (needs ../shared/data/routing-indicators.tsv)', () => {
+    const derived = postsToTsv(deriveDirectoryPosts(readFileSync(ROUTING, 'utf8')))
+    expect(readFileSync(join(DEFAULT_DIRECTORY_DIR, 'directory-posts.tsv'), 'utf8')).toBe(derived)
+  })
+
+  it('should hold the Department, the SCA posts and collectives whose members are all posts', () => {
+    const env = freshContext()
+    try {
+      const d = env.ctx.store.directory
+      expect(d.post('SECSTATE WASHDC')).toMatchObject({ route: 'RUEHC', origin: 'STATE' })
+      expect(d.post('AMEMBASSY DUSHANBE')).toMatchObject({ route: 'RUEHDBU', origin: 'DUSHANBE' })
+      const sca = d.collective('ALL SOUTH AND CENTRAL ASIA COLLECTIVE')!
+      expect(sca.members.length).toBe(19)
+      // the seed's FL2 relay list: the only memberships not inferred
+      expect(sca.members.filter((m) => !m.inferred).map((m) => d.post(m.post)!.route).sort()).toEqual(['RUEHAST', 'RUEHBI', 'RUEHCI', 'RUEHDBU', 'RUEHLH', 'RUEHNEH', 'RUEHPW'])
+      for (const c of d.collectives()) for (const m of c.members) expect(d.post(m.post), `${c.plad} member ${m.post}`).not.toBeNull()
+      const origins = d.posts().map((p) => p.origin)
+      expect(new Set(origins).size).toBe(origins.length)
+      const { recipients } = expandRecipients({ precedence: 'ROUTINE', to: [{ name: 'EUROPEAN POLITICAL COLLECTIVE' }], info: [] }, d)
+      expect(recipients.length).toBe(d.collective('EUROPEAN POLITICAL COLLECTIVE')!.members.length)
+    } finally {
+      env.cleanup()
+    }
+  })
+})
