@@ -56,9 +56,9 @@ function fileId(path: string): Record<string, string> {
   return /^\d{2,4}[A-Za-z]+\d+$/.test(name) && canonicalId(name) ? { file_id: name } : {}
 }
 
-/** Container fields worth keeping as source metadata: short ones (never a copy of the text). */
+/** Container fields worth keeping as source metadata: short ones (never a copy of the text), keys lower-cased. */
 export function smallFields(fields: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(fields)) if (v.length <= 500) out[k] = v
+  for (const [k, v] of Object.entries(fields)) if (v.length <= 500) out[k.toLowerCase()] = v
   return out
 }
