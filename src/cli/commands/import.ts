@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress'
 import type { Command } from 'commander'
+import { resolve } from 'node:path'
 import { resolveDbLocation } from '../../archive/db-location.js'
 import { importArchive, type ImportReport } from '../../archive/import/import-archive.js'
 import { openStore } from '../../store/open-store.js'
@@ -37,7 +38,7 @@ export function registerImport(program: Command, io: Io, setExit: SetExit): void
       const started = Date.now()
       bar?.start(1, 0, { cables: 0, rate: 0 })
       try {
-        const report = await importArchive(store, paths, {
+        const report = await importArchive(store, paths.map((p) => resolve(io.cwd, p)), {
           batchSize,
           onProgress: (p) => {
             if (!bar) return
