@@ -14,7 +14,7 @@ export interface InboxItem {
   acknowledgedAt: number | null
 }
 
-const markingOfRow = (c: ReleasedCableRow) => ({ level: c.level, caveats: c.caveats })
+const markingOfRow = (c: Pick<ReleasedCableRow, 'level' | 'caveats'>) => ({ level: c.level, caveats: c.caveats })
 
 /**
  * The user's post inbox, most urgent first, holding only cables the user is cleared for. Hidden entries
@@ -25,7 +25,7 @@ export function inbox(ctx: ServiceContext, userName: string | undefined, options
   const access = accessOf(user)
   const items: InboxItem[] = []
   for (const entry of ctx.store.delivery.inbox(user.post)) {
-    const cable = ctx.store.workflow.cable(entry.cableId)
+    const cable = ctx.store.workflow.cableHead(entry.cableId)
     if (!cable) continue
     if (!canRead(access, markingOfRow(cable))) {
       audit(ctx, { actor: user.name, action: 'inbox', outcome: 'denied', cableId: cable.id, post: user.post, detail: `not cleared for ${describeMarking(markingOfRow(cable))}` })

@@ -140,6 +140,13 @@ export class MessagingWorkflowSql {
     return row ? toCable(row) : null
   }
 
+  /** What access checks and listings need of a cable, without its text. */
+  cableHead(id: string): { id: string; originPost: string; level: number; caveats: string[]; subject: string; tags: string[]; captions: string[] } | null {
+    const r = this.db.prepare('SELECT id, origin_post, level, caveats, subject, tags, captions FROM msg_cable WHERE id = ?').get(id) as Record<string, unknown> | undefined
+    if (!r) return null
+    return { id: r.id as string, originPost: r.origin_post as string, level: r.level as number, caveats: list(r.caveats), subject: r.subject as string, tags: list(r.tags), captions: list(r.captions) }
+  }
+
   cables(): ReleasedCableRow[] {
     return (this.db.prepare('SELECT * FROM msg_cable ORDER BY released_at, id').all() as Record<string, unknown>[]).map(toCable)
   }
