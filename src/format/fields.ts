@@ -218,14 +218,16 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
         continue
       }
       const from = i === p.line ? p.textStart - lines[i].start : 0
-      current.push(lines[i].text.slice(from).replace(/¶/g, '').trim())
+      const t = from ? lines[i].text.slice(from) : lines[i].text
+      current.push((t.charCodeAt(0) === 182 || t.includes('¶') ? t.replace(/¶/g, '') : t).trim())
       endOffset = lines[i].end
     }
     if (current.length) blocks.push(current.join(' '))
     paras.push({
       number: p.number,
       marking: p.marking,
-      text: blocks.map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n'),
+      // text as written: lines of a block joined by one space, blocks by a line break
+      text: blocks.filter(Boolean).join('\n'),
       span: index.span(lines[p.line].start + (lines[p.line].text.length - lines[p.line].text.trimStart().length), endOffset),
     })
   }
@@ -270,7 +272,8 @@ function findSummary(body: string): { text: string; start: number; end: number }
   return text ? { text, start: open.index, end: close ? from + close.index + close[0].length : to } : null
 }
 
-const COMMENT_OPEN = /(\()?\b(?:BEGIN\s+)?COMMENT\s*[:.\-]+/gi
+// literal-first pattern (the optional `(` and `BEGIN` are read by hand) so the engine can skip ahead
+const COMMENT_OPEN = /COMMENT\s*[:.\-]+/gi
 const COMMENT_CLOSE = /\bEND\s+(?:OF\s+)?COMMENT\b\.?/i
 
 function findComments(body: string): { text: string; start: number; end: number } | null {
@@ -279,17 +282,20 @@ function findComments(body: string): { text: string; start: number; end: number 
   let last = -1
   COMMENT_OPEN.lastIndex = 0
   for (let m = COMMENT_OPEN.exec(body); m; m = COMMENT_OPEN.exec(body)) {
+    if (m.index > 0 && /[A-Za-z]/.test(body[m.index - 1])) continue
+    const before = body.slice(Math.max(0, m.index - 8), m.index)
+    const paren = /\(\s*(?:BEGIN\s+)?$/i.test(before)
     const from = m.index + m[0].length
     const rest = body.slice(from)
     const close = COMMENT_CLOSE.exec(rest)
     let to: number
     let end: number
-    const paren = m[1] ? rest.indexOf(')') : -1
-    if (close && (paren === -1 || close.index < paren)) {
+    const closeParen = paren ? rest.indexOf(')') : -1
+    if (close && (closeParen === -1 || close.index < closeParen)) {
       to = from + close.index
       end = to + close[0].length
-    } else if (paren !== -1) {
-      to = from + paren
+    } else if (closeParen !== -1) {
+      to = from + closeParen
       end = to + 1
     } else {
       const blank = /\n[ \t]*\n/.exec(rest)
@@ -298,7 +304,7 @@ function findComments(body: string): { text: string; start: number; end: number 
     }
     const t = clean(body.slice(from, to))
     if (t) parts.push(t)
-    if (first === -1) first = m.index
+    if (first === -1) first = m.index - (paren ? before.length - before.search(/\(\s*(?:BEGIN\s+)?$/i) : 0)
     last = end
     COMMENT_OPEN.lastIndex = end
   }

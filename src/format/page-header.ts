@@ -8,7 +8,20 @@ export const SMART_PAGE_HEADER = /^\s*([A-Z][A-Z .'-]{1,30}?)\s+(\d{8})\s+(\d{3}
 export const LEGACY_PAGE_HEADER = /^\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]*?\s+\d{3,6}\b.*$/
 
 export function isPageHeader(text: string): boolean {
-  return SMART_PAGE_HEADER.test(text) || LEGACY_PAGE_HEADER.test(text)
+  // cheap screens first: this runs on every line of every cable
+  if (text.length > 90) return false
+  const first = firstNonSpace(text)
+  if (first === 80 /* P */ && LEGACY_PAGE_HEADER.test(text)) return true
+  return first >= 65 && first <= 90 && text.includes(' OF ') && SMART_PAGE_HEADER.test(text)
+}
+
+/** Char code of the first non-space character of a line, -1 for a blank line. */
+export function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9) return c
+  }
+  return -1
 }
 
 /** Total sections named by a SMART page header, null for other lines. */

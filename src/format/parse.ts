@@ -204,7 +204,7 @@ function idFromHint(cable: Cable, hintId: string, diagnostics: Diagnostic[]) {
 
 /** The web rendering marks itself with ¶ before paragraph numbers and `[TAG](#)` links. */
 function layoutOf(text: string, leadingEmptyLines: number): Layout {
-  const web = text.includes('¶') || text.includes('](#)')
+  const web = text.includes('¶') || text.includes('](#)') // both scans run at several GB/s
   return { profile: web ? 'web' : 'telegram', leadingEmptyLines, finalNewline: text.endsWith('\n'), crlf: text.includes('\r\n') }
 }
 

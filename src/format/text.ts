@@ -4,7 +4,7 @@ import { CLASSIFIED_BY } from './classified-by.js'
 import { EO_LABEL } from './eo.js'
 import type { Line } from './lines.js'
 import type { SegmentKind } from './model.js'
-import { isPageHeader, pageHeaderTotal, SMART_PAGE_HEADER } from './page-header.js'
+import { firstNonSpace, isPageHeader, pageHeaderTotal, SMART_PAGE_HEADER } from './page-header.js'
 import { REF_LABEL } from './references.js'
 import { TAGS_LABEL } from './tags.js'
 
@@ -46,6 +46,8 @@ export interface TextLayout {
 
 const SUBJECT_LABEL = /^[ \t]*(?:SUBJECT|SUBJ|UBJECT)\b[ \t]*[:.]?[ \t]*/i
 const PARA_START = /^([ \t]*)(¶[ \t]?)?(\d{1,3})[ \t]?\.(?=[ \t(]|[A-Z]\))[ \t]*(?:\(([^)\n]{1,30})\)|([A-Z]{1,3}(?:\/[A-Z]{1,4})?)\))?[ \t]*/
+/** First letters of class words (U, C, S, T, L in either case): a screen before the class-line regex. */
+const CLASS_INITIALS = new Set([85, 67, 83, 84, 76, 117, 99, 115, 116, 108])
 const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
 const SIGNATURE_LINE = /^\s*[A-Z][A-Z'.-]*(?:[ ][A-Z][A-Z'.-]*){0,2}\s*$/
 
@@ -97,7 +99,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
       // a legacy banner line (class word alone) sits just above; SMART headers repeat the subject just below
       const prev = prevNonBlank(lines, i)
       if (prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text)) kinds[prev] = 'pageHeader'
-    } else if (i > frontStart && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
+    } else if (i > frontStart && t.length < 120 && CLASS_INITIALS.has(firstNonSpace(t)) && /SECTION\s+\d/i.test(t) && CLASS_LINE.test(t)) {
       // legacy multi-section text repeats the class line at each section
       kinds[i] = 'pageHeader'
     }
@@ -107,6 +109,8 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
   let expected = 1
   for (let i = frontStart; i < lines.length; i++) {
     if (kinds[i] !== 'lines') continue
+    const c0 = firstNonSpace(lines[i].text)
+    if (!((c0 >= 48 && c0 <= 57) || c0 === 182 /* ¶ */)) continue
     const m = PARA_START.exec(lines[i].text)
     if (!m) continue
     const n = Number(m[3])
@@ -183,7 +187,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     else if (TAGS_LABEL.test(t) && /^\s*[A-Z]{2,5}\b[ \t]*[:,.]?[ \t]*\S/i.test(t)) starts.push({ at: line.start, field: 'tags', line: i })
     else if (SUBJECT_LABEL.test(t)) starts.push({ at: line.start, field: 'subject', line: i })
     // REF and Classified By can run on inside another line
-    const ref = REF_LABEL.exec(t)
+    const ref = t.includes('REF') || t.includes('Ref') || t.includes('ref') ? REF_LABEL.exec(t) : null
     if (ref && !starts.some((s) => s.line === i && s.field === 'eo')) {
       starts.push({ at: line.start + ref.index, field: 'ref', line: i })
     }

@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { corpusDir } from './corpus/corpus-files.js'
+import { parseCable } from '../src/format/parse.js'
+import { renderLossless } from '../src/format/render-lossless.js'
+import { renderCanonical } from '../src/format/render-canonical.js'
+
+/**
+ * `npm run bench`: parse throughput on the real corpus (../shared/corpus, or the synthetic fixtures when it
+ * is absent), beside a bare line scan of the same text in the same run, and render and lint throughput.
+ * Ends with one JSON line of the figures.
+ */
+const MIN_SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
+
+function loadTexts(): { texts: string[]; source: string } {
+  const dir = corpusDir()
+  if (dir) {
+    const cables = join(dir, 'cables')
+    const texts = readdirSync(cables).map((f) => readFileSync(join(cables, f), 'utf8'))
+    texts.push(readFileSync(join(dir, 'seed/09STATE99704.txt'), 'utf8'))
+    return { texts, source: '../shared/corpus' }
+  }
+  const fixtures = new URL('../../test/fixtures/', import.meta.url)
+  const names = readdirSync(fixtures).filter((f) => f.endsWith('.txt'))
+  return { texts: names.map((f) => readFileSync(new URL(f, fixtures), 'utf8')), source: 'test/fixtures (../shared absent)' }
+}
+
+function measure(name: string, texts: string[], fn: (t: string) => unknown): { mbPerS: number; perS: number } {
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0)
+  let sink = 0
+  for (const t of texts) sink ^= fn(t) ? 1 : 0 // warm-up pass
+  let rounds = 0
+  const start = process.hrtime.bigint()
+  let elapsed = 0
+  while (elapsed < MIN_SECONDS) {
+    for (const t of texts) sink ^= fn(t) ? 1 : 0
+    rounds++
+    elapsed = Number(process.hrtime.bigint() - start) / 1e9
+  }
+  const mbPerS = (bytes * rounds) / 1e6 / elapsed
+  const perS = (texts.length * rounds) / elapsed
+  console.log(`${name.padEnd(18)} ${mbPerS.toFixed(1).padStart(8)} MB/s  ${perS.toFixed(0).padStart(8)} cables/s  (${rounds} rounds, ${elapsed.toFixed(1)} s${sink < 0 ? '' : ''})`)
+  return { mbPerS, perS }
+}
+
+/** A bare line scan: finds every line and looks at its first character, nothing more. */
+function lineScan(text: string): number {
+  let lines = 0
+  let start = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(start) === 32) lines++
+    lines++
+    start = i + 1
+  }
+  return lines
+}
+
+async function main() {
+  const { texts, source } = loadTexts()
+  const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6
+  console.log(`corpus: ${texts.length} cables, ${mb.toFixed(1)} MB from ${source}; node ${process.version}; >= ${MIN_SECONDS} s per scenario`)
+  const scan = measure('line scan', texts, lineScan)
+  const parse = measure('parse', texts, (t) => parseCable(t))
+  const parsed = texts.map((t) => parseCable(t))
+  let i = 0
+  const lossless = measure('render lossless', texts, () => renderLossless(parsed[i++ % parsed.length]))
+  i = 0
+  const canonical = measure('render canonical', texts, () => renderCanonical(parsed[i++ % parsed.length]))
+  const lint = await measureLint(texts)
+  console.log(`parse / line scan: ${(parse.mbPerS / scan.mbPerS).toFixed(3)}  (the scan is ${(scan.mbPerS / parse.mbPerS).toFixed(1)}x faster)`)
+  console.log(
+    JSON.stringify({
+      cables: texts.length,
+      megabytes: Number(mb.toFixed(2)),
+      parse_mb_per_s: round(parse.mbPerS),
+      scan_mb_per_s: round(scan.mbPerS),
+      parse_to_scan_ratio: Number((parse.mbPerS / scan.mbPerS).toFixed(4)),
+      cables_per_s: Math.round(parse.perS),
+      render_lossless_mb_per_s: round(lossless.mbPerS),
+      render_canonical_mb_per_s: round(canonical.mbPerS),
+      ...(lint ? { lint_mb_per_s: round(lint.mbPerS), lint_cables_per_s: Math.round(lint.perS) } : {}),
+    }),
+  )
+}
+
+async function measureLint(texts: string[]) {
+  const { lintText } = await import('../src/lint/index.js')
+  return measure('parse + lint', texts, (t) => lintText(t, { mode: 'archive' }))
+}
+
+const round = (n: number) => Number(n.toFixed(1))
+await main()
