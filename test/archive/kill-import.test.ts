@@ -1,0 +1,79 @@
+import { execSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeSynth } from '../../src/archive/synth/write-synth.js'
+
+const repo = fileURLToPath(new URL('../..', import.meta.url))
+const bin = join(repo, 'bin', 'cable.js')
+const dir = mkdtempSync(join(tmpdir(), 'cablegram-kill-'))
+const COUNT = 4000
+const BATCH = 250
+
+function count(db: string, sql: string): number {
+  const conn = new Database(db, { readonly: true, fileMustExist: true })
+  try {
+    return (conn.prepare(sql).get() as { n: number }).n
+  } finally {
+    conn.close()
+  }
+}
+
+describe('an import killed with SIGKILL', () => {
+  const csv = join(dir, 'cables.csv')
+  const db = join(dir, 'k.db')
+
+  beforeAll(async () => {
+    // The binary runs the compiled code; errors in files of other modules must not stop the emit.
+    try {
+      execSync('npm run build', { cwd: repo, stdio: 'pipe' })
+    } catch {
+      if (!existsSync(join(repo, 'dist', 'src', 'cli', 'main.js'))) throw new Error('npm run build produced no dist/src/cli/main.js')
+    }
+    await writeSynth(csv, COUNT, 77, 'csv')
+  }, 180_000)
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('should leave whole batches only, and a re-run should store every cable exactly once', async () => {
+    const child = spawn(process.execPath, [bin, 'import', csv, '--db', db, '--batch', String(BATCH)], { stdio: 'ignore' })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    let seen = 0
+    while (seen < BATCH * 2) {
+      await new Promise((r) => setTimeout(r, 25))
+      if (child.exitCode !== null) break
+      try {
+        seen = count(db, 'SELECT count(*) AS n FROM cables')
+      } catch {
+        seen = 0 // the database is not created yet
+      }
+    }
+    child.kill('SIGKILL')
+    await exited
+    expect(child.exitCode === null || child.signalCode === 'SIGKILL').toBe(true)
+    const afterKill = count(db, 'SELECT count(*) AS n FROM cables')
+    expect(afterKill).toBeGreaterThan(0)
+    expect(afterKill).toBeLessThan(COUNT)
+    expect(afterKill % BATCH).toBe(0)
+    expect(count(db, 'SELECT count(*) AS n FROM cable_sources')).toBe(afterKill)
+
+    const rerun = spawnSync(process.execPath, [bin, 'import', csv, '--db', db, '--batch', String(BATCH), '--format', 'json'], { encoding: 'utf8' })
+    expect(rerun.status).toBe(0)
+    const report = JSON.parse(rerun.stdout)
+    expect(report).toMatchObject({ cables: COUNT, inserted: COUNT - afterKill, unchanged: afterKill, problems: [] })
+
+    const conn = new Database(db, { readonly: true })
+    try {
+      expect(conn.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(conn.prepare('SELECT count(*) AS n, count(DISTINCT key) AS k FROM cables').get()).toEqual({ n: COUNT, k: COUNT })
+      expect(conn.prepare('SELECT count(*) AS n, count(DISTINCT locator) AS l FROM cable_sources').get()).toEqual({ n: COUNT, l: COUNT })
+      expect(conn.prepare('SELECT count(*) AS n FROM cable_texts').get()).toEqual({ n: COUNT })
+      // every synthetic cable carries SIPDIS once: the index holds each cable exactly once
+      expect(conn.prepare("SELECT count(*) AS n FROM cables_fts WHERE cables_fts MATCH 'sipdis'").get()).toEqual({ n: COUNT })
+    } finally {
+      conn.close()
+    }
+  })
+})
