@@ -46,6 +46,20 @@ describe.skipIf(!dir)('corpus (../shared/corpus: 5,202 Cablegate cables, publish
     expect(formatDisagreements(result.disagreements)).toBe(readFileSync(listing, 'utf8'))
   })
 
+  it('should read back the fields of (nearly) every cable from its canonical rendering', () => {
+    // canonical text is a standard telegram: re-wrapped, keywords normalised; what it changes is measured here
+    const keys = ['id', 'date', 'origin', 'classification', 'captions', 'tags', 'subject', 'to', 'info', 'references', 'paragraphs', 'signers', 'eo', 'precedence'] as const
+    const strip = (v: unknown) => JSON.stringify(v, (k, x) => (k === 'span' ? undefined : x))
+    const changed = Object.fromEntries(keys.map((k) => [k, 0])) as Record<(typeof keys)[number], number>
+    const manifest = readManifest(dir!)
+    for (const m of manifest) {
+      const a = parseCable(readFileSync(join(dir!, m.file), 'utf8'), { hint: { id: m.id } })
+      const b = parseCable(renderCanonical(a), { hint: { id: m.id } })
+      for (const k of keys) if (strip(a[k]) !== strip(b[k])) changed[k]++
+    }
+    for (const k of keys) expect(changed[k] / manifest.length, k).toBeLessThan(0.01)
+  })
+
   it('should parse the seed as issue #2 states', () => {
     const text = readFileSync(join(dir!, 'seed/09STATE99704.txt'), 'utf8')
     const c = parseCable(text)
