@@ -49,6 +49,8 @@ export interface LintContext {
   claimedId?: string
   corpus?: CorpusIndex
   source?: string
+  /** Computes a value once per cable and run, for derived data several rules share (addressee parts). */
+  memo<T>(key: string, compute: () => T): T
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
@@ -125,7 +127,12 @@ export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick
   const sensitive = captions.some((c) => c.startsWith('SENSITIVE'))
   const sbuMark = marks.some((m) => m.level === 'SBU')
   const dtg = dtgOf(cable)
+  const cache = new Map<string, unknown>()
   return {
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!cache.has(key)) cache.set(key, compute())
+      return cache.get(key) as T
+    },
     mode,
     text,
     index: new LineIndex(text),

@@ -6,7 +6,7 @@ import { linesOf } from './env-format-lines.js'
 
 /** Every addressee line with its parsed parts and the absolute offset of its text. */
 export const addressees = (ctx: LintContext) =>
-  addresseeLines(ctx.header).map((line) => ({ line, parts: parseAddressee(line.value), base: line.valueStart }))
+  ctx.memo('addressees', () => addresseeLines(ctx.header).map((line) => ({ line, parts: parseAddressee(line.value), base: line.valueStart })))
 
 export const env003 = defineRule({
   id: 'ENV-003',

@@ -2,12 +2,12 @@ import { defineRule } from '../types.js'
 import { isHeaderLine } from '../text-lines.js'
 import { addressees } from './env-precedence.js'
 
-const OPENER = /(\(\s*)?\b(?:BEGIN\s+)?(SUMMARY(?:\s+AND\s+COMMENT)?|COMMENT|NOTE)(?:\s*[:.\-]|[ \t]*$)/gim
-const CLOSER = /\bEND\s+(?:OF\s+)?(SUMMARY(?:\s+AND\s+COMMENT)?|COMMENT|NOTE)\b/gi
+const WORD = /\b(?:SUMMARY|COMMENT|NOTE)\b/gi
+const AND_COMMENT = /^\s+AND\s+COMMENT\b/i
+/** After an opener word: a colon, period or dash, or the end of its line (an underlined heading). */
+const OPENER_TAIL = /^(?:\s*[:.\-]|[ \t]*(?:\r?\n|$))/
 /** What may precede an opener on its line: a paragraph number and portion mark, or nothing. */
 const LEAD = /^[\s\-=_*]*(?:¶?\s*\d+\s*\.\s*)?(?:\([A-Za-z/ ]{1,12}\)\s*)?(?:BEGIN\s+)?$/i
-
-const kindsOf = (word: string): string[] => (/AND\s+COMMENT/i.test(word) ? ['SUMMARY', 'COMMENT'] : [word.toUpperCase()])
 
 /** Offset just after the `)` closing the `(` at `open`, on the same line; -1 when unclosed. */
 function closingParen(line: string, open: number): number {
@@ -55,26 +55,35 @@ export const txt021 = defineRule({
     const body = ctx.text.slice(from)
     const events: Array<{ at: number; end: number; kinds: string[]; close: boolean }> = []
     const selfClosed: Array<[number, number]> = []
-    for (const m of body.matchAll(OPENER)) {
+    const inside = (at: number): boolean => selfClosed.some(([a, b]) => at > a && at < b)
+    // one cheap scan for the three words; the context around each decides opener, closer or neither
+    let skipUntil = -1
+    for (const m of body.matchAll(WORD)) {
       const at = m.index ?? 0
-      if (selfClosed.some(([a, b]) => at > a && at < b)) continue
-      const paren = m[1] !== undefined
-      const lineStart = body.lastIndexOf('\n', at - 1) + 1
-      if (!paren && !LEAD.test(body.slice(lineStart, at))) continue
-      if (paren && /END\s+$/i.test(body.slice(Math.max(0, at - 6), at))) continue
-      if (!paren && /\bEND\s+(?:OF\s+)?$/i.test(body.slice(Math.max(0, at - 8), at))) continue
-      if (paren) {
-        const close = closingParen(body, at)
-        if (close !== -1) {
-          selfClosed.push([at, close])
-          continue
-        }
+      if (at < skipUntil) continue
+      const after = body.slice(at + m[0].length, at + m[0].length + 24)
+      const both = /^SUMMARY$/i.test(m[0]) && /^\s+AND\s+COMMENT\b/i.test(after) ? AND_COMMENT.exec(after)![0].length : 0
+      const kinds = both ? ['SUMMARY', 'COMMENT'] : [m[0].toUpperCase()]
+      const end = at + m[0].length + both
+      skipUntil = end
+      const before = body.slice(Math.max(0, at - 12), at)
+      if (/\bEND\s+(?:OF\s+)?$/i.test(before)) {
+        if (!inside(at)) events.push({ at: at - (before.length - before.search(/END\s+(?:OF\s+)?$/i)), end, kinds, close: true })
+        continue
       }
-      events.push({ at: at + (m[1]?.length ?? 0), end: at + m[0].length, kinds: kindsOf(m[2]), close: false })
-    }
-    for (const m of body.matchAll(CLOSER)) {
-      const at = m.index ?? 0
-      if (!selfClosed.some(([a, b]) => at > a && at < b)) events.push({ at, end: at + m[0].length, kinds: kindsOf(m[1]), close: true })
+      const tail = OPENER_TAIL.exec(body.slice(end, end + 8))
+      if (inside(at) || !tail) continue
+      const stop = end + tail[0].replace(/[ \t]*\r?\n$/, '').length
+      const paren = /\(\s*(?:BEGIN\s+)?$/i.exec(before)
+      if (paren) {
+        const open = at - (before.length - paren.index)
+        const close = closingParen(body, open)
+        if (close !== -1) selfClosed.push([open, close])
+        else events.push({ at, end: stop, kinds, close: false })
+        continue
+      }
+      const lineStart = body.lastIndexOf('\n', at - 1) + 1
+      if (LEAD.test(body.slice(lineStart, at))) events.push({ at: at - (/BEGIN\s+$/i.exec(before)?.[0].length ?? 0), end: stop, kinds, close: false })
     }
     events.sort((a, b) => a.at - b.at)
     for (const e of events) {

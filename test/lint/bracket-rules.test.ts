@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { lintText } from '../../src/lint/index.js'
+import { formatSpan } from '../../src/lint/line-index.js'
+import { mutate } from '../../src/lint/examples/base-cable.js'
+
+const txt021 = (paragraph: string) =>
+  lintText(mutate([['¶2. (U) Background.', `¶2. (U) ${paragraph}`]]), { mode: 'archive' })
+    .filter((m) => m.ruleId === 'TXT-021')
+    .map((m) => `${formatSpan(m.span)} ${m.message}`)
+
+describe('TXT-021 summary/comment/note brackets', () => {
+  it('should accept a parenthesised comment closed by its parenthesis, with or without End comment', () => {
+    expect(txt021('Text. (Comment: an aside. End comment.) More.')).toEqual([])
+    expect(txt021('Text. (Note: an aside.) More.')).toEqual([])
+  })
+
+  it('should accept SUMMARY AND COMMENT closed by END SUMMARY AND COMMENT', () => {
+    expect(txt021('SUMMARY AND COMMENT: Points. END SUMMARY AND COMMENT.')).toEqual([])
+  })
+
+  it('should accept an END marker wrapped over a line break', () => {
+    expect(txt021('Summary: Points. End\nsummary. Then more.')).toEqual([])
+  })
+
+  it('should accept an underlined heading as opener', () => {
+    expect(txt021('Text.\n\n------- Summary -------\n\nPoints. END SUMMARY.')).toEqual([])
+  })
+
+  it('should not take the word in running text for an opener', () => {
+    expect(txt021('We note the summary. Nothing else.')).toEqual([])
+  })
+
+  it('should report a closer without opener at the END marker', () => {
+    expect(txt021('Text. End comment.')).toEqual(['27:15-27:26 END COMMENT without a COMMENT opener before it'])
+  })
+
+  it('should report an unclosed opener, the parenthesised one included', () => {
+    expect(txt021('Text. (Comment: never closed')).toEqual(['27:16-27:24 COMMENT opened here is never closed (END COMMENT)'])
+  })
+})
