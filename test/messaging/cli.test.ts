@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cable } from './cli-harness.js'
 
 const DRAFT = fileURLToPath(new URL('./fixtures/border-training.yaml', import.meta.url))
+const TELEGRAM = fileURLToPath(new URL('./fixtures/crossing-hours.txt', import.meta.url))
 
 describe('cable CLI: directory, users, workflow, delivery, reading, audit', () => {
   let dir: string
@@ -91,6 +92,18 @@ describe('cable CLI: directory, users, workflow, delivery, reading, audit', () =
     expect(entries).toContainEqual(expect.objectContaining({ actor: 'ulla', action: 'read', outcome: 'denied' }))
     expect(entries).toContainEqual(expect.objectContaining({ actor: 'kim', action: 'read', outcome: 'denied' }))
     expect(entries.find((e) => e.action === 'release')).toMatchObject({ actor: 'abe', outcome: 'ok' })
+  })
+
+  it('should draft from telegram text and deactivate a user', async () => {
+    const created = await as('dana', 'draft', 'new', TELEGRAM, '--clearer', 'carl', '--json')
+    expect(created.code, created.stderr).toBe(0)
+    const { draft } = JSON.parse(created.stdout)
+    expect(draft.fields).toMatchObject({ precedence: 'PRIORITY', to: [{ name: 'AMEMBASSY DUSHANBE', precedence: 'PRIORITY' }], info: [{ name: 'AMEMBASSY TASHKENT' }], tags: ['PREL', 'TI', 'UZ'] })
+    const shown = await as('carl', 'draft', 'show', String(draft.id))
+    expect(shown.stdout).toContain('SUBJECT: (U) SYNTHETIC TEST: WINTER HOURS AT THE')
+    expect((await as('dora', 'draft', 'show', String(draft.id))).code).toBe(3)
+    expect((await as('root', 'user', 'deactivate', 'ulla')).stdout).toContain('(deactivated)')
+    expect((await as('ulla', 'inbox')).stderr).toContain('user ulla is deactivated')
   })
 
   it('should report bad input with what and where, and never crash', async () => {

@@ -35,3 +35,24 @@ describe('default directory', () => {
     }
   })
 })
+
+describe('deriveDirectoryPosts', () => {
+  it('should keep State posts, fold corrections and skip duplicates, on a synthetic table', () => {
+    const tsv = [
+      'routing_indicator\tstation\tsource\tnote',
+      'RUEHC\tDEPT OF STATE WASHINGTON DC\tx\t',
+      'RUEHAAA\tAMEMBASSY ATLANTIS\tx\t',
+      'RUEHAAB\tAMEMBASSY ATLANTIS\tx\tsecond RI for the same post',
+      'RUEHLM\tAMEMBASSY COLUMBO\tx\t',
+      'RUEHAAC\tUSOFFICE FSC SOMEWHERE\tx\t',
+      'RUEKJCS\tJOINT STAFF WASHINGTON DC\tx\t',
+      'RUEHAAD\tUSMISSION USUN NEW YORK\tx\t',
+    ].join('\n')
+    expect(deriveDirectoryPosts(tsv).map((p) => [p.plad, p.route, p.origin, p.kind])).toEqual([
+      ['SECSTATE WASHDC', 'RUEHC', 'STATE', 'department'],
+      ['AMEMBASSY ATLANTIS', 'RUEHAAA', 'ATLANTIS', 'embassy'],
+      ['AMEMBASSY COLOMBO', 'RUEHLM', 'COLOMBO', 'embassy'],
+      ['USMISSION USUN NEW YORK', 'RUEHAAD', 'USUN NEW YORK', 'mission'],
+    ])
+  })
+})

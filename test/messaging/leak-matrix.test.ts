@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accessOf, approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, runWorker, subscribe, type ServiceContext } from '../../src/messaging/index.js'
+import { archiveAccessOf, approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, runWorker, subscribe, type ServiceContext } from '../../src/messaging/index.js'
 import { LEVEL_NAMES } from '../../src/messaging/access.js'
 import { cable, type RunResult } from './cli-harness.js'
 import { addUsers, freshContext, manualClock, STATE_TEAM } from './fixtures.js'
@@ -82,7 +82,7 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
     await runWorker(env.ctx, { owner: 'leak', untilEmpty: true })
     for (const r of Object.values(readers)) {
       subscribe(env.ctx, r.name, 'keyword', 'falcon')
-      const a = accessOf(env.ctx.store.directory.user(r.name)!)
+      const a = archiveAccessOf(env.ctx, r.name)
       flags.set(r.name, ['--clearance', LEVEL_NAMES[a.level], ...(a.caveats.length ? ['--caveats', a.caveats.join(',')] : [])])
     }
     env.ctx.store.close()

@@ -71,3 +71,38 @@ describe('precedence: FLASH under a 10,000 ROUTINE backlog', () => {
     expect(priorities[0].queuedAt).toBeLessThan(priorities[1].queuedAt)
   })
 })
+
+describe('preemption: a FLASH arriving in the middle of a ROUTINE batch', () => {
+  it('should hand the rest of the batch back so the next pass takes the FLASH first', () => {
+    const clock = manualClock('2026-06-02T12:00:00Z')
+    const env = freshContext({ now: clock.now })
+    try {
+      addUsers(env.ctx, STATE_TEAM)
+      const { ctx } = env
+      const { draft } = createDraft(ctx, 'dana', draftFromObject(notice(1, 'ROUTINE', ['EUROPEAN POLITICAL COLLECTIVE'])))
+      clearDraft(ctx, 'carl', draft.id)
+      approveDraft(ctx, 'abe', draft.id)
+      const routine = releaseDraft(ctx, 'abe', draft.id)
+      // a clock that, on its 3rd reading inside the pass, sees a FLASH delivery queued by another releaser
+      let readings = 0
+      const during = {
+        ...ctx,
+        now: () => {
+          if (++readings === 3) {
+            ctx.store.delivery.enqueue({ cableId: routine.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: 'FLASH', rank: 1, queuedAt: clock.now().getTime() })
+          }
+          return clock.now()
+        },
+      }
+      const first = workerPass(during, { owner: 'w', batchSize: 25 })
+      expect(first.preempted).toBe(true)
+      expect(first.delivered).toBeLessThan(25)
+      // the items handed back are claimable at once, and the FLASH comes first
+      const next = ctx.store.immediate(() => ctx.store.delivery.claim('w2', clock.now().getTime(), 1000, 25))
+      expect(next[0]).toMatchObject({ precedence: 'FLASH', post: 'SECSTATE WASHDC' })
+      expect(next).toHaveLength(25)
+    } finally {
+      env.cleanup()
+    }
+  })
+})

@@ -1,0 +1,17 @@
+import type { Access } from '../store/store.js'
+import { accessOf } from './access.js'
+import { actor, type ServiceContext } from './context.js'
+
+/**
+ * The archive access (`{ level, caveats }`) of a directory user, for read paths outside messaging
+ * (archive search, show, refs, stats, exports) that act for `--as USER`: they pass it to the store, which
+ * applies the same rule as `canRead` in SQL. Unknown and deactivated users are refused.
+ *
+ * @example
+ *   const access = archiveAccessOf(openMessaging(db), 'dora') // { level: 1, caveats: [] }
+ *   await store.search(query, options, access)
+ */
+export function archiveAccessOf(ctx: ServiceContext, userName: string | undefined): Access {
+  const a = accessOf(actor(ctx, userName))
+  return { level: a.level, caveats: a.caveats }
+}
