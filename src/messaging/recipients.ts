@@ -81,6 +81,11 @@ export function expandRecipients(
     })
   }
   if (fields.to.length === 0) problems.push('to: a cable needs at least one action addressee')
+  // XMT lines run until the next prefixed header line, so a second collective with exclusions in the same
+  // list would be read back as one of the first one's exclusions
+  for (const [key, list] of [['to', fields.to], ['info', fields.info]] as const) {
+    if (list.filter((a) => a.xmt?.length).length > 1) problems.push(`${key}: at most one collective per list may carry XMT exclusions`)
+  }
   if (problems.length) throw new ServiceError('INVALID', `addressees: ${problems.join('; ')}`, problems)
   const recipients = [...byPost.values()].sort((a, b) => PRECEDENCE_RANK[a.precedence] - PRECEDENCE_RANK[b.precedence] || a.post.localeCompare(b.post))
   return { recipients, addressees }

@@ -149,6 +149,11 @@ describe('drafting workflow', () => {
     expect(parsed.envelope.dtg?.precedence).toEqual(['P', 'R'])
     expect(() => releaseAs({ info: [{ name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', xmt: ['AMEMBASSY PARIS'] }] })).toThrow(/not a member/)
     expect(() => releaseAs({ to: ['AMEMBASSY ATLANTIS'] })).toThrow(/to\[0\]: AMEMBASSY ATLANTIS is neither a post nor a collective/)
+    const twoXmt = [
+      { name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', xmt: ['AMEMBASSY KABUL'] },
+      { name: 'CHINA POSTS COLLECTIVE', xmt: ['AMCONSUL WUHAN'] },
+    ]
+    expect(() => releaseAs({ info: twoXmt })).toThrow(/at most one collective per list may carry XMT/)
   })
 
   it('should number MRNs per post and year, count MCNs per addressee, and cut long text into sections', () => {
