@@ -78,7 +78,8 @@ describe('crash: a worker killed with SIGKILL mid-batch', () => {
     const total = ctx.store.delivery.pendingCount()
     expect(total).toBe(25 * 200)
 
-    const child = spawnDriver(driver, ['worker', env.path, 'doomed', '1000', '600000'])
+    const LEASE_MS = 2000
+    const child = spawnDriver(driver, ['worker', env.path, 'doomed', '1000', String(LEASE_MS)])
     const ended = finished(child)
     const probe = new Database(env.path, { readonly: true })
     const delivered = probe.prepare('SELECT count(*) AS n FROM msg_inbox')
@@ -100,10 +101,13 @@ describe('crash: a worker killed with SIGKILL mid-batch', () => {
     // the dead worker held claimed, unacknowledged items: this is the mid-batch state the restart must repair
     expect(atKill.leased).toBeGreaterThan(0)
 
-    // restart: a worker whose clock is past the dead worker's lease retries its items
-    const later = { ...ctx, now: () => new Date(Date.now() + 3_600_000) }
-    const again = await runWorker(later, { owner: 'restarted', batchSize: 500, untilEmpty: true })
-    expect(again.delivered).toBe(total - atKill.delivered)
+    // restart a worker process once the dead worker's lease has run out: it retries the leased items
+    await new Promise((r) => setTimeout(r, LEASE_MS + 200))
+    const restarted = await finished(spawnDriver(driver, ['worker', env.path, 'restarted', '500', '30000']))
+    expect(restarted.code, restarted.stderr).toBe(0)
+    // nothing left for a third worker
+    const again = await runWorker(ctx, { owner: 'third', batchSize: 500, untilEmpty: true })
+    expect(again.delivered).toBe(0)
 
     const db = ctx.store.db
     const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n
@@ -113,5 +117,6 @@ describe('crash: a worker killed with SIGKILL mid-batch', () => {
     // exactly one 'deliver' audit entry per delivery, whichever worker made it
     expect(one("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
     expect(one("SELECT count(DISTINCT detail) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
+    expect(one("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver' AND actor = 'worker:restarted'")).toBe(total - atKill.delivered)
   })
 })
