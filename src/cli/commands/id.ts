@@ -6,7 +6,7 @@ import type { SetExit } from './index.js'
 export function registerId(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('id')
-    .description('Print the canonical reference id of each id given (repairs malformed ids such as 08SCTION02OF02SAOPAULO335)')
+    .description('print the canonical reference id of each id given (repairs malformed ids such as 08SCTION02OF02SAOPAULO335)')
     .argument('<id...>', 'reference ids as found in texts or archives')
     .action((ids: string[]) => {
       for (const raw of ids) {

@@ -9,7 +9,7 @@ import type { SetExit } from './index.js'
 export function registerParse(program: Command, io: Io, _setExit: SetExit): void {
   program
     .command('parse')
-    .description('Parse cables (raw telegram text, Cablegate HTML page, or a cables.csv row) into the Cable model as JSON')
+    .description('parse cables (raw telegram text, Cablegate HTML page, or a cables.csv row) into the Cable model as JSON')
     .argument('<file...>', 'files to parse; - reads standard input')
     .option('--format <format>', 'json (one file), jsonl (one object a line), or table', undefined)
     .option('--fields', 'print only the public fields (id, date, origin, … diagnostics), not the recorded structure')

@@ -10,7 +10,7 @@ import type { SetExit } from './index.js'
 export function registerRender(program: Command, io: Io, _setExit: SetExit): void {
   program
     .command('render')
-    .description('Render cables from the JSON model (output of `cable parse`) back to telegram text')
+    .description('render cables from the JSON model (output of `cable parse`) back to telegram text')
     .argument('<file>', 'JSON or JSON Lines of the Cable model; - reads standard input')
     .option('--canonical', 'write a correct telegram from the structured fields alone, ignoring the original text')
     .addHelpText('after', '\nWithout --canonical the output is the original input, byte for byte. Several cables (JSON Lines)\nare written one after another, each followed by a form feed line.')
