@@ -38,3 +38,18 @@ describe('TXT-021 summary/comment/note brackets', () => {
     expect(txt021('Text. (Comment: never closed')).toEqual(['27:16-27:24 COMMENT opened here is never closed (END COMMENT)'])
   })
 })
+
+describe('TXT-013 classified-by line run into another field', () => {
+  it('should find `Classified By` glued to the REF line and read its reasons', () => {
+    const text = mutate([['REF: A. STATE 1111 B. PARIS 222\n\nClassified By: DCM Ann Lee for reasons 1.4 (b) and (d)', 'REF: STATE 1111Classified By: DCM Ann Lee for reasons 1.4 (b) and (d)']])
+    expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-013')).toEqual([])
+    const old = text.replace('1.4 (b) and (d)', '1.5 (b) and (d)')
+    const found = lintText(old, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-013')
+    expect(found.map((m) => formatSpan(m.span))).toEqual(['21:16-21:70'])
+  })
+
+  it('should accept an opener after a portion mark missing its parenthesis (`1. C) Summary:`)', () => {
+    const text = mutate([['¶2. (U) Background.', '¶2. C) Summary: points. End Summary']])
+    expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-021')).toEqual([])
+  })
+})

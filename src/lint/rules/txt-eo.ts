@@ -1,3 +1,4 @@
+import { parseClassifiedBy } from '../../format/classified-by.js'
 import { defineRule } from '../types.js'
 import { isClassified, type LintContext } from '../context.js'
 import type { TextLine } from '../text-lines.js'
@@ -92,6 +93,27 @@ export const txt008 = defineRule({
 const clbyLines = (ctx: LintContext): TextLine[] => ctx.lines.filter((l) => l.kind === 'classifiedBy')
 const clbyRange = (lines: TextLine[]): [number, number] => [whole(lines[0])[0], whole(lines[lines.length - 1])[1]]
 
+/** `Classified By` even when glued to the previous word (`CAIRO 1725Classified By:`), where `\b` fails. */
+const GLUED_CLASSIFIED_BY = /(?<![A-Za-z])CLASSIFIED\s+BY\b/i
+
+/**
+ * The Classified-by text and its range: the parser's block, else a `Classified By` run into the SUBJECT or REF
+ * line before paragraph 1 (`REF: CAIRO 1725Classified By: …`), which the parser leaves inside that field.
+ */
+function classifiedBySite(ctx: LintContext): { text: string; at: [number, number] } | null {
+  const lines = clbyLines(ctx)
+  if (lines.length > 0) return { text: lines.map((l) => l.text).join(' '), at: clbyRange(lines) }
+  const from = ctx.classLine?.line.end ?? 0
+  const firstPara = ctx.lines.find((l) => l.kind === 'para' && l.start > from)
+  const region = ctx.text.slice(from, firstPara ? firstPara.start : from + 4000)
+  const m = GLUED_CLASSIFIED_BY.exec(region)
+  if (!m) return null
+  const start = from + m.index
+  const eol = ctx.text.indexOf('\n', start)
+  const end = eol === -1 ? ctx.text.length : eol
+  return { text: ctx.text.slice(start, end), at: [start, start + ctx.text.slice(start, end).trimEnd().length] }
+}
+
 export const txt013 = defineRule({
   id: 'TXT-013',
   level: { compose: 'error', archive: 'error' },
@@ -105,14 +127,14 @@ export const txt013 = defineRule({
   },
   check(cable, report, ctx) {
     if (!isClassified(ctx)) return
-    const lines = clbyLines(ctx)
-    if (!cable.classifiedBy || lines.length === 0) {
+    const site = classifiedBySite(ctx)
+    if (!site) {
       const cl = ctx.classLine?.line
       report({ message: `${ctx.level} cable without a Classified-by line`, at: cl ? whole(cl) : [0, 0] })
       return
     }
-    const at = clbyRange(lines)
-    const cb = cable.classifiedBy
+    const at = site.at
+    const cb = cable.classifiedBy ?? parseClassifiedBy(site.text)
     if (!cb.name && !cb.title) report({ message: 'Classified-by line names no classifier', at })
     if (cb.reasons.length === 0) {
       report({ message: 'Classified-by line gives no reason 1.4(x)', at })

@@ -7,7 +7,7 @@ const AND_COMMENT = /^\s+AND\s+COMMENT\b/i
 /** After an opener word: a colon, period or dash, or the end of its line (an underlined heading). */
 const OPENER_TAIL = /^(?:\s*[:.\-]|[ \t]*(?:\r?\n|$))/
 /** What may precede an opener on its line: a paragraph number and portion mark, or nothing. */
-const LEAD = /^[\s\-=_*]*(?:¶?\s*\d+\s*\.\s*)?(?:\([A-Za-z/ ]{1,12}\)\s*)?(?:BEGIN\s+)?$/i
+const LEAD = /^[\s\-=_*]*(?:¶?\s*\d+\s*\.\s*)?(?:\(?[A-Za-z/ ]{1,12}\)\s*)?(?:BEGIN\s+)?$/i
 
 /** Offset just after the `)` closing the `(` at `open`, on the same line; -1 when unclosed. */
 function closingParen(line: string, open: number): number {
