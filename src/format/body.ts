@@ -78,6 +78,9 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
         push({ type: 'para', number: p.number, marking: p.marking, text: t.slice(p.textStart - line.start).trim(), pilcrow: p.pilcrow })
         break
       }
+      case 'envelope':
+        // the wire trailer is transmission data, not text: the canonical telegram has none
+        break
       case 'pageHeader':
         push({ type: 'pageHeader', text: t })
         break

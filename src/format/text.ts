@@ -153,7 +153,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
 
   findSignature(lines, Math.max(frontEnd, frontStart), layout)
   for (let i = frontEnd; i < lines.length; i++) {
-    if (kinds[i] === 'lines' && TRAILER.test(lines[i].text)) kinds[i] = 'signature'
+    if (kinds[i] === 'lines' && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
   }
   return layout
 }
@@ -248,7 +248,8 @@ function findSignature(lines: Line[], from: number, layout: TextLayout) {
   let i = lines.length - 1
   // trailer lines after the signature: BT, NNNN, #ssn, a repeated class word
   while (i >= from && (lines[i].blank || TRAILER.test(lines[i].text) || CLASS_WORD_ONLY.test(lines[i].text) || kinds[i] === 'pageHeader')) {
-    if (!lines[i].blank) kinds[i] = kinds[i] === 'pageHeader' ? 'pageHeader' : 'signature'
+    // wire trailer (BT, #ssn, NNNN: FL13–FL16) belongs to the envelope; a repeated class word to the signature
+    if (!lines[i].blank) kinds[i] = kinds[i] === 'pageHeader' ? 'pageHeader' : TRAILER.test(lines[i].text) ? 'envelope' : 'signature'
     i--
   }
   const block: number[] = []

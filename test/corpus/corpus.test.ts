@@ -49,7 +49,8 @@ describe.skipIf(!dir)('corpus (../shared/corpus: 5,202 Cablegate cables, publish
   it('should read back the fields of (nearly) every cable from its canonical rendering', () => {
     // canonical text is a standard telegram: re-wrapped, keywords normalised; what it changes is measured here
     const keys = ['id', 'date', 'origin', 'classification', 'captions', 'tags', 'subject', 'to', 'info', 'references', 'paragraphs', 'signers', 'eo', 'precedence'] as const
-    const strip = (v: unknown) => JSON.stringify(v, (k, x) => (k === 'span' ? undefined : x))
+    // the telegram profile re-wraps paragraph text, so runs of spaces inside it are compared as one
+    const strip = (v: unknown) => JSON.stringify(v, (k, x) => (k === 'span' ? undefined : k === 'text' && typeof x === 'string' ? x.replace(/\s+/g, ' ') : x))
     const changed = Object.fromEntries(keys.map((k) => [k, 0])) as Record<(typeof keys)[number], number>
     const manifest = readManifest(dir!)
     for (const m of manifest) {

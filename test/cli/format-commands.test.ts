@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import { memoryIo } from '../memory-io.js'
+
+const fixtures = join(import.meta.dirname, '../fixtures')
+const repo = join(import.meta.dirname, '../..')
+
+async function run(args: string[], stdin?: string) {
+  const io = memoryIo({ cwd: fixtures, stdin })
+  const code = await main(args, io)
+  return { code, out: io.out(), err: io.err() }
+}
+
+describe('cable parse', () => {
+  it('should print one JSON object for one file', async () => {
+    const r = await run(['parse', 'wire-confidential.txt'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out)).toMatchObject({ id: '08BERN417', classification: 'CONFIDENTIAL', sections: 2 })
+  })
+
+  it('should print JSON Lines in argument order for several files, stdin included', async () => {
+    const r = await run(['parse', 'telegram-secret-noforn.txt', '-', 'wire-confidential.txt'], readFileSync(join(fixtures, 'cables-row.csv'), 'utf8'))
+    const ids = r.out.trim().split('\n').map((l) => JSON.parse(l).id)
+    expect(ids).toEqual(['08STATE101234', '08BERN417', '08BERN417'])
+  })
+
+  it('should print only the public fields with --fields', async () => {
+    const r = await run(['parse', '--fields', 'fragment-body.txt'])
+    expect(Object.keys(JSON.parse(r.out))).toEqual([
+      'id', 'date', 'origin', 'precedence', 'classification', 'captions', 'tags', 'subject', 'to', 'info',
+      'references', 'paragraphs', 'summary', 'comment', 'signers', 'eo', 'classifiedBy', 'sections', 'diagnostics',
+    ])
+  })
+
+  it('should print a table', async () => {
+    const r = await run(['parse', '--format', 'table', 'wire-confidential.txt', 'partial-record.txt'])
+    expect(r.out.split('\n')[0]).toMatch(/^ID\s+DATE \(UTC\)\s+CLASSIFICATION/)
+    expect(r.out).toContain('08BERN417')
+  })
+
+  it('should say which file it cannot read, with exit code 2', async () => {
+    const r = await run(['parse', 'missing.txt'])
+    expect(r.code).toBe(2)
+    expect(r.err).toBe('cable: missing.txt: no such file\n')
+  })
+
+  it('should refuse an unknown format', async () => {
+    expect((await run(['parse', '--format', 'xml', 'wire-confidential.txt'])).code).toBe(2)
+  })
+})
+
+describe('cable render', () => {
+  it('should give back the input byte for byte, and a canonical telegram with --canonical', async () => {
+    const text = readFileSync(join(fixtures, 'wire-confidential.txt'), 'utf8')
+    const json = (await run(['parse', 'wire-confidential.txt'])).out
+    expect((await run(['render', '-'], json)).out).toBe(text)
+    const canonical = (await run(['render', '--canonical', '-'], json)).out
+    expect(canonical).toContain('C O N F I D E N T I A L SECTION 01 OF 02 BERN 000417\n')
+    expect(canonical).not.toContain('BT\n')
+  })
+
+  it('should render JSON Lines, each cable followed by a form feed line', async () => {
+    const jsonl = (await run(['parse', 'fragment-header.txt', 'fragment-ref.txt'])).out
+    const r = await run(['render', '-'], jsonl)
+    expect(r.out).toBe(`${readFileSync(join(fixtures, 'fragment-header.txt'), 'utf8')}\n\f\n${readFileSync(join(fixtures, 'fragment-ref.txt'), 'utf8')}\n\f\n`)
+  })
+
+  it('should reject JSON that is no Cable model, naming file and line', async () => {
+    const r = await run(['render', '-'], '{"id":"x"}\n{"id":"y"}\n')
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/^cable: -:1: not a Cable model/)
+  })
+})
+
+describe('cable id', () => {
+  it('should print canonical ids one a line and fail on non-ids', async () => {
+    const r = await run(['id', '08SCTION02OF02SAOPAULO335', 'nonsense', '05RIO123'])
+    expect(r.out).toBe('08SAOPAULO335\n05RIODEJANEIRO123\n')
+    expect(r.err).toContain('nonsense: not a reference id')
+    expect(r.code).toBe(1)
+  })
+})
+
+describe.skipIf(!existsSync(join(repo, 'dist/src/cli/main.js')))('the built binary', () => {
+  it('should run cable parse on the seed-like sample and round-trip through a pipe', () => {
+    const sample = join(repo, 'samples/10STATE4711.txt')
+    const json = execFileSync('node', [join(repo, 'bin/cable.js'), 'parse', sample], { encoding: 'utf8' })
+    const back = execFileSync('node', [join(repo, 'bin/cable.js'), 'render', '--canonical', '-'], { input: json, encoding: 'utf8' })
+    expect(back).toBe(readFileSync(sample, 'utf8'))
+  })
+
+  it('should print help for the program and for a command', () => {
+    expect(execFileSync('node', [join(repo, 'bin/cable.js'), '--help'], { encoding: 'utf8' })).toContain('parse [options] <file...>')
+    expect(execFileSync('node', [join(repo, 'bin/cable.js'), 'parse', '--help'], { encoding: 'utf8' })).toContain('--no-hint')
+  })
+})
