@@ -40,21 +40,29 @@ export function deliverOne(ctx: ServiceContext, item: DeliveryRow, owner: string
 
 /**
  * One worker pass: claim a batch and deliver it item by item. Before each item it checks whether
- * something more urgent arrived; if so it hands back the rest of the batch (releasing its leases) so
- * the next pass takes the urgent item first. That is what bounds FLASH latency under a ROUTINE backlog.
+ * something more urgent arrived; if so it hands the rest of the batch back and claims again in the same
+ * transaction, so the urgent item goes next. That is what bounds FLASH latency under a ROUTINE backlog.
  */
 export function workerPass(ctx: ServiceContext, options: WorkerOptions): PassResult {
   const { owner } = options
-  const batch = claimBatch(ctx, owner, options.batchSize ?? DEFAULT_BATCH, options.leaseMs ?? DEFAULT_LEASE_MS)
+  const size = options.batchSize ?? DEFAULT_BATCH
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS
+  let batch = claimBatch(ctx, owner, size, leaseMs)
   const result: PassResult = { claimed: batch.length, delivered: 0, duplicates: 0, preempted: false }
   for (let i = 0; i < batch.length; i++) {
     const item = batch[i]
     if (i > 0) {
       const urgent = ctx.store.delivery.mostUrgentClaimable(ctx.now().getTime())
       if (urgent !== null && urgent < item.rank) {
-        ctx.store.immediate(() => ctx.store.delivery.releaseLeases(owner, batch.slice(i).map((b) => b.id)))
+        const rest = batch.slice(i).map((b) => b.id)
+        batch = ctx.store.immediate(() => {
+          ctx.store.delivery.releaseLeases(owner, rest)
+          return ctx.store.delivery.claim(owner, ctx.now().getTime(), leaseMs, size)
+        })
+        result.claimed += batch.length - rest.length
         result.preempted = true
-        break
+        i = -1
+        continue
       }
     }
     if (deliverOne(ctx, item, owner)) result.delivered++
