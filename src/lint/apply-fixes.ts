@@ -44,14 +44,16 @@ export interface FixResult {
  *   const { text, messages } = fixText(draft, { mode: 'compose' })
  */
 export function fixText(input: string, options: LintOptions): FixResult {
-  let cable = parseCable(input)
+  let cable = parseCable(input, options.claimedId ? { hint: { id: options.claimedId } } : {})
   const original = segmentText(cable)
   if (cable.container) {
     return { original, text: original, passes: [], messages: runRules(cable, original, options), wrapped: true }
   }
   let text = original
   const passes: Fix[][] = []
-  let messages = runRules(cable, text, options)
+  // cross-cable state (ID-003) must see this cable once, in its final form, not once per pass
+  const local: LintOptions = { ...options, corpus: undefined }
+  let messages = runRules(cable, text, local)
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const fixes = messages.flatMap((m) => (m.fix ? [m.fix] : []))
     const result = applyFixes(text, fixes)
@@ -59,7 +61,8 @@ export function fixText(input: string, options: LintOptions): FixResult {
     passes.push(result.applied)
     text = result.text
     cable = parseCable(text, { plain: true })
-    messages = runRules(cable, text, options)
+    messages = runRules(cable, text, local)
   }
+  if (options.corpus) messages = runRules(cable, text, options)
   return { original, text, passes, messages, wrapped: false }
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -81,6 +82,26 @@ describe('cable lint FILE…', () => {
     const long = file('long.txt', mutate([['¶2. (U) Background.', '¶2. (U) Background of the matter, as discussed at length.']]))
     expect((await cable(['lint', long])).stdout).toContain('TXT-022')
     expect((await cable(['lint', '--mode', 'archive', long])).stdout).not.toContain('TXT-022')
+  })
+})
+
+describe('cable lint across files', () => {
+  it('should report ID-003 when two files on one command line hold the same cable', async () => {
+    const twin = file('twin.txt', BASE_CABLE)
+    const r = await cable(['lint', clean, twin])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain(`${twin}:13:1: error ID-003 Canonical id 09STATE12345 already used by ${clean}`)
+  })
+})
+
+describe('cable lint, the real binary (smoke; needs `npm run build`)', () => {
+  const bin = fileURLToPath(new URL('../../bin/cable.js', import.meta.url))
+  const built = existsSync(fileURLToPath(new URL('../../dist/src/cli/commands/lint.js', import.meta.url)))
+  it.skipIf(!built)('should exit 1 and print the summary for a mis-marked cable', () => {
+    const run = spawnSync(process.execPath, [bin, 'lint', broken], { encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toContain('error TXT-017')
+    expect(run.stdout).toMatch(/problems \(1 error/)
   })
 })
 

@@ -111,9 +111,10 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
       const format = flags.format ?? 'pretty'
       if (!['pretty', 'json', 'sarif'].includes(format)) throw new CliError(`--format must be pretty, json or sarif, not ${format}`, 2)
       const reports: FileReport[] = []
+      const corpus = { ids: new Map<string, string>() }
       for (const file of paths) {
         const input = await readInput(io, file)
-        const lintOptions = { mode, config, source: file, claimedId: idHintFromPath(file) }
+        const lintOptions = { mode, config, source: file, claimedId: idHintFromPath(file), corpus }
         if (flags.fix) {
           const fixed = fixText(input, lintOptions)
           if (fixed.wrapped) io.stderr.write(`cable lint: ${file}: HTML/CSV input is reported, not fixed; fix the telegram text\n`)
