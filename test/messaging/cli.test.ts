@@ -19,6 +19,9 @@ describe('cable CLI: directory, users, workflow, delivery, reading, audit', () =
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('should bootstrap the directory and the first admin, then refuse non-admins', async () => {
+    const missing = await cable(db, ['inbox', '--as', 'root'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('no database at')
     const init = await cable(db, ['directory', 'init'])
     expect(init.code).toBe(0)
     expect(init.stdout).toMatch(/installed \d{3} posts, \d+ offices, 4 collectives/)

@@ -12,7 +12,7 @@ export function registerDirectory(program: Command, io: Io, setExit: SetExit): v
   withMessagingOptions(dir.command('init'))
     .description('install the shipped default directory (posts from the routing-indicator table, collectives)')
     .action(async (opts) => {
-      const counts = await withService(io, opts, (ctx, user) => installDirectory(ctx, user))
+      const counts = await withService(io, opts, (ctx, user) => installDirectory(ctx, user), { create: true })
       io.stdout.write(`installed ${counts.posts} posts, ${counts.offices} offices, ${counts.collectives} collectives (${counts.members} memberships)\n`)
     })
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import { resolveDbLocation } from '../../archive/db-location.js'
 import { openMessaging, ServiceError, type ServiceContext, type ServiceErrorCode } from '../../messaging/index.js'
@@ -29,9 +30,19 @@ export interface MessagingFlags {
  * Opens the database, runs one service call as the acting user and closes it; a ServiceError becomes a
  * CliError with the exit code of its refusal.
  */
-export async function withService<T>(io: Io, flags: MessagingFlags, fn: (ctx: ServiceContext, user: string | undefined) => T | Promise<T>): Promise<T> {
+export async function withService<T>(
+  io: Io,
+  flags: MessagingFlags,
+  fn: (ctx: ServiceContext, user: string | undefined) => T | Promise<T>,
+  options: { create?: boolean } = {},
+): Promise<T> {
   const location = resolveDbLocation(flags.db, io.env, io.cwd)
   if (/^[a-z]+:\/\//.test(location)) throw new CliError(`messaging needs a SQLite database file, got ${location}`)
+  // only `cable directory init` (and the archive's import) may create a database: a mistyped --db must not
+  // silently answer from a new, empty one
+  if (!options.create && location !== ':memory:' && !existsSync(location)) {
+    throw new CliError(`no database at ${location}: run \`cable directory init\` (or \`cable import\`) first, or pass --db`)
+  }
   let ctx: ServiceContext
   try {
     ctx = openMessaging(location)
