@@ -53,3 +53,17 @@ describe('TXT-013 classified-by line run into another field', () => {
     expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-021')).toEqual([])
   })
 })
+
+describe('fields run into other lines', () => {
+  it('should read TAGS run into the E.O. line for TXT-009', () => {
+    const text = mutate([['E.O. 12958: DECL: 02/13/2019\nTAGS: [PREL](#) [ECON](#) [FR](#) [UK](#)', 'E.O. 12958: DECL: 02/13/2019 TAGS: PREL ECON FR UK']])
+    expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-009')).toEqual([])
+    const geoOnly = text.replace('TAGS: PREL ECON FR UK', 'TAGS: FR UK')
+    expect(lintText(geoOnly, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-009').map((m) => formatSpan(m.span))).toEqual(['17:1-17:41'])
+  })
+
+  it('should look past an archive trailer for the signature (TXT-025)', () => {
+    const text = `${mutate([])}\n\n=======================CABLE ENDS============================`
+    expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-025')).toEqual([])
+  })
+})

@@ -151,7 +151,8 @@ export const txt025 = defineRule({
   },
   check(cable, report, ctx) {
     if (cable.signers.length > 0) return
-    const last = [...ctx.lines].reverse().find((l) => l.text.trim() !== '' && !isHeaderLine(l))
+    // archive trailers (`=====CABLE ENDS=====`) are not the cable's text
+    const last = [...ctx.lines].reverse().find((l) => l.text.trim() !== '' && !isHeaderLine(l) && !/^\s*=+.*CABLE ENDS.*=+\s*$/i.test(l.text))
     // the parser wants the signature as a block of its own; a surname glued under the last paragraph still signs
     if (last && /^[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}$/.test(last.text.trim())) return
     if (last && ctx.classLine) report({ message: 'No signature: the last line is not an upper-case surname', at: [last.start + (last.text.length - last.text.trimStart().length), last.start + last.text.trimEnd().length] })

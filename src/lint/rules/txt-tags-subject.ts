@@ -1,4 +1,5 @@
 import { REFERENCE_ID } from '../../format/ids.js'
+import { splitTags, TAGS_LABEL } from '../../format/tags.js'
 import { defineRule, type Fix } from '../types.js'
 import { isClassified, type LintContext } from '../context.js'
 import { near } from '../addressee-line.js'
@@ -10,6 +11,14 @@ const anchor = (ctx: LintContext): [number, number] => {
   const l = ctx.classLine?.line ?? ctx.lines.find((x) => x.kind !== 'blank' && x.kind !== 'preamble')
   return l ? whole(l) : [0, 0]
 }
+/** `TAGS:` run into another line before paragraph 1 (`E.O. 12958: DECL: 03/30/2016 TAGS: PGOV ECON`). */
+const RUN_ON_TAGS = /(?<![A-Za-z])TAGS?\s*:/
+function runOnTags(ctx: LintContext): TextLine | undefined {
+  const from = ctx.classLine?.line.end ?? 0
+  const firstPara = ctx.lines.find((l) => l.kind === 'para' && l.start > from)
+  return ctx.lines.find((l) => l.start >= from && (!firstPara || l.start < firstPara.start) && l.kind !== 'para' && RUN_ON_TAGS.test(l.text))
+}
+
 const isSubjectTag = (ctx: LintContext, code: string): boolean => {
   const kinds = ctx.tables.tags.get(code)
   return kinds !== undefined && (kinds.has('subject') || kinds.has('program'))
@@ -44,12 +53,13 @@ export const txt009 = defineRule({
     pass: { edits: [['TAGS: [PREL](#) [ECON](#) [FR](#) [UK](#)', 'TAGS: [KPAO](#) [FR](#)']] },
   },
   check(cable, report, ctx) {
-    const line = firstOf(ctx, 'tags')
+    const line = firstOf(ctx, 'tags') ?? runOnTags(ctx)
     if (!line) {
       if (ctx.classLine) report({ message: 'No TAGS line', at: anchor(ctx) })
       return
     }
-    if (!cable.tags.some((t) => isSubjectTag(ctx, t.toUpperCase()))) report({ message: 'TAGS line has no subject TAG', at: whole(line) })
+    const tags = cable.tags.length > 0 ? cable.tags : splitTags(line.text.slice(line.text.search(RUN_ON_TAGS)).replace(TAGS_LABEL, '')).tags.map((t) => t.text)
+    if (!tags.some((t) => isSubjectTag(ctx, t.toUpperCase()))) report({ message: 'TAGS line has no subject TAG', at: whole(line) })
   },
 })
 
