@@ -74,6 +74,9 @@ export function workerPass(ctx: ServiceContext, options: WorkerOptions): PassRes
 /**
  * Runs passes until the queue is empty (`untilEmpty`) or `signal` aborts, sleeping `idleMs` when idle.
  * A SIGKILL at any point loses nothing: leased items come back when their lease runs out.
+ *
+ * @example
+ *   await runWorker(ctx, { owner: 'host:42', untilEmpty: true }) // { delivered: 18, duplicates: 0, passes: 2 }
  */
 export async function runWorker(
   ctx: ServiceContext,

@@ -56,7 +56,12 @@ function validateUser(ctx: ServiceContext, spec: UserSpec): User {
   return { name: spec.name, fullName: spec.fullName ?? '', post, office, roles: [...new Set(roles)] as Role[], clearance: clearance as number, caveats: [...new Set(caveats)].sort(), active: spec.active ?? true }
 }
 
-/** Creates or replaces a user. The first user of an empty database must be an admin. */
+/**
+ * Creates or replaces a user. The first user of an empty database must be an admin.
+ *
+ * @example
+ *   putUser(ctx, 'root', { name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SBU' })
+ */
 export function putUser(ctx: ServiceContext, userName: string | undefined, spec: UserSpec): User {
   const bootstrap = ctx.store.directory.userCount() === 0
   const by = requireAdmin(ctx, userName, 'manage users')

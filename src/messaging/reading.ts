@@ -19,6 +19,9 @@ const markingOfRow = (c: Pick<ReleasedCableRow, 'level' | 'caveats'>) => ({ leve
 /**
  * The user's post inbox, most urgent first, holding only cables the user is cleared for. Hidden entries
  * are neither listed nor counted; each is recorded as a denial in the audit log.
+ *
+ * @example
+ *   inbox(ctx, 'dora') // [{ cableId: '26STATE1', role: 'action', precedence: 'IMMEDIATE', … }]
  */
 export function inbox(ctx: ServiceContext, userName: string | undefined, options: { unacknowledged?: boolean } = {}): InboxItem[] {
   const user = actor(ctx, userName)
@@ -61,7 +64,12 @@ export function visibleCable(ctx: ServiceContext, user: User, cableId: string, a
   return cable
 }
 
-/** Reads a cable's telegram text; the read is audited. */
+/**
+ * Reads a cable's telegram text; the read is audited.
+ *
+ * @example
+ *   readCable(ctx, 'dora', '26STATE1').text // the canonical telegram
+ */
 export function readCable(ctx: ServiceContext, userName: string | undefined, cableId: string): { cable: ReleasedCableRow; text: string } {
   const user = actor(ctx, userName)
   const cable = visibleCable(ctx, user, cableId, 'read')

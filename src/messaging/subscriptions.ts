@@ -5,7 +5,13 @@ import { ServiceError } from './service-error.js'
 export type SubscriptionKind = 'tag' | 'caption' | 'keyword'
 export const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = ['tag', 'caption', 'keyword']
 
-/** Subscribes the user to a TAG, caption or keyword (profile distribution, as SMART/AMADS). */
+/**
+ * Subscribes the user to a TAG, caption or keyword (profile distribution, as SMART/AMADS).
+ *
+ * @example
+ *   subscribe(ctx, 'ivan', 'keyword', 'border guards')
+ *   feed(ctx, 'ivan') // inbox items matching it, with `matched: ['keyword:border guards']`
+ */
 export function subscribe(ctx: ServiceContext, userName: string | undefined, kind: string, value: string): void {
   const user = actor(ctx, userName)
   if (!(SUBSCRIPTION_KINDS as readonly string[]).includes(kind)) throw new ServiceError('INVALID', `subscription kind ${JSON.stringify(kind)}: expected tag, caption or keyword`)

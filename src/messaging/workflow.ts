@@ -42,7 +42,13 @@ function checkClearers(ctx: ServiceContext, drafter: User, input: DraftInput, pr
   return problems
 }
 
-/** Creates a draft at the drafter's post. A correction (`corrects`) references the released original. */
+/**
+ * Creates a draft at the drafter's post. A correction (`corrects`) references the released original.
+ *
+ * @example
+ *   const { draft, preview } = createDraft(ctx, 'dana', draftFromText(yaml))
+ *   preview.errors // compose-mode lint errors that would block clearance
+ */
 export function createDraft(ctx: ServiceContext, userName: string | undefined, input: DraftInput, corrects: string | null = null): { draft: Draft; preview: ComposedDraft } {
   const user = actor(ctx, userName)
   requireRole(ctx, user, 'drafter', 'draft')
@@ -85,7 +91,12 @@ function requireLintClean(ctx: ServiceContext, user: User, action: string, id: n
   refuse(ctx, user, action, 'LINT_FAILED', `draft ${id} fails compose-mode lint (${details.length} error${details.length > 1 ? 's' : ''}): ${details.join('; ')}`, id, details)
 }
 
-/** A named clearer clears the draft; the draft must be lint-clean and not yet approved. */
+/**
+ * A named clearer clears the draft; the draft must be lint-clean and not yet approved.
+ *
+ * @example
+ *   clearDraft(ctx, 'carl', 7).cleared // ['carl']
+ */
 export function clearDraft(ctx: ServiceContext, userName: string | undefined, id: number): Draft {
   const user = actor(ctx, userName)
   const { draft, preview } = visibleDraft(ctx, user, id, 'clear')
@@ -99,7 +110,12 @@ export function clearDraft(ctx: ServiceContext, userName: string | undefined, id
   return ctx.store.workflow.draft(id) as Draft
 }
 
-/** An approver of the originating post approves once every named clearer has cleared. */
+/**
+ * An approver of the originating post approves once every named clearer has cleared.
+ *
+ * @example
+ *   approveDraft(ctx, 'abe', 7).state // 'approved'
+ */
 export function approveDraft(ctx: ServiceContext, userName: string | undefined, id: number): Draft {
   const user = actor(ctx, userName)
   const { draft, preview } = visibleDraft(ctx, user, id, 'approve')
