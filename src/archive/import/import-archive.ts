@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import type { CableRecord, Store } from '../../store/store.js'
-import { toCableRecord } from '../cable-record.js'
 import { findInputs } from './find-inputs.js'
-import type { ImportItem, ImportProblem, InputFile } from './import-types.js'
-import { readCsv } from './read-csv.js'
-import { readJsonl } from './read-jsonl.js'
-import { readPage } from './read-page.js'
+import type { ImportProblem, InputFile } from './import-types.js'
+import type { WorkerBatch } from './import-worker.js'
+import { isProblem, readRecords } from './read-records.js'
 
 export interface ImportProgress {
   bytesDone: number
@@ -16,8 +17,10 @@ export interface ImportOptions {
   /** Cables per transaction: a kill loses at most one uncommitted batch, which the next run redoes. */
   batchSize?: number
   onProgress?: (p: ImportProgress) => void
-  /** Clock for source timestamps (tests pin it). */
+  /** Clock for source timestamps (tests pin it); only honoured when parsing in this thread. */
   now?: () => Date
+  /** Parse in a worker thread while this one writes; default: when the compiled worker is available. */
+  parallel?: boolean
 }
 
 export interface ImportReport {
@@ -33,16 +36,7 @@ export interface ImportReport {
   problems: ImportProblem[]
 }
 
-const isProblem = (x: ImportItem | ImportProblem): x is ImportProblem => 'reason' in x
-
-async function* itemsOf(file: InputFile, onBytes: (n: number) => void): AsyncGenerator<ImportItem | ImportProblem> {
-  if (file.kind === 'csv') yield* readCsv(file, onBytes)
-  else if (file.kind === 'jsonl') yield* readJsonl(file, onBytes)
-  else {
-    yield readPage(file)
-    onBytes(file.bytes)
-  }
-}
+const WORKER = new URL('./import-worker.js', import.meta.url)
 
 /**
  * Imports files and directories into the store: every cable upserted by canonical id with its source,
@@ -55,7 +49,6 @@ async function* itemsOf(file: InputFile, onBytes: (n: number) => void): AsyncGen
 export async function importArchive(store: Store, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
   const started = Date.now()
   const batchSize = options.batchSize ?? 2000
-  const now = options.now ?? (() => new Date())
   const { files, problems } = findInputs(paths)
   const report: ImportReport = { files: files.length, cables: 0, inserted: 0, replaced: 0, unchanged: 0, sourcesAdded: 0, withErrors: 0, bytes: 0, seconds: 0, problems }
   const progress: ImportProgress = { bytesDone: 0, bytesTotal: files.reduce((n, f) => n + f.bytes, 0), cables: 0 }
@@ -78,19 +71,24 @@ export async function importArchive(store: Store, paths: string[], options: Impo
       options.onProgress({ ...progress })
     }
   }
-  for (const file of files) {
-    for await (const item of itemsOf(file, onBytes)) {
-      if (isProblem(item)) {
-        problems.push(item)
-        continue
-      }
-      const importedAt = now().toISOString()
-      const record = toCableRecord(item.cable, item.text, { locator: item.locator, rendering: item.rendering, sha256: item.sha256, importedAt, metadata: item.metadata })
-      if (record.errorCount > 0) report.withErrors++
-      batch.push(record)
-      report.cables++
-      progress.cables++
-      if (batch.length >= batchSize) await flush()
+  const take = async (record: CableRecord) => {
+    if (record.errorCount > 0) report.withErrors++
+    batch.push(record)
+    report.cables++
+    progress.cables++
+    if (batch.length >= batchSize) await flush()
+  }
+  const parallel = options.parallel ?? (options.now === undefined && existsSync(fileURLToPath(WORKER)))
+  if (parallel && files.length > 0) {
+    await inWorker(files, async (b) => {
+      problems.push(...b.problems)
+      for (const r of b.records) await take(r)
+      onBytes(b.bytes)
+    })
+  } else {
+    for await (const x of readRecords(files, onBytes, options.now ?? (() => new Date()))) {
+      if (isProblem(x)) problems.push(x)
+      else await take(x)
     }
   }
   await flush()
@@ -98,4 +96,30 @@ export async function importArchive(store: Store, paths: string[], options: Impo
   report.bytes = progress.bytesDone
   report.seconds = (Date.now() - started) / 1000
   return report
+}
+
+/** Runs the parse worker, handing each of its batches to `consume` in order and acknowledging it after. */
+function inWorker(files: InputFile[], consume: (b: WorkerBatch) => Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { files } })
+    let chain = Promise.resolve()
+    let finished = false
+    worker.on('message', (b: WorkerBatch & { error?: string }) => {
+      chain = chain.then(async () => {
+        if (b.error) throw new Error(`import worker failed: ${b.error}`)
+        await consume(b)
+        if (b.done) {
+          finished = true
+          resolve()
+          await worker.terminate()
+        } else worker.postMessage('ack')
+      })
+      chain.catch((error: unknown) => {
+        void worker.terminate()
+        reject(error)
+      })
+    })
+    worker.on('error', reject)
+    worker.on('exit', (code) => finished || reject(new Error(`import worker stopped (exit code ${code}) before the end of the input`)))
+  })
 }
