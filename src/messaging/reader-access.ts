@@ -1,6 +1,6 @@
 import type { Access } from '../store/store.js'
 import { accessOf } from './access.js'
-import { actor, type ServiceContext } from './context.js'
+import { actor, audit, type ServiceContext } from './context.js'
 
 /**
  * The archive access (`{ level, caveats }`) of a directory user, for read paths outside messaging
@@ -14,4 +14,16 @@ import { actor, type ServiceContext } from './context.js'
 export function archiveAccessOf(ctx: ServiceContext, userName: string | undefined): Access {
   const a = accessOf(actor(ctx, userName))
   return { level: a.level, caveats: a.caveats }
+}
+
+/**
+ * Records that a read path outside messaging withheld a cable from a user (e.g. `cable show ID --as USER`
+ * found it only in archive mode), so every denial lands in the one audit log.
+ *
+ * @example
+ *   if (!(await store.getCable(id, access)) && (await store.getCable(id))) recordDenial(ctx, 'cora', id, 'show')
+ */
+export function recordDenial(ctx: ServiceContext, userName: string, cableId: string, action: string, detail = ''): void {
+  const user = ctx.store.directory.user(userName)
+  audit(ctx, { actor: userName, action, outcome: 'denied', cableId, post: user?.post ?? null, detail })
 }

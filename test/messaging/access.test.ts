@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { accessOf, canRead, caveatsOfCaption, levelRank, markingOf } from '../../src/messaging/access.js'
 import { parseCable } from '../../src/format/parse.js'
+import { archiveAccessOf, recordDenial } from '../../src/messaging/index.js'
+import { addUsers, freshContext } from './fixtures.js'
 
 const telegram = (classLine: string, captions: string[], marks: string[]) =>
   [
@@ -57,5 +59,20 @@ describe('access rule', () => {
     expect(['u', 'SBU', 'conf', 'Secret', 'TS', 'top secret'].map(levelRank)).toEqual([0, 1, null, 3, 4, 4])
     expect(accessOf({ clearance: 4, caveats: ['NOFORN'], active: false })).toEqual({ level: -1, caveats: [] })
     expect(canRead(accessOf({ clearance: 4, caveats: [], active: false }), { level: 0, caveats: [] })).toBe(false)
+  })
+})
+
+describe('access for read paths outside messaging', () => {
+  it('should give the archive the directory user\'s access and record its denials', () => {
+    const env = freshContext()
+    try {
+      addUsers(env.ctx, [{ name: 'cora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'CONFIDENTIAL', caveats: ['NOFORN'] }])
+      expect(archiveAccessOf(env.ctx, 'cora')).toEqual({ level: 2, caveats: ['NOFORN'] })
+      expect(() => archiveAccessOf(env.ctx, 'nobody')).toThrow(/unknown user/)
+      recordDenial(env.ctx, 'cora', '26STATE9', 'show', 'archive copy above clearance')
+      expect(env.ctx.store.audit.query({ outcome: 'denied' })).toMatchObject([{ actor: 'cora', action: 'show', cableId: '26STATE9', post: 'AMEMBASSY DUSHANBE' }])
+    } finally {
+      env.cleanup()
+    }
   })
 })
