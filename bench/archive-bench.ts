@@ -5,7 +5,7 @@
  * cables/s, p95 ≤ 50 ms with facets, database ≤ 1.5× the raw text.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importArchive } from '../src/archive/import/import-archive.js'
 import { searchArchive } from '../src/archive/search-archive.js'
@@ -50,15 +50,22 @@ async function main() {
 
     const store = openSqliteStore(dbPath)
     t = performance.now()
+    const cpu0 = process.cpuUsage()
+    const load0 = loadavg()[0]
     const report = await importArchive(store, [csv], {
       onProgress: (p) => process.stderr.write(`\rimport: ${p.cables} cables, ${((100 * p.bytesDone) / Math.max(1, p.bytesTotal)).toFixed(0)}%   `),
     })
     const importSeconds = (performance.now() - t) / 1000
+    const cpu = process.cpuUsage(cpu0)
+    // CPU seconds of all threads: what the import costs regardless of how busy the machine was
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6
+    const load = (load0 + loadavg()[0]) / 2
     process.stderr.write('\n')
     store.db.pragma('wal_checkpoint(TRUNCATE)')
     const dbBytes = statSync(dbPath).size
     const rate = report.cables / importSeconds
     console.log(`import: ${report.cables} cables in ${importSeconds.toFixed(1)} s = ${rate.toFixed(0)} cables/s, ${(textBytes / 1e6 / importSeconds).toFixed(1)} MB/s; problems ${report.problems.length}`)
+    console.log(`cpu: ${cpuSeconds.toFixed(1)} s (${(report.cables / cpuSeconds).toFixed(0)} cables per CPU-second); load average ${load.toFixed(1)} on ${cpus().length} cores`)
     console.log(`size: database ${(dbBytes / 1e6).toFixed(0)} MB, raw text ${(textBytes / 1e6).toFixed(0)} MB, ratio ${(dbBytes / textBytes).toFixed(2)}`)
 
     const all: number[] = []
@@ -81,6 +88,9 @@ async function main() {
       cables: report.cables,
       import_cables_per_s: Math.round(rate),
       import_mb_per_s: Number((textBytes / 1e6 / importSeconds).toFixed(1)),
+      import_cables_per_cpu_s: Math.round(report.cables / cpuSeconds),
+      load_average: Number(load.toFixed(1)),
+      cores: cpus().length,
       raw_text_mb: Number((textBytes / 1e6).toFixed(1)),
       db_mb: Number((dbBytes / 1e6).toFixed(1)),
       db_to_text: Number((dbBytes / textBytes).toFixed(2)),
