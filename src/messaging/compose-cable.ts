@@ -55,16 +55,19 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
   const when = dtgParts(at)
   const year = at.getUTCFullYear()
   const level = levelOf(fields.classification)
-  const sensitive = fields.captions.some((c) => /^SENSITIVE\b/.test(c))
+  // SBU travels as UNCLAS with the SENSITIVE caption (spec §7 rule 3): without it the telegram, read back,
+  // would be plain UNCLASSIFIED
+  const captions = level === 'SBU' && !fields.captions.some((c) => /^SENSITIVE\b/.test(c)) ? ['SENSITIVE', ...fields.captions] : fields.captions
+  const sensitive = captions.some((c) => /^SENSITIVE\b/.test(c))
   const effective: Level = level === 'UNCLASSIFIED' && sensitive ? 'SBU' : level
-  const caveats = [...new Set(fields.captions.flatMap(caveatsOfCaption))]
+  const caveats = [...new Set(captions.flatMap(caveatsOfCaption))]
   const origin = originPost.origin
   const classified = LEVEL_RANK[level] >= LEVEL_RANK.CONFIDENTIAL
 
   const references = fields.references.map((r, i) => referenceOf(r, fields.references.length > 1 ? String.fromCharCode(65 + i) : null))
   const eoValue = fields.eo.declassify === 'N/A' || /^DECL\b/i.test(fields.eo.declassify) ? fields.eo.declassify : `DECL: ${fields.eo.declassify}`
   const head: TextBlock[] = []
-  if (fields.captions.length) head.push({ type: 'captions', lines: [...fields.captions] })
+  if (captions.length) head.push({ type: 'captions', lines: [...captions] })
   head.push({ type: 'eo', text: `E.O. ${fields.eo.order}: ${eoValue}` })
   // E.O., TAGS and SUBJECT form one block, as in the seed
   head.push({ type: 'tags', tags: [...fields.tags], links: true, tight: true })
@@ -122,7 +125,7 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
     origin: originPost.plad,
     precedence: action,
     classification: publisherClassification(effective, caveats),
-    captions: [...fields.captions],
+    captions: [...captions],
     tags: [...fields.tags],
     subject: fields.subject.text,
     to: headerOrder(stamp.addressees.filter((a) => a.role === 'action')).map(addressee),

@@ -86,6 +86,7 @@ export function expandRecipients(
   for (const [key, list] of [['to', fields.to], ['info', fields.info]] as const) {
     if (list.filter((a) => a.xmt?.length).length > 1) problems.push(`${key}: at most one collective per list may carry XMT exclusions`)
   }
+  if (problems.length === 0 && byPost.size === 0) problems.push('the addressees reach no post (empty collectives or everything excluded)')
   if (problems.length) throw new ServiceError('INVALID', `addressees: ${problems.join('; ')}`, problems)
   const recipients = [...byPost.values()].sort((a, b) => PRECEDENCE_RANK[a.precedence] - PRECEDENCE_RANK[b.precedence] || a.post.localeCompare(b.post))
   return { recipients, addressees }

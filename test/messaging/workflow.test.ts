@@ -149,6 +149,12 @@ describe('drafting workflow', () => {
     expect(parsed.envelope.dtg?.precedence).toEqual(['P', 'R'])
     expect(() => releaseAs({ info: [{ name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', xmt: ['AMEMBASSY PARIS'] }] })).toThrow(/not a member/)
     expect(() => releaseAs({ to: ['AMEMBASSY ATLANTIS'] })).toThrow(/to\[0\]: AMEMBASSY ATLANTIS is neither a post nor a collective/)
+    expect(() => releaseAs({ to: [{ name: 'CHINA POSTS COLLECTIVE', xmt: env.ctx.store.directory.collective('CHINA POSTS COLLECTIVE')!.members.map((m) => m.post) }] })).toThrow(/reach no post/)
+    // SBU goes out as UNCLAS with the SENSITIVE caption even when the drafter left it out
+    const sbu = releaseAs({ classification: 'SBU', subject: { marking: 'SBU', text: 'SBU NOTICE' }, body: [{ marking: 'SBU', text: 'a' }, { marking: 'SBU', text: 'b' }] })
+    const back = parseCable(sbu.text)
+    expect(back.captions).toEqual(['SENSITIVE', 'SIPDIS'])
+    expect(back.classification).toBe('UNCLASSIFIED//FOR OFFICIAL USE ONLY')
     const twoXmt = [
       { name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', xmt: ['AMEMBASSY KABUL'] },
       { name: 'CHINA POSTS COLLECTIVE', xmt: ['AMCONSUL WUHAN'] },
