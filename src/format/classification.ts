@@ -128,6 +128,7 @@ export function isPortionMark(text: string): boolean {
 
 /** Normalises a mark as written (`s/nf `) to `S/NF`. */
 export function normalizeMark(text: string): string {
+  if (/^[A-Z]+(?:\/\/?[A-Z]+)?$/.test(text)) return text
   return text.trim().toUpperCase().replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ')
 }
 

@@ -153,7 +153,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
 
   findSignature(lines, Math.max(frontEnd, frontStart), layout)
   for (let i = frontEnd; i < lines.length; i++) {
-    if (kinds[i] === 'lines' && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
+    if (kinds[i] === 'lines' && lines[i].text.length < 24 && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
   }
   return layout
 }
@@ -191,7 +191,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     if (ref && !starts.some((s) => s.line === i && s.field === 'eo')) {
       starts.push({ at: line.start + ref.index, field: 'ref', line: i })
     }
-    const cb = CLASSIFIED_BY.exec(t)
+    const cb = t.includes('LASSIFIED') || t.includes('lassified') ? CLASSIFIED_BY.exec(t) : null
     if (cb) starts.push({ at: line.start + cb.index, field: 'classifiedBy', line: i })
   }
   starts.sort((a, b) => a.at - b.at)
