@@ -67,3 +67,15 @@ describe('fields run into other lines', () => {
     expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-025')).toEqual([])
   })
 })
+
+describe('TXT-014 reason letters', () => {
+  it('should not read the portion mark of run-on text as a reason letter', () => {
+    const text = mutate([['reasons 1.4 (b) and (d)', 'reasons 1.4 (b) and (d) (S) Embassy delivered']])
+    expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-014')).toEqual([])
+  })
+
+  it('should read glued letters (`(b)(k)`)', () => {
+    const text = mutate([['reasons 1.4 (b) and (d)', 'reasons 1.4 (b)(k)']])
+    expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-014').map((m) => formatSpan(m.span))).toEqual(['23:47-23:50'])
+  })
+})

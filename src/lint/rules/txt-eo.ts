@@ -61,8 +61,8 @@ export const txt007 = defineRule({
     const line = eoLine(ctx)
     if (!line || !cable.eo || !ctx.level) return
     const value = cable.eo.declassify
-    // a run-on line (`N/A TAGS: …`) still says N/A
-    const na = value === null || /^N\/?A\b/i.test(value)
+    // a run-on or doubled line (`N/A TAGS: …`, `E.O.: 12958: N/A`) still says N/A
+    const na = value === null || /(?:^|\s)N\/?A\b/i.test(value)
     if (isClassified(ctx) && na) report({ message: `${ctx.level} cable without a declassification date or exemption`, at: whole(line) })
     else if (!isClassified(ctx) && !na) report({ message: `Unexpected declassification \`${value}\` on an unclassified cable, expected \`N/A\``, at: whole(line) })
   },
@@ -160,7 +160,9 @@ export const txt014 = defineRule({
   },
   check(_cable, report, ctx) {
     for (const line of clbyLines(ctx)) {
-      const re = /\b1\s?\.\s?([45])\s*((?:(?:\(\s*[A-Za-z]\s*\)|\b[A-Za-z]\b)(?:\s*(?:,|and|&|\/)\s*|\s+)?)+)/g
+        // letters are joined by `,`, `and`, `&`, `/` or nothing (`(b)(d)`): a bare space ends the list, so the portion
+        // mark of run-on text (`1.4 (b) and (d) (S) Embassy …`) is not read as a reason
+        const re = /\b1\s?\.\s?([45])\s*((?:(?:\(\s*[A-Za-z]\s*\)|\b[A-Za-z]\b)(?:\s*(?:,|and|&|\/)\s*)?)+)/g
       for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
         const max = m[1] === '4' ? 'h' : 'g'
         const groupStart = m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + 1)
