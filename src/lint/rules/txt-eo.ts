@@ -160,9 +160,9 @@ export const txt014 = defineRule({
   },
   check(_cable, report, ctx) {
     for (const line of clbyLines(ctx)) {
-        // letters are joined by `,`, `and`, `&`, `/` or nothing (`(b)(d)`): a bare space ends the list, so the portion
-        // mark of run-on text (`1.4 (b) and (d) (S) Embassy …`) is not read as a reason
-        const re = /\b1\s?\.\s?([45])\s*((?:(?:\(\s*[A-Za-z]\s*\)|\b[A-Za-z]\b)(?:\s*(?:,|and|&|\/)\s*)?)+)/g
+      // letters are joined by `,`, `and`, `&`, `/` or nothing (`(b)(d)`): a bare space ends the list, so the portion
+      // mark of run-on text (`1.4 (b) and (d) (S) Embassy …`) is not read as a reason
+      const re = /\b1\s?\.\s?([45])\s*((?:(?:\(\s*[A-Za-z]\s*\)|\b[A-Za-z]\b)(?:\s*(?:,|and|&|\/)\s*)?)+)/g
       for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
         const max = m[1] === '4' ? 'h' : 'g'
         const groupStart = m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + 1)
