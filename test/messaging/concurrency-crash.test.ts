@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, putCollective, releaseDraft, runWorker } from '../../src/messaging/index.js'
@@ -23,6 +24,7 @@ let driver: string
 beforeAll(async () => {
   driver = await bundleDriver()
 }, 60_000)
+afterAll(() => rmSync(driver, { force: true }))
 
 describe('concurrency: 8 processes releasing from one post', () => {
   let env: ReturnType<typeof freshContext>
