@@ -9,6 +9,9 @@ export const MAX_FIX_PASSES = 10
 /**
  * Applies edits in offset order; an edit overlapping one already applied is skipped (the next pass,
  * after re-parsing, gets another chance at it). Returns the new text and the edits actually applied.
+ *
+ * @example
+ *   applyFixes('TAGS: prel', [{ start: 6, end: 10, text: 'PREL' }]).text // 'TAGS: PREL'
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[] } {
   const sorted = [...fixes].sort((a, b) => a.start - b.start || a.end - b.end)

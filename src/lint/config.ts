@@ -44,7 +44,12 @@ export function validateConfig(value: unknown, where: string): LintConfig {
   return config
 }
 
-/** Parses a `--rule ID=level` flag value. */
+/**
+ * Parses a `--rule ID=level` flag value; unknown ids and levels throw `LintConfigError`.
+ *
+ * @example
+ *   parseRuleFlag('txt-022=off') // ['TXT-022', 'off']
+ */
 export function parseRuleFlag(flag: string): [string, RuleLevel] {
   const m = /^([A-Za-z]+-\d+)\s*[=:]\s*(\w+)$/.exec(flag.trim())
   if (!m) throw new LintConfigError(`--rule ${flag}: expected ID=level, e.g. TXT-022=off`)
@@ -55,6 +60,9 @@ export function parseRuleFlag(flag: string): [string, RuleLevel] {
 /**
  * Reads the configuration: `path` when given, else the nearest `.cablelintrc.json` from `cwd` upwards.
  * Returns an empty configuration when there is none.
+ *
+ * @example
+ *   const { config } = loadConfig((p) => readFileSync(p, 'utf8'), process.cwd())
  */
 export function loadConfig(readFile: (path: string) => string, cwd: string, path?: string): { config: LintConfig; path: string | null } {
   const candidates: string[] = []

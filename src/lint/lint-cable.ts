@@ -26,6 +26,7 @@ export function lintCable(cable: Cable, options: LintOptions): LintMessage[] {
   return lintCableResult(cable, options).messages
 }
 
+/** As `lintCable`, also returning the text the spans point into and the cable that was linted. */
 export function lintCableResult(cable: Cable, options: LintOptions): LintResult {
   if (cable.segments.length === 0) {
     const text = renderCanonical(cable)
@@ -47,6 +48,7 @@ export function lintText(text: string, options: LintOptions): LintMessage[] {
   return lintTextResult(text, options).messages
 }
 
+/** As `lintText`, also returning the telegram text the spans point into (the unwrapped text for HTML/CSV). */
 export function lintTextResult(input: string, options: LintOptions): LintResult {
   const cable = parseCable(input, options.claimedId ? { hint: { id: options.claimedId } } : {})
   const text = segmentText(cable)

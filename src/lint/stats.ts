@@ -115,7 +115,12 @@ function breakdown(title: string, buckets: Record<string, Bucket>, order: (a: st
 
 const LEVEL_ORDER = ['UNCLASSIFIED', 'SBU', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET', 'unknown']
 
-/** The `--stats` table: totals, every rule that fired, then headline rules by year and by classification. */
+/**
+ * The `--stats` table: totals, every rule that fired, then headline rules by year and by classification.
+ *
+ * @example
+ *   io.stdout.write(formatStatsTable(collector.result()))
+ */
 export function formatStatsTable(s: CorpusStats): string {
   const fired = s.rules.filter((r) => r.cables > 0).sort((a, b) => b.cables - a.cables || a.id.localeCompare(b.id))
   const parts = [

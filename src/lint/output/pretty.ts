@@ -51,7 +51,12 @@ export function formatPretty(reports: readonly FileReport[], color: boolean): st
   return out + (all.length === 0 ? `${c.dim(summary)}\n` : `${c.bold(summary)}\n`)
 }
 
-/** `--format json`: one object per file, messages as in the API. */
+/**
+ * `--format json`: one object per file with its counts, messages as in the API.
+ *
+ * @example
+ *   JSON.parse(formatJson(reports))[0].errorCount
+ */
 export function formatJson(reports: readonly FileReport[]): string {
   return `${JSON.stringify(
     reports.map((r) => ({

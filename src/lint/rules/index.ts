@@ -11,7 +11,12 @@ import { txt020, txt021, txt022, txt024, txt025 } from './txt-structure.js'
 import { txt026, txt027, txt028 } from './txt-captions.js'
 import { id001, id002, id003 } from './id-rules.js'
 
-/** Every rule of spec §9, in id order. */
+/**
+ * Every rule of spec §9, in id order.
+ *
+ * @example
+ *   rules.filter((r) => r.fixable).map((r) => r.id) // ['ENV-003', 'ENV-009', …]
+ */
 export const rules: readonly Rule[] = [
   env001, env002, env003, env004, env005, env006, env007, env008, env009, env010,
   env011, env012, env013, env014, env015, env016, env017, env018, env019, env020,
