@@ -3,7 +3,7 @@ import { composeCable } from './compose-cable.js'
 import type { LintProblem, ServiceContext } from './context.js'
 import { expandRecipients, type Recipient, type ResolvedAddressee } from './recipients.js'
 import { ServiceError } from './service-error.js'
-import type { DraftFields, Post } from './types.js'
+import type { DraftFields } from './types.js'
 
 /** A draft composed as the cable it would become, with its telegram text and lint errors. */
 export interface ComposedDraft {

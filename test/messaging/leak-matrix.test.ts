@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { archiveAccessOf, approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, runWorker, subscribe, type ServiceContext } from '../../src/messaging/index.js'
 import { LEVEL_NAMES } from '../../src/messaging/access.js'
