@@ -79,3 +79,12 @@ describe('TXT-014 reason letters', () => {
     expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-014').map((m) => formatSpan(m.span))).toEqual(['23:47-23:50'])
   })
 })
+
+describe('TXT-025 signature glued to the last sentence', () => {
+  it('should accept a capitalised surname after the final full stop, not a lower-case ending', () => {
+    const glued = mutate([['¶3. (C) Please deliver the points below.\n\nCLINTON', '¶3. (C) Please deliver the points below. CLINTON']])
+    expect(lintText(glued, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-025')).toEqual([])
+    const none = mutate([['¶3. (C) Please deliver the points below.\n\nCLINTON', '¶3. (C) Please deliver the points below.']])
+    expect(lintText(none, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-025').map((m) => formatSpan(m.span))).toEqual(['31:1-31:41'])
+  })
+})

@@ -114,7 +114,7 @@ export const txt005 = defineRule({
   id: 'TXT-005',
   level: { compose: 'error', archive: 'error' },
   summary: 'Page headers repeat the MRN serial (8 digits) and the total number of sections',
-  rationale: 'Page headers let a reader reassemble printed pages; a header with another serial belongs to another cable.',
+  rationale: 'Page headers let a reader reassemble printed pages; a header with another serial belongs to another cable. A total that disagrees with the class line is reported once, by TXT-003.',
   source: 'observed',
   fixable: false,
   examples: {

@@ -155,6 +155,8 @@ export const txt025 = defineRule({
     const last = [...ctx.lines].reverse().find((l) => l.text.trim() !== '' && !isHeaderLine(l) && !/^\s*=+.*CABLE ENDS.*=+\s*$/i.test(l.text))
     // the parser wants the signature as a block of its own; a surname glued under the last paragraph still signs
     if (last && /^[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}$/.test(last.text.trim())) return
+    // reflowed copies glue the surname to the end of the last sentence (`… the South. KENNY`)
+    if (last && /[.!?)"'”]\s+[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,})?\s*$/.test(last.text)) return
     if (last && ctx.classLine) report({ message: 'No signature: the last line is not an upper-case surname', at: [last.start + (last.text.length - last.text.trimStart().length), last.start + last.text.trimEnd().length] })
   },
 })
