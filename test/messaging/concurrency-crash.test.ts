@@ -2,7 +2,10 @@ import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, putCollective, releaseDraft, runWorker } from '../../src/messaging/index.js'
+import { openMessaging } from '../../src/messaging/messaging-service.js'
 import { addUsers, freshContext, STATE_TEAM } from './fixtures.js'
+
+const reopen = (path: string) => openMessaging(path)
 import { bundleDriver, finished, spawnDriver } from './spawn-driver.js'
 
 const fields = (n: number, to: string[]) => ({
@@ -47,7 +50,10 @@ describe('concurrency: 8 processes releasing from one post', () => {
     const children = Array.from({ length: 8 }, (_, p) =>
       finished(spawnDriver(driver, ['release', env.path, 'abe', ...ids.filter((_, i) => i % 8 === p).map(String)])),
     )
+    // a worker delivers while they release, competing for the same write lock
+    const worker = finished(spawnDriver(driver, ['worker', env.path, 'busy', '10', '30000']))
     const results = await Promise.all(children)
+    expect((await worker).code).toBe(0)
     for (const r of results) expect(r.code, r.stderr).toBe(0)
     const released = results.flatMap((r) => r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { draft: number; mrn: string }))
     expect(released).toHaveLength(48)
@@ -58,6 +64,12 @@ describe('concurrency: 8 processes releasing from one post', () => {
     expect(counter.last_serial).toBe(48)
     expect((db.prepare('SELECT count(*) AS n FROM cables').get() as { n: number }).n).toBe(48)
     db.close()
+    const reopened = reopen(env.path)
+    await runWorker(reopened, { owner: 'drain', untilEmpty: true })
+    const n = (sql: string) => (reopened.store.db.prepare(sql).get() as { n: number }).n
+    expect(n('SELECT count(*) AS n FROM msg_inbox')).toBe(48)
+    expect(n("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(48)
+    reopened.store.close()
   })
 })
 
