@@ -88,3 +88,19 @@ describe('TXT-025 signature glued to the last sentence', () => {
     expect(lintText(none, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-025').map((m) => formatSpan(m.span))).toEqual(['31:1-31:41'])
   })
 })
+
+describe('TXT-023 REF letters in run-on lines', () => {
+  it('should stop at a Classified-by run into the REF line and skip initials', () => {
+    const text = mutate([['REF: A. STATE 1111 B. PARIS 222\n\nClassified By: DCM Ann Lee', 'REF: A. STATE 1111 B. PARIS 222 Classified By: DCM Ann R. Lee']])
+    expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-023')).toEqual([])
+  })
+})
+
+describe('ENV-014 DoD office symbols', () => {
+  it('should accept `//OFFICE:SYMBOL//` after a PLAD and still reject a lower-case e-mail line', () => {
+    const dod = mutate([['RUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITY', 'RUEKJCS/SECDEF WASHINGTON DC//USD:SOLIC// PRIORITY']])
+    expect(lintText(dod, { mode: 'archive' }).filter((m) => m.ruleId === 'ENV-014')).toEqual([])
+    const mail = mutate([['RUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITY', 'RUEHZL/date: 4/8/2008 19:23']])
+    expect(lintText(mail, { mode: 'archive' }).filter((m) => m.ruleId === 'ENV-014').map((m) => formatSpan(m.span))).toEqual(['11:1-11:28'])
+  })
+})

@@ -99,7 +99,8 @@ export const env014 = defineRule({
         report({ message: ctx.mode === 'archive' ? `${message} (misspelling accepted in archive mode)` : message, at: [start, start + parts.precedence.length], fix: { start, end: start + parts.precedence.length, text: parts.correction }, cap: ctx.mode === 'archive' ? 'warning' : undefined })
         continue
       }
-      const bad = parts.plad === '' || !/^[A-Z0-9][A-Z0-9 .,&'()\-/]*$/.test(parts.plad) || (parts.ri !== null && !/^[RQ][A-Z]{3,7}$/.test(parts.ri))
+      // DoD PLADs carry office symbols between slashes (`SECDEF WASHINGTON DC//USD:SOLIC//`)
+      const bad = parts.plad === '' || !/^[A-Z0-9][A-Z0-9 .,&'()\-/]*$/.test(parts.plad.replace(/\/\/[^/]*\/\//g, '')) || (parts.ri !== null && !/^[RQ][A-Z]{3,7}$/.test(parts.ri))
       if (bad) report({ message: `Addressee \`${line.value}\` does not parse as [RI/]PLAD [precedence] [MCN]`, at: [base, base + line.value.length] })
     }
   },

@@ -161,7 +161,11 @@ export const txt023 = defineRule({
     for (const line of ctx.lines.filter((l) => l.kind === 'ref')) {
       const label = /^\s*\S*?REF\S*\s*/i.exec(line.text)
       const from = label ? label[0].length : 0
-      for (const m of line.text.slice(from).matchAll(/(?<=^|[\s¶,;])\(?([A-Z])(?:\.|\)|:)(?=\s)/g)) {
+      // a Classified-by run into the REF line ends the list (`… B. CAIRO 2122 Classified By: … William R. Stewart`)
+      const stop = line.text.slice(from).search(/CLASSIFIED\s+BY/i)
+      const items = stop === -1 ? line.text.slice(from) : line.text.slice(from, from + stop)
+      // a letter counts as an item marker only before a citation: a number or an upper-case origin (`A. STATE 12`)
+      for (const m of items.matchAll(/(?<=^|[\s¶,;])\(?([A-Z])(?:\.|\)|:)(?=\s+(?:\(?\d|[A-Z]{2,}\b))/g)) {
         const start = line.start + from + (m.index ?? 0)
         const prev = markers[markers.length - 1]
         // `A. (A) STATE 123` letters one item twice
