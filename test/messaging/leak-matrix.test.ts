@@ -58,6 +58,8 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
   let plainId: string
   const readers = {
     conf: { name: 'cora', clearance: 'CONFIDENTIAL', caveats: [] as string[] },
+    // holds the caveat but not the level: only the level check stands between her and the cable
+    confNoforn: { name: 'cody', clearance: 'CONFIDENTIAL', caveats: ['NOFORN'] },
     secret: { name: 'sam', clearance: 'SECRET', caveats: [] as string[] },
     noforn: { name: 'nell', clearance: 'SECRET', caveats: ['NOFORN'] },
   }
@@ -111,8 +113,9 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
     }
   }
 
-  for (const key of ['conf', 'secret'] as const) {
-    it(`should not show a ${key === 'conf' ? 'CONFIDENTIAL' : 'SECRET (no NOFORN)'} reader anything of it, through any command`, async () => {
+  const denied = { conf: 'CONFIDENTIAL', confNoforn: 'CONFIDENTIAL+NOFORN', secret: 'SECRET (no NOFORN)' } as const
+  for (const key of Object.keys(denied) as (keyof typeof denied)[]) {
+    it(`should not show a ${denied[key]} reader anything of it, through any command`, async () => {
       const name = readers[key].name
       const out = await everyCommand(name)
       for (const [command, r] of Object.entries(out)) {
@@ -149,7 +152,7 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
     const admin = await run(['audit', '--cable', secretId, '--outcome', 'denied', '--json', '--as', 'root'])
     expect(admin.code).toBe(0)
     const denials: { actor: string; action: string }[] = JSON.parse(admin.stdout)
-    for (const name of [readers.conf.name, readers.secret.name]) {
+    for (const name of [readers.conf.name, readers.confNoforn.name, readers.secret.name]) {
       const actions = new Set(denials.filter((d) => d.actor === name).map((d) => d.action))
       expect([...actions].sort()).toEqual(['inbox', 'read'])
     }
