@@ -122,10 +122,12 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   // Paragraphs
   cable.paragraphs = readParagraphs(ctx)
 
-  // Signature
+  // Signature: its own line(s), or glued to the end of the last line (`… End comment. CRETZ`)
   cable.signers = layout.signature.map((i) => lines[i].text.trim())
   if (layout.signature.length) {
     cable.spans.signature = index.span(lines[layout.signature[0]].start, lines[layout.signature[layout.signature.length - 1]].end)
+  } else {
+    readGluedSignature(cable, ctx)
   }
 
   // Summary and comment, from the text after the front matter
@@ -171,6 +173,22 @@ function highestPortionLevel(cable: Cable, ctx: FieldContext): Level | null {
     })
   }
   return best
+}
+
+const GLUED_SIGNATURE = /(?:[.!?)"]|X{4,}|\*{3,})\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?)\s*$|(?:X{4,}|\*{3,})\s+([A-Z][a-z][A-Za-z'-]+)\s*$/
+
+function readGluedSignature(cable: Cable, ctx: FieldContext) {
+  const { lines, layout } = ctx
+  if (!layout.paras.length) return
+  let i = lines.length - 1
+  while (i > layout.paras[0].line && (lines[i].blank || layout.kinds[i] === 'pageHeader' || layout.kinds[i] === 'envelope')) i--
+  if (layout.kinds[i] !== 'lines' && layout.kinds[i] !== 'para') return
+  const m = GLUED_SIGNATURE.exec(lines[i].text)
+  if (!m) return
+  const name = m[1] ?? m[2]
+  const end = lines[i].start + m.index + m[0].trimEnd().length
+  cable.signers = [name]
+  cable.spans.signature = ctx.index.span(end - name.length, end)
 }
 
 function classLineNoforn(ctx: FieldContext): boolean {
@@ -253,13 +271,27 @@ function withoutPageHeaders(text: string, lines: Line[], layout: TextLayout, r: 
   return maskPageHeaders(text, lines, layout, r)
 }
 
-const SUMMARY_OPEN = /\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+|\bSUMMARY\s*\n|\bSUMMARY\s+(?=[A-Z])/i
-const SUMMARY_CLOSE = /\bEND\s+(?:OF\s+)?SUMMARY\b[^.\n]*\.?/i
+// Literal-first patterns: the engine skips ahead to the keyword; word boundaries are checked by hand.
+const SUMMARY_WORD = /SUMMARY/gi
+const SUMMARY_TAIL = /^(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+|^[ \t]*\n|^\s+(?=[A-Z])/i
+const SUMMARY_CLOSE = /END\s+(?:OF\s+)?SUMMARY\b[^.\n]*\.?/i
+
+/** SUMMARY as an opener (`SUMMARY:`, `SUMMARY.`, `BEGIN SUMMARY`, a SUMMARY heading), not `END SUMMARY`. */
+function summaryOpener(body: string): { index: number; end: number } | null {
+  SUMMARY_WORD.lastIndex = 0
+  for (let m = SUMMARY_WORD.exec(body); m; m = SUMMARY_WORD.exec(body)) {
+    if (m.index > 0 && /[A-Za-z]/.test(body[m.index - 1])) continue
+    if (/END\s+(?:OF\s+)?$/i.test(body.slice(Math.max(0, m.index - 8), m.index))) continue
+    const tail = SUMMARY_TAIL.exec(body.slice(m.index + 7, m.index + 64))
+    if (tail) return { index: m.index, end: m.index + 7 + tail[0].length }
+  }
+  return null
+}
 
 function findSummary(body: string): { text: string; start: number; end: number } | null {
-  const open = SUMMARY_OPEN.exec(body)
+  const open = summaryOpener(body)
   if (!open) return null
-  const from = open.index + open[0].length
+  const from = open.end
   const close = SUMMARY_CLOSE.exec(body.slice(from))
   let to: number
   if (close) to = from + close.index
@@ -274,7 +306,7 @@ function findSummary(body: string): { text: string; start: number; end: number }
 
 // literal-first pattern (the optional `(` and `BEGIN` are read by hand) so the engine can skip ahead
 const COMMENT_OPEN = /COMMENT\s*[:.\-]+/gi
-const COMMENT_CLOSE = /\bEND\s+(?:OF\s+)?COMMENT\b\.?/i
+const COMMENT_CLOSE = /END\s+(?:OF\s+)?COMMENT\b\.?/i
 
 function findComments(body: string): { text: string; start: number; end: number } | null {
   const parts: string[] = []

@@ -49,7 +49,9 @@ const PARA_START = /^([ \t]*)(¶[ \t]?)?(\d{1,3})[ \t]?\.(?=[ \t(]|[A-Z]\))[ \t]
 /** First letters of class words (U, C, S, T, L in either case): a screen before the class-line regex. */
 const CLASS_INITIALS = new Set([85, 67, 83, 84, 76, 117, 99, 115, 116, 108])
 const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
-const SIGNATURE_LINE = /^\s*[A-Z][A-Z'.-]*(?:[ ][A-Z][A-Z'.-]*){0,2}\s*$/
+// surnames as signed: CLINTON, Susman, LeBaron, van Voorst (name particles in lower case)
+const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][A-Za-z'.-]*(?:[ ](?:van|von|de|da|del|di|la|le|du|[A-Z][A-Za-z'.-]*)){0,2}\s*$/
+const CAPS_WORD_LINE = /^\s*[A-Z][A-Z'-]{2,}\s*$/
 
 /** Finds the class line among the first non-blank lines of the text. */
 export function findClassLine(lines: Line[], from: number): { line: number; match: RegExpExecArray } | null {
@@ -261,7 +263,8 @@ function findSignature(lines: Line[], from: number, layout: TextLayout) {
   if (block.length > 2 || (block.length > 0 && kinds[block[0]] === 'para')) {
     const last = block[block.length - 1]
     const prev = lines[last - 1]?.text.trimEnd() ?? ''
-    if (kinds[last] === 'lines' && SIGNATURE_LINE.test(lines[last].text) && /[.!?)"]$/.test(prev) && !CLASS_WORD_ONLY.test(lines[last].text)) {
+    const glued = SIGNATURE_LINE.test(lines[last].text) && (/[.!?)"]$|XXXX$/.test(prev) || CAPS_WORD_LINE.test(lines[last].text))
+    if (kinds[last] === 'lines' && glued && !CLASS_WORD_ONLY.test(lines[last].text)) {
       layout.signature = [last]
       kinds[last] = 'signature'
     }
