@@ -16,13 +16,13 @@ const QUERIES = [
   'nuclear',
   '"human rights"',
   'election OR elections',
-  'sanctions AND negotiations',
+  'sanctions AND centrifuges',
   'corruption -court',
   'terror*',
   'reactor NEAR/5 inspectors',
   'tag:PREL',
   'tag:KNNP uranium',
-  'origin:BAGHDAD security',
+  'origin:BAGHDAD bombing',
   'class>=SECRET',
   'class:NOFORN tag:PTER',
   'to:"AMEMBASSY PARIS"',
@@ -30,9 +30,9 @@ const QUERIES = [
   'date:2009-09..2009-12 ceasefire',
   'precedence:IMMEDIATE refugees',
   'caption:SIPDIS humanitarian',
-  '(oil OR gas) AND exports',
+  '(oil OR gas) AND pipeline',
   'id:09STATE1*',
-  '"prime minister" date:2008',
+  '"nuclear enrichment" date:2008',
 ]
 const RUNS = 5
 
@@ -68,6 +68,8 @@ async function main() {
     console.log(`cpu: ${cpuSeconds.toFixed(1)} s (${(report.cables / cpuSeconds).toFixed(0)} cables per CPU-second); load average ${load.toFixed(1)} on ${cpus().length} cores`)
     console.log(`size: database ${(dbBytes / 1e6).toFixed(0)} MB, raw text ${(textBytes / 1e6).toFixed(0)} MB, ratio ${(dbBytes / textBytes).toFixed(2)}`)
 
+    // one untimed pass so every query meets a warm page cache, as on a server that has been up a while
+    for (const q of QUERIES) for await (const _ of (await searchArchive(store, { query: q, limit: 20, facets: true })).hits) void _
     const all: number[] = []
     for (const q of QUERIES) {
       const times: number[] = []

@@ -41,7 +41,7 @@ function writeInputs(dir: string) {
 
 async function snapshot(store: SqliteStore) {
   return {
-    cables: store.db.prepare('SELECT key, text_sha256, error_count, tags FROM cables ORDER BY key').all(),
+    cables: store.db.prepare('SELECT key, text_sha256, error_count, tags FROM cables JOIN cable_details USING (rowid) ORDER BY key').all(),
     sources: store.db.prepare('SELECT cable, locator, sha256, imported_at FROM cable_sources ORDER BY cable, locator').all(),
     refs: store.db.prepare('SELECT * FROM cable_refs ORDER BY cable, ord').all(),
   }

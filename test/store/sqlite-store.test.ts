@@ -1,4 +1,10 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { ARCHIVE_MIGRATIONS } from '../../src/store/sqlite/archive-migrations.js'
+import { packText } from '../../src/store/sqlite/text-codec.js'
 import { parseQuery } from '../../src/archive/query/parse-query.js'
 import { runMigrations } from '../../src/store/sqlite/migrations.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
@@ -29,7 +35,23 @@ describe('sqlite store', () => {
     const again = runMigrations(store.db, [{ id: 'other-001', up: () => { throw new Error('must not run twice') } }])
     expect(again).toEqual([{ id: 'other-001', status: 'already-applied' }])
     const ids = store.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all()
-    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'other-001' }])
+    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'other-001' }])
+  })
+
+  it('should upgrade a database written by the first schema without losing its cables', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cablegram-upgrade-')), 'old.db')
+    const old = new Database(path)
+    runMigrations(old, [ARCHIVE_MIGRATIONS[0]])
+    old.prepare(
+      `INSERT INTO cables (rowid, key, id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, captions, tags, addressees, diagnostics, error_count, text_bytes, text_sha256)
+       VALUES (1, '09OLD1', '09OLD1', '09OLD1', '2009-01-01', 'AMEMBASSY OLD', 'OLD', NULL, 'SECRET', 3, 0, '', 'OLD SUBJECT', '["SIPDIS"]', 'PREL', '[]', '[]', 0, 3, 'abc')`,
+    ).run()
+    old.prepare('INSERT INTO cable_texts (rowid, text) VALUES (1, ?)').run(packText('old'))
+    old.close()
+    const store = openSqliteStore(path)
+    const cable = await store.getCable('09OLD1')
+    expect(cable).toMatchObject({ key: '09OLD1', captions: ['SIPDIS'], text: 'old', level: 3 })
+    await store.close()
   })
 
   it('should store once, add sources, and replace only with a copy that parsed better', async () => {

@@ -83,4 +83,27 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    // Facet and count scans visit one `cables` row per hit; the JSON lists and the text hash made those rows
+    // several hundred bytes, so large result sets read a page per hit. They move to `cable_details`, read
+    // only by `show` and by replacement, and `cables` rows become short enough to stay in the page cache.
+    id: 'archive-002',
+    up(db) {
+      db.exec(`
+        CREATE TABLE cable_details (
+          rowid INTEGER PRIMARY KEY,
+          captions TEXT NOT NULL,
+          addressees TEXT NOT NULL,
+          diagnostics TEXT NOT NULL,
+          text_sha256 TEXT NOT NULL
+        );
+        INSERT INTO cable_details (rowid, captions, addressees, diagnostics, text_sha256)
+          SELECT rowid, captions, addressees, diagnostics, text_sha256 FROM cables;
+        ALTER TABLE cables DROP COLUMN captions;
+        ALTER TABLE cables DROP COLUMN addressees;
+        ALTER TABLE cables DROP COLUMN diagnostics;
+        ALTER TABLE cables DROP COLUMN text_sha256;
+      `)
+    },
+  },
 ]

@@ -102,7 +102,7 @@ export class SqliteStore implements Store {
   async getCable(idOrKey: string, access?: Access): Promise<StoredCable | null> {
     const filter = compileQuery(null, access)
     const row = this.db
-      .prepare(`SELECT c.*, (SELECT t.text FROM cable_texts t WHERE t.rowid = c.rowid) AS text FROM cables c WHERE (c.key = ? OR c.raw_id = ?) AND ${filter.where} ORDER BY c.key = ? DESC LIMIT 1`)
+      .prepare(`SELECT c.*, d.captions, d.addressees, d.diagnostics, d.text_sha256, t.text FROM cables c JOIN cable_details d ON d.rowid = c.rowid JOIN cable_texts t ON t.rowid = c.rowid WHERE (c.key = ? OR c.raw_id = ?) AND ${filter.where} ORDER BY c.key = ? DESC LIMIT 1`)
       .get(idOrKey, idOrKey, ...filter.params, idOrKey) as CableRow | undefined
     if (!row) return null
     const refs = this.db.prepare('SELECT letter, target AS id, text FROM cable_refs WHERE cable = ? ORDER BY ord').all(row.rowid)
@@ -157,7 +157,8 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
       runMigrations(db, [...ARCHIVE_MIGRATIONS, ...(options.migrations ?? [])])
     }
     db.pragma('busy_timeout = 5000')
-    db.pragma('cache_size = -65536')
+    // 256 MB: the short rows of a 250,000-cable archive and the hot index pages stay in memory
+    db.pragma('cache_size = -262144')
     return new SqliteStore(db)
   } catch (error) {
     db.close()

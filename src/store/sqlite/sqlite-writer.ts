@@ -21,13 +21,17 @@ interface Existing {
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
 
 function prepare(db: Database.Database) {
-  const columns =
-    'key, id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, captions, tags, addressees, diagnostics, error_count, text_bytes, text_sha256'
+  const columns = 'key, id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes'
   return {
-    find: db.prepare('SELECT rowid, text_sha256, error_count, tags, captions FROM cables WHERE key = ?'),
+    find: db.prepare(
+      'SELECT c.rowid, d.text_sha256, c.error_count, c.tags, d.captions FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.key = ?',
+    ),
     insert: db.prepare(`INSERT INTO cables (${columns}) VALUES (${columns.replace(/\w+/g, '?')})`),
     update: db.prepare(`UPDATE cables SET (${columns}) = (${columns.replace(/\w+/g, '?')}) WHERE rowid = ?`),
     putText: db.prepare('INSERT OR REPLACE INTO cable_texts (rowid, text) VALUES (?, ?)'),
+    putDetails: db.prepare(
+      'INSERT OR REPLACE INTO cable_details (rowid, captions, addressees, diagnostics, text_sha256) VALUES (?, ?, ?, ?, ?)',
+    ),
     addTag: db.prepare('INSERT OR IGNORE INTO cable_tags (tag, cable) VALUES (?, ?)'),
     dropTag: db.prepare('DELETE FROM cable_tags WHERE tag = ? AND cable = ?'),
     addCaption: db.prepare('INSERT OR IGNORE INTO cable_captions (caption, cable) VALUES (?, ?)'),
@@ -65,8 +69,8 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
   const existing = s.find.get(r.key) as Existing | undefined
   let rowid: number
   if (!existing) {
-    rowid = Number(s.insert.run(...row(r, sha)).lastInsertRowid)
-    attach(s, rowid, r)
+    rowid = Number(s.insert.run(...row(r)).lastInsertRowid)
+    attach(s, rowid, r, sha)
     if (outcome) outcome.inserted++
   } else if (existing.text_sha256 !== sha && r.errorCount < existing.error_count) {
     rowid = existing.rowid
@@ -74,8 +78,8 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
     for (const caption of JSON.parse(existing.captions) as string[]) s.dropCaption.run(caption, rowid)
     s.dropRefs.run(rowid)
     s.dropFts.run(rowid)
-    s.update.run(...row(r, sha), rowid)
-    attach(s, rowid, r)
+    s.update.run(...row(r), rowid)
+    attach(s, rowid, r, sha)
     if (outcome) outcome.replaced++
   } else {
     rowid = existing.rowid
@@ -86,7 +90,7 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
   if (outcome) outcome.sourcesAdded += added
 }
 
-function row(r: CableRecord, sha: string): unknown[] {
+function row(r: CableRecord): unknown[] {
   return [
     r.key,
     r.id,
@@ -100,18 +104,15 @@ function row(r: CableRecord, sha: string): unknown[] {
     caveatMask(r.caveats),
     r.caveats.join(' '),
     r.subject,
-    JSON.stringify(r.captions),
     r.tags.join(' '),
-    JSON.stringify(r.addressees),
-    JSON.stringify(r.diagnostics),
     r.errorCount,
     Buffer.byteLength(r.text, 'utf8'),
-    sha,
   ]
 }
 
-function attach(s: ReturnType<typeof prepare>, rowid: number, r: CableRecord): void {
+function attach(s: ReturnType<typeof prepare>, rowid: number, r: CableRecord, sha: string): void {
   s.putText.run(rowid, packText(r.text))
+  s.putDetails.run(rowid, JSON.stringify(r.captions), JSON.stringify(r.addressees), JSON.stringify(r.diagnostics), sha)
   for (const tag of new Set(r.tags)) s.addTag.run(tag, rowid)
   for (const caption of new Set(r.captions)) s.addCaption.run(caption, rowid)
   r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text))
