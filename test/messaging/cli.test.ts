@@ -109,6 +109,28 @@ describe('cable CLI: directory, users, workflow, delivery, reading, audit', () =
     expect((await as('ulla', 'inbox')).stderr).toContain('user ulla is deactivated')
   })
 
+  it('should manage collectives, edit drafts, print releases and remove subscriptions', async () => {
+    const add = await as('root', 'directory', 'add-collective', 'TAJIK BORDER COLLECTIVE', '--member', 'AMEMBASSY DUSHANBE', 'AMEMBASSY TASHKENT')
+    expect(add.stdout).toBe('collective TAJIK BORDER COLLECTIVE: +2 members\n')
+    expect((await as('dana', 'directory', 'add-collective', 'X COLLECTIVE', '--member', 'AMEMBASSY DUSHANBE')).code).toBe(4)
+    expect((await as('root', 'directory', 'add-collective', 'Y COLLECTIVE', '--member', 'AMEMBASSY NOWHERE')).stderr).toContain('not posts in the directory: AMEMBASSY NOWHERE')
+    const created = await as('dana', 'draft', 'new', TELEGRAM, '--clearer', 'carl', '--json')
+    const id = String(JSON.parse(created.stdout).draft.id)
+    expect((await as('carl', 'clear', id)).code).toBe(0)
+    const edited = await as('dana', 'draft', 'edit', id, DRAFT, '--clearer', 'carl')
+    expect(edited.stdout).toContain('clearances start over')
+    expect((await as('abe', 'approve', id)).stderr).toContain('still needs clearance from: carl')
+    expect((await as('carl', 'clear', id)).code).toBe(0)
+    expect((await as('abe', 'approve', id)).code).toBe(0)
+    const printed = await as('abe', 'release', id, '--print')
+    expect(printed.stdout).toMatch(/^released \d\dSTATE\d+ \(STATE 0000\d\d, \d{6}Z [A-Z]{3} \d\d, 1 section\); 18 deliveries queued\n\n\nVZCZC/)
+    expect((await as('root', 'directory', 'remove-member', 'TAJIK BORDER COLLECTIVE', 'AMEMBASSY TASHKENT')).code).toBe(0)
+    expect((await as('root', 'directory', 'remove-member', 'TAJIK BORDER COLLECTIVE', 'AMEMBASSY TASHKENT')).code).toBe(3)
+    expect((await as('ivan', 'subscribe', 'tag', 'ECON', '--remove')).code).toBe(0)
+    expect((await as('ivan', 'subscribe', 'tag', 'ECON', '--remove')).code).toBe(3)
+    expect((await as('ivan', 'subscribe', 'colour', 'red')).stderr).toContain('expected tag, caption or keyword')
+  })
+
   it('should report bad input with what and where, and never crash', async () => {
     expect((await as('dana', 'draft', 'new', join(dir, 'missing.yaml'))).stderr).toMatch(/cannot read .*missing.yaml/)
     const { writeFileSync } = await import('node:fs')
