@@ -64,7 +64,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
 
   if (text.length === 0 || lines.every((l) => l.blank)) {
     diagnostics.push({ code: 'EMPTY_INPUT', severity: 'error', message: 'The input holds no text', span: emptySpan() })
-  } else if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) {
+  } else if (looksBinary(text)) {
     diagnostics.push({ code: 'BINARY_INPUT', severity: 'error', message: 'The input looks binary, not telegram text', span: emptySpan() })
   }
 
@@ -153,6 +153,16 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   cable.segments = segmentsOf(lines, kinds, text)
   cable.diagnostics = diagnostics
   return cable
+}
+
+/** Control characters other than tab, line feed, form feed and carriage return in the first kilobyte. */
+function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 1024)
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 11) return true
+  }
+  return false
 }
 
 /** The text starts at the first class line that follows a blank line (or opens the input). */
