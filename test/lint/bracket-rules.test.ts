@@ -104,3 +104,15 @@ describe('ENV-014 DoD office symbols', () => {
     expect(lintText(mail, { mode: 'archive' }).filter((m) => m.ruleId === 'ENV-014').map((m) => formatSpan(m.span))).toEqual(['11:1-11:28'])
   })
 })
+
+describe('TXT-021 section headings and combined closers', () => {
+  it('should let an underlined Comment heading run to the end without END COMMENT', () => {
+    expect(txt021('Text.\n\nComment\n-------\n\nOur view follows.')).toEqual([])
+    expect(txt021('Text.\n\nCOMMENT -------\n\nOur view follows.')).toEqual([])
+  })
+
+  it('should close a summary with `End summary and comment` and report a combined closer with nothing open', () => {
+    expect(txt021('Summary: Points. End summary and\ncomment.')).toEqual([])
+    expect(txt021('Points. End summary and comment.')).toEqual(['27:17-27:40 END SUMMARY AND COMMENT without a SUMMARY or COMMENT opener before it'])
+  })
+})

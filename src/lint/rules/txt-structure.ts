@@ -49,11 +49,11 @@ export const txt021 = defineRule({
     pass: { edits: [['¶2. (U) Background.', '¶2. (U) COMMENT: Background. END COMMENT.']] },
   },
   check(_cable, report, ctx) {
-    const open: Record<string, Array<[number, number]>> = { SUMMARY: [], COMMENT: [], NOTE: [] }
+    const open: Record<string, Array<{ at: [number, number]; heading: boolean }>> = { SUMMARY: [], COMMENT: [], NOTE: [] }
     // scanned as one text: closers wrap across lines (`End\nsummary.`) in reflowed copies
     const from = ctx.classLine ? ctx.classLine.line.end : ctx.header.length ? ctx.header[ctx.header.length - 1].end : 0
     const body = ctx.text.slice(from)
-    const events: Array<{ at: number; end: number; kinds: string[]; close: boolean }> = []
+    const events: Array<{ at: number; end: number; kinds: string[]; close: boolean; heading?: boolean }> = []
     const selfClosed: Array<[number, number]> = []
     const inside = (at: number): boolean => selfClosed.some(([a, b]) => at > a && at < b)
     // one cheap scan for the three words; the context around each decides opener, closer or neither
@@ -83,17 +83,27 @@ export const txt021 = defineRule({
         continue
       }
       const lineStart = body.lastIndexOf('\n', at - 1) + 1
-      if (LEAD.test(body.slice(lineStart, at))) events.push({ at: at - (/BEGIN\s+$/i.exec(before)?.[0].length ?? 0), end: stop, kinds, close: false })
+      if (!LEAD.test(body.slice(lineStart, at))) continue
+      // an underlined heading (`Comment` over `-------`) opens a section that runs to the next heading or the end
+      const lineEnd = body.indexOf('\n', at)
+      const heading = /^[\s\-=_*]*$/.test(body.slice(lineStart, at)) && /^[^\n]{0,80}\n?[ \t]*\n?[ \t]*-{3,}/.test(body.slice(end, lineEnd === -1 ? end : lineEnd + 120)) || /-{3,}[ \t]*$/.test(body.slice(end, lineEnd === -1 ? body.length : lineEnd))
+      events.push({ at: at - (/BEGIN\s+$/i.exec(before)?.[0].length ?? 0), end: stop, kinds, close: false, heading })
     }
     events.sort((a, b) => a.at - b.at)
     for (const e of events) {
-      for (const kind of e.kinds) {
-        if (!e.close) open[kind].push([from + e.at, from + e.end])
-        else if (open[kind].length > 0) open[kind].pop()
-        else report({ message: `END ${kind} without a ${kind} opener before it`, at: [from + e.at, from + e.end] })
+      const at: [number, number] = [from + e.at, from + e.end]
+      if (!e.close) {
+        for (const kind of e.kinds) open[kind].push({ at, heading: e.heading === true })
+        continue
       }
+      // `END SUMMARY AND COMMENT` closes whichever of the two is open
+      const closing = e.kinds.filter((k) => open[k].length > 0)
+      for (const kind of closing) open[kind].pop()
+      if (closing.length === 0) report({ message: `END ${e.kinds.join(' AND ')} without a ${e.kinds.join(' or ')} opener before it`, at })
     }
-    for (const [kind, sites] of Object.entries(open)) for (const at of sites) report({ message: `${kind} opened here is never closed (END ${kind})`, at })
+    for (const [kind, sites] of Object.entries(open)) {
+      for (const site of sites) if (!site.heading) report({ message: `${kind} opened here is never closed (END ${kind})`, at: site.at })
+    }
   },
 })
 
