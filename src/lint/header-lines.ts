@@ -25,7 +25,7 @@ export function headerLines(lines: readonly TextLine[]): HeaderLine[] {
     if (!isHeaderLine(line) || line.text.trim() === '' || PAGE_LINE.test(line.text)) continue
     const text = line.text
     const at = (fl: HeaderLineKind, prefix: number): void => {
-      const value = text.slice(prefix).replace(/\s+$/, '')
+      const value = text.slice(prefix).trimEnd()
       out.push({ ...line, fl, valueStart: line.start + prefix, value })
     }
     let m: RegExpMatchArray | null
