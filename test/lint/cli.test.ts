@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -197,5 +197,18 @@ describe('cable lint --stats DIR…', () => {
 
   it('should exit 2 when a path is not a directory', async () => {
     expect((await cable(['lint', '--stats', clean])).code).toBe(2)
+  })
+})
+
+describe('cable lint --stats with a damaged directory', () => {
+  it('should list a dangling link as unreadable and exit 2 without crashing', async () => {
+    const dir = join(work, 'damaged')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, '09STATE12345.txt'), BASE_CABLE)
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'))
+    const r = await cable(['lint', '--stats', dir])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toMatch(/^1 cables, /)
+    expect(r.stdout).toContain(`Unreadable: ${join(dir, 'dangling.txt')} (ENOENT)`)
   })
 })

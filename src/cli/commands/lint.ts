@@ -36,7 +36,8 @@ function cableFiles(dirs: string[]): string[] {
     }
     for (const name of entries.sort()) {
       const path = join(dir, name)
-      if (statSync(path).isDirectory()) walk(path)
+      // a dangling symlink is listed as a cable file and then reported unreadable, not a crash
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) walk(path)
       else if (/\.(txt|html?)$/i.test(name)) out.push(path)
     }
   }

@@ -65,7 +65,7 @@ export function formatSarif(reports: readonly FileReport[], mode: Mode): string 
           },
         },
         columnKind: 'utf16CodeUnits',
-        artifacts: reports.map((r) => ({ location: { uri: r.file }, length: r.text.length })),
+        artifacts: reports.map((r) => ({ location: { uri: r.file } })),
         results: reports.flatMap((r) => r.messages.map((m) => result(r.file, m, indexOf.get(m.ruleId) ?? -1))),
         properties: { mode },
       },
