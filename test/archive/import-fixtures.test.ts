@@ -60,7 +60,7 @@ describe('import of every input form', () => {
     expect(reasons['/blob.txt']).toMatch(/binary/)
     expect(reasons['/latin1.txt']).toBe('not UTF-8 text')
     expect(reasons['/notes.md']).toMatch(/not a cable file type/)
-    expect(Object.entries(reasons).find(([k]) => k.startsWith('/rows.csv'))?.[1]).toMatch(/Quote Not Closed/)
+    expect(Object.entries(reasons).find(([k]) => k.startsWith('/rows.csv'))?.[1]).toMatch(/not closed before the end of the file/)
     expect(reasons['/parsed.jsonl#line=2']).toMatch(/not JSON/)
     expect(reasons['/parsed.jsonl#line=3']).toMatch(/not a parsed cable/)
     expect(report.problems).toHaveLength(7)
@@ -95,7 +95,7 @@ describe('import of every input form', () => {
     writeFileSync(join(bad, 'cut.csv'), csvLine(1, cables[5]).slice(0, 200))
     writeFileSync(join(bad, 'zero.html'), '')
     const report = await importArchive(store, [bad, join(root, 'missing-dir')])
-    expect(report.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/cannot read: ENOENT/), expect.stringMatching(/Quote Not Closed/), 'empty file'])
+    expect(report.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/cannot read: ENOENT/), expect.stringMatching(/not closed before the end of the file/), 'empty file'])
     expect(await snapshot(store)).toEqual(before)
   })
 

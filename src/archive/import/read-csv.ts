@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { parse } from 'csv-parse'
 import { parseCable } from '../../format/parse.js'
+import { csvRecords } from './csv-records.js'
 import type { BytesRead, ImportItem, ImportProblem, InputFile } from './import-types.js'
 
 /** Columns of the community `cables.csv` (no header row). */
@@ -17,29 +17,26 @@ export const CABLES_CSV_COLUMNS = ['id', 'date', 'refid', 'origin', 'classificat
  *   for await (const item of readCsv({ path: 'cables.csv', kind: 'csv', bytes }, onBytes)) …
  */
 export async function* readCsv(file: InputFile, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
-  const skipped: ImportProblem[] = []
-  const parser = createReadStream(file.path).pipe(
-    parse({ escape: '\\', relax_column_count: true, skip_records_with_error: true, info: true, max_record_size: 0 }),
-  )
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    skipped.push({ locator: `${file.path}#line=${error.lines ?? '?'}`, reason: `unreadable CSV record: ${error.message}` })
-  })
   let columns: readonly string[] = CABLES_CSV_COLUMNS
   let row = 0
   let last = 0
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number; lines: number } }>) {
+    for await (const r of csvRecords(createReadStream(file.path, { highWaterMark: 1 << 20 }))) {
       row++
-      onBytes(info.bytes - last)
-      last = info.bytes
-      while (skipped.length) yield skipped.shift()!
+      onBytes(r.bytes - last)
+      last = r.bytes
+      const locator = `${file.path}#row=${row}`
+      if ('error' in r) {
+        yield { locator, reason: `unreadable CSV record: ${r.error}` }
+        continue
+      }
+      const record = r.record
       if (row === 1 && record[0]?.trim().toLowerCase() === 'id' && record.includes('body')) {
         columns = record.map((c) => c.trim().toLowerCase())
         continue
       }
-      const locator = `${file.path}#row=${row}`
       if (record.length !== columns.length) {
-        yield { locator, reason: `expected ${columns.length} columns, found ${record.length} (line ${info.lines})` }
+        yield { locator, reason: `expected ${columns.length} columns, found ${record.length}` }
         continue
       }
       yield rowItem(locator, columns, record)
@@ -47,7 +44,6 @@ export async function* readCsv(file: InputFile, onBytes: BytesRead): AsyncGenera
   } catch (error) {
     yield { locator: `${file.path}#row=${row + 1}`, reason: `CSV reading stopped: ${error instanceof Error ? error.message : String(error)}` }
   }
-  while (skipped.length) yield skipped.shift()!
   onBytes(Math.max(0, file.bytes - last))
 }
 
