@@ -13,6 +13,20 @@ export type AttributeField = (typeof ATTRIBUTE_FIELDS)[number]
 export type FieldName = TextField | AttributeField
 export type Comparison = ':' | '>=' | '<=' | '>' | '<'
 
+/** A value for each field, shown when a field is written without one. */
+export const FIELD_EXAMPLES: Record<FieldName, string> = {
+  subject: '"human rights"',
+  to: 'PARIS',
+  tag: 'PREL',
+  origin: 'HARARE',
+  class: 'SECRET',
+  caption: 'NOFORN',
+  precedence: 'IMMEDIATE',
+  id: '09STATE99704',
+  cites: '09STATE99704',
+  date: '2009-09..2009-12',
+}
+
 /** A word; `prefix` when written `word*`. `tokens` are the index tokens it stands for (`ZANU-PF` → zanu, pf). */
 export interface TermNode {
   type: 'term'

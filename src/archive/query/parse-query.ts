@@ -1,6 +1,7 @@
 import {
   ATTRIBUTE_FIELDS,
   DEFAULT_NEAR,
+  FIELD_EXAMPLES,
   TEXT_FIELDS,
   indexTokens,
   type FieldName,
@@ -150,7 +151,7 @@ class Parser {
     const v = this.peek()
     const adjacent = t.attached || v.column === t.column + t.name.length + t.op.length
     if (!adjacent || (v.kind !== 'word' && v.kind !== 'phrase' && v.kind !== 'lparen')) {
-      throw this.error(`${field}${t.op} needs a value right after it, as in ${field}${t.op}${example(field)}`, t)
+      throw this.error(`${field}${t.op} needs a value right after it, as in ${field}${t.op}${FIELD_EXAMPLES[field]}`, t)
     }
     if (v.kind === 'lparen') {
       if (t.op !== ':') throw this.error(`${field}${t.op} takes a single value`, v)
@@ -201,20 +202,4 @@ class Parser {
     if (field === 'precedence' && !prefix && !precedenceValue(value)) throw bad('expected FLASH, NIACT, IMMEDIATE, PRIORITY or ROUTINE')
     return { type: 'field', field, op, value, prefix, query: null, column }
   }
-}
-
-function example(field: FieldName): string {
-  const examples: Record<FieldName, string> = {
-    subject: '"human rights"',
-    to: 'PARIS',
-    tag: 'PREL',
-    origin: 'HARARE',
-    class: 'SECRET',
-    caption: 'NOFORN',
-    precedence: 'IMMEDIATE',
-    id: '09STATE99704',
-    cites: '09STATE99704',
-    date: '2009-09..2009-12',
-  }
-  return examples[field]
 }
