@@ -116,3 +116,15 @@ describe('TXT-021 section headings and combined closers', () => {
     expect(txt021('Points. End summary and comment.')).toEqual(['27:17-27:40 END SUMMARY AND COMMENT without a SUMMARY or COMMENT opener before it'])
   })
 })
+
+describe('TXT-010 run-together tags', () => {
+  const tag = (t: string) =>
+    lintText(mutate([['[ECON](#)', `[${t}](#)`]]), { mode: 'archive' })
+      .filter((m) => m.ruleId === 'TXT-010')
+      .map((m) => m.message)
+
+  it('should read ECONEFIN as two tags and a plain word as an unknown tag', () => {
+    expect(tag('ECONEFINCS')).toEqual(['TAG `ECONEFINCS` looks like run-together tags ECON EFIN CS'])
+    expect(tag('POLITICS')).toEqual(['Unknown TAG `POLITICS`'])
+  })
+})

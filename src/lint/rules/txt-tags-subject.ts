@@ -38,7 +38,8 @@ function splitConcatenation(ctx: LintContext, tag: string): string[] | null {
     }
   }
   const parts = best[tag.length]
-  return parts && parts.length > 1 ? parts : null
+  // any word splits into two-letter country codes (`POLITICS` = PO LI TI CS): demand two real subject tags
+  return parts && parts.filter((p) => p.length >= 4).length >= 2 ? parts : null
 }
 
 export const txt009 = defineRule({
