@@ -128,3 +128,13 @@ describe('TXT-010 run-together tags', () => {
     expect(tag('POLITICS')).toEqual(['Unknown TAG `POLITICS`'])
   })
 })
+
+describe('TXT-015 paragraphs the parser left as literal lines', () => {
+  it('should report only the repeated number, not every paragraph after it', () => {
+    // ¶1, ¶1, ¶2: the parser opens paragraphs 1 and 2 and leaves the second `1.` as literal lines
+    const text = mutate([['¶2. (U)', '¶1. (U)'], ['¶3. (C) Please', '¶2. (C) Please']])
+    expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-015').map((m) => `${formatSpan(m.span)} ${m.message}`)).toEqual([
+      '27:2-27:3 Unexpected paragraph number 1, expected 2',
+    ])
+  })
+})

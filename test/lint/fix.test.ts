@@ -51,13 +51,22 @@ describe('fixText', () => {
     expect(result.messages).toEqual([])
   })
 
-  it('should report a repeated paragraph number without renumbering it', () => {
-    const result = fixText(mutate([['¶2. (U)', '¶1. (U)']]), { mode: 'compose' })
-    expect(result.messages.filter((m) => m.ruleId === 'TXT-015').map((m) => [m.span.start.line, m.span.start.column, m.fix])).toEqual([
-      [27, 2, undefined],
+  it('should report a repeated paragraph number without renumbering anything', () => {
+    const input = mutate([['¶2. (U)', '¶1. (U)']])
+    const result = fixText(input, { mode: 'compose' })
+    // the parser reads the second `1.` as literal lines, so the sequence is not one it fully read: no fix
+    expect(result.text).toBe(input)
+    expect(result.messages.filter((m) => m.ruleId === 'TXT-015').map((m) => [m.span.start.line, m.span.start.column, m.message, m.fix])).toEqual([
+      [27, 2, 'Unexpected paragraph number 1, expected 2', undefined],
+      [31, 2, 'Unexpected paragraph number 3, expected 2', undefined],
     ])
-    // the parser's paragraphs (1, then 3) were renumbered around it
-    expect(result.text.split('\n')[30]).toBe('¶2. (C) Please deliver the points below.')
+  })
+
+  it('should renumber from the first break with one edit', () => {
+    const result = fixText(mutate([['¶2. (U)', '¶3. (U)'], ['¶3. (C) Please', '¶4. (C) Please']]), { mode: 'compose' })
+    expect(result.text).toBe(BASE_CABLE)
+    expect(result.passes).toHaveLength(1)
+    expect(result.passes[0]).toHaveLength(1)
   })
 
   it('should leave a clean cable untouched', () => {

@@ -1,6 +1,6 @@
 import { LEVEL_RANK } from '../../format/classification.js'
 import type { Paragraph } from '../../format/model.js'
-import { defineRule } from '../types.js'
+import { defineRule, type Fix } from '../types.js'
 import { isClassified, type LintContext } from '../context.js'
 
 /** Offsets of the paragraph number as written (`¶12.` → the `12`), null when not found at the paragraph start. */
@@ -15,6 +15,9 @@ export function numberAt(ctx: LintContext, p: Paragraph): [number, number] | nul
 
 const numbered = (ps: readonly Paragraph[]): Paragraph[] => ps.filter((p) => p.number > 0)
 
+/** A literal line that is a numbered, portion-marked paragraph: `4.(C) text`, `¶5. (SBU) text`. */
+const LOOSE_PARAGRAPH = /^\s*¶?\s*(\d{1,3})\.\s*\((?:U|SBU|C|S|TS|LOU)(?:\s*\/[A-Za-z/ ,]{1,30})?\)/
+
 export const txt015 = defineRule({
   id: 'TXT-015',
   level: { compose: 'error', archive: 'error' },
@@ -28,42 +31,39 @@ export const txt015 = defineRule({
   },
   check(cable, report, ctx) {
     const ps = numbered(cable.paragraphs)
-    if (ps.length === 1) {
-      const at = numberAt(ctx, ps[0])
-      if (at) report({ message: 'A lone paragraph is not numbered', at })
+    // the parser opens a paragraph only on a higher number (and not on every spelling, `4.(C)`), so numbered
+    // blocks it left as literal lines join the sequence here; only a sequence it fully read gets the fix
+    const loose = ctx.lines.flatMap((line) => {
+      const m = line.kind === 'lines' ? LOOSE_PARAGRAPH.exec(line.text) : null
+      if (!m) return []
+      const start = line.start + m[0].indexOf(m[1])
+      return [{ number: Number(m[1]), at: [start, start + m[1].length] as [number, number], parsed: false }]
+    })
+    const items = [...ps.map((p) => ({ number: p.number, at: numberAt(ctx, p) ?? (p.span ? [p.span.start.offset, p.span.start.offset] as [number, number] : null), parsed: true })), ...loose]
+      .filter((x): x is { number: number; at: [number, number]; parsed: boolean } => x.at !== null)
+      .sort((a, b) => a.at[0] - b.at[0])
+    if (items.length === 1 && items[0].parsed) {
+      report({ message: 'A lone paragraph is not numbered', at: items[0].at })
       return
     }
-    // the parser opens a paragraph only on a higher number, so a repeated or lower one is left as literal lines
-    for (const line of ctx.lines) {
-      const m = line.kind === 'lines' ? /^\s*¶?\s*(\d{1,3})\.\s*\((?:U|SBU|C|S|TS|LOU)(?:\/[A-Z/ ]{1,12})?\)/.exec(line.text) : null
-      if (!m) continue
-      const start = line.start + m[0].indexOf(m[1])
-      report({ message: `Paragraph number ${m[1]} out of sequence (repeats or goes back)`, at: [start, start + m[1].length] })
-    }
-    // one message per break in the sequence (not one per paragraph after it); the first carries a single edit
-    // that renumbers every paragraph from there, copying the text between the numbers unchanged
-    const wrong = ps.map((p, i) => ({ p, i, at: numberAt(ctx, p) })).filter(({ p, i }) => p.number !== i + 1)
-    const fixable = wrong.length > 0 && wrong.every((w) => w.at !== null)
-    let fix: { start: number; end: number; text: string } | undefined
-    if (fixable) {
-      const start = wrong[0].at![0]
+    let fix: Fix | undefined
+    const wrong = items.map((x, i) => ({ ...x, i })).filter((x) => x.number !== x.i + 1)
+    if (loose.length === 0 && wrong.length > 0) {
+      // one edit renumbering every paragraph from the first break, copying the text between numbers unchanged
       let text = ''
-      let last = start
+      let last = wrong[0].at[0]
       for (const w of wrong) {
-        text += ctx.text.slice(last, w.at![0]) + String(w.i + 1)
-        last = w.at![1]
+        text += ctx.text.slice(last, w.at[0]) + String(w.i + 1)
+        last = w.at[1]
       }
-      fix = { start, end: last, text }
+      fix = { start: wrong[0].at[0], end: last, text }
     }
-    ps.forEach((p, i) => {
-      const expected = i === 0 ? 1 : ps[i - 1].number + 1
-      if (p.number === expected && p.number === i + 1) return
-      if (p.number === expected && i > 0 && ps[i - 1].number !== i) return
-      const at = numberAt(ctx, p)
-      const message = `Unexpected paragraph number ${p.number}, expected ${expected}`
-      const first = fix && at && at[0] === fix.start
-      if (at) report({ message: first ? `${message} (renumbering ${wrong.length} paragraph${wrong.length === 1 ? '' : 's'} from here)` : message, at, fix: first ? fix : undefined })
-      else if (p.span) report({ message, at: [p.span.start.offset, p.span.start.offset] })
+    items.forEach((x, i) => {
+      const expected = i === 0 ? 1 : items[i - 1].number + 1
+      if (x.number === expected) return
+      const first = fix !== undefined && x.at[0] === fix.start
+      const message = `Unexpected paragraph number ${x.number}, expected ${expected}${first ? ` (renumbering ${wrong.length} paragraph${wrong.length === 1 ? '' : 's'} from here)` : ''}`
+      report({ message, at: x.at, fix: first ? fix : undefined })
     })
   },
 })
