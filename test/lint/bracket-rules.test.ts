@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { lintText } from '../../src/lint/index.js'
 import { formatSpan } from '../../src/lint/line-index.js'
-import { mutate } from '../../src/lint/examples/base-cable.js'
+import { BASE_CABLE as BASE, mutate } from '../../src/lint/examples/base-cable.js'
 
 const txt021 = (paragraph: string) =>
   lintText(mutate([['¶2. (U) Background.', `¶2. (U) ${paragraph}`]]), { mode: 'archive' })
@@ -136,5 +136,15 @@ describe('TXT-015 paragraphs the parser left as literal lines', () => {
     expect(lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-015').map((m) => `${formatSpan(m.span)} ${m.message}`)).toEqual([
       '27:2-27:3 Unexpected paragraph number 1, expected 2',
     ])
+  })
+})
+
+describe('ID-001 claimed ids', () => {
+  it('should ignore a claim that is no reference id and compare canonical forms of one that is', () => {
+    const ids = (claimedId: string) => lintText(BASE, { mode: 'archive', claimedId }).filter((m) => m.ruleId === 'ID-001').length
+    expect(ids('Created')).toBe(0)
+    expect(ids('09 STATE 012345')).toBe(0)
+    expect(ids('09SECTION01OF02STATE12345')).toBe(0)
+    expect(ids('09STATE12346')).toBe(1)
   })
 })

@@ -31,7 +31,9 @@ export const id001 = defineRule({
       return
     }
     const claimed = ctx.claimedId ?? (cable.container?.metadata['Reference ID'] || undefined)
-    if (claimed && (canonicalId(claimed) ?? claimed) !== (canonicalId(derived) ?? derived)) {
+    // a claim that is no id at all (a file named `draft.txt`, a misread metadata cell) says nothing
+    const canonical = claimed ? canonicalId(claimed) : null
+    if (claimed && canonical !== null && canonical !== (canonicalId(derived) ?? derived)) {
       report({ message: `Archive id \`${claimed}\` does not match \`${derived}\` built from the DTG and class line`, at: classLineAt(ctx) })
     }
   },
