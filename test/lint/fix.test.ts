@@ -69,6 +69,12 @@ describe('fixText', () => {
     expect(result.passes[0]).toHaveLength(1)
   })
 
+  it('should fix CRLF text and keep its line endings', () => {
+    const crlf = (s: string) => s.replace(/\n/g, '\r\n')
+    const result = fixText(crlf(mutate([['[ECON](#)', '[econ](#) [PREL](#)'], ['¶3. (C) Please', '¶4. (C) Please']])), { mode: 'archive' })
+    expect(result.text).toBe(crlf(BASE_CABLE))
+  })
+
   it('should leave a clean cable untouched', () => {
     const result = fixText(BASE_CABLE, { mode: 'compose' })
     expect(result.passes).toEqual([])
