@@ -80,37 +80,39 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       })
       continue
     }
-    if ((m = FL1.exec(t)) && !envelope.transmission) {
+    // format lines 1–5 precede the FM line; addressee lists after it skip their regexes
+    const envelopeLine = origin === null && to === null && info === null
+    if (envelopeLine && (m = FL1.exec(t)) && !envelope.transmission) {
       envelope.transmission = { channel: m[1], sequence: m[2] }
       lineSpans.transmission = { start: line.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if ((m = FL2.exec(t)) && !envelope.routing) {
+    if (envelopeLine && (m = FL2.exec(t)) && !envelope.routing) {
       envelope.routing = { prosign: m[1], routes: m[2].trim().split(/\s+/) }
       lineSpans.routing = { start: line.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if (envelope.routing && !envelope.station && kinds[kinds.length - 1] === 'envelope' && ROUTES_ONLY.test(t)) {
+    if (envelopeLine && envelope.routing && !envelope.station && kinds[kinds.length - 1] === 'envelope' && ROUTES_ONLY.test(t)) {
       envelope.routing.routes.push(...t.trim().split(/\s+/))
       lineSpans.routing = { start: lineSpans.routing!.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if ((m = FL3.exec(t)) && !envelope.station) {
+    if (envelopeLine && (m = FL3.exec(t)) && !envelope.station) {
       envelope.station = { route: m[1], serial: m[2], section: m[3] ?? null, filed: m[4] }
       lineSpans.station = { start: line.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if ((m = FL4.exec(t)) && !envelope.security) {
+    if (envelopeLine && (m = FL4.exec(t)) && !envelope.security) {
       envelope.security = { opsig: m[1], group: m[2] + m[3], signals: m[4].trim() ? m[4].trim().split(/\s+/) : [] }
       lineSpans.security = { start: line.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if ((m = FL5.exec(t)) && !envelope.dtg) {
+    if (envelopeLine && (m = FL5.exec(t)) && !envelope.dtg) {
       envelope.dtg = {
         precedence: m[1].split(/\s/),
         day: m[2],
