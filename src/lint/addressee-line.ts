@@ -57,7 +57,8 @@ export function parseAddressee(value: string): AddresseeParts {
       parts.precedenceStart = tail.at
       tokens.pop()
     } else {
-      const word = ['PRIORITY', 'IMMEDIATE', 'ROUTINE'].find((w) => tail.t.length >= 6 && near(tail.t, w, 2))
+      // misspellings keep the first letter (PRIOITY, PIORITY, IMMEDAITE): a cheap screen before the edit distance
+      const word = ['PRIORITY', 'IMMEDIATE', 'ROUTINE'].find((w) => tail.t.length >= 6 && tail.t[0] === w[0] && near(tail.t, w, 2))
       if (word) {
         parts.precedence = tail.t
         parts.precedenceStart = tail.at

@@ -95,12 +95,23 @@ function yearOfId(id: string | null): number | null {
   return yy === undefined ? null : Number(yy) + (Number(yy) >= 50 ? 1900 : 2000)
 }
 
+const MARK_PATTERNS = new Map<string, RegExp>()
+
+/** `(C/NF)` as written, in any case and spacing; compiled once per distinct mark (a corpus has a few dozen). */
+function markPattern(mark: string): RegExp {
+  let pattern = MARK_PATTERNS.get(mark)
+  if (!pattern) {
+    pattern = new RegExp(`\\(\\s*${[...mark].map((ch) => ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s*')}\\s*\\)?`, 'i')
+    MARK_PATTERNS.set(mark, pattern)
+  }
+  return pattern
+}
+
 function markSites(cable: Cable, text: string): MarkSite[] {
   const sites: MarkSite[] = []
   const add = (mark: string, from: number, to: number, where: MarkSite['where']): void => {
     // the model keeps marks normalised (`c` → `C`), so find the written form case- and space-insensitively
-    const pattern = new RegExp(`\\(\\s*${[...mark].map((ch) => ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s*')}\\s*\\)?`, 'i')
-    const found = pattern.exec(text.slice(from, to))
+    const found = markPattern(mark).exec(text.slice(from, to))
     const start = found ? from + found.index : from
     const end = found ? start + found[0].length : start
     const parsed = parsePortionMark(mark)

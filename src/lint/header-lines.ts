@@ -25,8 +25,7 @@ export function headerLines(lines: readonly TextLine[]): HeaderLine[] {
     if (!isHeaderLine(line) || line.text.trim() === '' || PAGE_LINE.test(line.text)) continue
     const text = line.text
     const at = (fl: HeaderLineKind, prefix: number): void => {
-      const value = text.slice(prefix).trimEnd()
-      out.push({ ...line, fl, valueStart: line.start + prefix, value })
+      out.push({ line: line.line, text, start: line.start, end: line.end, kind: line.kind, fl, valueStart: line.start + prefix, value: text.slice(prefix).trimEnd() })
     }
     let m: RegExpMatchArray | null
     if (/^VZCZC/.test(text)) { list = null; at('fl1', 0) }

@@ -33,12 +33,14 @@ export const txt015 = defineRule({
     const ps = numbered(cable.paragraphs)
     // the parser opens a paragraph only on a higher number (and not on every spelling, `4.(C)`), so numbered
     // blocks it left as literal lines join the sequence here; only a sequence it fully read gets the fix
-    const loose = ctx.lines.flatMap((line) => {
-      const m = line.kind === 'lines' ? LOOSE_PARAGRAPH.exec(line.text) : null
-      if (!m) return []
+    const loose: Array<{ number: number; at: [number, number]; parsed: boolean }> = []
+    for (const line of ctx.lines) {
+      // most literal lines are prose or lists: test the regex only on one that starts with a digit or ¶
+      const m = line.kind === 'lines' && /^\s*[¶\d]/.test(line.text) ? LOOSE_PARAGRAPH.exec(line.text) : null
+      if (!m) continue
       const start = line.start + m[0].indexOf(m[1])
-      return [{ number: Number(m[1]), at: [start, start + m[1].length] as [number, number], parsed: false }]
-    })
+      loose.push({ number: Number(m[1]), at: [start, start + m[1].length], parsed: false })
+    }
     const items = [...ps.map((p) => ({ number: p.number, at: numberAt(ctx, p) ?? (p.span ? [p.span.start.offset, p.span.start.offset] as [number, number] : null), parsed: true })), ...loose]
       .filter((x): x is { number: number; at: [number, number]; parsed: boolean } => x.at !== null)
       .sort((a, b) => a.at[0] - b.at[0])
