@@ -49,7 +49,10 @@ export const txt015 = defineRule({
       return
     }
     let fix: Fix | undefined
-    const wrong = items.map((x, i) => ({ ...x, i })).filter((x) => x.number !== x.i + 1)
+    const wrong: Array<{ at: [number, number]; i: number }> = []
+    items.forEach((x, i) => {
+      if (x.number !== i + 1) wrong.push({ at: x.at, i })
+    })
     if (loose.length === 0 && wrong.length > 0) {
       // one edit renumbering every paragraph from the first break, copying the text between numbers unchanged
       let text = ''
