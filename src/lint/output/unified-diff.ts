@@ -34,7 +34,9 @@ function diffLines(a: string[], b: string[]): Op[] {
  */
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return ''
-  const ops = diffLines(before.split('\n'), after.split('\n'))
+  // lines keep their newline, so a last line without one differs from the same line with one, as in diff -u
+  const split = (s: string): string[] => s.match(/[^\n]*\n|[^\n]+$/g) ?? []
+  const ops = diffLines(split(before), split(after))
   const changed = ops.map((o, k) => (o.kind !== ' ' ? k : -1)).filter((k) => k >= 0)
   const name = file.replace(/^\/+/, '')
   let out = `--- a/${name}\n+++ b/${name}\n`
@@ -49,7 +51,7 @@ export function unifiedDiff(file: string, before: string, after: string): string
     const aStart = hunk[0].a + (aLines === 0 ? 0 : 1)
     const bStart = hunk[0].b + (bLines === 0 ? 0 : 1)
     out += `@@ -${aStart},${aLines} +${bStart},${bLines} @@\n`
-    for (const o of hunk) out += `${o.kind}${o.line}\n`
+    for (const o of hunk) out += o.line.endsWith('\n') ? `${o.kind}${o.line}` : `${o.kind}${o.line}\n\\ No newline at end of file\n`
   }
   return out
 }
