@@ -42,60 +42,56 @@ export function highlightTerms(node: QueryNode | null, negated = false, out: Hig
   return out
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
+const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]'
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+/** One regex for every query word, whole words only; prefixes run to the end of the word. */
+function termPattern(terms: HighlightTerm[]): RegExp | null {
+  if (terms.length === 0) return null
+  const alternatives = [...new Set(terms.map((t) => escape(t.token) + (t.prefix ? `${WORD_CHAR}*` : '')))]
+  alternatives.sort((a, b) => b.length - a.length)
+  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, 'giu')
 }
 
 /**
  * A short excerpt of `text` around the densest cluster of query words, each marked «like this», with
- * whitespace collapsed. Without query words, the start of the text after the subject line.
+ * whitespace collapsed; about `width` characters. Without query words, the text after the subject line.
+ * Matching is case-insensitive; the text is searched with one regex rather than tokenised whole, since a
+ * results page makes twenty of these.
  */
-export function makeSnippet(text: string, terms: HighlightTerm[], words = 28): string {
-  const exact = new Set(terms.filter((t) => !t.prefix).map((t) => t.token))
-  const prefixes = terms.filter((t) => t.prefix).map((t) => t.token)
-  const tokens: { start: number; end: number; hit: string | null }[] = []
-  for (const m of text.matchAll(WORD)) {
-    const f = fold(m[0])
-    const hit = exact.has(f) ? f : (prefixes.find((p) => f.startsWith(p)) ?? null)
-    tokens.push({ start: m.index!, end: m.index! + m[0].length, hit })
-  }
-  if (tokens.length === 0) return ''
-  let best = 0
-  let bestScore = -1
-  const firstHit = tokens.findIndex((t) => t.hit)
-  if (firstHit < 0) {
+export function makeSnippet(text: string, terms: HighlightTerm[], width = 200): string {
+  const pattern = termPattern(terms)
+  const hits: { at: number; word: string }[] = []
+  if (pattern) for (const m of text.matchAll(pattern)) hits.push({ at: m.index!, word: m[0].toLowerCase() })
+  let start: number
+  if (hits.length === 0) {
     const subject = text.search(/SUBJECT\s*:/i)
-    best = Math.max(0, tokens.findIndex((t) => t.start > (subject < 0 ? 0 : subject + 8)))
+    start = subject < 0 ? 0 : subject + 8
   } else {
-    for (let i = firstHit; i < tokens.length; i++) {
-      if (!tokens[i].hit) continue
+    let best = 0
+    let bestScore = -1
+    for (let i = 0; i < hits.length; i++) {
       const seen = new Set<string>()
       let count = 0
-      for (let j = i; j < Math.min(tokens.length, i + words); j++) {
-        const h = tokens[j].hit
-        if (h) {
-          count++
-          seen.add(h)
-        }
+      for (let j = i; j < hits.length && hits[j].at < hits[i].at + width * 0.7; j++) {
+        seen.add(hits[j].word)
+        count++
       }
       const score = seen.size * 100 + count
       if (score > bestScore) {
         bestScore = score
-        best = Math.max(0, i - 4)
+        best = hits[i].at
       }
     }
+    start = Math.max(0, best - 40)
   }
-  const window = tokens.slice(best, best + words)
-  let out = ''
-  let pos = window[0].start
-  for (const t of window) {
-    out += text.slice(pos, t.start)
-    out += t.hit ? MARK_OPEN + text.slice(t.start, t.end) + MARK_CLOSE : text.slice(t.start, t.end)
-    pos = t.end
-  }
-  const lead = best > 0 ? '… ' : ''
-  const tail = best + words < tokens.length ? ' …' : ''
-  return lead + out.replace(/\s+/g, ' ').trim() + tail
+  // whole words at both ends
+  while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) start--
+  let end = Math.min(text.length, start + width)
+  while (end < text.length && /[\p{L}\p{N}]/u.test(text[end])) end++
+  let excerpt = text.slice(start, end)
+  if (pattern) excerpt = excerpt.replace(pattern, (w) => MARK_OPEN + w + MARK_CLOSE)
+  const lead = start > 0 ? '… ' : ''
+  const tail = end < text.length ? ' …' : ''
+  return lead + excerpt.replace(/\s+/g, ' ').trim() + tail
 }

@@ -27,6 +27,8 @@ export interface OpenOptions {
 }
 
 const SUMMARY = 'c.key, c.id, c.date, c.origin, c.classification, c.subject'
+/** Pages up to this size are read whole (see `search`). */
+const PAGE_MAX = 1000
 // BM25 weights per FTS column: body, subject, addressees. A subject hit says more than a body hit.
 const RANK = 'bm25(cables_fts, 1.0, 4.0, 1.0)'
 
@@ -70,10 +72,16 @@ export class SqliteStore implements Store {
     const order =
       options.sort === 'date' ? 'c.date ASC, c.key' : options.sort === 'date-desc' || !f.ranked ? 'c.date DESC, c.key' : `${RANK}, c.key`
     const score = f.ranked ? RANK : 'NULL'
-    const text = options.withText ? ', (SELECT t.text FROM cable_texts t WHERE t.rowid = c.rowid) AS text' : ''
+    // A page (the latency-sensitive case) is read whole and its texts fetched afterwards, so the sort over
+    // thousands of hits never carries their blobs; an unbounded export streams with the text in each row,
+    // since better-sqlite3 runs no second statement while an iterator is open.
+    const paged = options.limit !== undefined && options.limit <= PAGE_MAX
+    const textOf = options.withText && paged ? this.db.prepare('SELECT text FROM cable_texts WHERE rowid = ?').pluck() : null
+    const text = options.withText && !paged ? ', (SELECT t.text FROM cable_texts t WHERE t.rowid = c.rowid) AS text' : ''
     const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? -1} OFFSET ${options.offset ?? 0}` : ''
-    const stmt = this.db.prepare(`SELECT ${SUMMARY}, c.tags, ${score} AS score${text} FROM ${f.from} WHERE ${f.where} ORDER BY ${order}${page}`)
-    for (const r of stmt.iterate(...f.params) as Iterable<CableRow & { score: number | null }>) {
+    const stmt = this.db.prepare(`SELECT c.rowid, ${SUMMARY}, c.tags, ${score} AS score${text} FROM ${f.from} WHERE ${f.where} ORDER BY ${order}${page}`)
+    const rows = (paged ? stmt.all(...f.params) : stmt.iterate(...f.params)) as Iterable<CableRow & { score: number | null }>
+    for (const r of rows) {
       const hit: SearchHit = {
         key: r.key,
         id: r.id,
@@ -84,7 +92,8 @@ export class SqliteStore implements Store {
         tags: r.tags === '' ? [] : r.tags.split(' '),
         score: r.score,
       }
-      if (r.text) hit.text = unpackText(r.text)
+      if (textOf) hit.text = unpackText(textOf.get(r.rowid) as Buffer)
+      else if (r.text) hit.text = unpackText(r.text)
       yield hit
     }
   }
