@@ -5,7 +5,7 @@ import type { ClassifiedBy } from './model.js'
  *   Classified By: Political Counselor Kathy Fitzpatrick; reasons 1.4 (B) and (D)
  *   CLASSIFIED BY: Gene A. Cretz, Ambassador, US Embassy Tripoli. REASON: 1.4 (b), (d)
  */
-export const CLASSIFIED_BY = /(?:\(U\)\s*)?\bCLASSIFIED\s+BY\b\s*[:.]?\s*/i
+export const CLASSIFIED_BY = /(?:\(U\)\s*)?(?<![A-Za-z])CLASSIFIED\s+BY\b\s*[:.]?\s*/i
 
 export function parseClassifiedBy(text: string): Omit<ClassifiedBy, 'span'> {
   // words broken at the margin (`REA\nSONS`) come back joined because callers pass squashed text

@@ -18,17 +18,39 @@ export function unwrapContainer(input: string): { text: string; container: Conta
 function unwrapHtml(input: string) {
   const diagnostics: Diagnostic[] = []
   const pres = [...input.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi)].map((m) => decodeHtml(stripTags(m[1])))
-  const metadata: Record<string, string> = {}
-  for (const m of input.matchAll(/<td[^>]*>\s*(?:<[^>]+>\s*)*([A-Za-z ]{2,30}?)\s*:?\s*(?:<\/[^>]+>\s*)*<\/td>\s*<td[^>]*>([\s\S]*?)<\/td>/gi)) {
-    const key = m[1].trim()
-    const value = decodeHtml(stripTags(m[2])).trim()
-    if (key && value && value.length < 200) metadata[key] = value
-  }
+  const metadata = metadataTable(input)
   if (pres.length === 0) {
     diagnostics.push({ code: 'BAD_HTML', severity: 'error', message: 'HTML page without <pre> blocks: no cable text found', span: emptySpan() })
   }
   const text = pres.length >= 2 ? `${pres[0]}\n\n${pres.slice(1).join('\n\n')}` : (pres[0] ?? '')
   return { text, container: { rendering: 'html' as const, raw: input, metadata }, diagnostics, hintId: metadata['Reference ID'] }
+}
+
+const LABELS = ['Reference ID', 'Created', 'Released', 'Classification', 'Origin']
+
+/**
+ * The page's metadata table: a row of labels (`<th>` or `<td>`) over a row of values, as Cablegate lays it
+ * out, or label/value pairs side by side.
+ */
+function metadataTable(input: string): Record<string, string> {
+  const metadata: Record<string, string> = {}
+  const cellText = (html: string) => decodeHtml(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim()
+  const rows = [...input.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) => [...r[1].matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((c) => cellText(c[1])))
+  for (let i = 0; i < rows.length; i++) {
+    const labels = rows[i]
+    if (labels.filter((l) => LABELS.includes(l.replace(/:$/, ''))).length >= 2 && rows[i + 1]?.length === labels.length) {
+      labels.forEach((l, j) => {
+        const value = rows[i + 1][j]
+        if (value && value.length < 200) metadata[l.replace(/:$/, '')] = value
+      })
+      return metadata
+    }
+    for (let j = 0; j + 1 < labels.length; j += 2) {
+      const key = labels[j].replace(/:$/, '')
+      if (LABELS.includes(key) && labels[j + 1] && labels[j + 1].length < 200) metadata[key] = labels[j + 1]
+    }
+  }
+  return metadata
 }
 
 /** Parses one CSV record (RFC 4180 quoting, also `\"` escapes as the community dump writes them). */

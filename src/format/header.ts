@@ -61,6 +61,9 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     const t = line.text
     let m: RegExpExecArray | null
     if (line.blank) {
+      // an empty line ends an address list: what follows it is no addressee
+      list = null
+      inXmt = false
       kinds.push('blank')
       continue
     }

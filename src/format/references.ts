@@ -50,8 +50,10 @@ export function splitReferences(value: string, defaultYear: string | null): RefI
       prev.end = m.index + m[0].length
       continue
     }
-    const expected = prev ? String.fromCharCode(prev.letter.charCodeAt(0) + 1) : 'A'
-    if (letter !== expected) continue
+    // letters run A, B, C…; a list may start elsewhere, and a letter that opens a line starts an item in any order
+    const expected = prev ? String.fromCharCode(prev.letter.charCodeAt(0) + 1) : letter
+    const opensLine = /(?:^|\n)[ \t]*$/.test(value.slice(Math.max(0, m.index - 8), m.index))
+    if (letter !== expected && !opensLine) continue
     marks.push({ letter, start: m.index, end: m.index + m[0].length })
   }
   const items: RefItem[] = []

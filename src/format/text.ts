@@ -118,7 +118,8 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     const n = Number(m[3])
     const blockStart = i === 0 || lines[i - 1].blank || kinds[i - 1] === 'pageHeader'
     const pilcrow = m[2] !== undefined
-    const ok = n === expected || (layout.paras.length > 0 && pilcrow && blockStart && n > expected - 1 && n < expected + 3)
+    // numbering slips in real cables (1, 2, 4): a number a little ahead still opens a paragraph at a block start
+    const ok = n === expected || (layout.paras.length > 0 && blockStart && n > expected && n < expected + 3)
     if (!ok) continue
     if (layout.paras.length === 0 && !blockStart && !pilcrow) continue
     const rawMark = m[4] ?? m[5] ?? null

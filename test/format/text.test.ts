@@ -160,3 +160,49 @@ describe('records without header or date', () => {
     expect(parseCable(fixture('partial-record.txt'), { hint: { id: '00HARARE9999' } }).id).toBeNull()
   })
 })
+
+describe('containers', () => {
+  it('should read a Cablegate page: metadata table, two <pre> blocks, entities and links', () => {
+    const page = fixture('cablegate-page.html')
+    const c = parseCable(page)
+    expect(c.container?.rendering).toBe('html')
+    expect(c.container?.metadata).toEqual({ 'Reference ID': '08BERN417', Created: '2008-02-21 16:04', Released: '2011-01-01 00:12', Classification: 'CONFIDENTIAL', Origin: 'Embassy Bern' })
+    expect(c).toMatchObject({ id: '08BERN417', tags: ['PREL', 'ETRD'], subject: 'SWISS TRADE TALKS' })
+    expect(c.paragraphs[0].text).toBe('A & B agreed.')
+  })
+
+  it('should read a cables.csv row with quoted, escaped fields', () => {
+    const c = parseCable(fixture('cables-row.csv'))
+    expect(c.container?.rendering).toBe('csv')
+    expect(c.container?.metadata).toMatchObject({ id: '4242', refid: '08BERN417', origin: 'Embassy Bern', references: '08STATE12345' })
+    expect(c.subject).toBe('A "QUOTED" SUBJECT')
+  })
+
+  it('should report a CSV row cut short, and an HTML page without text', () => {
+    expect(parseCable('1,"2/21/2008 16:25","08BERN417","Embassy Bern","CONFIDENTIAL","","VZCZC').diagnostics.map((d) => d.code)).toContain('BAD_CSV_ROW')
+    expect(parseCable('<html><body>nothing here</body></html>').diagnostics.map((d) => d.code)).toContain('BAD_HTML')
+  })
+})
+
+describe('repairs found by the linter', () => {
+  it('should not take a line after the header block for an addressee', () => {
+    const c = parseCable('R 010101Z JAN 09\nFM AMEMBASSY PARIS\nINFO AMEMBASSY BERN\n\nDEPT PLEASE PASS\n\nUNCLAS PARIS 000001\n')
+    expect(c.info?.map((a) => a.name)).toEqual(['AMEMBASSY BERN'])
+  })
+
+  it('should keep a REF item whose letter opens a line out of order', () => {
+    const c = parseCable('UNCLAS STATE 000001\n\nSUBJECT: X\nREF: B. STATE 1111\nA. PARIS 222\n\n1. (U) Text.\n')
+    expect(c.references.map((r) => [r.letter, r.text])).toEqual([['B', 'STATE 1111'], ['A', 'PARIS 222']])
+  })
+
+  it('should find Classified By glued to a REF serial', () => {
+    const c = parseCable('UNCLAS STATE 000001\n\nSUBJECT: X\nREF: CAIRO 1725Classified By: Pat Example, for reasons 1.4 (d)\n\n1. (C) Text.\n')
+    expect(c.references[0].text).toBe('CAIRO 1725')
+    expect(c.classifiedBy?.reasons).toEqual(['1.4(d)'])
+  })
+
+  it('should open a paragraph whose number skips one at a block start', () => {
+    const c = parseCable('UNCLAS STATE 000001\n\nSUBJECT: X\n\n1. (U) One.\n\n2. (U) Two.\n\n4.(C) Four.\n')
+    expect(c.paragraphs.map((p) => [p.number, p.marking])).toEqual([[1, 'U'], [2, 'U'], [4, 'C']])
+  })
+})
