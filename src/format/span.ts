@@ -1,29 +1,41 @@
 import type { Point, Span } from './model.js'
 
 /**
- * Maps offsets to line/column points with a lazy line-start index and a binary search
- * (the shape of eemeli/yaml's LineCounter), so spans cost nothing until asked for.
+ * Maps offsets to line/column points with a line-start table and a binary search (the shape of eemeli/yaml's
+ * LineCounter), built once per text. Offsets outside the text are clamped to it.
+ *
+ * @example
+ *   const index = new LineIndex('a\nbc')
+ *   index.point(3) // { line: 2, column: 2, offset: 3 }
  */
 export class LineIndex {
-  private readonly starts: number[] = [0]
+  readonly starts: number[] = [0]
 
   constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
   }
 
   point(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, this.text.length))
     let lo = 0
     let hi = this.starts.length - 1
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1
-      if (this.starts[mid] <= offset) lo = mid
+      if (this.starts[mid] <= clamped) lo = mid
       else hi = mid - 1
     }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1, offset }
+    return { line: lo + 1, column: clamped - this.starts[lo] + 1, offset: clamped }
   }
 
   span(start: number, end: number): Span {
-    return { start: this.point(start), end: this.point(end) }
+    return { start: this.point(start), end: this.point(Math.max(start, end)) }
+  }
+
+  /** The line (1-based) without its line ending. */
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? this.text.length
+    const next = this.starts[line] ?? this.text.length + 1
+    return this.text.slice(start, next - 1).replace(/\r$/, '')
   }
 }
 

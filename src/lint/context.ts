@@ -1,7 +1,7 @@
 import type { Cable } from '../format/model.js'
 import { CLASS_LINE, levelOfClassWord, parseClassification, parsePortionMark, type Level, LEVEL_RANK } from '../format/classification.js'
 import { headerLines, type HeaderLine } from './header-lines.js'
-import { LineIndex } from './line-index.js'
+import { LineIndex } from '../format/span.js'
 import { tables, type Tables } from './tables.js'
 import { textLines, type TextLine } from './text-lines.js'
 import type { CorpusIndex, Mode } from './types.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lintText } from '../../src/lint/index.js'
-import { formatSpan } from '../../src/lint/line-index.js'
+import { formatSpan } from '../../src/lint/format-span.js'
 import { BASE_CABLE as BASE, mutate } from '../../src/lint/examples/base-cable.js'
 
 const txt021 = (paragraph: string) =>

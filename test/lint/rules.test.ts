@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BASE_CABLE, mutate } from '../../src/lint/examples/base-cable.js'
-import { formatSpan } from '../../src/lint/line-index.js'
+import { formatSpan } from '../../src/lint/format-span.js'
 import { lintText, rules } from '../../src/lint/index.js'
 import type { RuleExample } from '../../src/lint/types.js'
 

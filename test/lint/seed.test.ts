@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { lintText } from '../../src/lint/index.js'
-import { formatSpan } from '../../src/lint/line-index.js'
+import { formatSpan } from '../../src/lint/format-span.js'
 import { hasShared, SEED } from './lint-harness.js'
 
 describe.skipIf(!hasShared)('seed cable 09STATE99704 (needs ../shared/corpus/seed; skipped when absent)', () => {

@@ -1,5 +1,6 @@
 import { BASE_CABLE, mutate } from '../examples/base-cable.js'
-import { formatSpan, LineIndex } from '../line-index.js'
+import { LineIndex } from '../../format/span.js'
+import { formatSpan } from '../format-span.js'
 import { lintText } from '../lint-cable.js'
 import { rules } from '../rules/index.js'
 import type { Rule, RuleExample } from '../types.js'

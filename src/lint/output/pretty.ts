@@ -1,6 +1,6 @@
 import pc from 'picocolors'
 import type { LintMessage } from '../types.js'
-import { LineIndex } from '../line-index.js'
+import { LineIndex } from '../../format/span.js'
 
 /** Longest source excerpt shown under a message; long reflowed paragraphs are cut around the span. */
 const EXCERPT = 100
