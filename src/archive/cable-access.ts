@@ -1,23 +1,10 @@
 import type { Cable } from '../format/model.js'
-import { LEVEL_RANK, parseClassification, parsePortionMark, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { caveatsOfCaption, LEVEL_RANK, parseClassification, parsePortionMark, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 
 /** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
 export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
 
 const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
-// Captions that stand for a restrictive caveat under another name (spec §7 rule 5).
-const CAPTION_CAVEATS: Record<string, string[]> = {
-  NOFORN: ['NOFORN'],
-  NODIS: ['NODIS'],
-  NODIF: ['NODIS'],
-  EXDIS: ['EXDIS'],
-  LIMDIS: ['LIMDIS'],
-  STADIS: ['STADIS'],
-  ORCON: ['ORCON'],
-  CHEROKEE: ['CHEROKEE', 'NODIS'],
-  SPECAT: ['SPECAT'],
-  'SPECAT EXCLUSIVE': ['SPECAT', 'NODIS'],
-}
 
 export interface CableAccess {
   level: number
@@ -46,7 +33,7 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
   for (const value of stated) if (value && value.trim()) raise(parseClassification(value).level, parseClassification(value).caveats)
   for (const caption of cable.captions) {
     const c = caption.toUpperCase().replace(/\s+/g, ' ').trim()
-    for (const caveat of CAPTION_CAVEATS[c] ?? []) caveats.add(caveat)
+    for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
     if ((c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') && rank < LEVEL_RANK.SBU) rank = LEVEL_RANK.SBU
   }
   const marks = [cable.subjectMarking, ...cable.paragraphs.map((p) => p.marking)]

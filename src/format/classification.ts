@@ -16,6 +16,29 @@ export type Level = keyof typeof LEVEL_RANK
 /** Captions that restrict who may read a cable (dissemination and distribution controls). */
 export const RESTRICTIVE_CAVEATS = ['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'] as const
 
+/**
+ * Caption → the caveats a reader must hold. Aliases fold onto one caveat (spec §7 rule 5: NODIF and SPECAT
+ * EXCLUSIVE read as NODIS; CHEROKEE implies NODIS). Captions missing here (SIPDIS, SENSITIVE, NOTAL) restrict
+ * nobody. The archive's filters and messaging's access rule both read this one table.
+ */
+const CAPTION_CAVEATS: Readonly<Record<string, readonly string[]>> = {
+  NOFORN: ['NOFORN'],
+  NODIS: ['NODIS'],
+  NODIF: ['NODIS'],
+  EXDIS: ['EXDIS'],
+  LIMDIS: ['LIMDIS'],
+  STADIS: ['STADIS'],
+  ORCON: ['ORCON'],
+  CHEROKEE: ['CHEROKEE', 'NODIS'],
+  SPECAT: ['SPECAT'],
+  'SPECAT EXCLUSIVE': ['SPECAT', 'NODIS'],
+}
+
+/** The caveats a caption demands of its reader; [] for captions that restrict nobody. */
+export function caveatsOfCaption(caption: string): string[] {
+  return [...(CAPTION_CAVEATS[caption.trim().toUpperCase().replace(/\s+/g, ' ')] ?? [])]
+}
+
 const spaced = (word: string) => word.split('').join(' ?')
 
 /** Class words as they open the text, in any case and letter spacing. */

@@ -3,23 +3,6 @@ import { cableAccess } from '../archive/cable-access.js'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import type { Marking, ReaderAccess, User } from './types.js'
 
-/**
- * Caption → caveats a reader must hold: the same table the archive enforces (src/archive/cable-access.ts),
- * so a cable demands the same of its reader in the inbox and in search. Aliases fold onto one caveat
- * (spec §7 rule 5: NODIF and SPECAT EXCLUSIVE read as NODIS; CHEROKEE implies NODIS).
- */
-const RESTRICTING: Record<string, string[]> = {
-  NOFORN: ['NOFORN'],
-  NODIS: ['NODIS'],
-  NODIF: ['NODIS'],
-  EXDIS: ['EXDIS'],
-  LIMDIS: ['LIMDIS'],
-  STADIS: ['STADIS'],
-  ORCON: ['ORCON'],
-  CHEROKEE: ['CHEROKEE', 'NODIS'],
-  SPECAT: ['SPECAT'],
-  'SPECAT EXCLUSIVE': ['SPECAT', 'NODIS'],
-}
 
 /** The caveats a reader can be read into (spec §7; the archive's restrictive set). */
 export const KNOWN_CAVEATS: readonly string[] = RESTRICTIVE_CAVEATS
@@ -34,10 +17,6 @@ export function levelRank(name: string): number | null {
   return level in LEVEL_RANK ? LEVEL_RANK[level] : null
 }
 
-/** Caveats a caption line demands; [] for captions that restrict nobody (SIPDIS, SENSITIVE, NOTAL). */
-export function caveatsOfCaption(caption: string): string[] {
-  return RESTRICTING[caption.trim().toUpperCase().replace(/\s+/g, ' ')] ?? []
-}
 
 /**
  * What a cable demands of its reader: the archive's own derivation (highest of classification, captions

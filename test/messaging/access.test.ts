@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { accessOf, canRead, caveatsOfCaption, levelRank, markingOf } from '../../src/messaging/access.js'
+import { caveatsOfCaption } from '../../src/format/classification.js'
+import { accessOf, canRead, levelRank, markingOf } from '../../src/messaging/access.js'
 import { parseCable } from '../../src/format/parse.js'
 import { archiveAccessOf, recordDenial } from '../../src/messaging/index.js'
 import { addUsers, freshContext } from './fixtures.js'
