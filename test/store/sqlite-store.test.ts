@@ -35,7 +35,7 @@ describe('sqlite store', () => {
     const again = runMigrations(store.db, [{ id: 'other-001', up: () => { throw new Error('must not run twice') } }])
     expect(again).toEqual([{ id: 'other-001', status: 'already-applied' }])
     const ids = store.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all()
-    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'other-001' }])
+    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'other-001' }])
   })
 
   it('should upgrade a database written by the first schema without losing its cables', async () => {
@@ -51,6 +51,23 @@ describe('sqlite store', () => {
     const store = openSqliteStore(path)
     const cable = await store.getCable('09OLD1')
     expect(cable).toMatchObject({ key: '09OLD1', captions: ['SIPDIS'], text: 'old', level: 3 })
+    await store.close()
+  })
+
+  it('should move texts out of the cables table of the earliest archive-001 shape', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cablegram-upgrade-')), 'oldest.db')
+    const old = new Database(path)
+    runMigrations(old, [ARCHIVE_MIGRATIONS[0], ARCHIVE_MIGRATIONS[1]])
+    old.exec("DROP TABLE cable_texts; ALTER TABLE cables ADD COLUMN text BLOB")
+    old.prepare(
+      `INSERT INTO cables (rowid, key, id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, text)
+       VALUES (1, '09OLD2', '09OLD2', '09OLD2', '2009-01-01', 'X', 'X', NULL, 'UNCLASSIFIED', 0, 0, '', 'S', '', 0, 9, ?)`,
+    ).run(packText('very old'))
+    old.prepare("INSERT INTO cable_details VALUES (1, '[]', '[]', '[]', 'abc')").run()
+    old.close()
+    const store = openSqliteStore(path)
+    expect((await store.getCable('09OLD2'))?.text).toBe('very old')
+    expect(store.db.prepare("SELECT name FROM pragma_table_info('cables') WHERE name = 'text'").all()).toEqual([])
     await store.close()
   })
 

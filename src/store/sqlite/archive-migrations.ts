@@ -106,4 +106,21 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    // The first builds of archive-001 (one day, before it settled) kept the deflated text in `cables.text`
+    // and had no `cable_texts`. Such a database moves its texts over here; any other is left as it is.
+    id: 'archive-003',
+    up(db) {
+      const columns = db.prepare("SELECT name FROM pragma_table_info('cables')").pluck().all() as string[]
+      if (!columns.includes('text')) return
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS cable_texts (
+          rowid INTEGER PRIMARY KEY,
+          text BLOB NOT NULL
+        );
+        INSERT OR REPLACE INTO cable_texts (rowid, text) SELECT rowid, text FROM cables;
+        ALTER TABLE cables DROP COLUMN text;
+      `)
+    },
+  },
 ]
