@@ -129,6 +129,7 @@ describe('sqlite store', () => {
     ['id:09STATE01', ['09STATE1']],
     ['id:09HARARE*', ['09HARARE2', '09HARARE3']],
     ['cites:09STATE1', ['09HARARE2', '09HARARE3']],
+    ['cites:09STA*', ['09HARARE2', '09HARARE3']],
     ['date:2009-09..2009-12', ['09HARARE2', '09HARARE3']],
     ['date:..2009-06', ['09STATE1']],
     ['date>=2010', ['10LONDON4']],

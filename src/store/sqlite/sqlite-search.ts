@@ -149,6 +149,7 @@ function attribute(n: FieldNode, params: unknown[]): string {
       return '(c.key = ? OR c.raw_id = ?)'
     }
     case 'cites':
+      if (n.prefix) return `c.rowid IN (SELECT cable FROM cable_refs WHERE ${prefixRange('target', v.toUpperCase(), params)})`
       params.push(idValue(v))
       return 'c.rowid IN (SELECT cable FROM cable_refs WHERE target = ?)'
     case 'date': {
