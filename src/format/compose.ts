@@ -1,6 +1,6 @@
 import { isCollective } from './addressee.js'
 import { overallClassification, securityGroupFor, type Level } from './classification.js'
-import { MONTHS } from './dates.js'
+import { dtgParts } from './dates.js'
 import { formatDeclDate } from './eo.js'
 import { buildId } from './ids.js'
 import type { Addressee, Cable, PrecedenceWord, TextBlock } from './model.js'
@@ -50,14 +50,7 @@ export function composeCable(f: ComposeFields): Cable {
     routing: null,
     station: null,
     security: { opsig: classified ? 'ZNY' : 'ZNR', group: securityGroupFor(f.level), signals: ['ZZH'] },
-    dtg: {
-      precedence: [prosignOf(f.precedence)],
-      day: String(d.getUTCDate()).padStart(2, '0'),
-      time: `${String(d.getUTCHours()).padStart(2, '0')}${String(d.getUTCMinutes()).padStart(2, '0')}`,
-      month: MONTHS[d.getUTCMonth()],
-      year: yy,
-      signals: [],
-    },
+    dtg: { precedence: [prosignOf(f.precedence)], ...dtgParts(d), signals: [] },
   }
   cable.origin = f.from
   cable.to = addresseeList(f.to)
