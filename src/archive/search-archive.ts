@@ -1,7 +1,7 @@
 import type { Access, Facets, SearchHit, SortOrder, Store } from '../store/store.js'
 import type { QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
-import { highlightTerms, makeSnippet } from './snippet.js'
+import { highlightTerms, makeSnippet, type HighlightTerm } from './snippet.js'
 
 export interface SearchRequest {
   query: string
@@ -35,17 +35,26 @@ export interface SearchResult {
 export async function searchArchive(store: Store, req: SearchRequest): Promise<SearchResult> {
   const text = req.query.trim()
   const query = text === '' || text === '*' ? null : parseQuery(text)
+  const terms = highlightTerms(query)
+  const snippets = req.snippets ?? true
+  const options = { sort: req.sort ?? 'rank', limit: req.limit, offset: req.offset, withText: snippets } as const
+  if (req.facets && req.limit !== undefined && req.limit <= ONE_PASS_MAX) {
+    // a results screen: page, total and facets from one pass over the matches
+    const page = await store.facetedPage(query, { ...options, limit: req.limit }, req.access)
+    return { query, total: page.total, facets: page.facets, hits: withSnippets(page.hits, terms, snippets) }
+  }
   const facets = req.facets ? await store.facets(query, req.access) : null
   // every hit has exactly one year value (or "(none)"), so the year facet sums to the total: no second pass
   const total = facets ? facets.year.reduce((n, f) => n + f.count, 0) : await store.count(query, req.access)
-  const terms = highlightTerms(query)
-  const snippets = req.snippets ?? true
-  const source = store.search(query, { sort: req.sort ?? 'rank', limit: req.limit, offset: req.offset, withText: snippets }, req.access)
-  async function* hits(): AsyncIterable<ArchiveHit> {
-    for await (const h of source) {
-      const { text: body, ...rest } = h
-      yield snippets && body !== undefined ? { ...rest, snippet: makeSnippet(body, terms) } : rest
-    }
+  return { query, total, facets, hits: withSnippets(store.search(query, options, req.access), terms, snippets) }
+}
+
+/** Pages up to this size with facets are answered in one pass (the page is held in memory). */
+const ONE_PASS_MAX = 1000
+
+async function* withSnippets(source: AsyncIterable<SearchHit> | SearchHit[], terms: HighlightTerm[], snippets: boolean): AsyncIterable<ArchiveHit> {
+  for await (const h of source) {
+    const { text: body, ...rest } = h
+    yield snippets && body !== undefined ? { ...rest, snippet: makeSnippet(body, terms) } : rest
   }
-  return { query, total, facets, hits: hits() }
 }

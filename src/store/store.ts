@@ -120,6 +120,13 @@ export interface SearchHit extends CableSummary {
 export type FacetName = 'origin' | 'year' | 'classification' | 'tag' | 'precedence'
 export type Facets = Record<FacetName, { value: string; count: number }[]>
 
+/** A page of hits with the total and facets of the whole result. */
+export interface FacetedPage {
+  total: number
+  facets: Facets
+  hits: SearchHit[]
+}
+
 export interface ArchiveStats {
   cables: number
   sources: number
@@ -136,6 +143,8 @@ export interface Store {
   upsertCables(batch: CableRecord[]): Promise<UpsertOutcome>
   /** Streams the hits of a query (null = every visible cable) in the requested order. */
   search(query: QueryNode | null, options: SearchOptions, access?: Access): AsyncIterable<SearchHit>
+  /** One page with total and facets, in one pass over the matches (what a results screen needs). */
+  facetedPage(query: QueryNode | null, options: SearchOptions & { limit: number }, access?: Access, top?: number): Promise<FacetedPage>
   count(query: QueryNode | null, access?: Access): Promise<number>
   facets(query: QueryNode | null, access?: Access, top?: number): Promise<Facets>
   /** A cable by canonical id, raw id or surrogate key. */

@@ -181,3 +181,36 @@ describe('sqlite store', () => {
     expect((await store.stats()).cables).toBe(4)
   })
 })
+
+describe('one-pass faceted page', () => {
+  it('should give the same page, total and facets as search, count and facets do separately', async () => {
+    const store = openSqliteStore(':memory:')
+    const words = ['uranium', 'talks', 'banks', 'elections', 'geneva']
+    const records = Array.from({ length: 60 }, (_, i) =>
+      makeRecord({
+        key: `09POST${i}`,
+        date: i % 7 === 0 ? null : `2009-0${1 + (i % 9)}-1${i % 10}`,
+        originKey: ['HARARE', 'LONDON', 'STATE'][i % 3],
+        tags: [['PREL'], ['PGOV', 'ZI'], ['ECON', 'PREL']][i % 3],
+        classification: ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET'][i % 3],
+        level: [0, 2, 3][i % 3],
+        text: `${words[i % 5]} ${words[(i * 3) % 5]} ${words[i % 5]} and some ${i % 2 ? 'uranium' : 'other'} words`,
+      }),
+    )
+    await store.upsertCables(records)
+    for (const q of ['uranium', 'talks OR banks', 'tag:PREL', '*', 'uranium -tag:ECON', 'class>=CONFIDENTIAL elections']) {
+      const tree = q === '*' ? null : parseQuery(q)
+      for (const sort of ['rank', 'date', 'date-desc'] as const) {
+        for (const [limit, offset] of [[5, 0], [7, 3], [0, 0], [100, 2]]) {
+          for (const access of [undefined, { level: 2, caveats: [] }]) {
+            const page = await store.facetedPage(tree, { sort, limit, offset, withText: true }, access)
+            expect(page.hits.map((h) => h.key)).toEqual(await keys(store.search(tree, { sort, limit, offset }, access)))
+            expect(page.total).toBe(await store.count(tree, access))
+            expect(page.facets).toEqual(await store.facets(tree, access))
+            for (const h of page.hits) expect(h.text).toBe(records.find((r) => r.key === h.key)!.text)
+          }
+        }
+      }
+    }
+  })
+})

@@ -4,41 +4,55 @@ import type { CompiledQuery } from './sqlite-search.js'
 
 type Count = { value: string; count: number }
 
-/**
- * Facet counts over the whole result set in one pass: one row per hit, tallied here, because five GROUP
- * BY passes over a large result cost more than reading the few short columns once.
- */
-export function countFacets(db: Database.Database, from: string, where: string, params: unknown[], top: number): Facets {
-  const tallies: Record<FacetName, Map<string, number>> = {
+/** Tallies facet values hit by hit; `result` orders them (years by value, the rest by count). */
+export class FacetTally {
+  private readonly maps: Record<FacetName, Map<string, number>> = {
     origin: new Map(),
     year: new Map(),
     classification: new Map(),
     tag: new Map(),
     precedence: new Map(),
   }
-  const bump = (m: Map<string, number>, v: string) => m.set(v, (m.get(v) ?? 0) + 1)
-  const stmt = db
-    .prepare(`SELECT c.origin_key, substr(c.date, 1, 4), c.classification, c.precedence, c.tags FROM ${from} WHERE ${where}`)
-    .raw(true)
+
+  add(origin: string | null, year: string | null, cls: string | null, precedence: string | null, tags: string | null): void {
+    const m = this.maps
+    m.origin.set(origin ?? '(none)', (m.origin.get(origin ?? '(none)') ?? 0) + 1)
+    m.year.set(year ?? '(none)', (m.year.get(year ?? '(none)') ?? 0) + 1)
+    m.classification.set(cls ?? '(none)', (m.classification.get(cls ?? '(none)') ?? 0) + 1)
+    m.precedence.set(precedence ?? '(none)', (m.precedence.get(precedence ?? '(none)') ?? 0) + 1)
+    if (tags) for (const t of tags.split(' ')) m.tag.set(t, (m.tag.get(t) ?? 0) + 1)
+  }
+
+  result(top: number): Facets {
+    const ordered = (m: Map<string, number>, byValue: boolean): Count[] => {
+      const list = [...m].map(([value, count]) => ({ value, count }))
+      list.sort(byValue ? (a, b) => a.value.localeCompare(b.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      return top > 0 && !byValue ? list.slice(0, top) : list
+    }
+    return {
+      origin: ordered(this.maps.origin, false),
+      year: ordered(this.maps.year, true),
+      classification: ordered(this.maps.classification, false),
+      tag: ordered(this.maps.tag, false),
+      precedence: ordered(this.maps.precedence, false),
+    }
+  }
+}
+
+/** The columns `FacetTally.add` takes, in order, for a SELECT over `cables c`. */
+export const FACET_COLUMNS = 'c.origin_key, substr(c.date, 1, 4), c.classification, c.precedence, c.tags'
+
+/**
+ * Facet counts over the whole result set in one pass: one row per hit, tallied here, because five GROUP
+ * BY passes over a large result cost more than reading the few short columns once.
+ */
+export function countFacets(db: Database.Database, from: string, where: string, params: unknown[], top: number): Facets {
+  const tally = new FacetTally()
+  const stmt = db.prepare(`SELECT ${FACET_COLUMNS} FROM ${from} WHERE ${where}`).raw(true)
   for (const [origin, year, cls, precedence, tags] of stmt.iterate(...params) as Iterable<(string | null)[]>) {
-    bump(tallies.origin, origin ?? '(none)')
-    bump(tallies.year, year ?? '(none)')
-    bump(tallies.classification, cls ?? '(none)')
-    bump(tallies.precedence, precedence ?? '(none)')
-    if (tags) for (const t of tags.split(' ')) bump(tallies.tag, t)
+    tally.add(origin, year, cls, precedence, tags)
   }
-  const ordered = (m: Map<string, number>, byValue: boolean): Count[] => {
-    const list = [...m].map(([value, count]) => ({ value, count }))
-    list.sort(byValue ? (a, b) => a.value.localeCompare(b.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value))
-    return top > 0 && !byValue ? list.slice(0, top) : list
-  }
-  return {
-    origin: ordered(tallies.origin, false),
-    year: ordered(tallies.year, true),
-    classification: ordered(tallies.classification, false),
-    tag: ordered(tallies.tag, false),
-    precedence: ordered(tallies.precedence, false),
-  }
+  return tally.result(top)
 }
 
 /** Archive-wide counts, restricted to what `filter` (the access condition) lets the reader see. */

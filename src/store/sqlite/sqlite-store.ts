@@ -5,6 +5,7 @@ import type {
   ArchiveStats,
   CableRecord,
   CableSummary,
+  FacetedPage,
   Facets,
   SearchHit,
   SearchOptions,
@@ -15,6 +16,7 @@ import type {
 import { ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { runMigrations, type Migration } from './migrations.js'
 import { compileQuery } from './sqlite-search.js'
+import { facetedPage } from './sqlite-page.js'
 import { countFacets, readStats } from './sqlite-stats.js'
 import { rowToStored, type CableRow } from './sqlite-rows.js'
 import { writeCable } from './sqlite-writer.js'
@@ -96,6 +98,11 @@ export class SqliteStore implements Store {
       else if (r.text) hit.text = unpackText(r.text)
       yield hit
     }
+  }
+
+  async facetedPage(query: QueryNode | null, options: SearchOptions & { limit: number }, access?: Access, top = 10): Promise<FacetedPage> {
+    const f = this.from(query, access)
+    return facetedPage(this.db, { ...f, rank: RANK }, { sort: options.sort, limit: options.limit, offset: options.offset ?? 0, withText: options.withText ?? false, top })
   }
 
   async count(query: QueryNode | null, access?: Access): Promise<number> {
