@@ -1,4 +1,3 @@
-import { basename } from 'node:path'
 import { CliError } from './errors.js'
 import type { Io } from './io.js'
 
@@ -12,11 +11,4 @@ export async function readInput(io: Io, file: string): Promise<string> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error)
     throw new CliError(`${file}: ${why}`, 2)
   }
-}
-
-/** A file named by its reference id (`09STATE99704.txt`, as archives name them) gives that id as a hint. */
-export function idHintFromPath(file: string): string | undefined {
-  if (file === '-') return undefined
-  const stem = basename(file).replace(/\.(txt|html?|json)$/i, '')
-  return /^\d{2,4}[A-Z]/.test(stem) ? stem : undefined
 }

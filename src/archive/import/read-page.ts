@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { basename, extname } from 'node:path'
-import { canonicalId } from '../../format/ids.js'
+import { idFromFileName } from '../../format/file-id.js'
 import { parseCable } from '../../format/parse.js'
 import type { ImportItem, ImportProblem, InputFile } from './import-types.js'
 
@@ -33,7 +32,7 @@ export function readPage(file: InputFile): ImportItem | ImportProblem {
   const reason = unreadableReason(bytes)
   if (reason) return { locator: file.path, reason }
   const raw = bytes.toString('utf8')
-  const cable = parseCable(raw)
+  const cable = parseCable(raw, { hint: { id: idFromFileName(file.path) } })
   const container = cable.container
   // Segments tile the telegram text; for an HTML page that is the telegram inside it, not the page.
   const text = cable.segments.map((s) => s.raw).join('')
@@ -47,13 +46,10 @@ export function readPage(file: InputFile): ImportItem | ImportProblem {
   }
 }
 
-/**
- * Archives name files by reference id (`cables/09STATE99704.txt`); the name is the fallback id of a cable
- * whose text has none (partial extracts carry no date, so no id can be built from them).
- */
+/** The id the file is named by, kept as source metadata: the fallback id of a cable whose text states none. */
 function fileId(path: string): Record<string, string> {
-  const name = basename(path, extname(path))
-  return /^\d{2,4}[A-Za-z]+\d+$/.test(name) && canonicalId(name) ? { file_id: name } : {}
+  const id = idFromFileName(path)
+  return id ? { file_id: id } : {}
 }
 
 /** Container fields worth keeping as source metadata: short ones (never a copy of the text), keys lower-cased. */

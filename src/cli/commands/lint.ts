@@ -8,7 +8,8 @@ import { unifiedDiff } from '../../lint/output/unified-diff.js'
 import { formatStatsTable, StatsCollector } from '../../lint/stats.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
-import { idHintFromPath, readInput } from '../read-input.js'
+import { idFromFileName } from '../../format/file-id.js'
+import { readInput } from '../read-input.js'
 import type { SetExit } from './index.js'
 
 interface LintFlags {
@@ -102,7 +103,7 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
             stats.unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error))
             continue
           }
-          stats.add(text, file, idHintFromPath(file))
+          stats.add(text, file, (file === '-' ? undefined : idFromFileName(file)))
         }
         const result = stats.result()
         io.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatStatsTable(result))
@@ -115,7 +116,7 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
       const corpus = { ids: new Map<string, string>() }
       for (const file of paths) {
         const input = await readInput(io, file)
-        const lintOptions = { mode, config, source: file, claimedId: idHintFromPath(file), corpus }
+        const lintOptions = { mode, config, source: file, claimedId: (file === '-' ? undefined : idFromFileName(file)), corpus }
         if (flags.fix) {
           const fixed = fixText(input, lintOptions)
           if (fixed.wrapped) io.stderr.write(`cable lint: ${file}: HTML/CSV input is reported, not fixed; fix the telegram text\n`)

@@ -3,7 +3,8 @@ import { parseCable } from '../../format/parse.js'
 import { publicFields } from '../../format/public-fields.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
-import { idHintFromPath, readInput } from '../read-input.js'
+import { idFromFileName } from '../../format/file-id.js'
+import { readInput } from '../read-input.js'
 import type { SetExit } from './index.js'
 
 export function registerParse(program: Command, io: Io, _setExit: SetExit): void {
@@ -22,7 +23,7 @@ export function registerParse(program: Command, io: Io, _setExit: SetExit): void
       const rows: string[][] = []
       for (const file of files) {
         const text = await readInput(io, file)
-        const cable = parseCable(text, { hint: opts.hint ? { id: idHintFromPath(file) } : undefined })
+        const cable = parseCable(text, { hint: opts.hint ? { id: (file === '-' ? undefined : idFromFileName(file)) } : undefined })
         const out = opts.fields ? publicFields(cable) : cable
         if (format === 'json') io.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
         else if (format === 'jsonl') io.stdout.write(`${JSON.stringify(out)}\n`)
