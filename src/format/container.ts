@@ -1,4 +1,5 @@
 import type { Container, Diagnostic } from './model.js'
+import { readCsvRecord } from './csv-record.js'
 import { emptySpan } from './span.js'
 
 /**
@@ -53,55 +54,18 @@ function metadataTable(input: string): Record<string, string> {
   return metadata
 }
 
-/** Parses one CSV record (RFC 4180 quoting, also `\"` escapes as the community dump writes them). */
-export function parseCsvRecord(input: string): string[] | null {
-  const fields: string[] = []
-  let i = 0
-  while (i <= input.length) {
-    if (input[i] === '"') {
-      let value = ''
-      i++
-      for (;;) {
-        if (i >= input.length) return null
-        const c = input[i]
-        if (c === '\\' && input[i + 1] === '"') {
-          value += '"'
-          i += 2
-        } else if (c === '"' && input[i + 1] === '"') {
-          value += '"'
-          i += 2
-        } else if (c === '"') {
-          i++
-          break
-        } else {
-          value += c
-          i++
-        }
-      }
-      fields.push(value)
-    } else {
-      let j = i
-      while (j < input.length && input[j] !== ',' && input[j] !== '\n') j++
-      fields.push(input.slice(i, j).replace(/\r$/, ''))
-      i = j
-    }
-    if (input[i] === ',') i++
-    else break
-  }
-  return fields
-}
-
 export const CSV_COLUMNS = ['id', 'date', 'refid', 'origin', 'classification', 'references', 'header', 'body'] as const
 
 function unwrapCsvRow(input: string) {
   const diagnostics: Diagnostic[] = []
-  const fields = parseCsvRecord(input.replace(/\r?\n$/, ''))
+  const step = readCsvRecord(input, 0, true)
+  const fields = step && 'fields' in step ? step.fields : null
   const metadata: Record<string, string> = {}
   if (!fields || fields.length < 8) {
     diagnostics.push({
       code: 'BAD_CSV_ROW',
       severity: 'error',
-      message: fields ? `CSV row has ${fields.length} columns, expected 8` : 'CSV row ends inside a quoted field',
+      message: fields ? `CSV row has ${fields.length} columns, expected 8` : `CSV row is not readable: ${step && 'error' in step ? step.error : 'empty'}`,
       span: emptySpan(),
     })
   }
