@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -39,7 +39,8 @@ describe('sqlite store', () => {
   })
 
   it('should upgrade a database written by the first schema without losing its cables', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'cablegram-upgrade-')), 'old.db')
+    const dir = mkdtempSync(join(tmpdir(), 'cablegram-upgrade-'))
+    const path = join(dir, 'old.db')
     const old = new Database(path)
     runMigrations(old, [ARCHIVE_MIGRATIONS[0]])
     old.prepare(
@@ -52,10 +53,12 @@ describe('sqlite store', () => {
     const cable = await store.getCable('09OLD1')
     expect(cable).toMatchObject({ key: '09OLD1', captions: ['SIPDIS'], text: 'old', level: 3 })
     await store.close()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('should move texts out of the cables table of the earliest archive-001 shape', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'cablegram-upgrade-')), 'oldest.db')
+    const dir = mkdtempSync(join(tmpdir(), 'cablegram-upgrade-'))
+    const path = join(dir, 'oldest.db')
     const old = new Database(path)
     runMigrations(old, [ARCHIVE_MIGRATIONS[0], ARCHIVE_MIGRATIONS[1]])
     old.exec("DROP TABLE cable_texts; ALTER TABLE cables ADD COLUMN text BLOB")
@@ -69,6 +72,7 @@ describe('sqlite store', () => {
     expect((await store.getCable('09OLD2'))?.text).toBe('very old')
     expect(store.db.prepare("SELECT name FROM pragma_table_info('cables') WHERE name = 'text'").all()).toEqual([])
     await store.close()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('should store once, add sources, and replace only with a copy that parsed better', async () => {
