@@ -13,7 +13,7 @@ import {
 import { parseClassifiedBy } from './classified-by.js'
 import { parseEo } from './eo.js'
 import type { HeaderResult } from './header.js'
-import type { Line } from './lines.js'
+import { collapseSpace, type Line } from './lines.js'
 import type { Cable, Diagnostic, Paragraph } from './model.js'
 import { splitReferences, REF_LABEL } from './references.js'
 import { emptySpan, type LineIndex } from './span.js'
@@ -35,7 +35,7 @@ export interface FieldContext {
 export function readFields(cable: Cable, ctx: FieldContext): void {
   const { text, lines, index, layout } = ctx
   const span = (r: Range) => index.span(r.start, r.end)
-  const squashed = (r: Range) => withoutPageHeaders(text, lines, layout, r).replace(/\s+/g, ' ').trim()
+  const squashed = (r: Range) => collapseSpace(maskPageHeaders(text, lines, layout, r)).trim()
 
   // Class line and MRN
   let level: Level | null = null
@@ -253,22 +253,26 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
   return paras
 }
 
-/** Replaces page-header lines inside a range with spaces, keeping offsets. */
+/**
+ * Replaces page-header lines inside a range with spaces, keeping offsets. The pieces are joined once:
+ * splicing each header into the string in turn would copy the range once per header.
+ */
 function maskPageHeaders(text: string, lines: Line[], layout: TextLayout, r: Range): string {
-  let out = text.slice(r.start, r.end)
+  let parts: string[] | null = null
+  let at = r.start
   for (let i = 0; i < lines.length; i++) {
-    if (layout.kinds[i] !== 'pageHeader') continue
     const l = lines[i]
-    if (l.end <= r.start || l.start >= r.end) continue
-    const a = Math.max(l.start, r.start) - r.start
-    const b = Math.min(l.end, r.end) - r.start
-    out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b)
+    if (l.start >= r.end) break // lines are in text order: none further can overlap
+    if (l.end <= r.start || layout.kinds[i] !== 'pageHeader') continue
+    const a = Math.max(l.start, r.start)
+    const b = Math.min(l.end, r.end)
+    parts ??= []
+    parts.push(text.slice(at, a), ' '.repeat(b - a))
+    at = b
   }
-  return out
-}
-
-function withoutPageHeaders(text: string, lines: Line[], layout: TextLayout, r: Range): string {
-  return maskPageHeaders(text, lines, layout, r)
+  if (parts === null) return text.slice(r.start, r.end)
+  parts.push(text.slice(at, r.end))
+  return parts.join('')
 }
 
 // Literal-first patterns: the engine skips ahead to the keyword; word boundaries are checked by hand.
@@ -344,5 +348,5 @@ function findComments(body: string): { text: string; start: number; end: number 
 }
 
 function clean(s: string): string {
-  return s.replace(/¶/g, '').replace(/\s+/g, ' ').trim()
+  return collapseSpace(s.includes('¶') ? s.replace(/¶/g, '') : s).trim()
 }

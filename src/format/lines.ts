@@ -32,7 +32,18 @@ function isBlank(s: string): boolean {
   return true
 }
 
+/**
+ * Runs of white space other than a lone space: what `replace(/\s+/g, ' ')` would change. Matching only
+ * these leaves the single spaces between words alone, which makes the replace several times faster.
+ */
+const EXTRA_SPACE = / \s+|[^\S ]\s*/g
+
+/** Collapses runs of white space to one space; same result as `s.replace(/\s+/g, ' ')`. */
+export function collapseSpace(s: string): string {
+  return s.replace(EXTRA_SPACE, ' ')
+}
+
 /** Collapses runs of white space to one space and trims. */
 export function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim()
+  return collapseSpace(s).trim()
 }

@@ -220,17 +220,22 @@ function layoutOf(text: string, leadingEmptyLines: number): Layout {
 
 /** Consecutive lines of one kind make a segment; each paragraph starts its own. Segments tile the text. */
 function segmentsOf(lines: Line[], kinds: SegmentKind[], text: string): Segment[] {
+  // each segment is one slice of the text, cut when it closes (appending line by line builds rope strings)
   const segments: Segment[] = []
-  let start = 0
+  let kind: SegmentKind | null = null
+  let segStart = 0
+  let end = 0
   for (let i = 0; i < lines.length; i++) {
-    const kind = kinds[i] ?? 'unplaced'
-    const last = segments[segments.length - 1]
-    const end = lines[i].next
-    if (last && last.kind === kind && kind !== 'para') last.raw += text.slice(start, end)
-    else segments.push({ kind, raw: text.slice(start, end) })
-    start = end
+    const k = kinds[i] ?? 'unplaced'
+    if (kind !== null && (k !== kind || k === 'para')) {
+      segments.push({ kind, raw: text.slice(segStart, end) })
+      segStart = end
+    }
+    kind = k
+    end = lines[i].next
   }
-  if (start < text.length) segments.push({ kind: 'unplaced', raw: text.slice(start) })
+  if (kind !== null) segments.push({ kind, raw: text.slice(segStart, end) })
+  if (end < text.length) segments.push({ kind: 'unplaced', raw: text.slice(end) })
   return segments
 }
 
