@@ -21,6 +21,7 @@ export function openArchiveForReading(location: string): Store {
 /** Flags every read command shares. */
 export interface ReaderFlags {
   db?: string
+  as?: string
   clearance?: string
   caveats?: string
 }

@@ -23,7 +23,7 @@ export function archiveAccessOf(ctx: ServiceContext, userName: string | undefine
  * @example
  *   if (!(await store.getCable(id, access)) && (await store.getCable(id))) recordDenial(ctx, 'cora', id, 'show')
  */
-export function recordDenial(ctx: ServiceContext, userName: string, cableId: string, action: string, detail = ''): void {
+export function recordDenial(ctx: ServiceContext, userName: string, cableId: string | null, action: string, detail = ''): void {
   const user = ctx.store.directory.user(userName)
   audit(ctx, { actor: userName, action, outcome: 'denied', cableId, post: user?.post ?? null, detail })
 }

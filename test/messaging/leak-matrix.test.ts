@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { archiveAccessOf, approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, runWorker, subscribe, type ServiceContext } from '../../src/messaging/index.js'
-import { LEVEL_NAMES } from '../../src/messaging/access.js'
+import { approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, runWorker, subscribe, type ServiceContext } from '../../src/messaging/index.js'
 import { cable, type RunResult } from './cli-harness.js'
 import { addUsers, freshContext, manualClock, STATE_TEAM } from './fixtures.js'
 
@@ -64,9 +63,6 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
     noforn: { name: 'nell', clearance: 'SECRET', caveats: ['NOFORN'] },
   }
   const run = (argv: string[]) => cable(env.path, argv)
-  // the archive commands take a reader's access as flags; give them exactly what the directory says of the user
-  const flags = new Map<string, string[]>()
-  const archiveFlags = (name: string) => flags.get(name)!
 
   beforeAll(async () => {
     env = freshContext({ now: manualClock('2026-03-14T09:26:00Z').now })
@@ -82,8 +78,6 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
     await runWorker(env.ctx, { owner: 'leak', untilEmpty: true })
     for (const r of Object.values(readers)) {
       subscribe(env.ctx, r.name, 'keyword', 'falcon')
-      const a = archiveAccessOf(env.ctx, r.name)
-      flags.set(r.name, ['--clearance', LEVEL_NAMES[a.level], ...(a.caveats.length ? ['--caveats', a.caveats.join(',')] : [])])
     }
     env.ctx.store.close()
   })
@@ -91,8 +85,9 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
 
   /** Every command and its output for one reader. */
   async function everyCommand(name: string): Promise<Record<string, RunResult>> {
+    // the archive commands read as the same directory user: the database has a directory
     const as = ['--as', name]
-    const a = archiveFlags(name)
+    const a = as
     return {
       inbox: await run(['inbox', ...as]),
       inboxJson: await run(['inbox', '--json', ...as]),
@@ -154,8 +149,22 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
     const denials: { actor: string; action: string }[] = JSON.parse(admin.stdout)
     for (const name of [readers.conf.name, readers.confNoforn.name, readers.secret.name]) {
       const actions = new Set(denials.filter((d) => d.actor === name).map((d) => d.action))
-      expect([...actions].sort()).toEqual(['inbox', 'read'])
+      expect([...actions].sort()).toEqual(['inbox', 'read', 'show'])
     }
     expect(denials.filter((d) => d.actor === readers.noforn.name)).toEqual([])
+    // a search that matched the secret cable records a withheld count, never the cable
+    const searches = await run(['audit', '--outcome', 'denied', '--json', '--as', 'root'])
+    const withheld: { actor: string; action: string; cableId: string | null; detail: string }[] = JSON.parse(searches.stdout).filter((d: { action: string }) => d.action === 'search')
+    expect(withheld.map((d) => d.actor).sort()).toEqual(expect.arrayContaining([readers.conf.name, readers.secret.name]))
+    expect(withheld.every((d) => d.cableId === null && /^1 matching cables withheld$/.test(d.detail))).toBe(true)
+  })
+
+  it('should refuse an archive reader who declares a clearance, or names no user, where there is a directory', async () => {
+    const declared = await run(['search', SECRET_WORD, '--clearance', 'TOP SECRET', '--caveats', 'NOFORN'])
+    expect(declared.code).toBe(4)
+    expect(declared.stdout).toBe('')
+    const anonymous = await run(['stats', '--format', 'json'])
+    expect(anonymous.code).toBe(4)
+    expect(anonymous.stdout).toBe('')
   })
 })

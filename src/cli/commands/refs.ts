@@ -18,16 +18,18 @@ export function registerRefs(program: Command, io: Io, setExit: SetExit): void {
       const depth = Number(opts.depth)
       if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new CliError(`--depth must be a whole number from 1 to 10, got "${opts.depth}"`)
       if (!['tree', 'json', 'dot'].includes(opts.format)) throw new CliError(`--format must be tree, json or dot, got "${opts.format}"`)
-      const { store, access } = openForReading(opts, io)
+      const { store, access, reader } = openForReading(opts, io)
       try {
         const graph = await referenceGraph(store, id, depth, access)
         if (!graph) {
+          await reader.auditMissing(store, 'refs', id)
           io.stderr.write(`cable: ${id} is not in the archive\n`)
           setExit(1)
           return
         }
         io.stdout.write(opts.format === 'json' ? JSON.stringify(graph, null, 2) + '\n' : opts.format === 'dot' ? graphDot(graph) : graphTree(graph))
       } finally {
+        reader.close()
         await store.close()
       }
     })

@@ -30,7 +30,7 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
       if (!SORTS.includes(sort)) throw new CliError(`--sort must be one of ${SORTS.join(', ')}, got "${sort}"`)
       const limit = opts.limit === undefined ? (format === 'table' ? 20 : undefined) : count('--limit', opts.limit as string)
       const offset = count('--offset', opts.offset as string)
-      const { store, access } = openForReading(opts as ReaderFlags, io)
+      const { store, access, reader } = openForReading(opts as ReaderFlags, io)
       try {
         const result = await searchArchive(store, {
           query: words.join(' '),
@@ -43,11 +43,13 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
         })
         const emphasize = io.stdout.isTTY ? (s: string) => pc.bold(pc.yellow(s)) : undefined
         await writeSearch(result, (s) => io.stdout.write(s), { format, offset, emphasize })
+        await reader.auditSearch(store, result.query, result.total)
         if (result.total === 0) setExit(1)
       } catch (error) {
         if (error instanceof QuerySyntaxError) throw new CliError(`${error.message}\n${error.excerpt()}`)
         throw error
       } finally {
+        reader.close()
         await store.close()
       }
     })

@@ -6,18 +6,35 @@ import { readerAccess } from '../../archive/reader-access.js'
 import { showCable } from '../../archive/show-cable.js'
 import { parseCable } from '../../format/parse.js'
 import { renderCanonical } from '../../format/render-canonical.js'
+import { archiveReader, ServiceError, type ArchiveReader } from '../../messaging/index.js'
 import type { Access, Store } from '../../store/store.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
+import { EXIT_CODES } from './messaging-common.js'
 
-/** Opens the archive and the reader's access for a read command, turning bad flags into usage errors. */
-export function openForReading(flags: ReaderFlags, io: Io): { store: Store; access: Access | undefined } {
+/**
+ * Opens the archive and the reader for a read command: in a database with a messaging directory the reader
+ * is a user (`--as`, `$CABLEGRAM_USER`) with that user's access; in a plain archive, `--clearance` and
+ * `--caveats` narrow what is shown. Bad flags and refusals become CLI errors.
+ */
+export function openForReading(flags: ReaderFlags, io: Io): { store: Store; access: Access | undefined; reader: ArchiveReader } {
+  const location = resolveDbLocation(flags.db, io.env, io.cwd)
+  let store: Store
+  let declared: Access | undefined
   try {
-    const access = readerAccess(flags.clearance, flags.caveats)
-    return { store: openArchiveForReading(resolveDbLocation(flags.db, io.env, io.cwd)), access }
+    declared = readerAccess(flags.clearance, flags.caveats)
+    store = openArchiveForReading(location)
   } catch (error) {
     throw new CliError((error as Error).message)
+  }
+  try {
+    const reader = archiveReader(location, { as: flags.as, envUser: io.env['CABLEGRAM_USER'], declared })
+    return { store, access: reader.access, reader }
+  } catch (error) {
+    void store.close()
+    if (error instanceof ServiceError) throw new CliError(error.message, EXIT_CODES[error.code])
+    throw error
   }
 }
 
@@ -25,8 +42,9 @@ export function openForReading(flags: ReaderFlags, io: Io): { store: Store; acce
 export function readerOptions(command: Command): Command {
   return command
     .option('--db <path>', 'database file (default $CABLEGRAM_DB or ./cablegram.db)')
-    .option('--clearance <level>', 'read as a reader with this clearance (default: archive mode, all visible)')
-    .option('--caveats <list>', 'caveats the reader holds, comma-separated (NOFORN,EXDIS,…)')
+    .option('--as <user>', 'read as this directory user (default $CABLEGRAM_USER); required where the database has a directory')
+    .option('--clearance <level>', 'in a plain archive: read as a reader with this clearance (default: all visible)')
+    .option('--caveats <list>', 'with --clearance: caveats the reader holds, comma-separated (NOFORN,EXDIS,…)')
 }
 
 /** `cable show ID`: one cable with its references resolved and the cables citing it; exit 1 when absent. */
@@ -38,10 +56,11 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
     .option('--canonical', 'print the text in canonical layout instead of as stored')
     .action(async (id: string, opts: ReaderFlags & { format: string; canonical?: boolean }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new CliError(`--format must be text or json, got "${opts.format}"`)
-      const { store, access } = openForReading(opts, io)
+      const { store, access, reader } = openForReading(opts, io)
       try {
         const view = await showCable(store, id, access)
         if (!view) {
+          await reader.auditMissing(store, 'show', id)
           io.stderr.write(`cable: ${id} is not in the archive\n`)
           setExit(1)
           return
@@ -53,6 +72,7 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
         const text = opts.canonical ? renderCanonical(parseCable(view.cable.text, { plain: true })) : view.cable.text
         io.stdout.write(showText(view, text))
       } finally {
+        reader.close()
         await store.close()
       }
     })

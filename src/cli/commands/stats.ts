@@ -14,11 +14,12 @@ export function registerStats(program: Command, io: Io, setExit: SetExit): void 
     .option('--format <format>', 'text or json', 'text')
     .action(async (opts: ReaderFlags & { format: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new CliError(`--format must be text or json, got "${opts.format}"`)
-      const { store, access } = openForReading(opts, io)
+      const { store, access, reader } = openForReading(opts, io)
       try {
         const stats = await store.stats(access)
         io.stdout.write(opts.format === 'json' ? JSON.stringify(stats, null, 2) + '\n' : statsText(stats))
       } finally {
+        reader.close()
         await store.close()
       }
     })
