@@ -66,7 +66,8 @@ async function main() {
   const lossless = measure('render lossless', texts, () => renderLossless(parsed[i++ % parsed.length]))
   i = 0
   const canonical = measure('render canonical', texts, () => renderCanonical(parsed[i++ % parsed.length]))
-  const lint = await measureLint(texts)
+  const lint = await measureLint(texts, parsed)
+  console.log(`lint cost / parse cost: ${(parse.mbPerS / lint.rules.mbPerS).toFixed(2)}  (1.00 = linting costs what parsing does)`)
   console.log(`parse / line scan: ${(parse.mbPerS / scan.mbPerS).toFixed(3)}  (the scan is ${(scan.mbPerS / parse.mbPerS).toFixed(1)}x faster)`)
   console.log(
     JSON.stringify({
@@ -78,14 +79,21 @@ async function main() {
       cables_per_s: Math.round(parse.perS),
       render_lossless_mb_per_s: round(lossless.mbPerS),
       render_canonical_mb_per_s: round(canonical.mbPerS),
-      ...(lint ? { lint_mb_per_s: round(lint.mbPerS), lint_cables_per_s: Math.round(lint.perS) } : {}),
+      lint_mb_per_s: round(lint.rules.mbPerS),
+      lint_cables_per_s: Math.round(lint.rules.perS),
+      parse_and_lint_mb_per_s: round(lint.both.mbPerS),
+      lint_to_parse_cost: Number((parse.mbPerS / lint.rules.mbPerS).toFixed(3)),
     }),
   )
 }
 
-async function measureLint(texts: string[]) {
-  const { lintText } = await import('../src/lint/index.js')
-  return measure('parse + lint', texts, (t) => lintText(t, { mode: 'archive' }))
+/** Lint alone (the rules over already parsed cables) and parse + lint as `cable lint` runs them. */
+async function measureLint(texts: string[], parsed: ReturnType<typeof parseCable>[]) {
+  const { lintCable, lintText } = await import('../src/lint/index.js')
+  let i = 0
+  const rules = measure('lint (rules only)', texts, () => lintCable(parsed[i++ % parsed.length], { mode: 'archive' }))
+  const both = measure('parse + lint', texts, (t) => lintText(t, { mode: 'archive' }))
+  return { rules, both }
 }
 
 const round = (n: number) => Number(n.toFixed(1))
