@@ -1,3 +1,4 @@
+import { collapseSpace } from './lines.js'
 import type { Addressee } from './model.js'
 import { normalizePrecedence, PRECEDENCE_WORD } from './precedence.js'
 
@@ -7,7 +8,7 @@ import { normalizePrecedence, PRECEDENCE_WORD } from './precedence.js'
  *   ^route  ^name              ^prec     ^serial
  */
 export function parseAddressee(text: string): { addressee: Addressee; misspelled: boolean } {
-  let rest = text.trim().replace(/\s+/g, ' ')
+  let rest = collapseSpace(text.trim())
   let route: string | null = null
   const r = /^([A-Z]{4,8})\s?\/\s?/.exec(rest)
   if (r) {

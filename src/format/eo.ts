@@ -1,3 +1,4 @@
+import { collapseSpace } from './lines.js'
 import type { ExecutiveOrder } from './model.js'
 
 /**
@@ -10,7 +11,7 @@ export const EO_LABEL = /^[ \t]*(?:E\s?\.\s?O\s?\.?|EO\b)\s*(\d{3,5})?(?:\s+AS\s
 export function parseEo(value: string): Omit<ExecutiveOrder, 'span'> {
   const m = EO_LABEL.exec(value)
   const order = m?.[1] ?? null
-  const rest = (m ? value.slice(m[0].length) : value).replace(/\s+/g, ' ').trim()
+  const rest = collapseSpace(m ? value.slice(m[0].length) : value).trim()
   const decl = /^DECL\s*[:.]?\s*(.*)$/i.exec(rest)
   const raw = (decl ? decl[1] : rest).replace(/[.\s]+$/, '')
   if (/^N\/?A$/i.test(raw)) return { order, declassify: 'N/A' }

@@ -222,6 +222,8 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
   const { text, lines, layout, index } = ctx
   const paras: Paragraph[] = []
   const stopAt = layout.signature.length ? layout.signature[0] : lines.length
+  // one scan of the cable spares a per-line search for ¶ in the (usual) text without any
+  const pilcrows = text.includes('¶')
   for (let k = 0; k < layout.paras.length; k++) {
     const p = layout.paras[k]
     const last = Math.min(k + 1 < layout.paras.length ? layout.paras[k + 1].line : lines.length, stopAt)
@@ -237,7 +239,7 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
       }
       const from = i === p.line ? p.textStart - lines[i].start : 0
       const t = from ? lines[i].text.slice(from) : lines[i].text
-      current.push((t.charCodeAt(0) === 182 || t.includes('¶') ? t.replace(/¶/g, '') : t).trim())
+      current.push((pilcrows && (t.charCodeAt(0) === 182 || t.includes('¶')) ? t.replace(/¶/g, '') : t).trim())
       endOffset = lines[i].end
     }
     if (current.length) blocks.push(current.join(' '))
@@ -249,7 +251,6 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
       span: index.span(lines[p.line].start + (lines[p.line].text.length - lines[p.line].text.trimStart().length), endOffset),
     })
   }
-  void text
   return paras
 }
 

@@ -1,5 +1,5 @@
 import { isCollective, parseAddressee } from './addressee.js'
-import type { Line } from './lines.js'
+import { collapseSpace, type Line } from './lines.js'
 import type { Addressee, Diagnostic, Envelope, SegmentKind } from './model.js'
 import { PRECEDENCE_WORD } from './precedence.js'
 import type { LineIndex } from './span.js'
@@ -129,7 +129,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       continue
     }
     if ((m = /^(\s*FM\s+)(\S.*?)\s*$/.exec(t)) && origin === null) {
-      origin = m[2].replace(/\s+/g, ' ')
+      origin = collapseSpace(m[2])
       originSpan = { start: line.start + m[1].length, end: line.start + m[1].length + m[2].length }
       list = null
       kinds.push('from')
@@ -181,7 +181,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
 }
 
 function excludeFrom(collective: Addressee | null, text: string, line: Line, index: LineIndex, diagnostics: Diagnostic[]) {
-  const name = text.trim().replace(/\s+/g, ' ')
+  const name = collapseSpace(text.trim())
   if (collective?.excluded) {
     collective.excluded.push(name)
     return

@@ -57,8 +57,9 @@ export function parseCable(input: string, options: ParseOptions = {}): Cable {
 }
 
 function parseText(text: string, hint: ParseOptions['hint']): Cable {
-  const index = new LineIndex(text)
   const lines = splitLines(text)
+  // the line starts are the offsets after each \n, which splitLines has found already
+  const index = new LineIndex(text, lines.map((l) => l.start))
   const diagnostics: Diagnostic[] = []
   const cable = emptyCable(text)
 

@@ -1,3 +1,4 @@
+import { collapseSpace } from './lines.js'
 import { buildId } from './ids.js'
 
 /**
@@ -58,14 +59,14 @@ export function splitReferences(value: string, defaultYear: string | null): RefI
   }
   const items: RefItem[] = []
   if (marks.length === 0) {
-    const text = value.replace(/\s+/g, ' ').trim()
+    const text = collapseSpace(value).trim()
     if (text) items.push({ letter: null, text, id: citedId(text, defaultYear), start: value.search(/\S/), end: value.trimEnd().length })
     return items
   }
   for (let i = 0; i < marks.length; i++) {
     const stop = i + 1 < marks.length ? marks[i + 1].start : value.length
     const raw = value.slice(marks[i].end, stop)
-    const text = raw.replace(/\s+/g, ' ').trim().replace(/[,;]$/, '')
+    const text = collapseSpace(raw).trim().replace(/[,;]$/, '')
     const lead = raw.length - raw.trimStart().length
     items.push({
       letter: marks[i].letter,

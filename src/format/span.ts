@@ -9,9 +9,15 @@ import type { Point, Span } from './model.js'
  *   index.point(3) // { line: 2, column: 2, offset: 3 }
  */
 export class LineIndex {
-  readonly starts: number[] = [0]
+  readonly starts: number[]
 
-  constructor(readonly text: string) {
+  /** `starts`, when given, are the offsets of the lines of `text` (the parser has them from splitLines). */
+  constructor(readonly text: string, starts?: number[]) {
+    if (starts) {
+      this.starts = starts
+      return
+    }
+    this.starts = [0]
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
   }
 

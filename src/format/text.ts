@@ -101,7 +101,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
       // a legacy banner line (class word alone) sits just above; SMART headers repeat the subject just below
       const prev = prevNonBlank(lines, i)
       if (prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text)) kinds[prev] = 'pageHeader'
-    } else if (i > frontStart && t.length < 120 && CLASS_INITIALS.has(firstNonSpace(t)) && /SECTION\s+\d/i.test(t) && CLASS_LINE.test(t)) {
+    } else if (i > frontStart && t.length < 120 && CLASS_INITIALS.has(firstNonSpace(t)) && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
       // legacy multi-section text repeats the class line at each section
       kinds[i] = 'pageHeader'
     }
