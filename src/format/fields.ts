@@ -227,27 +227,32 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
   for (let k = 0; k < layout.paras.length; k++) {
     const p = layout.paras[k]
     const last = Math.min(k + 1 < layout.paras.length ? layout.paras[k + 1].line : lines.length, stopAt)
-    const blocks: string[] = []
-    let current: string[] = []
+    // text as written: lines of a block joined by one space, non-empty blocks by a line break; built by
+    // appending (no arrays of lines and blocks to allocate and join)
+    let out = ''
+    let block = ''
+    let inBlock = false
     let endOffset = lines[p.line].end
     for (let i = p.line; i < last; i++) {
       const kind = layout.kinds[i]
       if (lines[i].blank || kind === 'pageHeader' || kind === 'signature') {
-        if (current.length) blocks.push(current.join(' '))
-        current = []
+        if (inBlock && block !== '') out = out === '' ? block : `${out}\n${block}`
+        block = ''
+        inBlock = false
         continue
       }
       const from = i === p.line ? p.textStart - lines[i].start : 0
       const t = from ? lines[i].text.slice(from) : lines[i].text
-      current.push((pilcrows && (t.charCodeAt(0) === 182 || t.includes('¶')) ? t.replace(/¶/g, '') : t).trim())
+      const piece = (pilcrows && (t.charCodeAt(0) === 182 || t.includes('¶')) ? t.replace(/¶/g, '') : t).trim()
+      block = inBlock ? `${block} ${piece}` : piece
+      inBlock = true
       endOffset = lines[i].end
     }
-    if (current.length) blocks.push(current.join(' '))
+    if (inBlock && block !== '') out = out === '' ? block : `${out}\n${block}`
     paras.push({
       number: p.number,
       marking: p.marking,
-      // text as written: lines of a block joined by one space, blocks by a line break
-      text: blocks.filter(Boolean).join('\n'),
+      text: out,
       span: index.span(lines[p.line].start + (lines[p.line].text.length - lines[p.line].text.trimStart().length), endOffset),
     })
   }

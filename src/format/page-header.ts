@@ -12,7 +12,15 @@ export function isPageHeader(text: string): boolean {
   if (text.length > 90) return false
   const first = firstNonSpace(text)
   if (first === 80 /* P */ && LEGACY_PAGE_HEADER.test(text)) return true
-  return first >= 65 && first <= 90 && text.includes(' OF ') && SMART_PAGE_HEADER.test(text)
+  // a SMART header ends with its total (digits, then only white space): most text lines fail here at once
+  return first >= 65 && first <= 90 && endsWithDigit(text) && text.includes(' OF ') && SMART_PAGE_HEADER.test(text)
+}
+
+/** The last character other than white space (as `\s` reads it) is a digit. */
+function endsWithDigit(text: string): boolean {
+  let i = text.length - 1
+  while (i >= 0 && /\s/.test(text[i])) i--
+  return i >= 0 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57
 }
 
 /** Char code of the first non-space character of a line, -1 for a blank line. */
