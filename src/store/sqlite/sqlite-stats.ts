@@ -14,6 +14,13 @@ export class FacetTally {
     precedence: new Map(),
   }
 
+  /** A tally already counted elsewhere (see `FacetIndex`). */
+  static fromMaps(maps: Record<FacetName, Map<string, number>>): FacetTally {
+    const t = new FacetTally()
+    Object.assign(t.maps, maps)
+    return t
+  }
+
   add(origin: string | null, year: string | null, cls: string | null, precedence: string | null, tags: string | null): void {
     const m = this.maps
     m.origin.set(origin ?? '(none)', (m.origin.get(origin ?? '(none)') ?? 0) + 1)

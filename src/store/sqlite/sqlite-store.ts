@@ -16,8 +16,8 @@ import type {
 import { ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { runMigrations, type Migration } from './migrations.js'
 import { compileQuery } from './sqlite-search.js'
-import { facetedPage } from './sqlite-page.js'
-import { countFacets, readStats } from './sqlite-stats.js'
+import { facetedPage, orderBy, prepared, queryFacets, type PageQuery } from './sqlite-page.js'
+import { readStats } from './sqlite-stats.js'
 import { rowToStored, type CableRow } from './sqlite-rows.js'
 import { writeCable } from './sqlite-writer.js'
 import { unpackText } from './text-codec.js'
@@ -62,17 +62,18 @@ export class SqliteStore implements Store {
     return outcome
   }
 
-  private from(query: QueryNode | null, access: Access | undefined) {
+  private from(query: QueryNode | null, access: Access | undefined): PageQuery {
     const q = compileQuery(query, access)
     const from = q.match ? 'cables_fts JOIN cables c ON c.rowid = cables_fts.rowid' : 'cables c'
     const where = q.match ? `cables_fts MATCH ? AND ${q.where}` : q.where
-    return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked: q.match !== null }
+    // a bare full-text match needs no row of `cables` to list its rowids (every indexed row has one)
+    const ids = q.match && q.where === '1' ? 'SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?' : `SELECT c.rowid FROM ${from} WHERE ${where}`
+    return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked: q.match !== null, rank: RANK, ids }
   }
 
   async *search(query: QueryNode | null, options: SearchOptions, access?: Access): AsyncIterable<SearchHit> {
     const f = this.from(query, access)
-    const order =
-      options.sort === 'date' ? 'c.date ASC, c.key' : options.sort === 'date-desc' || !f.ranked ? 'c.date DESC, c.key' : `${RANK}, c.key`
+    const order = orderBy(options.sort, f.ranked, RANK)
     const score = f.ranked ? RANK : 'NULL'
     // A page (the latency-sensitive case) is read whole and its texts fetched afterwards, so the sort over
     // thousands of hits never carries their blobs; an unbounded export streams with the text in each row,
@@ -102,17 +103,17 @@ export class SqliteStore implements Store {
 
   async facetedPage(query: QueryNode | null, options: SearchOptions & { limit: number }, access?: Access, top = 10): Promise<FacetedPage> {
     const f = this.from(query, access)
-    return facetedPage(this.db, { ...f, rank: RANK }, { sort: options.sort, limit: options.limit, offset: options.offset ?? 0, withText: options.withText ?? false, top })
+    return facetedPage(this.db, f, { sort: options.sort, limit: options.limit, offset: options.offset ?? 0, withText: options.withText ?? false, top })
   }
 
   async count(query: QueryNode | null, access?: Access): Promise<number> {
     const f = this.from(query, access)
-    return (this.db.prepare(`SELECT count(*) AS n FROM ${f.from} WHERE ${f.where}`).get(...f.params) as { n: number }).n
+    return prepared(this.db, `SELECT count(*) FROM (${f.ids})`).pluck(true).get(...f.params) as number
   }
 
   async facets(query: QueryNode | null, access?: Access, top = 10): Promise<Facets> {
     const f = this.from(query, access)
-    return countFacets(this.db, f.from, f.where, f.params, top)
+    return queryFacets(this.db, f, top)
   }
 
   async getCable(idOrKey: string, access?: Access): Promise<StoredCable | null> {

@@ -18,6 +18,16 @@ interface Existing {
   captions: string
 }
 
+const generations = new WeakMap<Database.Database, number>()
+
+/**
+ * How many times this connection has inserted or replaced a cable: caches of `cables` data compare it
+ * (with `PRAGMA data_version`, which only sees other connections' commits) to know they are current.
+ */
+export function writeGeneration(db: Database.Database): number {
+  return generations.get(db) ?? 0
+}
+
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
 
 function prepare(db: Database.Database) {
@@ -68,6 +78,7 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
   const sha = createHash('sha256').update(r.text).digest('hex')
   const existing = s.find.get(r.key) as Existing | undefined
   let rowid: number
+  if (!existing || (existing.text_sha256 !== sha && r.errorCount < existing.error_count)) generations.set(db, writeGeneration(db) + 1)
   if (!existing) {
     rowid = Number(s.insert.run(...row(r)).lastInsertRowid)
     attach(s, rowid, r, sha)
