@@ -14,7 +14,7 @@ import { parseClassifiedBy } from './classified-by.js'
 import { parseEo } from './eo.js'
 import type { HeaderResult } from './header.js'
 import { collapseSpace, type Line } from './lines.js'
-import type { Cable, Diagnostic, Paragraph } from './model.js'
+import type { Cable, Diagnostic, Paragraph, Span } from './model.js'
 import { splitReferences, REF_LABEL } from './references.js'
 import { emptySpan, type LineIndex } from './span.js'
 import { splitTags, TAGS_LABEL } from './tags.js'
@@ -66,7 +66,7 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
 
   // E.O.
   if (layout.eo) {
-    cable.eo = { ...parseEo(squashed(layout.eo)), span: span(layout.eo) }
+    cable.eo = withSpan(parseEo(squashed(layout.eo)), span(layout.eo))
     cable.spans.eo = span(layout.eo)
   }
 
@@ -113,7 +113,7 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
 
   // Classified By
   if (layout.classifiedBy) {
-    cable.classifiedBy = { ...parseClassifiedBy(squashed(layout.classifiedBy)), span: span(layout.classifiedBy) }
+    cable.classifiedBy = withSpan(parseClassifiedBy(squashed(layout.classifiedBy)), span(layout.classifiedBy))
     cable.spans.classifiedBy = span(layout.classifiedBy)
   } else {
     readClassifiedByInParagraphOne(cable, ctx)
@@ -156,6 +156,16 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     const captionsSeen = classLineNoforn(ctx) && !captions.includes('NOFORN') ? [...captions, 'NOFORN'] : captions
     cable.classification = overallClassification(level, captionsSeen)
   }
+}
+
+/**
+ * Adds the span to a freshly parsed value: the same object (and key order) as `{ ...value, span }`, without
+ * the copy, which was a measurable share of readFields.
+ */
+function withSpan<T extends object>(value: T, span: Span): T & { span: Span } {
+  const out = value as T & { span: Span }
+  out.span = span
+  return out
 }
 
 function highestPortionLevel(cable: Cable, ctx: FieldContext): Level | null {
@@ -214,7 +224,7 @@ function readClassifiedByInParagraphOne(cable: Cable, ctx: FieldContext) {
   const m = /\bCLASSIFIED\s+BY\b[^\n]*/i.exec(line.text)
   if (!m) return
   const r = { start: line.start + m.index, end: line.end }
-  cable.classifiedBy = { ...parseClassifiedBy(m[0]), span: ctx.index.span(r.start, r.end) }
+  cable.classifiedBy = withSpan(parseClassifiedBy(m[0]), ctx.index.span(r.start, r.end))
   cable.spans.classifiedBy = cable.classifiedBy.span
 }
 

@@ -158,13 +158,12 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
 
 /** Control characters other than tab, line feed, form feed and carriage return in the first kilobyte. */
 function looksBinary(text: string): boolean {
-  const n = Math.min(text.length, 1024)
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 11) return true
-  }
-  return false
+  // one regex scan (native code) rather than a charCodeAt loop
+  return BINARY_CONTROL.test(text.length > 1024 ? text.slice(0, 1024) : text)
 }
+
+/** C0 controls other than tab, line feed, vertical tab, form feed and carriage return (9–13). */
+const BINARY_CONTROL = /[\x00-\x08\x0e-\x1f]/
 
 /** The text starts at the first class line that follows a blank line (or opens the input). */
 function findBodyStart(lines: Line[], from: number): number {
