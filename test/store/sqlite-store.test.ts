@@ -9,6 +9,7 @@ import { parseQuery } from '../../src/archive/query/parse-query.js'
 import { runMigrations } from '../../src/store/sqlite/migrations.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { writeCable } from '../../src/store/sqlite/sqlite-writer.js'
+import { countFacets } from '../../src/store/sqlite/sqlite-stats.js'
 import type { Access, SearchHit } from '../../src/store/store.js'
 import { makeRecord } from './make-record.js'
 
@@ -35,7 +36,7 @@ describe('sqlite store', () => {
     const again = runMigrations(store.db, [{ id: 'other-001', up: () => { throw new Error('must not run twice') } }])
     expect(again).toEqual([{ id: 'other-001', status: 'already-applied' }])
     const ids = store.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all()
-    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'other-001' }])
+    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'archive-004' }, { id: 'other-001' }])
   })
 
   it('should upgrade a database written by the first schema without losing its cables', async () => {
@@ -215,6 +216,50 @@ describe('one-pass faceted page', () => {
           }
         }
       }
+    }
+  })
+})
+
+describe('facet index', () => {
+  it('should count as hit-by-hit tallying does and follow every write, own, foreign or rolled back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cablegram-facets-'))
+    try {
+      const path = join(dir, 'a.db')
+      const store = openSqliteStore(path)
+      const other = openSqliteStore(path)
+      const { records } = fixture()
+      await store.upsertCables(records.slice(0, 2))
+      const tally = (s: typeof store, q: string, access?: Access) => {
+        const f = (s as unknown as { from(q: unknown, a: unknown): { from: string; where: string; params: unknown[] } }).from(q === '*' ? null : parseQuery(q), access)
+        return countFacets(s.db, f.from, f.where, f.params, 10)
+      }
+      const check = async (expected: number) => {
+        for (const q of ['*', 'uranium', 'tag:PREL', 'tag:PGOV nuclear', 'class>=CONFIDENTIAL'])
+          for (const access of [undefined, { level: 2, caveats: [] }]) {
+            // the first call of a connection tallies hit by hit, later ones use the index
+            for (let i = 0; i < 2; i++) expect(await store.facets(q === '*' ? null : parseQuery(q), access)).toEqual(tally(store, q, access))
+            const page = await store.facetedPage(q === '*' ? null : parseQuery(q), { sort: 'date-desc', limit: 2 }, access)
+            expect(page.total).toBe(await store.count(q === '*' ? null : parseQuery(q), access))
+          }
+        expect((await store.facetedPage(null, { sort: 'date', limit: 10 })).total).toBe(expected)
+      }
+      await check(2)
+      await store.upsertCables([records[2]])
+      await check(3)
+      await other.upsertCables([records[3]])
+      await check(4)
+      expect(() =>
+        store.transaction((db) => {
+          writeCable(db, makeRecord({ key: '11ROLLBACK5', originKey: 'ROME', tags: ['ZZZZ'] }))
+          throw new Error('abort')
+        }),
+      ).toThrow('abort')
+      await check(4)
+      expect((await store.facets(null)).tag.map((t) => t.value)).not.toContain('ZZZZ')
+      await other.close()
+      await store.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

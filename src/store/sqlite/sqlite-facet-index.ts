@@ -27,7 +27,13 @@ export class FacetIndex {
     private readonly tagStart: Uint32Array,
     private readonly tagCodes: Uint32Array,
     private readonly tagValues: string[],
+    private readonly dates: (string | null)[],
   ) {}
+
+  /** The date of a cable, which orders an unranked page. */
+  date(rowid: number): string | null {
+    return this.dates[rowid] ?? null
+  }
 
   static build(db: Database.Database, version: number, generation: number): FacetIndex {
     const max = (db.prepare('SELECT coalesce(max(rowid), 0) FROM cables').pluck().get() as number) + 1
@@ -50,8 +56,11 @@ export class FacetIndex {
     let tagCodes = new Uint32Array(Math.max(16, max * 4))
     let n = 0
     let last = 0
-    const stmt = db.prepare('SELECT rowid, origin_key, substr(date, 1, 4), classification, precedence, tags FROM cables ORDER BY rowid').raw(true)
-    for (const [rowid, origin, year, cls, precedence, tags] of stmt.iterate() as Iterable<[number, string | null, string | null, string | null, string | null, string]>) {
+    const dates = new Array<string | null>(max).fill(null)
+    const stmt = db.prepare('SELECT rowid, origin_key, date, classification, precedence, tags FROM cables ORDER BY rowid').raw(true)
+    for (const [rowid, origin, date, cls, precedence, tags] of stmt.iterate() as Iterable<[number, string | null, string | null, string | null, string | null, string]>) {
+      dates[rowid] = date
+      const year = date === null ? null : date.slice(0, 4)
       for (let r = last + 1; r <= rowid; r++) tagStart[r] = n
       last = rowid
       codes[0][rowid] = code(0, origin)
@@ -77,7 +86,7 @@ export class FacetIndex {
       tagStart[rowid + 1] = n
     }
     for (let r = last + 1; r <= max; r++) tagStart[r] = n
-    return new FacetIndex(version, generation, max, codes, values, tagStart, tagCodes.slice(0, n), tagValues)
+    return new FacetIndex(version, generation, max, codes, values, tagStart, tagCodes.slice(0, n), tagValues, dates)
   }
 
   /** Facets of the given rowids (each visible hit exactly once), ordered as `FacetTally.result`. */

@@ -120,7 +120,10 @@ export function facetedPage(
     const sql = byRank
       ? q.ids.replace(/^SELECT (c\.)?rowid /, (m) => `${m.slice(0, -1)}, ${q.rank} `)
       : `SELECT c.rowid, c.date, ${score} FROM ${q.from} WHERE ${q.where}`
-    const rows = prepared(db, sql).raw(true).all(...q.params) as [number, string | number | null, number | null][]
+    // an unranked page is ordered by date, which the index holds: the matches are then their rowids alone
+    const rows = q.ranked
+      ? (prepared(db, sql).raw(true).all(...q.params) as Match[])
+      : (prepared(db, q.ids).pluck(true).all(...q.params) as number[]).map((r): Match => [r, index.date(r), null])
     total = rows.length
     const rowids = new Array<number>(total)
     for (let i = 0; i < total; i++) rowids[i] = rows[i][0]

@@ -67,7 +67,15 @@ export class SqliteStore implements Store {
     const from = q.match ? 'cables_fts JOIN cables c ON c.rowid = cables_fts.rowid' : 'cables c'
     const where = q.match ? `cables_fts MATCH ? AND ${q.where}` : q.where
     // a bare full-text match needs no row of `cables` to list its rowids (every indexed row has one)
-    const ids = q.match && q.where === '1' ? 'SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?' : `SELECT c.rowid FROM ${from} WHERE ${where}`
+    // nor does a lone tag or caption equality (their tables hold one row per cable and value; a prefix
+    // could list a cable twice)
+    const lone = q.match ? null : /^c\.rowid IN \((SELECT cable FROM cable_(?:tags WHERE tag|captions WHERE caption) = \?)\)$/.exec(q.where)
+    const ids =
+      q.match && q.where === '1'
+        ? 'SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?'
+        : lone
+          ? lone[1]
+          : `SELECT c.rowid FROM ${from} WHERE ${where}`
     return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked: q.match !== null, rank: RANK, ids }
   }
 
