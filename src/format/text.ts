@@ -48,6 +48,12 @@ const SUBJECT_LABEL = /^[ \t]*(?:SUBJECT|SUBJ|UBJECT)\b[ \t]*[:.]?[ \t]*/i
 const PARA_START = /^([ \t]*)(¶[ \t]?)?(\d{1,3})[ \t]?\.(?=[ \t(]|[A-Z]\))[ \t]*(?:\(([^)\n]{1,30})\)|([A-Z]{1,3}(?:\/[A-Z]{1,4})?)\))?[ \t]*/
 /** First letters of class words (U, C, S, T, L in either case): a screen before the class-line regex. */
 const CLASS_INITIALS = new Set([85, 67, 83, 84, 76, 117, 99, 115, 116, 108])
+/** CLASS_INITIALS as a table by char code: a typed-array load per line instead of a Set lookup. */
+const IS_CLASS_INITIAL = new Uint8Array(128)
+for (const c of CLASS_INITIALS) IS_CLASS_INITIAL[c] = 1
+// one scan for the keyword in any of its spellings instead of one per spelling
+const MAY_HOLD_REF = /REF|Ref|ref/
+const MAY_HOLD_CLASSIFIED = /LASSIFIED|lassified/
 const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
 // surnames as signed: CLINTON, Susman, LeBaron, van Voorst (name particles in lower case)
 const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][A-Za-z'.-]*(?:[ ](?:van|von|de|da|del|di|la|le|du|[A-Z][A-Za-z'.-]*)){0,2}\s*$/
@@ -101,7 +107,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
       // a legacy banner line (class word alone) sits just above; SMART headers repeat the subject just below
       const prev = prevNonBlank(lines, i)
       if (prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text)) kinds[prev] = 'pageHeader'
-    } else if (i > frontStart && t.length < 120 && CLASS_INITIALS.has(firstNonSpace(t)) && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
+    } else if (i > frontStart && t.length < 120 && IS_CLASS_INITIAL[firstNonSpace(t)] === 1 && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
       // legacy multi-section text repeats the class line at each section
       kinds[i] = 'pageHeader'
     }
@@ -190,11 +196,11 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     else if (TAGS_LABEL.test(t) && /^\s*[A-Z]{2,5}\b[ \t]*[:,.]?[ \t]*\S/i.test(t)) starts.push({ at: line.start, field: 'tags', line: i })
     else if (SUBJECT_LABEL.test(t)) starts.push({ at: line.start, field: 'subject', line: i })
     // REF and Classified By can run on inside another line
-    const ref = t.includes('REF') || t.includes('Ref') || t.includes('ref') ? REF_LABEL.exec(t) : null
+    const ref = MAY_HOLD_REF.test(t) ? REF_LABEL.exec(t) : null
     if (ref && !starts.some((s) => s.line === i && s.field === 'eo')) {
       starts.push({ at: line.start + ref.index, field: 'ref', line: i })
     }
-    const cb = t.includes('LASSIFIED') || t.includes('lassified') ? CLASSIFIED_BY.exec(t) : null
+    const cb = MAY_HOLD_CLASSIFIED.test(t) ? CLASSIFIED_BY.exec(t) : null
     if (cb) starts.push({ at: line.start + cb.index, field: 'classifiedBy', line: i })
   }
   starts.sort((a, b) => a.at - b.at)
