@@ -67,7 +67,8 @@ function isoFrom(year: number, month: number, day: number, hour: number, minute:
   return isoFromDate(year, month, day, hour, minute)
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in a month (0-based) of the proleptic Gregorian calendar, as Date counts them. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 1) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
   return month === 3 || month === 5 || month === 8 || month === 10 ? 30 : 31
 }

@@ -1,3 +1,4 @@
+import { daysInMonth } from './dates.js'
 import { collapseSpace } from './lines.js'
 import type { ExecutiveOrder } from './model.js'
 
@@ -38,6 +39,11 @@ export function parseDeclDate(text: string): string | null {
     return null
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
+  // four-digit years written out; Date.UTC (which reads years below 100 as 19xx) keeps the rest
+  if (y >= 100 && y <= 9999) {
+    if (d > daysInMonth(y, mo - 1)) return null
+    return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  }
   const date = new Date(Date.UTC(y, mo - 1, d))
   if (date.getUTCDate() !== d) return null
   return date.toISOString().slice(0, 10)
