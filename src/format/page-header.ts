@@ -8,9 +8,13 @@ export const SMART_PAGE_HEADER = /^\s*([A-Z][A-Z .'-]{1,30}?)\s+(\d{8})\s+(\d{3}
 export const LEGACY_PAGE_HEADER = /^\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]*?\s+\d{3,6}\b.*$/
 
 export function isPageHeader(text: string): boolean {
+  return isPageHeaderLine(text, firstNonSpace(text))
+}
+
+/** isPageHeader for a line whose first non-space character (`firstNonSpace`) the caller has already. */
+export function isPageHeaderLine(text: string, first: number): boolean {
   // cheap screens first: this runs on every line of every cable
   if (text.length > 90) return false
-  const first = firstNonSpace(text)
   if (first === 80 /* P */ && LEGACY_PAGE_HEADER.test(text)) return true
   // a SMART header ends with its total (digits, then only white space): most text lines fail here at once
   return first >= 65 && first <= 90 && endsWithDigit(text) && text.includes(' OF ') && SMART_PAGE_HEADER.test(text)

@@ -4,7 +4,7 @@ import { CLASSIFIED_BY } from './classified-by.js'
 import { EO_LABEL } from './eo.js'
 import type { Line } from './lines.js'
 import type { SegmentKind } from './model.js'
-import { firstNonSpace, isPageHeader, pageHeaderTotal, SMART_PAGE_HEADER } from './page-header.js'
+import { firstNonSpace, isPageHeaderLine, pageHeaderTotal, SMART_PAGE_HEADER } from './page-header.js'
 import { REF_LABEL } from './references.js'
 import { TAGS_LABEL } from './tags.js'
 
@@ -96,18 +96,22 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     frontStart = cl.line + 1
   }
 
-  // Page headers first: they are removed from every field.
+  // Page headers first: they are removed from every field. The first character of each line is kept for
+  // the paragraph pass, which looks at the same lines.
+  const firsts = new Int32Array(lines.length)
   for (let i = frontStart; i < lines.length; i++) {
     const t = lines[i].text
     if (lines[i].blank) continue
-    if (isPageHeader(t)) {
+    const c0 = firstNonSpace(t)
+    firsts[i] = c0
+    if (isPageHeaderLine(t, c0)) {
       kinds[i] = 'pageHeader'
       const total = pageHeaderTotal(t)
       if (total !== null) layout.sectionsFromPages = Math.max(layout.sectionsFromPages ?? 0, total)
       // a legacy banner line (class word alone) sits just above; SMART headers repeat the subject just below
       const prev = prevNonBlank(lines, i)
       if (prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text)) kinds[prev] = 'pageHeader'
-    } else if (i > frontStart && t.length < 120 && IS_CLASS_INITIAL[firstNonSpace(t)] === 1 && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
+    } else if (i > frontStart && t.length < 120 && IS_CLASS_INITIAL[c0] === 1 && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
       // legacy multi-section text repeats the class line at each section
       kinds[i] = 'pageHeader'
     }
@@ -116,8 +120,8 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
   // Numbered paragraphs.
   let expected = 1
   for (let i = frontStart; i < lines.length; i++) {
-    if (kinds[i] !== 'lines') continue
-    const c0 = firstNonSpace(lines[i].text)
+    if (kinds[i] !== 'lines') continue // blank lines, and lines the loop above skipped, are not 'lines'
+    const c0 = firsts[i]
     if (!((c0 >= 48 && c0 <= 57) || c0 === 182 /* ¶ */)) continue
     const m = PARA_START.exec(lines[i].text)
     if (!m) continue
