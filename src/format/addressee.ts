@@ -16,7 +16,8 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
     rest = rest.slice(r[0].length)
   }
   let serial: string | null = null
-  const s = /\s(\d{1,5})$/.exec(rest)
+  // the serial ends the line: without a final digit the (unanchored, so scanning) regex cannot match
+  const s = endsWithDigit(rest) ? /\s(\d{1,5})$/.exec(rest) : null
   if (s) {
     serial = s[1]
     rest = rest.slice(0, s.index)
@@ -31,6 +32,11 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
     rest = rest.slice(0, Math.max(0, p.index - 1)).trimEnd()
   }
   return { addressee: { route, name: rest, precedence, serial, excluded: isCollective(rest) ? [] : null }, misspelled }
+}
+
+function endsWithDigit(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1)
+  return c >= 48 && c <= 57
 }
 
 /** A collective PLAD names a distribution list: ends with COLLECTIVE or starts with ALL (spec §4.2). */
