@@ -32,10 +32,10 @@ export function compileQuery(query: QueryNode | null, access: Access | undefined
       for (const n of negative) match += ` NOT (${fts(n.child, BARE_COLUMNS)})`
       for (const n of conjuncts) {
         if (positive.includes(n) || (n.type === 'not' && negative.includes(n as never))) continue
-        conds.push(sql(n, BARE_COLUMNS, params))
+        conds.push(sql(n, BARE_COLUMNS, params, true))
       }
     } else {
-      conds.push(sql(query, BARE_COLUMNS, params))
+      conds.push(sql(query, BARE_COLUMNS, params, false))
     }
   }
   if (access) {
@@ -93,20 +93,24 @@ function fts(n: QueryNode, column: string): string {
   }
 }
 
-function sql(n: QueryNode, column: string, params: unknown[]): string {
+/**
+ * `probe`: the full-text match drives the query, so tag and caption conditions are checked per hit by a
+ * primary-key lookup instead of listing every cable with the value (SIPDIS is on most cables).
+ */
+function sql(n: QueryNode, column: string, params: unknown[], probe: boolean): string {
   if (isPure(n, column)) {
     params.push(fts(n, column))
     return 'c.rowid IN (SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?)'
   }
   switch (n.type) {
     case 'and':
-      return '(' + n.children.map((c) => sql(c, column, params)).join(' AND ') + ')'
+      return '(' + n.children.map((c) => sql(c, column, params, probe)).join(' AND ') + ')'
     case 'or':
-      return '(' + n.children.map((c) => sql(c, column, params)).join(' OR ') + ')'
+      return '(' + n.children.map((c) => sql(c, column, params, probe)).join(' OR ') + ')'
     case 'not':
-      return `NOT (${sql(n.child, column, params)})`
+      return `NOT (${sql(n.child, column, params, probe)})`
     case 'field':
-      return n.query ? sql(n.query, FIELD_COLUMNS[n.field], params) : attribute(n, params)
+      return n.query ? sql(n.query, FIELD_COLUMNS[n.field], params, probe) : attribute(n, params, probe)
     default:
       throw new Error(`unexpected node ${n.type}`)
   }
@@ -118,19 +122,21 @@ function prefixRange(column: string, prefix: string, params: unknown[]): string 
   return `${column} >= ? AND ${column} < ?`
 }
 
-function attribute(n: FieldNode, params: unknown[]): string {
+function attribute(n: FieldNode, params: unknown[], probe: boolean): string {
   const v = n.value
   switch (n.field) {
     case 'tag': {
       const tag = v.toUpperCase()
       if (n.prefix) return `c.rowid IN (SELECT cable FROM cable_tags WHERE ${prefixRange('tag', tag, params)})`
       params.push(tag)
+      if (probe) return 'EXISTS (SELECT 1 FROM cable_tags WHERE tag = ? AND cable = c.rowid)'
       return 'c.rowid IN (SELECT cable FROM cable_tags WHERE tag = ?)'
     }
     case 'caption': {
       const caption = v.toUpperCase().trim().replace(/\s+/g, ' ')
       if (n.prefix) return `c.rowid IN (SELECT cable FROM cable_captions WHERE ${prefixRange('caption', caption, params)})`
       params.push(caption)
+      if (probe) return 'EXISTS (SELECT 1 FROM cable_captions WHERE caption = ? AND cable = c.rowid)'
       return 'c.rowid IN (SELECT cable FROM cable_captions WHERE caption = ?)'
     }
     case 'origin': {
