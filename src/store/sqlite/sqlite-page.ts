@@ -98,9 +98,11 @@ export function queryFacets(db: Database.Database, q: PageQuery, top: number): F
 
 /**
  * A page of hits with the total and the facets of the whole result. With a facet index (see
- * `FacetIndex`): the rowids of all matches in one SQL pass, counted in memory, and the page itself by
- * SQL `ORDER BY … LIMIT`, so only the page's rows carry strings and only they fetch text. Without one: ONE
- * pass over the matches where every hit is tallied and only the best `offset + limit` rows are kept.
+ * `FacetIndex`): one SQL pass lists every match as [rowid, score] (ranked) or its rowid alone (dated from
+ * the index), the facets are counted in memory, the best `offset + limit` are picked with every tie at the
+ * boundary, only those fetch their key for the final order, and only the page's rows are read whole and
+ * fetch text. Without one: ONE pass over the matches where every hit is tallied and only the best
+ * `offset + limit` rows are kept. Either way the order is `orderBy`'s, as `search` gives it.
  */
 export function facetedPage(
   db: Database.Database,
