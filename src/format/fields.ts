@@ -49,7 +49,7 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     if (m[3] && m[4]) cable.sections = Number(m[4])
   }
   if (level === null && ctx.header.envelope.security) level = levelOfSecurityGroup(ctx.header.envelope.security.group)
-  if (level === null) level = bannerLevel(lines, ctx)
+  if (level === null) level = bannerLevel(lines)
 
   // Captions
   const captions: string[] = []
@@ -207,13 +207,12 @@ function classLineNoforn(ctx: FieldContext): boolean {
 }
 
 /** Without a class line or FL4, a banner with the class word alone (e-mail printouts, legacy headers). */
-function bannerLevel(lines: Line[], ctx: FieldContext): Level | null {
+function bannerLevel(lines: Line[]): Level | null {
   const limit = Math.min(lines.length, 60)
   for (let i = 0; i < limit; i++) {
     const m = CLASS_WORD_ONLY.exec(lines[i].text) ?? /^\s*(UNCLASSIFIED|CONFIDENTIAL|SECRET)\s{2,}\S+\s*$/.exec(lines[i].text)
     if (m) return levelOfClassWord(m[1])
   }
-  void ctx
   return null
 }
 

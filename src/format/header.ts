@@ -57,6 +57,16 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     list?.push(addressee)
   }
 
+  /** A `TO` or `INFO` line opens its list with the addressee on the same line. */
+  const openList = (kind: 'to' | 'info', m: RegExpExecArray, line: Line): Addressee[] => {
+    list = []
+    listKind = kind
+    inXmt = false
+    addAddressee(m[2], line, m[1].length)
+    kinds.push(kind)
+    return list
+  }
+
   for (const line of lines) {
     const t = line.text
     let m: RegExpExecArray | null
@@ -136,21 +146,12 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       continue
     }
     if ((m = /^(\s*TO\s+)(\S.*)$/.exec(t)) && to === null && !LEGACY_PAGE.test(m[2])) {
-      to = []
-      list = to
-      listKind = 'to'
-      inXmt = false
-      addAddressee(m[2], line, m[1].length)
-      kinds.push('to')
+      to = openList('to', m, line)
       continue
     }
+    // `INFO  LOG-00 …` is a legacy distribution list, not addressees
     if ((m = /^(\s*INFO\s+)(\S.*)$/.exec(t)) && info === null && (origin !== null || to !== null) && !/\b[A-Z]+-\d\d\b/.test(m[2])) {
-      info = []
-      list = info
-      listKind = 'info'
-      inXmt = false
-      addAddressee(m[2], line, m[1].length)
-      kinds.push('info')
+      info = openList('info', m, line)
       continue
     }
     if ((m = /^(\s*XMT\s*\/?\s*)(\S.*)$/.exec(t))) {

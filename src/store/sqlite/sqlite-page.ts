@@ -50,16 +50,7 @@ function pageRows(db: Database.Database, rows: Match[], byRank: boolean, opts: {
   const primary = byRank || opts.sort === 'date' ? asc : (a: Match, b: Match) => asc(b, a)
   const best: Match[] = []
   for (const row of rows) {
-    if (best.length === keep && primary(row, best[keep - 1]) >= 0) continue
-    let lo = 0
-    let hi = best.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (primary(best[mid], row) <= 0) lo = mid + 1
-      else hi = mid
-    }
-    best.splice(lo, 0, row)
-    if (best.length > keep) best.pop()
+    keepBest(best, row, keep, primary)
   }
   const edge = best[best.length - 1]
   const candidates = best.length < keep ? best : rows.filter((r) => primary(r, edge) <= 0)
@@ -143,15 +134,7 @@ export function facetedPage(
       if (keep === 0) continue
       const row = r as unknown as Row
       if (best.length === keep && cmp(row, best[keep - 1]) >= 0) continue
-      let lo = 0
-      let hi = best.length
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (cmp(best[mid], row) <= 0) lo = mid + 1
-        else hi = mid
-      }
-      best.splice(lo, 0, row.slice(0, 9) as Row)
-      if (best.length > keep) best.pop()
+      keepBest(best, row.slice(0, 9) as Row, keep, cmp)
     }
     best = best.slice(opts.offset)
     facets = tally.result(opts.top)
@@ -172,4 +155,18 @@ export function facetedPage(
     return hit
   })
   return { total, facets, hits }
+}
+
+/** Inserts `row` into `best` (sorted by `cmp`, at most `keep` long) when it ranks among the first `keep`. */
+function keepBest<T>(best: T[], row: T, keep: number, cmp: (a: T, b: T) => number): void {
+  if (best.length === keep && cmp(row, best[keep - 1]) >= 0) return
+  let lo = 0
+  let hi = best.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (cmp(best[mid], row) <= 0) lo = mid + 1
+    else hi = mid
+  }
+  best.splice(lo, 0, row)
+  if (best.length > keep) best.pop()
 }
