@@ -3,7 +3,7 @@ import { CLASS_LINE, levelOfClassWord, parseClassification, parsePortionMark, ty
 import { headerLines, type HeaderLine } from './header-lines.js'
 import { LineIndex } from '../format/span.js'
 import { tables, type Tables } from './tables.js'
-import { textLines, type TextLine } from './text-lines.js'
+import { lineStarts, textLines, type TextLine } from './text-lines.js'
 import type { CorpusIndex, Mode } from './types.js'
 
 /** The class line as written, with offsets of its parts (spec §5.2). */
@@ -21,7 +21,8 @@ export interface ClassLineInfo {
 export interface MarkSite {
   mark: string
   level: Level | null
-  caveats: string[]
+  /** Shared between sites with the same mark: read, never change. */
+  caveats: readonly string[]
   start: number
   end: number
   where: 'subject' | 'paragraph'
@@ -107,6 +108,21 @@ function markPattern(mark: string): RegExp {
   return pattern
 }
 
+const NO_CAVEATS: readonly string[] = Object.freeze([])
+const PORTION_MARKS = new Map<string, { level: Level | null; caveats: readonly string[] }>()
+
+/** `parsePortionMark` once per distinct mark: a corpus repeats a few dozen marks across every paragraph. */
+function portionMark(mark: string): { level: Level | null; caveats: readonly string[] } {
+  let parsed = PORTION_MARKS.get(mark)
+  if (!parsed) {
+    const p = parsePortionMark(mark)
+    parsed = { level: p?.level ?? null, caveats: p ? Object.freeze(p.caveats) : NO_CAVEATS }
+    // marks are short and repeat, but a hostile input could write many distinct ones: bound the table
+    if (PORTION_MARKS.size < 10_000) PORTION_MARKS.set(mark, parsed)
+  }
+  return parsed
+}
+
 function markSites(cable: Cable, text: string): MarkSite[] {
   const sites: MarkSite[] = []
   const add = (mark: string, from: number, to: number, where: MarkSite['where']): void => {
@@ -114,8 +130,8 @@ function markSites(cable: Cable, text: string): MarkSite[] {
     const found = markPattern(mark).exec(text.slice(from, to))
     const start = found ? from + found.index : from
     const end = found ? start + found[0].length : start
-    const parsed = parsePortionMark(mark)
-    sites.push({ mark, level: parsed?.level ?? null, caveats: parsed?.caveats ?? [], start, end, where })
+    const parsed = portionMark(mark)
+    sites.push({ mark, level: parsed.level, caveats: parsed.caveats, start, end, where })
   }
   const subject = cable.spans.subject
   if (cable.subjectMarking) {
@@ -127,6 +143,13 @@ function markSites(cable: Cable, text: string): MarkSite[] {
     if (p.marking && p.span) add(p.marking, p.span.start.offset, Math.min(p.span.end.offset, p.span.start.offset + 40 + p.marking.length), 'paragraph')
   }
   return sites
+}
+
+/** True when `text` is what the cable's segments spell (compared by length: callers pass `segmentText`). */
+function spelled(cable: Cable, text: string): boolean {
+  let length = 0
+  for (const s of cable.segments) length += s.raw.length
+  return length === text.length
 }
 
 export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick<LintContext, 'claimedId' | 'corpus' | 'source'>): LintContext {
@@ -146,7 +169,8 @@ export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick
     },
     mode,
     text,
-    index: new LineIndex(text),
+    // the lines already hold every line start; rescan only for a text they were not split from
+    index: new LineIndex(text, spelled(cable, text) ? lineStarts(lines, text) : undefined),
     lines,
     header: headerLines(lines),
     tables,

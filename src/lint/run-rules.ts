@@ -22,24 +22,28 @@ export function runRules(cable: Cable, text: string, options: LintOptions, only:
 export function runRulesWithContext(cable: Cable, text: string, options: LintOptions, only: readonly Rule[] = rules): { messages: LintMessage[]; ctx: LintContext } {
   const ctx = buildContext(cable, text, options.mode, { claimedId: options.claimedId, corpus: options.corpus, source: options.source })
   const out: LintMessage[] = []
-  for (const rule of only) {
-    const configured = levelOf(rule, options)
+  // one report function for the whole run, pointed at the running rule, instead of a closure per rule and cable
+  let rule: Rule = only[0]
+  let level: Exclude<RuleLevel, 'off'> = 'error'
+  const report = (f: Finding): void => {
+    const span = f.span ?? ctx.index.span(f.at?.[0] ?? 0, f.at?.[1] ?? f.at?.[0] ?? 0)
+    const severity = f.cap && RANK[f.cap] < RANK[level] ? f.cap : level
+    const msg: LintMessage = { ruleId: rule.id, severity, message: f.message, span }
+    if (f.fix) msg.fix = f.fix
+    out.push(msg)
+  }
+  for (const r of only) {
+    const configured = levelOf(r, options)
     if (configured === 'off') continue
-    const level = configured
-    const report = (f: Finding): void => {
-      const span = f.span ?? ctx.index.span(f.at?.[0] ?? 0, f.at?.[1] ?? f.at?.[0] ?? 0)
-      const severity = f.cap && RANK[f.cap] < RANK[level] ? f.cap : level
-      const msg: LintMessage = { ruleId: rule.id, severity, message: f.message, span }
-      if (f.fix) msg.fix = f.fix
-      out.push(msg)
-    }
+    rule = r
+    level = configured
     try {
-      rule.check(cable, report, ctx)
+      r.check(cable, report, ctx)
     } catch (error) {
       out.push({
-        ruleId: rule.id,
+        ruleId: r.id,
         severity: 'error',
-        message: `rule ${rule.id} failed on this input: ${error instanceof Error ? error.message : String(error)}`,
+        message: `rule ${r.id} failed on this input: ${error instanceof Error ? error.message : String(error)}`,
         span: ctx.index.span(0, 0),
       })
     }

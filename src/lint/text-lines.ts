@@ -21,28 +21,49 @@ export function textLines(cable: Cable): TextLine[] {
   let offset = 0
   let pending: TextLine | null = null
   for (const segment of cable.segments) {
+    const raw = segment.raw
+    const kind = segment.kind
     let pos = 0
-    while (pos < segment.raw.length) {
-      const nl = segment.raw.indexOf('\n', pos)
-      const stop = nl === -1 ? segment.raw.length : nl
-      const piece = segment.raw.slice(pos, stop)
+    while (pos < raw.length) {
+      const nl = raw.indexOf('\n', pos)
+      if (nl !== -1 && pending === null) {
+        // the common case, a whole line inside one segment: one slice, the CR left out of it, no regex
+        const stop = nl > pos && raw.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+        lines.push({ line: lines.length + 1, text: raw.slice(pos, stop), start: offset + pos, end: offset + stop, kind })
+        pos = nl + 1
+        continue
+      }
+      const stop = nl === -1 ? raw.length : nl
+      const piece = raw.slice(pos, stop)
       if (pending) {
         pending.text += piece
         pending.end = offset + stop
       } else {
-        pending = { line: lines.length + 1, text: piece, start: offset + pos, end: offset + stop, kind: segment.kind }
+        pending = { line: lines.length + 1, text: piece, start: offset + pos, end: offset + stop, kind }
       }
       if (nl === -1) break
-      pending.text = pending.text.replace(/\r$/, '')
+      if (pending.text.charCodeAt(pending.text.length - 1) === 13) pending.text = pending.text.slice(0, -1)
       pending.end = pending.start + pending.text.length
       lines.push(pending)
       pending = null
       pos = nl + 1
     }
-    offset += segment.raw.length
+    offset += raw.length
   }
   if (pending) lines.push(pending)
   return lines
+}
+
+/**
+ * Line starts of `text` as `LineIndex` wants them, taken from its lines instead of a second scan; `text` must be
+ * what the lines were split from (a final newline opens one more, empty, line).
+ */
+export function lineStarts(lines: readonly TextLine[], text: string): number[] {
+  const starts = new Array<number>(lines.length)
+  for (let i = 0; i < lines.length; i++) starts[i] = lines[i].start
+  if (lines.length === 0) starts.push(0)
+  else if (text.charCodeAt(text.length - 1) === 10) starts.push(text.length)
+  return starts
 }
 
 export const isHeaderLine = (line: TextLine): boolean => HEADER_KINDS.has(line.kind)

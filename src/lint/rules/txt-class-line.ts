@@ -78,12 +78,14 @@ export const txt003 = defineRule({
     if (!section) return
     if (section.number > section.of || section.number < 1) report({ message: `SECTION ${section.number} OF ${section.of}: section number out of range`, at: [section.start, section.end] })
     const headers = pageHeaders(ctx)
-    // reflowed copies run page headers into paragraph text, so sections are looked up in the whole text
-    const seen = new Set<number>([...ctx.text.matchAll(/\b\d{8}\s+(\d{3})(?:\.\d+)?\s+OF\s+\d{3}\b/g)].map((m) => Number(m[1])))
     for (const { line, m } of headers) {
       if (Number(m[5]) !== section.of) report({ message: `Page header says ${Number(m[5])} sections, class line says ${section.of}`, at: [line.start, line.start + line.text.trimEnd().length] })
     }
-    if (seen.size === 0 || section.number !== 1) return
+    // only the first section of several is checked for the others' headers: the whole-text scan is for that case alone
+    if (section.number !== 1 || section.of < 2) return
+    // reflowed copies run page headers into paragraph text, so sections are looked up in the whole text
+    const seen = new Set<number>([...ctx.text.matchAll(/\b\d{8}\s+(\d{3})(?:\.\d+)?\s+OF\s+\d{3}\b/g)].map((m) => Number(m[1])))
+    if (seen.size === 0) return
     for (let s = 2; s <= section.of; s++) {
       if (!seen.has(s)) report({ message: `Section ${s} of ${section.of} has no page header`, at: [section.start, section.end] })
     }
