@@ -14,14 +14,19 @@ export interface AddresseeParts {
 
 export const PRECEDENCE_WORDS = ['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'] as const
 
+/** One row of the edit-distance table, reused: the words compared are short (precedences, TAGS, station names). */
+let row = new Int32Array(64)
+
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  if (row.length < b.length + 1) row = new Int32Array(b.length + 1)
+  for (let j = 0; j <= b.length; j++) row[j] = j
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]
     row[0] = i
+    const ca = a.charCodeAt(i - 1)
     for (let j = 1; j <= b.length; j++) {
       const cur = row[j]
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (ca === b.charCodeAt(j - 1) ? 0 : 1))
       prev = cur
     }
   }
@@ -31,16 +36,21 @@ function distance(a: string, b: string): number {
 /** Edit distance at most `max`, used to recognise misspelt precedence words and TAGS. */
 export const near = (a: string, b: string, max: number): boolean => Math.abs(a.length - b.length) <= max && distance(a, b) <= max
 
+const TOKEN = /\S+/g
+const DIGITS = /^\d+$/
+
 /**
  * Splits `[RI "/"] PLAD [SP precedence] [SP MCN]` (spec §4.1).
  *   RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302
  *   ^ri     ^plad              ^precedence ^mcn
  */
 export function parseAddressee(value: string): AddresseeParts {
-  const tokens = [...value.matchAll(/\S+/g)].map((m) => ({ t: m[0], at: m.index ?? 0 }))
+  const tokens: Array<{ t: string; at: number }> = []
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(value); m !== null; m = TOKEN.exec(value)) tokens.push({ t: m[0], at: m.index })
   const parts: AddresseeParts = { ri: null, plad: '', pladStart: 0, precedence: null, precedenceStart: -1, correction: null, mcn: null, mcnStart: -1 }
   const last = tokens[tokens.length - 1]
-  if (tokens.length > 1 && /^\d+$/.test(last.t)) {
+  if (tokens.length > 1 && DIGITS.test(last.t)) {
     parts.mcn = last.t
     parts.mcnStart = last.at
     tokens.pop()

@@ -69,10 +69,22 @@ function load(): Tables {
 
 export const tables: Tables = load()
 
+const STATIONS = new Map<string, string | null>()
+
 /** Station name for a routing indicator, from the table or its ranges; null when unknown. */
 export function stationOf(ri: string): string | null {
   const direct = tables.routes.get(ri)
   if (direct !== undefined) return direct
-  for (const r of tables.routeRanges) if (ri.length === r.from.length && ri >= r.from && ri <= r.to) return r.station
-  return null
+  // RIs outside the table repeat on every relay copy: remember the range lookup (bounded against hostile input)
+  const known = STATIONS.get(ri)
+  if (known !== undefined) return known
+  let station: string | null = null
+  for (const r of tables.routeRanges) {
+    if (ri.length === r.from.length && ri >= r.from && ri <= r.to) {
+      station = r.station
+      break
+    }
+  }
+  if (STATIONS.size < 10_000) STATIONS.set(ri, station)
+  return station
 }

@@ -4,10 +4,25 @@ import { PLAD_TYPE_WORDS, stationOf } from '../tables.js'
 import { linesOf } from './env-format-lines.js'
 import { addressees } from './env-precedence.js'
 
+const TOKEN = /\S+/g
+
 const normalisePlad = (s: string): string => s.toUpperCase().replace(PLAD_TYPE_WORDS, '').replace(/[^A-Z]/g, '')
+
+const SAME_STATION = new Map<string, boolean>()
 
 /** Routing-table names carry state/country suffixes (`CHARLESTON SC`) that PLADs drop: compare by prefix. */
 function sameStation(station: string, plad: string): boolean {
+  // the same RI and PLAD pair recurs on every cable a post sends or receives: compare each pair once
+  const key = `${station}\n${plad}`
+  let same = SAME_STATION.get(key)
+  if (same === undefined) {
+    same = compareStation(station, plad)
+    if (SAME_STATION.size < 10_000) SAME_STATION.set(key, same)
+  }
+  return same
+}
+
+function compareStation(station: string, plad: string): boolean {
   const a = normalisePlad(station)
   const b = normalisePlad(plad)
   // the routing table itself has typos (`QUINTO`, `COLUMBO`): one or two letters off still names the station
@@ -132,15 +147,24 @@ export const env019 = defineRule({
     pass: { edits: [] },
   },
   check(_cable, report, ctx) {
-    const ris = new Set(addressees(ctx).map((a) => a.parts.ri).filter((r): r is string => r !== null))
+    const all = addressees(ctx)
+    const ris = new Set<string>()
+    for (const a of all) if (a.parts.ri !== null) ris.add(a.parts.ri)
+    if (ris.size === 0) return
     // a collective written without its RI could cover any member post: nothing can be concluded
-    if (ris.size === 0 || addressees(ctx).some((a) => isCollective(a.parts.plad) && a.parts.ri === null)) return
-    for (const [i, l] of linesOf(ctx, 'fl2').entries()) {
-      for (const t of [...l.text.matchAll(/\S+/g)].slice(i === 0 ? 1 : 0)) {
+    for (const a of all) if (a.parts.ri === null && isCollective(a.parts.plad)) return
+    let first = true
+    for (const l of ctx.header) {
+      if (l.fl !== 'fl2') continue
+      TOKEN.lastIndex = 0
+      // the first FL2 line opens with the precedence digraph, which is no RI
+      if (first) TOKEN.exec(l.text)
+      first = false
+      for (let t = TOKEN.exec(l.text); t !== null; t = TOKEN.exec(l.text)) {
         const ri = t[0]
         // US collective RIs arrive with the 2nd letter changed H→U (ACP 117 para 11)
-        if (ris.has(ri) || ris.has(ri.replace(/^RU/, 'RH')) || ris.has(ri.replace(/^RUEU/, 'RUEH'))) continue
-        report({ message: `FL2 relays to \`${ri}\`, which is not an addressee’s RI (relay copy)`, at: [l.start + (t.index ?? 0), l.start + (t.index ?? 0) + ri.length] })
+        if (ris.has(ri) || (ri.startsWith('RU') && (ris.has(`RH${ri.slice(2)}`) || (ri.startsWith('RUEU') && ris.has(`RUEH${ri.slice(4)}`))))) continue
+        report({ message: `FL2 relays to \`${ri}\`, which is not an addressee’s RI (relay copy)`, at: [l.start + t.index, l.start + t.index + ri.length] })
       }
     }
   },

@@ -23,7 +23,16 @@ const isSubjectTag = (ctx: LintContext, code: string): boolean => {
   const kinds = ctx.tables.tags.get(code)
   return kinds !== undefined && (kinds.has('subject') || kinds.has('program'))
 }
-const SUBJECT_CODES = (ctx: LintContext): string[] => [...ctx.tables.tags.keys()].filter((c) => c.length >= 4 && isSubjectTag(ctx, c))
+const SUBJECT_CODE_LISTS = new WeakMap<object, string[]>()
+/** Subject and program codes of four letters or more, listed once per table rather than per unknown TAG. */
+const SUBJECT_CODES = (ctx: LintContext): string[] => {
+  let codes = SUBJECT_CODE_LISTS.get(ctx.tables.tags)
+  if (!codes) {
+    codes = [...ctx.tables.tags.keys()].filter((c) => c.length >= 4 && isSubjectTag(ctx, c))
+    SUBJECT_CODE_LISTS.set(ctx.tables.tags, codes)
+  }
+  return codes
+}
 
 /** Splits `ECONEFIN` into known codes when it can be read entirely as a run of them. */
 function splitConcatenation(ctx: LintContext, tag: string): string[] | null {
