@@ -24,7 +24,8 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
   }
   let precedence: Addressee['precedence'] = null
   let misspelled = false
-  const p = PRECEDENCE_WORD.exec(` ${rest}`)
+  // only a precedence word that ends the line counts, so a line whose last word can end none is not scanned
+  const p = LAST_PRECEDENCE_WORD.test(rest.slice(rest.lastIndexOf(' ') + 1)) ? PRECEDENCE_WORD.exec(` ${rest}`) : null
   if (p && p.index + p[0].length === rest.length + 1) {
     const n = normalizePrecedence(p[1])
     precedence = n.word
@@ -33,6 +34,9 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
   }
   return { addressee: { route, name: rest, precedence, serial, excluded: isCollective(rest) ? [] : null }, misspelled }
 }
+
+/** The last word of every spelling in PRECEDENCE_WORD (NIACT IMMEDIATE ends in IMMEDIATE). */
+const LAST_PRECEDENCE_WORD = /^(?:FLASH|IMMED\w*|IMMEIDATE|PRIORITY|PRIOITY|PIORITY|PRIORTY|PRORITY|ROUTINE|ROUTNE|ROUITNE)$/i
 
 function endsWithDigit(s: string): boolean {
   const c = s.charCodeAt(s.length - 1)

@@ -11,7 +11,9 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
   const blocks: TextBlock[] = []
   const start = layout.classLine ?? firstBodyLine(kinds)
   if (start === -1) return blocks
-  const paraAt = new Map(layout.paras.map((p) => [p.line, p]))
+  // paragraphs are in line order: a cursor finds each one as the loop reaches its line
+  const paras = layout.paras
+  let nextPara = 0
   let tight = false
   let current: TextBlock | null = null
   const push = (b: TextBlock) => {
@@ -70,7 +72,8 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
         break
       }
       case 'para': {
-        const p = paraAt.get(i)
+        while (nextPara < paras.length && paras[nextPara].line < i) nextPara++
+        const p = paras[nextPara]?.line === i ? paras[nextPara] : undefined
         if (!p) {
           push({ type: 'lines', lines: [t] })
           break

@@ -118,7 +118,10 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   if (header.originSpan) cable.spans.origin = index.span(header.originSpan.start, header.originSpan.end)
   cable.to = header.to
   cable.info = header.info
-  for (const [key, r] of Object.entries(header.lineSpans)) cable.spans[key as keyof typeof header.lineSpans] = index.span(r.start, r.end)
+  for (const key in header.lineSpans) {
+    const r = header.lineSpans[key as keyof typeof header.lineSpans]!
+    cable.spans[key as keyof typeof header.lineSpans] = index.span(r.start, r.end)
+  }
   cable.precedence = cablePrecedence(header)
 
   // a publisher's redaction of the origin (`XXXXXXXXXXXX 000004`) leaves the MRN without a usable origin

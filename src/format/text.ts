@@ -98,7 +98,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
 
   // Page headers first: they are removed from every field. The first character of each line is kept for
   // the paragraph pass, which looks at the same lines.
-  const firsts = new Int32Array(lines.length)
+  const firsts = firstCharBuffer(lines.length)
   for (let i = frontStart; i < lines.length; i++) {
     const t = lines[i].text
     if (lines[i].blank) continue
@@ -254,6 +254,14 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       if (leadingCaptions(t).length || captionsIn(t).length) layout.captionLines.push(i)
     }
   }
+}
+
+// One buffer for all cables: allocating a typed array per cable cost more than the pass that fills it.
+// Only entries this call writes are read back, so what earlier cables left in it does not matter.
+let firstChars = new Int32Array(4096)
+function firstCharBuffer(length: number): Int32Array {
+  if (firstChars.length < length) firstChars = new Int32Array(Math.max(length, firstChars.length * 2))
+  return firstChars
 }
 
 function findSignature(lines: Line[], from: number, layout: TextLayout) {
