@@ -17,6 +17,7 @@ import { collapseSpace, type Line } from './lines.js'
 import type { Cable, Diagnostic, Paragraph, Span } from './model.js'
 import { splitReferences, REF_LABEL } from './references.js'
 import { emptySpan, type LineIndex } from './span.js'
+import { findComments, findSummary, keywordHits } from './summary-comment.js'
 import { splitTags, TAGS_LABEL } from './tags.js'
 import type { Range, TextLayout } from './text.js'
 
@@ -134,12 +135,13 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   const bodyFrom = layout.paras.length ? lines[layout.paras[0].line].start : layout.subject?.end ?? 0
   const bodyTo = layout.signature.length ? lines[layout.signature[0]].start : text.length
   const body = maskPageHeaders(text, lines, layout, { start: bodyFrom, end: bodyTo })
-  const summary = findSummary(body)
+  const hits = keywordHits(body)
+  const summary = findSummary(hits)
   if (summary) {
     cable.summary = summary.text
     cable.spans.summary = span({ start: bodyFrom + summary.start, end: bodyFrom + summary.end })
   }
-  const comment = findComments(body)
+  const comment = findComments(hits)
   if (comment) {
     cable.comment = comment.text
     cable.spans.comment = span({ start: bodyFrom + comment.start, end: bodyFrom + comment.end })
@@ -288,80 +290,4 @@ function maskPageHeaders(text: string, lines: Line[], layout: TextLayout, r: Ran
   if (parts === null) return text.slice(r.start, r.end)
   parts.push(text.slice(at, r.end))
   return parts.join('')
-}
-
-// Literal-first patterns: the engine skips ahead to the keyword; word boundaries are checked by hand.
-const SUMMARY_WORD = /SUMMARY/gi
-const SUMMARY_TAIL = /^(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+|^[ \t]*\n|^\s+(?=[A-Z])/i
-const SUMMARY_CLOSE = /END\s+(?:OF\s+)?SUMMARY\b[^.\n]*\.?/i
-
-/** SUMMARY as an opener (`SUMMARY:`, `SUMMARY.`, `BEGIN SUMMARY`, a SUMMARY heading), not `END SUMMARY`. */
-function summaryOpener(body: string): { index: number; end: number } | null {
-  SUMMARY_WORD.lastIndex = 0
-  for (let m = SUMMARY_WORD.exec(body); m; m = SUMMARY_WORD.exec(body)) {
-    if (m.index > 0 && /[A-Za-z]/.test(body[m.index - 1])) continue
-    if (/END\s+(?:OF\s+)?$/i.test(body.slice(Math.max(0, m.index - 8), m.index))) continue
-    const tail = SUMMARY_TAIL.exec(body.slice(m.index + 7, m.index + 64))
-    if (tail) return { index: m.index, end: m.index + 7 + tail[0].length }
-  }
-  return null
-}
-
-function findSummary(body: string): { text: string; start: number; end: number } | null {
-  const open = summaryOpener(body)
-  if (!open) return null
-  const from = open.end
-  const close = SUMMARY_CLOSE.exec(body.slice(from))
-  let to: number
-  if (close) to = from + close.index
-  else {
-    // no closer: the summary is the rest of its paragraph block
-    const blank = /\n[ \t]*\n/.exec(body.slice(from))
-    to = blank ? from + blank.index : body.length
-  }
-  const text = clean(body.slice(from, to))
-  return text ? { text, start: open.index, end: close ? from + close.index + close[0].length : to } : null
-}
-
-// literal-first pattern (the optional `(` and `BEGIN` are read by hand) so the engine can skip ahead
-const COMMENT_OPEN = /COMMENT\s*[:.\-]+/gi
-const COMMENT_CLOSE = /END\s+(?:OF\s+)?COMMENT\b\.?/i
-
-function findComments(body: string): { text: string; start: number; end: number } | null {
-  const parts: string[] = []
-  let first = -1
-  let last = -1
-  COMMENT_OPEN.lastIndex = 0
-  for (let m = COMMENT_OPEN.exec(body); m; m = COMMENT_OPEN.exec(body)) {
-    if (m.index > 0 && /[A-Za-z]/.test(body[m.index - 1])) continue
-    const before = body.slice(Math.max(0, m.index - 8), m.index)
-    const paren = /\(\s*(?:BEGIN\s+)?$/i.test(before)
-    const from = m.index + m[0].length
-    const rest = body.slice(from)
-    const close = COMMENT_CLOSE.exec(rest)
-    let to: number
-    let end: number
-    const closeParen = paren ? rest.indexOf(')') : -1
-    if (close && (closeParen === -1 || close.index < closeParen)) {
-      to = from + close.index
-      end = to + close[0].length
-    } else if (closeParen !== -1) {
-      to = from + closeParen
-      end = to + 1
-    } else {
-      const blank = /\n[ \t]*\n/.exec(rest)
-      to = blank ? from + blank.index : body.length
-      end = to
-    }
-    const t = clean(body.slice(from, to))
-    if (t) parts.push(t)
-    if (first === -1) first = m.index - (paren ? before.length - before.search(/\(\s*(?:BEGIN\s+)?$/i) : 0)
-    last = end
-    COMMENT_OPEN.lastIndex = end
-  }
-  return parts.length ? { text: parts.join('\n\n'), start: first, end: last } : null
-}
-
-function clean(s: string): string {
-  return collapseSpace(s.includes('¶') ? s.replace(/¶/g, '') : s).trim()
 }

@@ -1,0 +1,177 @@
+import { collapseSpace } from './lines.js'
+
+/**
+ * SUMMARY and COMMENT blocks of the body text (after the front matter).
+ *
+ * Every opener and closer of both (`SUMMARY:`, `END SUMMARY`, `COMMENT:`, `END OF COMMENT.`) contains one of
+ * the two words, so one case-insensitive scan for the words finds every candidate and the rest are checks
+ * at those places. Case-insensitive scans are slow in V8 (no skip-ahead search); this one replaces four
+ * that each ran over the whole body.
+ */
+export interface Found {
+  text: string
+  start: number
+  end: number
+}
+
+/** Offsets of the words SUMMARY and COMMENT (any case) in the body, in text order. */
+export interface KeywordHits {
+  body: string
+  summary: number[]
+  comment: number[]
+}
+
+// the two words cannot overlap each other or themselves, so one scan finds every occurrence of each
+const KEYWORD = /SUMMARY|COMMENT/gi
+const WORD_LENGTH = 7
+
+export function keywordHits(body: string): KeywordHits {
+  const hits: KeywordHits = { body, summary: [], comment: [] }
+  KEYWORD.lastIndex = 0
+  for (let m = KEYWORD.exec(body); m; m = KEYWORD.exec(body)) {
+    ;((body.charCodeAt(m.index) | 0x20) === 0x73 /* s */ ? hits.summary : hits.comment).push(m.index)
+  }
+  return hits
+}
+
+const SUMMARY_TAIL = /^(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+|^[ \t]*\n|^\s+(?=[A-Z])/i
+const BLANK_LINE = /\n[ \t]*\n/g
+
+/** SUMMARY as an opener (`SUMMARY:`, `SUMMARY.`, `BEGIN SUMMARY`, a SUMMARY heading), not `END SUMMARY`. */
+function summaryOpener({ body, summary }: KeywordHits): { index: number; end: number } | null {
+  for (const at of summary) {
+    if (at > 0 && /[A-Za-z]/.test(body[at - 1])) continue
+    if (/END\s+(?:OF\s+)?$/i.test(body.slice(Math.max(0, at - 8), at))) continue
+    const tail = SUMMARY_TAIL.exec(body.slice(at + WORD_LENGTH, at + 64))
+    if (tail) return { index: at, end: at + WORD_LENGTH + tail[0].length }
+  }
+  return null
+}
+
+export function findSummary(hits: KeywordHits): Found | null {
+  const open = summaryOpener(hits)
+  if (!open) return null
+  const { body } = hits
+  const from = open.end
+  // `END [OF] SUMMARY` and the rest of its sentence up to a full stop
+  const close = firstCloser(body, hits.summary, from, (end) => {
+    while (end < body.length && body[end] !== '.' && body[end] !== '\n') end++
+    return body[end] === '.' ? end + 1 : end
+  })
+  const to = close ? close.start : blankLineOrEnd(body, from)
+  const text = clean(body.slice(from, to))
+  return text ? { text, start: open.index, end: close ? close.end : to } : null
+}
+
+const COMMENT_OPEN_TAIL = /\s*[:.\-]+/y
+
+export function findComments(hits: KeywordHits): Found | null {
+  const { body } = hits
+  const parts: string[] = []
+  let first = -1
+  let last = -1
+  let resumeAt = 0
+  // the first closer at or after a position: one search serves every opener before it
+  let closer: { start: number; end: number } | null = null
+  let closerFrom = -1
+  const closeAfter = (from: number) => {
+    if (closerFrom === -1 || from < closerFrom || (closer !== null && closer.start < from)) {
+      closer = firstCloser(body, hits.comment, from, (end) => (body[end] === '.' ? end + 1 : end))
+      closerFrom = from
+    }
+    return closer
+  }
+  for (const at of hits.comment) {
+    if (at < resumeAt) continue
+    COMMENT_OPEN_TAIL.lastIndex = at + WORD_LENGTH
+    const tail = COMMENT_OPEN_TAIL.exec(body)
+    if (!tail) continue
+    if (at > 0 && /[A-Za-z]/.test(body[at - 1])) continue
+    const before = body.slice(Math.max(0, at - 8), at)
+    const paren = /\(\s*(?:BEGIN\s+)?$/i.test(before)
+    const from = COMMENT_OPEN_TAIL.lastIndex
+    const close = closeAfter(from)
+    let to: number
+    let end: number
+    const closeParen = paren ? body.indexOf(')', from) : -1
+    if (close && (closeParen === -1 || close.start < closeParen)) {
+      to = close.start
+      end = close.end
+    } else if (closeParen !== -1) {
+      to = closeParen
+      end = to + 1
+    } else {
+      to = blankLineOrEnd(body, from)
+      end = to
+    }
+    const t = clean(body.slice(from, to))
+    if (t) parts.push(t)
+    if (first === -1) first = at - (paren ? before.length - before.search(/\(\s*(?:BEGIN\s+)?$/i) : 0)
+    last = end
+    resumeAt = end
+  }
+  return parts.length ? { text: parts.join('\n\n'), start: first, end: last } : null
+}
+
+/**
+ * The first `END\s+(?:OF\s+)?WORD\b` that starts at or after `from`, where the word's occurrences are
+ * `hits`; `extend` reads what the closer takes after the word. Closers start in the order of their words
+ * (only spaces and OF stand between END and the word), so the first word with a valid END is the first match.
+ */
+function firstCloser(body: string, hits: number[], from: number, extend: (end: number) => number): { start: number; end: number } | null {
+  for (const at of hits) {
+    if (at < from + 4) continue // `END ` at least, starting at or after `from`
+    const start = endBefore(body, at)
+    if (start < from) continue
+    const after = at + WORD_LENGTH
+    if (after < body.length && isWordChar(body.charCodeAt(after))) continue
+    return { start, end: extend(after) }
+  }
+  return null
+}
+
+/** Start of `END\s+(?:OF\s+)?` ending just before `at` (case-insensitive), or -1. */
+function endBefore(body: string, at: number): number {
+  let k = skipSpaceBack(body, at)
+  if (k === at) return -1
+  if (k >= 2 && lower(body, k - 1) === 0x66 /* f */ && lower(body, k - 2) === 0x6f /* o */) {
+    const j = skipSpaceBack(body, k - 2)
+    if (j < k - 2 && isEnd(body, j)) return j - 3
+  }
+  return isEnd(body, k) ? k - 3 : -1
+}
+
+/** True when the three characters before `k` spell END in any case. */
+function isEnd(body: string, k: number): boolean {
+  return k >= 3 && lower(body, k - 3) === 0x65 && lower(body, k - 2) === 0x6e && lower(body, k - 1) === 0x64
+}
+
+/** Moves back over white space (as `\s` matches it) from just before `at`; returns the offset after the last non-space. */
+function skipSpaceBack(body: string, at: number): number {
+  let k = at
+  while (k > 0 && WHITE_SPACE.test(body[k - 1])) k--
+  return k
+}
+
+const WHITE_SPACE = /\s/
+
+/** The character code lower-cased if it is an ASCII letter (what a non-Unicode `i` pattern equates). */
+function lower(body: string, i: number): number {
+  const c = body.charCodeAt(i)
+  return c >= 65 && c <= 90 ? c | 0x20 : c
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+}
+
+function blankLineOrEnd(body: string, from: number): number {
+  BLANK_LINE.lastIndex = from
+  const blank = BLANK_LINE.exec(body)
+  return blank ? blank.index : body.length
+}
+
+/** A summary's or comment's text: one line, without the web rendering's ¶ marks. */
+function clean(s: string): string {
+  return collapseSpace(s.includes('¶') ? s.replace(/¶/g, '') : s).trim()
+}
