@@ -9,7 +9,9 @@ import { emptySpan } from './span.js'
  */
 export function unwrapContainer(input: string): { text: string; container: Container; diagnostics: Diagnostic[]; hintId?: string } | null {
   const head = input.slice(0, 2048).trimStart()
-  if (/^<(?:!doctype html|html|head|body|div|table|pre)\b/i.test(head) || (/<pre\b/i.test(head) && /<\/pre>/i.test(input))) {
+  // every HTML test needs a '<' in the head: telegram text seldom has one, and indexOf is far cheaper than /i scans
+  const html = head.includes('<') && (/^<(?:!doctype html|html|head|body|div|table|pre)\b/i.test(head) || (/<pre\b/i.test(head) && /<\/pre>/i.test(input)))
+  if (html) {
     return unwrapHtml(input)
   }
   if (/^"?\d+"?,"?\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}"?,/.test(head)) return unwrapCsvRow(input)
