@@ -1,6 +1,6 @@
-import type { Cable } from '../format/model.js'
+import type { Cable, SegmentKind } from '../format/model.js'
 import { CLASS_LINE, levelOfClassWord, parseClassification, parsePortionMark, type Level, LEVEL_RANK } from '../format/classification.js'
-import { headerLines, type HeaderLine } from './header-lines.js'
+import { headerLines, type HeaderLine, type HeaderLineKind } from './header-lines.js'
 import { LineIndex } from '../format/span.js'
 import { tables, type Tables } from './tables.js'
 import { lineStarts, textLines, type TextLine } from './text-lines.js'
@@ -52,6 +52,26 @@ export interface LintContext {
   source?: string
   /** Computes a value once per cable and run, for derived data several rules share (addressee parts). */
   memo<T>(key: string, compute: () => T): T
+  /** The lines of one segment kind, in text order (one pass over `lines` serves every kind). Read, never change. */
+  linesOfKind(kind: SegmentKind): readonly TextLine[]
+  /** The header lines of one kind, in text order. Read, never change. */
+  headerOfKind(fl: HeaderLineKind): readonly HeaderLine[]
+  /** `YYYY-MM-DD` of the DTG, null when unknown; computed on first use (throws as toISOString does on a bad date). */
+  isoDay(): string | null
+}
+
+const NO_LINES: readonly never[] = Object.freeze([])
+
+/** Groups items by a key in one pass, keeping their order. */
+function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const group = groups.get(k)
+    if (group) group.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
@@ -89,6 +109,15 @@ function dtgOf(cable: Cable): Date | null {
   }
   if (cable.date && !Number.isNaN(Date.parse(cable.date))) return new Date(Date.parse(cable.date))
   return null
+}
+
+/** As `toISOString().slice(0, 10)` without building the whole string; other years and bad dates go to toISOString. */
+function isoDayOf(d: Date): string {
+  const y = d.getUTCFullYear()
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString().slice(0, 10)
+  const m = d.getUTCMonth() + 1
+  const day = d.getUTCDate()
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`
 }
 
 function yearOfId(id: string | null): number | null {
@@ -153,7 +182,9 @@ function spelled(cable: Cable, text: string): boolean {
 }
 
 export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick<LintContext, 'claimedId' | 'corpus' | 'source'>): LintContext {
-  const lines = textLines(cable)
+  const byKind = new Map<SegmentKind, TextLine[]>()
+  const headerKindLines: TextLine[] = []
+  const lines = textLines(cable, byKind, headerKindLines)
   const classLine = classLineInfo(lines)
   const marks = markSites(cable, text)
   const level: Level | null = classLine ? levelOfClassWord(classLine.word) : cable.classification ? parseClassification(cable.classification).level : null
@@ -162,6 +193,11 @@ export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick
   const sbuMark = marks.some((m) => m.level === 'SBU')
   const dtg = dtgOf(cable)
   const cache = new Map<string, unknown>()
+  // only lines of header kinds can be header lines: classify those, not the body
+  const header = headerLines(headerKindLines)
+  // rules look lines up by kind a dozen times per cable: lines are grouped as they are split, header lines on first use
+  let headerByKind: Map<HeaderLineKind, HeaderLine[]> | null = null
+  let day: string | undefined
   return {
     memo: <T>(key: string, compute: () => T): T => {
       if (!cache.has(key)) cache.set(key, compute())
@@ -172,7 +208,10 @@ export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick
     // the lines already hold every line start; rescan only for a text they were not split from
     index: new LineIndex(text, spelled(cable, text) ? lineStarts(lines, text) : undefined),
     lines,
-    header: headerLines(lines),
+    header,
+    linesOfKind: (kind) => byKind.get(kind) ?? NO_LINES,
+    headerOfKind: (fl) => (headerByKind ??= groupBy(header, (h) => h.fl)).get(fl) ?? NO_LINES,
+    isoDay: () => (dtg ? (day ??= isoDayOf(dtg)) : null),
     tables,
     classLine,
     level,

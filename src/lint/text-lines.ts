@@ -15,21 +15,43 @@ const HEADER_KINDS: ReadonlySet<SegmentKind> = new Set(['envelope', 'from', 'to'
 /**
  * Splits the cable's segments into lines, each knowing its offset and segment kind. Rules that must see what
  * the parser could not place (a malformed FL1 is still an envelope line) read these instead of fields.
+ * With `byKind`, also files each line under its kind, in order, in the same pass; with `header`, collects the
+ * lines of header kinds (`isHeaderLine`) in order.
  */
-export function textLines(cable: Cable): TextLine[] {
+export function textLines(cable: Cable, byKind?: Map<SegmentKind, TextLine[]>, header?: TextLine[]): TextLine[] {
   const lines: TextLine[] = []
   let offset = 0
   let pending: TextLine | null = null
+  const push = (line: TextLine): void => {
+    lines.push(line)
+    if (header && HEADER_KINDS.has(line.kind)) header.push(line)
+    if (!byKind) return
+    const group = byKind.get(line.kind)
+    if (group) group.push(line)
+    else byKind.set(line.kind, [line])
+  }
   for (const segment of cable.segments) {
     const raw = segment.raw
     const kind = segment.kind
+    // a segment holds whole lines of one kind: look its group up once
+    let group: TextLine[] | undefined
+    const headerKind = header !== undefined && HEADER_KINDS.has(kind)
     let pos = 0
     while (pos < raw.length) {
       const nl = raw.indexOf('\n', pos)
       if (nl !== -1 && pending === null) {
         // the common case, a whole line inside one segment: one slice, the CR left out of it, no regex
         const stop = nl > pos && raw.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-        lines.push({ line: lines.length + 1, text: raw.slice(pos, stop), start: offset + pos, end: offset + stop, kind })
+        const line: TextLine = { line: lines.length + 1, text: raw.slice(pos, stop), start: offset + pos, end: offset + stop, kind }
+        lines.push(line)
+        if (headerKind) header!.push(line)
+        if (byKind) {
+          if (!group) {
+            group = byKind.get(kind)
+            if (!group) byKind.set(kind, (group = []))
+          }
+          group.push(line)
+        }
         pos = nl + 1
         continue
       }
@@ -44,13 +66,13 @@ export function textLines(cable: Cable): TextLine[] {
       if (nl === -1) break
       if (pending.text.charCodeAt(pending.text.length - 1) === 13) pending.text = pending.text.slice(0, -1)
       pending.end = pending.start + pending.text.length
-      lines.push(pending)
+      push(pending)
       pending = null
       pos = nl + 1
     }
     offset += raw.length
   }
-  if (pending) lines.push(pending)
+  if (pending) push(pending)
   return lines
 }
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js'
-import { isHeaderLine } from '../text-lines.js'
+import { isHeaderLine, type TextLine } from '../text-lines.js'
 import { addressees } from './env-precedence.js'
 
 const WORDS = ['summary', 'comment', 'note'] as const
@@ -39,6 +39,7 @@ function findWordsLowerCased(body: string): Array<{ 0: string; index: number }> 
   }
   return found.sort((a, b) => a.index - b.index)
 }
+const CABLE_ENDS = /^\s*=+.*CABLE ENDS.*=+\s*$/i
 const AND_COMMENT = /^\s+AND\s+COMMENT\b/i
 /** After an opener word: a colon, period or dash, or the end of its line (an underlined heading). */
 const OPENER_TAIL = /^(?:\s*[:.\-]|[ \t]*(?:\r?\n|$))/
@@ -198,7 +199,11 @@ export const txt025 = defineRule({
   check(cable, report, ctx) {
     if (cable.signers.length > 0) return
     // archive trailers (`=====CABLE ENDS=====`) are not the cable's text
-    const last = [...ctx.lines].reverse().find((l) => l.text.trim() !== '' && !isHeaderLine(l) && !/^\s*=+.*CABLE ENDS.*=+\s*$/i.test(l.text))
+    let last: TextLine | undefined
+    for (let i = ctx.lines.length - 1; i >= 0 && !last; i--) {
+      const l = ctx.lines[i]
+      if (l.text.trim() !== '' && !isHeaderLine(l) && !CABLE_ENDS.test(l.text)) last = l
+    }
     // the parser wants the signature as a block of its own; a surname glued under the last paragraph still signs
     if (last && /^[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}$/.test(last.text.trim())) return
     // reflowed copies glue the surname to the end of the last sentence (`… the South. KENNY`)
