@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { FacetedPage, Facets, SearchHit, SortOrder } from '../store.js'
 import { facetIndex } from './sqlite-facet-index.js'
 import { FACET_COLUMNS, FacetTally, countFacets } from './sqlite-stats.js'
-import { unpackText } from './text-codec.js'
+import { unpackText } from '../pack-text.js'
 
 type Row = [number, string, string | null, string | null, string | null, string | null, string | null, string, number | null]
 
