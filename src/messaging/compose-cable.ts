@@ -84,16 +84,5 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
     },
     sections: (blocks) => splitSections(blocks, budget),
   })
-
-  // The JSON of released cables has always said three things otherwise than its own text parses to: no
-  // INFO as [] (parsed: null), one section as null (parsed: 1), and portions numbered by their place among
-  // all body blocks, literal ones counted (parsed: 1, 2, …). Released and archived JSON stays as it was.
-  const place = fields.body.flatMap((b, i) => ('lines' in b ? [] : [i + 1]))
-  return {
-    ...cable,
-    to: cable.to ?? [],
-    info: cable.info ?? [],
-    paragraphs: cable.paragraphs.map((p, k) => (p.number === 0 ? p : { ...p, number: place[k] })),
-    sections: cable.sections === 1 ? null : cable.sections,
-  }
+  return cable
 }
