@@ -12,80 +12,122 @@ export interface TextLine {
 
 const HEADER_KINDS: ReadonlySet<SegmentKind> = new Set(['envelope', 'from', 'to', 'info', 'xmt', 'headerOther'])
 
+export const isHeaderLine = (line: TextLine): boolean => HEADER_KINDS.has(line.kind)
+
 /**
- * Splits the cable's segments into lines, each knowing its offset and segment kind. Rules that must see what
- * the parser could not place (a malformed FL1 is still an envelope line) read these instead of fields.
- * With `byKind`, also files each line under its kind, in order, in the same pass; with `header`, collects the
- * lines of header kinds (`isHeaderLine`) in order.
+ * The physical lines of a cable's segments, each tagged with the kind of the segment it starts in, kept as offsets
+ * and kinds. Rules that must see what the parser could not place (a malformed FL1 is still an envelope line) read
+ * these instead of fields. A `TextLine` object is made only for a line a rule asks for (and is then the same object
+ * on every request): most rules read a few kinds (class line, captions, header), so the bulk of a long body is
+ * never turned into objects.
  */
-export function textLines(cable: Cable, byKind?: Map<SegmentKind, TextLine[]>, header?: TextLine[]): TextLine[] {
-  const lines: TextLine[] = []
-  let offset = 0
-  let pending: TextLine | null = null
-  const push = (line: TextLine): void => {
-    lines.push(line)
-    if (header && HEADER_KINDS.has(line.kind)) header.push(line)
-    if (!byKind) return
-    const group = byKind.get(line.kind)
-    if (group) group.push(line)
-    else byKind.set(line.kind, [line])
-  }
-  for (const segment of cable.segments) {
-    const raw = segment.raw
-    const kind = segment.kind
-    // a segment holds whole lines of one kind: look its group up once
-    let group: TextLine[] | undefined
-    const headerKind = header !== undefined && HEADER_KINDS.has(kind)
-    let pos = 0
-    while (pos < raw.length) {
-      const nl = raw.indexOf('\n', pos)
-      if (nl !== -1 && pending === null) {
-        // the common case, a whole line inside one segment: one slice, the CR left out of it, no regex
-        const stop = nl > pos && raw.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-        const line: TextLine = { line: lines.length + 1, text: raw.slice(pos, stop), start: offset + pos, end: offset + stop, kind }
-        lines.push(line)
-        if (headerKind) header!.push(line)
-        if (byKind) {
-          if (!group) {
-            group = byKind.get(kind)
-            if (!group) byKind.set(kind, (group = []))
-          }
-          group.push(line)
-        }
-        pos = nl + 1
-        continue
+export class LineTable {
+  /** Start offset of each line; with a final newline, `LineIndex` wants one more (see `lineStarts`). */
+  readonly starts: number[] = []
+  private readonly ends: number[] = []
+  private readonly kinds: SegmentKind[] = []
+  private readonly indicesByKind = new Map<SegmentKind, number[]>()
+  private readonly headerIndices: number[] = []
+  private objects: Array<TextLine | undefined> = []
+  private readonly linesByKind = new Map<SegmentKind, TextLine[]>()
+  private everyLine: TextLine[] | null = null
+  /** What the lines are cut from: the segments' text. */
+  readonly text: string
+
+  constructor(cable: Cable, text: string) {
+    let length = 0
+    for (const s of cable.segments) length += s.raw.length
+    // callers pass the segments' own text; anything else is re-spelled so lines stay the segments' lines
+    this.text = length === text.length ? text : cable.segments.map((s) => s.raw).join('')
+    const t = this.text
+    const segments = cable.segments
+    let seg = -1
+    let segEnd = 0
+    let kind: SegmentKind = 'blank'
+    let group: number[] = []
+    let header = false
+    for (let pos = 0; pos < t.length; ) {
+      // the line's kind is that of the segment it starts in
+      while (pos >= segEnd) {
+        seg++
+        segEnd += segments[seg].raw.length
+        if (segments[seg].raw.length === 0) continue
+        kind = segments[seg].kind
+        let g = this.indicesByKind.get(kind)
+        if (!g) this.indicesByKind.set(kind, (g = []))
+        group = g
+        header = HEADER_KINDS.has(kind)
       }
-      const stop = nl === -1 ? raw.length : nl
-      const piece = raw.slice(pos, stop)
-      if (pending) {
-        pending.text += piece
-        pending.end = offset + stop
-      } else {
-        pending = { line: lines.length + 1, text: piece, start: offset + pos, end: offset + stop, kind }
-      }
+      const i = this.starts.length
+      const nl = t.indexOf('\n', pos)
+      const stop = nl === -1 ? t.length : nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+      this.starts.push(pos)
+      this.ends.push(stop)
+      this.kinds.push(kind)
+      group.push(i)
+      if (header) this.headerIndices.push(i)
       if (nl === -1) break
-      if (pending.text.charCodeAt(pending.text.length - 1) === 13) pending.text = pending.text.slice(0, -1)
-      pending.end = pending.start + pending.text.length
-      push(pending)
-      pending = null
       pos = nl + 1
     }
-    offset += raw.length
+    // sized up front: lines are asked for out of order (the last first), which would leave a growing array sparse
+    this.objects = new Array<TextLine | undefined>(this.starts.length)
   }
-  if (pending) push(pending)
-  return lines
+
+  get count(): number {
+    return this.starts.length
+  }
+
+  /** Line `i` (from 0). */
+  at(i: number): TextLine {
+    let line = this.objects[i]
+    if (!line) {
+      line = { line: i + 1, text: this.text.slice(this.starts[i], this.ends[i]), start: this.starts[i], end: this.ends[i], kind: this.kinds[i] }
+      this.objects[i] = line
+    }
+    return line
+  }
+
+  /** First code unit of line `i`'s text (NaN for an empty line), without making the line. */
+  firstCode(i: number): number {
+    return this.starts[i] < this.ends[i] ? this.text.charCodeAt(this.starts[i]) : NaN
+  }
+
+  /** Indices of the lines of one kind, in order, without making their objects. */
+  indicesOf(kind: SegmentKind): readonly number[] {
+    return this.indicesByKind.get(kind) ?? NO_INDICES
+  }
+
+  /** The lines of one kind, in order. Read, never change. */
+  ofKind(kind: SegmentKind): readonly TextLine[] {
+    let lines = this.linesByKind.get(kind)
+    if (!lines) {
+      lines = this.indicesOf(kind).map((i) => this.at(i))
+      this.linesByKind.set(kind, lines)
+    }
+    return lines
+  }
+
+  /** Lines of the header kinds (`isHeaderLine`), in order. */
+  headerKindLines(): TextLine[] {
+    return this.headerIndices.map((i) => this.at(i))
+  }
+
+  /** Every line, as `textLines` gives them. */
+  all(): TextLine[] {
+    if (!this.everyLine) {
+      this.everyLine = new Array<TextLine>(this.count)
+      for (let i = 0; i < this.count; i++) this.everyLine[i] = this.at(i)
+    }
+    return this.everyLine
+  }
+
+  /** Line starts for `LineIndex` over `text`. */
+  lineIndexStarts(): number[] {
+    const starts = this.starts.slice()
+    if (starts.length === 0) starts.push(0)
+    else if (this.text.charCodeAt(this.text.length - 1) === 10) starts.push(this.text.length)
+    return starts
+  }
 }
 
-/**
- * Line starts of `text` as `LineIndex` wants them, taken from its lines instead of a second scan; `text` must be
- * what the lines were split from (a final newline opens one more, empty, line).
- */
-export function lineStarts(lines: readonly TextLine[], text: string): number[] {
-  const starts = new Array<number>(lines.length)
-  for (let i = 0; i < lines.length; i++) starts[i] = lines[i].start
-  if (lines.length === 0) starts.push(0)
-  else if (text.charCodeAt(text.length - 1) === 10) starts.push(text.length)
-  return starts
-}
-
-export const isHeaderLine = (line: TextLine): boolean => HEADER_KINDS.has(line.kind)
+const NO_INDICES: readonly number[] = Object.freeze([])

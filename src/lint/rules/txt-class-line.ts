@@ -31,7 +31,12 @@ export const txt001 = defineRule({
     pass: { edits: [] },
   },
   check(cable, report, ctx) {
-    const first = ctx.lines.find((l) => !isHeaderLine(l) && l.kind !== 'preamble' && l.kind !== 'blank' && l.text.trim() !== '')
+    let first: TextLine | undefined
+    for (let i = 0; i < ctx.lineCount && !first; i++) {
+      const kind = ctx.lineAt(i).kind
+      if (kind === 'preamble' || kind === 'blank' || isHeaderLine(ctx.lineAt(i))) continue
+      if (ctx.lineAt(i).text.trim() !== '') first = ctx.lineAt(i)
+    }
     if (!first || first.kind === 'classLine') return
     // legacy printouts open with a class-word banner or a PAGE 01 header; partial records have no text to mark
     if (CLASS_WORD_ONLY.test(first.text) || /^\s*PAGE\s+\d+\b/.test(first.text)) return

@@ -34,11 +34,13 @@ export const txt015 = defineRule({
     // the parser opens a paragraph only on a higher number (and not on every spelling, `4.(C)`), so numbered
     // blocks it left as literal lines join the sequence here; only a sequence it fully read gets the fix
     const loose: Array<{ number: number; at: [number, number]; parsed: boolean }> = []
-    for (const line of ctx.linesOfKind('lines')) {
-      // most literal lines are prose or lists: test the regex only on one that starts with a digit or ¶
-      const c = line.text.charCodeAt(0)
-      // printable ASCII other than a digit can neither be skipped as white space nor start a number
-      const m = !(c > 32 && c < 127 && (c < 48 || c > 57)) && /^\s*[¶\d]/.test(line.text) ? LOOSE_PARAGRAPH.exec(line.text) : null
+    for (const i of ctx.lineIndicesOfKind('lines')) {
+      // most literal lines are prose or lists: test the regex only on one that starts with a digit or ¶; printable
+      // ASCII other than a digit can neither be skipped as white space nor start a number, and needs no line object
+      const c = ctx.lineFirstCode(i)
+      if (c > 32 && c < 127 && (c < 48 || c > 57)) continue
+      const line = ctx.lineAt(i)
+      const m = /^\s*[¶\d]/.test(line.text) ? LOOSE_PARAGRAPH.exec(line.text) : null
       if (!m) continue
       const start = line.start + m[0].indexOf(m[1])
       loose.push({ number: Number(m[1]), at: [start, start + m[1].length], parsed: false })

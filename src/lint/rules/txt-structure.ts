@@ -200,8 +200,8 @@ export const txt025 = defineRule({
     if (cable.signers.length > 0) return
     // archive trailers (`=====CABLE ENDS=====`) are not the cable's text
     let last: TextLine | undefined
-    for (let i = ctx.lines.length - 1; i >= 0 && !last; i--) {
-      const l = ctx.lines[i]
+    for (let i = ctx.lineCount - 1; i >= 0 && !last; i--) {
+      const l = ctx.lineAt(i)
       if (l.text.trim() !== '' && !isHeaderLine(l) && !CABLE_ENDS.test(l.text)) last = l
     }
     // the parser wants the signature as a block of its own; a surname glued under the last paragraph still signs
