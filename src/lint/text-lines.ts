@@ -22,14 +22,16 @@ export const isHeaderLine = (line: TextLine): boolean => HEADER_KINDS.has(line.k
  * never turned into objects.
  */
 export class LineTable {
-  /** Start offset of each line; with a final newline, `LineIndex` wants one more (see `lineStarts`). */
+  /** Start offset of each line; with a final newline, `LineIndex` wants one more (see `lineIndexStarts`). */
   readonly starts: number[] = []
-  private readonly ends: number[] = []
-  private readonly kinds: SegmentKind[] = []
+  /** Per segment that lines start in: the first such line, and the segment's kind. */
+  private readonly segmentFirst: number[] = []
+  private readonly segmentKind: SegmentKind[] = []
+  /** Per kind, `[from, to)` line ranges, one per segment of that kind; expanded to indices on first use. */
+  private readonly rangesByKind = new Map<SegmentKind, number[]>()
   private readonly indicesByKind = new Map<SegmentKind, number[]>()
-  private readonly headerIndices: number[] = []
-  private objects: Array<TextLine | undefined> = []
   private readonly linesByKind = new Map<SegmentKind, TextLine[]>()
+  private objects: Array<TextLine | undefined>
   private everyLine: TextLine[] | null = null
   /** What the lines are cut from: the segments' text. */
   readonly text: string
@@ -40,48 +42,60 @@ export class LineTable {
     // callers pass the segments' own text; anything else is re-spelled so lines stay the segments' lines
     this.text = length === text.length ? text : cable.segments.map((s) => s.raw).join('')
     const t = this.text
-    const segments = cable.segments
-    let seg = -1
+    const starts = this.starts
+    // one scan for the line starts (a line from the last newline to the end only when text follows it)
+    if (t.length > 0) starts.push(0)
+    for (let nl = t.indexOf('\n'); nl !== -1 && nl + 1 < t.length; nl = t.indexOf('\n', nl + 1)) starts.push(nl + 1)
+    // a line belongs to the segment it starts in; segments hold whole lines, so each gives one range of lines
+    let li = 0
     let segEnd = 0
-    let kind: SegmentKind = 'blank'
-    let group: number[] = []
-    let header = false
-    for (let pos = 0; pos < t.length; ) {
-      // the line's kind is that of the segment it starts in
-      while (pos >= segEnd) {
-        seg++
-        segEnd += segments[seg].raw.length
-        if (segments[seg].raw.length === 0) continue
-        kind = segments[seg].kind
-        let g = this.indicesByKind.get(kind)
-        if (!g) this.indicesByKind.set(kind, (g = []))
-        group = g
-        header = HEADER_KINDS.has(kind)
-      }
-      const i = this.starts.length
-      const nl = t.indexOf('\n', pos)
-      const stop = nl === -1 ? t.length : nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-      this.starts.push(pos)
-      this.ends.push(stop)
-      this.kinds.push(kind)
-      group.push(i)
-      if (header) this.headerIndices.push(i)
-      if (nl === -1) break
-      pos = nl + 1
+    for (const segment of cable.segments) {
+      segEnd += segment.raw.length
+      const first = li
+      while (li < starts.length && starts[li] < segEnd) li++
+      if (li === first) continue
+      const kind = segment.kind
+      this.segmentFirst.push(first)
+      this.segmentKind.push(kind)
+      const ranges = this.rangesByKind.get(kind)
+      if (ranges) ranges.push(first, li)
+      else this.rangesByKind.set(kind, [first, li])
     }
     // sized up front: lines are asked for out of order (the last first), which would leave a growing array sparse
-    this.objects = new Array<TextLine | undefined>(this.starts.length)
+    this.objects = new Array<TextLine | undefined>(starts.length)
   }
 
   get count(): number {
     return this.starts.length
   }
 
+  /** End of line `i`: before its newline and a CR just before it; a last line without newline keeps a CR. */
+  private endOf(i: number): number {
+    const t = this.text
+    const nl = i + 1 < this.starts.length ? this.starts[i + 1] - 1 : t.charCodeAt(t.length - 1) === 10 ? t.length - 1 : -1
+    if (nl === -1) return t.length
+    return nl > this.starts[i] && t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+  }
+
+  private kindOf(i: number): SegmentKind {
+    // the last segment whose first line is at or before i
+    let lo = 0
+    let hi = this.segmentFirst.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.segmentFirst[mid] <= i) lo = mid
+      else hi = mid - 1
+    }
+    return this.segmentKind[lo]
+  }
+
   /** Line `i` (from 0). */
   at(i: number): TextLine {
     let line = this.objects[i]
     if (!line) {
-      line = { line: i + 1, text: this.text.slice(this.starts[i], this.ends[i]), start: this.starts[i], end: this.ends[i], kind: this.kinds[i] }
+      const start = this.starts[i]
+      const end = this.endOf(i)
+      line = { line: i + 1, text: this.text.slice(start, end), start, end, kind: this.kindOf(i) }
       this.objects[i] = line
     }
     return line
@@ -89,12 +103,19 @@ export class LineTable {
 
   /** First code unit of line `i`'s text (NaN for an empty line), without making the line. */
   firstCode(i: number): number {
-    return this.starts[i] < this.ends[i] ? this.text.charCodeAt(this.starts[i]) : NaN
+    return this.starts[i] < this.endOf(i) ? this.text.charCodeAt(this.starts[i]) : NaN
   }
 
   /** Indices of the lines of one kind, in order, without making their objects. */
   indicesOf(kind: SegmentKind): readonly number[] {
-    return this.indicesByKind.get(kind) ?? NO_INDICES
+    let indices = this.indicesByKind.get(kind)
+    if (!indices) {
+      indices = []
+      const ranges = this.rangesByKind.get(kind)
+      if (ranges) for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r]; i < ranges[r + 1]; i++) indices.push(i)
+      this.indicesByKind.set(kind, indices)
+    }
+    return indices
   }
 
   /** The lines of one kind, in order. Read, never change. */
@@ -109,10 +130,16 @@ export class LineTable {
 
   /** Lines of the header kinds (`isHeaderLine`), in order. */
   headerKindLines(): TextLine[] {
-    return this.headerIndices.map((i) => this.at(i))
+    const out: TextLine[] = []
+    for (let s = 0; s < this.segmentFirst.length; s++) {
+      if (!HEADER_KINDS.has(this.segmentKind[s])) continue
+      const to = s + 1 < this.segmentFirst.length ? this.segmentFirst[s + 1] : this.starts.length
+      for (let i = this.segmentFirst[s]; i < to; i++) out.push(this.at(i))
+    }
+    return out
   }
 
-  /** Every line, as `textLines` gives them. */
+  /** Every line. */
   all(): TextLine[] {
     if (!this.everyLine) {
       this.everyLine = new Array<TextLine>(this.count)
