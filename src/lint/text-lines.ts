@@ -24,11 +24,9 @@ export const isHeaderLine = (line: TextLine): boolean => HEADER_KINDS.has(line.k
 export class LineTable {
   /** Start offset of each line; with a final newline, `LineIndex` wants one more (see `lineIndexStarts`). */
   readonly starts: number[] = []
-  /** Per segment that lines start in: the first such line, and the segment's kind. */
+  /** Per segment that lines start in: the first such line, and the segment's kind (its lines run to the next's first). */
   private readonly segmentFirst: number[] = []
   private readonly segmentKind: SegmentKind[] = []
-  /** Per kind, `[from, to)` line ranges, one per segment of that kind; expanded to indices on first use. */
-  private readonly rangesByKind = new Map<SegmentKind, number[]>()
   private readonly indicesByKind = new Map<SegmentKind, number[]>()
   private readonly linesByKind = new Map<SegmentKind, TextLine[]>()
   private objects: Array<TextLine | undefined>
@@ -54,12 +52,8 @@ export class LineTable {
       const first = li
       while (li < starts.length && starts[li] < segEnd) li++
       if (li === first) continue
-      const kind = segment.kind
       this.segmentFirst.push(first)
-      this.segmentKind.push(kind)
-      const ranges = this.rangesByKind.get(kind)
-      if (ranges) ranges.push(first, li)
-      else this.rangesByKind.set(kind, [first, li])
+      this.segmentKind.push(segment.kind)
     }
     // sized up front: lines are asked for out of order (the last first), which would leave a growing array sparse
     this.objects = new Array<TextLine | undefined>(starts.length)
@@ -110,9 +104,14 @@ export class LineTable {
   indicesOf(kind: SegmentKind): readonly number[] {
     let indices = this.indicesByKind.get(kind)
     if (!indices) {
+      // a walk over the segments (a few dozen) when a kind is first asked for, rather than a table of every kind
       indices = []
-      const ranges = this.rangesByKind.get(kind)
-      if (ranges) for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r]; i < ranges[r + 1]; i++) indices.push(i)
+      const n = this.segmentFirst.length
+      for (let s = 0; s < n; s++) {
+        if (this.segmentKind[s] !== kind) continue
+        const to = s + 1 < n ? this.segmentFirst[s + 1] : this.starts.length
+        for (let i = this.segmentFirst[s]; i < to; i++) indices.push(i)
+      }
       this.indicesByKind.set(kind, indices)
     }
     return indices
