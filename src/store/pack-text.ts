@@ -22,8 +22,11 @@ export function unpackText(blob: Uint8Array): string {
  */
 export function packRecordText(text: string): PackedText {
   const bytes = Buffer.from(text, 'utf8')
+  const deflated = deflateRawSync(bytes, { level: 1, windowBits: 13, memLevel: 5 })
   return {
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    deflated: deflateRawSync(bytes, { level: 1, windowBits: 13, memLevel: 5 }),
+    // zlib returns a view of its 16 KB output chunk, and a view posted to another thread takes its whole
+    // buffer along: an exact-size copy sends the 2 KB of deflated text and nothing more
+    deflated: deflated.byteLength === deflated.buffer.byteLength ? deflated : new Uint8Array(deflated),
   }
 }
