@@ -10,6 +10,30 @@ export function levelOf(rule: Rule, options: LintOptions): RuleLevel {
   return options.config?.rules?.[rule.id] ?? rule.level[options.mode]
 }
 
+type Plan = ReadonlyArray<readonly [Rule, Exclude<RuleLevel, 'off'>]>
+const PLANS = new WeakMap<readonly Rule[], Map<string, Plan>>()
+
+/**
+ * The enabled rules with their levels. Without per-rule configuration that depends on the rule list and mode
+ * alone, so it is worked out once per list and mode instead of once per rule and cable.
+ */
+function enabledRules(only: readonly Rule[], options: LintOptions): Plan {
+  const make = (): Plan => {
+    const plan: Array<readonly [Rule, Exclude<RuleLevel, 'off'>]> = []
+    for (const r of only) {
+      const level = levelOf(r, options)
+      if (level !== 'off') plan.push([r, level])
+    }
+    return plan
+  }
+  if (options.config?.rules) return make()
+  let plans = PLANS.get(only)
+  if (!plans) PLANS.set(only, (plans = new Map()))
+  let plan = plans.get(options.mode)
+  if (!plan) plans.set(options.mode, (plan = make()))
+  return plan
+}
+
 /**
  * Runs every enabled rule over a parsed cable whose segments spell `text`, and returns the findings
  * sorted by position. A rule that throws becomes an error message of its own rather than a crash.
@@ -32,9 +56,7 @@ export function runRulesWithContext(cable: Cable, text: string, options: LintOpt
     if (f.fix) msg.fix = f.fix
     out.push(msg)
   }
-  for (const r of only) {
-    const configured = levelOf(r, options)
-    if (configured === 'off') continue
+  for (const [r, configured] of enabledRules(only, options)) {
     rule = r
     level = configured
     try {
