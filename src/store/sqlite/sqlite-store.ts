@@ -70,12 +70,17 @@ export class SqliteStore implements Store {
     // nor does a lone tag or caption equality (their tables hold one row per cable and value; a prefix
     // could list a cable twice)
     const lone = q.match ? null : /^c\.rowid IN \((SELECT cable FROM cable_(?:tags WHERE tag|captions WHERE caption) = \?)\)$/.exec(q.where)
+    // nor do conditions on the rowid alone under a full-text match (tag and caption probes, nested matches):
+    // every cable has exactly one index row, so the join to `cables` would only cost a lookup per hit
+    const rowidOnly = q.match !== null && !/\bc\.(?!rowid\b)/.test(q.where)
     const ids =
       q.match && q.where === '1'
         ? 'SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?'
         : lone
           ? lone[1]
-          : `SELECT c.rowid FROM ${from} WHERE ${where}`
+          : rowidOnly
+            ? `SELECT rowid FROM cables_fts WHERE cables_fts MATCH ? AND ${q.where.replaceAll('c.rowid', 'cables_fts.rowid')}`
+            : `SELECT c.rowid FROM ${from} WHERE ${where}`
     return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked: q.match !== null, rank: RANK, ids }
   }
 
