@@ -83,7 +83,8 @@ async function main() {
         for await (const _ of result.hits) void _
         const c = process.cpuUsage(c0)
         times.push(performance.now() - t0)
-        // a query runs on this thread alone: its CPU time is its cost without the time other jobs held the core
+        // a query runs on this thread alone: its CPU time leaves out the time other jobs held the core (not their
+        // contention for caches and memory, which still inflates it on a loaded machine)
         cpuTimes.push((c.user + c.system) / 1000)
         total = result.total
       }
