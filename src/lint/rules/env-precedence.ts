@@ -100,7 +100,8 @@ export const env014 = defineRule({
         continue
       }
       // DoD PLADs carry office symbols between slashes (`SECDEF WASHINGTON DC//USD:SOLIC//`)
-      const bad = parts.plad === '' || !/^[A-Z0-9][A-Z0-9 .,&'()\-/]*$/.test(parts.plad.replace(/\/\/[^/]*\/\//g, '')) || (parts.ri !== null && !/^[RQ][A-Z]{3,7}$/.test(parts.ri))
+      const plad = parts.plad.includes('//') ? parts.plad.replace(/\/\/[^/]*\/\//g, '') : parts.plad
+      const bad = parts.plad === '' || !/^[A-Z0-9][A-Z0-9 .,&'()\-/]*$/.test(plad) || (parts.ri !== null && !/^[RQ][A-Z]{3,7}$/.test(parts.ri))
       if (bad) report({ message: `Addressee \`${line.value}\` does not parse as [RI/]PLAD [precedence] [MCN]`, at: [base, base + line.value.length] })
     }
   },
