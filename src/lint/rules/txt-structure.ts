@@ -1,17 +1,12 @@
 import { defineRule } from '../types.js'
 import { isHeaderLine, type TextLine } from '../text-lines.js'
 import { addressees } from './env-precedence.js'
-import { isSpaceCode } from '../scan.js'
+import { isSpaceCode, isWordCode } from '../scan.js'
 
 const WORDS = ['summary', 'comment', 'note'] as const
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c)
 /** The three words in any ASCII case; they cannot overlap one another, so one scan finds what three would. */
 const WORD_SCAN = /[Ss][Uu][Mm][Mm][Aa][Rr][Yy]|[Cc][Oo][Mm][Mm][Ee][Nn][Tt]|[Nn][Oo][Tt][Ee]/g
-
-/** True for the ASCII letters, digits and `_` that `\w` matches. */
-function wordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
-}
 
 /**
  * Whole-word SUMMARY, COMMENT and NOTE in any case, in text order. One regex scan with the case spelled out in
@@ -25,7 +20,7 @@ function findWords(body: string): Array<{ 0: string; index: number }> {
   for (let m = WORD_SCAN.exec(body); m !== null; m = WORD_SCAN.exec(body)) {
     const i = m.index
     const end = i + m[0].length
-    if (!(i > 0 && wordCode(body.charCodeAt(i - 1))) && !(end < body.length && wordCode(body.charCodeAt(end)))) found.push({ 0: m[0], index: i })
+    if (!(i > 0 && isWordCode(body.charCodeAt(i - 1))) && !(end < body.length && isWordCode(body.charCodeAt(end)))) found.push({ 0: m[0], index: i })
   }
   return found
 }
