@@ -38,7 +38,6 @@ function distance(a: string, b: string): number {
 /** Edit distance at most `max`, used to recognise misspelt precedence words and TAGS. */
 export const near = (a: string, b: string, max: number): boolean => Math.abs(a.length - b.length) <= max && distance(a, b) <= max
 
-const DIGITS = /^\d+$/
 /** Precedence words seen misspelt in released cables. */
 const MISSPELT = ['PRIORITY', 'IMMEDIATE', 'ROUTINE']
 
@@ -48,61 +47,77 @@ const MISSPELT = ['PRIORITY', 'IMMEDIATE', 'ROUTINE']
  *   ^ri     ^plad              ^precedence ^mcn
  */
 export function parseAddressee(value: string): AddresseeParts {
-  // the `\S+` runs of the value, read by character code
-  const tokens: Array<{ t: string; at: number }> = []
+  // the `\S+` runs of the value as offsets, read by character code; a token's text is cut only where it is read
+  const starts = TOKEN_STARTS
+  const ends = TOKEN_ENDS
+  let n = 0
   for (let i = 0; i < value.length; ) {
     if (isSpaceCode(value.charCodeAt(i))) {
       i++
       continue
     }
-    const at = i
+    starts[n] = i
     while (i < value.length && !isSpaceCode(value.charCodeAt(i))) i++
-    tokens.push({ t: value.slice(at, i), at })
+    ends[n++] = i
   }
+  const token = (k: number): string => value.slice(starts[k], ends[k])
   const parts: AddresseeParts = { ri: null, plad: '', pladStart: 0, precedence: null, precedenceStart: -1, correction: null, mcn: null, mcnStart: -1 }
-  const last = tokens[tokens.length - 1]
-  if (tokens.length > 1 && DIGITS.test(last.t)) {
-    parts.mcn = last.t
-    parts.mcnStart = last.at
-    tokens.pop()
+  // tokens [lo, hi) are still unread
+  let lo = 0
+  let hi = n
+  if (hi > 1 && allDigits(value, starts[hi - 1], ends[hi - 1])) {
+    parts.mcn = token(hi - 1)
+    parts.mcnStart = starts[hi - 1]
+    hi--
   }
-  const tail = tokens[tokens.length - 1]
-  if (tokens.length > 1) {
-    const before = tokens[tokens.length - 2]
-    if (tail.t === 'IMMEDIATE' && before.t === 'NIACT') {
+  if (hi > 1) {
+    const tail = token(hi - 1)
+    if (tail === 'IMMEDIATE' && token(hi - 2) === 'NIACT') {
       parts.precedence = 'NIACT IMMEDIATE'
-      parts.precedenceStart = before.at
-      tokens.splice(-2)
-    } else if ((PRECEDENCE_WORDS as readonly string[]).includes(tail.t) || tail.t === 'NIACT') {
-      parts.precedence = tail.t
-      parts.precedenceStart = tail.at
-      tokens.pop()
+      parts.precedenceStart = starts[hi - 2]
+      hi -= 2
+    } else if ((PRECEDENCE_WORDS as readonly string[]).includes(tail) || tail === 'NIACT') {
+      parts.precedence = tail
+      parts.precedenceStart = starts[hi - 1]
+      hi--
     } else {
       // misspellings keep the first letter (PRIOITY, PIORITY, IMMEDAITE): a cheap screen before the edit distance
-      const word = tail.t.length >= 6 ? MISSPELT.find((w) => tail.t[0] === w[0] && near(tail.t, w, 2)) : undefined
+      const word = tail.length >= 6 ? MISSPELT.find((w) => tail[0] === w[0] && near(tail, w, 2)) : undefined
       if (word) {
-        parts.precedence = tail.t
-        parts.precedenceStart = tail.at
+        parts.precedence = tail
+        parts.precedenceStart = starts[hi - 1]
         parts.correction = word
-        tokens.pop()
+        hi--
       }
     }
   }
-  if (tokens.length > 0) {
-    const first = tokens[0]
-    const slash = first.t.indexOf('/')
-    if (slash > 0) {
-      parts.ri = first.t.slice(0, slash)
-      tokens[0] = { t: first.t.slice(slash + 1), at: first.at + slash + 1 }
-      if (tokens[0].t === '') tokens.shift()
+  let firstStart = starts[0]
+  if (hi > 0) {
+    const slash = value.indexOf('/', starts[0])
+    if (slash > starts[0] && slash < ends[0]) {
+      parts.ri = value.slice(starts[0], slash)
+      firstStart = slash + 1
+      // `RUEHC/ SECSTATE`: nothing after the slash, the PLAD starts at the next token
+      if (firstStart === ends[0]) lo = 1
     }
   }
-  if (tokens.length > 0) {
-    parts.pladStart = tokens[0].at
-    const end = tokens[tokens.length - 1].at + tokens[tokens.length - 1].t.length
-    parts.plad = value.slice(parts.pladStart, end)
+  if (hi > lo) {
+    parts.pladStart = lo === 0 ? firstStart : starts[lo]
+    parts.plad = value.slice(parts.pladStart, ends[hi - 1])
   }
   return parts
+}
+
+/** Scratch token offsets for `parseAddressee` (grown as needed, never shared across calls). */
+const TOKEN_STARTS: number[] = []
+const TOKEN_ENDS: number[] = []
+
+function allDigits(value: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return to > from
 }
 
 /** A collective PLAD ends with `COLLECTIVE` or starts with `ALL ` (spec §4.2). */
