@@ -1,3 +1,5 @@
+import { isSpaceCode } from './scan.js'
+
 /** One addressee line split into parts, with offsets relative to the start of the addressee text. */
 export interface AddresseeParts {
   ri: string | null
@@ -36,8 +38,9 @@ function distance(a: string, b: string): number {
 /** Edit distance at most `max`, used to recognise misspelt precedence words and TAGS. */
 export const near = (a: string, b: string, max: number): boolean => Math.abs(a.length - b.length) <= max && distance(a, b) <= max
 
-const TOKEN = /\S+/g
 const DIGITS = /^\d+$/
+/** Precedence words seen misspelt in released cables. */
+const MISSPELT = ['PRIORITY', 'IMMEDIATE', 'ROUTINE']
 
 /**
  * Splits `[RI "/"] PLAD [SP precedence] [SP MCN]` (spec §4.1).
@@ -45,9 +48,17 @@ const DIGITS = /^\d+$/
  *   ^ri     ^plad              ^precedence ^mcn
  */
 export function parseAddressee(value: string): AddresseeParts {
+  // the `\S+` runs of the value, read by character code
   const tokens: Array<{ t: string; at: number }> = []
-  TOKEN.lastIndex = 0
-  for (let m = TOKEN.exec(value); m !== null; m = TOKEN.exec(value)) tokens.push({ t: m[0], at: m.index })
+  for (let i = 0; i < value.length; ) {
+    if (isSpaceCode(value.charCodeAt(i))) {
+      i++
+      continue
+    }
+    const at = i
+    while (i < value.length && !isSpaceCode(value.charCodeAt(i))) i++
+    tokens.push({ t: value.slice(at, i), at })
+  }
   const parts: AddresseeParts = { ri: null, plad: '', pladStart: 0, precedence: null, precedenceStart: -1, correction: null, mcn: null, mcnStart: -1 }
   const last = tokens[tokens.length - 1]
   if (tokens.length > 1 && DIGITS.test(last.t)) {
@@ -68,7 +79,7 @@ export function parseAddressee(value: string): AddresseeParts {
       tokens.pop()
     } else {
       // misspellings keep the first letter (PRIOITY, PIORITY, IMMEDAITE): a cheap screen before the edit distance
-      const word = ['PRIORITY', 'IMMEDIATE', 'ROUTINE'].find((w) => tail.t.length >= 6 && tail.t[0] === w[0] && near(tail.t, w, 2))
+      const word = tail.t.length >= 6 ? MISSPELT.find((w) => tail.t[0] === w[0] && near(tail.t, w, 2)) : undefined
       if (word) {
         parts.precedence = tail.t
         parts.precedenceStart = tail.at

@@ -1,9 +1,9 @@
-import type { Cable } from '../format/model.js'
+import type { Cable, SegmentKind } from '../format/model.js'
 import { CLASS_LINE, levelOfClassWord, parseClassification, parsePortionMark, type Level, LEVEL_RANK } from '../format/classification.js'
-import { headerLines, type HeaderLine } from './header-lines.js'
+import { headerLines, type HeaderLine, type HeaderLineKind } from './header-lines.js'
 import { LineIndex } from '../format/span.js'
 import { tables, type Tables } from './tables.js'
-import { lineStarts, textLines, type TextLine } from './text-lines.js'
+import { LineTable, type TextLine } from './text-lines.js'
 import type { CorpusIndex, Mode } from './types.js'
 
 /** The class line as written, with offsets of its parts (spec §5.2). */
@@ -33,7 +33,15 @@ export interface LintContext {
   mode: Mode
   text: string
   index: LineIndex
-  lines: TextLine[]
+  /** Every line; made on first use (most rules need only `linesOfKind`, `lineAt` or the header). */
+  readonly lines: TextLine[]
+  /** Number of lines, and line `i` (from 0), without making every line. */
+  readonly lineCount: number
+  lineAt(i: number): TextLine
+  /** Indices (for `lineAt`) of the lines of one kind, in order, without making their objects. */
+  lineIndicesOfKind(kind: SegmentKind): readonly number[]
+  /** First code unit of line `i` (NaN for an empty line), without making the line. */
+  lineFirstCode(i: number): number
   header: HeaderLine[]
   tables: Tables
   classLine: ClassLineInfo | null
@@ -52,12 +60,32 @@ export interface LintContext {
   source?: string
   /** Computes a value once per cable and run, for derived data several rules share (addressee parts). */
   memo<T>(key: string, compute: () => T): T
+  /** The lines of one segment kind, in text order (one pass over `lines` serves every kind). Read, never change. */
+  linesOfKind(kind: SegmentKind): readonly TextLine[]
+  /** The header lines of one kind, in text order. Read, never change. */
+  headerOfKind(fl: HeaderLineKind): readonly HeaderLine[]
+  /** `YYYY-MM-DD` of the DTG, null when unknown; computed on first use (throws as toISOString does on a bad date). */
+  isoDay(): string | null
+}
+
+const NO_LINES: readonly never[] = Object.freeze([])
+
+/** Groups items by a key in one pass, keeping their order. */
+function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const group = groups.get(k)
+    if (group) group.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
 
-function classLineInfo(lines: readonly TextLine[]): ClassLineInfo | null {
-  const line = lines.find((l) => l.kind === 'classLine')
+function classLineInfo(table: LineTable): ClassLineInfo | null {
+  const line = table.ofKind('classLine')[0]
   if (!line) return null
   const m = CLASS_LINE.exec(line.text)
   if (!m) return null
@@ -89,6 +117,15 @@ function dtgOf(cable: Cable): Date | null {
   }
   if (cable.date && !Number.isNaN(Date.parse(cable.date))) return new Date(Date.parse(cable.date))
   return null
+}
+
+/** As `toISOString().slice(0, 10)` without building the whole string; other years and bad dates go to toISOString. */
+function isoDayOf(d: Date): string {
+  const y = d.getUTCFullYear()
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString().slice(0, 10)
+  const m = d.getUTCMonth() + 1
+  const day = d.getUTCDate()
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`
 }
 
 function yearOfId(id: string | null): number | null {
@@ -145,45 +182,92 @@ function markSites(cable: Cable, text: string): MarkSite[] {
   return sites
 }
 
-/** True when `text` is what the cable's segments spell (compared by length: callers pass `segmentText`). */
-function spelled(cable: Cable, text: string): boolean {
-  let length = 0
-  for (const s of cable.segments) length += s.raw.length
-  return length === text.length
+/**
+ * The context as a class: one shape for every cable, methods shared on the prototype rather than closures made per
+ * cable, and `lines` made only when a rule reads it.
+ */
+class Context implements LintContext {
+  readonly index: LineIndex
+  readonly lineCount: number
+  readonly header: HeaderLine[]
+  readonly tables: Tables = tables
+  readonly classLine: ClassLineInfo | null
+  readonly level: Level | null
+  readonly sbu: boolean
+  readonly captions: string[]
+  readonly marks: MarkSite[]
+  readonly year: number | null
+  readonly dtg: Date | null
+  readonly claimedId?: string
+  readonly corpus?: CorpusIndex
+  readonly source?: string
+  private readonly cache = new Map<string, unknown>()
+  private headerByKind: Map<HeaderLineKind, HeaderLine[]> | null = null
+  private day: string | undefined
+
+  constructor(cable: Cable, readonly text: string, readonly mode: Mode, private readonly table: LineTable, extra: Pick<LintContext, 'claimedId' | 'corpus' | 'source'>) {
+    // the line table already holds every line start; rescan only a text it was not cut from
+    this.index = new LineIndex(text, table.text === text ? table.lineIndexStarts() : undefined)
+    this.lineCount = table.count
+    // only lines of header kinds can be header lines: classify those, not the body
+    this.header = headerLines(table.headerKindLines())
+    const classLine = classLineInfo(table)
+    this.classLine = classLine
+    const marks = markSites(cable, text)
+    this.marks = marks
+    const level: Level | null = classLine ? levelOfClassWord(classLine.word) : cable.classification ? parseClassification(cable.classification).level : null
+    this.level = level
+    const captions = cable.captions.map((c) => c.toUpperCase().trim())
+    this.captions = captions
+    const sensitive = captions.some((c) => c.startsWith('SENSITIVE'))
+    const sbuMark = marks.some((m) => m.level === 'SBU')
+    this.sbu = level !== null && LEVEL_RANK[level] <= LEVEL_RANK.SBU && (sensitive || sbuMark || level === 'SBU')
+    const dtg = dtgOf(cable)
+    this.dtg = dtg
+    // partial records have no DTG; their reference id (from the text or the archive's name for it) still dates them
+    this.year = dtg ? dtg.getUTCFullYear() : yearOfId(cable.id ?? extra.claimedId ?? null)
+    this.claimedId = extra.claimedId
+    this.corpus = extra.corpus
+    this.source = extra.source
+  }
+
+  get lines(): TextLine[] {
+    return this.table.all()
+  }
+
+  lineAt(i: number): TextLine {
+    return this.table.at(i)
+  }
+
+  lineIndicesOfKind(kind: SegmentKind): readonly number[] {
+    return this.table.indicesOf(kind)
+  }
+
+  lineFirstCode(i: number): number {
+    return this.table.firstCode(i)
+  }
+
+  linesOfKind(kind: SegmentKind): readonly TextLine[] {
+    return this.table.ofKind(kind)
+  }
+
+  headerOfKind(fl: HeaderLineKind): readonly HeaderLine[] {
+    // rules look header lines up by kind a dozen times per cable: grouped once, on first use
+    return (this.headerByKind ??= groupBy(this.header, (h) => h.fl)).get(fl) ?? NO_LINES
+  }
+
+  isoDay(): string | null {
+    return this.dtg ? (this.day ??= isoDayOf(this.dtg)) : null
+  }
+
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, compute())
+    return this.cache.get(key) as T
+  }
 }
 
 export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick<LintContext, 'claimedId' | 'corpus' | 'source'>): LintContext {
-  const lines = textLines(cable)
-  const classLine = classLineInfo(lines)
-  const marks = markSites(cable, text)
-  const level: Level | null = classLine ? levelOfClassWord(classLine.word) : cable.classification ? parseClassification(cable.classification).level : null
-  const captions = cable.captions.map((c) => c.toUpperCase().trim())
-  const sensitive = captions.some((c) => c.startsWith('SENSITIVE'))
-  const sbuMark = marks.some((m) => m.level === 'SBU')
-  const dtg = dtgOf(cable)
-  const cache = new Map<string, unknown>()
-  return {
-    memo: <T>(key: string, compute: () => T): T => {
-      if (!cache.has(key)) cache.set(key, compute())
-      return cache.get(key) as T
-    },
-    mode,
-    text,
-    // the lines already hold every line start; rescan only for a text they were not split from
-    index: new LineIndex(text, spelled(cable, text) ? lineStarts(lines, text) : undefined),
-    lines,
-    header: headerLines(lines),
-    tables,
-    classLine,
-    level,
-    sbu: level !== null && LEVEL_RANK[level] <= LEVEL_RANK.SBU && (sensitive || sbuMark || level === 'SBU'),
-    captions,
-    marks,
-    // partial records have no DTG; their reference id (from the text or the archive's name for it) still dates them
-    year: dtg ? dtg.getUTCFullYear() : yearOfId(cable.id ?? extra.claimedId ?? null),
-    dtg,
-    ...extra,
-  }
+  return new Context(cable, text, mode, new LineTable(cable, text), extra)
 }
 
 /** True for CONFIDENTIAL and above. */

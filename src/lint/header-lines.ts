@@ -21,26 +21,33 @@ const PAGE_LINE = /^\s*PAGE\s+\d+\b/
 export function headerLines(lines: readonly TextLine[]): HeaderLine[] {
   const out: HeaderLine[] = []
   let list: HeaderLineKind | null = null
+  // FL2 only comes before FL3 and FL5
+  let pastRouting = false
   for (const line of lines) {
     if (!isHeaderLine(line) || line.text.trim() === '' || PAGE_LINE.test(line.text)) continue
     const text = line.text
-    const at = (fl: HeaderLineKind, prefix: number): void => {
-      out.push({ line: line.line, text, start: line.start, end: line.end, kind: line.kind, fl, valueStart: line.start + prefix, value: text.slice(prefix).trimEnd() })
-    }
+    let fl: HeaderLineKind
+    let prefix = 0
+    // each anchored pattern is tried only on a line that starts with its first letter(s)
+    const c0 = text.charCodeAt(0)
+    const upper = c0 >= 65 && c0 <= 90
+    const c1 = text.charCodeAt(1)
     let m: RegExpMatchArray | null
-    if (/^VZCZC/.test(text)) { list = null; at('fl1', 0) }
-    else if (/^DE /.test(text)) { list = null; at('fl3', 0) }
-    else if (/^ZN[A-Z] /.test(text)) { list = null; at('fl4', 0) }
-    else if (/^[A-Z]( [A-Z])? \d{5,6}Z\b/.test(text)) { list = null; at('fl5', 0) }
-    else if ((m = text.match(/^FM\s+/))) { list = null; at('fm', m[0].length) }
-    else if ((m = text.match(/^TO\s+/))) { list = 'to'; at('to', m[0].length) }
-    else if ((m = text.match(/^INFO\s+/))) { list = 'info'; at('info', m[0].length) }
-    else if ((m = text.match(/^XMT(?:\s+|\/)/))) { list = 'xmt'; at('xmt', m[0].length) }
-    else if (/^[A-Z]{2} [RQ][A-Z]/.test(text) && !out.some((h) => h.fl === 'fl3' || h.fl === 'fl5')) { list = 'fl2'; at('fl2', 0) }
-    else if (list === 'fl2' && RI_ONLY.test(text.trim())) at('fl2', 0)
+    if (c0 === 86 && text.startsWith('VZCZC')) { list = null; fl = 'fl1' }
+    else if (c0 === 68 && text.startsWith('DE ')) { list = null; fl = 'fl3' }
+    else if (c0 === 90 && c1 === 78 && /^ZN[A-Z] /.test(text)) { list = null; fl = 'fl4' }
+    else if (upper && c1 === 32 && /^[A-Z]( [A-Z])? \d{5,6}Z\b/.test(text)) { list = null; fl = 'fl5' }
+    else if (c0 === 70 && (m = text.match(/^FM\s+/))) { list = null; fl = 'fm'; prefix = m[0].length }
+    else if (c0 === 84 && (m = text.match(/^TO\s+/))) { list = 'to'; fl = 'to'; prefix = m[0].length }
+    else if (c0 === 73 && (m = text.match(/^INFO\s+/))) { list = 'info'; fl = 'info'; prefix = m[0].length }
+    else if (c0 === 88 && (m = text.match(/^XMT(?:\s+|\/)/))) { list = 'xmt'; fl = 'xmt'; prefix = m[0].length }
+    else if (upper && text.charCodeAt(2) === 32 && /^[A-Z]{2} [RQ][A-Z]/.test(text) && !pastRouting) { list = 'fl2'; fl = 'fl2' }
+    else if (list === 'fl2' && RI_ONLY.test(text.trim())) fl = 'fl2'
     // continue an addressee list only where the parser agrees the line belongs to one (e-mail printouts do not)
-    else if ((list === 'to' || list === 'info' || list === 'xmt') && (line.kind === 'to' || line.kind === 'info' || line.kind === 'xmt')) at(list, text.length - text.trimStart().length)
-    else at('other', 0)
+    else if ((list === 'to' || list === 'info' || list === 'xmt') && (line.kind === 'to' || line.kind === 'info' || line.kind === 'xmt')) { fl = list; prefix = text.length - text.trimStart().length }
+    else fl = 'other'
+    if (fl === 'fl3' || fl === 'fl5') pastRouting = true
+    out.push({ line: line.line, text, start: line.start, end: line.end, kind: line.kind, fl, valueStart: line.start + prefix, value: prefix === 0 ? text.trimEnd() : text.slice(prefix).trimEnd() })
   }
   return out
 }

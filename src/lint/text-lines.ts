@@ -12,58 +12,149 @@ export interface TextLine {
 
 const HEADER_KINDS: ReadonlySet<SegmentKind> = new Set(['envelope', 'from', 'to', 'info', 'xmt', 'headerOther'])
 
-/**
- * Splits the cable's segments into lines, each knowing its offset and segment kind. Rules that must see what
- * the parser could not place (a malformed FL1 is still an envelope line) read these instead of fields.
- */
-export function textLines(cable: Cable): TextLine[] {
-  const lines: TextLine[] = []
-  let offset = 0
-  let pending: TextLine | null = null
-  for (const segment of cable.segments) {
-    const raw = segment.raw
-    const kind = segment.kind
-    let pos = 0
-    while (pos < raw.length) {
-      const nl = raw.indexOf('\n', pos)
-      if (nl !== -1 && pending === null) {
-        // the common case, a whole line inside one segment: one slice, the CR left out of it, no regex
-        const stop = nl > pos && raw.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-        lines.push({ line: lines.length + 1, text: raw.slice(pos, stop), start: offset + pos, end: offset + stop, kind })
-        pos = nl + 1
-        continue
-      }
-      const stop = nl === -1 ? raw.length : nl
-      const piece = raw.slice(pos, stop)
-      if (pending) {
-        pending.text += piece
-        pending.end = offset + stop
-      } else {
-        pending = { line: lines.length + 1, text: piece, start: offset + pos, end: offset + stop, kind }
-      }
-      if (nl === -1) break
-      if (pending.text.charCodeAt(pending.text.length - 1) === 13) pending.text = pending.text.slice(0, -1)
-      pending.end = pending.start + pending.text.length
-      lines.push(pending)
-      pending = null
-      pos = nl + 1
-    }
-    offset += raw.length
-  }
-  if (pending) lines.push(pending)
-  return lines
-}
-
-/**
- * Line starts of `text` as `LineIndex` wants them, taken from its lines instead of a second scan; `text` must be
- * what the lines were split from (a final newline opens one more, empty, line).
- */
-export function lineStarts(lines: readonly TextLine[], text: string): number[] {
-  const starts = new Array<number>(lines.length)
-  for (let i = 0; i < lines.length; i++) starts[i] = lines[i].start
-  if (lines.length === 0) starts.push(0)
-  else if (text.charCodeAt(text.length - 1) === 10) starts.push(text.length)
-  return starts
-}
-
 export const isHeaderLine = (line: TextLine): boolean => HEADER_KINDS.has(line.kind)
+
+/**
+ * The physical lines of a cable's segments, each tagged with the kind of the segment it starts in, kept as offsets
+ * and kinds. Rules that must see what the parser could not place (a malformed FL1 is still an envelope line) read
+ * these instead of fields. A `TextLine` object is made only for a line a rule asks for (and is then the same object
+ * on every request): most rules read a few kinds (class line, captions, header), so the bulk of a long body is
+ * never turned into objects.
+ */
+export class LineTable {
+  /** Start offset of each line; with a final newline, `LineIndex` wants one more (see `lineIndexStarts`). */
+  readonly starts: number[] = []
+  /** Per segment that lines start in: the first such line, and the segment's kind. */
+  private readonly segmentFirst: number[] = []
+  private readonly segmentKind: SegmentKind[] = []
+  /** Per kind, `[from, to)` line ranges, one per segment of that kind; expanded to indices on first use. */
+  private readonly rangesByKind = new Map<SegmentKind, number[]>()
+  private readonly indicesByKind = new Map<SegmentKind, number[]>()
+  private readonly linesByKind = new Map<SegmentKind, TextLine[]>()
+  private objects: Array<TextLine | undefined>
+  private everyLine: TextLine[] | null = null
+  /** What the lines are cut from: the segments' text. */
+  readonly text: string
+
+  constructor(cable: Cable, text: string) {
+    let length = 0
+    for (const s of cable.segments) length += s.raw.length
+    // callers pass the segments' own text; anything else is re-spelled so lines stay the segments' lines
+    this.text = length === text.length ? text : cable.segments.map((s) => s.raw).join('')
+    const t = this.text
+    const starts = this.starts
+    // one scan for the line starts (a line from the last newline to the end only when text follows it)
+    if (t.length > 0) starts.push(0)
+    for (let nl = t.indexOf('\n'); nl !== -1 && nl + 1 < t.length; nl = t.indexOf('\n', nl + 1)) starts.push(nl + 1)
+    // a line belongs to the segment it starts in; segments hold whole lines, so each gives one range of lines
+    let li = 0
+    let segEnd = 0
+    for (const segment of cable.segments) {
+      segEnd += segment.raw.length
+      const first = li
+      while (li < starts.length && starts[li] < segEnd) li++
+      if (li === first) continue
+      const kind = segment.kind
+      this.segmentFirst.push(first)
+      this.segmentKind.push(kind)
+      const ranges = this.rangesByKind.get(kind)
+      if (ranges) ranges.push(first, li)
+      else this.rangesByKind.set(kind, [first, li])
+    }
+    // sized up front: lines are asked for out of order (the last first), which would leave a growing array sparse
+    this.objects = new Array<TextLine | undefined>(starts.length)
+  }
+
+  get count(): number {
+    return this.starts.length
+  }
+
+  /** End of line `i`: before its newline and a CR just before it; a last line without newline keeps a CR. */
+  private endOf(i: number): number {
+    const t = this.text
+    const nl = i + 1 < this.starts.length ? this.starts[i + 1] - 1 : t.charCodeAt(t.length - 1) === 10 ? t.length - 1 : -1
+    if (nl === -1) return t.length
+    return nl > this.starts[i] && t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+  }
+
+  private kindOf(i: number): SegmentKind {
+    // the last segment whose first line is at or before i
+    let lo = 0
+    let hi = this.segmentFirst.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.segmentFirst[mid] <= i) lo = mid
+      else hi = mid - 1
+    }
+    return this.segmentKind[lo]
+  }
+
+  /** Line `i` (from 0). */
+  at(i: number): TextLine {
+    let line = this.objects[i]
+    if (!line) {
+      const start = this.starts[i]
+      const end = this.endOf(i)
+      line = { line: i + 1, text: this.text.slice(start, end), start, end, kind: this.kindOf(i) }
+      this.objects[i] = line
+    }
+    return line
+  }
+
+  /** First code unit of line `i`'s text (NaN for an empty line), without making the line. */
+  firstCode(i: number): number {
+    return this.starts[i] < this.endOf(i) ? this.text.charCodeAt(this.starts[i]) : NaN
+  }
+
+  /** Indices of the lines of one kind, in order, without making their objects. */
+  indicesOf(kind: SegmentKind): readonly number[] {
+    let indices = this.indicesByKind.get(kind)
+    if (!indices) {
+      indices = []
+      const ranges = this.rangesByKind.get(kind)
+      if (ranges) for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r]; i < ranges[r + 1]; i++) indices.push(i)
+      this.indicesByKind.set(kind, indices)
+    }
+    return indices
+  }
+
+  /** The lines of one kind, in order. Read, never change. */
+  ofKind(kind: SegmentKind): readonly TextLine[] {
+    let lines = this.linesByKind.get(kind)
+    if (!lines) {
+      lines = this.indicesOf(kind).map((i) => this.at(i))
+      this.linesByKind.set(kind, lines)
+    }
+    return lines
+  }
+
+  /** Lines of the header kinds (`isHeaderLine`), in order. */
+  headerKindLines(): TextLine[] {
+    const out: TextLine[] = []
+    for (let s = 0; s < this.segmentFirst.length; s++) {
+      if (!HEADER_KINDS.has(this.segmentKind[s])) continue
+      const to = s + 1 < this.segmentFirst.length ? this.segmentFirst[s + 1] : this.starts.length
+      for (let i = this.segmentFirst[s]; i < to; i++) out.push(this.at(i))
+    }
+    return out
+  }
+
+  /** Every line. */
+  all(): TextLine[] {
+    if (!this.everyLine) {
+      this.everyLine = new Array<TextLine>(this.count)
+      for (let i = 0; i < this.count; i++) this.everyLine[i] = this.at(i)
+    }
+    return this.everyLine
+  }
+
+  /** Line starts for `LineIndex` over `text`. */
+  lineIndexStarts(): number[] {
+    const starts = this.starts.slice()
+    if (starts.length === 0) starts.push(0)
+    else if (this.text.charCodeAt(this.text.length - 1) === 10) starts.push(this.text.length)
+    return starts
+  }
+}
+
+const NO_INDICES: readonly number[] = Object.freeze([])

@@ -7,7 +7,7 @@ import { composeDraft } from './draft-cable.js'
 import { formatDtg } from '../format/dates.js'
 import { PRECEDENCE_RANK } from './precedence.js'
 import { ServiceError } from './service-error.js'
-import { mrnSerial } from './compose-cable.js'
+import { mrnSerial } from '../format/compose.js'
 
 export interface ReleaseResult {
   cableId: string

@@ -76,10 +76,21 @@ export interface CableRecord {
   /** Number of error-severity diagnostics; a copy with fewer errors replaces a worse one. */
   errorCount: number
   source: SourceRecord
+  /**
+   * `text` as the engine stores it, when computed ahead by `packRecordText`: the import's parse worker does,
+   * so the thread that writes the database only writes. An engine computes it itself when absent.
+   */
+  packed?: PackedText
+}
+
+/** A cable text's SHA-256 (hex, of its UTF-8) and its deflated bytes (`src/store/pack-text.ts`). */
+export interface PackedText {
+  sha256: string
+  deflated: Uint8Array
 }
 
 /** A stored cable as read back. */
-export interface StoredCable extends Omit<CableRecord, 'source'> {
+export interface StoredCable extends Omit<CableRecord, 'source' | 'packed'> {
   sources: SourceRecord[]
 }
 

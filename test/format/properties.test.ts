@@ -64,7 +64,7 @@ const fields: fc.Arbitrary<ComposeFields> = fc
       eo: { order: '12958', declassify: classified ? `${declYear}-06-15` : 'N/A' },
       tags: g.tags,
       subject: { marking: mark, text: g.subjectText },
-      references: g.refs.map(([o, n], i) => ({ letter: g.refs.length > 1 ? String.fromCharCode(65 + i) : null, text: `${o} ${n}` })),
+      references: g.refs.map(([o, n]) => ({ text: `${o} ${n}` })),
       classifiedBy: classified ? 'Pat Example, Political Officer, reasons 1.4 (b) and (d)' : null,
       paragraphs: g.paragraphs.map((text) => ({ marking: mark, text })),
       signers: [g.signer],

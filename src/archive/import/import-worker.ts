@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { packRecordText } from '../../store/pack-text.js'
 import type { CableRecord } from '../../store/store.js'
 import type { ImportProblem, InputFile } from './import-types.js'
 import { isProblem, readRecords } from './read-records.js'
@@ -29,6 +30,10 @@ async function run(files: InputFile[]): Promise<void> {
   })
   let batch: WorkerBatch = { records: [], problems: [], bytes: 0, done: false }
   const send = async (done: boolean) => {
+    // The writer still has a batch to write: it is the slower side, so this thread hashes and deflates the
+    // texts for it (the costly part of a write that needs no database). When the writer is waiting, the
+    // batch goes as it is and the writer packs it, so neither thread idles while the other has work.
+    if (inFlight > 0) for (const r of batch.records) r.packed = packRecordText(r.text)
     batch.done = done
     port.postMessage(batch)
     inFlight++

@@ -8,16 +8,23 @@ const TOKEN = /\S+/g
 
 const normalisePlad = (s: string): string => s.toUpperCase().replace(PLAD_TYPE_WORDS, '').replace(/[^A-Z]/g, '')
 
-const SAME_STATION = new Map<string, boolean>()
+/** station → PLAD → same; nested so a lookup hashes the two strings as they are, without joining them. */
+const SAME_STATION = new Map<string, Map<string, boolean>>()
+let sameStationPairs = 0
 
 /** Routing-table names carry state/country suffixes (`CHARLESTON SC`) that PLADs drop: compare by prefix. */
 function sameStation(station: string, plad: string): boolean {
   // the same RI and PLAD pair recurs on every cable a post sends or receives: compare each pair once
-  const key = `${station}\n${plad}`
-  let same = SAME_STATION.get(key)
+  let byPlad = SAME_STATION.get(station)
+  if (!byPlad) SAME_STATION.set(station, (byPlad = new Map()))
+  let same = byPlad.get(plad)
   if (same === undefined) {
     same = compareStation(station, plad)
-    if (SAME_STATION.size < 10_000) SAME_STATION.set(key, same)
+    // bounded against hostile input that names ever new PLADs
+    if (sameStationPairs < 10_000) {
+      byPlad.set(plad, same)
+      sameStationPairs++
+    }
   }
   return same
 }

@@ -4,8 +4,18 @@ import type { LintContext } from '../context.js'
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
 
-export const linesOf = (ctx: LintContext, fl: HeaderLine['fl']): HeaderLine[] => ctx.header.filter((h) => h.fl === fl)
+export const linesOf = (ctx: LintContext, fl: HeaderLine['fl']): readonly HeaderLine[] => ctx.headerOfKind(fl)
 export const lineRange = (l: HeaderLine): [number, number] => [l.start, l.start + l.text.trimEnd().length]
+
+const TOKEN = /\S+/g
+
+/** The white-space separated tokens of a line with their offsets, as `[...text.matchAll(/\S+/g)]` has them. */
+function tokensOf(text: string): Array<{ 0: string; index: number }> {
+  const out: Array<{ 0: string; index: number }> = []
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) out.push({ 0: m[0], index: m.index })
+  return out
+}
 
 function daysInYear(year: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365
@@ -43,7 +53,7 @@ export const env002 = defineRule({
   check(_cable, report, ctx) {
     const first = linesOf(ctx, 'fl2')
     for (const [i, l] of first.entries()) {
-      const tokens = [...l.text.matchAll(/\S+/g)]
+      const tokens = tokensOf(l.text)
       const ris = i === 0 ? tokens.slice(1) : tokens
       if (i === 0 && !/^(ZZ|OO|PP|RR)$/.test(tokens[0]?.[0] ?? '')) {
         report({ message: `Unexpected precedence digraph \`${tokens[0]?.[0] ?? ''}\`, expected ZZ, OO, PP or RR`, at: [l.start, l.start + (tokens[0]?.[0].length ?? 0)] })
@@ -126,8 +136,9 @@ export const env020 = defineRule({
   },
   check(_cable, report, ctx) {
     for (const l of linesOf(ctx, 'fl4')) {
-      const tokens = [...l.text.matchAll(/\S+/g)].slice(2)
-      for (const t of tokens) {
+      const tokens = tokensOf(l.text)
+      for (let k = 2; k < tokens.length; k++) {
+        const t = tokens[k]
         if (!/^Z[A-Z]{2}$/.test(t[0])) report({ message: `Unexpected operating signal \`${t[0]}\`, expected Z + two letters`, at: [l.start + (t.index ?? 0), l.start + (t.index ?? 0) + t[0].length] })
       }
     }

@@ -4,8 +4,11 @@ import type { LintContext } from '../context.js'
 
 /** Reference id from the DTG year and the class line MRN (spec §6.1); null when either is missing. */
 export function derivedId(ctx: LintContext): string | null {
-  if (!ctx.classLine || ctx.year === null) return null
-  return buildId(ctx.year, ctx.classLine.origin, ctx.classLine.serial)
+  const cl = ctx.classLine
+  const year = ctx.year
+  if (!cl || year === null) return null
+  // the three ID rules each need it
+  return ctx.memo('derivedId', () => buildId(year, cl.origin, cl.serial))
 }
 
 const classLineAt = (ctx: LintContext): [number, number] => (ctx.classLine ? [ctx.classLine.line.start, ctx.classLine.line.start + ctx.classLine.line.text.trimEnd().length] : [0, 0])

@@ -9,7 +9,7 @@ const SPECIAL_HANDLING = new Set(['NODIS', 'NODIF', 'EXDIS', 'LIMDIS', 'STADIS',
 function captionAt(cable: Cable, ctx: LintContext, i: number): [number, number] {
   const span = cable.captionSpans[i]
   if (span) return [span.start.offset, span.end.offset]
-  const line = ctx.lines.find((l) => l.kind === 'captions')
+  const line = ctx.linesOfKind('captions')[0]
   return line ? [line.start, line.start + line.text.trimEnd().length] : [0, 0]
 }
 

@@ -1,16 +1,22 @@
 import { CLASS_WORD_ONLY, classWordFor, type Level } from '../../format/classification.js'
 import { defineRule } from '../types.js'
-import { isHeaderLine } from '../text-lines.js'
+import { isHeaderLine, type TextLine } from '../text-lines.js'
 import type { LintContext } from '../context.js'
+import { pageHeaderSections } from '../scan.js'
 
 /** SMART-era page header: `STATE 00099704 002 OF 002`, `MADRID 00000869 001.2 OF 004`. */
 const PAGE_HEADER = /^(\S.*?)\s+(\d{8})\s+(\d{3})(?:\.(\d+))?\s+OF\s+(\d{3})\s*$/
 
-export function pageHeaders(ctx: LintContext) {
-  return ctx.lines
-    .filter((l) => l.kind === 'pageHeader')
-    .map((line) => ({ line, m: PAGE_HEADER.exec(line.text) }))
-    .filter((p): p is { line: typeof p.line; m: RegExpExecArray } => p.m !== null)
+/** Page-header lines with their parts; TXT-003 and TXT-005 share one reading per cable. */
+export function pageHeaders(ctx: LintContext): ReadonlyArray<{ line: TextLine; m: RegExpExecArray }> {
+  return ctx.memo('pageHeaders', () => {
+    const out: Array<{ line: TextLine; m: RegExpExecArray }> = []
+    for (const line of ctx.linesOfKind('pageHeader')) {
+      const m = PAGE_HEADER.exec(line.text)
+      if (m) out.push({ line, m })
+    }
+    return out
+  })
 }
 
 export const txt001 = defineRule({
@@ -25,7 +31,12 @@ export const txt001 = defineRule({
     pass: { edits: [] },
   },
   check(cable, report, ctx) {
-    const first = ctx.lines.find((l) => !isHeaderLine(l) && l.kind !== 'preamble' && l.kind !== 'blank' && l.text.trim() !== '')
+    let first: TextLine | undefined
+    for (let i = 0; i < ctx.lineCount && !first; i++) {
+      const kind = ctx.lineAt(i).kind
+      if (kind === 'preamble' || kind === 'blank' || isHeaderLine(ctx.lineAt(i))) continue
+      if (ctx.lineAt(i).text.trim() !== '') first = ctx.lineAt(i)
+    }
     if (!first || first.kind === 'classLine') return
     // legacy printouts open with a class-word banner or a PAGE 01 header; partial records have no text to mark
     if (CLASS_WORD_ONLY.test(first.text) || /^\s*PAGE\s+\d+\b/.test(first.text)) return
@@ -84,7 +95,7 @@ export const txt003 = defineRule({
     // only the first section of several is checked for the others' headers: the whole-text scan is for that case alone
     if (section.number !== 1 || section.of < 2) return
     // reflowed copies run page headers into paragraph text, so sections are looked up in the whole text
-    const seen = new Set<number>([...ctx.text.matchAll(/\b\d{8}\s+(\d{3})(?:\.\d+)?\s+OF\s+\d{3}\b/g)].map((m) => Number(m[1])))
+    const seen = pageHeaderSections(ctx.text)
     if (seen.size === 0) return
     for (let s = 2; s <= section.of; s++) {
       if (!seen.has(s)) report({ message: `Section ${s} of ${section.of} has no page header`, at: [section.start, section.end] })

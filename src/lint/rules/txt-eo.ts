@@ -14,9 +14,9 @@ const ORDERS: Record<string, [string, string]> = {
 /** EO 13292 (25 March 2003) renumbered the reasons from section 1.5 to 1.4 and added (h). */
 const EO_13292 = '2003-03-25'
 
-export const eoLine = (ctx: LintContext): TextLine | undefined => ctx.lines.find((l) => l.kind === 'eo' && /\bE\.?\s?O\b|\bDECL\b/i.test(l.text)) ?? ctx.lines.find((l) => l.kind === 'eo')
+export const eoLine = (ctx: LintContext): TextLine | undefined => ctx.linesOfKind('eo').find((l) => /\bE\.?\s?O\b|\bDECL\b/i.test(l.text)) ?? ctx.linesOfKind('eo')[0]
 const whole = (l: TextLine): [number, number] => [l.start + (l.text.length - l.text.trimStart().length), l.start + l.text.trimEnd().length]
-const isoDay = (ctx: LintContext): string | null => (ctx.dtg ? ctx.dtg.toISOString().slice(0, 10) : null)
+const isoDay = (ctx: LintContext): string | null => ctx.isoDay()
 
 export const txt006 = defineRule({
   id: 'TXT-006',
@@ -90,8 +90,8 @@ export const txt008 = defineRule({
   },
 })
 
-const clbyLines = (ctx: LintContext): TextLine[] => ctx.lines.filter((l) => l.kind === 'classifiedBy')
-const clbyRange = (lines: TextLine[]): [number, number] => [whole(lines[0])[0], whole(lines[lines.length - 1])[1]]
+const clbyLines = (ctx: LintContext): readonly TextLine[] => ctx.linesOfKind('classifiedBy')
+const clbyRange = (lines: readonly TextLine[]): [number, number] => [whole(lines[0])[0], whole(lines[lines.length - 1])[1]]
 
 /** `Classified By` even when glued to the previous word (`CAIRO 1725Classified By:`), where `\b` fails. */
 const GLUED_CLASSIFIED_BY = /(?<![A-Za-z])CLASSIFIED\s+BY\b/i
@@ -104,7 +104,7 @@ function classifiedBySite(ctx: LintContext): { text: string; at: [number, number
   const lines = clbyLines(ctx)
   if (lines.length > 0) return { text: lines.map((l) => l.text).join(' '), at: clbyRange(lines) }
   const from = ctx.classLine?.line.end ?? 0
-  const firstPara = ctx.lines.find((l) => l.kind === 'para' && l.start > from)
+  const firstPara = ctx.linesOfKind('para').find((l) => l.start > from)
   const region = ctx.text.slice(from, firstPara ? firstPara.start : from + 4000)
   const m = GLUED_CLASSIFIED_BY.exec(region)
   if (!m) return null

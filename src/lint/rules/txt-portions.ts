@@ -6,11 +6,20 @@ import { isClassified, type LintContext } from '../context.js'
 /** Offsets of the paragraph number as written (`¶12.` → the `12`), null when not found at the paragraph start. */
 export function numberAt(ctx: LintContext, p: Paragraph): [number, number] | null {
   if (!p.span) return null
+  // /^[ \t]*¶?[ \t]*(\d+)/ over the paragraph's first 12 characters, read by character code
   const from = p.span.start.offset
-  const m = /^[ \t]*¶?[ \t]*(\d+)/.exec(ctx.text.slice(from, from + 12))
-  if (!m || Number(m[1]) !== p.number) return null
-  const start = from + m[0].length - m[1].length
-  return [start, start + m[1].length]
+  const text = ctx.text
+  const limit = Math.min(from + 12, text.length)
+  let i = from
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++
+  if (i < limit && text.charCodeAt(i) === 0xb6) {
+    i++
+    while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++
+  }
+  const start = i
+  while (i < limit && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++
+  if (i === start || Number(text.slice(start, i)) !== p.number) return null
+  return [start, i]
 }
 
 const numbered = (ps: readonly Paragraph[]): Paragraph[] => ps.filter((p) => p.number > 0)
@@ -34,9 +43,13 @@ export const txt015 = defineRule({
     // the parser opens a paragraph only on a higher number (and not on every spelling, `4.(C)`), so numbered
     // blocks it left as literal lines join the sequence here; only a sequence it fully read gets the fix
     const loose: Array<{ number: number; at: [number, number]; parsed: boolean }> = []
-    for (const line of ctx.lines) {
-      // most literal lines are prose or lists: test the regex only on one that starts with a digit or ¶
-      const m = line.kind === 'lines' && /^\s*[¶\d]/.test(line.text) ? LOOSE_PARAGRAPH.exec(line.text) : null
+    for (const i of ctx.lineIndicesOfKind('lines')) {
+      // most literal lines are prose or lists: test the regex only on one that starts with a digit or ¶; printable
+      // ASCII other than a digit can neither be skipped as white space nor start a number, and needs no line object
+      const c = ctx.lineFirstCode(i)
+      if (c > 32 && c < 127 && (c < 48 || c > 57)) continue
+      const line = ctx.lineAt(i)
+      const m = /^\s*[¶\d]/.test(line.text) ? LOOSE_PARAGRAPH.exec(line.text) : null
       if (!m) continue
       const start = line.start + m[0].indexOf(m[1])
       loose.push({ number: Number(m[1]), at: [start, start + m[1].length], parsed: false })

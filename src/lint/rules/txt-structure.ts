@@ -1,6 +1,7 @@
 import { defineRule } from '../types.js'
-import { isHeaderLine } from '../text-lines.js'
+import { isHeaderLine, type TextLine } from '../text-lines.js'
 import { addressees } from './env-precedence.js'
+import { isSpaceCode } from '../scan.js'
 
 const WORDS = ['summary', 'comment', 'note'] as const
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c)
@@ -39,6 +40,11 @@ function findWordsLowerCased(body: string): Array<{ 0: string; index: number }> 
   }
   return found.sort((a, b) => a.index - b.index)
 }
+const SUMMARY: readonly string[] = Object.freeze(['SUMMARY'])
+const COMMENT: readonly string[] = Object.freeze(['COMMENT'])
+const NOTE: readonly string[] = Object.freeze(['NOTE'])
+const SUMMARY_AND_COMMENT: readonly string[] = Object.freeze(['SUMMARY', 'COMMENT'])
+const CABLE_ENDS = /^\s*=+.*CABLE ENDS.*=+\s*$/i
 const AND_COMMENT = /^\s+AND\s+COMMENT\b/i
 /** After an opener word: a colon, period or dash, or the end of its line (an underlined heading). */
 const OPENER_TAIL = /^(?:\s*[:.\-]|[ \t]*(?:\r?\n|$))/
@@ -89,7 +95,7 @@ export const txt021 = defineRule({
     // scanned as one text: closers wrap across lines (`End\nsummary.`) in reflowed copies
     const from = ctx.classLine ? ctx.classLine.line.end : ctx.header.length ? ctx.header[ctx.header.length - 1].end : 0
     const body = ctx.text.slice(from)
-    const events: Array<{ at: number; end: number; kinds: string[]; close: boolean; heading?: boolean }> = []
+    const events: Array<{ at: number; end: number; kinds: readonly string[]; close: boolean; heading?: boolean }> = []
     const selfClosed: Array<[number, number]> = []
     const inside = (at: number): boolean => selfClosed.some(([a, b]) => at > a && at < b)
     // one cheap scan for the three words; the context around each decides opener, closer or neither
@@ -97,17 +103,22 @@ export const txt021 = defineRule({
     for (const m of findWords(body)) {
       const at = m.index
       if (at < skipUntil) continue
-      const after = body.slice(at + m[0].length, at + m[0].length + 24)
-      const both = /^SUMMARY$/i.test(m[0]) && /^\s+AND\s+COMMENT\b/i.test(after) ? AND_COMMENT.exec(after)![0].length : 0
-      const kinds = both ? ['SUMMARY', 'COMMENT'] : [m[0].toUpperCase()]
+      // the word is one of three, told apart by its first letter
+      const first = m[0].charCodeAt(0) | 0x20
+      const after = first === 115 ? body.slice(at + m[0].length, at + m[0].length + 24) : ''
+      const both = first === 115 && /^\s+AND\s+COMMENT\b/i.test(after) ? AND_COMMENT.exec(after)![0].length : 0
+      const kinds = both ? SUMMARY_AND_COMMENT : first === 115 ? SUMMARY : first === 99 ? COMMENT : NOTE
       const end = at + m[0].length + both
       skipUntil = end
       const before = body.slice(Math.max(0, at - 12), at)
-      if (/\bEND\s+(?:OF\s+)?$/i.test(before)) {
+      // a closer has `END` and white space before the word; most words have a letter or nothing there
+      if (at > 0 && isSpaceCode(body.charCodeAt(at - 1)) && /\bEND\s+(?:OF\s+)?$/i.test(before)) {
         if (!inside(at)) events.push({ at: at - (before.length - before.search(/END\s+(?:OF\s+)?$/i)), end, kinds, close: true })
         continue
       }
-      const tail = OPENER_TAIL.exec(body.slice(end, end + 8))
+      // an opener is followed by white space, `:`, `.`, `-` or the end; most words by a letter or punctuation
+      const next = body.charCodeAt(end)
+      const tail = end < body.length && !isSpaceCode(next) && next !== 58 && next !== 46 && next !== 45 ? null : OPENER_TAIL.exec(body.slice(end, end + 8))
       if (inside(at) || !tail) continue
       const stop = end + tail[0].replace(/[ \t]*\r?\n$/, '').length
       const paren = /\(\s*(?:BEGIN\s+)?$/i.exec(before)
@@ -198,7 +209,11 @@ export const txt025 = defineRule({
   check(cable, report, ctx) {
     if (cable.signers.length > 0) return
     // archive trailers (`=====CABLE ENDS=====`) are not the cable's text
-    const last = [...ctx.lines].reverse().find((l) => l.text.trim() !== '' && !isHeaderLine(l) && !/^\s*=+.*CABLE ENDS.*=+\s*$/i.test(l.text))
+    let last: TextLine | undefined
+    for (let i = ctx.lineCount - 1; i >= 0 && !last; i--) {
+      const l = ctx.lineAt(i)
+      if (l.text.trim() !== '' && !isHeaderLine(l) && !CABLE_ENDS.test(l.text)) last = l
+    }
     // the parser wants the signature as a block of its own; a surname glued under the last paragraph still signs
     if (last && /^[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}$/.test(last.text.trim())) return
     // reflowed copies glue the surname to the end of the last sentence (`… the South. KENNY`)

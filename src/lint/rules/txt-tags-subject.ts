@@ -5,7 +5,7 @@ import { isClassified, type LintContext } from '../context.js'
 import { near } from '../addressee-line.js'
 import type { TextLine } from '../text-lines.js'
 
-const firstOf = (ctx: LintContext, kind: TextLine['kind']): TextLine | undefined => ctx.lines.find((l) => l.kind === kind)
+const firstOf = (ctx: LintContext, kind: TextLine['kind']): TextLine | undefined => ctx.linesOfKind(kind)[0]
 const whole = (l: TextLine): [number, number] => [l.start + (l.text.length - l.text.trimStart().length), l.start + l.text.trimEnd().length]
 const anchor = (ctx: LintContext): [number, number] => {
   const l = ctx.classLine?.line ?? ctx.lines.find((x) => x.kind !== 'blank' && x.kind !== 'preamble')
@@ -15,7 +15,7 @@ const anchor = (ctx: LintContext): [number, number] => {
 const RUN_ON_TAGS = /(?<![A-Za-z])TAGS?\s*:/
 function runOnTags(ctx: LintContext): TextLine | undefined {
   const from = ctx.classLine?.line.end ?? 0
-  const firstPara = ctx.lines.find((l) => l.kind === 'para' && l.start > from)
+  const firstPara = ctx.linesOfKind('para').find((l) => l.start > from)
   return ctx.lines.find((l) => l.start >= from && (!firstPara || l.start < firstPara.start) && l.kind !== 'para' && RUN_ON_TAGS.test(l.text))
 }
 
@@ -32,6 +32,17 @@ const SUBJECT_CODES = (ctx: LintContext): string[] => {
     SUBJECT_CODE_LISTS.set(ctx.tables.tags, codes)
   }
   return codes
+}
+
+const GUESSES = new WeakMap<object, Map<string, string | undefined>>()
+/** The subject code one edit away from an unknown TAG; unknown TAGS recur, the search over every code need not. */
+function guessTag(ctx: LintContext, upper: string): string | undefined {
+  let guesses = GUESSES.get(ctx.tables.tags)
+  if (!guesses) GUESSES.set(ctx.tables.tags, (guesses = new Map()))
+  if (guesses.has(upper)) return guesses.get(upper)
+  const guess = SUBJECT_CODES(ctx).find((c) => near(upper, c, 1))
+  if (guesses.size < 10_000) guesses.set(upper, guess)
+  return guess
 }
 
 /** Splits `ECONEFIN` into known codes when it can be read entirely as a run of them. */
@@ -114,7 +125,7 @@ export const txt010 = defineRule({
         report({ message: `TAG \`${tag}\` looks like run-together tags ${parts.join(' ')}`, at })
         return
       }
-      const guess = upper.length >= 4 && upper.length <= 6 ? SUBJECT_CODES(ctx).find((c) => near(upper, c, 1)) : undefined
+      const guess = upper.length >= 4 && upper.length <= 6 ? guessTag(ctx, upper) : undefined
       report({ message: guess ? `Unknown TAG \`${tag}\`, did you mean \`${guess}\`?` : `Unknown TAG \`${tag}\``, at })
     })
   },
@@ -168,7 +179,7 @@ export const txt023 = defineRule({
   check(cable, report, ctx) {
     // letters are read from the text: the parser splits items on the expected letter and would hide a skipped one
     const markers: Array<{ letter: string; start: number; end: number }> = []
-    for (const line of ctx.lines.filter((l) => l.kind === 'ref')) {
+    for (const line of ctx.linesOfKind('ref')) {
       const label = /^\s*\S*?REF\S*\s*/i.exec(line.text)
       const from = label ? label[0].length : 0
       // a Classified-by run into the REF line ends the list (`… B. CAIRO 2122 Classified By: … William R. Stewart`)

@@ -27,12 +27,16 @@ export class FacetIndex {
     private readonly tagStart: Uint32Array,
     private readonly tagCodes: Uint32Array,
     private readonly tagValues: string[],
-    private readonly dates: (string | null)[],
+    private readonly dateOrder: Uint32Array,
   ) {}
 
-  /** The date of a cable, which orders an unranked page. */
-  date(rowid: number): string | null {
-    return this.dates[rowid] ?? null
+  /**
+   * Where a cable's date falls among all dates: 0 for none, then 1, 2, … in ascending date order, equal for
+   * equal dates. Pages ordered by date compare these numbers instead of strings (NULL first ascending, as
+   * SQLite orders them).
+   */
+  dateRank(rowid: number): number {
+    return this.dateOrder[rowid]
   }
 
   static build(db: Database.Database, version: number, generation: number): FacetIndex {
@@ -57,9 +61,11 @@ export class FacetIndex {
     let n = 0
     let last = 0
     const dates = new Array<string | null>(max).fill(null)
+    const distinctDates = new Set<string>()
     const stmt = db.prepare('SELECT rowid, origin_key, date, classification, precedence, tags FROM cables ORDER BY rowid').raw(true)
     for (const [rowid, origin, date, cls, precedence, tags] of stmt.iterate() as Iterable<[number, string | null, string | null, string | null, string | null, string]>) {
       dates[rowid] = date
+      if (date !== null) distinctDates.add(date)
       const year = date === null ? null : date.slice(0, 4)
       for (let r = last + 1; r <= rowid; r++) tagStart[r] = n
       last = rowid
@@ -86,7 +92,14 @@ export class FacetIndex {
       tagStart[rowid + 1] = n
     }
     for (let r = last + 1; r <= max; r++) tagStart[r] = n
-    return new FacetIndex(version, generation, max, codes, values, tagStart, tagCodes.slice(0, n), tagValues, dates)
+    // dates are ASCII, so JavaScript's code-unit order is SQLite's BINARY order
+    const rankOf = new Map([...distinctDates].sort().map((d, i) => [d, i + 1]))
+    const dateOrder = new Uint32Array(max)
+    for (let r = 0; r < max; r++) {
+      const d = dates[r]
+      if (d !== null) dateOrder[r] = rankOf.get(d)!
+    }
+    return new FacetIndex(version, generation, max, codes, values, tagStart, tagCodes.slice(0, n), tagValues, dateOrder)
   }
 
   /** Facets of the given rowids (each visible hit exactly once), ordered as `FacetTally.result`. */

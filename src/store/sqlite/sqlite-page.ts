@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { FacetedPage, Facets, SearchHit, SortOrder } from '../store.js'
 import { facetIndex } from './sqlite-facet-index.js'
 import { FACET_COLUMNS, FacetTally, countFacets } from './sqlite-stats.js'
-import { unpackText } from './text-codec.js'
+import { unpackText } from '../pack-text.js'
 
 type Row = [number, string, string | null, string | null, string | null, string | null, string | null, string, number | null]
 
@@ -31,36 +31,41 @@ function comparator(sort: SortOrder, ranked: boolean): (a: Row, b: Row) => numbe
   return (a, b) => date(b, a) || key(a, b)
 }
 
-type Match = [number, string | number | null, number | null]
-
 /**
- * The page `opts.offset, opts.limit` of `rows` ([rowid, sort value, score]) in `orderBy` order: the best
- * `offset + limit` by sort value are found in one pass, every row tying with the last of them joins them,
- * and only those few fetch their key for the final order.
+ * The page `opts.offset, opts.limit` of the matches `rowids` in `orderBy` order, where `order[i]` is the
+ * primary sort value of match i as a number that sorts ascending (score, or a date rank negated for a
+ * descending page) and `scores` (when ranked) the score to report. The best `offset + limit` are found in
+ * one pass over plain numbers, every match tying with the last of them joins them, and only those few
+ * fetch their key for the final order.
  */
-function pageRows(db: Database.Database, rows: Match[], byRank: boolean, opts: { sort: SortOrder; limit: number; offset: number }): Row[] {
+function pageRows(
+  db: Database.Database,
+  rowids: number[],
+  order: Float64Array,
+  scores: Float64Array | null,
+  opts: { limit: number; offset: number },
+): Row[] {
   const keep = opts.offset + opts.limit
-  if (opts.limit <= 0 || rows.length <= opts.offset) return []
-  // primary order on the sort value alone: score ascending, or date (NULL first ascending)
-  const asc = (a: Match, b: Match): number => {
-    const x = a[1]
-    const y = b[1]
-    return x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1
+  if (opts.limit <= 0 || rowids.length <= opts.offset) return []
+  const byOrder = (a: number, b: number): number => order[a] - order[b]
+  const best: number[] = []
+  for (let i = 0; i < rowids.length; i++) {
+    if (best.length === keep && order[i] >= order[best[keep - 1]]) continue
+    keepBest(best, i, keep, byOrder)
   }
-  const primary = byRank || opts.sort === 'date' ? asc : (a: Match, b: Match) => asc(b, a)
-  const best: Match[] = []
-  for (const row of rows) {
-    keepBest(best, row, keep, primary)
+  let candidates = best
+  if (best.length === keep) {
+    const edge = order[best[keep - 1]]
+    candidates = []
+    for (let i = 0; i < rowids.length; i++) if (order[i] <= edge) candidates.push(i)
   }
-  const edge = best[best.length - 1]
-  const candidates = best.length < keep ? best : rows.filter((r) => primary(r, edge) <= 0)
   const keyOf = prepared(db, 'SELECT key FROM cables WHERE rowid = ?').pluck(true)
-  const keyed = candidates.map((r) => ({ r, key: keyOf.get(r[0]) as string }))
-  keyed.sort((a, b) => primary(a.r, b.r) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const keyed = candidates.map((i) => ({ i, key: keyOf.get(rowids[i]) as string }))
+  keyed.sort((a, b) => order[a.i] - order[b.i] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   const rowOf = prepared(db, 'SELECT c.rowid, c.key, c.id, c.date, c.origin, c.classification, c.subject, c.tags FROM cables c WHERE c.rowid = ?').raw(true)
-  return keyed.slice(opts.offset, keep).map(({ r }) => {
-    const row = rowOf.get(r[0]) as unknown[]
-    row.push(r[2] ?? (byRank ? r[1] : null))
+  return keyed.slice(opts.offset, keep).map(({ i }) => {
+    const row = rowOf.get(rowids[i]) as unknown[]
+    row.push(scores ? scores[i] : null)
     return row as Row
   })
 }
@@ -107,21 +112,34 @@ export function facetedPage(
   let facets: Facets
   let best: Row[]
   if (index) {
-    // one pass lists every match with what orders it; the best rows (all ties at the boundary included)
-    // are then ordered by key too, and only the page's rows are read whole
+    // one pass lists every match (with its score when ranked); dates come from the index as ranks
     const byRank = q.ranked && opts.sort === 'rank'
-    const sql = byRank
-      ? q.ids.replace(/^SELECT (c\.)?rowid /, (m) => `${m.slice(0, -1)}, ${q.rank} `)
-      : `SELECT c.rowid, c.date, ${score} FROM ${q.from} WHERE ${q.where}`
-    // an unranked page is ordered by date, which the index holds: the matches are then their rowids alone
-    const rows = q.ranked
-      ? (prepared(db, sql).raw(true).all(...q.params) as Match[])
-      : (prepared(db, q.ids).pluck(true).all(...q.params) as number[]).map((r): Match => [r, index.date(r), null])
-    total = rows.length
-    const rowids = new Array<number>(total)
-    for (let i = 0; i < total; i++) rowids[i] = rows[i][0]
+    let rowids: number[]
+    let scores: Float64Array | null = null
+    if (q.ranked) {
+      const rows = prepared(db, q.ids.replace(/^SELECT (c\.)?rowid /, (m) => `${m.slice(0, -1)}, ${q.rank} `))
+        .raw(true)
+        .all(...q.params) as [number, number][]
+      rowids = new Array<number>(rows.length)
+      scores = new Float64Array(rows.length)
+      for (let i = 0; i < rows.length; i++) {
+        rowids[i] = rows[i][0]
+        scores[i] = rows[i][1]
+      }
+    } else {
+      rowids = prepared(db, q.ids).pluck(true).all(...q.params) as number[]
+    }
+    total = rowids.length
+    let order: Float64Array
+    if (byRank) order = scores!
+    else {
+      // `date` ascending; `date-desc`, and `rank` without a score, descending
+      const sign = opts.sort === 'date' ? 1 : -1
+      order = new Float64Array(total)
+      for (let i = 0; i < total; i++) order[i] = sign * index.dateRank(rowids[i])
+    }
     facets = index.count(rowids, opts.top)
-    best = pageRows(db, rows, byRank, opts)
+    best = pageRows(db, rowids, order, scores, opts)
   } else {
     const stmt = db.prepare(`SELECT ${columns}, ${FACET_COLUMNS} FROM ${q.from} WHERE ${q.where}`).raw(true)
     const keep = opts.offset + opts.limit

@@ -1,6 +1,6 @@
 import type { DiagnosticRecord, ReferenceRecord, SourceRecord, StoredCable } from '../store.js'
 import { splitList } from './sqlite-writer.js'
-import { unpackText } from './text-codec.js'
+import { unpackText } from '../pack-text.js'
 
 /** A `cables` row as SQLite returns it. */
 export interface CableRow {

@@ -20,7 +20,7 @@ import { facetedPage, orderBy, prepared, queryFacets, type PageQuery } from './s
 import { readStats } from './sqlite-stats.js'
 import { rowToStored, type CableRow } from './sqlite-rows.js'
 import { writeCable } from './sqlite-writer.js'
-import { unpackText } from './text-codec.js'
+import { unpackText } from '../pack-text.js'
 
 export interface OpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
