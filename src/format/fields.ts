@@ -55,7 +55,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   // Captions
   const captions: string[] = []
   for (const i of layout.captionLines) {
-    const t = lines[i].text
+    const cut = layout.captionCuts.get(i)
+    const t = cut === undefined ? lines[i].text : lines[i].text.slice(0, cut)
     for (const c of isCaptionLine(t) || t !== t.toUpperCase() ? leadingCaptions(t) : captionsIn(t)) {
       if (captions.includes(c.caption)) continue
       captions.push(c.caption)

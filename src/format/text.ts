@@ -34,6 +34,8 @@ export interface TextLayout {
   /** Lines (indexes) whose kind is fixed: page headers, captions, fields. */
   kinds: SegmentKind[]
   captionLines: number[]
+  /** Caption lines whose captions end where a run-together keyword starts: line → length of the caption part. */
+  captionCuts: Map<number, number>
   eo: Range | null
   tags: Range | null
   subject: Range | null
@@ -54,6 +56,10 @@ for (const c of CLASS_INITIALS) IS_CLASS_INITIAL[c] = 1
 // one scan for the keyword in any of its spellings instead of one per spelling
 const MAY_HOLD_REF = /REF|Ref|ref/
 const MAY_HOLD_CLASSIFIED = /LASSIFIED|lassified/
+// E.O. with an order number, or TAGS / SUBJECT with a colon, not at the start of a line: the dotted E.O. and
+// the colon keep ordinary words (`subjects`, `tags on luggage`) out
+const INLINE_KEYWORD = /E\.\s?O\.?\s*1\d{4}\b|(?<![A-Za-z])(?:TAGS|SUBJECT|SUBJ)\s*:/gi
+const MAY_HOLD_INLINE = /[Oo]\.?\s*1\d{4}|[Tt][Aa][Gg][Ss]\s*:|[Ss][Uu][Bb][Jj]/
 const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
 // surnames as signed: CLINTON, Susman, LeBaron, van Voorst (name particles in lower case)
 const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][A-Za-z'.-]*(?:[ ](?:van|von|de|da|del|di|la|le|du|[A-Z][A-Za-z'.-]*)){0,2}\s*$/
@@ -78,6 +84,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     classMatch: null,
     kinds,
     captionLines: [],
+    captionCuts: new Map(),
     eo: null,
     tags: null,
     subject: null,
@@ -191,7 +198,7 @@ type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy'
 function readFrontMatter(lines: Line[], from: number, to: number, text: string, layout: TextLayout) {
   const { kinds } = layout
   // keyword starts: [offset, field, line]
-  const starts: { at: number; field: Field; line: number }[] = []
+  const starts: { at: number; field: Field; line: number; inline?: boolean }[] = []
   for (let i = from; i < to; i++) {
     const line = lines[i]
     if (kinds[i] !== 'lines') continue
@@ -206,8 +213,30 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     }
     const cb = MAY_HOLD_CLASSIFIED.test(t) ? CLASSIFIED_BY.exec(t) : null
     if (cb) starts.push({ at: line.start + cb.index, field: 'classifiedBy', line: i })
+    // a run-together block (spec §5.1): E.O., TAGS and SUBJECT after other text on the line
+    if (MAY_HOLD_INLINE.test(t)) {
+      const indent = t.length - t.trimStart().length
+      INLINE_KEYWORD.lastIndex = indent + 1
+      for (let m = INLINE_KEYWORD.exec(t); m; m = INLINE_KEYWORD.exec(t)) {
+        const c = m[0].charCodeAt(0) | 0x20
+        const field: Field = c === 0x65 /* e */ ? 'eo' : c === 0x74 /* t */ ? 'tags' : 'subject'
+        starts.push({ at: line.start + m.index, field, line: i, inline: true })
+      }
+    }
   }
   starts.sort((a, b) => a.at - b.at)
+  // A keyword inside the text of an earlier field of its own kind (`REF: STATE 12 (SUBJECT: …)`) is text,
+  // not a field: only the first inline start of each field counts, and only before that field has started.
+  const started = new Set<Field>()
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k]
+    if (s.inline && started.has(s.field)) starts.splice(k--, 1)
+    else started.add(s.field)
+  }
+  // Lines that hold an inline start stay literal lines (the canonical rendering keeps them as written), and
+  // so do the lines of the fields that start on them; their fields are still read from their ranges.
+  const runTogether = new Set<number>()
+  for (const s of starts) if (s.inline) runTogether.add(s.line)
   const seen = new Set<Field>()
   const firstKeywordLine = starts.length ? starts[0].line : to
   const kindOf: Record<Field, SegmentKind> = { eo: 'eo', tags: 'tags', subject: 'subject', ref: 'ref', classifiedBy: 'classifiedBy' }
@@ -242,8 +271,10 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     // trim trailing line terminators and spaces
     while (end > s.at && /\s/.test(text[end - 1])) end--
     layout[s.field] = { start: s.at, end }
-    for (let i = s.line; i <= lastLine; i++) if (kinds[i] === 'lines') kinds[i] = kindOf[s.field]
+    if (runTogether.has(s.line)) continue
+    for (let i = s.line; i <= lastLine; i++) if (kinds[i] === 'lines' && !runTogether.has(i)) kinds[i] = kindOf[s.field]
   }
+
 
   // Captions and attention lines: between the class line and the first keyword, plus lone caption lines anywhere.
   for (let i = from; i < to; i++) {
@@ -252,6 +283,18 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     if (i < firstKeywordLine || isCaptionLine(t) || SERVICE_LINE.test(t)) {
       kinds[i] = 'captions'
       if (leadingCaptions(t).length || captionsIn(t).length) layout.captionLines.push(i)
+    }
+  }
+
+  // Captions before the first keyword on its line (`SIPDIS E.O. 12958: DECL: …`, a run-together block)
+  if (starts.length && starts[0].inline) {
+    const line = lines[starts[0].line]
+    const cut = starts[0].at - line.start
+    const before = line.text.slice(0, cut)
+    if (leadingCaptions(before).length || captionsIn(before).length) {
+      layout.captionCuts.set(starts[0].line, cut)
+      layout.captionLines.push(starts[0].line)
+      layout.captionLines.sort((a, b) => a - b)
     }
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCable } from '../../src/format/parse.js'
+import { renderCanonical } from '../../src/format/render-canonical.js'
+import { renderLossless } from '../../src/format/render-lossless.js'
 import { fixture, withoutSpans } from './fixtures.js'
 
 const text = fixture('wire-confidential.txt')
@@ -61,6 +63,31 @@ describe('E.O., TAGS, SUBJECT, REF, Classified By', () => {
     expect(wire.tagSpans.map(at)).toEqual(['PREL', 'ETRD', 'SZ'])
     const c = parseCable('UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTags: prel, pgov,\npins, tu\nSUBJECT: X\n\n1. (U) Text.\n')
     expect(c.tags).toEqual(['prel', 'pgov', 'pins', 'tu'])
+  })
+
+  it('should find E.O., TAGS and SUBJECT in a block run together on one line (spec §5.1)', () => {
+    const input =
+      'R 050101Z MAR 09\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC 0001\n\nC O N F I D E N T I A L ROME 000123\n\nSIPDIS E.O. 12958: DECL: 03/05/2019 TAGS: PREL, IT SUBJECT: (C) TALKS WITH\nTHE MINISTER REF: ROME 100\n\n1. (C) Text.\n'
+    const c = parseCable(input)
+    const at = (span: { start: { offset: number }; end: { offset: number } } | undefined) => (span ? input.slice(span.start.offset, span.end.offset) : undefined)
+    expect(c.captions).toEqual(['SIPDIS'])
+    expect(at(c.captionSpans[0])).toBe('SIPDIS')
+    expect(withoutSpans(c.eo)).toEqual({ order: '12958', declassify: '2019-03-05' })
+    expect(at(c.eo?.span)).toBe('E.O. 12958: DECL: 03/05/2019')
+    expect(c.tags).toEqual(['PREL', 'IT'])
+    expect(c.subject).toBe('TALKS WITH THE MINISTER')
+    expect(c.subjectMarking).toBe('C')
+    expect(c.references.map((r) => r.id)).toEqual(['09ROME100'])
+    expect(renderLossless(c)).toBe(input)
+    // the run-together line stays as written in the canonical rendering, so its fields read back
+    const back = parseCable(renderCanonical(c))
+    expect([back.captions, back.eo?.declassify, back.tags, back.subject]).toEqual([c.captions, c.eo?.declassify, c.tags, c.subject])
+  })
+
+  it('should take a keyword inside a field of its own kind as text (REF naming a subject)', () => {
+    const c = parseCable('UNCLAS ROME 000123\n\nE.O. 12958: N/A TAGS: PREL SUBJECT: TALKS\nREF: STATE 5 (SUBJECT: OLD TALKS)\n\n1. (U) Text.\n')
+    expect(c.subject).toBe('TALKS')
+    expect(c.references[0].text).toContain('SUBJECT: OLD TALKS')
   })
 
   it('should read a wrapped subject and its portion mark', () => {
