@@ -11,6 +11,7 @@ import { precedenceOfProsign, highestPrecedence } from './precedence.js'
 import { LineIndex, emptySpan } from './span.js'
 import { layoutText } from './text.js'
 import { buildBody } from './body.js'
+import { rememberParsedText } from './telegram-text.js'
 
 export interface ParseOptions {
   /** Skip container detection (HTML page, CSV row) and read the input as telegram text. */
@@ -155,6 +156,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   cable.layout = layoutOf(text, leadingEmptyLines)
   cable.body = buildBody(lines, kinds, layoutInfo, cable)
   cable.segments = segmentsOf(lines, kinds, text)
+  rememberParsedText(cable, text, index.starts)
   cable.diagnostics = diagnostics
   return cable
 }

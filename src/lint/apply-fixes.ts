@@ -1,5 +1,5 @@
 import { parseCable } from '../format/parse.js'
-import { segmentText } from './lint-cable.js'
+import { telegramText } from '../format/telegram-text.js'
 import { runRules } from './run-rules.js'
 import type { Fix, LintMessage, LintOptions } from './types.js'
 
@@ -48,7 +48,7 @@ export interface FixResult {
  */
 export function fixText(input: string, options: LintOptions): FixResult {
   let cable = parseCable(input, options.claimedId ? { hint: { id: options.claimedId } } : {})
-  const original = segmentText(cable)
+  const original = telegramText(cable)
   if (cable.container) {
     return { original, text: original, passes: [], messages: runRules(cable, original, options), wrapped: true }
   }

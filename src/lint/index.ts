@@ -5,7 +5,7 @@
  *   import { lintText } from './lint/index.js'
  *   const messages = lintText(text, { mode: 'archive' })
  */
-export { lintCable, lintCableResult, lintText, lintTextResult, segmentText, type LintResult } from './lint-cable.js'
+export { lintCable, lintCableResult, lintText, lintTextResult, type LintResult } from './lint-cable.js'
 export { applyFixes, fixText, MAX_FIX_PASSES, type FixResult } from './apply-fixes.js'
 export { rules, ruleById } from './rules/index.js'
 export { loadConfig, parseRuleFlag, validateConfig, LintConfigError } from './config.js'

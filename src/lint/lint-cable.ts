@@ -1,6 +1,7 @@
 import { parseCable } from '../format/parse.js'
 import { renderCanonical } from '../format/render-canonical.js'
 import type { Cable } from '../format/model.js'
+import { telegramText } from '../format/telegram-text.js'
 import { runRules } from './run-rules.js'
 import type { LintMessage, LintOptions } from './types.js'
 
@@ -10,9 +11,6 @@ export interface LintResult {
   cable: Cable
   messages: LintMessage[]
 }
-
-/** The text a parsed cable's segments spell (for HTML/CSV input: the unwrapped telegram text). */
-export const segmentText = (cable: Cable): string => cable.segments.map((s) => s.raw).join('')
 
 /**
  * Lints a cable. A cable composed from fields (no segments) is first rendered canonically and parsed,
@@ -33,7 +31,7 @@ export function lintCableResult(cable: Cable, options: LintOptions): LintResult 
     const parsed = parseCable(text, { plain: true })
     return { text, cable: parsed, messages: runRules(parsed, text, options) }
   }
-  const text = segmentText(cable)
+  const text = telegramText(cable)
   return { text, cable, messages: runRules(cable, text, options) }
 }
 
@@ -51,6 +49,6 @@ export function lintText(text: string, options: LintOptions): LintMessage[] {
 /** As `lintText`, also returning the telegram text the spans point into (the unwrapped text for HTML/CSV). */
 export function lintTextResult(input: string, options: LintOptions): LintResult {
   const cable = parseCable(input, options.claimedId ? { hint: { id: options.claimedId } } : {})
-  const text = segmentText(cable)
+  const text = telegramText(cable)
   return { text, cable, messages: runRules(cable, text, options) }
 }

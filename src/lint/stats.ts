@@ -1,6 +1,6 @@
 import { parseCable } from '../format/parse.js'
 import { LEVEL_RANK } from '../format/classification.js'
-import { segmentText } from './lint-cable.js'
+import { telegramText } from '../format/telegram-text.js'
 import { rules } from './rules/index.js'
 import { runRulesWithContext } from './run-rules.js'
 import type { CorpusIndex, LintOptions, Mode } from './types.js'
@@ -61,7 +61,7 @@ export class StatsCollector {
 
   add(input: string, source: string, claimedId?: string): void {
     const cable = parseCable(input, claimedId ? { hint: { id: claimedId } } : {})
-    const text = segmentText(cable)
+    const text = telegramText(cable)
     const { messages, ctx } = runRulesWithContext(cable, text, { mode: this.mode, config: this.config, source, claimedId, corpus: this.corpus })
     const s = this.stats
     s.cables++

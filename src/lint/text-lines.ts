@@ -1,4 +1,5 @@
 import type { Cable, SegmentKind } from '../format/model.js'
+import { parsedLineStarts, telegramText } from '../format/telegram-text.js'
 
 /** One physical line of the linted text, tagged with the kind of the segment it starts in. */
 export interface TextLine {
@@ -23,7 +24,7 @@ export const isHeaderLine = (line: TextLine): boolean => HEADER_KINDS.has(line.k
  */
 export class LineTable {
   /** Start offset of each line; with a final newline, `LineIndex` wants one more (see `lineIndexStarts`). */
-  readonly starts: number[] = []
+  starts: number[] = []
   /** Per segment that lines start in: the first such line, and the segment's kind (its lines run to the next's first). */
   private readonly segmentFirst: number[] = []
   private readonly segmentKind: SegmentKind[] = []
@@ -40,10 +41,18 @@ export class LineTable {
     // callers pass the segments' own text; anything else is re-spelled so lines stay the segments' lines
     this.text = length === text.length ? text : cable.segments.map((s) => s.raw).join('')
     const t = this.text
-    const starts = this.starts
-    // one scan for the line starts (a line from the last newline to the end only when text follows it)
-    if (t.length > 0) starts.push(0)
-    for (let nl = t.indexOf('\n'); nl !== -1 && nl + 1 < t.length; nl = t.indexOf('\n', nl + 1)) starts.push(nl + 1)
+    let starts = this.starts
+    let parsed = parsedLineStarts(cable)
+    if (parsed && telegramText(cable) !== t) parsed = null
+    if (parsed) {
+      // the parser's table, which also counts the empty line after a final newline: lines here stop before it
+      const n = parsed.length > 0 && parsed[parsed.length - 1] === t.length && t.length > 0 ? parsed.length - 1 : t.length > 0 ? parsed.length : 0
+      starts = this.starts = parsed.slice(0, n)
+    } else {
+      // one scan for the line starts (a line from the last newline to the end only when text follows it)
+      if (t.length > 0) starts.push(0)
+      for (let nl = t.indexOf('\n'); nl !== -1 && nl + 1 < t.length; nl = t.indexOf('\n', nl + 1)) starts.push(nl + 1)
+    }
     // a line belongs to the segment it starts in; segments hold whole lines, so each gives one range of lines
     let li = 0
     let segEnd = 0
