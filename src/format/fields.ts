@@ -234,8 +234,9 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
   const { text, lines, layout, index } = ctx
   const paras: Paragraph[] = []
   const stopAt = layout.signature.length ? layout.signature[0] : lines.length
-  // one scan of the cable spares a per-line search for ¶ in the (usual) text without any
-  const pilcrows = text.includes('¶')
+  // the offsets of every ¶ (the web rendering has one per paragraph) spare a search of each line for one
+  const pilcrows = pilcrowOffsets(text)
+  let nextPilcrow = 0
   for (let k = 0; k < layout.paras.length; k++) {
     const p = layout.paras[k]
     const last = Math.min(k + 1 < layout.paras.length ? layout.paras[k + 1].line : lines.length, stopAt)
@@ -255,7 +256,11 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
       }
       const from = i === p.line ? p.textStart - lines[i].start : 0
       const t = from ? lines[i].text.slice(from) : lines[i].text
-      const piece = (pilcrows && (t.charCodeAt(0) === 182 || t.includes('¶')) ? t.replace(/¶/g, '') : t).trim()
+      // lines come in text order across all paragraphs, so one cursor walks the ¶ offsets
+      const lineFrom = lines[i].start + from
+      while (nextPilcrow < pilcrows.length && pilcrows[nextPilcrow] < lineFrom) nextPilcrow++
+      const hasPilcrow = nextPilcrow < pilcrows.length && pilcrows[nextPilcrow] < lines[i].end
+      const piece = (hasPilcrow ? t.replace(/¶/g, '') : t).trim()
       block = inBlock ? `${block} ${piece}` : piece
       inBlock = true
       endOffset = lines[i].end
@@ -269,6 +274,16 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
     })
   }
   return paras
+}
+
+const NO_OFFSETS: readonly number[] = []
+
+function pilcrowOffsets(text: string): readonly number[] {
+  let at = text.indexOf('¶')
+  if (at === -1) return NO_OFFSETS
+  const offsets: number[] = []
+  for (; at !== -1; at = text.indexOf('¶', at + 1)) offsets.push(at)
+  return offsets
 }
 
 /**
