@@ -11,7 +11,7 @@ import { renderCanonical } from '../src/format/render-canonical.js'
  * Ends with one JSON line of the figures.
  */
 const MIN_SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2)
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 4)
 
 function loadTexts(): { texts: string[]; source: string } {
   const dir = corpusDir()
@@ -28,7 +28,7 @@ function loadTexts(): { texts: string[]; source: string } {
 
 /**
  * Runs `fn` over every text until MIN_SECONDS have passed and reports the mean throughput of those rounds.
- * Before that, a warm-up of at least WARMUP_SECONDS (and two passes): V8 compiles functions and regular
+ * Before that, a warm-up of at least WARMUP_SECONDS (4 s by default, and two passes): V8 compiles functions and regular
  * expressions in tiers, and the first passes over 40 MB run 3-5x slower than the steady state an import
  * of hundreds of thousands of cables runs at. The first pass is reported too, as the cold figure.
  */
