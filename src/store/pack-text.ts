@@ -8,12 +8,19 @@ import type { PackedText } from './store.js'
  * than the last few percent; a 13-bit window and memLevel 5 give the same size for texts of a few KB with
  * less state to set up per call, which is most of the cost at this size.
  */
+const DEFLATE = { level: 1, windowBits: 13, memLevel: 5 } as const
+
 export function packText(text: string): Buffer {
-  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 1, windowBits: 13, memLevel: 5 })
+  return deflateRawSync(Buffer.from(text, 'utf8'), DEFLATE)
 }
 
 export function unpackText(blob: Uint8Array): string {
   return inflateRawSync(blob).toString('utf8')
+}
+
+/** SHA-256 (hex) of a text's UTF-8: what tells a re-imported cable from a changed one. */
+export function textSha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
 /**
@@ -22,7 +29,7 @@ export function unpackText(blob: Uint8Array): string {
  */
 export function packRecordText(text: string): PackedText {
   const bytes = Buffer.from(text, 'utf8')
-  const deflated = deflateRawSync(bytes, { level: 1, windowBits: 13, memLevel: 5 })
+  const deflated = deflateRawSync(bytes, DEFLATE)
   return {
     sha256: createHash('sha256').update(bytes).digest('hex'),
     // zlib returns a view of its 16 KB output chunk, and a view posted to another thread takes its whole

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
-import type { CableRecord, PackedText, UpsertOutcome } from '../store.js'
+import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from './caveat-mask.js'
-import { packRecordText } from '../pack-text.js'
+import { packText, textSha256 } from '../pack-text.js'
 
 /**
  * Between two addressees in the index, so a phrase cannot run from one addressee into the next.
@@ -74,14 +74,14 @@ function stmts(db: Database.Database) {
  */
 export function writeCable(db: Database.Database, r: CableRecord, outcome?: UpsertOutcome): void {
   const s = stmts(db)
-  const packed = r.packed ?? packRecordText(r.text)
-  const sha = packed.sha256
+  // the text is deflated only when it is written: a re-import of an unchanged cable needs the hash alone
+  const sha = r.packed?.sha256 ?? textSha256(r.text)
   const existing = s.find.get(r.key) as Existing | undefined
   let rowid: number
   if (!existing || (existing.text_sha256 !== sha && r.errorCount < existing.error_count)) generations.set(db, writeGeneration(db) + 1)
   if (!existing) {
     rowid = Number(s.insert.run(...row(r)).lastInsertRowid)
-    attach(s, rowid, r, packed)
+    attach(s, rowid, r, sha)
     if (outcome) outcome.inserted++
   } else if (existing.text_sha256 !== sha && r.errorCount < existing.error_count) {
     rowid = existing.rowid
@@ -90,7 +90,7 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
     s.dropRefs.run(rowid)
     s.dropFts.run(rowid)
     s.update.run(...row(r), rowid)
-    attach(s, rowid, r, packed)
+    attach(s, rowid, r, sha)
     if (outcome) outcome.replaced++
   } else {
     rowid = existing.rowid
@@ -121,9 +121,9 @@ function row(r: CableRecord): unknown[] {
   ]
 }
 
-function attach(s: ReturnType<typeof prepare>, rowid: number, r: CableRecord, packed: PackedText): void {
-  s.putText.run(rowid, packed.deflated)
-  s.putDetails.run(rowid, JSON.stringify(r.captions), JSON.stringify(r.addressees), JSON.stringify(r.diagnostics), packed.sha256)
+function attach(s: ReturnType<typeof prepare>, rowid: number, r: CableRecord, sha: string): void {
+  s.putText.run(rowid, r.packed?.deflated ?? packText(r.text))
+  s.putDetails.run(rowid, JSON.stringify(r.captions), JSON.stringify(r.addressees), JSON.stringify(r.diagnostics), sha)
   for (const tag of new Set(r.tags)) s.addTag.run(tag, rowid)
   for (const caption of new Set(r.captions)) s.addCaption.run(caption, rowid)
   r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text))
