@@ -1,3 +1,4 @@
+import { foldAsciiCode, isSpaceCode, isWordCode } from './char-codes.js'
 import { collapseSpace } from './lines.js'
 
 /**
@@ -44,11 +45,8 @@ export function keywordHits(body: string): KeywordHits {
   return hits
 }
 
-/** The character code, lower-cased if it is an ASCII letter (what a non-Unicode `i` pattern equates). */
-function lowerAt(body: string, i: number): number {
-  const c = body.charCodeAt(i)
-  return c >= 65 && c <= 90 ? c | 0x20 : c
-}
+/** The character code at `i`, folded as a non-Unicode `i` pattern of ASCII letters folds it. */
+const lowerAt = (body: string, i: number): number => foldAsciiCode(body.charCodeAt(i))
 
 const SUMMARY_TAIL = /^(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+|^[ \t]*\n|^\s+(?=[A-Z])/i
 const BLANK_LINE = /\n[ \t]*\n/g
@@ -140,7 +138,7 @@ function firstCloser(body: string, hits: number[], from: number, extend: (end: n
     const start = endBefore(body, at)
     if (start < from) continue
     const after = at + WORD_LENGTH
-    if (after < body.length && isWordChar(body.charCodeAt(after))) continue
+    if (after < body.length && isWordCode(body.charCodeAt(after))) continue
     return { start, end: extend(after) }
   }
   return null
@@ -165,15 +163,8 @@ function isEnd(body: string, k: number): boolean {
 /** Moves back over white space (as `\s` matches it) from just before `at`; returns the offset after the last non-space. */
 function skipSpaceBack(body: string, at: number): number {
   let k = at
-  while (k > 0 && WHITE_SPACE.test(body[k - 1])) k--
+  while (k > 0 && isSpaceCode(body.charCodeAt(k - 1))) k--
   return k
-}
-
-const WHITE_SPACE = /\s/
-
-
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
 }
 
 function blankLineOrEnd(body: string, from: number): number {

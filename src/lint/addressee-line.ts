@@ -1,4 +1,4 @@
-import { isSpaceCode } from './scan.js'
+import { isSpaceCode } from '../format/char-codes.js'
 
 /** One addressee line split into parts, with offsets relative to the start of the addressee text. */
 export interface AddresseeParts {

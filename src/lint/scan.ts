@@ -3,18 +3,7 @@
  * for the engine to search for and so steps through every character of every cable. Each says which regex it
  * stands for; test/lint/scan.test.ts checks them against it on generated texts.
  */
-
-/** `\s` of a JavaScript regex without the `u` flag. */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
-  if (c < 0xa0) return false
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-}
-
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57
-
-/** `\w` of a JavaScript regex without the `u` and `i` flags. */
-export const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
+import { isDigitCode, isSpaceCode, isWordCode } from '../format/char-codes.js'
 
 const OF = /OF/g
 

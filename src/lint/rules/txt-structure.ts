@@ -1,7 +1,7 @@
 import { defineRule } from '../types.js'
 import { isHeaderLine, type TextLine } from '../text-lines.js'
 import { addressees } from './env-precedence.js'
-import { isSpaceCode, isWordCode } from '../scan.js'
+import { isSpaceCode, isWordCode } from '../../format/char-codes.js'
 
 const WORDS = ['summary', 'comment', 'note'] as const
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c)

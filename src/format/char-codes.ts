@@ -1,0 +1,24 @@
+/**
+ * Character classes of JavaScript regular expressions (without the `u` flag) as tests on UTF-16 code units,
+ * for hand-written scans that must find exactly what a regex would: `\s`, `\w`, `\d`, and the case folding of
+ * an `i` pattern. src/format/char-codes.test.ts checks them against the regex classes on every code unit.
+ */
+
+/** `\s` */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
+  if (c < 0xa0) return false
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
+/** `\w` (without the `i` flag) */
+export const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
+
+/** `\d` */
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57
+
+/**
+ * The code lower-cased if it is an ASCII letter, else as it is: a non-Unicode `i` pattern of ASCII letters
+ * equates exactly the codes this maps to the same value.
+ */
+export const foldAsciiCode = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c)
