@@ -198,21 +198,21 @@ type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy'
 function readFrontMatter(lines: Line[], from: number, to: number, text: string, layout: TextLayout) {
   const { kinds } = layout
   // keyword starts: [offset, field, line]
-  const starts: { at: number; field: Field; line: number; inline?: boolean }[] = []
+  const found: { at: number; field: Field; line: number; inline?: boolean }[] = []
   for (let i = from; i < to; i++) {
     const line = lines[i]
     if (kinds[i] !== 'lines') continue
     const t = line.text
-    if (EO_LABEL.test(t) && /^\s*E\s?\.?\s?O\b\.?\s*(?:\d|:|DECL)/i.test(t)) starts.push({ at: line.start, field: 'eo', line: i })
-    else if (TAGS_LABEL.test(t) && /^\s*[A-Z]{2,5}\b[ \t]*[:,.]?[ \t]*\S/i.test(t)) starts.push({ at: line.start, field: 'tags', line: i })
-    else if (SUBJECT_LABEL.test(t)) starts.push({ at: line.start, field: 'subject', line: i })
+    if (EO_LABEL.test(t) && /^\s*E\s?\.?\s?O\b\.?\s*(?:\d|:|DECL)/i.test(t)) found.push({ at: line.start, field: 'eo', line: i })
+    else if (TAGS_LABEL.test(t) && /^\s*[A-Z]{2,5}\b[ \t]*[:,.]?[ \t]*\S/i.test(t)) found.push({ at: line.start, field: 'tags', line: i })
+    else if (SUBJECT_LABEL.test(t)) found.push({ at: line.start, field: 'subject', line: i })
     // REF and Classified By can run on inside another line
     const ref = MAY_HOLD_REF.test(t) ? REF_LABEL.exec(t) : null
-    if (ref && !starts.some((s) => s.line === i && s.field === 'eo')) {
-      starts.push({ at: line.start + ref.index, field: 'ref', line: i })
+    if (ref && !found.some((s) => s.line === i && s.field === 'eo')) {
+      found.push({ at: line.start + ref.index, field: 'ref', line: i })
     }
     const cb = MAY_HOLD_CLASSIFIED.test(t) ? CLASSIFIED_BY.exec(t) : null
-    if (cb) starts.push({ at: line.start + cb.index, field: 'classifiedBy', line: i })
+    if (cb) found.push({ at: line.start + cb.index, field: 'classifiedBy', line: i })
     // a run-together block (spec §5.1): E.O., TAGS and SUBJECT after other text on the line
     if (MAY_HOLD_INLINE.test(t)) {
       const indent = t.length - t.trimStart().length
@@ -220,19 +220,19 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       for (let m = INLINE_KEYWORD.exec(t); m; m = INLINE_KEYWORD.exec(t)) {
         const c = m[0].charCodeAt(0) | 0x20
         const field: Field = c === 0x65 /* e */ ? 'eo' : c === 0x74 /* t */ ? 'tags' : 'subject'
-        starts.push({ at: line.start + m.index, field, line: i, inline: true })
+        found.push({ at: line.start + m.index, field, line: i, inline: true })
       }
     }
   }
-  starts.sort((a, b) => a.at - b.at)
+  found.sort((a, b) => a.at - b.at)
   // A keyword inside the text of an earlier field of its own kind (`REF: STATE 12 (SUBJECT: …)`) is text,
   // not a field: only the first inline start of each field counts, and only before that field has started.
   const started = new Set<Field>()
-  for (let k = 0; k < starts.length; k++) {
-    const s = starts[k]
-    if (s.inline && started.has(s.field)) starts.splice(k--, 1)
-    else started.add(s.field)
-  }
+  const starts = found.filter((s) => {
+    if (s.inline && started.has(s.field)) return false
+    started.add(s.field)
+    return true
+  })
   // Lines that hold an inline start stay literal lines (the canonical rendering keeps them as written), and
   // so do the lines of the fields that start on them; their fields are still read from their ranges.
   const runTogether = new Set<number>()

@@ -24,7 +24,7 @@ export const isHeaderLine = (line: TextLine): boolean => HEADER_KINDS.has(line.k
  */
 export class LineTable {
   /** Start offset of each line; with a final newline, `LineIndex` wants one more (see `lineIndexStarts`). */
-  starts: number[] = []
+  readonly starts: number[]
   /** Per segment that lines start in: the first such line, and the segment's kind (its lines run to the next's first). */
   private readonly segmentFirst: number[] = []
   private readonly segmentKind: SegmentKind[] = []
@@ -41,18 +41,7 @@ export class LineTable {
     // callers pass the segments' own text; anything else is re-spelled so lines stay the segments' lines
     this.text = length === text.length ? text : cable.segments.map((s) => s.raw).join('')
     const t = this.text
-    let starts = this.starts
-    let parsed = parsedLineStarts(cable)
-    if (parsed && telegramText(cable) !== t) parsed = null
-    if (parsed) {
-      // the parser's table, which also counts the empty line after a final newline: lines here stop before it
-      const n = parsed.length > 0 && parsed[parsed.length - 1] === t.length && t.length > 0 ? parsed.length - 1 : t.length > 0 ? parsed.length : 0
-      starts = this.starts = parsed.slice(0, n)
-    } else {
-      // one scan for the line starts (a line from the last newline to the end only when text follows it)
-      if (t.length > 0) starts.push(0)
-      for (let nl = t.indexOf('\n'); nl !== -1 && nl + 1 < t.length; nl = t.indexOf('\n', nl + 1)) starts.push(nl + 1)
-    }
+    const starts = (this.starts = lineStarts(cable, t))
     // a line belongs to the segment it starts in; segments hold whole lines, so each gives one range of lines
     let li = 0
     let segEnd = 0
@@ -166,3 +155,19 @@ export class LineTable {
 }
 
 const NO_INDICES: readonly number[] = Object.freeze([])
+
+/**
+ * Start offset of each line of `t` (a line from the last newline to the end only when text follows it): the
+ * parser's table when `t` is the text it parsed (that table also counts the empty line after a final newline),
+ * else one scan for the newlines.
+ */
+function lineStarts(cable: Cable, t: string): number[] {
+  const parsed = parsedLineStarts(cable)
+  if (parsed && telegramText(cable) === t) {
+    return parsed.slice(0, t.length === 0 ? 0 : parsed[parsed.length - 1] === t.length ? parsed.length - 1 : parsed.length)
+  }
+  const starts: number[] = []
+  if (t.length > 0) starts.push(0)
+  for (let nl = t.indexOf('\n'); nl !== -1 && nl + 1 < t.length; nl = t.indexOf('\n', nl + 1)) starts.push(nl + 1)
+  return starts
+}

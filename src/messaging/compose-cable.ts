@@ -54,7 +54,7 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
   const sensitive = fields.captions.some((c) => /^SENSITIVE\b/.test(c))
   const budget = stamp.sectionBudget ?? SECTION_BUDGET
 
-  const cable = composeFields({
+  return composeFields({
     date: at.toISOString(),
     precedence: fields.precedence,
     infoPrecedence: highestPrecedence(stamp.addressees.filter((a) => a.role === 'info').map((a) => a.precedence)),
@@ -84,5 +84,4 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
     },
     sections: (blocks) => splitSections(blocks, budget),
   })
-  return cable
 }
