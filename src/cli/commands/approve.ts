@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { approveDraft } from '../../messaging/index.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
-import { positiveInt, withMessagingOptions, withService } from './messaging-common.js'
+import { withMessagingOptions, withService } from './messaging-common.js'
+import { positiveInt } from '../option-values.js'
 
 /** `cable approve N`: an approver of the originating post approves a fully cleared draft. */
 export function registerApprove(program: Command, io: Io, _setExit: SetExit): void {

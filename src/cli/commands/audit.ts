@@ -4,7 +4,8 @@ import type { AuditOutcome } from '../../store/sqlite/messaging-audit-sql.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
-import { isoTime, positiveInt, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+import { isoTime, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+import { oneOf, positiveInt } from '../option-values.js'
 
 const OUTCOMES: readonly AuditOutcome[] = ['ok', 'denied', 'refused']
 
@@ -20,7 +21,7 @@ export function registerAudit(program: Command, io: Io, _setExit: SetExit): void
     .option('--limit <n>', 'at most this many entries')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      if (opts.outcome && !OUTCOMES.includes(opts.outcome)) throw new CliError(`--outcome must be one of ${OUTCOMES.join(', ')}, got "${opts.outcome}"`)
+      if (opts.outcome) oneOf('--outcome', opts.outcome, OUTCOMES)
       const since = opts.since === undefined ? undefined : Date.parse(opts.since)
       if (since !== undefined && Number.isNaN(since)) throw new CliError(`--since must be an ISO date/time, got "${opts.since}"`)
       const entries = await withService(io, opts, (ctx, user) =>

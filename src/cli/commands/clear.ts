@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { clearDraft } from '../../messaging/index.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
-import { positiveInt, withMessagingOptions, withService } from './messaging-common.js'
+import { withMessagingOptions, withService } from './messaging-common.js'
+import { positiveInt } from '../option-values.js'
 
 /** `cable clear N`: a named clearer clears a lint-clean draft. */
 export function registerClear(program: Command, io: Io, _setExit: SetExit): void {

@@ -3,7 +3,8 @@ import { hostname } from 'node:os'
 import { runWorker } from '../../messaging/index.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
-import { positiveInt, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+import { withMessagingOptions, withService, writeJson } from './messaging-common.js'
+import { positiveInt } from '../option-values.js'
 
 /** `cable deliver`: the delivery worker (highest precedence first; crash-safe leases). */
 export function registerDeliver(program: Command, io: Io, _setExit: SetExit): void {

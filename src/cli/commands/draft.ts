@@ -6,7 +6,8 @@ import { actor } from '../../messaging/context.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
-import { EXIT_CODES, isoTime, listFlag, positiveInt, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+import { EXIT_CODES, isoTime, listFlag, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+import { positiveInt } from '../option-values.js'
 
 /** Reads a draft file: `.yaml`/`.yml`/`.json` are structured fields, anything else telegram text (`-` = stdin). */
 async function readDraft(io: Io, file: string, opts: { telegram?: boolean; fields?: boolean; clearer?: string }): Promise<DraftInput> {

@@ -7,6 +7,7 @@ import { openStore } from '../../store/open-store.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
+import { oneOf, positiveInt } from '../option-values.js'
 
 /** `cable import PATH…`: files and directories into the archive; exit 1 when some input was unreadable. */
 export function registerImport(program: Command, io: Io, setExit: SetExit): void {
@@ -18,9 +19,8 @@ export function registerImport(program: Command, io: Io, setExit: SetExit): void
     .option('--batch <n>', 'cables per transaction', '2000')
     .option('--format <format>', 'report format: text or json', 'text')
     .action(async (paths: string[], opts: { db?: string; batch: string; format: string }) => {
-      const batchSize = Number(opts.batch)
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new CliError(`--batch must be a positive integer, got "${opts.batch}"`)
-      if (opts.format !== 'text' && opts.format !== 'json') throw new CliError(`--format must be text or json, got "${opts.format}"`)
+      const batchSize = positiveInt('--batch', opts.batch)
+      oneOf('--format', opts.format, ['text', 'json'] as const)
       const location = resolveDbLocation(opts.db, io.env, io.cwd)
       let store
       try {

@@ -62,13 +62,6 @@ export async function withService<T>(
   }
 }
 
-/** A positive integer argument (`draft 12`), or a usage error naming the argument. */
-export function positiveInt(name: string, value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`${name} must be a positive whole number, got "${value}"`)
-  return n
-}
-
 /** Comma-or-space separated list flag. */
 export const listFlag = (value: string | undefined): string[] => (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)
 

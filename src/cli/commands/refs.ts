@@ -2,10 +2,10 @@ import type { Command } from 'commander'
 import { graphDot, graphTree } from '../../archive/output/write-graph.js'
 import { referenceGraph } from '../../archive/reference-graph.js'
 import type { ReaderFlags } from '../../archive/open-archive.js'
-import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { openForReading, readerOptions } from './show.js'
+import { oneOf, wholeNumber } from '../option-values.js'
 
 /** `cable refs ID --depth N`: the reference graph both ways, as a tree, JSON or DOT. */
 export function registerRefs(program: Command, io: Io, setExit: SetExit): void {
@@ -15,9 +15,8 @@ export function registerRefs(program: Command, io: Io, setExit: SetExit): void {
     .option('--depth <n>', 'hops to follow', '1')
     .option('--format <format>', 'tree, json or dot', 'tree')
     .action(async (id: string, opts: ReaderFlags & { depth: string; format: string }) => {
-      const depth = Number(opts.depth)
-      if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new CliError(`--depth must be a whole number from 1 to 10, got "${opts.depth}"`)
-      if (!['tree', 'json', 'dot'].includes(opts.format)) throw new CliError(`--format must be tree, json or dot, got "${opts.format}"`)
+      const depth = wholeNumber('--depth', opts.depth, 1, 10)
+      oneOf('--format', opts.format, ['tree', 'json', 'dot'] as const)
       const { store, access, reader } = openForReading(opts, io)
       try {
         const graph = await referenceGraph(store, id, depth, access)

@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { releaseDraft } from '../../messaging/index.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
-import { positiveInt, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+import { withMessagingOptions, withService, writeJson } from './messaging-common.js'
+import { positiveInt } from '../option-values.js'
 
 /** `cable release N`: assigns MRN and DTG, stores the telegram and queues its deliveries, atomically. */
 export function registerRelease(program: Command, io: Io, _setExit: SetExit): void {

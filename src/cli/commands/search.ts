@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import type { ReaderFlags } from '../../archive/open-archive.js'
-import { writeSearch, OUTPUT_FORMATS, type OutputFormat } from '../../archive/output/write-search.js'
+import { writeSearch, OUTPUT_FORMATS } from '../../archive/output/write-search.js'
 import { QuerySyntaxError } from '../../archive/query/query-error.js'
 import { searchArchive } from '../../archive/search-archive.js'
 import type { SortOrder } from '../../store/store.js'
@@ -9,6 +9,7 @@ import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { openForReading, readerOptions } from './show.js'
+import { oneOf, wholeNumber } from '../option-values.js'
 
 const SORTS: readonly SortOrder[] = ['rank', 'date', 'date-desc']
 
@@ -24,12 +25,10 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
     .option('--format <format>', 'table, json, jsonl or csv', 'table')
     .option('--no-snippets', 'leave out the highlighted excerpts')
     .action(async (words: string[], opts: Record<string, string | boolean | undefined>) => {
-      const format = opts.format as OutputFormat
-      if (!OUTPUT_FORMATS.includes(format)) throw new CliError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${format}"`)
-      const sort = opts.sort as SortOrder
-      if (!SORTS.includes(sort)) throw new CliError(`--sort must be one of ${SORTS.join(', ')}, got "${sort}"`)
-      const limit = opts.limit === undefined ? (format === 'table' ? 20 : undefined) : count('--limit', opts.limit as string)
-      const offset = count('--offset', opts.offset as string)
+      const format = oneOf('--format', opts.format as string, OUTPUT_FORMATS)
+      const sort = oneOf('--sort', opts.sort as string, SORTS)
+      const limit = opts.limit === undefined ? (format === 'table' ? 20 : undefined) : wholeNumber('--limit', opts.limit as string)
+      const offset = wholeNumber('--offset', opts.offset as string)
       const { store, access, reader } = openForReading(opts as ReaderFlags, io)
       try {
         const result = await searchArchive(store, {
@@ -55,8 +54,3 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
     })
 }
 
-function count(flag: string, value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`${flag} must be a whole number, got "${value}"`)
-  return n
-}

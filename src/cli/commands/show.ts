@@ -12,6 +12,7 @@ import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { EXIT_CODES } from './messaging-common.js'
+import { oneOf } from '../option-values.js'
 
 /**
  * Opens the archive and the reader for a read command: in a database with a messaging directory the reader
@@ -55,7 +56,7 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
     .option('--format <format>', 'text or json', 'text')
     .option('--canonical', 'print the text in canonical layout instead of as stored')
     .action(async (id: string, opts: ReaderFlags & { format: string; canonical?: boolean }) => {
-      if (opts.format !== 'text' && opts.format !== 'json') throw new CliError(`--format must be text or json, got "${opts.format}"`)
+      oneOf('--format', opts.format, ['text', 'json'] as const)
       const { store, access, reader } = openForReading(opts, io)
       try {
         const view = await showCable(store, id, access)

@@ -1,10 +1,10 @@
 import type { Command } from 'commander'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { statsText } from '../../archive/output/write-show.js'
-import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { openForReading, readerOptions } from './show.js'
+import { oneOf } from '../option-values.js'
 
 /** `cable stats`: counts by year, origin and classification, and a cables-per-month histogram. */
 export function registerStats(program: Command, io: Io, setExit: SetExit): void {
@@ -13,7 +13,7 @@ export function registerStats(program: Command, io: Io, setExit: SetExit): void 
     .description('archive counts by year, origin, classification, and cables per month')
     .option('--format <format>', 'text or json', 'text')
     .action(async (opts: ReaderFlags & { format: string }) => {
-      if (opts.format !== 'text' && opts.format !== 'json') throw new CliError(`--format must be text or json, got "${opts.format}"`)
+      oneOf('--format', opts.format, ['text', 'json'] as const)
       const { store, access, reader } = openForReading(opts, io)
       try {
         const stats = await store.stats(access)

@@ -1,9 +1,10 @@
 import type { Command } from 'commander'
-import { writeSynth, type SynthFormat } from '../../archive/synth/write-synth.js'
+import { writeSynth } from '../../archive/synth/write-synth.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { resolve } from 'node:path'
+import { oneOf, positiveInt, wholeNumber } from '../option-values.js'
 
 /** `cable synth --count N --seed S --out PATH`: a synthetic corpus for scale tests. */
 export function registerSynth(program: Command, io: Io, setExit: SetExit): void {
@@ -16,15 +17,13 @@ export function registerSynth(program: Command, io: Io, setExit: SetExit): void 
     .option('--seed <n>', 'random seed: the same seed writes the same corpus', '1')
     .option('--format <format>', 'txt (one file per cable) or csv (cables.csv layout)', 'txt')
     .action(async (opts: { out: string; count: string; seed: string; format: string }) => {
-      const count = Number(opts.count)
-      const seed = Number(opts.seed)
-      if (!Number.isInteger(count) || count < 1) throw new CliError(`--count must be a positive whole number, got "${opts.count}"`)
-      if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number, got "${opts.seed}"`)
-      if (opts.format !== 'txt' && opts.format !== 'csv') throw new CliError(`--format must be txt or csv, got "${opts.format}"`)
+      const count = positiveInt('--count', opts.count)
+      const seed = wholeNumber('--seed', opts.seed, -Number.MAX_SAFE_INTEGER)
+      const format = oneOf('--format', opts.format, ['txt', 'csv'] as const)
       const out = resolve(io.cwd, opts.out)
       let bytes: number
       try {
-        bytes = await writeSynth(out, count, seed, opts.format as SynthFormat)
+        bytes = await writeSynth(out, count, seed, format)
       } catch (error) {
         throw new CliError(`cannot write ${out}: ${(error as Error).message}`)
       }
