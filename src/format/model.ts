@@ -43,6 +43,9 @@ export type ParseCode =
   | 'BAD_HTML'
   | 'EMPTY_INPUT'
   | 'BINARY_INPUT'
+  | 'BAD_MARKING'
+  | 'PORTION_ABOVE_OVERALL'
+  | 'CONTROL_CHARACTER'
 
 export interface Diagnostic {
   code: ParseCode
@@ -79,6 +82,7 @@ export interface Reference {
 }
 
 export interface Paragraph {
+  /** 1, 2, … for numbered paragraphs; 0 for an unnumbered block that opens with a portion mark (a lone portion). */
   number: number
   /** Portion mark without parentheses (`U`, `SBU`, `C`, `S//NF`), null when unmarked. */
   marking: string | null

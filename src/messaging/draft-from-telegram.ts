@@ -1,4 +1,4 @@
-import { parseClassification } from '../format/classification.js'
+import { parseMarking } from '../format/marking.js'
 import type { Addressee, Cable } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
 import { draftFromObject, type DraftInput } from './draft-input.js'
@@ -43,7 +43,9 @@ export function fieldsOf(cable: Cable): Record<string, unknown> {
     else if (block.type === 'signature') signature = block.lines
     else if (block.type === 'classifiedBy') classifiedBy = block.text.replace(/^\(U\)\s*/i, '').replace(/^classified\s+by\s*:?\s*/i, '')
   }
-  const level = cable.classification ? parseClassification(cable.classification).level : 'UNCLASSIFIED'
+  // the class line's level, read by the one marking parser; what it cannot read goes on as written and is refused
+  const stated = cable.classification ? parseMarking(cable.classification) : null
+  const level = stated === null ? 'UNCLASSIFIED' : stated.ok && stated.parts.level ? stated.parts.level : cable.classification
   return {
     precedence: cable.precedence ?? cable.to?.[0]?.precedence ?? 'ROUTINE',
     to: (cable.to ?? []).map(addressee),
