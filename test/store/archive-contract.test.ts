@@ -74,25 +74,57 @@ describe.each(engines)('archive store contract on $name', (engine) => {
   }
 
   describe.skipIf(skip)(engine.name, () => {
-    it('should store once, add sources, and replace only with a copy that parsed better', async () => {
+    it('should store once, add sources, and replace a text only with a copy of it that parsed better', async () => {
       const store = await engine.open()
-      const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged copy' })
-      expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, unchanged: 0, sourcesAdded: 1 })
-      expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, unchanged: 1, sourcesAdded: 0 })
-      const worse = makeRecord({ key: '09X1', errorCount: 3, text: 'worse copy', source: { ...a.source, locator: 'other.html', rendering: 'html' } })
-      expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, unchanged: 1, sourcesAdded: 1 })
-      const better = makeRecord({ key: '09X1', errorCount: 0, text: 'clean copy', tags: ['ECON'], source: { ...a.source, locator: 'row.csv#row=3', rendering: 'csv' } })
-      expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, unchanged: 0, sourcesAdded: 1 })
+      const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged  copy\nof the text' })
+      expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 1 })
+      expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 0 })
+      const worse = makeRecord({ key: '09X1', errorCount: 3, text: 'damaged copy of the\ntext', source: { ...a.source, locator: 'other.html', rendering: 'html' } })
+      expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 1 })
+      const better = makeRecord({ key: '09X1', errorCount: 0, text: 'damaged copy of the text', tags: ['ECON'], source: { ...a.source, locator: 'row.csv#row=3', rendering: 'csv' } })
+      expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, versionsAdded: 0, unchanged: 0, sourcesAdded: 1 })
       const stored = await store.getCable('09X1')
-      expect(stored?.text).toBe('clean copy')
+      expect(stored?.text).toBe('damaged copy of the text')
       expect(stored?.tags).toEqual(['ECON'])
       expect(stored?.sources.map((s) => s.locator).sort()).toEqual(['09X1.txt', 'other.html', 'row.csv#row=3'])
-      expect(await keys(store.search(parseQuery('damaged'), { sort: 'rank' }))).toEqual([])
-      expect(await keys(store.search(parseQuery('clean tag:ECON'), { sort: 'rank' }))).toEqual(['09X1'])
+      expect(await keys(store.search(parseQuery('damaged tag:ECON'), { sort: 'rank' }))).toEqual(['09X1'])
       expect(await store.count(parseQuery('tag:PREL'))).toBe(0)
+      expect((await store.versions('09X1'))?.map((v) => v.sources.length)).toEqual([3])
       // the facets of the whole archive follow the replacement
       expect((await store.facets(null)).tag).toEqual([{ value: 'ECON', count: 1 }])
       expect((await store.stats()).sources).toBe(3)
+    })
+
+    it('should keep a different text as a version, show the best, index every one, and take the highest level', async () => {
+      const store = await engine.open()
+      const first = makeRecord({ key: '09V1', text: 'The minister XXXXXXXXXXXX said no.', errorCount: 0 })
+      const fuller = makeRecord({ key: '09V1', text: 'The minister Mugabe said no.', classification: 'SECRET', level: 3, caveats: ['NOFORN'], source: { ...first.source, locator: 'later.txt', importedAt: '2026-02-01T00:00:00.000Z' } })
+      expect(await store.upsertCables([first])).toMatchObject({ inserted: 1 })
+      expect(await store.upsertCables([fuller])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 1, unchanged: 0, sourcesAdded: 1 })
+      expect(await store.upsertCables([first])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 0 })
+      const versions = await store.versions('09V1')
+      expect(versions?.map((v) => [v.version, v.current, v.withheldRuns, v.sources.map((s) => s.locator)])).toEqual([
+        [1, false, 1, ['09V1.txt']],
+        [2, true, 0, ['later.txt']],
+      ])
+      expect((await store.getCable('09V1'))?.text).toBe('The minister Mugabe said no.')
+      expect(await keys(store.search(parseQuery('xxxxxxxxxxxx'), { sort: 'rank' }))).toEqual(['09V1'])
+      expect(await keys(store.search(parseQuery('mugabe'), { sort: 'rank' }, { level: 2, caveats: ['NOFORN'] }))).toEqual([])
+      expect(await store.versions('09V1', { level: 3, caveats: [] })).toBeNull()
+      expect((await store.facets(null)).classification).toEqual([{ value: 'SECRET', count: 1 }])
+      const digests: string[] = []
+      for await (const d of store.digests()) digests.push(d.key)
+      expect(digests).toEqual(['09V1', '09V1'])
+    })
+
+    it('should list referenced ids and keep saved snapshots', async () => {
+      const store = await loaded()
+      expect(await store.referencedIds()).toEqual([{ id: '08HARARE9', citedBy: 1 }, { id: '09STATE1', citedBy: 2 }])
+      expect(await store.referencedIds({ level: 2, caveats: [] })).toEqual([{ id: '09STATE1', citedBy: 1 }])
+      await store.saveSnapshot({ id: 'abc', savedAt: '2026-01-01T00:00:00Z', body: '{"q":1}' })
+      await store.saveSnapshot({ id: 'abc', savedAt: '2026-01-02T00:00:00Z', body: '{"q":2}' })
+      expect(await store.snapshot('abc')).toEqual({ id: 'abc', savedAt: '2026-01-01T00:00:00Z', body: '{"q":1}' })
+      expect(await store.snapshot('nope')).toBeNull()
     })
 
     it('should treat a key repeated in one batch as the same writes in sequence', async () => {
@@ -100,7 +132,7 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       const first = makeRecord({ key: '09Y1', errorCount: 1, text: 'first', tags: ['AAA'] })
       const second = makeRecord({ key: '09Y1', errorCount: 0, text: 'second', tags: ['BBB'], source: { ...first.source, locator: 'y2.txt' } })
       const third = makeRecord({ key: '09Y1', errorCount: 0, text: 'third', source: { ...first.source, locator: 'y3.txt' } })
-      expect(await store.upsertCables([first, second, third])).toEqual({ inserted: 1, replaced: 1, unchanged: 1, sourcesAdded: 3 })
+      expect(await store.upsertCables([first, second, third])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 2, unchanged: 0, sourcesAdded: 3 })
       expect((await store.getCable('09Y1'))?.text).toBe('second')
       expect((await store.facets(null)).tag).toEqual([{ value: 'BBB', count: 1 }])
       expect(await store.count(parseQuery('tag:AAA'))).toBe(0)

@@ -91,7 +91,32 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
         rendering text NOT NULL,
         imported_at text COLLATE "C" NOT NULL,
         metadata jsonb NOT NULL,
+        -- the version this copy carried; NULL: the cable's only text
+        version integer,
         PRIMARY KEY (cable, locator, sha256)
+      );
+      -- versions of a cable with several texts (rows only once a second text arrives; the shown one's text
+      -- is NULL here and lives in cable_texts), as in the SQLite engine's archive-005
+      CREATE TABLE cable_versions (
+        cable bigint NOT NULL REFERENCES cables (id) ON DELETE CASCADE,
+        version integer NOT NULL,
+        text_sha256 text NOT NULL,
+        content_sha256 text NOT NULL,
+        classification text,
+        level smallint NOT NULL,
+        caveats text NOT NULL,
+        error_count integer NOT NULL,
+        withheld_runs integer NOT NULL,
+        text_bytes integer NOT NULL,
+        first_seen text NOT NULL,
+        text bytea,
+        PRIMARY KEY (cable, version)
+      );
+      ALTER TABLE cable_versions ALTER COLUMN text SET STORAGE EXTERNAL;
+      CREATE TABLE archive_snapshots (
+        id text PRIMARY KEY,
+        saved_at text NOT NULL,
+        body text NOT NULL
       );
       CREATE TABLE facet_counts (
         facet text NOT NULL,

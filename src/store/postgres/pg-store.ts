@@ -3,6 +3,9 @@ import type { QueryNode } from '../../archive/query/ast.js'
 import type {
   Access,
   ArchiveStats,
+  CableDigest,
+  CableVersion,
+  SnapshotRecord,
   CableRecord,
   CableSummary,
   FacetedPage,
@@ -17,6 +20,7 @@ import type {
 } from '../store.js'
 import { FacetTally } from '../sqlite/sqlite-stats.js'
 import { unpackText } from '../pack-text.js'
+import { withheldRuns } from '../version-identity.js'
 import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { runPgMigrations, type PgMigration } from './migrations.js'
 import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-search.js'
@@ -356,6 +360,91 @@ export class PostgresStore implements Store {
       one(`SELECT count(*)::int AS n FROM cables c WHERE c.error_count > 0 AND ${visible}`),
     ])
     return { cables: byYear.reduce((n, r) => n + r.count, 0), sources, withErrors, byYear, byOrigin, byClassification, byMonth }
+  }
+
+  async versions(idOrKey: string, access?: Access): Promise<CableVersion[] | null> {
+    const cable = await this.getCable(idOrKey, access)
+    if (!cable) return null
+    const id = (await this.pool.query<{ id: string; sha: string }>('SELECT c.id, d.text_sha256 AS sha FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = $1', [cable.key])).rows[0]
+    const rows = (await this.pool.query('SELECT * FROM cable_versions WHERE cable = $1 ORDER BY version', [id.id])).rows
+    if (rows.length === 0) {
+      const s = cable.sources
+      return [
+        {
+          version: 1,
+          current: true,
+          textSha256: id.sha,
+          classification: cable.classification,
+          level: cable.level,
+          caveats: cable.caveats,
+          errorCount: cable.errorCount,
+          withheldRuns: withheldRuns(cable.text),
+          firstSeen: s.map((x) => x.importedAt).sort()[0] ?? '',
+          sources: s,
+          text: cable.text,
+        },
+      ]
+    }
+    const sources = (
+      await this.pool.query(
+        'SELECT locator, rendering, sha256, imported_at AS "importedAt", metadata, version FROM cable_sources WHERE cable = $1 ORDER BY imported_at, locator',
+        [id.id],
+      )
+    ).rows
+    const sourcesOf = (version: number) => sources.filter((s) => (s.version ?? 1) === version).map(({ version: _v, ...s }) => s)
+    return rows.map((v) => ({
+      version: v.version,
+      current: v.text === null,
+      textSha256: v.text_sha256,
+      classification: v.classification,
+      level: v.level,
+      caveats: v.caveats === '' ? [] : v.caveats.split(' '),
+      errorCount: v.error_count,
+      withheldRuns: v.withheld_runs,
+      firstSeen: v.first_seen,
+      sources: sourcesOf(v.version),
+      text: v.text === null ? cable.text : unpackText(v.text),
+    }))
+  }
+
+  async *digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest> {
+    await this.ready
+    const params: unknown[] = []
+    let where = this.filter(access, params)
+    if (keys) {
+      params.push([...new Set(keys)])
+      where += ` AND c.key = ANY($${params.length}::text[])`
+    }
+    // one row per version for cables with several texts, else the shown text's hash
+    const { rows } = await this.pool.query<CableDigest>(
+      `SELECT c.key, coalesce(v.text_sha256, d.text_sha256) AS "textSha256"
+       FROM cables c JOIN cable_details d ON d.cable = c.id LEFT JOIN cable_versions v ON v.cable = c.id WHERE ${where}`,
+      params,
+    )
+    yield* rows
+  }
+
+  async referencedIds(access?: Access): Promise<{ id: string; citedBy: number }[]> {
+    await this.ready
+    const params: unknown[] = []
+    const where = this.filter(access, params)
+    const { rows } = await this.pool.query<{ id: string; citedBy: number }>(
+      `SELECT r.target AS id, count(DISTINCT r.cable)::int AS "citedBy" FROM cable_refs r JOIN cables c ON c.id = r.cable
+       WHERE r.target IS NOT NULL AND ${where} GROUP BY r.target ORDER BY r.target`,
+      params,
+    )
+    return rows
+  }
+
+  async saveSnapshot(snapshot: SnapshotRecord): Promise<void> {
+    await this.ready
+    await this.pool.query('INSERT INTO archive_snapshots (id, saved_at, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [snapshot.id, snapshot.savedAt, snapshot.body])
+  }
+
+  async snapshot(id: string): Promise<SnapshotRecord | null> {
+    await this.ready
+    const { rows } = await this.pool.query<SnapshotRecord>('SELECT id, saved_at AS "savedAt", body FROM archive_snapshots WHERE id = $1', [id])
+    return rows[0] ?? null
   }
 
   async close(): Promise<void> {
