@@ -146,6 +146,7 @@ export function composeCable(f: ComposeFields): Cable {
   return {
     id: buildId(when.year, f.mrnOrigin, String(f.serial)),
     date: d.toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z'),
+    dateSource: { basis: 'read', from: ['dtg'], precision: 'minute' },
     origin: f.from,
     precedence: f.precedence,
     classification: f.classification ?? overallClassification(f.level, captions),

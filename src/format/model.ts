@@ -32,6 +32,8 @@ export type ParseCode =
   | 'UNKNOWN_HEADER_LINE'
   | 'BAD_DTG'
   | 'NO_DTG'
+  | 'DATE_INFERRED'
+  | 'DATE_FROM_CONTAINER'
   | 'NO_CLASS_LINE'
   | 'NO_ORIGIN'
   | 'XMT_WITHOUT_COLLECTIVE'
@@ -183,10 +185,25 @@ export interface Container {
   metadata: Record<string, string>
 }
 
+/**
+ * How a cable's `date` was found. `read`: stated in the text (the DTG, a dateline); `inferred`: put together
+ * from pieces of a partial record (page headers, DECL date, the id's year), never as sure as read;
+ * `container`: the container's metadata (a CSV row's date column, an HTML page's Created).
+ */
+export interface DateSource {
+  basis: 'read' | 'inferred' | 'container'
+  /** What the date rests on, most specific first: `dtg`, `dateline`, `page-header`, `decl-month`, `text-month`, `id`, `mrn`, `csv:date`, `html:Created`. */
+  from: string[]
+  /** How much of `date` is known; `date` is written to that precision (`2009`, `2009-09`, `2009-09-24T19:36:00Z`). */
+  precision: 'minute' | 'day' | 'month' | 'year'
+}
+
 export interface Cable {
   // ── public fields: the `cable parse` JSON contract ──
   id: string | null
+  /** ISO 8601 UTC, reduced to the known precision for inferred dates (see `dateSource`). */
   date: string | null
+  dateSource: DateSource | null
   origin: string | null
   precedence: PrecedenceWord | null
   classification: string | null
