@@ -40,6 +40,10 @@ export type ParseCode =
   | 'PRECEDENCE_MISSPELLED'
   | 'SECTION_OUT_OF_RANGE'
   | 'UNRESOLVED_ID'
+  | 'UNPLACED_REF'
+  | 'ID_REPAIRED'
+  | 'ID_AMBIGUOUS'
+  | 'TEXT_UNAVAILABLE'
   | 'ID_FROM_METADATA'
   | 'BAD_CSV_ROW'
   | 'BAD_HTML'
@@ -75,10 +79,17 @@ export interface Reference {
   letter: string | null
   /** Canonical reference id of the cited cable (`09STATE99704`), null when the item names no cable. */
   id: string | null
-  /** The item's text as written, whitespace-collapsed. */
+  /** The item's text as written, whitespace-collapsed, a page banner glued to it removed. */
   text: string
+  /**
+   * `cable` when `id` is set; else what the item names: `email`, `memo`, `letter`, `report`, `fax`, `meeting`,
+   * `other`, or `self` for the citing cable itself (kept as text, never an edge of the reference graph).
+   */
+  kind: ReferenceKind
   span?: Span
 }
+
+export type ReferenceKind = 'cable' | 'email' | 'memo' | 'letter' | 'report' | 'fax' | 'meeting' | 'self' | 'other'
 
 export interface Paragraph {
   number: number

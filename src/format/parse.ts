@@ -7,6 +7,7 @@ import { originFromMrn } from './post-origin.js'
 import { splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, Segment, SegmentKind } from './model.js'
 import { readFields } from './fields.js'
+import { citedId } from './references.js'
 import { CLASS_LINE } from './classification.js'
 import { precedenceOfProsign, highestPrecedence } from './precedence.js'
 import { LineIndex, emptySpan } from './span.js'
@@ -134,6 +135,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   }
   if (!cable.id && hint?.id) idFromHint(cable, hint.id, diagnostics)
   if (!cable.date) inferCableDate(cable, lines, !!header.envelope.dtg, diagnostics)
+  if (cable.id) finishReferences(cable, yearSource === null)
   if (!cable.id) {
     diagnostics.push({
       code: 'UNRESOLVED_ID',
@@ -161,6 +163,28 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   rememberParsedText(cable, text, index.starts)
   cable.diagnostics = diagnostics
   return cable
+}
+
+/**
+ * References once the cable's own id is known: items without a year take the id's year when the text
+ * stated none, and an item naming the cable itself is no citation (kind `self`, no id).
+ */
+function finishReferences(cable: Cable, yearFromId: boolean) {
+  const own = cable.id!
+  const origin = cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null
+  for (const r of cable.references) {
+    if (r.id === null && yearFromId && r.kind !== 'self') {
+      const id = citedId(r.text, own.slice(0, 2), origin)
+      if (id) {
+        r.id = id
+        r.kind = 'cable'
+      }
+    }
+    if (r.id === own) {
+      r.id = null
+      r.kind = 'self'
+    }
+  }
 }
 
 /**
