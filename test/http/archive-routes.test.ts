@@ -120,7 +120,7 @@ describe('archive routes (public mode)', () => {
     const linted = LintResultSchema.parse(await (await post('/api/lint', { text, mode: 'compose' })).json())
     expect(linted.errors).toBeGreaterThan(0)
     expect(linted.messages[0]).toMatchObject({ ruleId: expect.any(String), line: expect.any(Number), column: expect.any(Number) })
-    expect((await get('/api/stats').then((r) => r.json())).cables).toBe(5)
+    expect((await (await get('/api/stats')).json()).cables).toBe(5)
   })
 
   it('should refuse malformed JSON, wrong types, huge bodies and unknown routes with problems', async () => {

@@ -15,6 +15,7 @@ import { registerImport } from './import.js'
 import { registerRefs } from './refs.js'
 import { registerSearch } from './search.js'
 import { registerShow } from './show.js'
+import { registerDiff } from './diff.js'
 import { registerStats } from './stats.js'
 import { registerSynth } from './synth.js'
 import { registerId } from './id.js'
@@ -32,6 +33,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerImport(program, io, setExit)
   registerSearch(program, io, setExit)
   registerShow(program, io, setExit)
+  registerDiff(program, io, setExit)
   registerRefs(program, io, setExit)
   registerStats(program, io, setExit)
   registerSynth(program, io, setExit)
