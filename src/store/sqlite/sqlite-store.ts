@@ -8,8 +8,10 @@ import type {
   SnapshotRecord,
   CableRecord,
   CableSummary,
+  DateHistogram,
   FacetedPage,
   Facets,
+  HistogramInterval,
   SearchHit,
   SearchOptions,
   SourceRecord,
@@ -32,6 +34,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[]
   readonly?: boolean
 }
+
+const HISTOGRAM_PREFIX: Record<HistogramInterval, number> = { year: 4, month: 7, day: 10 }
 
 const SUMMARY = 'c.key, c.id, c.date, c.origin, c.classification, c.subject'
 /** Pages up to this size are read whole (see `search`). */
@@ -169,6 +173,13 @@ export class SqliteStore implements Store {
 
   async stats(access?: Access): Promise<ArchiveStats> {
     return readStats(this.db, compileQuery(null, access))
+  }
+
+  async histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram> {
+    const f = this.from(query, access)
+    // dates are ISO strings, so a prefix of 4, 7 or 10 characters is the year, month or day
+    const bin = `coalesce(substr(c.date, 1, ${HISTOGRAM_PREFIX[interval]}), '(none)')`
+    return prepared(this.db, `SELECT ${bin} AS value, count(*) AS count FROM ${f.from} WHERE ${f.where} GROUP BY 1 ORDER BY 1`).all(...f.params) as DateHistogram
   }
 
   async versions(idOrKey: string, access?: Access): Promise<CableVersion[] | null> {
