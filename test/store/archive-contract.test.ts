@@ -301,6 +301,14 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect([...resolved.keys()].sort()).toEqual(['09STATE1', '10LONDON4'])
     })
 
+    it('should count a result per year, month and day', async () => {
+      const store = await loaded()
+      expect(await store.histogram(null, 'year')).toEqual([{ value: '(none)', count: 1 }, { value: '2009', count: 3 }, { value: '2010', count: 1 }])
+      expect(await store.histogram(null, 'month', { level: 2, caveats: [] })).toEqual([{ value: '(none)', count: 1 }, { value: '2009-01', count: 1 }, { value: '2009-10', count: 1 }, { value: '2010-02', count: 1 }])
+      expect(await store.histogram(parseQuery('uranium OR reactor'), 'day')).toEqual([{ value: '(none)', count: 1 }, { value: '2009-01-05', count: 1 }, { value: '2009-10-01', count: 1 }, { value: '2009-12-31', count: 1 }])
+      expect(await store.histogram(parseQuery('uranium'), 'year')).toEqual([{ value: '2009', count: 3 }])
+    })
+
     it('should report archive statistics', async () => {
       const store = await loaded()
       const s = await store.stats()

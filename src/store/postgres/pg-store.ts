@@ -8,7 +8,9 @@ import type {
   SnapshotRecord,
   CableRecord,
   CableSummary,
+  DateHistogram,
   FacetedPage,
+  HistogramInterval,
   FacetName,
   Facets,
   SearchHit,
@@ -360,6 +362,29 @@ export class PostgresStore implements Store {
       one(`SELECT count(*)::int AS n FROM cables c WHERE c.error_count > 0 AND ${visible}`),
     ])
     return { cables: byYear.reduce((n, r) => n + r.count, 0), sources, withErrors, byYear, byOrigin, byClassification, byMonth }
+  }
+
+  async histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram> {
+    const width = { year: 4, month: 7, day: 10 }[interval]
+    if (query === null && interval !== 'day') {
+      // the whole archive by year or month: the writer keeps those counts
+      await this.ready
+      const p = new Params()
+      const where = access ? accessSql(access, p).replaceAll('c.', 'fc.') : 'true'
+      const { rows } = await this.pool.query<{ value: string; count: number }>(
+        `SELECT fc.value, sum(fc.n)::int AS count FROM facet_counts fc WHERE fc.facet = '${interval}' AND ${where}
+         GROUP BY 1 HAVING sum(fc.n) > 0 ORDER BY fc.value`,
+        p.params,
+      )
+      return rows
+    }
+    const q = await this.compile(query, access)
+    // dates are ISO strings, so a prefix of 4, 7 or 10 characters is the year, month or day
+    const { rows } = await this.pool.query<{ value: string; count: number }>(
+      `SELECT coalesce(left(c.date, ${width}), '(none)') AS value, count(*)::int AS count FROM ${q.from} WHERE ${q.where} GROUP BY 1 ORDER BY coalesce(left(c.date, ${width}), '(none)') COLLATE "C"`,
+      q.params,
+    )
+    return rows
   }
 
   async versions(idOrKey: string, access?: Access): Promise<CableVersion[] | null> {
