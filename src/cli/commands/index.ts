@@ -18,6 +18,7 @@ import { registerShow } from './show.js'
 import { registerDiff } from './diff.js'
 import { registerSnapshot } from './snapshot.js'
 import { registerGaps } from './gaps.js'
+import { registerRoute } from './route.js'
 import { registerStats } from './stats.js'
 import { registerSynth } from './synth.js'
 import { registerId } from './id.js'
@@ -37,6 +38,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerDiff(program, io, setExit)
   registerSnapshot(program, io, setExit)
   registerGaps(program, io, setExit)
+  registerRoute(program, io, setExit)
   registerRefs(program, io, setExit)
   registerStats(program, io, setExit)
   registerSynth(program, io, setExit)
