@@ -49,7 +49,15 @@ export function splitId(id: string): { year: number; origin: string; serial: num
   return { year: yy >= 66 ? 1900 + yy : 2000 + yy, origin: m[2], serial: Number(m[3]) }
 }
 
-const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7)
+const DAY = 86_400_000
+const monthsOfDays = new Map<number, string>()
+/** `YYYY-MM` of a time (ms); memoised by day, since a range of a hundred thousand serials spans a few hundred days. */
+function monthOf(ms: number): string {
+  const day = Math.floor(ms / DAY)
+  let m = monthsOfDays.get(day)
+  if (m === undefined) monthsOfDays.set(day, (m = new Date(day * DAY).toISOString().slice(0, 7)))
+  return m
+}
 
 /**
  * Builds the gap map of the cables visible to `access`, one row per origin and year, busiest gaps first
