@@ -176,6 +176,15 @@ export interface FacetedPage {
   hits: SearchHit[]
 }
 
+/** Width of a date histogram's bins. */
+export type HistogramInterval = 'year' | 'month' | 'day'
+
+/**
+ * Cables per bin over a whole result set, bins in date order (`1979`, `1979-03`, `1979-03-14`); cables with
+ * no date counted under `(none)`, first. The counts sum to the result's total.
+ */
+export type DateHistogram = { value: string; count: number }[]
+
 export interface ArchiveStats {
   cables: number
   sources: number
@@ -203,6 +212,8 @@ export interface Store {
   /** Visible cables among `ids`, keyed by canonical id. */
   resolve(ids: string[], access?: Access): Promise<Map<string, CableSummary>>
   stats(access?: Access): Promise<ArchiveStats>
+  /** Matches of `query` (null = every visible cable) per year, month or day of their date. */
+  histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram>
   /**
    * Every text of a visible cable, oldest first, each with its sources; null when `idOrKey` names no visible
    * cable. A cable is visible when the reader may read every one of its versions (the stored level and

@@ -263,4 +263,29 @@ describe('facet index', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  it('should count a whole result per year, month and day, within the reader\'s access', async () => {
+    const { store, records } = fixture()
+    await store.upsertCables([...records, makeRecord({ key: 'sha256:abc', date: null, subject: 'UNDATED', text: 'uranium with no date' })])
+    expect(await store.histogram(null, 'year')).toEqual([
+      { value: '(none)', count: 1 },
+      { value: '2009', count: 3 },
+      { value: '2010', count: 1 },
+    ])
+    expect(await store.histogram(parseQuery('uranium'), 'month')).toEqual([
+      { value: '(none)', count: 1 },
+      { value: '2009-01', count: 1 },
+      { value: '2009-10', count: 1 },
+      { value: '2009-12', count: 1 },
+    ])
+    // the SECRET//NOFORN cable of 2009-12-31 is not counted for a CONFIDENTIAL reader
+    expect(await store.histogram(parseQuery('uranium'), 'day', { level: 2, caveats: [] })).toEqual([
+      { value: '(none)', count: 1 },
+      { value: '2009-01-05', count: 1 },
+      { value: '2009-10-01', count: 1 },
+    ])
+    const total = await store.count(parseQuery('tag:PREL'))
+    expect((await store.histogram(parseQuery('tag:PREL'), 'day')).reduce((n, b) => n + b.count, 0)).toBe(total)
+    await store.close()
+  })
 })

@@ -25,6 +25,7 @@ import { registerId } from './id.js'
 import { registerParse } from './parse.js'
 import { registerRender } from './render.js'
 import { registerLint } from './lint.js'
+import { registerServe } from './serve.js'
 
 /** Sets the process exit code a command wants (commands return normally on success). */
 export type SetExit = (code: number) => void
@@ -56,4 +57,5 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerRead(program, io, setExit)
   registerAudit(program, io, setExit)
   registerSubscribe(program, io, setExit)
+  registerServe(program, io, setExit)
 }
