@@ -3,12 +3,18 @@ import type { QueryNode } from '../../archive/query/ast.js'
 import type {
   Access,
   ArchiveStats,
+  CableDigest,
+  CableVersion,
+  SnapshotRecord,
   CableRecord,
   CableSummary,
+  DateHistogram,
   FacetedPage,
   Facets,
+  HistogramInterval,
   SearchHit,
   SearchOptions,
+  SourceRecord,
   Store,
   StoredCable,
   UpsertOutcome,
@@ -19,14 +25,18 @@ import { compileQuery } from './sqlite-search.js'
 import { facetedPage, orderBy, prepared, queryFacets, type PageQuery } from './sqlite-page.js'
 import { readStats } from './sqlite-stats.js'
 import { rowToStored, type CableRow } from './sqlite-rows.js'
-import { writeCable } from './sqlite-writer.js'
+import { splitList, writeCable, type VersionRow } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
+import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
+import { withheldRuns } from '../version-identity.js'
 
 export interface OpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
   migrations?: readonly Migration[]
   readonly?: boolean
 }
+
+const HISTOGRAM_PREFIX: Record<HistogramInterval, number> = { year: 4, month: 7, day: 10 }
 
 const SUMMARY = 'c.key, c.id, c.date, c.origin, c.classification, c.subject'
 /** Pages up to this size are read whole (see `search`). */
@@ -41,7 +51,11 @@ const RANK = 'bm25(cables_fts, 1.0, 4.0, 1.0)'
 export class SqliteStore implements Store {
   readonly engine = 'sqlite'
 
-  constructor(readonly db: Database.Database) {}
+  /** `writable`: this connection set WAL mode and hands the file back in rollback mode on close (see `close`). */
+  constructor(
+    readonly db: Database.Database,
+    private readonly writable = false,
+  ) {}
 
   /**
    * Runs `fn` in one SQLite transaction (IMMEDIATE, so writers queue instead of failing midway). Other
@@ -55,7 +69,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertCables(batch: CableRecord[]): Promise<UpsertOutcome> {
-    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, unchanged: 0, sourcesAdded: 0 }
+    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0 }
     this.transaction((db) => {
       for (const r of batch) writeCable(db, r, outcome)
     })
@@ -166,8 +180,112 @@ export class SqliteStore implements Store {
     return readStats(this.db, compileQuery(null, access))
   }
 
+  async histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram> {
+    const f = this.from(query, access)
+    // dates are ISO strings, so a prefix of 4, 7 or 10 characters is the year, month or day
+    const bin = `coalesce(substr(c.date, 1, ${HISTOGRAM_PREFIX[interval]}), '(none)')`
+    return prepared(this.db, `SELECT ${bin} AS value, count(*) AS count FROM ${f.from} WHERE ${f.where} GROUP BY 1 ORDER BY 1`).all(...f.params) as DateHistogram
+  }
+
+  async versions(idOrKey: string, access?: Access): Promise<CableVersion[] | null> {
+    const cable = await this.getCable(idOrKey, access)
+    if (!cable) return null
+    const rowid = this.db.prepare('SELECT rowid FROM cables WHERE key = ?').pluck().get(cable.key) as number
+    const sources = this.db
+      .prepare('SELECT locator, rendering, sha256, imported_at AS importedAt, metadata, version FROM cable_sources WHERE cable = ? ORDER BY imported_at, locator')
+      .all(rowid) as (Omit<SourceRecord, 'metadata'> & { metadata: string; version: number | null })[]
+    const sourcesOf = (version: number) =>
+      sources
+        .filter((s) => (s.version ?? 1) === version)
+        .map(({ version: _v, ...s }) => ({ ...s, metadata: JSON.parse(s.metadata) as Record<string, string> }))
+    const rows = this.db.prepare('SELECT * FROM cable_versions WHERE cable = ? ORDER BY version').all(rowid) as VersionRow[]
+    if (rows.length === 0) {
+      const s = cable.sources
+      return [
+        {
+          version: 1,
+          current: true,
+          textSha256: (this.db.prepare('SELECT text_sha256 FROM cable_details WHERE rowid = ?').pluck().get(rowid) as string),
+          classification: cable.classification,
+          level: cable.level,
+          caveats: cable.caveats,
+          errorCount: cable.errorCount,
+          withheldRuns: withheldRuns(cable.text),
+          firstSeen: s.map((x) => x.importedAt).sort()[0] ?? '',
+          sources: s,
+          text: cable.text,
+        },
+      ]
+    }
+    return rows.map((v) => ({
+      version: v.version,
+      current: v.text === null,
+      textSha256: v.text_sha256,
+      classification: v.classification,
+      level: v.level,
+      caveats: splitList(v.caveats),
+      errorCount: v.error_count,
+      withheldRuns: v.withheld_runs,
+      firstSeen: v.first_seen,
+      sources: sourcesOf(v.version),
+      text: v.text === null ? cable.text : unpackText(v.text),
+    }))
+  }
+
+  async *digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest> {
+    const filter = compileQuery(null, access)
+    // one row per version for cables with several texts, else the shown text's hash
+    const sql = `SELECT c.key, coalesce(v.text_sha256, d.text_sha256) AS textSha256
+      FROM cables c JOIN cable_details d ON d.rowid = c.rowid LEFT JOIN cable_versions v ON v.cable = c.rowid
+      WHERE ${filter.where}`
+    if (keys) {
+      const stmt = this.db.prepare(`${sql} AND c.key = ?`)
+      for (const key of new Set(keys)) yield* stmt.all(...filter.params, key) as CableDigest[]
+      return
+    }
+    yield* this.db.prepare(sql).all(...filter.params) as CableDigest[]
+  }
+
+  async referencedIds(access?: Access): Promise<{ id: string; citedBy: number }[]> {
+    const filter = compileQuery(null, access)
+    return this.db
+      .prepare(
+        `SELECT r.target AS id, count(DISTINCT r.cable) AS citedBy FROM cable_refs r JOIN cables c ON c.rowid = r.cable
+         WHERE r.target IS NOT NULL AND ${filter.where} GROUP BY r.target ORDER BY r.target`,
+      )
+      .all(...filter.params) as { id: string; citedBy: number }[]
+  }
+
+  async saveSnapshot(snapshot: SnapshotRecord): Promise<void> {
+    this.db.prepare('INSERT OR IGNORE INTO archive_snapshots (id, saved_at, body) VALUES (?, ?, ?)').run(snapshot.id, snapshot.savedAt, snapshot.body)
+  }
+
+  async snapshot(id: string): Promise<SnapshotRecord | null> {
+    const row = this.db.prepare('SELECT id, saved_at AS savedAt, body FROM archive_snapshots WHERE id = ?').get(id) as SnapshotRecord | undefined
+    return row ?? null
+  }
+
   async close(): Promise<void> {
-    if (this.db.open) this.db.close()
+    this.closeSync()
+  }
+
+  /**
+   * Closes the connection. The last writer to close switches the file back to rollback-journal mode, so
+   * an archive left alone is one self-contained file that a read-only connection can open even on
+   * read-only media (a WAL file there would need a `-shm` file nobody can create). While other
+   * connections are open the switch is refused at once (SQLITE_BUSY) and the file stays in WAL mode.
+   */
+  closeSync(): void {
+    if (!this.db.open) return
+    if (this.writable && !this.db.inTransaction) {
+      try {
+        this.db.pragma('busy_timeout = 0')
+        this.db.pragma('journal_mode = DELETE')
+      } catch {
+        // another connection is open: it (or the last of them) will switch the file back
+      }
+    }
+    this.db.close()
   }
 }
 
@@ -179,19 +297,55 @@ export class SqliteStore implements Store {
  *   const store = openSqliteStore('cablegram.db', { migrations: MESSAGING_MIGRATIONS })
  */
 export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStore {
-  const db = new Database(path, { readonly: options.readonly ?? false })
+  const migrations = [...ARCHIVE_MIGRATIONS, ...(options.migrations ?? [])]
+  let db: Database.Database
   try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+  } catch (error) {
+    throw asFileError(path, error)
+  }
+  try {
+    db.pragma('busy_timeout = 5000')
     if (!options.readonly) {
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')
-      runMigrations(db, [...ARCHIVE_MIGRATIONS, ...(options.migrations ?? [])])
+      runMigrations(db, migrations)
+    } else {
+      const pending = pendingMigrations(path, db, migrations)
+      if (pending.length) {
+        // written by an older version: upgrade in place where the file can be written
+        db.close()
+        try {
+          openSqliteStore(path, { ...options, readonly: false }).closeSync()
+        } catch (error) {
+          throw new DatabaseFileError(path, `the database needs an upgrade (${pending.join(', ')}) and cannot be written here: ${fileErrorReason(error) ?? (error as Error).message}`)
+        }
+        return openSqliteStore(path, options)
+      }
     }
-    db.pragma('busy_timeout = 5000')
     // 256 MB: the short rows of a 250,000-cable archive and the hot index pages stay in memory
     db.pragma('cache_size = -262144')
-    return new SqliteStore(db)
+    return new SqliteStore(db, !options.readonly)
   } catch (error) {
-    db.close()
-    throw error
+    if (db.open) db.close()
+    throw asFileError(path, error)
   }
+}
+
+/** The migrations a database opened read-only still lacks; refuses a file that is not a Cablegram archive. */
+function pendingMigrations(path: string, db: Database.Database, migrations: readonly { id: string }[]): string[] {
+  // the first read of the header: a text file or a damaged one fails here, with SQLITE_NOTADB or _CORRUPT
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])
+  if (!tables.has('cables') || !tables.has('schema_migrations')) {
+    throw new DatabaseFileError(path, tables.size === 0 ? 'the database is empty: import cables first (cable import PATH)' : 'a SQLite database, but not a Cablegram archive (no cables table)')
+  }
+  const done = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[])
+  return migrations.map((m) => m.id).filter((id) => !done.has(id))
+}
+
+/** An engine error about the file as a `DatabaseFileError` naming `path`; any other error unchanged. */
+function asFileError(path: string, error: unknown): unknown {
+  if (error instanceof DatabaseFileError) return error
+  const reason = fileErrorReason(error)
+  return reason ? new DatabaseFileError(path, reason) : error
 }
