@@ -44,3 +44,23 @@ export function neutralizeControlChars(text: string): string {
     return c < 0x20 ? String.fromCharCode(0x2400 + c) : c === 0x7f ? '\u2421' : '\uFFFD'
   })
 }
+
+// colour and weight only (picocolors' bold, dim, colours and their resets); never conceal (8), cursor or title codes
+const SGR = /\x1b\[((?:0|1|2|3|4|22|23|24|3[0-7]|39|4[0-7]|49|9[0-7])(?:;(?:0|1|2|3|4|22|23|24|3[0-7]|39|4[0-7]|49|9[0-7]))*)?m/g
+
+/**
+ * As neutralizeControlChars, but keeps plain SGR colour and weight sequences (`ESC[1m`, `ESC[33m`, `ESC[39m`):
+ * for a command's own coloured terminal output. Cursor movement, screen and line clearing, window titles (OSC),
+ * conceal and every other control are neutralised.
+ */
+export function neutralizeForTerminal(text: string): string {
+  if (!ANY_CONTROL.test(text)) return text
+  let out = ''
+  let at = 0
+  SGR.lastIndex = 0
+  for (let m = SGR.exec(text); m; m = SGR.exec(text)) {
+    out += neutralizeControlChars(text.slice(at, m.index)) + m[0]
+    at = m.index + m[0].length
+  }
+  return out + neutralizeControlChars(text.slice(at))
+}

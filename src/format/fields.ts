@@ -187,7 +187,8 @@ function withSpan<T extends object>(value: T, span: Span): T & { span: Span } {
 
 function highestPortionLevel(cable: Cable, ctx: FieldContext): Level | null {
   let best: Level | null = null
-  for (const mark of [cable.subjectMarking, ...cable.paragraphs.map((p) => p.marking)]) {
+  // numbered paragraphs and the subject only: a mark opening an unnumbered block may head a list of any level
+  for (const mark of [cable.subjectMarking, ...cable.paragraphs.map((p) => (p.number > 0 ? p.marking : null))]) {
     const r = mark ? parseMarking(mark) : null
     const level = r?.ok ? r.parts.level : null
     if (level !== null && (best === null || LEVEL_RANK[level] > LEVEL_RANK[best])) best = level

@@ -1,7 +1,7 @@
 import { parseMarking } from '../format/marking.js'
 import type { Addressee, Cable } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
-import { draftFromObject, type DraftInput } from './draft-input.js'
+import { draftFromObject, refuseControlChars, type DraftInput } from './draft-input.js'
 import { ServiceError } from './service-error.js'
 
 const addressee = (a: Addressee) => ({ name: a.name, ...(a.precedence ? { precedence: a.precedence } : {}), ...(a.excluded?.length ? { xmt: a.excluded } : {}) })
@@ -15,6 +15,7 @@ const addressee = (a: Addressee) => ({ name: a.name, ...(a.precedence ? { preced
  *   draftFromTelegram(readFileSync('draft.txt', 'utf8'), ['bob'])
  */
 export function draftFromTelegram(text: string, clearers: string[] = []): DraftInput {
+  refuseControlChars(text, 'telegram')
   const cable = parseCable(text)
   const fatal = cable.diagnostics.filter((d) => d.code === 'EMPTY_INPUT' || d.code === 'BINARY_INPUT')
   if (fatal.length) throw new ServiceError('INVALID', `telegram: ${fatal.map((d) => d.message).join('; ')}`)

@@ -48,7 +48,7 @@ const LINES_FIELDS = ['lines']
 function knownFields(o: Obj, fields: readonly string[], path: Path, p: Problems): void {
   for (const key of Object.keys(o)) {
     if (fields.includes(key)) continue
-    const near = closest(key, fields)
+    const near = closest(key, fields) ?? (key.length >= 3 ? fields.find((f) => f.startsWith(key) || key.startsWith(f)) : undefined)
     p.add([...path, key], `unknown field${near ? ` (did you mean ${near}?)` : ''}; known here: ${fields.join(', ')}`)
   }
 }
@@ -307,6 +307,19 @@ export function draftFromObject(input: unknown, locate?: (path: Path) => string 
 }
 
 /**
+ * Refuses a whole input (draft file, telegram text) holding a control character other than tab and a line ending,
+ * naming its line and column: ServiceError('INVALID').
+ */
+export function refuseControlChars(text: string, source: string): void {
+  const control = firstControlChar(text)
+  if (control === -1) return
+  const before = text.slice(0, control)
+  const line = before.split('\n').length
+  const column = control - before.lastIndexOf('\n')
+  throw new ServiceError('INVALID', `${source}: line ${line}, column ${column}: control character ${describeChar(text[control])} is not allowed`)
+}
+
+/**
  * Reads a draft file's text (YAML, or JSON, which YAML reads too). Syntax errors and every field problem name
  * the line and column in the file.
  *
@@ -314,13 +327,7 @@ export function draftFromObject(input: unknown, locate?: (path: Path) => string 
  *   draftFromText('precedence: IMMEDIATE\nto: [AMEMBASSY DUSHANBE]\nsubject: TEST\nbody: [Hello]\nclearers: [carl]\n')
  */
 export function draftFromText(text: string, source = 'draft'): DraftInput {
-  const control = firstControlChar(text)
-  if (control !== -1) {
-    const before = text.slice(0, control)
-    const line = before.split('\n').length
-    const column = control - before.lastIndexOf('\n')
-    throw new ServiceError('INVALID', `${source}: line ${line}, column ${column}: control character ${describeChar(text[control])} is not allowed`)
-  }
+  refuseControlChars(text, source)
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length) {
