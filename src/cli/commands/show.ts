@@ -19,7 +19,7 @@ import { oneOf } from '../option-values.js'
  * is a user (`--as`, `$CABLEGRAM_USER`) with that user's access; in a plain archive, `--clearance` and
  * `--caveats` narrow what is shown. Bad flags and refusals become CLI errors.
  */
-export function openForReading(flags: ReaderFlags, io: Io): { store: Store; access: Access | undefined; reader: ArchiveReader } {
+export async function openForReading(flags: ReaderFlags, io: Io): Promise<{ store: Store; access: Access | undefined; reader: ArchiveReader }> {
   const location = resolveDbLocation(flags.db, io.env, io.cwd)
   let store: Store
   let declared: Access | undefined
@@ -30,10 +30,10 @@ export function openForReading(flags: ReaderFlags, io: Io): { store: Store; acce
     throw new CliError((error as Error).message)
   }
   try {
-    const reader = archiveReader(location, { as: flags.as, envUser: io.env['CABLEGRAM_USER'], declared })
+    const reader = await archiveReader(location, { as: flags.as, envUser: io.env['CABLEGRAM_USER'], declared })
     return { store, access: reader.access, reader }
   } catch (error) {
-    void store.close()
+    await store.close()
     if (error instanceof ServiceError) throw new CliError(error.message, EXIT_CODES[error.code])
     throw error
   }
@@ -57,7 +57,7 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
     .option('--canonical', 'print the text in canonical layout instead of as stored')
     .action(async (id: string, opts: ReaderFlags & { format: string; canonical?: boolean }) => {
       oneOf('--format', opts.format, ['text', 'json'] as const)
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
         const view = await showCable(store, id, access)
         if (!view) {
@@ -73,7 +73,7 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
         const text = opts.canonical ? renderCanonical(parseCable(view.cable.text, { plain: true })) : view.cable.text
         io.stdout.write(showText(view, text))
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })
