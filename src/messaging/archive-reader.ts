@@ -31,7 +31,7 @@ const noAudit = { auditMissing: async () => {}, auditSearch: async () => {} }
  *   await store.search(query, options, reader.access)
  */
 export async function archiveReader(location: string, flags: { as?: string; envUser?: string; declared?: Access }): Promise<ArchiveReader> {
-  if (!(await locationHasDirectoryUsers(location))) {
+  if (!(await databaseHasDirectory(location))) {
     if (flags.as) throw new ServiceError('INVALID', `--as ${flags.as}: this database has no directory users; use --clearance to read as a cleared reader`)
     return { access: flags.declared, user: null, ...noAudit, close: async () => {} }
   }
@@ -59,4 +59,12 @@ export async function archiveReader(location: string, flags: { as?: string; envU
     await ctx.store.close()
     throw error
   }
+}
+
+/**
+ * Whether the database at `location` holds a messaging directory with users (an operator's database, read
+ * only as a user) rather than a plain released archive.
+ */
+export function databaseHasDirectory(location: string): Promise<boolean> {
+  return locationHasDirectoryUsers(location)
 }
