@@ -28,6 +28,7 @@ export type SortOrder = 'rank' | 'date' | 'date-desc'
 export interface SearchAnswer {
   total: number
   offset: number
+  limit: number
   hits: SearchHit[]
   facets?: Facets | null
   histogram?: FacetCounts | null
@@ -87,13 +88,27 @@ export interface StoredCable extends CableSummary {
   text: string
   diagnostics: DiagnosticRecord[]
   errorCount: number
-  sources: SourceRecord[]
+}
+
+/** A lint finding (rule id, severity, message, 1-based line and column). */
+export interface LintFinding {
+  ruleId: string
+  severity: string
+  message: string
+  line: number
+  column: number
+  endLine?: number
+  endColumn?: number
 }
 
 export interface CableView {
   cable: StoredCable
   references: { letter: string | null; id: string | null; text: string; cable: CableSummary | null }[]
   citedBy: CableSummary[]
+  /** Where each copy came from: file, CSV row or JSON line, with its hash and import time. */
+  sources: SourceRecord[]
+  /** Archive-mode lint findings. */
+  lint: LintFinding[]
 }
 
 /** A cable with its references resolved, its citers and sources; throws ApiError 404 when not visible. */
@@ -135,8 +150,8 @@ export interface ParsedParagraph {
 }
 
 export interface ParsedCable {
-  paragraphs: ParsedParagraph[]
-  tags: string[]
+  fields: { paragraphs?: ParsedParagraph[] } & Record<string, unknown>
+  diagnostics: DiagnosticRecord[]
 }
 
 /** Parses a telegram text on the server (the same parser the archive used). */
@@ -144,16 +159,13 @@ export function parseText(text: string, signal?: AbortSignal): Promise<ParsedCab
   return request('POST', '/api/parse', { text }, signal)
 }
 
-export interface LintFinding {
-  code: string
-  severity: string
-  message: string
-  line: number
-  column: number
-  field?: string
+export interface LintAnswer {
+  errors: number
+  warnings: number
+  messages: LintFinding[]
 }
 
-/** Lints a telegram text on the server in compose or archive mode. */
-export function lintText(text: string, mode: 'compose' | 'archive', signal?: AbortSignal): Promise<DiagnosticRecord[]> {
-  return request<{ findings?: DiagnosticRecord[]; diagnostics?: DiagnosticRecord[] }>('POST', '/api/lint', { text, mode }, signal).then((r) => r.findings ?? r.diagnostics ?? [])
+/** Lints a telegram text on the server in compose (strict, for drafts) or archive mode. */
+export function lintText(text: string, mode: 'compose' | 'archive', signal?: AbortSignal): Promise<LintAnswer> {
+  return request('POST', '/api/lint', { text, mode }, signal)
 }

@@ -3,7 +3,7 @@ import { parseQuery } from '../../../src/archive/query/parse-query.js'
 import { highlightRanges, highlightTerms } from '../../../src/archive/snippet.js'
 import { isTyping } from '../app.js'
 import { ApiError } from '../api.js'
-import { getCable, lintText, parseText, type CableView, type DiagnosticRecord, type ParsedParagraph } from '../archive-api.js'
+import { getCable, parseText, type CableView, type ParsedParagraph } from '../archive-api.js'
 import { useOnScreen } from '../banner.js'
 import { readClassification, toneOf } from '../classification.js'
 import { hrefFor } from '../router.js'
@@ -18,7 +18,6 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
   const [view, setView] = useState<CableView | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const [paragraphs, setParagraphs] = useState<ParsedParagraph[]>([])
-  const [findings, setFindings] = useState<DiagnosticRecord[] | null>(null)
   const [current, setCurrent] = useState(0)
 
   useEffect(() => {
@@ -26,12 +25,11 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
     setView(null)
     setError(null)
     setParagraphs([])
-    setFindings(null)
     getCable(id, abort.signal)
       .then((v) => {
         setView(v)
-        parseText(v.cable.text, abort.signal).then((p) => setParagraphs(p.paragraphs ?? []), () => setParagraphs([]))
-        lintText(v.cable.text, 'archive', abort.signal).then(setFindings, () => setFindings(null))
+        // portion marks come from the server's parser (paragraph spans and marks); without them the text shows plain
+        parseText(v.cable.text, abort.signal).then((p) => setParagraphs(p.fields.paragraphs ?? []), () => setParagraphs([]))
       })
       .catch((e: unknown) => {
         if (!abort.signal.aborted) setError(e instanceof Error ? e : new Error(String(e)))
@@ -49,7 +47,7 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
   }, [view, q])
   useEffect(() => setCurrent(0), [hits])
   useEffect(() => {
-    document.querySelector('mark.hit.current')?.scrollIntoView({ block: 'center' })
+    document.querySelector('mark.term-hit.current')?.scrollIntoView({ block: 'center' })
   }, [current, hits])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -80,7 +78,7 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
   const tone = toneOf(readClassification(c.classification)?.level ?? null)
   const to = c.addressees.filter((a) => a.role === 'to')
   const info = c.addressees.filter((a) => a.role === 'info')
-  const lint = findings ?? c.diagnostics
+  const lint = view.lint
   return (
     <article class="cable-page" aria-labelledby="cable-title">
       <div class="cable-actions">
@@ -173,9 +171,9 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
             </ul>
           </section>
           <section aria-labelledby="sources-h">
-            <h2 id="sources-h">Sources and versions ({c.sources.length})</h2>
+            <h2 id="sources-h">Sources and versions ({view.sources.length})</h2>
             <ul class="sources">
-              {c.sources.map((s) => (
+              {view.sources.map((s) => (
                 <li key={s.locator + s.sha256}>
                   <code>{s.locator}</code>
                   <div class="muted small">
@@ -193,7 +191,7 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
                   <a href={`#L${f.line}`} onClick={(e) => (e.preventDefault(), document.getElementById(`L${f.line}`)?.scrollIntoView({ block: 'center' }))}>
                     line {f.line}
                   </a>{' '}
-                  <strong>{f.code}</strong> {f.message}
+                  <strong>{f.ruleId}</strong> {f.severity}: {f.message}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks'
-import type { DiagnosticRecord, ParsedParagraph } from '../archive-api.js'
+import type { LintFinding, ParsedParagraph } from '../archive-api.js'
 import { portionTone } from '../classification.js'
 
 interface Props {
@@ -8,7 +8,7 @@ interface Props {
   hits: [number, number][]
   current: number
   paragraphs: ParsedParagraph[]
-  findings: DiagnosticRecord[]
+  findings: LintFinding[]
 }
 
 interface Piece {
@@ -30,7 +30,7 @@ export function CableText({ text, hits, current, paragraphs, findings }: Props) 
   }, [text])
   const marks = useMemo(() => portionMarkRanges(text, paragraphs), [text, paragraphs])
   const byLine = useMemo(() => {
-    const m = new Map<number, DiagnosticRecord[]>()
+    const m = new Map<number, LintFinding[]>()
     for (const f of findings) m.set(f.line, [...(m.get(f.line) ?? []), f])
     return m
   }, [findings])
@@ -55,7 +55,7 @@ export function CableText({ text, hits, current, paragraphs, findings }: Props) 
                 const s = text.slice(piece.start, piece.end)
                 if (piece.hit !== null)
                   return (
-                    <mark class={piece.hit === current ? 'hit current' : 'hit'} data-hit={piece.hit} key={piece.start}>
+                    <mark class={piece.hit === current ? 'term-hit current' : 'term-hit'} data-hit={piece.hit} key={piece.start}>
                       {s}
                     </mark>
                   )
@@ -72,8 +72,8 @@ export function CableText({ text, hits, current, paragraphs, findings }: Props) 
             {notes && (
               <ul class="findings-inline" aria-label={`Lint findings on line ${i + 1}`}>
                 {notes.map((n) => (
-                  <li class={`sev-${n.severity}`} key={`${n.code}-${n.column}`}>
-                    <strong>{n.code}</strong> {n.severity} at {n.line}:{n.column} — {n.message}
+                  <li class={`sev-${n.severity}`} key={`${n.ruleId}-${n.column}`}>
+                    <strong>{n.ruleId}</strong> {n.severity} at {n.line}:{n.column} — {n.message}
                   </li>
                 ))}
               </ul>

@@ -37,6 +37,16 @@ export function Histogram({ bins, interval, from, to, onRange }: Props) {
           plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${Number(c.raw).toLocaleString('en-US')} cables` } } },
           scales: { x: { ticks: { maxRotation: 0, autoSkip: true } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
         },
+        plugins: [
+          {
+            // bar centres in CSS pixels after every layout, for automation (the browser tests drag between them)
+            id: 'bar-centres',
+            afterLayout: (c) => {
+              const x = c.scales.x
+              c.canvas.parentElement?.setAttribute('data-bars', JSON.stringify(dated.map((b, i) => [b.value, Math.round(x.getPixelForValue(i))])))
+            },
+          },
+        ],
       })
     })
     return () => {

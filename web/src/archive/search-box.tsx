@@ -1,6 +1,6 @@
-import { useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { FIELD_EXAMPLES } from '../../../src/archive/query/ast.js'
-import type { Facets } from '../archive-api.js'
+import { search, type Facets } from '../archive-api.js'
 import { quoteValue } from './query-state.js'
 
 /** Facet (in the API's answer) whose values complete each field. */
@@ -42,7 +42,8 @@ export function SearchBox({ value, facets, error, onInput, onSubmit }: Props) {
   const [help, setHelp] = useState(false)
 
   const word = currentWord(value, cursor)
-  const suggestions = useMemo(() => suggest(word.text, facets), [word.text, facets])
+  const prefixFacets = usePrefixFacets(word.text)
+  const suggestions = useMemo(() => suggest(word.text, prefixFacets ?? facets), [word.text, facets, prefixFacets])
   const showList = open && suggestions.length > 0
 
   const accept = (s: Suggestion) => {
@@ -154,12 +155,40 @@ export function SearchBox({ value, facets, error, onInput, onSubmit }: Props) {
       </form>
       {error && (
         <p id="query-error" class="query-error" role="alert">
-          Column {error.column}: {error.message}
+          {error.message}
         </p>
       )}
       {help && <QueryHelp onPick={(q) => onSubmit(q)} />}
     </div>
   )
+}
+
+/** Fields whose values the query language matches by prefix (`origin:SAO*`): completed from the whole archive. */
+const PREFIX_FIELDS = new Set(['origin', 'tag'])
+
+/**
+ * For `origin:PA` or `tag:K`, the facets of `origin:PA*` (every value in the archive that starts so, with its
+ * count), fetched after a short pause in typing; null for other words, which complete from the current facets.
+ */
+function usePrefixFacets(word: string): Facets | null {
+  const [found, setFound] = useState<{ word: string; facets: Facets } | null>(null)
+  const m = /^([a-z]+):"?([\p{L}\p{N}]+)$/u.exec(word)
+  const prefixQuery = m && PREFIX_FIELDS.has(m[1]) ? `${m[1]}:${m[2]}*` : null
+  useEffect(() => {
+    if (!prefixQuery) return
+    const abort = new AbortController()
+    const timer = setTimeout(() => {
+      search({ q: prefixQuery, sort: 'date', offset: 0, limit: 0 }, abort.signal).then(
+        (a) => setFound({ word, facets: a.facets ?? {} }),
+        () => {}, // a failed completion lookup leaves the current facets' suggestions
+      )
+    }, 120)
+    return () => {
+      clearTimeout(timer)
+      abort.abort()
+    }
+  }, [prefixQuery])
+  return prefixQuery && found?.word === word ? found.facets : null
 }
 
 /** The word under the cursor (a field:value or a bare word), with its bounds. */
@@ -190,7 +219,7 @@ function suggest(word: string, facets: Facets | null): Suggestion[] {
   return values
     .filter((v) => v.value !== '(none)' && v.value.toLowerCase().startsWith(typed))
     .slice(0, 12)
-    .map((v) => ({ insert: `${field}:${quoteValue(v.value)}`, label: v.value, detail: `${v.count.toLocaleString('en-US')} in this result` }))
+    .map((v) => ({ insert: `${field}:${quoteValue(v.value)}`, label: v.value, detail: `${v.count.toLocaleString('en-US')} cables` }))
 }
 
 const EXAMPLES: [string, string][] = [
