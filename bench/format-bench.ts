@@ -100,6 +100,7 @@ async function main() {
       lint_cables_per_s: Math.round(lint.rules.perS),
       parse_and_lint_mb_per_s: round(lint.both.mbPerS),
       lint_to_parse_cost: Number((parse.mbPerS / lint.rules.mbPerS).toFixed(3)),
+      lint_hostile_mb_per_s: round(lint.hostile.mbPerS),
     }),
   )
 }
@@ -110,7 +111,10 @@ async function measureLint(texts: string[], parsed: ReturnType<typeof parseCable
   let i = 0
   const rules = measure('lint (rules only)', texts, () => lintCable(parsed[i++ % parsed.length], { mode: 'archive' }))
   const both = measure('parse + lint', texts, (t) => lintText(t, { mode: 'archive' }))
-  return { rules, both }
+  // one hostile text (3,000 REF items, a 2 MB line): a rule that turned quadratic shows here as a collapse
+  const { hostileCable } = await import('../src/lint/examples/base-cable.js')
+  const hostile = measure('lint hostile', [hostileCable()], (t) => lintText(t, { mode: 'compose' }))
+  return { rules, both, hostile }
 }
 
 const round = (n: number) => Number(n.toFixed(1))

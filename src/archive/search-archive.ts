@@ -1,4 +1,4 @@
-import type { Access, Facets, SearchHit, SortOrder, Store } from '../store/store.js'
+import type { Access, DateHistogram, Facets, HistogramInterval, SearchHit, SortOrder, Store } from '../store/store.js'
 import type { QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
 import { highlightTerms, makeSnippet, type HighlightTerm } from './snippet.js'
@@ -10,6 +10,8 @@ export interface SearchRequest {
   offset?: number
   facets?: boolean
   snippets?: boolean
+  /** Also count the whole result per year, month or day of its date. */
+  histogram?: HistogramInterval
   access?: Access
 }
 
@@ -21,13 +23,15 @@ export interface SearchResult {
   query: QueryNode | null
   total: number
   facets: Facets | null
+  histogram: DateHistogram | null
   hits: AsyncIterable<ArchiveHit>
 }
 
 /**
  * Runs a search: parses the query (throws `QuerySyntaxError`), counts the whole result set, optionally
  * computes facets over it, and streams the requested page of hits with highlighted snippets. An empty or
- * `*` query selects every visible cable.
+ * `*` query selects every visible cable. With `histogram`, the whole result is also counted per year, month or
+ * day (`store.histogram`).
  *
  * @example
  *   const r = await searchArchive(store, { query: 'tag:PREL uranium', limit: 20, facets: true })
@@ -37,16 +41,17 @@ export async function searchArchive(store: Store, req: SearchRequest): Promise<S
   const query = text === '' || text === '*' ? null : parseQuery(text)
   const terms = highlightTerms(query)
   const snippets = req.snippets ?? true
+  const histogram = req.histogram ? await store.histogram(query, req.histogram, req.access) : null
   const options = { sort: req.sort ?? 'rank', limit: req.limit, offset: req.offset, withText: snippets } as const
   if (req.facets && req.limit !== undefined && req.limit <= ONE_PASS_MAX) {
     // a results screen: page, total and facets from one pass over the matches
     const page = await store.facetedPage(query, { ...options, limit: req.limit }, req.access)
-    return { query, total: page.total, facets: page.facets, hits: withSnippets(page.hits, terms, snippets) }
+    return { query, total: page.total, facets: page.facets, histogram, hits: withSnippets(page.hits, terms, snippets) }
   }
   const facets = req.facets ? await store.facets(query, req.access) : null
   // every hit has exactly one year value (or "(none)"), so the year facet sums to the total: no second pass
   const total = facets ? facets.year.reduce((n, f) => n + f.count, 0) : await store.count(query, req.access)
-  return { query, total, facets, hits: withSnippets(store.search(query, options, req.access), terms, snippets) }
+  return { query, total, facets, histogram, hits: withSnippets(store.search(query, options, req.access), terms, snippets) }
 }
 
 /** Pages up to this size with facets are answered in one pass (the page is held in memory). */

@@ -60,3 +60,11 @@ export function archiveReader(location: string, flags: { as?: string; envUser?: 
     throw error
   }
 }
+
+/**
+ * Whether the database at `location` holds a messaging directory with users (an operator's database, read
+ * only as a user) rather than a plain released archive.
+ */
+export function databaseHasDirectory(location: string): boolean {
+  return hasDirectoryUsers(location)
+}

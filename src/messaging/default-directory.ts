@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { MessagingStore } from '../store/sqlite/messaging-store.js'
 
 /** Finds the package root (the folder holding package.json) from this module, in src/ or in dist/src/. */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url))
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir)

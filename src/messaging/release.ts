@@ -75,7 +75,7 @@ export function releaseDraft(ctx: ServiceContext, userName: string | undefined, 
         releasedAt,
       })
       const sha256 = createHash('sha256').update(composed.text, 'utf8').digest('hex')
-      const outcome = { inserted: 0, replaced: 0, unchanged: 0, sourcesAdded: 0 }
+      const outcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0 }
       const source = { locator: `release:${cableId}`, rendering: 'text' as const, sha256, importedAt: at.toISOString(), metadata: { releasedBy: user.name } }
       writeCable(ctx.store.db, toCableRecord(cable, composed.text, source), outcome)
       // an imported cable already holds this id: refuse rather than leave the archive showing another text

@@ -106,9 +106,47 @@ export interface CableSummary {
 
 export interface UpsertOutcome {
   inserted: number
+  /** A better copy (fewer parse errors) of a text already stored took its place. */
   replaced: number
+  /** A different text of a cable already stored (a later release, a corrected copy), kept beside the others. */
+  versionsAdded: number
   unchanged: number
   sourcesAdded: number
+}
+
+/**
+ * One text of a cable. Renderings of the same text (whitespace aside) are one version with several sources;
+ * a text that differs in a word is another version. Versions are numbered in the order the archive first
+ * saw them; `current` is the one the archive shows and indexes fields from (`compareVersions`).
+ */
+export interface CableVersion {
+  version: number
+  current: boolean
+  /** SHA-256 (hex) of the stored copy's UTF-8. */
+  textSha256: string
+  classification: string | null
+  level: number
+  caveats: string[]
+  errorCount: number
+  /** Passages the release withheld (`XXXXXX` runs). */
+  withheldRuns: number
+  /** ISO timestamp of the import that first saw this text. */
+  firstSeen: string
+  sources: SourceRecord[]
+  text: string
+}
+
+/** A saved query snapshot: its short id, when it was saved, and its body (JSON, opaque to the store). */
+export interface SnapshotRecord {
+  id: string
+  savedAt: string
+  body: string
+}
+
+/** A cable's key with the text hash of one of its versions: what an archive's content hash is made of. */
+export interface CableDigest {
+  key: string
+  textSha256: string
 }
 
 export type SortOrder = 'rank' | 'date' | 'date-desc'
@@ -138,6 +176,15 @@ export interface FacetedPage {
   hits: SearchHit[]
 }
 
+/** Width of a date histogram's bins. */
+export type HistogramInterval = 'year' | 'month' | 'day'
+
+/**
+ * Cables per bin over a whole result set, bins in date order (`1979`, `1979-03`, `1979-03-14`); cables with
+ * no date counted under `(none)`, first. The counts sum to the result's total.
+ */
+export type DateHistogram = { value: string; count: number }[]
+
 export interface ArchiveStats {
   cables: number
   sources: number
@@ -165,5 +212,21 @@ export interface Store {
   /** Visible cables among `ids`, keyed by canonical id. */
   resolve(ids: string[], access?: Access): Promise<Map<string, CableSummary>>
   stats(access?: Access): Promise<ArchiveStats>
+  /** Matches of `query` (null = every visible cable) per year, month or day of their date. */
+  histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram>
+  /**
+   * Every text of a visible cable, oldest first, each with its sources; null when `idOrKey` names no visible
+   * cable. A cable is visible when the reader may read every one of its versions (the stored level and
+   * caveats are the highest of them).
+   */
+  versions(idOrKey: string, access?: Access): Promise<CableVersion[] | null>
+  /** One digest per version of every visible cable (any order); `keys` narrows to those cables. */
+  digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest>
+  /** Every cable id named in a REF of a visible cable, with how many visible cables cite it. */
+  referencedIds(access?: Access): Promise<{ id: string; citedBy: number }[]>
+  /** Records a query snapshot (`src/archive/snapshots.ts` makes the body); saving the same id again keeps the first. */
+  saveSnapshot(snapshot: SnapshotRecord): Promise<void>
+  /** A saved snapshot by id, null when this archive holds none by that id. */
+  snapshot(id: string): Promise<SnapshotRecord | null>
   close(): Promise<void>
 }

@@ -108,7 +108,12 @@ describe('fixText', () => {
   it('should report wrapped (HTML) input instead of rewriting it', () => {
     const html = `<html><body><pre>${BASE_CABLE.replace('[ECON](#)', '[econ](#)')}</pre></body></html>`
     const result = fixText(html, { mode: 'archive' })
-    if (result.wrapped) expect(result.passes).toEqual([])
-    else expect(result.text).not.toContain('[econ](#)')
+    expect(result.wrapped).toBe(true)
+    expect(result.passes).toEqual([])
+    // the text handed back is the telegram inside the page, unchanged, and the slip is reported with its fix
+    expect(result.text).toBe(result.original)
+    expect(result.text).toContain('[econ](#)')
+    const tags = result.messages.filter((m) => m.fix && result.text.slice(m.span.start.offset, m.span.end.offset).includes('econ'))
+    expect(tags.length).toBeGreaterThan(0)
   })
 })

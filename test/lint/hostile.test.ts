@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixText, lintText, rules } from '../../src/lint/index.js'
-import { BASE_CABLE, mutate } from '../../src/lint/examples/base-cable.js'
+import { BASE_CABLE, hostileCable, mutate } from '../../src/lint/examples/base-cable.js'
 
 const modes = ['compose', 'archive'] as const
 
@@ -34,13 +34,12 @@ describe('hostile input', () => {
     expect(crlf.map((m) => [m.ruleId, m.span.start.line, m.span.start.column])).toEqual(lf.map((m) => [m.ruleId, m.span.start.line, m.span.start.column]))
   })
 
-  it('should lint 3,000 REF lines and a 2 MB paragraph line in well under a few seconds', () => {
-    const refs = Array.from({ length: 3000 }, (_, i) => `${String.fromCharCode(65 + (i % 26))}. STATE ${1000 + i}`).join('\n')
-    const big = mutate([['REF: A. STATE 1111 B. PARIS 222', `REF: ${refs}`], ['¶2. (U) Background.', `¶2. (U) ${'word '.repeat(400_000)}`]])
-    const started = performance.now()
+  it('should lint 3,000 REF lines and a 2 MB paragraph line, reporting the long line and fixing nothing unsafe', () => {
+    // its speed is measured by `npm run bench` (scenario "lint hostile"), not timed here
+    const big = hostileCable()
     const messages = lintText(big, { mode: 'compose' })
-    expect(performance.now() - started).toBeLessThan(5000)
     expect(messages.some((m) => m.ruleId === 'TXT-023')).toBe(true)
+    expect(messages.filter((m) => m.message.includes('failed on this input'))).toEqual([])
     expect(fixText(big, { mode: 'archive' }).messages.length).toBeGreaterThan(0)
   })
 })

@@ -36,7 +36,7 @@ describe('sqlite store', () => {
     const again = runMigrations(store.db, [{ id: 'other-001', up: () => { throw new Error('must not run twice') } }])
     expect(again).toEqual([{ id: 'other-001', status: 'already-applied' }])
     const ids = store.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all()
-    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'archive-004' }, { id: 'other-001' }])
+    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'archive-004' }, { id: 'archive-005' }, { id: 'other-001' }])
   })
 
   it('should upgrade a database written by the first schema without losing its cables', async () => {
@@ -76,22 +76,23 @@ describe('sqlite store', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('should store once, add sources, and replace only with a copy that parsed better', async () => {
+  it('should store once, add sources, and replace a text only with a copy of it that parsed better', async () => {
     const { store } = fixture()
-    const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged copy' })
-    expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, unchanged: 0, sourcesAdded: 1 })
-    expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, unchanged: 1, sourcesAdded: 0 })
-    const worse = makeRecord({ key: '09X1', errorCount: 3, text: 'worse copy', source: { ...a.source, locator: 'other.html', rendering: 'html' } })
-    expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, unchanged: 1, sourcesAdded: 1 })
-    const better = makeRecord({ key: '09X1', errorCount: 0, text: 'clean copy', tags: ['ECON'], source: { ...a.source, locator: 'row.csv#row=3', rendering: 'csv' } })
-    expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, unchanged: 0, sourcesAdded: 1 })
+    const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged  copy\nof the text' })
+    expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 1 })
+    expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 0 })
+    // the same words laid out differently are the same text: a worse copy of it only adds its source
+    const worse = makeRecord({ key: '09X1', errorCount: 3, text: 'damaged copy of the\ntext', source: { ...a.source, locator: 'other.html', rendering: 'html' } })
+    expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 1 })
+    const better = makeRecord({ key: '09X1', errorCount: 0, text: 'damaged copy of the text', tags: ['ECON'], source: { ...a.source, locator: 'row.csv#row=3', rendering: 'csv' } })
+    expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, versionsAdded: 0, unchanged: 0, sourcesAdded: 1 })
     const stored = await store.getCable('09X1')
-    expect(stored?.text).toBe('clean copy')
+    expect(stored?.text).toBe('damaged copy of the text')
     expect(stored?.tags).toEqual(['ECON'])
     expect(stored?.sources.map((s) => s.locator).sort()).toEqual(['09X1.txt', 'other.html', 'row.csv#row=3'])
-    expect(await keys(store.search(parseQuery('damaged'), { sort: 'rank' }))).toEqual([])
-    expect(await keys(store.search(parseQuery('clean tag:ECON'), { sort: 'rank' }))).toEqual(['09X1'])
+    expect(await keys(store.search(parseQuery('damaged tag:ECON'), { sort: 'rank' }))).toEqual(['09X1'])
     expect(await store.count(parseQuery('tag:PREL'))).toBe(0)
+    expect((await store.versions('09X1'))?.map((v) => v.sources.length)).toEqual([3])
   })
 
   it('should roll back every write of a failed transaction', async () => {
@@ -261,5 +262,30 @@ describe('facet index', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  it('should count a whole result per year, month and day, within the reader\'s access', async () => {
+    const { store, records } = fixture()
+    await store.upsertCables([...records, makeRecord({ key: 'sha256:abc', date: null, subject: 'UNDATED', text: 'uranium with no date' })])
+    expect(await store.histogram(null, 'year')).toEqual([
+      { value: '(none)', count: 1 },
+      { value: '2009', count: 3 },
+      { value: '2010', count: 1 },
+    ])
+    expect(await store.histogram(parseQuery('uranium'), 'month')).toEqual([
+      { value: '(none)', count: 1 },
+      { value: '2009-01', count: 1 },
+      { value: '2009-10', count: 1 },
+      { value: '2009-12', count: 1 },
+    ])
+    // the SECRET//NOFORN cable of 2009-12-31 is not counted for a CONFIDENTIAL reader
+    expect(await store.histogram(parseQuery('uranium'), 'day', { level: 2, caveats: [] })).toEqual([
+      { value: '(none)', count: 1 },
+      { value: '2009-01-05', count: 1 },
+      { value: '2009-10-01', count: 1 },
+    ])
+    const total = await store.count(parseQuery('tag:PREL'))
+    expect((await store.histogram(parseQuery('tag:PREL'), 'day')).reduce((n, b) => n + b.count, 0)).toBe(total)
+    await store.close()
   })
 })

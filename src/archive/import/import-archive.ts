@@ -28,6 +28,8 @@ export interface ImportReport {
   cables: number
   inserted: number
   replaced: number
+  /** Different texts of cables already stored, kept as new versions. */
+  versionsAdded: number
   unchanged: number
   sourcesAdded: number
   withErrors: number
@@ -50,7 +52,7 @@ export async function importArchive(store: Store, paths: string[], options: Impo
   const started = Date.now()
   const batchSize = options.batchSize ?? 2000
   const { files, problems } = findInputs(paths)
-  const report: ImportReport = { files: files.length, cables: 0, inserted: 0, replaced: 0, unchanged: 0, sourcesAdded: 0, withErrors: 0, bytes: 0, seconds: 0, problems }
+  const report: ImportReport = { files: files.length, cables: 0, inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, withErrors: 0, bytes: 0, seconds: 0, problems }
   const progress: ImportProgress = { bytesDone: 0, bytesTotal: files.reduce((n, f) => n + f.bytes, 0), cables: 0 }
   let batch: CableRecord[] = []
   let lastTick = 0
@@ -59,6 +61,7 @@ export async function importArchive(store: Store, paths: string[], options: Impo
     const outcome = await store.upsertCables(batch)
     report.inserted += outcome.inserted
     report.replaced += outcome.replaced
+    report.versionsAdded += outcome.versionsAdded
     report.unchanged += outcome.unchanged
     report.sourcesAdded += outcome.sourcesAdded
     batch = []

@@ -16,48 +16,49 @@ export interface WriteOptions {
 /**
  * Writes a search result as it streams, one hit at a time, so output is never held whole.
  * json: one document `{ total, offset, hits, facets }`; jsonl: one hit per line, then a `{ "facets": … }`
- * line when asked; csv: one row per hit, then facet rows `facet,value,count` after an empty line.
+ * line when asked; csv: one row per hit, then facet rows `facet,value,count` after an empty line. `write` may
+ * return a promise (a network stream's backpressure): it is awaited before the next hit is read.
  */
-export async function writeSearch(result: SearchResult, write: (s: string) => void, opts: WriteOptions): Promise<number> {
+export async function writeSearch(result: SearchResult, write: (s: string) => unknown, opts: WriteOptions): Promise<number> {
   let n = 0
   const mark = (s: string) =>
     opts.emphasize ? s.replace(new RegExp(`${MARK_OPEN}([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g'), (_, w: string) => opts.emphasize!(w)) : s
   switch (opts.format) {
     case 'json': {
-      write(`{"total":${result.total},"offset":${opts.offset},"hits":[`)
-      for await (const h of result.hits) write((n++ ? ',' : '') + '\n' + JSON.stringify(h))
-      write(`\n]${result.facets ? `,"facets":${JSON.stringify(result.facets)}` : ''}}\n`)
+      await write(`{"total":${result.total},"offset":${opts.offset},"hits":[`)
+      for await (const h of result.hits) await write((n++ ? ',' : '') + '\n' + JSON.stringify(h))
+      await write(`\n]${result.facets ? `,"facets":${JSON.stringify(result.facets)}` : ''}}\n`)
       return n
     }
     case 'jsonl':
       for await (const h of result.hits) {
-        write(JSON.stringify(h) + '\n')
+        await write(JSON.stringify(h) + '\n')
         n++
       }
-      if (result.facets) write(JSON.stringify({ facets: result.facets }) + '\n')
+      if (result.facets) await write(JSON.stringify({ facets: result.facets }) + '\n')
       return n
     case 'csv':
-      write(csvRow(['id', 'date', 'origin', 'classification', 'subject', 'tags', 'score', 'snippet']))
+      await write(csvRow(['id', 'date', 'origin', 'classification', 'subject', 'tags', 'score', 'snippet']))
       for await (const h of result.hits) {
-        write(csvRow([h.id ?? h.key, h.date, h.origin, h.classification, h.subject, h.tags.join(' '), h.score, h.snippet]))
+        await write(csvRow([h.id ?? h.key, h.date, h.origin, h.classification, h.subject, h.tags.join(' '), h.score, h.snippet]))
         n++
       }
       if (result.facets) {
-        write('\n' + csvRow(['facet', 'value', 'count']))
-        for (const [name, list] of Object.entries(result.facets)) for (const f of list) write(csvRow([name, f.value, f.count]))
+        await write('\n' + csvRow(['facet', 'value', 'count']))
+        for (const [name, list] of Object.entries(result.facets)) for (const f of list) await write(csvRow([name, f.value, f.count]))
       }
       return n
     default: {
       for await (const h of result.hits) {
         n++
         const cls = h.classification ?? '?'
-        write(`${opts.offset + n}. ${h.id ?? h.key}  ${h.date?.slice(0, 10) ?? '----------'}  ${h.origin ?? '?'}  ${cls}\n`)
-        write(`   ${h.subject ?? '(no subject)'}\n`)
-        if (h.snippet) write(`   ${mark(h.snippet)}\n`)
+        await write(`${opts.offset + n}. ${h.id ?? h.key}  ${h.date?.slice(0, 10) ?? '----------'}  ${h.origin ?? '?'}  ${cls}\n`)
+        await write(`   ${h.subject ?? '(no subject)'}\n`)
+        if (h.snippet) await write(`   ${mark(h.snippet)}\n`)
       }
       const shown = n ? `${opts.offset + 1}–${opts.offset + n}` : 'none'
-      write(`${result.total} cable${result.total === 1 ? '' : 's'} found; showing ${shown}\n`)
-      if (result.facets) write(facetTable(result.facets))
+      await write(`${result.total} cable${result.total === 1 ? '' : 's'} found; showing ${shown}\n`)
+      if (result.facets) await write(facetTable(result.facets))
       return n
     }
   }

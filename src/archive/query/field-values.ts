@@ -13,7 +13,10 @@ export interface DateRange {
 
 const DATE_VALUE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
 
-/** The first day of a period (`2009`, `2009-09`, `2009-09-24`) and the first day after it; null if invalid. */
+/**
+ * The start of a period (`2009`, `2009-09`, `2009-09-24`) and the start of the next one, each written to the
+ * value's precision (`2009-09` → `2009-09`..`2009-10`), compared as ISO strings; null if invalid.
+ */
 export function datePeriod(value: string): DateRange | null {
   const m = DATE_VALUE.exec(value)
   if (!m) return null
@@ -27,7 +30,10 @@ export function datePeriod(value: string): DateRange | null {
   if (day !== null) end.setUTCDate(end.getUTCDate() + 1)
   else if (month !== null) end.setUTCMonth(end.getUTCMonth() + 1)
   else end.setUTCFullYear(end.getUTCFullYear() + 1)
-  const iso = (d: Date) => d.toISOString().slice(0, 10)
+  // bounds written to the value's own precision: a cable dated only to its month (`2009-09`, an inferred
+  // date) sorts inside `2009` and `2009-09` and outside any one day of it
+  const width = day !== null ? 10 : month !== null ? 7 : 4
+  const iso = (d: Date) => d.toISOString().slice(0, width)
   return { from: iso(start), to: iso(end) }
 }
 

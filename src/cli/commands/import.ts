@@ -61,7 +61,7 @@ function summary(r: ImportReport, location: string): string {
   const mbs = r.seconds > 0 ? (r.bytes / 1e6 / r.seconds).toFixed(1) : '-'
   let out =
     `Imported ${r.cables} cables from ${r.files} files into ${location} in ${r.seconds.toFixed(1)} s (${rate} cables/s, ${mbs} MB/s)\n` +
-    `  new ${r.inserted}, replaced by a better copy ${r.replaced}, already stored ${r.unchanged}, new sources ${r.sourcesAdded}\n` +
+    `  new ${r.inserted}, new version ${r.versionsAdded}, replaced by a better copy ${r.replaced}, already stored ${r.unchanged}, new sources ${r.sourcesAdded}\n` +
     `  cables with parse errors (stored with their diagnostics): ${r.withErrors}\n`
   if (r.problems.length) {
     out += `  ${r.problems.length} input${r.problems.length === 1 ? '' : 's'} not imported:\n`

@@ -15,12 +15,14 @@ import { registerImport } from './import.js'
 import { registerRefs } from './refs.js'
 import { registerSearch } from './search.js'
 import { registerShow } from './show.js'
+import { registerDiff } from './diff.js'
 import { registerStats } from './stats.js'
 import { registerSynth } from './synth.js'
 import { registerId } from './id.js'
 import { registerParse } from './parse.js'
 import { registerRender } from './render.js'
 import { registerLint } from './lint.js'
+import { registerServe } from './serve.js'
 
 /** Sets the process exit code a command wants (commands return normally on success). */
 export type SetExit = (code: number) => void
@@ -31,6 +33,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerImport(program, io, setExit)
   registerSearch(program, io, setExit)
   registerShow(program, io, setExit)
+  registerDiff(program, io, setExit)
   registerRefs(program, io, setExit)
   registerStats(program, io, setExit)
   registerSynth(program, io, setExit)
@@ -48,4 +51,5 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerRead(program, io, setExit)
   registerAudit(program, io, setExit)
   registerSubscribe(program, io, setExit)
+  registerServe(program, io, setExit)
 }

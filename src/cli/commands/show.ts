@@ -4,6 +4,9 @@ import { openArchiveForReading, type ReaderFlags } from '../../archive/open-arch
 import { showText } from '../../archive/output/write-show.js'
 import { readerAccess } from '../../archive/reader-access.js'
 import { showCable } from '../../archive/show-cable.js'
+import { cableVersions } from '../../archive/cable-versions.js'
+import { versionsText } from '../../archive/output/write-versions.js'
+import { idValue } from '../../archive/query/field-values.js'
 import { parseCable } from '../../format/parse.js'
 import { renderCanonical } from '../../format/render-canonical.js'
 import { archiveReader, ServiceError, type ArchiveReader } from '../../messaging/index.js'
@@ -55,10 +58,23 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
     .argument('<id>', 'reference id (canonical or as written) or sha256: key')
     .option('--format <format>', 'text or json', 'text')
     .option('--canonical', 'print the text in canonical layout instead of as stored')
-    .action(async (id: string, opts: ReaderFlags & { format: string; canonical?: boolean }) => {
+    .option('--versions', 'list every text of the cable (later releases, corrected copies) with its sources')
+    .action(async (id: string, opts: ReaderFlags & { format: string; canonical?: boolean; versions?: boolean }) => {
       oneOf('--format', opts.format, ['text', 'json'] as const)
       const { store, access, reader } = openForReading(opts, io)
       try {
+        if (opts.versions) {
+          const versions = await cableVersions(store, id, access)
+          if (!versions) {
+            await reader.auditMissing(store, 'show', id)
+            io.stderr.write(`cable: ${id} is not in the archive\n`)
+            setExit(1)
+            return
+          }
+          const key = (await store.getCable(idValue(id), access))?.key ?? id
+          io.stdout.write(opts.format === 'json' ? JSON.stringify({ key, versions }, null, 2) + '\n' : versionsText(key, versions))
+          return
+        }
         const view = await showCable(store, id, access)
         if (!view) {
           await reader.auditMissing(store, 'show', id)

@@ -48,3 +48,12 @@ export function mutate(edits: ReadonlyArray<readonly [string, string]>, base: st
   }
   return text
 }
+
+/**
+ * The base cable with 3,000 REF items and a 2 MB paragraph line: a hostile input for lint, used by the
+ * hostile-input test (that it lints at all) and by `npm run bench` (how fast).
+ */
+export function hostileCable(): string {
+  const refs = Array.from({ length: 3000 }, (_, i) => `${String.fromCharCode(65 + (i % 26))}. STATE ${1000 + i}`).join('\n')
+  return mutate([['REF: A. STATE 1111 B. PARIS 222', `REF: ${refs}`], ['¶2. (U) Background.', `¶2. (U) ${'word '.repeat(400_000)}`]])
+}

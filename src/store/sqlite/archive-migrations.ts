@@ -132,4 +132,36 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX IF NOT EXISTS cables_level ON cables(level, caveat_mask, date)')
     },
   },
+  {
+    // A cable may have several texts (a redacted and a later unredacted release, a corrected copy). Rows
+    // appear only once a second text arrives, so a cable with one text costs nothing; the text of the version
+    // the archive shows stays in `cable_texts` (`text` is NULL here) and every other one is kept deflated.
+    // A source names the version it carried (NULL: the cable's only text, or imported before versions).
+    id: 'archive-005',
+    up(db) {
+      db.exec(`
+        CREATE TABLE cable_versions (
+          cable INTEGER NOT NULL,
+          version INTEGER NOT NULL,
+          text_sha256 TEXT NOT NULL,
+          content_sha256 TEXT NOT NULL,
+          classification TEXT,
+          level INTEGER NOT NULL,
+          caveats TEXT NOT NULL,
+          error_count INTEGER NOT NULL,
+          withheld_runs INTEGER NOT NULL,
+          text_bytes INTEGER NOT NULL,
+          first_seen TEXT NOT NULL,
+          text BLOB,
+          PRIMARY KEY (cable, version)
+        );
+        ALTER TABLE cable_sources ADD COLUMN version INTEGER;
+        CREATE TABLE archive_snapshots (
+          id TEXT PRIMARY KEY,
+          saved_at TEXT NOT NULL,
+          body TEXT NOT NULL
+        );
+      `)
+    },
+  },
 ]

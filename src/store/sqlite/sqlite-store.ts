@@ -3,12 +3,18 @@ import type { QueryNode } from '../../archive/query/ast.js'
 import type {
   Access,
   ArchiveStats,
+  CableDigest,
+  CableVersion,
+  SnapshotRecord,
   CableRecord,
   CableSummary,
+  DateHistogram,
   FacetedPage,
   Facets,
+  HistogramInterval,
   SearchHit,
   SearchOptions,
+  SourceRecord,
   Store,
   StoredCable,
   UpsertOutcome,
@@ -19,14 +25,17 @@ import { compileQuery } from './sqlite-search.js'
 import { facetedPage, orderBy, prepared, queryFacets, type PageQuery } from './sqlite-page.js'
 import { readStats } from './sqlite-stats.js'
 import { rowToStored, type CableRow } from './sqlite-rows.js'
-import { writeCable } from './sqlite-writer.js'
+import { splitList, writeCable, type VersionRow } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
+import { withheldRuns } from '../version-identity.js'
 
 export interface OpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
   migrations?: readonly Migration[]
   readonly?: boolean
 }
+
+const HISTOGRAM_PREFIX: Record<HistogramInterval, number> = { year: 4, month: 7, day: 10 }
 
 const SUMMARY = 'c.key, c.id, c.date, c.origin, c.classification, c.subject'
 /** Pages up to this size are read whole (see `search`). */
@@ -55,7 +64,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertCables(batch: CableRecord[]): Promise<UpsertOutcome> {
-    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, unchanged: 0, sourcesAdded: 0 }
+    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0 }
     this.transaction((db) => {
       for (const r of batch) writeCable(db, r, outcome)
     })
@@ -164,6 +173,91 @@ export class SqliteStore implements Store {
 
   async stats(access?: Access): Promise<ArchiveStats> {
     return readStats(this.db, compileQuery(null, access))
+  }
+
+  async histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram> {
+    const f = this.from(query, access)
+    // dates are ISO strings, so a prefix of 4, 7 or 10 characters is the year, month or day
+    const bin = `coalesce(substr(c.date, 1, ${HISTOGRAM_PREFIX[interval]}), '(none)')`
+    return prepared(this.db, `SELECT ${bin} AS value, count(*) AS count FROM ${f.from} WHERE ${f.where} GROUP BY 1 ORDER BY 1`).all(...f.params) as DateHistogram
+  }
+
+  async versions(idOrKey: string, access?: Access): Promise<CableVersion[] | null> {
+    const cable = await this.getCable(idOrKey, access)
+    if (!cable) return null
+    const rowid = this.db.prepare('SELECT rowid FROM cables WHERE key = ?').pluck().get(cable.key) as number
+    const sources = this.db
+      .prepare('SELECT locator, rendering, sha256, imported_at AS importedAt, metadata, version FROM cable_sources WHERE cable = ? ORDER BY imported_at, locator')
+      .all(rowid) as (Omit<SourceRecord, 'metadata'> & { metadata: string; version: number | null })[]
+    const sourcesOf = (version: number) =>
+      sources
+        .filter((s) => (s.version ?? 1) === version)
+        .map(({ version: _v, ...s }) => ({ ...s, metadata: JSON.parse(s.metadata) as Record<string, string> }))
+    const rows = this.db.prepare('SELECT * FROM cable_versions WHERE cable = ? ORDER BY version').all(rowid) as VersionRow[]
+    if (rows.length === 0) {
+      const s = cable.sources
+      return [
+        {
+          version: 1,
+          current: true,
+          textSha256: (this.db.prepare('SELECT text_sha256 FROM cable_details WHERE rowid = ?').pluck().get(rowid) as string),
+          classification: cable.classification,
+          level: cable.level,
+          caveats: cable.caveats,
+          errorCount: cable.errorCount,
+          withheldRuns: withheldRuns(cable.text),
+          firstSeen: s.map((x) => x.importedAt).sort()[0] ?? '',
+          sources: s,
+          text: cable.text,
+        },
+      ]
+    }
+    return rows.map((v) => ({
+      version: v.version,
+      current: v.text === null,
+      textSha256: v.text_sha256,
+      classification: v.classification,
+      level: v.level,
+      caveats: splitList(v.caveats),
+      errorCount: v.error_count,
+      withheldRuns: v.withheld_runs,
+      firstSeen: v.first_seen,
+      sources: sourcesOf(v.version),
+      text: v.text === null ? cable.text : unpackText(v.text),
+    }))
+  }
+
+  async *digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest> {
+    const filter = compileQuery(null, access)
+    // one row per version for cables with several texts, else the shown text's hash
+    const sql = `SELECT c.key, coalesce(v.text_sha256, d.text_sha256) AS textSha256
+      FROM cables c JOIN cable_details d ON d.rowid = c.rowid LEFT JOIN cable_versions v ON v.cable = c.rowid
+      WHERE ${filter.where}`
+    if (keys) {
+      const stmt = this.db.prepare(`${sql} AND c.key = ?`)
+      for (const key of new Set(keys)) yield* stmt.all(...filter.params, key) as CableDigest[]
+      return
+    }
+    yield* this.db.prepare(sql).all(...filter.params) as CableDigest[]
+  }
+
+  async referencedIds(access?: Access): Promise<{ id: string; citedBy: number }[]> {
+    const filter = compileQuery(null, access)
+    return this.db
+      .prepare(
+        `SELECT r.target AS id, count(DISTINCT r.cable) AS citedBy FROM cable_refs r JOIN cables c ON c.rowid = r.cable
+         WHERE r.target IS NOT NULL AND ${filter.where} GROUP BY r.target ORDER BY r.target`,
+      )
+      .all(...filter.params) as { id: string; citedBy: number }[]
+  }
+
+  async saveSnapshot(snapshot: SnapshotRecord): Promise<void> {
+    this.db.prepare('INSERT OR IGNORE INTO archive_snapshots (id, saved_at, body) VALUES (?, ?, ?)').run(snapshot.id, snapshot.savedAt, snapshot.body)
+  }
+
+  async snapshot(id: string): Promise<SnapshotRecord | null> {
+    const row = this.db.prepare('SELECT id, saved_at AS savedAt, body FROM archive_snapshots WHERE id = ?').get(id) as SnapshotRecord | undefined
+    return row ?? null
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from './caveat-mask.js'
-import { packText, textSha256 } from '../pack-text.js'
+import { packText, textSha256, unpackText } from '../pack-text.js'
+import { compareVersions, contentSha256, withheldRuns } from '../version-identity.js'
 
 /**
  * Between two addressees in the index, so a phrase cannot run from one addressee into the next.
@@ -9,12 +10,34 @@ import { packText, textSha256 } from '../pack-text.js'
  */
 export const ADDRESSEE_SEPARATOR = ' zzaddrsep '
 
+/** Between two versions' texts in the index, so a phrase cannot run from one version into the next. */
+const VERSION_SEPARATOR = '\n zzaddrsep \n'
+
 interface Existing {
   rowid: number
   text_sha256: string
   error_count: number
   tags: string
   captions: string
+  level: number
+  caveats: string
+  classification: string | null
+}
+
+/** A `cable_versions` row. */
+export interface VersionRow {
+  cable: number
+  version: number
+  text_sha256: string
+  content_sha256: string
+  classification: string | null
+  level: number
+  caveats: string
+  error_count: number
+  withheld_runs: number
+  text_bytes: number
+  first_seen: string
+  text: Uint8Array | null
 }
 
 const generations = new WeakMap<Database.Database, number>()
@@ -33,8 +56,17 @@ function prepare(db: Database.Database) {
   const columns = 'key, id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes'
   return {
     find: db.prepare(
-      'SELECT c.rowid, d.text_sha256, c.error_count, c.tags, d.captions FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.key = ?',
+      'SELECT c.rowid, d.text_sha256, c.error_count, c.tags, d.captions, c.level, c.caveats, c.classification FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.key = ?',
     ),
+    versions: db.prepare('SELECT * FROM cable_versions WHERE cable = ? ORDER BY version'),
+    putVersion: db.prepare(
+      `INSERT OR REPLACE INTO cable_versions (cable, version, text_sha256, content_sha256, classification, level, caveats, error_count, withheld_runs, text_bytes, first_seen, text)
+       VALUES (@cable, @version, @text_sha256, @content_sha256, @classification, @level, @caveats, @error_count, @withheld_runs, @text_bytes, @first_seen, @text)`,
+    ),
+    getText: db.prepare('SELECT text FROM cable_texts WHERE rowid = ?').pluck(),
+    firstSeen: db.prepare('SELECT min(imported_at) FROM cable_sources WHERE cable = ?').pluck(),
+    claimSources: db.prepare('UPDATE cable_sources SET version = 1 WHERE cable = ? AND version IS NULL'),
+    setAccess: db.prepare('UPDATE cables SET level = ?, caveat_mask = ?, caveats = ?, classification = ? WHERE rowid = ?'),
     insert: db.prepare(`INSERT INTO cables (${columns}) VALUES (${columns.replace(/\w+/g, '?')})`),
     update: db.prepare(`UPDATE cables SET (${columns}) = (${columns.replace(/\w+/g, '?')}) WHERE rowid = ?`),
     putText: db.prepare('INSERT OR REPLACE INTO cable_texts (rowid, text) VALUES (?, ?)'),
@@ -50,7 +82,7 @@ function prepare(db: Database.Database) {
     addFts: db.prepare('INSERT INTO cables_fts (rowid, body, subject, addressees) VALUES (?, ?, ?, ?)'),
     dropFts: db.prepare('DELETE FROM cables_fts WHERE rowid = ?'),
     addSource: db.prepare(
-      'INSERT OR IGNORE INTO cable_sources (cable, locator, sha256, rendering, imported_at, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO cable_sources (cable, locator, sha256, rendering, imported_at, metadata, version) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
   }
 }
@@ -66,8 +98,12 @@ function stmts(db: Database.Database) {
 
 /**
  * Upserts one cable by key, inside the caller's transaction. A copy whose text is already stored only adds
- * its source; a different copy replaces the stored one only when it parsed with fewer errors, so a
- * re-import never changes anything and a clean rendering wins over a damaged one in any import order.
+ * its source. A copy of a stored text laid out differently (`contentSha256` equal) replaces the stored copy
+ * only when it parsed with fewer errors, so a re-import never changes anything and a clean rendering wins
+ * over a damaged one in any import order. A different text (a later release, a corrected copy) is kept as a
+ * new version: the archive shows the best version (`compareVersions`), indexes the words of every version,
+ * and gives the cable the highest level and every caveat of its versions, so a reader finds a word only in
+ * a cable whose every text he may read.
  *
  * @example
  *   store.transaction((db) => { writeCable(db, record); insertDelivery(db, …) })
@@ -78,27 +114,137 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
   const sha = r.packed?.sha256 ?? textSha256(r.text)
   const existing = s.find.get(r.key) as Existing | undefined
   let rowid: number
-  if (!existing || (existing.text_sha256 !== sha && r.errorCount < existing.error_count)) generations.set(db, writeGeneration(db) + 1)
+  let version: number | null = null
   if (!existing) {
+    generations.set(db, writeGeneration(db) + 1)
     rowid = Number(s.insert.run(...row(r)).lastInsertRowid)
-    attach(s, rowid, r, sha)
+    attach(s, rowid, r, sha, r.text)
     if (outcome) outcome.inserted++
-  } else if (existing.text_sha256 !== sha && r.errorCount < existing.error_count) {
+  } else if (existing.text_sha256 === sha) {
     rowid = existing.rowid
-    for (const tag of splitList(existing.tags)) s.dropTag.run(tag, rowid)
-    for (const caption of JSON.parse(existing.captions) as string[]) s.dropCaption.run(caption, rowid)
-    s.dropRefs.run(rowid)
-    s.dropFts.run(rowid)
-    s.update.run(...row(r), rowid)
-    attach(s, rowid, r, sha)
-    if (outcome) outcome.replaced++
+    version = (s.versions.all(rowid) as VersionRow[]).find((v) => v.text === null)?.version ?? null
+    if (outcome) outcome.unchanged++
   } else {
     rowid = existing.rowid
-    if (outcome) outcome.unchanged++
+    version = writeOtherText(db, s, existing, r, sha, outcome)
   }
   const src = r.source
-  const added = s.addSource.run(rowid, src.locator, src.sha256, src.rendering, src.importedAt, JSON.stringify(src.metadata)).changes
+  const added = s.addSource.run(rowid, src.locator, src.sha256, src.rendering, src.importedAt, JSON.stringify(src.metadata), version).changes
   if (outcome) outcome.sourcesAdded += added
+}
+
+/** A text for a stored cable that differs from the copy it shows; returns the version it belongs to. */
+function writeOtherText(db: Database.Database, s: Statements, existing: Existing, r: CableRecord, sha: string, outcome?: UpsertOutcome): number {
+  const rowid = existing.rowid
+  let versions = s.versions.all(rowid) as VersionRow[]
+  const content = contentSha256(r.text)
+  if (versions.length === 0) {
+    // the first other text: the one shown so far becomes version 1
+    const shown = unpackText(s.getText.get(rowid) as Buffer)
+    const v1 = {
+      cable: rowid,
+      version: 1,
+      text_sha256: existing.text_sha256,
+      content_sha256: contentSha256(shown),
+      classification: existing.classification,
+      level: existing.level,
+      caveats: existing.caveats,
+      error_count: existing.error_count,
+      withheld_runs: withheldRuns(shown),
+      text_bytes: Buffer.byteLength(shown, 'utf8'),
+      first_seen: (s.firstSeen.get(rowid) as string | null) ?? r.source.importedAt,
+      text: null,
+    }
+    s.putVersion.run(v1)
+    s.claimSources.run(rowid)
+    versions = [v1]
+  }
+  const same = versions.find((v) => v.content_sha256 === content)
+  if (same) {
+    if (r.errorCount >= same.error_count) {
+      if (outcome) outcome.unchanged++
+      return same.version
+    }
+    // a cleaner rendering of a text already kept
+    const updated = { ...same, ...versionFields(r, sha, content) }
+    if (same.text === null) {
+      s.putVersion.run({ ...updated, text: null })
+      replaceShown(db, s, existing, r, sha, versions.map((v) => (v.version === same.version ? updated : v)))
+    } else {
+      s.putVersion.run({ ...updated, text: r.packed?.deflated ?? packText(r.text) })
+    }
+    if (outcome) outcome.replaced++
+    return same.version
+  }
+  const added: VersionRow = {
+    cable: rowid,
+    version: Math.max(...versions.map((v) => v.version)) + 1,
+    ...versionFields(r, sha, content),
+    first_seen: r.source.importedAt,
+    text: r.packed?.deflated ?? packText(r.text),
+  }
+  const all = [...versions, added]
+  const best = [...all].sort((a, b) => compareVersions(rank(a), rank(b)))[0]
+  if (best === added) {
+    // the new text is shown from now on; the one shown so far keeps its text in its version row
+    const shown = versions.find((v) => v.text === null)!
+    const kept = { ...shown, text: s.getText.get(rowid) as Buffer }
+    const now = { ...added, text: null }
+    s.putVersion.run(kept)
+    s.putVersion.run(now)
+    replaceShown(db, s, existing, r, sha, all.map((v) => (v === shown ? kept : v === added ? now : v)))
+  } else {
+    s.putVersion.run(added)
+    reindex(db, s, rowid, all)
+  }
+  if (outcome) outcome.versionsAdded++
+  return added.version
+}
+
+function versionFields(r: CableRecord, sha: string, content: string) {
+  return {
+    text_sha256: sha,
+    content_sha256: content,
+    classification: r.classification,
+    level: r.level,
+    caveats: r.caveats.join(' '),
+    error_count: r.errorCount,
+    withheld_runs: withheldRuns(r.text),
+    text_bytes: Buffer.byteLength(r.text, 'utf8'),
+  }
+}
+
+function rank(v: VersionRow) {
+  return { errorCount: v.error_count, withheldRuns: v.withheld_runs, textBytes: v.text_bytes, contentSha256: v.content_sha256 }
+}
+
+/** Shows `r` instead of the stored copy: its fields, text and index rows replace the old ones. */
+function replaceShown(db: Database.Database, s: Statements, existing: Existing, r: CableRecord, sha: string, versions: VersionRow[]): void {
+  generations.set(db, writeGeneration(db) + 1)
+  const rowid = existing.rowid
+  for (const tag of splitList(existing.tags)) s.dropTag.run(tag, rowid)
+  for (const caption of JSON.parse(existing.captions) as string[]) s.dropCaption.run(caption, rowid)
+  s.dropRefs.run(rowid)
+  s.dropFts.run(rowid)
+  s.update.run(...row(r), rowid)
+  attach(s, rowid, r, sha, versions.length ? null : r.text)
+  if (versions.length) reindex(db, s, rowid, versions)
+}
+
+/** Indexes the words of every version and gives the cable the highest level and all caveats among them. */
+function reindex(db: Database.Database, s: Statements, rowid: number, versions: VersionRow[]): void {
+  generations.set(db, writeGeneration(db) + 1)
+  const texts = versions.map((v) => unpackText(v.text ?? (s.getText.get(rowid) as Buffer)))
+  const cable = db.prepare('SELECT subject, d.addressees FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.rowid = ?').get(rowid) as {
+    subject: string | null
+    addressees: string
+  }
+  s.dropFts.run(rowid)
+  const addressees = (JSON.parse(cable.addressees) as { name: string }[]).map((a) => a.name).join(ADDRESSEE_SEPARATOR)
+  s.addFts.run(rowid, texts.join(VERSION_SEPARATOR), cable.subject ?? '', addressees)
+  const highest = [...versions].sort((a, b) => b.level - a.level || (a.text === null ? -1 : 1))[0]
+  const caveats = [...new Set(versions.flatMap((v) => splitList(v.caveats)))]
+  s.setAccess.run(highest.level, caveatMask(caveats), caveats.join(' '), highest.classification, rowid)
 }
 
 function row(r: CableRecord): unknown[] {
@@ -121,14 +267,18 @@ function row(r: CableRecord): unknown[] {
   ]
 }
 
-function attach(s: ReturnType<typeof prepare>, rowid: number, r: CableRecord, sha: string): void {
+type Statements = ReturnType<typeof prepare>
+
+/** Writes the shown text's rows; `indexed` is the text to index, null when `reindex` indexes every version. */
+function attach(s: Statements, rowid: number, r: CableRecord, sha: string, indexed: string | null): void {
   s.putText.run(rowid, r.packed?.deflated ?? packText(r.text))
   s.putDetails.run(rowid, JSON.stringify(r.captions), JSON.stringify(r.addressees), JSON.stringify(r.diagnostics), sha)
   for (const tag of new Set(r.tags)) s.addTag.run(tag, rowid)
   for (const caption of new Set(r.captions)) s.addCaption.run(caption, rowid)
   r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text))
+  if (indexed === null) return
   const addressees = r.addressees.map((a) => a.name).join(ADDRESSEE_SEPARATOR)
-  s.addFts.run(rowid, r.text, r.subject ?? '', addressees)
+  s.addFts.run(rowid, indexed, r.subject ?? '', addressees)
 }
 
 /** Tags are stored space-joined: a tag never contains a space. */

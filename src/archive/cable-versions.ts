@@ -1,0 +1,66 @@
+import { diffWords } from 'diff'
+import type { Access, CableVersion, Store } from '../store/store.js'
+import { idValue } from './query/field-values.js'
+
+/** Raised when a version number names none of the cable's versions. */
+export class VersionNotFoundError extends Error {
+  constructor(
+    readonly id: string,
+    readonly version: number,
+    readonly count: number,
+  ) {
+    super(`${id} has no version ${version}: it has ${count === 1 ? 'one version (1)' : `versions 1 to ${count}`}`)
+  }
+}
+
+/**
+ * Every text of a visible cable, oldest first (see `Store.versions`); null when the id names no visible
+ * cable. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys.
+ *
+ * @example
+ *   const versions = await cableVersions(store, '08QUORIN777') // [{ version: 1, … }, { version: 2, current: true, … }]
+ */
+export async function cableVersions(store: Store, id: string, access?: Access): Promise<CableVersion[] | null> {
+  return (await store.versions(idValue(id), access)) ?? (await store.versions(id, access))
+}
+
+/** One run of a word diff: words both texts share, or words only the older (`removed`) or newer (`added`) has. */
+export interface DiffPart {
+  kind: 'same' | 'removed' | 'added'
+  text: string
+}
+
+export interface VersionDiff {
+  key: string
+  from: number
+  to: number
+  parts: DiffPart[]
+  /** Words removed and added (whitespace-separated tokens). */
+  removedWords: number
+  addedWords: number
+}
+
+/**
+ * Word diff between two versions of a cable (jsdiff's `diffWords`: whitespace changes alone are not
+ * differences). Without version numbers: the first version against the last. Null when the cable is not
+ * visible; throws `VersionNotFoundError` for a version it does not have.
+ *
+ * @example
+ *   const d = await diffVersions(store, '08QUORIN777')
+ *   // d.parts: […, { kind: 'removed', text: 'XXXXXXXXXXXX' }, { kind: 'added', text: 'Minister Zorbek Talliv' }, …]
+ */
+export async function diffVersions(store: Store, id: string, from?: number, to?: number, access?: Access): Promise<VersionDiff | null> {
+  const versions = await cableVersions(store, id, access)
+  if (!versions) return null
+  const pick = (n: number) => {
+    const v = versions.find((x) => x.version === n)
+    if (!v) throw new VersionNotFoundError(id, n, versions.length)
+    return v
+  }
+  const a = pick(from ?? versions[0].version)
+  const b = pick(to ?? versions[versions.length - 1].version)
+  const parts: DiffPart[] = diffWords(a.text, b.text).map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }))
+  const words = (kind: DiffPart['kind']) => parts.filter((p) => p.kind === kind).reduce((n, p) => n + (p.text.match(/\S+/g)?.length ?? 0), 0)
+  const key = (await store.getCable(idValue(id), access))?.key ?? id
+  return { key, from: a.version, to: b.version, parts, removedWords: words('removed'), addedWords: words('added') }
+}

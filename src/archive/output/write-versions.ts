@@ -1,0 +1,24 @@
+import type { CableVersion } from '../../store/store.js'
+import type { VersionDiff } from '../cable-versions.js'
+
+/**
+ * A word diff as text: removed words `[-like this-]`, added ones `{+like this+}` (git's --word-diff=plain
+ * markers), with a header naming the versions and counts.
+ */
+export function diffText(d: VersionDiff): string {
+  let out = `${d.key}: version ${d.from} → version ${d.to}: ${d.removedWords} word${d.removedWords === 1 ? '' : 's'} removed, ${d.addedWords} added\n\n`
+  if (d.removedWords === 0 && d.addedWords === 0) return out + '(the texts differ only in whitespace)\n'
+  for (const p of d.parts) out += p.kind === 'same' ? p.text : p.kind === 'removed' ? `[-${p.text}-]` : `{+${p.text}+}`
+  return out.endsWith('\n') ? out : out + '\n'
+}
+
+/** The versions of a cable as a table: number, shown or not, level, withheld passages, first seen, sources. */
+export function versionsText(key: string, versions: CableVersion[]): string {
+  let out = `${key}: ${versions.length} version${versions.length === 1 ? '' : 's'}\n`
+  for (const v of versions) {
+    out += `  ${String(v.version).padStart(2)}${v.current ? ' (shown)' : '        '}  ${v.classification ?? 'unknown'}  ${v.withheldRuns} withheld  ${v.errorCount} parse errors  first seen ${v.firstSeen}  sha256 ${v.textSha256.slice(0, 12)}\n`
+    for (const s of v.sources) out += `        ${s.locator} (${s.rendering}, ${s.importedAt})\n`
+    if (v.sources.length === 0) out += '        (source not recorded: imported before versions were kept)\n'
+  }
+  return out
+}

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * What makes two texts of one cable the same version or different ones, and which version an archive shows.
+ * Engines share these rules so a SQLite and a PostgreSQL archive keep the same versions of the same inputs.
+ */
+
+/**
+ * SHA-256 (hex) of a text with every run of whitespace made one space and the ends trimmed: two renderings
+ * of one text (a Cablegate page, a cables.csv row, a file wrapped at another width) hash alike; a text with
+ * one word changed (a name restored in a later release, a corrected copy) does not.
+ */
+export function contentSha256(text: string): string {
+  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim(), 'utf8').digest('hex')
+}
+
+/** A run of six or more X standing alone: how releases mark a withheld name or passage (`XXXXXXXXXXXX`). */
+const WITHHELD_RUN = /(?<![A-Za-z0-9])X{6,}(?![A-Za-z0-9])/g
+
+/** How many passages a release withheld (runs of `XXXXXX…`). */
+export function withheldRuns(text: string): number {
+  return text.match(WITHHELD_RUN)?.length ?? 0
+}
+
+/** What ranks one version against another. */
+export interface VersionRank {
+  errorCount: number
+  withheldRuns: number
+  textBytes: number
+  contentSha256: string
+}
+
+/**
+ * Orders versions best first: fewer parse errors, then fewer withheld passages (the fuller release), then the
+ * longer text, then the content hash, so the version an archive shows never depends on import order.
+ */
+export function compareVersions(a: VersionRank, b: VersionRank): number {
+  return (
+    a.errorCount - b.errorCount ||
+    a.withheldRuns - b.withheldRuns ||
+    b.textBytes - a.textBytes ||
+    (a.contentSha256 < b.contentSha256 ? -1 : a.contentSha256 > b.contentSha256 ? 1 : 0)
+  )
+}
