@@ -24,12 +24,17 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
     .option('--facets', 'counts by origin, year, classification, tag and precedence over the whole result')
     .option('--format <format>', 'table, json, jsonl or csv', 'table')
     .option('--no-snippets', 'leave out the highlighted excerpts')
+    // a query may start with an exclusion (`cable search -iran`): words that look like options are query
+    // words, except `--name`, which is never query syntax and most likely a mistyped option
+    .allowUnknownOption()
     .action(async (words: string[], opts: Record<string, string | boolean | undefined>) => {
+      const typo = words.find((w) => /^--[A-Za-z]/.test(w))
+      if (typo) throw new CliError(`unknown option '${typo.split('=')[0]}' (see cable search --help)`)
       const format = oneOf('--format', opts.format as string, OUTPUT_FORMATS)
       const sort = oneOf('--sort', opts.sort as string, SORTS)
       const limit = opts.limit === undefined ? (format === 'table' ? 20 : undefined) : wholeNumber('--limit', opts.limit as string)
       const offset = wholeNumber('--offset', opts.offset as string)
-      const { store, access, reader } = openForReading(opts as ReaderFlags, io)
+      const { store, access, reader } = await openForReading(opts as ReaderFlags, io)
       try {
         const result = await searchArchive(store, {
           query: words.join(' '),
@@ -48,7 +53,7 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
         if (error instanceof QuerySyntaxError) throw new CliError(`${error.message}\n${error.excerpt()}`)
         throw error
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })
