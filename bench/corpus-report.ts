@@ -18,8 +18,19 @@ const result = measureAgreement(dir, manifest)
 const root = resolve(fileURLToPath(import.meta.url), '../../..')
 const target = resolve(root.endsWith('dist') ? resolve(root, '..') : root, 'test/corpus/disagreements.tsv')
 writeFileSync(target, formatDisagreements(result.disagreements))
-for (const f of FIELDS) {
-  console.log(`${f.padEnd(15)} ${result.agree[f]}/${result.cables} = ${((100 * result.agree[f]) / result.cables).toFixed(2)} %`)
+const pct = (a: number, b: number) => `${a}/${b} = ${b ? ((100 * a) / b).toFixed(2) : '-'} %`
+const label: Record<string, string> = {
+  id: 'id',
+  origin: 'origin',
+  date: 'date (read + inferred)',
+  level: 'classification level',
+  classification: 'classification (full)',
 }
+for (const f of FIELDS) console.log(`${label[f].padEnd(26)} ${pct(result.agree[f], result.cables)}`)
+const d = result.dates
+console.log(`${'  date read'.padEnd(26)} ${pct(d.readAgree, d.read)} agree to the day`)
+console.log(`${'  date inferred'.padEnd(26)} ${pct(d.inferredAgree, d.inferred)} agree at their stated precision`)
+console.log(`${'  inferred, to the day'.padEnd(26)} ${pct(d.inferredDay, d.inferred)} of all inferred; ${pct(d.inferredClaimDayAgree, d.inferredClaimDay)} of those that claim a day`)
+console.log(`${'  no date'.padEnd(26)} ${d.none}`)
 console.log(`round trip failures: ${result.roundTripFailures.length}; internal errors: ${result.internalErrors.length}`)
 console.log(`wrote ${target}`)

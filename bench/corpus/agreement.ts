@@ -4,10 +4,27 @@ import { canonicalId } from '../../src/format/ids.js'
 import { archiveOriginLabel } from '../../src/format/origin-label.js'
 import { parseCable } from '../../src/format/parse.js'
 import { renderLossless } from '../../src/format/render-lossless.js'
+import type { Cable } from '../../src/format/model.js'
 import type { ManifestEntry } from './corpus-files.js'
 
-export type Field = 'id' | 'classification' | 'origin' | 'date'
-export const FIELDS: Field[] = ['id', 'classification', 'origin', 'date']
+export type Field = 'id' | 'origin' | 'date' | 'level' | 'classification'
+export const FIELDS: Field[] = ['id', 'origin', 'date', 'level', 'classification']
+
+/** Date agreement split by how the date was found: read from the text, or inferred for a partial record. */
+export interface DateAgreement {
+  read: number
+  readAgree: number
+  inferred: number
+  /** Inferred dates that agree with the publisher to their stated precision (year, month or day). */
+  inferredAgree: number
+  /** Inferred dates on the publisher's day (whatever precision they state). */
+  inferredDay: number
+  /** Inferred dates that claim a day (page header day and time) and of those, the ones on the publisher's day. */
+  inferredClaimDay: number
+  inferredClaimDayAgree: number
+  fromContainer: number
+  none: number
+}
 
 export interface Disagreement {
   id: string
@@ -22,6 +39,7 @@ export interface AgreementResult {
   roundTripFailures: string[]
   internalErrors: string[]
   agree: Record<Field, number>
+  dates: DateAgreement
   disagreements: Disagreement[]
 }
 
@@ -35,7 +53,8 @@ export function measureAgreement(dir: string, manifest: ManifestEntry[]): Agreem
     cables: manifest.length,
     roundTripFailures: [],
     internalErrors: [],
-    agree: { id: 0, classification: 0, origin: 0, date: 0 },
+    agree: { id: 0, origin: 0, date: 0, level: 0, classification: 0 },
+    dates: { read: 0, readAgree: 0, inferred: 0, inferredAgree: 0, inferredDay: 0, inferredClaimDay: 0, inferredClaimDayAgree: 0, fromContainer: 0, none: 0 },
     disagreements: [],
   }
   for (const m of manifest) {
@@ -44,13 +63,20 @@ export function measureAgreement(dir: string, manifest: ManifestEntry[]): Agreem
     if (renderLossless(cable) !== text) result.roundTripFailures.push(m.id)
     if (cable.diagnostics.some((d) => d.message.startsWith('Internal parser error'))) result.internalErrors.push(m.id)
     const partial = text.startsWith('This record is a partial extract')
+    const created = m.created.slice(0, 10)
+    const source = cable.dateSource
+    // an inferred date agrees when it names the publisher's period at its own precision (`2009-09` ⊂ 2009-09-24)
+    const dateShown = cable.date === null ? null : source?.basis === 'inferred' && cable.date.length < 10 ? cable.date : cable.date.slice(0, 10)
+    const dateAgrees = dateShown !== null && created.startsWith(dateShown)
+    tallyDate(result.dates, cable.date, source, dateAgrees, created)
     const ours: Record<Field, string | null> = {
       id: cable.id,
-      classification: cable.classification,
       origin: cable.origin ? archiveOriginLabel(cable.origin) : null,
-      date: cable.date ? cable.date.slice(0, 10) : null,
+      date: dateAgrees ? created : dateShown,
+      level: cable.classification ? levelOf(cable.classification) : null,
+      classification: cable.classification,
     }
-    const theirs: Record<Field, string> = { id: m.id, classification: m.classification, origin: m.origin, date: m.created.slice(0, 10) }
+    const theirs: Record<Field, string> = { id: m.id, origin: m.origin, date: created, level: levelOf(m.classification), classification: m.classification }
     for (const field of FIELDS) {
       if (ours[field] === theirs[field]) {
         result.agree[field]++
@@ -66,6 +92,34 @@ export function measureAgreement(dir: string, manifest: ManifestEntry[]): Agreem
     }
   }
   return result
+}
+
+/** The level part of a classification (`SECRET//NOFORN` → `SECRET`), caveats and dissemination controls left off. */
+function levelOf(classification: string): string {
+  return classification.split('//')[0].trim()
+}
+
+function tallyDate(d: DateAgreement, date: string | null, source: Cable['dateSource'], agrees: boolean, created: string) {
+  if (date === null || source === null) {
+    d.none++
+    return
+  }
+  if (source.basis === 'read') {
+    d.read++
+    if (agrees) d.readAgree++
+    return
+  }
+  if (source.basis === 'container') {
+    d.fromContainer++
+    return
+  }
+  d.inferred++
+  if (agrees) d.inferredAgree++
+  if (date.slice(0, 10) === created) d.inferredDay++
+  if (source.precision === 'day' || source.precision === 'minute') {
+    d.inferredClaimDay++
+    if (date.slice(0, 10) === created) d.inferredClaimDayAgree++
+  }
 }
 
 function explain(field: Field, ours: string | null, theirs: string, text: string, partial: boolean, fm: string | null): string {
@@ -93,7 +147,11 @@ function explain(field: Field, ours: string | null, theirs: string, text: string
       return 'the FM line names another post than the publisher (page holds a different cable text, or a renamed post)'
     case 'date':
       if (ours === null) return partial ? 'partial record: the text has no DTG and no dateline' : 'the text has no DTG and no dateline'
+      if (partial || ours.length < 10) return 'inferred date (no DTG): the DECL date or page header names another period than the publisher Created day'
       return 'the DTG day differs from the publisher Created day'
+    case 'level':
+      if (ours === null) return partial ? 'partial record without class line, FL4 or portion marks' : 'no class line, FL4 or banner in the text'
+      return 'the class line names another level than the publisher (banner/metadata disagreement, corpus README)'
   }
 }
 

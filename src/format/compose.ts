@@ -1,5 +1,6 @@
 import { overallClassification, securityGroupFor, type Level } from './classification.js'
 import { dtgParts } from './dates.js'
+import { referenceKind } from './references.js'
 import { formatDeclDate } from './eo.js'
 import { buildId } from './ids.js'
 import type { Addressee, Cable, Envelope, PrecedenceWord, Reference, TextBlock } from './model.js'
@@ -100,6 +101,7 @@ export function composeCable(f: ComposeFields): Cable {
     letter: f.references.length > 1 ? String.fromCharCode(65 + i) : null,
     id: r.id ?? null,
     text: r.text,
+    kind: r.id ? 'cable' : referenceKind(r.text),
   }))
 
   const head: TextBlock[] = []
@@ -146,6 +148,7 @@ export function composeCable(f: ComposeFields): Cable {
   return {
     id: buildId(when.year, f.mrnOrigin, String(f.serial)),
     date: d.toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z'),
+    dateSource: { basis: 'read', from: ['dtg'], precision: 'minute' },
     origin: f.from,
     precedence: f.precedence,
     classification: f.classification ?? overallClassification(f.level, captions),

@@ -104,13 +104,23 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     const raw = maskPageHeaders(text, lines, layout, layout.ref).replace(/¶/g, ' ')
     const label = REF_LABEL.exec(raw)
     const from = label ? label.index + label[0].length : 0
-    cable.references = splitReferences(raw.slice(from), year).map((item) => ({
+    const citing = { year, origin: cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null }
+    cable.references = splitReferences(raw.slice(from), citing).map((item) => ({
       letter: item.letter,
       id: item.id,
       text: item.text,
+      kind: item.kind,
       span: span({ start: layout.ref!.start + from + item.start, end: layout.ref!.start + from + item.end }),
     }))
     cable.spans.references = span(layout.ref)
+  }
+  for (const r of layout.unplacedRefs) {
+    ctx.diagnostics.push({
+      code: 'UNPLACED_REF',
+      severity: 'warning',
+      message: 'A second REF block is left in the text: the references are read from the block that names the most items',
+      span: span(r),
+    })
   }
 
   // Classified By

@@ -32,12 +32,18 @@ export type ParseCode =
   | 'UNKNOWN_HEADER_LINE'
   | 'BAD_DTG'
   | 'NO_DTG'
+  | 'DATE_INFERRED'
+  | 'DATE_FROM_CONTAINER'
   | 'NO_CLASS_LINE'
   | 'NO_ORIGIN'
   | 'XMT_WITHOUT_COLLECTIVE'
   | 'PRECEDENCE_MISSPELLED'
   | 'SECTION_OUT_OF_RANGE'
   | 'UNRESOLVED_ID'
+  | 'UNPLACED_REF'
+  | 'ID_REPAIRED'
+  | 'ID_AMBIGUOUS'
+  | 'TEXT_UNAVAILABLE'
   | 'ID_FROM_METADATA'
   | 'BAD_CSV_ROW'
   | 'BAD_HTML'
@@ -73,10 +79,17 @@ export interface Reference {
   letter: string | null
   /** Canonical reference id of the cited cable (`09STATE99704`), null when the item names no cable. */
   id: string | null
-  /** The item's text as written, whitespace-collapsed. */
+  /** The item's text as written, whitespace-collapsed, a page banner glued to it removed. */
   text: string
+  /**
+   * `cable` when `id` is set; else what the item names: `email`, `memo`, `letter`, `report`, `fax`, `meeting`,
+   * `other`, or `self` for the citing cable itself (kept as text, never an edge of the reference graph).
+   */
+  kind: ReferenceKind
   span?: Span
 }
+
+export type ReferenceKind = 'cable' | 'email' | 'memo' | 'letter' | 'report' | 'fax' | 'meeting' | 'self' | 'other'
 
 export interface Paragraph {
   number: number
@@ -183,10 +196,25 @@ export interface Container {
   metadata: Record<string, string>
 }
 
+/**
+ * How a cable's `date` was found. `read`: stated in the text (the DTG, a dateline); `inferred`: put together
+ * from pieces of a partial record (page headers, DECL date, the id's year), never as sure as read;
+ * `container`: the container's metadata (a CSV row's date column, an HTML page's Created).
+ */
+export interface DateSource {
+  basis: 'read' | 'inferred' | 'container'
+  /** What the date rests on, most specific first: `dtg`, `dateline`, `page-header`, `decl-month`, `text-month`, `id`, `mrn`, `csv:date`, `html:Created`. */
+  from: string[]
+  /** How much of `date` is known; `date` is written to that precision (`2009`, `2009-09`, `2009-09-24T19:36:00Z`). */
+  precision: 'minute' | 'day' | 'month' | 'year'
+}
+
 export interface Cable {
   // ── public fields: the `cable parse` JSON contract ──
   id: string | null
+  /** ISO 8601 UTC, reduced to the known precision for inferred dates (see `dateSource`). */
   date: string | null
+  dateSource: DateSource | null
   origin: string | null
   precedence: PrecedenceWord | null
   classification: string | null

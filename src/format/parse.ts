@@ -1,11 +1,13 @@
 import { unwrapContainer } from './container.js'
-import { datelineToIso, dtgToIso, fullYear } from './dates.js'
+import { datelineToIso, dtgToIso } from './dates.js'
+import { inferDate } from './date-inference.js'
 import { looksLikeHeaderLine, parseHeader, type HeaderResult } from './header.js'
 import { buildId, canonicalId } from './ids.js'
 import { originFromMrn } from './post-origin.js'
 import { splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, Segment, SegmentKind } from './model.js'
 import { readFields } from './fields.js'
+import { citedId } from './references.js'
 import { CLASS_LINE } from './classification.js'
 import { precedenceOfProsign, highestPrecedence } from './precedence.js'
 import { LineIndex, emptySpan } from './span.js'
@@ -97,6 +99,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
       diagnostics.push({ code: 'BAD_DTG', severity: 'warning', message: 'The date-time group names no real date', span: spanOf(index, header.lineSpans.dtg) })
     } else {
       yearSource = header.envelope.dtg.year
+      cable.dateSource = { basis: 'read', from: ['dtg'], precision: 'minute' }
     }
   }
   if (!date) {
@@ -106,8 +109,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
       date = dateline.iso
       yearSource = date.slice(0, 4)
       cable.spans.dtg = index.span(dateline.index, dateline.index + dateline.length)
-    } else if (!header.envelope.dtg) {
-      diagnostics.push({ code: 'NO_DTG', severity: 'info', message: 'No date-time group: the cable date is unknown', span: emptySpan() })
+      cable.dateSource = { basis: 'read', from: ['dateline'], precision: dateline.iso.endsWith('T00:00:00Z') ? 'day' : 'minute' }
     }
   }
   cable.date = date
@@ -132,6 +134,8 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
     cable.id = buildId(yearSource, cable.mrn.origin, cable.mrn.serial)
   }
   if (!cable.id && hint?.id) idFromHint(cable, hint.id, diagnostics)
+  if (!cable.date) inferCableDate(cable, lines, !!header.envelope.dtg, diagnostics)
+  if (cable.id) finishReferences(cable, yearSource === null)
   if (!cable.id) {
     diagnostics.push({
       code: 'UNRESOLVED_ID',
@@ -159,6 +163,49 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   rememberParsedText(cable, text, index.starts)
   cable.diagnostics = diagnostics
   return cable
+}
+
+/**
+ * References once the cable's own id is known: items without a year take the id's year when the text
+ * stated none, and an item naming the cable itself is no citation (kind `self`, no id).
+ */
+function finishReferences(cable: Cable, yearFromId: boolean) {
+  const own = cable.id!
+  const origin = cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null
+  for (const r of cable.references) {
+    if (r.id === null && yearFromId && r.kind !== 'self') {
+      const id = citedId(r.text, own.slice(0, 2), origin)
+      if (id) {
+        r.id = id
+        r.kind = 'cable'
+      }
+    }
+    if (r.id === own) {
+      r.id = null
+      r.kind = 'self'
+    }
+  }
+}
+
+/**
+ * A partial record without a readable DTG: the date put together from its page headers, DECL date and the
+ * id's year, marked as inferred (spec §4.3); without even a year, the date stays unknown.
+ */
+function inferCableDate(cable: Cable, lines: Line[], hadDtg: boolean, diagnostics: Diagnostic[]) {
+  const fromHint = diagnostics.some((d) => d.code === 'ID_FROM_METADATA')
+  const inferred = cable.id ? inferDate({ lines, year: cable.id.slice(0, 2), yearFrom: fromHint ? 'id-hint' : 'id', declassify: cable.eo?.declassify ?? null }) : null
+  if (inferred) {
+    cable.date = inferred.date
+    cable.dateSource = inferred.source
+    diagnostics.push({
+      code: 'DATE_INFERRED',
+      severity: 'info',
+      message: `No date-time group: the date ${inferred.date} is inferred from ${inferred.source.from.join(', ')} (precision: ${inferred.source.precision})`,
+      span: cable.spans.classLine ?? emptySpan(),
+    })
+  } else if (!hadDtg) {
+    diagnostics.push({ code: 'NO_DTG', severity: 'info', message: 'No date-time group: the cable date is unknown', span: emptySpan() })
+  }
 }
 
 /** Control characters other than tab, line feed, form feed and carriage return in the first kilobyte. */
@@ -252,6 +299,7 @@ export function emptyCable(text: string): Cable {
   return {
     id: null,
     date: null,
+    dateSource: null,
     origin: null,
     precedence: null,
     classification: null,

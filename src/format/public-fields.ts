@@ -3,7 +3,7 @@ import type { Cable } from './model.js'
 /** The public fields of a cable, in the documented order (docs/data-model.md). */
 export type PublicFields = Pick<
   Cable,
-  | 'id' | 'date' | 'origin' | 'precedence' | 'classification' | 'captions' | 'tags' | 'subject' | 'to' | 'info'
+  | 'id' | 'date' | 'dateSource' | 'origin' | 'precedence' | 'classification' | 'captions' | 'tags' | 'subject' | 'to' | 'info'
   | 'references' | 'paragraphs' | 'summary' | 'comment' | 'signers' | 'eo' | 'classifiedBy' | 'sections' | 'diagnostics'
 >
 
@@ -11,6 +11,7 @@ export function publicFields(c: Cable): PublicFields {
   return {
     id: c.id,
     date: c.date,
+    dateSource: c.dateSource,
     origin: c.origin,
     precedence: c.precedence,
     classification: c.classification,

@@ -1,5 +1,6 @@
 import { collapseSpace } from './lines.js'
 import { buildId } from './ids.js'
+import type { ReferenceKind } from './model.js'
 
 /**
  * The REF block (spec §5.9): lettered items, each resolved to a reference id where it names a cable.
@@ -12,24 +13,86 @@ export interface RefItem {
   letter: string | null
   text: string
   id: string | null
+  kind: ReferenceKind
   start: number
   end: number
 }
 
-// A., A), (A), A: at a word boundary; `A. A)` doubled enumerators count once.
-const ENUMERATOR = /(?:^|(?<=\s))(?:\(([A-Z])\)|([A-Z])\s?[.):])(?=\s|[A-Z0-9(])/g
+/** What a REF item names: a cable, or a non-cable source kept with its kind (spec §5.9). */
+export type { ReferenceKind }
+
+/** Who is citing: the year for items that state none, the MRN origin for EMBTEL/OURTEL, the own id. */
+export interface Citing {
+  year: string | null
+  /** The citing cable's MRN origin (`QUORIN`), for telegram words that mean "our own telegram". */
+  origin: string | null
+}
+
+// A., A), (A), A: at a word boundary, in either case (`Ref: a. … b. …`); `A. A)` doubled enumerators count once.
+const ENUMERATOR = /(?:^|(?<=\s))(?:\(([A-Za-z])\)|([A-Za-z])\s?[.):])(?=\s|[A-Za-z0-9(])/g
+
+/**
+ * Telegram-type words written where an origin goes (spec §5.9): the Department's telegrams, and the citing
+ * post's own (`EMBTEL 1234` in an embassy's cable is that embassy's telegram). Data, not code.
+ */
+export const TELEGRAM_WORDS: Readonly<Record<string, 'STATE' | 'OWN'>> = {
+  DEPTEL: 'STATE',
+  DEPTELS: 'STATE',
+  DEPTTEL: 'STATE',
+  DEPARTMENTTEL: 'STATE',
+  DEPTCIRTEL: 'STATE',
+  CIRTEL: 'STATE',
+  SECTO: 'STATE',
+  TOSEC: 'STATE',
+  EMBTEL: 'OWN',
+  EMBTELS: 'OWN',
+  OURTEL: 'OWN',
+  OURTELS: 'OWN',
+  MYTEL: 'OWN',
+  CONTEL: 'OWN',
+  CONGENTEL: 'OWN',
+  CONSULTEL: 'OWN',
+  MISSIONTEL: 'OWN',
+  USMISSIONTEL: 'OWN',
+  LEGTEL: 'OWN',
+}
+
+/** Words that name a non-cable source, by kind; the first kind found in an item wins. */
+const NON_CABLE_KINDS: [ReferenceKind, RegExp][] = [
+  ['email', /\b(?:E-?MAILS?|EMAILED)\b/i],
+  ['fax', /\b(?:FAX|FAXES|TELEFAX|FACSIMILE)\b/i],
+  ['memo', /\b(?:MEMO|MEMOS|MEMCON|MEMCONS|MEMORANDUM|MEMORANDA|NOTES?\s+OF\s+MEETING)\b/i],
+  ['letter', /\b(?:LETTER|LETTERS|DIPNOTE|DIPLOMATIC\s+NOTE|NOTE\s+VERBALE)\b/i],
+  ['meeting', /\b(?:MEETING|MEETINGS|TELCON|TELECON|PHONE\s+CALL|CONVERSATION|DISCUSSIONS?|VIDEO\s?CONFERENCE|DVC|CALL)\b/i],
+  ['report', /\b(?:REPORT|REPORTS|IIR|TD-\d|INTSUM|SPOTREP|SITREP|STUDY|ASSESSMENT)|^TD-?\d/i],
+]
+
+/** The kind of a REF item that names no cable. */
+export function referenceKind(text: string): ReferenceKind {
+  for (const [kind, re] of NON_CABLE_KINDS) if (re.test(text)) return kind
+  return 'other'
+}
 
 const NOT_ORIGIN =
   /\b(?:PARA|PARAS|PARAGRAPH|NO|NUMBER|ITEM|OF|SECTION|EMAIL|E-MAIL|FAX|LETTER|MEMO|MEMCON|TELCON|DIPNOTE|NOTE|REPORT|IIR|DATED|PAGE|AND|THE|ON|IN|TO|FOR|CODEL|FY|PL|USC|UNSCR|RES|RESOLUTION|DOC|DOCUMENT|TAB|ANNEX|ARTICLE|LAW|DECREE|BILL|HR|S|CFR|ORDER|PRESS|GUIDANCE|CIRCULAR|MESSAGE|MSG|CABLE)\b/
 
 /**
- * Finds the cited cable in one item: `[year] ORIGIN SERIAL`, year defaulting to the citing cable's.
- *   06 TBILISI 2601     (07) STATE 071143     2007 MADRID 4554     State 29549
+ * Finds the cited cable in one item: `[year] ORIGIN SERIAL`, year defaulting to the citing cable's;
+ * telegram-type words mapped to origins (`DEPTEL 45678` → STATE, `EMBTEL 1234` → the citing post).
+ *   06 TBILISI 2601     (07) STATE 071143     2007 MADRID 4554     State 29549     DEPTEL 45678
  */
-export function citedId(item: string, defaultYear: string | null): string | null {
-  const re = /(?:^|[\s(,;])(?:\(?((?:19|20)?\d{2})\)?\s+)?([A-Za-z][A-Za-z .'-]{1,28}?)\s+0*(\d{1,7})(?![\d/:.]\d)(?=$|[\s),;.])/g
+export function citedId(item: string, defaultYear: string | null, citingOrigin: string | null = null): string | null {
+  const re = /(?:^|[\s(,;:])(?:\(?((?:19|20)?\d{2})\)?\s+)?([A-Za-z][A-Za-z .'-]{1,28}?)\s+(?:NO\.?\s*)?0*(\d{1,7})(?![\d/:.]\d)(?=$|[\s),;:.])/g
   for (let m = re.exec(item); m; m = re.exec(item)) {
-    const origin = m[2].trim().toUpperCase()
+    let origin = m[2].trim().toUpperCase()
+    // a leading joining word (`AND VELLORA 1603`, `OF STATE 12`) is no part of the origin
+    origin = origin.replace(/^(?:(?:AND|OR|ALSO|SEE|SEPTEL|PER|VIA|IN|ON|OF|TO|BY|FROM|THE)\s+)+/, '')
+    const word = TELEGRAM_WORDS[origin.replace(/[^A-Z]/g, '')]
+    if (word) {
+      // DEPTEL → the Department; EMBTEL → the citing post, unknown without it (never an id named EMBTEL)
+      origin = word === 'STATE' ? 'STATE' : (citingOrigin ?? '')
+      if (!origin) continue
+    }
     if (NOT_ORIGIN.test(origin) || origin.split(/\s+/).length > 4) continue
     if (/^(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*$/.test(origin)) continue
     const year = m[1] ?? defaultYear
@@ -39,12 +102,21 @@ export function citedId(item: string, defaultYear: string | null): string | null
   return null
 }
 
-/** Splits a REF value (label removed) into items with offsets in `value`. */
-export function splitReferences(value: string, defaultYear: string | null): RefItem[] {
+/**
+ * Splits a REF value (label removed) into items with offsets in `value`: lettered items (`A.`, `b)`, `(C)`)
+ * or, without letters, every cable an unlettered list names (`QUORIN 1091: QUORIN 263; VELLORA 1603`).
+ */
+export function splitReferences(value: string, citing: Citing): RefItem[] {
   const marks: { letter: string; start: number; end: number }[] = []
+  let lower: boolean | null = null
   ENUMERATOR.lastIndex = 0
   for (let m = ENUMERATOR.exec(value); m; m = ENUMERATOR.exec(value)) {
-    const letter = m[1] ?? m[2]
+    const written = m[1] ?? m[2]
+    const isLower = written !== written.toUpperCase()
+    // a list is lettered in one case: the first enumerator decides; a lower-case list starts at `a`
+    if (lower === null && isLower && written !== 'a') continue
+    if (lower !== null && isLower !== lower) continue
+    const letter = written.toUpperCase()
     const prev = marks[marks.length - 1]
     // `A. A) STATE 1`: a doubled enumerator names the same item
     if (prev && prev.letter === letter && value.slice(prev.end, m.index).trim() === '') {
@@ -54,27 +126,62 @@ export function splitReferences(value: string, defaultYear: string | null): RefI
     // letters run A, B, C…; a list may start elsewhere, and a letter that opens a line starts an item in any order
     const expected = prev ? String.fromCharCode(prev.letter.charCodeAt(0) + 1) : letter
     const opensLine = /(?:^|\n)[ \t]*$/.test(value.slice(Math.max(0, m.index - 8), m.index))
-    if (letter !== expected && !opensLine) continue
+    if (letter !== expected && !(opensLine && !isLower)) continue
+    if (lower === null) lower = isLower
     marks.push({ letter, start: m.index, end: m.index + m[0].length })
   }
   const items: RefItem[] = []
-  if (marks.length === 0) {
-    const text = collapseSpace(value).trim()
-    if (text) items.push({ letter: null, text, id: citedId(text, defaultYear), start: value.search(/\S/), end: value.trimEnd().length })
-    return items
-  }
+  if (marks.length === 0) return unletteredItems(value, citing)
   for (let i = 0; i < marks.length; i++) {
     const stop = i + 1 < marks.length ? marks[i + 1].start : value.length
     const raw = value.slice(marks[i].end, stop)
-    const text = collapseSpace(raw).trim().replace(/[,;]$/, '')
+    const text = cleanItem(raw)
     const lead = raw.length - raw.trimStart().length
-    items.push({
-      letter: marks[i].letter,
-      text,
-      id: citedId(text, defaultYear),
-      start: marks[i].start,
-      end: marks[i].end + lead + raw.trim().length,
-    })
+    items.push(item(marks[i].letter, text, citing, marks[i].start, marks[i].end + lead + raw.trim().length))
   }
   return items
+}
+
+// separators of an unlettered list: `;` `,` `:` and AND (`QUORIN 1091: QUORIN 263 AND VELLORA 1603`)
+const LIST_SEPARATOR = /\s*(?:[;,:]|\bAND\b)\s*/gi
+
+/** An unlettered REF: one item, or one per cable when the list names several. */
+function unletteredItems(value: string, citing: Citing): RefItem[] {
+  const text = cleanItem(value)
+  if (!text) return []
+  const start = value.search(/\S/)
+  const whole = item(null, text, citing, start, value.trimEnd().length)
+  const pieces: { start: number; end: number }[] = []
+  let at = 0
+  LIST_SEPARATOR.lastIndex = 0
+  for (let m = LIST_SEPARATOR.exec(value); m; m = LIST_SEPARATOR.exec(value)) {
+    if (m.index > at) pieces.push({ start: at, end: m.index })
+    at = m.index + m[0].length
+  }
+  if (at < value.length) pieces.push({ start: at, end: value.length })
+  const cables: RefItem[] = []
+  for (const p of pieces) {
+    const raw = value.slice(p.start, p.end)
+    const piece = cleanItem(raw)
+    const lead = raw.length - raw.trimStart().length
+    const it = item(null, piece, citing, p.start + lead, p.start + lead + raw.trim().length)
+    if (it.id) cables.push(it)
+  }
+  // only a list naming two cables or more is split; `STATE 123, PARA 4` stays one item
+  return cables.length >= 2 ? cables : [whole]
+}
+
+function item(letter: string | null, text: string, citing: Citing, start: number, end: number): RefItem {
+  const id = citedId(text, citing.year, citing.origin)
+  // a cable named without a year, in a text that states none, is still a cable (its id unknown)
+  const cable = id !== null || (citing.year === null && referenceKind(text) === 'other' && citedId(text, '00', citing.origin) !== null)
+  return { letter, text, id, kind: cable ? 'cable' : referenceKind(text), start, end }
+}
+
+/** Item text: whitespace collapsed, a trailing separator and a page banner glued to the line end removed. */
+function cleanItem(raw: string): string {
+  return collapseSpace(raw)
+    .trim()
+    .replace(/\s+(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)$/, '')
+    .replace(/[,;]$/, '')
 }

@@ -5,7 +5,7 @@ import { EO_LABEL } from './eo.js'
 import type { Line } from './lines.js'
 import type { SegmentKind } from './model.js'
 import { firstNonSpace, isPageHeaderLine, pageHeaderTotal, SMART_PAGE_HEADER } from './page-header.js'
-import { REF_LABEL } from './references.js'
+import { REF_LABEL, splitReferences } from './references.js'
 import { TAGS_LABEL } from './tags.js'
 
 /**
@@ -40,6 +40,8 @@ export interface TextLayout {
   tags: Range | null
   subject: Range | null
   ref: Range | null
+  /** REF blocks other than `ref` (a repeated header block): left in the text, each reported. */
+  unplacedRefs: Range[]
   classifiedBy: Range | null
   paras: ParaStart[]
   signature: number[]
@@ -63,6 +65,8 @@ const MAY_HOLD_INLINE = /[Oo]\.?\s*1\d{4}|[Tt][Aa][Gg][Ss]\s*:|[Ss][Uu][Bb][Jj]/
 const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
 // surnames as signed: CLINTON, Susman, LeBaron, van Voorst (name particles in lower case)
 const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][A-Za-z'.-]*(?:[ ](?:van|von|de|da|del|di|la|le|du|[A-Z][A-Za-z'.-]*)){0,2}\s*$/
+/** A REF item line after an empty line (`B. STATE 12`, `(c) MADRID 4`, `¶B. …`): the REF block goes on. */
+const REF_CONTINUES = /^\s*(?:¶\s?)?(?:\(?[A-Za-z][.):]|\([A-Za-z]\))\s/
 const CAPS_WORD_LINE = /^\s*[A-Z][A-Z'-]{2,}\s*$/
 
 /** Finds the class line among the first non-blank lines of the text. */
@@ -89,6 +93,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     tags: null,
     subject: null,
     ref: null,
+    unplacedRefs: [],
     classifiedBy: null,
     paras: [],
     signature: [],
@@ -241,20 +246,36 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
   const firstKeywordLine = starts.length ? starts[0].line : to
   const kindOf: Record<Field, SegmentKind> = { eo: 'eo', tags: 'tags', subject: 'subject', ref: 'ref', classifiedBy: 'classifiedBy' }
 
-  for (let k = 0; k < starts.length; k++) {
+  // Several REF blocks (a header block repeated with a shorter REF): the one naming the most items is the
+  // cable's; the others stay text and are reported (Cable.diagnostics UNPLACED_REF)
+  const refStarts = starts.filter((s) => s.field === 'ref')
+  let chosenRef = refStarts[0]
+  if (refStarts.length > 1) {
+    let best = -1
+    for (const r of refStarts) {
+      const k = starts.indexOf(r)
+      const range = fieldRange(k)
+      const raw = text.slice(range.end > range.start ? range.start : r.at, range.end)
+      const label = REF_LABEL.exec(raw)
+      const n = splitReferences(label ? raw.slice(label.index + label[0].length) : raw, { year: null, origin: null }).length
+      if (n > best) {
+        best = n
+        chosenRef = r
+      }
+    }
+    for (const r of refStarts) if (r !== chosenRef) layout.unplacedRefs.push(fieldRange(starts.indexOf(r)))
+  }
+
+  function fieldRange(k: number): Range & { lastLine: number } {
     const s = starts[k]
-    if (seen.has(s.field)) continue
-    seen.add(s.field)
     const nextStart = k + 1 < starts.length ? starts[k + 1].at : lines[to - 1 >= 0 ? Math.max(to - 1, 0) : 0]?.next ?? text.length
-    // the field ends at the next keyword, a blank line, or the end of the front matter
     let end = Math.min(nextStart, to < lines.length ? lines[to].start : text.length)
     let lastLine = s.line
     for (let i = s.line + 1; i < to; i++) {
       if (lines[i].start >= end) break
       if (lines[i].blank) {
         const next = nextNonBlank(lines, i)
-        const continues =
-          s.field === 'ref' && next !== -1 && next < to && /^\s*(?:¶\s?)?(?:\(?[A-Z][.):]|\([A-Z]\))\s/.test(lines[next].text)
+        const continues = s.field === 'ref' && next !== -1 && next < to && REF_CONTINUES.test(lines[next].text)
         if (!continues) {
           end = Math.min(end, lines[i].start)
           break
@@ -268,8 +289,17 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       }
       lastLine = i
     }
-    // trim trailing line terminators and spaces
     while (end > s.at && /\s/.test(text[end - 1])) end--
+    return { start: s.at, end, lastLine }
+  }
+
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k]
+    if (seen.has(s.field)) continue
+    if (s.field === 'ref' && s !== chosenRef) continue
+    seen.add(s.field)
+    // the field ends at the next keyword, a blank line, or the end of the front matter
+    const { end, lastLine } = fieldRange(k)
     layout[s.field] = { start: s.at, end }
     if (runTogether.has(s.line)) continue
     for (let i = s.line; i <= lastLine; i++) if (kinds[i] === 'lines' && !runTogether.has(i)) kinds[i] = kindOf[s.field]

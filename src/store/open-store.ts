@@ -1,19 +1,53 @@
+import type { MessagingStore } from './messaging-store.js'
 import type { Store } from './store.js'
+import { hasDirectoryUsers } from './sqlite/messaging-database.js'
+import { SqliteMessagingStore } from './sqlite/messaging-store.js'
 import { openSqliteStore, type OpenOptions } from './sqlite/sqlite-store.js'
+
+/**
+ * The one place that chooses a storage engine, by database location: a `postgres://` (or `postgresql://`)
+ * URL is a PostgreSQL server, anything else a SQLite file path (or `:memory:`). Callers never pick an
+ * engine themselves, and nothing outside `src/store` imports an engine folder.
+ */
 
 /** Database used when neither `--db` nor `CABLEGRAM_DB` names one. */
 export const DEFAULT_DB = 'cablegram.db'
 
+const isPostgres = (location: string) => /^postgres(ql)?:\/\//.test(location)
+
 /**
- * Opens the archive store at `location`. Today every location is a SQLite file (or `:memory:`); the
- * PostgreSQL engine will take `postgres://` URLs here, so callers never pick an engine themselves.
+ * Opens the archive store at `location`.
  *
  * @example
  *   const store = openStore(resolveDbLocation(flags.db, env, cwd))
  */
 export function openStore(location: string, options: OpenOptions = {}): Store {
-  if (/^postgres(ql)?:\/\//.test(location)) {
+  if (isPostgres(location)) {
     throw new Error(`PostgreSQL is not supported yet (got ${location}); use a SQLite file path`)
   }
   return openSqliteStore(location, options)
+}
+
+/**
+ * Opens the messaging store at `location` (creating its tables when needed). SQLite keeps the messaging
+ * tables in the archive's own file, so release writes both in one transaction.
+ *
+ * @throws Error when the location cannot be opened (or names an engine without a messaging store yet)
+ * @example
+ *   const store = await openMessagingStore('cables.db')
+ */
+export async function openMessagingStore(location: string): Promise<MessagingStore> {
+  if (isPostgres(location)) {
+    throw new Error(`PostgreSQL messaging is not supported yet (got ${location}); use a SQLite file path`)
+  }
+  return SqliteMessagingStore.open(location)
+}
+
+/**
+ * Whether the database at `location` holds a messaging directory with users: then it is an operator's
+ * database and every archive read goes through a user's access. Asking changes nothing in a plain archive.
+ */
+export async function locationHasDirectoryUsers(location: string): Promise<boolean> {
+  if (isPostgres(location)) return false
+  return hasDirectoryUsers(location)
 }

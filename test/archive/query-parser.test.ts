@@ -55,9 +55,9 @@ describe('query parser', () => {
   })
 
   it('should read date ranges as half-open intervals of whole periods', () => {
-    expect(dateRange(':', '2009-09..2009-12')).toEqual({ from: '2009-09-01', to: '2010-01-01' })
-    expect(dateRange(':', '2009-02')).toEqual({ from: '2009-02-01', to: '2009-03-01' })
-    expect(dateRange('>', '2009')).toEqual({ from: '2010-01-01', to: null })
+    expect(dateRange(':', '2009-09..2009-12')).toEqual({ from: '2009-09', to: '2010-01' })
+    expect(dateRange(':', '2009-02')).toEqual({ from: '2009-02', to: '2009-03' })
+    expect(dateRange('>', '2009')).toEqual({ from: '2010', to: null })
     expect(dateRange('<=', '2008-02-29')).toEqual({ from: null, to: '2008-03-01' })
     expect(dateRange(':', '2009-02-30')).toBeNull()
   })

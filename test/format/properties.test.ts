@@ -118,11 +118,11 @@ function expected(c: ReturnType<typeof composeCable>, k: (typeof FIELDS)[number]
     const yy = c.id!.slice(0, 2)
     const block = c.body.find((b) => b.type === 'ref')
     if (!block || block.type !== 'ref') return []
-    return [...block.text.slice(5).matchAll(/(?:([A-Z])\. )?([A-Z]+) (\d+)/g)].map((m) => ({
-      letter: m[1] ?? null,
-      id: `${yy}${m[2]}${m[3]}`,
-      text: `${m[2]} ${m[3]}`,
-    }))
+    return [...block.text.slice(5).matchAll(/(?:([A-Z])\. )?([A-Z]+) (\d+)/g)].map((m) => {
+      const id = `${yy}${m[2]}${m[3]}`
+      // a cable naming itself is no citation of itself
+      return { letter: m[1] ?? null, id: id === c.id ? null : id, text: `${m[2]} ${m[3]}`, kind: id === c.id ? 'self' : 'cable' }
+    })
   }
   if (k === 'eo') {
     const block = c.body.find((b) => b.type === 'eo')

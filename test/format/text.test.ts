@@ -98,8 +98,8 @@ describe('E.O., TAGS, SUBJECT, REF, Classified By', () => {
 
   it('should resolve REF items to reference ids in the citing year', () => {
     expect(withoutSpans(wire.references)).toEqual([
-      { letter: 'A', id: '08STATE12345', text: 'STATE 12345' },
-      { letter: 'B', id: '08BERN388', text: 'BERN 388' },
+      { letter: 'A', id: '08STATE12345', text: 'STATE 12345', kind: 'cable' },
+      { letter: 'B', id: '08BERN388', text: 'BERN 388', kind: 'cable' },
     ])
     expect(at(wire.references[1].span)).toBe('B. BERN 388')
   })
@@ -107,9 +107,9 @@ describe('E.O., TAGS, SUBJECT, REF, Classified By', () => {
   it('should keep non-cable references with a null id (REF block alone)', () => {
     const c = parseCable(fixture('fragment-ref.txt'))
     expect(withoutSpans(c.references)).toEqual([
-      { letter: 'A', id: null, text: 'TBILISI 1605' },
-      { letter: 'B', id: '06TBILISI2601', text: '06 TBILISI 2601 (NOTAL)' },
-      { letter: 'C', id: null, text: 'SAMPLE-PERSON EMAIL 05/11/07' },
+      { letter: 'A', id: null, text: 'TBILISI 1605', kind: 'cable' },
+      { letter: 'B', id: '06TBILISI2601', text: '06 TBILISI 2601 (NOTAL)', kind: 'cable' },
+      { letter: 'C', id: null, text: 'SAMPLE-PERSON EMAIL 05/11/07', kind: 'email' },
     ])
   })
 

@@ -46,6 +46,7 @@ function withDefaults(c: Cable): Cable {
     id: c.id ?? null,
     rawId: c.rawId ?? null,
     date: c.date ?? null,
+    dateSource: c.dateSource ?? null,
     origin: c.origin ?? null,
     precedence: c.precedence ?? null,
     classification: c.classification ?? null,

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { lintText } from '../../lint/index.js'
+import { describeMarking } from '../../messaging/access.js'
 import { actor } from '../../messaging/context.js'
 import type { ComposedDraft } from '../../messaging/draft-cable.js'
 import { draftFromObject, type DraftInput } from '../../messaging/draft-input.js'
@@ -139,7 +140,7 @@ export function registerMessagingRoutes(app: OpenAPIHono<HttpEnv>, deps: Messagi
       const user = await actor(ctx(), me(c))
       const { cable, text } = await readCable(ctx(), user.name, c.req.valid('param').cableId)
       await chargeReads(ctx(), user, 'read', 1)
-      return c.json({ cableId: cable.id, subject: cable.subject, precedence: cable.precedence, classification: cable.classification, text }, 200)
+      return c.json({ cableId: cable.id, subject: cable.subject, precedence: cable.precedence, classification: describeMarking({ level: cable.level, caveats: cable.caveats }), text }, 200)
     },
   )
 

@@ -124,8 +124,8 @@ const revokeUserSessions = createRoute({
 export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>, deps: MessagingDeps): void {
   app.openapi(loginRoute, async (c) => {
     const { user, password } = c.req.valid('json')
-    const session = await login(messagingOf(deps), user, password, clientAddress(c), deps.loginPolicy)
-    const secure = deps.secureCookies
+    const session = await login(messagingOf(deps), user, password, clientAddress(c), deps.messaging.loginPolicy)
+    const secure = deps.messaging.secureCookies
     setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -146,7 +146,7 @@ export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>, deps: Messaging
     const token = getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE)
     if (c.get('principal').via !== 'session' || !token) throw new HttpProblem('INVALID', 'log out ends a cookie session; revoke API tokens with DELETE /api/tokens/{id}')
     await logout(messagingOf(deps), token)
-    deleteCookie(c, deps.secureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE, { path: '/', secure: deps.secureCookies })
+    deleteCookie(c, deps.messaging.secureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE, { path: '/', secure: deps.messaging.secureCookies })
     return c.body(null, 204)
   })
 
