@@ -125,6 +125,8 @@ export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>, deps: Messaging
   app.openapi(loginRoute, async (c) => {
     const { user, password } = c.req.valid('json')
     const session = await login(messagingOf(deps), user, password, clientAddress(c), deps.messaging.loginPolicy)
+    // the request log names who logged in
+    c.set('principal', { user: session.user.name, access: undefined, via: 'session' })
     const secure = deps.messaging.secureCookies
     setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, session.token, {
       httpOnly: true,
