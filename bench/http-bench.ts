@@ -17,6 +17,7 @@ import { importArchive } from '../src/archive/import/import-archive.js'
 import { writeSearch } from '../src/archive/output/write-search.js'
 import { searchArchive } from '../src/archive/search-archive.js'
 import { showCable } from '../src/archive/show-cable.js'
+import { lintText } from '../src/lint/index.js'
 import { writeSynth } from '../src/archive/synth/write-synth.js'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js'
 import { QUERIES } from './archive-queries.js'
@@ -131,7 +132,9 @@ async function main() {
     for (let r = 0; r < 3; r++)
       for (const id of ids) {
         const t = performance.now()
-        await showCable(store, id)
+        // what the route does: the cable with references and citers, and its lint findings
+        const view = await showCable(store, id)
+        if (view) lintText(view.cable.text, { mode: 'archive' })
         if (r > 0) inCable.push(performance.now() - t)
       }
     inCable.sort((a, b) => a - b)
