@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { streamSSE } from 'hono/streaming'
+import { inboxVersion } from '../../messaging/inbox-watch.js'
 import { inbox } from '../../messaging/reading.js'
 import type { HttpEnv } from '../env.js'
 import { problems } from '../schemas.js'
@@ -30,6 +31,7 @@ export function registerEventRoutes(app: OpenAPIHono<HttpEnv>, deps: MessagingDe
     const ctx = messagingOf(deps)
     const user = c.get('principal').user ?? undefined
     // refuse before the stream starts, so a bad principal gets a problem, not an empty stream
+    let version = await inboxVersion(ctx, user)
     const first = await inbox(ctx, user)
     return streamSSE(c, async (stream) => {
       const closed = new AbortController()
@@ -53,6 +55,10 @@ export function registerEventRoutes(app: OpenAPIHono<HttpEnv>, deps: MessagingDe
           }
           await deps.messaging.inboxChanged.wait(POLL_MS, closed.signal)
           if (closed.signal.aborted) break
+          // read the inbox again (filtered by clearance, denials audited) only when deliveries changed
+          const now = await inboxVersion(ctx, user)
+          if (now === version) continue
+          version = now
           items = await inbox(ctx, user)
         }
       } catch (error) {
