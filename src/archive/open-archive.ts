@@ -1,21 +1,29 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
+import { DatabaseFileError } from '../store/database-file-error.js'
 import { openStore } from '../store/open-store.js'
 import type { Store } from '../store/store.js'
 
 /** Raised when a read command points at a database that does not exist. */
-export class ArchiveMissingError extends Error {
-  constructor(readonly location: string) {
-    super(`no archive at ${location}: import cables first (cable import PATH --db ${location})`)
+export class ArchiveMissingError extends DatabaseFileError {
+  constructor(location: string) {
+    super(location, 'no archive here: import cables first')
+    this.message = `no archive at ${location}: import cables first (cable import PATH --db ${location})`
   }
 }
 
 /**
- * Opens an archive to read: a missing file is an error rather than a new empty database, so a mistyped
- * `--db` does not silently return nothing.
+ * Opens an archive to read, read-only: a missing or empty (0-byte) file is an error rather than a new
+ * empty database, so a mistyped `--db` does not silently return nothing, and an archive on read-only
+ * media (or a file the user may only read) is searchable. Throws `DatabaseFileError` naming the file.
  */
 export function openArchiveForReading(location: string): Store {
-  if (location !== ':memory:' && !/^[a-z]+:\/\//.test(location) && !existsSync(location)) throw new ArchiveMissingError(location)
-  return openStore(location)
+  if (location !== ':memory:' && !/^[a-z]+:\/\//.test(location)) {
+    if (!existsSync(location)) throw new ArchiveMissingError(location)
+    const st = statSync(location)
+    if (st.isDirectory()) throw new DatabaseFileError(location, 'a directory, not a database file')
+    if (st.size === 0) throw new DatabaseFileError(location, 'the file is empty (0 bytes), not a Cablegram archive')
+  }
+  return openStore(location, { readonly: location !== ':memory:' })
 }
 
 /** Flags every read command shares. */

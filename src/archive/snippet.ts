@@ -95,3 +95,16 @@ export function makeSnippet(text: string, terms: HighlightTerm[], width = 200): 
   const tail = end < text.length ? ' …' : ''
   return lead + excerpt.replace(/\s+/g, ' ').trim() + tail
 }
+
+/**
+ * Where the query words occur in `text`, as `[start, end)` UTF-16 offsets in order: the same whole-word,
+ * case-insensitive matching as the snippets, for marking every hit in a whole cable (the web UI's cable view).
+ *
+ * @example
+ *   highlightRanges('URANIUM and uranium', highlightTerms(parseQuery('uranium'))) // [[0, 7], [12, 19]]
+ */
+export function highlightRanges(text: string, terms: HighlightTerm[]): [number, number][] {
+  const pattern = termPattern(terms)
+  if (!pattern) return []
+  return [...text.matchAll(pattern)].map((m) => [m.index!, m.index! + m[0].length])
+}

@@ -10,7 +10,17 @@ export interface Io {
   env: Record<string, string | undefined>
 }
 
+/**
+ * The process's own streams. A reader that stops early (`cable search … | head`) closes the pipe: the
+ * command then ends quietly with its exit code so far instead of dying on EPIPE with a stack trace; any
+ * other failure to write the output is reported in one line, exit 2.
+ */
 export function nodeIo(): Io {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+    process.stderr.write(`cable: cannot write the output: ${error.message}\n`)
+    process.exit(2)
+  })
   return {
     stdout: process.stdout,
     stderr: process.stderr,

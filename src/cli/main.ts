@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander'
+import { resolveDbLocation } from '../archive/db-location.js'
+import { DatabaseFileError, fileErrorReason } from '../store/database-file-error.js'
 import { registerCommands } from './commands/index.js'
 import { CliError } from './errors.js'
 import { nodeIo, type Io } from './io.js'
@@ -35,7 +37,25 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
       io.stderr.write(`cable: ${error.message}\n`)
       return error.exitCode
     }
+    if (error instanceof DatabaseFileError) {
+      io.stderr.write(`cable: ${error.message}\n`)
+      return 2
+    }
+    // a database that turns out damaged midway (a page fails its checks during a search) is the file's
+    // fault, not the program's: name the file, exit 2
+    const fileReason = fileErrorReason(error)
+    if (fileReason) {
+      io.stderr.write(`cable: ${databaseNamed(argv, io)}: ${fileReason}\n`)
+      return 2
+    }
     io.stderr.write(`cable: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     return 70
   }
+}
+
+/** The database a command line names (`--db X`, `--db=X`, else `$CABLEGRAM_DB` or ./cablegram.db). */
+function databaseNamed(argv: string[], io: Io): string {
+  const i = argv.findIndex((a) => a === '--db' || a.startsWith('--db='))
+  const flag = i < 0 ? undefined : argv[i].startsWith('--db=') ? argv[i].slice(5) : argv[i + 1]
+  return resolveDbLocation(flag, io.env, io.cwd)
 }

@@ -3,6 +3,8 @@ import type { Store } from './store.js'
 import { hasDirectoryUsers } from './sqlite/messaging-database.js'
 import { SqliteMessagingStore } from './sqlite/messaging-store.js'
 import { openSqliteStore, type OpenOptions } from './sqlite/sqlite-store.js'
+import { isPostgresLocation } from './postgres/pool.js'
+import { openPostgresStore } from './postgres/pg-store.js'
 
 /**
  * The one place that chooses a storage engine, by database location: a `postgres://` (or `postgresql://`)
@@ -13,17 +15,16 @@ import { openSqliteStore, type OpenOptions } from './sqlite/sqlite-store.js'
 /** Database used when neither `--db` nor `CABLEGRAM_DB` names one. */
 export const DEFAULT_DB = 'cablegram.db'
 
-const isPostgres = (location: string) => /^postgres(ql)?:\/\//.test(location)
-
 /**
- * Opens the archive store at `location`.
+ * Opens the archive store at `location`. The PostgreSQL engine creates its schema on first use.
  *
  * @example
  *   const store = openStore(resolveDbLocation(flags.db, env, cwd))
  */
 export function openStore(location: string, options: OpenOptions = {}): Store {
-  if (isPostgres(location)) {
-    throw new Error(`PostgreSQL is not supported yet (got ${location}); use a SQLite file path`)
+  if (isPostgresLocation(location)) {
+    if (options.migrations?.length) throw new Error('SQLite migrations cannot run on PostgreSQL; open the PostgreSQL engine of that module instead')
+    return openPostgresStore(location)
   }
   return openSqliteStore(location, options)
 }
@@ -37,7 +38,7 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
  *   const store = await openMessagingStore('cables.db')
  */
 export async function openMessagingStore(location: string): Promise<MessagingStore> {
-  if (isPostgres(location)) {
+  if (isPostgresLocation(location)) {
     throw new Error(`PostgreSQL messaging is not supported yet (got ${location}); use a SQLite file path`)
   }
   return SqliteMessagingStore.open(location)
@@ -48,6 +49,6 @@ export async function openMessagingStore(location: string): Promise<MessagingSto
  * database and every archive read goes through a user's access. Asking changes nothing in a plain archive.
  */
 export async function locationHasDirectoryUsers(location: string): Promise<boolean> {
-  if (isPostgres(location)) return false
+  if (isPostgresLocation(location)) return false
   return hasDirectoryUsers(location)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseQuery } from '../../src/archive/query/parse-query.js'
-import { highlightTerms, makeSnippet } from '../../src/archive/snippet.js'
+import { highlightRanges, highlightTerms, makeSnippet } from '../../src/archive/snippet.js'
 
 const text = 'SUBJECT: TALKS\n\n1. (C) The minister spoke at length about the weather and other matters. ' + 'Filler words here. '.repeat(30) + 'Then the Nuclear talks began; enrichment and NUCLEAR fuel were discussed. More filler follows.'
 
@@ -15,5 +15,12 @@ describe('snippets', () => {
 
   it('should start after the subject line when the query has no words', () => {
     expect(makeSnippet(text, highlightTerms(parseQuery('tag:PREL')), 40)).toMatch(/^… TALKS 1\. \(C\) The minister spoke/)
+  })
+
+  it('should give the offsets of every hit in a whole text, excluded and partial words left out', () => {
+    const t = 'URANIUM and uranium; Uraniums, enriched. Not iran.'
+    const ranges = highlightRanges(t, highlightTerms(parseQuery('uranium enrich* -iran')))
+    expect(ranges.map(([a, b]) => t.slice(a, b))).toEqual(['URANIUM', 'uranium', 'enriched'])
+    expect(highlightRanges(t, highlightTerms(parseQuery('tag:PREL')))).toEqual([])
   })
 })

@@ -139,3 +139,59 @@ describe('the archive store applies the same rule in SQL', () => {
     expect(await visible({ level: 2, caveats: ['NOFORN', 'NODIS'] })).toEqual([])
   })
 })
+
+describe('levels and caveats from every place a cable states them', () => {
+  const unclasWith = (captions: string[]) => parseCable(telegram('UNCLAS', captions, 'A SUBJECT', ['Text without marks.']))
+
+  it('should make an unmarked UNCLAS cable SBU for a SENSITIVE or SENSITIVE BUT UNCLASSIFIED caption', () => {
+    expect(cableAccess(unclasWith(['SIPDIS'])).level).toBe(0)
+    expect(cableAccess(unclasWith(['SENSITIVE', 'SIPDIS'])).level).toBe(1)
+    expect(cableAccess(unclasWith(['SENSITIVE BUT UNCLASSIFIED'])).level).toBe(1)
+  })
+
+  it('should read the SENSITIVE caption in any case and spacing', () => {
+    const base = unclasWith(['SIPDIS'])
+    expect(cableAccess({ ...base, captions: ['sensitive'] }).level).toBe(1)
+    expect(cableAccess({ ...base, captions: ['  Sensitive   but\tunclassified '] }).level).toBe(1)
+  })
+
+  it('should never lower a CONFIDENTIAL cable to SBU for its SENSITIVE caption', () => {
+    const c = parseCable(telegram(CONFIDENTIAL_LINE, ['SENSITIVE', 'SIPDIS'], 'A SUBJECT', ['(U) Text.']))
+    expect(cableAccess(c)).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
+  })
+
+  it('should take the higher of the class line and the container classification column', () => {
+    const row = (column: string) =>
+      `4242,"2/21/2008 16:25","08QUORIN417","Embassy Quorin","${column}","","FM AMEMBASSY QUORIN\nTO SECSTATE WASHDC PRIORITY 4411","C O N F I D E N T I A L QUORIN 000417\n\nSUBJECT: (C) A SUBJECT\n\n1. (C) Text.\n"\n`
+    expect(cableAccess(parseCable(row('SECRET//NOFORN')))).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
+    expect(cableAccess(parseCable(row('UNCLASSIFIED'))).level).toBe(2)
+  })
+
+  it('should ignore a blank stated classification and still fail closed', () => {
+    const bare = parseCable('notes only\n')
+    expect(cableAccess(bare, '   ')).toEqual({ level: 4, caveats: [], classification: null })
+  })
+})
+
+describe('clearance words, access of a user, and marking names', async () => {
+  const { accessOf, describeMarking, levelRank } = await import('../../src/messaging/access.js')
+
+  it('should read every level word and abbreviation users type', () => {
+    const expected: [string, number | null][] = [
+      [' unclas ', 0], ['U', 0], ['unclassified', 0], ['lou', 1], ['FOUO', 1], ['sbu', 1],
+      ['c', 2], ['Confidential', 2], ['s', 3], ['secret', 3], ['ts', 4], ['TOP SECRET', 4], ['secrte', null], ['', null],
+    ]
+    for (const [word, rank] of expected) expect([word, levelRank(word)]).toEqual([word, rank])
+  })
+
+  it("should give an active user his clearance with caveats in one order, and an inactive one nothing", () => {
+    expect(accessOf({ clearance: 3, caveats: ['NOFORN', 'EXDIS'], active: true })).toEqual({ level: 3, caveats: ['EXDIS', 'NOFORN'] })
+    expect(accessOf({ clearance: 4, caveats: ['NOFORN'], active: false })).toEqual({ level: -1, caveats: [] })
+  })
+
+  it('should name a marking as level and caveats joined by //', () => {
+    expect(describeMarking({ level: 3, caveats: ['NOFORN', 'NODIS'] })).toBe('SECRET//NOFORN//NODIS')
+    expect(describeMarking({ level: 0, caveats: [] })).toBe('UNCLASSIFIED')
+    expect(describeMarking({ level: 9, caveats: [] })).toBe('level 9')
+  })
+})

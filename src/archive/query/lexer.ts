@@ -10,7 +10,8 @@ export type Token =
 
 const FIELD_PREFIX = /^([A-Za-z]+)(>=|<=|:|>|<)/
 const NEAR_WORD = /^NEAR(?:\/(\d+))?$/
-const STOP = new Set([' ', '\t', '\n', '\r', '(', ')', '"'])
+const WHITE = new Set([' ', '\t', '\n', '\r'])
+const STOP = new Set([...WHITE, '(', ')', '"'])
 
 /**
  * Splits a query into tokens. Operators are the upper-case words AND, OR, NOT and NEAR/n; `-` before a
@@ -38,7 +39,11 @@ export function tokenize(query: string): Token[] {
       if (close < 0) throw new QuerySyntaxError('unclosed quote: add the closing "', column, query)
       tokens.push({ kind: 'phrase', text: query.slice(i + 1, close), column })
       i = close + 1
-    } else if (ch === '-' && i + 1 < query.length && !STOP.has(query[i + 1]) && query[i + 1] !== '-') {
+      if (query[i] === '*') throw new QuerySyntaxError('"*" after a "phrase": a prefix search takes one word, as in right*', i + 1, query)
+    } else if (ch === '-' && (i + 1 === query.length || WHITE.has(query[i + 1]) || query[i + 1] === ')')) {
+      throw new QuerySyntaxError('"-" excludes what follows it with no space between, as in -iran or -(iran OR iraq)', column, query)
+    } else if (ch === '-' && query[i + 1] !== '-') {
+      // `-word`, `-"phrase"`, `-(group)`, `-field:value`: an exclusion
       tokens.push({ kind: 'minus', column })
       i++
     } else {

@@ -17,6 +17,22 @@ import { QuerySyntaxError } from './query-error.js'
 const FIELDS: readonly string[] = [...TEXT_FIELDS, ...ATTRIBUTE_FIELDS]
 
 /**
+ * Limits of the language, so that every query it accepts can be answered by every engine (SQLite caps an
+ * expression at 1,000 levels and FTS5 at 256; a parser that recursed without bound would overflow the
+ * stack). Beyond them the query is refused at the column where the limit is crossed.
+ */
+export const QUERY_LIMITS = {
+  /** Characters in a query. */
+  length: 100_000,
+  /** Levels of parentheses and NOT/`-` inside one another. */
+  depth: 32,
+  /** Words, phrases and field values in a query. */
+  terms: 5_000,
+  /** Words of distance in NEAR/n. */
+  nearDistance: 10_000,
+} as const
+
+/**
  * Parses the search language (docs/search.md) into a tree; throws `QuerySyntaxError` with a column.
  * Precedence, loosest first: OR, AND (also implicit between terms), NOT / `-`, NEAR/n.
  *
@@ -24,6 +40,9 @@ const FIELDS: readonly string[] = [...TEXT_FIELDS, ...ATTRIBUTE_FIELDS]
  *   parseQuery('tag:PREL (nuclear OR "enriched uranium") -iran date:2009..2010')
  */
 export function parseQuery(query: string): QueryNode {
+  if (query.length > QUERY_LIMITS.length) {
+    throw new QuerySyntaxError(`the query is longer than ${QUERY_LIMITS.length.toLocaleString('en-US')} characters`, QUERY_LIMITS.length + 1, query)
+  }
   const p = new Parser(query)
   if (p.peek().kind === 'eof') throw new QuerySyntaxError('the query is empty', 1, query)
   const node = p.or()
@@ -35,6 +54,8 @@ export function parseQuery(query: string): QueryNode {
 class Parser {
   private readonly tokens: Token[]
   private i = 0
+  private depth = 0
+  private terms = 0
 
   constructor(private readonly query: string) {
     this.tokens = tokenize(query)
@@ -76,9 +97,26 @@ class Parser {
     const t = this.peek()
     if (t.kind === 'not' || t.kind === 'minus') {
       this.next()
-      return { type: 'not', child: this.unary(), column: t.column }
+      this.enter(t)
+      const child = this.unary()
+      this.depth--
+      return { type: 'not', child, column: t.column }
     }
     return this.near()
+  }
+
+  /** One level deeper (a "(" or an exclusion); refuses past `QUERY_LIMITS.depth`. */
+  private enter(at: Token): void {
+    if (++this.depth > QUERY_LIMITS.depth) {
+      throw this.error(`parentheses and exclusions are nested more than ${QUERY_LIMITS.depth} deep here; write the query flatter`, at)
+    }
+  }
+
+  /** One more word, phrase or field value; refuses past `QUERY_LIMITS.terms`. */
+  private count(column: number): void {
+    if (++this.terms > QUERY_LIMITS.terms) {
+      throw new QuerySyntaxError(`the query has more than ${QUERY_LIMITS.terms.toLocaleString('en-US')} words, phrases and field values`, column, this.query)
+    }
   }
 
   near(): QueryNode {
@@ -94,6 +132,7 @@ class Parser {
       if (op.kind !== 'near') break
       this.next()
       const d = (op as { distance: number | null }).distance ?? DEFAULT_NEAR
+      if (d > QUERY_LIMITS.nearDistance) throw this.error(`NEAR/${d}: the distance can be at most ${QUERY_LIMITS.nearDistance.toLocaleString('en-US')} words`, op)
       if (distance !== null && d !== distance) throw this.error(`all NEAR operators in a chain need the same distance (${distance} before, ${d} here)`, op)
       distance = d
       node = this.primary()
@@ -106,7 +145,9 @@ class Parser {
     switch (t.kind) {
       case 'lparen': {
         if (this.peek().kind === 'rparen') throw this.error('empty parentheses', this.peek())
+        this.enter(t)
         const inner = this.or()
+        this.depth--
         const close = this.next()
         if (close.kind !== 'rparen') throw this.error('missing ")" for the "(" at column ' + t.column, close)
         return inner
@@ -123,18 +164,24 @@ class Parser {
         throw this.error('unexpected ")": nothing to close', t)
       case 'near':
         throw this.error('NEAR needs a word or "phrase" on its left', t)
+      case 'not':
+      case 'minus':
+        // only reached as an operand of NEAR (everywhere else `unary` takes them)
+        throw this.error(`NEAR joins words or "phrases"; an exclusion (${t.kind === 'not' ? 'NOT' : '-'}) cannot be one of them`, t)
       default:
-        throw this.error(`${t.kind.toUpperCase()} needs a word, "phrase", field or "(" on its left`, t)
+        throw this.error(`${t.kind === 'and' ? 'AND' : 'OR'} needs a word, "phrase", field or "(" on its left`, t)
     }
   }
 
   phrase(text: string, column: number): PhraseNode {
+    this.count(column)
     const tokens = indexTokens(text)
     if (tokens.length === 0) throw new QuerySyntaxError('the phrase has no letters or digits to search', column, this.query)
     return { type: 'phrase', text, tokens, column }
   }
 
   term(raw: string, column: number): TermNode {
+    this.count(column)
     const prefix = raw.endsWith('*')
     const text = prefix ? raw.replace(/\*+$/, '') : raw
     if (text.includes('*')) throw new QuerySyntaxError(`"*" is allowed only at the end of a word (in "${raw}")`, column, this.query)
@@ -164,6 +211,7 @@ class Parser {
       const sub = w.kind === 'phrase' ? this.phrase(w.text, w.column) : this.term(w.text, w.column)
       return this.textField(field, sub, t.column)
     }
+    this.count(w.column)
     return this.attribute(field, t.op as FieldNode['op'], w.text, w.kind === 'word', w.column)
   }
 

@@ -5,6 +5,9 @@
  * @example
  *   new QuerySyntaxError('unclosed quote', 7, 'tag:"PREL')
  */
+/** Characters of the query shown around the error column. */
+const EXCERPT_WIDTH = 100
+
 export class QuerySyntaxError extends Error {
   constructor(
     readonly reason: string,
@@ -17,6 +20,12 @@ export class QuerySyntaxError extends Error {
 
   /** The query with a caret under the offending column, for terminals. */
   excerpt(): string {
-    return `${this.query}\n${' '.repeat(Math.max(0, this.column - 1))}^`
+    // a long query (a generated list of ids) is cut to a window around the column, marked with …
+    const at = Math.max(0, this.column - 1)
+    const start = this.query.length > EXCERPT_WIDTH ? Math.max(0, Math.min(at - EXCERPT_WIDTH / 2, this.query.length - EXCERPT_WIDTH)) : 0
+    const end = Math.min(this.query.length, start + EXCERPT_WIDTH)
+    const before = start > 0 ? '…' : ''
+    const line = before + this.query.slice(start, end).replace(/[\r\n\t]/g, ' ') + (end < this.query.length ? '…' : '')
+    return `${line}\n${' '.repeat(before.length + at - start)}^`
   }
 }

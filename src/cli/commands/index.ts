@@ -16,6 +16,10 @@ import { registerRefs } from './refs.js'
 import { registerSearch } from './search.js'
 import { registerShow } from './show.js'
 import { registerDiff } from './diff.js'
+import { registerSnapshot } from './snapshot.js'
+import { registerGaps } from './gaps.js'
+import { registerRoute } from './route.js'
+import { registerRedact } from './redact.js'
 import { registerStats } from './stats.js'
 import { registerSynth } from './synth.js'
 import { registerId } from './id.js'
@@ -35,6 +39,10 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerSearch(program, io, setExit)
   registerShow(program, io, setExit)
   registerDiff(program, io, setExit)
+  registerSnapshot(program, io, setExit)
+  registerGaps(program, io, setExit)
+  registerRoute(program, io, setExit)
+  registerRedact(program, io, setExit)
   registerRefs(program, io, setExit)
   registerStats(program, io, setExit)
   registerSynth(program, io, setExit)

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { resolveDbLocation } from '../../archive/db-location.js'
 import { openMessaging, ServiceError, type ServiceContext, type ServiceErrorCode } from '../../messaging/index.js'
+import { DatabaseFileError } from '../../store/database-file-error.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 
@@ -44,11 +45,15 @@ export async function withService<T>(
   if (!options.create && location !== ':memory:' && !/^[a-z]+:\/\//.test(location) && !existsSync(location)) {
     throw new CliError(`no database at ${location}: run \`cable directory init\` (or \`cable import\`) first, or pass --db`)
   }
+  // a 0-byte file is an empty SQLite database to the engine: refused rather than initialised, as a missing one
+  if (!options.create && location !== ':memory:' && statSync(location).size === 0) {
+    throw new CliError(`${location}: the file is empty (0 bytes), not a Cablegram database: run \`cable directory init\` first, or pass --db`)
+  }
   let ctx: ServiceContext
   try {
     ctx = await openMessaging(location)
   } catch (error) {
-    throw new CliError(`cannot open database ${location}: ${(error as Error).message}`)
+    throw new CliError(error instanceof DatabaseFileError ? error.message : `cannot open database ${location}: ${(error as Error).message}`)
   }
   try {
     return await fn(ctx, flags.as ?? io.env['CABLEGRAM_USER'])

@@ -24,7 +24,12 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
     .option('--facets', 'counts by origin, year, classification, tag and precedence over the whole result')
     .option('--format <format>', 'table, json, jsonl or csv', 'table')
     .option('--no-snippets', 'leave out the highlighted excerpts')
+    // a query may start with an exclusion (`cable search -iran`): words that look like options are query
+    // words, except `--name`, which is never query syntax and most likely a mistyped option
+    .allowUnknownOption()
     .action(async (words: string[], opts: Record<string, string | boolean | undefined>) => {
+      const typo = words.find((w) => /^--[A-Za-z]/.test(w))
+      if (typo) throw new CliError(`unknown option '${typo.split('=')[0]}' (see cable search --help)`)
       const format = oneOf('--format', opts.format as string, OUTPUT_FORMATS)
       const sort = oneOf('--sort', opts.sort as string, SORTS)
       const limit = opts.limit === undefined ? (format === 'table' ? 20 : undefined) : wholeNumber('--limit', opts.limit as string)

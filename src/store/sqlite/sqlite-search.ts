@@ -28,12 +28,13 @@ export function compileQuery(query: QueryNode | null, access: Access | undefined
     const positive = conjuncts.filter((n) => isPure(n, BARE_COLUMNS))
     if (positive.length > 0) {
       const negative = conjuncts.filter((n) => n.type === 'not' && isPure(n.child, BARE_COLUMNS)) as { child: QueryNode }[]
-      match = positive.map((n) => `(${fts(n, BARE_COLUMNS)})`).join(' AND ')
-      for (const n of negative) match += ` NOT (${fts(n.child, BARE_COLUMNS)})`
+      match = positive.map((n) => group(n, BARE_COLUMNS)).join(' AND ') + excluded(negative.map((n) => n.child), BARE_COLUMNS)
+      const rest: string[] = []
       for (const n of conjuncts) {
         if (positive.includes(n) || (n.type === 'not' && negative.includes(n as never))) continue
-        conds.push(sql(n, BARE_COLUMNS, params, true))
+        rest.push(sql(n, BARE_COLUMNS, params, true))
       }
+      if (rest.length) conds.push(balanced(rest, 'AND'))
     } else {
       conds.push(sql(query, BARE_COLUMNS, params, false))
     }
@@ -45,19 +46,63 @@ export function compileQuery(query: QueryNode | null, access: Access | undefined
   return { match, where: conds.length ? conds.join(' AND ') : '1', params }
 }
 
-/** True when a node can be answered by the full-text index alone (FTS5 has no unary NOT). */
+/**
+ * Conditions joined by `op` as a balanced tree of parentheses: a list of n nests log2(n) deep, where a flat
+ * `a OR b OR …` nests n deep and SQLite refuses expressions deeper than 1,000.
+ */
+function balanced(parts: string[], op: 'AND' | 'OR'): string {
+  if (parts.length === 1) return parts[0]
+  const mid = parts.length >> 1
+  return `(${balanced(parts.slice(0, mid), op)} ${op} ${balanced(parts.slice(mid), op)})`
+}
+
+/**
+ * ` NOT (a OR b OR …)` for the excluded nodes, '' for none. FTS5 flattens a run of ORs into one node but
+ * chains each NOT under the previous one, and refuses trees deeper than 256: 300 exclusions written as
+ * `x NOT a NOT b …` would fail where one NOT over their union does not.
+ */
+function excluded(nodes: QueryNode[], column: string): string {
+  return nodes.length ? ` NOT (${nodes.map((c) => group(c, column)).join(' OR ')})` : ''
+}
+
+/**
+ * Levels of AND/OR one FTS5 expression may nest. FTS5's parser has a fixed stack of about 100 entries and
+ * takes three per level (`( expr OR`): a deeper full-text subtree is split into SQL, one MATCH per part.
+ */
+const FTS_NESTING = 12
+
+/** AND/OR levels in a node (0 for a leaf). */
+function nesting(n: QueryNode): number {
+  switch (n.type) {
+    case 'and':
+    case 'or':
+      return 1 + Math.max(...n.children.map(nesting))
+    case 'not':
+      return nesting(n.child)
+    case 'field':
+      return n.query ? nesting(n.query) : 0
+    default:
+      return 0
+  }
+}
+
+/** True when a node can be answered by one full-text expression (FTS5 has no unary NOT). */
 function isPure(n: QueryNode, column: string): boolean {
+  return pureShape(n, column) && nesting(n) <= FTS_NESTING
+}
+
+function pureShape(n: QueryNode, column: string): boolean {
   switch (n.type) {
     case 'term':
     case 'phrase':
     case 'near':
       return true
     case 'field':
-      return n.query !== null && isPure(n.query, FIELD_COLUMNS[n.field])
+      return n.query !== null && pureShape(n.query, FIELD_COLUMNS[n.field])
     case 'or':
-      return n.children.every((c) => isPure(c, column))
+      return n.children.every((c) => pureShape(c, column))
     case 'and':
-      return n.children.some((c) => c.type !== 'not') && n.children.every((c) => isPure(c.type === 'not' ? c.child : c, column))
+      return n.children.some((c) => c.type !== 'not') && n.children.every((c) => pureShape(c.type === 'not' ? c.child : c, column))
     default:
       return false
   }
@@ -72,6 +117,15 @@ function leaf(n: TermNode | PhraseNode): string {
   return quote(n.tokens) + (n.type === 'term' && n.prefix ? ' *' : '')
 }
 
+/**
+ * `fts(n)` in parentheses where it has operators of its own. Leaves go bare: FTS5's parser has a fixed
+ * stack (about 100 levels), so every needless parenthesis would take from the nesting a query may use.
+ */
+function group(n: QueryNode, column: string): string {
+  const inner = n.type === 'field' ? n.query! : n
+  return inner.type === 'and' || inner.type === 'or' ? `(${fts(n, column)})` : fts(n, column)
+}
+
 function fts(n: QueryNode, column: string): string {
   switch (n.type) {
     case 'term':
@@ -82,11 +136,11 @@ function fts(n: QueryNode, column: string): string {
     case 'field':
       return fts(n.query!, FIELD_COLUMNS[n.field])
     case 'or':
-      return n.children.map((c) => `(${fts(c, column)})`).join(' OR ')
+      return n.children.map((c) => group(c, column)).join(' OR ')
     case 'and': {
-      const pos = n.children.filter((c) => c.type !== 'not').map((c) => `(${fts(c, column)})`)
-      const neg = n.children.filter((c) => c.type === 'not').map((c) => ` NOT (${fts((c as { child: QueryNode }).child, column)})`)
-      return pos.join(' AND ') + neg.join('')
+      const pos = n.children.filter((c) => c.type !== 'not').map((c) => group(c, column))
+      const neg = n.children.flatMap((c) => (c.type === 'not' ? [c.child] : []))
+      return pos.join(' AND ') + excluded(neg, column)
     }
     default:
       throw new Error(`not a full-text node: ${n.type}`)
@@ -104,9 +158,25 @@ function sql(n: QueryNode, column: string, params: unknown[], probe: boolean): s
   }
   switch (n.type) {
     case 'and':
-      return '(' + n.children.map((c) => sql(c, column, params, probe)).join(' AND ') + ')'
-    case 'or':
-      return '(' + n.children.map((c) => sql(c, column, params, probe)).join(' OR ') + ')'
+      return '(' + balanced(n.children.map((c) => sql(c, column, params, probe)), 'AND') + ')'
+    case 'or': {
+      // the full-text alternatives become one MATCH and plain id alternatives one IN list, so a list of a
+      // thousand ids (every cable a book cites) is two index probes per id, not a thousand subqueries
+      const parts: string[] = []
+      const pure = n.children.filter((c) => isPure(c, column))
+      if (pure.length) {
+        params.push(pure.map((c) => group(c, column)).join(' OR '))
+        parts.push('c.rowid IN (SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?)')
+      }
+      const ids = n.children.filter((c): c is FieldNode => c.type === 'field' && c.field === 'id' && !c.prefix && !pure.includes(c))
+      if (ids.length) {
+        const marks = ids.map(() => '?').join(', ')
+        params.push(...ids.map((c) => idValue(c.value)), ...ids.map((c) => c.value))
+        parts.push(`(c.key IN (${marks}) OR c.raw_id IN (${marks}))`)
+      }
+      for (const c of n.children) if (!pure.includes(c) && !ids.includes(c as FieldNode)) parts.push(sql(c, column, params, probe))
+      return '(' + balanced(parts, 'OR') + ')'
+    }
     case 'not':
       return `NOT (${sql(n.child, column, params, probe)})`
     case 'field':

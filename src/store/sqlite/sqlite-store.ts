@@ -27,6 +27,7 @@ import { readStats } from './sqlite-stats.js'
 import { rowToStored, type CableRow } from './sqlite-rows.js'
 import { splitList, writeCable, type VersionRow } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
+import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
 import { withheldRuns } from '../version-identity.js'
 
 export interface OpenOptions {
@@ -50,7 +51,11 @@ const RANK = 'bm25(cables_fts, 1.0, 4.0, 1.0)'
 export class SqliteStore implements Store {
   readonly engine = 'sqlite'
 
-  constructor(readonly db: Database.Database) {}
+  /** `writable`: this connection set WAL mode and hands the file back in rollback mode on close (see `close`). */
+  constructor(
+    readonly db: Database.Database,
+    private readonly writable = false,
+  ) {}
 
   /**
    * Runs `fn` in one SQLite transaction (IMMEDIATE, so writers queue instead of failing midway). Other
@@ -261,7 +266,26 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close()
+    this.closeSync()
+  }
+
+  /**
+   * Closes the connection. The last writer to close switches the file back to rollback-journal mode, so
+   * an archive left alone is one self-contained file that a read-only connection can open even on
+   * read-only media (a WAL file there would need a `-shm` file nobody can create). While other
+   * connections are open the switch is refused at once (SQLITE_BUSY) and the file stays in WAL mode.
+   */
+  closeSync(): void {
+    if (!this.db.open) return
+    if (this.writable && !this.db.inTransaction) {
+      try {
+        this.db.pragma('busy_timeout = 0')
+        this.db.pragma('journal_mode = DELETE')
+      } catch {
+        // another connection is open: it (or the last of them) will switch the file back
+      }
+    }
+    this.db.close()
   }
 }
 
@@ -273,19 +297,55 @@ export class SqliteStore implements Store {
  *   const store = openSqliteStore('cablegram.db', { migrations: MESSAGING_MIGRATIONS })
  */
 export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStore {
-  const db = new Database(path, { readonly: options.readonly ?? false })
+  const migrations = [...ARCHIVE_MIGRATIONS, ...(options.migrations ?? [])]
+  let db: Database.Database
   try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+  } catch (error) {
+    throw asFileError(path, error)
+  }
+  try {
+    db.pragma('busy_timeout = 5000')
     if (!options.readonly) {
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')
-      runMigrations(db, [...ARCHIVE_MIGRATIONS, ...(options.migrations ?? [])])
+      runMigrations(db, migrations)
+    } else {
+      const pending = pendingMigrations(path, db, migrations)
+      if (pending.length) {
+        // written by an older version: upgrade in place where the file can be written
+        db.close()
+        try {
+          openSqliteStore(path, { ...options, readonly: false }).closeSync()
+        } catch (error) {
+          throw new DatabaseFileError(path, `the database needs an upgrade (${pending.join(', ')}) and cannot be written here: ${fileErrorReason(error) ?? (error as Error).message}`)
+        }
+        return openSqliteStore(path, options)
+      }
     }
-    db.pragma('busy_timeout = 5000')
     // 256 MB: the short rows of a 250,000-cable archive and the hot index pages stay in memory
     db.pragma('cache_size = -262144')
-    return new SqliteStore(db)
+    return new SqliteStore(db, !options.readonly)
   } catch (error) {
-    db.close()
-    throw error
+    if (db.open) db.close()
+    throw asFileError(path, error)
   }
+}
+
+/** The migrations a database opened read-only still lacks; refuses a file that is not a Cablegram archive. */
+function pendingMigrations(path: string, db: Database.Database, migrations: readonly { id: string }[]): string[] {
+  // the first read of the header: a text file or a damaged one fails here, with SQLITE_NOTADB or _CORRUPT
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])
+  if (!tables.has('cables') || !tables.has('schema_migrations')) {
+    throw new DatabaseFileError(path, tables.size === 0 ? 'the database is empty: import cables first (cable import PATH)' : 'a SQLite database, but not a Cablegram archive (no cables table)')
+  }
+  const done = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[])
+  return migrations.map((m) => m.id).filter((id) => !done.has(id))
+}
+
+/** An engine error about the file as a `DatabaseFileError` naming `path`; any other error unchanged. */
+function asFileError(path: string, error: unknown): unknown {
+  if (error instanceof DatabaseFileError) return error
+  const reason = fileErrorReason(error)
+  return reason ? new DatabaseFileError(path, reason) : error
 }

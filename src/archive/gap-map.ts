@@ -1,0 +1,141 @@
+import type { Access, Store } from '../store/store.js'
+import { originKey } from './query/field-values.js'
+
+/**
+ * The MRN gap map: per originating post and year, the message serials the archive holds and the serials
+ * its cables cite but it does not hold, against the range they span. A post numbers its cables 1, 2, 3, …
+ * each year (spec §3, the MRN), so every number inside that range that nobody holds is a cable that exists
+ * and no corpus released. The month of a missing serial is estimated by interpolating between the dates of
+ * the held serials on either side of it (before the first or after the last held one: that one's month).
+ */
+export interface GapRow {
+  /** Station key of the id (`STATE`, `HARARE`). */
+  origin: string
+  year: number
+  /** Lowest and highest serial seen (held or cited). */
+  first: number
+  last: number
+  /** Serials the archive holds. */
+  held: number
+  /** Serials cited by held cables but not held: known-but-missing. */
+  cited: number
+  /** Serials in `first..last` nobody holds (cited ones included): the estimated number of missing cables. */
+  missing: number
+  /** held / (last - first + 1). */
+  coverage: number
+  byMonth: { month: string; held: number; missing: number }[]
+  /** Ids of the known-but-missing cables, in serial order. */
+  citedMissing: string[]
+}
+
+export interface GapOptions {
+  /** Station key or name (`HARARE`, `AMEMBASSY HARARE`). */
+  origin?: string
+  year?: number
+  access?: Access
+}
+
+interface Serials {
+  held: Map<number, number | null>
+  cited: Map<number, string>
+}
+
+/** `09STATE99704` → year 2009, origin STATE, serial 99704; null for a key that is no reference id. */
+export function splitId(id: string): { year: number; origin: string; serial: number } | null {
+  const m = /^(\d{2})([A-Z]+)(\d{1,7})$/.exec(id)
+  if (!m) return null
+  const yy = Number(m[1])
+  // cable archives run from 1966: two-digit years from 66 are 19xx
+  return { year: yy >= 66 ? 1900 + yy : 2000 + yy, origin: m[2], serial: Number(m[3]) }
+}
+
+const DAY = 86_400_000
+const monthsOfDays = new Map<number, string>()
+/** `YYYY-MM` of a time (ms); memoised by day, since a range of a hundred thousand serials spans a few hundred days. */
+function monthOf(ms: number): string {
+  const day = Math.floor(ms / DAY)
+  let m = monthsOfDays.get(day)
+  if (m === undefined) monthsOfDays.set(day, (m = new Date(day * DAY).toISOString().slice(0, 7)))
+  return m
+}
+
+/**
+ * Builds the gap map of the cables visible to `access`, one row per origin and year, busiest gaps first
+ * within each origin (rows sorted by origin, then year).
+ *
+ * @example
+ *   const rows = await gapMap(store, { origin: 'QUORIN', year: 2008 })
+ *   // [{ origin: 'QUORIN', year: 2008, first: 1, last: 120, held: 40, cited: 3, missing: 80, … }]
+ */
+export async function gapMap(store: Store, options: GapOptions = {}): Promise<GapRow[]> {
+  const wantOrigin = options.origin ? originKey(options.origin) : null
+  const groups = new Map<string, Serials>()
+  const group = (origin: string, year: number) => {
+    const k = `${origin}\t${year}`
+    let g = groups.get(k)
+    if (!g) groups.set(k, (g = { held: new Map(), cited: new Map() }))
+    return g
+  }
+  const wanted = (p: { year: number; origin: string }) => (!wantOrigin || p.origin === wantOrigin) && (!options.year || p.year === options.year)
+  for await (const hit of store.search(null, { sort: 'date' }, options.access)) {
+    const p = hit.id ? splitId(hit.id) : null
+    if (!p || !wanted(p)) continue
+    const t = hit.date ? Date.parse(hit.date) : NaN
+    group(p.origin, p.year).held.set(p.serial, Number.isNaN(t) ? null : t)
+  }
+  for (const ref of await store.referencedIds(options.access)) {
+    const p = splitId(ref.id)
+    if (!p || !wanted(p)) continue
+    const g = group(p.origin, p.year)
+    if (!g.held.has(p.serial)) g.cited.set(p.serial, ref.id)
+  }
+  const rows: GapRow[] = []
+  for (const [k, g] of groups) {
+    const [origin, year] = k.split('\t')
+    rows.push(gapRow(origin, Number(year), g))
+  }
+  return rows.sort((a, b) => a.origin.localeCompare(b.origin) || a.year - b.year)
+}
+
+function gapRow(origin: string, year: number, g: Serials): GapRow {
+  const all = [...g.held.keys(), ...g.cited.keys()]
+  const first = Math.min(...all)
+  const last = Math.max(...all)
+  const months = new Map<string, { held: number; missing: number }>()
+  const bump = (month: string, field: 'held' | 'missing', n = 1) => {
+    const m = months.get(month) ?? { held: 0, missing: 0 }
+    m[field] += n
+    months.set(month, m)
+  }
+  const dated = [...g.held].filter((e): e is [number, number] => e[1] !== null).sort((a, b) => a[0] - b[0])
+  for (const [, t] of dated) bump(monthOf(t), 'held')
+  const undatedHeld = g.held.size - dated.length
+  if (undatedHeld) bump('undated', 'held', undatedHeld)
+  // walk the range once, between consecutive dated held serials
+  let missing = 0
+  let i = 0
+  for (let n = first; n <= last; n++) {
+    if (g.held.has(n)) continue
+    missing++
+    while (i < dated.length && dated[i][0] < n) i++
+    const before = dated[i - 1]
+    const after = dated[i]
+    let t: number | null = null
+    if (before && after) t = before[1] + ((after[1] - before[1]) * (n - before[0])) / (after[0] - before[0])
+    else t = (before ?? after)?.[1] ?? null
+    bump(t === null ? 'undated' : monthOf(t), 'missing')
+  }
+  const byMonth = [...months].map(([month, m]) => ({ month, ...m })).sort((a, b) => a.month.localeCompare(b.month))
+  return {
+    origin,
+    year,
+    first,
+    last,
+    held: g.held.size,
+    cited: g.cited.size,
+    missing,
+    coverage: g.held.size / (last - first + 1),
+    byMonth,
+    citedMissing: [...g.cited].sort((a, b) => a[0] - b[0]).map(([, id]) => id),
+  }
+}

@@ -1,0 +1,26 @@
+import type { GapRow } from '../gap-map.js'
+
+/**
+ * The gap map as a table, one line per origin and year; with `detail` (a single origin and year asked for)
+ * also the months, as bars of held and estimated-missing cables, and the known-but-missing ids.
+ */
+export function gapsText(rows: GapRow[], detail: boolean, width = 40): string {
+  if (rows.length === 0) return 'No cables with reference ids match.\n'
+  const w = Math.max(6, ...rows.map((r) => r.origin.length))
+  let out = `${'origin'.padEnd(w)}  year  first     last      held  cited  missing  coverage\n`
+  for (const r of rows) {
+    out += `${r.origin.padEnd(w)}  ${r.year}  ${String(r.first).padEnd(8)}  ${String(r.last).padEnd(8)}  ${String(r.held).padStart(4)}  ${String(r.cited).padStart(5)}  ${String(r.missing).padStart(7)}  ${(r.coverage * 100).toFixed(1).padStart(7)}%\n`
+  }
+  if (!detail) return out
+  for (const r of rows) {
+    const peak = Math.max(1, ...r.byMonth.map((m) => m.held + m.missing))
+    out += `\n${r.origin} ${r.year} by month (█ held, ░ estimated missing):\n`
+    for (const m of r.byMonth) {
+      const h = Math.round((m.held / peak) * width)
+      const x = Math.round((m.missing / peak) * width)
+      out += `  ${m.month.padEnd(7)} ${'█'.repeat(h)}${'░'.repeat(x)} ${m.held} held, ${m.missing} missing\n`
+    }
+    out += `Known but missing (cited, not held): ${r.citedMissing.length ? r.citedMissing.join(' ') : 'none'}\n`
+  }
+  return out
+}

@@ -1,0 +1,19 @@
+import type { CableRoute } from '../../messaging/routing-replay.js'
+
+/** A routing replay as a table: one line per post, then exclusions, unknown addressees and profile posts. */
+export function routeText(r: CableRoute): string {
+  let out = `${r.id ?? r.key}: ${r.recipients.length} receiving post${r.recipients.length === 1 ? '' : 's'} (directory: ${r.directory})\n`
+  const w = Math.max(4, ...r.recipients.map((x) => x.post.length))
+  out += `  ${'post'.padEnd(w)}  role    precedence       certainty  via\n`
+  for (const x of r.recipients) {
+    out += `  ${x.post.padEnd(w)}  ${x.role.padEnd(6)}  ${x.precedence.padEnd(15)}  ${x.certainty.padEnd(9)}  ${x.via.join('; ')}${x.precedenceFrom === 'addressee line' ? '' : ` [precedence from ${x.precedenceFrom}]`}\n`
+  }
+  if (r.excluded.length) out += `Excluded by XMT: ${r.excluded.map((e) => `${e.post} (from ${e.collective})`).join(', ')}\n`
+  if (r.unresolved.length) out += `Not in the directory: ${r.unresolved.map((u) => `${u.name} (${u.role})`).join(', ')}\n`
+  if (r.profile.length) {
+    out += 'Would also reach by profile (subscriptions; inferred, info):\n'
+    for (const p of r.profile) out += `  ${p.post}: ${p.matched.join(', ')}\n`
+  }
+  if (r.deliveries) out += `Recorded deliveries: ${r.deliveries.length}; replay ${r.matchesDeliveries ? 'matches them exactly' : 'DIFFERS from them'}\n`
+  return out
+}

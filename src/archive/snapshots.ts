@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto'
+import type { Access, CableDigest, Store } from '../store/store.js'
+import { parseQuery } from './query/parse-query.js'
+
+/**
+ * Citable query snapshots: what a query returned on an archive, recorded so that anyone can check later,
+ * on the same archive or another one, whether the same query still returns the same cables with the same
+ * texts.
+ *
+ * - archive hash: SHA-256 over the sorted lines `key<TAB>text-sha256`, one per version of every cable the
+ *   saver could see, so it depends on the content and never on import order;
+ * - result hash: the same over the cables the query returned;
+ * - id: `cg-` and 10 base-32 characters of the hash of query, archive hash and result hash (50 bits): short
+ *   enough for a footnote, the same for the same query on the same content.
+ */
+export interface Snapshot {
+  format: 1
+  id: string
+  query: string
+  savedAt: string
+  /** The saver's access (null: archive mode, everything visible). Verifying needs at least as much. */
+  access: Access | null
+  archiveHash: string
+  archiveCables: number
+  resultHash: string
+  count: number
+  /** Each cable of the result with the text hashes of its versions, sorted by key. */
+  cables: { key: string; texts: string[] }[]
+}
+
+export interface SnapshotCheck {
+  id: string
+  query: string
+  /** The same cables with the same texts. */
+  identical: boolean
+  /** The whole archive holds the same content as when the snapshot was saved. */
+  sameArchive: boolean
+  count: number
+  savedCount: number
+  added: string[]
+  removed: string[]
+  /** In both, but a text was added or differs. */
+  changed: string[]
+}
+
+/** Raised when a snapshot is unknown, malformed, or may not be checked by this reader. */
+export class SnapshotError extends Error {}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+function shortId(hex: string): string {
+  let bits = ''
+  for (const c of hex.slice(0, 13)) bits += parseInt(c, 16).toString(2).padStart(4, '0')
+  let out = ''
+  for (let i = 0; i < 50; i += 5) out += BASE32[parseInt(bits.slice(i, i + 5), 2)]
+  return 'cg-' + out
+}
+
+function group(digests: CableDigest[]): Map<string, string[]> {
+  const byKey = new Map<string, string[]>()
+  for (const d of digests) {
+    const list = byKey.get(d.key) ?? []
+    list.push(d.textSha256)
+    byKey.set(d.key, list)
+  }
+  for (const list of byKey.values()) list.sort()
+  return byKey
+}
+
+/** Hash of a set of (key, text hash) pairs, independent of their order. */
+export function contentHash(digests: CableDigest[]): string {
+  const lines = digests.map((d) => `${d.key}\t${d.textSha256}`).sort()
+  return sha256(lines.join('\n'))
+}
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const x of it) out.push(x)
+  return out
+}
+
+/** What a query returns on this archive now, in snapshot form (not saved). Throws `QuerySyntaxError`. */
+export async function takeSnapshot(store: Store, queryText: string, access: Access | undefined, now: Date = new Date()): Promise<Snapshot> {
+  const text = queryText.trim()
+  const query = text === '' || text === '*' ? null : parseQuery(text)
+  const archive = await collect(store.digests(access))
+  const hits = await collect(store.search(query, { sort: 'date' }, access))
+  const inResult = new Set(hits.map((h) => h.key))
+  const result = archive.filter((d) => inResult.has(d.key))
+  const archiveHash = contentHash(archive)
+  const resultHash = contentHash(result)
+  const cables = [...group(result)].map(([key, texts]) => ({ key, texts })).sort((a, b) => (a.key < b.key ? -1 : 1))
+  return {
+    format: 1,
+    id: shortId(sha256(`${text}\n${archiveHash}\n${resultHash}`)),
+    query: text,
+    savedAt: now.toISOString(),
+    access: access ? { level: access.level, caveats: [...access.caveats].sort() } : null,
+    archiveHash,
+    archiveCables: group(archive).size,
+    resultHash,
+    count: cables.length,
+    cables,
+  }
+}
+
+/**
+ * Saves a snapshot of a query's result in the archive and returns it. Saving the same query on unchanged
+ * content again gives the same id (the first save's time is kept).
+ *
+ * @example
+ *   const s = await saveSnapshot(store, 'tag:PREL origin:HARARE') // s.id 'cg-…', s.count, s.resultHash
+ */
+export async function saveSnapshot(store: Store, queryText: string, access?: Access, now?: Date): Promise<Snapshot> {
+  const snapshot = await takeSnapshot(store, queryText, access, now)
+  await store.saveSnapshot({ id: snapshot.id, savedAt: snapshot.savedAt, body: JSON.stringify(snapshot) })
+  const saved = await store.snapshot(snapshot.id)
+  return saved ? (JSON.parse(saved.body) as Snapshot) : snapshot
+}
+
+/** A snapshot saved in this archive, null when it holds none by that id. */
+export async function loadSnapshot(store: Store, id: string): Promise<Snapshot | null> {
+  const saved = await store.snapshot(id.trim().toLowerCase())
+  return saved ? parseSnapshot(saved.body, id) : null
+}
+
+/** A snapshot from its JSON (as `cable snapshot show --format json` writes it); throws `SnapshotError`. */
+export function parseSnapshot(json: string, where: string): Snapshot {
+  let s: Snapshot
+  try {
+    s = JSON.parse(json) as Snapshot
+  } catch (error) {
+    throw new SnapshotError(`${where}: not a snapshot (${(error as Error).message})`)
+  }
+  const ok =
+    s && s.format === 1 && typeof s.id === 'string' && typeof s.query === 'string' && typeof s.resultHash === 'string' && Array.isArray(s.cables) &&
+    s.cables.every((c) => typeof c.key === 'string' && Array.isArray(c.texts))
+  if (!ok) throw new SnapshotError(`${where}: not a snapshot of format 1 (fields id, query, resultHash, cables)`)
+  return s
+}
+
+/** Whether `reader` may see everything `saver` could (archive mode sees everything). */
+function covers(reader: Access | undefined, saver: Access | null): boolean {
+  if (!reader) return true
+  if (!saver) return false
+  return reader.level >= saver.level && saver.caveats.every((c) => reader.caveats.includes(c))
+}
+
+/**
+ * Runs a snapshot's query again on `store` and compares: identical, or the cables added, removed and
+ * changed. A reader may verify only a snapshot saved with no more access than his own, since the snapshot
+ * names the cables its saver saw (throws `SnapshotError`).
+ *
+ * @example
+ *   const check = await verifySnapshot(store, snapshot) // { identical: false, added: ['10QUORIN12'], … }
+ */
+export async function verifySnapshot(store: Store, snapshot: Snapshot, access?: Access): Promise<SnapshotCheck> {
+  if (!covers(access, snapshot.access)) {
+    throw new SnapshotError(`snapshot ${snapshot.id} was saved by a reader with more access than yours; ask for it to be saved at your level`)
+  }
+  const now = await takeSnapshot(store, snapshot.query, access)
+  const before = new Map(snapshot.cables.map((c) => [c.key, c.texts.join(' ')]))
+  const after = new Map(now.cables.map((c) => [c.key, c.texts.join(' ')]))
+  const added = [...after.keys()].filter((k) => !before.has(k))
+  const removed = [...before.keys()].filter((k) => !after.has(k))
+  const changed = [...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k))
+  return {
+    id: snapshot.id,
+    query: snapshot.query,
+    identical: now.resultHash === snapshot.resultHash,
+    sameArchive: now.archiveHash === snapshot.archiveHash,
+    count: now.count,
+    savedCount: snapshot.count,
+    added,
+    removed,
+    changed,
+  }
+}

@@ -1,0 +1,76 @@
+import type { Command } from 'commander'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { ReaderFlags } from '../../archive/open-archive.js'
+import { snapshotCheckText, snapshotText } from '../../archive/output/write-snapshot.js'
+import { QuerySyntaxError } from '../../archive/query/query-error.js'
+import { loadSnapshot, parseSnapshot, saveSnapshot, SnapshotError, verifySnapshot, type Snapshot } from '../../archive/snapshots.js'
+import type { Store } from '../../store/store.js'
+import { CliError } from '../errors.js'
+import type { Io } from '../io.js'
+import type { SetExit } from './index.js'
+import { oneOf } from '../option-values.js'
+import { openForReading, readerOptions } from './show.js'
+
+type Flags = ReaderFlags & { format: string }
+
+/** A snapshot by id from this archive, or from a JSON file written by `snapshot show --format json`. */
+async function findSnapshot(store: Store, ref: string, io: Io): Promise<Snapshot> {
+  const saved = await loadSnapshot(store, ref)
+  if (saved) return saved
+  const path = resolve(io.cwd, ref)
+  if (/\.json$/i.test(ref) && existsSync(path)) return parseSnapshot(readFileSync(path, 'utf8'), ref)
+  throw new SnapshotError(`no snapshot ${ref} in this archive (to check one saved elsewhere, pass its JSON file: cable snapshot show ID --format json > ID.json)`)
+}
+
+/** Runs one snapshot subcommand with the archive open, turning snapshot and query errors into usage errors. */
+async function withArchive(opts: Flags, io: Io, fn: (store: Store, access: Awaited<ReturnType<typeof openForReading>>['access']) => Promise<void>): Promise<void> {
+  oneOf('--format', opts.format, ['text', 'json'] as const)
+  const { store, access, reader } = await openForReading(opts, io)
+  try {
+    await fn(store, access)
+  } catch (error) {
+    if (error instanceof SnapshotError) throw new CliError(error.message)
+    if (error instanceof QuerySyntaxError) throw new CliError(`${error.message}\n${error.excerpt()}`)
+    throw error
+  } finally {
+    await reader.close()
+    await store.close()
+  }
+}
+
+/** `cable snapshot save QUERY | show ID | verify ID`: citable query snapshots (docs/research.md). */
+export function registerSnapshot(program: Command, io: Io, setExit: SetExit): void {
+  const snapshot = program.command('snapshot').description('citable query snapshots: save a result set, verify it later on any archive')
+  readerOptions(snapshot.command('save'))
+    .description('record what a query returns now: content hashes, count and a short id to cite')
+    .argument('<query...>', 'the query (docs/search.md); several words are joined with spaces')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (words: string[], opts: Flags) =>
+      withArchive(opts, io, async (store, access) => {
+        const s = await saveSnapshot(store, words.join(' '), access)
+        io.stdout.write(opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : snapshotText(s))
+      }),
+    )
+  readerOptions(snapshot.command('show'))
+    .description('print a saved snapshot (--format json writes the file `verify` reads on another archive)')
+    .argument('<id>', 'snapshot id (cg-…)')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (id: string, opts: Flags) =>
+      withArchive(opts, io, async (store) => {
+        const s = await findSnapshot(store, id, io)
+        io.stdout.write(opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : snapshotText(s))
+      }),
+    )
+  readerOptions(snapshot.command('verify'))
+    .description('run a snapshot query again: identical, or the cables added, removed and changed (exit 1 when different)')
+    .argument('<id>', 'snapshot id saved in this archive, or a snapshot JSON file')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (id: string, opts: Flags) =>
+      withArchive(opts, io, async (store, access) => {
+        const check = await verifySnapshot(store, await findSnapshot(store, id, io), access)
+        io.stdout.write(opts.format === 'json' ? JSON.stringify(check, null, 2) + '\n' : snapshotCheckText(check))
+        if (!check.identical) setExit(1)
+      }),
+    )
+}

@@ -1,0 +1,248 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { idValue } from '../archive/query/field-values.js'
+import { parseCable } from '../format/parse.js'
+import type { MessagingStore } from '../store/messaging-store.js'
+import { locationHasDirectoryUsers, openMessagingStore } from '../store/open-store.js'
+import type { Access, Store } from '../store/store.js'
+import type { Addressee, Cable, PrecedenceWord } from '../format/model.js'
+import { precedenceOfProsign, precedenceRank } from '../format/precedence.js'
+import { DEFAULT_DIRECTORY_DIR } from './default-directory.js'
+import { normalizeAddress } from './recipients.js'
+import type { SubscriptionKind } from './subscriptions.js'
+import type { Collective, DeliveryRole, Post } from './types.js'
+
+/**
+ * Routing replay: who received a cable and how, worked out again from its TO and INFO lines, its FL2 relay
+ * line and FL5 precedence, the directory (posts, collectives and their members) and, where the database has
+ * users, the subscriptions that would have fed it to more posts. It works on any cable text — one this
+ * system released or one imported from a historical archive — and says for each post what is certain and
+ * what is inferred.
+ */
+
+/** The directory as the replay reads it; async so a networked messaging store fits the same shape. */
+export interface RoutingDirectory {
+  post(plad: string): Promise<Post | null>
+  postByRoute(route: string): Promise<Post | null>
+  collective(plad: string): Promise<Collective | null>
+  /** Directory users subscribed to any of these (kind, value) pairs, with their post. */
+  subscribers(wanted: { kind: SubscriptionKind; value: string }[]): Promise<{ user: string; post: string; kind: SubscriptionKind; value: string }[]>
+  /** Where the directory comes from, for the report. */
+  readonly source: string
+}
+
+export type Certainty = 'certain' | 'inferred'
+
+/** One post that received the cable. */
+export interface RouteReceipt {
+  post: string
+  route: string | null
+  role: DeliveryRole
+  precedence: PrecedenceWord
+  /** `certain`: named in TO/INFO, an observed member of a collective named there, or its RI in the FL2 relay line. */
+  certainty: Certainty
+  /** Where the precedence comes from: the addressee line, the FL5 prosign, or the default (ROUTINE). */
+  precedenceFrom: 'addressee line' | 'FL5' | 'default'
+  /** How the cable reached it, e.g. `TO`, `INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE (member, inferred)`, `FL2 RUEHDBU`. */
+  via: string[]
+}
+
+export interface RoutingReplay {
+  directory: string
+  recipients: RouteReceipt[]
+  /** Members of a collective an XMT line excluded. */
+  excluded: { post: string; collective: string }[]
+  /** Addressees the directory does not know (still listed, never guessed). */
+  unresolved: { role: DeliveryRole; name: string; route: string | null }[]
+  /** Posts outside the address lines whose users' subscriptions match the cable's TAGS or captions: inferred, info. */
+  profile: { post: string; matched: string[] }[]
+}
+
+const certaintyOf = (certain: boolean): Certainty => (certain ? 'certain' : 'inferred')
+
+/**
+ * Replays the routing of a parsed cable through `directory`. Collectives expand to their members minus XMT
+ * exclusions; a post reached twice keeps the action role over info and the higher precedence; a post is
+ * certain when any way it was reached is certain.
+ *
+ * @example
+ *   const r = await replayRouting(parseCable(seedText), shippedDirectory())
+ *   // r.recipients: AMEMBASSY DUSHANBE action IMMEDIATE certain, then each member of
+ *   //   ALL SOUTH AND CENTRAL ASIA COLLECTIVE info IMMEDIATE (observed members certain, the others inferred)
+ */
+export async function replayRouting(cable: Cable, directory: RoutingDirectory): Promise<RoutingReplay> {
+  const relayed = new Set(cable.envelope.routing?.routes ?? [])
+  const prosigns = cable.envelope.dtg?.precedence ?? []
+  const byPost = new Map<string, RouteReceipt>()
+  const excluded: RoutingReplay['excluded'] = []
+  const unresolved: RoutingReplay['unresolved'] = []
+  const precedenceFor = (a: Addressee, role: DeliveryRole): Pick<RouteReceipt, 'precedence' | 'precedenceFrom'> => {
+    if (a.precedence) return { precedence: a.precedence, precedenceFrom: 'addressee line' }
+    const prosign = role === 'action' ? prosigns[0] : (prosigns[1] ?? prosigns[0])
+    const fromFl5 = prosign ? precedenceOfProsign(prosign) : null
+    if (fromFl5) return { precedence: fromFl5, precedenceFrom: 'FL5' }
+    if (role === 'action' && cable.precedence) return { precedence: cable.precedence, precedenceFrom: 'FL5' }
+    return { precedence: 'ROUTINE', precedenceFrom: 'default' }
+  }
+  const reach = (post: Post, role: DeliveryRole, p: Pick<RouteReceipt, 'precedence' | 'precedenceFrom'>, certain: boolean, via: string) => {
+    const inRelay = post.route !== null && relayed.has(post.route)
+    const vias = inRelay ? [via, `FL2 ${post.route}`] : [via]
+    const had = byPost.get(post.plad)
+    if (!had) {
+      byPost.set(post.plad, { post: post.plad, route: post.route, role, ...p, certainty: certaintyOf(certain || inRelay), via: vias })
+      return
+    }
+    const higher = precedenceRank(p.precedence) < precedenceRank(had.precedence)
+    byPost.set(post.plad, {
+      ...had,
+      role: had.role === 'action' || role === 'action' ? 'action' : 'info',
+      ...(higher ? p : {}),
+      certainty: certaintyOf(had.certainty === 'certain' || certain || inRelay),
+      via: [...new Set([...had.via, ...vias])],
+    })
+  }
+  const lists: [DeliveryRole, Addressee[]][] = [
+    ['action', cable.to ?? []],
+    ['info', cable.info ?? []],
+  ]
+  for (const [role, list] of lists) {
+    const label = role === 'action' ? 'TO' : 'INFO'
+    for (const a of list) {
+      const name = normalizeAddress(a.name)
+      const p = precedenceFor(a, role)
+      const post = (await directory.post(name)) ?? (a.route ? await directory.postByRoute(a.route) : null)
+      if (post) {
+        reach(post, role, p, true, label)
+        continue
+      }
+      const collective = await directory.collective(name)
+      if (!collective) {
+        unresolved.push({ role, name, route: a.route })
+        continue
+      }
+      const xmt = new Set((a.excluded ?? []).map(normalizeAddress))
+      for (const m of collective.members) {
+        const member = await directory.post(m.post)
+        if (!member) continue
+        if (xmt.has(member.plad)) {
+          excluded.push({ post: member.plad, collective: collective.plad })
+          continue
+        }
+        reach(member, role, p, !m.inferred, `${label} ${collective.plad} (member, ${m.inferred ? 'inferred' : 'observed'})`)
+      }
+    }
+  }
+  const wanted = [...cable.tags.map((t) => ({ kind: 'tag' as const, value: t.trim().toUpperCase() })), ...cable.captions.map((c) => ({ kind: 'caption' as const, value: c.trim().toUpperCase() }))]
+  const profile = new Map<string, Set<string>>()
+  for (const s of wanted.length ? await directory.subscribers(wanted) : []) {
+    if (byPost.has(s.post)) continue
+    const set = profile.get(s.post) ?? new Set<string>()
+    set.add(`${s.kind}:${s.value} (${s.user})`)
+    profile.set(s.post, set)
+  }
+  const recipients = [...byPost.values()].sort((a, b) => precedenceRank(a.precedence) - precedenceRank(b.precedence) || (a.role === b.role ? 0 : a.role === 'action' ? -1 : 1) || a.post.localeCompare(b.post))
+  return {
+    directory: directory.source,
+    recipients,
+    excluded,
+    unresolved,
+    profile: [...profile].map(([post, m]) => ({ post, matched: [...m].sort() })).sort((a, b) => a.post.localeCompare(b.post)),
+  }
+}
+
+function tsvRows(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split('\t'))
+}
+
+/**
+ * The directory shipped with Cablegram (`data/directory-*.tsv`), for archives without a messaging
+ * directory of their own: posts by PLAD and routing indicator, collectives with observed and inferred
+ * members; no users, so no subscriptions.
+ */
+export function shippedDirectory(dir: string = DEFAULT_DIRECTORY_DIR): RoutingDirectory {
+  const posts = new Map<string, Post>()
+  const routes = new Map<string, Post>()
+  for (const file of ['directory-posts.tsv', 'directory-posts-added.tsv']) {
+    for (const [plad, route, origin, kind, source] of tsvRows(join(dir, file))) {
+      const post = { plad, route: route || null, origin, kind, source: source ?? '' }
+      posts.set(plad, post)
+      if (post.route && !routes.has(post.route)) routes.set(post.route, post)
+    }
+  }
+  const collectives = new Map<string, Collective>()
+  for (const [plad, route, member, inferred, note] of tsvRows(join(dir, 'directory-collectives.tsv'))) {
+    const c = collectives.get(plad) ?? { plad, route: route || null, note: note ?? '', members: [] }
+    c.members.push({ post: member, inferred: inferred === '1' })
+    collectives.set(plad, c)
+  }
+  return {
+    source: 'shipped directory (data/directory-*.tsv)',
+    post: async (plad) => posts.get(plad) ?? null,
+    postByRoute: async (route) => routes.get(route) ?? null,
+    collective: async (plad) => collectives.get(plad) ?? null,
+    subscribers: async () => [],
+  }
+}
+
+/** The directory and subscriptions of a messaging database. */
+export function messagingDirectory(store: MessagingStore): RoutingDirectory {
+  return {
+    source: 'messaging directory of this database',
+    post: async (plad) => store.directory.post(plad),
+    postByRoute: async (route) => store.directory.postByRoute(route),
+    collective: async (plad) => store.directory.collective(plad),
+    subscribers: async (wanted) => {
+      const keys = new Set(wanted.map((w) => `${w.kind}\t${w.value}`))
+      const out: { user: string; post: string; kind: SubscriptionKind; value: string }[] = []
+      for (const u of await store.directory.users()) {
+        if (!u.active) continue
+        for (const s of await store.subscriptions.of(u.name)) if (keys.has(`${s.kind}\t${s.value}`)) out.push({ user: u.name, post: u.post, kind: s.kind, value: s.value })
+      }
+      return out
+    },
+  }
+}
+
+/** A cable's routing replay with, where this database released it, the deliveries it actually made. */
+export interface CableRoute extends RoutingReplay {
+  key: string
+  id: string | null
+  /** Deliveries recorded for the cable by this database's release (null for an imported cable). */
+  deliveries: { post: string; role: DeliveryRole; precedence: string }[] | null
+  /** Whether the replayed recipients are exactly the recorded deliveries (null without deliveries). */
+  matchesDeliveries: boolean | null
+}
+
+/**
+ * Replays the routing of the archive cable `id` as the reader may see it (null when he may not, or it is
+ * absent). In a database with a messaging directory its directory and subscriptions are used and its
+ * recorded deliveries compared; elsewhere the shipped directory.
+ *
+ * @example
+ *   const route = await routeCable(store, 'cables.db', '09STATE99704')
+ */
+export async function routeCable(store: Store, location: string, id: string, access?: Access): Promise<CableRoute | null> {
+  const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
+  if (!cable) return null
+  const parsed = parseCable(cable.text, { plain: true })
+  if (!(await locationHasDirectoryUsers(location))) {
+    return { key: cable.key, id: cable.id, ...(await replayRouting(parsed, shippedDirectory())), deliveries: null, matchesDeliveries: null }
+  }
+  const messaging = await openMessagingStore(location)
+  try {
+    const replay = await replayRouting(parsed, messagingDirectory(messaging))
+    const rows = cable.id ? await messaging.delivery.deliveriesOf(cable.id) : []
+    const deliveries = rows.length ? rows.map((d) => ({ post: d.post, role: d.role, precedence: d.precedence })).sort((a, b) => a.post.localeCompare(b.post)) : null
+    const same =
+      deliveries === null
+        ? null
+        : JSON.stringify(deliveries) === JSON.stringify(replay.recipients.map((r) => ({ post: r.post, role: r.role, precedence: r.precedence })).sort((a, b) => a.post.localeCompare(b.post)))
+    return { key: cable.key, id: cable.id, ...replay, deliveries, matchesDeliveries: same }
+  } finally {
+    await messaging.close()
+  }
+}

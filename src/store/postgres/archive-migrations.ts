@@ -1,0 +1,168 @@
+import type { PgMigration } from './migrations.js'
+
+/**
+ * The archive schema on PostgreSQL, as numbered steps frozen in time (never edit a released step).
+ *
+ * - Text columns compared or ordered use `COLLATE "C"`: byte order, as SQLite's BINARY, so both engines
+ *   sort keys and dates the same whatever the database's locale.
+ * - `cables` rows stay short (the facet and page columns only) so counting a large result reads few pages;
+ *   the JSON lists a `show` needs live in `cable_details`, the deflated text in `cable_texts` (stored
+ *   EXTERNAL: already compressed, PostgreSQL must not try again), the words in `cable_fts`.
+ * - `cable_fts.fts` is one tsvector per cable built by the writer (see `pg-tsvector.ts`), weight A for the
+ *   subject, B for the addressees, D for the body; `cables.subject_fts` is the subject alone, small
+ *   enough to stay in the row, used to order a ranked page cheaply.
+ * - `facet_counts` holds, per facet value and per (level, caveat mask), how many cables have it; the writer
+ *   keeps it current in the same transaction, so facets of the whole archive (a search with no
+ *   condition) are a sum over a few thousand rows instead of a scan of millions.
+ * - `cg_near` checks a NEAR group of three or more operands on one tsvector (two operands compile to tsquery
+ *   distance operators): FTS5's rule, every operand within `n` tokens of the first one's end, in one field.
+ */
+export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
+  {
+    id: 'archive-001',
+    sql: `
+      CREATE TABLE cables (
+        id bigserial PRIMARY KEY,
+        key text COLLATE "C" NOT NULL UNIQUE,
+        cable_id text COLLATE "C",
+        raw_id text COLLATE "C",
+        date text COLLATE "C",
+        origin text,
+        origin_key text COLLATE "C",
+        precedence text COLLATE "C",
+        classification text COLLATE "C",
+        level smallint NOT NULL,
+        caveat_mask integer NOT NULL,
+        caveats text NOT NULL,
+        subject text,
+        tags text[] COLLATE "C" NOT NULL,
+        error_count integer NOT NULL,
+        text_bytes integer NOT NULL,
+        subject_fts tsvector NOT NULL
+      );
+      CREATE INDEX cables_date ON cables (date NULLS FIRST, key);
+      CREATE INDEX cables_date_desc ON cables (date DESC NULLS LAST, key);
+      CREATE INDEX cables_origin_key ON cables (origin_key);
+      CREATE INDEX cables_raw_id ON cables (raw_id);
+      CREATE INDEX cables_level ON cables (level, caveat_mask, date);
+      CREATE INDEX cables_precedence ON cables (precedence);
+      CREATE TABLE cable_details (
+        cable bigint PRIMARY KEY REFERENCES cables (id) ON DELETE CASCADE,
+        captions jsonb NOT NULL,
+        addressees jsonb NOT NULL,
+        diagnostics jsonb NOT NULL,
+        text_sha256 text NOT NULL
+      );
+      CREATE TABLE cable_texts (
+        cable bigint PRIMARY KEY REFERENCES cables (id) ON DELETE CASCADE,
+        text bytea NOT NULL
+      );
+      ALTER TABLE cable_texts ALTER COLUMN text SET STORAGE EXTERNAL;
+      CREATE TABLE cable_fts (
+        cable bigint PRIMARY KEY REFERENCES cables (id) ON DELETE CASCADE,
+        fts tsvector NOT NULL
+      );
+      CREATE INDEX cable_fts_gin ON cable_fts USING gin (fts);
+      CREATE TABLE cable_tags (
+        tag text COLLATE "C" NOT NULL,
+        cable bigint NOT NULL REFERENCES cables (id) ON DELETE CASCADE,
+        PRIMARY KEY (tag, cable)
+      );
+      CREATE INDEX cable_tags_cable ON cable_tags (cable);
+      CREATE TABLE cable_captions (
+        caption text COLLATE "C" NOT NULL,
+        cable bigint NOT NULL REFERENCES cables (id) ON DELETE CASCADE,
+        PRIMARY KEY (caption, cable)
+      );
+      CREATE INDEX cable_captions_cable ON cable_captions (cable);
+      CREATE TABLE cable_refs (
+        cable bigint NOT NULL REFERENCES cables (id) ON DELETE CASCADE,
+        ord integer NOT NULL,
+        letter text,
+        target text COLLATE "C",
+        text text NOT NULL,
+        PRIMARY KEY (cable, ord)
+      );
+      CREATE INDEX cable_refs_target ON cable_refs (target) WHERE target IS NOT NULL;
+      CREATE TABLE cable_sources (
+        cable bigint NOT NULL REFERENCES cables (id) ON DELETE CASCADE,
+        locator text COLLATE "C" NOT NULL,
+        sha256 text NOT NULL,
+        rendering text NOT NULL,
+        imported_at text COLLATE "C" NOT NULL,
+        metadata jsonb NOT NULL,
+        -- the version this copy carried; NULL: the cable's only text
+        version integer,
+        PRIMARY KEY (cable, locator, sha256)
+      );
+      -- versions of a cable with several texts (rows only once a second text arrives; the shown one's text
+      -- is NULL here and lives in cable_texts), as in the SQLite engine's archive-005
+      CREATE TABLE cable_versions (
+        cable bigint NOT NULL REFERENCES cables (id) ON DELETE CASCADE,
+        version integer NOT NULL,
+        text_sha256 text NOT NULL,
+        content_sha256 text NOT NULL,
+        classification text,
+        level smallint NOT NULL,
+        caveats text NOT NULL,
+        error_count integer NOT NULL,
+        withheld_runs integer NOT NULL,
+        text_bytes integer NOT NULL,
+        first_seen text NOT NULL,
+        text bytea,
+        PRIMARY KEY (cable, version)
+      );
+      ALTER TABLE cable_versions ALTER COLUMN text SET STORAGE EXTERNAL;
+      CREATE TABLE archive_snapshots (
+        id text PRIMARY KEY,
+        saved_at text NOT NULL,
+        body text NOT NULL
+      );
+      CREATE TABLE facet_counts (
+        facet text NOT NULL,
+        value text COLLATE "C" NOT NULL,
+        level smallint NOT NULL,
+        caveat_mask integer NOT NULL,
+        n bigint NOT NULL,
+        PRIMARY KEY (facet, value, level, caveat_mask)
+      );
+      -- the highest overflow bucket any lexeme uses (see pg-tsvector.ts): phrase queries expand to it
+      CREATE TABLE fts_meta (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        max_bucket integer NOT NULL
+      );
+      INSERT INTO fts_meta (max_bucket) VALUES (0);
+      CREATE FUNCTION cg_near(vec tsvector, fields text, ops text[], n integer) RETURNS boolean
+      LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+        WITH toks AS (
+          SELECT o.i AS op, w.k, rtrim(w.tok, '*') AS tok, w.tok LIKE '%*' AS pre
+          FROM unnest(ops) WITH ORDINALITY AS o(txt, i), unnest(string_to_array(o.txt, ' ')) WITH ORDINALITY AS w(tok, k)
+        ),
+        lens AS (SELECT op, max(k)::integer AS len FROM toks GROUP BY op),
+        lex AS (
+          SELECT split_part(u.lexeme, '~', 1) AS lex, p.pos::integer AS pos, p.w
+          FROM unnest(vec) AS u, unnest(u.positions, u.weights) AS p(pos, w)
+          WHERE position(p.w IN fields) > 0
+        ),
+        hits AS (
+          SELECT t.op, t.k, l.pos, l.w FROM toks t JOIN lex l ON l.lex = t.tok OR (t.pre AND starts_with(l.lex, t.tok))
+        ),
+        occ AS (
+          SELECT h.op, h.pos AS s, h.w FROM hits h
+          WHERE h.k = 1 AND NOT EXISTS (
+            SELECT 1 FROM toks t WHERE t.op = h.op AND t.k > 1
+              AND NOT EXISTS (SELECT 1 FROM hits h2 WHERE h2.op = h.op AND h2.k = t.k AND h2.pos = h.pos + t.k - 1)
+          )
+        )
+        SELECT EXISTS (
+          SELECT 1 FROM occ a JOIN lens la ON la.op = a.op
+          WHERE NOT EXISTS (
+            SELECT 1 FROM lens o WHERE o.op <> a.op AND NOT EXISTS (
+              SELECT 1 FROM occ b WHERE b.op = o.op AND b.w = a.w AND b.s >= a.s AND b.s - a.s - la.len <= n
+            )
+          )
+        )
+      $fn$;
+    `,
+  },
+]

@@ -1,0 +1,238 @@
+import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
+import { classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
+import type { Access } from '../store.js'
+import { ALL_CAVEATS_MASK, caveatMask } from '../sqlite/caveat-mask.js'
+
+/**
+ * The query language compiled to PostgreSQL, the counterpart of `sqlite/sqlite-search.ts` with the same
+ * meaning node for node:
+ * - the conjuncts the full-text index answers alone become ONE tsquery (`match`) on `cable_fts f`, joined
+ *   to `cables c`; the rest becomes SQL over `c`, with full-text parts under OR or NOT as
+ *   `c.id IN (SELECT cable FROM cable_fts WHERE fts @@ …)`;
+ * - terms and phrases are tsquery lexemes joined by `<->`; `word*` is `word:*`; a bare word searches the
+ *   body and subject (weights D and A), `subject:` weight A, `to:` weight B;
+ * - `a NEAR/n b` is the tsquery distance operators `<1>` … `<n+1>` in both orders (FTS5's rule: at most n
+ *   tokens between the end of one and the start of the other); three or more operands are checked by
+ *   `cg_near` on the candidates that hold every word;
+ * - every user string reaches SQL as a parameter, and tsquery text is built only from tokens of letters
+ *   and digits, so no input is ever tsquery or SQL syntax.
+ */
+export interface PgCompiledQuery {
+  /** tsquery text of the ranked full-text conjuncts, or null. */
+  match: string | null
+  /** SQL condition over `c` (and `f` when `match` is set), placeholders numbered from `$1`. */
+  where: string
+  params: unknown[]
+  /** tsquery over the subject alone (any positive word of the query): orders a ranked page. */
+  tier: string | null
+}
+
+const BARE = 'AD'
+const FIELD_WEIGHTS: Record<string, string> = { subject: 'A', to: 'B' }
+
+/** Compiles a query tree (null = everything) and the reader's access for the PostgreSQL archive schema. */
+export function compilePgQuery(query: QueryNode | null, access: Access | undefined, maxBucket: number): PgCompiledQuery {
+  const c = new Compiler(maxBucket)
+  const conds: string[] = []
+  let match: string | null = null
+  if (query) {
+    const conjuncts = query.type === 'and' ? query.children : [query]
+    const positive = conjuncts.filter((n) => c.isPure(n, BARE))
+    if (positive.length > 0) {
+      const negative = conjuncts.filter((n) => n.type === 'not' && c.isPure(n.child, BARE)) as { child: QueryNode }[]
+      match = positive.map((n) => `(${c.tsquery(n, BARE)})`).join(' & ')
+      for (const n of negative) match += ` & !(${c.tsquery(n.child, BARE)})`
+      for (const n of conjuncts) {
+        if (positive.includes(n) || (n.type === 'not' && negative.includes(n as never))) continue
+        conds.push(c.sql(n, BARE))
+      }
+      conds.unshift(`f.fts @@ ${c.param(match)}::tsquery`)
+    } else {
+      conds.push(c.sql(query, BARE))
+    }
+  }
+  if (access) conds.push(accessSql(access, c))
+  const words = query ? positiveLeaves(query) : []
+  const tier = words.length ? words.map((l) => `(${phrase(l, '', 0)})`).join(' | ') : null
+  return { match, where: conds.length ? conds.join(' AND ') : 'true', params: c.params, tier }
+}
+
+/**
+ * The access rule in SQL, in one place for this engine: a cable is visible when its level is at most the
+ * reader's and the reader holds every caveat it carries (`caveat_mask` bits outside the reader's are 0).
+ */
+export function accessSql(access: Access, c: { param(v: unknown): string }): string {
+  return `c.level <= ${c.param(access.level)} AND (c.caveat_mask & ${c.param(ALL_CAVEATS_MASK & ~caveatMask(access.caveats))}) = 0`
+}
+
+/** Placeholder allocator: `param(v)` appends `v` and returns its `$n`. */
+export class Params {
+  readonly params: unknown[] = []
+  param(v: unknown): string {
+    this.params.push(v)
+    return `$${this.params.length}`
+  }
+}
+
+/** A token, or (inside a phrase or NEAR) the token and its overflow lexemes `tok~1` … (see pg-tsvector.ts). */
+function lexeme(token: string, weights: string, prefix: boolean, buckets: number): string {
+  const one = (t: string) => `'${t}'${prefix || weights ? ':' : ''}${prefix ? '*' : ''}${weights}`
+  if (buckets === 0 || prefix) return one(token) // a prefix already reaches `tok~k`
+  const all = [one(token)]
+  for (let b = 1; b <= buckets; b++) all.push(one(`${token}~${b}`))
+  return `(${all.join(' | ')})`
+}
+
+/** A term or phrase; `buckets` > 0 where positions matter (phrases, NEAR operands). */
+function phrase(n: TermNode | PhraseNode, weights: string, buckets: number): string {
+  const last = n.tokens.length - 1
+  const prefix = n.type === 'term' && n.prefix
+  if (n.tokens.length === 1) return lexeme(n.tokens[0], weights, prefix, buckets)
+  return n.tokens.map((t, i) => lexeme(t, weights, prefix && i === last, buckets)).join(' <-> ')
+}
+
+/** Term, phrase and NEAR leaves outside any NOT: the words a subject match is looked for. */
+function positiveLeaves(n: QueryNode): (TermNode | PhraseNode)[] {
+  switch (n.type) {
+    case 'term':
+    case 'phrase':
+      return [n]
+    case 'near':
+      return n.operands
+    case 'field':
+      return n.query ? positiveLeaves(n.query) : []
+    case 'and':
+    case 'or':
+      return n.children.flatMap(positiveLeaves)
+    default:
+      return []
+  }
+}
+
+class Compiler extends Params {
+  constructor(private readonly buckets: number) {
+    super()
+  }
+
+  /** True when a node compiles to one tsquery (NEAR of three or more operands needs `cg_near`). */
+  isPure(n: QueryNode, weights: string): boolean {
+    switch (n.type) {
+      case 'term':
+      case 'phrase':
+        return true
+      case 'near':
+        return n.operands.length === 2
+      case 'field':
+        return n.query !== null && this.isPure(n.query, FIELD_WEIGHTS[n.field])
+      case 'or':
+        return n.children.every((c) => this.isPure(c, weights))
+      case 'and':
+        return n.children.some((c) => c.type !== 'not') && n.children.every((c) => this.isPure(c.type === 'not' ? c.child : c, weights))
+      default:
+        return false
+    }
+  }
+
+  tsquery(n: QueryNode, weights: string): string {
+    switch (n.type) {
+      case 'term':
+      case 'phrase':
+        // a lone word needs no overflow lexemes: the first 256 occurrences are under the word itself
+        return phrase(n, weights, n.tokens.length > 1 ? this.buckets : 0)
+      case 'near': {
+        const [a, b] = n.operands.map((o) => `(${phrase(o, weights, this.buckets)})`)
+        const alternatives: string[] = []
+        for (let k = 1; k <= n.distance + 1; k++) alternatives.push(`${a} <${k}> ${b}`, `${b} <${k}> ${a}`)
+        return alternatives.map((x) => `(${x})`).join(' | ')
+      }
+      case 'field':
+        return this.tsquery(n.query!, FIELD_WEIGHTS[n.field])
+      case 'or':
+        return n.children.map((c) => `(${this.tsquery(c, weights)})`).join(' | ')
+      case 'and': {
+        const pos = n.children.filter((c) => c.type !== 'not').map((c) => `(${this.tsquery(c, weights)})`)
+        const neg = n.children.filter((c) => c.type === 'not').map((c) => ` & !(${this.tsquery((c as { child: QueryNode }).child, weights)})`)
+        return pos.join(' & ') + neg.join('')
+      }
+      default:
+        throw new Error(`not a full-text node: ${n.type}`)
+    }
+  }
+
+  sql(n: QueryNode, weights: string): string {
+    if (this.isPure(n, weights)) return `c.id IN (SELECT cable FROM cable_fts WHERE fts @@ ${this.param(this.tsquery(n, weights))}::tsquery)`
+    switch (n.type) {
+      case 'near':
+        return this.near(n, weights)
+      case 'and':
+        return '(' + n.children.map((c) => this.sql(c, weights)).join(' AND ') + ')'
+      case 'or':
+        return '(' + n.children.map((c) => this.sql(c, weights)).join(' OR ') + ')'
+      case 'not':
+        return `NOT (${this.sql(n.child, weights)})`
+      case 'field':
+        return n.query ? this.sql(n.query, FIELD_WEIGHTS[n.field]) : this.attribute(n)
+      default:
+        throw new Error(`unexpected node ${n.type}`)
+    }
+  }
+
+  /** NEAR of three or more: the index finds cables with every word, `cg_near` checks the distances. */
+  private near(n: NearNode, weights: string): string {
+    const all = n.operands.map((o) => `(${phrase(o, weights, o.tokens.length > 1 ? this.buckets : 0)})`).join(' & ')
+    const ops = n.operands.map((o) => o.tokens.join(' ') + (o.type === 'term' && o.prefix ? '*' : ''))
+    return `c.id IN (SELECT cable FROM cable_fts WHERE fts @@ ${this.param(all)}::tsquery AND cg_near(fts, ${this.param(weights)}, ${this.param(ops)}::text[], ${this.param(n.distance)}))`
+  }
+
+  /** `[lo, hi)` bounds selecting every string that starts with `prefix` (byte order, as SQLite's). */
+  private prefixRange(column: string, prefix: string): string {
+    return `${column} >= ${this.param(prefix)} AND ${column} < ${this.param(prefix + '\uffff')}`
+  }
+
+  private attribute(n: FieldNode): string {
+    const v = n.value
+    switch (n.field) {
+      case 'tag': {
+        const tag = v.toUpperCase()
+        if (n.prefix) return `c.id IN (SELECT cable FROM cable_tags WHERE ${this.prefixRange('tag', tag)})`
+        return `c.id IN (SELECT cable FROM cable_tags WHERE tag = ${this.param(tag)})`
+      }
+      case 'caption': {
+        const caption = v.toUpperCase().trim().replace(/\s+/g, ' ')
+        if (n.prefix) return `c.id IN (SELECT cable FROM cable_captions WHERE ${this.prefixRange('caption', caption)})`
+        return `c.id IN (SELECT cable FROM cable_captions WHERE caption = ${this.param(caption)})`
+      }
+      case 'origin':
+        if (n.prefix) return `(${this.prefixRange('c.origin_key', originKey(v))})`
+        return `c.origin_key = ${this.param(originKey(v))}`
+      case 'precedence':
+        if (n.prefix) return `(${this.prefixRange('c.precedence', v.toUpperCase())})`
+        return `c.precedence = ${this.param(precedenceValue(v))}`
+      case 'id':
+        if (n.prefix) return `(${this.prefixRange('c.key', v.toUpperCase())})`
+        return `(c.key = ${this.param(idValue(v))} OR c.raw_id = ${this.param(v)})`
+      case 'cites':
+        if (n.prefix) return `c.id IN (SELECT cable FROM cable_refs WHERE ${this.prefixRange('target', v.toUpperCase())})`
+        return `c.id IN (SELECT cable FROM cable_refs WHERE target = ${this.param(idValue(v))})`
+      case 'date': {
+        const r = dateRange(n.op, v)!
+        const parts = ['c.date IS NOT NULL']
+        if (r.from) parts.push(`c.date >= ${this.param(r.from)}`)
+        if (r.to) parts.push(`c.date < ${this.param(r.to)}`)
+        return '(' + parts.join(' AND ') + ')'
+      }
+      case 'class': {
+        const cls = classValue(v)!
+        const parts: string[] = []
+        if (cls.level !== null) parts.push(`c.level ${n.op === ':' ? '=' : n.op} ${this.param(cls.level)}`)
+        if (cls.caveats.length) {
+          const mask = caveatMask(cls.caveats)
+          parts.push(`(c.caveat_mask & ${this.param(mask)}) = ${this.param(mask)}`)
+        }
+        return '(' + parts.join(' AND ') + ')'
+      }
+      default:
+        throw new Error(`unknown field ${n.field}`)
+    }
+  }
+}

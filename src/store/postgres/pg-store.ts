@@ -1,0 +1,490 @@
+import type pg from 'pg'
+import type { QueryNode } from '../query/ast.js'
+import type {
+  Access,
+  ArchiveStats,
+  CableDigest,
+  CableVersion,
+  SnapshotRecord,
+  CableRecord,
+  CableSummary,
+  DateHistogram,
+  FacetedPage,
+  HistogramInterval,
+  FacetName,
+  Facets,
+  SearchHit,
+  SearchOptions,
+  SortOrder,
+  Store,
+  StoredCable,
+  UpsertOutcome,
+} from '../store.js'
+import { FacetTally } from '../sqlite/sqlite-stats.js'
+import { unpackText } from '../pack-text.js'
+import { withheldRuns } from '../version-identity.js'
+import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
+import { runPgMigrations, type PgMigration } from './migrations.js'
+import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-search.js'
+import { acquirePool, inTransaction, releasePool } from './pool.js'
+import { writeBatch } from './pg-writer.js'
+
+export interface PgOpenOptions {
+  /** Migrations of other modules sharing the database, applied after the archive's, in order. */
+  migrations?: readonly PgMigration[]
+}
+
+const SUMMARY = 'c.key, c.cable_id AS id, c.date, c.origin, c.classification, c.subject'
+/** ts_rank weights for D (body), C (unused), B (addressees), A (subject): a subject hit says more, as in SQLite's bm25 weights. */
+const RANK_WEIGHTS = '{0.25, 0, 0.25, 1}'
+/** Unbounded searches stream through a cursor this many rows at a time. */
+const CURSOR_BATCH = 500
+const FACETS: FacetName[] = ['origin', 'year', 'classification', 'tag', 'precedence']
+
+interface Compiled extends PgCompiledQuery {
+  from: string
+}
+
+interface HitRow {
+  id: string
+  key: string
+  cable_id: string | null
+  date: string | null
+  origin: string | null
+  classification: string | null
+  subject: string | null
+  tags: string[]
+  score: number | null
+  text?: Buffer | null
+}
+
+/**
+ * The SQL ORDER BY of every search over alias `a`, with SQLite's NULL placement (first ascending, last
+ * descending). A ranked page puts cables whose subject holds a word of the query first (the `tier`
+ * column), then newest first: an order that needs no reading of the cables' word vectors, so only the
+ * page shown is scored (see docs/postgres.md).
+ */
+function orderBy(sort: SortOrder, ranked: boolean, a: string): string {
+  if (sort === 'date') return `${a}date ASC NULLS FIRST, ${a}key`
+  if (sort === 'date-desc' || !ranked) return `${a}date DESC NULLS LAST, ${a}key`
+  return `tier DESC, ${a}date DESC NULLS LAST, ${a}key`
+}
+
+function toHit(r: HitRow): SearchHit {
+  const hit: SearchHit = { key: r.key, id: r.cable_id, date: r.date, origin: r.origin, classification: r.classification, subject: r.subject, tags: r.tags, score: r.score === null ? null : Number(r.score) }
+  if (r.text) hit.text = unpackText(r.text)
+  return hit
+}
+
+function needsBuckets(n: QueryNode): boolean {
+  switch (n.type) {
+    case 'term':
+    case 'phrase':
+      return n.tokens.length > 1
+    case 'near':
+      return true
+    case 'field':
+      return n.query !== null && needsBuckets(n.query)
+    case 'and':
+    case 'or':
+      return n.children.some(needsBuckets)
+    case 'not':
+      return needsBuckets(n.child)
+  }
+}
+
+/**
+ * The PostgreSQL archive engine (`pg`, one shared pool per location). Opening is synchronous like the
+ * SQLite engine's; the migrations run on first use and every method waits for them.
+ */
+export class PostgresStore implements Store {
+  readonly engine = 'postgres'
+  private readonly ready: Promise<void>
+
+  constructor(
+    readonly location: string,
+    readonly pool: pg.Pool,
+    migrations: readonly PgMigration[] = [],
+  ) {
+    this.ready = runPgMigrations(pool, [...PG_ARCHIVE_MIGRATIONS, ...migrations]).then(() => undefined)
+    // the error is reported by the first method that awaits `ready`, not as an unhandled rejection
+    this.ready.catch(() => {})
+  }
+
+  /** Resolves once the schema is current; rejects with the migration's error. */
+  async open(): Promise<this> {
+    await this.ready
+    return this
+  }
+
+  async upsertCables(batch: CableRecord[]): Promise<UpsertOutcome> {
+    await this.ready
+    return inTransaction(this.pool, (client) => writeBatch(client, batch))
+  }
+
+  private async compile(query: QueryNode | null, access: Access | undefined): Promise<Compiled> {
+    await this.ready
+    let maxBucket = 0
+    if (query && needsBuckets(query)) {
+      maxBucket = (await this.pool.query<{ max_bucket: number }>('SELECT max_bucket FROM fts_meta')).rows[0]?.max_bucket ?? 0
+    }
+    const q = compilePgQuery(query, access, maxBucket)
+    return { ...q, from: q.match ? 'cables c JOIN cable_fts f ON f.cable = c.id' : 'cables c' }
+  }
+
+  /** `(c.subject_fts @@ tier)` as a column, for ranked orders. */
+  private tierColumn(q: Compiled, params: unknown[]): string {
+    if (!q.tier) return 'false AS tier'
+    params.push(q.tier)
+    return `(c.subject_fts @@ $${params.length}::tsquery) AS tier`
+  }
+
+  /** Page rows (summary, tags, score, text) for ids in the given order. */
+  private async pageRows(ids: string[], q: Compiled, withText: boolean): Promise<SearchHit[]> {
+    if (ids.length === 0) return []
+    const params: unknown[] = [ids]
+    let score = 'NULL::float8'
+    if (q.match) {
+      params.push(q.match)
+      score = `-ts_rank('${RANK_WEIGHTS}'::float4[], f.fts, $2::tsquery)`
+    }
+    const text = withText ? ', t.text' : ''
+    const rows = await this.pool.query<HitRow>(
+      `SELECT c.id, ${SUMMARY.replace('c.cable_id AS id', 'c.cable_id')}, c.tags, ${score} AS score${text}
+       FROM cables c ${q.match ? 'JOIN cable_fts f ON f.cable = c.id' : ''} ${withText ? 'JOIN cable_texts t ON t.cable = c.id' : ''}
+       WHERE c.id = ANY($1::bigint[])`,
+      params,
+    )
+    const byId = new Map(rows.rows.map((r) => [r.id, r]))
+    return ids.map((id) => toHit(byId.get(id)!))
+  }
+
+  async *search(query: QueryNode | null, options: SearchOptions, access?: Access): AsyncIterable<SearchHit> {
+    const q = await this.compile(query, access)
+    const ranked = q.match !== null
+    const params = [...q.params]
+    const tier = this.tierColumn(q, params)
+    const order = orderBy(options.sort, ranked, '')
+    if (options.limit !== undefined && options.limit <= 1000) {
+      const ids = await this.pool.query<{ id: string }>(
+        `SELECT id FROM (SELECT c.id, c.date, c.key, ${tier} FROM ${q.from} WHERE ${q.where}) m ORDER BY ${order} LIMIT ${options.limit} OFFSET ${options.offset ?? 0}`,
+        params,
+      )
+      for (const hit of await this.pageRows(ids.rows.map((r) => r.id), q, options.withText ?? false)) yield hit
+      return
+    }
+    // an export: one cursor in a read-only transaction, rows scored and inflated as they stream
+    let score = 'NULL::float8'
+    if (q.match) {
+      params.push(q.match)
+      score = `-ts_rank('${RANK_WEIGHTS}'::float4[], f.fts, $${params.length}::tsquery)`
+    }
+    const text = options.withText ? ', (SELECT t.text FROM cable_texts t WHERE t.cable = c.id) AS text' : ''
+    const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? 'ALL'} OFFSET ${options.offset ?? 0}` : ''
+    const sql = `SELECT c.id, c.key, c.cable_id, c.date, c.origin, c.classification, c.subject, c.tags, ${score} AS score, ${tier}${text}
+      FROM ${q.from} WHERE ${q.where} ORDER BY ${orderBy(options.sort, ranked, '')}${page}`
+    const client = await this.pool.connect()
+    let open = false
+    try {
+      await client.query('BEGIN READ ONLY')
+      open = true
+      await client.query(`DECLARE hits NO SCROLL CURSOR FOR ${sql}`, params)
+      for (;;) {
+        const batch = await client.query<HitRow>(`FETCH ${CURSOR_BATCH} FROM hits`)
+        for (const r of batch.rows) yield toHit(r)
+        if (batch.rows.length < CURSOR_BATCH) break
+      }
+      await client.query('COMMIT')
+      open = false
+    } finally {
+      if (open) await client.query('ROLLBACK').catch(() => {})
+      client.release()
+    }
+  }
+
+  async facetedPage(query: QueryNode | null, options: SearchOptions & { limit: number }, access?: Access, top = 10): Promise<FacetedPage> {
+    const q = await this.compile(query, access)
+    const withText = options.withText ?? false
+    if (query === null) {
+      // the whole archive (as the reader may see it): counts from facet_counts, the page from the date index
+      const facets = await this.archiveFacets(access, top)
+      const total = facets.year.reduce((n, f) => n + f.count, 0)
+      const ids = await this.pool.query<{ id: string }>(
+        `SELECT c.id FROM cables c WHERE ${q.where} ORDER BY ${orderBy(options.sort, false, 'c.')} LIMIT ${options.limit} OFFSET ${options.offset ?? 0}`,
+        q.params,
+      )
+      return { total, facets, hits: await this.pageRows(ids.rows.map((r) => r.id), q, withText) }
+    }
+    const params = [...q.params]
+    const tier = this.tierColumn(q, params)
+    const order = orderBy(options.sort, q.match !== null, '')
+    const { rows } = await this.pool.query<{ total: number; facets: [string, string | null, number][]; page: string[] | null }>(
+      `WITH m AS MATERIALIZED (
+         SELECT c.id, c.key, c.date, c.origin_key, c.classification, c.precedence, c.tags, ${tier} FROM ${q.from} WHERE ${q.where}
+       )
+       SELECT (SELECT count(*)::int FROM m) AS total,
+         (SELECT coalesce(json_agg(json_build_array(x.f, x.v, x.n)), '[]') FROM (
+            SELECT 'origin' AS f, origin_key AS v, count(*)::int AS n FROM m GROUP BY 2
+            UNION ALL SELECT 'year', left(date, 4), count(*)::int FROM m GROUP BY 2
+            UNION ALL SELECT 'classification', classification, count(*)::int FROM m GROUP BY 2
+            UNION ALL SELECT 'precedence', precedence, count(*)::int FROM m GROUP BY 2
+            UNION ALL SELECT 'tag', t, count(*)::int FROM m, unnest(m.tags) AS t GROUP BY 2
+         ) x) AS facets,
+         (SELECT array_agg(p.id ORDER BY p.rn) FROM (
+            SELECT id, row_number() OVER (ORDER BY ${order}) AS rn FROM m ORDER BY rn LIMIT ${options.limit} OFFSET ${options.offset ?? 0}
+         ) p) AS page`,
+      params,
+    )
+    const maps = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>
+    for (const [f, v, n] of rows[0].facets) maps[f as FacetName].set(v ?? '(none)', n)
+    const hits = await this.pageRows((rows[0].page ?? []).map(String), q, withText)
+    return { total: rows[0].total, facets: FacetTally.fromMaps(maps).result(top), hits }
+  }
+
+  /** Facets of every cable the reader may see, from the writer-maintained `facet_counts`. */
+  private async archiveFacets(access: Access | undefined, top: number): Promise<Facets> {
+    const p = new Params()
+    const where = access ? accessSql(access, p).replaceAll('c.', 'fc.') : 'true'
+    const { rows } = await this.pool.query<{ facet: string; value: string; n: number }>(
+      `SELECT fc.facet, fc.value, sum(fc.n)::int AS n FROM facet_counts fc WHERE fc.facet <> 'month' AND ${where} GROUP BY 1, 2 HAVING sum(fc.n) > 0`,
+      p.params,
+    )
+    const maps = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>
+    for (const r of rows) maps[r.facet as FacetName].set(r.value, r.n)
+    return FacetTally.fromMaps(maps).result(top)
+  }
+
+  async count(query: QueryNode | null, access?: Access): Promise<number> {
+    if (query === null) return (await this.archiveFacets(access, 0)).year.reduce((n, f) => n + f.count, 0)
+    const q = await this.compile(query, access)
+    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${q.from} WHERE ${q.where}`, q.params)
+    return rows[0].n
+  }
+
+  async facets(query: QueryNode | null, access?: Access, top = 10): Promise<Facets> {
+    if (query === null) {
+      await this.ready
+      return this.archiveFacets(access, top)
+    }
+    return (await this.facetedPage(query, { sort: 'date-desc', limit: 0 }, access, top)).facets
+  }
+
+  /** The access condition alone, over `c`, with its parameters numbered after `taken` others. */
+  private filter(access: Access | undefined, taken: unknown[]): string {
+    if (!access) return 'true'
+    const p = new Params()
+    p.params.push(...taken)
+    const sql = accessSql(access, p)
+    taken.push(...p.params.slice(taken.length))
+    return sql
+  }
+
+  async getCable(idOrKey: string, access?: Access): Promise<StoredCable | null> {
+    await this.ready
+    const params: unknown[] = [idOrKey]
+    const where = this.filter(access, params)
+    const { rows } = await this.pool.query(
+      `SELECT c.*, d.captions, d.addressees, d.diagnostics, t.text
+       FROM cables c JOIN cable_details d ON d.cable = c.id JOIN cable_texts t ON t.cable = c.id
+       WHERE (c.key = $1 OR c.raw_id = $1) AND ${where} ORDER BY c.key = $1 DESC LIMIT 1`,
+      params,
+    )
+    const row = rows[0]
+    if (!row) return null
+    const [refs, sources] = await Promise.all([
+      this.pool.query('SELECT letter, target AS id, text FROM cable_refs WHERE cable = $1 ORDER BY ord', [row.id]),
+      this.pool.query(
+        'SELECT locator, rendering, sha256, imported_at AS "importedAt", metadata FROM cable_sources WHERE cable = $1 ORDER BY imported_at, locator',
+        [row.id],
+      ),
+    ])
+    return {
+      key: row.key,
+      id: row.cable_id,
+      rawId: row.raw_id,
+      date: row.date,
+      origin: row.origin,
+      originKey: row.origin_key,
+      precedence: row.precedence,
+      classification: row.classification,
+      level: row.level,
+      caveats: row.caveats === '' ? [] : row.caveats.split(' '),
+      subject: row.subject,
+      captions: row.captions,
+      tags: row.tags,
+      addressees: row.addressees,
+      references: refs.rows,
+      text: unpackText(row.text),
+      diagnostics: row.diagnostics,
+      errorCount: row.error_count,
+      sources: sources.rows,
+    }
+  }
+
+  async citing(id: string, access?: Access): Promise<CableSummary[]> {
+    await this.ready
+    const params: unknown[] = [id]
+    const where = this.filter(access, params)
+    const { rows } = await this.pool.query<CableSummary>(
+      `SELECT ${SUMMARY} FROM cables c WHERE c.id IN (SELECT cable FROM cable_refs WHERE target = $1) AND ${where} ORDER BY c.date NULLS FIRST, c.key`,
+      params,
+    )
+    return rows
+  }
+
+  async resolve(ids: string[], access?: Access): Promise<Map<string, CableSummary>> {
+    await this.ready
+    const params: unknown[] = [[...new Set(ids)]]
+    const where = this.filter(access, params)
+    const { rows } = await this.pool.query<CableSummary>(`SELECT ${SUMMARY} FROM cables c WHERE c.key = ANY($1::text[]) AND ${where}`, params)
+    return new Map(rows.map((r) => [r.key, r]))
+  }
+
+  async stats(access?: Access): Promise<ArchiveStats> {
+    await this.ready
+    const p = new Params()
+    const visible = access ? accessSql(access, p) : 'true'
+    const facetWhere = visible.replaceAll('c.', 'fc.')
+    const group = async (facet: string, order: string) =>
+      (
+        await this.pool.query<{ value: string; count: number }>(
+          `SELECT fc.value, sum(fc.n)::int AS count FROM facet_counts fc WHERE fc.facet = '${facet}' AND ${facetWhere} GROUP BY 1 HAVING sum(fc.n) > 0 ORDER BY ${order}`,
+          p.params,
+        )
+      ).rows
+    const one = async (sql: string) => (await this.pool.query<{ n: number }>(sql, p.params)).rows[0].n
+    const [byYear, byOrigin, byClassification, byMonth, sources, withErrors] = await Promise.all([
+      group('year', '1'),
+      group('origin', '2 DESC, 1'),
+      group('classification', '2 DESC, 1'),
+      group('month', '1'),
+      one(`SELECT count(*)::int AS n FROM cable_sources s JOIN cables c ON c.id = s.cable WHERE ${visible}`),
+      one(`SELECT count(*)::int AS n FROM cables c WHERE c.error_count > 0 AND ${visible}`),
+    ])
+    return { cables: byYear.reduce((n, r) => n + r.count, 0), sources, withErrors, byYear, byOrigin, byClassification, byMonth }
+  }
+
+  async histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram> {
+    const width = { year: 4, month: 7, day: 10 }[interval]
+    if (query === null && interval !== 'day') {
+      // the whole archive by year or month: the writer keeps those counts
+      await this.ready
+      const p = new Params()
+      const where = access ? accessSql(access, p).replaceAll('c.', 'fc.') : 'true'
+      const { rows } = await this.pool.query<{ value: string; count: number }>(
+        `SELECT fc.value, sum(fc.n)::int AS count FROM facet_counts fc WHERE fc.facet = '${interval}' AND ${where}
+         GROUP BY 1 HAVING sum(fc.n) > 0 ORDER BY fc.value`,
+        p.params,
+      )
+      return rows
+    }
+    const q = await this.compile(query, access)
+    // dates are ISO strings, so a prefix of 4, 7 or 10 characters is the year, month or day
+    const { rows } = await this.pool.query<{ value: string; count: number }>(
+      `SELECT coalesce(left(c.date, ${width}), '(none)') AS value, count(*)::int AS count FROM ${q.from} WHERE ${q.where} GROUP BY 1 ORDER BY coalesce(left(c.date, ${width}), '(none)') COLLATE "C"`,
+      q.params,
+    )
+    return rows
+  }
+
+  async versions(idOrKey: string, access?: Access): Promise<CableVersion[] | null> {
+    const cable = await this.getCable(idOrKey, access)
+    if (!cable) return null
+    const id = (await this.pool.query<{ id: string; sha: string }>('SELECT c.id, d.text_sha256 AS sha FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = $1', [cable.key])).rows[0]
+    const rows = (await this.pool.query('SELECT * FROM cable_versions WHERE cable = $1 ORDER BY version', [id.id])).rows
+    if (rows.length === 0) {
+      const s = cable.sources
+      return [
+        {
+          version: 1,
+          current: true,
+          textSha256: id.sha,
+          classification: cable.classification,
+          level: cable.level,
+          caveats: cable.caveats,
+          errorCount: cable.errorCount,
+          withheldRuns: withheldRuns(cable.text),
+          firstSeen: s.map((x) => x.importedAt).sort()[0] ?? '',
+          sources: s,
+          text: cable.text,
+        },
+      ]
+    }
+    const sources = (
+      await this.pool.query(
+        'SELECT locator, rendering, sha256, imported_at AS "importedAt", metadata, version FROM cable_sources WHERE cable = $1 ORDER BY imported_at, locator',
+        [id.id],
+      )
+    ).rows
+    const sourcesOf = (version: number) => sources.filter((s) => (s.version ?? 1) === version).map(({ version: _v, ...s }) => s)
+    return rows.map((v) => ({
+      version: v.version,
+      current: v.text === null,
+      textSha256: v.text_sha256,
+      classification: v.classification,
+      level: v.level,
+      caveats: v.caveats === '' ? [] : v.caveats.split(' '),
+      errorCount: v.error_count,
+      withheldRuns: v.withheld_runs,
+      firstSeen: v.first_seen,
+      sources: sourcesOf(v.version),
+      text: v.text === null ? cable.text : unpackText(v.text),
+    }))
+  }
+
+  async *digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest> {
+    await this.ready
+    const params: unknown[] = []
+    let where = this.filter(access, params)
+    if (keys) {
+      params.push([...new Set(keys)])
+      where += ` AND c.key = ANY($${params.length}::text[])`
+    }
+    // one row per version for cables with several texts, else the shown text's hash
+    const { rows } = await this.pool.query<CableDigest>(
+      `SELECT c.key, coalesce(v.text_sha256, d.text_sha256) AS "textSha256"
+       FROM cables c JOIN cable_details d ON d.cable = c.id LEFT JOIN cable_versions v ON v.cable = c.id WHERE ${where}`,
+      params,
+    )
+    yield* rows
+  }
+
+  async referencedIds(access?: Access): Promise<{ id: string; citedBy: number }[]> {
+    await this.ready
+    const params: unknown[] = []
+    const where = this.filter(access, params)
+    const { rows } = await this.pool.query<{ id: string; citedBy: number }>(
+      `SELECT r.target AS id, count(DISTINCT r.cable)::int AS "citedBy" FROM cable_refs r JOIN cables c ON c.id = r.cable
+       WHERE r.target IS NOT NULL AND ${where} GROUP BY r.target ORDER BY r.target`,
+      params,
+    )
+    return rows
+  }
+
+  async saveSnapshot(snapshot: SnapshotRecord): Promise<void> {
+    await this.ready
+    await this.pool.query('INSERT INTO archive_snapshots (id, saved_at, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [snapshot.id, snapshot.savedAt, snapshot.body])
+  }
+
+  async snapshot(id: string): Promise<SnapshotRecord | null> {
+    await this.ready
+    const { rows } = await this.pool.query<SnapshotRecord>('SELECT id, saved_at AS "savedAt", body FROM archive_snapshots WHERE id = $1', [id])
+    return rows[0] ?? null
+  }
+
+  async close(): Promise<void> {
+    await this.ready.catch(() => {})
+    await releasePool(this.pool)
+  }
+}
+
+/**
+ * Opens the archive on the PostgreSQL database at `location` (`postgres://user@host:port/db`), creating
+ * its tables on first use. The returned store is usable at once; `open()` waits for the schema.
+ *
+ * @example
+ *   const store = await openPostgresStore('postgres://postgres@127.0.0.1:5432/cablegram').open()
+ */
+export function openPostgresStore(location: string, options: PgOpenOptions = {}): PostgresStore {
+  return new PostgresStore(location, acquirePool(location), options.migrations)
+}

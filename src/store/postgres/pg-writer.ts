@@ -1,0 +1,417 @@
+import type pg from 'pg'
+import type { CableRecord, UpsertOutcome } from '../store.js'
+import { caveatMask } from '../sqlite/caveat-mask.js'
+import { packText, textSha256, unpackText } from '../pack-text.js'
+import { compareVersions, contentSha256, withheldRuns } from '../version-identity.js'
+import { cableVector, subjectVector } from './pg-tsvector.js'
+
+/** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
+const ARCHIVE_WRITE_LOCK = 0x63626172 // "cbar"
+/** Between two versions' texts in the index, as in the SQLite engine. */
+const VERSION_SEPARATOR = '\n zzaddrsep \n'
+
+interface Existing {
+  id: string
+  key: string
+  text_sha256: string
+  current_version: number | null
+}
+
+/** A `cable_versions` row. */
+interface VersionRow {
+  cable: string
+  version: number
+  text_sha256: string
+  content_sha256: string
+  classification: string | null
+  level: number
+  caveats: string
+  error_count: number
+  withheld_runs: number
+  text_bytes: number
+  first_seen: string
+  text: Buffer | null
+}
+
+interface FacetRow {
+  origin_key: string | null
+  date: string | null
+  classification: string | null
+  precedence: string | null
+  tags: string[]
+  level: number
+  caveat_mask: number
+}
+
+/** The facet values a cable counts under (`facet_counts` rows); '(none)' for a missing value, as facets show it. */
+function facetValues(r: { originKey: string | null; date: string | null; classification: string | null; precedence: string | null; tags: string[] }): [string, string][] {
+  const none = (v: string | null) => v ?? '(none)'
+  const out: [string, string][] = [
+    ['origin', none(r.originKey)],
+    ['year', none(r.date === null ? null : r.date.slice(0, 4))],
+    ['month', none(r.date === null ? null : r.date.slice(0, 7))],
+    ['classification', none(r.classification)],
+    ['precedence', none(r.precedence)],
+  ]
+  // every listed tag counts, repeats included, as the SQLite engine's facets count them
+  for (const t of r.tags) out.push(['tag', t])
+  return out
+}
+
+/** Differences to apply to `facet_counts`, keyed by facet, value, level and caveat mask. */
+class FacetDelta {
+  private readonly delta = new Map<string, number>()
+
+  add(row: FacetRow, by: number): void {
+    const values = facetValues({ originKey: row.origin_key, date: row.date, classification: row.classification, precedence: row.precedence, tags: row.tags })
+    for (const [facet, value] of values) {
+      const k = JSON.stringify([facet, value, row.level, row.caveat_mask])
+      this.delta.set(k, (this.delta.get(k) ?? 0) + by)
+    }
+  }
+
+  async apply(client: pg.ClientBase): Promise<void> {
+    const changes = [...this.delta].filter(([, n]) => n !== 0).map(([k, n]) => [...(JSON.parse(k) as [string, string, number, number]), n] as const)
+    if (!changes.length) return
+    await client.query(
+      `INSERT INTO facet_counts (facet, value, level, caveat_mask, n)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::int[], $5::bigint[])
+       ON CONFLICT (facet, value, level, caveat_mask) DO UPDATE SET n = facet_counts.n + excluded.n`,
+      [changes.map((c) => c[0]), changes.map((c) => c[1]), changes.map((c) => c[2]), changes.map((c) => c[3]), changes.map((c) => c[4])],
+    )
+  }
+}
+
+function recordFacets(r: CableRecord): FacetRow {
+  return { origin_key: r.originKey, date: r.date, classification: r.classification, precedence: r.precedence, tags: r.tags, level: r.level, caveat_mask: caveatMask(r.caveats) }
+}
+
+async function facetRow(client: pg.ClientBase, id: string): Promise<FacetRow> {
+  return (await client.query<FacetRow>('SELECT origin_key, date, classification, precedence, tags, level, caveat_mask FROM cables WHERE id = $1', [id])).rows[0]
+}
+
+/**
+ * Upserts a batch inside the caller's transaction, with the SQLite engine's rules (`sqlite-writer.ts`):
+ * a copy whose text is already shown only adds its source; any other text of a stored cable goes through
+ * the versions rule (`writeOtherText`). New cables and unchanged copies — nearly every record of an
+ * import — are written with one statement per table (arrays through `unnest`); a key that meets a
+ * different text is handled record by record, in batch order, after them. `facet_counts` moves by the
+ * difference.
+ */
+export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): Promise<UpsertOutcome> {
+  const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0 }
+  if (batch.length === 0) return outcome
+  await client.query('SELECT pg_advisory_xact_lock($1)', [ARCHIVE_WRITE_LOCK])
+  const keys = [...new Set(batch.map((r) => r.key))]
+  const found = await client.query<Existing>(
+    `SELECT c.id, c.key, d.text_sha256, (SELECT v.version FROM cable_versions v WHERE v.cable = c.id AND v.text IS NULL) AS current_version
+     FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = ANY($1::text[])`,
+    [keys],
+  )
+  const shown = new Map<string, { id: string | null; sha: string; version: number | null }>()
+  for (const e of found.rows) shown.set(e.key, { id: e.id, sha: e.text_sha256, version: e.current_version })
+  const inserts: { r: CableRecord; sha: string }[] = []
+  const sources: { r: CableRecord; version: number | null }[] = []
+  const sequential: CableRecord[] = []
+  const complex = new Set<string>()
+  for (const r of batch) {
+    const sha = r.packed?.sha256 ?? textSha256(r.text)
+    const st = shown.get(r.key)
+    if (complex.has(r.key)) sequential.push(r)
+    else if (!st) {
+      shown.set(r.key, { id: null, sha, version: null })
+      inserts.push({ r, sha })
+      sources.push({ r, version: null })
+      outcome.inserted++
+    } else if (st.sha === sha) {
+      sources.push({ r, version: st.version })
+      outcome.unchanged++
+    } else {
+      complex.add(r.key)
+      sequential.push(r)
+    }
+  }
+
+  const facets = new FacetDelta()
+  if (inserts.length) {
+    const rows = await client.query<{ id: string; key: string }>(
+      `INSERT INTO cables (key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts)
+       SELECT u.key, u.cable_id, u.raw_id, u.date, u.origin, u.origin_key, u.precedence, u.classification, u.level, u.caveat_mask, u.caveats, u.subject,
+         string_to_array(u.tags, ' '), u.error_count, u.text_bytes, u.subject_fts::tsvector
+       FROM ${UNNEST_CABLES} RETURNING id, key`,
+      cableColumns(inserts.map((x) => x.r)),
+    )
+    for (const row of rows.rows) shown.get(row.key)!.id = row.id
+    for (const { r } of inserts) facets.add(recordFacets(r), 1)
+    await putShown(
+      client,
+      inserts.map(({ r, sha }) => ({ id: shown.get(r.key)!.id!, r, sha, indexed: r.text })),
+    )
+  }
+  if (sources.length) outcome.sourcesAdded += await addSources(client, sources.map(({ r, version }) => ({ id: shown.get(r.key)!.id!, r, version })))
+  for (const r of sequential) await writeOtherText(client, r, outcome, facets)
+  await facets.apply(client)
+  return outcome
+}
+
+/** Writes the shown text's rows of each cable (details, text, tags, captions, references, words); replaces any there. */
+async function putShown(client: pg.ClientBase, rows: { id: string; r: CableRecord; sha: string; indexed: string | null }[]): Promise<void> {
+  const ids = rows.map((x) => x.id)
+  const rs = rows.map((x) => x.r)
+  await client.query(
+    `INSERT INTO cable_details (cable, captions, addressees, diagnostics, text_sha256)
+     SELECT * FROM unnest($1::bigint[], $2::jsonb[], $3::jsonb[], $4::jsonb[], $5::text[])
+     ON CONFLICT (cable) DO UPDATE SET captions = excluded.captions, addressees = excluded.addressees,
+       diagnostics = excluded.diagnostics, text_sha256 = excluded.text_sha256`,
+    [ids, rs.map((r) => JSON.stringify(r.captions)), rs.map((r) => JSON.stringify(r.addressees)), rs.map((r) => JSON.stringify(r.diagnostics)), rows.map((x) => x.sha)],
+  )
+  await client.query(
+    `INSERT INTO cable_texts (cable, text) SELECT * FROM unnest($1::bigint[], $2::bytea[])
+     ON CONFLICT (cable) DO UPDATE SET text = excluded.text`,
+    [ids, rs.map((r) => Buffer.from(r.packed?.deflated ?? packText(r.text)))],
+  )
+  const indexed = rows.filter((x) => x.indexed !== null)
+  if (indexed.length) await putWords(client, indexed.map((x) => ({ id: x.id, subject: x.r.subject, addressees: x.r.addressees.map((a) => a.name), body: x.indexed! })))
+  const tagCables: string[] = []
+  const tags: string[] = []
+  const capCables: string[] = []
+  const captions: string[] = []
+  const refCables: string[] = []
+  const refOrd: number[] = []
+  const refLetter: (string | null)[] = []
+  const refTarget: (string | null)[] = []
+  const refText: string[] = []
+  rs.forEach((r, i) => {
+    for (const t of new Set(r.tags)) tagCables.push(ids[i]), tags.push(t)
+    for (const c of new Set(r.captions)) capCables.push(ids[i]), captions.push(c)
+    r.references.forEach((ref, ord) => {
+      refCables.push(ids[i])
+      refOrd.push(ord)
+      refLetter.push(ref.letter)
+      refTarget.push(ref.id)
+      refText.push(ref.text)
+    })
+  })
+  if (tags.length) await client.query('INSERT INTO cable_tags (tag, cable) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [tags, tagCables])
+  if (captions.length) await client.query('INSERT INTO cable_captions (caption, cable) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [captions, capCables])
+  if (refText.length) {
+    await client.query('INSERT INTO cable_refs (cable, ord, letter, target, text) SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[])', [
+      refCables,
+      refOrd,
+      refLetter,
+      refTarget,
+      refText,
+    ])
+  }
+}
+
+/** (Re)writes the word vectors of cables and raises `fts_meta.max_bucket` when one needs it. */
+async function putWords(client: pg.ClientBase, rows: { id: string; subject: string | null; addressees: string[]; body: string }[]): Promise<void> {
+  const vectors = rows.map((x) => cableVector(x.subject, x.addressees, x.body))
+  await client.query(
+    `INSERT INTO cable_fts (cable, fts) SELECT u.cable, u.fts::tsvector FROM unnest($1::bigint[], $2::text[]) AS u(cable, fts)
+     ON CONFLICT (cable) DO UPDATE SET fts = excluded.fts`,
+    [rows.map((x) => x.id), vectors.map((v) => v.literal)],
+  )
+  const maxBucket = Math.max(...vectors.map((v) => v.maxBucket))
+  if (maxBucket > 0) await client.query('UPDATE fts_meta SET max_bucket = greatest(max_bucket, $1)', [maxBucket])
+}
+
+async function addSources(client: pg.ClientBase, rows: { id: string; r: CableRecord; version: number | null }[]): Promise<number> {
+  const added = await client.query(
+    `INSERT INTO cable_sources (cable, locator, sha256, rendering, imported_at, metadata, version)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::int[]) ON CONFLICT DO NOTHING`,
+    [
+      rows.map((x) => x.id),
+      rows.map((x) => x.r.source.locator),
+      rows.map((x) => x.r.source.sha256),
+      rows.map((x) => x.r.source.rendering),
+      rows.map((x) => x.r.source.importedAt),
+      rows.map((x) => JSON.stringify(x.r.source.metadata)),
+      rows.map((x) => x.version),
+    ],
+  )
+  return added.rowCount ?? 0
+}
+
+const VERSION_COLUMNS = 'cable, version, text_sha256, content_sha256, classification, level, caveats, error_count, withheld_runs, text_bytes, first_seen, text'
+
+async function putVersion(client: pg.ClientBase, v: VersionRow): Promise<void> {
+  await client.query(
+    `INSERT INTO cable_versions (${VERSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (cable, version) DO UPDATE SET (${VERSION_COLUMNS}) = (excluded.cable, excluded.version, excluded.text_sha256, excluded.content_sha256,
+       excluded.classification, excluded.level, excluded.caveats, excluded.error_count, excluded.withheld_runs, excluded.text_bytes, excluded.first_seen, excluded.text)`,
+    [v.cable, v.version, v.text_sha256, v.content_sha256, v.classification, v.level, v.caveats, v.error_count, v.withheld_runs, v.text_bytes, v.first_seen, v.text],
+  )
+}
+
+async function shownText(client: pg.ClientBase, id: string): Promise<Buffer> {
+  return (await client.query<{ text: Buffer }>('SELECT text FROM cable_texts WHERE cable = $1', [id])).rows[0].text
+}
+
+function versionFields(r: CableRecord, sha: string, content: string) {
+  return {
+    text_sha256: sha,
+    content_sha256: content,
+    classification: r.classification,
+    level: r.level,
+    caveats: r.caveats.join(' '),
+    error_count: r.errorCount,
+    withheld_runs: withheldRuns(r.text),
+    text_bytes: Buffer.byteLength(r.text, 'utf8'),
+  }
+}
+
+function rank(v: VersionRow) {
+  return { errorCount: v.error_count, withheldRuns: v.withheld_runs, textBytes: v.text_bytes, contentSha256: v.content_sha256 }
+}
+
+/**
+ * One record of a stored cable whose text differs from the shown one (the SQLite engine's
+ * `writeOtherText`): the same content laid out differently replaces its version only when it parsed
+ * better; a different text becomes a new version; the best version is shown, the words of every version
+ * are indexed, and the cable takes the highest level and every caveat among them.
+ */
+async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: UpsertOutcome, facets: FacetDelta): Promise<void> {
+  const sha = r.packed?.sha256 ?? textSha256(r.text)
+  const e = (
+    await client.query<{ id: string; text_sha256: string; error_count: number; classification: string | null; level: number; caveats: string }>(
+      'SELECT c.id, d.text_sha256, c.error_count, c.classification, c.level, c.caveats FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = $1',
+      [r.key],
+    )
+  ).rows[0]
+  const id = e.id
+  facets.add(await facetRow(client, id), -1)
+  let versions = (await client.query<VersionRow>('SELECT * FROM cable_versions WHERE cable = $1 ORDER BY version', [id])).rows
+  let version: number | null
+  if (e.text_sha256 === sha) {
+    version = versions.find((v) => v.text === null)?.version ?? null
+    outcome.unchanged++
+  } else {
+    const content = contentSha256(r.text)
+    if (versions.length === 0) {
+      const text = unpackText(await shownText(client, id))
+      const firstSeen = (await client.query<{ m: string | null }>('SELECT min(imported_at) AS m FROM cable_sources WHERE cable = $1', [id])).rows[0].m
+      const v1: VersionRow = {
+        cable: id,
+        version: 1,
+        text_sha256: e.text_sha256,
+        content_sha256: contentSha256(text),
+        classification: e.classification,
+        level: e.level,
+        caveats: e.caveats,
+        error_count: e.error_count,
+        withheld_runs: withheldRuns(text),
+        text_bytes: Buffer.byteLength(text, 'utf8'),
+        first_seen: firstSeen ?? r.source.importedAt,
+        text: null,
+      }
+      await putVersion(client, v1)
+      await client.query('UPDATE cable_sources SET version = 1 WHERE cable = $1 AND version IS NULL', [id])
+      versions = [v1]
+    }
+    const same = versions.find((v) => v.content_sha256 === content)
+    if (same) {
+      version = same.version
+      if (r.errorCount >= same.error_count) outcome.unchanged++
+      else {
+        const updated = { ...same, ...versionFields(r, sha, content) }
+        if (same.text === null) {
+          await putVersion(client, { ...updated, text: null })
+          await replaceShown(client, id, r, sha, versions.map((v) => (v.version === same.version ? updated : v)))
+        } else {
+          await putVersion(client, { ...updated, text: Buffer.from(r.packed?.deflated ?? packText(r.text)) })
+        }
+        outcome.replaced++
+      }
+    } else {
+      const added: VersionRow = {
+        cable: id,
+        version: Math.max(...versions.map((v) => v.version)) + 1,
+        ...versionFields(r, sha, content),
+        first_seen: r.source.importedAt,
+        text: Buffer.from(r.packed?.deflated ?? packText(r.text)),
+      }
+      const all = [...versions, added]
+      const best = [...all].sort((a, b) => compareVersions(rank(a), rank(b)))[0]
+      if (best === added) {
+        // the new text is shown from now on; the one shown so far keeps its text in its version row
+        const old = versions.find((v) => v.text === null)!
+        const kept = { ...old, text: await shownText(client, id) }
+        const now = { ...added, text: null }
+        await putVersion(client, kept)
+        await putVersion(client, now)
+        await replaceShown(client, id, r, sha, all.map((v) => (v === old ? kept : v === added ? now : v)))
+      } else {
+        await putVersion(client, added)
+        await reindex(client, id, all)
+      }
+      outcome.versionsAdded++
+      version = added.version
+    }
+  }
+  outcome.sourcesAdded += await addSources(client, [{ id, r, version }])
+  facets.add(await facetRow(client, id), 1)
+}
+
+/** Shows `r` instead of the stored copy: its fields, text and index rows replace the old ones. */
+async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, sha: string, versions: VersionRow[]): Promise<void> {
+  await client.query('DELETE FROM cable_tags WHERE cable = $1', [id])
+  await client.query('DELETE FROM cable_captions WHERE cable = $1', [id])
+  await client.query('DELETE FROM cable_refs WHERE cable = $1', [id])
+  await client.query(
+    `UPDATE cables c SET cable_id = u.cable_id, raw_id = u.raw_id, date = u.date, origin = u.origin, origin_key = u.origin_key,
+       precedence = u.precedence, classification = u.classification, level = u.level, caveat_mask = u.caveat_mask,
+       caveats = u.caveats, subject = u.subject, tags = string_to_array(u.tags, ' '), error_count = u.error_count,
+       text_bytes = u.text_bytes, subject_fts = u.subject_fts::tsvector
+     FROM ${UNNEST_CABLES} WHERE c.key = u.key`,
+    cableColumns([r]),
+  )
+  await putShown(client, [{ id, r, sha, indexed: versions.length ? null : r.text }])
+  if (versions.length) await reindex(client, id, versions)
+}
+
+/** Indexes the words of every version and gives the cable the highest level and all caveats among them. */
+async function reindex(client: pg.ClientBase, id: string, versions: VersionRow[]): Promise<void> {
+  const current = await shownText(client, id)
+  const texts = versions.map((v) => unpackText(v.text ?? current))
+  const cable = (await client.query<{ subject: string | null; addressees: { name: string }[] }>(
+    'SELECT c.subject, d.addressees FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.id = $1',
+    [id],
+  )).rows[0]
+  await putWords(client, [{ id, subject: cable.subject, addressees: cable.addressees.map((a) => a.name), body: texts.join(VERSION_SEPARATOR) }])
+  const highest = [...versions].sort((a, b) => b.level - a.level || (a.text === null ? -1 : 1))[0]
+  const caveats = [...new Set(versions.flatMap((v) => (v.caveats === '' ? [] : v.caveats.split(' '))))]
+  await client.query('UPDATE cables SET level = $1, caveat_mask = $2, caveats = $3, classification = $4 WHERE id = $5', [
+    highest.level,
+    caveatMask(caveats),
+    caveats.join(' '),
+    highest.classification,
+    id,
+  ])
+}
+
+const UNNEST_CABLES = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+  $9::smallint[], $10::int[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::text[])
+  AS u(key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts)`
+
+function cableColumns(rs: CableRecord[]): unknown[][] {
+  return [
+    rs.map((r) => r.key),
+    rs.map((r) => r.id),
+    rs.map((r) => r.rawId),
+    rs.map((r) => r.date),
+    rs.map((r) => r.origin),
+    rs.map((r) => r.originKey),
+    rs.map((r) => r.precedence),
+    rs.map((r) => r.classification),
+    rs.map((r) => r.level),
+    rs.map((r) => caveatMask(r.caveats)),
+    rs.map((r) => r.caveats.join(' ')),
+    rs.map((r) => r.subject),
+    rs.map((r) => r.tags.join(' ')),
+    rs.map((r) => r.errorCount),
+    rs.map((r) => Buffer.byteLength(r.text, 'utf8')),
+    rs.map((r) => subjectVector(r.subject)),
+  ]
+}

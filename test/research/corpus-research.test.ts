@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { gapMap, splitId } from '../../src/archive/gap-map.js'
+import { importArchive } from '../../src/archive/import/import-archive.js'
+import { saveSnapshot, verifySnapshot } from '../../src/archive/snapshots.js'
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+import { CORPUS_CABLES, HAS_CORPUS } from './shared-corpus.js'
+
+describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/corpus or $CABLEGRAM_SHARED; skipped when absent)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cablegram-research-corpus-'))
+  let store: SqliteStore
+  beforeAll(async () => {
+    store = openSqliteStore(join(dir, 'corpus.db'))
+    await importArchive(store, [CORPUS_CABLES])
+  }, 300_000)
+  afterAll(async () => {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('should map the MRN gaps of every origin and year consistently with the archive', async () => {
+    const rows = await gapMap(store)
+    const held = new Set<string>()
+    for await (const h of store.search(null, { sort: 'date' })) if (h.id && splitId(h.id)) held.add(h.id)
+    expect(rows.reduce((n, r) => n + r.held, 0)).toBe(held.size)
+    for (const r of rows) {
+      expect(r.first).toBeLessThanOrEqual(r.last)
+      expect(r.held + r.missing).toBe(r.last - r.first + 1)
+      expect(r.cited).toBeLessThanOrEqual(r.missing)
+      expect(r.byMonth.reduce((n, m) => n + m.held, 0)).toBe(r.held)
+      expect(r.byMonth.reduce((n, m) => n + m.missing, 0)).toBe(r.missing)
+      for (const id of r.citedMissing) expect(held.has(id)).toBe(false)
+    }
+    const cited = rows.flatMap((r) => r.citedMissing)
+    expect(cited.length).toBeGreaterThan(1000)
+    const harare = rows.find((r) => r.origin === 'HARARE' && r.year === 2009)!
+    expect(harare.held).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('should verify a snapshot as identical after a re-import and list a cable added after it', async () => {
+    const snapshot = await saveSnapshot(store, 'tag:ZI')
+    expect(snapshot.count).toBeGreaterThan(10)
+    const again = await importArchive(store, [CORPUS_CABLES])
+    expect(again.inserted + again.versionsAdded + again.replaced).toBe(0)
+    expect(await verifySnapshot(store, snapshot)).toMatchObject({ identical: true, sameArchive: true, count: snapshot.count })
+    const extra = join(dir, '09HARARE9999.txt')
+    writeFileSync(
+      extra,
+      'R 011200Z DEC 09\nFM AMEMBASSY HARARE\nTO SECSTATE WASHDC 0001\n\nUNCLAS HARARE 009999\n\nE.O. 12958: N/A\nTAGS: PGOV ZI\nSUBJECT: INVENTED ADDED CABLE\n\n1. (U) Synthetic text.\n\nDOE\n',
+    )
+    await importArchive(store, [extra])
+    expect(await verifySnapshot(store, snapshot)).toMatchObject({ identical: false, added: ['09HARARE9999'], removed: [], changed: [] })
+  }, 300_000)
+})

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parseCable } from '../../src/format/parse.js'
+import { approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, subscribe } from '../../src/messaging/index.js'
+import { replayRouting, routeCable, shippedDirectory } from '../../src/messaging/routing-replay.js'
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+import { addUsers, freshContext, manualClock, STATE_TEAM } from '../messaging/fixtures.js'
+import { HAS_SEED_CABLE, SEED } from './shared-corpus.js'
+import { toCableRecord } from '../../src/archive/cable-record.js'
+
+const directory = shippedDirectory()
+const SCA = 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE'
+
+function members(collective: string): { post: string; inferred: boolean }[] {
+  const rows = readFileSync(new URL('../../data/directory-collectives.tsv', import.meta.url), 'utf8').split('\n').slice(1)
+  return rows.map((l) => l.split('\t')).filter((c) => c[0] === collective).map((c) => ({ post: c[2], inferred: c[3] === '1' }))
+}
+
+describe.skipIf(!HAS_SEED_CABLE)('routing replay of the seed (../shared/corpus/seed; skipped when absent)', () => {
+  it('should give Dushanbe action IMMEDIATE and every member of the collective info, nothing else', async () => {
+    const r = await replayRouting(parseCable(readFileSync(SEED, 'utf8')), directory)
+    const expected = new Map(members(SCA).map((m) => [m.post, ['info', 'IMMEDIATE']]))
+    expected.set('AMEMBASSY DUSHANBE', ['action', 'IMMEDIATE'])
+    expect(new Map(r.recipients.map((x) => [x.post, [x.role, x.precedence]]))).toEqual(expected)
+    expect(r.recipients[0]).toMatchObject({ post: 'AMEMBASSY DUSHANBE', role: 'action', certainty: 'certain' })
+    // observed members and members whose RI is in the FL2 relay line are certain; the rest inferred
+    const relay = ['RUEHAST', 'RUEHBI', 'RUEHCI', 'RUEHDBU', 'RUEHLH', 'RUEHNEH', 'RUEHPW']
+    for (const x of r.recipients) expect(x.certainty).toBe(x.route && relay.includes(x.route) ? 'certain' : members(SCA).find((m) => m.post === x.post)?.inferred ? 'inferred' : 'certain')
+    expect(r.recipients.filter((x) => x.certainty === 'inferred').length).toBeGreaterThan(0)
+    expect([r.excluded, r.unresolved, r.profile]).toEqual([[], [], []])
+  })
+})
+
+describe('routing replay of synthetic cables', () => {
+  const cable = (head: string) => parseCable(`${head}\n\nUNCLAS VELLORA 000007\n\nE.O. 12958: N/A\nTAGS: PREL XY\nSUBJECT: INVENTED ROUTING TEST\n\n1. (U) Text.\n`)
+
+  it('should apply XMT, the FL5 dual precedence, routing indicators, and list unknown addressees', async () => {
+    const r = await replayRouting(
+      cable(
+        [
+          'P R 010101Z JAN 09',
+          'FM AMEMBASSY DUSHANBE',
+          'TO RUEHBI/AMCONSUL NOWHERE',
+          'INFO AMEMBASSY ATLANTIS',
+          'ALL SOUTH AND CENTRAL ASIA COLLECTIVE',
+          'XMT AMEMBASSY KABUL',
+          'AMCONSUL PESHAWAR',
+        ].join('\n'),
+      ),
+      directory,
+    )
+    const sca = members(SCA).map((m) => m.post)
+    // the unknown PLAD with a known routing indicator resolves through it (RUEHBI is Mumbai)
+    expect(r.recipients.find((x) => x.post === 'AMCONSUL MUMBAI')).toMatchObject({ role: 'action', precedence: 'PRIORITY', precedenceFrom: 'FL5', certainty: 'certain' })
+    expect(r.recipients.find((x) => x.post === 'AMEMBASSY ISLAMABAD')).toMatchObject({ role: 'info', precedence: 'ROUTINE', precedenceFrom: 'FL5', certainty: 'inferred' })
+    expect(r.excluded).toEqual([
+      { post: 'AMCONSUL PESHAWAR', collective: SCA },
+      { post: 'AMEMBASSY KABUL', collective: SCA },
+    ].sort((a, b) => sca.indexOf(a.post) - sca.indexOf(b.post)))
+    expect(r.recipients.map((x) => x.post)).not.toContain('AMEMBASSY KABUL')
+    expect(r.recipients).toHaveLength(sca.length - 2)
+    expect(r.unresolved).toEqual([{ role: 'info', name: 'AMEMBASSY ATLANTIS', route: null }])
+  })
+})
+
+describe('routing replay of a released cable', () => {
+  let env: Awaited<ReturnType<typeof freshContext>>
+  beforeEach(async () => {
+    env = await freshContext({ now: manualClock('2026-05-02T08:00:00Z').now })
+    await addUsers(env.ctx, [...STATE_TEAM, { name: 'ivan', post: 'AMEMBASSY PARIS', roles: ['reader'], clearance: 'SECRET' }])
+  })
+  afterEach(() => env.cleanup())
+
+  it('should equal its actual deliveries, and name the posts its TAGS reach by subscription apart', async () => {
+    const { ctx } = env
+    await subscribe(ctx, 'ivan', 'tag', 'TI')
+    const { draft } = await createDraft(
+      ctx,
+      'dana',
+      draftFromObject({
+        precedence: 'PRIORITY',
+        to: ['AMEMBASSY DUSHANBE', 'RUEHBI/AMCONSUL MUMBAI'],
+        info: [{ name: SCA, precedence: 'ROUTINE', xmt: ['AMEMBASSY KABUL'] }],
+        classification: 'UNCLASSIFIED',
+        captions: ['SIPDIS'],
+        tags: ['PREL', 'TI'],
+        subject: { marking: 'U', text: 'INVENTED TRAINING SCHEDULE' },
+        body: [{ marking: 'U', text: 'Training begins in May.' }],
+        signature: ['DOE'],
+        clearers: ['carl', 'cleo'],
+      }),
+    )
+    await clearDraft(ctx, 'carl', draft.id)
+    await clearDraft(ctx, 'cleo', draft.id)
+    await approveDraft(ctx, 'abe', draft.id)
+    const released = await releaseDraft(ctx, 'abe', draft.id)
+    const store = openSqliteStore(env.path)
+    try {
+      const route = (await routeCable(store, env.path, released.cableId))!
+      expect(route.matchesDeliveries).toBe(true)
+      const replayed = route.recipients.map((r) => ({ post: r.post, role: r.role, precedence: r.precedence })).sort((a, b) => a.post.localeCompare(b.post))
+      expect(replayed).toEqual([...released.deliveries].sort((a, b) => a.post.localeCompare(b.post)))
+      expect(route.profile).toEqual([{ post: 'AMEMBASSY PARIS', matched: ['tag:TI (ivan)'] }])
+      // an imported copy of the same text, in a plain archive, replays the same posts through the shipped directory
+      const plain = openSqliteStore(':memory:')
+      const text = (await store.getCable(released.cableId))!.text
+      await plain.upsertCables([toCableRecord(parseCable(text), text, { locator: 'x.txt', rendering: 'text', sha256: '0'.repeat(64), importedAt: '2026-01-01T00:00:00Z', metadata: {} })])
+      const again = (await routeCable(plain, ':memory:', released.cableId))!
+      expect(again.recipients.map((r) => [r.post, r.role, r.precedence])).toEqual(route.recipients.map((r) => [r.post, r.role, r.precedence]))
+      expect(again.deliveries).toBeNull()
+      await plain.close()
+    } finally {
+      await store.close()
+    }
+  })
+})

@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { gapMap, splitId } from '../../src/archive/gap-map.js'
+import { saveSnapshot, takeSnapshot, verifySnapshot, SnapshotError, loadSnapshot } from '../../src/archive/snapshots.js'
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+import type { CableRecord } from '../../src/store/store.js'
+import { runCable } from '../memory-io.js'
+import { makeRecord } from '../store/make-record.js'
+import { toCableRecord } from '../../src/archive/cable-record.js'
+import { parseCable } from '../../src/format/parse.js'
+
+const root = mkdtempSync(join(tmpdir(), 'cablegram-snap-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+const records: CableRecord[] = [
+  makeRecord({ key: '08QUORIN10', date: '2008-01-15', tags: ['PREL'], text: 'first cable about the harbour' }),
+  makeRecord({ key: '08QUORIN20', date: '2008-03-15', tags: ['PREL', 'ECON'], text: 'second cable about the harbour' }),
+  makeRecord({ key: '08QUORIN40', date: '2008-05-15', tags: ['ECON'], text: 'third cable', references: [
+    { letter: 'A', id: '08QUORIN30', text: 'QUORIN 30' },
+    { letter: 'B', id: '08QUORIN45', text: 'QUORIN 45' },
+    { letter: 'C', id: '08QUORIN20', text: 'QUORIN 20' },
+  ] }),
+  makeRecord({ key: '08VELLORA3', date: '2008-02-01', tags: ['PREL'], text: 'secret harbour', classification: 'SECRET', level: 3 }),
+]
+
+describe('query snapshots', () => {
+  it('should give the same hashes and id whatever the import order, and verify identical after a re-import', async () => {
+    const a = openSqliteStore(':memory:')
+    const b = openSqliteStore(':memory:')
+    await a.upsertCables(records)
+    await b.upsertCables([...records].reverse())
+    const sa = await takeSnapshot(a, 'tag:PREL', undefined, new Date('2026-01-01T00:00:00Z'))
+    const sb = await takeSnapshot(b, 'tag:PREL', undefined, new Date('2026-01-01T00:00:00Z'))
+    expect(sa).toEqual(sb)
+    expect(sa.id).toMatch(/^cg-[a-z2-7]{10}$/)
+    expect([sa.count, sa.archiveCables, sa.cables.map((c) => c.key)]).toEqual([3, 4, ['08QUORIN10', '08QUORIN20', '08VELLORA3']])
+    await a.upsertCables(records.map((r) => ({ ...r, source: { ...r.source, importedAt: '2027-01-01T00:00:00Z' } })))
+    expect(await verifySnapshot(a, sa)).toMatchObject({ identical: true, sameArchive: true, added: [], removed: [], changed: [] })
+    // an archive without the matching cables is another archive: the check says what differs
+    const other = openSqliteStore(':memory:')
+    await other.upsertCables(records.slice(1))
+    expect(await verifySnapshot(other, sa)).toMatchObject({ identical: false, sameArchive: false, added: [], removed: ['08QUORIN10'], count: 2, savedCount: 3 })
+    for (const s of [a, b, other]) await s.close()
+  })
+
+  it('should list a cable added, a cable whose text changed, and keep the first save of an id', async () => {
+    const store = openSqliteStore(':memory:')
+    await store.upsertCables(records)
+    const saved = await saveSnapshot(store, 'harbour', undefined, new Date('2026-01-01T00:00:00Z'))
+    expect((await saveSnapshot(store, 'harbour', undefined, new Date('2026-06-01T00:00:00Z'))).savedAt).toBe('2026-01-01T00:00:00.000Z')
+    expect(await loadSnapshot(store, saved.id.toUpperCase())).toEqual(saved)
+    await store.upsertCables([
+      makeRecord({ key: '09QUORIN5', date: '2009-01-01', text: 'a new harbour cable' }),
+      { ...records[0], text: 'first cable about the harbour, corrected', source: { ...records[0].source, locator: 'fix.txt' } },
+    ])
+    expect(await verifySnapshot(store, saved)).toMatchObject({ identical: false, added: ['09QUORIN5'], removed: [], changed: ['08QUORIN10'] })
+    await store.close()
+  })
+
+  it('should refuse a reader with less access than the saver, and hide what he may not read', async () => {
+    const store = openSqliteStore(':memory:')
+    await store.upsertCables(records)
+    const secret = await saveSnapshot(store, 'harbour', { level: 3, caveats: [] })
+    await expect(verifySnapshot(store, secret, { level: 2, caveats: [] })).rejects.toThrow(SnapshotError)
+    const low = await saveSnapshot(store, 'harbour', { level: 2, caveats: [] })
+    expect(low.count).toBe(2)
+    expect(low.archiveCables).toBe(3)
+    expect(await verifySnapshot(store, low, { level: 3, caveats: [] })).toMatchObject({ identical: false, added: ['08VELLORA3'] })
+    await store.close()
+  })
+
+  it('should save, show and verify from the command line, on this archive or another one from the JSON', async () => {
+    const text = (serial: number, word: string) =>
+      `R 031200Z FEB 08\nFM AMEMBASSY QUORIN\nTO SECSTATE WASHDC 0001\n\nUNCLAS QUORIN 0000${serial}\n\nE.O. 12958: N/A\nTAGS: PGOV XY\nSUBJECT: INVENTED ${word}\n\n1. (U) About the ${word}.\n\nDOE\n`
+    const dir = join(root, 'cli')
+    rmSync(dir, { recursive: true, force: true })
+    for (const [n, w] of [[11, 'HARBOUR'], [12, 'AIRPORT']] as const) {
+      writeFileSync(join(root, `08QUORIN${n}.txt`), text(n, w))
+    }
+    const opts = { cwd: root }
+    await runCable(['import', '08QUORIN11.txt', '08QUORIN12.txt', '--db', 's.db'], opts)
+    const saved = await runCable(['snapshot', 'save', 'harbour', '--db', 's.db', '--format', 'json'], opts)
+    const id = JSON.parse(saved.stdout).id as string
+    expect((await runCable(['snapshot', 'show', id, '--db', 's.db'], opts)).stdout).toContain(`Snapshot ${id}`)
+    const same = await runCable(['snapshot', 'verify', id, '--db', 's.db'], opts)
+    expect([same.code, same.stdout]).toEqual([0, expect.stringContaining('identical')])
+    writeFileSync(join(root, 'snap.json'), (await runCable(['snapshot', 'show', id, '--db', 's.db', '--format', 'json'], opts)).stdout)
+    writeFileSync(join(root, '08QUORIN13.txt'), text(13, 'HARBOUR'))
+    await runCable(['import', '08QUORIN11.txt', '08QUORIN13.txt', '--db', 't.db'], opts)
+    const elsewhere = await runCable(['snapshot', 'verify', 'snap.json', '--db', 't.db'], opts)
+    expect(elsewhere.code).toBe(1)
+    expect(elsewhere.stdout).toMatch(/DIFFERENT[\s\S]*added \(1\):\n\s+08QUORIN13/)
+    const missing = await runCable(['snapshot', 'verify', 'cg-aaaaaaaaaa', '--db', 't.db'], opts)
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('no snapshot cg-aaaaaaaaaa')])
+    expect((await runCable(['snapshot', 'save', 'tag:(', '--db', 's.db'], opts)).code).toBe(2)
+  })
+})
+
+describe('MRN gap map', () => {
+  it('should split ids into year, origin and serial', () => {
+    expect(splitId('09STATE99704')).toEqual({ year: 2009, origin: 'STATE', serial: 99704 })
+    expect(splitId('75STATE12')).toEqual({ year: 1975, origin: 'STATE', serial: 12 })
+    expect(splitId('sha256:abc')).toBeNull()
+  })
+
+  it('should count held, cited and missing serials and spread the missing ones over the months', async () => {
+    const store = openSqliteStore(':memory:')
+    await store.upsertCables(records)
+    const [row] = await gapMap(store, { origin: 'QUORIN' })
+    expect(row).toMatchObject({ origin: 'QUORIN', year: 2008, first: 10, last: 45, held: 3, cited: 2, missing: 33, citedMissing: ['08QUORIN30', '08QUORIN45'] })
+    expect(row.byMonth).toEqual([
+      { month: '2008-01', held: 1, missing: 2 },
+      { month: '2008-02', held: 0, missing: 5 },
+      { month: '2008-03', held: 1, missing: 7 },
+      { month: '2008-04', held: 0, missing: 10 },
+      { month: '2008-05', held: 1, missing: 9 },
+    ])
+    expect((await gapMap(store)).map((r) => r.origin)).toEqual(['QUORIN', 'VELLORA'])
+    expect(await gapMap(store, { year: 2009 })).toEqual([])
+    // a reader who may not see the citing cable does not learn of the cables it cites
+    expect((await gapMap(store, { origin: 'AMEMBASSY QUORIN', access: { level: 0, caveats: [] } }))[0]).toMatchObject({ held: 3, cited: 2 })
+    const hidden = openSqliteStore(':memory:')
+    await hidden.upsertCables(records.map((r) => (r.key === '08QUORIN40' ? { ...r, level: 3, classification: 'SECRET' } : r)))
+    expect((await gapMap(hidden, { origin: 'QUORIN', access: { level: 2, caveats: [] } }))[0]).toMatchObject({ held: 2, cited: 0, first: 10, last: 20 })
+    await store.close()
+    await hidden.close()
+  })
+
+  it('should print the table and the months from the command line, and JSON for charts', async () => {
+    const store = openSqliteStore(join(root, 'g.db'))
+    await store.upsertCables(records.map((r) => toCableRecord(parseCable(r.text), r.text, r.source)).map((r, i) => ({ ...r, ...records[i], source: records[i].source })))
+    await store.close()
+    const table = await runCable(['gaps', '--db', 'g.db', '--origin', 'QUORIN', '--year', '2008'], { cwd: root })
+    expect(table.stdout).toMatch(/QUORIN\s+2008\s+10\s+45\s+3\s+2\s+33\s+8\.3%/)
+    expect(table.stdout).toContain('Known but missing (cited, not held): 08QUORIN30 08QUORIN45')
+    const json = JSON.parse((await runCable(['gaps', '--db', 'g.db', '--format', 'json'], { cwd: root })).stdout)
+    expect(json.map((r: { origin: string }) => r.origin)).toEqual(['QUORIN', 'VELLORA'])
+    expect((await runCable(['gaps', '--db', 'g.db', '--year', '1850'], { cwd: root })).code).toBe(2)
+  })
+})

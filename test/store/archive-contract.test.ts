@@ -1,0 +1,326 @@
+/**
+ * The archive `Store` contract, run on every engine: the same records, queries and readers must give the
+ * same answers on SQLite and PostgreSQL. PostgreSQL runs on a fresh database per store (test harness);
+ * outside CI it is skipped with the reason when no server is reachable.
+ */
+import { afterAll, describe, expect, it } from 'vitest'
+import { parseQuery } from '../../src/archive/query/parse-query.js'
+import { openStore } from '../../src/store/open-store.js'
+import type { Access, CableRecord, SearchHit, Store } from '../../src/store/store.js'
+import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
+import { makeRecord } from './make-record.js'
+
+const pg = await usePostgres('archive-contract')
+
+interface Engine {
+  name: string
+  open(): Promise<Store>
+}
+
+const databases: TestDatabase[] = []
+const stores: Store[] = []
+afterAll(async () => {
+  for (const s of stores) await s.close()
+  for (const d of databases) await d.drop()
+})
+
+const engines: Engine[] = [
+  { name: 'sqlite', open: async () => track(openStore(':memory:')) },
+  {
+    name: 'postgres',
+    open: async () => {
+      const db = await freshDatabase('archive contract')
+      databases.push(db)
+      return track(openStore(db.url))
+    },
+  },
+]
+
+function track(store: Store): Store {
+  stores.push(store)
+  return store
+}
+
+async function keys(it: AsyncIterable<SearchHit>): Promise<string[]> {
+  const out: string[] = []
+  for await (const h of it) out.push(h.key)
+  return out
+}
+
+const sorted = (xs: string[]) => [...xs].sort()
+
+// a word 300 times (more positions than PostgreSQL keeps per lexeme), then a phrase of it at the end
+const repeated = `${'alpha '.repeat(300)}the alpha omega finale`
+
+function records(): CableRecord[] {
+  return [
+    makeRecord({ key: '09STATE1', origin: 'SECSTATE WASHDC', originKey: 'STATE', date: '2009-01-05', tags: ['PREL', 'PGOV'], subject: 'NUCLEAR TALKS', text: 'The nuclear talks in Geneva went well. Enriched uranium was discussed at the Café Genève.', precedence: 'IMMEDIATE' }),
+    makeRecord({ key: '09HARARE2', date: '2009-10-01', tags: ['PGOV', 'ZI'], subject: 'ELECTIONS', text: 'ZANU-PF and the MDC discussed elections; no uranium.', classification: 'CONFIDENTIAL', level: 2, references: [{ letter: 'A', id: '09STATE1', text: 'STATE 1' }] }),
+    makeRecord({ key: '09HARARE3', date: '2009-12-31', tags: ['PREL'], subject: 'SECRET THINGS', text: 'Uranium enrichment at a secret site near Harare. Reactor inspectors were refused entry by the guards.', classification: 'SECRET//NOFORN', level: 3, caveats: ['NOFORN'], captions: ['NOFORN', 'SIPDIS'], references: [{ letter: null, id: '09STATE1', text: 'STATE 1' }, { letter: 'B', id: '08HARARE9', text: 'HARARE 9' }] }),
+    makeRecord({ key: '10LONDON4', origin: 'AMEMBASSY LONDON', originKey: 'LONDON', date: '2010-02-02', tags: ['ECON'], subject: 'BANKING', text: 'Banks in London. The talks on nuclear matters were enriching.', addressees: [{ role: 'info', name: 'AMEMBASSY PARIS', route: null, precedence: null }, { role: 'info', name: 'USMISSION GENEVA', route: null, precedence: null }] }),
+    makeRecord({ key: '10STATE5', origin: 'SECSTATE WASHDC', originKey: 'STATE', date: null, tags: [], subject: 'REACTOR REVIEW', text: `Inspectors visited. The reactor was closed. ${repeated}`, precedence: 'PRIORITY', captions: ['SIPDIS'] }),
+  ]
+}
+
+describe.each(engines)('archive store contract on $name', (engine) => {
+  const skip = engine.name === 'postgres' && !pg.available
+  let fixture: Store
+  const loaded = async () => {
+    if (!fixture) {
+      fixture = await engine.open()
+      await fixture.upsertCables(records())
+    }
+    return fixture
+  }
+
+  describe.skipIf(skip)(engine.name, () => {
+    it('should store once, add sources, and replace a text only with a copy of it that parsed better', async () => {
+      const store = await engine.open()
+      const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged  copy\nof the text' })
+      expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 1 })
+      expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 0 })
+      const worse = makeRecord({ key: '09X1', errorCount: 3, text: 'damaged copy of the\ntext', source: { ...a.source, locator: 'other.html', rendering: 'html' } })
+      expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 1 })
+      const better = makeRecord({ key: '09X1', errorCount: 0, text: 'damaged copy of the text', tags: ['ECON'], source: { ...a.source, locator: 'row.csv#row=3', rendering: 'csv' } })
+      expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, versionsAdded: 0, unchanged: 0, sourcesAdded: 1 })
+      const stored = await store.getCable('09X1')
+      expect(stored?.text).toBe('damaged copy of the text')
+      expect(stored?.tags).toEqual(['ECON'])
+      expect(stored?.sources.map((s) => s.locator).sort()).toEqual(['09X1.txt', 'other.html', 'row.csv#row=3'])
+      expect(await keys(store.search(parseQuery('damaged tag:ECON'), { sort: 'rank' }))).toEqual(['09X1'])
+      expect(await store.count(parseQuery('tag:PREL'))).toBe(0)
+      expect((await store.versions('09X1'))?.map((v) => v.sources.length)).toEqual([3])
+      // the facets of the whole archive follow the replacement
+      expect((await store.facets(null)).tag).toEqual([{ value: 'ECON', count: 1 }])
+      expect((await store.stats()).sources).toBe(3)
+    })
+
+    it('should keep a different text as a version, show the best, index every one, and take the highest level', async () => {
+      const store = await engine.open()
+      const first = makeRecord({ key: '09V1', text: 'The minister XXXXXXXXXXXX said no.', errorCount: 0 })
+      const fuller = makeRecord({ key: '09V1', text: 'The minister Mugabe said no.', classification: 'SECRET', level: 3, caveats: ['NOFORN'], source: { ...first.source, locator: 'later.txt', importedAt: '2026-02-01T00:00:00.000Z' } })
+      expect(await store.upsertCables([first])).toMatchObject({ inserted: 1 })
+      expect(await store.upsertCables([fuller])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 1, unchanged: 0, sourcesAdded: 1 })
+      expect(await store.upsertCables([first])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 0 })
+      const versions = await store.versions('09V1')
+      expect(versions?.map((v) => [v.version, v.current, v.withheldRuns, v.sources.map((s) => s.locator)])).toEqual([
+        [1, false, 1, ['09V1.txt']],
+        [2, true, 0, ['later.txt']],
+      ])
+      expect((await store.getCable('09V1'))?.text).toBe('The minister Mugabe said no.')
+      expect(await keys(store.search(parseQuery('xxxxxxxxxxxx'), { sort: 'rank' }))).toEqual(['09V1'])
+      expect(await keys(store.search(parseQuery('mugabe'), { sort: 'rank' }, { level: 2, caveats: ['NOFORN'] }))).toEqual([])
+      expect(await store.versions('09V1', { level: 3, caveats: [] })).toBeNull()
+      expect((await store.facets(null)).classification).toEqual([{ value: 'SECRET', count: 1 }])
+      const digests: string[] = []
+      for await (const d of store.digests()) digests.push(d.key)
+      expect(digests).toEqual(['09V1', '09V1'])
+    })
+
+    it('should list referenced ids and keep saved snapshots', async () => {
+      const store = await loaded()
+      expect(await store.referencedIds()).toEqual([{ id: '08HARARE9', citedBy: 1 }, { id: '09STATE1', citedBy: 2 }])
+      expect(await store.referencedIds({ level: 2, caveats: [] })).toEqual([{ id: '09STATE1', citedBy: 1 }])
+      await store.saveSnapshot({ id: 'abc', savedAt: '2026-01-01T00:00:00Z', body: '{"q":1}' })
+      await store.saveSnapshot({ id: 'abc', savedAt: '2026-01-02T00:00:00Z', body: '{"q":2}' })
+      expect(await store.snapshot('abc')).toEqual({ id: 'abc', savedAt: '2026-01-01T00:00:00Z', body: '{"q":1}' })
+      expect(await store.snapshot('nope')).toBeNull()
+    })
+
+    it('should treat a key repeated in one batch as the same writes in sequence', async () => {
+      const store = await engine.open()
+      const first = makeRecord({ key: '09Y1', errorCount: 1, text: 'first', tags: ['AAA'] })
+      const second = makeRecord({ key: '09Y1', errorCount: 0, text: 'second', tags: ['BBB'], source: { ...first.source, locator: 'y2.txt' } })
+      const third = makeRecord({ key: '09Y1', errorCount: 0, text: 'third', source: { ...first.source, locator: 'y3.txt' } })
+      expect(await store.upsertCables([first, second, third])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 2, unchanged: 0, sourcesAdded: 3 })
+      expect((await store.getCable('09Y1'))?.text).toBe('second')
+      expect((await store.facets(null)).tag).toEqual([{ value: 'BBB', count: 1 }])
+      expect(await store.count(parseQuery('tag:AAA'))).toBe(0)
+    })
+
+    it.each([
+      ['uranium', ['09HARARE3', '09HARARE2', '09STATE1']],
+      ['"enriched uranium"', ['09STATE1']],
+      ['enrich*', ['09HARARE3', '09STATE1', '10LONDON4']],
+      ['nuclear AND talks', ['09STATE1', '10LONDON4']],
+      ['uranium -secret', ['09HARARE2', '09STATE1']],
+      ['uranium NOT (tag:PREL)', ['09HARARE2']],
+      ['banks OR elections', ['09HARARE2', '10LONDON4']],
+      ['(banks OR elections) AND -zanu', ['10LONDON4']],
+      ['nuclear NEAR/0 talks', ['09STATE1']],
+      ['nuclear NEAR/1 talks', ['09STATE1', '10LONDON4']],
+      ['talks NEAR/0 nuclear', ['09STATE1']],
+      ['reactor NEAR/1 inspectors', ['09HARARE3']],
+      ['reactor NEAR/3 inspectors', ['09HARARE3', '10STATE5']],
+      ['uranium NEAR/4 secret NEAR/4 site', ['09HARARE3']],
+      ['site NEAR/4 uranium NEAR/4 secret', ['09HARARE3']],
+      ['uranium NEAR/3 secret NEAR/3 site', []],
+      ['uranium NEAR/1 secret NEAR/1 harare', []],
+      ['"secret site" NEAR/2 harare', ['09HARARE3']],
+      ['insp* NEAR/1 reactor', ['09HARARE3']],
+      ['"alpha omega"', ['10STATE5']],
+      ['"the alpha"', ['10STATE5']],
+      ['alpha NEAR/1 finale', ['10STATE5']],
+      ['alpha NEAR/0 finale', []],
+      ['finale NEAR/0 omega', ['10STATE5']],
+      ['zanu-pf', ['09HARARE2']],
+      ['"zanu pf"', ['09HARARE2']],
+      ['cafe geneve', ['09STATE1']],
+      ['CAFÉ', ['09STATE1']],
+      ['tag:PREL', ['09HARARE3', '09STATE1']],
+      ['tag:PG*', ['09HARARE2', '09STATE1']],
+      ['tag:(ECON OR ZI)', ['09HARARE2', '10LONDON4']],
+      ['origin:HARARE', ['09HARARE2', '09HARARE3']],
+      ['origin:"Secretary of State"', ['09STATE1', '10STATE5']],
+      ['origin:LON*', ['10LONDON4']],
+      ['to:paris', ['10LONDON4']],
+      ['to:"amembassy paris"', ['10LONDON4']],
+      ['to:"paris usmission"', []],
+      ['to:"secstate washdc" date:2009', ['09HARARE2', '09HARARE3', '09STATE1']],
+      ['to:geneva', ['10LONDON4']],
+      ['geneva', ['09STATE1']],
+      ['class:SECRET', ['09HARARE3']],
+      ['class>=CONFIDENTIAL', ['09HARARE2', '09HARARE3']],
+      ['class<CONFIDENTIAL', ['09STATE1', '10LONDON4', '10STATE5']],
+      ['class:NOFORN', ['09HARARE3']],
+      ['class:"SECRET//NOFORN"', ['09HARARE3']],
+      ['caption:SIPDIS', ['09HARARE3', '10STATE5']],
+      ['caption:NOF*', ['09HARARE3']],
+      ['precedence:IMMEDIATE', ['09STATE1']],
+      ['precedence:P', ['10STATE5']],
+      ['subject:nuclear', ['09STATE1']],
+      ['subject:(banking OR elections)', ['09HARARE2', '10LONDON4']],
+      ['subject:"reactor review"', ['10STATE5']],
+      ['subject:uranium', []],
+      ['id:09STATE01', ['09STATE1']],
+      ['id:09HARARE*', ['09HARARE2', '09HARARE3']],
+      ['cites:09STATE1', ['09HARARE2', '09HARARE3']],
+      ['cites:09STA*', ['09HARARE2', '09HARARE3']],
+      ['cites:08HARARE9', ['09HARARE3']],
+      ['date:2009-09..2009-12', ['09HARARE2', '09HARARE3']],
+      ['date:..2009-06', ['09STATE1']],
+      ['date>=2010', ['10LONDON4']],
+      ['date:2009-12-31', ['09HARARE3']],
+      ['-tag:PREL', ['09HARARE2', '10LONDON4', '10STATE5']],
+      ['reactor OR tag:ECON', ['09HARARE3', '10LONDON4', '10STATE5']],
+      ['-uranium', ['10LONDON4', '10STATE5']],
+    ])('should find %s', async (q, expected) => {
+      const store = await loaded()
+      expect(sorted(await keys(store.search(parseQuery(q), { sort: 'rank' })))).toEqual(sorted(expected))
+      expect(await store.count(parseQuery(q))).toBe(expected.length)
+      const page = await store.facetedPage(parseQuery(q), { sort: 'rank', limit: 50 })
+      expect(page.total).toBe(expected.length)
+      expect(sorted(page.hits.map((h) => h.key))).toEqual(sorted(expected))
+    })
+
+    it('should rank subject hits first, score only ranked queries, sort by date with undated cables first, and page', async () => {
+      const store = await loaded()
+      const ranked = await keys(store.search(parseQuery('nuclear'), { sort: 'rank' }))
+      expect(ranked[0]).toBe('09STATE1')
+      const hits: SearchHit[] = []
+      for await (const h of store.search(parseQuery('nuclear'), { sort: 'rank', limit: 10 })) hits.push(h)
+      expect(hits.every((h) => typeof h.score === 'number')).toBe(true)
+      for await (const h of store.search(parseQuery('tag:PREL'), { sort: 'rank', limit: 10 })) expect(h.score).toBeNull()
+      expect(await keys(store.search(null, { sort: 'date' }))).toEqual(['10STATE5', '09STATE1', '09HARARE2', '09HARARE3', '10LONDON4'])
+      expect(await keys(store.search(null, { sort: 'date-desc' }))).toEqual(['10LONDON4', '09HARARE3', '09HARARE2', '09STATE1', '10STATE5'])
+      expect(await keys(store.search(null, { sort: 'date-desc', limit: 2, offset: 1 }))).toEqual(['09HARARE3', '09HARARE2'])
+      expect(await keys(store.search(parseQuery('uranium'), { sort: 'date' }))).toEqual(['09STATE1', '09HARARE2', '09HARARE3'])
+      const page = await store.facetedPage(parseQuery('uranium OR reactor'), { sort: 'date', limit: 2, offset: 1 })
+      expect(page.hits.map((h) => h.key)).toEqual(['09STATE1', '09HARARE2'])
+      expect(page.total).toBe(4)
+    })
+
+    it('should stream a whole export in order with texts', async () => {
+      const store = await loaded()
+      const all: SearchHit[] = []
+      for await (const h of store.search(null, { sort: 'date', withText: true })) all.push(h)
+      expect(all.map((h) => h.key)).toEqual(['10STATE5', '09STATE1', '09HARARE2', '09HARARE3', '10LONDON4'])
+      expect(all[1].text).toContain('Café Genève')
+      const page: SearchHit[] = []
+      for await (const h of store.search(parseQuery('uranium'), { sort: 'date', limit: 1, withText: true })) page.push(h)
+      expect(page.map((h) => [h.key, h.text?.startsWith('The nuclear')])).toEqual([['09STATE1', true]])
+    })
+
+    it('should count facets over the whole result set, and of the whole archive', async () => {
+      const store = await loaded()
+      const f = await store.facets(parseQuery('uranium OR banks'))
+      expect(f.origin).toEqual([{ value: 'HARARE', count: 2 }, { value: 'LONDON', count: 1 }, { value: 'STATE', count: 1 }])
+      expect(f.year).toEqual([{ value: '2009', count: 3 }, { value: '2010', count: 1 }])
+      expect(f.tag).toEqual([{ value: 'PGOV', count: 2 }, { value: 'PREL', count: 2 }, { value: 'ECON', count: 1 }, { value: 'ZI', count: 1 }])
+      expect(f.classification.find((c) => c.value === 'UNCLASSIFIED')?.count).toBe(2)
+      expect(f.precedence).toEqual([{ value: 'ROUTINE', count: 3 }, { value: 'IMMEDIATE', count: 1 }])
+      const all = await store.facets(null)
+      expect(all.year).toEqual([{ value: '(none)', count: 1 }, { value: '2009', count: 3 }, { value: '2010', count: 1 }])
+      expect(all.origin).toEqual([{ value: 'STATE', count: 2 }, { value: 'HARARE', count: 2 }, { value: 'LONDON', count: 1 }].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)))
+      expect((await store.facets(null, undefined, 1)).tag).toEqual([{ value: 'PGOV', count: 2 }])
+      const page = await store.facetedPage(null, { sort: 'date-desc', limit: 1 })
+      expect(page.total).toBe(5)
+      expect(page.facets).toEqual(all)
+      expect(page.hits.map((h) => h.key)).toEqual(['10LONDON4'])
+      expect(await store.count(null)).toBe(5)
+    })
+
+    it('should hide what the reader may not see on every read path', async () => {
+      const store = await loaded()
+      const confidential: Access = { level: 2, caveats: [] }
+      const secretNoNoforn: Access = { level: 3, caveats: [] }
+      const secretNoforn: Access = { level: 3, caveats: ['NOFORN'] }
+      const unclass: Access = { level: 0, caveats: ['NOFORN'] }
+      expect(sorted(await keys(store.search(parseQuery('uranium'), { sort: 'rank' }, confidential)))).toEqual(['09HARARE2', '09STATE1'])
+      expect(await store.count(parseQuery('uranium'), secretNoNoforn)).toBe(2)
+      expect(await store.count(parseQuery('uranium'), secretNoforn)).toBe(3)
+      expect(await store.count(null, secretNoNoforn)).toBe(4)
+      expect((await store.facets(parseQuery('uranium'), unclass)).origin).toEqual([{ value: 'STATE', count: 1 }])
+      expect((await store.facets(null, unclass)).classification).toEqual([{ value: 'UNCLASSIFIED', count: 3 }])
+      const page = await store.facetedPage(null, { sort: 'date', limit: 10 }, confidential)
+      expect(page.total).toBe(4)
+      expect(page.hits.map((h) => h.key)).not.toContain('09HARARE3')
+      expect(await store.getCable('09HARARE3', secretNoNoforn)).toBeNull()
+      expect(await store.getCable('09HARARE3', secretNoforn)).not.toBeNull()
+      expect((await store.citing('09STATE1', confidential)).map((c) => c.key)).toEqual(['09HARARE2'])
+      expect([...(await store.resolve(['09HARARE2', '09HARARE3'], unclass)).keys()]).toEqual([])
+      const stats = await store.stats(confidential)
+      expect(stats.cables).toBe(4)
+      expect(stats.sources).toBe(4)
+      expect(stats.byClassification.map((c) => c.value)).not.toContain('SECRET//NOFORN')
+      expect((await store.stats()).cables).toBe(5)
+    })
+
+    it('should read a cable back whole, with references and cited-by', async () => {
+      const store = await loaded()
+      const c = await store.getCable('09HARARE3')
+      expect(c).toMatchObject({ key: '09HARARE3', level: 3, caveats: ['NOFORN'], captions: ['NOFORN', 'SIPDIS'], tags: ['PREL'], errorCount: 0 })
+      expect(c?.references).toEqual([{ letter: null, id: '09STATE1', text: 'STATE 1' }, { letter: 'B', id: '08HARARE9', text: 'HARARE 9' }])
+      expect(c?.addressees).toEqual(records()[2].addressees)
+      expect(c?.sources).toEqual([records()[2].source])
+      expect(c?.text).toBe(records()[2].text)
+      expect(await store.getCable('NO SUCH')).toBeNull()
+      expect((await store.citing('09STATE1')).map((x) => x.key)).toEqual(['09HARARE2', '09HARARE3'])
+      expect(await store.citing('08HARARE9')).toEqual([{ key: '09HARARE3', id: '09HARARE3', date: '2009-12-31', origin: 'AMEMBASSY HARARE', classification: 'SECRET//NOFORN', subject: 'SECRET THINGS' }])
+      const resolved = await store.resolve(['09STATE1', '10LONDON4', 'MISSING'])
+      expect([...resolved.keys()].sort()).toEqual(['09STATE1', '10LONDON4'])
+    })
+
+    it('should count a result per year, month and day', async () => {
+      const store = await loaded()
+      expect(await store.histogram(null, 'year')).toEqual([{ value: '(none)', count: 1 }, { value: '2009', count: 3 }, { value: '2010', count: 1 }])
+      expect(await store.histogram(null, 'month', { level: 2, caveats: [] })).toEqual([{ value: '(none)', count: 1 }, { value: '2009-01', count: 1 }, { value: '2009-10', count: 1 }, { value: '2010-02', count: 1 }])
+      expect(await store.histogram(parseQuery('uranium OR reactor'), 'day')).toEqual([{ value: '(none)', count: 1 }, { value: '2009-01-05', count: 1 }, { value: '2009-10-01', count: 1 }, { value: '2009-12-31', count: 1 }])
+      expect(await store.histogram(parseQuery('uranium'), 'year')).toEqual([{ value: '2009', count: 3 }])
+    })
+
+    it('should report archive statistics', async () => {
+      const store = await loaded()
+      const s = await store.stats()
+      expect(s).toEqual({
+        cables: 5,
+        sources: 5,
+        withErrors: 0,
+        byYear: [{ value: '(none)', count: 1 }, { value: '2009', count: 3 }, { value: '2010', count: 1 }],
+        byOrigin: [{ value: 'HARARE', count: 2 }, { value: 'STATE', count: 2 }, { value: 'LONDON', count: 1 }],
+        byClassification: [{ value: 'UNCLASSIFIED', count: 3 }, { value: 'CONFIDENTIAL', count: 1 }, { value: 'SECRET//NOFORN', count: 1 }],
+        byMonth: [{ value: '(none)', count: 1 }, { value: '2009-01', count: 1 }, { value: '2009-10', count: 1 }, { value: '2009-12', count: 1 }, { value: '2010-02', count: 1 }],
+      })
+    })
+  })
+})

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'preact/hooks'
+import { ClassificationBanner, OnScreen, bannerFor } from './banner.js'
+import { CablePage } from './archive/cable-page.js'
+import { GraphPage } from './archive/graph-page.js'
+import { SearchPage } from './archive/search-page.js'
+import { StatsPage } from './archive/stats-page.js'
+import { hrefFor, useRoute } from './router.js'
+
+/** The shell: banners top and bottom, navigation, and the screen the URL names. */
+export function App() {
+  const route = useRoute()
+  const [onScreen, setOnScreen] = useState<(string | null)[]>([])
+  const report = useCallback((c: (string | null)[]) => setOnScreen(c), [])
+  const banner = bannerFor(onScreen)
+  const [screen] = route.segments
+  useGlobalKeys()
+
+  let page
+  switch (screen) {
+    case 'cable':
+      page = <CablePage id={route.segments[1] ?? ''} params={route.params} />
+      break
+    case 'graph':
+      page = <GraphPage id={route.segments[1] ?? ''} params={route.params} />
+      break
+    case 'stats':
+      page = <StatsPage />
+      break
+    default:
+      page = <SearchPage params={route.params} />
+  }
+  return (
+    <OnScreen.Provider value={report}>
+      <ClassificationBanner banner={banner} position="top" />
+      <header class="topbar">
+        <a class="brand" href="#/">
+          Cablegram
+        </a>
+        <nav aria-label="Main">
+          <a href={hrefFor(['search'])} aria-current={screen === undefined || screen === 'search' ? 'page' : undefined}>
+            Archive
+          </a>
+          <a href={hrefFor(['stats'])} aria-current={screen === 'stats' ? 'page' : undefined}>
+            Statistics
+          </a>
+        </nav>
+      </header>
+      <main id="main">{page}</main>
+      <ClassificationBanner banner={banner} position="bottom" />
+    </OnScreen.Provider>
+  )
+}
+
+/** `/` focuses the search box, Esc goes back (unless a field or dialog is handling it). */
+function useGlobalKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return
+      const typing = isTyping(e.target)
+      if (e.key === '/' && !typing) {
+        const box = document.getElementById('search-input')
+        if (box) {
+          e.preventDefault()
+          box.focus()
+        }
+      } else if (e.key === 'Escape' && !typing && /^#\/(cable|graph)\//.test(location.hash)) {
+        e.preventDefault()
+        history.back()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}
+
+/** True when a key press goes to a text field (its letters are text, not commands). */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT'
+}
