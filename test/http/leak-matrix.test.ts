@@ -91,7 +91,7 @@ describe('leak matrix over HTTP', () => {
 
   beforeAll(async () => {
     srv = await operatorServer([...STATE_TEAM, ...READERS.map(({ why: _why, ...u }) => u)])
-    await srv.deps.archive.upsertCables([...ARCHIVE.map(archiveRecord), makeRecord({ key: '08HARARE10', subject: `${OPEN_MARKER} MATTERS`, text: `UNCLAS HARARE 0000\n\nSUBJECT: ${OPEN_MARKER}\n\n1. (U) Open.\n` })])
+    await srv.addArchiveCables([...ARCHIVE.map(archiveRecord), makeRecord({ key: '08HARARE10', subject: `${OPEN_MARKER} MATTERS`, text: `UNCLAS HARARE 0000\n\nSUBJECT: ${OPEN_MARKER}\n\n1. (U) Open.\n` })])
     const [dana, carl, abe] = await Promise.all(['dana', 'carl', 'abe'].map((u) => srv.login(u)))
     for (const m of MESSAGES) {
       const created = await dana.json(dana.post('/api/drafts', { telegram: telegram(m.level, m.caveat, m.marker), clearers: ['carl'] }), 201)

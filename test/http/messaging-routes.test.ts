@@ -227,12 +227,10 @@ describe('sessions, tokens and bad input', () => {
 
   it('should refuse bulk reads past the limit with 429 until the window passes, and alert the admins', async () => {
     const root = await srv.login('root')
-    await srv.deps.archive.upsertCables([])
     const otto = await srv.login('otto')
     // exports: 2 cables per window; the archive here holds the drafts' released cables only, so export a search of every cable
-    const store = srv.deps.archive
     const { makeRecord } = await import('../store/make-record.js')
-    await store.upsertCables([makeRecord({ key: '09GUARD1' }), makeRecord({ key: '09GUARD2' }), makeRecord({ key: '09GUARD3' })])
+    await srv.addArchiveCables([makeRecord({ key: '09GUARD1' }), makeRecord({ key: '09GUARD2' }), makeRecord({ key: '09GUARD3' })])
     await problemOf(otto.get('/api/export?q=*'), 429, 'RATE_LIMITED')
     for (let i = 1; i <= 3; i++) expect((await otto.get(`/api/cables/09GUARD${i}`)).status).toBe(200)
     const over = await problemOf(otto.get('/api/cables/09GUARD1'), 429, 'RATE_LIMITED')

@@ -2,6 +2,8 @@ import { createApp } from '../../src/http/app.js'
 import { openServer, type ServerSetup } from '../../src/http/open-server.js'
 import { setPassword } from '../../src/messaging/logins.js'
 import type { UserSpec } from '../../src/messaging/index.js'
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+import type { CableRecord } from '../../src/store/store.js'
 import { addUsers, freshContext } from '../messaging/fixtures.js'
 
 export const PASSWORD = 'correct horse battery staple'
@@ -67,6 +69,12 @@ export async function operatorServer(users: UserSpec[], setup: Partial<ServerSet
     logs,
     path: env.path,
     login,
+    /** Imports cables into the archive tables through a writable connection of its own (the server reads read-only). */
+    addArchiveCables: async (records: CableRecord[]) => {
+      const writer = openSqliteStore(env.path)
+      await writer.upsertCables(records)
+      await writer.close()
+    },
     close: async () => {
       await opened.close()
       await env.cleanup().catch(() => {})
