@@ -20,6 +20,7 @@ import { registerSnapshot } from './snapshot.js'
 import { registerGaps } from './gaps.js'
 import { registerRoute } from './route.js'
 import { registerRedact } from './redact.js'
+import { registerPeople } from './people.js'
 import { registerStats } from './stats.js'
 import { registerSynth } from './synth.js'
 import { registerId } from './id.js'
@@ -42,6 +43,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerGaps(program, io, setExit)
   registerRoute(program, io, setExit)
   registerRedact(program, io, setExit)
+  registerPeople(program, io, setExit)
   registerRefs(program, io, setExit)
   registerStats(program, io, setExit)
   registerSynth(program, io, setExit)

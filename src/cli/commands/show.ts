@@ -22,13 +22,13 @@ import { oneOf } from '../option-values.js'
  * is a user (`--as`, `$CABLEGRAM_USER`) with that user's access; in a plain archive, `--clearance` and
  * `--caveats` narrow what is shown. Bad flags and refusals become CLI errors.
  */
-export function openForReading(flags: ReaderFlags, io: Io): { store: Store; access: Access | undefined; reader: ArchiveReader } {
+export function openForReading(flags: ReaderFlags, io: Io, options: { write?: boolean } = {}): { store: Store; access: Access | undefined; reader: ArchiveReader } {
   const location = resolveDbLocation(flags.db, io.env, io.cwd)
   let store: Store
   let declared: Access | undefined
   try {
     declared = readerAccess(flags.clearance, flags.caveats)
-    store = openArchiveForReading(location)
+    store = openArchiveForReading(location, options)
   } catch (error) {
     throw new CliError((error as Error).message)
   }
