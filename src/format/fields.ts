@@ -19,7 +19,7 @@ import { splitReferences, REF_LABEL } from './references.js'
 import { emptySpan, type LineIndex } from './span.js'
 import { findComments, findSummary, keywordHits } from './summary-comment.js'
 import { splitTags, TAGS_LABEL } from './tags.js'
-import type { Range, TextLayout } from './text.js'
+import { END_MARKER, type Range, type TextLayout } from './text.js'
 
 export interface FieldContext {
   text: string
@@ -142,9 +142,12 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     readGluedSignature(cable, ctx)
   }
 
+  // The archive's trailer: end marker, attribute block, stamps
+  if (layout.trailer !== null) readTrailer(cable, ctx, layout.trailer)
+
   // Summary and comment, from the text after the front matter
   const bodyFrom = layout.paras.length ? lines[layout.paras[0].line].start : layout.subject?.end ?? 0
-  const bodyTo = layout.signature.length ? lines[layout.signature[0]].start : text.length
+  const bodyTo = layout.signature.length ? lines[layout.signature[0]].start : layout.trailer !== null ? lines[layout.trailer].start : text.length
   const body = maskPageHeaders(text, lines, layout, { start: bodyFrom, end: bodyTo })
   const hits = keywordHits(body)
   const summary = findSummary(hits)
@@ -200,11 +203,35 @@ function highestPortionLevel(cable: Cable, ctx: FieldContext): Level | null {
 
 const GLUED_SIGNATURE = /(?:[.!?)"]|X{4,}|\*{3,})\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?)\s*$|(?:X{4,}|\*{3,})\s+([A-Z][a-z][A-Za-z'-]+)\s*$/
 
+const ATTRIBUTE = /^\s*([A-Z][A-Za-z0-9 ./()&'-]{0,40}?)\s*:\s*(.*?)\s*$/
+
+function readTrailer(cable: Cable, ctx: FieldContext, first: number) {
+  const { lines, index } = ctx
+  const trailer: NonNullable<Cable['trailer']> = { marker: null, attributes: {}, lines: [] }
+  // a marker may sit just above the trailer's first line among the wire trailer lines (BT, #ssn)
+  for (let i = Math.max(0, first - 4); i < lines.length; i++) {
+    const t = lines[i].text
+    if (lines[i].blank || (i < first && ctx.layout.kinds[i] !== 'envelope')) continue
+    if (trailer.marker === null && (END_MARKER.test(t) || /^\s*NNNN\s*$/.test(t))) {
+      trailer.marker = t.trim()
+      continue
+    }
+    if (i < first) continue
+    if (/^\s*(?:MESSAGE|DOCUMENT|TELEGRAM)\s+ATTRIBUTES\s*:?\s*$/i.test(t)) continue
+    const m = ATTRIBUTE.exec(t)
+    if (m) trailer.attributes[m[1]] = m[2]
+    else trailer.lines.push(t.trim())
+  }
+  trailer.span = index.span(lines[first].start, lines[lines.length - 1].end)
+  cable.trailer = trailer
+  cable.spans.trailer = trailer.span
+}
+
 function readGluedSignature(cable: Cable, ctx: FieldContext) {
   const { lines, layout } = ctx
   if (!layout.paras.length) return
   let i = lines.length - 1
-  while (i > layout.paras[0].line && (lines[i].blank || layout.kinds[i] === 'pageHeader' || layout.kinds[i] === 'envelope')) i--
+  while (i > layout.paras[0].line && (lines[i].blank || layout.kinds[i] === 'pageHeader' || layout.kinds[i] === 'envelope' || layout.kinds[i] === 'trailer')) i--
   if (layout.kinds[i] !== 'lines' && layout.kinds[i] !== 'para') return
   const m = GLUED_SIGNATURE.exec(lines[i].text)
   if (!m) return
@@ -243,7 +270,7 @@ function readClassifiedByInParagraphOne(cable: Cable, ctx: FieldContext) {
 function readParagraphs(ctx: FieldContext): Paragraph[] {
   const { text, lines, layout, index } = ctx
   const paras: Paragraph[] = []
-  const stopAt = layout.signature.length ? layout.signature[0] : lines.length
+  const stopAt = layout.signature.length ? layout.signature[0] : layout.trailer ?? lines.length
   // the offsets of every ¶ (the web rendering has one per paragraph) spare a search of each line for one
   const pilcrows = pilcrowOffsets(text)
   let nextPilcrow = 0

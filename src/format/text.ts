@@ -45,6 +45,8 @@ export interface TextLayout {
   classifiedBy: Range | null
   paras: ParaStart[]
   signature: number[]
+  /** First line of the archive's trailer (end marker, attribute block, stamps), null when there is none. */
+  trailer: number | null
   sectionsFromPages: number | null
 }
 
@@ -97,6 +99,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     classifiedBy: null,
     paras: [],
     signature: [],
+    trailer: null,
     sectionsFromPages: null,
   }
   const cl = findClassLine(lines, from)
@@ -176,7 +179,13 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     }
   }
 
-  findSignature(lines, Math.max(frontEnd, frontStart), layout)
+  const lastPara = layout.paras.length ? layout.paras[layout.paras.length - 1].line + 1 : frontEnd
+  const trailer = findTrailer(lines, Math.max(frontEnd, frontStart, lastPara), kinds)
+  if (trailer !== null) {
+    layout.trailer = trailer
+    for (let i = trailer; i < lines.length; i++) if (!lines[i].blank && (kinds[i] === 'lines' || kinds[i] === 'pageHeader')) kinds[i] = 'trailer'
+  }
+  findSignature(lines, Math.max(frontEnd, frontStart), layout, trailer ?? lines.length)
   for (let i = frontEnd; i < lines.length; i++) {
     if (kinds[i] === 'lines' && lines[i].text.length < 24 && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
   }
@@ -337,9 +346,30 @@ function firstCharBuffer(length: number): Int32Array {
   return firstChars
 }
 
-function findSignature(lines: Line[], from: number, layout: TextLayout) {
+/**
+ * End-of-message markers of archived copies (`NNN`, `NNNNMAFVVZCZ`, `<< END OF DOCUMENT >>`), an archive's
+ * attribute block (`Message Attributes`, then `Key: value` lines) and declassification stamps: where the
+ * message ends and the archive's trailer begins. A bare `NNNN` (FL16) stays the wire trailer it is.
+ */
+export const END_MARKER = /^\s*(?:N{3}|N{4}[A-Z]{1,12}|<<\s*END\s+OF\s+DOCUMENT\s*>>)\s*$/i
+const TRAILER_START = /^\s*(?:(?:MESSAGE|DOCUMENT)\s+ATTRIBUTES|TELEGRAM\s+ATTRIBUTES)\s*:?\s*$|^\s*(?:[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+\s+)?Declassified\/Released\b|\bEO\s+Systematic\s+Review\b/i
+
+function findTrailer(lines: Line[], from: number, kinds: SegmentKind[]): number | null {
+  for (let i = from; i < lines.length; i++) {
+    if (lines[i].blank || kinds[i] !== 'lines') continue
+    const t = lines[i].text
+    if (t.length > 160) continue
+    if (END_MARKER.test(t) || TRAILER_START.test(t)) {
+      // a wire trailer (BT, #ssn, NNNN) just before the marker belongs with it
+      return i
+    }
+  }
+  return null
+}
+
+function findSignature(lines: Line[], from: number, layout: TextLayout, end: number) {
   const { kinds } = layout
-  let i = lines.length - 1
+  let i = end - 1
   // trailer lines after the signature: BT, NNNN, #ssn, a repeated class word
   while (i >= from && (lines[i].blank || TRAILER.test(lines[i].text) || CLASS_WORD_ONLY.test(lines[i].text) || kinds[i] === 'pageHeader')) {
     // wire trailer (BT, #ssn, NNNN: FL13–FL16) belongs to the envelope; a repeated class word to the signature

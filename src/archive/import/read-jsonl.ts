@@ -58,6 +58,8 @@ function withDefaults(c: Cable): Cable {
     references: c.references ?? [],
     paragraphs: c.paragraphs ?? [],
     subjectMarking: c.subjectMarking ?? null,
+    unavailable: c.unavailable ?? null,
+    trailer: c.trailer ?? null,
     container: c.container ?? null,
   }
 }

@@ -20,9 +20,9 @@ export function registerPeople(program: Command, io: Io, setExit: SetExit): void
     .action(async (opts: ReaderFlags & { name?: string; limit?: string; format: string }) => {
       const format = oneOf('--format', opts.format, ['table', 'json'] as const)
       const limit = opts.limit === undefined ? (format === 'table' ? 50 : Infinity) : wholeNumber('--limit', opts.limit, 1)
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
-        let people = await archivePeople(store, access, releasedPeople(resolveDbLocation(opts.db, io.env, io.cwd)))
+        let people = await archivePeople(store, access, await releasedPeople(resolveDbLocation(opts.db, io.env, io.cwd)))
         if (opts.name) {
           const want = splitName(opts.name)
           const last = (want?.last ?? opts.name).toUpperCase()
@@ -44,7 +44,7 @@ export function registerPeople(program: Command, io: Io, setExit: SetExit): void
     .action(async (opts: ReaderFlags & { year?: string; format: string }) => {
       const format = oneOf('--format', opts.format, ['json', 'dot', 'csv'] as const)
       const year = opts.year === undefined ? undefined : wholeNumber('--year', opts.year, 1900, 2099)
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
         const g = await cableNetwork(store, access, year)
         io.stdout.write(format === 'json' ? networkJson(g) : format === 'dot' ? networkDot(g) : networkCsv(g))

@@ -25,7 +25,7 @@ export function registerRedact(program: Command, io: Io, setExit: SetExit): void
       } catch (error) {
         throw new CliError(`--for: ${(error as Error).message}`)
       }
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
         const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
         if (!cable) {
@@ -37,7 +37,7 @@ export function registerRedact(program: Command, io: Io, setExit: SetExit): void
         const r = redactText(cable.text, target)
         io.stdout.write(opts.format === 'json' ? JSON.stringify({ key: cable.key, ...r }, null, 2) + '\n' : r.text)
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })
