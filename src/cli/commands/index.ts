@@ -28,6 +28,7 @@ import { registerParse } from './parse.js'
 import { registerRender } from './render.js'
 import { registerLint } from './lint.js'
 import { registerServe } from './serve.js'
+import { registerToken } from './token.js'
 
 /** Sets the process exit code a command wants (commands return normally on success). */
 export type SetExit = (code: number) => void
@@ -62,4 +63,5 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerAudit(program, io, setExit)
   registerSubscribe(program, io, setExit)
   registerServe(program, io, setExit)
+  registerToken(program, io, setExit)
 }
