@@ -103,6 +103,7 @@ describe('preemption: a FLASH arriving in the middle of a ROUTINE batch', () => 
         delivery,
         subscriptions: store.subscriptions,
         audit: store.audit,
+        auth: store.auth,
         transaction: (fn) => store.transaction(fn),
         close: () => store.close(),
       }
