@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const CHROMIUM = process.env.CABLEGRAM_CHROMIUM ?? '/usr/bin/chromium'
 export const SCREENSHOTS = join(ROOT, 'test-results', 'web')
-const CLI = join(ROOT, 'bin', 'cable.js')
+const CLI = process.env.WEB_DEV_CLI ?? join(ROOT, 'bin', 'cable.js')
 const BUILT_UI = join(ROOT, 'dist', 'web', 'index.html')
 
 /**
@@ -45,9 +45,9 @@ export function tempDir(prefix: string): { path: string; remove: () => void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
 }
 
-/** Runs the `cable` command to completion and returns its stdout (throws with stderr on failure). */
-export function cable(args: string[], env: Record<string, string> = {}): string {
-  return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+/** Runs the `cable` command to completion (with `input` on its stdin) and returns its stdout; throws with stderr on failure. */
+export function cable(args: string[], env: Record<string, string> = {}, input = ''): string {
+  return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] })
 }
 
 export interface RunningServer {

@@ -69,7 +69,10 @@ export interface DraftFieldsInput {
   tags: string[]
   subject: { marking: string | null; text: string }
   references: string[]
+  eo: { order: string; declassify: string }
+  classifiedBy: string | null
   body: { marking: string | null; text: string }[]
+  signature: string[]
   clearers: string[]
 }
 
@@ -77,7 +80,7 @@ export interface Draft {
   id: number
   originPost: string
   drafter: string
-  fields: DraftFieldsInput & { eo?: unknown; signature?: string[] }
+  fields: Omit<DraftFieldsInput, 'clearers'>
   clearers: string[]
   cleared: string[]
   approvedBy: string | null

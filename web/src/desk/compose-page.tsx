@@ -18,7 +18,10 @@ const EMPTY: DraftFieldsInput = {
   tags: [],
   subject: { marking: null, text: '' },
   references: [],
+  eo: { order: '13526', declassify: 'N/A' },
+  classifiedBy: null,
   body: [{ marking: 'U', text: '' }],
+  signature: [],
   clearers: [],
 }
 
@@ -158,6 +161,14 @@ export function ComposePage({ draftId }: { draftId: number | null }) {
             {(a) => <input {...a} value={fields.subject.text} onInput={(e) => change({ subject: { ...fields.subject, text: e.currentTarget.value } })} />}
           </Field>
         </div>
+        <div class="form-grid">
+          <Field label="E.O. 13526: declassify on (date or exemption; N/A when unclassified)" name="eo" findings={at('eo')}>
+            {(a) => <input {...a} value={fields.eo.declassify} onInput={(e) => change({ eo: { ...fields.eo, declassify: e.currentTarget.value } })} />}
+          </Field>
+          <Field label="Classified by (name, title, reasons)" name="classifiedBy" findings={at('classifiedBy')}>
+            {(a) => <input {...a} value={fields.classifiedBy ?? ''} onInput={(e) => change({ classifiedBy: e.currentTarget.value.trim() ? e.currentTarget.value : null })} />}
+          </Field>
+        </div>
         <Field label="REF (cable ids, separated by spaces)" name="references" findings={at('references')}>
           {(a) => <input {...a} value={fields.references.join(' ')} onInput={(e) => change({ references: e.currentTarget.value.split(/[\s,]+/).filter(Boolean) })} />}
         </Field>
@@ -191,6 +202,9 @@ export function ComposePage({ draftId }: { draftId: number | null }) {
             Add paragraph
           </button>
         </fieldset>
+        <Field label="Signature (surname)" name="signature" findings={at('signature')}>
+          {(a) => <input {...a} value={fields.signature.join(' ')} onInput={(e) => change({ signature: e.currentTarget.value.split(/\s+/).filter(Boolean) })} />}
+        </Field>
         <Field label="Clearers (user names, separated by spaces)" name="clearers" findings={at('clearers')}>
           {(a) => <input {...a} value={fields.clearers.join(' ')} onInput={(e) => change({ clearers: e.currentTarget.value.split(/[\s,]+/).filter(Boolean) })} />}
         </Field>

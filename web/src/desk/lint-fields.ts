@@ -18,12 +18,17 @@ export function fieldOfLine(text: string, line: number): string {
       field = 'classification'
       afterClassLine = true
       continue
-    } else if (/^E\.\s?O\./.test(l)) field = 'general'
+    } else if (/^E\.\s?O\./.test(l)) field = 'eo'
+    else if (/^CLASSIFIED\s+BY/i.test(l)) field = 'classifiedBy'
     else if (/^TAGS:?/.test(l)) field = 'tags'
     else if (/^SUBJ(ECT)?:?/.test(l)) field = 'subject'
     else if (/^REF:?/.test(l)) field = 'references'
     else if (/^\d+\.\s/.test(l)) {
       paragraph = Number(/^(\d+)\./.exec(l)![1]) - 1
+      field = `body[${paragraph}]`
+    } else if (/^\([A-Z][A-Z/ ]{0,14}\)\s/.test(l)) {
+      // an unnumbered paragraph (a single-paragraph cable) starts at its portion mark
+      paragraph++
       field = `body[${paragraph}]`
     } else if (afterClassLine && field === 'classification' && /^[A-Z ]+$/.test(l) && l !== '') field = 'captions'
     else if (l === '' && (field === 'tags' || field === 'subject' || field === 'references')) field = 'general'
