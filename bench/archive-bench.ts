@@ -11,29 +11,8 @@ import { importArchive } from '../src/archive/import/import-archive.js'
 import { searchArchive } from '../src/archive/search-archive.js'
 import { writeSynth } from '../src/archive/synth/write-synth.js'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js'
+import { BENCHMARK_QUERIES as QUERIES } from './benchmark-queries.js'
 
-const QUERIES = [
-  'nuclear',
-  '"human rights"',
-  'election OR elections',
-  'sanctions AND centrifuges',
-  'corruption -court',
-  'terror*',
-  'reactor NEAR/5 inspectors',
-  'tag:PREL',
-  'tag:KNNP uranium',
-  'origin:BAGHDAD bombing',
-  'class>=SECRET',
-  'class:NOFORN tag:PTER',
-  'to:"AMEMBASSY PARIS"',
-  'subject:energy',
-  'date:2009-09..2009-12 ceasefire',
-  'precedence:IMMEDIATE refugees',
-  'caption:SIPDIS humanitarian',
-  '(oil OR gas) AND pipeline',
-  'id:09STATE1*',
-  '"nuclear enrichment" date:2008',
-]
 const RUNS = 5
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]

@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const CHROMIUM = process.env.CABLEGRAM_CHROMIUM ?? '/usr/bin/chromium'
 export const SCREENSHOTS = join(ROOT, 'test-results', 'web')
-const CLI = process.env.WEB_DEV_CLI ?? join(ROOT, 'bin', 'cable.js')
+const CLI = join(ROOT, 'bin', 'cable.js')
 const BUILT_UI = join(ROOT, 'dist', 'web', 'index.html')
 
 /**
