@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core'
 import { importArchive } from '../src/archive/import/import-archive.js'
 import { writeSynth } from '../src/archive/synth/write-synth.js'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js'
-import { BENCHMARK_QUERIES } from './benchmark-queries.js'
+import { QUERIES as BENCHMARK_QUERIES } from './archive-queries.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..')
 const WEB = join(ROOT, 'dist', 'web')

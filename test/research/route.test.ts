@@ -7,6 +7,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { addUsers, freshContext, manualClock, STATE_TEAM } from '../messaging/fixtures.js'
 import { HAS_SEED_CABLE, SEED } from './shared-corpus.js'
 import { toCableRecord } from '../../src/archive/cable-record.js'
+import { releasedPeople } from '../../src/messaging/released-people.js'
 
 const directory = shippedDirectory()
 const SCA = 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE'
@@ -64,17 +65,17 @@ describe('routing replay of synthetic cables', () => {
 })
 
 describe('routing replay of a released cable', () => {
-  let env: ReturnType<typeof freshContext>
-  beforeEach(() => {
-    env = freshContext({ now: manualClock('2026-05-02T08:00:00Z').now })
-    addUsers(env.ctx, [...STATE_TEAM, { name: 'ivan', post: 'AMEMBASSY PARIS', roles: ['reader'], clearance: 'SECRET' }])
+  let env: Awaited<ReturnType<typeof freshContext>>
+  beforeEach(async () => {
+    env = await freshContext({ now: manualClock('2026-05-02T08:00:00Z').now })
+    await addUsers(env.ctx, [...STATE_TEAM, { name: 'ivan', post: 'AMEMBASSY PARIS', roles: ['reader'], clearance: 'SECRET' }])
   })
   afterEach(() => env.cleanup())
 
   it('should equal its actual deliveries, and name the posts its TAGS reach by subscription apart', async () => {
     const { ctx } = env
-    subscribe(ctx, 'ivan', 'tag', 'TI')
-    const { draft } = createDraft(
+    await subscribe(ctx, 'ivan', 'tag', 'TI')
+    const { draft } = await createDraft(
       ctx,
       'dana',
       draftFromObject({
@@ -90,10 +91,10 @@ describe('routing replay of a released cable', () => {
         clearers: ['carl', 'cleo'],
       }),
     )
-    clearDraft(ctx, 'carl', draft.id)
-    clearDraft(ctx, 'cleo', draft.id)
-    approveDraft(ctx, 'abe', draft.id)
-    const released = releaseDraft(ctx, 'abe', draft.id)
+    await clearDraft(ctx, 'carl', draft.id)
+    await clearDraft(ctx, 'cleo', draft.id)
+    await approveDraft(ctx, 'abe', draft.id)
+    const released = await releaseDraft(ctx, 'abe', draft.id)
     const store = openSqliteStore(env.path)
     try {
       const route = (await routeCable(store, env.path, released.cableId))!
@@ -101,6 +102,14 @@ describe('routing replay of a released cable', () => {
       const replayed = route.recipients.map((r) => ({ post: r.post, role: r.role, precedence: r.precedence })).sort((a, b) => a.post.localeCompare(b.post))
       expect(replayed).toEqual([...released.deliveries].sort((a, b) => a.post.localeCompare(b.post)))
       expect(route.profile).toEqual([{ post: 'AMEMBASSY PARIS', matched: ['tag:TI (ivan)'] }])
+      // its drafter, clearers and approver are people of the archive
+      const people = (await releasedPeople(env.path)).map((m) => [m.cable, m.role, m.written])
+      expect(people).toEqual([
+        [released.cableId, 'drafter', expect.any(String)],
+        [released.cableId, 'clearer', expect.any(String)],
+        [released.cableId, 'clearer', expect.any(String)],
+        [released.cableId, 'approver', expect.any(String)],
+      ])
       // an imported copy of the same text, in a plain archive, replays the same posts through the shipped directory
       const plain = openSqliteStore(':memory:')
       const text = (await store.getCable(released.cableId))!.text

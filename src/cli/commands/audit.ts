@@ -1,13 +1,11 @@
 import type { Command } from 'commander'
-import { queryAudit } from '../../messaging/index.js'
-import type { AuditOutcome } from '../../store/sqlite/messaging-audit-sql.js'
+import { AUDIT_OUTCOMES, queryAudit } from '../../messaging/index.js'
+import { ALERT_ACTION } from '../../messaging/read-guard.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { isoTime, withMessagingOptions, withService, writeJson } from './messaging-common.js'
 import { oneOf, positiveInt } from '../option-values.js'
-
-const OUTCOMES: readonly AuditOutcome[] = ['ok', 'denied', 'refused']
 
 /** `cable audit`: the append-only audit log (admins see all entries, others their own). */
 export function registerAudit(program: Command, io: Io, _setExit: SetExit): void {
@@ -19,15 +17,16 @@ export function registerAudit(program: Command, io: Io, _setExit: SetExit): void
     .option('--cable <id>', 'entries about this cable')
     .option('--since <iso>', 'entries at or after this time (ISO 8601)')
     .option('--limit <n>', 'at most this many entries')
+    .option('--alerts', 'only bulk-read alerts (a user crossed the read or export limit of cable serve)')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      if (opts.outcome) oneOf('--outcome', opts.outcome, OUTCOMES)
+      if (opts.outcome) oneOf('--outcome', opts.outcome, AUDIT_OUTCOMES)
       const since = opts.since === undefined ? undefined : Date.parse(opts.since)
       if (since !== undefined && Number.isNaN(since)) throw new CliError(`--since must be an ISO date/time, got "${opts.since}"`)
       const entries = await withService(io, opts, (ctx, user) =>
         queryAudit(ctx, user, {
           actor: opts.user,
-          action: opts.action,
+          action: opts.alerts ? ALERT_ACTION : opts.action,
           outcome: opts.outcome,
           cableId: opts.cable?.toUpperCase(),
           since,

@@ -1,8 +1,5 @@
-/**
- * The 20 benchmark queries (fields, phrases, boolean, NEAR, prefixes, dates), shared by bench:archive
- * (in-process latency) and bench:web (Enter to results painted in the browser).
- */
-export const BENCHMARK_QUERIES = [
+/** The 20 fixed queries of bench:archive, also run over HTTP by bench:http. */
+export const QUERIES = [
   'nuclear',
   '"human rights"',
   'election OR elections',
