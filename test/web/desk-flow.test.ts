@@ -22,7 +22,8 @@ const password = (user: string) => `${user} has a long passphrase`
  * another user, approve, release, and the addressee's inbox receiving it live; an uncleared reader sees
  * nothing of it; login failure and an ended session.
  */
-describe.skipIf(unavailable !== null)('web cable desk in Chromium', () => {
+// real browser and server processes on a shared 2-core machine: generous timeouts, no sleeps
+describe.skipIf(unavailable !== null)('web cable desk in Chromium', { timeout: 240_000 }, () => {
   let dir: ReturnType<typeof tempDir>
   let db: string
   let server: RunningServer
@@ -33,13 +34,13 @@ describe.skipIf(unavailable !== null)('web cable desk in Chromium', () => {
   beforeAll(async () => {
     dir = tempDir('desk')
     db = join(dir.path, 'desk.db')
-    cable(['directory', 'init', '--db', db])
-    cable(['user', 'add', 'root', '--post', 'SECSTATE WASHDC', '--roles', 'admin', '--clearance', 'UNCLASSIFIED', '--db', db])
-    for (const [name, post, role, clearance] of USERS) cable(['user', 'add', name, '--post', post, '--roles', role, '--clearance', clearance, '--as', 'root', '--db', db])
-    for (const name of ['root', ...USERS.map((u) => u[0])]) cable(['user', 'passwd', name, '--as', 'root', '--db', db], {}, password(name) + '\n')
+    await cable(['directory', 'init', '--db', db])
+    await cable(['user', 'add', 'root', '--post', 'SECSTATE WASHDC', '--roles', 'admin', '--clearance', 'UNCLASSIFIED', '--db', db])
+    for (const [name, post, role, clearance] of USERS) await cable(['user', 'add', name, '--post', post, '--roles', role, '--clearance', clearance, '--as', 'root', '--db', db])
+    for (const name of ['root', ...USERS.map((u) => u[0])]) await cable(['user', 'passwd', name, '--as', 'root', '--db', db], {}, password(name) + '\n')
     server = await serve(db)
     browser = await launchBrowser()
-  })
+  }, 300_000)
 
   afterAll(async () => {
     for (const c of contexts) await c.close()
@@ -184,7 +185,7 @@ describe.skipIf(unavailable !== null)('web cable desk in Chromium', () => {
   it('asks for a new login when the session ends (password changed by an administrator)', async () => {
     const dora = await loggedIn('dora')
     await dora.getByTestId('live').filter({ hasText: 'live' }).waitFor()
-    cable(['user', 'passwd', 'dora', '--as', 'root', '--db', db], {}, 'a new passphrase for dora\n')
+    await cable(['user', 'passwd', 'dora', '--as', 'root', '--db', db], {}, 'a new passphrase for dora\n')
     await dora.getByRole('link', { name: 'Drafts and queues' }).click()
     await dora.getByText('Your session has expired or was ended. Log in again to continue.').waitFor()
     await dora.getByRole('heading', { name: 'Log in' }).waitFor()

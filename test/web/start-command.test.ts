@@ -26,7 +26,8 @@ function start(env: Record<string, string>): Promise<{ url: string; output: () =
   })
 }
 
-describe.skipIf(unavailable !== null)('npm start (scripts/start.sh)', () => {
+// real browser and server processes on a shared 2-core machine: generous timeouts, no sleeps
+describe.skipIf(unavailable !== null)('npm start (scripts/start.sh)', { timeout: 240_000 }, () => {
   const dir = tempDir('start')
   afterAll(() => dir.remove())
 
@@ -54,9 +55,9 @@ describe.skipIf(unavailable !== null)('npm start (scripts/start.sh)', () => {
 
   it('serves an operator database with logins, never opened up as a public archive', async () => {
     const db = join(dir.path, 'operators.db')
-    cable(['import', join(ROOT, 'samples'), '--db', db])
-    cable(['directory', 'init', '--db', db])
-    cable(['user', 'add', 'root', '--post', 'SECSTATE WASHDC', '--roles', 'admin', '--clearance', 'UNCLASSIFIED', '--db', db])
+    await cable(['import', join(ROOT, 'samples'), '--db', db])
+    await cable(['directory', 'init', '--db', db])
+    await cable(['user', 'add', 'root', '--post', 'SECSTATE WASHDC', '--roles', 'admin', '--clearance', 'UNCLASSIFIED', '--db', db])
     const s = await start({ CABLEGRAM_DB: db })
     try {
       expect(s.output()).toContain('serving it with logins')
