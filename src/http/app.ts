@@ -15,6 +15,7 @@ import { registerFormatRoutes } from './routes/format-routes.js'
 import type { MessagingDeps } from './routes/messaging-deps.js'
 import { registerMessagingRoutes } from './routes/messaging-routes.js'
 import { registerSessionRoutes } from './routes/session-routes.js'
+import { responseCheck } from './response-check.js'
 import type { ServerDeps } from './server-deps.js'
 import { CSRF_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session-cookie.js'
 import { timingSafeEqual } from 'node:crypto'
@@ -101,6 +102,7 @@ export function createApp(deps: ServerDeps, areas: RouteArea[] = []): OpenAPIHon
   app.onError((error, c) => errorToProblem(error, c, deps.log))
   app.notFound((c) => problem(c, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`))
   app.use('*', requestLog(deps))
+  if (deps.checkResponses) app.use('/api/*', responseCheck(app, deps.log))
   app.use(
     '/api/*',
     bodyLimit({ maxSize: deps.bodyLimit, onError: (c) => problem(c, 'PAYLOAD_TOO_LARGE', `request bodies are limited to ${deps.bodyLimit} bytes`) }),
