@@ -9,7 +9,11 @@ import { docsPage } from './docs-page.js'
 import type { HttpEnv, Principal } from './env.js'
 import { errorToProblem, HttpProblem, problem } from './problem.js'
 import { registerArchiveRoutes } from './routes/archive-routes.js'
+import { registerEventRoutes } from './routes/event-routes.js'
 import { registerFormatRoutes } from './routes/format-routes.js'
+import type { MessagingDeps } from './routes/messaging-deps.js'
+import { registerMessagingRoutes } from './routes/messaging-routes.js'
+import { registerSessionRoutes } from './routes/session-routes.js'
 import type { ServerDeps } from './server-deps.js'
 import { timingSafeEqual } from 'node:crypto'
 
@@ -104,6 +108,13 @@ export function createApp(deps: ServerDeps, areas: RouteArea[] = []): OpenAPIHon
   )
   app.use('/api/*', authenticate(deps))
   for (const area of [registerFormatRoutes, registerArchiveRoutes, ...areas]) area(app, deps)
+  // messaging and logins exist only on an operator's database, never in public mode
+  if (deps.messaging && !deps.public) {
+    const m = deps as MessagingDeps
+    registerSessionRoutes(app, m)
+    registerMessagingRoutes(app, m)
+    registerEventRoutes(app, m)
+  }
 
   const info = {
     title: 'Cablegram API',

@@ -30,6 +30,7 @@ export async function publicArchive(extra: Partial<ServerDeps> = {}, areas: Rout
     openReadStore: () => openSqliteStore(path, { readonly: true }),
     reads: PUBLIC_READS,
     auth: null,
+    messaging: null,
     public: true,
     staticDir: null,
     bodyLimit: 64 * 1024,

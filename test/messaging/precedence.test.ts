@@ -103,6 +103,7 @@ describe.each(ENGINES)('preemption: a FLASH arriving in the middle of a ROUTINE 
         delivery,
         subscriptions: store.subscriptions,
         audit: store.audit,
+        auth: store.auth,
         transaction: (fn) => store.transaction(fn),
         close: () => store.close(),
       }

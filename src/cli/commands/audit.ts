@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { AUDIT_OUTCOMES, queryAudit } from '../../messaging/index.js'
+import { ALERT_ACTION } from '../../messaging/read-guard.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
@@ -16,6 +17,7 @@ export function registerAudit(program: Command, io: Io, _setExit: SetExit): void
     .option('--cable <id>', 'entries about this cable')
     .option('--since <iso>', 'entries at or after this time (ISO 8601)')
     .option('--limit <n>', 'at most this many entries')
+    .option('--alerts', 'only bulk-read alerts (a user crossed the read or export limit of cable serve)')
     .option('--json', 'print JSON')
     .action(async (opts) => {
       if (opts.outcome) oneOf('--outcome', opts.outcome, AUDIT_OUTCOMES)
@@ -24,7 +26,7 @@ export function registerAudit(program: Command, io: Io, _setExit: SetExit): void
       const entries = await withService(io, opts, (ctx, user) =>
         queryAudit(ctx, user, {
           actor: opts.user,
-          action: opts.action,
+          action: opts.alerts ? ALERT_ACTION : opts.action,
           outcome: opts.outcome,
           cableId: opts.cable?.toUpperCase(),
           since,

@@ -15,6 +15,8 @@ export const EXIT_CODES: Readonly<Record<ServiceErrorCode, number>> = {
   OUT_OF_ORDER: 5,
   CONFLICT: 5,
   LINT_FAILED: 6,
+  UNAUTHENTICATED: 4,
+  RATE_LIMITED: 7,
 }
 
 /** Adds the options every messaging command takes. */

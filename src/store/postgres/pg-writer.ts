@@ -209,9 +209,10 @@ async function putShown(client: pg.ClientBase, rows: { id: string; r: CableRecor
 async function putWords(client: pg.ClientBase, rows: { id: string; subject: string | null; addressees: string[]; body: string }[]): Promise<void> {
   const vectors = rows.map((x) => cableVector(x.subject, x.addressees, x.body))
   await client.query(
-    `INSERT INTO cable_fts (cable, fts) SELECT u.cable, u.fts::tsvector FROM unnest($1::bigint[], $2::text[]) AS u(cable, fts)
-     ON CONFLICT (cable) DO UPDATE SET fts = excluded.fts`,
-    [rows.map((x) => x.id), vectors.map((v) => v.literal)],
+    `INSERT INTO cable_fts (cable, fts, to_fts) SELECT u.cable, u.fts::tsvector, u.to_fts::tsvector
+     FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(cable, fts, to_fts)
+     ON CONFLICT (cable) DO UPDATE SET fts = excluded.fts, to_fts = excluded.to_fts`,
+    [rows.map((x) => x.id), vectors.map((v) => v.literal), vectors.map((v) => v.to)],
   )
   const maxBucket = Math.max(...vectors.map((v) => v.maxBucket))
   if (maxBucket > 0) await client.query('UPDATE fts_meta SET max_bucket = greatest(max_bucket, $1)', [maxBucket])

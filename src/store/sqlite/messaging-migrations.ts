@@ -171,6 +171,47 @@ const steps: readonly { name: string; sql: string }[] = [
       CREATE TRIGGER msg_audit_no_delete BEFORE DELETE ON msg_audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
   },
+  {
+    // logins for the HTTP API: only hashes of passwords, session and API tokens are stored
+    name: '005-auth',
+    sql: `
+      CREATE TABLE msg_password (
+        user TEXT PRIMARY KEY REFERENCES msg_user(name),
+        hash TEXT NOT NULL,
+        set_at INTEGER NOT NULL
+      );
+      CREATE TABLE msg_session (
+        token_sha256 TEXT PRIMARY KEY,
+        user TEXT NOT NULL REFERENCES msg_user(name),
+        csrf TEXT NOT NULL,
+        address TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE INDEX msg_session_user ON msg_session(user);
+      CREATE TABLE msg_api_token (
+        id INTEGER PRIMARY KEY,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        user TEXT NOT NULL REFERENCES msg_user(name),
+        label TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER,
+        revoked_at INTEGER
+      );
+      CREATE TABLE msg_login_failure (
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX msg_login_failure_key ON msg_login_failure(key, at);
+      CREATE TABLE msg_read_count (
+        user TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('read', 'export')),
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (user, kind, window_start)
+      );`,
+  },
 ]
 
 /** The messaging steps in the shared migration format (`messaging-001-directory`, …). */
