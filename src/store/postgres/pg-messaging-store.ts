@@ -1,5 +1,6 @@
 import pg from 'pg'
-import type { AuditStore, DeliveryStore, DirectoryStore, MessagingStore, SubscriptionStore, WorkflowStore } from '../messaging-store.js'
+import type { ApiTokenRow, SessionRow } from '../auth-types.js'
+import type { AuditStore, AuthStore, DeliveryStore, DirectoryStore, MessagingStore, SubscriptionStore, WorkflowStore } from '../messaging-store.js'
 import type {
   AuditEntry,
   AuditFilter,
@@ -388,6 +389,73 @@ function auditOn(q: Query): AuditStore {
   }
 }
 
+const SESSION = `token_sha256 AS "tokenSha256", "user", csrf, address, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`
+const TOKEN = `id, token_sha256 AS "tokenSha256", "user", label, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`
+const toSession = (r: pg.QueryResultRow): SessionRow => ({ ...(r as SessionRow), createdAt: num(r.createdAt), expiresAt: num(r.expiresAt), revokedAt: numOrNull(r.revokedAt) })
+const toToken = (r: pg.QueryResultRow): ApiTokenRow => ({ ...(r as ApiTokenRow), createdAt: num(r.createdAt), expiresAt: numOrNull(r.expiresAt), revokedAt: numOrNull(r.revokedAt) })
+
+/** Login SQL: password hashes, sessions, API tokens, failed-login counts, bulk-read counters. */
+function authOn(q: Query): AuthStore {
+  const changed = (r: pg.QueryResult) => r.rowCount ?? 0
+  return {
+    async setPassword(user, hash, at) {
+      await q('INSERT INTO msg_password ("user", hash, set_at) VALUES ($1, $2, $3) ON CONFLICT ("user") DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at', [user, hash, at])
+    },
+    async passwordHash(user) {
+      return (await q<{ hash: string }>('SELECT hash FROM msg_password WHERE "user" = $1', [user])).rows[0]?.hash ?? null
+    },
+    async insertSession(s) {
+      await q('INSERT INTO msg_session (token_sha256, "user", csrf, address, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [s.tokenSha256, s.user, s.csrf, s.address, s.createdAt, s.expiresAt])
+    },
+    async session(tokenSha256) {
+      const row = (await q(`SELECT ${SESSION} FROM msg_session WHERE token_sha256 = $1`, [tokenSha256])).rows[0]
+      return row ? toSession(row) : null
+    },
+    async revokeSession(tokenSha256, at) {
+      return changed(await q('UPDATE msg_session SET revoked_at = $1 WHERE token_sha256 = $2 AND revoked_at IS NULL', [at, tokenSha256])) > 0
+    },
+    async revokeUserSessions(user, at) {
+      return changed(await q('UPDATE msg_session SET revoked_at = $1 WHERE "user" = $2 AND revoked_at IS NULL AND expires_at > $1', [at, user]))
+    },
+    async insertToken(t) {
+      const { rows } = await q<{ id: number }>(
+        'INSERT INTO msg_api_token (token_sha256, "user", label, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [t.tokenSha256, t.user, t.label, t.createdAt, t.expiresAt],
+      )
+      return rows[0].id
+    },
+    async token(tokenSha256) {
+      const row = (await q(`SELECT ${TOKEN} FROM msg_api_token WHERE token_sha256 = $1`, [tokenSha256])).rows[0]
+      return row ? toToken(row) : null
+    },
+    async tokens(user) {
+      const { rows } = user === undefined ? await q(`SELECT ${TOKEN} FROM msg_api_token ORDER BY id`) : await q(`SELECT ${TOKEN} FROM msg_api_token WHERE "user" = $1 ORDER BY id`, [user])
+      return rows.map(toToken)
+    },
+    async revokeToken(id, at) {
+      return changed(await q('UPDATE msg_api_token SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) > 0
+    },
+    async recordLoginFailure(key, at) {
+      await q('INSERT INTO msg_login_failure (key, at) VALUES ($1, $2)', [key, at])
+    },
+    async loginFailures(key, since) {
+      const row = (await q('SELECT count(*) AS count, min(at) AS oldest FROM msg_login_failure WHERE key = $1 AND at >= $2', [key, since])).rows[0]
+      return { count: num(row.count), oldest: numOrNull(row.oldest) }
+    },
+    async clearLoginFailures(key) {
+      await q('DELETE FROM msg_login_failure WHERE key = $1', [key])
+    },
+    async addReads(user, kind, windowStart, n) {
+      const { rows } = await q<{ count: number }>(
+        `INSERT INTO msg_read_count ("user", kind, window_start, count) VALUES ($1, $2, $3, $4)
+         ON CONFLICT ("user", kind, window_start) DO UPDATE SET count = msg_read_count.count + excluded.count RETURNING count`,
+        [user, kind, windowStart, n],
+      )
+      return rows[0].count
+    },
+  }
+}
+
 /**
  * The PostgreSQL messaging engine. Plain calls run on the shared pool (`pool.ts`, one per location, shared
  * with the archive engine); `transaction` takes one pooled client, `BEGIN … COMMIT`, and hands the callback a
@@ -407,6 +475,7 @@ export class PgMessagingStore implements MessagingStore {
   readonly delivery: DeliveryStore
   readonly subscriptions: SubscriptionStore
   readonly audit: AuditStore
+  readonly auth: AuthStore
   /** Set when this transaction queued a delivery: the commit notifies the workers once. */
   private notifyOnCommit = false
   private listener: Promise<pg.Client> | null = null
@@ -424,6 +493,7 @@ export class PgMessagingStore implements MessagingStore {
     this.delivery = deliveryOn(q, this)
     this.subscriptions = subscriptionsOn(q)
     this.audit = auditOn(q)
+    this.auth = authOn(q)
   }
 
   /** Opens the messaging store on the database at `location`, archive and messaging schema applied. */
