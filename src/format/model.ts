@@ -49,6 +49,9 @@ export type ParseCode =
   | 'BAD_HTML'
   | 'EMPTY_INPUT'
   | 'BINARY_INPUT'
+  | 'BAD_MARKING'
+  | 'PORTION_ABOVE_OVERALL'
+  | 'CONTROL_CHARACTER'
 
 export interface Diagnostic {
   code: ParseCode
@@ -92,6 +95,7 @@ export interface Reference {
 export type ReferenceKind = 'cable' | 'email' | 'memo' | 'letter' | 'report' | 'fax' | 'meeting' | 'self' | 'other'
 
 export interface Paragraph {
+  /** 1, 2, … for numbered paragraphs; 0 for an unnumbered block that opens with a portion mark (a lone portion). */
   number: number
   /** Portion mark without parentheses (`U`, `SBU`, `C`, `S//NF`), null when unmarked. */
   marking: string | null

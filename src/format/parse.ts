@@ -1,3 +1,4 @@
+import { controlCharOffsets, describeChar } from './control-chars.js'
 import { unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso } from './dates.js'
 import { inferDate } from './date-inference.js'
@@ -70,6 +71,17 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
     diagnostics.push({ code: 'EMPTY_INPUT', severity: 'error', message: 'The input holds no text', span: emptySpan() })
   } else if (looksBinary(text)) {
     diagnostics.push({ code: 'BINARY_INPUT', severity: 'error', message: 'The input looks binary, not telegram text', span: emptySpan() })
+  } else {
+    // kept byte for byte (the text is evidence), flagged so readers know; terminal output neutralises them
+    const controls = controlCharOffsets(text)
+    if (controls.length) {
+      diagnostics.push({
+        code: 'CONTROL_CHARACTER',
+        severity: 'warning',
+        message: `${controls.length} control character${controls.length > 1 ? 's' : ''} in the text (first ${describeChar(text[controls[0]])}); kept as received, shown neutralised`,
+        span: index.span(controls[0], controls[0] + 1),
+      })
+    }
   }
 
   let leadingEmptyLines = 0

@@ -10,6 +10,7 @@ import { docsPage } from './docs-page.js'
 import type { HttpEnv, Principal } from './env.js'
 import { errorToProblem, HttpProblem, problem } from './problem.js'
 import { registerArchiveRoutes } from './routes/archive-routes.js'
+import { registerResearchRoutes } from './routes/research-routes.js'
 import { registerEventRoutes } from './routes/event-routes.js'
 import { registerFormatRoutes } from './routes/format-routes.js'
 import type { MessagingDeps } from './routes/messaging-deps.js'
@@ -109,7 +110,7 @@ export function createApp(deps: ServerDeps, areas: RouteArea[] = []): OpenAPIHon
   )
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
   app.use('/api/*', authenticate(deps))
-  for (const area of [registerFormatRoutes, registerArchiveRoutes, ...areas]) area(app, deps)
+  for (const area of [registerFormatRoutes, registerArchiveRoutes, registerResearchRoutes, ...areas]) area(app, deps)
   // messaging and logins exist only on an operator's database, never in public mode
   if (deps.messaging && !deps.public) {
     const m = deps as MessagingDeps
