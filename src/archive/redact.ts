@@ -99,7 +99,11 @@ export function redactCable(cable: Cable, text: string, reader: Access): Redacti
   const subject = portionDecision(subjectMark)
   const paragraphAt = (offset: number) => cable.paragraphs.find((p) => p.span && p.span.start.offset <= offset && offset < p.span.end.offset)
   // a withheld portion keeps a mark, so the rendering still lints: its own when readable, else the overall one
-  const overallMark = portionMarkOf(overall.level, overall.caveats)
+  // (an unreadable mark holds the cable at TOP SECRET, fail closed; the mark shown is the stated one, at or under the
+  // class line, so the rendering still lints)
+  const stated = cable.classification ? parseMarking(cable.classification) : null
+  const statedLevel = stated?.ok && stated.parts.level !== null ? LEVEL_RANK[stated.parts.level] : overall.level
+  const overallMark = portionMarkOf(Math.min(overall.level, statedLevel), overall.caveats)
   const shownMark = (mark: string | null, reason: string) => (mark !== null && reason !== 'unreadable' ? mark : overallMark)
   const starts: number[] = []
   let next = 0

@@ -66,7 +66,7 @@ describe('releasable rendering', () => {
     // a SECRET reader without NOFORN still may not read the NOFORN paragraph
     expect(redactText(SECRET_CABLE, { level: 3, caveats: [] }).withheld.map((w) => [w.portion, w.reason])).toEqual([
       ['paragraph 2', 'marked SECRET//NOFORN, needs NOFORN'],
-      ['paragraph 4', 'portion mark not understood, treated as the overall SECRET//NOFORN'],
+      ['paragraph 4', 'portion mark not understood, treated as the overall TOP SECRET//NOFORN'],
     ])
     const unclassified = redactText(SECRET_CABLE, { level: 0, caveats: [] })
     expect(unclassified.withheld.map((w) => w.portion)).toEqual(['subject', 'paragraph 1', 'paragraph 2', 'paragraph 4'])

@@ -12,6 +12,7 @@ import { registerRead } from './read.js'
 import { registerAudit } from './audit.js'
 import { registerSubscribe } from './subscribe.js'
 import { registerImport } from './import.js'
+import { registerCopy } from './copy.js'
 import { registerRefs } from './refs.js'
 import { registerSearch } from './search.js'
 import { registerShow } from './show.js'
@@ -37,6 +38,7 @@ export type SetExit = (code: number) => void
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
   registerParse(program, io, setExit)
   registerImport(program, io, setExit)
+  registerCopy(program, io, setExit)
   registerSearch(program, io, setExit)
   registerShow(program, io, setExit)
   registerDiff(program, io, setExit)
