@@ -80,9 +80,9 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
       const outcome = await tx.store.workflow.archiveCable(toCableRecord(cable, composed.text, source))
       // an imported cable already holds this id: refuse rather than leave the archive showing another text
       if (outcome.inserted !== 1) throw new ServiceError('CONFLICT', `the archive already holds a cable ${cableId}; release refused, nothing stored`)
-      for (const r of composed.recipients) {
-        await tx.store.delivery.enqueue({ cableId, post: r.post, role: r.role, precedence: r.precedence, rank: PRECEDENCE_RANK[r.precedence], queuedAt: releasedAt })
-      }
+      await tx.store.delivery.enqueue(
+        composed.recipients.map((r) => ({ cableId, post: r.post, role: r.role, precedence: r.precedence, rank: PRECEDENCE_RANK[r.precedence], queuedAt: releasedAt })),
+      )
       await audit(tx, { actor: user.name, action: 'release', cableId, draftId: id, post: draft.originPost, detail: `${composed.recipients.length} deliveries` })
       return {
         cableId,

@@ -103,8 +103,11 @@ export interface WorkflowStore {
 }
 
 export interface DeliveryStore {
-  /** Queues one delivery; returns its id. */
-  enqueue(d: NewDelivery): Promise<number>
+  /**
+   * Queues deliveries (a release queues one per recipient post, in one statement on PostgreSQL). On
+   * PostgreSQL the workers are notified once, when the transaction that queued them commits.
+   */
+  enqueue(deliveries: NewDelivery[]): Promise<void>
   /**
    * Leases up to `limit` pending deliveries to `owner` until `now + leaseMs`, lowest rank first, then oldest.
    * An item whose lease ran out (its worker died) is claimable again. Call inside a transaction so two

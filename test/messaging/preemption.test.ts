@@ -46,7 +46,7 @@ async function race(batch: string, arrival: string) {
           ? Reflect.get(target, key)
           : async (now: number) => {
               if (++checks === 1) {
-                await store.delivery.enqueue({ cableId: released.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: arrival, rank: RANK[arrival], queuedAt: clock.now().getTime() })
+                await store.delivery.enqueue([{ cableId: released.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: arrival, rank: RANK[arrival], queuedAt: clock.now().getTime() }])
               }
               return target.mostUrgentClaimable(now)
             },
