@@ -41,6 +41,8 @@ export interface ServerDeps {
   staticDir: string | null
   /** Largest request body accepted, in bytes. */
   bodyLimit: number
+  /** Check every JSON response against its route's schema (tests). */
+  checkResponses?: boolean
   log(line: string): void
 }
 

@@ -34,6 +34,7 @@ export async function publicArchive(extra: Partial<ServerDeps> = {}, areas: Rout
     public: true,
     staticDir: null,
     bodyLimit: 64 * 1024,
+    checkResponses: true,
     log: (l) => logs.push(l),
     ...extra,
   }

@@ -149,9 +149,18 @@ describe('sessions, tokens and bad input', () => {
     const expired = await problemOf(dora.get('/api/inbox'), 401, 'UNAUTHENTICATED')
     expect(expired.body.detail).toMatch(/expired or ended/)
     const again = await srv.login('dora')
+    const inbox = await again.get('/api/inbox')
+    expect(inbox.headers.get('cache-control')).toBe('no-store')
+    expect(inbox.headers.get('x-content-type-options')).toBe('nosniff')
+    const stream = (await again.get('/api/events')).body!.getReader()
+    const buffer = { text: '' }
+    await nextEvent(stream, (e) => e.event === 'inbox', buffer)
     const root = await srv.login('root')
     expect((await root.json(root.del('/api/users/dora/sessions'))).revoked).toBe(1)
     await problemOf(again.get('/api/inbox'), 401, 'UNAUTHENTICATED')
+    // an open event stream ends too
+    const end = await nextEvent(stream, (e) => e.event === 'end', buffer)
+    expect(JSON.parse(end.data).reason).toMatch(/expired or ended/)
   })
 
   it('should rate-limit failed logins per user and per address with Retry-After, and audit them', async () => {

@@ -56,7 +56,7 @@ export async function operatorServer(users: UserSpec[], setup: Partial<ServerSet
   await env.ctx.store.close()
   const logs: string[] = []
   const opened = await openServer({ location: env.path, public: false, staticDir: null, log: (l) => logs.push(l), ...setup })
-  const app = createApp(opened.deps)
+  const app = createApp({ ...opened.deps, checkResponses: true })
   const login = async (name: string): Promise<Client> => {
     const client = new Client(app)
     const who = await client.json(client.post('/api/session', { user: name, password: PASSWORD }))

@@ -1,5 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { getCookie } from 'hono/cookie'
 import { streamSSE } from 'hono/streaming'
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../session-cookie.js'
 import { inboxVersion } from '../../messaging/inbox-watch.js'
 import { inbox } from '../../messaging/reading.js'
 import type { HttpEnv } from '../env.js'
@@ -30,6 +32,11 @@ export function registerEventRoutes(app: OpenAPIHono<HttpEnv>, deps: MessagingDe
   app.openapi(events, async (c) => {
     const ctx = messagingOf(deps)
     const user = c.get('principal').user ?? undefined
+    // the stream outlives the request's authentication: its credentials are checked again at every look
+    const credentials = {
+      bearer: c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1],
+      session: getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE),
+    }
     // refuse before the stream starts, so a bad principal gets a problem, not an empty stream
     let version = await inboxVersion(ctx, user)
     const first = await inbox(ctx, user)
@@ -55,6 +62,7 @@ export function registerEventRoutes(app: OpenAPIHono<HttpEnv>, deps: MessagingDe
           }
           await deps.messaging.inboxChanged.wait(POLL_MS, closed.signal)
           if (closed.signal.aborted) break
+          if (deps.auth && !(await deps.auth.authenticate(credentials))) break
           // read the inbox again (filtered by clearance, denials audited) only when deliveries changed
           const now = await inboxVersion(ctx, user)
           if (now === version) continue
