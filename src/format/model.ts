@@ -34,6 +34,7 @@ export type ParseCode =
   | 'NO_DTG'
   | 'DATE_INFERRED'
   | 'DATE_FROM_CONTAINER'
+  | 'ORIGIN_FROM_CONTAINER'
   | 'NO_CLASS_LINE'
   | 'NO_ORIGIN'
   | 'XMT_WITHOUT_COLLECTIVE'

@@ -1,5 +1,5 @@
 import { controlCharOffsets, describeChar } from './control-chars.js'
-import { unwrapContainer } from './container.js'
+import { containerDate, unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso } from './dates.js'
 import { inferDate } from './date-inference.js'
 import { looksLikeHeaderLine, parseHeader, type HeaderResult } from './header.js'
@@ -43,6 +43,7 @@ export function parseCable(input: string, options: ParseOptions = {}): Cable {
         const cable = parseText(unwrapped.text, { id: options.hint?.id ?? unwrapped.hintId })
         cable.container = unwrapped.container
         cable.diagnostics.push(...unwrapped.diagnostics)
+        useContainerMetadata(cable, unwrapped.container.metadata, unwrapped.container.rendering)
         return cable
       }
     }
@@ -58,6 +59,72 @@ export function parseCable(input: string, options: ParseOptions = {}): Cable {
     })
     return cable
   }
+}
+
+/**
+ * Parses the telegram text of a record that came with metadata (a cables.csv row read by the importer, a
+ * CFPF record): the text is parsed as `parseCable` would parse it inside its container, and the metadata
+ * fills the fields the text lacks (id, date, origin), marked as from the container. Never throws.
+ */
+export function parseRecordText(text: string, metadata: Record<string, string>, rendering: string): Cable {
+  const cable = parseCable(text, { plain: true, hint: { id: metadataId(metadata) } })
+  useContainerMetadata(cable, metadata, rendering)
+  return cable
+}
+
+const ID_KEYS = ['refid', 'reference id', 'reference_id', 'document number', 'document_number', 'doc_nbr', 'docnumber']
+const DATE_KEYS = ['date', 'created', 'document date', 'document_date', 'doc_date', 'msgdate']
+const ORIGIN_KEYS = ['origin', 'from', 'office origin']
+
+function metadataValue(metadata: Record<string, string>, keys: string[]): string | undefined {
+  for (const [k, v] of Object.entries(metadata)) if (keys.includes(k.toLowerCase()) && v.trim()) return v.trim()
+  return undefined
+}
+
+function metadataId(metadata: Record<string, string>): string | undefined {
+  return metadataValue(metadata, ID_KEYS)
+}
+
+/**
+ * Container metadata for every field the text lacks (spec §10): the date (a partial record's inferred date
+ * gives way to the publisher's full one), and the origin; the id comes in as the parser's hint. Each use is
+ * marked: `dateSource.basis = 'container'`, and a diagnostic naming the field and the container.
+ */
+function useContainerMetadata(cable: Cable, metadata: Record<string, string>, rendering: string) {
+  const dateValue = metadataValue(metadata, DATE_KEYS)
+  const date = dateValue ? containerDate(dateValue) : null
+  if (date && (cable.date === null || cable.dateSource?.basis === 'inferred')) {
+    const key = Object.keys(metadata).find((k) => DATE_KEYS.includes(k.toLowerCase()))!
+    cable.date = date
+    cable.dateSource = { basis: 'container', from: [`${rendering}:${key}`], precision: 'minute' }
+    cable.diagnostics = cable.diagnostics.filter((d) => d.code !== 'NO_DTG' && d.code !== 'DATE_INFERRED')
+    cable.diagnostics.push({
+      code: 'DATE_FROM_CONTAINER',
+      severity: 'info',
+      message: `No date-time group: the date ${date} is the ${rendering} ${key} (${dateValue})`,
+      span: emptySpan(),
+    })
+  }
+  const originValue = metadataValue(metadata, ORIGIN_KEYS)
+  if (!cable.origin && originValue) {
+    cable.origin = pladOfLabel(originValue)
+    cable.diagnostics.push({
+      code: 'ORIGIN_FROM_CONTAINER',
+      severity: 'info',
+      message: `No FM line or known MRN origin: the originator ${cable.origin} is the ${rendering} origin (${originValue})`,
+      span: emptySpan(),
+    })
+  }
+}
+
+/** An archive's origin label back as a PLAD: `Embassy Quorin` → `AMEMBASSY QUORIN`; other labels upper-cased. */
+function pladOfLabel(label: string): string {
+  const l = label.trim().replace(/\s+/g, ' ')
+  const m = /^(Embassy|Consulate|US Mission|Mission|US Interests Section)\s+(.+)$/i.exec(l)
+  const types: Record<string, string> = { embassy: 'AMEMBASSY', consulate: 'AMCONSUL', 'us mission': 'USMISSION', mission: 'USMISSION', 'us interests section': 'USINT' }
+  if (m) return `${types[m[1].toLowerCase()]} ${m[2].toUpperCase()}`
+  if (/^Secretary of State$/i.test(l)) return 'SECSTATE WASHDC'
+  return l.toUpperCase()
 }
 
 function parseText(text: string, hint: ParseOptions['hint']): Cable {
