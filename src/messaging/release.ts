@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { toCableRecord } from '../archive/cable-record.js'
-import { markingOf } from './access.js'
+import { accessOf, canRead, describeMarking, markingOf } from './access.js'
 import { actor, audit, inTransaction, refuse, type ServiceContext } from './context.js'
 import { composeDraft } from './draft-cable.js'
 import { formatDtg } from '../format/dates.js'
@@ -52,6 +52,8 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
       const cable = composed.cable
       const cableId = cable.id as string
       const marking = markingOf(cable)
+      // whoever releases must be cleared for everything the cable holds (its portions and caveats included)
+      if (!canRead(accessOf(user), marking)) throw new ServiceError('NOT_CLEARED', `${user.name} is not cleared for ${describeMarking(marking)} and cannot release draft ${id}`)
       const releasedAt = at.getTime()
       await tx.store.workflow.insertCable({
         id: cableId,
