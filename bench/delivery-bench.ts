@@ -44,10 +44,10 @@ const fields = (n: number, precedence: string, to: string) => ({
 })
 
 /** Draft, clear and approve (not timed); returns the draft id ready for release. */
-function approved(ctx: ServiceContext, n: number, precedence: string, to: string): number {
-  const { draft } = createDraft(ctx, 'drf', draftFromObject(fields(n, precedence, to)))
-  clearDraft(ctx, 'clr', draft.id)
-  approveDraft(ctx, 'apr', draft.id)
+async function approved(ctx: ServiceContext, n: number, precedence: string, to: string): Promise<number> {
+  const { draft } = await createDraft(ctx, 'drf', draftFromObject(fields(n, precedence, to)))
+  await clearDraft(ctx, 'clr', draft.id)
+  await approveDraft(ctx, 'apr', draft.id)
   return draft.id
 }
 
@@ -57,28 +57,30 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cablegram-bench-'))
   const path = join(dir, 'bench.db')
-  const ctx = openMessaging(path)
-  installDirectory(ctx, undefined)
-  putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'UNCLASSIFIED' })
+  const ctx = await openMessaging(path)
+  await installDirectory(ctx, undefined)
+  await putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'UNCLASSIFIED' })
   for (const [name, role] of [['drf', 'drafter'], ['clr', 'clearer'], ['apr', 'approver']]) {
-    putUser(ctx, 'root', { name, post: 'SECSTATE WASHDC', roles: [role], clearance: 'SECRET' })
+    await putUser(ctx, 'root', { name, post: 'SECSTATE WASHDC', roles: [role], clearance: 'SECRET' })
   }
-  const posts = ctx.store.directory.posts().filter((p) => p.route && p.plad !== 'SECSTATE WASHDC').slice(0, 50).map((p) => p.plad)
-  putCollective(ctx, 'root', 'BENCH FIFTY POST COLLECTIVE', null, posts)
+  const posts = (await ctx.store.directory.posts()).filter((p) => p.route && p.plad !== 'SECSTATE WASHDC').slice(0, 50).map((p) => p.plad)
+  await putCollective(ctx, 'root', 'BENCH FIFTY POST COLLECTIVE', null, posts)
 
   // 1. release throughput to a 50-post collective (no worker running)
-  const ids = Array.from({ length: THROUGHPUT_RELEASES }, (_, i) => approved(ctx, i, 'ROUTINE', 'BENCH FIFTY POST COLLECTIVE'))
+  const ids: number[] = []
+  for (let i = 0; i < THROUGHPUT_RELEASES; i++) ids.push(await approved(ctx, i, 'ROUTINE', 'BENCH FIFTY POST COLLECTIVE'))
   const t0 = performance.now()
-  for (const id of ids) releaseDraft(ctx, 'apr', id)
+  for (const id of ids) await releaseDraft(ctx, 'apr', id)
   const releaseSeconds = (performance.now() - t0) / 1000
   const releasesPerSecond = THROUGHPUT_RELEASES / releaseSeconds
   console.log(`release: ${THROUGHPUT_RELEASES} cables to 50 posts in ${releaseSeconds.toFixed(2)} s = ${releasesPerSecond.toFixed(1)} releases/s, ${(releasesPerSecond * 50).toFixed(0)} deliveries queued/s`)
 
   // 2. a ROUTINE backlog large enough to stay above 10,000 while the FLASH samples run
   const fill = Math.ceil((BACKLOG * 1.6) / 50) - THROUGHPUT_RELEASES
-  for (let i = 0; i < fill; i++) releaseDraft(ctx, 'apr', approved(ctx, 1000 + i, 'ROUTINE', 'BENCH FIFTY POST COLLECTIVE'))
-  const flashIds = Array.from({ length: FLASH_SAMPLES }, (_, i) => approved(ctx, 5000 + i, 'FLASH', posts[i % posts.length]))
-  console.log(`backlog: ${ctx.store.delivery.pendingCount()} ROUTINE deliveries queued`)
+  for (let i = 0; i < fill; i++) await releaseDraft(ctx, 'apr', await approved(ctx, 1000 + i, 'ROUTINE', 'BENCH FIFTY POST COLLECTIVE'))
+  const flashIds: number[] = []
+  for (let i = 0; i < FLASH_SAMPLES; i++) flashIds.push(await approved(ctx, 5000 + i, 'FLASH', posts[i % posts.length]))
+  console.log(`backlog: ${await ctx.store.delivery.pendingCount()} ROUTINE deliveries queued`)
 
   const worker = spawn(process.execPath, [join(ROOT, 'bin/cable.js'), 'deliver', '--watch', '--db', path, '--batch', '25', '--idle-ms', '5', '--worker', 'bench'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -89,18 +91,21 @@ async function main(): Promise<void> {
   let minBacklog = Number.POSITIVE_INFINITY
   try {
     // warm-up: sample only once the worker is up and draining the backlog
-    const inboxCount = ctx.store.db.prepare('SELECT count(*) AS n FROM msg_inbox')
     const startDeadline = Date.now() + 30_000
-    while ((inboxCount.get() as { n: number }).n === 0 && Date.now() < startDeadline) await sleep(5)
-    const delivered = ctx.store.db.prepare('SELECT i.delivered_at AS at, d.queued_at AS queued FROM msg_inbox i JOIN msg_delivery d ON d.id = i.delivery_id WHERE d.cable_id = ?')
+    while ((await ctx.store.delivery.inboxCount()) === 0 && Date.now() < startDeadline) await sleep(5)
+    // a FLASH to one post is one delivery: its delivery time once the worker has made it
+    const delivered = async (cableId: string) => {
+      const [d] = await ctx.store.delivery.deliveriesOf(cableId)
+      return d?.deliveredAt != null ? { at: d.deliveredAt, queued: d.queuedAt } : undefined
+    }
     for (const id of flashIds) {
-      const pendingRoutine = ctx.store.delivery.pendingCount()
+      const pendingRoutine = await ctx.store.delivery.pendingCount()
       minBacklog = Math.min(minBacklog, pendingRoutine)
-      const { cableId } = releaseDraft(ctx, 'apr', id)
+      const { cableId } = await releaseDraft(ctx, 'apr', id)
       const committed = Date.now()
       const deadline = committed + 10_000
       let row: { at: number; queued: number } | undefined
-      while (!(row = delivered.get(cableId) as typeof row) && Date.now() < deadline) await sleep(1)
+      while (!(row = await delivered(cableId)) && Date.now() < deadline) await sleep(1)
       if (!row) throw new Error(`FLASH ${cableId} not delivered within 10 s`)
       // the worker may deliver before this process returns from the commit: that is 0 ms, not negative
       latencies.push(Math.max(0, row.at - committed))
@@ -118,7 +123,7 @@ async function main(): Promise<void> {
   console.log(`FLASH commit→inbox latencies (ms, sorted): ${latencies.join(' ')}`)
   console.log(`FLASH: ${latencies.length} samples under a ROUTINE backlog of at least ${minBacklog}: commit→inbox p50 ${p50} ms, p99 ${p99} ms, max ${latencies[latencies.length - 1]} ms (target p99 ≤ 100 ms)`)
   console.log(`FLASH release start→inbox (includes compose, render, lint inside the release): p50 ${percentile(fromStart, 50)} ms, p99 ${percentile(fromStart, 99)} ms`)
-  ctx.store.close()
+  await ctx.store.close()
   rmSync(dir, { recursive: true, force: true })
   console.log(
     JSON.stringify({

@@ -31,7 +31,7 @@ export interface ServerSetup {
  *   const { deps, close } = await openServer({ location: 'cablegate.db', public: true, log: console.log })
  */
 export async function openServer(setup: ServerSetup): Promise<{ deps: ServerDeps; close: () => Promise<void> }> {
-  const hasDirectory = databaseHasDirectory(setup.location)
+  const hasDirectory = await databaseHasDirectory(setup.location)
   if (setup.public && hasDirectory) {
     throw new ServiceError('FORBIDDEN', `${setup.location} holds a messaging directory: an operator's database is never served publicly; serve it without --public`)
   }

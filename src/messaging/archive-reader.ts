@@ -1,5 +1,5 @@
-import { hasDirectoryUsers } from '../store/sqlite/messaging-database.js'
 import type { QueryNode } from '../archive/query/ast.js'
+import { locationHasDirectoryUsers } from '../store/open-store.js'
 import type { Access, Store } from '../store/store.js'
 import { openMessaging } from './messaging-service.js'
 import { archiveAccessOf, recordDenial } from './reader-access.js'
@@ -15,7 +15,7 @@ export interface ArchiveReader {
   auditMissing(store: Store, action: string, id: string): Promise<void>
   /** After a search: audits a denial when cables matched that the reader may not see (counted, not named). */
   auditSearch(store: Store, query: QueryNode | null, visible: number): Promise<void>
-  close(): void
+  close(): Promise<void>
 }
 
 const noAudit = { auditMissing: async () => {}, auditSearch: async () => {} }
@@ -27,36 +27,36 @@ const noAudit = { auditMissing: async () => {}, auditSearch: async () => {} }
  * plain archive (released cables, no users) `declared` access narrows what is shown, or everything is.
  *
  * @example
- *   const reader = archiveReader('cables.db', { as: 'dora' })
+ *   const reader = await archiveReader('cables.db', { as: 'dora' })
  *   await store.search(query, options, reader.access)
  */
-export function archiveReader(location: string, flags: { as?: string; envUser?: string; declared?: Access }): ArchiveReader {
-  if (!hasDirectoryUsers(location)) {
+export async function archiveReader(location: string, flags: { as?: string; envUser?: string; declared?: Access }): Promise<ArchiveReader> {
+  if (!(await databaseHasDirectory(location))) {
     if (flags.as) throw new ServiceError('INVALID', `--as ${flags.as}: this database has no directory users; use --clearance to read as a cleared reader`)
-    return { access: flags.declared, user: null, ...noAudit, close: () => {} }
+    return { access: flags.declared, user: null, ...noAudit, close: async () => {} }
   }
   if (flags.declared) {
     throw new ServiceError('FORBIDDEN', 'this database has a directory: read as a user (--as USER), not with a declared --clearance')
   }
-  const ctx = openMessaging(location)
+  const ctx = await openMessaging(location)
   try {
     const user = flags.as ?? flags.envUser
-    const access = archiveAccessOf(ctx, user)
+    const access = await archiveAccessOf(ctx, user)
     return {
       access,
       user: user!,
       auditMissing: async (store, action, id) => {
         const hidden = await store.getCable(id)
-        if (hidden) recordDenial(ctx, user!, hidden.key, action)
+        if (hidden) await recordDenial(ctx, user!, hidden.key, action)
       },
       auditSearch: async (store, query, visible) => {
         const all = await store.count(query)
-        if (all > visible) recordDenial(ctx, user!, null, 'search', `${all - visible} matching cables withheld`)
+        if (all > visible) await recordDenial(ctx, user!, null, 'search', `${all - visible} matching cables withheld`)
       },
       close: () => ctx.store.close(),
     }
   } catch (error) {
-    ctx.store.close()
+    await ctx.store.close()
     throw error
   }
 }
@@ -65,6 +65,6 @@ export function archiveReader(location: string, flags: { as?: string; envUser?: 
  * Whether the database at `location` holds a messaging directory with users (an operator's database, read
  * only as a user) rather than a plain released archive.
  */
-export function databaseHasDirectory(location: string): boolean {
-  return hasDirectoryUsers(location)
+export function databaseHasDirectory(location: string): Promise<boolean> {
+  return locationHasDirectoryUsers(location)
 }

@@ -1,8 +1,7 @@
 import type { Cable } from '../format/model.js'
-import type { AuditOutcome } from '../store/sqlite/messaging-audit-sql.js'
-import type { MessagingStore } from '../store/sqlite/messaging-store.js'
+import type { MessagingStore } from '../store/messaging-store.js'
 import { ServiceError } from './service-error.js'
-import type { Role, User } from './types.js'
+import type { AuditOutcome, Role, User } from './types.js'
 
 /** A compose-mode lint finding that blocks release. */
 export interface LintProblem {
@@ -23,11 +22,11 @@ export interface ServiceContext {
 }
 
 /** Appends one audit entry. Audit writes never fail silently: an error aborts the surrounding transaction. */
-export function audit(
+export async function audit(
   ctx: ServiceContext,
   e: { actor: string; action: string; outcome?: AuditOutcome; cableId?: string | null; draftId?: number | null; post?: string | null; detail?: string },
-): void {
-  ctx.store.audit.append({
+): Promise<void> {
+  await ctx.store.audit.append({
     at: ctx.now().getTime(),
     actor: e.actor,
     action: e.action,
@@ -40,22 +39,30 @@ export function audit(
 }
 
 /** The acting user; unknown or deactivated users are refused. */
-export function actor(ctx: ServiceContext, name: string | undefined): User {
+export async function actor(ctx: ServiceContext, name: string | undefined): Promise<User> {
   if (!name) throw new ServiceError('FORBIDDEN', 'no acting user: pass --as USER or set CABLEGRAM_USER')
-  const user = ctx.store.directory.user(name)
+  const user = await ctx.store.directory.user(name)
   if (!user) throw new ServiceError('FORBIDDEN', `unknown user ${JSON.stringify(name)}`)
   if (!user.active) throw new ServiceError('FORBIDDEN', `user ${name} is deactivated`)
   return user
 }
 
 /** Refuses (and audits the refusal) unless the user holds the role. */
-export function requireRole(ctx: ServiceContext, user: User, role: Role, action: string, draftId?: number): void {
+export async function requireRole(ctx: ServiceContext, user: User, role: Role, action: string, draftId?: number): Promise<void> {
   if (user.roles.includes(role)) return
-  refuse(ctx, user, action, 'FORBIDDEN', `${user.name} does not hold the ${role} role`, draftId)
+  await refuse(ctx, user, action, 'FORBIDDEN', `${user.name} does not hold the ${role} role`, draftId)
 }
 
 /** Audits a refused step, then throws it; the audit row commits even though the step does not. */
-export function refuse(ctx: ServiceContext, user: User, action: string, code: ServiceError['code'], message: string, draftId?: number, details: string[] = []): never {
-  audit(ctx, { actor: user.name, action, outcome: 'refused', draftId: draftId ?? null, post: user.post, detail: message })
+export async function refuse(ctx: ServiceContext, user: User, action: string, code: ServiceError['code'], message: string, draftId?: number, details: string[] = []): Promise<never> {
+  await audit(ctx, { actor: user.name, action, outcome: 'refused', draftId: draftId ?? null, post: user.post, detail: message })
   throw new ServiceError(code, message, details)
+}
+
+/**
+ * Runs `fn` in one store transaction with a context whose store is the transaction's: every service
+ * function called with it reads and writes inside that transaction.
+ */
+export function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
+  return ctx.store.transaction((store) => fn({ ...ctx, store }))
 }

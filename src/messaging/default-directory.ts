@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { MessagingStore } from '../store/sqlite/messaging-store.js'
+import type { MessagingStore } from '../store/messaging-store.js'
 
 /** Finds the package root (the folder holding package.json) from this module, in src/ or in dist/src/. */
 export function packageRoot(): string {
@@ -37,27 +37,27 @@ export interface DirectoryCounts {
  * added ones, Department offices, and collectives with their members (inferred memberships flagged).
  * Idempotent: rows are upserted, so running it again refreshes the defaults without touching users.
  */
-export function installDefaultDirectory(store: MessagingStore, dir: string = DEFAULT_DIRECTORY_DIR): DirectoryCounts {
+export async function installDefaultDirectory(store: MessagingStore, dir: string = DEFAULT_DIRECTORY_DIR): Promise<DirectoryCounts> {
   const counts: DirectoryCounts = { posts: 0, offices: 0, collectives: 0, members: 0 }
-  store.immediate(() => {
+  await store.transaction(async (tx) => {
     for (const file of ['directory-posts.tsv', 'directory-posts-added.tsv']) {
       for (const [plad, route, origin, kind, source] of rows(join(dir, file))) {
-        store.directory.upsertPost({ plad, route: route || null, origin, kind, source: source ?? '' })
+        await tx.directory.upsertPost({ plad, route: route || null, origin, kind, source: source ?? '' })
         counts.posts++
       }
     }
     for (const [post, code, name] of rows(join(dir, 'directory-offices.tsv'))) {
-      store.directory.upsertOffice(post, code, name ?? '')
+      await tx.directory.upsertOffice(post, code, name ?? '')
       counts.offices++
     }
     const seen = new Set<string>()
     for (const [collective, route, member, inferred, note] of rows(join(dir, 'directory-collectives.tsv'))) {
       if (!seen.has(collective)) {
-        store.directory.upsertCollective(collective, route || null, note ?? '')
+        await tx.directory.upsertCollective(collective, route || null, note ?? '')
         seen.add(collective)
         counts.collectives++
       }
-      store.directory.addMember(collective, member, inferred === '1')
+      await tx.directory.addMember(collective, member, inferred === '1')
       counts.members++
     }
   })

@@ -1,5 +1,5 @@
-import type { DeliveryRow } from '../store/sqlite/messaging-delivery-sql.js'
-import { audit, type ServiceContext } from './context.js'
+import { audit, inTransaction, type ServiceContext } from './context.js'
+import type { DeliveryRow } from './types.js'
 
 export interface WorkerOptions {
   /** Names this worker's leases (host:pid is a good choice); shown in the audit log. */
@@ -21,19 +21,19 @@ export interface PassResult {
 const DEFAULT_BATCH = 25
 const DEFAULT_LEASE_MS = 30_000
 
-/** Leases the next batch: highest precedence first, then oldest (one IMMEDIATE transaction). */
-export function claimBatch(ctx: ServiceContext, owner: string, batchSize = DEFAULT_BATCH, leaseMs = DEFAULT_LEASE_MS): DeliveryRow[] {
-  return ctx.store.immediate(() => ctx.store.delivery.claim(owner, ctx.now().getTime(), leaseMs, batchSize))
+/** Leases the next batch: highest precedence first, then oldest (one transaction). */
+export function claimBatch(ctx: ServiceContext, owner: string, batchSize = DEFAULT_BATCH, leaseMs = DEFAULT_LEASE_MS): Promise<DeliveryRow[]> {
+  return ctx.store.transaction((tx) => tx.delivery.claim(owner, ctx.now().getTime(), leaseMs, batchSize))
 }
 
 /**
  * Delivers one leased item: inserts it into its post's inbox (keyed by delivery id, so a retry inserts
  * nothing) and marks it done in the same transaction; the audit row is written only for a real delivery.
  */
-export function deliverOne(ctx: ServiceContext, item: DeliveryRow, owner: string): boolean {
-  return ctx.store.immediate(() => {
-    const fresh = ctx.store.delivery.deliver(item.id, ctx.now().getTime())
-    if (fresh) audit(ctx, { actor: `worker:${owner}`, action: 'deliver', cableId: item.cableId, post: item.post, detail: `${item.role} ${item.precedence} delivery ${item.id}` })
+export function deliverOne(ctx: ServiceContext, item: DeliveryRow, owner: string): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => {
+    const fresh = await tx.store.delivery.deliver(item.id, tx.now().getTime())
+    if (fresh) await audit(tx, { actor: `worker:${owner}`, action: 'deliver', cableId: item.cableId, post: item.post, detail: `${item.role} ${item.precedence} delivery ${item.id}` })
     return fresh
   })
 }
@@ -43,21 +43,21 @@ export function deliverOne(ctx: ServiceContext, item: DeliveryRow, owner: string
  * something more urgent arrived; if so it hands the rest of the batch back and claims again in the same
  * transaction, so the urgent item goes next. That is what bounds FLASH latency under a ROUTINE backlog.
  */
-export function workerPass(ctx: ServiceContext, options: WorkerOptions): PassResult {
+export async function workerPass(ctx: ServiceContext, options: WorkerOptions): Promise<PassResult> {
   const { owner } = options
   const size = options.batchSize ?? DEFAULT_BATCH
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS
-  let batch = claimBatch(ctx, owner, size, leaseMs)
+  let batch = await claimBatch(ctx, owner, size, leaseMs)
   const result: PassResult = { claimed: batch.length, delivered: 0, duplicates: 0, preempted: false }
   for (let i = 0; i < batch.length; i++) {
     const item = batch[i]
     if (i > 0) {
-      const urgent = ctx.store.delivery.mostUrgentClaimable(ctx.now().getTime())
+      const urgent = await ctx.store.delivery.mostUrgentClaimable(ctx.now().getTime())
       if (urgent !== null && urgent < item.rank) {
         const rest = batch.slice(i).map((b) => b.id)
-        batch = ctx.store.immediate(() => {
-          ctx.store.delivery.releaseLeases(owner, rest)
-          return ctx.store.delivery.claim(owner, ctx.now().getTime(), leaseMs, size)
+        batch = await ctx.store.transaction(async (tx) => {
+          await tx.delivery.releaseLeases(owner, rest)
+          return tx.delivery.claim(owner, ctx.now().getTime(), leaseMs, size)
         })
         result.claimed += batch.length - rest.length
         result.preempted = true
@@ -65,7 +65,7 @@ export function workerPass(ctx: ServiceContext, options: WorkerOptions): PassRes
         continue
       }
     }
-    if (deliverOne(ctx, item, owner)) result.delivered++
+    if (await deliverOne(ctx, item, owner)) result.delivered++
     else result.duplicates++
   }
   return result
@@ -84,14 +84,14 @@ export async function runWorker(
 ): Promise<{ delivered: number; duplicates: number; passes: number }> {
   const total = { delivered: 0, duplicates: 0, passes: 0 }
   while (!options.signal?.aborted) {
-    const r = workerPass(ctx, options)
+    const r = await workerPass(ctx, options)
     total.passes++
     total.delivered += r.delivered
     total.duplicates += r.duplicates
     options.onPass?.(r)
     if (r.claimed === 0) {
-      if (options.untilEmpty && ctx.store.delivery.pendingCount() === 0) break
-      await new Promise((resolve) => setTimeout(resolve, options.idleMs ?? 50))
+      if (options.untilEmpty && (await ctx.store.delivery.pendingCount()) === 0) break
+      await ctx.store.delivery.waitForWork(options.idleMs ?? 50, options.signal)
     }
   }
   return total

@@ -19,33 +19,34 @@ export interface ComposedDraft {
  * in compose mode. Workflow steps call it with a provisional stamp (next serial, now) to decide whether
  * the draft may go on; release calls it with the real one inside its transaction.
  */
-export function composeDraft(
+export async function composeDraft(
   ctx: ServiceContext,
   fields: DraftFields,
   originPlad: string,
   serial: number,
   at: Date,
-  mcnOf: (post: string) => number | null,
-): ComposedDraft {
-  const originPost = ctx.store.directory.post(originPlad)
+  mcnOf: (post: string) => Promise<number | null>,
+): Promise<ComposedDraft> {
+  const originPost = await ctx.store.directory.post(originPlad)
   if (!originPost) throw new ServiceError('INVALID', `originating post ${originPlad} is not in the directory`)
-  const { recipients, addressees } = expandRecipients(fields, ctx.store.directory)
+  const { recipients, addressees } = await expandRecipients(fields, ctx.store.directory)
   const mcn = new Map<string, number>()
   for (const a of addressees) {
     if (a.collective) continue
-    const n = mcnOf(a.name)
+    const n = await mcnOf(a.name)
     if (n !== null) mcn.set(a.name, n)
   }
-  const routes = new Map<string, string | null>(recipients.map((r) => [r.post, ctx.store.directory.post(r.post)?.route ?? null]))
+  const routes = new Map<string, string | null>()
+  for (const r of recipients) routes.set(r.post, (await ctx.store.directory.post(r.post))?.route ?? null)
   const cable = composeCable(fields, { originPost, serial, at, addressees, recipients, mcn, routes, sectionBudget: ctx.sectionBudget })
   const text = ctx.render(cable)
   return { cable, text, recipients, addressees, errors: ctx.lint(cable, text) }
 }
 
 /** Provisional composition for lint gates and previews: the next serial the post would get, no MCN consumed. */
-export function previewDraft(ctx: ServiceContext, fields: DraftFields, originPlad: string): ComposedDraft {
+export async function previewDraft(ctx: ServiceContext, fields: DraftFields, originPlad: string): Promise<ComposedDraft> {
   const at = ctx.now()
-  const origin = ctx.store.directory.post(originPlad)?.origin ?? 'STATE'
-  const next = ctx.store.workflow.peekSerial(origin, at.getUTCFullYear())
-  return composeDraft(ctx, fields, originPlad, next, at, () => 1)
+  const origin = (await ctx.store.directory.post(originPlad))?.origin ?? 'STATE'
+  const next = await ctx.store.workflow.peekSerial(origin, at.getUTCFullYear())
+  return composeDraft(ctx, fields, originPlad, next, at, async () => 1)
 }

@@ -4,7 +4,7 @@
  */
 export { accessOf, canRead, markingOf, describeMarking, KNOWN_CAVEATS, LEVEL_NAMES, levelRank } from './access.js'
 export { queryAudit } from './audit-log.js'
-export { actor, type ServiceContext, type LintProblem } from './context.js'
+export { actor, inTransaction, type ServiceContext, type LintProblem } from './context.js'
 export { installDefaultDirectory, DEFAULT_DIRECTORY_DIR } from './default-directory.js'
 export { installDirectory, putUser, getUser, putPost, putCollective, removeCollectiveMember, type UserSpec } from './directory-admin.js'
 export { runWorker, workerPass, claimBatch, deliverOne, type WorkerOptions } from './delivery-worker.js'
@@ -20,3 +20,4 @@ export { ServiceError, type ServiceErrorCode } from './service-error.js'
 export { subscribe, unsubscribe, subscriptions, feed } from './subscriptions.js'
 export { createDraft, updateDraft, clearDraft, approveDraft, listDrafts } from './workflow.js'
 export type * from './types.js'
+export { AUDIT_OUTCOMES } from './types.js'

@@ -1,7 +1,7 @@
 import type { Cable } from '../format/model.js'
 import { renderCanonical } from '../format/render-canonical.js'
 import { lintCable } from '../lint/index.js'
-import { MessagingStore } from '../store/sqlite/messaging-store.js'
+import { openMessagingStore } from '../store/open-store.js'
 import type { LintProblem, ServiceContext } from './context.js'
 
 /** Compose-mode lint: the errors block release, warnings and infos do not. */
@@ -12,16 +12,17 @@ export function composeLint(cable: Cable): LintProblem[] {
 }
 
 /**
- * The context every messaging function runs in, over the database at `path` (archive and messaging
- * tables in one file). Interfaces (the CLI now, HTTP later) open one and call the service functions.
+ * The context every messaging function runs in, over the database at `location` (a SQLite file holding
+ * the archive and messaging tables, or a PostgreSQL URL: the store chooses the engine). Interfaces (the
+ * CLI, the HTTP server) open one and call the service functions.
  *
  * @example
- *   const ctx = openMessaging('cables.db')
- *   releaseDraft(ctx, 'carol', 3)
+ *   const ctx = await openMessaging('cables.db')
+ *   await releaseDraft(ctx, 'carol', 3)
  */
-export function openMessaging(path: string, options: Partial<Omit<ServiceContext, 'store'>> = {}): ServiceContext {
+export async function openMessaging(location: string, options: Partial<Omit<ServiceContext, 'store'>> = {}): Promise<ServiceContext> {
   return {
-    store: MessagingStore.open(path),
+    store: await openMessagingStore(location),
     now: options.now ?? (() => new Date()),
     lint: options.lint ?? ((cable) => composeLint(cable)),
     render: options.render ?? renderCanonical,

@@ -8,11 +8,11 @@ import { actor, audit, type ServiceContext } from './context.js'
  * applies the same rule as `canRead` in SQL. Unknown and deactivated users are refused.
  *
  * @example
- *   const access = archiveAccessOf(openMessaging(db), 'dora') // { level: 1, caveats: [] }
+ *   const access = await archiveAccessOf(await openMessaging(db), 'dora') // { level: 1, caveats: [] }
  *   await store.search(query, options, access)
  */
-export function archiveAccessOf(ctx: ServiceContext, userName: string | undefined): Access {
-  const a = accessOf(actor(ctx, userName))
+export async function archiveAccessOf(ctx: ServiceContext, userName: string | undefined): Promise<Access> {
+  const a = accessOf(await actor(ctx, userName))
   return { level: a.level, caveats: a.caveats }
 }
 
@@ -21,9 +21,9 @@ export function archiveAccessOf(ctx: ServiceContext, userName: string | undefine
  * found it only in archive mode), so every denial lands in the one audit log.
  *
  * @example
- *   if (!(await store.getCable(id, access)) && (await store.getCable(id))) recordDenial(ctx, 'cora', id, 'show')
+ *   if (!(await store.getCable(id, access)) && (await store.getCable(id))) await recordDenial(ctx, 'cora', id, 'show')
  */
-export function recordDenial(ctx: ServiceContext, userName: string, cableId: string | null, action: string, detail = ''): void {
-  const user = ctx.store.directory.user(userName)
-  audit(ctx, { actor: userName, action, outcome: 'denied', cableId, post: user?.post ?? null, detail })
+export async function recordDenial(ctx: ServiceContext, userName: string, cableId: string | null, action: string, detail = ''): Promise<void> {
+  const user = await ctx.store.directory.user(userName)
+  await audit(ctx, { actor: userName, action, outcome: 'denied', cableId, post: user?.post ?? null, detail })
 }

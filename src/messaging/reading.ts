@@ -1,8 +1,7 @@
-import type { ReleasedCableRow } from '../store/sqlite/messaging-workflow-sql.js'
 import { accessOf, canRead, describeMarking } from './access.js'
 import { actor, audit, type ServiceContext } from './context.js'
 import { ServiceError } from './service-error.js'
-import type { User } from './types.js'
+import type { ReleasedCableRow, User } from './types.js'
 
 export interface InboxItem {
   cableId: string
@@ -21,17 +20,17 @@ const markingOfRow = (c: Pick<ReleasedCableRow, 'level' | 'caveats'>) => ({ leve
  * are neither listed nor counted; each is recorded as a denial in the audit log.
  *
  * @example
- *   inbox(ctx, 'dora') // [{ cableId: '26STATE1', role: 'action', precedence: 'IMMEDIATE', … }]
+ *   await inbox(ctx, 'dora') // [{ cableId: '26STATE1', role: 'action', precedence: 'IMMEDIATE', … }]
  */
-export function inbox(ctx: ServiceContext, userName: string | undefined, options: { unacknowledged?: boolean } = {}): InboxItem[] {
-  const user = actor(ctx, userName)
+export async function inbox(ctx: ServiceContext, userName: string | undefined, options: { unacknowledged?: boolean } = {}): Promise<InboxItem[]> {
+  const user = await actor(ctx, userName)
   const access = accessOf(user)
   const items: InboxItem[] = []
-  for (const entry of ctx.store.delivery.inbox(user.post)) {
-    const cable = ctx.store.workflow.cableHead(entry.cableId)
+  for (const entry of await ctx.store.delivery.inbox(user.post)) {
+    const cable = await ctx.store.workflow.cableHead(entry.cableId)
     if (!cable) continue
     if (!canRead(access, markingOfRow(cable))) {
-      audit(ctx, { actor: user.name, action: 'inbox', outcome: 'denied', cableId: cable.id, post: user.post, detail: `not cleared for ${describeMarking(markingOfRow(cable))}` })
+      await audit(ctx, { actor: user.name, action: 'inbox', outcome: 'denied', cableId: cable.id, post: user.post, detail: `not cleared for ${describeMarking(markingOfRow(cable))}` })
       continue
     }
     if (options.unacknowledged && entry.acknowledgedAt !== null) continue
@@ -53,12 +52,12 @@ export function inbox(ctx: ServiceContext, userName: string | undefined, options
  * its level and every caveat. Anything else answers NOT_FOUND, the same as a cable that does not exist,
  * and is audited as a denial.
  */
-export function visibleCable(ctx: ServiceContext, user: User, cableId: string, action: string): ReleasedCableRow {
-  const cable = ctx.store.workflow.cable(cableId)
-  const addressed = cable !== null && (cable.originPost === user.post || ctx.store.delivery.inboxEntry(user.post, cable.id) !== null)
+export async function visibleCable(ctx: ServiceContext, user: User, cableId: string, action: string): Promise<ReleasedCableRow> {
+  const cable = await ctx.store.workflow.cable(cableId)
+  const addressed = cable !== null && (cable.originPost === user.post || (await ctx.store.delivery.inboxEntry(user.post, cable.id)) !== null)
   if (!cable || !addressed || !canRead(accessOf(user), markingOfRow(cable))) {
     const why = !cable ? 'no such cable' : !addressed ? `not delivered to ${user.post}` : `not cleared for ${describeMarking(markingOfRow(cable))}`
-    audit(ctx, { actor: user.name, action, outcome: 'denied', cableId, post: user.post, detail: why })
+    await audit(ctx, { actor: user.name, action, outcome: 'denied', cableId, post: user.post, detail: why })
     throw new ServiceError('NOT_FOUND', `no cable ${cableId} for ${user.name}`)
   }
   return cable
@@ -68,21 +67,21 @@ export function visibleCable(ctx: ServiceContext, user: User, cableId: string, a
  * Reads a cable's telegram text; the read is audited.
  *
  * @example
- *   readCable(ctx, 'dora', '26STATE1').text // the canonical telegram
+ *   (await readCable(ctx, 'dora', '26STATE1')).text // the canonical telegram
  */
-export function readCable(ctx: ServiceContext, userName: string | undefined, cableId: string): { cable: ReleasedCableRow; text: string } {
-  const user = actor(ctx, userName)
-  const cable = visibleCable(ctx, user, cableId, 'read')
-  audit(ctx, { actor: user.name, action: 'read', cableId: cable.id, post: user.post })
+export async function readCable(ctx: ServiceContext, userName: string | undefined, cableId: string): Promise<{ cable: ReleasedCableRow; text: string }> {
+  const user = await actor(ctx, userName)
+  const cable = await visibleCable(ctx, user, cableId, 'read')
+  await audit(ctx, { actor: user.name, action: 'read', cableId: cable.id, post: user.post })
   return { cable, text: cable.text }
 }
 
 /** Acknowledges receipt of a cable at the user's post (FLASH and NIACT must be acknowledged, spec §8). */
-export function acknowledge(ctx: ServiceContext, userName: string | undefined, cableId: string): { acknowledged: boolean } {
-  const user = actor(ctx, userName)
-  const cable = visibleCable(ctx, user, cableId, 'acknowledge')
-  if (!ctx.store.delivery.inboxEntry(user.post, cable.id)) throw new ServiceError('OUT_OF_ORDER', `${cableId} has not been delivered to ${user.post} yet`)
-  const acknowledged = ctx.store.delivery.acknowledge(user.post, cable.id, user.name, ctx.now().getTime())
-  audit(ctx, { actor: user.name, action: 'acknowledge', cableId: cable.id, post: user.post, detail: acknowledged ? '' : 'already acknowledged' })
+export async function acknowledge(ctx: ServiceContext, userName: string | undefined, cableId: string): Promise<{ acknowledged: boolean }> {
+  const user = await actor(ctx, userName)
+  const cable = await visibleCable(ctx, user, cableId, 'acknowledge')
+  if (!(await ctx.store.delivery.inboxEntry(user.post, cable.id))) throw new ServiceError('OUT_OF_ORDER', `${cableId} has not been delivered to ${user.post} yet`)
+  const acknowledged = await ctx.store.delivery.acknowledge(user.post, cable.id, user.name, ctx.now().getTime())
+  await audit(ctx, { actor: user.name, action: 'acknowledge', cableId: cable.id, post: user.post, detail: acknowledged ? '' : 'already acknowledged' })
   return { acknowledged }
 }

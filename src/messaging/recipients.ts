@@ -21,8 +21,8 @@ export interface ResolvedAddressee {
 }
 
 export interface DirectoryLookup {
-  post(plad: string): Post | null
-  collective(plad: string): Collective | null
+  post(plad: string): Promise<Post | null>
+  collective(plad: string): Promise<Collective | null>
 }
 
 /** `RUEHDBU/AMEMBASSY DUSHANBE` and `amembassy  dushanbe` both name `AMEMBASSY DUSHANBE`. */
@@ -36,13 +36,13 @@ export function normalizeAddress(name: string): string {
  * winning. An addressee missing from the directory, or an XMT naming a non-member, is refused.
  *
  * @example
- *   expandRecipients({ precedence: 'IMMEDIATE', to: [{ name: 'AMEMBASSY DUSHANBE' }], info: [] }, directory)
+ *   await expandRecipients({ precedence: 'IMMEDIATE', to: [{ name: 'AMEMBASSY DUSHANBE' }], info: [] }, directory)
  *   // → { recipients: [{ post: 'AMEMBASSY DUSHANBE', role: 'action', precedence: 'IMMEDIATE' }], … }
  */
-export function expandRecipients(
+export async function expandRecipients(
   fields: { precedence: PrecedenceWord; to: DraftAddressee[]; info: DraftAddressee[] },
   directory: DirectoryLookup,
-): { recipients: Recipient[]; addressees: ResolvedAddressee[] } {
+): Promise<{ recipients: Recipient[]; addressees: ResolvedAddressee[] }> {
   const byPost = new Map<string, Recipient>()
   const addressees: ResolvedAddressee[] = []
   const problems: string[] = []
@@ -60,25 +60,28 @@ export function expandRecipients(
     ['info', fields.info],
   ]
   for (const [role, list] of lists) {
-    list.forEach((a, i) => {
+    for (const [i, a] of list.entries()) {
       const where = `${role === 'action' ? 'to' : 'info'}[${i}]`
       const name = normalizeAddress(a.name)
       const precedence = a.precedence ?? (role === 'action' ? fields.precedence : 'ROUTINE')
-      const post = directory.post(name)
-      const collective = post ? null : directory.collective(name)
+      const post = await directory.post(name)
+      const collective = post ? null : await directory.collective(name)
       if (post) {
         if (a.xmt?.length) problems.push(`${where}: XMT applies only to a collective, and ${name} is a post`)
         addressees.push({ role, name, route: post.route, precedence, collective: false, excluded: [] })
         reach(post.plad, role, precedence)
-        return
+        continue
       }
-      if (!collective) return void problems.push(`${where}: ${name} is neither a post nor a collective in the directory`)
+      if (!collective) {
+        problems.push(`${where}: ${name} is neither a post nor a collective in the directory`)
+        continue
+      }
       const excluded = (a.xmt ?? []).map(normalizeAddress)
       const members = new Set(collective.members.map((m) => m.post))
       for (const x of excluded) if (!members.has(x)) problems.push(`${where}: XMT ${x} is not a member of ${name}`)
       addressees.push({ role, name, route: collective.route, precedence, collective: true, excluded })
       for (const m of collective.members) if (!excluded.includes(m.post)) reach(m.post, role, precedence)
-    })
+    }
   }
   if (fields.to.length === 0) problems.push('to: a cable needs at least one action addressee')
   // XMT lines run until the next prefixed header line, so a second collective with exclusions in the same

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import { toCableRecord } from '../archive/cable-record.js'
-import { writeCable } from '../store/sqlite/sqlite-writer.js'
 import { markingOf } from './access.js'
-import { actor, audit, refuse, type ServiceContext } from './context.js'
+import { actor, audit, inTransaction, refuse, type ServiceContext } from './context.js'
 import { composeDraft } from './draft-cable.js'
 import { formatDtg } from '../format/dates.js'
 import { PRECEDENCE_RANK } from './precedence.js'
@@ -19,32 +18,32 @@ export interface ReleaseResult {
 }
 
 /**
- * Releases an approved draft in ONE IMMEDIATE transaction: takes the next MRN serial of the originating
- * post for the year (the write lock makes it gap-free across processes: a failed release rolls its serial
- * back), stamps the DTG (UTC), composes and renders the canonical telegram, lints it, stores it in the
+ * Releases an approved draft in ONE store transaction: locks the draft, takes the next MRN serial of the
+ * originating post for the year (the counter stays locked until commit, which makes it gap-free across
+ * processes: a failed release rolls its serial back), stamps the DTG (UTC), composes and renders the canonical telegram, lints it, stores it in the
  * archive and the immutable released-cable table, and queues one delivery per recipient post.
  *
  * @example
- *   release(ctx, 'carol', 7) // → { cableId: '26STATE1', mrn: 'STATE 000001', … }
+ *   await releaseDraft(ctx, 'carol', 7) // → { cableId: '26STATE1', mrn: 'STATE 000001', … }
  */
-export function releaseDraft(ctx: ServiceContext, userName: string | undefined, id: number): ReleaseResult {
-  const user = actor(ctx, userName)
+export async function releaseDraft(ctx: ServiceContext, userName: string | undefined, id: number): Promise<ReleaseResult> {
+  const user = await actor(ctx, userName)
   try {
-    return ctx.store.immediate(() => {
-      // read inside the lock: a draft another process released a moment ago is seen as released
-      const draft = ctx.store.workflow.draft(id)
+    return await inTransaction(ctx, async (tx) => {
+      // read under the lock: a draft another process released a moment ago is seen as released
+      const draft = await tx.store.workflow.lockDraft(id)
       if (!draft) throw new ServiceError('NOT_FOUND', `no draft ${id}`)
       if (draft.state === 'released') throw new ServiceError('OUT_OF_ORDER', `draft ${id} was already released as ${draft.cableId}`)
       if (draft.state !== 'approved') throw new ServiceError('OUT_OF_ORDER', `draft ${id} is not approved yet`)
       const mayRelease = user.name === draft.drafter || (user.roles.includes('approver') && user.post === draft.originPost)
       if (!mayRelease) throw new ServiceError('FORBIDDEN', `${user.name} is neither the drafter nor an approver at ${draft.originPost}`)
-      const origin = ctx.store.directory.post(draft.originPost)
+      const origin = await tx.store.directory.post(draft.originPost)
       if (!origin) throw new ServiceError('INVALID', `originating post ${draft.originPost} is no longer in the directory`)
-      const at = ctx.now()
+      const at = tx.now()
       const year = at.getUTCFullYear()
-      const serial = ctx.store.workflow.nextSerial(origin.origin, year)
-      const composed = composeDraft(ctx, draft.fields, draft.originPost, serial, at, (post) =>
-        ctx.store.directory.post(post) ? ctx.store.workflow.nextMcn(draft.originPost, post) : null,
+      const serial = await tx.store.workflow.nextSerial(origin.origin, year)
+      const composed = await composeDraft(tx, draft.fields, draft.originPost, serial, at, async (post) =>
+        (await tx.store.directory.post(post)) ? tx.store.workflow.nextMcn(draft.originPost, post) : null,
       )
       if (composed.errors.length) {
         const details = composed.errors.map((e) => `${e.rule}: ${e.message}`)
@@ -54,7 +53,7 @@ export function releaseDraft(ctx: ServiceContext, userName: string | undefined, 
       const cableId = cable.id as string
       const marking = markingOf(cable)
       const releasedAt = at.getTime()
-      ctx.store.workflow.insertCable({
+      await tx.store.workflow.insertCable({
         id: cableId,
         draftId: id,
         origin: origin.origin,
@@ -75,15 +74,14 @@ export function releaseDraft(ctx: ServiceContext, userName: string | undefined, 
         releasedAt,
       })
       const sha256 = createHash('sha256').update(composed.text, 'utf8').digest('hex')
-      const outcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0 }
       const source = { locator: `release:${cableId}`, rendering: 'text' as const, sha256, importedAt: at.toISOString(), metadata: { releasedBy: user.name } }
-      writeCable(ctx.store.db, toCableRecord(cable, composed.text, source), outcome)
+      const outcome = await tx.store.workflow.archiveCable(toCableRecord(cable, composed.text, source))
       // an imported cable already holds this id: refuse rather than leave the archive showing another text
       if (outcome.inserted !== 1) throw new ServiceError('CONFLICT', `the archive already holds a cable ${cableId}; release refused, nothing stored`)
       for (const r of composed.recipients) {
-        ctx.store.delivery.enqueue({ cableId, post: r.post, role: r.role, precedence: r.precedence, rank: PRECEDENCE_RANK[r.precedence], queuedAt: releasedAt })
+        await tx.store.delivery.enqueue({ cableId, post: r.post, role: r.role, precedence: r.precedence, rank: PRECEDENCE_RANK[r.precedence], queuedAt: releasedAt })
       }
-      audit(ctx, { actor: user.name, action: 'release', cableId, draftId: id, post: draft.originPost, detail: `${composed.recipients.length} deliveries` })
+      await audit(tx, { actor: user.name, action: 'release', cableId, draftId: id, post: draft.originPost, detail: `${composed.recipients.length} deliveries` })
       return {
         cableId,
         mrn: `${origin.origin} ${mrnSerial(serial)}`,
@@ -95,7 +93,7 @@ export function releaseDraft(ctx: ServiceContext, userName: string | undefined, 
     })
   } catch (error) {
     // the transaction rolled back (serial included); record the refusal outside it
-    if (error instanceof ServiceError) refuse(ctx, user, 'release', error.code, error.message, id, error.details)
+    if (error instanceof ServiceError) await refuse(ctx, user, 'release', error.code, error.message, id, error.details)
     throw error
   }
 }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { idValue } from '../archive/query/field-values.js'
 import { parseCable } from '../format/parse.js'
-import { hasDirectoryUsers } from '../store/sqlite/messaging-database.js'
-import { MessagingStore } from '../store/sqlite/messaging-store.js'
+import type { MessagingStore } from '../store/messaging-store.js'
+import { locationHasDirectoryUsers, openMessagingStore } from '../store/open-store.js'
 import type { Access, Store } from '../store/store.js'
 import type { Addressee, Cable, PrecedenceWord } from '../format/model.js'
 import { precedenceOfProsign, precedenceRank } from '../format/precedence.js'
@@ -198,9 +198,9 @@ export function messagingDirectory(store: MessagingStore): RoutingDirectory {
     subscribers: async (wanted) => {
       const keys = new Set(wanted.map((w) => `${w.kind}\t${w.value}`))
       const out: { user: string; post: string; kind: SubscriptionKind; value: string }[] = []
-      for (const u of store.directory.users()) {
+      for (const u of await store.directory.users()) {
         if (!u.active) continue
-        for (const s of store.subscriptions.of(u.name)) if (keys.has(`${s.kind}\t${s.value}`)) out.push({ user: u.name, post: u.post, kind: s.kind, value: s.value })
+        for (const s of await store.subscriptions.of(u.name)) if (keys.has(`${s.kind}\t${s.value}`)) out.push({ user: u.name, post: u.post, kind: s.kind, value: s.value })
       }
       return out
     },
@@ -229,13 +229,13 @@ export async function routeCable(store: Store, location: string, id: string, acc
   const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
   if (!cable) return null
   const parsed = parseCable(cable.text, { plain: true })
-  if (!hasDirectoryUsers(location)) {
+  if (!(await locationHasDirectoryUsers(location))) {
     return { key: cable.key, id: cable.id, ...(await replayRouting(parsed, shippedDirectory())), deliveries: null, matchesDeliveries: null }
   }
-  const messaging = MessagingStore.open(location)
+  const messaging = await openMessagingStore(location)
   try {
     const replay = await replayRouting(parsed, messagingDirectory(messaging))
-    const rows = cable.id ? messaging.delivery.deliveriesOf(cable.id) : []
+    const rows = cable.id ? await messaging.delivery.deliveriesOf(cable.id) : []
     const deliveries = rows.length ? rows.map((d) => ({ post: d.post, role: d.role, precedence: d.precedence })).sort((a, b) => a.post.localeCompare(b.post)) : null
     const same =
       deliveries === null
@@ -243,6 +243,6 @@ export async function routeCable(store: Store, location: string, id: string, acc
         : JSON.stringify(deliveries) === JSON.stringify(replay.recipients.map((r) => ({ post: r.post, role: r.role, precedence: r.precedence })).sort((a, b) => a.post.localeCompare(b.post)))
     return { key: cable.key, id: cable.id, ...replay, deliveries, matchesDeliveries: same }
   } finally {
-    messaging.close()
+    await messaging.close()
   }
 }

@@ -12,28 +12,28 @@ import type { Draft, User } from './types.js'
  */
 
 /** A draft a user may see: hidden drafts answer NOT_FOUND, so their existence does not leak. */
-export function visibleDraft(ctx: ServiceContext, user: User, id: number, action: string): { draft: Draft; preview: ComposedDraft } {
-  const draft = ctx.store.workflow.draft(id)
+export async function visibleDraft(ctx: ServiceContext, user: User, id: number, action: string): Promise<{ draft: Draft; preview: ComposedDraft }> {
+  const draft = await ctx.store.workflow.draft(id)
   if (!draft) throw new ServiceError('NOT_FOUND', `no draft ${id}`)
   // drafts are seen by their post and their named clearers only
   if (draft.originPost !== user.post && !draft.clearers.includes(user.name)) {
-    audit(ctx, { actor: user.name, action, outcome: 'denied', draftId: id, post: user.post, detail: `draft of ${draft.originPost}` })
+    await audit(ctx, { actor: user.name, action, outcome: 'denied', draftId: id, post: user.post, detail: `draft of ${draft.originPost}` })
     throw new ServiceError('NOT_FOUND', `no draft ${id}`)
   }
-  const preview = previewDraft(ctx, draft.fields, draft.originPost)
+  const preview = await previewDraft(ctx, draft.fields, draft.originPost)
   const marking = markingOf(preview.cable)
   if (!canRead(accessOf(user), marking)) {
-    audit(ctx, { actor: user.name, action, outcome: 'denied', draftId: id, post: user.post, detail: `not cleared for ${describeMarking(marking)}` })
+    await audit(ctx, { actor: user.name, action, outcome: 'denied', draftId: id, post: user.post, detail: `not cleared for ${describeMarking(marking)}` })
     throw new ServiceError('NOT_FOUND', `no draft ${id}`)
   }
   return { draft, preview }
 }
 
-function checkClearers(ctx: ServiceContext, drafter: User, input: DraftInput, preview: ComposedDraft): string[] {
+async function checkClearers(ctx: ServiceContext, drafter: User, input: DraftInput, preview: ComposedDraft): Promise<string[]> {
   const marking = markingOf(preview.cable)
   const problems: string[] = []
   for (const name of input.clearers) {
-    const u = ctx.store.directory.user(name)
+    const u = await ctx.store.directory.user(name)
     if (!u || !u.active) problems.push(`clearer ${name} is not an active user`)
     else if (!u.roles.includes('clearer')) problems.push(`${name} does not hold the clearer role`)
     else if (u.name === drafter.name) problems.push(`${name} drafted the cable and cannot also clear it`)
@@ -49,46 +49,46 @@ function checkClearers(ctx: ServiceContext, drafter: User, input: DraftInput, pr
  *   const { draft, preview } = createDraft(ctx, 'dana', draftFromText(yaml))
  *   preview.errors // compose-mode lint errors that would block clearance
  */
-export function createDraft(ctx: ServiceContext, userName: string | undefined, input: DraftInput, corrects: string | null = null): { draft: Draft; preview: ComposedDraft } {
-  const user = actor(ctx, userName)
-  requireRole(ctx, user, 'drafter', 'draft')
+export async function createDraft(ctx: ServiceContext, userName: string | undefined, input: DraftInput, corrects: string | null = null): Promise<{ draft: Draft; preview: ComposedDraft }> {
+  const user = await actor(ctx, userName)
+  await requireRole(ctx, user, 'drafter', 'draft')
   if (corrects) {
-    const original = ctx.store.workflow.cable(corrects)
+    const original = await ctx.store.workflow.cable(corrects)
     if (!original || !canRead(accessOf(user), { level: original.level, caveats: original.caveats })) {
-      if (original) audit(ctx, { actor: user.name, action: 'draft', outcome: 'denied', cableId: corrects, post: user.post, detail: 'correction of a cable the drafter may not read' })
+      if (original) await audit(ctx, { actor: user.name, action: 'draft', outcome: 'denied', cableId: corrects, post: user.post, detail: 'correction of a cable the drafter may not read' })
       throw new ServiceError('NOT_FOUND', `no released cable ${corrects} to correct`)
     }
     if (!input.fields.references.includes(corrects)) input.fields.references = [corrects, ...input.fields.references]
   }
-  const preview = previewDraft(ctx, input.fields, user.post)
+  const preview = await previewDraft(ctx, input.fields, user.post)
   const marking = markingOf(preview.cable)
-  if (!canRead(accessOf(user), marking)) refuse(ctx, user, 'draft', 'NOT_CLEARED', `${user.name} is not cleared for ${describeMarking(marking)} and cannot draft at that level`)
-  const problems = checkClearers(ctx, user, input, preview)
-  if (problems.length) refuse(ctx, user, 'draft', 'INVALID', `clearers: ${problems.join('; ')}`, undefined, problems)
+  if (!canRead(accessOf(user), marking)) await refuse(ctx, user, 'draft', 'NOT_CLEARED', `${user.name} is not cleared for ${describeMarking(marking)} and cannot draft at that level`)
+  const problems = await checkClearers(ctx, user, input, preview)
+  if (problems.length) await refuse(ctx, user, 'draft', 'INVALID', `clearers: ${problems.join('; ')}`, undefined, problems)
   const at = ctx.now().getTime()
-  const id = ctx.store.workflow.insertDraft({ originPost: user.post, drafter: user.name, fields: input.fields, clearers: input.clearers, corrects, at })
-  audit(ctx, { actor: user.name, action: 'draft', draftId: id, post: user.post, detail: corrects ? `correction of ${corrects}` : '' })
-  return { draft: ctx.store.workflow.draft(id) as Draft, preview }
+  const id = await ctx.store.workflow.insertDraft({ originPost: user.post, drafter: user.name, fields: input.fields, clearers: input.clearers, corrects, at })
+  await audit(ctx, { actor: user.name, action: 'draft', draftId: id, post: user.post, detail: corrects ? `correction of ${corrects}` : '' })
+  return { draft: (await ctx.store.workflow.draft(id)) as Draft, preview }
 }
 
 /** Replaces a draft's fields; only its drafter, only before approval. Clearances given so far are void. */
-export function updateDraft(ctx: ServiceContext, userName: string | undefined, id: number, input: DraftInput): { draft: Draft; preview: ComposedDraft } {
-  const user = actor(ctx, userName)
-  const { draft } = visibleDraft(ctx, user, id, 'edit')
-  if (draft.drafter !== user.name) refuse(ctx, user, 'edit', 'FORBIDDEN', `only the drafter (${draft.drafter}) may edit draft ${id}`, id)
-  if (draft.state !== 'draft') refuse(ctx, user, 'edit', 'OUT_OF_ORDER', `draft ${id} is ${draft.state}; ${draft.state === 'released' ? 'a released cable is immutable: draft a correction' : 'an approved draft cannot change'}`, id)
-  const preview = previewDraft(ctx, input.fields, draft.originPost)
-  const problems = checkClearers(ctx, user, input, preview)
-  if (problems.length) refuse(ctx, user, 'edit', 'INVALID', `clearers: ${problems.join('; ')}`, id, problems)
-  ctx.store.workflow.updateDraft(id, input.fields, input.clearers, ctx.now().getTime())
-  audit(ctx, { actor: user.name, action: 'edit', draftId: id, post: user.post })
-  return { draft: ctx.store.workflow.draft(id) as Draft, preview }
+export async function updateDraft(ctx: ServiceContext, userName: string | undefined, id: number, input: DraftInput): Promise<{ draft: Draft; preview: ComposedDraft }> {
+  const user = await actor(ctx, userName)
+  const { draft } = await visibleDraft(ctx, user, id, 'edit')
+  if (draft.drafter !== user.name) await refuse(ctx, user, 'edit', 'FORBIDDEN', `only the drafter (${draft.drafter}) may edit draft ${id}`, id)
+  if (draft.state !== 'draft') await refuse(ctx, user, 'edit', 'OUT_OF_ORDER', `draft ${id} is ${draft.state}; ${draft.state === 'released' ? 'a released cable is immutable: draft a correction' : 'an approved draft cannot change'}`, id)
+  const preview = await previewDraft(ctx, input.fields, draft.originPost)
+  const problems = await checkClearers(ctx, user, input, preview)
+  if (problems.length) await refuse(ctx, user, 'edit', 'INVALID', `clearers: ${problems.join('; ')}`, id, problems)
+  await ctx.store.workflow.updateDraft(id, input.fields, input.clearers, ctx.now().getTime())
+  await audit(ctx, { actor: user.name, action: 'edit', draftId: id, post: user.post })
+  return { draft: (await ctx.store.workflow.draft(id)) as Draft, preview }
 }
 
-function requireLintClean(ctx: ServiceContext, user: User, action: string, id: number, preview: ComposedDraft): void {
+async function requireLintClean(ctx: ServiceContext, user: User, action: string, id: number, preview: ComposedDraft): Promise<void> {
   if (preview.errors.length === 0) return
   const details = preview.errors.map((e) => `${e.rule}: ${e.message}`)
-  refuse(ctx, user, action, 'LINT_FAILED', `draft ${id} fails compose-mode lint (${details.length} error${details.length > 1 ? 's' : ''}): ${details.join('; ')}`, id, details)
+  await refuse(ctx, user, action, 'LINT_FAILED', `draft ${id} fails compose-mode lint (${details.length} error${details.length > 1 ? 's' : ''}): ${details.join('; ')}`, id, details)
 }
 
 /**
@@ -97,17 +97,17 @@ function requireLintClean(ctx: ServiceContext, user: User, action: string, id: n
  * @example
  *   clearDraft(ctx, 'carl', 7).cleared // ['carl']
  */
-export function clearDraft(ctx: ServiceContext, userName: string | undefined, id: number): Draft {
-  const user = actor(ctx, userName)
-  const { draft, preview } = visibleDraft(ctx, user, id, 'clear')
-  requireRole(ctx, user, 'clearer', 'clear', id)
-  if (draft.state !== 'draft') refuse(ctx, user, 'clear', 'OUT_OF_ORDER', `draft ${id} is already ${draft.state}`, id)
-  if (!draft.clearers.includes(user.name)) refuse(ctx, user, 'clear', 'FORBIDDEN', `${user.name} is not a named clearer of draft ${id} (clearers: ${draft.clearers.join(', ') || 'none'})`, id)
-  if (draft.cleared.includes(user.name)) refuse(ctx, user, 'clear', 'OUT_OF_ORDER', `${user.name} has already cleared draft ${id}`, id)
-  requireLintClean(ctx, user, 'clear', id, preview)
-  ctx.store.workflow.recordClearance(id, user.name, ctx.now().getTime())
-  audit(ctx, { actor: user.name, action: 'clear', draftId: id, post: user.post })
-  return ctx.store.workflow.draft(id) as Draft
+export async function clearDraft(ctx: ServiceContext, userName: string | undefined, id: number): Promise<Draft> {
+  const user = await actor(ctx, userName)
+  const { draft, preview } = await visibleDraft(ctx, user, id, 'clear')
+  await requireRole(ctx, user, 'clearer', 'clear', id)
+  if (draft.state !== 'draft') await refuse(ctx, user, 'clear', 'OUT_OF_ORDER', `draft ${id} is already ${draft.state}`, id)
+  if (!draft.clearers.includes(user.name)) await refuse(ctx, user, 'clear', 'FORBIDDEN', `${user.name} is not a named clearer of draft ${id} (clearers: ${draft.clearers.join(', ') || 'none'})`, id)
+  if (draft.cleared.includes(user.name)) await refuse(ctx, user, 'clear', 'OUT_OF_ORDER', `${user.name} has already cleared draft ${id}`, id)
+  await requireLintClean(ctx, user, 'clear', id, preview)
+  await ctx.store.workflow.recordClearance(id, user.name, ctx.now().getTime())
+  await audit(ctx, { actor: user.name, action: 'clear', draftId: id, post: user.post })
+  return (await ctx.store.workflow.draft(id)) as Draft
 }
 
 /**
@@ -116,29 +116,29 @@ export function clearDraft(ctx: ServiceContext, userName: string | undefined, id
  * @example
  *   approveDraft(ctx, 'abe', 7).state // 'approved'
  */
-export function approveDraft(ctx: ServiceContext, userName: string | undefined, id: number): Draft {
-  const user = actor(ctx, userName)
-  const { draft, preview } = visibleDraft(ctx, user, id, 'approve')
-  requireRole(ctx, user, 'approver', 'approve', id)
-  if (draft.state !== 'draft') refuse(ctx, user, 'approve', 'OUT_OF_ORDER', `draft ${id} is already ${draft.state}`, id)
-  if (user.post !== draft.originPost) refuse(ctx, user, 'approve', 'FORBIDDEN', `${user.name} is an approver at ${user.post}, not at the originating post ${draft.originPost}`, id)
-  if (user.name === draft.drafter) refuse(ctx, user, 'approve', 'FORBIDDEN', `${user.name} drafted draft ${id} and cannot also approve it`, id)
+export async function approveDraft(ctx: ServiceContext, userName: string | undefined, id: number): Promise<Draft> {
+  const user = await actor(ctx, userName)
+  const { draft, preview } = await visibleDraft(ctx, user, id, 'approve')
+  await requireRole(ctx, user, 'approver', 'approve', id)
+  if (draft.state !== 'draft') await refuse(ctx, user, 'approve', 'OUT_OF_ORDER', `draft ${id} is already ${draft.state}`, id)
+  if (user.post !== draft.originPost) await refuse(ctx, user, 'approve', 'FORBIDDEN', `${user.name} is an approver at ${user.post}, not at the originating post ${draft.originPost}`, id)
+  if (user.name === draft.drafter) await refuse(ctx, user, 'approve', 'FORBIDDEN', `${user.name} drafted draft ${id} and cannot also approve it`, id)
   const missing = draft.clearers.filter((c) => !draft.cleared.includes(c))
-  if (missing.length) refuse(ctx, user, 'approve', 'OUT_OF_ORDER', `draft ${id} still needs clearance from: ${missing.join(', ')}`, id)
-  requireLintClean(ctx, user, 'approve', id, preview)
-  ctx.store.workflow.recordApproval(id, user.name, ctx.now().getTime())
-  audit(ctx, { actor: user.name, action: 'approve', draftId: id, post: user.post })
-  return ctx.store.workflow.draft(id) as Draft
+  if (missing.length) await refuse(ctx, user, 'approve', 'OUT_OF_ORDER', `draft ${id} still needs clearance from: ${missing.join(', ')}`, id)
+  await requireLintClean(ctx, user, 'approve', id, preview)
+  await ctx.store.workflow.recordApproval(id, user.name, ctx.now().getTime())
+  await audit(ctx, { actor: user.name, action: 'approve', draftId: id, post: user.post })
+  return (await ctx.store.workflow.draft(id)) as Draft
 }
 
 /** Drafts a user may see: those at their post or naming them as clearer, within their clearance. */
-export function listDrafts(ctx: ServiceContext, userName: string | undefined): { draft: Draft; subject: string }[] {
-  const user = actor(ctx, userName)
+export async function listDrafts(ctx: ServiceContext, userName: string | undefined): Promise<{ draft: Draft; subject: string }[]> {
+  const user = await actor(ctx, userName)
   const out: { draft: Draft; subject: string }[] = []
-  for (const id of ctx.store.workflow.draftIds({})) {
-    const draft = ctx.store.workflow.draft(id) as Draft
+  for (const id of await ctx.store.workflow.draftIds({})) {
+    const draft = (await ctx.store.workflow.draft(id)) as Draft
     if (draft.originPost !== user.post && !draft.clearers.includes(user.name)) continue
-    const preview = previewDraft(ctx, draft.fields, draft.originPost)
+    const preview = await previewDraft(ctx, draft.fields, draft.originPost)
     if (!canRead(accessOf(user), markingOf(preview.cable))) continue
     out.push({ draft, subject: draft.fields.subject.text })
   }

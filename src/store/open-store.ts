@@ -1,15 +1,22 @@
+import type { MessagingStore } from './messaging-store.js'
 import type { Store } from './store.js'
+import { hasDirectoryUsers } from './sqlite/messaging-database.js'
+import { SqliteMessagingStore } from './sqlite/messaging-store.js'
 import { openSqliteStore, type OpenOptions } from './sqlite/sqlite-store.js'
 import { isPostgresLocation } from './postgres/pool.js'
 import { openPostgresStore } from './postgres/pg-store.js'
+
+/**
+ * The one place that chooses a storage engine, by database location: a `postgres://` (or `postgresql://`)
+ * URL is a PostgreSQL server, anything else a SQLite file path (or `:memory:`). Callers never pick an
+ * engine themselves, and nothing outside `src/store` imports an engine folder.
+ */
 
 /** Database used when neither `--db` nor `CABLEGRAM_DB` names one. */
 export const DEFAULT_DB = 'cablegram.db'
 
 /**
- * Opens the archive store at `location`: the one place an engine is chosen. A `postgres://` or
- * `postgresql://` URL opens the PostgreSQL engine (its schema is created on first use); anything else is a
- * SQLite file path (or `:memory:`), so callers never pick an engine themselves.
+ * Opens the archive store at `location`. The PostgreSQL engine creates its schema on first use.
  *
  * @example
  *   const store = openStore(resolveDbLocation(flags.db, env, cwd))
@@ -20,4 +27,28 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
     return openPostgresStore(location)
   }
   return openSqliteStore(location, options)
+}
+
+/**
+ * Opens the messaging store at `location` (creating its tables when needed). SQLite keeps the messaging
+ * tables in the archive's own file, so release writes both in one transaction.
+ *
+ * @throws Error when the location cannot be opened (or names an engine without a messaging store yet)
+ * @example
+ *   const store = await openMessagingStore('cables.db')
+ */
+export async function openMessagingStore(location: string): Promise<MessagingStore> {
+  if (isPostgresLocation(location)) {
+    throw new Error(`PostgreSQL messaging is not supported yet (got ${location}); use a SQLite file path`)
+  }
+  return SqliteMessagingStore.open(location)
+}
+
+/**
+ * Whether the database at `location` holds a messaging directory with users: then it is an operator's
+ * database and every archive read goes through a user's access. Asking changes nothing in a plain archive.
+ */
+export async function locationHasDirectoryUsers(location: string): Promise<boolean> {
+  if (isPostgresLocation(location)) return false
+  return hasDirectoryUsers(location)
 }

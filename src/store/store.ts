@@ -1,4 +1,4 @@
-import type { QueryNode } from '../archive/query/ast.js'
+import type { QueryNode } from './query/ast.js'
 
 /**
  * The archive's storage contract. Every engine (SQLite now, PostgreSQL later) implements it; nothing above

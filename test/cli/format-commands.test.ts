@@ -30,7 +30,7 @@ describe('cable parse', () => {
   it('should print only the public fields with --fields', async () => {
     const r = await run(['parse', '--fields', 'fragment-body.txt'])
     expect(Object.keys(JSON.parse(r.out))).toEqual([
-      'id', 'date', 'origin', 'precedence', 'classification', 'captions', 'tags', 'subject', 'to', 'info',
+      'id', 'date', 'dateSource', 'origin', 'precedence', 'classification', 'captions', 'tags', 'subject', 'to', 'info',
       'references', 'paragraphs', 'summary', 'comment', 'signers', 'eo', 'classifiedBy', 'sections', 'diagnostics',
     ])
   })

@@ -25,7 +25,7 @@ const telegram = (classLine: string, captions: string[], marks: string[]) =>
   ].join('\n')
 
 describe('access rule', () => {
-  it('should require the level and every caveat', () => {
+  it('should require the level and every caveat', async () => {
     const secretNoforn = { level: 3, caveats: ['NOFORN'] }
     expect(canRead({ level: 2, caveats: ['NOFORN'] }, secretNoforn)).toBe(false)
     expect(canRead({ level: 3, caveats: [] }, secretNoforn)).toBe(false)
@@ -34,7 +34,7 @@ describe('access rule', () => {
     expect(canRead({ level: 4, caveats: ['NOFORN'] }, { level: 1, caveats: ['NODIS'] })).toBe(false)
   })
 
-  it('should be monotone: more clearance or more caveats never hides a visible cable', () => {
+  it('should be monotone: more clearance or more caveats never hides a visible cable', async () => {
     const caveat = fc.constantFrom('NOFORN', 'NODIS', 'EXDIS', 'LIMDIS')
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 4 }), fc.array(caveat), fc.integer({ min: 0, max: 4 }), fc.array(caveat), fc.array(caveat), (lvl, held, need, req, extra) => {
@@ -44,7 +44,7 @@ describe('access rule', () => {
     )
   })
 
-  it('should take the highest of class line, captions and portion marks, and every caveat', () => {
+  it('should take the highest of class line, captions and portion marks, and every caveat', async () => {
     expect(markingOf(parseCable(telegram('S E C R E T', ['NOFORN', 'SIPDIS'], ['S//NF', 'C'])))).toEqual({ level: 3, caveats: ['NOFORN'] })
     // a NOFORN portion makes the whole cable NOFORN even without the caption
     expect(markingOf(parseCable(telegram('C O N F I D E N T I A L', [], ['C', 'C/NF'])))).toEqual({ level: 2, caveats: ['NOFORN'] })
@@ -56,7 +56,7 @@ describe('access rule', () => {
     expect(caveatsOfCaption('SIPDIS')).toEqual([])
   })
 
-  it('should read level names as users type them and give deactivated users nothing', () => {
+  it('should read level names as users type them and give deactivated users nothing', async () => {
     expect(['u', 'SBU', 'conf', 'Secret', 'TS', 'top secret'].map(levelRank)).toEqual([0, 1, null, 3, 4, 4])
     expect(accessOf({ clearance: 4, caveats: ['NOFORN'], active: false })).toEqual({ level: -1, caveats: [] })
     expect(canRead(accessOf({ clearance: 4, caveats: [], active: false }), { level: 0, caveats: [] })).toBe(false)
@@ -64,16 +64,16 @@ describe('access rule', () => {
 })
 
 describe('access for read paths outside messaging', () => {
-  it('should give the archive the directory user\'s access and record its denials', () => {
-    const env = freshContext()
+  it('should give the archive the directory user\'s access and record its denials', async () => {
+    const env = await freshContext()
     try {
-      addUsers(env.ctx, [{ name: 'cora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'CONFIDENTIAL', caveats: ['NOFORN'] }])
-      expect(archiveAccessOf(env.ctx, 'cora')).toEqual({ level: 2, caveats: ['NOFORN'] })
-      expect(() => archiveAccessOf(env.ctx, 'nobody')).toThrow(/unknown user/)
-      recordDenial(env.ctx, 'cora', '26STATE9', 'show', 'archive copy above clearance')
-      expect(env.ctx.store.audit.query({ outcome: 'denied' })).toMatchObject([{ actor: 'cora', action: 'show', cableId: '26STATE9', post: 'AMEMBASSY DUSHANBE' }])
+      await addUsers(env.ctx, [{ name: 'cora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'CONFIDENTIAL', caveats: ['NOFORN'] }])
+      expect(await archiveAccessOf(env.ctx, 'cora')).toEqual({ level: 2, caveats: ['NOFORN'] })
+      await expect(archiveAccessOf(env.ctx, 'nobody')).rejects.toThrow(/unknown user/)
+      await recordDenial(env.ctx, 'cora', '26STATE9', 'show', 'archive copy above clearance')
+      expect(await env.ctx.store.audit.query({ outcome: 'denied' })).toMatchObject([{ actor: 'cora', action: 'show', cableId: '26STATE9', post: 'AMEMBASSY DUSHANBE' }])
     } finally {
-      env.cleanup()
+      await env.cleanup()
     }
   })
 })

@@ -21,29 +21,30 @@ const said = (c: Cable) => ({
 })
 
 describe('a released cable reads back as composed', () => {
-  let env: ReturnType<typeof freshContext>
-  beforeEach(() => {
-    env = freshContext()
+  let env: Awaited<ReturnType<typeof freshContext>>
+  beforeEach(async () => {
+    env = await freshContext()
   })
   afterEach(() => env.cleanup())
 
-  const release = (fields: DraftFields) => {
+  const release = async (fields: DraftFields) => {
     const directory = env.ctx.store.directory
-    const { recipients, addressees } = expandRecipients(fields, directory)
+    const { recipients, addressees } = await expandRecipients(fields, directory)
     const mcn = new Map(addressees.filter((a) => !a.collective).map((a, i) => [a.name, 100 + i]))
-    const routes = new Map(recipients.map((r) => [r.post, directory.post(r.post)?.route ?? null]))
-    return composeCable(fields, { originPost: directory.post('SECSTATE WASHDC')!, serial: 7, at: new Date('2026-03-14T09:26:00Z'), addressees, recipients, mcn, routes })
+    const routes = new Map<string, string | null>()
+    for (const r of recipients) routes.set(r.post, (await directory.post(r.post))?.route ?? null)
+    return composeCable(fields, { originPost: (await directory.post('SECSTATE WASHDC'))!, serial: 7, at: new Date('2026-03-14T09:26:00Z'), addressees, recipients, mcn, routes })
   }
 
-  it('numbers paragraphs as printed when literal lines stand between them, and keeps INFO with its collective', () => {
+  it('numbers paragraphs as printed when literal lines stand between them, and keeps INFO with its collective', async () => {
     const fields = draftFromText(readFileSync(new URL('./fixtures/border-training.yaml', import.meta.url), 'utf8')).fields
-    const cable = release(fields)
+    const cable = await release(fields)
     expect(cable.paragraphs.map((p) => p.number)).toEqual([1, 2])
     expect(said(cable)).toEqual(said(parseCable(renderCanonical(cable))))
   })
 
-  it('says null for an absent INFO line and 1 for an unsectioned telegram, as parsing does', () => {
-    const cable = release(
+  it('says null for an absent INFO line and 1 for an unsectioned telegram, as parsing does', async () => {
+    const cable = await release(
       draftFromObject({
         precedence: 'ROUTINE',
         to: ['AMEMBASSY DUSHANBE'],

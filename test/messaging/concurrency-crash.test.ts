@@ -30,22 +30,22 @@ beforeAll(async () => {
 afterAll(() => rmSync(driver, { force: true }))
 
 describe('concurrency: 8 processes releasing from one post', () => {
-  let env: ReturnType<typeof freshContext>
+  let env: Awaited<ReturnType<typeof freshContext>>
   afterAll(() => env?.cleanup())
 
   it('should give gap-free, unique MRNs', async () => {
-    env = freshContext()
+    env = await freshContext()
     const { ctx } = env
-    addUsers(ctx, STATE_TEAM)
+    await addUsers(ctx, STATE_TEAM)
     const perProcess = 6
     const ids: number[] = []
     for (let i = 0; i < 8 * perProcess; i++) {
-      const { draft } = createDraft(ctx, 'dana', draftFromObject(fields(i, ['AMEMBASSY DUSHANBE'])))
-      clearDraft(ctx, 'carl', draft.id)
-      approveDraft(ctx, 'abe', draft.id)
+      const { draft } = await createDraft(ctx, 'dana', draftFromObject(fields(i, ['AMEMBASSY DUSHANBE'])))
+      await clearDraft(ctx, 'carl', draft.id)
+      await approveDraft(ctx, 'abe', draft.id)
       ids.push(draft.id)
     }
-    ctx.store.close()
+    await ctx.store.close()
     // interleave the drafts so every process races the others from the start
     const children = Array.from({ length: 8 }, (_, p) =>
       finished(spawnDriver(driver, ['release', env.path, 'abe', ...ids.filter((_, i) => i % 8 === p).map(String)])),
@@ -64,32 +64,31 @@ describe('concurrency: 8 processes releasing from one post', () => {
     expect(counter.last_serial).toBe(48)
     expect((db.prepare('SELECT count(*) AS n FROM cables').get() as { n: number }).n).toBe(48)
     db.close()
-    const reopened = reopen(env.path)
+    const reopened = await reopen(env.path)
     await runWorker(reopened, { owner: 'drain', untilEmpty: true })
-    const n = (sql: string) => (reopened.store.db.prepare(sql).get() as { n: number }).n
-    expect(n('SELECT count(*) AS n FROM msg_inbox')).toBe(48)
-    expect(n("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(48)
-    reopened.store.close()
+    expect(await reopened.store.delivery.inboxCount()).toBe(48)
+    expect(await reopened.store.audit.query({ action: 'deliver' })).toHaveLength(48)
+    await reopened.store.close()
   })
 })
 
 describe('crash: a worker killed with SIGKILL mid-batch', () => {
-  let env: ReturnType<typeof freshContext>
+  let env: Awaited<ReturnType<typeof freshContext>>
   afterAll(() => env?.cleanup())
 
   it('should lose nothing and deliver nothing twice after restart', async () => {
-    env = freshContext()
+    env = await freshContext()
     const { ctx } = env
-    addUsers(ctx, STATE_TEAM)
-    const posts = ctx.store.directory.posts().slice(0, 200).map((p) => p.plad)
-    putCollective(ctx, 'root', 'CRASH TEST COLLECTIVE', null, posts)
+    await addUsers(ctx, STATE_TEAM)
+    const posts = (await ctx.store.directory.posts()).slice(0, 200).map((p) => p.plad)
+    await putCollective(ctx, 'root', 'CRASH TEST COLLECTIVE', null, posts)
     for (let i = 0; i < 25; i++) {
-      const { draft } = createDraft(ctx, 'dana', draftFromObject(fields(i, ['CRASH TEST COLLECTIVE'])))
-      clearDraft(ctx, 'carl', draft.id)
-      approveDraft(ctx, 'abe', draft.id)
-      releaseDraft(ctx, 'abe', draft.id)
+      const { draft } = await createDraft(ctx, 'dana', draftFromObject(fields(i, ['CRASH TEST COLLECTIVE'])))
+      await clearDraft(ctx, 'carl', draft.id)
+      await approveDraft(ctx, 'abe', draft.id)
+      await releaseDraft(ctx, 'abe', draft.id)
     }
-    const total = ctx.store.delivery.pendingCount()
+    const total = await ctx.store.delivery.pendingCount()
     expect(total).toBe(25 * 200)
 
     const LEASE_MS = 2000
@@ -123,7 +122,7 @@ describe('crash: a worker killed with SIGKILL mid-batch', () => {
     const again = await runWorker(ctx, { owner: 'third', batchSize: 500, untilEmpty: true })
     expect(again.delivered).toBe(0)
 
-    const db = ctx.store.db
+    const db = new Database(env.path, { readonly: true })
     const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n
     expect(one('SELECT count(*) AS n FROM msg_delivery WHERE delivered_at IS NULL')).toBe(0)
     expect(one('SELECT count(*) AS n FROM msg_inbox')).toBe(total)
@@ -132,5 +131,6 @@ describe('crash: a worker killed with SIGKILL mid-batch', () => {
     expect(one("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
     expect(one("SELECT count(DISTINCT detail) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
     expect(one("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver' AND actor = 'worker:restarted'")).toBe(total - atKill.delivered)
+    db.close()
   })
 })

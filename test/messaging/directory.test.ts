@@ -15,29 +15,30 @@ describe('default directory', () => {
     expect(readFileSync(join(DEFAULT_DIRECTORY_DIR, 'directory-posts.tsv'), 'utf8')).toBe(derived)
   })
 
-  it('should hold the Department, the SCA posts and collectives whose members are all posts', () => {
-    const env = freshContext()
+  it('should hold the Department, the SCA posts and collectives whose members are all posts', async () => {
+    const env = await freshContext()
     try {
       const d = env.ctx.store.directory
-      expect(d.post('SECSTATE WASHDC')).toMatchObject({ route: 'RUEHC', origin: 'STATE' })
-      expect(d.post('AMEMBASSY DUSHANBE')).toMatchObject({ route: 'RUEHDBU', origin: 'DUSHANBE' })
-      const sca = d.collective('ALL SOUTH AND CENTRAL ASIA COLLECTIVE')!
+      expect(await d.post('SECSTATE WASHDC')).toMatchObject({ route: 'RUEHC', origin: 'STATE' })
+      expect(await d.post('AMEMBASSY DUSHANBE')).toMatchObject({ route: 'RUEHDBU', origin: 'DUSHANBE' })
+      const sca = (await d.collective('ALL SOUTH AND CENTRAL ASIA COLLECTIVE'))!
       expect(sca.members.length).toBe(19)
       // the seed's FL2 relay list: the only memberships not inferred
-      expect(sca.members.filter((m) => !m.inferred).map((m) => d.post(m.post)!.route).sort()).toEqual(['RUEHAST', 'RUEHBI', 'RUEHCI', 'RUEHDBU', 'RUEHLH', 'RUEHNEH', 'RUEHPW'])
-      for (const c of d.collectives()) for (const m of c.members) expect(d.post(m.post), `${c.plad} member ${m.post}`).not.toBeNull()
-      const origins = d.posts().map((p) => p.origin)
+      const routes = await Promise.all(sca.members.filter((m) => !m.inferred).map(async (m) => (await d.post(m.post))!.route))
+      expect(routes.sort()).toEqual(['RUEHAST', 'RUEHBI', 'RUEHCI', 'RUEHDBU', 'RUEHLH', 'RUEHNEH', 'RUEHPW'])
+      for (const c of await d.collectives()) for (const m of c.members) expect(await d.post(m.post), `${c.plad} member ${m.post}`).not.toBeNull()
+      const origins = (await d.posts()).map((p) => p.origin)
       expect(new Set(origins).size).toBe(origins.length)
-      const { recipients } = expandRecipients({ precedence: 'ROUTINE', to: [{ name: 'EUROPEAN POLITICAL COLLECTIVE' }], info: [] }, d)
-      expect(recipients.length).toBe(d.collective('EUROPEAN POLITICAL COLLECTIVE')!.members.length)
+      const { recipients } = await expandRecipients({ precedence: 'ROUTINE', to: [{ name: 'EUROPEAN POLITICAL COLLECTIVE' }], info: [] }, d)
+      expect(recipients.length).toBe((await d.collective('EUROPEAN POLITICAL COLLECTIVE'))!.members.length)
     } finally {
-      env.cleanup()
+      await env.cleanup()
     }
   })
 })
 
 describe('deriveDirectoryPosts', () => {
-  it('should keep State posts, fold corrections and skip duplicates, on a synthetic table', () => {
+  it('should keep State posts, fold corrections and skip duplicates, on a synthetic table', async () => {
     const tsv = [
       'routing_indicator\tstation\tsource\tnote',
       'RUEHC\tDEPT OF STATE WASHINGTON DC\tx\t',

@@ -7,17 +7,17 @@ import { releaseDraft, runWorker } from '../../src/messaging/index.js'
 import { openMessaging } from '../../src/messaging/messaging-service.js'
 
 const [mode, db, who, ...rest] = process.argv.slice(2)
-const ctx = openMessaging(db)
+const ctx = await openMessaging(db)
 if (mode === 'worker') {
   const [batch, lease] = rest.map(Number)
   process.stdout.write('ready\n')
   await runWorker(ctx, { owner: who, batchSize: batch, leaseMs: lease, untilEmpty: true })
 } else if (mode === 'release') {
   for (const id of rest) {
-    const r = releaseDraft(ctx, who, Number(id))
+    const r = await releaseDraft(ctx, who, Number(id))
     process.stdout.write(JSON.stringify({ draft: Number(id), cableId: r.cableId, mrn: r.mrn }) + '\n')
   }
 } else {
   throw new Error(`unknown mode ${mode}`)
 }
-ctx.store.close()
+await ctx.store.close()

@@ -10,26 +10,26 @@ export const SEED_PATH = join(SHARED, 'corpus/seed/09STATE99704.txt')
 export const HAS_SEED = existsSync(SEED_PATH)
 
 /** A fresh database file in a temp folder, with the default directory installed and an admin. */
-export function freshContext(options: Partial<Omit<ServiceContext, 'store'>> = {}): { ctx: ServiceContext; dir: string; path: string; cleanup: () => void } {
+export async function freshContext(options: Partial<Omit<ServiceContext, 'store'>> = {}): Promise<{ ctx: ServiceContext; dir: string; path: string; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'cablegram-msg-'))
   const path = join(dir, 'cables.db')
-  const ctx = openMessaging(path, options)
-  installDirectory(ctx, undefined)
-  putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'UNCLASSIFIED' })
+  const ctx = await openMessaging(path, options)
+  await installDirectory(ctx, undefined)
+  await putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'UNCLASSIFIED' })
   return {
     ctx,
     dir,
     path,
-    cleanup: () => {
-      ctx.store.close()
+    cleanup: async () => {
+      await ctx.store.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }
 }
 
 /** Adds users in one go, as the admin. */
-export function addUsers(ctx: ServiceContext, users: UserSpec[]): void {
-  for (const u of users) putUser(ctx, 'root', u)
+export async function addUsers(ctx: ServiceContext, users: UserSpec[]): Promise<void> {
+  for (const u of users) await putUser(ctx, 'root', u)
 }
 
 /** A clock the tests move by hand, so DTGs and lease expiry are deterministic. */

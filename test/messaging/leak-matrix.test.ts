@@ -44,15 +44,15 @@ const secret = {
   clearers: ['carl'],
 }
 
-function release(ctx: ServiceContext, fields: object): string {
-  const { draft } = createDraft(ctx, 'dana', draftFromObject(fields))
-  clearDraft(ctx, 'carl', draft.id)
-  approveDraft(ctx, 'abe', draft.id)
-  return releaseDraft(ctx, 'abe', draft.id).cableId
+async function release(ctx: ServiceContext, fields: object): Promise<string> {
+  const { draft } = await createDraft(ctx, 'dana', draftFromObject(fields))
+  await clearDraft(ctx, 'carl', draft.id)
+  await approveDraft(ctx, 'abe', draft.id)
+  return (await releaseDraft(ctx, 'abe', draft.id)).cableId
 }
 
 describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () => {
-  let env: ReturnType<typeof freshContext>
+  let env: Awaited<ReturnType<typeof freshContext>>
   let secretId: string
   let plainId: string
   const readers = {
@@ -65,21 +65,21 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
   const run = (argv: string[]) => cable(env.path, argv)
 
   beforeAll(async () => {
-    env = freshContext({ now: manualClock('2026-03-14T09:26:00Z').now })
-    addUsers(env.ctx, STATE_TEAM)
-    addUsers(
+    env = await freshContext({ now: manualClock('2026-03-14T09:26:00Z').now })
+    await addUsers(env.ctx, STATE_TEAM)
+    await addUsers(
       env.ctx,
       Object.values(readers).map((r) => ({ name: r.name, post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: r.clearance, caveats: r.caveats })),
     )
-    plainId = release(env.ctx, unclassified)
-    secretId = release(env.ctx, { ...secret, references: [plainId] })
+    plainId = await release(env.ctx, unclassified)
+    secretId = await release(env.ctx, { ...secret, references: [plainId] })
     // a later unclassified cable citing the secret one: reference resolution must not reveal it
-    release(env.ctx, { ...unclassified, subject: { marking: 'U', text: 'FOLLOW-UP ON CROSSING HOURS' }, references: [secretId] })
+    await release(env.ctx, { ...unclassified, subject: { marking: 'U', text: 'FOLLOW-UP ON CROSSING HOURS' }, references: [secretId] })
     await runWorker(env.ctx, { owner: 'leak', untilEmpty: true })
     for (const r of Object.values(readers)) {
-      subscribe(env.ctx, r.name, 'keyword', 'falcon')
+      await subscribe(env.ctx, r.name, 'keyword', 'falcon')
     }
-    env.ctx.store.close()
+    await env.ctx.store.close()
   })
   afterAll(() => env.cleanup())
 

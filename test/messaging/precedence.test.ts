@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, putCollective, releaseDraft, workerPass } from '../../src/messaging/index.js'
+import type { DeliveryStore, MessagingStore } from '../../src/store/messaging-store.js'
 import { addUsers, freshContext, manualClock, STATE_TEAM } from './fixtures.js'
 
 const notice = (n: number, precedence: string, to: string[]) => ({
@@ -18,54 +19,54 @@ const notice = (n: number, precedence: string, to: string[]) => ({
 })
 
 describe('precedence: FLASH under a 10,000 ROUTINE backlog', () => {
-  let env: ReturnType<typeof freshContext>
+  let env: Awaited<ReturnType<typeof freshContext>>
   const clock = manualClock('2026-06-01T12:00:00Z')
-  const release = (fields: object) => {
+  const release = async (fields: object) => {
     const { ctx } = env
-    const { draft } = createDraft(ctx, 'dana', draftFromObject(fields))
-    clearDraft(ctx, 'carl', draft.id)
-    approveDraft(ctx, 'abe', draft.id)
-    return releaseDraft(ctx, 'abe', draft.id)
+    const { draft } = await createDraft(ctx, 'dana', draftFromObject(fields))
+    await clearDraft(ctx, 'carl', draft.id)
+    await approveDraft(ctx, 'abe', draft.id)
+    return await releaseDraft(ctx, 'abe', draft.id)
   }
 
-  beforeAll(() => {
-    env = freshContext({ now: clock.now })
-    addUsers(env.ctx, STATE_TEAM)
-    const posts = env.ctx.store.directory.posts().slice(0, 200).map((p) => p.plad)
-    putCollective(env.ctx, 'root', 'BACKLOG COLLECTIVE', null, posts)
+  beforeAll(async () => {
+    env = await freshContext({ now: clock.now })
+    await addUsers(env.ctx, STATE_TEAM)
+    const posts = (await env.ctx.store.directory.posts()).slice(0, 200).map((p) => p.plad)
+    await putCollective(env.ctx, 'root', 'BACKLOG COLLECTIVE', null, posts)
     for (let i = 0; i < 50; i++) {
-      release(notice(i, 'ROUTINE', ['BACKLOG COLLECTIVE']))
+      await release(notice(i, 'ROUTINE', ['BACKLOG COLLECTIVE']))
       clock.advance(1000)
     }
   })
   afterAll(() => env.cleanup())
 
-  it('should deliver a FLASH cable before any ROUTINE delivery still waiting', () => {
+  it('should deliver a FLASH cable before any ROUTINE delivery still waiting', async () => {
     const { ctx } = env
-    expect(ctx.store.delivery.pendingCount()).toBe(10_000)
+    expect(await ctx.store.delivery.pendingCount()).toBe(10_000)
     // the worker is busy with the backlog when the FLASH arrives
-    for (let i = 0; i < 3; i++) workerPass(ctx, { owner: 'w', batchSize: 25 })
-    const before = ctx.store.delivery.pendingCount()
+    for (let i = 0; i < 3; i++) await workerPass(ctx, { owner: 'w', batchSize: 25 })
+    const before = await ctx.store.delivery.pendingCount()
     expect(before).toBe(10_000 - 75)
     clock.advance(1000)
-    const flash = release(notice(99, 'FLASH', ['AMEMBASSY DUSHANBE', 'AMEMBASSY ISLAMABAD']))
-    const pass = workerPass(ctx, { owner: 'w', batchSize: 25 })
+    const flash = await release(notice(99, 'FLASH', ['AMEMBASSY DUSHANBE', 'AMEMBASSY ISLAMABAD']))
+    const pass = await workerPass(ctx, { owner: 'w', batchSize: 25 })
     expect(pass.delivered).toBe(25)
     // the audit log is appended in delivery order: this pass delivered both FLASH items first
-    const order = ctx.store.audit.query({ action: 'deliver' }).slice(-25)
+    const order = (await ctx.store.audit.query({ action: 'deliver' })).slice(-25)
     expect(order.slice(0, 2).map((e) => e.cableId)).toEqual([flash.cableId, flash.cableId])
     expect(order.slice(2).every((e) => e.detail.includes('ROUTINE'))).toBe(true)
-    expect(ctx.store.delivery.deliveriesOf(flash.cableId).every((d) => d.deliveredAt !== null)).toBe(true)
-    expect(ctx.store.delivery.pendingCount()).toBe(before - 23)
+    expect((await ctx.store.delivery.deliveriesOf(flash.cableId)).every((d) => d.deliveredAt !== null)).toBe(true)
+    expect(await ctx.store.delivery.pendingCount()).toBe(before - 23)
   })
 
-  it('should order the queue FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY, ROUTINE, then oldest first', () => {
+  it('should order the queue FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY, ROUTINE, then oldest first', async () => {
     const { ctx } = env
     for (const p of ['PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH', 'PRIORITY']) {
       clock.advance(1000)
-      release({ ...notice(7, p, ['AMEMBASSY DUSHANBE']), ...(p === 'NIACT IMMEDIATE' ? { body: [{ marking: 'U', text: 'NIACT justified: the ministry meets at dawn.' }, { marking: 'U', text: 'Reply at once.' }] } : {}) })
+      await release({ ...notice(7, p, ['AMEMBASSY DUSHANBE']), ...(p === 'NIACT IMMEDIATE' ? { body: [{ marking: 'U', text: 'NIACT justified: the ministry meets at dawn.' }, { marking: 'U', text: 'Reply at once.' }] } : {}) })
     }
-    const claimed = ctx.store.immediate(() => ctx.store.delivery.claim('peek', clock.now().getTime(), 1000, 7))
+    const claimed = await ctx.store.transaction((tx) => tx.delivery.claim('peek', clock.now().getTime(), 1000, 7))
     expect(claimed.map((c) => c.precedence)).toEqual(['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'PRIORITY', 'ROUTINE', 'ROUTINE'])
     const priorities = claimed.filter((c) => c.precedence === 'PRIORITY')
     expect(priorities[0].queuedAt).toBeLessThan(priorities[1].queuedAt)
@@ -73,40 +74,51 @@ describe('precedence: FLASH under a 10,000 ROUTINE backlog', () => {
 })
 
 describe('preemption: a FLASH arriving in the middle of a ROUTINE batch', () => {
-  it('should hand the rest of the batch back so the next pass takes the FLASH first', () => {
+  it('should hand the rest of the batch back so the next pass takes the FLASH first', async () => {
     const clock = manualClock('2026-06-02T12:00:00Z')
-    const env = freshContext({ now: clock.now })
+    const env = await freshContext({ now: clock.now })
     try {
-      addUsers(env.ctx, STATE_TEAM)
+      await addUsers(env.ctx, STATE_TEAM)
       const { ctx } = env
-      const { draft } = createDraft(ctx, 'dana', draftFromObject(notice(1, 'ROUTINE', ['EUROPEAN POLITICAL COLLECTIVE'])))
-      clearDraft(ctx, 'carl', draft.id)
-      approveDraft(ctx, 'abe', draft.id)
-      const routine = releaseDraft(ctx, 'abe', draft.id)
-      // a clock that, on its 3rd reading inside the pass, sees a FLASH delivery queued by another releaser
-      let readings = 0
-      const during = {
-        ...ctx,
-        now: () => {
-          if (++readings === 3) {
-            ctx.store.delivery.enqueue({ cableId: routine.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: 'FLASH', rank: 1, queuedAt: clock.now().getTime() })
-          }
-          return clock.now()
-        },
+      const { draft } = await createDraft(ctx, 'dana', draftFromObject(notice(1, 'ROUTINE', ['EUROPEAN POLITICAL COLLECTIVE'])))
+      await clearDraft(ctx, 'carl', draft.id)
+      await approveDraft(ctx, 'abe', draft.id)
+      const routine = await releaseDraft(ctx, 'abe', draft.id)
+      // another releaser queues a FLASH just after the worker delivered its first item, before it checks the queue
+      const store = ctx.store
+      let checks = 0
+      const delivery: DeliveryStore = new Proxy(store.delivery, {
+        get: (target, key) =>
+          key !== 'mostUrgentClaimable'
+            ? Reflect.get(target, key)
+            : async (now: number) => {
+                if (++checks === 1) await store.delivery.enqueue({ cableId: routine.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: 'FLASH', rank: 1, queuedAt: clock.now().getTime() })
+                return target.mostUrgentClaimable(now)
+              },
+      })
+      const interposed: MessagingStore = {
+        engine: store.engine,
+        directory: store.directory,
+        workflow: store.workflow,
+        delivery,
+        subscriptions: store.subscriptions,
+        audit: store.audit,
+        transaction: (fn) => store.transaction(fn),
+        close: () => store.close(),
       }
-      const first = workerPass(during, { owner: 'w', batchSize: 25 })
+      const first = await workerPass({ ...ctx, store: interposed }, { owner: 'w', batchSize: 25 })
       expect(first.preempted).toBe(true)
       // the worker delivered one ROUTINE item, saw the FLASH, handed back its batch and delivered the FLASH next
-      const order = ctx.store.audit.query({ action: 'deliver' })
+      const order = await ctx.store.audit.query({ action: 'deliver' })
       expect(order[0].detail).toContain('ROUTINE')
       expect(order[1].detail).toContain('FLASH')
       expect(order.slice(2).every((e) => e.detail.includes('ROUTINE'))).toBe(true)
       // nothing was lost or doubled by the hand-back: every item of the collective plus the FLASH, once
-      workerPass(ctx, { owner: 'w', batchSize: 100 })
-      expect(ctx.store.delivery.pendingCount()).toBe(0)
-      expect(ctx.store.delivery.inboxCount()).toBe(routine.deliveries.length + 1)
+      await workerPass(ctx, { owner: 'w', batchSize: 100 })
+      expect(await ctx.store.delivery.pendingCount()).toBe(0)
+      expect(await ctx.store.delivery.inboxCount()).toBe(routine.deliveries.length + 1)
     } finally {
-      env.cleanup()
+      await env.cleanup()
     }
   })
 })

@@ -39,11 +39,11 @@ function structure(text: string) {
 }
 
 describe.skipIf(!HAS_SEED)('seed scenario (needs ../shared/corpus/seed/09STATE99704.txt)', () => {
-  let env: ReturnType<typeof freshContext>
+  let env: Awaited<ReturnType<typeof freshContext>>
   const clock = manualClock('2009-09-24T19:36:00Z')
-  beforeEach(() => {
-    env = freshContext({ now: clock.now })
-    addUsers(env.ctx, [
+  beforeEach(async () => {
+    env = await freshContext({ now: clock.now })
+    await addUsers(env.ctx, [
       ...STATE_TEAM,
       { name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SBU' },
       { name: 'uma', post: 'AMCONSUL MUMBAI', roles: ['reader'], clearance: 'SBU' },
@@ -57,13 +57,13 @@ describe.skipIf(!HAS_SEED)('seed scenario (needs ../shared/corpus/seed/09STATE99
     const seed = readFileSync(SEED_PATH, 'utf8')
     const { ctx } = env
     const input = draftFromTelegram(seed, ['carl', 'cleo'])
-    const { draft } = createDraft(ctx, 'dana', input)
+    const { draft } = await createDraft(ctx, 'dana', input)
     expect(draft.originPost).toBe('SECSTATE WASHDC')
-    expect(() => approveDraft(ctx, 'abe', draft.id)).toThrow(/still needs clearance from: carl, cleo/)
-    clearDraft(ctx, 'carl', draft.id)
-    clearDraft(ctx, 'cleo', draft.id)
-    approveDraft(ctx, 'abe', draft.id)
-    const released = releaseDraft(ctx, 'abe', draft.id)
+    await expect(approveDraft(ctx, 'abe', draft.id)).rejects.toThrow(/still needs clearance from: carl, cleo/)
+    await clearDraft(ctx, 'carl', draft.id)
+    await clearDraft(ctx, 'cleo', draft.id)
+    await approveDraft(ctx, 'abe', draft.id)
+    const released = await releaseDraft(ctx, 'abe', draft.id)
     expect(released.cableId).toBe('09STATE1')
     expect(released.mrn).toBe('STATE 000001')
     expect(released.dtg).toBe('241936Z SEP 09')
@@ -75,7 +75,7 @@ describe.skipIf(!HAS_SEED)('seed scenario (needs ../shared/corpus/seed/09STATE99
     expect(ours.envelope.station?.route).toBe('RUEHC')
 
     // Dushanbe gets it as action at IMMEDIATE, every SCA collective member as info
-    const sca = ctx.store.directory.collective('ALL SOUTH AND CENTRAL ASIA COLLECTIVE')!
+    const sca = (await ctx.store.directory.collective('ALL SOUTH AND CENTRAL ASIA COLLECTIVE'))!
     const byPost = new Map(released.deliveries.map((d) => [d.post, d]))
     expect(byPost.get('AMEMBASSY DUSHANBE')).toEqual({ post: 'AMEMBASSY DUSHANBE', role: 'action', precedence: 'IMMEDIATE' })
     for (const m of sca.members.filter((m) => m.post !== 'AMEMBASSY DUSHANBE')) {
@@ -84,17 +84,17 @@ describe.skipIf(!HAS_SEED)('seed scenario (needs ../shared/corpus/seed/09STATE99
     expect(released.deliveries).toHaveLength(sca.members.length)
 
     await runWorker(ctx, { owner: 'test', untilEmpty: true })
-    expect(inbox(ctx, 'dora').map((i) => [i.cableId, i.role, i.precedence])).toEqual([['09STATE1', 'action', 'IMMEDIATE']])
-    expect(inbox(ctx, 'uma').map((i) => [i.cableId, i.role])).toEqual([['09STATE1', 'info']])
+    expect((await inbox(ctx, 'dora')).map((i) => [i.cableId, i.role, i.precedence])).toEqual([['09STATE1', 'action', 'IMMEDIATE']])
+    expect((await inbox(ctx, 'uma')).map((i) => [i.cableId, i.role])).toEqual([['09STATE1', 'info']])
 
     // an SBU-cleared reader at Dushanbe reads it; the same post's UNCLASSIFIED reader does not
-    expect(readCable(ctx, 'dora', '09STATE1').text).toBe(released.text)
-    expect(inbox(ctx, 'ulla')).toEqual([])
-    expect(() => readCable(ctx, 'ulla', '09STATE1')).toThrow(ServiceError)
+    expect((await readCable(ctx, 'dora', '09STATE1')).text).toBe(released.text)
+    expect(await inbox(ctx, 'ulla')).toEqual([])
+    await expect(readCable(ctx, 'ulla', '09STATE1')).rejects.toThrow(ServiceError)
     // a reader at a post not addressed does not see it, however well cleared
-    expect(inbox(ctx, 'otto')).toEqual([])
-    expect(() => readCable(ctx, 'otto', '09STATE1')).toThrow(/no cable 09STATE1/)
-    const denials = ctx.store.audit.query({ outcome: 'denied', cableId: '09STATE1' })
+    expect(await inbox(ctx, 'otto')).toEqual([])
+    await expect(readCable(ctx, 'otto', '09STATE1')).rejects.toThrow(/no cable 09STATE1/)
+    const denials = await ctx.store.audit.query({ outcome: 'denied', cableId: '09STATE1' })
     expect(denials.map((d) => [d.actor, d.action])).toEqual([
       ['ulla', 'inbox'],
       ['ulla', 'read'],

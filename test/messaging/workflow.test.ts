@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseCable } from '../../src/format/parse.js'
 import {
@@ -27,9 +28,9 @@ const base = {
   clearers: ['carl', 'cleo'],
 }
 
-function refusal(fn: () => unknown): { code: ServiceErrorCode; message: string } {
+async function refusal(fn: () => Promise<unknown>): Promise<{ code: ServiceErrorCode; message: string }> {
   try {
-    fn()
+    await fn()
   } catch (error) {
     if (error instanceof ServiceError) return { code: error.code, message: error.message }
     throw error
@@ -38,11 +39,11 @@ function refusal(fn: () => unknown): { code: ServiceErrorCode; message: string }
 }
 
 describe('drafting workflow', () => {
-  let env: ReturnType<typeof freshContext>
+  let env: Awaited<ReturnType<typeof freshContext>>
   const clock = manualClock('2026-05-02T08:00:00Z')
-  beforeEach(() => {
-    env = freshContext({ now: clock.now })
-    addUsers(env.ctx, [
+  beforeEach(async () => {
+    env = await freshContext({ now: clock.now })
+    await addUsers(env.ctx, [
       ...STATE_TEAM,
       { name: 'dave', post: 'AMEMBASSY DUSHANBE', roles: ['approver', 'drafter', 'reader'], clearance: 'SECRET' },
       { name: 'pat', post: 'SECSTATE WASHDC', roles: ['reader'], clearance: 'SECRET' },
@@ -51,84 +52,90 @@ describe('drafting workflow', () => {
   })
   afterEach(() => env.cleanup())
 
-  it('should refuse every step out of order, with the reason', () => {
+  it('should refuse every step out of order, with the reason', async () => {
     const { ctx } = env
-    const { draft } = createDraft(ctx, 'dana', draftFromObject(base))
-    expect(refusal(() => releaseDraft(ctx, 'abe', draft.id))).toMatchObject({ code: 'OUT_OF_ORDER', message: expect.stringMatching(/not approved/) })
-    expect(refusal(() => approveDraft(ctx, 'abe', draft.id))).toMatchObject({ code: 'OUT_OF_ORDER', message: expect.stringMatching(/carl, cleo/) })
-    expect(refusal(() => clearDraft(ctx, 'abe', draft.id)).code).toBe('FORBIDDEN')
-    expect(refusal(() => clearDraft(ctx, 'pat', draft.id)).code).toBe('FORBIDDEN')
-    clearDraft(ctx, 'carl', draft.id)
-    expect(refusal(() => clearDraft(ctx, 'carl', draft.id))).toMatchObject({ code: 'OUT_OF_ORDER', message: expect.stringMatching(/already cleared/) })
-    clearDraft(ctx, 'cleo', draft.id)
+    const { draft } = await createDraft(ctx, 'dana', draftFromObject(base))
+    expect((await refusal(() => releaseDraft(ctx, 'abe', draft.id)))).toMatchObject({ code: 'OUT_OF_ORDER', message: expect.stringMatching(/not approved/) })
+    expect((await refusal(() => approveDraft(ctx, 'abe', draft.id)))).toMatchObject({ code: 'OUT_OF_ORDER', message: expect.stringMatching(/carl, cleo/) })
+    expect((await refusal(() => clearDraft(ctx, 'abe', draft.id))).code).toBe('FORBIDDEN')
+    expect((await refusal(() => clearDraft(ctx, 'pat', draft.id))).code).toBe('FORBIDDEN')
+    await clearDraft(ctx, 'carl', draft.id)
+    expect((await refusal(() => clearDraft(ctx, 'carl', draft.id)))).toMatchObject({ code: 'OUT_OF_ORDER', message: expect.stringMatching(/already cleared/) })
+    await clearDraft(ctx, 'cleo', draft.id)
     // an approver of another post may not approve SECSTATE traffic: to them the draft does not exist
-    expect(refusal(() => approveDraft(ctx, 'dave', draft.id))).toMatchObject({ code: 'NOT_FOUND', message: `no draft ${draft.id}` })
-    approveDraft(ctx, 'abe', draft.id)
-    expect(refusal(() => clearDraft(ctx, 'carl', draft.id)).code).toBe('OUT_OF_ORDER')
-    expect(refusal(() => updateDraft(ctx, 'dana', draft.id, draftFromObject(base))).code).toBe('OUT_OF_ORDER')
-    expect(refusal(() => releaseDraft(ctx, 'pat', draft.id)).code).toBe('FORBIDDEN')
-    const r = releaseDraft(ctx, 'dana', draft.id)
+    expect((await refusal(() => approveDraft(ctx, 'dave', draft.id)))).toMatchObject({ code: 'NOT_FOUND', message: `no draft ${draft.id}` })
+    await approveDraft(ctx, 'abe', draft.id)
+    expect((await refusal(() => clearDraft(ctx, 'carl', draft.id))).code).toBe('OUT_OF_ORDER')
+    expect((await refusal(() => updateDraft(ctx, 'dana', draft.id, draftFromObject(base)))).code).toBe('OUT_OF_ORDER')
+    expect((await refusal(() => releaseDraft(ctx, 'pat', draft.id))).code).toBe('FORBIDDEN')
+    const r = await releaseDraft(ctx, 'dana', draft.id)
     expect(r.cableId).toBe('26STATE1')
-    expect(refusal(() => releaseDraft(ctx, 'abe', draft.id))).toMatchObject({ code: 'OUT_OF_ORDER', message: expect.stringMatching(/already released as 26STATE1/) })
-    const refused = ctx.store.audit.query({ outcome: 'refused' })
+    expect((await refusal(() => releaseDraft(ctx, 'abe', draft.id)))).toMatchObject({ code: 'OUT_OF_ORDER', message: expect.stringMatching(/already released as 26STATE1/) })
+    const refused = await ctx.store.audit.query({ outcome: 'refused' })
     expect(refused.length).toBeGreaterThanOrEqual(9)
   })
 
-  it('should refuse a clearer not cleared for the draft, and a drafter drafting above their clearance', () => {
+  it('should refuse a clearer not cleared for the draft, and a drafter drafting above their clearance', async () => {
     const { ctx } = env
-    expect(refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, clearers: ['low'], captions: ['SENSITIVE'], body: [{ marking: 'SBU', text: 'a' }, { marking: 'SBU', text: 'b' }] }))).code).toBe('INVALID')
-    addUsers(ctx, [{ name: 'duo', post: 'SECSTATE WASHDC', roles: ['drafter', 'clearer'], clearance: 'SECRET' }])
-    expect(refusal(() => createDraft(ctx, 'duo', draftFromObject({ ...base, clearers: ['duo'] }))).message).toMatch(/cannot also clear/)
-    expect(refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, classification: 'TOP SECRET', eo: { order: '13526', declassify: '2051/05/02' } }))).code).toBe('NOT_CLEARED')
-    expect(refusal(() => createDraft(ctx, 'pat', draftFromObject(base))).code).toBe('FORBIDDEN')
+    expect((await refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, clearers: ['low'], captions: ['SENSITIVE'], body: [{ marking: 'SBU', text: 'a' }, { marking: 'SBU', text: 'b' }] })))).code).toBe('INVALID')
+    await addUsers(ctx, [{ name: 'duo', post: 'SECSTATE WASHDC', roles: ['drafter', 'clearer'], clearance: 'SECRET' }])
+    expect((await refusal(() => createDraft(ctx, 'duo', draftFromObject({ ...base, clearers: ['duo'] })))).message).toMatch(/cannot also clear/)
+    expect((await refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, classification: 'TOP SECRET', eo: { order: '13526', declassify: '2051/05/02' } })))).code).toBe('NOT_CLEARED')
+    expect((await refusal(() => createDraft(ctx, 'pat', draftFromObject(base)))).code).toBe('FORBIDDEN')
   })
 
-  it('should block clearance while compose-mode lint finds errors, and start clearances over on edit', () => {
+  it('should block clearance while compose-mode lint finds errors, and start clearances over on edit', async () => {
     const { ctx } = env
     const bad = { ...base, tags: [] as string[] }
-    const { draft, preview } = createDraft(ctx, 'dana', draftFromObject(bad))
+    const { draft, preview } = await createDraft(ctx, 'dana', draftFromObject(bad))
     expect(preview.errors.map((e) => e.rule)).toContain('TXT-009')
-    expect(refusal(() => clearDraft(ctx, 'carl', draft.id)).code).toBe('LINT_FAILED')
-    updateDraft(ctx, 'dana', draft.id, draftFromObject(base))
-    clearDraft(ctx, 'carl', draft.id)
-    expect(ctx.store.workflow.draft(draft.id)!.cleared).toEqual(['carl'])
-    updateDraft(ctx, 'dana', draft.id, draftFromObject({ ...base, subject: { marking: 'U', text: 'REVISED SCHEDULE' } }))
-    expect(ctx.store.workflow.draft(draft.id)!.cleared).toEqual([])
+    expect((await refusal(() => clearDraft(ctx, 'carl', draft.id))).code).toBe('LINT_FAILED')
+    await updateDraft(ctx, 'dana', draft.id, draftFromObject(base))
+    await clearDraft(ctx, 'carl', draft.id)
+    expect((await ctx.store.workflow.draft(draft.id))!.cleared).toEqual(['carl'])
+    await updateDraft(ctx, 'dana', draft.id, draftFromObject({ ...base, subject: { marking: 'U', text: 'REVISED SCHEDULE' } }))
+    expect((await ctx.store.workflow.draft(draft.id))!.cleared).toEqual([])
   })
 
-  it('should keep a released cable immutable and the audit log append-only, in the database itself', () => {
+  it('should keep a released cable immutable and the audit log append-only, in the database itself', async () => {
     const { ctx } = env
-    const { draft } = createDraft(ctx, 'dana', draftFromObject(base))
-    clearDraft(ctx, 'carl', draft.id)
-    clearDraft(ctx, 'cleo', draft.id)
-    approveDraft(ctx, 'abe', draft.id)
-    releaseDraft(ctx, 'abe', draft.id)
-    expect(() => ctx.store.db.prepare("UPDATE msg_cable SET subject = 'X'").run()).toThrow(/immutable/)
-    expect(() => ctx.store.db.prepare('DELETE FROM msg_cable').run()).toThrow(/immutable/)
-    expect(() => ctx.store.db.prepare("UPDATE msg_audit SET actor = 'x'").run()).toThrow(/append-only/)
-    expect(() => ctx.store.db.prepare('DELETE FROM msg_audit').run()).toThrow(/append-only/)
+    const { draft } = await createDraft(ctx, 'dana', draftFromObject(base))
+    await clearDraft(ctx, 'carl', draft.id)
+    await clearDraft(ctx, 'cleo', draft.id)
+    await approveDraft(ctx, 'abe', draft.id)
+    await releaseDraft(ctx, 'abe', draft.id)
+    // a second connection to the same file, as any other program with write access would open it
+    const raw = new Database(env.path)
+    try {
+      expect(() => raw.prepare("UPDATE msg_cable SET subject = 'X'").run()).toThrow(/immutable/)
+      expect(() => raw.prepare('DELETE FROM msg_cable').run()).toThrow(/immutable/)
+      expect(() => raw.prepare("UPDATE msg_audit SET actor = 'x'").run()).toThrow(/append-only/)
+      expect(() => raw.prepare('DELETE FROM msg_audit').run()).toThrow(/append-only/)
+    } finally {
+      raw.close()
+    }
     // a correction is a new cable referencing the original
-    const { draft: fix } = createDraft(ctx, 'dana', draftFromObject({ ...base, subject: { marking: 'U', text: 'CORRECTED: TRAINING SCHEDULE' } }), '26STATE1')
-    clearDraft(ctx, 'carl', fix.id)
-    clearDraft(ctx, 'cleo', fix.id)
-    approveDraft(ctx, 'abe', fix.id)
-    const r = releaseDraft(ctx, 'abe', fix.id)
+    const { draft: fix } = await createDraft(ctx, 'dana', draftFromObject({ ...base, subject: { marking: 'U', text: 'CORRECTED: TRAINING SCHEDULE' } }), '26STATE1')
+    await clearDraft(ctx, 'carl', fix.id)
+    await clearDraft(ctx, 'cleo', fix.id)
+    await approveDraft(ctx, 'abe', fix.id)
+    const r = await releaseDraft(ctx, 'abe', fix.id)
     expect(r.cableId).toBe('26STATE2')
     expect(parseCable(r.text).references.map((x) => x.id)).toEqual(['26STATE1'])
-    expect(ctx.store.workflow.cable('26STATE2')!.corrects).toBe('26STATE1')
+    expect((await ctx.store.workflow.cable('26STATE2'))!.corrects).toBe('26STATE1')
   })
 
-  function releaseAs(fields: object): ReturnType<typeof releaseDraft> {
+  async function releaseAs(fields: object): ReturnType<typeof releaseDraft> {
     const { ctx } = env
-    const { draft } = createDraft(ctx, 'dana', draftFromObject({ ...base, ...fields }))
-    clearDraft(ctx, 'carl', draft.id)
-    clearDraft(ctx, 'cleo', draft.id)
-    approveDraft(ctx, 'abe', draft.id)
-    return releaseDraft(ctx, 'abe', draft.id)
+    const { draft } = await createDraft(ctx, 'dana', draftFromObject({ ...base, ...fields }))
+    await clearDraft(ctx, 'carl', draft.id)
+    await clearDraft(ctx, 'cleo', draft.id)
+    await approveDraft(ctx, 'abe', draft.id)
+    return await releaseDraft(ctx, 'abe', draft.id)
   }
 
-  it('should expand collectives minus XMT, one delivery per post with action beating info', () => {
-    const r = releaseAs({
+  it('should expand collectives minus XMT, one delivery per post with action beating info', async () => {
+    const r = await releaseAs({
       to: ['AMEMBASSY DUSHANBE', 'RUEHBI/AMCONSUL MUMBAI'],
       info: [{ name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', precedence: 'ROUTINE', xmt: ['AMEMBASSY KABUL', 'AMCONSUL PESHAWAR'] }, 'AMEMBASSY DUSHANBE'],
     })
@@ -136,7 +143,7 @@ describe('drafting workflow', () => {
     expect(new Set(posts).size).toBe(posts.length)
     expect(posts).not.toContain('AMEMBASSY KABUL')
     expect(posts).not.toContain('AMCONSUL PESHAWAR')
-    const sca = env.ctx.store.directory.collective('ALL SOUTH AND CENTRAL ASIA COLLECTIVE')!
+    const sca = (await env.ctx.store.directory.collective('ALL SOUTH AND CENTRAL ASIA COLLECTIVE'))!
     expect(r.deliveries).toHaveLength(sca.members.length - 2)
     expect(r.deliveries.find((d) => d.post === 'AMEMBASSY DUSHANBE')).toMatchObject({ role: 'action', precedence: 'PRIORITY' })
     expect(r.deliveries.find((d) => d.post === 'AMCONSUL MUMBAI')).toMatchObject({ role: 'action', precedence: 'PRIORITY' })
@@ -147,11 +154,11 @@ describe('drafting workflow', () => {
       ['ALL SOUTH AND CENTRAL ASIA COLLECTIVE', ['AMEMBASSY KABUL', 'AMCONSUL PESHAWAR']],
     ])
     expect(parsed.envelope.dtg?.precedence).toEqual(['P', 'R'])
-    expect(() => releaseAs({ info: [{ name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', xmt: ['AMEMBASSY PARIS'] }] })).toThrow(/not a member/)
-    expect(() => releaseAs({ to: ['AMEMBASSY ATLANTIS'] })).toThrow(/to\[0\]: AMEMBASSY ATLANTIS is neither a post nor a collective/)
-    expect(() => releaseAs({ to: [{ name: 'CHINA POSTS COLLECTIVE', xmt: env.ctx.store.directory.collective('CHINA POSTS COLLECTIVE')!.members.map((m) => m.post) }] })).toThrow(/reach no post/)
+    await expect(releaseAs({ info: [{ name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', xmt: ['AMEMBASSY PARIS'] }] })).rejects.toThrow(/not a member/)
+    await expect(releaseAs({ to: ['AMEMBASSY ATLANTIS'] })).rejects.toThrow(/to\[0\]: AMEMBASSY ATLANTIS is neither a post nor a collective/)
+    await expect(releaseAs({ to: [{ name: 'CHINA POSTS COLLECTIVE', xmt: (await env.ctx.store.directory.collective('CHINA POSTS COLLECTIVE'))!.members.map((m) => m.post) }] })).rejects.toThrow(/reach no post/)
     // SBU goes out as UNCLAS with the SENSITIVE caption even when the drafter left it out
-    const sbu = releaseAs({ classification: 'SBU', subject: { marking: 'SBU', text: 'SBU NOTICE' }, body: [{ marking: 'SBU', text: 'a' }, { marking: 'SBU', text: 'b' }] })
+    const sbu = await releaseAs({ classification: 'SBU', subject: { marking: 'SBU', text: 'SBU NOTICE' }, body: [{ marking: 'SBU', text: 'a' }, { marking: 'SBU', text: 'b' }] })
     const back = parseCable(sbu.text)
     expect(back.captions).toEqual(['SENSITIVE', 'SIPDIS'])
     expect(back.classification).toBe('UNCLASSIFIED//FOR OFFICIAL USE ONLY')
@@ -159,31 +166,31 @@ describe('drafting workflow', () => {
       { name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', xmt: ['AMEMBASSY KABUL'] },
       { name: 'CHINA POSTS COLLECTIVE', xmt: ['AMCONSUL WUHAN'] },
     ]
-    expect(() => releaseAs({ info: twoXmt })).toThrow(/at most one collective per list may carry XMT/)
+    await expect(releaseAs({ info: twoXmt })).rejects.toThrow(/at most one collective per list may carry XMT/)
   })
 
-  it('should number MRNs per post and year, count MCNs per addressee, and cut long text into sections', () => {
+  it('should number MRNs per post and year, count MCNs per addressee, and cut long text into sections', async () => {
     const { ctx } = env
     const long = Array.from({ length: 12 }, (_, i) => ({ marking: 'U', text: `Paragraph ${i + 1}. ` + 'The delegation reviewed the training plan in detail. '.repeat(12) }))
-    const a = releaseAs({ body: long })
+    const a = await releaseAs({ body: long })
     expect(a.sections).toBe(3)
     const parsed = parseCable(a.text)
     expect(parsed.sections).toBe(3)
     expect(parsed.paragraphs.map((p) => p.number)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
     expect(parsed.envelope.station).toMatchObject({ route: 'RUEHC', serial: '0001', section: '01' })
     expect(parsed.to?.[0]).toMatchObject({ route: 'RUEHDBU', serial: '0001' })
-    const b = releaseAs({})
+    const b = await releaseAs({})
     expect(b.mrn).toBe('STATE 000002')
     expect(parseCable(b.text).to?.[0].serial).toBe('0002')
     // the serial restarts with the year
     clock.advance(365 * 86_400_000)
-    const c = releaseAs({})
+    const c = await releaseAs({})
     expect(c.cableId).toBe('27STATE1')
     // and each post numbers its own traffic
-    const { draft } = createDraft(ctx, 'dave', draftFromObject({ ...base, to: ['SECSTATE WASHDC'], clearers: ['carl'] }))
-    clearDraft(ctx, 'carl', draft.id)
-    addUsers(ctx, [{ name: 'amb', post: 'AMEMBASSY DUSHANBE', roles: ['approver'], clearance: 'SECRET' }])
-    approveDraft(ctx, 'amb', draft.id)
-    expect(releaseDraft(ctx, 'dave', draft.id).mrn).toBe('DUSHANBE 000001')
+    const { draft } = await createDraft(ctx, 'dave', draftFromObject({ ...base, to: ['SECSTATE WASHDC'], clearers: ['carl'] }))
+    await clearDraft(ctx, 'carl', draft.id)
+    await addUsers(ctx, [{ name: 'amb', post: 'AMEMBASSY DUSHANBE', roles: ['approver'], clearance: 'SECRET' }])
+    await approveDraft(ctx, 'amb', draft.id)
+    expect((await releaseDraft(ctx, 'dave', draft.id)).mrn).toBe('DUSHANBE 000001')
   })
 })

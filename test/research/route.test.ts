@@ -64,17 +64,17 @@ describe('routing replay of synthetic cables', () => {
 })
 
 describe('routing replay of a released cable', () => {
-  let env: ReturnType<typeof freshContext>
-  beforeEach(() => {
-    env = freshContext({ now: manualClock('2026-05-02T08:00:00Z').now })
-    addUsers(env.ctx, [...STATE_TEAM, { name: 'ivan', post: 'AMEMBASSY PARIS', roles: ['reader'], clearance: 'SECRET' }])
+  let env: Awaited<ReturnType<typeof freshContext>>
+  beforeEach(async () => {
+    env = await freshContext({ now: manualClock('2026-05-02T08:00:00Z').now })
+    await addUsers(env.ctx, [...STATE_TEAM, { name: 'ivan', post: 'AMEMBASSY PARIS', roles: ['reader'], clearance: 'SECRET' }])
   })
   afterEach(() => env.cleanup())
 
   it('should equal its actual deliveries, and name the posts its TAGS reach by subscription apart', async () => {
     const { ctx } = env
-    subscribe(ctx, 'ivan', 'tag', 'TI')
-    const { draft } = createDraft(
+    await subscribe(ctx, 'ivan', 'tag', 'TI')
+    const { draft } = await createDraft(
       ctx,
       'dana',
       draftFromObject({
@@ -90,10 +90,10 @@ describe('routing replay of a released cable', () => {
         clearers: ['carl', 'cleo'],
       }),
     )
-    clearDraft(ctx, 'carl', draft.id)
-    clearDraft(ctx, 'cleo', draft.id)
-    approveDraft(ctx, 'abe', draft.id)
-    const released = releaseDraft(ctx, 'abe', draft.id)
+    await clearDraft(ctx, 'carl', draft.id)
+    await clearDraft(ctx, 'cleo', draft.id)
+    await approveDraft(ctx, 'abe', draft.id)
+    const released = await releaseDraft(ctx, 'abe', draft.id)
     const store = openSqliteStore(env.path)
     try {
       const route = (await routeCable(store, env.path, released.cableId))!

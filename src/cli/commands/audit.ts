@@ -1,13 +1,10 @@
 import type { Command } from 'commander'
-import { queryAudit } from '../../messaging/index.js'
-import type { AuditOutcome } from '../../store/sqlite/messaging-audit-sql.js'
+import { AUDIT_OUTCOMES, queryAudit } from '../../messaging/index.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { isoTime, withMessagingOptions, withService, writeJson } from './messaging-common.js'
 import { oneOf, positiveInt } from '../option-values.js'
-
-const OUTCOMES: readonly AuditOutcome[] = ['ok', 'denied', 'refused']
 
 /** `cable audit`: the append-only audit log (admins see all entries, others their own). */
 export function registerAudit(program: Command, io: Io, _setExit: SetExit): void {
@@ -21,7 +18,7 @@ export function registerAudit(program: Command, io: Io, _setExit: SetExit): void
     .option('--limit <n>', 'at most this many entries')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      if (opts.outcome) oneOf('--outcome', opts.outcome, OUTCOMES)
+      if (opts.outcome) oneOf('--outcome', opts.outcome, AUDIT_OUTCOMES)
       const since = opts.since === undefined ? undefined : Date.parse(opts.since)
       if (since !== undefined && Number.isNaN(since)) throw new CliError(`--since must be an ISO date/time, got "${opts.since}"`)
       const entries = await withService(io, opts, (ctx, user) =>

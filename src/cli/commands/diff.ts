@@ -21,7 +21,7 @@ export function registerDiff(program: Command, io: Io, setExit: SetExit): void {
       if (v1 !== undefined && v2 === undefined) throw new CliError('cable diff: give two version numbers, or none for the first and the last')
       const from = v1 === undefined ? undefined : positiveInt('V1', v1)
       const to = v2 === undefined ? undefined : positiveInt('V2', v2)
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
         const d = await diffVersions(store, id, from, to, access)
         if (!d) {
@@ -35,7 +35,7 @@ export function registerDiff(program: Command, io: Io, setExit: SetExit): void {
         if (error instanceof VersionNotFoundError) throw new CliError(error.message)
         throw error
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })

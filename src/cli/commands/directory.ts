@@ -41,10 +41,10 @@ export function registerDirectory(program: Command, io: Io, setExit: SetExit): v
     .description('show one post (with its offices) or collective')
     .argument('<name>', 'PLAD of a post or collective')
     .action(async (name: string, opts) => {
-      const found = await withService(io, opts, (ctx) => {
+      const found = await withService(io, opts, async (ctx) => {
         const key = name.toUpperCase().replace(/\s+/g, ' ').trim()
-        const post = ctx.store.directory.post(key)
-        if (post) return { post, offices: ctx.store.directory.offices(key), users: ctx.store.directory.users(key).map((u) => u.name) }
+        const post = await ctx.store.directory.post(key)
+        if (post) return { post, offices: await ctx.store.directory.offices(key), users: (await ctx.store.directory.users(key)).map((u) => u.name) }
         return ctx.store.directory.collective(key)
       })
       if (!found) {

@@ -71,7 +71,7 @@ export function registerDraft(program: Command, io: Io, _setExit: SetExit): void
     .argument('<id>', 'draft number')
     .option('--json', 'print JSON')
     .action(async (id: string, opts) => {
-      const { draft: d, preview } = await withService(io, opts, (ctx, user) => visibleDraft(ctx, actor(ctx, user), positiveInt('draft', id), 'show-draft'))
+      const { draft: d, preview } = await withService(io, opts, async (ctx, user) => visibleDraft(ctx, await actor(ctx, user), positiveInt('draft', id), 'show-draft'))
       if (opts.json) return writeJson(io, { draft: d, lintErrors: preview.errors, preview: preview.text })
       io.stdout.write(`draft ${d.id} (${d.state}) by ${d.drafter} at ${d.originPost}, updated ${isoTime(d.updatedAt)}\n`)
       io.stdout.write(`clearers: ${d.clearers.map((c) => `${c}${d.cleared.includes(c) ? ' (cleared)' : ''}`).join(', ') || 'none'}\n`)

@@ -17,13 +17,13 @@ export function registerGaps(program: Command, io: Io, setExit: SetExit): void {
     .action(async (opts: ReaderFlags & { origin?: string; year?: string; format: string }) => {
       const format = oneOf('--format', opts.format, ['table', 'json'] as const)
       const year = opts.year === undefined ? undefined : wholeNumber('--year', opts.year, 1900, 2099)
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
         const rows = await gapMap(store, { origin: opts.origin, year, access })
         io.stdout.write(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : gapsText(rows, rows.length <= 3 && Boolean(opts.origin || year)))
         if (rows.length === 0) setExit(1)
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })

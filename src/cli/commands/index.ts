@@ -19,6 +19,7 @@ import { registerDiff } from './diff.js'
 import { registerSnapshot } from './snapshot.js'
 import { registerGaps } from './gaps.js'
 import { registerRoute } from './route.js'
+import { registerRedact } from './redact.js'
 import { registerStats } from './stats.js'
 import { registerSynth } from './synth.js'
 import { registerId } from './id.js'
@@ -40,6 +41,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerSnapshot(program, io, setExit)
   registerGaps(program, io, setExit)
   registerRoute(program, io, setExit)
+  registerRedact(program, io, setExit)
   registerRefs(program, io, setExit)
   registerStats(program, io, setExit)
   registerSynth(program, io, setExit)

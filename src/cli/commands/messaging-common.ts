@@ -38,10 +38,9 @@ export async function withService<T>(
   options: { create?: boolean } = {},
 ): Promise<T> {
   const location = resolveDbLocation(flags.db, io.env, io.cwd)
-  if (/^[a-z]+:\/\//.test(location)) throw new CliError(`messaging needs a SQLite database file, got ${location}`)
   // only `cable directory init` (and the archive's import) may create a database: a mistyped --db must not
   // silently answer from a new, empty one
-  if (!options.create && location !== ':memory:' && !existsSync(location)) {
+  if (!options.create && location !== ':memory:' && !/^[a-z]+:\/\//.test(location) && !existsSync(location)) {
     throw new CliError(`no database at ${location}: run \`cable directory init\` (or \`cable import\`) first, or pass --db`)
   }
   // a 0-byte file is an empty SQLite database to the engine: refused rather than initialised, as a missing one
@@ -50,7 +49,7 @@ export async function withService<T>(
   }
   let ctx: ServiceContext
   try {
-    ctx = openMessaging(location)
+    ctx = await openMessaging(location)
   } catch (error) {
     throw new CliError(error instanceof DatabaseFileError ? error.message : `cannot open database ${location}: ${(error as Error).message}`)
   }
@@ -63,7 +62,7 @@ export async function withService<T>(
     }
     throw error
   } finally {
-    ctx.store.close()
+    await ctx.store.close()
   }
 }
 

@@ -12,9 +12,9 @@ export function registerRead(program: Command, io: Io, _setExit: SetExit): void 
     .option('--ack', 'acknowledge receipt (required for FLASH and NIACT)')
     .option('--json', 'print the cable’s fields as JSON instead of the telegram')
     .action(async (id: string, opts) => {
-      const result = await withService(io, opts, (ctx, user) => {
-        const read = readCable(ctx, user, id.toUpperCase())
-        const ack = opts.ack ? acknowledge(ctx, user, id.toUpperCase()) : null
+      const result = await withService(io, opts, async (ctx, user) => {
+        const read = await readCable(ctx, user, id.toUpperCase())
+        const ack = opts.ack ? await acknowledge(ctx, user, id.toUpperCase()) : null
         return { ...read, ack }
       })
       if (opts.json) writeJson(io, JSON.parse(result.cable.json))

@@ -17,7 +17,7 @@ export function registerRefs(program: Command, io: Io, setExit: SetExit): void {
     .action(async (id: string, opts: ReaderFlags & { depth: string; format: string }) => {
       const depth = wholeNumber('--depth', opts.depth, 1, 10)
       oneOf('--format', opts.format, ['tree', 'json', 'dot'] as const)
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
         const graph = await referenceGraph(store, id, depth, access)
         if (!graph) {
@@ -28,7 +28,7 @@ export function registerRefs(program: Command, io: Io, setExit: SetExit): void {
         }
         io.stdout.write(opts.format === 'json' ? JSON.stringify(graph, null, 2) + '\n' : opts.format === 'dot' ? graphDot(graph) : graphTree(graph))
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })

@@ -16,7 +16,7 @@ export function registerRoute(program: Command, io: Io, setExit: SetExit): void 
     .option('--format <format>', 'text or json', 'text')
     .action(async (id: string, opts: ReaderFlags & { format: string }) => {
       oneOf('--format', opts.format, ['text', 'json'] as const)
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
         const route = await routeCable(store, resolveDbLocation(opts.db, io.env, io.cwd), id, access)
         if (!route) {
@@ -27,7 +27,7 @@ export function registerRoute(program: Command, io: Io, setExit: SetExit): void 
         }
         io.stdout.write(opts.format === 'json' ? JSON.stringify(route, null, 2) + '\n' : routeText(route))
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })

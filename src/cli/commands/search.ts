@@ -34,7 +34,7 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
       const sort = oneOf('--sort', opts.sort as string, SORTS)
       const limit = opts.limit === undefined ? (format === 'table' ? 20 : undefined) : wholeNumber('--limit', opts.limit as string)
       const offset = wholeNumber('--offset', opts.offset as string)
-      const { store, access, reader } = openForReading(opts as ReaderFlags, io)
+      const { store, access, reader } = await openForReading(opts as ReaderFlags, io)
       try {
         const result = await searchArchive(store, {
           query: words.join(' '),
@@ -53,7 +53,7 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
         if (error instanceof QuerySyntaxError) throw new CliError(`${error.message}\n${error.excerpt()}`)
         throw error
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })

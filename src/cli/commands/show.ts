@@ -22,7 +22,7 @@ import { oneOf } from '../option-values.js'
  * is a user (`--as`, `$CABLEGRAM_USER`) with that user's access; in a plain archive, `--clearance` and
  * `--caveats` narrow what is shown. Bad flags and refusals become CLI errors.
  */
-export function openForReading(flags: ReaderFlags, io: Io): { store: Store; access: Access | undefined; reader: ArchiveReader } {
+export async function openForReading(flags: ReaderFlags, io: Io): Promise<{ store: Store; access: Access | undefined; reader: ArchiveReader }> {
   const location = resolveDbLocation(flags.db, io.env, io.cwd)
   let store: Store
   let declared: Access | undefined
@@ -33,10 +33,10 @@ export function openForReading(flags: ReaderFlags, io: Io): { store: Store; acce
     throw new CliError((error as Error).message)
   }
   try {
-    const reader = archiveReader(location, { as: flags.as, envUser: io.env['CABLEGRAM_USER'], declared })
+    const reader = await archiveReader(location, { as: flags.as, envUser: io.env['CABLEGRAM_USER'], declared })
     return { store, access: reader.access, reader }
   } catch (error) {
-    void store.close()
+    await store.close()
     if (error instanceof ServiceError) throw new CliError(error.message, EXIT_CODES[error.code])
     throw error
   }
@@ -61,7 +61,7 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
     .option('--versions', 'list every text of the cable (later releases, corrected copies) with its sources')
     .action(async (id: string, opts: ReaderFlags & { format: string; canonical?: boolean; versions?: boolean }) => {
       oneOf('--format', opts.format, ['text', 'json'] as const)
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
         if (opts.versions) {
           const versions = await cableVersions(store, id, access)
@@ -89,7 +89,7 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
         const text = opts.canonical ? renderCanonical(parseCable(view.cable.text, { plain: true })) : view.cable.text
         io.stdout.write(showText(view, text))
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })

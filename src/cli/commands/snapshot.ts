@@ -24,9 +24,9 @@ async function findSnapshot(store: Store, ref: string, io: Io): Promise<Snapshot
 }
 
 /** Runs one snapshot subcommand with the archive open, turning snapshot and query errors into usage errors. */
-async function withArchive(opts: Flags, io: Io, fn: (store: Store, access: ReturnType<typeof openForReading>['access']) => Promise<void>): Promise<void> {
+async function withArchive(opts: Flags, io: Io, fn: (store: Store, access: Awaited<ReturnType<typeof openForReading>>['access']) => Promise<void>): Promise<void> {
   oneOf('--format', opts.format, ['text', 'json'] as const)
-  const { store, access, reader } = openForReading(opts, io)
+  const { store, access, reader } = await openForReading(opts, io)
   try {
     await fn(store, access)
   } catch (error) {
@@ -34,7 +34,7 @@ async function withArchive(opts: Flags, io: Io, fn: (store: Store, access: Retur
     if (error instanceof QuerySyntaxError) throw new CliError(`${error.message}\n${error.excerpt()}`)
     throw error
   } finally {
-    reader.close()
+    await reader.close()
     await store.close()
   }
 }

@@ -14,12 +14,12 @@ export function registerStats(program: Command, io: Io, setExit: SetExit): void 
     .option('--format <format>', 'text or json', 'text')
     .action(async (opts: ReaderFlags & { format: string }) => {
       oneOf('--format', opts.format, ['text', 'json'] as const)
-      const { store, access, reader } = openForReading(opts, io)
+      const { store, access, reader } = await openForReading(opts, io)
       try {
         const stats = await store.stats(access)
         io.stdout.write(opts.format === 'json' ? JSON.stringify(stats, null, 2) + '\n' : statsText(stats))
       } finally {
-        reader.close()
+        await reader.close()
         await store.close()
       }
     })

@@ -39,7 +39,10 @@ export function registerUser(program: Command, io: Io, _setExit: SetExit): void 
     .description('deactivate a user: they keep their history but can no longer act or read')
     .argument('<name>')
     .action(async (name: string, opts) => {
-      const u = await withService(io, opts, (ctx, actor) => putUser(ctx, actor, { ...getUser(ctx, name), clearance: LEVEL_NAMES[getUser(ctx, name).clearance], active: false }))
+      const u = await withService(io, opts, async (ctx, actor) => {
+        const current = await getUser(ctx, name)
+        return putUser(ctx, actor, { ...current, clearance: LEVEL_NAMES[current.clearance], active: false })
+      })
       io.stdout.write(describe(u))
     })
 

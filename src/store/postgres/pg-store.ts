@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import type { QueryNode } from '../../archive/query/ast.js'
+import type { QueryNode } from '../query/ast.js'
 import type {
   Access,
   ArchiveStats,

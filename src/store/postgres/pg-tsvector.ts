@@ -1,4 +1,4 @@
-import { indexTokens } from '../../archive/query/ast.js'
+import { indexTokens } from '../query/ast.js'
 
 /**
  * Builds a cable's tsvector in the writer, with the tokeniser the SQLite engine's FTS5 index and the query

@@ -1,27 +1,5 @@
 import type Database from 'better-sqlite3'
-
-export type AuditOutcome = 'ok' | 'denied' | 'refused'
-
-export interface AuditEntry {
-  id: number
-  at: number
-  actor: string
-  action: string
-  outcome: AuditOutcome
-  cableId: string | null
-  draftId: number | null
-  post: string | null
-  detail: string
-}
-
-export interface AuditFilter {
-  actor?: string
-  action?: string
-  outcome?: AuditOutcome
-  cableId?: string
-  since?: number
-  limit?: number
-}
+import type { AuditEntry, AuditFilter } from '../messaging-types.js'
 
 /** SQL for the append-only audit log (triggers refuse UPDATE and DELETE). */
 export class MessagingAuditSql {

@@ -1,31 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { DeliveryRole } from '../../messaging/types.js'
-
-export interface DeliveryRow {
-  id: number
-  cableId: string
-  post: string
-  role: DeliveryRole
-  precedence: string
-  rank: number
-  queuedAt: number
-  leaseOwner: string | null
-  leaseUntil: number | null
-  attempts: number
-  deliveredAt: number | null
-}
-
-export interface InboxRow {
-  deliveryId: number
-  post: string
-  cableId: string
-  role: DeliveryRole
-  precedence: string
-  rank: number
-  deliveredAt: number
-  acknowledgedBy: string | null
-  acknowledgedAt: number | null
-}
+import type { DeliveryRow, InboxRow, NewDelivery } from '../messaging-types.js'
 
 const DELIVERY_COLUMNS = `id, cable_id AS cableId, post, role, precedence, rank, queued_at AS queuedAt, lease_owner AS leaseOwner,
   lease_until AS leaseUntil, attempts, delivered_at AS deliveredAt`
@@ -36,7 +10,7 @@ const INBOX_COLUMNS = `delivery_id AS deliveryId, post, cable_id AS cableId, rol
 export class MessagingDeliverySql {
   constructor(private readonly db: Database.Database) {}
 
-  enqueue(d: { cableId: string; post: string; role: DeliveryRole; precedence: string; rank: number; queuedAt: number }): number {
+  enqueue(d: NewDelivery): number {
     const r = this.db
       .prepare('INSERT INTO msg_delivery (cable_id, post, role, precedence, rank, queued_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(d.cableId, d.post, d.role, d.precedence, d.rank, d.queuedAt)
@@ -121,6 +95,20 @@ export class MessagingDeliverySql {
 
   inboxCount(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM msg_inbox').get() as { n: number }).n
+  }
+
+  /** Without a server to notify it, a SQLite worker polls: it sleeps `ms`, or less when `signal` aborts. */
+  waitForWork(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (signal?.aborted) return resolve()
+      const done = () => {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      signal?.addEventListener('abort', done, { once: true })
+    })
   }
 
   acknowledge(post: string, cableId: string, user: string, now: number): boolean {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { Collective, Post, Role, User } from '../../messaging/types.js'
+import type { Collective, Office, Post, Role, User } from '../messaging-types.js'
 
 interface UserRow {
   name: string
@@ -62,9 +62,9 @@ export class MessagingDirectorySql {
       .run(post, code, name)
   }
 
-  offices(post?: string): { post: string; code: string; name: string }[] {
+  offices(post?: string): Office[] {
     const sql = 'SELECT post, code, name FROM msg_office' + (post ? ' WHERE post = ?' : '') + ' ORDER BY post, code'
-    return this.db.prepare(sql).all(...(post ? [post] : [])) as { post: string; code: string; name: string }[]
+    return this.db.prepare(sql).all(...(post ? [post] : [])) as Office[]
   }
 
   office(post: string, code: string): boolean {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { SubscriptionKind } from '../../messaging/subscriptions.js'
+import type { Subscription, SubscriptionKind } from '../messaging-types.js'
 
 /** SQL for users' profile subscriptions (TAGS, captions, keywords). */
 export class MessagingSubscriptionSql {
@@ -13,7 +13,7 @@ export class MessagingSubscriptionSql {
     return this.db.prepare('DELETE FROM msg_subscription WHERE user = ? AND kind = ? AND value = ?').run(user, kind, value).changes > 0
   }
 
-  of(user: string): { kind: SubscriptionKind; value: string }[] {
-    return this.db.prepare('SELECT kind, value FROM msg_subscription WHERE user = ? ORDER BY kind, value').all(user) as { kind: SubscriptionKind; value: string }[]
+  of(user: string): Subscription[] {
+    return this.db.prepare('SELECT kind, value FROM msg_subscription WHERE user = ? ORDER BY kind, value').all(user) as Subscription[]
   }
 }

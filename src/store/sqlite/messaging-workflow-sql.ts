@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3'
-import type { Draft, DraftFields, DraftState } from '../../messaging/types.js'
+import type { CableRecord, UpsertOutcome } from '../store.js'
+import type { Draft, DraftFields, DraftState, NewDraft, ReleasedCableHead, ReleasedCableRow } from '../messaging-types.js'
+import { writeCable } from './sqlite-writer.js'
 
 interface DraftRow {
   id: number
@@ -14,33 +16,11 @@ interface DraftRow {
   updated_at: number
 }
 
-/** What release writes for one cable; the row is immutable once inserted. */
-export interface ReleasedCableRow {
-  id: string
-  draftId: number
-  origin: string
-  year: number
-  serial: number
-  originPost: string
-  precedence: string
-  level: number
-  caveats: string[]
-  subject: string
-  tags: string[]
-  captions: string[]
-  dtg: string
-  text: string
-  json: string
-  corrects: string | null
-  releasedBy: string
-  releasedAt: number
-}
-
 /** SQL for drafts, clearances, approvals, MRN/MCN counters and released cables. */
 export class MessagingWorkflowSql {
   constructor(private readonly db: Database.Database) {}
 
-  insertDraft(d: { originPost: string; drafter: string; fields: DraftFields; clearers: string[]; corrects: string | null; at: number }): number {
+  insertDraft(d: NewDraft): number {
     const r = this.db
       .prepare(
         `INSERT INTO msg_draft (origin_post, drafter, fields, clearers, state, corrects, created_at, updated_at)
@@ -75,6 +55,11 @@ export class MessagingWorkflowSql {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     }
+  }
+
+  /** SQLite's write lock (the caller's IMMEDIATE transaction) already holds every row: a plain read. */
+  lockDraft(id: number): Draft | null {
+    return this.draft(id)
   }
 
   draftIds(filter: { state?: DraftState; originPost?: string }): number[] {
@@ -135,13 +120,20 @@ export class MessagingWorkflowSql {
     this.db.prepare("UPDATE msg_draft SET state = 'released', cable_id = ?, updated_at = ? WHERE id = ?").run(c.id, c.releasedAt, c.draftId)
   }
 
+  /** The archive row of a released cable, written by the archive engine's writer in the caller's transaction. */
+  archiveCable(record: CableRecord): UpsertOutcome {
+    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0 }
+    writeCable(this.db, record, outcome)
+    return outcome
+  }
+
   cable(id: string): ReleasedCableRow | null {
     const row = this.db.prepare('SELECT * FROM msg_cable WHERE id = ?').get(id) as Record<string, unknown> | undefined
     return row ? toCable(row) : null
   }
 
   /** What access checks and listings need of a cable, without its text. */
-  cableHead(id: string): { id: string; originPost: string; level: number; caveats: string[]; subject: string; tags: string[]; captions: string[] } | null {
+  cableHead(id: string): ReleasedCableHead | null {
     const r = this.db.prepare('SELECT id, origin_post, level, caveats, subject, tags, captions FROM msg_cable WHERE id = ?').get(id) as Record<string, unknown> | undefined
     if (!r) return null
     return { id: r.id as string, originPost: r.origin_post as string, level: r.level as number, caveats: list(r.caveats), subject: r.subject as string, tags: list(r.tags), captions: list(r.captions) }

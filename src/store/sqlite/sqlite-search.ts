@@ -1,5 +1,5 @@
-import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../../archive/query/ast.js'
-import { classValue, dateRange, idValue, originKey, precedenceValue } from '../../archive/query/field-values.js'
+import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
+import { classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { caveatMask } from './caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'

@@ -1,0 +1,186 @@
+import { LEVEL_RANK, parsePortionMark, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import type { Cable, SegmentKind } from '../format/model.js'
+import { parseCable } from '../format/parse.js'
+import type { Access } from '../store/store.js'
+import { cableAccess } from './cable-access.js'
+
+/**
+ * Releasable rendering: a cable as a reader at a given clearance may see it. Every portion (subject,
+ * numbered paragraph with its continuation lines, unnumbered text) whose mark is above the reader's level
+ * or names a caveat he does not hold is replaced by one line stating what was withheld and why; an unmarked
+ * portion counts as the cable's overall classification (the highest of its class line, captions and portion
+ * marks, spec §7 rule 1); a mark that cannot be read is withheld. Header lines (envelope, FM/TO/INFO, class
+ * line, captions, E.O., TAGS, Classified by) and the signature are shown: they carry no portion text. A page header that
+ * repeats a withheld subject is withheld with it.
+ */
+
+export interface WithheldPortion {
+  /** `subject`, `paragraph 3`, `text` (unnumbered), `reference`, `page header`. */
+  portion: string
+  /** The portion mark as written, null when the portion is unmarked or its mark unreadable. */
+  mark: string | null
+  /** Why: `marked SECRET//NOFORN`, `unmarked: treated as the overall SECRET`, `portion mark (Q) not understood`. */
+  reason: string
+}
+
+export interface Redaction {
+  text: string
+  withheld: WithheldPortion[]
+  /** Label of the reader the rendering is for (`CONFIDENTIAL`, `SECRET//NOFORN`). */
+  reader: string
+}
+
+const LEVELS = Object.keys(LEVEL_RANK) as Level[]
+const levelName = (rank: number) => LEVELS.find((l) => LEVEL_RANK[l] === rank) ?? 'TOP SECRET'
+const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
+
+/** Words a portion mark may carry after its level; anything else makes the mark unreadable (fail closed). */
+const MARK_WORDS = new Set(['NF', 'NOFORN', 'REL', 'TO', 'FOUO', 'SBU', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'OC'])
+const MARK_CAVEAT: Record<string, string> = { NF: 'NOFORN', NOFORN: 'NOFORN', NODIS: 'NODIS', EXDIS: 'EXDIS', LIMDIS: 'LIMDIS', STADIS: 'STADIS', ORCON: 'ORCON', OC: 'ORCON' }
+
+/** What a portion mark demands, or null when the mark holds a word it cannot vouch for. */
+export function readPortionMark(mark: string): { level: number; caveats: string[] } | null {
+  const parsed = parsePortionMark(mark)
+  if (!parsed) return null
+  const words = mark.toUpperCase().split(/[\s/,-]+/).filter(Boolean).slice(1)
+  const caveats = new Set(parsed.caveats.filter((c) => RESTRICTIVE.includes(c)))
+  let afterRelTo = false
+  for (const w of words) {
+    if (afterRelTo && /^[A-Z]{3,4}$/.test(w)) continue
+    if (!MARK_WORDS.has(w)) return null
+    if (w === 'TO') afterRelTo = true
+    if (MARK_CAVEAT[w]) caveats.add(MARK_CAVEAT[w])
+  }
+  return { level: LEVEL_RANK[parsed.level], caveats: [...caveats] }
+}
+
+/** Shown to the reader, or the reason it is not. */
+function decide(demand: { level: number; caveats: string[] }, reader: Access): string | null {
+  if (demand.level > reader.level) return `above ${levelName(reader.level)}`
+  const missing = demand.caveats.filter((c) => !reader.caveats.includes(c))
+  return missing.length ? `needs ${missing.join(', ')}` : null
+}
+
+// the Classified-by line states who classified the cable and why (spec §5.6): a release shows it, and an archive
+// lint requires it on every classified cable
+const HEADER: ReadonlySet<SegmentKind> = new Set(['blank', 'envelope', 'from', 'to', 'info', 'xmt', 'headerOther', 'classLine', 'captions', 'eo', 'tags', 'classifiedBy', 'signature'])
+
+const LEVEL_MARK = ['U', 'SBU', 'C', 'S', 'TS']
+const CAVEAT_MARK: Record<string, string> = { NOFORN: 'NF' }
+
+/** The portion mark of a level and caveats: `S//NF`, `C`, `TS//NODIS`. */
+export function portionMarkOf(level: number, caveats: readonly string[]): string {
+  return [LEVEL_MARK[level] ?? 'TS', ...caveats.map((c) => CAVEAT_MARK[c] ?? c)].join('//')
+}
+
+/**
+ * Renders `text` for `reader`. Pure; the cable's own text is never altered, only portions replaced.
+ *
+ * @example
+ *   redactText(secretCableText, { level: 2, caveats: [] }).text
+ *   // … "2. (S) [Paragraph 2 withheld: marked SECRET, above CONFIDENTIAL]" …
+ */
+export function redactText(text: string, reader: Access): Redaction {
+  const cable = parseCable(text, { plain: true })
+  return redactCable(cable, text, reader)
+}
+
+/** As `redactText`, for a cable already parsed from `text`. */
+export function redactCable(cable: Cable, text: string, reader: Access): Redaction {
+  const overall = cableAccess(cable)
+  const overallLabel = publisherClassification(levelName(overall.level) as Level, overall.caveats)
+  const withheld: WithheldPortion[] = []
+  const portionDecision = (mark: string | null): { reason: string | null; why: string } => {
+    if (mark === null) {
+      const r = decide(overall, reader)
+      return { reason: r, why: `unmarked: treated as the overall ${overallLabel}, ${r}` }
+    }
+    const demand = readPortionMark(mark.trim())
+    if (!demand) return { reason: 'unreadable', why: `portion mark not understood, treated as the overall ${overallLabel}` }
+    const r = decide(demand, reader)
+    return { reason: r, why: `marked ${publisherClassification(levelName(demand.level) as Level, demand.caveats)}, ${r}` }
+  }
+  // a parenthesised word where a mark stands that the parser did not take for one (`(Q)`, `(S//ZZ)`) may be a
+  // garbled mark: fail closed and treat it as an unreadable one
+  const written = (at: number | undefined, lead: RegExp) => (at === undefined ? null : (lead.exec(text.slice(at, at + 80))?.[1] ?? null))
+  const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, /^\s*SUBJ\w*\s*[:.]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/i)
+  const markOf = (p: (typeof cable.paragraphs)[number]) => p.marking ?? written(p.span?.start.offset, /^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/)
+  const subject = portionDecision(subjectMark)
+  const paragraphAt = (offset: number) => cable.paragraphs.find((p) => p.span && p.span.start.offset <= offset && offset < p.span.end.offset)
+  // a withheld portion keeps a mark, so the rendering still lints: its own when readable, else the overall one
+  const overallMark = portionMarkOf(overall.level, overall.caveats)
+  const shownMark = (mark: string | null, reason: string) => (mark !== null && reason !== 'unreadable' ? mark : overallMark)
+  const starts: number[] = []
+  let next = 0
+  for (const seg of cable.segments) {
+    starts.push(next)
+    next += seg.raw.length
+  }
+  let out = ''
+  let offset = 0
+  let lastWithheld: string | null = null
+  const withhold = (portion: string, mark: string | null, why: string, line: string, raw: string) => {
+    if (lastWithheld !== portion) {
+      withheld.push({ portion, mark, reason: why })
+      out += line + (raw.endsWith('\n') ? '\n' : '')
+    }
+    lastWithheld = portion
+  }
+  cable.segments.forEach((seg, i) => {
+    const at = offset
+    offset += seg.raw.length
+    const para = paragraphAt(at)
+    if (para) {
+      const paraMark = markOf(para)
+      const d = portionDecision(paraMark)
+      if (seg.kind === 'blank') {
+        // an empty line inside a withheld paragraph goes with it, except the one that ends it
+        const last = i + 1 >= cable.segments.length || paragraphAt(starts[i + 1]) !== para
+        if (d.reason === null || last) out += seg.raw
+        return
+      }
+      const name = `paragraph ${para.number}`
+      if (d.reason === null) {
+        out += seg.raw
+        lastWithheld = null
+      } else {
+        withhold(name, d.reason === 'unreadable' ? null : paraMark, d.why, `${para.number}. (${shownMark(paraMark, d.reason)}) [Paragraph ${para.number} withheld: ${d.why}]`, seg.raw)
+      }
+      return
+    }
+    if (seg.kind === 'blank' || HEADER.has(seg.kind)) {
+      out += seg.raw
+      if (seg.kind !== 'blank') lastWithheld = null
+      return
+    }
+    if (seg.kind === 'subject') {
+      if (subject.reason === null) out += seg.raw
+      else {
+        const mark = subject.reason === 'unreadable' ? null : subjectMark
+        withhold('subject', mark, subject.why, `SUBJECT: (${shownMark(subjectMark, subject.reason)}) [Subject withheld: ${subject.why}]`, seg.raw)
+      }
+      return
+    }
+    if (seg.kind === 'pageHeader' && !/SUBJ/i.test(seg.raw)) {
+      out += seg.raw
+      return
+    }
+    if (seg.kind === 'pageHeader') {
+      if (subject.reason === null) out += seg.raw
+      else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
+      return
+    }
+    // unmarked text: continuation lines outside a paragraph span, REF and Classified-by blocks, anything unplaced
+    const d = portionDecision(null)
+    if (d.reason === null) {
+      out += seg.raw
+      lastWithheld = null
+      return
+    }
+    const name = seg.kind === 'ref' ? 'reference' : 'text'
+    withhold(`${name}@${at}`, null, d.why, `[${name === 'text' ? 'Text' : 'Reference'} withheld: ${d.why}]`, seg.raw)
+    withheld[withheld.length - 1].portion = name
+  })
+  const label = publisherClassification(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
+  return { text: out, withheld, reader: label }
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander'
+import type { ReaderFlags } from '../../archive/open-archive.js'
+import { idValue } from '../../archive/query/field-values.js'
+import { readerAccess } from '../../archive/reader-access.js'
+import { redactText } from '../../archive/redact.js'
+import { CliError } from '../errors.js'
+import type { Io } from '../io.js'
+import type { SetExit } from './index.js'
+import { oneOf } from '../option-values.js'
+import { openForReading, readerOptions } from './show.js'
+
+/** `cable redact ID --for LEVEL[,CAVEATS]`: the cable as a reader at that clearance may see it. */
+export function registerRedact(program: Command, io: Io, setExit: SetExit): void {
+  readerOptions(program.command('redact'))
+    .description('render a cable for a lower clearance: portions above it replaced by a line saying what was withheld and why')
+    .argument('<id>', 'reference id (canonical or as written) or sha256: key')
+    .requiredOption('--for <clearance>', 'the releasable level and caveats: CONFIDENTIAL, SECRET,NOFORN, UNCLASSIFIED')
+    .option('--format <format>', 'text or json (text plus the list of withheld portions)', 'text')
+    .action(async (id: string, opts: ReaderFlags & { for: string; format: string }) => {
+      oneOf('--format', opts.format, ['text', 'json'] as const)
+      const [level, ...caveats] = opts.for.split(',').map((w) => w.trim())
+      let target
+      try {
+        target = readerAccess(level, caveats.length ? caveats.join(',') : undefined)!
+      } catch (error) {
+        throw new CliError(`--for: ${(error as Error).message}`)
+      }
+      const { store, access, reader } = await openForReading(opts, io)
+      try {
+        const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
+        if (!cable) {
+          await reader.auditMissing(store, 'redact', id)
+          io.stderr.write(`cable: ${id} is not in the archive\n`)
+          setExit(1)
+          return
+        }
+        const r = redactText(cable.text, target)
+        io.stdout.write(opts.format === 'json' ? JSON.stringify({ key: cable.key, ...r }, null, 2) + '\n' : r.text)
+      } finally {
+        await reader.close()
+        await store.close()
+      }
+    })
+}

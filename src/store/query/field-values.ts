@@ -1,0 +1,145 @@
+import { canonicalId } from '../../format/ids.js'
+
+/**
+ * Meaning of attribute field values (`date:`, `class:`, `precedence:`, `origin:`, `id:`), shared by the
+ * parser (to reject bad values with a position) and by every engine (to compile them).
+ */
+
+/** A half-open ISO date interval: `from` inclusive, `to` exclusive; null = unbounded. */
+export interface DateRange {
+  from: string | null
+  to: string | null
+}
+
+const DATE_VALUE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+/**
+ * The start of a period (`2009`, `2009-09`, `2009-09-24`) and the start of the next one, each written to the
+ * value's precision (`2009-09` → `2009-09`..`2009-10`), compared as ISO strings; null if invalid.
+ */
+export function datePeriod(value: string): DateRange | null {
+  const m = DATE_VALUE.exec(value)
+  if (!m) return null
+  const year = Number(m[1])
+  const month = m[2] === undefined ? null : Number(m[2])
+  const day = m[3] === undefined ? null : Number(m[3])
+  if (month !== null && (month < 1 || month > 12)) return null
+  const start = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1))
+  if (day !== null && start.getUTCDate() !== day) return null
+  const end = new Date(start)
+  if (day !== null) end.setUTCDate(end.getUTCDate() + 1)
+  else if (month !== null) end.setUTCMonth(end.getUTCMonth() + 1)
+  else end.setUTCFullYear(end.getUTCFullYear() + 1)
+  // bounds written to the value's own precision: a cable dated only to its month (`2009-09`, an inferred
+  // date) sorts inside `2009` and `2009-09` and outside any one day of it
+  const width = day !== null ? 10 : month !== null ? 7 : 4
+  const iso = (d: Date) => d.toISOString().slice(0, width)
+  return { from: iso(start), to: iso(end) }
+}
+
+/**
+ * The interval a `date` field selects: `date:2009`, `date:2009-09..2009-12` (both ends inclusive periods),
+ * `date:..2009-06`, `date:2010..`, `date>=2009-09`, `date<2010`. Null when the value is not a date.
+ */
+export function dateRange(op: string, value: string): DateRange | null {
+  if (op === ':' && value.includes('..')) {
+    const [a, b] = value.split('..', 2)
+    const lo = a === '' ? { from: null, to: null } : datePeriod(a)
+    const hi = b === '' ? { from: null, to: null } : datePeriod(b)
+    if (!lo || !hi || (a === '' && b === '')) return null
+    return { from: lo.from, to: hi.to }
+  }
+  const p = datePeriod(value)
+  if (!p) return null
+  switch (op) {
+    case ':':
+      return p
+    case '>=':
+      return { from: p.from, to: null }
+    case '>':
+      return { from: p.to, to: null }
+    case '<=':
+      return { from: null, to: p.to }
+    default:
+      return { from: null, to: p.from }
+  }
+}
+
+const LEVEL_WORDS: Record<string, number> = {
+  U: 0,
+  UNCLAS: 0,
+  UNCLASSIFIED: 0,
+  SBU: 1,
+  LOU: 1,
+  FOUO: 1,
+  SENSITIVE: 1,
+  'LIMITED OFFICIAL USE': 1,
+  'UNCLASSIFIED//FOR OFFICIAL USE ONLY': 1,
+  C: 2,
+  CONFIDENTIAL: 2,
+  S: 3,
+  SECRET: 3,
+  TS: 4,
+  'TOP SECRET': 4,
+}
+
+/** Level names by rank, for display and facets. */
+export const LEVEL_NAMES = ['UNCLASSIFIED', 'SBU', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'] as const
+
+/** Caveats a `class:` value may name (and that access control knows). */
+export const KNOWN_CAVEATS = ['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'] as const
+
+/**
+ * `class:SECRET`, `class:NOFORN`, `class:"SECRET//NOFORN"`, `class>=C`: a level rank and/or required caveats.
+ * Null when a part is not a level or known caveat.
+ */
+export function classValue(value: string): { level: number | null; caveats: string[] } | null {
+  const upper = value.toUpperCase().trim().replace(/\s+/g, ' ')
+  if (upper in LEVEL_WORDS) return { level: LEVEL_WORDS[upper], caveats: [] }
+  const parts = upper.split('//').map((p) => p.trim())
+  let level: number | null = null
+  const caveats: string[] = []
+  for (const [i, part] of parts.entries()) {
+    if (i === 0 && part in LEVEL_WORDS) level = LEVEL_WORDS[part]
+    else if ((KNOWN_CAVEATS as readonly string[]).includes(part)) caveats.push(part)
+    else if (part === 'NF') caveats.push('NOFORN')
+    else return null
+  }
+  return { level, caveats }
+}
+
+const PRECEDENCES: Record<string, string> = {
+  FLASH: 'FLASH',
+  Z: 'FLASH',
+  NIACT: 'NIACT IMMEDIATE',
+  'NIACT IMMEDIATE': 'NIACT IMMEDIATE',
+  IMMEDIATE: 'IMMEDIATE',
+  O: 'IMMEDIATE',
+  PRIORITY: 'PRIORITY',
+  P: 'PRIORITY',
+  ROUTINE: 'ROUTINE',
+  R: 'ROUTINE',
+}
+
+/** Normalised precedence word for a `precedence:` value, null when unknown. */
+export function precedenceValue(value: string): string | null {
+  return PRECEDENCES[value.toUpperCase().trim().replace(/\s+/g, ' ')] ?? null
+}
+
+const ORIGIN_NAMES: Record<string, string> = { SECSTATE: 'STATE', SECRETARYOFSTATE: 'STATE', WASHDC: 'STATE', SECSTATEWASHDC: 'STATE' }
+
+/**
+ * Station key of an origin as ids spell it: `Embassy San Jose`, `AMEMBASSY SAN JOSE` and `SANJOSE` all give
+ * `SANJOSE`; `Secretary of State` gives `STATE`.
+ */
+export function originKey(origin: string): string {
+  const squashed = origin.toUpperCase().replace(/[^A-Z]/g, '')
+  const stripped = squashed.replace(/^(AMEMBASSY|EMBASSY|AMCONSUL|CONSULATE|USMISSION|MISSION|AMCONSULATE)(?=[A-Z]{3})/, '')
+  return ORIGIN_NAMES[stripped] ?? stripped
+}
+
+/** Canonical id for `id:`/`cites:` values, falling back to the value upper-cased (for raw or surrogate keys). */
+export function idValue(value: string): string {
+  if (value.startsWith('sha256:')) return value
+  return canonicalId(value) ?? value.toUpperCase()
+}

@@ -1,0 +1,159 @@
+import fc from 'fast-check'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { portionMarkOf, readPortionMark, redactText } from '../../src/archive/redact.js'
+import { lintText } from '../../src/lint/index.js'
+import { runCable } from '../memory-io.js'
+
+const root = mkdtempSync(join(tmpdir(), 'cablegram-redact-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+const SECRET_CABLE = `O 121530Z MAR 09
+FM AMEMBASSY DUSHANBE
+TO SECSTATE WASHDC IMMEDIATE 0042
+
+S E C R E T DUSHANBE 000123
+
+NOFORN
+SIPDIS
+
+E.O. 12958: DECL: 03/12/2019
+TAGS: PREL PGOV TI
+SUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY
+
+Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
+
+1. (C) Summary. The river treaty talks resumed under the
+chairmanship of minister Oberon Vale. End summary.
+
+2. (S//NF) Vale privately told the Ambassador that the talks
+would collapse by June.
+
+3. (U) The treaty was signed in 1961.
+
+4. (S//ZZTOP) A paragraph whose mark names an unknown control.
+
+QUILL
+`
+
+const errors = (text: string) => lintText(text, { mode: 'archive' }).filter((m) => m.severity === 'error')
+
+describe('releasable rendering', () => {
+  it('should read portion marks strictly (an unknown word makes the mark unreadable)', () => {
+    expect(readPortionMark('S//NF')).toEqual({ level: 3, caveats: ['NOFORN'] })
+    expect(readPortionMark('C//REL TO USA, GBR')).toEqual({ level: 2, caveats: [] })
+    expect(readPortionMark('SBU')).toEqual({ level: 1, caveats: [] })
+    expect(readPortionMark('S//ZZTOP')).toBeNull()
+    expect(readPortionMark('Q')).toBeNull()
+    expect(portionMarkOf(3, ['NOFORN'])).toBe('S//NF')
+  })
+
+  it('should withhold what is above the reader, say why, and lint clean in archive mode', () => {
+    expect(errors(SECRET_CABLE).map((m) => m.ruleId)).toEqual([])
+    const r = redactText(SECRET_CABLE, { level: 2, caveats: [] })
+    expect(r.withheld).toEqual([
+      { portion: 'paragraph 2', mark: 'S//NF', reason: 'marked SECRET//NOFORN, above CONFIDENTIAL' },
+      { portion: 'paragraph 4', mark: null, reason: 'portion mark not understood, treated as the overall SECRET//NOFORN' },
+    ])
+    expect(r.text).toContain('2. (S//NF) [Paragraph 2 withheld: marked SECRET//NOFORN, above CONFIDENTIAL]\n')
+    expect(r.text).toContain('4. (S//NF) [Paragraph 4 withheld: portion mark not understood')
+    expect(r.text).toContain('1. (C) Summary. The river treaty talks resumed under the\nchairmanship')
+    expect(r.text).not.toMatch(/collapse|unknown control|ZZTOP/)
+    expect(errors(r.text)).toEqual([])
+    // a SECRET reader without NOFORN still may not read the NOFORN paragraph
+    expect(redactText(SECRET_CABLE, { level: 3, caveats: [] }).withheld.map((w) => [w.portion, w.reason])).toEqual([
+      ['paragraph 2', 'marked SECRET//NOFORN, needs NOFORN'],
+      ['paragraph 4', 'portion mark not understood, treated as the overall SECRET//NOFORN'],
+    ])
+    const unclassified = redactText(SECRET_CABLE, { level: 0, caveats: [] })
+    expect(unclassified.withheld.map((w) => w.portion)).toEqual(['subject', 'paragraph 1', 'paragraph 2', 'paragraph 4'])
+    expect(unclassified.text).toContain('SUBJECT: (C) [Subject withheld: marked CONFIDENTIAL, above UNCLASSIFIED]')
+    expect(unclassified.text).not.toMatch(/RIVER TREATY|Oberon/)
+    expect(errors(unclassified.text)).toEqual([])
+  })
+
+  it('should treat unmarked text as the overall classification and withhold a page header repeating a withheld subject', () => {
+    const text = SECRET_CABLE.replace('3. (U) The treaty', 'Loose unmarked line about the dam.\n\n3. (U) The treaty').replace(
+      '4. (S//ZZTOP)',
+      'STATE 00099704 002 OF 002\n\nSUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY\n\n4. (S//ZZTOP)',
+    )
+    const r = redactText(text, { level: 0, caveats: [] })
+    expect(r.text).not.toMatch(/dam\.|RIVER TREATY/)
+    expect(redactText(text, { level: 4, caveats: ['NOFORN'] }).text).toContain('Loose unmarked line about the dam.')
+  })
+
+  it('should never leak a word of a withheld portion (property over generated cables)', () => {
+    const marks = ['U', 'SBU', 'C', 'S', 'TS', 'C//NF', 'S//NF', 'S/NF', 'TS//NF', 'S//ZZ', 'Q', null] as const
+    const levels = ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'] as const
+    const rank: Record<string, number> = { U: 0, SBU: 1, C: 2, S: 3, TS: 4 }
+    const portion = fc.record({ mark: fc.constantFrom(...marks), words: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { minLength: 1, maxLength: 6 }), tail: fc.boolean() })
+    fc.assert(
+      fc.property(
+        fc.record({
+          level: fc.constantFrom(...levels),
+          noforn: fc.boolean(),
+          subject: portion,
+          paragraphs: fc.array(portion, { minLength: 1, maxLength: 6 }),
+          loose: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
+          reader: fc.record({ level: fc.integer({ min: 0, max: 4 }), noforn: fc.boolean() }),
+        }),
+        (g) => {
+          // every word is tagged with its portion so a leak is unambiguous
+          let n = 0
+          const tag = (words: string[]) => words.map((w) => `zq${n++}${w}`)
+          const subjectWords = tag(g.subject.words)
+          const paras = g.paragraphs.map((p) => ({ ...p, tagged: tag(p.words), more: p.tail ? tag(['tail']) : [] }))
+          const loose = tag(g.loose)
+          const mark = (m: string | null) => (m === null ? '' : `(${m}) `)
+          let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\nTO SECSTATE WASHDC 0001\n\n${g.level} DUSHANBE 000001\n\n${g.noforn ? 'NOFORN\n' : ''}SIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL TI\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
+          if (loose.length) text += `${loose.join(' ')}\n\n`
+          paras.forEach((p, i) => {
+            text += `${i + 1}. ${mark(p.mark)}${p.tagged.join(' ')}.\n`
+            if (p.more.length) text += `${p.more.join(' ')} continues.\n`
+            text += '\n'
+          })
+          text += 'DOE\n'
+          // the oracle: the overall level is the highest of the class line and every readable mark
+          const readable = (m: string | null) => m !== null && m !== 'S//ZZ' && m !== 'Q'
+          const all = [g.subject.mark, ...g.paragraphs.map((p) => p.mark)]
+          // (a mark with an unknown control still states its level: `S//ZZ` makes the cable SECRET)
+          const stated = all.filter((m) => m !== null && m.split('/')[0] in rank)
+          const overall = Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], ...stated.map((m) => rank[m!.split('/')[0]]))
+          const overallNf = g.noforn || all.some((m) => readable(m) && m!.includes('NF'))
+          const may = (m: string | null) => {
+            if (!readable(m)) return m === null && overall <= g.reader.level && (!overallNf || g.reader.noforn)
+            return rank[m!.split('/')[0]] <= g.reader.level && (!m!.includes('NF') || g.reader.noforn)
+          }
+          const out = redactText(text, { level: g.reader.level, caveats: g.reader.noforn ? ['NOFORN'] : [] }).text.toLowerCase()
+          const check = (words: string[], allowed: boolean) => {
+            for (const w of words) expect(out.includes(w.toLowerCase())).toBe(allowed)
+          }
+          check(subjectWords, may(g.subject.mark))
+          check(loose, may(null))
+          for (const p of paras) {
+            check(p.tagged, may(p.mark))
+            check(p.more, may(p.mark))
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('should render from the command line for a level and caveats, and refuse a bad level', async () => {
+    writeFileSync(join(root, '09DUSHANBE123.txt'), SECRET_CABLE)
+    const opts = { cwd: root }
+    await runCable(['import', '09DUSHANBE123.txt', '--db', 'r.db'], opts)
+    const r = await runCable(['redact', '09DUSHANBE123', '--for', 'CONFIDENTIAL', '--db', 'r.db'], opts)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('[Paragraph 2 withheld: marked SECRET//NOFORN, above CONFIDENTIAL]')
+    const nf = JSON.parse((await runCable(['redact', '09DUSHANBE123', '--for', 'SECRET,NOFORN', '--format', 'json', '--db', 'r.db'], opts)).stdout)
+    expect(nf.withheld.map((w: { portion: string }) => w.portion)).toEqual(['paragraph 4'])
+    const bad = await runCable(['redact', '09DUSHANBE123', '--for', 'SEKRET', '--db', 'r.db'], opts)
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('unknown clearance "SEKRET"')])
+    // the caller reads at his own clearance first: a CONFIDENTIAL reader cannot render a SECRET cable at all
+    expect((await runCable(['redact', '09DUSHANBE123', '--for', 'UNCLASSIFIED', '--clearance', 'CONFIDENTIAL', '--db', 'r.db'], opts)).code).toBe(1)
+  })
+})
