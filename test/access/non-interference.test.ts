@@ -113,7 +113,7 @@ beforeAll(async () => {
   imported = cables.map((c) => c.id)
   for (const c of cables) writeFileSync(join(dir, `${c.id}.txt`), cableText(c))
   await ok(full, ['import', ...cables.map((c) => `${c.id}.txt`), '--as', 'arch'])
-})
+}, 300_000)
 
 /** Who may read what, from the rule in docs/messaging.md, computed from the tables (not by the engine). */
 function oracle(db: Database.Database, r: Reader): Set<string> {
@@ -122,7 +122,7 @@ function oracle(db: Database.Database, r: Reader): Set<string> {
   const visible = new Set<string>()
   const cables = db.prepare('SELECT rowid, key, level, caveats FROM cables').all() as { rowid: number; key: string; level: number; caveats: string }[]
   for (const c of cables) {
-    const caveats: string[] = JSON.parse(c.caveats || '[]')
+    const caveats = c.caveats.split(/[\s,]+/).filter(Boolean)
     if (c.level > rank[r.clearance] || !caveats.every((x) => held.has(x))) continue
     const m = db.prepare('SELECT origin_post AS originPost FROM msg_cable WHERE id = ?').get(c.key) as { originPost: string } | undefined
     if (!m) {
@@ -176,7 +176,7 @@ function normalize(argv: string[], r: RunResult, db: string): unknown {
 }
 
 describe('non-interference: what a user sees does not depend on cables he cannot read', () => {
-  it('should give every reader identical answers from the database and from a copy of what he may read', async () => {
+  it('should give every reader identical answers from the database and from a copy of what he may read', { timeout: 900_000 }, async () => {
     const db = new Database(full, { readonly: true })
     const visibleOf = new Map(READERS.map((r) => [r.name, oracle(db, r)]))
     db.close()
@@ -188,14 +188,13 @@ describe('non-interference: what a user sees does not depend on cables he cannot
     }
     const words = ['glacier', 'succession', 'detainee', 'cotton', 'visa', 'minister', 'water OR glacier', 'contingency NEAR/3 planning']
     const queries = ['*', ...words, 'class:SECRET', 'class>=CONFIDENTIAL', 'caption:SIPDIS', 'caption:NODIS', 'tag:PREL', `id:${released[2]}`, `cites:${imported[0]}`, 'date:2009..2010', '-glacier', 'glacier -cotton', 'subject:update', 'nonexistentword']
-    const ids = [...released, ...imported, '26STATE999', '09NOWHERE1']
+    const ids = [...released, ...imported.slice(0, 8), '26STATE999', '09NOWHERE1']
     const commands: string[][] = []
     for (const q of queries) {
       commands.push(['search', q, '--format', 'json', '--facets', '--limit', '100'])
       commands.push(['search', q, '--format', 'jsonl', '--facets'])
       commands.push(['search', q, '--format', 'csv', '--facets'])
       commands.push(['search', q, '--sort', 'date', '--facets', '--limit', '100'])
-      commands.push(['search', q, '--format', 'json', '--sort', 'date-desc', '--limit', '3', '--offset', '1'])
     }
     commands.push(['search', 'glacier AND (', '--format', 'json'], ['search', 'bogusfield:x'])
     for (const id of ids) {
@@ -204,17 +203,25 @@ describe('non-interference: what a user sees does not depend on cables he cannot
     }
     for (const id of released) commands.push(['read', id, '--json'], ['read', id])
     commands.push(['stats'], ['stats', '--format', 'json'], ['inbox'], ['inbox', '--json'], ['inbox', '--unacknowledged'], ['gaps', '--format', 'json'], ['gaps'])
+    commands.push(['search', '*', '--format', 'json', '--sort', 'date-desc', '--limit', '3', '--offset', '1'])
     let comparisons = 0
     for (const reader of READERS) {
       const copy = join(dir, `only-${reader.name}.db`)
       copyWithOnly(copy, visibleOf.get(reader.name)!)
+      let answered = 0
       for (const argv of commands) {
         const a = await run(full, [...argv, '--as', reader.name])
         const b = await run(copy, [...argv, '--as', reader.name])
         expect(a.stderr, `${reader.name}: ${argv.join(' ')}`).not.toMatch(/internal error/)
         expect(normalize(argv, a, full), `${reader.name}: cable ${argv.join(' ')}`).toEqual(normalize(argv, b, copy))
+        if (a.code === 0 && a.stdout.length > 0) answered++
         comparisons++
       }
+      // not a comparison of two refusals: the reader's search finds exactly what the rule lets him read, and
+      // most commands answer
+      const all = JSON.parse((await ok(full, ['search', '*', '--format', 'json', '--as', reader.name])).stdout)
+      expect(new Set(all.hits.map((h: { key: string }) => h.key)), reader.name).toEqual(visibleOf.get(reader.name))
+      expect(answered, reader.name).toBeGreaterThan(commands.length / 4)
     }
     console.log(`non-interference: ${comparisons} comparisons (${READERS.length} readers × ${commands.length} commands), all identical`)
     expect(comparisons).toBe(READERS.length * commands.length)
