@@ -64,12 +64,14 @@ export function verifyChain(entries: Iterable<ChainedFields & { hash: string }>,
   let expectedId = 1
   let n = 0
   for (const e of entries) {
-    const broken = (reason: string): ChainReport => ({ entries: n, head: prev, broken: { id: e.id, reason } })
+    const broken = (reason: string, id = e.id): ChainReport => ({ entries: n, head: prev, broken: { id, reason } })
     if (e.id !== expectedId) {
+      // a gap is reported at the first missing entry
       return broken(
         e.id > expectedId
           ? `entry ${expectedId}${e.id - expectedId > 1 ? `–${e.id - 1}` : ''} is missing (deleted): the log jumps from ${expectedId - 1} to ${e.id}`
           : `entry ${e.id} appears again or out of order after entry ${expectedId - 1}`,
+        Math.min(e.id, expectedId),
       )
     }
     if (e.prevHash !== prev) {

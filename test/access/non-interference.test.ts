@@ -176,26 +176,24 @@ function normalize(argv: string[], r: RunResult, db: string): unknown {
 }
 
 describe('non-interference: what a user sees does not depend on cables he cannot read', () => {
-  it('should give every reader identical answers from the database and from a copy of what he may read', { timeout: 900_000 }, async () => {
+  const visibleOf = new Map<string, Set<string>>()
+  const commands: string[][] = []
+  let comparisons = 0
+
+  beforeAll(() => {
     const db = new Database(full, { readonly: true })
-    const visibleOf = new Map(READERS.map((r) => [r.name, oracle(db, r)]))
+    for (const r of READERS) visibleOf.set(r.name, oracle(db, r))
     db.close()
-    // the scenario must exercise every branch of the rule: each reader sees some cables and misses some
-    for (const r of READERS) {
-      const v = visibleOf.get(r.name)!
-      expect(v.size, r.name).toBeGreaterThan(0)
-      expect(v.size, r.name).toBeLessThan(released.length + imported.length)
-    }
     const words = ['glacier', 'succession', 'detainee', 'cotton', 'visa', 'minister', 'water OR glacier', 'contingency NEAR/3 planning']
     const queries = ['*', ...words, 'class:SECRET', 'class>=CONFIDENTIAL', 'caption:SIPDIS', 'caption:NODIS', 'tag:PREL', `id:${released[2]}`, `cites:${imported[0]}`, 'date:2009..2010', '-glacier', 'glacier -cotton', 'subject:update', 'nonexistentword']
     const ids = [...released, ...imported.slice(0, 8), '26STATE999', '09NOWHERE1']
-    const commands: string[][] = []
     for (const q of queries) {
       commands.push(['search', q, '--format', 'json', '--facets', '--limit', '100'])
       commands.push(['search', q, '--format', 'jsonl', '--facets'])
       commands.push(['search', q, '--format', 'csv', '--facets'])
       commands.push(['search', q, '--sort', 'date', '--facets', '--limit', '100'])
     }
+    commands.push(['search', '*', '--format', 'json', '--sort', 'date-desc', '--limit', '3', '--offset', '1'])
     commands.push(['search', 'glacier AND (', '--format', 'json'], ['search', 'bogusfield:x'])
     for (const id of ids) {
       commands.push(['show', id], ['show', id, '--format', 'json'], ['show', id, '--versions'], ['refs', id, '--format', 'json', '--depth', '2'], ['refs', id], ['refs', id, '--format', 'dot'])
@@ -203,28 +201,44 @@ describe('non-interference: what a user sees does not depend on cables he cannot
     }
     for (const id of released) commands.push(['read', id, '--json'], ['read', id])
     commands.push(['stats'], ['stats', '--format', 'json'], ['inbox'], ['inbox', '--json'], ['inbox', '--unacknowledged'], ['gaps', '--format', 'json'], ['gaps'])
-    commands.push(['search', '*', '--format', 'json', '--sort', 'date-desc', '--limit', '3', '--offset', '1'])
-    let comparisons = 0
-    for (const reader of READERS) {
-      const copy = join(dir, `only-${reader.name}.db`)
-      copyWithOnly(copy, visibleOf.get(reader.name)!)
-      let answered = 0
-      for (const argv of commands) {
-        const a = await run(full, [...argv, '--as', reader.name])
-        const b = await run(copy, [...argv, '--as', reader.name])
-        expect(a.stderr, `${reader.name}: ${argv.join(' ')}`).not.toMatch(/internal error/)
-        expect(normalize(argv, a, full), `${reader.name}: cable ${argv.join(' ')}`).toEqual(normalize(argv, b, copy))
-        if (a.code === 0 && a.stdout.length > 0) answered++
-        comparisons++
-      }
-      // not a comparison of two refusals: the reader's search finds exactly what the rule lets him read, and
-      // most commands answer
-      const all = JSON.parse((await ok(full, ['search', '*', '--format', 'json', '--as', reader.name])).stdout)
-      expect(new Set(all.hits.map((h: { key: string }) => h.key)), reader.name).toEqual(visibleOf.get(reader.name))
-      expect(answered, reader.name).toBeGreaterThan(commands.length / 4)
+  })
+
+  afterAll(() => {
+    console.log(`non-interference: ${comparisons} comparisons made (${READERS.length} readers × ${commands.length} commands: search in every format with facets and snippets, show, versions, refs, route, diff, redact, read, stats, inbox, gaps, errors)`)
+  })
+
+  it('should exercise every branch of the rule: each reader sees some cables and misses some', () => {
+    for (const r of READERS) {
+      const v = visibleOf.get(r.name)!
+      expect(v.size, r.name).toBeGreaterThan(0)
+      expect(v.size, r.name).toBeLessThan(released.length + imported.length)
     }
-    console.log(`non-interference: ${comparisons} comparisons (${READERS.length} readers × ${commands.length} commands), all identical`)
-    expect(comparisons).toBe(READERS.length * commands.length)
+    // need to know beyond clearance: tess (TOP SECRET, every caveat) at an addressed post is no principal of
+    // the NODIS cable; omar (the same) at a post nobody addressed reads only SIPDIS and imported cables
+    expect(visibleOf.get('tess')!.has(released[2])).toBe(false)
+    expect(visibleOf.get('sam')!.has(released[2])).toBe(true)
+    expect(visibleOf.get('omar')!.has(released[0])).toBe(false)
+    expect(visibleOf.get('omar')!.has(released[6])).toBe(true)
+    expect(visibleOf.get('tess')!.has(imported[0])).toBe(false)
+  })
+
+  it.each(READERS.map((r) => [r.name, r] as const))('should give %s identical answers from the database and from a copy of what he may read', { timeout: 600_000 }, async (_, reader) => {
+    const copy = join(dir, `only-${reader.name}.db`)
+    copyWithOnly(copy, visibleOf.get(reader.name)!)
+    let answered = 0
+    for (const argv of commands) {
+      const a = await run(full, [...argv, '--as', reader.name])
+      const b = await run(copy, [...argv, '--as', reader.name])
+      expect(a.stderr, `${reader.name}: ${argv.join(' ')}`).not.toMatch(/internal error/)
+      expect(normalize(argv, a, full), `${reader.name}: cable ${argv.join(' ')}`).toEqual(normalize(argv, b, copy))
+      if (a.code === 0 && a.stdout.length > 0) answered++
+      comparisons++
+    }
+    // not a comparison of two refusals: the reader's search finds exactly what the rule lets him read, and
+    // many commands answer
+    const all = JSON.parse((await ok(full, ['search', '*', '--format', 'json', '--as', reader.name])).stdout)
+    expect(new Set(all.hits.map((h: { key: string }) => h.key)), reader.name).toEqual(visibleOf.get(reader.name))
+    expect(answered, reader.name).toBeGreaterThan(40)
   })
 
   it('should never show a BM25 score to a reader restricted by need to know', async () => {
