@@ -16,14 +16,15 @@ export class ArchiveMissingError extends DatabaseFileError {
  * empty database, so a mistyped `--db` does not silently return nothing, and an archive on read-only
  * media (or a file the user may only read) is searchable. Throws `DatabaseFileError` naming the file.
  */
-export function openArchiveForReading(location: string): Store {
+export function openArchiveForReading(location: string, options: { write?: boolean } = {}): Store {
   if (location !== ':memory:' && !/^[a-z]+:\/\//.test(location)) {
     if (!existsSync(location)) throw new ArchiveMissingError(location)
     const st = statSync(location)
     if (st.isDirectory()) throw new DatabaseFileError(location, 'a directory, not a database file')
     if (st.size === 0) throw new DatabaseFileError(location, 'the file is empty (0 bytes), not a Cablegram archive')
   }
-  return openStore(location, { readonly: location !== ':memory:' })
+  // `write`: a read command that also records something of its own (a saved snapshot)
+  return openStore(location, { readonly: location !== ':memory:' && !options.write })
 }
 
 /** Flags every read command shares. */

@@ -22,13 +22,13 @@ import { oneOf } from '../option-values.js'
  * is a user (`--as`, `$CABLEGRAM_USER`) with that user's access; in a plain archive, `--clearance` and
  * `--caveats` narrow what is shown. Bad flags and refusals become CLI errors.
  */
-export async function openForReading(flags: ReaderFlags, io: Io): Promise<{ store: Store; access: Access | undefined; reader: ArchiveReader }> {
+export async function openForReading(flags: ReaderFlags, io: Io, options: { write?: boolean } = {}): Promise<{ store: Store; access: Access | undefined; reader: ArchiveReader }> {
   const location = resolveDbLocation(flags.db, io.env, io.cwd)
   let store: Store
   let declared: Access | undefined
   try {
     declared = readerAccess(flags.clearance, flags.caveats)
-    store = openArchiveForReading(location)
+    store = openArchiveForReading(location, options)
   } catch (error) {
     throw new CliError((error as Error).message)
   }

@@ -24,9 +24,9 @@ async function findSnapshot(store: Store, ref: string, io: Io): Promise<Snapshot
 }
 
 /** Runs one snapshot subcommand with the archive open, turning snapshot and query errors into usage errors. */
-async function withArchive(opts: Flags, io: Io, fn: (store: Store, access: Awaited<ReturnType<typeof openForReading>>['access']) => Promise<void>): Promise<void> {
+async function withArchive(opts: Flags, io: Io, fn: (store: Store, access: Awaited<ReturnType<typeof openForReading>>['access']) => Promise<void>, write = false): Promise<void> {
   oneOf('--format', opts.format, ['text', 'json'] as const)
-  const { store, access, reader } = await openForReading(opts, io)
+  const { store, access, reader } = await openForReading(opts, io, { write })
   try {
     await fn(store, access)
   } catch (error) {
@@ -47,10 +47,15 @@ export function registerSnapshot(program: Command, io: Io, setExit: SetExit): vo
     .argument('<query...>', 'the query (docs/search.md); several words are joined with spaces')
     .option('--format <format>', 'text or json', 'text')
     .action(async (words: string[], opts: Flags) =>
-      withArchive(opts, io, async (store, access) => {
-        const s = await saveSnapshot(store, words.join(' '), access)
-        io.stdout.write(opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : snapshotText(s))
-      }),
+      withArchive(
+        opts,
+        io,
+        async (store, access) => {
+          const s = await saveSnapshot(store, words.join(' '), access)
+          io.stdout.write(opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : snapshotText(s))
+        },
+        true,
+      ),
     )
   readerOptions(snapshot.command('show'))
     .description('print a saved snapshot (--format json writes the file `verify` reads on another archive)')
