@@ -17,6 +17,8 @@ export default defineConfig({
       'test/**/*crash*.test.ts',
       'test/**/smoke.test.ts',
       'test/web/**',
+      // research tools: they read the protection core but test other modules
+      'test/research/**',
       'test/http/**/e2e*.test.ts',
       'node_modules/**',
     ],

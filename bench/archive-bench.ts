@@ -3,52 +3,85 @@
  * cables.csv-style file and reports import rate, database size against the raw text, and latency of 20
  * fixed queries with facets. Ends with one JSON line of the figures. Targets (issue 4): import ≥ 2,000
  * cables/s, p95 ≤ 50 ms with facets, database ≤ 1.5× the raw text.
+ *
+ * `--engine sqlite` (default) or `--engine postgres` (a fresh database `cablegram_bench_<pid>` on the server
+ * at CABLEGRAM_BENCH_PG, else CABLEGRAM_TEST_PG, else postgres://postgres@127.0.0.1:5432/postgres, dropped at
+ * the end); `--count N` overrides BENCH_COUNT.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importArchive } from '../src/archive/import/import-archive.js'
 import { searchArchive } from '../src/archive/search-archive.js'
 import { writeSynth } from '../src/archive/synth/write-synth.js'
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js'
+import { QUERIES } from './archive-queries.js'
+import pg from 'pg'
+import { openStore } from '../src/store/open-store.js'
+import type { Store } from '../src/store/store.js'
 
-const QUERIES = [
-  'nuclear',
-  '"human rights"',
-  'election OR elections',
-  'sanctions AND centrifuges',
-  'corruption -court',
-  'terror*',
-  'reactor NEAR/5 inspectors',
-  'tag:PREL',
-  'tag:KNNP uranium',
-  'origin:BAGHDAD bombing',
-  'class>=SECRET',
-  'class:NOFORN tag:PTER',
-  'to:"AMEMBASSY PARIS"',
-  'subject:energy',
-  'date:2009-09..2009-12 ceasefire',
-  'precedence:IMMEDIATE refugees',
-  'caption:SIPDIS humanitarian',
-  '(oil OR gas) AND pipeline',
-  'id:09STATE1*',
-  '"nuclear enrichment" date:2008',
-]
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+/** A server-side PostgreSQL database for the run: its URL, its size, and a drop. */
+async function benchDatabase(): Promise<{ url: string; size(): Promise<number>; serverCpuSeconds(): Promise<number>; drop(): Promise<void> }> {
+  const server = process.env['CABLEGRAM_BENCH_PG'] ?? process.env['CABLEGRAM_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `cablegram_bench_${process.pid}`
+  const admin = async <T>(sql: string): Promise<T> => {
+    const c = new pg.Client({ connectionString: server })
+    await c.connect()
+    try {
+      return (await c.query(sql)).rows[0] as T
+    } finally {
+      await c.end()
+    }
+  }
+  await admin(`CREATE DATABASE ${name}`)
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    size: async () => Number((await admin<{ n: string }>(`SELECT pg_database_size('${name}') AS n`)).n),
+    // CPU the server's backends for this database have used so far (/proc, local server only): with the
+    // client's own CPU it gives an import cost that does not depend on how busy the machine is
+    serverCpuSeconds: async () => {
+      const pids = (await admin<{ pids: number[] | null }>(`SELECT array_agg(pid) AS pids FROM pg_stat_activity WHERE datname = '${name}'`)).pids ?? []
+      let ticks = 0
+      for (const pid of pids) {
+        try {
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+          ticks += Number(fields[11]) + Number(fields[12])
+        } catch {
+          // the backend ended, or the server is not on this machine
+        }
+      }
+      return ticks / 100
+    },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  }
+}
+
 const RUNS = 5
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 
 async function main() {
-  const count = Number(process.env['BENCH_COUNT'] ?? 250_000)
+  const engine = flag('engine') ?? 'sqlite'
+  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine must be sqlite or postgres, not ${engine}`)
+  const count = Number(flag('count') ?? process.env['BENCH_COUNT'] ?? 250_000)
+  if (!Number.isInteger(count) || count <= 0) throw new Error(`--count must be a positive whole number`)
   const dir = mkdtempSync(join(tmpdir(), 'cablegram-bench-'))
   const csv = join(dir, 'cables.csv')
   const dbPath = join(dir, 'bench.db')
+  const server = engine === 'postgres' ? await benchDatabase() : null
   try {
     let t = performance.now()
     const textBytes = await writeSynth(csv, count, 42, 'csv')
     console.log(`synth: ${count} cables, ${(textBytes / 1e6).toFixed(0)} MB of text in ${((performance.now() - t) / 1000).toFixed(1)} s`)
 
-    const store = openSqliteStore(dbPath)
+    const store: Store = openStore(server ? server.url : dbPath)
+    console.log(`engine: ${engine}`)
     t = performance.now()
     const cpu0 = process.cpuUsage()
     const load0 = loadavg()[0]
@@ -57,12 +90,20 @@ async function main() {
     })
     const importSeconds = (performance.now() - t) / 1000
     const cpu = process.cpuUsage(cpu0)
-    // CPU seconds of all threads: what the import costs regardless of how busy the machine was
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6
+    // CPU seconds of all threads (and, on PostgreSQL, of the server's backends): what the import costs
+    // regardless of how busy the machine was
+    const serverCpu = server ? await server.serverCpuSeconds() : 0
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6 + serverCpu
+    if (server) console.log(`server cpu: ${serverCpu.toFixed(1)} s in PostgreSQL backends`)
     const load = (load0 + loadavg()[0]) / 2
     process.stderr.write('\n')
-    store.db.pragma('wal_checkpoint(TRUNCATE)')
-    const dbBytes = statSync(dbPath).size
+    let dbBytes: number
+    if (server) {
+      dbBytes = await server.size()
+    } else {
+      ;(store as unknown as { db: { pragma(s: string): unknown } }).db.pragma('wal_checkpoint(TRUNCATE)')
+      dbBytes = statSync(dbPath).size
+    }
     const rate = report.cables / importSeconds
     console.log(`import: ${report.cables} cables in ${importSeconds.toFixed(1)} s = ${rate.toFixed(0)} cables/s, ${(textBytes / 1e6 / importSeconds).toFixed(1)} MB/s; problems ${report.problems.length}`)
     console.log(`cpu: ${cpuSeconds.toFixed(1)} s (${(report.cables / cpuSeconds).toFixed(0)} cables per CPU-second); load average ${load.toFixed(1)} on ${cpus().length} cores`)
@@ -99,6 +140,7 @@ async function main() {
     all.sort((a, b) => a - b)
     allCpu.sort((a, b) => a - b)
     const figures = {
+      engine,
       cables: report.cables,
       import_cables_per_s: Math.round(rate),
       import_mb_per_s: Number((textBytes / 1e6 / importSeconds).toFixed(1)),
@@ -119,6 +161,7 @@ async function main() {
     await store.close()
     console.log(JSON.stringify(figures))
   } finally {
+    await server?.drop()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -1,5 +1,6 @@
 import type { Cable } from '../format/model.js'
-import { caveatsOfCaption, LEVEL_RANK, parseClassification, parsePortionMark, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { caveatsOfCaption, LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { parseMarking } from '../format/marking.js'
 
 /** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
 export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
@@ -15,34 +16,45 @@ export interface CableAccess {
 
 /**
  * Who may read a cable: its level is the highest of the overall classification, the container's
- * classification and every portion mark (a cable is never under its portions, spec §7 rule 1); its caveats
- * are the restrictive ones named by the classification, the captions and the portion marks (rule 4:
- * a NOFORN portion makes the whole cable NOFORN). SBU without a higher level comes from the SENSITIVE caption.
+ * classification and every portion mark, the subject's and unnumbered blocks' included (a cable is never under
+ * its portions, spec §7 rule 1); its caveats are the restrictive ones named by the classification, the captions
+ * and the portion marks (rule 4: a NOFORN, NODIS, EXDIS, ORCON… portion makes the whole cable so). SBU without a
+ * higher level comes from the SENSITIVE caption. Every marking is read by the one marking parser (format/marking):
+ * a marking it refuses fails closed at TOP SECRET, as does a cable whose overall level nothing states (no class
+ * line, FL4, banner or publisher metadata: portion marks alone only ever raise a stated level).
  *
  * @example
  *   cableAccess(parseCable(text)) // { level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' }
  */
 export function cableAccess(cable: Cable, statedElsewhere: string | null = null): CableAccess {
   let rank = -1
+  let unreadable = false
   const caveats = new Set<string>()
-  const raise = (level: Level, found: readonly string[]) => {
-    rank = Math.max(rank, LEVEL_RANK[level])
-    for (const c of found) if (RESTRICTIVE.includes(c)) caveats.add(c)
+  const read = (marking: string) => {
+    const r = parseMarking(marking)
+    if (!r.ok) {
+      unreadable = true
+      return
+    }
+    if (r.parts.level !== null) rank = Math.max(rank, LEVEL_RANK[r.parts.level])
+    for (const c of r.parts.caveats) for (const caveat of caveatsOfCaption(c)) if (RESTRICTIVE.includes(caveat)) caveats.add(caveat)
   }
-  const stated = [cable.classification, cable.container?.metadata['classification'] ?? null, statedElsewhere]
-  for (const value of stated) if (value && value.trim()) raise(parseClassification(value).level, parseClassification(value).caveats)
+  // a classification the parser inferred from the portion marks alone (no class line, FL4 or banner) states
+  // nothing: marks can be missed or mislaid (a heading marked (U) in a SECRET text), so it does not count
+  const inferred = cable.diagnostics.some((d) => d.code === 'NO_CLASS_LINE')
+  const stated = [inferred ? null : cable.classification, cable.container?.metadata['classification'] ?? null, statedElsewhere]
+  for (const value of stated) if (value && value.trim()) read(value)
+  const levelStated = rank >= 0
   for (const caption of cable.captions) {
     const c = caption.toUpperCase().replace(/\s+/g, ' ').trim()
     for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
     if ((c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') && rank < LEVEL_RANK.SBU) rank = LEVEL_RANK.SBU
   }
-  const marks = [cable.subjectMarking, ...cable.paragraphs.map((p) => p.marking)]
-  for (const mark of marks) {
-    const m = mark ? parsePortionMark(mark) : null
-    if (m) raise(m.level, m.caveats)
-  }
+  if (cable.subjectMarking) read(cable.subjectMarking)
+  for (const p of cable.paragraphs) if (p.marking) read(p.marking)
   const list = RESTRICTIVE.filter((c) => caveats.has(c))
-  if (rank < 0) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: null }
+  // an unreadable marking may name any level: only the highest clearance reads the cable
+  if (unreadable || !levelStated) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: null }
   const level = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === rank)!
   return { level: rank, caveats: list, classification: publisherClassification(level, list) }
 }

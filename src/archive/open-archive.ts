@@ -14,7 +14,8 @@ export class ArchiveMissingError extends DatabaseFileError {
 /**
  * Opens an archive to read, read-only: a missing or empty (0-byte) file is an error rather than a new
  * empty database, so a mistyped `--db` does not silently return nothing, and an archive on read-only
- * media (or a file the user may only read) is searchable. Throws `DatabaseFileError` naming the file.
+ * media (or a file the user may only read) is searchable. `write` opens it writable (migrations applied) for
+ * read commands that save something. Throws `DatabaseFileError` naming the file.
  */
 export function openArchiveForReading(location: string, options: { write?: boolean } = {}): Store {
   if (location !== ':memory:' && !/^[a-z]+:\/\//.test(location)) {
@@ -23,8 +24,8 @@ export function openArchiveForReading(location: string, options: { write?: boole
     if (st.isDirectory()) throw new DatabaseFileError(location, 'a directory, not a database file')
     if (st.size === 0) throw new DatabaseFileError(location, 'the file is empty (0 bytes), not a Cablegram archive')
   }
-  // `write`: a read command that also records something of its own (a saved snapshot)
-  return openStore(location, { readonly: location !== ':memory:' && !options.write })
+  // a read command that also records something (a query snapshot) opens it for writing
+  return openStore(location, { readonly: !options.write && location !== ':memory:' })
 }
 
 /** Flags every read command shares. */

@@ -1,4 +1,5 @@
-import { LEVEL_RANK, parsePortionMark, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
 import type { Access } from '../store/store.js'
@@ -34,24 +35,14 @@ const LEVELS = Object.keys(LEVEL_RANK) as Level[]
 const levelName = (rank: number) => LEVELS.find((l) => LEVEL_RANK[l] === rank) ?? 'TOP SECRET'
 const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
 
-/** Words a portion mark may carry after its level; anything else makes the mark unreadable (fail closed). */
-const MARK_WORDS = new Set(['NF', 'NOFORN', 'REL', 'TO', 'FOUO', 'SBU', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'OC'])
-const MARK_CAVEAT: Record<string, string> = { NF: 'NOFORN', NOFORN: 'NOFORN', NODIS: 'NODIS', EXDIS: 'EXDIS', LIMDIS: 'LIMDIS', STADIS: 'STADIS', ORCON: 'ORCON', OC: 'ORCON' }
-
-/** What a portion mark demands, or null when the mark holds a word it cannot vouch for. */
+/**
+ * What a portion mark demands, read by the one marking parser (format/marking), or null when it refuses the mark
+ * or the mark names no level (`NF`): such a portion is treated as the overall classification.
+ */
 export function readPortionMark(mark: string): { level: number; caveats: string[] } | null {
-  const parsed = parsePortionMark(mark)
-  if (!parsed) return null
-  const words = mark.toUpperCase().split(/[\s/,-]+/).filter(Boolean).slice(1)
-  const caveats = new Set(parsed.caveats.filter((c) => RESTRICTIVE.includes(c)))
-  let afterRelTo = false
-  for (const w of words) {
-    if (afterRelTo && /^[A-Z]{3,4}$/.test(w)) continue
-    if (!MARK_WORDS.has(w)) return null
-    if (w === 'TO') afterRelTo = true
-    if (MARK_CAVEAT[w]) caveats.add(MARK_CAVEAT[w])
-  }
-  return { level: LEVEL_RANK[parsed.level], caveats: [...caveats] }
+  const r = parseMarking(mark)
+  if (!r.ok || r.parts.level === null) return null
+  return { level: LEVEL_RANK[r.parts.level], caveats: r.parts.caveats.filter((c) => RESTRICTIVE.includes(c)) }
 }
 
 /** Shown to the reader, or the reason it is not. */
@@ -108,7 +99,11 @@ export function redactCable(cable: Cable, text: string, reader: Access): Redacti
   const subject = portionDecision(subjectMark)
   const paragraphAt = (offset: number) => cable.paragraphs.find((p) => p.span && p.span.start.offset <= offset && offset < p.span.end.offset)
   // a withheld portion keeps a mark, so the rendering still lints: its own when readable, else the overall one
-  const overallMark = portionMarkOf(overall.level, overall.caveats)
+  // (an unreadable mark holds the cable at TOP SECRET, fail closed; the mark shown is the stated one, at or under the
+  // class line, so the rendering still lints)
+  const stated = cable.classification ? parseMarking(cable.classification) : null
+  const statedLevel = stated?.ok && stated.parts.level !== null ? LEVEL_RANK[stated.parts.level] : overall.level
+  const overallMark = portionMarkOf(Math.min(overall.level, statedLevel), overall.caveats)
   const shownMark = (mark: string | null, reason: string) => (mark !== null && reason !== 'unreadable' ? mark : overallMark)
   const starts: number[] = []
   let next = 0

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { neutralizeForTerminal } from '../format/control-chars.js'
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
@@ -33,4 +34,19 @@ export function nodeIo(): Io {
     cwd: process.cwd(),
     env: process.env,
   }
+}
+
+/**
+ * The same Io with standard output made safe for a terminal: control characters of cable text and fields are
+ * shown as visible stand-ins (ESC → ␛), so a hostile cable cannot move the cursor, clear the screen or set the
+ * window title of the reader's terminal; the command's own colours (SGR) pass. `raw` keeps the bytes as they are
+ * (byte-exact renderings written to a file or a pipe). Standard error is left as it is (the progress bar drives
+ * the terminal there); messages written to it are neutralised where they are made.
+ */
+export function terminalSafe(io: Io, raw: boolean): Io {
+  if (raw) return io
+  const out = io.stdout
+  const stdout = Object.create(out) as Io['stdout']
+  stdout.write = (s: string) => out.write(typeof s === 'string' ? neutralizeForTerminal(s) : s)
+  return { ...io, stdout }
 }

@@ -3,7 +3,8 @@ import { resolveDbLocation } from '../archive/db-location.js'
 import { DatabaseFileError, fileErrorReason } from '../store/database-file-error.js'
 import { registerCommands } from './commands/index.js'
 import { CliError } from './errors.js'
-import { nodeIo, type Io } from './io.js'
+import { neutralizeControlChars } from '../format/control-chars.js'
+import { nodeIo, terminalSafe, type Io } from './io.js'
 
 /**
  * Runs the `cable` command line and resolves to the process exit code.
@@ -12,7 +13,10 @@ import { nodeIo, type Io } from './io.js'
  * @example
  *   process.exitCode = await main(['parse', 'cable.txt'])
  */
-export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+export async function main(argv: string[], rawIo: Io = nodeIo()): Promise<number> {
+  // cable text and fields are untrusted: their control characters never reach a terminal as commands. `render` and
+  // `lint` write file contents (byte-exact, form feeds between cables) when their output goes to a file or pipe.
+  const io = terminalSafe(rawIo, (argv[0] === 'render' || argv[0] === 'lint') && rawIo.stdout.isTTY !== true)
   const program = new Command('cable')
     .description('Cablegram: diplomatic telegrams — parse, render, lint, archive, search and deliver')
     .version('0.1.0')
@@ -34,11 +38,11 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
       return error.exitCode === 0 ? 0 : 2
     }
     if (error instanceof CliError) {
-      io.stderr.write(`cable: ${error.message}\n`)
+      io.stderr.write(`cable: ${neutralizeControlChars(error.message)}\n`)
       return error.exitCode
     }
     if (error instanceof DatabaseFileError) {
-      io.stderr.write(`cable: ${error.message}\n`)
+      io.stderr.write(`cable: ${neutralizeControlChars(error.message)}\n`)
       return 2
     }
     // a database that turns out damaged midway (a page fails its checks during a search) is the file's

@@ -87,6 +87,11 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
       case 'pageHeader':
         push({ type: 'pageHeader', text: t })
         break
+      case 'trailer':
+        // the archive's trailer is kept as written, never joined to a paragraph
+        if (cur?.type === 'lines') cur.lines.push(t)
+        else push({ type: 'lines', lines: [t] })
+        break
       case 'signature':
         if (cur?.type === 'signature') cur.lines.push(t.trim())
         else push({ type: 'signature', lines: [t.trim()] })

@@ -3,7 +3,8 @@
  * A caption line may also carry attention text (`NOFORN SIPDIS STATE FOR EUR/RUS`); only the leading caption
  * words count as captions.
  */
-const CAPTION_PHRASES = [
+/** Every caption the parser and drafts know, longest phrases first (spec §5.4, data/captions.tsv). */
+export const CAPTION_PHRASES: readonly string[] = [
   'SENSITIVE BUT UNCLASSIFIED',
   'SPECAT EXCLUSIVE',
   'EYES ONLY',

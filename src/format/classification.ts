@@ -115,40 +115,6 @@ export function overallClassification(level: Level, captions: readonly string[])
   return publisherClassification(sbu ? 'SBU' : level, captions.includes('NOFORN') ? ['NOFORN'] : [])
 }
 
-/** Splits a publisher classification (`SECRET//NOFORN`) into level rank and caveats. */
-export function parseClassification(value: string): { level: Level; caveats: string[] } {
-  const [head, ...rest] = value.toUpperCase().split('//')
-  const caveats = rest.flatMap((r) => r.split(/[,/]\s*/)).map((s) => s.trim()).filter(Boolean)
-  let level: Level = levelOfClassWord(head)
-  if (level === 'UNCLASSIFIED' && caveats.some((c) => c === 'FOR OFFICIAL USE ONLY' || c === 'FOUO' || c === 'SBU')) level = 'SBU'
-  return { level, caveats: caveats.filter((c) => c !== 'FOR OFFICIAL USE ONLY' && c !== 'FOUO' && c !== 'SBU') }
-}
-
-/**
- * A portion mark's parts: `S//NF` → level SECRET, caveats [NOFORN]. Null when the text is no mark.
- *   (S/NF)  (SBU)  (C - ENTIRE TEXT)  (U//FOUO)  (C/REL GBR)
- */
-export function parsePortionMark(mark: string): { level: Level; caveats: string[] } | null {
-  const m = /^\s*(TS|S|C|U|SBU|LOU|FOUO|CUI)\b\s*(?:(?:\/\/?|-)\s*(.*))?$/i.exec(mark)
-  if (!m) return null
-  const head = m[1].toUpperCase()
-  const level: Level =
-    head === 'TS' ? 'TOP SECRET' : head === 'S' ? 'SECRET' : head === 'C' ? 'CONFIDENTIAL' : head === 'U' ? 'UNCLASSIFIED' : 'SBU'
-  const caveats: string[] = []
-  const tail = (m[2] ?? '').toUpperCase()
-  if (/\bN(?:F|OFORN)?\b/.test(tail)) caveats.push('NOFORN')
-  if (/\bREL\b/.test(tail)) caveats.push('REL')
-  if ((head === 'U' && /FOUO|SBU/.test(tail)) || head === 'SBU' || head === 'LOU' || head === 'FOUO') {
-    return { level: 'SBU', caveats }
-  }
-  return { level, caveats }
-}
-
-/** True when a parenthesised text is a portion mark, as in `1. (S/NF) text`. */
-export function isPortionMark(text: string): boolean {
-  return /^\s*(TS|S|C|U|SBU|LOU|FOUO|CUI)\s*(?:(?:\/\/?|-|,)\s*[A-Z][A-Z ,/]{0,30})?\s*$/i.test(text)
-}
-
 /** Normalises a mark as written (`s/nf `) to `S/NF`. */
 export function normalizeMark(text: string): string {
   if (/^[A-Z]+(?:\/\/?[A-Z]+)?$/.test(text)) return text

@@ -182,6 +182,8 @@ export function composeCable(f: ComposeFields): Cable {
     tagSpans: [],
     captionSpans: [],
     segments: [],
+    unavailable: null,
+    trailer: null,
     container: null,
   }
 }

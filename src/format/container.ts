@@ -72,13 +72,46 @@ function unwrapCsvRow(input: string) {
     })
   }
   const f = fields ?? []
+  const named: Record<string, string> = {}
   CSV_COLUMNS.forEach((c, i) => {
-    if (f[i] !== undefined && c !== 'header' && c !== 'body') metadata[c] = f[i]
+    if (f[i] !== undefined) named[c] = f[i]
   })
-  // some dumps end text lines with ` \` continuations
-  const clean = (s: string) => s.replace(/ \\\n/g, '\n')
-  const text = `${clean(f[6] ?? '')}\n\n${clean(f[7] ?? '')}`
-  return { text, container: { rendering: 'csv' as const, raw: input, metadata }, diagnostics, hintId: metadata.refid }
+  for (const [k, v] of Object.entries(named)) if (k !== 'header' && k !== 'body') metadata[k] = v
+  return { text: csvRowText(named), container: { rendering: 'csv' as const, raw: input, metadata }, diagnostics, hintId: metadata.refid }
+}
+
+/**
+ * The telegram text of a cables.csv row: its header and body columns joined by an empty line, with the
+ * dump's ` \` line continuations removed. The one decoder of a row: `cable parse` (one row) and `cable
+ * import` (a streamed file) both read rows through it. Quoted-field escapes (`\"`, `\\`) are undone by
+ * the CSV reader (csv-record.ts) before.
+ *
+ * @example
+ *   csvRowText({ header: 'R 111030Z MAR 09 \\\nFM AMEMBASSY X \\\n', body: 'UNCLAS X 000456 \\\n' })
+ *   // 'R 111030Z MAR 09\nFM AMEMBASSY X\n\n\nUNCLAS X 000456\n'
+ */
+export function csvRowText(fields: Record<string, string | undefined>): string {
+  return `${unContinue(fields['header'] ?? '')}\n\n${unContinue(fields['body'] ?? '')}`
+}
+
+/** A line that ends in a backslash (after optional blanks) continues on the next: the backslash goes. */
+function unContinue(s: string): string {
+  return s.includes('\\') ? s.replace(/[ \t]*\\(\r?\n)/g, '$1') : s
+}
+
+/**
+ * A container's date (`Created` of an HTML page, `date` of a cables.csv row: `2009-03-11 09:30`,
+ * `03/11/2009 09:30`) as ISO 8601 UTC, or null.
+ */
+export function containerDate(value: string): string | null {
+  let m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?/.exec(value)
+  let y: number, mo: number, d: number, h: number, mi: number
+  if (m) [y, mo, d, h, mi] = [+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0)]
+  else if ((m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/.exec(value))) [mo, d, y, h, mi] = [+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0)]
+  else return null
+  const at = new Date(Date.UTC(y, mo - 1, d, h, mi))
+  if (at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d || h > 23 || mi > 59) return null
+  return at.toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z')
 }
 
 function stripTags(s: string): string {

@@ -1,15 +1,16 @@
 import { captionsIn, isCaptionLine, leadingCaptions } from './captions.js'
 import {
   CLASS_WORD_ONLY,
-  isPortionMark,
   levelOfClassWord,
   levelOfSecurityGroup,
   normalizeMark,
-  parsePortionMark,
   LEVEL_RANK,
   overallClassification,
+  caveatsOfCaption,
+  RESTRICTIVE_CAVEATS,
   type Level,
 } from './classification.js'
+import { looksLikeMark, parseMarking } from './marking.js'
 import { parseClassifiedBy } from './classified-by.js'
 import { parseEo } from './eo.js'
 import type { HeaderResult } from './header.js'
@@ -19,7 +20,7 @@ import { splitReferences, REF_LABEL } from './references.js'
 import { emptySpan, type LineIndex } from './span.js'
 import { findComments, findSummary, keywordHits } from './summary-comment.js'
 import { splitTags, TAGS_LABEL } from './tags.js'
-import type { Range, TextLayout } from './text.js'
+import { END_MARKER, type Range, type TextLayout } from './text.js'
 
 export interface FieldContext {
   text: string
@@ -86,8 +87,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   // SUBJECT, with its portion mark
   if (layout.subject) {
     const value = squashed(layout.subject).replace(/^(?:SUBJECT|SUBJ|UBJECT)\b\s*[:.]?\s*/i, '')
-    const pm = /^\(([^)]{1,20})\)\s*/.exec(value)
-    if (pm && isPortionMark(pm[1])) {
+    const pm = /^\(([^)]{1,60})\)\s*/.exec(value)
+    if (pm && looksLikeMark(pm[1])) {
       cable.subjectMarking = normalizeMark(pm[1])
       cable.subject = value.slice(pm[0].length)
       const at = text.indexOf(`(${pm[1]})`, layout.subject.start)
@@ -131,8 +132,9 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     readClassifiedByInParagraphOne(cable, ctx)
   }
 
-  // Paragraphs
+  // Paragraphs, with the unnumbered blocks that open with a portion mark (number 0) in text order
   cable.paragraphs = readParagraphs(ctx)
+  if (layout.markedBlocks.length) cable.paragraphs = withMarkedBlocks(cable.paragraphs, ctx)
 
   // Signature: its own line(s), or glued to the end of the last line (`… End comment. CRETZ`)
   cable.signers = layout.signature.map((i) => lines[i].text.trim())
@@ -142,9 +144,12 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     readGluedSignature(cable, ctx)
   }
 
+  // The archive's trailer: end marker, attribute block, stamps
+  if (layout.trailer !== null) readTrailer(cable, ctx, layout.trailer)
+
   // Summary and comment, from the text after the front matter
   const bodyFrom = layout.paras.length ? lines[layout.paras[0].line].start : layout.subject?.end ?? 0
-  const bodyTo = layout.signature.length ? lines[layout.signature[0]].start : text.length
+  const bodyTo = layout.signature.length ? lines[layout.signature[0]].start : layout.trailer !== null ? lines[layout.trailer].start : text.length
   const body = maskPageHeaders(text, lines, layout, { start: bodyFrom, end: bodyTo })
   const hits = keywordHits(body)
   const summary = findSummary(hits)
@@ -162,7 +167,9 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   if (cable.sections === null) cable.sections = layout.sectionsFromPages ?? (cable.mrn ? 1 : null)
 
   // Overall classification in the publisher's terms; without any banner, the highest portion mark
+  const stated = level
   if (level === null) level = highestPortionLevel(cable, ctx)
+  checkMarks(cable, ctx, stated, captions)
   if (level !== null) {
     // Cablegate derives //NOFORN from the caption, not from NOFORN portions (measured: following the portions
     // raises disagreement with the publisher from 62 to 146 cables of 5,202)
@@ -183,9 +190,11 @@ function withSpan<T extends object>(value: T, span: Span): T & { span: Span } {
 
 function highestPortionLevel(cable: Cable, ctx: FieldContext): Level | null {
   let best: Level | null = null
-  for (const mark of [cable.subjectMarking, ...cable.paragraphs.map((p) => p.marking)]) {
-    const pm = mark ? parsePortionMark(mark) : null
-    if (pm && (best === null || LEVEL_RANK[pm.level] > LEVEL_RANK[best])) best = pm.level
+  // numbered paragraphs and the subject only: a mark opening an unnumbered block may head a list of any level
+  for (const mark of [cable.subjectMarking, ...cable.paragraphs.map((p) => (p.number > 0 ? p.marking : null))]) {
+    const r = mark ? parseMarking(mark) : null
+    const level = r?.ok ? r.parts.level : null
+    if (level !== null && (best === null || LEVEL_RANK[level] > LEVEL_RANK[best])) best = level
   }
   if (best !== null) {
     ctx.diagnostics.push({
@@ -198,13 +207,93 @@ function highestPortionLevel(cable: Cable, ctx: FieldContext): Level | null {
   return best
 }
 
+const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
+
+/**
+ * Every portion mark (subject and paragraphs, numbered or not) goes through the marking parser: an unreadable
+ * one is a BAD_MARKING error at the mark (access control then fails closed); a mark above the stated level, or
+ * naming a restrictive caveat the captions and class line do not, is PORTION_ABOVE_OVERALL (spec §7 rules 1
+ * and 4): the archive stores the highest level and every caveat found.
+ */
+function checkMarks(cable: Cable, ctx: FieldContext, stated: Level | null, captions: readonly string[]): void {
+  const { layout, index } = ctx
+  const sites: { mark: string; start: number; end: number }[] = []
+  if (cable.subjectMarking) {
+    const s = cable.spans.subjectMarking
+    sites.push({ mark: cable.subjectMarking, start: s?.start.offset ?? layout.subject?.start ?? 0, end: s?.end.offset ?? layout.subject?.start ?? 0 })
+  }
+  for (const p of layout.paras) if (p.marking && p.markRange) sites.push({ mark: p.marking, ...p.markRange })
+  for (const p of layout.markedBlocks) if (p.marking && p.markRange) sites.push({ mark: p.marking, ...p.markRange })
+  if (sites.length === 0) return
+  const held = new Set(captions.flatMap(caveatsOfCaption))
+  if (/\bNOFORN\b/i.test(layout.classMatch?.[7] ?? '')) held.add('NOFORN')
+  let highest: { level: Level; at: (typeof sites)[number] } | null = null
+  const missing = new Map<string, (typeof sites)[number]>()
+  for (const site of sites) {
+    const r = parseMarking(site.mark)
+    if (!r.ok) {
+      const from = Math.min(site.start + r.error.start, site.end)
+      ctx.diagnostics.push({
+        code: 'BAD_MARKING',
+        severity: 'error',
+        message: `Portion mark (${site.mark}) cannot be read: ${r.error.message}; the cable is held at the highest level`,
+        span: index.span(from, Math.max(from, Math.min(site.start + r.error.end, site.end))),
+      })
+      continue
+    }
+    const level = r.parts.level
+    if (level !== null && (highest === null || LEVEL_RANK[level] > LEVEL_RANK[highest.level])) highest = { level, at: site }
+    for (const c of r.parts.caveats) if (RESTRICTIVE.includes(c) && !held.has(c) && !missing.has(c)) missing.set(c, site)
+  }
+  if (stated !== null && highest !== null && LEVEL_RANK[highest.level] > Math.max(LEVEL_RANK[stated], LEVEL_RANK.SBU)) {
+    ctx.diagnostics.push({
+      code: 'PORTION_ABOVE_OVERALL',
+      severity: 'warning',
+      message: `Portion mark (${highest.at.mark}) is above the stated ${stated}: the cable is filed at ${highest.level}`,
+      span: index.span(highest.at.start, highest.at.end),
+    })
+  }
+  for (const [caveat, site] of missing) {
+    ctx.diagnostics.push({
+      code: 'PORTION_ABOVE_OVERALL',
+      severity: 'warning',
+      message: `Portion mark (${site.mark}) names ${caveat}, which no caption states: the cable is filed with ${caveat}`,
+      span: index.span(site.start, site.end),
+    })
+  }
+}
+
 const GLUED_SIGNATURE = /(?:[.!?)"]|X{4,}|\*{3,})\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?)\s*$|(?:X{4,}|\*{3,})\s+([A-Z][a-z][A-Za-z'-]+)\s*$/
+
+const ATTRIBUTE = /^\s*([A-Z][A-Za-z0-9 ./()&'-]{0,40}?)\s*:\s*(.*?)\s*$/
+
+function readTrailer(cable: Cable, ctx: FieldContext, first: number) {
+  const { lines, index } = ctx
+  const trailer: NonNullable<Cable['trailer']> = { marker: null, attributes: {}, lines: [] }
+  // a marker may sit just above the trailer's first line among the wire trailer lines (BT, #ssn)
+  for (let i = Math.max(0, first - 4); i < lines.length; i++) {
+    const t = lines[i].text
+    if (lines[i].blank || (i < first && ctx.layout.kinds[i] !== 'envelope')) continue
+    if (trailer.marker === null && (END_MARKER.test(t) || /^\s*NNNN\s*$/.test(t))) {
+      trailer.marker = t.trim()
+      continue
+    }
+    if (i < first) continue
+    if (/^\s*(?:MESSAGE|DOCUMENT|TELEGRAM)\s+ATTRIBUTES\s*:?\s*$/i.test(t)) continue
+    const m = ATTRIBUTE.exec(t)
+    if (m) trailer.attributes[m[1]] = m[2]
+    else trailer.lines.push(t.trim())
+  }
+  trailer.span = index.span(lines[first].start, lines[lines.length - 1].end)
+  cable.trailer = trailer
+  cable.spans.trailer = trailer.span
+}
 
 function readGluedSignature(cable: Cable, ctx: FieldContext) {
   const { lines, layout } = ctx
   if (!layout.paras.length) return
   let i = lines.length - 1
-  while (i > layout.paras[0].line && (lines[i].blank || layout.kinds[i] === 'pageHeader' || layout.kinds[i] === 'envelope')) i--
+  while (i > layout.paras[0].line && (lines[i].blank || layout.kinds[i] === 'pageHeader' || layout.kinds[i] === 'envelope' || layout.kinds[i] === 'trailer')) i--
   if (layout.kinds[i] !== 'lines' && layout.kinds[i] !== 'para') return
   const m = GLUED_SIGNATURE.exec(lines[i].text)
   if (!m) return
@@ -243,7 +332,7 @@ function readClassifiedByInParagraphOne(cable: Cable, ctx: FieldContext) {
 function readParagraphs(ctx: FieldContext): Paragraph[] {
   const { text, lines, layout, index } = ctx
   const paras: Paragraph[] = []
-  const stopAt = layout.signature.length ? layout.signature[0] : lines.length
+  const stopAt = layout.signature.length ? layout.signature[0] : layout.trailer ?? lines.length
   // the offsets of every ¶ (the web rendering has one per paragraph) spare a search of each line for one
   const pilcrows = pilcrowOffsets(text)
   let nextPilcrow = 0
@@ -284,6 +373,20 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
     })
   }
   return paras
+}
+
+/** Adds the marked unnumbered blocks (number 0, text up to the block's end) to the paragraphs, in text order. */
+function withMarkedBlocks(paras: Paragraph[], ctx: FieldContext): Paragraph[] {
+  const { lines, layout, index } = ctx
+  const out = [...paras]
+  for (const b of layout.markedBlocks) {
+    let last = b.line
+    while (last + 1 < lines.length && !lines[last + 1].blank && layout.kinds[last + 1] === 'lines') last++
+    const text = collapseSpace(ctx.text.slice(b.textStart, lines[last].end).replace(/¶/g, ' ')).trim()
+    const line = lines[b.line]
+    out.push({ number: 0, marking: b.marking, text, span: index.span(line.start + (line.text.length - line.text.trimStart().length), lines[last].end) })
+  }
+  return out.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0))
 }
 
 const NO_OFFSETS: readonly number[] = []

@@ -1,19 +1,22 @@
 import { KNOWN_BAD_IDS, ORIGIN_ALIASES, ORIGIN_PREFIXES } from './data/origin-aliases.js'
+import { repairOrigin } from './stations.js'
 
 /**
  * Reference ids (spec §6): `YY` + origin without spaces + serial without leading zeros, e.g. `09STATE99704`.
  */
 
-/** Origin as it appears in ids: upper case, letters only, aliases folded. */
+/**
+ * Origin as it appears in ids: upper case, letters only, aliases folded, a misspelled or truncated origin
+ * repaired when one station of the directory is closest (src/format/stations.ts).
+ */
 export function idOrigin(origin: string): string {
-  let o = origin.toUpperCase().replace(/[^A-Z]/g, '')
-  for (const prefix of ORIGIN_PREFIXES) {
-    if (o.startsWith(prefix) && o.length > prefix.length + 2) {
-      o = o.slice(prefix.length)
-      break
-    }
-  }
-  return ORIGIN_ALIASES[o] ?? o
+  // misspelled, abbreviated or cut-short origins (NARA's KINSHA, a text's BISHIEK) come back repaired
+  return originRepairOf(origin).origin
+}
+
+function stripPrefix(o: string): string {
+  for (const prefix of ORIGIN_PREFIXES) if (o.startsWith(prefix) && o.length > prefix.length + 2) return o.slice(prefix.length)
+  return o
 }
 
 /** Builds a reference id from its parts; null when a part is missing. */
@@ -30,7 +33,17 @@ export function buildId(year: string | number | null, origin: string | null, ser
 const GLUED_SECTION = /^[A-Z]{0,8}[0-9OQ]?[0-9][A-Z]F[0-9]{1,2}(?=[A-Z])/
 
 /**
- * Canonical form of a reference id found in text or an archive (spec §6.2), null when it is no id.
+ * What became of the origin of an id or MRN on its way into the id: kept, repaired (how), or left as
+ * written because two stations are equally close. For the diagnostics of the parser and `cable id`.
+ */
+export function originRepairOf(origin: string) {
+  const o = stripPrefix(origin.toUpperCase().replace(/[^A-Z]/g, ''))
+  return repairOrigin(ORIGIN_ALIASES[o] ?? o)
+}
+
+/**
+ * Canonical form of a reference id found in text or an archive (spec §6.2), null when it is no id. NARA
+ * document numbers (`1974KINSHA01234`) and PlusD forms (`1975NEWDE14031_b`) are read too.
  *
  * @example
  *   canonicalId('08SCTION02OF02SAOPAULO335') // '08SAOPAULO335'
@@ -48,7 +61,8 @@ export function canonicalId(raw: string): string | null {
   let rest = s.slice(y[0].length)
   const glued = GLUED_SECTION.exec(rest)
   if (glued) rest = rest.slice(glued[0].length)
-  // the serial is the first digit run after the origin; glued signals (ZFR, SUSPECTEDDUPLICATE, TOSEC) follow it
+  // the serial is the first digit run after the origin; glued signals (ZFR, SUSPECTEDDUPLICATE, TOSEC) and
+  // PlusD's version suffix (`1975DACCA00292_b`) follow it
   const m = /^([A-Z]+)(\d{1,7})/.exec(rest)
   if (!m) return null
   return buildId(year, m[1], m[2])

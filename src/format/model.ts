@@ -34,6 +34,7 @@ export type ParseCode =
   | 'NO_DTG'
   | 'DATE_INFERRED'
   | 'DATE_FROM_CONTAINER'
+  | 'ORIGIN_FROM_CONTAINER'
   | 'NO_CLASS_LINE'
   | 'NO_ORIGIN'
   | 'XMT_WITHOUT_COLLECTIVE'
@@ -49,6 +50,9 @@ export type ParseCode =
   | 'BAD_HTML'
   | 'EMPTY_INPUT'
   | 'BINARY_INPUT'
+  | 'BAD_MARKING'
+  | 'PORTION_ABOVE_OVERALL'
+  | 'CONTROL_CHARACTER'
 
 export interface Diagnostic {
   code: ParseCode
@@ -92,6 +96,7 @@ export interface Reference {
 export type ReferenceKind = 'cable' | 'email' | 'memo' | 'letter' | 'report' | 'fax' | 'meeting' | 'self' | 'other'
 
 export interface Paragraph {
+  /** 1, 2, … for numbered paragraphs; 0 for an unnumbered block that opens with a portion mark (a lone portion). */
   number: number
   /** Portion mark without parentheses (`U`, `SBU`, `C`, `S//NF`), null when unmarked. */
   marking: string | null
@@ -180,6 +185,7 @@ export type SegmentKind =
   | 'lines'
   | 'pageHeader'
   | 'signature'
+  | 'trailer'
   | 'unplaced'
 
 export interface Segment {
@@ -209,6 +215,17 @@ export interface DateSource {
   precision: 'minute' | 'day' | 'month' | 'year'
 }
 
+/** The part of a record after the message: metadata of the archive that kept it, never message text. */
+export interface Trailer {
+  /** The end-of-message marker as written (`NNN`, `NNNN`, `NNNNMAFVVZCZ`, `<< END OF DOCUMENT >>`), null when none. */
+  marker: string | null
+  /** `Key: value` lines of an attribute block (`Document Number`, `Locator`, `Original Classification`), keys as written. */
+  attributes: Record<string, string>
+  /** Other trailer lines (declassification stamps, review notes), trimmed. */
+  lines: string[]
+  span?: Span
+}
+
 export interface Cable {
   // ── public fields: the `cable parse` JSON contract ──
   id: string | null
@@ -232,6 +249,13 @@ export interface Cable {
   classifiedBy: ClassifiedBy | null
   sections: number | null
   diagnostics: Diagnostic[]
+  /**
+   * For a record whose telegram text is missing (NARA CFPF `TELEGRAM TEXT FOR THIS MRN IS UNAVAILABLE`,
+   * `TEXT ON MICROFILM`): the statement as written, upper-cased. Null for a record with text.
+   */
+  unavailable: string | null
+  /** What follows the end of the message: end marker (`NNN`, `<< END OF DOCUMENT >>`), attribute block, archive stamps. */
+  trailer: Trailer | null
 
   // ── recorded structure ──
   /** The reference id as the text spells it before canonicalisation, e.g. `09STATE099704`. */
@@ -272,5 +296,6 @@ export type SpanKey =
   | 'summary'
   | 'comment'
   | 'signature'
+  | 'trailer'
   | 'header'
   | 'body'

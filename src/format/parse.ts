@@ -1,11 +1,12 @@
-import { unwrapContainer } from './container.js'
+import { controlCharOffsets, describeChar } from './control-chars.js'
+import { containerDate, unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso } from './dates.js'
 import { inferDate } from './date-inference.js'
 import { looksLikeHeaderLine, parseHeader, type HeaderResult } from './header.js'
-import { buildId, canonicalId } from './ids.js'
+import { buildId, canonicalId, originRepairOf } from './ids.js'
 import { originFromMrn } from './post-origin.js'
 import { splitLines, type Line } from './lines.js'
-import type { Cable, Diagnostic, Layout, Segment, SegmentKind } from './model.js'
+import type { Cable, Diagnostic, Layout, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
 import { citedId } from './references.js'
 import { CLASS_LINE } from './classification.js'
@@ -42,6 +43,7 @@ export function parseCable(input: string, options: ParseOptions = {}): Cable {
         const cable = parseText(unwrapped.text, { id: options.hint?.id ?? unwrapped.hintId })
         cable.container = unwrapped.container
         cable.diagnostics.push(...unwrapped.diagnostics)
+        useContainerMetadata(cable, unwrapped.container.metadata, unwrapped.container.rendering)
         return cable
       }
     }
@@ -59,6 +61,72 @@ export function parseCable(input: string, options: ParseOptions = {}): Cable {
   }
 }
 
+/**
+ * Parses the telegram text of a record that came with metadata (a cables.csv row read by the importer, a
+ * CFPF record): the text is parsed as `parseCable` would parse it inside its container, and the metadata
+ * fills the fields the text lacks (id, date, origin), marked as from the container. Never throws.
+ */
+export function parseRecordText(text: string, metadata: Record<string, string>, rendering: string): Cable {
+  const cable = parseCable(text, { plain: true, hint: { id: metadataId(metadata) } })
+  useContainerMetadata(cable, metadata, rendering)
+  return cable
+}
+
+const ID_KEYS = ['refid', 'reference id', 'reference_id', 'document number', 'document_number', 'doc_nbr', 'docnumber']
+const DATE_KEYS = ['date', 'created', 'document date', 'document_date', 'doc_date', 'msgdate']
+const ORIGIN_KEYS = ['origin', 'from', 'office origin']
+
+function metadataValue(metadata: Record<string, string>, keys: string[]): string | undefined {
+  for (const [k, v] of Object.entries(metadata)) if (keys.includes(k.toLowerCase()) && v.trim()) return v.trim()
+  return undefined
+}
+
+function metadataId(metadata: Record<string, string>): string | undefined {
+  return metadataValue(metadata, ID_KEYS)
+}
+
+/**
+ * Container metadata for every field the text lacks (spec §10): the date (a partial record's inferred date
+ * gives way to the publisher's full one), and the origin; the id comes in as the parser's hint. Each use is
+ * marked: `dateSource.basis = 'container'`, and a diagnostic naming the field and the container.
+ */
+function useContainerMetadata(cable: Cable, metadata: Record<string, string>, rendering: string) {
+  const dateValue = metadataValue(metadata, DATE_KEYS)
+  const date = dateValue ? containerDate(dateValue) : null
+  if (date && (cable.date === null || cable.dateSource?.basis === 'inferred')) {
+    const key = Object.keys(metadata).find((k) => DATE_KEYS.includes(k.toLowerCase()))!
+    cable.date = date
+    cable.dateSource = { basis: 'container', from: [`${rendering}:${key}`], precision: 'minute' }
+    cable.diagnostics = cable.diagnostics.filter((d) => d.code !== 'NO_DTG' && d.code !== 'DATE_INFERRED')
+    cable.diagnostics.push({
+      code: 'DATE_FROM_CONTAINER',
+      severity: 'info',
+      message: `No date-time group: the date ${date} is the ${rendering} ${key} (${dateValue})`,
+      span: emptySpan(),
+    })
+  }
+  const originValue = metadataValue(metadata, ORIGIN_KEYS)
+  if (!cable.origin && originValue) {
+    cable.origin = pladOfLabel(originValue)
+    cable.diagnostics.push({
+      code: 'ORIGIN_FROM_CONTAINER',
+      severity: 'info',
+      message: `No FM line or known MRN origin: the originator ${cable.origin} is the ${rendering} origin (${originValue})`,
+      span: emptySpan(),
+    })
+  }
+}
+
+/** An archive's origin label back as a PLAD: `Embassy Quorin` → `AMEMBASSY QUORIN`; other labels upper-cased. */
+function pladOfLabel(label: string): string {
+  const l = label.trim().replace(/\s+/g, ' ')
+  const m = /^(Embassy|Consulate|US Mission|Mission|US Interests Section)\s+(.+)$/i.exec(l)
+  const types: Record<string, string> = { embassy: 'AMEMBASSY', consulate: 'AMCONSUL', 'us mission': 'USMISSION', mission: 'USMISSION', 'us interests section': 'USINT' }
+  if (m) return `${types[m[1].toLowerCase()]} ${m[2].toUpperCase()}`
+  if (/^Secretary of State$/i.test(l)) return 'SECSTATE WASHDC'
+  return l.toUpperCase()
+}
+
 function parseText(text: string, hint: ParseOptions['hint']): Cable {
   const lines = splitLines(text)
   // the line starts are the offsets after each \n, which splitLines has found already
@@ -70,6 +138,17 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
     diagnostics.push({ code: 'EMPTY_INPUT', severity: 'error', message: 'The input holds no text', span: emptySpan() })
   } else if (looksBinary(text)) {
     diagnostics.push({ code: 'BINARY_INPUT', severity: 'error', message: 'The input looks binary, not telegram text', span: emptySpan() })
+  } else {
+    // kept byte for byte (the text is evidence), flagged so readers know; terminal output neutralises them
+    const controls = controlCharOffsets(text)
+    if (controls.length) {
+      diagnostics.push({
+        code: 'CONTROL_CHARACTER',
+        severity: 'warning',
+        message: `${controls.length} control character${controls.length > 1 ? 's' : ''} in the text (first ${describeChar(text[controls[0]])}); kept as received, shown neutralised`,
+        span: index.span(controls[0], controls[0] + 1),
+      })
+    }
   }
 
   let leadingEmptyLines = 0
@@ -132,7 +211,10 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   if (cable.mrn && yearSource && !redacted) {
     cable.rawId = `${yearSource.slice(-2)}${cable.mrn.origin.replace(/\s+/g, '')}${cable.mrn.serial}`
     cable.id = buildId(yearSource, cable.mrn.origin, cable.mrn.serial)
+    reportOriginRepair(cable.mrn.origin, cable.spans.classLine ?? emptySpan(), diagnostics)
   }
+  const unavailable = TEXT_UNAVAILABLE.exec(text.length > 4096 ? text.slice(0, 4096) : text)
+  if (unavailable) readUnavailableRecord(cable, text, unavailable, index, diagnostics)
   if (!cable.id && hint?.id) idFromHint(cable, hint.id, diagnostics)
   if (!cable.date) inferCableDate(cable, lines, !!header.envelope.dtg, diagnostics)
   if (cable.id) finishReferences(cable, yearSource === null)
@@ -163,6 +245,52 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   rememberParsedText(cable, text, index.starts)
   cable.diagnostics = diagnostics
   return cable
+}
+
+/**
+ * NARA CFPF records whose telegram text was never captured or cannot be read: the record still has its MRN
+ * (document number) and whatever metadata came with it (spec §10).
+ *   MRN: 1974KINSHA001299  SEGMENT NUMBER: 000001  ERROR READING TEXT INDEX FILE; TELEGRAM TEXT FOR THIS MRN IS UNAVAILABLE
+ */
+const TEXT_UNAVAILABLE = /TELEGRAM TEXT FOR THIS MRN IS UNAVAILABLE|TEXT ON MICROFILM|TEXT NOT AVAILABLE|TELEGRAM TEXT (?:IS )?(?:NOT )?UNAVAILABLE/i
+
+function readUnavailableRecord(cable: Cable, text: string, m: RegExpExecArray, index: LineIndex, diagnostics: Diagnostic[]) {
+  // a record that states its text is missing and holds no paragraphs of its own
+  if (cable.paragraphs.length > 0) return
+  cable.unavailable = m[0].toUpperCase().replace(/\s+/g, ' ')
+  const mrn = /\bMRN\s*:?\s*((?:19|20)\d\d[A-Z]{2,}\d{2,})\b/i.exec(text)
+  if (!cable.id && mrn) {
+    cable.id = canonicalId(mrn[1])
+    cable.rawId = mrn[1].toUpperCase()
+    if (cable.id) reportOriginRepair(mrn[1].slice(4).replace(/\d+$/, ''), index.span(mrn.index, mrn.index + mrn[0].length), diagnostics)
+  }
+  diagnostics.push({
+    code: 'TEXT_UNAVAILABLE',
+    severity: 'info',
+    message: `The record says its telegram text is unavailable (${cable.unavailable}): only its metadata is kept`,
+    span: index.span(m.index, m.index + m[0].length),
+  })
+}
+
+/** Says when the origin of an MRN or document number was repaired against the directory, or could not be. */
+function reportOriginRepair(origin: string, span: Span, diagnostics: Diagnostic[]) {
+  if (!origin) return
+  const r = originRepairOf(origin)
+  if (r.kind === 'repaired') {
+    diagnostics.push({
+      code: 'ID_REPAIRED',
+      severity: 'info',
+      message: `The origin ${origin} names no station: read as ${r.origin} (${r.how === 'truncation' ? 'cut short' : 'misspelled'}); the written form is kept as rawId`,
+      span,
+    })
+  } else if (r.kind === 'ambiguous') {
+    diagnostics.push({
+      code: 'ID_AMBIGUOUS',
+      severity: 'warning',
+      message: `The origin ${origin} names no station and is equally close to ${r.candidates.join(', ')}: left as written`,
+      span,
+    })
+  }
 }
 
 /**
@@ -256,6 +384,8 @@ function idFromHint(cable: Cable, hintId: string, diagnostics: Diagnostic[]) {
     if (mrnTail !== id.slice(2)) return
   }
   cable.id = id
+  const written = /^\d{2,4}([A-Z]+)\d/i.exec(hintId.trim())
+  if (written) reportOriginRepair(written[1].toUpperCase(), cable.spans.classLine ?? emptySpan(), diagnostics)
   diagnostics.push({
     code: 'ID_FROM_METADATA',
     severity: 'info',
@@ -317,6 +447,8 @@ export function emptyCable(text: string): Cable {
     classifiedBy: null,
     sections: null,
     diagnostics: [],
+    unavailable: null,
+    trailer: null,
     rawId: null,
     mrn: null,
     subjectMarking: null,

@@ -4,7 +4,7 @@ import type { Cable } from './model.js'
 export type PublicFields = Pick<
   Cable,
   | 'id' | 'date' | 'dateSource' | 'origin' | 'precedence' | 'classification' | 'captions' | 'tags' | 'subject' | 'to' | 'info'
-  | 'references' | 'paragraphs' | 'summary' | 'comment' | 'signers' | 'eo' | 'classifiedBy' | 'sections' | 'diagnostics'
+  | 'references' | 'paragraphs' | 'summary' | 'comment' | 'signers' | 'eo' | 'classifiedBy' | 'sections' | 'unavailable' | 'trailer' | 'diagnostics'
 >
 
 export function publicFields(c: Cable): PublicFields {
@@ -28,6 +28,8 @@ export function publicFields(c: Cable): PublicFields {
     eo: c.eo,
     classifiedBy: c.classifiedBy,
     sections: c.sections,
+    unavailable: c.unavailable,
+    trailer: c.trailer,
     diagnostics: c.diagnostics,
   }
 }

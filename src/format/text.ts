@@ -1,8 +1,9 @@
 import { captionsIn, leadingCaptions, isCaptionLine, SERVICE_LINE } from './captions.js'
-import { CLASS_LINE, CLASS_WORD_ONLY, isPortionMark, normalizeMark } from './classification.js'
+import { CLASS_LINE, CLASS_WORD_ONLY, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
 import { EO_LABEL } from './eo.js'
 import type { Line } from './lines.js'
+import { looksLikeMark } from './marking.js'
 import type { SegmentKind } from './model.js'
 import { firstNonSpace, isPageHeaderLine, pageHeaderTotal, SMART_PAGE_HEADER } from './page-header.js'
 import { REF_LABEL, splitReferences } from './references.js'
@@ -44,12 +45,16 @@ export interface TextLayout {
   unplacedRefs: Range[]
   classifiedBy: Range | null
   paras: ParaStart[]
+  /** Unnumbered text blocks that open with a portion mark (`(S//NF) text`, a lone portion): number 0. */
+  markedBlocks: ParaStart[]
   signature: number[]
+  /** First line of the archive's trailer (end marker, attribute block, stamps), null when there is none. */
+  trailer: number | null
   sectionsFromPages: number | null
 }
 
 const SUBJECT_LABEL = /^[ \t]*(?:SUBJECT|SUBJ|UBJECT)\b[ \t]*[:.]?[ \t]*/i
-const PARA_START = /^([ \t]*)(¶[ \t]?)?(\d{1,3})[ \t]?\.(?=[ \t(]|[A-Z]\))[ \t]*(?:\(([^)\n]{1,30})\)|([A-Z]{1,3}(?:\/[A-Z]{1,4})?)\))?[ \t]*/
+const PARA_START = /^([ \t]*)(¶[ \t]?)?(\d{1,3})[ \t]?\.(?=[ \t(]|[A-Z]\))[ \t]*(?:\(([^)\n]{1,60})\)|([A-Z]{1,3}(?:\/[A-Z]{1,4})?)\))?[ \t]*/
 /** First letters of class words (U, C, S, T, L in either case): a screen before the class-line regex. */
 const CLASS_INITIALS = new Set([85, 67, 83, 84, 76, 117, 99, 115, 116, 108])
 /** CLASS_INITIALS as a table by char code: a typed-array load per line instead of a Set lookup. */
@@ -96,7 +101,9 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     unplacedRefs: [],
     classifiedBy: null,
     paras: [],
+    markedBlocks: [],
     signature: [],
+    trailer: null,
     sectionsFromPages: null,
   }
   const cl = findClassLine(lines, from)
@@ -148,7 +155,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     let marking: string | null = null
     let markRange: Range | null = null
     let textStart = lines[i].start + m[0].length
-    if (rawMark !== null && isPortionMark(rawMark)) {
+    if (rawMark !== null && looksLikeMark(rawMark)) {
       marking = normalizeMark(rawMark)
       const markAt = lines[i].text.indexOf(rawMark, m[1].length + (m[2]?.length ?? 0))
       markRange = { start: lines[i].start + markAt, end: lines[i].start + markAt + rawMark.length }
@@ -176,11 +183,60 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     }
   }
 
-  findSignature(lines, Math.max(frontEnd, frontStart), layout)
+  const lastPara = layout.paras.length ? layout.paras[layout.paras.length - 1].line + 1 : frontEnd
+  const trailer = findTrailer(lines, Math.max(frontEnd, frontStart, lastPara), kinds)
+  if (trailer !== null) {
+    layout.trailer = trailer
+    for (let i = trailer; i < lines.length; i++) if (!lines[i].blank && (kinds[i] === 'lines' || kinds[i] === 'pageHeader')) kinds[i] = 'trailer'
+  }
+  findSignature(lines, Math.max(frontEnd, frontStart), layout, trailer ?? lines.length)
   for (let i = frontEnd; i < lines.length; i++) {
     if (kinds[i] === 'lines' && lines[i].text.length < 24 && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
   }
+  findMarkedBlocks(lines, frontStart, firsts, layout)
   return layout
+}
+
+const MARKED_BLOCK = /^([ \t]*)(¶[ \t]?)?\(([^)\n]{1,60})\)(?=[ \t]|$)[ \t]*/
+
+/**
+ * Unnumbered text blocks that open with a portion mark: a lone portion (5 FAH-1 H-246.2 b), `(C) Summary:`
+ * before paragraph 1, marked text after a heading. Their marks count for the cable's level like any other.
+ */
+function findMarkedBlocks(lines: Line[], from: number, firsts: Int32Array, layout: TextLayout) {
+  const { kinds } = layout
+  let found: { line: number; m: RegExpExecArray }[] | null = null
+  for (let i = from; i < lines.length; i++) {
+    if (kinds[i] !== 'lines') continue
+    const c0 = firsts[i]
+    if (c0 !== 40 /* ( */ && c0 !== 182 /* ¶ */) continue
+    // a block start: the first line after a blank line or after another construct (subject, page header, …)
+    if (i > from && !lines[i - 1].blank && kinds[i - 1] === 'lines') continue
+    const m = MARKED_BLOCK.exec(lines[i].text)
+    if (m) (found ??= []).push({ line: i, m })
+  }
+  if (found === null) return
+  // `(A) … (B) … (C) …` is a lettered list, not a CONFIDENTIAL portion: a one-letter mark whose neighbouring
+  // letter opens another block nearby is a list item
+  const letters = new Map<string, number[]>()
+  for (const f of found) if (/^[A-Za-z]$/.test(f.m[3])) letters.set(f.m[3].toUpperCase(), [...(letters.get(f.m[3].toUpperCase()) ?? []), f.line])
+  const near = (letter: string, line: number) => (letters.get(letter) ?? []).some((l) => Math.abs(l - line) <= 80)
+  for (const { line: i, m } of found) {
+    if (!looksLikeMark(m[3])) continue
+    if (/^[A-Za-z]$/.test(m[3])) {
+      const code = m[3].toUpperCase().charCodeAt(0)
+      if (near(String.fromCharCode(code - 1), i) || near(String.fromCharCode(code + 1), i)) continue
+    }
+    const markAt = lines[i].start + m[1].length + (m[2]?.length ?? 0) + 1
+    layout.markedBlocks.push({
+      line: i,
+      number: 0,
+      marking: normalizeMark(m[3]),
+      pilcrow: m[2] !== undefined,
+      textStart: lines[i].start + m[0].length,
+      markRange: { start: markAt, end: markAt + m[3].length },
+    })
+  }
 }
 
 /** Without numbered paragraphs, the front matter ends at the first blank line after the SUBJECT block. */
@@ -337,9 +393,30 @@ function firstCharBuffer(length: number): Int32Array {
   return firstChars
 }
 
-function findSignature(lines: Line[], from: number, layout: TextLayout) {
+/**
+ * End-of-message markers of archived copies (`NNN`, `NNNNMAFVVZCZ`, `<< END OF DOCUMENT >>`), an archive's
+ * attribute block (`Message Attributes`, then `Key: value` lines) and declassification stamps: where the
+ * message ends and the archive's trailer begins. A bare `NNNN` (FL16) stays the wire trailer it is.
+ */
+export const END_MARKER = /^\s*(?:N{3}|N{4}[A-Z]{1,12}|<<\s*END\s+OF\s+DOCUMENT\s*>>)\s*$/i
+const TRAILER_START = /^\s*(?:(?:MESSAGE|DOCUMENT)\s+ATTRIBUTES|TELEGRAM\s+ATTRIBUTES)\s*:?\s*$|^\s*(?:[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+\s+)?Declassified\/Released\b|\bEO\s+Systematic\s+Review\b/i
+
+function findTrailer(lines: Line[], from: number, kinds: SegmentKind[]): number | null {
+  for (let i = from; i < lines.length; i++) {
+    if (lines[i].blank || kinds[i] !== 'lines') continue
+    const t = lines[i].text
+    if (t.length > 160) continue
+    if (END_MARKER.test(t) || TRAILER_START.test(t)) {
+      // a wire trailer (BT, #ssn, NNNN) just before the marker belongs with it
+      return i
+    }
+  }
+  return null
+}
+
+function findSignature(lines: Line[], from: number, layout: TextLayout, end: number) {
   const { kinds } = layout
-  let i = lines.length - 1
+  let i = end - 1
   // trailer lines after the signature: BT, NNNN, #ssn, a repeated class word
   while (i >= from && (lines[i].blank || TRAILER.test(lines[i].text) || CLASS_WORD_ONLY.test(lines[i].text) || kinds[i] === 'pageHeader')) {
     // wire trailer (BT, #ssn, NNNN: FL13–FL16) belongs to the envelope; a repeated class word to the signature

@@ -3,21 +3,24 @@ import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
 import { getCookie } from 'hono/cookie'
 import type { MiddlewareHandler } from 'hono'
 import { docsPage } from './docs-page.js'
 import type { HttpEnv, Principal } from './env.js'
 import { errorToProblem, HttpProblem, problem } from './problem.js'
 import { registerArchiveRoutes } from './routes/archive-routes.js'
+import { registerResearchRoutes } from './routes/research-routes.js'
+import { registerEventRoutes } from './routes/event-routes.js'
 import { registerFormatRoutes } from './routes/format-routes.js'
+import type { MessagingDeps } from './routes/messaging-deps.js'
+import { registerMessagingRoutes } from './routes/messaging-routes.js'
+import { registerSessionRoutes } from './routes/session-routes.js'
+import { responseCheck } from './response-check.js'
 import type { ServerDeps } from './server-deps.js'
+import { CSRF_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session-cookie.js'
 import { timingSafeEqual } from 'node:crypto'
 
-/** Name of the session cookie; `__Host-` (Secure, path /, no domain) when served over HTTPS. */
-export const SESSION_COOKIE = 'cablegram_session'
-export const SECURE_SESSION_COOKIE = '__Host-cablegram_session'
-/** Header that must echo the session's CSRF token on every state-changing request made with the cookie. */
-export const CSRF_HEADER = 'x-csrf-token'
 
 /** Routes open without a principal: the API description and logging in. */
 const OPEN_ROUTES = new Set(['GET /api/openapi.json', 'GET /api/docs', 'POST /api/session'])
@@ -63,7 +66,9 @@ function authenticate(deps: ServerDeps): MiddlewareHandler<HttpEnv> {
       if (!sent || !principal.csrf || !sameToken(sent, principal.csrf)) throw new HttpProblem('CSRF', `state-changing requests with the session cookie need the ${CSRF_HEADER} header from login`)
     }
     c.set('principal', principal)
-    return next()
+    await next()
+    // what a user may read is never kept by a shared or browser cache
+    c.header('cache-control', 'no-store')
   }
 }
 
@@ -98,12 +103,21 @@ export function createApp(deps: ServerDeps, areas: RouteArea[] = []): OpenAPIHon
   app.onError((error, c) => errorToProblem(error, c, deps.log))
   app.notFound((c) => problem(c, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`))
   app.use('*', requestLog(deps))
+  if (deps.checkResponses) app.use('/api/*', responseCheck(app, deps.log))
   app.use(
     '/api/*',
     bodyLimit({ maxSize: deps.bodyLimit, onError: (c) => problem(c, 'PAYLOAD_TOO_LARGE', `request bodies are limited to ${deps.bodyLimit} bytes`) }),
   )
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
   app.use('/api/*', authenticate(deps))
-  for (const area of [registerFormatRoutes, registerArchiveRoutes, ...areas]) area(app, deps)
+  for (const area of [registerFormatRoutes, registerArchiveRoutes, registerResearchRoutes, ...areas]) area(app, deps)
+  // messaging and logins exist only on an operator's database, never in public mode
+  if (deps.messaging && !deps.public) {
+    const m = deps as MessagingDeps
+    registerSessionRoutes(app, m)
+    registerMessagingRoutes(app, m)
+    registerEventRoutes(app, m)
+  }
 
   const info = {
     title: 'Cablegram API',

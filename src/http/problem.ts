@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from '@hono/zod-openapi'
 import { QuerySyntaxError } from '../archive/query/query-error.js'
-import { ServiceError, type ServiceErrorCode } from '../messaging/service-error.js'
+import { RateLimitError, ServiceError, type ServiceErrorCode } from '../messaging/service-error.js'
 
 /**
  * Every stable `code` a problem response carries: the service's refusals (the CLI's exit-code names) and the
@@ -13,10 +13,8 @@ export type ProblemCode =
   | ServiceErrorCode
   | 'QUERY_SYNTAX'
   | 'MALFORMED'
-  | 'UNAUTHENTICATED'
   | 'CSRF'
   | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED'
   | 'NOT_ACCEPTABLE'
   | 'METHOD_NOT_ALLOWED'
   | 'INTERNAL'
@@ -126,6 +124,7 @@ export function problem(c: Context, code: ProblemCode, detail: string, extra: Pa
  */
 export function errorToProblem(error: unknown, c: Context, log: (line: string) => void): Response {
   if (error instanceof HttpProblem) return problem(c, error.code, error.message, error.extra, error.headers)
+  if (error instanceof RateLimitError) return problem(c, 'RATE_LIMITED', error.message, {}, { 'retry-after': String(error.retryAfterSeconds) })
   if (error instanceof ServiceError) {
     return problem(c, error.code, error.message, error.details.length ? { details: error.details } : {})
   }

@@ -1,6 +1,7 @@
 import type { QueryNode } from '../archive/query/ast.js'
 import type { Store } from '../store/store.js'
 import type { Principal } from './env.js'
+import type { MessagingServer } from './routes/messaging-deps.js'
 
 /**
  * What the archive routes report each read to: denials to audit and the bulk-read guard, which counts
@@ -13,7 +14,7 @@ export interface ArchiveReads {
   /** After a read found nothing visible for `id`: audits a denial when the cable exists. */
   missing(principal: Principal, action: string, id: string): Promise<void>
   /** Counts `n` cables read or exported against the principal's limit; throws a RATE_LIMITED refusal past it. */
-  charge(principal: Principal, kind: 'read' | 'export', n: number, cableKey: string | null): Promise<void>
+  charge(principal: Principal, kind: 'read' | 'export', n: number): Promise<void>
 }
 
 /** Finds who a request acts for from its credentials. */
@@ -33,11 +34,15 @@ export interface ServerDeps {
   reads: ArchiveReads
   /** Null in public mode: no logins, every reader is anonymous. */
   auth: Authenticator | null
+  /** The messaging service and logins; null in public mode (those routes are off). */
+  messaging: MessagingServer | null
   public: boolean
   /** Folder of the built web app served at `/`, when it exists. */
   staticDir: string | null
   /** Largest request body accepted, in bytes. */
   bodyLimit: number
+  /** Check every JSON response against its route's schema (tests). */
+  checkResponses?: boolean
   log(line: string): void
 }
 

@@ -1,5 +1,6 @@
 import type { Cable, SegmentKind } from '../format/model.js'
-import { CLASS_LINE, levelOfClassWord, parseClassification, parsePortionMark, type Level, LEVEL_RANK } from '../format/classification.js'
+import { CLASS_LINE, levelOfClassWord, type Level, LEVEL_RANK } from '../format/classification.js'
+import { markingConflict, parseMarking, type MarkingError } from '../format/marking.js'
 import { headerLines, type HeaderLine, type HeaderLineKind } from './header-lines.js'
 import { LineIndex } from '../format/span.js'
 import { tables, type Tables } from './tables.js'
@@ -20,7 +21,10 @@ export interface ClassLineInfo {
 /** A portion mark found in the subject or a paragraph, with its place (parentheses included). */
 export interface MarkSite {
   mark: string
+  /** Level the mark names; null for a caveat-only mark (`NF`) and for a mark the marking parser refuses. */
   level: Level | null
+  /** Why the marking parser refuses the mark (offsets into `mark`), or why it contradicts itself; null when fine. */
+  error: MarkingError | null
   /** Shared between sites with the same mark: read, never change. */
   caveats: readonly string[]
   start: number
@@ -146,18 +150,13 @@ function markPattern(mark: string): RegExp {
 }
 
 const NO_CAVEATS: readonly string[] = Object.freeze([])
-const PORTION_MARKS = new Map<string, { level: Level | null; caveats: readonly string[] }>()
 
-/** `parsePortionMark` once per distinct mark: a corpus repeats a few dozen marks across every paragraph. */
-function portionMark(mark: string): { level: Level | null; caveats: readonly string[] } {
-  let parsed = PORTION_MARKS.get(mark)
-  if (!parsed) {
-    const p = parsePortionMark(mark)
-    parsed = { level: p?.level ?? null, caveats: p ? Object.freeze(p.caveats) : NO_CAVEATS }
-    // marks are short and repeat, but a hostile input could write many distinct ones: bound the table
-    if (PORTION_MARKS.size < 10_000) PORTION_MARKS.set(mark, parsed)
-  }
-  return parsed
+/** The marking parser's reading of a mark (cached there: a corpus repeats a few dozen marks). */
+function portionMark(mark: string): { level: Level | null; caveats: readonly string[]; error: MarkingError | null } {
+  const r = parseMarking(mark)
+  if (!r.ok) return { level: null, caveats: NO_CAVEATS, error: r.error }
+  const conflict = markingConflict(r.parts)
+  return { level: r.parts.level, caveats: r.parts.caveats, error: conflict ? { message: conflict, start: 0, end: mark.length } : null }
 }
 
 function markSites(cable: Cable, text: string): MarkSite[] {
@@ -168,7 +167,7 @@ function markSites(cable: Cable, text: string): MarkSite[] {
     const start = found ? from + found.index : from
     const end = found ? start + found[0].length : start
     const parsed = portionMark(mark)
-    sites.push({ mark, level: parsed.level, caveats: parsed.caveats, start, end, where })
+    sites.push({ mark, level: parsed.level, caveats: parsed.caveats, error: parsed.error, start, end, where })
   }
   const subject = cable.spans.subject
   if (cable.subjectMarking) {
@@ -215,7 +214,8 @@ class Context implements LintContext {
     this.classLine = classLine
     const marks = markSites(cable, text)
     this.marks = marks
-    const level: Level | null = classLine ? levelOfClassWord(classLine.word) : cable.classification ? parseClassification(cable.classification).level : null
+    const stated = !classLine && cable.classification ? parseMarking(cable.classification) : null
+    const level: Level | null = classLine ? levelOfClassWord(classLine.word) : stated?.ok ? stated.parts.level : null
     this.level = level
     const captions = cable.captions.map((c) => c.toUpperCase().trim())
     this.captions = captions

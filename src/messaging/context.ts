@@ -1,5 +1,6 @@
 import type { Cable } from '../format/model.js'
 import type { MessagingStore } from '../store/messaging-store.js'
+import type { ReadLimits } from './read-guard.js'
 import { ServiceError } from './service-error.js'
 import type { AuditOutcome, Role, User } from './types.js'
 
@@ -19,6 +20,8 @@ export interface ServiceContext {
   render: (cable: Cable) => string
   /** Characters of text per section (see sections.ts); tests lower it to force sectioning. */
   sectionBudget?: number
+  /** The bulk-read guard's limits (read-guard.ts); its defaults when absent. */
+  readLimits?: ReadLimits
 }
 
 /** Appends one audit entry. Audit writes never fail silently: an error aborts the surrounding transaction. */

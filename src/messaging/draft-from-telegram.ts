@@ -1,7 +1,7 @@
-import { parseClassification } from '../format/classification.js'
+import { parseMarking } from '../format/marking.js'
 import type { Addressee, Cable } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
-import { draftFromObject, type DraftInput } from './draft-input.js'
+import { draftFromObject, refuseControlChars, type DraftInput } from './draft-input.js'
 import { ServiceError } from './service-error.js'
 
 const addressee = (a: Addressee) => ({ name: a.name, ...(a.precedence ? { precedence: a.precedence } : {}), ...(a.excluded?.length ? { xmt: a.excluded } : {}) })
@@ -15,6 +15,7 @@ const addressee = (a: Addressee) => ({ name: a.name, ...(a.precedence ? { preced
  *   draftFromTelegram(readFileSync('draft.txt', 'utf8'), ['bob'])
  */
 export function draftFromTelegram(text: string, clearers: string[] = []): DraftInput {
+  refuseControlChars(text, 'telegram')
   const cable = parseCable(text)
   const fatal = cable.diagnostics.filter((d) => d.code === 'EMPTY_INPUT' || d.code === 'BINARY_INPUT')
   if (fatal.length) throw new ServiceError('INVALID', `telegram: ${fatal.map((d) => d.message).join('; ')}`)
@@ -43,7 +44,9 @@ export function fieldsOf(cable: Cable): Record<string, unknown> {
     else if (block.type === 'signature') signature = block.lines
     else if (block.type === 'classifiedBy') classifiedBy = block.text.replace(/^\(U\)\s*/i, '').replace(/^classified\s+by\s*:?\s*/i, '')
   }
-  const level = cable.classification ? parseClassification(cable.classification).level : 'UNCLASSIFIED'
+  // the class line's level, read by the one marking parser; what it cannot read goes on as written and is refused
+  const stated = cable.classification ? parseMarking(cable.classification) : null
+  const level = stated === null ? 'UNCLASSIFIED' : stated.ok && stated.parts.level ? stated.parts.level : cable.classification
   return {
     precedence: cable.precedence ?? cable.to?.[0]?.precedence ?? 'ROUTINE',
     to: (cable.to ?? []).map(addressee),

@@ -1,6 +1,10 @@
-import { parse as parseYaml } from 'yaml'
+import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml'
+import { CAPTION_PHRASES } from '../format/captions.js'
+import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
+import { describeChar, firstControlChar } from '../format/control-chars.js'
+import { closest, looksLikeMark, markingConflict, parseMarking, type MarkingParts } from '../format/marking.js'
 import type { PrecedenceWord } from '../format/model.js'
-import { LEVEL_NAMES, levelRank } from './access.js'
+import { LEVEL_NAMES } from './access.js'
 import { parsePrecedence } from './precedence.js'
 import { ServiceError } from './service-error.js'
 import type { DraftAddressee, DraftBlock, DraftFields } from './types.js'
@@ -12,121 +16,345 @@ export interface DraftInput {
 }
 
 type Obj = Record<string, unknown>
+type Path = ReadonlyArray<string | number>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Collects every problem with its place (`to[1].precedence`) so one pass reports them all. */
+/** `to[1].precedence` */
+export function formatPath(path: Path): string {
+  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '')
+}
+
+/**
+ * Collects every problem with its place (`to[1].precedence`, and `line 4, column 3` when the draft came from a
+ * file) so one pass reports them all.
+ */
 class Problems {
   readonly list: string[] = []
-  add(where: string, what: string): void {
-    this.list.push(`${where}: ${what}`)
+  constructor(private readonly locate: (path: Path) => string | null = () => null) {}
+  add(path: Path, what: string): void {
+    const at = this.locate(path)
+    this.list.push(`${at ? `${at}: ` : ''}${formatPath(path)}: ${what}`)
   }
 }
 
-function str(v: unknown, where: string, p: Problems, required = true): string | null {
-  if (v === undefined || v === null) return required ? (p.add(where, 'is required'), null) : null
-  if (typeof v === 'number') return String(v)
-  if (typeof v !== 'string' || (required && v.trim() === '')) return p.add(where, 'must be a non-empty string'), null
-  return v.trim()
+/** The fields a draft may have, at each level; anything else is refused with a "did you mean". */
+const TOP_FIELDS = ['precedence', 'to', 'info', 'classification', 'captions', 'eo', 'tags', 'subject', 'subjectMarking', 'references', 'classifiedBy', 'body', 'signature', 'clearers']
+const ADDRESSEE_FIELDS = ['name', 'precedence', 'xmt']
+const SUBJECT_FIELDS = ['text', 'marking']
+const EO_FIELDS = ['order', 'declassify']
+const PARAGRAPH_FIELDS = ['marking', 'text']
+const LINES_FIELDS = ['lines']
+
+function knownFields(o: Obj, fields: readonly string[], path: Path, p: Problems): void {
+  for (const key of Object.keys(o)) {
+    if (fields.includes(key)) continue
+    const near = closest(key, fields) ?? (key.length >= 3 ? fields.find((f) => f.startsWith(key) || key.startsWith(f)) : undefined)
+    p.add([...path, key], `unknown field${near ? ` (did you mean ${near}?)` : ''}; known here: ${fields.join(', ')}`)
+  }
 }
 
-function strings(v: unknown, where: string, p: Problems): string[] {
+const typeName = (v: unknown) => (Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`)
+
+interface TextRule {
+  required?: boolean
+  /** Refuse line breaks: subject, addressees, REF items, captions, tags, markings and every other one-line field. */
+  singleLine?: boolean
+  /** Accept a number and take it as written (`order: 13526`). */
+  number?: boolean
+}
+
+/**
+ * A string field: wrong types are errors, never defaults; control characters (other than tab and newline) are
+ * refused everywhere, newlines too in one-line fields (they would inject REF:, TO or class lines into the telegram).
+ */
+function text(v: unknown, path: Path, p: Problems, rule: TextRule = {}): string | null {
+  if (v === undefined || v === null) {
+    if (rule.required) p.add(path, 'is required')
+    return null
+  }
+  if (typeof v === 'number' && rule.number && Number.isFinite(v)) return String(v)
+  if (typeof v !== 'string') return p.add(path, `must be a string, not ${typeName(v)}`), null
+  const control = firstControlChar(v)
+  if (control !== -1) return p.add(path, `control character ${describeChar(v[control])} at column ${control + 1} is not allowed`), null
+  if (rule.singleLine && /[\n\r\u2028\u2029]/.test(v)) return p.add(path, 'must be one line (no line breaks)'), null
+  const t = v.trim()
+  if (rule.required && t === '') return p.add(path, 'must not be empty'), null
+  return t
+}
+
+/** A list of one-line strings; a string is split by `split` when given (`tags: PREL SNAR`), else refused. */
+function list(v: unknown, path: Path, p: Problems, split?: RegExp): string[] {
   if (v === undefined || v === null) return []
-  const arr = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v
-  if (!Array.isArray(arr)) return p.add(where, 'must be a list of strings'), []
-  return arr.flatMap((x, i) => {
-    const s = str(x, `${where}[${i}]`, p)
+  let items: unknown[]
+  if (typeof v === 'string' && split) {
+    const whole = text(v, path, p, { singleLine: true })
+    items = whole === null ? [] : whole.split(split).filter(Boolean)
+    return items as string[]
+  }
+  if (!Array.isArray(v)) return p.add(path, `must be a list, not ${typeName(v)}`), []
+  items = v
+  return items.flatMap((x, i) => {
+    const s = text(x, [...path, i], p, { required: true, singleLine: true })
     return s === null ? [] : [s]
   })
 }
 
-function precedence(v: unknown, where: string, p: Problems): PrecedenceWord | undefined {
+function precedence(v: unknown, path: Path, p: Problems): PrecedenceWord | undefined {
   if (v === undefined || v === null) return undefined
-  const w = typeof v === 'string' ? parsePrecedence(v) : null
-  if (!w) p.add(where, `unknown precedence ${JSON.stringify(v)} (FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY, ROUTINE)`)
+  const s = text(v, path, p, { singleLine: true })
+  if (s === null) return undefined
+  const w = parsePrecedence(s)
+  if (!w) p.add(path, `unknown precedence ${JSON.stringify(s)} (FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY, ROUTINE)`)
   return w ?? undefined
 }
 
-function addressees(v: unknown, where: string, p: Problems): DraftAddressee[] {
+function addressees(v: unknown, path: Path, p: Problems): DraftAddressee[] {
   if (v === undefined || v === null) return []
-  if (!Array.isArray(v)) return p.add(where, 'must be a list of addressees'), []
+  if (!Array.isArray(v)) return p.add(path, `must be a list of addressees, not ${typeName(v)}`), []
   return v.flatMap((a, i) => {
-    const at = `${where}[${i}]`
-    if (typeof a === 'string') return [{ name: a.trim() }]
+    const at = [...path, i]
+    if (typeof a === 'string') {
+      const name = text(a, at, p, { required: true, singleLine: true })
+      return name === null ? [] : [{ name }]
+    }
     if (!isObj(a)) return p.add(at, 'must be a name or { name, precedence, xmt }'), []
-    const name = str(a.name, `${at}.name`, p)
+    knownFields(a, ADDRESSEE_FIELDS, at, p)
+    const name = text(a.name, [...at, 'name'], p, { required: true, singleLine: true })
     if (name === null) return []
     const out: DraftAddressee = { name }
-    const prec = precedence(a.precedence, `${at}.precedence`, p)
+    const prec = precedence(a.precedence, [...at, 'precedence'], p)
     if (prec) out.precedence = prec
-    const xmt = strings(a.xmt, `${at}.xmt`, p)
+    const xmt = list(a.xmt, [...at, 'xmt'], p)
     if (xmt.length) out.xmt = xmt
     return [out]
   })
 }
 
-function body(v: unknown, p: Problems): DraftBlock[] {
-  const items = v ?? []
-  if (!Array.isArray(items)) return p.add('body', 'must be a list of paragraphs'), []
-  return items.flatMap((b, i): DraftBlock[] => {
-    const at = `body[${i}]`
-    if (typeof b === 'string') return [{ marking: null, text: b.trim() }]
-    if (!isObj(b)) return p.add(at, 'must be a paragraph { marking, text } or { lines: [...] }'), []
-    if ('lines' in b) return [{ lines: strings(b.lines, `${at}.lines`, p) }]
-    const text = str(b.text, `${at}.text`, p)
-    const marking = str(b.marking, `${at}.marking`, p, false)
-    return text === null ? [] : [{ marking: marking ? marking.replace(/^\(|\)$/g, '').toUpperCase() : null, text }]
-  })
+/** A portion mark read by the marking parser: it must parse, name a level and not contradict itself. */
+interface ReadMark {
+  mark: string
+  parts: MarkingParts
+  path: Path
+}
+
+function marking(v: unknown, path: Path, p: Problems, marks: ReadMark[]): string | null {
+  const raw = text(v, path, p, { singleLine: true })
+  if (raw === null || raw === '') return null
+  const mark = raw.replace(/^\(\s*|\s*\)$/g, '')
+  const r = parseMarking(mark)
+  if (!r.ok) return p.add(path, `${r.error.message} (column ${r.error.start + 1} of ${JSON.stringify(mark)})`), null
+  if (r.parts.level === null) return p.add(path, `portion mark ${JSON.stringify(mark)} names no level (U, SBU, C, S, TS)`), null
+  const conflict = markingConflict(r.parts)
+  if (conflict) return p.add(path, conflict), null
+  const normal = mark.toUpperCase().replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ')
+  marks.push({ mark: normal, parts: r.parts, path })
+  return normal
 }
 
 /**
- * Validates a draft given as an object (parsed YAML/JSON) and returns its fields; every problem is
- * reported at once with where it is, as a ServiceError('INVALID').
+ * A text that opens with a portion mark (`(S//NF) The minister said …`): the mark is the paragraph's (or
+ * subject's) marking. Written in the text it would still be read as one from the telegram, so it is never
+ * left unread; given twice (marking and text) it is refused.
  */
-export function draftFromObject(input: unknown): DraftInput {
-  const p = new Problems()
+function leadingMark(t: string, markingGiven: boolean, path: Path, p: Problems, marks: ReadMark[]): { mark: string | null; text: string } | null {
+  const m = /^\(([^)\n]{1,60})\)[ \t]*/.exec(t)
+  if (!m || !looksLikeMark(m[1])) return null
+  if (markingGiven) return p.add(path, `starts with a portion mark (${m[1]}) although marking is given: put the mark in marking only`), { mark: null, text: t }
+  return { mark: marking(m[1], path, p, marks), text: t.slice(m[0].length) }
+}
+
+function body(v: unknown, p: Problems, marks: ReadMark[]): DraftBlock[] {
+  if (v === undefined || v === null) return []
+  if (!Array.isArray(v)) return p.add(['body'], `must be a list of paragraphs, not ${typeName(v)}`), []
+  return v.flatMap((b, i): DraftBlock[] => {
+    const at = ['body', i]
+    if (typeof b === 'string') {
+      const t = text(b, at, p, { required: true })
+      if (t === null) return []
+      const lead = leadingMark(t, false, at, p, marks)
+      return [{ marking: lead?.mark ?? null, text: lead?.text ?? t }]
+    }
+    if (!isObj(b)) return p.add(at, 'must be a paragraph { marking, text } or { lines: [...] }'), []
+    if ('lines' in b) {
+      knownFields(b, LINES_FIELDS, at, p)
+      const lines = list(b.lines, [...at, 'lines'], p)
+      lines.forEach((line, j) => {
+        const lead = /^\(([^)\n]{1,60})\)/.exec(line)
+        // a literal line that opens with a mark would be read as a marked block: refuse what cannot be honoured
+        if (lead && looksLikeMark(lead[1])) p.add([...at, 'lines', j], `starts with a portion mark (${lead[1]}): marked text is a paragraph { marking, text }`)
+      })
+      return [{ lines }]
+    }
+    knownFields(b, PARAGRAPH_FIELDS, at, p)
+    const t = text(b.text, [...at, 'text'], p, { required: true })
+    const mark = marking(b.marking, [...at, 'marking'], p, marks)
+    if (t === null) return []
+    const lead = leadingMark(t, b.marking !== undefined && b.marking !== null, [...at, 'text'], p, marks)
+    return [{ marking: mark ?? lead?.mark ?? null, text: lead?.text ?? t }]
+  })
+}
+
+const KNOWN_CAPTIONS: readonly string[] = [...CAPTION_PHRASES]
+const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
+
+function captions(v: unknown, p: Problems): string[] {
+  const out: string[] = []
+  list(v, ['captions'], p, /\s*,\s*/).forEach((c, i) => {
+    const caption = c.toUpperCase().replace(/\s+/g, ' ')
+    const known = caption === 'SENSITIVE BUT UNCLASSIFIED' ? 'SENSITIVE' : caption
+    if (!KNOWN_CAPTIONS.includes(caption)) {
+      const near = closest(caption, KNOWN_CAPTIONS)
+      p.add(typeof v === 'string' ? ['captions'] : ['captions', i], `unknown caption ${JSON.stringify(c)}${near ? ` (did you mean ${near}?)` : ''}`)
+      return
+    }
+    if (!out.includes(known)) out.push(known)
+  })
+  return out
+}
+
+/**
+ * Validates a draft given as an object (parsed YAML/JSON) and returns its fields; every problem is reported at
+ * once with where it is, as a ServiceError('INVALID'):
+ * - unknown fields, at any depth, with a "did you mean" (`clearer` → `clearers`); unknown captions too;
+ * - wrong types (a number where a list is expected, a mapping for a subject text, …), never defaulted;
+ * - control characters anywhere, line breaks in one-line fields;
+ * - every marking (classification, subject and paragraph marks, marks leading a text) read by the one marking
+ *   parser; the classification is never below a portion (spec §7 rule 1) and every caveat a portion names
+ *   (NOFORN, NODIS, EXDIS, ORCON…) is among the captions (rule 4). `SECRET//NOFORN` as classification adds the
+ *   NOFORN caption.
+ *
+ * @param locate optional: the file position of a field path (`line 4, column 3`), for drafts read from a file
+ */
+export function draftFromObject(input: unknown, locate?: (path: Path) => string | null): DraftInput {
+  const p = new Problems(locate)
   if (!isObj(input)) throw new ServiceError('INVALID', 'draft: expected a mapping of fields (precedence, to, subject, body, …)')
-  const level = str(input.classification ?? 'UNCLASSIFIED', 'classification', p)
-  const rank = level === null ? null : levelRank(level)
-  if (level !== null && rank === null) p.add('classification', `unknown level ${JSON.stringify(level)} (${LEVEL_NAMES.join(', ')})`)
-  const subject = isObj(input.subject) ? input.subject : { text: input.subject, marking: input.subjectMarking }
-  const subjectText = str(subject.text, 'subject', p)
-  const eo = isObj(input.eo) ? input.eo : {}
-  const fields: DraftFields = {
-    precedence: precedence(input.precedence ?? 'ROUTINE', 'precedence', p) ?? 'ROUTINE',
-    to: addressees(input.to, 'to', p),
-    info: addressees(input.info, 'info', p),
-    classification: rank === null ? 'UNCLASSIFIED' : LEVEL_NAMES[rank],
-    captions: strings(input.captions, 'captions', p).map((c) => c.toUpperCase()),
-    eo: {
-      order: str(eo.order ?? '13526', 'eo.order', p) ?? '13526',
-      declassify: str(eo.declassify ?? (rank !== null && rank >= 2 ? undefined : 'N/A'), 'eo.declassify', p) ?? 'N/A',
-    },
-    tags: strings(input.tags, 'tags', p).map((t) => t.toUpperCase()),
-    subject: { marking: str(subject.marking, 'subject.marking', p, false)?.replace(/^\(|\)$/g, '').toUpperCase() ?? null, text: subjectText ?? '' },
-    references: strings(input.references, 'references', p),
-    classifiedBy: str(input.classifiedBy, 'classifiedBy', p, false),
-    body: body(input.body, p),
-    signature: strings(input.signature, 'signature', p).map((s) => s.toUpperCase()),
+  knownFields(input, TOP_FIELDS, [], p)
+  const marks: ReadMark[] = []
+
+  const classText = text(input.classification ?? 'UNCLASSIFIED', ['classification'], p, { required: true, singleLine: true })
+  let overall: MarkingParts | null = null
+  if (classText !== null) {
+    const r = parseMarking(classText)
+    if (!r.ok) p.add(['classification'], `${r.error.message} (column ${r.error.start + 1}); levels: ${LEVEL_NAMES.join(', ')}`)
+    else if (r.parts.level === null) p.add(['classification'], `names no level (${LEVEL_NAMES.join(', ')})`)
+    else if (r.parts.releasableTo !== null) p.add(['classification'], 'REL TO belongs on the portion marks, not the overall classification')
+    else overall = r.parts
   }
-  if (fields.to.length === 0) p.add('to', 'at least one action addressee is required')
-  if (fields.body.length === 0) p.add('body', 'at least one paragraph is required')
-  const clearers = strings(input.clearers, 'clearers', p)
+  const level = overall?.level ?? null
+
+  const subjectIn = isObj(input.subject) ? input.subject : { text: input.subject, marking: input.subjectMarking }
+  if (isObj(input.subject)) {
+    knownFields(input.subject, SUBJECT_FIELDS, ['subject'], p)
+    if (input.subjectMarking !== undefined) p.add(['subjectMarking'], 'give the subject marking once: subject.marking')
+  }
+  const subjectPath = isObj(input.subject) ? ['subject', 'text'] : ['subject']
+  const markPath = isObj(input.subject) ? ['subject', 'marking'] : ['subjectMarking']
+  let subjectText = text(subjectIn.text, subjectPath, p, { required: true, singleLine: true })
+  let subjectMark = marking(subjectIn.marking, markPath, p, marks)
+  if (subjectText !== null) {
+    const lead = leadingMark(subjectText, subjectIn.marking !== undefined && subjectIn.marking !== null, subjectPath, p, marks)
+    if (lead) {
+      subjectText = lead.text
+      subjectMark = subjectMark ?? lead.mark
+    }
+  }
+
+  if (input.eo !== undefined && !isObj(input.eo)) p.add(['eo'], `must be a mapping { order, declassify }, not ${typeName(input.eo)}`)
+  const eo = isObj(input.eo) ? input.eo : {}
+  if (isObj(input.eo)) knownFields(input.eo, EO_FIELDS, ['eo'], p)
+  const classified = level !== null && LEVEL_RANK[level] >= LEVEL_RANK.CONFIDENTIAL
+
+  const captionList = captions(input.captions, p)
+  // `SECRET//NOFORN`: the overall caveats travel as captions (distribution reads the captions)
+  for (const c of overall?.caveats ?? []) if (KNOWN_CAPTIONS.includes(c) && !captionList.includes(c)) captionList.push(c)
+
+  const fields: DraftFields = {
+    precedence: precedence(input.precedence ?? 'ROUTINE', ['precedence'], p) ?? 'ROUTINE',
+    to: addressees(input.to, ['to'], p),
+    info: addressees(input.info, ['info'], p),
+    classification: level ?? 'UNCLASSIFIED',
+    captions: captionList,
+    eo: {
+      order: text(eo.order ?? '13526', ['eo', 'order'], p, { required: true, singleLine: true, number: true }) ?? '13526',
+      declassify: text(eo.declassify ?? (classified ? undefined : 'N/A'), ['eo', 'declassify'], p, { required: classified, singleLine: true, number: true }) ?? 'N/A',
+    },
+    tags: list(input.tags, ['tags'], p, /[\s,]+/).map((t) => t.toUpperCase()),
+    subject: { marking: subjectMark, text: subjectText ?? '' },
+    references: list(input.references, ['references'], p),
+    classifiedBy: text(input.classifiedBy, ['classifiedBy'], p, { singleLine: true }),
+    body: body(input.body, p, marks),
+    signature: list(input.signature, ['signature'], p).map((s) => s.toUpperCase()),
+  }
+  if (fields.to.length === 0) p.add(['to'], 'at least one action addressee is required')
+  if (fields.body.length === 0) p.add(['body'], 'at least one paragraph is required')
+  const clearers = list(input.clearers, ['clearers'], p, /[\s,]+/)
+
+  // the overall marking is never below a portion's, and every caveat of a portion is a caption (spec §7 rules 1, 4)
+  if (overall !== null && level !== null) {
+    const held = new Set(fields.captions.flatMap(caveatsOfCaption))
+    const ceiling = Math.max(LEVEL_RANK[level], LEVEL_RANK.SBU)
+    for (const m of marks) {
+      if (m.parts.level !== null && LEVEL_RANK[m.parts.level] > ceiling) {
+        p.add(m.path, `portion mark (${m.mark}) is above the classification ${level}: raise the classification or the mark is refused`)
+      }
+      for (const c of m.parts.caveats) {
+        if (RESTRICTIVE.includes(c) && !held.has(c)) p.add(m.path, `portion mark (${m.mark}) names ${c}: add ${c} to captions`)
+      }
+    }
+  }
   if (p.list.length) throw new ServiceError('INVALID', `draft: ${p.list.join('; ')}`, p.list)
   return { fields, clearers }
 }
 
 /**
- * Reads a draft file's text: JSON when it starts with `{`, YAML otherwise. Syntax errors name the line.
+ * Refuses a whole input (draft file, telegram text) holding a control character other than tab and a line ending,
+ * naming its line and column: ServiceError('INVALID').
+ */
+export function refuseControlChars(text: string, source: string): void {
+  const control = firstControlChar(text)
+  if (control === -1) return
+  const before = text.slice(0, control)
+  const line = before.split('\n').length
+  const column = control - before.lastIndexOf('\n')
+  throw new ServiceError('INVALID', `${source}: line ${line}, column ${column}: control character ${describeChar(text[control])} is not allowed`)
+}
+
+/**
+ * Reads a draft file's text (YAML, or JSON, which YAML reads too). Syntax errors and every field problem name
+ * the line and column in the file.
  *
  * @example
- *   draftFromText('precedence: IMMEDIATE\nto: [AMEMBASSY DUSHANBE]\nsubject: TEST\nbody: [Hello]\n')
+ *   draftFromText('precedence: IMMEDIATE\nto: [AMEMBASSY DUSHANBE]\nsubject: TEST\nbody: [Hello]\nclearers: [carl]\n')
  */
 export function draftFromText(text: string, source = 'draft'): DraftInput {
-  let data: unknown
-  try {
-    data = text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text)
-  } catch (error) {
-    throw new ServiceError('INVALID', `${source}: not valid YAML/JSON: ${(error as Error).message.split('\n')[0]}`)
+  refuseControlChars(text, source)
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  if (doc.errors.length) {
+    const e = doc.errors[0]
+    const pos = lineCounter.linePos(e.pos[0])
+    throw new ServiceError('INVALID', `${source}: line ${pos.line}, column ${pos.col}: not valid YAML/JSON: ${e.message.split('\n')[0]}`)
   }
-  return draftFromObject(data)
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset)
+    return `${source}:${pos.line}:${pos.col}`
+  }
+  // a field's place is its key in its mapping (a list item's, the item itself); a path the file does not hold
+  // (a default) falls back to its nearest ancestor
+  const locate = (path: Path): string | null => {
+    for (let n = path.length; n > 0; n--) {
+      const parent = n > 1 ? doc.getIn(path.slice(0, n - 1), true) : doc.contents
+      const key = path[n - 1]
+      if (isMap(parent)) {
+        const pair = parent.items.find((it) => (it.key as { value?: unknown } | null)?.value === key)
+        const r = (pair?.key as { range?: [number, number, number] } | null)?.range
+        if (r) return at(r[0])
+      } else if (isSeq(parent) && typeof key === 'number') {
+        const r = (parent.items[key] as YamlNode | undefined)?.range
+        if (r) return at(r[0])
+      }
+    }
+    return null
+  }
+  return draftFromObject(doc.toJS(), locate)
 }

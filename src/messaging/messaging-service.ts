@@ -27,5 +27,6 @@ export async function openMessaging(location: string, options: Partial<Omit<Serv
     lint: options.lint ?? ((cable) => composeLint(cable)),
     render: options.render ?? renderCanonical,
     sectionBudget: options.sectionBudget,
+    readLimits: options.readLimits,
   }
 }

@@ -94,9 +94,9 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
       // an imported cable already holds this id: refuse rather than leave the archive showing another text
       if (outcome.inserted !== 1) throw new ServiceError('CONFLICT', `the archive already holds a cable ${cableId}; release refused, nothing stored`)
       if (named.length) await tx.store.workflow.setPrincipals(cableId, named)
-      for (const r of composed.recipients) {
-        await tx.store.delivery.enqueue({ cableId, post: r.post, role: r.role, precedence: r.precedence, rank: PRECEDENCE_RANK[r.precedence], queuedAt: releasedAt })
-      }
+      await tx.store.delivery.enqueue(
+        composed.recipients.map((r) => ({ cableId, post: r.post, role: r.role, precedence: r.precedence, rank: PRECEDENCE_RANK[r.precedence], queuedAt: releasedAt })),
+      )
       const principals = named.length ? `; principals ${named.join(', ')}` : ''
       await audit(tx, { actor: user.name, action: 'release', cableId, draftId: id, post: draft.originPost, detail: `${composed.recipients.length} deliveries${principals}` })
       return {

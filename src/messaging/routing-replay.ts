@@ -226,12 +226,10 @@ export interface CableRoute extends RoutingReplay {
  *   const route = await routeCable(store, 'cables.db', '09STATE99704')
  */
 export async function routeCable(store: Store, location: string, id: string, access?: Access): Promise<CableRoute | null> {
+  if (!(await locationHasDirectoryUsers(location))) return routeWith(store, id, shippedDirectory(), access)
   const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
   if (!cable) return null
   const parsed = parseCable(cable.text, { plain: true })
-  if (!(await locationHasDirectoryUsers(location))) {
-    return { key: cable.key, id: cable.id, ...(await replayRouting(parsed, shippedDirectory())), deliveries: null, matchesDeliveries: null }
-  }
   const messaging = await openMessagingStore(location)
   try {
     const replay = await replayRouting(parsed, messagingDirectory(messaging))
@@ -245,4 +243,15 @@ export async function routeCable(store: Store, location: string, id: string, acc
   } finally {
     await messaging.close()
   }
+}
+
+/**
+ * Replays the routing of the archive cable `id` through a given directory, without recorded deliveries
+ * (what the HTTP server uses: its messaging directory, or the shipped one). Null when not visible.
+ */
+export async function routeWith(store: Store, id: string, directory: RoutingDirectory, access?: Access): Promise<CableRoute | null> {
+  const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
+  if (!cable) return null
+  const replay = await replayRouting(parseCable(cable.text, { plain: true }), directory)
+  return { key: cable.key, id: cable.id, ...replay, deliveries: null, matchesDeliveries: null }
 }

@@ -7,6 +7,8 @@ export type ServiceErrorCode =
   | 'OUT_OF_ORDER'
   | 'LINT_FAILED'
   | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
 
 /**
  * A refusal with its reason. `NOT_FOUND` is also what a reader gets for a cable they may not see,
@@ -23,5 +25,19 @@ export class ServiceError extends Error {
   ) {
     super(message)
     this.name = 'ServiceError'
+  }
+}
+
+/**
+ * A refusal for now that will pass: too many failed logins, or the bulk-read limit. `retryAfterSeconds`
+ * says when to try again (HTTP `Retry-After`).
+ */
+export class RateLimitError extends ServiceError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RATE_LIMITED', message)
+    this.name = 'RateLimitError'
   }
 }

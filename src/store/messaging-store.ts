@@ -17,6 +17,7 @@ import type {
   SubscriptionKind,
   User,
 } from './messaging-types.js'
+import type { ApiTokenRow, ReadKind, SessionRow } from './auth-types.js'
 import type { Access, CableRecord, UpsertOutcome } from './store.js'
 
 /**
@@ -113,8 +114,11 @@ export interface WorkflowStore {
 }
 
 export interface DeliveryStore {
-  /** Queues one delivery; returns its id. */
-  enqueue(d: NewDelivery): Promise<number>
+  /**
+   * Queues deliveries (a release queues one per recipient post, in one statement on PostgreSQL). On
+   * PostgreSQL the workers are notified once, when the transaction that queued them commits.
+   */
+  enqueue(deliveries: NewDelivery[]): Promise<void>
   /**
    * Leases up to `limit` pending deliveries to `owner` until `now + leaseMs`, lowest rank first, then oldest.
    * An item whose lease ran out (its worker died) is claimable again. Call inside a transaction so two
@@ -178,6 +182,37 @@ export interface ChainedEntry extends AuditEntry {
   hash: string
 }
 
+/**
+ * Logins for the network interfaces and the bulk-read counters. Only SHA-256 hashes of session and API
+ * tokens are stored; password hashes carry their own parameters (src/messaging/password-hash.ts).
+ */
+export interface AuthStore {
+  /** Sets (or replaces) a user's password hash. */
+  setPassword(user: string, hash: string, at: number): Promise<void>
+  passwordHash(user: string): Promise<string | null>
+  insertSession(s: Omit<SessionRow, 'revokedAt'>): Promise<void>
+  /** A session by the hash of its token, whatever its state (the caller checks expiry and revocation). */
+  session(tokenSha256: string): Promise<SessionRow | null>
+  /** False when it was already revoked or never existed. */
+  revokeSession(tokenSha256: string, at: number): Promise<boolean>
+  /** Revokes every open, unexpired session of a user; returns how many. */
+  revokeUserSessions(user: string, at: number): Promise<number>
+  /** Stores a new API token; returns its id. */
+  insertToken(t: Omit<ApiTokenRow, 'id' | 'revokedAt'>): Promise<number>
+  token(tokenSha256: string): Promise<ApiTokenRow | null>
+  /** Tokens of one user, or all; by id. */
+  tokens(user?: string): Promise<ApiTokenRow[]>
+  /** False when it was already revoked or never existed. */
+  revokeToken(id: number, at: number): Promise<boolean>
+  /** Records a failed login under a key (`user:NAME`, `address:IP`). */
+  recordLoginFailure(key: string, at: number): Promise<void>
+  /** Failed logins under `key` at or after `since`, and the earliest of them. */
+  loginFailures(key: string, since: number): Promise<{ count: number; oldest: number | null }>
+  clearLoginFailures(key: string): Promise<void>
+  /** Adds `n` to a user's count of cables read or exported in the window starting at `windowStart`; returns the new count. */
+  addReads(user: string, kind: ReadKind, windowStart: number, n: number): Promise<number>
+}
+
 export interface MessagingStore {
   /** `sqlite` or `postgres`. */
   readonly engine: string
@@ -186,6 +221,7 @@ export interface MessagingStore {
   readonly delivery: DeliveryStore
   readonly subscriptions: SubscriptionStore
   readonly audit: AuditStore
+  readonly auth: AuthStore
   /**
    * Runs `fn` in one transaction with `tx`, this store bound to it; commits when `fn` resolves, rolls back when
    * it rejects. Write transactions serialize (SQLite: `BEGIN IMMEDIATE` plus a lock per connection, so

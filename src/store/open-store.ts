@@ -5,6 +5,7 @@ import { SqliteMessagingStore } from './sqlite/messaging-store.js'
 import { openSqliteStore, type OpenOptions } from './sqlite/sqlite-store.js'
 import { isPostgresLocation } from './postgres/pool.js'
 import { openPostgresStore } from './postgres/pg-store.js'
+import { PgMessagingStore, pgHasDirectoryUsers } from './postgres/pg-messaging-store.js'
 
 /**
  * The one place that chooses a storage engine, by database location: a `postgres://` (or `postgresql://`)
@@ -30,17 +31,15 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
 }
 
 /**
- * Opens the messaging store at `location` (creating its tables when needed). SQLite keeps the messaging
- * tables in the archive's own file, so release writes both in one transaction.
+ * Opens the messaging store at `location` (creating its tables when needed). Both engines keep the messaging
+ * tables beside the archive's in one database, so release writes both in one transaction.
  *
- * @throws Error when the location cannot be opened (or names an engine without a messaging store yet)
+ * @throws Error when the location cannot be opened or its schema cannot be brought up to date
  * @example
  *   const store = await openMessagingStore('cables.db')
  */
 export async function openMessagingStore(location: string): Promise<MessagingStore> {
-  if (isPostgresLocation(location)) {
-    throw new Error(`PostgreSQL messaging is not supported yet (got ${location}); use a SQLite file path`)
-  }
+  if (isPostgresLocation(location)) return PgMessagingStore.open(location)
   return SqliteMessagingStore.open(location)
 }
 
@@ -49,6 +48,6 @@ export async function openMessagingStore(location: string): Promise<MessagingSto
  * database and every archive read goes through a user's access. Asking changes nothing in a plain archive.
  */
 export async function locationHasDirectoryUsers(location: string): Promise<boolean> {
-  if (isPostgresLocation(location)) return false
+  if (isPostgresLocation(location)) return pgHasDirectoryUsers(location)
   return hasDirectoryUsers(location)
 }

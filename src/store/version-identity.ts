@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { CableRecord } from './store.js'
 
 /**
  * What makes two texts of one cable the same version or different ones, and which version an archive shows.
@@ -41,4 +42,35 @@ export function compareVersions(a: VersionRank, b: VersionRank): number {
     b.textBytes - a.textBytes ||
     (a.contentSha256 < b.contentSha256 ? -1 : a.contentSha256 > b.contentSha256 ? 1 : 0)
   )
+}
+
+/** The columns a version row stores about one text, as both engines name them. */
+export interface VersionColumns {
+  text_sha256: string
+  content_sha256: string
+  classification: string | null
+  level: number
+  caveats: string
+  error_count: number
+  withheld_runs: number
+  text_bytes: number
+}
+
+/** The version columns of a record's text (`sha` its SHA-256, `content` its `contentSha256`). */
+export function versionColumns(r: CableRecord, sha: string, content: string): VersionColumns {
+  return {
+    text_sha256: sha,
+    content_sha256: content,
+    classification: r.classification,
+    level: r.level,
+    caveats: r.caveats.join(' '),
+    error_count: r.errorCount,
+    withheld_runs: withheldRuns(r.text),
+    text_bytes: Buffer.byteLength(r.text, 'utf8'),
+  }
+}
+
+/** The rank of a stored version row, for `compareVersions`. */
+export function rankOfRow(v: VersionColumns): VersionRank {
+  return { errorCount: v.error_count, withheldRuns: v.withheld_runs, textBytes: v.text_bytes, contentSha256: v.content_sha256 }
 }

@@ -31,7 +31,7 @@ describe('cable parse', () => {
     const r = await run(['parse', '--fields', 'fragment-body.txt'])
     expect(Object.keys(JSON.parse(r.out))).toEqual([
       'id', 'date', 'dateSource', 'origin', 'precedence', 'classification', 'captions', 'tags', 'subject', 'to', 'info',
-      'references', 'paragraphs', 'summary', 'comment', 'signers', 'eo', 'classifiedBy', 'sections', 'diagnostics',
+      'references', 'paragraphs', 'summary', 'comment', 'signers', 'eo', 'classifiedBy', 'sections', 'unavailable', 'trailer', 'diagnostics',
     ])
   })
 
@@ -81,6 +81,24 @@ describe('cable id', () => {
     expect(r.out).toBe('08SAOPAULO335\n05RIODEJANEIRO123\n')
     expect(r.err).toContain('nonsense: not a reference id')
     expect(r.code).toBe(1)
+  })
+
+  it('should print one JSON object a line per input with --format json, errors included, in input order', async () => {
+    const r = await run(['id', '--format', 'json', '1975NEWDE14031_b', 'garbage', '1977MONTE00012', '77STATE9'])
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines.map((l) => l.input)).toEqual(['1975NEWDE14031_b', 'garbage', '1977MONTE00012', '77STATE9'])
+    expect(lines[0]).toEqual({ input: '1975NEWDE14031_b', id: '75NEWDELHI14031', repaired: { from: 'NEWDE', to: 'NEWDELHI', how: 'truncation' } })
+    expect(lines[1]).toMatchObject({ input: 'garbage', error: expect.stringContaining('not a reference id') })
+    expect(lines[1].id).toBeUndefined()
+    expect(lines[2]).toEqual({ input: '1977MONTE00012', id: '77MONTE12', ambiguous: ['MONTERREY', 'MONTEVIDEO'] })
+    expect(lines[3]).toEqual({ input: '77STATE9', id: '77STATE9' })
+    expect(r.code).toBe(1)
+  })
+
+  it('should refuse an unknown --format with exit 2', async () => {
+    const r = await run(['id', '--format', 'xml', '77STATE9'])
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('--format')
   })
 })
 

@@ -30,9 +30,11 @@ export async function publicArchive(extra: Partial<ServerDeps> = {}, areas: Rout
     openReadStore: () => openSqliteStore(path, { readonly: true }),
     reads: PUBLIC_READS,
     auth: null,
+    messaging: null,
     public: true,
     staticDir: null,
     bodyLimit: 64 * 1024,
+    checkResponses: true,
     log: (l) => logs.push(l),
     ...extra,
   }

@@ -148,6 +148,21 @@ describe('archive routes (public mode)', () => {
     expect(html).not.toMatch(/<script/)
   })
 
+  it('should check every JSON response against its route\'s schema (the OpenAPI document cannot drift)', async () => {
+    const { createRoute, z } = await import('@hono/zod-openapi')
+    const drifting = await publicArchive({}, [
+      (app) =>
+        app.openapi(createRoute({ method: 'get', path: '/api/drift', responses: { 200: { description: 'x', content: { 'application/json': { schema: z.object({ n: z.number() }) } } } } }), (c) =>
+          c.json({ n: 'one' } as unknown as { n: number }, 200),
+        ),
+    ])
+    const res = await drifting.app.request('/api/drift')
+    expect(res.status).toBe(500)
+    expect((await res.json()).detail).toMatch(/n: /)
+    expect(drifting.logs.some((l) => l.startsWith('response check: GET /api/drift 200'))).toBe(true)
+    await drifting.close()
+  })
+
   it('should log one line per request with method, path, status, ms and user', async () => {
     fx.logs.length = 0
     await get('/api/stats')

@@ -9,6 +9,9 @@ import { makeRecord } from '../store/make-record.js'
 import { archiveRecords } from './archive-fixture.js'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer } from 'node:net'
+import { setPassword } from '../../src/messaging/logins.js'
+import { addUsers, freshContext } from '../messaging/fixtures.js'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
 const bin = join(repo, 'bin', 'cable.js')
@@ -35,14 +38,15 @@ export function startServe(args: string[], env: Record<string, string> = {}): Pr
 beforeAll(async () => {
   try {
     // asynchronously: a build blocking the worker's event loop times out vitest's own messages
-    await promisify(exec)('npm run build', { cwd: repo })
+    // (the TypeScript build only: the web app's bundle is not needed here)
+    await promisify(exec)('npx tsc -p tsconfig.build.json', { cwd: repo })
   } catch {
     if (!existsSync(join(repo, 'dist', 'src', 'cli', 'main.js'))) throw new Error('npm run build produced no dist/src/cli/main.js')
   }
   const store = openSqliteStore(db)
   await store.upsertCables([...archiveRecords(), ...Array.from({ length: 20_000 }, (_, i) => makeRecord({ key: `07BULK${i + 1}`, subject: `BULK ${i}` }))])
   await store.close()
-}, 180_000)
+}, 300_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('cable serve (a real process)', () => {
@@ -64,6 +68,51 @@ describe('cable serve (a real process)', () => {
     expect(s.stderr()).toMatch(/GET \/api\/search 200 [\d.]+ms -/)
     expect(s.stderr()).toMatch(/GET \/api\/search 400 /)
     expect(s.stderr()).toContain('database closed')
+  }, 60_000)
+
+  it('should serve an operator database with logins; an open event stream does not hold up SIGTERM', async () => {
+    const env = await freshContext()
+    await addUsers(env.ctx, [{ name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SBU' }])
+    await setPassword(env.ctx, 'root', 'dora', 'correct horse battery staple')
+    await env.ctx.store.close()
+    const s = await startServe(['--db', env.path])
+    try {
+      expect((await fetch(`${s.url}/api/inbox`)).status).toBe(401)
+      const login = await fetch(`${s.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'dora', password: 'correct horse battery staple' }) })
+      expect(login.status).toBe(200)
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]
+      const { csrf } = await login.json()
+      expect((await fetch(`${s.url}/api/inbox`, { headers: { cookie } })).status).toBe(200)
+      const sub = await fetch(`${s.url}/api/subscriptions`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'tag', value: 'PREL' }) })
+      expect(sub.status).toBe(204)
+      const events = await fetch(`${s.url}/api/events`, { headers: { cookie } })
+      const reader = events.body!.getReader()
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain('event: inbox')
+      s.child.kill('SIGTERM')
+      expect(await s.exited).toBe(0)
+      expect(s.stderr()).toMatch(/POST \/api\/session 200 [\d.]+ms dora/)
+      expect(s.stderr()).toContain('database closed')
+    } finally {
+      s.child.kill('SIGKILL')
+      await env.cleanup()
+    }
+  }, 60_000)
+
+  it('should serve one port from several worker processes (--workers)', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port
+        srv.close(() => resolve(p))
+      })
+    })
+    const child = spawn(process.execPath, [bin, 'serve', '--public', '--db', db, '--port', String(port), '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    let out = ''
+    await new Promise<void>((resolve) => child.stdout!.on('data', (d) => ((out += d), /2 worker processes at/.test(out) && resolve())))
+    const res = await Promise.all(Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/api/stats`)))
+    expect(res.map((r) => r.status)).toEqual(Array(8).fill(200))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
   }, 60_000)
 
   it('should refuse to serve an archive without users unless --public', async () => {

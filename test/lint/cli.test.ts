@@ -66,7 +66,7 @@ describe('cable lint FILE…', () => {
     const log = JSON.parse(r.stdout)
     expect(log.version).toBe('2.1.0')
     const run = log.runs[0]
-    expect(run.tool.driver.rules).toHaveLength(51)
+    expect(run.tool.driver.rules).toHaveLength(52)
     const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'TXT-017')
     expect(result.level).toBe('error')
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe('TXT-017')

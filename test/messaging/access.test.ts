@@ -4,7 +4,7 @@ import { caveatsOfCaption } from '../../src/format/classification.js'
 import { accessOf, canRead, levelRank, markingOf } from '../../src/messaging/access.js'
 import { parseCable } from '../../src/format/parse.js'
 import { archiveAccessOf, recordDenial } from '../../src/messaging/index.js'
-import { addUsers, freshContext } from './fixtures.js'
+import { addUsers, freshContext, ENGINES } from './fixtures.js'
 
 const telegram = (classLine: string, captions: string[], marks: string[]) =>
   [
@@ -63,9 +63,9 @@ describe('access rule', () => {
   })
 })
 
-describe('access for read paths outside messaging', () => {
+describe.each(ENGINES)('access for read paths outside messaging (%s)', (engine) => {
   it('should give the archive the directory user\'s access and record its denials', async () => {
-    const env = await freshContext()
+    const env = await freshContext({}, engine)
     try {
       await addUsers(env.ctx, [{ name: 'cora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'CONFIDENTIAL', caveats: ['NOFORN'] }])
       expect(await archiveAccessOf(env.ctx, 'cora')).toEqual({ level: 2, caveats: ['NOFORN'], needToKnow: { user: 'cora', post: 'AMEMBASSY DUSHANBE', archiveReader: false } })

@@ -141,7 +141,7 @@ describe('cable CLI: directory, users, workflow, delivery, reading, audit', () =
     writeFileSync(bad, 'precedence: SOON\nto: AMEMBASSY DUSHANBE\nsubject: {}\nbody: 5\n')
     const r = await as('dana', 'draft', 'new', bad)
     expect(r.code).toBe(2)
-    for (const where of ['precedence: unknown precedence "SOON"', 'to: must be a list', 'subject: is required', 'body: must be a list']) expect(r.stderr).toContain(where)
+    for (const where of ['precedence: unknown precedence "SOON"', 'to: must be a list', 'subject.text: is required', 'body: must be a list']) expect(r.stderr).toContain(where)
     writeFileSync(bad, 'to: [\n')
     expect((await as('dana', 'draft', 'new', bad)).stderr).toMatch(/not valid YAML\/JSON/)
     expect((await as('dana', 'clear', 'x')).stderr).toContain('draft must be a positive whole number')

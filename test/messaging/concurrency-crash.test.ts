@@ -1,9 +1,8 @@
 import { rmSync } from 'node:fs'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, putCollective, releaseDraft, runWorker } from '../../src/messaging/index.js'
 import { openMessaging } from '../../src/messaging/messaging-service.js'
-import { addUsers, freshContext, STATE_TEAM } from './fixtures.js'
+import { addUsers, freshContext, STATE_TEAM, ENGINES, rawSql } from './fixtures.js'
 
 const reopen = (path: string) => openMessaging(path)
 import { bundleDriver, finished, spawnDriver } from './spawn-driver.js'
@@ -29,12 +28,12 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => rmSync(driver, { force: true }))
 
-describe('concurrency: 8 processes releasing from one post', () => {
+describe.each(ENGINES)('concurrency: 8 processes releasing from one post (%s)', (engine) => {
   let env: Awaited<ReturnType<typeof freshContext>>
   afterAll(() => env?.cleanup())
 
   it('should give gap-free, unique MRNs', async () => {
-    env = await freshContext()
+    env = await freshContext({}, engine)
     const { ctx } = env
     await addUsers(ctx, STATE_TEAM)
     const perProcess = 6
@@ -59,25 +58,24 @@ describe('concurrency: 8 processes releasing from one post', () => {
     expect(released).toHaveLength(48)
     const serials = released.map((r) => Number(r.mrn.split(' ')[1])).sort((a, b) => a - b)
     expect(serials).toEqual(Array.from({ length: 48 }, (_, i) => i + 1))
-    const db = new Database(env.path, { readonly: true })
-    const counter = db.prepare("SELECT last_serial FROM msg_mrn_counter WHERE origin = 'STATE'").get() as { last_serial: number }
-    expect(counter.last_serial).toBe(48)
-    expect((db.prepare('SELECT count(*) AS n FROM cables').get() as { n: number }).n).toBe(48)
-    db.close()
+    const db = await rawSql(env)
+    expect(await db.count("SELECT last_serial AS n FROM msg_mrn_counter WHERE origin = 'STATE'")).toBe(48)
+    expect(await db.count('SELECT count(*) AS n FROM cables')).toBe(48)
+    await db.close()
     const reopened = await reopen(env.path)
     await runWorker(reopened, { owner: 'drain', untilEmpty: true })
     expect(await reopened.store.delivery.inboxCount()).toBe(48)
     expect(await reopened.store.audit.query({ action: 'deliver' })).toHaveLength(48)
     await reopened.store.close()
-  })
+  }, 240_000)
 })
 
-describe('crash: a worker killed with SIGKILL mid-batch', () => {
+describe.each(ENGINES)('crash: a worker killed with SIGKILL mid-batch (%s)', (engine) => {
   let env: Awaited<ReturnType<typeof freshContext>>
   afterAll(() => env?.cleanup())
 
   it('should lose nothing and deliver nothing twice after restart', async () => {
-    env = await freshContext()
+    env = await freshContext({}, engine)
     const { ctx } = env
     await addUsers(ctx, STATE_TEAM)
     const posts = (await ctx.store.directory.posts()).slice(0, 200).map((p) => p.plad)
@@ -94,21 +92,21 @@ describe('crash: a worker killed with SIGKILL mid-batch', () => {
     const LEASE_MS = 2000
     const child = spawnDriver(driver, ['worker', env.path, 'doomed', '1000', String(LEASE_MS)])
     const ended = finished(child)
-    const probe = new Database(env.path, { readonly: true })
-    const delivered = probe.prepare('SELECT count(*) AS n FROM msg_inbox')
-    const inFlight = probe.prepare("SELECT count(*) AS n FROM msg_delivery WHERE lease_owner = 'doomed' AND delivered_at IS NULL AND lease_until IS NOT NULL")
+    const probe = await rawSql(env)
+    const delivered = () => probe.count('SELECT count(*) AS n FROM msg_inbox')
+    const inFlight = () => probe.count("SELECT count(*) AS n FROM msg_delivery WHERE lease_owner = 'doomed' AND delivered_at IS NULL AND lease_until IS NOT NULL")
     let seen = 0
     const deadline = Date.now() + 30_000
     while (Date.now() < deadline) {
-      seen = (delivered.get() as { n: number }).n
+      seen = await delivered()
       if (seen >= 50) break
       await new Promise((r) => setTimeout(r, 2))
     }
     child.kill('SIGKILL')
     const exit = await ended
     expect(exit.signal).toBe('SIGKILL')
-    const atKill = { delivered: (delivered.get() as { n: number }).n, leased: (inFlight.get() as { n: number }).n }
-    probe.close()
+    const atKill = { delivered: await delivered(), leased: await inFlight() }
+    await probe.close()
     expect(atKill.delivered).toBeGreaterThan(0)
     expect(atKill.delivered).toBeLessThan(total)
     // the dead worker held claimed, unacknowledged items: this is the mid-batch state the restart must repair
@@ -122,15 +120,15 @@ describe('crash: a worker killed with SIGKILL mid-batch', () => {
     const again = await runWorker(ctx, { owner: 'third', batchSize: 500, untilEmpty: true })
     expect(again.delivered).toBe(0)
 
-    const db = new Database(env.path, { readonly: true })
-    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n
-    expect(one('SELECT count(*) AS n FROM msg_delivery WHERE delivered_at IS NULL')).toBe(0)
-    expect(one('SELECT count(*) AS n FROM msg_inbox')).toBe(total)
-    expect(one('SELECT count(DISTINCT post || cable_id) AS n FROM msg_inbox')).toBe(total)
+    const db = await rawSql(env)
+    const one = (sql: string) => db.count(sql)
+    expect(await one('SELECT count(*) AS n FROM msg_delivery WHERE delivered_at IS NULL')).toBe(0)
+    expect(await one('SELECT count(*) AS n FROM msg_inbox')).toBe(total)
+    expect(await one('SELECT count(DISTINCT post || cable_id) AS n FROM msg_inbox')).toBe(total)
     // exactly one 'deliver' audit entry per delivery, whichever worker made it
-    expect(one("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
-    expect(one("SELECT count(DISTINCT detail) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
-    expect(one("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver' AND actor = 'worker:restarted'")).toBe(total - atKill.delivered)
-    db.close()
-  })
+    expect(await one("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
+    expect(await one("SELECT count(DISTINCT detail) AS n FROM msg_audit WHERE action = 'deliver'")).toBe(total)
+    expect(await one("SELECT count(*) AS n FROM msg_audit WHERE action = 'deliver' AND actor = 'worker:restarted'")).toBe(total - atKill.delivered)
+    await db.close()
+  }, 240_000)
 })

@@ -4,19 +4,19 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_DIRECTORY_DIR } from '../../src/messaging/default-directory.js'
 import { deriveDirectoryPosts, postsToTsv } from '../../src/messaging/directory-derive.js'
 import { expandRecipients } from '../../src/messaging/recipients.js'
-import { SHARED } from './fixtures.js'
+import { SHARED, ENGINES } from './fixtures.js'
 import { freshContext } from './fixtures.js'
 
 const ROUTING = join(SHARED, 'data/routing-indicators.tsv')
 
-describe('default directory', () => {
+describe.each(ENGINES)('default directory (%s)', (engine) => {
   it.skipIf(!existsSync(ROUTING))('should be exactly what the routing-indicator table derives (needs ../shared/data/routing-indicators.tsv)', () => {
     const derived = postsToTsv(deriveDirectoryPosts(readFileSync(ROUTING, 'utf8')))
     expect(readFileSync(join(DEFAULT_DIRECTORY_DIR, 'directory-posts.tsv'), 'utf8')).toBe(derived)
   })
 
   it('should hold the Department, the SCA posts and collectives whose members are all posts', async () => {
-    const env = await freshContext()
+    const env = await freshContext({}, engine)
     try {
       const d = env.ctx.store.directory
       expect(await d.post('SECSTATE WASHDC')).toMatchObject({ route: 'RUEHC', origin: 'STATE' })

@@ -1,29 +1,89 @@
+import Database from 'better-sqlite3'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { installDirectory, openMessaging, putUser, type ServiceContext, type UserSpec } from '../../src/messaging/index.js'
+import { freshDatabase, probePostgres, unreachableMessage } from '../support/postgres.js'
 
 /** The read-only shared corpus, resolved from the repo root; absent on machines without it. */
 export const SHARED = fileURLToPath(new URL('../../../shared', import.meta.url))
 export const SEED_PATH = join(SHARED, 'corpus/seed/09STATE99704.txt')
 export const HAS_SEED = existsSync(SEED_PATH)
 
-/** A fresh database file in a temp folder, with the default directory installed and an admin. */
-export async function freshContext(options: Partial<Omit<ServiceContext, 'store'>> = {}): Promise<{ ctx: ServiceContext; dir: string; path: string; cleanup: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'cablegram-msg-'))
-  const path = join(dir, 'cables.db')
+export type Engine = 'sqlite' | 'postgres'
+
+const pgUnreachable = await probePostgres()
+/**
+ * The engines the messaging suites run on: SQLite always, PostgreSQL when the test server answers (outside CI
+ * an unreachable server prints why it is skipped; in CI it fails the file, see test/support/postgres.ts).
+ */
+export const ENGINES: Engine[] = pgUnreachable === null ? ['sqlite', 'postgres'] : (console.warn(unreachableMessage('messaging', pgUnreachable)), ['sqlite'])
+
+export interface TestContext {
+  ctx: ServiceContext
+  engine: Engine
+  /** The database location: a SQLite file path or a PostgreSQL URL. */
+  path: string
+  cleanup: () => Promise<void>
+}
+
+/**
+ * A fresh database (a file in a temp folder, or a new PostgreSQL database dropped at cleanup), with the
+ * default directory installed and an admin.
+ */
+export async function freshContext(options: Partial<Omit<ServiceContext, 'store'>> = {}, engine: Engine = 'sqlite'): Promise<TestContext> {
+  let path: string
+  let drop: () => Promise<void>
+  if (engine === 'postgres') {
+    const db = await freshDatabase('messaging')
+    path = db.url
+    drop = () => db.drop()
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'cablegram-msg-'))
+    path = join(dir, 'cables.db')
+    drop = async () => rmSync(dir, { recursive: true, force: true })
+  }
   const ctx = await openMessaging(path, options)
   await installDirectory(ctx, undefined)
   await putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'UNCLASSIFIED' })
   return {
     ctx,
-    dir,
+    engine,
     path,
     cleanup: async () => {
       await ctx.store.close()
-      rmSync(dir, { recursive: true, force: true })
+      await drop()
     },
+  }
+}
+
+/** A raw SQL connection to a test database, for what the contract does not show (triggers, lease columns). */
+export interface RawSql {
+  /** Runs a statement; rejects with the database's error. */
+  exec(sql: string): Promise<void>
+  /** The column `n` of the first row of a query. */
+  count(sql: string): Promise<number>
+  close(): Promise<void>
+}
+
+/** Opens a raw connection to `env`'s database, as any other program with access to it would. */
+export async function rawSql(env: Pick<TestContext, 'engine' | 'path'>): Promise<RawSql> {
+  if (env.engine === 'postgres') {
+    const client = new pg.Client({ connectionString: env.path })
+    await client.connect()
+    return {
+      exec: async (sql) => void (await client.query(sql)),
+      count: async (sql) => Number((await client.query(sql)).rows[0].n),
+      close: () => client.end(),
+    }
+  }
+  const db = new Database(env.path)
+  return {
+    exec: async (sql) => void db.prepare(sql).run(),
+    count: async (sql) => (db.prepare(sql).get() as { n: number }).n,
+    close: async () => void db.close(),
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, runWorker, subscribe, type ServiceContext } from '../../src/messaging/index.js'
 import { cable, type RunResult } from './cli-harness.js'
-import { addUsers, freshContext, manualClock, STATE_TEAM } from './fixtures.js'
+import { addUsers, freshContext, manualClock, STATE_TEAM, ENGINES } from './fixtures.js'
 
 /**
  * A SECRET//NOFORN cable with a CONFIDENTIAL paragraph goes to the same posts as an unclassified one.
@@ -51,7 +51,7 @@ async function release(ctx: ServiceContext, fields: object): Promise<string> {
   return (await releaseDraft(ctx, 'abe', draft.id)).cableId
 }
 
-describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () => {
+describe.each(ENGINES)('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph (%s)', (engine) => {
   let env: Awaited<ReturnType<typeof freshContext>>
   let secretId: string
   let plainId: string
@@ -65,7 +65,7 @@ describe('leak matrix: SECRET//NOFORN cable with a CONFIDENTIAL paragraph', () =
   const run = (argv: string[]) => cable(env.path, argv)
 
   beforeAll(async () => {
-    env = await freshContext({ now: manualClock('2026-03-14T09:26:00Z').now })
+    env = await freshContext({ now: manualClock('2026-03-14T09:26:00Z').now }, engine)
     await addUsers(env.ctx, STATE_TEAM)
     await addUsers(
       env.ctx,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, putCollective, releaseDraft, workerPass } from '../../src/messaging/index.js'
 import type { DeliveryStore, MessagingStore } from '../../src/store/messaging-store.js'
-import { addUsers, freshContext, manualClock, STATE_TEAM } from './fixtures.js'
+import { addUsers, freshContext, manualClock, STATE_TEAM, ENGINES } from './fixtures.js'
 
 const notice = (n: number, precedence: string, to: string[]) => ({
   precedence,
@@ -18,7 +18,7 @@ const notice = (n: number, precedence: string, to: string[]) => ({
   clearers: ['carl'],
 })
 
-describe('precedence: FLASH under a 10,000 ROUTINE backlog', () => {
+describe.each(ENGINES)('precedence: FLASH under a 10,000 ROUTINE backlog (%s)', (engine) => {
   let env: Awaited<ReturnType<typeof freshContext>>
   const clock = manualClock('2026-06-01T12:00:00Z')
   const release = async (fields: object) => {
@@ -30,7 +30,7 @@ describe('precedence: FLASH under a 10,000 ROUTINE backlog', () => {
   }
 
   beforeAll(async () => {
-    env = await freshContext({ now: clock.now })
+    env = await freshContext({ now: clock.now }, engine)
     await addUsers(env.ctx, STATE_TEAM)
     const posts = (await env.ctx.store.directory.posts()).slice(0, 200).map((p) => p.plad)
     await putCollective(env.ctx, 'root', 'BACKLOG COLLECTIVE', null, posts)
@@ -38,7 +38,7 @@ describe('precedence: FLASH under a 10,000 ROUTINE backlog', () => {
       await release(notice(i, 'ROUTINE', ['BACKLOG COLLECTIVE']))
       clock.advance(1000)
     }
-  })
+  }, 240_000)
   afterAll(() => env.cleanup())
 
   it('should deliver a FLASH cable before any ROUTINE delivery still waiting', async () => {
@@ -73,10 +73,10 @@ describe('precedence: FLASH under a 10,000 ROUTINE backlog', () => {
   })
 })
 
-describe('preemption: a FLASH arriving in the middle of a ROUTINE batch', () => {
+describe.each(ENGINES)('preemption: a FLASH arriving in the middle of a ROUTINE batch (%s)', (engine) => {
   it('should hand the rest of the batch back so the next pass takes the FLASH first', async () => {
     const clock = manualClock('2026-06-02T12:00:00Z')
-    const env = await freshContext({ now: clock.now })
+    const env = await freshContext({ now: clock.now }, engine)
     try {
       await addUsers(env.ctx, STATE_TEAM)
       const { ctx } = env
@@ -92,7 +92,7 @@ describe('preemption: a FLASH arriving in the middle of a ROUTINE batch', () => 
           key !== 'mostUrgentClaimable'
             ? Reflect.get(target, key)
             : async (now: number) => {
-                if (++checks === 1) await store.delivery.enqueue({ cableId: routine.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: 'FLASH', rank: 1, queuedAt: clock.now().getTime() })
+                if (++checks === 1) await store.delivery.enqueue([{ cableId: routine.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: 'FLASH', rank: 1, queuedAt: clock.now().getTime() }])
                 return target.mostUrgentClaimable(now)
               },
       })
@@ -103,6 +103,7 @@ describe('preemption: a FLASH arriving in the middle of a ROUTINE batch', () => 
         delivery,
         subscriptions: store.subscriptions,
         audit: store.audit,
+        auth: store.auth,
         transaction: (fn) => store.transaction(fn),
         close: () => store.close(),
       }

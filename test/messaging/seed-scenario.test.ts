@@ -12,7 +12,7 @@ import {
   runWorker,
   ServiceError,
 } from '../../src/messaging/index.js'
-import { addUsers, freshContext, HAS_SEED, manualClock, SEED_PATH, STATE_TEAM } from './fixtures.js'
+import { addUsers, freshContext, HAS_SEED, manualClock, SEED_PATH, STATE_TEAM, ENGINES } from './fixtures.js'
 
 /** The structure of a telegram: everything but MRN, DTG, envelope sequence numbers and MCNs. */
 function structure(text: string) {
@@ -38,11 +38,11 @@ function structure(text: string) {
   }
 }
 
-describe.skipIf(!HAS_SEED)('seed scenario (needs ../shared/corpus/seed/09STATE99704.txt)', () => {
+describe.skipIf(!HAS_SEED).each(ENGINES)('seed scenario (needs ../shared/corpus/seed/09STATE99704.txt) (%s)', (engine) => {
   let env: Awaited<ReturnType<typeof freshContext>>
   const clock = manualClock('2009-09-24T19:36:00Z')
   beforeEach(async () => {
-    env = await freshContext({ now: clock.now })
+    env = await freshContext({ now: clock.now }, engine)
     await addUsers(env.ctx, [
       ...STATE_TEAM,
       { name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SBU' },

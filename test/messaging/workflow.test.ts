@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseCable } from '../../src/format/parse.js'
 import {
@@ -11,7 +10,7 @@ import {
   updateDraft,
   type ServiceErrorCode,
 } from '../../src/messaging/index.js'
-import { addUsers, freshContext, manualClock, STATE_TEAM } from './fixtures.js'
+import { addUsers, freshContext, manualClock, STATE_TEAM, ENGINES, rawSql } from './fixtures.js'
 
 const base = {
   precedence: 'PRIORITY',
@@ -38,11 +37,11 @@ async function refusal(fn: () => Promise<unknown>): Promise<{ code: ServiceError
   throw new Error('expected a refusal')
 }
 
-describe('drafting workflow', () => {
+describe.each(ENGINES)('drafting workflow (%s)', (engine) => {
   let env: Awaited<ReturnType<typeof freshContext>>
   const clock = manualClock('2026-05-02T08:00:00Z')
   beforeEach(async () => {
-    env = await freshContext({ now: clock.now })
+    env = await freshContext({ now: clock.now }, engine)
     await addUsers(env.ctx, [
       ...STATE_TEAM,
       { name: 'dave', post: 'AMEMBASSY DUSHANBE', roles: ['approver', 'drafter', 'reader'], clearance: 'SECRET' },
@@ -105,14 +104,15 @@ describe('drafting workflow', () => {
     await approveDraft(ctx, 'abe', draft.id)
     await releaseDraft(ctx, 'abe', draft.id)
     // a second connection to the same file, as any other program with write access would open it
-    const raw = new Database(env.path)
+    const raw = await rawSql(env)
     try {
-      expect(() => raw.prepare("UPDATE msg_cable SET subject = 'X'").run()).toThrow(/immutable/)
-      expect(() => raw.prepare('DELETE FROM msg_cable').run()).toThrow(/immutable/)
-      expect(() => raw.prepare("UPDATE msg_audit SET actor = 'x'").run()).toThrow(/append-only/)
-      expect(() => raw.prepare('DELETE FROM msg_audit').run()).toThrow(/append-only/)
+      await expect(raw.exec("UPDATE msg_cable SET subject = 'X'")).rejects.toThrow(/immutable/)
+      await expect(raw.exec('DELETE FROM msg_cable')).rejects.toThrow(/immutable/)
+      await expect(raw.exec("UPDATE msg_audit SET actor = 'x'")).rejects.toThrow(/append-only/)
+      await expect(raw.exec('DELETE FROM msg_audit')).rejects.toThrow(/append-only/)
+      if (engine === 'postgres') await expect(raw.exec('TRUNCATE msg_audit')).rejects.toThrow(/append-only/)
     } finally {
-      raw.close()
+      await raw.close()
     }
     // a correction is a new cable referencing the original
     const { draft: fix } = await createDraft(ctx, 'dana', draftFromObject({ ...base, subject: { marking: 'U', text: 'CORRECTED: TRAINING SCHEDULE' } }), '26STATE1')

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gapMap, splitId } from '../../src/archive/gap-map.js'
 import { importArchive } from '../../src/archive/import/import-archive.js'
 import { saveSnapshot, verifySnapshot } from '../../src/archive/snapshots.js'
+import { archivePeople } from '../../src/archive/people.js'
+import { cableNetwork } from '../../src/archive/network.js'
+import { normalizeAddress } from '../../src/messaging/recipients.js'
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { CORPUS_CABLES, HAS_CORPUS } from './shared-corpus.js'
 
@@ -37,6 +40,40 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
     expect(cited.length).toBeGreaterThan(1000)
     const harare = rows.find((r) => r.origin === 'HARARE' && r.year === 2009)!
     expect(harare.held).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('should find the people of the corpus, each surname signature merged into its one person', async () => {
+    const people = await archivePeople(store)
+    expect(people.length).toBeGreaterThan(500)
+    // every person's cables are cables of the archive, and every mention belongs to one of them
+    const keys = new Set<string>()
+    for await (const h of store.search(null, { sort: 'date' })) keys.add(h.key)
+    for (const p of people.slice(0, 200)) {
+      for (const c of p.cables) expect(keys.has(c)).toBe(true)
+      expect(new Set(p.mentions.map((m) => m.cable))).toEqual(new Set(p.cables))
+    }
+    // signers who also classify cables are one person with both roles
+    expect(people.filter((p) => p.roles.includes('signer') && p.roles.includes('classifier')).length).toBeGreaterThan(50)
+    expect(people.some((p) => p.roles.includes('participant'))).toBe(true)
+  }, 120_000)
+
+  it('should build the origin→addressee network of the corpus with weights per year', async () => {
+    const g = await cableNetwork(store)
+    let pairs = 0
+    for await (const h of store.search(null, { sort: 'date' })) {
+      const c = (await store.getCable(h.key))!
+      if (!c.origin) continue
+      const from = normalizeAddress(c.origin)
+      pairs += new Set(c.addressees.map((a) => normalizeAddress(a.name)).filter((n) => n !== from)).size
+    }
+    let weight = 0
+    g.forEachEdge((_e, a) => {
+      weight += a.weight
+      expect(Object.values(a.years).reduce((x, y) => x + y, 0)).toBe(a.weight)
+    })
+    expect(weight).toBe(pairs)
+    expect(g.order).toBeGreaterThan(200)
+    expect(g.hasNode('SECSTATE WASHDC')).toBe(true)
   }, 120_000)
 
   it('should verify a snapshot as identical after a re-import and list a cable added after it', async () => {

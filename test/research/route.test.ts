@@ -7,6 +7,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { addUsers, freshContext, manualClock, STATE_TEAM } from '../messaging/fixtures.js'
 import { HAS_SEED_CABLE, SEED } from './shared-corpus.js'
 import { toCableRecord } from '../../src/archive/cable-record.js'
+import { releasedPeople } from '../../src/messaging/released-people.js'
 
 const directory = shippedDirectory()
 const SCA = 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE'
@@ -101,6 +102,14 @@ describe('routing replay of a released cable', () => {
       const replayed = route.recipients.map((r) => ({ post: r.post, role: r.role, precedence: r.precedence })).sort((a, b) => a.post.localeCompare(b.post))
       expect(replayed).toEqual([...released.deliveries].sort((a, b) => a.post.localeCompare(b.post)))
       expect(route.profile).toEqual([{ post: 'AMEMBASSY PARIS', matched: ['tag:TI (ivan)'] }])
+      // its drafter, clearers and approver are people of the archive
+      const people = (await releasedPeople(env.path)).map((m) => [m.cable, m.role, m.written])
+      expect(people).toEqual([
+        [released.cableId, 'drafter', expect.any(String)],
+        [released.cableId, 'clearer', expect.any(String)],
+        [released.cableId, 'clearer', expect.any(String)],
+        [released.cableId, 'approver', expect.any(String)],
+      ])
       // an imported copy of the same text, in a plain archive, replays the same posts through the shipped directory
       const plain = openSqliteStore(':memory:')
       const text = (await store.getCable(released.cableId))!.text

@@ -11,7 +11,8 @@ if (unavailable) console.warn(`skipping the archive browser tests: ${unavailable
  * The researcher's path through the archive in Chromium, against a real `cable serve --public` over 400
  * synthetic cables plus the samples (09PARIS77 cites 09BERN123, which cites two cables not in the archive).
  */
-describe.skipIf(unavailable !== null)('web archive in Chromium', () => {
+// real browser and server processes on a shared 2-core machine: generous timeouts, no sleeps
+describe.skipIf(unavailable !== null)('web archive in Chromium', { timeout: 240_000 }, () => {
   let dir: ReturnType<typeof tempDir>
   let server: RunningServer
   let browser: Browser
@@ -21,14 +22,14 @@ describe.skipIf(unavailable !== null)('web archive in Chromium', () => {
   beforeAll(async () => {
     dir = tempDir('archive')
     const db = join(dir.path, 'archive.db')
-    cable(['synth', '--out', join(dir.path, 'synth'), '--count', '400', '--seed', '3'])
-    cable(['import', join(dir.path, 'synth'), join(ROOT, 'samples'), '--db', db])
+    await cable(['synth', '--out', join(dir.path, 'synth'), '--count', '400', '--seed', '3'])
+    await cable(['import', join(dir.path, 'synth'), join(ROOT, 'samples'), '--db', db])
     server = await serve(db, ['--public'])
     browser = await launchBrowser()
     page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })).newPage()
     page.setDefaultTimeout(15_000)
     errors = pageErrors(page)
-  })
+  }, 300_000)
 
   afterAll(async () => {
     await browser?.close()
@@ -173,6 +174,10 @@ describe.skipIf(unavailable !== null)('web archive in Chromium', () => {
     expect(await box.inputValue()).toBe('origin:')
     await box.pressSequentially('PAR')
     await page.getByRole('option', { name: /^PARIS/ }).waitFor()
+    // Enter alone searches what was typed; the arrow keys choose a suggestion for Enter to take
+    const paris = page.getByRole('option', { name: /^PARIS/ })
+    for (let i = 0; i < 12 && (await paris.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('ArrowDown')
+    expect(await paris.getAttribute('aria-selected')).toBe('true')
     await page.keyboard.press('Enter')
     expect(await box.inputValue()).toBe('origin:PARIS')
     await page.keyboard.press('Enter')
@@ -199,7 +204,7 @@ describe.skipIf(unavailable !== null)('web archive in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([])
     await help.getByRole('button', { name: 'tag:PREL origin:HARARE' }).click()
     await waitForUrl(/q=tag:PREL origin:HARARE/)
-    expect(await page.locator('#query-error').count()).toBe(0)
+    await expect.poll(() => page.locator('#query-error').count()).toBe(0)
   })
 
   it('filters a long facet list, draws the reference graph with clickable nodes and the statistics charts', async () => {

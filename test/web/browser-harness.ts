@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -45,9 +45,17 @@ export function tempDir(prefix: string): { path: string; remove: () => void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
 }
 
-/** Runs the `cable` command to completion and returns its stdout (throws with stderr on failure). */
-export function cable(args: string[], env: Record<string, string> = {}): string {
-  return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * Runs the `cable` command to completion (with `input` on its stdin) and resolves with its stdout; rejects
+ * with stderr on failure. Asynchronous, so the test worker's event loop keeps answering vitest meanwhile.
+ */
+export function cable(args: string[], env: Record<string, string> = {}, input = ''): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' }, (error, stdout, stderr) =>
+      error ? reject(new Error(`cable ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
+    )
+    child.stdin?.end(input)
+  })
 }
 
 export interface RunningServer {

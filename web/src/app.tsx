@@ -4,7 +4,9 @@ import { CablePage } from './archive/cable-page.js'
 import { GraphPage } from './archive/graph-page.js'
 import { SearchPage } from './archive/search-page.js'
 import { StatsPage } from './archive/stats-page.js'
+import { DeskPage } from './desk/desk-page.js'
 import { hrefFor, useRoute } from './router.js'
+import { LoginForm, SessionContext, useSessionState } from './session.js'
 
 /** The shell: banners top and bottom, navigation, and the screen the URL names. */
 export function App() {
@@ -13,6 +15,7 @@ export function App() {
   const report = useCallback((c: (string | null)[]) => setOnScreen(c), [])
   const banner = bannerFor(onScreen)
   const [screen] = route.segments
+  const session = useSessionState()
   useGlobalKeys()
 
   let page
@@ -26,10 +29,17 @@ export function App() {
     case 'stats':
       page = <StatsPage />
       break
+    case 'desk':
+      page = <DeskPage segments={route.segments.slice(1)} params={route.params} />
+      break
     default:
       page = <SearchPage params={route.params} />
   }
+  // a 401 anywhere (expired session, server that needs a login) replaces the screen by the login form
+  if (session.session === null && session.loginReason && screen !== 'desk') page = <LoginForm reason={session.loginReason} />
+  const who = session.session
   return (
+    <SessionContext.Provider value={session}>
     <OnScreen.Provider value={report}>
       <ClassificationBanner banner={banner} position="top" />
       <header class="topbar">
@@ -43,11 +53,23 @@ export function App() {
           <a href={hrefFor(['stats'])} aria-current={screen === 'stats' ? 'page' : undefined}>
             Statistics
           </a>
+          <a href={hrefFor(['desk'])} aria-current={screen === 'desk' ? 'page' : undefined}>
+            Cable desk
+          </a>
         </nav>
+        {who && (
+          <span class="who">
+            <span data-testid="who">{who.user}</span>
+            <button type="button" onClick={() => void session.logOut()}>
+              Log out
+            </button>
+          </span>
+        )}
       </header>
       <main id="main">{page}</main>
       <ClassificationBanner banner={banner} position="bottom" />
     </OnScreen.Provider>
+    </SessionContext.Provider>
   )
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { parseCable } from '../../format/parse.js'
+import { csvRowText } from '../../format/container.js'
+import { parseRecordText } from '../../format/parse.js'
 import { csvRecords } from './csv-records.js'
 import type { BytesRead, ImportItem, ImportProblem, InputFile } from './import-types.js'
 
@@ -50,10 +51,11 @@ export async function* readCsv(file: InputFile, onBytes: BytesRead): AsyncGenera
 function rowItem(locator: string, columns: readonly string[], record: string[]): ImportItem {
   const fields: Record<string, string> = {}
   columns.forEach((c, i) => (fields[c] = record[i]))
-  const text = `${fields['header'] ?? ''}\n\n${fields['body'] ?? ''}`
-  const cable = parseCable(text, { plain: true })
+  // the same decoder as `cable parse` on a row: continuations removed, metadata for what the text lacks
+  const text = csvRowText(fields)
   const metadata: Record<string, string> = {}
   for (const [k, v] of Object.entries(fields)) if (k !== 'header' && k !== 'body') metadata[k] = v
+  const cable = parseRecordText(text, metadata, 'csv')
   return {
     locator,
     rendering: 'csv',

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Cable } from '../../format/model.js'
+import { parseCable } from '../../format/parse.js'
 import type { BytesRead, ImportItem, ImportProblem, InputFile } from './import-types.js'
 
 /**
  * Streams JSON Lines of the parsed model (`cable parse` output), one Cable per line. The lossless text is
- * rebuilt from the segments, so a line without them cannot be archived and is reported instead.
+ * rebuilt from the segments, so a line without them cannot be archived and is reported instead; the cable is
+ * then parsed again from that text (markings, ids, fields), never taken from the model's own fields.
  */
 export async function* readJsonl(file: InputFile, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
   const lines = createInterface({ input: createReadStream(file.path, 'utf8'), crlfDelay: Infinity })
@@ -27,37 +29,25 @@ export async function* readJsonl(file: InputFile, onBytes: BytesRead): AsyncGene
       yield { locator, reason: 'not a parsed cable: the object needs the "segments" and "diagnostics" of the full model' }
       continue
     }
-    const filled = withDefaults(cable)
+    const text = cable.segments.map((s) => String(s?.raw ?? '')).join('')
+    // the archive stores the text, so everything it knows (markings above all) is read from that text: the
+    // model's own fields (`classification: "UNCLASSIFIED"` over a SECRET text) are never trusted. Metadata a
+    // container stated (HTML table, CSV columns) is kept as the publisher's word: it can only raise the level.
+    const metadata = containerMetadata(cable)
     yield {
       locator,
       rendering: 'jsonl',
       sha256: createHash('sha256').update(line).digest('hex'),
-      cable: filled,
-      text: filled.segments.map((s) => String(s.raw)).join(''),
-      metadata: {},
+      cable: parseCable(text),
+      text,
+      metadata,
     }
   }
 }
 
-/** Lists a hand-written or older JSON line may lack, so the record mapping never meets `undefined`. */
-function withDefaults(c: Cable): Cable {
-  return {
-    ...c,
-    id: c.id ?? null,
-    rawId: c.rawId ?? null,
-    date: c.date ?? null,
-    dateSource: c.dateSource ?? null,
-    origin: c.origin ?? null,
-    precedence: c.precedence ?? null,
-    classification: c.classification ?? null,
-    captions: c.captions ?? [],
-    tags: c.tags ?? [],
-    subject: c.subject ?? null,
-    to: c.to ?? null,
-    info: c.info ?? null,
-    references: c.references ?? [],
-    paragraphs: c.paragraphs ?? [],
-    subjectMarking: c.subjectMarking ?? null,
-    container: c.container ?? null,
-  }
+/** String fields a container (HTML metadata table, CSV row) stated beside the text; {} when none. */
+function containerMetadata(c: Cable): Record<string, string> {
+  const m = c.container && typeof c.container === 'object' ? c.container.metadata : null
+  if (!m || typeof m !== 'object') return {}
+  return Object.fromEntries(Object.entries(m).filter((e): e is [string, string] => typeof e[1] === 'string'))
 }

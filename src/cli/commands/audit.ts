@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { AUDIT_OUTCOMES, queryAudit, verifyAudit } from '../../messaging/index.js'
+import { ALERT_ACTION } from '../../messaging/read-guard.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
@@ -16,6 +17,7 @@ export function registerAudit(program: Command, io: Io, setExit: SetExit): void 
     .option('--cable <id>', 'entries about this cable')
     .option('--since <iso>', 'entries at or after this time (ISO 8601)')
     .option('--limit <n>', 'at most this many entries')
+    .option('--alerts', 'only bulk-read alerts (a user crossed the read or export limit of cable serve)')
     .option('--json', 'print JSON')
     .option('--verify', 'check the hash chain end to end and report the first broken link (exit 1 when broken)')
     .option('--expect-head <hash>', 'with --verify: the head hash noted at an earlier verification')
@@ -38,7 +40,7 @@ export function registerAudit(program: Command, io: Io, setExit: SetExit): void 
       const entries = await withService(io, opts, (ctx, user) =>
         queryAudit(ctx, user, {
           actor: opts.user,
-          action: opts.action,
+          action: opts.alerts ? ALERT_ACTION : opts.action,
           outcome: opts.outcome,
           cableId: opts.cable?.toUpperCase(),
           since,

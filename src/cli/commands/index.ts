@@ -12,6 +12,7 @@ import { registerRead } from './read.js'
 import { registerAudit } from './audit.js'
 import { registerSubscribe } from './subscribe.js'
 import { registerImport } from './import.js'
+import { registerCopy } from './copy.js'
 import { registerRefs } from './refs.js'
 import { registerSearch } from './search.js'
 import { registerShow } from './show.js'
@@ -20,6 +21,7 @@ import { registerSnapshot } from './snapshot.js'
 import { registerGaps } from './gaps.js'
 import { registerRoute } from './route.js'
 import { registerRedact } from './redact.js'
+import { registerPeople } from './people.js'
 import { registerStats } from './stats.js'
 import { registerSynth } from './synth.js'
 import { registerId } from './id.js'
@@ -27,6 +29,7 @@ import { registerParse } from './parse.js'
 import { registerRender } from './render.js'
 import { registerLint } from './lint.js'
 import { registerServe } from './serve.js'
+import { registerToken } from './token.js'
 
 /** Sets the process exit code a command wants (commands return normally on success). */
 export type SetExit = (code: number) => void
@@ -35,6 +38,7 @@ export type SetExit = (code: number) => void
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
   registerParse(program, io, setExit)
   registerImport(program, io, setExit)
+  registerCopy(program, io, setExit)
   registerSearch(program, io, setExit)
   registerShow(program, io, setExit)
   registerDiff(program, io, setExit)
@@ -42,6 +46,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerGaps(program, io, setExit)
   registerRoute(program, io, setExit)
   registerRedact(program, io, setExit)
+  registerPeople(program, io, setExit)
   registerRefs(program, io, setExit)
   registerStats(program, io, setExit)
   registerSynth(program, io, setExit)
@@ -60,4 +65,5 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerAudit(program, io, setExit)
   registerSubscribe(program, io, setExit)
   registerServe(program, io, setExit)
+  registerToken(program, io, setExit)
 }

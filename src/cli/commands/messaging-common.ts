@@ -15,6 +15,8 @@ export const EXIT_CODES: Readonly<Record<ServiceErrorCode, number>> = {
   OUT_OF_ORDER: 5,
   CONFLICT: 5,
   LINT_FAILED: 6,
+  UNAUTHENTICATED: 4,
+  RATE_LIMITED: 7,
 }
 
 /** Adds the options every messaging command takes. */
@@ -40,11 +42,13 @@ export async function withService<T>(
   const location = resolveDbLocation(flags.db, io.env, io.cwd)
   // only `cable directory init` (and the archive's import) may create a database: a mistyped --db must not
   // silently answer from a new, empty one
-  if (!options.create && location !== ':memory:' && !/^[a-z]+:\/\//.test(location) && !existsSync(location)) {
+  // (a server URL names a database the server holds: nothing to look for on disk)
+  const isFile = location !== ':memory:' && !/^[a-z]+:\/\//.test(location)
+  if (!options.create && isFile && !existsSync(location)) {
     throw new CliError(`no database at ${location}: run \`cable directory init\` (or \`cable import\`) first, or pass --db`)
   }
   // a 0-byte file is an empty SQLite database to the engine: refused rather than initialised, as a missing one
-  if (!options.create && location !== ':memory:' && statSync(location).size === 0) {
+  if (!options.create && isFile && statSync(location).size === 0) {
     throw new CliError(`${location}: the file is empty (0 bytes), not a Cablegram database: run \`cable directory init\` first, or pass --db`)
   }
   let ctx: ServiceContext

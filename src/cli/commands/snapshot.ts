@@ -47,15 +47,10 @@ export function registerSnapshot(program: Command, io: Io, setExit: SetExit): vo
     .argument('<query...>', 'the query (docs/search.md); several words are joined with spaces')
     .option('--format <format>', 'text or json', 'text')
     .action(async (words: string[], opts: Flags) =>
-      withArchive(
-        opts,
-        io,
-        async (store, access) => {
-          const s = await saveSnapshot(store, words.join(' '), access)
-          io.stdout.write(opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : snapshotText(s))
-        },
-        true,
-      ),
+      withArchive(opts, io, async (store, access) => {
+        const s = await saveSnapshot(store, words.join(' '), access)
+        io.stdout.write(opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : snapshotText(s))
+      }, true),
     )
   readerOptions(snapshot.command('show'))
     .description('print a saved snapshot (--format json writes the file `verify` reads on another archive)')

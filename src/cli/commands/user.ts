@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
 import { getUser, LEVEL_NAMES, listUsers, putUser, showUser, type User } from '../../messaging/index.js'
 import type { Io } from '../io.js'
+import { CliError } from '../errors.js'
+import { setPassword } from '../../messaging/logins.js'
 import type { SetExit } from './index.js'
 import { listFlag, withMessagingOptions, withService, writeJson } from './messaging-common.js'
 
@@ -33,6 +35,16 @@ export function registerUser(program: Command, io: Io, _setExit: SetExit): void 
         }),
       )
       io.stdout.write(describe(u))
+    })
+
+  withMessagingOptions(user.command('passwd'))
+    .description('set a user\'s password for the HTTP API (yourself, or anyone as an admin); read from standard input')
+    .argument('<name>')
+    .action(async (name: string, opts) => {
+      const password = (await io.readStdin()).replace(/\r?\n$/, '')
+      if (password.includes('\n')) throw new CliError('the password is the first line of standard input; got several lines')
+      await withService(io, opts, (ctx, actor) => setPassword(ctx, actor, name, password))
+      io.stdout.write(`password of ${name} set; their sessions have ended\n`)
     })
 
   withMessagingOptions(user.command('deactivate'))

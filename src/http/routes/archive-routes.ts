@@ -124,7 +124,7 @@ export function registerArchiveRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDep
       await deps.reads.missing(principal, 'show', id)
       throw new HttpProblem('NOT_FOUND', `${id} is not in the archive`)
     }
-    await deps.reads.charge(principal, 'read', 1, view.cable.key)
+    await deps.reads.charge(principal, 'read', 1)
     const { sources, ...fields } = view.cable
     const lint = lintText(fields.text, { mode: 'archive' }).map((m) => ({
       ruleId: m.ruleId,
@@ -160,7 +160,7 @@ export function registerArchiveRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDep
     try {
       const result = await searchArchive(store, { query: q.q, sort: q.sort, snippets: false, access: principal.access })
       await deps.reads.searched(principal, result.query, result.total)
-      await deps.reads.charge(principal, 'export', result.total, null)
+      await deps.reads.charge(principal, 'export', result.total)
       c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8')
       c.header('content-disposition', `attachment; filename="cables.${format}"`)
       c.header('x-total-count', String(result.total))

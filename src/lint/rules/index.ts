@@ -6,7 +6,7 @@ import { env013, env016, env017, env018, env019 } from './env-addressees.js'
 import { txt001, txt002, txt003, txt004, txt005 } from './txt-class-line.js'
 import { txt006, txt007, txt008, txt013, txt014 } from './txt-eo.js'
 import { txt009, txt010, txt011, txt012, txt023 } from './txt-tags-subject.js'
-import { txt015, txt016, txt017, txt018, txt019 } from './txt-portions.js'
+import { txt015, txt016, txt017, txt018, txt019, txt029 } from './txt-portions.js'
 import { txt020, txt021, txt022, txt024, txt025 } from './txt-structure.js'
 import { txt026, txt027, txt028 } from './txt-captions.js'
 import { id001, id002, id003 } from './id-rules.js'
@@ -22,7 +22,7 @@ export const rules: readonly Rule[] = [
   env011, env012, env013, env014, env015, env016, env017, env018, env019, env020,
   txt001, txt002, txt003, txt004, txt005, txt006, txt007, txt008, txt009, txt010,
   txt011, txt012, txt013, txt014, txt015, txt016, txt017, txt018, txt019, txt020,
-  txt021, txt022, txt023, txt024, txt025, txt026, txt027, txt028,
+  txt021, txt022, txt023, txt024, txt025, txt026, txt027, txt028, txt029,
   id001, id002, id003,
 ]
 

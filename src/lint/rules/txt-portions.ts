@@ -1,4 +1,4 @@
-import { LEVEL_RANK } from '../../format/classification.js'
+import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
 import type { Paragraph } from '../../format/model.js'
 import { defineRule, type Fix } from '../types.js'
 import { isClassified, type LintContext } from '../context.js'
@@ -128,11 +128,13 @@ export const txt017 = defineRule({
   },
 })
 
+const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
+
 export const txt018 = defineRule({
   id: 'TXT-018',
   level: { compose: 'error', archive: 'error' },
-  summary: 'A NOFORN portion (`/NF`) requires the NOFORN caption',
-  rationale: 'Dissemination caveats propagate upward: one NOFORN paragraph makes the whole cable not releasable to foreign nationals, and distribution reads the caption, not the paragraphs.',
+  summary: 'A caveat in a portion mark (`/NF`, `//NODIS`, `//EXDIS`, `//ORCON`…) requires the matching caption',
+  rationale: 'Dissemination caveats propagate upward: one NOFORN (or NODIS, EXDIS, ORCON…) paragraph makes the whole cable so, and distribution reads the captions, not the paragraphs.',
   source: 'spec §7 rule 4',
   fixable: false,
   examples: {
@@ -140,9 +142,16 @@ export const txt018 = defineRule({
     pass: { edits: [['¶3. (C) Please', '¶3. (C/NF) Please'], ['\nSIPDIS\n', '\nNOFORN\nSIPDIS\n']] },
   },
   check(_cable, report, ctx) {
-    if (ctx.captions.some((c) => /\bNOFORN\b/.test(c))) return
-    const first = ctx.marks.find((m) => m.caveats.includes('NOFORN'))
-    if (first) report({ message: `NOFORN portion (${first.mark}) but no NOFORN caption`, at: [first.start, first.end] })
+    const held = new Set(ctx.captions.flatMap(caveatsOfCaption))
+    if (ctx.classLine && /\bNOFORN\b/i.test(ctx.classLine.line.text.slice(ctx.classLine.serialStart - ctx.classLine.line.start))) held.add('NOFORN')
+    const reported = new Set<string>()
+    for (const m of ctx.marks) {
+      for (const c of m.caveats) {
+        if (!RESTRICTIVE.includes(c) || held.has(c) || reported.has(c)) continue
+        reported.add(c)
+        report({ message: `${c} portion (${m.mark}) but no ${c} caption`, at: [m.start, m.end] })
+      }
+    }
   },
 })
 
@@ -161,5 +170,24 @@ export const txt019 = defineRule({
     if (ctx.level !== 'UNCLASSIFIED' || ctx.captions.some((c) => c.startsWith('SENSITIVE'))) return
     const first = ctx.marks.find((m) => m.level === 'SBU')
     if (first) report({ message: `SBU portion (${first.mark}) in an UNCLAS cable without the SENSITIVE caption`, at: [first.start, first.end] })
+  },
+})
+
+export const txt029 = defineRule({
+  id: 'TXT-029',
+  level: { compose: 'error', archive: 'error' },
+  summary: 'Every portion mark is one the marking parser reads, names a level, and does not contradict itself',
+  rationale: 'A mark nobody can read (`S//NOFRON`, `TS/XYZ`), or one naming only a caveat (`NF`), cannot be enforced: access control holds such a cable at the highest level, and a drafter must say what he means.',
+  source: 'spec §5.10, §7 rule 4 (REL TO and NOFORN are incompatible)',
+  fixable: false,
+  examples: {
+    fail: { edits: [['¶3. (C) Please', '¶3. (C//NOFRON) Please']], span: '31:5-31:16' },
+    pass: { edits: [['¶3. (C) Please', '¶3. (C//REL TO USA, GBR) Please']] },
+  },
+  check(_cable, report, ctx) {
+    for (const m of ctx.marks) {
+      if (m.error) report({ message: `Portion mark (${m.mark}): ${m.error.message}`, at: [m.start, m.end] })
+      else if (m.level === null) report({ message: `Portion mark (${m.mark}) names no level (U, SBU, C, S, TS)`, at: [m.start, m.end] })
+    }
   },
 })

@@ -8,9 +8,10 @@ import type { PgMigration } from './migrations.js'
  * - `cables` rows stay short (the facet and page columns only) so counting a large result reads few pages;
  *   the JSON lists a `show` needs live in `cable_details`, the deflated text in `cable_texts` (stored
  *   EXTERNAL: already compressed, PostgreSQL must not try again), the words in `cable_fts`.
- * - `cable_fts.fts` is one tsvector per cable built by the writer (see `pg-tsvector.ts`), weight A for the
- *   subject, B for the addressees, D for the body; `cables.subject_fts` is the subject alone, small
- *   enough to stay in the row, used to order a ranked page cheaply.
+ * - `cable_fts.fts` is one tsvector per cable built by the writer (see `pg-tsvector.ts`): the subject
+ *   (weight A) and the body (D), what a bare word searches, so the GIN index answers a word alone without
+ *   reading any vector; `to_fts` the addressees; `cables.subject_fts` the subject alone, small enough to
+ *   stay in the row, used to order a ranked page cheaply.
  * - `facet_counts` holds, per facet value and per (level, caveat mask), how many cables have it; the writer
  *   keeps it current in the same transaction, so facets of the whole archive (a search with no
  *   condition) are a sum over a few thousand rows instead of a scan of millions.
@@ -60,9 +61,14 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE cable_texts ALTER COLUMN text SET STORAGE EXTERNAL;
       CREATE TABLE cable_fts (
         cable bigint PRIMARY KEY REFERENCES cables (id) ON DELETE CASCADE,
-        fts tsvector NOT NULL
+        fts tsvector NOT NULL,
+        to_fts tsvector NOT NULL
       );
+      -- compressed in the row rather than moved out of line: the planner then sees what a scan of the
+      -- vectors costs and takes the GIN index for any selective word
+      ALTER TABLE cable_fts ALTER COLUMN fts SET STORAGE MAIN;
       CREATE INDEX cable_fts_gin ON cable_fts USING gin (fts);
+      CREATE INDEX cable_fts_to_gin ON cable_fts USING gin (to_fts);
       CREATE TABLE cable_tags (
         tag text COLLATE "C" NOT NULL,
         cable bigint NOT NULL REFERENCES cables (id) ON DELETE CASCADE,

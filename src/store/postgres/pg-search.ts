@@ -9,11 +9,13 @@ import { ALL_CAVEATS_MASK, caveatMask } from '../sqlite/caveat-mask.js'
  * - the conjuncts the full-text index answers alone become ONE tsquery (`match`) on `cable_fts f`, joined
  *   to `cables c`; the rest becomes SQL over `c`, with full-text parts under OR or NOT as
  *   `c.id IN (SELECT cable FROM cable_fts WHERE fts @@ …)`;
- * - terms and phrases are tsquery lexemes joined by `<->`; `word*` is `word:*`; a bare word searches the
- *   body and subject (weights D and A), `subject:` weight A, `to:` weight B;
+ * - terms and phrases are tsquery lexemes joined by `<->`; `word*` is `word:*`; a bare word searches
+ *   `fts` (subject and body) with no weight, so the GIN index answers it alone; `subject:` is weight A of
+ *   `fts`; `to:` searches `to_fts`, a part that mixes columns becomes SQL over both;
  * - `a NEAR/n b` is the tsquery distance operators `<1>` … `<n+1>` in both orders (FTS5's rule: at most n
- *   tokens between the end of one and the start of the other); three or more operands are checked by
- *   `cg_near` on the candidates that hold every word;
+ *   tokens between the end of one and the start of the other), written once per field weight so the two
+ *   words are in one field; three or more operands are checked by `cg_near` on the candidates that hold
+ *   every word;
  * - every user string reaches SQL as a parameter, and tsquery text is built only from tokens of letters
  *   and digits, so no input is ever tsquery or SQL syntax.
  */
@@ -27,8 +29,20 @@ export interface PgCompiledQuery {
   tier: string | null
 }
 
-const BARE = 'AD'
-const FIELD_WEIGHTS: Record<string, string> = { subject: 'A', to: 'B' }
+/** Where a text node searches: the vector column, the weight its lexemes carry, and the weights of its fields. */
+interface Ctx {
+  column: 'fts' | 'to_fts'
+  /** tsquery weight suffix of every lexeme ('' = any). */
+  weight: string
+  /** Field weights, each a separate field for NEAR (`cg_near` takes them joined). */
+  fields: string[]
+}
+
+const BARE: Ctx = { column: 'fts', weight: '', fields: ['A', 'D'] }
+const FIELDS: Record<string, Ctx> = {
+  subject: { column: 'fts', weight: 'A', fields: ['A'] },
+  to: { column: 'to_fts', weight: '', fields: ['D'] },
+}
 
 /** Compiles a query tree (null = everything) and the reader's access for the PostgreSQL archive schema. */
 export function compilePgQuery(query: QueryNode | null, access: Access | undefined, maxBucket: number): PgCompiledQuery {
@@ -127,8 +141,8 @@ class Compiler extends Params {
     super()
   }
 
-  /** True when a node compiles to one tsquery (NEAR of three or more operands needs `cg_near`). */
-  isPure(n: QueryNode, weights: string): boolean {
+  /** True when a node compiles to one tsquery on `ctx.column` (NEAR of three or more operands needs `cg_near`). */
+  isPure(n: QueryNode, ctx: Ctx): boolean {
     switch (n.type) {
       case 'term':
       case 'phrase':
@@ -136,35 +150,37 @@ class Compiler extends Params {
       case 'near':
         return n.operands.length === 2
       case 'field':
-        return n.query !== null && this.isPure(n.query, FIELD_WEIGHTS[n.field])
+        return n.query !== null && FIELDS[n.field].column === ctx.column && this.isPure(n.query, FIELDS[n.field])
       case 'or':
-        return n.children.every((c) => this.isPure(c, weights))
+        return n.children.every((c) => this.isPure(c, ctx))
       case 'and':
-        return n.children.some((c) => c.type !== 'not') && n.children.every((c) => this.isPure(c.type === 'not' ? c.child : c, weights))
+        return n.children.some((c) => c.type !== 'not') && n.children.every((c) => this.isPure(c.type === 'not' ? c.child : c, ctx))
       default:
         return false
     }
   }
 
-  tsquery(n: QueryNode, weights: string): string {
+  tsquery(n: QueryNode, ctx: Ctx): string {
     switch (n.type) {
       case 'term':
       case 'phrase':
         // a lone word needs no overflow lexemes: the first 256 occurrences are under the word itself
-        return phrase(n, weights, n.tokens.length > 1 ? this.buckets : 0)
+        return phrase(n, ctx.weight, n.tokens.length > 1 ? this.buckets : 0)
       case 'near': {
-        const [a, b] = n.operands.map((o) => `(${phrase(o, weights, this.buckets)})`)
         const alternatives: string[] = []
-        for (let k = 1; k <= n.distance + 1; k++) alternatives.push(`${a} <${k}> ${b}`, `${b} <${k}> ${a}`)
+        for (const w of ctx.fields) {
+          const [a, b] = n.operands.map((o) => `(${phrase(o, w === 'D' && ctx.column === 'to_fts' ? '' : w, this.buckets)})`)
+          for (let k = 1; k <= n.distance + 1; k++) alternatives.push(`${a} <${k}> ${b}`, `${b} <${k}> ${a}`)
+        }
         return alternatives.map((x) => `(${x})`).join(' | ')
       }
       case 'field':
-        return this.tsquery(n.query!, FIELD_WEIGHTS[n.field])
+        return this.tsquery(n.query!, FIELDS[n.field])
       case 'or':
-        return n.children.map((c) => `(${this.tsquery(c, weights)})`).join(' | ')
+        return n.children.map((c) => `(${this.tsquery(c, ctx)})`).join(' | ')
       case 'and': {
-        const pos = n.children.filter((c) => c.type !== 'not').map((c) => `(${this.tsquery(c, weights)})`)
-        const neg = n.children.filter((c) => c.type === 'not').map((c) => ` & !(${this.tsquery((c as { child: QueryNode }).child, weights)})`)
+        const pos = n.children.filter((c) => c.type !== 'not').map((c) => `(${this.tsquery(c, ctx)})`)
+        const neg = n.children.filter((c) => c.type === 'not').map((c) => ` & !(${this.tsquery((c as { child: QueryNode }).child, ctx)})`)
         return pos.join(' & ') + neg.join('')
       }
       default:
@@ -172,31 +188,30 @@ class Compiler extends Params {
     }
   }
 
-  sql(n: QueryNode, weights: string): string {
-    if (this.isPure(n, weights)) return `c.id IN (SELECT cable FROM cable_fts WHERE fts @@ ${this.param(this.tsquery(n, weights))}::tsquery)`
+  sql(n: QueryNode, ctx: Ctx): string {
+    if (this.isPure(n, ctx)) return `c.id IN (SELECT cable FROM cable_fts WHERE ${ctx.column} @@ ${this.param(this.tsquery(n, ctx))}::tsquery)`
     switch (n.type) {
       case 'near':
-        return this.near(n, weights)
+        return this.near(n, ctx)
       case 'and':
-        return '(' + n.children.map((c) => this.sql(c, weights)).join(' AND ') + ')'
+        return '(' + n.children.map((c) => this.sql(c, ctx)).join(' AND ') + ')'
       case 'or':
-        return '(' + n.children.map((c) => this.sql(c, weights)).join(' OR ') + ')'
+        return '(' + n.children.map((c) => this.sql(c, ctx)).join(' OR ') + ')'
       case 'not':
-        return `NOT (${this.sql(n.child, weights)})`
+        return `NOT (${this.sql(n.child, ctx)})`
       case 'field':
-        return n.query ? this.sql(n.query, FIELD_WEIGHTS[n.field]) : this.attribute(n)
+        return n.query ? this.sql(n.query, FIELDS[n.field]) : this.attribute(n)
       default:
         throw new Error(`unexpected node ${n.type}`)
     }
   }
 
   /** NEAR of three or more: the index finds cables with every word, `cg_near` checks the distances. */
-  private near(n: NearNode, weights: string): string {
-    const all = n.operands.map((o) => `(${phrase(o, weights, o.tokens.length > 1 ? this.buckets : 0)})`).join(' & ')
+  private near(n: NearNode, ctx: Ctx): string {
+    const all = n.operands.map((o) => `(${phrase(o, ctx.weight, o.tokens.length > 1 ? this.buckets : 0)})`).join(' & ')
     const ops = n.operands.map((o) => o.tokens.join(' ') + (o.type === 'term' && o.prefix ? '*' : ''))
-    return `c.id IN (SELECT cable FROM cable_fts WHERE fts @@ ${this.param(all)}::tsquery AND cg_near(fts, ${this.param(weights)}, ${this.param(ops)}::text[], ${this.param(n.distance)}))`
+    return `c.id IN (SELECT cable FROM cable_fts WHERE ${ctx.column} @@ ${this.param(all)}::tsquery AND cg_near(${ctx.column}, ${this.param(ctx.fields.join(''))}, ${this.param(ops)}::text[], ${this.param(n.distance)}))`
   }
-
   /** `[lo, hi)` bounds selecting every string that starts with `prefix` (byte order, as SQLite's). */
   private prefixRange(column: string, prefix: string): string {
     return `${column} >= ${this.param(prefix)} AND ${column} < ${this.param(prefix + '\uffff')}`

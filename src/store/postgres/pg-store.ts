@@ -100,6 +100,9 @@ function needsBuckets(n: QueryNode): boolean {
 export class PostgresStore implements Store {
   readonly engine = 'postgres'
   private readonly ready: Promise<void>
+  /** Cables this store inserted, and the count at which it next refreshes the planner's statistics. */
+  private written = 0
+  private analyzeAt = 5000
 
   constructor(
     readonly location: string,
@@ -119,7 +122,15 @@ export class PostgresStore implements Store {
 
   async upsertCables(batch: CableRecord[]): Promise<UpsertOutcome> {
     await this.ready
-    return inTransaction(this.pool, (client) => writeBatch(client, batch))
+    const outcome = await inTransaction(this.pool, (client) => writeBatch(client, batch))
+    this.written += outcome.inserted
+    if (this.written >= this.analyzeAt) {
+      // the planner must know the tables grew: with stale statistics it scans every word vector instead
+      // of asking the GIN index, and autovacuum can lag far behind a bulk import
+      this.analyzeAt = this.written * 2
+      await this.pool.query('ANALYZE cables, cable_fts, cable_tags, cable_captions, cable_refs')
+    }
+    return outcome
   }
 
   private async compile(query: QueryNode | null, access: Access | undefined): Promise<Compiled> {

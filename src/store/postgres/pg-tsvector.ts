@@ -7,9 +7,10 @@ import { indexTokens } from '../query/ast.js'
  * `1.5` as a number, e-mail addresses whole), so the vector is handed over as a tsvector literal and
  * PostgreSQL does no parsing of its own: both engines index the same words.
  *
- * Layout: subject (weight A) from position 1, then one empty position, addressees (B), another empty
- * position, then the body (D). The gaps keep a phrase from running from one field into the next; weights
- * tell the fields apart for `subject:` and `to:`.
+ * Layout: `fts` holds the subject (weight A) from position 1, one empty position, then the body (D); the
+ * gap keeps a phrase from running from the subject into the body, and the weights tell them apart for
+ * `subject:` and NEAR. The addressees get a vector of their own (`to_fts`), so a bare word needs no weight
+ * test and the GIN index answers it without reading a vector.
  *
  * PostgreSQL keeps at most 256 positions per lexeme. Occurrences past the 256th of a word go to overflow
  * lexemes `word~1`, `word~2`, … (`~` never occurs in a token), which phrase and NEAR queries include up to
@@ -30,66 +31,82 @@ const MAX_VECTOR_BYTES = 900_000
 export const ADDRESSEE_SEPARATOR = ' zzaddrsep '
 
 export interface BuiltVector {
-  /** tsvector input text: `'word':1A,5A 'other':9D`. */
+  /** tsvector input text of subject and body: `'word':1A,5D 'other':9D`. */
   literal: string
+  /** tsvector input text of the addressees. */
+  to: string
   /** Highest overflow bucket used (0 when no word occurs more than 256 times). */
   maxBucket: number
 }
 
 /**
- * The tsvector literal of one cable.
+ * The tsvector literals of one cable.
  *
  * @example
  *   cableVector('NUCLEAR TALKS', ['AMEMBASSY PARIS'], 'Talks went well.').literal
- *   // "'nuclear':1A 'talks':2A,9D 'amembassy':4B 'paris':5B 'went':10D 'well':11D"
+ *   // "'nuclear':1A 'talks':2A,4D 'went':5D 'well':6D"
  */
 export function cableVector(subject: string | null, addressees: string[], body: string): BuiltVector {
-  const lexemes = new Map<string, { positions: number[]; weight: string }[]>()
-  const occurrences = new Map<string, number>()
-  let maxBucket = 0
-  let position = 0
-  const add = (text: string, weight: string) => {
+  const main = new VectorBuilder()
+  main.add(subject ?? '', 'A')
+  main.add(body, 'D')
+  const to = new VectorBuilder()
+  to.add(addressees.join(ADDRESSEE_SEPARATOR), '')
+  const a = main.literal()
+  const b = to.literal()
+  return { literal: a.literal, to: b.literal, maxBucket: Math.max(a.maxBucket, b.maxBucket) }
+}
+
+/** Positions of each lexeme of one vector, fields added in order with one empty position between them. */
+class VectorBuilder {
+  private readonly lexemes = new Map<string, { positions: number[]; weight: string }[]>()
+  private readonly occurrences = new Map<string, number>()
+  private maxBucket = 0
+  private position = 0
+
+  add(text: string, weight: string): void {
     for (const token of indexTokens(text)) {
-      position++
+      this.position++
       if (Buffer.byteLength(token, 'utf8') > MAX_LEXEME_BYTES) continue
-      const seen = occurrences.get(token) ?? 0
-      occurrences.set(token, seen + 1)
+      const seen = this.occurrences.get(token) ?? 0
+      this.occurrences.set(token, seen + 1)
       const bucket = Math.floor(seen / MAX_POSITIONS)
-      if (bucket > maxBucket) maxBucket = bucket
+      if (bucket > this.maxBucket) this.maxBucket = bucket
       const lexeme = bucket === 0 ? token : `${token}~${bucket}`
-      let list = lexemes.get(lexeme)
-      if (!list) lexemes.set(lexeme, (list = []))
+      let list = this.lexemes.get(lexeme)
+      if (!list) this.lexemes.set(lexeme, (list = []))
       const last = list[list.length - 1]
-      if (last && last.weight === weight) last.positions.push(Math.min(position, MAX_POSITION))
-      else list.push({ positions: [Math.min(position, MAX_POSITION)], weight })
+      const p = Math.min(this.position, MAX_POSITION)
+      if (last && last.weight === weight) last.positions.push(p)
+      else list.push({ positions: [p], weight })
     }
-    position++ // the gap before the next field
+    this.position++ // the gap before the next field
   }
-  add(subject ?? '', 'A')
-  add(addressees.join(ADDRESSEE_SEPARATOR), 'B')
-  add(body, 'D')
-  let size = 0
-  for (const [lexeme, runs] of lexemes) size += lexeme.length + 8 + 2 * runs.reduce((n, r) => n + r.positions.length, 0)
-  const strip = size > MAX_VECTOR_BYTES
-  const parts: string[] = []
-  for (const [lexeme, runs] of lexemes) {
-    if (strip) {
-      if (!lexeme.includes('~')) parts.push(`'${lexeme}'`)
-      continue
-    }
-    // positions of one lexeme must be distinct: clamped ones (past 16,383) are written once
-    const seen = new Set<number>()
-    const items: string[] = []
-    for (const run of runs) {
-      for (const p of run.positions) {
-        if (seen.has(p)) continue
-        seen.add(p)
-        items.push(`${p}${run.weight}`)
+
+  literal(): { literal: string; maxBucket: number } {
+    let size = 0
+    for (const [lexeme, runs] of this.lexemes) size += lexeme.length + 8 + 2 * runs.reduce((n, r) => n + r.positions.length, 0)
+    const strip = size > MAX_VECTOR_BYTES
+    const parts: string[] = []
+    for (const [lexeme, runs] of this.lexemes) {
+      if (strip) {
+        if (!lexeme.includes('~')) parts.push(`'${lexeme}'`)
+        continue
       }
+      // positions of one lexeme must be distinct: clamped ones (past 16,383) are written once
+      const seen = new Set<number>()
+      const items: string[] = []
+      for (const run of runs) {
+        for (const p of run.positions) {
+          if (seen.has(p)) continue
+          seen.add(p)
+          items.push(`${p}${run.weight}`)
+        }
+      }
+      parts.push(`'${lexeme}':${items.join(',')}`)
     }
-    parts.push(`'${lexeme}':${items.join(',')}`)
+    return { literal: parts.join(' '), maxBucket: strip ? 0 : this.maxBucket }
   }
-  return { literal: parts.join(' '), maxBucket: strip ? 0 : maxBucket }
 }
 
 /** The subject alone as a tsvector literal (positions from 1, no weight): orders ranked pages. */

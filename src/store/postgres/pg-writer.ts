@@ -2,7 +2,7 @@ import type pg from 'pg'
 import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from '../sqlite/caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
-import { compareVersions, contentSha256, withheldRuns } from '../version-identity.js'
+import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns } from '../version-identity.js'
 import { cableVector, subjectVector } from './pg-tsvector.js'
 
 /** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
@@ -209,9 +209,10 @@ async function putShown(client: pg.ClientBase, rows: { id: string; r: CableRecor
 async function putWords(client: pg.ClientBase, rows: { id: string; subject: string | null; addressees: string[]; body: string }[]): Promise<void> {
   const vectors = rows.map((x) => cableVector(x.subject, x.addressees, x.body))
   await client.query(
-    `INSERT INTO cable_fts (cable, fts) SELECT u.cable, u.fts::tsvector FROM unnest($1::bigint[], $2::text[]) AS u(cable, fts)
-     ON CONFLICT (cable) DO UPDATE SET fts = excluded.fts`,
-    [rows.map((x) => x.id), vectors.map((v) => v.literal)],
+    `INSERT INTO cable_fts (cable, fts, to_fts) SELECT u.cable, u.fts::tsvector, u.to_fts::tsvector
+     FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(cable, fts, to_fts)
+     ON CONFLICT (cable) DO UPDATE SET fts = excluded.fts, to_fts = excluded.to_fts`,
+    [rows.map((x) => x.id), vectors.map((v) => v.literal), vectors.map((v) => v.to)],
   )
   const maxBucket = Math.max(...vectors.map((v) => v.maxBucket))
   if (maxBucket > 0) await client.query('UPDATE fts_meta SET max_bucket = greatest(max_bucket, $1)', [maxBucket])
@@ -249,22 +250,6 @@ async function shownText(client: pg.ClientBase, id: string): Promise<Buffer> {
   return (await client.query<{ text: Buffer }>('SELECT text FROM cable_texts WHERE cable = $1', [id])).rows[0].text
 }
 
-function versionFields(r: CableRecord, sha: string, content: string) {
-  return {
-    text_sha256: sha,
-    content_sha256: content,
-    classification: r.classification,
-    level: r.level,
-    caveats: r.caveats.join(' '),
-    error_count: r.errorCount,
-    withheld_runs: withheldRuns(r.text),
-    text_bytes: Buffer.byteLength(r.text, 'utf8'),
-  }
-}
-
-function rank(v: VersionRow) {
-  return { errorCount: v.error_count, withheldRuns: v.withheld_runs, textBytes: v.text_bytes, contentSha256: v.content_sha256 }
-}
 
 /**
  * One record of a stored cable whose text differs from the shown one (the SQLite engine's
@@ -315,7 +300,7 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
       version = same.version
       if (r.errorCount >= same.error_count) outcome.unchanged++
       else {
-        const updated = { ...same, ...versionFields(r, sha, content) }
+        const updated = { ...same, ...versionColumns(r, sha, content) }
         if (same.text === null) {
           await putVersion(client, { ...updated, text: null })
           await replaceShown(client, id, r, sha, versions.map((v) => (v.version === same.version ? updated : v)))
@@ -328,12 +313,12 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
       const added: VersionRow = {
         cable: id,
         version: Math.max(...versions.map((v) => v.version)) + 1,
-        ...versionFields(r, sha, content),
+        ...versionColumns(r, sha, content),
         first_seen: r.source.importedAt,
         text: Buffer.from(r.packed?.deflated ?? packText(r.text)),
       }
       const all = [...versions, added]
-      const best = [...all].sort((a, b) => compareVersions(rank(a), rank(b)))[0]
+      const best = [...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0]
       if (best === added) {
         // the new text is shown from now on; the one shown so far keeps its text in its version row
         const old = versions.find((v) => v.text === null)!

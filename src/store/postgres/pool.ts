@@ -33,7 +33,8 @@ export function acquirePool(location: string): pg.Pool {
       connectionString: location,
       max: Number(process.env.CABLEGRAM_PG_POOL ?? 10),
       application_name: 'cablegram',
-      connectionTimeoutMillis: 10_000,
+      // generous: a busy server can take seconds to start a backend
+      connectionTimeoutMillis: 30_000,
     })
     // an idle client's error (server restart) must not crash the process; the next query reports it
     pool.on('error', () => {})

@@ -10,11 +10,9 @@ const INBOX_COLUMNS = `delivery_id AS deliveryId, post, cable_id AS cableId, rol
 export class MessagingDeliverySql {
   constructor(private readonly db: Database.Database) {}
 
-  enqueue(d: NewDelivery): number {
-    const r = this.db
-      .prepare('INSERT INTO msg_delivery (cable_id, post, role, precedence, rank, queued_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(d.cableId, d.post, d.role, d.precedence, d.rank, d.queuedAt)
-    return Number(r.lastInsertRowid)
+  enqueue(deliveries: NewDelivery[]): void {
+    const insert = this.db.prepare('INSERT INTO msg_delivery (cable_id, post, role, precedence, rank, queued_at) VALUES (?, ?, ?, ?, ?, ?)')
+    for (const d of deliveries) insert.run(d.cableId, d.post, d.role, d.precedence, d.rank, d.queuedAt)
   }
 
   /**

@@ -174,12 +174,53 @@ const steps: readonly { name: string; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
   },
   {
+    // logins for the HTTP API: only hashes of passwords, session and API tokens are stored
+    name: '005-auth',
+    sql: `
+      CREATE TABLE msg_password (
+        user TEXT PRIMARY KEY REFERENCES msg_user(name),
+        hash TEXT NOT NULL,
+        set_at INTEGER NOT NULL
+      );
+      CREATE TABLE msg_session (
+        token_sha256 TEXT PRIMARY KEY,
+        user TEXT NOT NULL REFERENCES msg_user(name),
+        csrf TEXT NOT NULL,
+        address TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE INDEX msg_session_user ON msg_session(user);
+      CREATE TABLE msg_api_token (
+        id INTEGER PRIMARY KEY,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        user TEXT NOT NULL REFERENCES msg_user(name),
+        label TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER,
+        revoked_at INTEGER
+      );
+      CREATE TABLE msg_login_failure (
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX msg_login_failure_key ON msg_login_failure(key, at);
+      CREATE TABLE msg_read_count (
+        user TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('read', 'export')),
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (user, kind, window_start)
+      );`,
+  },
+  {
     // Need to know: the principals named for a NODIS or EXDIS cable at release (docs/messaging.md).
     // Tamper evidence: INSERT OR REPLACE deletes the row it replaces without firing DELETE triggers, so
     // every insert that would collide with a released cable or an audit entry is refused before it
     // runs; the audit log becomes a hash chain (prev_hash, hash; src/store/audit-chain.ts) with its head
     // and length kept in msg_audit_head. Entries written before this step are chained here, in id order.
-    name: '005-principals-tamper-evidence',
+    name: '006-principals-tamper-evidence',
     sql: `
       CREATE TABLE msg_principal (
         cable_id TEXT NOT NULL REFERENCES msg_cable(id),
@@ -216,7 +257,7 @@ function chainHash(fields: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(fields), 'utf8').digest('hex')
 }
 
-/** Step 005 chains the entries already in the log (the triggers forbid UPDATE, so they step aside). */
+/** Step 006 chains the entries already in the log (the triggers forbid UPDATE, so they step aside). */
 function chainExisting(db: Database.Database): void {
   const rows = db.prepare('SELECT id, at, actor, action, outcome, cable_id, draft_id, post, detail FROM msg_audit ORDER BY id').raw().all() as unknown[][]
   let prev = '0'.repeat(64)
@@ -242,6 +283,6 @@ export const MESSAGING_MIGRATIONS: readonly Migration[] = steps.map((step) => ({
   id: `messaging-${step.name}`,
   up: (db) => {
     db.exec(step.sql)
-    if (step.name === '005-principals-tamper-evidence') chainExisting(db)
+    if (step.name === '006-principals-tamper-evidence') chainExisting(db)
   },
 }))

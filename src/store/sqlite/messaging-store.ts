@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
-import type { AuditStore, DeliveryStore, DirectoryStore, MessagingStore, SubscriptionStore, WorkflowStore } from '../messaging-store.js'
+import type { AuditStore, AuthStore, DeliveryStore, DirectoryStore, MessagingStore, SubscriptionStore, WorkflowStore } from '../messaging-store.js'
 import { asyncView, ConnectionLock } from './connection-lock.js'
 import { MessagingAuditSql } from './messaging-audit-sql.js'
+import { MessagingAuthSql } from './messaging-auth-sql.js'
 import { openMessagingDatabase } from './messaging-database.js'
 import { MessagingDeliverySql } from './messaging-delivery-sql.js'
 import { MessagingDirectorySql } from './messaging-directory-sql.js'
@@ -27,6 +28,7 @@ export class SqliteMessagingStore implements MessagingStore {
   readonly delivery: DeliveryStore
   readonly audit: AuditStore
   readonly subscriptions: SubscriptionStore
+  readonly auth: AuthStore
   private readonly db: Database.Database
   private tx: SqliteMessagingStore | null = null
 
@@ -45,6 +47,7 @@ export class SqliteMessagingStore implements MessagingStore {
     this.delivery = asyncView(new MessagingDeliverySql(db), run)
     this.audit = asyncView(new MessagingAuditSql(db), run)
     this.subscriptions = asyncView(new MessagingSubscriptionSql(db), run)
+    this.auth = asyncView(new MessagingAuthSql(db), run)
     if (!inTransaction) this.tx = new SqliteMessagingStore(archive, lock, true)
   }
 

@@ -187,18 +187,27 @@ export class SqliteStore implements Store {
     return prepared(this.db, `SELECT ${bin} AS value, count(*) AS count FROM ${f.from} WHERE ${f.where} GROUP BY 1 ORDER BY 1`).all(...f.params) as DateHistogram
   }
 
+  private tables: Set<string> | null = null
+
+  /** Whether a table exists: an archive opened read-only before its migrations ran lacks the newer ones. */
+  private has(table: string): boolean {
+    this.tables ??= new Set(this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])
+    return this.tables.has(table)
+  }
+
   async versions(idOrKey: string, access?: Access): Promise<CableVersion[] | null> {
     const cable = await this.getCable(idOrKey, access)
     if (!cable) return null
     const rowid = this.db.prepare('SELECT rowid FROM cables WHERE key = ?').pluck().get(cable.key) as number
+    const versioned = this.has('cable_versions')
     const sources = this.db
-      .prepare('SELECT locator, rendering, sha256, imported_at AS importedAt, metadata, version FROM cable_sources WHERE cable = ? ORDER BY imported_at, locator')
+      .prepare(`SELECT locator, rendering, sha256, imported_at AS importedAt, metadata, ${versioned ? 'version' : 'NULL AS version'} FROM cable_sources WHERE cable = ? ORDER BY imported_at, locator`)
       .all(rowid) as (Omit<SourceRecord, 'metadata'> & { metadata: string; version: number | null })[]
     const sourcesOf = (version: number) =>
       sources
         .filter((s) => (s.version ?? 1) === version)
         .map(({ version: _v, ...s }) => ({ ...s, metadata: JSON.parse(s.metadata) as Record<string, string> }))
-    const rows = this.db.prepare('SELECT * FROM cable_versions WHERE cable = ? ORDER BY version').all(rowid) as VersionRow[]
+    const rows = versioned ? (this.db.prepare('SELECT * FROM cable_versions WHERE cable = ? ORDER BY version').all(rowid) as VersionRow[]) : []
     if (rows.length === 0) {
       const s = cable.sources
       return [
@@ -235,9 +244,11 @@ export class SqliteStore implements Store {
   async *digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest> {
     const filter = compileQuery(null, access)
     // one row per version for cables with several texts, else the shown text's hash
-    const sql = `SELECT c.key, coalesce(v.text_sha256, d.text_sha256) AS textSha256
+    const sql = this.has('cable_versions')
+      ? `SELECT c.key, coalesce(v.text_sha256, d.text_sha256) AS textSha256
       FROM cables c JOIN cable_details d ON d.rowid = c.rowid LEFT JOIN cable_versions v ON v.cable = c.rowid
       WHERE ${filter.where}`
+      : `SELECT c.key, d.text_sha256 AS textSha256 FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE ${filter.where}`
     if (keys) {
       const stmt = this.db.prepare(`${sql} AND c.key = ?`)
       for (const key of new Set(keys)) yield* stmt.all(...filter.params, key) as CableDigest[]
@@ -261,6 +272,7 @@ export class SqliteStore implements Store {
   }
 
   async snapshot(id: string): Promise<SnapshotRecord | null> {
+    if (!this.has('archive_snapshots')) return null
     const row = this.db.prepare('SELECT id, saved_at AS savedAt, body FROM archive_snapshots WHERE id = ?').get(id) as SnapshotRecord | undefined
     return row ?? null
   }

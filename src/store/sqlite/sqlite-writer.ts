@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from './caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
-import { compareVersions, contentSha256, withheldRuns } from '../version-identity.js'
+import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns } from '../version-identity.js'
 
 /**
  * Between two addressees in the index, so a phrase cannot run from one addressee into the next.
@@ -166,7 +166,7 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
       return same.version
     }
     // a cleaner rendering of a text already kept
-    const updated = { ...same, ...versionFields(r, sha, content) }
+    const updated = { ...same, ...versionColumns(r, sha, content) }
     if (same.text === null) {
       s.putVersion.run({ ...updated, text: null })
       replaceShown(db, s, existing, r, sha, versions.map((v) => (v.version === same.version ? updated : v)))
@@ -179,12 +179,12 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
   const added: VersionRow = {
     cable: rowid,
     version: Math.max(...versions.map((v) => v.version)) + 1,
-    ...versionFields(r, sha, content),
+    ...versionColumns(r, sha, content),
     first_seen: r.source.importedAt,
     text: r.packed?.deflated ?? packText(r.text),
   }
   const all = [...versions, added]
-  const best = [...all].sort((a, b) => compareVersions(rank(a), rank(b)))[0]
+  const best = [...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0]
   if (best === added) {
     // the new text is shown from now on; the one shown so far keeps its text in its version row
     const shown = versions.find((v) => v.text === null)!
@@ -201,22 +201,6 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
   return added.version
 }
 
-function versionFields(r: CableRecord, sha: string, content: string) {
-  return {
-    text_sha256: sha,
-    content_sha256: content,
-    classification: r.classification,
-    level: r.level,
-    caveats: r.caveats.join(' '),
-    error_count: r.errorCount,
-    withheld_runs: withheldRuns(r.text),
-    text_bytes: Buffer.byteLength(r.text, 'utf8'),
-  }
-}
-
-function rank(v: VersionRow) {
-  return { errorCount: v.error_count, withheldRuns: v.withheld_runs, textBytes: v.text_bytes, contentSha256: v.content_sha256 }
-}
 
 /** Shows `r` instead of the stored copy: its fields, text and index rows replace the old ones. */
 function replaceShown(db: Database.Database, s: Statements, existing: Existing, r: CableRecord, sha: string, versions: VersionRow[]): void {

@@ -36,7 +36,7 @@ export function ResultList({ hits, query, offset }: Props) {
   }, [hits, selected, query])
 
   return (
-    <ol class="results" start={offset + 1} aria-label="Results">
+    <ol class="results" start={offset + 1} aria-label="Results" data-query={query}>
       {hits.map((h, i) => {
         const tone = toneOf(readClassification(h.classification)?.level ?? null)
         return (

@@ -38,7 +38,8 @@ export function SearchBox({ value, facets, error, onInput, onSubmit }: Props) {
   const input = useRef<HTMLInputElement>(null)
   const [cursor, setCursor] = useState(value.length)
   const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(0)
+  /** The highlighted suggestion; -1 until the arrow keys choose one, so Enter searches what was typed. */
+  const [active, setActive] = useState(-1)
   const [help, setHelp] = useState(false)
 
   const word = currentWord(value, cursor)
@@ -51,7 +52,7 @@ export function SearchBox({ value, facets, error, onInput, onSubmit }: Props) {
     onInput(next)
     const at = word.start + s.insert.length
     setCursor(at)
-    setActive(0)
+    setActive(-1)
     setOpen(s.insert.endsWith(':'))
     requestAnimationFrame(() => input.current?.setSelectionRange(at, at))
   }
@@ -60,10 +61,10 @@ export function SearchBox({ value, facets, error, onInput, onSubmit }: Props) {
     if (showList && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault()
       const n = suggestions.length
-      setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n)
-    } else if (showList && (e.key === 'Tab' || (e.key === 'Enter' && active >= 0 && word.text !== ''))) {
+      setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : a <= 0 ? n - 1 : a - 1))
+    } else if (showList && (e.key === 'Tab' || (e.key === 'Enter' && active >= 0))) {
       e.preventDefault()
-      accept(suggestions[Math.min(active, suggestions.length - 1)])
+      accept(suggestions[Math.max(0, Math.min(active, suggestions.length - 1))])
     } else if (e.key === 'Enter') {
       e.preventDefault()
       setOpen(false)
@@ -112,7 +113,7 @@ export function SearchBox({ value, facets, error, onInput, onSubmit }: Props) {
             aria-autocomplete="list"
             aria-expanded={showList}
             aria-controls="query-suggestions"
-            aria-activedescendant={showList ? `suggestion-${active}` : undefined}
+            aria-activedescendant={showList && active >= 0 ? `suggestion-${active}` : undefined}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'query-error' : undefined}
             placeholder='e.g. tag:PREL "human rights" -iran  (press / to focus)'
@@ -122,7 +123,7 @@ export function SearchBox({ value, facets, error, onInput, onSubmit }: Props) {
               onInput(el.value)
               setCursor(el.selectionStart ?? el.value.length)
               setOpen(true)
-              setActive(0)
+              setActive(-1)
             }}
             onKeyUp={(e) => setCursor(e.currentTarget.selectionStart ?? value.length)}
             onClick={(e) => setCursor(e.currentTarget.selectionStart ?? value.length)}

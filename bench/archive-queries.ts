@@ -1,0 +1,23 @@
+/** The 20 fixed queries of bench:archive, also run over HTTP by bench:http. */
+export const QUERIES = [
+  'nuclear',
+  '"human rights"',
+  'election OR elections',
+  'sanctions AND centrifuges',
+  'corruption -court',
+  'terror*',
+  'reactor NEAR/5 inspectors',
+  'tag:PREL',
+  'tag:KNNP uranium',
+  'origin:BAGHDAD bombing',
+  'class>=SECRET',
+  'class:NOFORN tag:PTER',
+  'to:"AMEMBASSY PARIS"',
+  'subject:energy',
+  'date:2009-09..2009-12 ceasefire',
+  'precedence:IMMEDIATE refugees',
+  'caption:SIPDIS humanitarian',
+  '(oil OR gas) AND pipeline',
+  'id:09STATE1*',
+  '"nuclear enrichment" date:2008',
+]

@@ -1,0 +1,91 @@
+import { DirectedGraph } from 'graphology'
+import type { Access, Store } from '../store/store.js'
+import { csvCell } from './output/csv-cell.js'
+import { normalizeAddress } from '../messaging/recipients.js'
+
+/**
+ * The origin→addressee network: one node per station (the FM post and every TO/INFO addressee, routing
+ * indicator dropped), one directed edge per origin and addressee, weighted by the number of cables, in
+ * total and per year. Built with graphology so callers can run its algorithms on it.
+ */
+export interface EdgeData {
+  weight: number
+  /** Cables per year (`{ '2009': 3 }`); `undated` for cables without a date. */
+  years: Record<string, number>
+  action: number
+  info: number
+}
+
+export interface NodeData {
+  /** Cables sent from this station. */
+  sent: number
+  /** Cables addressed to it. */
+  received: number
+}
+
+export type CableNetwork = DirectedGraph<NodeData, EdgeData>
+
+/**
+ * Builds the network of every cable the reader may see; `year` keeps only the cables of that year.
+ *
+ * @example
+ *   const g = await cableNetwork(store)
+ *   g.getEdgeAttributes('SECSTATE WASHDC', 'AMEMBASSY DUSHANBE').years // { '2009': 1 }
+ */
+export async function cableNetwork(store: Store, access?: Access, year?: number): Promise<CableNetwork> {
+  const g: CableNetwork = new DirectedGraph<NodeData, EdgeData>()
+  const node = (name: string) => {
+    if (!g.hasNode(name)) g.addNode(name, { sent: 0, received: 0 })
+    return name
+  }
+  for await (const hit of store.search(null, { sort: 'date' }, access)) {
+    const y = hit.date?.slice(0, 4) ?? 'undated'
+    if (year !== undefined && y !== String(year)) continue
+    const cable = await store.getCable(hit.key, access)
+    if (!cable?.origin) continue
+    const from = node(normalizeAddress(cable.origin))
+    g.updateNodeAttribute(from, 'sent', (n) => (n ?? 0) + 1)
+    const seen = new Set<string>()
+    for (const a of cable.addressees) {
+      const to = normalizeAddress(a.name)
+      if (seen.has(to) || to === from) continue
+      seen.add(to)
+      node(to)
+      g.updateNodeAttribute(to, 'received', (n) => (n ?? 0) + 1)
+      if (!g.hasEdge(from, to)) g.addEdge(from, to, { weight: 0, years: {}, action: 0, info: 0 })
+      g.updateEdgeAttributes(from, to, (e) => ({
+        weight: e.weight + 1,
+        years: { ...e.years, [y]: (e.years[y] ?? 0) + 1 },
+        action: e.action + (a.role === 'to' ? 1 : 0),
+        info: e.info + (a.role === 'info' ? 1 : 0),
+      }))
+    }
+  }
+  return g
+}
+
+/** The network as JSON: graphology's serialisation (`nodes`, `edges` with their attributes), for charts. */
+export function networkJson(g: CableNetwork): string {
+  return JSON.stringify(g.export(), null, 2) + '\n'
+}
+
+/** One CSV row per edge and year: `source,target,year,weight`. */
+export function networkCsv(g: CableNetwork): string {
+  let out = 'source,target,year,weight\n'
+  g.forEachEdge((_e, attrs, source, target) => {
+    for (const [year, n] of Object.entries(attrs.years).sort()) out += `${csvCell(source)},${csvCell(target)},${year},${n}\n`
+  })
+  return out
+}
+
+/** Graphviz DOT: a digraph whose edge labels and pen widths give the weight. */
+export function networkDot(g: CableNetwork): string {
+  const q = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`
+  let out = 'digraph cables {\n  rankdir=LR;\n  node [shape=box, fontname="Helvetica"];\n'
+  g.forEachNode((n, a) => (out += `  ${q(n)} [tooltip=${q(`sent ${a.sent}, received ${a.received}`)}];\n`))
+  g.forEachEdge((_e, a, s, t) => {
+    const years = Object.entries(a.years).sort().map(([y, n]) => `${y}: ${n}`).join(', ')
+    out += `  ${q(s)} -> ${q(t)} [weight=${a.weight}, label=${q(String(a.weight))}, tooltip=${q(years)}, penwidth=${(1 + Math.log2(a.weight)).toFixed(2)}];\n`
+  })
+  return out + '}\n'
+}

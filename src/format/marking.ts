@@ -1,0 +1,336 @@
+import { LEVEL_RANK, type Level } from './classification.js'
+
+/**
+ * THE marking parser (spec §5.10, §7; data/classifications.tsv): every overall classification, subject and
+ * paragraph portion mark, and caveat list is read here, by drafts, the text parser, lint, release and access
+ * control alike. It either understands a marking or refuses it with the offset of what it could not read:
+ * nothing that names a level or a caveat is ever silently dropped (fail closed).
+ *
+ *   S//NF    C/REL TO USA, GBR    SECRET//NOFORN    TOP SECRET    (SBU/N)    U//FOUO    C - ENTIRE TEXT    NF
+ *   ^level   ^level ^REL list     ^level  ^caveat   ^level          ^SBU+NOFORN ^SBU       ^level            ^caveat only
+ */
+
+/** What a marking says: its level (null for a caveat-only mark such as `NF`), caveats and REL TO list. */
+export interface MarkingParts {
+  /** Level named; `SBU` for the administrative controls (SBU, LOU, FOUO, `U//FOUO`). Null when no level is named. */
+  level: Level | null
+  /** Caveats in canonical spelling (`NF` → `NOFORN`, `OC` → `ORCON`), in order of first appearance, no repeats. */
+  caveats: string[]
+  /** Countries and organisations of a REL TO list, upper case, in the order written; null without REL. */
+  releasableTo: string[] | null
+}
+
+/** Why a marking was refused: a message and the place, as offsets into the marking text. */
+export interface MarkingError {
+  message: string
+  /** Offset (UTF-16 code units from 0) of the first character not understood. */
+  start: number
+  end: number
+}
+
+export type MarkingResult = { ok: true; parts: MarkingParts } | { ok: false; error: MarkingError }
+
+/** Level words and abbreviations, longest first so `TOP SECRET` wins over `SECRET`, `SBU` over `S`. */
+const LEVEL_WORDS: ReadonlyArray<readonly [string[], Level]> = [
+  [['SENSITIVE', 'BUT', 'UNCLASSIFIED'], 'SBU'],
+  [['LIMITED', 'OFFICIAL', 'USE'], 'SBU'],
+  [['TOP', 'SECRET'], 'TOP SECRET'],
+  [['UNCLASSIFIED'], 'UNCLASSIFIED'],
+  [['UNCLAS'], 'UNCLASSIFIED'],
+  [['CONFIDENTIAL'], 'CONFIDENTIAL'],
+  [['SECRET'], 'SECRET'],
+  [['TS'], 'TOP SECRET'],
+  [['S'], 'SECRET'],
+  [['C'], 'CONFIDENTIAL'],
+  [['U'], 'UNCLASSIFIED'],
+  [['SBU'], 'SBU'],
+  [['LOU'], 'SBU'],
+  [['CUI'], 'SBU'],
+]
+
+/**
+ * Caveat words → canonical caveat. `FOUO` and `SBU` after a level are administrative controls (they make an
+ * unclassified marking SBU); `FGI` (foreign government information) and `EFTO` restrict no reader.
+ */
+const CAVEAT_WORDS: ReadonlyArray<readonly [string[], string]> = [
+  [['FOR', 'OFFICIAL', 'USE', 'ONLY'], 'FOUO'],
+  [['SPECAT', 'EXCLUSIVE'], 'SPECAT EXCLUSIVE'],
+  [['NOFORN'], 'NOFORN'],
+  [['NF'], 'NOFORN'],
+  [['NODIS'], 'NODIS'],
+  [['NODIF'], 'NODIS'],
+  [['EXDIS'], 'EXDIS'],
+  [['LIMDIS'], 'LIMDIS'],
+  [['STADIS'], 'STADIS'],
+  [['ORCON'], 'ORCON'],
+  [['OC'], 'ORCON'],
+  [['CHEROKEE'], 'CHEROKEE'],
+  [['SPECAT'], 'SPECAT'],
+  [['FGI'], 'FGI'],
+  [['FOUO'], 'FOUO'],
+  [['SBU'], 'SBU'],
+  [['EFTO'], 'EFTO'],
+]
+
+/** Words that only qualify the extent of a mark (`C - ENTIRE TEXT`); they change nothing. */
+const EXTENT_WORDS: ReadonlyArray<string[]> = [['ENTIRE', 'TEXT'], ['ENTIRE', 'PARAGRAPH'], ['ENTIRE', 'CABLE'], ['ENTIRE', 'MESSAGE']]
+
+/** The administrative controls that are not caveats of the reader but make a marking SBU. */
+const ADMINISTRATIVE = new Set(['FOUO', 'SBU'])
+
+interface Token {
+  /** `w` a word of letters (upper-cased), `/` `//` `-` `,` separators; spaces are not tokens. */
+  type: 'w' | 'sep'
+  text: string
+  start: number
+  end: number
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+}
+
+function tokenize(text: string): Token[] | MarkingError {
+  const tokens: Token[] = []
+  let i = 0
+  while (i < text.length) {
+    const c = text.charCodeAt(i)
+    if (c === 32 || c === 9) {
+      i++
+    } else if (isLetter(c)) {
+      const start = i
+      while (i < text.length && isLetter(text.charCodeAt(i))) i++
+      tokens.push({ type: 'w', text: text.slice(start, i).toUpperCase(), start, end: i })
+    } else if (c === 47 /* / */) {
+      const start = i
+      while (i < text.length && text.charCodeAt(i) === 47) i++
+      if (i - start > 2) return { message: `"${text.slice(start, i)}" is not a marking separator (use / or //)`, start, end: i }
+      tokens.push({ type: 'sep', text: text.slice(start, i), start, end: i })
+    } else if (c === 45 /* - */ || c === 44 /* , */) {
+      const start = i
+      while (i < text.length && text.charCodeAt(i) === c) i++
+      tokens.push({ type: 'sep', text: text.slice(start, i), start, end: i })
+    } else {
+      return { message: `unexpected character ${JSON.stringify(text[i])} in a marking`, start: i, end: i + 1 }
+    }
+  }
+  return tokens
+}
+
+/** Length of the phrase at token k when the words there are exactly `words`, else 0. */
+function phraseAt(tokens: Token[], k: number, words: readonly string[]): number {
+  for (let j = 0; j < words.length; j++) {
+    const t = tokens[k + j]
+    if (!t || t.type !== 'w' || t.text !== words[j]) return 0
+  }
+  return words.length
+}
+
+function match<T>(tokens: Token[], k: number, table: ReadonlyArray<readonly [readonly string[], T]>): { n: number; value: T } | null {
+  for (const [words, value] of table) {
+    const n = phraseAt(tokens, k, words)
+    if (n) return { n, value }
+  }
+  return null
+}
+
+/**
+ * Reads a marking: an overall classification (`SECRET//NOFORN`), a portion mark without its parentheses
+ * (`S//NF`, `C/REL TO USA, GBR`, `SBU/N`), or a caveat-only mark (`NF`). Case and spacing are free;
+ * separators are `/`, `//`, `-`, `,` or spaces.
+ *
+ * Refused (with the offending offsets): unknown words, a second level, an unclassified control after a classified
+ * level, a REL TO list without countries, an empty marking. The result is frozen (shared between calls).
+ *
+ * @example
+ *   parseMarking('S//NF')            // { ok: true, parts: { level: 'SECRET', caveats: ['NOFORN'], releasableTo: null } }
+ *   parseMarking('C/REL TO USA, GBR') // … level CONFIDENTIAL, releasableTo ['USA', 'GBR']
+ *   parseMarking('S//NOFRON')        // { ok: false, error: { message: 'unknown marking word "NOFRON" …', start: 3, end: 9 } }
+ */
+export function parseMarking(text: string): MarkingResult {
+  let r = CACHE.get(text)
+  if (r === undefined) {
+    r = deepFreeze(readMarking(text))
+    // a corpus repeats a few dozen marks; a hostile input could write many distinct ones: bound the table
+    if (CACHE.size < 10_000) CACHE.set(text, r)
+  }
+  return r
+}
+
+const CACHE = new Map<string, MarkingResult>()
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
+function readMarking(text: string): MarkingResult {
+  const tokens = tokenize(text)
+  if (!Array.isArray(tokens)) return { ok: false, error: tokens }
+  const fail = (message: string, t: Token | undefined): MarkingResult => ({
+    ok: false,
+    error: { message, start: t?.start ?? 0, end: t?.end ?? text.length },
+  })
+  if (tokens.length === 0) return fail('empty marking', undefined)
+  let level: Level | null = null
+  let levelToken: Token | null = null
+  const caveats: string[] = []
+  let releasableTo: string[] | null = null
+  let k = 0
+  let first = true
+  while (k < tokens.length) {
+    const t = tokens[k]
+    if (t.type === 'sep') {
+      k++
+      continue
+    }
+    // a letter glued to a level abbreviation is not that abbreviation: `SE`, `SNF` are refused as words below
+    const lv = match(tokens, k, LEVEL_WORDS)
+    // `S` or `C` is a level only in the first place; later single letters are caveats or errors (`SBU/N`)
+    if (lv && (first || lv.n > 1 || tokens[k].text.length > 1)) {
+      if (level !== null && !(lv.value === 'SBU' && (level === 'UNCLASSIFIED' || level === 'SBU'))) {
+        return fail(`a second level ${tokens.slice(k, k + lv.n).map((x) => x.text).join(' ')} after ${levelToken?.text ?? level}`, t)
+      }
+      // `U//SBU`, `UNCLASSIFIED//LOU`: the administrative control raises U to SBU
+      level = level === null ? lv.value : 'SBU'
+      levelToken = t
+      k += lv.n
+      first = false
+      continue
+    }
+    first = false
+    if (phraseAt(tokens, k, ['REL'])) {
+      k++
+      if (phraseAt(tokens, k, ['TO'])) k++
+      const list: string[] = []
+      // the list runs to `//` or the end; items are separated by `,`, `/`, `AND` (`C/REL NATO/AUS`, `S//REL MLT, GBR, AND GER`)
+      let item: string[] = []
+      const flush = () => {
+        if (item.length) list.push(item.join(' '))
+        item = []
+      }
+      while (k < tokens.length && !(tokens[k].type === 'sep' && tokens[k].text === '//')) {
+        const x = tokens[k]
+        if (x.type === 'sep' || x.text === 'AND') flush()
+        // a caveat word after a separator ends the list (`S/REL UK/NF`): the caveat is read, and refused with REL below
+        else if (item.length === 0 && match(tokens, k, CAVEAT_WORDS)) break
+        else item.push(x.text)
+        k++
+      }
+      flush()
+      if (list.length === 0) return fail('REL TO names no country or organisation', t)
+      releasableTo = releasableTo === null ? list : releasableTo.filter((c) => list.includes(c))
+      continue
+    }
+    if (phraseAt(tokens, k, ['N']) && level === 'SBU') {
+      // `SBU/N` is SBU NOFORN (5 FAH-1 H-246.2 c)
+      if (!caveats.includes('NOFORN')) caveats.push('NOFORN')
+      k++
+      continue
+    }
+    const cv = match(tokens, k, CAVEAT_WORDS)
+    if (cv) {
+      if (ADMINISTRATIVE.has(cv.value)) {
+        if (level !== null && LEVEL_RANK[level] > LEVEL_RANK.SBU) return fail(`${cv.value} is an unclassified control and cannot follow ${level}`, t)
+        level = 'SBU'
+      } else if (!caveats.includes(cv.value)) caveats.push(cv.value)
+      k += cv.n
+      continue
+    }
+    const extent = EXTENT_WORDS.find((w) => phraseAt(tokens, k, w))
+    if (extent) {
+      k += extent.length
+      continue
+    }
+    return fail(`unknown marking word "${t.text}"${suggestion(t.text)}`, t)
+  }
+  return { ok: true, parts: { level, caveats, releasableTo } }
+}
+
+/**
+ * A marking that reads but contradicts itself: REL TO together with NOFORN (spec §7 rule 4). Access control
+ * reads such a marking as NOFORN (the stricter); compose refuses it. Null when the marking is coherent.
+ */
+export function markingConflict(parts: MarkingParts): string | null {
+  return parts.releasableTo !== null && parts.caveats.includes('NOFORN') ? 'REL TO and NOFORN contradict each other on one marking (spec §7 rule 4)' : null
+}
+
+const VOCABULARY = [
+  ...new Set([...LEVEL_WORDS, ...CAVEAT_WORDS].map(([w]) => w.join(' ')).filter((w) => w.length > 2).concat(['REL TO'])),
+]
+
+/** ` (did you mean NOFORN?)` for a word one or two edits from a marking word, else ''. */
+function suggestion(word: string): string {
+  const best = closest(word, VOCABULARY)
+  return best ? ` (did you mean ${best}?)` : ''
+}
+
+/**
+ * The candidate closest to a word by edit distance (transpositions count one), when it is close enough to be a
+ * likely typo: at most 1 edit for words up to 4 letters, 2 beyond. Null otherwise.
+ *
+ * @example closest('NOFRON', ['NOFORN', 'NODIS']) // 'NOFORN'
+ */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  const w = word.toUpperCase()
+  let best: string | null = null
+  let bestD = Infinity
+  for (const c of candidates) {
+    const d = editDistance(w, c.toUpperCase())
+    if (d < bestD) {
+      bestD = d
+      best = c
+    }
+  }
+  const limit = w.length <= 4 ? 1 : 2
+  return best !== null && bestD > 0 && bestD <= limit ? best : null
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
+  for (let j = 1; j <= b.length; j++) d[0][j] = j
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+    }
+  }
+  return d[a.length][b.length]
+}
+
+/**
+ * Whether a parenthesised text at the start of a paragraph or subject is meant as a portion mark (then it must
+ * parse, or be refused), or is ordinary text such as `(Note: …)`, `(U.S.)`, `(UN)`, `(a)`.
+ *
+ * It is a mark when its first word is a level or caveat word standing alone (followed by the end, a space or a
+ * marking separator), and either the whole text parses, or it is written in capitals or holds a `/` (`S//XYZ`,
+ * `S/NF/rel x` are marks the parser refuses; `(Secret talks)` in mixed case is prose).
+ *
+ * @example
+ *   looksLikeMark('S//NF') // true;  looksLikeMark('S//XYZ') // true (refused by parseMarking)
+ *   looksLikeMark('U.S.')  // false; looksLikeMark('UN')     // false
+ */
+export function looksLikeMark(text: string): boolean {
+  const m = /^[ \t]*([A-Za-z]+)(?=$|[ \t/,-])/.exec(text)
+  if (!m) return false
+  const word = m[1].toUpperCase()
+  const opens = LEVEL_WORDS.some(([w]) => w[0] === word) || CAVEAT_WORDS.some(([w]) => w[0] === word && w.length === 1) || word === 'REL'
+  if (!opens) return false
+  // a multi-word level must be complete (`TOP SECRET`, not `Top priority`)
+  if (parseMarking(text).ok) return true
+  return text === text.toUpperCase() || text.includes('/')
+}
+
+/**
+ * The level and caveats a marking demands, failing closed: an unreadable marking yields `null` (callers treat
+ * it as the highest level); a caveat-only mark yields level null with its caveats.
+ */
+export function markingParts(text: string): MarkingParts | null {
+  const r = parseMarking(text)
+  return r.ok ? r.parts : null
+}

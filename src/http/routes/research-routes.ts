@@ -1,0 +1,128 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { cableVersions, diffVersions, VersionNotFoundError } from '../../archive/cable-versions.js'
+import { gapMap } from '../../archive/gap-map.js'
+import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
+import { archivePeople } from '../../archive/people.js'
+import { idValue } from '../../archive/query/field-values.js'
+import { readerAccess } from '../../archive/reader-access.js'
+import { redactText } from '../../archive/redact.js'
+import { loadSnapshot, saveSnapshot, SnapshotError, verifySnapshot } from '../../archive/snapshots.js'
+import { messagingDirectory, routeWith, shippedDirectory } from '../../messaging/routing-replay.js'
+import type { HttpEnv } from '../env.js'
+import { HttpProblem } from '../problem.js'
+import { json, problems } from '../schemas.js'
+import type { ServerDeps } from '../server-deps.js'
+
+/**
+ * The research routes (docs/research.md): versions and word diffs, routing replay, query snapshots, the MRN
+ * gap map, releasable renderings, people and the origin→addressee network. Each calls the service layer
+ * with the principal's access, so nothing the principal may not read is used.
+ */
+const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: '09STATE99704' }) })
+const Any = (name: string) => z.object({}).passthrough().openapi(name)
+const year = z.coerce.number().int().min(1900).max(2099).optional()
+
+const routes = {
+  versions: createRoute({ method: 'get', path: '/api/cables/{id}/versions', tags: ['research'], summary: 'Every text of a cable', description: 'Versions oldest first, each with its sources and text; `current` is the one shown.', request: { params: IdParam }, responses: { 200: json(Any('CableVersions'), 'The versions'), ...problems(401, 404) } }),
+  diff: createRoute({ method: 'get', path: '/api/cables/{id}/diff', tags: ['research'], summary: 'Word diff between two versions', description: 'Without `from`/`to`: the first and the last version.', request: { params: IdParam, query: z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() }) }, responses: { 200: json(Any('VersionDiff'), 'Runs of same, removed and added words'), ...problems(401, 404, 422) } }),
+  route: createRoute({ method: 'get', path: '/api/cables/{id}/route', tags: ['research'], summary: 'Routing replay', description: 'Receiving posts with role, precedence and certainty; exclusions, unknown addressees, posts reached by subscriptions.', request: { params: IdParam }, responses: { 200: json(Any('RoutingReplay'), 'The replay'), ...problems(401, 404) } }),
+  redact: createRoute({ method: 'get', path: '/api/cables/{id}/redact', tags: ['research'], summary: 'Releasable rendering', description: '`for` is a level and caveats, comma-separated (`CONFIDENTIAL`, `SECRET,NOFORN`).', request: { params: IdParam, query: z.object({ for: z.string().min(1).max(200) }) }, responses: { 200: json(Any('Redaction'), 'The rendering and the withheld portions'), ...problems(401, 404, 422) } }),
+  saveSnapshot: createRoute({ method: 'post', path: '/api/snapshots', tags: ['research'], summary: 'Save a query snapshot', request: { body: { content: { 'application/json': { schema: z.object({ query: z.string().max(10_000) }) } } } }, responses: { 200: json(Any('Snapshot'), 'The saved snapshot and its id'), ...problems(400, 401, 422) } }),
+  snapshot: createRoute({ method: 'get', path: '/api/snapshots/{id}', tags: ['research'], summary: 'A saved snapshot', request: { params: IdParam }, responses: { 200: json(Any('SavedSnapshot'), 'The snapshot'), ...problems(401, 404) } }),
+  verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404) } }),
+  gaps: createRoute({ method: 'get', path: '/api/gaps', tags: ['research'], summary: 'MRN gap map', description: 'Per origin and year: serials held, cited and missing, by month, with the known-but-missing ids.', request: { query: z.object({ origin: z.string().max(100).optional(), year }) }, responses: { 200: json(z.array(Any('GapRow')), 'Rows'), ...problems(401, 422) } }),
+  people: createRoute({ method: 'get', path: '/api/people', tags: ['research'], summary: 'People in the cables', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }) }, responses: { 200: json(z.array(Any('Person')), 'People, most cables first'), ...problems(401, 422) } }),
+  network: createRoute({ method: 'get', path: '/api/network', tags: ['research'], summary: 'Origin→addressee network', description: '`format`: json (graphology serialisation), dot or csv.', request: { query: z.object({ year, format: z.enum(['json', 'dot', 'csv']).default('json') }) }, responses: { 200: { description: 'The network', content: { 'application/json': { schema: Any('Network') }, 'text/vnd.graphviz': { schema: z.string() }, 'text/csv': { schema: z.string() } } }, ...problems(401, 422) } }),
+}
+
+export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDeps): void {
+  const missing = async (principal: Parameters<typeof deps.reads.missing>[0], action: string, id: string): Promise<never> => {
+    await deps.reads.missing(principal, action, id)
+    throw new HttpProblem('NOT_FOUND', `${id} is not in the archive`)
+  }
+  app.openapi(routes.versions, async (c) => {
+    const { id } = c.req.valid('param')
+    const principal = c.get('principal')
+    const versions = await cableVersions(deps.archive, id, principal.access)
+    if (!versions) return missing(principal, 'versions', id)
+    await deps.reads.charge(principal, 'read', 1)
+    return c.json({ versions }, 200)
+  })
+  app.openapi(routes.diff, async (c) => {
+    const { id } = c.req.valid('param')
+    const q = c.req.valid('query')
+    const principal = c.get('principal')
+    try {
+      const d = await diffVersions(deps.archive, id, q.from, q.to, principal.access)
+      if (!d) return missing(principal, 'diff', id)
+      await deps.reads.charge(principal, 'read', 1)
+      return c.json(d, 200)
+    } catch (error) {
+      if (error instanceof VersionNotFoundError) throw new HttpProblem('INVALID', error.message)
+      throw error
+    }
+  })
+  app.openapi(routes.route, async (c) => {
+    const { id } = c.req.valid('param')
+    const principal = c.get('principal')
+    const directory = deps.messaging ? messagingDirectory(deps.messaging.ctx.store) : shippedDirectory()
+    const route = await routeWith(deps.archive, id, directory, principal.access)
+    if (!route) return missing(principal, 'route', id)
+    await deps.reads.charge(principal, 'read', 1)
+    return c.json(route, 200)
+  })
+  app.openapi(routes.redact, async (c) => {
+    const { id } = c.req.valid('param')
+    const [level, ...caveats] = c.req.valid('query').for.split(',').map((w) => w.trim())
+    let target
+    try {
+      target = readerAccess(level, caveats.length ? caveats.join(',') : undefined)!
+    } catch (error) {
+      throw new HttpProblem('INVALID', `for: ${(error as Error).message}`)
+    }
+    const principal = c.get('principal')
+    const cable = (await deps.archive.getCable(idValue(id), principal.access)) ?? (await deps.archive.getCable(id, principal.access))
+    if (!cable) return missing(principal, 'redact', id)
+    await deps.reads.charge(principal, 'read', 1)
+    return c.json({ key: cable.key, ...redactText(cable.text, target) }, 200)
+  })
+  app.openapi(routes.saveSnapshot, async (c) => {
+    const principal = c.get('principal')
+    const s = await saveSnapshot(deps.archive, c.req.valid('json').query, principal.access)
+    await deps.reads.charge(principal, 'export', s.count)
+    return c.json(s, 200)
+  })
+  app.openapi(routes.snapshot, async (c) => {
+    const s = await loadSnapshot(deps.archive, c.req.valid('param').id)
+    if (!s) throw new HttpProblem('NOT_FOUND', `no snapshot ${c.req.valid('param').id}`)
+    return c.json(s, 200)
+  })
+  app.openapi(routes.verify, async (c) => {
+    const principal = c.get('principal')
+    const s = await loadSnapshot(deps.archive, c.req.valid('param').id)
+    if (!s) throw new HttpProblem('NOT_FOUND', `no snapshot ${c.req.valid('param').id}`)
+    try {
+      const check = await verifySnapshot(deps.archive, s, principal.access)
+      await deps.reads.charge(principal, 'export', check.count)
+      return c.json(check, 200)
+    } catch (error) {
+      if (error instanceof SnapshotError) throw new HttpProblem('FORBIDDEN', error.message)
+      throw error
+    }
+  })
+  app.openapi(routes.gaps, async (c) => {
+    const q = c.req.valid('query')
+    return c.json(await gapMap(deps.archive, { origin: q.origin, year: q.year, access: c.get('principal').access }), 200)
+  })
+  app.openapi(routes.people, async (c) => {
+    const people = await archivePeople(deps.archive, c.get('principal').access)
+    return c.json(people.slice(0, c.req.valid('query').limit), 200)
+  })
+  app.openapi(routes.network, async (c) => {
+    const q = c.req.valid('query')
+    const g = await cableNetwork(deps.archive, c.get('principal').access, q.year)
+    if (q.format === 'dot') return c.body(networkDot(g), 200, { 'content-type': 'text/vnd.graphviz; charset=utf-8' })
+    if (q.format === 'csv') return c.body(networkCsv(g), 200, { 'content-type': 'text/csv; charset=utf-8' })
+    return c.json(g.export(), 200)
+  })
+}

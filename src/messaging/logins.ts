@@ -1,0 +1,184 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { ApiTokenRow } from '../store/auth-types.js'
+import { actor, audit, requireRole, type ServiceContext } from './context.js'
+import { DUMMY_HASH, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password-hash.js'
+import { RateLimitError, ServiceError } from './service-error.js'
+import type { User } from './types.js'
+
+/**
+ * Logins for the network interfaces: passwords, sessions (cookie + CSRF token) and API tokens. Tokens are
+ * 32 random bytes shown to their holder once; only their SHA-256 is stored, so a copy of the database
+ * logs nobody in. Every login, failed or not, is audited; failed logins are limited per user and per
+ * client address.
+ */
+
+export interface LoginPolicy {
+  /** How long a session lasts after login, in ms. */
+  sessionMs: number
+  /** Failed logins allowed per user, and per client address, within `failureWindowMs`. */
+  failuresPerUser: number
+  failuresPerAddress: number
+  failureWindowMs: number
+}
+
+export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
+  sessionMs: 8 * 60 * 60 * 1000,
+  failuresPerUser: 5,
+  failuresPerAddress: 20,
+  failureWindowMs: 15 * 60 * 1000,
+}
+
+/** SHA-256 (hex) of a token: what the database keeps. */
+export const tokenSha256 = (token: string): string => createHash('sha256').update(token).digest('hex')
+const newToken = (): string => randomBytes(32).toString('base64url')
+
+/** Prefix of API tokens, so a leaked one is recognisable in logs and secret scanners. */
+export const API_TOKEN_PREFIX = 'cgt_'
+
+/**
+ * Sets a user's password (the user themself or an admin). Refuses passwords shorter than
+ * `MIN_PASSWORD_LENGTH`; every session of the user is revoked.
+ *
+ * @example
+ *   await setPassword(ctx, 'alice', 'dora', 'a long passphrase')
+ */
+export async function setPassword(ctx: ServiceContext, by: string | undefined, name: string, password: string): Promise<void> {
+  const admin = await actor(ctx, by)
+  if (admin.name !== name) await requireRole(ctx, admin, 'admin', 'passwd')
+  const user = await ctx.store.directory.user(name)
+  if (!user) throw new ServiceError('NOT_FOUND', `no user ${JSON.stringify(name)}`)
+  if (password.length < MIN_PASSWORD_LENGTH) throw new ServiceError('INVALID', `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+  if (password.length > MAX_PASSWORD_LENGTH) throw new ServiceError('INVALID', `a password has at most ${MAX_PASSWORD_LENGTH} characters`)
+  const hash = await hashPassword(password)
+  const at = ctx.now().getTime()
+  await ctx.store.transaction(async (tx) => {
+    await tx.auth.setPassword(name, hash, at)
+    await tx.auth.revokeUserSessions(name, at)
+    await tx.audit.append({ at, actor: admin.name, action: 'passwd', outcome: 'ok', cableId: null, draftId: null, post: user.post, detail: `password of ${name} set` })
+  })
+}
+
+export interface NewSession {
+  /** Goes in the HttpOnly cookie; never stored. */
+  token: string
+  csrf: string
+  user: User
+  expiresAt: number
+}
+
+async function refuseIfLimited(ctx: ServiceContext, key: string, limit: number, policy: LoginPolicy, what: string): Promise<void> {
+  const now = ctx.now().getTime()
+  const { count, oldest } = await ctx.store.auth.loginFailures(key, now - policy.failureWindowMs)
+  if (count >= limit && oldest !== null) {
+    const retryAfter = Math.max(1, Math.ceil((oldest + policy.failureWindowMs - now) / 1000))
+    throw new RateLimitError(`too many failed logins ${what}: try again in ${retryAfter} s`, retryAfter)
+  }
+}
+
+/**
+ * Logs a user in with their password and opens a session. Wrong name or password answer the same
+ * UNAUTHENTICATED refusal (after the same scrypt work), audited; past the failure limit per user or per
+ * address the answer is RATE_LIMITED with the seconds to wait, without checking the password.
+ *
+ * @example
+ *   const s = await login(ctx, 'dora', 'a long passphrase', '127.0.0.1')
+ *   s.token // for the cookie; s.csrf for the header
+ */
+export async function login(ctx: ServiceContext, name: string, password: string, address: string, policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<NewSession> {
+  const userKey = `user:${name}`
+  const addressKey = `address:${address}`
+  const refused = (detail: string) => audit(ctx, { actor: name.slice(0, 100), action: 'login', outcome: 'refused', detail: `${detail} from ${address}` })
+  try {
+    await refuseIfLimited(ctx, userKey, policy.failuresPerUser, policy, `for ${name}`)
+    await refuseIfLimited(ctx, addressKey, policy.failuresPerAddress, policy, `from ${address}`)
+  } catch (error) {
+    await refused('rate limited')
+    throw error
+  }
+  const user = await ctx.store.directory.user(name)
+  const hash = user ? await ctx.store.auth.passwordHash(name) : null
+  const ok = await verifyPassword(password, hash ?? DUMMY_HASH)
+  if (!user || !hash || !ok || !user.active) {
+    const now = ctx.now().getTime()
+    await ctx.store.auth.recordLoginFailure(userKey, now)
+    await ctx.store.auth.recordLoginFailure(addressKey, now)
+    await refused(!user ? 'unknown user' : !hash ? 'no password set' : !ok ? 'wrong password' : 'user deactivated')
+    throw new ServiceError('UNAUTHENTICATED', 'wrong user name or password')
+  }
+  const now = ctx.now().getTime()
+  const session: NewSession = { token: newToken(), csrf: newToken(), user, expiresAt: now + policy.sessionMs }
+  await ctx.store.transaction(async (tx) => {
+    await tx.auth.clearLoginFailures(userKey)
+    await tx.auth.insertSession({ tokenSha256: tokenSha256(session.token), user: name, csrf: session.csrf, address, createdAt: now, expiresAt: session.expiresAt })
+    await tx.audit.append({ at: now, actor: name, action: 'login', outcome: 'ok', cableId: null, draftId: null, post: user.post, detail: `session from ${address}` })
+  })
+  return session
+}
+
+/** Who a session token belongs to, with its CSRF token; null when unknown, expired or revoked, or the user is deactivated. */
+export async function sessionUser(ctx: ServiceContext, token: string): Promise<{ user: User; csrf: string; expiresAt: number } | null> {
+  const row = await ctx.store.auth.session(tokenSha256(token))
+  if (!row || row.revokedAt !== null || row.expiresAt <= ctx.now().getTime()) return null
+  const user = await ctx.store.directory.user(row.user)
+  if (!user || !user.active) return null
+  return { user, csrf: row.csrf, expiresAt: row.expiresAt }
+}
+
+/** Ends a session (logout); false when it was not open. */
+export async function logout(ctx: ServiceContext, token: string): Promise<boolean> {
+  const row = await ctx.store.auth.session(tokenSha256(token))
+  if (!row) return false
+  const revoked = await ctx.store.auth.revokeSession(row.tokenSha256, ctx.now().getTime())
+  if (revoked) await audit(ctx, { actor: row.user, action: 'logout' })
+  return revoked
+}
+
+/** Revokes every open session of a user (an admin, or the user themself). Returns how many were open. */
+export async function revokeSessions(ctx: ServiceContext, by: string | undefined, name: string): Promise<number> {
+  const admin = await actor(ctx, by)
+  if (admin.name !== name) await requireRole(ctx, admin, 'admin', 'revoke-sessions')
+  const n = await ctx.store.auth.revokeUserSessions(name, ctx.now().getTime())
+  await audit(ctx, { actor: admin.name, action: 'revoke-sessions', post: admin.post, detail: `${n} session(s) of ${name}` })
+  return n
+}
+
+/**
+ * Creates an API token for a user (`cable token create --as USER`). The token is returned once; only its
+ * hash is kept. `expiresAt` null: valid until revoked.
+ *
+ * @example
+ *   const { token } = await createApiToken(ctx, 'dora', 'nightly export', Date.now() + 30 * 86400e3)
+ */
+export async function createApiToken(ctx: ServiceContext, userName: string | undefined, label: string, expiresAt: number | null): Promise<{ token: string; row: ApiTokenRow }> {
+  const user = await actor(ctx, userName)
+  const now = ctx.now().getTime()
+  if (expiresAt !== null && expiresAt <= now) throw new ServiceError('INVALID', 'the token would expire before it is created')
+  const token = API_TOKEN_PREFIX + newToken()
+  const id = await ctx.store.auth.insertToken({ tokenSha256: tokenSha256(token), user: user.name, label, createdAt: now, expiresAt })
+  await audit(ctx, { actor: user.name, action: 'token-create', post: user.post, detail: `token ${id}${label ? ` (${label})` : ''}` })
+  return { token, row: { id, tokenSha256: tokenSha256(token), user: user.name, label, createdAt: now, expiresAt, revokedAt: null } }
+}
+
+/** The user of an API token; null when unknown, expired, revoked, or the user is deactivated. */
+export async function tokenUser(ctx: ServiceContext, token: string): Promise<User | null> {
+  const row = await ctx.store.auth.token(tokenSha256(token))
+  if (!row || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= ctx.now().getTime())) return null
+  const user = await ctx.store.directory.user(row.user)
+  return user && user.active ? user : null
+}
+
+/** A user's API tokens (an admin sees everyone's when `of` is undefined); hashes are not returned. */
+export async function listApiTokens(ctx: ServiceContext, by: string | undefined, of?: string): Promise<Omit<ApiTokenRow, 'tokenSha256'>[]> {
+  const user = await actor(ctx, by)
+  if (of !== user.name) await requireRole(ctx, user, 'admin', 'token-list')
+  return (await ctx.store.auth.tokens(of)).map(({ tokenSha256: _hash, ...row }) => row)
+}
+
+/** Revokes an API token: its owner or an admin. */
+export async function revokeApiToken(ctx: ServiceContext, by: string | undefined, id: number): Promise<void> {
+  const user = await actor(ctx, by)
+  const owned = (await ctx.store.auth.tokens(user.name)).some((t) => t.id === id)
+  if (!owned) await requireRole(ctx, user, 'admin', 'token-revoke')
+  if (!(await ctx.store.auth.revokeToken(id, ctx.now().getTime()))) throw new ServiceError('NOT_FOUND', `no open API token ${id}`)
+  await audit(ctx, { actor: user.name, action: 'token-revoke', post: user.post, detail: `token ${id}` })
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { cableAccess } from '../../src/archive/cable-access.js'
+import { LEVEL_RANK } from '../../src/format/classification.js'
+import { parseCable } from '../../src/format/parse.js'
+
+/**
+ * What level and caveats a cable HAS, as the archive stores them and access control reads them: the highest
+ * level and every restrictive caveat found anywhere in it (spec §7 rules 1 and 4), failing closed on what
+ * cannot be read. Expected values are written out, never taken from the code under test.
+ */
+function telegram(classLine: string, captions: string[], subject: string, blocks: string[]): string {
+  return [
+    'R 011200Z JAN 26',
+    'FM AMEMBASSY ZANZIBAR',
+    'TO SECSTATE WASHDC 0001',
+    '',
+    classLine,
+    '',
+    ...captions,
+    '',
+    'E.O. 13526: DECL: 01/01/2036',
+    'TAGS: PREL, XX',
+    ...(subject ? [`SUBJECT: ${subject}`] : []),
+    '',
+    ...blocks.flatMap((b) => [b, '']),
+    'DOE',
+    '',
+  ].join('\n')
+}
+const access = (...args: Parameters<typeof telegram>) => cableAccess(parseCable(telegram(...args)))
+const UNCLAS = 'UNCLAS ZANZIBAR 000001'
+const CONF = 'C O N F I D E N T I A L ZANZIBAR 000001'
+const SECRET = 'S E C R E T ZANZIBAR 000001'
+
+describe('the subject mark counts (planted bug: the subject portion mark ignored)', () => {
+  it('should file a CONFIDENTIAL cable with an (S//NF) subject as SECRET with NOFORN', () => {
+    expect(access(CONF, [], '(S//NF) A SUBJECT', ['1. (C) One.', '2. (C) Two.'])).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
+  })
+  it.each([
+    [UNCLAS, '(C) A SUBJECT', 2, []],
+    [UNCLAS, '(TS) A SUBJECT', 4, []],
+    [CONF, '(C//NODIS) A SUBJECT', 2, ['NODIS']],
+    [SECRET, '(S//ORCON) A SUBJECT', 3, ['ORCON']],
+    [CONF, '(SECRET//NOFORN) A SUBJECT', 3, ['NOFORN']],
+  ])('%s with subject %s → level %i, caveats %j', (classLine, subject, level, caveats) => {
+    const a = access(classLine, [], subject, ['1. (U) One.', '2. (U) Two.'])
+    expect(a.level).toBe(level)
+    expect(a.caveats).toEqual(caveats)
+  })
+})
+
+describe('portion marks roll up into the stored level and caveats', () => {
+  it.each([
+    ['SECRET', 3, []], ['TOP SECRET', 4, []], ['SECRET//NOFORN', 3, ['NOFORN']], ['CONFIDENTIAL//NOFORN', 2, ['NOFORN']],
+    ['S//NODIS', 3, ['NODIS']], ['C//EXDIS', 2, ['EXDIS']], ['S//ORCON', 3, ['ORCON']], ['TS//NODIS//NF', 4, ['NOFORN', 'NODIS']],
+    ['S NF', 3, ['NOFORN']], ['C//LIMDIS', 2, ['LIMDIS']],
+  ])('an UNCLAS cable with a (%s) paragraph is filed at level %i with %j', (mark, level, caveats) => {
+    const a = access(UNCLAS, [], '(U) T', ['1. (U) One.', `2. (${mark}) Two.`])
+    expect(a.level).toBe(level)
+    expect(a.caveats).toEqual(caveats)
+  })
+
+  it('should roll a caveat-only (NF) paragraph into the caveats and keep the stated level', () => {
+    expect(access(CONF, [], '(C) T', ['1. (C) One.', '2. (NF) Two.'])).toEqual({ level: 2, caveats: ['NOFORN'], classification: 'CONFIDENTIAL//NOFORN' })
+  })
+
+  it('should read the mark of an unnumbered lone portion and of unnumbered blocks', () => {
+    expect(access(UNCLAS, [], 'T', ['(S//NF) A lone portion.'])).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
+    expect(access(CONF, [], '(C) T', ['(C) Summary: opening.', '1. (C) One.', 'HEADING', '(S//EXDIS) Under the heading.']).caveats).toEqual(['EXDIS'])
+  })
+
+  it('should take the union of caveats over every portion and the captions', () => {
+    expect(access(SECRET, ['EXDIS'], '(S//NF) T', ['1. (S//ORCON) One.', '2. (C//NODIS) Two.']).caveats).toEqual(['NOFORN', 'NODIS', 'EXDIS', 'ORCON'])
+  })
+})
+
+describe('fail closed', () => {
+  it.each(['S//NOFRON', 'TS/SCI', 'S//TS', 'C//REL TO'])('an unreadable mark (%s) holds the cable at TOP SECRET', (mark) => {
+    const a = access(UNCLAS, [], '(U) T', ['1. (U) One.', `2. (${mark}) Two.`])
+    expect(a.level).toBe(LEVEL_RANK['TOP SECRET'])
+    expect(a.level).toBe(4)
+    expect(a.classification).toBeNull()
+  })
+
+  it('should not let portion marks alone set the level of a cable whose overall level nothing states', () => {
+    const noClassLine = ['R 011200Z JAN 26', 'FM AMEMBASSY ZANZIBAR', 'TO SECSTATE WASHDC 0001', '', 'SUBJECT: (U) T', '', '1. (U) Heading only.', '', '2. (U) Two.', ''].join('\n')
+    expect(cableAccess(parseCable(noClassLine)).level).toBe(4)
+    // a level stated by the publisher is used, and the marks still raise it
+    expect(cableAccess(parseCable(noClassLine), 'CONFIDENTIAL').level).toBe(2)
+  })
+
+  it('should fail closed on a publisher classification it cannot read', () => {
+    const text = telegram(UNCLAS, [], '(U) T', ['1. (U) One.', '2. (U) Two.'])
+    expect(cableAccess(parseCable(text), 'SECRETT').level).toBe(4)
+    expect(cableAccess(parseCable(text), 'SECRET//NOFORN')).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
+  })
+})

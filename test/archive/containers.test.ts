@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { importArchive } from '../../src/archive/import/import-archive.js'
+import { parseQuery } from '../../src/archive/query/parse-query.js'
+import { csvRowText } from '../../src/format/container.js'
+import { parseCable } from '../../src/format/parse.js'
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+
+const root = mkdtempSync(join(tmpdir(), 'cablegram-containers-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+// Synthetic cables.csv rows (invented post MORVALE, invented text): `\"` escapes and ` \` line continuations.
+const q = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+const continued = (s: string) => s.split('\n').map((l, i, a) => (i < a.length - 1 ? `${l} \\` : l)).join('\n')
+const row = (n: number, date: string, refid: string, header: string, body: string) =>
+  [String(n), date, refid, 'Embassy Morvale', 'UNCLASSIFIED', '', header, body].map(q).join(',') + '\n'
+
+const header = 'R 111030Z MAR 09\nFM AMEMBASSY MORVALE\nTO SECSTATE WASHDC 0001\n'
+const body = 'UNCLAS MORVALE 000456\n\nE.O. 12958: N/A\nTAGS: ECON, XY\nSUBJECT: INVENTED "FAIR" TEXT\n\nREF: MORVALE 123\n\n1. Invented text about C:\\TEMP.\n\nNOBODY\n'
+const rowContinued = row(1, '03/11/2009 10:30', '09MORVALE456', continued(header), continued(body))
+const bodyNoHeader = 'UNCLAS MORVALE 000777\n\nE.O. 12958: DECL: 02/10/2020\nTAGS: PREL, XY\nSUBJECT: INVENTED NO DTG\n\n1. Invented text.\n\nNOBODY\n'
+const rowNoDtg = row(2, '02/10/2010 12:00', '10MORVALE777', '', bodyNoHeader)
+
+describe('one decoder for a cables.csv row', () => {
+  it('should remove ` \\` continuations and keep escaped quotes and backslashes', () => {
+    expect(csvRowText({ header: continued(header), body: continued(body) })).toBe(`${header}\n\n${body}`)
+    const c = parseCable(rowContinued)
+    expect(c.subject).toBe('INVENTED "FAIR" TEXT')
+    expect(c.date).toBe('2009-03-11T10:30:00Z')
+    expect(c.references.map((r) => r.id)).toEqual(['09MORVALE123'])
+    expect(c.paragraphs[0].text).toBe('Invented text about C:\\TEMP.')
+    expect(c.signers).toEqual(['NOBODY'])
+  })
+
+  it('should store what `cable parse` reads from the same row', async () => {
+    const dir = join(root, 'csv')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'rows.csv'), rowContinued + rowNoDtg)
+    const store = openSqliteStore(join(root, 'csv.db'))
+    await importArchive(store, [dir])
+    for (const [id, text] of [['09MORVALE456', rowContinued], ['10MORVALE777', rowNoDtg]] as const) {
+      const parsed = parseCable(text)
+      const stored = await store.getCable(id)
+      expect(stored?.text).toBe(parsed.segments.map((s) => s.raw).join(''))
+      expect(stored?.subject).toBe(parsed.subject)
+      expect(stored?.date).toBe(parsed.date)
+      expect(stored?.origin).toBe(parsed.origin)
+      expect(stored?.references.map((r) => r.id)).toEqual(parsed.references.map((r) => r.id))
+    }
+    await store.close()
+  })
+})
+
+describe('container metadata for the fields the text lacks', () => {
+  it('should date a row without a DTG from its date column, marked as from the container', () => {
+    const c = parseCable(rowNoDtg)
+    expect(c.date).toBe('2010-02-10T12:00:00Z')
+    expect(c.dateSource).toEqual({ basis: 'container', from: ['csv:date'], precision: 'minute' })
+    expect(c.id).toBe('10MORVALE777')
+    expect(c.origin).toBe('AMEMBASSY MORVALE')
+    expect(c.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['DATE_FROM_CONTAINER', 'ORIGIN_FROM_CONTAINER', 'ID_FROM_METADATA']))
+    expect(c.diagnostics.map((d) => d.code)).not.toContain('DATE_INFERRED')
+  })
+
+  it('should take an HTML page’s Created for a text without a DTG', () => {
+    const page = `<html><body><table><tr><th>Reference ID</th><th>Created</th><th>Origin</th></tr><tr><td>10MORVALE777</td><td>2010-02-10 12:00</td><td>Embassy Morvale</td></tr></table><pre></pre><pre>${bodyNoHeader}</pre></body></html>`
+    const c = parseCable(page)
+    expect(c.date).toBe('2010-02-10T12:00:00Z')
+    expect(c.dateSource).toEqual({ basis: 'container', from: ['html:Created'], precision: 'minute' })
+  })
+
+  it('should never let the container override a date the text states', () => {
+    const c = parseCable(row(3, '01/01/2001 00:00', '09MORVALE456', header, body))
+    expect(c.date).toBe('2009-03-11T10:30:00Z')
+    expect(c.dateSource?.basis).toBe('read')
+  })
+
+  it('should put a container-dated cable in date filters and date order', async () => {
+    const dir = join(root, 'dates')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'rows.csv'), rowNoDtg + rowContinued)
+    const store = openSqliteStore(join(root, 'dates.db'))
+    await importArchive(store, [dir])
+    const ids = async (q: string) => {
+      const out: (string | null)[] = []
+      for await (const h of store.search(parseQuery(q), { sort: 'date' })) out.push(h.id)
+      return out
+    }
+    expect(await ids('date:2010-02')).toEqual(['10MORVALE777'])
+    expect(await ids('date:2009..2010')).toEqual(['09MORVALE456', '10MORVALE777'])
+    await store.close()
+  })
+})

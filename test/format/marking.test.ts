@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest'
+import { closest, looksLikeMark, markingConflict, parseMarking } from '../../src/format/marking.js'
+import { parseCable } from '../../src/format/parse.js'
+import { renderLossless } from '../../src/format/render-lossless.js'
+
+const read = (m: string) => {
+  const r = parseMarking(m)
+  if (!r.ok) throw new Error(`refused ${m}: ${r.error.message}`)
+  return r.parts
+}
+const refusal = (m: string) => {
+  const r = parseMarking(m)
+  if (r.ok) throw new Error(`read ${m}`)
+  return r.error
+}
+
+describe('parseMarking: levels in every form', () => {
+  it.each([
+    ['U', 'UNCLASSIFIED'], ['UNCLAS', 'UNCLASSIFIED'], ['Unclassified', 'UNCLASSIFIED'],
+    ['C', 'CONFIDENTIAL'], ['c', 'CONFIDENTIAL'], ['CONFIDENTIAL', 'CONFIDENTIAL'], [' C ', 'CONFIDENTIAL'],
+    ['S', 'SECRET'], ['SECRET', 'SECRET'], ['Secret', 'SECRET'],
+    ['TS', 'TOP SECRET'], ['TOP SECRET', 'TOP SECRET'], ['top  secret', 'TOP SECRET'],
+    ['SBU', 'SBU'], ['LOU', 'SBU'], ['U//FOUO', 'SBU'], ['UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'SBU'], ['LIMITED OFFICIAL USE', 'SBU'],
+    ['SENSITIVE BUT UNCLASSIFIED', 'SBU'], ['U//SBU', 'SBU'],
+  ])('%s is %s', (mark, level) => {
+    expect(read(mark).level).toBe(level)
+  })
+})
+
+describe('parseMarking: caveats and REL TO', () => {
+  it.each([
+    ['S//NF', 'SECRET', ['NOFORN']], ['S/NF', 'SECRET', ['NOFORN']], ['S-NF', 'SECRET', ['NOFORN']], ['C NF', 'CONFIDENTIAL', ['NOFORN']],
+    ['SECRET//NOFORN', 'SECRET', ['NOFORN']], ['CONFIDENTIAL//NOFORN', 'CONFIDENTIAL', ['NOFORN']], ['s/noforn', 'SECRET', ['NOFORN']],
+    ['S//NODIS', 'SECRET', ['NODIS']], ['C//EXDIS', 'CONFIDENTIAL', ['EXDIS']], ['S//ORCON', 'SECRET', ['ORCON']], ['TS//OC', 'TOP SECRET', ['ORCON']],
+    ['C//LIMDIS', 'CONFIDENTIAL', ['LIMDIS']], ['S//STADIS', 'SECRET', ['STADIS']], ['S//NODIF', 'SECRET', ['NODIS']],
+    ['S//NF/ORCON', 'SECRET', ['NOFORN', 'ORCON']], ['TS//NODIS//NF', 'TOP SECRET', ['NODIS', 'NOFORN']],
+    ['SBU/N', 'SBU', ['NOFORN']], ['SBU//NF', 'SBU', ['NOFORN']], ['S//FGI//NF', 'SECRET', ['FGI', 'NOFORN']],
+    ['C - ENTIRE TEXT', 'CONFIDENTIAL', []], ['CONFIDENTIAL -- ENTIRE PARAGRAPH', 'CONFIDENTIAL', []],
+  ])('%s is %s with %j', (mark, level, caveats) => {
+    const parts = read(mark)
+    expect(parts.level).toBe(level)
+    expect(parts.caveats).toEqual(caveats)
+  })
+
+  it('should read a caveat-only mark as caveats without a level', () => {
+    expect(read('NF')).toEqual({ level: null, caveats: ['NOFORN'], releasableTo: null })
+    expect(read('NODIS')).toEqual({ level: null, caveats: ['NODIS'], releasableTo: null })
+  })
+
+  it('should read REL TO lists in their written forms', () => {
+    expect(read('C/REL TO USA, GBR').releasableTo).toEqual(['USA', 'GBR'])
+    expect(read('S//REL TO USA, GBR, AUS, CAN, NZL').releasableTo).toEqual(['USA', 'GBR', 'AUS', 'CAN', 'NZL'])
+    expect(read('C//REL TO USA, KEN, GBR//').releasableTo).toEqual(['USA', 'KEN', 'GBR'])
+    expect(read('C/REL NATO/AUS').releasableTo).toEqual(['NATO', 'AUS'])
+    expect(read('S//REL MLT, GBR, AND GER').releasableTo).toEqual(['MLT', 'GBR', 'GER'])
+    expect(read('Secret/Rel Armenia')).toEqual({ level: 'SECRET', caveats: [], releasableTo: ['ARMENIA'] })
+  })
+
+  it('should read REL TO with NOFORN (the stricter wins) but call it a contradiction', () => {
+    const parts = read('S/NF/REL PANAMA')
+    expect(parts.caveats).toEqual(['NOFORN'])
+    expect(markingConflict(parts)).toMatch(/REL TO and NOFORN/)
+    expect(markingConflict(read('S//NF'))).toBeNull()
+  })
+})
+
+describe('parseMarking: refusals with their place', () => {
+  it.each([
+    ['S//NOFRON', 3, 9, /NOFRON.*did you mean NOFORN/],
+    ['TS/SCI', 3, 6, /"SCI"/],
+    ['C//EXDSI', 3, 8, /did you mean EXDIS/],
+    ['S/C', 2, 3, /"C"/],
+    ['S//TS', 3, 5, /second level/],
+    ['SECRET/CONFIDENTIAL', 7, 19, /second level/],
+    ['S//FOUO', 3, 7, /unclassified control/],
+    ['S//REL TO', 3, 6, /names no country/],
+    ['S///NF', 1, 4, /separator/],
+    ['S//N*F', 4, 5, /unexpected character/],
+    ['', 0, 0, /empty/],
+  ])('%s is refused at %i–%i', (mark, start, end, message) => {
+    const e = refusal(mark)
+    expect([e.start, e.end]).toEqual([start, end])
+    expect(e.message).toMatch(message)
+  })
+
+  it('should suggest only near words', () => {
+    expect(closest('NOFRON', ['NOFORN', 'NODIS'])).toBe('NOFORN')
+    expect(closest('XYZ', ['NOFORN', 'NODIS'])).toBeNull()
+    expect(closest('NOFORN', ['NOFORN'])).toBeNull()
+  })
+})
+
+describe('looksLikeMark: marks versus parenthesised text', () => {
+  it.each(['S//NF', 'SECRET', 'TOP SECRET', 'NF', 'S//XYZ', 'TS/SCI', 'S/NF/rel Panama', 'c', 'C NF', 'REL TO USA'])('%s is a mark', (t) => {
+    expect(looksLikeMark(t)).toBe(true)
+  })
+  it.each(['U.S.', 'UN', 'a', 'Note: see below', 'Secret talks', 'SE', 'SNF', '3', 'CORRECTED COPY', 'Mideast', 'CUBA IS'])('%s is text', (t) => {
+    expect(looksLikeMark(t)).toBe(false)
+  })
+})
+
+/** A synthetic telegram (invented names and numbers) with a class line, captions, subject and blocks. */
+function telegram(classLine: string, captions: string[], subject: string, blocks: string[]): string {
+  return [
+    'R 011200Z JAN 26',
+    'FM AMEMBASSY ZANZIBAR',
+    'TO SECSTATE WASHDC 0001',
+    '',
+    classLine,
+    '',
+    ...captions,
+    '',
+    'E.O. 13526: DECL: 01/01/2036',
+    'TAGS: PREL, XX',
+    `SUBJECT: ${subject}`,
+    '',
+    ...blocks.flatMap((b) => [b, '']),
+    'DOE',
+    '',
+  ].join('\n')
+}
+
+const codes = (text: string) => parseCable(text).diagnostics.map((d) => d.code)
+
+describe('the text parser reads every mark through the marking parser', () => {
+  it.each(['SECRET', 'TOP SECRET', 'SECRET//NOFORN', 'CONFIDENTIAL//NOFORN', 'NF', 'S NF', 'S//REL TO USA, GBR, AUS, CAN, NZL'])(
+    'should keep the paragraph mark (%s) it used to drop',
+    (mark) => {
+      const c = parseCable(telegram('UNCLAS ZANZIBAR 000001', [], '(U) TEST', ['1. (U) One.', `2. (${mark}) Two.`]))
+      expect(c.paragraphs.map((p) => p.marking)).toEqual(['U', mark])
+      expect(c.paragraphs[1].text).toBe('Two.')
+    },
+  )
+
+  it('should read the leading mark of an unnumbered paragraph (a lone portion) as a paragraph numbered 0', () => {
+    const text = telegram('UNCLAS ZANZIBAR 000001', [], 'TEST', ['(S//NF) The lone portion of this text.'])
+    const c = parseCable(text)
+    expect(c.paragraphs).toMatchObject([{ number: 0, marking: 'S//NF', text: 'The lone portion of this text.' }])
+    expect(renderLossless(c)).toBe(text)
+  })
+
+  it('should read marked unnumbered blocks between numbered paragraphs and before paragraph 1', () => {
+    const c = parseCable(telegram('C O N F I D E N T I A L ZANZIBAR 000001', ['NODIS'], '(C) TEST', ['(C//NODIS) Summary: the opening block.', '1. (C) One.', 'A heading', '(U) After the heading.']))
+    expect(c.paragraphs.map((p) => [p.number, p.marking])).toEqual([[0, 'C//NODIS'], [1, 'C'], [0, 'U']])
+  })
+
+  it('should not take the letters of a lettered list for marks', () => {
+    const c = parseCable(telegram('UNCLAS ZANZIBAR 000001', [], 'TEST', ['1. The options:', '(A) first;', '(B) second;', '(C) third;', '(D) fourth.']))
+    expect(c.paragraphs.map((p) => p.number)).toEqual([1])
+    expect(codes(telegram('UNCLAS ZANZIBAR 000001', [], 'TEST', ['1. Items:', '(R) one;', '(S) two;', '(T) three.']))).not.toContain('PORTION_ABOVE_OVERALL')
+  })
+
+  it('should read a long subject mark', () => {
+    const c = parseCable(telegram('S E C R E T ZANZIBAR 000001', [], '(S//REL TO USA, GBR, AUS, CAN, NZL) FIVE EYES', ['1. (S) One.']))
+    expect(c.subjectMarking).toBe('S//REL TO USA, GBR, AUS, CAN, NZL')
+    expect(c.subject).toBe('FIVE EYES')
+  })
+
+  it('should report an unreadable mark as BAD_MARKING at the mark', () => {
+    const text = telegram('S E C R E T ZANZIBAR 000001', [], '(S) TEST', ['1. (S//NOFRON) One.', '2. (TS/SCI) Two.'])
+    const bad = parseCable(text).diagnostics.filter((d) => d.code === 'BAD_MARKING')
+    expect(bad.map((d) => text.slice(d.span.start.offset, d.span.end.offset))).toEqual(['NOFRON', 'SCI'])
+    expect(bad[0].severity).toBe('error')
+    expect(bad[0].span.start).toMatchObject({ line: 12, column: 8 })
+  })
+
+  it('should report a portion above the class line, or with a caveat no caption states, as PORTION_ABOVE_OVERALL', () => {
+    const above = (classLine: string, captions: string[], subject: string, paras: string[]) =>
+      parseCable(telegram(classLine, captions, subject, paras)).diagnostics.filter((d) => d.code === 'PORTION_ABOVE_OVERALL').map((d) => d.message)
+    expect(above('UNCLAS ZANZIBAR 000001', [], '(U) T', ['1. (U) One.', '2. (S//NF) Two.'])).toEqual([
+      expect.stringMatching(/above the stated UNCLASSIFIED: the cable is filed at SECRET/),
+      expect.stringMatching(/names NOFORN/),
+    ])
+    expect(above('C O N F I D E N T I A L ZANZIBAR 000001', [], '(S//NF) T', ['1. (C) One.'])).toHaveLength(2)
+    expect(above('S E C R E T ZANZIBAR 000001', [], '(S) T', ['1. (S//NODIS) One.'])).toEqual([expect.stringMatching(/names NODIS/)])
+    expect(above('S E C R E T ZANZIBAR 000001', ['NODIS'], '(S) T', ['1. (S//NODIS) One.', '2. (C) Two.'])).toEqual([])
+    expect(above('UNCLAS ZANZIBAR 000001', [], 'T', ['(C) A lone portion above its class line.'])).toHaveLength(1)
+  })
+})

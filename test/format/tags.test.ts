@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { TAG_TABLE } from '../../src/format/data/tag-table.js'
+import { parseCable } from '../../src/format/parse.js'
+import { renderLossless } from '../../src/format/render-lossless.js'
+
+// Synthetic cables (invented post MORVALE, invented text).
+const cable = (tags: string) => `R 011200Z JUN 05
+FM AMEMBASSY MORVALE
+TO SECSTATE WASHDC 1001
+
+UNCLAS MORVALE 000777
+
+E.O. 12958: N/A
+${tags}
+SUBJECT: INVENTED TAGS TEST
+
+1. Invented text.
+`
+
+const tagsOf = (line: string) => {
+  const c = parseCable(cable(line))
+  expect(renderLossless(c)).toBe(cable(line))
+  return c.tags
+}
+
+describe('TAGS with multi-word entries', () => {
+  it('should keep comma-delimited phrases whole', () => {
+    expect(tagsOf('TAGS: PREL, XY, REFUGEE RETURNS, BORDER POLICE, CONSULAR AFFAIRS')).toEqual(['PREL', 'XY', 'REFUGEE RETURNS', 'BORDER POLICE', 'CONSULAR AFFAIRS'])
+    expect(tagsOf('TAGS: PHUM; Human Rights; KDEM')).toEqual(['PHUM', 'Human Rights', 'KDEM'])
+  })
+
+  it('should join a phrase wrapped onto the next line', () => {
+    expect(tagsOf('TAGS: PGOV, ELECTION\n      MONITORING, XY')).toEqual(['PGOV', 'ELECTION MONITORING', 'XY'])
+  })
+
+  it('should still split codes written with spaces inside a comma list', () => {
+    expect(tagsOf('TAGS: PREL PGOV, XY')).toEqual(['PREL', 'PGOV', 'XY'])
+    expect(tagsOf('TAGS: 19 AUGUST 2005, XY')).toEqual(['19', 'AUGUST', '2005', 'XY'])
+  })
+
+  it('should resolve a spaced phrase against the TAGS table only where one tag means it', () => {
+    expect(tagsOf('TAGS: PREL HUMAN RIGHTS XY')).toEqual(['PREL', 'HUMAN RIGHTS', 'XY'])
+    // no tag means "BORDER POLICE": without commas the words stay apart
+    expect(tagsOf('TAGS: PREL BORDER POLICE XY')).toEqual(['PREL', 'BORDER', 'POLICE', 'XY'])
+  })
+})
+
+describe('the TAGS table in src/format', () => {
+  it('should hold every code and meaning of data/tags.tsv', () => {
+    const rows = readFileSync(join(import.meta.dirname, '../../data/tags.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim())
+      .map((l) => l.split('\t'))
+      .map(([code, , meaning]) => [code, meaning])
+    expect(TAG_TABLE.map(([c, m]) => [c, m])).toEqual(rows)
+  })
+})

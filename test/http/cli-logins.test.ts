@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../src/http/app.js'
+import { openServer } from '../../src/http/open-server.js'
+import { runCable } from '../memory-io.js'
+import { addUsers, freshContext } from '../messaging/fixtures.js'
+
+describe('cable user passwd, cable token, cable audit --alerts', () => {
+  let env: Awaited<ReturnType<typeof freshContext>>
+  beforeAll(async () => {
+    env = await freshContext()
+    await addUsers(env.ctx, [{ name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SBU' }])
+  }, 60_000)
+  afterAll(() => env.cleanup())
+  const cable = (argv: string[], stdin?: string) => runCable(argv, { env: { CABLEGRAM_DB: env.path }, stdin })
+
+  it('should set passwords from standard input: own or as an admin, never too short', async () => {
+    expect((await cable(['user', 'passwd', 'dora', '--as', 'root'], 'a long demo passphrase\n')).code).toBe(0)
+    const short = await cable(['user', 'passwd', 'dora', '--as', 'dora'], 'short\n')
+    expect(short.code).toBe(2)
+    expect(short.stderr).toMatch(/at least 12 characters/)
+    const other = await cable(['user', 'passwd', 'root', '--as', 'dora'], 'another long passphrase\n')
+    expect(other.code).toBe(4)
+    const hash = await env.ctx.store.auth.passwordHash('dora')
+    expect(hash).toMatch(/^scrypt\$N=\d+,r=\d+,p=\d+\$/)
+    expect(hash).not.toContain('passphrase')
+  })
+
+  it('should create a token shown once that the server accepts, list it without its value, and revoke it', async () => {
+    const made = await cable(['token', 'create', '--as', 'dora', '--expires', '30d', '--label', 'nightly'])
+    expect(made.code).toBe(0)
+    const token = made.stdout.trim()
+    expect(token).toMatch(/^cgt_[A-Za-z0-9_-]{43}$/)
+    expect(made.stderr).toMatch(/not shown again/)
+    const { deps, close } = await openServer({ location: env.path, public: false, staticDir: null, deliver: false, log: () => {} })
+    const app = createApp(deps)
+    const who = await app.request('/api/session', { headers: { authorization: `Bearer ${token}` } })
+    expect(await who.json()).toMatchObject({ user: 'dora', via: 'token' })
+    const listed = await cable(['token', 'list', '--as', 'dora'])
+    expect(listed.stdout).toMatch(/^1\tdora\tnightly\t/)
+    expect(listed.stdout).not.toContain(token)
+    expect((await cable(['token', 'revoke', '1', '--as', 'dora'])).code).toBe(0)
+    expect((await app.request('/api/session', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401)
+    expect((await cable(['token', 'create', '--as', 'dora', '--expires', 'soon'])).code).toBe(2)
+    await close()
+  })
+
+  it('should list bulk-read alerts with --alerts', async () => {
+    const { deps, close } = await openServer({ location: env.path, public: false, staticDir: null, deliver: false, readLimits: { reads: 1, exports: 1, windowMs: 3_600_000 }, log: () => {} })
+    const app = createApp(deps)
+    const login = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'dora', password: 'a long demo passphrase' }) })
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]
+    // an export of two cables is over a limit of one
+    const { makeRecord } = await import('../store/make-record.js')
+    const { openSqliteStore } = await import('../../src/store/sqlite/sqlite-store.js')
+    const writer = openSqliteStore(env.path)
+    await writer.upsertCables([makeRecord({ key: '09ALERT1' }), makeRecord({ key: '09ALERT2' })])
+    await writer.close()
+    expect((await app.request('/api/export?q=*', { headers: { cookie } })).status).toBe(429)
+    await close()
+    const alerts = await cable(['audit', '--alerts', '--as', 'root'])
+    expect(alerts.stdout.trim().split('\n')).toEqual([expect.stringMatching(/\tdora\tbulk-read-alert\trefused\t.*export: 2 cables exported/)])
+  })
+})

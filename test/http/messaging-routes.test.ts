@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ProblemSchema } from '../../src/http/problem.js'
+import { HAS_SEED, SEED_PATH, STATE_TEAM } from '../messaging/fixtures.js'
+import { Client, operatorServer, PASSWORD } from './operator-server.js'
+
+const SYNTHETIC = readFileSync(new URL('./fixtures/ministers-meeting.txt', import.meta.url), 'utf8')
+
+const USERS = [
+  ...STATE_TEAM,
+  { name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader' as const], clearance: 'SBU' },
+  { name: 'uma', post: 'AMCONSUL MUMBAI', roles: ['reader' as const], clearance: 'SBU' },
+  { name: 'ulla', post: 'AMEMBASSY DUSHANBE', roles: ['reader' as const], clearance: 'UNCLASSIFIED' },
+  { name: 'otto', post: 'AMEMBASSY OTTAWA', roles: ['reader' as const], clearance: 'TOP SECRET', caveats: ['NOFORN', 'NODIS'] },
+]
+
+async function problemOf(res: Response | Promise<Response>, status: number, code: string) {
+  const r = await res
+  expect(r.status).toBe(status)
+  expect(r.headers.get('content-type')).toBe('application/problem+json')
+  const body = ProblemSchema.parse(await r.json())
+  expect(body.code).toBe(code)
+  return { body, res: r }
+}
+
+/** Reads Server-Sent Events from a streaming response until `until` accepts one. */
+async function nextEvent(reader: ReadableStreamDefaultReader<Uint8Array>, until: (e: { event: string; data: string }) => boolean, buffer = { text: '' }, timeoutMs = 15_000) {
+  const decoder = new TextDecoder()
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    let end: number
+    while ((end = buffer.text.indexOf('\n\n')) >= 0) {
+      const block = buffer.text.slice(0, end)
+      buffer.text = buffer.text.slice(end + 2)
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message'
+      const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((m) => m[1]).join('\n')
+      if (data && until({ event, data })) return { event, data }
+    }
+    if (Date.now() > deadline) throw new Error('no such event in time')
+    const { value, done } = await reader.read()
+    if (done) throw new Error('stream ended')
+    buffer.text += decoder.decode(value, { stream: true })
+  }
+}
+
+const scenarios = [{ name: 'synthetic cable (test/http/fixtures)', text: () => SYNTHETIC }, ...(HAS_SEED ? [{ name: 'the seed 09STATE99704', text: () => readFileSync(SEED_PATH, 'utf8') }] : [])]
+
+describe.each(scenarios)('seed scenario over HTTP only: $name', ({ text }) => {
+  let srv: Awaited<ReturnType<typeof operatorServer>>
+  beforeAll(async () => {
+    // the seed's day (its E.O. 12958 line was in force then), moving on in real time for the worker's leases
+    const start = Date.parse('2009-09-24T19:36:00Z')
+    const t0 = Date.now()
+    srv = await operatorServer(USERS, { now: () => new Date(start + Date.now() - t0) })
+  }, 60_000)
+  afterAll(() => srv.close())
+
+  it('should compose, clear, approve and release; Dushanbe gets it as action IMMEDIATE by SSE, Mumbai as info; an uncleared reader sees nothing', async () => {
+    const [dana, carl, cleo, abe, dora, uma, ulla, otto] = await Promise.all(['dana', 'carl', 'cleo', 'abe', 'dora', 'uma', 'ulla', 'otto'].map((u) => srv.login(u)))
+    // Dushanbe's reader listens before the release
+    const events = await dora.get('/api/events')
+    expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    const reader = events.body!.getReader()
+    const buffer = { text: '' }
+    expect(JSON.parse((await nextEvent(reader, (e) => e.event === 'inbox', buffer)).data)).toEqual([])
+    const ullaEvents = await ulla.get('/api/events')
+    const ullaReader = ullaEvents.body!.getReader()
+    const ullaBuffer = { text: '' }
+    await nextEvent(ullaReader, (e) => e.event === 'inbox', ullaBuffer)
+
+    const created = await dana.json(dana.post('/api/drafts', { telegram: text(), clearers: ['carl', 'cleo'] }), 201)
+    const id = created.draft.id
+    expect(created.draft.originPost).toBe('SECSTATE WASHDC')
+    expect(created.preview.errors).toEqual([])
+    const lint = await dana.json(dana.post(`/api/drafts/${id}/lint`))
+    expect(lint.errors).toBe(0)
+    await problemOf(abe.post(`/api/drafts/${id}/approve`), 409, 'OUT_OF_ORDER')
+    await carl.json(carl.post(`/api/drafts/${id}/clear`))
+    await cleo.json(cleo.post(`/api/drafts/${id}/clear`))
+    expect((await abe.json(abe.post(`/api/drafts/${id}/approve`))).state).toBe('approved')
+    const released = await abe.json(abe.post(`/api/drafts/${id}/release`))
+    expect(released.cableId).toBe('09STATE1')
+    expect(released.mrn).toBe('STATE 000001')
+    expect(released.deliveries).toContainEqual({ post: 'AMEMBASSY DUSHANBE', role: 'action', precedence: 'IMMEDIATE' })
+
+    // pushed to Dushanbe's reader by SSE once the server's worker delivers it
+    const pushed = await nextEvent(reader, (e) => e.event === 'inbox' && JSON.parse(e.data).length > 0, buffer)
+    expect(JSON.parse(pushed.data).map((i: { cableId: string; role: string; precedence: string }) => [i.cableId, i.role, i.precedence])).toEqual([[released.cableId, 'action', 'IMMEDIATE']])
+    await reader.cancel()
+
+    const umaInbox = await uma.json(uma.get('/api/inbox'))
+    expect(umaInbox.map((i: { role: string }) => i.role)).toEqual(['info'])
+    const read = await dora.json(dora.get(`/api/inbox/${released.cableId}`))
+    expect(read.text).toBe(released.text)
+    expect((await dora.json(dora.post(`/api/inbox/${released.cableId}/ack`))).acknowledged).toBe(true)
+
+    // the uncleared reader at the same post, and a cleared reader at a post not addressed, see nothing
+    expect(await ulla.json(ulla.get('/api/inbox'))).toEqual([])
+    const hidden = await problemOf(ulla.get(`/api/inbox/${released.cableId}`), 404, 'NOT_FOUND')
+    expect(hidden.body.detail).not.toMatch(/SBU|SENSITIVE|cleared/i)
+    expect(await otto.json(otto.get('/api/inbox'))).toEqual([])
+    await problemOf(otto.get(`/api/inbox/${released.cableId}`), 404, 'NOT_FOUND')
+    // ulla's stream never carried it: its next event (if any) is still empty; wait past a poll
+    await new Promise((r) => setTimeout(r, 1500))
+    await ullaReader.cancel()
+    expect(ullaBuffer.text).not.toContain(released.cableId)
+  }, 60_000)
+})
+
+describe('sessions, tokens and bad input', () => {
+  let srv: Awaited<ReturnType<typeof operatorServer>>
+  let clock = Date.parse('2026-03-14T09:00:00Z')
+  beforeAll(async () => {
+    srv = await operatorServer(USERS, {
+      now: () => new Date(clock),
+      loginPolicy: { sessionMs: 60 * 60 * 1000, failuresPerUser: 3, failuresPerAddress: 6, failureWindowMs: 10 * 60 * 1000 },
+      readLimits: { reads: 3, exports: 2, windowMs: 60 * 60 * 1000 },
+      deliver: false,
+    })
+  }, 60_000)
+  afterAll(() => srv.close())
+
+  it('should set an HttpOnly SameSite=Strict cookie and demand the CSRF token on state-changing requests', async () => {
+    const anon = new Client(srv.app)
+    await problemOf(anon.get('/api/search?q=x'), 401, 'UNAUTHENTICATED')
+    await problemOf(anon.get('/api/inbox'), 401, 'UNAUTHENTICATED')
+    const res = await anon.post('/api/session', { user: 'dana', password: PASSWORD })
+    expect(res.status).toBe(200)
+    const cookie = res.headers.get('set-cookie')!
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Strict/i)
+    const who = await res.json()
+    expect(who).toMatchObject({ user: 'dana', post: 'SECSTATE WASHDC', clearance: 'SECRET', via: 'session' })
+    anon.csrf = ''
+    const before = await srv.deps.messaging!.ctx.store.workflow.draftIds({})
+    await problemOf(anon.post('/api/drafts', { telegram: SYNTHETIC }), 403, 'CSRF')
+    await problemOf(anon.post('/api/drafts', { telegram: SYNTHETIC }, { 'x-csrf-token': 'wrong' }), 403, 'CSRF')
+    expect(await srv.deps.messaging!.ctx.store.workflow.draftIds({})).toEqual(before)
+    anon.csrf = who.csrf
+    expect((await anon.json(anon.get('/api/session'))).csrf).toBe(who.csrf)
+    await anon.json(anon.post('/api/drafts', { telegram: SYNTHETIC }), 201)
+    expect((await anon.del('/api/session')).status).toBe(204)
+    await problemOf(anon.get('/api/session'), 401, 'UNAUTHENTICATED')
+  })
+
+  it('should end sessions when they expire or are revoked', async () => {
+    const dora = await srv.login('dora')
+    clock += 61 * 60 * 1000
+    const expired = await problemOf(dora.get('/api/inbox'), 401, 'UNAUTHENTICATED')
+    expect(expired.body.detail).toMatch(/expired or ended/)
+    const again = await srv.login('dora')
+    const inbox = await again.get('/api/inbox')
+    expect(inbox.headers.get('cache-control')).toBe('no-store')
+    expect(inbox.headers.get('x-content-type-options')).toBe('nosniff')
+    const stream = (await again.get('/api/events')).body!.getReader()
+    const buffer = { text: '' }
+    await nextEvent(stream, (e) => e.event === 'inbox', buffer)
+    const root = await srv.login('root')
+    expect((await root.json(root.del('/api/users/dora/sessions'))).revoked).toBe(1)
+    await problemOf(again.get('/api/inbox'), 401, 'UNAUTHENTICATED')
+    // an open event stream ends too
+    const end = await nextEvent(stream, (e) => e.event === 'end', buffer)
+    expect(JSON.parse(end.data).reason).toMatch(/expired or ended/)
+  })
+
+  it('should rate-limit failed logins per user and per address with Retry-After, and audit them', async () => {
+    const anon = new Client(srv.app)
+    for (let i = 0; i < 3; i++) await problemOf(anon.post('/api/session', { user: 'uma', password: 'wrong password!' }), 401, 'UNAUTHENTICATED')
+    const limited = await problemOf(anon.post('/api/session', { user: 'uma', password: PASSWORD }), 429, 'RATE_LIMITED')
+    expect(Number(limited.res.headers.get('retry-after'))).toBeGreaterThan(0)
+    // other users from the same address: the address limit (6) comes next
+    for (let i = 0; i < 3; i++) await problemOf(anon.post('/api/session', { user: 'nobody', password: 'wrong password!' }), 401, 'UNAUTHENTICATED')
+    await problemOf(anon.post('/api/session', { user: 'otto', password: PASSWORD }), 429, 'RATE_LIMITED')
+    clock += 11 * 60 * 1000
+    await srv.login('uma')
+    const root = await srv.login('root')
+    const refused = await root.json(root.get('/api/audit?action=login&outcome=refused'))
+    expect(refused.filter((e: { actor: string }) => e.actor === 'uma').length).toBeGreaterThanOrEqual(4)
+    expect(refused.some((e: { detail: string }) => /wrong password from/.test(e.detail))).toBe(true)
+  })
+
+  it('should accept API tokens as Bearer, shown once and stored hashed, until revoked or expired', async () => {
+    const dora = await srv.login('dora')
+    const made = await dora.json(dora.post('/api/tokens', { label: 'script', expiresInDays: 1 }), 201)
+    expect(made.token).toMatch(/^cgt_/)
+    const script = new Client(srv.app, made.token)
+    expect((await script.json(script.get('/api/session'))).via).toBe('token')
+    // a token needs no CSRF header: it is not sent by browsers on their own
+    expect((await script.json(script.post('/api/subscriptions', { kind: 'tag', value: 'PREL' }), 204))).toBeNull()
+    const listed = await dora.json(dora.get('/api/tokens'))
+    expect(JSON.stringify(listed)).not.toContain(made.token)
+    const raw = JSON.stringify(await srv.deps.messaging!.ctx.store.auth.tokens('dora'))
+    expect(raw).not.toContain(made.token)
+    expect((await dora.del(`/api/tokens/${made.id}`)).status).toBe(204)
+    await problemOf(script.get('/api/session'), 401, 'UNAUTHENTICATED')
+    await problemOf(new Client(srv.app, 'cgt_forged').get('/api/inbox'), 401, 'UNAUTHENTICATED')
+  })
+
+  it('should refuse malformed JSON, wrong types, huge bodies and unknown routes, storing nothing', async () => {
+    const dana = await srv.login('dana')
+    const before = (await srv.deps.messaging!.ctx.store.workflow.draftIds({})).length
+    await problemOf(dana.post('/api/drafts', '{"telegram": '), 400, 'MALFORMED')
+    await problemOf(dana.post('/api/drafts', [1, 2]), 422, 'INVALID')
+    const wrong = await problemOf(dana.post('/api/drafts', { precedence: 'SOON', subject: 'X', to: 'AMEMBASSY DUSHANBE' }), 422, 'INVALID')
+    expect(wrong.body.detail).toMatch(/precedence/)
+    await problemOf(dana.post('/api/drafts', { telegram: 'X'.repeat(2 * 1024 * 1024) }), 413, 'PAYLOAD_TOO_LARGE')
+    await problemOf(dana.get('/api/drafts/abc'), 422, 'INVALID')
+    await problemOf(dana.get('/api/drafts/99999'), 404, 'NOT_FOUND')
+    await problemOf(dana.get('/api/nowhere'), 404, 'NOT_FOUND')
+    await problemOf(dana.get('/api/search?q=' + encodeURIComponent('(tag:PREL')), 400, 'QUERY_SYNTAX')
+    await problemOf(dana.post('/api/session', { user: 42 }), 422, 'INVALID')
+    expect((await srv.deps.messaging!.ctx.store.workflow.draftIds({})).length).toBe(before)
+  })
+
+  it('should keep users and audit for admins', async () => {
+    const dora = await srv.login('dora')
+    await problemOf(dora.get('/api/users'), 403, 'FORBIDDEN')
+    await problemOf(dora.get('/api/audit'), 403, 'FORBIDDEN')
+    const root = await srv.login('root')
+    const users = await root.json(root.get('/api/users'))
+    expect(users.map((u: { name: string }) => u.name)).toContain('dora')
+    const made = await root.json(root.put('/api/users/vera', { post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'CONFIDENTIAL' }))
+    expect(made).toMatchObject({ name: 'vera', clearance: 2 })
+    expect((await root.request('PUT', '/api/users/vera/password', { password: 'short' })).status).toBe(422)
+    expect((await root.request('PUT', '/api/users/vera/password', { password: 'a long enough passphrase' })).status).toBe(204)
+    const vera = new Client(srv.app)
+    await vera.json(vera.post('/api/session', { user: 'vera', password: 'a long enough passphrase' }))
+    const dir = await dora.json(dora.get('/api/directory'))
+    expect(dir.posts.some((p: { plad: string }) => p.plad === 'AMEMBASSY DUSHANBE')).toBe(true)
+    expect(dir.collectives.some((c: { plad: string }) => c.plad === 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE')).toBe(true)
+    const subs = await dora.json(dora.get('/api/subscriptions'))
+    expect(subs.subscriptions).toEqual([{ kind: 'tag', value: 'PREL' }])
+    expect((await dora.del('/api/subscriptions/tag/PREL')).status).toBe(204)
+    await problemOf(dora.del('/api/subscriptions/tag/PREL'), 404, 'NOT_FOUND')
+  })
+
+  it('should refuse bulk reads past the limit with 429 until the window passes, and alert the admins', async () => {
+    const root = await srv.login('root')
+    const otto = await srv.login('otto')
+    // exports: 2 cables per window; the archive here holds the drafts' released cables only, so export a search of every cable
+    const { makeRecord } = await import('../store/make-record.js')
+    await srv.addArchiveCables([makeRecord({ key: '09GUARD1' }), makeRecord({ key: '09GUARD2' }), makeRecord({ key: '09GUARD3' })])
+    await problemOf(otto.get('/api/export?q=*'), 429, 'RATE_LIMITED')
+    for (let i = 1; i <= 3; i++) expect((await otto.get(`/api/cables/09GUARD${i}`)).status).toBe(200)
+    const over = await problemOf(otto.get('/api/cables/09GUARD1'), 429, 'RATE_LIMITED')
+    expect(Number(over.res.headers.get('retry-after'))).toBeGreaterThan(0)
+    await problemOf(otto.get('/api/cables/09GUARD2'), 429, 'RATE_LIMITED')
+    const alerts = await root.json(root.get('/api/audit?alerts=1'))
+    expect(alerts.map((a: { actor: string; detail: string }) => [a.actor, a.detail.split(':')[0]])).toEqual([
+      ['otto', 'export'],
+      ['otto', 'read'],
+    ])
+    clock += 61 * 60 * 1000
+    const fresh = await srv.login('otto')
+    expect((await fresh.get('/api/cables/09GUARD1')).status).toBe(200)
+  })
+})

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ProblemSchema } from '../../src/http/problem.js'
+import { makeRecord } from '../store/make-record.js'
+import { publicArchive } from './archive-fixture.js'
+
+const REDACTED = 'C O N F I D E N T I A L HARARE 000002\n\nSUBJECT: (C) ELECTIONS\n\n1. (C) XXXXXXXXXXXX said the vote was rigged.\n\n2. (U) Open text.\n'
+const later = (access?: { level: number; caveats: string[] }) => ({
+  auth: { authenticate: async () => ({ user: 'reader', access, via: 'token' as const }) },
+  public: false,
+})
+
+let fx: Awaited<ReturnType<typeof publicArchive>>
+let low: Awaited<ReturnType<typeof publicArchive>>
+beforeAll(async () => {
+  fx = await publicArchive()
+  await fx.deps.archive.upsertCables([makeRecord({ key: '09HARARE2', date: '2009-10-01T08:00Z', text: REDACTED, classification: 'CONFIDENTIAL', level: 2, source: { locator: 'r2.txt', rendering: 'text', sha256: 'b'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+  low = await publicArchive(later({ level: 0, caveats: [] }))
+})
+afterAll(async () => {
+  await fx.close()
+  await low.close()
+})
+
+const bearer = { authorization: 'Bearer x' }
+
+describe('research routes', () => {
+  it('should list versions and diff them', async () => {
+    const v = await (await fx.app.request('/api/cables/09HARARE2/versions')).json()
+    expect(v.versions.map((x: { version: number; current: boolean }) => [x.version, x.current])).toEqual([
+      [1, true],
+      [2, false],
+    ])
+    const d = await (await fx.app.request('/api/cables/09HARARE2/diff')).json()
+    expect([d.from, d.to]).toEqual([1, 2])
+    expect(d.parts.filter((p: { kind: string }) => p.kind === 'added').map((p: { text: string }) => p.text).join(' ')).toContain('XXXXXXXXXXXX')
+    const bad = await fx.app.request('/api/cables/09HARARE2/diff?from=1&to=9')
+    expect(bad.status).toBe(422)
+    expect(ProblemSchema.parse(await bad.json()).code).toBe('INVALID')
+  })
+
+  it('should render for a lower level, replay routing, and map gaps', async () => {
+    const r = await (await fx.app.request('/api/cables/10LONDON5/redact?for=CONFIDENTIAL')).json()
+    expect(r.withheld).toEqual([
+      { portion: 'subject', mark: null, reason: 'unmarked: treated as the overall SECRET, above CONFIDENTIAL' },
+      { portion: 'paragraph 1', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' },
+    ])
+    expect(r.text).not.toContain('kestrel plan for')
+    expect((await fx.app.request('/api/cables/10LONDON5/redact?for=SEKRET')).status).toBe(422)
+    const route = await (await fx.app.request('/api/cables/09HARARE3/route')).json()
+    expect(route).toMatchObject({ key: '09HARARE3', recipients: [], unresolved: [] })
+    const gaps = await (await fx.app.request('/api/gaps?origin=HARARE')).json()
+    expect(gaps[0]).toMatchObject({ origin: 'HARARE', year: 2009, first: 2, last: 3, held: 2 })
+  })
+
+  it('should save, read and verify a snapshot', async () => {
+    const saved = await (await fx.app.request('/api/snapshots', { method: 'POST', body: JSON.stringify({ query: 'uranium' }), headers: { 'content-type': 'application/json' } })).json()
+    expect(saved.id).toMatch(/^cg-/)
+    expect((await (await fx.app.request(`/api/snapshots/${saved.id}`)).json()).count).toBe(saved.count)
+    expect(await (await fx.app.request(`/api/snapshots/${saved.id}/verify`)).json()).toMatchObject({ identical: true })
+    expect((await fx.app.request('/api/snapshots/cg-nothinghere')).status).toBe(404)
+    const bad = await fx.app.request('/api/snapshots', { method: 'POST', body: JSON.stringify({ query: 'tag:(' }), headers: { 'content-type': 'application/json' } })
+    expect(bad.status).toBe(400)
+  })
+
+  it('should give people and the network as JSON, DOT and CSV', async () => {
+    expect((await fx.app.request('/api/people')).status).toBe(200)
+    const net = await (await fx.app.request('/api/network')).json()
+    expect(Array.isArray(net.nodes)).toBe(true)
+    const dot = await fx.app.request('/api/network?format=dot')
+    expect(dot.headers.get('content-type')).toContain('text/vnd.graphviz')
+    expect(await (await fx.app.request('/api/network?format=csv')).text()).toMatch(/^source,target,year,weight\n/)
+  })
+
+  it('should never use what the principal may not read', async () => {
+    expect((await low.app.request('/api/cables/10LONDON5/redact?for=UNCLASSIFIED', { headers: bearer })).status).toBe(404)
+    expect((await low.app.request('/api/cables/09HARARE2/versions', { headers: bearer })).status).toBe(404)
+    expect((await low.app.request('/api/cables/09HARARE3/route', { headers: bearer })).status).toBe(404)
+    const gaps = await (await low.app.request('/api/gaps', { headers: bearer })).json()
+    expect(gaps.map((r: { origin: string; held: number }) => [r.origin, r.held])).toEqual([
+      ['LONDON', 1],
+      ['STATE', 1],
+    ])
+    const saved = await (await low.app.request('/api/snapshots', { method: 'POST', body: JSON.stringify({ query: 'uranium' }), headers: { ...bearer, 'content-type': 'application/json' } })).json()
+    expect([saved.count, saved.archiveCables, saved.cables.map((c: { key: string }) => c.key)]).toEqual([1, 2, ['09STATE1']])
+  })
+})

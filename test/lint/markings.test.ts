@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { BASE_CABLE, mutate } from '../../src/lint/examples/base-cable.js'
+import { formatSpan } from '../../src/lint/format-span.js'
+import { lintText } from '../../src/lint/index.js'
+
+/** The findings of one rule on the base cable (CONFIDENTIAL, SIPDIS) after edits, as `rule line:col-line:col`. */
+function found(rule: string, edits: Array<[string, string]>, mode: 'archive' | 'compose' = 'compose'): string[] {
+  return lintText(mutate(edits), { mode }).filter((m) => m.ruleId === rule).map((m) => `${formatSpan(m.span)} ${m.severity}`)
+}
+
+describe('TXT-017: the overall level is at least every portion mark, the subject’s included', () => {
+  it.each([
+    ['(S) DEMARCHE', '19:10-19:13'],
+    ['(TS) DEMARCHE', '19:10-19:14'],
+    ['(S//NF) DEMARCHE', '19:10-19:17'],
+    ['(SECRET) DEMARCHE', '19:10-19:18'],
+  ])('should report a subject marked %s above the CONFIDENTIAL class line', (subject, span) => {
+    expect(found('TXT-017', [['(C) DEMARCHE', subject]])).toEqual([`${span} error`])
+  })
+
+  it.each([['(SECRET)'], ['(TOP SECRET)'], ['(SECRET//NOFORN)'], ['(S NF)']])('should report a paragraph marked %s', (mark) => {
+    expect(found('TXT-017', [['¶2. (U) Background.', `¶2. ${mark} Background.`]])).toHaveLength(1)
+  })
+
+  it('should report an unnumbered marked block above the class line', () => {
+    expect(found('TXT-017', [['¶2. (U) Background.', '¶2. (U) Background.\n\n(S) An unnumbered block.']])).toHaveLength(1)
+  })
+
+  it('should pass marks at or under the class line, in both modes', () => {
+    expect(found('TXT-017', [['(C) DEMARCHE', '(U) DEMARCHE']])).toEqual([])
+    expect(found('TXT-017', [['¶2. (U) Background.', '¶2. (CONFIDENTIAL) Background.']], 'archive')).toEqual([])
+  })
+})
+
+describe('TXT-018: every caveat of a portion is a caption', () => {
+  it.each([
+    ['(C//NODIS)', 'NODIS'], ['(C//EXDIS)', 'EXDIS'], ['(C//ORCON)', 'ORCON'], ['(C/NF)', 'NOFORN'], ['(CONFIDENTIAL//NOFORN)', 'NOFORN'], ['(C//LIMDIS)', 'LIMDIS'],
+  ])('should report a %s portion without the %s caption and pass with it', (mark, caption) => {
+    expect(found('TXT-018', [['¶3. (C) Please', `¶3. ${mark} Please`]])).toHaveLength(1)
+    expect(found('TXT-018', [['¶3. (C) Please', `¶3. ${mark} Please`], ['\nSIPDIS\n', `\n${caption}\n`]])).toEqual([])
+  })
+
+  it('should report a caveat on the subject mark', () => {
+    expect(found('TXT-018', [['(C) DEMARCHE', '(C//NODIS) DEMARCHE']])).toEqual(['19:10-19:20 error'])
+  })
+
+  it('should report each missing caveat once', () => {
+    expect(found('TXT-018', [['(C) DEMARCHE', '(C//NF) DEMARCHE'], ['¶3. (C) Please', '¶3. (C//NF/ORCON) Please']])).toHaveLength(2)
+  })
+})
+
+describe('TXT-029: marks the marking parser reads', () => {
+  it.each(['(C//NOFRON)', '(TS/SCI)', '(S//TS)', '(NF)', '(S/NF/REL GBR)', '(C//REL TO)'])('should refuse the mark %s in compose and archive mode', (mark) => {
+    expect(found('TXT-029', [['¶3. (C) Please', `¶3. ${mark} Please`]])).toHaveLength(1)
+    expect(found('TXT-029', [['¶3. (C) Please', `¶3. ${mark} Please`]], 'archive')).toHaveLength(1)
+  })
+
+  it.each(['(C//REL TO USA, GBR)', '(C - ENTIRE TEXT)', '(U//FOUO)', '(c)'])('should accept %s', (mark) => {
+    expect(found('TXT-029', [['¶3. (C) Please', `¶3. ${mark} Please`]])).toEqual([])
+  })
+
+  it('should refuse an unreadable subject mark', () => {
+    expect(found('TXT-029', [['(C) DEMARCHE', '(C//XX) DEMARCHE']])).toEqual(['19:10-19:17 error'])
+  })
+
+  it('should report nothing on the base cable', () => {
+    expect(lintText(BASE_CABLE, { mode: 'compose' }).filter((m) => m.ruleId === 'TXT-029')).toEqual([])
+  })
+})
