@@ -1,15 +1,17 @@
 /**
- * `npm run bench:delivery`: FLASH delivery latency under a ROUTINE backlog of at least 10,000, and
- * release throughput to a 50-post collective. A real worker process (`cable deliver --watch`) drains the
- * queue while this process releases; latency is release commit → inbox row (and, separately, from the
- * start of the release transaction, which adds the release's own compose, render and lint).
- * Ends with one JSON line of figures.
+ * `npm run bench:delivery -- --engine sqlite|postgres`: FLASH delivery latency under a ROUTINE backlog of at
+ * least 10,000, and release throughput to a 50-post collective. Two real worker processes
+ * (`cable deliver --watch`) drain the queue while this process releases; latency is release commit → inbox
+ * row (and, separately, from the start of the release transaction, which adds the release's own compose,
+ * render and lint). PostgreSQL runs on a database created for the run on the server at `CABLEGRAM_BENCH_PG`
+ * (default `postgres://postgres@127.0.0.1:5432/postgres`) and dropped after. Ends with one JSON line of figures.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import {
   approveDraft,
   clearDraft,
@@ -24,6 +26,38 @@ import {
 } from '../src/messaging/index.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const WORKERS = 2
+
+/** `--engine sqlite|postgres` (default sqlite). */
+function engineFlag(argv: string[]): 'sqlite' | 'postgres' {
+  const i = argv.indexOf('--engine')
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--engine='))?.slice('--engine='.length) ?? 'sqlite'
+  if (value !== 'sqlite' && value !== 'postgres') throw new Error(`--engine must be sqlite or postgres, got ${JSON.stringify(value)}`)
+  return value
+}
+
+/** A database location for the run and how to remove it afterwards. */
+async function benchDatabase(engine: 'sqlite' | 'postgres'): Promise<{ location: string; drop: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'cablegram-bench-'))
+    return { location: join(dir, 'bench.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) }
+  }
+  const server = process.env.CABLEGRAM_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `cablegram_bench_delivery_${process.pid}`
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  await admin(`CREATE DATABASE ${name}`)
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  return { location: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
 const BACKLOG = 10_000
 const FLASH_SAMPLES = Number(process.env.BENCH_FLASH_SAMPLES ?? 60)
 const THROUGHPUT_RELEASES = Number(process.env.BENCH_RELEASES ?? 100)
@@ -55,8 +89,9 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'cablegram-bench-'))
-  const path = join(dir, 'bench.db')
+  const engine = engineFlag(process.argv.slice(2))
+  const { location: path, drop } = await benchDatabase(engine)
+  console.log(`engine: ${engine}, ${WORKERS} worker processes`)
   const ctx = await openMessaging(path)
   await installDirectory(ctx, undefined)
   await putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'UNCLASSIFIED' })
@@ -82,9 +117,13 @@ async function main(): Promise<void> {
   for (let i = 0; i < FLASH_SAMPLES; i++) flashIds.push(await approved(ctx, 5000 + i, 'FLASH', posts[i % posts.length]))
   console.log(`backlog: ${await ctx.store.delivery.pendingCount()} ROUTINE deliveries queued`)
 
-  const worker = spawn(process.execPath, [join(ROOT, 'bin/cable.js'), 'deliver', '--watch', '--db', path, '--batch', '25', '--idle-ms', '5', '--worker', 'bench'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  // PostgreSQL workers wake on NOTIFY; the idle sleep only bounds a missed notification
+  const idleMs = engine === 'postgres' ? '1000' : '5'
+  const workers: ChildProcess[] = Array.from({ length: WORKERS }, (_, i) =>
+    spawn(process.execPath, [join(ROOT, 'bin/cable.js'), 'deliver', '--watch', '--db', path, '--batch', '25', '--idle-ms', idleMs, '--worker', `bench-${i + 1}`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  )
   const latencies: number[] = []
   // from the start of the release transaction (DTG stamp): adds the release's own compose, render and lint
   const fromStart: number[] = []
@@ -113,8 +152,13 @@ async function main(): Promise<void> {
       await sleep(10)
     }
   } finally {
-    worker.kill('SIGTERM')
-    await new Promise((r) => worker.on('close', r))
+    await Promise.all(
+      workers.map((w) => {
+        const closed = new Promise((r) => w.on('close', r))
+        w.kill('SIGTERM')
+        return closed
+      }),
+    )
   }
   latencies.sort((a, b) => a - b)
   fromStart.sort((a, b) => a - b)
@@ -123,11 +167,15 @@ async function main(): Promise<void> {
   console.log(`FLASH commit→inbox latencies (ms, sorted): ${latencies.join(' ')}`)
   console.log(`FLASH: ${latencies.length} samples under a ROUTINE backlog of at least ${minBacklog}: commit→inbox p50 ${p50} ms, p99 ${p99} ms, max ${latencies[latencies.length - 1]} ms (target p99 ≤ 100 ms)`)
   console.log(`FLASH release start→inbox (includes compose, render, lint inside the release): p50 ${percentile(fromStart, 50)} ms, p99 ${percentile(fromStart, 99)} ms`)
+  const duplicates = (await ctx.store.audit.query({ action: 'deliver' })).length - (await ctx.store.delivery.inboxCount())
   await ctx.store.close()
-  rmSync(dir, { recursive: true, force: true })
+  await drop()
   console.log(
     JSON.stringify({
       bench: 'delivery',
+      engine,
+      workers: WORKERS,
+      deliveries_made_twice: duplicates,
       flash_samples: latencies.length,
       flash_p50_ms: p50,
       flash_p99_ms: p99,

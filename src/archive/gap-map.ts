@@ -1,5 +1,6 @@
 import type { Access, Store } from '../store/store.js'
 import { originKey } from './query/field-values.js'
+import { breather } from './breather.js'
 
 /**
  * The MRN gap map: per originating post and year, the message serials the archive holds and the serials
@@ -77,7 +78,9 @@ export async function gapMap(store: Store, options: GapOptions = {}): Promise<Ga
     return g
   }
   const wanted = (p: { year: number; origin: string }) => (!wantOrigin || p.origin === wantOrigin) && (!options.year || p.year === options.year)
+  const pause = breather()
   for await (const hit of store.search(null, { sort: 'date' }, options.access)) {
+    await pause()
     const p = hit.id ? splitId(hit.id) : null
     if (!p || !wanted(p)) continue
     const t = hit.date ? Date.parse(hit.date) : NaN

@@ -2,6 +2,7 @@ import { DirectedGraph } from 'graphology'
 import type { Access, Store } from '../store/store.js'
 import { csvCell } from './output/csv-cell.js'
 import { normalizeAddress } from '../messaging/recipients.js'
+import { breather } from './breather.js'
 
 /**
  * The origin→addressee network: one node per station (the FM post and every TO/INFO addressee, routing
@@ -38,7 +39,9 @@ export async function cableNetwork(store: Store, access?: Access, year?: number)
     if (!g.hasNode(name)) g.addNode(name, { sent: 0, received: 0 })
     return name
   }
+  const pause = breather()
   for await (const hit of store.search(null, { sort: 'date' }, access)) {
+    await pause()
     const y = hit.date?.slice(0, 4) ?? 'undated'
     if (year !== undefined && y !== String(year)) continue
     const cable = await store.getCable(hit.key, access)

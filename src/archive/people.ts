@@ -3,6 +3,7 @@ import type { Cable } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, Store } from '../store/store.js'
 import { TITLE_WORDS } from './data/person-titles.js'
+import { breather } from './breather.js'
 
 /**
  * People in cables: signers, the names and titles of "Classified by" lines, names in participant lists, and
@@ -147,7 +148,9 @@ function add(people: Map<string, Person>, key: string, name: string, m: Mention)
  */
 export async function archivePeople(store: Store, access?: Access, extra: Mention[] = []): Promise<Person[]> {
   const mentions: Mention[] = []
+  const pause = breather()
   for await (const hit of store.search(null, { sort: 'date', withText: true }, access)) {
+    await pause()
     mentions.push(...mentionsIn(hit.key, hit.text ?? ''))
   }
   const visible = new Set<string>()

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Access, CableDigest, Store } from '../store/store.js'
 import { parseQuery } from './query/parse-query.js'
+import { breather } from './breather.js'
 
 /**
  * Citable query snapshots: what a query returned on an archive, recorded so that anyone can check later,
@@ -79,7 +80,11 @@ export function contentHash(digests: CableDigest[]): string {
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = []
-  for await (const x of it) out.push(x)
+  const pause = breather(2000)
+  for await (const x of it) {
+    await pause()
+    out.push(x)
+  }
   return out
 }
 

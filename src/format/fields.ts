@@ -148,7 +148,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   if (layout.trailer !== null) readTrailer(cable, ctx, layout.trailer)
 
   // Summary and comment, from the text after the front matter
-  const bodyFrom = layout.paras.length ? lines[layout.paras[0].line].start : layout.subject?.end ?? 0
+  // a fragment (no class line) may hold a SUMMARY before its first numbered paragraph
+  const bodyFrom = layout.paras.length && layout.classLine !== null ? lines[layout.paras[0].line].start : layout.subject?.end ?? 0
   const bodyTo = layout.signature.length ? lines[layout.signature[0]].start : layout.trailer !== null ? lines[layout.trailer].start : text.length
   const body = maskPageHeaders(text, lines, layout, { start: bodyFrom, end: bodyTo })
   const hits = keywordHits(body)

@@ -149,8 +149,9 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     const pilcrow = m[2] !== undefined
     // numbering slips in real cables (1, 2, 4): a number a little ahead still opens a paragraph at a block start
     const ok = n === expected || (layout.paras.length > 0 && blockStart && n > expected && n < expected + 3)
-    if (!ok) continue
     if (layout.paras.length === 0 && !blockStart && !pilcrow) continue
+    // a fragment (no class line, no header) may start at any paragraph: its first numbered block opens one
+    if (!ok && !(layout.paras.length === 0 && cl === null && from === 0 && blockStart && n > 1 && n < 100)) continue
     const rawMark = m[4] ?? m[5] ?? null
     let marking: string | null = null
     let markRange: Range | null = null
@@ -189,7 +190,8 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     layout.trailer = trailer
     for (let i = trailer; i < lines.length; i++) if (!lines[i].blank && (kinds[i] === 'lines' || kinds[i] === 'pageHeader')) kinds[i] = 'trailer'
   }
-  findSignature(lines, Math.max(frontEnd, frontStart), layout, trailer ?? lines.length)
+  // without numbered paragraphs (a fragment), the signature may close any text after the class line
+  findSignature(lines, layout.paras.length ? Math.max(frontEnd, frontStart) : frontStart, layout, trailer ?? lines.length)
   for (let i = frontEnd; i < lines.length; i++) {
     if (kinds[i] === 'lines' && lines[i].text.length < 24 && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
   }
@@ -366,7 +368,8 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
   for (let i = from; i < to; i++) {
     if (kinds[i] !== 'lines') continue
     const t = lines[i].text
-    if (i < firstKeywordLine || isCaptionLine(t) || SERVICE_LINE.test(t)) {
+    // a fragment with neither class line nor keyword holds no caption block: only caption lines are captions
+    if ((i < firstKeywordLine && (layout.classLine !== null || starts.length > 0)) || isCaptionLine(t) || SERVICE_LINE.test(t)) {
       kinds[i] = 'captions'
       if (leadingCaptions(t).length || captionsIn(t).length) layout.captionLines.push(i)
     }

@@ -22,6 +22,27 @@ export interface ServiceContext {
   sectionBudget?: number
   /** The bulk-read guard's limits (read-guard.ts); its defaults when absent. */
   readLimits?: ReadLimits
+  /** Site policy (docs/messaging.md, "Site policy"); DEFAULT_SITE_POLICY when absent. */
+  policy?: SitePolicy
+}
+
+/** What a site may decide for itself. */
+export interface SitePolicy {
+  /** Named clearers a draft needs before approval (default 1; 0 lets a post approve without clearance). */
+  minClearers: number
+}
+
+export const DEFAULT_SITE_POLICY: SitePolicy = { minClearers: 1 }
+
+/**
+ * The site policy from the environment: `CABLEGRAM_MIN_CLEARERS` (a whole number ≥ 0). An unreadable value is
+ * an error, never the default (a typo must not silently lift or tighten the rule).
+ */
+export function sitePolicyFromEnv(env: Record<string, string | undefined>): SitePolicy {
+  const raw = env.CABLEGRAM_MIN_CLEARERS
+  if (raw === undefined || raw.trim() === '') return DEFAULT_SITE_POLICY
+  if (!/^\d{1,3}$/.test(raw.trim())) throw new ServiceError('INVALID', `CABLEGRAM_MIN_CLEARERS must be a whole number (0, 1, 2 …), not ${JSON.stringify(raw)}`)
+  return { minClearers: Number(raw.trim()) }
 }
 
 /** Appends one audit entry. Audit writes never fail silently: an error aborts the surrounding transaction. */

@@ -1,4 +1,6 @@
 import type { Cable } from '../format/model.js'
+import { parseCable } from '../format/parse.js'
+import { describeMarking, markingOf } from './access.js'
 import { composeCable } from './compose-cable.js'
 import type { LintProblem, ServiceContext } from './context.js'
 import { expandRecipients, type Recipient, type ResolvedAddressee } from './recipients.js'
@@ -40,7 +42,7 @@ export async function composeDraft(
   for (const r of recipients) routes.set(r.post, (await ctx.store.directory.post(r.post))?.route ?? null)
   const cable = composeCable(fields, { originPost, serial, at, addressees, recipients, mcn, routes, sectionBudget: ctx.sectionBudget })
   const text = ctx.render(cable)
-  return { cable, text, recipients, addressees, errors: ctx.lint(cable, text) }
+  return { cable, text, recipients, addressees, errors: [...ctx.lint(cable, text), ...readBack(cable, text)] }
 }
 
 /** Provisional composition for lint gates and previews: the next serial the post would get, no MCN consumed. */
@@ -49,4 +51,24 @@ export async function previewDraft(ctx: ServiceContext, fields: DraftFields, ori
   const origin = (await ctx.store.directory.post(originPlad))?.origin ?? 'STATE'
   const next = await ctx.store.workflow.peekSerial(origin, at.getUTCFullYear())
   return composeDraft(ctx, fields, originPlad, next, at, async () => 1)
+}
+
+/**
+ * The telegram must read back with the markings the draft gave it: parsed again, its level, caveats and portion
+ * marks are those composed. A field whose text the parser reads as structure (a line that opens with a mark, a
+ * fake class or paragraph line) would otherwise travel with markings nobody checked. Errors block release.
+ */
+function readBack(cable: Cable, text: string): LintProblem[] {
+  const back = parseCable(text)
+  const problems: LintProblem[] = []
+  const want = markingOf(cable)
+  const got = markingOf(back)
+  if (got.level !== want.level || got.caveats.join() !== want.caveats.join()) {
+    problems.push({ rule: 'READBACK', message: `the telegram reads back as ${describeMarking(got)}, not ${describeMarking(want)}: a text field holds a mark or a line read as structure` })
+  }
+  const marks = (c: Cable) => [c.subjectMarking, ...c.paragraphs.map((p) => p.marking)].filter((m): m is string => m !== null).join(' ')
+  if (marks(back) !== marks(cable)) {
+    problems.push({ rule: 'READBACK', message: `the telegram's portion marks read back as [${marks(back)}], not [${marks(cable)}]: a text field holds a mark or a paragraph line` })
+  }
+  return problems
 }

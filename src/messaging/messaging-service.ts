@@ -2,7 +2,7 @@ import type { Cable } from '../format/model.js'
 import { renderCanonical } from '../format/render-canonical.js'
 import { lintCable } from '../lint/index.js'
 import { openMessagingStore } from '../store/open-store.js'
-import type { LintProblem, ServiceContext } from './context.js'
+import { sitePolicyFromEnv, type LintProblem, type ServiceContext } from './context.js'
 
 /** Compose-mode lint: the errors block release, warnings and infos do not. */
 export function composeLint(cable: Cable): LintProblem[] {
@@ -28,5 +28,6 @@ export async function openMessaging(location: string, options: Partial<Omit<Serv
     render: options.render ?? renderCanonical,
     sectionBudget: options.sectionBudget,
     readLimits: options.readLimits,
+    policy: options.policy ?? sitePolicyFromEnv(process.env),
   }
 }

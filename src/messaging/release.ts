@@ -66,6 +66,8 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
       const cable = composed.cable
       const cableId = cable.id as string
       const marking = markingOf(cable)
+      // whoever releases must be cleared for everything the cable holds (its portions and caveats included)
+      if (!canRead(accessOf(user), marking)) throw new ServiceError('NOT_CLEARED', `${user.name} is not cleared for ${describeMarking(marking)} and cannot release draft ${id}`)
       const releasedAt = at.getTime()
       const named = await checkPrincipals(tx, marking, options.principals ?? [], user.name)
       await tx.store.workflow.insertCable({

@@ -1,5 +1,5 @@
 import { accessOf, canRead, describeMarking, markingOf } from './access.js'
-import { actor, audit, refuse, requireRole, type ServiceContext } from './context.js'
+import { actor, audit, DEFAULT_SITE_POLICY, refuse, requireRole, type ServiceContext } from './context.js'
 import { previewDraft, type ComposedDraft } from './draft-cable.js'
 import type { DraftInput } from './draft-input.js'
 import { ServiceError } from './service-error.js'
@@ -32,6 +32,9 @@ export async function visibleDraft(ctx: ServiceContext, user: User, id: number, 
 async function checkClearers(ctx: ServiceContext, drafter: User, input: DraftInput, preview: ComposedDraft): Promise<string[]> {
   const marking = markingOf(preview.cable)
   const problems: string[] = []
+  const min = (ctx.policy ?? DEFAULT_SITE_POLICY).minClearers
+  // a draft nobody clears would go to approval unchecked: the site policy says how many must clear it
+  if (new Set(input.clearers).size < min) problems.push(`the draft needs at least ${min} named clearer${min === 1 ? '' : 's'} (site policy; clearers: [...] or --clearer)`)
   for (const name of input.clearers) {
     const u = await ctx.store.directory.user(name)
     if (!u || !u.active) problems.push(`clearer ${name} is not an active user`)
@@ -78,6 +81,9 @@ export async function updateDraft(ctx: ServiceContext, userName: string | undefi
   if (draft.drafter !== user.name) await refuse(ctx, user, 'edit', 'FORBIDDEN', `only the drafter (${draft.drafter}) may edit draft ${id}`, id)
   if (draft.state !== 'draft') await refuse(ctx, user, 'edit', 'OUT_OF_ORDER', `draft ${id} is ${draft.state}; ${draft.state === 'released' ? 'a released cable is immutable: draft a correction' : 'an approved draft cannot change'}`, id)
   const preview = await previewDraft(ctx, input.fields, draft.originPost)
+  // a drafter marks nothing above his own clearance, in an edit as in a new draft
+  const marking = markingOf(preview.cable)
+  if (!canRead(accessOf(user), marking)) await refuse(ctx, user, 'edit', 'NOT_CLEARED', `${user.name} is not cleared for ${describeMarking(marking)} and cannot draft at that level`, id)
   const problems = await checkClearers(ctx, user, input, preview)
   if (problems.length) await refuse(ctx, user, 'edit', 'INVALID', `clearers: ${problems.join('; ')}`, id, problems)
   await ctx.store.workflow.updateDraft(id, input.fields, input.clearers, ctx.now().getTime())
@@ -125,6 +131,8 @@ export async function approveDraft(ctx: ServiceContext, userName: string | undef
   if (user.name === draft.drafter) await refuse(ctx, user, 'approve', 'FORBIDDEN', `${user.name} drafted draft ${id} and cannot also approve it`, id)
   const missing = draft.clearers.filter((c) => !draft.cleared.includes(c))
   if (missing.length) await refuse(ctx, user, 'approve', 'OUT_OF_ORDER', `draft ${id} still needs clearance from: ${missing.join(', ')}`, id)
+  const min = (ctx.policy ?? DEFAULT_SITE_POLICY).minClearers
+  if (new Set(draft.cleared).size < min) await refuse(ctx, user, 'approve', 'OUT_OF_ORDER', `draft ${id} has ${draft.cleared.length} clearance${draft.cleared.length === 1 ? '' : 's'}; the site policy requires ${min}`, id)
   await requireLintClean(ctx, user, 'approve', id, preview)
   await ctx.store.workflow.recordApproval(id, user.name, ctx.now().getTime())
   await audit(ctx, { actor: user.name, action: 'approve', draftId: id, post: user.post })

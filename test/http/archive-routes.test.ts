@@ -163,6 +163,14 @@ describe('archive routes (public mode)', () => {
     await drifting.close()
   })
 
+  it('should refuse to serve an operator\'s database publicly', async () => {
+    const { freshContext } = await import('../messaging/fixtures.js')
+    const { openServer } = await import('../../src/http/open-server.js')
+    const env = await freshContext()
+    await expect(openServer({ location: env.path, public: true, log: () => {} })).rejects.toThrow(/never served publicly/)
+    await env.cleanup()
+  })
+
   it('should log one line per request with method, path, status, ms and user', async () => {
     fx.logs.length = 0
     await get('/api/stats')

@@ -212,6 +212,24 @@ describe('sessions, tokens and bad input', () => {
     expect((await srv.deps.messaging!.ctx.store.workflow.draftIds({})).length).toBe(before)
   })
 
+  it('should edit a draft (drafter only, before approval), voiding earlier clearances', async () => {
+    const [dana, carl, cleo] = await Promise.all(['dana', 'carl', 'cleo'].map((u) => srv.login(u)))
+    // this server's clock is in 2026, when E.O. 13526 governs
+    const text = SYNTHETIC.replace('E.O. 12958', 'E.O. 13526')
+    const created = await dana.json(dana.post('/api/drafts', { telegram: text, clearers: ['carl'] }), 201)
+    const id = created.draft.id
+    await carl.json(carl.post(`/api/drafts/${id}/clear`))
+    expect((await dana.json(dana.get(`/api/drafts/${id}`))).draft.cleared).toEqual(['carl'])
+    const edited = await dana.json(dana.put(`/api/drafts/${id}`, { telegram: text.replace('MEETS A VISITING MINISTER', 'MEETS TWO VISITING MINISTERS'), clearers: ['carl', 'cleo'] }))
+    expect(edited.draft.fields.subject.text).toContain('MEETS TWO VISITING MINISTERS')
+    expect(edited.preview.text.replace(/\s+/g, ' ')).toContain('MEETS TWO VISITING MINISTERS')
+    expect(edited.draft.cleared).toEqual([])
+    expect(edited.draft.clearers).toEqual(['carl', 'cleo'])
+    await problemOf(carl.put(`/api/drafts/${id}`, { telegram: SYNTHETIC }), 403, 'FORBIDDEN')
+    const listed = await cleo.json(cleo.get('/api/drafts'))
+    expect(listed.map((d: { id: number }) => d.id)).toContain(id)
+  })
+
   it('should keep users and audit for admins', async () => {
     const dora = await srv.login('dora')
     await problemOf(dora.get('/api/users'), 403, 'FORBIDDEN')

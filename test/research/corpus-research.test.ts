@@ -8,6 +8,7 @@ import { saveSnapshot, verifySnapshot } from '../../src/archive/snapshots.js'
 import { archivePeople } from '../../src/archive/people.js'
 import { cableNetwork } from '../../src/archive/network.js'
 import { normalizeAddress } from '../../src/messaging/recipients.js'
+import { breather } from '../../src/archive/breather.js'
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { CORPUS_CABLES, HAS_CORPUS } from './shared-corpus.js'
 
@@ -16,7 +17,7 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
   let store: SqliteStore
   beforeAll(async () => {
     store = openSqliteStore(join(dir, 'corpus.db'))
-    await importArchive(store, [CORPUS_CABLES])
+    await importArchive(store, [CORPUS_CABLES], { batchSize: 250 })
   }, 300_000)
   afterAll(async () => {
     await store.close()
@@ -27,6 +28,7 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
     const rows = await gapMap(store)
     const held = new Set<string>()
     for await (const h of store.search(null, { sort: 'date' })) if (h.id && splitId(h.id)) held.add(h.id)
+    await new Promise((r) => setImmediate(r))
     expect(rows.reduce((n, r) => n + r.held, 0)).toBe(held.size)
     for (const r of rows) {
       expect(r.first).toBeLessThanOrEqual(r.last)
@@ -60,7 +62,9 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
   it('should build the origin→addressee network of the corpus with weights per year', async () => {
     const g = await cableNetwork(store)
     let pairs = 0
+    const pause = breather()
     for await (const h of store.search(null, { sort: 'date' })) {
+      await pause()
       const c = (await store.getCable(h.key))!
       if (!c.origin) continue
       const from = normalizeAddress(c.origin)
@@ -79,7 +83,7 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
   it('should verify a snapshot as identical after a re-import and list a cable added after it', async () => {
     const snapshot = await saveSnapshot(store, 'tag:ZI')
     expect(snapshot.count).toBeGreaterThan(10)
-    const again = await importArchive(store, [CORPUS_CABLES])
+    const again = await importArchive(store, [CORPUS_CABLES], { batchSize: 250 })
     expect(again.inserted + again.versionsAdded + again.replaced).toBe(0)
     expect(await verifySnapshot(store, snapshot)).toMatchObject({ identical: true, sameArchive: true, count: snapshot.count })
     const extra = join(dir, '09HARARE9999.txt')

@@ -154,3 +154,30 @@ describe('cable import, show --versions, diff', () => {
     expect((await runCable(['diff', '08VELLORA99', '--db', 'v.db'], opts)).code).toBe(1)
   })
 })
+
+describe('an archive written before versions were kept', () => {
+  it('should list the one version, digest and find no snapshot when opened read-only, and upgrade when written', async () => {
+    const { default: Database } = await import('better-sqlite3')
+    const { ARCHIVE_MIGRATIONS } = await import('../../src/store/sqlite/archive-migrations.js')
+    const { runMigrations } = await import('../../src/store/sqlite/migrations.js')
+    const { writeCable } = await import('../../src/store/sqlite/sqlite-writer.js')
+    const path = join(root, 'old.db')
+    const old = new Database(path)
+    runMigrations(old, ARCHIVE_MIGRATIONS)
+    old.transaction(() => writeCable(old, record(REDACTED, 'r1', '2026-01-01T00:00:00.000Z')))()
+    // back to the schema of archive-004: no versions, no snapshots, no version on a source
+    old.exec("DROP TABLE cable_versions; DROP TABLE archive_snapshots; ALTER TABLE cable_sources DROP COLUMN version; DELETE FROM schema_migrations WHERE id = 'archive-005'")
+    old.close()
+    const reading = openSqliteStore(path, { readonly: true })
+    expect((await reading.versions('08VELLORA42'))?.map((v) => [v.version, v.current, v.sources.map((s) => s.locator)])).toEqual([[1, true, ['r1']]])
+    const digests = []
+    for await (const d of reading.digests()) digests.push(d.key)
+    expect(digests).toEqual(['08VELLORA42'])
+    expect(await reading.snapshot('cg-aaaaaaaaaa')).toBeNull()
+    await reading.close()
+    const writing = openSqliteStore(path)
+    expect(await writing.upsertCables([record(RESTORED, 'r2', '2026-02-01T00:00:00.000Z')])).toMatchObject({ versionsAdded: 1 })
+    expect((await writing.versions('08VELLORA42'))?.map((v) => v.sources.map((s) => s.locator))).toEqual([['r1'], ['r2']])
+    await writing.close()
+  })
+})

@@ -82,7 +82,8 @@ describe.skipIf(!present || !pg.available)('both engines on the real corpus', ()
 
   beforeAll(async () => {
     sqlite = openStore(':memory:')
-    await importArchive(sqlite, [cablesDir])
+    // small batches: each SQLite transaction holds this worker's event loop while it writes
+    await importArchive(sqlite, [cablesDir], { batchSize: 250 })
     // opened after the SQLite import: its synchronous writes would hold the event loop while the
     // PostgreSQL connection handshakes
     postgres = openStore(pg.url())

@@ -1,4 +1,5 @@
-import { LEVEL_RANK, parseClassification, parsePortionMark, type Level } from '../../src/format/classification.js'
+import { LEVEL_RANK, type Level } from '../../src/format/classification.js'
+import { markingParts } from '../../src/format/marking.js'
 
 /**
  * What the classification banner says: the highest level of everything on screen and the union of its
@@ -16,7 +17,8 @@ const KNOWN_HEAD = /^(UNCLASSIFIED|UNCLAS|SBU|LIMITED OFFICIAL USE|CONFIDENTIAL|
 /** The parts of a publisher classification (`SECRET//NOFORN`), null when it is not one we can read. */
 export function readClassification(value: string | null): { level: Level; caveats: string[] } | null {
   if (!value || !KNOWN_HEAD.test(value.trim())) return null
-  return parseClassification(value.trim())
+  const parts = markingParts(value.trim())
+  return parts && parts.level ? { level: parts.level, caveats: parts.caveats } : null
 }
 
 /** CSS tone of a level. */
@@ -40,7 +42,7 @@ export function toneOf(level: Level | null): string {
 /** Tone of a portion mark as written (`S//NF` → s), `unknown` for a mark the parser cannot read. */
 export function portionTone(mark: string | null): string {
   if (!mark) return 'unmarked'
-  return toneOf(parsePortionMark(mark)?.level ?? null)
+  return toneOf(markingParts(mark)?.level ?? null)
 }
 
 /**
