@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, workerPass } from '../../src/messaging/index.js'
 import type { DeliveryStore, MessagingStore } from '../../src/store/messaging-store.js'
-import { addUsers, freshContext, manualClock, STATE_TEAM } from './fixtures.js'
+import { addUsers, freshContext, manualClock, STATE_TEAM, ENGINES, type Engine } from './fixtures.js'
 
 /**
  * Pre-emption at every gap, one rank included (issue 15: a worker that pre-empted only for a gap of two ranks
@@ -28,9 +28,9 @@ const notice = (precedence: string) => ({
 const RANK: Record<string, number> = { FLASH: 1, 'NIACT IMMEDIATE': 2, IMMEDIATE: 3, PRIORITY: 4, ROUTINE: 5 }
 
 /** Delivers a batch of `batch` precedence while one `arrival` item is queued after the first delivery. */
-async function race(batch: string, arrival: string) {
+async function race(batch: string, arrival: string, engine: Engine) {
   const clock = manualClock('2026-06-03T12:00:00Z')
-  const env = await freshContext({ now: clock.now })
+  const env = await freshContext({ now: clock.now }, engine)
   try {
     await addUsers(env.ctx, STATE_TEAM)
     const { ctx } = env
@@ -60,7 +60,7 @@ async function race(batch: string, arrival: string) {
   }
 }
 
-describe('pre-emption by one precedence rank', () => {
+describe.each(ENGINES)('pre-emption by one precedence rank (%s)', (engine) => {
   const wins: [string, string][] = [
     ['ROUTINE', 'PRIORITY'],
     ['PRIORITY', 'IMMEDIATE'],
@@ -68,7 +68,7 @@ describe('pre-emption by one precedence rank', () => {
   ]
   for (const [batch, arrival] of wins) {
     it(`should deliver ${arrival} arriving during a ${batch} batch right after the item in hand`, async () => {
-      const { pass, order, batchSize } = await race(batch, arrival)
+      const { pass, order, batchSize } = await race(batch, arrival, engine)
       expect(batchSize).toBeGreaterThan(3)
       expect(pass.preempted).toBe(true)
       expect(order[0]).toBe(batch)
@@ -84,7 +84,7 @@ describe('pre-emption by one precedence rank', () => {
   ]
   for (const [batch, arrival] of waits) {
     it(`should finish a ${batch} batch before ${arrival} arriving during it`, async () => {
-      const { pass, order, batchSize } = await race(batch, arrival)
+      const { pass, order, batchSize } = await race(batch, arrival, engine)
       expect(pass.preempted).toBe(false)
       expect(order).toHaveLength(batchSize)
       expect(order.every((p) => p === batch)).toBe(true)
