@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { readerAccess } from '../../src/archive/reader-access.js'
+import { highestPrecedence, normalizePrecedence, precedenceOfProsign, precedenceRank, prosignOf } from '../../src/format/precedence.js'
+import { higherPrecedence, parsePrecedence } from '../../src/messaging/precedence.js'
+import { caveatMask, isKnownCaveat } from '../../src/store/sqlite/caveat-mask.js'
+
+/** Precedence words, prosigns and ranks (spec §8), and clearance words, with expected values written out. */
+
+describe('precedence ranks, prosigns and spellings', () => {
+  it('should rank FLASH 1, NIACT IMMEDIATE 2, IMMEDIATE 3, PRIORITY 4, ROUTINE 5', () => {
+    expect((['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'] as const).map(precedenceRank)).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('should pick the most urgent of a list, ignoring nulls', () => {
+    expect(highestPrecedence(['ROUTINE', null, 'PRIORITY', 'IMMEDIATE', 'PRIORITY'])).toBe('IMMEDIATE')
+    expect(highestPrecedence(['PRIORITY', 'FLASH', 'NIACT IMMEDIATE'])).toBe('FLASH')
+    expect(highestPrecedence(['ROUTINE', 'ROUTINE'])).toBe('ROUTINE')
+    expect(highestPrecedence([null])).toBeNull()
+  })
+
+  it('should map FL5 prosigns both ways, NIACT travelling as O', () => {
+    expect(['Z', 'O', 'P', 'R', 'Y', ''].map(precedenceOfProsign)).toEqual(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', null, null])
+    expect((['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'] as const).map(prosignOf)).toEqual(['Z', 'O', 'O', 'P', 'R'])
+  })
+
+  it('should repair misspelled precedence words and say so, and leave correct ones unflagged', () => {
+    const cases: [string, string, boolean][] = [
+      ['FLASH', 'FLASH', false], ['flash', 'FLASH', false], ['FLSH', 'FLASH', true],
+      ['NIACT IMMEDIATE', 'NIACT IMMEDIATE', false], ['niact   immediate', 'NIACT IMMEDIATE', false], ['NIACT IMMED', 'NIACT IMMEDIATE', true],
+      ['IMMEDIATE', 'IMMEDIATE', false], ['IMMEDAITE', 'IMMEDIATE', true],
+      ['PRIORITY', 'PRIORITY', false], ['PRIOITY', 'PRIORITY', true],
+      ['ROUTINE', 'ROUTINE', false], ['ROUTNE', 'ROUTINE', true],
+    ]
+    for (const [written, word, misspelled] of cases) expect([written, normalizePrecedence(written)]).toEqual([written, { word, misspelled }])
+  })
+
+  it('should read precedences as users type them', () => {
+    expect([' flash ', 'niact', 'Niact  Immediate', 'immediate', 'PRIORITY', 'routine', 'urgent', ''].map(parsePrecedence)).toEqual([
+      'FLASH', 'NIACT IMMEDIATE', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', null, null,
+    ])
+  })
+
+  it('should give the more urgent of two, either way round', () => {
+    expect(higherPrecedence('ROUTINE', 'IMMEDIATE')).toBe('IMMEDIATE')
+    expect(higherPrecedence('IMMEDIATE', 'ROUTINE')).toBe('IMMEDIATE')
+    expect(higherPrecedence('NIACT IMMEDIATE', 'IMMEDIATE')).toBe('NIACT IMMEDIATE')
+    expect(higherPrecedence('PRIORITY', 'FLASH')).toBe('FLASH')
+  })
+})
+
+describe('clearance words on the command line', () => {
+  it('should refuse a clearance that names no level, or names caveats', () => {
+    for (const bad of ['SECRT', 'NOFORN', 'SECRET//NOFORN', 'S//NF']) {
+      expect(() => readerAccess(bad, undefined)).toThrow(`unknown clearance "${bad}": use UNCLASSIFIED, SBU, CONFIDENTIAL, SECRET or TOP SECRET`)
+    }
+  })
+
+  it('should read a caveat list with spaces and empty items, and name the known caveats when one is not', () => {
+    expect(readerAccess('SECRET', ' noforn , ,exdis,')).toEqual({ level: 3, caveats: ['NOFORN', 'EXDIS'] })
+    expect(readerAccess('SECRET', '')).toEqual({ level: 3, caveats: [] })
+    expect(readerAccess('TS', undefined)).toEqual({ level: 4, caveats: [] })
+    expect(() => readerAccess('SECRET', 'NOFORN,REL')).toThrow(/^unknown caveat "REL": known are NOFORN, /)
+  })
+})
+
+describe('caveat bits', () => {
+  it('should know caveats in any case and give each its own bit', () => {
+    expect(['noforn', 'NoDis', 'EXDIS', 'REL', 'FOUO'].map(isKnownCaveat)).toEqual([true, true, true, false, false])
+    expect(caveatMask(['noforn'])).toBe(caveatMask(['NOFORN']))
+    expect(caveatMask(['NOFORN', 'NODIS'])).toBe(caveatMask(['NOFORN']) | caveatMask(['NODIS']))
+    expect(caveatMask(['NOFORN']) & caveatMask(['NODIS'])).toBe(0)
+    expect(caveatMask([])).toBe(0)
+  })
+})
