@@ -46,20 +46,28 @@ export async function searchArchive(store: Store, req: SearchRequest): Promise<S
   if (req.facets && req.limit !== undefined && req.limit <= ONE_PASS_MAX) {
     // a results screen: page, total and facets from one pass over the matches
     const page = await store.facetedPage(query, { ...options, limit: req.limit }, req.access)
-    return { query, total: page.total, facets: page.facets, histogram, hits: withSnippets(page.hits, terms, snippets) }
+    return { query, total: page.total, facets: page.facets, histogram, hits: withSnippets(page.hits, terms, snippets, req.access !== undefined) }
   }
   const facets = req.facets ? await store.facets(query, req.access) : null
   // every hit has exactly one year value (or "(none)"), so the year facet sums to the total: no second pass
   const total = facets ? facets.year.reduce((n, f) => n + f.count, 0) : await store.count(query, req.access)
-  return { query, total, facets, histogram, hits: withSnippets(store.search(query, options, req.access), terms, snippets) }
+  return { query, total, facets, histogram, hits: withSnippets(store.search(query, options, req.access), terms, snippets, req.access !== undefined) }
 }
 
 /** Pages up to this size with facets are answered in one pass (the page is held in memory). */
 const ONE_PASS_MAX = 1000
 
-async function* withSnippets(source: AsyncIterable<SearchHit> | SearchHit[], terms: HighlightTerm[], snippets: boolean): AsyncIterable<ArchiveHit> {
+/**
+ * `restricted`: the reader sees part of the archive. BM25 weighs a word by how many cables hold it, hidden
+ * ones included, so a score would let a reader test whether a word occurs in cables he may not read: his
+ * hits carry no score (null). Their order still follows it; only ranking order may differ from an archive
+ * holding only what he may read.
+ */
+async function* withSnippets(source: AsyncIterable<SearchHit> | SearchHit[], terms: HighlightTerm[], snippets: boolean, restricted: boolean): AsyncIterable<ArchiveHit> {
   for await (const h of source) {
     const { text: body, ...rest } = h
+    if (restricted) rest.score = null
     yield snippets && body !== undefined ? { ...rest, snippet: makeSnippet(body, terms) } : rest
   }
 }
+

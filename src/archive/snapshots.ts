@@ -127,10 +127,21 @@ export async function saveSnapshot(store: Store, queryText: string, access?: Acc
   return saved ? (JSON.parse(saved.body) as Snapshot) : snapshot
 }
 
-/** A snapshot saved in this archive, null when it holds none by that id. */
-export async function loadSnapshot(store: Store, id: string): Promise<Snapshot | null> {
+/**
+ * A snapshot saved in this archive, null when it holds none by that id. `access` is the reader's (undefined:
+ * archive mode): a snapshot saved with more access than his is refused (`SnapshotError`), since its count,
+ * hashes and cable list describe cables he may not read.
+ */
+export async function loadSnapshot(store: Store, id: string, access: Access | undefined): Promise<Snapshot | null> {
   const saved = await store.snapshot(id.trim().toLowerCase())
-  return saved ? parseSnapshot(saved.body, id) : null
+  if (!saved) return null
+  const snapshot = parseSnapshot(saved.body, id)
+  if (!covers(access, snapshot.access)) throw moreAccess(snapshot)
+  return snapshot
+}
+
+function moreAccess(snapshot: Snapshot): SnapshotError {
+  return new SnapshotError(`snapshot ${snapshot.id} was saved by a reader with more access than yours; ask for it to be saved at your level`)
 }
 
 /** A snapshot from its JSON (as `cable snapshot show --format json` writes it); throws `SnapshotError`. */
@@ -165,7 +176,7 @@ function covers(reader: Access | undefined, saver: Access | null): boolean {
  */
 export async function verifySnapshot(store: Store, snapshot: Snapshot, access?: Access): Promise<SnapshotCheck> {
   if (!covers(access, snapshot.access)) {
-    throw new SnapshotError(`snapshot ${snapshot.id} was saved by a reader with more access than yours; ask for it to be saved at your level`)
+    throw moreAccess(snapshot)
   }
   const now = await takeSnapshot(store, snapshot.query, access)
   const before = new Map(snapshot.cables.map((c) => [c.key, c.texts.join(' ')]))

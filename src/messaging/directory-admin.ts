@@ -1,5 +1,5 @@
 import { KNOWN_CAVEATS, LEVEL_NAMES, levelRank } from './access.js'
-import { actor, audit, type ServiceContext } from './context.js'
+import { actor, audit, refuse, type ServiceContext } from './context.js'
 import { installDefaultDirectory, type DirectoryCounts } from './default-directory.js'
 import { normalizeAddress } from './recipients.js'
 import { ServiceError } from './service-error.js'
@@ -67,9 +67,57 @@ export async function putUser(ctx: ServiceContext, userName: string | undefined,
   const by = await requireAdmin(ctx, userName, 'manage users')
   const user = await validateUser(ctx, spec)
   if (bootstrap && !user.roles.includes('admin')) throw new ServiceError('INVALID', 'the first user of a database must hold the admin role')
+  if (!bootstrap) await checkSelfChange(ctx, by, user)
   await ctx.store.directory.upsertUser(user)
   await audit(ctx, { actor: bootstrap ? user.name : by, action: 'user', post: user.post, detail: `${user.name}: ${user.roles.join(',')} ${LEVEL_NAMES[user.clearance]}${user.caveats.length ? '//' + user.caveats.join('//') : ''}${user.active ? '' : ' (deactivated)'}` })
   return user
+}
+
+/**
+ * What no admin may do to his own account: raise his own clearance or add caveats (another admin must:
+ * two people for every widening of access), or, as the last active admin, give up the admin role or
+ * deactivate himself (the directory would have nobody left to manage it). Refusals are audited.
+ */
+async function checkSelfChange(ctx: ServiceContext, by: string, next: User): Promise<void> {
+  if (next.name !== by) return
+  const current = await ctx.store.directory.user(by)
+  if (!current) return
+  const refuseSelf = async (message: string): Promise<never> => refuse(ctx, current, 'user', 'FORBIDDEN', message)
+  if (next.clearance > current.clearance) await refuseSelf(`${by} cannot raise his own clearance (${LEVEL_NAMES[current.clearance]} to ${LEVEL_NAMES[next.clearance]}): another admin must`)
+  const added = next.caveats.filter((c) => !current.caveats.includes(c))
+  if (added.length) await refuseSelf(`${by} cannot read himself into ${added.join(', ')}: another admin must`)
+  const stillAdmin = next.active && next.roles.includes('admin')
+  if (!stillAdmin) {
+    const others = (await ctx.store.directory.users()).filter((u) => u.name !== by && u.active && u.roles.includes('admin'))
+    if (others.length === 0) await refuseSelf(`${by} is the last active admin and cannot ${next.active ? 'give up the admin role' : 'deactivate himself'}: make another admin first`)
+  }
+}
+
+/**
+ * The directory's users (of one post when given); admins only: a user list tells who is read into what.
+ *
+ * @example
+ *   await listUsers(ctx, 'root', 'AMEMBASSY DUSHANBE')
+ */
+export async function listUsers(ctx: ServiceContext, userName: string | undefined, post?: string): Promise<User[]> {
+  await requireAdmin(ctx, userName, 'list users')
+  return ctx.store.directory.users(post?.toUpperCase())
+}
+
+/**
+ * Pending deliveries by precedence; admins only (the queue's size per precedence tells how much
+ * traffic is moving, FLASH included).
+ */
+export async function deliveryStatus(ctx: ServiceContext, userName: string | undefined): Promise<{ precedence: string; count: number }[]> {
+  await requireAdmin(ctx, userName, 'see the delivery queue')
+  return ctx.store.delivery.pendingByPrecedence()
+}
+
+/** A user as JSON: admins see anyone, other users only themselves (others' access is not theirs to know). */
+export async function showUser(ctx: ServiceContext, userName: string | undefined, name: string): Promise<User> {
+  const me = await actor(ctx, userName)
+  if (me.name !== name) await requireAdmin(ctx, userName, 'show other users')
+  return getUser(ctx, name)
 }
 
 export async function getUser(ctx: ServiceContext, name: string): Promise<User> {

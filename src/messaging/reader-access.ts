@@ -1,6 +1,7 @@
 import type { Access } from '../store/store.js'
 import { accessOf } from './access.js'
 import { actor, audit, type ServiceContext } from './context.js'
+import type { User } from './types.js'
 
 /**
  * The archive access (`{ level, caveats }`) of a directory user, for read paths outside messaging
@@ -12,8 +13,20 @@ import { actor, audit, type ServiceContext } from './context.js'
  *   await store.search(query, options, access)
  */
 export async function archiveAccessOf(ctx: ServiceContext, userName: string | undefined): Promise<Access> {
-  const a = accessOf(await actor(ctx, userName))
-  return { level: a.level, caveats: a.caveats }
+  return userAccess(await actor(ctx, userName))
+}
+
+/**
+ * The store `Access` of a directory user: clearance and caveats (none for a deactivated user) and need to
+ * know (post, name, archive-reader role). Every read path of an operator database passes this to the
+ * store, which applies the one rule in SQL (`NeedToKnow` in src/store/store.ts, docs/messaging.md).
+ *
+ * @example
+ *   userAccess(dora) // { level: 1, caveats: [], needToKnow: { user: 'dora', post: 'AMEMBASSY DUSHANBE', archiveReader: false } }
+ */
+export function userAccess(user: User): Access {
+  const a = accessOf(user)
+  return { level: a.level, caveats: a.caveats, needToKnow: { user: user.name, post: user.post, archiveReader: user.active && user.roles.includes('archive-reader') } }
 }
 
 /**

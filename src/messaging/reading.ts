@@ -1,5 +1,6 @@
 import { accessOf, canRead, describeMarking } from './access.js'
 import { actor, audit, type ServiceContext } from './context.js'
+import { userAccess } from './reader-access.js'
 import { ServiceError } from './service-error.js'
 import type { ReleasedCableRow, User } from './types.js'
 
@@ -24,13 +25,15 @@ const markingOfRow = (c: Pick<ReleasedCableRow, 'level' | 'caveats'>) => ({ leve
  */
 export async function inbox(ctx: ServiceContext, userName: string | undefined, options: { unacknowledged?: boolean } = {}): Promise<InboxItem[]> {
   const user = await actor(ctx, userName)
-  const access = accessOf(user)
+  const entries = await ctx.store.delivery.inbox(user.post)
+  // the one access rule, in SQL: clearance, caveats and need to know (NODIS/EXDIS principals)
+  const readable = await ctx.store.workflow.readable(entries.map((e) => e.cableId), userAccess(user))
   const items: InboxItem[] = []
-  for (const entry of await ctx.store.delivery.inbox(user.post)) {
+  for (const entry of entries) {
     const cable = await ctx.store.workflow.cableHead(entry.cableId)
     if (!cable) continue
-    if (!canRead(access, markingOfRow(cable))) {
-      await audit(ctx, { actor: user.name, action: 'inbox', outcome: 'denied', cableId: cable.id, post: user.post, detail: `not cleared for ${describeMarking(markingOfRow(cable))}` })
+    if (!readable.has(cable.id)) {
+      await audit(ctx, { actor: user.name, action: 'inbox', outcome: 'denied', cableId: cable.id, post: user.post, detail: withheldBecause(user, cable) })
       continue
     }
     if (options.unacknowledged && entry.acknowledgedAt !== null) continue
@@ -47,16 +50,23 @@ export async function inbox(ctx: ServiceContext, userName: string | undefined, o
   return items
 }
 
+/** Why the rule withheld a cable, for the audit log only (admins read it; the user is told nothing). */
+function withheldBecause(user: User, cable: Pick<ReleasedCableRow, 'level' | 'caveats'>): string {
+  const marking = markingOfRow(cable)
+  if (!canRead(accessOf(user), marking)) return `not cleared for ${describeMarking(marking)}`
+  return `not a named principal of this ${marking.caveats.filter((c) => c === 'NODIS' || c === 'EXDIS').join('/')} cable`
+}
+
 /**
- * A released cable the user may read: their post received it (or originated it) and they are cleared for
- * its level and every caveat. Anything else answers NOT_FOUND, the same as a cable that does not exist,
- * and is audited as a denial.
+ * A released cable the user may read by the one access rule (`userAccess`, enforced in SQL): cleared for
+ * its level and caveats, and a need to know (originating or receiving post, SIPDIS, named principal).
+ * Anything else answers NOT_FOUND, the same as a cable that does not exist, and is audited as a denial.
  */
 export async function visibleCable(ctx: ServiceContext, user: User, cableId: string, action: string): Promise<ReleasedCableRow> {
   const cable = await ctx.store.workflow.cable(cableId)
-  const addressed = cable !== null && (cable.originPost === user.post || (await ctx.store.delivery.inboxEntry(user.post, cable.id)) !== null)
-  if (!cable || !addressed || !canRead(accessOf(user), markingOfRow(cable))) {
-    const why = !cable ? 'no such cable' : !addressed ? `not delivered to ${user.post}` : `not cleared for ${describeMarking(markingOfRow(cable))}`
+  const readable = cable !== null && (await ctx.store.workflow.readable([cable.id], userAccess(user))).has(cable.id)
+  if (!cable || !readable) {
+    const why = !cable ? 'no such cable' : canRead(accessOf(user), markingOfRow(cable)) ? `no need to know (${user.post})` : `not cleared for ${describeMarking(markingOfRow(cable))}`
     await audit(ctx, { actor: user.name, action, outcome: 'denied', cableId, post: user.post, detail: why })
     throw new ServiceError('NOT_FOUND', `no cable ${cableId} for ${user.name}`)
   }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { toCableRecord } from '../archive/cable-record.js'
 import { accessOf, canRead, describeMarking, markingOf } from './access.js'
+import { buildId } from '../format/ids.js'
+import type { Marking } from './types.js'
 import { actor, audit, inTransaction, refuse, type ServiceContext } from './context.js'
 import { composeDraft } from './draft-cable.js'
 import { formatDtg } from '../format/dates.js'
@@ -23,10 +25,16 @@ export interface ReleaseResult {
  * processes: a failed release rolls its serial back), stamps the DTG (UTC), composes and renders the canonical telegram, lints it, stores it in the
  * archive and the immutable released-cable table, and queues one delivery per recipient post.
  *
+ * A NODIS or EXDIS cable is readable only by the principals named here (`options.principals`, directory
+ * users cleared for it; the releaser is always one): releasing one without principals is refused, and
+ * naming principals for any other cable is an error (they would mean nothing). MRNs already held by
+ * imported texts are skipped.
+ *
  * @example
  *   await releaseDraft(ctx, 'carol', 7) // → { cableId: '26STATE1', mrn: 'STATE 000001', … }
+ *   await releaseDraft(ctx, 'carol', 8, { principals: ['sam'] }) // a NODIS cable sam may read
  */
-export async function releaseDraft(ctx: ServiceContext, userName: string | undefined, id: number): Promise<ReleaseResult> {
+export async function releaseDraft(ctx: ServiceContext, userName: string | undefined, id: number, options: { principals?: string[] } = {}): Promise<ReleaseResult> {
   const user = await actor(ctx, userName)
   try {
     return await inTransaction(ctx, async (tx) => {
@@ -41,7 +49,13 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
       if (!origin) throw new ServiceError('INVALID', `originating post ${draft.originPost} is no longer in the directory`)
       const at = tx.now()
       const year = at.getUTCFullYear()
-      const serial = await tx.store.workflow.nextSerial(origin.origin, year)
+      // an imported historical text may already hold the MRN this post would issue next (the archive takes any
+      // cable's text): that number is taken, so the post issues the next free one instead of being blocked
+      let serial = await tx.store.workflow.nextSerial(origin.origin, year)
+      for (let skipped = 0; await tx.store.workflow.archiveHas(buildId(year, origin.origin, String(serial)) ?? ''); skipped++) {
+        if (skipped >= MAX_TAKEN_SERIALS) throw new ServiceError('CONFLICT', `the archive holds imported cables with the next ${MAX_TAKEN_SERIALS} MRNs of ${origin.origin}; release refused, nothing stored`)
+        serial = await tx.store.workflow.nextSerial(origin.origin, year)
+      }
       const composed = await composeDraft(tx, draft.fields, draft.originPost, serial, at, async (post) =>
         (await tx.store.directory.post(post)) ? tx.store.workflow.nextMcn(draft.originPost, post) : null,
       )
@@ -55,6 +69,7 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
       // whoever releases must be cleared for everything the cable holds (its portions and caveats included)
       if (!canRead(accessOf(user), marking)) throw new ServiceError('NOT_CLEARED', `${user.name} is not cleared for ${describeMarking(marking)} and cannot release draft ${id}`)
       const releasedAt = at.getTime()
+      const named = await checkPrincipals(tx, marking, options.principals ?? [], user.name)
       await tx.store.workflow.insertCable({
         id: cableId,
         draftId: id,
@@ -80,10 +95,12 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
       const outcome = await tx.store.workflow.archiveCable(toCableRecord(cable, composed.text, source))
       // an imported cable already holds this id: refuse rather than leave the archive showing another text
       if (outcome.inserted !== 1) throw new ServiceError('CONFLICT', `the archive already holds a cable ${cableId}; release refused, nothing stored`)
+      if (named.length) await tx.store.workflow.setPrincipals(cableId, named)
       await tx.store.delivery.enqueue(
         composed.recipients.map((r) => ({ cableId, post: r.post, role: r.role, precedence: r.precedence, rank: PRECEDENCE_RANK[r.precedence], queuedAt: releasedAt })),
       )
-      await audit(tx, { actor: user.name, action: 'release', cableId, draftId: id, post: draft.originPost, detail: `${composed.recipients.length} deliveries` })
+      const principals = named.length ? `; principals ${named.join(', ')}` : ''
+      await audit(tx, { actor: user.name, action: 'release', cableId, draftId: id, post: draft.originPost, detail: `${composed.recipients.length} deliveries${principals}` })
       return {
         cableId,
         mrn: `${origin.origin} ${mrnSerial(serial)}`,
@@ -98,4 +115,28 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
     if (error instanceof ServiceError) await refuse(ctx, user, 'release', error.code, error.message, id, error.details)
     throw error
   }
+}
+
+/** How many MRNs in a row imported texts may hold before a release gives up. */
+const MAX_TAKEN_SERIALS = 1000
+
+/**
+ * The principals of a cable about to be released: required (and only allowed) for NODIS and EXDIS; each an
+ * active directory user cleared for the cable's level and caveats; the releaser always among them.
+ */
+async function checkPrincipals(ctx: ServiceContext, marking: Marking, names: string[], releaser: string): Promise<string[]> {
+  const restricted = marking.caveats.filter((c) => c === 'NODIS' || c === 'EXDIS')
+  if (!restricted.length) {
+    if (names.length) throw new ServiceError('INVALID', `principals are named only for NODIS or EXDIS cables; this one is ${describeMarking(marking)}`)
+    return []
+  }
+  if (!names.length) throw new ServiceError('INVALID', `a ${restricted.join('/')} cable is read only by its principals: name them (cable release ID --principals USER,…)`)
+  const problems: string[] = []
+  for (const name of names) {
+    const u = await ctx.store.directory.user(name)
+    if (!u || !u.active) problems.push(`${name}: no active user of that name`)
+    else if (!canRead(accessOf(u), marking)) problems.push(`${name}: not cleared for ${describeMarking(marking)}`)
+  }
+  if (problems.length) throw new ServiceError('INVALID', `principals: ${problems.join('; ')}`, problems)
+  return [...new Set([...names, releaser])].sort()
 }

@@ -18,7 +18,7 @@ import type {
   User,
 } from './messaging-types.js'
 import type { ApiTokenRow, ReadKind, SessionRow } from './auth-types.js'
-import type { CableRecord, UpsertOutcome } from './store.js'
+import type { Access, CableRecord, UpsertOutcome } from './store.js'
 
 /**
  * The messaging storage contract: directory, drafting workflow, delivery queue and inboxes, subscriptions
@@ -100,6 +100,17 @@ export interface WorkflowStore {
   cables(): Promise<ReleasedCableRow[]>
   /** Serials released from an origin in a year, ascending. */
   serials(origin: string, year: number): Promise<number[]>
+  /** Names the principals of a released NODIS or EXDIS cable (once, at release: the rows are immutable). */
+  setPrincipals(cableId: string, users: string[]): Promise<void>
+  /** The principals named for a cable, sorted. */
+  principals(cableId: string): Promise<string[]>
+  /** Whether the archive holds a cable under this key (an imported text may hold an MRN a post will issue). */
+  archiveHas(key: string): Promise<boolean>
+  /**
+   * Which of `ids` (archive keys) the reader may read, decided by THE access rule in SQL (the same condition
+   * the archive engine puts in every search, show, refs and stats query; `Access` in src/store/store.ts).
+   */
+  readable(ids: string[], access: Access): Promise<Set<string>>
 }
 
 export interface DeliveryStore {
@@ -152,10 +163,23 @@ export interface SubscriptionStore {
 }
 
 export interface AuditStore {
-  /** Appends one entry. The log is append-only in the database itself: UPDATE and DELETE are refused. */
+  /**
+   * Appends one entry. The log is append-only in the database itself (UPDATE, DELETE and a REPLACE over an
+   * entry are refused) and a hash chain: the entry stores the hash of the one before it and its own
+   * (`entryHash` of src/store/audit-chain.ts), and the head and length are recorded beside the log, all in
+   * one write transaction so concurrent writers never fork the chain.
+   */
   append(e: Omit<AuditEntry, 'id'>): Promise<void>
   /** Entries matching every given filter field, oldest first, at most `limit`. */
   query(f: AuditFilter): Promise<AuditEntry[]>
+  /** Every entry with its links, in id order, and the head recorded beside the log (for `verifyChain`). */
+  chain(): Promise<{ entries: ChainedEntry[]; recorded: { entries: number; head: string } | null }>
+}
+
+/** An audit entry with its hash-chain links. */
+export interface ChainedEntry extends AuditEntry {
+  prevHash: string
+  hash: string
 }
 
 /**

@@ -7,7 +7,7 @@ import type { PrecedenceWord } from '../format/model.js'
  */
 
 /** What a user may do; checked by the workflow, never by an adapter. */
-export const ROLES = ['drafter', 'clearer', 'approver', 'reader', 'admin'] as const
+export const ROLES = ['drafter', 'clearer', 'approver', 'reader', 'admin', 'archivist', 'archive-reader'] as const
 export type Role = (typeof ROLES)[number]
 
 /** A station that sends and receives cables: embassy, consulate, mission, the Department. */

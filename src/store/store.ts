@@ -8,11 +8,33 @@ import type { QueryNode } from './query/ast.js'
 /**
  * Who is reading. `level` is the clearance rank (UNCLASSIFIED 0, SBU 1, CONFIDENTIAL 2, SECRET 3,
  * TOP SECRET 4); `caveats` are the caveats the reader holds. A cable is visible when its level is at most
- * the reader's and the reader holds every caveat on it. `undefined` access means archive mode: all visible.
+ * the reader's and the reader holds every caveat on it, and, in an operator database (`needToKnow` set),
+ * when the reader also has a need to know (see `NeedToKnow`). `undefined` access means archive mode: all
+ * visible. Every engine applies this one rule inside its queries, on every read path.
  */
 export interface Access {
   level: number
   caveats: string[]
+  /** Set for a directory user of an operator database; absent for a reader of a released archive. */
+  needToKnow?: NeedToKnow
+}
+
+/**
+ * The need-to-know half of the access rule (docs/messaging.md, "Who may read a cable"), on top of level
+ * and caveats:
+ * - a cable released in this database is readable at its originating post and at every post it was
+ *   delivered to (collective members included: delivery expands collectives to posts);
+ * - one captioned SIPDIS also by cleared readers at any post;
+ * - one carrying NODIS or EXDIS only by the principals named for it at release, whatever their post;
+ * - a cable imported into the database (not released in it) only by holders of the archive-reader role.
+ */
+export interface NeedToKnow {
+  /** The reader's directory name (matched against a cable's principals). */
+  user: string
+  /** The reader's post, as a PLAD (`AMEMBASSY DUSHANBE`). */
+  post: string
+  /** Holds the archive-reader role: may read imported historical cables. */
+  archiveReader: boolean
 }
 
 export type Rendering = 'text' | 'html' | 'csv' | 'jsonl'

@@ -138,7 +138,7 @@ describe('sessions, tokens and bad input', () => {
     expect(await srv.deps.messaging!.ctx.store.workflow.draftIds({})).toEqual(before)
     anon.csrf = who.csrf
     expect((await anon.json(anon.get('/api/session'))).csrf).toBe(who.csrf)
-    await anon.json(anon.post('/api/drafts', { telegram: SYNTHETIC }), 201)
+    await anon.json(anon.post('/api/drafts', { telegram: SYNTHETIC, clearers: ['carl'] }), 201)
     expect((await anon.del('/api/session')).status).toBe(204)
     await problemOf(anon.get('/api/session'), 401, 'UNAUTHENTICATED')
   })

@@ -68,7 +68,7 @@ describe.each(ENGINES)('access for read paths outside messaging (%s)', (engine) 
     const env = await freshContext({}, engine)
     try {
       await addUsers(env.ctx, [{ name: 'cora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'CONFIDENTIAL', caveats: ['NOFORN'] }])
-      expect(await archiveAccessOf(env.ctx, 'cora')).toEqual({ level: 2, caveats: ['NOFORN'] })
+      expect(await archiveAccessOf(env.ctx, 'cora')).toEqual({ level: 2, caveats: ['NOFORN'], needToKnow: { user: 'cora', post: 'AMEMBASSY DUSHANBE', archiveReader: false } })
       await expect(archiveAccessOf(env.ctx, 'nobody')).rejects.toThrow(/unknown user/)
       await recordDenial(env.ctx, 'cora', '26STATE9', 'show', 'archive copy above clearance')
       expect(await env.ctx.store.audit.query({ outcome: 'denied' })).toMatchObject([{ actor: 'cora', action: 'show', cableId: '26STATE9', post: 'AMEMBASSY DUSHANBE' }])

@@ -50,7 +50,7 @@ describe('query snapshots', () => {
     await store.upsertCables(records)
     const saved = await saveSnapshot(store, 'harbour', undefined, new Date('2026-01-01T00:00:00Z'))
     expect((await saveSnapshot(store, 'harbour', undefined, new Date('2026-06-01T00:00:00Z'))).savedAt).toBe('2026-01-01T00:00:00.000Z')
-    expect(await loadSnapshot(store, saved.id.toUpperCase())).toEqual(saved)
+    expect(await loadSnapshot(store, saved.id.toUpperCase(), undefined)).toEqual(saved)
     await store.upsertCables([
       makeRecord({ key: '09QUORIN5', date: '2009-01-01', text: 'a new harbour cable' }),
       { ...records[0], text: 'first cable about the harbour, corrected', source: { ...records[0].source, locator: 'fix.txt' } },
@@ -68,6 +68,25 @@ describe('query snapshots', () => {
     expect(low.count).toBe(2)
     expect(low.archiveCables).toBe(3)
     expect(await verifySnapshot(store, low, { level: 3, caveats: [] })).toMatchObject({ identical: false, added: ['08VELLORA3'] })
+    await store.close()
+  })
+
+  it('should not show a reader a snapshot saved with more access than his (count and hashes of cables he may not read)', async () => {
+    const store = openSqliteStore(':memory:')
+    await store.upsertCables(records)
+    const secret = await saveSnapshot(store, 'harbour', { level: 3, caveats: [] })
+    await expect(loadSnapshot(store, secret.id, { level: 2, caveats: [] })).rejects.toThrow(SnapshotError)
+    expect((await loadSnapshot(store, secret.id, { level: 3, caveats: [] }))?.count).toBe(3)
+    expect((await loadSnapshot(store, secret.id, undefined))?.count).toBe(3)
+    const file = join(root, 'leak.db')
+    const db = openSqliteStore(file)
+    await db.upsertCables(records)
+    const id = (await saveSnapshot(db, 'harbour', { level: 3, caveats: [] })).id
+    await db.close()
+    const r = await runCable(['snapshot', 'show', id, '--db', file, '--clearance', 'CONFIDENTIAL'])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/more access than yours/)
     await store.close()
   })
 

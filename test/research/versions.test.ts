@@ -181,3 +181,12 @@ describe('an archive written before versions were kept', () => {
     await writing.close()
   })
 })
+
+describe('diff of a cable with one version', () => {
+  it('should say there is one version, not that the texts differ in whitespace', async () => {
+    const { diffText } = await import('../../src/archive/output/write-versions.js')
+    const out = diffText({ key: '08QUORIN1', from: 1, to: 1, removedWords: 0, addedWords: 0, parts: [] } as never)
+    expect(out).toContain('the same version')
+    expect(out).not.toContain('whitespace')
+  })
+})

@@ -7,6 +7,7 @@ import type { VersionDiff } from '../cable-versions.js'
  */
 export function diffText(d: VersionDiff): string {
   let out = `${d.key}: version ${d.from} → version ${d.to}: ${d.removedWords} word${d.removedWords === 1 ? '' : 's'} removed, ${d.addedWords} added\n\n`
+  if (d.from === d.to) return out + '(the same version: nothing to compare; `cable show ID --versions` lists the versions)\n'
   if (d.removedWords === 0 && d.addedWords === 0) return out + '(the texts differ only in whitespace)\n'
   for (const p of d.parts) out += p.kind === 'same' ? p.text : p.kind === 'removed' ? `[-${p.text}-]` : `{+${p.text}+}`
   return out.endsWith('\n') ? out : out + '\n'

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { hostname } from 'node:os'
-import { runWorker } from '../../messaging/index.js'
+import { deliveryStatus, runWorker } from '../../messaging/index.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { withMessagingOptions, withService, writeJson } from './messaging-common.js'
@@ -19,7 +19,7 @@ export function registerDeliver(program: Command, io: Io, _setExit: SetExit): vo
     .option('--json', 'print JSON')
     .action(async (opts) => {
       if (opts.status) {
-        const pending = await withService(io, opts, (ctx) => ctx.store.delivery.pendingByPrecedence())
+        const pending = await withService(io, opts, (ctx, user) => deliveryStatus(ctx, user))
         if (opts.json) return writeJson(io, pending)
         for (const p of pending) io.stdout.write(`${p.precedence}\t${p.count}\n`)
         return

@@ -4,7 +4,10 @@ import { resolve } from 'node:path'
 import { resolveDbLocation } from '../../archive/db-location.js'
 import { importArchive, type ImportReport } from '../../archive/import/import-archive.js'
 import { openStore } from '../../store/open-store.js'
+import { archiveImporter, ServiceError, type ArchiveImporter } from '../../messaging/index.js'
+import { DatabaseFileError } from '../../store/database-file-error.js'
 import { CliError } from '../errors.js'
+import { EXIT_CODES } from './messaging-common.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { oneOf, positiveInt } from '../option-values.js'
@@ -18,14 +21,24 @@ export function registerImport(program: Command, io: Io, setExit: SetExit): void
     .option('--db <path>', 'database file (default $CABLEGRAM_DB or ./cablegram.db)')
     .option('--batch <n>', 'cables per transaction', '2000')
     .option('--format <format>', 'report format: text or json', 'text')
-    .action(async (paths: string[], opts: { db?: string; batch: string; format: string }) => {
+    .option('--as <user>', 'in an operator database: the importing user, an archivist or admin (default $CABLEGRAM_USER)')
+    .action(async (paths: string[], opts: { db?: string; batch: string; format: string; as?: string }) => {
       const batchSize = positiveInt('--batch', opts.batch)
       oneOf('--format', opts.format, ['text', 'json'] as const)
       const location = resolveDbLocation(opts.db, io.env, io.cwd)
+      let importer: ArchiveImporter
+      try {
+        importer = await archiveImporter(location, opts.as ?? io.env['CABLEGRAM_USER'])
+      } catch (error) {
+        if (error instanceof ServiceError) throw new CliError(error.message, EXIT_CODES[error.code])
+        throw error
+      }
       let store
       try {
         store = openStore(location)
       } catch (error) {
+        await importer.close()
+        if (error instanceof DatabaseFileError) throw error
         throw new CliError(`cannot open ${location}: ${(error as Error).message}`)
       }
       const bar = io.stderr.isTTY
@@ -47,21 +60,30 @@ export function registerImport(program: Command, io: Io, setExit: SetExit): void
           },
         })
         bar?.stop()
-        io.stdout.write(opts.format === 'json' ? JSON.stringify(report) + '\n' : summary(report, location))
+        await importer.record({ files: report.files, cables: report.cables, problems: report.problems.length })
+        const shown = importer.withholdOutcomes ? withheld(report) : report
+        io.stdout.write(opts.format === 'json' ? JSON.stringify(shown) + '\n' : summary(shown, location))
         if (report.problems.length > 0) setExit(1)
       } finally {
         bar?.stop()
         await store.close()
+        await importer.close()
       }
     })
 }
 
-function summary(r: ImportReport, location: string): string {
+/** The report without what would say whether a cable was already stored (see `ArchiveImporter`). */
+function withheld(r: ImportReport): Omit<ImportReport, 'inserted' | 'replaced' | 'unchanged' | 'sourcesAdded' | 'versionsAdded'> {
+  const { inserted: _i, replaced: _r, unchanged: _u, sourcesAdded: _s, versionsAdded: _v, ...rest } = r
+  return rest
+}
+
+function summary(r: ReturnType<typeof withheld> & Partial<ImportReport>, location: string): string {
   const rate = r.seconds > 0 ? Math.round(r.cables / r.seconds) : r.cables
   const mbs = r.seconds > 0 ? (r.bytes / 1e6 / r.seconds).toFixed(1) : '-'
   let out =
     `Imported ${r.cables} cables from ${r.files} files into ${location} in ${r.seconds.toFixed(1)} s (${rate} cables/s, ${mbs} MB/s)\n` +
-    `  new ${r.inserted}, new version ${r.versionsAdded}, replaced by a better copy ${r.replaced}, already stored ${r.unchanged}, new sources ${r.sourcesAdded}\n` +
+    (r.inserted === undefined ? '' : `  new ${r.inserted}, new version ${r.versionsAdded}, replaced by a better copy ${r.replaced}, already stored ${r.unchanged}, new sources ${r.sourcesAdded}\n`) +
     `  cables with parse errors (stored with their diagnostics): ${r.withErrors}\n`
   if (r.problems.length) {
     out += `  ${r.problems.length} input${r.problems.length === 1 ? '' : 's'} not imported:\n`

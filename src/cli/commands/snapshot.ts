@@ -5,7 +5,7 @@ import type { ReaderFlags } from '../../archive/open-archive.js'
 import { snapshotCheckText, snapshotText } from '../../archive/output/write-snapshot.js'
 import { QuerySyntaxError } from '../../archive/query/query-error.js'
 import { loadSnapshot, parseSnapshot, saveSnapshot, SnapshotError, verifySnapshot, type Snapshot } from '../../archive/snapshots.js'
-import type { Store } from '../../store/store.js'
+import type { Access, Store } from '../../store/store.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
@@ -15,8 +15,8 @@ import { openForReading, readerOptions } from './show.js'
 type Flags = ReaderFlags & { format: string }
 
 /** A snapshot by id from this archive, or from a JSON file written by `snapshot show --format json`. */
-async function findSnapshot(store: Store, ref: string, io: Io): Promise<Snapshot> {
-  const saved = await loadSnapshot(store, ref)
+async function findSnapshot(store: Store, ref: string, io: Io, access: Access | undefined): Promise<Snapshot> {
+  const saved = await loadSnapshot(store, ref, access)
   if (saved) return saved
   const path = resolve(io.cwd, ref)
   if (/\.json$/i.test(ref) && existsSync(path)) return parseSnapshot(readFileSync(path, 'utf8'), ref)
@@ -57,8 +57,8 @@ export function registerSnapshot(program: Command, io: Io, setExit: SetExit): vo
     .argument('<id>', 'snapshot id (cg-…)')
     .option('--format <format>', 'text or json', 'text')
     .action(async (id: string, opts: Flags) =>
-      withArchive(opts, io, async (store) => {
-        const s = await findSnapshot(store, id, io)
+      withArchive(opts, io, async (store, access) => {
+        const s = await findSnapshot(store, id, io, access)
         io.stdout.write(opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : snapshotText(s))
       }),
     )
@@ -68,7 +68,7 @@ export function registerSnapshot(program: Command, io: Io, setExit: SetExit): vo
     .option('--format <format>', 'text or json', 'text')
     .action(async (id: string, opts: Flags) =>
       withArchive(opts, io, async (store, access) => {
-        const check = await verifySnapshot(store, await findSnapshot(store, id, io), access)
+        const check = await verifySnapshot(store, await findSnapshot(store, id, io, access), access)
         io.stdout.write(opts.format === 'json' ? JSON.stringify(check, null, 2) + '\n' : snapshotCheckText(check))
         if (!check.identical) setExit(1)
       }),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { getUser, LEVEL_NAMES, putUser, type User } from '../../messaging/index.js'
+import { getUser, LEVEL_NAMES, listUsers, putUser, showUser, type User } from '../../messaging/index.js'
 import type { Io } from '../io.js'
 import { CliError } from '../errors.js'
 import { setPassword } from '../../messaging/logins.js'
@@ -63,7 +63,7 @@ export function registerUser(program: Command, io: Io, _setExit: SetExit): void 
     .option('--post <plad>', 'only users of this post')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      const users = await withService(io, opts, (ctx) => ctx.store.directory.users(opts.post?.toUpperCase()))
+      const users = await withService(io, opts, (ctx, actor) => listUsers(ctx, actor, opts.post))
       if (opts.json) return writeJson(io, users)
       for (const u of users) io.stdout.write(describe(u))
     })
@@ -72,6 +72,6 @@ export function registerUser(program: Command, io: Io, _setExit: SetExit): void 
     .description('show one user as JSON')
     .argument('<name>')
     .action(async (name: string, opts) => {
-      writeJson(io, await withService(io, opts, (ctx) => getUser(ctx, name)))
+      writeJson(io, await withService(io, opts, (ctx, actor) => showUser(ctx, actor, name)))
     })
 }

@@ -93,15 +93,20 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
     return c.json(s, 200)
   })
   app.openapi(routes.snapshot, async (c) => {
-    const s = await loadSnapshot(deps.archive, c.req.valid('param').id)
-    if (!s) throw new HttpProblem('NOT_FOUND', `no snapshot ${c.req.valid('param').id}`)
-    return c.json(s, 200)
+    try {
+      const s = await loadSnapshot(deps.archive, c.req.valid('param').id, c.get('principal').access)
+      if (!s) throw new HttpProblem('NOT_FOUND', `no snapshot ${c.req.valid('param').id}`)
+      return c.json(s, 200)
+    } catch (error) {
+      if (error instanceof SnapshotError) throw new HttpProblem('FORBIDDEN', error.message)
+      throw error
+    }
   })
   app.openapi(routes.verify, async (c) => {
     const principal = c.get('principal')
-    const s = await loadSnapshot(deps.archive, c.req.valid('param').id)
-    if (!s) throw new HttpProblem('NOT_FOUND', `no snapshot ${c.req.valid('param').id}`)
     try {
+      const s = await loadSnapshot(deps.archive, c.req.valid('param').id, principal.access)
+      if (!s) throw new HttpProblem('NOT_FOUND', `no snapshot ${c.req.valid('param').id}`)
       const check = await verifySnapshot(deps.archive, s, principal.access)
       await deps.reads.charge(principal, 'export', check.count)
       return c.json(check, 200)

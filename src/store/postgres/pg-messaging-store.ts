@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { ApiTokenRow, SessionRow } from '../auth-types.js'
-import type { AuditStore, AuthStore, DeliveryStore, DirectoryStore, MessagingStore, SubscriptionStore, WorkflowStore } from '../messaging-store.js'
+import type { AuditStore, AuthStore, ChainedEntry, DeliveryStore, DirectoryStore, MessagingStore, SubscriptionStore, WorkflowStore } from '../messaging-store.js'
 import type {
   AuditEntry,
   AuditFilter,
@@ -21,6 +21,8 @@ import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { PG_MESSAGING_MIGRATIONS } from './messaging-migrations.js'
 import { runPgMigrations } from './migrations.js'
 import { writeBatch } from './pg-writer.js'
+import { accessSql, Params } from './pg-search.js'
+import { entryHash, GENESIS_HASH } from '../audit-chain.js'
 import { acquirePool, releasePool } from './pool.js'
 
 /** The channel a committed release notifies; idle workers LISTEN on it. */
@@ -261,6 +263,23 @@ function workflowOn(q: Query, client: pg.ClientBase | null): WorkflowStore {
     async serials(origin, year) {
       return (await q<{ serial: number }>('SELECT serial FROM msg_cable WHERE origin = $1 AND year = $2 ORDER BY serial', [origin, year])).rows.map((r) => r.serial)
     },
+    async setPrincipals(cableId, users) {
+      for (const u of new Set(users)) await q('INSERT INTO msg_principal (cable_id, user_name) VALUES ($1, $2)', [cableId, u])
+    },
+    async principals(cableId) {
+      return (await q<{ user_name: string }>('SELECT user_name FROM msg_principal WHERE cable_id = $1 ORDER BY user_name', [cableId])).rows.map((r) => r.user_name)
+    },
+    async archiveHas(key) {
+      return ((await q('SELECT 1 FROM cables WHERE key = $1', [key])).rowCount ?? 0) > 0
+    },
+    async readable(ids, access) {
+      // THE access rule of this engine (accessSql), over the archive's cable rows
+      const p = new Params()
+      const keys = p.param([...new Set(ids)])
+      const where = accessSql(access, p)
+      const { rows } = await q<{ key: string }>(`SELECT c.key FROM cables c WHERE c.key = ANY(${keys}::text[]) AND ${where}`, p.params)
+      return new Set(rows.map((r) => r.key))
+    },
   }
 }
 
@@ -361,13 +380,29 @@ function subscriptionsOn(q: Query): SubscriptionStore {
   }
 }
 
-function auditOn(q: Query): AuditStore {
+function auditOn(q: Query, store: PgMessagingStore): AuditStore {
   return {
     async append(e) {
-      await q(
-        'INSERT INTO msg_audit (at, actor, action, outcome, cable_id, draft_id, post, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [e.at, e.actor, e.action, e.outcome, e.cableId, e.draftId, e.post, e.detail],
-      )
+      // the head row is locked (FOR UPDATE) until commit: concurrent writers link one after another
+      await store.transaction(async (tx) => {
+        const tq = (tx as PgMessagingStore).query
+        const head = (await tq<{ entries: string; hash: string }>('SELECT entries, hash FROM msg_audit_head FOR UPDATE')).rows[0]
+        const id = (head ? num(head.entries) : 0) + 1
+        const prevHash = head?.hash ?? GENESIS_HASH
+        const hash = entryHash({ id, ...e, prevHash })
+        await tq(
+          'INSERT INTO msg_audit (id, at, actor, action, outcome, cable_id, draft_id, post, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+          [id, e.at, e.actor, e.action, e.outcome, e.cableId, e.draftId, e.post, e.detail, prevHash, hash],
+        )
+        await tq('INSERT INTO msg_audit_head (one, entries, hash) VALUES (true, $1, $2) ON CONFLICT (one) DO UPDATE SET entries = excluded.entries, hash = excluded.hash', [id, hash])
+      })
+    },
+    async chain() {
+      const rows = (
+        await q('SELECT id, at, actor, action, outcome, cable_id AS "cableId", draft_id AS "draftId", post, detail, prev_hash AS "prevHash", hash FROM msg_audit ORDER BY id')
+      ).rows.map((r): ChainedEntry => ({ ...(r as ChainedEntry), id: num(r.id), at: num(r.at) }))
+      const head = (await q<{ entries: string; hash: string }>('SELECT entries, hash FROM msg_audit_head')).rows[0]
+      return { entries: rows, recorded: head ? { entries: num(head.entries), head: head.hash } : null }
     },
     async query(f: AuditFilter) {
       const where: string[] = []
@@ -478,6 +513,8 @@ export class PgMessagingStore implements MessagingStore {
   readonly auth: AuthStore
   /** Set when this transaction queued a delivery: the commit notifies the workers once. */
   private notifyOnCommit = false
+  /** This store's SQL runner (its transaction's connection, or the pool). */
+  readonly query: Query
   private listener: Promise<pg.Client> | null = null
   private waiters = new Set<() => void>()
   private notifiedWhileBusy = false
@@ -492,7 +529,8 @@ export class PgMessagingStore implements MessagingStore {
     this.workflow = workflowOn(q, client)
     this.delivery = deliveryOn(q, this)
     this.subscriptions = subscriptionsOn(q)
-    this.audit = auditOn(q)
+    this.query = q
+    this.audit = auditOn(q, this)
     this.auth = authOn(q)
   }
 

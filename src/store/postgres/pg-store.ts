@@ -216,7 +216,7 @@ export class PostgresStore implements Store {
   async facetedPage(query: QueryNode | null, options: SearchOptions & { limit: number }, access?: Access, top = 10): Promise<FacetedPage> {
     const q = await this.compile(query, access)
     const withText = options.withText ?? false
-    if (query === null) {
+    if (query === null && countsFromFacetTable(access)) {
       // the whole archive (as the reader may see it): counts from facet_counts, the page from the date index
       const facets = await this.archiveFacets(access, top)
       const total = facets.year.reduce((n, f) => n + f.count, 0)
@@ -266,14 +266,14 @@ export class PostgresStore implements Store {
   }
 
   async count(query: QueryNode | null, access?: Access): Promise<number> {
-    if (query === null) return (await this.archiveFacets(access, 0)).year.reduce((n, f) => n + f.count, 0)
+    if (query === null && countsFromFacetTable(access)) return (await this.archiveFacets(access, 0)).year.reduce((n, f) => n + f.count, 0)
     const q = await this.compile(query, access)
     const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${q.from} WHERE ${q.where}`, q.params)
     return rows[0].n
   }
 
   async facets(query: QueryNode | null, access?: Access, top = 10): Promise<Facets> {
-    if (query === null) {
+    if (query === null && countsFromFacetTable(access)) {
       await this.ready
       return this.archiveFacets(access, top)
     }
@@ -356,10 +356,19 @@ export class PostgresStore implements Store {
     const p = new Params()
     const visible = access ? accessSql(access, p) : 'true'
     const facetWhere = visible.replaceAll('c.', 'fc.')
+    // need to know is decided per cable: those counts are grouped over the visible cables themselves
+    const perCable: Record<string, string> = {
+      year: `coalesce(left(c.date, 4), '(none)')`,
+      month: `coalesce(left(c.date, 7), '(none)')`,
+      origin: `coalesce(c.origin_key, '(none)')`,
+      classification: `coalesce(c.classification, '(none)')`,
+    }
     const group = async (facet: string, order: string) =>
       (
         await this.pool.query<{ value: string; count: number }>(
-          `SELECT fc.value, sum(fc.n)::int AS count FROM facet_counts fc WHERE fc.facet = '${facet}' AND ${facetWhere} GROUP BY 1 HAVING sum(fc.n) > 0 ORDER BY ${order}`,
+          countsFromFacetTable(access)
+            ? `SELECT fc.value, sum(fc.n)::int AS count FROM facet_counts fc WHERE fc.facet = '${facet}' AND ${facetWhere} GROUP BY 1 HAVING sum(fc.n) > 0 ORDER BY ${order}`
+            : `SELECT ${perCable[facet]} COLLATE "C" AS value, count(*)::int AS count FROM cables c WHERE ${visible} GROUP BY 1 ORDER BY ${order}`,
           p.params,
         )
       ).rows
@@ -377,7 +386,7 @@ export class PostgresStore implements Store {
 
   async histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram> {
     const width = { year: 4, month: 7, day: 10 }[interval]
-    if (query === null && interval !== 'day') {
+    if (query === null && interval !== 'day' && countsFromFacetTable(access)) {
       // the whole archive by year or month: the writer keeps those counts
       await this.ready
       const p = new Params()
@@ -498,4 +507,12 @@ export class PostgresStore implements Store {
  */
 export function openPostgresStore(location: string, options: PgOpenOptions = {}): PostgresStore {
   return new PostgresStore(location, acquirePool(location), options.migrations)
+}
+
+/**
+ * Whether whole-archive counts may come from `facet_counts` (kept per level and caveat mask): yes for
+ * level-and-caveat readers, no under need to know, which depends on each cable's deliveries.
+ */
+function countsFromFacetTable(access: Access | undefined): boolean {
+  return access?.needToKnow === undefined
 }

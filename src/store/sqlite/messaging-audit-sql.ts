@@ -1,14 +1,34 @@
 import type Database from 'better-sqlite3'
+import { entryHash, GENESIS_HASH } from '../audit-chain.js'
+import type { ChainedEntry } from '../messaging-store.js'
 import type { AuditEntry, AuditFilter } from '../messaging-types.js'
 
-/** SQL for the append-only audit log (triggers refuse UPDATE and DELETE). */
+/** SQL for the append-only, hash-chained audit log (triggers refuse UPDATE, DELETE and REPLACE). */
 export class MessagingAuditSql {
   constructor(private readonly db: Database.Database) {}
 
   append(e: Omit<AuditEntry, 'id'>): void {
-    this.db
-      .prepare('INSERT INTO msg_audit (at, actor, action, outcome, cable_id, draft_id, post, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(e.at, e.actor, e.action, e.outcome, e.cableId, e.draftId, e.post, e.detail)
+    const write = () => {
+      // inside the write lock: the head read here is the one the new entry links to
+      const head = this.db.prepare('SELECT entries, hash FROM msg_audit_head WHERE one = 1').get() as { entries: number; hash: string } | undefined
+      const id = (head?.entries ?? 0) + 1
+      const prevHash = head?.hash ?? GENESIS_HASH
+      const hash = entryHash({ id, ...e, prevHash })
+      this.db
+        .prepare('INSERT INTO msg_audit (id, at, actor, action, outcome, cable_id, draft_id, post, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, e.at, e.actor, e.action, e.outcome, e.cableId, e.draftId, e.post, e.detail, prevHash, hash)
+      this.db.prepare('INSERT INTO msg_audit_head (one, entries, hash) VALUES (1, ?, ?) ON CONFLICT (one) DO UPDATE SET entries = excluded.entries, hash = excluded.hash').run(id, hash)
+    }
+    if (this.db.inTransaction) write()
+    else this.db.transaction(write).immediate()
+  }
+
+  chain(): { entries: ChainedEntry[]; recorded: { entries: number; head: string } | null } {
+    const entries = this.db
+      .prepare('SELECT id, at, actor, action, outcome, cable_id AS cableId, draft_id AS draftId, post, detail, prev_hash AS prevHash, hash FROM msg_audit ORDER BY id')
+      .all() as ChainedEntry[]
+    const head = this.db.prepare('SELECT entries, hash AS head FROM msg_audit_head WHERE one = 1').get() as { entries: number; head: string } | undefined
+    return { entries, recorded: head ?? null }
   }
 
   query(f: AuditFilter): AuditEntry[] {

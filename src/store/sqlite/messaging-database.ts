@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { MESSAGING_MIGRATIONS } from './messaging-migrations.js'
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js'
@@ -23,6 +24,8 @@ export function openMessagingDatabase(path: string): SqliteStore {
 export function hasDirectoryUsers(path: string): boolean {
   // only a SQLite file can hold the directory; a server URL or an in-memory database holds none
   if (path === ':memory:' || /^[a-z]+:\/\//.test(path)) return false
+  // a file yet to be created (an import's target) or an empty one holds no directory
+  if (!existsSync(path) || statSync(path).size === 0) return false
   const db = new Database(path, { readonly: true, fileMustExist: true })
   try {
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'msg_user'").get()

@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
 import type { Migration } from './migrations.js'
 
 /**
@@ -212,10 +214,75 @@ const steps: readonly { name: string; sql: string }[] = [
         PRIMARY KEY (user, kind, window_start)
       );`,
   },
+  {
+    // Need to know: the principals named for a NODIS or EXDIS cable at release (docs/messaging.md).
+    // Tamper evidence: INSERT OR REPLACE deletes the row it replaces without firing DELETE triggers, so
+    // every insert that would collide with a released cable or an audit entry is refused before it
+    // runs; the audit log becomes a hash chain (prev_hash, hash; src/store/audit-chain.ts) with its head
+    // and length kept in msg_audit_head. Entries written before this step are chained here, in id order.
+    name: '006-principals-tamper-evidence',
+    sql: `
+      CREATE TABLE msg_principal (
+        cable_id TEXT NOT NULL REFERENCES msg_cable(id),
+        user_name TEXT NOT NULL REFERENCES msg_user(name),
+        PRIMARY KEY (cable_id, user_name)
+      );
+      CREATE TRIGGER msg_principal_no_update BEFORE UPDATE ON msg_principal
+        BEGIN SELECT RAISE(ABORT, 'principals are fixed at release'); END;
+      CREATE TRIGGER msg_principal_no_delete BEFORE DELETE ON msg_principal
+        BEGIN SELECT RAISE(ABORT, 'principals are fixed at release'); END;
+      CREATE TRIGGER msg_principal_no_replace BEFORE INSERT ON msg_principal
+        WHEN EXISTS (SELECT 1 FROM msg_principal p WHERE p.cable_id = NEW.cable_id AND p.user_name = NEW.user_name)
+        BEGIN SELECT RAISE(ABORT, 'principals are fixed at release'); END;
+      CREATE TRIGGER msg_cable_no_replace BEFORE INSERT ON msg_cable
+        WHEN EXISTS (SELECT 1 FROM msg_cable c WHERE c.id = NEW.id OR c.draft_id = NEW.draft_id OR (c.origin = NEW.origin AND c.year = NEW.year AND c.serial = NEW.serial))
+        BEGIN SELECT RAISE(ABORT, 'released cables are immutable'); END;
+      ALTER TABLE msg_audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+      ALTER TABLE msg_audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+      CREATE TRIGGER msg_audit_no_replace BEFORE INSERT ON msg_audit
+        WHEN EXISTS (SELECT 1 FROM msg_audit a WHERE a.id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TABLE msg_audit_head (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        entries INTEGER NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE TRIGGER msg_audit_head_no_delete BEFORE DELETE ON msg_audit_head
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  },
 ]
+
+/** `entryHash` of src/store/audit-chain.ts, frozen here as the migration shipped it. */
+function chainHash(fields: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(fields), 'utf8').digest('hex')
+}
+
+/** Step 006 chains the entries already in the log (the triggers forbid UPDATE, so they step aside). */
+function chainExisting(db: Database.Database): void {
+  const rows = db.prepare('SELECT id, at, actor, action, outcome, cable_id, draft_id, post, detail FROM msg_audit ORDER BY id').raw().all() as unknown[][]
+  let prev = '0'.repeat(64)
+  if (rows.length) {
+    db.exec('DROP TRIGGER msg_audit_no_update')
+    const set = db.prepare('UPDATE msg_audit SET prev_hash = ?, hash = ? WHERE id = ?')
+    let expected = 1
+    for (const r of rows) {
+      // ids must run 1, 2, 3…: renumber nothing, but chain only an unbroken log (a gap is a deletion)
+      if (r[0] !== expected++) throw new Error(`msg_audit: entry ${expected - 1} is missing; the log cannot be chained`)
+      const hash = chainHash([prev, ...r])
+      set.run(prev, hash, r[0])
+      prev = hash
+    }
+    db.exec(`CREATE TRIGGER msg_audit_no_update BEFORE UPDATE ON msg_audit
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`)
+  }
+  db.prepare('INSERT INTO msg_audit_head (one, entries, hash) VALUES (1, ?, ?)').run(rows.length, prev)
+}
 
 /** The messaging steps in the shared migration format (`messaging-001-directory`, …). */
 export const MESSAGING_MIGRATIONS: readonly Migration[] = steps.map((step) => ({
   id: `messaging-${step.name}`,
-  up: (db) => db.exec(step.sql),
+  up: (db) => {
+    db.exec(step.sql)
+    if (step.name === '006-principals-tamper-evidence') chainExisting(db)
+  },
 }))

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
-import type { CableRecord, UpsertOutcome } from '../store.js'
+import type { Access, CableRecord, UpsertOutcome } from '../store.js'
+import { accessCondition } from './sqlite-access.js'
 import type { Draft, DraftFields, DraftState, NewDraft, ReleasedCableHead, ReleasedCableRow } from '../messaging-types.js'
 import { writeCable } from './sqlite-writer.js'
 
@@ -147,6 +148,26 @@ export class MessagingWorkflowSql {
     return (this.db.prepare('SELECT serial FROM msg_cable WHERE origin = ? AND year = ? ORDER BY serial').all(origin, year) as { serial: number }[]).map(
       (r) => r.serial,
     )
+  }
+
+  setPrincipals(cableId: string, users: string[]): void {
+    const insert = this.db.prepare('INSERT INTO msg_principal (cable_id, user_name) VALUES (?, ?)')
+    for (const u of new Set(users)) insert.run(cableId, u)
+  }
+
+  principals(cableId: string): string[] {
+    return this.db.prepare('SELECT user_name FROM msg_principal WHERE cable_id = ? ORDER BY user_name').pluck().all(cableId) as string[]
+  }
+
+  archiveHas(key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM cables WHERE key = ?').get(key) !== undefined
+  }
+
+  readable(ids: string[], access: Access): Set<string> {
+    const params: unknown[] = []
+    const where = accessCondition(access, params)
+    const stmt = this.db.prepare(`SELECT 1 FROM cables c WHERE c.key = ? AND ${where}`)
+    return new Set([...new Set(ids)].filter((id) => stmt.get(id, ...params) !== undefined))
   }
 }
 

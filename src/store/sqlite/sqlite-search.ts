@@ -1,7 +1,8 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
 import { classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
-import { ALL_CAVEATS_MASK, caveatMask } from './caveat-mask.js'
+import { caveatMask } from './caveat-mask.js'
+import { accessCondition } from './sqlite-access.js'
 
 /** A compiled query: an optional FTS5 expression to join on (ranked), and SQL conditions on `c` (cables). */
 export interface CompiledQuery {
@@ -39,10 +40,7 @@ export function compileQuery(query: QueryNode | null, access: Access | undefined
       conds.push(sql(query, BARE_COLUMNS, params, false))
     }
   }
-  if (access) {
-    conds.push('c.level <= ? AND (c.caveat_mask & ?) = 0')
-    params.push(access.level, ALL_CAVEATS_MASK & ~caveatMask(access.caveats))
-  }
+  if (access) conds.push(accessCondition(access, params))
   return { match, where: conds.length ? conds.join(' AND ') : '1', params }
 }
 
