@@ -88,3 +88,17 @@ describe('query parser', () => {
     expect(e.excerpt().split('\n')[1]).toBe(' '.repeat(column - 1) + '^')
   })
 })
+
+describe('query parser: reversed date range', () => {
+  it('should reject date:2005..2004 with a column instead of silently matching nothing', () => {
+    const e = syntaxError('iran date:2005..2004')
+    expect(e.column).toBe(11) // the value, as for every bad field value
+    expect(e.message).toContain('the range ends before it starts')
+  })
+
+  it('should still accept a range within one period and open ranges', () => {
+    expect(() => parseQuery('date:2004-03..2004-03')).not.toThrow()
+    expect(() => parseQuery('date:2005..')).not.toThrow()
+    expect(() => parseQuery('date:..2004')).not.toThrow()
+  })
+})

@@ -241,7 +241,13 @@ class Parser {
     const value = prefix ? raw.replace(/\*+$/, '') : raw
     const bad = (why: string) => new QuerySyntaxError(`${field}${op}${raw}: ${why}`, column, this.query)
     if (value === '') throw bad('the value is empty')
-    if (field === 'date' && !dateRange(op, value)) throw bad('expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B')
+    if (field === 'date') {
+      const range = dateRange(op, value)
+      if (!range) throw bad('expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B')
+      if (range.from !== null && range.to !== null && fullDate(range.from) >= fullDate(range.to)) {
+        throw bad('the range ends before it starts: write the earlier date first (A..B)')
+      }
+    }
     if (field === 'class') {
       const c = classValue(value)
       if (!c) throw bad('expected a level (UNCLASSIFIED, SBU, CONFIDENTIAL, SECRET, TOP SECRET) and/or caveats such as NOFORN')
@@ -250,4 +256,9 @@ class Parser {
     if (field === 'precedence' && !prefix && !precedenceValue(value)) throw bad('expected FLASH, NIACT, IMMEDIATE, PRIORITY or ROUTINE')
     return { type: 'field', field, op, value, prefix, query: null, column }
   }
+}
+
+/** A period bound written to its own precision (`2005`, `2005-03`) as a full date, so bounds compare as strings. */
+function fullDate(bound: string): string {
+  return bound.length === 4 ? `${bound}-01-01` : bound.length === 7 ? `${bound}-01` : bound
 }
