@@ -2,7 +2,7 @@ import type pg from 'pg'
 import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from '../sqlite/caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
-import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns } from '../version-identity.js'
+import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 import { cableVector, subjectVector } from './pg-tsvector.js'
 
 /** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
@@ -18,17 +18,9 @@ interface Existing {
 }
 
 /** A `cable_versions` row. */
-interface VersionRow {
+interface VersionRow extends VersionColumns {
   cable: string
   version: number
-  text_sha256: string
-  content_sha256: string
-  classification: string | null
-  level: number
-  caveats: string
-  error_count: number
-  withheld_runs: number
-  text_bytes: number
   first_seen: string
   text: Buffer | null
 }

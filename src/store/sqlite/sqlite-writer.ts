@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from './caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
-import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns } from '../version-identity.js'
+import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 
 /**
  * Between two addressees in the index, so a phrase cannot run from one addressee into the next.
@@ -25,17 +25,9 @@ interface Existing {
 }
 
 /** A `cable_versions` row. */
-export interface VersionRow {
+export interface VersionRow extends VersionColumns {
   cable: number
   version: number
-  text_sha256: string
-  content_sha256: string
-  classification: string | null
-  level: number
-  caveats: string
-  error_count: number
-  withheld_runs: number
-  text_bytes: number
   first_seen: string
   text: Uint8Array | null
 }
