@@ -54,8 +54,7 @@ TO AMEMBASSY DUSHANBE PRIORITY
 
 ${level} STATE 000000
 
-${caveat ? `${caveat}\n` : ''}SIPDIS
-
+${caveat ? `${caveat}\n` : ''}
 E.O. 13526: DECL: 03/14/2036
 TAGS: PREL, TI
 SUBJECT: (${mark}) SYNTHETIC TEST: ${marker} REVIEW

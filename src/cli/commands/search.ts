@@ -45,7 +45,9 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
           snippets: opts.snippets !== false,
           access,
         })
-        const emphasize = io.stdout.isTTY ? (s: string) => pc.bold(pc.yellow(s)) : undefined
+        // colour follows the output stream, not picocolors' guess from the environment (it colours whenever CI is set)
+        const tty = pc.createColors(true)
+        const emphasize = io.stdout.isTTY ? (s: string) => tty.bold(tty.yellow(s)) : undefined
         await writeSearch(result, (s) => io.stdout.write(s), { format, offset, emphasize })
         await reader.auditSearch(store, result.query, result.total)
         if (result.total === 0) setExit(1)
