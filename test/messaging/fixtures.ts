@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { installDirectory, openMessaging, putUser, type ServiceContext, type UserSpec } from '../../src/messaging/index.js'
 import { freshDatabase, probePostgres, unreachableMessage } from '../support/postgres.js'
+import type { DeliveryStore, MessagingStore } from '../../src/store/messaging-store.js'
+import type { NewDelivery } from '../../src/store/messaging-types.js'
 
 /** The read-only shared corpus, resolved from the repo root; absent on machines without it. */
 export const SHARED = fileURLToPath(new URL('../../../shared', import.meta.url))
@@ -110,3 +112,32 @@ export const STATE_TEAM: UserSpec[] = [
   { name: 'cleo', post: 'SECSTATE WASHDC', office: 'INR', roles: ['clearer', 'reader'], clearance: 'SECRET', caveats: ['NOFORN'] },
   { name: 'abe', post: 'SECSTATE WASHDC', office: 'S/ES', roles: ['approver', 'reader'], clearance: 'SECRET', caveats: ['NOFORN'] },
 ]
+
+/**
+ * The store as a worker sees it while another releaser queues `arrival` just before the worker's first
+ * check for something more urgent (after it delivered the first item of its batch): the race pre-emption
+ * exists for, made deterministic.
+ */
+export function withArrivalAtFirstCheck(store: MessagingStore, arrival: () => NewDelivery): MessagingStore {
+  let checks = 0
+  const delivery: DeliveryStore = new Proxy(store.delivery, {
+    get: (target, key) =>
+      key !== 'mostUrgentClaimable'
+        ? Reflect.get(target, key)
+        : async (now: number) => {
+            if (++checks === 1) await store.delivery.enqueue([arrival()])
+            return target.mostUrgentClaimable(now)
+          },
+  })
+  return {
+    engine: store.engine,
+    directory: store.directory,
+    workflow: store.workflow,
+    delivery,
+    subscriptions: store.subscriptions,
+    audit: store.audit,
+    auth: store.auth,
+    transaction: (fn) => store.transaction(fn),
+    close: () => store.close(),
+  }
+}

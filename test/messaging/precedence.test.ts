@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, putCollective, releaseDraft, workerPass } from '../../src/messaging/index.js'
-import type { DeliveryStore, MessagingStore } from '../../src/store/messaging-store.js'
-import { addUsers, freshContext, manualClock, STATE_TEAM, ENGINES } from './fixtures.js'
+import { addUsers, freshContext, manualClock, STATE_TEAM, ENGINES, withArrivalAtFirstCheck } from './fixtures.js'
 
 const notice = (n: number, precedence: string, to: string[]) => ({
   precedence,
@@ -85,28 +84,7 @@ describe.each(ENGINES)('preemption: a FLASH arriving in the middle of a ROUTINE 
       await approveDraft(ctx, 'abe', draft.id)
       const routine = await releaseDraft(ctx, 'abe', draft.id)
       // another releaser queues a FLASH just after the worker delivered its first item, before it checks the queue
-      const store = ctx.store
-      let checks = 0
-      const delivery: DeliveryStore = new Proxy(store.delivery, {
-        get: (target, key) =>
-          key !== 'mostUrgentClaimable'
-            ? Reflect.get(target, key)
-            : async (now: number) => {
-                if (++checks === 1) await store.delivery.enqueue([{ cableId: routine.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: 'FLASH', rank: 1, queuedAt: clock.now().getTime() }])
-                return target.mostUrgentClaimable(now)
-              },
-      })
-      const interposed: MessagingStore = {
-        engine: store.engine,
-        directory: store.directory,
-        workflow: store.workflow,
-        delivery,
-        subscriptions: store.subscriptions,
-        audit: store.audit,
-        auth: store.auth,
-        transaction: (fn) => store.transaction(fn),
-        close: () => store.close(),
-      }
+      const interposed = withArrivalAtFirstCheck(ctx.store, () => ({ cableId: routine.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: 'FLASH', rank: 1, queuedAt: clock.now().getTime() }))
       const first = await workerPass({ ...ctx, store: interposed }, { owner: 'w', batchSize: 25 })
       expect(first.preempted).toBe(true)
       // the worker delivered one ROUTINE item, saw the FLASH, handed back its batch and delivered the FLASH next

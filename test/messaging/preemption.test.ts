@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, workerPass } from '../../src/messaging/index.js'
-import type { DeliveryStore, MessagingStore } from '../../src/store/messaging-store.js'
-import { addUsers, freshContext, manualClock, STATE_TEAM, ENGINES, type Engine } from './fixtures.js'
+import { addUsers, freshContext, manualClock, STATE_TEAM, ENGINES, withArrivalAtFirstCheck, type Engine } from './fixtures.js'
 
 /**
  * Pre-emption at every gap, one rank included (issue 15: a worker that pre-empted only for a gap of two ranks
@@ -38,20 +37,7 @@ async function race(batch: string, arrival: string, engine: Engine) {
     await clearDraft(ctx, 'carl', draft.id)
     await approveDraft(ctx, 'abe', draft.id)
     const released = await releaseDraft(ctx, 'abe', draft.id)
-    const store = ctx.store
-    let checks = 0
-    const delivery: DeliveryStore = new Proxy(store.delivery, {
-      get: (target, key) =>
-        key !== 'mostUrgentClaimable'
-          ? Reflect.get(target, key)
-          : async (now: number) => {
-              if (++checks === 1) {
-                await store.delivery.enqueue([{ cableId: released.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: arrival, rank: RANK[arrival], queuedAt: clock.now().getTime() }])
-              }
-              return target.mostUrgentClaimable(now)
-            },
-    })
-    const interposed: MessagingStore = { ...store, delivery, transaction: (fn) => store.transaction(fn), close: () => store.close() }
+    const interposed = withArrivalAtFirstCheck(ctx.store, () => ({ cableId: released.cableId, post: 'SECSTATE WASHDC', role: 'action', precedence: arrival, rank: RANK[arrival], queuedAt: clock.now().getTime() }))
     const pass = await workerPass({ ...ctx, store: interposed }, { owner: 'w', batchSize: 50 })
     const order = (await ctx.store.audit.query({ action: 'deliver' })).map((e) => e.detail.split(' ')[1] === 'NIACT' ? 'NIACT IMMEDIATE' : e.detail.split(' ')[1])
     return { pass, order, batchSize: released.deliveries.length }
