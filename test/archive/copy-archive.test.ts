@@ -1,6 +1,6 @@
+import { requireBuild } from '../support/built.js'
 import { execFile, spawn } from 'node:child_process'
-import { promisify } from 'node:util'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -73,13 +73,8 @@ describe.skipIf(!pgServer.available)('cable copy between engines', () => {
     const source = join(dir, 'synth.db')
 
     beforeAll(async () => {
-      // the binary runs the compiled code
-      // asynchronously: a synchronous build would hold this worker's event loop for minutes
-      try {
-        await promisify(execFile)('npm', ['run', 'build'], { cwd: repo })
-      } catch {
-        if (!existsSync(join(repo, 'dist', 'src', 'cli', 'main.js'))) throw new Error('npm run build produced no dist/src/cli/main.js')
-      }
+      // the binary runs the compiled code that `npm test` built
+      requireBuild()
       const csv = join(dir, 'synth.csv')
       await writeSynth(csv, COUNT, 11, 'csv')
       const store = openStore(source)

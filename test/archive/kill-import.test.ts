@@ -1,5 +1,6 @@
-import { execSync, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { requireBuild } from '../support/built.js'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,12 +28,8 @@ describe('an import killed with SIGKILL', () => {
   const db = join(dir, 'k.db')
 
   beforeAll(async () => {
-    // The binary runs the compiled code; errors in files of other modules must not stop the emit.
-    try {
-      execSync('npm run build', { cwd: repo, stdio: 'pipe' })
-    } catch {
-      if (!existsSync(join(repo, 'dist', 'src', 'cli', 'main.js'))) throw new Error('npm run build produced no dist/src/cli/main.js')
-    }
+    // the binary runs the compiled code that `npm test` built
+    requireBuild()
     await writeSynth(csv, COUNT, 77, 'csv')
   }, 180_000)
   afterAll(() => rmSync(dir, { recursive: true, force: true }))

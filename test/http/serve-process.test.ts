@@ -1,6 +1,5 @@
-import { exec, spawn, type ChildProcess } from 'node:child_process'
-import { promisify } from 'node:util'
-import { existsSync } from 'node:fs'
+import { requireBuild } from '../support/built.js'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -36,13 +35,7 @@ export function startServe(args: string[], env: Record<string, string> = {}): Pr
 }
 
 beforeAll(async () => {
-  try {
-    // asynchronously: a build blocking the worker's event loop times out vitest's own messages
-    // (the TypeScript build only: the web app's bundle is not needed here)
-    await promisify(exec)('npx tsc -p tsconfig.build.json', { cwd: repo })
-  } catch {
-    if (!existsSync(join(repo, 'dist', 'src', 'cli', 'main.js'))) throw new Error('npm run build produced no dist/src/cli/main.js')
-  }
+  requireBuild()
   const store = openSqliteStore(db)
   await store.upsertCables([...archiveRecords(), ...Array.from({ length: 20_000 }, (_, i) => makeRecord({ key: `07BULK${i + 1}`, subject: `BULK ${i}` }))])
   await store.close()
