@@ -458,3 +458,40 @@ export function nextNonBlank(lines: Line[], i: number): number {
   for (let j = i + 1; j < lines.length; j++) if (!lines[j].blank) return j
   return -1
 }
+
+// the keywords of the header block with their separator, at the start of a line: `Subject to approval` and
+// `tags on luggage` stay prose, `SUBJECT:`, `REF:`, `TAGS:`, `E.O. 13526` and `Classified By:` do not
+const HEADER_KEYWORD_LINES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^[ \t]*(?:SUBJECT|SUBJ|UBJECT)[ \t]*:/i, 'a SUBJECT line'],
+  [/^[ \t]*(?:REFS?|REFTELS?|REF\(S\)|REFERENCES?)[ \t]*:/i, 'a REF line'],
+  [/^[ \t]*(?:TAGS|TAG)[ \t]*:/i, 'a TAGS line'],
+  [/^[ \t]*(?:E\s?\.\s?O\s?\.?|EO\b)[ \t]*(?:1\d{4}\b|:)/i, 'an E.O. line'],
+  [/^[ \t]*(?:\(U\)[ \t]*)?CLASSIFIED[ \t]+BY\b[ \t]*[:.]/i, 'a Classified By line'],
+]
+
+/**
+ * What the text parser would read a line of drafted text as, when that is anything but running text: a class
+ * line or class banner, a caption line, a SUBJECT, REF, TAGS, E.O. or Classified By line, a page header, the
+ * start of a numbered paragraph, a portion mark opening a block, an end-of-text marker. Null for ordinary text.
+ * Composing refuses such a line inside a paragraph: the reader of the telegram would see it as structure
+ * (`UNCLAS STATE 000009` in a SECRET paragraph reads as a second, lower class line).
+ *
+ * @example
+ *   lineReadAs('UNCLAS STATE 000009') // 'a classification line'
+ *   lineReadAs('2. (U) More text')    // 'the start of numbered paragraph 2'
+ *   lineReadAs('The talks resume.')   // null
+ */
+export function lineReadAs(line: string): string | null {
+  const t = line.replace(/\r$/, '')
+  if (CLASS_LINE.test(t)) return 'a classification line'
+  if (CLASS_WORD_ONLY.test(t)) return 'a classification banner'
+  if (isCaptionLine(t) || SERVICE_LINE.test(t)) return 'a caption line'
+  for (const [re, what] of HEADER_KEYWORD_LINES) if (re.test(t)) return what
+  if (isPageHeaderLine(t, firstNonSpace(t))) return 'a page header'
+  const para = PARA_START.exec(t)
+  if (para) return `the start of numbered paragraph ${Number(para[3])}`
+  const mark = MARKED_BLOCK.exec(t)
+  if (mark && looksLikeMark(mark[3])) return `a portion mark (${mark[3]})`
+  if (TRAILER.test(t) || END_MARKER.test(t) || TRAILER_START.test(t)) return 'an end-of-text marker'
+  return null
+}

@@ -53,12 +53,77 @@ export async function previewDraft(ctx: ServiceContext, fields: DraftFields, ori
   return composeDraft(ctx, fields, originPlad, next, at, async () => 1)
 }
 
+/** Runs of white space as one space, trimmed: the renderer wraps and the parser unwraps text. */
+const ws = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
+/** A DECL date as written or as parsed (`2036/03/14`, `2036-03-14`): its digits and words, separators aside. */
+const decl = (s: string | null | undefined): string => (s ?? '').toUpperCase().replace(/[\s/.:-]+/g, '')
+
+/** The header fields of a cable as a reader sees them, normalised so that wrapping and spans do not count. */
+function headerOf(c: Cable): Record<string, unknown> {
+  const addressees = (list: Cable['to']) => list?.map((a) => [a.name, a.precedence, a.serial, a.excluded ?? null]) ?? []
+  return {
+    TO: addressees(c.to),
+    INFO: addressees(c.info),
+    classification: c.classification,
+    captions: c.captions,
+    TAGS: c.tags,
+    SUBJECT: [c.subjectMarking, ws(c.subject)],
+    REF: c.references.map((r) => [r.letter, r.id ?? ws(r.text)]),
+    'E.O.': c.eo ? [c.eo.order, decl(c.eo.declassify)] : null,
+    signature: c.signers.map(ws),
+    sections: c.sections,
+  }
+}
+
 /**
- * The telegram must read back with the markings the draft gave it: parsed again, its level, caveats and portion
- * marks are those composed. A field whose text the parser reads as structure (a line that opens with a mark, a
- * fake class or paragraph line) would otherwise travel with markings nobody checked. Errors block release.
+ * The body as a reader sees it: each numbered or marked paragraph as `¶number (mark)` followed by its text, the
+ * literal lines as text, page headers (and the SUBJECT line the composer repeats under each) left out. The text is
+ * white-space normalised, so the renderer's wrapping and the parser's joining of lines to paragraphs do not
+ * count; any line read as structure (a paragraph start, a mark, a header line) does.
  */
-function readBack(cable: Cable, text: string): LintProblem[] {
+function bodyOf(c: Cable): string {
+  const out: string[] = []
+  let afterPageHeader = false
+  for (const b of c.body) {
+    if (b.type === 'pageHeader') {
+      afterPageHeader = true
+      continue
+    }
+    // the SUBJECT line repeated under each page header is part of the header (the parser may or may not say so)
+    const repeat = afterPageHeader && b.type === 'lines' && /^\s*SUBJECT:/.test(b.lines[0] ?? '')
+    afterPageHeader = false
+    if (repeat) continue
+    if (b.type === 'para') out.push(`¶${b.number} (${b.marking ?? ''})`, b.text)
+    else if (b.type === 'lines' || b.type === 'captions' || b.type === 'signature') out.push(`[${b.type}]`, ...b.lines)
+    else if (b.type === 'subject') out.push('[subject]', b.marking ?? '', b.text)
+    else if (b.type === 'tags') out.push('[tags]', ...b.tags)
+    else if (b.type === 'classLine') out.push('[classLine]', b.level, b.origin, b.serial, b.section ? `${b.section.number}/${b.section.of}` : '')
+    else if (b.type === 'eo') out.push('[eo]', decl(b.text))
+    else out.push(`[${b.type}]`, b.text)
+  }
+  // literal lines split or joined differently are the same text: only the markers of structure count
+  return ws(out.join(' ').replace(/(?:\[lines\] )+/g, '[lines] '))
+}
+
+/**
+ * Where two values first differ, for the message: `TO`, `paragraph 2`, or the body text around the difference.
+ */
+function firstDifference(want: string, got: string): string {
+  let i = 0
+  while (i < want.length && i < got.length && want[i] === got[i]) i++
+  const from = Math.max(0, i - 20)
+  return `composed …${JSON.stringify(want.slice(from, i + 40))}…, read back …${JSON.stringify(got.slice(from, i + 40))}…`
+}
+
+/**
+ * The telegram must read back as the draft composed it: parsed again, it has exactly the composed header fields
+ * (addressees, classification, captions, TAGS, SUBJECT, REF, E.O., signature; Classified By with the body), the same
+ * paragraphs (count, numbers, portion marks), the same body text (white-space normalised) and the same level and
+ * caveats. A field whose text the parser reads as structure (a fake class line, SUBJECT or REF line, a paragraph
+ * start, a mark, an end-of-text marker) would otherwise reach readers as something nobody drafted or checked.
+ * Every difference is a READBACK error and blocks clearance, approval and release.
+ */
+export function readBack(cable: Cable, text: string): LintProblem[] {
   const back = parseCable(text)
   const problems: LintProblem[] = []
   const want = markingOf(cable)
@@ -66,9 +131,20 @@ function readBack(cable: Cable, text: string): LintProblem[] {
   if (got.level !== want.level || got.caveats.join() !== want.caveats.join()) {
     problems.push({ rule: 'READBACK', message: `the telegram reads back as ${describeMarking(got)}, not ${describeMarking(want)}: a text field holds a mark or a line read as structure` })
   }
-  const marks = (c: Cable) => [c.subjectMarking, ...c.paragraphs.map((p) => p.marking)].filter((m): m is string => m !== null).join(' ')
-  if (marks(back) !== marks(cable)) {
-    problems.push({ rule: 'READBACK', message: `the telegram's portion marks read back as [${marks(back)}], not [${marks(cable)}]: a text field holds a mark or a paragraph line` })
+  const wantHeader = headerOf(cable)
+  const gotHeader = headerOf(back)
+  for (const field of Object.keys(wantHeader)) {
+    const w = JSON.stringify(wantHeader[field])
+    const g = JSON.stringify(gotHeader[field])
+    if (w !== g) problems.push({ rule: 'READBACK', message: `the telegram's ${field} reads back as ${g}, not ${w}: a text field holds a line read as structure` })
   }
+  // an unnumbered paragraph without a mark is plain text to the parser (the body comparison covers it)
+  const paragraphs = (c: Cable) => c.paragraphs.filter((p) => p.number > 0 || p.marking !== null).map((p) => `${p.number}(${p.marking ?? ''})`).join(' ')
+  if (paragraphs(back) !== paragraphs(cable)) {
+    problems.push({ rule: 'READBACK', message: `the telegram's paragraphs read back as [${paragraphs(back)}], not [${paragraphs(cable)}]: a text field holds a mark or a paragraph line` })
+  }
+  const wantBody = bodyOf(cable)
+  const gotBody = bodyOf(back)
+  if (wantBody !== gotBody) problems.push({ rule: 'READBACK', message: `the telegram's text does not read back as composed (${firstDifference(wantBody, gotBody)}): a text field holds a line read as structure` })
   return problems
 }

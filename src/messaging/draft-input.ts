@@ -1,9 +1,10 @@
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml'
 import { CAPTION_PHRASES } from '../format/captions.js'
 import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
-import { describeChar, firstControlChar } from '../format/control-chars.js'
+import { forbiddenChar, forbiddenCharProblem } from '../format/control-chars.js'
 import { closest, looksLikeMark, markingConflict, parseMarking, type MarkingParts } from '../format/marking.js'
 import type { PrecedenceWord } from '../format/model.js'
+import { lineReadAs } from '../format/text.js'
 import { LEVEL_NAMES } from './access.js'
 import { parsePrecedence } from './precedence.js'
 import { ServiceError } from './service-error.js'
@@ -64,8 +65,9 @@ interface TextRule {
 }
 
 /**
- * A string field: wrong types are errors, never defaults; control characters (other than tab and newline) are
- * refused everywhere, newlines too in one-line fields (they would inject REF:, TO or class lines into the telegram).
+ * A string field: wrong types are errors, never defaults; control characters (other than tab and newline) and
+ * invisible format characters (bidi overrides, zero-width characters, U+2028/U+2029, U+FEFF) are refused
+ * everywhere, newlines too in one-line fields (they would inject REF:, TO or class lines into the telegram).
  */
 function text(v: unknown, path: Path, p: Problems, rule: TextRule = {}): string | null {
   if (v === undefined || v === null) {
@@ -74,8 +76,8 @@ function text(v: unknown, path: Path, p: Problems, rule: TextRule = {}): string 
   }
   if (typeof v === 'number' && rule.number && Number.isFinite(v)) return String(v)
   if (typeof v !== 'string') return p.add(path, `must be a string, not ${typeName(v)}`), null
-  const control = firstControlChar(v)
-  if (control !== -1) return p.add(path, `control character ${describeChar(v[control])} at column ${control + 1} is not allowed`), null
+  const forbidden = forbiddenCharProblem(v)
+  if (forbidden) return p.add(path, forbidden), null
   if (rule.singleLine && /[\n\r\u2028\u2029]/.test(v)) return p.add(path, 'must be one line (no line breaks)'), null
   const t = v.trim()
   if (rule.required && t === '') return p.add(path, 'must not be empty'), null
@@ -163,6 +165,39 @@ function leadingMark(t: string, markingGiven: boolean, path: Path, p: Problems, 
   return { mark: marking(m[1], path, p, marks), text: t.slice(m[0].length) }
 }
 
+/**
+ * A paragraph's text stays that paragraph's text in the telegram: no blank line (a paragraph break: each
+ * paragraph is its own entry) and no line the parser would read as anything else — a class line, caption,
+ * SUBJECT/REF/TAGS/E.O. line, page header, numbered paragraph, portion mark or end-of-text marker
+ * (format/text lineReadAs). The first line is checked too: an unnumbered paragraph starts a line of its own.
+ * Positions are the line and column within the text.
+ */
+function paragraphLines(t: string, path: Path, p: Problems): boolean {
+  const lines = t.split('\n')
+  let ok = true
+  lines.forEach((line, i) => {
+    const where = `line ${i + 1}, column 1 of the text`
+    if (line.trim() === '') {
+      ok = false
+      p.add(path, `${where} is blank: a blank line starts a new paragraph; give each paragraph its own entry`)
+      return
+    }
+    // a leading mark on the first line is the paragraph's own (read by leadingMark)
+    const readAs = lineReadAs(line)
+    if (readAs && !(i === 0 && readAs.startsWith('a portion mark'))) {
+      ok = false
+      p.add(path, `${where} would be read as ${readAs}, not as this paragraph's text: ${JSON.stringify(line.trim().slice(0, 60))}`)
+    }
+  })
+  return ok
+}
+
+/** A literal line (`lines:` block, signature) must read back as a literal line, not as a header or paragraph. */
+function literalLine(line: string, path: Path, p: Problems): void {
+  const readAs = lineReadAs(line)
+  if (readAs && !readAs.startsWith('a portion mark')) p.add(path, `would be read as ${readAs}, not as a line of text: ${JSON.stringify(line.slice(0, 60))}`)
+}
+
 function body(v: unknown, p: Problems, marks: ReadMark[]): DraftBlock[] {
   if (v === undefined || v === null) return []
   if (!Array.isArray(v)) return p.add(['body'], `must be a list of paragraphs, not ${typeName(v)}`), []
@@ -170,7 +205,7 @@ function body(v: unknown, p: Problems, marks: ReadMark[]): DraftBlock[] {
     const at = ['body', i]
     if (typeof b === 'string') {
       const t = text(b, at, p, { required: true })
-      if (t === null) return []
+      if (t === null || !paragraphLines(t, at, p)) return []
       const lead = leadingMark(t, false, at, p, marks)
       return [{ marking: lead?.mark ?? null, text: lead?.text ?? t }]
     }
@@ -182,13 +217,14 @@ function body(v: unknown, p: Problems, marks: ReadMark[]): DraftBlock[] {
         const lead = /^\(([^)\n]{1,60})\)/.exec(line)
         // a literal line that opens with a mark would be read as a marked block: refuse what cannot be honoured
         if (lead && looksLikeMark(lead[1])) p.add([...at, 'lines', j], `starts with a portion mark (${lead[1]}): marked text is a paragraph { marking, text }`)
+        else literalLine(line, [...at, 'lines', j], p)
       })
       return [{ lines }]
     }
     knownFields(b, PARAGRAPH_FIELDS, at, p)
     const t = text(b.text, [...at, 'text'], p, { required: true })
     const mark = marking(b.marking, [...at, 'marking'], p, marks)
-    if (t === null) return []
+    if (t === null || !paragraphLines(t, [...at, 'text'], p)) return []
     const lead = leadingMark(t, b.marking !== undefined && b.marking !== null, [...at, 'text'], p, marks)
     return [{ marking: mark ?? lead?.mark ?? null, text: lead?.text ?? t }]
   })
@@ -283,7 +319,7 @@ export function draftFromObject(input: unknown, locate?: (path: Path) => string 
     references: list(input.references, ['references'], p),
     classifiedBy: text(input.classifiedBy, ['classifiedBy'], p, { singleLine: true }),
     body: body(input.body, p, marks),
-    signature: list(input.signature, ['signature'], p).map((s) => s.toUpperCase()),
+    signature: list(input.signature, ['signature'], p).map((s, i) => (literalLine(s, ['signature', i], p), s.toUpperCase())),
   }
   if (fields.to.length === 0) p.add(['to'], 'at least one action addressee is required')
   if (fields.body.length === 0) p.add(['body'], 'at least one paragraph is required')
@@ -308,15 +344,13 @@ export function draftFromObject(input: unknown, locate?: (path: Path) => string 
 
 /**
  * Refuses a whole input (draft file, telegram text) holding a control character other than tab and a line ending,
- * naming its line and column: ServiceError('INVALID').
+ * or an invisible format character (bidi override, zero-width character, …), naming it, its line and column:
+ * ServiceError('INVALID'). A byte-order mark opening the file is an encoding signature, not text.
  */
 export function refuseControlChars(text: string, source: string): void {
-  const control = firstControlChar(text)
-  if (control === -1) return
-  const before = text.slice(0, control)
-  const line = before.split('\n').length
-  const column = control - before.lastIndexOf('\n')
-  throw new ServiceError('INVALID', `${source}: line ${line}, column ${column}: control character ${describeChar(text[control])} is not allowed`)
+  const body = text.startsWith('\uFEFF') ? ' ' + text.slice(1) : text
+  const f = forbiddenChar(body)
+  if (f !== null) throw new ServiceError('INVALID', `${source}: line ${f.line}, column ${f.column}: ${f.what} is not allowed`)
 }
 
 /**

@@ -4,6 +4,7 @@ import { parseCable } from '../../src/format/parse.js'
 import { renderCanonical } from '../../src/format/render-canonical.js'
 import type { Cable } from '../../src/format/model.js'
 import { composeCable } from '../../src/messaging/compose-cable.js'
+import { readBack } from '../../src/messaging/draft-cable.js'
 import { draftFromObject, draftFromText } from '../../src/messaging/index.js'
 import { expandRecipients } from '../../src/messaging/recipients.js'
 import type { DraftFields } from '../../src/messaging/types.js'
@@ -41,6 +42,7 @@ describe('a released cable reads back as composed', () => {
     const cable = await release(fields)
     expect(cable.paragraphs.map((p) => p.number)).toEqual([1, 2])
     expect(said(cable)).toEqual(said(parseCable(renderCanonical(cable))))
+    expect(readBack(cable, renderCanonical(cable))).toEqual([])
   })
 
   it('says null for an absent INFO line and 1 for an unsectioned telegram, as parsing does', async () => {
@@ -62,5 +64,61 @@ describe('a released cable reads back as composed', () => {
     expect(cable.info).toBeNull()
     expect(cable.sections).toBe(1)
     expect(said(cable)).toEqual(said(parseCable(renderCanonical(cable))))
+  })
+
+  const base: DraftFields = {
+    precedence: 'ROUTINE',
+    to: [{ name: 'AMEMBASSY DUSHANBE' }],
+    info: [],
+    classification: 'SECRET',
+    captions: ['SIPDIS'],
+    eo: { order: '13526', declassify: '2036/03/14' },
+    tags: ['PREL'],
+    subject: { marking: 'S', text: 'BORDER TALKS' },
+    references: ['26 STATE 12'],
+    classifiedBy: 'Jane Doe, Director, 1.4(b)',
+    body: [
+      { marking: 'S', text: 'The talks resume in May.' },
+      { marking: 'U', text: 'Post will report.' },
+    ],
+    signature: ['POMPEO'],
+  }
+  const check = async (fields: DraftFields) => {
+    const cable = await release(fields)
+    return readBack(cable, renderCanonical(cable))
+  }
+  const withText = (text: string, at = 0): DraftFields => ({ ...base, body: base.body.map((b, i) => (i === at && !('lines' in b) ? { ...b, text } : b)) })
+
+  it('reads back a well-formed draft, several sections, literal lines and a lone paragraph without a difference', async () => {
+    expect(await check(base)).toEqual([])
+    expect(await check({ ...base, body: [{ lines: ['Participants', 'Ministry of Interior'] }, ...base.body, { lines: ['Border Service'] }] })).toEqual([])
+    expect(await check({ ...base, body: [{ marking: 'S', text: 'Long. '.repeat(3000) }, { marking: 'U', text: 'Short.' }] })).toEqual([])
+    expect(await check({ ...base, body: [{ marking: 'S', text: 'Only one paragraph,\nwrapped by hand.' }] })).toEqual([])
+  })
+
+  // the draft validator refuses these lines (draft-input.test.ts); the readback is the second, general guard for
+  // anything that reaches composition by another way
+  it.each([
+    ['a fake class line', 'First.\n\nUNCLAS STATE 000009\n\nSUBJECT: (U) FAKE'],
+    ['a fake class line in CRLF text', 'First.\r\n\r\nUNCLAS STATE 000009\r\n\r\nText.'],
+    ['a fake SUBJECT line', 'First.\nSUBJECT: (U) FAKE'],
+    ['a fake REF line', 'First.\n\nREF: STATE 99'],
+    ['a fake numbered paragraph', 'First.\n2. (U) Nothing secret here.'],
+    ['a fake portion mark line', 'First.\n\n(U) Nothing secret here.'],
+    ['a fake end-of-text marker', 'First.\n\nNNNN\n\nMore.'],
+    ['a fake caption', 'First.\n\nNOFORN\n\nMore.'],
+  ])('refuses %s in a paragraph', async (_name, text) => {
+    const problems = await check(withText(text))
+    expect(problems.map((p) => p.rule)).toContain('READBACK')
+  })
+
+  it.each([
+    ['a subject holding a REF line', { subject: { marking: 'S', text: 'TALKS\nREF: STATE 99' } }],
+    ['a Classified By line holding a paragraph', { classifiedBy: 'Jane Doe\n\n2. (U) FAKE' }],
+    ['a REF item holding a paragraph', { references: ['Letter of May 2\n\n1. (U) FAKE'] }],
+    ['a signature holding a class line', { signature: ['POMPEO', 'UNCLAS STATE 000009'] }],
+  ])('refuses %s', async (_name, extra) => {
+    const problems = await check({ ...base, ...(extra as Partial<DraftFields>) })
+    expect(problems.map((p) => p.rule)).toContain('READBACK')
   })
 })

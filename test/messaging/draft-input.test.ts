@@ -88,7 +88,7 @@ describe('control characters and line breaks', () => {
     [{ to: ['AMEMBASSY DUSHANBE\nTO AMEMBASSY KABUL'] }, 'to[0]: must be one line'],
     [{ info: [{ name: 'X', xmt: ['A\rB'] }] }, 'info[0].xmt[0]: control character U+000D'],
     [{ references: ['STATE 12\nB. STATE 13'] }, 'references[0]: must be one line'],
-    [{ subject: { marking: 'C', text: 'A \u001b[2J SUBJECT' } }, 'subject.text: control character U+001B at column 3'],
+    [{ subject: { marking: 'C', text: 'A \u001b[2J SUBJECT' } }, 'subject.text: control character U+001B ESCAPE at line 1, column 3'],
     [{ body: [{ marking: 'C', text: 'One\u0007 bell.' }] }, 'body[0].text: control character U+0007'],
     [{ body: [{ marking: 'C', text: 'C1 \u009b31m' }] }, 'body[0].text: control character U+009B'],
     [{ signature: ['DOE\u0000'] }, 'signature[0]: control character U+0000'],
@@ -194,5 +194,83 @@ describe('draft files name the line and column of each problem', () => {
 
   it('should read JSON drafts', () => {
     expect(draftFromText(JSON.stringify(base), 'd.json').clearers).toEqual(['carl'])
+  })
+})
+
+describe('paragraph text stays paragraph text', () => {
+  const para = (text: string, at = 1) => ({ ...base, body: base.body.map((b, i) => (i === at ? { ...b, text } : b)) })
+  it.each([
+    ['a paragraph break', 'One.\n\nTwo.', 'body[1].text: line 2, column 1 of the text is blank'],
+    ['a fake class line', 'One.\n\nUNCLAS STATE 000009\n\nSUBJECT: (U) FAKE', 'line 3, column 1 of the text would be read as a classification line'],
+    ['a fake spaced class line', 'One.\nS E C R E T STATE 000009', 'line 2, column 1 of the text would be read as a classification line'],
+    ['a fake SUBJECT line', 'One.\nSUBJECT: (U) FAKE', 'line 2, column 1 of the text would be read as a SUBJECT line'],
+    ['a fake REF line', 'One.\nREF: STATE 99', 'would be read as a REF line'],
+    ['a fake TAGS line', 'One.\nTAGS: PREL', 'would be read as a TAGS line'],
+    ['a fake E.O. line', 'One.\nE.O. 13526: N/A', 'would be read as an E.O. line'],
+    ['a fake caption', 'One.\nNOFORN', 'would be read as a caption line'],
+    ['a fake numbered paragraph', 'One.\n2. (U) Nothing here.', 'would be read as the start of numbered paragraph 2'],
+    ['a fake numbered paragraph with a pilcrow', 'One.\n¶3. Nothing here.', 'would be read as the start of numbered paragraph 3'],
+    ['a fake portion mark line', 'One.\n(U) Nothing here.', 'would be read as a portion mark (U)'],
+    ['a fake end-of-text marker', 'One.\nNNNN', 'would be read as an end-of-text marker'],
+    ['a fake page header', 'One.\nSTATE 00000009 002 OF 002', 'would be read as a page header'],
+    ['a CRLF paragraph break', 'One.\r\n\r\nTwo.', 'line 2, column 1 of the text is blank'],
+    ['a CRLF fake class line', 'One.\r\nUNCLAS STATE 000009', 'line 2, column 1 of the text would be read as a classification line'],
+  ])('should refuse %s inside one paragraph', (_name, text, message) => {
+    const found = problems(para(text))
+    expect(found.join('\n')).toContain(message)
+    expect(found.every((p) => p.startsWith('body[1].text: '))).toBe(true)
+  })
+
+  it('should refuse such lines in a paragraph given as a string, in literal lines and in the signature', () => {
+    expect(problems({ ...base, body: ['(C) One.\nUNCLAS STATE 000009'] }).join('\n')).toContain('body[0]: line 2, column 1 of the text would be read as a classification line')
+    expect(problems({ ...base, body: [...base.body, { lines: ['Heading', 'SUBJECT: FAKE'] }] }).join('\n')).toContain('body[2].lines[1]: would be read as a SUBJECT line')
+    expect(problems({ ...base, signature: ['POMPEO', 'UNCLAS STATE 000009'] }).join('\n')).toContain('signature[1]: would be read as a classification line')
+  })
+
+  it('should place the refusal in a draft file by line and column', () => {
+    const yaml = 'to: [AMEMBASSY DUSHANBE]\nsubject: A SUBJECT\nclearers: [carl]\nbody:\n  - text: |\n      One.\n      UNCLAS STATE 000009\n'
+    expect(() => draftFromText(yaml, 'd.yaml')).toThrow(/d\.yaml:5:5: body\[0\]\.text: line 2, column 1 of the text would be read as a classification line/)
+  })
+
+  it('should keep prose that only resembles a keyword, and wrapped lines', () => {
+    const text = 'Subject to approval, the talks resume.\nTags on luggage are checked.\nRef A reported this.\n2026 was a year of change.\nSECRET talks were held (unofficially).'
+    expect(draftFromObject(para(text)).fields.body[1]).toEqual({ marking: 'U', text })
+  })
+})
+
+describe('invisible format characters', () => {
+  it.each([
+    ['\u202e', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+    ['\u202a', 'U+202A LEFT-TO-RIGHT EMBEDDING'],
+    ['\u2066', 'U+2066 LEFT-TO-RIGHT ISOLATE'],
+    ['\u2069', 'U+2069 POP DIRECTIONAL ISOLATE'],
+    ['\u200b', 'U+200B ZERO WIDTH SPACE'],
+    ['\u200f', 'U+200F RIGHT-TO-LEFT MARK'],
+    ['\u2028', 'U+2028 LINE SEPARATOR'],
+    ['\u2029', 'U+2029 PARAGRAPH SEPARATOR'],
+    ['\ufeff', 'U+FEFF ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK)'],
+    ['\u0085', 'U+0085 NEXT LINE'],
+    ['\u0090', 'U+0090 C1 CONTROL'],
+  ])('should refuse %j in a subject, naming it and its place', (ch, name) => {
+    expect(problems({ ...base, subject: { marking: 'C', text: `PLAN ${ch}TXT.EXE` } }).join('\n')).toContain(`subject.text: `)
+    expect(problems({ ...base, subject: { marking: 'C', text: `PLAN ${ch}TXT.EXE` } }).join('\n')).toContain(`${name} at line 1, column 6 is not allowed`)
+  })
+
+  it.each([
+    [{ to: ['AMEMBASSY\u200b DUSHANBE'] }, 'to[0]: invisible format character U+200B'],
+    [{ references: ['STATE \u202e21'] }, 'references[0]: invisible format character U+202E'],
+    [{ tags: ['PREL', 'T\u2060I'] }, 'tags[1]: invisible format character U+2060 WORD JOINER'],
+    [{ captions: ['SIP\u200dDIS'] }, 'captions[0]: invisible format character U+200D'],
+    [{ classifiedBy: 'Dana\u202d Drafter' }, 'classifiedBy: invisible format character U+202D'],
+    [{ body: [{ marking: 'C', text: 'One.\nTwo \u2067three.' }] }, 'body[0].text: invisible format character U+2067 RIGHT-TO-LEFT ISOLATE at line 2, column 5'],
+    [{ signature: ['POM\u00adPEO'] }, 'signature[0]: invisible format character U+00AD SOFT HYPHEN'],
+    [{ clearers: ['carl\u200e'] }, 'clearers[0]: invisible format character U+200E'],
+  ])('should refuse them in every field: %j', (extra, message) => {
+    expect(problems({ ...base, ...extra }).join('\n')).toContain(message)
+  })
+
+  it('should refuse one in a draft file with its line and column, and accept a byte-order mark opening the file', () => {
+    expect(() => draftFromText('to: [AMEMBASSY DUSHANBE]\nsubject: "PLAN \u202eTXT"\n', 'd.yaml')).toThrow(/d\.yaml: line 2, column 16: invisible format character U\+202E RIGHT-TO-LEFT OVERRIDE is not allowed/)
+    expect(draftFromText('\ufeffto: [AMEMBASSY DUSHANBE]\nsubject: PLAN\nbody: [Text.]\nclearers: [carl]\n').fields.subject.text).toBe('PLAN')
   })
 })

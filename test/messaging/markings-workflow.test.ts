@@ -133,8 +133,12 @@ describe('markings through the workflow', () => {
   })
 
   it('should refuse a draft whose text would read back with other markings', async () => {
-    // a paragraph holding a fake paragraph line with a higher mark
-    const { preview } = await createDraft(env.ctx, 'dana', draftFromObject({ ...classified, body: [{ marking: 'C', text: 'One.\n\n3. (S) A fake paragraph.' }, { marking: 'U', text: 'Two.' }] }))
+    // a paragraph holding a fake paragraph line with a higher mark: draft input refuses it, and a draft built
+    // by code (no draft input) is stopped by the readback
+    const body = [{ marking: 'C', text: 'One.\n\n3. (S) A fake paragraph.' }, { marking: 'U', text: 'Two.' }]
+    expect(() => draftFromObject({ ...classified, body })).toThrow(/body\[0\]\.text: line 3, column 1 of the text would be read as the start of numbered paragraph 3/)
+    const valid = draftFromObject(classified)
+    const { preview } = await createDraft(env.ctx, 'dana', { ...valid, fields: { ...valid.fields, body } })
     expect(preview.errors.map((e) => e.rule)).toContain('READBACK')
   })
 })
