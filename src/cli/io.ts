@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { neutralizeForTerminal } from '../format/control-chars.js'
+import type { TerminalInput } from './hidden-input.js'
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean }
   stderr: { write(s: string): unknown; isTTY?: boolean }
   readStdin(): Promise<string>
+  /** Standard input when it is a terminal (secrets are then read without echo); absent when it is a pipe or file. */
+  terminal?: TerminalInput
   readFile(path: string): string
   cwd: string
   env: Record<string, string | undefined>
@@ -31,6 +34,7 @@ export function nodeIo(): Io {
       return Buffer.concat(chunks).toString('utf8')
     },
     readFile: (path) => readFileSync(path, 'utf8'),
+    terminal: process.stdin.isTTY ? process.stdin : undefined,
     cwd: process.cwd(),
     env: process.env,
   }

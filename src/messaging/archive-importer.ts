@@ -1,3 +1,4 @@
+import type { ImportReport } from '../archive/import/import-archive.js'
 import { locationHasDirectoryUsers } from '../store/open-store.js'
 import { actor, audit, refuse } from './context.js'
 import { openMessaging } from './messaging-service.js'
@@ -12,9 +13,22 @@ export interface ArchiveImporter {
    * cable he may not read exists).
    */
   withholdOutcomes: boolean
-  /** Records the finished import in the audit log (operator databases). */
-  record(summary: { files: number; cables: number; problems: number }): Promise<void>
+  /**
+   * Records the finished import in the audit log (operator databases), with the texts refused because
+   * they came under a released cable's id (an admin reading the log sees the attempt; the importer does not).
+   */
+  record(report: ImportReport): Promise<void>
+  /** What of the report the importer may see: all of it in a plain archive, `WithheldReport` otherwise. */
+  shown(report: ImportReport): ImportReport | WithheldReport
   close(): Promise<void>
+}
+
+/** The import report without what would say whether a cable was already stored, or released here. */
+export type WithheldReport = Omit<ImportReport, 'inserted' | 'replaced' | 'unchanged' | 'sourcesAdded' | 'versionsAdded' | 'releasedKept'>
+
+function withheld(r: ImportReport): WithheldReport {
+  const { inserted: _i, replaced: _r, unchanged: _u, sourcesAdded: _s, versionsAdded: _v, releasedKept: _k, ...rest } = r
+  return rest
 }
 
 /**
@@ -27,7 +41,7 @@ export interface ArchiveImporter {
  */
 export async function archiveImporter(location: string, userName: string | undefined): Promise<ArchiveImporter> {
   if (!(await locationHasDirectoryUsers(location))) {
-    return { user: null, withholdOutcomes: false, record: async () => {}, close: async () => {} }
+    return { user: null, withholdOutcomes: false, record: async () => {}, shown: (r) => r, close: async () => {} }
   }
   const ctx = await openMessaging(location)
   try {
@@ -38,7 +52,16 @@ export async function archiveImporter(location: string, userName: string | undef
     return {
       user: user.name,
       withholdOutcomes: true,
-      record: (s) => audit(ctx, { actor: user.name, action: 'import', post: user.post, detail: `${s.cables} cables from ${s.files} files; ${s.problems} inputs not imported` }),
+      record: (r) =>
+        audit(ctx, {
+          actor: user.name,
+          action: 'import',
+          post: user.post,
+          detail:
+            `${r.cables} cables from ${r.files} files; ${r.problems.length} inputs not imported` +
+            (r.releasedKept ? `; ${r.releasedKept} texts under the ids of cables released here refused (released cables are immutable)` : ''),
+        }),
+      shown: withheld,
       close: () => ctx.store.close(),
     }
   } catch (error) {

@@ -1,4 +1,5 @@
 import { KNOWN_CAVEATS, LEVEL_NAMES, levelRank } from './access.js'
+import { beyond, widenings } from './admin-bounds.js'
 import { actor, audit, refuse, type ServiceContext } from './context.js'
 import { installDefaultDirectory, type DirectoryCounts } from './default-directory.js'
 import { forbiddenCharsIn, refuseForbiddenChars } from './operator-text.js'
@@ -66,7 +67,8 @@ async function validateUser(ctx: ServiceContext, spec: UserSpec): Promise<User> 
 }
 
 /**
- * Creates or replaces a user. The first user of an empty database must be an admin.
+ * Creates or replaces a user. The first user of an empty database must be an admin; after that the
+ * acting admin grants only what he holds himself and cannot widen his own access (`checkAdministration`).
  *
  * @example
  *   await putUser(ctx, 'root', { name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SBU' })
@@ -76,29 +78,49 @@ export async function putUser(ctx: ServiceContext, userName: string | undefined,
   const by = await requireAdmin(ctx, userName, 'manage users')
   const user = await validateUser(ctx, spec)
   if (bootstrap && !user.roles.includes('admin')) throw new ServiceError('INVALID', 'the first user of a database must hold the admin role')
-  if (!bootstrap) await checkSelfChange(ctx, by, user)
+  if (!bootstrap) await checkAdministration(ctx, await actor(ctx, by), user)
   await ctx.store.directory.upsertUser(user)
   await audit(ctx, { actor: bootstrap ? user.name : by, action: 'user', post: user.post, detail: `${user.name}: ${user.roles.join(',')} ${LEVEL_NAMES[user.clearance]}${user.caveats.length ? '//' + user.caveats.join('//') : ''}${user.active ? '' : ' (deactivated)'}` })
   return user
 }
 
 /**
- * What no admin may do to his own account: raise his own clearance or add caveats (another admin must:
- * two people for every widening of access), or, as the last active admin, give up the admin role or
- * deactivate himself (the directory would have nobody left to manage it). Refusals are audited.
+ * Administration never widens the acting admin's own access (docs/messaging.md). Refusals are audited.
+ * - His own account: he may only give things up (roles, clearance, caveats, or deactivate himself); another
+ *   post or office, a role, a higher clearance or a caveat needs another admin (two people for every
+ *   widening). The last active admin cannot give up the admin role or deactivate himself (nobody would be
+ *   left to manage the directory).
+ * - Anyone else's: the account as it will be must be dominated by him (clearance at most his, caveats and
+ *   access roles he holds): an admin cannot grant what he does not have, nor make an account more cleared
+ *   than himself to log in with. Changes that only narrow an account (deactivation, lowering, removing) are
+ *   allowed whoever it belongs to: they widen nobody's access.
  */
-async function checkSelfChange(ctx: ServiceContext, by: string, next: User): Promise<void> {
-  if (next.name !== by) return
-  const current = await ctx.store.directory.user(by)
-  if (!current) return
-  const refuseSelf = async (message: string): Promise<never> => refuse(ctx, current, 'user', 'FORBIDDEN', message)
-  if (next.clearance > current.clearance) await refuseSelf(`${by} cannot raise his own clearance (${LEVEL_NAMES[current.clearance]} to ${LEVEL_NAMES[next.clearance]}): another admin must`)
-  const added = next.caveats.filter((c) => !current.caveats.includes(c))
-  if (added.length) await refuseSelf(`${by} cannot read himself into ${added.join(', ')}: another admin must`)
-  const stillAdmin = next.active && next.roles.includes('admin')
-  if (!stillAdmin) {
-    const others = (await ctx.store.directory.users()).filter((u) => u.name !== by && u.active && u.roles.includes('admin'))
-    if (others.length === 0) await refuseSelf(`${by} is the last active admin and cannot ${next.active ? 'give up the admin role' : 'deactivate himself'}: make another admin first`)
+async function checkAdministration(ctx: ServiceContext, admin: User, next: User): Promise<void> {
+  const current = await ctx.store.directory.user(next.name)
+  const refuseIt = async (message: string): Promise<never> => refuse(ctx, admin, 'user', 'FORBIDDEN', message)
+  if (next.name === admin.name && current) {
+    const problems: string[] = []
+    if (next.post !== current.post) problems.push(`${admin.name} cannot move himself to another post (${current.post} to ${next.post}): another admin must`)
+    else if (next.office !== current.office) problems.push(`${admin.name} cannot change his own office (${current.office ?? 'none'} to ${next.office ?? 'none'}): another admin must`)
+    const roles = next.roles.filter((r) => !current.roles.includes(r))
+    if (roles.length) problems.push(`${admin.name} cannot grant himself the ${roles.join(', ')} role${roles.length > 1 ? 's' : ''}: another admin must`)
+    if (next.clearance > current.clearance) problems.push(`${admin.name} cannot raise his own clearance (${LEVEL_NAMES[current.clearance]} to ${LEVEL_NAMES[next.clearance]}): another admin must`)
+    const added = next.caveats.filter((c) => !current.caveats.includes(c))
+    if (added.length) problems.push(`${admin.name} cannot read himself into ${added.join(', ')}: another admin must`)
+    // widenings() is the same judgement as a list; both must agree that nothing else widens
+    if (problems.length === 0 && widenings(current, next).length) problems.push(`${admin.name} cannot widen his own access (${widenings(current, next).join('; ')}): another admin must`)
+    if (problems.length) await refuseIt(problems.join('; '))
+    const stillAdmin = next.active && next.roles.includes('admin')
+    if (!stillAdmin) {
+      const others = (await ctx.store.directory.users()).filter((u) => u.name !== admin.name && u.active && u.roles.includes('admin'))
+      if (others.length === 0) await refuseIt(`${admin.name} is the last active admin and cannot ${next.active ? 'give up the admin role' : 'deactivate himself'}: make another admin first`)
+    }
+    return
+  }
+  if (current && widenings(current, next).length === 0) return
+  const lacking = beyond(admin, next)
+  if (lacking.length) {
+    await refuseIt(`${admin.name} cannot ${current ? 'give' : 'create'} ${next.name} ${current ? '' : 'with '}${lacking.join(', ')}: he does not hold ${lacking.length > 1 ? 'them' : 'it'} himself (an admin who does must)`)
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { ApiTokenRow } from '../store/auth-types.js'
-import { actor, audit, requireRole, type ServiceContext } from './context.js'
+import { beyond } from './admin-bounds.js'
+import { actor, audit, refuse, requireRole, type ServiceContext } from './context.js'
 import { DUMMY_HASH, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password-hash.js'
 import { RateLimitError, ServiceError } from './service-error.js'
 import type { User } from './types.js'
@@ -36,25 +37,44 @@ const newToken = (): string => randomBytes(32).toString('base64url')
 export const API_TOKEN_PREFIX = 'cgt_'
 
 /**
- * Sets a user's password (the user themself or an admin). Refuses passwords shorter than
- * `MIN_PASSWORD_LENGTH`; every session of the user is revoked.
+ * Sets a user's password: his own, or as an admin someone else's. An admin may set the password only of an
+ * account he dominates (clearance at most his, caveats and access roles he holds: admin-bounds.ts), since
+ * whoever knows a password can log in as its holder; the password he sets is temporary: its holder must
+ * choose his own at the next login (`login` with `newPassword`, or `cable user passwd NAME --as NAME`).
+ * Refuses passwords shorter than `MIN_PASSWORD_LENGTH`; every session of the user is revoked; the audit entry
+ * names who set whose password.
  *
  * @example
- *   await setPassword(ctx, 'alice', 'dora', 'a long passphrase')
+ *   await setPassword(ctx, 'alice', 'dora', 'a long passphrase') // dora must change it at her next login
  */
 export async function setPassword(ctx: ServiceContext, by: string | undefined, name: string, password: string): Promise<void> {
   const admin = await actor(ctx, by)
-  if (admin.name !== name) await requireRole(ctx, admin, 'admin', 'passwd')
+  const own = admin.name === name
+  if (!own) await requireRole(ctx, admin, 'admin', 'passwd')
   const user = await ctx.store.directory.user(name)
   if (!user) throw new ServiceError('NOT_FOUND', `no user ${JSON.stringify(name)}`)
+  if (!own) {
+    const lacking = beyond(admin, user)
+    if (lacking.length) await refuse(ctx, admin, 'passwd', 'FORBIDDEN', `${admin.name} cannot set the password of ${name}, who holds ${lacking.join(', ')} that ${admin.name} does not (an admin who holds ${lacking.length > 1 ? 'them' : 'it'} must)`)
+  }
+  checkPasswordLength(password)
+  await storePassword(ctx, admin, user, password, !own)
+}
+
+function checkPasswordLength(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new ServiceError('INVALID', `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
   if (password.length > MAX_PASSWORD_LENGTH) throw new ServiceError('INVALID', `a password has at most ${MAX_PASSWORD_LENGTH} characters`)
+}
+
+/** Stores a checked password, ends the user's sessions and audits who set whose password. */
+async function storePassword(ctx: ServiceContext, by: User, user: User, password: string, mustChange: boolean): Promise<void> {
   const hash = await hashPassword(password)
   const at = ctx.now().getTime()
   await ctx.store.transaction(async (tx) => {
-    await tx.auth.setPassword(name, hash, at)
-    await tx.auth.revokeUserSessions(name, at)
-    await tx.audit.append({ at, actor: admin.name, action: 'passwd', outcome: 'ok', cableId: null, draftId: null, post: user.post, detail: `password of ${name} set` })
+    await tx.auth.setPassword(user.name, hash, at, mustChange)
+    await tx.auth.revokeUserSessions(user.name, at)
+    const detail = mustChange ? `password of ${user.name} set by ${by.name}; ${user.name} must change it at the next login` : `password of ${user.name} set`
+    await tx.audit.append({ at, actor: by.name, action: 'passwd', outcome: 'ok', cableId: null, draftId: null, post: user.post, detail })
   })
 }
 
@@ -78,13 +98,15 @@ async function refuseIfLimited(ctx: ServiceContext, key: string, limit: number, 
 /**
  * Logs a user in with their password and opens a session. Wrong name or password answer the same
  * UNAUTHENTICATED refusal (after the same scrypt work), audited; past the failure limit per user or per
- * address the answer is RATE_LIMITED with the seconds to wait, without checking the password.
+ * address the answer is RATE_LIMITED with the seconds to wait, without checking the password. `newPassword`
+ * changes the password in the same step (it must differ from the current one); a password an admin set for
+ * the user (must-change) opens no session without it: PASSWORD_CHANGE_REQUIRED.
  *
  * @example
  *   const s = await login(ctx, 'dora', 'a long passphrase', '127.0.0.1')
  *   s.token // for the cookie; s.csrf for the header
  */
-export async function login(ctx: ServiceContext, name: string, password: string, address: string, policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<NewSession> {
+export async function login(ctx: ServiceContext, name: string, password: string, address: string, policy: LoginPolicy = DEFAULT_LOGIN_POLICY, newPassword?: string): Promise<NewSession> {
   const userKey = `user:${name}`
   const addressKey = `address:${address}`
   const refused = (detail: string) => audit(ctx, { actor: name.slice(0, 100), action: 'login', outcome: 'refused', detail: `${detail} from ${address}` })
@@ -104,6 +126,17 @@ export async function login(ctx: ServiceContext, name: string, password: string,
     await ctx.store.auth.recordLoginFailure(addressKey, now)
     await refused(!user ? 'unknown user' : !hash ? 'no password set' : !ok ? 'wrong password' : 'user deactivated')
     throw new ServiceError('UNAUTHENTICATED', 'wrong user name or password')
+  }
+  if (newPassword !== undefined) {
+    if (newPassword === password) {
+      await refused('new password same as the old')
+      throw new ServiceError('INVALID', 'the new password must differ from the current one')
+    }
+    checkPasswordLength(newPassword)
+    await storePassword(ctx, user, user, newPassword, false)
+  } else if (await ctx.store.auth.passwordMustChange(name)) {
+    await refused('password must be changed')
+    throw new ServiceError('PASSWORD_CHANGE_REQUIRED', `the password of ${name} was set by an administrator and must be changed: log in again with a new password (newPassword), or run \`cable user passwd ${name} --as ${name}\``)
   }
   const now = ctx.now().getTime()
   const session: NewSession = { token: newToken(), csrf: newToken(), user, expiresAt: now + policy.sessionMs }

@@ -9,6 +9,7 @@ export type ServiceErrorCode =
   | 'CONFLICT'
   | 'UNAUTHENTICATED'
   | 'RATE_LIMITED'
+  | 'PASSWORD_CHANGE_REQUIRED'
 
 /**
  * A refusal with its reason. `NOT_FOUND` is also what a reader gets for a cable they may not see,

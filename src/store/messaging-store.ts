@@ -187,9 +187,14 @@ export interface ChainedEntry extends AuditEntry {
  * tokens are stored; password hashes carry their own parameters (src/messaging/password-hash.ts).
  */
 export interface AuthStore {
-  /** Sets (or replaces) a user's password hash. */
-  setPassword(user: string, hash: string, at: number): Promise<void>
+  /**
+   * Sets (or replaces) a user's password hash. `mustChange`: the password was set by someone else (an admin)
+   * and only lets its holder choose a new one.
+   */
+  setPassword(user: string, hash: string, at: number, mustChange: boolean): Promise<void>
   passwordHash(user: string): Promise<string | null>
+  /** Whether the user's password must be changed at the next login; false when he has none. */
+  passwordMustChange(user: string): Promise<boolean>
   insertSession(s: Omit<SessionRow, 'revokedAt'>): Promise<void>
   /** A session by the hash of its token, whatever its state (the caller checks expiry and revocation). */
   session(tokenSha256: string): Promise<SessionRow | null>

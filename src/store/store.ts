@@ -27,6 +27,9 @@ export interface Access {
  * - one captioned SIPDIS also by cleared readers at any post;
  * - one carrying NODIS or EXDIS only by the principals named for it at release, whatever their post;
  * - a cable imported into the database (not released in it) only by holders of the archive-reader role.
+ * A released cable's level, caveats and captions are read from its release record, which nothing changes
+ * after release; its archive row must agree too. An import never writes under a released cable's id
+ * (`UpsertOutcome.releasedKept`).
  */
 export interface NeedToKnow {
   /** The reader's directory name (matched against a cable's principals). */
@@ -134,6 +137,12 @@ export interface UpsertOutcome {
   versionsAdded: number
   unchanged: number
   sourcesAdded: number
+  /**
+   * Texts under the id of a cable released in this database, not stored: a released cable is immutable and
+   * its archive row holds the released text only (an import cannot add a version, a source or a better
+   * copy to it). Never shown to an importer who might not read the cable (it would tell him it exists).
+   */
+  releasedKept: number
 }
 
 /**

@@ -84,7 +84,8 @@ let imported: string[] = []
 
 beforeAll(async () => {
   await ok(full, ['directory', 'init'])
-  await ok(full, ['user', 'add', 'root', '--post', 'SECSTATE WASHDC', '--roles', 'admin', '--clearance', 'TOP SECRET', '--caveats', 'NOFORN,NODIS,EXDIS'])
+  // an admin grants only what he holds: root holds the archive-reader role he gives readers
+  await ok(full, ['user', 'add', 'root', '--post', 'SECSTATE WASHDC', '--roles', 'admin,archive-reader', '--clearance', 'TOP SECRET', '--caveats', 'NOFORN,NODIS,EXDIS'])
   const staff: [string, string, string, string][] = [
     ['dana', 'drafter,reader', 'TOP SECRET', 'NOFORN,NODIS,EXDIS'],
     ['carl', 'clearer', 'TOP SECRET', 'NOFORN,NODIS,EXDIS'],

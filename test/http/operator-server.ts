@@ -52,7 +52,8 @@ export class Client {
 export async function operatorServer(users: UserSpec[], setup: Partial<ServerSetup> = {}) {
   const env = await freshContext(setup.now ? { now: setup.now } : {})
   await addUsers(env.ctx, users)
-  for (const u of ['root', ...users.map((u) => u.name)]) await setPassword(env.ctx, 'root', u, PASSWORD)
+  // each user sets his own: a password an admin sets must be changed at the first login
+  for (const u of ['root', ...users.map((u) => u.name)]) await setPassword(env.ctx, u, u, PASSWORD)
   await env.ctx.store.close()
   const logs: string[] = []
   const opened = await openServer({ location: env.path, public: false, staticDir: null, log: (l) => logs.push(l), ...setup })

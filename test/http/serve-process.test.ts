@@ -66,7 +66,7 @@ describe('cable serve (a real process)', () => {
   it('should serve an operator database with logins; an open event stream does not hold up SIGTERM', async () => {
     const env = await freshContext()
     await addUsers(env.ctx, [{ name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SBU' }])
-    await setPassword(env.ctx, 'root', 'dora', 'correct horse battery staple')
+    await setPassword(env.ctx, 'dora', 'dora', 'correct horse battery staple')
     await env.ctx.store.close()
     const s = await startServe(['--db', env.path])
     try {

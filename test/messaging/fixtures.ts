@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { installDirectory, openMessaging, putUser, type ServiceContext, type UserSpec } from '../../src/messaging/index.js'
+import { installDirectory, KNOWN_CAVEATS, openMessaging, putUser, type ServiceContext, type UserSpec } from '../../src/messaging/index.js'
 import { freshDatabase, probePostgres, unreachableMessage } from '../support/postgres.js'
 import type { DeliveryStore, MessagingStore } from '../../src/store/messaging-store.js'
 import type { NewDelivery } from '../../src/store/messaging-types.js'
@@ -33,7 +33,7 @@ export interface TestContext {
 
 /**
  * A fresh database (a file in a temp folder, or a new PostgreSQL database dropped at cleanup), with the
- * default directory installed and an admin.
+ * default directory installed and an admin (`root`, cleared for everything: an admin grants only what he holds).
  */
 export async function freshContext(options: Partial<Omit<ServiceContext, 'store'>> = {}, engine: Engine = 'sqlite'): Promise<TestContext> {
   let path: string
@@ -49,7 +49,8 @@ export async function freshContext(options: Partial<Omit<ServiceContext, 'store'
   }
   const ctx = await openMessaging(path, options)
   await installDirectory(ctx, undefined)
-  await putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'UNCLASSIFIED' })
+  // an admin grants only what he holds himself, so the test admin holds everything a fixture user may need
+  await putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin', 'archive-reader'], clearance: 'TOP SECRET', caveats: [...KNOWN_CAVEATS] })
   return {
     ctx,
     engine,

@@ -14,8 +14,9 @@ export interface Session {
   expiresAt?: string
 }
 
-export async function login(user: string, password: string): Promise<Session> {
-  const s = await request<Session>('POST', '/api/session', { user, password })
+/** Logs in; `newPassword` changes the password in the same step (required after an admin set it). */
+export async function login(user: string, password: string, newPassword?: string): Promise<Session> {
+  const s = await request<Session>('POST', '/api/session', newPassword === undefined ? { user, password } : { user, password, newPassword })
   setCsrfToken(s.csrf ?? null)
   return s
 }

@@ -8,7 +8,7 @@ export interface SessionState {
   session: Session | null | undefined
   /** Why the login screen is shown: a request came back 401 (expired or revoked session, or a server that needs a login). */
   loginReason: string | null
-  logIn(user: string, password: string): Promise<void>
+  logIn(user: string, password: string, newPassword?: string): Promise<void>
   logOut(): Promise<void>
 }
 
@@ -44,8 +44,8 @@ export function useSessionState(): SessionState {
   return {
     session,
     loginReason,
-    logIn: async (user, password) => {
-      const s = await login(user, password)
+    logIn: async (user, password, newPassword) => {
+      const s = await login(user, password, newPassword)
       setSession(s)
       setLoginReason(null)
     },
@@ -59,11 +59,17 @@ export function useSessionState(): SessionState {
   }
 }
 
-/** The login form; failures (wrong password, too many attempts) are shown with the server's message. */
+/**
+ * The login form; failures (wrong password, too many attempts) are shown with the server's message. When an
+ * administrator set the password, the server wants a new one (PASSWORD_CHANGE_REQUIRED): the form then asks
+ * for it and sends both.
+ */
 export function LoginForm({ reason }: { reason: string | null }) {
   const { logIn } = useSession()
   const [user, setUser] = useState('')
   const [password, setPassword] = useState('')
+  const [mustChange, setMustChange] = useState(false)
+  const [newPassword, setNewPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   return (
@@ -80,9 +86,12 @@ export function LoginForm({ reason }: { reason: string | null }) {
           setBusy(true)
           setError(null)
           try {
-            await logIn(user.trim(), password)
+            await logIn(user.trim(), password, mustChange ? newPassword : undefined)
             setPassword('')
+            setNewPassword('')
+            setMustChange(false)
           } catch (err) {
+            if (err instanceof ApiError && err.code === 'PASSWORD_CHANGE_REQUIRED') setMustChange(true)
             setError(err instanceof ApiError && err.status === 401 ? 'Wrong user name or password.' : err instanceof Error ? err.message : String(err))
           } finally {
             setBusy(false)
@@ -97,6 +106,12 @@ export function LoginForm({ reason }: { reason: string | null }) {
           Password
           <input name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
+        {mustChange && (
+          <label>
+            New password
+            <input name="newPassword" type="password" autocomplete="new-password" required value={newPassword} onInput={(e) => setNewPassword(e.currentTarget.value)} />
+          </label>
+        )}
         {error && (
           <p class="error" role="alert">
             {error}

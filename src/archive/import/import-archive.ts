@@ -32,6 +32,8 @@ export interface ImportReport {
   versionsAdded: number
   unchanged: number
   sourcesAdded: number
+  /** Texts under the id of a cable released in this database, not stored (`UpsertOutcome.releasedKept`). */
+  releasedKept: number
   withErrors: number
   bytes: number
   seconds: number
@@ -52,7 +54,7 @@ export async function importArchive(store: Store, paths: string[], options: Impo
   const started = Date.now()
   const batchSize = options.batchSize ?? 2000
   const { files, problems } = findInputs(paths)
-  const report: ImportReport = { files: files.length, cables: 0, inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, withErrors: 0, bytes: 0, seconds: 0, problems }
+  const report: ImportReport = { files: files.length, cables: 0, inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0, withErrors: 0, bytes: 0, seconds: 0, problems }
   const progress: ImportProgress = { bytesDone: 0, bytesTotal: files.reduce((n, f) => n + f.bytes, 0), cables: 0 }
   let batch: CableRecord[] = []
   let lastTick = 0
@@ -64,6 +66,7 @@ export async function importArchive(store: Store, paths: string[], options: Impo
     report.versionsAdded += outcome.versionsAdded
     report.unchanged += outcome.unchanged
     report.sourcesAdded += outcome.sourcesAdded
+    report.releasedKept += outcome.releasedKept
     batch = []
   }
   const onBytes = (n: number) => {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { resolveDbLocation } from '../../archive/db-location.js'
 import { importArchive, type ImportReport } from '../../archive/import/import-archive.js'
 import { openStore } from '../../store/open-store.js'
-import { archiveImporter, ServiceError, type ArchiveImporter } from '../../messaging/index.js'
+import { archiveImporter, ServiceError, type ArchiveImporter, type WithheldReport } from '../../messaging/index.js'
 import { DatabaseFileError } from '../../store/database-file-error.js'
 import { CliError } from '../errors.js'
 import { EXIT_CODES } from './messaging-common.js'
@@ -60,8 +60,8 @@ export function registerImport(program: Command, io: Io, setExit: SetExit): void
           },
         })
         bar?.stop()
-        await importer.record({ files: report.files, cables: report.cables, problems: report.problems.length })
-        const shown = importer.withholdOutcomes ? withheld(report) : report
+        await importer.record(report)
+        const shown = importer.shown(report)
         io.stdout.write(opts.format === 'json' ? JSON.stringify(shown) + '\n' : summary(shown, location))
         if (report.problems.length > 0) setExit(1)
       } finally {
@@ -72,18 +72,16 @@ export function registerImport(program: Command, io: Io, setExit: SetExit): void
     })
 }
 
-/** The report without what would say whether a cable was already stored (see `ArchiveImporter`). */
-function withheld(r: ImportReport): Omit<ImportReport, 'inserted' | 'replaced' | 'unchanged' | 'sourcesAdded' | 'versionsAdded'> {
-  const { inserted: _i, replaced: _r, unchanged: _u, sourcesAdded: _s, versionsAdded: _v, ...rest } = r
-  return rest
-}
-
-function summary(r: ReturnType<typeof withheld> & Partial<ImportReport>, location: string): string {
+function summary(r: WithheldReport & Partial<ImportReport>, location: string): string {
   const rate = r.seconds > 0 ? Math.round(r.cables / r.seconds) : r.cables
   const mbs = r.seconds > 0 ? (r.bytes / 1e6 / r.seconds).toFixed(1) : '-'
   let out =
     `Imported ${r.cables} cables from ${r.files} files into ${location} in ${r.seconds.toFixed(1)} s (${rate} cables/s, ${mbs} MB/s)\n` +
-    (r.inserted === undefined ? '' : `  new ${r.inserted}, new version ${r.versionsAdded}, replaced by a better copy ${r.replaced}, already stored ${r.unchanged}, new sources ${r.sourcesAdded}\n`) +
+    (r.inserted === undefined
+      ? ''
+      : `  new ${r.inserted}, new version ${r.versionsAdded}, replaced by a better copy ${r.replaced}, already stored ${r.unchanged}, new sources ${r.sourcesAdded}` +
+        (r.releasedKept ? `, under a released cable's id (not changed) ${r.releasedKept}` : '') +
+        '\n') +
     `  cables with parse errors (stored with their diagnostics): ${r.withErrors}\n`
   if (r.problems.length) {
     out += `  ${r.problems.length} input${r.problems.length === 1 ? '' : 's'} not imported:\n`

@@ -17,6 +17,7 @@ export const EXIT_CODES: Readonly<Record<ServiceErrorCode, number>> = {
   LINT_FAILED: 6,
   UNAUTHENTICATED: 4,
   RATE_LIMITED: 7,
+  PASSWORD_CHANGE_REQUIRED: 4,
 }
 
 /** Adds the options every messaging command takes. */

@@ -2,9 +2,26 @@ import type { Command } from 'commander'
 import { getUser, LEVEL_NAMES, listUsers, putUser, showUser, type User } from '../../messaging/index.js'
 import type { Io } from '../io.js'
 import { CliError } from '../errors.js'
+import { readHiddenLine } from '../hidden-input.js'
 import { setPassword } from '../../messaging/logins.js'
 import type { SetExit } from './index.js'
 import { listFlag, withMessagingOptions, withService, writeJson } from './messaging-common.js'
+
+/**
+ * The new password: typed twice without echo when standard input is a terminal, else the first (only) line of
+ * standard input, so scripts can pipe it in.
+ */
+async function readNewPassword(io: Io, name: string): Promise<string> {
+  if (io.terminal) {
+    const first = await readHiddenLine(io.terminal, io.stderr, `New password for ${name}: `)
+    const again = await readHiddenLine(io.terminal, io.stderr, 'Type it again: ')
+    if (first !== again) throw new CliError('the two passwords differ; nothing was changed')
+    return first
+  }
+  const password = (await io.readStdin()).replace(/\r?\n$/, '')
+  if (password.includes('\n')) throw new CliError('the password is the first line of standard input; got several lines')
+  return password
+}
 
 const describe = (u: User) =>
   `${u.name}\t${u.post}${u.office ? ` ${u.office}` : ''}\t${u.roles.join(',')}\t${LEVEL_NAMES[u.clearance]}${u.caveats.length ? '//' + u.caveats.join('//') : ''}${u.active ? '' : '\t(deactivated)'}\n`
@@ -38,13 +55,17 @@ export function registerUser(program: Command, io: Io, _setExit: SetExit): void 
     })
 
   withMessagingOptions(user.command('passwd'))
-    .description('set a user\'s password for the HTTP API (yourself, or anyone as an admin); read from standard input')
+    .description(
+      "set a user's password for the HTTP API: your own, or as an admin that of a user within your own access, who must change it at the next login; typed without echo on a terminal (twice), else the first line of standard input",
+    )
     .argument('<name>')
     .action(async (name: string, opts) => {
-      const password = (await io.readStdin()).replace(/\r?\n$/, '')
-      if (password.includes('\n')) throw new CliError('the password is the first line of standard input; got several lines')
-      await withService(io, opts, (ctx, actor) => setPassword(ctx, actor, name, password))
-      io.stdout.write(`password of ${name} set; their sessions have ended\n`)
+      const password = await readNewPassword(io, name)
+      const actor = await withService(io, opts, async (ctx, actor) => {
+        await setPassword(ctx, actor, name, password)
+        return actor
+      })
+      io.stdout.write(`password of ${name} set; their sessions have ended${actor === name ? '' : `; ${name} must change it at the next login`}\n`)
     })
 
   withMessagingOptions(user.command('deactivate'))

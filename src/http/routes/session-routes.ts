@@ -10,7 +10,11 @@ import { json, problems } from '../schemas.js'
 import { clientAddress, messagingOf, userOf, type MessagingDeps } from './messaging-deps.js'
 
 const LoginSchema = z
-  .object({ user: z.string().min(1).max(100), password: z.string().min(1).max(1024) })
+  .object({
+    user: z.string().min(1).max(100),
+    password: z.string().min(1).max(1024),
+    newPassword: z.string().min(1).max(1024).optional().openapi({ description: 'Changes the password in the same step; required when an admin set the current one (403 PASSWORD_CHANGE_REQUIRED without it)' }),
+  })
   .openapi('Login')
 
 export const WhoAmISchema = z
@@ -53,9 +57,9 @@ const loginRoute = createRoute({
   tags: ['session'],
   summary: 'Log in',
   description:
-    'Checks the password and opens a session: sets the HttpOnly, SameSite=Strict session cookie (Secure behind HTTPS) and returns the CSRF token. Failed logins are audited and limited per user and per address (429 with Retry-After).',
+    'Checks the password and opens a session: sets the HttpOnly, SameSite=Strict session cookie (Secure behind HTTPS) and returns the CSRF token. Failed logins are audited and limited per user and per address (429 with Retry-After). A password an admin set for the user is temporary: the login answers 403 PASSWORD_CHANGE_REQUIRED until it is sent again with `newPassword`.',
   request: { body: { content: { 'application/json': { schema: LoginSchema } }, required: true } },
-  responses: { 200: json(WhoAmISchema, 'Logged in'), ...problems(400, 401, 413, 422, 429) },
+  responses: { 200: json(WhoAmISchema, 'Logged in'), ...problems(400, 401, 403, 413, 422, 429) },
 })
 
 const sessionRoute = createRoute({
@@ -123,8 +127,8 @@ const revokeUserSessions = createRoute({
 /** Login, logout, who-am-I and API tokens, over `src/messaging/logins.ts`. */
 export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>, deps: MessagingDeps): void {
   app.openapi(loginRoute, async (c) => {
-    const { user, password } = c.req.valid('json')
-    const session = await login(messagingOf(deps), user, password, clientAddress(c), deps.messaging.loginPolicy)
+    const { user, password, newPassword } = c.req.valid('json')
+    const session = await login(messagingOf(deps), user, password, clientAddress(c), deps.messaging.loginPolicy, newPassword)
     // the request log names who logged in
     c.set('principal', { user: session.user.name, access: undefined, via: 'session' })
     const secure = deps.messaging.secureCookies

@@ -277,4 +277,10 @@ export const PG_MESSAGING_MIGRATIONS: readonly PgMigration[] = [
         INSERT INTO msg_audit_head (one, entries, hash) VALUES (true, expected - 1, prev);
       END $$;`,
   },
+  {
+    // A password an admin sets for someone else is temporary: its holder must choose his own at the next
+    // login (docs/messaging.md, "Administration never widens the admin's own access").
+    id: 'messaging-007-password-must-change',
+    sql: `ALTER TABLE msg_password ADD COLUMN must_change boolean NOT NULL DEFAULT false;`,
+  },
 ]

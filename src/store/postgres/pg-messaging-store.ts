@@ -433,8 +433,14 @@ const toToken = (r: pg.QueryResultRow): ApiTokenRow => ({ ...(r as ApiTokenRow),
 function authOn(q: Query): AuthStore {
   const changed = (r: pg.QueryResult) => r.rowCount ?? 0
   return {
-    async setPassword(user, hash, at) {
-      await q('INSERT INTO msg_password ("user", hash, set_at) VALUES ($1, $2, $3) ON CONFLICT ("user") DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at', [user, hash, at])
+    async setPassword(user, hash, at, mustChange) {
+      await q(
+        'INSERT INTO msg_password ("user", hash, set_at, must_change) VALUES ($1, $2, $3, $4) ON CONFLICT ("user") DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at, must_change = excluded.must_change',
+        [user, hash, at, mustChange],
+      )
+    },
+    async passwordMustChange(user) {
+      return (await q<{ must_change: boolean }>('SELECT must_change FROM msg_password WHERE "user" = $1', [user])).rows[0]?.must_change === true
     },
     async passwordHash(user) {
       return (await q<{ hash: string }>('SELECT hash FROM msg_password WHERE "user" = $1', [user])).rows[0]?.hash ?? null

@@ -1,7 +1,7 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
 import { classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
-import { ALL_CAVEATS_MASK, caveatMask } from '../sqlite/caveat-mask.js'
+import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../sqlite/caveat-mask.js'
 
 /**
  * The query language compiled to PostgreSQL, the counterpart of `sqlite/sqlite-search.ts` with the same
@@ -76,19 +76,22 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
  * reader's and the reader holds every caveat it carries (`caveat_mask` bits outside the reader's are 0),
  * and in an operator database (`access.needToKnow`) when the reader has a need to know, decided from the
  * messaging tables as the SQLite engine does (`NeedToKnow` in src/store/store.ts states the rule).
- * The need-to-know part reads `c.key` and `c.id`: callers that rewrite `c.` for `facet_counts` must not
+ * The need-to-know part reads `c.key`: callers that rewrite `c.` for `facet_counts` must not
  * use it (see `PgStore.countsFromFacetTable`).
  */
 export function accessSql(access: Access, c: { param(v: unknown): string }): string {
   const cleared = `c.level <= ${c.param(access.level)} AND (c.caveat_mask & ${c.param(ALL_CAVEATS_MASK & ~caveatMask(access.caveats))}) = 0`
   const n = access.needToKnow
   if (!n) return cleared
+  // a cable released here is judged by its release record (msg_cable m), as in the SQLite engine
   return `${cleared} AND CASE
       WHEN NOT EXISTS (SELECT 1 FROM msg_cable m WHERE m.id = c.key) THEN ${c.param(n.archiveReader)}::boolean
-      WHEN (c.caveat_mask & ${c.param(caveatMask(['NODIS', 'EXDIS']))}) <> 0 THEN EXISTS (SELECT 1 FROM msg_principal p WHERE p.cable_id = c.key AND p.user_name = ${c.param(n.user)})
-      ELSE EXISTS (SELECT 1 FROM msg_cable m WHERE m.id = c.key AND m.origin_post = ${c.param(n.post)})
-        OR EXISTS (SELECT 1 FROM msg_delivery d WHERE d.cable_id = c.key AND d.post = ${c.param(n.post)} AND d.delivered_at IS NOT NULL)
-        OR EXISTS (SELECT 1 FROM cable_captions k WHERE k.caption = 'SIPDIS' AND k.cable = c.id)
+      ELSE EXISTS (SELECT 1 FROM msg_cable m WHERE m.id = c.key AND m.level <= ${c.param(access.level)}
+        AND NOT (m.caveats && ${c.param(lackedCaveats(access.caveats))}::text[]) AND CASE
+        WHEN m.caveats && ARRAY['NODIS', 'EXDIS'] THEN EXISTS (SELECT 1 FROM msg_principal p WHERE p.cable_id = m.id AND p.user_name = ${c.param(n.user)})
+        ELSE m.origin_post = ${c.param(n.post)} OR 'SIPDIS' = ANY (m.captions)
+          OR EXISTS (SELECT 1 FROM msg_delivery d WHERE d.cable_id = m.id AND d.post = ${c.param(n.post)} AND d.delivered_at IS NOT NULL)
+        END)
     END`
 }
 

@@ -27,7 +27,7 @@ import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { runPgMigrations, type PgMigration } from './migrations.js'
 import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-search.js'
 import { acquirePool, inTransaction, releasePool } from './pool.js'
-import { writeBatch } from './pg-writer.js'
+import { writeImportBatch } from './pg-writer.js'
 
 export interface PgOpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
@@ -122,7 +122,7 @@ export class PostgresStore implements Store {
 
   async upsertCables(batch: CableRecord[]): Promise<UpsertOutcome> {
     await this.ready
-    const outcome = await inTransaction(this.pool, (client) => writeBatch(client, batch))
+    const outcome = await inTransaction(this.pool, (client) => writeImportBatch(client, batch))
     this.written += outcome.inserted
     if (this.written >= this.analyzeAt) {
       // the planner must know the tables grew: with stale statistics it scans every word vector instead

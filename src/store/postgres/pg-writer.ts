@@ -90,8 +90,31 @@ async function facetRow(client: pg.ClientBase, id: string): Promise<FacetRow> {
  * different text is handled record by record, in batch order, after them. `facet_counts` moves by the
  * difference.
  */
+/**
+ * `writeBatch` for imports and copies: records under the id of a cable released in this database are not
+ * written, only counted (`UpsertOutcome.releasedKept`); a released cable's archive row is the released text.
+ */
+export async function writeImportBatch(client: pg.ClientBase, batch: CableRecord[]): Promise<UpsertOutcome> {
+  if (batch.length === 0) return writeBatch(client, batch)
+  // the archive write lock first: a release committing meanwhile is seen by the lookup below
+  await client.query('SELECT pg_advisory_xact_lock($1)', [ARCHIVE_WRITE_LOCK])
+  const released = await releasedKeys(client, batch)
+  const outcome = await writeBatch(client, released.size ? batch.filter((r) => !released.has(r.key)) : batch)
+  outcome.releasedKept = batch.filter((r) => released.has(r.key)).length
+  return outcome
+}
+
+/** Keys of the batch that name cables released in this database; none when it has no messaging tables. */
+async function releasedKeys(client: pg.ClientBase, batch: CableRecord[]): Promise<Set<string>> {
+  const table = await client.query<{ t: string | null }>("SELECT to_regclass('msg_cable')::text AS t")
+  if (!table.rows[0]?.t) return new Set()
+  const keys = [...new Set(batch.map((r) => r.key))]
+  const rows = await client.query<{ id: string }>('SELECT id FROM msg_cable WHERE id = ANY($1::text[])', [keys])
+  return new Set(rows.rows.map((r) => r.id))
+}
+
 export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): Promise<UpsertOutcome> {
-  const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0 }
+  const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0 }
   if (batch.length === 0) return outcome
   await client.query('SELECT pg_advisory_xact_lock($1)', [ARCHIVE_WRITE_LOCK])
   const keys = [...new Set(batch.map((r) => r.key))]

@@ -27,3 +27,9 @@ export function caveatMask(caveats: readonly string[]): number {
 export function isKnownCaveat(caveat: string): boolean {
   return caveat.toUpperCase() in CAVEAT_BITS
 }
+
+/** The known caveats a reader holding `held` lacks, in bit order (what a release record must not carry). */
+export function lackedCaveats(held: readonly string[]): string[] {
+  const mine = new Set(held.map((c) => c.toUpperCase()))
+  return Object.keys(CAVEAT_BITS).filter((c) => !mine.has(c))
+}

@@ -8,8 +8,14 @@ const TOKEN = 'id, token_sha256 AS tokenSha256, user, label, created_at AS creat
 export class MessagingAuthSql {
   constructor(private readonly db: Database.Database) {}
 
-  setPassword(user: string, hash: string, at: number): void {
-    this.db.prepare('INSERT INTO msg_password (user, hash, set_at) VALUES (?, ?, ?) ON CONFLICT(user) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at').run(user, hash, at)
+  setPassword(user: string, hash: string, at: number, mustChange: boolean): void {
+    this.db
+      .prepare('INSERT INTO msg_password (user, hash, set_at, must_change) VALUES (?, ?, ?, ?) ON CONFLICT(user) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at, must_change = excluded.must_change')
+      .run(user, hash, at, mustChange ? 1 : 0)
+  }
+
+  passwordMustChange(user: string): boolean {
+    return this.db.prepare('SELECT must_change FROM msg_password WHERE user = ?').pluck().get(user) === 1
   }
 
   passwordHash(user: string): string | null {

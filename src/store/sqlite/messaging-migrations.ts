@@ -250,6 +250,12 @@ const steps: readonly { name: string; sql: string }[] = [
       CREATE TRIGGER msg_audit_head_no_delete BEFORE DELETE ON msg_audit_head
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
   },
+  {
+    // A password an admin sets for someone else is temporary: its holder must choose his own at the next
+    // login (docs/messaging.md, "Administration never widens the admin's own access").
+    name: '007-password-must-change',
+    sql: `ALTER TABLE msg_password ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0 CHECK (must_change IN (0, 1));`,
+  },
 ]
 
 /** `entryHash` of src/store/audit-chain.ts, frozen here as the migration shipped it. */

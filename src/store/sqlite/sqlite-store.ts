@@ -69,9 +69,13 @@ export class SqliteStore implements Store {
   }
 
   async upsertCables(batch: CableRecord[]): Promise<UpsertOutcome> {
-    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0 }
+    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0 }
     this.transaction((db) => {
-      for (const r of batch) writeCable(db, r, outcome)
+      const released = releasedLookup(db)
+      for (const r of batch) {
+        if (released?.get(r.key)) outcome.releasedKept++
+        else writeCable(db, r, outcome)
+      }
     })
     return outcome
   }
@@ -360,4 +364,13 @@ function asFileError(path: string, error: unknown): unknown {
   if (error instanceof DatabaseFileError) return error
   const reason = fileErrorReason(error)
   return reason ? new DatabaseFileError(path, reason) : error
+}
+
+/**
+ * A statement telling whether a key names a cable released in this file (`msg_cable`), or null when the
+ * file holds no messaging tables (a plain archive). Imports never write under such a key.
+ */
+function releasedLookup(db: Database.Database): Database.Statement | null {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'msg_cable'").get()
+  return has ? db.prepare('SELECT 1 FROM msg_cable WHERE id = ?').pluck() : null
 }
