@@ -4,7 +4,7 @@ import { gapMap } from '../../archive/gap-map.js'
 import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
 import { archivePeople } from '../../archive/people.js'
 import { idValue } from '../../archive/query/field-values.js'
-import { readerAccess } from '../../archive/reader-access.js'
+import { clearanceSpec } from '../../archive/reader-access.js'
 import { redactText } from '../../archive/redact.js'
 import { loadSnapshot, saveSnapshot, SnapshotError, verifySnapshot } from '../../archive/snapshots.js'
 import { messagingDirectory, routeWith, shippedDirectory } from '../../messaging/routing-replay.js'
@@ -73,10 +73,9 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
   })
   app.openapi(routes.redact, async (c) => {
     const { id } = c.req.valid('param')
-    const [level, ...caveats] = c.req.valid('query').for.split(',').map((w) => w.trim())
     let target
     try {
-      target = readerAccess(level, caveats.length ? caveats.join(',') : undefined)!
+      target = clearanceSpec(c.req.valid('query').for)
     } catch (error) {
       throw new HttpProblem('INVALID', `for: ${(error as Error).message}`)
     }
