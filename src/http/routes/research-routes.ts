@@ -27,7 +27,7 @@ const routes = {
   diff: createRoute({ method: 'get', path: '/api/cables/{id}/diff', tags: ['research'], summary: 'Word diff between two versions', description: 'Without `from`/`to`: the first and the last version.', request: { params: IdParam, query: z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() }) }, responses: { 200: json(Any('VersionDiff'), 'Runs of same, removed and added words'), ...problems(401, 404, 422) } }),
   route: createRoute({ method: 'get', path: '/api/cables/{id}/route', tags: ['research'], summary: 'Routing replay', description: 'Receiving posts with role, precedence and certainty; exclusions, unknown addressees, posts reached by subscriptions.', request: { params: IdParam }, responses: { 200: json(Any('RoutingReplay'), 'The replay'), ...problems(401, 404) } }),
   redact: createRoute({ method: 'get', path: '/api/cables/{id}/redact', tags: ['research'], summary: 'Releasable rendering', description: '`for` is a level and caveats, comma-separated (`CONFIDENTIAL`, `SECRET,NOFORN`).', request: { params: IdParam, query: z.object({ for: z.string().min(1).max(200) }) }, responses: { 200: json(Any('Redaction'), 'The rendering and the withheld portions'), ...problems(401, 404, 422) } }),
-  saveSnapshot: createRoute({ method: 'post', path: '/api/snapshots', tags: ['research'], summary: 'Save a query snapshot', request: { body: { content: { 'application/json': { schema: z.object({ query: z.string().max(10_000) }) } } } }, responses: { 200: json(Any('Snapshot'), 'The saved snapshot and its id'), ...problems(400, 401, 422) } }),
+  saveSnapshot: createRoute({ method: 'post', path: '/api/snapshots', tags: ['research'], summary: 'Save a query snapshot', request: { body: { content: { 'application/json': { schema: z.object({ query: z.string().max(10_000) }) } } } }, responses: { 200: json(Any('Snapshot'), 'The saved snapshot and its id'), ...problems(400, 401, 403, 422) } }),
   snapshot: createRoute({ method: 'get', path: '/api/snapshots/{id}', tags: ['research'], summary: 'A saved snapshot', request: { params: IdParam }, responses: { 200: json(Any('SavedSnapshot'), 'The snapshot'), ...problems(401, 404) } }),
   verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404) } }),
   gaps: createRoute({ method: 'get', path: '/api/gaps', tags: ['research'], summary: 'MRN gap map', description: 'Per origin and year: serials held, cited and missing, by month, with the known-but-missing ids.', request: { query: z.object({ origin: z.string().max(100).optional(), year }) }, responses: { 200: json(z.array(Any('GapRow')), 'Rows'), ...problems(401, 422) } }),
@@ -86,6 +86,9 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
     return c.json({ key: cable.key, ...redactText(cable.text, target) }, 200)
   })
   app.openapi(routes.saveSnapshot, async (c) => {
+    if (deps.readOnlyArchive) {
+      throw new HttpProblem('FORBIDDEN', 'this public archive is served read-only: its keeper saves snapshots with `cable snapshot save`; saved ones can be read and verified here')
+    }
     const principal = c.get('principal')
     const s = await saveSnapshot(deps.archive, c.req.valid('json').query, principal.access)
     await deps.reads.charge(principal, 'export', s.count)
