@@ -20,7 +20,8 @@ export interface CableAccess {
  * its portions, spec §7 rule 1); its caveats are the restrictive ones named by the classification, the captions
  * and the portion marks (rule 4: a NOFORN, NODIS, EXDIS, ORCON… portion makes the whole cable so). SBU without a
  * higher level comes from the SENSITIVE caption. Every marking is read by the one marking parser (format/marking):
- * a marking it refuses fails closed at TOP SECRET, as does a cable whose overall level nothing states (no class
+ * a self-contradicting one (REL TO with NOFORN) counts as its stricter reading (NOFORN; the parser's BAD_MARKING
+ * diagnostic says so), any other marking it refuses fails closed at TOP SECRET, as does a cable whose overall level nothing states (no class
  * line, FL4, banner or publisher metadata: portion marks alone only ever raise a stated level).
  *
  * @example
@@ -32,12 +33,15 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
   const caveats = new Set<string>()
   const read = (marking: string) => {
     const r = parseMarking(marking)
-    if (!r.ok) {
+    // a marking that contradicts itself (REL TO with NOFORN) is filed under its stricter reading; one nobody can
+    // read may name any level
+    const parts = r.ok ? r.parts : r.failClosed
+    if (!parts) {
       unreadable = true
       return
     }
-    if (r.parts.level !== null) rank = Math.max(rank, LEVEL_RANK[r.parts.level])
-    for (const c of r.parts.caveats) for (const caveat of caveatsOfCaption(c)) if (RESTRICTIVE.includes(caveat)) caveats.add(caveat)
+    if (parts.level !== null) rank = Math.max(rank, LEVEL_RANK[parts.level])
+    for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) if (RESTRICTIVE.includes(caveat)) caveats.add(caveat)
   }
   // a classification the parser inferred from the portion marks alone (no class line, FL4 or banner) states
   // nothing: marks can be missed or mislaid (a heading marked (U) in a SECRET text), so it does not count

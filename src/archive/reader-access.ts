@@ -17,9 +17,26 @@ export function readerAccess(clearance: string | undefined, caveats: string | un
   if (!level || level.level === null || level.caveats.length) {
     throw new RangeError(`unknown clearance "${clearance}": use UNCLASSIFIED, SBU, CONFIDENTIAL, SECRET or TOP SECRET`)
   }
-  const held = (caveats ?? '').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean)
-  for (const c of held) {
+  const held = caveats === undefined || caveats.trim() === '' ? [] : caveats.split(',').map((c) => c.trim().toUpperCase())
+  held.forEach((c, i) => {
+    if (c === '') throw new RangeError(`caveat ${i + 1} of "${caveats}" is empty: name caveats separated by single commas`)
     if (!(KNOWN_CAVEATS as readonly string[]).includes(c)) throw new RangeError(`unknown caveat "${c}": known are ${KNOWN_CAVEATS.join(', ')}`)
-  }
-  return { level: level.level, caveats: held }
+  })
+  return { level: level.level, caveats: [...new Set(held)] }
+}
+
+/**
+ * A clearance written as one word list, `LEVEL[,CAVEAT…]` (`SECRET,NOFORN`): what `redact --for` and the
+ * HTTP redaction route take. Throws `RangeError` naming the bad part, empty parts included.
+ *
+ * @example
+ *   clearanceSpec('SECRET,NOFORN') // { level: 3, caveats: ['NOFORN'] }
+ */
+export function clearanceSpec(spec: string): Access {
+  const parts = spec.split(',').map((w) => w.trim())
+  if (!parts[0]) throw new RangeError(`"${spec}" names no level: write LEVEL[,CAVEAT…], e.g. SECRET,NOFORN`)
+  const empty = parts.indexOf('', 1)
+  if (empty !== -1) throw new RangeError(`part ${empty + 1} of "${spec}" is empty: write LEVEL[,CAVEAT…] with single commas`)
+  const [level, ...caveats] = parts
+  return readerAccess(level, caveats.length ? caveats.join(',') : undefined)!
 }

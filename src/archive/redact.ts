@@ -41,8 +41,10 @@ const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
  */
 export function readPortionMark(mark: string): { level: number; caveats: string[] } | null {
   const r = parseMarking(mark)
-  if (!r.ok || r.parts.level === null) return null
-  return { level: LEVEL_RANK[r.parts.level], caveats: r.parts.caveats.filter((c) => RESTRICTIVE.includes(c)) }
+  // a self-contradicting mark (REL TO with NOFORN) demands its stricter reading
+  const parts = r.ok ? r.parts : r.failClosed
+  if (!parts || parts.level === null) return null
+  return { level: LEVEL_RANK[parts.level], caveats: parts.caveats.filter((c) => RESTRICTIVE.includes(c)) }
 }
 
 /** Shown to the reader, or the reason it is not. */

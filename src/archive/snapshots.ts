@@ -101,10 +101,12 @@ export async function takeSnapshot(store: Store, queryText: string, access: Acce
   const cables = [...group(result)].map(([key, texts]) => ({ key, texts })).sort((a, b) => (a.key < b.key ? -1 : 1))
   return {
     format: 1,
-    id: shortId(sha256(`${text}\n${archiveHash}\n${resultHash}`)),
+    // under need to know a snapshot is its saver's (see covers): two readers seeing the same cables still
+    // get two snapshots, so neither receives the other's saved access back
+    id: shortId(sha256(`${text}\n${archiveHash}\n${resultHash}${access?.needToKnow ? `\n${access.needToKnow.user}` : ''}`)),
     query: text,
     savedAt: now.toISOString(),
-    access: access ? { level: access.level, caveats: [...access.caveats].sort() } : null,
+    access: access ? { level: access.level, caveats: [...access.caveats].sort(), ...(access.needToKnow ? { needToKnow: { ...access.needToKnow } } : {}) } : null,
     archiveHash,
     archiveCables: group(archive).size,
     resultHash,
@@ -141,7 +143,8 @@ export async function loadSnapshot(store: Store, id: string, access: Access | un
 }
 
 function moreAccess(snapshot: Snapshot): SnapshotError {
-  return new SnapshotError(`snapshot ${snapshot.id} was saved by a reader with more access than yours; ask for it to be saved at your level`)
+  const whose = snapshot.access?.needToKnow ? 'by another user of this operator database (need to know is not shared)' : 'by a reader with more access than yours'
+  return new SnapshotError(`snapshot ${snapshot.id} was saved ${whose}; ask for it to be saved at your level, or save it yourself`)
 }
 
 /** A snapshot from its JSON (as `cable snapshot show --format json` writes it); throws `SnapshotError`. */
@@ -160,9 +163,15 @@ export function parseSnapshot(json: string, where: string): Snapshot {
 }
 
 /** Whether `reader` may see everything `saver` could (archive mode sees everything). */
+/**
+ * Whether `reader` may see everything a snapshot saved with `saver`'s access names. Level and caveats
+ * compare as clearances do; need to know (an operator database) does not order readers (a post, the
+ * principals of a NODIS cable), so a snapshot saved under it is the saver's alone.
+ */
 function covers(reader: Access | undefined, saver: Access | null): boolean {
   if (!reader) return true
   if (!saver) return false
+  if (saver.needToKnow && saver.needToKnow.user !== reader.needToKnow?.user) return false
   return reader.level >= saver.level && saver.caveats.every((c) => reader.caveats.includes(c))
 }
 

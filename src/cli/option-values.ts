@@ -14,7 +14,8 @@ export function wholeNumber(name: string, value: string, min = 0, max = Number.M
 
 function wholeNumberRange(min: number, max: number): string {
   if (max !== Number.MAX_SAFE_INTEGER) return `a whole number from ${min} to ${max}`
-  return min === 1 ? 'a positive whole number' : 'a whole number'
+  if (min === 1) return 'a positive whole number'
+  return min === 0 ? 'zero or a positive whole number' : `a whole number of at least ${min}`
 }
 
 /** A positive whole number (`draft 12`, `--batch 500`). */

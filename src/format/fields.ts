@@ -194,7 +194,7 @@ function highestPortionLevel(cable: Cable, ctx: FieldContext): Level | null {
   // numbered paragraphs and the subject only: a mark opening an unnumbered block may head a list of any level
   for (const mark of [cable.subjectMarking, ...cable.paragraphs.map((p) => (p.number > 0 ? p.marking : null))]) {
     const r = mark ? parseMarking(mark) : null
-    const level = r?.ok ? r.parts.level : null
+    const level = r === null ? null : r.ok ? r.parts.level : (r.failClosed?.level ?? null)
     if (level !== null && (best === null || LEVEL_RANK[level] > LEVEL_RANK[best])) best = level
   }
   if (best !== null) {
@@ -212,7 +212,8 @@ const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
 
 /**
  * Every portion mark (subject and paragraphs, numbered or not) goes through the marking parser: an unreadable
- * one is a BAD_MARKING error at the mark (access control then fails closed); a mark above the stated level, or
+ * one is a BAD_MARKING error at the mark (access control then fails closed); a self-contradicting one (REL TO
+ * with NOFORN) is a BAD_MARKING error too, and counts as its stricter reading (NOFORN); a mark above the stated level, or
  * naming a restrictive caveat the captions and class line do not, is PORTION_ABOVE_OVERALL (spec §7 rules 1
  * and 4): the archive stores the highest level and every caveat found.
  */
@@ -237,14 +238,17 @@ function checkMarks(cable: Cable, ctx: FieldContext, stated: Level | null, capti
       ctx.diagnostics.push({
         code: 'BAD_MARKING',
         severity: 'error',
-        message: `Portion mark (${site.mark}) cannot be read: ${r.error.message}; the cable is held at the highest level`,
+        message: r.failClosed
+          ? `Portion mark (${site.mark}) contradicts itself: ${r.error.message}; the cable is filed under the stricter reading (${[r.failClosed.level, ...r.failClosed.caveats].filter(Boolean).join('//')}, no foreign release)`
+          : `Portion mark (${site.mark}) cannot be read: ${r.error.message}; the cable is held at the highest level`,
         span: index.span(from, Math.max(from, Math.min(site.start + r.error.end, site.end))),
       })
-      continue
     }
-    const level = r.parts.level
+    const parts = r.ok ? r.parts : r.failClosed
+    if (!parts) continue
+    const level = parts.level
     if (level !== null && (highest === null || LEVEL_RANK[level] > LEVEL_RANK[highest.level])) highest = { level, at: site }
-    for (const c of r.parts.caveats) if (RESTRICTIVE.includes(c) && !held.has(c) && !missing.has(c)) missing.set(c, site)
+    for (const c of parts.caveats) if (RESTRICTIVE.includes(c) && !held.has(c) && !missing.has(c)) missing.set(c, site)
   }
   if (stated !== null && highest !== null && LEVEL_RANK[highest.level] > Math.max(LEVEL_RANK[stated], LEVEL_RANK.SBU)) {
     ctx.diagnostics.push({

@@ -28,7 +28,13 @@ export interface MarkingError {
   end: number
 }
 
-export type MarkingResult = { ok: true; parts: MarkingParts } | { ok: false; error: MarkingError }
+/**
+ * The parser's answer. A refused marking may still carry `failClosed`: the stricter reading of a marking that is
+ * understood but contradicts itself (REL TO with NOFORN → NOFORN, the REL TO list dropped). Drafts, lint and
+ * release refuse it; an archive, which must store what it imports, files the cable under `failClosed` with a
+ * diagnostic. An unreadable marking has no `failClosed`: nothing tells what it demands.
+ */
+export type MarkingResult = { ok: true; parts: MarkingParts } | { ok: false; error: MarkingError; failClosed?: MarkingParts }
 
 /** Level words and abbreviations, longest first so `TOP SECRET` wins over `SECRET`, `SBU` over `S`. */
 const LEVEL_WORDS: ReadonlyArray<readonly [string[], Level]> = [
@@ -140,12 +146,16 @@ function match<T>(tokens: Token[], k: number, table: ReadonlyArray<readonly [rea
  * separators are `/`, `//`, `-`, `,` or spaces.
  *
  * Refused (with the offending offsets): unknown words, a second level, an unclassified control after a classified
- * level, a REL TO list without countries, an empty marking. The result is frozen (shared between calls).
+ * level, a REL TO list without countries, an empty marking, and REL TO together with NOFORN (spec §7 rule 4: no
+ * foreign release contradicts a release list; the error points at the REL TO list and carries the NOFORN reading as
+ * `failClosed`). The result is frozen (shared between calls).
  *
  * @example
  *   parseMarking('S//NF')            // { ok: true, parts: { level: 'SECRET', caveats: ['NOFORN'], releasableTo: null } }
  *   parseMarking('C/REL TO USA, GBR') // … level CONFIDENTIAL, releasableTo ['USA', 'GBR']
  *   parseMarking('S//NOFRON')        // { ok: false, error: { message: 'unknown marking word "NOFRON" …', start: 3, end: 9 } }
+ *   parseMarking('S//NF/REL TO GBR') // { ok: false, error: { message: 'REL TO and NOFORN …', start: 6, end: 16 },
+ *                                    //   failClosed: { level: 'SECRET', caveats: ['NOFORN'], releasableTo: null } }
  */
 export function parseMarking(text: string): MarkingResult {
   let r = CACHE.get(text)
@@ -179,6 +189,9 @@ function readMarking(text: string): MarkingResult {
   let levelToken: Token | null = null
   const caveats: string[] = []
   let releasableTo: string[] | null = null
+  // where the REL TO lists stand, for the error when NOFORN contradicts them
+  let relStart = -1
+  let relEnd = -1
   let k = 0
   let first = true
   while (k < tokens.length) {
@@ -203,6 +216,7 @@ function readMarking(text: string): MarkingResult {
     }
     first = false
     if (phraseAt(tokens, k, ['REL'])) {
+      if (relStart === -1) relStart = t.start
       k++
       if (phraseAt(tokens, k, ['TO'])) k++
       const list: string[] = []
@@ -217,7 +231,10 @@ function readMarking(text: string): MarkingResult {
         if (x.type === 'sep' || x.text === 'AND') flush()
         // a caveat word after a separator ends the list (`S/REL UK/NF`): the caveat is read, and refused with REL below
         else if (item.length === 0 && match(tokens, k, CAVEAT_WORDS)) break
-        else item.push(x.text)
+        else {
+          item.push(x.text)
+          relEnd = x.end
+        }
         k++
       }
       flush()
@@ -247,12 +264,15 @@ function readMarking(text: string): MarkingResult {
     }
     return fail(`unknown marking word "${t.text}"${suggestion(t.text)}`, t)
   }
-  return { ok: true, parts: { level, caveats, releasableTo } }
+  const parts: MarkingParts = { level, caveats, releasableTo }
+  const conflict = markingConflict(parts)
+  if (conflict) return { ok: false, error: { message: conflict, start: relStart, end: relEnd }, failClosed: { level, caveats, releasableTo: null } }
+  return { ok: true, parts }
 }
 
 /**
- * A marking that reads but contradicts itself: REL TO together with NOFORN (spec §7 rule 4). Access control
- * reads such a marking as NOFORN (the stricter); compose refuses it. Null when the marking is coherent.
+ * A marking that reads but contradicts itself: REL TO together with NOFORN (spec §7 rule 4). The marking parser
+ * refuses such a marking (with the NOFORN reading as `failClosed`); null when the parts are coherent.
  */
 export function markingConflict(parts: MarkingParts): string | null {
   return parts.releasableTo !== null && parts.caveats.includes('NOFORN') ? 'REL TO and NOFORN contradict each other on one marking (spec §7 rule 4)' : null
@@ -328,9 +348,10 @@ export function looksLikeMark(text: string): boolean {
 
 /**
  * The level and caveats a marking demands, failing closed: an unreadable marking yields `null` (callers treat
- * it as the highest level); a caveat-only mark yields level null with its caveats.
+ * it as the highest level); a self-contradicting one its stricter reading (REL TO with NOFORN → NOFORN); a
+ * caveat-only mark yields level null with its caveats.
  */
 export function markingParts(text: string): MarkingParts | null {
   const r = parseMarking(text)
-  return r.ok ? r.parts : null
+  return r.ok ? r.parts : (r.failClosed ?? null)
 }

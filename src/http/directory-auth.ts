@@ -1,16 +1,15 @@
-import { accessOf } from '../messaging/access.js'
 import type { ServiceContext } from '../messaging/context.js'
 import { sessionUser, tokenUser } from '../messaging/logins.js'
+import { userAccess } from '../messaging/reader-access.js'
 import type { User } from '../messaging/types.js'
 import type { ArchiveReadLog } from '../messaging/archive-reads.js'
 import type { Principal } from './env.js'
 import { HttpProblem } from './problem.js'
 import type { ArchiveReads, Authenticator } from './server-deps.js'
 
-const principalOf = (user: User, via: 'session' | 'token', csrf?: string): Principal => {
-  const a = accessOf(user)
-  return { user: user.name, access: { level: a.level, caveats: a.caveats }, via, ...(csrf ? { csrf } : {}) }
-}
+// the one access rule of an operator database, need to know included (src/messaging/reader-access.ts):
+// every archive route reads with it, exactly as the CLI does
+const principalOf = (user: User, via: 'session' | 'token', csrf?: string): Principal => ({ user: user.name, access: userAccess(user), via, ...(csrf ? { csrf } : {}) })
 
 /**
  * Finds the directory user of a request: an API token (`Authorization: Bearer`) or a session cookie, each

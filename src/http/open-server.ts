@@ -62,12 +62,15 @@ export async function openServer(setup: ServerSetup): Promise<OpenedServer> {
   if (!setup.public && !hasDirectory) {
     throw new ServiceError('INVALID', `${setup.location} has no directory users to log in as: add users (cable user add, cable user passwd) or serve a released archive with --public`)
   }
-  const archive = openArchiveForReading(setup.location)
+  // an operator server writes the messaging tables of the same file anyway; its archive is writable for
+  // query snapshots. A public server writes nothing.
+  const archive = openArchiveForReading(setup.location, { write: !setup.public })
   const staticDir = setup.staticDir === undefined ? (existsSync(WEB_DIST_DIR) ? WEB_DIST_DIR : null) : setup.staticDir
   const base = {
     archive,
     openReadStore: () => (setup.location === ':memory:' ? archive : openStore(setup.location, { readonly: true })),
     public: setup.public,
+    readOnlyArchive: setup.public,
     staticDir,
     bodyLimit: setup.bodyLimit ?? DEFAULT_BODY_LIMIT,
     log: setup.log,

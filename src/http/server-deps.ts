@@ -37,6 +37,11 @@ export interface ServerDeps {
   /** The messaging service and logins; null in public mode (those routes are off). */
   messaging: MessagingServer | null
   public: boolean
+  /**
+   * The archive is open read-only (a public server: anonymous readers write nothing), so saving a query
+   * snapshot is refused with 403; an operator server opens it for writing.
+   */
+  readOnlyArchive?: boolean
   /** Folder of the built web app served at `/`, when it exists. */
   staticDir: string | null
   /** Largest request body accepted, in bytes. */

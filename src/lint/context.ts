@@ -1,6 +1,6 @@
 import type { Cable, SegmentKind } from '../format/model.js'
 import { CLASS_LINE, levelOfClassWord, type Level, LEVEL_RANK } from '../format/classification.js'
-import { markingConflict, parseMarking, type MarkingError } from '../format/marking.js'
+import { parseMarking, type MarkingError } from '../format/marking.js'
 import { headerLines, type HeaderLine, type HeaderLineKind } from './header-lines.js'
 import { LineIndex } from '../format/span.js'
 import { tables, type Tables } from './tables.js'
@@ -151,12 +151,15 @@ function markPattern(mark: string): RegExp {
 
 const NO_CAVEATS: readonly string[] = Object.freeze([])
 
-/** The marking parser's reading of a mark (cached there: a corpus repeats a few dozen marks). */
+/**
+ * The marking parser's reading of a mark (cached there: a corpus repeats a few dozen marks). A refused mark keeps
+ * its error; one refused as self-contradicting (REL TO with NOFORN) also counts with its stricter reading, so the
+ * level and caveat rules see the NOFORN it demands.
+ */
 function portionMark(mark: string): { level: Level | null; caveats: readonly string[]; error: MarkingError | null } {
   const r = parseMarking(mark)
-  if (!r.ok) return { level: null, caveats: NO_CAVEATS, error: r.error }
-  const conflict = markingConflict(r.parts)
-  return { level: r.parts.level, caveats: r.parts.caveats, error: conflict ? { message: conflict, start: 0, end: mark.length } : null }
+  if (!r.ok) return { level: r.failClosed?.level ?? null, caveats: r.failClosed?.caveats ?? NO_CAVEATS, error: r.error }
+  return { level: r.parts.level, caveats: r.parts.caveats, error: null }
 }
 
 function markSites(cable: Cable, text: string): MarkSite[] {

@@ -2,6 +2,7 @@ import { KNOWN_CAVEATS, LEVEL_NAMES, levelRank } from './access.js'
 import { beyond, widenings } from './admin-bounds.js'
 import { actor, audit, refuse, type ServiceContext } from './context.js'
 import { installDefaultDirectory, type DirectoryCounts } from './default-directory.js'
+import { forbiddenCharsIn, refuseForbiddenChars } from './operator-text.js'
 import { normalizeAddress } from './recipients.js'
 import { ServiceError } from './service-error.js'
 import { ROLES, type Post, type Role, type User } from './types.js'
@@ -40,7 +41,15 @@ export interface UserSpec {
 
 /** Validates a user record against the directory and the closed sets of roles, levels and caveats. */
 async function validateUser(ctx: ServiceContext, spec: UserSpec): Promise<User> {
-  const problems: string[] = []
+  const problems: string[] = forbiddenCharsIn([
+    ['name', spec.name],
+    ['fullName', spec.fullName],
+    ['post', spec.post],
+    ['office', spec.office],
+    ...spec.roles.map((r, i) => [`roles[${i}]`, r] as const),
+    ['clearance', spec.clearance],
+    ...(spec.caveats ?? []).map((c, i) => [`caveats[${i}]`, c] as const),
+  ])
   if (!/^[a-z][a-z0-9._-]{0,31}$/.test(spec.name)) problems.push(`name ${JSON.stringify(spec.name)}: use 1–32 lower-case letters, digits, . _ -`)
   const post = normalizeAddress(spec.post)
   if (!(await ctx.store.directory.post(post))) problems.push(`post ${post} is not in the directory`)
@@ -150,6 +159,7 @@ export async function getUser(ctx: ServiceContext, name: string): Promise<User> 
 
 export async function putPost(ctx: ServiceContext, userName: string | undefined, post: Post): Promise<Post> {
   const by = await requireAdmin(ctx, userName, 'manage posts')
+  refuseForbiddenChars(`post ${post.plad}`, [['plad', post.plad], ['route', post.route], ['origin', post.origin], ['kind', post.kind], ['source', post.source]])
   const p = { ...post, plad: normalizeAddress(post.plad), origin: post.origin.trim().toUpperCase() }
   if (!p.plad || !p.origin) throw new ServiceError('INVALID', 'a post needs a PLAD and an MRN origin')
   const clash = (await ctx.store.directory.posts()).find((x) => x.origin === p.origin && x.plad !== p.plad)
@@ -161,6 +171,7 @@ export async function putPost(ctx: ServiceContext, userName: string | undefined,
 
 export async function putCollective(ctx: ServiceContext, userName: string | undefined, plad: string, route: string | null, members: string[], note = ''): Promise<void> {
   const by = await requireAdmin(ctx, userName, 'manage collectives')
+  refuseForbiddenChars(`collective ${plad}`, [['plad', plad], ['route', route], ['note', note], ...members.map((m, i) => [`members[${i}]`, m] as const)])
   const name = normalizeAddress(plad)
   const missing: string[] = []
   for (const m of members.map(normalizeAddress)) if (!(await ctx.store.directory.post(m))) missing.push(m)

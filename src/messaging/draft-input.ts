@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 
 import { CAPTION_PHRASES } from '../format/captions.js'
 import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
 import { forbiddenChar, forbiddenCharProblem } from '../format/control-chars.js'
-import { closest, looksLikeMark, markingConflict, parseMarking, type MarkingParts } from '../format/marking.js'
+import { closest, looksLikeMark, parseMarking, type MarkingParts } from '../format/marking.js'
 import type { PrecedenceWord } from '../format/model.js'
 import { lineReadAs } from '../format/text.js'
 import { LEVEL_NAMES } from './access.js'
@@ -146,8 +146,6 @@ function marking(v: unknown, path: Path, p: Problems, marks: ReadMark[]): string
   const r = parseMarking(mark)
   if (!r.ok) return p.add(path, `${r.error.message} (column ${r.error.start + 1} of ${JSON.stringify(mark)})`), null
   if (r.parts.level === null) return p.add(path, `portion mark ${JSON.stringify(mark)} names no level (U, SBU, C, S, TS)`), null
-  const conflict = markingConflict(r.parts)
-  if (conflict) return p.add(path, conflict), null
   const normal = mark.toUpperCase().replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ')
   marks.push({ mark: normal, parts: r.parts, path })
   return normal

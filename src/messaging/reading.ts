@@ -8,6 +8,8 @@ export interface InboxItem {
   cableId: string
   role: 'action' | 'info'
   precedence: string
+  /** The cable's overall classification with its caveats (`SECRET//NOFORN`), from the release record. */
+  classification: string
   subject: string
   deliveredAt: number
   acknowledgedBy: string | null
@@ -41,6 +43,7 @@ export async function inbox(ctx: ServiceContext, userName: string | undefined, o
       cableId: entry.cableId,
       role: entry.role,
       precedence: entry.precedence,
+      classification: describeMarking(markingOfRow(cable)),
       subject: cable.subject,
       deliveredAt: entry.deliveredAt,
       acknowledgedBy: entry.acknowledgedBy,

@@ -7,6 +7,7 @@ import { actor, audit, inTransaction, refuse, type ServiceContext } from './cont
 import { composeDraft } from './draft-cable.js'
 import { formatDtg } from '../format/dates.js'
 import { PRECEDENCE_RANK } from './precedence.js'
+import { refuseForbiddenChars } from './operator-text.js'
 import { ServiceError } from './service-error.js'
 import { mrnSerial } from '../format/compose.js'
 
@@ -125,6 +126,7 @@ const MAX_TAKEN_SERIALS = 1000
  * active directory user cleared for the cable's level and caveats; the releaser always among them.
  */
 async function checkPrincipals(ctx: ServiceContext, marking: Marking, names: string[], releaser: string): Promise<string[]> {
+  refuseForbiddenChars('principals', names.map((n, i) => [`principals[${i}]`, n] as const))
   const restricted = marking.caveats.filter((c) => c === 'NODIS' || c === 'EXDIS')
   if (!restricted.length) {
     if (names.length) throw new ServiceError('INVALID', `principals are named only for NODIS or EXDIS cables; this one is ${describeMarking(marking)}`)

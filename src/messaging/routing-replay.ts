@@ -56,6 +56,8 @@ export interface RoutingReplay {
   unresolved: { role: DeliveryRole; name: string; route: string | null }[]
   /** Posts outside the address lines whose users' subscriptions match the cable's TAGS or captions: inferred, info. */
   profile: { post: string; matched: string[] }[]
+  /** Why no post receives it, when none does (no address lines; addressees unknown; all excluded); else null. */
+  noRecipientsBecause: string | null
 }
 
 const certaintyOf = (certain: boolean): Certainty => (certain ? 'certain' : 'inferred')
@@ -146,8 +148,19 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory): 
     recipients,
     excluded,
     unresolved,
+    noRecipientsBecause: recipients.length ? null : whyNoRecipients(lists, unresolved.length, excluded.length),
     profile: [...profile].map(([post, m]) => ({ post, matched: [...m].sort() })).sort((a, b) => a.post.localeCompare(b.post)),
   }
+}
+
+/** The reason an empty replay is empty, in words a reader can act on. */
+function whyNoRecipients(lists: [DeliveryRole, Addressee[]][], unresolved: number, excluded: number): string {
+  const named = lists.reduce((n, [, list]) => n + list.length, 0)
+  if (named === 0) return 'the cable has no TO or INFO line (none was read from its header), so there is nothing to route'
+  const parts: string[] = []
+  if (unresolved) parts.push(`${unresolved} of its ${named} addressee${named === 1 ? ' is' : 's are'} not in the directory`)
+  if (excluded) parts.push(`${excluded} collective member${excluded === 1 ? ' was' : 's were'} excluded by XMT`)
+  return parts.length ? parts.join('; ') : `its ${named} addressee${named === 1 ? ' has' : 's have'} no posts in the directory`
 }
 
 function tsvRows(path: string): string[][] {

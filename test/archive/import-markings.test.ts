@@ -30,6 +30,26 @@ function telegram(serial: string, classLine: string, subject: string, blocks: st
   ].join('\n')
 }
 
+describe('an archived REL TO with NOFORN is stored, under NOFORN', () => {
+  it('should import the cables and file them under the stricter reading', async () => {
+    const dir = join(root, 'relnf')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'a.txt'), telegram('000021', 'S E C R E T', '(S) ONE', ['1. (S) One.', '2. (S//NF/REL TO GBR) Two.']))
+    writeFileSync(join(dir, 'b.txt'), telegram('000022', 'C O N F I D E N T I A L', '(C//REL TO USA, GBR//NF) TWO', ['1. (C) One.']))
+    const store = openSqliteStore(join(root, 'relnf.db'))
+    try {
+      const report = await importArchive(store, [dir], { now: () => new Date('2026-02-01T00:00:00Z') })
+      expect(report.problems).toEqual([])
+      for (const [id, level] of [['26ZANZIBAR21', 3], ['26ZANZIBAR22', 2]] as const) {
+        const c = await store.getCable(id)
+        expect(c && { level: c.level, caveats: c.caveats }).toEqual({ level, caveats: ['NOFORN'] })
+      }
+    } finally {
+      store.close()
+    }
+  })
+})
+
 describe('JSON Lines import reads markings from the text it stores', () => {
   it('should file each cable by its text, whatever the model line claims', async () => {
     const dir = join(root, 'jsonl')

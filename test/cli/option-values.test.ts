@@ -9,8 +9,11 @@ describe('flag values', () => {
     expect(positiveInt('draft', '12')).toBe(12)
     expect(() => wholeNumber('--depth', '11', 1, 10)).toThrow('--depth must be a whole number from 1 to 10, got "11"')
     expect(() => positiveInt('draft', '0')).toThrow('draft must be a positive whole number, got "0"')
-    expect(() => wholeNumber('--limit', '2.5')).toThrow('--limit must be a whole number, got "2.5"')
+    expect(() => wholeNumber('--limit', '2.5')).toThrow('--limit must be zero or a positive whole number, got "2.5"')
     expect(() => wholeNumber('--limit', '-1')).toThrow(CliError)
+    // -3 is a whole number: the message names the range that was broken
+    expect(() => wholeNumber('--limit', '-3')).toThrow('--limit must be zero or a positive whole number, got "-3"')
+    expect(() => wholeNumber('--year', '5', 1966)).toThrow('--year must be a whole number of at least 1966, got "5"')
   })
 
   it('reads one of a set of words', () => {

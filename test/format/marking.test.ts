@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { closest, looksLikeMark, markingConflict, parseMarking } from '../../src/format/marking.js'
+import { closest, looksLikeMark, markingConflict, markingParts, parseMarking } from '../../src/format/marking.js'
+import { cableAccess } from '../../src/archive/cable-access.js'
+import { LEVEL_RANK, type Level } from '../../src/format/classification.js'
 import { parseCable } from '../../src/format/parse.js'
 import { renderLossless } from '../../src/format/render-lossless.js'
 
@@ -56,11 +58,30 @@ describe('parseMarking: caveats and REL TO', () => {
     expect(read('Secret/Rel Armenia')).toEqual({ level: 'SECRET', caveats: [], releasableTo: ['ARMENIA'] })
   })
 
-  it('should read REL TO with NOFORN (the stricter wins) but call it a contradiction', () => {
-    const parts = read('S/NF/REL PANAMA')
-    expect(parts.caveats).toEqual(['NOFORN'])
-    expect(markingConflict(parts)).toMatch(/REL TO and NOFORN/)
+  it.each([
+    ['S/NF/REL PANAMA', 5, 15, 'SECRET'],
+    ['S//NOFORN//REL TO USA, GBR', 11, 26, 'SECRET'],
+    ['C//REL TO USA, GBR//NF', 3, 18, 'CONFIDENTIAL'],
+    ['SECRET//REL TO USA//NOFORN', 8, 18, 'SECRET'],
+    ['S/REL UK/NF', 2, 8, 'SECRET'],
+    ['TS//rel to usa, aus//nf', 4, 19, 'TOP SECRET'],
+    ['SBU/N/REL TO USA', 6, 16, 'SBU'],
+  ])('should refuse REL TO with NOFORN in %s at the REL TO list, keeping NOFORN as the fail-closed reading', (mark, start, end, level) => {
+    const r = parseMarking(mark)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error).toMatchObject({ message: expect.stringMatching(/REL TO and NOFORN contradict/), start, end })
+    expect(r.failClosed).toEqual({ level, caveats: ['NOFORN'], releasableTo: null })
+    expect(markingParts(mark)).toEqual(r.failClosed)
+  })
+
+  it('should call only REL TO with NOFORN a contradiction', () => {
+    expect(markingConflict({ level: 'SECRET', caveats: ['NOFORN'], releasableTo: ['PANAMA'] })).toMatch(/REL TO and NOFORN/)
     expect(markingConflict(read('S//NF'))).toBeNull()
+    expect(markingConflict(read('S//REL TO USA, GBR'))).toBeNull()
+    // an unreadable mark has no fail-closed reading: nothing says what it demands
+    expect(parseMarking('S//NOFRON/REL TO USA')).not.toHaveProperty('failClosed')
+    expect(markingParts('S//NOFRON')).toBeNull()
   })
 })
 
@@ -175,5 +196,22 @@ describe('the text parser reads every mark through the marking parser', () => {
     expect(above('S E C R E T ZANZIBAR 000001', [], '(S) T', ['1. (S//NODIS) One.'])).toEqual([expect.stringMatching(/names NODIS/)])
     expect(above('S E C R E T ZANZIBAR 000001', ['NODIS'], '(S) T', ['1. (S//NODIS) One.', '2. (C) Two.'])).toEqual([])
     expect(above('UNCLAS ZANZIBAR 000001', [], 'T', ['(C) A lone portion above its class line.'])).toHaveLength(1)
+  })
+})
+
+describe('REL TO with NOFORN in an archived text fails closed', () => {
+  it.each([
+    ['a numbered paragraph', 'S E C R E T ZANZIBAR 000001', [], '(S) TEST', ['1. (S) One.', '2. (S//NF/REL TO GBR) Two.'], 'SECRET'],
+    ['the subject', 'C O N F I D E N T I A L ZANZIBAR 000001', [], '(C//REL TO USA, GBR//NF) TEST', ['1. (C) One.'], 'CONFIDENTIAL'],
+    ['a lone portion', 'UNCLAS ZANZIBAR 000001', [], 'TEST', ['(S/REL UK/NF) The lone portion.'], 'SECRET'],
+  ])('should file a cable whose %s says REL TO and NOFORN under NOFORN, with a BAD_MARKING diagnostic at the REL TO list', (_where, classLine, captions: string[], subject, blocks, level) => {
+    const text = telegram(classLine, captions, subject, blocks)
+    const c = parseCable(text)
+    const access = cableAccess(c)
+    expect(access).toEqual({ level: LEVEL_RANK[level as Level], caveats: ['NOFORN'], classification: `${level}//NOFORN` })
+    const d = c.diagnostics.find((x) => x.code === 'BAD_MARKING')
+    expect(d?.message).toMatch(/contradicts itself: REL TO and NOFORN contradict.*filed under the stricter reading .*NOFORN/)
+    // the span covers the REL TO list as written
+    expect(text.slice(d!.span.start.offset, d!.span.end.offset)).toMatch(/^REL\b/i)
   })
 })

@@ -11,7 +11,7 @@ describe('cable user passwd, cable token, cable audit --alerts', () => {
   let env: Awaited<ReturnType<typeof freshContext>>
   beforeAll(async () => {
     env = await freshContext()
-    await addUsers(env.ctx, [{ name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SBU' }])
+    await addUsers(env.ctx, [{ name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader', 'archive-reader'], clearance: 'SBU' }])
   }, 60_000)
   afterAll(() => env.cleanup())
   const cable = (argv: string[], stdin?: string) => runCable(argv, { env: { CABLEGRAM_DB: env.path }, stdin })

@@ -3,6 +3,7 @@ import type { CableRecord } from '../../src/store/store.js'
 import { STATE_TEAM } from '../messaging/fixtures.js'
 import { makeRecord } from '../store/make-record.js'
 import { Client, operatorServer } from './operator-server.js'
+import { userAccess } from '../../src/messaging/reader-access.js'
 
 /**
  * The leak matrix over HTTP: every route × three uncleared users (level too low, caveat missing, another
@@ -75,10 +76,12 @@ const MESSAGES = [
   { level: 'SECRET' as const, caveat: 'NOFORN', marker: 'MARLINMSG', rank: 3, caveats: ['NOFORN'] },
 ]
 
+// archive readers all: imported cables are hidden from them by clearance alone, released ones also by post
+const ROLES = ['reader' as const, 'archive-reader' as const]
 const READERS = [
-  { name: 'lena', post: 'AMEMBASSY DUSHANBE', roles: ['reader' as const], clearance: 'CONFIDENTIAL', why: 'level too low' },
-  { name: 'nick', post: 'AMEMBASSY DUSHANBE', roles: ['reader' as const], clearance: 'SECRET', why: 'caveat missing' },
-  { name: 'olga', post: 'AMEMBASSY OTTAWA', roles: ['reader' as const], clearance: 'TOP SECRET', caveats: ['NOFORN'], why: 'another post' },
+  { name: 'lena', post: 'AMEMBASSY DUSHANBE', roles: ROLES, clearance: 'CONFIDENTIAL', why: 'level too low' },
+  { name: 'nick', post: 'AMEMBASSY DUSHANBE', roles: ROLES, clearance: 'SECRET', why: 'caveat missing' },
+  { name: 'olga', post: 'AMEMBASSY OTTAWA', roles: ROLES, clearance: 'TOP SECRET', caveats: ['NOFORN'], why: 'another post' },
 ]
 const LEVEL: Record<string, number> = { CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }
 
@@ -86,6 +89,8 @@ describe('leak matrix over HTTP', () => {
   let srv: Awaited<ReturnType<typeof operatorServer>>
   const secrets: Secret[] = [...ARCHIVE]
   const drafts: number[] = []
+  /** Snapshot ids saved by every reader in turn: each must open for its saver only. */
+  const snapshotIds: string[] = []
   let checks = 0
 
   beforeAll(async () => {
@@ -111,25 +116,18 @@ describe('leak matrix over HTTP', () => {
   })
 
   /**
-   * What a reader must never see. Archive routes apply clearance (level and caveats); messaging routes also
-   * need-to-know by post (a cable not addressed to the reader's post). Need-to-know on the archive routes is
-   * the access rule's (issue 10), checked by its own suite.
+   * What a reader must never see, on every route alike (archive, research and messaging): cables above his
+   * clearance (level and caveats), released cables not addressed to his post (none carries SIPDIS), and
+   * drafts of another post or above his clearance.
    */
-  function forbidden(reader: (typeof READERS)[number]): { markers: string[]; ids: string[]; archiveMarkers: string[]; archiveIds: string[]; archiveHidden: Secret[] } {
+  function forbidden(reader: (typeof READERS)[number]): { markers: string[]; ids: string[]; hidden: Secret[] } {
     const level = LEVEL[reader.clearance]
     const held = reader.caveats ?? []
     const aboveClearance = (s: Secret) => s.level > level || s.caveats.some((c) => !held.includes(c))
     const notAddressed = (s: Secret) => s.messaging && reader.post !== 'AMEMBASSY DUSHANBE'
     const hidden = secrets.filter((s) => aboveClearance(s) || notAddressed(s))
     const draftMarkers = MESSAGES.filter((m) => m.rank > level || m.caveats.some((c) => !held.includes(c)) || reader.post !== 'SECSTATE WASHDC').map((m) => `${m.marker}DRAFT`)
-    const archiveHidden = secrets.filter(aboveClearance)
-    return {
-      markers: [...hidden.map((s) => s.marker), ...draftMarkers],
-      ids: hidden.map((s) => s.id),
-      archiveMarkers: [...archiveHidden.map((s) => s.marker), ...draftMarkers],
-      archiveIds: archiveHidden.map((s) => s.id),
-      archiveHidden,
-    }
+    return { markers: [...hidden.map((s) => s.marker), ...draftMarkers], ids: hidden.map((s) => s.id), hidden }
   }
 
   /** Everything a user can get from every route, as text, with what each answer's counts must be. */
@@ -151,7 +149,28 @@ describe('leak matrix over HTTP', () => {
       await take(`graph ${id}`, client.get(`/api/cables/${id}/graph?depth=3`))
       await take(`inbox read ${id}`, client.get(`/api/inbox/${id}`))
       await take(`ack ${id}`, client.post(`/api/inbox/${id}/ack`))
+      // the research routes of one cable
+      for (const r of ['versions', 'diff', 'route', 'redact?for=UNCLASSIFIED', 'redact?for=TOP%20SECRET,NOFORN,NODIS,EXDIS']) {
+        await take(`${r.split('?')[0]} ${id}`, client.get(`/api/cables/${id}/${r}`))
+      }
     }
+    for (const q of ['*', ...secrets.map((s) => s.marker.toLowerCase())]) {
+      // a snapshot repeats the query its saver typed: that echo is his own words, not a leak
+      const own = (body: string) => body.replaceAll(`"query":"${q}"`, '"query":"(own query)"')
+      const saved = await client.post('/api/snapshots', { query: q })
+      const body = await saved.text()
+      out.push({ route: `snapshot save ${q}`, status: saved.status, body: own(body) })
+      expect(saved.status, body).toBe(200)
+      const id = (JSON.parse(body) as { id: string }).id
+      snapshotIds.push(id)
+      for (const [route, path] of [[`snapshot ${q}`, `/api/snapshots/${id}`], [`snapshot verify ${q}`, `/api/snapshots/${id}/verify`]]) {
+        const r = await client.get(path)
+        out.push({ route, status: r.status, body: own(await r.text()) })
+      }
+    }
+    await take('gaps', client.get('/api/gaps'))
+    await take('people', client.get('/api/people?limit=10000'))
+    for (const format of ['json', 'dot', 'csv']) await take(`network ${format}`, client.get(`/api/network?format=${format}`))
     await take('stats', client.get('/api/stats'))
     await take('inbox', client.get('/api/inbox'))
     await take('subscriptions', client.get('/api/subscriptions'))
@@ -181,19 +200,16 @@ describe('leak matrix over HTTP', () => {
       await srv.deps.messaging!.ctx.store.auth.clearLoginFailures(`user:${reader.name}`)
       const client = await srv.login(reader.name)
       const f = forbidden(reader)
-      const archiveHidden = f.archiveHidden
+      const archiveHidden = f.hidden
       expect(f.markers.length).toBeGreaterThan(0)
       const answers = await responses(client)
       for (const a of answers) {
         expect(a.status, a.route).toBeLessThan(500)
-        const archiveRoute = /^(search|export|cable|graph|stats)\b/.test(a.route)
-        const markers = archiveRoute ? f.archiveMarkers : f.markers
-        const ids = archiveRoute ? f.archiveIds : f.ids
-        for (const m of markers) {
+        for (const m of f.markers) {
           expect(a.body.toUpperCase().includes(m), `${reader.name}: ${a.route} shows ${m}`).toBe(false)
           checks++
         }
-        for (const id of ids) {
+        for (const id of f.ids) {
           // a forbidden id may only come back in a refusal that repeats the id the user asked for
           if (a.route.endsWith(` ${id}`) && a.status === 404) continue
           expect(a.body.includes(id), `${reader.name}: ${a.route} names ${id}`).toBe(false)
@@ -212,6 +228,19 @@ describe('leak matrix over HTTP', () => {
       const stats = JSON.parse(answers.find((a) => a.route === 'stats')!.body)
       expect(stats.cables).toBe(visible)
       checks += 6
+      // a snapshot of a hidden marker holds nothing; another reader's snapshots open for nobody else
+      for (const hiddenSecret of archiveHidden) {
+        const snap = answers.find((a) => a.route === `snapshot save ${hiddenSecret.marker.toLowerCase()}`)!
+        expect(JSON.parse(snap.body).count, `${reader.name}: snapshot of ${hiddenSecret.marker}`).toBe(0)
+        checks++
+      }
+      const mine = new Set(answers.filter((a) => a.route.startsWith('snapshot save ')).map((a) => JSON.parse(a.body).id as string))
+      for (const id of snapshotIds.filter((x) => !mine.has(x))) {
+        const other = await client.get(`/api/snapshots/${id}`)
+        expect(other.status, `${reader.name} opened another reader's snapshot ${id}`).toBe(403)
+        expect((await other.text()).toUpperCase()).not.toMatch(/ARC|MSG/)
+        checks++
+      }
       // a hidden cable answers exactly as a cable that does not exist
       for (const s of archiveHidden) {
         const hidden = answers.find((a) => a.route === `cable ${s.id}`)!
@@ -223,9 +252,13 @@ describe('leak matrix over HTTP', () => {
   }
 
   it('should let the cleared, addressed reader see what the others may not (the matrix can fail)', async () => {
-    const root = await srv.login('dana')
+    // olga (TOP SECRET, NOFORN, archive reader) reads every imported cable the others may not
+    await srv.deps.messaging!.ctx.store.auth.clearLoginFailures('user:olga')
+    const root = await srv.login('olga')
     const all = JSON.parse(await (await root.get('/api/search?q=*')).text())
-    expect(all.total).toBe(await srv.deps.archive.count(null, { level: 3, caveats: ['NOFORN'] }))
+    const olga = (await srv.deps.messaging!.ctx.store.directory.user('olga'))!
+    expect(all.total).toBe(await srv.deps.archive.count(null, userAccess(olga)))
+    expect(all.total).toBe(ARCHIVE.length + 1)
     expect(JSON.stringify(await (await root.get('/api/search?q=goldfincharc')).json())).toContain('GOLDFINCHARC')
   })
 })

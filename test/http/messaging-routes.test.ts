@@ -11,7 +11,7 @@ const USERS = [
   { name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader' as const], clearance: 'SBU' },
   { name: 'uma', post: 'AMCONSUL MUMBAI', roles: ['reader' as const], clearance: 'SBU' },
   { name: 'ulla', post: 'AMEMBASSY DUSHANBE', roles: ['reader' as const], clearance: 'UNCLASSIFIED' },
-  { name: 'otto', post: 'AMEMBASSY OTTAWA', roles: ['reader' as const], clearance: 'TOP SECRET', caveats: ['NOFORN', 'NODIS'] },
+  { name: 'otto', post: 'AMEMBASSY OTTAWA', roles: ['reader' as const, 'archive-reader' as const], clearance: 'TOP SECRET', caveats: ['NOFORN', 'NODIS'] },
 ]
 
 async function problemOf(res: Response | Promise<Response>, status: number, code: string) {

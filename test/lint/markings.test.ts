@@ -55,6 +55,19 @@ describe('TXT-029: marks the marking parser reads', () => {
     expect(found('TXT-029', [['¶3. (C) Please', `¶3. ${mark} Please`]], 'archive')).toHaveLength(1)
   })
 
+  it.each(['(C//NF/REL TO GBR)', '(C//REL TO USA, GBR//NOFORN)', '(CONFIDENTIAL//NOFORN//REL TO USA)', '(C/REL UK/NF)'])(
+    'should refuse REL TO with NOFORN in %s, and still count its NOFORN for the caption rule',
+    (mark) => {
+      for (const mode of ['compose', 'archive'] as const) {
+        const messages = lintText(mutate([['¶3. (C) Please', `¶3. ${mark} Please`]]), { mode })
+        expect(messages.filter((m) => m.ruleId === 'TXT-029').map((m) => m.message)).toEqual([expect.stringMatching(/REL TO and NOFORN contradict/)])
+        // the stricter reading is what the cable demands: NOFORN without its caption
+        expect(messages.filter((m) => m.ruleId === 'TXT-018').map((m) => m.message).join()).toContain('NOFORN')
+      }
+      expect(found('TXT-018', [['¶3. (C) Please', `¶3. ${mark} Please`], ['\nSIPDIS\n', '\nNOFORN\n']])).toEqual([])
+    },
+  )
+
   it.each(['(C//REL TO USA, GBR)', '(C - ENTIRE TEXT)', '(U//FOUO)', '(c)'])('should accept %s', (mark) => {
     expect(found('TXT-029', [['¶3. (C) Please', `¶3. ${mark} Please`]])).toEqual([])
   })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_DIRECTORY_DIR } from '../../src/messaging/default-directory.js'
 import { deriveDirectoryPosts, postsToTsv } from '../../src/messaging/directory-derive.js'
 import { expandRecipients } from '../../src/messaging/recipients.js'
+import { putCollective, putPost, putUser, ServiceError } from '../../src/messaging/index.js'
 import { SHARED, ENGINES } from './fixtures.js'
 import { freshContext } from './fixtures.js'
 
@@ -31,6 +32,38 @@ describe.each(ENGINES)('default directory (%s)', (engine) => {
       expect(new Set(origins).size).toBe(origins.length)
       const { recipients } = await expandRecipients({ precedence: 'ROUTINE', to: [{ name: 'EUROPEAN POLITICAL COLLECTIVE' }], info: [] }, d)
       expect(recipients.length).toBe((await d.collective('EUROPEAN POLITICAL COLLECTIVE'))!.members.length)
+    } finally {
+      await env.cleanup()
+    }
+  })
+})
+
+describe('directory names go through the rule of draft input', () => {
+  const refused = async (fn: () => Promise<unknown>): Promise<string> => {
+    try {
+      await fn()
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'INVALID') return error.message
+      throw error
+    }
+    throw new Error('accepted')
+  }
+  it('should refuse invisible format and control characters in user, post and collective fields, naming them', async () => {
+    const env = await freshContext()
+    try {
+      const { ctx } = env
+      const user = { name: 'mallory', post: 'SECSTATE WASHDC', roles: ['reader'], clearance: 'UNCLASSIFIED' }
+      expect(await refused(() => putUser(ctx, 'root', { ...user, fullName: 'Mallory \u202eyrollaM' }))).toContain('fullName: invisible format character U+202E RIGHT-TO-LEFT OVERRIDE at line 1, column 9')
+      expect(await refused(() => putUser(ctx, 'root', { ...user, fullName: 'Mal\u0085lory' }))).toContain('fullName: control character U+0085 NEXT LINE')
+      expect(await refused(() => putUser(ctx, 'root', { ...user, post: 'SECSTATE\u2066 WASHDC' }))).toContain('post: invisible format character U+2066 LEFT-TO-RIGHT ISOLATE')
+      expect(await refused(() => putUser(ctx, 'root', { ...user, name: 'mal\u200dlory' }))).toContain('name: invisible format character U+200D ZERO WIDTH JOINER')
+      const post = { plad: 'AMEMBASSY NOWHERE', route: 'RUEHNOW', origin: 'NOWHERE', kind: 'embassy', source: 'test' }
+      expect(await refused(() => putPost(ctx, 'root', { ...post, plad: 'AMEMBASSY \u202eEREHWON' }))).toContain('plad: invisible format character U+202E')
+      expect(await refused(() => putPost(ctx, 'root', { ...post, origin: 'NOWHERE\ufeff' }))).toContain('origin: invisible format character U+FEFF')
+      expect(await refused(() => putCollective(ctx, 'root', 'ALL NOWHERE\u2028COLLECTIVE', null, ['AMEMBASSY DUSHANBE']))).toContain('plad: invisible format character U+2028 LINE SEPARATOR')
+      expect(await refused(() => putCollective(ctx, 'root', 'ALL NOWHERE COLLECTIVE', null, ['AMEMBASSY\u200b DUSHANBE']))).toContain('members[0]: invisible format character U+200B')
+      expect(await ctx.store.directory.user('mallory')).toBeNull()
+      expect(await ctx.store.directory.collective('ALL NOWHERE COLLECTIVE')).toBeNull()
     } finally {
       await env.cleanup()
     }

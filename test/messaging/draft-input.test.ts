@@ -94,6 +94,13 @@ describe('control characters and line breaks', () => {
     [{ signature: ['DOE\u0000'] }, 'signature[0]: control character U+0000'],
     [{ captions: ['SIPDIS\u007f'] }, 'captions[0]: control character U+007F'],
     [{ classifiedBy: 'Dana\nS E C R E T STATE 000001' }, 'classifiedBy: must be one line'],
+    [{ subject: { marking: 'C', text: 'A\r\n\r\nUNCLAS STATE 000009' } }, 'subject.text: must be one line'],
+    [{ subject: 'A\u2028SUBJECT: (U) FAKE' }, 'subject: invisible format character U+2028 LINE SEPARATOR'],
+    [{ subject: 'A\u0085REF: STATE 9' }, 'subject: control character U+0085 NEXT LINE'],
+    [{ to: ['AMEMBASSY DUSHANBE\r\nUNCLAS STATE 000009'] }, 'to[0]: must be one line'],
+    [{ to: [{ name: 'AMEMBASSY DUSHANBE\u2029INFO AMEMBASSY KABUL' }] }, 'to[0].name: invisible format character U+2029 PARAGRAPH SEPARATOR'],
+    [{ references: ['STATE 12\r\n2. (U) FAKE'] }, 'references[0]: must be one line'],
+    [{ references: ['STATE 12\u2028REF: STATE 99'] }, 'references[0]: invisible format character U+2028'],
   ])('%j', (extra, message) => {
     expect(problems({ ...base, ...extra }).join('\n')).toContain(message)
   })
@@ -119,7 +126,12 @@ describe('markings in drafts go through the one marking parser', () => {
     [{ subject: { marking: 'TS/SCI', text: 'X' } }, 'subject.marking: unknown marking word "SCI"'],
     [{ classification: 'SECRETT' }, 'classification: unknown marking word "SECRETT" (did you mean SECRET?)'],
     [{ classification: 'NOFORN' }, 'classification: names no level'],
-    [{ body: [{ marking: 'S/NF/REL GBR', text: 'x' }] }, 'REL TO and NOFORN contradict'],
+    [{ body: [{ marking: 'S/NF/REL GBR', text: 'x' }] }, 'body[0].marking: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 6 of "S/NF/REL GBR")'],
+    [{ body: [{ marking: 'C//REL TO USA, GBR//NF', text: 'x' }] }, 'body[0].marking: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 4'],
+    [{ body: [{ marking: 'C', text: 'x' }, '(C//NOFORN//REL TO USA) y'] }, 'body[1]: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 12'],
+    [{ subject: { marking: 'C/REL TO GBR/NF', text: 'X' } }, 'subject.marking: REL TO and NOFORN contradict'],
+    [{ subject: '(C/NF/REL TO GBR) X' }, 'subject: REL TO and NOFORN contradict'],
+    [{ classification: 'SECRET//NOFORN//REL TO USA' }, 'classification: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 17)'],
   ])('%j', (extra, message) => {
     expect(problems({ ...base, ...extra }).join('\n')).toContain(message)
   })

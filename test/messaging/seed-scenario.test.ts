@@ -84,7 +84,7 @@ describe.skipIf(!HAS_SEED).each(ENGINES)('seed scenario (needs ../shared/corpus/
     expect(released.deliveries).toHaveLength(sca.members.length)
 
     await runWorker(ctx, { owner: 'test', untilEmpty: true })
-    expect((await inbox(ctx, 'dora')).map((i) => [i.cableId, i.role, i.precedence])).toEqual([['09STATE1', 'action', 'IMMEDIATE']])
+    expect((await inbox(ctx, 'dora')).map((i) => [i.cableId, i.role, i.precedence, i.classification])).toEqual([['09STATE1', 'action', 'IMMEDIATE', 'SBU']])
     expect((await inbox(ctx, 'uma')).map((i) => [i.cableId, i.role])).toEqual([['09STATE1', 'info']])
 
     // an SBU-cleared reader at Dushanbe reads it; the same post's UNCLASSIFIED reader does not

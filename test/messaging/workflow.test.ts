@@ -134,6 +134,19 @@ describe.each(ENGINES)('drafting workflow (%s)', (engine) => {
     return await releaseDraft(ctx, 'abe', draft.id)
   }
 
+  it('should refuse release principals holding an invisible format or control character, naming it', async () => {
+    const { ctx } = env
+    const { draft } = await createDraft(ctx, 'dana', draftFromObject(base))
+    await clearDraft(ctx, 'carl', draft.id)
+    await clearDraft(ctx, 'cleo', draft.id)
+    await approveDraft(ctx, 'abe', draft.id)
+    for (const [name, what] of [['pat\u202e', 'U+202E RIGHT-TO-LEFT OVERRIDE'], ['p\u200bat', 'U+200B ZERO WIDTH SPACE'], ['pat\u001b[2J', 'U+001B ESCAPE']]) {
+      expect(await refusal(() => releaseDraft(ctx, 'abe', draft.id, { principals: [name] }))).toMatchObject({ code: 'INVALID', message: expect.stringContaining(`principals[0]: `) })
+      expect((await refusal(() => releaseDraft(ctx, 'abe', draft.id, { principals: ['abe', name] }))).message).toContain(`principals[1]: `)
+      expect((await refusal(() => releaseDraft(ctx, 'abe', draft.id, { principals: [name] }))).message).toContain(what)
+    }
+  })
+
   it('should expand collectives minus XMT, one delivery per post with action beating info', async () => {
     const r = await releaseAs({
       to: ['AMEMBASSY DUSHANBE', 'RUEHBI/AMCONSUL MUMBAI'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readerAccess } from '../../src/archive/reader-access.js'
+import { clearanceSpec, readerAccess } from '../../src/archive/reader-access.js'
 import { highestPrecedence, normalizePrecedence, precedenceOfProsign, precedenceRank, prosignOf } from '../../src/format/precedence.js'
 import { higherPrecedence, parsePrecedence } from '../../src/messaging/precedence.js'
 import { caveatMask, isKnownCaveat } from '../../src/store/sqlite/caveat-mask.js'
@@ -56,7 +56,14 @@ describe('clearance words on the command line', () => {
   })
 
   it('should read a caveat list with spaces and empty items, and name the known caveats when one is not', () => {
-    expect(readerAccess('SECRET', ' noforn , ,exdis,')).toEqual({ level: 3, caveats: ['NOFORN', 'EXDIS'] })
+    expect(readerAccess('SECRET', ' noforn , exdis,NOFORN')).toEqual({ level: 3, caveats: ['NOFORN', 'EXDIS'] })
+    // an empty entry is a typo, never silently "no caveat": a reader must get exactly what he named
+    expect(() => readerAccess('SECRET', ' noforn , ,exdis')).toThrow('caveat 2 of " noforn , ,exdis" is empty')
+    expect(() => readerAccess('SECRET', 'NOFORN,')).toThrow('caveat 2 of "NOFORN," is empty')
+    expect(clearanceSpec('secret, noforn')).toEqual({ level: 3, caveats: ['NOFORN'] })
+    expect(clearanceSpec('CONFIDENTIAL')).toEqual({ level: 2, caveats: [] })
+    expect(() => clearanceSpec('SECRET,,')).toThrow('part 2 of "SECRET,," is empty')
+    expect(() => clearanceSpec(',NOFORN')).toThrow('names no level')
     expect(readerAccess('SECRET', '')).toEqual({ level: 3, caveats: [] })
     expect(readerAccess('TS', undefined)).toEqual({ level: 4, caveats: [] })
     expect(() => readerAccess('SECRET', 'NOFORN,REL')).toThrow(/^unknown caveat "REL": known are NOFORN, /)

@@ -17,6 +17,21 @@ function members(collective: string): { post: string; inferred: boolean }[] {
   return rows.map((l) => l.split('\t')).filter((c) => c[0] === collective).map((c) => ({ post: c[2], inferred: c[3] === '1' }))
 }
 
+describe('an empty routing replay says why', () => {
+  const body = '\n\nUNCLAS VELLORA 000007\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: INVENTED EMPTY ROUTE\n\n1. (U) Text.\n'
+
+  it('should name the missing address lines, unknown addressees and XMT exclusions', async () => {
+    const none = await replayRouting(parseCable(body.trimStart()), directory)
+    expect(none.recipients).toEqual([])
+    expect(none.noRecipientsBecause).toMatch(/no TO or INFO line/)
+    const unknown = await replayRouting(parseCable(`R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\nTO AMEMBASSY ATLANTIS\nINFO AMCONSUL EL DORADO${body}`), directory)
+    expect(unknown.noRecipientsBecause).toBe('2 of its 2 addressees are not in the directory')
+    const known = await replayRouting(parseCable(`R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\nTO SECSTATE WASHDC${body}`), directory)
+    expect(known.recipients.length).toBe(1)
+    expect(known.noRecipientsBecause).toBeNull()
+  })
+})
+
 describe.skipIf(!HAS_SEED_CABLE)('routing replay of the seed (../shared/corpus/seed; skipped when absent)', () => {
   it('should give Dushanbe action IMMEDIATE and every member of the collective info, nothing else', async () => {
     const r = await replayRouting(parseCable(readFileSync(SEED, 'utf8')), directory)

@@ -95,6 +95,24 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect((await store.stats()).sources).toBe(3)
     })
 
+    it('should select by the exact classification a facet lists, (none) included', async () => {
+      const store = await engine.open()
+      await store.upsertCables([
+        makeRecord({ key: '09C1', classification: 'CONFIDENTIAL', level: 2 }),
+        makeRecord({ key: '09C2', classification: 'CONFIDENTIAL//NOFORN', level: 2, caveats: ['NOFORN'] }),
+        makeRecord({ key: '09C3', classification: null, level: 4 }),
+        makeRecord({ key: '09C4', classification: 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', level: 1 }),
+      ])
+      const facet = (await store.facets(null)).classification
+      // every value the facet lists selects exactly as many cables as it counts
+      for (const { value, count } of facet) {
+        expect(await store.count(parseQuery(`classification:"${value}"`)), value).toBe(count)
+      }
+      expect(facet.map((f) => f.value).sort()).toEqual(['(none)', 'CONFIDENTIAL', 'CONFIDENTIAL//NOFORN', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY'])
+      expect(await store.count(parseQuery('class:CONFIDENTIAL'))).toBe(2)
+      expect(await keys(store.search(parseQuery('-classification:CONFIDENTIAL class:CONFIDENTIAL'), { sort: 'date' }))).toEqual(['09C2'])
+    })
+
     it('should keep a different text as a version, show the best, index every one, and take the highest level', async () => {
       const store = await engine.open()
       const first = makeRecord({ key: '09V1', text: 'The minister XXXXXXXXXXXX said no.', errorCount: 0 })
@@ -184,6 +202,10 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['class<CONFIDENTIAL', ['09STATE1', '10LONDON4', '10STATE5']],
       ['class:NOFORN', ['09HARARE3']],
       ['class:"SECRET//NOFORN"', ['09HARARE3']],
+      ['classification:"SECRET//NOFORN"', ['09HARARE3']],
+      ['classification:"secret//noforn"', ['09HARARE3']],
+      ['classification:SECRET', []],
+      ['classification:CONFIDENTIAL', ['09HARARE2']],
       ['caption:SIPDIS', ['09HARARE3', '10STATE5']],
       ['caption:NOF*', ['09HARARE3']],
       ['precedence:IMMEDIATE', ['09STATE1']],

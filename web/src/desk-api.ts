@@ -36,6 +36,8 @@ export interface InboxItem {
   cableId: string
   role: 'action' | 'info'
   precedence: string
+  /** Overall classification with caveats, e.g. SECRET//NOFORN. */
+  classification: string
   subject: string
   deliveredAt: number
   acknowledgedBy: string | null

@@ -237,7 +237,7 @@ class Parser {
   }
 
   attribute(field: FieldName, op: FieldNode['op'], raw: string, bare: boolean, column: number): FieldNode {
-    const prefix = bare && raw.endsWith('*') && field !== 'date' && field !== 'class'
+    const prefix = bare && raw.endsWith('*') && field !== 'date' && field !== 'class' && field !== 'classification'
     const value = prefix ? raw.replace(/\*+$/, '') : raw
     const bad = (why: string) => new QuerySyntaxError(`${field}${op}${raw}: ${why}`, column, this.query)
     if (value === '') throw bad('the value is empty')

@@ -76,7 +76,7 @@ function summary(r: WithheldReport & Partial<ImportReport>, location: string): s
   const rate = r.seconds > 0 ? Math.round(r.cables / r.seconds) : r.cables
   const mbs = r.seconds > 0 ? (r.bytes / 1e6 / r.seconds).toFixed(1) : '-'
   let out =
-    `Imported ${r.cables} cables from ${r.files} files into ${location} in ${r.seconds.toFixed(1)} s (${rate} cables/s, ${mbs} MB/s)\n` +
+    `Imported ${r.cables} cable${r.cables === 1 ? '' : 's'} from ${r.files} file${r.files === 1 ? '' : 's'} into ${location} in ${r.seconds.toFixed(1)} s (${rate} cables/s, ${mbs} MB/s)\n` +
     (r.inserted === undefined
       ? ''
       : `  new ${r.inserted}, new version ${r.versionsAdded}, replaced by a better copy ${r.replaced}, already stored ${r.unchanged}, new sources ${r.sourcesAdded}` +

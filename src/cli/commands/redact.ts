@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { idValue } from '../../archive/query/field-values.js'
-import { readerAccess } from '../../archive/reader-access.js'
+import { clearanceSpec } from '../../archive/reader-access.js'
 import { redactText } from '../../archive/redact.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
@@ -18,10 +18,9 @@ export function registerRedact(program: Command, io: Io, setExit: SetExit): void
     .option('--format <format>', 'text or json (text plus the list of withheld portions)', 'text')
     .action(async (id: string, opts: ReaderFlags & { for: string; format: string }) => {
       oneOf('--format', opts.format, ['text', 'json'] as const)
-      const [level, ...caveats] = opts.for.split(',').map((w) => w.trim())
       let target
       try {
-        target = readerAccess(level, caveats.length ? caveats.join(',') : undefined)!
+        target = clearanceSpec(opts.for)
       } catch (error) {
         throw new CliError(`--for: ${(error as Error).message}`)
       }

@@ -37,6 +37,7 @@ const InboxItemSchema = z
     cableId: z.string(),
     role: z.enum(['action', 'info']),
     precedence: z.string(),
+    classification: z.string().openapi({ example: 'SECRET//NOFORN' }),
     subject: z.string(),
     deliveredAt: z.number(),
     acknowledgedBy: z.string().nullable(),

@@ -4,7 +4,7 @@ import { gapMap } from '../../archive/gap-map.js'
 import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
 import { archivePeople } from '../../archive/people.js'
 import { idValue } from '../../archive/query/field-values.js'
-import { readerAccess } from '../../archive/reader-access.js'
+import { clearanceSpec } from '../../archive/reader-access.js'
 import { redactText } from '../../archive/redact.js'
 import { loadSnapshot, saveSnapshot, SnapshotError, verifySnapshot } from '../../archive/snapshots.js'
 import { messagingDirectory, routeWith, shippedDirectory } from '../../messaging/routing-replay.js'
@@ -27,7 +27,7 @@ const routes = {
   diff: createRoute({ method: 'get', path: '/api/cables/{id}/diff', tags: ['research'], summary: 'Word diff between two versions', description: 'Without `from`/`to`: the first and the last version.', request: { params: IdParam, query: z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() }) }, responses: { 200: json(Any('VersionDiff'), 'Runs of same, removed and added words'), ...problems(401, 404, 422) } }),
   route: createRoute({ method: 'get', path: '/api/cables/{id}/route', tags: ['research'], summary: 'Routing replay', description: 'Receiving posts with role, precedence and certainty; exclusions, unknown addressees, posts reached by subscriptions.', request: { params: IdParam }, responses: { 200: json(Any('RoutingReplay'), 'The replay'), ...problems(401, 404) } }),
   redact: createRoute({ method: 'get', path: '/api/cables/{id}/redact', tags: ['research'], summary: 'Releasable rendering', description: '`for` is a level and caveats, comma-separated (`CONFIDENTIAL`, `SECRET,NOFORN`).', request: { params: IdParam, query: z.object({ for: z.string().min(1).max(200) }) }, responses: { 200: json(Any('Redaction'), 'The rendering and the withheld portions'), ...problems(401, 404, 422) } }),
-  saveSnapshot: createRoute({ method: 'post', path: '/api/snapshots', tags: ['research'], summary: 'Save a query snapshot', request: { body: { content: { 'application/json': { schema: z.object({ query: z.string().max(10_000) }) } } } }, responses: { 200: json(Any('Snapshot'), 'The saved snapshot and its id'), ...problems(400, 401, 422) } }),
+  saveSnapshot: createRoute({ method: 'post', path: '/api/snapshots', tags: ['research'], summary: 'Save a query snapshot', request: { body: { content: { 'application/json': { schema: z.object({ query: z.string().max(10_000) }) } } } }, responses: { 200: json(Any('Snapshot'), 'The saved snapshot and its id'), ...problems(400, 401, 403, 422) } }),
   snapshot: createRoute({ method: 'get', path: '/api/snapshots/{id}', tags: ['research'], summary: 'A saved snapshot', request: { params: IdParam }, responses: { 200: json(Any('SavedSnapshot'), 'The snapshot'), ...problems(401, 404) } }),
   verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404) } }),
   gaps: createRoute({ method: 'get', path: '/api/gaps', tags: ['research'], summary: 'MRN gap map', description: 'Per origin and year: serials held, cited and missing, by month, with the known-but-missing ids.', request: { query: z.object({ origin: z.string().max(100).optional(), year }) }, responses: { 200: json(z.array(Any('GapRow')), 'Rows'), ...problems(401, 422) } }),
@@ -73,10 +73,9 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
   })
   app.openapi(routes.redact, async (c) => {
     const { id } = c.req.valid('param')
-    const [level, ...caveats] = c.req.valid('query').for.split(',').map((w) => w.trim())
     let target
     try {
-      target = readerAccess(level, caveats.length ? caveats.join(',') : undefined)!
+      target = clearanceSpec(c.req.valid('query').for)
     } catch (error) {
       throw new HttpProblem('INVALID', `for: ${(error as Error).message}`)
     }
@@ -87,6 +86,9 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
     return c.json({ key: cable.key, ...redactText(cable.text, target) }, 200)
   })
   app.openapi(routes.saveSnapshot, async (c) => {
+    if (deps.readOnlyArchive) {
+      throw new HttpProblem('FORBIDDEN', 'this public archive is served read-only: its keeper saves snapshots with `cable snapshot save`; saved ones can be read and verified here')
+    }
     const principal = c.get('principal')
     const s = await saveSnapshot(deps.archive, c.req.valid('json').query, principal.access)
     await deps.reads.charge(principal, 'export', s.count)

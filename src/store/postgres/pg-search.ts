@@ -1,5 +1,5 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
-import { classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
+import { classificationValue, classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../sqlite/caveat-mask.js'
 
@@ -251,6 +251,11 @@ class Compiler extends Params {
         if (r.from) parts.push(`c.date >= ${this.param(r.from)}`)
         if (r.to) parts.push(`c.date < ${this.param(r.to)}`)
         return '(' + parts.join(' AND ') + ')'
+      }
+      case 'classification': {
+        const exact = classificationValue(v)
+        if (exact === null) return 'c.classification IS NULL'
+        return `upper(c.classification) = ${this.param(exact)}`
       }
       case 'class': {
         const cls = classValue(v)!

@@ -6,7 +6,7 @@
 /** Fields that search the full-text index. */
 export const TEXT_FIELDS = ['subject', 'to'] as const
 /** Fields that test a stored attribute. */
-export const ATTRIBUTE_FIELDS = ['tag', 'origin', 'class', 'caption', 'precedence', 'id', 'cites', 'date'] as const
+export const ATTRIBUTE_FIELDS = ['tag', 'origin', 'class', 'classification', 'caption', 'precedence', 'id', 'cites', 'date'] as const
 
 export type TextField = (typeof TEXT_FIELDS)[number]
 export type AttributeField = (typeof ATTRIBUTE_FIELDS)[number]
@@ -20,6 +20,7 @@ export const FIELD_EXAMPLES: Record<FieldName, string> = {
   tag: 'PREL',
   origin: 'HARARE',
   class: 'SECRET',
+  classification: '"SECRET//NOFORN"',
   caption: 'NOFORN',
   precedence: 'IMMEDIATE',
   id: '09STATE99704',

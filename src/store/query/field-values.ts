@@ -143,3 +143,16 @@ export function idValue(value: string): string {
   if (value.startsWith('sha256:')) return value
   return canonicalId(value) ?? value.toUpperCase()
 }
+
+/** What a facet shows for a cable with no classification; `classification:"(none)"` selects those cables. */
+export const NO_CLASSIFICATION = '(none)'
+
+/**
+ * `classification:"SECRET//NOFORN"`: the classification line exactly as stored and as the classification
+ * facet lists it, compared upper-cased; null for `(none)` (cables with no classification). Unlike `class:`,
+ * `SECRET` here does not match `SECRET//NOFORN`.
+ */
+export function classificationValue(value: string): string | null {
+  const v = value.trim().toUpperCase()
+  return v === NO_CLASSIFICATION.toUpperCase() ? null : v
+}

@@ -1,5 +1,5 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
-import { classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
+import { classificationValue, classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { caveatMask } from './caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'
@@ -232,6 +232,12 @@ function attribute(n: FieldNode, params: unknown[], probe: boolean): string {
       if (r.from) parts.push('c.date >= ?') && params.push(r.from)
       if (r.to) parts.push('c.date < ?') && params.push(r.to)
       return '(' + parts.join(' AND ') + ')'
+    }
+    case 'classification': {
+      const exact = classificationValue(v)
+      if (exact === null) return 'c.classification IS NULL'
+      params.push(exact)
+      return 'upper(c.classification) = ?'
     }
     case 'class': {
       const c = classValue(v)!

@@ -99,7 +99,7 @@ function periodEnd(p: string): string {
 /** Facet name in the API's answer → the query-language field that filters on it. */
 export const FACET_FIELDS: Record<string, string> = {
   origin: 'origin',
-  classification: 'class',
+  classification: 'classification',
   tag: 'tag',
   precedence: 'precedence',
   caption: 'caption',

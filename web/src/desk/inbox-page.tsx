@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks'
 import { useOnScreen } from '../banner.js'
 import { getInbox, type InboxItem } from '../desk-api.js'
 import { hrefFor } from '../router.js'
-import { useSession } from '../session.js'
 
 /**
  * Minutes within which each precedence is to be handled (delivery objectives of the precedence table,
@@ -34,9 +33,8 @@ export function InboxPage() {
       events.close()
     }
   }, [])
-  // the inbox lists subjects without their classification: the screen may hold up to the reader's clearance
-  const { session } = useSession()
-  useOnScreen(items && items.length && session ? [[session.clearance, ...session.caveats].join('//')] : [])
+  // the banner is the highest classification among the listed cables
+  useOnScreen(items ? items.map((i) => i.classification) : [])
   return (
     <section aria-labelledby="inbox-h">
       <h1 id="inbox-h">
@@ -57,6 +55,7 @@ export function InboxPage() {
             <tr>
               <th scope="col">Precedence</th>
               <th scope="col">Cable</th>
+              <th scope="col">Class</th>
               <th scope="col">Subject</th>
               <th scope="col">As</th>
               <th scope="col">Delivered</th>
@@ -76,6 +75,7 @@ export function InboxPage() {
                   <td>
                     <a href={hrefFor(['desk', 'read', i.cableId])}>{i.cableId}</a>
                   </td>
+                  <td data-testid="inbox-class">{i.classification}</td>
                   <td>{i.subject}</td>
                   <td>{i.role}</td>
                   <td>{new Date(i.deliveredAt).toISOString().slice(0, 16).replace('T', ' ')}Z</td>
