@@ -1,3 +1,4 @@
+import { foldAsciiCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes.js'
 import { collapseSpace } from './lines.js'
 import type { Addressee } from './model.js'
 import { normalizePrecedence, PRECEDENCE_WORD } from './precedence.js'
@@ -17,10 +18,10 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
   }
   let serial: string | null = null
   // the serial ends the line: without a final digit the (unanchored, so scanning) regex cannot match
-  const s = endsWithDigit(rest) ? /\s(\d{1,5})$/.exec(rest) : null
-  if (s) {
-    serial = s[1]
-    rest = rest.slice(0, s.index)
+  const s = serialAt(rest)
+  if (s !== -1) {
+    serial = rest.slice(s + 1)
+    rest = rest.slice(0, s)
   }
   let precedence: Addressee['precedence'] = null
   let misspelled = false
@@ -38,14 +39,31 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
 /** The last word of every spelling in PRECEDENCE_WORD (NIACT IMMEDIATE ends in IMMEDIATE). */
 const LAST_PRECEDENCE_WORD = /^(?:FLASH|IMMED\w*|IMMEIDATE|PRIORITY|PRIOITY|PIORITY|PRIORTY|PRORITY|ROUTINE|ROUTNE|ROUITNE)$/i
 
-function endsWithDigit(s: string): boolean {
-  const c = s.charCodeAt(s.length - 1)
-  return c >= 48 && c <= 57
+/**
+ * Where `/\s(\d{1,5})$/` matches (the white space before a final serial), or -1, without a regex: the serial can
+ * only be the whole run of digits that ends the line, and the unanchored regex scanned the line from its start.
+ */
+function serialAt(s: string): number {
+  let i = s.length
+  while (i > 0 && isDigitCode(s.charCodeAt(i - 1))) i--
+  const digits = s.length - i
+  return digits >= 1 && digits <= 5 && i > 0 && isSpaceCode(s.charCodeAt(i - 1)) ? i - 1 : -1
 }
 
-/** A collective PLAD names a distribution list: ends with COLLECTIVE or starts with ALL (spec §4.2). */
+const COLLECTIVE = 'collective'
+
+/**
+ * A collective PLAD names a distribution list: ends with COLLECTIVE or starts with ALL (spec §4.2). The same
+ * test as `/\bCOLLECTIVE$/i || /^ALL\s/i`, checked in place: the first pattern, unanchored, scanned every name.
+ */
 export function isCollective(name: string): boolean {
-  return /\bCOLLECTIVE$/i.test(name) || /^ALL\s/i.test(name)
+  const at = name.length - COLLECTIVE.length
+  if (at >= 0 && (at === 0 || !isWordCode(name.charCodeAt(at - 1)))) {
+    let k = 0
+    while (k < COLLECTIVE.length && foldAsciiCode(name.charCodeAt(at + k)) === COLLECTIVE.charCodeAt(k)) k++
+    if (k === COLLECTIVE.length) return true
+  }
+  return name.length >= 4 && foldAsciiCode(name.charCodeAt(0)) === 0x61 && foldAsciiCode(name.charCodeAt(1)) === 0x6c && foldAsciiCode(name.charCodeAt(2)) === 0x6c && isSpaceCode(name.charCodeAt(3))
 }
 
 /** Renders an addressee in wire form. */

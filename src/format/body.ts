@@ -1,3 +1,4 @@
+import { isSpaceCode } from './char-codes.js'
 import { levelOfClassWord } from './classification.js'
 import type { Line } from './lines.js'
 import type { Cable, SegmentKind, TextBlock } from './model.js'
@@ -59,7 +60,7 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
         else push({ type: kind, text: t.trim() })
         break
       case 'tags':
-        if (cur?.type !== 'tags') push({ type: 'tags', tags: cable.tags, links: /\]\(#\)/.test(t) })
+        if (cur?.type !== 'tags') push({ type: 'tags', tags: cable.tags, links: t.includes('](#)') })
         break
       case 'subject': {
         if (cur?.type === 'subject') {
@@ -98,7 +99,7 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
         break
       default:
         // wrapped lines of a telegram paragraph continue it; anything else is literal text
-        if (cur?.type === 'para' && cable.layout.profile !== 'web' && !/^\s/.test(t)) cur.text += ` ${t.trim()}`
+        if (cur?.type === 'para' && cable.layout.profile !== 'web' && !isSpaceCode(t.charCodeAt(0))) cur.text += ` ${t.trim()}`
         else if (cur?.type === 'lines') cur.lines.push(t)
         else push({ type: 'lines', lines: [t] })
     }

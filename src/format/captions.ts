@@ -1,3 +1,5 @@
+import { isSpaceCode } from './char-codes.js'
+
 /**
  * Caption words (spec §5.4, data/captions.tsv): handling and distribution captions that follow the class line.
  * A caption line may also carry attention text (`NOFORN SIPDIS STATE FOR EUR/RUS`); only the leading caption
@@ -30,13 +32,20 @@ export const CAPTION_PHRASES: readonly string[] = [
 
 const CAPTION_AT = new RegExp(`^(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})(?=$|[\\s.,;:/])`, 'i')
 
+/** CAPTION_AT tried at a given offset (sticky) instead of at the start of a slice of the line. */
+const CAPTION_AT_STICKY = new RegExp(CAPTION_AT.source.slice(1), 'iy')
+
+/** `[\s.,;:/]`, the separators between leading caption words. */
+const isCaptionSeparator = (c: number) => c === 46 || c === 44 || c === 59 || c === 58 || c === 47 || isSpaceCode(c)
+
 /** The caption words a line starts with, each with its offset in the line; [] when it starts with none. */
 export function leadingCaptions(line: string): { caption: string; start: number; end: number }[] {
   const found: { caption: string; start: number; end: number }[] = []
   let pos = 0
   for (;;) {
-    while (pos < line.length && /[\s.,;:/]/.test(line[pos])) pos++
-    const m = CAPTION_AT.exec(line.slice(pos))
+    while (pos < line.length && isCaptionSeparator(line.charCodeAt(pos))) pos++
+    CAPTION_AT_STICKY.lastIndex = pos
+    const m = CAPTION_AT_STICKY.exec(line)
     if (!m) break
     let caption = m[0].toUpperCase().replace(/\s+/g, ' ')
     if (caption === 'SENSITIVE BUT UNCLASSIFIED') caption = 'SENSITIVE'

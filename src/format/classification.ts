@@ -63,8 +63,20 @@ export const CLASS_LINE = new RegExp(
 /** A line that holds nothing but a class word (legacy banners, e-mail printouts). */
 export const CLASS_WORD_ONLY = new RegExp(`^\\s*(${CLASS_WORD_SOURCE})\\s*$`, 'i')
 
+// class words come in a handful of spellings: each is folded once (bounded, so odd input cannot grow it)
+const levelOfWord = new Map<string, Level>()
+
 /** Maps a class word as written (`C O N F I D E N T I A L`, `Unclas`) to its level. */
 export function levelOfClassWord(word: string): Level {
+  let level = levelOfWord.get(word)
+  if (level === undefined) {
+    level = foldClassWord(word)
+    if (levelOfWord.size < 256) levelOfWord.set(word, level)
+  }
+  return level
+}
+
+function foldClassWord(word: string): Level {
   const w = word.toUpperCase().replace(/\s+/g, '')
   if (w.startsWith('TOPSECRET')) return 'TOP SECRET'
   if (w.startsWith('SECRET')) return 'SECRET'

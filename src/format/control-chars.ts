@@ -18,12 +18,29 @@ export function firstControlChar(text: string): number {
   return m ? m.index : -1
 }
 
+/**
+ * A run of characters other than controls (the complement of CONTROL's class, with \r allowed): matched from a
+ * given offset, it stops at the next control character. A greedy run of one class is a single tight loop in
+ * V8's regex code, nearly twice as fast as searching for the class (which restarts the match at each offset).
+ */
+const NOT_CONTROL_RUN = /[\t\n\r\x20-\x7E\xA0-\uFFFF]*/y
+
 /** Every offset of a control character in a text (tab, LF and CRLF allowed). */
 export function controlCharOffsets(text: string): number[] {
   const out: number[] = []
-  CONTROL.lastIndex = 0
-  for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) out.push(m.index)
-  return out
+  if (text.includes('\r')) {
+    // a lone CR counts too: the lookahead pattern (rarely needed, and slower) handles it
+    CONTROL.lastIndex = 0
+    for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) out.push(m.index)
+    return out
+  }
+  for (let at = 0; ; at++) {
+    NOT_CONTROL_RUN.lastIndex = at
+    NOT_CONTROL_RUN.test(text) // always matches (possibly empty): lastIndex is where the run stops
+    at = NOT_CONTROL_RUN.lastIndex
+    if (at >= text.length) return out
+    out.push(at)
+  }
 }
 
 /** `U+001B` for a control character, as messages name it. */

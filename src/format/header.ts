@@ -1,4 +1,5 @@
 import { isCollective, parseAddressee } from './addressee.js'
+import { isSpaceCode } from './char-codes.js'
 import { collapseSpace, type Line } from './lines.js'
 import type { Addressee, Diagnostic, Envelope, SegmentKind } from './model.js'
 import { PRECEDENCE_WORD } from './precedence.js'
@@ -74,6 +75,8 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
   for (const line of lines) {
     const t = line.text
     let m: RegExpExecArray | null
+    // each line regex below opens with `^\s*` and a fixed letter: the first other character picks the few that can match
+    const c0 = firstNonSpaceCode(t)
     if (line.blank) {
       // an empty line ends an address list: what follows it is no addressee
       list = null
@@ -81,12 +84,12 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       kinds.push('blank')
       continue
     }
-    if (/^\s*BT\s*$/.test(t)) {
+    if (c0 === 66 /* B */ && /^\s*BT\s*$/.test(t)) {
       // FL11, start of text: part of the envelope in wire form
       kinds.push('envelope')
       continue
     }
-    if (PARTIAL.test(t)) {
+    if ((t.charCodeAt(0) | 0x20) === 0x74 /* t, T */ && PARTIAL.test(t)) {
       partial = true
       kinds.push('preamble')
       diagnostics.push({
@@ -142,29 +145,29 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       kinds.push('envelope')
       continue
     }
-    if ((m = /^(\s*FM\s+)(\S.*?)\s*$/.exec(t)) && origin === null) {
+    if (c0 === 70 /* F */ && (m = /^(\s*FM\s+)(\S.*?)\s*$/.exec(t)) && origin === null) {
       origin = collapseSpace(m[2])
       originSpan = { start: line.start + m[1].length, end: line.start + m[1].length + m[2].length }
       list = null
       kinds.push('from')
       continue
     }
-    if ((m = /^(\s*TO\s+)(\S.*)$/.exec(t)) && to === null && !LEGACY_PAGE.test(m[2])) {
+    if (c0 === 84 /* T */ && (m = /^(\s*TO\s+)(\S.*)$/.exec(t)) && to === null && !LEGACY_PAGE.test(m[2])) {
       to = openList('to', m, line)
       continue
     }
     // `INFO  LOG-00 …` is a legacy distribution list, not addressees
-    if ((m = /^(\s*INFO\s+)(\S.*)$/.exec(t)) && info === null && (origin !== null || to !== null) && !/\b[A-Z]+-\d\d\b/.test(m[2])) {
+    if (c0 === 73 /* I */ && (m = /^(\s*INFO\s+)(\S.*)$/.exec(t)) && info === null && (origin !== null || to !== null) && !/\b[A-Z]+-\d\d\b/.test(m[2])) {
       info = openList('info', m, line)
       continue
     }
-    if ((m = /^(\s*XMT\s*\/?\s*)(\S.*)$/.exec(t))) {
+    if (c0 === 88 /* X */ && (m = /^(\s*XMT\s*\/?\s*)(\S.*)$/.exec(t))) {
       inXmt = true
       excludeFrom(lastCollective, m[2], line, index, diagnostics)
       kinds.push('xmt')
       continue
     }
-    if (LEGACY_PAGE.test(t)) {
+    if (c0 === 80 /* P */ && LEGACY_PAGE.test(t)) {
       kinds.push('pageHeader')
       continue
     }
@@ -183,6 +186,15 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     kinds.push('headerOther')
   }
   return { envelope, origin, originSpan, to, info, kinds, lineSpans, partial }
+}
+
+/** Char code of the first character of a line that `\s` does not match, -1 when there is none. */
+function firstNonSpaceCode(t: string): number {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (!isSpaceCode(c)) return c
+  }
+  return -1
 }
 
 function excludeFrom(collective: Addressee | null, text: string, line: Line, index: LineIndex, diagnostics: Diagnostic[]) {

@@ -1,3 +1,4 @@
+import { foldAsciiCode } from './char-codes.js'
 import { controlCharOffsets, describeChar } from './control-chars.js'
 import { containerDate, unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso } from './dates.js'
@@ -213,7 +214,8 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
     cable.id = buildId(yearSource, cable.mrn.origin, cable.mrn.serial)
     reportOriginRepair(cable.mrn.origin, cable.spans.classLine ?? emptySpan(), diagnostics)
   }
-  const unavailable = TEXT_UNAVAILABLE.exec(text.length > 4096 ? text.slice(0, 4096) : text)
+  const head = text.length > 4096 ? text.slice(0, 4096) : text
+  const unavailable = textUnavailableStatement(head)
   if (unavailable) readUnavailableRecord(cable, text, unavailable, index, diagnostics)
   if (!cable.id && hint?.id) idFromHint(cable, hint.id, diagnostics)
   if (!cable.date) inferCableDate(cable, lines, !!header.envelope.dtg, diagnostics)
@@ -252,7 +254,41 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
  * (document number) and whatever metadata came with it (spec §10).
  *   MRN: 1974KINSHA001299  SEGMENT NUMBER: 000001  ERROR READING TEXT INDEX FILE; TELEGRAM TEXT FOR THIS MRN IS UNAVAILABLE
  */
+const X_CASES = ['X', 'x'] as const
+
 const TEXT_UNAVAILABLE = /TELEGRAM TEXT FOR THIS MRN IS UNAVAILABLE|TEXT ON MICROFILM|TEXT NOT AVAILABLE|TELEGRAM TEXT (?:IS )?(?:NOT )?UNAVAILABLE/i
+
+/** TEXT_UNAVAILABLE anchored where it is tried: the same alternatives, matched only at a given offset. */
+const TEXT_UNAVAILABLE_AT = new RegExp(TEXT_UNAVAILABLE.source, 'iy')
+const TELEGRAM_SPACE = 'TELEGRAM '.length
+
+/**
+ * `TEXT_UNAVAILABLE.exec(s)`, without its scan: every alternative holds the word TEXT (any case) at its start or
+ * after `TELEGRAM `, so the statement can only start at a TEXT or 9 characters before one. `indexOf` finds the
+ * rare X of each TEXT (its letters are then checked in place, folded as `/i` folds them) and the anchored pattern
+ * is tried at those offsets in text order: the first that matches is the leftmost match, as the scan would find.
+ * The case-insensitive alternation scanned at a fraction of the speed of `indexOf`.
+ */
+function textUnavailableStatement(s: string): RegExpExecArray | null {
+  let candidates: number[] | null = null
+  for (const x of X_CASES) {
+    for (let at = s.indexOf(x, 2); at !== -1 && at + 1 < s.length; at = s.indexOf(x, at + 1)) {
+      if (foldAsciiCode(s.charCodeAt(at - 2)) === 0x74 && foldAsciiCode(s.charCodeAt(at - 1)) === 0x65 && foldAsciiCode(s.charCodeAt(at + 1)) === 0x74) {
+        candidates ??= []
+        if (at - 2 - TELEGRAM_SPACE >= 0) candidates.push(at - 2 - TELEGRAM_SPACE)
+        candidates.push(at - 2)
+      }
+    }
+  }
+  if (candidates === null) return null
+  candidates.sort((a, b) => a - b)
+  for (const at of candidates) {
+    TEXT_UNAVAILABLE_AT.lastIndex = at
+    const m = TEXT_UNAVAILABLE_AT.exec(s)
+    if (m) return m
+  }
+  return null
+}
 
 function readUnavailableRecord(cable: Cable, text: string, m: RegExpExecArray, index: LineIndex, diagnostics: Diagnostic[]) {
   // a record that states its text is missing and holds no paragraphs of its own

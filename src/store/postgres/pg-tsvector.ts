@@ -4,8 +4,8 @@ import { indexTokens } from '../query/ast.js'
  * Builds a cable's tsvector in the writer, with the tokeniser the SQLite engine's FTS5 index and the query
  * parser share (`indexTokens`: runs of letters and digits, case-folded, diacritics removed; FTS5's
  * `unicode61 remove_diacritics 2`). PostgreSQL's own parser splits differently (it keeps `zanu-pf`, reads
- * `1.5` as a number, e-mail addresses whole), so the vector is handed over as a tsvector literal and
- * PostgreSQL does no parsing of its own: both engines index the same words.
+ * `1.5` as a number, e-mail addresses whole), so the vector is handed over built, in PostgreSQL's binary
+ * tsvector format, and PostgreSQL does no parsing of its own: both engines index the same words.
  *
  * Layout: `fts` holds the subject (weight A) from position 1, one empty position, then the body (D); the
  * gap keeps a phrase from running from the subject into the body, and the weights tell them apart for
@@ -31,43 +31,82 @@ const MAX_VECTOR_BYTES = 900_000
 export const ADDRESSEE_SEPARATOR = ' zzaddrsep '
 
 export interface BuiltVector {
-  /** tsvector input text of subject and body: `'word':1A,5D 'other':9D`. */
-  literal: string
-  /** tsvector input text of the addressees. */
-  to: string
+  /** The subject and body vector in PostgreSQL's binary tsvector format (see `VectorBuilder.binary`). */
+  fts: Uint8Array
+  /** The addressees' vector, in the same format. */
+  to: Uint8Array
   /** Highest overflow bucket used (0 when no word occurs more than 256 times). */
   maxBucket: number
 }
 
 /**
- * The tsvector literals of one cable.
+ * The tsvectors of one cable, in PostgreSQL's binary input format: the server takes them with
+ * `tsvectorrecv`, which copies lexemes and positions, instead of parsing a text literal (the text form cost
+ * the server about 150 µs a cable, most of an import's time in PostgreSQL).
  *
  * @example
- *   cableVector('NUCLEAR TALKS', ['AMEMBASSY PARIS'], 'Talks went well.').literal
- *   // "'nuclear':1A 'talks':2A,4D 'went':5D 'well':6D"
+ *   cableVector('NUCLEAR TALKS', ['AMEMBASSY PARIS'], 'Talks went well.').fts // read back as
+ *   // "'nuclear':1A 'talks':2A,4 'went':5 'well':6"
  */
 export function cableVector(subject: string | null, addressees: string[], body: string): BuiltVector {
+  const main = cableMain(subject, body)
+  const to = cableTo(addressees)
+  const fts = main.binary()
+  const toBytes = to.binary()
+  // read after binary(): a vector stripped of its positions has no overflow lexemes
+  return { fts, to: toBytes, maxBucket: Math.max(main.maxBucket, to.maxBucket) }
+}
+
+/**
+ * The same vectors as `cableVector` in tsvector input text (`'word':1A,5 'other':9`), for reading and
+ * for checking the binary form against PostgreSQL's own parser.
+ */
+export function cableVectorText(subject: string | null, addressees: string[], body: string): { fts: string; to: string } {
+  return { fts: cableMain(subject, body).literal(), to: cableTo(addressees).literal() }
+}
+
+function cableMain(subject: string | null, body: string): VectorBuilder {
   const main = new VectorBuilder()
   main.add(subject ?? '', 'A')
   main.add(body, 'D')
+  return main
+}
+
+function cableTo(addressees: string[]): VectorBuilder {
   const to = new VectorBuilder()
-  to.add(addressees.join(ADDRESSEE_SEPARATOR), '')
-  const a = main.literal()
-  const b = to.literal()
-  return { literal: a.literal, to: b.literal, maxBucket: Math.max(a.maxBucket, b.maxBucket) }
+  to.add(addressees.join(ADDRESSEE_SEPARATOR), 'D')
+  return to
+}
+
+/** tsvector weights as stored in a position's top two bits. */
+const WEIGHT_BITS: Record<string, number> = { A: 3 << 14, B: 2 << 14, C: 1 << 14, D: 0 }
+
+/** One lexeme of a finished vector: its positions (each with its weight bits), ascending and distinct. */
+interface Entry {
+  lexeme: string
+  positions: number[]
 }
 
 /** Positions of each lexeme of one vector, fields added in order with one empty position between them. */
 class VectorBuilder {
-  private readonly lexemes = new Map<string, { positions: number[]; weight: string }[]>()
+  private readonly lexemes = new Map<string, number[]>()
   private readonly occurrences = new Map<string, number>()
-  private maxBucket = 0
+  maxBucket = 0
   private position = 0
 
-  add(text: string, weight: string): void {
-    for (const token of indexTokens(text)) {
+  private rawPositions = 0
+
+  add(text: string, weight: 'A' | 'D'): void {
+    this.addTokens(indexTokens(text), weight)
+  }
+
+  addTokens(tokens: string[], weight: 'A' | 'D'): void {
+    const bits = WEIGHT_BITS[weight]
+    for (const token of tokens) {
       this.position++
-      if (Buffer.byteLength(token, 'utf8') > MAX_LEXEME_BYTES) continue
+      // a UTF-16 unit is at most 3 bytes of UTF-8: only long tokens need measuring
+      if (token.length * 3 > MAX_LEXEME_BYTES && Buffer.byteLength(token, 'utf8') > MAX_LEXEME_BYTES) continue
+      this.rawPositions++
       const seen = this.occurrences.get(token) ?? 0
       this.occurrences.set(token, seen + 1)
       const bucket = Math.floor(seen / MAX_POSITIONS)
@@ -75,48 +114,66 @@ class VectorBuilder {
       const lexeme = bucket === 0 ? token : `${token}~${bucket}`
       let list = this.lexemes.get(lexeme)
       if (!list) this.lexemes.set(lexeme, (list = []))
-      const last = list[list.length - 1]
+      // positions past 16,383 collapse onto it: one lexeme keeps each position once, the first weight seen
       const p = Math.min(this.position, MAX_POSITION)
-      if (last && last.weight === weight) last.positions.push(p)
-      else list.push({ positions: [p], weight })
+      if (list.length === 0 || (list[list.length - 1] & MAX_POSITION) !== p) list.push(p | bits)
     }
     this.position++ // the gap before the next field
   }
 
-  literal(): { literal: string; maxBucket: number } {
-    let size = 0
-    for (const [lexeme, runs] of this.lexemes) size += lexeme.length + 8 + 2 * runs.reduce((n, r) => n + r.positions.length, 0)
-    const strip = size > MAX_VECTOR_BYTES
-    const parts: string[] = []
-    for (const [lexeme, runs] of this.lexemes) {
-      if (strip) {
-        if (!lexeme.includes('~')) parts.push(`'${lexeme}'`)
-        continue
-      }
-      // positions of one lexeme must be distinct: clamped ones (past 16,383) are written once
-      const seen = new Set<number>()
-      const items: string[] = []
-      for (const run of runs) {
-        for (const p of run.positions) {
-          if (seen.has(p)) continue
-          seen.add(p)
-          items.push(`${p}${run.weight}`)
-        }
-      }
-      parts.push(`'${lexeme}':${items.join(',')}`)
+  /** Whether the vector would pass PostgreSQL's size limit: beyond, positions are dropped (words still match). */
+  private stripped(): boolean {
+    let size = 2 * this.rawPositions
+    for (const lexeme of this.lexemes.keys()) size += lexeme.length + 8
+    return size > MAX_VECTOR_BYTES
+  }
+
+  /** Lexemes in PostgreSQL's order (bytes of the UTF-8, a prefix first), as the server keeps them. */
+  private entries(): Entry[] {
+    const strip = this.stripped()
+    if (strip) this.maxBucket = 0
+    const out: Entry[] = []
+    for (const [lexeme, positions] of this.lexemes) {
+      if (strip && lexeme.includes('~')) continue
+      out.push({ lexeme, positions: strip ? [] : positions })
     }
-    return { literal: parts.join(' '), maxBucket: strip ? 0 : this.maxBucket }
+    // UTF-16 order is UTF-8 byte order unless a surrogate pair meets a code unit of U+E000 or above
+    if (out.some((e) => /[\uD800-\uFFFF]/.test(e.lexeme))) out.sort((a, b) => Buffer.compare(Buffer.from(a.lexeme), Buffer.from(b.lexeme)))
+    else out.sort((a, b) => (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0))
+    return out
+  }
+
+  /**
+   * `tsvectorrecv`'s format: int32 number of lexemes; per lexeme its UTF-8, a NUL, uint16 number of
+   * positions, and each position as uint16 (weight in the top two bits), all big-endian.
+   */
+  binary(): Buffer {
+    const entries = this.entries()
+    let size = 4
+    for (const e of entries) size += Buffer.byteLength(e.lexeme, 'utf8') + 3 + 2 * e.positions.length
+    const out = Buffer.allocUnsafe(size)
+    let at = out.writeInt32BE(entries.length, 0)
+    for (const e of entries) {
+      at += out.write(e.lexeme, at, 'utf8')
+      out[at++] = 0
+      at = out.writeUInt16BE(e.positions.length, at)
+      for (const p of e.positions) at = out.writeUInt16BE(p, at)
+    }
+    return out
+  }
+
+  /** tsvector input text of the same vector. */
+  literal(): string {
+    const weight = (p: number) => 'DCBA'[p >> 14].replace('D', '')
+    return this.entries()
+      .map((e) => (e.positions.length ? `'${e.lexeme}':${e.positions.map((p) => `${p & MAX_POSITION}${weight(p)}`).join(',')}` : `'${e.lexeme}'`))
+      .join(' ')
   }
 }
 
-/** The subject alone as a tsvector literal (positions from 1, no weight): orders ranked pages. */
-export function subjectVector(subject: string | null): string {
-  const positions = new Map<string, number[]>()
-  indexTokens(subject ?? '').forEach((token, i) => {
-    if (i >= MAX_POSITIONS || Buffer.byteLength(token, 'utf8') > MAX_LEXEME_BYTES) return
-    const list = positions.get(token)
-    if (list) list.push(i + 1)
-    else positions.set(token, [i + 1])
-  })
-  return [...positions].map(([t, ps]) => `'${t}':${ps.join(',')}`).join(' ')
+/** The subject alone in binary tsvector format (positions from 1, no weight): orders ranked pages. */
+export function subjectVector(subject: string | null): Buffer {
+  const b = new VectorBuilder()
+  b.addTokens(indexTokens(subject ?? '').slice(0, MAX_POSITIONS), 'D')
+  return b.binary()
 }

@@ -3,6 +3,7 @@ import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from '../sqlite/caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
 import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
+import { binaryArray, PG_OID } from './pg-binary.js'
 import { cableVector, subjectVector } from './pg-tsvector.js'
 
 /** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
@@ -152,7 +153,7 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
     const rows = await client.query<{ id: string; key: string }>(
       `INSERT INTO cables (key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts)
        SELECT u.key, u.cable_id, u.raw_id, u.date, u.origin, u.origin_key, u.precedence, u.classification, u.level, u.caveat_mask, u.caveats, u.subject,
-         string_to_array(u.tags, ' '), u.error_count, u.text_bytes, u.subject_fts::tsvector
+         string_to_array(u.tags, ' '), u.error_count, u.text_bytes, u.subject_fts
        FROM ${UNNEST_CABLES} RETURNING id, key`,
       cableColumns(inserts.map((x) => x.r)),
     )
@@ -183,7 +184,7 @@ async function putShown(client: pg.ClientBase, rows: { id: string; r: CableRecor
   await client.query(
     `INSERT INTO cable_texts (cable, text) SELECT * FROM unnest($1::bigint[], $2::bytea[])
      ON CONFLICT (cable) DO UPDATE SET text = excluded.text`,
-    [ids, rs.map((r) => Buffer.from(r.packed?.deflated ?? packText(r.text)))],
+    [ids, binaryArray(PG_OID.bytea, rs.map((r) => r.packed?.deflated ?? packText(r.text)))],
   )
   const indexed = rows.filter((x) => x.indexed !== null)
   if (indexed.length) await putWords(client, indexed.map((x) => ({ id: x.id, subject: x.r.subject, addressees: x.r.addressees.map((a) => a.name), body: x.indexed! })))
@@ -224,10 +225,9 @@ async function putShown(client: pg.ClientBase, rows: { id: string; r: CableRecor
 async function putWords(client: pg.ClientBase, rows: { id: string; subject: string | null; addressees: string[]; body: string }[]): Promise<void> {
   const vectors = rows.map((x) => cableVector(x.subject, x.addressees, x.body))
   await client.query(
-    `INSERT INTO cable_fts (cable, fts, to_fts) SELECT u.cable, u.fts::tsvector, u.to_fts::tsvector
-     FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(cable, fts, to_fts)
+    `INSERT INTO cable_fts (cable, fts, to_fts) SELECT * FROM unnest($1::bigint[], $2::tsvector[], $3::tsvector[])
      ON CONFLICT (cable) DO UPDATE SET fts = excluded.fts, to_fts = excluded.to_fts`,
-    [rows.map((x) => x.id), vectors.map((v) => v.literal), vectors.map((v) => v.to)],
+    [rows.map((x) => x.id), binaryArray(PG_OID.tsvector, vectors.map((v) => v.fts)), binaryArray(PG_OID.tsvector, vectors.map((v) => v.to))],
   )
   const maxBucket = Math.max(...vectors.map((v) => v.maxBucket))
   if (maxBucket > 0) await client.query('UPDATE fts_meta SET max_bucket = greatest(max_bucket, $1)', [maxBucket])
@@ -363,7 +363,7 @@ async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, s
     `UPDATE cables c SET cable_id = u.cable_id, raw_id = u.raw_id, date = u.date, origin = u.origin, origin_key = u.origin_key,
        precedence = u.precedence, classification = u.classification, level = u.level, caveat_mask = u.caveat_mask,
        caveats = u.caveats, subject = u.subject, tags = string_to_array(u.tags, ' '), error_count = u.error_count,
-       text_bytes = u.text_bytes, subject_fts = u.subject_fts::tsvector
+       text_bytes = u.text_bytes, subject_fts = u.subject_fts
      FROM ${UNNEST_CABLES} WHERE c.key = u.key`,
     cableColumns([r]),
   )
@@ -392,10 +392,10 @@ async function reindex(client: pg.ClientBase, id: string, versions: VersionRow[]
 }
 
 const UNNEST_CABLES = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-  $9::smallint[], $10::int[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::text[])
+  $9::smallint[], $10::int[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::tsvector[])
   AS u(key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts)`
 
-function cableColumns(rs: CableRecord[]): unknown[][] {
+function cableColumns(rs: CableRecord[]): unknown[] {
   return [
     rs.map((r) => r.key),
     rs.map((r) => r.id),
@@ -412,6 +412,6 @@ function cableColumns(rs: CableRecord[]): unknown[][] {
     rs.map((r) => r.tags.join(' ')),
     rs.map((r) => r.errorCount),
     rs.map((r) => Buffer.byteLength(r.text, 'utf8')),
-    rs.map((r) => subjectVector(r.subject)),
+    binaryArray(PG_OID.tsvector, rs.map((r) => subjectVector(r.subject))),
   ]
 }
