@@ -1,4 +1,5 @@
 import { captionsIn, leadingCaptions, isCaptionLine, SERVICE_LINE } from './captions.js'
+import { foldAsciiCode, isSpaceCode } from './char-codes.js'
 import { CLASS_LINE, CLASS_WORD_ONLY, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
 import { EO_LABEL } from './eo.js'
@@ -73,6 +74,15 @@ const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][
 /** A REF item line after an empty line (`B. STATE 12`, `(c) MADRID 4`, `¶B. …`): the REF block goes on. */
 const REF_CONTINUES = /^\s*(?:¶\s?)?(?:\(?[A-Za-z][.):]|\([A-Za-z]\))\s/
 const CAPS_WORD_LINE = /^\s*[A-Z][A-Z'-]{2,}\s*$/
+
+/**
+ * Whether a line whose first character other than space and tab is `c0` can match TRAILER: its words open with
+ * B, N, # or E (any case), after `\s*`, which may also skip white space other than space and tab.
+ */
+function mayBeTrailer(c0: number): boolean {
+  const c = foldAsciiCode(c0)
+  return c === 0x62 || c === 0x6e || c === 0x23 || c === 0x65 || isSpaceCode(c0)
+}
 
 /** Finds the class line among the first non-blank lines of the text. */
 export function findClassLine(lines: Line[], from: number): { line: number; match: RegExpExecArray } | null {
@@ -193,7 +203,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
   // without numbered paragraphs (a fragment), the signature may close any text after the class line
   findSignature(lines, layout.paras.length ? Math.max(frontEnd, frontStart) : frontStart, layout, trailer ?? lines.length)
   for (let i = frontEnd; i < lines.length; i++) {
-    if (kinds[i] === 'lines' && lines[i].text.length < 24 && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
+    if (kinds[i] === 'lines' && lines[i].text.length < 24 && mayBeTrailer(firsts[i]) && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
   }
   findMarkedBlocks(lines, frontStart, firsts, layout)
   return layout
@@ -266,9 +276,12 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     const line = lines[i]
     if (kinds[i] !== 'lines') continue
     const t = line.text
-    if (EO_LABEL.test(t) && /^\s*E\s?\.?\s?O\b\.?\s*(?:\d|:|DECL)/i.test(t)) found.push({ at: line.start, field: 'eo', line: i })
-    else if (TAGS_LABEL.test(t) && /^\s*[A-Z]{2,5}\b[ \t]*[:,.]?[ \t]*\S/i.test(t)) found.push({ at: line.start, field: 'tags', line: i })
-    else if (SUBJECT_LABEL.test(t)) found.push({ at: line.start, field: 'subject', line: i })
+    // the three labels open with `^[ \t]*` and a letter (E; T or A; S or U, any case): the first other character
+    // rules out all but one of them
+    const c0 = foldAsciiCode(firstNonSpace(t))
+    if (c0 === 0x65 && EO_LABEL.test(t) && /^\s*E\s?\.?\s?O\b\.?\s*(?:\d|:|DECL)/i.test(t)) found.push({ at: line.start, field: 'eo', line: i })
+    else if ((c0 === 0x74 || c0 === 0x61) && TAGS_LABEL.test(t) && /^\s*[A-Z]{2,5}\b[ \t]*[:,.]?[ \t]*\S/i.test(t)) found.push({ at: line.start, field: 'tags', line: i })
+    else if ((c0 === 0x73 || c0 === 0x75) && SUBJECT_LABEL.test(t)) found.push({ at: line.start, field: 'subject', line: i })
     // REF and Classified By can run on inside another line
     const ref = MAY_HOLD_REF.test(t) ? REF_LABEL.exec(t) : null
     if (ref && !found.some((s) => s.line === i && s.field === 'eo')) {

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import pg from 'pg'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { synthCables } from '../../src/archive/synth/synth-cable.js'
 import { cableText } from '../../src/archive/synth/write-synth.js'
 import { runCable, type RunResult } from '../memory-io.js'
+import { freshDatabase, probePostgres, unreachableMessage, type TestDatabase } from '../support/postgres.js'
 
 /**
  * Non-interference: whatever a user runs, the answers are the same against the operator database and
@@ -13,11 +15,11 @@ import { runCable, type RunResult } from '../memory-io.js'
  * snippets, exports, reference graphs, statistics, inboxes and error messages must not depend on a cable
  * the user cannot read (ranking order aside: search results are compared as sets, or sorted by date).
  * Who may read what is computed here independently of the engine (`oracle`), from the rule in
- * docs/messaging.md.
+ * docs/messaging.md. The same scenario runs on each engine: SQLite files copied and trimmed, PostgreSQL
+ * databases cloned from a template and trimmed.
  */
 
 const dir = mkdtempSync(join(tmpdir(), 'cablegram-ni-'))
-const full = join(dir, 'full.db')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const run = (db: string, argv: string[]): Promise<RunResult> => runCable(argv, { cwd: dir, env: { CABLEGRAM_DB: db } })
@@ -79,10 +81,9 @@ function draftYaml(r: (typeof RELEASES)[number], i: number): string {
   ].join('\n')
 }
 
-let released: string[] = []
-let imported: string[] = []
-
-beforeAll(async () => {
+/** The scenario: directory, staff and readers, seven releases delivered, 24 imported historical cables. */
+async function buildScenario(full: string): Promise<{ released: string[]; imported: string[] }> {
+  const released: string[] = []
   await ok(full, ['directory', 'init'])
   // an admin grants only what he holds: root holds the archive-reader role he gives readers
   await ok(full, ['user', 'add', 'root', '--post', 'SECSTATE WASHDC', '--roles', 'admin,archive-reader', '--clearance', 'TOP SECRET', '--caveats', 'NOFORN,NODIS,EXDIS'])
@@ -111,38 +112,78 @@ beforeAll(async () => {
   await ok(full, ['deliver'])
   // historical cables imported by the archivist (synthetic: levels from UNCLASSIFIED to SECRET//NOFORN)
   const cables = [...synthCables(24, 41)]
-  imported = cables.map((c) => c.id)
+  const imported = cables.map((c) => c.id)
   for (const c of cables) writeFileSync(join(dir, `${c.id}.txt`), cableText(c))
   await ok(full, ['import', ...cables.map((c) => `${c.id}.txt`), '--as', 'arch'])
-}, 300_000)
+  return { released, imported }
+}
+
+/** What the rule reads, fetched from either engine's tables. */
+interface RuleTables {
+  cables: { key: string; level: number; caveats: string[]; sipdis: boolean }[]
+  released: Map<string, string>
+  principals: Set<string>
+  deliveries: Set<string>
+}
 
 /** Who may read what, from the rule in docs/messaging.md, computed from the tables (not by the engine). */
-function oracle(db: Database.Database, r: Reader): Set<string> {
+function oracle(t: RuleTables, r: Reader): Set<string> {
   const rank: Record<string, number> = { UNCLASSIFIED: 0, SBU: 1, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }
   const held = new Set(r.caveats.split(',').filter(Boolean))
   const visible = new Set<string>()
-  const cables = db.prepare('SELECT rowid, key, level, caveats FROM cables').all() as { rowid: number; key: string; level: number; caveats: string }[]
-  for (const c of cables) {
-    const caveats = c.caveats.split(/[\s,]+/).filter(Boolean)
-    if (c.level > rank[r.clearance] || !caveats.every((x) => held.has(x))) continue
-    const m = db.prepare('SELECT origin_post AS originPost FROM msg_cable WHERE id = ?').get(c.key) as { originPost: string } | undefined
-    if (!m) {
+  for (const c of t.cables) {
+    if (c.level > rank[r.clearance] || !c.caveats.every((x) => held.has(x))) continue
+    const originPost = t.released.get(c.key)
+    if (originPost === undefined) {
       if (r.roles.split(',').includes('archive-reader')) visible.add(c.key)
       continue
     }
-    if (caveats.includes('NODIS') || caveats.includes('EXDIS')) {
-      if (db.prepare('SELECT 1 FROM msg_principal WHERE cable_id = ? AND user_name = ?').get(c.key, r.name)) visible.add(c.key)
+    if (c.caveats.includes('NODIS') || c.caveats.includes('EXDIS')) {
+      if (t.principals.has(`${c.key} ${r.name}`)) visible.add(c.key)
       continue
     }
-    const delivered = db.prepare('SELECT 1 FROM msg_delivery WHERE cable_id = ? AND post = ? AND delivered_at IS NOT NULL').get(c.key, r.post)
-    const sipdis = db.prepare("SELECT 1 FROM cable_captions WHERE cable = ? AND caption = 'SIPDIS'").get(c.rowid)
-    if (m.originPost === r.post || delivered || sipdis) visible.add(c.key)
+    if (originPost === r.post || t.deliveries.has(`${c.key} ${r.post}`) || c.sipdis) visible.add(c.key)
   }
   return visible
 }
 
-/** A copy of the database holding only `keep` of the archive's cables (messaging tables untouched). */
-function copyWithOnly(target: string, keep: Set<string>): void {
+const split = (caveats: string) => caveats.split(/[\s,]+/).filter(Boolean)
+
+function sqliteTables(file: string): RuleTables {
+  const db = new Database(file, { readonly: true })
+  try {
+    const cables = (db.prepare("SELECT key, level, caveats, EXISTS (SELECT 1 FROM cable_captions k WHERE k.cable = c.rowid AND k.caption = 'SIPDIS') AS sipdis FROM cables c").all() as { key: string; level: number; caveats: string; sipdis: number }[]).map((c) => ({ ...c, caveats: split(c.caveats), sipdis: c.sipdis === 1 }))
+    const released = new Map((db.prepare('SELECT id, origin_post FROM msg_cable').raw().all() as [string, string][]))
+    const principals = new Set((db.prepare('SELECT cable_id, user_name FROM msg_principal').raw().all() as string[][]).map((x) => x.join(' ')))
+    const deliveries = new Set((db.prepare('SELECT cable_id, post FROM msg_delivery WHERE delivered_at IS NOT NULL').raw().all() as string[][]).map((x) => x.join(' ')))
+    return { cables, released, principals, deliveries }
+  } finally {
+    db.close()
+  }
+}
+
+async function pgTables(url: string): Promise<RuleTables> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const q = async (sql: string) => (await client.query({ text: sql, rowMode: 'array' })).rows as unknown[][]
+    const cables = (await q("SELECT key, level, caveats, EXISTS (SELECT 1 FROM cable_captions k WHERE k.cable = c.id AND k.caption = 'SIPDIS') FROM cables c")).map(([key, level, caveats, sipdis]) => ({
+      key: key as string,
+      level: Number(level),
+      caveats: split(caveats as string),
+      sipdis: sipdis as boolean,
+    }))
+    const released = new Map((await q('SELECT id, origin_post FROM msg_cable')) as [string, string][])
+    const principals = new Set((await q('SELECT cable_id, user_name FROM msg_principal')).map((x) => x.join(' ')))
+    const deliveries = new Set((await q('SELECT cable_id, post FROM msg_delivery WHERE delivered_at IS NOT NULL')).map((x) => x.join(' ')))
+    return { cables, released, principals, deliveries }
+  } finally {
+    await client.end()
+  }
+}
+
+/** A copy of the SQLite database holding only `keep` of the archive's cables (messaging tables untouched). */
+function copyWithOnly(full: string, target: string, keep: Set<string>): void {
   copyFileSync(full, target)
   const db = new Database(target)
   try {
@@ -162,6 +203,23 @@ function copyWithOnly(target: string, keep: Set<string>): void {
   }
 }
 
+/**
+ * A PostgreSQL clone of the database holding only `keep` of the archive's cables: every archive table hangs
+ * off `cables` with ON DELETE CASCADE; the writer's facet_counts are not trimmed, which is sound because
+ * readers under need to know never count from them (countsFromFacetTable).
+ */
+async function pgCloneWithOnly(full: TestDatabase, keep: Set<string>): Promise<TestDatabase> {
+  const copy = await freshDatabase('ni-copy', full.name)
+  const client = new pg.Client({ connectionString: copy.url })
+  await client.connect()
+  try {
+    await client.query('DELETE FROM cables WHERE NOT (key = ANY($1::text[]))', [[...keep]])
+  } finally {
+    await client.end()
+  }
+  return copy
+}
+
 /** Search output with the order of equally relevant hits (and of all hits, for rank order) set aside. */
 function normalize(argv: string[], r: RunResult, db: string): unknown {
   const text = (s: string) => s.replaceAll(db, '<db>')
@@ -176,15 +234,59 @@ function normalize(argv: string[], r: RunResult, db: string): unknown {
   return { code: r.code, stdout: text(r.stdout), stderr: text(r.stderr) }
 }
 
-describe('non-interference: what a user sees does not depend on cables he cannot read', () => {
+/** How each engine holds the scenario and makes a reader's trimmed copy. */
+interface EngineSetup {
+  name: 'sqlite' | 'postgres'
+  /** The database location of the full scenario. */
+  create(): Promise<string>
+  tables(full: string): Promise<RuleTables>
+  /** A copy of `full` holding only `keep`; returns its location and how to remove it. */
+  trimmedCopy(full: string, reader: string, keep: Set<string>): Promise<{ location: string; drop(): Promise<void> }>
+  drop(): Promise<void>
+}
+
+const sqliteSetup: EngineSetup = {
+  name: 'sqlite',
+  create: async () => join(dir, 'full.db'),
+  tables: async (full) => sqliteTables(full),
+  trimmedCopy: async (full, reader, keep) => {
+    const location = join(dir, `only-${reader}.db`)
+    copyWithOnly(full, location, keep)
+    return { location, drop: async () => rmSync(location, { force: true }) }
+  },
+  drop: async () => {},
+}
+
+function postgresSetup(): EngineSetup {
+  let full: TestDatabase | undefined
+  return {
+    name: 'postgres',
+    create: async () => (full = await freshDatabase('ni-full')).url,
+    tables: (url) => pgTables(url),
+    trimmedCopy: async (_url, _reader, keep) => {
+      const copy = await pgCloneWithOnly(full!, keep)
+      return { location: copy.url, drop: () => copy.drop() }
+    },
+    drop: async () => full?.drop(),
+  }
+}
+
+const pgReason = await probePostgres()
+const ENGINE_SETUPS: EngineSetup[] = pgReason === null ? [sqliteSetup, postgresSetup()] : (console.warn(unreachableMessage('non-interference', pgReason)), [sqliteSetup])
+
+describe.each(ENGINE_SETUPS.map((e) => [e.name, e] as const))('non-interference (%s): what a user sees does not depend on cables he cannot read', (_name, engine) => {
+  let full = ''
+  let released: string[] = []
+  let imported: string[] = []
   const visibleOf = new Map<string, Set<string>>()
   const commands: string[][] = []
   let comparisons = 0
 
-  beforeAll(() => {
-    const db = new Database(full, { readonly: true })
-    for (const r of READERS) visibleOf.set(r.name, oracle(db, r))
-    db.close()
+  beforeAll(async () => {
+    full = await engine.create()
+    ;({ released, imported } = await buildScenario(full))
+    const tables = await engine.tables(full)
+    for (const r of READERS) visibleOf.set(r.name, oracle(tables, r))
     const words = ['glacier', 'succession', 'detainee', 'cotton', 'visa', 'minister', 'water OR glacier', 'contingency NEAR/3 planning']
     const queries = ['*', ...words, 'class:SECRET', 'class>=CONFIDENTIAL', 'caption:SIPDIS', 'caption:NODIS', 'tag:PREL', `id:${released[2]}`, `cites:${imported[0]}`, 'date:2009..2010', '-glacier', 'glacier -cotton', 'subject:update', 'nonexistentword']
     const ids = [...released, ...imported.slice(0, 8), '26STATE999', '09NOWHERE1']
@@ -202,10 +304,11 @@ describe('non-interference: what a user sees does not depend on cables he cannot
     }
     for (const id of released) commands.push(['read', id, '--json'], ['read', id])
     commands.push(['stats'], ['stats', '--format', 'json'], ['inbox'], ['inbox', '--json'], ['inbox', '--unacknowledged'], ['gaps', '--format', 'json'], ['gaps'])
-  })
+  }, 300_000)
 
-  afterAll(() => {
-    console.log(`non-interference: ${comparisons} comparisons made (${READERS.length} readers × ${commands.length} commands: search in every format with facets and snippets, show, versions, refs, route, diff, redact, read, stats, inbox, gaps, errors)`)
+  afterAll(async () => {
+    await engine.drop()
+    console.log(`non-interference (${engine.name}): ${comparisons} comparisons made (${READERS.length} readers × ${commands.length} commands: search in every format with facets and snippets, show, versions, refs, route, diff, redact, read, stats, inbox, gaps, errors)`)
   })
 
   it('should exercise every branch of the rule: each reader sees some cables and misses some', () => {
@@ -224,8 +327,8 @@ describe('non-interference: what a user sees does not depend on cables he cannot
   })
 
   it.each(READERS.map((r) => [r.name, r] as const))('should give %s identical answers from the database and from a copy of what he may read', { timeout: 600_000 }, async (_, reader) => {
-    const copy = join(dir, `only-${reader.name}.db`)
-    copyWithOnly(copy, visibleOf.get(reader.name)!)
+    const trimmed = await engine.trimmedCopy(full, reader.name, visibleOf.get(reader.name)!)
+    const copy = trimmed.location
     let answered = 0
     for (const argv of commands) {
       const a = await run(full, [...argv, '--as', reader.name])
@@ -240,6 +343,7 @@ describe('non-interference: what a user sees does not depend on cables he cannot
     const all = JSON.parse((await ok(full, ['search', '*', '--format', 'json', '--as', reader.name])).stdout)
     expect(new Set(all.hits.map((h: { key: string }) => h.key)), reader.name).toEqual(visibleOf.get(reader.name))
     expect(answered, reader.name).toBeGreaterThan(40)
+    await trimmed.drop()
   })
 
   it('should never show a BM25 score to a reader restricted by need to know', async () => {

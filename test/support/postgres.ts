@@ -84,13 +84,15 @@ export interface TestDatabase {
 }
 
 /**
- * Creates an empty database named `cgtest_<label>_<pid>_<random>` on the test server.
- * Throws when the server is unreachable (callers guard with `usePostgres` or `probePostgres`).
+ * Creates a database named `cgtest_<label>_<pid>_<random>` on the test server: empty, or a clone of the
+ * test database `template` (which nobody may be connected to). Throws when the server is unreachable
+ * (callers guard with `usePostgres` or `probePostgres`).
  */
-export async function freshDatabase(label: string): Promise<TestDatabase> {
+export async function freshDatabase(label: string, template?: string): Promise<TestDatabase> {
   const safe = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 24)
   const name = `cgtest_${safe}_${process.pid}_${randomBytes(4).toString('hex')}`
-  await admin((c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0 ENCODING 'UTF8'`))
+  const from = template ? quoteIdent(template) : "template0 ENCODING 'UTF8'"
+  await admin((c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${from}`))
   let dropped = false
   return {
     name,
