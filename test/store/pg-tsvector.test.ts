@@ -67,7 +67,7 @@ describe.skipIf(!server.available)('binary tsvectors on PostgreSQL', () => {
   })
 
   it('are the same whether the import worker built them (prepareRecord) or the writer', async () => {
-    const texts = CASES.slice(0, 3).map(([subject, to, body], i) => ({ subject, addressees: to.map((name) => ({ role: 'to', name, route: null, precedence: null })), text: `${body}\n${i}` }))
+    const texts = CASES.slice(0, 3).map(([subject, to, body], i) => ({ subject, addressees: to.map((name) => ({ role: 'to' as const, name, route: null, precedence: null })), text: `${body}\n${i}` }))
     const plain = texts.map((t, i) => makeRecord({ key: `P${i}`, ...t }))
     const prepared = texts.map((t, i) => makeRecord({ key: `W${i}`, ...t }))
     for (const r of prepared) prepareRecord('postgres', r)
