@@ -130,14 +130,17 @@ export async function saveSnapshot(store: Store, queryText: string, access?: Acc
 }
 
 /**
- * A snapshot saved in this archive, null when it holds none by that id. `access` is the reader's (undefined:
- * archive mode): a snapshot saved with more access than his is refused (`SnapshotError`), since its count,
- * hashes and cable list describe cables he may not read.
+ * A snapshot saved in this archive, null when it holds none by that id, or when it was saved by another
+ * user of an operator database (need to know). `access` is the reader's (undefined: archive mode): a
+ * snapshot saved with more clearance than his is refused (`SnapshotError`), since its count, hashes and
+ * cable list describe cables he may not read.
  */
 export async function loadSnapshot(store: Store, id: string, access: Access | undefined): Promise<Snapshot | null> {
   const saved = await store.snapshot(id.trim().toLowerCase())
   if (!saved) return null
   const snapshot = parseSnapshot(saved.body, id)
+  // under need to know another user's snapshot is not even there for him: its existence is the saver's
+  if (snapshot.access?.needToKnow && snapshot.access.needToKnow.user !== access?.needToKnow?.user) return null
   if (!covers(access, snapshot.access)) throw moreAccess(snapshot)
   return snapshot
 }

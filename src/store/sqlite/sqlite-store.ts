@@ -99,7 +99,12 @@ export class SqliteStore implements Store {
           : rowidOnly
             ? `SELECT rowid FROM cables_fts WHERE cables_fts MATCH ? AND ${q.where.replaceAll('c.rowid', 'cables_fts.rowid')}`
             : `SELECT c.rowid FROM ${from} WHERE ${where}`
-    return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked: q.match !== null, rank: RANK, ids }
+    // BM25 weighs a word by how rare it is across the whole index, hidden cables included: the order it
+    // gives a restricted reader's visible hits would tell him whether a word occurs in cables he may not
+    // read. FTS5 has no ranking over a subset, so a restricted reader's "rank" order is newest first
+    // (docs/search.md); PostgreSQL's ts_rank reads one document at a time and keeps ranking.
+    const ranked = q.match !== null && access === undefined
+    return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked, rank: RANK, ids }
   }
 
   async *search(query: QueryNode | null, options: SearchOptions, access?: Access): AsyncIterable<SearchHit> {
