@@ -4,6 +4,7 @@ import type { Cable } from '../format/model.js'
 import type { CableRecord, SourceRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
 import { originKey } from './query/field-values.js'
+import { storedPortions } from './redact.js'
 
 /** Key of a cable with no readable id: the hash of its text, so the same bad copy is stored once. */
 export function surrogateKey(text: string): string {
@@ -61,5 +62,8 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
     diagnostics,
     errorCount: cable.diagnostics.filter((d) => d.severity === 'error').length,
     source,
+    // from the plain parse of `text` that `show` and snippets redact from, so what a search matches is
+    // exactly what the reader is shown
+    portions: storedPortions({ level: access.level, caveats: access.caveats, text }),
   }
 }

@@ -2,7 +2,7 @@ import { LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } 
 import { parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
-import type { Access } from '../store/store.js'
+import type { Access, PortionRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
 
 /**
@@ -67,31 +67,61 @@ export function portionMarkOf(level: number, caveats: readonly string[]): string
 }
 
 /**
- * Renders `text` for `reader`. Pure; the cable's own text is never altered, only portions replaced.
+ * Renders `text` for `reader` (`filed`: the level and caveats the archive files it under, see `Overall`). Pure; the cable's own text is never altered, only portions replaced.
  *
  * @example
  *   redactText(secretCableText, { level: 2, caveats: [] }).text
  *   // … "2. (S) [Paragraph 2 withheld: marked SECRET, above CONFIDENTIAL]" …
  */
-export function redactText(text: string, reader: Access): Redaction {
+export function redactText(text: string, reader: Access, filed?: Overall): Redaction {
   const cable = parseCable(text, { plain: true })
-  return redactCable(cable, text, reader)
+  return redactCable(cable, text, reader, filed)
 }
 
-/** As `redactText`, for a cable already parsed from `text`. */
-export function redactCable(cable: Cable, text: string, reader: Access): Redaction {
-  const overall = cableAccess(cable)
+/**
+ * The readable portions of a stored cable's text (`portionsOf` on its plain parse, the parse `redactText`
+ * renders from), what the archive indexes for portion-level access.
+ */
+export function storedPortions(c: { level: number; caveats: string[]; text: string }): PortionRecord[] {
+  return portionsOf(parseCable(c.text, { plain: true }), c.text, c)
+}
+
+/**
+ * The level and caveats the archive files a cable under, when they say more than its text alone (publisher
+ * metadata): unmarked portions count at this level. Defaults to what the text states (`cableAccess`).
+ */
+export interface Overall {
+  level: number
+  caveats: string[]
+}
+
+/** The higher of what the text states and what the archive files it under, all caveats of both. */
+function overallOf(cable: Cable, filed: Overall | undefined): Overall {
+  const own = cableAccess(cable)
+  if (!filed) return own
+  return { level: Math.max(own.level, filed.level), caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || filed.caveats.includes(c)) }
+}
+
+/** What reading a portion demands; null for a portion nobody reads (an unreadable mark). */
+type Demand = { level: number; caveats: string[] } | null
+
+/** Called for every non-blank piece of portion text: which portion (a stable key), subject or body, its demand. */
+type PortionSink = (key: string, kind: 'subject' | 'body', demand: Demand, raw: string) => void
+
+/** As `redactText`, for a cable already parsed from `text`; `filed` as in `Overall`. */
+export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, sink?: PortionSink): Redaction {
+  const overall = overallOf(cable, filed)
   const overallLabel = publisherClassification(levelName(overall.level) as Level, overall.caveats)
   const withheld: WithheldPortion[] = []
-  const portionDecision = (mark: string | null): { reason: string | null; why: string } => {
+  const portionDecision = (mark: string | null): { reason: string | null; why: string; demand: Demand } => {
     if (mark === null) {
       const r = decide(overall, reader)
-      return { reason: r, why: `unmarked: treated as the overall ${overallLabel}, ${r}` }
+      return { reason: r, why: `unmarked: treated as the overall ${overallLabel}, ${r}`, demand: overall }
     }
     const demand = readPortionMark(mark.trim())
-    if (!demand) return { reason: 'unreadable', why: `portion mark not understood, treated as the overall ${overallLabel}` }
+    if (!demand) return { reason: 'unreadable', why: `portion mark not understood, treated as the overall ${overallLabel}`, demand: null }
     const r = decide(demand, reader)
-    return { reason: r, why: `marked ${publisherClassification(levelName(demand.level) as Level, demand.caveats)}, ${r}` }
+    return { reason: r, why: `marked ${publisherClassification(levelName(demand.level) as Level, demand.caveats)}, ${r}`, demand }
   }
   // a parenthesised word where a mark stands that the parser did not take for one (`(Q)`, `(S//ZZ)`) may be a
   // garbled mark: fail closed and treat it as an unreadable one
@@ -137,6 +167,7 @@ export function redactCable(cable: Cable, text: string, reader: Access): Redacti
         return
       }
       const name = `paragraph ${para.number}`
+      sink?.(`p@${para.span!.start.offset}`, 'body', d.demand, seg.raw)
       if (d.reason === null) {
         out += seg.raw
         lastWithheld = null
@@ -151,6 +182,7 @@ export function redactCable(cable: Cable, text: string, reader: Access): Redacti
       return
     }
     if (seg.kind === 'subject') {
+      sink?.('subject', 'subject', subject.demand, seg.raw)
       if (subject.reason === null) out += seg.raw
       else {
         const mark = subject.reason === 'unreadable' ? null : subjectMark
@@ -163,12 +195,14 @@ export function redactCable(cable: Cable, text: string, reader: Access): Redacti
       return
     }
     if (seg.kind === 'pageHeader') {
+      sink?.('subject', 'subject', subject.demand, seg.raw)
       if (subject.reason === null) out += seg.raw
       else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
       return
     }
     // unmarked text: continuation lines outside a paragraph span, REF and Classified-by blocks, anything unplaced
     const d = portionDecision(null)
+    sink?.(`t@${at}`, 'body', d.demand, seg.raw)
     if (d.reason === null) {
       out += seg.raw
       lastWithheld = null
@@ -180,4 +214,27 @@ export function redactCable(cable: Cable, text: string, reader: Access): Redacti
   })
   const label = publisherClassification(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
   return { text: out, withheld, reader: label }
+}
+
+/**
+ * The portions of a cable a reader not cleared for the whole of it could still read (their demand is below
+ * `filed` in level or lacks one of its caveats), as the archive indexes them for portion-level access: each
+ * with the level and caveats reading it demands and its text, exactly the text `redactCable` shows a reader
+ * who meets that demand. Unmarked portions count at the overall level (so never appear here) and a portion
+ * whose mark cannot be read is never listed (nobody reads it). Continuation lines of a paragraph join it.
+ *
+ * @example
+ *   portionsOf(parseCable(text, { plain: true }), text, { level: 3, caveats: [] })
+ *   // [{ kind: 'body', level: 2, caveats: [], text: '2. (C) …' }]
+ */
+export function portionsOf(cable: Cable, text: string, filed: Overall): PortionRecord[] {
+  const byKey = new Map<string, PortionRecord>()
+  redactCable(cable, text, { level: -1, caveats: [] }, filed, (key, kind, demand, raw) => {
+    if (!demand) return
+    const p = byKey.get(key)
+    if (p) p.text += raw
+    else byKey.set(key, { kind, level: demand.level, caveats: [...demand.caveats], text: raw })
+  })
+  const overall = overallOf(cable, filed)
+  return [...byKey.values()].filter((p) => p.text.trim() !== '' && (p.level < overall.level || overall.caveats.some((c) => !p.caveats.includes(c))))
 }

@@ -2,6 +2,7 @@ import type { Access, DateHistogram, Facets, HistogramInterval, SearchHit, SortO
 import type { QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
 import { highlightTerms, makeSnippet, type HighlightTerm } from './snippet.js'
+import { redactText } from './redact.js'
 
 export interface SearchRequest {
   query: string
@@ -15,8 +16,10 @@ export interface SearchRequest {
   access?: Access
 }
 
-export interface ArchiveHit extends Omit<SearchHit, 'text'> {
+export interface ArchiveHit extends Omit<SearchHit, 'text' | 'partial'> {
   snippet?: string
+  /** The reader may read this cable only in part (portion-level access): `show` gives it redacted. */
+  redacted?: true
 }
 
 export interface SearchResult {
@@ -36,7 +39,10 @@ export interface SearchResult {
  * @example
  *   const r = await searchArchive(store, { query: 'tag:PREL uranium', limit: 20, facets: true })
  */
-export async function searchArchive(store: Store, req: SearchRequest): Promise<SearchResult> {
+export async function searchArchive(store: Store, given: SearchRequest): Promise<SearchResult> {
+  // portion-level access (docs/search.md): a restricted reader also finds the cables he may read in part,
+  // by the words of the portions he may read, and sees their snippets from the redacted rendering
+  const req = given.access && (await store.portionAccess()) ? { ...given, access: { ...given.access, portions: true } } : given
   const text = req.query.trim()
   const query = text === '' || text === '*' ? null : parseQuery(text)
   const terms = highlightTerms(query)
@@ -46,12 +52,12 @@ export async function searchArchive(store: Store, req: SearchRequest): Promise<S
   if (req.facets && req.limit !== undefined && req.limit <= ONE_PASS_MAX) {
     // a results screen: page, total and facets from one pass over the matches
     const page = await store.facetedPage(query, { ...options, limit: req.limit }, req.access)
-    return { query, total: page.total, facets: page.facets, histogram, hits: withSnippets(page.hits, terms, snippets, req.access !== undefined) }
+    return { query, total: page.total, facets: page.facets, histogram, hits: withSnippets(page.hits, terms, snippets, req.access) }
   }
   const facets = req.facets ? await store.facets(query, req.access) : null
   // every hit has exactly one year value (or "(none)"), so the year facet sums to the total: no second pass
   const total = facets ? facets.year.reduce((n, f) => n + f.count, 0) : await store.count(query, req.access)
-  return { query, total, facets, histogram, hits: withSnippets(store.search(query, options, req.access), terms, snippets, req.access !== undefined) }
+  return { query, total, facets, histogram, hits: withSnippets(store.search(query, options, req.access), terms, snippets, req.access) }
 }
 
 /** Pages up to this size with facets are answered in one pass (the page is held in memory). */
@@ -61,13 +67,16 @@ const ONE_PASS_MAX = 1000
  * `restricted`: the reader sees part of the archive. BM25 weighs a word by how many cables hold it, hidden
  * ones included, so a score would let a reader test whether a word occurs in cables he may not read: his
  * hits carry no score (null). Their order still follows it; only ranking order may differ from an archive
- * holding only what he may read.
+ * holding only what he may read. A hit he may read only in part (`partial`) is cut from its redacted
+ * rendering, never from the withheld portions, and says `redacted: true` instead of its level.
  */
-async function* withSnippets(source: AsyncIterable<SearchHit> | SearchHit[], terms: HighlightTerm[], snippets: boolean, restricted: boolean): AsyncIterable<ArchiveHit> {
+async function* withSnippets(source: AsyncIterable<SearchHit> | SearchHit[], terms: HighlightTerm[], snippets: boolean, access: Access | undefined): AsyncIterable<ArchiveHit> {
   for await (const h of source) {
-    const { text: body, ...rest } = h
-    if (restricted) rest.score = null
-    yield snippets && body !== undefined ? { ...rest, snippet: makeSnippet(body, terms) } : rest
+    const { text: whole, partial, ...rest } = h
+    if (access) rest.score = null
+    const body = whole !== undefined && partial && access ? redactText(whole, access, partial).text : whole
+    const hit: ArchiveHit = partial ? { ...rest, redacted: true } : rest
+    yield snippets && body !== undefined ? { ...hit, snippet: makeSnippet(body, terms) } : hit
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Access, CableSummary, Store, StoredCable } from '../store/store.js'
 import { idValue } from './query/field-values.js'
+import { redactText, type WithheldPortion } from './redact.js'
 
 export interface ResolvedReference {
   letter: string | null
@@ -13,6 +14,11 @@ export interface CableView {
   cable: StoredCable
   references: ResolvedReference[]
   citedBy: CableSummary[]
+  /**
+   * Set when the reader may read the cable only in part (portion-level access): the portions withheld from
+   * `cable.text`, which is then the redacted rendering.
+   */
+  withheld?: WithheldPortion[]
 }
 
 /**
@@ -24,9 +30,26 @@ export interface CableView {
  */
 export async function showCable(store: Store, id: string, access?: Access): Promise<CableView | null> {
   const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
-  if (!cable) return null
+  if (!cable) return access ? partialView(store, id, access) : null
   const found = await store.resolve(cable.references.flatMap((r) => (r.id ? [r.id] : [])), access)
   const references = cable.references.map((r) => ({ ...r, cable: r.id ? (found.get(r.id) ?? null) : null }))
   const citedBy = cable.id ? await store.citing(cable.id, access) : []
   return { cable, references, citedBy }
+}
+
+/**
+ * Portion-level access: a cable the reader may read only in part, as `cable redact` renders it for him.
+ * Everything shown comes from the header or the portions he may read: the subject only when its portion is
+ * readable, no references (REF lines are unmarked, so at the overall level), no diagnostics, error count or
+ * sources (their positions, messages and hashes are of the whole text). Cables citing it are listed as
+ * for any cable (they are his to read).
+ */
+async function partialView(store: Store, id: string, access: Access): Promise<CableView | null> {
+  const whole = (await store.partialCable(idValue(id), access)) ?? (await store.partialCable(id, access))
+  if (!whole) return null
+  const r = redactText(whole.text, access, whole)
+  const subjectWithheld = r.withheld.some((w) => w.portion === 'subject')
+  const cable = { ...whole, text: r.text, subject: subjectWithheld ? null : whole.subject, references: [], diagnostics: [], errorCount: 0, sources: [] }
+  const citedBy = cable.id ? await store.citing(cable.id, access) : []
+  return { cable, references: [], citedBy, withheld: r.withheld }
 }

@@ -17,6 +17,25 @@ export interface Access {
   caveats: string[]
   /** Set for a directory user of an operator database; absent for a reader of a released archive. */
   needToKnow?: NeedToKnow
+  /**
+   * Portion-level access (docs/search.md): the caller renders a cable the reader may read only in part
+   * redacted, so `search`, `facetedPage`, `count`, `facets` and `histogram` may also return cables above the
+   * reader whose portions he may partly read, matching query words only in those portions. Honoured only
+   * when the archive is configured for it (`portionAccess`); every other read path keeps the whole-cable rule.
+   */
+  portions?: boolean
+}
+
+/**
+ * One portion of a cable (subject, paragraph with its continuation lines) that a reader not cleared for
+ * the whole cable may still read: the level and caveats it demands and its text (`portionsOf` in
+ * src/archive/redact.ts). Only such portions are stored; a cable's other portions are read with it whole.
+ */
+export interface PortionRecord {
+  kind: 'subject' | 'body'
+  level: number
+  caveats: string[]
+  text: string
 }
 
 /**
@@ -102,6 +121,11 @@ export interface CableRecord {
   errorCount: number
   source: SourceRecord
   /**
+   * The portions a reader below the cable's level could read, for portion-level access; stored only while
+   * the archive has it on. Absent: none (the cable is read whole or not at all).
+   */
+  portions?: PortionRecord[]
+  /**
    * `text` as the engine stores it, when computed ahead by `packRecordText`: the import's parse worker does,
    * so the thread that writes the database only writes. An engine computes it itself when absent.
    */
@@ -134,7 +158,7 @@ export interface PackedText {
 }
 
 /** A stored cable as read back. */
-export interface StoredCable extends Omit<CableRecord, 'source' | 'packed' | 'prepared'> {
+export interface StoredCable extends Omit<CableRecord, 'source' | 'packed' | 'prepared' | 'portions'> {
   sources: SourceRecord[]
 }
 
@@ -214,6 +238,11 @@ export interface SearchHit extends CableSummary {
   /** BM25 score (lower is better, as FTS5 reports it); null when the query has no text terms. */
   score: number | null
   text?: string
+  /**
+   * Set on a hit the reader may read only in part (portion-level access): the level and caveats the archive
+   * files the cable under, so the caller can redact `text`. `subject` is null then unless its portion is readable.
+   */
+  partial?: { level: number; caveats: string[] }
 }
 
 export type FacetName = 'origin' | 'year' | 'classification' | 'tag' | 'precedence'
@@ -274,9 +303,31 @@ export interface Store {
   digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest>
   /** Every cable id named in a REF of a visible cable, with how many visible cables cite it. */
   referencedIds(access?: Access): Promise<{ id: string; citedBy: number }[]>
+  /** Whether the archive is configured for portion-level access (off unless turned on). */
+  portionAccess(): Promise<boolean>
+  /**
+   * Turns portion-level access on or off. On: `portions` gives each cable's readable portions (called with
+   * every cable's key, level, caveats and text, `versions` its number of texts) and they are stored; cables
+   * written from then on store theirs. Off: every stored portion is dropped.
+   */
+  setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => PortionRecord[]): Promise<void>
+  /**
+   * A cable the reader may read only in part under portion-level access: not readable whole, at least one of
+   * its stored portions readable, need to know (operator databases) met. Null otherwise, and when the archive
+   * has portion-level access off. The text is whole: the caller renders it redacted.
+   */
+  partialCable(idOrKey: string, access: Access): Promise<StoredCable | null>
   /** Records a query snapshot (`src/archive/snapshots.ts` makes the body); saving the same id again keeps the first. */
   saveSnapshot(snapshot: SnapshotRecord): Promise<void>
   /** A saved snapshot by id, null when this archive holds none by that id. */
   snapshot(id: string): Promise<SnapshotRecord | null>
   close(): Promise<void>
+}
+
+/** Raised when portion-level access is asked of an engine that does not have it (PostgreSQL, for now). */
+export class PortionAccessUnsupportedError extends Error {
+  constructor(engine: string) {
+    super(`portion-level access is available for SQLite archives only; this archive is on ${engine} (the whole-cable rule applies)`)
+    this.name = 'PortionAccessUnsupportedError'
+  }
 }

@@ -17,6 +17,7 @@ export function showText(view: CableView, text: string): string {
   out += field('Tags', c.tags.join(' '))
   out += field('Captions', c.captions.join(' '))
   out += field('Diagnostics', c.diagnostics.length ? c.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`).join(' ') : 'none')
+  if (view.withheld) out += field('Redacted', `${view.withheld.length} portion${view.withheld.length === 1 ? '' : 's'} withheld from this reader`)
   out += field('Sources', c.sources.map((s) => `${s.locator} (${s.rendering})`).join('\n' + ' '.repeat(16)))
   out += '\n' + text + (text.endsWith('\n') ? '' : '\n') + '\n'
   out += 'References:\n'

@@ -21,6 +21,7 @@ import { registerSnapshot } from './snapshot.js'
 import { registerGaps } from './gaps.js'
 import { registerRoute } from './route.js'
 import { registerRedact } from './redact.js'
+import { registerArchiveConfig } from './archive-config.js'
 import { registerPeople } from './people.js'
 import { registerStats } from './stats.js'
 import { registerSynth } from './synth.js'
@@ -46,6 +47,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerGaps(program, io, setExit)
   registerRoute(program, io, setExit)
   registerRedact(program, io, setExit)
+  registerArchiveConfig(program, io, setExit)
   registerPeople(program, io, setExit)
   registerRefs(program, io, setExit)
   registerStats(program, io, setExit)

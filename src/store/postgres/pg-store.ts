@@ -21,6 +21,7 @@ import type {
   UpsertOutcome,
 } from '../store.js'
 import { FacetTally } from '../sqlite/sqlite-stats.js'
+import { PortionAccessUnsupportedError } from '../store.js'
 import { unpackText } from '../pack-text.js'
 import { withheldRuns } from '../version-identity.js'
 import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
@@ -481,6 +482,21 @@ export class PostgresStore implements Store {
     return rows
   }
 
+  /** Portion-level access is not built for PostgreSQL yet: always off here (docs/search.md). */
+  async portionAccess(): Promise<boolean> {
+    return false
+  }
+
+  /** Refuses to turn portion-level access on (not built for this engine); turning it off is a no-op. */
+  async setPortionAccess(on: boolean): Promise<void> {
+    if (on) throw new PortionAccessUnsupportedError('PostgreSQL')
+  }
+
+  /** Always null: with portion-level access off every cable is read whole or not at all. */
+  async partialCable(): Promise<StoredCable | null> {
+    return null
+  }
+
   async saveSnapshot(snapshot: SnapshotRecord): Promise<void> {
     await this.ready
     await this.pool.query('INSERT INTO archive_snapshots (id, saved_at, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [snapshot.id, snapshot.savedAt, snapshot.body])
@@ -516,3 +532,4 @@ export function openPostgresStore(location: string, options: PgOpenOptions = {})
 function countsFromFacetTable(access: Access | undefined): boolean {
   return access?.needToKnow === undefined
 }
+

@@ -164,4 +164,33 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    // Portion-level access (docs/search.md): archive settings, and the portions of a cable a reader below its
+    // level may read, each with the level and caveat bits it demands, indexed in their own contentless
+    // full-text table with the columns of `cables_fts` (addressees stays empty: no portion holds them).
+    // Rows exist only while the setting is on; turning it on fills them.
+    id: 'archive-006',
+    up(db) {
+      db.exec(`
+        CREATE TABLE archive_settings (
+          name TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+        CREATE TABLE cable_portions (
+          rowid INTEGER PRIMARY KEY,
+          cable INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          level INTEGER NOT NULL,
+          caveat_mask INTEGER NOT NULL,
+          text TEXT NOT NULL
+        );
+        CREATE INDEX cable_portions_cable ON cable_portions(cable, level, caveat_mask);
+        CREATE VIRTUAL TABLE cable_portions_fts USING fts5(
+          body, subject, addressees,
+          content = '', contentless_delete = 1,
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+      `)
+    },
+  },
 ]

@@ -1,5 +1,6 @@
 import type { Access } from '../store.js'
 import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from './caveat-mask.js'
+import { somePortionSql, wholeSql } from './sqlite-portions.js'
 
 /** Caveats whose cables only named principals read. */
 const PRINCIPALS_ONLY = ['NODIS', 'EXDIS']
@@ -18,15 +19,19 @@ function listHas(list: string, value: string): string {
  * (`m.origin_post`), received it (`msg_delivery`, collective members included) or the record carries the
  * SIPDIS caption. The archive row is checked as well, so a row that says more than the record still counts.
  * A cable not released here is an imported one: visible with the archive-reader role. See `NeedToKnow` for
- * the rule in words.
+ * the rule in words. With `access.portions` (portion-level access on), a cable with a portion the reader may
+ * read passes the level and caveat test of the archive row too; the release record's test still applies.
  *
  * @example
  *   const params: unknown[] = []
  *   `SELECT count(*) FROM cables c WHERE ${accessCondition(access, params)}`
  */
 export function accessCondition(access: Access, params: unknown[]): string {
-  params.push(access.level, ALL_CAVEATS_MASK & ~caveatMask(access.caveats))
-  const cleared = 'c.level <= ? AND (c.caveat_mask & ?) = 0'
+  // portion-level access (the caller checked the archive has it on): a cable he may read whole, or one with a
+  // portion he may read; need to know below still applies in full
+  const portions = access.portions === true
+  if (!portions) params.push(access.level, ALL_CAVEATS_MASK & ~caveatMask(access.caveats))
+  const cleared = portions ? `(${wholeSql(access)} OR ${somePortionSql(access)})` : 'c.level <= ? AND (c.caveat_mask & ?) = 0'
   const n = access.needToKnow
   if (!n) return cleared
   // caveat names are fixed identifiers from CAVEAT_BITS, never user input: inlined, not parameters

@@ -3,6 +3,7 @@ import { classificationValue, classValue, dateRange, idValue, originKey, precede
 import type { Access } from '../store.js'
 import { caveatMask } from './caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'
+import { portionMatchSql } from './sqlite-portions.js'
 
 /** A compiled query: an optional FTS5 expression to join on (ranked), and SQL conditions on `c` (cables). */
 export interface CompiledQuery {
@@ -18,30 +19,51 @@ const FIELD_COLUMNS: Record<string, string> = { subject: 'subject', to: 'address
  * Compiles a query tree to SQLite. The conjuncts that only need the full-text index become one FTS5
  * MATCH (so BM25 ranks them); everything else becomes SQL over `cables c`, with full-text parts under OR or
  * NOT as `rowid IN (…MATCH…)`. Every FTS5 string is built from quoted tokens, so user text can never be
- * FTS5 syntax, and the access filter is always part of the WHERE clause.
+ * FTS5 syntax, and the access filter is always part of the WHERE clause. `portions`: the archive has
+ * portion-level access on and this is a search path; only then does `access.portions` count (see
+ * `portionMatchSql`), else the whole-cable rule applies.
  */
-export function compileQuery(query: QueryNode | null, access: Access | undefined): CompiledQuery {
+export function compileQuery(query: QueryNode | null, given: Access | undefined, portions = false): CompiledQuery {
   const params: unknown[] = []
   const conds: string[] = []
   let match: string | null = null
-  if (query) {
-    const conjuncts = query.type === 'and' ? query.children : [query]
-    const positive = conjuncts.filter((n) => isPure(n, BARE_COLUMNS))
-    if (positive.length > 0) {
-      const negative = conjuncts.filter((n) => n.type === 'not' && isPure(n.child, BARE_COLUMNS)) as { child: QueryNode }[]
-      match = positive.map((n) => group(n, BARE_COLUMNS)).join(' AND ') + excluded(negative.map((n) => n.child), BARE_COLUMNS)
-      const rest: string[] = []
-      for (const n of conjuncts) {
-        if (positive.includes(n) || (n.type === 'not' && negative.includes(n as never))) continue
-        rest.push(sql(n, BARE_COLUMNS, params, true))
+  // portion-level access only where the caller says the archive has it on and the path is a search path
+  const access = given && { ...given, portions: portions && given.portions === true }
+  // portion-level access: no ranked MATCH over the whole index; every full-text part reads the portions
+  portionReader = access?.portions ? access : null
+  try {
+    if (query && portionReader) conds.push(sql(query, BARE_COLUMNS, params, false))
+    else if (query) {
+      const conjuncts = query.type === 'and' ? query.children : [query]
+      const positive = conjuncts.filter((n) => isPure(n, BARE_COLUMNS))
+      if (positive.length > 0) {
+        const negative = conjuncts.filter((n) => n.type === 'not' && isPure(n.child, BARE_COLUMNS)) as { child: QueryNode }[]
+        match = positive.map((n) => group(n, BARE_COLUMNS)).join(' AND ') + excluded(negative.map((n) => n.child), BARE_COLUMNS)
+        const rest: string[] = []
+        for (const n of conjuncts) {
+          if (positive.includes(n) || (n.type === 'not' && negative.includes(n as never))) continue
+          rest.push(sql(n, BARE_COLUMNS, params, true))
+        }
+        if (rest.length) conds.push(balanced(rest, 'AND'))
+      } else {
+        conds.push(sql(query, BARE_COLUMNS, params, false))
       }
-      if (rest.length) conds.push(balanced(rest, 'AND'))
-    } else {
-      conds.push(sql(query, BARE_COLUMNS, params, false))
     }
+  } finally {
+    portionReader = null
   }
   if (access) conds.push(accessCondition(access, params))
   return { match, where: conds.length ? conds.join(' AND ') : '1', params }
+}
+
+/** The reader of the query being compiled when it is read with portion-level access (`compileQuery` is synchronous). */
+let portionReader: Access | null = null
+
+/** `cable c` matches the FTS5 expression `expr`: its whole index, or under portion-level access its readable portions. */
+function textMatch(expr: string, params: unknown[]): string {
+  if (portionReader) return portionMatchSql(portionReader, expr, params)
+  params.push(expr)
+  return 'c.rowid IN (SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?)'
 }
 
 /**
@@ -86,7 +108,16 @@ function nesting(n: QueryNode): number {
 
 /** True when a node can be answered by one full-text expression (FTS5 has no unary NOT). */
 function isPure(n: QueryNode, column: string): boolean {
-  return pureShape(n, column) && nesting(n) <= FTS_NESTING
+  // under portion-level access one MATCH reads one portion: words ANDed may stand in different portions, so
+  // an AND is answered per child in SQL
+  return pureShape(n, column) && nesting(n) <= FTS_NESTING && !(portionReader && hasAnd(n))
+}
+
+function hasAnd(n: QueryNode): boolean {
+  if (n.type === 'and') return true
+  if (n.type === 'or') return n.children.some(hasAnd)
+  if (n.type === 'field') return n.query !== null && hasAnd(n.query)
+  return false
 }
 
 function pureShape(n: QueryNode, column: string): boolean {
@@ -150,10 +181,7 @@ function fts(n: QueryNode, column: string): string {
  * primary-key lookup instead of listing every cable with the value (SIPDIS is on most cables).
  */
 function sql(n: QueryNode, column: string, params: unknown[], probe: boolean): string {
-  if (isPure(n, column)) {
-    params.push(fts(n, column))
-    return 'c.rowid IN (SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?)'
-  }
+  if (isPure(n, column)) return textMatch(fts(n, column), params)
   switch (n.type) {
     case 'and':
       return '(' + balanced(n.children.map((c) => sql(c, column, params, probe)), 'AND') + ')'
@@ -162,10 +190,7 @@ function sql(n: QueryNode, column: string, params: unknown[], probe: boolean): s
       // thousand ids (every cable a book cites) is two index probes per id, not a thousand subqueries
       const parts: string[] = []
       const pure = n.children.filter((c) => isPure(c, column))
-      if (pure.length) {
-        params.push(pure.map((c) => group(c, column)).join(' OR '))
-        parts.push('c.rowid IN (SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?)')
-      }
+      if (pure.length) parts.push(textMatch(pure.map((c) => group(c, column)).join(' OR '), params))
       const ids = n.children.filter((c): c is FieldNode => c.type === 'field' && c.field === 'id' && !c.prefix && !pure.includes(c))
       if (ids.length) {
         const marks = ids.map(() => '?').join(', ')

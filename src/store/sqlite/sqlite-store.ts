@@ -29,6 +29,7 @@ import { splitList, writeCable, type VersionRow } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
 import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
 import { withheldRuns } from '../version-identity.js'
+import { dropPortions, portionsEnabled, setPortionSetting, somePortionSql, wholeSql, writePortions } from './sqlite-portions.js'
 
 export interface OpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
@@ -80,8 +81,29 @@ export class SqliteStore implements Store {
     return outcome
   }
 
+  /** Whether a search by `access` reads portions: he asks for it and the archive has it on. */
+  private portionReader(access: Access | undefined): boolean {
+    return access?.portions === true && portionsEnabled(this.db)
+  }
+
+  /**
+   * Marks the hits `access` may read only in part (portion-level access): `partial` with the cable's level
+   * and caveats, the subject hidden unless its portion is readable.
+   */
+  private markPartial(hits: SearchHit[], access: Access | undefined): SearchHit[] {
+    if (!access || !this.portionReader(access)) return hits
+    const stmt = prepared(this.db, `SELECT ${wholeSql(access)} AS whole, ${somePortionSql(access, 'subject')} AS subject, c.level, c.caveats FROM cables c WHERE c.key = ?`)
+    for (const h of hits) {
+      const r = stmt.get(h.key) as { whole: number; subject: number; level: number; caveats: string }
+      if (r.whole) continue
+      h.partial = { level: r.level, caveats: splitList(r.caveats) }
+      if (!r.subject) h.subject = null
+    }
+    return hits
+  }
+
   private from(query: QueryNode | null, access: Access | undefined): PageQuery {
-    const q = compileQuery(query, access)
+    const q = compileQuery(query, access, this.portionReader(access))
     const from = q.match ? 'cables_fts JOIN cables c ON c.rowid = cables_fts.rowid' : 'cables c'
     const where = q.match ? `cables_fts MATCH ? AND ${q.where}` : q.where
     // a bare full-text match needs no row of `cables` to list its rowids (every indexed row has one)
@@ -120,6 +142,7 @@ export class SqliteStore implements Store {
     const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? -1} OFFSET ${options.offset ?? 0}` : ''
     const stmt = this.db.prepare(`SELECT c.rowid, ${SUMMARY}, c.tags, ${score} AS score${text} FROM ${f.from} WHERE ${f.where} ORDER BY ${order}${page}`)
     const rows = (paged ? stmt.all(...f.params) : stmt.iterate(...f.params)) as Iterable<CableRow & { score: number | null }>
+    const partial = this.portionReader(access)
     for (const r of rows) {
       const hit: SearchHit = {
         key: r.key,
@@ -133,13 +156,15 @@ export class SqliteStore implements Store {
       }
       if (textOf) hit.text = unpackText(textOf.get(r.rowid) as Buffer)
       else if (r.text) hit.text = unpackText(r.text)
-      yield hit
+      yield partial ? this.markPartial([hit], access)[0] : hit
     }
   }
 
   async facetedPage(query: QueryNode | null, options: SearchOptions & { limit: number }, access?: Access, top = 10): Promise<FacetedPage> {
     const f = this.from(query, access)
-    return facetedPage(this.db, f, { sort: options.sort, limit: options.limit, offset: options.offset ?? 0, withText: options.withText ?? false, top })
+    const page = facetedPage(this.db, f, { sort: options.sort, limit: options.limit, offset: options.offset ?? 0, withText: options.withText ?? false, top })
+    this.markPartial(page.hits, access)
+    return page
   }
 
   async count(query: QueryNode | null, access?: Access): Promise<number> {
@@ -274,6 +299,34 @@ export class SqliteStore implements Store {
          WHERE r.target IS NOT NULL AND ${filter.where} GROUP BY r.target ORDER BY r.target`,
       )
       .all(...filter.params) as { id: string; citedBy: number }[]
+  }
+
+  async portionAccess(): Promise<boolean> {
+    return portionsEnabled(this.db)
+  }
+
+  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => import('../store.js').PortionRecord[]): Promise<void> {
+    this.transaction((db) => {
+      setPortionSetting(db, on)
+      dropPortions(db, null)
+      if (!on) return
+      // a cable with several texts is read whole or not at all (its level is the highest of its texts)
+      const rows = db
+        .prepare('SELECT c.rowid, c.key, c.level, c.caveats, t.text FROM cables c JOIN cable_texts t ON t.rowid = c.rowid WHERE NOT EXISTS (SELECT 1 FROM cable_versions v WHERE v.cable = c.rowid)')
+        .all() as { rowid: number; key: string; level: number; caveats: string; text: Buffer }[]
+      for (const r of rows) writePortions(db, r.rowid, portions({ key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text) }))
+    })
+  }
+
+  async partialCable(idOrKey: string, access: Access): Promise<StoredCable | null> {
+    if (!portionsEnabled(this.db)) return null
+    const reader = { ...access, portions: true }
+    const filter = compileQuery(null, reader, true)
+    const key = this.db
+      .prepare(`SELECT c.key FROM cables c WHERE (c.key = ? OR c.raw_id = ?) AND NOT ${wholeSql(access)} AND ${filter.where} ORDER BY c.key = ? DESC LIMIT 1`)
+      .pluck()
+      .get(idOrKey, idOrKey, ...filter.params, idOrKey) as string | undefined
+    return key === undefined ? null : this.getCable(key)
   }
 
   async saveSnapshot(snapshot: SnapshotRecord): Promise<void> {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from './caveat-mask.js'
+import { dropPortions, portionsEnabled, writePortions } from './sqlite-portions.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
 import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 
@@ -110,7 +111,7 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
   if (!existing) {
     generations.set(db, writeGeneration(db) + 1)
     rowid = Number(s.insert.run(...row(r)).lastInsertRowid)
-    attach(s, rowid, r, sha, r.text)
+    attach(db, s, rowid, r, sha, r.text)
     if (outcome) outcome.inserted++
   } else if (existing.text_sha256 === sha) {
     rowid = existing.rowid
@@ -202,8 +203,9 @@ function replaceShown(db: Database.Database, s: Statements, existing: Existing, 
   for (const caption of JSON.parse(existing.captions) as string[]) s.dropCaption.run(caption, rowid)
   s.dropRefs.run(rowid)
   s.dropFts.run(rowid)
+  dropPortions(db, rowid)
   s.update.run(...row(r), rowid)
-  attach(s, rowid, r, sha, versions.length ? null : r.text)
+  attach(db, s, rowid, r, sha, versions.length ? null : r.text)
   if (versions.length) reindex(db, s, rowid, versions)
 }
 
@@ -216,6 +218,7 @@ function reindex(db: Database.Database, s: Statements, rowid: number, versions: 
     addressees: string
   }
   s.dropFts.run(rowid)
+  dropPortions(db, rowid)
   const addressees = (JSON.parse(cable.addressees) as { name: string }[]).map((a) => a.name).join(ADDRESSEE_SEPARATOR)
   s.addFts.run(rowid, texts.join(VERSION_SEPARATOR), cable.subject ?? '', addressees)
   const highest = [...versions].sort((a, b) => b.level - a.level || (a.text === null ? -1 : 1))[0]
@@ -246,13 +249,16 @@ function row(r: CableRecord): unknown[] {
 type Statements = ReturnType<typeof prepare>
 
 /** Writes the shown text's rows; `indexed` is the text to index, null when `reindex` indexes every version. */
-function attach(s: Statements, rowid: number, r: CableRecord, sha: string, indexed: string | null): void {
+function attach(db: Database.Database, s: Statements, rowid: number, r: CableRecord, sha: string, indexed: string | null): void {
   s.putText.run(rowid, r.packed?.deflated ?? packText(r.text))
   s.putDetails.run(rowid, JSON.stringify(r.captions), JSON.stringify(r.addressees), JSON.stringify(r.diagnostics), sha)
   for (const tag of new Set(r.tags)) s.addTag.run(tag, rowid)
   for (const caption of new Set(r.captions)) s.addCaption.run(caption, rowid)
   r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text))
+  // portion-level access: the shown text's readable portions, only for a cable with one text (one with
+  // several is read whole or not at all: its level is the highest of its texts)
   if (indexed === null) return
+  if (portionsEnabled(db)) writePortions(db, rowid, r.portions ?? [])
   const addressees = r.addressees.map((a) => a.name).join(ADDRESSEE_SEPARATOR)
   s.addFts.run(rowid, indexed, r.subject ?? '', addressees)
 }

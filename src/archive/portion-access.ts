@@ -1,0 +1,16 @@
+import type { Store } from '../store/store.js'
+import { storedPortions } from './redact.js'
+
+/**
+ * Turns portion-level access (docs/search.md) on or off for the archive in `store`. On: every cable's
+ * readable portions are computed from its stored text, exactly as `show` redacts it, and indexed (a while
+ * on a large archive); cables written from then on index theirs as they are stored. Off: the portions are
+ * dropped and every read path keeps the whole-cable rule. Who may change it is the caller's decision
+ * (`archiveConfigurer` in src/messaging). Throws `PortionAccessUnsupportedError` on an engine without it.
+ *
+ * @example
+ *   await configurePortionAccess(store, true)
+ */
+export async function configurePortionAccess(store: Store, on: boolean): Promise<void> {
+  await store.setPortionAccess(on, storedPortions)
+}

@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3'
+import type { Access, PortionRecord } from '../store.js'
+import { ALL_CAVEATS_MASK, caveatMask, isKnownCaveat } from './caveat-mask.js'
+
+/**
+ * Portion-level access in the SQLite engine (docs/search.md): the setting, the stored portions
+ * (`cable_portions`, indexed in `cable_portions_fts`), and the SQL that lets a reader below a cable's level
+ * match words only in the portions he may read.
+ */
+
+/** Name of the setting in `archive_settings`. */
+export const PORTION_SETTING = 'portion-access'
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/** A statement prepared once per connection (these run once per cable written). */
+function stmt(db: Database.Database, sql: string): Database.Statement {
+  let m = cache.get(db)
+  if (!m) cache.set(db, (m = new Map()))
+  let st = m.get(sql)
+  if (!st) m.set(sql, (st = db.prepare(sql)))
+  return st
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+}
+
+/** Whether the archive has portion-level access on (an archive not yet migrated has it off). */
+export function portionsEnabled(db: Database.Database): boolean {
+  if (!hasTable(db, 'archive_settings')) return false
+  return (stmt(db, 'SELECT value FROM archive_settings WHERE name = ?').get(PORTION_SETTING) as { value: string } | undefined)?.value === 'on'
+}
+
+/** Records the setting (inside the caller's transaction). */
+export function setPortionSetting(db: Database.Database, on: boolean): void {
+  stmt(db, 'INSERT OR REPLACE INTO archive_settings (name, value) VALUES (?, ?)').run(PORTION_SETTING, on ? 'on' : 'off')
+}
+
+/** Drops every portion of one cable (all cables when `rowid` is null). */
+export function dropPortions(db: Database.Database, rowid: number | null): void {
+  if (rowid === null) {
+    db.exec("DELETE FROM cable_portions; INSERT INTO cable_portions_fts (cable_portions_fts) VALUES ('delete-all')")
+    return
+  }
+  if (!hasTable(db, 'cable_portions')) return
+  const ids = (stmt(db, 'SELECT rowid FROM cable_portions WHERE cable = ?').all(rowid) as { rowid: number }[]).map((r) => r.rowid)
+  if (ids.length === 0) return
+  const drop = stmt(db, 'DELETE FROM cable_portions_fts WHERE rowid = ?')
+  for (const id of ids) drop.run(id)
+  stmt(db, 'DELETE FROM cable_portions WHERE cable = ?').run(rowid)
+}
+
+/**
+ * Stores a cable's readable portions (replacing any). A portion naming a caveat the engine has no bit for is
+ * not stored: it could not be enforced, so it is read with the whole cable or not at all (fail closed).
+ */
+export function writePortions(db: Database.Database, rowid: number, portions: readonly PortionRecord[]): void {
+  dropPortions(db, rowid)
+  const row = stmt(db, 'INSERT INTO cable_portions (cable, kind, level, caveat_mask, text) VALUES (?, ?, ?, ?, ?)')
+  const fts = stmt(db, 'INSERT INTO cable_portions_fts (rowid, body, subject, addressees) VALUES (?, ?, ?, ?)')
+  for (const p of portions) {
+    if (!p.caveats.every(isKnownCaveat) || !Number.isInteger(p.level)) continue
+    const id = Number(row.run(rowid, p.kind, p.level, caveatMask(p.caveats), p.text).lastInsertRowid)
+    fts.run(id, p.kind === 'body' ? p.text : '', p.kind === 'subject' ? p.text : '', '')
+  }
+}
+
+/** Level and lacked-caveat mask of a reader as SQL literals: integers computed here, never user text. */
+function literals(access: Access): { level: number; lacked: number } {
+  const level = Math.trunc(access.level)
+  if (!Number.isFinite(level)) throw new RangeError(`clearance rank ${access.level} is not a number`)
+  return { level, lacked: ALL_CAVEATS_MASK & ~caveatMask(access.caveats) }
+}
+
+/** The reader may read cable `c` whole (the whole-cable rule on the archive row). */
+export function wholeSql(access: Access): string {
+  const { level, lacked } = literals(access)
+  return `(c.level <= ${level} AND (c.caveat_mask & ${lacked}) = 0)`
+}
+
+/** Condition on `cable_portions p`: the reader may read portion `p`. */
+function readableSql(access: Access): string {
+  const { level, lacked } = literals(access)
+  return `p.level <= ${level} AND (p.caveat_mask & ${lacked}) = 0`
+}
+
+/** Cable `c` has at least one portion the reader may read (of `kind` when given). */
+export function somePortionSql(access: Access, kind?: 'subject'): string {
+  return `EXISTS (SELECT 1 FROM cable_portions p WHERE p.cable = c.rowid AND ${readableSql(access)}${kind ? ` AND p.kind = '${kind}'` : ''})`
+}
+
+/**
+ * A full-text condition (its FTS5 expression a parameter) as portion-level access reads it: cable `c`
+ * matches when the reader may read it whole and its own index matches, or when one of its portions he may
+ * read matches. Nothing of a withheld portion is ever consulted.
+ */
+export function portionMatchSql(access: Access, expr: string, params: unknown[]): string {
+  params.push(expr, expr)
+  return `((${wholeSql(access)} AND c.rowid IN (SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?))
+    OR c.rowid IN (SELECT p.cable FROM cable_portions_fts f JOIN cable_portions p ON p.rowid = f.rowid WHERE cable_portions_fts MATCH ? AND ${readableSql(access)}))`
+}

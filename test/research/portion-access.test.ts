@@ -1,0 +1,248 @@
+/**
+ * Portion-level access (docs/search.md): with the archive setting on, a reader below a cable's level finds it
+ * only by words of the portions he may read and reads it redacted; with it off (the default) nothing changes.
+ * Synthetic cables only.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { toCableRecord } from '../../src/archive/cable-record.js'
+import { configurePortionAccess } from '../../src/archive/portion-access.js'
+import { searchArchive, type ArchiveHit } from '../../src/archive/search-archive.js'
+import { showCable } from '../../src/archive/show-cable.js'
+import { parseCable } from '../../src/format/parse.js'
+import { openStore } from '../../src/store/open-store.js'
+import { PortionAccessUnsupportedError, type Access, type Store } from '../../src/store/store.js'
+import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
+import { runCable } from '../memory-io.js'
+
+const pg = await usePostgres('portion-access')
+const root = mkdtempSync(join(tmpdir(), 'cablegram-portions-'))
+const stores: Store[] = []
+const databases: TestDatabase[] = []
+afterAll(async () => {
+  for (const s of stores) await s.close()
+  for (const d of databases) await d.drop()
+  rmSync(root, { recursive: true, force: true })
+})
+
+/** A SECRET cable: (C) subject and ¶1, (S) ¶2 (its words replaceable), (U) ¶3, an (S//NF) ¶4. */
+const secret = (hidden = 'Obsidian privately told the Ambassador that the talks would collapse.') => `O 121530Z MAR 09
+FM AMEMBASSY DUSHANBE
+TO SECSTATE WASHDC IMMEDIATE 0042
+
+S E C R E T DUSHANBE 000123
+
+NOFORN
+SIPDIS
+
+E.O. 12958: DECL: 03/12/2019
+TAGS: PREL PGOV TI
+SUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY
+
+Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
+
+1. (C) Summary. The zanzibar treaty talks resumed under minister
+Oberon Vale. End summary.
+
+2. (S) ${hidden}
+
+3. (U) The meadow treaty was signed in 1961.
+
+4. (C//NF) The quasar channel stays open to us alone.
+
+QUILL
+`
+
+/** A SECRET cable every portion of which is SECRET: invisible below SECRET in either mode. */
+const allSecret = `O 131530Z MAR 09
+FM AMEMBASSY DUSHANBE
+TO SECSTATE WASHDC IMMEDIATE 0043
+
+S E C R E T DUSHANBE 000124
+
+SIPDIS
+
+E.O. 12958: DECL: 03/12/2019
+TAGS: PREL TI
+SUBJECT: (S) GRANITE ASSESSMENT
+
+Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
+
+1. (S) The granite zanzibar assessment stands.
+
+QUILL
+`
+
+/** A CONFIDENTIAL cable the reader reads whole. */
+const confidential = `O 141530Z MAR 09
+FM AMEMBASSY DUSHANBE
+TO SECSTATE WASHDC IMMEDIATE 0044
+
+C O N F I D E N T I A L DUSHANBE 000125
+
+SIPDIS
+
+E.O. 12958: DECL: 03/12/2019
+TAGS: PGOV TI
+SUBJECT: (C) ZANZIBAR FOLLOW-UP
+
+Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
+
+1. (C) The zanzibar follow-up is routine.
+
+QUILL
+`
+
+const record = (text: string, n: number) =>
+  toCableRecord(parseCable(text, { plain: true }), text, { locator: `c${n}.txt`, rendering: 'text', sha256: String(n).padStart(64, '0'), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })
+
+const C: Access = { level: 2, caveats: [] }
+const CNF: Access = { level: 2, caveats: ['NOFORN'] }
+const SNF: Access = { level: 3, caveats: ['NOFORN'] }
+
+async function sqliteArchive(texts: string[], on: boolean): Promise<Store> {
+  const store = openStore(':memory:')
+  stores.push(store)
+  await store.upsertCables(texts.map(record))
+  if (on) await configurePortionAccess(store, true)
+  return store
+}
+
+async function collect(hits: AsyncIterable<ArchiveHit>): Promise<ArchiveHit[]> {
+  const out: ArchiveHit[] = []
+  for await (const h of hits) out.push(h)
+  return out
+}
+
+/** Everything a search shows a reader: total, facets, histogram, hits with snippets, both paths (paged with facets, streamed). */
+async function seen(store: Store, query: string, access: Access) {
+  const paged = await searchArchive(store, { query, access, limit: 10, facets: true, histogram: 'year' })
+  const streamed = await searchArchive(store, { query, access })
+  return { total: paged.total, facets: paged.facets, histogram: paged.histogram, hits: await collect(paged.hits), streamed: await collect(streamed.hits), count: streamed.total }
+}
+
+const keys = (hits: ArchiveHit[]) => hits.map((h) => h.key).sort()
+
+describe('portion-level access (SQLite)', () => {
+  it('should change nothing while off: a reader below a cable finds and reads none of it', async () => {
+    const store = await sqliteArchive([secret(), allSecret, confidential], false)
+    expect(await store.portionAccess()).toBe(false)
+    expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE125'])
+    expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
+  })
+
+  it('should let a CONFIDENTIAL reader find a SECRET cable by a word of its (C) paragraph, never of its (S) one', async () => {
+    const store = await sqliteArchive([secret(), allSecret, confidential], true)
+    const found = await seen(store, 'zanzibar', C)
+    // the all-SECRET cable holds the word too, in a portion he may not read
+    expect(keys(found.hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    expect(found.total).toBe(2)
+    expect(found.count).toBe(2)
+    expect(keys(found.streamed)).toEqual(keys(found.hits))
+    expect(found.facets!.year.reduce((n, f) => n + f.count, 0)).toBe(2)
+    expect(found.facets!.classification.map((f) => f.value).sort()).toEqual(['CONFIDENTIAL', 'SECRET//NOFORN'])
+    const hit = found.hits.find((h) => h.key === '09DUSHANBE123')!
+    expect(hit.redacted).toBe(true)
+    expect(hit.subject).toBe('INVENTED TALKS ON THE RIVER TREATY')
+    expect(hit.snippet).toContain('zanzibar')
+    for (const h of [...found.hits, ...found.streamed]) expect(h.snippet ?? '').not.toMatch(/Obsidian|collapse|quasar|granite/i)
+    expect((await seen(store, 'obsidian', C)).total).toBe(0)
+    expect((await seen(store, 'granite', C)).total).toBe(0)
+    // a caveated portion needs the caveat too
+    expect((await seen(store, 'quasar', C)).total).toBe(0)
+    expect(keys((await seen(store, 'quasar', CNF)).hits)).toEqual(['09DUSHANBE123'])
+    // words of two readable portions together; a NOT over what he may read
+    expect(keys((await seen(store, 'zanzibar AND meadow', C)).hits)).toEqual(['09DUSHANBE123'])
+    expect(keys((await seen(store, 'zanzibar -follow', C)).hits)).toEqual(['09DUSHANBE123'])
+    // every cable he may read at least in part, and not the one whose every portion is above him
+    expect(keys((await seen(store, '*', C)).hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    // a reader cleared for the whole cable reads it whole, unredacted
+    const whole = (await seen(store, 'obsidian', SNF)).hits
+    expect(keys(whole)).toEqual(['09DUSHANBE123'])
+    expect(whole[0].redacted).toBeUndefined()
+  })
+
+  it('should show the redacted rendering, with what was withheld and why', async () => {
+    const store = await sqliteArchive([secret(), allSecret, confidential], true)
+    const view = (await showCable(store, '09DUSHANBE123', C))!
+    expect(view.cable.text).toContain('zanzibar')
+    expect(view.cable.text).toContain('[Paragraph 2 withheld: marked SECRET, above CONFIDENTIAL]')
+    expect(view.cable.text).not.toMatch(/Obsidian|quasar/)
+    expect(view.withheld!.map((w) => w.portion)).toEqual(['paragraph 2', 'paragraph 4'])
+    expect([view.references, view.cable.diagnostics, view.cable.sources]).toEqual([[], [], []])
+    expect(await showCable(store, '09DUSHANBE124', C)).toBeNull()
+    // whole for a reader cleared for it
+    expect((await showCable(store, '09DUSHANBE123', SNF))!.withheld).toBeUndefined()
+  })
+
+  it('should show nothing that depends on the withheld portions (non-interference)', async () => {
+    const variants = [
+      secret(),
+      secret('Zanzibar zanzibar meadow follow quasar granite summary treaty talks collapse, a much longer secret text than before.'),
+      secret('X.'),
+    ]
+    const views = []
+    for (const v of variants) {
+      const store = await sqliteArchive([v, allSecret, confidential], true)
+      const out = []
+      for (const q of ['zanzibar', 'meadow', 'treaty', 'zanzibar -meadow', '*', 'summary OR collapse', 'subject:treaty', 'tag:PREL']) out.push(await seen(store, q, C))
+      const view = (await showCable(store, '09DUSHANBE123', C))!
+      out.push({ text: view.cable.text, withheld: view.withheld, subject: view.cable.subject })
+      views.push(JSON.stringify(out))
+    }
+    expect(views[1]).toBe(views[0])
+    expect(views[2]).toBe(views[0])
+  })
+
+  it('should index the portions of cables written while on, and drop them all when turned off', async () => {
+    const store = await sqliteArchive([confidential], true)
+    await store.upsertCables([record(secret(), 1)])
+    expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    await configurePortionAccess(store, false)
+    expect(await store.portionAccess()).toBe(false)
+    expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE125'])
+    expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
+  })
+
+  it('should keep every other read path on the whole-cable rule', async () => {
+    const store = await sqliteArchive([secret(), confidential], true)
+    expect(await store.getCable('09DUSHANBE123', { ...C, portions: true })).toBeNull()
+    expect(await store.versions('09DUSHANBE123', { ...C, portions: true })).toBeNull()
+    expect((await store.stats({ ...C, portions: true })).cables).toBe(1)
+  })
+
+  it('should be set from the command line, then search and show redacted', async () => {
+    writeFileSync(join(root, '09DUSHANBE123.txt'), secret())
+    writeFileSync(join(root, '09DUSHANBE125.txt'), confidential)
+    const opts = { cwd: root }
+    await runCable(['import', '09DUSHANBE123.txt', '09DUSHANBE125.txt', '--db', 'p.db'], opts)
+    expect((await runCable(['archive-config', 'portion-access', '--db', 'p.db'], opts)).stdout).toBe('portion-access off\n')
+    const bad = await runCable(['archive-config', 'portion-access', 'maybe', '--db', 'p.db'], opts)
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('value must be on or off, got "maybe"')])
+    expect((await runCable(['archive-config', 'portion-access', 'on', '--db', 'p.db'], opts)).stdout).toBe('portion-access on\n')
+    const search = await runCable(['search', 'zanzibar', '--clearance', 'CONFIDENTIAL', '--format', 'json', '--db', 'p.db'], opts)
+    expect(search.code).toBe(0)
+    expect(search.stdout).toContain('09DUSHANBE123')
+    expect(search.stdout).not.toMatch(/Obsidian|quasar/)
+    const show = await runCable(['show', '09DUSHANBE123', '--clearance', 'CONFIDENTIAL', '--db', 'p.db'], opts)
+    expect(show.stdout).toContain('2 portions withheld from this reader')
+    expect(show.stdout).toContain('[Paragraph 2 withheld: marked SECRET, above CONFIDENTIAL]')
+    expect(show.stdout).not.toMatch(/Obsidian|quasar/)
+  })
+})
+
+describe.skipIf(!pg.available)('portion-level access (PostgreSQL)', () => {
+  it('should refuse to turn it on and keep the whole-cable rule', async () => {
+    const db = await freshDatabase('portion access')
+    databases.push(db)
+    const store = openStore(db.url)
+    stores.push(store)
+    await store.upsertCables([secret(), confidential].map(record))
+    await expect(configurePortionAccess(store, true)).rejects.toBeInstanceOf(PortionAccessUnsupportedError)
+    expect(await store.portionAccess()).toBe(false)
+    expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE125'])
+    expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
+  })
+})
