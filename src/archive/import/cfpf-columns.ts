@@ -142,9 +142,10 @@ export function cfpfRecord(shape: CfpfShape, fields: Record<string, unknown>): C
       if (value.length <= MAX_VALUE) metadata[key] = rule.role === 'tags' ? listText(value) : value.trim()
     }
   }
-  for (const [name, n, value] of entries) {
+  for (const [name, , value] of entries) {
     if (taken.has(name) || EMPTY.test(value) || value.length > MAX_VALUE) continue
-    const key = metadata[n] === undefined ? n : `${n} (column)`
+    const published = name.trim().toLowerCase()
+    const key = metadata[published] === undefined ? published : `${published} (column)`
     metadata[key] = listText(value)
   }
   const access = accessMarking(classifications, handling)

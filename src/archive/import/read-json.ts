@@ -85,12 +85,12 @@ export function arrayElements(text: string): { elements: { text: string; line: n
     else if (c === '}' || c === ']') {
       if (depth === 0) {
         // the closing bracket of the array
-        if (start >= 0) elements.push({ text: text.slice(start, i), line: startLine })
+        if (start >= 0) elements.push({ text: text.slice(start, i).trimEnd(), line: startLine })
         return { elements, error: /\S/.test(text.slice(i + 1)) ? { line, message: 'text after the closing ]' } : null }
       }
       depth--
     } else if (c === ',' && depth === 0) {
-      if (start >= 0) elements.push({ text: text.slice(start, i), line: startLine })
+      if (start >= 0) elements.push({ text: text.slice(start, i).trimEnd(), line: startLine })
       start = -1
     }
   }
