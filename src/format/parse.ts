@@ -488,8 +488,8 @@ function idFromHint(cable: Cable, hintId: string, diagnostics: Diagnostic[]) {
   }
   cable.id = id
   // the publisher's form (`1975KINSHA01234`, `1975NEWDE14031_b`) is the written id, as an MRN's would be
-  const as = hintId.trim().toUpperCase()
-  if (!cable.rawId && as !== id) cable.rawId = as
+  const as = hintId.trim()
+  if (!cable.rawId && as.toUpperCase() !== id) cable.rawId = as
   const written = /^\d{2,4}([A-Z]+)\d/i.exec(hintId.trim())
   if (written) reportOriginRepair(written[1].toUpperCase(), cable.spans.classLine ?? emptySpan(), diagnostics)
   diagnostics.push({
