@@ -106,6 +106,25 @@ export interface CableRecord {
    * so the thread that writes the database only writes. An engine computes it itself when absent.
    */
   packed?: PackedText
+  /**
+   * The engine's own index data for this record, computed ahead by `prepareRecord`
+   * (`src/store/prepare-record.ts`) in the import's parse worker; an engine uses only what was prepared
+   * for it and computes anything absent itself.
+   */
+  prepared?: PreparedIndex
+}
+
+/**
+ * Index data an engine derives from a record alone. PostgreSQL: the word vectors of subject and body, of
+ * the addressees, and of the subject alone, in binary tsvector format (`src/store/postgres/pg-tsvector.ts`).
+ */
+export interface PreparedIndex {
+  engine: 'postgres'
+  fts: Uint8Array
+  to: Uint8Array
+  subject: Uint8Array
+  /** Highest overflow bucket the vectors use. */
+  maxBucket: number
 }
 
 /** A cable text's SHA-256 (hex, of its UTF-8) and its deflated bytes (`src/store/pack-text.ts`). */
@@ -115,7 +134,7 @@ export interface PackedText {
 }
 
 /** A stored cable as read back. */
-export interface StoredCable extends Omit<CableRecord, 'source' | 'packed'> {
+export interface StoredCable extends Omit<CableRecord, 'source' | 'packed' | 'prepared'> {
   sources: SourceRecord[]
 }
 

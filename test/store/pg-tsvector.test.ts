@@ -2,7 +2,10 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { binaryArray, PG_OID } from '../../src/store/postgres/pg-binary.js'
 import { cableVector, cableVectorText, subjectVector } from '../../src/store/postgres/pg-tsvector.js'
+import { openStore } from '../../src/store/open-store.js'
+import { prepareRecord } from '../../src/store/prepare-record.js'
 import { usePostgres } from '../support/postgres.js'
+import { makeRecord } from './make-record.js'
 
 /*
  * The writer hands PostgreSQL its word vectors in the binary tsvector format. PostgreSQL's own parser of
@@ -61,5 +64,28 @@ describe.skipIf(!server.available)('binary tsvectors on PostgreSQL', () => {
   it('send bytea arrays as their bytes, nulls included', async () => {
     const { rows } = await client.query<{ a: (Buffer | null)[] }>('SELECT $1::bytea[] AS a', [binaryArray(PG_OID.bytea, [Buffer.from([0, 1, 255]), null, Buffer.alloc(0)])])
     expect(rows[0].a).toEqual([Buffer.from([0, 1, 255]), null, Buffer.alloc(0)])
+  })
+
+  it('are the same whether the import worker built them (prepareRecord) or the writer', async () => {
+    const texts = CASES.slice(0, 3).map(([subject, to, body], i) => ({ subject, addressees: to.map((name) => ({ role: 'to' as const, name, route: null, precedence: null })), text: `${body}\n${i}` }))
+    const plain = texts.map((t, i) => makeRecord({ key: `P${i}`, ...t }))
+    const prepared = texts.map((t, i) => makeRecord({ key: `W${i}`, ...t }))
+    for (const r of prepared) prepareRecord('postgres', r)
+    expect(prepared.every((r) => r.prepared?.engine === 'postgres' && r.packed)).toBe(true)
+    const store = openStore(server.url())
+    try {
+      await store.upsertCables(plain)
+      await store.upsertCables(prepared)
+    } finally {
+      await store.close()
+    }
+    const { rows } = await client.query<{ key: string; same: boolean }>(
+      `SELECT p.key, (p.subject_fts, pf.fts, pf.to_fts, pt.text) = (w.subject_fts, wf.fts, wf.to_fts, wt.text) AS same
+       FROM cables p JOIN cable_fts pf ON pf.cable = p.id JOIN cable_texts pt ON pt.cable = p.id
+       JOIN cables w ON w.key = 'W' || substr(p.key, 2) JOIN cable_fts wf ON wf.cable = w.id JOIN cable_texts wt ON wt.cable = w.id
+       WHERE p.key LIKE 'P%' ORDER BY p.key`,
+    )
+    expect(rows).toEqual([0, 1, 2].map((i) => ({ key: `P${i}`, same: true })))
+    expect((await client.query('SELECT max_bucket FROM fts_meta')).rows[0].max_bucket).toBe(52)
   })
 })

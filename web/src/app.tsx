@@ -5,8 +5,16 @@ import { GraphPage } from './archive/graph-page.js'
 import { SearchPage } from './archive/search-page.js'
 import { StatsPage } from './archive/stats-page.js'
 import { DeskPage } from './desk/desk-page.js'
+import { lazyPage } from './lazy.js'
 import { hrefFor, useRoute } from './router.js'
 import { LoginForm, SessionContext, useSessionState } from './session.js'
+
+// the research screens are separate chunks, fetched when first opened (the initial bundle stays small)
+const SnapshotPage = lazyPage('snapshot', () => import('./research/snapshot-page.js').then((m) => m.SnapshotPage))
+const GapsPage = lazyPage('gap map', () => import('./research/gaps-page.js').then((m) => m.GapsPage))
+const PeoplePage = lazyPage('people', () => import('./research/people-page.js').then((m) => m.PeoplePage))
+const PersonPage = lazyPage('person', () => import('./research/people-page.js').then((m) => m.PersonPage))
+const NetworkPage = lazyPage('network', () => import('./research/network-page.js').then((m) => m.NetworkPage))
 
 /** The shell: banners top and bottom, navigation, and the screen the URL names. */
 export function App() {
@@ -28,6 +36,18 @@ export function App() {
       break
     case 'stats':
       page = <StatsPage />
+      break
+    case 'snapshot':
+      page = <SnapshotPage id={route.segments[1] ?? ''} />
+      break
+    case 'gaps':
+      page = <GapsPage params={route.params} />
+      break
+    case 'people':
+      page = route.segments[1] ? <PersonPage personKey={route.segments[1]} params={route.params} /> : <PeoplePage params={route.params} />
+      break
+    case 'network':
+      page = <NetworkPage params={route.params} />
       break
     case 'desk':
       page = <DeskPage segments={route.segments.slice(1)} params={route.params} />
@@ -52,6 +72,15 @@ export function App() {
           </a>
           <a href={hrefFor(['stats'])} aria-current={screen === 'stats' ? 'page' : undefined}>
             Statistics
+          </a>
+          <a href={hrefFor(['gaps'])} aria-current={screen === 'gaps' ? 'page' : undefined}>
+            Gap map
+          </a>
+          <a href={hrefFor(['people'])} aria-current={screen === 'people' ? 'page' : undefined}>
+            People
+          </a>
+          <a href={hrefFor(['network'])} aria-current={screen === 'network' ? 'page' : undefined}>
+            Network
           </a>
           <a href={hrefFor(['desk'])} aria-current={screen === 'desk' ? 'page' : undefined}>
             Cable desk

@@ -86,7 +86,7 @@ export async function importArchive(store: Store, paths: string[], options: Impo
   }
   const parallel = options.parallel ?? (options.now === undefined && existsSync(fileURLToPath(WORKER)))
   if (parallel && files.length > 0) {
-    await inWorker(files, async (b) => {
+    await inWorker(files, store.engine, async (b) => {
       problems.push(...b.problems)
       for (const r of b.records) await take(r)
       onBytes(b.bytes)
@@ -105,9 +105,9 @@ export async function importArchive(store: Store, paths: string[], options: Impo
 }
 
 /** Runs the parse worker, handing each of its batches to `consume` in order and acknowledging it after. */
-function inWorker(files: InputFile[], consume: (b: WorkerBatch) => Promise<void>): Promise<void> {
+function inWorker(files: InputFile[], engine: string, consume: (b: WorkerBatch) => Promise<void>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { files } })
+    const worker = new Worker(WORKER, { workerData: { files, engine } })
     let chain = Promise.resolve()
     let finished = false
     worker.on('message', (b: WorkerBatch & { error?: string }) => {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { packRecordText } from '../../store/pack-text.js'
+import { prepareRecord } from '../../store/prepare-record.js'
 import type { CableRecord } from '../../store/store.js'
 import type { ImportProblem, InputFile } from './import-types.js'
 import { isProblem, readRecords } from './read-records.js'
@@ -20,7 +20,7 @@ const BATCH = 500
  * The parse half of an import, run in a worker thread so that reading and parsing the next cables overlaps
  * writing the previous ones. Only the main thread touches the database.
  */
-async function run(files: InputFile[]): Promise<void> {
+async function run(files: InputFile[], engine: string): Promise<void> {
   const port = parentPort!
   let inFlight = 0
   let wake: (() => void) | null = null
@@ -30,10 +30,11 @@ async function run(files: InputFile[]): Promise<void> {
   })
   let batch: WorkerBatch = { records: [], problems: [], bytes: 0, done: false }
   const send = async (done: boolean) => {
-    // The writer still has a batch to write: it is the slower side, so this thread hashes and deflates the
-    // texts for it (the costly part of a write that needs no database). When the writer is waiting, the
-    // batch goes as it is and the writer packs it, so neither thread idles while the other has work.
-    if (inFlight > 0) for (const r of batch.records) r.packed = packRecordText(r.text)
+    // The writer still has a batch to write: it is the slower side, so this thread does for it the costly
+    // part of a write that needs no database (hash and deflate the texts; on PostgreSQL, build the word
+    // vectors). When the writer is waiting, the batch goes as it is and the writer does that work itself,
+    // so neither thread idles while the other has work.
+    if (inFlight > 0) for (const r of batch.records) prepareRecord(engine, r)
     batch.done = done
     port.postMessage(batch)
     inFlight++
@@ -50,7 +51,7 @@ async function run(files: InputFile[]): Promise<void> {
 }
 
 if (parentPort) {
-  run(workerData.files as InputFile[]).catch((error: unknown) => {
+  run(workerData.files as InputFile[], workerData.engine as string).catch((error: unknown) => {
     parentPort!.postMessage({ records: [], problems: [], bytes: 0, done: true, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
   })
 }

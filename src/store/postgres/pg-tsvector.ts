@@ -1,4 +1,5 @@
 import { indexTokens } from '../query/ast.js'
+import type { CableRecord, PreparedIndex } from '../store.js'
 
 /**
  * Builds a cable's tsvector in the writer, with the tokeniser the SQLite engine's FTS5 index and the query
@@ -151,7 +152,8 @@ class VectorBuilder {
     const entries = this.entries()
     let size = 4
     for (const e of entries) size += Buffer.byteLength(e.lexeme, 'utf8') + 3 + 2 * e.positions.length
-    const out = Buffer.allocUnsafe(size)
+    // a buffer of its own (not a slice of Node's pool): posted from the parse worker, it copies only itself
+    const out = Buffer.allocUnsafeSlow(size)
     let at = out.writeInt32BE(entries.length, 0)
     for (const e of entries) {
       at += out.write(e.lexeme, at, 'utf8')
@@ -169,6 +171,12 @@ class VectorBuilder {
       .map((e) => (e.positions.length ? `'${e.lexeme}':${e.positions.map((p) => `${p & MAX_POSITION}${weight(p)}`).join(',')}` : `'${e.lexeme}'`))
       .join(' ')
   }
+}
+
+/** A record's vectors as the writer stores a new cable's: computed ahead by the import's parse worker. */
+export function preparePgIndex(r: CableRecord): PreparedIndex {
+  const v = cableVector(r.subject, r.addressees.map((a) => a.name), r.text)
+  return { engine: 'postgres', fts: v.fts, to: v.to, subject: subjectVector(r.subject), maxBucket: v.maxBucket }
 }
 
 /** The subject alone in binary tsvector format (positions from 1, no weight): orders ranked pages. */

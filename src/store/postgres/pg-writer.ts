@@ -4,7 +4,7 @@ import { caveatMask } from '../sqlite/caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
 import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 import { binaryArray, PG_OID } from './pg-binary.js'
-import { cableVector, subjectVector } from './pg-tsvector.js'
+import { cableVector, subjectVector, type BuiltVector } from './pg-tsvector.js'
 
 /** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
 const ARCHIVE_WRITE_LOCK = 0x63626172 // "cbar"
@@ -187,7 +187,12 @@ async function putShown(client: pg.ClientBase, rows: { id: string; r: CableRecor
     [ids, binaryArray(PG_OID.bytea, rs.map((r) => r.packed?.deflated ?? packText(r.text)))],
   )
   const indexed = rows.filter((x) => x.indexed !== null)
-  if (indexed.length) await putWords(client, indexed.map((x) => ({ id: x.id, subject: x.r.subject, addressees: x.r.addressees.map((a) => a.name), body: x.indexed! })))
+  if (indexed.length) {
+    await putWords(
+      client,
+      indexed.map((x) => ({ id: x.id, subject: x.r.subject, addressees: x.r.addressees.map((a) => a.name), body: x.indexed!, built: x.indexed === x.r.text ? builtVector(x.r) : undefined })),
+    )
+  }
   const tagCables: string[] = []
   const tags: string[] = []
   const capCables: string[] = []
@@ -222,8 +227,11 @@ async function putShown(client: pg.ClientBase, rows: { id: string; r: CableRecor
 }
 
 /** (Re)writes the word vectors of cables and raises `fts_meta.max_bucket` when one needs it. */
-async function putWords(client: pg.ClientBase, rows: { id: string; subject: string | null; addressees: string[]; body: string }[]): Promise<void> {
-  const vectors = rows.map((x) => cableVector(x.subject, x.addressees, x.body))
+async function putWords(
+  client: pg.ClientBase,
+  rows: { id: string; subject: string | null; addressees: string[]; body: string; built?: BuiltVector }[],
+): Promise<void> {
+  const vectors = rows.map((x) => x.built ?? cableVector(x.subject, x.addressees, x.body))
   await client.query(
     `INSERT INTO cable_fts (cable, fts, to_fts) SELECT * FROM unnest($1::bigint[], $2::tsvector[], $3::tsvector[])
      ON CONFLICT (cable) DO UPDATE SET fts = excluded.fts, to_fts = excluded.to_fts`,
@@ -391,6 +399,11 @@ async function reindex(client: pg.ClientBase, id: string, versions: VersionRow[]
   ])
 }
 
+/** The vectors the parse worker built for a record's own text, when it did (`prepareRecord`). */
+function builtVector(r: CableRecord): BuiltVector | undefined {
+  return r.prepared?.engine === 'postgres' ? r.prepared : undefined
+}
+
 const UNNEST_CABLES = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
   $9::smallint[], $10::int[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::tsvector[])
   AS u(key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts)`
@@ -412,6 +425,6 @@ function cableColumns(rs: CableRecord[]): unknown[] {
     rs.map((r) => r.tags.join(' ')),
     rs.map((r) => r.errorCount),
     rs.map((r) => Buffer.byteLength(r.text, 'utf8')),
-    binaryArray(PG_OID.tsvector, rs.map((r) => subjectVector(r.subject))),
+    binaryArray(PG_OID.tsvector, rs.map((r) => (r.prepared?.engine === 'postgres' ? r.prepared.subject : subjectVector(r.subject)))),
   ]
 }

@@ -6,8 +6,20 @@ import { ApiError } from '../api.js'
 import { getCable, parseText, type CableView, type ParsedParagraph } from '../archive-api.js'
 import { useOnScreen } from '../banner.js'
 import { readClassification, toneOf } from '../classification.js'
-import { hrefFor } from '../router.js'
+import { lazyPage } from '../lazy.js'
+import type { CableTab } from '../research/cable-research.js'
+import { hrefFor, navigate } from '../router.js'
 import { CableText } from './cable-text.js'
+
+// versions, routing replay and releasable rendering are a separate chunk, fetched when a tab opens
+const CableResearch = lazyPage('research', () => import('../research/cable-research.js').then((m) => m.CableResearch))
+
+const TABS: { tab: 'text' | CableTab; label: string }[] = [
+  { tab: 'text', label: 'Text' },
+  { tab: 'versions', label: 'Versions' },
+  { tab: 'route', label: 'Routing replay' },
+  { tab: 'redact', label: 'Releasable' },
+]
 
 /**
  * One cable: header fields, the text with portion marks, query hits (`n`/`N` step through them) and lint
@@ -15,6 +27,16 @@ import { CableText } from './cable-text.js'
  */
 export function CablePage({ id, params }: { id: string; params: URLSearchParams }) {
   const q = params.get('q') ?? ''
+  const tab = TABS.find((t) => t.tab === params.get('tab'))?.tab ?? 'text'
+  const [researchShown, setResearchShown] = useState<(string | null)[]>([])
+  useEffect(() => setResearchShown([]), [id, tab])
+  /** Opens a tab; it stays in the URL (a tab's own choices go with the tab it leaves). */
+  const selectTab = (next: 'text' | CableTab) => {
+    const p = new URLSearchParams(params)
+    for (const k of ['tab', 'from', 'to', 'for']) p.delete(k)
+    if (next !== 'text') p.set('tab', next)
+    navigate(hrefFor(['cable', id], p), true)
+  }
   const [view, setView] = useState<CableView | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const [paragraphs, setParagraphs] = useState<ParsedParagraph[]>([])
@@ -59,7 +81,7 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
     return () => window.removeEventListener('keydown', onKey)
   }, [hits])
 
-  const shown = view ? [view.cable.classification, ...view.references.map((r) => r.cable?.classification ?? 'UNCLASSIFIED'), ...view.citedBy.map((c) => c.classification)] : []
+  const shown = view ? [view.cable.classification, ...view.references.map((r) => r.cable?.classification ?? 'UNCLASSIFIED'), ...view.citedBy.map((c) => c.classification), ...researchShown] : []
   useOnScreen(shown)
 
   if (error)
@@ -132,7 +154,36 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
         <dt>TAGS</dt>
         <dd>{c.tags.length ? c.tags.map((t) => <code key={t}>{t} </code>) : 'none'}</dd>
       </dl>
-      <div class="cable-body">
+      <div class="tabs" role="tablist" aria-label="Views of this cable">
+        {TABS.map((t) => (
+          <button
+            key={t.tab}
+            type="button"
+            role="tab"
+            id={`tab-${t.tab}`}
+            aria-selected={t.tab === tab}
+            aria-controls="cable-panel"
+            tabIndex={t.tab === tab ? 0 : -1}
+            onClick={() => selectTab(t.tab)}
+            onKeyDown={(e) => {
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
+              if (!step) return
+              e.preventDefault()
+              const next = TABS[(TABS.findIndex((x) => x.tab === tab) + step + TABS.length) % TABS.length].tab
+              selectTab(next)
+              requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus())
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab !== 'text' ? (
+        <div class="tab-panel" role="tabpanel" id="cable-panel" aria-labelledby={`tab-${tab}`}>
+          <CableResearch id={c.id ?? c.key} tab={tab} params={params} onShown={setResearchShown} />
+        </div>
+      ) : (
+      <div class="cable-body" role="tabpanel" id="cable-panel" aria-labelledby="tab-text">
         <CableText text={c.text} hits={hits} current={current} paragraphs={paragraphs} findings={lint} />
         <aside class="cable-side" aria-label="About this cable">
           <section aria-labelledby="refs-h">
@@ -198,6 +249,7 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
           </section>
         </aside>
       </div>
+      )}
     </article>
   )
 }

@@ -12,6 +12,8 @@ export interface SearchState {
   to: string | null
   sort: SortOrder
   page: number
+  /** Id of a snapshot saved of this result ("Cite this result"), shown until the result changes. */
+  snapshot: string | null
 }
 
 export interface FacetFilter {
@@ -38,6 +40,7 @@ export function readSearchState(params: URLSearchParams): SearchState {
     to: params.get('to'),
     sort: sort && SORTS.includes(sort) ? sort : 'rank',
     page: Number.isInteger(page) && page > 0 ? page : 1,
+    snapshot: params.get('snapshot'),
   }
 }
 
@@ -50,6 +53,7 @@ export function searchParamsOf(s: SearchState): URLSearchParams {
   if (s.to) p.set('to', s.to)
   if (s.sort !== 'rank') p.set('sort', s.sort)
   if (s.page > 1) p.set('page', String(s.page))
+  if (s.snapshot) p.set('snapshot', s.snapshot)
   return p
 }
 

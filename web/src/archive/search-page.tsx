@@ -3,6 +3,7 @@ import { ApiError } from '../api.js'
 import { exportUrl, search, type SearchAnswer } from '../archive-api.js'
 import { useOnScreen } from '../banner.js'
 import { hrefFor, navigate } from '../router.js'
+import { CiteAction } from './cite-action.js'
 import { FacetSidebar } from './facet-sidebar.js'
 import { Histogram } from './histogram.js'
 import { effectiveQuery, intervalFor, PAGE_SIZE, readSearchState, searchParamsOf, typedColumn, type FacetFilter, type SearchState } from './query-state.js'
@@ -41,7 +42,8 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
 
   useOnScreen(answer ? answer.hits.map((h) => h.classification) : [])
 
-  const go = (next: Partial<SearchState>) => navigate(hrefFor(['search'], searchParamsOf({ ...state, page: 1, ...next })))
+  // a new query, filter or range is another result: the snapshot of the old one goes (sort and page keep it)
+  const go = (next: Partial<SearchState>) => navigate(hrefFor(['search'], searchParamsOf({ ...state, page: 1, snapshot: null, ...next })))
   const syntax = error instanceof ApiError && error.code === 'QUERY_SYNTAX' && error.column !== null ? { column: typedColumn(state, error.column), message: error.message } : null
   const toggle = (f: FacetFilter) => {
     const rest = state.filters.filter((x) => !(x.field === f.field && x.value === f.value))
@@ -84,7 +86,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
               </p>
               <label>
                 Sort{' '}
-                <select value={state.sort} onChange={(e) => go({ sort: e.currentTarget.value as SearchState['sort'] })}>
+                <select value={state.sort} onChange={(e) => go({ sort: e.currentTarget.value as SearchState['sort'], snapshot: state.snapshot })}>
                   <option value="rank">relevance</option>
                   <option value="date-desc">newest first</option>
                   <option value="date">oldest first</option>
@@ -100,19 +102,20 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
                   JSON Lines
                 </a>
               </span>
+              <CiteAction query={query} saved={state.snapshot} onSaved={(id) => navigate(hrefFor(['search'], searchParamsOf({ ...state, snapshot: id })), true)} />
             </div>
           )}
           {answer && <ResultList hits={answer.hits} query={query} offset={answer.offset} />}
           {answer && total === 0 && <p class="muted">No cable matches this query.</p>}
           {answer && pages > 1 && (
             <nav class="pager" aria-label="Pages">
-              <button type="button" disabled={state.page <= 1} onClick={() => go({ page: state.page - 1 })}>
+              <button type="button" disabled={state.page <= 1} onClick={() => go({ page: state.page - 1, snapshot: state.snapshot })}>
                 ← Previous
               </button>
               <span>
                 Page {state.page} of {pages.toLocaleString('en-US')}
               </span>
-              <button type="button" disabled={state.page >= pages} onClick={() => go({ page: state.page + 1 })}>
+              <button type="button" disabled={state.page >= pages} onClick={() => go({ page: state.page + 1, snapshot: state.snapshot })}>
                 Next →
               </button>
             </nav>
