@@ -83,17 +83,39 @@ export function neutralizeForTerminal(text: string): string {
 }
 
 /**
- * Invisible format characters that change how a text is shown without being seen: bidirectional embeddings,
- * overrides and isolates (U+202A–U+202E, U+2066–U+2069; `‮` makes `txt.exe` look like `exe.txt`), the
- * directional and zero-width marks (U+200B–U+200F, U+061C), word joiners and invisible operators (U+2060–U+2064),
- * the line and paragraph separators (U+2028, U+2029: line breaks to some readers, not to the parser), the
- * byte-order mark used as a zero-width no-break space (U+FEFF) and the soft hyphen (U+00AD). A telegram's text
- * is what its reader sees: none of these has a place in operator input.
+ * Invisible characters: whatever changes how a text is shown, or shows as nothing, without being seen. A telegram's
+ * text is what its reader sees, so none of these has a place in operator input. The class is general, not a list:
+ *
+ * - every character of General_Category **Cf** (format): bidirectional embeddings, overrides and isolates
+ *   (U+202A–U+202E, U+2066–U+2069; `‮` makes `txt.exe` look like `exe.txt`), zero-width and directional marks,
+ *   word joiners and invisible operators, the deprecated shaping controls (U+206A–U+206F), the interlinear
+ *   annotation characters (U+FFF9–U+FFFB), the soft hyphen, U+FEFF, and the TAG characters (U+E0001,
+ *   U+E0020–U+E007F: `HELLO` followed by TAG A, TAG B reads `HELLO` yet differs from it);
+ * - every **Default_Ignorable_Code_Point**, which renderers are told to show as nothing: the combining grapheme
+ *   joiner (U+034F), variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF), Mongolian free variation selectors,
+ *   the Khmer inherent vowels (U+17B4, U+17B5), the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and the code
+ *   points reserved as ignorable (U+2065, U+E0000–U+E0FFF);
+ * - the blank that is neither but shows as a space-like nothing: BRAILLE PATTERN BLANK (U+2800);
+ * - the line and paragraph separators (U+2028, U+2029): line breaks to some readers, not to the parser.
+ *
+ * Tab and line feed are neither Cf nor ignorable: the tab and newline rules stay those of the callers.
  */
+const FORMAT_CHAR = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\u2800]/u
+
+/** Names of the invisible characters messages mention (the rest are named by code point only). */
 const FORMAT_NAMES: Readonly<Record<number, string>> = {
   0x00ad: 'SOFT HYPHEN',
+  0x034f: 'COMBINING GRAPHEME JOINER',
   0x061c: 'ARABIC LETTER MARK',
+  0x115f: 'HANGUL CHOSEONG FILLER',
+  0x1160: 'HANGUL JUNGSEONG FILLER',
+  0x17b4: 'KHMER VOWEL INHERENT AQ',
+  0x17b5: 'KHMER VOWEL INHERENT AA',
+  0x180b: 'MONGOLIAN FREE VARIATION SELECTOR ONE',
+  0x180c: 'MONGOLIAN FREE VARIATION SELECTOR TWO',
+  0x180d: 'MONGOLIAN FREE VARIATION SELECTOR THREE',
   0x180e: 'MONGOLIAN VOWEL SEPARATOR',
+  0x180f: 'MONGOLIAN FREE VARIATION SELECTOR FOUR',
   0x200b: 'ZERO WIDTH SPACE',
   0x200c: 'ZERO WIDTH NON-JOINER',
   0x200d: 'ZERO WIDTH JOINER',
@@ -115,10 +137,35 @@ const FORMAT_NAMES: Readonly<Record<number, string>> = {
   0x2067: 'RIGHT-TO-LEFT ISOLATE',
   0x2068: 'FIRST STRONG ISOLATE',
   0x2069: 'POP DIRECTIONAL ISOLATE',
+  0x206a: 'INHIBIT SYMMETRIC SWAPPING',
+  0x206b: 'ACTIVATE SYMMETRIC SWAPPING',
+  0x206c: 'INHIBIT ARABIC FORM SHAPING',
+  0x206d: 'ACTIVATE ARABIC FORM SHAPING',
+  0x206e: 'NATIONAL DIGIT SHAPES',
+  0x206f: 'NOMINAL DIGIT SHAPES',
+  0x2800: 'BRAILLE PATTERN BLANK',
+  0x3164: 'HANGUL FILLER',
   0xfeff: 'ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK)',
+  0xffa0: 'HALFWIDTH HANGUL FILLER',
+  0xfff9: 'INTERLINEAR ANNOTATION ANCHOR',
+  0xfffa: 'INTERLINEAR ANNOTATION SEPARATOR',
+  0xfffb: 'INTERLINEAR ANNOTATION TERMINATOR',
+  0xe0001: 'LANGUAGE TAG',
+  0xe0020: 'TAG SPACE',
+  0xe007f: 'CANCEL TAG',
 }
 
-const FORMAT_CHAR = /[\u00AD\u061C\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/
+/** The Unicode name of an invisible character whose name follows a pattern (variation selectors, tag letters and digits), or null. */
+function patternName(c: number): string | null {
+  if (c >= 0xfe00 && c <= 0xfe0f) return `VARIATION SELECTOR-${c - 0xfe00 + 1}`
+  if (c >= 0xe0100 && c <= 0xe01ef) return `VARIATION SELECTOR-${c - 0xe0100 + 17}`
+  const ascii = c - 0xe0000
+  if (ascii >= 0x41 && ascii <= 0x5a) return `TAG LATIN CAPITAL LETTER ${String.fromCharCode(ascii)}`
+  if (ascii >= 0x61 && ascii <= 0x7a) return `TAG LATIN SMALL LETTER ${String.fromCharCode(ascii - 0x20)}`
+  const digits = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE']
+  if (ascii >= 0x30 && ascii <= 0x39) return `TAG DIGIT ${digits[ascii - 0x30]}`
+  return null
+}
 
 /** Names of the C0 and C1 control characters messages mention most (the rest are named by code point only). */
 const CONTROL_NAMES: Readonly<Record<number, string>> = {
@@ -141,14 +188,14 @@ const CONTROL_NAMES: Readonly<Record<number, string>> = {
  */
 export function nameChar(ch: string): string {
   const c = ch.codePointAt(0) ?? 0
-  const name = FORMAT_NAMES[c] ?? CONTROL_NAMES[c] ?? (c >= 0x80 && c <= 0x9f ? 'C1 CONTROL' : c < 0x20 ? 'C0 CONTROL' : null)
+  const name = FORMAT_NAMES[c] ?? CONTROL_NAMES[c] ?? patternName(c) ?? (c >= 0x80 && c <= 0x9f ? 'C1 CONTROL' : c < 0x20 ? 'C0 CONTROL' : null)
   return `U+${c.toString(16).toUpperCase().padStart(4, '0')}${name ? ` ${name}` : ''}`
 }
 
 /**
  * Offset of the first character operator input may not hold, or -1: a control character (C0 other than tab and
- * the LF/CRLF line ending, DEL, C1) or an invisible format character (bidi overrides and isolates, zero-width
- * characters, U+2028/U+2029, U+FEFF). One rule for every operator field: drafts (YAML, JSON, HTTP), directory
+ * the LF/CRLF line ending, DEL, C1) or an invisible character (FORMAT_CHAR: every format character, every default
+ * ignorable code point, the Braille blank, U+2028/U+2029). One rule for every operator field: drafts (YAML, JSON, HTTP), directory
  * names, user names, release principals.
  *
  * @example firstForbiddenChar('PLAN \u202eTXT') // 5
@@ -178,8 +225,10 @@ export function forbiddenChar(text: string): ForbiddenChar | null {
   const at = firstForbiddenChar(text)
   if (at === -1) return null
   const before = text.slice(0, at)
-  const kind = FORMAT_CHAR.test(text[at]) ? 'invisible format character' : 'control character'
-  return { what: `${kind} ${nameChar(text[at])}`, offset: at, line: before.split('\n').length, column: at - before.lastIndexOf('\n') }
+  // the whole code point: a TAG character or a supplementary variation selector is two UTF-16 units
+  const ch = String.fromCodePoint(text.codePointAt(at) ?? 0)
+  const kind = FORMAT_CHAR.test(ch) ? 'invisible format character' : 'control character'
+  return { what: `${kind} ${nameChar(ch)}`, offset: at, line: before.split('\n').length, column: at - before.lastIndexOf('\n') }
 }
 
 /**

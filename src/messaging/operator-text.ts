@@ -3,8 +3,8 @@ import { ServiceError } from './service-error.js'
 
 /**
  * The problems of operator-supplied texts other than drafts (directory names, user names, principals): the one rule
- * of draft input — no control character, no invisible format character (bidi override, zero-width character,
- * U+2028/U+2029, U+FEFF) — each named with the field and its place. Such a name is printed in FM/TO lines, user
+ * of draft input — no control character, no invisible character (every format character and default-ignorable
+ * code point: bidi override, zero-width character, TAG character, variation selector, Hangul filler; U+2028/U+2029) — each named with the field and its place. Such a name is printed in FM/TO lines, user
  * lists and audit entries, where an override would make it read as another.
  *
  * @example forbiddenCharsIn([['fullName', 'Dana \u202eX']]) // ['fullName: invisible format character U+202E … at line 1, column 6 is not allowed']

@@ -4,7 +4,8 @@ import { accessOf, canRead, describeMarking, markingOf } from './access.js'
 import { buildId } from '../format/ids.js'
 import type { Marking } from './types.js'
 import { actor, audit, inTransaction, refuse, type ServiceContext } from './context.js'
-import { composeDraft } from './draft-cable.js'
+import { composeDraft, previewDraft } from './draft-cable.js'
+import { draftHiddenBecause } from './workflow.js'
 import { formatDtg } from '../format/dates.js'
 import { PRECEDENCE_RANK } from './precedence.js'
 import { refuseForbiddenChars } from './operator-text.js'
@@ -41,7 +42,8 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
     return await inTransaction(ctx, async (tx) => {
       // read under the lock: a draft another process released a moment ago is seen as released
       const draft = await tx.store.workflow.lockDraft(id)
-      if (!draft) throw new ServiceError('NOT_FOUND', `no draft ${id}`)
+      // a draft the releaser may not see (a released one he may not read included) answers as a missing one
+      if (!draft || (await draftHiddenBecause(tx, user, draft, async () => markingOf((await previewDraft(tx, draft.fields, draft.originPost)).cable))) !== null) throw new ServiceError('NOT_FOUND', `no draft ${id}`)
       if (draft.state === 'released') throw new ServiceError('OUT_OF_ORDER', `draft ${id} was already released as ${draft.cableId}`)
       if (draft.state !== 'approved') throw new ServiceError('OUT_OF_ORDER', `draft ${id} is not approved yet`)
       const mayRelease = user.name === draft.drafter || (user.roles.includes('approver') && user.post === draft.originPost)

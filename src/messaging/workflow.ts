@@ -3,7 +3,8 @@ import { actor, audit, DEFAULT_SITE_POLICY, refuse, requireRole, type ServiceCon
 import { previewDraft, type ComposedDraft } from './draft-cable.js'
 import type { DraftInput } from './draft-input.js'
 import { ServiceError } from './service-error.js'
-import type { Draft, User } from './types.js'
+import { userAccess } from './reader-access.js'
+import type { Draft, Marking, User } from './types.js'
 
 /**
  * The drafting workflow: draft → (compose-mode lint passes) → every named clearer clears → an approver of
@@ -11,22 +12,51 @@ import type { Draft, User } from './types.js'
  * refuses out-of-order requests with the reason; refusals are audited.
  */
 
-/** A draft a user may see: hidden drafts answer NOT_FOUND, so their existence does not leak. */
+/**
+ * Who may see a draft (the one rule for every draft path: show, list, lint, edit, clear, approve, release):
+ *
+ * - a **released** draft is the cable: it is visible exactly to the users the one access rule lets read the
+ *   released cable (`workflow.readable` with `userAccess`: cleared, need to know, NODIS/EXDIS principals);
+ * - an **unreleased** draft is visible to users cleared for its marking who are its drafter, one of its named
+ *   clearers, or (the post's workflow) at its originating post; but a draft whose marking carries **NODIS or
+ *   EXDIS** is seen only by its drafter, its named clearers, and the approvers of its originating post (those
+ *   who may approve and release it): nobody else at the post.
+ *
+ * Returns null when the user may see it, else why not (for the audit log only: the user is told "no draft N").
+ * `marking` composes the draft on demand, so a hidden released draft costs no composition.
+ */
+export async function draftHiddenBecause(ctx: ServiceContext, user: User, draft: Draft, marking: () => Promise<Marking>): Promise<string | null> {
+  if (draft.state === 'released') {
+    // fail closed: a released draft without its cable id shows nobody anything
+    if (draft.cableId === null) return 'released draft without a cable id'
+    const readable = await ctx.store.workflow.readable([draft.cableId], userAccess(user))
+    return readable.has(draft.cableId) ? null : `released as ${draft.cableId}, which the access rule does not let ${user.name} read`
+  }
+  const named = user.name === draft.drafter || draft.clearers.includes(user.name) || user.name === draft.approvedBy
+  // decided before composing, so a draft of another post never gets as far as an error of its own
+  if (!named && draft.originPost !== user.post) return `draft of ${draft.originPost}`
+  const m = await marking()
+  if (!canRead(accessOf(user), m)) return `not cleared for ${describeMarking(m)}`
+  const restricted = m.caveats.filter((c) => c === 'NODIS' || c === 'EXDIS')
+  if (restricted.length) {
+    const approverHere = user.roles.includes('approver') && user.post === draft.originPost
+    return named || approverHere ? null : `a ${restricted.join('/')} draft is seen only by its drafter, named clearers and the approvers of ${draft.originPost}`
+  }
+  return null
+}
+
+/** A draft a user may see (`draftHiddenBecause`): hidden drafts answer NOT_FOUND, so their existence does not leak. */
 export async function visibleDraft(ctx: ServiceContext, user: User, id: number, action: string): Promise<{ draft: Draft; preview: ComposedDraft }> {
   const draft = await ctx.store.workflow.draft(id)
   if (!draft) throw new ServiceError('NOT_FOUND', `no draft ${id}`)
-  // drafts are seen by their post and their named clearers only
-  if (draft.originPost !== user.post && !draft.clearers.includes(user.name)) {
-    await audit(ctx, { actor: user.name, action, outcome: 'denied', draftId: id, post: user.post, detail: `draft of ${draft.originPost}` })
+  let preview: ComposedDraft | null = null
+  const compose = async (): Promise<ComposedDraft> => (preview ??= await previewDraft(ctx, draft.fields, draft.originPost))
+  const hidden = await draftHiddenBecause(ctx, user, draft, async () => markingOf((await compose()).cable))
+  if (hidden !== null) {
+    await audit(ctx, { actor: user.name, action, outcome: 'denied', draftId: id, post: user.post, detail: hidden })
     throw new ServiceError('NOT_FOUND', `no draft ${id}`)
   }
-  const preview = await previewDraft(ctx, draft.fields, draft.originPost)
-  const marking = markingOf(preview.cable)
-  if (!canRead(accessOf(user), marking)) {
-    await audit(ctx, { actor: user.name, action, outcome: 'denied', draftId: id, post: user.post, detail: `not cleared for ${describeMarking(marking)}` })
-    throw new ServiceError('NOT_FOUND', `no draft ${id}`)
-  }
-  return { draft, preview }
+  return { draft, preview: await compose() }
 }
 
 async function checkClearers(ctx: ServiceContext, drafter: User, input: DraftInput, preview: ComposedDraft): Promise<string[]> {
@@ -56,8 +86,10 @@ export async function createDraft(ctx: ServiceContext, userName: string | undefi
   const user = await actor(ctx, userName)
   await requireRole(ctx, user, 'drafter', 'draft')
   if (corrects) {
+    // correcting a cable means reading it: one the drafter may not read (the one access rule: clearance, need to
+    // know, NODIS/EXDIS principals) answers exactly as one that was never released
     const original = await ctx.store.workflow.cable(corrects)
-    if (!original || !canRead(accessOf(user), { level: original.level, caveats: original.caveats })) {
+    if (!original || !(await ctx.store.workflow.readable([original.id], userAccess(user))).has(original.id)) {
       if (original) await audit(ctx, { actor: user.name, action: 'draft', outcome: 'denied', cableId: corrects, post: user.post, detail: 'correction of a cable the drafter may not read' })
       throw new ServiceError('NOT_FOUND', `no released cable ${corrects} to correct`)
     }
@@ -139,15 +171,14 @@ export async function approveDraft(ctx: ServiceContext, userName: string | undef
   return (await ctx.store.workflow.draft(id)) as Draft
 }
 
-/** Drafts a user may see: those at their post or naming them as clearer, within their clearance. */
+/** Drafts a user may see (`draftHiddenBecause`): hidden ones are neither listed nor counted. */
 export async function listDrafts(ctx: ServiceContext, userName: string | undefined): Promise<{ draft: Draft; subject: string }[]> {
   const user = await actor(ctx, userName)
   const out: { draft: Draft; subject: string }[] = []
   for (const id of await ctx.store.workflow.draftIds({})) {
     const draft = (await ctx.store.workflow.draft(id)) as Draft
-    if (draft.originPost !== user.post && !draft.clearers.includes(user.name)) continue
-    const preview = await previewDraft(ctx, draft.fields, draft.originPost)
-    if (!canRead(accessOf(user), markingOf(preview.cable))) continue
+    const hidden = await draftHiddenBecause(ctx, user, draft, async () => markingOf((await previewDraft(ctx, draft.fields, draft.originPost)).cable))
+    if (hidden !== null) continue
     out.push({ draft, subject: draft.fields.subject.text })
   }
   return out

@@ -62,6 +62,12 @@ describe('directory names go through the rule of draft input', () => {
       expect(await refused(() => putPost(ctx, 'root', { ...post, origin: 'NOWHERE\ufeff' }))).toContain('origin: invisible format character U+FEFF')
       expect(await refused(() => putCollective(ctx, 'root', 'ALL NOWHERE\u2028COLLECTIVE', null, ['AMEMBASSY DUSHANBE']))).toContain('plad: invisible format character U+2028 LINE SEPARATOR')
       expect(await refused(() => putCollective(ctx, 'root', 'ALL NOWHERE COLLECTIVE', null, ['AMEMBASSY\u200b DUSHANBE']))).toContain('members[0]: invisible format character U+200B')
+      // lookalikes: a post or user that reads as an existing one but differs by an invisible character
+      expect(await refused(() => putPost(ctx, 'root', { ...post, plad: 'AMEMBASSY DUSHANBE\u{E0041}' }))).toContain('plad: invisible format character U+E0041 TAG LATIN CAPITAL LETTER A at line 1, column 19')
+      expect(await refused(() => putPost(ctx, 'root', { ...post, plad: 'AMEMBASSY\u3164DUSHANBE' }))).toContain('plad: invisible format character U+3164 HANGUL FILLER')
+      expect(await refused(() => putUser(ctx, 'root', { ...user, name: 'dana\ufe0f' }))).toContain('name: invisible format character U+FE0F VARIATION SELECTOR-16')
+      expect(await refused(() => putUser(ctx, 'root', { ...user, fullName: 'Dana\u2800Drafter' }))).toContain('fullName: invisible format character U+2800 BRAILLE PATTERN BLANK')
+      expect(await ctx.store.directory.post('AMEMBASSY DUSHANBE\u{E0041}')).toBeNull()
       expect(await ctx.store.directory.user('mallory')).toBeNull()
       expect(await ctx.store.directory.collective('ALL NOWHERE COLLECTIVE')).toBeNull()
     } finally {

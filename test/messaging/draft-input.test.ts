@@ -263,6 +263,27 @@ describe('invisible format characters', () => {
     ['\ufeff', 'U+FEFF ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK)'],
     ['\u0085', 'U+0085 NEXT LINE'],
     ['\u0090', 'U+0090 C1 CONTROL'],
+    // the general rule: every format character (Cf), every default-ignorable code point, the fillers
+    ['\u{E0041}', 'U+E0041 TAG LATIN CAPITAL LETTER A'],
+    ['\u{E0001}', 'U+E0001 LANGUAGE TAG'],
+    ['\u{E007F}', 'U+E007F CANCEL TAG'],
+    ['\u{E0000}', 'U+E0000'],
+    ['\u206a', 'U+206A INHIBIT SYMMETRIC SWAPPING'],
+    ['\u206f', 'U+206F NOMINAL DIGIT SHAPES'],
+    ['\ufff9', 'U+FFF9 INTERLINEAR ANNOTATION ANCHOR'],
+    ['\ufffb', 'U+FFFB INTERLINEAR ANNOTATION TERMINATOR'],
+    ['\u034f', 'U+034F COMBINING GRAPHEME JOINER'],
+    ['\u3164', 'U+3164 HANGUL FILLER'],
+    ['\uffa0', 'U+FFA0 HALFWIDTH HANGUL FILLER'],
+    ['\u115f', 'U+115F HANGUL CHOSEONG FILLER'],
+    ['\u17b4', 'U+17B4 KHMER VOWEL INHERENT AQ'],
+    ['\u2800', 'U+2800 BRAILLE PATTERN BLANK'],
+    ['\ufe0f', 'U+FE0F VARIATION SELECTOR-16'],
+    ['\u{E0100}', 'U+E0100 VARIATION SELECTOR-17'],
+    ['\u180b', 'U+180B MONGOLIAN FREE VARIATION SELECTOR ONE'],
+    ['\u2065', 'U+2065'],
+    ['\u0600', 'U+0600'],
+    ['\u{1D173}', 'U+1D173'],
   ])('should refuse %j in a subject, naming it and its place', (ch, name) => {
     expect(problems({ ...base, subject: { marking: 'C', text: `PLAN ${ch}TXT.EXE` } }).join('\n')).toContain(`subject.text: `)
     expect(problems({ ...base, subject: { marking: 'C', text: `PLAN ${ch}TXT.EXE` } }).join('\n')).toContain(`${name} at line 1, column 6 is not allowed`)
@@ -279,6 +300,15 @@ describe('invisible format characters', () => {
     [{ clearers: ['carl\u200e'] }, 'clearers[0]: invisible format character U+200E'],
   ])('should refuse them in every field: %j', (extra, message) => {
     expect(problems({ ...base, ...extra }).join('\n')).toContain(message)
+  })
+
+  it('should keep tab, newline and visible text from every script', () => {
+    const text = 'Talks in Душанбе, 杜尚别 and دوشنبه went well:\tone, two.\nA second line — with “quotes”, é and ß.'
+    expect(draftFromObject({ ...base, body: [{ marking: 'C', text }] }).fields.body[0]).toEqual({ marking: 'C', text })
+  })
+
+  it('should refuse a tag character in a draft file as the code point it is, at its column', () => {
+    expect(() => draftFromText('to: [AMEMBASSY DUSHANBE]\nsubject: "HELLO\u{E0041}\u{E0042} WORLD"\n', 'd.yaml')).toThrow(/d\.yaml: line 2, column 16: invisible format character U\+E0041 TAG LATIN CAPITAL LETTER A is not allowed/)
   })
 
   it('should refuse one in a draft file with its line and column, and accept a byte-order mark opening the file', () => {

@@ -78,7 +78,7 @@ describe.skipIf(unavailable !== null)('web research views in Chromium', { timeou
     )
     await page.waitForFunction(() => (document.querySelector('[data-testid=gap-chart]') as HTMLCanvasElement | null)?.width! > 0)
     // the ids come out of a SECRET//NOFORN cable's REF line: the banner says so
-    expect(await banner()).toBe('SECRET//NOFORN')
+    await expect.poll(banner).toBe('SECRET//NOFORN')
     await screenshot(page, 'research-gaps')
     expect(await seriousViolations(page)).toEqual([])
     // a known-but-missing id opens the search for the cables citing it
@@ -186,7 +186,7 @@ describe.skipIf(unavailable !== null)('web research views in Chromium', { timeou
     expect(await text.textContent()).toContain('1. (C) The election is set for June.')
     expect(await text.textContent()).toContain('[Paragraph 2 withheld: marked SECRET//NOFORN, above CONFIDENTIAL]')
     expect(await text.textContent()).not.toContain('clandestine')
-    expect(await banner()).toBe('SECRET//NOFORN')
+    await expect.poll(banner).toBe('SECRET//NOFORN')
     await screenshot(page, 'research-releasable')
     expect(await seriousViolations(page)).toEqual([])
     await page.getByRole('combobox', { name: 'Cleared for' }).selectOption('SECRET')
@@ -240,7 +240,7 @@ describe.skipIf(unavailable !== null)('web research views in Chromium', { timeou
     await status.waitFor()
     expect(await status.textContent()).toBe('Identical: 3 cables now, 3 when saved; archive unchanged.')
     expect(await p.locator('.citation').textContent()).toContain(`Cablegram snapshot ${short}, query "origin:QUORIN", 3 cables`)
-    expect(await p.getByTestId('banner-top').textContent()).toBe('SECRET//NOFORN')
+    await expect.poll(() => p.getByTestId('banner-top').textContent()).toBe('SECRET//NOFORN')
     await screenshot(p, 'research-snapshot')
     expect(await seriousViolations(p)).toEqual([])
 

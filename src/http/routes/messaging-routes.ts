@@ -74,7 +74,7 @@ export function registerMessagingRoutes(app: OpenAPIHono<HttpEnv>, deps: Messagi
   const me = (c: { get(k: 'principal'): { user: string | null } }) => c.get('principal').user ?? undefined
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/drafts', tags: ['drafts'], summary: 'Drafts you may see', description: 'Drafts of your post or naming you as clearer, within your clearance.', responses: { 200: json(z.array(z.object({ id: z.number(), state: z.string(), subject: z.string(), drafter: z.string(), originPost: z.string(), clearers: z.array(z.string()), cleared: z.array(z.string()), updatedAt: z.number() })), 'Drafts'), ...problems(401) } }),
+    createRoute({ method: 'get', path: '/api/drafts', tags: ['drafts'], summary: 'Drafts you may see', description: 'Drafts you may see (docs/messaging.md, "Who may see a draft"): of your post or naming you, within your clearance; a NODIS/EXDIS draft only by its drafter, named clearers and the approvers of its post; a released draft only by those who may read the cable.', responses: { 200: json(z.array(z.object({ id: z.number(), state: z.string(), subject: z.string(), drafter: z.string(), originPost: z.string(), clearers: z.array(z.string()), cleared: z.array(z.string()), updatedAt: z.number() })), 'Drafts'), ...problems(401) } }),
     async (c) => {
       const list = await listDrafts(ctx(), me(c))
       return c.json(list.map(({ draft: d, subject }) => ({ id: d.id, state: d.state, subject, drafter: d.drafter, originPost: d.originPost, clearers: d.clearers, cleared: d.cleared, updatedAt: d.updatedAt })), 200)
