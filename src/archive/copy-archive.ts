@@ -23,6 +23,16 @@ export interface CopyOptions {
   /** Cables per target transaction: a kill loses at most one batch, which the next run redoes. */
   batchSize?: number
   onProgress?: (p: CopyProgress) => void
+  /**
+   * Keys the target keeps whatever the source holds (cables released in an operator database: immutable):
+   * neither written nor compared, and counted as skipped.
+   */
+  kept?: ReadonlySet<string>
+  /**
+   * Verify only that the target holds every source cable as the source does (an operator database holds
+   * cables of its own, which must not show up as differences: they would name cables the copier may not read).
+   */
+  sourceOnly?: boolean
 }
 
 /** `key` → its version hashes, sorted (one per version; one for a cable with a single text). */
@@ -94,7 +104,7 @@ export async function copyArchive(source: Store, target: Store, options: CopyOpt
     const [have, want] = await Promise.all([digestsOf(target, batch), digestsOf(source, batch)])
     const records: CableRecord[] = []
     for (const key of batch) {
-      if (same(have.get(key), want.get(key))) {
+      if (options.kept?.has(key) || same(have.get(key), want.get(key))) {
         skipped++
         continue
       }
@@ -106,7 +116,7 @@ export async function copyArchive(source: Store, target: Store, options: CopyOpt
     if (records.length) await target.upsertCables(records)
     options.onProgress?.({ done: Math.min(i + batchSize, keys.length), total: keys.length, written })
   }
-  const differences = await compareArchives(source, target)
+  const differences = options.sourceOnly ? await compareSourceIn(source, target, keys, options.kept) : await compareArchives(source, target)
   return { cables: keys.length, written, skipped, verified: differences.length === 0, differences, seconds: (Date.now() - started) / 1000 }
 }
 
@@ -125,4 +135,20 @@ export async function compareArchives(a: Store, b: Store): Promise<string[]> {
   for (const key of db.keys()) if (!da.has(key)) bad.push(key)
   if (bad.length) out.push(`text hashes differ for ${bad.length} cables: ${bad.slice(0, 20).join(', ')}${bad.length > 20 ? ', …' : ''}`)
   return out
+}
+
+/**
+ * What of `source` the target does not hold as the source does: every source cable (but the `kept` ones)
+ * with the same version hashes (at most 20 listed). Cables only the target holds are not looked at.
+ */
+async function compareSourceIn(source: Store, target: Store, keys: string[], kept: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const wanted = keys.filter((k) => !kept.has(k))
+  const bad: string[] = []
+  // in batches: a key list is bound as query parameters
+  for (let i = 0; i < wanted.length; i += 500) {
+    const batch = wanted.slice(i, i + 500)
+    const [da, db] = await Promise.all([digestsOf(source, batch), digestsOf(target, batch)])
+    bad.push(...batch.filter((k) => !same(da.get(k), db.get(k))))
+  }
+  return bad.length ? [`text hashes differ for ${bad.length} cables: ${bad.slice(0, 20).join(', ')}${bad.length > 20 ? ', …' : ''}`] : []
 }

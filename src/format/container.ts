@@ -99,16 +99,23 @@ function unContinue(s: string): string {
   return s.includes('\\') ? s.replace(/[ \t]*\\(\r?\n)/g, '$1') : s
 }
 
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
+
 /**
  * A container's date (`Created` of an HTML page, `date` of a cables.csv row: `2009-03-11 09:30`,
- * `03/11/2009 09:30`) as ISO 8601 UTC, or null.
+ * `03/11/2009 09:30`; a CFPF record's `1975-03-15`, `1975-03-15T00:00:00`, `15 MAR 1975`) as ISO 8601 UTC, or null.
  */
 export function containerDate(value: string): string | null {
   let m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?/.exec(value)
   let y: number, mo: number, d: number, h: number, mi: number
   if (m) [y, mo, d, h, mi] = [+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0)]
   else if ((m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/.exec(value))) [mo, d, y, h, mi] = [+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0)]
-  else return null
+  else if ((m = /^\s*(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*[ -](\d{4})(?:\s+(\d{1,2}):(\d{2}))?/.exec(value))) {
+    // `15 MAR 1975`, `15-Mar-1975` (NARA AAD)
+    const month = MONTHS.indexOf(m[2].toUpperCase()) + 1
+    if (month === 0) return null
+    ;[d, mo, y, h, mi] = [+m[1], month, +m[3], +(m[4] ?? 0), +(m[5] ?? 0)]
+  } else return null
   const at = new Date(Date.UTC(y, mo - 1, d, h, mi))
   if (at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d || h > 23 || mi > 59) return null
   return at.toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z')

@@ -24,11 +24,12 @@ const ROUTES_ONLY = /^\s*(R[A-Z]{3,7})(\s+R[A-Z]{3,7})*\s*$/
 const FL3 = /^\s*DE\s+([A-Z]{4,8})\s+#(\d{1,5})(?:\/(\d{1,3}))?\s+(\d{7})\s*$/
 const FL4 = /^\s*(ZN[RY])\s+([A-Z]{5})((?:\/[A-Z]{5})?)((?:\s+Z[A-Z]{2})*)\s*$/
 /**
- * FL5 `O P 180800Z MAR 08 ZDS`: prosign(s), DTG, trailing operating signals (and service text after them).
+ * FL5 `O P 180800Z MAR 08 ZDS`: prosign(s), DTG, trailing operating signals (and service text after them), in
+ * any letter case (`r 151646z mar 75` in NARA text captures); the prosigns are kept upper-cased.
  * Copies also write the month in mixed case (`091553Z May 05`), drop the prosign, or add an annotation in
  * parentheses (`R 151646Z OCT 09 (CCY AD1B2C3D)`); the annotation is kept with the signals.
  */
-export const FL5 = /^\s*(?:([ZOPR](?:\s[ZOPR])?)\s+)?(\d{2})(\d{4})Z\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+Z[A-Z0-9]+(?:\s+\S.*)?)?|\s+\(.*)\s*$/
+export const FL5 = /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+Z[A-Z0-9]+(?:\s+\S.*)?)?|\s+\(.*)\s*$/
 const PARTIAL = /^This record is a partial extract/i
 export const LEGACY_PAGE = /^\s*PAGE\s+\d{1,3}\s+\S/
 
@@ -134,7 +135,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     }
     if (envelopeLine && (m = FL5.exec(t)) && !envelope.dtg) {
       envelope.dtg = {
-        precedence: m[1] ? m[1].split(/\s/) : [],
+        precedence: m[1] ? m[1].toUpperCase().split(/\s/) : [],
         day: m[2],
         time: m[3],
         month: m[4],

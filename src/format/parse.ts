@@ -7,10 +7,12 @@ import { looksLikeHeaderLine, parseHeader, type HeaderResult } from './header.js
 import { buildId, canonicalId, originRepairOf } from './ids.js'
 import { originFromMrn } from './post-origin.js'
 import { splitLines, type Line } from './lines.js'
-import type { Cable, Diagnostic, Layout, Segment, SegmentKind, Span } from './model.js'
+import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
 import { citedId } from './references.js'
-import { CLASS_LINE } from './classification.js'
+import { CLASS_LINE, caveatsOfCaption } from './classification.js'
+import { parseAddressee } from './addressee.js'
+import { splitTags } from './tags.js'
 import { precedenceOfProsign, highestPrecedence } from './precedence.js'
 import { LineIndex, emptySpan } from './span.js'
 import { layoutText } from './text.js'
@@ -69,12 +71,76 @@ export function parseCable(input: string, options: ParseOptions = {}): Cable {
  */
 export function parseRecordText(text: string, metadata: Record<string, string>, rendering: string): Cable {
   const cable = parseCable(text, { plain: true, hint: { id: metadataId(metadata) } })
+  if (!text.trim() && Object.keys(metadata).length > 0) markTextMissing(cable, metadata)
   useContainerMetadata(cable, metadata, rendering)
+  useRecordFields(cable, metadata, rendering)
   return cable
 }
 
+/**
+ * A record (CFPF export row) that comes with metadata and no text at all is a text-unavailable record, as
+ * one that says so is: its metadata is all there is, which is no error. The reason is the record's own
+ * locator when it names one (`TEXT ON MICROFILM`, `ADS TEXT UNRETRIEVABLE`).
+ */
+function markTextMissing(cable: Cable, metadata: Record<string, string>) {
+  const locator = metadataValue(metadata, ['locator'])
+  const stated = locator && /TEXT (?:ON MICROFILM|UNRETRIEVABLE|NOT AVAILABLE)|UNAVAILABLE/i.exec(locator)
+  cable.unavailable = stated ? stated[0].toUpperCase() : 'NO TEXT IN RECORD'
+  cable.diagnostics = cable.diagnostics.filter((d) => d.code !== 'EMPTY_INPUT' && d.code !== 'NO_HEADER')
+  cable.diagnostics.push({
+    code: 'TEXT_UNAVAILABLE',
+    severity: 'info',
+    message: `The record holds no telegram text (${cable.unavailable}): only its metadata is kept`,
+    span: emptySpan(),
+  })
+}
+
+/** Words a handling-restrictions column holds that mean "none". */
+const NO_VALUE = /^(?:n\/?a|none|null|-)?$/i
+
+/**
+ * The record fields a text-unavailable or partial record lacks and its container states (CFPF exports: `to`,
+ * `subject`, `tags`, `handling`), each use marked with a diagnostic. Handling restrictions are captions: one the
+ * text does not state is added (a container can only restrict a cable further, never lift a caption).
+ */
+function useRecordFields(cable: Cable, metadata: Record<string, string>, rendering: string) {
+  const note = (code: ParseCode, field: string, value: string) =>
+    cable.diagnostics.push({ code, severity: 'info', message: `The text states no ${field}: taken from the ${rendering} record (${value})`, span: emptySpan() })
+  const to = metadataValue(metadata, ['to'])
+  if (to && !NO_VALUE.test(to) && (cable.to === null || cable.to.length === 0)) {
+    const names = to.split(/\s*[;,|\n]\s*|\s{2,}/).map((n) => n.trim()).filter((n) => n && !NO_VALUE.test(n))
+    if (names.length > 0) {
+      cable.to = names.map((n) => parseAddressee(pladOfLabel(n)).addressee)
+      note('ADDRESSEES_FROM_CONTAINER', 'addressees', to)
+    }
+  }
+  const subject = metadataValue(metadata, ['subject'])
+  if (subject && !NO_VALUE.test(subject) && !cable.subject) {
+    cable.subject = subject.replace(/\s+/g, ' ')
+    note('SUBJECT_FROM_CONTAINER', 'subject', subject)
+  }
+  const tags = metadataValue(metadata, ['tags'])
+  if (tags && !NO_VALUE.test(tags) && cable.tags.length === 0) {
+    cable.tags = splitTags(tags).tags.map((t) => t.text)
+    cable.tagSpans = cable.tags.map(() => emptySpan())
+    if (cable.tags.length > 0) note('TAGS_FROM_CONTAINER', 'TAGS', tags)
+  }
+  const handling = metadataValue(metadata, ['handling'])
+  if (handling && !NO_VALUE.test(handling)) {
+    const have = new Set(cable.captions.map((c) => c.toUpperCase().replace(/\s+/g, ' ')))
+    for (const term of handling.split(/\s*(?:[,;]|\/\/?)\s*/)) {
+      const caption = term.toUpperCase().replace(/\s+/g, ' ').trim()
+      if (!caption || NO_VALUE.test(caption) || have.has(caption) || caveatsOfCaption(caption).length === 0) continue
+      cable.captions.push(caption)
+      cable.captionSpans.push(emptySpan())
+      have.add(caption)
+      note('CAPTION_FROM_CONTAINER', `caption ${caption}`, handling)
+    }
+  }
+}
+
 const ID_KEYS = ['refid', 'reference id', 'reference_id', 'document number', 'document_number', 'doc_nbr', 'docnumber']
-const DATE_KEYS = ['date', 'created', 'document date', 'document_date', 'doc_date', 'msgdate']
+const DATE_KEYS = ['date', 'created', 'draft date', 'authored', 'document date', 'document_date', 'doc_date', 'msgdate']
 const ORIGIN_KEYS = ['origin', 'from', 'office origin']
 
 function metadataValue(metadata: Record<string, string>, keys: string[]): string | undefined {
@@ -97,7 +163,8 @@ function useContainerMetadata(cable: Cable, metadata: Record<string, string>, re
   if (date && (cable.date === null || cable.dateSource?.basis === 'inferred')) {
     const key = Object.keys(metadata).find((k) => DATE_KEYS.includes(k.toLowerCase()))!
     cable.date = date
-    cable.dateSource = { basis: 'container', from: [`${rendering}:${key}`], precision: 'minute' }
+    // a date column without a time of day (CFPF `1975-03-15`) is known to the day, not to the minute
+    cable.dateSource = { basis: 'container', from: [`${rendering}:${key}`], precision: /\d:\d\d/.test(dateValue!) ? 'minute' : 'day' }
     cable.diagnostics = cable.diagnostics.filter((d) => d.code !== 'NO_DTG' && d.code !== 'DATE_INFERRED')
     cable.diagnostics.push({
       code: 'DATE_FROM_CONTAINER',
@@ -420,6 +487,9 @@ function idFromHint(cable: Cable, hintId: string, diagnostics: Diagnostic[]) {
     if (mrnTail !== id.slice(2)) return
   }
   cable.id = id
+  // the publisher's form (`1975KINSHA01234`, `1975NEWDE14031_b`) is the written id, as an MRN's would be
+  const as = hintId.trim()
+  if (!cable.rawId && as.toUpperCase() !== id) cable.rawId = as
   const written = /^\d{2,4}([A-Z]+)\d/i.exec(hintId.trim())
   if (written) reportOriginRepair(written[1].toUpperCase(), cable.spans.classLine ?? emptySpan(), diagnostics)
   diagnostics.push({

@@ -18,6 +18,10 @@ export interface ArchiveImporter {
    * they came under a released cable's id (an admin reading the log sees the attempt; the importer does not).
    */
   record(report: ImportReport): Promise<void>
+  /** Records another kind of import (a `cable copy` into this database) in the audit log, with its detail. */
+  note(detail: string): Promise<void>
+  /** Ids of the cables released in this database (immutable: an import keeps them as they are); none in a plain archive. */
+  releasedIds(): Promise<Set<string>>
   /** What of the report the importer may see: all of it in a plain archive, `WithheldReport` otherwise. */
   shown(report: ImportReport): ImportReport | WithheldReport
   close(): Promise<void>
@@ -41,7 +45,7 @@ function withheld(r: ImportReport): WithheldReport {
  */
 export async function archiveImporter(location: string, userName: string | undefined): Promise<ArchiveImporter> {
   if (!(await locationHasDirectoryUsers(location))) {
-    return { user: null, withholdOutcomes: false, record: async () => {}, shown: (r) => r, close: async () => {} }
+    return { user: null, withholdOutcomes: false, record: async () => {}, note: async () => {}, releasedIds: async () => new Set(), shown: (r) => r, close: async () => {} }
   }
   const ctx = await openMessaging(location)
   try {
@@ -61,6 +65,8 @@ export async function archiveImporter(location: string, userName: string | undef
             `${r.cables} cables from ${r.files} files; ${r.problems.length} inputs not imported` +
             (r.releasedKept ? `; ${r.releasedKept} texts under the ids of cables released here refused (released cables are immutable)` : ''),
         }),
+      note: (detail) => audit(ctx, { actor: user.name, action: 'import', post: user.post, detail }),
+      releasedIds: async () => new Set((await ctx.store.workflow.cables()).map((c) => c.id)),
       shown: withheld,
       close: () => ctx.store.close(),
     }

@@ -51,15 +51,27 @@ export interface ChainReport {
   broken: BrokenLink | null
 }
 
+/** The migration that made the audit log a chain and began keeping its head row (both engines' ledger id). */
+export const CHAIN_MIGRATION = 'messaging-006-principals-tamper-evidence'
+
+/**
+ * What a store keeps beside its log: the head and length it recorded; `'missing'` when the store keeps a
+ * head (the chain's migration ran) but the row is gone, which only tampering does; null for a store that
+ * keeps none.
+ */
+export type RecordedHead = { entries: number; head: string } | 'missing' | null
+
 /**
  * Checks a log end to end, in id order: ids consecutive from 1, each `prevHash` the hash of the entry
  * before, each `hash` recomputed from its fields, and the head and count the store recorded beside the
- * log (when it keeps them) equal to the last entry's. Reports the first broken link.
+ * log (when it keeps them) equal to the last entry's. A store that keeps a head but has lost it is broken:
+ * without the head a cut at the end would pass for an intact log. Reports the first broken link.
  *
  * @example
  *   verifyChain(entries, { entries: 12, head: 'ab…' }).broken // null when intact
+ *   verifyChain(entries, 'missing').broken // { id: 13, reason: 'the head row is missing …' }
  */
-export function verifyChain(entries: Iterable<ChainedFields & { hash: string }>, recorded: { entries: number; head: string } | null): ChainReport {
+export function verifyChain(entries: Iterable<ChainedFields & { hash: string }>, recorded: RecordedHead): ChainReport {
   let prev = GENESIS_HASH
   let expectedId = 1
   let n = 0
@@ -82,6 +94,13 @@ export function verifyChain(entries: Iterable<ChainedFields & { hash: string }>,
     prev = e.hash
     expectedId++
     n++
+  }
+  if (recorded === 'missing') {
+    return {
+      entries: n,
+      head: prev,
+      broken: { id: n + 1, reason: `the head row is missing (msg_audit_head): the log ends at entry ${n} (head ${short(prev)}) but nothing recorded says where it should end; entries may have been cut from the end` },
+    }
   }
   if (recorded && (recorded.entries !== n || recorded.head !== prev)) {
     return {

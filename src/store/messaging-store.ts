@@ -19,6 +19,7 @@ import type {
 } from './messaging-types.js'
 import type { ApiTokenRow, ReadKind, SessionRow } from './auth-types.js'
 import type { Access, CableRecord, UpsertOutcome } from './store.js'
+import type { RecordedHead } from './audit-chain.js'
 
 /**
  * The messaging storage contract: directory, drafting workflow, delivery queue and inboxes, subscriptions
@@ -172,8 +173,11 @@ export interface AuditStore {
   append(e: Omit<AuditEntry, 'id'>): Promise<void>
   /** Entries matching every given filter field, oldest first, at most `limit`. */
   query(f: AuditFilter): Promise<AuditEntry[]>
-  /** Every entry with its links, in id order, and the head recorded beside the log (for `verifyChain`). */
-  chain(): Promise<{ entries: ChainedEntry[]; recorded: { entries: number; head: string } | null }>
+  /**
+   * Every entry with its links, in id order, and the head recorded beside the log (for `verifyChain`):
+   * `'missing'` when the chain's migration ran but the head row (or its table) is gone.
+   */
+  chain(): Promise<{ entries: ChainedEntry[]; recorded: RecordedHead }>
 }
 
 /** An audit entry with its hash-chain links. */

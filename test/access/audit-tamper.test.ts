@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { entryHash, GENESIS_HASH, verifyChain } from '../../src/store/audit-chain.js'
 import { runCable, type RunResult } from '../memory-io.js'
+import { putUser, verifyAudit } from '../../src/messaging/index.js'
+import { addUsers, ENGINES, freshContext, rawSql } from '../messaging/fixtures.js'
 
 // The audit log is a hash chain; `cable audit --verify` finds a rewritten, a deleted and an inserted entry,
 // a cut at the end and a log emptied behind released cables. REPLACE cannot rewrite it or a released cable.
@@ -102,6 +104,9 @@ describe('cable audit --verify', () => {
       /entries were cut from the end or the head was changed/,
     ],
     ['the last entries cut', -1, (db: Database.Database) => db.prepare('DELETE FROM msg_audit WHERE id > (SELECT max(id) - 2 FROM msg_audit)').run(), /entries were cut from the end/],
+    ['the last entries cut and the head row deleted', -1, (db: Database.Database) => db.exec('DELETE FROM msg_audit WHERE id > (SELECT max(id) - 2 FROM msg_audit); DELETE FROM msg_audit_head'), /the head row is missing/],
+    ['the head row deleted', -1, (db: Database.Database) => db.exec('DELETE FROM msg_audit_head'), /the head row is missing/],
+    ['the head table dropped', -1, (db: Database.Database) => db.exec('DROP TABLE msg_audit_head'), /the head row is missing/],
   ])('should report %s at the first broken link', async (_, id, tamper, reason) => {
     const db = tampered(`t${Math.random().toString(36).slice(2)}`, tamper)
     const v = await verify(db)
@@ -171,5 +176,34 @@ describe('cable audit --verify', () => {
     // fields cannot run into each other
     expect(entryHash({ ...a, actor: 'ab', action: 'c' })).not.toBe(entryHash({ ...a, actor: 'a', action: 'bc' }))
     expect(verifyChain([{ ...b, hash: hb }], null).broken).toMatchObject({ id: 1, reason: expect.stringMatching(/entry 1 is missing/) })
+    // a store that keeps a head and lost it is broken; one that keeps none is judged by its links alone
+    expect(verifyChain([{ ...a, hash: ha }, { ...b, hash: hb }], 'missing').broken).toMatchObject({ id: 3, reason: expect.stringMatching(/the head row is missing/) })
+    expect(verifyChain([{ ...a, hash: ha }, { ...b, hash: hb }], null).broken).toBeNull()
+  })
+})
+
+describe.each(ENGINES)('the audit head on every engine (%s)', (engine) => {
+  it('should report a log whose head row was deleted as broken, a cut at the end included', async () => {
+    const env = await freshContext({}, engine)
+    const sql = await rawSql(env)
+    try {
+      await addUsers(env.ctx, [{ name: 'dana', post: 'SECSTATE WASHDC', roles: ['drafter'], clearance: 'SECRET' }])
+      for (let i = 0; i < 3; i++) await putUser(env.ctx, 'root', { name: `u${i}`, post: 'SECSTATE WASHDC', roles: ['reader'], clearance: 'SECRET' })
+      expect((await verifyAudit(env.ctx, 'root')).broken).toBeNull()
+      const entries = await sql.count('SELECT count(*) AS n FROM msg_audit')
+      // whoever can write the database drops the guards, cuts the last two entries and the head with them
+      await sql.exec(engine === 'postgres' ? 'DROP TRIGGER msg_audit_no_change ON msg_audit' : 'DROP TRIGGER msg_audit_no_delete')
+      await sql.exec(engine === 'postgres' ? 'DROP TRIGGER msg_audit_head_no_delete ON msg_audit_head' : 'DROP TRIGGER msg_audit_head_no_delete')
+      await sql.exec(`DELETE FROM msg_audit WHERE id > ${entries - 2}`)
+      await sql.exec('DELETE FROM msg_audit_head')
+      const v = await verifyAudit(env.ctx, 'root')
+      expect(v.broken).toMatchObject({ id: entries - 1, reason: expect.stringMatching(/^the head row is missing/) })
+      expect(v.entries).toBe(entries - 2)
+      await sql.exec('DROP TABLE msg_audit_head')
+      expect((await verifyAudit(env.ctx, 'root')).broken?.reason).toMatch(/^the head row is missing/)
+    } finally {
+      await sql.close()
+      await env.cleanup()
+    }
   })
 })

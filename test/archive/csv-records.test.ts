@@ -38,3 +38,12 @@ describe('csv records', () => {
     expect(r[2]).toMatch(/not closed before the end of the file/)
   })
 })
+
+describe('csv record lines', () => {
+  it('should give the line each record starts on, counting the lines inside quoted fields and blank lines', async () => {
+    const text = 'a,b\n"x\ny\nz",c\n\n"1","2"\nq,"w\n'
+    const out = await read(text, 3)
+    expect(out.map((r) => r.line)).toEqual([1, 2, 6, 7])
+    expect('error' in out[3]).toBe(true)
+  })
+})

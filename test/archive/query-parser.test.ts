@@ -89,6 +89,20 @@ describe('query parser', () => {
   })
 })
 
+describe('query parser: a year out of range', () => {
+  it.each(['date:9999', 'date>=9999-12', 'date:2009..9999', 'date:0000', 'date<0000-05-01'])('should say plainly that %s names a year out of range', (q) => {
+    const e = syntaxError(`iran ${q}`)
+    expect(e.message).toMatch(/year (9999|0000) is out of range: dates run from 0001 to 9998/)
+    expect(e.message).not.toContain('ends before it starts')
+  })
+
+  it('should read the years 1 to 99 as themselves, not as 1901 to 1999', async () => {
+    const { dateRange } = await import('../../src/store/query/field-values.js')
+    expect(dateRange(':', '0099')).toEqual({ from: '0099', to: '0100' })
+    expect(dateRange(':', '9998')).toEqual({ from: '9998', to: '9999' })
+  })
+})
+
 describe('query parser: reversed date range', () => {
   it('should reject date:2005..2004 with a column instead of silently matching nothing', () => {
     const e = syntaxError('iran date:2005..2004')

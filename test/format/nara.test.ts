@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseCable } from '../../src/format/parse.js'
+import { parseCable, parseRecordText } from '../../src/format/parse.js'
 import { renderCanonical } from '../../src/format/render-canonical.js'
 import { renderLossless } from '../../src/format/render-lossless.js'
 
@@ -81,5 +81,35 @@ describe('records whose text is unavailable', () => {
   it('should not call a cable with paragraphs unavailable because it quotes the phrase', () => {
     const c = parseCable(record('').replace('2. MORE INVENTED TEXT.', '2. THE NOTE SAID TEXT ON MICROFILM WAS LOST.'))
     expect(c.unavailable).toBeNull()
+  })
+})
+
+describe('CFPF record text with its metadata', () => {
+  it.each(['r 151646z mar 75', 'R 151646z Mar 75', 'o p 151646Z MAR 75'])('should read the DTG %s in any letter case', (dtg) => {
+    const c = parseCable(`${dtg}\nFM AMEMBASSY TESSIN\nTO SECSTATE WASHDC 3301\n\nCONFIDENTIAL TESSIN 2207\n\n1. INVENTED TEXT.\n`)
+    expect(c.date).toBe('1975-03-15T16:46:00Z')
+    expect(c.envelope.dtg?.precedence[0]).toMatch(/^[RO]$/)
+  })
+
+  it('should fill addressees, subject, TAGS and handling captions the text lacks, each marked', () => {
+    const c = parseRecordText('1. INVENTED BODY ONLY.\n', { 'document number': '1975KINSHA01234', date: '18 MAR 1975', to: 'SECSTATE WASHDC     AMEMBASSY TESSIN', subject: 'INVENTED COFFEE', tags: 'EAGR, HUMAN RIGHTS', handling: 'EXDIS' }, 'nara-aad')
+    expect(c).toMatchObject({ id: '75KINSHASA1234', rawId: '1975KINSHA01234', date: '1975-03-18T00:00:00Z', subject: 'INVENTED COFFEE', tags: ['EAGR', 'HUMAN RIGHTS'], captions: ['EXDIS'] })
+    expect(c.dateSource).toMatchObject({ basis: 'container', precision: 'day' })
+    expect(c.to?.map((a) => a.name)).toEqual(['SECSTATE WASHDC', 'AMEMBASSY TESSIN'])
+    expect(c.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['ADDRESSEES_FROM_CONTAINER', 'SUBJECT_FROM_CONTAINER', 'TAGS_FROM_CONTAINER', 'CAPTION_FROM_CONTAINER', 'DATE_FROM_CONTAINER']))
+  })
+
+  it('should never replace what the text states', () => {
+    const text = record('')
+    const c = parseRecordText(text, { 'document number': '1975TESSIN02207', date: '1975-01-01', subject: 'OTHER', tags: 'ZZZZ', to: 'AMEMBASSY ELSEWHERE' }, 'nara-aad')
+    expect(c).toMatchObject({ date: '1975-04-10T15:30:00Z', subject: 'INVENTED GRAIN TALKS', tags: ['PFOR', 'XY'] })
+    expect(c.to?.map((a) => a.name)).toEqual(['SECSTATE WASHDC'])
+  })
+
+  it('should read a record with metadata and no text as text-unavailable, not as an empty input', () => {
+    const c = parseRecordText('', { 'document number': '1977STATE000777', locator: 'TEXT ON MICROFILM' }, 'nara-aad')
+    expect(c).toMatchObject({ id: '77STATE777', unavailable: 'TEXT ON MICROFILM', origin: 'SECSTATE WASHDC' })
+    expect(c.diagnostics.map((d) => d.code)).not.toContain('EMPTY_INPUT')
+    expect(c.diagnostics.map((d) => d.code)).toContain('TEXT_UNAVAILABLE')
   })
 })

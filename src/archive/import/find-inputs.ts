@@ -10,6 +10,7 @@ const KINDS: Record<string, InputFile['kind']> = {
   '.csv': 'csv',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.json': 'json',
 }
 
 /**
@@ -66,7 +67,7 @@ export function findInputs(paths: string[]): { files: InputFile[]; problems: Imp
     const ext = extname(path).toLowerCase()
     const kind = KINDS[ext] ?? (named ? 'text' : undefined)
     if (!kind) {
-      problems.push({ locator: path, reason: `skipped: "${ext}" is not a cable file type (.txt, .html, .csv, .jsonl)` })
+      problems.push({ locator: path, reason: `skipped: "${ext}" is not a cable file type (.txt, .html, .csv, .jsonl, .json)` })
       return
     }
     seen.set(identity, path)

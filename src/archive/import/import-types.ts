@@ -21,7 +21,7 @@ export interface ImportProblem {
 /** A file to import and how to read it. */
 export interface InputFile {
   path: string
-  kind: 'text' | 'html' | 'csv' | 'jsonl'
+  kind: 'text' | 'html' | 'csv' | 'jsonl' | 'json'
   bytes: number
 }
 

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { csvRowText } from '../../format/container.js'
 import { parseRecordText } from '../../format/parse.js'
+import { cfpfShapeOf, type CfpfShape } from './cfpf-columns.js'
 import { csvRecords } from './csv-records.js'
+import { cfpfItem } from './read-cfpf.js'
 import type { BytesRead, ImportItem, ImportProblem, InputFile } from './import-types.js'
 
 /** Columns of the community `cables.csv` (no header row). */
@@ -14,11 +16,15 @@ export const CABLES_CSV_COLUMNS = ['id', 'date', 'refid', 'origin', 'classificat
  * kept as source metadata. A row that cannot be read (wrong column count, a quote left open by a truncated
  * file) is a problem, and reading goes on with the next row.
  *
+ * A header row in the layout of a NARA CFPF export (AAD, History Lab; `cfpfShapeOf`) makes the file one: each
+ * row is then a CFPF record (`cfpfItem`), and a row that cannot be read is a problem at `path:line`.
+ *
  * @example
  *   for await (const item of readCsv({ path: 'cables.csv', kind: 'csv', bytes }, onBytes)) …
  */
 export async function* readCsv(file: InputFile, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
   let columns: readonly string[] = CABLES_CSV_COLUMNS
+  let shape: CfpfShape | null = null
   let row = 0
   let last = 0
   try {
@@ -27,20 +33,30 @@ export async function* readCsv(file: InputFile, onBytes: BytesRead): AsyncGenera
       onBytes(r.bytes - last)
       last = r.bytes
       const locator = `${file.path}#row=${row}`
+      // a CFPF record spans many lines: its problems name the line it starts on
+      const where = shape ? `${file.path}:${r.line}` : locator
       if ('error' in r) {
-        yield { locator, reason: `unreadable CSV record: ${r.error}` }
+        yield { locator: where, reason: `unreadable CSV record: ${r.error}` }
         continue
       }
       const record = r.record
+      if (row === 1 && (shape = cfpfShapeOf(record))) {
+        columns = record.map((c) => c.trim())
+        continue
+      }
       if (row === 1 && record[0]?.trim().toLowerCase() === 'id' && record.includes('body')) {
         columns = record.map((c) => c.trim().toLowerCase())
         continue
       }
       if (record.length !== columns.length) {
-        yield { locator, reason: `expected ${columns.length} columns, found ${record.length}` }
+        yield { locator: where, reason: `expected ${columns.length} columns${shape ? ` (${shape} header)` : ''}, found ${record.length}` }
         continue
       }
-      yield rowItem(locator, columns, record)
+      if (shape) {
+        const fields: Record<string, string> = {}
+        columns.forEach((c, i) => (fields[c] = record[i]))
+        yield cfpfItem(locator, 'csv', shape, fields)
+      } else yield rowItem(locator, columns, record)
     }
   } catch (error) {
     yield { locator: `${file.path}#row=${row + 1}`, reason: `CSV reading stopped: ${error instanceof Error ? error.message : String(error)}` }

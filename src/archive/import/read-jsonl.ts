@@ -3,12 +3,16 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Cable } from '../../format/model.js'
 import { parseCable } from '../../format/parse.js'
+import { cfpfShapeOf } from './cfpf-columns.js'
 import type { BytesRead, ImportItem, ImportProblem, InputFile } from './import-types.js'
+import { cfpfItem } from './read-cfpf.js'
 
 /**
  * Streams JSON Lines of the parsed model (`cable parse` output), one Cable per line. The lossless text is
  * rebuilt from the segments, so a line without them cannot be archived and is reported instead; the cable is
  * then parsed again from that text (markings, ids, fields), never taken from the model's own fields.
+ * A line whose keys make a NARA CFPF record (History Lab's `doc_nbr`, `from_field`, `body`…; `cfpfShapeOf`)
+ * is read as that record (`cfpfItem`).
  */
 export async function* readJsonl(file: InputFile, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
   const lines = createInterface({ input: createReadStream(file.path, 'utf8'), crlfDelay: Infinity })
@@ -25,8 +29,13 @@ export async function* readJsonl(file: InputFile, onBytes: BytesRead): AsyncGene
       yield { locator, reason: `not JSON: ${(error as Error).message}` }
       continue
     }
+    const shape = cable && typeof cable === 'object' && !Array.isArray(cable) && !('segments' in cable) ? cfpfShapeOf(Object.keys(cable)) : null
+    if (shape) {
+      yield cfpfItem(locator, 'jsonl', shape, cable as unknown as Record<string, unknown>)
+      continue
+    }
     if (!cable || typeof cable !== 'object' || !Array.isArray(cable.segments) || !Array.isArray(cable.diagnostics)) {
-      yield { locator, reason: 'not a parsed cable: the object needs the "segments" and "diagnostics" of the full model' }
+      yield { locator, reason: 'not a parsed cable: the object needs the "segments" and "diagnostics" of the full model, or the keys of a CFPF record (doc_nbr or doc_id with date, from_field, to_field, subject, body…)' }
       continue
     }
     const text = cable.segments.map((s) => String(s?.raw ?? '')).join('')

@@ -2,12 +2,14 @@ import type { CableRecord } from '../../store/store.js'
 import { toCableRecord } from '../cable-record.js'
 import type { BytesRead, ImportItem, ImportProblem, InputFile } from './import-types.js'
 import { readCsv } from './read-csv.js'
+import { readJson } from './read-json.js'
 import { readJsonl } from './read-jsonl.js'
 import { readPage } from './read-page.js'
 
 async function* itemsOf(file: InputFile, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
   if (file.kind === 'csv') yield* readCsv(file, onBytes)
   else if (file.kind === 'jsonl') yield* readJsonl(file, onBytes)
+  else if (file.kind === 'json') yield* readJson(file, onBytes)
   else {
     yield readPage(file)
     onBytes(file.bytes)

@@ -10,7 +10,7 @@ import {
   type QueryNode,
   type TermNode,
 } from './ast.js'
-import { classValue, dateRange, precedenceValue } from './field-values.js'
+import { classValue, dateRange, dateYearProblem, precedenceValue } from './field-values.js'
 import { tokenize, type Token } from './lexer.js'
 import { QuerySyntaxError } from './query-error.js'
 
@@ -242,6 +242,8 @@ class Parser {
     const bad = (why: string) => new QuerySyntaxError(`${field}${op}${raw}: ${why}`, column, this.query)
     if (value === '') throw bad('the value is empty')
     if (field === 'date') {
+      const outOfRange = dateYearProblem(value)
+      if (outOfRange) throw bad(outOfRange)
       const range = dateRange(op, value)
       if (!range) throw bad('expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B')
       if (range.from !== null && range.to !== null && fullDate(range.from) >= fullDate(range.to)) {

@@ -22,7 +22,7 @@ import { PG_MESSAGING_MIGRATIONS } from './messaging-migrations.js'
 import { runPgMigrations } from './migrations.js'
 import { writeBatch } from './pg-writer.js'
 import { accessSql, Params } from './pg-search.js'
-import { entryHash, GENESIS_HASH } from '../audit-chain.js'
+import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, type RecordedHead } from '../audit-chain.js'
 import { acquirePool, releasePool } from './pool.js'
 
 /** The channel a committed release notifies; idle workers LISTEN on it. */
@@ -401,8 +401,12 @@ function auditOn(q: Query, store: PgMessagingStore): AuditStore {
       const rows = (
         await q('SELECT id, at, actor, action, outcome, cable_id AS "cableId", draft_id AS "draftId", post, detail, prev_hash AS "prevHash", hash FROM msg_audit ORDER BY id')
       ).rows.map((r): ChainedEntry => ({ ...(r as ChainedEntry), id: num(r.id), at: num(r.at) }))
-      const head = (await q<{ entries: string; hash: string }>('SELECT entries, hash FROM msg_audit_head')).rows[0]
-      return { entries: rows, recorded: head ? { entries: num(head.entries), head: head.hash } : null }
+      // a store whose ledger records the chain's migration keeps a head: a missing row (or table) is tampering
+      const keepsHead = (await q('SELECT 1 FROM schema_migrations WHERE id = $1', [CHAIN_MIGRATION])).rows.length > 0
+      const hasTable = (await q<{ t: string | null }>("SELECT to_regclass('msg_audit_head')::text AS t")).rows[0]?.t != null
+      const head = hasTable ? (await q<{ entries: string; hash: string }>('SELECT entries, hash FROM msg_audit_head')).rows[0] : undefined
+      const recorded: RecordedHead = head ? { entries: num(head.entries), head: head.hash } : keepsHead ? 'missing' : null
+      return { entries: rows, recorded }
     },
     async query(f: AuditFilter) {
       const where: string[] = []

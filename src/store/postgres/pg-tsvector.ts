@@ -88,14 +88,26 @@ interface Entry {
   positions: number[]
 }
 
+/**
+ * A token's occurrences so far and its positions, 256 occurrences to a list: list 0 is the token's lexeme,
+ * list `b` its overflow lexeme `token~b`.
+ */
+interface Slot {
+  count: number
+  lists: number[][]
+}
+
 /** Positions of each lexeme of one vector, fields added in order with one empty position between them. */
 class VectorBuilder {
-  private readonly lexemes = new Map<string, number[]>()
-  private readonly occurrences = new Map<string, number>()
+  private readonly tokens = new Map<string, Slot>()
   maxBucket = 0
   private position = 0
-
-  private rawPositions = 0
+  /** PostgreSQL's size of the vector, roughly: what decides whether positions are dropped. */
+  private size = 0
+  /** Some token is not ASCII (its UTF-8 must be measured and encoded)… */
+  private nonAscii = false
+  /** …or holds a code unit of U+D800 or above (UTF-16 order is then not UTF-8 byte order). */
+  private wide = false
 
   add(text: string, weight: 'A' | 'D'): void {
     this.addTokens(indexTokens(text), weight)
@@ -104,42 +116,53 @@ class VectorBuilder {
   addTokens(tokens: string[], weight: 'A' | 'D'): void {
     const bits = WEIGHT_BITS[weight]
     for (const token of tokens) {
-      this.position++
+      const position = ++this.position
       // a UTF-16 unit is at most 3 bytes of UTF-8: only long tokens need measuring
       if (token.length * 3 > MAX_LEXEME_BYTES && Buffer.byteLength(token, 'utf8') > MAX_LEXEME_BYTES) continue
-      this.rawPositions++
-      const seen = this.occurrences.get(token) ?? 0
-      this.occurrences.set(token, seen + 1)
-      const bucket = Math.floor(seen / MAX_POSITIONS)
-      if (bucket > this.maxBucket) this.maxBucket = bucket
-      const lexeme = bucket === 0 ? token : `${token}~${bucket}`
-      let list = this.lexemes.get(lexeme)
-      if (!list) this.lexemes.set(lexeme, (list = []))
+      this.size += 2
+      let slot = this.tokens.get(token)
+      if (!slot) {
+        this.tokens.set(token, (slot = { count: 0, lists: [[]] }))
+        this.size += token.length + 8
+        for (let i = 0; i < token.length; i++) {
+          const c = token.charCodeAt(i)
+          if (c > 0x7f) this.nonAscii = true
+          if (c >= 0xd800) this.wide = true
+        }
+      }
+      // the 257th occurrence and on go to the overflow lexemes token~1, token~2, …
+      const bucket = (slot.count++ / MAX_POSITIONS) | 0
+      let list = slot.lists[bucket]
+      if (!list) {
+        slot.lists.push((list = []))
+        if (bucket > this.maxBucket) this.maxBucket = bucket
+        this.size += token.length + String(bucket).length + 9
+      }
       // positions past 16,383 collapse onto it: one lexeme keeps each position once, the first weight seen
-      const p = Math.min(this.position, MAX_POSITION)
+      const p = position < MAX_POSITION ? position : MAX_POSITION
       if (list.length === 0 || (list[list.length - 1] & MAX_POSITION) !== p) list.push(p | bits)
     }
     this.position++ // the gap before the next field
   }
 
-  /** Whether the vector would pass PostgreSQL's size limit: beyond, positions are dropped (words still match). */
-  private stripped(): boolean {
-    let size = 2 * this.rawPositions
-    for (const lexeme of this.lexemes.keys()) size += lexeme.length + 8
-    return size > MAX_VECTOR_BYTES
-  }
-
   /** Lexemes in PostgreSQL's order (bytes of the UTF-8, a prefix first), as the server keeps them. */
   private entries(): Entry[] {
-    const strip = this.stripped()
+    // beyond PostgreSQL's size limit positions are dropped (words still match), and with them the overflow lexemes
+    const strip = this.size > MAX_VECTOR_BYTES
     if (strip) this.maxBucket = 0
-    const out: Entry[] = []
-    for (const [lexeme, positions] of this.lexemes) {
-      if (strip && lexeme.includes('~')) continue
-      out.push({ lexeme, positions: strip ? [] : positions })
+    if (!this.wide && (strip || this.maxBucket === 0)) {
+      // one lexeme per token: sorting the tokens (default sort: UTF-16 order) is enough, and cheapest
+      return [...this.tokens.keys()].sort().map((token) => ({ lexeme: token, positions: strip ? [] : this.tokens.get(token)!.lists[0] }))
     }
-    // UTF-16 order is UTF-8 byte order unless a surrogate pair meets a code unit of U+E000 or above
-    if (out.some((e) => /[\uD800-\uFFFF]/.test(e.lexeme))) out.sort((a, b) => Buffer.compare(Buffer.from(a.lexeme), Buffer.from(b.lexeme)))
+    const out: Entry[] = []
+    for (const [token, slot] of this.tokens) {
+      if (strip) {
+        out.push({ lexeme: token, positions: [] })
+        continue
+      }
+      slot.lists.forEach((positions, b) => out.push({ lexeme: b === 0 ? token : `${token}~${b}`, positions }))
+    }
+    if (this.wide) out.sort((a, b) => Buffer.compare(Buffer.from(a.lexeme), Buffer.from(b.lexeme)))
     else out.sort((a, b) => (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0))
     return out
   }
@@ -151,15 +174,21 @@ class VectorBuilder {
   binary(): Buffer {
     const entries = this.entries()
     let size = 4
-    for (const e of entries) size += Buffer.byteLength(e.lexeme, 'utf8') + 3 + 2 * e.positions.length
+    for (const e of entries) size += (this.nonAscii ? Buffer.byteLength(e.lexeme, 'utf8') : e.lexeme.length) + 3 + 2 * e.positions.length
     // a buffer of its own (not a slice of Node's pool): posted from the parse worker, it copies only itself
     const out = Buffer.allocUnsafeSlow(size)
-    let at = out.writeInt32BE(entries.length, 0)
-    for (const e of entries) {
-      at += out.write(e.lexeme, at, 'utf8')
+    out.writeInt32BE(entries.length, 0)
+    let at = 4
+    for (const { lexeme, positions } of entries) {
+      if (this.nonAscii) at += out.write(lexeme, at, 'utf8')
+      else for (let i = 0; i < lexeme.length; i++) out[at++] = lexeme.charCodeAt(i)
       out[at++] = 0
-      at = out.writeUInt16BE(e.positions.length, at)
-      for (const p of e.positions) at = out.writeUInt16BE(p, at)
+      out[at++] = positions.length >>> 8
+      out[at++] = positions.length & 0xff
+      for (const p of positions) {
+        out[at++] = p >>> 8
+        out[at++] = p & 0xff
+      }
     }
     return out
   }

@@ -14,6 +14,22 @@ export interface DateRange {
 const DATE_VALUE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
 
 /**
+ * The years a date value may name: a period's end must still be a four-digit year (the bounds are compared as
+ * ISO strings), so 9999 has no expressible end; year 0 does not exist in the calendar cables use.
+ */
+export const MIN_YEAR = 1
+export const MAX_YEAR = 9998
+
+/** Why a date value's year is out of range (`year 9999 is out of range: …`), or null when it is not. */
+export function dateYearProblem(value: string): string | null {
+  for (const m of value.matchAll(/(?:^|\.\.)(\d{4})/g)) {
+    const year = Number(m[1])
+    if (year < MIN_YEAR || year > MAX_YEAR) return `year ${m[1]} is out of range: dates run from ${String(MIN_YEAR).padStart(4, '0')} to ${MAX_YEAR}`
+  }
+  return null
+}
+
+/**
  * The start of a period (`2009`, `2009-09`, `2009-09-24`) and the start of the next one, each written to the
  * value's precision (`2009-09` → `2009-09`..`2009-10`), compared as ISO strings; null if invalid.
  */
@@ -24,7 +40,10 @@ export function datePeriod(value: string): DateRange | null {
   const month = m[2] === undefined ? null : Number(m[2])
   const day = m[3] === undefined ? null : Number(m[3])
   if (month !== null && (month < 1 || month > 12)) return null
-  const start = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1))
+  if (year < MIN_YEAR || year > MAX_YEAR) return null
+  const start = new Date(Date.UTC(2000, (month ?? 1) - 1, day ?? 1))
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999
+  start.setUTCFullYear(year, (month ?? 1) - 1, day ?? 1)
   if (day !== null && start.getUTCDate() !== day) return null
   const end = new Date(start)
   if (day !== null) end.setUTCDate(end.getUTCDate() + 1)

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { entryHash, GENESIS_HASH } from '../audit-chain.js'
+import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, type RecordedHead } from '../audit-chain.js'
 import type { ChainedEntry } from '../messaging-store.js'
 import type { AuditEntry, AuditFilter } from '../messaging-types.js'
 
@@ -23,12 +23,15 @@ export class MessagingAuditSql {
     else this.db.transaction(write).immediate()
   }
 
-  chain(): { entries: ChainedEntry[]; recorded: { entries: number; head: string } | null } {
+  chain(): { entries: ChainedEntry[]; recorded: RecordedHead } {
     const entries = this.db
       .prepare('SELECT id, at, actor, action, outcome, cable_id AS cableId, draft_id AS draftId, post, detail, prev_hash AS prevHash, hash FROM msg_audit ORDER BY id')
       .all() as ChainedEntry[]
-    const head = this.db.prepare('SELECT entries, hash AS head FROM msg_audit_head WHERE one = 1').get() as { entries: number; head: string } | undefined
-    return { entries, recorded: head ?? null }
+    // a store whose ledger records the chain's migration keeps a head: a missing row (or table) is tampering
+    const keepsHead = this.db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').get(CHAIN_MIGRATION) !== undefined
+    const hasTable = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'msg_audit_head'").get() !== undefined
+    const head = hasTable ? (this.db.prepare('SELECT entries, hash AS head FROM msg_audit_head WHERE one = 1').get() as { entries: number; head: string } | undefined) : undefined
+    return { entries, recorded: head ?? (keepsHead ? 'missing' : null) }
   }
 
   query(f: AuditFilter): AuditEntry[] {

@@ -1,0 +1,165 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { accessMarking, cfpfRecord, cfpfShapeOf } from '../../src/archive/import/cfpf-columns.js'
+import { arrayElements } from '../../src/archive/import/read-json.js'
+import { importArchive } from '../../src/archive/import/import-archive.js'
+import { LEVEL_RANK } from '../../src/format/classification.js'
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+
+// Synthetic CFPF exports (test/fixtures/cfpf): invented subjects and texts; station names are real only so that
+// document numbers resolve against the directory of stations.
+const fixtures = join(import.meta.dirname, '../fixtures/cfpf')
+const root = mkdtempSync(join(tmpdir(), 'cablegram-cfpf-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+const clock = () => new Date('2026-03-01T00:00:00Z')
+
+async function row(store: SqliteStore, key: string) {
+  return store.db.prepare('SELECT id, raw_id, date, origin, classification, level, caveats, subject, tags FROM cables WHERE key = ?').get(key) as Record<string, unknown> | undefined
+}
+
+async function snapshot(store: SqliteStore) {
+  return {
+    cables: store.db.prepare('SELECT key, id, date, level, caveats, tags, text_sha256 FROM cables JOIN cable_details USING (rowid) ORDER BY key').all(),
+    sources: store.db.prepare('SELECT cable, locator, sha256, imported_at, metadata FROM cable_sources ORDER BY cable, locator').all(),
+  }
+}
+
+describe('CFPF shapes are known by their columns', () => {
+  it('should recognise the AAD and History Lab layouts and nothing else', () => {
+    expect(cfpfShapeOf(['Document Number', 'Draft Date', 'From', 'To', 'Subject', 'TAGS', 'Message Text'])).toBe('nara-aad')
+    expect(cfpfShapeOf(['document number', 'DATE', 'subject'])).toBe('nara-aad')
+    expect(cfpfShapeOf(['doc_nbr', 'date', 'from_field', 'to_field', 'body'])).toBe('history-lab')
+    expect(cfpfShapeOf(['id', 'from_field', 'to_field', 'subject'])).toBe('history-lab')
+    // cables.csv's header, the parsed model and a lone id column are not CFPF records
+    expect(cfpfShapeOf(['id', 'date', 'refid', 'origin', 'classification', 'references', 'header', 'body'])).toBeNull()
+    expect(cfpfShapeOf(['id', 'segments', 'diagnostics', 'subject', 'date'])).toBeNull()
+    expect(cfpfShapeOf(['Document Number', 'Notes'])).toBeNull()
+  })
+
+  it('should file a record under its highest stated classification with every handling restriction', () => {
+    expect(accessMarking(['UNCLASSIFIED', 'CONFIDENTIAL'], ['EXDIS'])).toBe('CONFIDENTIAL//EXDIS')
+    expect(accessMarking(['SECRET', 'UNCLASSIFIED'], ['NODIS, CHEROKEE'])).toBe('SECRET//NODIS//CHEROKEE')
+    expect(accessMarking(['LIMITED OFFICIAL USE'], [])).toBe('LIMITED OFFICIAL USE')
+    expect(accessMarking(['CONFIDENTIAL', 'SECRT-ISH'], [])).toBe('SECRT-ISH')
+    expect(accessMarking([], [])).toBeNull()
+  })
+
+  it('should keep unknown columns as metadata and read History Lab arrays and PostgreSQL array literals as lists', () => {
+    const aad = cfpfRecord('nara-aad', { 'Document Number': '1975STATE012345', 'Film Number': 'D750091-0123', 'Review Flags': 'X', Enclosure: 'n/a', 'Message Text': 'TEXT' })
+    expect(aad.text).toBe('TEXT')
+    expect(aad.metadata).toMatchObject({ shape: 'nara-aad', 'document number': '1975STATE012345', 'film number': 'D750091-0123', 'review flags': 'X' })
+    expect(aad.metadata).not.toHaveProperty('enclosure')
+    const hl = cfpfRecord('history-lab', { doc_nbr: '1974STATE000001', tags: ['PFOR', 'HUMAN RIGHTS'], concepts: '{WHEAT,"IMPORT QUOTAS"}', page_count: 3, body: null })
+    expect(hl.metadata).toMatchObject({ tags: 'PFOR, HUMAN RIGHTS', concepts: 'WHEAT, IMPORT QUOTAS', page_count: '3' })
+    expect(hl.text).toBe('')
+  })
+})
+
+describe('cable import of CFPF exports', () => {
+  const store = openSqliteStore(join(root, 'cfpf.db'))
+  let report: Awaited<ReturnType<typeof importArchive>>
+
+  it('should import every readable record of the AAD CSV, the History Lab JSON Lines and CSV, and report the rest at file:line', async () => {
+    report = await importArchive(store, [fixtures], { now: clock, parallel: false })
+    expect(report.problems).toEqual([
+      { locator: `${join(fixtures, 'aad-export.csv')}:25`, reason: expect.stringMatching(/expected 18 columns \(nara-aad header\), found 4/) },
+      { locator: `${join(fixtures, 'history-lab.jsonl')}#line=3`, reason: expect.stringMatching(/not JSON/) },
+    ])
+    expect(report.cables).toBe(9)
+    expect(await store.count(null)).toBe(9)
+  })
+
+  it('should read a full AAD record from its text: lower-case DTG, REF lines, multi-word TAGS, handling as caption', async () => {
+    expect(await row(store, '75STATE12345')).toMatchObject({ date: '1975-03-15T16:46:00Z', origin: 'SECSTATE WASHDC', classification: 'CONFIDENTIAL', level: LEVEL_RANK.CONFIDENTIAL, caveats: 'EXDIS', tags: 'PFOR HUMAN-RIGHTS CG' })
+    const c = await store.getCable('75STATE12345')
+    expect(c?.references.map((r) => r.id)).toEqual(['75KINSHASA1122', '74STATE998877'])
+    expect(c?.captions).toEqual(['EXDIS'])
+    expect(c?.text.startsWith('r 151646z mar 75\nFM SECSTATE WASHDC\n')).toBe(true)
+    expect(c?.sources[0]).toMatchObject({ rendering: 'csv', locator: `${join(fixtures, 'aad-export.csv')}#row=2` })
+    expect(c?.sources[0].metadata).toMatchObject({ shape: 'nara-aad', 'film number': 'D750091-0123', concepts: 'RIVER TRANSPORT', 'current classification': 'UNCLASSIFIED', classification: 'CONFIDENTIAL//EXDIS' })
+  })
+
+  it('should repair a six-letter NARA origin and take date and id from the record when the text has neither', async () => {
+    expect(await row(store, '75KINSHASA1234')).toMatchObject({ id: '75KINSHASA1234', raw_id: '1975KINSHA01234', date: '1975-03-18T00:00:00Z', origin: 'AMEMBASSY KINSHASA', level: 0, tags: 'EAGR CG', subject: 'INVENTED COFFEE PRICES' })
+    const c = await store.getCable('75KINSHASA1234')
+    expect(c?.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['ID_FROM_METADATA', 'ID_REPAIRED', 'DATE_FROM_CONTAINER', 'TAGS_FROM_CONTAINER', 'SUBJECT_FROM_CONTAINER']))
+  })
+
+  it('should store text-unavailable records with their metadata, level and caveats', async () => {
+    expect(await row(store, '76NEWDELHI42')).toMatchObject({ raw_id: '1976NEWDE000042', date: '1976-01-09T00:00:00Z', classification: 'SECRET', level: LEVEL_RANK.SECRET, caveats: 'NODIS', subject: 'INVENTED MONSOON FORECAST', tags: 'PFOR IN' })
+    // an empty text column is a text-unavailable record too, named by the record's locator
+    expect(await row(store, '77STATE777')).toMatchObject({ date: '1977-06-30T00:00:00Z', level: LEVEL_RANK.SBU, subject: 'INVENTED VISA FEES' })
+    const empty = await store.getCable('77STATE777')
+    expect(empty?.text).toBe('')
+    expect(empty?.diagnostics.find((d) => d.code === 'TEXT_UNAVAILABLE')?.message).toMatch(/TEXT ON MICROFILM/)
+    expect(empty?.errorCount).toBe(0)
+    expect(await row(store, '74KINSHASA1299')).toMatchObject({ raw_id: '1974KINSHA001299', origin: 'AMEMBASSY KINSHASA', level: LEVEL_RANK.SBU, tags: 'EAGR CG', date: '1974-05-02T00:00:00Z' })
+    expect(await row(store, '78STATE123')).toMatchObject({ level: 0, subject: 'INVENTED STAFF TRAVEL', origin: 'SECSTATE WASHDC' })
+  })
+
+  it('should fail closed on a classification nobody can read', async () => {
+    expect(await row(store, '77KINSHASA5555')).toMatchObject({ classification: null, level: LEVEL_RANK['TOP SECRET'] })
+  })
+
+  it('should read History Lab records: text over metadata, handling restrictions as caveats, array TAGS', async () => {
+    expect(await row(store, '74STATE54321')).toMatchObject({ date: '1974-03-09T15:53:00Z', classification: 'SECRET', level: LEVEL_RANK.SECRET, caveats: 'NODIS', tags: 'EAGR GAZA-DISENGAGEMENT CG' })
+    const c = await store.getCable('74STATE54321')
+    expect(c?.references.map((r) => r.id)).toEqual(['74KINSHASA777', '74NEWDELHI3456'])
+    expect(c?.sources[0]).toMatchObject({ rendering: 'jsonl', locator: `${join(fixtures, 'history-lab.jsonl')}#line=2` })
+    expect(c?.sources[0].metadata).toMatchObject({ shape: 'history-lab', film: 'D740070-0999', 'current classification': 'UNCLASSIFIED' })
+    expect(await row(store, '79KINSHASA808')).toMatchObject({ classification: 'CONFIDENTIAL', caveats: 'LIMDIS', tags: 'EAID HUMAN-RIGHTS CG', date: '1979-02-14T00:00:00Z' })
+  })
+
+  it('should change nothing when the same exports are imported again', async () => {
+    const before = await snapshot(store)
+    const again = await importArchive(store, [fixtures], { now: () => new Date('2030-01-01T00:00:00Z') })
+    expect(again).toMatchObject({ inserted: 0, replaced: 0, versionsAdded: 0, sourcesAdded: 0, unchanged: 9 })
+    expect(await snapshot(store)).toEqual(before)
+  })
+})
+
+describe('one cable from an AAD export and a text file', () => {
+  const aad = join(fixtures, 'aad-export.csv')
+
+  it('should store the same record read from both as one cable with two sources, and a different text as a version', async () => {
+    const dir = join(root, 'both')
+    mkdirSync(dir)
+    copyFileSync(aad, join(dir, 'aad-export.csv'))
+    const store = openSqliteStore(join(root, 'both.db'))
+    await importArchive(store, [join(dir, 'aad-export.csv')], { now: clock, parallel: false })
+    const fromCsv = await store.getCable('75STATE12345')
+    writeFileSync(join(dir, '1975STATE012345.txt'), fromCsv!.text)
+    const same = await importArchive(store, [join(dir, '1975STATE012345.txt')], { now: clock, parallel: false })
+    expect(same).toMatchObject({ inserted: 0, versionsAdded: 0, sourcesAdded: 1 })
+    expect((await store.getCable('75STATE12345'))?.sources.map((s) => s.rendering).sort()).toEqual(['csv', 'text'])
+
+    writeFileSync(join(dir, 'later.txt'), fromCsv!.text.replace('MORE INVENTED TEXT ON THE SAME TALKS.', 'MORE INVENTED TEXT ON THE SAME TALKS, RELEASED IN FULL.'))
+    const later = await importArchive(store, [join(dir, 'later.txt')], { now: clock, parallel: false })
+    expect(later).toMatchObject({ inserted: 0, versionsAdded: 1 })
+    expect(await store.versions('75STATE12345')).toHaveLength(2)
+    expect(await store.count(null)).toBe(5)
+  })
+})
+
+describe('JSON arrays of CFPF records', () => {
+  it('should split an array into its elements with their lines, and say where a truncated one breaks', () => {
+    const text = '[\n  {"a": "x,]}"},\n  {"b": [1, 2]}\n]\n'
+    expect(arrayElements(text)).toEqual({ elements: [{ text: '{"a": "x,]}"}', line: 2 }, { text: '{"b": [1, 2]}', line: 3 }], error: null })
+    expect(arrayElements('[{"a": 1},\n{"b": "cut').error).toEqual({ line: 2, message: expect.stringMatching(/not closed/) })
+  })
+
+  it('should import the records of a .json array and report the broken ones at file:line', async () => {
+    const dir = join(root, 'json')
+    mkdirSync(dir)
+    const rec = (n: string, body: string) => JSON.stringify({ doc_nbr: n, date: '1976-02-03T00:00:00', from_field: 'KINSHASA', to_field: 'STATE', subject: 'INVENTED', body, origclass: 'CONFIDENTIAL', orighand: 'n/a', tags: ['PFOR'] })
+    writeFileSync(join(dir, 'api.json'), `[\n${rec('1976KINSHA00011', '')},\n{"not": "a cable"},\n${rec('1976KINSHA00012', 'MRN: 1976KINSHA000012 TEXT ON MICROFILM')}\n]\n`)
+    const store = openSqliteStore(join(root, 'json.db'))
+    const report = await importArchive(store, [dir], { now: clock, parallel: false })
+    expect(report.problems).toEqual([{ locator: `${join(dir, 'api.json')}:3`, reason: expect.stringMatching(/not a CFPF record/) }])
+    expect(await row(store, '76KINSHASA11')).toMatchObject({ level: LEVEL_RANK.CONFIDENTIAL, origin: 'AMEMBASSY KINSHASA', tags: 'PFOR' })
+    expect(await row(store, '76KINSHASA12')).toMatchObject({ date: '1976-02-03T00:00:00Z' })
+  })
+})
