@@ -94,7 +94,8 @@ async function main(): Promise<void> {
   console.log(`engine: ${engine}, ${WORKERS} worker processes`)
   const ctx = await openMessaging(path)
   await installDirectory(ctx, undefined)
-  await putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'UNCLASSIFIED' })
+  // an admin grants no more than he holds
+  await putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'SECRET' })
   for (const [name, role] of [['drf', 'drafter'], ['clr', 'clearer'], ['apr', 'approver']]) {
     await putUser(ctx, 'root', { name, post: 'SECSTATE WASHDC', roles: [role], clearance: 'SECRET' })
   }

@@ -11,13 +11,14 @@ password='cablegram demo password'
 if [ ! -e "$db" ]; then
   cable import samples --db "$db" >/dev/null
   cable directory init --db "$db" >/dev/null
-  cable user add root --post "SECSTATE WASHDC" --roles admin --clearance UNCLASSIFIED --db "$db" >/dev/null
-  cable user add dana --post "SECSTATE WASHDC" --roles drafter,reader --clearance SECRET --caveats NOFORN --as root --db "$db" >/dev/null
-  cable user add carl --post "SECSTATE WASHDC" --roles clearer,reader --clearance SECRET --caveats NOFORN --as root --db "$db" >/dev/null
-  cable user add abe --post "SECSTATE WASHDC" --roles approver,reader --clearance SECRET --caveats NOFORN --as root --db "$db" >/dev/null
-  cable user add dora --post "AMEMBASSY DUSHANBE" --roles reader --clearance SBU --as root --db "$db" >/dev/null
-  for u in root dana carl abe dora; do printf '%s\n' "$password" | cable user passwd "$u" --as root --db "$db" >/dev/null; done
-  echo "demo database $db: users root (admin), dana (drafter), carl (clearer), abe (approver), dora (reader at Dushanbe)"
+  cable user add root --post "SECSTATE WASHDC" --roles admin,archive-reader --clearance SECRET --caveats NOFORN --db "$db" >/dev/null
+  cable user add dana --post "SECSTATE WASHDC" --roles drafter,reader,archive-reader --clearance SECRET --caveats NOFORN --as root --db "$db" >/dev/null
+  cable user add carl --post "SECSTATE WASHDC" --roles clearer,reader,archive-reader --clearance SECRET --caveats NOFORN --as root --db "$db" >/dev/null
+  cable user add abe --post "SECSTATE WASHDC" --roles approver,reader,archive-reader --clearance SECRET --caveats NOFORN --as root --db "$db" >/dev/null
+  cable user add dora --post "AMEMBASSY DUSHANBE" --roles reader,archive-reader --clearance SBU --as root --db "$db" >/dev/null
+  # each sets his own (a password an admin sets must be changed at the first login)
+  for u in root dana carl abe dora; do printf '%s\n' "$password" | cable user passwd "$u" --as "$u" --db "$db" >/dev/null; done
+  echo "demo database $db: users root (admin), dana (drafter), carl (clearer), abe (approver), dora (reader at Dushanbe); all read the sample cables (archive-reader)"
 fi
 echo "log in as any of them with the password: $password"
 exec node bin/cable.js serve --db "$db" "$@"
