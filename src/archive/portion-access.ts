@@ -6,7 +6,7 @@ import { storedPortions } from './redact.js'
  * readable portions are computed from its stored text, exactly as `show` redacts it, and indexed (a while
  * on a large archive); cables written from then on index theirs as they are stored. Off: the portions are
  * dropped and every read path keeps the whole-cable rule. Who may change it is the caller's decision
- * (`archiveConfigurer` in src/messaging). Throws `PortionAccessUnsupportedError` on an engine without it.
+ * (`archiveConfigurer` in src/messaging). Both engines have it (SQLite and PostgreSQL, the same rules).
  *
  * @example
  *   await configurePortionAccess(store, true)

@@ -323,11 +323,3 @@ export interface Store {
   snapshot(id: string): Promise<SnapshotRecord | null>
   close(): Promise<void>
 }
-
-/** Raised when portion-level access is asked of an engine that does not have it (PostgreSQL, for now). */
-export class PortionAccessUnsupportedError extends Error {
-  constructor(engine: string) {
-    super(`portion-level access is available for SQLite archives only; this archive is on ${engine} (the whole-cable rule applies)`)
-    this.name = 'PortionAccessUnsupportedError'
-  }
-}

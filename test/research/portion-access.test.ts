@@ -1,7 +1,8 @@
 /**
  * Portion-level access (docs/search.md): with the archive setting on, a reader below a cable's level finds it
  * only by words of the portions he may read and reads it redacted; with it off (the default) nothing changes.
- * Synthetic cables only.
+ * Run on both engines (SQLite in memory, PostgreSQL on a fresh database per archive; skipped outside CI when
+ * no server answers). Synthetic cables only.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,8 +13,8 @@ import { configurePortionAccess } from '../../src/archive/portion-access.js'
 import { searchArchive, type ArchiveHit } from '../../src/archive/search-archive.js'
 import { showCable } from '../../src/archive/show-cable.js'
 import { parseCable } from '../../src/format/parse.js'
-import { openStore } from '../../src/store/open-store.js'
-import { PortionAccessUnsupportedError, type Access, type Store } from '../../src/store/store.js'
+import { openMessagingStore, openStore } from '../../src/store/open-store.js'
+import type { Access, Store } from '../../src/store/store.js'
 import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
 import { runCable } from '../memory-io.js'
 
@@ -44,7 +45,7 @@ SUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY
 Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
 
 1. (C) Summary. The zanzibar treaty talks resumed under minister
-Oberon Vale. End summary.
+Oberon Vale of Washdc. End summary.
 
 2. (S) ${hidden}
 
@@ -102,13 +103,25 @@ const C: Access = { level: 2, caveats: [] }
 const CNF: Access = { level: 2, caveats: ['NOFORN'] }
 const SNF: Access = { level: 3, caveats: ['NOFORN'] }
 
-async function sqliteArchive(texts: string[], on: boolean): Promise<Store> {
-  const store = openStore(':memory:')
-  stores.push(store)
-  await store.upsertCables(texts.map(record))
-  if (on) await configurePortionAccess(store, true)
-  return store
+interface Engine {
+  name: string
+  skip: boolean
+  /** Where a fresh archive lives: `file` names it on SQLite (under `root`), PostgreSQL gives a new database. */
+  location(file: string): Promise<string>
 }
+
+const engines: Engine[] = [
+  { name: 'SQLite', skip: false, location: async (file) => join(root, file) },
+  {
+    name: 'PostgreSQL',
+    skip: !pg.available,
+    location: async () => {
+      const db = await freshDatabase('portion access')
+      databases.push(db)
+      return db.url
+    },
+  },
+]
 
 async function collect(hits: AsyncIterable<ArchiveHit>): Promise<ArchiveHit[]> {
   const out: ArchiveHit[] = []
@@ -125,16 +138,23 @@ async function seen(store: Store, query: string, access: Access) {
 
 const keys = (hits: ArchiveHit[]) => hits.map((h) => h.key).sort()
 
-describe('portion-level access (SQLite)', () => {
-  it('should change nothing while off: a reader below a cable finds and reads none of it', async () => {
-    const store = await sqliteArchive([secret(), allSecret, confidential], false)
+describe.each(engines)('portion-level access on $name', (engine) => {
+  async function archiveOf(texts: string[], on: boolean): Promise<Store> {
+    const store = openStore(engine.name === 'SQLite' ? ':memory:' : await engine.location(''))
+    stores.push(store)
+    await store.upsertCables(texts.map(record))
+    if (on) await configurePortionAccess(store, true)
+    return store
+  }
+  it.skipIf(engine.skip)('should change nothing while off: a reader below a cable finds and reads none of it', async () => {
+    const store = await archiveOf([secret(), allSecret, confidential], false)
     expect(await store.portionAccess()).toBe(false)
     expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE125'])
     expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
   })
 
-  it('should let a CONFIDENTIAL reader find a SECRET cable by a word of its (C) paragraph, never of its (S) one', async () => {
-    const store = await sqliteArchive([secret(), allSecret, confidential], true)
+  it.skipIf(engine.skip)('should let a CONFIDENTIAL reader find a SECRET cable by a word of its (C) paragraph, never of its (S) one', async () => {
+    const store = await archiveOf([secret(), allSecret, confidential], true)
     const found = await seen(store, 'zanzibar', C)
     // the all-SECRET cable holds the word too, in a portion he may not read
     expect(keys(found.hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
@@ -157,15 +177,77 @@ describe('portion-level access (SQLite)', () => {
     expect(keys((await seen(store, 'zanzibar AND meadow', C)).hits)).toEqual(['09DUSHANBE123'])
     expect(keys((await seen(store, 'zanzibar -follow', C)).hits)).toEqual(['09DUSHANBE123'])
     // every cable he may read at least in part, and not the one whose every portion is above him
-    expect(keys((await seen(store, '*', C)).hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    const all = await seen(store, '*', C)
+    expect(keys(all.hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    expect([all.total, all.count, all.histogram!.reduce((n, b) => n + b.count, 0)]).toEqual([2, 2, 2])
     // a reader cleared for the whole cable reads it whole, unredacted
     const whole = (await seen(store, 'obsidian', SNF)).hits
     expect(keys(whole)).toEqual(['09DUSHANBE123'])
     expect(whole[0].redacted).toBeUndefined()
   })
 
-  it('should show the redacted rendering, with what was withheld and why', async () => {
-    const store = await sqliteArchive([secret(), allSecret, confidential], true)
+  it.skipIf(engine.skip)('should match a phrase or NEAR inside one readable portion, AND across them, and to: never in part', async () => {
+    const store = await archiveOf([secret(), allSecret, confidential], true)
+    const found = async (q: string, access: Access) => keys((await seen(store, q, access)).hits)
+    // ¶3 ends "signed in 1961" and ¶4 begins "4. (C//NF) The quasar": adjacent in the text, two portions
+    expect(await found('"1961 4"', CNF)).toEqual([])
+    expect(await found('"1961 4"', SNF)).toEqual(['09DUSHANBE123'])
+    expect(await found('meadow NEAR/12 quasar', CNF)).toEqual([])
+    expect(await found('meadow NEAR/12 quasar', SNF)).toEqual(['09DUSHANBE123'])
+    expect(await found('meadow NEAR/12 quasar NEAR/12 signed', CNF)).toEqual([])
+    expect(await found('meadow NEAR/12 quasar NEAR/12 signed', SNF)).toEqual(['09DUSHANBE123'])
+    expect(await found('meadow AND quasar', CNF)).toEqual(['09DUSHANBE123'])
+    expect(await found('"quasar channel" AND meadow', CNF)).toEqual(['09DUSHANBE123'])
+    // within one portion they do match, NEAR of three operands included
+    expect(await found('"meadow treaty"', C)).toEqual(['09DUSHANBE123'])
+    expect(await found('zanzibar NEAR/3 talks', C)).toEqual(['09DUSHANBE123'])
+    expect(await found('zanzibar NEAR/3 talks NEAR/3 resumed', C)).toEqual(['09DUSHANBE123'])
+    // the subject is a portion of its own, and subject: reads it alone
+    expect(await found('subject:river', C)).toEqual(['09DUSHANBE123'])
+    expect(await found('subject:meadow', C)).toEqual([])
+    // a NOT reads only what he may read: "obsidian" stands in the withheld ¶2
+    expect(await found('treaty -obsidian', C)).toEqual(['09DUSHANBE123'])
+    expect(await found('treaty -obsidian', SNF)).toEqual([])
+    // addressees are no portion: to: finds only cables he may read whole, though ¶1 holds the word
+    expect(await found('washdc', C)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    expect(await found('to:washdc', C)).toEqual(['09DUSHANBE125'])
+    expect(await found('to:washdc', SNF)).toEqual(['09DUSHANBE123', '09DUSHANBE124', '09DUSHANBE125'])
+    // attribute fields read the cable row: he finds what he may read in part by its tags
+    expect(await found('tag:PREL', C)).toEqual(['09DUSHANBE123'])
+  })
+
+  it.skipIf(engine.skip)('should read a cable with a second text whole or not at all', async () => {
+    const store = await archiveOf([secret(), confidential], true)
+    // a second, different text: the cable now has versions and is read whole or not at all
+    await store.upsertCables([record(secret('Obsidian changed his mind about the meadow.'), 7)])
+    expect(await store.versions('09DUSHANBE123')).toHaveLength(2)
+    expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE125'])
+    expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
+    expect(keys((await seen(store, 'zanzibar', SNF)).hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    // turning it off and on again indexes from the stored texts: still none for the cable with versions
+    await configurePortionAccess(store, false)
+    await configurePortionAccess(store, true)
+    expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE125'])
+  })
+
+  it.skipIf(engine.skip)('should keep need to know on top in an operator database', async () => {
+    const location = await engine.location('operator.db')
+    await (await openMessagingStore(location)).close()
+    const store = openStore(location)
+    stores.push(store)
+    await store.upsertCables([secret(), allSecret, confidential].map(record))
+    await configurePortionAccess(store, true)
+    // imported cables: visible only with the archive-reader role, whatever their portions
+    const reader = (archiveReader: boolean): Access => ({ ...C, needToKnow: { user: 'ivan', post: 'AMEMBASSY ISLAMABAD', archiveReader } })
+    expect((await seen(store, 'zanzibar', reader(false))).total).toBe(0)
+    expect((await seen(store, '*', reader(false))).total).toBe(0)
+    expect(await showCable(store, '09DUSHANBE123', reader(false))).toBeNull()
+    expect(keys((await seen(store, 'zanzibar', reader(true))).hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    expect((await showCable(store, '09DUSHANBE123', reader(true)))!.withheld).toHaveLength(2)
+  })
+
+  it.skipIf(engine.skip)('should show the redacted rendering, with what was withheld and why', async () => {
+    const store = await archiveOf([secret(), allSecret, confidential], true)
     const view = (await showCable(store, '09DUSHANBE123', C))!
     expect(view.cable.text).toContain('zanzibar')
     expect(view.cable.text).toContain('[Paragraph 2 withheld: marked SECRET, above CONFIDENTIAL]')
@@ -177,7 +259,7 @@ describe('portion-level access (SQLite)', () => {
     expect((await showCable(store, '09DUSHANBE123', SNF))!.withheld).toBeUndefined()
   })
 
-  it('should show nothing that depends on the withheld portions (non-interference)', async () => {
+  it.skipIf(engine.skip)('should show nothing that depends on the withheld portions (non-interference)', async () => {
     const variants = [
       secret(),
       secret('Zanzibar zanzibar meadow follow quasar granite summary treaty talks collapse, a much longer secret text than before.'),
@@ -185,7 +267,7 @@ describe('portion-level access (SQLite)', () => {
     ]
     const views = []
     for (const v of variants) {
-      const store = await sqliteArchive([v, allSecret, confidential], true)
+      const store = await archiveOf([v, allSecret, confidential], true)
       const out = []
       for (const q of ['zanzibar', 'meadow', 'treaty', 'zanzibar -meadow', '*', 'summary OR collapse', 'subject:treaty', 'tag:PREL']) out.push(await seen(store, q, C))
       const view = (await showCable(store, '09DUSHANBE123', C))!
@@ -196,8 +278,8 @@ describe('portion-level access (SQLite)', () => {
     expect(views[2]).toBe(views[0])
   })
 
-  it('should index the portions of cables written while on, and drop them all when turned off', async () => {
-    const store = await sqliteArchive([confidential], true)
+  it.skipIf(engine.skip)('should index the portions of cables written while on, and drop them all when turned off', async () => {
+    const store = await archiveOf([confidential], true)
     await store.upsertCables([record(secret(), 1)])
     expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
     await configurePortionAccess(store, false)
@@ -206,43 +288,30 @@ describe('portion-level access (SQLite)', () => {
     expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
   })
 
-  it('should keep every other read path on the whole-cable rule', async () => {
-    const store = await sqliteArchive([secret(), confidential], true)
+  it.skipIf(engine.skip)('should keep every other read path on the whole-cable rule', async () => {
+    const store = await archiveOf([secret(), confidential], true)
     expect(await store.getCable('09DUSHANBE123', { ...C, portions: true })).toBeNull()
     expect(await store.versions('09DUSHANBE123', { ...C, portions: true })).toBeNull()
     expect((await store.stats({ ...C, portions: true })).cables).toBe(1)
   })
 
-  it('should be set from the command line, then search and show redacted', async () => {
+  it.skipIf(engine.skip)('should be set from the command line, then search and show redacted', async () => {
     writeFileSync(join(root, '09DUSHANBE123.txt'), secret())
     writeFileSync(join(root, '09DUSHANBE125.txt'), confidential)
     const opts = { cwd: root }
-    await runCable(['import', '09DUSHANBE123.txt', '09DUSHANBE125.txt', '--db', 'p.db'], opts)
-    expect((await runCable(['archive-config', 'portion-access', '--db', 'p.db'], opts)).stdout).toBe('portion-access off\n')
-    const bad = await runCable(['archive-config', 'portion-access', 'maybe', '--db', 'p.db'], opts)
+    const db = await engine.location('cli.db')
+    await runCable(['import', '09DUSHANBE123.txt', '09DUSHANBE125.txt', '--db', db], opts)
+    expect((await runCable(['archive-config', 'portion-access', '--db', db], opts)).stdout).toBe('portion-access off\n')
+    const bad = await runCable(['archive-config', 'portion-access', 'maybe', '--db', db], opts)
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('value must be on or off, got "maybe"')])
-    expect((await runCable(['archive-config', 'portion-access', 'on', '--db', 'p.db'], opts)).stdout).toBe('portion-access on\n')
-    const search = await runCable(['search', 'zanzibar', '--clearance', 'CONFIDENTIAL', '--format', 'json', '--db', 'p.db'], opts)
+    expect((await runCable(['archive-config', 'portion-access', 'on', '--db', db], opts)).stdout).toBe('portion-access on\n')
+    const search = await runCable(['search', 'zanzibar', '--clearance', 'CONFIDENTIAL', '--format', 'json', '--db', db], opts)
     expect(search.code).toBe(0)
     expect(search.stdout).toContain('09DUSHANBE123')
     expect(search.stdout).not.toMatch(/Obsidian|quasar/)
-    const show = await runCable(['show', '09DUSHANBE123', '--clearance', 'CONFIDENTIAL', '--db', 'p.db'], opts)
+    const show = await runCable(['show', '09DUSHANBE123', '--clearance', 'CONFIDENTIAL', '--db', db], opts)
     expect(show.stdout).toContain('2 portions withheld from this reader')
     expect(show.stdout).toContain('[Paragraph 2 withheld: marked SECRET, above CONFIDENTIAL]')
     expect(show.stdout).not.toMatch(/Obsidian|quasar/)
-  })
-})
-
-describe.skipIf(!pg.available)('portion-level access (PostgreSQL)', () => {
-  it('should refuse to turn it on and keep the whole-cable rule', async () => {
-    const db = await freshDatabase('portion access')
-    databases.push(db)
-    const store = openStore(db.url)
-    stores.push(store)
-    await store.upsertCables([secret(), confidential].map(record))
-    await expect(configurePortionAccess(store, true)).rejects.toBeInstanceOf(PortionAccessUnsupportedError)
-    expect(await store.portionAccess()).toBe(false)
-    expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE125'])
-    expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
   })
 })

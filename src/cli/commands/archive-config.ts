@@ -3,7 +3,6 @@ import { resolveDbLocation } from '../../archive/db-location.js'
 import { openArchiveForReading } from '../../archive/open-archive.js'
 import { configurePortionAccess } from '../../archive/portion-access.js'
 import { archiveConfigurer, ServiceError, type ArchiveConfigurer } from '../../messaging/index.js'
-import { PortionAccessUnsupportedError } from '../../store/store.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
@@ -46,9 +45,6 @@ export function registerArchiveConfig(program: Command, io: Io, _setExit: SetExi
         const store = openArchiveForReading(location, { write: true })
         try {
           await configurePortionAccess(store, value === 'on')
-        } catch (error) {
-          if (error instanceof PortionAccessUnsupportedError) throw new CliError(error.message)
-          throw error
         } finally {
           await store.close()
         }

@@ -171,4 +171,28 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
       $fn$;
     `,
   },
+  {
+    // Portion-level access (docs/search.md), as the SQLite engine's archive-006: archive settings, and the
+    // portions of a cable a reader below its level may read, each with the level and caveat bits it demands,
+    // its text and its words (`portionVector` in pg-tsvector.ts: the subject portion at weight A, a body one
+    // at D, as in `cable_fts.fts`), under a GIN index. Rows exist only while the setting is on.
+    id: 'archive-002',
+    sql: `
+      CREATE TABLE archive_settings (
+        name text PRIMARY KEY,
+        value text NOT NULL
+      );
+      CREATE TABLE cable_portions (
+        id bigserial PRIMARY KEY,
+        cable bigint NOT NULL REFERENCES cables (id) ON DELETE CASCADE,
+        kind text NOT NULL,
+        level smallint NOT NULL,
+        caveat_mask integer NOT NULL,
+        text text NOT NULL,
+        fts tsvector NOT NULL
+      );
+      CREATE INDEX cable_portions_cable ON cable_portions (cable, level, caveat_mask);
+      CREATE INDEX cable_portions_gin ON cable_portions USING gin (fts);
+    `,
+  },
 ]

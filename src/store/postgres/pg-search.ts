@@ -2,6 +2,7 @@ import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../qu
 import { classificationValue, classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../sqlite/caveat-mask.js'
+import { readableSql, somePortionSql, wholeSql } from './pg-portions.js'
 
 /**
  * The query language compiled to PostgreSQL, the counterpart of `sqlite/sqlite-search.ts` with the same
@@ -17,7 +18,11 @@ import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../sqlite/caveat-ma
  *   words are in one field; three or more operands are checked by `cg_near` on the candidates that hold
  *   every word;
  * - every user string reaches SQL as a parameter, and tsquery text is built only from tokens of letters
- *   and digits, so no input is ever tsquery or SQL syntax.
+ *   and digits, so no input is ever tsquery or SQL syntax;
+ * - under portion-level access (docs/search.md) there is no ranked `match`: every full-text part matches a
+ *   cable the reader may read whole by its own vectors, or one he may read in part by the vector of one
+ *   portion he may read (`cable_portions`), as `sqlite-search.ts` reads `cable_portions_fts`. An AND is
+ *   then answered per child, so its words may stand in different portions; a phrase or NEAR stands in one.
  */
 export interface PgCompiledQuery {
   /** tsquery text of the ranked full-text conjuncts, or null. */
@@ -44,12 +49,18 @@ const FIELDS: Record<string, Ctx> = {
   to: { column: 'to_fts', weight: '', fields: ['D'] },
 }
 
-/** Compiles a query tree (null = everything) and the reader's access for the PostgreSQL archive schema. */
-export function compilePgQuery(query: QueryNode | null, access: Access | undefined, maxBucket: number): PgCompiledQuery {
-  const c = new Compiler(maxBucket)
+/**
+ * Compiles a query tree (null = everything) and the reader's access for the PostgreSQL archive schema.
+ * `portions`: the archive has portion-level access on and this is a search path; only then does
+ * `access.portions` count, else the whole-cable rule applies.
+ */
+export function compilePgQuery(query: QueryNode | null, access: Access | undefined, maxBucket: number, portions = false): PgCompiledQuery {
+  const reader = access && portions && access.portions === true ? access : null
+  const c = new Compiler(maxBucket, reader)
   const conds: string[] = []
   let match: string | null = null
-  if (query) {
+  if (query && reader) conds.push(c.sql(query, BARE))
+  else if (query) {
     const conjuncts = query.type === 'and' ? query.children : [query]
     const positive = conjuncts.filter((n) => c.isPure(n, BARE))
     if (positive.length > 0) {
@@ -65,8 +76,9 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
       conds.push(c.sql(query, BARE))
     }
   }
-  if (access) conds.push(accessSql(access, c))
-  const words = query ? positiveLeaves(query) : []
+  if (access) conds.push(accessSql(access, c, reader !== null))
+  // no subject tier for a portion reader: it would order by a subject he may not read
+  const words = query && !reader ? positiveLeaves(query) : []
   const tier = words.length ? words.map((l) => `(${phrase(l, '', 0)})`).join(' | ') : null
   return { match, where: conds.length ? conds.join(' AND ') : 'true', params: c.params, tier }
 }
@@ -77,10 +89,13 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
  * and in an operator database (`access.needToKnow`) when the reader has a need to know, decided from the
  * messaging tables as the SQLite engine does (`NeedToKnow` in src/store/store.ts states the rule).
  * The need-to-know part reads `c.key`: callers that rewrite `c.` for `facet_counts` must not
- * use it (see `PgStore.countsFromFacetTable`).
+ * use it (see `PgStore.countsFromFacetTable`). `portions` (portion-level access on, a search path): a cable
+ * with a portion the reader may read passes the level and caveat test too; need to know still applies in full.
  */
-export function accessSql(access: Access, c: { param(v: unknown): string }): string {
-  const cleared = `c.level <= ${c.param(access.level)} AND (c.caveat_mask & ${c.param(ALL_CAVEATS_MASK & ~caveatMask(access.caveats))}) = 0`
+export function accessSql(access: Access, c: { param(v: unknown): string }, portions = false): string {
+  const cleared = portions
+    ? `(${wholeSql(access)} OR ${somePortionSql(access)})`
+    : `c.level <= ${c.param(access.level)} AND (c.caveat_mask & ${c.param(ALL_CAVEATS_MASK & ~caveatMask(access.caveats))}) = 0`
   const n = access.needToKnow
   if (!n) return cleared
   // a cable released here is judged by its release record (msg_cable m), as in the SQLite engine
@@ -140,8 +155,25 @@ function positiveLeaves(n: QueryNode): (TermNode | PhraseNode)[] {
 }
 
 class Compiler extends Params {
-  constructor(private readonly buckets: number) {
+  /** `reader`: the reader of a search under portion-level access, else null. */
+  constructor(
+    private readonly buckets: number,
+    private readonly reader: Access | null,
+  ) {
     super()
+  }
+
+  /**
+   * Cable `c` matches `cond(vector)`, a condition on one vector column: its own (`column` of `cable_fts`), or
+   * under portion-level access, when the reader may not read it whole, that of one portion he may read (a
+   * portion has no addressees: `to:` never matches such a cable). Nothing of a withheld portion is consulted.
+   */
+  private matches(column: Ctx['column'], cond: (vector: string) => string): string {
+    const own = `c.id IN (SELECT cable FROM cable_fts WHERE ${cond(column)})`
+    if (!this.reader) return own
+    const whole = `(${wholeSql(this.reader)} AND ${own})`
+    if (column === 'to_fts') return whole
+    return `(${whole} OR c.id IN (SELECT p.cable FROM cable_portions p WHERE ${cond('p.fts')} AND ${readableSql(this.reader)}))`
   }
 
   /** True when a node compiles to one tsquery on `ctx.column` (NEAR of three or more operands needs `cg_near`). */
@@ -157,6 +189,8 @@ class Compiler extends Params {
       case 'or':
         return n.children.every((c) => this.isPure(c, ctx))
       case 'and':
+        // under portion-level access one tsquery reads one portion, and ANDed words may stand in different ones
+        if (this.reader) return false
         return n.children.some((c) => c.type !== 'not') && n.children.every((c) => this.isPure(c.type === 'not' ? c.child : c, ctx))
       default:
         return false
@@ -192,7 +226,10 @@ class Compiler extends Params {
   }
 
   sql(n: QueryNode, ctx: Ctx): string {
-    if (this.isPure(n, ctx)) return `c.id IN (SELECT cable FROM cable_fts WHERE ${ctx.column} @@ ${this.param(this.tsquery(n, ctx))}::tsquery)`
+    if (this.isPure(n, ctx)) {
+      const q = this.param(this.tsquery(n, ctx))
+      return this.matches(ctx.column, (v) => `${v} @@ ${q}::tsquery`)
+    }
     switch (n.type) {
       case 'near':
         return this.near(n, ctx)
@@ -213,7 +250,8 @@ class Compiler extends Params {
   private near(n: NearNode, ctx: Ctx): string {
     const all = n.operands.map((o) => `(${phrase(o, ctx.weight, o.tokens.length > 1 ? this.buckets : 0)})`).join(' & ')
     const ops = n.operands.map((o) => o.tokens.join(' ') + (o.type === 'term' && o.prefix ? '*' : ''))
-    return `c.id IN (SELECT cable FROM cable_fts WHERE ${ctx.column} @@ ${this.param(all)}::tsquery AND cg_near(${ctx.column}, ${this.param(ctx.fields.join(''))}, ${this.param(ops)}::text[], ${this.param(n.distance)}))`
+    const [q, fields, words, distance] = [this.param(all), this.param(ctx.fields.join('')), this.param(ops), this.param(n.distance)]
+    return this.matches(ctx.column, (v) => `${v} @@ ${q}::tsquery AND cg_near(${v}, ${fields}, ${words}::text[], ${distance})`)
   }
   /** `[lo, hi)` bounds selecting every string that starts with `prefix` (byte order, as SQLite's). */
   private prefixRange(column: string, prefix: string): string {

@@ -10,6 +10,7 @@ import type {
   CableSummary,
   DateHistogram,
   FacetedPage,
+  PortionRecord,
   HistogramInterval,
   FacetName,
   Facets,
@@ -21,14 +22,14 @@ import type {
   UpsertOutcome,
 } from '../store.js'
 import { FacetTally } from '../sqlite/sqlite-stats.js'
-import { PortionAccessUnsupportedError } from '../store.js'
 import { unpackText } from '../pack-text.js'
 import { withheldRuns } from '../version-identity.js'
 import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { runPgMigrations, type PgMigration } from './migrations.js'
 import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-search.js'
 import { acquirePool, inTransaction, releasePool } from './pool.js'
-import { writeImportBatch } from './pg-writer.js'
+import { lockArchiveWrites, writeImportBatch } from './pg-writer.js'
+import { dropPortions, portionsEnabled, putPortions, setPortionSetting, somePortionSql, wholeSql } from './pg-portions.js'
 
 export interface PgOpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
@@ -44,7 +45,12 @@ const FACETS: FacetName[] = ['origin', 'year', 'classification', 'tag', 'precede
 
 interface Compiled extends PgCompiledQuery {
   from: string
+  /** The reader of a search under portion-level access (his hits may be partial), else null. */
+  portionReader: Access | null
 }
+
+/** Cables read per round trip while portion-level access is turned on. */
+const BACKFILL_BATCH = 500
 
 interface HitRow {
   id: string
@@ -57,6 +63,11 @@ interface HitRow {
   tags: string[]
   score: number | null
   text?: Buffer | null
+  /** Portion-level access: whether the reader may read the cable whole, and its subject portion. */
+  whole?: boolean
+  subject_readable?: boolean
+  level?: number
+  caveats?: string
 }
 
 /**
@@ -74,7 +85,20 @@ function orderBy(sort: SortOrder, ranked: boolean, a: string): string {
 function toHit(r: HitRow): SearchHit {
   const hit: SearchHit = { key: r.key, id: r.cable_id, date: r.date, origin: r.origin, classification: r.classification, subject: r.subject, tags: r.tags, score: r.score === null ? null : Number(r.score) }
   if (r.text) hit.text = unpackText(r.text)
+  if (r.whole === false) {
+    hit.partial = { level: r.level!, caveats: r.caveats === '' ? [] : r.caveats!.split(' ') }
+    if (!r.subject_readable) hit.subject = null
+  }
   return hit
+}
+
+/**
+ * Columns that tell `toHit` which hits a portion reader may read only in part (SQL over `c` with integer
+ * literals only), or '' for any other reader.
+ */
+function partialColumns(reader: Access | null): string {
+  if (!reader) return ''
+  return `, ${wholeSql(reader)} AS whole, ${somePortionSql(reader, 'subject')} AS subject_readable, c.level, c.caveats`
 }
 
 function needsBuckets(n: QueryNode): boolean {
@@ -140,8 +164,10 @@ export class PostgresStore implements Store {
     if (query && needsBuckets(query)) {
       maxBucket = (await this.pool.query<{ max_bucket: number }>('SELECT max_bucket FROM fts_meta')).rows[0]?.max_bucket ?? 0
     }
-    const q = compilePgQuery(query, access, maxBucket)
-    return { ...q, from: q.match ? 'cables c JOIN cable_fts f ON f.cable = c.id' : 'cables c' }
+    // portion-level access only for a reader who asks for it (a search path) in an archive that has it on
+    const portions = access?.portions === true && (await portionsEnabled(this.pool))
+    const q = compilePgQuery(query, access, maxBucket, portions)
+    return { ...q, from: q.match ? 'cables c JOIN cable_fts f ON f.cable = c.id' : 'cables c', portionReader: portions ? access! : null }
   }
 
   /** `(c.subject_fts @@ tier)` as a column, for ranked orders. */
@@ -162,7 +188,7 @@ export class PostgresStore implements Store {
     }
     const text = withText ? ', t.text' : ''
     const rows = await this.pool.query<HitRow>(
-      `SELECT c.id, ${SUMMARY.replace('c.cable_id AS id', 'c.cable_id')}, c.tags, ${score} AS score${text}
+      `SELECT c.id, ${SUMMARY.replace('c.cable_id AS id', 'c.cable_id')}, c.tags, ${score} AS score${text}${partialColumns(q.portionReader)}
        FROM cables c ${q.match ? 'JOIN cable_fts f ON f.cable = c.id' : ''} ${withText ? 'JOIN cable_texts t ON t.cable = c.id' : ''}
        WHERE c.id = ANY($1::bigint[])`,
       params,
@@ -193,7 +219,7 @@ export class PostgresStore implements Store {
     }
     const text = options.withText ? ', (SELECT t.text FROM cable_texts t WHERE t.cable = c.id) AS text' : ''
     const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? 'ALL'} OFFSET ${options.offset ?? 0}` : ''
-    const sql = `SELECT c.id, c.key, c.cable_id, c.date, c.origin, c.classification, c.subject, c.tags, ${score} AS score, ${tier}${text}
+    const sql = `SELECT c.id, c.key, c.cable_id, c.date, c.origin, c.classification, c.subject, c.tags, ${score} AS score, ${tier}${text}${partialColumns(q.portionReader)}
       FROM ${q.from} WHERE ${q.where} ORDER BY ${orderBy(options.sort, ranked, '')}${page}`
     const client = await this.pool.connect()
     let open = false
@@ -482,19 +508,48 @@ export class PostgresStore implements Store {
     return rows
   }
 
-  /** Portion-level access is not built for PostgreSQL yet: always off here (docs/search.md). */
   async portionAccess(): Promise<boolean> {
-    return false
+    await this.ready
+    return portionsEnabled(this.pool)
   }
 
-  /** Refuses to turn portion-level access on (not built for this engine); turning it off is a no-op. */
-  async setPortionAccess(on: boolean): Promise<void> {
-    if (on) throw new PortionAccessUnsupportedError('PostgreSQL')
+  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => PortionRecord[]): Promise<void> {
+    await this.ready
+    await inTransaction(this.pool, async (client) => {
+      // under the archive write lock: no batch is written between the setting and its portions
+      await lockArchiveWrites(client)
+      await setPortionSetting(client, on)
+      await dropPortions(client, null)
+      if (!on) return
+      // a cable with several texts is read whole or not at all (its level is the highest of its texts)
+      await client.query(
+        `DECLARE backfill NO SCROLL CURSOR FOR SELECT c.id, c.key, c.level, c.caveats, t.text FROM cables c JOIN cable_texts t ON t.cable = c.id
+         WHERE NOT EXISTS (SELECT 1 FROM cable_versions v WHERE v.cable = c.id)`,
+      )
+      for (;;) {
+        const { rows } = await client.query<{ id: string; key: string; level: number; caveats: string; text: Buffer }>(`FETCH ${BACKFILL_BATCH} FROM backfill`)
+        await putPortions(
+          client,
+          rows.map((r) => ({ id: r.id, portions: portions({ key: r.key, level: r.level, caveats: r.caveats === '' ? [] : r.caveats.split(' '), text: unpackText(r.text) }) })),
+        )
+        if (rows.length < BACKFILL_BATCH) break
+      }
+      await client.query('CLOSE backfill')
+    })
+    if (on) await this.pool.query('ANALYZE cable_portions')
   }
 
-  /** Always null: with portion-level access off every cable is read whole or not at all. */
-  async partialCable(): Promise<StoredCable | null> {
-    return null
+  async partialCable(idOrKey: string, access: Access): Promise<StoredCable | null> {
+    await this.ready
+    if (!(await portionsEnabled(this.pool))) return null
+    const p = new Params()
+    p.params.push(idOrKey)
+    const filter = accessSql(access, p, true)
+    const { rows } = await this.pool.query<{ key: string }>(
+      `SELECT c.key FROM cables c WHERE (c.key = $1 OR c.raw_id = $1) AND NOT ${wholeSql(access)} AND ${filter} ORDER BY c.key = $1 DESC LIMIT 1`,
+      p.params,
+    )
+    return rows[0] ? this.getCable(rows[0].key) : null
   }
 
   async saveSnapshot(snapshot: SnapshotRecord): Promise<void> {
@@ -527,9 +582,10 @@ export function openPostgresStore(location: string, options: PgOpenOptions = {})
 
 /**
  * Whether whole-archive counts may come from `facet_counts` (kept per level and caveat mask): yes for
- * level-and-caveat readers, no under need to know, which depends on each cable's deliveries.
+ * level-and-caveat readers, no under need to know, which depends on each cable's deliveries, nor for a
+ * reader who asks for portion-level access (which cables he may read in part depends on their portions).
  */
 function countsFromFacetTable(access: Access | undefined): boolean {
-  return access?.needToKnow === undefined
+  return access?.needToKnow === undefined && access?.portions !== true
 }
 

@@ -202,6 +202,21 @@ class VectorBuilder {
   }
 }
 
+/**
+ * The words of one portion (portion-level access, docs/search.md) in binary tsvector format, laid out as a
+ * cable's `fts`: a subject portion at weight A, a body portion (a paragraph with its continuation lines) at
+ * weight D, so `subject:`, phrases and NEAR read a portion as they read a cable. `maxBucket` as in
+ * `cableVector`.
+ *
+ * @example
+ *   portionVector('body', '1. (C) The talks resumed.').fts // read back as "'1':2 'c':3 'resumed':6 'talks':5 'the':4"
+ */
+export function portionVector(kind: 'subject' | 'body', text: string): { fts: Buffer; maxBucket: number } {
+  const b = kind === 'subject' ? cableMain(text, '') : cableMain(null, text)
+  const fts = b.binary()
+  return { fts, maxBucket: b.maxBucket }
+}
+
 /** A record's vectors as the writer stores a new cable's: computed ahead by the import's parse worker. */
 export function preparePgIndex(r: CableRecord): PreparedIndex {
   const v = cableVector(r.subject, r.addressees.map((a) => a.name), r.text)

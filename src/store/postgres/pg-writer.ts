@@ -5,6 +5,7 @@ import { packText, textSha256, unpackText } from '../pack-text.js'
 import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 import { binaryArray, PG_OID } from './pg-binary.js'
 import { cableVector, subjectVector, type BuiltVector } from './pg-tsvector.js'
+import { dropPortions, portionsEnabled, putPortions } from './pg-portions.js'
 
 /** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
 const ARCHIVE_WRITE_LOCK = 0x63626172 // "cbar"
@@ -84,14 +85,6 @@ async function facetRow(client: pg.ClientBase, id: string): Promise<FacetRow> {
 }
 
 /**
- * Upserts a batch inside the caller's transaction, with the SQLite engine's rules (`sqlite-writer.ts`):
- * a copy whose text is already shown only adds its source; any other text of a stored cable goes through
- * the versions rule (`writeOtherText`). New cables and unchanged copies — nearly every record of an
- * import — are written with one statement per table (arrays through `unnest`); a key that meets a
- * different text is handled record by record, in batch order, after them. `facet_counts` moves by the
- * difference.
- */
-/**
  * `writeBatch` for imports and copies: records under the id of a cable released in this database are not
  * written, only counted (`UpsertOutcome.releasedKept`); a released cable's archive row is the released text.
  */
@@ -114,10 +107,26 @@ async function releasedKeys(client: pg.ClientBase, batch: CableRecord[]): Promis
   return new Set(rows.rows.map((r) => r.id))
 }
 
+/** Takes the archive write lock for the caller's transaction: batches and settings changes apply one after another. */
+export async function lockArchiveWrites(client: pg.ClientBase): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [ARCHIVE_WRITE_LOCK])
+}
+
+/**
+ * Upserts a batch inside the caller's transaction, with the SQLite engine's rules (`sqlite-writer.ts`):
+ * a copy whose text is already shown only adds its source; any other text of a stored cable goes through
+ * the versions rule (`writeOtherText`). New cables and unchanged copies — nearly every record of an
+ * import — are written with one statement per table (arrays through `unnest`); a key that meets a
+ * different text is handled record by record, in batch order, after them. `facet_counts` moves by the
+ * difference.
+ */
 export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): Promise<UpsertOutcome> {
   const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0 }
   if (batch.length === 0) return outcome
   await client.query('SELECT pg_advisory_xact_lock($1)', [ARCHIVE_WRITE_LOCK])
+  // portion-level access: read under the write lock, which turning it on or off takes too; off (the default),
+  // nothing below touches `cable_portions`
+  const portions = await portionsEnabled(client)
   const keys = [...new Set(batch.map((r) => r.key))]
   const found = await client.query<Existing>(
     `SELECT c.id, c.key, d.text_sha256, (SELECT v.version FROM cable_versions v WHERE v.cable = c.id AND v.text IS NULL) AS current_version
@@ -163,9 +172,10 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
       client,
       inserts.map(({ r, sha }) => ({ id: shown.get(r.key)!.id!, r, sha, indexed: r.text })),
     )
+    if (portions) await putPortions(client, inserts.map(({ r }) => ({ id: shown.get(r.key)!.id!, portions: r.portions ?? [] })))
   }
   if (sources.length) outcome.sourcesAdded += await addSources(client, sources.map(({ r, version }) => ({ id: shown.get(r.key)!.id!, r, version })))
-  for (const r of sequential) await writeOtherText(client, r, outcome, facets)
+  for (const r of sequential) await writeOtherText(client, r, outcome, facets, portions)
   await facets.apply(client)
   return outcome
 }
@@ -280,7 +290,7 @@ async function shownText(client: pg.ClientBase, id: string): Promise<Buffer> {
  * better; a different text becomes a new version; the best version is shown, the words of every version
  * are indexed, and the cable takes the highest level and every caveat among them.
  */
-async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: UpsertOutcome, facets: FacetDelta): Promise<void> {
+async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: UpsertOutcome, facets: FacetDelta, portions: boolean): Promise<void> {
   const sha = r.packed?.sha256 ?? textSha256(r.text)
   const e = (
     await client.query<{ id: string; text_sha256: string; error_count: number; classification: string | null; level: number; caveats: string }>(
@@ -326,7 +336,7 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
         const updated = { ...same, ...versionColumns(r, sha, content) }
         if (same.text === null) {
           await putVersion(client, { ...updated, text: null })
-          await replaceShown(client, id, r, sha, versions.map((v) => (v.version === same.version ? updated : v)))
+          await replaceShown(client, id, r, sha, versions.map((v) => (v.version === same.version ? updated : v)), portions)
         } else {
           await putVersion(client, { ...updated, text: Buffer.from(r.packed?.deflated ?? packText(r.text)) })
         }
@@ -349,10 +359,10 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
         const now = { ...added, text: null }
         await putVersion(client, kept)
         await putVersion(client, now)
-        await replaceShown(client, id, r, sha, all.map((v) => (v === old ? kept : v === added ? now : v)))
+        await replaceShown(client, id, r, sha, all.map((v) => (v === old ? kept : v === added ? now : v)), portions)
       } else {
         await putVersion(client, added)
-        await reindex(client, id, all)
+        await reindex(client, id, all, portions)
       }
       outcome.versionsAdded++
       version = added.version
@@ -362,8 +372,12 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
   facets.add(await facetRow(client, id), 1)
 }
 
-/** Shows `r` instead of the stored copy: its fields, text and index rows replace the old ones. */
-async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, sha: string, versions: VersionRow[]): Promise<void> {
+/**
+ * Shows `r` instead of the stored copy: its fields, text and index rows replace the old ones. `portions`:
+ * the archive has portion-level access on; a cable with several texts keeps no portions (it is read whole or
+ * not at all: its level is the highest of its texts), one with a single text stores those of `r`.
+ */
+async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, sha: string, versions: VersionRow[], portions: boolean): Promise<void> {
   await client.query('DELETE FROM cable_tags WHERE cable = $1', [id])
   await client.query('DELETE FROM cable_captions WHERE cable = $1', [id])
   await client.query('DELETE FROM cable_refs WHERE cable = $1', [id])
@@ -376,11 +390,20 @@ async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, s
     cableColumns([r]),
   )
   await putShown(client, [{ id, r, sha, indexed: versions.length ? null : r.text }])
-  if (versions.length) await reindex(client, id, versions)
+  if (versions.length) await reindex(client, id, versions, portions)
+  else if (portions) {
+    await dropPortions(client, [id])
+    await putPortions(client, [{ id, portions: r.portions ?? [] }])
+  }
 }
 
-/** Indexes the words of every version and gives the cable the highest level and all caveats among them. */
-async function reindex(client: pg.ClientBase, id: string, versions: VersionRow[]): Promise<void> {
+/**
+ * Indexes the words of every version and gives the cable the highest level and all caveats among them; drops
+ * its portions (`portions`: the archive has portion-level access on), as a cable with several texts is read
+ * whole or not at all.
+ */
+async function reindex(client: pg.ClientBase, id: string, versions: VersionRow[], portions: boolean): Promise<void> {
+  if (portions) await dropPortions(client, [id])
   const current = await shownText(client, id)
   const texts = versions.map((v) => unpackText(v.text ?? current))
   const cable = (await client.query<{ subject: string | null; addressees: { name: string }[] }>(
