@@ -38,6 +38,18 @@ export const FacetsSchema = z
   })
   .openapi('Facets')
 
+export const TagMeaningsSchema = z
+  .object({
+    tags: z.array(
+      z.object({
+        code: z.string().openapi({ example: 'PREL' }),
+        meaning: z.string().openapi({ example: 'External Political Relations' }),
+        kinds: z.array(z.enum(['subject', 'program', 'organization', 'geographic'])),
+      }),
+    ),
+  })
+  .openapi('TagMeanings')
+
 export const HistogramSchema = z.array(CountSchema).openapi('DateHistogram', {
   description: 'Cables per year, month or day over the whole result, in date order; undated cables under (none)',
 })

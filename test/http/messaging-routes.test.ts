@@ -126,6 +126,8 @@ describe('sessions, tokens and bad input', () => {
     const anon = new Client(srv.app)
     await problemOf(anon.get('/api/search?q=x'), 401, 'UNAUTHENTICATED')
     await problemOf(anon.get('/api/inbox'), 401, 'UNAUTHENTICATED')
+    // the TAGS table is served like the archive routes: to a principal, which an anonymous caller is not here
+    await problemOf(anon.get('/api/tags'), 401, 'UNAUTHENTICATED')
     const res = await anon.post('/api/session', { user: 'dana', password: PASSWORD })
     expect(res.status).toBe(200)
     const cookie = res.headers.get('set-cookie')!
