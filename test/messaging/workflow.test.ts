@@ -82,6 +82,11 @@ describe.each(ENGINES)('drafting workflow (%s)', (engine) => {
     expect((await refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, clearers: ['low'], captions: ['SENSITIVE'], body: [{ marking: 'SBU', text: 'a' }, { marking: 'SBU', text: 'b' }] })))).code).toBe('INVALID')
     await addUsers(ctx, [{ name: 'duo', post: 'SECSTATE WASHDC', roles: ['drafter', 'clearer'], clearance: 'SECRET' }])
     expect((await refusal(() => createDraft(ctx, 'duo', draftFromObject({ ...base, clearers: ['duo'] })))).message).toMatch(/cannot also clear/)
+    // each clearer problem names its place in the list, so a form can show it at that name
+    const named = await refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, clearers: ['carl', 'nobody', 'pat', 'low'], captions: ['SENSITIVE'], body: [{ marking: 'SBU', text: 'a' }, { marking: 'SBU', text: 'b' }] })))
+    expect(named.message).toBe(
+      'draft: clearers[1]: clearer nobody is not an active user; clearers[2]: pat does not hold the clearer role; clearers[3]: clearer low is not cleared for SBU',
+    )
     expect((await refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, classification: 'TOP SECRET', eo: { order: '13526', declassify: '2051/05/02' } })))).code).toBe('NOT_CLEARED')
     expect((await refusal(() => createDraft(ctx, 'pat', draftFromObject(base)))).code).toBe('FORBIDDEN')
   })
