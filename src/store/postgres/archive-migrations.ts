@@ -171,4 +171,19 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
       $fn$;
     `,
   },
+  {
+    // Captions became a facet: archives written before count each cable's distinct captions (the rows of
+    // `cable_captions`, what `caption:X` selects) per level and caveat mask, as the writer now does. The
+    // archive write lock (ARCHIVE_WRITE_LOCK in pg-writer.ts) keeps an import from moving the counts meanwhile;
+    // a rerun sets, never adds.
+    id: 'archive-002',
+    sql: `
+      SELECT pg_advisory_xact_lock(1667391858);
+      INSERT INTO facet_counts (facet, value, level, caveat_mask, n)
+        SELECT 'caption', cc.caption, c.level, c.caveat_mask, count(*)
+        FROM cable_captions cc JOIN cables c ON c.id = cc.cable
+        GROUP BY cc.caption, c.level, c.caveat_mask
+      ON CONFLICT (facet, value, level, caveat_mask) DO UPDATE SET n = excluded.n;
+    `,
+  },
 ]
