@@ -227,6 +227,11 @@ describe('sessions, tokens and bad input', () => {
     const edited = await dana.json(dana.put(`/api/drafts/${id}`, { telegram: text.replace('MEETS A VISITING MINISTER', 'MEETS TWO VISITING MINISTERS'), clearers: ['carl', 'cleo'] }))
     expect(edited.draft.fields.subject.text).toContain('MEETS TWO VISITING MINISTERS')
     expect(edited.preview.text.replace(/\s+/g, ' ')).toContain('MEETS TWO VISITING MINISTERS')
+    // each addressee line as the header prints it, with the precedence it resolved to
+    expect(edited.preview.addressees).toEqual([
+      { role: 'action', name: 'AMEMBASSY DUSHANBE', precedence: 'IMMEDIATE', collective: false, excluded: [] },
+      { role: 'info', name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', precedence: 'IMMEDIATE', collective: true, excluded: [] },
+    ])
     expect(edited.draft.cleared).toEqual([])
     expect(edited.draft.clearers).toEqual(['carl', 'cleo'])
     await problemOf(carl.put(`/api/drafts/${id}`, { telegram: SYNTHETIC }), 403, 'FORBIDDEN')
