@@ -34,8 +34,21 @@ export const FacetsSchema = z
     classification: z.array(CountSchema),
     tag: z.array(CountSchema),
     precedence: z.array(CountSchema),
+    caption: z.array(CountSchema).openapi({ description: 'Each cable counted once per distinct caption: a count is what `caption:VALUE` selects' }),
   })
   .openapi('Facets')
+
+export const TagMeaningsSchema = z
+  .object({
+    tags: z.array(
+      z.object({
+        code: z.string().openapi({ example: 'PREL' }),
+        meaning: z.string().openapi({ example: 'External Political Relations' }),
+        kinds: z.array(z.enum(['subject', 'program', 'organization', 'geographic'])),
+      }),
+    ),
+  })
+  .openapi('TagMeanings')
 
 export const HistogramSchema = z.array(CountSchema).openapi('DateHistogram', {
   description: 'Cables per year, month or day over the whole result, in date order; undated cables under (none)',
@@ -55,7 +68,7 @@ export const SearchQuerySchema = z.object({
   sort: z.enum(SORTS).default('rank'),
   limit: z.coerce.number().int().min(0).max(1000).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  facets: flag.openapi({ description: 'Counts by origin, year, classification, tag and precedence over the whole result' }),
+  facets: flag.openapi({ description: 'Counts by origin, year, classification, tag, precedence and caption over the whole result' }),
   histogram: z.enum(INTERVALS).optional().openapi({ description: 'Cables per year, month or day over the whole result' }),
   snippets: z
     .enum(['true', 'false', '1', '0'])

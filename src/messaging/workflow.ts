@@ -64,13 +64,15 @@ async function checkClearers(ctx: ServiceContext, drafter: User, input: DraftInp
   const problems: string[] = []
   const min = (ctx.policy ?? DEFAULT_SITE_POLICY).minClearers
   // a draft nobody clears would go to approval unchecked: the site policy says how many must clear it
-  if (new Set(input.clearers).size < min) problems.push(`the draft needs at least ${min} named clearer${min === 1 ? '' : 's'} (site policy; clearers: [...] or --clearer)`)
-  for (const name of input.clearers) {
+  if (new Set(input.clearers).size < min) problems.push(`clearers: the draft needs at least ${min} named clearer${min === 1 ? '' : 's'} (site policy; clearers: [...] or --clearer)`)
+  // each problem names its place (`clearers[1]: …`), like the draft's field problems, so a form shows it at the name
+  for (const [i, name] of input.clearers.entries()) {
+    const at = `clearers[${i}]: `
     const u = await ctx.store.directory.user(name)
-    if (!u || !u.active) problems.push(`clearer ${name} is not an active user`)
-    else if (!u.roles.includes('clearer')) problems.push(`${name} does not hold the clearer role`)
-    else if (u.name === drafter.name) problems.push(`${name} drafted the cable and cannot also clear it`)
-    else if (!canRead(accessOf(u), marking)) problems.push(`clearer ${name} is not cleared for ${describeMarking(marking)}`)
+    if (!u || !u.active) problems.push(`${at}clearer ${name} is not an active user`)
+    else if (!u.roles.includes('clearer')) problems.push(`${at}${name} does not hold the clearer role`)
+    else if (u.name === drafter.name) problems.push(`${at}${name} drafted the cable and cannot also clear it`)
+    else if (!canRead(accessOf(u), marking)) problems.push(`${at}clearer ${name} is not cleared for ${describeMarking(marking)}`)
   }
   return problems
 }
@@ -99,7 +101,7 @@ export async function createDraft(ctx: ServiceContext, userName: string | undefi
   const marking = markingOf(preview.cable)
   if (!canRead(accessOf(user), marking)) await refuse(ctx, user, 'draft', 'NOT_CLEARED', `${user.name} is not cleared for ${describeMarking(marking)} and cannot draft at that level`)
   const problems = await checkClearers(ctx, user, input, preview)
-  if (problems.length) await refuse(ctx, user, 'draft', 'INVALID', `clearers: ${problems.join('; ')}`, undefined, problems)
+  if (problems.length) await refuse(ctx, user, 'draft', 'INVALID', `draft: ${problems.join('; ')}`, undefined, problems)
   const at = ctx.now().getTime()
   const id = await ctx.store.workflow.insertDraft({ originPost: user.post, drafter: user.name, fields: input.fields, clearers: input.clearers, corrects, at })
   await audit(ctx, { actor: user.name, action: 'draft', draftId: id, post: user.post, detail: corrects ? `correction of ${corrects}` : '' })
@@ -117,7 +119,7 @@ export async function updateDraft(ctx: ServiceContext, userName: string | undefi
   const marking = markingOf(preview.cable)
   if (!canRead(accessOf(user), marking)) await refuse(ctx, user, 'edit', 'NOT_CLEARED', `${user.name} is not cleared for ${describeMarking(marking)} and cannot draft at that level`, id)
   const problems = await checkClearers(ctx, user, input, preview)
-  if (problems.length) await refuse(ctx, user, 'edit', 'INVALID', `clearers: ${problems.join('; ')}`, id, problems)
+  if (problems.length) await refuse(ctx, user, 'edit', 'INVALID', `draft: ${problems.join('; ')}`, id, problems)
   await ctx.store.workflow.updateDraft(id, input.fields, input.clearers, ctx.now().getTime())
   await audit(ctx, { actor: user.name, action: 'edit', draftId: id, post: user.post })
   return { draft: (await ctx.store.workflow.draft(id)) as Draft, preview }

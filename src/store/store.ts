@@ -245,7 +245,11 @@ export interface SearchHit extends CableSummary {
   partial?: { level: number; caveats: string[] }
 }
 
-export type FacetName = 'origin' | 'year' | 'classification' | 'tag' | 'precedence'
+/**
+ * The facets of a result. `tag` counts every listed TAG (a repeat counts again); `caption` counts each
+ * cable once per distinct caption, so a caption's count is what `caption:X` selects.
+ */
+export type FacetName = 'origin' | 'year' | 'classification' | 'tag' | 'precedence' | 'caption'
 export type Facets = Record<FacetName, { value: string; count: number }[]>
 
 /** A page of hits with the total and facets of the whole result. */

@@ -48,13 +48,13 @@ describe('TAGS with multi-word entries', () => {
 })
 
 describe('the TAGS table in src/format', () => {
-  it('should hold every code and meaning of data/tags.tsv', () => {
+  it('should hold every code, meaning and kind of data/tags.tsv', () => {
     const rows = readFileSync(join(import.meta.dirname, '../../data/tags.tsv'), 'utf8')
       .split('\n')
       .slice(1)
       .filter((l) => l.trim())
       .map((l) => l.split('\t'))
-      .map(([code, , meaning]) => [code, meaning])
-    expect(TAG_TABLE.map(([c, m]) => [c, m])).toEqual(rows)
+      .map(([code, kind, meaning]) => [code, meaning, kind])
+    expect(TAG_TABLE.map(([c, m, k]) => [c, m, k])).toEqual(rows)
   })
 })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CableViewSchema, GraphSchema, LintResultSchema, ParseResultSchema, SearchResultSchema, StatsSchema } from '../../src/http/schemas.js'
+import { CableViewSchema, GraphSchema, LintResultSchema, ParseResultSchema, SearchResultSchema, StatsSchema, TagMeaningsSchema } from '../../src/http/schemas.js'
 import { ProblemSchema } from '../../src/http/problem.js'
 import { publicArchive } from './archive-fixture.js'
 
@@ -34,6 +34,7 @@ describe('archive routes (public mode)', () => {
     expect(body.total).toBe(4)
     expect(body.hits.map((h) => h.key)).toEqual(['09STATE1', '09HARARE2'])
     expect(body.facets!.year).toEqual([{ value: '2009', count: 3 }, { value: '2010', count: 1 }])
+    expect(body.facets!.caption).toEqual([{ value: 'NOFORN', count: 1 }])
     expect(body.histogram).toEqual([
       { value: '2009-01', count: 1 },
       { value: '2009-10', count: 1 },
@@ -44,6 +45,28 @@ describe('archive routes (public mode)', () => {
     const second = SearchResultSchema.parse(await (await get('/api/search?q=uranium&sort=date&limit=2&offset=2')).json())
     expect(second.hits.map((h) => h.key)).toEqual(['09HARARE3', '10LONDON5'])
     expect(second.facets).toBeUndefined()
+  })
+
+  it('should count captions like caption: selects them', async () => {
+    const all = SearchResultSchema.parse(await (await get('/api/search?limit=0&facets=1')).json())
+    expect(all.facets!.caption.length).toBeGreaterThan(0)
+    for (const { value, count } of all.facets!.caption) {
+      const narrowed = SearchResultSchema.parse(await (await get('/api/search?limit=0&q=' + encodeURIComponent(`caption:"${value}"`))).json())
+      expect(narrowed.total).toBe(count)
+    }
+  })
+
+  it('should give the TAGS table: codes with their meanings and kinds, in code order', async () => {
+    const res = await get('/api/tags')
+    expect(res.status).toBe(200)
+    const { tags } = TagMeaningsSchema.parse(await res.json())
+    expect(tags.find((t) => t.code === 'PREL')).toEqual({ code: 'PREL', meaning: 'External Political Relations', kinds: ['subject'] })
+    // a code with an organization row without a meaning and a country row with one: the country's
+    expect(tags.find((t) => t.code === 'AL')).toEqual({ code: 'AL', meaning: 'Albania', kinds: ['geographic'] })
+    expect(tags.every((t) => t.meaning.trim() !== '')).toBe(true)
+    const codes = tags.map((t) => t.code)
+    expect(new Set(codes).size).toBe(codes.length)
+    expect(codes).toEqual([...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
   })
 
   it('should answer a bad query with QUERY_SYNTAX and its column', async () => {

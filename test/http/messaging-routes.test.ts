@@ -126,6 +126,8 @@ describe('sessions, tokens and bad input', () => {
     const anon = new Client(srv.app)
     await problemOf(anon.get('/api/search?q=x'), 401, 'UNAUTHENTICATED')
     await problemOf(anon.get('/api/inbox'), 401, 'UNAUTHENTICATED')
+    // the TAGS table is served like the archive routes: to a principal, which an anonymous caller is not here
+    await problemOf(anon.get('/api/tags'), 401, 'UNAUTHENTICATED')
     const res = await anon.post('/api/session', { user: 'dana', password: PASSWORD })
     expect(res.status).toBe(200)
     const cookie = res.headers.get('set-cookie')!
@@ -225,6 +227,11 @@ describe('sessions, tokens and bad input', () => {
     const edited = await dana.json(dana.put(`/api/drafts/${id}`, { telegram: text.replace('MEETS A VISITING MINISTER', 'MEETS TWO VISITING MINISTERS'), clearers: ['carl', 'cleo'] }))
     expect(edited.draft.fields.subject.text).toContain('MEETS TWO VISITING MINISTERS')
     expect(edited.preview.text.replace(/\s+/g, ' ')).toContain('MEETS TWO VISITING MINISTERS')
+    // each addressee line as the header prints it, with the precedence it resolved to
+    expect(edited.preview.addressees).toEqual([
+      { role: 'action', name: 'AMEMBASSY DUSHANBE', precedence: 'IMMEDIATE', collective: false, excluded: [] },
+      { role: 'info', name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', precedence: 'IMMEDIATE', collective: true, excluded: [] },
+    ])
     expect(edited.draft.cleared).toEqual([])
     expect(edited.draft.clearers).toEqual(['carl', 'cleo'])
     await problemOf(carl.put(`/api/drafts/${id}`, { telegram: SYNTHETIC }), 403, 'FORBIDDEN')

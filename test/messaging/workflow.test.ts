@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { PrecedenceWord } from '../../src/format/model.js'
 import { parseCable } from '../../src/format/parse.js'
+import { PRECEDENCE_RANK } from '../../src/messaging/precedence.js'
 import {
   approveDraft,
+  claimBatch,
   clearDraft,
   createDraft,
   draftFromObject,
@@ -79,6 +82,11 @@ describe.each(ENGINES)('drafting workflow (%s)', (engine) => {
     expect((await refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, clearers: ['low'], captions: ['SENSITIVE'], body: [{ marking: 'SBU', text: 'a' }, { marking: 'SBU', text: 'b' }] })))).code).toBe('INVALID')
     await addUsers(ctx, [{ name: 'duo', post: 'SECSTATE WASHDC', roles: ['drafter', 'clearer'], clearance: 'SECRET' }])
     expect((await refusal(() => createDraft(ctx, 'duo', draftFromObject({ ...base, clearers: ['duo'] })))).message).toMatch(/cannot also clear/)
+    // each clearer problem names its place in the list, so a form can show it at that name
+    const named = await refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, clearers: ['carl', 'nobody', 'pat', 'low'], captions: ['SENSITIVE'], body: [{ marking: 'SBU', text: 'a' }, { marking: 'SBU', text: 'b' }] })))
+    expect(named.message).toBe(
+      'draft: clearers[1]: clearer nobody is not an active user; clearers[2]: pat does not hold the clearer role; clearers[3]: clearer low is not cleared for SBU',
+    )
     expect((await refusal(() => createDraft(ctx, 'dana', draftFromObject({ ...base, classification: 'TOP SECRET', eo: { order: '13526', declassify: '2051/05/02' } })))).code).toBe('NOT_CLEARED')
     expect((await refusal(() => createDraft(ctx, 'pat', draftFromObject(base)))).code).toBe('FORBIDDEN')
   })
@@ -180,6 +188,36 @@ describe.each(ENGINES)('drafting workflow (%s)', (engine) => {
       { name: 'CHINA POSTS COLLECTIVE', xmt: ['AMCONSUL WUHAN'] },
     ]
     await expect(releaseAs({ info: twoXmt })).rejects.toThrow(/at most one collective per list may carry XMT/)
+  })
+
+  it('should give each TO and INFO addressee its own precedence: on its addressee line, in the DTG and in the delivery queue', async () => {
+    const r = await releaseAs({
+      precedence: 'IMMEDIATE',
+      // Dushanbe takes the action precedence; Mumbai and the collective name their own; Paris takes the INFO default
+      to: ['AMEMBASSY DUSHANBE', { name: 'AMCONSUL MUMBAI', precedence: 'PRIORITY' }],
+      info: [{ name: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE', precedence: 'PRIORITY', xmt: ['AMEMBASSY KABUL'] }, 'AMEMBASSY PARIS'],
+    })
+    const parsed = parseCable(r.text)
+    const lines = (list: typeof parsed.to) => Object.fromEntries((list ?? []).map((a) => [a.name, a.precedence]))
+    expect(lines(parsed.to)).toEqual({ 'AMEMBASSY DUSHANBE': 'IMMEDIATE', 'AMCONSUL MUMBAI': 'PRIORITY' })
+    expect(lines(parsed.info)).toEqual({ 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE': 'PRIORITY', 'AMEMBASSY PARIS': 'ROUTINE' })
+    // the DTG carries the highest action and the highest info precedence (FL5)
+    expect(parsed.envelope.dtg?.precedence).toEqual(['O', 'P'])
+    const of = (post: string) => r.deliveries.find((d) => d.post === post)
+    // Dushanbe is also a member of the INFO collective: action and the higher precedence win
+    expect(of('AMEMBASSY DUSHANBE')).toMatchObject({ role: 'action', precedence: 'IMMEDIATE' })
+    expect(of('AMCONSUL MUMBAI')).toMatchObject({ role: 'action', precedence: 'PRIORITY' })
+    expect(of('AMEMBASSY ISLAMABAD')).toMatchObject({ role: 'info', precedence: 'PRIORITY' })
+    expect(of('AMEMBASSY PARIS')).toMatchObject({ role: 'info', precedence: 'ROUTINE' })
+    expect(of('AMEMBASSY KABUL')).toBeUndefined()
+    // the queue ranks each recipient by its own precedence, and the worker claims them in that order
+    const queued = await env.ctx.store.delivery.deliveriesOf(r.cableId)
+    const rank = (post: string) => queued.find((d) => d.post === post)?.rank
+    expect([rank('AMEMBASSY DUSHANBE'), rank('AMCONSUL MUMBAI'), rank('AMEMBASSY ISLAMABAD'), rank('AMEMBASSY PARIS')]).toEqual([3, 4, 4, 5])
+    expect(queued.every((d) => d.rank === PRECEDENCE_RANK[d.precedence as PrecedenceWord])).toBe(true)
+    const claimed = await claimBatch(env.ctx, 'test-worker', queued.length)
+    expect(claimed[0].post).toBe('AMEMBASSY DUSHANBE')
+    expect(claimed.at(-1)!.post).toBe('AMEMBASSY PARIS')
   })
 
   it('should number MRNs per post and year, count MCNs per addressee, and cut long text into sections', async () => {

@@ -282,6 +282,34 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect(await store.count(null)).toBe(5)
     })
 
+    it('should count captions as a facet, each value selecting as many visible cables as it counts', async () => {
+      const store = await loaded()
+      const unclass: Access = { level: 0, caveats: ['NOFORN'] }
+      const secretNoforn: Access = { level: 3, caveats: ['NOFORN'] }
+      expect((await store.facets(null)).caption).toEqual([{ value: 'SIPDIS', count: 2 }, { value: 'NOFORN', count: 1 }])
+      // the SECRET//NOFORN cable's captions are counted only for a reader who may see it
+      expect((await store.facets(null, unclass)).caption).toEqual([{ value: 'SIPDIS', count: 1 }])
+      expect((await store.facets(parseQuery('uranium OR reactor'), { level: 2, caveats: [] })).caption).toEqual([{ value: 'SIPDIS', count: 1 }])
+      for (const access of [undefined, unclass, secretNoforn]) {
+        for (const q of [null, 'uranium OR reactor', 'inspectors', 'date:2009']) {
+          const query = q === null ? null : parseQuery(q)
+          const page = await store.facetedPage(query, { sort: 'date', limit: 1 }, access)
+          expect(page.facets.caption).toEqual((await store.facets(query, access)).caption)
+          for (const { value, count } of page.facets.caption) {
+            const narrowed = parseQuery(q === null ? `caption:"${value}"` : `(${q}) caption:"${value}"`)
+            expect(await store.count(narrowed, access)).toBe(count)
+          }
+        }
+      }
+      // repeated captions on a record count once; a replacement moves the counts with it
+      const other = await engine.open()
+      await other.upsertCables([makeRecord({ key: '09X7', errorCount: 2, captions: ['EXDIS', 'EXDIS'], text: 'first  copy' })])
+      expect((await other.facets(null)).caption).toEqual([{ value: 'EXDIS', count: 1 }])
+      await other.upsertCables([makeRecord({ key: '09X7', errorCount: 0, captions: ['SIPDIS'], text: 'first copy', source: { ...makeRecord({ key: '09X7' }).source, locator: 'b.csv#row=1', rendering: 'csv' } })])
+      expect((await other.facets(null)).caption).toEqual([{ value: 'SIPDIS', count: 1 }])
+      expect((await other.facets(parseQuery('copy'))).caption).toEqual([{ value: 'SIPDIS', count: 1 }])
+    })
+
     it('should hide what the reader may not see on every read path', async () => {
       const store = await loaded()
       const confidential: Access = { level: 2, caveats: [] }

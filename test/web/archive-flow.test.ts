@@ -209,12 +209,53 @@ describe.skipIf(unavailable !== null)('web archive in Chromium', { timeout: 240_
     await expect.poll(() => page.locator('#query-error').count()).toBe(0)
   })
 
+  it('includes a caption from its facet, and expands TAGS from the TAGS table in the facets, their filter box and the cable view', async () => {
+    await page.goto(`${server.url}/#/search`)
+    await expect.poll(total).toBe(403)
+    // a TAG facet value shows its meaning, and the filter box finds a tag by its meaning
+    const tags = page.locator('#facet-tag').locator('..')
+    const prel = tags.locator('li', { has: page.getByRole('button', { name: 'Include TAGS PREL', exact: true }) })
+    await expect.poll(() => prel.locator('.facet-value').textContent()).toBe('PREL — External Political Relations')
+    await tags.getByRole('searchbox', { name: 'Filter TAGS values' }).fill('political relations')
+    await expect.poll(() => tags.locator('.facet-value').allTextContents()).toEqual(['PREL — External Political Relations'])
+
+    // include a caption: the total is the count the facet showed, and every hit has that caption
+    const include = page.getByRole('button', { name: 'Include Caption NOFORN', exact: true })
+    const shownCount = Number((await page.locator('li', { has: include }).locator('.facet-count').textContent())!.replace(/,/g, ''))
+    expect(shownCount).toBeGreaterThan(0)
+    expect(shownCount).toBeLessThan(403)
+    await include.click()
+    await waitForUrl(/f=\+caption:NOFORN/)
+    await expect.poll(total).toBe(shownCount)
+    const ids = await hitIds()
+    expect(ids).toHaveLength(Math.min(shownCount, 20))
+    for (const id of ids) {
+      const view = (await (await fetch(`${server.url}/api/cables/${encodeURIComponent(id)}`)).json()) as { cable: { captions: string[] } }
+      expect(view.cable.captions).toContain('NOFORN')
+    }
+    const captions = page.locator('#facet-caption').locator('..')
+    expect(await captions.locator('li', { hasText: 'NOFORN' }).getAttribute('class')).toBe('included')
+    // and excluded: none of the hits has it any more
+    await page.getByRole('button', { name: 'Exclude Caption NOFORN', exact: true }).click()
+    await waitForUrl(/f=-caption:NOFORN/)
+    await expect.poll(total).toBe(403 - shownCount)
+    expect(await captions.locator('.facet-value').allTextContents()).not.toContain('NOFORN')
+
+    // the cable view lists its TAGS with their meanings
+    await page.goto(`${server.url}/#/cable/09PARIS77`)
+    const list = page.getByRole('list', { name: 'TAGS' })
+    await expect.poll(() => list.locator('li').allTextContents()).toEqual(['PREL External Political Relations', 'ETRD Foreign Trade', 'FR France', 'SZ Switzerland'])
+    await screenshot(page, 'archive-cable-tags')
+    expect(await seriousViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+  })
+
   it('filters a long facet list, draws the reference graph with clickable nodes and the statistics charts', async () => {
     await page.goto(`${server.url}/#/search`)
     await expect.poll(total).toBe(403)
     const tags = page.locator('#facet-tag').locator('..')
     await tags.getByRole('searchbox', { name: 'Filter TAGS values' }).fill('PG')
-    await expect.poll(() => tags.locator('.facet-value').allTextContents()).toEqual(['PGOV'])
+    await expect.poll(() => tags.locator('.facet-value').allTextContents()).toEqual(['PGOV — Internal Governmental Affairs'])
 
     await page.goto(`${server.url}/#/graph/09BERN123?depth=2`)
     await page.getByRole('heading', { name: '4 cables, 3 references' }).waitFor()

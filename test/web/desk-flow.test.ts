@@ -13,6 +13,8 @@ const USERS = [
   ['dora', 'AMEMBASSY DUSHANBE', 'reader', 'SECRET'],
   // at the same post, cleared only for unclassified traffic
   ['uma', 'AMEMBASSY DUSHANBE', 'reader', 'UNCLASSIFIED'],
+  // at a member post of the collective the cable goes to for info
+  ['ivan', 'AMEMBASSY ASTANA', 'reader', 'SECRET'],
 ] as const
 
 const password = (user: string) => `${user} has a long passphrase`
@@ -91,6 +93,8 @@ describe.skipIf(unavailable !== null)('web cable desk in Chromium', { timeout: 2
     expect(await dora.getByTestId('inbox-row').count()).toBe(0)
     const uma = await loggedIn('uma')
     await uma.getByTestId('live').filter({ hasText: 'live' }).waitFor()
+    const ivan = await loggedIn('ivan')
+    await ivan.getByTestId('live').filter({ hasText: 'live' }).waitFor()
 
     // compose: a CONFIDENTIAL cable without its Classified-by line is a lint error, shown at the classification
     const dana = await loggedIn('dana')
@@ -101,6 +105,19 @@ describe.skipIf(unavailable !== null)('web cable desk in Chromium', { timeout: 2
     await dana.getByLabel('Classification', { exact: true }).selectOption('CONFIDENTIAL')
     await dana.getByRole('combobox', { name: 'TO (action)' }).fill('AMEMBASSY DUSHANBE')
     await dana.keyboard.press('Enter')
+    // INFO: typing filters the directory's posts and collectives; arrow down and Enter picks the suggestion
+    await dana.getByRole('combobox', { name: 'INFO' }).fill('south central')
+    const suggestions = dana.getByRole('listbox', { name: 'INFO addressee: suggestions' })
+    expect(await suggestions.getByRole('option').allTextContents()).toEqual([expect.stringMatching(/^ALL SOUTH AND CENTRAL ASIA COLLECTIVE collective, \d+ posts$/)])
+    await dana.keyboard.press('ArrowDown')
+    await dana.keyboard.press('Enter')
+    await dana.getByTestId('info-addressee').filter({ hasText: 'ALL SOUTH AND CENTRAL ASIA COLLECTIVE' }).waitFor()
+    await dana.getByLabel('Precedence for INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE').selectOption('ROUTINE')
+    // XMT: exclude Kabul, found by filtering the collective's members
+    await dana.getByText(/^XMT: none excluded/).click()
+    await dana.getByLabel('Filter members of ALL SOUTH AND CENTRAL ASIA COLLECTIVE').fill('kabul')
+    await dana.getByLabel('exclude AMEMBASSY KABUL').check()
+    await dana.getByText('XMT: 1 excluded (AMEMBASSY KABUL)', { exact: false }).waitFor()
     await dana.getByRole('combobox', { name: 'TAGS' }).fill('PREL')
     await dana.keyboard.press('Enter')
     await dana.getByRole('combobox', { name: 'TAGS' }).fill('TI')
@@ -111,7 +128,13 @@ describe.skipIf(unavailable !== null)('web cable desk in Chromium', { timeout: 2
     await dana.getByLabel('Paragraph 1 mark').selectOption('C')
     await dana.getByLabel('Paragraph 1', { exact: true }).fill('The talks on the border guard cohort went well.')
     await dana.getByLabel('Signature (surname)').fill('DRAFTER')
+    // clearers are typed; the server's refusal is shown at the name it concerns
+    await dana.getByLabel(/Clearers/).fill('dora')
+    await dana.keyboard.press('Enter')
+    await dana.getByTestId('clearer').filter({ hasText: 'clearers[0]: dora does not hold the clearer role' }).waitFor()
+    await dana.getByRole('button', { name: 'Remove clearer dora' }).click()
     await dana.getByLabel(/Clearers/).fill('carl')
+    await dana.keyboard.press('Enter')
     const classification = dana.locator('[data-field=classification] .field-findings')
     await classification.filter({ hasText: 'TXT-013' }).waitFor()
     expect(await dana.getByLabel('Classification', { exact: true }).getAttribute('aria-invalid')).toBe('true')
@@ -122,6 +145,12 @@ describe.skipIf(unavailable !== null)('web cable desk in Chromium', { timeout: 2
     await dana.getByLabel(/Classified by/).fill('Dana Drafter, Office Director, for reasons 1.4(b) and (d)')
     await dana.getByTestId('compose-status').filter({ hasText: 'no lint errors' }).waitFor()
     expect(await classification.count()).toBe(0)
+    expect(await dana.getByTestId('clearer').textContent()).toBe('carlRemove')
+    // a TO line left at its default shows what the server resolved: the action precedence
+    expect(await dana.getByLabel('Precedence for TO AMEMBASSY DUSHANBE').locator('option').first().textContent()).toBe('default (IMMEDIATE)')
+    const preview = (await dana.getByTestId('preview').textContent())!
+    expect(preview).toMatch(/^INFO .*ALL SOUTH AND CENTRAL ASIA COLLECTIVE ROUTINE$/m)
+    expect(preview).toMatch(/^XMT AMEMBASSY KABUL$/m)
     const draftId = /#\/desk\/compose\/(\d+)/.exec(dana.url())![1]
 
     // clear as carl, approve and release as abe
@@ -139,11 +168,21 @@ describe.skipIf(unavailable !== null)('web cable desk in Chromium', { timeout: 2
     await screenshot(abe, 'desk-released')
     expect(await seriousViolations(abe)).toEqual([])
     const cableId = (await abe.getByRole('heading', { name: /^Released / }).textContent())!.replace('Released ', '')
+    const deliveries = (await abe.getByRole('status', { name: 'Released' }).textContent())!
+    // Dushanbe is also in the collective: action and its precedence win
+    expect(deliveries).toContain('AMEMBASSY DUSHANBE (action, IMMEDIATE)')
+    expect(deliveries).toContain('AMEMBASSY ASTANA (info, ROUTINE)')
+    expect(deliveries).not.toContain('KABUL')
+
+    // ivan's post gets it for info, ROUTINE
+    const infoRow = ivan.getByTestId('inbox-row').filter({ hasText: cableId })
+    await infoRow.waitFor({ timeout: 30_000 })
+    expect(await infoRow.locator('td').allTextContents()).toEqual(expect.arrayContaining(['ROUTINE', 'info']))
 
     // dora's inbox receives it without a reload, as action IMMEDIATE
     const row = dora.getByTestId('inbox-row').filter({ hasText: cableId })
     await row.waitFor({ timeout: 30_000 })
-    expect(await row.textContent()).toContain('IMMEDIATE')
+    expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['IMMEDIATE', 'action']))
     expect(await row.textContent()).toContain('unacknowledged')
     // each row says its classification, and the banner is the highest of the rows (not the reader's clearance)
     expect(await row.getByTestId('inbox-class').textContent()).toBe('CONFIDENTIAL')

@@ -52,6 +52,30 @@ export function exportUrl(q: string, sort: SortOrder, format: 'csv' | 'jsonl'): 
   return apiPath('/api/export', { q, sort, format })
 }
 
+/** A TAGS code with its meaning and kinds, from the server's TAGS table (`GET /api/tags`). */
+export interface TagMeaning {
+  code: string
+  meaning: string
+  kinds: string[]
+}
+
+let tagTable: Promise<Record<string, string>> | null = null
+
+/**
+ * TAGS code → meaning (`PREL` → External Political Relations), fetched once per page load: the table is the
+ * server's reference data and does not change while it runs. A failed fetch is forgotten, so the next
+ * screen asks again (after a login, say).
+ */
+export function tagMeanings(): Promise<Record<string, string>> {
+  if (!tagTable) {
+    tagTable = request<{ tags: TagMeaning[] }>('GET', '/api/tags').then((r) => Object.fromEntries(r.tags.map((t) => [t.code, t.meaning])))
+    tagTable.catch(() => {
+      tagTable = null
+    })
+  }
+  return tagTable
+}
+
 export interface SourceRecord {
   locator: string
   rendering: string

@@ -94,7 +94,21 @@ export interface Draft {
 
 export interface DraftView {
   draft: Draft
-  preview: { text: string; errors: { rule: string; message: string }[]; recipients: { post: string; role: string; precedence: string }[] }
+  preview: {
+    text: string
+    errors: { rule: string; message: string }[]
+    recipients: { post: string; role: string; precedence: string }[]
+    /** The TO and INFO lines as the header prints them, each with the precedence the server resolved for it. */
+    addressees: PreviewAddressee[]
+  }
+}
+
+export interface PreviewAddressee {
+  role: 'action' | 'info'
+  name: string
+  precedence: string
+  collective: boolean
+  excluded: string[]
 }
 
 export interface DraftSummary {
@@ -137,7 +151,7 @@ export const releaseDraft = (id: number) => request<Release>('POST', `/api/draft
 
 export interface Directory {
   posts: { plad: string; route?: string; origin?: string; kind?: string }[]
-  collectives: { plad: string; route?: string; note?: string; members?: string[] }[]
+  collectives: { plad: string; route?: string; note?: string; members: { post: string; inferred: boolean }[] }[]
 }
 
 export const getDirectory = (signal?: AbortSignal) => request<Directory>('GET', '/api/directory', undefined, signal)

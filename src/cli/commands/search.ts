@@ -21,7 +21,7 @@ export function registerSearch(program: Command, io: Io, setExit: SetExit): void
     .option('--sort <order>', 'rank (BM25), date (oldest first) or date-desc', 'rank')
     .option('--limit <n>', 'hits to show (default 20 for table, all for json/jsonl/csv)')
     .option('--offset <n>', 'hits to skip', '0')
-    .option('--facets', 'counts by origin, year, classification, tag and precedence over the whole result')
+    .option('--facets', 'counts by origin, year, classification, tag, precedence and caption over the whole result')
     .option('--format <format>', 'table, json, jsonl or csv', 'table')
     .option('--no-snippets', 'leave out the highlighted excerpts')
     // a query may start with an exclusion (`cable search -iran`): words that look like options are query

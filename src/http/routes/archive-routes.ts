@@ -4,10 +4,11 @@ import { writeSearch } from '../../archive/output/write-search.js'
 import { referenceGraph } from '../../archive/reference-graph.js'
 import { searchArchive } from '../../archive/search-archive.js'
 import { showCable } from '../../archive/show-cable.js'
+import { tagMeanings } from '../../archive/tag-meanings.js'
 import { lintText } from '../../lint/index.js'
 import type { HttpEnv } from '../env.js'
 import { HttpProblem } from '../problem.js'
-import { CableViewSchema, ExportQuerySchema, GraphSchema, json, problems, SearchQuerySchema, SearchResultSchema, StatsSchema } from '../schemas.js'
+import { CableViewSchema, ExportQuerySchema, GraphSchema, json, problems, SearchQuerySchema, SearchResultSchema, StatsSchema, TagMeaningsSchema } from '../schemas.js'
 import type { ServerDeps } from '../server-deps.js'
 
 const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: '09STATE99704' }) })
@@ -51,6 +52,15 @@ const stats = createRoute({
   responses: { 200: json(StatsSchema, 'Counts over every cable the principal may read'), ...problems(401) },
 })
 
+const tags = createRoute({
+  method: 'get',
+  path: '/api/tags',
+  tags: ['archive'],
+  summary: 'The TAGS table',
+  description: 'Every TAGS code the table gives a meaning for, with that meaning and its kinds (subject, program, organization, geographic), ordered by code. Reference data: the same for every principal.',
+  responses: { 200: json(TagMeaningsSchema, 'Codes and their meanings'), ...problems(401) },
+})
+
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/export',
@@ -82,7 +92,7 @@ function exportFormat(format: 'csv' | 'jsonl' | undefined, accept: string | unde
 }
 
 /**
- * The archive read routes: search, one cable, reference graph, stats and export. Every read goes through
+ * The archive read routes: search, one cable, reference graph, stats, export and the TAGS table. Every read goes through
  * `src/archive` with the principal's access, so the store filters what the principal may not see; each
  * read is first counted by the bulk-read guard (`deps.reads`).
  */
@@ -149,6 +159,9 @@ export function registerArchiveRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDep
   })
 
   app.openapi(stats, async (c) => c.json(await deps.archive.stats(c.get('principal').access), 200))
+
+  // reference data, not archive content: nothing to filter and nothing for the bulk-read guard to count
+  app.openapi(tags, (c) => c.json({ tags: tagMeanings() }, 200))
 
   app.openapi(exportRoute, async (c) => {
     const q = c.req.valid('query')

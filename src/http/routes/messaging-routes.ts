@@ -29,7 +29,7 @@ const DraftBodySchema = loose(
 const DraftViewSchema = z
   .object({
     draft: loose('Draft', 'A draft: id, originPost, drafter, fields, clearers, cleared, approvedBy, state, corrects, cableId, createdAt, updatedAt'),
-    preview: z.object({ text: z.string(), errors: z.array(z.object({ rule: z.string(), message: z.string() })), recipients: z.array(z.object({ post: z.string(), role: z.string(), precedence: z.string() })) }),
+    preview: z.object({ text: z.string(), errors: z.array(z.object({ rule: z.string(), message: z.string() })), recipients: z.array(z.object({ post: z.string(), role: z.string(), precedence: z.string() })), addressees: z.array(z.object({ role: z.string(), name: z.string(), precedence: z.string(), collective: z.boolean(), excluded: z.array(z.string()) })).openapi({ description: 'The TO and INFO lines as the header prints them: each with the precedence it resolved to (its own, else the action precedence for TO and ROUTINE for INFO) and its XMT exclusions' }) }),
   })
   .openapi('DraftView')
 const InboxItemSchema = z
@@ -61,7 +61,7 @@ function draftInput(body: Record<string, unknown>): DraftInput {
 
 const view = (r: { draft: Draft; preview: ComposedDraft }) => ({
   draft: r.draft as unknown as Record<string, unknown>,
-  preview: { text: r.preview.text, errors: r.preview.errors, recipients: r.preview.recipients },
+  preview: { text: r.preview.text, errors: r.preview.errors, recipients: r.preview.recipients, addressees: r.preview.addressees.map((a) => ({ role: a.role, name: a.name, precedence: a.precedence, collective: a.collective, excluded: a.excluded })) },
 })
 
 /**

@@ -172,11 +172,26 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
     `,
   },
   {
+    // Captions became a facet: archives written before count each cable's distinct captions (the rows of
+    // `cable_captions`, what `caption:X` selects) per level and caveat mask, as the writer now does. The
+    // archive write lock (ARCHIVE_WRITE_LOCK in pg-writer.ts) keeps an import from moving the counts meanwhile;
+    // a rerun sets, never adds.
+    id: 'archive-002',
+    sql: `
+      SELECT pg_advisory_xact_lock(1667391858);
+      INSERT INTO facet_counts (facet, value, level, caveat_mask, n)
+        SELECT 'caption', cc.caption, c.level, c.caveat_mask, count(*)
+        FROM cable_captions cc JOIN cables c ON c.id = cc.cable
+        GROUP BY cc.caption, c.level, c.caveat_mask
+      ON CONFLICT (facet, value, level, caveat_mask) DO UPDATE SET n = excluded.n;
+    `,
+  },
+  {
     // Portion-level access (docs/search.md), as the SQLite engine's archive-006: archive settings, and the
     // portions of a cable a reader below its level may read, each with the level and caveat bits it demands,
     // its text and its words (`portionVector` in pg-tsvector.ts: the subject portion at weight A, a body one
     // at D, as in `cable_fts.fts`), under a GIN index. Rows exist only while the setting is on.
-    id: 'archive-002',
+    id: 'archive-003',
     sql: `
       CREATE TABLE archive_settings (
         name text PRIMARY KEY,

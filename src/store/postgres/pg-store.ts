@@ -41,7 +41,7 @@ const SUMMARY = 'c.key, c.cable_id AS id, c.date, c.origin, c.classification, c.
 const RANK_WEIGHTS = '{0.25, 0, 0.25, 1}'
 /** Unbounded searches stream through a cursor this many rows at a time. */
 const CURSOR_BATCH = 500
-const FACETS: FacetName[] = ['origin', 'year', 'classification', 'tag', 'precedence']
+const FACETS: FacetName[] = ['origin', 'year', 'classification', 'tag', 'precedence', 'caption']
 
 interface Compiled extends PgCompiledQuery {
   from: string
@@ -267,6 +267,7 @@ export class PostgresStore implements Store {
             UNION ALL SELECT 'classification', classification, count(*)::int FROM m GROUP BY 2
             UNION ALL SELECT 'precedence', precedence, count(*)::int FROM m GROUP BY 2
             UNION ALL SELECT 'tag', t, count(*)::int FROM m, unnest(m.tags) AS t GROUP BY 2
+            UNION ALL SELECT 'caption', cc.caption, count(*)::int FROM m JOIN cable_captions cc ON cc.cable = m.id GROUP BY 2
          ) x) AS facets,
          (SELECT array_agg(p.id ORDER BY p.rn) FROM (
             SELECT id, row_number() OVER (ORDER BY ${order}) AS rn FROM m ORDER BY rn LIMIT ${options.limit} OFFSET ${options.offset ?? 0}

@@ -33,12 +33,13 @@ interface FacetRow {
   classification: string | null
   precedence: string | null
   tags: string[]
+  captions: string[]
   level: number
   caveat_mask: number
 }
 
 /** The facet values a cable counts under (`facet_counts` rows); '(none)' for a missing value, as facets show it. */
-function facetValues(r: { originKey: string | null; date: string | null; classification: string | null; precedence: string | null; tags: string[] }): [string, string][] {
+function facetValues(r: { originKey: string | null; date: string | null; classification: string | null; precedence: string | null; tags: string[]; captions: string[] }): [string, string][] {
   const none = (v: string | null) => v ?? '(none)'
   const out: [string, string][] = [
     ['origin', none(r.originKey)],
@@ -49,6 +50,8 @@ function facetValues(r: { originKey: string | null; date: string | null; classif
   ]
   // every listed tag counts, repeats included, as the SQLite engine's facets count them
   for (const t of r.tags) out.push(['tag', t])
+  // each distinct caption once, as `cable_captions` holds them: a caption's count is what `caption:X` selects
+  for (const c of new Set(r.captions)) out.push(['caption', c])
   return out
 }
 
@@ -57,7 +60,7 @@ class FacetDelta {
   private readonly delta = new Map<string, number>()
 
   add(row: FacetRow, by: number): void {
-    const values = facetValues({ originKey: row.origin_key, date: row.date, classification: row.classification, precedence: row.precedence, tags: row.tags })
+    const values = facetValues({ originKey: row.origin_key, date: row.date, classification: row.classification, precedence: row.precedence, tags: row.tags, captions: row.captions })
     for (const [facet, value] of values) {
       const k = JSON.stringify([facet, value, row.level, row.caveat_mask])
       this.delta.set(k, (this.delta.get(k) ?? 0) + by)
@@ -77,11 +80,17 @@ class FacetDelta {
 }
 
 function recordFacets(r: CableRecord): FacetRow {
-  return { origin_key: r.originKey, date: r.date, classification: r.classification, precedence: r.precedence, tags: r.tags, level: r.level, caveat_mask: caveatMask(r.caveats) }
+  return { origin_key: r.originKey, date: r.date, classification: r.classification, precedence: r.precedence, tags: r.tags, captions: r.captions, level: r.level, caveat_mask: caveatMask(r.caveats) }
 }
 
 async function facetRow(client: pg.ClientBase, id: string): Promise<FacetRow> {
-  return (await client.query<FacetRow>('SELECT origin_key, date, classification, precedence, tags, level, caveat_mask FROM cables WHERE id = $1', [id])).rows[0]
+  return (
+    await client.query<FacetRow>(
+      `SELECT c.origin_key, c.date, c.classification, c.precedence, c.tags, coalesce(d.captions, '[]'::jsonb) AS captions, c.level, c.caveat_mask
+       FROM cables c LEFT JOIN cable_details d ON d.cable = c.id WHERE c.id = $1`,
+      [id],
+    )
+  ).rows[0]
 }
 
 /**

@@ -148,7 +148,7 @@ export function facetedPage(
     const tally = new FacetTally()
     for (const r of stmt.iterate(...q.params) as Iterable<unknown[]>) {
       total++
-      tally.add(r[9] as string | null, r[10] as string | null, r[11] as string | null, r[12] as string | null, r[13] as string | null)
+      tally.add(r[9] as string | null, r[10] as string | null, r[11] as string | null, r[12] as string | null, r[13] as string | null, r[14] as string | null)
       if (keep === 0) continue
       const row = r as unknown as Row
       if (best.length === keep && cmp(row, best[keep - 1]) >= 0) continue

@@ -12,6 +12,7 @@ export class FacetTally {
     classification: new Map(),
     tag: new Map(),
     precedence: new Map(),
+    caption: new Map(),
   }
 
   /** A tally already counted elsewhere (see `FacetIndex`). */
@@ -21,13 +22,15 @@ export class FacetTally {
     return t
   }
 
-  add(origin: string | null, year: string | null, cls: string | null, precedence: string | null, tags: string | null): void {
+  /** Counts one hit; `captions` is its `cable_details.captions` (a JSON list), each distinct caption once. */
+  add(origin: string | null, year: string | null, cls: string | null, precedence: string | null, tags: string | null, captions: string | null): void {
     const m = this.maps
     m.origin.set(origin ?? '(none)', (m.origin.get(origin ?? '(none)') ?? 0) + 1)
     m.year.set(year ?? '(none)', (m.year.get(year ?? '(none)') ?? 0) + 1)
     m.classification.set(cls ?? '(none)', (m.classification.get(cls ?? '(none)') ?? 0) + 1)
     m.precedence.set(precedence ?? '(none)', (m.precedence.get(precedence ?? '(none)') ?? 0) + 1)
     if (tags) for (const t of tags.split(' ')) m.tag.set(t, (m.tag.get(t) ?? 0) + 1)
+    if (captions && captions !== '[]') for (const c of new Set(JSON.parse(captions) as string[])) m.caption.set(c, (m.caption.get(c) ?? 0) + 1)
   }
 
   result(top: number): Facets {
@@ -42,22 +45,26 @@ export class FacetTally {
       classification: ordered(this.maps.classification, false),
       tag: ordered(this.maps.tag, false),
       precedence: ordered(this.maps.precedence, false),
+      caption: ordered(this.maps.caption, false),
     }
   }
 }
 
-/** The columns `FacetTally.add` takes, in order, for a SELECT over `cables c`. */
-export const FACET_COLUMNS = 'c.origin_key, substr(c.date, 1, 4), c.classification, c.precedence, c.tags'
+/**
+ * The columns `FacetTally.add` takes, in order, for a SELECT over `cables c`; captions come from the
+ * cable's `cable_details` row (one rowid lookup, so every FROM the searches use can take it).
+ */
+export const FACET_COLUMNS = 'c.origin_key, substr(c.date, 1, 4), c.classification, c.precedence, c.tags, (SELECT d.captions FROM cable_details d WHERE d.rowid = c.rowid)'
 
 /**
- * Facet counts over the whole result set in one pass: one row per hit, tallied here, because five GROUP
- * BY passes over a large result cost more than reading the few short columns once.
+ * Facet counts over the whole result set in one pass: one row per hit, tallied here, because a GROUP
+ * BY pass per facet over a large result costs more than reading the few short columns once.
  */
 export function countFacets(db: Database.Database, from: string, where: string, params: unknown[], top: number): Facets {
   const tally = new FacetTally()
   const stmt = db.prepare(`SELECT ${FACET_COLUMNS} FROM ${from} WHERE ${where}`).raw(true)
-  for (const [origin, year, cls, precedence, tags] of stmt.iterate(...params) as Iterable<(string | null)[]>) {
-    tally.add(origin, year, cls, precedence, tags)
+  for (const [origin, year, cls, precedence, tags, captions] of stmt.iterate(...params) as Iterable<(string | null)[]>) {
+    tally.add(origin, year, cls, precedence, tags, captions)
   }
   return tally.result(top)
 }

@@ -10,6 +10,7 @@ import { lazyPage } from '../lazy.js'
 import type { CableTab } from '../research/cable-research.js'
 import { hrefFor, navigate } from '../router.js'
 import { CableText } from './cable-text.js'
+import { useTagNames } from './tag-names.js'
 
 // versions, routing replay and releasable rendering are a separate chunk, fetched when a tab opens
 const CableResearch = lazyPage('research', () => import('../research/cable-research.js').then((m) => m.CableResearch))
@@ -41,6 +42,7 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
   const [error, setError] = useState<Error | null>(null)
   const [paragraphs, setParagraphs] = useState<ParsedParagraph[]>([])
   const [current, setCurrent] = useState(0)
+  const tagNames = useTagNames()
 
   useEffect(() => {
     const abort = new AbortController()
@@ -152,7 +154,20 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
           </>
         )}
         <dt>TAGS</dt>
-        <dd>{c.tags.length ? c.tags.map((t) => <code key={t}>{t} </code>) : 'none'}</dd>
+        <dd>
+          {c.tags.length ? (
+            <ul class="tag-list" aria-label="TAGS">
+              {c.tags.map((t, i) => (
+                <li key={`${i}-${t}`}>
+                  <code>{t}</code>
+                  {tagNames[t] && <span class="tag-meaning"> {tagNames[t]}</span>}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'none'
+          )}
+        </dd>
       </dl>
       <div class="tabs" role="tablist" aria-label="Views of this cable">
         {TABS.map((t) => (

@@ -14,7 +14,7 @@ const TITLES: Record<string, string> = {
 interface Props {
   facets: Facets | null
   filters: FacetFilter[]
-  /** TAGS expansions (`PREL` → Political Relations), from the API's TAGS table, when known. */
+  /** TAGS expansions (`PREL` → External Political Relations), from the API's TAGS table, when known. */
   tagNames: Record<string, string>
   onToggle: (filter: FacetFilter) => void
   onRemove: (filter: FacetFilter) => void
@@ -80,7 +80,10 @@ function FacetList({ name, counts, filters, tagNames, onToggle, onYear }: { name
                     {c.value}
                   </button>
                 ) : (
-                  label
+                  <>
+                    {c.value}
+                    {tagNames[c.value] && <span class="facet-meaning"> — {tagNames[c.value]}</span>}
+                  </>
                 )}
               </span>
               <span class="facet-count">{c.count.toLocaleString('en-US')}</span>

@@ -9,6 +9,7 @@ import { Histogram } from './histogram.js'
 import { effectiveQuery, intervalFor, PAGE_SIZE, readSearchState, searchParamsOf, typedColumn, type FacetFilter, type SearchState } from './query-state.js'
 import { ResultList } from './results.js'
 import { SearchBox } from './search-box.js'
+import { useTagNames } from './tag-names.js'
 
 /** The archive's search screen: query box, facets, date histogram, results, export. */
 export function SearchPage({ params }: { params: URLSearchParams }) {
@@ -19,6 +20,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
   const [answer, setAnswer] = useState<SearchAnswer | null>(null)
   const [error, setError] = useState<ApiError | Error | null>(null)
   const [loading, setLoading] = useState(false)
+  const tagNames = useTagNames()
 
   useEffect(() => setDraft(state.q), [state.q])
   useEffect(() => {
@@ -66,7 +68,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
         <FacetSidebar
           facets={answer?.facets ?? null}
           filters={state.filters}
-          tagNames={{}}
+          tagNames={tagNames}
           onToggle={toggle}
           onRemove={(f) => go({ filters: state.filters.filter((x) => x !== f && !(x.field === f.field && x.value === f.value)) })}
           onYear={(y) => go({ from: y, to: y })}

@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS, type Level } from '../../../src/format/classification.js'
 import { PRECEDENCE_ORDER } from '../../../src/format/precedence.js'
 import { ApiError } from '../api.js'
 import { search } from '../archive-api.js'
 import { useOnScreen } from '../banner.js'
-import { createDraft, getDirectory, getDraft, lintDraft, updateDraft, type DraftAddressee, type DraftFieldsInput, type DraftView, type LintMessage, type Directory } from '../desk-api.js'
+import { createDraft, getDirectory, getDraft, lintDraft, updateDraft, type DraftFieldsInput, type DraftView, type LintMessage, type Directory } from '../desk-api.js'
 import { hrefFor, navigate } from '../router.js'
 import { useSession } from '../session.js'
 import { fieldOfLine } from './lint-fields.js'
+import { AddresseePicker, ClearersPicker, Findings, type Finding } from './pickers.js'
 
 const EMPTY: DraftFieldsInput = {
   precedence: 'ROUTINE',
@@ -29,9 +30,18 @@ const EMPTY: DraftFieldsInput = {
 const OPEN_CAPTIONS = ['SIPDIS', 'SENSITIVE']
 const MARKS: Record<Level, string> = { UNCLASSIFIED: 'U', SBU: 'SBU', CONFIDENTIAL: 'C', SECRET: 'S', 'TOP SECRET': 'TS' }
 
-interface Finding {
-  field: string
-  text: string
+/** The fields a problem from the draft validation may be shown at; any other problem is shown under the form. */
+const FIELDS = ['precedence', 'to', 'info', 'classification', 'captions', 'tags', 'subject', 'subjectMarking', 'eo', 'classifiedBy', 'references', 'body', 'signature', 'clearers']
+
+/**
+ * The field a validation problem names by its path (`to[1].precedence: …` → `to`; `body[2].text: …` → `body[2]`,
+ * `clearers[1]: …` → `clearers[1]`: paragraphs and clearers are shown one by one).
+ */
+function fieldOfProblem(detail: string): string {
+  const m = /^([A-Za-z]+)(\[\d+\])?[.:[]/.exec(detail.replace(/^draft: /, ''))
+  if (!m || !FIELDS.includes(m[1])) return 'general'
+  const field = m[1] === 'subjectMarking' ? 'subject' : m[1]
+  return (field === 'body' || field === 'clearers') && m[2] ? field + m[2] : field
 }
 
 /**
@@ -82,7 +92,7 @@ export function ComposePage({ draftId }: { draftId: number | null }) {
       } catch (e) {
         if (e instanceof ApiError && Array.isArray(e.problem.details)) {
           const details = e.problem.details as string[]
-          setFindings(details.map((d) => ({ field: d.replace(/^draft: /, '').split(/[.[:]/)[0], text: d })))
+          setFindings(details.map((d) => ({ field: fieldOfProblem(d), text: d })))
           setLint([])
           setStatus(`${details.length} problem${details.length > 1 ? 's' : ''} to fix before the draft can be saved`)
         } else setStatus(e instanceof Error ? e.message : String(e))
@@ -100,7 +110,6 @@ export function ComposePage({ draftId }: { draftId: number | null }) {
   const levels = (Object.keys(LEVEL_RANK) as Level[]).filter((l) => LEVEL_RANK[l] <= rank)
   const captions = [...OPEN_CAPTIONS, ...RESTRICTIVE_CAVEATS.filter((c) => session?.caveats.includes(c))]
   const marks = levels.map((l) => MARKS[l])
-  const names = useMemo(() => [...(directory?.posts ?? []).map((p) => p.plad), ...(directory?.collectives ?? []).map((c) => c.plad)], [directory])
   useOnScreen([[fields.classification, ...fields.captions.filter((c) => (RESTRICTIVE_CAVEATS as readonly string[]).includes(c))].join('//')])
   const locked = view?.draft.state && view.draft.state !== 'draft'
 
@@ -132,8 +141,8 @@ export function ComposePage({ draftId }: { draftId: number | null }) {
             )}
           </Field>
         </div>
-        <AddresseePicker label="TO (action)" name="to" list={fields.to} names={names} directory={directory} findings={at('to')} onChange={(to) => change({ to })} />
-        <AddresseePicker label="INFO" name="info" list={fields.info} names={names} directory={directory} findings={at('info')} onChange={(info) => change({ info })} />
+        <AddresseePicker label="TO (action)" name="to" list={fields.to} directory={directory} resolved={view?.preview.addressees ?? []} findings={at('to')} onChange={(to) => change({ to })} />
+        <AddresseePicker label="INFO" name="info" list={fields.info} directory={directory} resolved={view?.preview.addressees ?? []} findings={at('info')} onChange={(info) => change({ info })} />
         <fieldset class="captions">
           <legend>Captions and caveats</legend>
           {captions.map((c) => (
@@ -205,9 +214,7 @@ export function ComposePage({ draftId }: { draftId: number | null }) {
         <Field label="Signature (surname)" name="signature" findings={at('signature')}>
           {(a) => <input {...a} value={fields.signature.join(' ')} onInput={(e) => change({ signature: e.currentTarget.value.split(/\s+/).filter(Boolean) })} />}
         </Field>
-        <Field label="Clearers (user names, separated by spaces)" name="clearers" findings={at('clearers')}>
-          {(a) => <input {...a} value={fields.clearers.join(' ')} onInput={(e) => change({ clearers: e.currentTarget.value.split(/[\s,]+/).filter(Boolean) })} />}
-        </Field>
+        <ClearersPicker clearers={fields.clearers} findings={findings.filter((f) => f.field === 'clearers' || f.field.startsWith('clearers['))} onChange={(clearers) => change({ clearers })} />
       </fieldset>
       <Findings list={at('general')} />
       {view && (
@@ -246,88 +253,6 @@ function Field({ label, name, findings, children }: { label: string; name: strin
     <div class={`field${findings.length ? ' has-findings' : ''}`} data-field={name}>
       <label for={id}>{label}</label>
       {children(attrs)}
-      <Findings list={findings} id={`${id}-findings`} />
-    </div>
-  )
-}
-
-function Findings({ list, id }: { list: Finding[]; id?: string }) {
-  if (list.length === 0) return null
-  return (
-    <ul class="field-findings" id={id}>
-      {list.map((f, i) => (
-        <li key={i}>{f.text}</li>
-      ))}
-    </ul>
-  )
-}
-
-/** TO or INFO: names from the directory (posts and collectives); a collective's members can be excluded (XMT). */
-function AddresseePicker({ label, name, list, names, directory, findings, onChange }: { label: string; name: string; list: DraftAddressee[]; names: string[]; directory: Directory | null; findings: Finding[]; onChange: (l: DraftAddressee[]) => void }) {
-  const [entry, setEntry] = useState('')
-  const add = () => {
-    const n = entry.trim().toUpperCase()
-    if (!n || list.some((a) => a.name === n)) return
-    onChange([...list, { name: n }])
-    setEntry('')
-  }
-  const id = `field-${name}`
-  return (
-    <div class={`field${findings.length ? ' has-findings' : ''}`} data-field={name}>
-      <label for={id}>{label}</label>
-      <div class="picker">
-        <input
-          id={id}
-          list="directory-names"
-          value={entry}
-          placeholder="AMEMBASSY …, collective…"
-          aria-invalid={findings.length ? true : undefined}
-          aria-describedby={findings.length ? `${id}-findings` : undefined}
-          onInput={(e) => setEntry(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault()
-              add()
-            }
-          }}
-        />
-        <button type="button" onClick={add} aria-label={`Add ${label} addressee`}>
-          Add
-        </button>
-      </div>
-      <datalist id="directory-names">
-        {names.map((n) => (
-          <option key={n} value={n} />
-        ))}
-      </datalist>
-      <ul class="chips">
-        {list.map((a) => {
-          const members = directory?.collectives.find((c) => c.plad === a.name)?.members ?? []
-          return (
-            <li key={a.name} class="chip include">
-              {a.name}
-              <button type="button" aria-label={`Remove ${a.name}`} onClick={() => onChange(list.filter((x) => x !== a))}>
-                ×
-              </button>
-              {members.length > 0 && (
-                <details>
-                  <summary>XMT ({a.xmt?.length ?? 0} excluded)</summary>
-                  {members.map((m) => (
-                    <label key={m} class="check">
-                      <input
-                        type="checkbox"
-                        checked={a.xmt?.includes(m) ?? false}
-                        onChange={(e) => onChange(list.map((x) => (x === a ? { ...x, xmt: e.currentTarget.checked ? [...(x.xmt ?? []), m] : (x.xmt ?? []).filter((y) => y !== m) } : x)))}
-                      />{' '}
-                      exclude {m}
-                    </label>
-                  ))}
-                </details>
-              )}
-            </li>
-          )
-        })}
-      </ul>
       <Findings list={findings} id={`${id}-findings`} />
     </div>
   )
