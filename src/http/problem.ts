@@ -15,6 +15,7 @@ export type ProblemCode =
   | 'MALFORMED'
   | 'CSRF'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'NOT_ACCEPTABLE'
   | 'METHOD_NOT_ALLOWED'
   | 'INTERNAL'
@@ -33,6 +34,7 @@ export const PROBLEM_STATUS: Readonly<Record<ProblemCode, ContentfulStatusCode>>
   UNAUTHENTICATED: 401,
   CSRF: 403,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   PASSWORD_CHANGE_REQUIRED: 403,
   NOT_ACCEPTABLE: 406,
@@ -53,6 +55,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   UNAUTHENTICATED: 'Authentication required',
   CSRF: 'CSRF token missing or wrong',
   PAYLOAD_TOO_LARGE: 'Request body too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   RATE_LIMITED: 'Too many requests',
   PASSWORD_CHANGE_REQUIRED: 'Password change required',
   NOT_ACCEPTABLE: 'Not acceptable',
@@ -132,7 +135,12 @@ export function errorToProblem(error: unknown, c: Context, log: (line: string) =
   }
   if (error instanceof QuerySyntaxError) return problem(c, 'QUERY_SYNTAX', error.message, { column: error.column })
   if (error instanceof HTTPException) {
-    // hono's own: malformed JSON (400) and the body limit (413)
+    // hono's own: malformed JSON (400), the body limit (413), a body that is not JSON (415, zod-openapi's
+    // media-type gate: curl -d sends form encoding unless told otherwise)
+    if (error.status === 415) {
+      const sent = c.req.header('content-type') ?? 'none'
+      return problem(c, 'UNSUPPORTED_MEDIA_TYPE', `this route reads a JSON body: send Content-Type: application/json (the request said ${sent})`)
+    }
     if (error.status === 413) return problem(c, 'PAYLOAD_TOO_LARGE', error.message || 'request body too large')
     if (error.status === 400) return problem(c, 'MALFORMED', error.message || 'the request body cannot be read')
     if (error.status === 401) return problem(c, 'UNAUTHENTICATED', error.message || 'authentication required')

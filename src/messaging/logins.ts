@@ -42,17 +42,26 @@ export const API_TOKEN_PREFIX = 'cgt_'
  * whoever knows a password can log in as its holder; the password he sets is temporary: its holder must
  * choose his own at the next login (`login` with `newPassword`, or `cable user passwd NAME --as NAME`).
  * Refuses passwords shorter than `MIN_PASSWORD_LENGTH`; every session of the user is revoked; the audit entry
- * names who set whose password.
+ * names who set whose password. With `proof` (the HTTP API: a session cookie or token may be stolen) a user
+ * changing his own password must give his current one; the local CLI, where the database file's permissions
+ * are the boundary, passes none. Throws `ServiceError` FORBIDDEN when it is missing or wrong.
  *
  * @example
  *   await setPassword(ctx, 'alice', 'dora', 'a long passphrase') // dora must change it at her next login
  */
-export async function setPassword(ctx: ServiceContext, by: string | undefined, name: string, password: string): Promise<void> {
+export async function setPassword(ctx: ServiceContext, by: string | undefined, name: string, password: string, proof?: { currentPassword: string | undefined }): Promise<void> {
   const admin = await actor(ctx, by)
   const own = admin.name === name
   if (!own) await requireRole(ctx, admin, 'admin', 'passwd')
   const user = await ctx.store.directory.user(name)
   if (!user) throw new ServiceError('NOT_FOUND', `no user ${JSON.stringify(name)}`)
+  if (own && proof) {
+    // over the network a stolen session or token must not be enough to take the account for good
+    const hash = await ctx.store.auth.passwordHash(name)
+    if (hash && !(proof.currentPassword !== undefined && (await verifyPassword(proof.currentPassword, hash)))) {
+      await refuse(ctx, admin, 'passwd', 'FORBIDDEN', `changing your own password needs your current one (currentPassword)${proof.currentPassword === undefined ? '' : ': it does not match'}`)
+    }
+  }
   if (!own) {
     const lacking = beyond(admin, user)
     if (lacking.length) await refuse(ctx, admin, 'passwd', 'FORBIDDEN', `${admin.name} cannot set the password of ${name}, who holds ${lacking.join(', ')} that ${admin.name} does not (an admin who holds ${lacking.length > 1 ? 'them' : 'it'} must)`)

@@ -2,6 +2,7 @@ import { accessOf, canRead, describeMarking, markingOf } from './access.js'
 import { actor, audit, DEFAULT_SITE_POLICY, refuse, requireRole, type ServiceContext } from './context.js'
 import { previewDraft, type ComposedDraft } from './draft-cable.js'
 import type { DraftInput } from './draft-input.js'
+import { lintText } from '../lint/index.js'
 import { ServiceError } from './service-error.js'
 import { userAccess } from './reader-access.js'
 import type { Draft, Marking, User } from './types.js'
@@ -57,6 +58,37 @@ export async function visibleDraft(ctx: ServiceContext, user: User, id: number, 
     throw new ServiceError('NOT_FOUND', `no draft ${id}`)
   }
   return { draft, preview: await compose() }
+}
+
+/** One compose-mode finding of a draft, placed in its preview telegram (1-based line and column). */
+export interface DraftFinding {
+  ruleId: string
+  severity: 'error' | 'warning' | 'info'
+  message: string
+  line: number
+  column: number
+}
+
+/**
+ * Every compose-mode finding of a draft the user may see (`visibleDraft`), errors and warnings, placed in the
+ * preview telegram. Its errors are exactly those that block clearance, approval and release (the preview's):
+ * a refusal that is no lint rule's (the readback of the composed telegram, `READBACK`) is listed at line 1,
+ * column 1. Throws NOT_FOUND for a draft the user may not see.
+ *
+ * @example
+ *   const findings = await draftFindings(ctx, 'dana', 12) // [{ ruleId: 'TXT-018', severity: 'error', line: 9, … }]
+ */
+export async function draftFindings(ctx: ServiceContext, userName: string | undefined, id: number): Promise<DraftFinding[]> {
+  const user = await actor(ctx, userName)
+  const { preview } = await visibleDraft(ctx, user, id, 'lint-draft')
+  const found: DraftFinding[] = lintText(preview.text, { mode: 'compose' }).map((m) => ({ ruleId: m.ruleId, severity: m.severity, message: m.message, line: m.span.start.line, column: m.span.start.column }))
+  const listed = new Set(found.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}\n${f.message}`))
+  for (const e of preview.errors) {
+    if (listed.has(`${e.rule}\n${e.message}`)) continue
+    listed.add(`${e.rule}\n${e.message}`)
+    found.push({ ruleId: e.rule, severity: 'error', message: e.message, line: 1, column: 1 })
+  }
+  return found
 }
 
 async function checkClearers(ctx: ServiceContext, drafter: User, input: DraftInput, preview: ComposedDraft): Promise<string[]> {

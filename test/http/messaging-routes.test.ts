@@ -74,6 +74,14 @@ describe.each(scenarios)('seed scenario over HTTP only: $name', ({ text }) => {
     expect(created.preview.errors).toEqual([])
     const lint = await dana.json(dana.post(`/api/drafts/${id}/lint`))
     expect(lint.errors).toBe(0)
+    // lint lists every error that blocks the draft, the readback's included (a paragraph read back as a signature)
+    const stuck = await dana.json(dana.post('/api/drafts', { precedence: 'ROUTINE', to: ['AMEMBASSY DUSHANBE'], classification: 'UNCLASSIFIED', eo: { order: '13526', declassify: 'N/A' }, tags: ['PREL'], subject: { marking: 'U', text: 'HELLO TEST' }, body: ['Hello.'], clearers: ['carl'] }), 201)
+    expect(stuck.preview.errors.length).toBeGreaterThan(0)
+    const stuckLint = await dana.json(dana.post(`/api/drafts/${stuck.draft.id}/lint`))
+    expect(stuckLint.errors).toBe(stuck.preview.errors.length)
+    expect(stuckLint.messages.filter((m: { severity: string }) => m.severity === 'error').map((m: { ruleId: string; message: string }) => [m.ruleId, m.message]).sort()).toEqual(
+      stuck.preview.errors.map((e: { rule: string; message: string }) => [e.rule, e.message]).sort(),
+    )
     await problemOf(abe.post(`/api/drafts/${id}/approve`), 409, 'OUT_OF_ORDER')
     await carl.json(carl.post(`/api/drafts/${id}/clear`))
     await cleo.json(cleo.post(`/api/drafts/${id}/clear`))
@@ -191,6 +199,11 @@ describe('sessions, tokens and bad input', () => {
     expect((await script.json(script.get('/api/session'))).via).toBe('token')
     // a token needs no CSRF header: it is not sent by browsers on their own
     expect((await script.json(script.post('/api/subscriptions', { kind: 'tag', value: 'PREL' }), 204))).toBeNull()
+    // a stolen token can neither mint another (unexpiring) token nor take the account by setting its password
+    await problemOf(script.post('/api/tokens', { label: 'forever' }), 403, 'FORBIDDEN')
+    await problemOf(script.put('/api/users/dora/password', { password: 'a password the thief chose' }), 403, 'FORBIDDEN')
+    await problemOf(script.put('/api/users/dora/password', { password: 'a password the thief chose', currentPassword: 'a guess at the old one' }), 403, 'FORBIDDEN')
+    await problemOf(dora.put('/api/users/dora/password', { password: 'a password the thief chose' }), 403, 'FORBIDDEN')
     const listed = await dora.json(dora.get('/api/tokens'))
     expect(JSON.stringify(listed)).not.toContain(made.token)
     const raw = JSON.stringify(await srv.deps.messaging!.ctx.store.auth.tokens('dora'))
@@ -198,12 +211,28 @@ describe('sessions, tokens and bad input', () => {
     expect((await dora.del(`/api/tokens/${made.id}`)).status).toBe(204)
     await problemOf(script.get('/api/session'), 401, 'UNAUTHENTICATED')
     await problemOf(new Client(srv.app, 'cgt_forged').get('/api/inbox'), 401, 'UNAUTHENTICATED')
+    // with her current password she changes it (every session ends), then changes it back the same way
+    expect((await dora.put('/api/users/dora/password', { password: 'dora chose a new one', currentPassword: PASSWORD })).status).toBe(204)
+    const again = new Client(srv.app)
+    again.csrf = (await again.json(again.post('/api/session', { user: 'dora', password: 'dora chose a new one' }))).csrf
+    expect((await again.put('/api/users/dora/password', { password: PASSWORD, currentPassword: 'dora chose a new one' })).status).toBe(204)
+    const redo = await srv.login('dora')
+    const made2 = await redo.json(redo.post('/api/tokens', { label: 'script', expiresInDays: 1 }), 201)
+    expect(made2.token).toMatch(/^cgt_/)
+    await redo.del(`/api/tokens/${made2.id}`)
   })
 
   it('should refuse malformed JSON, wrong types, huge bodies and unknown routes, storing nothing', async () => {
     const dana = await srv.login('dana')
     const before = (await srv.deps.messaging!.ctx.store.workflow.draftIds({})).length
     await problemOf(dana.post('/api/drafts', '{"telegram": '), 400, 'MALFORMED')
+    // a body sent as a form or as text (curl -d without a content type) is named, never a 500
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
+      const res = await problemOf(dana.post('/api/drafts', '{"telegram": "x"}', { 'content-type': type }), 415, 'UNSUPPORTED_MEDIA_TYPE')
+      expect(res.body.detail).toContain(type)
+    }
+    const anon = new Client(srv.app)
+    await problemOf(anon.post('/api/session', '{"user":"dora","password":"x"}', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE')
     await problemOf(dana.post('/api/drafts', [1, 2]), 422, 'INVALID')
     const wrong = await problemOf(dana.post('/api/drafts', { precedence: 'SOON', subject: 'X', to: 'AMEMBASSY DUSHANBE' }), 422, 'INVALID')
     expect(wrong.body.detail).toMatch(/precedence/)

@@ -1,5 +1,4 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { lintText } from '../../lint/index.js'
 import { describeMarking } from '../../messaging/access.js'
 import { actor } from '../../messaging/context.js'
 import type { ComposedDraft } from '../../messaging/draft-cable.js'
@@ -13,7 +12,7 @@ import { ALERT_ACTION, chargeReads } from '../../messaging/read-guard.js'
 import { acknowledge, inbox, readCable } from '../../messaging/reading.js'
 import { releaseDraft } from '../../messaging/release.js'
 import { feed, subscribe, subscriptions, unsubscribe } from '../../messaging/subscriptions.js'
-import { approveDraft, clearDraft, createDraft, listDrafts, updateDraft, visibleDraft } from '../../messaging/workflow.js'
+import { approveDraft, clearDraft, createDraft, draftFindings, listDrafts, updateDraft, visibleDraft } from '../../messaging/workflow.js'
 import { ServiceError } from '../../messaging/service-error.js'
 import type { Draft } from '../../messaging/types.js'
 import type { HttpEnv } from '../env.js'
@@ -106,9 +105,7 @@ export function registerMessagingRoutes(app: OpenAPIHono<HttpEnv>, deps: Messagi
   app.openapi(
     createRoute({ method: 'post', path: '/api/drafts/{id}/lint', tags: ['drafts'], summary: 'Lint a draft', description: 'Every compose-mode finding (errors block clearance, approval and release; warnings do not) with positions in the preview text.', request: { params: DraftId }, responses: { 200: json(z.object({ errors: z.number(), warnings: z.number(), messages: z.array(z.object({ ruleId: z.string(), severity: z.string(), message: z.string(), line: z.number(), column: z.number() })) }), 'Findings'), ...problems(401, 404) } }),
     async (c) => {
-      const user = await actor(ctx(), me(c))
-      const { preview } = await visibleDraft(ctx(), user, c.req.valid('param').id, 'lint-draft')
-      const messages = lintText(preview.text, { mode: 'compose' }).map((m) => ({ ruleId: m.ruleId, severity: m.severity, message: m.message, line: m.span.start.line, column: m.span.start.column }))
+      const messages = await draftFindings(ctx(), me(c), c.req.valid('param').id)
       return c.json({ errors: messages.filter((m) => m.severity === 'error').length, warnings: messages.filter((m) => m.severity === 'warning').length, messages }, 200)
     },
   )
@@ -191,9 +188,9 @@ export function registerMessagingRoutes(app: OpenAPIHono<HttpEnv>, deps: Messagi
     async (c) => c.json(await putUser(ctx(), me(c), { ...c.req.valid('json'), name: c.req.valid('param').name } as Parameters<typeof putUser>[2]), 200),
   )
   app.openapi(
-    createRoute({ method: 'put', path: '/api/users/{name}/password', tags: ['users'], summary: 'Set a password', description: 'Your own, or anyone\'s as an admin; every session of that user ends.', request: { params: z.object({ name: z.string().min(1).max(100) }), body: { content: { 'application/json': { schema: z.object({ password: z.string().min(1).max(1024) }) } }, required: true } }, responses: { 204: { description: 'Set' }, ...problems(401, 403, 404, 422) } }),
+    createRoute({ method: 'put', path: '/api/users/{name}/password', tags: ['users'], summary: 'Set a password', description: 'Your own (with `currentPassword`), or anyone\'s you dominate as an admin (temporary: changed at the next login); every session of that user ends.', request: { params: z.object({ name: z.string().min(1).max(100) }), body: { content: { 'application/json': { schema: z.object({ password: z.string().min(1).max(1024), currentPassword: z.string().max(1024).optional().openapi({ description: 'Your current password: required to change your own' }) }) } }, required: true } }, responses: { 204: { description: 'Set' }, ...problems(401, 403, 404, 422) } }),
     async (c) => {
-      await setPassword(ctx(), me(c), c.req.valid('param').name, c.req.valid('json').password)
+      await setPassword(ctx(), me(c), c.req.valid('param').name, c.req.valid('json').password, { currentPassword: c.req.valid('json').currentPassword })
       return c.body(null, 204)
     },
   )

@@ -157,6 +157,9 @@ export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>, deps: Messaging
   })
 
   app.openapi(createToken, async (c) => {
+    // a token proves only that someone holds it: minting another (perhaps unexpiring) one from it would let a
+    // stolen token outlive its own expiry and revocation
+    if (c.get('principal').via === 'token') throw new HttpProblem('FORBIDDEN', 'a token cannot create tokens: log in with your password (POST /api/session) and create it with that session')
     const body = c.req.valid('json')
     const ctx = messagingOf(deps)
     const expiresAt = body.expiresInDays ? ctx.now().getTime() + body.expiresInDays * 86_400_000 : null
