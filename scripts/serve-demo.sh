@@ -18,7 +18,7 @@ if [ ! -e "$db" ]; then
   cable user add dora --post "AMEMBASSY DUSHANBE" --roles reader,archive-reader --clearance SBU --as root --db "$db" >/dev/null
   # each sets his own (a password an admin sets must be changed at the first login)
   for u in root dana carl abe dora; do printf '%s\n' "$password" | cable user passwd "$u" --as "$u" --db "$db" >/dev/null; done
-  echo "demo database $db: users root (admin), dana (drafter), carl (clearer), abe (approver), dora (reader at Dushanbe); all read the sample cables (archive-reader)"
+  echo "demo database $db: users root (admin), dana (drafter), carl (clearer), abe (approver), dora (reader at Dushanbe); each reads the sample cables his clearance allows (archive-reader)"
 fi
 echo "log in as any of them with the password: $password"
 exec node bin/cable.js serve --db "$db" "$@"

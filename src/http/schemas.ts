@@ -91,7 +91,7 @@ export const ExportQuerySchema = z.object({
   q: z.string().max(2000).default(''),
   sort: z.enum(SORTS).default('date'),
   format: z.enum(['csv', 'jsonl']).optional().openapi({ description: 'Overrides Accept (text/csv or application/jsonl)' }),
-  text: flag.openapi({ description: 'Include each cable\'s full text' }),
+  snippets: flag.openapi({ description: 'Fill the snippet column (words of the query highlighted in each cable\'s text; reads every text, so slower); empty by default' }),
 })
 
 const SourceSchema = z.object({

@@ -120,6 +120,12 @@ describe('archive routes (public mode)', () => {
     expect(jsonl.headers.get('content-type')).toMatch(/^application\/jsonl/)
     const rows = (await jsonl.text()).trim().split('\n').map((l) => JSON.parse(l))
     expect(rows.map((r) => r.key)).toEqual(['10LONDON5', '10LONDON4', '09HARARE3', '09HARARE2', '09STATE1'])
+    // snippets on request: the query's words marked in each row, as `cable search` gives them
+    const plain = (await (await get('/api/export?q=uranium&format=jsonl')).text()).trim().split('\n').map((l) => JSON.parse(l))
+    expect(plain.every((r) => r.snippet === undefined)).toBe(true)
+    const withSnippets = (await (await get('/api/export?q=uranium&format=jsonl&snippets=1')).text()).trim().split('\n').map((l) => JSON.parse(l))
+    expect(withSnippets).toHaveLength(4)
+    for (const r of withSnippets) expect(r.snippet.toLowerCase()).toContain('«uranium»')
     const quoted = await (await get('/api/export?q=banking&format=csv')).text()
     expect(quoted).toContain('"BANKING, ""QUOTED"""')
     await problemOf(await get('/api/export?q=x', { accept: 'image/png' }), 406, 'NOT_ACCEPTABLE')

@@ -171,7 +171,7 @@ export function registerArchiveRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDep
     const store = deps.openReadStore()
     let closeStore = true
     try {
-      const result = await searchArchive(store, { query: q.q, sort: q.sort, snippets: false, access: principal.access })
+      const result = await searchArchive(store, { query: q.q, sort: q.sort, snippets: q.snippets, access: principal.access })
       await deps.reads.searched(principal, result.query, result.total)
       await deps.reads.charge(principal, 'export', result.total)
       c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8')
