@@ -276,7 +276,11 @@ describe('sessions, tokens and bad input', () => {
     const users = await root.json(root.get('/api/users'))
     expect(users.map((u: { name: string }) => u.name)).toContain('dora')
     const made = await root.json(root.put('/api/users/vera', { post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'CONFIDENTIAL' }))
-    expect(made).toMatchObject({ name: 'vera', clearance: 2 })
+    expect(made).toMatchObject({ name: 'vera', clearance: 'CONFIDENTIAL' })
+    // what GET gives, PUT takes back unchanged
+    const listedVera = (await root.json(root.get('/api/users'))).find((u: { name: string }) => u.name === 'vera')
+    const { name: _n, ...writable } = listedVera
+    expect(await root.json(root.put('/api/users/vera', writable))).toMatchObject({ name: 'vera', clearance: 'CONFIDENTIAL' })
     expect((await root.request('PUT', '/api/users/vera/password', { password: 'short' })).status).toBe(422)
     expect((await root.request('PUT', '/api/users/vera/password', { password: 'a long enough passphrase' })).status).toBe(204)
     // the admin's password is temporary: no session until vera chooses her own, in the same request

@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { describeMarking } from '../../messaging/access.js'
 import { actor } from '../../messaging/context.js'
+import { LEVEL_NAMES } from '../../messaging/access.js'
 import type { ComposedDraft } from '../../messaging/draft-cable.js'
 import { draftFromObject, type DraftInput } from '../../messaging/draft-input.js'
 import { draftFromTelegram } from '../../messaging/draft-from-telegram.js'
@@ -178,14 +179,19 @@ export function registerMessagingRoutes(app: OpenAPIHono<HttpEnv>, deps: Messagi
     async (c) => c.json(await directoryListing(ctx(), me(c)), 200),
   )
 
-  const UserSchema = z.object({ name: z.string(), fullName: z.string(), post: z.string(), office: z.string().nullable(), roles: z.array(z.string()), clearance: z.number(), caveats: z.array(z.string()), active: z.boolean() }).openapi('User')
+  // clearance by name, as a user is written (PUT) and as the session shows it; the service keeps the rank
+  const UserSchema = z.object({ name: z.string(), fullName: z.string(), post: z.string(), office: z.string().nullable(), roles: z.array(z.string()), clearance: z.enum(LEVEL_NAMES as [string, ...string[]]), caveats: z.array(z.string()), active: z.boolean() }).openapi('User')
+  const userView = <T extends { clearance: number }>(u: T) => ({ ...u, clearance: LEVEL_NAMES[u.clearance] })
   app.openapi(
     createRoute({ method: 'get', path: '/api/users', tags: ['users'], summary: 'Users (admin)', responses: { 200: json(z.array(UserSchema), 'Users'), ...problems(401, 403) } }),
-    async (c) => c.json(await listUsers(ctx(), me(c)), 200),
+    async (c) => c.json((await listUsers(ctx(), me(c))).map(userView), 200),
   )
   app.openapi(
-    createRoute({ method: 'put', path: '/api/users/{name}', tags: ['users'], summary: 'Create or change a user (admin)', request: { params: z.object({ name: z.string().min(1).max(100) }), body: { content: { 'application/json': { schema: z.object({ fullName: z.string().max(200).optional(), post: z.string().min(1).max(200), office: z.string().max(100).optional(), roles: z.array(z.string()).min(1), clearance: z.string().min(1), caveats: z.array(z.string()).optional(), active: z.boolean().optional() }).openapi('UserSpec') } }, required: true } }, responses: { 200: json(UserSchema, 'The user'), ...problems(401, 403, 422) } }),
-    async (c) => c.json(await putUser(ctx(), me(c), { ...c.req.valid('json'), name: c.req.valid('param').name } as Parameters<typeof putUser>[2]), 200),
+    createRoute({ method: 'put', path: '/api/users/{name}', tags: ['users'], summary: 'Create or change a user (admin)', request: { params: z.object({ name: z.string().min(1).max(100) }), body: { content: { 'application/json': { schema: z.object({ fullName: z.string().max(200).optional(), post: z.string().min(1).max(200), office: z.string().max(100).nullable().optional(), roles: z.array(z.string()).min(1), clearance: z.string().min(1), caveats: z.array(z.string()).optional(), active: z.boolean().optional() }).openapi('UserSpec') } }, required: true } }, responses: { 200: json(UserSchema, 'The user'), ...problems(401, 403, 422) } }),
+    async (c) => {
+      const body = c.req.valid('json')
+      return c.json(userView(await putUser(ctx(), me(c), { ...body, office: body.office ?? undefined, name: c.req.valid('param').name } as Parameters<typeof putUser>[2])), 200)
+    },
   )
   app.openapi(
     createRoute({ method: 'put', path: '/api/users/{name}/password', tags: ['users'], summary: 'Set a password', description: 'Your own (with `currentPassword`), or anyone\'s you dominate as an admin (temporary: changed at the next login); every session of that user ends.', request: { params: z.object({ name: z.string().min(1).max(100) }), body: { content: { 'application/json': { schema: z.object({ password: z.string().min(1).max(1024), currentPassword: z.string().max(1024).optional().openapi({ description: 'Your current password: required to change your own' }) }) } }, required: true } }, responses: { 204: { description: 'Set' }, ...problems(401, 403, 404, 422) } }),
