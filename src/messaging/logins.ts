@@ -179,6 +179,7 @@ export async function logout(ctx: ServiceContext, token: string): Promise<boolea
 export async function revokeSessions(ctx: ServiceContext, by: string | undefined, name: string): Promise<number> {
   const admin = await actor(ctx, by)
   if (admin.name !== name) await requireRole(ctx, admin, 'admin', 'revoke-sessions')
+  if (!(await ctx.store.directory.user(name))) throw new ServiceError('NOT_FOUND', `no user ${JSON.stringify(name)}`)
   const n = await ctx.store.auth.revokeUserSessions(name, ctx.now().getTime())
   await audit(ctx, { actor: admin.name, action: 'revoke-sessions', post: admin.post, detail: `${n} session(s) of ${name}` })
   return n
@@ -220,7 +221,8 @@ export async function listApiTokens(ctx: ServiceContext, by: string | undefined,
 export async function revokeApiToken(ctx: ServiceContext, by: string | undefined, id: number): Promise<void> {
   const user = await actor(ctx, by)
   const owned = (await ctx.store.auth.tokens(user.name)).some((t) => t.id === id)
-  if (!owned) await requireRole(ctx, user, 'admin', 'token-revoke')
+  // another user's token is, to a non-admin, as absent as one that never existed
+  if (!owned && !user.roles.includes('admin')) throw new ServiceError('NOT_FOUND', `no open API token ${id}`)
   if (!(await ctx.store.auth.revokeToken(id, ctx.now().getTime()))) throw new ServiceError('NOT_FOUND', `no open API token ${id}`)
   await audit(ctx, { actor: user.name, action: 'token-revoke', post: user.post, detail: `token ${id}` })
 }
