@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { DatabaseFileError } from './database-file-error.js'
 
 /**
  * The audit log as a hash chain, computed the same way by every engine (in TypeScript, not in SQL, so
@@ -116,3 +117,15 @@ export function verifyChain(entries: Iterable<ChainedFields & { hash: string }>,
 }
 
 const short = (hash: string) => hash.slice(0, 12)
+
+/**
+ * A log that holds entries but no head row has been tampered with (the head can only be deleted with its
+ * triggers dropped): writing on would chain a new entry 1 onto nothing, so every write is refused, with
+ * words an operator can act on, until an administrator has looked (`cable audit --verify` names the break).
+ * Throws `DatabaseFileError`.
+ */
+export function refuseHeadless(entries: number): void {
+  if (entries > 0) {
+    throw new DatabaseFileError('audit log', `its head row is missing while it holds ${entries} entries: the log has been tampered with, so nothing more is written to it; run cable audit --verify and restore the database from a backup`)
+  }
+}

@@ -199,6 +199,10 @@ describe.each(ENGINES)('the audit head on every engine (%s)', (engine) => {
       const v = await verifyAudit(env.ctx, 'root')
       expect(v.broken).toMatchObject({ id: entries - 1, reason: expect.stringMatching(/^the head row is missing/) })
       expect(v.entries).toBe(entries - 2)
+      // and nothing more is written onto a log without its head: every audited step is refused in words
+      await expect(putUser(env.ctx, 'root', { name: 'late', post: 'SECSTATE WASHDC', roles: ['reader'], clearance: 'SECRET' })).rejects.toThrow(
+        /audit log: its head row is missing while it holds \d+ entries/,
+      )
       await sql.exec('DROP TABLE msg_audit_head')
       expect((await verifyAudit(env.ctx, 'root')).broken?.reason).toMatch(/^the head row is missing/)
     } finally {

@@ -22,7 +22,7 @@ import { PG_MESSAGING_MIGRATIONS } from './messaging-migrations.js'
 import { runPgMigrations } from './migrations.js'
 import { writeBatch } from './pg-writer.js'
 import { accessSql, Params } from './pg-search.js'
-import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, type RecordedHead } from '../audit-chain.js'
+import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, refuseHeadless, type RecordedHead } from '../audit-chain.js'
 import { acquirePool, releasePool } from './pool.js'
 
 /** The channel a committed release notifies; idle workers LISTEN on it. */
@@ -387,6 +387,7 @@ function auditOn(q: Query, store: PgMessagingStore): AuditStore {
       await store.transaction(async (tx) => {
         const tq = (tx as PgMessagingStore).query
         const head = (await tq<{ entries: string; hash: string }>('SELECT entries, hash FROM msg_audit_head FOR UPDATE')).rows[0]
+        if (!head) refuseHeadless(num((await tq<{ n: string }>('SELECT count(*) AS n FROM msg_audit')).rows[0].n))
         const id = (head ? num(head.entries) : 0) + 1
         const prevHash = head?.hash ?? GENESIS_HASH
         const hash = entryHash({ id, ...e, prevHash })

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, type RecordedHead } from '../audit-chain.js'
+import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, refuseHeadless, type RecordedHead } from '../audit-chain.js'
 import type { ChainedEntry } from '../messaging-store.js'
 import type { AuditEntry, AuditFilter } from '../messaging-types.js'
 
@@ -11,6 +11,7 @@ export class MessagingAuditSql {
     const write = () => {
       // inside the write lock: the head read here is the one the new entry links to
       const head = this.db.prepare('SELECT entries, hash FROM msg_audit_head WHERE one = 1').get() as { entries: number; hash: string } | undefined
+      if (!head) refuseHeadless(this.db.prepare('SELECT count(*) FROM msg_audit').pluck().get() as number)
       const id = (head?.entries ?? 0) + 1
       const prevHash = head?.hash ?? GENESIS_HASH
       const hash = entryHash({ id, ...e, prevHash })
