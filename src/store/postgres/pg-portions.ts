@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { Access, PortionRecord } from '../store.js'
-import { ALL_CAVEATS_MASK, caveatMask, isKnownCaveat } from '../sqlite/caveat-mask.js'
+import { ALL_CAVEATS_MASK, caveatMask, isKnownCaveat } from '../caveat-mask.js'
 import { binaryArray, PG_OID } from './pg-binary.js'
 import { portionVector } from './pg-tsvector.js'
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Access, PortionRecord } from '../store.js'
-import { ALL_CAVEATS_MASK, caveatMask, isKnownCaveat } from './caveat-mask.js'
+import { ALL_CAVEATS_MASK, caveatMask, isKnownCaveat } from '../caveat-mask.js'
 
 /**
  * Portion-level access in the SQLite engine (docs/search.md): the setting, the stored portions
