@@ -187,13 +187,17 @@ export async function revokeSessions(ctx: ServiceContext, by: string | undefined
 
 /**
  * Creates an API token for a user (`cable token create --as USER`). The token is returned once; only its
- * hash is kept. `expiresAt` null: valid until revoked.
+ * hash is kept. `expiresAt` null: valid until revoked. `via` is how the network caller proved who he is:
+ * a caller holding only an API token is refused (FORBIDDEN, audited), since a token proves only that someone
+ * holds it and minting another (perhaps unexpiring) one from it would let a stolen token outlive its own
+ * expiry and revocation. The local CLI passes none.
  *
  * @example
  *   const { token } = await createApiToken(ctx, 'dora', 'nightly export', Date.now() + 30 * 86400e3)
  */
-export async function createApiToken(ctx: ServiceContext, userName: string | undefined, label: string, expiresAt: number | null): Promise<{ token: string; row: ApiTokenRow }> {
+export async function createApiToken(ctx: ServiceContext, userName: string | undefined, label: string, expiresAt: number | null, via?: 'session' | 'token'): Promise<{ token: string; row: ApiTokenRow }> {
   const user = await actor(ctx, userName)
+  if (via === 'token') await refuse(ctx, user, 'token-create', 'FORBIDDEN', 'a token cannot create tokens: log in with your password (POST /api/session) and create it with that session')
   const now = ctx.now().getTime()
   if (expiresAt !== null && expiresAt <= now) throw new ServiceError('INVALID', 'the token would expire before it is created')
   const token = API_TOKEN_PREFIX + newToken()

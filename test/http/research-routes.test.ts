@@ -38,6 +38,15 @@ describe('research routes', () => {
     expect(ProblemSchema.parse(await bad.json()).code).toBe('INVALID')
   })
 
+  it('should withhold unmarked portions at the level the archive files a cable under, not only the level its text states', async () => {
+    // the publisher files it SECRET; its text says UNCLAS and marks nothing: every portion counts as SECRET
+    const text = 'UNCLAS MAPUTO 000009\n\nSUBJECT: DAM TALKS\n\n1. Osprey plan for the dam.\n'
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO9', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'SECRET', level: 3, source: { locator: 'r9.txt', rendering: 'text', sha256: 'c'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    const r = await (await fx.app.request('/api/cables/09MAPUTO9/redact?for=CONFIDENTIAL')).json()
+    expect(r.text).not.toContain('Osprey')
+    expect(r.withheld.map((w: { portion: string }) => w.portion)).toEqual(['subject', 'paragraph 1'])
+  })
+
   it('should render for a lower level, replay routing, and map gaps', async () => {
     const r = await (await fx.app.request('/api/cables/10LONDON5/redact?for=CONFIDENTIAL')).json()
     expect(r.withheld).toEqual([

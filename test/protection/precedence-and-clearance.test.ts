@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { clearanceSpec, readerAccess } from '../../src/archive/reader-access.js'
 import { highestPrecedence, normalizePrecedence, precedenceOfProsign, precedenceRank, prosignOf } from '../../src/format/precedence.js'
 import { higherPrecedence, parsePrecedence } from '../../src/messaging/precedence.js'
-import { caveatMask, isKnownCaveat } from '../../src/store/sqlite/caveat-mask.js'
+import { caveatMask, isKnownCaveat } from '../../src/store/caveat-mask.js'
 
 /** Precedence words, prosigns and ranks (spec §8), and clearance words, with expected values written out. */
 

@@ -33,7 +33,8 @@ export function registerRedact(program: Command, io: Io, setExit: SetExit): void
           setExit(1)
           return
         }
-        const r = redactText(cable.text, target)
+        // unmarked portions at the level the archive files the cable under, as `cable show` renders it
+        const r = redactText(cable.text, target, cable)
         io.stdout.write(opts.format === 'json' ? JSON.stringify({ key: cable.key, ...r }, null, 2) + '\n' : r.text)
       } finally {
         await reader.close()

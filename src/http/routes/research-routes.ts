@@ -83,7 +83,9 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
     const cable = (await deps.archive.getCable(idValue(id), principal.access)) ?? (await deps.archive.getCable(id, principal.access))
     if (!cable) return missing(principal, 'redact', id)
     await deps.reads.charge(principal, 'read', 1)
-    return c.json({ key: cable.key, ...redactText(cable.text, target) }, 200)
+    // unmarked portions count at the level the archive files the cable under (publisher metadata), not only
+    // at what its text states: an UNCLAS-headed text filed SECRET must not render its unmarked paragraphs
+    return c.json({ key: cable.key, ...redactText(cable.text, target, cable) }, 200)
   })
   app.openapi(routes.saveSnapshot, async (c) => {
     if (deps.readOnlyArchive) {

@@ -157,13 +157,12 @@ export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>, deps: Messaging
   })
 
   app.openapi(createToken, async (c) => {
-    // a token proves only that someone holds it: minting another (perhaps unexpiring) one from it would let a
-    // stolen token outlive its own expiry and revocation
-    if (c.get('principal').via === 'token') throw new HttpProblem('FORBIDDEN', 'a token cannot create tokens: log in with your password (POST /api/session) and create it with that session')
     const body = c.req.valid('json')
     const ctx = messagingOf(deps)
     const expiresAt = body.expiresInDays ? ctx.now().getTime() + body.expiresInDays * 86_400_000 : null
-    const { token, row } = await createApiToken(ctx, c.get('principal').user ?? undefined, body.label, expiresAt)
+    // who may mint a token (not a caller holding only one) is decided in src/messaging/logins.ts
+    const p = c.get('principal')
+    const { token, row } = await createApiToken(ctx, p.user ?? undefined, body.label, expiresAt, p.via === 'token' ? 'token' : 'session')
     return c.json({ token, id: row.id, expiresAt: iso(row.expiresAt) }, 201)
   })
 

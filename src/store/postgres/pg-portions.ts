@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import type { Access, PortionRecord } from '../store.js'
-import { ALL_CAVEATS_MASK, caveatMask, isKnownCaveat } from '../sqlite/caveat-mask.js'
+import { caveatMask } from '../caveat-mask.js'
+import { enforceablePortion, PORTION_SETTING, readableSql, somePortionSql as somePortionOf, wholeSql } from '../portion-access.js'
 import { binaryArray, PG_OID } from './pg-binary.js'
 import { portionVector } from './pg-tsvector.js'
 
@@ -8,11 +9,10 @@ import { portionVector } from './pg-tsvector.js'
  * Portion-level access in the PostgreSQL engine (docs/search.md), the counterpart of
  * `sqlite/sqlite-portions.ts`: the setting (`archive_settings`), the stored portions (`cable_portions`, their
  * words in a tsvector under a GIN index), and the SQL that lets a reader below a cable's level match words
- * only in the portions he may read.
+ * only in the portions he may read. The rule itself is engine-neutral: `../portion-access.ts`.
  */
 
-/** Name of the setting in `archive_settings`. */
-export const PORTION_SETTING = 'portion-access'
+export { readableSql, wholeSql }
 
 /** A pool or a client: what runs one statement. */
 type Queryable = Pick<pg.ClientBase, 'query'>
@@ -50,7 +50,7 @@ export async function putPortions(db: Queryable, rows: { id: string; portions: r
   let maxBucket = 0
   for (const { id, portions } of rows) {
     for (const p of portions) {
-      if (!p.caveats.every(isKnownCaveat) || !Number.isInteger(p.level)) continue
+      if (!enforceablePortion(p)) continue
       const v = portionVector(p.kind, p.text)
       cable.push(id)
       kind.push(p.kind)
@@ -70,26 +70,7 @@ export async function putPortions(db: Queryable, rows: { id: string; portions: r
   if (maxBucket > 0) await db.query('UPDATE fts_meta SET max_bucket = greatest(max_bucket, $1)', [maxBucket])
 }
 
-/** Level and lacked-caveat mask of a reader as SQL literals: integers computed here, never user text. */
-function literals(access: Access): { level: number; lacked: number } {
-  const level = Math.trunc(access.level)
-  if (!Number.isFinite(level)) throw new RangeError(`clearance rank ${access.level} is not a number`)
-  return { level, lacked: ALL_CAVEATS_MASK & ~caveatMask(access.caveats) }
-}
-
-/** The reader may read cable `c` whole (the whole-cable rule on the archive row). */
-export function wholeSql(access: Access): string {
-  const { level, lacked } = literals(access)
-  return `(c.level <= ${level} AND (c.caveat_mask & ${lacked}) = 0)`
-}
-
-/** Condition on `cable_portions p`: the reader may read portion `p`. */
-export function readableSql(access: Access): string {
-  const { level, lacked } = literals(access)
-  return `p.level <= ${level} AND (p.caveat_mask & ${lacked}) = 0`
-}
-
 /** Cable `c` has at least one portion the reader may read (of `kind` when given). */
 export function somePortionSql(access: Access, kind?: 'subject'): string {
-  return `EXISTS (SELECT 1 FROM cable_portions p WHERE p.cable = c.id AND ${readableSql(access)}${kind ? ` AND p.kind = '${kind}'` : ''})`
+  return somePortionOf(access, 'c.id', kind)
 }

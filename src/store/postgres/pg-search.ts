@@ -1,7 +1,7 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
 import { classificationValue, classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
-import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../sqlite/caveat-mask.js'
+import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../caveat-mask.js'
 import { readableSql, somePortionSql, wholeSql } from './pg-portions.js'
 
 /**

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { CableRecord, UpsertOutcome } from '../store.js'
-import { caveatMask } from '../sqlite/caveat-mask.js'
+import { caveatMask } from '../caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
 import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 import { binaryArray, PG_OID } from './pg-binary.js'

@@ -1,5 +1,5 @@
 import type { Access } from '../store.js'
-import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from './caveat-mask.js'
+import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../caveat-mask.js'
 import { somePortionSql, wholeSql } from './sqlite-portions.js'
 
 /** Caveats whose cables only named principals read. */

@@ -1,15 +1,15 @@
 import type Database from 'better-sqlite3'
 import type { Access, PortionRecord } from '../store.js'
-import { ALL_CAVEATS_MASK, caveatMask, isKnownCaveat } from './caveat-mask.js'
+import { caveatMask } from '../caveat-mask.js'
+import { enforceablePortion, PORTION_SETTING, readableSql, somePortionSql as somePortionOf, wholeSql } from '../portion-access.js'
 
 /**
  * Portion-level access in the SQLite engine (docs/search.md): the setting, the stored portions
  * (`cable_portions`, indexed in `cable_portions_fts`), and the SQL that lets a reader below a cable's level
- * match words only in the portions he may read.
+ * match words only in the portions he may read. The rule itself is engine-neutral: `../portion-access.ts`.
  */
 
-/** Name of the setting in `archive_settings`. */
-export const PORTION_SETTING = 'portion-access'
+export { wholeSql }
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 
@@ -60,34 +60,15 @@ export function writePortions(db: Database.Database, rowid: number, portions: re
   const row = stmt(db, 'INSERT INTO cable_portions (cable, kind, level, caveat_mask, text) VALUES (?, ?, ?, ?, ?)')
   const fts = stmt(db, 'INSERT INTO cable_portions_fts (rowid, body, subject, addressees) VALUES (?, ?, ?, ?)')
   for (const p of portions) {
-    if (!p.caveats.every(isKnownCaveat) || !Number.isInteger(p.level)) continue
+    if (!enforceablePortion(p)) continue
     const id = Number(row.run(rowid, p.kind, p.level, caveatMask(p.caveats), p.text).lastInsertRowid)
     fts.run(id, p.kind === 'body' ? p.text : '', p.kind === 'subject' ? p.text : '', '')
   }
 }
 
-/** Level and lacked-caveat mask of a reader as SQL literals: integers computed here, never user text. */
-function literals(access: Access): { level: number; lacked: number } {
-  const level = Math.trunc(access.level)
-  if (!Number.isFinite(level)) throw new RangeError(`clearance rank ${access.level} is not a number`)
-  return { level, lacked: ALL_CAVEATS_MASK & ~caveatMask(access.caveats) }
-}
-
-/** The reader may read cable `c` whole (the whole-cable rule on the archive row). */
-export function wholeSql(access: Access): string {
-  const { level, lacked } = literals(access)
-  return `(c.level <= ${level} AND (c.caveat_mask & ${lacked}) = 0)`
-}
-
-/** Condition on `cable_portions p`: the reader may read portion `p`. */
-function readableSql(access: Access): string {
-  const { level, lacked } = literals(access)
-  return `p.level <= ${level} AND (p.caveat_mask & ${lacked}) = 0`
-}
-
 /** Cable `c` has at least one portion the reader may read (of `kind` when given). */
 export function somePortionSql(access: Access, kind?: 'subject'): string {
-  return `EXISTS (SELECT 1 FROM cable_portions p WHERE p.cable = c.rowid AND ${readableSql(access)}${kind ? ` AND p.kind = '${kind}'` : ''})`
+  return somePortionOf(access, 'c.rowid', kind)
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
 import { classificationValue, classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
-import { caveatMask } from './caveat-mask.js'
+import { caveatMask } from '../caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'
 import { portionMatchSql } from './sqlite-portions.js'
 

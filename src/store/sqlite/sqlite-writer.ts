@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { CableRecord, UpsertOutcome } from '../store.js'
-import { caveatMask } from './caveat-mask.js'
+import { caveatMask } from '../caveat-mask.js'
 import { dropPortions, portionsEnabled, writePortions } from './sqlite-portions.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
 import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'

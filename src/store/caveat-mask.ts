@@ -1,6 +1,6 @@
 /**
  * Caveats as bits, so visibility is one integer test in SQL: a cable is visible when
- * `caveat_mask & ~readerMask = 0`. The bit of a caveat is stored data: append new caveats, never reorder.
+ * `caveat_mask & ~readerMask = 0`. Engine-neutral: both engines store and test the same masks. The bit of a caveat is stored data: append new caveats, never reorder.
  */
 const CAVEAT_BITS: Record<string, number> = {
   NOFORN: 1,
