@@ -17,6 +17,7 @@ import { openMessagingStore, openStore } from '../../src/store/open-store.js'
 import type { Access, Store } from '../../src/store/store.js'
 import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
 import { runCable } from '../memory-io.js'
+import { SECRET_CABLE_HEAD } from './secret-cable.js'
 
 const pg = await usePostgres('portion-access')
 const root = mkdtempSync(join(tmpdir(), 'cablegram-portions-'))
@@ -29,22 +30,7 @@ afterAll(async () => {
 })
 
 /** A SECRET cable: (C) subject and ¶1, (S) ¶2 (its words replaceable), (U) ¶3, an (S//NF) ¶4. */
-const secret = (hidden = 'Obsidian privately told the Ambassador that the talks would collapse.') => `O 121530Z MAR 09
-FM AMEMBASSY DUSHANBE
-TO SECSTATE WASHDC IMMEDIATE 0042
-
-S E C R E T DUSHANBE 000123
-
-NOFORN
-SIPDIS
-
-E.O. 12958: DECL: 03/12/2019
-TAGS: PREL PGOV TI
-SUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY
-
-Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
-
-1. (C) Summary. The zanzibar treaty talks resumed under minister
+const secret = (hidden = 'Obsidian privately told the Ambassador that the talks would collapse.') => `${SECRET_CABLE_HEAD}1. (C) Summary. The zanzibar treaty talks resumed under minister
 Oberon Vale of Washdc. End summary.
 
 2. (S) ${hidden}

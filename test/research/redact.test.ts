@@ -6,26 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { portionMarkOf, readPortionMark, redactText } from '../../src/archive/redact.js'
 import { lintText } from '../../src/lint/index.js'
 import { runCable } from '../memory-io.js'
+import { SECRET_CABLE_HEAD } from './secret-cable.js'
 
 const root = mkdtempSync(join(tmpdir(), 'cablegram-redact-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-const SECRET_CABLE = `O 121530Z MAR 09
-FM AMEMBASSY DUSHANBE
-TO SECSTATE WASHDC IMMEDIATE 0042
-
-S E C R E T DUSHANBE 000123
-
-NOFORN
-SIPDIS
-
-E.O. 12958: DECL: 03/12/2019
-TAGS: PREL PGOV TI
-SUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY
-
-Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
-
-1. (C) Summary. The river treaty talks resumed under the
+const SECRET_CABLE = `${SECRET_CABLE_HEAD}1. (C) Summary. The river treaty talks resumed under the
 chairmanship of minister Oberon Vale. End summary.
 
 2. (S//NF) Vale privately told the Ambassador that the talks
