@@ -229,8 +229,9 @@ function readMarking(text: string): MarkingResult {
       while (k < tokens.length && !(tokens[k].type === 'sep' && tokens[k].text === '//')) {
         const x = tokens[k]
         if (x.type === 'sep' || x.text === 'AND') flush()
-        // a caveat word after a separator ends the list (`S/REL UK/NF`): the caveat is read, and refused with REL below
-        else if (item.length === 0 && match(tokens, k, CAVEAT_WORDS)) break
+        // a caveat or level word ends the list, after a separator or a space alike (`S/REL UK/NF`, `S//REL TO GBR NF`):
+        // it is read, and refused below (NOFORN with REL, a second level), never kept as part of a country's name
+        else if (match(tokens, k, CAVEAT_WORDS) || endsRelList(tokens, k)) break
         else {
           item.push(x.text)
           relEnd = x.end
@@ -268,6 +269,12 @@ function readMarking(text: string): MarkingResult {
   const conflict = markingConflict(parts)
   if (conflict) return { ok: false, error: { message: conflict, start: relStart, end: relEnd }, failClosed: { level, caveats, releasableTo: null } }
   return { ok: true, parts }
+}
+
+/** Whether a level word of more than one letter stands at token k (`SECRET`, `TS`): single letters may name a country. */
+function endsRelList(tokens: Token[], k: number): boolean {
+  const lv = match(tokens, k, LEVEL_WORDS)
+  return lv !== null && (lv.n > 1 || tokens[k].text.length > 1)
 }
 
 /**

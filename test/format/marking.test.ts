@@ -4,6 +4,7 @@ import { cableAccess } from '../../src/archive/cable-access.js'
 import { LEVEL_RANK, type Level } from '../../src/format/classification.js'
 import { parseCable } from '../../src/format/parse.js'
 import { renderLossless } from '../../src/format/render-lossless.js'
+import { markedTelegram as telegram } from '../support/telegram.js'
 
 const read = (m: string) => {
   const r = parseMarking(m)
@@ -55,6 +56,7 @@ describe('parseMarking: caveats and REL TO', () => {
     expect(read('C//REL TO USA, KEN, GBR//').releasableTo).toEqual(['USA', 'KEN', 'GBR'])
     expect(read('C/REL NATO/AUS').releasableTo).toEqual(['NATO', 'AUS'])
     expect(read('S//REL MLT, GBR, AND GER').releasableTo).toEqual(['MLT', 'GBR', 'GER'])
+    expect(read('S//REL TO USA, GBR ORCON')).toEqual({ level: 'SECRET', caveats: ['ORCON'], releasableTo: ['USA', 'GBR'] })
     expect(read('Secret/Rel Armenia')).toEqual({ level: 'SECRET', caveats: [], releasableTo: ['ARMENIA'] })
   })
 
@@ -66,6 +68,9 @@ describe('parseMarking: caveats and REL TO', () => {
     ['S/REL UK/NF', 2, 8, 'SECRET'],
     ['TS//rel to usa, aus//nf', 4, 19, 'TOP SECRET'],
     ['SBU/N/REL TO USA', 6, 16, 'SBU'],
+    // a caveat after a space, not a separator, is no part of a country's name
+    ['S//REL TO USA, GBR NF', 3, 18, 'SECRET'],
+    ['C//REL TO GBR NOFORN', 3, 13, 'CONFIDENTIAL'],
   ])('should refuse REL TO with NOFORN in %s at the REL TO list, keeping NOFORN as the fail-closed reading', (mark, start, end, level) => {
     const r = parseMarking(mark)
     expect(r.ok).toBe(false)
@@ -95,6 +100,7 @@ describe('parseMarking: refusals with their place', () => {
     ['SECRET/CONFIDENTIAL', 7, 19, /second level/],
     ['S//FOUO', 3, 7, /unclassified control/],
     ['S//REL TO', 3, 6, /names no country/],
+    ['C//REL TO GBR SECRET', 14, 20, /second level SECRET/],
     ['S///NF', 1, 4, /separator/],
     ['S//N*F', 4, 5, /unexpected character/],
     ['', 0, 0, /empty/],
@@ -119,27 +125,6 @@ describe('looksLikeMark: marks versus parenthesised text', () => {
     expect(looksLikeMark(t)).toBe(false)
   })
 })
-
-/** A synthetic telegram (invented names and numbers) with a class line, captions, subject and blocks. */
-function telegram(classLine: string, captions: string[], subject: string, blocks: string[]): string {
-  return [
-    'R 011200Z JAN 26',
-    'FM AMEMBASSY ZANZIBAR',
-    'TO SECSTATE WASHDC 0001',
-    '',
-    classLine,
-    '',
-    ...captions,
-    '',
-    'E.O. 13526: DECL: 01/01/2036',
-    'TAGS: PREL, XX',
-    `SUBJECT: ${subject}`,
-    '',
-    ...blocks.flatMap((b) => [b, '']),
-    'DOE',
-    '',
-  ].join('\n')
-}
 
 const codes = (text: string) => parseCable(text).diagnostics.map((d) => d.code)
 

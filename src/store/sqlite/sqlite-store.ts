@@ -12,6 +12,7 @@ import type {
   FacetedPage,
   Facets,
   HistogramInterval,
+  PortionRecord,
   SearchHit,
   SearchOptions,
   SourceRecord,
@@ -87,19 +88,19 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Marks the hits `access` may read only in part (portion-level access): `partial` with the cable's level
-   * and caveats, the subject hidden unless its portion is readable.
+   * What marks a hit `access` may read only in part (portion-level access): `partial` with the cable's level
+   * and caveats, the subject hidden unless its portion is readable. Null when the search reads no portions.
+   * Decided and prepared once per search, not per hit.
    */
-  private markPartial(hits: SearchHit[], access: Access | undefined): SearchHit[] {
-    if (!access || !this.portionReader(access)) return hits
+  private partialMarker(access: Access | undefined): ((hit: SearchHit) => void) | null {
+    if (!access || !this.portionReader(access)) return null
     const stmt = prepared(this.db, `SELECT ${wholeSql(access)} AS whole, ${somePortionSql(access, 'subject')} AS subject, c.level, c.caveats FROM cables c WHERE c.key = ?`)
-    for (const h of hits) {
+    return (h) => {
       const r = stmt.get(h.key) as { whole: number; subject: number; level: number; caveats: string }
-      if (r.whole) continue
+      if (r.whole) return
       h.partial = { level: r.level, caveats: splitList(r.caveats) }
       if (!r.subject) h.subject = null
     }
-    return hits
   }
 
   private from(query: QueryNode | null, access: Access | undefined): PageQuery {
@@ -142,7 +143,7 @@ export class SqliteStore implements Store {
     const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? -1} OFFSET ${options.offset ?? 0}` : ''
     const stmt = this.db.prepare(`SELECT c.rowid, ${SUMMARY}, c.tags, ${score} AS score${text} FROM ${f.from} WHERE ${f.where} ORDER BY ${order}${page}`)
     const rows = (paged ? stmt.all(...f.params) : stmt.iterate(...f.params)) as Iterable<CableRow & { score: number | null }>
-    const partial = this.portionReader(access)
+    const markPartial = this.partialMarker(access)
     for (const r of rows) {
       const hit: SearchHit = {
         key: r.key,
@@ -156,14 +157,16 @@ export class SqliteStore implements Store {
       }
       if (textOf) hit.text = unpackText(textOf.get(r.rowid) as Buffer)
       else if (r.text) hit.text = unpackText(r.text)
-      yield partial ? this.markPartial([hit], access)[0] : hit
+      markPartial?.(hit)
+      yield hit
     }
   }
 
   async facetedPage(query: QueryNode | null, options: SearchOptions & { limit: number }, access?: Access, top = 10): Promise<FacetedPage> {
     const f = this.from(query, access)
     const page = facetedPage(this.db, f, { sort: options.sort, limit: options.limit, offset: options.offset ?? 0, withText: options.withText ?? false, top })
-    this.markPartial(page.hits, access)
+    const markPartial = this.partialMarker(access)
+    if (markPartial) page.hits.forEach(markPartial)
     return page
   }
 
@@ -305,7 +308,7 @@ export class SqliteStore implements Store {
     return portionsEnabled(this.db)
   }
 
-  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => import('../store.js').PortionRecord[]): Promise<void> {
+  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => PortionRecord[]): Promise<void> {
     this.transaction((db) => {
       setPortionSetting(db, on)
       dropPortions(db, null)
