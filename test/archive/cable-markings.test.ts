@@ -2,31 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { cableAccess } from '../../src/archive/cable-access.js'
 import { LEVEL_RANK } from '../../src/format/classification.js'
 import { parseCable } from '../../src/format/parse.js'
+import { markedTelegram as telegram } from '../support/telegram.js'
 
 /**
  * What level and caveats a cable HAS, as the archive stores them and access control reads them: the highest
  * level and every restrictive caveat found anywhere in it (spec §7 rules 1 and 4), failing closed on what
  * cannot be read. Expected values are written out, never taken from the code under test.
  */
-function telegram(classLine: string, captions: string[], subject: string, blocks: string[]): string {
-  return [
-    'R 011200Z JAN 26',
-    'FM AMEMBASSY ZANZIBAR',
-    'TO SECSTATE WASHDC 0001',
-    '',
-    classLine,
-    '',
-    ...captions,
-    '',
-    'E.O. 13526: DECL: 01/01/2036',
-    'TAGS: PREL, XX',
-    ...(subject ? [`SUBJECT: ${subject}`] : []),
-    '',
-    ...blocks.flatMap((b) => [b, '']),
-    'DOE',
-    '',
-  ].join('\n')
-}
 const access = (...args: Parameters<typeof telegram>) => cableAccess(parseCable(telegram(...args)))
 const UNCLAS = 'UNCLAS ZANZIBAR 000001'
 const CONF = 'C O N F I D E N T I A L ZANZIBAR 000001'

@@ -4,6 +4,7 @@ import { cableAccess } from '../../src/archive/cable-access.js'
 import { LEVEL_RANK, type Level } from '../../src/format/classification.js'
 import { parseCable } from '../../src/format/parse.js'
 import { renderLossless } from '../../src/format/render-lossless.js'
+import { markedTelegram as telegram } from '../support/telegram.js'
 
 const read = (m: string) => {
   const r = parseMarking(m)
@@ -124,27 +125,6 @@ describe('looksLikeMark: marks versus parenthesised text', () => {
     expect(looksLikeMark(t)).toBe(false)
   })
 })
-
-/** A synthetic telegram (invented names and numbers) with a class line, captions, subject and blocks. */
-function telegram(classLine: string, captions: string[], subject: string, blocks: string[]): string {
-  return [
-    'R 011200Z JAN 26',
-    'FM AMEMBASSY ZANZIBAR',
-    'TO SECSTATE WASHDC 0001',
-    '',
-    classLine,
-    '',
-    ...captions,
-    '',
-    'E.O. 13526: DECL: 01/01/2036',
-    'TAGS: PREL, XX',
-    `SUBJECT: ${subject}`,
-    '',
-    ...blocks.flatMap((b) => [b, '']),
-    'DOE',
-    '',
-  ].join('\n')
-}
 
 const codes = (text: string) => parseCable(text).diagnostics.map((d) => d.code)
 

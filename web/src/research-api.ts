@@ -1,5 +1,12 @@
 import { apiPath, request } from './api.js'
-import type { SourceRecord } from './archive-api.js'
+// Type-only imports of the service layer's answers (erased from the bundle). Only modules whose imports stay
+// browser-safe are named here; Snapshot, GapRow, Person and CableRoute live in modules that import node:*
+// or untyped packages, so their shapes are mirrored below.
+import type { CableVersion } from '../../src/store/store.js'
+import type { VersionDiff } from '../../src/archive/cable-versions.js'
+import type { Redaction as ServiceRedaction } from '../../src/archive/redact.js'
+
+export type { CableVersion, VersionDiff }
 
 /**
  * The research routes (docs/research.md, docs/http.md): versions and word diffs, routing replay, releasable
@@ -7,34 +14,10 @@ import type { SourceRecord } from './archive-api.js'
  * service layer's answers; every value is computed on the server with the reader's access.
  */
 
-export interface CableVersion {
-  version: number
-  current: boolean
-  textSha256: string
-  classification: string | null
-  level: number
-  caveats: string[]
-  errorCount: number
-  /** Passages the release withheld (`XXXXXX` runs). */
-  withheldRuns: number
-  firstSeen: string
-  sources: SourceRecord[]
-  text: string
-}
-
 /** Every text of a cable, oldest first; `current` marks the one the archive shows. */
 export async function getVersions(id: string, signal?: AbortSignal): Promise<CableVersion[]> {
   const answer = await request<{ versions: CableVersion[] }>('GET', `/api/cables/${encodeURIComponent(id)}/versions`, undefined, signal)
   return answer.versions
-}
-
-export interface VersionDiff {
-  key: string
-  from: number
-  to: number
-  parts: { kind: 'same' | 'removed' | 'added'; text: string }[]
-  removedWords: number
-  addedWords: number
 }
 
 /** The word diff between versions `from` and `to` (the first and the last when left out). */
@@ -70,13 +53,8 @@ export function getRoute(id: string, signal?: AbortSignal): Promise<CableRoute> 
   return request('GET', `/api/cables/${encodeURIComponent(id)}/route`, undefined, signal)
 }
 
-export interface Redaction {
-  key: string
-  text: string
-  withheld: { portion: string; mark: string | null; reason: string }[]
-  /** The reader the rendering is for, as the server read `for`. */
-  reader: string
-}
+/** A releasable rendering as the route answers it: the service's rendering with the cable's key. */
+export type Redaction = ServiceRedaction & { key: string }
 
 /** The cable as a reader cleared for `forSpec` (`CONFIDENTIAL`, `SECRET,NOFORN`) may see it. */
 export function getRedaction(id: string, forSpec: string, signal?: AbortSignal): Promise<Redaction> {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks'
-import { LEVEL_RANK } from '../../../src/format/classification.js'
-import { RESTRICTIVE_CAVEATS } from '../../../src/format/classification.js'
+import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../../src/format/classification.js'
 import { readClassification, toneOf } from '../classification.js'
 import { getDiff, getRedaction, getRoute, getVersions, type CableRoute, type CableVersion, type Redaction, type VersionDiff } from '../research-api.js'
 import { hrefFor, navigate } from '../router.js'
+import { Failure, useLoad } from './load.js'
 
 /** The research tabs of the cable view; `text` is the cable page's own. */
 export type CableTab = 'versions' | 'route' | 'redact'
@@ -30,27 +30,6 @@ export function CableResearch({ id, tab, params, onShown }: Props) {
   if (tab === 'versions') return <VersionsPanel id={id} from={params.get('from')} to={params.get('to')} go={go} onShown={onShown} />
   if (tab === 'route') return <RoutePanel id={id} />
   return <RedactPanel id={id} spec={params.get('for') || 'UNCLASSIFIED'} go={go} />
-}
-
-function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): { value: T | null; error: Error | null } {
-  const [value, setValue] = useState<T | null>(null)
-  const [error, setError] = useState<Error | null>(null)
-  useEffect(() => {
-    const abort = new AbortController()
-    setValue(null)
-    setError(null)
-    load(abort.signal).then(setValue, (e: unknown) => !abort.signal.aborted && setError(e instanceof Error ? e : new Error(String(e))))
-    return () => abort.abort()
-  }, deps)
-  return { value, error }
-}
-
-function Failure({ error }: { error: Error }) {
-  return (
-    <p class="error" role="alert">
-      {error.message}
-    </p>
-  )
 }
 
 function VersionsPanel({ id, from, to, go, onShown }: { id: string; from: string | null; to: string | null; go: (next: Record<string, string | null>) => void; onShown: Props['onShown'] }) {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { loadChart } from '../charts.js'
 import { getGaps, type GapRow } from '../research-api.js'
 import { hrefFor, navigate } from '../router.js'
+import { Failure, useLoad } from './load.js'
 import { useScopeOnScreen } from './scope.js'
 
 const HELD = '#3b6ea8'
@@ -17,16 +18,7 @@ const MISSING = '#d08a2c'
 export function GapsPage({ params }: { params: URLSearchParams }) {
   const origin = params.get('origin')?.trim() || null
   const year = params.get('year')?.trim() || null
-  const [rows, setRows] = useState<GapRow[] | null>(null)
-  const [error, setError] = useState<Error | null>(null)
-
-  useEffect(() => {
-    const abort = new AbortController()
-    setRows(null)
-    setError(null)
-    getGaps(origin, year, abort.signal).then(setRows, (e: unknown) => !abort.signal.aborted && setError(e instanceof Error ? e : new Error(String(e))))
-    return () => abort.abort()
-  }, [origin, year])
+  const { value: rows, error } = useLoad((s) => getGaps(origin, year, s), [origin, year])
 
   // serials and cited ids come from every visible cable's id and REF lines
   useScopeOnScreen('*')
@@ -41,11 +33,7 @@ export function GapsPage({ params }: { params: URLSearchParams }) {
         corpus released.
       </p>
       <GapFilters origin={origin} year={year} />
-      {error && (
-        <p class="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      {error && <Failure error={error} />}
       {!rows && !error && <p aria-busy="true">Loading the gap map…</p>}
       {rows && rows.length === 0 && <p class="muted">No numbered cables {origin ? `from ${origin}` : ''} {year ? `in ${year}` : ''} in the archive.</p>}
       {single && <GapDetail row={single} />}

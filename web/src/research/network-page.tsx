@@ -2,8 +2,9 @@ import type { Core } from 'cytoscape'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { getStats, type FacetCounts } from '../archive-api.js'
 import { searchParamsOf } from '../archive/query-state.js'
-import { getNetwork, type NetworkJson } from '../research-api.js'
+import { getNetwork } from '../research-api.js'
 import { hrefFor, navigate } from '../router.js'
+import { Failure, useLoad } from './load.js'
 import { useScopeOnScreen } from './scope.js'
 
 /** Above this many stations the force layout takes too long in a browser: rings by degree instead. */
@@ -23,9 +24,7 @@ export function originSearchHref(station: string): string {
 export function NetworkPage({ params }: { params: URLSearchParams }) {
   const year = params.get('year') || null
   const min = Math.max(1, Number(params.get('min')) || 1)
-  const [network, setNetwork] = useState<NetworkJson | null>(null)
   const [years, setYears] = useState<FacetCounts>([])
-  const [error, setError] = useState<Error | null>(null)
   const box = useRef<HTMLDivElement>(null)
   const cy = useRef<Core | null>(null)
 
@@ -34,13 +33,7 @@ export function NetworkPage({ params }: { params: URLSearchParams }) {
     getStats(abort.signal).then((s) => setYears(s.byYear.filter((y) => /^\d{4}$/.test(y.value))), () => setYears([]))
     return () => abort.abort()
   }, [])
-  useEffect(() => {
-    const abort = new AbortController()
-    setError(null)
-    setNetwork(null)
-    getNetwork(year, abort.signal).then(setNetwork, (e: unknown) => !abort.signal.aborted && setError(e instanceof Error ? e : new Error(String(e))))
-    return () => abort.abort()
-  }, [year])
+  const { value: network, error } = useLoad((s) => getNetwork(year, s), [year])
 
   const edges = network ? network.edges.filter((e) => e.attributes.weight >= min).sort((a, b) => b.attributes.weight - a.attributes.weight) : []
   const linked = new Set(edges.flatMap((e) => [e.source, e.target]))
@@ -110,11 +103,7 @@ export function NetworkPage({ params }: { params: URLSearchParams }) {
           <input type="number" min={1} value={min} size={4} onChange={(e) => go({ min: Math.max(1, Number(e.currentTarget.value) || 1) })} /> cables per arrow
         </label>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      {error && <Failure error={error} />}
       <div
         class="graph-box"
         ref={box}

@@ -3,6 +3,7 @@ import { search, type SearchHit } from '../archive-api.js'
 import { readClassification, toneOf } from '../classification.js'
 import { getPeople, type Person } from '../research-api.js'
 import { hrefFor, navigate } from '../router.js'
+import { Failure } from './load.js'
 import { idsQuery, useScopeOnScreen } from './scope.js'
 
 const LIMIT_STEP = 100
@@ -53,11 +54,7 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
         </label>
         <button type="submit">Filter</button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      {error && <Failure error={error} />}
       {!people && !error && <p aria-busy="true">Loading people…</p>}
       {people && (
         <>
@@ -135,12 +132,7 @@ export function PersonPage({ personKey, params }: { personKey: string; params: U
   // his names, titles and roles come from all his cables: the banner covers them all (unknown if one is not found)
   useScopeOnScreen(person ? idsQuery(person.cables) : null, person?.cables.length ?? 0)
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error.message}
-      </p>
-    )
+  if (error) return <Failure error={error} />
   if (person === undefined) return <p aria-busy="true">Loading {personKey}…</p>
   if (person === null)
     return (
