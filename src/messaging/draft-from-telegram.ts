@@ -13,8 +13,12 @@ const addressee = (a: Addressee) => ({ name: a.name, ...(a.precedence ? { preced
  *
  * @example
  *   draftFromTelegram(readFileSync('draft.txt', 'utf8'), ['bob'])
+ *
+ * `clearers` may come straight from a request body: it is read as the `clearers` field of a structured draft
+ * (a list of names, or one string of names separated by commas or spaces); anything else is refused there,
+ * with its path.
  */
-export function draftFromTelegram(text: string, clearers: string[] = []): DraftInput {
+export function draftFromTelegram(text: string, clearers: unknown = []): DraftInput {
   refuseControlChars(text, 'telegram')
   const cable = parseCable(text)
   const fatal = cable.diagnostics.filter((d) => d.code === 'EMPTY_INPUT' || d.code === 'BINARY_INPUT')

@@ -68,6 +68,10 @@ describe.each(scenarios)('seed scenario over HTTP only: $name', ({ text }) => {
     const ullaBuffer = { text: '' }
     await nextEvent(ullaReader, (e) => e.event === 'inbox', ullaBuffer)
 
+    // clearers beside telegram text are read as a structured draft's: a non-name is refused with its path, never coerced
+    const odd = await problemOf(dana.post('/api/drafts', { telegram: text(), clearers: ['carl', { name: 'cleo' }] }), 422, 'INVALID')
+    expect(odd.body.detail).toContain('clearers[1]')
+    expect(odd.body.detail).not.toContain('[object Object]')
     const created = await dana.json(dana.post('/api/drafts', { telegram: text(), clearers: ['carl', 'cleo'] }), 201)
     const id = created.draft.id
     expect(created.draft.originPost).toBe('SECSTATE WASHDC')

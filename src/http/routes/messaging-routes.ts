@@ -50,10 +50,10 @@ const draftBody = { content: { 'application/json': { schema: DraftBodySchema } }
 
 /** Reads a draft body: telegram text or structured fields; problems come back with their field paths. */
 function draftInput(body: Record<string, unknown>): DraftInput {
-  const clearers = Array.isArray(body['clearers']) ? (body['clearers'] as unknown[]).map(String) : typeof body['clearers'] === 'string' ? [body['clearers']] : []
   if ('telegram' in body) {
     if (typeof body['telegram'] !== 'string') throw new ServiceError('INVALID', 'telegram: must be the telegram text')
-    return draftFromTelegram(body['telegram'], clearers)
+    // clearers are read (and refused with their path) as those of a structured draft are
+    return draftFromTelegram(body['telegram'], body['clearers'])
   }
   const { corrects: _corrects, ...fields } = body
   return draftFromObject(fields)

@@ -23,7 +23,7 @@ import { runPgMigrations } from './migrations.js'
 import { writeBatch } from './pg-writer.js'
 import { accessSql, Params } from './pg-search.js'
 import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, refuseHeadless, type RecordedHead } from '../audit-chain.js'
-import { acquirePool, releasePool } from './pool.js'
+import { acquirePool, inTransaction, releasePool } from './pool.js'
 
 /** The channel a committed release notifies; idle workers LISTEN on it. */
 export const DELIVERY_CHANNEL = 'cablegram_delivery'
@@ -559,20 +559,13 @@ export class PgMessagingStore implements MessagingStore {
 
   async transaction<T>(fn: (tx: MessagingStore) => Promise<T>): Promise<T> {
     if (this.client) return fn(this)
-    const client = await this.pool.connect()
-    try {
-      await client.query('BEGIN')
+    return inTransaction(this.pool, async (client) => {
       const tx = new PgMessagingStore(this.location, this.pool, client)
       const result = await fn(tx)
+      // NOTIFY inside the transaction is delivered at COMMIT, never for a rolled-back one
       if (tx.notifyOnCommit) await client.query('SELECT pg_notify($1, $2)', [DELIVERY_CHANNEL, ''])
-      await client.query('COMMIT')
       return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
-    }
+    })
   }
 
   /** A delivery was queued: notify at commit inside a transaction, at once outside one. */

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { LEVEL_RANK } from '../../../src/format/classification.js'
-import { RESTRICTIVE_CAVEATS } from '../../../src/format/classification.js'
+import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../../src/format/classification.js'
 import { readClassification, toneOf } from '../classification.js'
 import { getDiff, getRedaction, getRoute, getVersions, type CableRoute, type CableVersion, type Redaction, type VersionDiff } from '../research-api.js'
 import { hrefFor, navigate } from '../router.js'
