@@ -165,11 +165,10 @@ export function parseSnapshot(json: string, where: string): Snapshot {
   return s
 }
 
-/** Whether `reader` may see everything `saver` could (archive mode sees everything). */
 /**
  * Whether `reader` may see everything a snapshot saved with `saver`'s access names. Level and caveats
  * compare as clearances do; need to know (an operator database) does not order readers (a post, the
- * principals of a NODIS cable), so a snapshot saved under it is the saver's alone.
+ * principals of a NODIS cable), so a snapshot saved under it is the saver's alone. Archive mode (no reader) sees everything.
  */
 function covers(reader: Access | undefined, saver: Access | null): boolean {
   if (!reader) return true
