@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { toCableRecord } from '../../src/archive/cable-record.js'
+import { findCable } from '../../src/archive/find-cable.js'
 import { portionMarkOf, readPortionMark, redactText } from '../../src/archive/redact.js'
+import { redactStoredCable } from '../../src/archive/releasable.js'
+import { parseCable } from '../../src/format/parse.js'
+import { openStore } from '../../src/store/open-store.js'
 import { lintText } from '../../src/lint/index.js'
 import { runCable } from '../memory-io.js'
 import { SECRET_CABLE_HEAD } from './secret-cable.js'
@@ -171,6 +176,25 @@ describe('releasable rendering', () => {
       ),
       { numRuns: 300 },
     )
+  })
+
+  it('should look a stored cable up by any spelling of its id, for a caller who may read it whole, and render it', async () => {
+    const store = openStore(':memory:')
+    try {
+      const record = toCableRecord(parseCable(SECRET_CABLE, { plain: true }), SECRET_CABLE, { locator: 'a.txt', rendering: 'text', sha256: '1'.repeat(64), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })
+      await store.upsertCables([record])
+      const SNF = { level: 4, caveats: ['NOFORN'] }
+      expect((await findCable(store, '09DUSHANBE000123', SNF))?.key).toBe('09DUSHANBE123')
+      expect((await findCable(store, record.key, SNF))?.key).toBe('09DUSHANBE123')
+      expect(await findCable(store, '09DUSHANBE123', { level: 3, caveats: ['NOFORN'] })).toBeNull()
+      expect(await findCable(store, '09DUSHANBE124', SNF)).toBeNull()
+      const r = (await redactStoredCable(store, '09DUSHANBE0123', { level: 2, caveats: [] }, SNF))!
+      expect(r).toEqual({ key: '09DUSHANBE123', ...redactText(SECRET_CABLE, { level: 2, caveats: [] }) })
+      // the caller must read it whole first, whatever he asks it rendered for
+      expect(await redactStoredCable(store, '09DUSHANBE123', { level: 0, caveats: [] }, { level: 2, caveats: [] })).toBeNull()
+    } finally {
+      await store.close()
+    }
   })
 
   it('should render from the command line for a level and caveats, and refuse a bad level', async () => {
