@@ -102,7 +102,7 @@ describe('CFPF shapes are known by their columns', () => {
   })
 })
 
-describe.each(ENGINES)('cable import of CFPF exports ($name)', (engine) => describe.skipIf(engine.skip)(engine.name, () => {
+describe.each(ENGINES)('cable import of CFPF exports ($name)', (engine) => void describe.skipIf(engine.skip)(engine.name, () => {
   let store: Store
   let report: Awaited<ReturnType<typeof importArchive>>
 
@@ -166,7 +166,7 @@ describe.each(ENGINES)('cable import of CFPF exports ($name)', (engine) => descr
   })
 }))
 
-describe.each(ENGINES)('one cable from an AAD export and a text file ($name)', (engine) => describe.skipIf(engine.skip)(engine.name, () => {
+describe.each(ENGINES)('one cable from an AAD export and a text file ($name)', (engine) => void describe.skipIf(engine.skip)(engine.name, () => {
   const aad = join(fixtures, 'aad-export.csv')
 
   it('should store the same record read from both as one cable with two sources, and a different text as a version', async () => {
@@ -198,7 +198,7 @@ describe('JSON arrays of CFPF records', () => {
 
 })
 
-describe.each(ENGINES)('JSON arrays of CFPF records ($name)', (engine) => describe.skipIf(engine.skip)(engine.name, () => {
+describe.each(ENGINES)('JSON arrays of CFPF records ($name)', (engine) => void describe.skipIf(engine.skip)(engine.name, () => {
   it('should import the records of a .json array and report the broken ones at file:line', async () => {
     const dir = join(root, `json-${engine.name}`)
     mkdirSync(dir)
