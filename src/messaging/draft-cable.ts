@@ -1,4 +1,5 @@
 import type { Cable } from '../format/model.js'
+import { declValue, parseEo } from '../format/eo.js'
 import { parseCable } from '../format/parse.js'
 import { describeMarking, markingOf } from './access.js'
 import { composeCable } from './compose-cable.js'
@@ -55,8 +56,8 @@ export async function previewDraft(ctx: ServiceContext, fields: DraftFields, ori
 
 /** Runs of white space as one space, trimmed: the renderer wraps and the parser unwraps text. */
 const ws = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
-/** A DECL date as written or as parsed (`2036/03/14`, `2036-03-14`): its digits and words, separators aside. */
-const decl = (s: string | null | undefined): string => (s ?? '').toUpperCase().replace(/[\s/.:-]+/g, '')
+/** A DECL value by its meaning (spec §5.5): a date in any allowed form as ISO, `N/A`, else the value's words. */
+const decl = (s: string | null | undefined): string => (declValue(s ?? '') ?? '').toUpperCase()
 
 /** The header fields of a cable as a reader sees them, normalised so that wrapping and spans do not count. */
 function headerOf(c: Cable): Record<string, unknown> {
@@ -98,7 +99,10 @@ function bodyOf(c: Cable): string {
     else if (b.type === 'subject') out.push('[subject]', b.marking ?? '', b.text)
     else if (b.type === 'tags') out.push('[tags]', ...b.tags)
     else if (b.type === 'classLine') out.push('[classLine]', b.level, b.origin, b.serial, b.section ? `${b.section.number}/${b.section.of}` : '')
-    else if (b.type === 'eo') out.push('[eo]', decl(b.text))
+    else if (b.type === 'eo') {
+      const eo = parseEo(b.text)
+      out.push('[eo]', eo.order ?? '', decl(eo.declassify))
+    }
     else out.push(`[${b.type}]`, b.text)
   }
   // literal lines split or joined differently are the same text: only the markers of structure count

@@ -96,6 +96,37 @@ describe('a released cable reads back as composed', () => {
     expect(await check({ ...base, body: [{ marking: 'S', text: 'Only one paragraph,\nwrapped by hand.' }] })).toEqual([])
   })
 
+  // spec §5.5: every DECL date form reads back; the telegram prints the usual one, MM/DD/YYYY
+  it.each([
+    ['MM/DD/YYYY', '12/01/2036'],
+    ['M/D/YY', '12/1/36'],
+    ['YYYY/MM/DD', '2036/12/01'],
+    ['D/M/YYYY', '13/12/2036'],
+    ['ISO', '2036-12-01'],
+    ['DECL: MM/DD/YYYY', 'DECL: 12/01/2036'],
+  ])('reads back a DECL date written %s (%s)', async (_form, written) => {
+    const cable = await release({ ...base, eo: { order: '13526', declassify: written } })
+    const text = renderCanonical(cable)
+    const day = written === '13/12/2036' ? '12/13/2036' : '12/01/2036'
+    expect(text).toContain(`E.O. 13526: DECL: ${day}`)
+    expect(parseCable(text).eo?.declassify).toBe(cable.eo?.declassify)
+    expect(readBack(cable, text)).toEqual([])
+  })
+
+  it.each([['OADR'], ['X1, X5'], ['AFTER THE TALKS END'], ['DECL: X1']])('reads back the DECL value %s as written', async (written) => {
+    const cable = await release({ ...base, eo: { order: '13526', declassify: written } })
+    const text = renderCanonical(cable)
+    expect(text).toContain(`E.O. 13526: DECL: ${written.replace(/^DECL: /, '')}\n`)
+    expect(readBack(cable, text)).toEqual([])
+  })
+
+  it('reads back an unclassified N/A written NA', async () => {
+    const cable = await release({ ...base, classification: 'UNCLASSIFIED', captions: [], subject: { marking: 'U', text: 'TALKS' }, classifiedBy: null, body: [{ marking: 'U', text: 'Talks.' }], eo: { order: '13526', declassify: 'NA' } })
+    const text = renderCanonical(cable)
+    expect(text).toContain('E.O. 13526: N/A\n')
+    expect(readBack(cable, text)).toEqual([])
+  })
+
   // the draft validator refuses these lines (draft-input.test.ts); the readback is the second, general guard for
   // anything that reaches composition by another way
   it.each([
