@@ -45,6 +45,25 @@ describe('research routes', () => {
     const r = await (await fx.app.request('/api/cables/09MAPUTO9/redact?for=CONFIDENTIAL')).json()
     expect(r.text).not.toContain('Osprey')
     expect(r.withheld.map((w: { portion: string }) => w.portion)).toEqual(['subject', 'paragraph 1'])
+    // withheld at SECRET: the placeholders carry no (U) the text's class line would suggest
+    expect(r.text).toContain('1. [Paragraph 1 withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]')
+    expect(r.text).not.toContain('(U)')
+  })
+
+  it('should write no portion mark below what a withheld placeholder stands for', async () => {
+    // an unreadable subject and paragraph mark: the cable is held at TOP SECRET; the class line says SECRET
+    const text = 'S E C R E T MAPUTO 000010\n\nSUBJECT: (Q//ZZ) HERON TALKS\n\n1. (S) Open enough.\n\n2. (Q//ZZ) Heron plan for the weir.\n'
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO10', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'TOP SECRET', level: 4, source: { locator: 'r10.txt', rendering: 'text', sha256: 'd'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    const r = await (await fx.app.request('/api/cables/09maputo010/redact?for=SECRET')).json()
+    expect(r.key).toBe('09MAPUTO10')
+    expect(r.withheld).toEqual([
+      { portion: 'subject', mark: null, reason: 'portion mark (Q//ZZ) not understood, treated as TOP SECRET' },
+      { portion: 'paragraph 2', mark: null, reason: 'portion mark (Q//ZZ) not understood, treated as TOP SECRET' },
+    ])
+    expect(r.text).toContain('SUBJECT: [Subject withheld: portion mark (Q//ZZ) not understood, treated as TOP SECRET]\n')
+    expect(r.text).toContain('2. [Paragraph 2 withheld: portion mark (Q//ZZ) not understood, treated as TOP SECRET]\n')
+    expect(r.text).toContain('1. (S) Open enough.')
+    expect(r.text).not.toMatch(/HERON|Heron|\((S|C|U)\) \[/)
   })
 
   it('should render for a lower level, replay routing, and map gaps', async () => {

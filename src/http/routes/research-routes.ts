@@ -3,9 +3,8 @@ import { cableVersions, diffVersions, VersionNotFoundError } from '../../archive
 import { gapMap } from '../../archive/gap-map.js'
 import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
 import { archivePeople } from '../../archive/people.js'
-import { idValue } from '../../archive/query/field-values.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
-import { redactText } from '../../archive/redact.js'
+import { redactStoredCable } from '../../archive/releasable.js'
 import { loadSnapshot, saveSnapshot, SnapshotError, verifySnapshot } from '../../archive/snapshots.js'
 import { messagingDirectory, routeWith, shippedDirectory } from '../../messaging/routing-replay.js'
 import type { HttpEnv } from '../env.js'
@@ -80,12 +79,10 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
       throw new HttpProblem('INVALID', `for: ${(error as Error).message}`)
     }
     const principal = c.get('principal')
-    const cable = (await deps.archive.getCable(idValue(id), principal.access)) ?? (await deps.archive.getCable(id, principal.access))
-    if (!cable) return missing(principal, 'redact', id)
+    const rendering = await redactStoredCable(deps.archive, id, target, principal.access)
+    if (!rendering) return missing(principal, 'redact', id)
     await deps.reads.charge(principal, 'read', 1)
-    // unmarked portions count at the level the archive files the cable under (publisher metadata), not only
-    // at what its text states: an UNCLAS-headed text filed SECRET must not render its unmarked paragraphs
-    return c.json({ key: cable.key, ...redactText(cable.text, target, cable) }, 200)
+    return c.json(rendering, 200)
   })
   app.openapi(routes.saveSnapshot, async (c) => {
     if (deps.readOnlyArchive) {
