@@ -1,5 +1,5 @@
 import type { Access, CableSummary, ReferenceKindRecord, Store } from '../store/store.js'
-import { idValue } from './query/field-values.js'
+import { findCable } from './find-cable.js'
 
 export interface GraphNode {
   key: string
@@ -39,7 +39,7 @@ export interface ReferenceGraph {
  *   const g = await referenceGraph(store, '09STATE99704', 2)
  */
 export async function referenceGraph(store: Store, id: string, depth: number, access?: Access): Promise<ReferenceGraph | null> {
-  const root = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
+  const root = await findCable(store, id, access)
   if (!root) return null
   const nodes = new Map<string, GraphNode>([[root.key, { key: root.key, cable: root }]])
   const edges = new Map<string, GraphEdge>()

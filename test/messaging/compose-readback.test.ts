@@ -127,6 +127,37 @@ describe('a released cable reads back as composed', () => {
     expect(readBack(cable, text)).toEqual([])
   })
 
+  it.each([
+    ['a short closing sentence under its text', 'The delegation arrives in April.\nThanks.'],
+    ['a closing sentence wrapped onto its own line', 'The delegation will report on the outcome of the talks in May and June. Thanks.'],
+    ['one short word', 'Thanks.'],
+  ])('reads back a last paragraph ending in %s, signed or not', async (_name, text) => {
+    for (const profile of ['web', 'telegram'] as const) {
+      for (const signature of [[], ['POMPEO']]) {
+        const cable = { ...(await release({ ...withText(text, 1), signature })), layout: { profile, leadingEmptyLines: 0, finalNewline: true, crlf: false } }
+        const telegram = renderCanonical(cable)
+        expect(parseCable(telegram).signers).toEqual(signature)
+        expect(readBack(cable, telegram)).toEqual([])
+      }
+    }
+  })
+
+  it('places a READBACK difference at the line read otherwise, not at line 1, column 1', async () => {
+    // a draft without a signature whose last text line is a name-like word: the parse reads it as the signature
+    const fields = { ...base, signature: [], body: [{ marking: 'S' as const, text: 'The talks resume in May.' }, { marking: 'U' as const, text: 'Post will report.\nRegards' }] }
+    const cable = await release(fields)
+    const text = renderCanonical(cable)
+    const lines = text.split('\n')
+    const problems = readBack(cable, text)
+    const signature = problems.find((p) => p.message.startsWith("the telegram's signature"))
+    expect(signature).toMatchObject({ rule: 'READBACK', line: lines.indexOf('Regards') + 1, column: 1 })
+    expect(signature?.message).toMatch(/give the draft its signature/)
+    const body = problems.find((p) => p.message.startsWith("the telegram's text"))
+    expect(lines[(body?.line ?? 0) - 1]).toMatch(/^¶?2\. \(U\) Post will report\.$/)
+    // the same problem in the findings a drafter sees, at its place
+    expect(problems.every((p) => p.line !== undefined && p.line > 1)).toBe(true)
+  })
+
   // the draft validator refuses these lines (draft-input.test.ts); the readback is the second, general guard for
   // anything that reaches composition by another way
   it.each([
