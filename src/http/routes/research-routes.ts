@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { cableVersions, diffVersions, VersionNotFoundError } from '../../archive/cable-versions.js'
 import { gapMap } from '../../archive/gap-map.js'
 import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
-import { archivePeople } from '../../archive/people.js'
+import { archivePeople, archivePerson } from '../../archive/people.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
 import { redactStoredCable } from '../../archive/releasable.js'
 import { loadSnapshot, saveSnapshot, SnapshotError, verifySnapshot } from '../../archive/snapshots.js'
@@ -31,6 +31,7 @@ const routes = {
   verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404) } }),
   gaps: createRoute({ method: 'get', path: '/api/gaps', tags: ['research'], summary: 'MRN gap map', description: 'Per origin and year: serials held, cited and missing, by month, with the known-but-missing ids.', request: { query: z.object({ origin: z.string().max(100).optional(), year }) }, responses: { 200: json(z.array(Any('GapRow')), 'Rows'), ...problems(401, 422) } }),
   people: createRoute({ method: 'get', path: '/api/people', tags: ['research'], summary: 'People in the cables', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }) }, responses: { 200: json(z.array(Any('Person')), 'People, most cables first'), ...problems(401, 422) } }),
+  person: createRoute({ method: 'get', path: '/api/people/{key}', tags: ['research'], summary: 'One person in the cables', description: 'By key (`QUINT P`: surname and first initial, or a surname alone), as the list gives it; 404 when no cable the caller may read names him.', request: { params: z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' }, example: 'QUINT P' }) }) }, responses: { 200: json(Any('PersonDetail'), 'The person, his titles, roles, cables and mentions'), ...problems(401, 404) } }),
   network: createRoute({ method: 'get', path: '/api/network', tags: ['research'], summary: 'Origin→addressee network', description: '`format`: json (graphology serialisation), dot or csv.', request: { query: z.object({ year, format: z.enum(['json', 'dot', 'csv']).default('json') }) }, responses: { 200: { description: 'The network', content: { 'application/json': { schema: Any('Network') }, 'text/vnd.graphviz': { schema: z.string() }, 'text/csv': { schema: z.string() } } }, ...problems(401, 422) } }),
 }
 
@@ -123,6 +124,12 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
   app.openapi(routes.people, async (c) => {
     const people = await archivePeople(deps.archive, c.get('principal').access)
     return c.json(people.slice(0, c.req.valid('query').limit), 200)
+  })
+  app.openapi(routes.person, async (c) => {
+    const { key } = c.req.valid('param')
+    const person = await archivePerson(deps.archive, key, c.get('principal').access)
+    if (!person) throw new HttpProblem('NOT_FOUND', `no person ${key} in the cables you may read`)
+    return c.json(person, 200)
   })
   app.openapi(routes.network, async (c) => {
     const q = c.req.valid('query')
