@@ -22,7 +22,8 @@ const MODULES = {
     'src/store/sqlite/messaging-workflow-sql.ts:84-98',
     'src/store/postgres/pg-messaging-store.ts:216-228',
   ],
-  search: ['src/store/sqlite/sqlite-search.ts', 'src/store/postgres/pg-search.ts', 'src/store/sqlite/sqlite-access.ts'],
+  // compileQuery of SQLite and compilePgQuery + accessSql of PostgreSQL: the query → SQL decisions and the access rule
+  search: ['src/store/sqlite/sqlite-search.ts:26-62', 'src/store/postgres/pg-search.ts:57-113', 'src/store/sqlite/sqlite-access.ts'],
 }
 
 const set = process.env.MUTATE_SET ?? 'core'

@@ -26,6 +26,8 @@ const SETS: Record<string, string[]> = {
     'test/store/archive-contract.test.ts',
     'test/store/sqlite-store.test.ts',
     'test/access/rank-order.test.ts',
+    'test/access/need-to-know.test.ts',
+    'test/access/engines-access.test.ts',
     'test/protection/read-access.test.ts',
   ],
 }
