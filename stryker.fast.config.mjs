@@ -18,7 +18,7 @@ const MODULES = {
   ],
   service: [
     'src/messaging/delivery-worker.ts',
-    'src/messaging/release.ts:55-61',
+    'src/messaging/release.ts:55-62',
     'src/store/sqlite/messaging-workflow-sql.ts:84-98',
     'src/store/postgres/pg-messaging-store.ts:216-228',
   ],

@@ -146,7 +146,48 @@ describe('delivery worker bookkeeping (sqlite)', () => {
     expect(seen).toHaveLength(full + 1)
     expect(seen.map((r) => r.delivered).reduce((a, b) => a + b, 0)).toBe(queued)
     expect(seen.at(-1)).toEqual({ claimed: 0, delivered: 0, duplicates: 0, preempted: false })
+    // a batch that holds the rest of the queue has nothing more urgent behind it: no pass pre-empted itself
+    expect(seen.every((r) => !r.preempted)).toBe(true)
     expect(await env.ctx.store.delivery.pendingCount()).toBe(0)
+  })
+
+  it('should add up duplicates over the passes of runWorker', async () => {
+    const queued = await queue(1)
+    const claimed = await claimBatch(env.ctx, 'dead', 1, 1_000)
+    expect(await deliverOne(env.ctx, claimed[0], 'dead')).toBe(true)
+    let handedBack = false
+    const store = withDelivery(env.ctx.store, replacing('claim', (t) => async (...a: Parameters<Delivery['claim']>) => {
+      const rows = await t.claim(...a)
+      if (handedBack) return rows
+      handedBack = true
+      return [claimed[0], ...rows]
+    }))
+    const total = await runWorker({ ...env.ctx, store }, { owner: 'w', batchSize: 5, untilEmpty: true })
+    expect(total.duplicates).toBe(1)
+    expect(total.delivered).toBe(queued - 1)
+  })
+
+  it('should lease what a worker claims for the lease length it was given, 30 seconds without one', async () => {
+    // the worker dies after its first delivery: the rest of its batch stays leased to it until the lease runs out
+    const dying = () => {
+      let delivered = 0
+      return withDelivery(env.ctx.store, replacing('deliver', (t) => async (...a: Parameters<Delivery['deliver']>) => {
+        if (++delivered > 1) throw new Error('worker killed')
+        return t.deliver(...a)
+      }))
+    }
+    const queued = await queue(1)
+    await expect(workerPass({ ...env.ctx, store: dying() }, { owner: 'short', batchSize: queued, leaseMs: 5_000 })).rejects.toThrow('worker killed')
+    clock.advance(4_000)
+    expect(await claimBatch(env.ctx, 'b', queued, 1)).toHaveLength(0)
+    clock.advance(2_000)
+    expect(await claimBatch(env.ctx, 'b', queued, 1)).toHaveLength(queued - 1)
+    clock.advance(10)
+    await expect(workerPass({ ...env.ctx, store: dying() }, { owner: 'default', batchSize: queued })).rejects.toThrow('worker killed')
+    clock.advance(29_000)
+    expect(await claimBatch(env.ctx, 'c', queued, 1)).toHaveLength(0)
+    clock.advance(2_000)
+    expect(await claimBatch(env.ctx, 'c', queued, 1)).toHaveLength(queued - 2)
   })
 
   it('should wait 50 ms by default when the queue holds only items leased elsewhere, and stop on abort', async () => {
