@@ -157,3 +157,24 @@ export async function archivePeople(store: Store, access?: Access, extra: Mentio
   if (extra.length) for (const h of (await store.resolve(extra.map((m) => m.cable), access)).keys()) visible.add(h)
   return normalizePeople([...mentions, ...extra.filter((m) => visible.has(m.cable))])
 }
+
+/**
+ * One person of the cables `access` may see, by key (`QUINT P`, `PEARSON`; letter case and runs of spaces
+ * ignored), normalised exactly as `archivePeople` lists him (`extra` as there), so his page agrees with the
+ * list. Null when no cable the reader may read names him: a person known only from cables he may not read
+ * does not exist for him.
+ *
+ * @example
+ *   await archivePerson(store, 'quint p', { level: 2, caveats: [] }) // { key: 'QUINT P', name: 'Peter Quint', … }
+ */
+export async function archivePerson(store: Store, key: string, access?: Access, extra: Mention[] = []): Promise<Person | null> {
+  const want = personKey(key)
+  if (!want) return null
+  return (await archivePeople(store, access, extra)).find((p) => p.key === want) ?? null
+}
+
+/** A person key as typed, in the form `normalizePeople` gives it: upper case, single spaces; null when blank. */
+export function personKey(key: string): string | null {
+  const k = key.trim().replace(/\s+/g, ' ').toUpperCase()
+  return k === '' ? null : k
+}

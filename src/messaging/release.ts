@@ -4,7 +4,7 @@ import { accessOf, canRead, describeMarking, markingOf } from './access.js'
 import { buildId } from '../format/ids.js'
 import type { Marking } from './types.js'
 import { actor, audit, inTransaction, refuse, type ServiceContext } from './context.js'
-import { composeDraft, previewDraft } from './draft-cable.js'
+import { composeDraft, previewDraft, problemText } from './draft-cable.js'
 import { draftHiddenBecause } from './workflow.js'
 import { formatDtg } from '../format/dates.js'
 import { PRECEDENCE_RANK } from './precedence.js'
@@ -64,7 +64,7 @@ export async function releaseDraft(ctx: ServiceContext, userName: string | undef
         (await tx.store.directory.post(post)) ? tx.store.workflow.nextMcn(draft.originPost, post) : null,
       )
       if (composed.errors.length) {
-        const details = composed.errors.map((e) => `${e.rule}: ${e.message}`)
+        const details = composed.errors.map(problemText)
         throw new ServiceError('LINT_FAILED', `draft ${id} fails compose-mode lint at release: ${details.join('; ')}`, details)
       }
       const cable = composed.cable

@@ -170,6 +170,8 @@ describe('leak matrix over HTTP', () => {
     }
     await take('gaps', client.get('/api/gaps'))
     await take('people', client.get('/api/people?limit=10000'))
+    // the signer of every telegram: his page lists only the cables the user may read
+    await take('person CLINTON', client.get('/api/people/CLINTON'))
     for (const format of ['json', 'dot', 'csv']) await take(`network ${format}`, client.get(`/api/network?format=${format}`))
     await take('stats', client.get('/api/stats'))
     await take('inbox', client.get('/api/inbox'))
