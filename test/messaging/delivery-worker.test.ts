@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { approveDraft, claimBatch, clearDraft, createDraft, deliverOne, draftFromObject, releaseDraft, runWorker, workerPass, type PassResult } from '../../src/messaging/index.js'
+import { approveDraft, claimBatch, clearDraft, createDraft, deliverOne, draftFromObject, releaseDraft, runWorker, workerPass } from '../../src/messaging/index.js'
+import type { PassResult } from '../../src/messaging/delivery-worker.js'
 import type { MessagingStore } from '../../src/store/messaging-store.js'
 import { addUsers, freshContext, manualClock, STATE_TEAM, withArrivalAtFirstCheck, type TestContext } from './fixtures.js'
 
