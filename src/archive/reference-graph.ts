@@ -1,4 +1,4 @@
-import type { Access, CableSummary, Store } from '../store/store.js'
+import type { Access, CableSummary, ReferenceKindRecord, Store } from '../store/store.js'
 import { findCable } from './find-cable.js'
 
 export interface GraphNode {
@@ -14,11 +14,20 @@ export interface GraphEdge {
   letter: string | null
 }
 
+/** A REF item of the root that names no cable (a memo, an e-mail, …): listed, never an edge. */
+export interface GraphDocument {
+  letter: string | null
+  kind: ReferenceKindRecord
+  text: string
+}
+
 export interface ReferenceGraph {
   root: string
   depth: number
   nodes: GraphNode[]
   edges: GraphEdge[]
+  /** The root's references to documents that are no cable, in REF order. */
+  documents: GraphDocument[]
 }
 
 /**
@@ -59,5 +68,6 @@ export async function referenceGraph(store: Store, id: string, depth: number, ac
     }
     frontier = next
   }
-  return { root: root.key, depth, nodes: [...nodes.values()], edges: [...edges.values()] }
+  const documents = root.references.filter((r) => r.id === null).map((r) => ({ letter: r.letter, kind: r.kind, text: r.text }))
+  return { root: root.key, depth, nodes: [...nodes.values()], edges: [...edges.values()], documents }
 }

@@ -1,4 +1,4 @@
-import type { Access, CableSummary, Store, StoredCable } from '../store/store.js'
+import type { Access, CableSummary, ReferenceKindRecord, Store, StoredCable } from '../store/store.js'
 import { findCable, findPartialCable } from './find-cable.js'
 import { redactText, type WithheldPortion } from './redact.js'
 
@@ -6,6 +6,8 @@ export interface ResolvedReference {
   letter: string | null
   id: string | null
   text: string
+  /** What the item names: `cable` (with `id`), or a document that is no cable (`memo`, `email`, …, `self`). */
+  kind: ReferenceKindRecord
   /** The cited cable when the archive holds it (and the reader may see it), else null. */
   cable: CableSummary | null
 }

@@ -18,9 +18,9 @@ const records: CableRecord[] = [
   makeRecord({ key: '08QUORIN10', date: '2008-01-15', tags: ['PREL'], text: 'first cable about the harbour' }),
   makeRecord({ key: '08QUORIN20', date: '2008-03-15', tags: ['PREL', 'ECON'], text: 'second cable about the harbour' }),
   makeRecord({ key: '08QUORIN40', date: '2008-05-15', tags: ['ECON'], text: 'third cable', references: [
-    { letter: 'A', id: '08QUORIN30', text: 'QUORIN 30' },
-    { letter: 'B', id: '08QUORIN45', text: 'QUORIN 45' },
-    { letter: 'C', id: '08QUORIN20', text: 'QUORIN 20' },
+    { letter: 'A', id: '08QUORIN30', text: 'QUORIN 30', kind: 'cable' },
+    { letter: 'B', id: '08QUORIN45', text: 'QUORIN 45', kind: 'cable' },
+    { letter: 'C', id: '08QUORIN20', text: 'QUORIN 20', kind: 'cable' },
   ] }),
   makeRecord({ key: '08VELLORA3', date: '2008-02-01', tags: ['PREL'], text: 'secret harbour', classification: 'SECRET', level: 3 }),
 ]
