@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalId } from '../format/ids.js'
 import type { Cable } from '../format/model.js'
-import type { CableRecord, SourceRecord } from '../store/store.js'
+import type { CableRecord, DateSourceRecord, SourceRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
 import { originKey } from './query/field-values.js'
 import { storedPortions } from './redact.js'
@@ -14,6 +14,12 @@ export function surrogateKey(text: string): string {
 /** Station part of a reference id: `09STATE99704` → `STATE`. */
 export function stationOfId(id: string): string | null {
   return /^\d{2}([A-Z]+)\d+$/.exec(id)?.[1] ?? null
+}
+
+/** The date's provenance as the archive keeps it; a dated cable without one (never from the parser) is `unknown`. */
+function dateSourceRecord(cable: Cable): DateSourceRecord {
+  const s = cable.dateSource
+  return s ? { basis: s.basis, precision: s.precision, from: [...s.from] } : { basis: 'unknown', precision: null, from: [] }
 }
 
 /**
@@ -47,6 +53,7 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
     id,
     rawId: cable.rawId,
     date: cable.date,
+    dateSource: cable.date === null ? null : dateSourceRecord(cable),
     origin,
     originKey: (id ? stationOfId(id) : null) ?? (origin ? originKey(origin) : null),
     precedence: cable.precedence,
@@ -57,7 +64,7 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
     captions,
     tags,
     addressees,
-    references: cable.references.map((r) => ({ letter: r.letter, id: r.id, text: r.text })),
+    references: cable.references.map((r) => ({ letter: r.letter, id: r.id, text: r.text, kind: r.kind })),
     text,
     diagnostics,
     errorCount: cable.diagnostics.filter((d) => d.severity === 'error').length,

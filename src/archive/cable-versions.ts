@@ -1,6 +1,6 @@
 import { diffWords } from 'diff'
 import type { Access, CableVersion, Store } from '../store/store.js'
-import { idValue } from './query/field-values.js'
+import { byIdOrKey, findCable } from './find-cable.js'
 
 /** Raised when a version number names none of the cable's versions. */
 export class VersionNotFoundError extends Error {
@@ -21,7 +21,7 @@ export class VersionNotFoundError extends Error {
  *   const versions = await cableVersions(store, '08QUORIN777') // [{ version: 1, … }, { version: 2, current: true, … }]
  */
 export async function cableVersions(store: Store, id: string, access?: Access): Promise<CableVersion[] | null> {
-  return (await store.versions(idValue(id), access)) ?? (await store.versions(id, access))
+  return byIdOrKey(id, (k) => store.versions(k, access))
 }
 
 /** One run of a word diff: words both texts share, or words only the older (`removed`) or newer (`added`) has. */
@@ -61,6 +61,6 @@ export async function diffVersions(store: Store, id: string, from?: number, to?:
   const b = pick(to ?? versions[versions.length - 1].version)
   const parts: DiffPart[] = diffWords(a.text, b.text).map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }))
   const words = (kind: DiffPart['kind']) => parts.filter((p) => p.kind === kind).reduce((n, p) => n + (p.text.match(/\S+/g)?.length ?? 0), 0)
-  const key = (await store.getCable(idValue(id), access))?.key ?? id
+  const key = (await findCable(store, id, access))?.key ?? id
   return { key, from: a.version, to: b.version, parts, removedWords: words('removed'), addedWords: words('added') }
 }

@@ -7,7 +7,8 @@ import { breather } from './breather.js'
  * its cables cite but it does not hold, against the range they span. A post numbers its cables 1, 2, 3, …
  * each year (spec §3, the MRN), so every number inside that range that nobody holds is a cable that exists
  * and no corpus released. The month of a missing serial is estimated by interpolating between the dates of
- * the held serials on either side of it (before the first or after the last held one: that one's month).
+ * the held serials on either side of it (before the first or after the last held one: that one's month); a
+ * cited serial's month the same way, so each month also says how many of its missing cables are known by id.
  */
 export interface GapRow {
   /** Station key of the id (`STATE`, `HARARE`). */
@@ -24,9 +25,23 @@ export interface GapRow {
   missing: number
   /** held / (last - first + 1). */
   coverage: number
-  byMonth: { month: string; held: number; missing: number }[]
+  /**
+   * Per month (`YYYY-MM`, or `undated`): serials held, serials estimated missing (cited ones included), and of
+   * those the cited ones, known-but-missing (so `cited <= missing`); months sum to the row's held, missing and
+   * cited.
+   */
+  byMonth: GapMonth[]
   /** Ids of the known-but-missing cables, in serial order. */
   citedMissing: string[]
+}
+
+/** One month of a gap-map row: held, estimated-missing and (of those) cited-but-missing serials. */
+export interface GapMonth {
+  month: string
+  held: number
+  missing: number
+  /** Missing serials some held cable cites: known to exist, never released. Counted in `missing` too. */
+  cited: number
 }
 
 export interface GapOptions {
@@ -104,9 +119,9 @@ function gapRow(origin: string, year: number, g: Serials): GapRow {
   const all = [...g.held.keys(), ...g.cited.keys()]
   const first = Math.min(...all)
   const last = Math.max(...all)
-  const months = new Map<string, { held: number; missing: number }>()
-  const bump = (month: string, field: 'held' | 'missing', n = 1) => {
-    const m = months.get(month) ?? { held: 0, missing: 0 }
+  const months = new Map<string, { held: number; missing: number; cited: number }>()
+  const bump = (month: string, field: 'held' | 'missing' | 'cited', n = 1) => {
+    const m = months.get(month) ?? { held: 0, missing: 0, cited: 0 }
     m[field] += n
     months.set(month, m)
   }
@@ -126,7 +141,9 @@ function gapRow(origin: string, year: number, g: Serials): GapRow {
     let t: number | null = null
     if (before && after) t = before[1] + ((after[1] - before[1]) * (n - before[0])) / (after[0] - before[0])
     else t = (before ?? after)?.[1] ?? null
-    bump(t === null ? 'undated' : monthOf(t), 'missing')
+    const month = t === null ? 'undated' : monthOf(t)
+    bump(month, 'missing')
+    if (g.cited.has(n)) bump(month, 'cited')
   }
   const byMonth = [...months].map(([month, m]) => ({ month, ...m })).sort((a, b) => a.month.localeCompare(b.month))
   return {

@@ -10,7 +10,10 @@ import { cableAccess } from './cable-access.js'
  * numbered paragraph with its continuation lines, unnumbered text) whose mark is above the reader's level
  * or names a caveat he does not hold is replaced by one line stating what was withheld and why; an unmarked
  * portion counts as the cable's overall classification (the highest of its class line, captions and portion
- * marks, spec §7 rule 1); a mark that cannot be read is withheld. Header lines (envelope, FM/TO/INFO, class
+ * marks, spec §7 rule 1); a mark that cannot be read is withheld from every reader, as TOP SECRET. A placeholder never
+ * carries a portion mark below the level of what it stands for: a readable mark is kept, an unmarked portion's
+ * placeholder is marked at the overall level when the class line states that level, and otherwise (and for an
+ * unreadable mark) the placeholder carries no portion mark. Header lines (envelope, FM/TO/INFO, class
  * line, captions, E.O., TAGS, Classified by) and the signature are shown: they carry no portion text. A page header that
  * repeats a withheld subject is withheld with it.
  */
@@ -20,7 +23,10 @@ export interface WithheldPortion {
   portion: string
   /** The portion mark as written, null when the portion is unmarked or its mark unreadable. */
   mark: string | null
-  /** Why: `marked SECRET//NOFORN`, `unmarked: treated as the overall SECRET`, `portion mark (Q) not understood`. */
+  /**
+   * Why: `marked SECRET//NOFORN, above CONFIDENTIAL`, `unmarked: treated as the overall SECRET, above CONFIDENTIAL`,
+   * `portion mark (Q) not understood, treated as TOP SECRET` (withheld from every reader).
+   */
   reason: string
 }
 
@@ -112,6 +118,7 @@ type PortionSink = (key: string, kind: 'subject' | 'body', demand: Demand, raw: 
 export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, sink?: PortionSink): Redaction {
   const overall = overallOf(cable, filed)
   const overallLabel = publisherClassification(levelName(overall.level) as Level, overall.caveats)
+  const failClosedLabel = publisherClassification('TOP SECRET', overall.caveats)
   const withheld: WithheldPortion[] = []
   const portionDecision = (mark: string | null): { reason: string | null; why: string; demand: Demand } => {
     if (mark === null) {
@@ -119,7 +126,8 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       return { reason: r, why: `unmarked: treated as the overall ${overallLabel}, ${r}`, demand: overall }
     }
     const demand = readPortionMark(mark.trim())
-    if (!demand) return { reason: 'unreadable', why: `portion mark not understood, treated as the overall ${overallLabel}`, demand: null }
+    // a mark nobody can read may name any level: the portion is withheld from every reader, as TOP SECRET
+    if (!demand) return { reason: 'unreadable', why: `portion mark (${mark.trim()}) not understood, treated as ${failClosedLabel}`, demand: null }
     const r = decide(demand, reader)
     return { reason: r, why: `marked ${publisherClassification(levelName(demand.level) as Level, demand.caveats)}, ${r}`, demand }
   }
@@ -130,13 +138,16 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   const markOf = (p: (typeof cable.paragraphs)[number]) => p.marking ?? written(p.span?.start.offset, /^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/)
   const subject = portionDecision(subjectMark)
   const paragraphAt = (offset: number) => cable.paragraphs.find((p) => p.span && p.span.start.offset <= offset && offset < p.span.end.offset)
-  // a withheld portion keeps a mark, so the rendering still lints: its own when readable, else the overall one
-  // (an unreadable mark holds the cable at TOP SECRET, fail closed; the mark shown is the stated one, at or under the
-  // class line, so the rendering still lints)
+  // a placeholder never carries a portion mark below the level of what it stands for (docs/research.md): a
+  // readable mark is kept as written; an unmarked portion, withheld at the overall level, gets the overall mark
+  // only when that is no higher than the class line states (so the rendering still lints: TXT-017), else none;
+  // an unreadable mark is withheld from everyone as TOP SECRET, and its placeholder carries no mark at all (a
+  // classified rendering then keeps TXT-016 for it, as its original kept TXT-029 for the unreadable mark)
   const stated = cable.classification ? parseMarking(cable.classification) : null
-  const statedLevel = stated?.ok && stated.parts.level !== null ? LEVEL_RANK[stated.parts.level] : overall.level
-  const overallMark = portionMarkOf(Math.min(overall.level, statedLevel), overall.caveats)
-  const shownMark = (mark: string | null, reason: string) => (mark !== null && reason !== 'unreadable' ? mark : overallMark)
+  const statedLevel = stated?.ok && stated.parts.level !== null ? LEVEL_RANK[stated.parts.level] : -1
+  const overallMark = overall.level <= statedLevel ? portionMarkOf(overall.level, overall.caveats) : null
+  const shownMark = (mark: string | null, reason: string): string | null => (reason === 'unreadable' ? null : mark !== null ? mark : overallMark)
+  const marked = (mark: string | null) => (mark === null ? '' : `(${mark}) `)
   const starts: number[] = []
   let next = 0
   for (const seg of cable.segments) {
@@ -172,7 +183,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
         out += seg.raw
         lastWithheld = null
       } else {
-        withhold(name, d.reason === 'unreadable' ? null : paraMark, d.why, `${para.number}. (${shownMark(paraMark, d.reason)}) [Paragraph ${para.number} withheld: ${d.why}]`, seg.raw)
+        withhold(name, d.reason === 'unreadable' ? null : paraMark, d.why, `${para.number}. ${marked(shownMark(paraMark, d.reason))}[Paragraph ${para.number} withheld: ${d.why}]`, seg.raw)
       }
       return
     }
@@ -186,7 +197,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       if (subject.reason === null) out += seg.raw
       else {
         const mark = subject.reason === 'unreadable' ? null : subjectMark
-        withhold('subject', mark, subject.why, `SUBJECT: (${shownMark(subjectMark, subject.reason)}) [Subject withheld: ${subject.why}]`, seg.raw)
+        withhold('subject', mark, subject.why, `SUBJECT: ${marked(shownMark(subjectMark, subject.reason))}[Subject withheld: ${subject.why}]`, seg.raw)
       }
       return
     }

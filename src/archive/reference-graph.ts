@@ -1,5 +1,5 @@
-import type { Access, CableSummary, Store } from '../store/store.js'
-import { idValue } from './query/field-values.js'
+import type { Access, CableSummary, ReferenceKindRecord, Store } from '../store/store.js'
+import { findCable } from './find-cable.js'
 
 export interface GraphNode {
   key: string
@@ -14,11 +14,20 @@ export interface GraphEdge {
   letter: string | null
 }
 
+/** A REF item of the root that names no cable (a memo, an e-mail, …): listed, never an edge. */
+export interface GraphDocument {
+  letter: string | null
+  kind: ReferenceKindRecord
+  text: string
+}
+
 export interface ReferenceGraph {
   root: string
   depth: number
   nodes: GraphNode[]
   edges: GraphEdge[]
+  /** The root's references to documents that are no cable, in REF order. */
+  documents: GraphDocument[]
 }
 
 /**
@@ -30,7 +39,7 @@ export interface ReferenceGraph {
  *   const g = await referenceGraph(store, '09STATE99704', 2)
  */
 export async function referenceGraph(store: Store, id: string, depth: number, access?: Access): Promise<ReferenceGraph | null> {
-  const root = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
+  const root = await findCable(store, id, access)
   if (!root) return null
   const nodes = new Map<string, GraphNode>([[root.key, { key: root.key, cable: root }]])
   const edges = new Map<string, GraphEdge>()
@@ -59,5 +68,6 @@ export async function referenceGraph(store: Store, id: string, depth: number, ac
     }
     frontier = next
   }
-  return { root: root.key, depth, nodes: [...nodes.values()], edges: [...edges.values()] }
+  const documents = root.references.filter((r) => r.id === null).map((r) => ({ letter: r.letter, kind: r.kind, text: r.text }))
+  return { root: root.key, depth, nodes: [...nodes.values()], edges: [...edges.values()], documents }
 }

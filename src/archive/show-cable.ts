@@ -1,11 +1,13 @@
-import type { Access, CableSummary, Store, StoredCable } from '../store/store.js'
-import { idValue } from './query/field-values.js'
+import type { Access, CableSummary, ReferenceKindRecord, Store, StoredCable } from '../store/store.js'
+import { findCable, findPartialCable } from './find-cable.js'
 import { redactText, type WithheldPortion } from './redact.js'
 
 export interface ResolvedReference {
   letter: string | null
   id: string | null
   text: string
+  /** What the item names: `cable` (with `id`), or a document that is no cable (`memo`, `email`, …, `self`). */
+  kind: ReferenceKindRecord
   /** The cited cable when the archive holds it (and the reader may see it), else null. */
   cable: CableSummary | null
 }
@@ -29,7 +31,7 @@ export interface CableView {
  *   const view = await showCable(store, '09STATE99704')
  */
 export async function showCable(store: Store, id: string, access?: Access): Promise<CableView | null> {
-  const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
+  const cable = await findCable(store, id, access)
   if (!cable) return access ? partialView(store, id, access) : null
   const found = await store.resolve(cable.references.flatMap((r) => (r.id ? [r.id] : [])), access)
   const references = cable.references.map((r) => ({ ...r, cable: r.id ? (found.get(r.id) ?? null) : null }))
@@ -45,7 +47,7 @@ export async function showCable(store: Store, id: string, access?: Access): Prom
  * for any cable (they are his to read).
  */
 async function partialView(store: Store, id: string, access: Access): Promise<CableView | null> {
-  const whole = (await store.partialCable(idValue(id), access)) ?? (await store.partialCable(id, access))
+  const whole = await findPartialCable(store, id, access)
   if (!whole) return null
   const r = redactText(whole.text, access, whole)
   const subjectWithheld = r.withheld.some((w) => w.portion === 'subject')

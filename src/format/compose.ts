@@ -1,7 +1,7 @@
 import { overallClassification, securityGroupFor, type Level } from './classification.js'
 import { dtgParts } from './dates.js'
 import { referenceKind } from './references.js'
-import { formatDeclDate } from './eo.js'
+import { declValue, formatDeclDate } from './eo.js'
 import { buildId } from './ids.js'
 import type { Addressee, Cable, Envelope, PrecedenceWord, Reference, TextBlock } from './model.js'
 import { precedenceRank, prosignOf } from './precedence.js'
@@ -39,11 +39,12 @@ export interface ComposeFields {
   to: Addressee[]
   info: Addressee[]
   /**
-   * `declassify`: `N/A`, a value already worded `DECL: …`, an ISO date (printed `DECL: MM/DD/YYYY`) or any
-   * other DECL value (printed after `DECL: `). `asWritten` prints a date as given too, for drafters who
-   * type the date in their own style.
+   * `declassify`: `N/A`, a date in any form the spec allows (§5.5: `MM/DD/YYYY`, `M/D/YY`, `YYYY/MM/DD`,
+   * `D/M/YYYY`) or ISO, or any other DECL value (`OADR`, `X1, X5`, event text), with or without `DECL:`.
+   * A date goes out in the usual form `DECL: MM/DD/YYYY` and the model holds it as the parser reads it
+   * (ISO), so the telegram reads back as composed whatever form the drafter typed.
    */
-  eo: { order: string; declassify: string; asWritten?: boolean }
+  eo: { order: string; declassify: string }
   tags: string[]
   subject: { marking: string | null; text: string }
   /** REF items in order; lettered A, B, … when there are several. `id`: the cited cable's canonical id, if known. */
@@ -106,7 +107,8 @@ export function composeCable(f: ComposeFields): Cable {
 
   const head: TextBlock[] = []
   if (captions.length) head.push({ type: 'captions', lines: [...captions] })
-  head.push({ type: 'eo', text: `E.O. ${f.eo.order}: ${declWording(f.eo.declassify, f.eo.asWritten ?? false)}` })
+  const declassify = declValue(f.eo.declassify) ?? 'N/A'
+  head.push({ type: 'eo', text: `E.O. ${f.eo.order}: ${declWording(declassify)}` })
   // E.O., TAGS and SUBJECT form one block, as in the seed
   head.push({ type: 'tags', tags: [...f.tags], links: web, tight: true })
   head.push({ type: 'subject', marking: f.subject.marking, text: f.subject.text, label: 'SUBJECT', tight: true })
@@ -162,7 +164,7 @@ export function composeCable(f: ComposeFields): Cable {
     summary: null,
     comment: null,
     signers: [...f.signers],
-    eo: { order: f.eo.order, declassify: f.eo.declassify },
+    eo: { order: f.eo.order, declassify },
     classifiedBy: f.classifiedBy ? { name: f.classifiedBy, title: null, reasons: [...f.classifiedBy.matchAll(/1\.4\s*\(([a-h])\)/gi)].map((m) => `1.4(${m[1].toLowerCase()})`) } : null,
     sections: total,
     diagnostics: [],
@@ -188,10 +190,10 @@ export function composeCable(f: ComposeFields): Cable {
   }
 }
 
-/** The E.O. line's value after the order: `N/A`, or `DECL: …`. */
-function declWording(declassify: string, asWritten: boolean): string {
-  if (declassify === 'N/A' || /^DECL\b/i.test(declassify)) return declassify
-  return `DECL: ${!asWritten && /^\d{4}-\d{2}-\d{2}$/.test(declassify) ? formatDeclDate(declassify) : declassify}`
+/** The E.O. line's value after the order (a `declValue`): `N/A`, or `DECL: …` with a date as `MM/DD/YYYY`. */
+function declWording(declassify: string): string {
+  if (declassify === 'N/A') return declassify
+  return `DECL: ${/^\d{4}-\d{2}-\d{2}$/.test(declassify) ? formatDeclDate(declassify) : declassify}`
 }
 
 /** FL5 prosigns: the action precedence, then the info precedence when it is a lower one. */

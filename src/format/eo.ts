@@ -12,11 +12,25 @@ export const EO_LABEL = /^[ \t]*(?:E\s?\.\s?O\s?\.?|EO\b)\s*(\d{3,5})?(?:\s+AS\s
 export function parseEo(value: string): Omit<ExecutiveOrder, 'span'> {
   const m = EO_LABEL.exec(value)
   const order = m?.[1] ?? null
-  const rest = collapseSpace(m ? value.slice(m[0].length) : value).trim()
+  return { order, declassify: declValue(m ? value.slice(m[0].length) : value) }
+}
+
+/**
+ * The meaning of an E.O. line's value after the order (spec §5.5), as the model holds it: `N/A` (for `N/A` and
+ * `NA`), an ISO date (`2036-12-01`) for a DECL date in any form the spec allows (`12/01/2036`, `12/1/36`,
+ * `2036/12/01`, `13/1/2036`) and for an ISO date, else the value itself (`OADR`, `X1, X5`, event text) without
+ * the `DECL:` label, white space collapsed and trailing dots dropped; null when nothing is left.
+ *
+ * @example
+ *   declValue('DECL: 12/01/2036') // '2036-12-01'
+ *   declValue('X1, X5')           // 'X1, X5'
+ */
+export function declValue(written: string): string | null {
+  const rest = collapseSpace(written).trim()
   const decl = /^DECL\s*[:.]?\s*(.*)$/i.exec(rest)
   const raw = (decl ? decl[1] : rest).replace(/[.\s]+$/, '')
-  if (/^N\/?A$/i.test(raw)) return { order, declassify: 'N/A' }
-  return { order, declassify: raw ? (parseDeclDate(raw) ?? raw) : null }
+  if (/^N\/?A$/i.test(raw)) return 'N/A'
+  return raw ? (parseDeclDate(raw) ?? raw) : null
 }
 
 /** DECL dates: M/D/YY, MM/DD/YYYY, YYYY/MM/DD, D/M/YYYY (when the first part cannot be a month). */

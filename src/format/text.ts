@@ -74,6 +74,8 @@ const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][
 /** A REF item line after an empty line (`B. STATE 12`, `(c) MADRID 4`, `¶B. …`): the REF block goes on. */
 const REF_CONTINUES = /^\s*(?:¶\s?)?(?:\(?[A-Za-z][.):]|\([A-Za-z]\))\s/
 const CAPS_WORD_LINE = /^\s*[A-Z][A-Z'-]{2,}\s*$/
+/** A line that closes a sentence (`Thanks.`, `Agreed!`): a name glued under a paragraph never does. */
+const SENTENCE_END = /[a-z]{2}[.!?]\s*$|[A-Za-z]{3}[!?]\s*$/
 
 /**
  * Whether a line whose first character other than space and tab is `c0` can match TRAILER: its words open with
@@ -447,11 +449,13 @@ function findSignature(lines: Line[], from: number, layout: TextLayout, end: num
     i--
   }
   block.reverse()
-  // a signature glued to the last paragraph (no empty line): its last line alone, after a finished sentence
+  // a signature glued to the last paragraph (no empty line): its last line alone, after a finished sentence;
+  // a line that ends a sentence itself (`Thanks.`) is the paragraph's last words, not a name
   if (block.length > 2 || (block.length > 0 && kinds[block[0]] === 'para')) {
     const last = block[block.length - 1]
     const prev = lines[last - 1]?.text.trimEnd() ?? ''
-    const glued = SIGNATURE_LINE.test(lines[last].text) && (/[.!?)"]$|XXXX$/.test(prev) || CAPS_WORD_LINE.test(lines[last].text))
+    const name = SIGNATURE_LINE.test(lines[last].text) && !SENTENCE_END.test(lines[last].text)
+    const glued = name && (/[.!?)"]$|XXXX$/.test(prev) || CAPS_WORD_LINE.test(lines[last].text))
     if (kinds[last] === 'lines' && glued && !CLASS_WORD_ONLY.test(lines[last].text)) {
       layout.signature = [last]
       kinds[last] = 'signature'

@@ -8,11 +8,26 @@ import { ProblemSchema } from './problem.js'
 
 const nullableString = z.string().nullable()
 
+export const DateSourceSchema = z
+  .object({
+    basis: z.enum(['read', 'inferred', 'container', 'unknown']).openapi({
+      description: 'read: from the text (DTG, dateline); inferred: put together from a partial record (page headers, DECL, the id); container: the metadata of the file that held the text; unknown: stored before the archive kept this',
+    }),
+    precision: z.enum(['minute', 'day', 'month', 'year']).nullable().openapi({ description: 'How much of the date is known; `date` is written to it (`2000-09`)' }),
+    from: z.array(z.string()).openapi({ description: 'What the date rests on, most specific first: dtg, dateline, page-header, decl-month, text-month, id, id-hint, mrn, csv:date, html:Created', example: ['decl-month', 'id'] }),
+  })
+  .openapi('DateSource')
+
+const REFERENCE_KINDS = ['cable', 'email', 'memo', 'letter', 'report', 'fax', 'meeting', 'self', 'other', 'unknown'] as const
+const referenceKind = z.enum(REFERENCE_KINDS).openapi({
+  description: 'cable when id is set; else the document the item names (self: the citing cable itself; unknown: stored before kinds were kept). Only cable items link to cables',
+})
+
 export const CableSummarySchema = z
   .object({
     key: z.string().openapi({ description: 'Canonical id, or sha256:<hex> of the text when no id could be read' }),
     id: nullableString,
-    date: nullableString.openapi({ description: 'ISO 8601 (UTC) from the DTG, as precise as the cable states it' }),
+    date: nullableString.openapi({ description: 'ISO 8601 (UTC), written to its known precision (`2000-09` for a date inferred to the month); how it was found is `dateSource` where given' }),
     origin: nullableString,
     classification: nullableString,
     subject: nullableString,
@@ -20,6 +35,7 @@ export const CableSummarySchema = z
   .openapi('CableSummary')
 
 export const SearchHitSchema = CableSummarySchema.extend({
+  dateSource: DateSourceSchema.nullable().openapi({ description: 'How the date was found; null when undated' }),
   tags: z.array(z.string()),
   score: z.number().nullable().openapi({ description: 'BM25 (lower is better); null when the query has no text terms' }),
   snippet: z.string().optional().openapi({ description: 'Excerpt with matched words between « and »' }),
@@ -119,6 +135,7 @@ export const CableViewSchema = z
       id: nullableString,
       rawId: nullableString,
       date: nullableString,
+      dateSource: DateSourceSchema.nullable(),
       origin: nullableString,
       originKey: nullableString,
       precedence: nullableString,
@@ -133,7 +150,7 @@ export const CableViewSchema = z
       diagnostics: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), line: z.number(), column: z.number() })),
       errorCount: z.number().int(),
     }),
-    references: z.array(z.object({ letter: nullableString, id: nullableString, text: z.string(), cable: CableSummarySchema.nullable() })),
+    references: z.array(z.object({ letter: nullableString, id: nullableString, text: z.string(), kind: referenceKind, cable: CableSummarySchema.nullable() })),
     citedBy: z.array(CableSummarySchema),
     sources: z.array(SourceSchema),
     lint: z.array(LintFindingSchema),
@@ -146,6 +163,7 @@ export const GraphSchema = z
     depth: z.number().int(),
     nodes: z.array(z.object({ key: z.string(), cable: CableSummarySchema.nullable() })),
     edges: z.array(z.object({ from: z.string(), to: z.string(), letter: nullableString })),
+    documents: z.array(z.object({ letter: nullableString, kind: referenceKind, text: z.string() })).openapi({ description: "The root's references to documents that are no cable (memos, e-mails, …): never edges" }),
   })
   .openapi('ReferenceGraph')
 

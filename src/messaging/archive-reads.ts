@@ -1,7 +1,7 @@
 import type { QueryNode } from '../store/query/ast.js'
 import type { ReadKind } from '../store/auth-types.js'
 import type { Store } from '../store/store.js'
-import { idValue } from '../store/query/field-values.js'
+import { findCable } from '../archive/find-cable.js'
 import { actor, type ServiceContext } from './context.js'
 import { chargeReads } from './read-guard.js'
 import { recordDenial } from './reader-access.js'
@@ -32,7 +32,7 @@ export function archiveReadLog(ctx: ServiceContext, archive: Store): ArchiveRead
       if (all > visible) await recordDenial(ctx, userName, null, 'search', `${all - visible} matching cables withheld`)
     },
     missing: async (userName, action, id) => {
-      const hidden = (await archive.getCable(idValue(id))) ?? (await archive.getCable(id))
+      const hidden = await findCable(archive, id)
       if (hidden) await recordDenial(ctx, userName, hidden.key, action)
     },
     charge: async (userName, kind, n) => chargeReads(ctx, await actor(ctx, userName), kind, n),

@@ -67,8 +67,8 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
     captions: fields.captions,
     to: stamp.addressees.filter((a) => a.role === 'action').map(addressee),
     info: stamp.addressees.filter((a) => a.role === 'info').map(addressee),
-    // the drafter's DECL value goes out as typed
-    eo: { order: fields.eo.order, declassify: fields.eo.declassify, asWritten: true },
+    // a DECL date in any form the spec allows goes out in the usual one (MM/DD/YYYY), other values as typed
+    eo: { order: fields.eo.order, declassify: fields.eo.declassify },
     tags: fields.tags,
     subject: fields.subject,
     references: fields.references.map(referenceOf),

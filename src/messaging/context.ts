@@ -8,6 +8,9 @@ import type { AuditOutcome, Role, User } from './types.js'
 export interface LintProblem {
   rule: string
   message: string
+  /** Where in the telegram text the problem is (line and column from 1), when the check knows it. */
+  line?: number
+  column?: number
 }
 
 /** What every service function works with: the store, a clock, the linter and the renderer. */

@@ -1,5 +1,7 @@
-import type { Cable } from '../format/model.js'
+import type { Cable, Span, TextBlock } from '../format/model.js'
+import { declValue, parseEo } from '../format/eo.js'
 import { parseCable } from '../format/parse.js'
+import { lineReadAs } from '../format/text.js'
 import { describeMarking, markingOf } from './access.js'
 import { composeCable } from './compose-cable.js'
 import type { LintProblem, ServiceContext } from './context.js'
@@ -55,8 +57,8 @@ export async function previewDraft(ctx: ServiceContext, fields: DraftFields, ori
 
 /** Runs of white space as one space, trimmed: the renderer wraps and the parser unwraps text. */
 const ws = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
-/** A DECL date as written or as parsed (`2036/03/14`, `2036-03-14`): its digits and words, separators aside. */
-const decl = (s: string | null | undefined): string => (s ?? '').toUpperCase().replace(/[\s/.:-]+/g, '')
+/** A DECL value by its meaning (spec §5.5): a date in any allowed form as ISO, `N/A`, else the value's words. */
+const decl = (s: string | null | undefined): string => (declValue(s ?? '') ?? '').toUpperCase()
 
 /** The header fields of a cable as a reader sees them, normalised so that wrapping and spans do not count. */
 function headerOf(c: Cable): Record<string, unknown> {
@@ -76,15 +78,34 @@ function headerOf(c: Cable): Record<string, unknown> {
 }
 
 /**
- * The body as a reader sees it: each numbered or marked paragraph as `¶number (mark)` followed by its text, the
- * literal lines as text, page headers (and the SUBJECT line the composer repeats under each) left out. The text is
- * white-space normalised, so the renderer's wrapping and the parser's joining of lines to paragraphs do not
- * count; any line read as structure (a paragraph start, a mark, a header line) does.
+ * One body block as a reader sees it (`bodyOf`): a numbered or marked paragraph as `¶number (mark)` and its text,
+ * literal lines, captions and the signature after a marker of their kind, the header lines by their values.
+ * `before` is the block before it: a drafter's line break inside a paragraph is printed on a line of its own under
+ * the web rendering's one-line paragraph, and the parser reads such lines (no empty line between) as literal lines
+ * of the paragraph (docs/data-model.md): they count as the paragraph's text, unless a line reads as structure.
  */
-function bodyOf(c: Cable): string {
-  const out: string[] = []
+function blockWords(b: TextBlock, before: TextBlock | undefined): string[] {
+  if (b.type === 'para') return [`¶${b.number} (${b.marking ?? ''})`, b.text]
+  if (b.type === 'lines' && b.tight && before?.type === 'para' && b.lines.every((l) => lineReadAs(l) === null)) return b.lines
+  if (b.type === 'lines' || b.type === 'captions' || b.type === 'signature') return [`[${b.type}]`, ...b.lines]
+  if (b.type === 'subject') return ['[subject]', b.marking ?? '', b.text]
+  if (b.type === 'tags') return ['[tags]', ...b.tags]
+  if (b.type === 'classLine') return ['[classLine]', b.level, b.origin, b.serial, b.section ? `${b.section.number}/${b.section.of}` : '']
+  if (b.type === 'eo') {
+    const eo = parseEo(b.text)
+    return ['[eo]', eo.order ?? '', decl(eo.declassify)]
+  }
+  return [`[${b.type}]`, b.text]
+}
+
+/** The blocks of a body a reader sees, with what `blockWords` needs: page headers and the SUBJECT line repeated under each left out. */
+function readBlocks(c: Cable): { block: TextBlock; before: TextBlock | undefined }[] {
+  const out: { block: TextBlock; before: TextBlock | undefined }[] = []
   let afterPageHeader = false
+  let before: TextBlock | undefined
   for (const b of c.body) {
+    const previous = before
+    before = b
     if (b.type === 'pageHeader') {
       afterPageHeader = true
       continue
@@ -92,15 +113,19 @@ function bodyOf(c: Cable): string {
     // the SUBJECT line repeated under each page header is part of the header (the parser may or may not say so)
     const repeat = afterPageHeader && b.type === 'lines' && /^\s*SUBJECT:/.test(b.lines[0] ?? '')
     afterPageHeader = false
-    if (repeat) continue
-    if (b.type === 'para') out.push(`¶${b.number} (${b.marking ?? ''})`, b.text)
-    else if (b.type === 'lines' || b.type === 'captions' || b.type === 'signature') out.push(`[${b.type}]`, ...b.lines)
-    else if (b.type === 'subject') out.push('[subject]', b.marking ?? '', b.text)
-    else if (b.type === 'tags') out.push('[tags]', ...b.tags)
-    else if (b.type === 'classLine') out.push('[classLine]', b.level, b.origin, b.serial, b.section ? `${b.section.number}/${b.section.of}` : '')
-    else if (b.type === 'eo') out.push('[eo]', decl(b.text))
-    else out.push(`[${b.type}]`, b.text)
+    if (!repeat) out.push({ block: b, before: previous })
   }
+  return out
+}
+
+/**
+ * The body as a reader sees it: each block's `blockWords` in order, page headers (and the SUBJECT line the composer
+ * repeats under each) left out. The text is white-space normalised, so the renderer's wrapping and the parser's
+ * joining of lines to paragraphs do not count; any line read as structure (a paragraph start, a mark, a header line)
+ * does.
+ */
+function bodyOf(c: Cable): string {
+  const out = readBlocks(c).flatMap(({ block, before }) => blockWords(block, before))
   // literal lines split or joined differently are the same text: only the markers of structure count
   return ws(out.join(' ').replace(/(?:\[lines\] )+/g, '[lines] '))
 }
@@ -115,13 +140,80 @@ function firstDifference(want: string, got: string): string {
   return `composed …${JSON.stringify(want.slice(from, i + 40))}…, read back …${JSON.stringify(got.slice(from, i + 40))}…`
 }
 
+/** A compose-mode problem as one line of a refusal: `READBACK: … (line 14, column 1)`. */
+export const problemText = (e: LintProblem): string => `${e.rule}: ${e.message}${e.line ? ` (line ${e.line}, column ${e.column ?? 1})` : ''}`
+
+/** Line and column (from 1) of a UTF-16 offset of a text. */
+function pointOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)))
+  const lineStart = before.lastIndexOf('\n') + 1
+  return { line: before.split('\n').length, column: offset - lineStart + 1 }
+}
+
+/** The place of a span of the parsed telegram, for a problem; nothing when the field has no span. */
+const at = (text: string, span: Span | undefined): { line?: number; column?: number } => (span ? pointOf(text, span.start.offset) : {})
+
+/** Where each header field of `headerOf` stands in the parsed telegram (its first line). */
+function headerSpan(c: Cable, field: string): Span | undefined {
+  switch (field) {
+    case 'TO':
+      return c.to?.[0]?.span
+    case 'INFO':
+      return c.info?.[0]?.span
+    case 'classification':
+    case 'sections':
+      return c.spans.classLine ?? c.spans.classification
+    case 'captions':
+      return c.spans.captions
+    case 'TAGS':
+      return c.spans.tags
+    case 'SUBJECT':
+      return c.spans.subject
+    case 'REF':
+      return c.spans.references
+    case 'E.O.':
+      return c.spans.eo
+    case 'signature':
+      return c.spans.signature
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The offset in the telegram text of the first body block that the parse reads differently from the composition
+ * (a paragraph line read as the signature, a line read as a paragraph start): blocks are found in the text in
+ * order, by their spans or their first line; the last block found when a difference lies past the end.
+ */
+function firstDifferingBlock(cable: Cable, back: Cable, text: string): number | null {
+  const key = ({ block, before }: { block: TextBlock; before: TextBlock | undefined }) => ws(blockWords(block, before).join(' '))
+  const wanted = readBlocks(cable).map(key)
+  let cursor = 0
+  let paragraph = 0
+  let found: number | null = null
+  for (const [i, read] of readBlocks(back).entries()) {
+    const b = read.block
+    let offset = -1
+    if (b.type === 'signature') offset = back.spans.signature?.start.offset ?? -1
+    else if (b.type === 'para') offset = back.paragraphs.filter((p) => p.number > 0)[paragraph++]?.span?.start.offset ?? -1
+    else if (b.type === 'classLine') offset = back.spans.classLine?.start.offset ?? -1
+    const first = 'lines' in b ? b.lines[0] : 'text' in b ? b.text.split('\n')[0] : ''
+    if (offset < 0 && first?.trim()) offset = text.indexOf(first.trim(), cursor)
+    if (offset >= cursor) cursor = offset
+    found = cursor
+    if (key(read) !== wanted[i]) return cursor
+  }
+  return found
+}
+
 /**
  * The telegram must read back as the draft composed it: parsed again, it has exactly the composed header fields
  * (addressees, classification, captions, TAGS, SUBJECT, REF, E.O., signature; Classified By with the body), the same
  * paragraphs (count, numbers, portion marks), the same body text (white-space normalised) and the same level and
  * caveats. A field whose text the parser reads as structure (a fake class line, SUBJECT or REF line, a paragraph
  * start, a mark, an end-of-text marker) would otherwise reach readers as something nobody drafted or checked.
- * Every difference is a READBACK error and blocks clearance, approval and release.
+ * Every difference is a READBACK error and blocks clearance, approval and release; each says where in the
+ * telegram text the differing field was read (`line`, `column`), when the parse places it.
  */
 export function readBack(cable: Cable, text: string): LintProblem[] {
   const back = parseCable(text)
@@ -129,22 +221,31 @@ export function readBack(cable: Cable, text: string): LintProblem[] {
   const want = markingOf(cable)
   const got = markingOf(back)
   if (got.level !== want.level || got.caveats.join() !== want.caveats.join()) {
-    problems.push({ rule: 'READBACK', message: `the telegram reads back as ${describeMarking(got)}, not ${describeMarking(want)}: a text field holds a mark or a line read as structure` })
+    problems.push({ rule: 'READBACK', message: `the telegram reads back as ${describeMarking(got)}, not ${describeMarking(want)}: a text field holds a mark or a line read as structure`, ...at(text, back.spans.classification) })
   }
   const wantHeader = headerOf(cable)
   const gotHeader = headerOf(back)
   for (const field of Object.keys(wantHeader)) {
     const w = JSON.stringify(wantHeader[field])
     const g = JSON.stringify(gotHeader[field])
-    if (w !== g) problems.push({ rule: 'READBACK', message: `the telegram's ${field} reads back as ${g}, not ${w}: a text field holds a line read as structure` })
+    if (w === g) continue
+    // the last line of the text read as a signature nobody drafted: the draft has none, so nothing tells it apart
+    const hint = field === 'signature' && cable.signers.length === 0 ? ': the last line reads as a signature; give the draft its signature (the signer\'s surname)' : ': a text field holds a line read as structure'
+    problems.push({ rule: 'READBACK', message: `the telegram's ${field} reads back as ${g}, not ${w}${hint}`, ...at(text, headerSpan(back, field)) })
   }
   // an unnumbered paragraph without a mark is plain text to the parser (the body comparison covers it)
-  const paragraphs = (c: Cable) => c.paragraphs.filter((p) => p.number > 0 || p.marking !== null).map((p) => `${p.number}(${p.marking ?? ''})`).join(' ')
+  const numbered = (c: Cable) => c.paragraphs.filter((p) => p.number > 0 || p.marking !== null)
+  const paragraphs = (c: Cable) => numbered(c).map((p) => `${p.number}(${p.marking ?? ''})`).join(' ')
   if (paragraphs(back) !== paragraphs(cable)) {
-    problems.push({ rule: 'READBACK', message: `the telegram's paragraphs read back as [${paragraphs(back)}], not [${paragraphs(cable)}]: a text field holds a mark or a paragraph line` })
+    const wanted = numbered(cable)
+    const differing = numbered(back).find((p, i) => p.number !== wanted[i]?.number || p.marking !== wanted[i]?.marking) ?? numbered(back).at(-1)
+    problems.push({ rule: 'READBACK', message: `the telegram's paragraphs read back as [${paragraphs(back)}], not [${paragraphs(cable)}]: a text field holds a mark or a paragraph line`, ...at(text, differing?.span) })
   }
   const wantBody = bodyOf(cable)
   const gotBody = bodyOf(back)
-  if (wantBody !== gotBody) problems.push({ rule: 'READBACK', message: `the telegram's text does not read back as composed (${firstDifference(wantBody, gotBody)}): a text field holds a line read as structure` })
+  if (wantBody !== gotBody) {
+    const offset = firstDifferingBlock(cable, back, text)
+    problems.push({ rule: 'READBACK', message: `the telegram's text does not read back as composed (${firstDifference(wantBody, gotBody)}): a text field holds a line read as structure`, ...(offset === null ? {} : pointOf(text, offset)) })
+  }
   return problems
 }

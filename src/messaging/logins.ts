@@ -9,24 +9,55 @@ import type { User } from './types.js'
 /**
  * Logins for the network interfaces: passwords, sessions (cookie + CSRF token) and API tokens. Tokens are
  * 32 random bytes shown to their holder once; only their SHA-256 is stored, so a copy of the database
- * logs nobody in. Every login, failed or not, is audited; failed logins are limited per user and per
- * client address.
+ * logs nobody in. Every login, failed or not, is audited; failed logins are throttled per (user name, client
+ * address) and limited per client address (`LoginPolicy`).
  */
 
+/**
+ * How failed logins are throttled (OWASP Authentication Cheat Sheet: throttle, do not lock accounts, so that
+ * nobody can lock anyone out by guessing his name). Failures count per (user name, client address) pair: after
+ * `failuresPerUserAddress` of them that address waits `firstDelayMs` before its next try for that user, twice as
+ * long after each further failure, at most `maxDelayMs`, while the same user logs in from any other address. Every
+ * address also has an overall limit, `failuresPerAddress` failures for any user names, so one address cannot
+ * guess through many names. A failure counts for `failureWindowMs`.
+ */
 export interface LoginPolicy {
   /** How long a session lasts after login, in ms. */
   sessionMs: number
-  /** Failed logins allowed per user, and per client address, within `failureWindowMs`. */
-  failuresPerUser: number
+  /** Failed logins of one user name from one client address before each further try must wait. */
+  failuresPerUserAddress: number
+  /** The first wait, in ms; it doubles with each further failure of the pair. */
+  firstDelayMs: number
+  /** The longest wait, in ms. */
+  maxDelayMs: number
+  /** Failed logins allowed per client address, whatever the user names, within `failureWindowMs`. */
   failuresPerAddress: number
+  /** How long a failure counts, in ms. */
   failureWindowMs: number
 }
 
 export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
   sessionMs: 8 * 60 * 60 * 1000,
-  failuresPerUser: 5,
+  failuresPerUserAddress: 5,
+  firstDelayMs: 2 * 1000,
+  maxDelayMs: 15 * 60 * 1000,
   failuresPerAddress: 20,
   failureWindowMs: 15 * 60 * 1000,
+}
+
+/**
+ * How long a user name must wait at a client address after `failures` failed logins from it (the policy's growing
+ * delay), in ms: 0 up to `failuresPerUserAddress`, then `firstDelayMs` doubled with each further failure, at most
+ * `maxDelayMs`.
+ *
+ * @example
+ *   throttleDelayMs(DEFAULT_LOGIN_POLICY, 5) // 2000
+ *   throttleDelayMs(DEFAULT_LOGIN_POLICY, 7) // 8000
+ */
+export function throttleDelayMs(policy: LoginPolicy, failures: number): number {
+  if (failures < policy.failuresPerUserAddress) return 0
+  const doublings = Math.min(failures - policy.failuresPerUserAddress, 40)
+  return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** doublings)
 }
 
 /** SHA-256 (hex) of a token: what the database keeps. */
@@ -95,19 +126,33 @@ export interface NewSession {
   expiresAt: number
 }
 
-async function refuseIfLimited(ctx: ServiceContext, key: string, limit: number, policy: LoginPolicy, what: string): Promise<void> {
+/** The limit of one client address, whatever user names it tries: RATE_LIMITED past `failuresPerAddress`. */
+async function refuseIfAddressLimited(ctx: ServiceContext, key: string, policy: LoginPolicy, address: string): Promise<void> {
   const now = ctx.now().getTime()
   const { count, oldest } = await ctx.store.auth.loginFailures(key, now - policy.failureWindowMs)
-  if (count >= limit && oldest !== null) {
+  if (count >= policy.failuresPerAddress && oldest !== null) {
     const retryAfter = Math.max(1, Math.ceil((oldest + policy.failureWindowMs - now) / 1000))
-    throw new RateLimitError(`too many failed logins ${what}: try again in ${retryAfter} s`, retryAfter)
+    throw new RateLimitError(`too many failed logins from ${address}: try again in ${retryAfter} s`, retryAfter)
+  }
+}
+
+/** The growing delay of one (user name, client address) pair: RATE_LIMITED until its last failure is old enough. */
+async function refuseIfThrottled(ctx: ServiceContext, key: string, policy: LoginPolicy, name: string, address: string): Promise<void> {
+  const now = ctx.now().getTime()
+  const { count, newest } = await ctx.store.auth.loginFailures(key, now - policy.failureWindowMs)
+  const wait = throttleDelayMs(policy, count)
+  if (wait > 0 && newest !== null && newest + wait > now) {
+    const retryAfter = Math.max(1, Math.ceil((newest + wait - now) / 1000))
+    throw new RateLimitError(`too many failed logins for ${name} from ${address}: try again in ${retryAfter} s`, retryAfter)
   }
 }
 
 /**
  * Logs a user in with their password and opens a session. Wrong name or password answer the same
- * UNAUTHENTICATED refusal (after the same scrypt work), audited; past the failure limit per user or per
- * address the answer is RATE_LIMITED with the seconds to wait, without checking the password. `newPassword`
+ * UNAUTHENTICATED refusal (after the same scrypt work), audited. Failures are throttled per (user name, client
+ * address) with a growing delay and limited per address (`LoginPolicy`); a throttled try is answered RATE_LIMITED
+ * with the seconds to wait, without checking the password, and audited. No account is ever locked: the right
+ * password from another address logs the user in. `newPassword`
  * changes the password in the same step (it must differ from the current one); a password an admin set for
  * the user (must-change) opens no session without it: PASSWORD_CHANGE_REQUIRED.
  *
@@ -116,12 +161,13 @@ async function refuseIfLimited(ctx: ServiceContext, key: string, limit: number, 
  *   s.token // for the cookie; s.csrf for the header
  */
 export async function login(ctx: ServiceContext, name: string, password: string, address: string, policy: LoginPolicy = DEFAULT_LOGIN_POLICY, newPassword?: string): Promise<NewSession> {
-  const userKey = `user:${name}`
+  // the pair's key: an address holds no space, so the first one ends it and no pair reads as another
+  const pairKey = `user-address:${address} ${name}`
   const addressKey = `address:${address}`
   const refused = (detail: string) => audit(ctx, { actor: name.slice(0, 100), action: 'login', outcome: 'refused', detail: `${detail} from ${address}` })
   try {
-    await refuseIfLimited(ctx, userKey, policy.failuresPerUser, policy, `for ${name}`)
-    await refuseIfLimited(ctx, addressKey, policy.failuresPerAddress, policy, `from ${address}`)
+    await refuseIfThrottled(ctx, pairKey, policy, name, address)
+    await refuseIfAddressLimited(ctx, addressKey, policy, address)
   } catch (error) {
     await refused('rate limited')
     throw error
@@ -131,7 +177,7 @@ export async function login(ctx: ServiceContext, name: string, password: string,
   const ok = await verifyPassword(password, hash ?? DUMMY_HASH)
   if (!user || !hash || !ok || !user.active) {
     const now = ctx.now().getTime()
-    await ctx.store.auth.recordLoginFailure(userKey, now)
+    await ctx.store.auth.recordLoginFailure(pairKey, now)
     await ctx.store.auth.recordLoginFailure(addressKey, now)
     await refused(!user ? 'unknown user' : !hash ? 'no password set' : !ok ? 'wrong password' : 'user deactivated')
     throw new ServiceError('UNAUTHENTICATED', 'wrong user name or password')
@@ -150,7 +196,7 @@ export async function login(ctx: ServiceContext, name: string, password: string,
   const now = ctx.now().getTime()
   const session: NewSession = { token: newToken(), csrf: newToken(), user, expiresAt: now + policy.sessionMs }
   await ctx.store.transaction(async (tx) => {
-    await tx.auth.clearLoginFailures(userKey)
+    await tx.auth.clearLoginFailures(pairKey)
     await tx.auth.insertSession({ tokenSha256: tokenSha256(session.token), user: name, csrf: session.csrf, address, createdAt: now, expiresAt: session.expiresAt })
     await tx.audit.append({ at: now, actor: name, action: 'login', outcome: 'ok', cableId: null, draftId: null, post: user.post, detail: `session from ${address}` })
   })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { idValue } from '../archive/query/field-values.js'
+import { findCable } from '../archive/find-cable.js'
 import { parseCable } from '../format/parse.js'
 import type { MessagingStore } from '../store/messaging-store.js'
 import { locationHasDirectoryUsers, openMessagingStore } from '../store/open-store.js'
@@ -240,7 +240,7 @@ export interface CableRoute extends RoutingReplay {
  */
 export async function routeCable(store: Store, location: string, id: string, access?: Access): Promise<CableRoute | null> {
   if (!(await locationHasDirectoryUsers(location))) return routeWith(store, id, shippedDirectory(), access)
-  const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
+  const cable = await findCable(store, id, access)
   if (!cable) return null
   const parsed = parseCable(cable.text, { plain: true })
   const messaging = await openMessagingStore(location)
@@ -263,7 +263,7 @@ export async function routeCable(store: Store, location: string, id: string, acc
  * (what the HTTP server uses: its messaging directory, or the shipped one). Null when not visible.
  */
 export async function routeWith(store: Store, id: string, directory: RoutingDirectory, access?: Access): Promise<CableRoute | null> {
-  const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
+  const cable = await findCable(store, id, access)
   if (!cable) return null
   const replay = await replayRouting(parseCable(cable.text, { plain: true }), directory)
   return { key: cable.key, id: cable.id, ...replay, deliveries: null, matchesDeliveries: null }

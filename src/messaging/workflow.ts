@@ -1,6 +1,6 @@
 import { accessOf, canRead, describeMarking, markingOf } from './access.js'
 import { actor, audit, DEFAULT_SITE_POLICY, refuse, requireRole, type ServiceContext } from './context.js'
-import { previewDraft, type ComposedDraft } from './draft-cable.js'
+import { previewDraft, problemText, type ComposedDraft } from './draft-cable.js'
 import type { DraftInput } from './draft-input.js'
 import { lintText } from '../lint/index.js'
 import { ServiceError } from './service-error.js'
@@ -72,8 +72,9 @@ export interface DraftFinding {
 /**
  * Every compose-mode finding of a draft the user may see (`visibleDraft`), errors and warnings, placed in the
  * preview telegram. Its errors are exactly those that block clearance, approval and release (the preview's):
- * a refusal that is no lint rule's (the readback of the composed telegram, `READBACK`) is listed at line 1,
- * column 1. Throws NOT_FOUND for a draft the user may not see.
+ * a refusal that is no lint rule's (the readback of the composed telegram, `READBACK`) is listed where the
+ * telegram reads back differently (the field or block read otherwise), at line 1, column 1 only when it has no
+ * place. Throws NOT_FOUND for a draft the user may not see.
  *
  * @example
  *   const findings = await draftFindings(ctx, 'dana', 12) // [{ ruleId: 'TXT-018', severity: 'error', line: 9, … }]
@@ -86,7 +87,7 @@ export async function draftFindings(ctx: ServiceContext, userName: string | unde
   for (const e of preview.errors) {
     if (listed.has(`${e.rule}\n${e.message}`)) continue
     listed.add(`${e.rule}\n${e.message}`)
-    found.push({ ruleId: e.rule, severity: 'error', message: e.message, line: 1, column: 1 })
+    found.push({ ruleId: e.rule, severity: 'error', message: e.message, line: e.line ?? 1, column: e.column ?? 1 })
   }
   return found
 }
@@ -159,7 +160,7 @@ export async function updateDraft(ctx: ServiceContext, userName: string | undefi
 
 async function requireLintClean(ctx: ServiceContext, user: User, action: string, id: number, preview: ComposedDraft): Promise<void> {
   if (preview.errors.length === 0) return
-  const details = preview.errors.map((e) => `${e.rule}: ${e.message}`)
+  const details = preview.errors.map(problemText)
   await refuse(ctx, user, action, 'LINT_FAILED', `draft ${id} fails compose-mode lint (${details.length} error${details.length > 1 ? 's' : ''}): ${details.join('; ')}`, id, details)
 }
 

@@ -213,10 +213,10 @@ export interface AuthStore {
   tokens(user?: string): Promise<ApiTokenRow[]>
   /** False when it was already revoked or never existed. */
   revokeToken(id: number, at: number): Promise<boolean>
-  /** Records a failed login under a key (`user:NAME`, `address:IP`). */
+  /** Records a failed login under a key (a user name and client address pair, `address:IP`). */
   recordLoginFailure(key: string, at: number): Promise<void>
-  /** Failed logins under `key` at or after `since`, and the earliest of them. */
-  loginFailures(key: string, since: number): Promise<{ count: number; oldest: number | null }>
+  /** Failed logins under `key` at or after `since`, the earliest and the latest of them (ms; null when none). */
+  loginFailures(key: string, since: number): Promise<{ count: number; oldest: number | null; newest: number | null }>
   clearLoginFailures(key: string): Promise<void>
   /** Adds `n` to a user's count of cables read or exported in the window starting at `windowStart`; returns the new count. */
   addReads(user: string, kind: ReadKind, windowStart: number, n: number): Promise<number>

@@ -81,11 +81,34 @@ export interface AddresseeRecord {
   precedence: string | null
 }
 
+/**
+ * What a REF item names (the parser's `ReferenceKind`, src/format/model.ts): `cable` when `id` is set; else
+ * `email`, `memo`, `letter`, `report`, `fax`, `meeting`, `other`, or `self` (the citing cable itself). Never
+ * an edge of the reference graph unless `cable`. `unknown`: stored before the archive kept kinds (archive
+ * migration 007/004) and not re-imported since; such an item names no cable.
+ */
+export type ReferenceKindRecord = 'cable' | 'email' | 'memo' | 'letter' | 'report' | 'fax' | 'meeting' | 'self' | 'other' | 'unknown'
+
 export interface ReferenceRecord {
   letter: string | null
   /** Canonical id of the cited cable, null when the item names none. */
   id: string | null
   text: string
+  kind: ReferenceKindRecord
+}
+
+/**
+ * How a stored cable's `date` was found (the parser's `DateSource`, src/format/model.ts): `read` from the text
+ * (DTG, dateline), `inferred` from pieces of a partial record, `container` from the metadata of the file that
+ * held it; `unknown` for a cable stored before the archive kept this (archive migration 007 on SQLite, 004 on
+ * PostgreSQL) and not re-imported since. `precision` is how much of `date` is known (`date` is written to it:
+ * `2000`, `2000-09`, `2000-09-27T14:58:00Z`), null when unknown; `from` names what the date rests on, most
+ * specific first (`dtg`, `decl-month`, `id`, `csv:date`), empty when unknown.
+ */
+export interface DateSourceRecord {
+  basis: 'read' | 'inferred' | 'container' | 'unknown'
+  precision: 'minute' | 'day' | 'month' | 'year' | null
+  from: string[]
 }
 
 export interface DiagnosticRecord {
@@ -103,6 +126,8 @@ export interface CableRecord {
   id: string | null
   rawId: string | null
   date: string | null
+  /** How `date` was found; null exactly when `date` is. */
+  dateSource: DateSourceRecord | null
   /** Origin as the cable gives it, and the station key used for `origin:` and facets (`HARARE`, `STATE`). */
   origin: string | null
   originKey: string | null
@@ -234,6 +259,8 @@ export interface SearchOptions {
 }
 
 export interface SearchHit extends CableSummary {
+  /** How `date` was found (an inferred or container date is never shown as read); null when undated. */
+  dateSource: DateSourceRecord | null
   tags: string[]
   /** BM25 score (lower is better, as FTS5 reports it); null when the query has no text terms. */
   score: number | null

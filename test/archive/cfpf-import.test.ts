@@ -6,7 +6,9 @@ import { accessMarking, cfpfRecord, cfpfShapeOf } from '../../src/archive/import
 import { arrayElements } from '../../src/archive/import/read-json.js'
 import { importArchive } from '../../src/archive/import/import-archive.js'
 import { LEVEL_RANK } from '../../src/format/classification.js'
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+import { openStore } from '../../src/store/open-store.js'
+import type { Store } from '../../src/store/store.js'
+import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
 
 // Synthetic CFPF exports (test/fixtures/cfpf): invented subjects and texts; station names are real only so that
 // document numbers resolve against the directory of stations.
@@ -16,15 +18,57 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 const clock = () => new Date('2026-03-01T00:00:00Z')
 
-async function row(store: SqliteStore, key: string) {
-  return store.db.prepare('SELECT id, raw_id, date, origin, classification, level, caveats, subject, tags FROM cables WHERE key = ?').get(key) as Record<string, unknown> | undefined
+// The same suite on every engine: SQLite in a temporary file, PostgreSQL on a fresh database per archive
+// (skipped outside CI, with the reason, when no server is reachable).
+const pg = await usePostgres('cfpf-import')
+const databases: TestDatabase[] = []
+const stores: Store[] = []
+afterAll(async () => {
+  for (const s of stores) await s.close()
+  for (const d of databases) await d.drop()
+})
+
+interface Engine {
+  name: string
+  skip: boolean
+  open(label: string): Promise<Store>
 }
 
-async function snapshot(store: SqliteStore) {
-  return {
-    cables: store.db.prepare('SELECT key, id, date, level, caveats, tags, text_sha256 FROM cables JOIN cable_details USING (rowid) ORDER BY key').all(),
-    sources: store.db.prepare('SELECT cable, locator, sha256, imported_at, metadata FROM cable_sources ORDER BY cable, locator').all(),
+const ENGINES: Engine[] = [
+  { name: 'sqlite', skip: false, open: async (label) => track(openStore(join(root, `${label}.db`))) },
+  {
+    name: 'postgres',
+    skip: !pg.available,
+    open: async (label) => {
+      const db = await freshDatabase(`cfpf ${label}`)
+      databases.push(db)
+      return track(openStore(db.url))
+    },
+  },
+]
+
+function track(store: Store): Store {
+  stores.push(store)
+  return store
+}
+
+/** A stored cable's fields in the engine's terms: lists space-joined, as the archive keeps them. */
+async function row(store: Store, key: string) {
+  const c = await store.getCable(key)
+  if (!c) return undefined
+  return { id: c.id, raw_id: c.rawId, date: c.date, origin: c.origin, classification: c.classification, level: c.level, caveats: c.caveats.join(' '), subject: c.subject, tags: c.tags.join(' ') }
+}
+
+/** Everything an import may change, in key order: fields, text hashes and sources. */
+async function snapshot(store: Store) {
+  const digests: string[] = []
+  for await (const d of store.digests()) digests.push(`${d.key} ${d.textSha256}`)
+  const cables = []
+  for (const key of digests.map((d) => d.split(' ')[0]).sort()) {
+    const c = (await store.getCable(key))!
+    cables.push({ ...(await row(store, key)), sources: c.sources.map((s) => [s.locator, s.sha256, s.importedAt, s.metadata]).sort() })
   }
+  return { digests: digests.sort(), cables }
 }
 
 describe('CFPF shapes are known by their columns', () => {
@@ -58,11 +102,12 @@ describe('CFPF shapes are known by their columns', () => {
   })
 })
 
-describe('cable import of CFPF exports', () => {
-  const store = openSqliteStore(join(root, 'cfpf.db'))
+describe.each(ENGINES)('cable import of CFPF exports ($name)', (engine) => void describe.skipIf(engine.skip)(engine.name, () => {
+  let store: Store
   let report: Awaited<ReturnType<typeof importArchive>>
 
   it('should import every readable record of the AAD CSV, the History Lab JSON Lines and CSV, and report the rest at file:line', async () => {
+    store = await engine.open('cfpf')
     report = await importArchive(store, [fixtures], { now: clock, parallel: false })
     expect(report.problems).toEqual([
       { locator: `${join(fixtures, 'aad-export.csv')}:25`, reason: expect.stringMatching(/expected 18 columns \(nara-aad header\), found 4/) },
@@ -119,16 +164,16 @@ describe('cable import of CFPF exports', () => {
     expect(again).toMatchObject({ inserted: 0, replaced: 0, versionsAdded: 0, sourcesAdded: 0, unchanged: 9 })
     expect(await snapshot(store)).toEqual(before)
   })
-})
+}))
 
-describe('one cable from an AAD export and a text file', () => {
+describe.each(ENGINES)('one cable from an AAD export and a text file ($name)', (engine) => void describe.skipIf(engine.skip)(engine.name, () => {
   const aad = join(fixtures, 'aad-export.csv')
 
   it('should store the same record read from both as one cable with two sources, and a different text as a version', async () => {
-    const dir = join(root, 'both')
+    const dir = join(root, `both-${engine.name}`)
     mkdirSync(dir)
     copyFileSync(aad, join(dir, 'aad-export.csv'))
-    const store = openSqliteStore(join(root, 'both.db'))
+    const store = await engine.open('both')
     await importArchive(store, [join(dir, 'aad-export.csv')], { now: clock, parallel: false })
     const fromCsv = await store.getCable('75STATE12345')
     writeFileSync(join(dir, '1975STATE012345.txt'), fromCsv!.text)
@@ -142,7 +187,7 @@ describe('one cable from an AAD export and a text file', () => {
     expect(await store.versions('75STATE12345')).toHaveLength(2)
     expect(await store.count(null)).toBe(5)
   })
-})
+}))
 
 describe('JSON arrays of CFPF records', () => {
   it('should split an array into its elements with their lines, and say where a truncated one breaks', () => {
@@ -151,15 +196,18 @@ describe('JSON arrays of CFPF records', () => {
     expect(arrayElements('[{"a": 1},\n{"b": "cut').error).toEqual({ line: 2, message: expect.stringMatching(/not closed/) })
   })
 
+})
+
+describe.each(ENGINES)('JSON arrays of CFPF records ($name)', (engine) => void describe.skipIf(engine.skip)(engine.name, () => {
   it('should import the records of a .json array and report the broken ones at file:line', async () => {
-    const dir = join(root, 'json')
+    const dir = join(root, `json-${engine.name}`)
     mkdirSync(dir)
     const rec = (n: string, body: string) => JSON.stringify({ doc_nbr: n, date: '1976-02-03T00:00:00', from_field: 'KINSHASA', to_field: 'STATE', subject: 'INVENTED', body, origclass: 'CONFIDENTIAL', orighand: 'n/a', tags: ['PFOR'] })
     writeFileSync(join(dir, 'api.json'), `[\n${rec('1976KINSHA00011', '')},\n{"not": "a cable"},\n${rec('1976KINSHA00012', 'MRN: 1976KINSHA000012 TEXT ON MICROFILM')}\n]\n`)
-    const store = openSqliteStore(join(root, 'json.db'))
+    const store = await engine.open('json')
     const report = await importArchive(store, [dir], { now: clock, parallel: false })
     expect(report.problems).toEqual([{ locator: `${join(dir, 'api.json')}:3`, reason: expect.stringMatching(/not a CFPF record/) }])
     expect(await row(store, '76KINSHASA11')).toMatchObject({ level: LEVEL_RANK.CONFIDENTIAL, origin: 'AMEMBASSY KINSHASA', tags: 'PFOR' })
     expect(await row(store, '76KINSHASA12')).toMatchObject({ date: '1976-02-03T00:00:00Z' })
   })
-})
+}))

@@ -65,8 +65,9 @@ describe('archive commands', () => {
     expect(lines).toHaveLength(json.total)
     expect(JSON.parse(lines[0]).snippet).toBeUndefined()
     const csv = (await run(['search', '*', '--db', 'a.db', '--format', 'csv', '--sort', 'date', '--limit', '3', '--offset', '1'])).out.trim().split('\n')
-    expect(csv[0]).toBe('id,date,origin,classification,subject,tags,score,snippet')
+    expect(csv[0]).toBe('id,date,date_source,origin,classification,subject,tags,score,snippet')
     expect(csv).toHaveLength(4)
+    expect(csv[1].split(',')[2]).toBe('read minute dtg')
     expect(csv[1].split(',')[0]).toBe(cables[1].id)
   })
 
@@ -87,6 +88,8 @@ describe('archive commands', () => {
     expect(all.total).toBe(40)
     expect(unclass.total).toBe(expected)
     expect((await run(['search', '*', '--db', 'a.db', '--clearance', 'GENERAL'])).err).toContain('unknown clearance "GENERAL"')
+    const withCaveats = await run(['search', '*', '--db', 'a.db', '--clearance', 'SECRET//NOFORN'])
+    expect(withCaveats.err).toContain('pass the caveats with --caveats (--clearance "SECRET" --caveats NOFORN)')
   })
 
   it('should show a cable with references resolved and the cables citing it', async () => {
@@ -130,5 +133,69 @@ describe('archive commands', () => {
     const r = await run(['import', 'syn.csv', '--db', 'syn.db', '--format', 'json'])
     expect(JSON.parse(r.out)).toMatchObject({ cables: 25, inserted: 25, problems: [] })
     expect((await run(['synth', '--count', '-1', '--out', 'x'])).code).toBe(2)
+  })
+})
+
+// A synthetic partial record (no DTG): its date is inferred from the DECL month and the year of the id it was
+// filed under, and its REF names a cable, a memo and an e-mail.
+const PARTIAL = `This record is a partial extract of the original cable. The full text of the original cable is not available.
+
+FM AMEMBASSY TESSIN
+TO SECSTATE WASHDC IMMEDIATE 7212
+
+C O N F I D E N T I A L SECTION 01 OF 02 TESSIN 004411
+
+E.O. 12958: DECL: 06/14/2018
+TAGS: PGOV, XY
+SUBJECT: INVENTED PARTIAL RECORD
+
+REF: A. TESSIN 4410
+B. MEMO OF 3/1/08
+C. SMITH-JONES EMAIL OF 4/2/08
+
+1. (C) Invented text.
+`
+
+describe('an inferred date and non-cable references in the archive commands', () => {
+  beforeAll(async () => {
+    mkdirSync(join(root, 'partial'))
+    writeFileSync(join(root, 'partial', '08TESSIN4411.txt'), PARTIAL)
+    expect((await run(['import', 'partial', '--db', 'p.db'])).code).toBe(0)
+  })
+
+  it('should show the date as inferred, with its precision and what it rests on, never as read', async () => {
+    const r = await run(['show', '08TESSIN4411', '--db', 'p.db'])
+    expect(r.out).toContain('Date:           2008-06 (inferred, to the month, from DECL, the id it was filed under)\n')
+    const json = JSON.parse((await run(['show', '08TESSIN4411', '--db', 'p.db', '--format', 'json'])).out)
+    expect(json.cable.dateSource).toEqual({ basis: 'inferred', precision: 'month', from: ['decl-month', 'id-hint'] })
+  })
+
+  it('should mark the date source in every search output', async () => {
+    const table = (await run(['search', '*', '--db', 'p.db'])).out
+    expect(table).toContain('1. 08TESSIN4411  2008-06 (inferred)  AMEMBASSY TESSIN')
+    const csv = (await run(['search', '*', '--db', 'p.db', '--format', 'csv', '--no-snippets'])).out.trim().split('\n')
+    expect(csv[1].split(',').slice(0, 3)).toEqual(['08TESSIN4411', '2008-06', 'inferred month decl-month+id-hint'])
+    const hit = JSON.parse((await run(['search', '*', '--db', 'p.db', '--format', 'jsonl', '--no-snippets'])).out.trim())
+    expect(hit.dateSource).toEqual({ basis: 'inferred', precision: 'month', from: ['decl-month', 'id-hint'] })
+    // a range inside the month does not claim it; the month does
+    expect((await run(['search', 'date:2008-06-01..2008-06-15', '--db', 'p.db'])).code).toBe(1)
+    expect((await run(['search', 'date:2008-06', '--db', 'p.db'])).code).toBe(0)
+  })
+
+  it('should list memos and e-mails of the REF with their kind, never as cables', async () => {
+    const show = (await run(['show', '08TESSIN4411', '--db', 'p.db'])).out
+    expect(show).toContain('REF A: 08TESSIN4410  (not in archive)')
+    expect(show).toContain('REF B: MEMO OF 3/1/08  (memo, not a cable)')
+    expect(show).toContain('REF C: SMITH-JONES EMAIL OF 4/2/08  (e-mail, not a cable)')
+    const tree = (await run(['refs', '08TESSIN4411', '--db', 'p.db'])).out
+    expect(tree).toContain('Also cites (not cables):\n  REF B: MEMO OF 3/1/08  (memo, not a cable)\n  REF C: SMITH-JONES EMAIL OF 4/2/08  (e-mail, not a cable)')
+    expect(tree).not.toMatch(/→ .*MEMO/)
+    const graph = JSON.parse((await run(['refs', '08TESSIN4411', '--db', 'p.db', '--format', 'json'])).out)
+    expect(graph.edges).toEqual([{ from: '08TESSIN4411', to: '08TESSIN4410', letter: 'A' }])
+    expect(graph.documents).toEqual([
+      { letter: 'B', kind: 'memo', text: 'MEMO OF 3/1/08' },
+      { letter: 'C', kind: 'email', text: 'SMITH-JONES EMAIL OF 4/2/08' },
+    ])
+    expect((await run(['refs', '08TESSIN4411', '--db', 'p.db', '--format', 'dot'])).out).not.toContain('MEMO')
   })
 })

@@ -44,7 +44,7 @@ describe.skipIf(!pgServer.available)('cable copy between engines', () => {
       first,
       makeRecord({ key: '09C1', text: 'The minister Mugabe said no.', classification: 'SECRET', level: 3, caveats: ['NOFORN'], source: { ...first.source, locator: 'later.txt', importedAt: '2026-02-01T00:00:00.000Z' } }),
       makeRecord({ key: '09C1', text: 'The minister  Mugabe said no.', errorCount: 2, source: { ...first.source, locator: 'worse.html', rendering: 'html', importedAt: '2026-03-01T00:00:00.000Z' } }),
-      makeRecord({ key: '09C2', date: null, tags: ['ECON', 'PREL'], references: [{ letter: 'A', id: '09C1', text: 'C 1' }] }),
+      makeRecord({ key: '09C2', date: null, tags: ['ECON', 'PREL'], references: [{ letter: 'A', id: '09C1', text: 'C 1', kind: 'cable' }] }),
       makeRecord({ key: '09C2', source: { ...first.source, locator: 'c2.csv#row=2', rendering: 'csv' } }),
     ])
     const db = await freshDatabase('copy round trip')

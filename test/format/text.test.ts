@@ -169,6 +169,24 @@ describe('paragraphs, summary, comment, signature', () => {
     expect(wire.signers).toEqual(['EXAMPLE'])
     expect(parseCable(fixture('telegram-secret-noforn.txt')).signers).toEqual(['RICE'])
   })
+
+  it.each([
+    ['a short closing sentence', '2. (U) The delegation arrives in April.\nThanks.', 'The delegation arrives in April. Thanks.'],
+    ['an exclamation', '2. (U) The talks went well.\nAgreed!', 'The talks went well. Agreed!'],
+    ['a wrapped last line', '2. (U) The delegation will report on the outcome of the talks in May.\nThanks.', 'The delegation will report on the outcome of the talks in May. Thanks.'],
+  ])('should keep %s glued under a numbered paragraph in the paragraph, not read it as the signature', (_name, para, read) => {
+    const c = parseCable(`UNCLAS STATE 000001\n\nSUBJECT: (U) X\n\n1. (U) First.\n\n${para}\n`)
+    expect(c.signers).toEqual([])
+    expect(c.paragraphs.map((p) => [p.number, p.text])).toEqual([[1, 'First.'], [2, read]])
+  })
+
+  it('should still read a surname glued under the last numbered paragraph as the signature', () => {
+    for (const name of ['RICE', 'Leach', 'DANILOVICH.']) {
+      const c = parseCable(`UNCLAS STATE 000001\n\nSUBJECT: (U) X\n\n1. (U) First.\n\n2. (U) The talks went well.\n${name}\n`)
+      expect(c.signers).toEqual([name])
+      expect(c.paragraphs.map((p) => p.text)).toEqual(['First.', 'The talks went well.'])
+    }
+  })
 })
 
 describe('records without header or date', () => {

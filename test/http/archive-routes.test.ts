@@ -42,6 +42,7 @@ describe('archive routes (public mode)', () => {
       { value: '2010-03', count: 1 },
     ])
     expect(body.hits[0].snippet).toContain('«uranium»')
+    expect(body.hits[0].dateSource).toEqual({ basis: 'read', precision: 'day', from: ['dateline'] })
     const second = SearchResultSchema.parse(await (await get('/api/search?q=uranium&sort=date&limit=2&offset=2')).json())
     expect(second.hits.map((h) => h.key)).toEqual(['09HARARE3', '10LONDON5'])
     expect(second.facets).toBeUndefined()
@@ -86,7 +87,14 @@ describe('archive routes (public mode)', () => {
     expect(res.status).toBe(200)
     const view = CableViewSchema.parse(await res.json())
     expect(view.cable.subject).toBe('ELECTIONS')
-    expect(view.references).toEqual([{ letter: 'A', id: '09STATE1', text: 'STATE 1', cable: expect.objectContaining({ key: '09STATE1' }) }])
+    expect(view.references).toEqual([
+      { letter: 'A', id: '09STATE1', text: 'STATE 1', kind: 'cable', cable: expect.objectContaining({ key: '09STATE1' }) },
+      // a memo is listed with its kind and links to no cable
+      { letter: 'B', id: null, text: 'EMBASSY MEMO OF 9/30', kind: 'memo', cable: null },
+    ])
+    expect(view.cable.dateSource).toEqual({ basis: 'read', precision: 'day', from: ['dateline'] })
+    const container = CableViewSchema.parse(await (await get('/api/cables/10LONDON4')).json())
+    expect(container.cable.dateSource).toEqual({ basis: 'container', precision: 'minute', from: ['html:Created'] })
     expect(view.sources[0].locator).toBe('09HARARE2.txt')
     expect(Array.isArray(view.lint)).toBe(true)
     const cited = CableViewSchema.parse(await (await get('/api/cables/09STATE1')).json())
@@ -98,6 +106,8 @@ describe('archive routes (public mode)', () => {
     const g = GraphSchema.parse(await (await get('/api/cables/09HARARE2/graph?depth=2')).json())
     expect(g.nodes.map((n) => n.key).sort()).toEqual(['09HARARE2', '09HARARE3', '09STATE1'])
     expect(g.edges).toContainEqual({ from: '09HARARE2', to: '09STATE1', letter: 'A' })
+    expect(g.edges.every((e) => e.to !== null && !e.to.includes('MEMO'))).toBe(true)
+    expect(g.documents).toEqual([{ letter: 'B', kind: 'memo', text: 'EMBASSY MEMO OF 9/30' }])
     await problemOf(await get('/api/cables/09HARARE2/graph?depth=9'), 422, 'INVALID')
     await problemOf(await get('/api/cables/99NOWHERE1/graph'), 404, 'NOT_FOUND')
   })
@@ -114,12 +124,14 @@ describe('archive routes (public mode)', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
     expect(csv.headers.get('x-total-count')).toBe('4')
     const lines = (await csv.text()).trim().split('\n')
-    expect(lines[0]).toBe('id,date,origin,classification,subject,tags,score,snippet')
+    expect(lines[0]).toBe('id,date,date_source,origin,classification,subject,tags,score,snippet')
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['09STATE1', '09HARARE2', '09HARARE3', '10LONDON5'])
+    expect(lines[1].split(',')[2]).toBe('read day dateline')
     const jsonl = await get('/api/export?q=*&sort=date-desc', { accept: 'application/jsonl' })
     expect(jsonl.headers.get('content-type')).toMatch(/^application\/jsonl/)
     const rows = (await jsonl.text()).trim().split('\n').map((l) => JSON.parse(l))
     expect(rows.map((r) => r.key)).toEqual(['10LONDON5', '10LONDON4', '09HARARE3', '09HARARE2', '09STATE1'])
+    expect(rows[1].dateSource).toEqual({ basis: 'container', precision: 'minute', from: ['html:Created'] })
     // snippets on request: the query's words marked in each row, as `cable search` gives them
     const plain = (await (await get('/api/export?q=uranium&format=jsonl')).text()).trim().split('\n').map((l) => JSON.parse(l))
     expect(plain.every((r) => r.snippet === undefined)).toBe(true)

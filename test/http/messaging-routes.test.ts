@@ -127,7 +127,7 @@ describe('sessions, tokens and bad input', () => {
   beforeAll(async () => {
     srv = await operatorServer(USERS, {
       now: () => new Date(clock),
-      loginPolicy: { sessionMs: 60 * 60 * 1000, failuresPerUser: 3, failuresPerAddress: 6, failureWindowMs: 10 * 60 * 1000 },
+      loginPolicy: { sessionMs: 60 * 60 * 1000, failuresPerUserAddress: 3, firstDelayMs: 1000, maxDelayMs: 4000, failuresPerAddress: 7, failureWindowMs: 10 * 60 * 1000 },
       readLimits: { reads: 3, exports: 2, windowMs: 60 * 60 * 1000 },
       deliver: false,
     })
@@ -179,20 +179,40 @@ describe('sessions, tokens and bad input', () => {
     expect(JSON.parse(end.data).reason).toMatch(/expired or ended/)
   })
 
-  it('should rate-limit failed logins per user and per address with Retry-After, and audit them', async () => {
-    const anon = new Client(srv.app)
-    for (let i = 0; i < 3; i++) await problemOf(anon.post('/api/session', { user: 'uma', password: 'wrong password!' }), 401, 'UNAUTHENTICATED')
-    const limited = await problemOf(anon.post('/api/session', { user: 'uma', password: PASSWORD }), 429, 'RATE_LIMITED')
-    expect(Number(limited.res.headers.get('retry-after'))).toBeGreaterThan(0)
-    // other users from the same address: the address limit (6) comes next
-    for (let i = 0; i < 3; i++) await problemOf(anon.post('/api/session', { user: 'nobody', password: 'wrong password!' }), 401, 'UNAUTHENTICATED')
-    await problemOf(anon.post('/api/session', { user: 'otto', password: PASSWORD }), 429, 'RATE_LIMITED')
+  it('should throttle failed logins per user and address with a growing delay, never lock the user out, limit each address, and audit it', async () => {
+    const from = (address: string) => Object.assign(new Client(srv.app), { address })
+    const guesser = from('127.0.0.66')
+    const wrong = (c: Client, user = 'uma') => problemOf(c.post('/api/session', { user, password: 'wrong password!' }), 401, 'UNAUTHENTICATED')
+    const throttled = async (c: Client, user = 'uma', headers?: Record<string, string>) => Number((await problemOf(c.post('/api/session', { user, password: PASSWORD }, headers), 429, 'RATE_LIMITED')).res.headers.get('retry-after'))
+    for (let i = 0; i < 3; i++) await wrong(guesser)
+    // the guessing address waits, even with the right password, and a forwarded-for header does not change who it is
+    expect(await throttled(guesser)).toBe(1)
+    expect(await throttled(guesser, 'uma', { 'x-forwarded-for': '127.0.0.77' })).toBe(1)
+    // the user is not locked out: the right password from another address logs her in
+    const owner = from('127.0.0.77')
+    await owner.json(owner.post('/api/session', { user: 'uma', password: PASSWORD }))
+    // the wait grows with each further failure: 1 s, 2 s, 4 s, then no longer than the policy's 4 s
+    clock += 1000
+    await wrong(guesser)
+    expect(await throttled(guesser)).toBe(2)
+    clock += 2000
+    await wrong(guesser)
+    expect(await throttled(guesser)).toBe(4)
+    clock += 4000
+    await wrong(guesser)
+    expect(await throttled(guesser)).toBe(4)
+    // other user names from the same address meet the overall limit of the address (7 failures)
+    await wrong(guesser, 'nobody')
+    expect(await throttled(guesser, 'otto')).toBeGreaterThan(60)
+    await from('127.0.0.77').json(from('127.0.0.77').post('/api/session', { user: 'otto', password: PASSWORD }))
+    // failures age out of the window: the address may try again, and the right password clears its pair
     clock += 11 * 60 * 1000
-    await srv.login('uma')
+    await guesser.json(guesser.post('/api/session', { user: 'uma', password: PASSWORD }))
     const root = await srv.login('root')
     const refused = await root.json(root.get('/api/audit?action=login&outcome=refused'))
-    expect(refused.filter((e: { actor: string }) => e.actor === 'uma').length).toBeGreaterThanOrEqual(4)
-    expect(refused.some((e: { detail: string }) => /wrong password from/.test(e.detail))).toBe(true)
+    expect(refused.filter((e: { actor: string; detail: string }) => e.actor === 'uma' && e.detail === 'rate limited from 127.0.0.66').length).toBe(5)
+    expect(refused.some((e: { detail: string }) => e.detail === 'wrong password from 127.0.0.66')).toBe(true)
+    expect(refused.some((e: { detail: string }) => /from 127\.0\.0\.77/.test(e.detail))).toBe(false)
   })
 
   it('should accept API tokens as Bearer, shown once and stored hashed, until revoked or expired', async () => {

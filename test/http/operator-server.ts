@@ -12,6 +12,11 @@ export const PASSWORD = 'correct horse battery staple'
 export class Client {
   cookie = ''
   csrf = ''
+  /**
+   * The client address the server sees (the socket's remote address, as @hono/node-server gives it to
+   * getConnInfo); empty: the in-process app has no socket and the server calls the client `local`.
+   */
+  address = ''
   constructor(
     readonly app: ReturnType<typeof createApp>,
     readonly bearer?: string,
@@ -23,7 +28,8 @@ export class Client {
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf
     if (this.bearer) h['authorization'] = `Bearer ${this.bearer}`
     if (body !== undefined) h['content-type'] ??= 'application/json'
-    const res = await this.app.request(path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) })
+    const socket = this.address ? { incoming: { socket: { remoteAddress: this.address, remotePort: 40000, remoteFamily: this.address.includes(':') ? 'IPv6' : 'IPv4' } } } : undefined
+    const res = await this.app.request(path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) }, socket)
     const set = res.headers.get('set-cookie')
     if (set) {
       const [pair, ...attrs] = set.split(';')

@@ -45,6 +45,25 @@ describe('research routes', () => {
     const r = await (await fx.app.request('/api/cables/09MAPUTO9/redact?for=CONFIDENTIAL')).json()
     expect(r.text).not.toContain('Osprey')
     expect(r.withheld.map((w: { portion: string }) => w.portion)).toEqual(['subject', 'paragraph 1'])
+    // withheld at SECRET: the placeholders carry no (U) the text's class line would suggest
+    expect(r.text).toContain('1. [Paragraph 1 withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]')
+    expect(r.text).not.toContain('(U)')
+  })
+
+  it('should write no portion mark below what a withheld placeholder stands for', async () => {
+    // an unreadable subject and paragraph mark: the cable is held at TOP SECRET; the class line says SECRET
+    const text = 'S E C R E T MAPUTO 000010\n\nSUBJECT: (Q//ZZ) HERON TALKS\n\n1. (S) Open enough.\n\n2. (Q//ZZ) Heron plan for the weir.\n'
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO10', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'TOP SECRET', level: 4, source: { locator: 'r10.txt', rendering: 'text', sha256: 'd'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    const r = await (await fx.app.request('/api/cables/09maputo010/redact?for=SECRET')).json()
+    expect(r.key).toBe('09MAPUTO10')
+    expect(r.withheld).toEqual([
+      { portion: 'subject', mark: null, reason: 'portion mark (Q//ZZ) not understood, treated as TOP SECRET' },
+      { portion: 'paragraph 2', mark: null, reason: 'portion mark (Q//ZZ) not understood, treated as TOP SECRET' },
+    ])
+    expect(r.text).toContain('SUBJECT: [Subject withheld: portion mark (Q//ZZ) not understood, treated as TOP SECRET]\n')
+    expect(r.text).toContain('2. [Paragraph 2 withheld: portion mark (Q//ZZ) not understood, treated as TOP SECRET]\n')
+    expect(r.text).toContain('1. (S) Open enough.')
+    expect(r.text).not.toMatch(/HERON|Heron|\((S|C|U)\) \[/)
   })
 
   it('should render for a lower level, replay routing, and map gaps', async () => {
@@ -59,6 +78,10 @@ describe('research routes', () => {
     expect(route).toMatchObject({ key: '09HARARE3', recipients: [], unresolved: [] })
     const gaps = await (await fx.app.request('/api/gaps?origin=HARARE')).json()
     expect(gaps[0]).toMatchObject({ origin: 'HARARE', year: 2009, first: 2, last: 3, held: 2 })
+    expect(gaps[0].byMonth).toEqual([
+      { month: '2009-10', held: 1, missing: 0, cited: 0 },
+      { month: '2009-12', held: 1, missing: 0, cited: 0 },
+    ])
   })
 
   it('should save, read and verify a snapshot', async () => {
@@ -91,5 +114,31 @@ describe('research routes', () => {
     ])
     const saved = await (await low.app.request('/api/snapshots', { method: 'POST', body: JSON.stringify({ query: 'uranium' }), headers: { ...bearer, 'content-type': 'application/json' } })).json()
     expect([saved.count, saved.archiveCables, saved.cables.map((c: { key: string }) => c.key)]).toEqual([1, 2, ['09STATE1']])
+  })
+
+  it('should give one person by key, and 404 one known only from cables the caller may not read', async () => {
+    const records = [
+      makeRecord({ key: '09MAPUTO11', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text: 'UNCLAS MAPUTO 000011\n\nSUBJECT: OPEN TALKS\n\nClassified By: Ambassador Wilma Wren, reasons 1.4 (b).\n\n1. Open text.\n\nWREN\n', source: { locator: 'r11.txt', rendering: 'text', sha256: 'e'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } }),
+      makeRecord({ key: '09MAPUTO12', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text: 'S E C R E T MAPUTO 000012\n\nSUBJECT: (S) HIDDEN TALKS\n\nClassified By: Ambassador Ida Marlowe, reasons 1.4 (b).\n\n1. (S) Hidden text.\n\nWREN\n', classification: 'SECRET', level: 3, source: { locator: 'r12.txt', rendering: 'text', sha256: 'f'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } }),
+    ]
+    await fx.deps.archive.upsertCables(records)
+    await low.deps.archive.upsertCables(records)
+    const list = await (await fx.app.request('/api/people?limit=10000')).json()
+    const wren = await (await fx.app.request('/api/people/WREN%20W')).json()
+    expect(wren).toEqual(list.find((p: { key: string }) => p.key === 'WREN W'))
+    expect(wren).toMatchObject({ key: 'WREN W', name: 'Wilma Wren', titles: ['Ambassador'], cables: ['09MAPUTO11', '09MAPUTO12'] })
+    // letter case and spacing of the key as typed do not matter
+    expect((await (await fx.app.request('/api/people/wren%20%20w')).json()).key).toBe('WREN W')
+    expect((await (await fx.app.request('/api/people/MARLOWE%20I')).json()).cables).toEqual(['09MAPUTO12'])
+    const none = await fx.app.request('/api/people/NOBODY%20X')
+    expect(none.status).toBe(404)
+    expect(ProblemSchema.parse(await none.json())).toMatchObject({ code: 'NOT_FOUND', detail: 'no person NOBODY X in the cables you may read' })
+    // an UNCLASSIFIED reader: Marlowe is named only in the SECRET cable, Wren's SECRET cable is not his either
+    const lowWren = await (await low.app.request('/api/people/WREN%20W', { headers: bearer })).json()
+    expect(lowWren.cables).toEqual(['09MAPUTO11'])
+    expect(JSON.stringify(lowWren)).not.toContain('09MAPUTO12')
+    const hidden = await low.app.request('/api/people/MARLOWE%20I', { headers: bearer })
+    expect(hidden.status).toBe(404)
+    expect(ProblemSchema.parse(await hidden.json()).detail).toBe('no person MARLOWE I in the cables you may read')
   })
 })

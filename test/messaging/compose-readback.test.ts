@@ -96,6 +96,68 @@ describe('a released cable reads back as composed', () => {
     expect(await check({ ...base, body: [{ marking: 'S', text: 'Only one paragraph,\nwrapped by hand.' }] })).toEqual([])
   })
 
+  // spec §5.5: every DECL date form reads back; the telegram prints the usual one, MM/DD/YYYY
+  it.each([
+    ['MM/DD/YYYY', '12/01/2036'],
+    ['M/D/YY', '12/1/36'],
+    ['YYYY/MM/DD', '2036/12/01'],
+    ['D/M/YYYY', '13/12/2036'],
+    ['ISO', '2036-12-01'],
+    ['DECL: MM/DD/YYYY', 'DECL: 12/01/2036'],
+  ])('reads back a DECL date written %s (%s)', async (_form, written) => {
+    const cable = await release({ ...base, eo: { order: '13526', declassify: written } })
+    const text = renderCanonical(cable)
+    const day = written === '13/12/2036' ? '12/13/2036' : '12/01/2036'
+    expect(text).toContain(`E.O. 13526: DECL: ${day}`)
+    expect(parseCable(text).eo?.declassify).toBe(cable.eo?.declassify)
+    expect(readBack(cable, text)).toEqual([])
+  })
+
+  it.each([['OADR'], ['X1, X5'], ['AFTER THE TALKS END'], ['DECL: X1']])('reads back the DECL value %s as written', async (written) => {
+    const cable = await release({ ...base, eo: { order: '13526', declassify: written } })
+    const text = renderCanonical(cable)
+    expect(text).toContain(`E.O. 13526: DECL: ${written.replace(/^DECL: /, '')}\n`)
+    expect(readBack(cable, text)).toEqual([])
+  })
+
+  it('reads back an unclassified N/A written NA', async () => {
+    const cable = await release({ ...base, classification: 'UNCLASSIFIED', captions: [], subject: { marking: 'U', text: 'TALKS' }, classifiedBy: null, body: [{ marking: 'U', text: 'Talks.' }], eo: { order: '13526', declassify: 'NA' } })
+    const text = renderCanonical(cable)
+    expect(text).toContain('E.O. 13526: N/A\n')
+    expect(readBack(cable, text)).toEqual([])
+  })
+
+  it.each([
+    ['a short closing sentence under its text', 'The delegation arrives in April.\nThanks.'],
+    ['a closing sentence wrapped onto its own line', 'The delegation will report on the outcome of the talks in May and June. Thanks.'],
+    ['one short word', 'Thanks.'],
+  ])('reads back a last paragraph ending in %s, signed or not', async (_name, text) => {
+    for (const profile of ['web', 'telegram'] as const) {
+      for (const signature of [[], ['POMPEO']]) {
+        const cable = { ...(await release({ ...withText(text, 1), signature })), layout: { profile, leadingEmptyLines: 0, finalNewline: true, crlf: false } }
+        const telegram = renderCanonical(cable)
+        expect(parseCable(telegram).signers).toEqual(signature)
+        expect(readBack(cable, telegram)).toEqual([])
+      }
+    }
+  })
+
+  it('places a READBACK difference at the line read otherwise, not at line 1, column 1', async () => {
+    // a draft without a signature whose last text line is a name-like word: the parse reads it as the signature
+    const fields = { ...base, signature: [], body: [{ marking: 'S' as const, text: 'The talks resume in May.' }, { marking: 'U' as const, text: 'Post will report.\nRegards' }] }
+    const cable = await release(fields)
+    const text = renderCanonical(cable)
+    const lines = text.split('\n')
+    const problems = readBack(cable, text)
+    const signature = problems.find((p) => p.message.startsWith("the telegram's signature"))
+    expect(signature).toMatchObject({ rule: 'READBACK', line: lines.indexOf('Regards') + 1, column: 1 })
+    expect(signature?.message).toMatch(/give the draft its signature/)
+    const body = problems.find((p) => p.message.startsWith("the telegram's text"))
+    expect(lines[(body?.line ?? 0) - 1]).toMatch(/^¶?2\. \(U\) Post will report\.$/)
+    // the same problem in the findings a drafter sees, at its place
+    expect(problems.every((p) => p.line !== undefined && p.line > 1)).toBe(true)
+  })
+
   // the draft validator refuses these lines (draft-input.test.ts); the readback is the second, general guard for
   // anything that reaches composition by another way
   it.each([

@@ -36,6 +36,8 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
       expect(r.cited).toBeLessThanOrEqual(r.missing)
       expect(r.byMonth.reduce((n, m) => n + m.held, 0)).toBe(r.held)
       expect(r.byMonth.reduce((n, m) => n + m.missing, 0)).toBe(r.missing)
+      expect(r.byMonth.reduce((n, m) => n + m.cited, 0)).toBe(r.cited)
+      for (const m of r.byMonth) expect(m.cited).toBeLessThanOrEqual(m.missing)
       for (const id of r.citedMissing) expect(held.has(id)).toBe(false)
     }
     const cited = rows.flatMap((r) => r.citedMissing)

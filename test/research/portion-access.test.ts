@@ -245,6 +245,23 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect((await showCable(store, '09DUSHANBE123', SNF))!.withheld).toBeUndefined()
   })
 
+  it.skipIf(engine.skip)('should put no portion mark below what it stands for on a placeholder, an unreadable mark none', async () => {
+    // ¶2's mark cannot be read: the cable is held at TOP SECRET, ¶2 withheld from every reader
+    const store = await archiveOf([secret().replace('2. (S) ', '2. (S//ZZ) '), confidential], true)
+    const view = (await showCable(store, '09DUSHANBE123', C))!
+    expect(view.cable.text).toContain('\n2. [Paragraph 2 withheld: portion mark (S//ZZ) not understood, treated as TOP SECRET//NOFORN]\n')
+    expect(view.cable.text).toContain('1. (C) Summary.')
+    expect(view.withheld).toEqual([
+      { portion: 'paragraph 2', mark: null, reason: 'portion mark (S//ZZ) not understood, treated as TOP SECRET//NOFORN' },
+      { portion: 'paragraph 4', mark: 'C//NF', reason: 'marked CONFIDENTIAL//NOFORN, needs NOFORN' },
+    ])
+    // every placeholder mark is at least the level its portion was withheld at
+    for (const m of view.cable.text.matchAll(/^\d+\. \(([^)]*)\) \[Paragraph (\d+) withheld: marked (\S+?)[,/]/gm)) expect(m[1]).toBe({ '4': 'C//NF' }[m[2]])
+    const hit = (await seen(store, 'zanzibar', C)).hits.find((h) => h.key === '09DUSHANBE123')!
+    expect(hit.redacted).toBe(true)
+    expect(hit.snippet ?? '').not.toMatch(/Obsidian|collapse/)
+  })
+
   it.skipIf(engine.skip)('should show nothing that depends on the withheld portions (non-interference)', async () => {
     const variants = [
       secret(),

@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { toCableRecord } from '../../src/archive/cable-record.js'
+import { findCable } from '../../src/archive/find-cable.js'
 import { portionMarkOf, readPortionMark, redactText } from '../../src/archive/redact.js'
+import { redactStoredCable } from '../../src/archive/releasable.js'
+import { parseCable } from '../../src/format/parse.js'
+import { openStore } from '../../src/store/open-store.js'
 import { lintText } from '../../src/lint/index.js'
 import { runCable } from '../memory-io.js'
 import { SECRET_CABLE_HEAD } from './secret-cable.js'
@@ -36,29 +41,56 @@ describe('releasable rendering', () => {
     expect(portionMarkOf(3, ['NOFORN'])).toBe('S//NF')
   })
 
-  it('should withhold what is above the reader, say why, and lint clean in archive mode', () => {
+  it('should withhold what is above the reader and say why; an unreadable mark leaves an unmarked placeholder', () => {
     // the one error is the unreadable mark of paragraph 4 (TXT-029: marks the marking parser refuses)
     expect(errors(SECRET_CABLE).map((m) => m.ruleId)).toEqual(['TXT-029'])
     const r = redactText(SECRET_CABLE, { level: 2, caveats: [] })
     expect(r.withheld).toEqual([
       { portion: 'paragraph 2', mark: 'S//NF', reason: 'marked SECRET//NOFORN, above CONFIDENTIAL' },
-      { portion: 'paragraph 4', mark: null, reason: 'portion mark not understood, treated as the overall TOP SECRET//NOFORN' },
+      { portion: 'paragraph 4', mark: null, reason: 'portion mark (S//ZZTOP) not understood, treated as TOP SECRET//NOFORN' },
     ])
     expect(r.text).toContain('2. (S//NF) [Paragraph 2 withheld: marked SECRET//NOFORN, above CONFIDENTIAL]\n')
-    expect(r.text).toContain('4. (S//NF) [Paragraph 4 withheld: portion mark not understood')
+    // the placeholder of a portion held at TOP SECRET carries no (lower) portion mark: it names the mark as written
+    expect(r.text).toContain('4. [Paragraph 4 withheld: portion mark (S//ZZTOP) not understood, treated as TOP SECRET//NOFORN]\n')
     expect(r.text).toContain('1. (C) Summary. The river treaty talks resumed under the\nchairmanship')
-    expect(r.text).not.toMatch(/collapse|unknown control|ZZTOP/)
-    expect(errors(r.text)).toEqual([])
+    expect(r.text).not.toMatch(/collapse|unknown control/)
+    // the original kept TXT-029 for the unreadable mark; the rendering keeps TXT-016 for the unmarked placeholder
+    expect(errors(r.text).map((m) => [m.ruleId, m.message])).toEqual([['TXT-016', 'Paragraph 4 of a SECRET cable has no portion mark']])
     // a SECRET reader without NOFORN still may not read the NOFORN paragraph
     expect(redactText(SECRET_CABLE, { level: 3, caveats: [] }).withheld.map((w) => [w.portion, w.reason])).toEqual([
       ['paragraph 2', 'marked SECRET//NOFORN, needs NOFORN'],
-      ['paragraph 4', 'portion mark not understood, treated as the overall TOP SECRET//NOFORN'],
+      ['paragraph 4', 'portion mark (S//ZZTOP) not understood, treated as TOP SECRET//NOFORN'],
     ])
+    // a TOP SECRET reader holding every caveat does not read it either: nobody knows what the mark demands
+    expect(redactText(SECRET_CABLE, { level: 4, caveats: ['NOFORN', 'NODIS', 'EXDIS', 'ORCON'] }).withheld.map((w) => w.portion)).toEqual(['paragraph 4'])
     const unclassified = redactText(SECRET_CABLE, { level: 0, caveats: [] })
     expect(unclassified.withheld.map((w) => w.portion)).toEqual(['subject', 'paragraph 1', 'paragraph 2', 'paragraph 4'])
     expect(unclassified.text).toContain('SUBJECT: (C) [Subject withheld: marked CONFIDENTIAL, above UNCLASSIFIED]')
     expect(unclassified.text).not.toMatch(/RIVER TREATY|Oberon/)
-    expect(errors(unclassified.text)).toEqual([])
+  })
+
+  it('should lint clean in archive mode when the cable did', () => {
+    const clean = SECRET_CABLE.replace('4. (S//ZZTOP) A paragraph whose mark names an unknown control.', '4. (S) A paragraph about the sluice gates.')
+    expect(errors(clean)).toEqual([])
+    for (const level of [0, 1, 2, 3]) {
+      const r = redactText(clean, { level, caveats: [] })
+      expect(r.withheld.length).toBeGreaterThan(0)
+      expect(errors(r.text)).toEqual([])
+    }
+  })
+
+  it('should never write an unreadable subject mark onto its placeholder, nor a lower one', () => {
+    const text = SECRET_CABLE.replace('SUBJECT: (C) INVENTED', 'SUBJECT: (Q//ZZ) INVENTED')
+    const r = redactText(text, { level: 4, caveats: ['NOFORN'] })
+    expect(r.withheld[0]).toEqual({ portion: 'subject', mark: null, reason: 'portion mark (Q//ZZ) not understood, treated as TOP SECRET//NOFORN' })
+    expect(r.text).toContain('SUBJECT: [Subject withheld: portion mark (Q//ZZ) not understood, treated as TOP SECRET//NOFORN]\n')
+    expect(r.text).not.toMatch(/INVENTED TALKS/)
+    // an unmarked subject of an UNCLAS text the archive files SECRET: withheld at SECRET, and no (U) on it
+    const unclas = 'UNCLAS MAPUTO 000009\n\nSUBJECT: DAM TALKS\n\n1. Osprey plan for the dam.\n\n2. The second part.\n'
+    const filed = redactText(unclas, { level: 2, caveats: [] }, { level: 3, caveats: [] })
+    expect(filed.text).toContain('SUBJECT: [Subject withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]')
+    expect(filed.text).toContain('1. [Paragraph 1 withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]')
+    expect(filed.text).not.toMatch(/\(U\)|Osprey|DAM TALKS/)
   })
 
   it('should treat unmarked text as the overall classification and withhold a page header repeating a withheld subject', () => {
@@ -85,6 +117,8 @@ describe('releasable rendering', () => {
           paragraphs: fc.array(portion, { minLength: 1, maxLength: 6 }),
           loose: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
           reader: fc.record({ level: fc.integer({ min: 0, max: 4 }), noforn: fc.boolean() }),
+          // the level the archive files the cable under (publisher metadata), when it says more than the text
+          filed: fc.option(fc.integer({ min: 0, max: 4 })),
         }),
         (g) => {
           // every word is tagged with its portion so a leak is unambiguous
@@ -107,13 +141,28 @@ describe('releasable rendering', () => {
           const all = [g.subject.mark, ...g.paragraphs.map((p) => p.mark)]
           // (a mark the marking parser refuses, `S//ZZ`, may name any level: the cable fails closed at TOP SECRET)
           const stated = all.filter((m) => m !== null && m.split('/')[0] in rank)
-          const overall = all.includes('S//ZZ') ? 4 : Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], ...stated.map((m) => rank[m!.split('/')[0]]))
+          const overall = all.includes('S//ZZ') ? 4 : Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], g.filed ?? -1, ...stated.map((m) => rank[m!.split('/')[0]]))
           const overallNf = g.noforn || all.some((m) => readable(m) && m!.includes('NF'))
           const may = (m: string | null) => {
             if (!readable(m)) return m === null && overall <= g.reader.level && (!overallNf || g.reader.noforn)
             return rank[m!.split('/')[0]] <= g.reader.level && (!m!.includes('NF') || g.reader.noforn)
           }
-          const out = redactText(text, { level: g.reader.level, caveats: g.reader.noforn ? ['NOFORN'] : [] }).text.toLowerCase()
+          const rendered = redactText(text, { level: g.reader.level, caveats: g.reader.noforn ? ['NOFORN'] : [] }, g.filed === null ? undefined : { level: g.filed, caveats: [] }).text
+          const out = rendered.toLowerCase()
+          // no placeholder carries a portion mark below what it stands for: a readable mark its own (or higher),
+          // an unmarked portion the overall level or none, an unreadable mark none
+          const placeholders = [...rendered.matchAll(/^(?:SUBJECT:|(\d+)\.) (?:\(([^)]*)\) )?\[(?:Subject|Paragraph \d+) withheld: /gm)]
+          for (const [, number, shown] of placeholders) {
+            const original = number === undefined ? g.subject.mark : g.paragraphs[Number(number) - 1].mark
+            if (shown === undefined) continue
+            const read = readPortionMark(shown)
+            expect(read, `placeholder mark (${shown}) for (${original})`).not.toBeNull()
+            expect(readable(original), `placeholder mark (${shown}) for the unreadable (${original})`).toBe(original !== null)
+            const floor = original === null ? overall : rank[original.split('/')[0]]
+            expect(read!.level, `placeholder mark (${shown}) for (${original}), withheld at ${floor}`).toBeGreaterThanOrEqual(floor)
+            if (original !== null && original.includes('NF')) expect(read!.caveats).toContain('NOFORN')
+          }
+          expect(placeholders.length).toBe(out.split('\n').filter((l) => / withheld: /.test(l) && /^(subject|\d+\.)/.test(l)).length)
           const check = (words: string[], allowed: boolean) => {
             for (const w of words) expect(out.includes(w.toLowerCase())).toBe(allowed)
           }
@@ -127,6 +176,25 @@ describe('releasable rendering', () => {
       ),
       { numRuns: 300 },
     )
+  })
+
+  it('should look a stored cable up by any spelling of its id, for a caller who may read it whole, and render it', async () => {
+    const store = openStore(':memory:')
+    try {
+      const record = toCableRecord(parseCable(SECRET_CABLE, { plain: true }), SECRET_CABLE, { locator: 'a.txt', rendering: 'text', sha256: '1'.repeat(64), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })
+      await store.upsertCables([record])
+      const SNF = { level: 4, caveats: ['NOFORN'] }
+      expect((await findCable(store, '09DUSHANBE000123', SNF))?.key).toBe('09DUSHANBE123')
+      expect((await findCable(store, record.key, SNF))?.key).toBe('09DUSHANBE123')
+      expect(await findCable(store, '09DUSHANBE123', { level: 3, caveats: ['NOFORN'] })).toBeNull()
+      expect(await findCable(store, '09DUSHANBE124', SNF)).toBeNull()
+      const r = (await redactStoredCable(store, '09DUSHANBE0123', { level: 2, caveats: [] }, SNF))!
+      expect(r).toEqual({ key: '09DUSHANBE123', ...redactText(SECRET_CABLE, { level: 2, caveats: [] }) })
+      // the caller must read it whole first, whatever he asks it rendered for
+      expect(await redactStoredCable(store, '09DUSHANBE123', { level: 0, caveats: [] }, { level: 2, caveats: [] })).toBeNull()
+    } finally {
+      await store.close()
+    }
   })
 
   it('should render from the command line for a level and caveats, and refuse a bad level', async () => {

@@ -18,9 +18,9 @@ const records: CableRecord[] = [
   makeRecord({ key: '08QUORIN10', date: '2008-01-15', tags: ['PREL'], text: 'first cable about the harbour' }),
   makeRecord({ key: '08QUORIN20', date: '2008-03-15', tags: ['PREL', 'ECON'], text: 'second cable about the harbour' }),
   makeRecord({ key: '08QUORIN40', date: '2008-05-15', tags: ['ECON'], text: 'third cable', references: [
-    { letter: 'A', id: '08QUORIN30', text: 'QUORIN 30' },
-    { letter: 'B', id: '08QUORIN45', text: 'QUORIN 45' },
-    { letter: 'C', id: '08QUORIN20', text: 'QUORIN 20' },
+    { letter: 'A', id: '08QUORIN30', text: 'QUORIN 30', kind: 'cable' },
+    { letter: 'B', id: '08QUORIN45', text: 'QUORIN 45', kind: 'cable' },
+    { letter: 'C', id: '08QUORIN20', text: 'QUORIN 20', kind: 'cable' },
   ] }),
   makeRecord({ key: '08VELLORA3', date: '2008-02-01', tags: ['PREL'], text: 'secret harbour', classification: 'SECRET', level: 3 }),
 ]
@@ -130,11 +130,12 @@ describe('MRN gap map', () => {
     const [row] = await gapMap(store, { origin: 'QUORIN' })
     expect(row).toMatchObject({ origin: 'QUORIN', year: 2008, first: 10, last: 45, held: 3, cited: 2, missing: 33, citedMissing: ['08QUORIN30', '08QUORIN45'] })
     expect(row.byMonth).toEqual([
-      { month: '2008-01', held: 1, missing: 2 },
-      { month: '2008-02', held: 0, missing: 5 },
-      { month: '2008-03', held: 1, missing: 7 },
-      { month: '2008-04', held: 0, missing: 10 },
-      { month: '2008-05', held: 1, missing: 9 },
+      { month: '2008-01', held: 1, missing: 2, cited: 0 },
+      { month: '2008-02', held: 0, missing: 5, cited: 0 },
+      { month: '2008-03', held: 1, missing: 7, cited: 0 },
+      // serial 30 between the held 20 (March) and 40 (May); 45 after the last held one, in its month
+      { month: '2008-04', held: 0, missing: 10, cited: 1 },
+      { month: '2008-05', held: 1, missing: 9, cited: 1 },
     ])
     expect((await gapMap(store)).map((r) => r.origin)).toEqual(['QUORIN', 'VELLORA'])
     expect(await gapMap(store, { year: 2009 })).toEqual([])
@@ -154,6 +155,17 @@ describe('MRN gap map', () => {
     const table = await runCable(['gaps', '--db', 'g.db', '--origin', 'QUORIN', '--year', '2008'], { cwd: root })
     expect(table.stdout).toMatch(/QUORIN\s+2008\s+10\s+45\s+3\s+2\s+33\s+8\.3%/)
     expect(table.stdout).toContain('Known but missing (cited, not held): 08QUORIN30 08QUORIN45')
+    expect(table.stdout).toContain('by month (█ held, ▓ cited but not held, ░ other estimated missing):')
+    expect(table.stdout).toMatch(/\n {2}2008-04 ▓+░+ 0 held, 10 missing \(1 cited\)\n/)
+    expect(table.stdout).toMatch(/\n {2}2008-03 █+░+ 1 held, 7 missing \(0 cited\)\n/)
+    const detail = JSON.parse((await runCable(['gaps', '--db', 'g.db', '--origin', 'QUORIN', '--format', 'json'], { cwd: root })).stdout)
+    expect(detail[0].byMonth.map((m: { month: string; cited: number }) => [m.month, m.cited])).toEqual([
+      ['2008-01', 0],
+      ['2008-02', 0],
+      ['2008-03', 0],
+      ['2008-04', 1],
+      ['2008-05', 1],
+    ])
     const json = JSON.parse((await runCable(['gaps', '--db', 'g.db', '--format', 'json'], { cwd: root })).stdout)
     expect(json.map((r: { origin: string }) => r.origin)).toEqual(['QUORIN', 'VELLORA'])
     expect((await runCable(['gaps', '--db', 'g.db', '--year', '1850'], { cwd: root })).code).toBe(2)

@@ -55,8 +55,8 @@ const repeated = `${'alpha '.repeat(300)}the alpha omega finale`
 function records(): CableRecord[] {
   return [
     makeRecord({ key: '09STATE1', origin: 'SECSTATE WASHDC', originKey: 'STATE', date: '2009-01-05', tags: ['PREL', 'PGOV'], subject: 'NUCLEAR TALKS', text: 'The nuclear talks in Geneva went well. Enriched uranium was discussed at the Café Genève.', precedence: 'IMMEDIATE' }),
-    makeRecord({ key: '09HARARE2', date: '2009-10-01', tags: ['PGOV', 'ZI'], subject: 'ELECTIONS', text: 'ZANU-PF and the MDC discussed elections; no uranium.', classification: 'CONFIDENTIAL', level: 2, references: [{ letter: 'A', id: '09STATE1', text: 'STATE 1' }] }),
-    makeRecord({ key: '09HARARE3', date: '2009-12-31', tags: ['PREL'], subject: 'SECRET THINGS', text: 'Uranium enrichment at a secret site near Harare. Reactor inspectors were refused entry by the guards.', classification: 'SECRET//NOFORN', level: 3, caveats: ['NOFORN'], captions: ['NOFORN', 'SIPDIS'], references: [{ letter: null, id: '09STATE1', text: 'STATE 1' }, { letter: 'B', id: '08HARARE9', text: 'HARARE 9' }] }),
+    makeRecord({ key: '09HARARE2', date: '2009-10-01', tags: ['PGOV', 'ZI'], subject: 'ELECTIONS', text: 'ZANU-PF and the MDC discussed elections; no uranium.', classification: 'CONFIDENTIAL', level: 2, references: [{ letter: 'A', id: '09STATE1', text: 'STATE 1', kind: 'cable' }] }),
+    makeRecord({ key: '09HARARE3', date: '2009-12-31', tags: ['PREL'], subject: 'SECRET THINGS', text: 'Uranium enrichment at a secret site near Harare. Reactor inspectors were refused entry by the guards.', classification: 'SECRET//NOFORN', level: 3, caveats: ['NOFORN'], captions: ['NOFORN', 'SIPDIS'], references: [{ letter: null, id: '09STATE1', text: 'STATE 1', kind: 'cable' }, { letter: 'B', id: '08HARARE9', text: 'HARARE 9', kind: 'cable' }] }),
     makeRecord({ key: '10LONDON4', origin: 'AMEMBASSY LONDON', originKey: 'LONDON', date: '2010-02-02', tags: ['ECON'], subject: 'BANKING', text: 'Banks in London. The talks on nuclear matters were enriching.', addressees: [{ role: 'info', name: 'AMEMBASSY PARIS', route: null, precedence: null }, { role: 'info', name: 'USMISSION GENEVA', route: null, precedence: null }] }),
     makeRecord({ key: '10STATE5', origin: 'SECSTATE WASHDC', originKey: 'STATE', date: null, tags: [], subject: 'REACTOR REVIEW', text: `Inspectors visited. The reactor was closed. ${repeated}`, precedence: 'PRIORITY', captions: ['SIPDIS'] }),
   ]
@@ -340,7 +340,7 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       const store = await loaded()
       const c = await store.getCable('09HARARE3')
       expect(c).toMatchObject({ key: '09HARARE3', level: 3, caveats: ['NOFORN'], captions: ['NOFORN', 'SIPDIS'], tags: ['PREL'], errorCount: 0 })
-      expect(c?.references).toEqual([{ letter: null, id: '09STATE1', text: 'STATE 1' }, { letter: 'B', id: '08HARARE9', text: 'HARARE 9' }])
+      expect(c?.references).toEqual([{ letter: null, id: '09STATE1', text: 'STATE 1', kind: 'cable' }, { letter: 'B', id: '08HARARE9', text: 'HARARE 9', kind: 'cable' }])
       expect(c?.addressees).toEqual(records()[2].addressees)
       expect(c?.sources).toEqual([records()[2].source])
       expect(c?.text).toBe(records()[2].text)
@@ -349,6 +349,66 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect(await store.citing('08HARARE9')).toEqual([{ key: '09HARARE3', id: '09HARARE3', date: '2009-12-31', origin: 'AMEMBASSY HARARE', classification: 'SECRET//NOFORN', subject: 'SECRET THINGS' }])
       const resolved = await store.resolve(['09STATE1', '10LONDON4', 'MISSING'])
       expect([...resolved.keys()].sort()).toEqual(['09STATE1', '10LONDON4'])
+    })
+
+    it('should keep how each date was found and the kind of each reference, on every read path', async () => {
+      const store = await engine.open()
+      const inferred = { basis: 'inferred' as const, precision: 'month' as const, from: ['decl-month', 'id'] }
+      const container = { basis: 'container' as const, precision: 'day' as const, from: ['csv:draft date'] }
+      await store.upsertCables([
+        makeRecord({ key: '00HARARE1', date: '2000-09', dateSource: inferred, subject: 'PARTIAL RECORD', references: [
+          { letter: 'A', id: '00STATE5', text: 'STATE 5', kind: 'cable' },
+          { letter: 'B', id: null, text: 'EMBASSY MEMO OF 3 MAY', kind: 'memo' },
+          { letter: 'C', id: null, text: 'JONES-SMITH EMAIL 4/2', kind: 'email' },
+        ] }),
+        makeRecord({ key: '75KINSHASA2', date: '1975-03-18T00:00:00Z', dateSource: container }),
+        makeRecord({ key: '09HARARE3', date: '2009-09-24T19:36:00Z', dateSource: { basis: 'read', precision: 'minute', from: ['dtg'] } }),
+        makeRecord({ key: '09HARARE4', date: null, dateSource: null }),
+      ])
+      const c = await store.getCable('00HARARE1')
+      expect(c?.dateSource).toEqual(inferred)
+      expect(c?.references.map((r) => [r.letter, r.id, r.kind])).toEqual([['A', '00STATE5', 'cable'], ['B', null, 'memo'], ['C', null, 'email']])
+      expect((await store.getCable('75KINSHASA2'))?.dateSource).toEqual(container)
+      expect((await store.getCable('09HARARE4'))?.dateSource).toBeNull()
+      // a memo or an e-mail is never a cited cable
+      expect(await store.referencedIds()).toEqual([{ id: '00STATE5', citedBy: 1 }])
+      const byKey = (hits: SearchHit[]) => Object.fromEntries(hits.map((h) => [h.key, h.dateSource]))
+      const expected = { '00HARARE1': inferred, '75KINSHASA2': container, '09HARARE3': { basis: 'read', precision: 'minute', from: ['dtg'] }, '09HARARE4': null }
+      const streamed: SearchHit[] = []
+      for await (const h of store.search(null, { sort: 'date' })) streamed.push(h)
+      expect(byKey(streamed)).toEqual(expected)
+      const paged: SearchHit[] = []
+      for await (const h of store.search(null, { sort: 'date', limit: 10 })) paged.push(h)
+      expect(byKey(paged)).toEqual(expected)
+      expect(byKey((await store.facetedPage(null, { sort: 'date-desc', limit: 10 })).hits)).toEqual(expected)
+      expect(byKey((await store.facetedPage(parseQuery('partial'), { sort: 'rank', limit: 10 })).hits)).toEqual({ '00HARARE1': inferred })
+    })
+
+    it('should match a date known only to its month or year when its whole period is in the range', async () => {
+      const store = await engine.open()
+      await store.upsertCables([
+        makeRecord({ key: 'MONTH', date: '2000-09', dateSource: { basis: 'inferred', precision: 'month', from: ['decl-month', 'id'] } }),
+        makeRecord({ key: 'YEAR', date: '2000', dateSource: { basis: 'inferred', precision: 'year', from: ['id'] } }),
+        makeRecord({ key: 'MINUTE', date: '2000-09-24T19:36:00Z', dateSource: { basis: 'read', precision: 'minute', from: ['dtg'] } }),
+        makeRecord({ key: 'JANUARY', date: '2001-01', dateSource: { basis: 'inferred', precision: 'month', from: ['decl-month', 'id'] } }),
+      ])
+      const matching = async (q: string) => sorted(await keys(store.search(parseQuery(q), { sort: 'date' })))
+      expect(await matching('date:2000')).toEqual(['MINUTE', 'MONTH', 'YEAR'])
+      expect(await matching('date:2000-09')).toEqual(['MINUTE', 'MONTH'])
+      // a day inside the month: only the cable known to that day
+      expect(await matching('date:2000-09-24')).toEqual(['MINUTE'])
+      expect(await matching('date:2000-09-01..2000-09-30')).toEqual(['MINUTE', 'MONTH'])
+      expect(await matching('date:2000-09-02..2000-09-30')).toEqual(['MINUTE'])
+      // a range starting on the first day of a period holds that period
+      expect(await matching('date:2000-01-01..2000-12-31')).toEqual(['MINUTE', 'MONTH', 'YEAR'])
+      expect(await matching('date>=2000-01')).toEqual(['JANUARY', 'MINUTE', 'MONTH', 'YEAR'])
+      expect(await matching('date>=2001-01-01')).toEqual(['JANUARY'])
+      // an upper bound inside a period leaves it out: September 2000 may be after the 10th
+      expect(await matching('date<2000-09-10')).toEqual([])
+      expect(await matching('date<2000-10')).toEqual(['MINUTE', 'MONTH'])
+      expect(await matching('date<=2000-12')).toEqual(['MINUTE', 'MONTH', 'YEAR'])
+      expect(await matching('date:..2001-01-15')).toEqual(['MINUTE', 'MONTH', 'YEAR'])
+      expect(await store.count(parseQuery('date:2000-09-10..2000-09-30'))).toBe(1)
     })
 
     it('should count a result per year, month and day', async () => {

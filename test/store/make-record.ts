@@ -6,6 +6,7 @@ export function makeRecord(over: Partial<CableRecord> & { key: string }): CableR
     id: over.key,
     rawId: over.key,
     date: '2009-09-24',
+    dateSource: over.date === null ? null : { basis: 'read', precision: 'day', from: ['dateline'] },
     origin: 'AMEMBASSY HARARE',
     originKey: 'HARARE',
     precedence: 'ROUTINE',

@@ -23,8 +23,8 @@ function fixture() {
   const store = openSqliteStore(':memory:')
   const records = [
     makeRecord({ key: '09STATE1', origin: 'SECSTATE WASHDC', originKey: 'STATE', date: '2009-01-05', tags: ['PREL', 'PGOV'], subject: 'NUCLEAR TALKS', text: 'The nuclear talks in Geneva went well. Enriched uranium was discussed.', precedence: 'IMMEDIATE' }),
-    makeRecord({ key: '09HARARE2', date: '2009-10-01', tags: ['PGOV', 'ZI'], subject: 'ELECTIONS', text: 'ZANU-PF and the MDC discussed elections; no uranium.', classification: 'CONFIDENTIAL', level: 2, references: [{ letter: 'A', id: '09STATE1', text: 'STATE 1' }] }),
-    makeRecord({ key: '09HARARE3', date: '2009-12-31', tags: ['PREL'], subject: 'SECRET THINGS', text: 'Uranium enrichment at a secret site near Harare.', classification: 'SECRET//NOFORN', level: 3, caveats: ['NOFORN'], captions: ['NOFORN', 'SIPDIS'], references: [{ letter: null, id: '09STATE1', text: 'STATE 1' }] }),
+    makeRecord({ key: '09HARARE2', date: '2009-10-01', tags: ['PGOV', 'ZI'], subject: 'ELECTIONS', text: 'ZANU-PF and the MDC discussed elections; no uranium.', classification: 'CONFIDENTIAL', level: 2, references: [{ letter: 'A', id: '09STATE1', text: 'STATE 1', kind: 'cable' }] }),
+    makeRecord({ key: '09HARARE3', date: '2009-12-31', tags: ['PREL'], subject: 'SECRET THINGS', text: 'Uranium enrichment at a secret site near Harare.', classification: 'SECRET//NOFORN', level: 3, caveats: ['NOFORN'], captions: ['NOFORN', 'SIPDIS'], references: [{ letter: null, id: '09STATE1', text: 'STATE 1', kind: 'cable' }] }),
     makeRecord({ key: '10LONDON4', origin: 'AMEMBASSY LONDON', originKey: 'LONDON', date: '2010-02-02', tags: ['ECON'], subject: 'BANKING', text: 'Banks in London. The talks on nuclear matters were enriching.', addressees: [{ role: 'info', name: 'AMEMBASSY PARIS', route: null, precedence: null }] }),
   ]
   return { store, records }
@@ -36,7 +36,7 @@ describe('sqlite store', () => {
     const again = runMigrations(store.db, [{ id: 'other-001', up: () => { throw new Error('must not run twice') } }])
     expect(again).toEqual([{ id: 'other-001', status: 'already-applied' }])
     const ids = store.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all()
-    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'archive-004' }, { id: 'archive-005' }, { id: 'archive-006' }, { id: 'other-001' }])
+    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'archive-004' }, { id: 'archive-005' }, { id: 'archive-006' }, { id: 'archive-007' }, { id: 'other-001' }])
   })
 
   it('should upgrade a database written by the first schema without losing its cables', async () => {

@@ -74,8 +74,18 @@ describe.skipIf(unavailable !== null)('web research views in Chromium', { timeou
     expect(await page.getByTestId('cited-missing').locator('li').allTextContents()).toEqual(['08QUORIN30', '08QUORIN45'])
     const chart = page.getByTestId('gap-chart')
     expect(await chart.getAttribute('aria-label')).toBe(
-      'QUORIN 2008: serials by month. 2008-02: 1 held, 5 missing; 2008-03: 1 held, 8 missing; 2008-04: 0 held, 10 missing; 2008-05: 1 held, 9 missing',
+      'QUORIN 2008: serials by month. 2008-02: 1 held, 5 missing, 0 of them cited; 2008-03: 1 held, 8 missing, 0 of them cited; 2008-04: 0 held, 10 missing, 1 of them cited; 2008-05: 1 held, 9 missing, 1 of them cited',
     )
+    // the cited-but-missing serials are a series of their own: in the legend and the table under the chart
+    expect((await page.getByTestId('gap-legend').textContent())!.replace(/\s+/g, ' ').trim()).toBe('held cited but not held other estimated missing')
+    const monthRows = page.locator('.gap-detail .gap-chart table tbody tr')
+    expect(await monthRows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)))).toEqual([
+      ['2008-02', '1', '5', '0'],
+      ['2008-03', '1', '8', '0'],
+      ['2008-04', '0', '10', '1'],
+      ['2008-05', '1', '9', '1'],
+    ])
+    expect(await page.locator('.gap-detail .gap-chart table thead th').allTextContents()).toEqual(['Period', 'Held', 'Estimated missing', 'Of them cited'])
     await page.waitForFunction(() => (document.querySelector('[data-testid=gap-chart]') as HTMLCanvasElement | null)?.width! > 0)
     // the ids come out of a SECRET//NOFORN cable's REF line: the banner says so
     await expect.poll(banner).toBe('SECRET//NOFORN')
@@ -102,11 +112,21 @@ describe.skipIf(unavailable !== null)('web research views in Chromium', { timeou
     await page.getByRole('button', { name: 'Filter' }).click()
     await waitForHash(/name=quint/)
     await expect.poll(() => rows.locator('th').allTextContents()).toEqual(['Peter Quint'])
+    // the person page asks the API for its one person, not for the whole list
+    const asked: string[] = []
+    const onRequest = (r: { url(): string }) => {
+      const u = new URL(r.url())
+      if (u.pathname.startsWith('/api/people')) asked.push(u.pathname + u.search)
+    }
+    page.on('request', onRequest)
     await page.getByRole('link', { name: 'Peter Quint' }).click()
     await waitForHash(/#\/people\/QUINT P$/)
     await page.getByRole('heading', { name: 'Peter Quint' }).waitFor()
     const cables = page.locator('table.person-cables tbody th')
     await expect.poll(() => cables.allTextContents()).toEqual(['08QUORIN11', '08QUORIN40'])
+    page.off('request', onRequest)
+    expect(asked).toEqual(['/api/people/QUINT%20P'])
+    expect(await page.getByTestId('person-cable-count').textContent()).toBe('2')
     expect(await page.locator('table.person-cables tbody tr').nth(1).textContent()).toContain('classifier: Political Officer Peter Quint')
     await expect.poll(banner).toBe('SECRET//NOFORN')
     await screenshot(page, 'research-person')
@@ -114,6 +134,9 @@ describe.skipIf(unavailable !== null)('web research views in Chromium', { timeou
     await page.getByRole('link', { name: '08QUORIN40' }).click()
     await waitForHash(/#\/cable\/08QUORIN40$/)
     await page.locator('#cable-title').waitFor()
+    // a key no readable cable names: the API's 404, said so on the page
+    await page.goto(`${pub.url}/#/people/${encodeURIComponent('NOBODY X')}`)
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('No person NOBODY X in the cables you may read.')
   })
 
   it('draws the origin→addressee network with clickable nodes, filtered by year', async () => {

@@ -1,3 +1,4 @@
+import type { DateSourceRecord, ReferenceKindRecord } from '../../src/store/store.js'
 import { apiPath, request } from './api.js'
 
 /** Shapes of the archive routes' answers (docs/http.md). */
@@ -12,6 +13,8 @@ export interface CableSummary {
 }
 
 export interface SearchHit extends CableSummary {
+  /** How the date was found (read, inferred, container, unknown), null when undated. */
+  dateSource: DateSourceRecord | null
   tags: string[]
   score: number | null
   /** Excerpt with matches marked «like this». */
@@ -100,6 +103,7 @@ export interface DiagnosticRecord {
 }
 
 export interface StoredCable extends CableSummary {
+  dateSource: DateSourceRecord | null
   rawId: string | null
   originKey: string | null
   precedence: string | null
@@ -108,7 +112,7 @@ export interface StoredCable extends CableSummary {
   captions: string[]
   tags: string[]
   addressees: AddresseeRecord[]
-  references: { letter: string | null; id: string | null; text: string }[]
+  references: { letter: string | null; id: string | null; text: string; kind: ReferenceKindRecord }[]
   text: string
   diagnostics: DiagnosticRecord[]
   errorCount: number
@@ -127,7 +131,7 @@ export interface LintFinding {
 
 export interface CableView {
   cable: StoredCable
-  references: { letter: string | null; id: string | null; text: string; cable: CableSummary | null }[]
+  references: { letter: string | null; id: string | null; text: string; kind: ReferenceKindRecord; cable: CableSummary | null }[]
   citedBy: CableSummary[]
   /** Where each copy came from: file, CSV row or JSON line, with its hash and import time. */
   sources: SourceRecord[]

@@ -1,4 +1,4 @@
-import { apiPath, request } from './api.js'
+import { ApiError, apiPath, request } from './api.js'
 // Type-only imports of the service layer's answers (erased from the bundle). Only modules whose imports stay
 // browser-safe are named here; Snapshot, GapRow, Person and CableRoute live in modules that import node:*
 // or untyped packages, so their shapes are mirrored below.
@@ -109,7 +109,8 @@ export interface GapRow {
   cited: number
   missing: number
   coverage: number
-  byMonth: { month: string; held: number; missing: number }[]
+  /** Per month: held, estimated missing (cited included) and, of those, cited but not held. */
+  byMonth: { month: string; held: number; missing: number; cited: number }[]
   citedMissing: string[]
 }
 
@@ -130,6 +131,19 @@ export interface Person {
 /** People in the cables the reader may see, most cables first (at most `limit`). */
 export function getPeople(limit: number, signal?: AbortSignal): Promise<Person[]> {
   return request('GET', apiPath('/api/people', { limit }), undefined, signal)
+}
+
+/**
+ * One person by key (`QUINT P`), from the cables the reader may see; null when none of them names him (the
+ * route's 404).
+ */
+export async function getPerson(key: string, signal?: AbortSignal): Promise<Person | null> {
+  try {
+    return await request<Person>('GET', `/api/people/${encodeURIComponent(key)}`, undefined, signal)
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null
+    throw e
+  }
 }
 
 /** graphology's serialisation of the origin→addressee network. */

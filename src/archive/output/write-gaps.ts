@@ -2,7 +2,8 @@ import type { GapRow } from '../gap-map.js'
 
 /**
  * The gap map as a table, one line per origin and year; with `detail` (a single origin and year asked for)
- * also the months, as bars of held and estimated-missing cables, and the known-but-missing ids.
+ * also the months, as bars of held, cited-but-missing and other estimated-missing cables, and the
+ * known-but-missing ids.
  */
 export function gapsText(rows: GapRow[], detail: boolean, width = 40): string {
   if (rows.length === 0) return 'No cables with reference ids match.\n'
@@ -14,11 +15,13 @@ export function gapsText(rows: GapRow[], detail: boolean, width = 40): string {
   if (!detail) return out
   for (const r of rows) {
     const peak = Math.max(1, ...r.byMonth.map((m) => m.held + m.missing))
-    out += `\n${r.origin} ${r.year} by month (█ held, ░ estimated missing):\n`
+    out += `\n${r.origin} ${r.year} by month (█ held, ▓ cited but not held, ░ other estimated missing):\n`
     for (const m of r.byMonth) {
       const h = Math.round((m.held / peak) * width)
-      const x = Math.round((m.missing / peak) * width)
-      out += `  ${m.month.padEnd(7)} ${'█'.repeat(h)}${'░'.repeat(x)} ${m.held} held, ${m.missing} missing\n`
+      // a month with a cited serial shows at least one ▓, however many others are missing
+      const c = m.cited ? Math.max(1, Math.round((m.cited / peak) * width)) : 0
+      const x = Math.max(0, Math.round((m.missing / peak) * width) - c)
+      out += `  ${m.month.padEnd(7)} ${'█'.repeat(h)}${'▓'.repeat(c)}${'░'.repeat(x)} ${m.held} held, ${m.missing} missing (${m.cited} cited)\n`
     }
     out += `Known but missing (cited, not held): ${r.citedMissing.length ? r.citedMissing.join(' ') : 'none'}\n`
   }

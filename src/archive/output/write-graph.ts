@@ -1,5 +1,6 @@
 import type { CableSummary } from '../../store/store.js'
 import type { ReferenceGraph } from '../reference-graph.js'
+import { referenceKindText } from '../date-source.js'
 
 export function describe(key: string, cable: CableSummary | null): string {
   if (!cable) return `${key}  (not in archive)`
@@ -29,6 +30,11 @@ export function graphTree(g: ReferenceGraph): string {
     })
   }
   walk(g.root, '', 0)
+  // the root's references to documents that are no cable: listed under it, never as cables
+  if (g.documents.length) {
+    lines.push('Also cites (not cables):')
+    for (const d of g.documents) lines.push(`  ${d.letter ? `REF ${d.letter}: ` : ''}${d.text}  (${referenceKindText(d.kind)})`)
+  }
   return lines.join('\n') + '\n'
 }
 

@@ -1,4 +1,5 @@
-import type { Facets } from '../../store/store.js'
+import type { DateSourceRecord, Facets } from '../../store/store.js'
+import { dateSourceCell } from '../date-source.js'
 import type { SearchResult } from '../search-archive.js'
 import { MARK_CLOSE, MARK_OPEN } from '../snippet.js'
 import { csvRow } from './csv-cell.js'
@@ -38,9 +39,9 @@ export async function writeSearch(result: SearchResult, write: (s: string) => un
       if (result.facets) await write(JSON.stringify({ facets: result.facets }) + '\n')
       return n
     case 'csv':
-      await write(csvRow(['id', 'date', 'origin', 'classification', 'subject', 'tags', 'score', 'snippet']))
+      await write(csvRow(['id', 'date', 'date_source', 'origin', 'classification', 'subject', 'tags', 'score', 'snippet']))
       for await (const h of result.hits) {
-        await write(csvRow([h.id ?? h.key, h.date, h.origin, h.classification, h.subject, h.tags.join(' '), h.score, h.snippet]))
+        await write(csvRow([h.id ?? h.key, h.date, dateSourceCell(h.dateSource), h.origin, h.classification, h.subject, h.tags.join(' '), h.score, h.snippet]))
         n++
       }
       if (result.facets) {
@@ -52,7 +53,7 @@ export async function writeSearch(result: SearchResult, write: (s: string) => un
       for await (const h of result.hits) {
         n++
         const cls = h.classification ?? '?'
-        await write(`${opts.offset + n}. ${h.id ?? h.key}  ${h.date?.slice(0, 10) ?? '----------'}  ${h.origin ?? '?'}  ${cls}\n`)
+        await write(`${opts.offset + n}. ${h.id ?? h.key}  ${tableDate(h)}  ${h.origin ?? '?'}  ${cls}\n`)
         await write(`   ${h.subject ?? '(no subject)'}\n`)
         if (h.snippet) await write(`   ${mark(h.snippet)}\n`)
       }
@@ -62,6 +63,16 @@ export async function writeSearch(result: SearchResult, write: (s: string) => un
       return n
     }
   }
+}
+
+/**
+ * A hit's date in the table view: the day of a date read from the text; an inferred, container or unknown
+ * date marked so (`2000-09 (inferred)`, `1975-03-18 (container)`), never shown as if read.
+ */
+function tableDate(h: { date: string | null; dateSource: DateSourceRecord | null }): string {
+  if (!h.date) return '----------'
+  const basis = h.dateSource?.basis ?? 'unknown'
+  return basis === 'read' ? h.date.slice(0, 10) : `${h.date.slice(0, 10)} (${basis})`
 }
 
 /** Facets as indented lists, one block per facet. */

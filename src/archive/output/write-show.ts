@@ -1,5 +1,6 @@
 import type { ArchiveStats } from '../../store/store.js'
 import type { CableView } from '../show-cable.js'
+import { describeDateSource, referenceKindText } from '../date-source.js'
 import { describe } from './write-graph.js'
 
 /** A cable for reading: its archive record, the text, resolved references and the cables citing it. */
@@ -9,7 +10,8 @@ export function showText(view: CableView, text: string): string {
   let out = ''
   out += field('Id', c.id ?? c.key)
   if (c.rawId && c.rawId !== c.id) out += field('Written as', c.rawId)
-  out += field('Date', c.date)
+  // an inferred or container date says so: never shown as if read from a DTG
+  out += field('Date', c.date ? `${c.date} (${describeDateSource(c.dateSource)})` : null)
   out += field('Origin', c.origin)
   out += field('Classification', [c.classification ?? 'unknown', ...c.caveats.filter((v) => !(c.classification ?? '').includes(v))].join(' '))
   out += field('Precedence', c.precedence)
@@ -24,7 +26,7 @@ export function showText(view: CableView, text: string): string {
   if (view.references.length === 0) out += '  none\n'
   for (const r of view.references) {
     const label = r.letter ? `REF ${r.letter}` : 'REF'
-    out += r.id ? `  ${label}: ${describe(r.id, r.cable)}\n` : `  ${label}: ${r.text}  (no cable id)\n`
+    out += r.id ? `  ${label}: ${describe(r.id, r.cable)}\n` : `  ${label}: ${r.text}  (${referenceKindText(r.kind)})\n`
   }
   out += 'Cited by:\n'
   if (view.citedBy.length === 0) out += '  none\n'

@@ -1,8 +1,7 @@
 import type { Command } from 'commander'
 import type { ReaderFlags } from '../../archive/open-archive.js'
-import { idValue } from '../../archive/query/field-values.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
-import { redactText } from '../../archive/redact.js'
+import { redactStoredCable } from '../../archive/releasable.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
@@ -26,16 +25,14 @@ export function registerRedact(program: Command, io: Io, setExit: SetExit): void
       }
       const { store, access, reader } = await openForReading(opts, io)
       try {
-        const cable = (await store.getCable(idValue(id), access)) ?? (await store.getCable(id, access))
-        if (!cable) {
+        const r = await redactStoredCable(store, id, target, access)
+        if (!r) {
           await reader.auditMissing(store, 'redact', id)
           io.stderr.write(`cable: ${id} is not in the archive\n`)
           setExit(1)
           return
         }
-        // unmarked portions at the level the archive files the cable under, as `cable show` renders it
-        const r = redactText(cable.text, target, cable)
-        io.stdout.write(opts.format === 'json' ? JSON.stringify({ key: cable.key, ...r }, null, 2) + '\n' : r.text)
+        io.stdout.write(opts.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : r.text)
       } finally {
         await reader.close()
         await store.close()

@@ -6,7 +6,7 @@ import { readerAccess } from '../../archive/reader-access.js'
 import { showCable } from '../../archive/show-cable.js'
 import { cableVersions } from '../../archive/cable-versions.js'
 import { versionsText } from '../../archive/output/write-versions.js'
-import { idValue } from '../../archive/query/field-values.js'
+import { findCable } from '../../archive/find-cable.js'
 import { parseCable } from '../../format/parse.js'
 import { renderCanonical } from '../../format/render-canonical.js'
 import { archiveReader, ServiceError, type ArchiveReader } from '../../messaging/index.js'
@@ -71,7 +71,7 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
             setExit(1)
             return
           }
-          const key = (await store.getCable(idValue(id), access))?.key ?? id
+          const key = (await findCable(store, id, access))?.key ?? id
           io.stdout.write(opts.format === 'json' ? JSON.stringify({ key, versions }, null, 2) + '\n' : versionsText(key, versions))
           return
         }

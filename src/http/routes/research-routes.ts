@@ -2,10 +2,9 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { cableVersions, diffVersions, VersionNotFoundError } from '../../archive/cable-versions.js'
 import { gapMap } from '../../archive/gap-map.js'
 import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
-import { archivePeople } from '../../archive/people.js'
-import { idValue } from '../../archive/query/field-values.js'
+import { archivePeople, archivePerson } from '../../archive/people.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
-import { redactText } from '../../archive/redact.js'
+import { redactStoredCable } from '../../archive/releasable.js'
 import { loadSnapshot, saveSnapshot, SnapshotError, verifySnapshot } from '../../archive/snapshots.js'
 import { messagingDirectory, routeWith, shippedDirectory } from '../../messaging/routing-replay.js'
 import type { HttpEnv } from '../env.js'
@@ -32,6 +31,7 @@ const routes = {
   verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404) } }),
   gaps: createRoute({ method: 'get', path: '/api/gaps', tags: ['research'], summary: 'MRN gap map', description: 'Per origin and year: serials held, cited and missing, by month, with the known-but-missing ids.', request: { query: z.object({ origin: z.string().max(100).optional(), year }) }, responses: { 200: json(z.array(Any('GapRow')), 'Rows'), ...problems(401, 422) } }),
   people: createRoute({ method: 'get', path: '/api/people', tags: ['research'], summary: 'People in the cables', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }) }, responses: { 200: json(z.array(Any('Person')), 'People, most cables first'), ...problems(401, 422) } }),
+  person: createRoute({ method: 'get', path: '/api/people/{key}', tags: ['research'], summary: 'One person in the cables', description: 'By key (`QUINT P`: surname and first initial, or a surname alone), as the list gives it; 404 when no cable the caller may read names him.', request: { params: z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' }, example: 'QUINT P' }) }) }, responses: { 200: json(Any('PersonDetail'), 'The person, his titles, roles, cables and mentions'), ...problems(401, 404) } }),
   network: createRoute({ method: 'get', path: '/api/network', tags: ['research'], summary: 'Origin→addressee network', description: '`format`: json (graphology serialisation), dot or csv.', request: { query: z.object({ year, format: z.enum(['json', 'dot', 'csv']).default('json') }) }, responses: { 200: { description: 'The network', content: { 'application/json': { schema: Any('Network') }, 'text/vnd.graphviz': { schema: z.string() }, 'text/csv': { schema: z.string() } } }, ...problems(401, 422) } }),
 }
 
@@ -80,12 +80,10 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
       throw new HttpProblem('INVALID', `for: ${(error as Error).message}`)
     }
     const principal = c.get('principal')
-    const cable = (await deps.archive.getCable(idValue(id), principal.access)) ?? (await deps.archive.getCable(id, principal.access))
-    if (!cable) return missing(principal, 'redact', id)
+    const rendering = await redactStoredCable(deps.archive, id, target, principal.access)
+    if (!rendering) return missing(principal, 'redact', id)
     await deps.reads.charge(principal, 'read', 1)
-    // unmarked portions count at the level the archive files the cable under (publisher metadata), not only
-    // at what its text states: an UNCLAS-headed text filed SECRET must not render its unmarked paragraphs
-    return c.json({ key: cable.key, ...redactText(cable.text, target, cable) }, 200)
+    return c.json(rendering, 200)
   })
   app.openapi(routes.saveSnapshot, async (c) => {
     if (deps.readOnlyArchive) {
@@ -124,8 +122,14 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
     return c.json(await gapMap(deps.archive, { origin: q.origin, year: q.year, access: c.get('principal').access }), 200)
   })
   app.openapi(routes.people, async (c) => {
-    const people = await archivePeople(deps.archive, c.get('principal').access)
+    const people = await archivePeople(deps.archive, c.get('principal').access, deps.messaging?.ctx.store ?? null)
     return c.json(people.slice(0, c.req.valid('query').limit), 200)
+  })
+  app.openapi(routes.person, async (c) => {
+    const { key } = c.req.valid('param')
+    const person = await archivePerson(deps.archive, key, c.get('principal').access, deps.messaging?.ctx.store ?? null)
+    if (!person) throw new HttpProblem('NOT_FOUND', `no person ${key} in the cables you may read`)
+    return c.json(person, 200)
   })
   app.openapi(routes.network, async (c) => {
     const q = c.req.valid('query')

@@ -210,4 +210,25 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX cable_portions_gin ON cable_portions USING gin (fts);
     `,
   },
+  {
+    // The date's provenance and the kind of each reference, as the SQLite engine's archive-007 (rows stored
+    // before are marked `unknown`, the precision only where the written date shows it; a reference with a
+    // cited id is a `cable`); importing the same text again fills in the parser's values (pg-writer.ts).
+    id: 'archive-004',
+    sql: `
+      SELECT pg_advisory_xact_lock(1667391858);
+      ALTER TABLE cables ADD COLUMN date_basis text COLLATE "C";
+      ALTER TABLE cables ADD COLUMN date_precision text COLLATE "C";
+      ALTER TABLE cables ADD COLUMN date_from jsonb;
+      UPDATE cables SET date_basis = 'unknown', date_from = '[]', date_precision = CASE
+        WHEN date IS NULL THEN NULL
+        WHEN length(date) = 4 THEN 'year'
+        WHEN length(date) = 7 THEN 'month'
+        WHEN length(date) = 10 THEN 'day'
+        WHEN length(date) > 10 AND substr(date, 11) <> 'T00:00:00Z' THEN 'minute'
+        ELSE NULL END;
+      ALTER TABLE cable_refs ADD COLUMN kind text NOT NULL DEFAULT 'unknown';
+      UPDATE cable_refs SET kind = 'cable' WHERE target IS NOT NULL;
+    `,
+  },
 ]

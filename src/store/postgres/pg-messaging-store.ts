@@ -485,8 +485,8 @@ function authOn(q: Query): AuthStore {
       await q('INSERT INTO msg_login_failure (key, at) VALUES ($1, $2)', [key, at])
     },
     async loginFailures(key, since) {
-      const row = (await q('SELECT count(*) AS count, min(at) AS oldest FROM msg_login_failure WHERE key = $1 AND at >= $2', [key, since])).rows[0]
-      return { count: num(row.count), oldest: numOrNull(row.oldest) }
+      const row = (await q('SELECT count(*) AS count, min(at) AS oldest, max(at) AS newest FROM msg_login_failure WHERE key = $1 AND at >= $2', [key, since])).rows[0]
+      return { count: num(row.count), oldest: numOrNull(row.oldest), newest: numOrNull(row.newest) }
     },
     async clearLoginFailures(key) {
       await q('DELETE FROM msg_login_failure WHERE key = $1', [key])

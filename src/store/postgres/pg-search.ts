@@ -1,5 +1,5 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
-import { classificationValue, classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
+import { classificationValue, classValue, dateFromBound, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../caveat-mask.js'
 import { readableSql, somePortionSql, wholeSql } from './pg-portions.js'
@@ -286,8 +286,12 @@ class Compiler extends Params {
       case 'date': {
         const r = dateRange(n.op, v)!
         const parts = ['c.date IS NOT NULL']
-        if (r.from) parts.push(`c.date >= ${this.param(r.from)}`)
-        if (r.to) parts.push(`c.date < ${this.param(r.to)}`)
+        // a date known to its month or year matches only when its whole period is inside (dateFromBound)
+        if (r.from) parts.push(`c.date >= ${this.param(dateFromBound(r.from))}`)
+        if (r.to) {
+          const to = this.param(r.to)
+          parts.push(`c.date < ${to} AND left(${to}, length(c.date)) COLLATE "C" <> c.date`)
+        }
         return '(' + parts.join(' AND ') + ')'
       }
       case 'classification': {

@@ -9,6 +9,7 @@ import type {
   CableRecord,
   CableSummary,
   DateHistogram,
+  DateSourceRecord,
   FacetedPage,
   PortionRecord,
   HistogramInterval,
@@ -57,6 +58,9 @@ interface HitRow {
   key: string
   cable_id: string | null
   date: string | null
+  date_basis: string | null
+  date_precision: string | null
+  date_from: string[] | null
   origin: string | null
   classification: string | null
   subject: string | null
@@ -82,8 +86,17 @@ function orderBy(sort: SortOrder, ranked: boolean, a: string): string {
   return `tier DESC, ${a}date DESC NULLS LAST, ${a}key`
 }
 
+/**
+ * A row's date provenance (archive-004): null for an undated cable, `unknown` when a dated row has none
+ * (never shown as read).
+ */
+function dateSourceOf(r: { date: string | null; date_basis: string | null; date_precision: string | null; date_from: string[] | null }): DateSourceRecord | null {
+  if (r.date === null) return null
+  return { basis: (r.date_basis ?? 'unknown') as DateSourceRecord['basis'], precision: r.date_precision as DateSourceRecord['precision'], from: r.date_from ?? [] }
+}
+
 function toHit(r: HitRow): SearchHit {
-  const hit: SearchHit = { key: r.key, id: r.cable_id, date: r.date, origin: r.origin, classification: r.classification, subject: r.subject, tags: r.tags, score: r.score === null ? null : Number(r.score) }
+  const hit: SearchHit = { key: r.key, id: r.cable_id, date: r.date, dateSource: dateSourceOf(r), origin: r.origin, classification: r.classification, subject: r.subject, tags: r.tags, score: r.score === null ? null : Number(r.score) }
   if (r.text) hit.text = unpackText(r.text)
   if (r.whole === false) {
     hit.partial = { level: r.level!, caveats: r.caveats === '' ? [] : r.caveats!.split(' ') }
@@ -188,7 +201,7 @@ export class PostgresStore implements Store {
     }
     const text = withText ? ', t.text' : ''
     const rows = await this.pool.query<HitRow>(
-      `SELECT c.id, ${SUMMARY.replace('c.cable_id AS id', 'c.cable_id')}, c.tags, ${score} AS score${text}${partialColumns(q.portionReader)}
+      `SELECT c.id, ${SUMMARY.replace('c.cable_id AS id', 'c.cable_id')}, c.date_basis, c.date_precision, c.date_from, c.tags, ${score} AS score${text}${partialColumns(q.portionReader)}
        FROM cables c ${q.match ? 'JOIN cable_fts f ON f.cable = c.id' : ''} ${withText ? 'JOIN cable_texts t ON t.cable = c.id' : ''}
        WHERE c.id = ANY($1::bigint[])`,
       params,
@@ -219,7 +232,7 @@ export class PostgresStore implements Store {
     }
     const text = options.withText ? ', (SELECT t.text FROM cable_texts t WHERE t.cable = c.id) AS text' : ''
     const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? 'ALL'} OFFSET ${options.offset ?? 0}` : ''
-    const sql = `SELECT c.id, c.key, c.cable_id, c.date, c.origin, c.classification, c.subject, c.tags, ${score} AS score, ${tier}${text}${partialColumns(q.portionReader)}
+    const sql = `SELECT c.id, c.key, c.cable_id, c.date, c.date_basis, c.date_precision, c.date_from, c.origin, c.classification, c.subject, c.tags, ${score} AS score, ${tier}${text}${partialColumns(q.portionReader)}
       FROM ${q.from} WHERE ${q.where} ORDER BY ${orderBy(options.sort, ranked, '')}${page}`
     const client = await this.pool.connect()
     let open = false
@@ -331,7 +344,7 @@ export class PostgresStore implements Store {
     const row = rows[0]
     if (!row) return null
     const [refs, sources] = await Promise.all([
-      this.pool.query('SELECT letter, target AS id, text FROM cable_refs WHERE cable = $1 ORDER BY ord', [row.id]),
+      this.pool.query('SELECT letter, target AS id, text, kind FROM cable_refs WHERE cable = $1 ORDER BY ord', [row.id]),
       this.pool.query(
         'SELECT locator, rendering, sha256, imported_at AS "importedAt", metadata FROM cable_sources WHERE cable = $1 ORDER BY imported_at, locator',
         [row.id],
@@ -342,6 +355,7 @@ export class PostgresStore implements Store {
       id: row.cable_id,
       rawId: row.raw_id,
       date: row.date,
+      dateSource: dateSourceOf(row),
       origin: row.origin,
       originKey: row.origin_key,
       precedence: row.precedence,

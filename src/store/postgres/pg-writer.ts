@@ -17,6 +17,7 @@ interface Existing {
   key: string
   text_sha256: string
   current_version: number | null
+  date_basis: string | null
 }
 
 /** A `cable_versions` row. */
@@ -138,12 +139,13 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
   const portions = await portionsEnabled(client)
   const keys = [...new Set(batch.map((r) => r.key))]
   const found = await client.query<Existing>(
-    `SELECT c.id, c.key, d.text_sha256, (SELECT v.version FROM cable_versions v WHERE v.cable = c.id AND v.text IS NULL) AS current_version
+    `SELECT c.id, c.key, d.text_sha256, c.date_basis, (SELECT v.version FROM cable_versions v WHERE v.cable = c.id AND v.text IS NULL) AS current_version
      FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = ANY($1::text[])`,
     [keys],
   )
-  const shown = new Map<string, { id: string | null; sha: string; version: number | null }>()
-  for (const e of found.rows) shown.set(e.key, { id: e.id, sha: e.text_sha256, version: e.current_version })
+  const shown = new Map<string, { id: string | null; sha: string; version: number | null; unknownProvenance?: boolean }>()
+  for (const e of found.rows) shown.set(e.key, { id: e.id, sha: e.text_sha256, version: e.current_version, unknownProvenance: e.date_basis === 'unknown' })
+  const refresh: { id: string; r: CableRecord }[] = []
   const inserts: { r: CableRecord; sha: string }[] = []
   const sources: { r: CableRecord; version: number | null }[] = []
   const sequential: CableRecord[] = []
@@ -159,6 +161,10 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
       outcome.inserted++
     } else if (st.sha === sha) {
       sources.push({ r, version: st.version })
+      if (st.unknownProvenance && st.id) {
+        refresh.push({ id: st.id, r })
+        st.unknownProvenance = false
+      }
       outcome.unchanged++
     } else {
       complex.add(r.key)
@@ -169,9 +175,9 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
   const facets = new FacetDelta()
   if (inserts.length) {
     const rows = await client.query<{ id: string; key: string }>(
-      `INSERT INTO cables (key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts)
+      `INSERT INTO cables (key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts, date_basis, date_precision, date_from)
        SELECT u.key, u.cable_id, u.raw_id, u.date, u.origin, u.origin_key, u.precedence, u.classification, u.level, u.caveat_mask, u.caveats, u.subject,
-         string_to_array(u.tags, ' '), u.error_count, u.text_bytes, u.subject_fts
+         string_to_array(u.tags, ' '), u.error_count, u.text_bytes, u.subject_fts, u.date_basis, u.date_precision, u.date_from::jsonb
        FROM ${UNNEST_CABLES} RETURNING id, key`,
       cableColumns(inserts.map((x) => x.r)),
     )
@@ -183,6 +189,7 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
     )
     if (portions) await putPortions(client, inserts.map(({ r }) => ({ id: shown.get(r.key)!.id!, portions: r.portions ?? [] })))
   }
+  for (const { id, r } of refresh) await refreshProvenance(client, id, r)
   if (sources.length) outcome.sourcesAdded += await addSources(client, sources.map(({ r, version }) => ({ id: shown.get(r.key)!.id!, r, version })))
   for (const r of sequential) await writeOtherText(client, r, outcome, facets, portions)
   await facets.apply(client)
@@ -216,32 +223,38 @@ async function putShown(client: pg.ClientBase, rows: { id: string; r: CableRecor
   const tags: string[] = []
   const capCables: string[] = []
   const captions: string[] = []
+  rs.forEach((r, i) => {
+    for (const t of new Set(r.tags)) tagCables.push(ids[i]), tags.push(t)
+    for (const c of new Set(r.captions)) capCables.push(ids[i]), captions.push(c)
+  })
+  if (tags.length) await client.query('INSERT INTO cable_tags (tag, cable) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [tags, tagCables])
+  if (captions.length) await client.query('INSERT INTO cable_captions (caption, cable) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [captions, capCables])
+  await putRefs(client, ids, rs)
+}
+
+/** Inserts the REF items of each record (`ids[i]` is the cable of `rs[i]`), in order, with their kinds. */
+async function putRefs(client: pg.ClientBase, ids: string[], rs: CableRecord[]): Promise<void> {
   const refCables: string[] = []
   const refOrd: number[] = []
   const refLetter: (string | null)[] = []
   const refTarget: (string | null)[] = []
   const refText: string[] = []
+  const refKind: string[] = []
   rs.forEach((r, i) => {
-    for (const t of new Set(r.tags)) tagCables.push(ids[i]), tags.push(t)
-    for (const c of new Set(r.captions)) capCables.push(ids[i]), captions.push(c)
     r.references.forEach((ref, ord) => {
       refCables.push(ids[i])
       refOrd.push(ord)
       refLetter.push(ref.letter)
       refTarget.push(ref.id)
       refText.push(ref.text)
+      refKind.push(ref.kind)
     })
   })
-  if (tags.length) await client.query('INSERT INTO cable_tags (tag, cable) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [tags, tagCables])
-  if (captions.length) await client.query('INSERT INTO cable_captions (caption, cable) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [captions, capCables])
   if (refText.length) {
-    await client.query('INSERT INTO cable_refs (cable, ord, letter, target, text) SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[])', [
-      refCables,
-      refOrd,
-      refLetter,
-      refTarget,
-      refText,
-    ])
+    await client.query(
+      'INSERT INTO cable_refs (cable, ord, letter, target, text, kind) SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])',
+      [refCables, refOrd, refLetter, refTarget, refText, refKind],
+    )
   }
 }
 
@@ -302,8 +315,8 @@ async function shownText(client: pg.ClientBase, id: string): Promise<Buffer> {
 async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: UpsertOutcome, facets: FacetDelta, portions: boolean): Promise<void> {
   const sha = r.packed?.sha256 ?? textSha256(r.text)
   const e = (
-    await client.query<{ id: string; text_sha256: string; error_count: number; classification: string | null; level: number; caveats: string }>(
-      'SELECT c.id, d.text_sha256, c.error_count, c.classification, c.level, c.caveats FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = $1',
+    await client.query<{ id: string; text_sha256: string; error_count: number; classification: string | null; level: number; caveats: string; date_basis: string | null }>(
+      'SELECT c.id, d.text_sha256, c.error_count, c.classification, c.level, c.caveats, c.date_basis FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = $1',
       [r.key],
     )
   ).rows[0]
@@ -313,6 +326,7 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
   let version: number | null
   if (e.text_sha256 === sha) {
     version = versions.find((v) => v.text === null)?.version ?? null
+    if (e.date_basis === 'unknown') await refreshProvenance(client, id, r)
     outcome.unchanged++
   } else {
     const content = contentSha256(r.text)
@@ -394,7 +408,8 @@ async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, s
     `UPDATE cables c SET cable_id = u.cable_id, raw_id = u.raw_id, date = u.date, origin = u.origin, origin_key = u.origin_key,
        precedence = u.precedence, classification = u.classification, level = u.level, caveat_mask = u.caveat_mask,
        caveats = u.caveats, subject = u.subject, tags = string_to_array(u.tags, ' '), error_count = u.error_count,
-       text_bytes = u.text_bytes, subject_fts = u.subject_fts
+       text_bytes = u.text_bytes, subject_fts = u.subject_fts, date_basis = u.date_basis, date_precision = u.date_precision,
+       date_from = u.date_from::jsonb
      FROM ${UNNEST_CABLES} WHERE c.key = u.key`,
     cableColumns([r]),
   )
@@ -437,8 +452,9 @@ function builtVector(r: CableRecord): BuiltVector | undefined {
 }
 
 const UNNEST_CABLES = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-  $9::smallint[], $10::int[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::tsvector[])
-  AS u(key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts)`
+  $9::smallint[], $10::int[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::tsvector[], $17::text[], $18::text[], $19::text[])
+  AS u(key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts,
+    date_basis, date_precision, date_from)`
 
 function cableColumns(rs: CableRecord[]): unknown[] {
   return [
@@ -458,5 +474,23 @@ function cableColumns(rs: CableRecord[]): unknown[] {
     rs.map((r) => r.errorCount),
     rs.map((r) => Buffer.byteLength(r.text, 'utf8')),
     binaryArray(PG_OID.tsvector, rs.map((r) => (r.prepared?.engine === 'postgres' ? r.prepared.subject : subjectVector(r.subject)))),
+    ...dateSourceColumns(rs),
   ]
+}
+
+/** `date_basis`, `date_precision` and `date_from` (JSON text, cast to jsonb) of records; NULL for an undated cable. */
+function dateSourceColumns(rs: CableRecord[]): [(string | null)[], (string | null)[], (string | null)[]] {
+  const of = (r: CableRecord) => (r.date === null ? null : r.dateSource)
+  return [rs.map((r) => of(r)?.basis ?? null), rs.map((r) => of(r)?.precision ?? null), rs.map((r) => { const d = of(r); return d ? JSON.stringify(d.from) : null })]
+}
+
+/**
+ * A cable stored before the archive kept date provenance and reference kinds (archive-004), read again from
+ * the same text: the parser's values replace the `unknown` ones. Nothing a search indexes or counts changes.
+ */
+async function refreshProvenance(client: pg.ClientBase, id: string, r: CableRecord): Promise<void> {
+  const [basis, precision, from] = dateSourceColumns([r])
+  await client.query('UPDATE cables SET date_basis = $1, date_precision = $2, date_from = $3::jsonb WHERE id = $4', [basis[0], precision[0], from[0], id])
+  await client.query('DELETE FROM cable_refs WHERE cable = $1', [id])
+  await putRefs(client, [id], [r])
 }

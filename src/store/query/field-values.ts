@@ -57,6 +57,21 @@ export function datePeriod(value: string): DateRange | null {
 }
 
 /**
+ * The `from` bound of a `DateRange` as engines compare stored dates against it (`date >= bound`): a cable
+ * dated only to its year or month (an inferred date, `2009`, `2009-09`) matches a range only when its whole
+ * period lies inside, and a period starting on the range's first day is inside, though `2009` sorts before
+ * `2009-01-01`. Trailing `-01`s come off (`2009-01-01` → `2009`, `2009-10-01` → `2009-10`): the strings that
+ * sort between the two are exactly the periods that start on that day. The `to` bound needs the mirror rule,
+ * in SQL: `date < to` and `to` not inside the cable's period (`substr(to, 1, length(date)) <> date`).
+ *
+ * @example
+ *   dateFromBound('2009-01-01') // '2009'
+ */
+export function dateFromBound(from: string): string {
+  return from.replace(/(?:-01)+$/, '')
+}
+
+/**
  * The interval a `date` field selects: `date:2009`, `date:2009-09..2009-12` (both ends inclusive periods),
  * `date:..2009-06`, `date:2010..`, `date>=2009-09`, `date<2010`. Null when the value is not a date.
  */

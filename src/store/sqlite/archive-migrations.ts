@@ -193,4 +193,30 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    // The date's provenance and the kind of each reference (docs/data-model.md): a date inferred from a partial
+    // record or taken from a container is never shown as read. Rows stored before have neither, and a
+    // migration cannot re-parse (it never imports application code), so they are marked honestly: basis
+    // `unknown`, the precision only where the written date shows it (`2000` year, `2000-09` month, `2000-09-27`
+    // day, a time of day other than midnight minute; a midnight time could be a day-precise date); a reference
+    // with a cited id is a `cable`, any other `unknown`. Importing the same text again fills in the parser's
+    // values (sqlite-writer.ts).
+    id: 'archive-007',
+    up(db) {
+      db.exec(`
+        ALTER TABLE cables ADD COLUMN date_basis TEXT;
+        ALTER TABLE cables ADD COLUMN date_precision TEXT;
+        ALTER TABLE cables ADD COLUMN date_from TEXT;
+        UPDATE cables SET date_basis = 'unknown', date_from = '[]', date_precision = CASE
+          WHEN date IS NULL THEN NULL
+          WHEN length(date) = 4 THEN 'year'
+          WHEN length(date) = 7 THEN 'month'
+          WHEN length(date) = 10 THEN 'day'
+          WHEN length(date) > 10 AND substr(date, 11) <> 'T00:00:00Z' THEN 'minute'
+          ELSE NULL END;
+        ALTER TABLE cable_refs ADD COLUMN kind TEXT NOT NULL DEFAULT 'unknown';
+        UPDATE cable_refs SET kind = 'cable' WHERE target IS NOT NULL;
+      `)
+    },
+  },
 ]

@@ -63,8 +63,8 @@ export class MessagingAuthSql {
     this.db.prepare('INSERT INTO msg_login_failure (key, at) VALUES (?, ?)').run(key, at)
   }
 
-  loginFailures(key: string, since: number): { count: number; oldest: number | null } {
-    return this.db.prepare('SELECT count(*) AS count, min(at) AS oldest FROM msg_login_failure WHERE key = ? AND at >= ?').get(key, since) as { count: number; oldest: number | null }
+  loginFailures(key: string, since: number): { count: number; oldest: number | null; newest: number | null } {
+    return this.db.prepare('SELECT count(*) AS count, min(at) AS oldest, max(at) AS newest FROM msg_login_failure WHERE key = ? AND at >= ?').get(key, since) as { count: number; oldest: number | null; newest: number | null }
   }
 
   clearLoginFailures(key: string): void {

@@ -3,6 +3,7 @@ import type { FacetedPage, Facets, SearchHit, SortOrder } from '../store.js'
 import { facetIndex } from './sqlite-facet-index.js'
 import { FACET_COLUMNS, FacetTally, countFacets } from './sqlite-stats.js'
 import { unpackText } from '../pack-text.js'
+import { dateSourceOf } from './sqlite-rows.js'
 
 type Row = [number, string, string | null, string | null, string | null, string | null, string | null, string, number | null]
 
@@ -158,11 +159,14 @@ export function facetedPage(
     facets = tally.result(opts.top)
   }
   const textOf = opts.withText ? prepared(db, 'SELECT text FROM cable_texts WHERE rowid = ?').pluck(true) : null
+  // read for the page's rows only: the pass over every match carries just what orders and counts them
+  const dateSourceRow = prepared(db, 'SELECT date, date_basis, date_precision, date_from FROM cables WHERE rowid = ?')
   const hits: SearchHit[] = best.map((r) => {
     const hit: SearchHit = {
       key: r[1],
       id: r[2],
       date: r[3],
+      dateSource: dateSourceOf(dateSourceRow.get(r[0]) as Parameters<typeof dateSourceOf>[0]),
       origin: r[4],
       classification: r[5],
       subject: r[6],

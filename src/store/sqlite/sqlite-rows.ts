@@ -1,4 +1,4 @@
-import type { DiagnosticRecord, ReferenceRecord, SourceRecord, StoredCable } from '../store.js'
+import type { DateSourceRecord, DiagnosticRecord, ReferenceRecord, SourceRecord, StoredCable } from '../store.js'
 import { splitList } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
 
@@ -9,6 +9,10 @@ export interface CableRow {
   id: string | null
   raw_id: string | null
   date: string | null
+  date_basis: string | null
+  date_precision: string | null
+  /** JSON list. */
+  date_from: string | null
   origin: string | null
   origin_key: string | null
   precedence: string | null
@@ -27,6 +31,19 @@ export interface CableRow {
   text_sha256: string
 }
 
+/**
+ * A row's date provenance (archive-007): null for an undated cable; `unknown` for one dated by a row written
+ * before the columns existed and never migrated (not a case the migrations leave, but never shown as read).
+ */
+export function dateSourceOf(row: { date: string | null; date_basis: string | null; date_precision: string | null; date_from: string | null }): DateSourceRecord | null {
+  if (row.date === null) return null
+  return {
+    basis: (row.date_basis ?? 'unknown') as DateSourceRecord['basis'],
+    precision: row.date_precision as DateSourceRecord['precision'],
+    from: row.date_from ? (JSON.parse(row.date_from) as string[]) : [],
+  }
+}
+
 /** Rebuilds the stored record from its row, its references and its sources. */
 export function rowToStored(
   row: CableRow,
@@ -38,6 +55,7 @@ export function rowToStored(
     id: row.id,
     rawId: row.raw_id,
     date: row.date,
+    dateSource: dateSourceOf(row),
     origin: row.origin,
     originKey: row.origin_key,
     precedence: row.precedence,

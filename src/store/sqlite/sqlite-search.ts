@@ -1,5 +1,5 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
-import { classificationValue, classValue, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
+import { classificationValue, classValue, dateFromBound, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'
@@ -254,8 +254,9 @@ function attribute(n: FieldNode, params: unknown[], probe: boolean): string {
     case 'date': {
       const r = dateRange(n.op, v)!
       const parts: string[] = ['c.date IS NOT NULL']
-      if (r.from) parts.push('c.date >= ?') && params.push(r.from)
-      if (r.to) parts.push('c.date < ?') && params.push(r.to)
+      // a date known to its month or year matches only when its whole period is inside (dateFromBound)
+      if (r.from) parts.push('c.date >= ?') && params.push(dateFromBound(r.from))
+      if (r.to) parts.push('c.date < ? AND substr(?, 1, length(c.date)) <> c.date') && params.push(r.to, r.to)
       return '(' + parts.join(' AND ') + ')'
     }
     case 'classification': {

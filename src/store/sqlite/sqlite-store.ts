@@ -25,7 +25,7 @@ import { runMigrations, type Migration } from './migrations.js'
 import { compileQuery } from './sqlite-search.js'
 import { facetedPage, orderBy, prepared, queryFacets, type PageQuery } from './sqlite-page.js'
 import { readStats } from './sqlite-stats.js'
-import { rowToStored, type CableRow } from './sqlite-rows.js'
+import { dateSourceOf, rowToStored, type CableRow } from './sqlite-rows.js'
 import { splitList, writeCable, type VersionRow } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
 import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
@@ -141,7 +141,7 @@ export class SqliteStore implements Store {
     const textOf = options.withText && paged ? this.db.prepare('SELECT text FROM cable_texts WHERE rowid = ?').pluck() : null
     const text = options.withText && !paged ? ', (SELECT t.text FROM cable_texts t WHERE t.rowid = c.rowid) AS text' : ''
     const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? -1} OFFSET ${options.offset ?? 0}` : ''
-    const stmt = this.db.prepare(`SELECT c.rowid, ${SUMMARY}, c.tags, ${score} AS score${text} FROM ${f.from} WHERE ${f.where} ORDER BY ${order}${page}`)
+    const stmt = this.db.prepare(`SELECT c.rowid, ${SUMMARY}, c.date_basis, c.date_precision, c.date_from, c.tags, ${score} AS score${text} FROM ${f.from} WHERE ${f.where} ORDER BY ${order}${page}`)
     const rows = (paged ? stmt.all(...f.params) : stmt.iterate(...f.params)) as Iterable<CableRow & { score: number | null }>
     const markPartial = this.partialMarker(access)
     for (const r of rows) {
@@ -149,6 +149,7 @@ export class SqliteStore implements Store {
         key: r.key,
         id: r.id,
         date: r.date,
+        dateSource: dateSourceOf(r),
         origin: r.origin,
         classification: r.classification,
         subject: r.subject,
@@ -186,7 +187,7 @@ export class SqliteStore implements Store {
       .prepare(`SELECT c.*, d.captions, d.addressees, d.diagnostics, d.text_sha256, t.text FROM cables c JOIN cable_details d ON d.rowid = c.rowid JOIN cable_texts t ON t.rowid = c.rowid WHERE (c.key = ? OR c.raw_id = ?) AND ${filter.where} ORDER BY c.key = ? DESC LIMIT 1`)
       .get(idOrKey, idOrKey, ...filter.params, idOrKey) as CableRow | undefined
     if (!row) return null
-    const refs = this.db.prepare('SELECT letter, target AS id, text FROM cable_refs WHERE cable = ? ORDER BY ord').all(row.rowid)
+    const refs = this.db.prepare('SELECT letter, target AS id, text, kind FROM cable_refs WHERE cable = ? ORDER BY ord').all(row.rowid)
     const sources = this.db
       .prepare('SELECT locator, rendering, sha256, imported_at AS importedAt, metadata FROM cable_sources WHERE cable = ? ORDER BY imported_at, locator')
       .all(row.rowid)

@@ -23,6 +23,7 @@ interface Existing {
   level: number
   caveats: string
   classification: string | null
+  date_basis: string | null
 }
 
 /** A `cable_versions` row. */
@@ -46,11 +47,12 @@ export function writeGeneration(db: Database.Database): number {
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
 
 function prepare(db: Database.Database) {
-  const columns = 'key, id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes'
+  const columns = 'key, id, raw_id, date, date_basis, date_precision, date_from, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes'
   return {
     find: db.prepare(
-      'SELECT c.rowid, d.text_sha256, c.error_count, c.tags, d.captions, c.level, c.caveats, c.classification FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.key = ?',
+      'SELECT c.rowid, d.text_sha256, c.error_count, c.tags, d.captions, c.level, c.caveats, c.classification, c.date_basis FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.key = ?',
     ),
+    setDateSource: db.prepare('UPDATE cables SET date_basis = ?, date_precision = ?, date_from = ? WHERE rowid = ?'),
     versions: db.prepare('SELECT * FROM cable_versions WHERE cable = ? ORDER BY version'),
     putVersion: db.prepare(
       `INSERT OR REPLACE INTO cable_versions (cable, version, text_sha256, content_sha256, classification, level, caveats, error_count, withheld_runs, text_bytes, first_seen, text)
@@ -70,7 +72,7 @@ function prepare(db: Database.Database) {
     dropTag: db.prepare('DELETE FROM cable_tags WHERE tag = ? AND cable = ?'),
     addCaption: db.prepare('INSERT OR IGNORE INTO cable_captions (caption, cable) VALUES (?, ?)'),
     dropCaption: db.prepare('DELETE FROM cable_captions WHERE caption = ? AND cable = ?'),
-    addRef: db.prepare('INSERT INTO cable_refs (cable, ord, letter, target, text) VALUES (?, ?, ?, ?, ?)'),
+    addRef: db.prepare('INSERT INTO cable_refs (cable, ord, letter, target, text, kind) VALUES (?, ?, ?, ?, ?, ?)'),
     dropRefs: db.prepare('DELETE FROM cable_refs WHERE cable = ?'),
     addFts: db.prepare('INSERT INTO cables_fts (rowid, body, subject, addressees) VALUES (?, ?, ?, ?)'),
     dropFts: db.prepare('DELETE FROM cables_fts WHERE rowid = ?'),
@@ -116,6 +118,7 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
   } else if (existing.text_sha256 === sha) {
     rowid = existing.rowid
     version = (s.versions.all(rowid) as VersionRow[]).find((v) => v.text === null)?.version ?? null
+    if (existing.date_basis === 'unknown') refreshProvenance(s, rowid, r)
     if (outcome) outcome.unchanged++
   } else {
     rowid = existing.rowid
@@ -124,6 +127,24 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
   const src = r.source
   const added = s.addSource.run(rowid, src.locator, src.sha256, src.rendering, src.importedAt, JSON.stringify(src.metadata), version).changes
   if (outcome) outcome.sourcesAdded += added
+}
+
+/**
+ * A cable stored before the archive kept date provenance and reference kinds (archive-007), read again from
+ * the same text: the parser's values replace the `unknown` ones. Nothing a search indexes changes.
+ */
+function refreshProvenance(s: Statements, rowid: number, r: CableRecord): void {
+  const d = dateSourceColumns(r)
+  s.setDateSource.run(d[0], d[1], d[2], rowid)
+  s.dropRefs.run(rowid)
+  r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text, ref.kind))
+}
+
+/** `date_basis`, `date_precision`, `date_from` (a JSON list) of a record; all NULL for an undated cable. */
+function dateSourceColumns(r: CableRecord): [string | null, string | null, string | null] {
+  const d = r.dateSource
+  if (r.date === null || d === null) return [null, null, null]
+  return [d.basis, d.precision, JSON.stringify(d.from)]
 }
 
 /** A text for a stored cable that differs from the copy it shows; returns the version it belongs to. */
@@ -232,6 +253,7 @@ function row(r: CableRecord): unknown[] {
     r.id,
     r.rawId,
     r.date,
+    ...dateSourceColumns(r),
     r.origin,
     r.originKey,
     r.precedence,
@@ -254,7 +276,7 @@ function attach(db: Database.Database, s: Statements, rowid: number, r: CableRec
   s.putDetails.run(rowid, JSON.stringify(r.captions), JSON.stringify(r.addressees), JSON.stringify(r.diagnostics), sha)
   for (const tag of new Set(r.tags)) s.addTag.run(tag, rowid)
   for (const caption of new Set(r.captions)) s.addCaption.run(caption, rowid)
-  r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text))
+  r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text, ref.kind))
   // portion-level access: the shown text's readable portions, only for a cable with one text (one with
   // several is read whole or not at all: its level is the highest of its texts)
   if (indexed === null) return

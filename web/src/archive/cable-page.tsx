@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import { parseQuery } from '../../../src/archive/query/parse-query.js'
 import { highlightRanges, highlightTerms } from '../../../src/archive/snippet.js'
+import { describeDateSource, referenceKindText } from '../../../src/archive/date-source.js'
 import { isTyping } from '../app.js'
 import { ApiError } from '../api.js'
 import { getCable, parseText, type CableView, type ParsedParagraph } from '../archive-api.js'
@@ -130,7 +131,9 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
       <p class="cable-subject">{c.subject ?? '(no subject)'}</p>
       <dl class="cable-fields">
         <dt>Date</dt>
-        <dd>{c.date ?? 'unknown'}</dd>
+        <dd>
+          {c.date ?? 'unknown'} {c.date && <span class="muted date-source">({describeDateSource(c.dateSource)})</span>}
+        </dd>
         <dt>From</dt>
         <dd>
           {c.origin ?? 'unknown'} {c.precedence && <span class="muted">({c.precedence})</span>}
@@ -217,7 +220,9 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
                         {r.id} <span class="muted">(not in archive)</span>
                       </span>
                     ) : (
-                      <span class="muted">{r.text}</span>
+                      <span>
+                        {r.text} <span class="muted ref-kind">({referenceKindText(r.kind)})</span>
+                      </span>
                     )}
                     {r.cable?.subject && <div class="muted small">{r.cable.subject}</div>}
                   </li>

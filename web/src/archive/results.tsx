@@ -45,7 +45,10 @@ export function ResultList({ hits, query, offset }: Props) {
               <a href={cableHref(h, query)} class="hit-id" onFocus={() => setSelected(i)}>
                 {h.id ?? h.key}
               </a>
-              <span class="hit-date">{h.date?.slice(0, 10) ?? 'undated'}</span>
+              <span class="hit-date">
+                {h.date?.slice(0, 10) ?? 'undated'}
+                {h.date && h.dateSource?.basis !== 'read' && <span class="muted date-basis"> ({h.dateSource?.basis ?? 'unknown'})</span>}
+              </span>
               <span class="hit-origin">{h.origin ?? 'origin unknown'}</span>
               <span class={`class-tag tone-${tone}`}>{h.classification ?? 'UNMARKED'}</span>
             </div>

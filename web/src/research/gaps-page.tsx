@@ -8,11 +8,13 @@ import { useScopeOnScreen } from './scope.js'
 
 const HELD = '#3b6ea8'
 const MISSING = '#d08a2c'
+const CITED = '#8c2d19'
 
 /**
  * The MRN gap map (`#/gaps?origin=QUORIN&year=2008`): per originating post and year, the serials the archive
  * holds, those its cables cite but it lacks, and the estimated number missing. One origin and year draws
- * held and estimated-missing serials by month and lists the known-but-missing ids; one origin, its years.
+ * held, cited-but-missing and other estimated-missing serials by month and lists the known-but-missing ids;
+ * one origin, its years.
  * The numbers are the server's (`GET /api/gaps`); filters live in the URL.
  */
 export function GapsPage({ params }: { params: URLSearchParams }) {
@@ -43,6 +45,7 @@ export function GapsPage({ params }: { params: URLSearchParams }) {
           labels={oneOrigin.map((r) => String(r.year))}
           held={oneOrigin.map((r) => r.held)}
           missing={oneOrigin.map((r) => r.missing)}
+          cited={oneOrigin.map((r) => r.cited)}
         />
       )}
       {rows && rows.length > 0 && <GapTable rows={rows} />}
@@ -92,6 +95,7 @@ function GapDetail({ row }: { row: GapRow }) {
         labels={row.byMonth.map((m) => m.month)}
         held={row.byMonth.map((m) => m.held)}
         missing={row.byMonth.map((m) => m.missing)}
+        cited={row.byMonth.map((m) => m.cited)}
       />
       <h3>Known but missing (cited, never released)</h3>
       {row.citedMissing.length === 0 ? (
@@ -111,10 +115,13 @@ function GapDetail({ row }: { row: GapRow }) {
   )
 }
 
-/** Held and estimated-missing serials as stacked bars (Chart.js), with the same numbers as a table. */
-function GapChart({ title, labels, held, missing }: { title: string; labels: string[]; held: number[]; missing: number[] }) {
+/**
+ * Held, cited-but-missing and other estimated-missing serials as stacked bars (Chart.js; `missing` counts the
+ * cited ones too, so a bar is as high as held + missing), with a legend and the same numbers as a table.
+ */
+function GapChart({ title, labels, held, missing, cited }: { title: string; labels: string[]; held: number[]; missing: number[]; cited: number[] }) {
   const canvas = useRef<HTMLCanvasElement>(null)
-  const key = JSON.stringify([labels, held, missing])
+  const key = JSON.stringify([labels, held, missing, cited])
   useEffect(() => {
     let chart: Chart | null = null
     let cancelled = false
@@ -126,7 +133,8 @@ function GapChart({ title, labels, held, missing }: { title: string; labels: str
           labels,
           datasets: [
             { label: 'Held', data: held, backgroundColor: HELD, stack: 'serials' },
-            { label: 'Estimated missing', data: missing, backgroundColor: MISSING, stack: 'serials' },
+            { label: 'Cited but not held', data: cited, backgroundColor: CITED, stack: 'serials' },
+            { label: 'Other estimated missing', data: missing.map((m, i) => m - cited[i]), backgroundColor: MISSING, stack: 'serials' },
           ],
         },
         options: {
@@ -142,13 +150,14 @@ function GapChart({ title, labels, held, missing }: { title: string; labels: str
       chart?.destroy()
     }
   }, [key])
-  const summary = labels.map((l, i) => `${l}: ${held[i]} held, ${missing[i]} missing`).join('; ')
+  const summary = labels.map((l, i) => `${l}: ${held[i]} held, ${missing[i]} missing, ${cited[i]} of them cited`).join('; ')
   return (
     <figure class="chart-card gap-chart">
       <figcaption>
         {title}{' '}
-        <span class="legend">
-          <span class="swatch" style={{ background: HELD }} /> held <span class="swatch" style={{ background: MISSING }} /> estimated missing
+        <span class="legend" data-testid="gap-legend">
+          <span class="swatch" style={{ background: HELD }} /> held <span class="swatch" style={{ background: CITED }} /> cited but not held{' '}
+          <span class="swatch" style={{ background: MISSING }} /> other estimated missing
         </span>
       </figcaption>
       <div class="chart-box">
@@ -162,6 +171,7 @@ function GapChart({ title, labels, held, missing }: { title: string; labels: str
               <th scope="col">Period</th>
               <th scope="col">Held</th>
               <th scope="col">Estimated missing</th>
+              <th scope="col">Of them cited</th>
             </tr>
           </thead>
           <tbody>
@@ -170,6 +180,7 @@ function GapChart({ title, labels, held, missing }: { title: string; labels: str
                 <th scope="row">{l}</th>
                 <td>{held[i]}</td>
                 <td>{missing[i]}</td>
+                <td>{cited[i]}</td>
               </tr>
             ))}
           </tbody>

@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'preact/hooks'
 import { search, type SearchHit } from '../archive-api.js'
 import { readClassification, toneOf } from '../classification.js'
-import { getPeople, type Person } from '../research-api.js'
+import { getPeople, getPerson, type Person } from '../research-api.js'
 import { hrefFor, navigate } from '../router.js'
 import { Failure } from './load.js'
 import { idsQuery, useScopeOnScreen } from './scope.js'
 
 const LIMIT_STEP = 100
-/** As many people as the API hands out in one answer: a person page looks its person up among them. */
-const ALL_PEOPLE = 10_000
 const CABLES_PER_PAGE = 50
 
 /**
@@ -96,8 +94,9 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
 }
 
 /**
- * One person (`#/people/QUINT%20P`): the names and titles written, roles, and the cables he touches — each
- * with its date, classification, subject and what the cable calls him, linked to the cable view.
+ * One person (`#/people/QUINT%20P`, read from `GET /api/people/{key}`): the names and titles written, roles, and
+ * the cables he touches — each with its date, classification, subject and what the cable calls him, linked to
+ * the cable view.
  */
 export function PersonPage({ personKey, params }: { personKey: string; params: URLSearchParams }) {
   const page = Math.max(1, Number(params.get('page')) || 1)
@@ -109,8 +108,8 @@ export function PersonPage({ personKey, params }: { personKey: string; params: U
     const abort = new AbortController()
     setPerson(undefined)
     setError(null)
-    getPeople(ALL_PEOPLE, abort.signal).then(
-      (all) => setPerson(all.find((p) => p.key === personKey) ?? null),
+    getPerson(personKey, abort.signal).then(
+      (p) => !abort.signal.aborted && setPerson(p),
       (e: unknown) => !abort.signal.aborted && setError(e instanceof Error ? e : new Error(String(e))),
     )
     return () => abort.abort()
