@@ -1,4 +1,5 @@
 import type { Access } from '../store/store.js'
+import { markingParts } from '../format/marking.js'
 import { classValue, KNOWN_CAVEATS } from './query/field-values.js'
 
 /**
@@ -9,9 +10,23 @@ import { classValue, KNOWN_CAVEATS } from './query/field-values.js'
  *   readerAccess('CONFIDENTIAL', 'NOFORN') // { level: 2, caveats: ['NOFORN'] }
  */
 export function readerAccess(clearance: string | undefined, caveats: string | undefined): Access | undefined {
+  return accessOf(clearance, caveats, (level, held) => `--clearance takes a level alone: pass the caveats with --caveats (--clearance ${JSON.stringify(level)} --caveats ${held.join(',')})`)
+}
+
+/**
+ * `readerAccess` with the advice for a clearance written with its caveats (`SECRET//NOFORN`): a level alone is a
+ * clearance, so the caveats must go where the caller takes them (`--caveats`, or `LEVEL,CAVEAT` for a spec).
+ */
+function accessOf(clearance: string | undefined, caveats: string | undefined, withCaveats: (level: string, caveats: string[]) => string): Access | undefined {
   if (clearance === undefined) {
     if (caveats !== undefined) throw new RangeError('--caveats needs --clearance')
     return undefined
+  }
+  // a marking with caveats (`SECRET//NOFORN`, `S/NF`), read by the one marking parser
+  const marking = markingParts(clearance)
+  if (marking && marking.level !== null && marking.caveats.length) {
+    const held = [...marking.caveats]
+    throw new RangeError(`clearance "${clearance}" names the caveat${held.length > 1 ? 's' : ''} ${held.join(', ')}: ${withCaveats(marking.level, held)}`)
   }
   const level = classValue(clearance)
   if (!level || level.level === null || level.caveats.length) {
@@ -38,5 +53,5 @@ export function clearanceSpec(spec: string): Access {
   const empty = parts.indexOf('', 1)
   if (empty !== -1) throw new RangeError(`part ${empty + 1} of "${spec}" is empty: write LEVEL[,CAVEAT…] with single commas`)
   const [level, ...caveats] = parts
-  return readerAccess(level, caveats.length ? caveats.join(',') : undefined)!
+  return accessOf(level, caveats.length ? caveats.join(',') : undefined, (name, held) => `write LEVEL[,CAVEAT…] (${[name, ...held, ...caveats].join(',')})`)!
 }

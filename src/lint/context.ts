@@ -217,8 +217,7 @@ class Context implements LintContext {
     this.classLine = classLine
     const marks = markSites(cable, text)
     this.marks = marks
-    const stated = !classLine && cable.classification ? parseMarking(cable.classification) : null
-    const level: Level | null = classLine ? levelOfClassWord(classLine.word) : stated?.ok ? stated.parts.level : null
+    const level: Level | null = classLine ? levelOfClassWord(classLine.word) : cable.classification ? statedLevel(cable.classification) : null
     this.level = level
     const captions = cable.captions.map((c) => c.toUpperCase().trim())
     this.captions = captions
@@ -267,6 +266,23 @@ class Context implements LintContext {
     if (!this.cache.has(key)) this.cache.set(key, compute())
     return this.cache.get(key) as T
   }
+}
+
+/**
+ * The overall level a classification stated outside a class line demands (publisher metadata, a banner), failing
+ * closed as the archive files the cable (archive/cable-access.ts): a self-contradicting marking (REL TO with NOFORN)
+ * at its stricter reading's level, one the marking parser cannot read — or whose stricter reading names no level —
+ * at TOP SECRET, the level of a cable whose level nothing states; so is a caveat-only one (`NOFORN`). A coherent
+ * marking gives its level.
+ *
+ * @example
+ *   statedLevel('SECRET//NOFORN//REL TO GBR') // 'SECRET'
+ *   statedLevel('SECERT')                      // 'TOP SECRET'
+ */
+export function statedLevel(classification: string): Level {
+  const r = parseMarking(classification)
+  const parts = r.ok ? r.parts : r.failClosed
+  return parts?.level ?? 'TOP SECRET'
 }
 
 export function buildContext(cable: Cable, text: string, mode: Mode, extra: Pick<LintContext, 'claimedId' | 'corpus' | 'source'>): LintContext {

@@ -1,3 +1,4 @@
+import { markingParts } from '../format/marking.js'
 import { KNOWN_CAVEATS, LEVEL_NAMES, levelRank } from './access.js'
 import { beyond, widenings } from './admin-bounds.js'
 import { actor, audit, refuse, type ServiceContext } from './context.js'
@@ -59,7 +60,10 @@ async function validateUser(ctx: ServiceContext, spec: UserSpec): Promise<User> 
   for (const r of roles) if (!(ROLES as readonly string[]).includes(r)) problems.push(`role ${r}: expected one of ${ROLES.join(', ')}`)
   if (roles.length === 0) problems.push('at least one role is required')
   const clearance = levelRank(spec.clearance)
-  if (clearance === null) problems.push(`clearance ${spec.clearance}: expected one of ${LEVEL_NAMES.join(', ')}`)
+  const marked = clearance === null ? markingParts(spec.clearance) : null
+  // a clearance written with its caveats (`SECRET//NOFORN`): the caveats are a field of their own
+  if (marked && marked.level !== null && marked.caveats.length) problems.push(`clearance ${spec.clearance}: a clearance is a level alone (${marked.level}); give the caveats apart: caveats: [${marked.caveats.join(', ')}] (--caveats ${marked.caveats.join(',')} on the command line)`)
+  else if (clearance === null) problems.push(`clearance ${spec.clearance}: expected one of ${LEVEL_NAMES.join(', ')}`)
   const caveats = (spec.caveats ?? []).map((c) => c.trim().toUpperCase()).filter(Boolean)
   for (const c of caveats) if (!KNOWN_CAVEATS.includes(c)) problems.push(`caveat ${c}: expected one of ${KNOWN_CAVEATS.join(', ')}`)
   if (problems.length) throw new ServiceError('INVALID', `user ${spec.name}: ${problems.join('; ')}`, problems)

@@ -88,6 +88,8 @@ describe('archive commands', () => {
     expect(all.total).toBe(40)
     expect(unclass.total).toBe(expected)
     expect((await run(['search', '*', '--db', 'a.db', '--clearance', 'GENERAL'])).err).toContain('unknown clearance "GENERAL"')
+    const withCaveats = await run(['search', '*', '--db', 'a.db', '--clearance', 'SECRET//NOFORN'])
+    expect(withCaveats.err).toContain('pass the caveats with --caveats (--clearance "SECRET" --caveats NOFORN)')
   })
 
   it('should show a cable with references resolved and the cables citing it', async () => {

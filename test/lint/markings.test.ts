@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { BASE_CABLE, mutate } from '../../src/lint/examples/base-cable.js'
 import { formatSpan } from '../../src/lint/format-span.js'
 import { lintText } from '../../src/lint/index.js'
+import { buildContext } from '../../src/lint/context.js'
+import { txt007 } from '../../src/lint/rules/txt-eo.js'
+import { cableAccess } from '../../src/archive/cable-access.js'
+import { LEVEL_RANK } from '../../src/format/classification.js'
+import { parseCable } from '../../src/format/parse.js'
 
 /** The findings of one rule on the base cable (CONFIDENTIAL, SIPDIS) after edits, as `rule line:col-line:col`. */
 function found(rule: string, edits: Array<[string, string]>, mode: 'archive' | 'compose' = 'compose'): string[] {
@@ -78,5 +83,31 @@ describe('TXT-029: marks the marking parser reads', () => {
 
   it('should report nothing on the base cable', () => {
     expect(lintText(BASE_CABLE, { mode: 'compose' }).filter((m) => m.ruleId === 'TXT-029')).toEqual([])
+  })
+})
+
+describe('the lint context level of a classification stated outside a class line fails closed', () => {
+  // the base cable without its class line: its level comes from the publisher classification alone
+  const text = mutate([]).split('\n').filter((l) => !/^\s*C O N F I D E N T I A L\b|^\s*CONFIDENTIAL\s+\w+\s+\d+/.test(l)).join('\n')
+  const withClassification = (classification: string) => ({ ...parseCable(text), classification })
+
+  it.each([
+    ['a self-contradicting marking at its stricter reading (NOFORN)', 'SECRET//NOFORN//REL TO GBR', 'SECRET'],
+    ['an unreadable marking at TOP SECRET', 'SECERT//NOFORN', 'TOP SECRET'],
+    ['a caveat-only marking at TOP SECRET', 'NOFORN', 'TOP SECRET'],
+    ['a coherent marking at its level', 'CONFIDENTIAL//NOFORN', 'CONFIDENTIAL'],
+  ])('reads %s', (_name, classification, level) => {
+    const cable = withClassification(classification)
+    expect(buildContext(cable, text, 'archive', {}).level).toBe(level)
+    // the same level the archive files it under (archive/cable-access.ts)
+    expect(cableAccess(cable).level).toBe(LEVEL_RANK[level as keyof typeof LEVEL_RANK])
+  })
+
+  it('applies the rules of a classified cable to a self-contradicting one', () => {
+    const eoText = text.replace('E.O. 12958: DECL: 02/13/2019', 'E.O. 12958: N/A')
+    const cable = { ...parseCable(eoText), classification: 'SECRET//NOFORN//REL TO GBR' }
+    const found: string[] = []
+    txt007.check(cable, (f) => found.push(f.message), buildContext(cable, eoText, 'archive', {}))
+    expect(found).toEqual(['SECRET cable without a declassification date or exemption'])
   })
 })

@@ -68,6 +68,8 @@ describe('directory names go through the rule of draft input', () => {
       expect(await refused(() => putUser(ctx, 'root', { ...user, name: 'dana\ufe0f' }))).toContain('name: invisible format character U+FE0F VARIATION SELECTOR-16')
       expect(await refused(() => putUser(ctx, 'root', { ...user, fullName: 'Dana\u2800Drafter' }))).toContain('fullName: invisible format character U+2800 BRAILLE PATTERN BLANK')
       expect(await ctx.store.directory.post('AMEMBASSY DUSHANBE\u{E0041}')).toBeNull()
+      // a clearance written with its caveats: the caveats are a field of their own
+      expect(await refused(() => putUser(ctx, 'root', { ...user, clearance: 'SECRET//NOFORN' }))).toContain('clearance SECRET//NOFORN: a clearance is a level alone (SECRET); give the caveats apart: caveats: [NOFORN] (--caveats NOFORN on the command line)')
       expect(await ctx.store.directory.user('mallory')).toBeNull()
       expect(await ctx.store.directory.collective('ALL NOWHERE COLLECTIVE')).toBeNull()
     } finally {

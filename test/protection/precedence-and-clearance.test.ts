@@ -50,9 +50,17 @@ describe('precedence ranks, prosigns and spellings', () => {
 
 describe('clearance words on the command line', () => {
   it('should refuse a clearance that names no level, or names caveats', () => {
-    for (const bad of ['SECRT', 'NOFORN', 'SECRET//NOFORN', 'S//NF']) {
+    for (const bad of ['SECRT', 'NOFORN']) {
       expect(() => readerAccess(bad, undefined)).toThrow(`unknown clearance "${bad}": use UNCLASSIFIED, SBU, CONFIDENTIAL, SECRET or TOP SECRET`)
     }
+  })
+
+  it('should tell a clearance written with its caveats to pass them apart', () => {
+    expect(() => readerAccess('SECRET//NOFORN', undefined)).toThrow('clearance "SECRET//NOFORN" names the caveat NOFORN: --clearance takes a level alone: pass the caveats with --caveats (--clearance "SECRET" --caveats NOFORN)')
+    expect(() => readerAccess('S//NF', undefined)).toThrow('pass the caveats with --caveats (--clearance "SECRET" --caveats NOFORN)')
+    expect(() => readerAccess('TOP SECRET/NOFORN/EXDIS', 'ORCON')).toThrow('names the caveats NOFORN, EXDIS: --clearance takes a level alone: pass the caveats with --caveats (--clearance "TOP SECRET" --caveats NOFORN,EXDIS)')
+    // a spec takes its caveats after commas
+    expect(() => clearanceSpec('SECRET//NOFORN,EXDIS')).toThrow('clearance "SECRET//NOFORN" names the caveat NOFORN: write LEVEL[,CAVEAT…] (SECRET,NOFORN,EXDIS)')
   })
 
   it('should read a caveat list with spaces and empty items, and name the known caveats when one is not', () => {
