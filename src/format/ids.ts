@@ -51,8 +51,10 @@ export function originRepairOf(origin: string) {
  *   canonicalId('05RIO123')                  // '05RIODEJANEIRO123'
  */
 export function canonicalId(raw: string): string | null {
+  // Stryker disable next-line Regex: removing each space or dash alone removes a run of them just the same
   const s = raw.toUpperCase().replace(/[\s-]+/g, '')
   const known = KNOWN_BAD_IDS[s]
+  // Stryker disable next-line ConditionalExpression: both ids of today's table are also read right by the rules below; the table is for damage they cannot read
   if (known) return known
   // a 4-digit year (1973STATE…) or a duplicated 2-digit year (7575LIBREVILLE…) keeps its last two digits
   const y = /^(?:(?:19|20)(\d\d)|(\d\d)\2|(\d\d))(?=[A-Z]|\d{2}[A-Z]F)/.exec(s)
