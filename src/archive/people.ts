@@ -3,6 +3,7 @@ import type { Cable } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, Store } from '../store/store.js'
 import { TITLE_WORDS } from './data/person-titles.js'
+import { releasedPeople } from '../messaging/released-people.js'
 import { breather } from './breather.js'
 
 /**
@@ -140,37 +141,45 @@ function add(people: Map<string, Person>, key: string, name: string, m: Mention)
 }
 
 /**
- * The people of every cable the reader may see, with `extra` mentions from elsewhere (drafters and clearers
- * of released cables: `releasedPeople` in src/messaging).
+ * The people of every cable the reader may see. In an operator's database pass its messaging store as
+ * `released`: the drafter, clearers and approver of each cable it released (`releasedPeople`) join them,
+ * only for released cables `access` may read (level, caveats, need to know), so no name, role or count
+ * comes from a cable the reader may not read. The CLI (`cable people`) and the HTTP API (`/api/people`)
+ * both call this, so they give one answer.
  *
  * @example
- *   const people = await archivePeople(store) // [{ key: 'CLINTON H', name: 'Hillary Clinton', cables: [...] }, …]
+ *   const people = await archivePeople(store, access, ctx.store) // [{ key: 'CLINTON H', name: 'Hillary Clinton', cables: [...] }, …]
  */
-export async function archivePeople(store: Store, access?: Access, extra: Mention[] = []): Promise<Person[]> {
+export async function archivePeople(store: Store, access?: Access, released: ReleasedSource | null = null): Promise<Person[]> {
   const mentions: Mention[] = []
   const pause = breather()
   for await (const hit of store.search(null, { sort: 'date', withText: true }, access)) {
     await pause()
     mentions.push(...mentionsIn(hit.key, hit.text ?? ''))
   }
+  const extra = released ? await releasedPeople(released) : []
   const visible = new Set<string>()
-  if (extra.length) for (const h of (await store.resolve(extra.map((m) => m.cable), access)).keys()) visible.add(h)
+  if (extra.length) for (const h of (await store.resolve([...new Set(extra.map((m) => m.cable))], access)).keys()) visible.add(h)
   return normalizePeople([...mentions, ...extra.filter((m) => visible.has(m.cable))])
 }
 
+/** Where drafters, clearers and approvers of released cables come from: an operator database's messaging store. */
+export type ReleasedSource = Parameters<typeof releasedPeople>[0]
+
 /**
  * One person of the cables `access` may see, by key (`QUINT P`, `PEARSON`; letter case and runs of spaces
- * ignored), normalised exactly as `archivePeople` lists him (`extra` as there), so his page agrees with the
- * list. Null when no cable the reader may read names him: a person known only from cables he may not read
- * does not exist for him.
+ * ignored), normalised exactly as `archivePeople` lists him (`released` as there), so his page agrees with
+ * the list. Null when no cable the reader may read names him: a person known only from cables he may not
+ * read does not exist for him. It builds the whole list: a bare surname joins the one person of that
+ * surname across every readable cable, and no index finds a name's cables short of reading them all.
  *
  * @example
  *   await archivePerson(store, 'quint p', { level: 2, caveats: [] }) // { key: 'QUINT P', name: 'Peter Quint', … }
  */
-export async function archivePerson(store: Store, key: string, access?: Access, extra: Mention[] = []): Promise<Person | null> {
+export async function archivePerson(store: Store, key: string, access?: Access, released: ReleasedSource | null = null): Promise<Person | null> {
   const want = personKey(key)
   if (!want) return null
-  return (await archivePeople(store, access, extra)).find((p) => p.key === want) ?? null
+  return (await archivePeople(store, access, released)).find((p) => p.key === want) ?? null
 }
 
 /** A person key as typed, in the form `normalizePeople` gives it: upper case, single spaces; null when blank. */

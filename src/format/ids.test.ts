@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildId, canonicalId } from './ids.js'
+import { buildId, canonicalId, idOrigin } from './ids.js'
 
 describe('canonicalId', () => {
   it.each([
@@ -36,5 +36,42 @@ describe('buildId', () => {
     expect(buildId('09', 'USUN NEW YORK', '001092')).toBe('09USUNNEWYORK1092')
     expect(buildId('09', 'SECSTATE', '99704')).toBe('09STATE99704')
     expect(buildId(null, 'STATE', '1')).toBeNull()
+  })
+
+  it('should refuse a missing origin or serial instead of failing on it', () => {
+    expect(buildId('09', null, '1')).toBeNull()
+    expect(buildId('09', 'STATE', null)).toBeNull()
+  })
+
+  it('should write a one-digit year with its leading zero', () => {
+    expect(buildId(9, 'STATE', '1')).toBe('09STATE1')
+    expect(buildId('2009', 'STATE', '1')).toBe('09STATE1')
+  })
+
+  it('should refuse a serial that is not all digits and an origin with no letters', () => {
+    expect(buildId('09', 'STATE', '12A')).toBeNull()
+    expect(buildId('09', 'STATE', 'A12')).toBeNull()
+    expect(buildId('09', '123', '12')).toBeNull()
+  })
+})
+
+describe('idOrigin: words glued before the origin', () => {
+  it('should strip a prefix word only when three letters or more remain after it', () => {
+    expect(idOrigin('EFTOABC')).toBe('ABC')
+    // two letters after EFTO or NOFORN are too short to be an origin: the whole word stays
+    expect(idOrigin('EFTOAB')).toBe('EFTOAB')
+    expect(idOrigin('NOFORNLI')).toBe('NOFORNLI')
+  })
+})
+
+describe('canonicalId: where the year and the serial stand', () => {
+  it('should read the year at the start only', () => {
+    // 09 inside the text is no year: a 09 found later would leave ATE09… as origin and serial
+    expect(canonicalId('STATE09STATE1')).toBeNull()
+  })
+
+  it('should read the origin right after the year (or a glued SECTION word) only', () => {
+    // 12XF is neither an origin nor a glued SECTION nn OF mm: nothing further on is taken instead
+    expect(canonicalId('0912XFSTATE5')).toBeNull()
   })
 })

@@ -1,4 +1,5 @@
 import type { QueryNode } from '../archive/query/ast.js'
+import type { MessagingStore } from '../store/messaging-store.js'
 import { locationHasDirectoryUsers } from '../store/open-store.js'
 import type { Access, Store } from '../store/store.js'
 import { openMessaging } from './messaging-service.js'
@@ -11,6 +12,8 @@ export interface ArchiveReader {
   access: Access | undefined
   /** The acting directory user, null in a database without a directory. */
   user: string | null
+  /** The database's messaging store (drafters and clearers of released cables), null without a directory; closed by `close`. */
+  messaging: MessagingStore | null
   /** After a read found nothing for `id` under the reader's access: audits a denial if the cable exists. */
   auditMissing(store: Store, action: string, id: string): Promise<void>
   /** After a search: audits a denial when cables matched that the reader may not see (counted, not named). */
@@ -33,7 +36,7 @@ const noAudit = { auditMissing: async () => {}, auditSearch: async () => {} }
 export async function archiveReader(location: string, flags: { as?: string; envUser?: string; declared?: Access }): Promise<ArchiveReader> {
   if (!(await databaseHasDirectory(location))) {
     if (flags.as) throw new ServiceError('INVALID', `--as ${flags.as}: this database has no directory users; use --clearance to read as a cleared reader`)
-    return { access: flags.declared, user: null, ...noAudit, close: async () => {} }
+    return { access: flags.declared, user: null, messaging: null, ...noAudit, close: async () => {} }
   }
   if (flags.declared) {
     throw new ServiceError('FORBIDDEN', 'this database has a directory: read as a user (--as USER), not with a declared --clearance')
@@ -45,6 +48,7 @@ export async function archiveReader(location: string, flags: { as?: string; envU
     return {
       access,
       user: user!,
+      messaging: ctx.store,
       auditMissing: async (store, action, id) => {
         const hidden = await store.getCable(id)
         if (hidden) await recordDenial(ctx, user!, hidden.key, action)

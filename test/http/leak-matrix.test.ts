@@ -172,6 +172,8 @@ describe('leak matrix over HTTP', () => {
     await take('people', client.get('/api/people?limit=10000'))
     // the signer of every telegram: his page lists only the cables the user may read
     await take('person CLINTON', client.get('/api/people/CLINTON'))
+    // the drafter and clearer of every released telegram (people of the cables the user may read only)
+    for (const who of ['DANA', 'CARL', 'ABE']) await take(`person ${who}`, client.get(`/api/people/${who}`))
     for (const format of ['json', 'dot', 'csv']) await take(`network ${format}`, client.get(`/api/network?format=${format}`))
     await take('stats', client.get('/api/stats'))
     await take('inbox', client.get('/api/inbox'))
@@ -265,5 +267,12 @@ describe('leak matrix over HTTP', () => {
     expect(all.total).toBe(await srv.deps.archive.count(null, userAccess(olga)))
     expect(all.total).toBe(ARCHIVE.length + 1)
     expect(JSON.stringify(await (await root.get('/api/search?q=goldfincharc')).json())).toContain('GOLDFINCHARC')
+    // nick (SECRET at Dushanbe) finds the drafter of the telegrams he may read, with those and no other
+    await srv.deps.messaging!.ctx.store.auth.clearLoginFailures('user:nick')
+    const nick = await srv.login('nick')
+    const dana = await nick.json(nick.get('/api/people/DANA'))
+    const released = (marker: string) => secrets.find((x) => x.marker === marker)!.id
+    expect(dana.roles).toEqual(['drafter'])
+    expect([...dana.cables].sort()).toEqual([released('HERONMSG'), released('PIKEMSG')].sort())
   })
 })

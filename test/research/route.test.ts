@@ -118,7 +118,7 @@ describe('routing replay of a released cable', () => {
       expect(replayed).toEqual([...released.deliveries].sort((a, b) => a.post.localeCompare(b.post)))
       expect(route.profile).toEqual([{ post: 'AMEMBASSY PARIS', matched: ['tag:TI (ivan)'] }])
       // its drafter, clearers and approver are people of the archive
-      const people = (await releasedPeople(env.path)).map((m) => [m.cable, m.role, m.written])
+      const people = (await releasedPeople(ctx.store)).map((m) => [m.cable, m.role, m.written])
       expect(people).toEqual([
         [released.cableId, 'drafter', expect.any(String)],
         [released.cableId, 'clearer', expect.any(String)],

@@ -1,10 +1,8 @@
 import type { Command } from 'commander'
-import { resolveDbLocation } from '../../archive/db-location.js'
 import { cableNetwork, networkCsv, networkDot, networkJson } from '../../archive/network.js'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { peopleText } from '../../archive/output/write-people.js'
 import { archivePeople, splitName } from '../../archive/people.js'
-import { releasedPeople } from '../../messaging/released-people.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { oneOf, wholeNumber } from '../option-values.js'
@@ -22,7 +20,7 @@ export function registerPeople(program: Command, io: Io, setExit: SetExit): void
       const limit = opts.limit === undefined ? (format === 'table' ? 50 : Infinity) : wholeNumber('--limit', opts.limit, 1)
       const { store, access, reader } = await openForReading(opts, io)
       try {
-        let people = await archivePeople(store, access, await releasedPeople(resolveDbLocation(opts.db, io.env, io.cwd)))
+        let people = await archivePeople(store, access, reader.messaging)
         if (opts.name) {
           const want = splitName(opts.name)
           const last = (want?.last ?? opts.name).toUpperCase()

@@ -122,12 +122,12 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
     return c.json(await gapMap(deps.archive, { origin: q.origin, year: q.year, access: c.get('principal').access }), 200)
   })
   app.openapi(routes.people, async (c) => {
-    const people = await archivePeople(deps.archive, c.get('principal').access)
+    const people = await archivePeople(deps.archive, c.get('principal').access, deps.messaging?.ctx.store ?? null)
     return c.json(people.slice(0, c.req.valid('query').limit), 200)
   })
   app.openapi(routes.person, async (c) => {
     const { key } = c.req.valid('param')
-    const person = await archivePerson(deps.archive, key, c.get('principal').access)
+    const person = await archivePerson(deps.archive, key, c.get('principal').access, deps.messaging?.ctx.store ?? null)
     if (!person) throw new HttpProblem('NOT_FOUND', `no person ${key} in the cables you may read`)
     return c.json(person, 200)
   })

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs'
+
+/**
+ * `npm run mutate:fast -- <set>` (MUTATE_SET=core|service|search): the modules of stryker.config.json in three
+ * groups, each against the suites written for it (vitest.mutate-fast.config.ts) and with its own incremental file
+ * and report folder. docs/testing.md gives the figures and when to use which.
+ */
+const MODULES = {
+  core: [
+    'src/format/classification.ts',
+    'src/format/marking.ts',
+    'src/lint/rules/txt-portions.ts',
+    'src/lint/rules/txt-captions.ts',
+    'src/format/ids.ts',
+    'src/format/references.ts',
+    'src/format/precedence.ts',
+    'src/format/compose.ts:78-78',
+  ],
+  service: [
+    'src/messaging/delivery-worker.ts',
+    'src/messaging/release.ts:55-62',
+    'src/store/sqlite/messaging-workflow-sql.ts:84-98',
+    'src/store/postgres/pg-messaging-store.ts:216-228',
+  ],
+  // compileQuery of SQLite and compilePgQuery + accessSql of PostgreSQL: the query → SQL decisions and the access rule
+  search: ['src/store/sqlite/sqlite-search.ts:26-62', 'src/store/postgres/pg-search.ts:57-113', 'src/store/sqlite/sqlite-access.ts'],
+}
+
+const set = process.env.MUTATE_SET ?? 'core'
+if (!MODULES[set]) throw new Error(`MUTATE_SET=${set} names no module group; one of ${Object.keys(MODULES).join(', ')}`)
+const base = JSON.parse(readFileSync(new URL('./stryker.config.json', import.meta.url), 'utf8'))
+delete base.$schema
+delete base._comment
+
+export default {
+  ...base,
+  vitest: { configFile: 'vitest.mutate-fast.config.ts', related: true },
+  mutate: MODULES[set],
+  concurrency: 1,
+  incrementalFile: `reports/mutation/${set}/stryker-incremental.json`,
+  tempDirName: `.stryker-tmp-${set}`,
+  htmlReporter: { fileName: `reports/mutation/${set}/index.html` },
+  jsonReporter: { fileName: `reports/mutation/${set}/mutation.json` },
+}

@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config'
+import base from './vitest.mutate.config.js'
+
+/**
+ * The test sets of `npm run mutate:fast` (stryker.fast.config.mjs), chosen by MUTATE_SET. Each module of the
+ * protection core is reached by almost every suite, so under vitest.mutate.config.ts a mutant of the marking
+ * parser reruns database suites with minutes of set-up (the 10,000-delivery backlog) for nothing; these sets hold
+ * the suites written for each group of modules. A score measured here is a lower bound of the full set's:
+ * fewer tests can only kill fewer mutants.
+ */
+const SETS: Record<string, string[]> = {
+  // pure modules: marking and classification parsing, marking lint rules, ids, REF parsing, precedence
+  core: ['src/**/*.test.ts', 'test/format/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/protection/**/*.test.ts'],
+  // service modules: the delivery worker and MRN allocation, on SQLite and PostgreSQL
+  service: [
+    'test/messaging/delivery-worker.test.ts',
+    'test/messaging/preemption.test.ts',
+    'test/messaging/mrn.test.ts',
+    'test/messaging/workflow.test.ts',
+    'test/store/sqlite-messaging-store.test.ts',
+  ],
+  // the query → SQL compilers of both engines
+  search: [
+    'test/archive/phrase-search.test.ts',
+    'test/archive/query-*.test.ts',
+    'test/store/archive-contract.test.ts',
+    'test/store/sqlite-store.test.ts',
+    'test/access/rank-order.test.ts',
+    'test/access/need-to-know.test.ts',
+    'test/access/engines-access.test.ts',
+    'test/protection/read-access.test.ts',
+  ],
+}
+
+const set = process.env.MUTATE_SET ?? 'core'
+if (!SETS[set]) throw new Error(`MUTATE_SET=${set} names no test set; one of ${Object.keys(SETS).join(', ')}`)
+
+export default defineConfig({
+  test: {
+    ...base.test,
+    include: SETS[set],
+    exclude: [...(base.test?.exclude ?? []), 'test/lint/hostile.test.ts', 'test/lint/seed.test.ts'],
+  },
+})
