@@ -4,6 +4,7 @@ import type { Cable, SegmentKind } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, PortionRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
+import { headerPieces, isSignatureLine, marksIn } from './header-portions.js'
 
 /**
  * Releasable rendering: a cable as a reader at a given clearance may see it. Every portion (subject,
@@ -160,14 +161,54 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   const withhold = (portion: string, mark: string | null, why: string, line: string, raw: string) => {
     if (lastWithheld !== portion) {
       withheld.push({ portion, mark, reason: why })
+      // a placeholder starts a line of its own (a header piece before it may end mid-line)
+      if (out !== '' && !out.endsWith('\n')) out += '\n'
       out += line + (raw.endsWith('\n') ? '\n' : '')
     }
     lastWithheld = portion
   }
+  // what a piece of text outside a paragraph demands: the highest of the portion marks it holds (one that cannot be
+  // read: nobody reads it), unmarked the overall level; `floor`: never less than the overall level
+  const textDecision = (raw: string, floor: boolean): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
+    const marks = marksIn(raw)
+    if (!marks.length) return { ...portionDecision(null), mark: null }
+    let demand = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
+    let top: string | null = null
+    for (const m of marks) {
+      const d = readPortionMark(m.mark)
+      if (!d) return { reason: 'unreadable', why: `portion mark (${m.mark}) not understood, treated as ${failClosedLabel}`, demand: null, mark: null }
+      if (d.level > demand.level || (top === null && d.level === demand.level)) top = m.mark
+      demand = { level: Math.max(demand.level, d.level), caveats: RESTRICTIVE.filter((c) => demand.caveats.includes(c) || d.caveats.includes(c)) }
+    }
+    const r = decide(demand, reader)
+    return { reason: r, why: `marked ${publisherClassification(levelName(demand.level) as Level, demand.caveats)}, ${r}`, demand, mark: top }
+  }
+  // a piece of portion text outside the paragraphs (header text that is not what its kind says, text after the
+  // signature, unplaced text): shown, or one placeholder line saying why; indexed with the same demand
+  const portionText = (key: string, raw: string, floor: boolean) => {
+    const d = textDecision(raw, floor)
+    sink?.(key, 'body', d.demand, raw)
+    if (d.reason === null) {
+      out += raw
+      lastWithheld = null
+      return
+    }
+    withhold(key, d.mark, d.why, `[Text withheld: ${d.why}]`, raw)
+    withheld[withheld.length - 1].portion = 'text'
+  }
+  // text after the signature inside the last paragraph's span (the parser runs a paragraph on to the end when
+  // something follows the signature): from the end of the first name block set off by an empty line and
+  // followed by more text (spec §5.11), every piece is judged as portion text
+  const afterSignature = signatureEnd(cable, starts)
   cable.segments.forEach((seg, i) => {
     const at = offset
     offset += seg.raw.length
     const para = paragraphAt(at)
+    if (para && at >= afterSignature) {
+      if (seg.kind === 'blank') out += seg.raw
+      else portionText(`s@${at}`, seg.raw, false)
+      return
+    }
     if (para) {
       const paraMark = markOf(para)
       const d = portionDecision(paraMark)
@@ -187,9 +228,20 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       }
       return
     }
-    if (seg.kind === 'blank' || HEADER.has(seg.kind)) {
+    if (seg.kind === 'blank') {
       out += seg.raw
-      if (seg.kind !== 'blank') lastWithheld = null
+      return
+    }
+    if (HEADER.has(seg.kind)) {
+      // only what the segment's kind says is shown as it stands; folded-in body text is portion text
+      let pos = at
+      for (const piece of headerPieces(seg.kind, seg.raw)) {
+        if (piece.header) {
+          out += piece.text
+          lastWithheld = null
+        } else portionText(`h@${pos}`, piece.text, false)
+        pos += piece.text.length
+      }
       return
     }
     if (seg.kind === 'subject') {
@@ -211,7 +263,12 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
       return
     }
-    // unmarked text: continuation lines outside a paragraph span, REF and Classified-by blocks, anything unplaced
+    // unmarked text: continuation lines outside a paragraph span, REF blocks, anything unplaced: at the overall
+    // level, or higher when it holds a higher portion mark
+    if (seg.kind !== 'ref') {
+      portionText(`t@${at}`, seg.raw, true)
+      return
+    }
     const d = portionDecision(null)
     sink?.(`t@${at}`, 'body', d.demand, seg.raw)
     if (d.reason === null) {
@@ -219,12 +276,32 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       lastWithheld = null
       return
     }
-    const name = seg.kind === 'ref' ? 'reference' : 'text'
-    withhold(`${name}@${at}`, null, d.why, `[${name === 'text' ? 'Text' : 'Reference'} withheld: ${d.why}]`, seg.raw)
-    withheld[withheld.length - 1].portion = name
+    withhold(`reference@${at}`, null, d.why, `[Reference withheld: ${d.why}]`, seg.raw)
+    withheld[withheld.length - 1].portion = 'reference'
   })
   const label = publisherClassification(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
   return { text: out, withheld, reader: label }
+}
+
+/**
+ * Where text after the signature begins inside the last paragraph's span (an offset in the cable text), or
+ * Infinity when nothing follows a signature there: the parser runs the last paragraph on to the end of the text
+ * when a line follows the signature, so the signature is the first block of name lines (spec §5.11) set off
+ * by an empty line with more text after it.
+ */
+function signatureEnd(cable: Cable, starts: number[]): number {
+  const last = cable.paragraphs.reduce<(typeof cable.paragraphs)[number] | null>((a, p) => (p.span && (!a || p.span.start.offset > a.span!.start.offset) ? p : a), null)
+  if (!last?.span) return Infinity
+  const { segments } = cable
+  const inSpan = (i: number) => starts[i] >= last.span!.start.offset && starts[i] < last.span!.end.offset
+  for (let i = 1; i < segments.length; i++) {
+    if (!inSpan(i) || starts[i] === last.span.start.offset) continue
+    const seg = segments[i]
+    if (seg.kind !== 'lines' || segments[i - 1].kind !== 'blank') continue
+    if (!seg.raw.split('\n').every(isSignatureLine)) continue
+    for (let j = i + 1; j < segments.length && inSpan(j); j++) if (segments[j].raw.trim() !== '') return starts[i] + seg.raw.length
+  }
+  return Infinity
 }
 
 /**
