@@ -441,11 +441,14 @@ function findSignature(lines: Line[], from: number, layout: TextLayout, end: num
     if (!lines[i].blank) kinds[i] = kinds[i] === 'pageHeader' ? 'pageHeader' : TRAILER.test(lines[i].text) ? 'envelope' : 'signature'
     i--
   }
+  // the last block of non-blank lines, collected upwards and put in text order once (unshift per line moved the
+  // whole array each time: quadratic on a long unbroken last block)
   const block: number[] = []
   while (i >= from && !lines[i].blank) {
-    block.unshift(i)
+    block.push(i)
     i--
   }
+  block.reverse()
   // a signature glued to the last paragraph (no empty line): its last line alone, after a finished sentence;
   // a line that ends a sentence itself (`Thanks.`) is the paragraph's last words, not a name
   if (block.length > 2 || (block.length > 0 && kinds[block[0]] === 'para')) {
