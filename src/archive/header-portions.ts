@@ -45,6 +45,20 @@ export function marksIn(text: string): { mark: string; at: number }[] {
   return found.sort((a, b) => a.at - b.at)
 }
 
+/**
+ * A REF item's letter (spec §5.9 `["(" LETTER ")" SP+] ITEM`: `(C) THE HAGUE 2308`, `(C) 08 SAO PAULO 119`): a single
+ * letter before an origin and a serial, upper case to the line end. Not a portion mark.
+ */
+const REF_ITEM = /^\([A-H]\)[ \t]*(?:\d{2,4}[ \t]+)?[A-Z][A-Z .'-]*[ \t]\d{1,7}\b[^a-z\n]*$/m
+
+/** `marksIn` for a REF block: the letters of REF items are not marks. */
+export function marksInReference(text: string): { mark: string; at: number }[] {
+  return marksIn(text).filter((m) => {
+    const open = text.indexOf('(', m.at)
+    return !REF_ITEM.test(text.slice(open, (text.indexOf('\n', open) + 1 || text.length + 1) - 1))
+  })
+}
+
 /** Splits text into lines, each with its line end. */
 function linesOf(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? []
@@ -106,7 +120,10 @@ export function isRoutingLine(line: string): boolean {
   const t = line.replace(/\n$/, '')
   if (t.trim() === '') return true
   if (marksIn(t).length) return false
-  return looksLikeHeaderLine(t) || FL5.test(t) || isPageHeader(t) || CLASS_WORD_ONLY.test(t) || ROUTING_LINES.some((re) => re.test(t))
+  if (looksLikeHeaderLine(t) || FL5.test(t) || isPageHeader(t) || CLASS_WORD_ONLY.test(t)) return true
+  // an addressee line, with the label of its list on the first line (`INFO RUCNIRA/IRAN COLLECTIVE`)
+  const addressee = t.replace(/^\s*(?:FM|TO|INFO|XMT)\s*\/?\s+(?=\S)/, '')
+  return ROUTING_LINES.some((re) => re.test(addressee))
 }
 
 /** A TAGS continuation line (spec §5.7): tags, country codes and parenthesised names, upper case. */

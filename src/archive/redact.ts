@@ -4,7 +4,7 @@ import type { Cable, SegmentKind } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, PortionRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
-import { headerPieces, isSignatureLine, marksIn } from './header-portions.js'
+import { headerPieces, isSignatureLine, marksIn, marksInReference, paragraphsOf } from './header-portions.js'
 
 /**
  * Releasable rendering: a cable as a reader at a given clearance may see it. Every portion (subject,
@@ -169,8 +169,8 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   }
   // what a piece of text outside a paragraph demands: the highest of the portion marks it holds (one that cannot be
   // read: nobody reads it), unmarked the overall level; `floor`: never less than the overall level
-  const textDecision = (raw: string, floor: boolean): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
-    const marks = marksIn(raw)
+  const textDecision = (raw: string, floor: boolean, reference = false): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
+    const marks = reference ? marksInReference(raw) : marksIn(raw)
     if (!marks.length) return { ...portionDecision(null), mark: null }
     let demand = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
     let top: string | null = null
@@ -180,6 +180,8 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       if (d.level > demand.level || (top === null && d.level === demand.level)) top = m.mark
       demand = { level: Math.max(demand.level, d.level), caveats: RESTRICTIVE.filter((c) => demand.caveats.includes(c) || d.caveats.includes(c)) }
     }
+    // marks no higher than the floor: the text stands at the overall level
+    if (top === null) return { ...portionDecision(null), mark: null }
     const r = decide(demand, reader)
     return { reason: r, why: `marked ${publisherClassification(levelName(demand.level) as Level, demand.caveats)}, ${r}`, demand, mark: top }
   }
@@ -263,20 +265,25 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
       return
     }
-    // unmarked text: continuation lines outside a paragraph span, REF blocks, anything unplaced: at the overall
-    // level, or higher when it holds a higher portion mark
+    // text outside a paragraph span (continuation lines, numbered lines the parser took for no paragraph, anything
+    // unplaced): judged by its marks, unmarked at the overall level; a REF block at the overall level, or higher
+    // when it holds a higher portion mark (its item letters are no marks)
     if (seg.kind !== 'ref') {
-      portionText(`t@${at}`, seg.raw, true)
+      let pos = at
+      for (const piece of paragraphsOf(seg.raw)) {
+        portionText(`t@${pos}`, piece, false)
+        pos += piece.length
+      }
       return
     }
-    const d = portionDecision(null)
+    const d = textDecision(seg.raw, true, true)
     sink?.(`t@${at}`, 'body', d.demand, seg.raw)
     if (d.reason === null) {
       out += seg.raw
       lastWithheld = null
       return
     }
-    withhold(`reference@${at}`, null, d.why, `[Reference withheld: ${d.why}]`, seg.raw)
+    withhold(`reference@${at}`, d.mark, d.why, `[Reference withheld: ${d.why}]`, seg.raw)
     withheld[withheld.length - 1].portion = 'reference'
   })
   const label = publisherClassification(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))

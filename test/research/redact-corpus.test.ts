@@ -10,12 +10,16 @@ import { CORPUS_CABLES, HAS_CORPUS } from './shared-corpus.js'
 const MARK_TOKEN = /(?:^[ \t]*(?:(?:¶\s*)?(?:\d{1,3}|[A-Za-z])\s*[.)]\s*|-{1,2}\s*|\(\d{1,2}\)\s*)?|(?<=\s)\d{1,3}\s*[.)]\s*)\(([A-Z]{1,3}(?:\/{1,2}[A-Z][A-Z ,]*)?)\)/g
 // a placeholder line names the mark of what it stands for; it is not text of the cable
 const PLACEHOLDER = /\[(?:Paragraph \d+|Subject|Text|Reference|Page header) withheld: /
+// lines whose parenthesised letters are no marks: the reason letters of a wrapped Classified-by line
+// (`(C), (D)`, spec §5.6) and REF item letters before an origin and serial (`(C) THE HAGUE 2308`, spec §5.9)
+const REASON_LETTERS = /^\s*(?:\([a-h]\)\s*(?:,|and|&|\/|or)?\s*)+\.?\s*$/i
+const REF_ITEM = /^\s*(?:¶?[A-Z][.):]\s+)?\([A-H]\)\s*(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d{1,7}\b[^a-z]*$/
 
 /** Lines of a rendering that show a portion mark above `level`, with the mark. */
 function leaks(text: string, level: number): string[] {
   const found: string[] = []
   for (const line of text.split('\n')) {
-    if (PLACEHOLDER.test(line)) continue
+    if (PLACEHOLDER.test(line) || REASON_LETTERS.test(line) || REF_ITEM.test(line)) continue
     for (const m of line.matchAll(MARK_TOKEN)) {
       const d = readPortionMark(m[1])
       if (d && d.level > level) found.push(`(${m[1]}) in ${JSON.stringify(line.slice(0, 100))}`)
