@@ -15,8 +15,10 @@ import { headerPieces, isSignatureLine, marksIn, marksInReference, paragraphsOf 
  * carries a portion mark below the level of what it stands for: a readable mark is kept, an unmarked portion's
  * placeholder is marked at the overall level when the class line states that level, and otherwise (and for an
  * unreadable mark) the placeholder carries no portion mark. Header lines (envelope, FM/TO/INFO, class
- * line, captions, E.O., TAGS, Classified by) and the signature are shown: they carry no portion text. A page header that
- * repeats a withheld subject is withheld with it.
+ * line, captions, E.O., TAGS, Classified by) and the signature are shown as far as they are what their kind says
+ * (`headerPieces`): they carry no portion text. Body text folded into a header segment, text after the signature and
+ * text in no paragraph are portions judged by the marks they hold (`marksIn`; the highest, an unreadable one withheld
+ * from everyone), unmarked at the overall level. A page header that repeats a withheld subject is withheld with it.
  */
 
 export interface WithheldPortion {
@@ -62,7 +64,8 @@ function decide(demand: { level: number; caveats: string[] }, reader: Access): s
 }
 
 // the Classified-by line states who classified the cable and why (spec §5.6): a release shows it, and an archive
-// lint requires it on every classified cable
+// lint requires it on every classified cable; of every segment of these kinds only what the kind says is shown
+// as it stands (`headerPieces`), the rest is portion text
 const HEADER: ReadonlySet<SegmentKind> = new Set(['blank', 'envelope', 'from', 'to', 'info', 'xmt', 'headerOther', 'classLine', 'captions', 'eo', 'tags', 'classifiedBy', 'signature'])
 
 const LEVEL_MARK = ['U', 'SBU', 'C', 'S', 'TS']
