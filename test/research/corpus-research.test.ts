@@ -7,7 +7,7 @@ import { importArchive } from '../../src/archive/import/import-archive.js'
 import { saveSnapshot, verifySnapshot } from '../../src/archive/snapshots.js'
 import { archivePeople } from '../../src/archive/people.js'
 import { cableNetwork } from '../../src/archive/network.js'
-import { normalizeAddress } from '../../src/messaging/recipients.js'
+import { stationOfAddress } from '../../src/messaging/recipients.js'
 import { breather } from '../../src/archive/breather.js'
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { CORPUS_CABLES, HAS_CORPUS } from './shared-corpus.js'
@@ -105,8 +105,8 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
       await pause()
       const c = (await store.getCable(h.key))!
       if (!c.origin) continue
-      const from = normalizeAddress(c.origin)
-      pairs += new Set(c.addressees.map((a) => normalizeAddress(a.name)).filter((n) => n !== from)).size
+      const from = stationOfAddress(c.origin)
+      pairs += new Set(c.addressees.map((a) => stationOfAddress(a.name)).filter((n) => n !== from)).size
     }
     let weight = 0
     g.forEachEdge((_e, a) => {
