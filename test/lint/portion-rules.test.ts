@@ -63,6 +63,13 @@ describe('TXT-018 caveat portions need their caption', () => {
     expect(findings('TXT-018', [['¶3. (C) Please', '¶3. (C//NODIS) Please'], ['\nSIPDIS\n', '\nNODIF\n']])).toEqual([])
     expect(findings('TXT-018', [['¶3. (C) Please', '¶3. (C//FGI) Please']])).toEqual([])
   })
+
+  it('should take NOFORN written after the serial of the class line as held', () => {
+    expect(findings('TXT-018', [['¶3. (C) Please', '¶3. (C//NF) Please'], ['STATE 012345\n', 'STATE 012345 NOFORN\n']])).toEqual([])
+    expect(findings('TXT-018', [['¶3. (C) Please', '¶3. (C//NF/ORCON) Please'], ['STATE 012345\n', 'STATE 012345 NOFORN\n']]).map((m) => m.message)).toEqual([
+      'ORCON portion (C//NF/ORCON) but no ORCON caption',
+    ])
+  })
 })
 
 describe('TXT-019 SBU portions in UNCLAS text', () => {
@@ -75,6 +82,11 @@ describe('TXT-019 SBU portions in UNCLAS text', () => {
   it('should accept it with SENSITIVE, and in a classified cable', () => {
     expect(findings('TXT-019', [...UNCLAS, SENSITIVE, ['¶2. (U) Background.', '¶2. (SBU) Background.']])).toEqual([])
     expect(findings('TXT-019', [['¶2. (U) Background.', '¶2. (SBU) Background.']])).toEqual([])
+    expect(findings('TXT-019', [...UNCLAS, ['\nSIPDIS\n', '\nSENSITIVE BUT UNCLASSIFIED\nSIPDIS\n'], ['¶2. (U) Background.', '¶2. (SBU) Background.']])).toEqual([])
+  })
+
+  it('should say nothing of an UNCLAS cable without SBU portions', () => {
+    expect(findings('TXT-019', UNCLAS)).toEqual([])
   })
 })
 
