@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseMarking, type MarkingParts } from '../../src/format/marking.js'
+import { looksLikeMark, parseMarking, type MarkingParts } from '../../src/format/marking.js'
 
 /**
  * Corners of the marking parser (issue 15, mutation testing of src/format/marking.ts): where a level may stand,
@@ -34,12 +34,16 @@ describe('where a level stands', () => {
     expect(read('FOUO').level).toBe('SBU')
     expect(read('SBU//FOUO').level).toBe('SBU')
     expect(read('SBU//LOU').level).toBe('SBU')
-    expect(refused('S//SBU')).toMatchObject({ start: 3, end: 6, message: expect.stringMatching(/second level SBU after S/) })
+    expect(refused('S//SBU')).toEqual({ start: 3, end: 6, message: 'a second level SBU after S' })
+    expect(refused('S//TOP SECRET')).toEqual({ start: 3, end: 6, message: 'a second level TOP SECRET after S' })
+    // only SBU may follow U (it raises it); a classified level may not
+    expect(refused('U//SECRET')).toEqual({ start: 3, end: 9, message: 'a second level SECRET after U' })
   })
 
   it('should read N as NOFORN only after SBU', () => {
     expect(read('SBU/N/NF')).toEqual({ level: 'SBU', caveats: ['NOFORN'], releasableTo: null })
     expect(refused('S/N')).toMatchObject({ start: 2, end: 3 })
+    expect(read('SBU//ORCON')).toEqual({ level: 'SBU', caveats: ['ORCON'], releasableTo: null })
   })
 })
 
@@ -51,6 +55,14 @@ describe('caveats and REL TO lists', () => {
   it('should keep country names of several words and single-letter names inside a REL TO list', () => {
     expect(read('S//REL TO NEW ZEALAND, USA').releasableTo).toEqual(['NEW ZEALAND', 'USA'])
     expect(read('S//REL TO USA, C').releasableTo).toEqual(['USA', 'C'])
+  })
+
+  it('should end a REL TO list at //, whatever follows', () => {
+    expect(read('C//REL TO USA//ENTIRE TEXT')).toEqual({ level: 'CONFIDENTIAL', caveats: [], releasableTo: ['USA'] })
+  })
+
+  it('should name a run of three slashes in its refusal', () => {
+    expect(refused('S///NF')).toEqual({ start: 1, end: 4, message: '"///" is not a marking separator (use / or //)' })
   })
 
   it('should release to the countries two REL TO lists share', () => {
@@ -65,5 +77,18 @@ describe('caveats and REL TO lists', () => {
 
   it('should refuse a blank marking over its whole length', () => {
     expect(refused('   ')).toEqual({ start: 0, end: 3, message: 'empty marking' })
+  })
+})
+
+describe('looksLikeMark corners', () => {
+  it('should want the mark word at the start, whole', () => {
+    expect(looksLikeMark('1 S//NF')).toBe(false)
+    // FOR opens only the four-word FOR OFFICIAL USE ONLY: alone it is prose
+    expect(looksLikeMark('FOR THE RECORD')).toBe(false)
+  })
+
+  it('should take an unreadable mark in capitals for a mark, and in mixed case without a slash for prose', () => {
+    expect(looksLikeMark('S XYZ')).toBe(true)
+    expect(looksLikeMark('Secret xyz')).toBe(false)
   })
 })
