@@ -7,10 +7,20 @@ export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
 
 const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
 
+/**
+ * The classification label of a cable filed at TOP SECRET because a marking in it cannot be read: what the API,
+ * exports, facets and result lists show for it, so nobody takes it for a cable marked TOP SECRET or for one
+ * without marking. `classification:"TOP SECRET (marking not understood)"` selects those cables.
+ */
+export const UNREADABLE_MARKING_LABEL = 'TOP SECRET (marking not understood)'
+
 export interface CableAccess {
   level: number
   caveats: string[]
-  /** Publisher-style label (`SECRET//NOFORN`), null when no level is stated anywhere. */
+  /**
+   * Publisher-style label (`SECRET//NOFORN`); `UNREADABLE_MARKING_LABEL` when a marking cannot be read; null when
+   * no level is stated anywhere.
+   */
   classification: string | null
 }
 
@@ -58,7 +68,8 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
   for (const p of cable.paragraphs) if (p.marking) read(p.marking)
   const list = RESTRICTIVE.filter((c) => caveats.has(c))
   // an unreadable marking may name any level: only the highest clearance reads the cable
-  if (unreadable || !levelStated) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: null }
+  if (unreadable) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: UNREADABLE_MARKING_LABEL }
+  if (!levelStated) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: null }
   const level = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === rank)!
   return { level: rank, caveats: list, classification: publisherClassification(level, list) }
 }

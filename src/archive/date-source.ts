@@ -19,19 +19,22 @@ const PRECISION: Record<NonNullable<DateSourceRecord['precision']>, string> = {
   year: 'to the year',
 }
 
-/** One `from` code in words: a container's `csv:date` is "the CSV date column", `html:Created` "the HTML Created field". */
+/** Containers by the name a container date's `from` code gives them (`csv:date`, `nara-aad:Draft Date`). */
+const CONTAINERS: Record<string, string> = { csv: 'CSV', html: 'HTML', jsonl: 'JSON', 'nara-aad': 'NARA AAD', 'history-lab': 'History Lab' }
+
+/** One `from` code in words: a container's `csv:date` is "the CSV date field", `html:Created` "the HTML Created field". */
 function clue(code: string): string {
   const known = CLUES[code]
   if (known) return known
-  const m = /^(csv|html|jsonl|text):(.+)$/.exec(code)
-  if (m) return m[1] === 'html' ? `the HTML ${m[2]} field` : `the ${m[1].toUpperCase()} ${m[2]} column`
+  const m = /^([a-z-]+):(.+)$/.exec(code)
+  if (m && CONTAINERS[m[1]]) return `the ${CONTAINERS[m[1]]} ${m[2]} field`
   return code
 }
 
 /**
  * How a stored date was found, in words, for every place that shows a date beside its text (`cable show`,
  * the web cable view): `inferred, to the month, from DECL, the id's year`; `read, to the minute, from the
- * DTG`; `from the CSV date column, to the day`; `provenance unknown (stored before it was kept)`. Empty for
+ * DTG`; `container, to the day, from the CSV date field`; `provenance unknown (stored before it was kept)`. Empty for
  * an undated cable (`source` null).
  *
  * @example

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldAsciiCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes.js'
+import { firstNonSpaceCode, foldAsciiCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes.js'
 
 describe('character classes', () => {
   it('agree with \\s, \\w, \\d and an i pattern (no u flag) on every UTF-16 code unit', () => {
@@ -13,5 +13,12 @@ describe('character classes', () => {
       if ((folded >= 97 && folded <= 122) !== /[a-z]/i.test(ch)) throw new Error(`foldAsciiCode(${c.toString(16)})`)
     }
     expect(isSpaceCode(Number.NaN)).toBe(false)
+  })
+
+  it('firstNonSpaceCode is the character a pattern opening with ^\\s* meets first', () => {
+    for (const line of ['', '   ', '\t\f\u00a0X', '  UNCLAS STATE 1', 'BT', ' \u2028 7', '\u3000\u00e9']) {
+      const m = /^\s*(\S)/.exec(line)
+      expect(firstNonSpaceCode(line)).toBe(m ? m[1].charCodeAt(0) : -1)
+    }
   })
 })

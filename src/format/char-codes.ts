@@ -11,6 +11,18 @@ export function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
+/**
+ * Char code of the first character of a line that `\s` does not match, -1 when there is none: what a pattern
+ * opening with `^\s*` meets first, so a table of the characters its alternatives open with can rule it out.
+ */
+export function firstNonSpaceCode(t: string): number {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (!isSpaceCode(c)) return c
+  }
+  return -1
+}
+
 /** `\w` (without the `i` flag) */
 export const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
 

@@ -1,5 +1,5 @@
 import { isCollective, parseAddressee } from './addressee.js'
-import { isSpaceCode } from './char-codes.js'
+import { firstNonSpaceCode } from './char-codes.js'
 import { collapseSpace, type Line } from './lines.js'
 import type { Addressee, Diagnostic, Envelope, SegmentKind } from './model.js'
 import { PRECEDENCE_WORD } from './precedence.js'
@@ -31,6 +31,32 @@ const FL4 = /^\s*(ZN[RY])\s+([A-Z]{5})((?:\/[A-Z]{5})?)((?:\s+Z[A-Z]{2})*)\s*$/
  */
 export const FL5 = /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+Z[A-Z0-9]+(?:\s+\S.*)?)?|\s+\(.*)\s*$/
 const PARTIAL = /^This record is a partial extract/i
+
+/**
+ * Which envelope format lines a line can be, by its first character other than white space: each of the patterns
+ * above opens with `^\s*` and a fixed set of characters (FL1 V, FL2 Z O P R, a routing continuation R, FL3 D,
+ * FL4 Z, FL5 a prosign letter in either case or a digit). One table load per line spares the regex calls that
+ * cannot match on every line above the FM line.
+ */
+const CAN_FL1 = 1
+const CAN_FL2 = 2
+const CAN_ROUTES = 4
+const CAN_FL3 = 8
+const CAN_FL4 = 16
+const CAN_FL5 = 32
+const ENVELOPE_CANDIDATES = new Uint8Array(128)
+const mark = (chars: string, bit: number) => {
+  for (const ch of chars) ENVELOPE_CANDIDATES[ch.charCodeAt(0)] |= bit
+}
+mark('V', CAN_FL1)
+mark('ZOPR', CAN_FL2)
+mark('R', CAN_ROUTES)
+mark('D', CAN_FL3)
+mark('Z', CAN_FL4)
+mark('ZOPRzopr0123456789', CAN_FL5)
+
+/** The CAN_* bits of the envelope lines a line whose first non-space character is `c0` may be (0 for -1 and non-ASCII). */
+const envelopeCandidates = (c0: number): number => (c0 >= 0 && c0 < 128 ? ENVELOPE_CANDIDATES[c0] : 0)
 export const LEGACY_PAGE = /^\s*PAGE\s+\d{1,3}\s+\S/
 
 /** Parses the header lines (everything before the text). Never throws. */
@@ -103,37 +129,38 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     }
     // format lines 1–5 precede the FM line; addressee lists after it skip their regexes
     const envelopeLine = origin === null && to === null && info === null
-    if (envelopeLine && (m = FL1.exec(t)) && !envelope.transmission) {
+    const can = envelopeLine ? envelopeCandidates(c0) : 0
+    if ((can & CAN_FL1) !== 0 && (m = FL1.exec(t)) && !envelope.transmission) {
       envelope.transmission = { channel: m[1], sequence: m[2] }
       lineSpans.transmission = { start: line.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if (envelopeLine && (m = FL2.exec(t)) && !envelope.routing) {
+    if ((can & CAN_FL2) !== 0 && (m = FL2.exec(t)) && !envelope.routing) {
       envelope.routing = { prosign: m[1], routes: m[2].trim().split(/\s+/) }
       lineSpans.routing = { start: line.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if (envelopeLine && envelope.routing && !envelope.station && kinds[kinds.length - 1] === 'envelope' && ROUTES_ONLY.test(t)) {
+    if ((can & CAN_ROUTES) !== 0 && envelope.routing && !envelope.station && kinds[kinds.length - 1] === 'envelope' && ROUTES_ONLY.test(t)) {
       envelope.routing.routes.push(...t.trim().split(/\s+/))
       lineSpans.routing = { start: lineSpans.routing!.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if (envelopeLine && (m = FL3.exec(t)) && !envelope.station) {
+    if ((can & CAN_FL3) !== 0 && (m = FL3.exec(t)) && !envelope.station) {
       envelope.station = { route: m[1], serial: m[2], section: m[3] ?? null, filed: m[4] }
       lineSpans.station = { start: line.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if (envelopeLine && (m = FL4.exec(t)) && !envelope.security) {
+    if ((can & CAN_FL4) !== 0 && (m = FL4.exec(t)) && !envelope.security) {
       envelope.security = { opsig: m[1], group: m[2] + m[3], signals: m[4].trim() ? m[4].trim().split(/\s+/) : [] }
       lineSpans.security = { start: line.start, end: line.end }
       kinds.push('envelope')
       continue
     }
-    if (envelopeLine && (m = FL5.exec(t)) && !envelope.dtg) {
+    if ((can & CAN_FL5) !== 0 && (m = FL5.exec(t)) && !envelope.dtg) {
       envelope.dtg = {
         precedence: m[1] ? m[1].toUpperCase().split(/\s/) : [],
         day: m[2],
@@ -187,15 +214,6 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     kinds.push('headerOther')
   }
   return { envelope, origin, originSpan, to, info, kinds, lineSpans, partial }
-}
-
-/** Char code of the first character of a line that `\s` does not match, -1 when there is none. */
-function firstNonSpaceCode(t: string): number {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i)
-    if (!isSpaceCode(c)) return c
-  }
-  return -1
 }
 
 function excludeFrom(collective: Addressee | null, text: string, line: Line, index: LineIndex, diagnostics: Diagnostic[]) {

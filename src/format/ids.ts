@@ -5,13 +5,23 @@ import { repairOrigin } from './stations.js'
  * Reference ids (spec §6): `YY` + origin without spaces + serial without leading zeros, e.g. `09STATE99704`.
  */
 
+// The same origins come back all the time (STATE, the citing post, every candidate a REF item is tried with):
+// each spelling is folded once. Bounded, so odd input cannot grow it; the folding is pure, so this is a cache only.
+const idOrigins = new Map<string, string>()
+
 /**
  * Origin as it appears in ids: upper case, letters only, aliases folded, a misspelled or truncated origin
  * repaired when one station of the directory is closest (src/format/stations.ts).
  */
 export function idOrigin(origin: string): string {
-  // misspelled, abbreviated or cut-short origins (NARA's KINSHA, a text's BISHIEK) come back repaired
-  return originRepairOf(origin).origin
+  let folded = idOrigins.get(origin)
+  if (folded === undefined) {
+    // misspelled, abbreviated or cut-short origins (NARA's KINSHA, a text's BISHIEK) come back repaired
+    folded = originRepairOf(origin).origin
+    if (idOrigins.size >= 10_000) idOrigins.clear()
+    idOrigins.set(origin, folded)
+  }
+  return folded
 }
 
 function stripPrefix(o: string): string {

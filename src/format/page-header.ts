@@ -1,3 +1,5 @@
+import { isSpaceCode } from './char-codes.js'
+
 /**
  * Page and section headers inside the text (spec §5.3); the parser removes them from fields and keeps
  * them in the body for the round trip.
@@ -20,10 +22,13 @@ export function isPageHeaderLine(text: string, first: number): boolean {
   return first >= 65 && first <= 90 && endsWithDigit(text) && text.includes(' OF ') && SMART_PAGE_HEADER.test(text)
 }
 
-/** The last character other than white space (as `\s` reads it) is a digit. */
+/**
+ * The last character other than white space (as `\s` reads it) is a digit. Runs on most lines of every cable:
+ * a char-code test (isSpaceCode is `\s` exactly) instead of a one-character string and a regex call per character.
+ */
 function endsWithDigit(text: string): boolean {
   let i = text.length - 1
-  while (i >= 0 && /\s/.test(text[i])) i--
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--
   return i >= 0 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57
 }
 

@@ -1,4 +1,4 @@
-import { foldAsciiCode } from './char-codes.js'
+import { firstNonSpaceCode, foldAsciiCode } from './char-codes.js'
 import { controlCharOffsets, describeChar } from './control-chars.js'
 import { containerDate, unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso } from './dates.js'
@@ -204,12 +204,14 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
 
   if (text.length === 0 || lines.every((l) => l.blank)) {
     diagnostics.push({ code: 'EMPTY_INPUT', severity: 'error', message: 'The input holds no text', span: emptySpan() })
-  } else if (looksBinary(text)) {
-    diagnostics.push({ code: 'BINARY_INPUT', severity: 'error', message: 'The input looks binary, not telegram text', span: emptySpan() })
   } else {
-    // kept byte for byte (the text is evidence), flagged so readers know; terminal output neutralises them
+    // The scan for control characters comes first: the characters that make a text look binary are control
+    // characters too, so a text without any (nearly every cable) needs no binary test.
     const controls = controlCharOffsets(text)
-    if (controls.length) {
+    if (controls.length > 0 && looksBinary(text)) {
+      diagnostics.push({ code: 'BINARY_INPUT', severity: 'error', message: 'The input looks binary, not telegram text', span: emptySpan() })
+    } else if (controls.length) {
+      // kept byte for byte (the text is evidence), flagged so readers know; terminal output neutralises them
       diagnostics.push({
         code: 'CONTROL_CHARACTER',
         severity: 'warning',
@@ -448,13 +450,20 @@ function looksBinary(text: string): boolean {
 /** C0 controls other than tab, line feed, vertical tab, form feed and carriage return (9–13). */
 const BINARY_CONTROL = /[\x00-\x08\x0e-\x1f]/
 
+/**
+ * The first letters of the class words in either case (CLASS_LINE is an `i` pattern opening with `^(\s*)`): a line
+ * whose first character other than white space is none of them cannot be a class line.
+ */
+const CLASS_INITIAL_CODES = new Set([...'UCSTLucstl'].map((c) => c.charCodeAt(0)))
+
 /** The text starts at the first class line that follows a blank line (or opens the input). */
 function findBodyStart(lines: Line[], from: number): number {
   const limit = Math.min(lines.length, from + 1500)
   for (let i = from; i < limit; i++) {
-    // wire form: the text starts after the BT line (FL11)
-    if (i > from && !lines[i - 1].blank && !/^\s*BT\s*$/.test(lines[i - 1].text)) continue
-    if (CLASS_LINE.test(lines[i].text) && !/^\s*PAGE\b/.test(lines[i].text)) return i
+    // wire form: the text starts after the BT line (FL11); `^\s*BT` needs a B first
+    if (i > from && !lines[i - 1].blank && !(firstNonSpaceCode(lines[i - 1].text) === 66 /* B */ && /^\s*BT\s*$/.test(lines[i - 1].text))) continue
+    const t = lines[i].text
+    if (CLASS_INITIAL_CODES.has(firstNonSpaceCode(t)) && CLASS_LINE.test(t) && !/^\s*PAGE\b/.test(t)) return i
   }
   // No class line: a header block (if any) runs to the first blank line after its FM/TO lines.
   if (from < lines.length && looksLikeHeaderLine(lines[from].text)) {

@@ -159,6 +159,8 @@ function unletteredItems(value: string, citing: Citing): RefItem[] {
     at = m.index + m[0].length
   }
   if (at < value.length) pieces.push({ start: at, end: value.length })
+  // one piece (no separator) names one cable at most: the whole item is the answer, without reading it again
+  if (pieces.length < 2) return [whole]
   const cables: RefItem[] = []
   for (const p of pieces) {
     const raw = value.slice(p.start, p.end)

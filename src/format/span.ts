@@ -21,16 +21,35 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
   }
 
+  /** Index of the line the last point fell on: the parser asks for spans mostly in text order. */
+  private lastLine = 0
+
   point(offset: number): Point {
     const clamped = Math.max(0, Math.min(offset, this.text.length))
+    const lo = this.lineIndexOf(clamped)
+    this.lastLine = lo
+    return { line: lo + 1, column: clamped - this.starts[lo] + 1, offset: clamped }
+  }
+
+  /**
+   * Index of the last line start at or before `offset` (starts rise strictly). The line of the previous
+   * answer, or the one after it, is tried before the binary search: most spans start or end near the last one.
+   */
+  private lineIndexOf(offset: number): number {
+    const starts = this.starts
+    const near = this.lastLine
+    if (near < starts.length && starts[near] <= offset) {
+      if (near + 1 === starts.length || starts[near + 1] > offset) return near
+      if (near + 2 === starts.length || (starts[near + 1] <= offset && starts[near + 2] > offset)) return near + 1
+    }
     let lo = 0
-    let hi = this.starts.length - 1
+    let hi = starts.length - 1
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1
-      if (this.starts[mid] <= clamped) lo = mid
+      if (starts[mid] <= offset) lo = mid
       else hi = mid - 1
     }
-    return { line: lo + 1, column: clamped - this.starts[lo] + 1, offset: clamped }
+    return lo
   }
 
   span(start: number, end: number): Span {

@@ -1,4 +1,4 @@
-import { captionsIn, leadingCaptions, isCaptionLine, SERVICE_LINE } from './captions.js'
+import { captionsIn, gluedCaptions, isCaptionLine, leadingCaptions, SERVICE_LINE } from './captions.js'
 import { foldAsciiCode, isSpaceCode } from './char-codes.js'
 import { CLASS_LINE, CLASS_WORD_ONLY, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
@@ -395,7 +395,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     const line = lines[starts[0].line]
     const cut = starts[0].at - line.start
     const before = line.text.slice(0, cut)
-    if (leadingCaptions(before).length || captionsIn(before).length) {
+    if (leadingCaptions(before).length || captionsIn(before).length || gluedCaptions(before).length) {
       layout.captionCuts.set(starts[0].line, cut)
       layout.captionLines.push(starts[0].line)
       layout.captionLines.sort((a, b) => a - b)
@@ -441,11 +441,14 @@ function findSignature(lines: Line[], from: number, layout: TextLayout, end: num
     if (!lines[i].blank) kinds[i] = kinds[i] === 'pageHeader' ? 'pageHeader' : TRAILER.test(lines[i].text) ? 'envelope' : 'signature'
     i--
   }
+  // the last block of non-blank lines, collected upwards and put in text order once (unshift per line moved the
+  // whole array each time: quadratic on a long unbroken last block)
   const block: number[] = []
   while (i >= from && !lines[i].blank) {
-    block.unshift(i)
+    block.push(i)
     i--
   }
+  block.reverse()
   // a signature glued to the last paragraph (no empty line): its last line alone, after a finished sentence;
   // a line that ends a sentence itself (`Thanks.`) is the paragraph's last words, not a name
   if (block.length > 2 || (block.length > 0 && kinds[block[0]] === 'para')) {

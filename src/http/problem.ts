@@ -13,6 +13,7 @@ export type ProblemCode =
   | ServiceErrorCode
   | 'QUERY_SYNTAX'
   | 'MALFORMED'
+  | 'UNKNOWN_PARAMETER'
   | 'CSRF'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -31,6 +32,7 @@ export const PROBLEM_STATUS: Readonly<Record<ProblemCode, ContentfulStatusCode>>
   LINT_FAILED: 422,
   QUERY_SYNTAX: 400,
   MALFORMED: 400,
+  UNKNOWN_PARAMETER: 400,
   UNAUTHENTICATED: 401,
   CSRF: 403,
   PAYLOAD_TOO_LARGE: 413,
@@ -52,6 +54,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   LINT_FAILED: 'Lint failed',
   QUERY_SYNTAX: 'Query syntax error',
   MALFORMED: 'Malformed request body',
+  UNKNOWN_PARAMETER: 'Unknown query parameter',
   UNAUTHENTICATED: 'Authentication required',
   CSRF: 'CSRF token missing or wrong',
   PAYLOAD_TOO_LARGE: 'Request body too large',
@@ -131,6 +134,8 @@ export function errorToProblem(error: unknown, c: Context, log: (line: string) =
   if (error instanceof HttpProblem) return problem(c, error.code, error.message, error.extra, error.headers)
   if (error instanceof RateLimitError) return problem(c, 'RATE_LIMITED', error.message, {}, { 'retry-after': String(error.retryAfterSeconds) })
   if (error instanceof ServiceError) {
+    // an INVALID refusal lists its problems by field, `errors: [{path, message}]`, as the schema hook's do
+    if (error.code === 'INVALID') return problem(c, 'INVALID', error.message, { errors: error.errors })
     return problem(c, error.code, error.message, error.details.length ? { details: error.details } : {})
   }
   if (error instanceof QuerySyntaxError) return problem(c, 'QUERY_SYNTAX', error.message, { column: error.column })

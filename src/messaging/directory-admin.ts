@@ -5,7 +5,7 @@ import { actor, audit, refuse, type ServiceContext } from './context.js'
 import { installDefaultDirectory, type DirectoryCounts } from './default-directory.js'
 import { forbiddenCharsIn, refuseForbiddenChars } from './operator-text.js'
 import { normalizeAddress } from './recipients.js'
-import { ServiceError } from './service-error.js'
+import { fieldErrors, ServiceError } from './service-error.js'
 import { ROLES, type Post, type Role, type User } from './types.js'
 
 /**
@@ -51,22 +51,28 @@ async function validateUser(ctx: ServiceContext, spec: UserSpec): Promise<User> 
     ['clearance', spec.clearance],
     ...(spec.caveats ?? []).map((c, i) => [`caveats[${i}]`, c] as const),
   ])
-  if (!/^[a-z][a-z0-9._-]{0,31}$/.test(spec.name)) problems.push(`name ${JSON.stringify(spec.name)}: use 1–32 lower-case letters, digits, . _ -`)
+  // each problem by its field too, for the refusal's `errors` (the character problems are written `field: …`)
+  const errors = problems.length ? fieldErrors(problems, '') : []
+  const add = (path: string, message: string) => {
+    problems.push(message)
+    errors.push({ path, message })
+  }
+  if (!/^[a-z][a-z0-9._-]{0,31}$/.test(spec.name)) add('name', `name ${JSON.stringify(spec.name)}: use 1–32 lower-case letters, digits, . _ -`)
   const post = normalizeAddress(spec.post)
-  if (!(await ctx.store.directory.post(post))) problems.push(`post ${post} is not in the directory`)
+  if (!(await ctx.store.directory.post(post))) add('post', `post ${post} is not in the directory`)
   const office = spec.office ? spec.office.toUpperCase() : null
-  if (office && !(await ctx.store.directory.office(post, office))) problems.push(`office ${office} is not an office of ${post}`)
+  if (office && !(await ctx.store.directory.office(post, office))) add('office', `office ${office} is not an office of ${post}`)
   const roles = spec.roles.map((r) => r.trim().toLowerCase()).filter(Boolean)
-  for (const r of roles) if (!(ROLES as readonly string[]).includes(r)) problems.push(`role ${r}: expected one of ${ROLES.join(', ')}`)
-  if (roles.length === 0) problems.push('at least one role is required')
+  for (const [i, r] of roles.entries()) if (!(ROLES as readonly string[]).includes(r)) add(`roles[${i}]`, `role ${r}: expected one of ${ROLES.join(', ')}`)
+  if (roles.length === 0) add('roles', 'at least one role is required')
   const clearance = levelRank(spec.clearance)
   const marked = clearance === null ? markingParts(spec.clearance) : null
   // a clearance written with its caveats (`SECRET//NOFORN`): the caveats are a field of their own
-  if (marked && marked.level !== null && marked.caveats.length) problems.push(`clearance ${spec.clearance}: a clearance is a level alone (${marked.level}); give the caveats apart: caveats: [${marked.caveats.join(', ')}] (--caveats ${marked.caveats.join(',')} on the command line)`)
-  else if (clearance === null) problems.push(`clearance ${spec.clearance}: expected one of ${LEVEL_NAMES.join(', ')}`)
+  if (marked && marked.level !== null && marked.caveats.length) add('clearance', `clearance ${spec.clearance}: a clearance is a level alone (${marked.level}); give the caveats apart: caveats: [${marked.caveats.join(', ')}] (--caveats ${marked.caveats.join(',')} on the command line)`)
+  else if (clearance === null) add('clearance', `clearance ${spec.clearance}: expected one of ${LEVEL_NAMES.join(', ')}`)
   const caveats = (spec.caveats ?? []).map((c) => c.trim().toUpperCase()).filter(Boolean)
-  for (const c of caveats) if (!KNOWN_CAVEATS.includes(c)) problems.push(`caveat ${c}: expected one of ${KNOWN_CAVEATS.join(', ')}`)
-  if (problems.length) throw new ServiceError('INVALID', `user ${spec.name}: ${problems.join('; ')}`, problems)
+  for (const [i, c] of caveats.entries()) if (!KNOWN_CAVEATS.includes(c)) add(`caveats[${i}]`, `caveat ${c}: expected one of ${KNOWN_CAVEATS.join(', ')}`)
+  if (problems.length) throw new ServiceError('INVALID', `user ${spec.name}: ${problems.join('; ')}`, problems, errors)
   return { name: spec.name, fullName: spec.fullName ?? '', post, office, roles: [...new Set(roles)] as Role[], clearance: clearance as number, caveats: [...new Set(caveats)].sort(), active: spec.active ?? true }
 }
 

@@ -7,7 +7,7 @@ import type { PrecedenceWord } from '../format/model.js'
 import { lineReadAs } from '../format/text.js'
 import { LEVEL_NAMES } from './access.js'
 import { parsePrecedence } from './precedence.js'
-import { ServiceError } from './service-error.js'
+import { ServiceError, type FieldError } from './service-error.js'
 import type { DraftAddressee, DraftBlock, DraftFields } from './types.js'
 
 /** A draft as submitted: the structured fields plus who must clear it. */
@@ -31,10 +31,13 @@ export function formatPath(path: Path): string {
  */
 class Problems {
   readonly list: string[] = []
+  /** The same problems by field, for the INVALID refusal's `errors`. */
+  readonly errors: FieldError[] = []
   constructor(private readonly locate: (path: Path) => string | null = () => null) {}
   add(path: Path, what: string): void {
     const at = this.locate(path)
     this.list.push(`${at ? `${at}: ` : ''}${formatPath(path)}: ${what}`)
+    this.errors.push({ path: formatPath(path), message: at ? `${what} (${at})` : what })
   }
 }
 
@@ -336,7 +339,7 @@ export function draftFromObject(input: unknown, locate?: (path: Path) => string 
       }
     }
   }
-  if (p.list.length) throw new ServiceError('INVALID', `draft: ${p.list.join('; ')}`, p.list)
+  if (p.list.length) throw new ServiceError('INVALID', `draft: ${p.list.join('; ')}`, p.list, p.errors)
   return { fields, clearers }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cableAccess } from '../../src/archive/cable-access.js'
+import { cableAccess, UNREADABLE_MARKING_LABEL } from '../../src/archive/cable-access.js'
 import { LEVEL_RANK } from '../../src/format/classification.js'
 import { parseCable } from '../../src/format/parse.js'
 import { markedTelegram as telegram } from '../support/telegram.js'
@@ -61,7 +61,7 @@ describe('fail closed', () => {
     const a = access(UNCLAS, [], '(U) T', ['1. (U) One.', `2. (${mark}) Two.`])
     expect(a.level).toBe(LEVEL_RANK['TOP SECRET'])
     expect(a.level).toBe(4)
-    expect(a.classification).toBeNull()
+    expect(a.classification).toBe(UNREADABLE_MARKING_LABEL)
   })
 
   it('should not let portion marks alone set the level of a cable whose overall level nothing states', () => {

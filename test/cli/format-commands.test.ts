@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
@@ -49,6 +49,67 @@ describe('cable parse', () => {
 
   it('should refuse an unknown format', async () => {
     expect((await run(['parse', '--format', 'xml', 'wire-confidential.txt'])).code).toBe(2)
+  })
+})
+
+describe('cable parse of NARA CFPF records', () => {
+  const cfpf = join(fixtures, 'cfpf')
+  const imported = async (file: string) => {
+    // what `cable import` makes of the same file, record by record, through its own reader
+    const items = []
+    const { readCsv } = await import('../../src/archive/import/read-csv.js')
+    const { readJsonl } = await import('../../src/archive/import/read-jsonl.js')
+    const path = join(cfpf, file)
+    const read = file.endsWith('.csv') ? readCsv : readJsonl
+    for await (const x of read({ path, kind: file.endsWith('.csv') ? 'csv' : 'jsonl', bytes: statSync(path).size }, () => {})) if ('cable' in x) items.push(x.cable)
+    return items
+  }
+
+  it('should read every record of an AAD CSV export as cable import does, and name an unreadable row with exit 1', async () => {
+    const r = await run(['parse', 'cfpf/aad-export.csv'])
+    expect(r.code).toBe(1)
+    expect(r.err).toBe('cable: cfpf/aad-export.csv:25: expected 18 columns (nara-aad header), found 4\n')
+    const cables = r.out.trim().split('\n').map((l) => JSON.parse(l))
+    expect(cables.map((c) => c.id)).toEqual(['75STATE12345', '75KINSHASA1234', '76NEWDELHI42', '77STATE777', '77KINSHASA5555'])
+    expect(cables[0]).toMatchObject({ date: '1975-03-15T16:46:00Z', dateSource: { basis: 'read' }, classification: 'CONFIDENTIAL', captions: ['EXDIS'] })
+    expect(cables[1]).toMatchObject({ rawId: '1975KINSHA01234', date: '1975-03-18T00:00:00Z', dateSource: { basis: 'container', precision: 'day' }, subject: 'INVENTED COFFEE PRICES' })
+    expect(cables).toEqual(JSON.parse(JSON.stringify(await imported('aad-export.csv'))))
+  })
+
+  it('should read History Lab JSON Lines, CSV, a JSON array and a lone JSON object by the same decoder', async () => {
+    const lines = await run(['parse', '--fields', 'cfpf/history-lab.jsonl'])
+    expect(lines.code).toBe(1)
+    expect(lines.err).toMatch(/^cable: cfpf\/history-lab\.jsonl#line=3: not JSON/)
+    const fromLines = lines.out.trim().split('\n').map((l) => JSON.parse(l))
+    expect(fromLines.map((c) => c.id)).toEqual(['74KINSHASA1299', '74STATE54321', '78STATE123'])
+    const full = (await run(['parse', 'cfpf/history-lab.jsonl'])).out.trim().split('\n').map((l) => JSON.parse(l))
+    expect(full).toEqual(JSON.parse(JSON.stringify(await imported('history-lab.jsonl'))))
+    const csv = await run(['parse', '--format', 'table', 'cfpf/history-lab.csv'])
+    expect(csv.code).toBe(0)
+    expect(csv.out).toContain('79KINSHASA808')
+    // the first record alone, as an object and as a one-element array
+    const first = readFileSync(join(cfpf, 'history-lab.jsonl'), 'utf8').split('\n')[0]
+    const pretty = JSON.stringify(JSON.parse(first), null, 2)
+    const one = await run(['parse', '-'], pretty)
+    expect(one.code).toBe(0)
+    expect(JSON.parse(one.out)).toEqual(full[0])
+    const array = await run(['parse', '-'], `[\n${first},\n{"not": "a record"}\n]\n`)
+    expect(array.code).toBe(1)
+    expect(array.err).toMatch(/^cable: standard input:3: not a CFPF record/)
+    expect(JSON.parse(array.out)).toEqual(full[0])
+    // one file of several records is JSON Lines; --format json then says so
+    const several = await run(['parse', '--format', 'json', 'cfpf/aad-export.csv'])
+    expect(several.code).toBe(2)
+    expect(several.err).toMatch(/holds 5 records; use jsonl/)
+  })
+
+  it('should still read a telegram, a cables.csv row and parsed-model JSON as before', async () => {
+    expect(JSON.parse((await run(['parse', 'cables-row.csv'])).out).id).toBe('08BERN417')
+    const model = (await run(['parse', 'wire-confidential.txt'])).out
+    // the model's JSON is no CFPF record (its keys say so): read as text, it is no telegram
+    const again = await run(['parse', '-'], JSON.stringify(JSON.parse(model)))
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.out).id).toBeNull()
   })
 })
 

@@ -277,6 +277,43 @@ describe('sessions, tokens and bad input', () => {
     expect((await srv.deps.messaging!.ctx.store.workflow.draftIds({})).length).toBe(before)
   })
 
+  it('should list every INVALID problem as errors [{path, message}], from the schemas and from the service alike', async () => {
+    const dana = await srv.login('dana')
+    const root = await srv.login('root')
+    const shape = (body: Record<string, unknown>) => {
+      expect(body.details).toBeUndefined()
+      expect(Array.isArray(body.errors) && (body.errors as unknown[]).length > 0).toBe(true)
+      return body.errors as { path: string; message: string }[]
+    }
+    // the service's draft validation: each problem at its field path
+    const draft = await problemOf(dana.post('/api/drafts', { precedence: 'SOON', to: ['AMEMBASSY DUSHANBE'], classification: 'UNCLASSIFIED', subject: { marking: 'U', text: 'X' }, body: ['Hello.'], clearers: ['carl'] }), 422, 'INVALID')
+    expect(shape(draft.body)).toContainEqual({ path: 'precedence', message: expect.stringContaining('SOON') })
+    // the service's clearer checks
+    const clearers = await problemOf(dana.post('/api/drafts', { precedence: 'ROUTINE', to: ['AMEMBASSY DUSHANBE'], classification: 'UNCLASSIFIED', eo: { order: '13526', declassify: 'N/A' }, tags: ['PREL'], subject: { marking: 'U', text: 'X' }, body: ['Hello.'], signature: ['DOE'], clearers: ['dora'] }), 422, 'INVALID')
+    expect(shape(clearers.body)).toContainEqual({ path: 'clearers[0]', message: 'dora does not hold the clearer role' })
+    // the directory's user validation
+    const user = await problemOf(root.put('/api/users/mallory', { post: 'SECSTATE WASHDC', roles: ['reader'], clearance: 'SECRET//NOFORN' }), 422, 'INVALID')
+    expect(shape(user.body)).toContainEqual({ path: 'clearance', message: expect.stringContaining('give the caveats apart') })
+    // a refusal about the request as a whole has the empty path
+    const password = await problemOf(dana.put('/api/users/dana/password', { password: 'short', currentPassword: PASSWORD }), 422, 'INVALID')
+    expect(shape(password.body)).toEqual([{ path: '', message: expect.stringContaining('at least') }])
+    // the schemas' own, as before
+    expect(shape((await problemOf(dana.post('/api/session', { user: 42 }), 422, 'INVALID')).body)[0].path).toBe('user')
+  })
+
+  it('should refuse a query parameter a route does not take with 400 naming it', async () => {
+    const dana = await srv.login('dana')
+    const unknown = await problemOf(dana.get('/api/drafts?sate=draft'), 400, 'UNKNOWN_PARAMETER')
+    expect(unknown.body.errors).toEqual([{ path: 'sate', message: expect.stringContaining('unknown query parameter') }])
+    expect(unknown.body.detail).toContain('"sate"')
+    const inbox = await problemOf(dana.get('/api/inbox?unacknowledged=1&limit=5'), 400, 'UNKNOWN_PARAMETER')
+    expect(inbox.body.errors).toEqual([{ path: 'limit', message: 'unknown query parameter; known here: unacknowledged' }])
+    // the declared ones still work, and the route's documentation lists the 400
+    expect((await dana.get('/api/inbox?unacknowledged=1')).status).toBe(200)
+    const doc = await dana.json(dana.get('/api/openapi.json'))
+    expect(doc.paths['/api/inbox'].get.responses['400']).toBeDefined()
+  })
+
   it('should edit a draft (drafter only, before approval), voiding earlier clearances', async () => {
     const [dana, carl, cleo] = await Promise.all(['dana', 'carl', 'cleo'].map((u) => srv.login(u)))
     // this server's clock is in 2026, when E.O. 13526 governs

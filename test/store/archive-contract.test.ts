@@ -5,6 +5,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseQuery } from '../../src/archive/query/parse-query.js'
+import { UNREADABLE_MARKING_LABEL } from '../../src/archive/cable-access.js'
+import { toCableRecord } from '../../src/archive/cable-record.js'
+import { parseCable } from '../../src/format/parse.js'
 import { openStore } from '../../src/store/open-store.js'
 import type { Access, CableRecord, SearchHit, Store } from '../../src/store/store.js'
 import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
@@ -111,6 +114,24 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect(facet.map((f) => f.value).sort()).toEqual(['(none)', 'CONFIDENTIAL', 'CONFIDENTIAL//NOFORN', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY'])
       expect(await store.count(parseQuery('class:CONFIDENTIAL'))).toBe(2)
       expect(await keys(store.search(parseQuery('-classification:CONFIDENTIAL class:CONFIDENTIAL'), { sort: 'date' }))).toEqual(['09C2'])
+    })
+
+    it('should file a cable whose marking cannot be read under one honest label everywhere: result, facet, filter, cable', async () => {
+      const store = await engine.open()
+      const text = ['R 011200Z JAN 26', 'FM AMEMBASSY ZANZIBAR', 'TO SECSTATE WASHDC 0001', '', 'UNCLAS ZANZIBAR 000031', '', 'E.O. 13526: N/A', 'TAGS: PREL, XX', 'SUBJECT: (U) T', '', '1. (U) One.', '', '2. (S//NOFRON) Two.', '', 'DOE', ''].join('\n')
+      const record = toCableRecord(parseCable(text), text, { locator: 'z.txt', rendering: 'text', sha256: 'b'.repeat(64), importedAt: '2026-01-01T00:00:00.000Z', metadata: {} })
+      // derived once, where the archive files it: TOP SECRET, and said why
+      expect([record.classification, record.level]).toEqual([UNREADABLE_MARKING_LABEL, 4])
+      await store.upsertCables([record])
+      const hits: SearchHit[] = []
+      for await (const h of store.search(null, { sort: 'date' })) hits.push(h)
+      expect(hits.map((h) => h.classification)).toEqual([UNREADABLE_MARKING_LABEL])
+      expect((await store.facets(null)).classification).toEqual([{ value: UNREADABLE_MARKING_LABEL, count: 1 }])
+      expect(await store.count(parseQuery(`classification:"${UNREADABLE_MARKING_LABEL}"`))).toBe(1)
+      expect(await store.count(parseQuery('classification:"(none)"'))).toBe(0)
+      expect((await store.getCable(record.key))?.classification).toBe(UNREADABLE_MARKING_LABEL)
+      // only the highest clearance reads it
+      expect(await store.count(null, { level: 3, caveats: [] })).toBe(0)
     })
 
     it('should keep a different text as a version, show the best, index every one, and take the highest level', async () => {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -271,6 +272,44 @@ describe.skipIf(unavailable !== null)('web research views in Chromium', { timeou
     await p.reload()
     await expect.poll(() => p.getByTestId('verify-status').textContent()).toBe('Different: 4 cables now, 3 when saved; archive changed.')
     expect(await p.getByTestId('verify-added').locator('li').allTextContents()).toEqual(['08QUORIN50'])
+    expect(ownErrors).toEqual([])
+    await own.close()
+  })
+
+  it('shows the drafter and clearer of a released cable as people on an operator server, with their role', async () => {
+    // a synthetic telegram drafted, cleared, approved and released through messaging on the operator's database
+    const team = [
+      ['dana', 'Dana Ames', 'SCA/CEN', 'drafter'],
+      ['carl', 'Carl Boyd', 'SCA/PPD', 'clearer'],
+      ['abe', 'Abe Cole', 'S/ES', 'approver'],
+    ]
+    for (const [name, full, office, role] of team) {
+      await cable(['user', 'add', name, '--full-name', full, '--post', 'SECSTATE WASHDC', '--office', office, '--roles', `${role},reader`, '--clearance', 'SECRET', '--db', opDb, '--as', 'root'])
+    }
+    const file = join(dir.path, 'wren.txt')
+    writeFileSync(file, 'FM SECSTATE WASHDC\nTO AMEMBASSY DUSHANBE PRIORITY\n\nCONFIDENTIAL STATE 000000\n\nE.O. 13526: DECL: 03/14/2036\nTAGS: PREL, TI\nSUBJECT: (C) SYNTHETIC TEST: WREN REVIEW\n\nCLASSIFIED BY: SCA/CEN Director, Reason 1.4(d)\n\n1. (C) The wren review is synthetic.\n\nCLINTON\n')
+    const draft = /draft (\d+)/.exec(await cable(['draft', 'new', file, '--clearer', 'carl', '--db', opDb, '--as', 'dana']))![1]
+    await cable(['clear', draft, '--db', opDb, '--as', 'carl'])
+    await cable(['approve', draft, '--db', opDb, '--as', 'abe'])
+    const released = /released (\S+)/.exec(await cable(['release', draft, '--db', opDb, '--as', 'abe']))![1]
+
+    const own = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    const p = await own.newPage()
+    p.setDefaultTimeout(15_000)
+    const ownErrors = pageErrors(p)
+    await p.goto(`${op.url}/#/desk`)
+    await p.getByLabel('User name').fill('root')
+    await p.getByLabel('Password').fill(PASSWORD)
+    await p.getByRole('button', { name: 'Log in' }).click()
+    await p.getByTestId('who').filter({ hasText: 'root' }).waitFor()
+    for (const [key, words] of [['AMES D', 'drafter: Dana Ames'], ['BOYD C', 'clearer: Carl Boyd']]) {
+      await p.goto(`${op.url}/#/people/${encodeURIComponent(key)}`)
+      await expect.poll(() => p.locator('table.person-cables tbody th').allTextContents()).toEqual([released])
+      expect(await p.getByTestId('person-cable-count').textContent()).toBe('1')
+      expect(await p.locator('table.person-cables tbody tr').first().textContent()).toContain(words)
+    }
+    await screenshot(p, 'research-person-drafter')
+    expect(await seriousViolations(p)).toEqual([])
     expect(ownErrors).toEqual([])
     await own.close()
   })

@@ -23,18 +23,26 @@ export const CABLES_CSV_COLUMNS = ['id', 'date', 'refid', 'origin', 'classificat
  *   for await (const item of readCsv({ path: 'cables.csv', kind: 'csv', bytes }, onBytes)) …
  */
 export async function* readCsv(file: InputFile, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
+  yield* csvItems(file.path, createReadStream(file.path, { highWaterMark: 1 << 20 }), file.bytes, onBytes)
+}
+
+/**
+ * `readCsv` over any byte chunks of the file `path` (`bytes` long): the one reader of CSV cables, for
+ * `cable import` (a streamed file) and `cable parse` (a text in memory, `cfpfTextItems`).
+ */
+export async function* csvItems(path: string, chunks: AsyncIterable<Buffer>, bytes: number, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
   let columns: readonly string[] = CABLES_CSV_COLUMNS
   let shape: CfpfShape | null = null
   let row = 0
   let last = 0
   try {
-    for await (const r of csvRecords(createReadStream(file.path, { highWaterMark: 1 << 20 }))) {
+    for await (const r of csvRecords(chunks)) {
       row++
       onBytes(r.bytes - last)
       last = r.bytes
-      const locator = `${file.path}#row=${row}`
+      const locator = `${path}#row=${row}`
       // a CFPF record spans many lines: its problems name the line it starts on
-      const where = shape ? `${file.path}:${r.line}` : locator
+      const where = shape ? `${path}:${r.line}` : locator
       if ('error' in r) {
         yield { locator: where, reason: `unreadable CSV record: ${r.error}` }
         continue
@@ -59,9 +67,9 @@ export async function* readCsv(file: InputFile, onBytes: BytesRead): AsyncGenera
       } else yield rowItem(locator, columns, record)
     }
   } catch (error) {
-    yield { locator: `${file.path}#row=${row + 1}`, reason: `CSV reading stopped: ${error instanceof Error ? error.message : String(error)}` }
+    yield { locator: `${path}#row=${row + 1}`, reason: `CSV reading stopped: ${error instanceof Error ? error.message : String(error)}` }
   }
-  onBytes(Math.max(0, file.bytes - last))
+  onBytes(Math.max(0, bytes - last))
 }
 
 function rowItem(locator: string, columns: readonly string[], record: string[]): ImportItem {

@@ -31,6 +31,15 @@ export async function* readJson(file: InputFile, onBytes: BytesRead): AsyncGener
     return
   }
   onBytes(file.bytes)
+  yield* jsonArrayItems(file.path, text)
+}
+
+/**
+ * The CFPF records of a JSON array `text` read from `path` (`readJson` after the file is read; `cable parse`
+ * on a text in memory): each element a record, or a problem at `path:line`.
+ */
+export function* jsonArrayItems(path: string, text: string): Generator<ImportItem | ImportProblem> {
+  const file = { path }
   const split = arrayElements(text)
   let k = 0
   for (const el of split.elements) {

@@ -15,7 +15,15 @@ import { cfpfItem } from './read-cfpf.js'
  * is read as that record (`cfpfItem`).
  */
 export async function* readJsonl(file: InputFile, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
-  const lines = createInterface({ input: createReadStream(file.path, 'utf8'), crlfDelay: Infinity })
+  yield* jsonlItems(file.path, createInterface({ input: createReadStream(file.path, 'utf8'), crlfDelay: Infinity }), onBytes)
+}
+
+/**
+ * `readJsonl` over the lines of the file `path` from any source: the one reader of JSON Lines cables, for
+ * `cable import` (a streamed file) and `cable parse` (a text in memory, `cfpfTextItems`).
+ */
+export async function* jsonlItems(path: string, lines: AsyncIterable<string> | Iterable<string>, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
+  const file = { path }
   let n = 0
   for await (const line of lines) {
     n++

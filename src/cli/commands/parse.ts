@@ -1,4 +1,6 @@
 import type { Command } from 'commander'
+import { cfpfTextItems } from '../../archive/import/cfpf-text.js'
+import type { Cable } from '../../format/model.js'
 import { parseCable } from '../../format/parse.js'
 import { publicFields } from '../../format/public-fields.js'
 import { CliError } from '../errors.js'
@@ -7,23 +9,41 @@ import { idFromFileName } from '../../format/file-id.js'
 import { readInput } from '../read-input.js'
 import type { SetExit } from './index.js'
 
-export function registerParse(program: Command, io: Io, _setExit: SetExit): void {
+/**
+ * `cable parse FILE…`: the Cable model of each telegram text, Cablegate page or cables.csv row, and of every
+ * record of a NARA CFPF export (AAD CSV, History Lab CSV, JSON, JSON Lines) through `cable import`'s decoder.
+ */
+export function registerParse(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('parse')
-    .description('parse cables (raw telegram text, Cablegate HTML page, or a cables.csv row) into the Cable model as JSON')
+    .description('parse cables (raw telegram text, Cablegate HTML page, a cables.csv row, or the records of a NARA CFPF export) into the Cable model as JSON')
     .argument('<file...>', 'files to parse; - reads standard input')
     .option('--format <format>', 'json (one file), jsonl (one object a line), or table', undefined)
     .option('--fields', 'print only the public fields (id, date, origin, … diagnostics), not the recorded structure')
     .option('--no-hint', 'do not take the reference id from a file named by it (FILE = <id>.txt) when the text lacks the year')
-    .addHelpText('after', '\nSeveral files give JSON Lines in argument order. See docs/data-model.md for every field.')
+    .addHelpText('after', '\nSeveral files, or a CFPF export of several records, give JSON Lines in argument order. See docs/data-model.md for every field.')
     .action(async (files: string[], opts: { format?: string; fields?: boolean; hint: boolean }) => {
-      const format = opts.format ?? (files.length > 1 ? 'jsonl' : 'json')
-      if (!['json', 'jsonl', 'table'].includes(format)) throw new CliError(`--format must be json, jsonl or table, not ${format}`)
-      if (format === 'json' && files.length > 1) throw new CliError('--format json takes one file; use jsonl for several')
-      const rows: string[][] = []
+      if (opts.format !== undefined && !['json', 'jsonl', 'table'].includes(opts.format)) throw new CliError(`--format must be json, jsonl or table, not ${opts.format}`)
+      if (opts.format === 'json' && files.length > 1) throw new CliError('--format json takes one file; use jsonl for several')
+      const cables: Cable[] = []
+      let unreadable = 0
       for (const file of files) {
         const text = await readInput(io, file)
-        const cable = parseCable(text, { hint: opts.hint ? { id: (file === '-' ? undefined : idFromFileName(file)) } : undefined })
+        const name = file === '-' ? 'standard input' : file
+        // a NARA CFPF export (AAD or History Lab CSV, JSON, JSON Lines): every record, read as `cable import` reads it
+        const records = await cfpfTextItems(text, name)
+        if (records) {
+          cables.push(...records.items.map((r) => r.cable))
+          for (const p of records.problems) io.stderr.write(`cable: ${p.locator}: ${p.reason}\n`)
+          unreadable += records.problems.length
+          continue
+        }
+        cables.push(parseCable(text, { hint: opts.hint ? { id: (file === '-' ? undefined : idFromFileName(file)) } : undefined }))
+      }
+      const format = opts.format ?? (cables.length > 1 ? 'jsonl' : 'json')
+      if (format === 'json' && cables.length > 1) throw new CliError(`--format json prints one cable, and ${files[0]} holds ${cables.length} records; use jsonl`)
+      const rows: string[][] = []
+      for (const cable of cables) {
         const out = opts.fields ? publicFields(cable) : cable
         if (format === 'json') io.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
         else if (format === 'jsonl') io.stdout.write(`${JSON.stringify(out)}\n`)
@@ -33,6 +53,8 @@ export function registerParse(program: Command, io: Io, _setExit: SetExit): void
         }
       }
       if (format === 'table') io.stdout.write(table(['ID', 'DATE (UTC)', 'CLASSIFICATION', 'PARAS', 'WARN', 'SUBJECT'], rows))
+      // records of a CFPF export that could not be read were named on stderr: exit 1, as `cable import` does
+      if (unreadable) setExit(1)
     })
 }
 

@@ -90,8 +90,9 @@ export function ComposePage({ draftId }: { draftId: number | null }) {
         setFindings(l.messages.filter((m) => m.severity === 'error' || m.severity === 'warning').map((m) => ({ field: fieldOfLine(v.preview.text, m.line), text: `${m.ruleId} ${m.severity} (line ${m.line}, column ${m.column}): ${m.message}` })))
         setStatus(l.errors ? `${l.errors} lint error${l.errors > 1 ? 's' : ''}: clearance is blocked until they are fixed` : `saved as draft ${v.draft.id}; no lint errors`)
       } catch (e) {
-        if (e instanceof ApiError && Array.isArray(e.problem.details)) {
-          const details = e.problem.details as string[]
+        if (e instanceof ApiError && e.problem.code === 'INVALID' && Array.isArray(e.problem.errors)) {
+          // each problem with its field path (docs/http.md): shown at that field
+          const details = (e.problem.errors as { path: string; message: string }[]).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
           setFindings(details.map((d) => ({ field: fieldOfProblem(d), text: d })))
           setLint([])
           setStatus(`${details.length} problem${details.length > 1 ? 's' : ''} to fix before the draft can be saved`)
