@@ -125,11 +125,20 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       const r = decide(overall, reader)
       return { reason: r, why: `unmarked: treated as the overall ${overallLabel}, ${r}`, demand: overall }
     }
-    const demand = readPortionMark(mark.trim())
+    const own = readPortionMark(mark.trim())
     // a mark nobody can read may name any level: the portion is withheld from every reader, as TOP SECRET
-    if (!demand) return { reason: 'unreadable', why: `portion mark (${mark.trim()}) not understood, treated as ${failClosedLabel}`, demand: null }
-    const r = decide(demand, reader)
-    return { reason: r, why: `marked ${publisherClassification(levelName(demand.level) as Level, demand.caveats)}, ${r}`, demand }
+    if (!own) return { reason: 'unreadable', why: `portion mark (${mark.trim()}) not understood, treated as ${failClosedLabel}`, demand: null }
+    // a portion is never easier to receive than the cable it is part of: the distribution captions (NODIS, EXDIS,
+    // LIMDIS, STADIS, CHEROKEE, SPECAT) restrict who may receive any copy of it regardless of level (spec §7
+    // rules 5 and 8), and a caveat the cable carries (NOFORN, ORCON, from a caption or propagated from a portion
+    // by rule 4) cannot be told apart from one its portions lack: every caveat of the cable is demanded too
+    const demand = { level: own.level, caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || overall.caveats.includes(c)) }
+    let r = decide(demand, reader)
+    if (r !== null && r.startsWith('needs ')) {
+      const missing = demand.caveats.filter((c) => !reader.caveats.includes(c))
+      r = `needs ${missing.map((c) => (own.caveats.includes(c) ? c : `${c} (a caveat of the whole cable)`)).join(', ')}`
+    }
+    return { reason: r, why: `marked ${publisherClassification(levelName(own.level) as Level, own.caveats)}, ${r}`, demand }
   }
   // a parenthesised word where a mark stands that the parser did not take for one (`(Q)`, `(S//ZZ)`) may be a
   // garbled mark: fail closed and treat it as an unreadable one
