@@ -10,7 +10,10 @@ import { cableAccess } from './cable-access.js'
  * numbered paragraph with its continuation lines, unnumbered text) whose mark is above the reader's level
  * or names a caveat he does not hold is replaced by one line stating what was withheld and why; an unmarked
  * portion counts as the cable's overall classification (the highest of its class line, captions and portion
- * marks, spec §7 rule 1); a mark that cannot be read is withheld from every reader, as TOP SECRET. A placeholder never
+ * marks, spec §7 rule 1); a mark that cannot be read is withheld from every reader, as TOP SECRET. Every portion also
+ * demands every caveat of the cable (distribution captions NODIS, EXDIS, LIMDIS, STADIS, CHEROKEE, SPECAT restrict
+ * every copy whatever its level, spec §7 rules 5 and 8; NOFORN and ORCON, captioned or propagated by rule 4, fail
+ * closed the same way): a reader without them reads no portion of the cable. A placeholder never
  * carries a portion mark below the level of what it stands for: a readable mark is kept, an unmarked portion's
  * placeholder is marked at the overall level when the class line states that level, and otherwise (and for an
  * unreadable mark) the placeholder carries no portion mark. Header lines (envelope, FM/TO/INFO, class
