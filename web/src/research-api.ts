@@ -43,6 +43,7 @@ export interface CableRoute {
   excluded: { post: string; collective: string }[]
   unresolved: { role: string; name: string; route: string | null }[]
   profile: { post: string; matched: string[] }[]
+  profileNamed: boolean
   noRecipientsBecause: string | null
   deliveries: { post: string; role: string; precedence: string }[] | null
   matchesDeliveries: boolean | null
