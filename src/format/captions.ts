@@ -74,6 +74,47 @@ export function captionsIn(line: string): { caption: string; start: number; end:
   return found
 }
 
+const CAPTION_WORD = `(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})`
+const CAPTION_WORD_STICKY = new RegExp(CAPTION_WORD, 'y')
+const GLUED_CHAIN = new RegExp(`(?<![A-Z])${CAPTION_WORD}(?:[\\s.,;:/]*${CAPTION_WORD})*`, 'g')
+
+/**
+ * Caption words of run-together header text (spec §5.4 and §10 "captions run together"), where a flattened
+ * rendering dropped the line breaks: `ANKARA 003352SIPDISSIPDISNOFORNE.O. 12958`, `000255NOFORNSIPDISPLEASE
+ * PASS TO …`, `…/MKeshishianSIPDIS SENSITIVEE.O.`. Only upper-case words count (mixed-case attention text uses
+ * them in their ordinary sense). A run starts where no upper-case letter precedes it (after the MRN serial, a
+ * separator or a mixed-case name) and may be glued to the next caption; it counts when it holds two or more
+ * caption words, or one that no letter follows, or one that ends the text (the caller cuts the text where a
+ * run-together keyword, E.O. or TAGS, starts). `INSENSITIVE` or `SIPDISTRIBUTION` alone are no captions.
+ *
+ * @example
+ *   gluedCaptions('TESSIN 003352SIPDISNOFORN').map((c) => c.caption) // ['SIPDIS', 'NOFORN']
+ */
+export function gluedCaptions(text: string): { caption: string; start: number; end: number }[] {
+  const found: { caption: string; start: number; end: number }[] = []
+  GLUED_CHAIN.lastIndex = 0
+  for (let m = GLUED_CHAIN.exec(text); m; m = GLUED_CHAIN.exec(text)) {
+    const words: { caption: string; start: number; end: number }[] = []
+    const word = CAPTION_WORD_STICKY
+    let pos = m.index
+    const stop = m.index + m[0].length
+    while (pos < stop) {
+      while (pos < stop && isCaptionSeparator(text.charCodeAt(pos))) pos++
+      word.lastIndex = pos
+      const w = word.exec(text)
+      if (!w) break
+      let caption = w[0].replace(/\s+/g, ' ')
+      if (caption === 'SENSITIVE BUT UNCLASSIFIED') caption = 'SENSITIVE'
+      words.push({ caption, start: pos, end: pos + w[0].length })
+      pos += w[0].length
+    }
+    const after = text.charCodeAt(stop)
+    const letterAfter = (after >= 65 && after <= 90) || (after >= 97 && after <= 122)
+    if (words.length >= 2 || !letterAfter) found.push(...words)
+  }
+  return found
+}
+
 /** True when the line holds nothing but caption words. */
 export function isCaptionLine(line: string): boolean {
   const c = leadingCaptions(line)

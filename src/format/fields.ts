@@ -1,4 +1,4 @@
-import { captionsIn, isCaptionLine, leadingCaptions } from './captions.js'
+import { captionsIn, gluedCaptions, isCaptionLine, leadingCaptions } from './captions.js'
 import {
   CLASS_WORD_ONLY,
   levelOfClassWord,
@@ -58,14 +58,36 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   for (const i of layout.captionLines) {
     const cut = layout.captionCuts.get(i)
     const t = cut === undefined ? lines[i].text : lines[i].text.slice(0, cut)
-    for (const c of isCaptionLine(t) || t !== t.toUpperCase() ? leadingCaptions(t) : captionsIn(t)) {
+    // a run-together block (cut where a keyword starts) may have lost every separator: read glued captions too
+    const read = isCaptionLine(t) || t !== t.toUpperCase() ? leadingCaptions(t) : captionsIn(t)
+    for (const c of cut === undefined ? read : [...read, ...gluedCaptions(t)].sort((a, b) => a.start - b.start)) {
       if (captions.includes(c.caption)) continue
       captions.push(c.caption)
       cable.captionSpans.push(index.span(lines[i].start + c.start, lines[i].start + c.end))
     }
   }
+  // captions the class line itself carries after the MRN (`LONDON 002460 SENSITIVE SIPDIS E.O. …`, glued or
+  // spaced): they come first, as a caption block would (spec §5.4)
+  if (layout.classLine !== null && layout.classMatch?.[7]) {
+    const line = lines[layout.classLine]
+    const rest = layout.classMatch[7]
+    const offset = line.text.length - rest.length
+    const onClassLine: { caption: string; start: number; end: number }[] = []
+    let pos = 0
+    for (const c of gluedCaptions(rest)) {
+      if (!/^[\s.,;:/]*$/.test(rest.slice(pos, c.start))) break
+      onClassLine.push(c)
+      pos = c.end
+    }
+    for (const c of onClassLine.reverse()) {
+      if (captions.includes(c.caption)) continue
+      captions.unshift(c.caption)
+      cable.captionSpans.unshift(index.span(line.start + offset + c.start, line.start + offset + c.end))
+    }
+  }
   cable.captions = captions
-  if (captions.length) cable.spans.captions = index.span(lines[layout.captionLines[0]].start, lines[layout.captionLines[layout.captionLines.length - 1]].end)
+  if (layout.captionLines.length) cable.spans.captions = index.span(lines[layout.captionLines[0]].start, lines[layout.captionLines[layout.captionLines.length - 1]].end)
+  else if (cable.captionSpans.length) cable.spans.captions = index.span(cable.captionSpans[0].start.offset, cable.captionSpans[cable.captionSpans.length - 1].end.offset)
 
   // E.O.
   if (layout.eo) {

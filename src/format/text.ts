@@ -1,4 +1,4 @@
-import { captionsIn, leadingCaptions, isCaptionLine, SERVICE_LINE } from './captions.js'
+import { captionsIn, gluedCaptions, isCaptionLine, leadingCaptions, SERVICE_LINE } from './captions.js'
 import { foldAsciiCode, isSpaceCode } from './char-codes.js'
 import { CLASS_LINE, CLASS_WORD_ONLY, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
@@ -395,7 +395,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     const line = lines[starts[0].line]
     const cut = starts[0].at - line.start
     const before = line.text.slice(0, cut)
-    if (leadingCaptions(before).length || captionsIn(before).length) {
+    if (leadingCaptions(before).length || captionsIn(before).length || gluedCaptions(before).length) {
       layout.captionCuts.set(starts[0].line, cut)
       layout.captionLines.push(starts[0].line)
       layout.captionLines.sort((a, b) => a - b)
