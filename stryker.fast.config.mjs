@@ -39,6 +39,8 @@ export default {
   concurrency: 1,
   incrementalFile: `reports/mutation/${set}/stryker-incremental.json`,
   tempDirName: `.stryker-tmp-${set}`,
+  // the sandboxes of other groups running at the same time are no part of the project
+  ignorePatterns: ['.stryker-tmp-*', 'reports'],
   htmlReporter: { fileName: `reports/mutation/${set}/index.html` },
   jsonReporter: { fileName: `reports/mutation/${set}/mutation.json` },
 }

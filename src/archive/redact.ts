@@ -11,7 +11,10 @@ import { headerPieces, isSignatureLine, marksIn, marksInReference, paragraphsOf 
  * numbered paragraph with its continuation lines, unnumbered text) whose mark is above the reader's level
  * or names a caveat he does not hold is replaced by one line stating what was withheld and why; an unmarked
  * portion counts as the cable's overall classification (the highest of its class line, captions and portion
- * marks, spec §7 rule 1); a mark that cannot be read is withheld from every reader, as TOP SECRET. A placeholder never
+ * marks, spec §7 rule 1); a mark that cannot be read is withheld from every reader, as TOP SECRET. Every portion also
+ * demands every caveat of the cable (distribution captions NODIS, EXDIS, LIMDIS, STADIS, CHEROKEE, SPECAT restrict
+ * every copy whatever its level, spec §7 rules 5 and 8; NOFORN and ORCON, captioned or propagated by rule 4, fail
+ * closed the same way): a reader without them reads no portion of the cable. A placeholder never
  * carries a portion mark below the level of what it stands for: a readable mark is kept, an unmarked portion's
  * placeholder is marked at the overall level when the class line states that level, and otherwise (and for an
  * unreadable mark) the placeholder carries no portion mark. Header lines (envelope, FM/TO/INFO, class
@@ -129,11 +132,20 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       const r = decide(overall, reader)
       return { reason: r, why: `unmarked: treated as the overall ${overallLabel}, ${r}`, demand: overall }
     }
-    const demand = readPortionMark(mark.trim())
+    const own = readPortionMark(mark.trim())
     // a mark nobody can read may name any level: the portion is withheld from every reader, as TOP SECRET
-    if (!demand) return { reason: 'unreadable', why: `portion mark (${mark.trim()}) not understood, treated as ${failClosedLabel}`, demand: null }
-    const r = decide(demand, reader)
-    return { reason: r, why: `marked ${publisherClassification(levelName(demand.level) as Level, demand.caveats)}, ${r}`, demand }
+    if (!own) return { reason: 'unreadable', why: `portion mark (${mark.trim()}) not understood, treated as ${failClosedLabel}`, demand: null }
+    // a portion is never easier to receive than the cable it is part of: the distribution captions (NODIS, EXDIS,
+    // LIMDIS, STADIS, CHEROKEE, SPECAT) restrict who may receive any copy of it regardless of level (spec §7
+    // rules 5 and 8), and a caveat the cable carries (NOFORN, ORCON, from a caption or propagated from a portion
+    // by rule 4) cannot be told apart from one its portions lack: every caveat of the cable is demanded too
+    const demand = { level: own.level, caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || overall.caveats.includes(c)) }
+    let r = decide(demand, reader)
+    if (r !== null && r.startsWith('needs ')) {
+      const missing = demand.caveats.filter((c) => !reader.caveats.includes(c))
+      r = `needs ${missing.map((c) => (own.caveats.includes(c) ? c : `${c} (a caveat of the whole cable)`)).join(', ')}`
+    }
+    return { reason: r, why: `marked ${publisherClassification(levelName(own.level) as Level, own.caveats)}, ${r}`, demand }
   }
   // a parenthesised word where a mark stands that the parser did not take for one (`(Q)`, `(S//ZZ)`) may be a
   // garbled mark: fail closed and treat it as an unreadable one
@@ -185,8 +197,15 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
     }
     // marks no higher than the floor: the text stands at the overall level
     if (top === null) return { ...portionDecision(null), mark: null }
-    const r = decide(demand, reader)
-    return { reason: r, why: `marked ${publisherClassification(levelName(demand.level) as Level, demand.caveats)}, ${r}`, demand, mark: top }
+    // as for a paragraph: every caveat of the cable is demanded too
+    const own = demand
+    const full = { level: own.level, caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || overall.caveats.includes(c)) }
+    let r = decide(full, reader)
+    if (r !== null && r.startsWith('needs ')) {
+      const missing = full.caveats.filter((c) => !reader.caveats.includes(c))
+      r = `needs ${missing.map((c) => (own.caveats.includes(c) ? c : `${c} (a caveat of the whole cable)`)).join(', ')}`
+    }
+    return { reason: r, why: `marked ${publisherClassification(levelName(own.level) as Level, own.caveats)}, ${r}`, demand: full, mark: top }
   }
   // a piece of portion text outside the paragraphs (header text that is not what its kind says, text after the
   // signature, unplaced text): shown, or one placeholder line saying why; indexed with the same demand

@@ -105,16 +105,20 @@ function tokenize(text: string): Token[] | MarkingError {
       i++
     } else if (isLetter(c)) {
       const start = i
+      // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
       while (i < text.length && isLetter(text.charCodeAt(i))) i++
       tokens.push({ type: 'w', text: text.slice(start, i).toUpperCase(), start, end: i })
     } else if (c === 47 /* / */) {
       const start = i
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: charCodeAt past the end is NaN, never 47: the loop stops there either way
       while (i < text.length && text.charCodeAt(i) === 47) i++
       if (i - start > 2) return { message: `"${text.slice(start, i)}" is not a marking separator (use / or //)`, start, end: i }
       tokens.push({ type: 'sep', text: text.slice(start, i), start, end: i })
     } else if (c === 45 /* - */ || c === 44 /* , */) {
       const start = i
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: charCodeAt past the end is NaN, never c: the loop stops there either way
       while (i < text.length && text.charCodeAt(i) === c) i++
+      // Stryker disable next-line MethodExpression: the text of a - or , separator is read nowhere (only // is compared, and the whole marking holding - or , is never //)
       tokens.push({ type: 'sep', text: text.slice(start, i), start, end: i })
     } else {
       return { message: `unexpected character ${JSON.stringify(text[i])} in a marking`, start: i, end: i + 1 }
@@ -191,6 +195,7 @@ function readMarking(text: string): MarkingResult {
   let releasableTo: string[] | null = null
   // where the REL TO lists stand, for the error when NOFORN contradicts them
   let relStart = -1
+  // Stryker disable next-line UnaryOperator: relEnd is set by every REL TO list the parser keeps; a list without countries is refused before it is read
   let relEnd = -1
   let k = 0
   let first = true
@@ -203,8 +208,10 @@ function readMarking(text: string): MarkingResult {
     // a letter glued to a level abbreviation is not that abbreviation: `SE`, `SNF` are refused as words below
     const lv = match(tokens, k, LEVEL_WORDS)
     // `S` or `C` is a level only in the first place; later single letters are caveats or errors (`SBU/N`)
+    // Stryker disable next-line ConditionalExpression: every level of several words opens with a word of several letters, so the length test decides alone
     if (lv && (first || lv.n > 1 || tokens[k].text.length > 1)) {
       if (level !== null && !(lv.value === 'SBU' && (level === 'UNCLASSIFIED' || level === 'SBU'))) {
+        // Stryker disable next-line OptionalChaining: a level read before means its token was kept with it
         return fail(`a second level ${tokens.slice(k, k + lv.n).map((x) => x.text).join(' ')} after ${levelToken?.text ?? level}`, t)
       }
       // `U//SBU`, `UNCLASSIFIED//LOU`: the administrative control raises U to SBU

@@ -8,7 +8,8 @@ import type { Access, Store } from '../store/store.js'
 import type { Addressee, Cable, PrecedenceWord } from '../format/model.js'
 import { precedenceOfProsign, precedenceRank } from '../format/precedence.js'
 import { DEFAULT_DIRECTORY_DIR } from './default-directory.js'
-import { normalizeAddress } from './recipients.js'
+import { stationOfAddress } from './recipients.js'
+import { userAccess } from './reader-access.js'
 import type { SubscriptionKind } from './subscriptions.js'
 import type { Collective, DeliveryRole, Post } from './types.js'
 
@@ -25,10 +26,34 @@ export interface RoutingDirectory {
   post(plad: string): Promise<Post | null>
   postByRoute(route: string): Promise<Post | null>
   collective(plad: string): Promise<Collective | null>
-  /** Directory users subscribed to any of these (kind, value) pairs, with their post. */
-  subscribers(wanted: { kind: SubscriptionKind; value: string }[]): Promise<{ user: string; post: string; kind: SubscriptionKind; value: string }[]>
+  /** Active directory users subscribed to any of these (kind, value) pairs, with their post and their store access. */
+  subscribers(wanted: { kind: SubscriptionKind; value: string }[]): Promise<Subscriber[]>
+  /**
+   * Whether the reader with `access` may see the directory's users (their names and subscriptions): an active
+   * admin of this directory, as for `user list`. Archive mode (undefined) is no directory user: false.
+   */
+  seesUsers(access: Access | undefined): Promise<boolean>
   /** Where the directory comes from, for the report. */
   readonly source: string
+}
+
+/** One subscription of a directory user that matches a cable, with the user's access (`userAccess`). */
+export interface Subscriber {
+  user: string
+  post: string
+  kind: SubscriptionKind
+  value: string
+  access: Access
+}
+
+/**
+ * How the replay treats profile distribution. `receives` applies the one access rule (level, caveats,
+ * distribution captions, need to know) for a subscriber's access; without it no post is listed by profile
+ * (fail closed). `names`: the caller may see the directory's users, so each match names its rule and user.
+ */
+export interface ProfileOptions {
+  receives?: (access: Access) => Promise<boolean>
+  names?: boolean
 }
 
 export type Certainty = 'certain' | 'inferred'
@@ -54,8 +79,14 @@ export interface RoutingReplay {
   excluded: { post: string; collective: string }[]
   /** Addressees the directory does not know (still listed, never guessed). */
   unresolved: { role: DeliveryRole; name: string; route: string | null }[]
-  /** Posts outside the address lines whose users' subscriptions match the cable's TAGS or captions: inferred, info. */
+  /**
+   * Posts outside the address lines with an active user whose subscription matches the cable's TAGS or
+   * captions and who may read the cable by the one access rule: inferred, info. `matched` is `tag:PREL (dora)`
+   * for a caller who may see the directory's users (an admin), else the rule kinds only (`tag`, `caption`).
+   */
   profile: { post: string; matched: string[] }[]
+  /** Whether `profile` names users and their rules (the caller may see the directory's users). */
+  profileNamed: boolean
   /** Why no post receives it, when none does (no address lines; addressees unknown; all excluded); else null. */
   noRecipientsBecause: string | null
 }
@@ -72,7 +103,7 @@ const certaintyOf = (certain: boolean): Certainty => (certain ? 'certain' : 'inf
  *   // r.recipients: AMEMBASSY DUSHANBE action IMMEDIATE certain, then each member of
  *   //   ALL SOUTH AND CENTRAL ASIA COLLECTIVE info IMMEDIATE (observed members certain, the others inferred)
  */
-export async function replayRouting(cable: Cable, directory: RoutingDirectory): Promise<RoutingReplay> {
+export async function replayRouting(cable: Cable, directory: RoutingDirectory, options: ProfileOptions = {}): Promise<RoutingReplay> {
   const relayed = new Set(cable.envelope.routing?.routes ?? [])
   const prosigns = cable.envelope.dtg?.precedence ?? []
   const byPost = new Map<string, RouteReceipt>()
@@ -110,7 +141,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory): 
   for (const [role, list] of lists) {
     const label = role === 'action' ? 'TO' : 'INFO'
     for (const a of list) {
-      const name = normalizeAddress(a.name)
+      const name = stationOfAddress(a.name)
       const p = precedenceFor(a, role)
       const post = (await directory.post(name)) ?? (a.route ? await directory.postByRoute(a.route) : null)
       if (post) {
@@ -122,7 +153,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory): 
         unresolved.push({ role, name, route: a.route })
         continue
       }
-      const xmt = new Set((a.excluded ?? []).map(normalizeAddress))
+      const xmt = new Set((a.excluded ?? []).map(stationOfAddress))
       for (const m of collective.members) {
         const member = await directory.post(m.post)
         if (!member) continue
@@ -136,10 +167,14 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory): 
   }
   const wanted = [...cable.tags.map((t) => ({ kind: 'tag' as const, value: t.trim().toUpperCase() })), ...cable.captions.map((c) => ({ kind: 'caption' as const, value: c.trim().toUpperCase() }))]
   const profile = new Map<string, Set<string>>()
-  for (const s of wanted.length ? await directory.subscribers(wanted) : []) {
+  const receives = options.receives
+  const names = options.names === true
+  for (const s of wanted.length && receives ? await directory.subscribers(wanted) : []) {
     if (byPost.has(s.post)) continue
+    // profile distribution obeys the one access rule: a subscriber who could not read the cable never gets it
+    if (!receives || !(await receives(s.access))) continue
     const set = profile.get(s.post) ?? new Set<string>()
-    set.add(`${s.kind}:${s.value} (${s.user})`)
+    set.add(names ? `${s.kind}:${s.value} (${s.user})` : s.kind)
     profile.set(s.post, set)
   }
   const recipients = [...byPost.values()].sort((a, b) => precedenceRank(a.precedence) - precedenceRank(b.precedence) || (a.role === b.role ? 0 : a.role === 'action' ? -1 : 1) || a.post.localeCompare(b.post))
@@ -150,6 +185,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory): 
     unresolved,
     noRecipientsBecause: recipients.length ? null : whyNoRecipients(lists, unresolved.length, excluded.length),
     profile: [...profile].map(([post, m]) => ({ post, matched: [...m].sort() })).sort((a, b) => a.post.localeCompare(b.post)),
+    profileNamed: names,
   }
 }
 
@@ -198,6 +234,7 @@ export function shippedDirectory(dir: string = DEFAULT_DIRECTORY_DIR): RoutingDi
     postByRoute: async (route) => routes.get(route) ?? null,
     collective: async (plad) => collectives.get(plad) ?? null,
     subscribers: async () => [],
+    seesUsers: async () => false,
   }
 }
 
@@ -210,12 +247,17 @@ export function messagingDirectory(store: MessagingStore): RoutingDirectory {
     collective: async (plad) => store.directory.collective(plad),
     subscribers: async (wanted) => {
       const keys = new Set(wanted.map((w) => `${w.kind}\t${w.value}`))
-      const out: { user: string; post: string; kind: SubscriptionKind; value: string }[] = []
+      const out: Subscriber[] = []
       for (const u of await store.directory.users()) {
         if (!u.active) continue
-        for (const s of await store.subscriptions.of(u.name)) if (keys.has(`${s.kind}\t${s.value}`)) out.push({ user: u.name, post: u.post, kind: s.kind, value: s.value })
+        for (const s of await store.subscriptions.of(u.name)) if (keys.has(`${s.kind}\t${s.value}`)) out.push({ user: u.name, post: u.post, kind: s.kind, value: s.value, access: userAccess(u) })
       }
       return out
+    },
+    seesUsers: async (access) => {
+      if (!access?.needToKnow) return false
+      const viewer = await store.directory.user(access.needToKnow.user)
+      return viewer !== null && viewer.active && viewer.roles.includes('admin')
     },
   }
 }
@@ -245,7 +287,8 @@ export async function routeCable(store: Store, location: string, id: string, acc
   const parsed = parseCable(cable.text, { plain: true })
   const messaging = await openMessagingStore(location)
   try {
-    const replay = await replayRouting(parsed, messagingDirectory(messaging))
+    const directory = messagingDirectory(messaging)
+    const replay = await replayRouting(parsed, directory, await profileOptions(store, cable.key, directory, access))
     const rows = cable.id ? await messaging.delivery.deliveriesOf(cable.id) : []
     const deliveries = rows.length ? rows.map((d) => ({ post: d.post, role: d.role, precedence: d.precedence })).sort((a, b) => a.post.localeCompare(b.post)) : null
     const same =
@@ -259,12 +302,21 @@ export async function routeCable(store: Store, location: string, id: string, acc
 }
 
 /**
+ * Profile distribution for the stored cable `key` as `access` may see it: a subscriber receives it only if
+ * the store's access rule lets his own access read it whole (what delivery and reading apply), and names
+ * are shown only to a reader who may see the directory's users.
+ */
+async function profileOptions(store: Store, key: string, directory: RoutingDirectory, access: Access | undefined): Promise<ProfileOptions> {
+  return { receives: async (subscriber) => (await store.getCable(key, subscriber)) !== null, names: await directory.seesUsers(access) }
+}
+
+/**
  * Replays the routing of the archive cable `id` through a given directory, without recorded deliveries
  * (what the HTTP server uses: its messaging directory, or the shipped one). Null when not visible.
  */
 export async function routeWith(store: Store, id: string, directory: RoutingDirectory, access?: Access): Promise<CableRoute | null> {
   const cable = await findCable(store, id, access)
   if (!cable) return null
-  const replay = await replayRouting(parseCable(cable.text, { plain: true }), directory)
+  const replay = await replayRouting(parseCable(cable.text, { plain: true }), directory, await profileOptions(store, cable.key, directory, access))
   return { key: cable.key, id: cable.id, ...replay, deliveries: null, matchesDeliveries: null }
 }

@@ -52,12 +52,26 @@ describe('research routes', () => {
   })
 
   it('should show a header segment only as far as it is header: body text folded into it is withheld by its marks', async () => {
-    await fx.deps.archive.upsertCables([makeRecord({ key: '09DUSHANBE126', origin: 'AMEMBASSY DUSHANBE', originKey: 'DUSHANBE', text: FOLDED_SECRET_CABLE, classification: 'SECRET//NOFORN', level: 3, source: { locator: 'r126.txt', rendering: 'text', sha256: 'e'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09DUSHANBE126', origin: 'AMEMBASSY DUSHANBE', originKey: 'DUSHANBE', text: FOLDED_SECRET_CABLE, classification: 'SECRET', level: 3, source: { locator: 'r126.txt', rendering: 'text', sha256: 'f'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
     const r = await (await fx.app.request('/api/cables/09DUSHANBE126/redact?for=CONFIDENTIAL')).json()
-    expect(r.text).toContain('Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET//NOFORN, above CONFIDENTIAL]\n')
+    expect(r.text).toContain('Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n')
     expect(r.text).toContain('2. (C) The heron delegation arrives on Monday.')
     expect(r.text).not.toMatch(/cobalt|tamarind|falcon|ember/)
     expect(r.withheld).toContainEqual({ portion: 'text', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' })
+  })
+
+  it('should show no portion of a NODIS cable to a reader without NODIS, whatever his level', async () => {
+    const text = 'S E C R E T MAPUTO 000011\n\nNODIS\n\nSUBJECT: (C) NODIS GOSSIP\n\n1. (C) Nodisword alpha.\n\n2. (S) Secretword bravo.\n'
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO11', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'SECRET', level: 3, caveats: ['NODIS'], source: { locator: 'r11.txt', rendering: 'text', sha256: 'e'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    for (const spec of ['SECRET', 'CONFIDENTIAL', 'TOP%20SECRET,NOFORN,EXDIS']) {
+      const r = await (await fx.app.request(`/api/cables/09MAPUTO11/redact?for=${spec}`)).json()
+      expect(r.text).not.toMatch(/Nodisword|Secretword|GOSSIP/)
+      expect(r.withheld.map((w: { portion: string }) => w.portion)).toEqual(['subject', 'paragraph 1', 'paragraph 2'])
+    }
+    const c = await (await fx.app.request('/api/cables/09MAPUTO11/redact?for=CONFIDENTIAL,NODIS')).json()
+    expect(c.text).toContain('Nodisword alpha')
+    expect(c.text).not.toContain('Secretword')
+    expect(c.withheld).toEqual([{ portion: 'paragraph 2', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' }])
   })
 
   it('should write no portion mark below what a withheld placeholder stands for', async () => {

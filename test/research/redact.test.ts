@@ -44,7 +44,8 @@ describe('releasable rendering', () => {
   it('should withhold what is above the reader and say why; an unreadable mark leaves an unmarked placeholder', () => {
     // the one error is the unreadable mark of paragraph 4 (TXT-029: marks the marking parser refuses)
     expect(errors(SECRET_CABLE).map((m) => m.ruleId)).toEqual(['TXT-029'])
-    const r = redactText(SECRET_CABLE, { level: 2, caveats: [] })
+    // the cable is captioned NOFORN: only a reader holding NOFORN reads any portion of it (see below)
+    const r = redactText(SECRET_CABLE, { level: 2, caveats: ['NOFORN'] })
     expect(r.withheld).toEqual([
       { portion: 'paragraph 2', mark: 'S//NF', reason: 'marked SECRET//NOFORN, above CONFIDENTIAL' },
       { portion: 'paragraph 4', mark: null, reason: 'portion mark (S//ZZTOP) not understood, treated as TOP SECRET//NOFORN' },
@@ -56,14 +57,17 @@ describe('releasable rendering', () => {
     expect(r.text).not.toMatch(/collapse|unknown control/)
     // the original kept TXT-029 for the unreadable mark; the rendering keeps TXT-016 for the unmarked placeholder
     expect(errors(r.text).map((m) => [m.ruleId, m.message])).toEqual([['TXT-016', 'Paragraph 4 of a SECRET cable has no portion mark']])
-    // a SECRET reader without NOFORN still may not read the NOFORN paragraph
+    // a SECRET reader without NOFORN reads no portion of a NOFORN cable: the (C) and (U) ones demand the cable's caveat too
     expect(redactText(SECRET_CABLE, { level: 3, caveats: [] }).withheld.map((w) => [w.portion, w.reason])).toEqual([
+      ['subject', 'marked CONFIDENTIAL, needs NOFORN (a caveat of the whole cable)'],
+      ['paragraph 1', 'marked CONFIDENTIAL, needs NOFORN (a caveat of the whole cable)'],
       ['paragraph 2', 'marked SECRET//NOFORN, needs NOFORN'],
+      ['paragraph 3', 'marked UNCLASSIFIED, needs NOFORN (a caveat of the whole cable)'],
       ['paragraph 4', 'portion mark (S//ZZTOP) not understood, treated as TOP SECRET//NOFORN'],
     ])
     // a TOP SECRET reader holding every caveat does not read it either: nobody knows what the mark demands
     expect(redactText(SECRET_CABLE, { level: 4, caveats: ['NOFORN', 'NODIS', 'EXDIS', 'ORCON'] }).withheld.map((w) => w.portion)).toEqual(['paragraph 4'])
-    const unclassified = redactText(SECRET_CABLE, { level: 0, caveats: [] })
+    const unclassified = redactText(SECRET_CABLE, { level: 0, caveats: ['NOFORN'] })
     expect(unclassified.withheld.map((w) => w.portion)).toEqual(['subject', 'paragraph 1', 'paragraph 2', 'paragraph 4'])
     expect(unclassified.text).toContain('SUBJECT: (C) [Subject withheld: marked CONFIDENTIAL, above UNCLASSIFIED]')
     expect(unclassified.text).not.toMatch(/RIVER TREATY|Oberon/)
@@ -113,10 +117,12 @@ describe('releasable rendering', () => {
         fc.record({
           level: fc.constantFrom(...levels),
           noforn: fc.boolean(),
+          // a distribution caption (spec §7 rule 5): restricts every copy of the cable, whatever its portions
+          distribution: fc.constantFrom(null, 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'CHEROKEE', 'SPECAT'),
           subject: portion,
           paragraphs: fc.array(portion, { minLength: 1, maxLength: 6 }),
           loose: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
-          reader: fc.record({ level: fc.integer({ min: 0, max: 4 }), noforn: fc.boolean() }),
+          reader: fc.record({ level: fc.integer({ min: 0, max: 4 }), noforn: fc.boolean(), distribution: fc.boolean() }),
           // the level the archive files the cable under (publisher metadata), when it says more than the text
           filed: fc.option(fc.integer({ min: 0, max: 4 })),
         }),
@@ -128,7 +134,7 @@ describe('releasable rendering', () => {
           const paras = g.paragraphs.map((p) => ({ ...p, tagged: tag(p.words), more: p.tail ? tag(['tail']) : [] }))
           const loose = tag(g.loose)
           const mark = (m: string | null) => (m === null ? '' : `(${m}) `)
-          let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\nTO SECSTATE WASHDC 0001\n\n${g.level} DUSHANBE 000001\n\n${g.noforn ? 'NOFORN\n' : ''}SIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL TI\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
+          let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\nTO SECSTATE WASHDC 0001\n\n${g.level} DUSHANBE 000001\n\n${g.distribution ? `${g.distribution}\n` : ''}${g.noforn ? 'NOFORN\n' : ''}${g.distribution ? '' : 'SIPDIS'}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL TI\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
           if (loose.length) text += `${loose.join(' ')}\n\n`
           paras.forEach((p, i) => {
             text += `${i + 1}. ${mark(p.mark)}${p.tagged.join(' ')}.\n`
@@ -143,11 +149,15 @@ describe('releasable rendering', () => {
           const stated = all.filter((m) => m !== null && m.split('/')[0] in rank)
           const overall = all.includes('S//ZZ') ? 4 : Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], g.filed ?? -1, ...stated.map((m) => rank[m!.split('/')[0]]))
           const overallNf = g.noforn || all.some((m) => readable(m) && m!.includes('NF'))
+          // every portion demands the cable's caveats too: its distribution caption and NOFORN (caption or propagated)
+          const cableCaveats = (!overallNf || g.reader.noforn) && (g.distribution === null || g.reader.distribution)
           const may = (m: string | null) => {
-            if (!readable(m)) return m === null && overall <= g.reader.level && (!overallNf || g.reader.noforn)
-            return rank[m!.split('/')[0]] <= g.reader.level && (!m!.includes('NF') || g.reader.noforn)
+            if (!readable(m)) return m === null && overall <= g.reader.level && cableCaveats
+            return rank[m!.split('/')[0]] <= g.reader.level && cableCaveats
           }
-          const rendered = redactText(text, { level: g.reader.level, caveats: g.reader.noforn ? ['NOFORN'] : [] }, g.filed === null ? undefined : { level: g.filed, caveats: [] }).text
+          const distributionCaveats = g.distribution === null || !g.reader.distribution ? [] : g.distribution === 'CHEROKEE' ? ['CHEROKEE', 'NODIS'] : [g.distribution]
+          const readerCaveats = [...(g.reader.noforn ? ['NOFORN'] : []), ...distributionCaveats]
+          const rendered = redactText(text, { level: g.reader.level, caveats: readerCaveats }, g.filed === null ? undefined : { level: g.filed, caveats: [] }).text
           const out = rendered.toLowerCase()
           // no placeholder carries a portion mark below what it stands for: a readable mark its own (or higher),
           // an unmarked portion the overall level or none, an unreadable mark none
@@ -219,10 +229,10 @@ describe('releasable rendering of header segments that hold body text', () => {
     const c = redactText(FOLDED_SECRET_CABLE, C)
     // a continuation under Classified By, an (S) and a (C) paragraph run on after it without an empty line
     expect(c.text).toContain(
-      'Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET//NOFORN, above CONFIDENTIAL]\n[Text withheld: marked SECRET, above CONFIDENTIAL]\n2. (C) The heron delegation arrives on Monday.\n',
+      'Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n[Text withheld: marked SECRET, above CONFIDENTIAL]\n2. (C) The heron delegation arrives on Monday.\n',
     )
     // a text line in the captions block: the caption words stay, the line counts at the overall level
-    expect(c.text).toContain('NOFORN\nSIPDIS\n[Text withheld: unmarked: treated as the overall SECRET//NOFORN, above CONFIDENTIAL]\n\nE.O. 12958')
+    expect(c.text).toContain('\nSIPDIS\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n\nE.O. 12958')
     expect(c.text).not.toMatch(/cobalt|tamarind|falcon|ember/)
     const u = redactText(FOLDED_SECRET_CABLE, { level: 0, caveats: [] })
     expect(u.text).not.toMatch(/cobalt|tamarind|falcon|heron|ember|SLUICE/)
@@ -230,23 +240,24 @@ describe('releasable rendering of header segments that hold body text', () => {
     expect(u.withheld).toContainEqual({ portion: 'text', mark: 'S', reason: 'marked SECRET, above UNCLASSIFIED' })
     expect(u.withheld).toContainEqual({ portion: 'text', mark: 'C', reason: 'marked CONFIDENTIAL, above UNCLASSIFIED' })
     // a reader cleared for the whole cable reads it as written
-    expect(redactText(FOLDED_SECRET_CABLE, { level: 3, caveats: ['NOFORN'] }).text).toBe(FOLDED_SECRET_CABLE)
+    expect(redactText(FOLDED_SECRET_CABLE, { level: 3, caveats: [] }).text).toBe(FOLDED_SECRET_CABLE)
   })
 
   it('should withhold folded text whose mark cannot be read from every reader', () => {
     const text = FOLDED_SECRET_CABLE.replace('1. (S) The falcon', '1. (S//ZZ) The falcon')
     const top = redactText(text, { level: 4, caveats: ['NOFORN', 'NODIS', 'EXDIS', 'ORCON'] })
     expect(top.text).not.toContain('falcon')
-    expect(top.withheld).toEqual([{ portion: 'text', mark: null, reason: 'portion mark (S//ZZ) not understood, treated as TOP SECRET//NOFORN' }])
+    expect(top.withheld).toEqual([{ portion: 'text', mark: null, reason: 'portion mark (S//ZZ) not understood, treated as TOP SECRET' }])
   })
 
   it('should treat text after the signature as a portion at the overall level', () => {
     const text = `${SECRET_CABLE_HEAD}1. (S) The falcon envoy will defect.\n\n2. (C) The heron delegation arrives.\n\nQUILL\n\nsignatureleak ember\n`
-    const c = redactText(text, C)
+    const CNF = { level: 2, caveats: ['NOFORN'] }
+    const c = redactText(text, CNF)
     expect(c.text).toContain('2. (C) The heron delegation arrives.\n\nQUILL\n\n[Text withheld: unmarked: treated as the overall SECRET//NOFORN, above CONFIDENTIAL]\n')
     expect(c.text).not.toMatch(/ember|signatureleak/)
     // a marked line there is judged by its mark
-    expect(redactText(text.replace('signatureleak ember', '(C) A closing note on the ember.'), C).text).toContain('QUILL\n\n(C) A closing note on the ember.\n')
+    expect(redactText(text.replace('signatureleak ember', '(C) A closing note on the ember.'), CNF).text).toContain('QUILL\n\n(C) A closing note on the ember.\n')
   })
 
   it('should keep a header that is only header as it stands (addressees, captions, E.O., TAGS, Classified By)', () => {

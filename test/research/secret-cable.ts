@@ -32,7 +32,6 @@ TO SECSTATE WASHDC IMMEDIATE 0046
 
 S E C R E T DUSHANBE 000126
 
-NOFORN
 SIPDIS
 The weir captain hid the cobalt ledger.
 

@@ -43,6 +43,7 @@ export interface CableRoute {
   excluded: { post: string; collective: string }[]
   unresolved: { role: string; name: string; route: string | null }[]
   profile: { post: string; matched: string[] }[]
+  profileNamed: boolean
   noRecipientsBecause: string | null
   deliveries: { post: string; role: string; precedence: string }[] | null
   matchesDeliveries: boolean | null
@@ -112,6 +113,8 @@ export interface GapRow {
   /** Per month: held, estimated missing (cited included) and, of those, cited but not held. */
   byMonth: { month: string; held: number; missing: number; cited: number }[]
   citedMissing: string[]
+  /** Cited serials far outside the year's serials (likely typos), with the cables citing them; not counted. */
+  outliers: { id: string; serial: number; citedBy: string[] }[]
 }
 
 /** The MRN gap map, per origin and year, optionally for one origin and/or one year. */

@@ -14,6 +14,7 @@ export function routeText(r: CableRoute): string {
   if (r.profile.length) {
     out += 'Would also reach by profile (subscriptions; inferred, info):\n'
     for (const p of r.profile) out += `  ${p.post}: ${p.matched.join(', ')}\n`
+    if (!r.profileNamed) out += '  (subscription kinds only: users and their rules are shown to directory admins)\n'
   }
   if (r.deliveries) out += `Recorded deliveries: ${r.deliveries.length}; replay ${r.matchesDeliveries ? 'matches them exactly' : 'DIFFERS from them'}\n`
   return out

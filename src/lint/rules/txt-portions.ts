@@ -102,6 +102,7 @@ export const txt016 = defineRule({
     for (const p of numbered(cable.paragraphs)) {
       if (p.marking) continue
       const at = numberAt(ctx, p) ?? (p.span ? [p.span.start.offset, p.span.start.offset] as [number, number] : null)
+      // Stryker disable next-line LogicalOperator: the rule returned above unless the cable is classified or SBU, and SBU is never classified, so && and || agree here
       if (at) report({ message: `Paragraph ${p.number} of a ${ctx.sbu && !isClassified(ctx) ? 'SBU' : ctx.level} cable has no portion mark`, at })
     }
   },
@@ -119,6 +120,7 @@ export const txt017 = defineRule({
     pass: { edits: [['¶2. (U) Background.', '¶2. (C) Background.']] },
   },
   check(_cable, report, ctx) {
+    // Stryker disable next-line ConditionalExpression: without a level the rank below is NaN and no mark compares above it; the guard says so plainly
     if (!ctx.level) return
     // SBU is an administrative control, not a level: an SBU portion in UNCLAS text is TXT-019's concern
     const overall = Math.max(LEVEL_RANK[ctx.level], LEVEL_RANK.SBU)
@@ -143,6 +145,7 @@ export const txt018 = defineRule({
   },
   check(_cable, report, ctx) {
     const held = new Set(ctx.captions.flatMap(caveatsOfCaption))
+    // Stryker disable next-line MethodExpression: before the serial a class line holds only the class word, SECTION nn OF mm and the origin, none of which is NOFORN
     if (ctx.classLine && /\bNOFORN\b/i.test(ctx.classLine.line.text.slice(ctx.classLine.serialStart - ctx.classLine.line.start))) held.add('NOFORN')
     const reported = new Set<string>()
     for (const m of ctx.marks) {

@@ -216,6 +216,7 @@ function RoutePanel({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+          {!r.profileNamed && <p class="muted">Subscription kinds only: users and their rules are shown to directory admins.</p>}
         </>
       )}
     </div>
