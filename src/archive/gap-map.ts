@@ -9,6 +9,10 @@ import { breather } from './breather.js'
  * and no corpus released. The month of a missing serial is estimated by interpolating between the dates of
  * the held serials on either side of it (before the first or after the last held one: that one's month); a
  * cited serial's month the same way, so each month also says how many of its missing cables are known by id.
+ *
+ * A cited serial far outside the serials of its origin-year (a typo such as `STATE 856708` for a year the
+ * Department numbered to about 130000) is an outlier (`serialOutliers`): listed with the cables citing it,
+ * and kept out of the range, the missing estimate and the known-but-missing ids.
  */
 export interface GapRow {
   /** Station key of the id (`STATE`, `HARARE`). */
@@ -33,6 +37,20 @@ export interface GapRow {
   byMonth: GapMonth[]
   /** Ids of the known-but-missing cables, in serial order. */
   citedMissing: string[]
+  /**
+   * Cited serials too far outside the origin-year's serials to be believed (`serialOutliers`), in serial
+   * order, with the keys of the visible cables citing them: not counted in `first`, `last`, `cited`,
+   * `missing` or `citedMissing`.
+   */
+  outliers: GapOutlier[]
+}
+
+/** A cited id whose serial lies far outside its origin-year's serials: most likely a typo in a REF line. */
+export interface GapOutlier {
+  id: string
+  serial: number
+  /** Keys of the visible cables that cite it. */
+  citedBy: string[]
 }
 
 /** One month of a gap-map row: held, estimated-missing and (of those) cited-but-missing serials. */
@@ -63,6 +81,41 @@ export function splitId(id: string): { year: number; origin: string; serial: num
   const yy = Number(m[1])
   // cable archives run from 1966: two-digit years from 66 are 19xx
   return { year: yy >= 66 ? 1900 + yy : 2000 + yy, origin: m[2], serial: Number(m[3]) }
+}
+
+/** Fewer serials than this in an origin-year and its quartiles say nothing: no cited serial is judged an outlier. */
+export const OUTLIER_MIN_SERIALS = 8
+/** Tukey's "far out" fence: this many interquartile ranges beyond the quartiles. */
+export const OUTLIER_FENCE_IQR = 3
+
+/**
+ * The cited serials of one origin-year that lie beyond Tukey's far-out fences of all its serials (held and
+ * cited): below Q1 − 3·IQR or above Q3 + 3·IQR, quartiles by linear interpolation. Held serials are never
+ * outliers (the archive holds those cables). A year of serials spread evenly over 1..N has its fences at about
+ * −1.25N and 2.25N, so no genuine serial is cut; a typo that multiplies a serial by ten falls far outside.
+ * With fewer than `OUTLIER_MIN_SERIALS` serials nothing is judged. An IQR of 0 (serials all alike) is taken
+ * as 1.
+ *
+ * @example
+ *   serialOutliers([1, 2, 3, 5, 8, 9, 10, 12], [11, 856708]) // Set { 856708 }
+ */
+export function serialOutliers(held: Iterable<number>, cited: Iterable<number>): Set<number> {
+  const citedSet = new Set(cited)
+  const all = [...new Set([...held, ...citedSet])].sort((a, b) => a - b)
+  const out = new Set<number>()
+  if (all.length < OUTLIER_MIN_SERIALS) return out
+  const q = (p: number) => {
+    const x = p * (all.length - 1)
+    const i = Math.floor(x)
+    return i + 1 < all.length ? all[i] + (all[i + 1] - all[i]) * (x - i) : all[i]
+  }
+  const q1 = q(0.25)
+  const q3 = q(0.75)
+  const iqr = Math.max(1, q3 - q1)
+  const lo = q1 - OUTLIER_FENCE_IQR * iqr
+  const hi = q3 + OUTLIER_FENCE_IQR * iqr
+  for (const n of citedSet) if (n < lo || n > hi) out.add(n)
+  return out
 }
 
 const DAY = 86_400_000
@@ -110,12 +163,20 @@ export async function gapMap(store: Store, options: GapOptions = {}): Promise<Ga
   const rows: GapRow[] = []
   for (const [k, g] of groups) {
     const [origin, year] = k.split('\t')
-    rows.push(gapRow(origin, Number(year), g))
+    const odd = serialOutliers(g.held.keys(), g.cited.keys())
+    const outliers: GapOutlier[] = []
+    for (const n of [...odd].sort((a, b) => a - b)) {
+      const id = g.cited.get(n)!
+      g.cited.delete(n)
+      const citing = await store.citing(id, options.access)
+      outliers.push({ id, serial: n, citedBy: citing.map((c) => c.key).sort() })
+    }
+    rows.push({ ...gapRow(origin, Number(year), g), outliers })
   }
   return rows.sort((a, b) => a.origin.localeCompare(b.origin) || a.year - b.year)
 }
 
-function gapRow(origin: string, year: number, g: Serials): GapRow {
+function gapRow(origin: string, year: number, g: Serials): Omit<GapRow, 'outliers'> {
   const all = [...g.held.keys(), ...g.cited.keys()]
   const first = Math.min(...all)
   const last = Math.max(...all)

@@ -1,12 +1,14 @@
 import { DirectedGraph } from 'graphology'
 import type { Access, Store } from '../store/store.js'
 import { csvCell } from './output/csv-cell.js'
-import { normalizeAddress } from '../messaging/recipients.js'
+import { stationOfAddress } from '../messaging/recipients.js'
 import { breather } from './breather.js'
 
 /**
- * The origin→addressee network: one node per station (the FM post and every TO/INFO addressee, routing
- * indicator dropped), one directed edge per origin and addressee, weighted by the number of cables, in
+ * The origin→addressee network: one node per station (the FM post and every TO/INFO addressee as
+ * `stationOfAddress` reads it: routing indicator, office/attention note after `//` and an embassy's country
+ * code dropped, the routing replay's own normalisation), so `JOINT STAFF WASHDC//J-3/J-5//` and
+ * `JOINT STAFF WASHINGTON DC//J3//` are one node; one directed edge per origin and addressee, weighted by the number of cables, in
  * total and per year. Built with graphology so callers can run its algorithms on it.
  */
 export interface EdgeData {
@@ -46,11 +48,11 @@ export async function cableNetwork(store: Store, access?: Access, year?: number)
     if (year !== undefined && y !== String(year)) continue
     const cable = await store.getCable(hit.key, access)
     if (!cable?.origin) continue
-    const from = node(normalizeAddress(cable.origin))
+    const from = node(stationOfAddress(cable.origin))
     g.updateNodeAttribute(from, 'sent', (n) => (n ?? 0) + 1)
     const seen = new Set<string>()
     for (const a of cable.addressees) {
-      const to = normalizeAddress(a.name)
+      const to = stationOfAddress(a.name)
       if (seen.has(to) || to === from) continue
       seen.add(to)
       node(to)

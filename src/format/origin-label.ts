@@ -29,10 +29,22 @@ const PREFIXES: [RegExp, string][] = [
   [/^IRAN RPO\s+/, 'Iran RPO '],
 ]
 
-export function archiveOriginLabel(plad: string): string {
-  // delegation PLADs carry a routing note (`USDEL SECRETARY//MEXICO//`); trailing country codes (`TRIPOLI LY`) go too
+/**
+ * The station a PLAD names (spec §2, address lines): upper case, runs of spaces folded, the office or attention
+ * note after `//` dropped (`SECDEF WASHDC//USDP:PDUSDP/ISA:EUR//` → `SECDEF WASHDC`, `USDEL SECRETARY//MEXICO//`
+ * → `USDEL SECRETARY`), trailing slashes and stops dropped, and the country code some writers put after an
+ * embassy's or consulate's city dropped (`AMEMBASSY TRIPOLI LY` → `AMEMBASSY TRIPOLI`). Military and agency
+ * PLADs keep their state or country code (`ODC ANKARA TU` is that station's name). Pure; never throws.
+ */
+export function pladStation(plad: string): string {
   let p = plad.toUpperCase().replace(/\/\/.*$/, '').replace(/\s+/g, ' ').trim()
-  p = p.replace(/^(AMEMBASSY|AMCONSUL|USLO) (.+?) [A-Z]{2}$/, '$1 $2')
+  p = p.replace(/[\s/.,;:]+$/, '')
+  return p.replace(/^(AMEMBASSY|AMCONSUL|USLO) (.+?) [A-Z]{2}$/, '$1 $2')
+}
+
+/** The archive's origin label of an FM address (see the module comment); the station from `pladStation`. */
+export function archiveOriginLabel(plad: string): string {
+  let p = pladStation(plad)
   p = p.replace(/\b([A-Z]+)$/, (w) => RENAMED[w] ?? w)
   if (SPECIAL[p]) return SPECIAL[p]
   for (const [re, label] of PREFIXES) if (re.test(p)) return label + titleCase(p.replace(re, ''))

@@ -2,6 +2,7 @@ import type { PrecedenceWord } from '../format/model.js'
 import type { Collective, DeliveryRole, DraftAddressee, Post } from './types.js'
 import { PRECEDENCE_RANK, higherPrecedence } from './precedence.js'
 import { ServiceError } from './service-error.js'
+import { pladStation } from '../format/origin-label.js'
 
 /** One post that gets one delivery of a cable. */
 export interface Recipient {
@@ -28,6 +29,17 @@ export interface DirectoryLookup {
 /** `RUEHDBU/AMEMBASSY DUSHANBE` and `amembassy  dushanbe` both name `AMEMBASSY DUSHANBE`. */
 export function normalizeAddress(name: string): string {
   return name.replace(/^[A-Z]{4,7}\//i, '').trim().toUpperCase().replace(/\s+/g, ' ')
+}
+
+/**
+ * The station an addressee line of a received cable names: `normalizeAddress` (routing indicator dropped, case
+ * and spaces folded), then `pladStation` (the office/attention note after `//` and an embassy's trailing
+ * country code dropped), and Washington written one way (`WASHINGTON DC`, `WASH DC` → `WASHDC`, as the
+ * Department's own PLAD writes it). `SECDEF WASHINGTON DC//USDP:PDUSDP/ISA:EUR//` → `SECDEF WASHDC`. The
+ * routing replay looks historical addressees up in the directory by it, and the network keys its nodes by it.
+ */
+export function stationOfAddress(name: string): string {
+  return pladStation(normalizeAddress(name)).replace(/ WASH(?:INGTON)? DC$/, ' WASHDC')
 }
 
 /**

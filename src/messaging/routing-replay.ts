@@ -8,7 +8,7 @@ import type { Access, Store } from '../store/store.js'
 import type { Addressee, Cable, PrecedenceWord } from '../format/model.js'
 import { precedenceOfProsign, precedenceRank } from '../format/precedence.js'
 import { DEFAULT_DIRECTORY_DIR } from './default-directory.js'
-import { normalizeAddress } from './recipients.js'
+import { stationOfAddress } from './recipients.js'
 import { userAccess } from './reader-access.js'
 import type { SubscriptionKind } from './subscriptions.js'
 import type { Collective, DeliveryRole, Post } from './types.js'
@@ -141,7 +141,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
   for (const [role, list] of lists) {
     const label = role === 'action' ? 'TO' : 'INFO'
     for (const a of list) {
-      const name = normalizeAddress(a.name)
+      const name = stationOfAddress(a.name)
       const p = precedenceFor(a, role)
       const post = (await directory.post(name)) ?? (a.route ? await directory.postByRoute(a.route) : null)
       if (post) {
@@ -153,7 +153,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
         unresolved.push({ role, name, route: a.route })
         continue
       }
-      const xmt = new Set((a.excluded ?? []).map(normalizeAddress))
+      const xmt = new Set((a.excluded ?? []).map(stationOfAddress))
       for (const m of collective.members) {
         const member = await directory.post(m.post)
         if (!member) continue

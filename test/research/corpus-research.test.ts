@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { gapMap, splitId } from '../../src/archive/gap-map.js'
+import { OUTLIER_MIN_SERIALS, gapMap, splitId } from '../../src/archive/gap-map.js'
 import { importArchive } from '../../src/archive/import/import-archive.js'
 import { saveSnapshot, verifySnapshot } from '../../src/archive/snapshots.js'
 import { archivePeople } from '../../src/archive/people.js'
 import { cableNetwork } from '../../src/archive/network.js'
-import { normalizeAddress } from '../../src/messaging/recipients.js'
+import { stationOfAddress } from '../../src/messaging/recipients.js'
 import { breather } from '../../src/archive/breather.js'
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { CORPUS_CABLES, HAS_CORPUS } from './shared-corpus.js'
@@ -46,6 +46,42 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
     expect(harare.held).toBeGreaterThan(0)
   }, 120_000)
 
+  it('should keep typo\'d cited serials out of the gap map: no origin-year range stretched by one outlier', async () => {
+    const rows = await gapMap(store)
+    const heldSerials = new Map<string, number[]>()
+    for await (const h of store.search(null, { sort: 'date' })) {
+      const p = h.id ? splitId(h.id) : null
+      if (p) heldSerials.set(`${p.origin} ${p.year}`, [...(heldSerials.get(`${p.origin} ${p.year}`) ?? []), p.serial])
+    }
+    // the two typos the QA pass found: STATE 856708 cited in 2008, SECSTATE 515776 in 2009
+    const state8 = rows.find((r) => r.origin === 'STATE' && r.year === 2008)!
+    const state9 = rows.find((r) => r.origin === 'STATE' && r.year === 2009)!
+    expect(state8.last).toBeLessThan(856708)
+    expect(state9.last).toBeLessThan(515776)
+    expect(state8.outliers.map((o) => o.id)).toContain('08STATE856708')
+    expect(state9.outliers.map((o) => o.id)).toContain('09STATE515776')
+    let outliers = 0
+    for (const r of rows) {
+      const held = new Set(heldSerials.get(`${r.origin} ${r.year}`) ?? [])
+      for (const o of r.outliers) {
+        outliers++
+        expect(held.has(o.serial)).toBe(false)
+        expect(r.citedMissing).not.toContain(o.id)
+        expect(o.citedBy.length).toBeGreaterThan(0)
+      }
+      // the range ends are the held and cited serials left
+      const all = [...held, ...r.citedMissing.map((id) => splitId(id)!.serial)].sort((a, b) => a - b)
+      expect([all[0], all.at(-1)]).toEqual([r.first, r.last])
+      if (all.length < OUTLIER_MIN_SERIALS) continue
+      // no cited serial at either end more than quintuples the span of the others (a typo stretches it far more:
+      // 856708 in a year numbered to about 130000)
+      const span = r.last - r.first + 1
+      if (!held.has(r.last)) expect(span / (all.at(-2)! - all[0] + 1)).toBeLessThan(5)
+      if (!held.has(r.first)) expect(span / (all.at(-1)! - all[1] + 1)).toBeLessThan(5)
+    }
+    expect(outliers).toBeGreaterThan(0)
+  }, 120_000)
+
   it('should find the people of the corpus, each surname signature merged into its one person', async () => {
     const people = await archivePeople(store)
     expect(people.length).toBeGreaterThan(500)
@@ -69,8 +105,8 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
       await pause()
       const c = (await store.getCable(h.key))!
       if (!c.origin) continue
-      const from = normalizeAddress(c.origin)
-      pairs += new Set(c.addressees.map((a) => normalizeAddress(a.name)).filter((n) => n !== from)).size
+      const from = stationOfAddress(c.origin)
+      pairs += new Set(c.addressees.map((a) => stationOfAddress(a.name)).filter((n) => n !== from)).size
     }
     let weight = 0
     g.forEachEdge((_e, a) => {

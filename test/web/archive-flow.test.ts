@@ -156,7 +156,7 @@ describe.skipIf(unavailable !== null)('web archive in Chromium', { timeout: 240_
       const text = readFileSync((await download.path())!, 'utf8')
       const lines = text.split('\n').filter((l) => l !== '')
       if (format === 'csv') {
-        expect(lines[0]).toBe('id,date,origin,classification,subject,tags,score,snippet')
+        expect(lines[0]).toBe('id,date,date_source,origin,classification,subject,tags,score,snippet')
         expect(lines.length - 1).toBe(n)
       } else {
         expect(lines).toHaveLength(n)

@@ -7,8 +7,8 @@ import { join } from 'node:path'
  *   Talliv" (versions 1 and 2; the word diff removes one word and adds three);
  * - 2008 serials 11, 20 and 40 held; 40 cites QUORIN 30 and QUORIN 45, which no release holds (the gap map of
  *   QUORIN 2008: serials 11–45, 3 held, 2 cited, 32 missing, known-but-missing 08QUORIN30 and 08QUORIN45);
- * - 08QUORIN40 is SECRET//NOFORN with a (C) and an (S//NF) paragraph (a CONFIDENTIAL rendering withholds the
- *   second);
+ * - 08QUORIN40 is SECRET//NOFORN with a (C) and an (S//NF) paragraph (a CONFIDENTIAL rendering with NOFORN
+ *   withholds the second; one without NOFORN withholds every portion);
  * - people: Ambassador Ada B. Nobody signs the three QUORIN cables (and classifies 11 and 20); Peter Quint
  *   (key QUINT P) is a participant of 08QUORIN11 and classifies 08QUORIN40;
  * - network: AMEMBASSY QUORIN → SECSTATE WASHDC (3 cables), → AMEMBASSY VELLORA (info, 1); SECSTATE WASHDC →

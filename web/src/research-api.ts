@@ -113,6 +113,8 @@ export interface GapRow {
   /** Per month: held, estimated missing (cited included) and, of those, cited but not held. */
   byMonth: { month: string; held: number; missing: number; cited: number }[]
   citedMissing: string[]
+  /** Cited serials far outside the year's serials (likely typos), with the cables citing them; not counted. */
+  outliers: { id: string; serial: number; citedBy: string[] }[]
 }
 
 /** The MRN gap map, per origin and year, optionally for one origin and/or one year. */

@@ -12,6 +12,8 @@ export function gapsText(rows: GapRow[], detail: boolean, width = 40): string {
   for (const r of rows) {
     out += `${r.origin.padEnd(w)}  ${r.year}  ${String(r.first).padEnd(8)}  ${String(r.last).padEnd(8)}  ${String(r.held).padStart(4)}  ${String(r.cited).padStart(5)}  ${String(r.missing).padStart(7)}  ${(r.coverage * 100).toFixed(1).padStart(7)}%\n`
   }
+  const odd = rows.reduce((n, r) => n + r.outliers.length, 0)
+  if (odd) out += `\n${odd} cited serial${odd === 1 ? '' : 's'} far outside ${odd === 1 ? 'its' : 'their'} origin-year left out as outliers (see --format json or one --origin and --year).\n`
   if (!detail) return out
   for (const r of rows) {
     const peak = Math.max(1, ...r.byMonth.map((m) => m.held + m.missing))
@@ -24,6 +26,7 @@ export function gapsText(rows: GapRow[], detail: boolean, width = 40): string {
       out += `  ${m.month.padEnd(7)} ${'█'.repeat(h)}${'▓'.repeat(c)}${'░'.repeat(x)} ${m.held} held, ${m.missing} missing (${m.cited} cited)\n`
     }
     out += `Known but missing (cited, not held): ${r.citedMissing.length ? r.citedMissing.join(' ') : 'none'}\n`
+    for (const o of r.outliers) out += `Outlier (cited serial far outside the year's serials, not counted): ${o.id} cited by ${o.citedBy.join(' ') || '(no visible cable)'}\n`
   }
   return out
 }

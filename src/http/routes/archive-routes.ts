@@ -67,7 +67,7 @@ const exportRoute = createRoute({
   tags: ['archive'],
   summary: 'Export a whole result set',
   description:
-    'Every hit of the query, streamed, no cap: CSV (`text/csv`, columns id,date,origin,classification,subject,tags,score,snippet) or JSON Lines (`application/jsonl`, one hit a line). Chosen by `format`, else by Accept.',
+    'Every hit of the query, streamed, no cap: CSV (`text/csv`, columns id,date,date_source,origin,classification,subject,tags,score,snippet) or JSON Lines (`application/jsonl`, one hit a line). Chosen by `format`, else by Accept.',
   request: { query: ExportQuerySchema },
   responses: {
     200: {

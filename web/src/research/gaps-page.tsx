@@ -111,6 +111,21 @@ function GapDetail({ row }: { row: GapRow }) {
           ))}
         </ul>
       )}
+      {row.outliers.length > 0 && (
+        <>
+          <h3>Outliers (cited serials far outside the year's serials, not counted)</h3>
+          <ul class="id-list" data-testid="gap-outliers">
+            {row.outliers.map((o) => (
+              <li key={o.id}>
+                <a href={hrefFor(['search'], { q: `cites:${o.id}` })} title={`Cited by ${o.citedBy.join(', ')}`}>
+                  {o.id}
+                </a>{' '}
+                <span class="muted">cited by {o.citedBy.join(', ')}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   )
 }
