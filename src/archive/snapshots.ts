@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Access, CableDigest, Store } from '../store/store.js'
 import { parseQuery } from './query/parse-query.js'
 import { breather } from './breather.js'
+import { redactText } from './redact.js'
 
 /**
  * Citable query snapshots: what a query returned on an archive, recorded so that anyone can check later,
@@ -11,8 +12,9 @@ import { breather } from './breather.js'
  * - archive hash: SHA-256 over the sorted lines `key<TAB>text-sha256`, one per version of every cable the
  *   saver could see, so it depends on the content and never on import order;
  * - result hash: the same over the cables the query returned;
- * - id: `cg-` and 10 base-32 characters of the hash of query, archive hash and result hash (50 bits): short
- *   enough for a footnote, the same for the same query on the same content.
+ * - id: `cg-` and 10 base-32 characters of the hash of query, archive hash, result hash and the saver's
+ *   access (level, caveats, and the user under need to know; nothing in archive mode) (50 bits): short enough
+ *   for a footnote, the same for the same query on the same content saved with the same access.
  */
 export interface Snapshot {
   format: 1
@@ -88,12 +90,43 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   return out
 }
 
-/** What a query returns on this archive now, in snapshot form (not saved). Throws `QuerySyntaxError`. */
+/**
+ * The (key, text hash) pairs of every cable `access` may read only in part (portion-level access on), each
+ * hashed over its redacted rendering as `show` gives it, never over the withheld text; `keys` narrows them.
+ */
+async function partialDigests(store: Store, access: Access, keys?: Set<string>): Promise<CableDigest[]> {
+  const out: CableDigest[] = []
+  const pause = breather(2000)
+  for await (const h of store.search(null, { sort: 'date' }, { ...access, portions: true })) {
+    await pause()
+    if (!h.partial || (keys && !keys.has(h.key))) continue
+    const cable = await store.partialCable(h.key, access)
+    if (cable) out.push({ key: h.key, textSha256: sha256(redactText(cable.text, access, cable).text) })
+  }
+  return out
+}
+
+/** What the id stands for beyond query and content: the saver's access (none in archive mode). */
+function accessPart(access: Access | undefined): string {
+  if (!access) return ''
+  const caveats = [...access.caveats].sort().join(',')
+  return `\naccess ${access.level} ${caveats}${access.needToKnow ? `\n${access.needToKnow.user}` : ''}`
+}
+
+/**
+ * What a query returns on this archive now, in snapshot form (not saved): exactly the result set the
+ * reader's search returns, so with portion-level access on (docs/search.md) the cables he may read in part
+ * are in it, each hashed over its redacted rendering. Throws `QuerySyntaxError`.
+ */
 export async function takeSnapshot(store: Store, queryText: string, access: Access | undefined, now: Date = new Date()): Promise<Snapshot> {
   const text = queryText.trim()
   const query = text === '' || text === '*' ? null : parseQuery(text)
+  // the same access mode as `searchArchive`: portion-level when the archive has it on and the reader is restricted
+  const portions = access !== undefined && (await store.portionAccess())
+  const searchAccess = portions && access ? { ...access, portions: true } : access
   const archive = await collect(store.digests(access))
-  const hits = await collect(store.search(query, { sort: 'date' }, access))
+  if (portions && access) archive.push(...(await partialDigests(store, access)))
+  const hits = await collect(store.search(query, { sort: 'date' }, searchAccess))
   const inResult = new Set(hits.map((h) => h.key))
   const result = archive.filter((d) => inResult.has(d.key))
   const archiveHash = contentHash(archive)
@@ -101,9 +134,9 @@ export async function takeSnapshot(store: Store, queryText: string, access: Acce
   const cables = [...group(result)].map(([key, texts]) => ({ key, texts })).sort((a, b) => (a.key < b.key ? -1 : 1))
   return {
     format: 1,
-    // under need to know a snapshot is its saver's (see covers): two readers seeing the same cables still
-    // get two snapshots, so neither receives the other's saved access back
-    id: shortId(sha256(`${text}\n${archiveHash}\n${resultHash}${access?.needToKnow ? `\n${access.needToKnow.user}` : ''}`)),
+    // the id covers the saver's access: two readers with different access (level, caveats, or under need to
+    // know another user) get two snapshots, so nobody is handed an id saved with access he does not hold
+    id: shortId(sha256(`${text}\n${archiveHash}\n${resultHash}${accessPart(access)}`)),
     query: text,
     savedAt: now.toISOString(),
     access: access ? { level: access.level, caveats: [...access.caveats].sort(), ...(access.needToKnow ? { needToKnow: { ...access.needToKnow } } : {}) } : null,
@@ -126,7 +159,18 @@ export async function saveSnapshot(store: Store, queryText: string, access?: Acc
   const snapshot = await takeSnapshot(store, queryText, access, now)
   await store.saveSnapshot({ id: snapshot.id, savedAt: snapshot.savedAt, body: JSON.stringify(snapshot) })
   const saved = await store.snapshot(snapshot.id)
-  return saved ? (JSON.parse(saved.body) as Snapshot) : snapshot
+  const kept = saved ? parseSnapshot(saved.body, snapshot.id) : snapshot
+  // never hand out a citable id its saver could not show: an id held by another saver's snapshot is refused
+  if (!sameSaver(kept.access, snapshot.access) || kept.resultHash !== snapshot.resultHash) {
+    throw new SnapshotError(`snapshot ${snapshot.id} is already held by another saver's snapshot; it was not saved`)
+  }
+  return kept
+}
+
+/** Whether two snapshots were saved with the same access: level, caveats and, under need to know, user. */
+function sameSaver(a: Access | null, b: Access | null): boolean {
+  if (!a || !b) return a === b
+  return a.level === b.level && [...a.caveats].sort().join(',') === [...b.caveats].sort().join(',') && a.needToKnow?.user === b.needToKnow?.user
 }
 
 /**
