@@ -52,7 +52,7 @@ describe('research routes', () => {
   })
 
   it('should show a header segment only as far as it is header: body text folded into it is withheld by its marks', async () => {
-    await fx.deps.archive.upsertCables([makeRecord({ key: '09DUSHANBE126', origin: 'AMEMBASSY DUSHANBE', originKey: 'DUSHANBE', text: FOLDED_SECRET_CABLE, classification: 'SECRET', level: 3, source: { locator: 'r126.txt', rendering: 'text', sha256: 'f'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09DUSHANBE126', origin: 'AMEMBASSY DUSHANBE', originKey: 'DUSHANBE', text: FOLDED_SECRET_CABLE, classification: 'SECRET', level: 3, source: { locator: 'r126.txt', rendering: 'text', sha256: '7'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
     const r = await (await fx.app.request('/api/cables/09DUSHANBE126/redact?for=CONFIDENTIAL')).json()
     expect(r.text).toContain('Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n')
     expect(r.text).toContain('2. (C) The heron delegation arrives on Monday.')
@@ -72,6 +72,15 @@ describe('research routes', () => {
     expect(c.text).toContain('Nodisword alpha')
     expect(c.text).not.toContain('Secretword')
     expect(c.withheld).toEqual([{ portion: 'paragraph 2', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' }])
+  })
+
+  it('should judge a marked block or sub-item inside a paragraph by its own mark', async () => {
+    const text = 'S E C R E T MAPUTO 000012\n\nSUBJECT: (C) NESTED\n\n1. (C) Pelican words.\n\n(S//NF) Walrus block.\n\nA. (S) Narwhal item.\nB. (TS) Orca item.\n\n(S) COMMENT: Octopus. END COMMENT.\n'
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO12', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'TOP SECRET', level: 4, caveats: ['NOFORN'], source: { locator: 'r12.txt', rendering: 'text', sha256: 'f'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    const r = await (await fx.app.request('/api/cables/09MAPUTO12/redact?for=CONFIDENTIAL,NOFORN')).json()
+    expect(r.text).toContain('1. (C) Pelican words.')
+    expect(r.text).not.toMatch(/Walrus|Narwhal|Orca|Octopus/)
+    expect(r.withheld.map((w: { mark: string | null }) => w.mark)).toEqual(['S//NF', 'S', 'TS', 'S'])
   })
 
   it('should write no portion mark below what a withheld placeholder stands for', async () => {
