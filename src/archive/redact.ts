@@ -117,9 +117,116 @@ type Demand = { level: number; caveats: string[] } | null
 /** Called for every non-blank piece of portion text: which portion (a stable key), subject or body, its demand. */
 type PortionSink = (key: string, kind: 'subject' | 'body', demand: Demand, raw: string) => void
 
+/** One portion of a cable's body: where it starts, the lines (their offsets) it holds, and the marks in it. */
+interface BodyPortion {
+  /** Offset of its first line in the text (its key). */
+  start: number
+  /** Number of the numbered paragraph it is, null for any other portion. */
+  number: number | null
+  /** Its portion mark as written, null when unmarked. */
+  mark: string | null
+  /** What stands before the mark on its first line (`A. `, `   - `), kept on a placeholder. */
+  lead: string
+  /** Offsets of its lines. */
+  lines: number[]
+  /** Portion marks standing inside its text (not at its start). */
+  inner: string[]
+}
+
+// a line that begins with a portion mark, after an optional sub-item enumerator: `A. (S)`, `(1) (C)`, `- (S//NF)`,
+// `-- (TS)`, `* (C)`, `(S//NF) …`
+const MARKED_LINE = /^(\s*(?:(?:[A-Za-z]|\d{1,2})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)\(([^()\n]{1,24})\)/
+// a portion mark standing inside a line: an upper-case level abbreviation, with or without caveats
+const INNER_MARK = /\((?:TS|S|C|U|SBU)(?:\s*\/\/?\s*[A-Z][A-Z0-9 ,-]*)*\)/g
+
+/**
+ * Whether a parenthesised word at the start of a line is a portion mark: one the marking parser reads with a level,
+ * or an upper-case word with a `/` (a garbled mark such as `S//ZZ`, withheld from everyone). `(A)`, `(NOTE)` and
+ * lower-case enumerators are not.
+ */
+function isPortionMark(word: string): boolean {
+  const w = word.trim()
+  if (!/^[A-Z]/.test(w)) return false
+  return readPortionMark(w) !== null || /^[A-Z]{1,3}\s*\//.test(w)
+}
+
+/** Segments of the body: numbered paragraphs, text lines, and anything standing inside a paragraph's span. */
+function isBody(cable: Cable, seg: Cable['segments'][number], at: number): boolean {
+  if (seg.kind === 'para' || seg.kind === 'lines') return true
+  return seg.kind !== 'blank' && cable.paragraphs.some((p) => p.number > 0 && p.span && p.span.start.offset <= at && at < p.span.end.offset)
+}
+
+/**
+ * The portions of a cable's body, line by line (docs/research.md, "Portions"): a numbered paragraph, or a line that
+ * begins with a portion mark after an optional sub-item enumerator, starts a portion; the lines right after it (no
+ * blank line or header between) belong to it; an unmarked block after a blank line is a portion of its own
+ * (unmarked, so at the overall level: spec §7 rule 1). Marks standing inside a portion's lines are listed in `inner`.
+ */
+function bodyPortions(cable: Cable, text: string): BodyPortion[] {
+  const portions: BodyPortion[] = []
+  let cur: BodyPortion | null = null
+  let gap = true
+  let at = 0
+  const innerOf = (line: string) => [...line.matchAll(INNER_MARK)].map((m) => m[0].slice(1, -1))
+  for (const seg of cable.segments) {
+    const segAt = at
+    at += seg.raw.length
+    if (!isBody(cable, seg, segAt)) {
+      if (seg.kind === 'blank') gap = true
+      else cur = null
+      continue
+    }
+    let lineAt = segAt
+    let first = true
+    for (const line of seg.raw.split(/(?<=\n)/)) {
+      const here = lineAt
+      lineAt += line.length
+      if (line.trim() === '') {
+        if (line !== '') gap = true
+        continue
+      }
+      const numbered = seg.kind === 'para' && first ? cable.paragraphs.find((p) => p.number > 0 && p.span && p.span.start.offset >= here && p.span.start.offset < here + line.length) : undefined
+      first = false
+      const m = numbered ? null : MARKED_LINE.exec(line)
+      if (numbered) {
+        const mark = numbered.marking ?? (/^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/.exec(text.slice(here, here + 80))?.[1] ?? null)
+        const rest = mark === null ? line : line.slice(line.indexOf(`(${mark}`) + mark.length + 2)
+        cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest) }
+        portions.push(cur)
+      } else if (m && isPortionMark(m[2])) {
+        cur = { start: here, number: null, mark: m[2], lead: m[1], lines: [here], inner: innerOf(line.slice(m[0].length)) }
+        portions.push(cur)
+      } else if (cur && !gap) {
+        cur.lines.push(here)
+        cur.inner.push(...innerOf(line))
+      } else {
+        cur = { start: here, number: null, mark: null, lead: '', lines: [here], inner: innerOf(line) }
+        portions.push(cur)
+      }
+      gap = false
+    }
+  }
+  return portions
+}
+
+/** The overall level and caveats raised by every readable mark in the body (a cable is never under its portions). */
+function raisedBy(overall: Overall, portions: readonly BodyPortion[]): Overall {
+  let level = overall.level
+  const caveats = new Set(overall.caveats)
+  for (const p of portions)
+    for (const mark of [p.mark, ...p.inner]) {
+      const d = mark === null ? null : readPortionMark(mark.trim())
+      if (!d) continue
+      level = Math.max(level, d.level)
+      for (const c of d.caveats) caveats.add(c)
+    }
+  return { level, caveats: RESTRICTIVE.filter((c) => caveats.has(c)) }
+}
+
 /** As `redactText`, for a cable already parsed from `text`; `filed` as in `Overall`. */
 export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, sink?: PortionSink): Redaction {
-  const overall = overallOf(cable, filed)
+  const portions = bodyPortions(cable, text)
+  const overall = raisedBy(overallOf(cable, filed), portions)
   const overallLabel = publisherClassification(levelName(overall.level) as Level, overall.caveats)
   const failClosedLabel = publisherClassification('TOP SECRET', overall.caveats)
   const withheld: WithheldPortion[] = []
@@ -147,9 +254,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   // garbled mark: fail closed and treat it as an unreadable one
   const written = (at: number | undefined, lead: RegExp) => (at === undefined ? null : (lead.exec(text.slice(at, at + 80))?.[1] ?? null))
   const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, /^\s*SUBJ\w*\s*[:.]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/i)
-  const markOf = (p: (typeof cable.paragraphs)[number]) => p.marking ?? written(p.span?.start.offset, /^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/)
   const subject = portionDecision(subjectMark)
-  const paragraphAt = (offset: number) => cable.paragraphs.find((p) => p.span && p.span.start.offset <= offset && offset < p.span.end.offset)
   // a placeholder never carries a portion mark below the level of what it stands for (docs/research.md): a
   // readable mark is kept as written; an unmarked portion, withheld at the overall level, gets the overall mark
   // only when that is no higher than the class line states (so the rendering still lints: TXT-017), else none;
@@ -160,12 +265,6 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   const overallMark = overall.level <= statedLevel ? portionMarkOf(overall.level, overall.caveats) : null
   const shownMark = (mark: string | null, reason: string): string | null => (reason === 'unreadable' ? null : mark !== null ? mark : overallMark)
   const marked = (mark: string | null) => (mark === null ? '' : `(${mark}) `)
-  const starts: number[] = []
-  let next = 0
-  for (const seg of cable.segments) {
-    starts.push(next)
-    next += seg.raw.length
-  }
   let out = ''
   let offset = 0
   let lastWithheld: string | null = null
@@ -176,26 +275,57 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
     }
     lastWithheld = portion
   }
-  cable.segments.forEach((seg, i) => {
+  // the body, line by line, cut into portions (docs/research.md, "Portions"): a numbered paragraph, or any line
+  // that begins with a portion mark (after an optional sub-item enumerator `A.`, `(1)`, `-`, `--`, `*`), starts a
+  // portion judged by its own mark; the lines right after it (no blank line between) belong to it; a block after a
+  // blank line with no mark of its own is a portion of its own at the overall level (spec §7 rule 1); a mark standing
+  // inside a portion's text (where it ends cannot be told) raises the portion to the highest demand of all its marks
+  const decisions = portions.map((p) => {
+    let d = portionDecision(p.mark)
+    for (const inner of p.inner) {
+      if (d.demand === null) break
+      const e = portionDecision(inner)
+      if (e.demand === null) d = { ...e, why: `portion mark (${inner.trim()}) inside it not understood, treated as ${failClosedLabel}` }
+      else if (e.demand.level > d.demand.level || e.demand.caveats.some((c) => !d.demand!.caveats.includes(c))) {
+        const demand = { level: Math.max(d.demand.level, e.demand.level), caveats: RESTRICTIVE.filter((c) => d.demand!.caveats.includes(c) || e.demand!.caveats.includes(c)) }
+        const r = decide(demand, reader)
+        d = { reason: r, why: `holds a portion marked (${inner.trim()}), ${r}`, demand }
+      }
+    }
+    return d
+  })
+  const portionAt = new Map<number, number>()
+  portions.forEach((p, n) => {
+    for (const l of p.lines) portionAt.set(l, n)
+  })
+  cable.segments.forEach((seg) => {
     const at = offset
     offset += seg.raw.length
-    const para = paragraphAt(at)
-    if (para) {
-      const paraMark = markOf(para)
-      const d = portionDecision(paraMark)
-      if (seg.kind === 'blank') {
-        // an empty line inside a withheld paragraph goes with it, except the one that ends it
-        const last = i + 1 >= cable.segments.length || paragraphAt(starts[i + 1]) !== para
-        if (d.reason === null || last) out += seg.raw
-        return
-      }
-      const name = `paragraph ${para.number}`
-      sink?.(`p@${para.span!.start.offset}`, 'body', d.demand, seg.raw)
-      if (d.reason === null) {
-        out += seg.raw
-        lastWithheld = null
-      } else {
-        withhold(name, d.reason === 'unreadable' ? null : paraMark, d.why, `${para.number}. ${marked(shownMark(paraMark, d.reason))}[Paragraph ${para.number} withheld: ${d.why}]`, seg.raw)
+    if (isBody(cable, seg, at)) {
+      let lineAt = at
+      for (const line of seg.raw.split(/(?<=\n)/)) {
+        const n = portionAt.get(lineAt)
+        lineAt += line.length
+        if (line === '') continue
+        if (n === undefined || line.trim() === '') {
+          out += line
+          continue
+        }
+        const p = portions[n]
+        const d = decisions[n]
+        sink?.(`p@${p.start}`, 'body', d.demand, line)
+        if (d.reason === null) {
+          out += line
+          lastWithheld = null
+          continue
+        }
+        const mark = d.reason === 'unreadable' ? null : p.mark
+        const shown = marked(shownMark(p.mark, d.reason))
+        if (p.number !== null) withhold(`paragraph ${p.number}`, mark, d.why, `${p.number}. ${shown}[Paragraph ${p.number} withheld: ${d.why}]`, line)
+        else {
+          withhold(`text@${p.start}`, mark, d.why, `${p.lead}${shown}[Text withheld: ${d.why}]`, line)
+          withheld[withheld.length - 1].portion = 'text'
+        }
       }
       return
     }
@@ -223,7 +353,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
       return
     }
-    // unmarked text: continuation lines outside a paragraph span, REF and Classified-by blocks, anything unplaced
+    // unmarked text outside the body: REF blocks, anything unplaced
     const d = portionDecision(null)
     sink?.(`t@${at}`, 'body', d.demand, seg.raw)
     if (d.reason === null) {
@@ -258,6 +388,6 @@ export function portionsOf(cable: Cable, text: string, filed: Overall): PortionR
     if (p) p.text += raw
     else byKey.set(key, { kind, level: demand.level, caveats: [...demand.caveats], text: raw })
   })
-  const overall = overallOf(cable, filed)
+  const overall = raisedBy(overallOf(cable, filed), bodyPortions(cable, text))
   return [...byKey.values()].filter((p) => p.text.trim() !== '' && (p.level < overall.level || overall.caveats.some((c) => !p.caveats.includes(c))))
 }

@@ -64,6 +64,15 @@ describe('research routes', () => {
     expect(c.withheld).toEqual([{ portion: 'paragraph 2', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' }])
   })
 
+  it('should judge a marked block or sub-item inside a paragraph by its own mark', async () => {
+    const text = 'S E C R E T MAPUTO 000012\n\nSUBJECT: (C) NESTED\n\n1. (C) Pelican words.\n\n(S//NF) Walrus block.\n\nA. (S) Narwhal item.\nB. (TS) Orca item.\n\n(S) COMMENT: Octopus. END COMMENT.\n'
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO12', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'TOP SECRET', level: 4, caveats: ['NOFORN'], source: { locator: 'r12.txt', rendering: 'text', sha256: 'f'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    const r = await (await fx.app.request('/api/cables/09MAPUTO12/redact?for=CONFIDENTIAL,NOFORN')).json()
+    expect(r.text).toContain('1. (C) Pelican words.')
+    expect(r.text).not.toMatch(/Walrus|Narwhal|Orca|Octopus/)
+    expect(r.withheld.map((w: { mark: string | null }) => w.mark)).toEqual(['S//NF', 'S', 'TS', 'S'])
+  })
+
   it('should write no portion mark below what a withheld placeholder stands for', async () => {
     // an unreadable subject and paragraph mark: the cable is held at TOP SECRET; the class line says SECRET
     const text = 'S E C R E T MAPUTO 000010\n\nSUBJECT: (Q//ZZ) HERON TALKS\n\n1. (S) Open enough.\n\n2. (Q//ZZ) Heron plan for the weir.\n'

@@ -87,6 +87,33 @@ Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
 QUILL
 `
 
+/** A SECRET cable whose (C) ¶1 holds an unnumbered (S) block, an (S) sub-item and a trailing (S) comment. */
+const nested = `O 161530Z MAR 09
+FM AMEMBASSY DUSHANBE
+TO SECSTATE WASHDC IMMEDIATE 0046
+
+S E C R E T DUSHANBE 000127
+
+SIPDIS
+
+E.O. 12958: DECL: 03/12/2019
+TAGS: PREL TI
+SUBJECT: (C) NESTED PORTIONS
+
+Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
+
+1. (C) Pelican opening words.
+
+(S) Unnumbered walrus block.
+
+A. (U) Subitem puffin.
+B. (S) Subitem narwhal.
+
+(S) COMMENT: Comment octopus. END COMMENT.
+
+QUILL
+`
+
 /** A CONFIDENTIAL cable the reader reads whole. */
 const confidential = `O 141530Z MAR 09
 FM AMEMBASSY DUSHANBE
@@ -223,6 +250,23 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect(view.cable.text).toContain('Nodisword alpha')
     expect(view.cable.text).not.toContain('Secretword')
     expect((await showCable(store, '09DUSHANBE126', { level: 3, caveats: ['NODIS'] }))!.withheld).toBeUndefined()
+  })
+
+  it.skipIf(engine.skip)('should find and show a marked block or sub-item inside a paragraph only by its own mark', async () => {
+    const store = await archiveOf([nested, confidential], true)
+    const bare: Access = { level: 2, caveats: [] }
+    expect(keys((await seen(store, 'pelican', bare)).hits)).toEqual(['09DUSHANBE127'])
+    expect(keys((await seen(store, 'puffin', bare)).hits)).toEqual(['09DUSHANBE127'])
+    for (const w of ['walrus', 'narwhal', 'octopus', 'pelican NEAR/8 walrus', 'puffin NEAR/4 narwhal']) expect((await seen(store, w, bare)).total).toBe(0)
+    const view = (await showCable(store, '09DUSHANBE127', bare))!
+    expect(view.cable.text).toContain('Pelican opening words.')
+    expect(view.cable.text).toContain('A. (U) Subitem puffin.\nB. (S) [Text withheld: marked SECRET, above CONFIDENTIAL]')
+    expect(view.cable.text).not.toMatch(/walrus|narwhal|octopus/i)
+    expect(view.withheld!.map((w) => w.mark)).toEqual(['S', 'S', 'S'])
+    for (const h of (await seen(store, 'pelican OR puffin', bare)).hits) expect(h.snippet ?? '').not.toMatch(/walrus|narwhal|octopus/i)
+    // an UNCLASSIFIED reader finds it only by the (U) sub-item
+    expect(keys((await seen(store, 'puffin', { level: 0, caveats: [] })).hits)).toEqual(['09DUSHANBE127'])
+    expect((await seen(store, 'pelican', { level: 0, caveats: [] })).total).toBe(0)
   })
 
   it.skipIf(engine.skip)('should match a phrase or NEAR inside one readable portion, AND across them, and to: never in part', async () => {

@@ -107,11 +107,63 @@ describe('releasable rendering', () => {
     expect(redactText(text, { level: 4, caveats: ['NOFORN'] }).text).toContain('Loose unmarked line about the dam.')
   })
 
+  it('should judge every block or sub-item that begins with a portion mark by its own mark, inside a paragraph too', () => {
+    const text = `${SECRET_CABLE_HEAD}1. (C) Opening alpha words.
+continued alpha line.
+
+(S//NF) Unnumbered bravo block.
+still bravo.
+
+A. (S) Sub-item charlie.
+B. (TS) Sub-item delta.
+(1) (C) Numbered sub-item echo.
+- (S) Dash item foxtrot.
+-- (U) Double dash golf.
+* (S) Star item hotel.
+
+Unmarked india after a blank line.
+
+(S) COMMENT: Comment juliet. END COMMENT.
+
+2. (C) Second kilo with an inner (S) lima mark.
+
+3. (U) Third mike.
+
+QUILL
+`
+    const c = redactText(text, { level: 2, caveats: ['NOFORN'] })
+    for (const w of ['alpha words', 'continued alpha', 'echo', 'golf', 'mike']) expect(c.text).toContain(w)
+    for (const w of ['bravo', 'charlie', 'delta', 'foxtrot', 'hotel', 'india', 'juliet', 'kilo', 'lima']) expect(c.text).not.toContain(w)
+    expect(c.text).toContain('(S//NF) [Text withheld: marked SECRET//NOFORN, above CONFIDENTIAL]\n\n')
+    expect(c.text).toContain('A. (S) [Text withheld: marked SECRET, above CONFIDENTIAL]\nB. (TS) [Text withheld: marked TOP SECRET, above CONFIDENTIAL]\n(1) (C) Numbered')
+    expect(c.text).toContain('- (S) [Text withheld: marked SECRET, above CONFIDENTIAL]\n-- (U) Double dash golf.\n* (S) [Text withheld')
+    // an unmarked block after a blank line counts at the overall level, raised by the (TS) sub-item (spec §7 rule 1)
+    expect(c.text).toContain('[Text withheld: unmarked: treated as the overall TOP SECRET//NOFORN, above CONFIDENTIAL]')
+    expect(c.text).toContain('(S) [Text withheld: marked SECRET, above CONFIDENTIAL]\n\n2.')
+    // a mark inside a paragraph's text: where it ends cannot be told, the paragraph takes the higher demand
+    expect(c.text).toContain('2. (C) [Paragraph 2 withheld: holds a portion marked (S), above CONFIDENTIAL]')
+    // an unreadable mark inside withholds the whole from everyone
+    const garbled = redactText(text.replace('inner (S) lima', 'inner (S//ZZ) lima'), { level: 4, caveats: ['NOFORN'] })
+    expect(garbled.text).not.toContain('kilo')
+    expect(garbled.text).toContain('2. [Paragraph 2 withheld: portion mark (S//ZZ) inside it not understood')
+    // a SECRET reader without TOP SECRET reads the (S) blocks, never the (TS) sub-item nor the unmarked block
+    const s = redactText(text, { level: 3, caveats: ['NOFORN'] })
+    for (const w of ['bravo', 'charlie', 'foxtrot', 'juliet', 'kilo']) expect(s.text).toContain(w)
+    for (const w of ['delta', 'india']) expect(s.text).not.toContain(w)
+    // enumerators and parenthesised words that are no marks do not start a portion: (A) and (NOTE) continue ¶1
+    const plain = redactText(`${SECRET_CABLE_HEAD}1. (C) Papa opens.\n(A) quebec follows.\n(NOTE) romeo too.\n\nQUILL\n`, { level: 2, caveats: ['NOFORN'] })
+    expect(plain.withheld).toEqual([])
+  })
+
   it('should never leak a word of a withheld portion (property over generated cables)', () => {
     const marks = ['U', 'SBU', 'C', 'S', 'TS', 'C//NF', 'S//NF', 'S/NF', 'TS//NF', 'S//ZZ', 'Q', null] as const
     const levels = ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'] as const
     const rank: Record<string, number> = { U: 0, SBU: 1, C: 2, S: 3, TS: 4 }
-    const portion = fc.record({ mark: fc.constantFrom(...marks), words: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { minLength: 1, maxLength: 6 }), tail: fc.boolean() })
+    const words = fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { minLength: 1, maxLength: 6 })
+    // a marked sub-item or unnumbered block inside a paragraph (after its lines, with or without a blank line), or an
+    // unmarked block: judged by its own mark, an unmarked one after a blank line at the overall level, else with what precedes
+    const sub = fc.record({ enumerator: fc.constantFrom('A. ', '(1) ', '- ', '-- ', '* ', ''), mark: fc.constantFrom('U', 'C', 'S', 'TS', 'C//NF', 'S//NF', null), words, blank: fc.boolean() })
+    const portion = fc.record({ mark: fc.constantFrom(...marks), words, tail: fc.boolean(), subs: fc.array(sub, { maxLength: 3 }) })
     fc.assert(
       fc.property(
         fc.record({
@@ -131,7 +183,7 @@ describe('releasable rendering', () => {
           let n = 0
           const tag = (words: string[]) => words.map((w) => `zq${n++}${w}`)
           const subjectWords = tag(g.subject.words)
-          const paras = g.paragraphs.map((p) => ({ ...p, tagged: tag(p.words), more: p.tail ? tag(['tail']) : [] }))
+          const paras = g.paragraphs.map((p) => ({ ...p, tagged: tag(p.words), more: p.tail ? tag(['tail']) : [], subs: p.subs.map((b) => ({ ...b, tagged: tag(b.words) })) }))
           const loose = tag(g.loose)
           const mark = (m: string | null) => (m === null ? '' : `(${m}) `)
           let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\nTO SECSTATE WASHDC 0001\n\n${g.level} DUSHANBE 000001\n\n${g.distribution ? `${g.distribution}\n` : ''}${g.noforn ? 'NOFORN\n' : ''}${g.distribution ? '' : 'SIPDIS'}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL TI\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
@@ -139,16 +191,18 @@ describe('releasable rendering', () => {
           paras.forEach((p, i) => {
             text += `${i + 1}. ${mark(p.mark)}${p.tagged.join(' ')}.\n`
             if (p.more.length) text += `${p.more.join(' ')} continues.\n`
+            for (const b of p.subs) text += `${b.blank ? '\n' : ''}${b.enumerator}${mark(b.mark)}${b.tagged.join(' ')}.\n`
             text += '\n'
           })
           text += 'DOE\n'
           // the oracle: the overall level is the highest of the class line and every readable mark
           const readable = (m: string | null) => m !== null && m !== 'S//ZZ' && m !== 'Q'
           const all = [g.subject.mark, ...g.paragraphs.map((p) => p.mark)]
+          const subMarks = g.paragraphs.flatMap((p) => p.subs.map((b) => b.mark)).filter((m) => m !== null)
           // (a mark the marking parser refuses, `S//ZZ`, may name any level: the cable fails closed at TOP SECRET)
           const stated = all.filter((m) => m !== null && m.split('/')[0] in rank)
-          const overall = all.includes('S//ZZ') ? 4 : Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], g.filed ?? -1, ...stated.map((m) => rank[m!.split('/')[0]]))
-          const overallNf = g.noforn || all.some((m) => readable(m) && m!.includes('NF'))
+          const overall = all.includes('S//ZZ') ? 4 : Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], g.filed ?? -1, ...[...stated, ...subMarks].map((m) => rank[m!.split('/')[0]]))
+          const overallNf = g.noforn || [...all, ...subMarks].some((m) => readable(m) && m!.includes('NF'))
           // every portion demands the cable's caveats too: its distribution caption and NOFORN (caption or propagated)
           const cableCaveats = (!overallNf || g.reader.noforn) && (g.distribution === null || g.reader.distribution)
           const may = (m: string | null) => {
@@ -181,6 +235,13 @@ describe('releasable rendering', () => {
           for (const p of paras) {
             check(p.tagged, may(p.mark))
             check(p.more, may(p.mark))
+            // what precedes an unmarked block without a blank line: the paragraph or the last marked block
+            let prev = may(p.mark)
+            for (const b of p.subs) {
+              const allowed = b.mark !== null ? may(b.mark) : b.blank ? may(null) : prev
+              check(b.tagged, allowed)
+              prev = allowed
+            }
           }
         },
       ),
