@@ -2,7 +2,7 @@ import { parseFullName } from 'parse-full-name'
 import type { Cable } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, Store } from '../store/store.js'
-import { TITLE_WORDS } from './data/person-titles.js'
+import { CONNECTIVE_WORDS, MARKER_WORDS, TITLE_WORDS } from './data/person-titles.js'
 import { releasedPeople } from '../messaging/released-people.js'
 import { breather } from './breather.js'
 
@@ -38,32 +38,105 @@ export interface Person {
 
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s.'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
 
+const APOSTROPHES = /[’‘`´]/g
+/** A word as the title list keys it: upper case, straight apostrophe, outer punctuation off. */
+const wordKey = (w: string) => w.toUpperCase().replace(APOSTROPHES, "'").replace(/^[("'.,;:]+|[)"'.,;:]+$/g, '').replace(/'S$/, '')
+const LONG_TITLES = [...TITLE_WORDS].filter((t) => t.length >= 5)
+
+/** Whether `a` and `b` differ by at most one inserted, deleted or replaced letter. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1)
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
+
 /**
- * Splits a written name into its title and the name proper, and the name into parts (parse-full-name). Null
- * when nothing name-like is left (a heading, an office, a stray word).
+ * Whether a word is a title word (`TITLE_WORDS`): exactly, each part of a hyphenated one (`Minister-Counselor`),
+ * or, for words of five letters or more, misspelt by one letter (`Politial`, `Minster`, `Attach`). A single
+ * letter (an initial) or a joining word (`for`, `the`: `CONNECTIVE_WORDS`) never is.
+ */
+export function isTitleWord(word: string): boolean {
+  const k = wordKey(word)
+  if (k.replace(/[^A-Z]/g, '').length < 2 || CONNECTIVE_WORDS.has(k)) return false
+  if (TITLE_WORDS.has(k) || TITLE_WORDS.has(`${k}.`)) return true
+  if (k.includes('-') && k.split('-').every((part) => part !== '' && isTitleWord(part))) return true
+  return k.length >= 5 && LONG_TITLES.some((t) => withinOneEdit(k, t))
+}
+
+/**
+ * A title as a cable writes it after a name, with the reasons clause of a Classified-by line cut off (`Political;
+ * Reas ons 1.4 (b)` → `Political`, spaces inside `reasons` allowed since line wrapping splits the word),
+ * curly apostrophes made straight, outer punctuation trimmed. Null when nothing is left.
+ */
+export function cleanTitle(title: string): string | null {
+  const t = title
+    .replace(APOSTROPHES, "'")
+    .replace(/\b(?:for\s+)?r\s?e\s?a\s?s?\s?o\s?n\s?s?\b[\s\S]*$/i, '')
+    .replace(/\b1\.\s*[45]\b[\s\S]*$/, '')
+    .replace(/^[\s;:,.]+|[\s;:,.(]+$/g, '')
+    .replace(/\s+/g, ' ')
+  return t === '' ? null : t
+}
+
+/**
+ * Splits a written name into its title and the name proper, and the name into parts (parse-full-name, which
+ * also takes off the titles and suffixes it knows). Null when nothing name-like is left: a heading, an office,
+ * a stray phrase, a block marker (`END COMMENT.`, `Talking Points`) or a redacted name (`XXXXXXXXXXXX`, which is
+ * no person). Rules, in order: curly apostrophes straightened; a leading `END …`/`BEGIN …` marker cut up to its
+ * full stop; a title after a comma kept (`cleanTitle`); `Charge d'Affaires` in any spelling made one title
+ * word; the leading run of title words (`isTitleWord`, initials and joining words allowed inside it, ending at a
+ * title word) taken as the title; a joining word (`for`, `of`, `based`) after the first two name words ends the
+ * name (`Hugo Llorens for reasons`), one before that makes the text prose.
  *
  * @example
  *   splitName('Ambassador W.R. Pearson') // { title: 'Ambassador', first: 'W.R.', last: 'Pearson', … }
+ *   splitName('Politial Minister-Counselor Greg Berry') // { title: 'Politial Minister-Counselor', first: 'Greg', last: 'Berry', … }
+ *   splitName('END COMMENT.') // null
  */
 export function splitName(written: string): { title: string | null; first: string; middle: string; last: string; full: string } | null {
-  let text = written.replace(/\([^)]*\)/g, ' ').replace(/[;:]+/g, ' ').replace(/\s+/g, ' ').trim()
+  let text = written.replace(APOSTROPHES, "'").replace(/\([^)]*\)/g, ' ').replace(/[;:]+/g, ' ').replace(/\s+/g, ' ').trim()
+  if (/^(END|BEGIN)\b/i.test(text)) {
+    const stop = text.indexOf('.')
+    if (stop < 0) return null
+    text = text.slice(stop + 1).trim()
+  }
   let title: string | null = null
   const comma = text.indexOf(',')
   if (comma > 0) {
     const after = text.slice(comma + 1).trim()
-    title = after && !/^(jr|sr|ii|iii|iv)\.?$/i.test(after) ? after : null
-    if (title) text = text.slice(0, comma).trim()
+    title = after && !/^(jr|sr|ii|iii|iv)\.?$/i.test(after) ? cleanTitle(after) : null
+    text = text.slice(0, comma).trim()
   }
-  const words = text.split(' ')
-  const lead: string[] = []
-  while (words.length > 1 && TITLE_WORDS.has(words[0].toUpperCase().replace(/[,]$/, ''))) lead.push(words.shift()!)
-  if (lead.length) title = title ?? lead.join(' ')
+  text = text.replace(/\b(?:charg[eé]'?\s*)?d'?\s*affaires(?:\s+a\.?\s*i\b\.?)?/gi, (m) => (/^charg/i.test(m) ? "Charge-d'Affaires" : "d'Affaires"))
+  // line wrapping splits a joining word (`F OR`)
+  text = text.replace(/\bf or\b/gi, 'for').replace(/\bo f\b/gi, 'of')
+  let words = text.split(' ').filter(Boolean)
+  // the leading title: title words, with initials, joining words and office words that qualify the next title
+  // word (`Pole Counselor`, `Control Officer`) inside, ending at a title word
+  let end = -1
+  for (let k = 0; k < words.length - 1; k++) {
+    const key = wordKey(words[k])
+    if (isTitleWord(words[k])) end = k
+    else if (!(CONNECTIVE_WORDS.has(key) || key.replace(/[^A-Z]/g, '').length < 2 || isTitleWord(words[k + 1] ?? ''))) break
+  }
+  if (end >= 0) {
+    title = title ?? words.slice(0, end + 1).join(' ')
+    words = words.slice(end + 1)
+  }
+  const joint = words.findIndex((w) => CONNECTIVE_WORDS.has(wordKey(w)))
+  if (joint >= 0 && joint < 2) return null
+  if (joint >= 2) words = words.slice(0, joint)
   if (words.length === 0 || words.length > 4) return null
-  if (words.some((w) => /\d|@/.test(w) || !/^[\p{L}][\p{L}.'’-]*$/u.test(w))) return null
-  if (words.every((w) => TITLE_WORDS.has(w.toUpperCase()))) return null
-  const parsed = parseFullName(titleCase(words.join(' ')))
+  if (words.some((w) => /^x{3,}$/i.test(wordKey(w)))) return null
+  if (MARKER_WORDS.has(wordKey(words[words.length - 1])) || isTitleWord(words[words.length - 1])) return null
+  if (words.some((w) => /\d|@/.test(w) || !/^[\p{L}][\p{L}.'-]*$/u.test(w))) return null
+  if (words.every((w) => isTitleWord(w))) return null
+  const parsed = parseFullName(titleCase(words.join(' ')), 'all', 0, 0, 1)
+  if (parsed.title) title = title ?? parsed.title
   const last = (parsed.last || parsed.first || '').trim()
-  if (!last || last.length < 2 || TITLE_WORDS.has(last.toUpperCase())) return null
+  if (!last || last.length < 2 || isTitleWord(last)) return null
   const first = parsed.last ? (parsed.first ?? '').trim() : ''
   const middle = (parsed.middle ?? '').trim()
   return { title: title ? titleCase(title) : null, first, middle, last, full: [first, middle, last].filter(Boolean).join(' ') }
@@ -91,7 +164,10 @@ export function mentionsIn(key: string, text: string): Mention[] {
   const out: Mention[] = []
   for (const s of cable.signers) out.push({ cable: key, role: 'signer', written: s, title: null })
   const cb = cable.classifiedBy
-  if (cb?.name) out.push({ cable: key, role: 'classifier', written: cb.title ? `${cb.name}, ${cb.title}` : cb.name, title: cb.title ? titleCase(cb.title) : null })
+  if (cb?.name) {
+    const t = cb.title ? cleanTitle(cb.title) : null
+    out.push({ cable: key, role: 'classifier', written: t ? `${cb.name}, ${t}` : cb.name, title: t ? titleCase(t) : null })
+  }
   for (const p of participants(cable, text)) out.push({ cable: key, role: 'participant', written: p, title: null })
   return out
 }

@@ -90,6 +90,10 @@ describe('research routes', () => {
   })
 
   it('should render for a lower level, replay routing, and map gaps', async () => {
+    // an empty origin is refused, never read as every origin
+    const empty = await fx.app.request('/api/gaps?origin=')
+    expect(empty.status).toBe(422)
+    expect(await empty.text()).toContain('origin: empty')
     const r = await (await fx.app.request('/api/cables/10LONDON5/redact?for=CONFIDENTIAL')).json()
     expect(r.withheld).toEqual([
       { portion: 'subject', mark: null, reason: 'unmarked: treated as the overall SECRET, above CONFIDENTIAL' },

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OUTLIER_MIN_SERIALS, gapMap, splitId } from '../../src/archive/gap-map.js'
 import { importArchive } from '../../src/archive/import/import-archive.js'
 import { saveSnapshot, verifySnapshot } from '../../src/archive/snapshots.js'
-import { archivePeople } from '../../src/archive/people.js'
+import { archivePeople, isTitleWord } from '../../src/archive/people.js'
+import { MARKER_WORDS } from '../../src/archive/data/person-titles.js'
 import { cableNetwork } from '../../src/archive/network.js'
 import { stationOfAddress } from '../../src/messaging/recipients.js'
 import { breather } from '../../src/archive/breather.js'
@@ -95,6 +96,14 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
     // signers who also classify cables are one person with both roles
     expect(people.filter((p) => p.roles.includes('signer') && p.roles.includes('classifier')).length).toBeGreaterThan(50)
     expect(people.some((p) => p.roles.includes('participant'))).toBe(true)
+    // no name keeps a title word (misspelt ones included), a redaction placeholder or a block marker
+    const words = (p: { name: string }) => p.name.split(/\s+/)
+    expect(people.filter((p) => words(p).some(isTitleWord)).map((p) => p.name)).toEqual([])
+    expect(people.filter((p) => words(p).some((w) => /^x{3,}\W*$/i.test(w))).map((p) => p.name)).toEqual([])
+    expect(people.filter((p) => words(p).some((w) => MARKER_WORDS.has(w.toUpperCase().replace(/\W+$/, '')))).map((p) => p.name)).toEqual([])
+    expect(people.filter((p) => /[’‘]|^d'/i.test(p.name)).map((p) => p.name)).toEqual([])
+    // no title carries the reasons clause of a Classified-by line, or a block marker
+    expect(people.flatMap((p) => p.titles).filter((t) => /\breas\s?o|\b1\.4\b|^end\b/i.test(t))).toEqual([])
   }, 120_000)
 
   it('should build the origin→addressee network of the corpus with weights per year', async () => {

@@ -3,6 +3,7 @@
  * "Political Minister Counselor", "Charge d'Affaires a.i.", "A/S", "Poloff"), upper-cased.
  * It also holds the few words a signature line can carry before the name (`END TEXT. CLINTON`). A name is what
  * is left once leading title words are taken off. Data, not a rule: add a word when a cable shows a new one.
+ * Misspellings (`POLITIAL`, `MINSTER`) need no entry: `isTitleWord` in people.ts matches within one edit.
  */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
   `AMBASSADOR AMB AMBASSADOR-DESIGNATE DCM A/DCM CDA CHARGE CHARGÉ D'AFFAIRES D AFFAIRES A.I. AI
@@ -14,5 +15,18 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   CONGRESSMAN CONGRESSWOMAN SPEAKER ENVOY COORDINATOR ADVISER ADVISOR ATTACHE ATTACHÉ HEAD FIRST SECOND THIRD
   PERMANENT UN UNGA SCA WHA EUR EAP AF NEA INL ISN DRL PM IO EEB FOR AFFAIRS AND THE STATE EMBASSY NOTETAKER
   INTERPRETER KING QUEEN PRINCE SHEIKH EMIR SULTAN GOVERNOR MAYOR JUSTICE JUDGE
-  END TEXT TEXT. END.`.split(/\s+/).filter(Boolean),
+  END TEXT TEXT. END. CHIEF STAFF POLMINCOUNS ECONMINCOUNS SECTION USAID NAS AIT USEU USAU USOSCE CJCS EST EPOL POLEC ECOPOL POLECON
+  POLMIL POL-MIL ECOPOLOFF COMMUNICATIONS ECONOMICS FINANCE INTERIOR DEFENCE PARLIAMENT TRANSLATOR ATTORNEY
+  REAR LT LIEUTENANT MIN SPOKESMAN SPOKESPERSON EXEC EXECUTIVE HON HONORABLE`.split(/\s+/).filter(Boolean),
 )
+
+/**
+ * Words that close or open a block of cable text (`END COMMENT.`, `END TEXT.`, `BEGIN SUMMARY`): a signature
+ * line that starts with one is a marker, not a name, and a "name" made of one is no person.
+ */
+export const MARKER_WORDS: ReadonlySet<string> = new Set(
+  'END BEGIN COMMENT COMMENTS SUMMARY TEXT NOTE QUOTE UNQUOTE LIST POINTS TALKING'.split(' '),
+)
+
+/** Words that join a title to its office (`Minister for Foreign Affairs`) and never belong to a name. */
+export const CONNECTIVE_WORDS: ReadonlySet<string> = new Set('FOR OF THE AND TO IN ON UPON BASED WITH FROM ABOUT AT BY'.split(' '))
