@@ -62,8 +62,11 @@ export interface GapMonth {
   cited: number
 }
 
+/** Raised when a gap-map filter is given but names nothing (an empty origin). */
+export class GapOptionError extends Error {}
+
 export interface GapOptions {
-  /** Station key or name (`HARARE`, `AMEMBASSY HARARE`). */
+  /** Station key or name (`HARARE`, `AMEMBASSY HARARE`); given empty, refused (`GapOptionError`), never "all". */
   origin?: string
   year?: number
   access?: Access
@@ -130,14 +133,15 @@ function monthOf(ms: number): string {
 
 /**
  * Builds the gap map of the cables visible to `access`, one row per origin and year, busiest gaps first
- * within each origin (rows sorted by origin, then year).
+ * within each origin (rows sorted by origin, then year). An empty `origin` throws `GapOptionError`.
  *
  * @example
  *   const rows = await gapMap(store, { origin: 'QUORIN', year: 2008 })
  *   // [{ origin: 'QUORIN', year: 2008, first: 1, last: 120, held: 40, cited: 3, missing: 80, … }]
  */
 export async function gapMap(store: Store, options: GapOptions = {}): Promise<GapRow[]> {
-  const wantOrigin = options.origin ? originKey(options.origin) : null
+  if (options.origin !== undefined && options.origin.trim() === '') throw new GapOptionError('origin: empty; name a station (HARARE, AMEMBASSY HARARE) or leave the filter out for every origin')
+  const wantOrigin = options.origin !== undefined ? originKey(options.origin) : null
   const groups = new Map<string, Serials>()
   const group = (origin: string, year: number) => {
     const k = `${origin}\t${year}`

@@ -194,19 +194,55 @@ function moreAccess(snapshot: Snapshot): SnapshotError {
   return new SnapshotError(`snapshot ${snapshot.id} was saved ${whose}; ask for it to be saved at your level, or save it yourself`)
 }
 
-/** A snapshot from its JSON (as `cable snapshot show --format json` writes it); throws `SnapshotError`. */
+/**
+ * A snapshot from its JSON (as `cable snapshot show --format json` writes it); throws `SnapshotError` naming
+ * `where` and the first field that is missing or wrong (`snap.json: … count: expected a whole number`), or
+ * the JSON syntax error with its position.
+ */
 export function parseSnapshot(json: string, where: string): Snapshot {
-  let s: Snapshot
+  let s: unknown
   try {
-    s = JSON.parse(json) as Snapshot
+    s = JSON.parse(json)
   } catch (error) {
     throw new SnapshotError(`${where}: not a snapshot (${(error as Error).message})`)
   }
-  const ok =
-    s && s.format === 1 && typeof s.id === 'string' && typeof s.query === 'string' && typeof s.resultHash === 'string' && Array.isArray(s.cables) &&
-    s.cables.every((c) => typeof c.key === 'string' && Array.isArray(c.texts))
-  if (!ok) throw new SnapshotError(`${where}: not a snapshot of format 1 (fields id, query, resultHash, cables)`)
-  return s
+  const problem = snapshotProblem(s)
+  if (problem) throw new SnapshotError(`${where}: not a snapshot of format 1: ${problem}`)
+  return s as Snapshot
+}
+
+const HASH = /^[0-9a-f]{64}$/
+
+/** The first field of a would-be snapshot that is missing or wrong, as `path: what`; null when it is sound. */
+function snapshotProblem(s: unknown): string | null {
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) return '(top level): expected an object'
+  const o = s as Record<string, unknown>
+  const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0
+  if (o['format'] !== 1) return `format: expected 1, got ${JSON.stringify(o['format'] ?? null)}`
+  for (const f of ['id', 'query', 'savedAt']) if (typeof o[f] !== 'string') return `${f}: expected a string`
+  for (const f of ['archiveHash', 'resultHash']) if (typeof o[f] !== 'string' || !HASH.test(o[f] as string)) return `${f}: expected a SHA-256 (64 hex digits)`
+  for (const f of ['archiveCables', 'count']) if (!whole(o[f])) return `${f}: expected a whole number`
+  const a = o['access']
+  if (a !== null) {
+    if (typeof a !== 'object' || a === undefined || Array.isArray(a)) return 'access: expected null (archive mode) or { level, caveats }'
+    const acc = a as Record<string, unknown>
+    if (typeof acc['level'] !== 'number' || !Number.isInteger(acc['level'])) return 'access.level: expected a whole number'
+    if (!Array.isArray(acc['caveats']) || !acc['caveats'].every((c) => typeof c === 'string')) return 'access.caveats: expected a list of caveat names'
+    const n = acc['needToKnow']
+    if (n !== undefined && (typeof n !== 'object' || n === null || typeof (n as Record<string, unknown>)['user'] !== 'string')) return 'access.needToKnow.user: expected a string'
+  }
+  if (!Array.isArray(o['cables'])) return 'cables: expected a list'
+  const cables = o['cables'] as unknown[]
+  for (let i = 0; i < cables.length; i++) {
+    const c = cables[i] as Record<string, unknown> | null
+    if (typeof c !== 'object' || c === null) return `cables[${i}]: expected { key, texts }`
+    if (typeof c['key'] !== 'string') return `cables[${i}].key: expected a string`
+    if (!Array.isArray(c['texts'])) return `cables[${i}].texts: expected a list of text hashes`
+    const t = (c['texts'] as unknown[]).findIndex((x) => typeof x !== 'string' || !HASH.test(x))
+    if (t >= 0) return `cables[${i}].texts[${t}]: expected a SHA-256 (64 hex digits)`
+  }
+  if (o['count'] !== cables.length) return `count: ${String(o['count'])} but cables lists ${cables.length}`
+  return null
 }
 
 /**

@@ -61,23 +61,23 @@ describe('research routes', () => {
   })
 
   it('should show no portion of a NODIS cable to a reader without NODIS, whatever his level', async () => {
-    const text = 'S E C R E T MAPUTO 000011\n\nNODIS\n\nSUBJECT: (C) NODIS GOSSIP\n\n1. (C) Nodisword alpha.\n\n2. (S) Secretword bravo.\n'
-    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO11', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'SECRET', level: 3, caveats: ['NODIS'], source: { locator: 'r11.txt', rendering: 'text', sha256: 'e'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    const text = 'S E C R E T MAPUTO 000021\n\nNODIS\n\nSUBJECT: (C) NODIS GOSSIP\n\n1. (C) Nodisword alpha.\n\n2. (S) Secretword bravo.\n'
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO21', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'SECRET', level: 3, caveats: ['NODIS'], source: { locator: 'r21.txt', rendering: 'text', sha256: '1'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
     for (const spec of ['SECRET', 'CONFIDENTIAL', 'TOP%20SECRET,NOFORN,EXDIS']) {
-      const r = await (await fx.app.request(`/api/cables/09MAPUTO11/redact?for=${spec}`)).json()
+      const r = await (await fx.app.request(`/api/cables/09MAPUTO21/redact?for=${spec}`)).json()
       expect(r.text).not.toMatch(/Nodisword|Secretword|GOSSIP/)
       expect(r.withheld.map((w: { portion: string }) => w.portion)).toEqual(['subject', 'paragraph 1', 'paragraph 2'])
     }
-    const c = await (await fx.app.request('/api/cables/09MAPUTO11/redact?for=CONFIDENTIAL,NODIS')).json()
+    const c = await (await fx.app.request('/api/cables/09MAPUTO21/redact?for=CONFIDENTIAL,NODIS')).json()
     expect(c.text).toContain('Nodisword alpha')
     expect(c.text).not.toContain('Secretword')
     expect(c.withheld).toEqual([{ portion: 'paragraph 2', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' }])
   })
 
   it('should judge a marked block or sub-item inside a paragraph by its own mark', async () => {
-    const text = 'S E C R E T MAPUTO 000012\n\nSUBJECT: (C) NESTED\n\n1. (C) Pelican words.\n\n(S//NF) Walrus block.\n\nA. (S) Narwhal item.\nB. (TS) Orca item.\n\n(S) COMMENT: Octopus. END COMMENT.\n'
-    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO12', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'TOP SECRET', level: 4, caveats: ['NOFORN'], source: { locator: 'r12.txt', rendering: 'text', sha256: 'f'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
-    const r = await (await fx.app.request('/api/cables/09MAPUTO12/redact?for=CONFIDENTIAL,NOFORN')).json()
+    const text = 'S E C R E T MAPUTO 000022\n\nSUBJECT: (C) NESTED\n\n1. (C) Pelican words.\n\n(S//NF) Walrus block.\n\nA. (S) Narwhal item.\nB. (TS) Orca item.\n\n(S) COMMENT: Octopus. END COMMENT.\n'
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09MAPUTO22', origin: 'AMEMBASSY MAPUTO', originKey: 'MAPUTO', text, classification: 'TOP SECRET', level: 4, caveats: ['NOFORN'], source: { locator: 'r22.txt', rendering: 'text', sha256: '2'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    const r = await (await fx.app.request('/api/cables/09MAPUTO22/redact?for=CONFIDENTIAL,NOFORN')).json()
     expect(r.text).toContain('1. (C) Pelican words.')
     expect(r.text).not.toMatch(/Walrus|Narwhal|Orca|Octopus/)
     expect(r.withheld.map((w: { mark: string | null }) => w.mark)).toEqual(['S//NF', 'S', 'TS', 'S'])
@@ -100,6 +100,10 @@ describe('research routes', () => {
   })
 
   it('should render for a lower level, replay routing, and map gaps', async () => {
+    // an empty origin is refused, never read as every origin
+    const empty = await fx.app.request('/api/gaps?origin=')
+    expect(empty.status).toBe(422)
+    expect(await empty.text()).toContain('origin: empty')
     const r = await (await fx.app.request('/api/cables/10LONDON5/redact?for=CONFIDENTIAL')).json()
     expect(r.withheld).toEqual([
       { portion: 'subject', mark: null, reason: 'unmarked: treated as the overall SECRET, above CONFIDENTIAL' },

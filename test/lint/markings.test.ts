@@ -31,6 +31,13 @@ describe('TXT-017: the overall level is at least every portion mark, the subject
     expect(found('TXT-017', [['¶2. (U) Background.', '¶2. (U) Background.\n\n(S) An unnumbered block.']])).toHaveLength(1)
   })
 
+  it.each([['A. (TS) Item.'], ['B. (S) Item.'], ['(2) (S//NF) Item.'], ['- (S) Item.'], ['-- (TS) Item.'], ['* (S) Item.']])('should report a sub-item %s above the class line, in both modes', (item) => {
+    const edits: Array<[string, string]> = [['¶2. (U) Background.', `¶2. (U) Background.\n${item}`]]
+    expect(found('TXT-017', edits)).toHaveLength(1)
+    expect(found('TXT-017', edits, 'archive')).toHaveLength(1)
+    expect(found('TXT-017', [['¶2. (U) Background.', `¶2. (U) Background.\n${item.replace(/\((?:TS|S)/, '(C')}`]])).toEqual([])
+  })
+
   it('should pass marks at or under the class line, in both modes', () => {
     expect(found('TXT-017', [['(C) DEMARCHE', '(U) DEMARCHE']])).toEqual([])
     expect(found('TXT-017', [['¶2. (U) Background.', '¶2. (CONFIDENTIAL) Background.']], 'archive')).toEqual([])

@@ -60,7 +60,8 @@ QUILL
 const record = (text: string, n: number) =>
   toCableRecord(parseCable(text, { plain: true }), text, { locator: `c${n}.txt`, rendering: 'text', sha256: String(n).padStart(64, '0'), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })
 
-const C: Access = { level: 2, caveats: [] }
+// the SECRET cable is captioned NOFORN, demanded of each of its portions: the CONFIDENTIAL reader holds it
+const C: Access = { level: 2, caveats: ['NOFORN'] }
 
 const engines = [
   { name: 'SQLite', skip: false, location: async () => ':memory:' },
@@ -91,12 +92,12 @@ describe.each(engines)('snapshots and the saver access on $name', (engine) => {
     // the same cables and content, but saved with other access: another snapshot
     expect([all.count, low.count]).toEqual([2, 2])
     expect(low.id).not.toBe(all.id)
-    expect((await loadSnapshot(store, low.id, C))!.access).toEqual({ level: 2, caveats: [] })
+    expect((await loadSnapshot(store, low.id, C))!.access).toEqual({ level: 2, caveats: ['NOFORN'] })
     expect((await verifySnapshot(store, (await loadSnapshot(store, low.id, C))!, C)).identical).toBe(true)
     // the same saver again: the same id
-    expect((await saveSnapshot(store, 'zanzibar', { level: 2, caveats: [] })).id).toBe(low.id)
-    // another caveat is other access too
-    expect((await saveSnapshot(store, 'zanzibar', { level: 2, caveats: ['NOFORN'] })).id).not.toBe(low.id)
+    expect((await saveSnapshot(store, 'zanzibar', { level: 2, caveats: ['NOFORN'] })).id).toBe(low.id)
+    // other caveats are other access too
+    expect((await saveSnapshot(store, 'zanzibar', { level: 2, caveats: [] })).id).not.toBe(low.id)
   })
 
   it.skipIf(engine.skip)('should record, with portion-level access on, exactly what the reader search returns', async () => {
@@ -135,9 +136,30 @@ describe('snapshot access on the CLI', () => {
     const shown = await runCable(['snapshot', 'show', b, '--clearance', 'CONFIDENTIAL', '--db', 'p.db'], opts)
     expect([shown.code, shown.stdout]).toEqual([0, expect.stringContaining(`Snapshot ${b}`)])
     expect((await runCable(['archive-config', 'portion-access', 'on', '--db', 'p.db'], opts)).code).toBe(0)
-    const found = await runCable(['search', 'zanzibar', '--clearance', 'CONFIDENTIAL', '--db', 'p.db', '--format', 'json'], opts)
-    const saved = await runCable(['snapshot', 'save', 'zanzibar', '--clearance', 'CONFIDENTIAL', '--db', 'p.db', '--format', 'json'], opts)
+    const found = await runCable(['search', 'zanzibar', '--clearance', 'CONFIDENTIAL', '--caveats', 'NOFORN', '--db', 'p.db', '--format', 'json'], opts)
+    const saved = await runCable(['snapshot', 'save', 'zanzibar', '--clearance', 'CONFIDENTIAL', '--caveats', 'NOFORN', '--db', 'p.db', '--format', 'json'], opts)
     expect(JSON.parse(saved.stdout).count).toBe(2)
     expect(found.stdout).toContain('09DUSHANBE123')
+  })
+
+  it('should refuse empty ids and origins, a missing snapshot file and a malformed one, saying what and where', async () => {
+    const opts = { cwd: root }
+    writeFileSync(join(root, 'b.txt'), confidential(125, 'ZANZIBAR'))
+    expect((await runCable(['import', 'b.txt', '--db', 'l.db'], opts)).code).toBe(0)
+    const route = await runCable(['route', '', '--db', 'l.db'], opts)
+    expect([route.code, route.stderr]).toEqual([2, expect.stringContaining('the cable id is empty')])
+    const gaps = await runCable(['gaps', '--origin', ' ', '--db', 'l.db'], opts)
+    expect([gaps.code, gaps.stderr]).toEqual([2, expect.stringContaining('--origin: empty')])
+    const missing = await runCable(['snapshot', 'verify', 'missing.json', '--db', 'l.db'], opts)
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('missing.json: no such file')])
+    const saved = JSON.parse((await runCable(['snapshot', 'save', 'zanzibar', '--db', 'l.db', '--format', 'json'], opts)).stdout)
+    const { count: _count, ...noCount } = saved
+    writeFileSync(join(root, 'nocount.json'), JSON.stringify(noCount))
+    const bad = await runCable(['snapshot', 'verify', 'nocount.json', '--db', 'l.db'], opts)
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('nocount.json: not a snapshot of format 1: count: expected a whole number')])
+    writeFileSync(join(root, 'badtext.json'), JSON.stringify({ ...saved, cables: [{ key: saved.cables[0].key, texts: ['x'] }] }))
+    expect((await runCable(['snapshot', 'verify', 'badtext.json', '--db', 'l.db'], opts)).stderr).toContain('cables[0].texts[0]: expected a SHA-256')
+    writeFileSync(join(root, 'good.json'), JSON.stringify(saved))
+    expect((await runCable(['snapshot', 'verify', 'good.json', '--db', 'l.db'], opts)).code).toBe(0)
   })
 })

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
-import { gapMap } from '../../archive/gap-map.js'
+import { gapMap, GapOptionError } from '../../archive/gap-map.js'
+import { CliError } from '../errors.js'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { gapsText } from '../../archive/output/write-gaps.js'
 import type { Io } from '../io.js'
@@ -19,7 +20,13 @@ export function registerGaps(program: Command, io: Io, setExit: SetExit): void {
       const year = opts.year === undefined ? undefined : wholeNumber('--year', opts.year, 1900, 2099)
       const { store, access, reader } = await openForReading(opts, io)
       try {
-        const rows = await gapMap(store, { origin: opts.origin, year, access })
+        let rows
+        try {
+          rows = await gapMap(store, { origin: opts.origin, year, access })
+        } catch (error) {
+          if (error instanceof GapOptionError) throw new CliError(`--${error.message}`)
+          throw error
+        }
         io.stdout.write(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : gapsText(rows, rows.length <= 3 && Boolean(opts.origin || year)))
         if (rows.length === 0) setExit(1)
       } finally {

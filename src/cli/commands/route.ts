@@ -3,6 +3,7 @@ import { resolveDbLocation } from '../../archive/db-location.js'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { routeText } from '../../archive/output/write-route.js'
 import { routeCable } from '../../messaging/routing-replay.js'
+import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { oneOf } from '../option-values.js'
@@ -16,6 +17,7 @@ export function registerRoute(program: Command, io: Io, setExit: SetExit): void 
     .option('--format <format>', 'text or json', 'text')
     .action(async (id: string, opts: ReaderFlags & { format: string }) => {
       oneOf('--format', opts.format, ['text', 'json'] as const)
+      if (id.trim() === '') throw new CliError('route: the cable id is empty; give a reference id (09STATE99704) or a sha256: key')
       const { store, access, reader } = await openForReading(opts, io)
       try {
         const route = await routeCable(store, resolveDbLocation(opts.db, io.env, io.cwd), id, access)

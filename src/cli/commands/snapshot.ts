@@ -19,7 +19,10 @@ async function findSnapshot(store: Store, ref: string, io: Io, access: Access | 
   const saved = await loadSnapshot(store, ref, access)
   if (saved) return saved
   const path = resolve(io.cwd, ref)
-  if (/\.json$/i.test(ref) && existsSync(path)) return parseSnapshot(readFileSync(path, 'utf8'), ref)
+  if (/\.json$/i.test(ref)) {
+    if (!existsSync(path)) throw new SnapshotError(`${ref}: no such file (a snapshot file is written by cable snapshot show ID --format json > ID.json)`)
+    return parseSnapshot(readFileSync(path, 'utf8'), ref)
+  }
   throw new SnapshotError(`no snapshot ${ref} in this archive (to check one saved elsewhere, pass its JSON file: cable snapshot show ID --format json > ID.json)`)
 }
 

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { cableVersions, diffVersions, VersionNotFoundError } from '../../archive/cable-versions.js'
-import { gapMap } from '../../archive/gap-map.js'
+import { gapMap, GapOptionError } from '../../archive/gap-map.js'
 import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
 import { archivePeople, archivePerson } from '../../archive/people.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
@@ -119,7 +119,12 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
   })
   app.openapi(routes.gaps, async (c) => {
     const q = c.req.valid('query')
-    return c.json(await gapMap(deps.archive, { origin: q.origin, year: q.year, access: c.get('principal').access }), 200)
+    try {
+      return c.json(await gapMap(deps.archive, { origin: q.origin, year: q.year, access: c.get('principal').access }), 200)
+    } catch (error) {
+      if (error instanceof GapOptionError) throw new HttpProblem('INVALID', error.message)
+      throw error
+    }
   })
   app.openapi(routes.people, async (c) => {
     const people = await archivePeople(deps.archive, c.get('principal').access, deps.messaging?.ctx.store ?? null)

@@ -1,5 +1,6 @@
 import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
 import type { Paragraph } from '../../format/model.js'
+import { parseMarking } from '../../format/marking.js'
 import { defineRule, type Fix } from '../types.js'
 import { isClassified, type LintContext } from '../context.js'
 
@@ -119,7 +120,7 @@ export const txt017 = defineRule({
     fail: { edits: [['¶2. (U) Background.', '¶2. (S) Background.']], span: '27:5-27:8' },
     pass: { edits: [['¶2. (U) Background.', '¶2. (C) Background.']] },
   },
-  check(_cable, report, ctx) {
+  check(cable, report, ctx) {
     // Stryker disable next-line ConditionalExpression: without a level the rank below is NaN and no mark compares above it; the guard says so plainly
     if (!ctx.level) return
     // SBU is an administrative control, not a level: an SBU portion in UNCLAS text is TXT-019's concern
@@ -127,8 +128,25 @@ export const txt017 = defineRule({
     for (const m of ctx.marks) {
       if (m.level && LEVEL_RANK[m.level] > overall) report({ message: `Portion mark (${m.mark}) is above the cable’s overall ${ctx.level}`, at: [m.start, m.end] })
     }
+    // a sub-item's mark (`B. (TS) …`, `(2) (S) …`, `- (S) …`) is a portion mark too (docs/research.md, "Portions")
+    const seen = new Set(ctx.marks.map((m) => m.start))
+    for (const p of cable.paragraphs) {
+      if (!p.span || p.number <= 0) continue
+      const body = ctx.text.slice(p.span.start.offset, p.span.end.offset)
+      for (const m of body.matchAll(SUB_ITEM_MARK)) {
+        const start = p.span.start.offset + m.index + m[1].length
+        if (seen.has(start)) continue
+        seen.add(start)
+        const r = parseMarking(m[2])
+        const level = r.ok ? r.parts.level : (r.failClosed?.level ?? null)
+        if (level && LEVEL_RANK[level] > overall) report({ message: `Portion mark (${m[2]}) of a sub-item is above the cable’s overall ${ctx.level}`, at: [start, start + m[2].length + 2] })
+      }
+    }
   },
 })
+
+/** A line inside a paragraph that begins with a sub-item enumerator (`A.`, `(1)`, `-`, `--`, `*`) and a portion mark. */
+const SUB_ITEM_MARK = /^([ \t]*(?:(?:[A-Za-z]|\d{1,2})[.)][ \t]*|\([ \t]*(?:[A-Za-z]|\d{1,2})[ \t]*\)[ \t]*|-{1,2}[ \t]*|\*[ \t]*))\(((?:TS|S|C|U|SBU)(?:[ \t]*\/\/?[ \t]*[A-Z][A-Z0-9 ,-]*)*)\)/gm
 
 const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
 
