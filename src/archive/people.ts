@@ -54,7 +54,8 @@ function withinOneEdit(a: string, b: string): boolean {
 
 /**
  * Whether a word is a title word (`TITLE_WORDS`): exactly, each part of a hyphenated one (`Minister-Counselor`),
- * or, for words of five letters or more, misspelt by one letter (`Politial`, `Minster`, `Attach`). A single
+ * or, for words of five letters or more, misspelt by one letter (`Politial`, `Minster`, `Attach`) or, from six,
+ * cut short (`D'Affai`). A single
  * letter (an initial) or a joining word (`for`, `the`: `CONNECTIVE_WORDS`) never is.
  */
 export function isTitleWord(word: string): boolean {
@@ -62,7 +63,8 @@ export function isTitleWord(word: string): boolean {
   if (k.replace(/[^A-Z]/g, '').length < 2 || CONNECTIVE_WORDS.has(k)) return false
   if (TITLE_WORDS.has(k) || TITLE_WORDS.has(`${k}.`)) return true
   if (k.includes('-') && k.split('-').every((part) => part !== '' && isTitleWord(part))) return true
-  return k.length >= 5 && LONG_TITLES.some((t) => withinOneEdit(k, t))
+  // misspelt by one letter, or cut short by the end of a line (`D'AFFAI`)
+  return k.length >= 5 && LONG_TITLES.some((t) => withinOneEdit(k, t) || (k.length >= 6 && t.length > k.length && t.startsWith(k)))
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Cable, SegmentKind } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, PortionRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
+import { headerPieces, marksIn, marksInReference } from './header-portions.js'
 
 /**
  * Releasable rendering: a cable as a reader at a given clearance may see it. Every portion (subject,
@@ -17,7 +18,9 @@ import { cableAccess } from './cable-access.js'
  * carries a portion mark below the level of what it stands for: a readable mark is kept, an unmarked portion's
  * placeholder is marked at the overall level when the class line states that level, and otherwise (and for an
  * unreadable mark) the placeholder carries no portion mark. Header lines (envelope, FM/TO/INFO, class
- * line, captions, E.O., TAGS, Classified by) and the signature are shown: they carry no portion text. A page header that
+ * line, captions, E.O., TAGS, Classified by) and the signature are shown as far as they are what their kind says
+ * (`headerPieces`): body text folded into a header segment is a portion judged by the marks it holds (`marksIn`; the
+ * highest, an unreadable one withheld from everyone), unmarked at the overall level. A page header that
  * repeats a withheld subject is withheld with it.
  */
 
@@ -271,9 +274,50 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   const withhold = (portion: string, mark: string | null, why: string, line: string, raw: string) => {
     if (lastWithheld !== portion) {
       withheld.push({ portion, mark, reason: why })
+      // a placeholder starts a line of its own (a header piece before it may end mid-line)
+      if (out !== '' && !out.endsWith('\n')) out += '\n'
       out += line + (raw.endsWith('\n') ? '\n' : '')
     }
     lastWithheld = portion
+  }
+  // what a piece of text outside the body demands: the highest of the portion marks it holds (one that cannot be
+  // read: nobody reads it), unmarked the overall level; `floor`: never less than the overall level; every caveat
+  // of the cable is demanded too, as for a paragraph
+  const textDecision = (raw: string, floor: boolean, reference = false): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
+    const marks = reference ? marksInReference(raw) : marksIn(raw)
+    if (!marks.length) return { ...portionDecision(null), mark: null }
+    let own = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
+    let top: string | null = null
+    for (const m of marks) {
+      const d = readPortionMark(m.mark)
+      if (!d) return { reason: 'unreadable', why: `portion mark (${m.mark}) not understood, treated as ${failClosedLabel}`, demand: null, mark: null }
+      if (d.level > own.level || (top === null && d.level === own.level)) top = m.mark
+      const before = own
+      own = { level: Math.max(before.level, d.level), caveats: RESTRICTIVE.filter((c) => before.caveats.includes(c) || d.caveats.includes(c)) }
+    }
+    // marks no higher than the floor: the text stands at the overall level
+    if (top === null) return { ...portionDecision(null), mark: null }
+    const full = { level: own.level, caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || overall.caveats.includes(c)) }
+    let r = decide(full, reader)
+    if (r !== null && r.startsWith('needs ')) {
+      const missing = full.caveats.filter((c) => !reader.caveats.includes(c))
+      r = `needs ${missing.map((c) => (own.caveats.includes(c) ? c : `${c} (a caveat of the whole cable)`)).join(', ')}`
+    }
+    return { reason: r, why: `marked ${publisherClassification(levelName(own.level) as Level, own.caveats)}, ${r}`, demand: full, mark: top }
+  }
+  // a piece of text outside the body (header text that is not what its kind says, unplaced text, a REF block):
+  // shown, or one placeholder line saying why; indexed with the same demand
+  const portionText = (key: string, raw: string, floor: boolean, reference = false) => {
+    const d = textDecision(raw, floor, reference)
+    sink?.(key, 'body', d.demand, raw)
+    if (d.reason === null) {
+      out += raw
+      lastWithheld = null
+      return
+    }
+    const name = reference ? 'reference' : 'text'
+    withhold(`${name}@${key}`, d.mark, d.why, `[${reference ? 'Reference' : 'Text'} withheld: ${d.why}]`, raw)
+    withheld[withheld.length - 1].portion = name
   }
   // the body, line by line, cut into portions (docs/research.md, "Portions"): a numbered paragraph, or any line
   // that begins with a portion mark (after an optional sub-item enumerator `A.`, `(1)`, `-`, `--`, `*`), starts a
@@ -329,9 +373,20 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       }
       return
     }
-    if (seg.kind === 'blank' || HEADER.has(seg.kind)) {
+    if (seg.kind === 'blank') {
       out += seg.raw
-      if (seg.kind !== 'blank') lastWithheld = null
+      return
+    }
+    if (HEADER.has(seg.kind)) {
+      // only what the segment's kind says is shown as it stands; folded-in body text is portion text
+      let pos = at
+      for (const piece of headerPieces(seg.kind, seg.raw)) {
+        if (piece.header) {
+          out += piece.text
+          lastWithheld = null
+        } else portionText(`h@${pos}`, piece.text, false)
+        pos += piece.text.length
+      }
       return
     }
     if (seg.kind === 'subject') {
@@ -353,17 +408,9 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
       return
     }
-    // unmarked text outside the body: REF blocks, anything unplaced
-    const d = portionDecision(null)
-    sink?.(`t@${at}`, 'body', d.demand, seg.raw)
-    if (d.reason === null) {
-      out += seg.raw
-      lastWithheld = null
-      return
-    }
-    const name = seg.kind === 'ref' ? 'reference' : 'text'
-    withhold(`${name}@${at}`, null, d.why, `[${name === 'text' ? 'Text' : 'Reference'} withheld: ${d.why}]`, seg.raw)
-    withheld[withheld.length - 1].portion = name
+    // text outside the body: REF blocks (their item letters are no marks), anything unplaced: at the overall level,
+    // or higher when it holds a higher portion mark
+    portionText(`t@${at}`, seg.raw, true, seg.kind === 'ref')
   })
   const label = publisherClassification(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
   return { text: out, withheld, reader: label }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProblemSchema } from '../../src/http/problem.js'
 import { makeRecord } from '../store/make-record.js'
 import { publicArchive } from './archive-fixture.js'
+import { FOLDED_SECRET_CABLE } from '../research/secret-cable.js'
 
 const REDACTED = 'C O N F I D E N T I A L HARARE 000002\n\nSUBJECT: (C) ELECTIONS\n\n1. (C) XXXXXXXXXXXX said the vote was rigged.\n\n2. (U) Open text.\n'
 const later = (access?: { level: number; caveats: string[] }) => ({
@@ -48,6 +49,15 @@ describe('research routes', () => {
     // withheld at SECRET: the placeholders carry no (U) the text's class line would suggest
     expect(r.text).toContain('1. [Paragraph 1 withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]')
     expect(r.text).not.toContain('(U)')
+  })
+
+  it('should show a header segment only as far as it is header: body text folded into it is withheld by its marks', async () => {
+    await fx.deps.archive.upsertCables([makeRecord({ key: '09DUSHANBE126', origin: 'AMEMBASSY DUSHANBE', originKey: 'DUSHANBE', text: FOLDED_SECRET_CABLE, classification: 'SECRET', level: 3, source: { locator: 'r126.txt', rendering: 'text', sha256: '7'.repeat(64), importedAt: '2026-02-01T00:00:00Z', metadata: {} } })])
+    const r = await (await fx.app.request('/api/cables/09DUSHANBE126/redact?for=CONFIDENTIAL')).json()
+    expect(r.text).toContain('Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n')
+    expect(r.text).toContain('2. (C) The heron delegation arrives on Monday.')
+    expect(r.text).not.toMatch(/cobalt|tamarind|falcon|ember/)
+    expect(r.withheld).toContainEqual({ portion: 'text', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' })
   })
 
   it('should show no portion of a NODIS cable to a reader without NODIS, whatever his level', async () => {

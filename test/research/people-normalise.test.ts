@@ -42,6 +42,8 @@ describe('people normalisation: the kinds of noise a corpus shows', () => {
     expect(isTitleWord('Minster')).toBe(true)
     expect(isTitleWord('Minister-Counselor')).toBe(true)
     expect(isTitleWord('D.')).toBe(false)
+    expect(isTitleWord("D'Affai")).toBe(true)
+    expect(splitName("Charge d'Affai")).toBeNull()
     expect(isTitleWord('Quint')).toBe(false)
     expect(splitName('Politial Minister-Counselor Greg Berry')).toMatchObject({ title: 'Politial Minister-Counselor', first: 'Greg', last: 'Berry' })
     expect(splitName('Acting POLE Counselor Leslie Quorn')).toMatchObject({ first: 'Leslie', last: 'Quorn' })

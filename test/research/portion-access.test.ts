@@ -17,7 +17,7 @@ import { openMessagingStore, openStore } from '../../src/store/open-store.js'
 import type { Access, Store } from '../../src/store/store.js'
 import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
 import { runCable } from '../memory-io.js'
-import { SECRET_CABLE_HEAD } from './secret-cable.js'
+import { FOLDED_SECRET_CABLE, SECRET_CABLE_HEAD } from './secret-cable.js'
 
 const pg = await usePostgres('portion-access')
 const root = mkdtempSync(join(tmpdir(), 'cablegram-portions-'))
@@ -375,6 +375,31 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     }
     expect(views[1]).toBe(views[0])
     expect(views[2]).toBe(views[0])
+  })
+
+  it.skipIf(engine.skip)('should index body text folded into header segments and text after the signature as the rendering shows it', async () => {
+    // the folded cable (09DUSHANBE126) and a SECRET cable with a line after its signature (09DUSHANBE123)
+    const afterSignature = secret().replace('QUILL\n', 'QUILL\n\nsignatureleak ember\n')
+    const store = await archiveOf([FOLDED_SECRET_CABLE, afterSignature], true)
+    const found = async (q: string, access: Access) => keys((await seen(store, q, access)).hits)
+    for (const word of ['tamarind', 'falcon', 'cobalt', 'ember', 'signatureleak']) {
+      expect([word, await found(word, C)]).toEqual([word, []])
+      // the NOFORN cable needs NOFORN for any portion: its reader holds it
+      expect([word, await found(word, CNF)]).toEqual([word, []])
+    }
+    // the (C) paragraph run on after the Classified By line is his to find; the (U) one everybody's
+    expect(await found('heron', C)).toEqual(['09DUSHANBE126'])
+    expect(await found('heron', { level: 0, caveats: [] })).toEqual([])
+    expect(await found('lantern', { level: 0, caveats: [] })).toEqual(['09DUSHANBE126'])
+    expect(await found('ember', SNF)).toEqual(['09DUSHANBE123', '09DUSHANBE126'])
+    const folded = (await showCable(store, '09DUSHANBE126', C))!
+    expect(folded.cable.text).toContain('2. (C) The heron delegation arrives on Monday.')
+    expect(folded.cable.text).not.toMatch(/tamarind|falcon|cobalt|ember/)
+    const after = (await showCable(store, '09DUSHANBE123', CNF))!
+    // the line after the signature is a portion of its own, at the overall level
+    expect(after.cable.text).toContain('The quasar channel stays open to us alone.\n')
+    expect(after.cable.text).toMatch(/\[Text withheld: unmarked: treated as the overall SECRET\/\/NOFORN, above CONFIDENTIAL\]\n$/)
+    expect(after.cable.text).not.toMatch(/ember|signatureleak/)
   })
 
   it.skipIf(engine.skip)('should index the portions of cables written while on, and drop them all when turned off', async () => {

@@ -11,7 +11,7 @@ import { parseCable } from '../../src/format/parse.js'
 import { openStore } from '../../src/store/open-store.js'
 import { lintText } from '../../src/lint/index.js'
 import { runCable } from '../memory-io.js'
-import { SECRET_CABLE_HEAD } from './secret-cable.js'
+import { FOLDED_SECRET_CABLE, SECRET_CABLE_HEAD } from './secret-cable.js'
 
 const root = mkdtempSync(join(tmpdir(), 'cablegram-redact-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -281,5 +281,51 @@ QUILL
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('unknown clearance "SEKRET"')])
     // the caller reads at his own clearance first: a CONFIDENTIAL reader cannot render a SECRET cable at all
     expect((await runCable(['redact', '09DUSHANBE123', '--for', 'UNCLASSIFIED', '--clearance', 'CONFIDENTIAL', '--db', 'r.db'], opts)).code).toBe(1)
+  })
+})
+
+describe('releasable rendering of header segments that hold body text', () => {
+  const C = { level: 2, caveats: [] }
+  it('should show a header segment only as far as it is what its kind says, and judge the rest by its marks', () => {
+    const c = redactText(FOLDED_SECRET_CABLE, C)
+    // a continuation under Classified By, an (S) and a (C) paragraph run on after it without an empty line
+    expect(c.text).toContain(
+      'Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n[Text withheld: marked SECRET, above CONFIDENTIAL]\n2. (C) The heron delegation arrives on Monday.\n',
+    )
+    // a text line in the captions block: the caption words stay, the line counts at the overall level
+    expect(c.text).toContain('\nSIPDIS\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n\nE.O. 12958')
+    expect(c.text).not.toMatch(/cobalt|tamarind|falcon|ember/)
+    const u = redactText(FOLDED_SECRET_CABLE, { level: 0, caveats: [] })
+    expect(u.text).not.toMatch(/cobalt|tamarind|falcon|heron|ember|SLUICE/)
+    expect(u.text).toContain('3. (U) The lantern treaty was signed in 1961.')
+    expect(u.withheld).toContainEqual({ portion: 'text', mark: 'S', reason: 'marked SECRET, above UNCLASSIFIED' })
+    expect(u.withheld).toContainEqual({ portion: 'text', mark: 'C', reason: 'marked CONFIDENTIAL, above UNCLASSIFIED' })
+    // a reader cleared for the whole cable reads it as written
+    expect(redactText(FOLDED_SECRET_CABLE, { level: 3, caveats: [] }).text).toBe(FOLDED_SECRET_CABLE)
+  })
+
+  it('should withhold folded text whose mark cannot be read from every reader', () => {
+    const text = FOLDED_SECRET_CABLE.replace('1. (S) The falcon', '1. (S//ZZ) The falcon')
+    const top = redactText(text, { level: 4, caveats: ['NOFORN', 'NODIS', 'EXDIS', 'ORCON'] })
+    expect(top.text).not.toContain('falcon')
+    expect(top.withheld).toEqual([{ portion: 'text', mark: null, reason: 'portion mark (S//ZZ) not understood, treated as TOP SECRET' }])
+  })
+
+  it('should treat text after the signature as a portion at the overall level', () => {
+    const text = `${SECRET_CABLE_HEAD}1. (S) The falcon envoy will defect.\n\n2. (C) The heron delegation arrives.\n\nQUILL\n\nsignatureleak ember\n`
+    const CNF = { level: 2, caveats: ['NOFORN'] }
+    const c = redactText(text, CNF)
+    expect(c.text).toContain('2. (C) The heron delegation arrives.\n')
+    expect(c.text).toMatch(/\[Text withheld: unmarked: treated as the overall SECRET\/\/NOFORN, above CONFIDENTIAL\]\n$/)
+    expect(c.text).not.toMatch(/ember|signatureleak/)
+    // a marked line there is judged by its mark
+    expect(redactText(text.replace('signatureleak ember', '(C) A closing note on the ember.'), CNF).text).toContain('\n(C) A closing note on the ember.\n')
+  })
+
+  it('should keep a header that is only header as it stands (addressees, captions, E.O., TAGS, Classified By)', () => {
+    const clean = `${SECRET_CABLE_HEAD}1. (S) The falcon envoy will defect.\n\nQUILL\n`
+    const u = redactText(clean, { level: 0, caveats: [] })
+    expect(u.text.startsWith(SECRET_CABLE_HEAD.replace('SUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY', 'SUBJECT: (C) [Subject withheld: marked CONFIDENTIAL, above UNCLASSIFIED]'))).toBe(true)
+    expect(u.withheld.map((w) => w.portion)).toEqual(['subject', 'paragraph 1'])
   })
 })

@@ -1,0 +1,214 @@
+import { isCaptionLine, SERVICE_LINE } from '../format/captions.js'
+import { CLASS_WORD_ONLY } from '../format/classification.js'
+import { CLASSIFIED_BY } from '../format/classified-by.js'
+import { EO_LABEL } from '../format/eo.js'
+import { FL5, looksLikeHeaderLine } from '../format/header.js'
+import type { SegmentKind } from '../format/model.js'
+import { isPageHeader } from '../format/page-header.js'
+import { TAGS_LABEL } from '../format/tags.js'
+
+/**
+ * What of a header segment (spec §3–§5.7, §5.11) the releasable rendering may show as it stands. The parser folds
+ * body text into header segments when a cable has no empty lines where the format puts them (paragraphs run on
+ * after the Classified-by line, CSV-row layouts, text after the signature); a release shows only the part of a
+ * segment that is what its kind says, and every other piece is a portion judged by its marks (`markIn`). Pure.
+ */
+
+/** A piece of a segment's text: `header` when it carries no portion text, otherwise portion text to judge. */
+export interface Piece {
+  text: string
+  header: boolean
+}
+
+/** The text of a parenthesised portion mark as it can be written (`S//NF`, `C/REL USA, GBR`, `SBU`). */
+const MARK_WORD = String.raw`\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)`
+/** A mark at the start of a line, alone or after a paragraph or sub-item enumerator (`1.`, `¶2`, `A.`, `a)`, `(1)`, `--`). */
+const MARK_AT_LINE_START = new RegExp(String.raw`^[ \t]*(?:(?:¶[ \t]*)?(?:\d{1,3}|[A-Za-z])[ \t]*[.)][ \t]*|\(\d{1,2}\)[ \t]*|-{1,2}[ \t]*)?${MARK_WORD}`, 'gm')
+/** A mark after a paragraph number inside a line (paragraphs run together on one line: `… end. 2.(S) The …`). */
+const MARK_AFTER_NUMBER = new RegExp(String.raw`(?<=[\s.;:"'])(?:¶[ \t]*)?\d{1,3}[ \t]*[.)][ \t]*${MARK_WORD}`, 'g')
+
+/**
+ * Portion marks written in `text` (at a line start or after a paragraph/sub-item enumerator), each with its
+ * offset in `text`: `mark` as written. A parenthesised word there with no lower-case letter, or with a slash,
+ * counts as a mark (an unreadable one when the marking parser refuses it); `(a)`, `(Note …)` do not.
+ */
+export function marksIn(text: string): { mark: string; at: number }[] {
+  const found: { mark: string; at: number }[] = []
+  for (const re of [MARK_AT_LINE_START, MARK_AFTER_NUMBER]) {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const word = m[1]
+      if (word !== word.toUpperCase() && !word.includes('/')) continue
+      if (!found.some((f) => f.at === m!.index)) found.push({ mark: word.trim(), at: m.index })
+    }
+  }
+  return found.sort((a, b) => a.at - b.at)
+}
+
+/**
+ * A REF item's letter (spec §5.9 `["(" LETTER ")" SP+] ITEM`: `(C) THE HAGUE 2308`, `(C) 08 SAO PAULO 119`): a single
+ * letter before an origin and a serial, upper case to the line end. Not a portion mark.
+ */
+const REF_ITEM = /^\([A-H]\)[ \t]*(?:\d{2,4}[ \t]+)?[A-Z][A-Z .'-]*[ \t]\d{1,7}\b[^a-z\n]*$/m
+
+/** `marksIn` for a REF block: the letters of REF items are not marks. */
+export function marksInReference(text: string): { mark: string; at: number }[] {
+  return marksIn(text).filter((m) => {
+    const open = text.indexOf('(', m.at)
+    return !REF_ITEM.test(text.slice(open, (text.indexOf('\n', open) + 1 || text.length + 1) - 1))
+  })
+}
+
+/** Splits text into lines, each with its line end. */
+function linesOf(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? []
+}
+
+/** The letters of a reason (spec §5.6): `(b)`, `(b,d)`, `(B/D)`, or a bare letter. */
+const REASON_ITEM = String.raw`(?:\(\s*[a-h](?:\s*(?:,|\/|&|and)\s*[a-h])*\s*\)|[a-h](?![A-Za-z0-9]))`
+/** The reasons of a Classified-by line, up to their last letter: `1.4 (b) and (d)`, `1.5B AND D`, `1.4(b,d)`. */
+const REASONS = new RegExp(String.raw`\b1\s?\.\s?[45]\s*[:,]?\s*${REASON_ITEM}(?:\s*(?:,|and|&|\/|or)\s*${REASON_ITEM}|\s*\(\s*[a-h]\s*\))*`, 'i')
+
+/** How far the Classified-by statement may run before its reasons (a wrapped name and title). */
+const CLASSIFIED_BY_SPAN = 400
+
+/**
+ * The Classified-by statement at the start of a `classifiedBy` segment (spec §5.6): from the label through the
+ * reasons and the punctuation closing them (and the line end when nothing else follows on that line). Without
+ * reasons within `CLASSIFIED_BY_SPAN` characters, the label's line alone. The length of that statement; 0 when the
+ * segment does not open with the label.
+ */
+function classifiedByLength(raw: string): number {
+  const lead = /^[ \t]*/.exec(raw)![0].length
+  CLASSIFIED_BY.lastIndex = 0
+  const label = CLASSIFIED_BY.exec(raw.slice(lead))
+  if (!label || label.index !== 0) return 0
+  const window = raw.slice(0, CLASSIFIED_BY_SPAN)
+  const reasons = REASONS.exec(window)
+  let end: number
+  if (reasons) end = reasons.index + reasons[0].length
+  else {
+    const nl = raw.indexOf('\n')
+    end = nl < 0 ? raw.length : nl
+  }
+  // a portion mark inside the statement (other than a `(U)` before the label and the reason letters) starts body text: the statement ends before it
+  const inside = marksIn(raw.slice(0, end)).find((m) => m.at > 0 && !(reasons && m.at >= reasons.index))
+  if (inside) return inside.at
+  end += /^[ \t]*[.)\]]*/.exec(raw.slice(end))![0].length
+  // the rest of the line joins the statement only when it is empty
+  const rest = /^[ \t]*(?:\n|$)/.exec(raw.slice(end))
+  if (rest) end += rest[0].length
+  return end
+}
+
+/** Addressing and routing lines of the header zone (spec §3, §4.1): envelope format lines, addressees, page headers, trailer markers. */
+const ROUTING_LINES: RegExp[] = [
+  /^\s*VZCZC[A-Z]{3}\d{3,4}\s*$/,
+  /^\s*(?:ZZ|OO|PP|RR)\s+R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*\s*$/,
+  /^\s*R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*\s*$/,
+  /^\s*DE\s+[A-Z]{4,8}\s+#\d{1,5}(?:\/\d{1,3})?\s+\d{7}\s*$/,
+  /^\s*ZN[RY]\s+[A-Z]{5}(?:\/[A-Z]{5})?(?:\s+Z[A-Z]{2})*\s*$/,
+  /^\s*(?:BT|NNNN|#\d{3,5})\s*$/,
+  // an addressee: [RI/]PLAD [precedence] [MCN], upper case, no sentence punctuation
+  /^\s*(?:[A-Z]{4,8}\s?\/\s?)?(?:AMEMBASSY|AMCONSUL|AMCONSULATE|SECSTATE|USMISSION|USINT|USOFFICE|AIT|REO|USEU|USDEL|SECDEF|JOINT STAFF|CIA|DIA|NSC|DEPT OF|HQ|CDR|USCINC|CINC|COMSEC|WHITE HOUSE|ALL |[A-Z][A-Z ]* COLLECTIVE\b)[A-Z0-9 .,'&/()-]*$/,
+  /^\s*(?:[A-Z]{4,8}\s?\/\s?)?[A-Z][A-Z0-9 .'&/-]{0,60}\s+(?:FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)(?:\s+\d{4})?\s*$/,
+  /^\s*[A-Z]{4,8}\s?\/\s?[A-Z][A-Z0-9 .'&/-]{1,60}$/,
+]
+
+/** True for a header-zone line that carries no portion text: an envelope, addressing or routing line (spec §3, §4). */
+export function isRoutingLine(line: string): boolean {
+  const t = line.replace(/\n$/, '')
+  if (t.trim() === '') return true
+  if (marksIn(t).length) return false
+  if (looksLikeHeaderLine(t) || FL5.test(t) || isPageHeader(t) || CLASS_WORD_ONLY.test(t)) return true
+  // an addressee line, with the label of its list on the first line (`INFO RUCNIRA/IRAN COLLECTIVE`)
+  const addressee = t.replace(/^\s*(?:FM|TO|INFO|XMT)\s*\/?\s+(?=\S)/, '')
+  return ROUTING_LINES.some((re) => re.test(addressee))
+}
+
+/** A TAGS continuation line (spec §5.7): tags, country codes and parenthesised names, upper case. */
+const TAG_LINE = /^\s*[A-Z0-9(][A-Z0-9 ,;/&().'-]*$/
+const tagContinuation = (t: string) => TAG_LINE.test(t) && t.trim().split(/\s+/).length <= 8 && t.trim().split(/\s+/).every((w) => w.length <= 16)
+
+/** A line of the signature block (spec §5.11): one to three name words, a repeated class word, a wire or NARA trailer line. */
+const SIGNATURE_NAME = /^\s*[A-Z][A-Za-z'.-]*(?:[ ][A-Za-z][A-Za-z'.-]*){0,2}\s*$/
+const NARA_STAMP = /Declassified\/Released\b|\bEO\s+Systematic\s+Review\b/i
+
+/** True for a line a signature block may hold. */
+export function isSignatureLine(line: string): boolean {
+  const t = line.replace(/\n$/, '')
+  if (t.trim() === '') return true
+  if (marksIn(t).length) return false
+  return (SIGNATURE_NAME.test(t) && t.trim().length <= 40) || CLASS_WORD_ONLY.test(t) || /^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t) || (NARA_STAMP.test(t) && t.length <= 120)
+}
+
+/** True when one line is what a header segment of `kind` holds (the segment's first line when `first`). */
+function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
+  const line = t.replace(/\n$/, '')
+  if (line.trim() === '') return true
+  switch (kind) {
+    case 'captions':
+      return !marksIn(line).length && (isCaptionLine(line) || SERVICE_LINE.test(line))
+    case 'eo':
+      return first && EO_LABEL.test(line) && !marksIn(line).length
+    case 'tags':
+      return !marksIn(line).length && (first ? TAGS_LABEL.test(line) : tagContinuation(line))
+    case 'signature':
+      return isSignatureLine(line)
+    case 'headerOther':
+    case 'from':
+    case 'to':
+    case 'info':
+    case 'xmt':
+    case 'envelope':
+      return isRoutingLine(line)
+    case 'classLine':
+      return first && !marksIn(line).length
+    default:
+      return false
+  }
+}
+
+/**
+ * A header segment (`kind` one of the header kinds) cut into pieces whose texts join to `raw`: the pieces that
+ * are what the kind says (`header`) and the pieces that are portion text. A `classifiedBy` segment shows its
+ * statement up to the reasons (`classifiedByLength`); `captions` caption words and service lines; `eo` and
+ * `tags` their line (and tag continuation lines); `signature` name, class-word and trailer lines;
+ * `headerOther` and the addressee kinds addressing and routing lines (`isRoutingLine`); `classLine` its
+ * line. Every other line, and everything after the first line that is not header, is portion text: one
+ * piece per paragraph (a new piece at each line that opens with a paragraph number).
+ */
+export function headerPieces(kind: SegmentKind, raw: string): Piece[] {
+  const pieces: Piece[] = []
+  const push = (text: string, header: boolean) => {
+    if (!text) return
+    const last = pieces[pieces.length - 1]
+    if (last && last.header && header) last.text += text
+    else pieces.push({ text, header })
+  }
+  let rest = raw
+  if (kind === 'classifiedBy') {
+    const n = classifiedByLength(raw)
+    push(raw.slice(0, n), true)
+    rest = raw.slice(n)
+  } else {
+    const lines = linesOf(raw)
+    let i = 0
+    // header lines until the first that is not; the rest of the segment is portion text (fail closed: text the
+    // parser took for a header line after body text began is body text)
+    for (; i < lines.length && lineIsHeader(kind, lines[i], i === 0); i++) push(lines[i], true)
+    rest = lines.slice(i).join('')
+  }
+  for (const p of paragraphsOf(rest)) push(p, false)
+  return pieces
+}
+
+/** Portion text cut at each line that opens with a paragraph number (`1.`, `¶2`, `3)`), so each paragraph is judged by its own marks. */
+export function paragraphsOf(text: string): string[] {
+  const out: string[] = []
+  for (const line of linesOf(text)) {
+    if (out.length === 0 || (/^[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*[.)](?![0-9])/.test(line) && out[out.length - 1].trim() !== '')) out.push(line)
+    else out[out.length - 1] += line
+  }
+  return out
+}
