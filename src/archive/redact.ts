@@ -136,9 +136,8 @@ interface BodyPortion {
   inner: string[]
 }
 
-// a line that begins with a portion mark, after an optional sub-item enumerator: `A. (S)`, `(1) (C)`, `- (S//NF)`,
-// `-- (TS)`, `* (C)`, `(S//NF) …`
-const MARKED_LINE = /^(\s*(?:(?:[A-Za-z]|\d{1,2})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)\(([^()\n]{1,24})\)/
+// a line that begins with a portion mark, after an optional sub-item enumerator or a paragraph number the parser did not take for a paragraph: `A. (S)`, `(1) (C)`, `- (S//NF)`, `¶6. (C)`, `1.(C)`, `-- (TS)`, `* (C)`, `(S//NF) …`
+const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)\(([^()\n]{1,24})\)/
 // a portion mark standing inside a line: an upper-case level abbreviation, with or without caveats
 const INNER_MARK = /\((?:TS|S|C|U|SBU)(?:\s*\/\/?\s*[A-Z][A-Z0-9 ,-]*)*\)/g
 
