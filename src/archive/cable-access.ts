@@ -1,6 +1,7 @@
 import type { Cable } from '../format/model.js'
 import { caveatsOfCaption, LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
+import { bodyPortions } from './body-portions.js'
 
 /** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
 export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
@@ -53,6 +54,15 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
     if (parts.level !== null) rank = Math.max(rank, LEVEL_RANK[parts.level])
     for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) if (RESTRICTIVE.includes(caveat)) caveats.add(caveat)
   }
+  // a mark found at the start of a body line (not the parser's paragraph mark): one the marking parser reads with a
+  // level raises the cable. A parenthesised word it cannot read there (`(OAS/MAPP)`, `(CDU/CSU)`) is far more often
+  // an acronym than a garbled mark, so it does not file the whole cable at TOP SECRET; the releasable rendering
+  // still withholds that portion from everyone (docs/research.md)
+  const readBodyMark = (mark: string) => {
+    const r = parseMarking(mark.trim())
+    const parts = r.ok ? r.parts : r.failClosed
+    if (parts && parts.level !== null) read(mark.trim())
+  }
   // a classification the parser inferred from the portion marks alone (no class line, FL4 or banner) states
   // nothing: marks can be missed or mislaid (a heading marked (U) in a SECRET text), so it does not count
   const inferred = cable.diagnostics.some((d) => d.code === 'NO_CLASS_LINE')
@@ -66,6 +76,11 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
   }
   if (cable.subjectMarking) read(cable.subjectMarking)
   for (const p of cable.paragraphs) if (p.marking) read(p.marking)
+  // a mark that opens a sub-item or an unnumbered block (`B. (TS) …`, `(S//NF) …`) is a portion mark as a
+  // paragraph's is: a cable is never filed under a portion it holds. (Parenthesised words inside running text,
+  // `(S/P)`, `AGENDA(S)`, are too often prose to file a whole cable by; the rendering withholds their portion.)
+  for (const portion of bodyPortions(cable, cable.segments.map((s) => s.raw).join('')))
+    if (portion.number === null && portion.mark !== null) readBodyMark(portion.mark)
   const list = RESTRICTIVE.filter((c) => caveats.has(c))
   // an unreadable marking may name any level: only the highest clearance reads the cable
   if (unreadable) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: UNREADABLE_MARKING_LABEL }

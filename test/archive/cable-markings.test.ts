@@ -56,6 +56,28 @@ describe('portion marks roll up into the stored level and caveats', () => {
   })
 })
 
+describe('sub-item and block marks inside a paragraph count (a cable is never filed under a portion it holds)', () => {
+  it('should file a SECRET cable with a (TS) sub-item at TOP SECRET', () => {
+    expect(access(SECRET, [], '(S) T', ['1. (S) Next:\nA. (S) Alpha.\nB. (TS) Bravo.']).level).toBe(4)
+  })
+  it.each([
+    ['A. (S//NF) Alpha.', 3, ['NOFORN']],
+    ['(1) (C//NODIS) One.', 2, ['NODIS']],
+    ['- (S) A dash item.', 3, []],
+    ['-- (TS//ORCON) A double dash item.', 4, ['ORCON']],
+  ])('an UNCLAS cable whose (U) paragraph holds the line %s is filed at level %i with %j', (line, level, caveats) => {
+    const a = access(UNCLAS, [], '(U) T', [`1. (U) Lead-in:\n${line}`])
+    expect(a.level).toBe(level)
+    expect(a.caveats).toEqual(caveats)
+  })
+  it('should count an unnumbered marked block that follows a lower paragraph with no blank line', () => {
+    expect(access(CONF, [], '(C) T', ['1. (C) One.\n(S//NF) Trailing block.'])).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
+  })
+  it('should not file a cable by an acronym in parentheses at a line start, nor by a lower-case enumerator', () => {
+    expect(access(CONF, [], '(C) T', ['1. (C) The monitors\n(OAS/MAPP) report on camps.\n(a) first item.']).level).toBe(2)
+  })
+})
+
 describe('fail closed', () => {
   it.each(['S//NOFRON', 'TS/SCI', 'S//TS', 'C//REL TO'])('an unreadable mark (%s) holds the cable at TOP SECRET', (mark) => {
     const a = access(UNCLAS, [], '(U) T', ['1. (U) One.', `2. (${mark}) Two.`])

@@ -1,0 +1,138 @@
+import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
+import { parseMarking } from '../format/marking.js'
+import type { Cable } from '../format/model.js'
+
+/**
+ * The portions of a cable's body line by line, and the portion marks they carry (docs/research.md, "Portions"):
+ * what the releasable rendering withholds portion by portion and what whole-cable access counts, so a marked
+ * sub-item or unnumbered block raises the level a cable is filed at exactly as it raises the rendering's.
+ */
+
+const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
+
+/**
+ * The level and caveats the archive files a cable under, when they say more than its text alone (publisher
+ * metadata): unmarked portions count at this level. Defaults to what the text states (`cableAccess`).
+ */
+export interface Overall {
+  level: number
+  caveats: string[]
+}
+
+/**
+ * What a portion mark demands, read by the one marking parser (format/marking), or null when it refuses the mark
+ * or the mark names no level (`NF`): such a portion is treated as the overall classification.
+ */
+export function readPortionMark(mark: string): { level: number; caveats: string[] } | null {
+  const r = parseMarking(mark)
+  // a self-contradicting mark (REL TO with NOFORN) demands its stricter reading
+  const parts = r.ok ? r.parts : r.failClosed
+  if (!parts || parts.level === null) return null
+  return { level: LEVEL_RANK[parts.level], caveats: parts.caveats.filter((c) => RESTRICTIVE.includes(c)) }
+}
+
+/** One portion of a cable's body: where it starts, the lines (their offsets) it holds, and the marks in it. */
+export interface BodyPortion {
+  /** Offset of its first line in the text (its key). */
+  start: number
+  /** Number of the numbered paragraph it is, null for any other portion. */
+  number: number | null
+  /** Its portion mark as written, null when unmarked. */
+  mark: string | null
+  /** What stands before the mark on its first line (`A. `, `   - `), kept on a placeholder. */
+  lead: string
+  /** Offsets of its lines. */
+  lines: number[]
+  /** Portion marks standing inside its text (not at its start). */
+  inner: string[]
+}
+
+// a line that begins with a portion mark, after an optional sub-item enumerator or a paragraph number the parser did not take for a paragraph: `A. (S)`, `(1) (C)`, `- (S//NF)`, `¶6. (C)`, `1.(C)`, `-- (TS)`, `* (C)`, `(S//NF) …`
+const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)\(([^()\n]{1,24})\)/
+// a portion mark standing inside a line: an upper-case level abbreviation, with or without caveats
+const INNER_MARK = /\((?:TS|S|C|U|SBU)(?:\s*\/\/?\s*[A-Z][A-Z0-9 ,-]*)*\)/g
+
+/**
+ * Whether a parenthesised word at the start of a line is a portion mark: one the marking parser reads with a level,
+ * or an upper-case word with a `/` (a garbled mark such as `S//ZZ`, withheld from everyone). `(A)`, `(NOTE)` and
+ * lower-case enumerators are not.
+ */
+function isPortionMark(word: string): boolean {
+  const w = word.trim()
+  if (!/^[A-Z]/.test(w)) return false
+  return readPortionMark(w) !== null || /^[A-Z]{1,3}\s*\//.test(w)
+}
+
+/** Segments of the body: numbered paragraphs, text lines, and anything standing inside a paragraph's span. */
+export function isBody(cable: Cable, seg: Cable['segments'][number], at: number): boolean {
+  if (seg.kind === 'para' || seg.kind === 'lines') return true
+  return seg.kind !== 'blank' && cable.paragraphs.some((p) => p.number > 0 && p.span && p.span.start.offset <= at && at < p.span.end.offset)
+}
+
+/**
+ * The portions of a cable's body, line by line (docs/research.md, "Portions"): a numbered paragraph, or a line that
+ * begins with a portion mark after an optional sub-item enumerator, starts a portion; the lines right after it (no
+ * blank line or header between) belong to it; an unmarked block after a blank line is a portion of its own
+ * (unmarked, so at the overall level: spec §7 rule 1). Marks standing inside a portion's lines are listed in `inner`.
+ */
+export function bodyPortions(cable: Cable, text: string): BodyPortion[] {
+  const portions: BodyPortion[] = []
+  let cur: BodyPortion | null = null
+  let gap = true
+  let at = 0
+  const innerOf = (line: string) => [...line.matchAll(INNER_MARK)].map((m) => m[0].slice(1, -1))
+  for (const seg of cable.segments) {
+    const segAt = at
+    at += seg.raw.length
+    if (!isBody(cable, seg, segAt)) {
+      if (seg.kind === 'blank') gap = true
+      else cur = null
+      continue
+    }
+    let lineAt = segAt
+    let first = true
+    for (const line of seg.raw.split(/(?<=\n)/)) {
+      const here = lineAt
+      lineAt += line.length
+      if (line.trim() === '') {
+        if (line !== '') gap = true
+        continue
+      }
+      const numbered = seg.kind === 'para' && first ? cable.paragraphs.find((p) => p.number > 0 && p.span && p.span.start.offset >= here && p.span.start.offset < here + line.length) : undefined
+      first = false
+      const m = numbered ? null : MARKED_LINE.exec(line)
+      if (numbered) {
+        const mark = numbered.marking ?? (/^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/.exec(text.slice(here, here + 80))?.[1] ?? null)
+        const rest = mark === null ? line : line.slice(line.indexOf(`(${mark}`) + mark.length + 2)
+        cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest) }
+        portions.push(cur)
+      } else if (m && isPortionMark(m[2])) {
+        cur = { start: here, number: null, mark: m[2], lead: m[1], lines: [here], inner: innerOf(line.slice(m[0].length)) }
+        portions.push(cur)
+      } else if (cur && !gap) {
+        cur.lines.push(here)
+        cur.inner.push(...innerOf(line))
+      } else {
+        cur = { start: here, number: null, mark: null, lead: '', lines: [here], inner: innerOf(line) }
+        portions.push(cur)
+      }
+      gap = false
+    }
+  }
+  return portions
+}
+
+/** The overall level and caveats raised by every readable mark in the body (a cable is never under its portions). */
+export function raisedBy(overall: Overall, portions: readonly BodyPortion[]): Overall {
+  let level = overall.level
+  const caveats = new Set(overall.caveats)
+  for (const p of portions)
+    for (const mark of [p.mark, ...p.inner]) {
+      const d = mark === null ? null : readPortionMark(mark.trim())
+      if (!d) continue
+      level = Math.max(level, d.level)
+      for (const c of d.caveats) caveats.add(c)
+    }
+  return { level, caveats: RESTRICTIVE.filter((c) => caveats.has(c)) }
+}
+
