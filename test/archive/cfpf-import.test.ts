@@ -146,7 +146,7 @@ describe.each(ENGINES)('cable import of CFPF exports ($name)', (engine) => void 
   })
 
   it('should fail closed on a classification nobody can read', async () => {
-    expect(await row(store, '77KINSHASA5555')).toMatchObject({ classification: null, level: LEVEL_RANK['TOP SECRET'] })
+    expect(await row(store, '77KINSHASA5555')).toMatchObject({ classification: 'TOP SECRET (marking not understood)', level: LEVEL_RANK['TOP SECRET'] })
   })
 
   it('should read History Lab records: text over metadata, handling restrictions as caveats, array TAGS', async () => {
