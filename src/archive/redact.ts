@@ -1,6 +1,7 @@
 import { LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
+import { SMART_PAGE_HEADER } from '../format/page-header.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, PortionRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
@@ -46,6 +47,8 @@ export interface Redaction {
   reader: string
 }
 
+// a legacy page header and nothing after it: `PAGE 02 HARARE 05461 01 OF 02 271458Z` (spec §3, page headers)
+const EXACT_PAGE_HEADER = /^\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}Z)?\s*$/
 const LEVELS = Object.keys(LEVEL_RANK) as Level[]
 const levelName = (rank: number) => LEVELS.find((l) => LEVEL_RANK[l] === rank) ?? 'TOP SECRET'
 const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
@@ -276,7 +279,17 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       return
     }
     if (seg.kind === 'pageHeader' && !/SUBJ/i.test(seg.raw)) {
-      out += seg.raw
+      // a page header is shown only as far as its own syntax goes (page, origin, serial, section, DTG); a line
+      // that carries more is body text the page break fell into, judged at the overall level or by its marks
+      let pos = at
+      for (const line of seg.raw.split(/(?<=\n)/)) {
+        if (line === '') continue
+        if (line.trim() === '' || EXACT_PAGE_HEADER.test(line.replace(/\r?\n$/, '')) || SMART_PAGE_HEADER.test(line.replace(/\r?\n$/, ''))) {
+          out += line
+          lastWithheld = null
+        } else portionText(`t@${pos}`, line, true)
+        pos += line.length
+      }
       return
     }
     if (seg.kind === 'pageHeader') {

@@ -329,3 +329,22 @@ describe('releasable rendering of header segments that hold body text', () => {
     expect(u.withheld.map((w) => w.portion)).toEqual(['subject', 'paragraph 1'])
   })
 })
+
+describe('a page header that carries body text (re-QA L1)', () => {
+  const cable = [
+    'R 031200Z FEB 08', 'FM AMEMBASSY QUORIN', 'TO SECSTATE WASHDC 0001', '', 'S E C R E T QUORIN 000401', '', 'SIPDIS', '',
+    'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL XY', 'SUBJECT: (C) BODY 401', '',
+    'Classified By: Ambassador A. Nobody, reasons 1.4 (b) and (d).', '', '1. (C) Okay.', '', '2. (S) The minister said',
+    'PAGE 02 QUORIN 00401 031200Z PAGELEAK he will resign on Monday.', '3. (C) Fine.', '', 'PAGE 03 QUORIN 00401 031200Z', '', '4. (C) Also fine.', '', 'NOBODY', '',
+  ].join('\n')
+  it('should withhold the text after the DTG of a page header from a reader below the overall level', () => {
+    const r = redactText(cable, { level: 2, caveats: [] })
+    expect(r.text).not.toContain('PAGELEAK')
+    expect(r.text).not.toContain('resign')
+    expect(r.text).toContain('PAGE 03 QUORIN 00401 031200Z\n')
+    expect(r.text).toContain('3. (C) Fine.')
+  })
+  it('should show the whole text to a reader cleared for it', () => {
+    expect(redactText(cable, { level: 3, caveats: [] }).text).toBe(cable)
+  })
+})
