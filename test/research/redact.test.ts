@@ -348,3 +348,39 @@ describe('a page header that carries body text (re-QA L1)', () => {
     expect(redactText(cable, { level: 3, caveats: [] }).text).toBe(cable)
   })
 })
+
+/**
+ * Re-QA leaks 14: header lines shown only as far as their kind's syntax goes. Each cable is SECRET (a (S) paragraph
+ * and the class line); a CONFIDENTIAL reader must see none of the words tagged `LEAK`.
+ */
+describe('header text beyond its syntax (re-QA leaks 14)', () => {
+  const cable = (o: { eo?: string; tags?: string; cls?: string; caps?: string; to?: string; tail?: string } = {}) =>
+    [
+      'O 121530Z MAR 09', 'FM AMEMBASSY QUORIN', 'TO SECSTATE WASHDC IMMEDIATE 0042', ...(o.to ? [o.to] : []), '',
+      o.cls ?? 'S E C R E T QUORIN 000611', '', o.caps ?? 'SIPDIS', '',
+      o.eo ?? 'E.O. 12958: DECL: 05/21/2019', o.tags ?? 'TAGS: PREL PGOV XY', 'SUBJECT: (C) INVENTED TALKS', '',
+      'Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).', '', '1. (C) Okay words.', '', '2. (S) Secret words.', '', 'QUILL',
+      ...(o.tail === undefined ? [] : [o.tail]), '',
+    ].join('\n')
+  const C = { level: 2, caveats: [] }
+  const S = { level: 3, caveats: [] }
+
+  it('L2: shows the E.O. line only as far as label, order, DECL date or codes; the rest is portion text', () => {
+    const prose = cable({ eo: 'E.O. 12958: DECL: 05/21/2019 THE MINISTER SAID LEAKA WILL RESIGN' })
+    const r = redactText(prose, C)
+    expect(r.text).not.toContain('LEAKA')
+    expect(r.text).toContain('E.O. 12958: DECL: 05/21/2019 \n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n')
+    expect(redactText(prose, S).text).toBe(prose)
+    // a portion mark after an exemption code: judged by the mark
+    const marked = cable({ eo: 'E.O. 12958: DECL: 1.6X1 (S) LEAKB plan' })
+    const m = redactText(marked, C)
+    expect(m.text).not.toContain('LEAKB')
+    expect(m.text).toContain('E.O. 12958: DECL: 1.6X1 \n[Text withheld: marked SECRET, above CONFIDENTIAL]\n')
+    // event text is no date nor code: withheld at the overall level, shown to a reader cleared for it
+    const event = cable({ eo: 'E.O. 12958: DECL: TEN YEARS AFTER LEAKC UNIFICATION' })
+    expect(redactText(event, C).text).not.toContain('LEAKC')
+    // what the syntax holds stays as written: dates, N/A, OADR, X codes, legacy schedules
+    for (const eo of ['E.O. 12958: N/A', 'EO 12958 DECL: 05/21/19', 'E.O. 12356: DECL: OADR', 'E.O. 12958: DECL: X1, X6', 'E.O. 12958 AS AMENDED: DECL: 2019/05/21', 'E.O. 11652: XGDS-2', 'E.O. 12958: DECL: 25X1 \\'])
+      expect(redactText(cable({ eo }), C).text).toContain(`\n${eo}\nTAGS`)
+  })
+})
