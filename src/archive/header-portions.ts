@@ -139,6 +139,8 @@ export function isSignatureLine(line: string): boolean {
   const t = line.replace(/\n$/, '')
   if (t.trim() === '') return true
   if (marksIn(t).length) return false
+  // a trailer word with text after it (`BT THE PLAN`, `NNNNTHE PLAN`) is no name: the text is portion text
+  if (/^\s*(?:BT|NNNN|#\d{3,5})(?=\s*\S)/.test(t) && !/^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t)) return false
   return (SIGNATURE_NAME.test(t) && t.trim().length <= 40) || CLASS_WORD_ONLY.test(t) || /^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t) || (NARA_STAMP.test(t) && t.length <= 120)
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { toCableRecord } from '../../src/archive/cable-record.js'
 import { findCable } from '../../src/archive/find-cable.js'
-import { portionMarkOf, readPortionMark, redactText } from '../../src/archive/redact.js'
+import { portionMarkOf, readPortionMark, redactText, storedPortions } from '../../src/archive/redact.js'
 import { redactStoredCable } from '../../src/archive/releasable.js'
 import { parseCable } from '../../src/format/parse.js'
 import { openStore } from '../../src/store/open-store.js'
@@ -382,5 +382,32 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
     // what the syntax holds stays as written: dates, N/A, OADR, X codes, legacy schedules
     for (const eo of ['E.O. 12958: N/A', 'EO 12958 DECL: 05/21/19', 'E.O. 12356: DECL: OADR', 'E.O. 12958: DECL: X1, X6', 'E.O. 12958 AS AMENDED: DECL: 2019/05/21', 'E.O. 11652: XGDS-2', 'E.O. 12958: DECL: 25X1 \\'])
       expect(redactText(cable({ eo }), C).text).toContain(`\n${eo}\nTAGS`)
+  })
+  it('L4: text after NNNN or glued to BT/NNNN is portion text at the overall level (shown, indexed)', () => {
+    const last = (tail: string[]) =>
+      [...cable().split('\n').slice(0, 16), '2. (C) Okay words.', ...tail, ''].join('\n').replace('1. (C) Okay words.', '1. (S) Secret words.')
+    for (const tail of [
+      ['BT', '#0611', 'NNNN LEAKE THE PLAN'],
+      ['BT', '#0611', 'NNNNLEAKF THE SECRET PLAN'],
+      ['BT LEAKG THE PLAN', '#0611', 'NNNN'],
+      ['NNNNLEAKH THE SECRET PLAN'],
+      ['', 'QUILL', 'BT LEAKI', '#0611', 'NNNN'],
+      ['', 'QUILL', 'BTLEAKJ PLAN', '#0611', 'NNNN'],
+    ]) {
+      const text = last(tail)
+      const r = redactText(text, C)
+      expect(r.text, tail.join('|')).not.toContain('LEAK')
+      expect(r.text, tail.join('|')).toContain('2. (C) Okay words.\n')
+      // portion search indexes nothing of it below the overall level
+      expect(storedPortions({ level: 3, caveats: [], text }).filter((p) => p.text.includes('LEAK'))).toEqual([])
+      expect(redactText(text, S).text).toBe(text)
+    }
+    // a bare wire trailer stays shown as it stands
+    const bare = last(['BT', '#0611', 'NNNN'])
+    expect(redactText(bare, C).text).toContain('2. (C) Okay words.\nBT\n#0611\nNNNN\n')
+    // a mark after the trailer word judges the text
+    const marked = last(['NNNN (C) after the end'])
+    expect(redactText(marked, C).text).toContain('after the end')
+    expect(redactText(marked, { level: 0, caveats: [] }).text).not.toContain('after the end')
   })
 })
