@@ -425,4 +425,14 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
     for (const tags of ['TAGS: PREL PGOV TI', 'TAGS: PREL, PGOV, KNNP,\nMNUC, IR, XY', 'TAGS: PHUM, XY, HUMAN RIGHTS', 'TAGS: PREL PGOV XY (DOE, JOHN)', 'TAGS: [PREL](#) [XY](#)', 'Tags: prel, pgov, xy'])
       expect(redactText(cable({ tags }), C).text).toContain(`\n${tags}\nSUBJECT`)
   })
+  it('shows an addressee line only when it has PLAD syntax; prose that merely starts like one is portion text', () => {
+    for (const to of ['SECSTATE WILL PASS LEAKH TO THE MINISTER TOMORROW', 'AMEMBASSY LONDON SAID LEAKI', 'PLAN/THE MINISTER LEAKJ RESIGNS', 'THE MINISTER WILL LEAKK ROUTINE', 'TO THE MINISTER LEAKL WILL RESIGN'] as const) {
+      const text = cable({ to })
+      expect(redactText(text, C).text, to).not.toMatch(/LEAK/)
+      expect(redactText(text, S).text, to).toBe(text)
+    }
+    // addressee lines as the format writes them stay shown
+    for (const to of ['RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302', 'AMEMBASSY THE HAGUE PRIORITY', 'RHMFISS/HQ USEUCOM VAIHINGEN GE', 'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE IMMEDIATE', 'RUEHZL/EUROPEAN POLITICAL COLLECTIVE', 'DEPT OF TREASURY WASHINGTON DC', 'ZEN/AMCONSUL RIO DE JANEIRO 0412'])
+      expect(redactText(cable({ to }), C).text, to).toContain(`\n${to}\n`)
+  })
 })
