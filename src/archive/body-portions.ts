@@ -49,6 +49,12 @@ export interface BodyPortion {
 
 // a line that begins with a portion mark, after an optional sub-item enumerator or a paragraph number the parser did not take for a paragraph: `A. (S)`, `(1) (C)`, `- (S//NF)`, `¶6. (C)`, `1.(C)`, `-- (TS)`, `* (C)`, `(S//NF) …`
 const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)\(([^()\n]{1,24})\)/
+// the wire trailer (spec §3, FL13–FL16: `BT`, `#ssn`, `NNNN`) alone on its line: no portion text, and the end of
+// the portion before it
+const TRAILER_LINE = /^\s*(?:BT|NNNN|#\d{3,5})\s*$/
+// a line that opens with a trailer word and carries more (`NNNN THE PLAN`, `NNNNTHE PLAN`, `BT THE PLAN`): the
+// trailer word, and what follows it is text of a portion of its own
+const TRAILER_LEAD = /^(\s*(?:NNNN|BT(?=[\s(A-Z])|#\d{3,5}(?![0-9])))\s*/
 // a portion mark standing inside a line: an upper-case level abbreviation, with or without caveats
 const INNER_MARK = /\((?:TS|S|C|U|SBU)(?:\s*\/\/?\s*[A-Z][A-Z0-9 ,-]*)*\)/g
 
@@ -100,6 +106,25 @@ export function bodyPortions(cable: Cable, text: string): BodyPortion[] {
       }
       const numbered = seg.kind === 'para' && first ? cable.paragraphs.find((p) => p.number > 0 && p.span && p.span.start.offset >= here && p.span.start.offset < here + line.length) : undefined
       first = false
+      if (!numbered && TRAILER_LINE.test(line)) {
+        // shown as it stands (it belongs to no portion); what follows starts a portion of its own
+        cur = null
+        gap = true
+        continue
+      }
+      const trailer = numbered ? null : TRAILER_LEAD.exec(line)
+      if (trailer) {
+        // text after the trailer is no continuation of the paragraph before it: a portion judged by its own mark
+        // (after the trailer word), unmarked at the overall level
+        const rest = line.slice(trailer[0].length)
+        const tm = MARKED_LINE.exec(rest)
+        const marked = tm !== null && isPortionMark(tm[2])
+        const lead = `${trailer[1]} ${marked ? tm[1] : ''}`
+        cur = { start: here, number: null, mark: marked ? tm[2] : null, lead, lines: [here], inner: innerOf(marked ? rest.slice(tm[0].length) : rest) }
+        portions.push(cur)
+        gap = false
+        continue
+      }
       const m = numbered ? null : MARKED_LINE.exec(line)
       if (numbered) {
         const mark = numbered.marking ?? (/^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/.exec(text.slice(here, here + 80))?.[1] ?? null)

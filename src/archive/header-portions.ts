@@ -1,11 +1,11 @@
 import { isCaptionLine, SERVICE_LINE } from '../format/captions.js'
 import { CLASS_WORD_ONLY } from '../format/classification.js'
 import { CLASSIFIED_BY } from '../format/classified-by.js'
-import { EO_LABEL } from '../format/eo.js'
+import { eoStatementLength } from '../format/eo.js'
 import { FL5, looksLikeHeaderLine } from '../format/header.js'
 import type { SegmentKind } from '../format/model.js'
 import { isPageHeader } from '../format/page-header.js'
-import { TAGS_LABEL } from '../format/tags.js'
+import { tagListLength, TAGS_LABEL } from '../format/tags.js'
 
 /**
  * What of a header segment (spec §3–§5.7, §5.11) the releasable rendering may show as it stands. The parser folds
@@ -126,6 +126,12 @@ export function isRoutingLine(line: string): boolean {
   return ROUTING_LINES.some((re) => re.test(addressee))
 }
 
+/** The length of the TAGS label and the tag list after it (`tagListLength`, spec §5.7); 0 without the label. */
+function tagsStatementLength(line: string): number {
+  const label = TAGS_LABEL.exec(line)
+  return label ? label[0].length + tagListLength(line.slice(label[0].length)) : 0
+}
+
 /** A TAGS continuation line (spec §5.7): tags, country codes and parenthesised names, upper case. */
 const TAG_LINE = /^\s*[A-Z0-9(][A-Z0-9 ,;/&().'-]*$/
 const tagContinuation = (t: string) => TAG_LINE.test(t) && t.trim().split(/\s+/).length <= 8 && t.trim().split(/\s+/).every((w) => w.length <= 16)
@@ -139,6 +145,8 @@ export function isSignatureLine(line: string): boolean {
   const t = line.replace(/\n$/, '')
   if (t.trim() === '') return true
   if (marksIn(t).length) return false
+  // a trailer word with text after it (`BT THE PLAN`, `NNNNTHE PLAN`) is no name: the text is portion text
+  if (/^\s*(?:BT|NNNN|#\d{3,5})(?=\s*\S)/.test(t) && !/^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t)) return false
   return (SIGNATURE_NAME.test(t) && t.trim().length <= 40) || CLASS_WORD_ONLY.test(t) || /^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t) || (NARA_STAMP.test(t) && t.length <= 120)
 }
 
@@ -150,9 +158,11 @@ function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
     case 'captions':
       return !marksIn(line).length && (isCaptionLine(line) || SERVICE_LINE.test(line))
     case 'eo':
-      return first && EO_LABEL.test(line) && !marksIn(line).length
+      // a whole line only when nothing follows the statement (`headerPrefix` cuts a line that holds more)
+      return first && eoStatementLength(line) > 0 && line.slice(eoStatementLength(line)).trim() === '' && !marksIn(line).length
     case 'tags':
-      return !marksIn(line).length && (first ? TAGS_LABEL.test(line) : tagContinuation(line))
+      // the label and a tag list to the line end (spec §5.7); `headerPrefix` cuts a line that holds more
+      return !marksIn(line).length && (first ? tagsStatementLength(line) === line.length : tagContinuation(line) && tagListLength(line) === line.length)
     case 'signature':
       return isSignatureLine(line)
     case 'headerOther':
@@ -167,6 +177,24 @@ function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
     default:
       return false
   }
+}
+
+/**
+ * How much of a line that is not wholly header (`lineIsHeader`) opens with what its kind says: the E.O. statement
+ * (`eoStatementLength`, spec §5.5) of an `eo` segment's first line, the label and tag list (`tagListLength`, spec
+ * §5.7) of a `tags` segment's first line, when no portion mark stands inside it; 0 for every other line.
+ */
+function headerPrefix(kind: SegmentKind, line: string, first: boolean): number {
+  if (!first) return 0
+  if (kind === 'tags') {
+    const n = tagsStatementLength(line.replace(/\n$/, ''))
+    return marksIn(line.slice(0, n)).length ? 0 : n
+  }
+  if (kind === 'eo') {
+    const n = eoStatementLength(line.replace(/\n$/, ''))
+    return marksIn(line.slice(0, n)).length ? 0 : n
+  }
+  return 0
 }
 
 /**
@@ -193,11 +221,20 @@ export function headerPieces(kind: SegmentKind, raw: string): Piece[] {
     rest = raw.slice(n)
   } else {
     const lines = linesOf(raw)
-    let i = 0
+    rest = ''
     // header lines until the first that is not; the rest of the segment is portion text (fail closed: text the
-    // parser took for a header line after body text began is body text)
-    for (; i < lines.length && lineIsHeader(kind, lines[i], i === 0); i++) push(lines[i], true)
-    rest = lines.slice(i).join('')
+    // parser took for a header line after body text began is body text). A line whose statement stops short of
+    // its end (E.O., TAGS) shows the statement, and the rest of the line is portion text
+    for (let i = 0; i < lines.length; i++) {
+      if (lineIsHeader(kind, lines[i], i === 0)) {
+        push(lines[i], true)
+        continue
+      }
+      const n = headerPrefix(kind, lines[i], i === 0)
+      push(lines[i].slice(0, n), true)
+      rest = lines[i].slice(n) + lines.slice(i + 1).join('')
+      break
+    }
   }
   for (const p of paragraphsOf(rest)) push(p, false)
   return pieces

@@ -1,7 +1,7 @@
 import { LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
-import { SMART_PAGE_HEADER } from '../format/page-header.js'
+import { EXACT_PAGE_HEADER, SMART_PAGE_HEADER } from '../format/page-header.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, PortionRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
@@ -47,8 +47,6 @@ export interface Redaction {
   reader: string
 }
 
-// a legacy page header and nothing after it: `PAGE 02 HARARE 05461 01 OF 02 271458Z` (spec §3, page headers)
-const EXACT_PAGE_HEADER = /^\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}Z)?\s*$/
 const LEVELS = Object.keys(LEVEL_RANK) as Level[]
 const levelName = (rank: number) => LEVELS.find((l) => LEVEL_RANK[l] === rank) ?? 'TOP SECRET'
 const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS

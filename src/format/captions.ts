@@ -30,7 +30,22 @@ export const CAPTION_PHRASES: readonly string[] = [
   'EFTO',
 ]
 
-const CAPTION_AT = new RegExp(`^(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})(?=$|[\\s.,;:/])`, 'i')
+/**
+ * A caption typed with its letters spaced out (`N O D I S`, `E X D I S`, as some typed originals write them, like
+ * the spaced class words of spec §5.2): one space between letters, white space between the words of a phrase; not
+ * part of a longer run of spaced letters (`N O D I S C U S S …` is no caption).
+ */
+const SPACED_CAPTION = `(?<!(?:^|\\s)[A-Za-z] )(?:${CAPTION_PHRASES.map((p) => p.split(' ').map((w) => w.split('').join(' ')).join('\\s+')).join('|')})(?! [A-Za-z](?![A-Za-z]))`
+/** Caption phrases by their letters alone, to fold a spaced or glued spelling onto the phrase. */
+const BY_LETTERS = new Map(CAPTION_PHRASES.map((p) => [p.replace(/ /g, ''), p]))
+
+/** The caption a matched spelling names (`N O D I S` → NODIS); `SENSITIVE BUT UNCLASSIFIED` is SENSITIVE. */
+function captionOf(written: string): string {
+  const caption = BY_LETTERS.get(written.toUpperCase().replace(/\s+/g, '')) ?? written.toUpperCase().replace(/\s+/g, ' ')
+  return caption === 'SENSITIVE BUT UNCLASSIFIED' ? 'SENSITIVE' : caption
+}
+
+const CAPTION_AT = new RegExp(`^(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')}|${SPACED_CAPTION})(?=$|[\\s.,;:/])`, 'i')
 
 /** CAPTION_AT tried at a given offset (sticky) instead of at the start of a slice of the line. */
 const CAPTION_AT_STICKY = new RegExp(CAPTION_AT.source.slice(1), 'iy')
@@ -47,15 +62,13 @@ export function leadingCaptions(line: string): { caption: string; start: number;
     CAPTION_AT_STICKY.lastIndex = pos
     const m = CAPTION_AT_STICKY.exec(line)
     if (!m) break
-    let caption = m[0].toUpperCase().replace(/\s+/g, ' ')
-    if (caption === 'SENSITIVE BUT UNCLASSIFIED') caption = 'SENSITIVE'
-    found.push({ caption, start: pos, end: pos + m[0].length })
+    found.push({ caption: captionOf(m[0]), start: pos, end: pos + m[0].length })
     pos += m[0].length
   }
   return found
 }
 
-const CAPTION_ANYWHERE = new RegExp(`(?<![A-Z])(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})(?![A-Z])`, 'gi')
+const CAPTION_ANYWHERE = new RegExp(`(?<![A-Z])(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')}|${SPACED_CAPTION})(?![A-Z])`, 'gi')
 
 /**
  * Every caption word on a caption-zone line, also after attention text
@@ -67,11 +80,22 @@ export function captionsIn(line: string): { caption: string; start: number; end:
   for (let m = CAPTION_ANYWHERE.exec(line); m; m = CAPTION_ANYWHERE.exec(line)) {
     // upper case only: attention text in mixed case uses these words in their ordinary sense
     if (m[0] !== m[0].toUpperCase()) continue
-    let caption = m[0].replace(/\s+/g, ' ')
-    if (caption === 'SENSITIVE BUT UNCLASSIFIED') caption = 'SENSITIVE'
-    found.push({ caption, start: m.index, end: m.index + m[0].length })
+    found.push({ caption: captionOf(m[0]), start: m.index, end: m.index + m[0].length })
   }
   return found
+}
+
+/**
+ * Caption words written on the class line between the class word and the MRN (`S E C R E T NODIS QUORIN 000611`,
+ * `S E C R E T N O D I S QUORIN 000611`): the class-line pattern reads them into the origin. The captions the
+ * origin as read opens with (offsets in it), and where the origin proper starts; no captions when nothing would
+ * be left of the origin.
+ */
+export function captionsBeforeOrigin(origin: string): { captions: { caption: string; start: number; end: number }[]; originStart: number } {
+  const captions = leadingCaptions(origin)
+  if (!captions.length) return { captions, originStart: 0 }
+  const originStart = captions[captions.length - 1].end + /^[\s.,;:/]*/.exec(origin.slice(captions[captions.length - 1].end))![0].length
+  return originStart < origin.length ? { captions, originStart } : { captions: [], originStart: 0 }
 }
 
 const CAPTION_WORD = `(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})`

@@ -66,18 +66,24 @@ export const CLASS_WORD_ONLY = new RegExp(`^\\s*(${CLASS_WORD_SOURCE})\\s*$`, 'i
 // class words come in a handful of spellings: each is folded once (bounded, so odd input cannot grow it)
 const levelOfWord = new Map<string, Level>()
 
-/** Maps a class word as written (`C O N F I D E N T I A L`, `Unclas`) to its level. */
+/**
+ * Maps a class word as written (`C O N F I D E N T I A L`, `Unclas`) to its level. The level is read from the
+ * start of the text, so a word handed over with more after it (`S E C R E T SECTION 01 OF 02`, `CONFIDENTIAL
+ * PAGE 01`) keeps its level rather than falling to UNCLASSIFIED (fail closed, spec §5.2, §5.3).
+ */
 export function levelOfClassWord(word: string): Level {
   let level = levelOfWord.get(word)
   if (level === undefined) {
     level = foldClassWord(word)
+    // Stryker disable next-line all: the bound only limits memory; cached or not, the level is folded from the same word
     if (levelOfWord.size < 256) levelOfWord.set(word, level)
   }
   return level
 }
 
 function foldClassWord(word: string): Level {
-  const w = word.toUpperCase().replace(/\s+/g, '')
+  // every blank goes, one by one: `T O P  S E C R E T` → TOPSECRET
+  const w = word.toUpperCase().replace(/\s/g, '')
   if (w.startsWith('TOPSECRET')) return 'TOP SECRET'
   if (w.startsWith('SECRET')) return 'SECRET'
   if (w.startsWith('CONFIDENTIAL')) return 'CONFIDENTIAL'
@@ -124,7 +130,8 @@ export function publisherClassification(level: Level, caveats: readonly string[]
  */
 export function overallClassification(level: Level, captions: readonly string[]): string {
   const sbu = level === 'UNCLASSIFIED' && (captions.includes('SENSITIVE') || captions.includes('NOFORN'))
-  return publisherClassification(sbu ? 'SBU' : level, captions.includes('NOFORN') ? ['NOFORN'] : [])
+  // of the captions, only NOFORN changes the publisher's label (a caveat of the same name)
+  return publisherClassification(sbu ? 'SBU' : level, captions)
 }
 
 /** Normalises a mark as written (`s/nf `) to `S/NF`. */

@@ -68,3 +68,34 @@ export function formatDeclDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
   return m ? `${m[2]}/${m[3]}/${m[1]}` : iso
 }
+
+/** One item of an E.O. line's value (spec §5.5): a DECL date, `N/A`, `OADR`, `MR`, an X code, a reason or legacy schedule. */
+const EO_ITEM = String.raw`(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|N\/?A|OADR|MR|(?:25|50)?X\d{1,2}|1\.[4-6]\s*(?:\(\s*[A-Ha-h]\s*\)|[A-Ha-h](?![A-Za-z])|X\d{1,2})?|(?:X?GDS|XDS|RDS)(?:\s*-\s*\d)?)`
+/** A value label: `DECL:`, `DNG: CO` (downgrade to), `REASON:`. */
+const EO_VALUE_LABEL = String.raw`(?:(?:DECL|DECLASSIFY|REASONS?)\s*[:.]?|DNG\s*:\s*(?:CO|C|S|U)\b)`
+
+/**
+ * The E.O. line as far as its syntax goes (spec §5.5): label, order, `AS AMENDED`, the colon, then value items
+ * (`DECL:` and a date, `N/A`, `OADR`, `MR`, X codes `X1, X5`, `25X1`, `1.6X1`, reasons `1.4 (B)`, legacy schedules
+ * `XGDS-2`, `GDS 12/31/85`), with their separators, trailing dots and a dump's line-continuation backslash.
+ */
+const EO_TOKEN = String.raw`(?:${EO_VALUE_LABEL}|${EO_ITEM}(?![A-Za-z0-9]))`
+const EO_SYNTAX = new RegExp(
+  String.raw`^[ \t]*(?:E\s?\.\s?O\s?\.?|EO\b)[ \t]*(?:\d{3,5})?(?:[ \t]+AS[ \t]+AMENDED)?[ \t]*:?(?:[ \t]*[,;/&]?[ \t]*(?:(?:AND|OR)[ \t]+)?${EO_TOKEN})*[ \t.]*(?:\\[ \t]*)?`,
+  'i',
+)
+
+/**
+ * The length of the E.O. statement a line opens with (spec §5.5): label, order number, DECL date or codes and
+ * reasons, as `EO_SYNTAX` reads them, with the white space after them; 0 when the line does not open with an
+ * E.O. label. What follows on the line (event text, prose, a portion mark) is not E.O. syntax: the releasable
+ * rendering judges it as portion text.
+ *
+ * @example
+ *   eoStatementLength('E.O. 12958: DECL: 05/21/2019 THE MINISTER SAID') // 30, up to `THE`
+ */
+export function eoStatementLength(line: string): number {
+  if (!EO_LABEL.test(line)) return 0
+  const m = EO_SYNTAX.exec(line)
+  return m ? m[0].length : 0
+}

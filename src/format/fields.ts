@@ -1,4 +1,4 @@
-import { captionsIn, gluedCaptions, isCaptionLine, leadingCaptions } from './captions.js'
+import { captionsBeforeOrigin, captionsIn, gluedCaptions, isCaptionLine, leadingCaptions } from './captions.js'
 import {
   CLASS_WORD_ONLY,
   levelOfClassWord,
@@ -41,11 +41,16 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
 
   // Class line and MRN
   let level: Level | null = null
+  let classLineCaptions: { caption: string; start: number; end: number }[] = []
   if (layout.classLine !== null && layout.classMatch) {
     const m = layout.classMatch
     const line = lines[layout.classLine]
     level = levelOfClassWord(m[2])
-    cable.mrn = { origin: m[5].trim().toUpperCase().replace(/\s+/g, ' '), serial: m[6] }
+    // caption words between the class word and the MRN are captions (read below), not part of the origin
+    const { captions: before, originStart } = captionsBeforeOrigin(m[5])
+    cable.mrn = { origin: m[5].slice(originStart).trim().toUpperCase().replace(/\s+/g, ' '), serial: m[6] }
+    const originAt = line.start + line.text.indexOf(m[5], m[1].length + m[2].length)
+    classLineCaptions = before.map((c) => ({ caption: c.caption, start: originAt + c.start, end: originAt + c.end }))
     cable.spans.classLine = index.span(line.start, line.end)
     cable.spans.classification = index.span(line.start + m[1].length, line.start + m[1].length + m[2].length)
     if (m[3] && m[4]) cable.sections = Number(m[4])
@@ -84,6 +89,12 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
       captions.unshift(c.caption)
       cable.captionSpans.unshift(index.span(line.start + offset + c.start, line.start + offset + c.end))
     }
+  }
+  // captions before the MRN come first of all (spec §5.4: a handling caption follows the class word)
+  for (const c of [...classLineCaptions].reverse()) {
+    if (captions.includes(c.caption)) continue
+    captions.unshift(c.caption)
+    cable.captionSpans.unshift(index.span(c.start, c.end))
   }
   cable.captions = captions
   if (layout.captionLines.length) cable.spans.captions = index.span(lines[layout.captionLines[0]].start, lines[layout.captionLines[layout.captionLines.length - 1]].end)

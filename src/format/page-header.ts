@@ -7,6 +7,13 @@ import { isSpaceCode } from './char-codes.js'
  *   PAGE 02        HARARE  03759  01 OF 03  111533Z   (legacy)
  */
 export const SMART_PAGE_HEADER = /^\s*([A-Z][A-Z .'-]{1,30}?)\s+(\d{8})\s+(\d{3})(?:\.(\d{1,2}))?\s+OF\s+(\d{3})\s*$/
+/**
+ * A legacy page header and nothing after it (spec §5.3, family 2): `PAGE 02 HARARE 05461 01 OF 02 271458Z`,
+ * `PAGE 02 STATE 015113 182333Z`. `LEGACY_PAGE_HEADER` finds such a header in a line that may carry more (the
+ * parser keeps the line as a page break); this one says the line is nothing else, so a rendering that shows a
+ * page header as it stands shows no text the page break fell into.
+ */
+export const EXACT_PAGE_HEADER = /^\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}Z)?\s*$/
 export const LEGACY_PAGE_HEADER = /^\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]*?\s+\d{3,6}\b.*$/
 
 export function isPageHeader(text: string): boolean {

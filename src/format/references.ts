@@ -1,5 +1,6 @@
 import { collapseSpace } from './lines.js'
 import { buildId } from './ids.js'
+import { isStation } from './stations.js'
 import type { ReferenceKind } from './model.js'
 
 /**
@@ -7,7 +8,8 @@ import type { ReferenceKind } from './model.js'
  *   REF: A. TBILISI 1605  B. 06 TBILISI 2601 (NOTAL)  C. LEE-GOLDSTEIN EMAIL 05/11/07
  *        ^item A          ^item B                    ^item C (no cable)
  */
-export const REF_LABEL = /(?:^|(?<=\s))(?:REFS?|REFTELS?|REF\(S\)|REFERENCES?)\b\s*[:.]\s*|^[ \t]*(?:REFS?|REFTELS?)\s+(?=[A-Z(]\s?[.)])/im
+// `REF(S)` ends in a parenthesis, after which no word boundary stands; a label without colon needs an enumerator after it
+export const REF_LABEL = /(?:^|(?<=\s))(?:(?:REFS?|REFTELS?|REFERENCES?)\b|REF\(S\))\s*[:.]\s*|^[ \t]*(?:REFS?|REFTELS?)\s+(?=\(?[A-Z]\s?[.)])/im
 
 export interface RefItem {
   letter: string | null
@@ -73,6 +75,8 @@ export function referenceKind(text: string): ReferenceKind {
   return 'other'
 }
 
+const MONTH = /^(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)$/
+
 const NOT_ORIGIN =
   /\b(?:PARA|PARAS|PARAGRAPH|NO|NUMBER|ITEM|OF|SECTION|EMAIL|E-MAIL|FAX|LETTER|MEMO|MEMCON|TELCON|DIPNOTE|NOTE|REPORT|IIR|DATED|PAGE|AND|THE|ON|IN|TO|FOR|CODEL|FY|PL|USC|UNSCR|RES|RESOLUTION|DOC|DOCUMENT|TAB|ANNEX|ARTICLE|LAW|DECREE|BILL|HR|S|CFR|ORDER|PRESS|GUIDANCE|CIRCULAR|MESSAGE|MSG|CABLE)\b/
 
@@ -93,8 +97,10 @@ export function citedId(item: string, defaultYear: string | null, citingOrigin: 
       origin = word === 'STATE' ? 'STATE' : (citingOrigin ?? '')
       if (!origin) continue
     }
-    if (NOT_ORIGIN.test(origin) || origin.split(/\s+/).length > 4) continue
-    if (/^(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*$/.test(origin)) continue
+    // a station's own name may hold such a word (PORT OF SPAIN, USDEL OPCW THE HAGUE)
+    if ((NOT_ORIGIN.test(origin) && !isStation(origin.replace(/[^A-Z]/g, ''))) || origin.split(/\s+/).length > 4) continue
+    // a date (`MARCH 12`, `SEPT 30`) is no cable; a station that begins like a month (MARSEILLE) is
+    if (MONTH.test(origin)) continue
     const year = m[1] ?? defaultYear
     const id = buildId(year, origin, m[3])
     if (id && /^\d{2}[A-Z]{4,17}\d{1,7}$/.test(id)) return id

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cableAccess, UNKNOWN_LEVEL_RANK } from '../../src/archive/cable-access.js'
 import { resolveDbLocation } from '../../src/archive/db-location.js'
 import { readerAccess } from '../../src/archive/reader-access.js'
+import { redactText } from '../../src/archive/redact.js'
 import { parseCable } from '../../src/format/parse.js'
 
 function cable(classLine: string, captions: string[], paragraphs: string[]): string {
@@ -43,6 +44,20 @@ describe('cable access derivation', () => {
     const bare = parseCable('hello world, no telegram here\n')
     expect(cableAccess(bare)).toEqual({ level: UNKNOWN_LEVEL_RANK, caveats: [], classification: null })
     expect(cableAccess(bare, 'CONFIDENTIAL//NOFORN')).toEqual({ level: 2, caveats: ['NOFORN'], classification: 'CONFIDENTIAL//NOFORN' })
+  })
+})
+
+describe('spaced captions and captions on the class line (re-QA L5)', () => {
+  const text = (classLine: string, captions: string) =>
+    `R 031200Z FEB 08\nFM AMEMBASSY QUORIN\nTO SECSTATE WASHDC 0001\n\n${classLine}\n\n${captions}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL XY\nSUBJECT: (C) INVENTED\n\n1. (C) Invented text.\n`
+  it('should file a cable under the NODIS or EXDIS caveat its spaced caption names, everywhere', () => {
+    expect(cableAccess(parseCable(text('S E C R E T QUORIN 000611', 'N O D I S'))).caveats).toEqual(['NODIS'])
+    expect(cableAccess(parseCable(text('S E C R E T QUORIN 000611', 'E X D I S\nSIPDIS'))).caveats).toEqual(['EXDIS'])
+    expect(cableAccess(parseCable(text('S E C R E T NODIS QUORIN 000611', 'SIPDIS'))).caveats).toEqual(['NODIS'])
+    // the releasable rendering demands it of every portion: a SECRET reader without NODIS reads none
+    const r = redactText(text('S E C R E T QUORIN 000611', 'N O D I S'), { level: 3, caveats: [] })
+    expect(r.text).not.toContain('Invented text')
+    expect(redactText(text('S E C R E T QUORIN 000611', 'N O D I S'), { level: 3, caveats: ['NODIS'] }).text).toContain('Invented text')
   })
 })
 

@@ -70,3 +70,39 @@ describe('gluedCaptions', () => {
   })
 })
 
+
+describe('spaced caption and class words (typed originals, re-QA L5)', () => {
+  const head = (classLine: string, captions: string) =>
+    `R 031200Z FEB 08\nFM AMEMBASSY QUORIN\nTO SECSTATE WASHDC 0001\n\n${classLine}\n\n${captions}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL XY\nSUBJECT: (C) INVENTED\n\n1. (C) Invented text.\n`
+  it('should read captions written with their letters spaced out', () => {
+    for (const [line, captions] of [
+      ['N O D I S', ['NODIS']],
+      ['E X D I S', ['EXDIS']],
+      ['N O F O R N', ['NOFORN']],
+      ['L I M D I S SIPDIS', ['LIMDIS', 'SIPDIS']],
+    ] as const) {
+      const text = head('S E C R E T QUORIN 000611', line)
+      const c = parseCable(text, { plain: true })
+      expect(c.captions, line).toEqual(captions)
+      expect(renderLossless(c)).toBe(text)
+    }
+  })
+  it('should read caption words between the class word and the MRN as captions, not as the origin', () => {
+    for (const [line, captions] of [
+      ['S E C R E T NODIS QUORIN 000611', ['NODIS', 'SIPDIS']],
+      ['S E C R E T N O D I S QUORIN 000611', ['NODIS', 'SIPDIS']],
+      ['C O N F I D E N T I A L EXDIS QUORIN 000611', ['EXDIS', 'SIPDIS']],
+    ] as const) {
+      const text = head(line, 'SIPDIS')
+      const c = parseCable(text, { plain: true })
+      expect(c.mrn, line).toEqual({ origin: 'QUORIN', serial: '000611' })
+      expect(c.captions, line).toEqual(captions)
+      expect(renderLossless(c)).toBe(text)
+    }
+  })
+  it('should not read spaced letters of prose or a word that merely starts like a caption', () => {
+    const c = parseCable(head('S E C R E T QUORIN 000611', 'N O D I S C U S S I O N'), { plain: true })
+    expect(c.captions).not.toContain('NODIS')
+    expect(parseCable(head('S E C R E T NODISH QUORIN 000611', 'SIPDIS'), { plain: true }).mrn?.origin).toBe('NODISH QUORIN')
+  })
+})

@@ -54,6 +54,26 @@ describe('class words', () => {
     expect(levelOfClassWord(word)).toBe(level)
   })
 
+  // §5.2: a class line reads CLASS [SECTION] ORIGIN SERIAL; §5.3: a legacy page header opens with the plain word.
+  // Handed over with that tail, the word keeps its level (read from the start), never UNCLASSIFIED.
+  it.each([
+    ['T O P S E C R E T SECTION 01 OF 02 STATE 000123', 'TOP SECRET'],
+    ['S E C R E T SECTION 01 OF 02', 'SECRET'],
+    ['SECRET NOFORN', 'SECRET'],
+    ['CONFIDENTIAL PAGE 01 HARARE 03759 01 OF 03 111533Z', 'CONFIDENTIAL'],
+    ['C O N F I D E N T I A L  BRASILIA 000093', 'CONFIDENTIAL'],
+    ['LIMITED OFFICIAL USE SECTION 02 OF 03', 'SBU'],
+    ['UNCLAS SECTION 01 OF 02', 'UNCLASSIFIED'],
+  ])('should read %j, a class word with more text after it, as %s', (text, level) => {
+    expect(levelOfClassWord(text)).toBe(level)
+  })
+
+  it('should read a class word spaced by tabs and runs of blanks', () => {
+    expect(levelOfClassWord('T\tO P   S E C R E T')).toBe('TOP SECRET')
+    expect(levelOfClassWord('s e c r e t')).toBe('SECRET')
+    expect(levelOfClassWord('LIMITED  OFFICIAL\tUSE')).toBe('SBU')
+  })
+
   it('should write the canonical class word, spaced for classified text when asked', () => {
     expect(classWordFor('TOP SECRET', true)).toBe('T O P S E C R E T')
     expect(classWordFor('TOP SECRET', false)).toBe('TOP SECRET')
@@ -106,5 +126,21 @@ describe('portion marks as written', () => {
     expect(normalizeMark('s/nf ')).toBe('S/NF')
     expect(normalizeMark(' c / rel  to usa ')).toBe('C/REL TO USA')
     expect(normalizeMark('TS')).toBe('TS')
+    expect(normalizeMark('U//FOUO')).toBe('U//FOUO')
+  })
+
+  // §5.10 marks are upper case (`S/NF`, `S//NF`, `C/REL …`): a mark clean only in part is still normalised
+  it.each([
+    ['S/nf', 'S/NF'],
+    ['s/NF', 'S/NF'],
+    ['S//nf', 'S//NF'],
+    ['c//NF', 'C//NF'],
+    ['S/NF ', 'S/NF'],
+    [' S//NF', 'S//NF'],
+    ['ts', 'TS'],
+    ['Sbu', 'SBU'],
+    ['S //  NF', 'S//NF'],
+  ])('should normalise %j to %j', (written, mark) => {
+    expect(normalizeMark(written)).toBe(mark)
   })
 })

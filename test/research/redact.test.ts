@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { toCableRecord } from '../../src/archive/cable-record.js'
 import { findCable } from '../../src/archive/find-cable.js'
-import { portionMarkOf, readPortionMark, redactText } from '../../src/archive/redact.js'
+import { portionMarkOf, readPortionMark, redactText, storedPortions } from '../../src/archive/redact.js'
 import { redactStoredCable } from '../../src/archive/releasable.js'
 import { parseCable } from '../../src/format/parse.js'
 import { openStore } from '../../src/store/open-store.js'
@@ -346,5 +346,83 @@ describe('a page header that carries body text (re-QA L1)', () => {
   })
   it('should show the whole text to a reader cleared for it', () => {
     expect(redactText(cable, { level: 3, caveats: [] }).text).toBe(cable)
+  })
+})
+
+/**
+ * Re-QA leaks 14: header lines shown only as far as their kind's syntax goes. Each cable is SECRET (a (S) paragraph
+ * and the class line); a CONFIDENTIAL reader must see none of the words tagged `LEAK`.
+ */
+describe('header text beyond its syntax (re-QA leaks 14)', () => {
+  const cable = (o: { eo?: string; tags?: string; cls?: string; caps?: string; to?: string; tail?: string } = {}) =>
+    [
+      'O 121530Z MAR 09', 'FM AMEMBASSY QUORIN', 'TO SECSTATE WASHDC IMMEDIATE 0042', ...(o.to ? [o.to] : []), '',
+      o.cls ?? 'S E C R E T QUORIN 000611', '', o.caps ?? 'SIPDIS', '',
+      o.eo ?? 'E.O. 12958: DECL: 05/21/2019', o.tags ?? 'TAGS: PREL PGOV XY', 'SUBJECT: (C) INVENTED TALKS', '',
+      'Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).', '', '1. (C) Okay words.', '', '2. (S) Secret words.', '', 'QUILL',
+      ...(o.tail === undefined ? [] : [o.tail]), '',
+    ].join('\n')
+  const C = { level: 2, caveats: [] }
+  const S = { level: 3, caveats: [] }
+
+  it('L2: shows the E.O. line only as far as label, order, DECL date or codes; the rest is portion text', () => {
+    const prose = cable({ eo: 'E.O. 12958: DECL: 05/21/2019 THE MINISTER SAID LEAKA WILL RESIGN' })
+    const r = redactText(prose, C)
+    expect(r.text).not.toContain('LEAKA')
+    expect(r.text).toContain('E.O. 12958: DECL: 05/21/2019 \n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n')
+    expect(redactText(prose, S).text).toBe(prose)
+    // a portion mark after an exemption code: judged by the mark
+    const marked = cable({ eo: 'E.O. 12958: DECL: 1.6X1 (S) LEAKB plan' })
+    const m = redactText(marked, C)
+    expect(m.text).not.toContain('LEAKB')
+    expect(m.text).toContain('E.O. 12958: DECL: 1.6X1 \n[Text withheld: marked SECRET, above CONFIDENTIAL]\n')
+    // event text is no date nor code: withheld at the overall level, shown to a reader cleared for it
+    const event = cable({ eo: 'E.O. 12958: DECL: TEN YEARS AFTER LEAKC UNIFICATION' })
+    expect(redactText(event, C).text).not.toContain('LEAKC')
+    // what the syntax holds stays as written: dates, N/A, OADR, X codes, legacy schedules
+    for (const eo of ['E.O. 12958: N/A', 'EO 12958 DECL: 05/21/19', 'E.O. 12356: DECL: OADR', 'E.O. 12958: DECL: X1, X6', 'E.O. 12958 AS AMENDED: DECL: 2019/05/21', 'E.O. 11652: XGDS-2', 'E.O. 12958: DECL: 25X1 \\'])
+      expect(redactText(cable({ eo }), C).text).toContain(`\n${eo}\nTAGS`)
+  })
+  it('L4: text after NNNN or glued to BT/NNNN is portion text at the overall level (shown, indexed)', () => {
+    const last = (tail: string[]) =>
+      [...cable().split('\n').slice(0, 16), '2. (C) Okay words.', ...tail, ''].join('\n').replace('1. (C) Okay words.', '1. (S) Secret words.')
+    for (const tail of [
+      ['BT', '#0611', 'NNNN LEAKE THE PLAN'],
+      ['BT', '#0611', 'NNNNLEAKF THE SECRET PLAN'],
+      ['BT LEAKG THE PLAN', '#0611', 'NNNN'],
+      ['NNNNLEAKH THE SECRET PLAN'],
+      ['', 'QUILL', 'BT LEAKI', '#0611', 'NNNN'],
+      ['', 'QUILL', 'BTLEAKJ PLAN', '#0611', 'NNNN'],
+    ]) {
+      const text = last(tail)
+      const r = redactText(text, C)
+      expect(r.text, tail.join('|')).not.toContain('LEAK')
+      expect(r.text, tail.join('|')).toContain('2. (C) Okay words.\n')
+      // portion search indexes nothing of it below the overall level
+      expect(storedPortions({ level: 3, caveats: [], text }).filter((p) => p.text.includes('LEAK'))).toEqual([])
+      expect(redactText(text, S).text).toBe(text)
+    }
+    // a bare wire trailer stays shown as it stands
+    const bare = last(['BT', '#0611', 'NNNN'])
+    expect(redactText(bare, C).text).toContain('2. (C) Okay words.\nBT\n#0611\nNNNN\n')
+    // a mark after the trailer word judges the text
+    const marked = last(['NNNN (C) after the end'])
+    expect(redactText(marked, C).text).toContain('after the end')
+    expect(redactText(marked, { level: 0, caveats: [] }).text).not.toContain('after the end')
+  })
+  it('L3: shows only tag-shaped content on and after the TAGS line; prose there is portion text and no tag', () => {
+    const first = cable({ tags: 'TAGS: PREL PGOV THE MINISTER LEAKC WILL RESIGN' })
+    expect(redactText(first, C).text).not.toContain('LEAKC')
+    expect(redactText(first, C).text).toContain('\nTAGS: PREL PGOV \n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n')
+    expect(parseCable(first, { plain: true }).tags).toEqual(['PREL', 'PGOV'])
+    const next = cable({ tags: 'TAGS: PREL PGOV\nTHE MINISTER WILL RESIGN LEAKD' })
+    expect(redactText(next, C).text).not.toContain('LEAKD')
+    expect(parseCable(next, { plain: true }).tags).toEqual(['PREL', 'PGOV'])
+    const marked = cable({ tags: 'TAGS: PREL PGOV (S) LEAKE PLAN' })
+    expect(redactText(marked, C).text).not.toContain('LEAKE')
+    for (const t of [first, next, marked]) expect(redactText(t, S).text).toBe(t)
+    // tag lists as they are written stay shown, continuation lines and person tags included
+    for (const tags of ['TAGS: PREL PGOV TI', 'TAGS: PREL, PGOV, KNNP,\nMNUC, IR, XY', 'TAGS: PHUM, XY, HUMAN RIGHTS', 'TAGS: PREL PGOV XY (DOE, JOHN)', 'TAGS: [PREL](#) [XY](#)', 'Tags: prel, pgov, xy'])
+      expect(redactText(cable({ tags }), C).text).toContain(`\n${tags}\nSUBJECT`)
   })
 })
