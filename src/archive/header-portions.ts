@@ -5,7 +5,7 @@ import { eoStatementLength } from '../format/eo.js'
 import { FL5, looksLikeHeaderLine } from '../format/header.js'
 import type { SegmentKind } from '../format/model.js'
 import { isPageHeader } from '../format/page-header.js'
-import { TAGS_LABEL } from '../format/tags.js'
+import { tagListLength, TAGS_LABEL } from '../format/tags.js'
 
 /**
  * What of a header segment (spec §3–§5.7, §5.11) the releasable rendering may show as it stands. The parser folds
@@ -126,6 +126,12 @@ export function isRoutingLine(line: string): boolean {
   return ROUTING_LINES.some((re) => re.test(addressee))
 }
 
+/** The length of the TAGS label and the tag list after it (`tagListLength`, spec §5.7); 0 without the label. */
+function tagsStatementLength(line: string): number {
+  const label = TAGS_LABEL.exec(line)
+  return label ? label[0].length + tagListLength(line.slice(label[0].length)) : 0
+}
+
 /** A TAGS continuation line (spec §5.7): tags, country codes and parenthesised names, upper case. */
 const TAG_LINE = /^\s*[A-Z0-9(][A-Z0-9 ,;/&().'-]*$/
 const tagContinuation = (t: string) => TAG_LINE.test(t) && t.trim().split(/\s+/).length <= 8 && t.trim().split(/\s+/).every((w) => w.length <= 16)
@@ -155,7 +161,8 @@ function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
       // a whole line only when nothing follows the statement (`headerPrefix` cuts a line that holds more)
       return first && eoStatementLength(line) > 0 && line.slice(eoStatementLength(line)).trim() === '' && !marksIn(line).length
     case 'tags':
-      return !marksIn(line).length && (first ? TAGS_LABEL.test(line) : tagContinuation(line))
+      // the label and a tag list to the line end (spec §5.7); `headerPrefix` cuts a line that holds more
+      return !marksIn(line).length && (first ? tagsStatementLength(line) === line.length : tagContinuation(line) && tagListLength(line) === line.length)
     case 'signature':
       return isSignatureLine(line)
     case 'headerOther':
@@ -174,11 +181,15 @@ function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
 
 /**
  * How much of a line that is not wholly header (`lineIsHeader`) opens with what its kind says: the E.O. statement
- * (`eoStatementLength`, spec §5.5) of an `eo` segment's first line when no portion mark stands inside it; 0 for
- * every other line.
+ * (`eoStatementLength`, spec §5.5) of an `eo` segment's first line, the label and tag list (`tagListLength`, spec
+ * §5.7) of a `tags` segment's first line, when no portion mark stands inside it; 0 for every other line.
  */
 function headerPrefix(kind: SegmentKind, line: string, first: boolean): number {
   if (!first) return 0
+  if (kind === 'tags') {
+    const n = tagsStatementLength(line.replace(/\n$/, ''))
+    return marksIn(line.slice(0, n)).length ? 0 : n
+  }
   if (kind === 'eo') {
     const n = eoStatementLength(line.replace(/\n$/, ''))
     return marksIn(line.slice(0, n)).length ? 0 : n
