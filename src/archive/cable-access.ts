@@ -1,6 +1,6 @@
 import type { Cable } from '../format/model.js'
 import { caveatsOfCaption, LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
-import { parseMarking } from '../format/marking.js'
+import { garbledMark, parseMarking } from '../format/marking.js'
 import { bodyPortions } from './body-portions.js'
 
 /** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
@@ -55,13 +55,16 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
     for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) if (RESTRICTIVE.includes(caveat)) caveats.add(caveat)
   }
   // a mark found at the start of a body line (not the parser's paragraph mark): one the marking parser reads with a
-  // level raises the cable. A parenthesised word it cannot read there (`(OAS/MAPP)`, `(CDU/CSU)`) is far more often
-  // an acronym than a garbled mark, so it does not file the whole cable at TOP SECRET; the releasable rendering
-  // still withholds that portion from everyone (docs/research.md)
+  // level raises the cable, and a garbled one (`B. (S//ZZ)`, `(S/NF/XX)`: a level with `//` or a caveat the parser
+  // refuses) may name any level, so it files the cable as unreadable. A parenthesised acronym there (`(OAS/MAPP)`,
+  // `(S/CT)`, `(CDU/CSU)`) is no mark and files nothing; the releasable rendering still withholds that portion
+  // from everyone (docs/research.md)
   const readBodyMark = (mark: string) => {
-    const r = parseMarking(mark.trim())
+    const m = mark.trim()
+    const r = parseMarking(m)
     const parts = r.ok ? r.parts : r.failClosed
-    if (parts && parts.level !== null) read(mark.trim())
+    if (parts && parts.level !== null) read(m)
+    else if (!parts && garbledMark(m)) unreadable = true
   }
   // a classification the parser inferred from the portion marks alone (no class line, FL4 or banner) states
   // nothing: marks can be missed or mislaid (a heading marked (U) in a SECRET text), so it does not count

@@ -361,6 +361,27 @@ export function looksLikeMark(text: string): boolean {
 }
 
 /**
+ * Whether a parenthesised word found where a mark may stand inside running text (a sub-item or block opening a
+ * body line, spec §7) is a portion mark the parser refuses rather than an acronym: it opens with a level word or
+ * abbreviation (`looksLikeMark`) and either uses the `//` separator of a marking (`S//ZZ`, `TS//NOFRON`) or names
+ * a caveat or REL TO after its level (`S/NF/XX`). Acronyms such as `(OAS/MAPP)`, `(S/CT)`, `(S/P)`, `(U/S)` are
+ * not: a single slash after `S` or `U` is the State Department's office notation far more often than a mark.
+ * A text the parser reads is never garbled.
+ *
+ * @example
+ *   garbledMark('S//ZZ')    // true
+ *   garbledMark('S/NF/XX')  // true
+ *   garbledMark('S/CT')     // false (an office)
+ *   garbledMark('S//NF')    // false (readable)
+ */
+export function garbledMark(text: string): boolean {
+  if (parseMarking(text).ok || !looksLikeMark(text)) return false
+  if (text.includes('//')) return true
+  const words = text.toUpperCase().split(/[^A-Z]+/).filter(Boolean).slice(1)
+  return words.some((w) => w === 'REL' || CAVEAT_WORDS.some(([c]) => c.length === 1 && c[0] === w))
+}
+
+/**
  * The level and caveats a marking demands, failing closed: an unreadable marking yields `null` (callers treat
  * it as the highest level); a self-contradicting one its stricter reading (REL TO with NOFORN → NOFORN); a
  * caveat-only mark yields level null with its caveats.

@@ -15,7 +15,9 @@ export interface TagToken {
 }
 
 /** Splits a TAGS value (label removed) into tags with their offsets in `value`. */
-export function splitTags(value: string): { tags: TagToken[]; links: boolean } {
+export function splitTags(written: string): { tags: TagToken[]; links: boolean } {
+  // prose after the list (text run on after the TAGS line) is no tag: a facet never carries body text
+  const value = written.slice(0, tagListLength(written))
   const tags: TagToken[] = []
   let links = false
   const re = /\[([^\]\n]{1,60})\]\(#\)|\([^)\n]{1,60}\)|[^\s,;()[\]]+/g
@@ -95,4 +97,91 @@ function joinSpacedMeanings(value: string, tokens: TagToken[]): TagToken[] {
     out.push(joined ?? tokens[i])
   }
   return out
+}
+
+/**
+ * Words of running text that no TAG is (spec §5.7: tags are codes, acronyms, names and short subject phrases):
+ * articles, pronouns, auxiliary verbs, conjunctions and prepositions of three letters or more. Two-letter words
+ * are left out: most are country codes (TO Togo, IT Italy, IN India, BE Belgium, NO Norway).
+ */
+const PROSE_WORDS = new Set(
+  'THE AND THAT THIS THESE THOSE WILL WOULD SHALL SHOULD COULD MIGHT MUST SAID SAYS TOLD HAS HAVE HAD WAS WERE ARE BEEN BEING HIS HER HERS SHE THEY THEM THEIR OUR YOUR ITS WITH FROM INTO ONTO ABOUT AFTER BEFORE BUT NOT WHICH WHO WHOM WHOSE WHEN WHERE WHILE WHAT ALSO THAN THEN THERE'.split(' '),
+)
+/**
+ * Two-letter words of running text that are also country codes (IS Israel, IT Italy, TO Togo): prose only between
+ * words (`… RESIGNS ON MONDAY`), a code anywhere else (`PREL TO XY`, `OPCW CBW IT LY`).
+ */
+const PROSE_PAIRS = new Set('OF ON IN TO AT BY IS AS IT BE HE WE OR AN SO IF'.split(' '))
+/**
+ * The longest run of words (not codes) one entry may hold: names, subject phrases and the keyword lists of older
+ * cables (`ITALY NATIONAL ELECTIONS ITALIAN POLITICS`); running text is longer.
+ */
+const MAX_WORD_RUN = 8
+/** A parenthesised token that is a portion mark (`(S)`, `(C//NF)`), not a parenthesised person tag. */
+const MARK_TOKEN = /^\(\s*[A-Z]{1,3}\s*(?:\/.*)?\)$/
+
+/**
+ * How far a TAGS value (label removed) is a tag list (spec §5.7): codes of the TAGS table, two-letter
+ * geographic codes, acronyms, `[TAG](#)` links, parenthesised names, and runs of at most `MAX_WORD_RUN` words
+ * (names, subject phrases, keywords) between separators. The list ends where running text starts: before a run of
+ * words that is longer or holds a word of prose (`PROSE_WORDS`, `PROSE_PAIRS` inside the run), a number, a word
+ * ending in a colon, or a portion mark.
+ * The offset in `value` after the last tag and the white space and separators after it; `value.length` when the
+ * whole value is a tag list.
+ *
+ * @example
+ *   tagListLength('PREL PGOV THE MINISTER SAID') // 10, up to `THE`
+ */
+export function tagListLength(value: string): number {
+  const re = /\[[^\]\n]{1,60}\]\(#\)|\([^)\n]{1,60}\)|[^\s,;()[\]]+/g
+  const upper = value !== value.toLowerCase()
+  let end = 0
+  let runStart = -1
+  let runWords = 0
+  let lastEnd = 0
+  let pair = false
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    const t = m[0]
+    // a comma or semicolon between two tokens ends a run of words (`DOE, JOHN` is two entries)
+    if (/[,;]/.test(value.slice(lastEnd, m.index))) {
+      runStart = -1
+      runWords = 0
+      pair = false
+    }
+    lastEnd = m.index + t.length
+    const bare = t.replace(/[.]+$/, '')
+    if (bare === '' || bare === '\\') continue
+    if (t.startsWith('(') && MARK_TOKEN.test(t)) return end === 0 ? 0 : endAfter(value, end)
+    const twoLetter = /^[A-Za-z]{2}$/.test(bare) && (!upper || bare === bare.toUpperCase())
+    // a two-letter code inside a run of words (`… RESIGNS ON MONDAY`) may be an English word: it counts in the run
+    if (twoLetter && runStart >= 0) {
+      runWords++
+      if (runWords > MAX_WORD_RUN) return endAfter(value, Math.min(end, runStart))
+      // prose when a word follows it (`RESIGNS ON MONDAY`); before a code it is a code (`OPCW CBW IT LY`)
+      pair = PROSE_PAIRS.has(bare.toUpperCase())
+      end = lastEnd
+      continue
+    }
+    const code = twoLetter || t.startsWith('[') || t.startsWith('(') || CODES.has(bare.toUpperCase()) || /^SIPDIS$/i.test(bare) || /^[A-Z][A-Z0-9]*[-&/][A-Z0-9&/-]*$/.test(bare)
+    if (code) {
+      pair = false
+      runStart = -1
+      runWords = 0
+      end = lastEnd
+      continue
+    }
+    const word = /^[A-Za-z][A-Za-z'-]*$/.test(bare) && !PROSE_WORDS.has(bare.toUpperCase())
+    if (runStart < 0) runStart = m.index
+    runWords++
+    // running text: the list ends before the run this token belongs to
+    if (!word || pair || runWords > MAX_WORD_RUN) return endAfter(value, Math.min(end, runStart))
+    end = lastEnd
+  }
+  return end === 0 ? 0 : endAfter(value, end)
+}
+
+/** `at` moved over the separators and white space that follow it; the whole value when nothing else follows. */
+function endAfter(value: string, at: number): number {
+  const sep = /^[\s,;.:\\]*/.exec(value.slice(at))![0].length
+  return at + sep
 }

@@ -8,7 +8,7 @@ import { looksLikeMark } from './marking.js'
 import type { SegmentKind } from './model.js'
 import { firstNonSpace, isPageHeaderLine, pageHeaderTotal, SMART_PAGE_HEADER } from './page-header.js'
 import { REF_LABEL, splitReferences } from './references.js'
-import { TAGS_LABEL } from './tags.js'
+import { tagListLength, TAGS_LABEL } from './tags.js'
 
 /**
  * Locates the constructs of the text (FL12): class line, captions, E.O., TAGS, SUBJECT, REF,
@@ -356,7 +356,8 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
         continue
       }
       if (kinds[i] === 'pageHeader') continue
-      if (kinds[i] !== 'lines') {
+      // a TAGS line continues only on a line that is a tag list (spec §5.7): prose after it is no tag
+      if (kinds[i] !== 'lines' || (s.field === 'tags' && !isTagList(lines[i].text.slice(0, Math.max(0, end - lines[i].start))))) {
         end = Math.min(end, lines[i].start)
         break
       }
@@ -402,6 +403,9 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     }
   }
 }
+
+/** A line (up to a keyword run together after it) that is a tag list to its end (spec §5.7). */
+const isTagList = (t: string) => tagListLength(t) === t.length
 
 // One buffer for all cables: allocating a typed array per cable cost more than the pass that fills it.
 // Only entries this call writes are read back, so what earlier cables left in it does not matter.

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { approveDraft, clearDraft, createDraft, draftFromObject, readCable, releaseDraft, runWorker, verifyAudit, inbox } from '../../src/messaging/index.js'
 import { userAccess } from '../../src/messaging/reader-access.js'
 import { addUsers, ENGINES, freshContext, rawSql, STATE_TEAM } from '../messaging/fixtures.js'
+import { parseQuery } from '../../src/archive/query/parse-query.js'
+import { archiveAccessOf } from '../../src/messaging/reader-access.js'
+import { openStore } from '../../src/store/open-store.js'
 
 // The one access rule and the audit hash chain on every engine (SQLite always, PostgreSQL when reachable):
 // the same releases give the same readers the same cables, and the same tampering is found.
@@ -32,6 +35,8 @@ describe.each(ENGINES)('access rule and audit chain (%s)', (engine) => {
       { name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'TOP SECRET', caveats: ['NOFORN', 'NODIS'] },
       { name: 'nina', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'TOP SECRET', caveats: ['NOFORN', 'NODIS'] },
       { name: 'otto', post: 'AMEMBASSY OTTAWA', roles: ['reader', 'archive-reader'], clearance: 'TOP SECRET', caveats: ['NOFORN', 'NODIS'] },
+      { name: 'nell', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'TOP SECRET', caveats: ['NODIS'] },
+      { name: 'cody', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'CONFIDENTIAL', caveats: ['NOFORN', 'NODIS'] },
     ])
   }, 120_000)
   afterEach(() => env.cleanup())
@@ -64,6 +69,34 @@ describe.each(ENGINES)('access rule and audit chain (%s)', (engine) => {
     await expect(readCable(ctx, 'nina', nodis)).rejects.toThrow(`no cable ${nodis} for nina`)
     expect((await inbox(ctx, 'nina')).map((i) => i.cableId).sort()).toEqual([plain, sipdis].sort())
     expect(await ctx.store.workflow.principals(nodis)).toEqual(['dora', 'ted'])
+  })
+
+  it('should judge a released cable by the level and caveats of its release record when its archive row says less', async () => {
+    const { ctx } = env
+    const noforn = await released({ captions: ['NOFORN'], subject: { marking: 'S//NF', text: 'QUOKKA RECORD' }, body: [{ marking: 'S//NF', text: 'The quokka record stands.' }] })
+    await runWorker(ctx, { owner: 'test', untilEmpty: true })
+    const readable = async (user: string) => {
+      const u = (await ctx.store.directory.user(user))!
+      return [...(await ctx.store.workflow.readable([noforn], userAccess(u)))]
+    }
+    // the archive read path (search) applies the same rule
+    const archive = openStore(env.path)
+    const found = async (user: string) => archive.count(parseQuery('quokka'), await archiveAccessOf(ctx, user))
+    // delivered to Dushanbe: nina holds the level and NOFORN, nell lacks NOFORN, cody the level
+    expect([await readable('nina'), await readable('nell'), await readable('cody')]).toEqual([[noforn], [], []])
+    const raw = await rawSql(env)
+    try {
+      // the archive row rewritten behind the service: UNCLASSIFIED, no caveat
+      await raw.exec(`UPDATE cables SET level = 0, caveat_mask = 0, classification = 'UNCLASSIFIED' WHERE key = '${noforn}'`)
+    } finally {
+      await raw.close()
+    }
+    expect([await readable('nina'), await readable('nell'), await readable('cody')]).toEqual([[noforn], [], []])
+    try {
+      expect([await found('nina'), await found('nell'), await found('cody')]).toEqual([1, 0, 0])
+    } finally {
+      await archive.close()
+    }
   })
 
   it('should chain the audit log and find a rewritten entry', async () => {

@@ -76,6 +76,19 @@ describe('sub-item and block marks inside a paragraph count (a cable is never fi
   it('should not file a cable by an acronym in parentheses at a line start, nor by a lower-case enumerator', () => {
     expect(access(CONF, [], '(C) T', ['1. (C) The monitors\n(OAS/MAPP) report on camps.\n(a) first item.']).level).toBe(2)
   })
+  it.each(['B. (S//ZZ) Bravo.', '(S//NOFRON) A block.', '- (TS//XQ) A dash item.', 'A. (S/NF/XX) Alpha.'])(
+    'should file a SECRET cable whose sub-item or block opens with the garbled mark in %j as unreadable (TOP SECRET)',
+    (line) => {
+      const a = access(SECRET, [], '(S) T', [`1. (S) Lead-in:\n${line}`])
+      expect(a).toEqual({ level: 4, caveats: [], classification: 'TOP SECRET (marking not understood)' })
+    },
+  )
+  it.each(['(S/CT) funds of the coordinator.', '(S/P) staff drafted it.', '(U/S) office agreed.', '(CDU/CSU) parties.'])(
+    'should keep a SECRET cable at SECRET when a wrapped line opens with the office or party acronym in %j',
+    (line) => {
+      expect(access(SECRET, [], '(S) T', [`1. (S) A grant from the office\nof the State Department bureau of the\n${line}`])).toEqual({ level: 3, caveats: [], classification: 'SECRET' })
+    },
+  )
 })
 
 describe('fail closed', () => {

@@ -37,7 +37,19 @@ describe('TAGS with multi-word entries', () => {
 
   it('should still split codes written with spaces inside a comma list', () => {
     expect(tagsOf('TAGS: PREL PGOV, XY')).toEqual(['PREL', 'PGOV', 'XY'])
-    expect(tagsOf('TAGS: 19 AUGUST 2005, XY')).toEqual(['19', 'AUGUST', '2005', 'XY'])
+    expect(tagsOf('TAGS: PREL PGOV, HUMAN RIGHTS, XY')).toEqual(['PREL', 'PGOV', 'HUMAN RIGHTS', 'XY'])
+  })
+
+  it('should end the list where running text starts: no facet carries body text (spec §5.7, re-QA L3)', () => {
+    // a date, a sentence, a portion mark: no TAG has that shape
+    expect(tagsOf('TAGS: 19 AUGUST 2005, XY')).toEqual([])
+    expect(tagsOf('TAGS: PREL XY DISCUSS TALKS AND OTHER ISSUES')).toEqual(['PREL', 'XY'])
+    expect(tagsOf('TAGS: PREL XY THE MINISTER WILL RESIGN')).toEqual(['PREL', 'XY'])
+    expect(tagsOf('TAGS: PREL XY MINISTER QUILL RESIGNS ON MONDAY')).toEqual(['PREL', 'XY'])
+    expect(tagsOf('TAGS: PREL XY (S) THE PLAN')).toEqual(['PREL', 'XY'])
+    // names and phrases of a few words stay tags, so do two-letter codes that are English words (TO Togo)
+    expect(tagsOf('TAGS: PREL TO XY DOE JOHN')).toEqual(['PREL', 'TO', 'XY', 'DOE', 'JOHN'])
+    expect(tagsOf('TAGS: PREL, XY, DOE, JOHN')).toEqual(['PREL', 'XY', 'DOE', 'JOHN'])
   })
 
   it('should resolve a spaced phrase against the TAGS table only where one tag means it', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AxeBuilder } from '@axe-core/playwright'
+import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 /**
@@ -122,4 +123,46 @@ export function pageErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   return errors
+}
+
+/** What `publicArchiveSession` hands a suite once its `beforeAll` ran. */
+export interface ArchiveSession {
+  dir: { path: string; remove: () => void }
+  server: RunningServer
+  browser: Browser
+  page: Page
+  /** Uncaught page errors so far. */
+  errors: string[]
+}
+
+/**
+ * Registers the `beforeAll`/`afterAll` pair of a suite that reads one archive in Chromium through a real
+ * `cable serve --public`: a temporary folder, the archive `fill` writes into `db` (with the `cable` command),
+ * the server, a browser and one page (`viewport`, `timeout` ms per action, downloads accepted). The returned
+ * object is filled in by `beforeAll`; everything is stopped and removed by `afterAll`.
+ */
+export function publicArchiveSession(options: {
+  prefix: string
+  fill: (db: string, dir: string) => Promise<void>
+  viewport: { width: number; height: number }
+  timeout: number
+  setupTimeout: number
+}): ArchiveSession {
+  const session = {} as ArchiveSession
+  beforeAll(async () => {
+    session.dir = tempDir(options.prefix)
+    const db = join(session.dir.path, 'archive.db')
+    await options.fill(db, session.dir.path)
+    session.server = await serve(db, ['--public'])
+    session.browser = await launchBrowser()
+    session.page = await (await session.browser.newContext({ viewport: options.viewport, acceptDownloads: true })).newPage()
+    session.page.setDefaultTimeout(options.timeout)
+    session.errors = pageErrors(session.page)
+  }, options.setupTimeout)
+  afterAll(async () => {
+    await session.browser?.close()
+    await session.server?.stop()
+    session.dir?.remove()
+  })
+  return session
 }

@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailable, cable, launchBrowser, pageErrors, serve, tempDir, type RunningServer } from './browser-harness.js'
+import { describe, expect, it } from 'vitest'
+import { browserUnavailable, cable, publicArchiveSession } from './browser-harness.js'
 
 const unavailable = browserUnavailable()
 if (unavailable) console.warn(`skipping the cable provenance browser test: ${unavailable}`)
@@ -29,39 +28,26 @@ C. SMITH-JONES EMAIL OF 4/2/08
 
 /** The web cable view and result list, against a real `cable serve --public`: an inferred date is never shown as read. */
 describe.skipIf(unavailable !== null)('date provenance and non-cable references in Chromium', { timeout: 180_000 }, () => {
-  let dir: ReturnType<typeof tempDir>
-  let server: RunningServer
-  let browser: Browser
-  let page: Page
-  let errors: string[]
-
-  beforeAll(async () => {
-    dir = tempDir('provenance')
-    mkdirSync(join(dir.path, 'in'))
-    writeFileSync(join(dir.path, 'in', '08TESSIN4411.txt'), PARTIAL)
-    const db = join(dir.path, 'archive.db')
-    await cable(['import', join(dir.path, 'in'), '--db', db])
-    server = await serve(db, ['--public'])
-    browser = await launchBrowser()
-    page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage()
-    page.setDefaultTimeout(15_000)
-    errors = pageErrors(page)
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    dir?.remove()
+  const session = publicArchiveSession({
+    prefix: 'provenance',
+    fill: async (db, dir) => {
+      mkdirSync(join(dir, 'in'))
+      writeFileSync(join(dir, 'in', '08TESSIN4411.txt'), PARTIAL)
+      await cable(['import', join(dir, 'in'), '--db', db])
+    },
+    viewport: { width: 1200, height: 900 },
+    timeout: 15_000,
+    setupTimeout: 120_000,
   })
 
   it('should mark an inferred date in the results and the cable view, and list memos and e-mails as no cables', async () => {
-    await page.goto(`${server.url}/`)
-    await page.locator('.results .hit-id', { hasText: '08TESSIN4411' }).waitFor()
-    expect(await page.locator('.results .hit-date').first().textContent()).toBe('2008-06 (inferred)')
-    await page.goto(`${server.url}/#/cable/08TESSIN4411`)
-    await page.locator('.date-source').waitFor()
-    expect(await page.locator('.date-source').textContent()).toBe("(inferred, to the month, from DECL, the id it was filed under)")
-    const refs = page.locator('.refs li')
+    await session.page.goto(`${session.server.url}/`)
+    await session.page.locator('.results .hit-id', { hasText: '08TESSIN4411' }).waitFor()
+    expect(await session.page.locator('.results .hit-date').first().textContent()).toBe('2008-06 (inferred)')
+    await session.page.goto(`${session.server.url}/#/cable/08TESSIN4411`)
+    await session.page.locator('.date-source').waitFor()
+    expect(await session.page.locator('.date-source').textContent()).toBe("(inferred, to the month, from DECL, the id it was filed under)")
+    const refs = session.page.locator('.refs li')
     await refs.first().waitFor()
     expect(await refs.allTextContents()).toEqual([
       'REF A 08TESSIN4410 (not in archive)',
@@ -70,6 +56,6 @@ describe.skipIf(unavailable !== null)('date provenance and non-cable references 
     ])
     // only a cable is a link
     expect(await refs.locator('a').count()).toBe(0)
-    expect(errors).toEqual([])
+    expect(session.errors).toEqual([])
   })
 })
