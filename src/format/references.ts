@@ -133,7 +133,7 @@ export function splitReferences(value: string, citing: Citing): RefItem[] {
     const expected = prev ? String.fromCharCode(prev.letter.charCodeAt(0) + 1) : letter
     const opensLine = /(?:^|\n)[ \t]*$/.test(value.slice(Math.max(0, m.index - 8), m.index))
     if (letter !== expected && !(opensLine && !isLower)) continue
-    if (lower === null) lower = isLower
+    lower ??= isLower
     marks.push({ letter, start: m.index, end: m.index + m[0].length })
   }
   const items: RefItem[] = []
@@ -179,10 +179,14 @@ function unletteredItems(value: string, citing: Citing): RefItem[] {
   return cables.length >= 2 ? cables : [whole]
 }
 
+// Asked only whether an item names a cable at all, citedId is given a year that is no cable's: any would do.
+// Stryker disable next-line StringLiteral: buildId pads an empty year to 00, the same stand-in year
+const ANY_YEAR = '00'
+
 function item(letter: string | null, text: string, citing: Citing, start: number, end: number): RefItem {
   const id = citedId(text, citing.year, citing.origin)
   // a cable named without a year, in a text that states none, is still a cable (its id unknown)
-  const cable = id !== null || (citing.year === null && referenceKind(text) === 'other' && citedId(text, '00', citing.origin) !== null)
+  const cable = id !== null || (citing.year === null && referenceKind(text) === 'other' && citedId(text, ANY_YEAR, citing.origin) !== null)
   return { letter, text, id, kind: cable ? 'cable' : referenceKind(text), start, end }
 }
 
@@ -190,6 +194,7 @@ function item(letter: string | null, text: string, citing: Citing, start: number
 function cleanItem(raw: string): string {
   return collapseSpace(raw)
     .trim()
-    .replace(/\s+(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)$/, '')
+    // white space is one blank by now
+    .replace(/ (?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)$/, '')
     .replace(/[,;]$/, '')
 }
