@@ -153,6 +153,18 @@ function metadataId(metadata: Record<string, string>): string | undefined {
 }
 
 /**
+ * How precise a container's date value is: `minute` when it gives a time of day, else `day`. A date column
+ * without a time (CFPF `1975-03-15`) is known to the day, and so is one stamped with a zero time
+ * (History Lab's `1975-03-15T00:00:00`, a database timestamp of a date-only field): a cable dated exactly at
+ * midnight cannot be told from it, and claiming the minute would invent a precision the publisher never had.
+ */
+function containerDatePrecision(value: string): 'minute' | 'day' {
+  const time = /(\d{1,2}):(\d\d)(?::(\d\d)(?:\.\d+)?)?/.exec(value)
+  if (!time) return 'day'
+  return Number(time[1]) === 0 && Number(time[2]) === 0 && Number(time[3] ?? 0) === 0 ? 'day' : 'minute'
+}
+
+/**
  * Container metadata for every field the text lacks (spec §10): the date (a partial record's inferred date
  * gives way to the publisher's full one), and the origin; the id comes in as the parser's hint. Each use is
  * marked: `dateSource.basis = 'container'`, and a diagnostic naming the field and the container.
@@ -163,8 +175,7 @@ function useContainerMetadata(cable: Cable, metadata: Record<string, string>, re
   if (date && (cable.date === null || cable.dateSource?.basis === 'inferred')) {
     const key = Object.keys(metadata).find((k) => DATE_KEYS.includes(k.toLowerCase()))!
     cable.date = date
-    // a date column without a time of day (CFPF `1975-03-15`) is known to the day, not to the minute
-    cable.dateSource = { basis: 'container', from: [`${rendering}:${key}`], precision: /\d:\d\d/.test(dateValue!) ? 'minute' : 'day' }
+    cable.dateSource = { basis: 'container', from: [`${rendering}:${key}`], precision: containerDatePrecision(dateValue!) }
     cable.diagnostics = cable.diagnostics.filter((d) => d.code !== 'NO_DTG' && d.code !== 'DATE_INFERRED')
     cable.diagnostics.push({
       code: 'DATE_FROM_CONTAINER',

@@ -91,6 +91,19 @@ describe('CFPF record text with its metadata', () => {
     expect(c.envelope.dtg?.precedence[0]).toMatch(/^[RO]$/)
   })
 
+  it.each([
+    ['1975-03-18T00:00:00', 'day'],
+    ['1975-03-18T00:00:00Z', 'day'],
+    ['1975-03-18 00:00', 'day'],
+    ['1975-03-18', 'day'],
+    ['1975-03-18T14:05:00', 'minute'],
+    ['03/18/1975 09:30', 'minute'],
+  ])('should give a History Lab date %s the precision %s (a zero time of day stamps a date known to the day)', (date, precision) => {
+    const c = parseRecordText('1. INVENTED BODY ONLY.\n', { 'doc nbr': '1975KINSHA01234', date }, 'history-lab')
+    expect(c.date?.slice(0, 10)).toBe('1975-03-18')
+    expect(c.dateSource).toEqual({ basis: 'container', from: ['history-lab:date'], precision })
+  })
+
   it('should fill addressees, subject, TAGS and handling captions the text lacks, each marked', () => {
     const c = parseRecordText('1. INVENTED BODY ONLY.\n', { 'document number': '1975KINSHA01234', date: '18 MAR 1975', to: 'SECSTATE WASHDC     AMEMBASSY TESSIN', subject: 'INVENTED COFFEE', tags: 'EAGR, HUMAN RIGHTS', handling: 'EXDIS' }, 'nara-aad')
     expect(c).toMatchObject({ id: '75KINSHASA1234', rawId: '1975KINSHA01234', date: '1975-03-18T00:00:00Z', subject: 'INVENTED COFFEE', tags: ['EAGR', 'HUMAN RIGHTS'], captions: ['EXDIS'] })

@@ -49,6 +49,7 @@ describe('the REF label', () => {
     expect(label('REF A. TESSIN 12')).toEqual({ at: 0, label: 'REF ' })
     expect(label('  REFTEL (A) TESSIN 12')).toEqual({ at: 0, label: '  REFTEL ' })
     expect(label('REFS A) TESSIN 12')).toEqual({ at: 0, label: 'REFS ' })
+    expect(label('REF  A. TESSIN 12')).toEqual({ at: 0, label: 'REF  ' })
     expect(label('REF A.TESSIN 12')).toEqual({ at: 0, label: 'REF ' })
     expect(label('SUBJECT: X\nREF A. TESSIN 12')).toEqual({ at: 11, label: 'REF ' })
     expect(label('REF TESSIN 12')).toBeNull()
@@ -91,6 +92,8 @@ describe('lettered REF items', () => {
     expect(texts('A. TESSIN 12, B. TESSIN 13; C. ARDENNE 3  CONFIDENTIAL')).toEqual(['TESSIN 12', 'TESSIN 13', 'ARDENNE 3'])
     expect(texts('A. TESSIN 12 SECRET B. TESSIN 13 LIMITED OFFICIAL USE')).toEqual(['TESSIN 12', 'TESSIN 13'])
     expect(texts('A. SECRET TALKS ON TESSIN 12')).toEqual(['SECRET TALKS ON TESSIN 12'])
+    expect(texts('A. TESSIN 12 ON SECRET TALKS')).toEqual(['TESSIN 12 ON SECRET TALKS'])
+    expect(texts('A. TESSIN 12; PARA 4, B. TESSIN 13')).toEqual(['TESSIN 12; PARA 4', 'TESSIN 13'])
   })
 
   it('should count a doubled enumerator once (`A. A) …`)', () => {
@@ -127,6 +130,7 @@ describe('lettered REF items', () => {
     // far from the line start, a letter out of order is text
     expect(letters('A. TESSIN 1\nMEMO OF J. DOE')).toEqual(['A'])
     expect(letters('X A. TESSIN 1')).toEqual(['A'])
+    expect(letters('A. X C. TESSIN 3')).toEqual(['A'])
   })
 
   it('should keep a lower-case list in order even at line starts', () => {
@@ -157,7 +161,7 @@ describe('unlettered REF items', () => {
   })
 
   it('should split a list naming several cables, each framed in the value', () => {
-    const value = 'TESSIN 1091:  TESSIN 263 ;ARDENNE 1603 and STATE 123456'
+    const value = '  TESSIN 1091:  TESSIN 263 ;ARDENNE 1603 and STATE 123456  '
     expect(ids(value)).toEqual(['76TESSIN1091', '76TESSIN263', '76ARDENNE1603', '76STATE123456'])
     expect(covered(value)).toEqual(['TESSIN 1091', 'TESSIN 263', 'ARDENNE 1603', 'STATE 123456'])
     expect(split(value).every((i) => i.letter === null && i.kind === 'cable')).toBe(true)
@@ -209,6 +213,12 @@ describe('the cable an item cites', () => {
     ['PORT OF SPAIN 345', '76PORTOFSPAIN345'],
     ['USDEL OPCW THE HAGUE 7', '76USDELOPCWTHEHAGUE7'],
     ['SAN JOSE DE TESSIN 12', '76SANJOSEDETESSIN12'],
+    ['SAN  JOSE DE  TESSIN 12', '76SANJOSEDETESSIN12'],
+    ['06  TESSIN 2601', '06TESSIN2601'],
+    ['ABIDJAN 12', '76ABIDJAN12'],
+    ['BANJUL 12', '76BANJUL12'],
+    ['ROME 12', '76ROME12'],
+    ['DEPT TEL 45', '76STATE45'],
   ])('should read %j as %s', (item, id) => {
     expect(citedId(item, '76')).toBe(id)
   })
@@ -236,6 +246,12 @@ describe('the cable an item cites', () => {
     ['12 TESSIN'],
     ['ARTICLE 5 OF THE TREATY'],
     ['SECDEF R162245Z OCT 08'],
+    ['TESSIN 12345678'],
+    ['ABC 12'],
+    ['ASREPORTEDBYTESSIN 1603'],
+    ['I MET HIM AT TESSIN 12'],
+    ...['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'].map((m) => [`${m} 3`]),
+    ...['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'JUNE', 'JULY', 'AUGUST', 'SEPT', 'SEPTEMBER', 'OCTOBER', 'DECEMBER'].map((m) => [`${m} 3`]),
   ])('should find no cable in %j', (item) => {
     expect(citedId(item, '76')).toBeNull()
   })
@@ -249,6 +265,18 @@ describe('the cable an item cites', () => {
     expect(citedId('TESSIN 12', null)).toBeNull()
     expect(citedId('74 TESSIN 12', null)).toBe('74TESSIN12')
   })
+
+  // the Department's telegrams, and the citing post's own (an embassy's EMBTEL is that embassy's telegram)
+  it.each(['DEPTEL', 'DEPTELS', 'DEPTTEL', 'DEPARTMENTTEL', 'DEPTCIRTEL', 'CIRTEL', 'SECTO', 'TOSEC'])('should read %s as a telegram of the Department', (word) => {
+    expect(citedId(`${word} 45678`, '76', 'MORVALE')).toBe('76STATE45678')
+  })
+
+  it.each(['EMBTEL', 'EMBTELS', 'OURTEL', 'OURTELS', 'MYTEL', 'CONTEL', 'CONGENTEL', 'CONSULTEL', 'MISSIONTEL', 'USMISSIONTEL', 'LEGTEL'])(
+    'should read %s as a telegram of the citing post',
+    (word) => {
+      expect(citedId(`${word} 45678`, '76', 'MORVALE')).toBe('76MORVALE45678')
+    },
+  )
 
   it('should map telegram words to the Department or the citing post, never to an origin of their own', () => {
     expect(citedId('DEPTEL 45678', '76')).toBe('76STATE45678')

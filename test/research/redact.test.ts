@@ -177,6 +177,13 @@ QUILL
           reader: fc.record({ level: fc.integer({ min: 0, max: 4 }), noforn: fc.boolean(), distribution: fc.boolean() }),
           // the level the archive files the cable under (publisher metadata), when it says more than the text
           filed: fc.option(fc.integer({ min: 0, max: 4 })),
+          // header lines carrying text beyond their syntax (re-QA leaks 14): after the E.O. DECL date, on the TAGS
+          // line, glued to the wire trailer, an addressee-shaped sentence; and the distribution caption spaced out
+          eoTail: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
+          tagsTail: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
+          trailer: fc.record({ form: fc.constantFrom('NNNN', 'NNNN ', 'BT ', 'BT\n#0001\nNNNN'), words: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }) }),
+          addressee: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
+          spacedCaption: fc.boolean(),
         }),
         (g) => {
           // every word is tagged with its portion so a leak is unambiguous
@@ -185,8 +192,14 @@ QUILL
           const subjectWords = tag(g.subject.words)
           const paras = g.paragraphs.map((p) => ({ ...p, tagged: tag(p.words), more: p.tail ? tag(['tail']) : [], subs: p.subs.map((b) => ({ ...b, tagged: tag(b.words) })) }))
           const loose = tag(g.loose)
+          const eoTail = tag(g.eoTail).map((w) => w.toUpperCase())
+          const tagsTail = tag(g.tagsTail).map((w) => w.toUpperCase())
+          const trailerWords = tag(g.trailer.words).map((w) => w.toUpperCase())
+          const addresseeWords = tag(g.addressee).map((w) => w.toUpperCase())
           const mark = (m: string | null) => (m === null ? '' : `(${m}) `)
-          let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\nTO SECSTATE WASHDC 0001\n\n${g.level} DUSHANBE 000001\n\n${g.distribution ? `${g.distribution}\n` : ''}${g.noforn ? 'NOFORN\n' : ''}${g.distribution ? '' : 'SIPDIS'}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL TI\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
+          const caption = g.distribution && g.spacedCaption ? g.distribution.split('').join(' ') : g.distribution
+          const to = `TO SECSTATE WASHDC 0001\n${addresseeWords.length ? `SECSTATE WILL PASS ${addresseeWords.join(' ')} TO THE MINISTER\n` : ''}`
+          let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\n${to}\n${g.level} DUSHANBE 000001\n\n${caption ? `${caption}\n` : ''}${g.noforn ? 'NOFORN\n' : ''}${g.distribution ? '' : 'SIPDIS'}\n\nE.O. 12958: DECL: 01/01/2019${eoTail.length ? ` ${eoTail.join(' ')}` : ''}\nTAGS: PREL TI${tagsTail.length ? ` THE ${tagsTail.join(' ')}` : ''}\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
           if (loose.length) text += `${loose.join(' ')}\n\n`
           paras.forEach((p, i) => {
             text += `${i + 1}. ${mark(p.mark)}${p.tagged.join(' ')}.\n`
@@ -195,6 +208,7 @@ QUILL
             text += '\n'
           })
           text += 'DOE\n'
+          if (trailerWords.length) text += `${g.trailer.form}${trailerWords.join(' ')}\n`
           // the oracle: the overall level is the highest of the class line and every readable mark
           const readable = (m: string | null) => m !== null && m !== 'S//ZZ' && m !== 'Q'
           const all = [g.subject.mark, ...g.paragraphs.map((p) => p.mark)]
@@ -232,6 +246,10 @@ QUILL
           }
           check(subjectWords, may(g.subject.mark))
           check(loose, may(null))
+          // header text beyond its kind's syntax counts at the overall level: no facet, no rendering below it
+          for (const words of [eoTail, tagsTail, trailerWords, addresseeWords]) check(words, may(null))
+          const tags = parseCable(text, { plain: true }).tags.join(' ').toLowerCase()
+          for (const w of tagsTail) expect(tags).not.toContain(w.toLowerCase())
           for (const p of paras) {
             check(p.tagged, may(p.mark))
             check(p.more, may(p.mark))
@@ -424,5 +442,15 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
     // tag lists as they are written stay shown, continuation lines and person tags included
     for (const tags of ['TAGS: PREL PGOV TI', 'TAGS: PREL, PGOV, KNNP,\nMNUC, IR, XY', 'TAGS: PHUM, XY, HUMAN RIGHTS', 'TAGS: PREL PGOV XY (DOE, JOHN)', 'TAGS: [PREL](#) [XY](#)', 'Tags: prel, pgov, xy'])
       expect(redactText(cable({ tags }), C).text).toContain(`\n${tags}\nSUBJECT`)
+  })
+  it('shows an addressee line only when it has PLAD syntax; prose that merely starts like one is portion text', () => {
+    for (const to of ['SECSTATE WILL PASS LEAKH TO THE MINISTER TOMORROW', 'AMEMBASSY LONDON SAID LEAKI', 'PLAN/THE MINISTER LEAKJ RESIGNS', 'THE MINISTER WILL LEAKK ROUTINE', 'TO THE MINISTER LEAKL WILL RESIGN'] as const) {
+      const text = cable({ to })
+      expect(redactText(text, C).text, to).not.toMatch(/LEAK/)
+      expect(redactText(text, S).text, to).toBe(text)
+    }
+    // addressee lines as the format writes them stay shown
+    for (const to of ['RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302', 'AMEMBASSY THE HAGUE PRIORITY', 'RHMFISS/HQ USEUCOM VAIHINGEN GE', 'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE IMMEDIATE', 'RUEHZL/EUROPEAN POLITICAL COLLECTIVE', 'DEPT OF TREASURY WASHINGTON DC', 'ZEN/AMCONSUL RIO DE JANEIRO 0412'])
+      expect(redactText(cable({ to }), C).text, to).toContain(`\n${to}\n`)
   })
 })
