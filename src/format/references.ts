@@ -157,16 +157,17 @@ function unletteredItems(value: string, citing: Citing): RefItem[] {
   if (!text) return []
   const start = value.search(/\S/)
   const whole = item(null, text, citing, start, value.trimEnd().length)
+  // the pieces between separators; an empty one (`;;`, a separator at either end) names no cable and is dropped below
   const pieces: { start: number; end: number }[] = []
   let at = 0
   LIST_SEPARATOR.lastIndex = 0
   for (let m = LIST_SEPARATOR.exec(value); m; m = LIST_SEPARATOR.exec(value)) {
-    if (m.index > at) pieces.push({ start: at, end: m.index })
+    pieces.push({ start: at, end: m.index })
     at = m.index + m[0].length
   }
-  if (at < value.length) pieces.push({ start: at, end: value.length })
-  // one piece (no separator) names one cable at most: the whole item is the answer, without reading it again
-  if (pieces.length < 2) return [whole]
+  // no separator: the value names one cable at most, and the whole item is the answer without reading it again
+  if (pieces.length === 0) return [whole]
+  pieces.push({ start: at, end: value.length })
   const cables: RefItem[] = []
   for (const p of pieces) {
     const raw = value.slice(p.start, p.end)
