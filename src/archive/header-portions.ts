@@ -2,7 +2,8 @@ import { isCaptionLine, SERVICE_LINE } from '../format/captions.js'
 import { CLASS_WORD_ONLY } from '../format/classification.js'
 import { CLASSIFIED_BY } from '../format/classified-by.js'
 import { eoStatementLength } from '../format/eo.js'
-import { FL5, looksLikeHeaderLine } from '../format/header.js'
+import { classLineLength } from '../format/class-line.js'
+import { dtgLineLength, PARTIAL_NOTICE } from '../format/header.js'
 import type { SegmentKind } from '../format/model.js'
 import { isPageHeader } from '../format/page-header.js'
 import { tagListLength, TAGS_LABEL } from '../format/tags.js'
@@ -147,8 +148,9 @@ export function isRoutingLine(line: string): boolean {
   const t = line.replace(/\n$/, '')
   if (t.trim() === '') return true
   if (marksIn(t).length) return false
-  // an FM or TO line is an addressee line: read by its syntax below, not taken whole for its label
-  if ((looksLikeHeaderLine(t) && !/^\s*(?:FM|TO)\s/.test(t)) || FL5.test(t) || isPageHeader(t) || CLASS_WORD_ONLY.test(t)) return true
+  // a DTG line only as far as its signals and service text go (`dtgLineLength`); an FM or TO line is an addressee
+  // line, read by its syntax below, not taken whole for its label
+  if (dtgLineLength(t) === t.length || isPageHeader(t) || CLASS_WORD_ONLY.test(t)) return true
   // an addressee line, with the label of its list on the first line (`INFO RUCNIRA/IRAN COLLECTIVE`)
   const addressee = t.replace(/^\s*(?:FM|TO|INFO|XMT)\s*\/?\s+(?=\S)/, '')
   if (DISTRIBUTION_LINE.test(t) || (addressee !== t && isPageHeader(addressee))) return true
@@ -203,7 +205,11 @@ function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
     case 'envelope':
       return isRoutingLine(line)
     case 'classLine':
-      return first && !marksIn(line).length
+      // the class line to its end only when all of it is class-line syntax (`classLineLength`, spec §5.2)
+      return first && !marksIn(line).length && classLineLength(line) === line.length
+    case 'preamble':
+      // the publisher's partial-record notice as written, nothing after it
+      return PARTIAL_NOTICE.test(line)
     default:
       return false
   }
@@ -215,7 +221,16 @@ function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
  * §5.7) of a `tags` segment's first line, when no portion mark stands inside it; 0 for every other line.
  */
 function headerPrefix(kind: SegmentKind, line: string, first: boolean): number {
+  // a DTG line of the envelope with text after its signals: the DTG statement (`dtgLineLength`, spec §4.3)
+  if (kind === 'envelope' || kind === 'headerOther') {
+    const n = dtgLineLength(line.replace(/\n$/, ''))
+    return marksIn(line.slice(0, n)).length ? 0 : n
+  }
   if (!first) return 0
+  if (kind === 'classLine') {
+    const n = classLineLength(line.replace(/\n$/, ''))
+    return marksIn(line.slice(0, n)).length ? 0 : n
+  }
   if (kind === 'tags') {
     const n = tagsStatementLength(line.replace(/\n$/, ''))
     return marksIn(line.slice(0, n)).length ? 0 : n

@@ -60,7 +60,7 @@ function decide(demand: { level: number; caveats: string[] }, reader: Access): s
 
 // the Classified-by line states who classified the cable and why (spec §5.6): a release shows it, and an archive
 // lint requires it on every classified cable
-const HEADER: ReadonlySet<SegmentKind> = new Set(['blank', 'envelope', 'from', 'to', 'info', 'xmt', 'headerOther', 'classLine', 'captions', 'eo', 'tags', 'classifiedBy', 'signature'])
+const HEADER: ReadonlySet<SegmentKind> = new Set(['blank', 'preamble', 'envelope', 'from', 'to', 'info', 'xmt', 'headerOther', 'classLine', 'captions', 'eo', 'tags', 'classifiedBy', 'signature'])
 
 const LEVEL_MARK = ['U', 'SBU', 'C', 'S', 'TS']
 const CAVEAT_MARK: Record<string, string> = { NOFORN: 'NF' }

@@ -1,5 +1,6 @@
 import { isCollective, parseAddressee } from './addressee.js'
 import { firstNonSpaceCode } from './char-codes.js'
+import { isLineEnd } from './class-line.js'
 import { collapseSpace, type Line } from './lines.js'
 import type { Addressee, Diagnostic, Envelope, SegmentKind } from './model.js'
 import { PRECEDENCE_WORD } from './precedence.js'
@@ -31,6 +32,47 @@ const FL4 = /^\s*(ZN[RY])\s+([A-Z]{5})((?:\/[A-Z]{5})?)((?:\s+Z[A-Z]{2})*)\s*$/
  */
 export const FL5 = /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+Z[A-Z0-9]+(?:\s+\S.*)?)?|\s+\(.*)\s*$/
 const PARTIAL = /^This record is a partial extract/i
+
+/**
+ * The notice a publisher puts above a partial record (Cablegate: "This record is a partial extract of the original
+ * cable. The full text of the original cable is not available."), as written and nothing after it on its line.
+ */
+export const PARTIAL_NOTICE = /^\s*This record is a partial extract of the original cable\.(?:\s+The full text of the original cable is not available\.)?\s*$/i
+
+/** FL5 with the offsets of its groups, to find where the signals and service text (group 6) start. */
+const FL5_INDICES = new RegExp(FL5.source, 'd')
+/**
+ * A word of the operating signals and service text after a DTG (spec §4.3 FL5; as the wire writes them:
+ * `ZDK`, `ZFF4`, `ZES-2`, `CTG RUEHSD 0060 3230357`, `CITE RUEHSD 0005`, `ZDK DUE TO NUMEROUS SVCS`, `UR SVC #03389`).
+ */
+const SERVICE_WORD = /^(?:Z[A-Z0-9]{2,3}(?:-\d{1,2})?|CTG(?:#\s?\d{1,7})?|CITE|SVCS?|SERVICES?|REQUESTS?|NUMEROUS|NUM|DUE|TO|ALL|POSTS?|RE|YOUR|UR|R[A-Z]{3,6}\d{0,5}(?:#\d{1,5})?|#\d{0,7}|\d{1,8}|-{1,2})$/
+/** A code annotation in parentheses after the DTG: `(CCY AD1B2C3D)`, `(CCY ADC1AECC MSI3311-632)`. */
+const DTG_ANNOTATION = /^\(CCY(?:\s+[A-Z0-9-]{2,16}){1,3}\)/
+
+/**
+ * How much of a line is an FL5 DTG line (spec §4.3): prosigns, the DTG, operating signals, the service text the
+ * wire writes after them and a code annotation, up to the first word that is none of these (prose a copy
+ * appended, which a releasable rendering must judge as portion text). The line's length (trailing blanks
+ * included) when all of it is that syntax; 0 when the line is no DTG line.
+ *
+ * @example
+ *   dtgLineLength('R 151646Z OCT 09 ZDK CTG RUEHSD 0060') // the whole line
+ *   dtgLineLength('O 121530Z MAR 09 ZFF THE MINISTER')   // up to and with 'ZFF'
+ */
+export function dtgLineLength(line: string): number {
+  const m = FL5_INDICES.exec(line)
+  if (!m) return 0
+  let end = m.indices![6]?.[0] ?? m.indices![5]![1]
+  const rest = line.slice(end)
+  const annotation = /^\s+/.exec(rest) && DTG_ANNOTATION.exec(rest.trimStart())
+  if (annotation) end += rest.length - rest.trimStart().length + annotation[0].length
+  else
+    for (const w of rest.matchAll(/\S+/g)) {
+      if (!SERVICE_WORD.test(w[0])) break
+      end = m.indices![6]![0] + w.index + w[0].length
+    }
+  return isLineEnd(line.slice(end)) ? line.length : end
+}
 
 /**
  * Which envelope format lines a line can be, by its first character other than white space: each of the patterns

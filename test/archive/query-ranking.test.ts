@@ -62,6 +62,12 @@ describe.each(engines)('ranked queries ($name)', ({ skip, open }) => {
       expect(got.map((h) => h.key), q).toEqual(['08OKAPI1', '10OKAPI3'])
       expect(got.every((h) => typeof h.score === 'number'), q).toBe(true)
     }
+    // conjuncts with operators of their own, first and last
+    for (const q of ['(river OR forest) okapi', 'okapi (river OR forest)', 'okapi (river OR forest) (okapi OR tracks)']) {
+      const got = await hits(q)
+      expect(got.map((h) => h.key).sort(), q).toEqual(['09OKAPI2', '10OKAPI3'])
+      expect(got.every((h) => typeof h.score === 'number'), q).toBe(true)
+    }
   })
 
   it.skipIf(skip)('should keep the date order, unscored, for field conditions and exclusions alone', async () => {

@@ -453,4 +453,33 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
     for (const to of ['RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302', 'AMEMBASSY THE HAGUE PRIORITY', 'RHMFISS/HQ USEUCOM VAIHINGEN GE', 'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE IMMEDIATE', 'RUEHZL/EUROPEAN POLITICAL COLLECTIVE', 'DEPT OF TREASURY WASHINGTON DC', 'ZEN/AMCONSUL RIO DE JANEIRO 0412'])
       expect(redactText(cable({ to }), C).text, to).toContain(`\n${to}\n`)
   })
+  it('shows a DTG line only as far as prosigns, DTG, operating signals and a code annotation go; text after them is portion text', () => {
+    const withDtg = (dtg: string) => cable().replace('O 121530Z MAR 09', dtg)
+    for (const dtg of ['O 121530Z MAR 09 ZFF THE MINISTER LEAKM WILL RESIGN', 'O 121530Z MAR 09 (THE MINISTER LEAKN WILL RESIGN)', 'O 121530Z MAR 09 ZDK ZFF4 LEAKO PLAN']) {
+      const text = withDtg(dtg)
+      expect(redactText(text, C).text, dtg).not.toContain('LEAK')
+      expect(redactText(text, S).text, dtg).toBe(text)
+    }
+    // DTG lines as the wire writes them stay shown
+    for (const dtg of ['O 121530Z MAR 09', 'O P 121530Z MAR 09 ZDS', 'R 121530Z MAR 09 ZDK ZFF4', 'R 121530Z OCT 09 (CCY AD1B2C3D)', 'r 121530z mar 75'])
+      expect(redactText(withDtg(dtg), C).text, dtg).toContain(`${dtg}\nFM AMEMBASSY QUORIN`)
+  })
+  it('shows a class line only as far as class word, captions, section, origin and serial go; text after them is portion text', () => {
+    for (const cls of ['S E C R E T QUORIN 000611 THE MINISTER LEAKQ WILL RESIGN', 'SECRET THE MINISTER LEAKR WILL RESIGN AT 0800', 'SECRET QUORIN 000611 NODIS LEAKS PLAN', 'SECRET SECTION 01 OF 02 QUORIN 000611 LEAKT']) {
+      const text = cable({ cls })
+      expect(redactText(text, C).text, cls).not.toContain('LEAK')
+      expect(redactText(text, { level: 3, caveats: ['NODIS'] }).text, cls).toBe(text)
+    }
+    // class lines as they are written stay shown
+    for (const cls of ['S E C R E T QUORIN 000611', 'SECRET SECTION 01 OF 02 QUORIN 000611', 'SECRET RIO DE JANEIRO 000611', 'SECRET STATE 123456 NODIS', 'S E C R E T NODIS QUORIN 000611'])
+      expect(redactText(cable({ cls }), { level: 2, caveats: ['NODIS'] }).text, cls).toContain(`\n${cls}\n`)
+  })
+  it("shows the partial-record notice only as the publisher writes it; text after it is portion text", () => {
+    const notice = 'This record is a partial extract of the original cable. The full text of the original cable is not available.'
+    const partial = (first: string) => `${first}\n\n${cable().split('\n').slice(1).join('\n')}`
+    const leaky = partial(`${notice} THE MINISTER LEAKP WILL RESIGN`)
+    expect(redactText(leaky, C).text).not.toContain('LEAKP')
+    expect(redactText(leaky, S).text).toBe(leaky)
+    expect(redactText(partial(notice), C).text).toContain(`${notice}\n`)
+  })
 })
