@@ -7,6 +7,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseQuery } from '../../src/archive/query/parse-query.js'
+import { compilePgQuery } from '../../src/store/postgres/pg-search.js'
+import { compileQuery } from '../../src/store/sqlite/sqlite-search.js'
 import { openStore } from '../../src/store/open-store.js'
 import type { Access, PortionRecord, SearchHit, Store } from '../../src/store/store.js'
 import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
@@ -160,5 +162,23 @@ describe.each(engines)('query compiler under portion-level access ($name)', ({ s
     expect(await store.partialCable('09WHOLE3', CONF)).toBeNull()
     expect(await store.partialCable('09PART2', CONF)).toBeNull()
     expect((await store.partialCable('09PART2', { level: 2, caveats: ['NOFORN'] }))?.key).toBe('09PART2')
+  })
+})
+
+describe('query compilers: portion-level access counts only when both the caller and the reader ask for it', () => {
+  const queries = ['zanzibar', 'zanzibar -treaty tag:PREL', '"treaty talks" OR subject:meadow']
+  it('should compile the whole-cable rule unless the caller passes portions and the reader asks for them (SQLite)', () => {
+    for (const q of queries) {
+      expect(compileQuery(parseQuery(q), CONF, true), q).toEqual(compileQuery(parseQuery(q), CONF, false))
+      expect(compileQuery(parseQuery(q), CONF_PORTIONS, false), q).toEqual(compileQuery(parseQuery(q), CONF, false))
+      expect(compileQuery(parseQuery(q), CONF_PORTIONS, true), q).not.toEqual(compileQuery(parseQuery(q), CONF, false))
+    }
+  })
+  it('should compile the whole-cable rule unless the caller passes portions and the reader asks for them (PostgreSQL)', () => {
+    for (const q of queries) {
+      expect(compilePgQuery(parseQuery(q), CONF, 0, true), q).toEqual(compilePgQuery(parseQuery(q), CONF, 0, false))
+      expect(compilePgQuery(parseQuery(q), CONF_PORTIONS, 0, false), q).toEqual(compilePgQuery(parseQuery(q), CONF, 0, false))
+      expect(compilePgQuery(parseQuery(q), CONF_PORTIONS, 0, true), q).not.toEqual(compilePgQuery(parseQuery(q), CONF, 0, false))
+    }
   })
 })

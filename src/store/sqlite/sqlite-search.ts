@@ -32,6 +32,7 @@ export function compileQuery(query: QueryNode | null, given: Access | undefined,
   // portion-level access: no ranked MATCH over the whole index; every full-text part reads the portions
   portionReader = access?.portions ? access : null
   try {
+    // Stryker disable next-line BooleanLiteral: `probe` only chooses how a tag or caption condition is looked up (per hit or as a list of cables); the cables selected are the same
     if (query && portionReader) conds.push(sql(query, BARE_COLUMNS, params, false))
     else if (query) {
       const conjuncts = query.type === 'and' ? query.children : [query]
@@ -52,6 +53,7 @@ export function compileQuery(query: QueryNode | null, given: Access | undefined,
         conds.push(sql(query, BARE_COLUMNS, params, false))
       }
     }
+    // Stryker disable next-line BlockStatement: every call sets `portionReader` before it compiles and nothing reads it outside a call, so leaving it set after one changes no later query
   } finally {
     portionReader = null
   }
