@@ -17,6 +17,8 @@ import type { MessagingDeps } from './routes/messaging-deps.js'
 import { registerMessagingRoutes } from './routes/messaging-routes.js'
 import { registerSessionRoutes } from './routes/session-routes.js'
 import { responseCheck } from './response-check.js'
+import { knownQueryParameters } from './query-params.js'
+import { problems } from './schemas.js'
 import type { ServerDeps } from './server-deps.js'
 import { CSRF_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session-cookie.js'
 import { timingSafeEqual } from 'node:crypto'
@@ -100,6 +102,13 @@ export function createApp(deps: ServerDeps, areas: RouteArea[] = []): OpenAPIHon
       return problem(c, 'INVALID', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors })
     },
   })
+  // every route refuses query parameters it does not declare, before its own validation (query-params.ts)
+  const register = app.openapi
+  app.openapi = ((route: Parameters<typeof register>[0], ...rest: unknown[]) => {
+    const own = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware]
+    const responses = route.responses[400] ? route.responses : { ...problems(400), ...route.responses }
+    return (register as (...a: unknown[]) => unknown)({ ...route, responses, middleware: [knownQueryParameters(route), ...own] }, ...rest)
+  }) as typeof register
   app.onError((error, c) => errorToProblem(error, c, deps.log))
   app.notFound((c) => problem(c, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`))
   app.use('*', requestLog(deps))

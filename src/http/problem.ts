@@ -13,6 +13,7 @@ export type ProblemCode =
   | ServiceErrorCode
   | 'QUERY_SYNTAX'
   | 'MALFORMED'
+  | 'UNKNOWN_PARAMETER'
   | 'CSRF'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -31,6 +32,7 @@ export const PROBLEM_STATUS: Readonly<Record<ProblemCode, ContentfulStatusCode>>
   LINT_FAILED: 422,
   QUERY_SYNTAX: 400,
   MALFORMED: 400,
+  UNKNOWN_PARAMETER: 400,
   UNAUTHENTICATED: 401,
   CSRF: 403,
   PAYLOAD_TOO_LARGE: 413,
@@ -52,6 +54,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   LINT_FAILED: 'Lint failed',
   QUERY_SYNTAX: 'Query syntax error',
   MALFORMED: 'Malformed request body',
+  UNKNOWN_PARAMETER: 'Unknown query parameter',
   UNAUTHENTICATED: 'Authentication required',
   CSRF: 'CSRF token missing or wrong',
   PAYLOAD_TOO_LARGE: 'Request body too large',

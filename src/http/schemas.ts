@@ -206,7 +206,7 @@ export function problems(...statuses: number[]): Record<number, { description: s
 }
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'Malformed body or query syntax error (QUERY_SYNTAX with column)',
+  400: 'Malformed body (MALFORMED), query syntax error (QUERY_SYNTAX with column), or a query parameter the route does not take (UNKNOWN_PARAMETER, errors naming it)',
   401: 'No valid session or token (UNAUTHENTICATED)',
   403: 'Forbidden, not cleared, or CSRF token missing',
   404: 'Not found (also for what the principal may not see)',

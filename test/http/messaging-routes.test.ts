@@ -301,6 +301,19 @@ describe('sessions, tokens and bad input', () => {
     expect(shape((await problemOf(dana.post('/api/session', { user: 42 }), 422, 'INVALID')).body)[0].path).toBe('user')
   })
 
+  it('should refuse a query parameter a route does not take with 400 naming it', async () => {
+    const dana = await srv.login('dana')
+    const unknown = await problemOf(dana.get('/api/drafts?sate=draft'), 400, 'UNKNOWN_PARAMETER')
+    expect(unknown.body.errors).toEqual([{ path: 'sate', message: expect.stringContaining('unknown query parameter') }])
+    expect(unknown.body.detail).toContain('"sate"')
+    const inbox = await problemOf(dana.get('/api/inbox?unacknowledged=1&limit=5'), 400, 'UNKNOWN_PARAMETER')
+    expect(inbox.body.errors).toEqual([{ path: 'limit', message: 'unknown query parameter; known here: unacknowledged' }])
+    // the declared ones still work, and the route's documentation lists the 400
+    expect((await dana.get('/api/inbox?unacknowledged=1')).status).toBe(200)
+    const doc = await dana.json(dana.get('/api/openapi.json'))
+    expect(doc.paths['/api/inbox'].get.responses['400']).toBeDefined()
+  })
+
   it('should edit a draft (drafter only, before approval), voiding earlier clearances', async () => {
     const [dana, carl, cleo] = await Promise.all(['dana', 'carl', 'cleo'].map((u) => srv.login(u)))
     // this server's clock is in 2026, when E.O. 13526 governs
