@@ -1,5 +1,5 @@
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
-import { parseMarking } from '../format/marking.js'
+import { garbledMark, parseMarking } from '../format/marking.js'
 import type { Cable } from '../format/model.js'
 
 /**
@@ -55,8 +55,35 @@ const TRAILER_LINE = /^\s*(?:BT|NNNN|#\d{3,5})\s*$/
 // a line that opens with a trailer word and carries more (`NNNN THE PLAN`, `NNNNTHE PLAN`, `BT THE PLAN`): the
 // trailer word, and what follows it is text of a portion of its own
 const TRAILER_LEAD = /^(\s*(?:NNNN|BT(?=[\s(A-Z])|#\d{3,5}(?![0-9])))\s*/
-// a portion mark standing inside a line: an upper-case level abbreviation, with or without caveats
-const INNER_MARK = /\((?:TS|S|C|U|SBU)(?:\s*\/\/?\s*[A-Z][A-Z0-9 ,-]*)*\)/g
+// a parenthesised or bracketed word inside a line, where a portion mark may stand: `(S)`, `( S )`, `(s)`, `[S]`,
+// `(SECRET)`, `(CONFIDENTIAL//NF)`, `(S//ZZ)`
+const INNER_CANDIDATE = /(?<![A-Za-z0-9])[([][ \t]*([A-Za-z][A-Za-z0-9 /,.-]{0,40}?)[ \t]*[)\]]/g
+// a line opening with a class word as a marking: spaced (`S E C R E T …`, spec §5.2) or before a dash (`SECRET - …`)
+const LINE_CLASS_WORD = /^[ \t]*(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I D E N T I A L|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+-[ \t]))(?![A-Za-z])/
+
+/**
+ * The portion marks standing inside a line of a portion (not at its start), as the marking parser would read them
+ * (upper case, single spaces): a parenthesised or bracketed word it reads with a level, in either letter case and
+ * with blanks inside (`(SECRET)`, `( s )`, `[S]`, `(CONFIDENTIAL//NF)`), a garbled mark (`(S//ZZ)`, `garbledMark`),
+ * and a class word opening the line as a marking (`S E C R E T …`, `SECRET - …`). A one-letter word is no mark
+ * when a neighbouring letter stands as one in `text` (`(b) … (c) … (d)`: a lettered list, not a CONFIDENTIAL
+ * portion); acronyms (`(S/P)`, `(UN)`) are none.
+ */
+export function innerMarks(line: string, text: string): string[] {
+  const found: string[] = []
+  const cls = LINE_CLASS_WORD.exec(line)
+  if (cls) found.push(cls[1].replace(/ (?=\S(?: |$))/g, '').replace(/\s+/g, ' ').replace(/^TOPSECRET$/, 'TOP SECRET'))
+  INNER_CANDIDATE.lastIndex = 0
+  for (let m = INNER_CANDIDATE.exec(line); m; m = INNER_CANDIDATE.exec(line)) {
+    const word = m[1].toUpperCase().replace(/\s+/g, ' ')
+    if (/^[A-Z]$/.test(word)) {
+      const near = (code: number) => code >= 65 && code <= 90 && new RegExp(`\\(\\s*${String.fromCharCode(code)}\\s*\\)`, 'i').test(text)
+      if (near(word.charCodeAt(0) - 1) || near(word.charCodeAt(0) + 1)) continue
+    }
+    if (readPortionMark(word) !== null || garbledMark(word)) found.push(word)
+  }
+  return found
+}
 
 /**
  * Whether a parenthesised word at the start of a line is a portion mark: one the marking parser reads with a level,
@@ -86,7 +113,7 @@ export function bodyPortions(cable: Cable, text: string): BodyPortion[] {
   let cur: BodyPortion | null = null
   let gap = true
   let at = 0
-  const innerOf = (line: string) => [...line.matchAll(INNER_MARK)].map((m) => m[0].slice(1, -1))
+  const innerOf = (line: string) => innerMarks(line, text)
   for (const seg of cable.segments) {
     const segAt = at
     at += seg.raw.length

@@ -70,6 +70,9 @@ const REASON_ITEM = String.raw`(?:\(\s*[a-h](?:\s*(?:,|\/|&|and)\s*[a-h])*\s*\)|
 /** The reasons of a Classified-by line, up to their last letter: `1.4 (b) and (d)`, `1.5B AND D`, `1.4(b,d)`. */
 const REASONS = new RegExp(String.raw`\b1\s?\.\s?[45]\s*[:,]?\s*${REASON_ITEM}(?:\s*(?:,|and|&|\/|or)\s*${REASON_ITEM}|\s*\(\s*[a-h]\s*\))*`, 'i')
 
+/** How many words a Classified-by name and title may run to before the reasons (`Acting Deputy Chief of Mission Ada B. Quill, Embassy Quorin, for`) */
+const CLASSIFIED_BY_WORDS = 16
+
 /** How far the Classified-by statement may run before its reasons (a wrapped name and title). */
 const CLASSIFIED_BY_SPAN = 400
 
@@ -92,6 +95,10 @@ function classifiedByLength(raw: string): number {
     const nl = raw.indexOf('\n')
     end = nl < 0 ? raw.length : nl
   }
+  // who classified it is a name and a title (spec §5.6): a statement holding a sentence word (`was`, `said`, `who`)
+  // or running past `CLASSIFIED_BY_WORDS` words before its reasons is prose; only the label is shown
+  const statement = raw.slice(lead + label[0].length, reasons ? reasons.index : end)
+  if (SENTENCE_WORD.test(statement.toUpperCase()) || statement.trim().split(/\s+/).length > CLASSIFIED_BY_WORDS) return lead + label[0].length
   // a portion mark inside the statement (other than a `(U)` before the label and the reason letters) starts body text: the statement ends before it
   const inside = marksIn(raw.slice(0, end)).find((m) => m.at > 0 && !(reasons && m.at >= reasons.index))
   if (inside) return inside.at
@@ -136,7 +143,7 @@ const LABELLED_ADDRESSEE = new RegExp(String.raw`^[ \t]*(?:[A-Z]{3,7}[ \t]?\/[ \
 /** An office distribution line of older cables: `NSCE-00  OIC-00   NIMA-00  PA-00`. */
 const DISTRIBUTION_LINE = /^(?:[ \t]*[A-Z][A-Z0-9]{0,7}-\d{2})+[ \t]*$/
 /** Words of a sentence no PLAD holds (verbs, pronouns): a line holding one is prose, not an addressee. */
-const SENTENCE_WORD = /(?<![A-Z0-9])(?:WILL|WOULD|SHALL|SHOULD|COULD|MUST|SAID|SAYS|TOLD|HAS|HAVE|HAD|WAS|WERE|ARE|IS|BEEN|THAT|THIS|WHICH|WHO|HE|SHE|THEY|WE|HIS|HER|THEIR|ITS|NOT)(?![A-Z0-9])/
+const SENTENCE_WORD = /(?<![A-Z0-9])(?:WILL|WOULD|SHALL|SHOULD|COULD|MUST|SAID|SAYS|TOLD|HAS|HAVE|HAD|WAS|WERE|ARE|IS|BEEN|THAT|THIS|WHICH|WHO|WHOSE|WHOM|HE|SHE|THEY|WE|HIS|HER|THEIR|ITS|NOT)(?![A-Z0-9])/
 
 /** True when a line (its list label removed) is an addressee as `ADDRESSEES` reads it and holds no sentence word. */
 function isAddressee(line: string): boolean {

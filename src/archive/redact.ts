@@ -5,7 +5,7 @@ import { EXACT_PAGE_HEADER, SMART_PAGE_HEADER } from '../format/page-header.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, PortionRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
-import { bodyPortions, isBody, raisedBy, readPortionMark, type BodyPortion, type Overall } from './body-portions.js'
+import { bodyPortions, innerMarks, isBody, raisedBy, readPortionMark, type BodyPortion, type Overall } from './body-portions.js'
 import { headerPieces, marksIn, marksInReference } from './header-portions.js'
 
 export { readPortionMark, type Overall } from './body-portions.js'
@@ -35,7 +35,8 @@ export interface WithheldPortion {
   mark: string | null
   /**
    * Why: `marked SECRET//NOFORN, above CONFIDENTIAL`, `unmarked: treated as the overall SECRET, above CONFIDENTIAL`,
-   * `portion mark (Q) not understood, treated as TOP SECRET` (withheld from every reader).
+   * `portion mark not understood, treated as TOP SECRET` (withheld from every reader; the mark's own text is not
+   * repeated: what a mark nobody can read says may be part of what it withholds).
    */
   reason: string
 }
@@ -118,7 +119,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
     }
     const own = readPortionMark(mark.trim())
     // a mark nobody can read may name any level: the portion is withheld from every reader, as TOP SECRET
-    if (!own) return { reason: 'unreadable', why: `portion mark (${mark.trim()}) not understood, treated as ${failClosedLabel}`, demand: null }
+    if (!own) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null }
     // a portion is never easier to receive than the cable it is part of: the distribution captions (NODIS, EXDIS,
     // LIMDIS, STADIS, CHEROKEE, SPECAT) restrict who may receive any copy of it regardless of level (spec §7
     // rules 5 and 8), and a caveat the cable carries (NOFORN, ORCON, from a caption or propagated from a portion
@@ -135,7 +136,26 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   // garbled mark: fail closed and treat it as an unreadable one
   const written = (at: number | undefined, lead: RegExp) => (at === undefined ? null : (lead.exec(text.slice(at, at + 80))?.[1] ?? null))
   const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, /^\s*SUBJ\w*\s*[:.]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/i)
-  const subject = portionDecision(subjectMark)
+  // a portion's decision raised by the marks standing inside it (where such a portion ends cannot be told): the
+  // highest demand of all, and a mark nobody can read withholds it from everyone
+  const raisedByInner = (first: ReturnType<typeof portionDecision>, inners: readonly string[]) => {
+    let d = first
+    for (const inner of inners) {
+      if (d.demand === null) break
+      const e = portionDecision(inner)
+      if (e.demand === null) d = { ...e, why: `a portion mark inside it not understood, treated as ${failClosedLabel}` }
+      else if (e.demand.level > d.demand.level || e.demand.caveats.some((c) => !d.demand!.caveats.includes(c))) {
+        const demand = { level: Math.max(d.demand.level, e.demand.level), caveats: RESTRICTIVE.filter((c) => d.demand!.caveats.includes(c) || e.demand!.caveats.includes(c)) }
+        const r = decide(demand, reader)
+        d = { reason: r, why: `holds a portion marked (${inner.trim()}), ${r}`, demand }
+      }
+    }
+    return d
+  }
+  // the subject, raised by marks inside it (`SUBJECT: (C) TOPIC (S) …`, a wrapped line holding one)
+  const subjectSegment = cable.segments.find((s) => s.kind === 'subject')?.raw ?? ''
+  const subjectBody = subjectSegment.replace(/^\s*SUBJ\w*\s*[:.]?\s*(?:\([^()\n]{1,24}\))?/i, '')
+  const subject = raisedByInner(portionDecision(subjectMark), subjectBody.split('\n').flatMap((line) => innerMarks(line, text)))
   // a placeholder never carries a portion mark below the level of what it stands for (docs/research.md): a
   // readable mark is kept as written; an unmarked portion, withheld at the overall level, gets the overall mark
   // only when that is no higher than the class line states (so the rendering still lints: TXT-017), else none;
@@ -168,7 +188,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
     let top: string | null = null
     for (const m of marks) {
       const d = readPortionMark(m.mark)
-      if (!d) return { reason: 'unreadable', why: `portion mark (${m.mark}) not understood, treated as ${failClosedLabel}`, demand: null, mark: null }
+      if (!d) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null, mark: null }
       if (d.level > own.level || (top === null && d.level === own.level)) top = m.mark
       const before = own
       own = { level: Math.max(before.level, d.level), caveats: RESTRICTIVE.filter((c) => before.caveats.includes(c) || d.caveats.includes(c)) }
@@ -202,20 +222,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   // portion judged by its own mark; the lines right after it (no blank line between) belong to it; a block after a
   // blank line with no mark of its own is a portion of its own at the overall level (spec §7 rule 1); a mark standing
   // inside a portion's text (where it ends cannot be told) raises the portion to the highest demand of all its marks
-  const decisions = portions.map((p) => {
-    let d = portionDecision(p.mark)
-    for (const inner of p.inner) {
-      if (d.demand === null) break
-      const e = portionDecision(inner)
-      if (e.demand === null) d = { ...e, why: `portion mark (${inner.trim()}) inside it not understood, treated as ${failClosedLabel}` }
-      else if (e.demand.level > d.demand.level || e.demand.caveats.some((c) => !d.demand!.caveats.includes(c))) {
-        const demand = { level: Math.max(d.demand.level, e.demand.level), caveats: RESTRICTIVE.filter((c) => d.demand!.caveats.includes(c) || e.demand!.caveats.includes(c)) }
-        const r = decide(demand, reader)
-        d = { reason: r, why: `holds a portion marked (${inner.trim()}), ${r}`, demand }
-      }
-    }
-    return d
-  })
+  const decisions = portions.map((p) => raisedByInner(portionDecision(p.mark), p.inner))
   const portionAt = new Map<number, number>()
   portions.forEach((p, n) => {
     for (const l of p.lines) portionAt.set(l, n)

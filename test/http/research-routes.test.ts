@@ -90,11 +90,11 @@ describe('research routes', () => {
     const r = await (await fx.app.request('/api/cables/09maputo010/redact?for=SECRET')).json()
     expect(r.key).toBe('09MAPUTO10')
     expect(r.withheld).toEqual([
-      { portion: 'subject', mark: null, reason: 'portion mark (Q//ZZ) not understood, treated as TOP SECRET' },
-      { portion: 'paragraph 2', mark: null, reason: 'portion mark (Q//ZZ) not understood, treated as TOP SECRET' },
+      { portion: 'subject', mark: null, reason: 'portion mark not understood, treated as TOP SECRET' },
+      { portion: 'paragraph 2', mark: null, reason: 'portion mark not understood, treated as TOP SECRET' },
     ])
-    expect(r.text).toContain('SUBJECT: [Subject withheld: portion mark (Q//ZZ) not understood, treated as TOP SECRET]\n')
-    expect(r.text).toContain('2. [Paragraph 2 withheld: portion mark (Q//ZZ) not understood, treated as TOP SECRET]\n')
+    expect(r.text).toContain('SUBJECT: [Subject withheld: portion mark not understood, treated as TOP SECRET]\n')
+    expect(r.text).toContain('2. [Paragraph 2 withheld: portion mark not understood, treated as TOP SECRET]\n')
     expect(r.text).toContain('1. (S) Open enough.')
     expect(r.text).not.toMatch(/HERON|Heron|\((S|C|U)\) \[/)
   })

@@ -346,10 +346,10 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     // ¶2's mark cannot be read: the cable is held at TOP SECRET, ¶2 withheld from every reader
     const store = await archiveOf([secret().replace('2. (S) ', '2. (S//ZZ) '), confidential], true)
     const view = (await showCable(store, '09DUSHANBE123', C))!
-    expect(view.cable.text).toContain('\n2. [Paragraph 2 withheld: portion mark (S//ZZ) not understood, treated as TOP SECRET//NOFORN]\n')
+    expect(view.cable.text).toContain('\n2. [Paragraph 2 withheld: portion mark not understood, treated as TOP SECRET//NOFORN]\n')
     expect(view.cable.text).toContain('1. (C) Summary.')
     expect(view.withheld).toEqual([
-      { portion: 'paragraph 2', mark: null, reason: 'portion mark (S//ZZ) not understood, treated as TOP SECRET//NOFORN' },
+      { portion: 'paragraph 2', mark: null, reason: 'portion mark not understood, treated as TOP SECRET//NOFORN' },
     ])
     // every placeholder mark is at least the level its portion was withheld at
     for (const m of view.cable.text.matchAll(/^\d+\. \(([^)]*)\) \[Paragraph (\d+) withheld: marked (\S+?)[,/]/gm)) expect(m[1]).toBe({ '4': 'C//NF' }[m[2]])

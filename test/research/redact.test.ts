@@ -48,11 +48,11 @@ describe('releasable rendering', () => {
     const r = redactText(SECRET_CABLE, { level: 2, caveats: ['NOFORN'] })
     expect(r.withheld).toEqual([
       { portion: 'paragraph 2', mark: 'S//NF', reason: 'marked SECRET//NOFORN, above CONFIDENTIAL' },
-      { portion: 'paragraph 4', mark: null, reason: 'portion mark (S//ZZTOP) not understood, treated as TOP SECRET//NOFORN' },
+      { portion: 'paragraph 4', mark: null, reason: 'portion mark not understood, treated as TOP SECRET//NOFORN' },
     ])
     expect(r.text).toContain('2. (S//NF) [Paragraph 2 withheld: marked SECRET//NOFORN, above CONFIDENTIAL]\n')
     // the placeholder of a portion held at TOP SECRET carries no (lower) portion mark: it names the mark as written
-    expect(r.text).toContain('4. [Paragraph 4 withheld: portion mark (S//ZZTOP) not understood, treated as TOP SECRET//NOFORN]\n')
+    expect(r.text).toContain('4. [Paragraph 4 withheld: portion mark not understood, treated as TOP SECRET//NOFORN]\n')
     expect(r.text).toContain('1. (C) Summary. The river treaty talks resumed under the\nchairmanship')
     expect(r.text).not.toMatch(/collapse|unknown control/)
     // the original kept TXT-029 for the unreadable mark; the rendering keeps TXT-016 for the unmarked placeholder
@@ -63,7 +63,7 @@ describe('releasable rendering', () => {
       ['paragraph 1', 'marked CONFIDENTIAL, needs NOFORN (a caveat of the whole cable)'],
       ['paragraph 2', 'marked SECRET//NOFORN, needs NOFORN'],
       ['paragraph 3', 'marked UNCLASSIFIED, needs NOFORN (a caveat of the whole cable)'],
-      ['paragraph 4', 'portion mark (S//ZZTOP) not understood, treated as TOP SECRET//NOFORN'],
+      ['paragraph 4', 'portion mark not understood, treated as TOP SECRET//NOFORN'],
     ])
     // a TOP SECRET reader holding every caveat does not read it either: nobody knows what the mark demands
     expect(redactText(SECRET_CABLE, { level: 4, caveats: ['NOFORN', 'NODIS', 'EXDIS', 'ORCON'] }).withheld.map((w) => w.portion)).toEqual(['paragraph 4'])
@@ -86,8 +86,8 @@ describe('releasable rendering', () => {
   it('should never write an unreadable subject mark onto its placeholder, nor a lower one', () => {
     const text = SECRET_CABLE.replace('SUBJECT: (C) INVENTED', 'SUBJECT: (Q//ZZ) INVENTED')
     const r = redactText(text, { level: 4, caveats: ['NOFORN'] })
-    expect(r.withheld[0]).toEqual({ portion: 'subject', mark: null, reason: 'portion mark (Q//ZZ) not understood, treated as TOP SECRET//NOFORN' })
-    expect(r.text).toContain('SUBJECT: [Subject withheld: portion mark (Q//ZZ) not understood, treated as TOP SECRET//NOFORN]\n')
+    expect(r.withheld[0]).toEqual({ portion: 'subject', mark: null, reason: 'portion mark not understood, treated as TOP SECRET//NOFORN' })
+    expect(r.text).toContain('SUBJECT: [Subject withheld: portion mark not understood, treated as TOP SECRET//NOFORN]\n')
     expect(r.text).not.toMatch(/INVENTED TALKS/)
     // an unmarked subject of an UNCLAS text the archive files SECRET: withheld at SECRET, and no (U) on it
     const unclas = 'UNCLAS MAPUTO 000009\n\nSUBJECT: DAM TALKS\n\n1. Osprey plan for the dam.\n\n2. The second part.\n'
@@ -145,7 +145,7 @@ QUILL
     // an unreadable mark inside withholds the whole from everyone
     const garbled = redactText(text.replace('inner (S) lima', 'inner (S//ZZ) lima'), { level: 4, caveats: ['NOFORN'] })
     expect(garbled.text).not.toContain('kilo')
-    expect(garbled.text).toContain('2. [Paragraph 2 withheld: portion mark (S//ZZ) inside it not understood')
+    expect(garbled.text).toContain('2. [Paragraph 2 withheld: a portion mark inside it not understood')
     // a SECRET reader without TOP SECRET reads the (S) blocks, never the (TS) sub-item nor the unmarked block
     const s = redactText(text, { level: 3, caveats: ['NOFORN'] })
     for (const w of ['bravo', 'charlie', 'foxtrot', 'juliet', 'kilo']) expect(s.text).toContain(w)
@@ -326,7 +326,7 @@ describe('releasable rendering of header segments that hold body text', () => {
     const text = FOLDED_SECRET_CABLE.replace('1. (S) The falcon', '1. (S//ZZ) The falcon')
     const top = redactText(text, { level: 4, caveats: ['NOFORN', 'NODIS', 'EXDIS', 'ORCON'] })
     expect(top.text).not.toContain('falcon')
-    expect(top.withheld).toEqual([{ portion: 'text', mark: null, reason: 'portion mark (S//ZZ) not understood, treated as TOP SECRET' }])
+    expect(top.withheld).toEqual([{ portion: 'text', mark: null, reason: 'portion mark not understood, treated as TOP SECRET' }])
   })
 
   it('should treat text after the signature as a portion at the overall level', () => {
@@ -481,6 +481,50 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
       expect(redactText(text, S).text, tail).toBe(text)
     }
     for (const name of ['QUILL', 'ADA QUILL', 'Quill', 'MOHAMMED AL-QUILL', "O'QUILL"]) expect(redactText(cable().replace('\nQUILL\n', `\n${name}\n`), C).text, name).toContain(`\n${name}\n`)
+  })
+  it('never repeats the text of a mark it cannot read: the mark may be part of what it withholds', () => {
+    const text = cable().replace('2. (S) Secret words.', '2. (S//LEAKX TALLIV IS SOURCE) Secret words.').replace('SUBJECT: (C) INVENTED TALKS', 'SUBJECT: (C//LEAKY) INVENTED TALKS')
+    const r = redactText(text, C)
+    expect(r.text).not.toContain('LEAK')
+    expect(JSON.stringify(r.withheld)).not.toContain('LEAK')
+    expect(r.text).toContain('2. [Paragraph 2 withheld: portion mark not understood, treated as TOP SECRET]')
+  })
+  it('judges a portion by every mark inside it, however it is written', () => {
+    for (const inner of ['(SECRET) LEAKA', '( S ) LEAKB', '(s) LEAKC', '(CONFIDENTIAL//LEAKD TALLIV)', '[S] LEAKE', '(TOP SECRET) LEAKF'])
+      for (const form of [`1. (C) Okay words then ${inner} more.`, `1. (C) Okay words\nthen ${inner} more.`]) {
+        const text = cable().replace('1. (C) Okay words.', form)
+        expect(redactText(text, C).text, form).not.toContain('LEAK')
+        expect(storedPortions({ level: 3, caveats: [], text }).filter((p) => p.text.includes('LEAK')), form).toEqual([])
+      }
+    // a class word opening a line inside a portion as a marking
+    for (const line of ['S E C R E T LEAKG PART', 'SECRET - LEAKH entire text.']) {
+      const text = cable().replace('1. (C) Okay words.', `1. (C) Okay words\n${line}`)
+      expect(redactText(text, C).text, line).not.toContain('LEAK')
+    }
+    // a lettered list is no run of marks: (c) between (b) and (d) leaves a (C) paragraph to a CONFIDENTIAL reader
+    const listed = cable().replace('1. (C) Okay words.', '1. (C) Three points: (a) one, (b) two, (c) three, (d) four.')
+    expect(redactText(listed, C).text).toContain('(c) three')
+    // acronyms are no marks
+    const acronym = cable().replace('1. (C) Okay words.', '1. (C) The office (S/P) and the (UN) agreed.')
+    expect(redactText(acronym, C).text).toContain('(S/P) and the (UN)')
+  })
+  it('judges the subject by every mark inside it, a wrapped second line included', () => {
+    for (const subject of ['SUBJECT: (C) OKSUBJ TOPIC (S) LEAKA TALLIV', 'SUBJECT: (C) OKSUBJ TOPIC\n LEAKB SUBJ CONT (S) SECRET PART']) {
+      const text = cable().replace('SUBJECT: (C) INVENTED TALKS', subject)
+      const r = redactText(text, C)
+      expect(r.text, subject).not.toContain('LEAK')
+      expect(storedPortions({ level: 3, caveats: [], text }).filter((p) => p.text.includes('LEAK')), subject).toEqual([])
+      expect(redactText(text, S).text, subject).toBe(text)
+    }
+  })
+  it('shows a Classified-by line only as a name and title; prose in it is portion text', () => {
+    for (const cb of ['Classified By: Ambassador Ada Quill, whose contact LEAKA Talliv confirmed the coup plan', 'Classified By: Ambassador Ada Nobody. Talliv LEAKB is our source, reasons 1.4 (b) and (d).', 'Classified By: Ada Quill and the LEAKC plan of the minister to move the troops across the river at dawn, reasons 1.4 (b)']) {
+      const text = cable().replace('Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).', cb)
+      expect(redactText(text, C).text, cb).not.toContain('LEAK')
+      expect(redactText(text, S).text, cb).toBe(text)
+    }
+    for (const cb of ['Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).', 'Classified By: Acting Deputy Chief of Mission Ada B. Quill for reasons 1.4(b,d)', 'CLASSIFIED BY: POLOFF ADA QUILL. REASON: 1.4 (D)'])
+      expect(redactText(cable().replace('Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).', cb), C).text, cb).toContain(cb)
   })
   it("shows the partial-record notice only as the publisher writes it; text after it is portion text", () => {
     const notice = 'This record is a partial extract of the original cable. The full text of the original cable is not available.'
