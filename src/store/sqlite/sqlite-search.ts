@@ -53,8 +53,9 @@ export function compileQuery(query: QueryNode | null, given: Access | undefined,
         conds.push(sql(query, BARE_COLUMNS, params, false))
       }
     }
-    // Stryker disable next-line BlockStatement: every call sets `portionReader` before it compiles and nothing reads it outside a call, so leaving it set after one changes no later query
-  } finally {
+  }
+  // Stryker disable next-line BlockStatement: every call sets `portionReader` before it compiles and nothing reads it outside a call, so leaving it set after one changes no later query
+  finally {
     portionReader = null
   }
   if (access) conds.push(accessCondition(access, params))
