@@ -170,6 +170,8 @@ const tagContinuation = (t: string) => TAG_LINE.test(t) && t.trim().split(/\s+/)
 
 /** A line of the signature block (spec §5.11): one to three name words, a repeated class word, a wire or NARA trailer line. */
 const SIGNATURE_NAME = /^\s*[A-Z][A-Za-z'.-]*(?:[ ][A-Za-z][A-Za-z'.-]*){0,2}\s*$/
+/** Words no signer's name is made of (articles, prepositions, common verbs and adverbs of time): a line holding one is prose. */
+const NOT_A_NAME = /(?<![A-Z0-9'])(?:THE|AN|TO|IN|ON|AT|FOR|AND|OR|BUT|IF|NO|YES|ALL|NOW|THEN|WHEN|WHERE|WHY|HOW|WHAT|TODAY|TOMORROW|YESTERDAY|FAILED|FAILS|PLANS?|WILL|IT|BY|WITH|FROM|OUT|UP|OFF|OVER|AFTER|BEFORE|AGAIN|SOON|NEXT|LAST|NEW|OLD|SECRET|RESIGNS?|RESIGNED|ATTACKS?|AGREED|AGREES|REFUSED|REFUSES|WANTS|KNOWS)(?![A-Z0-9'])/
 const NARA_STAMP = /Declassified\/Released\b|\bEO\s+Systematic\s+Review\b/i
 
 /** True for a line a signature block may hold. */
@@ -179,7 +181,7 @@ export function isSignatureLine(line: string): boolean {
   if (marksIn(t).length) return false
   // a trailer word with text after it (`BT THE PLAN`, `NNNNTHE PLAN`) is no name: the text is portion text
   if (/^\s*(?:BT|NNNN|#\d{3,5})(?=\s*\S)/.test(t) && !/^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t)) return false
-  return (SIGNATURE_NAME.test(t) && t.trim().length <= 40) || CLASS_WORD_ONLY.test(t) || /^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t) || (NARA_STAMP.test(t) && t.length <= 120)
+  return (SIGNATURE_NAME.test(t) && t.trim().length <= 40 && !SENTENCE_WORD.test(t.toUpperCase()) && !NOT_A_NAME.test(t.toUpperCase())) || CLASS_WORD_ONLY.test(t) || /^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t) || (NARA_STAMP.test(t) && t.length <= 120)
 }
 
 /** True when one line is what a header segment of `kind` holds (the segment's first line when `first`). */

@@ -1,5 +1,5 @@
 import { collapseSpace } from './lines.js'
-import { buildId } from './ids.js'
+import { buildId, REFERENCE_ID } from './ids.js'
 import { isStation } from './stations.js'
 import type { ReferenceKind } from './model.js'
 
@@ -86,16 +86,16 @@ const NOT_ORIGIN =
  *   06 TBILISI 2601     (07) STATE 071143     2007 MADRID 4554     State 29549     DEPTEL 45678
  */
 export function citedId(item: string, defaultYear: string | null, citingOrigin: string | null = null): string | null {
-  const re = /(?:^|[\s(,;:])(?:\(?((?:19|20)?\d{2})\)?\s+)?([A-Za-z][A-Za-z .'-]{1,28}?)\s+(?:NO\.?\s*)?0*(\d{1,7})(?![\d/:.]\d)(?=$|[\s),;:.])/g
+  const re = /(?:^|[\s(,;:])(?:\(?((?:19|20)?\d{2})\)?\s+)?([A-Za-z][A-Za-z .'-]{1,28}?)\s+(?:NO\.?\s*)?0*(\d{1,7})(?![/:.]\d)(?=$|[\s),;:.])/g
   for (let m = re.exec(item); m; m = re.exec(item)) {
-    let origin = m[2].trim().toUpperCase()
+    // the origin ends at its last letter: the blanks before the serial go to `\s+`
+    let origin = m[2].toUpperCase()
     // a leading joining word (`AND VELLORA 1603`, `OF STATE 12`) is no part of the origin
     origin = origin.replace(/^(?:(?:AND|OR|ALSO|SEE|SEPTEL|PER|VIA|IN|ON|OF|TO|BY|FROM|THE)\s+)+/, '')
     const word = TELEGRAM_WORDS[origin.replace(/[^A-Z]/g, '')]
     if (word) {
-      // DEPTEL → the Department; EMBTEL → the citing post, unknown without it (never an id named EMBTEL)
+      // DEPTEL → the Department; EMBTEL → the citing post, unknown without it: the empty origin builds no id
       origin = word === 'STATE' ? 'STATE' : (citingOrigin ?? '')
-      if (!origin) continue
     }
     // a station's own name may hold such a word (PORT OF SPAIN, USDEL OPCW THE HAGUE)
     if ((NOT_ORIGIN.test(origin) && !isStation(origin.replace(/[^A-Z]/g, ''))) || origin.split(/\s+/).length > 4) continue
@@ -103,7 +103,7 @@ export function citedId(item: string, defaultYear: string | null, citingOrigin: 
     if (MONTH.test(origin)) continue
     const year = m[1] ?? defaultYear
     const id = buildId(year, origin, m[3])
-    if (id && /^\d{2}[A-Z]{4,17}\d{1,7}$/.test(id)) return id
+    if (id && REFERENCE_ID.test(id)) return id
   }
   return null
 }

@@ -131,6 +131,8 @@ describe('lettered REF items', () => {
     expect(letters('A. TESSIN 1\nMEMO OF J. DOE')).toEqual(['A'])
     expect(letters('X A. TESSIN 1')).toEqual(['A'])
     expect(letters('A. X C. TESSIN 3')).toEqual(['A'])
+    // only the same letter doubles: A. B. are two items, the first empty
+    expect(split('A. B. TESSIN 12').map(({ letter, id }) => ({ letter, id }))).toEqual([{ letter: 'A', id: null }, { letter: 'B', id: '76TESSIN12' }])
   })
 
   it('should keep a lower-case list in order even at line starts', () => {
@@ -156,8 +158,8 @@ describe('unlettered REF items', () => {
   })
 
   it('should give one item framed without the blanks around it', () => {
-    const value = '  TESSIN 12, PARA 4  '
-    expect(split(value)).toEqual([{ letter: null, text: 'TESSIN 12, PARA 4', id: '76TESSIN12', kind: 'cable', start: 2, end: 19 }])
+    const value = '   TESSIN 12, PARA 4 '
+    expect(split(value)).toEqual([{ letter: null, text: 'TESSIN 12, PARA 4', id: '76TESSIN12', kind: 'cable', start: 3, end: 20 }])
   })
 
   it('should split a list naming several cables, each framed in the value', () => {
@@ -219,6 +221,7 @@ describe('the cable an item cites', () => {
     ['BANJUL 12', '76BANJUL12'],
     ['ROME 12', '76ROME12'],
     ['DEPT TEL 45', '76STATE45'],
+    ['TESSIN 12 3RD PARA', '76TESSIN12'],
   ])('should read %j as %s', (item, id) => {
     expect(citedId(item, '76')).toBe(id)
   })
@@ -250,6 +253,8 @@ describe('the cable an item cites', () => {
     ['ABC 12'],
     ['ASREPORTEDBYTESSIN 1603'],
     ['I MET HIM AT TESSIN 12'],
+    ['MARCH  3'],
+    ['SEE  MARCH 3'],
     ...['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'].map((m) => [`${m} 3`]),
     ...['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'JUNE', 'JULY', 'AUGUST', 'SEPT', 'SEPTEMBER', 'OCTOBER', 'DECEMBER'].map((m) => [`${m} 3`]),
   ])('should find no cable in %j', (item) => {
@@ -333,6 +338,9 @@ describe('the kind of an item', () => {
     expect(split('A. TESSIN 12 B. EMAIL 3', noYear).map((i) => i.kind)).toEqual(['cable', 'email'])
     expect(split('A. PARA 4 B. MEMO OF TESSIN 12', noYear).map((i) => i.kind)).toEqual(['other', 'memo'])
     expect(split('A. EMBTEL 12', noYear).map((i) => i.kind)).toEqual(['other'])
+    // a kind word names what the item is when no id can be built; with a year the cable is found
+    expect(split('EMAIL OF MARCH 3, TESSIN 12', noYear).map((i) => i.kind)).toEqual(['email'])
+    expect(split('EMAIL OF MARCH 3, TESSIN 12').map(({ id, kind }) => ({ id, kind }))).toEqual([{ id: '76TESSIN12', kind: 'cable' }])
     expect(split('A. EMBTEL 12', { year: null, origin: 'MORVALE' }).map((i) => i.kind)).toEqual(['cable'])
   })
 

@@ -129,6 +129,25 @@ describe('TXT-010 run-together tags', () => {
   })
 })
 
+describe('TXT-015 the place of a paragraph number', () => {
+  // the finding sits on the digits of the number as written, whatever stands before them on the line
+  const at015 = (paragraph3: string) =>
+    lintText(mutate([['¶3. (C) Please', paragraph3]]), { mode: 'archive' })
+      .filter((m) => m.ruleId === 'TXT-015')
+      .map((m) => formatSpan(m.span))
+
+  it.each([
+    ['¶5. (C) Please', '31:2-31:3'],
+    ['5. (C) Please', '31:1-31:2'],
+    ['  ¶ 5. (C) Please', '31:5-31:6'],
+    ['\t5. (C) Please', '31:2-31:3'],
+    ['¶\t 5. (C) Please', '31:4-31:5'],
+    ['¶13. (C) Please', '31:2-31:4'],
+  ])('should place the finding for %j on the number (%s)', (paragraph3, span) => {
+    expect(at015(paragraph3)).toEqual([span])
+  })
+})
+
 describe('TXT-015 paragraphs the parser left as literal lines', () => {
   it('should report only the repeated number, not every paragraph after it', () => {
     // ¶1, ¶1, ¶2: the parser opens paragraphs 1 and 2 and leaves the second `1.` as literal lines

@@ -474,6 +474,14 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
     for (const cls of ['S E C R E T QUORIN 000611', 'SECRET SECTION 01 OF 02 QUORIN 000611', 'SECRET RIO DE JANEIRO 000611', 'SECRET STATE 123456 NODIS', 'S E C R E T NODIS QUORIN 000611'])
       expect(redactText(cable({ cls }), { level: 2, caveats: ['NODIS'] }).text, cls).toContain(`\n${cls}\n`)
   })
+  it('shows a signature line only when it reads as a name; short prose there is portion text', () => {
+    for (const tail of ['THE PLAN FAILED LEAKU', 'LEAKV ATTACKS TOMORROW', 'LEAKW WILL RESIGN']) {
+      const text = cable({ tail })
+      expect(redactText(text, C).text, tail).not.toContain('LEAK')
+      expect(redactText(text, S).text, tail).toBe(text)
+    }
+    for (const name of ['QUILL', 'ADA QUILL', 'Quill', 'MOHAMMED AL-QUILL', "O'QUILL"]) expect(redactText(cable().replace('\nQUILL\n', `\n${name}\n`), C).text, name).toContain(`\n${name}\n`)
+  })
   it("shows the partial-record notice only as the publisher writes it; text after it is portion text", () => {
     const notice = 'This record is a partial extract of the original cable. The full text of the original cable is not available.'
     const partial = (first: string) => `${first}\n\n${cable().split('\n').slice(1).join('\n')}`
