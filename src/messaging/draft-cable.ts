@@ -154,31 +154,21 @@ function pointOf(text: string, offset: number): { line: number; column: number }
 const at = (text: string, span: Span | undefined): { line?: number; column?: number } => (span ? pointOf(text, span.start.offset) : {})
 
 /** Where each header field of `headerOf` stands in the parsed telegram (its first line). */
-function headerSpan(c: Cable, field: string): Span | undefined {
-  switch (field) {
-    case 'TO':
-      return c.to?.[0]?.span
-    case 'INFO':
-      return c.info?.[0]?.span
-    case 'classification':
-    case 'sections':
-      return c.spans.classLine ?? c.spans.classification
-    case 'captions':
-      return c.spans.captions
-    case 'TAGS':
-      return c.spans.tags
-    case 'SUBJECT':
-      return c.spans.subject
-    case 'REF':
-      return c.spans.references
-    case 'E.O.':
-      return c.spans.eo
-    case 'signature':
-      return c.spans.signature
-    default:
-      return undefined
-  }
+const HEADER_SPANS: Record<string, (c: Cable) => Span | undefined> = {
+  TO: (c) => c.to?.[0]?.span,
+  INFO: (c) => c.info?.[0]?.span,
+  classification: (c) => c.spans.classLine ?? c.spans.classification,
+  sections: (c) => c.spans.classLine ?? c.spans.classification,
+  captions: (c) => c.spans.captions,
+  TAGS: (c) => c.spans.tags,
+  SUBJECT: (c) => c.spans.subject,
+  REF: (c) => c.spans.references,
+  'E.O.': (c) => c.spans.eo,
+  signature: (c) => c.spans.signature,
 }
+
+/** The span of a header field in the parsed telegram; nothing for a field without one. */
+const headerSpan = (c: Cable, field: string): Span | undefined => (Object.hasOwn(HEADER_SPANS, field) ? HEADER_SPANS[field](c) : undefined)
 
 /**
  * The offset in the telegram text of the first body block that the parse reads differently from the composition
