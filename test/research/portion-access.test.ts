@@ -134,6 +134,15 @@ Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).
 QUILL
 `
 
+/**
+ * The SECRET cable with an unmarked REF block: it counts at the cable's overall level (SECRET//NOFORN), so a
+ * CONFIDENTIAL reader reads neither ref (the rendering shows `[Reference withheld: …]`).
+ */
+const secretCiting = secret().replace('SUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY\n', '$&\nREF: A. DUSHANBE 100 B. STATE 12345\n')
+
+/** A CONFIDENTIAL cable the reader reads whole, citing STATE 12345 and STATE 12399. */
+const confidentialCiting = confidential.replace('SUBJECT: (C) ZANZIBAR FOLLOW-UP\n', '$&\nREF: A. STATE 12345 B. STATE 12399\n')
+
 const record = (text: string, n: number) =>
   toCableRecord(parseCable(text, { plain: true }), text, { locator: `c${n}.txt`, rendering: 'text', sha256: String(n).padStart(64, '0'), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })
 
@@ -297,6 +306,43 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect(await found('to:washdc', SNF)).toEqual(['09DUSHANBE123', '09DUSHANBE124', '09DUSHANBE125'])
     // attribute fields read the cable row: he finds what he may read in part by its tags
     expect(await found('tag:PREL', C)).toEqual(['09DUSHANBE123'])
+  })
+
+  it.skipIf(engine.skip)('should match cites: only by references he may read, and -cites: never by withheld ones', async () => {
+    const store = await archiveOf([secretCiting, allSecret, confidentialCiting], true)
+    const found = async (q: string, access: Access) => keys((await seen(store, q, access)).hits)
+    // the REF block is withheld from him: the rendering says so, and no cites: condition reads it
+    expect((await showCable(store, '09DUSHANBE123', C))!.cable.text).toContain('[Reference withheld: ')
+    const queries = ['cites:09STATE12345', 'cites:09DUSHANBE100', 'cites:09STATE123*', 'cites:09DUSHANBE*', 'cites:09STATE12399', 'zanzibar -cites:09STATE12345', 'zanzibar -cites:09DUSHANBE100', 'zanzibar -cites:09STATE123*', 'cites:09STATE12345 OR meadow', 'zanzibar AND NOT (cites:09DUSHANBE100 OR cites:09STATE12399)']
+    const portionReader = await Promise.all(queries.map((q) => found(q, C)))
+    expect(Object.fromEntries(queries.map((q, i) => [q, portionReader[i]]))).toEqual({
+      'cites:09STATE12345': ['09DUSHANBE125'],
+      'cites:09DUSHANBE100': [],
+      'cites:09STATE123*': ['09DUSHANBE125'],
+      'cites:09DUSHANBE*': [],
+      'cites:09STATE12399': ['09DUSHANBE125'],
+      'zanzibar -cites:09STATE12345': ['09DUSHANBE123'],
+      'zanzibar -cites:09DUSHANBE100': ['09DUSHANBE123', '09DUSHANBE125'],
+      'zanzibar -cites:09STATE123*': ['09DUSHANBE123'],
+      'cites:09STATE12345 OR meadow': ['09DUSHANBE123', '09DUSHANBE125'],
+      'zanzibar AND NOT (cites:09DUSHANBE100 OR cites:09STATE12399)': ['09DUSHANBE123'],
+    })
+    // the same answers as if the SECRET cable had no REF block at all
+    const plain = await archiveOf([secret(), allSecret, confidentialCiting], true)
+    for (const q of queries) expect([q, keys((await seen(plain, q, C)).hits)]).toEqual([q, portionReader[queries.indexOf(q)]])
+    // a reader cleared for the whole cable finds it by its references, and a negated cites: drops it
+    expect(await found('cites:09STATE12345', SNF)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    expect(await found('cites:09DUSHANBE100', SNF)).toEqual(['09DUSHANBE123'])
+    expect(await found('cites:09STATE123*', SNF)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    // (the all-SECRET 09DUSHANBE124 holds zanzibar and cites nothing)
+    expect(await found('zanzibar -cites:09STATE12345', SNF)).toEqual(['09DUSHANBE124'])
+    expect(await found('zanzibar -cites:09DUSHANBE100', SNF)).toEqual(['09DUSHANBE124', '09DUSHANBE125'])
+    // the reference views keep the whole-cable rule, even when asked with portion-level access
+    const partial: Access = { ...C, portions: true }
+    expect((await store.citing('09STATE12345', partial)).map((c) => c.key)).toEqual(['09DUSHANBE125'])
+    expect(await store.citing('09DUSHANBE100', partial)).toEqual([])
+    expect((await store.referencedIds(partial)).map((r) => r.id)).toEqual(['09STATE12345', '09STATE12399'])
+    expect((await showCable(store, '09DUSHANBE123', C))!.references).toEqual([])
   })
 
   it.skipIf(engine.skip)('should read a cable with a second text whole or not at all', async () => {

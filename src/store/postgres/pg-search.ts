@@ -281,9 +281,13 @@ class Compiler extends Params {
       case 'id':
         if (n.prefix) return `(${this.prefixRange('c.key', v.toUpperCase())})`
         return `(c.key = ${this.param(idValue(v))} OR c.raw_id = ${this.param(v)})`
-      case 'cites':
-        if (n.prefix) return `c.id IN (SELECT cable FROM cable_refs WHERE ${this.prefixRange('target', v.toUpperCase())})`
-        return `c.id IN (SELECT cable FROM cable_refs WHERE target = ${this.param(idValue(v))})`
+      case 'cites': {
+        const target = n.prefix ? this.prefixRange('target', v.toUpperCase()) : `target = ${this.param(idValue(v))}`
+        const refs = `c.id IN (SELECT cable FROM cable_refs WHERE ${target})`
+        // the REF block is unmarked, so at least at the cable's overall level and caveats (docs/search.md): a
+        // portion reader never reads it, and his cites: (negated too) answers as if the cable had no REF block
+        return this.reader ? `(${wholeSql(this.reader)} AND ${refs})` : refs
+      }
       case 'date': {
         const r = dateRange(n.op, v)!
         const parts = ['c.date IS NOT NULL']

@@ -3,7 +3,7 @@ import { classificationValue, classValue, dateFromBound, dateRange, idValue, ori
 import type { Access } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'
-import { portionMatchSql } from './sqlite-portions.js'
+import { portionMatchSql, wholeSql } from './sqlite-portions.js'
 
 /** A compiled query: an optional FTS5 expression to join on (ranked), and SQL conditions on `c` (cables). */
 export interface CompiledQuery {
@@ -252,10 +252,13 @@ function attribute(n: FieldNode, params: unknown[], probe: boolean): string {
       params.push(idValue(v), v)
       return '(c.key = ? OR c.raw_id = ?)'
     }
-    case 'cites':
-      if (n.prefix) return `c.rowid IN (SELECT cable FROM cable_refs WHERE ${prefixRange('target', v.toUpperCase(), params)})`
-      params.push(idValue(v))
-      return 'c.rowid IN (SELECT cable FROM cable_refs WHERE target = ?)'
+    case 'cites': {
+      const refs = n.prefix ? `c.rowid IN (SELECT cable FROM cable_refs WHERE ${prefixRange('target', v.toUpperCase(), params)})` : 'c.rowid IN (SELECT cable FROM cable_refs WHERE target = ?)'
+      if (!n.prefix) params.push(idValue(v))
+      // the REF block is unmarked, so at least at the cable's overall level and caveats (docs/search.md): a
+      // portion reader never reads it, and his cites: (negated too) answers as if the cable had no REF block
+      return portionReader ? `(${wholeSql(portionReader)} AND ${refs})` : refs
+    }
     case 'date': {
       const r = dateRange(n.op, v)!
       const parts: string[] = ['c.date IS NOT NULL']
