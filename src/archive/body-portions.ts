@@ -65,20 +65,21 @@ const LINE_CLASS_WORD = /^[ \t]*(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I
  * The portion marks standing inside a line of a portion (not at its start), as the marking parser would read them
  * (upper case, single spaces): a parenthesised or bracketed word it reads with a level, in either letter case and
  * with blanks inside (`(SECRET)`, `( s )`, `[S]`, `(CONFIDENTIAL//NF)`), a garbled mark (`(S//ZZ)`, `garbledMark`),
- * and a class word opening the line as a marking (`S E C R E T …`, `SECRET - …`). A one-letter word is no mark
- * when a neighbouring letter stands as one in `text` (`(b) … (c) … (d)`: a lettered list, not a CONFIDENTIAL
- * portion); acronyms (`(S/P)`, `(UN)`) are none.
+ * and a class word opening the line as a marking (`S E C R E T …`, `SECRET - …`). A lower-case letter is no mark
+ * when a neighbouring lower-case letter stands as one on the same line (`(b) … (c) … (d)`: a lettered list, not a
+ * CONFIDENTIAL portion); an upper-case one always is (fail closed: `… 15. (C) Jaque said …` in paragraphs run
+ * together). Acronyms (`(S/P)`, `(UN)`) are none.
  */
-export function innerMarks(line: string, text: string): string[] {
+export function innerMarks(line: string): string[] {
   const found: string[] = []
   const cls = LINE_CLASS_WORD.exec(line)
   if (cls) found.push(cls[1].replace(/ (?=\S(?: |$))/g, '').replace(/\s+/g, ' ').replace(/^TOPSECRET$/, 'TOP SECRET'))
   INNER_CANDIDATE.lastIndex = 0
   for (let m = INNER_CANDIDATE.exec(line); m; m = INNER_CANDIDATE.exec(line)) {
     const word = m[1].toUpperCase().replace(/\s+/g, ' ')
-    if (/^[A-Z]$/.test(word)) {
-      const near = (code: number) => code >= 65 && code <= 90 && new RegExp(`\\(\\s*${String.fromCharCode(code)}\\s*\\)`, 'i').test(text)
-      if (near(word.charCodeAt(0) - 1) || near(word.charCodeAt(0) + 1)) continue
+    if (/^[a-z]$/.test(m[1])) {
+      const near = (code: number) => code >= 97 && code <= 122 && new RegExp(`[(\\[]\\s*${String.fromCharCode(code)}\\s*[)\\]]`).test(line)
+      if (near(m[1].charCodeAt(0) - 1) || near(m[1].charCodeAt(0) + 1)) continue
     }
     if (readPortionMark(word) !== null || garbledMark(word)) found.push(word)
   }
@@ -113,7 +114,7 @@ export function bodyPortions(cable: Cable, text: string): BodyPortion[] {
   let cur: BodyPortion | null = null
   let gap = true
   let at = 0
-  const innerOf = (line: string) => innerMarks(line, text)
+  const innerOf = (line: string) => innerMarks(line)
   for (const seg of cable.segments) {
     const segAt = at
     at += seg.raw.length

@@ -155,7 +155,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   // the subject, raised by marks inside it (`SUBJECT: (C) TOPIC (S) …`, a wrapped line holding one)
   const subjectSegment = cable.segments.find((s) => s.kind === 'subject')?.raw ?? ''
   const subjectBody = subjectSegment.replace(/^\s*SUBJ\w*\s*[:.]?\s*(?:\([^()\n]{1,24}\))?/i, '')
-  const subject = raisedByInner(portionDecision(subjectMark), subjectBody.split('\n').flatMap((line) => innerMarks(line, text)))
+  const subject = raisedByInner(portionDecision(subjectMark), subjectBody.split('\n').flatMap((line) => innerMarks(line)))
   // a placeholder never carries a portion mark below the level of what it stands for (docs/research.md): a
   // readable mark is kept as written; an unmarked portion, withheld at the overall level, gets the overall mark
   // only when that is no higher than the class line states (so the rendering still lints: TXT-017), else none;
