@@ -5,35 +5,15 @@
  * The portions of each synthetic cable are given here, so the expected sets follow from this file alone.
  * PostgreSQL runs on a fresh database (skipped outside CI when no server answers, as every PG suite).
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseQuery } from '../../src/archive/query/parse-query.js'
 import { compilePgQuery } from '../../src/store/postgres/pg-search.js'
 import { compileQuery } from '../../src/store/sqlite/sqlite-search.js'
-import { openStore } from '../../src/store/open-store.js'
 import type { Access, PortionRecord, SearchHit, Store } from '../../src/store/store.js'
-import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
+import { storeEngines } from '../support/store-engines.js'
 import { makeRecord } from '../store/make-record.js'
 
-const pg = await usePostgres('query-portion-access')
-const stores: Store[] = []
-const databases: TestDatabase[] = []
-afterAll(async () => {
-  for (const s of stores) await s.close()
-  for (const d of databases) await d.drop()
-})
-
-const engines = [
-  { name: 'sqlite', skip: false, open: async (): Promise<Store> => openStore(':memory:') },
-  {
-    name: 'postgres',
-    skip: !pg.available,
-    open: async (): Promise<Store> => {
-      const db = await freshDatabase('query portion access')
-      databases.push(db)
-      return openStore(db.url)
-    },
-  },
-]
+const engines = await storeEngines('query-portion-access')
 
 /**
  * Five cables. SECRET `09PART1` has a CONFIDENTIAL subject and paragraph (zanzibar, treaty) and an
@@ -74,7 +54,6 @@ describe.each(engines)('query compiler under portion-level access ($name)', ({ s
   let store: Store
   const opened = async (on: boolean): Promise<Store> => {
     store = await open()
-    stores.push(store)
     await store.upsertCables(CABLES)
     if (on) await store.setPortionAccess(true, (c) => PORTIONS[c.key] ?? [])
     return store

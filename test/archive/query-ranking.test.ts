@@ -4,33 +4,13 @@
  * first; a query of field conditions alone is not scored and keeps the date order. Synthetic cables only;
  * PostgreSQL on a fresh database (skipped outside CI when no server answers, as every PG suite).
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseQuery } from '../../src/archive/query/parse-query.js'
-import { openStore } from '../../src/store/open-store.js'
 import type { SearchHit, Store } from '../../src/store/store.js'
-import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
+import { storeEngines } from '../support/store-engines.js'
 import { makeRecord } from '../store/make-record.js'
 
-const pg = await usePostgres('query-ranking')
-const stores: Store[] = []
-const databases: TestDatabase[] = []
-afterAll(async () => {
-  for (const s of stores) await s.close()
-  for (const d of databases) await d.drop()
-})
-
-const engines = [
-  { name: 'sqlite', skip: false, open: async (): Promise<Store> => openStore(':memory:') },
-  {
-    name: 'postgres',
-    skip: !pg.available,
-    open: async (): Promise<Store> => {
-      const db = await freshDatabase('query ranking')
-      databases.push(db)
-      return openStore(db.url)
-    },
-  },
-]
+const engines = await storeEngines('query-ranking')
 
 /**
  * The oldest cable names the word in its subject, the newest only in its body: a ranked order and the
@@ -48,7 +28,6 @@ describe.each(engines)('ranked queries ($name)', ({ skip, open }) => {
   const hits = async (q: string): Promise<SearchHit[]> => {
     if (!store) {
       store = await open()
-      stores.push(store)
       await store.upsertCables(CABLES)
     }
     const out: SearchHit[] = []
