@@ -32,6 +32,15 @@ const CAPTION_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   CHEROKEE: ['CHEROKEE', 'NODIS'],
   SPECAT: ['SPECAT'],
   'SPECAT EXCLUSIVE': ['SPECAT', 'NODIS'],
+  // channels and captions that restrict delivery with no caveat of their own (data/captions.tsv) read as the
+  // caveat whose reach they have, failing closed: EYES ONLY and the AGRMENT and ROGER channels go only to named
+  // principals (NODIS's reach), the DISSENT channel to those with an essential need (EXDIS's), CONDIS is a
+  // controlled internal distribution (LIMDIS's)
+  'EYES ONLY': ['NODIS'],
+  AGRMENT: ['NODIS'],
+  'ROGER CHANNEL': ['NODIS'],
+  'DISSENT CHANNEL': ['EXDIS'],
+  CONDIS: ['LIMDIS'],
 }
 
 /** The caveats a caption demands of its reader; [] for captions that restrict nobody. */

@@ -112,3 +112,16 @@ describe('fail closed', () => {
     expect(cableAccess(parseCable(text), 'SECRET//NOFORN')).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
   })
 })
+
+describe('restrictive channels without a caveat of their own (data/captions.tsv) fail closed', () => {
+  it.each([
+    ['EYES ONLY', ['NODIS']],
+    ['AGRMENT', ['NODIS']],
+    ['ROGER CHANNEL', ['NODIS']],
+    ['DISSENT CHANNEL', ['EXDIS']],
+    ['CONDIS', ['LIMDIS']],
+    ['SIPDIS', []],
+  ])('a SECRET cable captioned %s is filed with caveats %j', (caption, caveats) => {
+    expect(access(SECRET, [caption], '(S) T', ['1. (S) One.']).caveats).toEqual(caveats)
+  })
+})
