@@ -134,6 +134,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
       via: [...new Set([...had.via, ...vias])],
     })
   }
+  const collectives: { role: DeliveryRole; plad: string; precedence: Pick<RouteReceipt, 'precedence' | 'precedenceFrom'> }[] = []
   const lists: [DeliveryRole, Addressee[]][] = [
     ['action', cable.to ?? []],
     ['info', cable.info ?? []],
@@ -153,6 +154,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
         unresolved.push({ role, name, route: a.route })
         continue
       }
+      collectives.push({ role, plad: collective.plad, precedence: p })
       const xmt = new Set((a.excluded ?? []).map(stationOfAddress))
       for (const m of collective.members) {
         const member = await directory.post(m.post)
@@ -163,6 +165,22 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
         }
         reach(member, role, p, !m.inferred, `${label} ${collective.plad} (member, ${m.inferred ? 'inferred' : 'observed'})`)
       }
+    }
+  }
+  // a post whose routing indicator the FL2 relay line names was a destination of this transmission (spec §4.1),
+  // even when the directory no longer lists it in the collective the cable went to (a member removed since): it
+  // is certain, reached through the first collective addressed (TO before INFO), with that line's role and
+  // precedence. Only when a collective was addressed: a relay RI cannot stand for a post named nowhere else.
+  const sentTo = collectives.find((c) => c.role === 'action') ?? collectives[0]
+  if (sentTo) {
+    const excludedPosts = new Set(excluded.map((e) => e.post))
+    const reached = new Set([...byPost.values()].map((r) => r.route))
+    const from = cable.origin ? stationOfAddress(cable.origin) : null
+    for (const ri of relayed) {
+      if (reached.has(ri)) continue
+      const post = await directory.postByRoute(ri)
+      if (!post || byPost.has(post.plad) || excludedPosts.has(post.plad) || post.plad === from) continue
+      reach(post, sentTo.role, sentTo.precedence, true, `${sentTo.role === 'action' ? 'TO' : 'INFO'} ${sentTo.plad} (relay line; not a member in the directory now)`)
     }
   }
   const wanted = [...cable.tags.map((t) => ({ kind: 'tag' as const, value: t.trim().toUpperCase() })), ...cable.captions.map((c) => ({ kind: 'caption' as const, value: c.trim().toUpperCase() }))]
@@ -270,6 +288,25 @@ export interface CableRoute extends RoutingReplay {
   deliveries: { post: string; role: DeliveryRole; precedence: string }[] | null
   /** Whether the replayed recipients are exactly the recorded deliveries (null without deliveries). */
   matchesDeliveries: boolean | null
+  /**
+   * Where replay and deliveries part, one line a post (`AMEMBASSY BISHKEK: delivered info ROUTINE, not replayed`,
+   * `…: replayed action IMMEDIATE, delivered info ROUTINE`); empty when they match, null without deliveries.
+   */
+  deliveryDifferences: string[] | null
+}
+
+/** The posts where `replayed` and `delivered` part, in words (see `CableRoute.deliveryDifferences`). */
+export function routeDifferences(replayed: readonly { post: string; role: string; precedence: string }[], delivered: readonly { post: string; role: string; precedence: string }[]): string[] {
+  const r = new Map(replayed.map((x) => [x.post, `${x.role} ${x.precedence}`]))
+  const d = new Map(delivered.map((x) => [x.post, `${x.role} ${x.precedence}`]))
+  const out: string[] = []
+  for (const post of [...new Set([...r.keys(), ...d.keys()])].sort()) {
+    const a = r.get(post)
+    const b = d.get(post)
+    if (a === b) continue
+    out.push(b === undefined ? `${post}: replayed ${a}, not delivered` : a === undefined ? `${post}: delivered ${b}, not replayed` : `${post}: replayed ${a}, delivered ${b}`)
+  }
+  return out
 }
 
 /**
@@ -295,7 +332,7 @@ export async function routeCable(store: Store, location: string, id: string, acc
       deliveries === null
         ? null
         : JSON.stringify(deliveries) === JSON.stringify(replay.recipients.map((r) => ({ post: r.post, role: r.role, precedence: r.precedence })).sort((a, b) => a.post.localeCompare(b.post)))
-    return { key: cable.key, id: cable.id, ...replay, deliveries, matchesDeliveries: same }
+    return { key: cable.key, id: cable.id, ...replay, deliveries, matchesDeliveries: same, deliveryDifferences: deliveries === null ? null : routeDifferences(replay.recipients, deliveries) }
   } finally {
     await messaging.close()
   }
@@ -318,5 +355,5 @@ export async function routeWith(store: Store, id: string, directory: RoutingDire
   const cable = await findCable(store, id, access)
   if (!cable) return null
   const replay = await replayRouting(parseCable(cable.text, { plain: true }), directory, await profileOptions(store, cable.key, directory, access))
-  return { key: cable.key, id: cable.id, ...replay, deliveries: null, matchesDeliveries: null }
+  return { key: cable.key, id: cable.id, ...replay, deliveries: null, matchesDeliveries: null, deliveryDifferences: null }
 }

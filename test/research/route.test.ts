@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseCable } from '../../src/format/parse.js'
 import { approveDraft, clearDraft, createDraft, draftFromObject, releaseDraft, subscribe } from '../../src/messaging/index.js'
-import { replayRouting, routeCable, shippedDirectory } from '../../src/messaging/routing-replay.js'
+import { replayRouting, routeCable, routeDifferences, shippedDirectory } from '../../src/messaging/routing-replay.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { addUsers, freshContext, manualClock, STATE_TEAM } from '../messaging/fixtures.js'
 import { HAS_SEED_CABLE, SEED } from './shared-corpus.js'
@@ -44,6 +44,50 @@ describe.skipIf(!HAS_SEED_CABLE)('routing replay of the seed (../shared/corpus/s
     for (const x of r.recipients) expect(x.certainty).toBe(x.route && relay.includes(x.route) ? 'certain' : members(SCA).find((m) => m.post === x.post)?.inferred ? 'inferred' : 'certain')
     expect(r.recipients.filter((x) => x.certainty === 'inferred').length).toBeGreaterThan(0)
     expect([r.excluded, r.unresolved, r.profile]).toEqual([[], [], []])
+  })
+})
+
+describe('routing replay when the directory changed after the cable went out', () => {
+  it('should keep a post named by its RI in the FL2 relay line certain, with its collective line role and precedence', async () => {
+    // the collective as the directory lists it now: Bishkek (RUEHEK) removed since the cable was sent
+    const changed = {
+      ...directory,
+      source: directory.source,
+      collective: async (plad: string) => {
+        const c = await directory.collective(plad)
+        return c && { ...c, members: c.members.filter((m) => m.post !== 'AMEMBASSY BISHKEK') }
+      },
+    }
+    const text = ['O 010101Z JAN 09', 'ZFF4', 'RR RUEHEK RUEHTA', 'FM AMEMBASSY DUSHANBE', `TO ${SCA} IMMEDIATE`, '', 'UNCLAS DUSHANBE 000007', '', 'E.O. 12958: N/A', 'TAGS: PREL XY', 'SUBJECT: INVENTED RELAY TEST', '', '1. (U) Text.', ''].join('\n')
+    const r = await replayRouting(parseCable(text), changed)
+    expect(r.recipients.find((x) => x.post === 'AMEMBASSY BISHKEK')).toMatchObject({ role: 'action', precedence: 'IMMEDIATE', certainty: 'certain' })
+    // without the relay line it is gone, as the directory says
+    const unrelayed = await replayRouting(parseCable(text.replace('RR RUEHEK RUEHTA\n', '')), changed)
+    expect(unrelayed.recipients.map((x) => x.post)).not.toContain('AMEMBASSY BISHKEK')
+    // the same replay through the unchanged directory gives the same posts
+    const before = await replayRouting(parseCable(text), directory)
+    expect(r.recipients.map((x) => [x.post, x.role, x.precedence]).sort()).toEqual(before.recipients.map((x) => [x.post, x.role, x.precedence]).sort())
+  })
+})
+
+describe('where a replay and the recorded deliveries part', () => {
+  it('should name each post delivered but not replayed, replayed but not delivered, or reached otherwise', () => {
+    const replayed = [
+      { post: 'AMEMBASSY DUSHANBE', role: 'action', precedence: 'IMMEDIATE' },
+      { post: 'AMEMBASSY KABUL', role: 'info', precedence: 'ROUTINE' },
+      { post: 'AMEMBASSY TASHKENT', role: 'info', precedence: 'ROUTINE' },
+    ]
+    const delivered = [
+      { post: 'AMEMBASSY BISHKEK', role: 'info', precedence: 'ROUTINE' },
+      { post: 'AMEMBASSY DUSHANBE', role: 'action', precedence: 'IMMEDIATE' },
+      { post: 'AMEMBASSY TASHKENT', role: 'action', precedence: 'PRIORITY' },
+    ]
+    expect(routeDifferences(replayed, delivered)).toEqual([
+      'AMEMBASSY BISHKEK: delivered info ROUTINE, not replayed',
+      'AMEMBASSY KABUL: replayed info ROUTINE, not delivered',
+      'AMEMBASSY TASHKENT: replayed info ROUTINE, delivered action PRIORITY',
+    ])
+    expect(routeDifferences(delivered, delivered)).toEqual([])
   })
 })
 
@@ -114,6 +158,7 @@ describe('routing replay of a released cable', () => {
     try {
       const route = (await routeCable(store, env.path, released.cableId))!
       expect(route.matchesDeliveries).toBe(true)
+      expect(route.deliveryDifferences).toEqual([])
       const replayed = route.recipients.map((r) => ({ post: r.post, role: r.role, precedence: r.precedence })).sort((a, b) => a.post.localeCompare(b.post))
       expect(replayed).toEqual([...released.deliveries].sort((a, b) => a.post.localeCompare(b.post)))
       expect(route.profile).toEqual([{ post: 'AMEMBASSY PARIS', matched: ['tag'] }])

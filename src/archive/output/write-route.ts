@@ -17,5 +17,6 @@ export function routeText(r: CableRoute): string {
     if (!r.profileNamed) out += '  (subscription kinds only: users and their rules are shown to directory admins)\n'
   }
   if (r.deliveries) out += `Recorded deliveries: ${r.deliveries.length}; replay ${r.matchesDeliveries ? 'matches them exactly' : 'DIFFERS from them'}\n`
+  for (const d of r.deliveryDifferences ?? []) out += `  ${d}\n`
   return out
 }
