@@ -51,7 +51,7 @@ export interface BodyPortion {
 const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)\(([^()\n]{1,24})\)/
 // the wire trailer (spec §3, FL13–FL16: `BT`, `#ssn`, `NNNN`) alone on its line: no portion text, and the end of
 // the portion before it
-const TRAILER_LINE = /^\s*(?:BT|NNNN|#\d{3,5})\s*$/
+export const TRAILER_LINE = /^\s*(?:BT|NNNN|#\d{3,5})\s*$/
 // a line that opens with a trailer word and carries more (`NNNN THE PLAN`, `NNNNTHE PLAN`, `BT THE PLAN`): the
 // trailer word, and what follows it is text of a portion of its own
 const TRAILER_LEAD = /^(\s*(?:NNNN|BT(?=[\s(A-Z])|#\d{3,5}(?![0-9])))\s*/
@@ -107,14 +107,16 @@ export function isBody(cable: Cable, seg: Cable['segments'][number], at: number)
  * The portions of a cable's body, line by line (docs/research.md, "Portions"): a numbered paragraph, or a line that
  * begins with a portion mark after an optional sub-item enumerator, starts a portion; the lines right after it (no
  * blank line or header between) belong to it; an unmarked block after a blank line is a portion of its own
- * (unmarked, so at the overall level: spec §7 rule 1). Marks standing inside a portion's lines are listed in `inner`.
+ * (unmarked, so at the overall level: spec §7 rule 1). Marks standing inside a portion's lines are listed in `inner`
+ * (left empty with `{ inner: false }`, for a caller that reads only the marks portions open with).
  */
-export function bodyPortions(cable: Cable, text: string): BodyPortion[] {
+export function bodyPortions(cable: Cable, text: string, options: { inner?: boolean } = {}): BodyPortion[] {
   const portions: BodyPortion[] = []
   let cur: BodyPortion | null = null
   let gap = true
   let at = 0
-  const innerOf = (line: string) => innerMarks(line)
+  // the marks inside lines, unless the caller reads only the marks portions open with (whole-cable access on import)
+  const innerOf = options.inner === false ? () => [] : innerMarks
   for (const seg of cable.segments) {
     const segAt = at
     at += seg.raw.length

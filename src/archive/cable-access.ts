@@ -82,7 +82,7 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
   // a mark that opens a sub-item or an unnumbered block (`B. (TS) …`, `(S//NF) …`) is a portion mark as a
   // paragraph's is: a cable is never filed under a portion it holds. (Parenthesised words inside running text,
   // `(S/P)`, `AGENDA(S)`, are too often prose to file a whole cable by; the rendering withholds their portion.)
-  for (const portion of bodyPortions(cable, cable.segments.map((s) => s.raw).join('')))
+  for (const portion of bodyPortions(cable, cable.segments.map((s) => s.raw).join(''), { inner: false }))
     if (portion.number === null && portion.mark !== null) readBodyMark(portion.mark)
   const list = RESTRICTIVE.filter((c) => caveats.has(c))
   // an unreadable marking may name any level: only the highest clearance reads the cable

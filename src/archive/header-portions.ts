@@ -6,6 +6,7 @@ import { classLineLength } from '../format/class-line.js'
 import { dtgLineLength, PARTIAL_NOTICE } from '../format/header.js'
 import type { SegmentKind } from '../format/model.js'
 import { isPageHeader } from '../format/page-header.js'
+import { TRAILER_LINE } from './body-portions.js'
 import { tagListLength, TAGS_LABEL } from '../format/tags.js'
 
 /**
@@ -116,7 +117,7 @@ const ROUTING_LINES: RegExp[] = [
   /^\s*R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*\s*$/,
   /^\s*DE\s+[A-Z]{4,8}\s+#\d{1,5}(?:\/\d{1,3})?\s+\d{7}\s*$/,
   /^\s*ZN[RY]\s+[A-Z]{5}(?:\/[A-Z]{5})?(?:\s+Z[A-Z]{2})*\s*$/,
-  /^\s*(?:BT|NNNN|#\d{3,5})\s*$/,
+  TRAILER_LINE,
 ]
 
 /**
@@ -187,8 +188,8 @@ export function isSignatureLine(line: string): boolean {
   if (t.trim() === '') return true
   if (marksIn(t).length) return false
   // a trailer word with text after it (`BT THE PLAN`, `NNNNTHE PLAN`) is no name: the text is portion text
-  if (/^\s*(?:BT|NNNN|#\d{3,5})(?=\s*\S)/.test(t) && !/^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t)) return false
-  return (SIGNATURE_NAME.test(t) && t.trim().length <= 40 && !SENTENCE_WORD.test(t.toUpperCase()) && !NOT_A_NAME.test(t.toUpperCase())) || CLASS_WORD_ONLY.test(t) || /^\s*(?:BT|NNNN|#\d{3,5})\s*$/.test(t) || (NARA_STAMP.test(t) && t.length <= 120)
+  if (/^\s*(?:BT|NNNN|#\d{3,5})(?=\s*\S)/.test(t) && !TRAILER_LINE.test(t)) return false
+  return (SIGNATURE_NAME.test(t) && t.trim().length <= 40 && !SENTENCE_WORD.test(t.toUpperCase()) && !NOT_A_NAME.test(t.toUpperCase())) || CLASS_WORD_ONLY.test(t) || TRAILER_LINE.test(t) || (NARA_STAMP.test(t) && t.length <= 120)
 }
 
 /** True when one line is what a header segment of `kind` holds (the segment's first line when `first`). */

@@ -1,4 +1,4 @@
-import { leadingCaptions } from './captions.js'
+import { captionsBeforeOrigin, leadingCaptions } from './captions.js'
 import { CLASS_LINE, CLASS_WORD_ONLY } from './classification.js'
 
 /**
@@ -26,9 +26,7 @@ export function classLineLength(line: string): number {
   if (CLASS_WORD_ONLY.test(text)) return line.length
   const m = CLASS_LINE.exec(text)
   if (!m) return 0
-  const words = m[5].trim().split(/\s+/)
-  const captions = leadingCaptions(m[5])
-  const originWords = captions.length ? m[5].slice(captions[captions.length - 1].end).trim().split(/\s+/).filter(Boolean) : words
+  const originWords = m[5].slice(captionsBeforeOrigin(m[5]).originStart).trim().split(/\s+/)
   const tailAt = text.length - m[7].length
   if (originWords.length > MAX_ORIGIN_WORDS) {
     // the class word and section: where the origin starts
