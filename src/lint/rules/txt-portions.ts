@@ -4,22 +4,19 @@ import { parseMarking } from '../../format/marking.js'
 import { defineRule, type Fix } from '../types.js'
 import { isClassified, type LintContext } from '../context.js'
 
-/** Offsets of the paragraph number as written (`¶12.` → the `12`), null when not found at the paragraph start. */
-export function numberAt(ctx: LintContext, p: Paragraph): [number, number] | null {
+/**
+ * Offsets of the paragraph number as written (`¶12.` → the `12`), null for a paragraph without a place (one built,
+ * not parsed). The parser opens a paragraph only on PARA_START (format/text.ts), `^[ \t]*(¶[ \t]?)?(\d{1,3})`, and
+ * starts its span at the first character past the leading blanks: so the span starts at the `¶` or the first digit,
+ * one blank at most stands between them, and the digits that follow are the paragraph's number.
+ */
+export function numberAt(text: string, p: Paragraph): [number, number] | null {
   if (!p.span) return null
-  // /^[ \t]*¶?[ \t]*(\d+)/ over the paragraph's first 12 characters, read by character code
-  const from = p.span.start.offset
-  const text = ctx.text
-  const limit = Math.min(from + 12, text.length)
-  let i = from
-  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++
-  if (i < limit && text.charCodeAt(i) === 0xb6) {
-    i++
-    while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++
-  }
+  let i = p.span.start.offset
+  if (text.charCodeAt(i) === 0xb6) i++
+  if (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++
   const start = i
-  while (i < limit && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++
-  if (i === start || Number(text.slice(start, i)) !== p.number) return null
+  while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++
   return [start, i]
 }
 
@@ -55,7 +52,7 @@ export const txt015 = defineRule({
       const start = line.start + m[0].indexOf(m[1])
       loose.push({ number: Number(m[1]), at: [start, start + m[1].length], parsed: false })
     }
-    const items = [...ps.map((p) => ({ number: p.number, at: numberAt(ctx, p) ?? (p.span ? [p.span.start.offset, p.span.start.offset] as [number, number] : null), parsed: true })), ...loose]
+    const items = [...ps.map((p) => ({ number: p.number, at: numberAt(ctx.text, p), parsed: true })), ...loose]
       .filter((x): x is { number: number; at: [number, number]; parsed: boolean } => x.at !== null)
       .sort((a, b) => a.at[0] - b.at[0])
     if (items.length === 1 && items[0].parsed) {
@@ -102,7 +99,7 @@ export const txt016 = defineRule({
     if (!isClassified(ctx) && !ctx.sbu) return
     for (const p of numbered(cable.paragraphs)) {
       if (p.marking) continue
-      const at = numberAt(ctx, p) ?? (p.span ? [p.span.start.offset, p.span.start.offset] as [number, number] : null)
+      const at = numberAt(ctx.text, p)
       // Stryker disable next-line LogicalOperator: the rule returned above unless the cable is classified or SBU, and SBU is never classified, so && and || agree here
       if (at) report({ message: `Paragraph ${p.number} of a ${ctx.sbu && !isClassified(ctx) ? 'SBU' : ctx.level} cable has no portion mark`, at })
     }
