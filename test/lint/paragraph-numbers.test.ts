@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseCable } from '../../src/format/parse.js'
+import { lintCable, lintText } from '../../src/lint/index.js'
 import { numberAt } from '../../src/lint/rules/txt-portions.js'
 import { BASE_CABLE, mutate } from '../../src/lint/examples/base-cable.js'
 
@@ -52,5 +53,78 @@ describe('numberAt: the digits of a paragraph number as written', () => {
 
   it('should give no place to a paragraph that has none (built, not parsed)', () => {
     expect(numberAt(BASE_CABLE, { number: 1, marking: 'C', text: 'This is an action request.' })).toBeNull()
+  })
+})
+
+/** TXT-015's findings as [line, first column, end column, message, fix applied to the text or null]. */
+const txt015 = (text: string) =>
+  lintText(text, { mode: 'archive' })
+    .filter((m) => m.ruleId === 'TXT-015')
+    .map((m) => [m.span.start.line, m.span.start.column, m.span.end.column, m.message, m.fix ? text.slice(0, m.fix.start) + m.fix.text + text.slice(m.fix.end) : null])
+
+describe('TXT-015 numbered paragraphs the parser left as literal lines', () => {
+  // the base cable's ¶2 spelled with a number the parser does not open (below or far above the next), so the line
+  // stays literal; the rule still reads it, on its digits, and reports ¶3 against it
+  it.each([
+    [' 1. (U)', 2, 3, 1],
+    ['\t1. (U)', 2, 3, 1],
+    ['01. (U)', 1, 3, 1],
+    ['¶1. (U)', 2, 3, 1],
+    ['9. (U)', 1, 2, 9],
+  ])('should read %j as a numbered paragraph, on its digits', (written, from, to, n) => {
+    expect(txt015(mutate([['¶2. (U)', written]]))).toEqual([
+      [27, from, to, `Unexpected paragraph number ${n}, expected 2`, null],
+      [31, 2, 3, `Unexpected paragraph number 3, expected ${n + 1}`, null],
+    ])
+  })
+
+  it('should not take a numbered line in running text for a lone paragraph', () => {
+    // one unnumbered block (a lone portion) whose third line starts `2. (C)`: not a paragraph the parser opened
+    const text = mutate([
+      ['¶1. (C) This is an action request; see para 3.\n\n¶2. (U) Background.\n\nSTATE 00012345 002 OF 002\n\n¶3. (C) Please deliver the points below.', '(C) Please deliver the points below\nas agreed with\n2. (C) Embassy London.'],
+    ])
+    expect(txt015(text)).toEqual([[27, 1, 2, 'Unexpected paragraph number 2, expected 1', null]])
+  })
+})
+
+describe('TXT-015 a lone paragraph', () => {
+  it('should report a lone numbered paragraph, and nothing about its number', () => {
+    // a fragment may open at any paragraph: its only one is numbered 3, which is no sequence to check
+    expect(txt015('SUBJECT: TEST\n\n3. (C) The only paragraph of a fragment.\n')).toEqual([[3, 1, 2, 'A lone paragraph is not numbered', null]])
+  })
+
+  it('should report a lone ¶1 of a whole cable on its number', () => {
+    const text = mutate([['¶1. (C) This is an action request; see para 3.\n\n¶2. (U) Background.\n\nSTATE 00012345 002 OF 002\n\n¶3. (C) Please', '¶1. (C) Please']])
+    expect(txt015(text)).toEqual([[25, 2, 3, 'A lone paragraph is not numbered', null]])
+  })
+})
+
+describe('TXT-015 renumbering', () => {
+  it('should renumber one paragraph, said in the singular', () => {
+    expect(txt015(mutate([['¶3. (C) Please', '¶4. (C) Please']]))).toEqual([
+      [31, 2, 3, 'Unexpected paragraph number 4, expected 3 (renumbering 1 paragraph from here)', BASE_CABLE],
+    ])
+  })
+
+  it('should renumber every paragraph from the first break in one edit, carried by the first finding only', () => {
+    // 1, 3, 5: two breaks, each reported against the number before it; the one fix restores 1, 2, 3
+    expect(txt015(mutate([['¶2. (U)', '¶3. (U)'], ['¶3. (C) Please', '¶5. (C) Please']]))).toEqual([
+      [27, 2, 3, 'Unexpected paragraph number 3, expected 2 (renumbering 2 paragraphs from here)', BASE_CABLE],
+      [31, 2, 3, 'Unexpected paragraph number 5, expected 4', null],
+    ])
+  })
+
+  it('should find nothing in a cable numbered 1..n', () => {
+    expect(txt015(withParagraphsUpTo(12))).toEqual([])
+  })
+})
+
+describe('TXT-015 paragraphs without a place', () => {
+  it('should leave out paragraphs a cable carries no span for, without an error', () => {
+    // a cable handed to lint with its segments but paragraphs built by hand (1, 3: a break TXT-015 would report
+    // if it could place it)
+    const cable = parseCable(mutate([['¶2. (U)', '¶3. (U)'], ['¶3. (C) Please', '¶4. (C) Please']]))
+    cable.paragraphs = cable.paragraphs.map(({ span: _span, ...p }) => p)
+    expect(lintCable(cable, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-015')).toEqual([])
   })
 })
