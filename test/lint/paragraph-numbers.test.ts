@@ -78,6 +78,12 @@ describe('TXT-015 numbered paragraphs the parser left as literal lines', () => {
     ])
   })
 
+  it('should read no number from a literal line that starts with digits but no paragraph number', () => {
+    // continuation lines of ¶3 opening with a time, a count and a year: no `n. (mark)` among them
+    const text = mutate([['¶3. (C) Please deliver the points below.', '¶3. (C) Please deliver the points below\n1400 hours local time,\n 3 copies\n2009. (C) is no number either.']])
+    expect(txt015(text)).toEqual([])
+  })
+
   it('should not take a numbered line in running text for a lone paragraph', () => {
     // one unnumbered block (a lone portion) whose third line starts `2. (C)`: not a paragraph the parser opened
     const text = mutate([
@@ -112,6 +118,13 @@ describe('TXT-015 renumbering', () => {
       [27, 2, 3, 'Unexpected paragraph number 3, expected 2 (renumbering 2 paragraphs from here)', BASE_CABLE],
       [31, 2, 3, 'Unexpected paragraph number 5, expected 4', null],
     ])
+  })
+
+  it('should leave an unnumbered portion out of the sequence', () => {
+    // a marked block without a number (number 0 in the model) before ¶1: the paragraphs still run 1, 2, 3
+    const text = mutate([['¶1. (C) This is', '(U) A lone portion before the first paragraph.\n\n¶1. (C) This is']])
+    expect(parseCable(text).paragraphs.map((p) => p.number)).toEqual([0, 1, 2, 3])
+    expect(txt015(text)).toEqual([])
   })
 
   it('should find nothing in a cable numbered 1..n', () => {

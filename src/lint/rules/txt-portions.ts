@@ -42,12 +42,12 @@ export const txt015 = defineRule({
     // blocks it left as literal lines join the sequence here; only a sequence it fully read gets the fix
     const loose: Array<{ number: number; at: [number, number]; parsed: boolean }> = []
     for (const i of ctx.lineIndicesOfKind('lines')) {
-      // most literal lines are prose or lists: test the regex only on one that starts with a digit or ¶; printable
-      // ASCII other than a digit can neither be skipped as white space nor start a number, and needs no line object
+      // most literal lines are prose or lists: printable ASCII other than a digit can neither be skipped as white
+      // space nor start a number, so such a line needs no line object and no regex
       const c = ctx.lineFirstCode(i)
       if (c > 32 && c < 127 && (c < 48 || c > 57)) continue
       const line = ctx.lineAt(i)
-      const m = /^\s*[¶\d]/.test(line.text) ? LOOSE_PARAGRAPH.exec(line.text) : null
+      const m = LOOSE_PARAGRAPH.exec(line.text)
       if (!m) continue
       const start = line.start + m[0].indexOf(m[1])
       loose.push({ number: Number(m[1]), at: [start, start + m[1].length], parsed: false })
