@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCable } from '../../src/format/parse.js'
 import { lintCable, lintText } from '../../src/lint/index.js'
-import { numberAt } from '../../src/lint/rules/txt-portions.js'
+import { mayOpenNumber, numberAt } from '../../src/lint/rules/txt-portions.js'
 import { BASE_CABLE, mutate } from '../../src/lint/examples/base-cable.js'
 
 /** The base cable with its third paragraph spelled `paragraph3` (the text from `¶3.` up to `Please`). */
@@ -53,6 +53,15 @@ describe('numberAt: the digits of a paragraph number as written', () => {
 
   it('should give no place to a paragraph that has none (built, not parsed)', () => {
     expect(numberAt(BASE_CABLE, { number: 1, marking: 'C', text: 'This is an action request.' })).toBeNull()
+  })
+})
+
+describe('mayOpenNumber: which first characters may open a numbered line', () => {
+  it.each([
+    [' ', true], ['\t', true], ['0', true], ['5', true], ['9', true], ['¶', true], ['\u00a0', true], ['\x7f', true],
+    ['!', false], ['/', false], [':', false], ['A', false], ['(', false], ['-', false], ['~', false],
+  ])('%j → %s', (ch, may) => {
+    expect(mayOpenNumber(ch.charCodeAt(0))).toBe(may)
   })
 })
 
