@@ -1,5 +1,6 @@
 import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
 import type { Paragraph } from '../../format/model.js'
+import { isDigitCode } from '../../format/char-codes.js'
 import { parseMarking } from '../../format/marking.js'
 import { defineRule, type Fix } from '../types.js'
 import { isClassified, type LintContext } from '../context.js'
@@ -16,7 +17,7 @@ export function numberAt(text: string, p: Paragraph): [number, number] | null {
   if (text.charCodeAt(i) === 0xb6) i++
   if (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++
   const start = i
-  while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++
+  while (isDigitCode(text.charCodeAt(i))) i++
   return [start, i]
 }
 
@@ -135,8 +136,9 @@ export const txt017 = defineRule({
     }
     // a sub-item's mark (`B. (TS) …`, `(2) (S) …`, `- (S) …`) is a portion mark too (docs/research.md, "Portions")
     const seen = new Set(ctx.marks.map((m) => m.start))
+    // every paragraph, unnumbered marked blocks too (one before ¶1, or a cable of lone portions, is in no other's span)
     for (const p of cable.paragraphs) {
-      if (!p.span || p.number <= 0) continue
+      if (!p.span) continue
       const body = ctx.text.slice(p.span.start.offset, p.span.end.offset)
       for (const m of body.matchAll(SUB_ITEM_MARK)) {
         const start = p.span.start.offset + m.index + m[1].length
