@@ -1,4 +1,4 @@
-import { isCaptionLine, SERVICE_LINE } from '../format/captions.js'
+import { isCaptionLine, serviceLineLength } from '../format/captions.js'
 import { CLASS_WORD_ONLY } from '../format/classification.js'
 import { CLASSIFIED_BY } from '../format/classified-by.js'
 import { eoStatementLength } from '../format/eo.js'
@@ -198,7 +198,8 @@ function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
   if (line.trim() === '') return true
   switch (kind) {
     case 'captions':
-      return !marksIn(line).length && (isCaptionLine(line) || SERVICE_LINE.test(line))
+      // a service line only as far as its syntax goes (`serviceLineLength`); `headerPrefix` cuts one that holds more
+      return !marksIn(line).length && (isCaptionLine(line) || serviceLineLength(line) === line.length)
     case 'eo':
       // a whole line only when nothing follows the statement (`headerPrefix` cuts a line that holds more)
       return first && eoStatementLength(line) > 0 && line.slice(eoStatementLength(line)).trim() === '' && !marksIn(line).length
@@ -234,6 +235,11 @@ function headerPrefix(kind: SegmentKind, line: string, first: boolean): number {
   // a DTG line of the envelope with text after its signals: the DTG statement (`dtgLineLength`, spec §4.3)
   if (kind === 'envelope' || kind === 'headerOther') {
     const n = dtgLineLength(line.replace(/\n$/, ''))
+    return marksIn(line.slice(0, n)).length ? 0 : n
+  }
+  // a service line with a note that is no service-line syntax (`C O R R E C T E D COPY (TEXT OF PLAN)`): `CORRECTED COPY`
+  if (kind === 'captions') {
+    const n = serviceLineLength(line.replace(/\n$/, ''))
     return marksIn(line.slice(0, n)).length ? 0 : n
   }
   if (!first) return 0

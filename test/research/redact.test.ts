@@ -7,6 +7,9 @@ import { toCableRecord } from '../../src/archive/cable-record.js'
 import { findCable } from '../../src/archive/find-cable.js'
 import { portionMarkOf, readPortionMark, redactText, storedPortions } from '../../src/archive/redact.js'
 import { redactStoredCable } from '../../src/archive/releasable.js'
+import { cableAccess } from '../../src/archive/cable-access.js'
+import { RESTRICTIVE_CAVEATS } from '../../src/format/classification.js'
+import { parseMarking } from '../../src/format/marking.js'
 import { parseCable } from '../../src/format/parse.js'
 import { openStore } from '../../src/store/open-store.js'
 import { lintText } from '../../src/lint/index.js'
@@ -533,5 +536,96 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
     expect(redactText(leaky, C).text).not.toContain('LEAKP')
     expect(redactText(leaky, S).text).toBe(leaky)
     expect(redactText(partial(notice), C).text).toContain(`${notice}\n`)
+  })
+})
+
+/**
+ * Re-QA round 3: caveats written with a blank inside (`NO FORN`, `EX DIS`, `N O F O R N`) are the caveat wherever a
+ * caveat is read (caption lines, the class line before the origin and after the serial, portion marks), and
+ * captions written between the class word and `SECTION` are read with the class line. Each cable is SECRET with a
+ * (C) and an (S) paragraph; the words `OKAY` stand in its (C) paragraph.
+ */
+describe('caveats with a blank inside, and captions before SECTION (re-QA round 3)', () => {
+  const cable = (o: { cls?: string; caps?: string; para?: string } = {}) =>
+    [
+      'O 121530Z MAR 09', 'FM AMEMBASSY DUSHANBE', 'TO SECSTATE WASHDC IMMEDIATE 0042', '',
+      o.cls ?? 'S E C R E T DUSHANBE 000611', '', o.caps ?? 'SIPDIS', '',
+      'E.O. 12958: DECL: 05/21/2019', 'TAGS: PREL PGOV TI', 'SUBJECT: (C) INVENTED TALKS', '',
+      'Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).', '', o.para ?? '1. (C) Okay words.', '', '2. (S) Secret words.', '', 'QUILL', '',
+    ].join('\n')
+  const access = (text: string) => cableAccess(parseCable(text, { plain: true }))
+
+  it('reads NO FORN, EX DIS and their kin as the caveat on a caption line, the class line and in a portion mark', () => {
+    const forms: [NonNullable<Parameters<typeof cable>[0]>, string][] = [
+      [{ caps: 'NO FORN' }, 'NOFORN'],
+      [{ caps: 'SIPDIS\nNOF ORN' }, 'NOFORN'],
+      [{ caps: 'EX DIS' }, 'EXDIS'],
+      [{ caps: 'NO DIS' }, 'NODIS'],
+      [{ cls: 'SECRET DUSHANBE 000611 NO FORN' }, 'NOFORN'],
+      [{ cls: 'SECRET DUSHANBE 000611 N O F O R N' }, 'NOFORN'],
+      [{ cls: 'SECRET NO FORN DUSHANBE 000611' }, 'NOFORN'],
+      [{ cls: 'SECRET DUSHANBE 000611 SIPDIS LIM DIS' }, 'LIMDIS'],
+      [{ para: '1. (C//NO FORN) Okay words.' }, 'NOFORN'],
+      [{ para: '1. (C//OR CON) Okay words.' }, 'ORCON'],
+    ]
+    for (const [o, caveat] of forms) {
+      const text = cable(o)
+      const label = JSON.stringify(o)
+      expect(access(text), label).toMatchObject({ level: 3, caveats: [caveat] })
+      // a SECRET reader without the caveat reads no portion of the cable, its (C) paragraph included
+      const bare = redactText(text, { level: 3, caveats: [] })
+      expect(bare.text, label).not.toMatch(/Okay|Secret words/)
+      expect(storedPortions({ ...access(text), text }).filter((p) => /Okay/.test(p.text)).every((p) => p.caveats.includes(caveat)), label).toBe(true)
+      // holding it, a CONFIDENTIAL reader reads the (C) paragraph, and the class line as written
+      const held = redactText(text, { level: 2, caveats: [caveat] })
+      expect(held.text, label).toContain('Okay words.')
+      expect(held.text, label).not.toContain('Secret words')
+      expect(held.text, label).toContain(`\n${o.cls ?? 'S E C R E T DUSHANBE 000611'}\n`)
+    }
+    // a caveat with a blank inside ends a REL TO list: it is never read as a country, and contradicts the list
+    expect(parseMarking('C/REL TO USA, NO FORN')).toMatchObject({ ok: false, failClosed: { caveats: ['NOFORN'], releasableTo: null } })
+    // SIPDIS (it widens who may read) is read only as spelt or spaced letter by letter: a stray blank is no caption
+    const sip = cable({ caps: 'SIP DIS' })
+    expect(parseCable(sip, { plain: true }).captions).toEqual([])
+    expect(redactText(sip, { level: 2, caveats: [] }).text).not.toContain('SIP DIS')
+  })
+
+  it('shows a service line only as far as its syntax goes: words of its note that say no correction are portion text', () => {
+    for (const caps of ['C O R R E C T E D COPY (TEXT OF PLAN LEAKA)', 'SIPDIS\nC O R R E C T E D COPY (TEXT OF PLAN LEAKB)', 'CORRECTED COPY -- "LEAKC" RATHER THAN "MORE"', 'C O R R E C T E D C O P Y: MINISTER LEAKD RESIGNS\nSIPDIS']) {
+      const text = cable({ caps })
+      const r = redactText(text, { level: 2, caveats: [] })
+      expect(r.text, caps).not.toContain('LEAK')
+      expect(r.text, caps).toMatch(/C ?O ?R ?R ?E ?C ?T ?E ?D +C ?O ?P ?Y/)
+      expect(r.text, caps).toContain('[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]')
+      expect(storedPortions({ level: 3, caveats: [], text }).filter((p) => p.text.includes('LEAK')), caps).toEqual([])
+      expect(redactText(text, { level: 3, caveats: [] }).text, caps).toBe(text)
+    }
+    // service lines as the wire writes them stay shown
+    for (const caps of ['C O R R E C T E D COPY (SUBJECT LINE)', 'C O R R E C T E D COPY CAPTION', 'C O R R E C T E D C O P Y - PARA 1, 2, 6', 'C O R R E C T E D C O P Y (NOFORN CAPTION ADDED)', 'CORRECTED COPY', 'C O R R E C T E D COPY -- ADDED E.O., TAGS, AND CLASS BY'])
+      expect(redactText(cable({ caps }), { level: 2, caveats: ['NOFORN'] }).text, caps).toContain(`\n${caps}\n`)
+  })
+
+  it('reads captions between the class word and SECTION: the level, the caveat, the section and the origin', () => {
+    for (const [cls, caveats] of [
+      ['S E C R E T NODIS SECTION 01 OF 02 DUSHANBE 000611', ['NODIS']],
+      ['SECRET N O D I S SECTION 01 OF 02 DUSHANBE 000611', ['NODIS']],
+      ['SECRET NOFORN EXDIS SECTION 02 OF 02 DUSHANBE 000611', ['NOFORN', 'EXDIS']],
+      ['S E C R E T NO FORN SECTION 01 OF 02 DUSHANBE 000611', ['NOFORN']],
+    ] as const) {
+      const text = cable({ cls })
+      const parsed = parseCable(text, { plain: true })
+      expect(access(text), cls).toMatchObject({ level: 3, caveats: [...caveats].sort((a, b) => RESTRICTIVE_CAVEATS.indexOf(a) - RESTRICTIVE_CAVEATS.indexOf(b)) })
+      expect([parsed.mrn, parsed.sections], cls).toEqual([{ origin: 'DUSHANBE', serial: '000611' }, 2])
+      // the whole class line is class-line syntax: shown to a reader holding the caveats, with his (C) paragraph
+      const held = redactText(text, { level: 2, caveats: [...caveats] })
+      expect(held.text, cls).toContain(`\n${cls}\n`)
+      expect(held.text, cls).toContain('Okay words.')
+      expect(held.text, cls).not.toContain('Secret words')
+      // without them no portion of it; a SECRET reader holding them reads it whole
+      expect(redactText(text, { level: 4, caveats: [] }).text, cls).not.toContain('Okay')
+      expect(redactText(text, { level: 3, caveats: [...caveats] }).text, cls).toBe(text)
+    }
+    // words that are no captions before SECTION keep the line unread as a class line: it fails closed at TOP SECRET
+    expect(access(cable({ cls: 'SECRET THE PLAN SECTION 01 OF 02 DUSHANBE 000611' })).level).toBe(4)
   })
 })
