@@ -186,6 +186,8 @@ QUILL
           tagsTail: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
           trailer: fc.record({ form: fc.constantFrom('NNNN', 'NNNN ', 'BT ', 'BT\n#0001\nNNNN'), words: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }) }),
           addressee: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
+          // PLAD-shaped words after a PLAD (re-QA round 3): after a known station, a collective, an MCN, Washington
+          pladTail: fc.record({ after: fc.constantFrom('INFO AMEMBASSY PARIS', 'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE', 'INFO AMEMBASSY PARIS PRIORITY 0042', 'INFO SECSTATE WASHDC', 'INFO AMEMBASSY RIO DE JANEIRO', 'INFO RUEHFR/AMEMBASSY QUORIN'), words: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 2 }) }),
           spacedCaption: fc.boolean(),
         }),
         (g) => {
@@ -199,9 +201,10 @@ QUILL
           const tagsTail = tag(g.tagsTail).map((w) => w.toUpperCase())
           const trailerWords = tag(g.trailer.words).map((w) => w.toUpperCase())
           const addresseeWords = tag(g.addressee).map((w) => w.toUpperCase())
+          const pladTailWords = tag(g.pladTail.words).map((w) => w.toUpperCase())
           const mark = (m: string | null) => (m === null ? '' : `(${m}) `)
           const caption = g.distribution && g.spacedCaption ? g.distribution.split('').join(' ') : g.distribution
-          const to = `TO SECSTATE WASHDC 0001\n${addresseeWords.length ? `SECSTATE WILL PASS ${addresseeWords.join(' ')} TO THE MINISTER\n` : ''}`
+          const to = `TO SECSTATE WASHDC 0001\n${addresseeWords.length ? `SECSTATE WILL PASS ${addresseeWords.join(' ')} TO THE MINISTER\n` : ''}${pladTailWords.length ? `${g.pladTail.after} ${pladTailWords.join(' ')}\n` : ''}`
           let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\n${to}\n${g.level} DUSHANBE 000001\n\n${caption ? `${caption}\n` : ''}${g.noforn ? 'NOFORN\n' : ''}${g.distribution ? '' : 'SIPDIS'}\n\nE.O. 12958: DECL: 01/01/2019${eoTail.length ? ` ${eoTail.join(' ')}` : ''}\nTAGS: PREL TI${tagsTail.length ? ` THE ${tagsTail.join(' ')}` : ''}\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
           if (loose.length) text += `${loose.join(' ')}\n\n`
           paras.forEach((p, i) => {
@@ -250,7 +253,7 @@ QUILL
           check(subjectWords, may(g.subject.mark))
           check(loose, may(null))
           // header text beyond its kind's syntax counts at the overall level: no facet, no rendering below it
-          for (const words of [eoTail, tagsTail, trailerWords, addresseeWords]) check(words, may(null))
+          for (const words of [eoTail, tagsTail, trailerWords, addresseeWords, pladTailWords]) check(words, may(null))
           const tags = parseCable(text, { plain: true }).tags.join(' ').toLowerCase()
           for (const w of tagsTail) expect(tags).not.toContain(w.toLowerCase())
           for (const p of paras) {
@@ -452,7 +455,30 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
       expect(redactText(text, C).text, to).not.toMatch(/LEAK/)
       expect(redactText(text, S).text, to).toBe(text)
     }
+    // PLAD-shaped words after the PLAD (re-QA round 3): a known station ends the PLAD where its name ends, a place
+    // the directory does not know is one word, a collective ends at COLLECTIVE, another PLAD at Washington or its
+    // place code; after it only an office note, a precedence, an MCN or PASS TO another addressee
+    for (const to of [
+      'AMEMBASSY PARIS NUCLEAR LEAKA',
+      'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE PLAN LEAKB',
+      'RUEHFR/AMEMBASSY PARIS 1234 NUCLEAR LEAKC',
+      'INFO RUEHFR/AMEMBASSY PARIS IMMEDIATE 0042 LEAKD TALKS',
+      'SECSTATE WASHDC LEAKE PLAN',
+      'ZEN/AMCONSUL RIO DE JANEIRO LEAKF',
+      'INFO AMEMBASSY QUORIN LEAKG',
+      'JOINT STAFF WASHDC//J-3// IMMEDIATE LEAKH',
+      'AMEMBASSY PARIS PASS TO AMCONSUL STRASBOURG LEAKI PLAN',
+    ] as const) {
+      const text = cable({ to })
+      expect(redactText(text, C).text, to).not.toMatch(/LEAK/)
+      expect(storedPortions({ level: 3, caveats: [], text }).filter((p) => p.text.includes('LEAK')), to).toEqual([])
+      expect(redactText(text, S).text, to).toBe(text)
+    }
+    const fm = cable().replace('FM AMEMBASSY QUORIN', 'FM AMEMBASSY PARIS NUCLEAR LEAKJ')
+    expect(redactText(fm, C).text).not.toContain('LEAKJ')
     // addressee lines as the format writes them stay shown
+    for (const to of ['AMEMBASSY PARIS PASS TO AMCONSUL STRASBOURG', 'INFO AMEMBASSY QUORIN PRIORITY', 'JOINT STAFF WASHDC//J-3/J-5// IMMEDIATE', 'RHMFISS/HQ USCENTCOM MACDILL AFB FL PRIORITY', 'AMEMBASSY TRIPOLI LY', 'RUEHC/SECSTATE WASHDC 4321', 'USMISSION USUN NEW YORK IMMEDIATE 0042'])
+      expect(redactText(cable({ to }), C).text, to).toContain(`\n${to}\n`)
     for (const to of ['RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302', 'AMEMBASSY THE HAGUE PRIORITY', 'RHMFISS/HQ USEUCOM VAIHINGEN GE', 'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE IMMEDIATE', 'RUEHZL/EUROPEAN POLITICAL COLLECTIVE', 'DEPT OF TREASURY WASHINGTON DC', 'ZEN/AMCONSUL RIO DE JANEIRO 0412'])
       expect(redactText(cable({ to }), C).text, to).toContain(`\n${to}\n`)
   })
