@@ -11,10 +11,12 @@ import { normalizePrecedence, PRECEDENCE_WORD } from './precedence.js'
 export function parseAddressee(text: string): { addressee: Addressee; misspelled: boolean } {
   let rest = collapseSpace(text.trim())
   let route: string | null = null
-  const r = /^([A-Z]{4,8})\s?\/\s?/.exec(rest)
-  if (r) {
-    route = r[1]
-    rest = rest.slice(r[0].length)
+  const r = routeLength(rest)
+  if (r !== 0) {
+    let k = 0
+    while (isUpperCode(rest.charCodeAt(k))) k++
+    route = rest.slice(0, k)
+    rest = rest.slice(r)
   }
   let serial: string | null = null
   // the serial ends the line: without a final digit the (unanchored, so scanning) regex cannot match
@@ -37,6 +39,24 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
   }
   return { addressee: { route, name: rest, precedence, serial, excluded: isCollective(rest) ? [] : null }, misspelled }
 }
+
+/**
+ * The length of the routing indicator and slash a line opens with, as `/^([A-Z]{4,8})\s?\/\s?/` matches them, or 0:
+ * a run of four to eight capitals (a longer run cannot match: no shorter part of it is followed by a slash), at
+ * most one white space, the slash and at most one white space. Read by char code: every addressee line is tried.
+ */
+function routeLength(s: string): number {
+  let k = 0
+  while (k < s.length && k <= 8 && isUpperCode(s.charCodeAt(k))) k++
+  if (k < 4 || k > 8) return 0
+  let at = k
+  if (isSpaceCode(s.charCodeAt(at)) && s.charCodeAt(at + 1) === 47) at++
+  if (s.charCodeAt(at) !== 47) return 0
+  at++
+  return at < s.length && isSpaceCode(s.charCodeAt(at)) ? at + 1 : at
+}
+
+const isUpperCode = (c: number) => c >= 65 && c <= 90
 
 /** PRECEDENCE_WORD without its leading `\s`, tried at a given offset. */
 const PRECEDENCE_WORD_AT = new RegExp(PRECEDENCE_WORD.source.slice(2), 'iy')

@@ -385,7 +385,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       }
       lastLine = i
     }
-    while (end > s.at && /\s/.test(text[end - 1])) end--
+    while (end > s.at && isSpaceCode(text.charCodeAt(end - 1))) end--
     return { start: s.at, end, lastLine }
   }
 
