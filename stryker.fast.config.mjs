@@ -14,7 +14,7 @@ const MODULES = {
     'src/format/ids.ts',
     'src/format/references.ts',
     'src/format/precedence.ts',
-    'src/format/compose.ts:78-78',
+    'src/format/compose.ts:79-79',
   ],
   service: [
     'src/messaging/delivery-worker.ts',

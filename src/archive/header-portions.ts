@@ -1,4 +1,4 @@
-import { isCaptionLine, SERVICE_LINE } from '../format/captions.js'
+import { isCaptionLine, serviceLineLength } from '../format/captions.js'
 import { CLASS_WORD_ONLY } from '../format/classification.js'
 import { CLASSIFIED_BY } from '../format/classified-by.js'
 import { eoStatementLength } from '../format/eo.js'
@@ -6,6 +6,7 @@ import { classLineLength } from '../format/class-line.js'
 import { dtgLineLength, PARTIAL_NOTICE } from '../format/header.js'
 import type { SegmentKind } from '../format/model.js'
 import { isPageHeader } from '../format/page-header.js'
+import { isAddresseeLine } from '../format/plad-line.js'
 import { TRAILER_LINE } from './body-portions.js'
 import { tagListLength, TAGS_LABEL } from '../format/tags.js'
 
@@ -120,36 +121,10 @@ const ROUTING_LINES: RegExp[] = [
   TRAILER_LINE,
 ]
 
-/**
- * An addressee (spec §4.1, §4.2): `[RI "/"] PLAD [SP PREC-WORD] [SP MCN]`. The RI is `R` or `Q` and 3–6 letters
- * (`ZEN/`, not sent electrically, in older cables); the PLAD a station word (`AMEMBASSY`, `SECSTATE`, `HQ` …) and a
- * few words of place or office, a collective (`… COLLECTIVE`, `ALL …`), or after an RI a few words of any name.
- * Bounded: prose that merely starts like an addressee runs longer.
- */
-const RI = String.raw`(?:[RQ][A-Z]{3,6}|ZEN)[ \t]?\/[ \t]?`
-const PLAD_WORD = String.raw`[A-Z0-9(/][A-Z0-9.'&()/,-]*`
-const STATION = String.raw`(?:AMEMBASSY|AMCONSUL|AMCONSULATE|SECSTATE|USMISSION|USINT|USOFFICE|AIT|REO|USEU|USDEL|SECDEF|JOINT STAFF|CIA|DIA|NSC|DEPT OF|HQ|(?:CDR|USCINC|CINC)[A-Z]*|COMSEC|WHITE HOUSE|USDAO|DEPT)`
-const PREC_MCN = String.raw`(?:[ \t]+(?:FLASH|NIACT[ \t]+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE))?(?:[ \t]+\d{4})?[ \t]*$`
-const ADDRESSEES: RegExp[] = [
-  new RegExp(String.raw`^[ \t]*(?:${RI})?${STATION}\b(?:[ \t]+${PLAD_WORD}){0,6}${PREC_MCN}`),
-  new RegExp(String.raw`^[ \t]*(?:${RI})?(?:ALL(?:[ \t]+${PLAD_WORD}){1,8}|(?:${PLAD_WORD}[ \t]+){0,8}COLLECTIVE)${PREC_MCN}`),
-  new RegExp(String.raw`^[ \t]*${RI}${PLAD_WORD}(?:[ \t]+${PLAD_WORD}){0,6}${PREC_MCN}`),
-  new RegExp(String.raw`^[ \t]*${PLAD_WORD}(?:[ \t]+${PLAD_WORD}){0,5}[ \t]+(?:FLASH|NIACT[ \t]+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)(?:[ \t]+\d{4})?[ \t]*$`),
-]
-/**
- * A line after its list label (`FM`, `TO`, `INFO`, `XMT`): the label says it is a PLAD list, so any RI (also a
- * garbled one, `UEHC/`) and a few PLAD words (`RPO DUBAI`, `WESTERN HEMISPHERIC AFFAIRS DIPL POSTS`).
- */
-const LABELLED_ADDRESSEE = new RegExp(String.raw`^[ \t]*(?:[A-Z]{3,7}[ \t]?\/[ \t]?)?${PLAD_WORD}(?:[ \t]+${PLAD_WORD}){0,7}${PREC_MCN}`)
 /** An office distribution line of older cables: `NSCE-00  OIC-00   NIMA-00  PA-00`. */
 const DISTRIBUTION_LINE = /^(?:[ \t]*[A-Z][A-Z0-9]{0,7}-\d{2})+[ \t]*$/
 /** Words of a sentence no PLAD holds (verbs, pronouns): a line holding one is prose, not an addressee. */
 const SENTENCE_WORD = /(?<![A-Z0-9])(?:WILL|WOULD|SHALL|SHOULD|COULD|MUST|SAID|SAYS|TOLD|HAS|HAVE|HAD|WAS|WERE|ARE|IS|BEEN|THAT|THIS|WHICH|WHO|WHOSE|WHOM|HE|SHE|THEY|WE|HIS|HER|THEIR|ITS|NOT)(?![A-Z0-9])/
-
-/** True when a line (its list label removed) is an addressee as `ADDRESSEES` reads it and holds no sentence word. */
-function isAddressee(line: string): boolean {
-  return !SENTENCE_WORD.test(line) && ADDRESSEES.some((re) => re.test(line))
-}
 
 /** True for a header-zone line that carries no portion text: an envelope, addressing or routing line (spec §3, §4). */
 export function isRoutingLine(line: string): boolean {
@@ -162,8 +137,9 @@ export function isRoutingLine(line: string): boolean {
   // an addressee line, with the label of its list on the first line (`INFO RUCNIRA/IRAN COLLECTIVE`)
   const addressee = t.replace(/^\s*(?:FM|TO|INFO|XMT)\s*\/?\s+(?=\S)/, '')
   if (DISTRIBUTION_LINE.test(t) || (addressee !== t && isPageHeader(addressee))) return true
-  if (addressee !== t && !SENTENCE_WORD.test(addressee) && LABELLED_ADDRESSEE.test(addressee)) return true
-  return ROUTING_LINES.some((re) => re.test(addressee)) || isAddressee(addressee)
+  // an addressee only as far as its PLAD syntax goes, every word of it (`isAddresseeLine`, src/format/plad-line.ts)
+  if (!SENTENCE_WORD.test(addressee) && isAddresseeLine(addressee, addressee !== t)) return true
+  return ROUTING_LINES.some((re) => re.test(addressee))
 }
 
 /** The length of the TAGS label and the tag list after it (`tagListLength`, spec §5.7); 0 without the label. */
@@ -198,7 +174,8 @@ function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
   if (line.trim() === '') return true
   switch (kind) {
     case 'captions':
-      return !marksIn(line).length && (isCaptionLine(line) || SERVICE_LINE.test(line))
+      // a service line only as far as its syntax goes (`serviceLineLength`); `headerPrefix` cuts one that holds more
+      return !marksIn(line).length && (isCaptionLine(line) || serviceLineLength(line) === line.length)
     case 'eo':
       // a whole line only when nothing follows the statement (`headerPrefix` cuts a line that holds more)
       return first && eoStatementLength(line) > 0 && line.slice(eoStatementLength(line)).trim() === '' && !marksIn(line).length
@@ -234,6 +211,11 @@ function headerPrefix(kind: SegmentKind, line: string, first: boolean): number {
   // a DTG line of the envelope with text after its signals: the DTG statement (`dtgLineLength`, spec §4.3)
   if (kind === 'envelope' || kind === 'headerOther') {
     const n = dtgLineLength(line.replace(/\n$/, ''))
+    return marksIn(line.slice(0, n)).length ? 0 : n
+  }
+  // a service line with a note that is no service-line syntax (`C O R R E C T E D COPY (TEXT OF PLAN)`): `CORRECTED COPY`
+  if (kind === 'captions') {
+    const n = serviceLineLength(line.replace(/\n$/, ''))
     return marksIn(line.slice(0, n)).length ? 0 : n
   }
   if (!first) return 0

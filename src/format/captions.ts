@@ -36,6 +36,25 @@ export const CAPTION_PHRASES: readonly string[] = [
  * part of a longer run of spaced letters (`N O D I S C U S S …` is no caption).
  */
 const SPACED_CAPTION = `(?<!(?:^|\\s)[A-Za-z] )(?:${CAPTION_PHRASES.map((p) => p.split(' ').map((w) => w.split('').join(' ')).join('\\s+')).join('|')})(?! [A-Za-z](?![A-Za-z]))`
+/**
+ * Captions whose reading widens who may read a cable (SIPDIS: cleared readers at any post): read only as spelt or
+ * with every letter spaced, never with a stray blank inside, so a garbled one is no caption and its line is withheld.
+ */
+const WIDENING: ReadonlySet<string> = new Set(['SIPDIS'])
+
+/**
+ * A caption phrase with one blank written inside a word (`NO FORN`, `EX DIS`, `NOF ORN`, as typed or wrapped
+ * originals write them): the same caption, so a caveat is never lost to a stray blank (fail closed). A form opening
+ * with a single letter is not part of a longer run of spaced letters, as `SPACED_CAPTION`; none for a caption that
+ * widens access (`WIDENING`).
+ */
+const looseForms = (p: string): string[] => {
+  const words = p.split(' ')
+  return words.flatMap((w, i) => [...w.slice(1)].map((_, k) => [...words.slice(0, i), `${w.slice(0, k + 1)} ${w.slice(k + 1)}`, ...words.slice(i + 1)].join('\\s+')))
+}
+const looseCaption = (p: string) =>
+  `(?:${looseForms(p).map((f) => (/^[A-Z] /.test(f) ? `(?<!(?:^|\\s)[A-Za-z] )${f}` : f)).join('|')})(?! [A-Za-z](?![A-Za-z]))`
+
 /** Caption phrases by their letters alone, to fold a spaced or glued spelling onto the phrase. */
 const BY_LETTERS = new Map(CAPTION_PHRASES.map((p) => [p.replace(/ /g, ''), p]))
 
@@ -48,7 +67,16 @@ function captionOf(written: string): string {
   return caption === 'SENSITIVE BUT UNCLASSIFIED' ? 'SENSITIVE' : caption
 }
 
-const CAPTION_AT = new RegExp(`^(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')}|${SPACED_CAPTION})(?=$|[\\s.,;:/])`, 'i')
+/** One caption as written: the phrase (or, when it widens nobody's access, with a stray blank in a word), or spaced letters; longest phrases first. */
+const ONE_CAPTION = `(?:${CAPTION_PHRASES.map((p) => (WIDENING.has(p) ? p.replace(/ /g, '\\s+') : `${p.replace(/ /g, '\\s+')}|${looseCaption(p)}`)).join('|')}|${SPACED_CAPTION})`
+
+/**
+ * A run of caption words as a class line may carry them between its class word and `SECTION` (`S E C R E T NODIS
+ * SECTION 01 OF 02 …`), for `CLASS_LINE` (an `i` pattern): caption words separated by blanks or `.,;:/`.
+ */
+export const CAPTION_RUN_SOURCE = `${ONE_CAPTION}(?:[\\s.,;:/]+${ONE_CAPTION})*`
+
+const CAPTION_AT = new RegExp(`^${ONE_CAPTION}(?=$|[\\s.,;:/])`, 'i')
 
 /** CAPTION_AT tried at a given offset (sticky) instead of at the start of a slice of the line. */
 const CAPTION_AT_STICKY = new RegExp(CAPTION_AT.source.slice(1), 'iy')
@@ -71,7 +99,7 @@ export function leadingCaptions(line: string): { caption: string; start: number;
   return found
 }
 
-const CAPTION_ANYWHERE = new RegExp(`(?<![A-Z])(?:${CAPTION_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')}|${SPACED_CAPTION})(?![A-Z])`, 'gi')
+const CAPTION_ANYWHERE = new RegExp(`(?<![A-Z])${ONE_CAPTION}(?![A-Z])`, 'gi')
 
 /**
  * Every caption word on a caption-zone line, also after attention text
@@ -150,3 +178,31 @@ export function isCaptionLine(line: string): boolean {
 
 /** Service lines that travel with the captions (`C O R R E C T E D COPY (SUBJECT LINE)`). */
 export const SERVICE_LINE = /^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b/i
+
+/**
+ * Words a service line's note may hold (`C O R R E C T E D COPY (SUBJECT LINE)`, `… - PARA 1, 2, 6`, `… CAPTION
+ * ADDED`): what part of the cable was corrected and how, as the wire writes it. Any other word is text.
+ */
+const SERVICE_NOTE_WORD =
+  /^(?:TEXT|SUBJECT|SUBJ|LINES?|CAPTIONS?|TAGS?|ADDRESSEES?|ADRESSEES?|ADDEES?|INFO|ACTION|PARAS?|PARAGRAPHS?|AND|ADD|ADDED|ADDING|CHANGED?|CORRECTED|CORRECT|CORRECTION|CLASSIFICATION|CLASS|BY|MARKINGS?|SIGNATURE|DATE|REFS?|REFERENCES?|DTG|MRN|PRECEDENCE|RENUMBERED|NUMBERS?|HANDLING|INSTRUCTIONS|DELETED|REMOVED|E\.?O\.?|PLA|RI|PRIMARY|SECURITY|FORMATTING|FINAL|\d{1,3})$/i
+
+/**
+ * How much of a service line is service-line syntax (spec §5.4): `CORRECTED COPY` in any letter spacing, and a note
+ * made only of the words that say what was corrected (`SERVICE_NOTE_WORD`) and caption words, in parentheses or
+ * after a dash or colon. A note holding any other word is text the correction carries (`(TEXT OF PLAN)`,
+ * `"no more" rather than "more"`): the length of `CORRECTED COPY` alone, the rest to be judged as portion text. 0
+ * for a line that is no service line.
+ *
+ * @example
+ *   serviceLineLength('C O R R E C T E D COPY (SUBJECT LINE)')  // the whole line
+ *   serviceLineLength('C O R R E C T E D COPY (TEXT OF PLAN)')  // 22: up to COPY
+ */
+export function serviceLineLength(line: string): number {
+  const head = SERVICE_LINE.exec(line)
+  if (!head) return 0
+  const note = line.slice(head[0].length)
+  let rest = note
+  for (const c of captionsIn(rest.toUpperCase())) rest = rest.slice(0, c.start) + ' '.repeat(c.end - c.start) + rest.slice(c.end)
+  const words = rest.split(/[\s()[\]\-–:;,&/\\"]+/).map((w) => w.replace(/^\.+|\.+$/g, '')).filter(Boolean)
+  return words.every((w) => SERVICE_NOTE_WORD.test(w)) ? line.length : head[0].length
+}

@@ -1,4 +1,4 @@
-import { captionsBeforeOrigin, leadingCaptions } from './captions.js'
+import { captionsBeforeOrigin, gluedCaptions, leadingCaptions } from './captions.js'
 import { CLASS_LINE, CLASS_WORD_ONLY } from './classification.js'
 
 /**
@@ -29,24 +29,66 @@ export function classLineLength(line: string): number {
   const originWords = m[5].slice(captionsBeforeOrigin(m[5]).originStart).trim().split(/\s+/)
   const tailAt = text.length - m[7].length
   if (originWords.length > MAX_ORIGIN_WORDS) {
-    // the class word and section: where the origin starts
+    // the class word, and its captions and section: where the origin starts
     const classEnd = m[1].length + m[2].length
-    const section = /^\s+SECTION\s+\d{1,2}\s+OF\s+\d{1,2}/i.exec(text.slice(classEnd))
+    const section = m[3] ? /^.*?\s+SECTION\s+\d{1,2}\s+OF\s+\d{1,2}/i.exec(text.slice(classEnd)) : null
     return classEnd + (section ? section[0].length : 0)
   }
-  let at = tailAt
+  const at = tailAt + classLineTail(m[7]).end
+  return isLineEnd(text.slice(at)) ? line.length : at
+}
+
+/**
+ * Caption words a class line carries between its class word and `SECTION` (`S E C R E T NODIS SECTION 01 OF 02
+ * QUORIN 000611`), each with its offset in the line; [] when the line has no section or nothing stands before it.
+ * `m` is the line's `CLASS_LINE` match.
+ */
+export function captionsBeforeSection(line: string, m: RegExpExecArray): { caption: string; start: number; end: number }[] {
+  if (!m[3]) return []
+  const from = m[1].length + m[2].length
+  const section = /\bSECTION\s+\d{1,2}\s+OF\s+\d{1,2}/i.exec(line.slice(from))
+  if (!section) return []
+  return leadingCaptions(line.slice(from, from + section.index)).map((c) => ({ caption: c.caption, start: from + c.start, end: from + c.end }))
+}
+
+/**
+ * The class-line syntax after the serial (spec §5.2, §5.4): `SECTION nn OF mm` and caption words, spelt, spaced or
+ * glued together (`NODIS`, `N O D I S`, `NO FORN`, `SIPDISNOFORN`), up to the first other word. The captions read
+ * there (offsets in `rest`) and where that syntax ends: what a rendering shows of it is what the parser files.
+ *
+ * @example
+ *   classLineTail(' NODIS SECTION 01 OF 02 THE PLAN') // { captions: [NODIS], end: 23 }
+ */
+export function classLineTail(rest: string): { captions: { caption: string; start: number; end: number }[]; end: number } {
+  const captions: { caption: string; start: number; end: number }[] = []
+  let at = 0
   for (;;) {
-    const rest = text.slice(at)
-    const section = /^[\s.,;:/]*SECTION\s+\d{1,2}\s+OF\s+\d{1,2}\b/i.exec(rest)
+    const tail = rest.slice(at)
+    const section = /^[\s.,;:/]*SECTION\s+\d{1,2}\s+OF\s+\d{1,2}\b/i.exec(tail)
     if (section) {
       at += section[0].length
       continue
     }
-    const caps = leadingCaptions(rest)
-    if (!caps.length) break
-    at += caps[caps.length - 1].end
+    const caps = leadingCaptions(tail)
+    if (caps.length) {
+      for (const c of caps) captions.push({ caption: c.caption, start: at + c.start, end: at + c.end })
+      at += caps[caps.length - 1].end
+      continue
+    }
+    // caption words glued to each other (`SIPDISNOFORN`), from here on, separators only between them
+    const lead = /^[\s.,;:/]*/.exec(tail)![0].length
+    const glued: { caption: string; start: number; end: number }[] = []
+    let pos = lead
+    for (const c of gluedCaptions(tail)) {
+      if (c.start < lead || !/^[\s.,;:/]*$/.test(tail.slice(pos, c.start))) break
+      glued.push(c)
+      pos = c.end
+    }
+    if (!glued.length) break
+    for (const c of glued) captions.push({ caption: c.caption, start: at + c.start, end: at + c.end })
+    at += pos
   }
-  return isLineEnd(text.slice(at)) ? line.length : at
+  return { captions, end: at }
 }
 
 /** Nothing but blanks, or blanks and the backslash of a cables.csv line continuation (spec §10): the line ends here. */

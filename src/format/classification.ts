@@ -1,3 +1,5 @@
+import { CAPTION_RUN_SOURCE } from './captions.js'
+
 /**
  * Classification levels, class-line words, portion marks and caveats (spec §5.2, §7).
  */
@@ -60,12 +62,13 @@ export const CLASS_WORD_SOURCE = [
 ].join('|')
 
 /**
- * A classification line: class word, optional SECTION nn OF mm, MRN origin and serial.
+ * A classification line: class word, optional SECTION nn OF mm (after caption words, when the line carries them
+ * there: `S E C R E T NODIS SECTION 01 OF 02 …`, read by `captionsBeforeSection`), MRN origin and serial.
  *   C O N F I D E N T I A L SECTION 01 OF 02 HARARE 005461
  *   ^class                  ^section         ^origin ^serial
  */
 export const CLASS_LINE = new RegExp(
-  `^(\\s*)(${CLASS_WORD_SOURCE})(?:\\s+SECTION\\s+(\\d{1,2})\\s+OF\\s+(\\d{1,2}))?\\s+([A-Za-z][A-Za-z .'&-]*?)\\s+(\\d{3,7})\\b(.*)$`,
+  `^(\\s*)(${CLASS_WORD_SOURCE})(?:(?:\\s+${CAPTION_RUN_SOURCE})?\\s+SECTION\\s+(\\d{1,2})\\s+OF\\s+(\\d{1,2}))?\\s+([A-Za-z][A-Za-z .'&-]*?)\\s+(\\d{3,7})\\b(.*)$`,
   'i',
 )
 

@@ -15,6 +15,8 @@ export function unwrapContainer(input: string): { text: string; container: Conta
     return unwrapHtml(input)
   }
   if (/^"?\d+"?,"?\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}"?,/.test(head)) return unwrapCsvRow(input)
+  // a tab is rare in telegram text: only then is the (multi-line) row pattern tried
+  if (input.includes('\t')) return unwrapTabRow(input)
   return null
 }
 
@@ -97,6 +99,49 @@ export function csvRowText(fields: Record<string, string | undefined>): string {
 /** A line that ends in a backslash (after optional blanks) continues on the next: the backslash goes. */
 function unContinue(s: string): string {
   return s.includes('\\') ? s.replace(/[ \t]*\\(\r?\n)/g, '$1') : s
+}
+
+/**
+ * A tab-separated cable row (`date`, `refid`, `origin`, `classification`, `references`, header, body; the
+ * header and body with ` \` line continuations), as some Cablegate mirrors' pages hold it: on its own, or
+ * after a copy of the first header lines as the page displayed them. The row starts a line; its id column
+ * must read as a cable id, so a telegram quoting a tab-separated table is left alone.
+ */
+const TAB_ROW = /^(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?)\t(\d{2}[A-Z][A-Z0-9]*\d+(?:_[a-z])?)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t/m
+
+export const TAB_ROW_COLUMNS = ['date', 'refid', 'origin', 'classification', 'references'] as const
+
+function unwrapTabRow(input: string) {
+  const m = TAB_ROW.exec(input)
+  if (!m) return null
+  const diagnostics: Diagnostic[] = []
+  const metadata: Record<string, string> = {}
+  TAB_ROW_COLUMNS.forEach((c, i) => {
+    if (m[i + 1] !== '') metadata[c] = m[i + 1]
+  })
+  const rest = input.slice(m.index + m[0].length)
+  // the header column ends at the first tab; the body may hold tabs of its own
+  const tab = rest.indexOf('\t')
+  const header = tab >= 0 ? rest.slice(0, tab) : rest
+  const body = tab >= 0 ? rest.slice(tab + 1) : ''
+  // the last line of a column may end in a continuation with nothing after it
+  const text = csvRowText({ header: header.replace(/[ \t]*\\$/, '\n'), body: body.replace(/[ \t]*\\(\r?\n)?$/, '\n') })
+  const before = input.slice(0, m.index).trimEnd()
+  if (before !== '') {
+    // the page's copy may differ from the row in trailing blanks only
+    const lines = before.split('\n').map((l) => l.trimEnd())
+    const textLines = text.split('\n', lines.length).map((l) => l.trimEnd())
+    const copy = lines.every((l, i) => l === textLines[i])
+    diagnostics.push({
+      code: copy ? 'CONTAINER_PREFIX' : 'UNPLACED_TEXT',
+      severity: copy ? 'info' : 'warning',
+      message: copy
+        ? `${lines.length} lines before the tab-separated row repeat the start of its text; the row is read`
+        : `${lines.length} lines before the tab-separated row are not part of its text; they are kept in the container only`,
+      span: emptySpan(),
+    })
+  }
+  return { text, container: { rendering: 'tsv' as const, raw: input, metadata }, diagnostics, hintId: metadata.refid }
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']

@@ -55,7 +55,7 @@ export function inferDate(clues: DateClues): InferredDate | null {
     if (dayTime && dayTime.day < decl.day) month++
     from.push('decl-month')
   } else if (dayTime) {
-    month = mentionedMonth(clues.lines)
+    month = mentionedMonth(clues.lines, dayTime.day)
     if (month !== null) from.push('text-month')
   }
   const y = year
@@ -104,18 +104,31 @@ function declMonth(declassify: string | null, year: number): { month: number; da
   return { month: Number(m[2]) - 1, day: Number(m[3]) }
 }
 
-/** The month the text names most often (`ON MARCH 28`, `SEPT 3`), for a page-header day without a DECL date. */
-function mentionedMonth(lines: DateClues['lines']): number | null {
+/**
+ * The month the text names for a page-header day without a DECL date (`ON MARCH 28`, `SEPT 3`). A cable
+ * reports what happened up to the day it is sent, so a month named with a day on or before the page header's
+ * day (`NOV 01` in a text sent on the 2nd) is more likely the sending month than one named with a later day
+ * (`SEPTEMBER 11`, then two months past); among those, the month named most often wins, then the month named
+ * most often at all.
+ */
+function mentionedMonth(lines: DateClues['lines'], pageDay: number): number | null {
+  const upToDay = new Array<number>(12).fill(0)
   const counts = new Array<number>(12).fill(0)
   for (const l of lines) {
     if (!/\d/.test(l.text)) continue
     MONTH_NAME.lastIndex = 0
     for (let m = MONTH_NAME.exec(l.text); m; m = MONTH_NAME.exec(l.text)) {
       const k = MONTHS.indexOf(m[1].slice(0, 3).toUpperCase() as (typeof MONTHS)[number])
-      if (k >= 0 && Number(m[2]) >= 1 && Number(m[2]) <= 31) counts[k]++
+      const day = Number(m[2])
+      if (k < 0 || day < 1 || day > 31) continue
+      counts[k]++
+      if (day <= pageDay) upToDay[k]++
     }
   }
   let best = -1
-  for (let k = 0; k < 12; k++) if (counts[k] > 0 && (best < 0 || counts[k] > counts[best])) best = k
+  for (let k = 0; k < 12; k++) {
+    if (counts[k] === 0) continue
+    if (best < 0 || upToDay[k] > upToDay[best] || (upToDay[k] === upToDay[best] && counts[k] > counts[best])) best = k
+  }
   return best < 0 ? null : best
 }

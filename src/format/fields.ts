@@ -1,4 +1,5 @@
 import { captionsBeforeOrigin, captionsIn, gluedCaptions, isCaptionLine, leadingCaptions } from './captions.js'
+import { captionsBeforeSection, classLineTail } from './class-line.js'
 import {
   CLASS_WORD_ONLY,
   levelOfClassWord,
@@ -54,7 +55,10 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     const { captions: before, originStart } = captionsBeforeOrigin(m[5])
     cable.mrn = { origin: m[5].slice(originStart).trim().toUpperCase().replace(/\s+/g, ' '), serial: m[6] }
     const originAt = line.start + line.text.indexOf(m[5], m[1].length + m[2].length)
-    classLineCaptions = before.map((c) => ({ caption: c.caption, start: originAt + c.start, end: originAt + c.end }))
+    classLineCaptions = [
+      ...captionsBeforeSection(line.text, m).map((c) => ({ caption: c.caption, start: line.start + c.start, end: line.start + c.end })),
+      ...before.map((c) => ({ caption: c.caption, start: originAt + c.start, end: originAt + c.end })),
+    ]
     cable.spans.classLine = index.span(line.start, line.end)
     cable.spans.classification = index.span(line.start + m[1].length, line.start + m[1].length + m[2].length)
     if (m[3] && m[4]) cable.sections = Number(m[4])
@@ -81,13 +85,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     const line = lines[layout.classLine]
     const rest = layout.classMatch[7]
     const offset = line.text.length - rest.length
-    const onClassLine: { caption: string; start: number; end: number }[] = []
-    let pos = 0
-    for (const c of gluedCaptions(rest)) {
-      if (!/^[\s.,;:/]*$/.test(rest.slice(pos, c.start))) break
-      onClassLine.push(c)
-      pos = c.end
-    }
+    // as far as the rendering shows the class line (`classLineTail`): sections and captions, spelt, spaced or glued
+    const onClassLine = classLineTail(rest).captions
     for (const c of onClassLine.reverse()) {
       if (captions.includes(c.caption)) continue
       captions.unshift(c.caption)

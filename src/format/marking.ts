@@ -236,9 +236,10 @@ function readMarking(text: string): MarkingResult {
       while (k < tokens.length && !(tokens[k].type === 'sep' && tokens[k].text === '//')) {
         const x = tokens[k]
         if (x.type === 'sep' || x.text === 'AND') flush()
-        // a caveat or level word ends the list, after a separator or a space alike (`S/REL UK/NF`, `S//REL TO GBR NF`):
+        // a caveat or level word ends the list, after a separator or a space alike (`S/REL UK/NF`, `S//REL TO GBR NF`,
+        // a caveat with a blank inside, `S//REL TO GBR NO FORN`):
         // it is read, and refused below (NOFORN with REL, a second level), never kept as part of a country's name
-        else if (match(tokens, k, CAVEAT_WORDS) || endsRelList(tokens, k)) break
+        else if (match(tokens, k, CAVEAT_WORDS) || splitCaveat(tokens, k) || endsRelList(tokens, k)) break
         else {
           item.push(x.text)
           relEnd = x.end
@@ -270,12 +271,34 @@ function readMarking(text: string): MarkingResult {
       k += extent.length
       continue
     }
+    const split = splitCaveat(tokens, k)
+    if (split) {
+      if (!caveats.includes(split.value)) caveats.push(split.value)
+      k += split.n
+      continue
+    }
     return fail(`unknown marking word "${t.text}"${suggestion(t.text)}`, t)
   }
   const parts: MarkingParts = { level, caveats, releasableTo }
   const conflict = markingConflict(parts)
   if (conflict) return { ok: false, error: { message: conflict, start: relStart, end: relEnd }, failClosed: { level, caveats, releasableTo: null } }
   return { ok: true, parts }
+}
+
+/**
+ * A caveat word written with blanks inside it (`NO FORN`, `EX DIS`, `N O F O R N`): words standing next to each other
+ * (only blanks between them) whose letters together make a caveat word of four letters or more. Read as that caveat,
+ * so a stray blank never turns a caveat into an unreadable mark or drops it; null when no run from token k does.
+ */
+function splitCaveat(tokens: Token[], k: number): { n: number; value: string } | null {
+  let letters = ''
+  for (let j = k; j < tokens.length && tokens[j].type === 'w' && j - k < 12; j++) {
+    letters += tokens[j].text
+    if (j === k) continue
+    const hit = CAVEAT_WORDS.find(([w]) => w.length === 1 && w[0].length >= 4 && w[0] === letters)
+    if (hit) return { n: j - k + 1, value: hit[1] }
+  }
+  return null
 }
 
 /** Whether a level word of more than one letter stands at token k (`SECRET`, `TS`): single letters may name a country. */

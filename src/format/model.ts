@@ -51,6 +51,7 @@ export type ParseCode =
   | 'TEXT_UNAVAILABLE'
   | 'ID_FROM_METADATA'
   | 'BAD_CSV_ROW'
+  | 'CONTAINER_PREFIX'
   | 'BAD_HTML'
   | 'EMPTY_INPUT'
   | 'BINARY_INPUT'
@@ -199,7 +200,7 @@ export interface Segment {
 
 /** Where a cable's text came from when it was wrapped in another rendering. */
 export interface Container {
-  rendering: 'html' | 'csv'
+  rendering: 'html' | 'csv' | 'tsv'
   /** The whole input as received, for the lossless renderer. */
   raw: string
   /** Fields the container states outside the cable text (HTML metadata table, CSV columns). */

@@ -26,6 +26,28 @@ export function isStation(origin: string): boolean {
   return STATIONS.has(origin)
 }
 
+/** The longest station name a PLAD writes in words (`BANDAR SERI BEGAWAN`, `USUN NEW YORK NY`). */
+const MAX_PLACE_WORDS = 4
+
+/**
+ * How many of `words` (a PLAD's words after its station word: `THE HAGUE PRIORITY 0042`) name a station of the
+ * directory, the longest such run, aliases folded (`RIO DE JANEIRO`, `USUN NEW YORK`, `THE HAGUE`); 0 when no
+ * leading run of up to four words does.
+ *
+ * @example
+ *   stationPlaceWords(['RIO', 'DE', 'JANEIRO', '0412'])  // 3
+ *   stationPlaceWords(['QUORIN', 'PRIORITY'])            // 0
+ */
+export function stationPlaceWords(words: readonly string[]): number {
+  let found = 0
+  let joined = ''
+  for (let i = 0; i < Math.min(words.length, MAX_PLACE_WORDS); i++) {
+    joined += key(words[i])
+    if (joined && STATIONS.has(ORIGIN_ALIASES[joined] ?? joined)) found = i + 1
+  }
+  return found
+}
+
 const cache = new Map<string, OriginRepair>()
 
 /**

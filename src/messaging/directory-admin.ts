@@ -1,6 +1,6 @@
 import { markingParts } from '../format/marking.js'
 import { KNOWN_CAVEATS, LEVEL_NAMES, levelRank } from './access.js'
-import { beyond, widenings } from './admin-bounds.js'
+import { ACCESS_ROLES, beyond, widenings } from './admin-bounds.js'
 import { actor, audit, refuse, type ServiceContext } from './context.js'
 import { installDefaultDirectory, type DirectoryCounts } from './default-directory.js'
 import { forbiddenCharsIn, refuseForbiddenChars } from './operator-text.js'
@@ -77,8 +77,9 @@ async function validateUser(ctx: ServiceContext, spec: UserSpec): Promise<User> 
 }
 
 /**
- * Creates or replaces a user. The first user of an empty database must be an admin; after that the
- * acting admin grants only what he holds himself and cannot widen his own access (`checkAdministration`).
+ * Creates or replaces a user. The first user of an empty database must be an admin, and is given every access
+ * role (`ACCESS_ROLES`: an admin grants only roles he holds, so one nobody holds could never be granted); after
+ * that the acting admin grants only what he holds himself and cannot widen his own access (`checkAdministration`).
  *
  * @example
  *   await putUser(ctx, 'root', { name: 'dora', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SBU' })
@@ -86,8 +87,11 @@ async function validateUser(ctx: ServiceContext, spec: UserSpec): Promise<User> 
 export async function putUser(ctx: ServiceContext, userName: string | undefined, spec: UserSpec): Promise<User> {
   const bootstrap = (await ctx.store.directory.userCount()) === 0
   const by = await requireAdmin(ctx, userName, 'manage users')
-  const user = await validateUser(ctx, spec)
-  if (bootstrap && !user.roles.includes('admin')) throw new ServiceError('INVALID', 'the first user of a database must hold the admin role')
+  const asked = await validateUser(ctx, spec)
+  if (bootstrap && !asked.roles.includes('admin')) throw new ServiceError('INVALID', 'the first user of a database must hold the admin role')
+  // an access role is granted only by an admin who holds it (`beyond`): a first admin without it could never grant
+  // it, nor could any admin he makes, so the first admin holds every access role, asked for or not
+  const user = bootstrap ? { ...asked, roles: [...asked.roles, ...ACCESS_ROLES.filter((r) => !asked.roles.includes(r))] } : asked
   if (!bootstrap) await checkAdministration(ctx, await actor(ctx, by), user)
   await ctx.store.directory.upsertUser(user)
   await audit(ctx, { actor: bootstrap ? user.name : by, action: 'user', post: user.post, detail: `${user.name}: ${user.roles.join(',')} ${LEVEL_NAMES[user.clearance]}${user.caveats.length ? '//' + user.caveats.join('//') : ''}${user.active ? '' : ' (deactivated)'}` })

@@ -59,7 +59,7 @@ export interface NeedToKnow {
   archiveReader: boolean
 }
 
-export type Rendering = 'text' | 'html' | 'csv' | 'jsonl'
+export type Rendering = 'text' | 'html' | 'csv' | 'tsv' | 'jsonl'
 
 /** Where one copy of a cable came from. */
 export interface SourceRecord {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -6,6 +6,8 @@ import { importArchive } from '../../src/archive/import/import-archive.js'
 import { parseQuery } from '../../src/archive/query/parse-query.js'
 import { csvRowText } from '../../src/format/container.js'
 import { parseCable } from '../../src/format/parse.js'
+import { renderLossless } from '../../src/format/render-lossless.js'
+import { withoutSpans } from '../format/fixtures.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 
 const root = mkdtempSync(join(tmpdir(), 'cablegram-containers-'))
@@ -90,6 +92,80 @@ describe('container metadata for the fields the text lacks', () => {
     }
     expect(await ids('date:2010-02')).toEqual(['10MORVALE777'])
     expect(await ids('date:2009..2010')).toEqual(['09MORVALE456', '10MORVALE777'])
+    await store.close()
+  })
+})
+
+// A synthetic tab-separated row (invented posts QUORIN and VELLORA) after a copy of its first header lines, the
+// shape some Cablegate mirrors' pages hold: date, refid, origin, classification, references, header, body.
+describe('a tab-separated row, alone or after a copy of its envelope', () => {
+  const page = readFileSync(join(import.meta.dirname, '../fixtures/tab-row-after-envelope.txt'), 'utf8')
+  const rowAt = page.indexOf('2007-11-08 14:05:00\t')
+
+  it('should read the row: its continuations removed, its columns as container metadata, the page kept whole', () => {
+    const c = parseCable(page)
+    expect(c.container?.rendering).toBe('tsv')
+    expect(c.container?.metadata).toEqual({
+      date: '2007-11-08 14:05:00',
+      refid: '07QUORIN611',
+      origin: 'Embassy Quorin',
+      classification: 'CONFIDENTIAL',
+      references: '07QUORIN598',
+    })
+    expect(c).toMatchObject({ id: '07QUORIN611', origin: 'AMEMBASSY QUORIN', classification: 'CONFIDENTIAL', subject: 'QUORIN: HARBOUR TOLLS RISE AGAIN' })
+    expect(c.date).toBe('2007-11-08T14:05:00Z')
+    expect(c.dateSource?.basis).toBe('read')
+    expect(c.tags).toEqual(['PREL', 'ECON', 'QN'])
+    expect(c.references.map((r) => r.id)).toEqual(['07QUORIN598'])
+    // a tab inside the body column is text, not a column break
+    expect(c.paragraphs.map((p) => p.text)).toEqual(['Summary: the port authority doubled the harbour tolls. End summary.', 'The chamber of commerce objected.\tIt wrote twice.'])
+    expect(c.signers).toEqual(['TESTER'])
+    expect(c.diagnostics.filter((d) => d.severity !== 'info')).toEqual([])
+    expect(c.diagnostics.map((d) => d.code)).toContain('CONTAINER_PREFIX')
+    expect(renderLossless(c)).toBe(page)
+  })
+
+  it('should read the same fields from the row without the copy before it', () => {
+    const alone = parseCable(page.slice(rowAt))
+    const after = parseCable(page)
+    expect(withoutSpans({ ...alone, container: null, diagnostics: [] })).toEqual(withoutSpans({ ...after, container: null, diagnostics: [] }))
+    expect(alone.diagnostics.map((d) => d.code)).not.toContain('CONTAINER_PREFIX')
+  })
+
+  it('should warn when the lines before the row are not a copy of its text, and still read the row', () => {
+    const c = parseCable(`SOMETHING ELSE ENTIRELY\n${page.slice(rowAt)}`)
+    expect(c.id).toBe('07QUORIN611')
+    expect(c.diagnostics.find((d) => d.code === 'UNPLACED_TEXT')?.severity).toBe('warning')
+  })
+
+  it('should date a row without a DTG from its date column', () => {
+    const row = '2009-02-10 12:00:00\t09VELLORA77\tEmbassy Vellora\tUNCLASSIFIED\t\t\\\n\tUNCLAS VELLORA 000077 \\\n \\\nSUBJECT: INVENTED \\\n \\\n1. Invented text. \\\n'
+    const c = parseCable(row)
+    expect(c.id).toBe('09VELLORA77')
+    expect(c.date).toBe('2009-02-10T12:00:00Z')
+    expect(c.dateSource).toEqual({ basis: 'container', from: ['tsv:date'], precision: 'minute' })
+    expect(c.subject).toBe('INVENTED')
+  })
+
+  it('should leave a telegram alone whose text holds tab-separated lines that are no row', () => {
+    const text = 'UNCLAS VELLORA 000078\n\nSUBJECT: A TABLE\n\n1. Figures:\n2009-02-10 12:00:00\tTOTAL\t12\t13\t14\tfive\n'
+    const c = parseCable(text)
+    expect(c.container).toBeNull()
+    expect(c.subject).toBe('A TABLE')
+  })
+
+  it('should store what `cable parse` reads from the page, as a tsv source', async () => {
+    const dir = join(root, 'tsv')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, '07QUORIN611.txt'), page)
+    const store = openSqliteStore(join(root, 'tsv.db'))
+    await importArchive(store, [dir])
+    const parsed = parseCable(page)
+    const stored = await store.getCable('07QUORIN611')
+    expect(stored?.text).toBe(parsed.segments.map((s) => s.raw).join(''))
+    expect(stored?.text).not.toContain('\\\n')
+    expect(stored?.subject).toBe(parsed.subject)
+    expect(stored?.sources.map((s) => s.rendering)).toEqual(['tsv'])
     await store.close()
   })
 })

@@ -96,4 +96,14 @@ describe('inferred dates of partial records', () => {
     expect(c.date).toBe('2006-03-19T17:02:00Z')
     expect(c.dateSource?.from).toEqual(['page-header', 'text-month', 'id-hint'])
   })
+
+  it('should take the month named with a day up to the page day over one named with a later day, whichever comes first', () => {
+    const text = partial('', 'X1').replace(/^PAGE 01.*\n/m, '').replace('FM AMEMBASSY', '            ------------------8A8E0D  021700Z /38\nFM AMEMBASSY')
+    const named = (body: string) => parseCable(text.replace('1. (C) Invented text.', body), { hint: { id: '01TESSIN4411' } }).date
+    // sent on the 2nd: NOV 01 was yesterday, SEPTEMBER 11 is weeks back (or in the future)
+    expect(named('1. (C) Since September 11 the invented council met twice, last on Nov 01.')).toBe('2001-11-02T17:00:00Z')
+    expect(named('1. (C) The invented council met on Nov 01, and will meet on September 11.')).toBe('2001-11-02T17:00:00Z')
+    // with no month named up to the page day, the month named most often stays the clue
+    expect(named('1. (C) The invented talks of October 20 and October 21 resume on December 9.')).toBe('2001-10-02T17:00:00Z')
+  })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { lintText } from '../../src/lint/index.js'
+import { parseCable } from '../../src/format/parse.js'
+import { lintCable, lintText } from '../../src/lint/index.js'
 import { mutate } from '../../src/lint/examples/base-cable.js'
 
 /**
@@ -97,5 +98,62 @@ describe('TXT-029 unreadable portion marks', () => {
     ])
     expect(findings('TXT-029', [['¶3. (C) Please', '¶3. (NF) Please']])).toEqual([{ message: 'Portion mark (NF) names no level (U, SBU, C, S, TS)', at: '(NF)' }])
     expect(findings('TXT-029', [])).toEqual([])
+  })
+})
+
+describe('TXT-017 sub-item marks', () => {
+  const ABOVE = 'of a sub-item is above the cable’s overall CONFIDENTIAL'
+
+  it('should report a sub-item mark above the class line at the mark, parentheses included', () => {
+    expect(findings('TXT-017', [['¶2. (U) Background.', '¶2. (U) Background.\nB. (S) Item.']])).toEqual([{ message: `Portion mark (S) ${ABOVE}`, at: '(S)' }])
+    expect(findings('TXT-017', [['¶2. (U) Background.', '¶2. (U) Background.\n  (2) (S//NF) Item.']])).toEqual([{ message: `Portion mark (S//NF) ${ABOVE}`, at: '(S//NF)' }])
+  })
+
+  it('should report a paragraph mark the sub-item pattern also matches once, as the paragraph mark', () => {
+    // `2. (S)` without ¶ opens paragraph 2 and reads as a sub-item `2.` too
+    expect(findings('TXT-017', [['¶2. (U) Background.', '2. (S) Background.']])).toEqual([
+      { message: 'Portion mark (S) is above the cable’s overall CONFIDENTIAL', at: '(S)' },
+    ])
+  })
+
+  it('should read a sub-item of an unnumbered portion before ¶1', () => {
+    expect(findings('TXT-017', [['¶1. (C) This is', '(C) Summary:\nA. (S) Item.\n\n¶1. (C) This is']])).toEqual([{ message: `Portion mark (S) ${ABOVE}`, at: '(S)' }])
+  })
+
+  it('should take a self-contradicting sub-item mark at its stricter reading, and leave one nobody can read to TXT-029', () => {
+    expect(findings('TXT-017', [['¶2. (U) Background.', '¶2. (U) Background.\nB. (S//REL TO USA, GBR//NF) Item.']])).toEqual([
+      { message: `Portion mark (S//REL TO USA, GBR//NF) ${ABOVE}`, at: '(S//REL TO USA, GBR//NF)' },
+    ])
+    expect(findings('TXT-017', [['¶2. (U) Background.', '¶2. (U) Background.\nB. (S//ZZ) Item.']])).toEqual([])
+  })
+})
+
+describe('TXT-018 NOFORN on the class line in spellings the caption reader leaves', () => {
+  // after the serial, `(NOFORN)`, `- NOFORN` and `noforn` are no caption, but the class line still says NOFORN
+  it.each([['(NOFORN)'], ['- NOFORN'], ['noforn']])('should take %s after the serial as held', (written) => {
+    expect(findings('TXT-018', [['¶3. (C) Please', '¶3. (C//NF) Please'], ['STATE 012345\n', `STATE 012345 ${written}\n`]])).toEqual([])
+  })
+})
+
+describe('TXT-019 a SENSITIVE caption named in full', () => {
+  it('should accept SENSITIVE BUT UNCLASSIFIED on a cable whose captions come spelled out (record metadata)', () => {
+    const cable = parseCable(mutate([...UNCLAS, ['¶2. (U) Background.', '¶2. (SBU) Background.']]))
+    expect(lintCable(cable, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-019')).toHaveLength(1)
+    cable.captions = ['SENSITIVE BUT UNCLASSIFIED', ...cable.captions]
+    expect(lintCable(cable, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-019')).toEqual([])
+  })
+})
+
+describe('portion rules on paragraphs without a place', () => {
+  it('should leave out paragraphs a cable carries no span for, without an error', () => {
+    // unmarked ¶2 (TXT-016) holding a (S) sub-item (TXT-017): with spans both are reported, without them neither
+    const cable = parseCable(mutate([['¶2. (U) Background.', '¶2. Background.\nB. (S) Item.']]))
+    const rules = (c: typeof cable) => lintCable(c, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-016' || m.ruleId === 'TXT-017').map((m) => [m.ruleId, m.message])
+    expect(rules(cable)).toEqual([
+      ['TXT-016', 'Paragraph 2 of a CONFIDENTIAL cable has no portion mark'],
+      ['TXT-017', 'Portion mark (S) of a sub-item is above the cable’s overall CONFIDENTIAL'],
+    ])
+    cable.paragraphs = cable.paragraphs.map(({ span: _span, ...p }) => p)
+    expect(rules(cable)).toEqual([])
   })
 })

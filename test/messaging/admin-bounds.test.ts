@@ -187,3 +187,34 @@ describe.each(ENGINES)('administration never widens the admin\'s own access (%s)
     expect(await revokeSessions(env.ctx, 'ben', 'dora')).toBe(2)
   })
 })
+
+/**
+ * Re-QA F9: an access role is granted only by an admin who holds it, so a first admin created without
+ * `archive-reader` could never grant it, nor could any admin he made. The first admin of a database holds every
+ * access role, asked for or not; clearance and caveats stay exactly as given, and he grants no more of them.
+ */
+describe.each(ENGINES)('the first admin of a database (%s)', (engine) => {
+  let env: TestContext
+  beforeAll(async () => {
+    env = await freshContext({}, engine, { name: 'first', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'SECRET', caveats: ['NOFORN'] })
+  }, 60_000)
+  afterAll(() => env?.cleanup())
+
+  it('should hold every access role, so he can grant archive-reader, and still grant no more clearance than his own', async () => {
+    const first = await getUser(env.ctx, 'first')
+    expect(first.roles.sort()).toEqual(['admin', 'archive-reader'])
+    expect([first.clearance, first.caveats]).toEqual([3, ['NOFORN']])
+    expect((await queryAudit(env.ctx, 'first', { actor: 'first', action: 'user' })).map((e) => e.detail)).toContainEqual(expect.stringContaining('first: admin,archive-reader SECRET//NOFORN'))
+    const olga = await putUser(env.ctx, 'first', { name: 'olga', post: 'AMEMBASSY DUSHANBE', roles: ['reader', 'archive-reader'], clearance: 'SECRET', caveats: ['NOFORN'] })
+    expect(olga.roles).toEqual(['reader', 'archive-reader'])
+    // a second admin he makes with the role can grant it in turn
+    await putUser(env.ctx, 'first', { name: 'amy', post: 'SECSTATE WASHDC', roles: ['admin', 'archive-reader'], clearance: 'CONFIDENTIAL' })
+    expect((await putUser(env.ctx, 'amy', { name: 'pat', post: 'AMEMBASSY KABUL', roles: ['reader', 'archive-reader'], clearance: 'CONFIDENTIAL' })).roles).toContain('archive-reader')
+    // the role is no clearance: he still grants nothing above what he holds
+    expect((await refusal(putUser(env.ctx, 'first', { name: 'tom', post: 'AMEMBASSY DUSHANBE', roles: ['reader', 'archive-reader'], clearance: 'TOP SECRET' }))).message).toMatch(/first cannot create tom with clearance TOP SECRET/)
+    expect((await refusal(putUser(env.ctx, 'first', { name: 'nod', post: 'AMEMBASSY DUSHANBE', roles: ['reader'], clearance: 'SECRET', caveats: ['NODIS'] }))).message).toMatch(/caveat NODIS/)
+    // only the first user is given it: later admins get the roles they are given
+    expect((await getUser(env.ctx, 'amy')).roles.sort()).toEqual(['admin', 'archive-reader'])
+    expect((await putUser(env.ctx, 'first', { name: 'ben', post: 'SECSTATE WASHDC', roles: ['admin'], clearance: 'SECRET' })).roles).toEqual(['admin'])
+  })
+})

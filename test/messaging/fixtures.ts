@@ -31,11 +31,14 @@ export interface TestContext {
   cleanup: () => Promise<void>
 }
 
+/** The test admin: an admin grants only what he holds himself, so he holds everything a fixture user may need. */
+const ROOT: UserSpec = { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin', 'archive-reader'], clearance: 'TOP SECRET', caveats: [...KNOWN_CAVEATS] }
+
 /**
  * A fresh database (a file in a temp folder, or a new PostgreSQL database dropped at cleanup), with the
  * default directory installed and an admin (`root`, cleared for everything: an admin grants only what he holds).
  */
-export async function freshContext(options: Partial<Omit<ServiceContext, 'store'>> = {}, engine: Engine = 'sqlite'): Promise<TestContext> {
+export async function freshContext(options: Partial<Omit<ServiceContext, 'store'>> = {}, engine: Engine = 'sqlite', root: UserSpec = ROOT): Promise<TestContext> {
   let path: string
   let drop: () => Promise<void>
   if (engine === 'postgres') {
@@ -49,8 +52,7 @@ export async function freshContext(options: Partial<Omit<ServiceContext, 'store'
   }
   const ctx = await openMessaging(path, options)
   await installDirectory(ctx, undefined)
-  // an admin grants only what he holds himself, so the test admin holds everything a fixture user may need
-  await putUser(ctx, undefined, { name: 'root', post: 'SECSTATE WASHDC', roles: ['admin', 'archive-reader'], clearance: 'TOP SECRET', caveats: [...KNOWN_CAVEATS] })
+  await putUser(ctx, undefined, root)
   return {
     ctx,
     engine,

@@ -7,6 +7,9 @@ import { toCableRecord } from '../../src/archive/cable-record.js'
 import { findCable } from '../../src/archive/find-cable.js'
 import { portionMarkOf, readPortionMark, redactText, storedPortions } from '../../src/archive/redact.js'
 import { redactStoredCable } from '../../src/archive/releasable.js'
+import { cableAccess } from '../../src/archive/cable-access.js'
+import { RESTRICTIVE_CAVEATS } from '../../src/format/classification.js'
+import { parseMarking } from '../../src/format/marking.js'
 import { parseCable } from '../../src/format/parse.js'
 import { openStore } from '../../src/store/open-store.js'
 import { lintText } from '../../src/lint/index.js'
@@ -183,6 +186,8 @@ QUILL
           tagsTail: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
           trailer: fc.record({ form: fc.constantFrom('NNNN', 'NNNN ', 'BT ', 'BT\n#0001\nNNNN'), words: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }) }),
           addressee: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 3 }),
+          // PLAD-shaped words after a PLAD (re-QA round 3): after a known station, a collective, an MCN, Washington
+          pladTail: fc.record({ after: fc.constantFrom('INFO AMEMBASSY PARIS', 'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE', 'INFO AMEMBASSY PARIS PRIORITY 0042', 'INFO SECSTATE WASHDC', 'INFO AMEMBASSY RIO DE JANEIRO', 'INFO RUEHFR/AMEMBASSY QUORIN'), words: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 2 }) }),
           spacedCaption: fc.boolean(),
         }),
         (g) => {
@@ -196,9 +201,10 @@ QUILL
           const tagsTail = tag(g.tagsTail).map((w) => w.toUpperCase())
           const trailerWords = tag(g.trailer.words).map((w) => w.toUpperCase())
           const addresseeWords = tag(g.addressee).map((w) => w.toUpperCase())
+          const pladTailWords = tag(g.pladTail.words).map((w) => w.toUpperCase())
           const mark = (m: string | null) => (m === null ? '' : `(${m}) `)
           const caption = g.distribution && g.spacedCaption ? g.distribution.split('').join(' ') : g.distribution
-          const to = `TO SECSTATE WASHDC 0001\n${addresseeWords.length ? `SECSTATE WILL PASS ${addresseeWords.join(' ')} TO THE MINISTER\n` : ''}`
+          const to = `TO SECSTATE WASHDC 0001\n${addresseeWords.length ? `SECSTATE WILL PASS ${addresseeWords.join(' ')} TO THE MINISTER\n` : ''}${pladTailWords.length ? `${g.pladTail.after} ${pladTailWords.join(' ')}\n` : ''}`
           let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\n${to}\n${g.level} DUSHANBE 000001\n\n${caption ? `${caption}\n` : ''}${g.noforn ? 'NOFORN\n' : ''}${g.distribution ? '' : 'SIPDIS'}\n\nE.O. 12958: DECL: 01/01/2019${eoTail.length ? ` ${eoTail.join(' ')}` : ''}\nTAGS: PREL TI${tagsTail.length ? ` THE ${tagsTail.join(' ')}` : ''}\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
           if (loose.length) text += `${loose.join(' ')}\n\n`
           paras.forEach((p, i) => {
@@ -247,7 +253,7 @@ QUILL
           check(subjectWords, may(g.subject.mark))
           check(loose, may(null))
           // header text beyond its kind's syntax counts at the overall level: no facet, no rendering below it
-          for (const words of [eoTail, tagsTail, trailerWords, addresseeWords]) check(words, may(null))
+          for (const words of [eoTail, tagsTail, trailerWords, addresseeWords, pladTailWords]) check(words, may(null))
           const tags = parseCable(text, { plain: true }).tags.join(' ').toLowerCase()
           for (const w of tagsTail) expect(tags).not.toContain(w.toLowerCase())
           for (const p of paras) {
@@ -449,7 +455,30 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
       expect(redactText(text, C).text, to).not.toMatch(/LEAK/)
       expect(redactText(text, S).text, to).toBe(text)
     }
+    // PLAD-shaped words after the PLAD (re-QA round 3): a known station ends the PLAD where its name ends, a place
+    // the directory does not know is one word, a collective ends at COLLECTIVE, another PLAD at Washington or its
+    // place code; after it only an office note, a precedence, an MCN or PASS TO another addressee
+    for (const to of [
+      'AMEMBASSY PARIS NUCLEAR LEAKA',
+      'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE PLAN LEAKB',
+      'RUEHFR/AMEMBASSY PARIS 1234 NUCLEAR LEAKC',
+      'INFO RUEHFR/AMEMBASSY PARIS IMMEDIATE 0042 LEAKD TALKS',
+      'SECSTATE WASHDC LEAKE PLAN',
+      'ZEN/AMCONSUL RIO DE JANEIRO LEAKF',
+      'INFO AMEMBASSY QUORIN LEAKG',
+      'JOINT STAFF WASHDC//J-3// IMMEDIATE LEAKH',
+      'AMEMBASSY PARIS PASS TO AMCONSUL STRASBOURG LEAKI PLAN',
+    ] as const) {
+      const text = cable({ to })
+      expect(redactText(text, C).text, to).not.toMatch(/LEAK/)
+      expect(storedPortions({ level: 3, caveats: [], text }).filter((p) => p.text.includes('LEAK')), to).toEqual([])
+      expect(redactText(text, S).text, to).toBe(text)
+    }
+    const fm = cable().replace('FM AMEMBASSY QUORIN', 'FM AMEMBASSY PARIS NUCLEAR LEAKJ')
+    expect(redactText(fm, C).text).not.toContain('LEAKJ')
     // addressee lines as the format writes them stay shown
+    for (const to of ['AMEMBASSY PARIS PASS TO AMCONSUL STRASBOURG', 'INFO AMEMBASSY QUORIN PRIORITY', 'JOINT STAFF WASHDC//J-3/J-5// IMMEDIATE', 'RHMFISS/HQ USCENTCOM MACDILL AFB FL PRIORITY', 'AMEMBASSY TRIPOLI LY', 'RUEHC/SECSTATE WASHDC 4321', 'USMISSION USUN NEW YORK IMMEDIATE 0042'])
+      expect(redactText(cable({ to }), C).text, to).toContain(`\n${to}\n`)
     for (const to of ['RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302', 'AMEMBASSY THE HAGUE PRIORITY', 'RHMFISS/HQ USEUCOM VAIHINGEN GE', 'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE IMMEDIATE', 'RUEHZL/EUROPEAN POLITICAL COLLECTIVE', 'DEPT OF TREASURY WASHINGTON DC', 'ZEN/AMCONSUL RIO DE JANEIRO 0412'])
       expect(redactText(cable({ to }), C).text, to).toContain(`\n${to}\n`)
   })
@@ -533,5 +562,96 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
     expect(redactText(leaky, C).text).not.toContain('LEAKP')
     expect(redactText(leaky, S).text).toBe(leaky)
     expect(redactText(partial(notice), C).text).toContain(`${notice}\n`)
+  })
+})
+
+/**
+ * Re-QA round 3: caveats written with a blank inside (`NO FORN`, `EX DIS`, `N O F O R N`) are the caveat wherever a
+ * caveat is read (caption lines, the class line before the origin and after the serial, portion marks), and
+ * captions written between the class word and `SECTION` are read with the class line. Each cable is SECRET with a
+ * (C) and an (S) paragraph; the words `OKAY` stand in its (C) paragraph.
+ */
+describe('caveats with a blank inside, and captions before SECTION (re-QA round 3)', () => {
+  const cable = (o: { cls?: string; caps?: string; para?: string } = {}) =>
+    [
+      'O 121530Z MAR 09', 'FM AMEMBASSY DUSHANBE', 'TO SECSTATE WASHDC IMMEDIATE 0042', '',
+      o.cls ?? 'S E C R E T DUSHANBE 000611', '', o.caps ?? 'SIPDIS', '',
+      'E.O. 12958: DECL: 05/21/2019', 'TAGS: PREL PGOV TI', 'SUBJECT: (C) INVENTED TALKS', '',
+      'Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).', '', o.para ?? '1. (C) Okay words.', '', '2. (S) Secret words.', '', 'QUILL', '',
+    ].join('\n')
+  const access = (text: string) => cableAccess(parseCable(text, { plain: true }))
+
+  it('reads NO FORN, EX DIS and their kin as the caveat on a caption line, the class line and in a portion mark', () => {
+    const forms: [NonNullable<Parameters<typeof cable>[0]>, string][] = [
+      [{ caps: 'NO FORN' }, 'NOFORN'],
+      [{ caps: 'SIPDIS\nNOF ORN' }, 'NOFORN'],
+      [{ caps: 'EX DIS' }, 'EXDIS'],
+      [{ caps: 'NO DIS' }, 'NODIS'],
+      [{ cls: 'SECRET DUSHANBE 000611 NO FORN' }, 'NOFORN'],
+      [{ cls: 'SECRET DUSHANBE 000611 N O F O R N' }, 'NOFORN'],
+      [{ cls: 'SECRET NO FORN DUSHANBE 000611' }, 'NOFORN'],
+      [{ cls: 'SECRET DUSHANBE 000611 SIPDIS LIM DIS' }, 'LIMDIS'],
+      [{ para: '1. (C//NO FORN) Okay words.' }, 'NOFORN'],
+      [{ para: '1. (C//OR CON) Okay words.' }, 'ORCON'],
+    ]
+    for (const [o, caveat] of forms) {
+      const text = cable(o)
+      const label = JSON.stringify(o)
+      expect(access(text), label).toMatchObject({ level: 3, caveats: [caveat] })
+      // a SECRET reader without the caveat reads no portion of the cable, its (C) paragraph included
+      const bare = redactText(text, { level: 3, caveats: [] })
+      expect(bare.text, label).not.toMatch(/Okay|Secret words/)
+      expect(storedPortions({ ...access(text), text }).filter((p) => /Okay/.test(p.text)).every((p) => p.caveats.includes(caveat)), label).toBe(true)
+      // holding it, a CONFIDENTIAL reader reads the (C) paragraph, and the class line as written
+      const held = redactText(text, { level: 2, caveats: [caveat] })
+      expect(held.text, label).toContain('Okay words.')
+      expect(held.text, label).not.toContain('Secret words')
+      expect(held.text, label).toContain(`\n${o.cls ?? 'S E C R E T DUSHANBE 000611'}\n`)
+    }
+    // a caveat with a blank inside ends a REL TO list: it is never read as a country, and contradicts the list
+    expect(parseMarking('C/REL TO USA, NO FORN')).toMatchObject({ ok: false, failClosed: { caveats: ['NOFORN'], releasableTo: null } })
+    // SIPDIS (it widens who may read) is read only as spelt or spaced letter by letter: a stray blank is no caption
+    const sip = cable({ caps: 'SIP DIS' })
+    expect(parseCable(sip, { plain: true }).captions).toEqual([])
+    expect(redactText(sip, { level: 2, caveats: [] }).text).not.toContain('SIP DIS')
+  })
+
+  it('shows a service line only as far as its syntax goes: words of its note that say no correction are portion text', () => {
+    for (const caps of ['C O R R E C T E D COPY (TEXT OF PLAN LEAKA)', 'SIPDIS\nC O R R E C T E D COPY (TEXT OF PLAN LEAKB)', 'CORRECTED COPY -- "LEAKC" RATHER THAN "MORE"', 'C O R R E C T E D C O P Y: MINISTER LEAKD RESIGNS\nSIPDIS']) {
+      const text = cable({ caps })
+      const r = redactText(text, { level: 2, caveats: [] })
+      expect(r.text, caps).not.toContain('LEAK')
+      expect(r.text, caps).toMatch(/C ?O ?R ?R ?E ?C ?T ?E ?D +C ?O ?P ?Y/)
+      expect(r.text, caps).toContain('[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]')
+      expect(storedPortions({ level: 3, caveats: [], text }).filter((p) => p.text.includes('LEAK')), caps).toEqual([])
+      expect(redactText(text, { level: 3, caveats: [] }).text, caps).toBe(text)
+    }
+    // service lines as the wire writes them stay shown
+    for (const caps of ['C O R R E C T E D COPY (SUBJECT LINE)', 'C O R R E C T E D COPY CAPTION', 'C O R R E C T E D C O P Y - PARA 1, 2, 6', 'C O R R E C T E D C O P Y (NOFORN CAPTION ADDED)', 'CORRECTED COPY', 'C O R R E C T E D COPY -- ADDED E.O., TAGS, AND CLASS BY'])
+      expect(redactText(cable({ caps }), { level: 2, caveats: ['NOFORN'] }).text, caps).toContain(`\n${caps}\n`)
+  })
+
+  it('reads captions between the class word and SECTION: the level, the caveat, the section and the origin', () => {
+    for (const [cls, caveats] of [
+      ['S E C R E T NODIS SECTION 01 OF 02 DUSHANBE 000611', ['NODIS']],
+      ['SECRET N O D I S SECTION 01 OF 02 DUSHANBE 000611', ['NODIS']],
+      ['SECRET NOFORN EXDIS SECTION 02 OF 02 DUSHANBE 000611', ['NOFORN', 'EXDIS']],
+      ['S E C R E T NO FORN SECTION 01 OF 02 DUSHANBE 000611', ['NOFORN']],
+    ] as const) {
+      const text = cable({ cls })
+      const parsed = parseCable(text, { plain: true })
+      expect(access(text), cls).toMatchObject({ level: 3, caveats: [...caveats].sort((a, b) => RESTRICTIVE_CAVEATS.indexOf(a) - RESTRICTIVE_CAVEATS.indexOf(b)) })
+      expect([parsed.mrn, parsed.sections], cls).toEqual([{ origin: 'DUSHANBE', serial: '000611' }, 2])
+      // the whole class line is class-line syntax: shown to a reader holding the caveats, with his (C) paragraph
+      const held = redactText(text, { level: 2, caveats: [...caveats] })
+      expect(held.text, cls).toContain(`\n${cls}\n`)
+      expect(held.text, cls).toContain('Okay words.')
+      expect(held.text, cls).not.toContain('Secret words')
+      // without them no portion of it; a SECRET reader holding them reads it whole
+      expect(redactText(text, { level: 4, caveats: [] }).text, cls).not.toContain('Okay')
+      expect(redactText(text, { level: 3, caveats: [...caveats] }).text, cls).toBe(text)
+    }
+    // words that are no captions before SECTION keep the line unread as a class line: it fails closed at TOP SECRET
+    expect(access(cable({ cls: 'SECRET THE PLAN SECTION 01 OF 02 DUSHANBE 000611' })).level).toBe(4)
   })
 })

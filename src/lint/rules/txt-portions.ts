@@ -1,26 +1,33 @@
 import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
 import type { Paragraph } from '../../format/model.js'
+import { isDigitCode } from '../../format/char-codes.js'
 import { parseMarking } from '../../format/marking.js'
 import { defineRule, type Fix } from '../types.js'
 import { isClassified, type LintContext } from '../context.js'
 
-/** Offsets of the paragraph number as written (`¶12.` → the `12`), null when not found at the paragraph start. */
-export function numberAt(ctx: LintContext, p: Paragraph): [number, number] | null {
+/**
+ * Offsets of the paragraph number as written (`¶12.` → the `12`), null for a paragraph without a place (one built,
+ * not parsed). The parser opens a paragraph only on PARA_START (format/text.ts), `^[ \t]*(¶[ \t]?)?(\d{1,3})`, and
+ * starts its span at the first character past the leading blanks: so the span starts at the `¶` or the first digit,
+ * one blank at most stands between them, and the digits that follow are the paragraph's number.
+ */
+export function numberAt(text: string, p: Paragraph): [number, number] | null {
   if (!p.span) return null
-  // /^[ \t]*¶?[ \t]*(\d+)/ over the paragraph's first 12 characters, read by character code
-  const from = p.span.start.offset
-  const text = ctx.text
-  const limit = Math.min(from + 12, text.length)
-  let i = from
-  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++
-  if (i < limit && text.charCodeAt(i) === 0xb6) {
-    i++
-    while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++
-  }
+  let i = p.span.start.offset
+  if (text.charCodeAt(i) === 0xb6) i++
+  if (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++
   const start = i
-  while (i < limit && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++
-  if (i === start || Number(text.slice(start, i)) !== p.number) return null
+  while (isDigitCode(text.charCodeAt(i))) i++
   return [start, i]
+}
+
+/**
+ * Whether a line whose first character has code `c` may open a numbered paragraph: the screen before
+ * LOOSE_PARAGRAPH. Printable ASCII other than a digit (`!` to `~`) can neither be skipped as white space nor start
+ * a number; blanks, digits, `¶`, and control or non-ASCII characters (some of which are white space) may.
+ */
+export function mayOpenNumber(c: number): boolean {
+  return c <= 32 || c >= 127 || (c >= 48 && c <= 57)
 }
 
 const numbered = (ps: readonly Paragraph[]): Paragraph[] => ps.filter((p) => p.number > 0)
@@ -45,17 +52,16 @@ export const txt015 = defineRule({
     // blocks it left as literal lines join the sequence here; only a sequence it fully read gets the fix
     const loose: Array<{ number: number; at: [number, number]; parsed: boolean }> = []
     for (const i of ctx.lineIndicesOfKind('lines')) {
-      // most literal lines are prose or lists: test the regex only on one that starts with a digit or ¶; printable
-      // ASCII other than a digit can neither be skipped as white space nor start a number, and needs no line object
-      const c = ctx.lineFirstCode(i)
-      if (c > 32 && c < 127 && (c < 48 || c > 57)) continue
+      // most literal lines are prose or lists: one that cannot open a number needs no line object and no regex
+      // Stryker disable next-line ConditionalExpression: with the screen off (false) LOOSE_PARAGRAPH refuses each line it skipped; `true` (all skipped) is killed by the loose-line tests
+      if (!mayOpenNumber(ctx.lineFirstCode(i))) continue
       const line = ctx.lineAt(i)
-      const m = /^\s*[¶\d]/.test(line.text) ? LOOSE_PARAGRAPH.exec(line.text) : null
+      const m = LOOSE_PARAGRAPH.exec(line.text)
       if (!m) continue
       const start = line.start + m[0].indexOf(m[1])
       loose.push({ number: Number(m[1]), at: [start, start + m[1].length], parsed: false })
     }
-    const items = [...ps.map((p) => ({ number: p.number, at: numberAt(ctx, p) ?? (p.span ? [p.span.start.offset, p.span.start.offset] as [number, number] : null), parsed: true })), ...loose]
+    const items = [...ps.map((p) => ({ number: p.number, at: numberAt(ctx.text, p), parsed: true })), ...loose]
       .filter((x): x is { number: number; at: [number, number]; parsed: boolean } => x.at !== null)
       .sort((a, b) => a.at[0] - b.at[0])
     if (items.length === 1 && items[0].parsed) {
@@ -102,7 +108,7 @@ export const txt016 = defineRule({
     if (!isClassified(ctx) && !ctx.sbu) return
     for (const p of numbered(cable.paragraphs)) {
       if (p.marking) continue
-      const at = numberAt(ctx, p) ?? (p.span ? [p.span.start.offset, p.span.start.offset] as [number, number] : null)
+      const at = numberAt(ctx.text, p)
       // Stryker disable next-line LogicalOperator: the rule returned above unless the cable is classified or SBU, and SBU is never classified, so && and || agree here
       if (at) report({ message: `Paragraph ${p.number} of a ${ctx.sbu && !isClassified(ctx) ? 'SBU' : ctx.level} cable has no portion mark`, at })
     }
@@ -130,8 +136,9 @@ export const txt017 = defineRule({
     }
     // a sub-item's mark (`B. (TS) …`, `(2) (S) …`, `- (S) …`) is a portion mark too (docs/research.md, "Portions")
     const seen = new Set(ctx.marks.map((m) => m.start))
+    // every paragraph, unnumbered marked blocks too (one before ¶1, or a cable of lone portions, is in no other's span)
     for (const p of cable.paragraphs) {
-      if (!p.span || p.number <= 0) continue
+      if (!p.span) continue
       const body = ctx.text.slice(p.span.start.offset, p.span.end.offset)
       for (const m of body.matchAll(SUB_ITEM_MARK)) {
         const start = p.span.start.offset + m.index + m[1].length
