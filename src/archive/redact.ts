@@ -103,8 +103,12 @@ function overallOf(cable: Cable, text: string, filed: Overall | undefined): Over
 /** What reading a portion demands; null for a portion nobody reads (an unreadable mark). */
 type Demand = { level: number; caveats: string[] } | null
 
-/** Called for every non-blank piece of portion text: which portion (a stable key), subject or body, its demand. */
-type PortionSink = (key: string, kind: 'subject' | 'body', demand: Demand, raw: string) => void
+/**
+ * Called for every non-blank piece of portion text (which portion, a stable key; subject or body; its demand), and
+ * for every piece of header text shown to any reader of the rendering (`header`, no demand of its own; one key per
+ * run of header text with nothing else between).
+ */
+type PortionSink = (key: string, kind: 'subject' | 'body' | 'header', demand: Demand, raw: string) => void
 
 /**
  * The level and caveats reading every portion of a cable demands, as the releasable rendering reads them (raised
@@ -116,7 +120,9 @@ export function filedAccess(cable: Cable, text: string, stated: Overall): Overal
   let level = stated.level
   const caveats = new Set(stated.caveats)
   let unreadable = false
-  walkPortions(cable, text, { level: -1, caveats: [] }, stated, (_key, _kind, demand) => {
+  walkPortions(cable, text, { level: -1, caveats: [] }, stated, (_key, kind, demand) => {
+    // header text shown as it stands demands nothing of its own
+    if (kind === 'header') return
     if (demand === null) unreadable = true
     else {
       level = Math.max(level, demand.level)
@@ -131,8 +137,21 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   return walkPortions(cable, text, reader, overallOf(cable, text, filed), sink)
 }
 
-/** The rendering for `reader`, every portion's demand told to `sink`; `filed` at least what the text states. */
-function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall, sink?: PortionSink): Redaction {
+/** The rendering for `reader`, every portion's demand told to `portionSink`; `filed` at least what the text states. */
+function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction {
+  // header text shown as it stands is handed on in runs: a run ends where anything else (a portion, a placeholder)
+  // stands between, so a phrase of the index never joins words the rendering parts
+  let headerRun = 0
+  let inHeader = false
+  const sink: PortionSink | undefined = portionSink && ((key, kind, demand, raw) => {
+    if (kind !== 'header') inHeader = false
+    portionSink(key, kind, demand, raw)
+  })
+  const shownHeader = (raw: string) => {
+    if (!inHeader) headerRun++
+    inHeader = true
+    sink?.(`header@${headerRun}`, 'header', null, raw)
+  }
   const portions = bodyPortions(cable, text)
   const overall = raisedBy(filed, portions)
   const overallLabel = publisherClassification(levelName(overall.level) as Level, overall.caveats)
@@ -267,6 +286,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
         if (line === '') continue
         if (n === undefined || line.trim() === '') {
           out += line
+          if (line.trim() !== '') inHeader = false
           continue
         }
         const p = portions[n]
@@ -297,6 +317,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
       for (const piece of headerPieces(seg.kind, seg.raw)) {
         if (piece.header) {
           out += piece.text
+          shownHeader(piece.text)
           lastWithheld = null
         } else portionText(`h@${pos}`, piece.text, false)
         pos += piece.text.length
@@ -320,6 +341,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
         if (line === '') continue
         if (line.trim() === '' || EXACT_PAGE_HEADER.test(line.replace(/\r?\n$/, '')) || SMART_PAGE_HEADER.test(line.replace(/\r?\n$/, ''))) {
           out += line
+          shownHeader(line)
           lastWithheld = null
         } else portionText(`t@${pos}`, line, true)
         pos += line.length
@@ -353,12 +375,26 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
  */
 export function portionsOf(cable: Cable, text: string, filed: Overall): PortionRecord[] {
   const byKey = new Map<string, PortionRecord>()
+  const headers = new Map<string, string>()
   redactCable(cable, text, { level: -1, caveats: [] }, filed, (key, kind, demand, raw) => {
+    if (kind === 'header') {
+      headers.set(key, (headers.get(key) ?? '') + raw)
+      return
+    }
     if (!demand) return
     const p = byKey.get(key)
     if (p) p.text += raw
     else byKey.set(key, { kind, level: demand.level, caveats: [...demand.caveats], text: raw })
   })
   const overall = raisedBy(overallOf(cable, text, filed), bodyPortions(cable, text))
-  return [...byKey.values()].filter((p) => p.text.trim() !== '' && (p.level < overall.level || overall.caveats.some((c) => !p.caveats.includes(c))))
+  const portions = [...byKey.values()].filter((p) => p.text.trim() !== '' && (p.level < overall.level || overall.caveats.some((c) => !p.caveats.includes(c))))
+  // the header text every reader of the rendering sees (addressees, class line, TAGS, signature …): whoever reads
+  // one of these portions reads the rendering, so it is stored once with each demand they make, and a reader finds
+  // the cable by a header word exactly when he may read some portion of it (no demand of its own would say so)
+  const demands = new Map(portions.map((p) => [`${p.level}:${p.caveats.join(',')}`, p]))
+  for (const raw of headers.values()) {
+    if (raw.trim() === '') continue
+    for (const d of demands.values()) portions.push({ kind: 'body', level: d.level, caveats: [...d.caveats], text: raw })
+  }
+  return portions
 }
