@@ -68,6 +68,11 @@ const MAY_HOLD_CLASSIFIED = /LASSIFIED|lassified/
 // the colon keep ordinary words (`subjects`, `tags on luggage`) out
 const INLINE_KEYWORD = /E\.\s?O\.?\s*1\d{4}\b|(?<![A-Za-z])(?:TAGS|SUBJECT|SUBJ)\s*:/gi
 const MAY_HOLD_INLINE = /[Oo]\.?\s*1\d{4}|[Tt][Aa][Gg][Ss]\s*:|[Ss][Uu][Bb][Jj]/
+/**
+ * MAY_HOLD_INLINE, screened: its alternatives need a `1`, a colon or a J (either case), and most lines of the
+ * front matter (captions, attention lines) hold none of them, which `indexOf` tells faster than the regex's scan.
+ */
+const mayHoldInline = (t: string) => (t.includes(':') || t.includes('1') || t.includes('J') || t.includes('j')) && MAY_HOLD_INLINE.test(t)
 const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
 // surnames as signed: CLINTON, Susman, LeBaron, van Voorst (name particles in lower case)
 const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][A-Za-z'.-]*(?:[ ](?:van|von|de|da|del|di|la|le|du|[A-Z][A-Za-z'.-]*)){0,2}\s*$/
@@ -269,6 +274,24 @@ function frontLimit(lines: Line[], from: number): number {
 }
 
 type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy'
+const KIND_OF_FIELD: Readonly<Record<Field, SegmentKind>> = { eo: 'eo', tags: 'tags', subject: 'subject', ref: 'ref', classifiedBy: 'classifiedBy' }
+
+/**
+ * Sorts keyword starts by offset, keeping the order of equal ones (as the stable Array.prototype.sort does): an
+ * insertion sort, the list being a handful of entries found nearly in order, where the built-in sort's set-up and
+ * comparator calls cost more than the sorting.
+ */
+function sortByOffset<T extends { at: number }>(a: T[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i]
+    let j = i - 1
+    while (j >= 0 && a[j].at > x.at) {
+      a[j + 1] = a[j]
+      j--
+    }
+    a[j + 1] = x
+  }
+}
 
 function readFrontMatter(lines: Line[], from: number, to: number, text: string, layout: TextLayout) {
   const { kinds } = layout
@@ -292,7 +315,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     const cb = MAY_HOLD_CLASSIFIED.test(t) ? CLASSIFIED_BY.exec(t) : null
     if (cb) found.push({ at: line.start + cb.index, field: 'classifiedBy', line: i })
     // a run-together block (spec §5.1): E.O., TAGS and SUBJECT after other text on the line
-    if (MAY_HOLD_INLINE.test(t)) {
+    if (mayHoldInline(t)) {
       const indent = t.length - t.trimStart().length
       INLINE_KEYWORD.lastIndex = indent + 1
       for (let m = INLINE_KEYWORD.exec(t); m; m = INLINE_KEYWORD.exec(t)) {
@@ -302,7 +325,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       }
     }
   }
-  found.sort((a, b) => a.at - b.at)
+  sortByOffset(found)
   // A keyword inside the text of an earlier field of its own kind (`REF: STATE 12 (SUBJECT: …)`) is text,
   // not a field: only the first inline start of each field counts, and only before that field has started.
   const started = new Set<Field>()
@@ -317,7 +340,6 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
   for (const s of starts) if (s.inline) runTogether.add(s.line)
   const seen = new Set<Field>()
   const firstKeywordLine = starts.length ? starts[0].line : to
-  const kindOf: Record<Field, SegmentKind> = { eo: 'eo', tags: 'tags', subject: 'subject', ref: 'ref', classifiedBy: 'classifiedBy' }
 
   // Several REF blocks (a header block repeated with a shorter REF): the one naming the most items is the
   // cable's; the others stay text and are reported (Cable.diagnostics UNPLACED_REF)
@@ -363,7 +385,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       }
       lastLine = i
     }
-    while (end > s.at && /\s/.test(text[end - 1])) end--
+    while (end > s.at && isSpaceCode(text.charCodeAt(end - 1))) end--
     return { start: s.at, end, lastLine }
   }
 
@@ -376,7 +398,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     const { end, lastLine } = fieldRange(k)
     layout[s.field] = { start: s.at, end }
     if (runTogether.has(s.line)) continue
-    for (let i = s.line; i <= lastLine; i++) if (kinds[i] === 'lines' && !runTogether.has(i)) kinds[i] = kindOf[s.field]
+    for (let i = s.line; i <= lastLine; i++) if (kinds[i] === 'lines' && !runTogether.has(i)) kinds[i] = KIND_OF_FIELD[s.field]
   }
 
 
