@@ -60,6 +60,9 @@ const BY_LETTERS = new Map(CAPTION_PHRASES.map((p) => [p.replace(/ /g, ''), p]))
 
 /** The caption a matched spelling names (`N O D I S` → NODIS); `SENSITIVE BUT UNCLASSIFIED` is SENSITIVE. */
 function captionOf(written: string): string {
+  // most captions are written as the table spells them (SIPDIS, NOFORN): found as they stand, without folding
+  const direct = BY_LETTERS.get(written)
+  if (direct !== undefined) return direct === 'SENSITIVE BUT UNCLASSIFIED' ? 'SENSITIVE' : direct
   const caption = BY_LETTERS.get(written.toUpperCase().replace(/\s+/g, '')) ?? written.toUpperCase().replace(/\s+/g, ' ')
   return caption === 'SENSITIVE BUT UNCLASSIFIED' ? 'SENSITIVE' : caption
 }
