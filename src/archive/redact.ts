@@ -1,10 +1,10 @@
 import { LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
-import { parseMarking } from '../format/marking.js'
+import { markWordKind, parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
 import { EXACT_PAGE_HEADER, SMART_PAGE_HEADER } from '../format/page-header.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, PortionRecord } from '../store/store.js'
-import { cableAccess } from './cable-access.js'
+import { statedAccess } from './stated-access.js'
 import { bodyPortions, innerMarks, isBody, raisedBy, readPortionMark, type BodyPortion, type Overall } from './body-portions.js'
 import { headerPieces, marksIn, marksInReference } from './header-portions.js'
 
@@ -93,9 +93,10 @@ export function storedPortions(c: { level: number; caveats: string[]; text: stri
 
 
 /** The higher of what the text states and what the archive files it under, all caveats of both. */
-function overallOf(cable: Cable, filed: Overall | undefined): Overall {
-  const own = cableAccess(cable)
-  if (!filed) return own
+function overallOf(cable: Cable, text: string, filed: Overall | undefined): Overall {
+  const own = statedAccess(cable)
+  // no filing given (a text redacted on its own): the cable's own whole-cable access, as the archive would file it
+  if (!filed) return filedAccess(cable, text, own)
   return { level: Math.max(own.level, filed.level), caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || filed.caveats.includes(c)) }
 }
 
@@ -109,8 +110,35 @@ type Demand = { level: number; caveats: string[] } | null
  */
 type PortionSink = (key: string, kind: 'subject' | 'body' | 'header', demand: Demand, raw: string) => void
 
+/**
+ * The level and caveats reading every portion of a cable demands, as the releasable rendering reads them (raised
+ * from `stated`, what its header states): the access the archive files it under, so that a reader it admits is
+ * withheld nothing. `unreadable` when the rendering withholds a portion from every reader (a mark nobody can read,
+ * at a portion's start or inside its text): the cable may then hold any level.
+ */
+export function filedAccess(cable: Cable, text: string, stated: Overall): Overall & { unreadable: boolean } {
+  let level = stated.level
+  const caveats = new Set(stated.caveats)
+  let unreadable = false
+  walkPortions(cable, text, { level: -1, caveats: [] }, stated, (_key, kind, demand) => {
+    // header text shown as it stands demands nothing of its own
+    if (kind === 'header') return
+    if (demand === null) unreadable = true
+    else {
+      level = Math.max(level, demand.level)
+      for (const c of demand.caveats) caveats.add(c)
+    }
+  })
+  return { level, caveats: RESTRICTIVE.filter((c) => caveats.has(c)), unreadable }
+}
+
 /** As `redactText`, for a cable already parsed from `text`; `filed` as in `Overall`. */
-export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, portionSink?: PortionSink): Redaction {
+export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, sink?: PortionSink): Redaction {
+  return walkPortions(cable, text, reader, overallOf(cable, text, filed), sink)
+}
+
+/** The rendering for `reader`, every portion's demand told to `portionSink`; `filed` at least what the text states. */
+function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction {
   // header text shown as it stands is handed on in runs: a run ends where anything else (a portion, a placeholder)
   // stands between, so a phrase of the index never joins words the rendering parts
   let headerRun = 0
@@ -125,7 +153,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
     sink?.(`header@${headerRun}`, 'header', null, raw)
   }
   const portions = bodyPortions(cable, text)
-  const overall = raisedBy(overallOf(cable, filed), portions)
+  const overall = raisedBy(filed, portions)
   const overallLabel = publisherClassification(levelName(overall.level) as Level, overall.caveats)
   const failClosedLabel = publisherClassification('TOP SECRET', overall.caveats)
   const withheld: WithheldPortion[] = []
@@ -134,7 +162,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       const r = decide(overall, reader)
       return { reason: r, why: `unmarked: treated as the overall ${overallLabel}, ${r}`, demand: overall }
     }
-    const own = readPortionMark(mark.trim())
+    const own = readPortionMark(mark.trim(), overall.level)
     // a mark nobody can read may name any level: the portion is withheld from every reader, as TOP SECRET
     if (!own) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null }
     // a portion is never easier to receive than the cable it is part of: the distribution captions (NODIS, EXDIS,
@@ -151,7 +179,10 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   }
   // a parenthesised word where a mark stands that the parser did not take for one (`(Q)`, `(S//ZZ)`) may be a
   // garbled mark: fail closed and treat it as an unreadable one
-  const written = (at: number | undefined, lead: RegExp) => (at === undefined ? null : (lead.exec(text.slice(at, at + 80))?.[1] ?? null))
+  const written = (at: number | undefined, lead: RegExp) => {
+    const word = at === undefined ? null : (lead.exec(text.slice(at, at + 80))?.[1] ?? null)
+    return word !== null && markWordKind(word) !== 'none' ? word : null
+  }
   const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, /^\s*SUBJ\w*\s*[:.]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/i)
   // a portion's decision raised by the marks standing inside it (where such a portion ends cannot be told): the
   // highest demand of all, and a mark nobody can read withholds it from everyone
@@ -204,7 +235,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
     let own = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
     let top: string | null = null
     for (const m of marks) {
-      const d = readPortionMark(m.mark)
+      const d = readPortionMark(m.mark, overall.level)
       if (!d) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null, mark: null }
       if (d.level > own.level || (top === null && d.level === own.level)) top = m.mark
       const before = own
@@ -355,7 +386,7 @@ export function portionsOf(cable: Cable, text: string, filed: Overall): PortionR
     if (p) p.text += raw
     else byKey.set(key, { kind, level: demand.level, caveats: [...demand.caveats], text: raw })
   })
-  const overall = raisedBy(overallOf(cable, filed), bodyPortions(cable, text))
+  const overall = raisedBy(overallOf(cable, text, filed), bodyPortions(cable, text))
   const portions = [...byKey.values()].filter((p) => p.text.trim() !== '' && (p.level < overall.level || overall.caveats.some((c) => !p.caveats.includes(c))))
   // the header text every reader of the rendering sees (addressees, class line, TAGS, signature …): whoever reads
   // one of these portions reads the rendering, so it is stored once with each demand they make, and a reader finds
