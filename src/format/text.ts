@@ -64,6 +64,8 @@ for (const c of CLASS_INITIALS) IS_CLASS_INITIAL[c] = 1
 // one scan for the keyword in any of its spellings instead of one per spelling
 const MAY_HOLD_REF = /REF|Ref|ref/
 const MAY_HOLD_CLASSIFIED = /LASSIFIED|lassified/
+/** Reasons of a classification statement (`reasons 1.4 (b)`, `REASON: 1.5 D`, `E.O. 12958`), any case. */
+const STATEMENT_REASON = /\bREASONS?\b|\b1\.[4-6]\b|\bE\.\s?O\./i
 // E.O. with an order number, or TAGS / SUBJECT with a colon, not at the start of a line: the dotted E.O. and
 // the colon keep ordinary words (`subjects`, `tags on luggage`) out
 const INLINE_KEYWORD = /E\.\s?O\.?\s*1\d{4}\b|(?<![A-Za-z])(?:TAGS|SUBJECT|SUBJ)\s*:/gi
@@ -296,7 +298,7 @@ function sortByOffset<T extends { at: number }>(a: T[]): void {
 function readFrontMatter(lines: Line[], from: number, to: number, text: string, layout: TextLayout) {
   const { kinds } = layout
   // keyword starts: [offset, field, line]
-  const found: { at: number; field: Field; line: number; inline?: boolean }[] = []
+  const found: { at: number; field: Field; line: number; inline?: boolean; midLine?: boolean }[] = []
   for (let i = from; i < to; i++) {
     const line = lines[i]
     if (kinds[i] !== 'lines') continue
@@ -313,7 +315,15 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       found.push({ at: line.start + ref.index, field: 'ref', line: i })
     }
     const cb = MAY_HOLD_CLASSIFIED.test(t) ? CLASSIFIED_BY.exec(t) : null
-    if (cb) found.push({ at: line.start + cb.index, field: 'classifiedBy', line: i })
+    if (cb) {
+      const atLineStart = t.slice(0, cb.index).trim() === ''
+      // on the line of another field (a run-together header), the words open a statement only when written as a
+      // label (`Classified By:`) or followed by its reasons: `SUBJECT: … FILES CLASSIFIED BY THE JUNTA` is subject text
+      const onFieldLine = !atLineStart && found.length > 0 && found[found.length - 1].line === i
+      if (!onFieldLine || cb[0].includes(':') || STATEMENT_REASON.test(t.slice(cb.index + cb[0].length))) {
+        found.push({ at: line.start + cb.index, field: 'classifiedBy', line: i, ...(atLineStart ? {} : { midLine: true }) })
+      }
+    }
     // a run-together block (spec §5.1): E.O., TAGS and SUBJECT after other text on the line
     if (mayHoldInline(t)) {
       const indent = t.length - t.trimStart().length
@@ -326,6 +336,10 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     }
   }
   sortByOffset(found)
+  // a statement on a line of its own is the cable's: words inside another field's line are then that field's text
+  if (found.some((s) => s.field === 'classifiedBy' && !s.midLine)) {
+    for (let k = found.length - 1; k >= 0; k--) if (found[k].field === 'classifiedBy' && found[k].midLine) found.splice(k, 1)
+  }
   // A keyword inside the text of an earlier field of its own kind (`REF: STATE 12 (SUBJECT: …)`) is text,
   // not a field: only the first inline start of each field counts, and only before that field has started.
   const started = new Set<Field>()
