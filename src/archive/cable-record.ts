@@ -4,6 +4,7 @@ import type { Cable } from '../format/model.js'
 import type { CableRecord, DateSourceRecord, SourceRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
 import { originKey } from './query/field-values.js'
+import { recordCaptions, recordTags } from './record-fields.js'
 import { storedPortions } from './redact.js'
 
 /** Key of a cable with no readable id: the hash of its text, so the same bad copy is stored once. */
@@ -35,8 +36,8 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
     ...(cable.to ?? []).map((a) => ({ role: 'to' as const, name: a.name, route: a.route, precedence: a.precedence })),
     ...(cable.info ?? []).map((a) => ({ role: 'info' as const, name: a.name, route: a.route, precedence: a.precedence })),
   ]
-  const tags = [...new Set(cable.tags.map((t) => t.trim().toUpperCase().replace(/\s+/g, '-')).filter(Boolean))]
-  const captions = [...new Set(cable.captions.map((c) => c.trim().toUpperCase().replace(/\s+/g, ' ')).filter(Boolean))]
+  const tags = recordTags(cable)
+  const captions = recordCaptions(cable)
   const origin = cable.origin ?? source.metadata['origin'] ?? null
   const diagnostics = cable.diagnostics.map((d) => ({
     code: d.code,
@@ -71,6 +72,6 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
     source,
     // from the plain parse of `text` that `show` and snippets redact from, so what a search matches is
     // exactly what the reader is shown
-    portions: storedPortions({ level: access.level, caveats: access.caveats, text }),
+    portions: storedPortions({ level: access.level, caveats: access.caveats, text, tags, captions }),
   }
 }

@@ -7,6 +7,7 @@ import type { Access, PortionRecord } from '../store/store.js'
 import { statedAccess } from './stated-access.js'
 import { bodyPortions, innerMarks, isBody, raisedBy, readPortionMark, type BodyPortion, type Overall } from './body-portions.js'
 import { headerPieces, marksIn, marksInReference } from './header-portions.js'
+import { recordCaptions, recordTags } from './record-fields.js'
 
 export { readPortionMark, type Overall } from './body-portions.js'
 
@@ -87,8 +88,8 @@ export function redactText(text: string, reader: Access, filed?: Overall): Redac
  * The readable portions of a stored cable's text (`portionsOf` on its plain parse, the parse `redactText`
  * renders from), what the archive indexes for portion-level access.
  */
-export function storedPortions(c: { level: number; caveats: string[]; text: string }): PortionRecord[] {
-  return portionsOf(parseCable(c.text, { plain: true }), c.text, c)
+export function storedPortions(c: { level: number; caveats: string[]; text: string; tags?: string[]; captions?: string[] }): PortionRecord[] {
+  return portionsOf(parseCable(c.text, { plain: true }), c.text, c, c.tags && c.captions ? { tags: c.tags, captions: c.captions } : undefined)
 }
 
 
@@ -393,10 +394,10 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
  *   portionsOf(parseCable(text, { plain: true }), text, { level: 3, caveats: [] })
  *   // [{ kind: 'body', level: 2, caveats: [], text: '2. (C) …' }]
  */
-export function portionsOf(cable: Cable, text: string, filed: Overall): PortionRecord[] {
+export function portionsOf(cable: Cable, text: string, filed: Overall, stored?: { tags: string[]; captions: string[] }): PortionRecord[] {
   const byKey = new Map<string, PortionRecord>()
   const headers = new Map<string, string>()
-  redactCable(cable, text, { level: -1, caveats: [] }, filed, (key, kind, demand, raw) => {
+  const lowest = redactCable(cable, text, { level: -1, caveats: [] }, filed, (key, kind, demand, raw) => {
     if (kind === 'header') {
       headers.set(key, (headers.get(key) ?? '') + raw)
       return
@@ -416,5 +417,17 @@ export function portionsOf(cable: Cable, text: string, filed: Overall): PortionR
     if (raw.trim() === '') continue
     for (const d of demands.values()) portions.push({ kind: 'body', level: d.level, caveats: [...d.caveats], text: raw })
   }
-  return portions
+  // the TAGS and captions his rendering shows, read back from it as `show` reads them: a header line is shown to
+  // every reader of the rendering or withheld at the overall level, so the rendering for the lowest reader shows
+  // exactly the fields any reader in part sees; `tag:`, `caption:` and their facets read only these for him, with
+  // each demand as the header text above (docs/search.md). A value the stored record lacks is never added.
+  const shown = parseCable(lowest.text, { plain: true })
+  const own = stored ?? { tags: recordTags(cable), captions: recordCaptions(cable) }
+  const shownTags = new Set(recordTags(shown))
+  const shownCaptions = new Set(recordCaptions(shown))
+  const fields: PortionRecord[] = [
+    ...own.tags.filter((t) => shownTags.has(t)).map((t) => ({ kind: 'tag' as const, text: t })),
+    ...own.captions.filter((c) => shownCaptions.has(c)).map((c) => ({ kind: 'caption' as const, text: c })),
+  ].flatMap((f) => [...demands.values()].map((d) => ({ ...f, level: d.level, caveats: [...d.caveats] })))
+  return [...portions, ...fields]
 }

@@ -49,3 +49,25 @@ export function readableSql(access: Access): string {
 export function somePortionSql(access: Access, cableRow: 'c.id' | 'c.rowid', kind?: 'subject'): string {
   return `EXISTS (SELECT 1 FROM cable_portions p WHERE p.cable = ${cableRow} AND ${readableSql(access)}${kind ? ` AND p.kind = '${kind}'` : ''})`
 }
+
+/** A portion kind that holds one shown field value (see `PortionRecord`), never full-text indexed. */
+export type FieldKind = 'tag' | 'caption'
+
+/** Whether a stored portion is a shown field value rather than text. */
+export function isFieldPortion(p: PortionRecord): boolean {
+  return p.kind === 'tag' || p.kind === 'caption'
+}
+
+/**
+ * Cable `c` shows the reader a `kind` value meeting `cond` (a condition on `p.text`) in a rendering he may read:
+ * one of its stored field values with a demand he meets. For a reader who may read the cable in part, the only
+ * values of that field that exist (docs/search.md, "Portion-level access").
+ */
+export function shownValueSql(access: Access, cableRow: 'c.id' | 'c.rowid', kind: FieldKind, cond: string): string {
+  return `${cableRow} IN (SELECT p.cable FROM cable_portions p WHERE p.kind = '${kind}' AND ${cond} AND ${readableSql(access)})`
+}
+
+/** SELECT of the distinct `kind` values cable `c` shows the reader (column `v`), for its facets and hit fields. */
+export function shownValuesSql(access: Access, cableRow: 'c.id' | 'c.rowid', kind: FieldKind): string {
+  return `SELECT DISTINCT p.text AS v FROM cable_portions p WHERE p.cable = ${cableRow} AND p.kind = '${kind}' AND ${readableSql(access)}`
+}

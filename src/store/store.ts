@@ -30,9 +30,13 @@ export interface Access {
  * One portion of a cable (subject, paragraph with its continuation lines) that a reader not cleared for
  * the whole cable may still read: the level and caveats it demands and its text (`portionsOf` in
  * src/archive/redact.ts). Only such portions are stored; a cable's other portions are read with it whole.
+ * `tag` and `caption` are no text but one value of that field the cable's redacted rendering shows (`text`
+ * is the value as `CableRecord.tags` or `captions` holds it), stored with each demand its portions make: for
+ * a reader who may read the cable only in part, `tag:`, `caption:` and their facets read these alone, never
+ * the cable's own fields, so a value from a withheld line is never his to find or count. Never full-text indexed.
  */
 export interface PortionRecord {
-  kind: 'subject' | 'body'
+  kind: 'subject' | 'body' | 'tag' | 'caption'
   level: number
   caveats: string[]
   text: string
@@ -305,6 +309,16 @@ export interface ArchiveStats {
   byMonth: { value: string; count: number }[]
 }
 
+/** What `Store.setPortionAccess` hands its `portions` function for each stored cable. */
+export interface PortionSource {
+  key: string
+  level: number
+  caveats: string[]
+  text: string
+  tags: string[]
+  captions: string[]
+}
+
 export interface Store {
   readonly engine: string
   /** Writes a batch in one transaction: upsert by key, every new source recorded. */
@@ -338,10 +352,10 @@ export interface Store {
   portionAccess(): Promise<boolean>
   /**
    * Turns portion-level access on or off. On: `portions` gives each cable's readable portions (called with
-   * every cable's key, level, caveats and text, `versions` its number of texts) and they are stored; cables
-   * written from then on store theirs. Off: every stored portion is dropped.
+   * every cable's key, level, caveats, text, and the TAGS and captions stored for it) and they are stored;
+   * cables written from then on store theirs. Off: every stored portion is dropped.
    */
-  setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => PortionRecord[]): Promise<void>
+  setPortionAccess(on: boolean, portions: (cable: PortionSource) => PortionRecord[]): Promise<void>
   /**
    * A cable the reader may read only in part under portion-level access: not readable whole, at least one of
    * its stored portions readable, need to know (operator databases) met. Null otherwise, and when the archive

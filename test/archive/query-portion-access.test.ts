@@ -35,7 +35,11 @@ const PORTIONS: Record<string, PortionRecord[]> = {
     { kind: 'subject', level: 2, caveats: [], text: 'ZANZIBAR TREATY' },
     { kind: 'body', level: 2, caveats: [], text: 'Zanzibar treaty talks resumed.' },
     { kind: 'body', level: 0, caveats: [], text: 'The meadow accord was signed.' },
+    // its rendering shows its TAGS line: the value, with each demand of its portions
+    { kind: 'tag', level: 2, caveats: [], text: 'PREL' },
+    { kind: 'tag', level: 0, caveats: [], text: 'PREL' },
   ],
+  // its TAGS (PINR) stand on a line its rendering withholds: no tag value is stored
   '09PART2': [{ kind: 'body', level: 2, caveats: ['NOFORN'], text: 'The quasar channel stays open.' }],
 }
 
@@ -79,6 +83,11 @@ describe.each(engines)('query compiler under portion-level access ($name)', ({ s
     expect(await found('"treaty talks"', CONF_PORTIONS)).toEqual(['09PART1'])
     expect(await found('zanzibar -treaty', CONF_PORTIONS)).toEqual(['09CONF4'])
     expect(await found('zanzibar tag:PREL', CONF_PORTIONS)).toEqual(['09PART1'])
+    // tag: reads a cable read in part by the values its rendering shows, never its own
+    expect(await found('tag:PINR', CONF_NOFORN_PORTIONS)).toEqual([])
+    expect(await found('quasar -tag:PINR', CONF_NOFORN_PORTIONS)).toEqual(['09PART2'])
+    expect(await found('tag:PREL', UNCLASS_PORTIONS)).toEqual(['09PART1'])
+    expect(await found('tag:PINR', { level: 3, caveats: ['NOFORN'], portions: true })).toEqual(['09PART2'])
     expect(await found('subject:zanzibar', CONF_PORTIONS)).toEqual(['09PART1'])
     // a portion under a caveat the reader lacks is withheld as the whole cable is
     expect(await found('quasar', CONF_PORTIONS)).toEqual([])

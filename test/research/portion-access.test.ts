@@ -431,6 +431,42 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect(shown.cable.addressees.map((a) => a.name)).toEqual(['SECSTATE WASHDC'])
   })
 
+  it.skipIf(engine.skip)('should match and count a cable read in part only by the TAGS and captions its rendering shows (QA 01)', async () => {
+    // captions, E.O., TAGS and an (S) SUBJECT run together on one line: withheld below SECRET, with its SIPDIS
+    // caption and its TAGS (one of them, OMEGACANARY, stands nowhere else); its NOFORN caption stands on its own line
+    const runTogether = secret()
+      .replace('000123', '000128')
+      .replace('SIPDIS\n\nE.O. 12958: DECL: 03/12/2019\nTAGS: PREL PGOV TI\nSUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY\n', 'SIPDIS E.O. 12958: DECL: 03/12/2019 TAGS: PREL OMEGACANARY TI SUBJECT: (S) MUCANARY PLOT REVEALED\n')
+    const store = await archiveOf([secret(), runTogether, confidential], true)
+    const found = async (q: string, access: Access) => keys((await seen(store, q, access)).hits)
+    expect((await showCable(store, '09DUSHANBE128', C))!.cable.text).not.toMatch(/OMEGACANARY|TAGS:|SIPDIS/)
+    // a reader cleared for it finds it by its fields, as stored
+    expect(await found('tag:omegacanary', SNF)).toEqual(['09DUSHANBE128'])
+    expect(await found('tag:PREL caption:SIPDIS', SNF)).toEqual(['09DUSHANBE123', '09DUSHANBE128'])
+    // the CONFIDENTIAL reader: no field of the withheld line finds, keeps out or is counted for it
+    const expected: Record<string, string[]> = {
+      'tag:omegacanary': [],
+      'tag:OMEGA*': [],
+      'tag:PREL': ['09DUSHANBE123'],
+      'tag:TI zanzibar': ['09DUSHANBE123', '09DUSHANBE125'],
+      'caption:SIPDIS': ['09DUSHANBE123', '09DUSHANBE125'],
+      'caption:SIP*': ['09DUSHANBE123', '09DUSHANBE125'],
+    }
+    for (const q of Object.keys(expected)) expect([q, await found(q, C)]).toEqual([q, expected[q]])
+    expect(await found('zanzibar -tag:omegacanary -caption:SIPDIS', C)).toEqual(['09DUSHANBE128'])
+    expect(await found('caption:NOFORN', C)).toEqual(['09DUSHANBE123', '09DUSHANBE128'])
+    for (const q of ['*', 'zanzibar', 'caption:NOFORN']) {
+      const s = await seen(store, q, C)
+      expect(s.facets!.tag.map((f) => f.value)).not.toContain('OMEGACANARY')
+      const count = (facet: { value: string; count: number }[], value: string) => facet.find((f) => f.value === value)?.count ?? 0
+      // PREL: the cable that shows its TAGS line; SIPDIS: the ones that show theirs
+      expect([q, count(s.facets!.tag, 'PREL'), count(s.facets!.caption, 'SIPDIS'), count(s.facets!.caption, 'NOFORN')]).toEqual([q, 1, q === 'caption:NOFORN' ? 1 : 2, 2])
+      expect(s.hits.find((h) => h.key === '09DUSHANBE128')!.tags).toEqual([])
+      expect(s.streamed.find((h) => h.key === '09DUSHANBE128')!.tags).toEqual([])
+      expect(s.hits.find((h) => h.key === '09DUSHANBE123')!.tags).toEqual(['PREL', 'PGOV', 'TI'])
+    }
+  })
+
   it.skipIf(engine.skip)('should put no portion mark below what it stands for on a placeholder, an unreadable mark none', async () => {
     // ¶2's mark cannot be read: the cable is held at TOP SECRET, ¶2 withheld from every reader
     const store = await archiveOf([secret().replace('2. (S) ', '2. (S//ZZ) '), confidential], true)
@@ -539,5 +575,29 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     const shown = await runCable(['show', '09DUSHANBE126', '--clearance', 'CONFIDENTIAL', '--caveats', 'NODIS', '--db', db], opts)
     expect(shown.stdout).toContain('Nodisword alpha')
     expect(shown.stdout).not.toContain('Secretword')
+  })
+})
+
+describe('portion-level access in an archive indexed before TAGS and captions were stored per rendering', () => {
+  it('should match and count no TAGS of a cable read in part until the setting is turned on again, then those shown', async () => {
+    const path = join(root, 'before-fields.db')
+    const store = openStore(path)
+    await store.upsertCables([secret(), confidential].map(record))
+    await configurePortionAccess(store, true)
+    await store.close()
+    // back to what archive-006/007 left: portions without field values, migration 008 not applied
+    const { default: Database } = await import('better-sqlite3')
+    const old = new Database(path)
+    old.exec("DELETE FROM cable_portions WHERE kind IN ('tag', 'caption'); DROP INDEX cable_portions_tag; DROP INDEX cable_portions_caption; DELETE FROM schema_migrations WHERE id = 'archive-008'")
+    old.close()
+    const upgraded = openStore(path)
+    stores.push(upgraded)
+    // fail closed: the cable read in part is still found by its words, by no TAGS or captions
+    expect(keys((await seen(upgraded, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    expect(keys((await seen(upgraded, 'tag:PREL', C)).hits)).toEqual([])
+    expect((await seen(upgraded, '*', C)).facets!.tag.map((f) => f.value).sort()).toEqual(['PGOV', 'TI'])
+    await configurePortionAccess(upgraded, true)
+    expect(keys((await seen(upgraded, 'tag:PREL', C)).hits)).toEqual(['09DUSHANBE123'])
+    expect((await seen(upgraded, '*', C)).facets!.tag.map((f) => [f.value, f.count])).toEqual([['PGOV', 2], ['TI', 2], ['PREL', 1]])
   })
 })

@@ -254,4 +254,14 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE cables DROP COLUMN subject_fts;
     `,
   },
+  {
+    // As the SQLite engine's archive-008: `tag:` and `caption:` of a cable read in part read the values its redacted
+    // rendering shows (`cable_portions` rows of kind `tag` and `caption`), found by an index per kind. An archive
+    // that had the setting on holds none until `cable archive-config portion-access on` is run again (fail closed).
+    id: 'archive-006',
+    sql: `
+      CREATE INDEX cable_portions_tag ON cable_portions (text COLLATE "C", cable) WHERE kind = 'tag';
+      CREATE INDEX cable_portions_caption ON cable_portions (text COLLATE "C", cable) WHERE kind = 'caption';
+    `,
+  },
 ]

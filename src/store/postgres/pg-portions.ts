@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import type { Access, PortionRecord } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
-import { enforceablePortion, PORTION_SETTING, readableSql, somePortionSql as somePortionOf, wholeSql } from '../portion-access.js'
+import { enforceablePortion, PORTION_SETTING, readableSql, shownValueSql, shownValuesSql, somePortionSql as somePortionOf, wholeSql } from '../portion-access.js'
 import { binaryArray, PG_OID } from './pg-binary.js'
 import { portionVector } from './pg-tsvector.js'
 
@@ -12,7 +12,7 @@ import { portionVector } from './pg-tsvector.js'
  * only in the portions he may read. The rule itself is engine-neutral: `../portion-access.ts`.
  */
 
-export { readableSql, wholeSql }
+export { readableSql, shownValueSql, shownValuesSql, wholeSql }
 
 /** A pool or a client: what runs one statement. */
 type Queryable = Pick<pg.ClientBase, 'query'>

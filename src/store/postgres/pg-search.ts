@@ -2,7 +2,7 @@ import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../qu
 import { classificationValue, classValue, dateFromBound, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../caveat-mask.js'
-import { readableSql, somePortionSql, wholeSql } from './pg-portions.js'
+import { readableSql, shownValueSql, somePortionSql, wholeSql } from './pg-portions.js'
 
 /**
  * The query language compiled to PostgreSQL, the counterpart of `sqlite/sqlite-search.ts` with the same
@@ -336,8 +336,14 @@ class Compiler extends Params {
     if (n.field !== 'tag' && n.field !== 'caption' && n.field !== 'cites') this.usesCables = true
     switch (n.field) {
       case 'tag':
-      case 'caption':
-        return `c.id IN (${this.valueSet(n).sql})`
+      case 'caption': {
+        const own = `c.id IN (${this.valueSet(n).sql})`
+        if (!this.reader) return own
+        // a cable read in part: only the values its redacted rendering shows (docs/search.md)
+        const value = n.field === 'tag' ? v.toUpperCase() : v.toUpperCase().trim().replace(/\s+/g, ' ')
+        const cond = n.prefix ? this.prefixRange('p.text COLLATE "C"', value) : `p.text COLLATE "C" = ${this.param(value)}`
+        return `((${wholeSql(this.reader)} AND ${own}) OR ${shownValueSql(this.reader, 'c.id', n.field, cond)})`
+      }
       case 'origin':
         if (n.prefix) return `(${this.prefixRange('c.origin_key', originKey(v))})`
         return `c.origin_key = ${this.param(originKey(v))}`

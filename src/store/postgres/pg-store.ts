@@ -12,6 +12,7 @@ import type {
   DateSourceRecord,
   FacetedPage,
   PortionRecord,
+  PortionSource,
   HistogramInterval,
   FacetName,
   Facets,
@@ -30,7 +31,7 @@ import { runPgMigrations, type PgMigration } from './migrations.js'
 import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-search.js'
 import { acquirePool, inTransaction, releasePool } from './pool.js'
 import { lockArchiveWrites, writeImportBatch } from './pg-writer.js'
-import { dropPortions, portionsEnabled, putPortions, setPortionSetting, somePortionSql, wholeSql } from './pg-portions.js'
+import { dropPortions, portionsEnabled, putPortions, setPortionSetting, shownValuesSql, somePortionSql, wholeSql } from './pg-portions.js'
 import { pageCandidates, pgFacetIndex } from './pg-facet-index.js'
 
 export interface PgOpenOptions {
@@ -80,6 +81,8 @@ interface HitRow {
   subject_readable?: boolean
   level?: number
   caveats?: string
+  /** Portion-level access: the TAGS the rendering of a cable read in part shows. */
+  shown_tags?: string[] | null
 }
 
 /**
@@ -109,6 +112,9 @@ function toHit(r: HitRow): SearchHit {
   if (r.whole === false) {
     hit.partial = { level: r.level!, caveats: r.caveats === '' ? [] : r.caveats!.split(' ') }
     if (!r.subject_readable) hit.subject = null
+    // the TAGS his rendering shows, in the cable's order
+    const shown = new Set(r.shown_tags ?? [])
+    hit.tags = hit.tags.filter((t) => shown.has(t))
   }
   return hit
 }
@@ -119,7 +125,19 @@ function toHit(r: HitRow): SearchHit {
  */
 function partialColumns(reader: Access | null): string {
   if (!reader) return ''
-  return `, ${wholeSql(reader)} AS whole, ${somePortionSql(reader, 'subject')} AS subject_readable, c.level, c.caveats`
+  return `, ${wholeSql(reader)} AS whole, ${somePortionSql(reader, 'subject')} AS subject_readable, c.level, c.caveats, ARRAY(${shownValuesSql(reader, 'c.id', 'tag')}) AS shown_tags`
+}
+
+/**
+ * The TAGS and captions a search's facets count for each match, as columns `tags` and `captions` (text arrays) of
+ * a SELECT over `cables c`: a cable's own, or for a portion reader's cable read in part those its redacted
+ * rendering shows (docs/search.md). Null captions: the caller joins `cable_captions`.
+ */
+function facetFieldColumns(reader: Access | null): string {
+  if (!reader) return 'c.tags, NULL::text[] AS captions'
+  const whole = wholeSql(reader)
+  return `CASE WHEN ${whole} THEN c.tags ELSE ARRAY(${shownValuesSql(reader, 'c.id', 'tag')}) END AS tags,
+    CASE WHEN ${whole} THEN ARRAY(SELECT cc.caption FROM cable_captions cc WHERE cc.cable = c.id) ELSE ARRAY(${shownValuesSql(reader, 'c.id', 'caption')}) END AS captions`
 }
 
 function needsBuckets(n: QueryNode): boolean {
@@ -336,7 +354,7 @@ export class PostgresStore implements Store {
     const order = orderBy(options.sort, q.match !== null, '')
     const { rows } = await this.pool.query<{ total: number; facets: [string, string | null, number][]; page: string[] | null }>(
       `WITH m AS MATERIALIZED (
-         SELECT c.id, c.key, c.date, c.origin_key, c.classification, c.precedence, c.tags, ${tier} FROM ${q.from} WHERE ${q.where}
+         SELECT c.id, c.key, c.date, c.origin_key, c.classification, c.precedence, ${facetFieldColumns(q.portionReader)}, ${tier} FROM ${q.from} WHERE ${q.where}
        )
        SELECT (SELECT count(*)::int FROM m) AS total,
          (SELECT coalesce(json_agg(json_build_array(x.f, x.v, x.n)), '[]') FROM (
@@ -345,7 +363,7 @@ export class PostgresStore implements Store {
             UNION ALL SELECT 'classification', classification, count(*)::int FROM m GROUP BY 2
             UNION ALL SELECT 'precedence', precedence, count(*)::int FROM m GROUP BY 2
             UNION ALL SELECT 'tag', t, count(*)::int FROM m, unnest(m.tags) AS t GROUP BY 2
-            UNION ALL SELECT 'caption', cc.caption, count(*)::int FROM m JOIN cable_captions cc ON cc.cable = m.id GROUP BY 2
+            UNION ALL ${q.portionReader ? `SELECT 'caption', x, count(*)::int FROM m, unnest(m.captions) AS x GROUP BY 2` : `SELECT 'caption', cc.caption, count(*)::int FROM m JOIN cable_captions cc ON cc.cable = m.id GROUP BY 2`}
          ) x) AS facets,
          (SELECT array_agg(p.id ORDER BY p.rn) FROM (
             SELECT id, row_number() OVER (ORDER BY ${order}) AS rn FROM m ORDER BY rn LIMIT ${options.limit} OFFSET ${options.offset ?? 0}
@@ -594,7 +612,7 @@ export class PostgresStore implements Store {
     return portionsEnabled(this.pool)
   }
 
-  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => PortionRecord[]): Promise<void> {
+  async setPortionAccess(on: boolean, portions: (cable: PortionSource) => PortionRecord[]): Promise<void> {
     await this.ready
     await inTransaction(this.pool, async (client) => {
       // under the archive write lock: no batch is written between the setting and its portions
@@ -604,14 +622,15 @@ export class PostgresStore implements Store {
       if (!on) return
       // a cable with several texts is read whole or not at all (its level is the highest of its texts)
       await client.query(
-        `DECLARE backfill NO SCROLL CURSOR FOR SELECT c.id, c.key, c.level, c.caveats, t.text FROM cables c JOIN cable_texts t ON t.cable = c.id
+        `DECLARE backfill NO SCROLL CURSOR FOR SELECT c.id, c.key, c.level, c.caveats, c.tags, d.captions, t.text
+         FROM cables c JOIN cable_texts t ON t.cable = c.id JOIN cable_details d ON d.cable = c.id
          WHERE NOT EXISTS (SELECT 1 FROM cable_versions v WHERE v.cable = c.id)`,
       )
       for (;;) {
-        const { rows } = await client.query<{ id: string; key: string; level: number; caveats: string; text: Buffer }>(`FETCH ${BACKFILL_BATCH} FROM backfill`)
+        const { rows } = await client.query<{ id: string; key: string; level: number; caveats: string; tags: string[]; captions: string[]; text: Buffer }>(`FETCH ${BACKFILL_BATCH} FROM backfill`)
         await putPortions(
           client,
-          rows.map((r) => ({ id: r.id, portions: portions({ key: r.key, level: r.level, caveats: r.caveats === '' ? [] : r.caveats.split(' '), text: unpackText(r.text) }) })),
+          rows.map((r) => ({ id: r.id, portions: portions({ key: r.key, level: r.level, caveats: r.caveats === '' ? [] : r.caveats.split(' '), text: unpackText(r.text), tags: r.tags, captions: r.captions }) })),
         )
         if (rows.length < BACKFILL_BATCH) break
       }

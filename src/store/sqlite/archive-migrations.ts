@@ -219,4 +219,18 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    // Portion-level access reads `tag:` and `caption:` of a cable read in part from the values its redacted
+    // rendering shows, stored as `cable_portions` rows of kind `tag` and `caption` (docs/search.md): an index per
+    // kind finds a value's cables. A migration cannot render cables (it never imports application code): an
+    // archive that had the setting on holds no such rows until `cable archive-config portion-access on` is run
+    // again, and until then a cable read in part shows and matches no TAGS or captions (fail closed).
+    id: 'archive-008',
+    up(db) {
+      db.exec(`
+        CREATE INDEX cable_portions_tag ON cable_portions(text, cable) WHERE kind = 'tag';
+        CREATE INDEX cable_portions_caption ON cable_portions(text, cable) WHERE kind = 'caption';
+      `)
+    },
+  },
 ]

@@ -16,6 +16,11 @@ export interface PageQuery {
   ranked: boolean
   rank: string
   ids: string
+  /**
+   * The facet columns of a portion reader's search (`portionFacetColumns`: a cable read in part counts only the
+   * fields its rendering shows), else null: the facet index or `FACET_COLUMNS`.
+   */
+  facetColumns: string | null
 }
 
 /** The SQL ORDER BY of every search: score or date (NULL dates first ascending), then key. */
@@ -88,8 +93,9 @@ export function prepared(db: Database.Database, sql: string): Database.Statement
 
 /** Facets of the whole result: from the connection's facet index when it has one, else hit by hit. */
 export function queryFacets(db: Database.Database, q: PageQuery, top: number): Facets {
-  const index = facetIndex(db)
-  if (!index) return countFacets(db, q.from, q.where, q.params, top)
+  // the index holds each cable's own fields: a portion reader's are counted hit by hit
+  const index = q.facetColumns ? null : facetIndex(db)
+  if (!index) return countFacets(db, q.from, q.where, q.params, top, q.facetColumns ?? FACET_COLUMNS)
   return index.count(prepared(db, q.ids).pluck(true).all(...q.params) as number[], top)
 }
 
@@ -106,7 +112,7 @@ export function facetedPage(
   q: PageQuery,
   opts: { sort: SortOrder; limit: number; offset: number; withText: boolean; top: number },
 ): FacetedPage {
-  const index = facetIndex(db)
+  const index = q.facetColumns ? null : facetIndex(db)
   const score = q.ranked ? q.rank : 'NULL'
   const columns = `c.rowid, c.key, c.id, c.date, c.origin, c.classification, c.subject, c.tags, ${score}`
   let total = 0
@@ -142,7 +148,7 @@ export function facetedPage(
     facets = index.count(rowids, opts.top)
     best = pageRows(db, rowids, order, scores, opts)
   } else {
-    const stmt = db.prepare(`SELECT ${columns}, ${FACET_COLUMNS} FROM ${q.from} WHERE ${q.where}`).raw(true)
+    const stmt = db.prepare(`SELECT ${columns}, ${q.facetColumns ?? FACET_COLUMNS} FROM ${q.from} WHERE ${q.where}`).raw(true)
     const keep = opts.offset + opts.limit
     const cmp = comparator(opts.sort, q.ranked)
     best = []

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Access, PortionRecord } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
-import { enforceablePortion, PORTION_SETTING, readableSql, somePortionSql as somePortionOf, wholeSql } from '../portion-access.js'
+import { enforceablePortion, isFieldPortion, PORTION_SETTING, readableSql, shownValueSql, shownValuesSql, somePortionSql as somePortionOf, wholeSql, type FieldKind } from '../portion-access.js'
 
 /**
  * Portion-level access in the SQLite engine (docs/search.md): the setting, the stored portions
@@ -62,7 +62,8 @@ export function writePortions(db: Database.Database, rowid: number, portions: re
   for (const p of portions) {
     if (!enforceablePortion(p)) continue
     const id = Number(row.run(rowid, p.kind, p.level, caveatMask(p.caveats), p.text).lastInsertRowid)
-    fts.run(id, p.kind === 'body' ? p.text : '', p.kind === 'subject' ? p.text : '', '')
+    // a field value is no text: no word of it is matched as a portion's
+    if (!isFieldPortion(p)) fts.run(id, p.kind === 'body' ? p.text : '', p.kind === 'subject' ? p.text : '', '')
   }
 }
 
@@ -80,4 +81,32 @@ export function portionMatchSql(access: Access, expr: string, params: unknown[])
   params.push(expr, expr)
   return `((${wholeSql(access)} AND c.rowid IN (SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?))
     OR c.rowid IN (SELECT p.cable FROM cable_portions_fts f JOIN cable_portions p ON p.rowid = f.rowid WHERE cable_portions_fts MATCH ? AND ${readableSql(access)}))`
+}
+
+/**
+ * `tag:` or `caption:` (`value`, a prefix when `prefix`) as portion-level access reads it: `own` (the condition on
+ * the cable's stored values, its parameters already in `params`) for a cable the reader may read whole, the values
+ * its redacted rendering shows for one he may read in part.
+ */
+export function shownFieldSql(access: Access, kind: FieldKind, own: string, value: string, prefix: boolean, params: unknown[]): string {
+  if (prefix) params.push(value, value + '\uffff')
+  else params.push(value)
+  const cond = prefix ? 'p.text >= ? AND p.text < ?' : 'p.text = ?'
+  return `((${wholeSql(access)} AND ${own}) OR ${shownValueSql(access, 'c.rowid', kind, cond)})`
+}
+
+/**
+ * The `FacetTally` columns (`FACET_COLUMNS`) for a portion reader: a cable he may read in part counts the TAGS
+ * and captions its rendering shows, a cable he reads whole its own.
+ */
+export function portionFacetColumns(access: Access): string {
+  const whole = wholeSql(access)
+  return `c.origin_key, substr(c.date, 1, 4), c.classification, c.precedence,
+    CASE WHEN ${whole} THEN c.tags ELSE (SELECT group_concat(v, ' ') FROM (${shownValuesSql(access, 'c.rowid', 'tag')})) END,
+    CASE WHEN ${whole} THEN (SELECT d.captions FROM cable_details d WHERE d.rowid = c.rowid) ELSE (SELECT json_group_array(v) FROM (${shownValuesSql(access, 'c.rowid', 'caption')})) END`
+}
+
+/** SELECT of the TAGS cable `c` shows a reader who may read it in part, space-joined (NULL for none). */
+export function shownTagsSql(access: Access): string {
+  return `(SELECT group_concat(v, ' ') FROM (${shownValuesSql(access, 'c.rowid', 'tag')}))`
 }

@@ -3,7 +3,7 @@ import { classificationValue, classValue, dateFromBound, dateRange, idValue, ori
 import type { Access } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'
-import { portionMatchSql, wholeSql } from './sqlite-portions.js'
+import { portionMatchSql, shownFieldSql, wholeSql } from './sqlite-portions.js'
 
 /** A compiled query: an optional FTS5 expression to join on (ranked), and SQL conditions on `c` (cables). */
 export interface CompiledQuery {
@@ -220,22 +220,30 @@ function prefixRange(column: string, prefix: string, params: unknown[]): string 
   return `${column} >= ? AND ${column} < ?`
 }
 
+/** The stored value a `tag:` or `caption:` condition looks for (a prefix when `n.prefix`). */
+function fieldValue(n: FieldNode): string {
+  return n.field === 'tag' ? n.value.toUpperCase() : n.value.toUpperCase().trim().replace(/\s+/g, ' ')
+}
+
+/** `tag:` or `caption:` over the cable's own values (`cable_tags`, `cable_captions`). */
+function storedValue(n: FieldNode, params: unknown[], probe: boolean): string {
+  const [table, column] = n.field === 'tag' ? ['cable_tags', 'tag'] : ['cable_captions', 'caption']
+  const value = fieldValue(n)
+  if (n.prefix) return `c.rowid IN (SELECT cable FROM ${table} WHERE ${prefixRange(column, value, params)})`
+  params.push(value)
+  if (probe) return `EXISTS (SELECT 1 FROM ${table} WHERE ${column} = ? AND cable = c.rowid)`
+  return `c.rowid IN (SELECT cable FROM ${table} WHERE ${column} = ?)`
+}
+
 function attribute(n: FieldNode, params: unknown[], probe: boolean): string {
   const v = n.value
   switch (n.field) {
-    case 'tag': {
-      const tag = v.toUpperCase()
-      if (n.prefix) return `c.rowid IN (SELECT cable FROM cable_tags WHERE ${prefixRange('tag', tag, params)})`
-      params.push(tag)
-      if (probe) return 'EXISTS (SELECT 1 FROM cable_tags WHERE tag = ? AND cable = c.rowid)'
-      return 'c.rowid IN (SELECT cable FROM cable_tags WHERE tag = ?)'
-    }
+    case 'tag':
     case 'caption': {
-      const caption = v.toUpperCase().trim().replace(/\s+/g, ' ')
-      if (n.prefix) return `c.rowid IN (SELECT cable FROM cable_captions WHERE ${prefixRange('caption', caption, params)})`
-      params.push(caption)
-      if (probe) return 'EXISTS (SELECT 1 FROM cable_captions WHERE caption = ? AND cable = c.rowid)'
-      return 'c.rowid IN (SELECT cable FROM cable_captions WHERE caption = ?)'
+      const own = storedValue(n, params, probe)
+      // a cable read in part: only the values its redacted rendering shows (docs/search.md)
+      if (!portionReader) return own
+      return shownFieldSql(portionReader, n.field, own, fieldValue(n), n.prefix, params)
     }
     case 'origin': {
       const key = originKey(v)

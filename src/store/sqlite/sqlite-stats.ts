@@ -60,9 +60,9 @@ export const FACET_COLUMNS = 'c.origin_key, substr(c.date, 1, 4), c.classificati
  * Facet counts over the whole result set in one pass: one row per hit, tallied here, because a GROUP
  * BY pass per facet over a large result costs more than reading the few short columns once.
  */
-export function countFacets(db: Database.Database, from: string, where: string, params: unknown[], top: number): Facets {
+export function countFacets(db: Database.Database, from: string, where: string, params: unknown[], top: number, columns = FACET_COLUMNS): Facets {
   const tally = new FacetTally()
-  const stmt = db.prepare(`SELECT ${FACET_COLUMNS} FROM ${from} WHERE ${where}`).raw(true)
+  const stmt = db.prepare(`SELECT ${columns} FROM ${from} WHERE ${where}`).raw(true)
   for (const [origin, year, cls, precedence, tags, captions] of stmt.iterate(...params) as Iterable<(string | null)[]>) {
     tally.add(origin, year, cls, precedence, tags, captions)
   }

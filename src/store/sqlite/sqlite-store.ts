@@ -13,6 +13,7 @@ import type {
   Facets,
   HistogramInterval,
   PortionRecord,
+  PortionSource,
   SearchHit,
   SearchOptions,
   SourceRecord,
@@ -30,7 +31,7 @@ import { splitList, writeCable, type VersionRow } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
 import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
 import { withheldRuns } from '../version-identity.js'
-import { dropPortions, portionsEnabled, setPortionSetting, somePortionSql, wholeSql, writePortions } from './sqlite-portions.js'
+import { dropPortions, portionFacetColumns, portionsEnabled, setPortionSetting, shownTagsSql, somePortionSql, wholeSql, writePortions } from './sqlite-portions.js'
 
 export interface OpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
@@ -94,17 +95,21 @@ export class SqliteStore implements Store {
    */
   private partialMarker(access: Access | undefined): ((hit: SearchHit) => void) | null {
     if (!access || !this.portionReader(access)) return null
-    const stmt = prepared(this.db, `SELECT ${wholeSql(access)} AS whole, ${somePortionSql(access, 'subject')} AS subject, c.level, c.caveats FROM cables c WHERE c.key = ?`)
+    const stmt = prepared(this.db, `SELECT ${wholeSql(access)} AS whole, ${somePortionSql(access, 'subject')} AS subject, ${shownTagsSql(access)} AS tags, c.level, c.caveats FROM cables c WHERE c.key = ?`)
     return (h) => {
-      const r = stmt.get(h.key) as { whole: number; subject: number; level: number; caveats: string }
+      const r = stmt.get(h.key) as { whole: number; subject: number; tags: string | null; level: number; caveats: string }
       if (r.whole) return
       h.partial = { level: r.level, caveats: splitList(r.caveats) }
       if (!r.subject) h.subject = null
+      // the TAGS his rendering shows, in the cable's order
+      const shown = new Set(splitList(r.tags ?? ''))
+      h.tags = h.tags.filter((t) => shown.has(t))
     }
   }
 
   private from(query: QueryNode | null, access: Access | undefined): PageQuery {
-    const q = compileQuery(query, access, this.portionReader(access))
+    const portions = this.portionReader(access)
+    const q = compileQuery(query, access, portions)
     const from = q.match ? 'cables_fts JOIN cables c ON c.rowid = cables_fts.rowid' : 'cables c'
     const where = q.match ? `cables_fts MATCH ? AND ${q.where}` : q.where
     // a bare full-text match needs no row of `cables` to list its rowids (every indexed row has one)
@@ -127,7 +132,7 @@ export class SqliteStore implements Store {
     // read. FTS5 has no ranking over a subset, so a restricted reader's "rank" order is newest first
     // (docs/search.md); PostgreSQL's ts_rank reads one document at a time and keeps ranking.
     const ranked = q.match !== null && access === undefined
-    return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked, rank: RANK, ids }
+    return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked, rank: RANK, ids, facetColumns: portions ? portionFacetColumns(access!) : null }
   }
 
   async *search(query: QueryNode | null, options: SearchOptions, access?: Access): AsyncIterable<SearchHit> {
@@ -309,16 +314,19 @@ export class SqliteStore implements Store {
     return portionsEnabled(this.db)
   }
 
-  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => PortionRecord[]): Promise<void> {
+  async setPortionAccess(on: boolean, portions: (cable: PortionSource) => PortionRecord[]): Promise<void> {
     this.transaction((db) => {
       setPortionSetting(db, on)
       dropPortions(db, null)
       if (!on) return
       // a cable with several texts is read whole or not at all (its level is the highest of its texts)
       const rows = db
-        .prepare('SELECT c.rowid, c.key, c.level, c.caveats, t.text FROM cables c JOIN cable_texts t ON t.rowid = c.rowid WHERE NOT EXISTS (SELECT 1 FROM cable_versions v WHERE v.cable = c.rowid)')
-        .all() as { rowid: number; key: string; level: number; caveats: string; text: Buffer }[]
-      for (const r of rows) writePortions(db, r.rowid, portions({ key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text) }))
+        .prepare('SELECT c.rowid, c.key, c.level, c.caveats, c.tags, d.captions, t.text FROM cables c JOIN cable_texts t ON t.rowid = c.rowid JOIN cable_details d ON d.rowid = c.rowid WHERE NOT EXISTS (SELECT 1 FROM cable_versions v WHERE v.cable = c.rowid)')
+        .all() as { rowid: number; key: string; level: number; caveats: string; tags: string; captions: string; text: Buffer }[]
+      for (const r of rows) {
+        const source = { key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text), tags: splitList(r.tags), captions: JSON.parse(r.captions) as string[] }
+        writePortions(db, r.rowid, portions(source))
+      }
     })
   }
 
