@@ -570,6 +570,16 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
     expect(redactText(leaky, S).text).toBe(leaky)
     expect(redactText(partial(notice), C).text).toContain(`${notice}\n`)
   })
+
+  it('withholds a 1970s office-distribution line below the overall level: its words are no addressees', () => {
+    // a synthetic CFPF-style telegram: the distribution line names offices, and here words that are none
+    const cfpf = `PAGE 01        STATE  012345  011200Z\nACTION EUR-12\n\nINFO  OCT-01  ISO-00  SS-15  OTTOM MOLE TUESDAY  /033 R\n\nR 011200Z JAN 75\nFM SECSTATE WASHDC\nTO AMEMBASSY PARIS\n\nC O N F I D E N T I A L STATE 012345\n\nE.O. 11652: GDS\nTAGS: PFOR FR\nSUBJECT: INVENTED TALKS\n\n1. INVENTED TEXT.\n\nKISSINGER\n`
+    const u = redactText(cfpf, { level: 0, caveats: [] }).text
+    expect(u).not.toContain('OTTOM')
+    expect(u).not.toContain('INVENTED TEXT')
+    expect(u).toContain('FM SECSTATE WASHDC\nTO AMEMBASSY PARIS\n')
+    expect(redactText(cfpf, { level: 2, caveats: [] }).text).toBe(cfpf)
+  })
 })
 
 /**
