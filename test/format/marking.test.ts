@@ -210,6 +210,9 @@ describe('caveats written with blanks inside (splitCaveat)', () => {
     ['S//NO FORN/ORCON', ['NOFORN', 'ORCON']],
     // far into the mark: the run of words is counted from where it starts, not from the mark's start
     ['S//ORCON/NODIS/NO FORN', ['ORCON', 'NODIS', 'NOFORN']],
+    // a caveat word of four letters; SPECAT alone, not the first word of SPECAT EXCLUSIVE
+    ['C//EF TO', ['EFTO']],
+    ['S//SPE CAT', ['SPECAT']],
   ])('should read %s with caveats %j', (mark, caveats) => {
     expect(read(mark).caveats).toEqual(caveats)
   })
