@@ -125,3 +125,18 @@ describe('restrictive channels without a caveat of their own (data/captions.tsv)
     expect(access(SECRET, [caption], '(S) T', ['1. (S) One.']).caveats).toEqual(caveats)
   })
 })
+
+describe('marks inside running text and unmarked blocks', () => {
+  it('should not file a cable by a parenthesised word inside a line (prose as often as a mark)', () => {
+    // `(S)` and `(TS)` mid-line: an agenda item, a plural; only a mark opening a paragraph, sub-item or block counts
+    expect(access(CONF, [], '(C) T', ['1. (C) The agenda (S) items and the (TS) question.', '2. (C) Two.'])).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
+  })
+
+  it('should file a cable with an unmarked unnumbered block by its marks alone', () => {
+    expect(access(CONF, [], '(C) T', ['1. (C) One.', 'An unmarked block between paragraphs.', '2. (C) Two.'])).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
+  })
+
+  it('should still file a cable by a sub-item mark opening a line', () => {
+    expect(access(CONF, [], '(C) T', ['1. (C) One:\nB. (S) An item.', '2. (C) Two.'])).toEqual({ level: 3, caveats: [], classification: 'SECRET' })
+  })
+})
