@@ -52,7 +52,8 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
       return
     }
     if (parts.level !== null) rank = Math.max(rank, LEVEL_RANK[parts.level])
-    for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) if (RESTRICTIVE.includes(caveat)) caveats.add(caveat)
+    // every caveat is kept here; only the restrictive ones are filed (the list below)
+    for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
   }
   // a mark found at the start of a body line (not the parser's paragraph mark): one the marking parser reads with a
   // level raises the cable, and a garbled one (`B. (S//ZZ)`, `(S/NF/XX)`: a level with `//` or a caveat the parser
@@ -75,13 +76,14 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
   for (const caption of cable.captions) {
     const c = caption.toUpperCase().replace(/\s+/g, ' ').trim()
     for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
-    if ((c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') && rank < LEVEL_RANK.SBU) rank = LEVEL_RANK.SBU
+    if (c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') rank = Math.max(rank, LEVEL_RANK.SBU)
   }
   if (cable.subjectMarking) read(cable.subjectMarking)
   for (const p of cable.paragraphs) if (p.marking) read(p.marking)
   // a mark that opens a sub-item or an unnumbered block (`B. (TS) …`, `(S//NF) …`) is a portion mark as a
   // paragraph's is: a cable is never filed under a portion it holds. (Parenthesised words inside running text,
   // `(S/P)`, `AGENDA(S)`, are too often prose to file a whole cable by; the rendering withholds their portion.)
+  // Stryker disable next-line ArrowFunction,StringLiteral,ObjectLiteral,BooleanLiteral: bodyPortions reads the text only for a numbered portion's mark, which this loop skips, and `inner: false` only spares the search for marks inside lines, which it does not read
   for (const portion of bodyPortions(cable, cable.segments.map((s) => s.raw).join(''), { inner: false }))
     if (portion.number === null && portion.mark !== null) readBodyMark(portion.mark)
   const list = RESTRICTIVE.filter((c) => caveats.has(c))
