@@ -7,6 +7,11 @@
  * `--engine sqlite` (default) or `--engine postgres` (a fresh database `cablegram_bench_<pid>` on the server
  * at CABLEGRAM_BENCH_PG, else CABLEGRAM_TEST_PG, else postgres://postgres@127.0.0.1:5432/postgres, dropped at
  * the end); `--count N` overrides BENCH_COUNT.
+ *
+ * `--keep NAME` keeps the archive between runs, for experiments on one imported archive: the PostgreSQL
+ * database `NAME` (created when missing) or the SQLite file `NAME`. A kept archive that already holds the
+ * cables is not imported again (the synthetic text is still written, for its size); it is never dropped.
+ * `--queries-only` with `--keep` refuses to import and only runs the queries.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -25,9 +30,10 @@ function flag(name: string): string | undefined {
 }
 
 /** A server-side PostgreSQL database for the run: its URL, its size, and a drop. */
-async function benchDatabase(): Promise<{ url: string; size(): Promise<number>; serverCpuSeconds(): Promise<number>; drop(): Promise<void> }> {
+async function benchDatabase(kept?: string): Promise<{ url: string; size(): Promise<number>; serverCpuSeconds(): Promise<number>; drop(): Promise<void> }> {
   const server = process.env['CABLEGRAM_BENCH_PG'] ?? process.env['CABLEGRAM_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  const name = `cablegram_bench_${process.pid}`
+  if (kept !== undefined && !/^[a-z_][a-z0-9_]*$/.test(kept)) throw new Error(`--keep: ${kept} is not a plain database name (a-z, 0-9, _)`)
+  const name = kept ?? `cablegram_bench_${process.pid}`
   const admin = async <T>(sql: string): Promise<T> => {
     const c = new pg.Client({ connectionString: server })
     await c.connect()
@@ -37,7 +43,8 @@ async function benchDatabase(): Promise<{ url: string; size(): Promise<number>; 
       await c.end()
     }
   }
-  await admin(`CREATE DATABASE ${name}`)
+  const exists = (await admin<{ n: number }>(`SELECT count(*)::int AS n FROM pg_database WHERE datname = '${name}'`)).n > 0
+  if (!exists) await admin(`CREATE DATABASE ${name}`)
   const url = new URL(server)
   url.pathname = `/${name}`
   return {
@@ -58,7 +65,9 @@ async function benchDatabase(): Promise<{ url: string; size(): Promise<number>; 
       }
       return ticks / 100
     },
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: async () => {
+      if (kept === undefined) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    },
   }
 }
 
@@ -71,10 +80,13 @@ async function main() {
   if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine must be sqlite or postgres, not ${engine}`)
   const count = Number(flag('count') ?? process.env['BENCH_COUNT'] ?? 250_000)
   if (!Number.isInteger(count) || count <= 0) throw new Error(`--count must be a positive whole number`)
+  const keep = flag('keep')
+  const queriesOnly = process.argv.includes('--queries-only')
+  if (queriesOnly && keep === undefined) throw new Error('--queries-only needs --keep NAME (an archive imported before)')
   const dir = mkdtempSync(join(tmpdir(), 'cablegram-bench-'))
   const csv = join(dir, 'cables.csv')
-  const dbPath = join(dir, 'bench.db')
-  const server = engine === 'postgres' ? await benchDatabase() : null
+  const dbPath = engine === 'sqlite' && keep !== undefined ? keep : join(dir, 'bench.db')
+  const server = engine === 'postgres' ? await benchDatabase(keep) : null
   try {
     let t = performance.now()
     const textBytes = await writeSynth(csv, count, 42, 'csv')
@@ -85,9 +97,15 @@ async function main() {
     t = performance.now()
     const cpu0 = process.cpuUsage()
     const load0 = loadavg()[0]
-    const report = await importArchive(store, [csv], {
-      onProgress: (p) => process.stderr.write(`\rimport: ${p.cables} cables, ${((100 * p.bytesDone) / Math.max(1, p.bytesTotal)).toFixed(0)}%   `),
-    })
+    const held = await store.count(null)
+    if (queriesOnly && held !== count) throw new Error(`--queries-only: the kept archive holds ${held} cables, not ${count}`)
+    const reuse = keep !== undefined && held === count
+    if (reuse) console.log(`kept archive ${keep}: ${held} cables already imported, import skipped (its figures below are not measured)`)
+    const report = reuse
+      ? { cables: held, problems: [] }
+      : await importArchive(store, [csv], {
+          onProgress: (p) => process.stderr.write(`\rimport: ${p.cables} cables, ${((100 * p.bytesDone) / Math.max(1, p.bytesTotal)).toFixed(0)}%   `),
+        })
     const importSeconds = (performance.now() - t) / 1000
     const cpu = process.cpuUsage(cpu0)
     // CPU seconds of all threads (and, on PostgreSQL, of the server's backends): what the import costs

@@ -1,5 +1,5 @@
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
-import { garbledMark, parseMarking } from '../format/marking.js'
+import { garbledMark, markWordKind, parseMarking } from '../format/marking.js'
 import type { Cable } from '../format/model.js'
 
 /**
@@ -20,15 +20,16 @@ export interface Overall {
 }
 
 /**
- * What a portion mark demands, read by the one marking parser (format/marking), or null when it refuses the mark
- * or the mark names no level (`NF`): such a portion is treated as the overall classification.
+ * What a portion mark demands, read by the one marking parser (format/marking), or null when it refuses the mark.
+ * A mark naming caveats but no level (`NF`) demands them at `overallLevel`, the level unmarked text counts at; without
+ * it such a mark reads as null too.
  */
-export function readPortionMark(mark: string): { level: number; caveats: string[] } | null {
+export function readPortionMark(mark: string, overallLevel?: number): { level: number; caveats: string[] } | null {
   const r = parseMarking(mark)
   // a self-contradicting mark (REL TO with NOFORN) demands its stricter reading
   const parts = r.ok ? r.parts : r.failClosed
-  if (!parts || parts.level === null) return null
-  return { level: LEVEL_RANK[parts.level], caveats: parts.caveats.filter((c) => RESTRICTIVE.includes(c)) }
+  if (!parts || (parts.level === null && overallLevel === undefined)) return null
+  return { level: parts.level === null ? overallLevel! : LEVEL_RANK[parts.level], caveats: parts.caveats.filter((c) => RESTRICTIVE.includes(c)) }
 }
 
 /** One portion of a cable's body: where it starts, the lines (their offsets) it holds, and the marks in it. */
@@ -87,14 +88,12 @@ export function innerMarks(line: string): string[] {
 }
 
 /**
- * Whether a parenthesised word at the start of a line is a portion mark: one the marking parser reads with a level,
- * or an upper-case word with a `/` (a garbled mark such as `S//ZZ`, withheld from everyone). `(A)`, `(NOTE)` and
- * lower-case enumerators are not.
+ * Whether a parenthesised word at the start of a line is a portion mark, readable or not (`markWordKind`): the
+ * same words file the cable (`cableAccess`) and open a portion here. `(A)`, `(NOTE)`, `(UN)`, office acronyms
+ * (`(S/CT)`) and lower-case enumerators are not.
  */
 function isPortionMark(word: string): boolean {
-  const w = word.trim()
-  if (!/^[A-Z]/.test(w)) return false
-  return readPortionMark(w) !== null || /^[A-Z]{1,3}\s*\//.test(w)
+  return markWordKind(word, 'line') !== 'none'
 }
 
 /** Segments of the body: numbered paragraphs, text lines, and anything standing inside a paragraph's span. */
@@ -157,7 +156,11 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
       }
       const m = numbered ? null : MARKED_LINE.exec(line)
       if (numbered) {
-        const mark = numbered.marking ?? (/^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/.exec(text.slice(here, here + 80))?.[1] ?? null)
+        // a word after the number the parser did not take for a mark is one when it reads as a mark, readable or not
+        // (`2. (SNF)`, `2. (Q)`: withheld from everyone, and the cable filed TOP SECRET); prose there (`2. (Japan)`,
+        // `2. (UN)`) is no mark, so the paragraph is unmarked, at the overall level
+        const written = /^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/.exec(text.slice(here, here + 80))?.[1] ?? null
+        const mark = numbered.marking ?? (written !== null && markWordKind(written) !== 'none' ? written : null)
         const rest = mark === null ? line : line.slice(line.indexOf(`(${mark}`) + mark.length + 2)
         cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest) }
         portions.push(cur)
@@ -183,7 +186,7 @@ export function raisedBy(overall: Overall, portions: readonly BodyPortion[]): Ov
   const caveats = new Set(overall.caveats)
   for (const p of portions)
     for (const mark of [p.mark, ...p.inner]) {
-      const d = mark === null ? null : readPortionMark(mark.trim())
+      const d = mark === null ? null : readPortionMark(mark.trim(), level)
       if (!d) continue
       level = Math.max(level, d.level)
       for (const c of d.caveats) caveats.add(c)

@@ -1,95 +1,30 @@
 import type { Cable } from '../format/model.js'
-import { caveatsOfCaption, LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
-import { garbledMark, parseMarking } from '../format/marking.js'
-import { bodyPortions } from './body-portions.js'
+import { LEVEL_RANK, publisherClassification, type Level } from '../format/classification.js'
+import { filedAccess } from './redact.js'
+import { statedAccess, UNKNOWN_LEVEL_RANK, UNREADABLE_MARKING_LABEL, type CableAccess } from './stated-access.js'
 
-/** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
-export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
-
-const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
+export { UNKNOWN_LEVEL_RANK, UNREADABLE_MARKING_LABEL, statedAccess, type CableAccess } from './stated-access.js'
 
 /**
- * The classification label of a cable filed at TOP SECRET because a marking in it cannot be read: what the API,
- * exports, facets and result lists show for it, so nobody takes it for a cable marked TOP SECRET or for one
- * without marking. `classification:"TOP SECRET (marking not understood)"` selects those cables.
- */
-export const UNREADABLE_MARKING_LABEL = 'TOP SECRET (marking not understood)'
-
-export interface CableAccess {
-  level: number
-  caveats: string[]
-  /**
-   * Publisher-style label (`SECRET//NOFORN`); `UNREADABLE_MARKING_LABEL` when a marking cannot be read; null when
-   * no level is stated anywhere.
-   */
-  classification: string | null
-}
-
-/**
- * Who may read a cable: its level is the highest of the overall classification, the container's
- * classification and every portion mark, the subject's and unnumbered blocks' included (a cable is never under
- * its portions, spec §7 rule 1); its caveats are the restrictive ones named by the classification, the captions
- * and the portion marks (rule 4: a NOFORN, NODIS, EXDIS, ORCON… portion makes the whole cable so). SBU without a
- * higher level comes from the SENSITIVE caption. Every marking is read by the one marking parser (format/marking):
- * a self-contradicting one (REL TO with NOFORN) counts as its stricter reading (NOFORN; the parser's BAD_MARKING
- * diagnostic says so), any other marking it refuses fails closed at TOP SECRET, as does a cable whose overall level nothing states (no class
- * line, FL4, banner or publisher metadata: portion marks alone only ever raise a stated level).
+ * Who may read a cable whole: what its header and parsed marks state (`statedAccess`: class line, container,
+ * captions, subject and paragraph marks), raised by every portion the releasable rendering reads (`filedAccess`:
+ * marks opening sub-items and blocks, marks inside a portion's text, marks in text folded into header lines, a
+ * mark the rendering cannot read). A cable is never under its portions (spec §7 rules 1 and 4): a reader it admits
+ * is withheld nothing by `cable redact`, and a portion the rendering withholds from everyone as TOP SECRET (a mark
+ * nobody can read, `(SNF)`, `(Q)`, `(S//ZZ)`) files the whole cable as TOP SECRET (marking not understood), so
+ * `show`, `search` and the rendering never give one reader two answers (docs/research.md, "Releasable rendering").
  *
  * @example
  *   cableAccess(parseCable(text)) // { level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' }
  */
 export function cableAccess(cable: Cable, statedElsewhere: string | null = null): CableAccess {
-  let rank = -1
-  let unreadable = false
-  const caveats = new Set<string>()
-  const read = (marking: string) => {
-    const r = parseMarking(marking)
-    // a marking that contradicts itself (REL TO with NOFORN) is filed under its stricter reading; one nobody can
-    // read may name any level
-    const parts = r.ok ? r.parts : r.failClosed
-    if (!parts) {
-      unreadable = true
-      return
-    }
-    if (parts.level !== null) rank = Math.max(rank, LEVEL_RANK[parts.level])
-    // every caveat is kept here; only the restrictive ones are filed (the list below)
-    for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
-  }
-  // a mark found at the start of a body line (not the parser's paragraph mark): one the marking parser reads with a
-  // level raises the cable, and a garbled one (`B. (S//ZZ)`, `(S/NF/XX)`: a level with `//` or a caveat the parser
-  // refuses) may name any level, so it files the cable as unreadable. A parenthesised acronym there (`(OAS/MAPP)`,
-  // `(S/CT)`, `(CDU/CSU)`) is no mark and files nothing; the releasable rendering still withholds that portion
-  // from everyone (docs/research.md)
-  const readBodyMark = (mark: string) => {
-    const m = mark.trim()
-    const r = parseMarking(m)
-    const parts = r.ok ? r.parts : r.failClosed
-    if (parts && parts.level !== null) read(m)
-    else if (!parts && garbledMark(m)) unreadable = true
-  }
-  // a classification the parser inferred from the portion marks alone (no class line, FL4 or banner) states
-  // nothing: marks can be missed or mislaid (a heading marked (U) in a SECRET text), so it does not count
-  const inferred = cable.diagnostics.some((d) => d.code === 'NO_CLASS_LINE')
-  const stated = [inferred ? null : cable.classification, cable.container?.metadata['classification'] ?? null, statedElsewhere]
-  for (const value of stated) if (value && value.trim()) read(value)
-  const levelStated = rank >= 0
-  for (const caption of cable.captions) {
-    const c = caption.toUpperCase().replace(/\s+/g, ' ').trim()
-    for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
-    if (c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') rank = Math.max(rank, LEVEL_RANK.SBU)
-  }
-  if (cable.subjectMarking) read(cable.subjectMarking)
-  for (const p of cable.paragraphs) if (p.marking) read(p.marking)
-  // a mark that opens a sub-item or an unnumbered block (`B. (TS) …`, `(S//NF) …`) is a portion mark as a
-  // paragraph's is: a cable is never filed under a portion it holds. (Parenthesised words inside running text,
-  // `(S/P)`, `AGENDA(S)`, are too often prose to file a whole cable by; the rendering withholds their portion.)
-  // Stryker disable next-line ArrowFunction,StringLiteral,ObjectLiteral,BooleanLiteral: bodyPortions reads the text only for a numbered portion's mark, which this loop skips, and `inner: false` only spares the search for marks inside lines, which it does not read
-  for (const portion of bodyPortions(cable, cable.segments.map((s) => s.raw).join(''), { inner: false }))
-    if (portion.number === null && portion.mark !== null) readBodyMark(portion.mark)
-  const list = RESTRICTIVE.filter((c) => caveats.has(c))
-  // an unreadable marking may name any level: only the highest clearance reads the cable
-  if (unreadable) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: UNREADABLE_MARKING_LABEL }
-  if (!levelStated) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: null }
-  const level = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === rank)!
-  return { level: rank, caveats: list, classification: publisherClassification(level, list) }
+  const stated = statedAccess(cable, statedElsewhere)
+  const text = cable.segments.map((s) => s.raw).join('')
+  const read = filedAccess(cable, text, stated)
+  // a marking nobody can read may name any level: only the highest clearance reads the cable
+  if (read.unreadable || stated.classification === UNREADABLE_MARKING_LABEL) return { level: UNKNOWN_LEVEL_RANK, caveats: read.caveats, classification: UNREADABLE_MARKING_LABEL }
+  // nothing states the overall level: the portions only raise what is stated, so the cable stays unlabelled
+  if (stated.classification === null) return { level: stated.level, caveats: read.caveats, classification: null }
+  const level = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === read.level)!
+  return { level: read.level, caveats: read.caveats, classification: publisherClassification(level, read.caveats) }
 }

@@ -5,6 +5,7 @@ import { eoStatementLength } from '../format/eo.js'
 import { classLineLength } from '../format/class-line.js'
 import { dtgLineLength, PARTIAL_NOTICE } from '../format/header.js'
 import type { SegmentKind } from '../format/model.js'
+import { markWordKind } from '../format/marking.js'
 import { isPageHeader } from '../format/page-header.js'
 import { isAddresseeLine } from '../format/plad-line.js'
 import { TRAILER_LINE } from './body-portions.js'
@@ -32,8 +33,8 @@ const MARK_AFTER_NUMBER = new RegExp(String.raw`(?<=[\s.;:"'])(?:¶[ \t]*)?\d{1,
 
 /**
  * Portion marks written in `text` (at a line start or after a paragraph/sub-item enumerator), each with its
- * offset in `text`: `mark` as written. A parenthesised word there with no lower-case letter, or with a slash,
- * counts as a mark (an unreadable one when the marking parser refuses it); `(a)`, `(Note …)` do not.
+ * offset in `text`: `mark` as written. A parenthesised word there counts as a mark when `markWordKind` reads it
+ * as one, readable or not (`(S)`, `(SNF)`); `(a)`, `(Note …)`, `(UN)`, `(S/CT)` do not.
  */
 export function marksIn(text: string): { mark: string; at: number }[] {
   const found: { mark: string; at: number }[] = []
@@ -41,7 +42,8 @@ export function marksIn(text: string): { mark: string; at: number }[] {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const word = m[1]
-      if (word !== word.toUpperCase() && !word.includes('/')) continue
+      // the words the body's portions and whole-cable access read as marks (`markWordKind`), and no others
+      if (markWordKind(word, re === MARK_AFTER_NUMBER ? 'number' : 'line') === 'none') continue
       if (!found.some((f) => f.at === m!.index)) found.push({ mark: word.trim(), at: m.index })
     }
   }

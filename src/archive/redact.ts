@@ -1,10 +1,10 @@
 import { LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
-import { parseMarking } from '../format/marking.js'
+import { markWordKind, parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
 import { EXACT_PAGE_HEADER, SMART_PAGE_HEADER } from '../format/page-header.js'
 import { parseCable } from '../format/parse.js'
 import type { Access, PortionRecord } from '../store/store.js'
-import { cableAccess } from './cable-access.js'
+import { statedAccess } from './stated-access.js'
 import { bodyPortions, innerMarks, isBody, raisedBy, readPortionMark, type BodyPortion, type Overall } from './body-portions.js'
 import { headerPieces, marksIn, marksInReference } from './header-portions.js'
 
@@ -93,22 +93,67 @@ export function storedPortions(c: { level: number; caveats: string[]; text: stri
 
 
 /** The higher of what the text states and what the archive files it under, all caveats of both. */
-function overallOf(cable: Cable, filed: Overall | undefined): Overall {
-  const own = cableAccess(cable)
-  if (!filed) return own
+function overallOf(cable: Cable, text: string, filed: Overall | undefined): Overall {
+  const own = statedAccess(cable)
+  // no filing given (a text redacted on its own): the cable's own whole-cable access, as the archive would file it
+  if (!filed) return filedAccess(cable, text, own)
   return { level: Math.max(own.level, filed.level), caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || filed.caveats.includes(c)) }
 }
 
 /** What reading a portion demands; null for a portion nobody reads (an unreadable mark). */
 type Demand = { level: number; caveats: string[] } | null
 
-/** Called for every non-blank piece of portion text: which portion (a stable key), subject or body, its demand. */
-type PortionSink = (key: string, kind: 'subject' | 'body', demand: Demand, raw: string) => void
+/**
+ * Called for every non-blank piece of portion text (which portion, a stable key; subject or body; its demand), and
+ * for every piece of header text shown to any reader of the rendering (`header`, no demand of its own; one key per
+ * run of header text with nothing else between).
+ */
+type PortionSink = (key: string, kind: 'subject' | 'body' | 'header', demand: Demand, raw: string) => void
+
+/**
+ * The level and caveats reading every portion of a cable demands, as the releasable rendering reads them (raised
+ * from `stated`, what its header states): the access the archive files it under, so that a reader it admits is
+ * withheld nothing. `unreadable` when the rendering withholds a portion from every reader (a mark nobody can read,
+ * at a portion's start or inside its text): the cable may then hold any level.
+ */
+export function filedAccess(cable: Cable, text: string, stated: Overall): Overall & { unreadable: boolean } {
+  let level = stated.level
+  const caveats = new Set(stated.caveats)
+  let unreadable = false
+  walkPortions(cable, text, { level: -1, caveats: [] }, stated, (_key, kind, demand) => {
+    // header text shown as it stands demands nothing of its own
+    if (kind === 'header') return
+    if (demand === null) unreadable = true
+    else {
+      level = Math.max(level, demand.level)
+      for (const c of demand.caveats) caveats.add(c)
+    }
+  })
+  return { level, caveats: RESTRICTIVE.filter((c) => caveats.has(c)), unreadable }
+}
 
 /** As `redactText`, for a cable already parsed from `text`; `filed` as in `Overall`. */
 export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, sink?: PortionSink): Redaction {
+  return walkPortions(cable, text, reader, overallOf(cable, text, filed), sink)
+}
+
+/** The rendering for `reader`, every portion's demand told to `portionSink`; `filed` at least what the text states. */
+function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction {
+  // header text shown as it stands is handed on in runs: a run ends where anything else (a portion, a placeholder)
+  // stands between, so a phrase of the index never joins words the rendering parts
+  let headerRun = 0
+  let inHeader = false
+  const sink: PortionSink | undefined = portionSink && ((key, kind, demand, raw) => {
+    if (kind !== 'header') inHeader = false
+    portionSink(key, kind, demand, raw)
+  })
+  const shownHeader = (raw: string) => {
+    if (!inHeader) headerRun++
+    inHeader = true
+    sink?.(`header@${headerRun}`, 'header', null, raw)
+  }
   const portions = bodyPortions(cable, text)
-  const overall = raisedBy(overallOf(cable, filed), portions)
+  const overall = raisedBy(filed, portions)
   const overallLabel = publisherClassification(levelName(overall.level) as Level, overall.caveats)
   const failClosedLabel = publisherClassification('TOP SECRET', overall.caveats)
   const withheld: WithheldPortion[] = []
@@ -117,7 +162,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       const r = decide(overall, reader)
       return { reason: r, why: `unmarked: treated as the overall ${overallLabel}, ${r}`, demand: overall }
     }
-    const own = readPortionMark(mark.trim())
+    const own = readPortionMark(mark.trim(), overall.level)
     // a mark nobody can read may name any level: the portion is withheld from every reader, as TOP SECRET
     if (!own) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null }
     // a portion is never easier to receive than the cable it is part of: the distribution captions (NODIS, EXDIS,
@@ -134,7 +179,10 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
   }
   // a parenthesised word where a mark stands that the parser did not take for one (`(Q)`, `(S//ZZ)`) may be a
   // garbled mark: fail closed and treat it as an unreadable one
-  const written = (at: number | undefined, lead: RegExp) => (at === undefined ? null : (lead.exec(text.slice(at, at + 80))?.[1] ?? null))
+  const written = (at: number | undefined, lead: RegExp) => {
+    const word = at === undefined ? null : (lead.exec(text.slice(at, at + 80))?.[1] ?? null)
+    return word !== null && markWordKind(word) !== 'none' ? word : null
+  }
   const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, /^\s*SUBJ\w*\s*[:.]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/i)
   // a portion's decision raised by the marks standing inside it (where such a portion ends cannot be told): the
   // highest demand of all, and a mark nobody can read withholds it from everyone
@@ -187,7 +235,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
     let own = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
     let top: string | null = null
     for (const m of marks) {
-      const d = readPortionMark(m.mark)
+      const d = readPortionMark(m.mark, overall.level)
       if (!d) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null, mark: null }
       if (d.level > own.level || (top === null && d.level === own.level)) top = m.mark
       const before = own
@@ -238,6 +286,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
         if (line === '') continue
         if (n === undefined || line.trim() === '') {
           out += line
+          if (line.trim() !== '') inHeader = false
           continue
         }
         const p = portions[n]
@@ -268,6 +317,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
       for (const piece of headerPieces(seg.kind, seg.raw)) {
         if (piece.header) {
           out += piece.text
+          shownHeader(piece.text)
           lastWithheld = null
         } else portionText(`h@${pos}`, piece.text, false)
         pos += piece.text.length
@@ -291,6 +341,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
         if (line === '') continue
         if (line.trim() === '' || EXACT_PAGE_HEADER.test(line.replace(/\r?\n$/, '')) || SMART_PAGE_HEADER.test(line.replace(/\r?\n$/, ''))) {
           out += line
+          shownHeader(line)
           lastWithheld = null
         } else portionText(`t@${pos}`, line, true)
         pos += line.length
@@ -324,12 +375,26 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
  */
 export function portionsOf(cable: Cable, text: string, filed: Overall): PortionRecord[] {
   const byKey = new Map<string, PortionRecord>()
+  const headers = new Map<string, string>()
   redactCable(cable, text, { level: -1, caveats: [] }, filed, (key, kind, demand, raw) => {
+    if (kind === 'header') {
+      headers.set(key, (headers.get(key) ?? '') + raw)
+      return
+    }
     if (!demand) return
     const p = byKey.get(key)
     if (p) p.text += raw
     else byKey.set(key, { kind, level: demand.level, caveats: [...demand.caveats], text: raw })
   })
-  const overall = raisedBy(overallOf(cable, filed), bodyPortions(cable, text))
-  return [...byKey.values()].filter((p) => p.text.trim() !== '' && (p.level < overall.level || overall.caveats.some((c) => !p.caveats.includes(c))))
+  const overall = raisedBy(overallOf(cable, text, filed), bodyPortions(cable, text))
+  const portions = [...byKey.values()].filter((p) => p.text.trim() !== '' && (p.level < overall.level || overall.caveats.some((c) => !p.caveats.includes(c))))
+  // the header text every reader of the rendering sees (addressees, class line, TAGS, signature …): whoever reads
+  // one of these portions reads the rendering, so it is stored once with each demand they make, and a reader finds
+  // the cable by a header word exactly when he may read some portion of it (no demand of its own would say so)
+  const demands = new Map(portions.map((p) => [`${p.level}:${p.caveats.join(',')}`, p]))
+  for (const raw of headers.values()) {
+    if (raw.trim() === '') continue
+    for (const d of demands.values()) portions.push({ kind: 'body', level: d.level, caveats: [...d.caveats], text: raw })
+  }
+  return portions
 }

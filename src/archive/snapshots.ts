@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
 import type { Access, CableDigest, Store } from '../store/store.js'
 import { parseQuery } from './query/parse-query.js'
 import { breather } from './breather.js'
@@ -106,6 +107,11 @@ async function partialDigests(store: Store, access: Access, keys?: Set<string>):
   return out
 }
 
+/** A snapshot's short id: the hash of query, archive hash, result hash and the saver's access. */
+function snapshotId(query: string, archiveHash: string, resultHash: string, access: Access | undefined): string {
+  return shortId(sha256(`${query}\n${archiveHash}\n${resultHash}${accessPart(access)}`))
+}
+
 /** What the id stands for beyond query and content: the saver's access (none in archive mode). */
 function accessPart(access: Access | undefined): string {
   if (!access) return ''
@@ -136,7 +142,7 @@ export async function takeSnapshot(store: Store, queryText: string, access: Acce
     format: 1,
     // the id covers the saver's access: two readers with different access (level, caveats, or under need to
     // know another user) get two snapshots, so nobody is handed an id saved with access he does not hold
-    id: shortId(sha256(`${text}\n${archiveHash}\n${resultHash}${accessPart(access)}`)),
+    id: snapshotId(text, archiveHash, resultHash, access),
     query: text,
     savedAt: now.toISOString(),
     access: access ? { level: access.level, caveats: [...access.caveats].sort(), ...(access.needToKnow ? { needToKnow: { ...access.needToKnow } } : {}) } : null,
@@ -206,9 +212,30 @@ export function parseSnapshot(json: string, where: string): Snapshot {
   } catch (error) {
     throw new SnapshotError(`${where}: not a snapshot (${(error as Error).message})`)
   }
-  const problem = snapshotProblem(s)
+  const problem = snapshotProblem(s) ?? integrityProblem(s as Snapshot)
   if (problem) throw new SnapshotError(`${where}: not a snapshot of format 1: ${problem}`)
   return s as Snapshot
+}
+
+/**
+ * Whether a well-formed snapshot is what its id says: the result hash is the hash of its cable list and the
+ * id the hash of query, archive hash, result hash and access, as `takeSnapshot` computes them. A file changed
+ * by hand (another id, access or cable list) is refused, so a `cg-` id in a footnote can only stand for the
+ * content it was saved with. Returns `path: what` or null.
+ */
+function integrityProblem(s: Snapshot): string | null {
+  if (s.access) {
+    if (!(Object.values(LEVEL_RANK) as number[]).includes(s.access.level)) return `access.level: ${s.access.level} is no classification level (0 UNCLASSIFIED … 4 TOP SECRET)`
+    const unknown = s.access.caveats.find((c) => !(RESTRICTIVE_CAVEATS as readonly string[]).includes(c))
+    if (unknown !== undefined) return `access.caveats: ${JSON.stringify(unknown)} is no caveat (${RESTRICTIVE_CAVEATS.join(', ')})`
+  }
+  const keys = s.cables.map((c) => c.key)
+  if (keys.some((k, i) => i > 0 && keys[i - 1] >= k)) return 'cables: expected distinct keys in sorted order'
+  const result = contentHash(s.cables.flatMap((c) => c.texts.map((t) => ({ key: c.key, textSha256: t }))))
+  if (result !== s.resultHash) return 'resultHash: does not match the cables listed (the file was changed after it was written)'
+  const id = snapshotId(s.query, s.archiveHash, s.resultHash, s.access ?? undefined)
+  if (id !== s.id) return `id: ${JSON.stringify(s.id)} does not match the snapshot's query, hashes and access (the file was changed after it was written)`
+  return null
 }
 
 const HASH = /^[0-9a-f]{64}$/

@@ -11,10 +11,12 @@ import { normalizePrecedence, PRECEDENCE_WORD } from './precedence.js'
 export function parseAddressee(text: string): { addressee: Addressee; misspelled: boolean } {
   let rest = collapseSpace(text.trim())
   let route: string | null = null
-  const r = /^([A-Z]{4,8})\s?\/\s?/.exec(rest)
-  if (r) {
-    route = r[1]
-    rest = rest.slice(r[0].length)
+  const r = routeLength(rest)
+  if (r !== 0) {
+    let k = 0
+    while (isUpperCode(rest.charCodeAt(k))) k++
+    route = rest.slice(0, k)
+    rest = rest.slice(r)
   }
   let serial: string | null = null
   // the serial ends the line: without a final digit the (unanchored, so scanning) regex cannot match
@@ -26,8 +28,10 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
   let precedence: Addressee['precedence'] = null
   let misspelled = false
   // only a precedence word that ends the line counts, so a line whose last word can end none is not scanned
-  const p = LAST_PRECEDENCE_WORD.test(rest.slice(rest.lastIndexOf(' ') + 1)) ? PRECEDENCE_WORD.exec(` ${rest}`) : null
-  if (p && p.index + p[0].length === rest.length + 1) {
+  const last = rest.lastIndexOf(' ') + 1
+  // the last word's first letter rules out most lines (names, not precedence words, end them) before any regex
+  const p = LAST_INITIALS.has(foldAsciiCode(rest.charCodeAt(last))) && LAST_PRECEDENCE_WORD.test(rest.slice(last)) ? firstPrecedenceWord(rest) : null
+  if (p && p.index + p[0].length === rest.length) {
     const n = normalizePrecedence(p[1])
     precedence = n.word
     misspelled = n.misspelled
@@ -36,8 +40,50 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
   return { addressee: { route, name: rest, precedence, serial, excluded: isCollective(rest) ? [] : null }, misspelled }
 }
 
+/**
+ * The length of the routing indicator and slash a line opens with, as `/^([A-Z]{4,8})\s?\/\s?/` matches them, or 0:
+ * a run of four to eight capitals (a longer run cannot match: no shorter part of it is followed by a slash), at
+ * most one white space, the slash and at most one white space. Read by char code: every addressee line is tried.
+ */
+function routeLength(s: string): number {
+  let k = 0
+  while (k < s.length && k <= 8 && isUpperCode(s.charCodeAt(k))) k++
+  if (k < 4 || k > 8) return 0
+  let at = k
+  if (isSpaceCode(s.charCodeAt(at)) && s.charCodeAt(at + 1) === 47) at++
+  if (s.charCodeAt(at) !== 47) return 0
+  at++
+  return at < s.length && isSpaceCode(s.charCodeAt(at)) ? at + 1 : at
+}
+
+const isUpperCode = (c: number) => c >= 65 && c <= 90
+
+/** PRECEDENCE_WORD without its leading `\s`, tried at a given offset. */
+const PRECEDENCE_WORD_AT = new RegExp(PRECEDENCE_WORD.source.slice(2), 'iy')
+/** The first letters of PRECEDENCE_WORD's words (F, N, I, P, R), lower-cased as foldAsciiCode gives them. */
+const PRECEDENCE_INITIALS = new Set([0x66, 0x6e, 0x69, 0x70, 0x72])
+
+/**
+ * `PRECEDENCE_WORD.exec(` ${s}`)` with offsets in `s` (the match's index is where the word starts), without its
+ * scan: a match can only start at a word that opens the text or follows white space and whose first letter
+ * (ASCII: a non-Unicode `i` pattern folds no other character onto one) opens a precedence word. The sticky pattern
+ * is tried at those words in text order, so the first that matches is the leftmost match the scan would find.
+ */
+function firstPrecedenceWord(s: string): RegExpExecArray | null {
+  for (let w = 0; w < s.length; w++) {
+    if (w > 0 && !isSpaceCode(s.charCodeAt(w - 1))) continue
+    if (!PRECEDENCE_INITIALS.has(foldAsciiCode(s.charCodeAt(w)))) continue
+    PRECEDENCE_WORD_AT.lastIndex = w
+    const m = PRECEDENCE_WORD_AT.exec(s)
+    if (m) return m
+  }
+  return null
+}
+
 /** The last word of every spelling in PRECEDENCE_WORD (NIACT IMMEDIATE ends in IMMEDIATE). */
 const LAST_PRECEDENCE_WORD = /^(?:FLASH|IMMED\w*|IMMEIDATE|PRIORITY|PRIOITY|PIORITY|PRIORTY|PRORITY|ROUTINE|ROUTNE|ROUITNE)$/i
+/** The first letters of LAST_PRECEDENCE_WORD's words (F, I, P, R), as foldAsciiCode gives them. */
+const LAST_INITIALS = new Set([0x66, 0x69, 0x70, 0x72])
 
 /**
  * Where `/\s(\d{1,5})$/` matches (the white space before a final serial), or -1, without a regex: the serial can

@@ -43,29 +43,29 @@ const SPACED_CAPTION = `(?<!(?:^|\\s)[A-Za-z] )(?:${CAPTION_PHRASES.map((p) => p
 const WIDENING: ReadonlySet<string> = new Set(['SIPDIS'])
 
 /**
- * A caption phrase with one blank written inside a word (`NO FORN`, `EX DIS`, `NOF ORN`, as typed or wrapped
- * originals write them): the same caption, so a caveat is never lost to a stray blank (fail closed). A form opening
- * with a single letter is not part of a longer run of spaced letters, as `SPACED_CAPTION`; none for a caption that
- * widens access (`WIDENING`).
+ * A caption phrase as typed with blanks inside its words (`NO FORN`, `EX DIS`, `NOF ORN`, `N O FORN`), as typed or
+ * wrapped originals write them: the same caption, so a caveat is never lost to a stray blank (fail closed). One
+ * pattern per phrase, an optional blank between letters (a pattern per split would slow every line the parser
+ * reads). A form opening with a single spaced letter is not part of a longer run of spaced letters, as
+ * `SPACED_CAPTION`; none for a caption that widens access (`WIDENING`).
  */
-const looseForms = (p: string): string[] => {
-  const words = p.split(' ')
-  return words.flatMap((w, i) => [...w.slice(1)].map((_, k) => [...words.slice(0, i), `${w.slice(0, k + 1)} ${w.slice(k + 1)}`, ...words.slice(i + 1)].join('\\s+')))
-}
 const looseCaption = (p: string) =>
-  `(?:${looseForms(p).map((f) => (/^[A-Z] /.test(f) ? `(?<!(?:^|\\s)[A-Za-z] )${f}` : f)).join('|')})(?! [A-Za-z](?![A-Za-z]))`
+  `(?:(?![A-Za-z] )|(?<!(?:^|\\s)[A-Za-z] ))${p.split(' ').map((w) => w.split('').join(' ?')).join('\\s+')}(?! [A-Za-z](?![A-Za-z]))`
 
 /** Caption phrases by their letters alone, to fold a spaced or glued spelling onto the phrase. */
 const BY_LETTERS = new Map(CAPTION_PHRASES.map((p) => [p.replace(/ /g, ''), p]))
 
 /** The caption a matched spelling names (`N O D I S` → NODIS); `SENSITIVE BUT UNCLASSIFIED` is SENSITIVE. */
 function captionOf(written: string): string {
+  // most captions are written as the table spells them (SIPDIS, NOFORN): found as they stand, without folding
+  const direct = BY_LETTERS.get(written)
+  if (direct !== undefined) return direct === 'SENSITIVE BUT UNCLASSIFIED' ? 'SENSITIVE' : direct
   const caption = BY_LETTERS.get(written.toUpperCase().replace(/\s+/g, '')) ?? written.toUpperCase().replace(/\s+/g, ' ')
   return caption === 'SENSITIVE BUT UNCLASSIFIED' ? 'SENSITIVE' : caption
 }
 
-/** One caption as written: the phrase (or, when it widens nobody's access, with a stray blank in a word), or spaced letters; longest phrases first. */
-const ONE_CAPTION = `(?:${CAPTION_PHRASES.map((p) => (WIDENING.has(p) ? p.replace(/ /g, '\\s+') : `${p.replace(/ /g, '\\s+')}|${looseCaption(p)}`)).join('|')}|${SPACED_CAPTION})`
+/** One caption as written: the phrase (or, when it widens nobody's access, with blanks inside its words), or spaced letters; longest phrases first. */
+const ONE_CAPTION = `(?:${CAPTION_PHRASES.map((p) => (WIDENING.has(p) ? p.replace(/ /g, '\\s+') : looseCaption(p))).join('|')}|${SPACED_CAPTION})`
 
 /**
  * A run of caption words as a class line may carry them between its class word and `SECTION` (`S E C R E T NODIS

@@ -25,10 +25,13 @@ export function firstControlChar(text: string): number {
  */
 const NOT_CONTROL_RUN = /[\t\n\r\x20-\x7E\xA0-\uFFFF]*/y
 
-/** Every offset of a control character in a text (tab, LF and CRLF allowed). */
-export function controlCharOffsets(text: string): number[] {
+/**
+ * Every offset of a control character in a text (tab, LF and CRLF allowed). `hasCR`, when the caller knows it,
+ * says whether the text holds a carriage return (spares a scan of the text for one).
+ */
+export function controlCharOffsets(text: string, hasCR: boolean = text.includes('\r')): number[] {
   const out: number[] = []
-  if (text.includes('\r')) {
+  if (hasCR) {
     // a lone CR counts too: the lookahead pattern (rarely needed, and slower) handles it
     CONTROL.lastIndex = 0
     for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) out.push(m.index)

@@ -32,13 +32,17 @@ export interface FieldContext {
   diagnostics: Diagnostic[]
   /** Two- or four-digit year of the cable, for references that omit theirs. */
   yearSource: string | null
+  /** Offset of the first ¶ in the text, -1 for none; found by the caller when it has looked already. */
+  firstPilcrow?: number
 }
 
 /** Reads the text's fields from the located ranges into the cable. */
 export function readFields(cable: Cable, ctx: FieldContext): void {
   const { text, lines, index, layout } = ctx
   const span = (r: Range) => index.span(r.start, r.end)
-  const squashed = (r: Range) => collapseSpace(maskPageHeaders(text, lines, layout, r)).trim()
+  // the page-header lines, found once: every field and the body mask them (a pass over all lines each time before)
+  const headers = pageHeaderLines(layout.kinds)
+  const squashed = (r: Range) => collapseSpace(maskPageHeaders(text, lines, headers, r)).trim()
 
   // Class line and MRN
   let level: Level | null = null
@@ -107,7 +111,7 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
 
   // TAGS
   if (layout.tags) {
-    const raw = maskPageHeaders(text, lines, layout, layout.tags)
+    const raw = maskPageHeaders(text, lines, headers, layout.tags)
     const label = TAGS_LABEL.exec(raw)
     const from = label ? label[0].length : 0
     const { tags } = splitTags(raw.slice(from))
@@ -134,7 +138,7 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   // REF
   const year = ctx.yearSource
   if (layout.ref) {
-    const raw = maskPageHeaders(text, lines, layout, layout.ref).replace(/¶/g, ' ')
+    const raw = maskPageHeaders(text, lines, headers, layout.ref).replace(/¶/g, ' ')
     const label = REF_LABEL.exec(raw)
     const from = label ? label.index + label[0].length : 0
     const citing = { year, origin: cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null }
@@ -183,7 +187,7 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   // a fragment (no class line) may hold a SUMMARY before its first numbered paragraph
   const bodyFrom = layout.paras.length && layout.classLine !== null ? lines[layout.paras[0].line].start : layout.subject?.end ?? 0
   const bodyTo = layout.signature.length ? lines[layout.signature[0]].start : layout.trailer !== null ? lines[layout.trailer].start : text.length
-  const body = maskPageHeaders(text, lines, layout, { start: bodyFrom, end: bodyTo })
+  const body = maskPageHeaders(text, lines, headers, { start: bodyFrom, end: bodyTo })
   const hits = keywordHits(body)
   const summary = findSummary(hits)
   if (summary) {
@@ -374,7 +378,7 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
   const paras: Paragraph[] = []
   const stopAt = layout.signature.length ? layout.signature[0] : layout.trailer ?? lines.length
   // the offsets of every ¶ (the web rendering has one per paragraph) spare a search of each line for one
-  const pilcrows = pilcrowOffsets(text)
+  const pilcrows = pilcrowOffsets(text, ctx.firstPilcrow ?? text.indexOf('¶'))
   let nextPilcrow = 0
   for (let k = 0; k < layout.paras.length; k++) {
     const p = layout.paras[k]
@@ -431,25 +435,34 @@ function withMarkedBlocks(paras: Paragraph[], ctx: FieldContext): Paragraph[] {
 
 const NO_OFFSETS: readonly number[] = []
 
-function pilcrowOffsets(text: string): readonly number[] {
-  let at = text.indexOf('¶')
+/** Offsets of every ¶ in the text, the first of which is at `first` (-1: none). */
+function pilcrowOffsets(text: string, first: number): readonly number[] {
+  let at = first
   if (at === -1) return NO_OFFSETS
   const offsets: number[] = []
   for (; at !== -1; at = text.indexOf('¶', at + 1)) offsets.push(at)
   return offsets
 }
 
+/** Indexes of the page-header lines, in text order. */
+function pageHeaderLines(kinds: readonly string[]): number[] {
+  const out: number[] = []
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] === 'pageHeader') out.push(i)
+  return out
+}
+
 /**
- * Replaces page-header lines inside a range with spaces, keeping offsets. The pieces are joined once:
- * splicing each header into the string in turn would copy the range once per header.
+ * Replaces page-header lines (`headers`, their indexes in text order) inside a range with spaces, keeping
+ * offsets. The pieces are joined once: splicing each header into the string in turn would copy the range once
+ * per header.
  */
-function maskPageHeaders(text: string, lines: Line[], layout: TextLayout, r: Range): string {
+function maskPageHeaders(text: string, lines: Line[], headers: readonly number[], r: Range): string {
   let parts: string[] | null = null
   let at = r.start
-  for (let i = 0; i < lines.length; i++) {
+  for (const i of headers) {
     const l = lines[i]
     if (l.start >= r.end) break // lines are in text order: none further can overlap
-    if (l.end <= r.start || layout.kinds[i] !== 'pageHeader') continue
+    if (l.end <= r.start) continue
     const a = Math.max(l.start, r.start)
     const b = Math.min(l.end, r.end)
     parts ??= []

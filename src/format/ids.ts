@@ -1,5 +1,5 @@
 import { KNOWN_BAD_IDS, ORIGIN_ALIASES, ORIGIN_PREFIXES } from './data/origin-aliases.js'
-import { repairOrigin } from './stations.js'
+import { repairOrigin, type OriginRepair } from './stations.js'
 
 /**
  * Reference ids (spec §6): `YY` + origin without spaces + serial without leading zeros, e.g. `09STATE99704`.
@@ -48,10 +48,20 @@ const GLUED_SECTION = /^[A-Z]{0,8}[0-9OQ]?[0-9][A-Z]F[0-9]{1,2}(?=[A-Z])/
  * What became of the origin of an id or MRN on its way into the id: kept, repaired (how), or left as
  * written because two stations are equally close. For the diagnostics of the parser and `cable id`.
  */
-export function originRepairOf(origin: string) {
-  const o = stripPrefix(origin.toUpperCase().replace(/[^A-Z]/g, ''))
-  return repairOrigin(ORIGIN_ALIASES[o] ?? o)
+export function originRepairOf(origin: string): OriginRepair {
+  let r = repairs.get(origin)
+  if (r === undefined) {
+    const o = stripPrefix(origin.toUpperCase().replace(/[^A-Z]/g, ''))
+    r = repairOrigin(ORIGIN_ALIASES[o] ?? o)
+    if (repairs.size >= 10_000) repairs.clear()
+    repairs.set(origin, r)
+  }
+  return r
 }
+
+// Every cable's MRN origin is looked up here (a station's name, written the same way in cable after cable): each
+// spelling is read once. Bounded, so odd input cannot grow it; the reading is pure, so this is a cache only.
+const repairs = new Map<string, OriginRepair>()
 
 /**
  * Canonical form of a reference id found in text or an archive (spec §6.2), null when it is no id. NARA

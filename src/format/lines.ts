@@ -8,11 +8,15 @@ export interface Line {
   blank: boolean
 }
 
-/** Splits text into lines, keeping offsets; `\r\n` and `\n` both end a line. */
-export function splitLines(text: string): Line[] {
+/**
+ * Splits text into lines, keeping offsets; `\r\n` and `\n` both end a line. `starts`, when given, receives the
+ * start offset of every line (a line index needs them: one pass instead of a second one over the lines).
+ */
+export function splitLines(text: string, starts?: number[]): Line[] {
   const lines: Line[] = []
   let start = 0
   while (start <= text.length) {
+    starts?.push(start)
     const nl = text.indexOf('\n', start)
     const stop = nl === -1 ? text.length : nl
     const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop

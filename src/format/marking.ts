@@ -415,3 +415,33 @@ export function markingParts(text: string): MarkingParts | null {
   const r = parseMarking(text)
   return r.ok ? r.parts : (r.failClosed ?? null)
 }
+
+/**
+ * How to read a parenthesised word standing where only a portion mark stands: right after a paragraph number
+ * (`2. (SNF) …`), after `SUBJECT:`, or at the start of a line (`start: 'line'`, where sub-item enumerators also
+ * stand). `readable` when the marking parser reads it (`S//NF`, or caveats without a level: `NF`); `unreadable` when
+ * it is a mark nobody can read, which a release withholds from everyone and which files the whole cable as TOP SECRET
+ * (fail closed): a garbled mark (`S//ZZ`, `garbledMark`), and, after a number or `SUBJECT:` (where nothing but a mark
+ * stands), a word with the `//` of a marking (`Q//ZZ`), a single upper-case letter (`(Q)`, `(X)`) or an upper-case word of letters only
+ * opening with the initial of a classified level, `T`, `S` or `C` (`SNF`, `SNOFORN`, `SS`, `TSS`, `CONF`, `SI`: a
+ * typo of a classified mark may name any level). At a line start only the first two count (`(A)`, `(CIA)` open
+ * sentences and sub-items there). `none` for words that are no mark: prose and names in mixed or lower case
+ * (`(Japan)`, `(a)`), abbreviations with a full stop or digits (`(U.S.)`), office acronyms with a slash (`(S/CT)`,
+ * `(OAS/MAPP)`), and acronyms not opening with a classified level's initial (`(UN)`, `(EU)`).
+ *
+ * @example
+ *   markWordKind('S//NF')            // 'readable'
+ *   markWordKind('SNF')              // 'unreadable'
+ *   markWordKind('Q')                // 'unreadable'
+ *   markWordKind('A', 'line')        // 'none'
+ *   markWordKind('UN')               // 'none'
+ */
+export function markWordKind(word: string, start: 'number' | 'line' = 'number'): 'readable' | 'unreadable' | 'none' {
+  const w = word.trim().replace(/\s+/g, ' ')
+  if (markingParts(w)) return 'readable'
+  if (garbledMark(w) || (start === 'number' && w.includes('//'))) return 'unreadable'
+  // at a line start an upper-case word is as often an enumerator or an acronym opening a sentence (`(A)`, `(CIA)`,
+  // `(SICA)`) as a mark: only a word that reads as a marking counts there
+  if (start === 'line' || !/^[A-Z]+$/.test(w)) return 'none'
+  return w.length === 1 || /^[TSC][A-Z]{1,7}$/.test(w) ? 'unreadable' : 'none'
+}

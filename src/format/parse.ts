@@ -207,9 +207,14 @@ function pladOfLabel(label: string): string {
 }
 
 function parseText(text: string, hint: ParseOptions['hint']): Cable {
-  const lines = splitLines(text)
-  // the line starts are the offsets after each \n, which splitLines has found already
-  const index = new LineIndex(text, lines.map((l) => l.start))
+  // the line starts are the offsets after each \n, which splitLines finds anyway
+  const starts: number[] = []
+  const lines = splitLines(text, starts)
+  const index = new LineIndex(text, starts)
+  // whole-text scans that several steps need, made once: a carriage return (control characters, CRLF layout)
+  // and the web rendering's ¶ (layout, paragraph text)
+  const hasCR = text.includes('\r')
+  const firstPilcrow = text.indexOf('¶')
   const diagnostics: Diagnostic[] = []
   const cable = emptyCable(text)
 
@@ -218,7 +223,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   } else {
     // The scan for control characters comes first: the characters that make a text look binary are control
     // characters too, so a text without any (nearly every cable) needs no binary test.
-    const controls = controlCharOffsets(text)
+    const controls = controlCharOffsets(text, hasCR)
     if (controls.length > 0 && looksBinary(text)) {
       diagnostics.push({ code: 'BINARY_INPUT', severity: 'error', message: 'The input looks binary, not telegram text', span: emptySpan() })
     } else if (controls.length) {
@@ -244,11 +249,6 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   }
 
   const layoutInfo = layoutText(lines, bodyStart, text)
-  const kinds: SegmentKind[] = layoutInfo.kinds.slice()
-  for (let i = 0; i < leadingEmptyLines; i++) kinds[i] = 'blank'
-  header.kinds.forEach((k, i) => {
-    kinds[leadingEmptyLines + i] = k
-  })
 
   // Date: the DTG; else a stated dateline (newspaper-derived copies).
   let date: string | null = null
@@ -274,7 +274,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   }
   cable.date = date
 
-  readFields(cable, { text, lines, index, layout: layoutInfo, header, diagnostics, yearSource })
+  readFields(cable, { text, lines, index, layout: layoutInfo, header, diagnostics, yearSource, firstPilcrow })
 
   cable.envelope = header.envelope
   cable.origin = header.origin
@@ -321,7 +321,12 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
     })
   }
 
-  cable.layout = layoutOf(text, leadingEmptyLines)
+  // the kinds of the leading empty and header lines, written into the layout's own table once the fields (which
+  // read the text's kinds as the layout found them) are read: a copy of the table per cable cost a pass over all lines
+  const kinds: SegmentKind[] = layoutInfo.kinds
+  for (let i = 0; i < leadingEmptyLines; i++) kinds[i] = 'blank'
+  for (let i = 0; i < header.kinds.length; i++) kinds[leadingEmptyLines + i] = header.kinds[i]
+  cable.layout = layoutOf(text, leadingEmptyLines, hasCR, firstPilcrow !== -1)
   cable.body = buildBody(lines, kinds, layoutInfo, cable)
   cable.segments = segmentsOf(lines, kinds, text)
   rememberParsedText(cable, text, index.starts)
@@ -521,9 +526,9 @@ function idFromHint(cable: Cable, hintId: string, diagnostics: Diagnostic[]) {
 }
 
 /** The web rendering marks itself with ¶ before paragraph numbers and `[TAG](#)` links. */
-function layoutOf(text: string, leadingEmptyLines: number): Layout {
-  const web = text.includes('¶') || text.includes('](#)') // both scans run at several GB/s
-  return { profile: web ? 'web' : 'telegram', leadingEmptyLines, finalNewline: text.endsWith('\n'), crlf: text.includes('\r\n') }
+function layoutOf(text: string, leadingEmptyLines: number, hasCR: boolean, hasPilcrow: boolean): Layout {
+  const web = hasPilcrow || text.includes('](#)') // both scans run at several GB/s
+  return { profile: web ? 'web' : 'telegram', leadingEmptyLines, finalNewline: text.endsWith('\n'), crlf: hasCR && text.includes('\r\n') }
 }
 
 /** Consecutive lines of one kind make a segment; each paragraph starts its own. Segments tile the text. */

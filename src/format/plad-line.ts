@@ -11,8 +11,8 @@ import { stationPlaceWords } from './stations.js'
  *   the directory does not know (`AMEMBASSY QUORIN`), then an optional country code (`AMEMBASSY TRIPOLI LY`);
  * - a collective ends with the word `COLLECTIVE` (`ALL SOUTH AND CENTRAL ASIA COLLECTIVE`);
  * - any other PLAD ends at its place: `WASHDC`, `WASHINGTON DC`, or a state or country code after at most five
- *   words (`HQ USEUCOM VAIHINGEN GE`, `USCENTCOM INTEL CEN MACDILL AFB FL`); without one it is an agency word and one word (`DEPT
- *   OF TREASURY`, `WHITE HOUSE NSC`) or at most two words (`USEU BRUSSELS`, `COMUSNAVCENT`).
+ *   words (`HQ USEUCOM VAIHINGEN GE`, `USCENTCOM INTEL CEN MACDILL AFB FL`); without one it is an agency word and
+ *   one word (`DEPT OF TREASURY`, `WHITE HOUSE NSC`) or at most two words (`USEU BRUSSELS`, `COMUSNAVCENT`).
  *
  * After the PLAD only an office note between `//`, a precedence word, an MCN, and `PASS TO` another addressee may
  * follow. Anything else (`AMEMBASSY PARIS NUCLEAR TALKS`, `… COLLECTIVE PLAN B`, `… 0042 THE PLAN`) makes the line

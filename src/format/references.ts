@@ -173,8 +173,9 @@ function unletteredItems(value: string, citing: Citing): RefItem[] {
     const raw = value.slice(p.start, p.end)
     const piece = cleanItem(raw)
     const lead = raw.length - raw.trimStart().length
-    const it = item(null, piece, citing, p.start + lead, p.start + lead + raw.trim().length)
-    if (it.id) cables.push(it)
+    // only the pieces that name a cable are kept, as items of kind cable: a piece's kind is never needed otherwise
+    const id = citedId(piece, citing.year, citing.origin)
+    if (id) cables.push({ letter: null, text: piece, id, kind: 'cable', start: p.start + lead, end: p.start + lead + raw.trim().length })
   }
   // only a list naming two cables or more is split; `STATE 123, PARA 4` stays one item
   return cables.length >= 2 ? cables : [whole]

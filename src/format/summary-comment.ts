@@ -32,8 +32,9 @@ const WORD_LENGTH = 7
 export function keywordHits(body: string): KeywordHits {
   const hits: KeywordHits = { body, summary: [], comment: [] }
   DOUBLE_M.lastIndex = 0
-  for (let m = DOUBLE_M.exec(body); m; m = DOUBLE_M.exec(body)) {
-    const at = m.index - 2
+  // test, not exec: no match array per double M (every match is two characters long, ending at lastIndex)
+  while (DOUBLE_M.test(body)) {
+    const at = DOUBLE_M.lastIndex - 4
     if (at < 0 || at + WORD_LENGTH > body.length) continue
     const c0 = lowerAt(body, at)
     if (c0 === 0x73 /* s */) {

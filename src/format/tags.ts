@@ -26,8 +26,8 @@ export function splitTags(written: string): { tags: TagToken[]; links: boolean }
       links = true
       tags.push({ text: m[1], start: m.index + 1, end: m.index + 1 + m[1].length })
     } else {
-      const text = m[0].replace(/[.:]+$/, '')
-      if (!text || /^SIPDIS$/i.test(text)) continue
+      const text = withoutTrailing(m[0], true)
+      if (!text || isSipdis(text)) continue
       tags.push({ text, start: m.index, end: m.index + text.length })
     }
   }
@@ -66,7 +66,7 @@ function joinCommaEntries(value: string, tokens: TagToken[]): TagToken[] {
   while (i < tokens.length) {
     let j = i
     // the tokens of one entry: no comma or semicolon between them
-    while (j + 1 < tokens.length && !/[,;]/.test(value.slice(tokens[j].end, tokens[j + 1].start))) j++
+    while (j + 1 < tokens.length && !hasListSeparator(value, tokens[j].end, tokens[j + 1].start)) j++
     const entry = tokens.slice(i, j + 1)
     if (isPhrase(entry)) {
       out.push({ text: value.slice(entry[0].start, entry[entry.length - 1].end).replace(/\s+/g, ' '), start: entry[0].start, end: entry[entry.length - 1].end })
@@ -143,26 +143,29 @@ export function tagListLength(value: string): number {
   for (let m = re.exec(value); m; m = re.exec(value)) {
     const t = m[0]
     // a comma or semicolon between two tokens ends a run of words (`DOE, JOHN` is two entries)
-    if (/[,;]/.test(value.slice(lastEnd, m.index))) {
+    if (hasListSeparator(value, lastEnd, m.index)) {
       runStart = -1
       runWords = 0
       pair = false
     }
     lastEnd = m.index + t.length
-    const bare = t.replace(/[.]+$/, '')
+    const bare = withoutTrailing(t, false)
     if (bare === '' || bare === '\\') continue
-    if (t.startsWith('(') && MARK_TOKEN.test(t)) return end === 0 ? 0 : endAfter(value, end)
-    const twoLetter = /^[A-Za-z]{2}$/.test(bare) && (!upper || bare === bare.toUpperCase())
+    const open = t.charCodeAt(0)
+    if (open === 40 /* ( */ && MARK_TOKEN.test(t)) return end === 0 ? 0 : endAfter(value, end)
+    // each token is upper-cased once for the table lookups below
+    const folded = bare.toUpperCase()
+    const twoLetter = bare.length === 2 && isAsciiLetter(bare.charCodeAt(0)) && isAsciiLetter(bare.charCodeAt(1)) && (!upper || bare === folded)
     // a two-letter code inside a run of words (`… RESIGNS ON MONDAY`) may be an English word: it counts in the run
     if (twoLetter && runStart >= 0) {
       runWords++
       if (runWords > MAX_WORD_RUN) return endAfter(value, Math.min(end, runStart))
       // prose when a word follows it (`RESIGNS ON MONDAY`); before a code it is a code (`OPCW CBW IT LY`)
-      pair = PROSE_PAIRS.has(bare.toUpperCase())
+      pair = PROSE_PAIRS.has(folded)
       end = lastEnd
       continue
     }
-    const code = twoLetter || t.startsWith('[') || t.startsWith('(') || CODES.has(bare.toUpperCase()) || /^SIPDIS$/i.test(bare) || /^[A-Z][A-Z0-9]*[-&/][A-Z0-9&/-]*$/.test(bare)
+    const code = twoLetter || open === 91 /* [ */ || open === 40 /* ( */ || CODES.has(folded) || isSipdis(bare) || /^[A-Z][A-Z0-9]*[-&/][A-Z0-9&/-]*$/.test(bare)
     if (code) {
       pair = false
       runStart = -1
@@ -170,7 +173,7 @@ export function tagListLength(value: string): number {
       end = lastEnd
       continue
     }
-    const word = /^[A-Za-z][A-Za-z'-]*$/.test(bare) && !PROSE_WORDS.has(bare.toUpperCase())
+    const word = /^[A-Za-z][A-Za-z'-]*$/.test(bare) && !PROSE_WORDS.has(folded)
     if (runStart < 0) runStart = m.index
     runWords++
     // running text: the list ends before the run this token belongs to
@@ -179,6 +182,27 @@ export function tagListLength(value: string): number {
   }
   return end === 0 ? 0 : endAfter(value, end)
 }
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/** `/[,;]/.test(value.slice(from, to))` without the slice: a comma or semicolon between two tokens. */
+function hasListSeparator(value: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i)
+    if (c === 44 || c === 59) return true
+  }
+  return false
+}
+
+/** A token without its trailing dots (and colons, when `colons`): `t.replace(/[.:]+$/, '')` without a regex. */
+function withoutTrailing(t: string, colons: boolean): string {
+  let e = t.length
+  for (let c = t.charCodeAt(e - 1); e > 0 && (c === 46 || (colons && c === 58)); c = t.charCodeAt(e - 1)) e--
+  return e === t.length ? t : t.slice(0, e)
+}
+
+/** `/^SIPDIS$/i.test(t)`: the length first, so the regex runs only on six-letter tokens. */
+const isSipdis = (t: string) => t.length === 6 && /^SIPDIS$/i.test(t)
 
 /** `at` moved over the separators and white space that follow it; the whole value when nothing else follows. */
 function endAfter(value: string, at: number): number {

@@ -64,10 +64,17 @@ for (const c of CLASS_INITIALS) IS_CLASS_INITIAL[c] = 1
 // one scan for the keyword in any of its spellings instead of one per spelling
 const MAY_HOLD_REF = /REF|Ref|ref/
 const MAY_HOLD_CLASSIFIED = /LASSIFIED|lassified/
+/** Reasons of a classification statement (`reasons 1.4 (b)`, `REASON: 1.5 D`, `E.O. 12958`), any case. */
+const STATEMENT_REASON = /\bREASONS?\b|\b1\.[4-6]\b|\bE\.\s?O\./i
 // E.O. with an order number, or TAGS / SUBJECT with a colon, not at the start of a line: the dotted E.O. and
 // the colon keep ordinary words (`subjects`, `tags on luggage`) out
 const INLINE_KEYWORD = /E\.\s?O\.?\s*1\d{4}\b|(?<![A-Za-z])(?:TAGS|SUBJECT|SUBJ)\s*:/gi
 const MAY_HOLD_INLINE = /[Oo]\.?\s*1\d{4}|[Tt][Aa][Gg][Ss]\s*:|[Ss][Uu][Bb][Jj]/
+/**
+ * MAY_HOLD_INLINE, screened: its alternatives need a `1`, a colon or a J (either case), and most lines of the
+ * front matter (captions, attention lines) hold none of them, which `indexOf` tells faster than the regex's scan.
+ */
+const mayHoldInline = (t: string) => (t.includes(':') || t.includes('1') || t.includes('J') || t.includes('j')) && MAY_HOLD_INLINE.test(t)
 const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
 // surnames as signed: CLINTON, Susman, LeBaron, van Voorst (name particles in lower case)
 const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][A-Za-z'.-]*(?:[ ](?:van|von|de|da|del|di|la|le|du|[A-Z][A-Za-z'.-]*)){0,2}\s*$/
@@ -269,11 +276,29 @@ function frontLimit(lines: Line[], from: number): number {
 }
 
 type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy'
+const KIND_OF_FIELD: Readonly<Record<Field, SegmentKind>> = { eo: 'eo', tags: 'tags', subject: 'subject', ref: 'ref', classifiedBy: 'classifiedBy' }
+
+/**
+ * Sorts keyword starts by offset, keeping the order of equal ones (as the stable Array.prototype.sort does): an
+ * insertion sort, the list being a handful of entries found nearly in order, where the built-in sort's set-up and
+ * comparator calls cost more than the sorting.
+ */
+function sortByOffset<T extends { at: number }>(a: T[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i]
+    let j = i - 1
+    while (j >= 0 && a[j].at > x.at) {
+      a[j + 1] = a[j]
+      j--
+    }
+    a[j + 1] = x
+  }
+}
 
 function readFrontMatter(lines: Line[], from: number, to: number, text: string, layout: TextLayout) {
   const { kinds } = layout
   // keyword starts: [offset, field, line]
-  const found: { at: number; field: Field; line: number; inline?: boolean }[] = []
+  const found: { at: number; field: Field; line: number; inline?: boolean; midLine?: boolean }[] = []
   for (let i = from; i < to; i++) {
     const line = lines[i]
     if (kinds[i] !== 'lines') continue
@@ -290,9 +315,17 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       found.push({ at: line.start + ref.index, field: 'ref', line: i })
     }
     const cb = MAY_HOLD_CLASSIFIED.test(t) ? CLASSIFIED_BY.exec(t) : null
-    if (cb) found.push({ at: line.start + cb.index, field: 'classifiedBy', line: i })
+    if (cb) {
+      const atLineStart = t.slice(0, cb.index).trim() === ''
+      // on the line of another field (a run-together header), the words open a statement only when written as a
+      // label (`Classified By:`) or followed by its reasons: `SUBJECT: … FILES CLASSIFIED BY THE JUNTA` is subject text
+      const onFieldLine = !atLineStart && found.length > 0 && found[found.length - 1].line === i
+      if (!onFieldLine || cb[0].includes(':') || STATEMENT_REASON.test(t.slice(cb.index + cb[0].length))) {
+        found.push({ at: line.start + cb.index, field: 'classifiedBy', line: i, ...(atLineStart ? {} : { midLine: true }) })
+      }
+    }
     // a run-together block (spec §5.1): E.O., TAGS and SUBJECT after other text on the line
-    if (MAY_HOLD_INLINE.test(t)) {
+    if (mayHoldInline(t)) {
       const indent = t.length - t.trimStart().length
       INLINE_KEYWORD.lastIndex = indent + 1
       for (let m = INLINE_KEYWORD.exec(t); m; m = INLINE_KEYWORD.exec(t)) {
@@ -302,7 +335,11 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       }
     }
   }
-  found.sort((a, b) => a.at - b.at)
+  sortByOffset(found)
+  // a statement on a line of its own is the cable's: words inside another field's line are then that field's text
+  if (found.some((s) => s.field === 'classifiedBy' && !s.midLine)) {
+    for (let k = found.length - 1; k >= 0; k--) if (found[k].field === 'classifiedBy' && found[k].midLine) found.splice(k, 1)
+  }
   // A keyword inside the text of an earlier field of its own kind (`REF: STATE 12 (SUBJECT: …)`) is text,
   // not a field: only the first inline start of each field counts, and only before that field has started.
   const started = new Set<Field>()
@@ -317,7 +354,6 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
   for (const s of starts) if (s.inline) runTogether.add(s.line)
   const seen = new Set<Field>()
   const firstKeywordLine = starts.length ? starts[0].line : to
-  const kindOf: Record<Field, SegmentKind> = { eo: 'eo', tags: 'tags', subject: 'subject', ref: 'ref', classifiedBy: 'classifiedBy' }
 
   // Several REF blocks (a header block repeated with a shorter REF): the one naming the most items is the
   // cable's; the others stay text and are reported (Cable.diagnostics UNPLACED_REF)
@@ -363,7 +399,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       }
       lastLine = i
     }
-    while (end > s.at && /\s/.test(text[end - 1])) end--
+    while (end > s.at && isSpaceCode(text.charCodeAt(end - 1))) end--
     return { start: s.at, end, lastLine }
   }
 
@@ -376,7 +412,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     const { end, lastLine } = fieldRange(k)
     layout[s.field] = { start: s.at, end }
     if (runTogether.has(s.line)) continue
-    for (let i = s.line; i <= lastLine; i++) if (kinds[i] === 'lines' && !runTogether.has(i)) kinds[i] = kindOf[s.field]
+    for (let i = s.line; i <= lastLine; i++) if (kinds[i] === 'lines' && !runTogether.has(i)) kinds[i] = KIND_OF_FIELD[s.field]
   }
 
 

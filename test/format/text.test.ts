@@ -40,6 +40,20 @@ describe('classification line and captions', () => {
 })
 
 describe('E.O., TAGS, SUBJECT, REF, Classified By', () => {
+  it.each([
+    // the subject holds the words; the statement stands on its own line below
+    ['SUBJECT: (U) MINISTRY RELEASES FILES CLASSIFIED BY THE JUNTA\n\nClassified By: Ambassador Ona Tester for reasons 1.4 (b) and (d)', 'MINISTRY RELEASES FILES CLASSIFIED BY THE JUNTA', 'Ambassador Ona Tester'],
+    // no statement at all: the words stay subject text
+    ['SUBJECT: (C) CLASSIFIED BY TEST 155', 'CLASSIFIED BY TEST 155', undefined],
+    // a run-together header: a labelled statement, or one followed by its reasons, still opens on the subject line
+    ['SUBJECT: QUORIN HARBOUR TALKS Classified By: Pol Chief A. Tester, reasons 1.4 (b)', 'QUORIN HARBOUR TALKS', 'Pol Chief A. Tester'],
+    ['SUBJECT: QUORIN HARBOUR TALKS CLASSIFIED BY POLOFF A. TESTER FOR REASONS 1.4 (D)', 'QUORIN HARBOUR TALKS', 'POLOFF A. TESTER'],
+  ])('should tell a Classified-by statement from the words in a subject: %j', (lines, subject, name) => {
+    const c = parseCable(`C O N F I D E N T I A L QUORIN 000160\n\nE.O. 12958: DECL: 02/15/2018\nTAGS: PREL\n${lines}\n\n1. (C) Invented text.\n`)
+    expect(c.subject).toBe(subject)
+    expect(c.classifiedBy?.name).toBe(name)
+  })
+
   it('should read the E.O. line with a DECL date', () => {
     expect(withoutSpans(wire.eo)).toEqual({ order: '12958', declassify: '2018-02-21' })
     expect(at(wire.eo?.span)).toBe('E.O. 12958: DECL: 02/21/2018')

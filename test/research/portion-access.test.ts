@@ -308,6 +308,34 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect(await found('tag:PREL', C)).toEqual(['09DUSHANBE123'])
   })
 
+  it.skipIf(engine.skip)('should find a cable he reads in part by the header words his rendering shows, and by no header text it withholds (re-QA F8)', async () => {
+    // the SECRET cable's E.O. line runs on into prose (`ZEBRAWORD`): that text is withheld below the overall level
+    const eoTail = secret().replace('E.O. 12958: DECL: 03/12/2019', 'E.O. 12958: DECL: 03/12/2019 THE ZEBRAWORD PLAN')
+    const store = await archiveOf([eoTail, allSecret, nodis, confidential], true)
+    const found = async (q: string, access: Access) => keys((await seen(store, q, access)).hits)
+    const view = (await showCable(store, '09DUSHANBE123', C))!.cable.text
+    // his rendering shows the FM line, the class line, the TAGS line and the signature as they stand
+    for (const shown of ['FM AMEMBASSY DUSHANBE', 'S E C R E T DUSHANBE 000123', 'TAGS: PREL PGOV TI', '\nQUILL\n']) expect(view).toContain(shown)
+    expect(view).not.toContain('ZEBRAWORD')
+    // so he finds the cable by those words, as a whole-cable reader finds the CONFIDENTIAL one; never the cables of
+    // which he may read no portion (the all-SECRET one, the NODIS one), though their headers hold the same words
+    expect(await found('prel', C)).toEqual(['09DUSHANBE123'])
+    expect(await found('dushanbe', C)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    expect(await found('"PREL PGOV TI"', C)).toEqual(['09DUSHANBE123'])
+    expect(await found('quill AND zanzibar', C)).toEqual(['09DUSHANBE123', '09DUSHANBE125'])
+    expect(await found('"AMEMBASSY DUSHANBE" AND prel', C)).toEqual(['09DUSHANBE123'])
+    // no phrase runs from the header into a portion (the CONFIDENTIAL cable he reads whole matches it) or over withheld text
+    expect(await found('"TI SUBJECT"', C)).toEqual(['09DUSHANBE125'])
+    expect(await found('"TI SUBJECT"', SNF)).toEqual(['09DUSHANBE123', '09DUSHANBE124', '09DUSHANBE125'])
+    expect(await found('zebraword', C)).toEqual([])
+    // a reader who may read no portion of it finds it by no header word either
+    for (const q of ['prel', 'dushanbe', 'quill', 'amembassy']) {
+      expect(await found(q, Cbare)).not.toContain('09DUSHANBE123')
+      expect(await found(q, { level: 4, caveats: ['NOFORN'] })).not.toContain('09DUSHANBE126')
+    }
+    expect(await found('zebraword', SNF)).toEqual(['09DUSHANBE123'])
+  })
+
   it.skipIf(engine.skip)('should match cites: only by references he may read, and -cites: never by withheld ones', async () => {
     const store = await archiveOf([secretCiting, allSecret, confidentialCiting], true)
     const found = async (q: string, access: Access) => keys((await seen(store, q, access)).hits)

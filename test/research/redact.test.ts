@@ -189,6 +189,8 @@ QUILL
           // PLAD-shaped words after a PLAD (re-QA round 3): after a known station, a collective, an MCN, Washington
           pladTail: fc.record({ after: fc.constantFrom('INFO AMEMBASSY PARIS', 'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE', 'INFO AMEMBASSY PARIS PRIORITY 0042', 'INFO SECSTATE WASHDC', 'INFO AMEMBASSY RIO DE JANEIRO', 'INFO RUEHFR/AMEMBASSY QUORIN'), words: fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { maxLength: 2 }) }),
           spacedCaption: fc.boolean(),
+          // NOFORN as typed: spelt, letter-spaced, or with a stray blank (re-QA round 3): the same caveat
+          nofornAs: fc.constantFrom('NOFORN', 'NO FORN', 'N O F O R N', 'NOF ORN'),
         }),
         (g) => {
           // every word is tagged with its portion so a leak is unambiguous
@@ -205,7 +207,7 @@ QUILL
           const mark = (m: string | null) => (m === null ? '' : `(${m}) `)
           const caption = g.distribution && g.spacedCaption ? g.distribution.split('').join(' ') : g.distribution
           const to = `TO SECSTATE WASHDC 0001\n${addresseeWords.length ? `SECSTATE WILL PASS ${addresseeWords.join(' ')} TO THE MINISTER\n` : ''}${pladTailWords.length ? `${g.pladTail.after} ${pladTailWords.join(' ')}\n` : ''}`
-          let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\n${to}\n${g.level} DUSHANBE 000001\n\n${caption ? `${caption}\n` : ''}${g.noforn ? 'NOFORN\n' : ''}${g.distribution ? '' : 'SIPDIS'}\n\nE.O. 12958: DECL: 01/01/2019${eoTail.length ? ` ${eoTail.join(' ')}` : ''}\nTAGS: PREL TI${tagsTail.length ? ` THE ${tagsTail.join(' ')}` : ''}\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
+          let text = `R 010101Z JAN 09\nFM AMEMBASSY DUSHANBE\n${to}\n${g.level} DUSHANBE 000001\n\n${caption ? `${caption}\n` : ''}${g.noforn ? `${g.nofornAs}\n` : ''}${g.distribution ? '' : 'SIPDIS'}\n\nE.O. 12958: DECL: 01/01/2019${eoTail.length ? ` ${eoTail.join(' ')}` : ''}\nTAGS: PREL TI${tagsTail.length ? ` THE ${tagsTail.join(' ')}` : ''}\nSUBJECT: ${mark(g.subject.mark)}${subjectWords.join(' ').toUpperCase()}\n\n`
           if (loose.length) text += `${loose.join(' ')}\n\n`
           paras.forEach((p, i) => {
             text += `${i + 1}. ${mark(p.mark)}${p.tagged.join(' ')}.\n`

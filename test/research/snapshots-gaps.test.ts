@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -114,6 +114,40 @@ describe('query snapshots', () => {
     const missing = await runCable(['snapshot', 'verify', 'cg-aaaaaaaaaa', '--db', 't.db'], opts)
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('no snapshot cg-aaaaaaaaaa')])
     expect((await runCable(['snapshot', 'save', 'tag:(', '--db', 's.db'], opts)).code).toBe(2)
+  })
+
+  it('should refuse a snapshot file changed after it was written, naming the field, and a path that is no file', async () => {
+    const dir = join(root, 'tamper')
+    mkdirSync(dir, { recursive: true })
+    const store = openSqliteStore(join(dir, 'a.db'))
+    await store.upsertCables(records)
+    const genuine = await takeSnapshot(store, 'harbour', { level: 2, caveats: [] })
+    const secret = await takeSnapshot(store, 'harbour', undefined)
+    await store.close()
+    const opts = { cwd: dir }
+    const verify = async (file: string, body: object) => {
+      writeFileSync(join(dir, file), JSON.stringify(body))
+      return runCable(['snapshot', 'verify', file, '--db', 'a.db', '--clearance', 'CONFIDENTIAL'], opts)
+    }
+    // the genuine file verifies identical
+    expect((await verify('ok.json', genuine)).code).toBe(0)
+    const cases: [string, object, RegExp][] = [
+      ['id.json', { ...genuine, id: 'cg-zzzzzzzzzz' }, /id: "cg-zzzzzzzzzz" does not match/],
+      ['lower.json', { ...genuine, access: { level: 0, caveats: [] } }, /id: .* does not match/],
+      ['level.json', { ...genuine, access: { level: 9, caveats: [] } }, /access\.level: 9 is no classification level/],
+      ['caveat.json', { ...genuine, access: { level: 2, caveats: ['FOO'] } }, /access\.caveats: "FOO" is no caveat/],
+      // another saver's cable list under this file's result hash: the list no longer hashes to it
+      ['list.json', { ...genuine, cables: secret.cables, count: secret.count }, /resultHash: does not match the cables listed/],
+      ['texts.json', { ...genuine, cables: genuine.cables.map((c) => ({ ...c, texts: ['0'.repeat(64)] })) }, /resultHash: does not match/],
+    ]
+    for (const [file, body, message] of cases) {
+      const r = await verify(file, body)
+      expect([file, r.code, r.stderr]).toEqual([file, 2, expect.stringMatching(message)])
+      expect(r.stdout).not.toContain('identical')
+    }
+    mkdirSync(join(dir, 'folder.json'))
+    const folder = await runCable(['snapshot', 'verify', 'folder.json', '--db', 'a.db'], opts)
+    expect([folder.code, folder.stderr]).toEqual([2, expect.stringContaining('folder.json: cannot read the snapshot file (a directory)')])
   })
 })
 

@@ -440,6 +440,61 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect(await store.histogram(parseQuery('uranium'), 'year')).toEqual([{ value: '2009', count: 3 }])
     })
 
+    it('should give the same faceted pages on a first search as on later ones, and after a write', async () => {
+      // engines count a first faceted search hit by hit and later ones with an in-memory facet index, rebuilt
+      // when the archive changes: both must give the order `search` gives, and the same counts
+      const store = await engine.open()
+      const many = Array.from({ length: 36 }, (_, i) =>
+        makeRecord({
+          key: `08POST${String(i).padStart(2, '0')}`,
+          originKey: ['PARIS', 'ROME', 'BERN'][i % 3],
+          // equal dates (ties settled by key), undated cables, and a date known to its month
+          date: i % 7 === 0 ? null : i % 5 === 0 ? '2008-03' : `2008-0${1 + (i % 4)}-1${i % 3}`,
+          subject: i % 4 === 0 ? 'NUCLEAR MATTERS' : 'OTHER MATTERS',
+          text: `Talks on ${i % 2 ? 'nuclear' : 'trade'} policy and uranium${i % 3 ? ' enrichment' : ''}.`,
+          tags: i % 6 === 0 ? ['PREL', 'PREL', 'KNNP'] : ['ECON'],
+          captions: i % 4 === 1 ? ['SIPDIS', 'NOFORN'] : [],
+          classification: i % 4 === 1 ? 'SECRET//NOFORN' : 'UNCLASSIFIED',
+          level: i % 4 === 1 ? 3 : 0,
+          caveats: i % 4 === 1 ? ['NOFORN'] : [],
+        }),
+      )
+      await store.upsertCables(many)
+      const cases: [string | null, 'rank' | 'date' | 'date-desc', number, number, Access | undefined][] = [
+        ['uranium', 'rank', 7, 0, undefined],
+        ['uranium', 'rank', 7, 9, undefined],
+        ['nuclear', 'rank', 5, 3, { level: 0, caveats: [] }],
+        ['uranium -enrichment', 'date', 6, 2, undefined],
+        ['tag:PREL', 'date-desc', 4, 1, undefined],
+        ['tag:ECON uranium', 'date-desc', 30, 0, { level: 3, caveats: ['NOFORN'] }],
+        ['origin:ROME OR nuclear', 'rank', 8, 4, undefined],
+        ['nuclear NEAR/2 policy', 'date', 3, 0, undefined],
+        ['uranium', 'date', 0, 0, undefined],
+      ]
+      const run = async () => {
+        const out: unknown[] = []
+        for (const [text, sort, limit, offset, access] of cases) {
+          const query = text === null ? null : parseQuery(text)
+          const page = await store.facetedPage(query, { sort, limit, offset }, access)
+          const ordered = await keys(store.search(query, { sort, limit, offset }, access))
+          expect(page.hits.map((h) => h.key), `${text} ${sort} ${offset}`).toEqual(ordered)
+          expect(page.total).toBe(await store.count(query, access))
+          out.push({ text, total: page.total, facets: page.facets, hits: page.hits.map((h) => [h.key, h.score === null]) })
+        }
+        return out
+      }
+      const first = await run()
+      expect(await run()).toEqual(first)
+      expect(await run()).toEqual(first)
+      // a write moves the archive on: the next searches count it
+      await store.upsertCables([makeRecord({ key: '08POST99', originKey: 'OSLO', date: '2008-02-11', subject: 'NUCLEAR', text: 'Uranium and nuclear talks.', tags: ['KNNP'] })])
+      const after = await run()
+      expect(after).not.toEqual(first)
+      const page = await store.facetedPage(parseQuery('uranium'), { sort: 'rank', limit: 3 })
+      expect(page.facets.origin.find((o) => o.value === 'OSLO')).toEqual({ value: 'OSLO', count: 1 })
+      expect(await run()).toEqual(after)
+    })
+
     it('should report archive statistics', async () => {
       const store = await loaded()
       const s = await store.stats()

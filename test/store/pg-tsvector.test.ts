@@ -80,7 +80,7 @@ describe.skipIf(!server.available)('binary tsvectors on PostgreSQL', () => {
       await store.close()
     }
     const { rows } = await client.query<{ key: string; same: boolean }>(
-      `SELECT p.key, (p.subject_fts, pf.fts, pf.to_fts, pt.text) = (w.subject_fts, wf.fts, wf.to_fts, wt.text) AS same
+      `SELECT p.key, (pf.subject_fts, pf.fts, pf.to_fts, pt.text) = (wf.subject_fts, wf.fts, wf.to_fts, wt.text) AS same
        FROM cables p JOIN cable_fts pf ON pf.cable = p.id JOIN cable_texts pt ON pt.cable = p.id
        JOIN cables w ON w.key = 'W' || substr(p.key, 2) JOIN cable_fts wf ON wf.cable = w.id JOIN cable_texts wt ON wt.cable = w.id
        WHERE p.key LIKE 'P%' ORDER BY p.key`,

@@ -21,7 +21,14 @@ async function findSnapshot(store: Store, ref: string, io: Io, access: Access | 
   const path = resolve(io.cwd, ref)
   if (/\.json$/i.test(ref)) {
     if (!existsSync(path)) throw new SnapshotError(`${ref}: no such file (a snapshot file is written by cable snapshot show ID --format json > ID.json)`)
-    return parseSnapshot(readFileSync(path, 'utf8'), ref)
+    let json: string
+    try {
+      json = readFileSync(path, 'utf8')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      throw new SnapshotError(`${ref}: cannot read the snapshot file (${code === 'EISDIR' ? 'a directory' : code === 'EACCES' ? 'permission denied' : (code ?? String(error))})`)
+    }
+    return parseSnapshot(json, ref)
   }
   throw new SnapshotError(`no snapshot ${ref} in this archive (to check one saved elsewhere, pass its JSON file: cable snapshot show ID --format json > ID.json)`)
 }

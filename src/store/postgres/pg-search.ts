@@ -32,6 +32,11 @@ export interface PgCompiledQuery {
   params: unknown[]
   /** tsquery over the subject alone (any positive word of the query): orders a ranked page. */
   tier: string | null
+  /**
+   * Whether `where` reads a column of `cables c` other than `c.id` (an attribute, or the access rule). When it
+   * does not, a query with `match` may read `cable_fts` alone, its `cable` standing for `c.id`.
+   */
+  usesCables: boolean
 }
 
 /** Where a text node searches: the vector column, the weight its lexemes carry, and the weights of its fields. */
@@ -77,11 +82,14 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
       conds.push(c.sql(query, BARE))
     }
   }
-  if (access) conds.push(accessSql(access, c, reader !== null))
+  if (access) {
+    conds.push(accessSql(access, c, reader !== null))
+    c.usesCables = true
+  }
   // no subject tier for a portion reader: it would order by a subject he may not read
   const words = query && !reader ? positiveLeaves(query) : []
   const tier = words.length ? words.map((l) => `(${phrase(l, '', 0)})`).join(' | ') : null
-  return { match, where: conds.length ? conds.join(' AND ') : 'true', params: c.params, tier }
+  return { match, where: conds.length ? conds.join(' AND ') : 'true', params: c.params, tier, usesCables: c.usesCables }
 }
 
 /**
@@ -156,6 +164,9 @@ function positiveLeaves(n: QueryNode): (TermNode | PhraseNode)[] {
 }
 
 class Compiler extends Params {
+  /** Set when the SQL written reads a column of `cables c` other than `c.id`. */
+  usesCables = false
+
   /** `reader`: the reader of a search under portion-level access, else null. */
   constructor(
     private readonly buckets: number,
@@ -210,7 +221,11 @@ class Compiler extends Params {
           const [a, b] = n.operands.map((o) => `(${phrase(o, w === 'D' && ctx.column === 'to_fts' ? '' : w, this.buckets)})`)
           for (let k = 1; k <= n.distance + 1; k++) alternatives.push(`${a} <${k}> ${b}`, `${b} <${k}> ${a}`)
         }
-        return alternatives.map((x) => `(${x})`).join(' | ')
+        // every word of both operands, ANDed in front: implied by each alternative, so the same cables; the
+        // planner then estimates the NEAR as rare as its words together (not as the sum of its alternatives)
+        // and takes the GIN index instead of reading every vector
+        const words = n.operands.flatMap((o) => o.tokens.map((t, i) => lexeme(t, '', o.type === 'term' && o.prefix && i === o.tokens.length - 1, 0)))
+        return `${words.join(' & ')} & (${alternatives.map((x) => `(${x})`).join(' | ')})`
       }
       case 'field':
         return this.tsquery(n.query!, FIELDS[n.field])
@@ -261,6 +276,8 @@ class Compiler extends Params {
 
   private attribute(n: FieldNode): string {
     const v = n.value
+    // tag:, caption: and cites: select by `c.id` alone (with a portion reader, access has set the flag)
+    if (n.field !== 'tag' && n.field !== 'caption' && n.field !== 'cites') this.usesCables = true
     switch (n.field) {
       case 'tag': {
         const tag = v.toUpperCase()

@@ -31,6 +31,7 @@ import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-se
 import { acquirePool, inTransaction, releasePool } from './pool.js'
 import { lockArchiveWrites, writeImportBatch } from './pg-writer.js'
 import { dropPortions, portionsEnabled, putPortions, setPortionSetting, somePortionSql, wholeSql } from './pg-portions.js'
+import { pageCandidates, pgFacetIndex } from './pg-facet-index.js'
 
 export interface PgOpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
@@ -46,6 +47,11 @@ const FACETS: FacetName[] = ['origin', 'year', 'classification', 'tag', 'precede
 
 interface Compiled extends PgCompiledQuery {
   from: string
+  /**
+   * FROM for listing the matches' ids alone: `cable_fts f` without `cables` when the conditions need no
+   * column of it (`c.id` is then `f.cable`), else `from`.
+   */
+  idsFrom: string
   /** The reader of a search under portion-level access (his hits may be partial), else null. */
   portionReader: Access | null
 }
@@ -180,14 +186,58 @@ export class PostgresStore implements Store {
     // portion-level access only for a reader who asks for it (a search path) in an archive that has it on
     const portions = access?.portions === true && (await portionsEnabled(this.pool))
     const q = compilePgQuery(query, access, maxBucket, portions)
-    return { ...q, from: q.match ? 'cables c JOIN cable_fts f ON f.cable = c.id' : 'cables c', portionReader: portions ? access! : null }
+    const from = q.match ? 'cables c JOIN cable_fts f ON f.cable = c.id' : 'cables c'
+    const idsFrom = q.match && !q.usesCables ? 'cable_fts f CROSS JOIN LATERAL (SELECT f.cable AS id) c' : from
+    return { ...q, from, idsFrom, portionReader: portions ? access! : null }
   }
 
-  /** `(c.subject_fts @@ tier)` as a column, for ranked orders. */
+  /** Whether the subject holds a word of the query, as a column `tier`, for ranked orders (`f` joined when `match`). */
   private tierColumn(q: Compiled, params: unknown[]): string {
     if (!q.tier) return 'false AS tier'
     params.push(q.tier)
-    return `(c.subject_fts @@ $${params.length}::tsquery) AS tier`
+    if (q.match) return `(f.subject_fts @@ $${params.length}::tsquery) AS tier`
+    return `(SELECT s.subject_fts @@ $${params.length}::tsquery FROM cable_fts s WHERE s.cable = c.id) AS tier`
+  }
+
+  /**
+   * A faceted page counted by the process's facet index (`pgFacetIndex`): one statement lists the ids of the
+   * matches (and, for a ranked page, of those whose subject holds a word of the query) with the archive's
+   * generation; the facets are counted in memory, the page is picked there by the index's date ranks (ties
+   * settled by key), and only its rows are read. Null when the index does not describe the archive the
+   * statement saw: the caller counts in SQL.
+   */
+  private async indexedPage(q: Compiled, options: SearchOptions & { limit: number }, top: number): Promise<FacetedPage | null> {
+    const params = [...q.params]
+    const byTier = q.match !== null && options.sort === 'rank' && q.tier !== null
+    const tier = byTier ? `, ${this.tierColumn(q, params)}` : ''
+    const { rows } = await this.pool.query<{ generation: string; ids: string[]; tier: string[] | null }>(
+      `SELECT (SELECT generation FROM fts_meta)::text AS generation, coalesce(array_agg(m.id), '{}') AS ids,
+         ${byTier ? `coalesce(array_agg(m.id) FILTER (WHERE m.tier), '{}')` : 'NULL::bigint[]'} AS tier
+       FROM (SELECT c.id${tier} FROM ${q.idsFrom} WHERE ${q.where}) m`,
+      params,
+    )
+    const index = await pgFacetIndex(this.pool, Number(rows[0].generation))
+    if (!index) return null
+    const ids = rows[0].ids.map(Number)
+    for (const id of ids) if (!index.covers(id)) return null
+    const facets = index.count(ids, top)
+    // the primary order as one ascending number: subject hits first (ranked), then the date's rank
+    const sign = options.sort === 'date' ? 1 : -1
+    const subjectHits = new Set((rows[0].tier ?? []).map(Number))
+    const order = new Float64Array(ids.length)
+    for (let i = 0; i < ids.length; i++) order[i] = sign * index.dateRank(ids[i]) - (subjectHits.has(ids[i]) ? 2 ** 33 : 0)
+    const offset = options.offset ?? 0
+    const candidates = pageCandidates(order, offset + options.limit)
+    const tied = new Set(candidates.map((i) => order[i])).size < candidates.length
+    const keys = new Map<number, string>()
+    if (tied) {
+      // equal dates: the key decides, in byte order (keys are ASCII, so code-unit order is byte order)
+      const found = await this.pool.query<{ id: string; key: string }>('SELECT id, key FROM cables WHERE id = ANY($1::bigint[])', [candidates.map((i) => ids[i])])
+      for (const r of found.rows) keys.set(Number(r.id), r.key)
+    }
+    candidates.sort((a, b) => order[a] - order[b] || (tied ? compareBytes(keys.get(ids[a])!, keys.get(ids[b])!) : 0))
+    const page = candidates.slice(offset, offset + options.limit).map((i) => String(ids[i]))
+    return { total: ids.length, facets, hits: await this.pageRows(page, q, options.withText ?? false) }
   }
 
   /** Page rows (summary, tags, score, text) for ids in the given order. */
@@ -266,6 +316,10 @@ export class PostgresStore implements Store {
       )
       return { total, facets, hits: await this.pageRows(ids.rows.map((r) => r.id), q, withText) }
     }
+    if (!q.portionReader) {
+      const page = await this.indexedPage(q, options, top)
+      if (page) return page
+    }
     const params = [...q.params]
     const tier = this.tierColumn(q, params)
     const order = orderBy(options.sort, q.match !== null, '')
@@ -307,6 +361,7 @@ export class PostgresStore implements Store {
   }
 
   async count(query: QueryNode | null, access?: Access): Promise<number> {
+    await this.ready
     if (query === null && countsFromFacetTable(access)) return (await this.archiveFacets(access, 0)).year.reduce((n, f) => n + f.count, 0)
     const q = await this.compile(query, access)
     const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${q.from} WHERE ${q.where}`, q.params)
@@ -593,6 +648,11 @@ export class PostgresStore implements Store {
  */
 export function openPostgresStore(location: string, options: PgOpenOptions = {}): PostgresStore {
   return new PostgresStore(location, acquirePool(location), options.migrations)
+}
+
+/** Orders two ASCII strings as PostgreSQL's `COLLATE "C"` does. */
+function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /**

@@ -175,9 +175,9 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
   const facets = new FacetDelta()
   if (inserts.length) {
     const rows = await client.query<{ id: string; key: string }>(
-      `INSERT INTO cables (key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts, date_basis, date_precision, date_from)
+      `INSERT INTO cables (key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, date_basis, date_precision, date_from)
        SELECT u.key, u.cable_id, u.raw_id, u.date, u.origin, u.origin_key, u.precedence, u.classification, u.level, u.caveat_mask, u.caveats, u.subject,
-         string_to_array(u.tags, ' '), u.error_count, u.text_bytes, u.subject_fts, u.date_basis, u.date_precision, u.date_from::jsonb
+         string_to_array(u.tags, ' '), u.error_count, u.text_bytes, u.date_basis, u.date_precision, u.date_from::jsonb
        FROM ${UNNEST_CABLES} RETURNING id, key`,
       cableColumns(inserts.map((x) => x.r)),
     )
@@ -193,6 +193,8 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
   if (sources.length) outcome.sourcesAdded += await addSources(client, sources.map(({ r, version }) => ({ id: shown.get(r.key)!.id!, r, version })))
   for (const r of sequential) await writeOtherText(client, r, outcome, facets, portions)
   await facets.apply(client)
+  // a process's in-memory facet index (pg-facet-index.ts) describes the archive up to the generation it read
+  await client.query('UPDATE fts_meta SET generation = generation + 1')
   return outcome
 }
 
@@ -258,16 +260,24 @@ async function putRefs(client: pg.ClientBase, ids: string[], rs: CableRecord[]):
   }
 }
 
-/** (Re)writes the word vectors of cables and raises `fts_meta.max_bucket` when one needs it. */
+/**
+ * (Re)writes the word vectors of cables (the subject's alone too, which orders ranked pages) and raises
+ * `fts_meta.max_bucket` when one needs it.
+ */
 async function putWords(
   client: pg.ClientBase,
-  rows: { id: string; subject: string | null; addressees: string[]; body: string; built?: BuiltVector }[],
+  rows: { id: string; subject: string | null; addressees: string[]; body: string; built?: BuiltVector & { subject: Uint8Array } }[],
 ): Promise<void> {
-  const vectors = rows.map((x) => x.built ?? cableVector(x.subject, x.addressees, x.body))
+  const vectors = rows.map((x) => x.built ?? { ...cableVector(x.subject, x.addressees, x.body), subject: subjectVector(x.subject) })
   await client.query(
-    `INSERT INTO cable_fts (cable, fts, to_fts) SELECT * FROM unnest($1::bigint[], $2::tsvector[], $3::tsvector[])
-     ON CONFLICT (cable) DO UPDATE SET fts = excluded.fts, to_fts = excluded.to_fts`,
-    [rows.map((x) => x.id), binaryArray(PG_OID.tsvector, vectors.map((v) => v.fts)), binaryArray(PG_OID.tsvector, vectors.map((v) => v.to))],
+    `INSERT INTO cable_fts (cable, fts, to_fts, subject_fts) SELECT * FROM unnest($1::bigint[], $2::tsvector[], $3::tsvector[], $4::tsvector[])
+     ON CONFLICT (cable) DO UPDATE SET fts = excluded.fts, to_fts = excluded.to_fts, subject_fts = excluded.subject_fts`,
+    [
+      rows.map((x) => x.id),
+      binaryArray(PG_OID.tsvector, vectors.map((v) => v.fts)),
+      binaryArray(PG_OID.tsvector, vectors.map((v) => v.to)),
+      binaryArray(PG_OID.tsvector, vectors.map((v) => v.subject)),
+    ],
   )
   const maxBucket = Math.max(...vectors.map((v) => v.maxBucket))
   if (maxBucket > 0) await client.query('UPDATE fts_meta SET max_bucket = greatest(max_bucket, $1)', [maxBucket])
@@ -408,7 +418,7 @@ async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, s
     `UPDATE cables c SET cable_id = u.cable_id, raw_id = u.raw_id, date = u.date, origin = u.origin, origin_key = u.origin_key,
        precedence = u.precedence, classification = u.classification, level = u.level, caveat_mask = u.caveat_mask,
        caveats = u.caveats, subject = u.subject, tags = string_to_array(u.tags, ' '), error_count = u.error_count,
-       text_bytes = u.text_bytes, subject_fts = u.subject_fts, date_basis = u.date_basis, date_precision = u.date_precision,
+       text_bytes = u.text_bytes, date_basis = u.date_basis, date_precision = u.date_precision,
        date_from = u.date_from::jsonb
      FROM ${UNNEST_CABLES} WHERE c.key = u.key`,
     cableColumns([r]),
@@ -447,13 +457,13 @@ async function reindex(client: pg.ClientBase, id: string, versions: VersionRow[]
 }
 
 /** The vectors the parse worker built for a record's own text, when it did (`prepareRecord`). */
-function builtVector(r: CableRecord): BuiltVector | undefined {
+function builtVector(r: CableRecord): (BuiltVector & { subject: Uint8Array }) | undefined {
   return r.prepared?.engine === 'postgres' ? r.prepared : undefined
 }
 
 const UNNEST_CABLES = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-  $9::smallint[], $10::int[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::tsvector[], $17::text[], $18::text[], $19::text[])
-  AS u(key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, subject_fts,
+  $9::smallint[], $10::int[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::text[], $17::text[], $18::text[])
+  AS u(key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes,
     date_basis, date_precision, date_from)`
 
 function cableColumns(rs: CableRecord[]): unknown[] {
@@ -473,7 +483,6 @@ function cableColumns(rs: CableRecord[]): unknown[] {
     rs.map((r) => r.tags.join(' ')),
     rs.map((r) => r.errorCount),
     rs.map((r) => Buffer.byteLength(r.text, 'utf8')),
-    binaryArray(PG_OID.tsvector, rs.map((r) => (r.prepared?.engine === 'postgres' ? r.prepared.subject : subjectVector(r.subject)))),
     ...dateSourceColumns(rs),
   ]
 }

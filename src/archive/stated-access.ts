@@ -1,0 +1,75 @@
+import type { Cable } from '../format/model.js'
+import { caveatsOfCaption, LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { parseMarking } from '../format/marking.js'
+
+/** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
+export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
+
+const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
+
+/**
+ * The classification label of a cable filed at TOP SECRET because a marking in it cannot be read: what the API,
+ * exports, facets and result lists show for it, so nobody takes it for a cable marked TOP SECRET or for one
+ * without marking. `classification:"TOP SECRET (marking not understood)"` selects those cables.
+ */
+export const UNREADABLE_MARKING_LABEL = 'TOP SECRET (marking not understood)'
+
+export interface CableAccess {
+  level: number
+  caveats: string[]
+  /**
+   * Publisher-style label (`SECRET//NOFORN`); `UNREADABLE_MARKING_LABEL` when a marking cannot be read; null when
+   * no level is stated anywhere.
+   */
+  classification: string | null
+}
+
+/**
+ * What a cable's header and parsed marks state about who may read it, before its body is read portion by portion:
+ * the highest of the overall classification, the container's classification, the subject's and the numbered
+ * paragraphs' marks; the restrictive caveats they and the captions name (spec §7 rule 4). SBU without a higher level
+ * comes from the SENSITIVE caption. Every marking is read by the one marking parser (format/marking): a
+ * self-contradicting one (REL TO with NOFORN) counts as its stricter reading (NOFORN; the parser's BAD_MARKING
+ * diagnostic says so), any other marking it refuses fails closed at TOP SECRET, as does a cable whose overall level
+ * nothing states (no class line, FL4, banner or publisher metadata: portion marks alone only ever raise a stated
+ * level). `cableAccess` raises this by every portion the releasable rendering reads.
+ *
+ * @example
+ *   statedAccess(parseCable(text)) // { level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' }
+ */
+export function statedAccess(cable: Cable, statedElsewhere: string | null = null): CableAccess {
+  let rank = -1
+  let unreadable = false
+  const caveats = new Set<string>()
+  const read = (marking: string) => {
+    const r = parseMarking(marking)
+    // a marking that contradicts itself (REL TO with NOFORN) is filed under its stricter reading; one nobody can
+    // read may name any level
+    const parts = r.ok ? r.parts : r.failClosed
+    if (!parts) {
+      unreadable = true
+      return
+    }
+    if (parts.level !== null) rank = Math.max(rank, LEVEL_RANK[parts.level])
+    for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) if (RESTRICTIVE.includes(caveat)) caveats.add(caveat)
+  }
+  // a classification the parser inferred from the portion marks alone (no class line, FL4 or banner) states
+  // nothing: marks can be missed or mislaid (a heading marked (U) in a SECRET text), so it does not count
+  const inferred = cable.diagnostics.some((d) => d.code === 'NO_CLASS_LINE')
+  const stated = [inferred ? null : cable.classification, cable.container?.metadata['classification'] ?? null, statedElsewhere]
+  for (const value of stated) if (value && value.trim()) read(value)
+  const levelStated = rank >= 0
+  for (const caption of cable.captions) {
+    const c = caption.toUpperCase().replace(/\s+/g, ' ').trim()
+    for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
+    if ((c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') && rank < LEVEL_RANK.SBU) rank = LEVEL_RANK.SBU
+  }
+  if (cable.subjectMarking) read(cable.subjectMarking)
+  for (const p of cable.paragraphs) if (p.marking) read(p.marking)
+  const list = RESTRICTIVE.filter((c) => caveats.has(c))
+  // an unreadable marking may name any level: only the highest clearance reads the cable
+  if (unreadable) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: UNREADABLE_MARKING_LABEL }
+  if (!levelStated) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: null }
+  const level = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === rank)!
+  return { level: rank, caveats: list, classification: publisherClassification(level, list) }
+}
