@@ -126,12 +126,7 @@ describe('restrictive channels without a caveat of their own (data/captions.tsv)
   })
 })
 
-describe('marks inside running text and unmarked blocks', () => {
-  it('should not file a cable by a parenthesised word inside a line (prose as often as a mark)', () => {
-    // `(S)` and `(TS)` mid-line: an agenda item, a plural; only a mark opening a paragraph, sub-item or block counts
-    expect(access(CONF, [], '(C) T', ['1. (C) The agenda (S) items and the (TS) question.', '2. (C) Two.'])).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
-  })
-
+describe('unmarked blocks and sub-item marks', () => {
   it('should file a cable with an unmarked unnumbered block by its marks alone', () => {
     expect(access(CONF, [], '(C) T', ['1. (C) One.', 'An unmarked block between paragraphs.', '2. (C) Two.'])).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
   })
