@@ -23,7 +23,16 @@ const MODULES = {
     'src/store/postgres/pg-messaging-store.ts:216-228',
   ],
   // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them
-  access: ['src/messaging/access.ts', 'src/archive/cable-access.ts', 'src/archive/reader-access.ts', 'src/store/caveat-mask.ts', 'src/messaging/precedence.ts'],
+  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 119-133: the portions the rendering reads)
+  access: [
+    'src/messaging/access.ts',
+    'src/archive/cable-access.ts',
+    'src/archive/stated-access.ts',
+    'src/archive/redact.ts:119-133',
+    'src/archive/reader-access.ts',
+    'src/store/caveat-mask.ts',
+    'src/messaging/precedence.ts',
+  ],
   // compileQuery of SQLite and compilePgQuery + accessSql of PostgreSQL: the query → SQL decisions and the access rule
   search: ['src/store/sqlite/sqlite-search.ts:26-62', 'src/store/postgres/pg-search.ts:57-113', 'src/store/sqlite/sqlite-access.ts'],
 }
