@@ -34,7 +34,7 @@ const MODULES = {
     'src/messaging/precedence.ts',
   ],
   // compileQuery of SQLite and compilePgQuery + accessSql of PostgreSQL: the query → SQL decisions and the access rule
-  search: ['src/store/sqlite/sqlite-search.ts:26-62', 'src/store/postgres/pg-search.ts:57-113', 'src/store/sqlite/sqlite-access.ts'],
+  search: ['src/store/sqlite/sqlite-search.ts:26-62', 'src/store/postgres/pg-search.ts:62-120', 'src/store/sqlite/sqlite-access.ts'],
 }
 
 const set = process.env.MUTATE_SET ?? 'core'
