@@ -23,12 +23,12 @@ const MODULES = {
     'src/store/postgres/pg-messaging-store.ts:216-228',
   ],
   // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them
-  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 119-133: the portions the rendering reads)
+  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 119-134: the portions the rendering reads)
   access: [
     'src/messaging/access.ts',
     'src/archive/cable-access.ts',
     'src/archive/stated-access.ts',
-    'src/archive/redact.ts:119-133',
+    'src/archive/redact.ts:119-134',
     'src/archive/reader-access.ts',
     'src/store/caveat-mask.ts',
     'src/messaging/precedence.ts',

@@ -150,3 +150,15 @@ describe('statedAccess: what the header and the parsed marks state, before the p
     expect(stated(UNCLAS, ['SENSITIVE'], '(U) T', ['1. (U) One.', '2. (U) Two.'])).toEqual({ level: 1, caveats: [], classification: 'UNCLASSIFIED//FOR OFFICIAL USE ONLY' })
   })
 })
+
+describe('cableAccess: what the text says beyond the parsed marks', () => {
+  it('should file a cable unreadable for a subject mark the parser did not take (fail closed)', () => {
+    expect(access(CONF, [], '(Q) A SUBJECT', ['1. (C) One.', '2. (C) Two.'])).toEqual({ level: LEVEL_RANK['TOP SECRET'], caveats: [], classification: UNREADABLE_MARKING_LABEL })
+  })
+
+  it('should file a cable unreadable when a classification stated elsewhere cannot be read', () => {
+    const cable = parseCable(telegram(CONF, [], '(C) A SUBJECT', ['1. (C) One.', '2. (C) Two.']))
+    expect(cableAccess(cable, 'SECRET//ZZ')).toEqual({ level: LEVEL_RANK['TOP SECRET'], caveats: [], classification: UNREADABLE_MARKING_LABEL })
+    expect(cableAccess(cable, 'SECRET//NOFORN')).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
+  })
+})
