@@ -123,8 +123,8 @@ async function main() {
       dbBytes = statSync(dbPath).size
     }
     const rate = report.cables / importSeconds
-    console.log(`import: ${report.cables} cables in ${importSeconds.toFixed(1)} s = ${rate.toFixed(0)} cables/s, ${(textBytes / 1e6 / importSeconds).toFixed(1)} MB/s; problems ${report.problems.length}`)
-    console.log(`cpu: ${cpuSeconds.toFixed(1)} s (${(report.cables / cpuSeconds).toFixed(0)} cables per CPU-second); load average ${load.toFixed(1)} on ${cpus().length} cores`)
+    if (!reuse) console.log(`import: ${report.cables} cables in ${importSeconds.toFixed(1)} s = ${rate.toFixed(0)} cables/s, ${(textBytes / 1e6 / importSeconds).toFixed(1)} MB/s; problems ${report.problems.length}`)
+    if (!reuse) console.log(`cpu: ${cpuSeconds.toFixed(1)} s (${(report.cables / cpuSeconds).toFixed(0)} cables per CPU-second); load average ${load.toFixed(1)} on ${cpus().length} cores`)
     console.log(`size: database ${(dbBytes / 1e6).toFixed(0)} MB, raw text ${(textBytes / 1e6).toFixed(0)} MB, ratio ${(dbBytes / textBytes).toFixed(2)}`)
 
     // one untimed pass so every query meets a warm page cache, as on a server that has been up a while
@@ -160,9 +160,10 @@ async function main() {
     const figures = {
       engine,
       cables: report.cables,
-      import_cables_per_s: Math.round(rate),
-      import_mb_per_s: Number((textBytes / 1e6 / importSeconds).toFixed(1)),
-      import_cables_per_cpu_s: Math.round(report.cables / cpuSeconds),
+      // a kept archive imported before: no import was measured
+      import_cables_per_s: reuse ? null : Math.round(rate),
+      import_mb_per_s: reuse ? null : Number((textBytes / 1e6 / importSeconds).toFixed(1)),
+      import_cables_per_cpu_s: reuse ? null : Math.round(report.cables / cpuSeconds),
       load_average: Number(load.toFixed(1)),
       cores: cpus().length,
       raw_text_mb: Number((textBytes / 1e6).toFixed(1)),

@@ -46,6 +46,12 @@ export interface BodyPortion {
   lines: number[]
   /** Portion marks standing inside its text (not at its start). */
   inner: string[]
+  /**
+   * For a marked line that continues another portion (no blank line before it, no paragraph number before its mark:
+   * a wrapped line opening `(C) of the treaty annex`, a sub-item `A. (C)`): the marks of the portion it stands in,
+   * its own, inner and enclosing ones (null: unmarked, at the overall level). It is never judged below them.
+   */
+  within: (string | null)[]
 }
 
 // a line that begins with a portion mark, after an optional sub-item enumerator or a paragraph number the parser did not take for a paragraph: `A. (S)`, `(1) (C)`, `- (S//NF)`, `¶6. (C)`, `1.(C)`, `-- (TS)`, `* (C)`, `(S//NF) …`
@@ -149,7 +155,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const tm = MARKED_LINE.exec(rest)
         const marked = tm !== null && isPortionMark(tm[2])
         const lead = `${trailer[1]} ${marked ? tm[1] : ''}`
-        cur = { start: here, number: null, mark: marked ? tm[2] : null, lead, lines: [here], inner: innerOf(marked ? rest.slice(tm[0].length) : rest) }
+        cur = { start: here, number: null, mark: marked ? tm[2] : null, lead, lines: [here], inner: innerOf(marked ? rest.slice(tm[0].length) : rest), within: [] }
         portions.push(cur)
         gap = false
         continue
@@ -162,16 +168,22 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const written = /^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/.exec(text.slice(here, here + 80))?.[1] ?? null
         const mark = numbered.marking ?? (written !== null && markWordKind(written) !== 'none' ? written : null)
         const rest = mark === null ? line : line.slice(line.indexOf(`(${mark}`) + mark.length + 2)
-        cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest) }
+        cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest), within: [] }
         portions.push(cur)
       } else if (m && isPortionMark(m[2])) {
-        cur = { start: here, number: null, mark: m[2], lead: m[1], lines: [here], inner: innerOf(line.slice(m[0].length)) }
+        // a marked line with no blank line before it stands inside the portion before it (a wrapped sentence may
+        // start with `(C)`, a reference to a subparagraph): it is judged by its own mark but never below that
+        // portion's (fail closed). Only a paragraph number before the mark (`15. (C)`, `¶6. (C)`: paragraphs run
+        // together) starts a portion free of it.
+        const inside: boolean = cur !== null && !gap && !/^\s*¶|^\s*\d{1,3}\s*[.)]/.test(m[1])
+        const within: (string | null)[] = inside ? [cur!.mark, ...cur!.inner, ...cur!.within] : []
+        cur = { start: here, number: null, mark: m[2], lead: m[1], lines: [here], inner: innerOf(line.slice(m[0].length)), within }
         portions.push(cur)
       } else if (cur && !gap) {
         cur.lines.push(here)
         cur.inner.push(...innerOf(line))
       } else {
-        cur = { start: here, number: null, mark: null, lead: '', lines: [here], inner: innerOf(line) }
+        cur = { start: here, number: null, mark: null, lead: '', lines: [here], inner: innerOf(line), within: [] }
         portions.push(cur)
       }
       gap = false

@@ -271,7 +271,24 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
   // portion judged by its own mark; the lines right after it (no blank line between) belong to it; a block after a
   // blank line with no mark of its own is a portion of its own at the overall level (spec §7 rule 1); a mark standing
   // inside a portion's text (where it ends cannot be told) raises the portion to the highest demand of all its marks
-  const decisions = portions.map((p) => raisedByInner(portionDecision(p.mark), p.inner))
+  // a marked line continuing another portion is never judged below the portion it stands in
+  const raisedByWithin = (first: ReturnType<typeof portionDecision>, within: readonly (string | null)[]) => {
+    let d = first
+    for (const mark of within) {
+      if (d.demand === null) break
+      const e = portionDecision(mark)
+      if (e.demand === null) d = { ...e, why: `stands inside a portion whose mark is not understood, treated as ${failClosedLabel}` }
+      else if (e.demand.level > d.demand.level || e.demand.caveats.some((c) => !d.demand!.caveats.includes(c))) {
+        const demand = { level: Math.max(d.demand.level, e.demand.level), caveats: RESTRICTIVE.filter((c) => d.demand!.caveats.includes(c) || e.demand!.caveats.includes(c)) }
+        const r = decide(demand, reader)
+        d = { reason: r, why: `stands inside ${mark === null ? `unmarked text (the overall ${overallLabel})` : `a portion marked (${mark.trim()})`} with no blank line, ${r}`, demand }
+      }
+    }
+    return d
+  }
+  const own = portions.map((p) => raisedByInner(portionDecision(p.mark), p.inner))
+  const decisions = portions.map((p, n) => raisedByWithin(own[n], p.within))
+  const withinRaised = decisions.map((d, n) => d !== own[n])
   const portionAt = new Map<number, number>()
   portions.forEach((p, n) => {
     for (const l of p.lines) portionAt.set(l, n)
@@ -298,6 +315,9 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
           lastWithheld = null
           continue
         }
+        // a line withheld only because of the withheld portion it stands in is part of that portion's placeholder
+        // (its own lower mark on a placeholder would claim the text releasable at that level)
+        if (withinRaised[n] && lastWithheld !== null) continue
         const mark = d.reason === 'unreadable' ? null : p.mark
         const shown = marked(shownMark(p.mark, d.reason))
         if (p.number !== null) withhold(`paragraph ${p.number}`, mark, d.why, `${p.number}. ${shown}[Paragraph ${p.number} withheld: ${d.why}]`, line)

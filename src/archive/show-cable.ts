@@ -1,4 +1,6 @@
 import type { Access, CableSummary, ReferenceKindRecord, Store, StoredCable } from '../store/store.js'
+import { parseCable } from '../format/parse.js'
+import { toCableRecord } from './cable-record.js'
 import { findCable, findPartialCable } from './find-cable.js'
 import { redactText, type WithheldPortion } from './redact.js'
 
@@ -50,8 +52,27 @@ async function partialView(store: Store, id: string, access: Access): Promise<Ca
   const whole = await findPartialCable(store, id, access)
   if (!whole) return null
   const r = redactText(whole.text, access, whole)
+  // the header fields are those the rendering shows: read back from it, so a subject, TAGS or an addressee
+  // that stood on a withheld line (a run-together header line, text glued to an address line) is not shown
+  const shown = parseCable(r.text, { plain: true })
   const subjectWithheld = r.withheld.some((w) => w.portion === 'subject')
-  const cable = { ...whole, text: r.text, subject: subjectWithheld ? null : whole.subject, references: [], diagnostics: [], errorCount: 0, sources: [] }
+  const subject = !subjectWithheld && shown.subject === whole.subject ? whole.subject : null
+  const shownRecord = toCableRecord(shown, r.text, whole.sources[0] ?? { locator: '', rendering: 'text', sha256: '', importedAt: '', metadata: {} })
+  const shownTags = new Set(shownRecord.tags)
+  const shownCaptions = new Set(shownRecord.captions)
+  const shownPlads = new Set(shownRecord.addressees.map((a) => `${a.role} ${a.name}`))
+  const cable = {
+    ...whole,
+    text: r.text,
+    subject,
+    tags: whole.tags.filter((t) => shownTags.has(t)),
+    captions: whole.captions.filter((c) => shownCaptions.has(c)),
+    addressees: whole.addressees.filter((a) => shownPlads.has(`${a.role} ${a.name}`)),
+    references: [],
+    diagnostics: [],
+    errorCount: 0,
+    sources: [],
+  }
   const citedBy = cable.id ? await store.citing(cable.id, access) : []
   return { cable, references: [], citedBy, withheld: r.withheld }
 }

@@ -416,6 +416,21 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect((await showCable(store, '09DUSHANBE123', SNF))!.withheld).toBeUndefined()
   })
 
+  it.skipIf(engine.skip)('should show only the header fields the rendering shows: none from a withheld run-together header line', async () => {
+    // E.O., TAGS and an (S) SUBJECT on one line: the line is withheld below SECRET, so are its subject and tags
+    const runTogether = secret()
+      .replace('000123', '000128')
+      .replace('E.O. 12958: DECL: 03/12/2019\nTAGS: PREL PGOV TI\nSUBJECT: (C) INVENTED TALKS ON THE RIVER TREATY\n', 'E.O. 12958: DECL: 03/12/2019 TAGS: PREL KNNP TI SUBJECT: (S) MUCANARY PLOT REVEALED\n')
+    const store = await archiveOf([secret(), runTogether], true)
+    const hidden = (await showCable(store, '09DUSHANBE128', C))!
+    expect(hidden.cable.text).not.toContain('MUCANARY')
+    expect([hidden.cable.subject, hidden.cable.tags]).toEqual([null, []])
+    // the same reader reads the subject and TAGS a cable shows on lines of their own
+    const shown = (await showCable(store, '09DUSHANBE123', C))!
+    expect([shown.cable.subject, shown.cable.tags, shown.cable.captions]).toEqual(['INVENTED TALKS ON THE RIVER TREATY', ['PREL', 'PGOV', 'TI'], ['NOFORN', 'SIPDIS']])
+    expect(shown.cable.addressees.map((a) => a.name)).toEqual(['SECSTATE WASHDC'])
+  })
+
   it.skipIf(engine.skip)('should put no portion mark below what it stands for on a placeholder, an unreadable mark none', async () => {
     // ¶2's mark cannot be read: the cable is held at TOP SECRET, ¶2 withheld from every reader
     const store = await archiveOf([secret().replace('2. (S) ', '2. (S//ZZ) '), confidential], true)

@@ -452,7 +452,7 @@ describe.each(engines)('archive store contract on $name', (engine) => {
           date: i % 7 === 0 ? null : i % 5 === 0 ? '2008-03' : `2008-0${1 + (i % 4)}-1${i % 3}`,
           subject: i % 4 === 0 ? 'NUCLEAR MATTERS' : 'OTHER MATTERS',
           text: `Talks on ${i % 2 ? 'nuclear' : 'trade'} policy and uranium${i % 3 ? ' enrichment' : ''}.`,
-          tags: i % 6 === 0 ? ['PREL', 'PREL', 'KNNP'] : ['ECON'],
+          tags: i % 6 === 0 ? ['PREL', 'PREL', 'PGOV'] : ['ECON'],
           captions: i % 4 === 1 ? ['SIPDIS', 'NOFORN'] : [],
           classification: i % 4 === 1 ? 'SECRET//NOFORN' : 'UNCLASSIFIED',
           level: i % 4 === 1 ? 3 : 0,
@@ -470,6 +470,11 @@ describe.each(engines)('archive store contract on $name', (engine) => {
         ['origin:ROME OR nuclear', 'rank', 8, 4, undefined],
         ['nuclear NEAR/2 policy', 'date', 3, 0, undefined],
         ['uranium', 'date', 0, 0, undefined],
+        // conditions that start from one table's set of cables (a prefix may list a cable twice)
+        ['tag:P*', 'date-desc', 6, 0, undefined],
+        ['caption:SIPDIS', 'rank', 4, 1, undefined],
+        ['to:"SECSTATE WASHDC" -nuclear', 'date', 5, 2, undefined],
+        ['tag:ECON class:NOFORN', 'date', 5, 0, undefined],
       ]
       const run = async () => {
         const out: unknown[] = []

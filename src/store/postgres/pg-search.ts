@@ -37,6 +37,14 @@ export interface PgCompiledQuery {
    * does not, a query with `match` may read `cable_fts` alone, its `cable` standing for `c.id`.
    */
   usesCables: boolean
+  /**
+   * A query with no `match` whose conjuncts include a set of cables read from one table (`tag:`, `caption:`,
+   * a `to:` word or phrase): that set's SELECT of `cable` (may repeat a cable when `driverRepeats`), and
+   * `driverWhere`, the condition without it. Listing ids may start from that set instead of every cable.
+   */
+  driver: string | null
+  driverRepeats: boolean
+  driverWhere: string
 }
 
 /** Where a text node searches: the vector column, the weight its lexemes carry, and the weights of its fields. */
@@ -64,6 +72,9 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
   const c = new Compiler(maxBucket, reader)
   const conds: string[] = []
   let match: string | null = null
+  let driver: string | null = null
+  let driverRepeats = false
+  let driverAt = -1
   if (query && reader) conds.push(c.sql(query, BARE))
   else if (query) {
     const conjuncts = query.type === 'and' ? query.children : [query]
@@ -79,7 +90,16 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
       }
       conds.unshift(`f.fts @@ ${c.param(match)}::tsquery`)
     } else {
-      conds.push(c.sql(query, BARE))
+      // the first conjunct that is a set of cables of one table may drive the listing of ids (`driver`)
+      for (const n of conjuncts) {
+        const set: { sql: string; repeats: boolean } | null = driver === null ? c.cableSet(n) : null
+        if (set) {
+          driver = set.sql
+          driverRepeats = set.repeats
+          driverAt = conds.length
+          conds.push(`c.id IN (${set.sql})`)
+        } else conds.push(c.sql(n, BARE))
+      }
     }
   }
   if (access) {
@@ -89,7 +109,17 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
   // no subject tier for a portion reader: it would order by a subject he may not read
   const words = query && !reader ? positiveLeaves(query) : []
   const tier = words.length ? words.map((l) => `(${phrase(l, '', 0)})`).join(' | ') : null
-  return { match, where: conds.length ? conds.join(' AND ') : 'true', params: c.params, tier, usesCables: c.usesCables }
+  const rest = conds.filter((_, i) => i !== driverAt)
+  return {
+    match,
+    where: conds.length ? conds.join(' AND ') : 'true',
+    params: c.params,
+    tier,
+    usesCables: c.usesCables,
+    driver,
+    driverRepeats,
+    driverWhere: rest.length ? rest.join(' AND ') : 'true',
+  }
 }
 
 /**
@@ -188,6 +218,32 @@ class Compiler extends Params {
     return `(${whole} OR c.id IN (SELECT p.cable FROM cable_portions p WHERE ${cond('p.fts')} AND ${readableSql(this.reader)}))`
   }
 
+  /**
+   * A node that selects a set of cables from one table, as a SELECT of `cable` (and whether a cable may come
+   * more than once), else null: `tag:` and `caption:` values, and a `to:` query that is one tsquery on
+   * `to_fts`. Null for a portion reader, whose conditions also read `cables`.
+   */
+  cableSet(n: QueryNode): { sql: string; repeats: boolean } | null {
+    if (this.reader || n.type !== 'field') return null
+    if (n.query === null) return n.field === 'tag' || n.field === 'caption' ? this.valueSet(n) : null
+    if (FIELDS[n.field].column === 'to_fts' && this.isPure(n.query, FIELDS[n.field])) {
+      return { sql: `SELECT cable FROM cable_fts WHERE to_fts @@ ${this.param(this.tsquery(n.query, FIELDS[n.field]))}::tsquery`, repeats: false }
+    }
+    return null
+  }
+
+  /** The cables with a `tag:` or `caption:` value (a prefix may match several values of one cable). */
+  private valueSet(n: FieldNode): { sql: string; repeats: boolean } {
+    if (n.field === 'tag') {
+      const tag = n.value.toUpperCase()
+      if (n.prefix) return { sql: `SELECT cable FROM cable_tags WHERE ${this.prefixRange('tag', tag)}`, repeats: true }
+      return { sql: `SELECT cable FROM cable_tags WHERE tag = ${this.param(tag)}`, repeats: false }
+    }
+    const caption = n.value.toUpperCase().trim().replace(/\s+/g, ' ')
+    if (n.prefix) return { sql: `SELECT cable FROM cable_captions WHERE ${this.prefixRange('caption', caption)}`, repeats: true }
+    return { sql: `SELECT cable FROM cable_captions WHERE caption = ${this.param(caption)}`, repeats: false }
+  }
+
   /** True when a node compiles to one tsquery on `ctx.column` (NEAR of three or more operands needs `cg_near`). */
   isPure(n: QueryNode, ctx: Ctx): boolean {
     switch (n.type) {
@@ -279,16 +335,9 @@ class Compiler extends Params {
     // tag:, caption: and cites: select by `c.id` alone (with a portion reader, access has set the flag)
     if (n.field !== 'tag' && n.field !== 'caption' && n.field !== 'cites') this.usesCables = true
     switch (n.field) {
-      case 'tag': {
-        const tag = v.toUpperCase()
-        if (n.prefix) return `c.id IN (SELECT cable FROM cable_tags WHERE ${this.prefixRange('tag', tag)})`
-        return `c.id IN (SELECT cable FROM cable_tags WHERE tag = ${this.param(tag)})`
-      }
-      case 'caption': {
-        const caption = v.toUpperCase().trim().replace(/\s+/g, ' ')
-        if (n.prefix) return `c.id IN (SELECT cable FROM cable_captions WHERE ${this.prefixRange('caption', caption)})`
-        return `c.id IN (SELECT cable FROM cable_captions WHERE caption = ${this.param(caption)})`
-      }
+      case 'tag':
+      case 'caption':
+        return `c.id IN (${this.valueSet(n).sql})`
       case 'origin':
         if (n.prefix) return `(${this.prefixRange('c.origin_key', originKey(v))})`
         return `c.origin_key = ${this.param(originKey(v))}`

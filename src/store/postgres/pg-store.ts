@@ -48,10 +48,12 @@ const FACETS: FacetName[] = ['origin', 'year', 'classification', 'tag', 'precede
 interface Compiled extends PgCompiledQuery {
   from: string
   /**
-   * FROM for listing the matches' ids alone: `cable_fts f` without `cables` when the conditions need no
-   * column of it (`c.id` is then `f.cable`), else `from`.
+   * FROM and WHERE for listing the matches' ids alone, when the conditions need no column of `cables` but
+   * its id: `cable_fts f` for a word query (`c.id` is then `f.cable`), the query's `driver` set of cables for
+   * one with none; else `from` and `where`.
    */
   idsFrom: string
+  idsWhere: string
   /** The reader of a search under portion-level access (his hits may be partial), else null. */
   portionReader: Access | null
 }
@@ -170,9 +172,11 @@ export class PostgresStore implements Store {
     this.written += outcome.inserted
     if (this.written >= this.analyzeAt) {
       // the planner must know the tables grew: with stale statistics it scans every word vector instead
-      // of asking the GIN index, and autovacuum can lag far behind a bulk import
+      // of asking the GIN index, and autovacuum can lag far behind a bulk import. VACUUM marks the pages of
+      // the narrow tables all-visible, so listing a tag's or caption's cables reads their indexes alone
       this.analyzeAt = this.written * 2
-      await this.pool.query('ANALYZE cables, cable_fts, cable_tags, cable_captions, cable_refs')
+      await this.pool.query('VACUUM (ANALYZE) cables, cable_tags, cable_captions')
+      await this.pool.query('ANALYZE cable_fts, cable_refs')
     }
     return outcome
   }
@@ -187,8 +191,15 @@ export class PostgresStore implements Store {
     const portions = access?.portions === true && (await portionsEnabled(this.pool))
     const q = compilePgQuery(query, access, maxBucket, portions)
     const from = q.match ? 'cables c JOIN cable_fts f ON f.cable = c.id' : 'cables c'
-    const idsFrom = q.match && !q.usesCables ? 'cable_fts f CROSS JOIN LATERAL (SELECT f.cable AS id) c' : from
-    return { ...q, from, idsFrom, portionReader: portions ? access! : null }
+    let idsFrom = from
+    let idsWhere = q.where
+    if (q.match && !q.usesCables) idsFrom = 'cable_fts f CROSS JOIN LATERAL (SELECT f.cable AS id) c'
+    else if (!q.match && q.driver && !q.usesCables) {
+      // start from the cables of one tag, caption or addressee query rather than from every cable
+      idsFrom = `(SELECT ${q.driverRepeats ? 'DISTINCT ' : ''}d.cable AS id FROM (${q.driver}) d) c`
+      idsWhere = q.driverWhere
+    }
+    return { ...q, from, idsFrom, idsWhere, portionReader: portions ? access! : null }
   }
 
   /** Whether the subject holds a word of the query, as a column `tier`, for ranked orders (`f` joined when `match`). */
@@ -213,7 +224,7 @@ export class PostgresStore implements Store {
     const { rows } = await this.pool.query<{ generation: string; ids: string[]; tier: string[] | null }>(
       `SELECT (SELECT generation FROM fts_meta)::text AS generation, coalesce(array_agg(m.id), '{}') AS ids,
          ${byTier ? `coalesce(array_agg(m.id) FILTER (WHERE m.tier), '{}')` : 'NULL::bigint[]'} AS tier
-       FROM (SELECT c.id${tier} FROM ${q.idsFrom} WHERE ${q.where}) m`,
+       FROM (SELECT c.id${tier} FROM ${q.idsFrom} WHERE ${q.idsWhere}) m`,
       params,
     )
     const index = await pgFacetIndex(this.pool, Number(rows[0].generation))
