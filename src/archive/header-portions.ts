@@ -7,6 +7,7 @@ import { dtgLineLength, PARTIAL_NOTICE } from '../format/header.js'
 import type { SegmentKind } from '../format/model.js'
 import { markWordKind } from '../format/marking.js'
 import { isPageHeader } from '../format/page-header.js'
+import { signerLine } from '../format/signer-name.js'
 import { isAddresseeLine } from '../format/plad-line.js'
 import { enumeratorInSequence, TRAILER_LINE } from './body-portions.js'
 import { tagListLength, TAGS_LABEL } from '../format/tags.js'
@@ -262,6 +263,25 @@ export function headerPieces(kind: SegmentKind, raw: string): Piece[] {
     const n = classifiedByLength(raw)
     push(raw.slice(0, n), true)
     rest = raw.slice(n)
+  } else if (kind === 'signature') {
+    // signature lines up to the first that is not one; of their name lines only the signer's is shown
+    // (`signerLine`, spec §5.11): other lines that merely look like names are portion text, one piece per run
+    const lines = linesOf(raw)
+    let end = lines.findIndex((l) => !isSignatureLine(l))
+    if (end < 0) end = lines.length
+    const isName = (l: string) => l.trim() !== '' && !CLASS_WORD_ONLY.test(l.replace(/\n$/, '')) && !TRAILER_LINE.test(l) && !NARA_STAMP.test(l)
+    const nameAt = lines.slice(0, end).flatMap((l, i) => (isName(l) ? [i] : []))
+    const signer = nameAt[signerLine(nameAt.map((i) => lines[i]))] ?? -1
+    let text = ''
+    for (let i = 0; i < end; i++) {
+      if (!nameAt.includes(i) || i === signer) {
+        if (text) pieces.push({ text, header: false })
+        text = ''
+        push(lines[i], true)
+      } else text += lines[i]
+    }
+    if (text) pieces.push({ text, header: false })
+    rest = lines.slice(end).join('')
   } else {
     const lines = linesOf(raw)
     rest = ''
