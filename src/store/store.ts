@@ -314,9 +314,13 @@ export interface PortionSource {
   key: string
   level: number
   caveats: string[]
+  /** The shown text. */
   text: string
-  tags: string[]
-  captions: string[]
+  /** The TAGS and captions stored for it; absent, they are read from `text` as the archive would store them. */
+  tags?: string[]
+  captions?: string[]
+  /** The texts of its other versions, for a cable with several. */
+  versions?: string[]
 }
 
 export interface Store {
@@ -352,8 +356,9 @@ export interface Store {
   portionAccess(): Promise<boolean>
   /**
    * Turns portion-level access on or off. On: `portions` gives each cable's readable portions (called with
-   * every cable's key, level, caveats, text, and the TAGS and captions stored for it) and they are stored;
-   * cables written from then on store theirs. Off: every stored portion is dropped.
+   * every cable's key, level, caveats and shown text, the TAGS and captions stored for it, `versions` the texts of
+   * its other versions) and they are stored; cables written from then on store theirs. Off: every stored portion
+   * is dropped.
    */
   setPortionAccess(on: boolean, portions: (cable: PortionSource) => PortionRecord[]): Promise<void>
   /**

@@ -620,17 +620,21 @@ export class PostgresStore implements Store {
       await setPortionSetting(client, on)
       await dropPortions(client, null)
       if (!on) return
-      // a cable with several texts is read whole or not at all (its level is the highest of its texts)
+      // a cable with several texts: its other versions' texts too (its portions only when every text agrees)
       await client.query(
-        `DECLARE backfill NO SCROLL CURSOR FOR SELECT c.id, c.key, c.level, c.caveats, c.tags, d.captions, t.text
-         FROM cables c JOIN cable_texts t ON t.cable = c.id JOIN cable_details d ON d.cable = c.id
-         WHERE NOT EXISTS (SELECT 1 FROM cable_versions v WHERE v.cable = c.id)`,
+        `DECLARE backfill NO SCROLL CURSOR FOR SELECT c.id, c.key, c.level, c.caveats, c.tags, d.captions, t.text,
+           ARRAY(SELECT v.text FROM cable_versions v WHERE v.cable = c.id AND v.text IS NOT NULL ORDER BY v.version) AS others
+         FROM cables c JOIN cable_texts t ON t.cable = c.id JOIN cable_details d ON d.cable = c.id`,
       )
       for (;;) {
-        const { rows } = await client.query<{ id: string; key: string; level: number; caveats: string; tags: string[]; captions: string[]; text: Buffer }>(`FETCH ${BACKFILL_BATCH} FROM backfill`)
+        const { rows } = await client.query<{ id: string; key: string; level: number; caveats: string; tags: string[]; captions: string[]; text: Buffer; others: Buffer[] }>(`FETCH ${BACKFILL_BATCH} FROM backfill`)
         await putPortions(
           client,
-          rows.map((r) => ({ id: r.id, portions: portions({ key: r.key, level: r.level, caveats: r.caveats === '' ? [] : r.caveats.split(' '), text: unpackText(r.text), tags: r.tags, captions: r.captions }) })),
+          rows.map((r) => {
+            const versions = r.others.map((t) => unpackText(t))
+            const source = { key: r.key, level: r.level, caveats: r.caveats === '' ? [] : r.caveats.split(' '), text: unpackText(r.text), tags: r.tags, captions: r.captions }
+            return { id: r.id, portions: portions({ ...source, ...(versions.length ? { versions } : {}) }) }
+          }),
         )
         if (rows.length < BACKFILL_BATCH) break
       }

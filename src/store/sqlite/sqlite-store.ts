@@ -319,13 +319,15 @@ export class SqliteStore implements Store {
       setPortionSetting(db, on)
       dropPortions(db, null)
       if (!on) return
-      // a cable with several texts is read whole or not at all (its level is the highest of its texts)
+      // a cable with several texts: its other versions' texts too (its portions only when every text agrees)
       const rows = db
-        .prepare('SELECT c.rowid, c.key, c.level, c.caveats, c.tags, d.captions, t.text FROM cables c JOIN cable_texts t ON t.rowid = c.rowid JOIN cable_details d ON d.rowid = c.rowid WHERE NOT EXISTS (SELECT 1 FROM cable_versions v WHERE v.cable = c.rowid)')
+        .prepare('SELECT c.rowid, c.key, c.level, c.caveats, c.tags, d.captions, t.text FROM cables c JOIN cable_texts t ON t.rowid = c.rowid JOIN cable_details d ON d.rowid = c.rowid')
         .all() as { rowid: number; key: string; level: number; caveats: string; tags: string; captions: string; text: Buffer }[]
+      const others = db.prepare('SELECT text FROM cable_versions WHERE cable = ? AND text IS NOT NULL ORDER BY version').pluck()
       for (const r of rows) {
+        const versions = (others.all(r.rowid) as Buffer[]).map((t) => unpackText(t))
         const source = { key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text), tags: splitList(r.tags), captions: JSON.parse(r.captions) as string[] }
-        writePortions(db, r.rowid, portions(source))
+        writePortions(db, r.rowid, portions({ ...source, ...(versions.length ? { versions } : {}) }))
       }
     })
   }
