@@ -403,7 +403,8 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
  * `filed` in level or lacks one of its caveats), as the archive indexes them for portion-level access: each
  * with the level and caveats reading it demands and its text, exactly the text `redactCable` shows a reader
  * who meets that demand. Unmarked portions count at the overall level (so never appear here) and a portion
- * whose mark cannot be read is never listed (nobody reads it). Continuation lines of a paragraph join it.
+ * whose mark cannot be read is never listed (nobody reads it). Continuation lines of a paragraph join it. The
+ * TAGS and captions the rendering shows (of `stored`, the record's own) follow as `tag` and `caption` portions.
  *
  * @example
  *   portionsOf(parseCable(text, { plain: true }), text, { level: 3, caveats: [] })
@@ -435,7 +436,8 @@ export function portionsOf(cable: Cable, text: string, filed: Overall, stored?: 
   // the TAGS and captions his rendering shows, read back from it as `show` reads them: a header line is shown to
   // every reader of the rendering or withheld at the overall level, so the rendering for the lowest reader shows
   // exactly the fields any reader in part sees; `tag:`, `caption:` and their facets read only these for him, with
-  // each demand as the header text above (docs/search.md). A value the stored record lacks is never added.
+  // each demand as the header text above (docs/search.md). Only values the stored record holds (`stored`; not given,
+  // the text's own as the archive parses them) are kept.
   const shown = parseCable(lowest.text, { plain: true })
   const own = stored ?? { tags: recordTags(cable), captions: recordCaptions(cable) }
   const shownTags = new Set(recordTags(shown))
