@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 
 /**
- * `npm run mutate:fast -- <set>` (MUTATE_SET=core|service|search): the modules of stryker.config.json in three
+ * `npm run mutate:<set>` (MUTATE_SET=core|service|search|access): the modules of stryker.config.json in four
  * groups, each against the suites written for it (vitest.mutate-fast.config.ts) and with its own incremental file
  * and report folder. docs/testing.md gives the figures and when to use which.
  */
@@ -22,8 +22,19 @@ const MODULES = {
     'src/store/sqlite/messaging-workflow-sql.ts:84-98',
     'src/store/postgres/pg-messaging-store.ts:216-228',
   ],
+  // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them
+  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 119-134: the portions the rendering reads)
+  access: [
+    'src/messaging/access.ts',
+    'src/archive/cable-access.ts',
+    'src/archive/stated-access.ts',
+    'src/archive/redact.ts:119-134',
+    'src/archive/reader-access.ts',
+    'src/store/caveat-mask.ts',
+    'src/messaging/precedence.ts',
+  ],
   // compileQuery of SQLite and compilePgQuery + accessSql of PostgreSQL: the query → SQL decisions and the access rule
-  search: ['src/store/sqlite/sqlite-search.ts:26-62', 'src/store/postgres/pg-search.ts:57-113', 'src/store/sqlite/sqlite-access.ts'],
+  search: ['src/store/sqlite/sqlite-search.ts:26-62', 'src/store/postgres/pg-search.ts:62-120', 'src/store/sqlite/sqlite-access.ts'],
 }
 
 const set = process.env.MUTATE_SET ?? 'core'

@@ -77,7 +77,7 @@ const LINE_CLASS_WORD = /^[ \t]*(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I
  * CONFIDENTIAL portion); an upper-case one always is (fail closed: `… 15. (C) Jaque said …` in paragraphs run
  * together). Acronyms (`(S/P)`, `(UN)`) are none.
  */
-export function innerMarks(line: string): string[] {
+export function innerMarks(line: string, before = ''): string[] {
   const found: string[] = []
   const cls = LINE_CLASS_WORD.exec(line)
   if (cls) found.push(cls[1].replace(/ (?=\S(?: |$))/g, '').replace(/\s+/g, ' ').replace(/^TOPSECRET$/, 'TOP SECRET'))
@@ -88,9 +88,46 @@ export function innerMarks(line: string): string[] {
       const near = (code: number) => code >= 97 && code <= 122 && new RegExp(`[(\\[]\\s*${String.fromCharCode(code)}\\s*[)\\]]`).test(line)
       if (near(m[1].charCodeAt(0) - 1) || near(m[1].charCodeAt(0) + 1)) continue
     }
+    // the next item of a lettered list (`(a) … (b) …` then `(c)`, `(A) … (B) …` then `(C)`), on this line or an
+    // earlier line of the same portion, is an enumerator
+    if (/^[A-Za-z]$/.test(m[1]) && enumeratorInSequence(m[1], before + line.slice(0, m.index))) continue
+    // an acronym defined by the words before it (`Technical Secretariat (TS)`, `Sub-Committee (S/C)`)
+    if (definesAcronym(m[1], line.slice(0, m.index))) continue
+    // a class word in lower case inside a sentence (`holding non-public (confidential) discussions`) is prose
+    if (/^[a-z][a-z ]{3,}$/.test(m[1]) && /[a-z]/.test(line.slice(0, m.index))) continue
     if (readPortionMark(word) !== null || garbledMark(word)) found.push(word)
   }
   return found
+}
+
+/**
+ * Whether a single letter in parentheses continues a lettered list: the letter before it, in the same case, stands
+ * as an enumerator (`(B)`, `(b)`) in `before` (the text of the portion up to it). `(C) STATE 12` after `(A) …
+ * (B) …` is a list item, not a CONFIDENTIAL mark; a list opens at A, which is no mark, so the rule never turns a
+ * mark that opens a portion into text.
+ */
+export function enumeratorInSequence(letter: string, before: string): boolean {
+  const code = letter.charCodeAt(0)
+  if (letter === 'A' || letter === 'a') return false
+  const prev = String.fromCharCode(code - 1)
+  return before.includes(`(${prev})`) || before.includes(`[${prev}]`)
+}
+
+/**
+ * Whether `word` (the letters in parentheses) is the acronym of the words right before it: the initials of the
+ * last words (hyphenated parts count apart) spell its letters (`Technical Secretariat (TS)`, `Sub-Committee
+ * (S/C)`, `Sensitive Security (SS)`). A portion mark written after a sentence (`… plans. (S)`) is not.
+ */
+export function definesAcronym(word: string, before: string): boolean {
+  const letters = word.replace(/[/.\s-]/g, '')
+  // two letters at least: a lone `(S)` after `Summary` is a mark as likely as an initial
+  if (!/^[A-Z]{2,5}$/.test(letters)) return false
+  const words = before.trimEnd().split(/[\s-]+/).filter((w) => w !== '')
+  if (words.length < letters.length) return false
+  const last = words.slice(words.length - letters.length)
+  // each initial upper case, and the words not ending a sentence
+  if (/[.;:!?]$/.test(before.trimEnd())) return false
+  return last.every((w, i) => w[0] === letters[i]) && last.some((w) => /[a-z]/.test(w))
 }
 
 /**
@@ -121,7 +158,9 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
   let gap = true
   let at = 0
   // the marks inside lines, unless the caller reads only the marks portions open with (whole-cable access on import)
-  const innerOf = options.inner === false ? () => [] : innerMarks
+  const innerOf = options.inner === false ? () => [] : (line: string) => innerMarks(line, run)
+  // the text of the portion's lines so far (since the last empty line): the context of a lettered list
+  let run = ''
   for (const seg of cable.segments) {
     const segAt = at
     at += seg.raw.length
@@ -139,6 +178,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         if (line !== '') gap = true
         continue
       }
+      if (gap) run = ''
       const numbered = seg.kind === 'para' && first ? cable.paragraphs.find((p) => p.number > 0 && p.span && p.span.start.offset >= here && p.span.start.offset < here + line.length) : undefined
       first = false
       if (!numbered && TRAILER_LINE.test(line)) {
@@ -158,6 +198,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         cur = { start: here, number: null, mark: marked ? tm[2] : null, lead, lines: [here], inner: innerOf(marked ? rest.slice(tm[0].length) : rest), within: [] }
         portions.push(cur)
         gap = false
+        run += line
         continue
       }
       const m = numbered ? null : MARKED_LINE.exec(line)
@@ -170,7 +211,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const rest = mark === null ? line : line.slice(line.indexOf(`(${mark}`) + mark.length + 2)
         cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest), within: [] }
         portions.push(cur)
-      } else if (m && isPortionMark(m[2])) {
+      } else if (m && isPortionMark(m[2]) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run))) {
         // a marked line with no blank line before it stands inside the portion before it (a wrapped sentence may
         // start with `(C)`, a reference to a subparagraph): it is judged by its own mark but never below that
         // portion's (fail closed). Only a paragraph number before the mark (`15. (C)`, `¶6. (C)`: paragraphs run
@@ -187,6 +228,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         portions.push(cur)
       }
       gap = false
+      run += line
     }
   }
   return portions

@@ -7,8 +7,9 @@ import { dtgLineLength, PARTIAL_NOTICE } from '../format/header.js'
 import type { SegmentKind } from '../format/model.js'
 import { markWordKind } from '../format/marking.js'
 import { isPageHeader } from '../format/page-header.js'
+import { signerLine } from '../format/signer-name.js'
 import { isAddresseeLine } from '../format/plad-line.js'
-import { TRAILER_LINE } from './body-portions.js'
+import { enumeratorInSequence, TRAILER_LINE } from './body-portions.js'
 import { tagListLength, TAGS_LABEL } from '../format/tags.js'
 
 /**
@@ -54,12 +55,16 @@ export function marksIn(text: string): { mark: string; at: number }[] {
  * A REF item's letter (spec §5.9 `["(" LETTER ")" SP+] ITEM`: `(C) THE HAGUE 2308`, `(C) 08 SAO PAULO 119`): a single
  * letter before an origin and a serial, upper case to the line end. Not a portion mark.
  */
-const REF_ITEM = /^\([A-H]\)[ \t]*(?:\d{2,4}[ \t]+)?[A-Z][A-Z .'-]*[ \t]\d{1,7}\b[^a-z\n]*$/m
+const REF_ITEM = /^\([A-H]\)[ \t]*(?:\d{2,4}[ \t]+)?(?:[A-Z][A-Z .'-]*[ \t]\d{1,7}\b[^a-z\n]*|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t]+\d{1,7}[ \t.;,]*)$/m
 
-/** `marksIn` for a REF block: the letters of REF items are not marks. */
+/**
+ * `marksIn` for a REF block: the letters of REF items are not marks, upper case to the line end or a title-case
+ * origin and serial alone (`(C) State 152009`), nor is the next letter of a lettered list (`(A) … (B) … (C)`).
+ */
 export function marksInReference(text: string): { mark: string; at: number }[] {
   return marksIn(text).filter((m) => {
     const open = text.indexOf('(', m.at)
+    if (/^[A-Z]$/.test(m.mark) && enumeratorInSequence(m.mark, text.slice(0, open))) return false
     return !REF_ITEM.test(text.slice(open, (text.indexOf('\n', open) + 1 || text.length + 1) - 1))
   })
 }
@@ -258,6 +263,25 @@ export function headerPieces(kind: SegmentKind, raw: string): Piece[] {
     const n = classifiedByLength(raw)
     push(raw.slice(0, n), true)
     rest = raw.slice(n)
+  } else if (kind === 'signature') {
+    // signature lines up to the first that is not one; of their name lines only the signer's is shown
+    // (`signerLine`, spec §5.11): other lines that merely look like names are portion text, one piece per run
+    const lines = linesOf(raw)
+    let end = lines.findIndex((l) => !isSignatureLine(l))
+    if (end < 0) end = lines.length
+    const isName = (l: string) => l.trim() !== '' && !CLASS_WORD_ONLY.test(l.replace(/\n$/, '')) && !TRAILER_LINE.test(l) && !NARA_STAMP.test(l)
+    const nameAt = lines.slice(0, end).flatMap((l, i) => (isName(l) ? [i] : []))
+    const signer = nameAt[signerLine(nameAt.map((i) => lines[i]))] ?? -1
+    let text = ''
+    for (let i = 0; i < end; i++) {
+      if (!nameAt.includes(i) || i === signer) {
+        if (text) pieces.push({ text, header: false })
+        text = ''
+        push(lines[i], true)
+      } else text += lines[i]
+    }
+    if (text) pieces.push({ text, header: false })
+    rest = lines.slice(end).join('')
   } else {
     const lines = linesOf(raw)
     rest = ''

@@ -1,6 +1,9 @@
 import { parseFullName } from 'parse-full-name'
 import type { Cable } from '../format/model.js'
 import { parseCable } from '../format/parse.js'
+import { CLASS_WORD_ONLY } from '../format/classification.js'
+import { signerLine } from '../format/signer-name.js'
+import { TRAILER_LINE } from './body-portions.js'
 import type { Access, Store } from '../store/store.js'
 import { CONNECTIVE_WORDS, MARKER_WORDS, TITLE_WORDS } from './data/person-titles.js'
 import { releasedPeople } from '../messaging/released-people.js'
@@ -164,7 +167,11 @@ function participants(cable: Cable, text: string): string[] {
 export function mentionsIn(key: string, text: string): Mention[] {
   const cable = parseCable(text, { plain: true })
   const out: Mention[] = []
-  for (const s of cable.signers) out.push({ cable: key, role: 'signer', written: s, title: null })
+  // the signer is the last name line of the signature, when it has a name's shape (`signerLine`, as a release shows
+  // it); a block marker before it on its line (`END COMMENT. SPOGLI`) is no part of it
+  const names = cable.signers.filter((s) => s.trim() !== '' && !CLASS_WORD_ONLY.test(s) && !TRAILER_LINE.test(s) && !/Declassified\/Released|Systematic\s+Review/i.test(s))
+  const last = names.length ? names[names.length - 1].replace(/^.*\.\s+(?=\S)/, '') : null
+  if (last !== null && signerLine([last]) === 0) out.push({ cable: key, role: 'signer', written: names[names.length - 1], title: null })
   const cb = cable.classifiedBy
   if (cb?.name) {
     const t = cb.title ? cleanTitle(cb.title) : null

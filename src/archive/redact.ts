@@ -3,6 +3,7 @@ import { markWordKind, parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
 import { EXACT_PAGE_HEADER, SMART_PAGE_HEADER } from '../format/page-header.js'
 import { parseCable } from '../format/parse.js'
+import { registerPortionsOf } from '../store/portion-access.js'
 import type { Access, PortionRecord } from '../store/store.js'
 import { statedAccess } from './stated-access.js'
 import { bodyPortions, innerMarks, isBody, raisedBy, readPortionMark, type BodyPortion, type Overall } from './body-portions.js'
@@ -87,9 +88,22 @@ export function redactText(text: string, reader: Access, filed?: Overall): Redac
  * The readable portions of a stored cable's text (`portionsOf` on its plain parse, the parse `redactText`
  * renders from), what the archive indexes for portion-level access.
  */
-export function storedPortions(c: { level: number; caveats: string[]; text: string }): PortionRecord[] {
-  return portionsOf(parseCable(c.text, { plain: true }), c.text, c)
+export function storedPortions(c: { level: number; caveats: string[]; text: string; versions?: string[] }): PortionRecord[] {
+  const cable = parseCable(c.text, { plain: true })
+  const portions = portionsOf(cable, c.text, c)
+  if (!c.versions?.length) return portions
+  // a cable with several texts: a reader below it sees the shown text's rendering, so what he finds and reads must
+  // not depend on which text that is (QA 14 finding 05): its portions are kept only when every text gives him the
+  // same, the same readable portions and the same placeholders (the rendering for no clearance), else none (it is
+  // read whole or not at all). A text differing only inside a withheld portion changes nothing he sees.
+  const seen = (text: string, parsed = parseCable(text, { plain: true }), readable = portionsOf(parsed, text, c)) =>
+    JSON.stringify([redactCable(parsed, text, { level: -1, caveats: [] }, c).text, readable])
+  const shown = seen(c.text, cable, portions)
+  return c.versions.every((v) => seen(v) === shown) ? portions : []
 }
+
+// the engines ask for a cable's portions when they write one with several texts (src/store/portion-access.ts)
+registerPortionsOf(storedPortions)
 
 
 /** The higher of what the text states and what the archive files it under, all caveats of both. */
@@ -120,6 +134,7 @@ export function filedAccess(cable: Cable, text: string, stated: Overall): Overal
   let level = stated.level
   const caveats = new Set(stated.caveats)
   let unreadable = false
+  // Stryker disable next-line UnaryOperator,ArrayDeclaration: the sink is told each portion's demand, which the reader walked for does not change (it only chooses what is shown)
   walkPortions(cable, text, { level: -1, caveats: [] }, stated, (_key, kind, demand) => {
     // header text shown as it stands demands nothing of its own
     if (kind === 'header') return

@@ -51,7 +51,8 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
       return
     }
     if (parts.level !== null) rank = Math.max(rank, LEVEL_RANK[parts.level])
-    for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) if (RESTRICTIVE.includes(caveat)) caveats.add(caveat)
+    // every caveat is kept here; only the restrictive ones are filed (the list below)
+    for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
   }
   // a classification the parser inferred from the portion marks alone (no class line, FL4 or banner) states
   // nothing: marks can be missed or mislaid (a heading marked (U) in a SECRET text), so it does not count
@@ -62,7 +63,7 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   for (const caption of cable.captions) {
     const c = caption.toUpperCase().replace(/\s+/g, ' ').trim()
     for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
-    if ((c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') && rank < LEVEL_RANK.SBU) rank = LEVEL_RANK.SBU
+    if (c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') rank = Math.max(rank, LEVEL_RANK.SBU)
   }
   if (cable.subjectMarking) read(cable.subjectMarking)
   for (const p of cable.paragraphs) if (p.marking) read(p.marking)

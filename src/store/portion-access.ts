@@ -8,6 +8,29 @@ import type { Access, PortionRecord } from './store.js'
  * what differs: how portions are stored and indexed, and the column naming a cable's row.
  */
 
+/**
+ * The readable portions of a stored cable for portion-level access, given its shown text, the level and caveats it is
+ * filed under and, for a cable with several texts, the texts of its other versions (`storedPortions` in
+ * src/archive/redact.ts). The store computes none itself: the service layer registers this once
+ * (`registerPortionsOf`), and an engine writing a cable with several texts asks it.
+ */
+export type PortionsOf = (cable: { key: string; level: number; caveats: string[]; text: string; versions?: string[] }) => PortionRecord[]
+
+let registered: PortionsOf | null = null
+
+/** Registers how the service layer cuts a stored cable into portions (called when src/archive/redact.ts loads). */
+export function registerPortionsOf(portionsOf: PortionsOf): void {
+  registered = portionsOf
+}
+
+/**
+ * The portions of a cable with several texts: none when no service layer registered how to cut them (it is then
+ * read whole or not at all, fail closed).
+ */
+export function versionPortions(cable: Parameters<PortionsOf>[0]): PortionRecord[] {
+  return registered ? registered(cable) : []
+}
+
 /** Name of the setting in `archive_settings`. */
 export const PORTION_SETTING = 'portion-access'
 

@@ -338,10 +338,10 @@ export interface Store {
   portionAccess(): Promise<boolean>
   /**
    * Turns portion-level access on or off. On: `portions` gives each cable's readable portions (called with
-   * every cable's key, level, caveats and text, `versions` its number of texts) and they are stored; cables
+   * every cable's key, level, caveats and shown text, `versions` the texts of its other versions) and they are stored; cables
    * written from then on store theirs. Off: every stored portion is dropped.
    */
-  setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => PortionRecord[]): Promise<void>
+  setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string; versions?: string[] }) => PortionRecord[]): Promise<void>
   /**
    * A cable the reader may read only in part under portion-level access: not readable whole, at least one of
    * its stored portions readable, need to know (operator databases) met. Null otherwise, and when the archive

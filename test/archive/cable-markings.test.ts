@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cableAccess, UNREADABLE_MARKING_LABEL } from '../../src/archive/cable-access.js'
+import { cableAccess, statedAccess, UNREADABLE_MARKING_LABEL } from '../../src/archive/cable-access.js'
 import { LEVEL_RANK } from '../../src/format/classification.js'
 import { parseCable } from '../../src/format/parse.js'
 import { markedTelegram as telegram } from '../support/telegram.js'
@@ -123,5 +123,42 @@ describe('restrictive channels without a caveat of their own (data/captions.tsv)
     ['SIPDIS', []],
   ])('a SECRET cable captioned %s is filed with caveats %j', (caption, caveats) => {
     expect(access(SECRET, [caption], '(S) T', ['1. (S) One.']).caveats).toEqual(caveats)
+  })
+})
+
+describe('unmarked blocks and sub-item marks', () => {
+  it('should file a cable with an unmarked unnumbered block by its marks alone', () => {
+    expect(access(CONF, [], '(C) T', ['1. (C) One.', 'An unmarked block between paragraphs.', '2. (C) Two.'])).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
+  })
+
+  it('should still file a cable by a sub-item mark opening a line', () => {
+    expect(access(CONF, [], '(C) T', ['1. (C) One:\nB. (S) An item.', '2. (C) Two.'])).toEqual({ level: 3, caveats: [], classification: 'SECRET' })
+  })
+})
+
+describe('statedAccess: what the header and the parsed marks state, before the portions raise it', () => {
+  const stated = (...args: Parameters<typeof telegram>) => statedAccess(parseCable(telegram(...args)))
+
+  it('should read the subject and paragraph marks, with the label they make', () => {
+    expect(stated(CONF, [], '(S//NF) A SUBJECT', ['1. (C) One.', '2. (C) Two.'])).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
+    // the publisher's label names NOFORN only (Cablegate's form)
+    expect(stated(CONF, [], '(C) A SUBJECT', ['1. (C) One.', '2. (TS//NODIS) Two.'])).toEqual({ level: 4, caveats: ['NODIS'], classification: 'TOP SECRET' })
+  })
+
+  it('should label the level the class line states when no mark is above it', () => {
+    expect(stated(SECRET, ['NOFORN'], '(U) T', ['1. (U) One.', '2. (C) Two.'])).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
+    expect(stated(UNCLAS, ['SENSITIVE'], '(U) T', ['1. (U) One.', '2. (U) Two.'])).toEqual({ level: 1, caveats: [], classification: 'UNCLASSIFIED//FOR OFFICIAL USE ONLY' })
+  })
+})
+
+describe('cableAccess: what the text says beyond the parsed marks', () => {
+  it('should file a cable unreadable for a subject mark the parser did not take (fail closed)', () => {
+    expect(access(CONF, [], '(Q) A SUBJECT', ['1. (C) One.', '2. (C) Two.'])).toEqual({ level: LEVEL_RANK['TOP SECRET'], caveats: [], classification: UNREADABLE_MARKING_LABEL })
+  })
+
+  it('should file a cable unreadable when a classification stated elsewhere cannot be read', () => {
+    const cable = parseCable(telegram(CONF, [], '(C) A SUBJECT', ['1. (C) One.', '2. (C) Two.']))
+    expect(cableAccess(cable, 'SECRET//ZZ')).toEqual({ level: LEVEL_RANK['TOP SECRET'], caveats: [], classification: UNREADABLE_MARKING_LABEL })
+    expect(cableAccess(cable, 'SECRET//NOFORN')).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
   })
 })

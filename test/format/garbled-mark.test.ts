@@ -26,7 +26,7 @@ describe('garbledMark', () => {
     ['OAS/MAPP', 'an acronym with no caveat after its first word'],
     ['CDU/CSU', 'an acronym'],
     ['Sic', 'a word in mixed case without a slash'],
-    ['S/NO FORN', 'a two-word spelling is no one-word caveat'],
+    ['S/NO FORN', 'a caveat with a blank inside, which the parser reads'],
   ])('should not call %s garbled: %s', (text) => {
     expect(garbledMark(text)).toBe(false)
   })

@@ -200,3 +200,36 @@ describe('REL TO with NOFORN in an archived text fails closed', () => {
     expect(text.slice(d!.span.start.offset, d!.span.end.offset)).toMatch(/^REL\b/i)
   })
 })
+
+describe('caveats written with blanks inside (splitCaveat)', () => {
+  it.each([
+    ['S//NO FORN', ['NOFORN']],
+    ['C//EX DIS', ['EXDIS']],
+    ['S//N O F O R N', ['NOFORN']],
+    ['TS//NO DIS', ['NODIS']],
+    ['S//NO FORN/ORCON', ['NOFORN', 'ORCON']],
+    // far into the mark: the run of words is counted from where it starts, not from the mark's start
+    ['S//ORCON/NODIS/NO FORN', ['ORCON', 'NODIS', 'NOFORN']],
+    // a caveat word of four letters; SPECAT alone, not the first word of SPECAT EXCLUSIVE
+    ['C//EF TO', ['EFTO']],
+    ['S//SPE CAT', ['SPECAT']],
+  ])('should read %s with caveats %j', (mark, caveats) => {
+    expect(read(mark).caveats).toEqual(caveats)
+  })
+
+  it('should read a caveat written twice, once with a blank, once', () => {
+    expect(read('S//NF/NO FORN').caveats).toEqual(['NOFORN'])
+    expect(read('S//NO FORN/NOFORN').caveats).toEqual(['NOFORN'])
+  })
+
+  it('should join no run shorter than four letters (NF, a country code, stays what it is)', () => {
+    expect(parseMarking('S//N F').ok).toBe(false)
+    expect(parseMarking('S//NO').ok).toBe(false)
+  })
+
+  it('should end a REL TO list at a split caveat and refuse NOFORN with REL TO, reading it as NOFORN', () => {
+    const r = parseMarking('S//REL TO GBR NO FORN')
+    expect(r.ok).toBe(false)
+    expect(r.ok ? null : r.failClosed?.caveats).toEqual(['NOFORN'])
+  })
+})

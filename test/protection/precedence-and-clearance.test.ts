@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { clearanceSpec, readerAccess } from '../../src/archive/reader-access.js'
 import { highestPrecedence, normalizePrecedence, precedenceOfProsign, precedenceRank, prosignOf } from '../../src/format/precedence.js'
 import { higherPrecedence, parsePrecedence } from '../../src/messaging/precedence.js'
-import { caveatMask, isKnownCaveat } from '../../src/store/caveat-mask.js'
+import { caveatMask, isKnownCaveat, lackedCaveats } from '../../src/store/caveat-mask.js'
 
 /** Precedence words, prosigns and ranks (spec §8), and clearance words, with expected values written out. */
 
@@ -85,5 +85,11 @@ describe('caveat bits', () => {
     expect(caveatMask(['NOFORN', 'NODIS'])).toBe(caveatMask(['NOFORN']) | caveatMask(['NODIS']))
     expect(caveatMask(['NOFORN']) & caveatMask(['NODIS'])).toBe(0)
     expect(caveatMask([])).toBe(0)
+  })
+
+  it('should list the known caveats a reader lacks, in bit order, whatever the case he holds them in', () => {
+    expect(lackedCaveats([])).toEqual(['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'])
+    expect(lackedCaveats(['nodis', 'ORCON', 'REL'])).toEqual(['NOFORN', 'EXDIS', 'LIMDIS', 'STADIS', 'CHEROKEE', 'SPECAT'])
+    expect(lackedCaveats(['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'])).toEqual([])
   })
 })

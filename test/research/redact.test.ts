@@ -513,7 +513,10 @@ describe('header text beyond its syntax (re-QA leaks 14)', () => {
       expect(redactText(text, C).text, tail).not.toContain('LEAK')
       expect(redactText(text, S).text, tail).toBe(text)
     }
-    for (const name of ['QUILL', 'ADA QUILL', 'Quill', 'MOHAMMED AL-QUILL', "O'QUILL"]) expect(redactText(cable().replace('\nQUILL\n', `\n${name}\n`), C).text, name).toContain(`\n${name}\n`)
+    for (const name of ['QUILL', 'A. QUILL', 'Ada Quill', 'Quill', 'Mohammed AL-QUILL', "O'QUILL"]) expect(redactText(cable().replace('\nQUILL\n', `\n${name}\n`), C).text, name).toContain(`\n${name}\n`)
+    // two capitalised words with no initial or mixed-case first name cannot be told from a note (`SOURCE OTTOM`,
+    // spec §5.11 signs with the surname): withheld, fail closed
+    for (const name of ['ADA QUILL', 'MOHAMMED AL-QUILL']) expect(redactText(cable().replace('\nQUILL\n', `\n${name}\n`), C).text, name).not.toContain(name)
   })
   it('never repeats the text of a mark it cannot read: the mark may be part of what it withholds', () => {
     const text = cable().replace('2. (S) Secret words.', '2. (S//LEAKX TALLIV IS SOURCE) Secret words.').replace('SUBJECT: (C) INVENTED TALKS', 'SUBJECT: (C//LEAKY) INVENTED TALKS')
@@ -667,5 +670,58 @@ describe('caveats with a blank inside, and captions before SECTION (re-QA round 
     }
     // words that are no captions before SECTION keep the line unread as a class line: it fails closed at TOP SECRET
     expect(access(cable({ cls: 'SECRET THE PLAN SECTION 01 OF 02 DUSHANBE 000611' })).level).toBe(4)
+  })
+})
+
+/**
+ * Words where a mark may stand that are no marks (re-QA round 4, finding 11): the letters of a lettered list and of
+ * REF items (`(A) … (B) …` then `(C)`), a title-case REF origin (`(C) State 7043`), an acronym the words before it
+ * spell (`Technical Secretariat (TS)`), a class word in lower case inside a sentence. Each cable is UNCLAS (SBU with
+ * SENSITIVE); none holds a portion above it, so it is filed at its own level and reads whole at that level.
+ */
+describe('words where a mark may stand that are no marks', () => {
+  const unclas = (body: string, sensitive = true) => `R 021200Z MAR 09
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC 0101
+
+UNCLAS QUORIN 000302
+
+${sensitive ? 'SENSITIVE\n' : ''}SIPDIS
+
+E.O. 12958: N/A
+TAGS: ECON PREL QN
+SUBJECT: INVENTED HARBOUR TALKS
+
+${body}
+
+TESTER
+`
+  const filed = (text: string) => {
+    const r = toCableRecord(parseCable(text, { plain: true }), text, { locator: 'a.txt', rendering: 'text', sha256: '2'.repeat(64), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })
+    return { level: r.level, caveats: r.caveats }
+  }
+  const SBU = { level: 1, caveats: [] }
+
+  it.each([
+    ['REF letters before a title-case origin', 'REF: (A) STATE 1111\n(B) STATE 2222\n(C) State 7043\n\n1. (SBU) Invented text about the harbour.'],
+    ['REF letters run on one line', 'REF: (A) 05 QUORIN 405; (B) 05 QUORIN 402 (C) 02 VELLORA 2670\n\n1. (SBU) Invented text.'],
+    ['a lettered list over several lines', '1. (SBU) The talks covered (a) the tolls, (b) the berths,\nand (c) the fast track rules for the port.'],
+    ['an upper-case lettered list, its third item opening a line', '1. (SBU) The delegations agreed on (A) a work plan,\n(B) a calendar, and\n(C) A Directory of Bilateral Issues.'],
+    ['acronyms the words before them spell', '1. (SBU) The Technical Secretariat (TS) and the Sub-Committee (S/C) met.'],
+    ['a class word in lower case in a sentence', '1. (SBU) The minister asked for non-public (confidential) talks.'],
+  ])('%s', (_name, body) => {
+    const text = unclas(body)
+    expect(filed(text)).toEqual(SBU)
+    expect(redactText(text, SBU).withheld).toEqual([])
+  })
+
+  it('still reads a mark where no list, REF item or acronym explains it (fail closed)', () => {
+    const leaky = unclas('1. (SBU) The talks went well.\n(C) The minister will resign.')
+    expect(filed(leaky).level).toBe(2)
+    expect(redactText(leaky, SBU).text).not.toContain('resign')
+    // a list opening at (C) without (B) before it, an acronym of one letter, a sentence ending before the letters
+    for (const body of ['1. (SBU) The talks covered (C) the minister will resign.', '1. (SBU) The Service (S) will resign.', '1. (SBU) The talks went well. (TS) The minister will resign.']) {
+      expect(filed(unclas(body)).level).toBeGreaterThan(1)
+    }
   })
 })

@@ -594,7 +594,7 @@ export class PostgresStore implements Store {
     return portionsEnabled(this.pool)
   }
 
-  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => PortionRecord[]): Promise<void> {
+  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string; versions?: string[] }) => PortionRecord[]): Promise<void> {
     await this.ready
     await inTransaction(this.pool, async (client) => {
       // under the archive write lock: no batch is written between the setting and its portions
@@ -602,16 +602,20 @@ export class PostgresStore implements Store {
       await setPortionSetting(client, on)
       await dropPortions(client, null)
       if (!on) return
-      // a cable with several texts is read whole or not at all (its level is the highest of its texts)
+      // a cable with several texts: its other versions' texts too (its portions only when every text agrees)
       await client.query(
-        `DECLARE backfill NO SCROLL CURSOR FOR SELECT c.id, c.key, c.level, c.caveats, t.text FROM cables c JOIN cable_texts t ON t.cable = c.id
-         WHERE NOT EXISTS (SELECT 1 FROM cable_versions v WHERE v.cable = c.id)`,
+        `DECLARE backfill NO SCROLL CURSOR FOR SELECT c.id, c.key, c.level, c.caveats, t.text,
+           ARRAY(SELECT v.text FROM cable_versions v WHERE v.cable = c.id AND v.text IS NOT NULL ORDER BY v.version) AS others
+         FROM cables c JOIN cable_texts t ON t.cable = c.id`,
       )
       for (;;) {
-        const { rows } = await client.query<{ id: string; key: string; level: number; caveats: string; text: Buffer }>(`FETCH ${BACKFILL_BATCH} FROM backfill`)
+        const { rows } = await client.query<{ id: string; key: string; level: number; caveats: string; text: Buffer; others: Buffer[] }>(`FETCH ${BACKFILL_BATCH} FROM backfill`)
         await putPortions(
           client,
-          rows.map((r) => ({ id: r.id, portions: portions({ key: r.key, level: r.level, caveats: r.caveats === '' ? [] : r.caveats.split(' '), text: unpackText(r.text) }) })),
+          rows.map((r) => {
+            const versions = r.others.map((t) => unpackText(t))
+            return { id: r.id, portions: portions({ key: r.key, level: r.level, caveats: r.caveats === '' ? [] : r.caveats.split(' '), text: unpackText(r.text), ...(versions.length ? { versions } : {}) }) }
+          }),
         )
         if (rows.length < BACKFILL_BATCH) break
       }

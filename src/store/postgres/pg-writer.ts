@@ -6,6 +6,7 @@ import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns
 import { binaryArray, PG_OID } from './pg-binary.js'
 import { cableVector, subjectVector, type BuiltVector } from './pg-tsvector.js'
 import { dropPortions, portionsEnabled, putPortions } from './pg-portions.js'
+import { versionPortions } from '../portion-access.js'
 
 /** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
 const ARCHIVE_WRITE_LOCK = 0x63626172 // "cbar"
@@ -454,6 +455,12 @@ async function reindex(client: pg.ClientBase, id: string, versions: VersionRow[]
     highest.classification,
     id,
   ])
+  // portion-level access: the shown text's portions, when every text gives a lower reader the same (versionPortions)
+  if (portions) {
+    const shown = versions.findIndex((v) => v.text === null)
+    const key = (await client.query<{ key: string }>('SELECT key FROM cables WHERE id = $1', [id])).rows[0]?.key ?? ''
+    await putPortions(client, [{ id, portions: versionPortions({ key, level: highest.level, caveats, text: texts[shown], versions: texts.filter((_, i) => i !== shown) }) }])
+  }
 }
 
 /** The vectors the parse worker built for a record's own text, when it did (`prepareRecord`). */

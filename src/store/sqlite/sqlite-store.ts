@@ -309,16 +309,20 @@ export class SqliteStore implements Store {
     return portionsEnabled(this.db)
   }
 
-  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string }) => PortionRecord[]): Promise<void> {
+  async setPortionAccess(on: boolean, portions: (cable: { key: string; level: number; caveats: string[]; text: string; versions?: string[] }) => PortionRecord[]): Promise<void> {
     this.transaction((db) => {
       setPortionSetting(db, on)
       dropPortions(db, null)
       if (!on) return
-      // a cable with several texts is read whole or not at all (its level is the highest of its texts)
+      // a cable with several texts: its other versions' texts too (its portions only when every text agrees)
       const rows = db
-        .prepare('SELECT c.rowid, c.key, c.level, c.caveats, t.text FROM cables c JOIN cable_texts t ON t.rowid = c.rowid WHERE NOT EXISTS (SELECT 1 FROM cable_versions v WHERE v.cable = c.rowid)')
+        .prepare('SELECT c.rowid, c.key, c.level, c.caveats, t.text FROM cables c JOIN cable_texts t ON t.rowid = c.rowid')
         .all() as { rowid: number; key: string; level: number; caveats: string; text: Buffer }[]
-      for (const r of rows) writePortions(db, r.rowid, portions({ key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text) }))
+      const others = db.prepare('SELECT text FROM cable_versions WHERE cable = ? AND text IS NOT NULL ORDER BY version').pluck()
+      for (const r of rows) {
+        const versions = (others.all(r.rowid) as Buffer[]).map((t) => unpackText(t))
+        writePortions(db, r.rowid, portions({ key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text), ...(versions.length ? { versions } : {}) }))
+      }
     })
   }
 

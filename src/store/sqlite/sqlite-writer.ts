@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { dropPortions, portionsEnabled, writePortions } from './sqlite-portions.js'
+import { versionPortions } from '../portion-access.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
 import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 
@@ -245,6 +246,12 @@ function reindex(db: Database.Database, s: Statements, rowid: number, versions: 
   const highest = [...versions].sort((a, b) => b.level - a.level || (a.text === null ? -1 : 1))[0]
   const caveats = [...new Set(versions.flatMap((v) => splitList(v.caveats)))]
   s.setAccess.run(highest.level, caveatMask(caveats), caveats.join(' '), highest.classification, rowid)
+  // portion-level access: the shown text's portions, when every text gives a lower reader the same (versionPortions)
+  if (portionsEnabled(db)) {
+    const shown = versions.findIndex((v) => v.text === null)
+    const key = (db.prepare('SELECT key FROM cables WHERE rowid = ?').pluck().get(rowid) as string) ?? ''
+    writePortions(db, rowid, versionPortions({ key, level: highest.level, caveats, text: texts[shown], versions: texts.filter((_, i) => i !== shown) }))
+  }
 }
 
 function row(r: CableRecord): unknown[] {
@@ -277,8 +284,7 @@ function attach(db: Database.Database, s: Statements, rowid: number, r: CableRec
   for (const tag of new Set(r.tags)) s.addTag.run(tag, rowid)
   for (const caption of new Set(r.captions)) s.addCaption.run(caption, rowid)
   r.references.forEach((ref, i) => s.addRef.run(rowid, i, ref.letter, ref.id, ref.text, ref.kind))
-  // portion-level access: the shown text's readable portions, only for a cable with one text (one with
-  // several is read whole or not at all: its level is the highest of its texts)
+  // portion-level access: the shown text's readable portions; a cable with several texts stores them in `reindex`
   if (indexed === null) return
   if (portionsEnabled(db)) writePortions(db, rowid, r.portions ?? [])
   const addressees = r.addressees.map((a) => a.name).join(ADDRESSEE_SEPARATOR)
