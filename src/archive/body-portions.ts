@@ -107,6 +107,8 @@ export function innerMarks(line: string, before = ''): string[] {
  * mark that opens a portion into text.
  */
 export function enumeratorInSequence(letter: string, before: string): boolean {
+  // only a single letter continues a list: `(TS)` after `(S)` is a mark, not the letter after S
+  if (!/^[A-Za-z]$/.test(letter)) return false
   const code = letter.charCodeAt(0)
   if (letter === 'A' || letter === 'a') return false
   const prev = String.fromCharCode(code - 1)

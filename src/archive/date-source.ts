@@ -4,6 +4,7 @@ import type { DateSourceRecord } from '../store/store.js'
 const CLUES: Record<string, string> = {
   dtg: 'the DTG',
   dateline: 'a dateline',
+  'date-stamp': "the archive's 'Cable dated:' stamp",
   'page-header': 'page headers',
   'decl-month': 'DECL',
   'text-month': 'a dated line',

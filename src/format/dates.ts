@@ -99,3 +99,44 @@ export function datelineToIso(text: string): { iso: string; index: number; lengt
   const iso = isoFrom(Number(pick.year), MONTH_NAMES.indexOf(pick.month.toLowerCase()), Number(pick.day), Number(pick.hh ?? 0), Number(pick.mm ?? 0))
   return iso ? { iso, index: pick.m.index, length: pick.m[0].length } : null
 }
+
+/**
+ * An archive's date stamp at the start of a line, run into what follows it (`Cable dated:2005-08-17T21:24:00]C O N
+ * F I D E N T I A L …`). Cablegate copies put it above the class line; where the same text also holds a DTG, the
+ * stamp names the DTG's minute (all 15 such records of the dev corpus).
+ */
+const DATE_STAMP = /^\s*Cable dated:\s?(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?\]?/
+/** The MRN of a class line (spec §5.2) run into the stamp or on the next line: class word, section, origin, serial. */
+const STAMP_MRN = /^\s*(?:S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|UNCLAS(?:SIFIED)?|LIMITED\s+OFFICIAL\s+USE|T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T)\s+(?:SECTION\s+\d{1,2}\s+OF\s+\d{1,2}\s+)?([A-Z]+(?:\s[A-Z]+){0,4}?)\s+(\d{1,7})/
+
+/** A `Cable dated:` stamp: its date, its line, and the origin and serial of the class line it stands on, if any. */
+export interface DateStamp {
+  iso: string
+  line: number
+  mrn: { origin: string; serial: number } | null
+}
+
+/**
+ * The first `Cable dated:` stamp among the first 60 lines, with the MRN of the class line run into it (or on the
+ * next non-blank line), so a caller can tell whose date it is; null when there is none or it names no real date.
+ */
+export function findDateStamp(lines: readonly { text: string; blank: boolean }[]): DateStamp | null {
+  for (let i = 0; i < lines.length && i < 60; i++) {
+    const t = lines[i].text
+    // `^\s*C`: one indexOf spares the regex on the lines that hold no stamp
+    if (!t.includes('Cable dated:')) continue
+    const m = DATE_STAMP.exec(t)
+    if (!m) continue
+    const iso = isoFrom(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
+    if (!iso) return null
+    let rest = t.slice(m[0].length)
+    if (rest.trim() === '') {
+      let j = i + 1
+      while (j < lines.length && lines[j].blank) j++
+      rest = j < lines.length ? lines[j].text : ''
+    }
+    const mrn = STAMP_MRN.exec(rest)
+    return { iso, line: i, mrn: mrn ? { origin: mrn[1].replace(/\s+/g, ''), serial: Number(mrn[2]) } : null }
+  }
+  return null
+}

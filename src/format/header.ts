@@ -28,9 +28,10 @@ const FL4 = /^\s*(ZN[RY])\s+([A-Z]{5})((?:\/[A-Z]{5})?)((?:\s+Z[A-Z]{2})*)\s*$/
  * FL5 `O P 180800Z MAR 08 ZDS`: prosign(s), DTG, trailing operating signals (and service text after them), in
  * any letter case (`r 151646z mar 75` in NARA text captures); the prosigns are kept upper-cased.
  * Copies also write the month in mixed case (`091553Z May 05`), drop the prosign, or add an annotation in
- * parentheses (`R 151646Z OCT 09 (CCY AD1B2C3D)`); the annotation is kept with the signals.
+ * parentheses (`R 151646Z OCT 09 (CCY AD1B2C3D)`) or write a signal between slashes (`O 161643Z MAR 08 //ZEL//`,
+ * `R 181516Z NOV 09 ///ZFR////`); the annotation is kept with the signals as written.
  */
-export const FL5 = /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+Z[A-Z0-9]+(?:\s+\S.*)?)?|\s+\(.*)\s*$/
+export const FL5 = /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+(?:Z[A-Z0-9]+|\/{2,4}Z[A-Z0-9]{2,3}\/{2,4}(?=\s|$))(?:\s+\S.*)?)?|\s+\(.*)\s*$/
 const PARTIAL = /^This record is a partial extract/i
 
 /**
@@ -45,7 +46,7 @@ const FL5_INDICES = new RegExp(FL5.source, 'd')
  * A word of the operating signals and service text after a DTG (spec §4.3 FL5; as the wire writes them:
  * `ZDK`, `ZFF4`, `ZES-2`, `CTG RUEHSD 0060 3230357`, `CITE RUEHSD 0005`, `ZDK DUE TO NUMEROUS SVCS`, `UR SVC #03389`).
  */
-const SERVICE_WORD = /^(?:Z[A-Z0-9]{2,3}(?:-\d{1,2})?|CTG(?:#\s?\d{1,7})?|CITE|SVCS?|SERVICES?|REQUESTS?|NUMEROUS|NUM|DUE|TO|ALL|POSTS?|RE|YOUR|UR|R[A-Z]{3,6}\d{0,5}(?:#\d{1,5})?|#\d{0,7}|\d{1,8}|-{1,2})$/
+const SERVICE_WORD = /^(?:Z[A-Z0-9]{2,3}(?:-\d{1,2})?|\/{2,4}Z[A-Z0-9]{2,3}\/{2,4}|CTG(?:#\s?\d{1,7})?|CITE|SVCS?|SERVICES?|REQUESTS?|NUMEROUS|NUM|DUE|TO|ALL|POSTS?|RE|YOUR|UR|R[A-Z]{3,6}\d{0,5}(?:#\d{1,5})?|#\d{0,7}|\d{1,8}|-{1,2})$/
 /** A code annotation in parentheses after the DTG: `(CCY AD1B2C3D)`, `(CCY ADC1AECC MSI3311-632)`. */
 const DTG_ANNOTATION = /^\(CCY(?:\s+[A-Z0-9-]{2,16}){1,3}\)/
 
@@ -270,6 +271,50 @@ function excludeFrom(collective: Addressee | null, text: string, line: Line, ind
     message: `XMT \`${name}\` follows no collective addressee`,
     span: index.span(line.start, line.end),
   })
+}
+
+/**
+ * True when line `i` opens a message's envelope (spec §4.3): an FL1 `VZCZC…` line with the DTG line and the FM line
+ * of the same envelope within the next lines. A class line above such an envelope is no class line of the message
+ * but a printout's banner (an e-mail system's `S E C R E T        DOHA 00214` above its distribution lines).
+ */
+export function opensEnvelope(lines: readonly { text: string }[], i: number): boolean {
+  if (!FL1.test(lines[i].text)) return false
+  let dtg = false
+  for (let j = i + 1; j < lines.length && j <= i + 10; j++) {
+    const t = lines[j].text
+    if (FL5.test(t)) dtg = true
+    else if (/^\s*FM\s+\S/.test(t)) return dtg
+  }
+  return false
+}
+
+/**
+ * The line where a header block opens: `from` when its line can open a telegram; else the first line within the
+ * next 40 that opens one after an empty line (an FL1 or DTG line with its FM line below), under a block that is no
+ * header (a copy's office distribution list `INFO  LOG-00 …`); -1 when there is none.
+ */
+export function headerOpening(lines: readonly { text: string; blank: boolean }[], from: number): number {
+  if (from >= lines.length) return -1
+  if (looksLikeHeaderLine(lines[from].text)) return from
+  for (let i = from + 1; i < lines.length && i <= from + 40; i++) {
+    if (!lines[i - 1].blank || lines[i].blank) continue
+    const t = lines[i].text
+    if (!FL1.test(t) && !FL5.test(t)) continue
+    for (let j = i + 1; j < lines.length && j <= i + 10; j++) if (/^\s*FM\s+\S/.test(lines[j].text)) return i
+  }
+  return -1
+}
+
+/**
+ * A lone DTG line below a partial record's notice (empty lines between): the index of the line after it, or -1.
+ * A publisher keeps the DTG of some partial records on a line of its own (`292031Z Sep 05`).
+ */
+export function partialNoticeDtgEnd(lines: readonly { text: string; blank: boolean }[], from: number): number {
+  if (from >= lines.length || !PARTIAL.test(lines[from].text)) return -1
+  let j = from + 1
+  while (j < lines.length && lines[j].blank) j++
+  return j < lines.length && FL5.test(lines[j].text) ? j + 1 : -1
 }
 
 /** True for header lines that can open a telegram (used to tell a header from a body-only fragment). */

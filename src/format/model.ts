@@ -33,6 +33,8 @@ export type ParseCode =
   | 'BAD_DTG'
   | 'NO_DTG'
   | 'DATE_INFERRED'
+  | 'DATE_FROM_STAMP'
+  | 'DATE_STAMP_MISMATCH'
   | 'DATE_FROM_CONTAINER'
   | 'ORIGIN_FROM_CONTAINER'
   | 'ADDRESSEES_FROM_CONTAINER'
@@ -214,7 +216,7 @@ export interface Container {
  */
 export interface DateSource {
   basis: 'read' | 'inferred' | 'container'
-  /** What the date rests on, most specific first: `dtg`, `dateline`, `page-header`, `decl-month`, `text-month`, `id`, `mrn`, `csv:date`, `html:Created`. */
+  /** What the date rests on, most specific first: `dtg`, `dateline`, `date-stamp` (an archive's `Cable dated:` stamp), `page-header`, `decl-month`, `text-month`, `id`, `mrn`, `csv:date`, `html:Created`. */
   from: string[]
   /** How much of `date` is known; `date` is written to that precision (`2009`, `2009-09`, `2009-09-24T19:36:00Z`). */
   precision: 'minute' | 'day' | 'month' | 'year'

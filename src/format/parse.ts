@@ -1,9 +1,9 @@
 import { firstNonSpaceCode, foldAsciiCode } from './char-codes.js'
 import { controlCharOffsets, describeChar } from './control-chars.js'
 import { containerDate, unwrapContainer } from './container.js'
-import { datelineToIso, dtgToIso } from './dates.js'
+import { datelineToIso, dtgToIso, findDateStamp } from './dates.js'
 import { inferDate } from './date-inference.js'
-import { looksLikeHeaderLine, parseHeader, type HeaderResult } from './header.js'
+import { headerOpening, opensEnvelope, parseHeader, partialNoticeDtgEnd, type HeaderResult } from './header.js'
 import { buildId, canonicalId, originRepairOf } from './ids.js'
 import { originFromMrn } from './post-origin.js'
 import { splitLines, type Line } from './lines.js'
@@ -11,6 +11,7 @@ import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span }
 import { readFields } from './fields.js'
 import { citedId } from './references.js'
 import { CLASS_LINE, caveatsOfCaption } from './classification.js'
+import { captionsBeforeOrigin } from './captions.js'
 import { parseAddressee } from './addressee.js'
 import { splitTags } from './tags.js'
 import { precedenceOfProsign, highestPrecedence } from './precedence.js'
@@ -239,7 +240,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
 
   let leadingEmptyLines = 0
   while (leadingEmptyLines < lines.length - 1 && lines[leadingEmptyLines].text === '') leadingEmptyLines++
-  const bodyStart = findBodyStart(lines, leadingEmptyLines)
+  const { bodyStart, banner } = findBodyStart(lines, leadingEmptyLines)
   const headerLines = lines.slice(leadingEmptyLines, bodyStart)
   const header = parseHeader(headerLines, index, diagnostics)
   if (headerLines.length === 0 || (!header.origin && !header.envelope.dtg && !header.to)) {
@@ -275,6 +276,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   cable.date = date
 
   readFields(cable, { text, lines, index, layout: layoutInfo, header, diagnostics, yearSource, firstPilcrow })
+  if (cable.mrn === null && banner !== null) mrnOfBanner(cable, lines[banner].text)
 
   cable.envelope = header.envelope
   cable.origin = header.origin
@@ -298,6 +300,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   const unavailable = textUnavailableStatement(head)
   if (unavailable) readUnavailableRecord(cable, text, unavailable, index, diagnostics)
   if (!cable.id && hint?.id) idFromHint(cable, hint.id, diagnostics)
+  if (!cable.date) readDateStamp(cable, lines, index, diagnostics)
   if (!cable.date) inferCableDate(cable, lines, !!header.envelope.dtg, diagnostics)
   if (cable.id) finishReferences(cable, yearSource === null)
   if (!cable.id) {
@@ -437,6 +440,34 @@ function finishReferences(cable: Cable, yearFromId: boolean) {
 }
 
 /**
+ * A text without a readable DTG or dateline that holds an archive's `Cable dated:` stamp: the stamp is the cable's
+ * date when it is this cable's, read to the minute and marked as from the stamp (`dateSource.from` `date-stamp`).
+ * Whose it is shows in the class line it is run into: a stamp whose MRN (or year) is another cable's than the id
+ * (a page that holds another cable's text) is not used, and said so.
+ */
+function readDateStamp(cable: Cable, lines: Line[], index: LineIndex, diagnostics: Diagnostic[]) {
+  const stamp = findDateStamp(lines)
+  if (!stamp) return
+  const span = index.span(lines[stamp.line].start, lines[stamp.line].end)
+  const own = cable.id ? /^(\d{2})([A-Z]+)(\d+)$/.exec(cable.id) : null
+  const otherYear = own !== null && own[1] !== stamp.iso.slice(2, 4)
+  const otherMrn = own !== null && stamp.mrn !== null && (!stamp.mrn.origin.endsWith(own[2]) || stamp.mrn.serial !== Number(own[3]))
+  if (otherYear || otherMrn) {
+    const whose = stamp.mrn ? `${stamp.mrn.origin} ${stamp.mrn.serial}` : `the year ${stamp.iso.slice(0, 4)}`
+    diagnostics.push({
+      code: 'DATE_STAMP_MISMATCH',
+      severity: 'warning',
+      message: `The \`Cable dated:\` stamp ${stamp.iso} belongs to ${whose}, not to ${cable.id}: not used as its date`,
+      span,
+    })
+    return
+  }
+  cable.date = stamp.iso
+  cable.dateSource = { basis: 'read', from: ['date-stamp'], precision: 'minute' }
+  diagnostics.push({ code: 'DATE_FROM_STAMP', severity: 'info', message: `No date-time group: the date ${stamp.iso} is read from the archive's \`Cable dated:\` stamp`, span })
+}
+
+/**
  * A partial record without a readable DTG: the date put together from its page headers, DECL date and the
  * id's year, marked as inferred (spec §4.3); without even a year, the date stays unknown.
  */
@@ -472,24 +503,63 @@ const BINARY_CONTROL = /[\x00-\x08\x0e-\x1f]/
  */
 const CLASS_INITIAL_CODES = new Set([...'UCSTLucstl'].map((c) => c.charCodeAt(0)))
 
-/** The text starts at the first class line that follows a blank line (or opens the input). */
-function findBodyStart(lines: Line[], from: number): number {
+/**
+ * The text starts at the first class line that follows a blank line (or opens the input), unless a message
+ * envelope follows that line (`opensEnvelope`): then the line is a printout's banner, and the text starts at the
+ * first such class line below the envelope.
+ */
+function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner: number | null } {
   const limit = Math.min(lines.length, from + 1500)
+  let start = from
+  let banner: number | null = null
   for (let i = from; i < limit; i++) {
     // wire form: the text starts after the BT line (FL11); `^\s*BT` needs a B first
-    if (i > from && !lines[i - 1].blank && !(firstNonSpaceCode(lines[i - 1].text) === 66 /* B */ && /^\s*BT\s*$/.test(lines[i - 1].text))) continue
+    if (i > start && !lines[i - 1].blank && !(firstNonSpaceCode(lines[i - 1].text) === 66 /* B */ && /^\s*BT\s*$/.test(lines[i - 1].text))) continue
     const t = lines[i].text
-    if (CLASS_INITIAL_CODES.has(firstNonSpaceCode(t)) && CLASS_LINE.test(t) && !/^\s*PAGE\b/.test(t)) return i
-  }
-  // No class line: a header block (if any) runs to the first blank line after its FM/TO lines.
-  if (from < lines.length && looksLikeHeaderLine(lines[from].text)) {
-    let sawAddress = false
-    for (let i = from; i < limit; i++) {
-      if (/^\s*(FM|TO|INFO)\s/.test(lines[i].text)) sawAddress = true
-      if (lines[i].blank && sawAddress) return i
+    if (CLASS_INITIAL_CODES.has(firstNonSpaceCode(t)) && CLASS_LINE.test(t) && !/^\s*PAGE\b/.test(t)) {
+      const envelope = envelopeBelow(lines, i + 1, limit)
+      if (envelope === -1) return { bodyStart: i, banner }
+      banner ??= i
+      start = envelope
+      i = envelope
     }
   }
-  return from
+  // No class line: a header block (if any) runs to the first blank line after its FM/TO lines.
+  const opening = headerOpening(lines, start)
+  if (opening !== -1) {
+    let sawAddress = false
+    for (let i = opening; i < limit; i++) {
+      if (/^\s*(FM|TO|INFO)\s/.test(lines[i].text)) sawAddress = true
+      if (lines[i].blank && sawAddress) return { bodyStart: i, banner }
+    }
+    const dtgEnd = partialNoticeDtgEnd(lines, opening)
+    if (dtgEnd !== -1) return { bodyStart: dtgEnd, banner }
+  }
+  return { bodyStart: from, banner }
+}
+
+/**
+ * The MRN of a printout's banner (`S E C R E T        DOHA 00214`), for a text whose own class line below the
+ * envelope is lost or names none: the banner reprints the message's class line, so its origin and serial are
+ * the message's. Only the MRN is taken; the level comes from the envelope (FL4) or the text as before.
+ */
+function mrnOfBanner(cable: Cable, line: string) {
+  const m = CLASS_LINE.exec(line)
+  if (!m) return
+  const { originStart } = captionsBeforeOrigin(m[5])
+  cable.mrn = { origin: m[5].slice(originStart).trim().toUpperCase().replace(/\s+/g, ' '), serial: m[6] }
+}
+
+/**
+ * The first line of an envelope (`opensEnvelope`) after an empty line within the 40 lines below a class line; -1 when
+ * there is none. `V` opens every FL1 line: one compare per line spares the regexes on all others (this runs below
+ * the class line of every cable).
+ */
+function envelopeBelow(lines: Line[], from: number, limit: number): number {
+  for (let j = from; j < limit && j < from + 40; j++) {
+    if (firstNonSpaceCode(lines[j].text) === 86 /* V */ && lines[j - 1].blank && opensEnvelope(lines, j)) return j
+  }
+  return -1
 }
 
 function cablePrecedence(header: HeaderResult) {

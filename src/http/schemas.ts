@@ -14,7 +14,7 @@ export const DateSourceSchema = z
       description: 'read: from the text (DTG, dateline); inferred: put together from a partial record (page headers, DECL, the id); container: the metadata of the file that held the text; unknown: stored before the archive kept this',
     }),
     precision: z.enum(['minute', 'day', 'month', 'year']).nullable().openapi({ description: 'How much of the date is known; `date` is written to it (`2000-09`)' }),
-    from: z.array(z.string()).openapi({ description: 'What the date rests on, most specific first: dtg, dateline, page-header, decl-month, text-month, id, id-hint, mrn, csv:date, html:Created', example: ['decl-month', 'id'] }),
+    from: z.array(z.string()).openapi({ description: 'What the date rests on, most specific first: dtg, dateline, date-stamp, page-header, decl-month, text-month, id, id-hint, mrn, csv:date, html:Created', example: ['decl-month', 'id'] }),
   })
   .openapi('DateSource')
 

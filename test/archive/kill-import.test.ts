@@ -1,5 +1,5 @@
 import { requireBuild } from '../support/built.js'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -56,7 +56,13 @@ describe('an import killed with SIGKILL', () => {
     expect(afterKill % BATCH).toBe(0)
     expect(count(db, 'SELECT count(*) AS n FROM cable_sources')).toBe(afterKill)
 
-    const rerun = spawnSync(process.execPath, [bin, 'import', csv, '--db', db, '--batch', String(BATCH), '--format', 'json'], { encoding: 'utf8' })
+    // spawned, not spawnSync: a worker blocked for a minute on a loaded machine misses vitest's RPC deadline
+    const rerun = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+      const again = spawn(process.execPath, [bin, 'import', csv, '--db', db, '--batch', String(BATCH), '--format', 'json'], { stdio: ['ignore', 'pipe', 'inherit'] })
+      let stdout = ''
+      again.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+      again.on('close', (status) => resolve({ status, stdout }))
+    })
     expect(rerun.status).toBe(0)
     const report = JSON.parse(rerun.stdout)
     expect(report).toMatchObject({ cables: COUNT, inserted: COUNT - afterKill, unchanged: afterKill, problems: [] })

@@ -73,6 +73,12 @@ describe('a marked line inside a portion', () => {
     expect(r.text).toContain('opencanary')
   })
 
+  it('should read a two-letter mark on a line after an (S) paragraph as a mark, not as the next letter of a list', () => {
+    const r = redactText(cable(124, '1. (S) Secretcanary sources say so.\n(TS) Topcanary too.'), { level: 3, caveats: [] })
+    expect(r.text).toContain('Secretcanary')
+    expect(r.text).not.toContain('Topcanary')
+  })
+
   it('should start a free portion at a paragraph number the parser did not take (paragraphs run together)', () => {
     const r = redactText(RUN_TOGETHER, C)
     expect(r.text).not.toContain('Secretcanary')
