@@ -14,26 +14,13 @@ import { searchArchive } from '../../src/archive/search-archive.js'
 import { isSignerName } from '../../src/format/signer-name.js'
 import { parseCable } from '../../src/format/parse.js'
 import { storeEngines } from '../support/store-engines.js'
+import { quorinSecretCable } from './secret-cable.js'
 
 /** A SECRET cable of the invented post QUORIN whose one (C) paragraph is followed, after a blank line, by `closing`. */
-const cable = (serial: number, closing: string) => `P 151200Z FEB 08
-FM AMEMBASSY QUORIN
-TO SECSTATE WASHDC PRIORITY 0001
-
-S E C R E T QUORIN 000${serial}
-
-SIPDIS
-
-E.O. 12958: DECL: 02/15/2018
-TAGS: PREL PGOV
-SUBJECT: (C) CLOSING LINES
-
-Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).
-
-1. (C) Opencanary confidential paragraph.
+const cable = (serial: number, closing: string) => quorinSecretCable(serial, 'CLOSING LINES', `1. (C) Opencanary confidential paragraph.
 
 ${closing}
-`
+`)
 
 const LEAKS = ['SOURCE OTTOM', 'QUILLFEATHER\nOTTOM MOLE', 'MOLE OTTOM TUESDAY', 'QUILLFEATHER OTTOM MOLE', 'OTTOM IS MOLE']
 const NAMES = ['QUILL', 'J. QUILL', 'Ona B. Quill', 'VAN QUILL', "O'QUILL", 'QUILL JR']

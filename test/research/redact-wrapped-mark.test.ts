@@ -13,28 +13,15 @@ import { showCable } from '../../src/archive/show-cable.js'
 import { parseCable } from '../../src/format/parse.js'
 import type { Access } from '../../src/store/store.js'
 import { storeEngines } from '../support/store-engines.js'
+import { quorinSecretCable } from './secret-cable.js'
 
 /** A SECRET cable of the invented post QUORIN whose paragraphs are `body`. */
-const cable = (serial: number, body: string) => `P 151200Z FEB 08
-FM AMEMBASSY QUORIN
-TO SECSTATE WASHDC PRIORITY 0001
-
-S E C R E T QUORIN 000${serial}
-
-SIPDIS
-
-E.O. 12958: DECL: 02/15/2018
-TAGS: PREL PGOV
-SUBJECT: (C) TREATY IMPLEMENTATION
-
-Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).
-
-${body}
+const cable = (serial: number, body: string) => quorinSecretCable(serial, 'TREATY IMPLEMENTATION', `${body}
 
 2. (C) Routine follow-up opencanary will be reported septel.
 
 QUILL
-`
+`)
 
 const WRAPPED = cable(120, `1. (S) The defense minister told us that under subparagraph
 (C) of the treaty annex his service has placed a wiretap

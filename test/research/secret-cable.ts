@@ -50,3 +50,23 @@ QUILL
 
 signatureleak ember
 `
+
+/**
+ * A synthetic SECRET cable of the invented post QUORIN (SIPDIS, E.O., TAGS, a (C) subject and a Classified By line)
+ * whose text after the header is `body`; `serial` makes its id `08QUORIN{serial}`.
+ */
+export const quorinSecretCable = (serial: number, subject: string, body: string) => `P 151200Z FEB 08
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC PRIORITY 0001
+
+S E C R E T QUORIN 000${serial}
+
+SIPDIS
+
+E.O. 12958: DECL: 02/15/2018
+TAGS: PREL PGOV
+SUBJECT: (C) ${subject}
+
+Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).
+
+${body}`
