@@ -90,7 +90,7 @@ export function innerMarks(line: string, before = ''): string[] {
     }
     // the next item of a lettered list (`(a) … (b) …` then `(c)`, `(A) … (B) …` then `(C)`), on this line or an
     // earlier line of the same portion, is an enumerator
-    if (/^[A-Za-z]$/.test(m[1]) && enumeratorInSequence(m[1], before + line.slice(0, m.index))) continue
+    if (/^[A-Za-z]$/.test(m[1]) && enumeratorInSequence(m[1], before + line.slice(0, m.index), line.slice(m.index + m[0].length))) continue
     // an acronym defined by the words before it (`Technical Secretariat (TS)`, `Sub-Committee (S/C)`)
     if (definesAcronym(m[1], line.slice(0, m.index))) continue
     // a class word in lower case inside a sentence (`holding non-public (confidential) discussions`) is prose
@@ -102,18 +102,24 @@ export function innerMarks(line: string, before = ''): string[] {
 
 /**
  * Whether a single letter in parentheses continues a lettered list: the letter before it, in the same case, stands
- * as an enumerator (`(B)`, `(b)`) in `before` (the text of the portion up to it). `(C) STATE 12` after `(A) …
- * (B) …` is a list item, not a CONFIDENTIAL mark; a list opens at A, which is no mark, so the rule never turns a
- * mark that opens a portion into text.
+ * as an enumerator (`(B)`, `(b)`) in `before` (the text of the portion up to it). A list opens at A, which is no
+ * mark, so the rule never turns a mark that opens a portion into text. In a portion's text (`after` given: the
+ * rest of its line) an upper-case letter is a mark's letter too (`(Q) one, (R) two, (S) the secret third`): it
+ * continues the list only as a reference item, an origin and a serial after it (`(C) STATE 12`, `(C) 02 VELLORA
+ * 2670`, `(C) State 7043`); anywhere else it stays a mark (fail closed).
  */
-export function enumeratorInSequence(letter: string, before: string): boolean {
+export function enumeratorInSequence(letter: string, before: string, after?: string): boolean {
   // only a single letter continues a list: `(TS)` after `(S)` is a mark, not the letter after S
   if (!/^[A-Za-z]$/.test(letter)) return false
   const code = letter.charCodeAt(0)
   if (letter === 'A' || letter === 'a') return false
+  if (after !== undefined && letter >= 'A' && letter <= 'Z' && !REF_ITEM_TAIL.test(after)) return false
   const prev = String.fromCharCode(code - 1)
   return before.includes(`(${prev})`) || before.includes(`[${prev}]`)
 }
+
+/** What follows a REF item's letter: an optional year, an origin (upper or title case) and a serial. */
+const REF_ITEM_TAIL = /^[ \t]*(?:\d{2,4}[ \t]+)?[A-Z][A-Za-z .'-]{1,30}?[ \t]\d{1,7}\b/
 
 /**
  * Whether `word` (the letters in parentheses) is the acronym of the words right before it: the initials of the
@@ -213,7 +219,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const rest = mark === null ? line : line.slice(line.indexOf(`(${mark}`) + mark.length + 2)
         cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest), within: [] }
         portions.push(cur)
-      } else if (m && isPortionMark(m[2]) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run))) {
+      } else if (m && isPortionMark(m[2]) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run, line.slice(m[0].length)))) {
         // a marked line with no blank line before it stands inside the portion before it (a wrapped sentence may
         // start with `(C)`, a reference to a subparagraph): it is judged by its own mark but never below that
         // portion's (fail closed). Only a paragraph number before the mark (`15. (C)`, `¶6. (C)`: paragraphs run

@@ -706,7 +706,7 @@ TESTER
     ['REF letters before a title-case origin', 'REF: (A) STATE 1111\n(B) STATE 2222\n(C) State 7043\n\n1. (SBU) Invented text about the harbour.'],
     ['REF letters run on one line', 'REF: (A) 05 QUORIN 405; (B) 05 QUORIN 402 (C) 02 VELLORA 2670\n\n1. (SBU) Invented text.'],
     ['a lettered list over several lines', '1. (SBU) The talks covered (a) the tolls, (b) the berths,\nand (c) the fast track rules for the port.'],
-    ['an upper-case lettered list, its third item opening a line', '1. (SBU) The delegations agreed on (A) a work plan,\n(B) a calendar, and\n(C) A Directory of Bilateral Issues.'],
+    ['an upper-case lettered list of references, its third item opening a line', '1. (SBU) The delegations read (A) STATE 1111,\n(B) QUORIN 2222, and\n(C) State 7043.'],
     ['acronyms the words before them spell', '1. (SBU) The Technical Secretariat (TS) and the Sub-Committee (S/C) met.'],
     ['a class word in lower case in a sentence', '1. (SBU) The minister asked for non-public (confidential) talks.'],
   ])('%s', (_name, body) => {
@@ -719,6 +719,12 @@ TESTER
     const leaky = unclas('1. (SBU) The talks went well.\n(C) The minister will resign.')
     expect(filed(leaky).level).toBe(2)
     expect(redactText(leaky, SBU).text).not.toContain('resign')
+    // an upper-case letter after (Q) and (R) that no origin and serial follow is a mark, in a line or opening one
+    // (re-QA round 5, r2-06): a list cannot be told from a mark there
+    for (const body of ['1. (SBU) Options: (Q) one, (R) two,\n(S) the secret third.', '1. (SBU) Options: (A) one, (B) two, (C) the confidential third.']) {
+      expect(filed(unclas(body)).level).toBeGreaterThan(1)
+      expect(redactText(unclas(body), SBU).text).not.toContain('third')
+    }
     // a list opening at (C) without (B) before it, an acronym of one letter, a sentence ending before the letters
     for (const body of ['1. (SBU) The talks covered (C) the minister will resign.', '1. (SBU) The Service (S) will resign.', '1. (SBU) The talks went well. (TS) The minister will resign.']) {
       expect(filed(unclas(body)).level).toBeGreaterThan(1)
