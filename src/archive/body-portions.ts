@@ -95,7 +95,8 @@ export function innerMarks(line: string, before = ''): string[] {
     if (definesAcronym(m[1], line.slice(0, m.index))) continue
     // a class word in lower case inside a sentence (`holding non-public (confidential) discussions`) is prose
     if (/^[a-z][a-z ]{3,}$/.test(m[1]) && /[a-z]/.test(line.slice(0, m.index))) continue
-    if (readPortionMark(word) !== null || garbledMark(word)) found.push(word)
+    // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it
+    if (readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)) found.push(word)
   }
   return found
 }
@@ -135,7 +136,8 @@ export function definesAcronym(word: string, before: string): boolean {
   const last = words.slice(words.length - letters.length)
   // each initial upper case, and the words not ending a sentence
   if (/[.;:!?]$/.test(before.trimEnd())) return false
-  return last.every((w, i) => w[0] === letters[i]) && last.some((w) => /[a-z]/.test(w))
+  // initials in either case (`organized crime (OC)`), the words prose (a lower-case letter in one of them)
+  return last.every((w, i) => w[0].toUpperCase() === letters[i]) && last.some((w) => /[a-z]/.test(w))
 }
 
 /**
@@ -143,8 +145,12 @@ export function definesAcronym(word: string, before: string): boolean {
  * same words file the cable (`cableAccess`) and open a portion here. `(A)`, `(NOTE)`, `(UN)`, office acronyms
  * (`(S/CT)`) and lower-case enumerators are not.
  */
-function isPortionMark(word: string): boolean {
-  return markWordKind(word, 'line') !== 'none'
+function isPortionMark(word: string, lead = ''): boolean {
+  // after an enumerator (`A. `, `2) `, `- `) a word of two letters or more stands where a mark stands, as after a
+  // paragraph number: one that reads as no marking but looks like a garbled one (`(SNF)`, `(SS)`) is unreadable, not
+  // prose; a single letter there may repeat the enumerator (`B. (B) …`)
+  const enumerated = /[A-Za-z0-9)*.-]/.test(lead) && /^\s*[A-Za-z]{2,}\s*$/.test(word)
+  return markWordKind(word, enumerated ? 'number' : 'line') !== 'none'
 }
 
 /** Segments of the body: numbered paragraphs, text lines, and anything standing inside a paragraph's span. */
@@ -219,7 +225,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const rest = mark === null ? line : line.slice(line.indexOf(`(${mark}`) + mark.length + 2)
         cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest), within: [] }
         portions.push(cur)
-      } else if (m && isPortionMark(m[2]) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run, line.slice(m[0].length)))) {
+      } else if (m && isPortionMark(m[2], m[1]) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run, line.slice(m[0].length)))) {
         // a marked line with no blank line before it stands inside the portion before it (a wrapped sentence may
         // start with `(C)`, a reference to a subparagraph): it is judged by its own mark but never below that
         // portion's (fail closed). Only a paragraph number before the mark (`15. (C)`, `¶6. (C)`: paragraphs run

@@ -731,3 +731,58 @@ TESTER
     }
   })
 })
+
+/**
+ * Re-QA round 5: a garbled mark after a sub-item enumerator or a bullet (`A. (SNF)`, `- (SS)`, `2) (SNF)`) is an
+ * unreadable mark, as after a paragraph number (r2-01), and a caveat alone inside a portion's text (`(NF)`,
+ * `(NOFORN)`) demands its caveat (r2-05); an acronym the words before it spell in lower case (`organized crime
+ * (OC)`) is still no mark (no ORCON).
+ */
+describe('garbled marks after an enumerator, caveats alone inside text', () => {
+  const cable = (level: 'C O N F I D E N T I A L' | 'S E C R E T', body: string) => `R 021200Z MAR 09
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC 0101
+
+${level} QUORIN 000303
+
+SIPDIS
+
+E.O. 12958: DECL: 03/02/2019
+TAGS: PREL QN
+SUBJECT: (U) INVENTED TALKS
+
+Classified By: Ambassador A. Tester, reasons 1.4 (b) and (d).
+
+${body}
+
+TESTER
+`
+  const filed = (text: string) => {
+    const r = toCableRecord(parseCable(text, { plain: true }), text, { locator: 'a.txt', rendering: 'text', sha256: '3'.repeat(64), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })
+    return { level: r.level, caveats: r.caveats }
+  }
+
+  it.each([
+    ['a sub-item', '1. (C) The plan has parts:\n\n   A. (SNF) Hidwone the secret part.'],
+    ['a bullet', '1. (C) The plan has parts:\n\n- (SNF) Hidwone the secret part.'],
+    ['a numbered line with a parenthesis', '1. (C) The plan has parts:\n\n2) (SS) Hidwone the secret part.'],
+  ])('files the cable TOP SECRET and withholds a garbled mark opening %s', (_name, body) => {
+    const text = cable('C O N F I D E N T I A L', body)
+    expect(filed(text).level).toBe(4)
+    expect(redactText(text, { level: 3, caveats: ['NOFORN'] }).text).not.toContain('Hidwone')
+  })
+
+  it.each([
+    ['(NF)', '1. (S) The plan holds an inner (NF) note on Hidwtwo.'],
+    ['(NOFORN)', '1. (S) The plan holds an inner (NOFORN) note on Hidwtwo.'],
+  ])('files a cable NOFORN for a caveat alone inside a portion: %s', (_mark, body) => {
+    const text = cable('S E C R E T', body)
+    expect(filed(text)).toEqual({ level: 3, caveats: ['NOFORN'] })
+    expect(redactText(text, { level: 3, caveats: [] }).text).not.toContain('Hidwtwo')
+  })
+
+  it('reads an acronym spelled by lower-case words as no mark', () => {
+    const text = cable('C O N F I D E N T I A L', '1. (C) Organized crime (OC) groups run the port.')
+    expect(filed(text)).toEqual({ level: 2, caveats: [] })
+  })
+})
