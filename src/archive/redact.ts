@@ -150,11 +150,15 @@ export function filedAccess(cable: Cable, text: string, stated: Overall): Overal
 
 /** As `redactText`, for a cable already parsed from `text`; `filed` as in `Overall`. */
 export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, sink?: PortionSink): Redaction {
-  return walkPortions(cable, text, reader, overallOf(cable, text, filed), sink)
+  const { overall: _overall, ...redaction } = walkPortions(cable, text, reader, overallOf(cable, text, filed), sink)
+  return redaction
 }
 
-/** The rendering for `reader`, every portion's demand told to `portionSink`; `filed` at least what the text states. */
-function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction {
+/**
+ * The rendering for `reader`, every portion's demand told to `portionSink`; `filed` at least what the text states.
+ * Also the overall level and caveats it judged by (`filed` raised by every readable mark of the body).
+ */
+function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction & { overall: Overall } {
   // header text shown as it stands is handed on in runs: a run ends where anything else (a portion, a placeholder)
   // stands between, so a phrase of the index never joins words the rendering parts
   let headerRun = 0
@@ -202,20 +206,26 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
   const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, /^\s*SUBJ\w*\s*[:.]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/i)
   // a portion's decision raised by the marks standing inside it (where such a portion ends cannot be told): the
   // highest demand of all, and a mark nobody can read withholds it from everyone
-  const raisedByInner = (first: ReturnType<typeof portionDecision>, inners: readonly string[]) => {
+  // a portion's decision raised by other marks (`why` says which): the highest demand of all, and a mark nobody can
+  // read withholds it from everyone
+  type Decision = ReturnType<typeof portionDecision>
+  const raisedByMarks = (first: Decision, marks: readonly (string | null)[], unreadableWhy: string, raisedWhy: (mark: string | null) => string) => {
     let d = first
-    for (const inner of inners) {
+    for (const mark of marks) {
       if (d.demand === null) break
-      const e = portionDecision(inner)
-      if (e.demand === null) d = { ...e, why: `a portion mark inside it not understood, treated as ${failClosedLabel}` }
+      const e = portionDecision(mark)
+      if (e.demand === null) d = { ...e, why: `${unreadableWhy}, treated as ${failClosedLabel}` }
       else if (e.demand.level > d.demand.level || e.demand.caveats.some((c) => !d.demand!.caveats.includes(c))) {
         const demand = { level: Math.max(d.demand.level, e.demand.level), caveats: RESTRICTIVE.filter((c) => d.demand!.caveats.includes(c) || e.demand!.caveats.includes(c)) }
         const r = decide(demand, reader)
-        d = { reason: r, why: `holds a portion marked (${inner.trim()}), ${r}`, demand }
+        d = { reason: r, why: `${raisedWhy(mark)}, ${r}`, demand }
       }
     }
     return d
   }
+  // raised by the marks standing inside it (where such a portion ends cannot be told)
+  const raisedByInner = (first: Decision, inners: readonly string[]) =>
+    raisedByMarks(first, inners, 'a portion mark inside it not understood', (inner) => `holds a portion marked (${inner!.trim()})`)
   // the subject, raised by marks inside it (`SUBJECT: (C) TOPIC (S) …`, a wrapped line holding one)
   const subjectSegment = cable.segments.find((s) => s.kind === 'subject')?.raw ?? ''
   const subjectBody = subjectSegment.replace(/^\s*SUBJ\w*\s*[:.]?\s*(?:\([^()\n]{1,24}\))?/i, '')
@@ -287,20 +297,9 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
   // blank line with no mark of its own is a portion of its own at the overall level (spec §7 rule 1); a mark standing
   // inside a portion's text (where it ends cannot be told) raises the portion to the highest demand of all its marks
   // a marked line continuing another portion is never judged below the portion it stands in
-  const raisedByWithin = (first: ReturnType<typeof portionDecision>, within: readonly (string | null)[]) => {
-    let d = first
-    for (const mark of within) {
-      if (d.demand === null) break
-      const e = portionDecision(mark)
-      if (e.demand === null) d = { ...e, why: `stands inside a portion whose mark is not understood, treated as ${failClosedLabel}` }
-      else if (e.demand.level > d.demand.level || e.demand.caveats.some((c) => !d.demand!.caveats.includes(c))) {
-        const demand = { level: Math.max(d.demand.level, e.demand.level), caveats: RESTRICTIVE.filter((c) => d.demand!.caveats.includes(c) || e.demand!.caveats.includes(c)) }
-        const r = decide(demand, reader)
-        d = { reason: r, why: `stands inside ${mark === null ? `unmarked text (the overall ${overallLabel})` : `a portion marked (${mark.trim()})`} with no blank line, ${r}`, demand }
-      }
-    }
-    return d
-  }
+  const raisedByWithin = (first: Decision, within: readonly (string | null)[]) =>
+    raisedByMarks(first, within, 'stands inside a portion whose mark is not understood', (mark) =>
+      `stands inside ${mark === null ? `unmarked text (the overall ${overallLabel})` : `a portion marked (${mark.trim()})`} with no blank line`)
   const own = portions.map((p) => raisedByInner(portionDecision(p.mark), p.inner))
   const decisions = portions.map((p, n) => raisedByWithin(own[n], p.within))
   const withinRaised = decisions.map((d, n) => d !== own[n])
@@ -395,7 +394,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
     portionText(`t@${at}`, seg.raw, true, seg.kind === 'ref')
   })
   const label = publisherClassification(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
-  return { text: out, withheld, reader: label }
+  return { text: out, withheld, reader: label, overall }
 }
 
 /**
@@ -413,7 +412,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
 export function portionsOf(cable: Cable, text: string, filed: Overall, stored?: { tags: string[]; captions: string[] }): PortionRecord[] {
   const byKey = new Map<string, PortionRecord>()
   const headers = new Map<string, string>()
-  const lowest = redactCable(cable, text, { level: -1, caveats: [] }, filed, (key, kind, demand, raw) => {
+  const lowest = walkPortions(cable, text, { level: -1, caveats: [] }, overallOf(cable, text, filed), (key, kind, demand, raw) => {
     if (kind === 'header') {
       headers.set(key, (headers.get(key) ?? '') + raw)
       return
@@ -423,7 +422,7 @@ export function portionsOf(cable: Cable, text: string, filed: Overall, stored?: 
     if (p) p.text += raw
     else byKey.set(key, { kind, level: demand.level, caveats: [...demand.caveats], text: raw })
   })
-  const overall = raisedBy(overallOf(cable, text, filed), bodyPortions(cable, text))
+  const overall = lowest.overall
   const portions = [...byKey.values()].filter((p) => p.text.trim() !== '' && (p.level < overall.level || overall.caveats.some((c) => !p.caveats.includes(c))))
   // the header text every reader of the rendering sees (addressees, class line, TAGS, signature …): whoever reads
   // one of these portions reads the rendering, so it is stored once with each demand they make, and a reader finds

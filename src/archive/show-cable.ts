@@ -1,6 +1,6 @@
 import type { Access, CableSummary, ReferenceKindRecord, Store, StoredCable } from '../store/store.js'
 import { parseCable } from '../format/parse.js'
-import { toCableRecord } from './cable-record.js'
+import { recordCaptions, recordTags } from './record-fields.js'
 import { findCable, findPartialCable } from './find-cable.js'
 import { redactText, type WithheldPortion } from './redact.js'
 
@@ -57,10 +57,9 @@ async function partialView(store: Store, id: string, access: Access): Promise<Ca
   const shown = parseCable(r.text, { plain: true })
   const subjectWithheld = r.withheld.some((w) => w.portion === 'subject')
   const subject = !subjectWithheld && shown.subject === whole.subject ? whole.subject : null
-  const shownRecord = toCableRecord(shown, r.text, whole.sources[0] ?? { locator: '', rendering: 'text', sha256: '', importedAt: '', metadata: {} })
-  const shownTags = new Set(shownRecord.tags)
-  const shownCaptions = new Set(shownRecord.captions)
-  const shownPlads = new Set(shownRecord.addressees.map((a) => `${a.role} ${a.name}`))
+  const shownTags = new Set(recordTags(shown))
+  const shownCaptions = new Set(recordCaptions(shown))
+  const shownPlads = new Set([...(shown.to ?? []).map((a) => `to ${a.name}`), ...(shown.info ?? []).map((a) => `info ${a.name}`)])
   const cable = {
     ...whole,
     text: r.text,
