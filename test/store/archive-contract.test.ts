@@ -209,6 +209,9 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['tag:PREL', ['09HARARE3', '09STATE1']],
       ['tag:PG*', ['09HARARE2', '09STATE1']],
       ['tag:(ECON OR ZI)', ['09HARARE2', '10LONDON4']],
+      // three set conditions: PostgreSQL lists from the first and checks the other two (driverWhere)
+      ['tag:PREL tag:PGOV -caption:SIPDIS', ['09STATE1']],
+      ['tag:PREL caption:SIPDIS tag:PGOV', []],
       ['origin:HARARE', ['09HARARE2', '09HARARE3']],
       ['origin:"Secretary of State"', ['09STATE1', '10STATE5']],
       ['origin:LON*', ['10LONDON4']],
