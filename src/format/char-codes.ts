@@ -4,6 +4,18 @@
  * an `i` pattern. src/format/char-codes.test.ts checks them against the regex classes on every code unit.
  */
 
+const stringCharCodeAt = String.prototype.charCodeAt
+
+/**
+ * `s.charCodeAt(i)` for the loops that run over every line. A line is a string of one of several representations in
+ * V8 (a slice of a one- or two-byte text, a short line copied, the interned empty string), and a `charCodeAt` lookup
+ * that meets more than four of them turns megamorphic: each call then goes through a generic property lookup instead
+ * of the inlined character load, about twice the cost of a short scan. Calling the method itself needs no lookup.
+ */
+export function codeAt(s: string, i: number): number {
+  return stringCharCodeAt.call(s, i)
+}
+
 /** `\s` */
 export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
@@ -16,8 +28,10 @@ export function isSpaceCode(c: number): boolean {
  * opening with `^\s*` meets first, so a table of the characters its alternatives open with can rule it out.
  */
 export function firstNonSpaceCode(t: string): number {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i)
+  // the length read once: a lookup on a line is megamorphic (see codeAt)
+  const n = t.length
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(t, i)
     if (!isSpaceCode(c)) return c
   }
   return -1
