@@ -37,6 +37,32 @@ export function firstNonSpaceCode(t: string): number {
   return -1
 }
 
+/**
+ * `s !== s.toLowerCase()`: the text holds a letter with a lower case. ASCII text is read by char code, without the
+ * lower-cased copy (toLowerCase of a short slice of a cable costs more than the scan, several times more for a
+ * slice of a two-byte text); at the first character outside ASCII the copy decides, Unicode case mapping and all.
+ */
+export function hasUpperCase(s: string): boolean {
+  const n = s.length
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(s, i)
+    if (c >= 128) return s !== s.toLowerCase()
+    if (c >= 65 && c <= 90) return true
+  }
+  return false
+}
+
+/** `s !== s.toUpperCase()`: the text holds a letter with an upper case (`ß` too); as hasUpperCase. */
+export function hasLowerCase(s: string): boolean {
+  const n = s.length
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(s, i)
+    if (c >= 128) return s !== s.toUpperCase()
+    if (c >= 97 && c <= 122) return true
+  }
+  return false
+}
+
 /** `\w` (without the `i` flag) */
 export const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
 
