@@ -6,8 +6,8 @@ import { parseCable } from '../format/parse.js'
 import { registerPortionsOf } from '../store/portion-access.js'
 import type { Access, DateSourceRecord, PortionRecord, PortionSource } from '../store/store.js'
 import { statedAccess } from './stated-access.js'
-import { bodyPortions, innerMarks, isBody, raisedBy, readPortionMark, type BodyPortion, type Overall } from './body-portions.js'
-import { headerPieces, marksIn, marksInReference } from './header-portions.js'
+import { bodyPortions, innerMarks, isBody, raisedBy, readPortionMark, splitMarks, type BodyPortion, type Overall } from './body-portions.js'
+import { headerPieces, marksOfText } from './header-portions.js'
 import { recordCaptions, recordTags } from './record-fields.js'
 
 export { readPortionMark, type Overall } from './body-portions.js'
@@ -235,7 +235,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
   // the subject, raised by marks inside it (`SUBJECT: (C) TOPIC (S) …`, a wrapped line holding one)
   const subjectSegment = cable.segments.find((s) => s.kind === 'subject')?.raw ?? ''
   const subjectBody = subjectSegment.replace(/^\s*SUBJ\w*\s*[:.]?\s*(?:\([^()\n]{1,24}\))?/i, '')
-  const subject = raisedByInner(portionDecision(subjectMark), subjectBody.split('\n').flatMap((line) => innerMarks(line)))
+  const subject = raisedByInner(portionDecision(subjectMark), [...subjectBody.split('\n').flatMap((line) => innerMarks(line)), ...splitMarks(subjectBody).map((m) => m.mark)])
   // a placeholder never carries a portion mark below the level of what it stands for (docs/research.md): a
   // readable mark is kept as written; an unmarked portion, withheld at the overall level, gets the overall mark
   // only when that is no higher than the class line states (so the rendering still lints: TXT-017), else none;
@@ -262,14 +262,14 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
   // read: nobody reads it), unmarked the overall level; `floor`: never less than the overall level; every caveat
   // of the cable is demanded too, as for a paragraph
   const textDecision = (raw: string, floor: boolean, reference = false): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
-    const marks = reference ? marksInReference(raw) : marksIn(raw)
+    const marks = marksOfText(raw, reference)
     if (!marks.length) return { ...portionDecision(null), mark: null }
     let own = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
     let top: string | null = null
-    for (const m of marks) {
-      const d = readPortionMark(m.mark, overall.level)
+    for (const mark of marks) {
+      const d = readPortionMark(mark, overall.level)
       if (!d) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null, mark: null }
-      if (d.level > own.level || (top === null && d.level === own.level)) top = m.mark
+      if (d.level > own.level || (top === null && d.level === own.level)) top = mark
       const before = own
       own = { level: Math.max(before.level, d.level), caveats: RESTRICTIVE.filter((c) => before.caveats.includes(c) || d.caveats.includes(c)) }
     }
