@@ -1,6 +1,8 @@
+import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   acknowledge,
@@ -20,6 +22,7 @@ import {
 import { createApiToken, login, setPassword, sessionUser, tokenSha256 } from '../../src/messaging/logins.js'
 import { openMessagingTables } from '../../src/store/open-store.js'
 import { runCable } from '../memory-io.js'
+import { REPO, requireBuild } from '../support/built.js'
 import { freshDatabase, probePostgres, type TestDatabase } from '../support/postgres.js'
 import { addUsers, freshContext, manualClock, rawSql, STATE_TEAM, type TestContext } from './fixtures.js'
 
@@ -59,6 +62,7 @@ async function release(ctx: ServiceContext, precedence = 'ROUTINE') {
   return releaseDraft(ctx, 'abe', draft.id)
 }
 
+const bin = join(REPO, 'bin', 'cable.js')
 const run = (...argv: string[]) => runCable(argv, { cwd: dir, env: {} })
 
 describe.skipIf(pgDown !== null)('cable copy of a messaging database', () => {
@@ -186,3 +190,76 @@ describe.skipIf(pgDown !== null)('cable copy of a messaging database', () => {
     }
   })
 })
+
+describe.skipIf(pgDown !== null)('cable copy of a messaging database killed midway', () => {
+  const ENTRIES = 30_000
+  let env: TestContext
+
+  beforeAll(async () => {
+    // the binary runs the compiled code that `npm test` built
+    requireBuild()
+    env = await freshContext({ now: clock.now }, 'sqlite')
+    await addUsers(env.ctx, STATE_TEAM)
+    // a long audit log, written by the store as the service writes it (hash-chained entry by entry)
+    await env.ctx.store.transaction(async (tx) => {
+      for (let i = 0; i < ENTRIES; i++) {
+        await tx.audit.append({ at: 1_782_900_000_000 + i, actor: 'dana', action: 'read', outcome: 'ok', cableId: `26STATE${i}`, draftId: null, post: 'SECSTATE WASHDC', detail: `entry ${i}` })
+      }
+    })
+  }, 300_000)
+  afterAll(() => env?.cleanup())
+
+  it('should finish the copy when run again, with the audit chain verifying at the kill and after', async () => {
+    const db = await freshDatabase('copy11 msg kill')
+    databases.push(db)
+    const argv = [bin, 'copy', '--from', env.path, '--to', db.url, '--batch', '100', '--as', 'root']
+    const child = spawn(process.execPath, argv, { stdio: 'ignore' })
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+    const audited = () => pgCount(db.url, 'msg_audit')
+    let seen = 0
+    while (seen < 1000 && child.exitCode === null) {
+      await new Promise((r) => setTimeout(r, 50))
+      seen = await audited()
+    }
+    child.kill('SIGKILL')
+    await exited
+    const afterKill = await audited()
+    expect(afterKill).toBeGreaterThan(0)
+    expect(afterKill).toBeLessThan(ENTRIES)
+    // a batch per transaction: the kill lost at most the batch in flight
+    expect(afterKill % 100).toBe(0)
+    // the head followed every batch: the partial log verifies as it stands
+    const partial = await openMessaging(db.url)
+    try {
+      expect(await verifyAudit(partial, 'root')).toMatchObject({ entries: afterKill, broken: null })
+    } finally {
+      await partial.store.close()
+    }
+    const again = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, [...argv, '--format', 'json'], { encoding: 'utf8', timeout: 600_000 }, (error, stdout, stderr) =>
+        resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      ),
+    )
+    expect(again.stderr).toBe('')
+    expect(again.status, again.stdout).toBe(0)
+    const report = JSON.parse(again.stdout)
+    expect(report.messaging).toMatchObject({ verified: true, differences: [] })
+    const audit = report.messaging.tables.find((t: { table: string }) => t.table === 'msg_audit')
+    // every entry was in the log before the first run but the two copies' own entries
+    expect(audit.rows).toBeGreaterThan(ENTRIES)
+    expect(audit.written).toBe(audit.rows - afterKill)
+    expect(await audited()).toBe(audit.rows)
+  }, 600_000)
+})
+
+async function pgCount(url: string, table: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  try {
+    return (await c.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n
+  } catch {
+    return 0 // the schema is not created yet
+  } finally {
+    await c.end()
+  }
+}
