@@ -22,8 +22,6 @@ const CAST: Record<ColumnSpec['kind'], string> = { text: 'text', int: 'bigint', 
 const q = (name: string) => `"${name}"`
 /** A key column in ORDER BY and comparisons: text bytewise, as SQLite orders it. */
 const keyExpr = (spec: TableSpec, k: string) => (spec.columns.find((c) => c.name === k)?.kind === 'text' ? `${q(k)} COLLATE "C"` : q(k))
-// PostgreSQL binds at most 65535 parameters per statement
-const MAX_PARAMS = 60_000
 
 /** The messaging tables of a PostgreSQL database as neutral rows (`MessagingTables`), for `cable copy`. */
 export class PgMessagingTables implements MessagingTables {
@@ -87,19 +85,19 @@ export class PgMessagingTables implements MessagingTables {
   async insertAbsent(table: string, rows: readonly NeutralRow[]): Promise<number> {
     const spec = tableSpec(table)
     const columns = spec.columns.map((c) => q(c.name)).join(', ')
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / spec.columns.length))
+    // one array parameter per column, unnested: a short statement whatever the batch (a list travels as a
+    // JSON array, since an array of text arrays would unnest into single strings)
+    const select = spec.columns
+      .map((c, n) => (c.kind === 'list' ? `CASE WHEN u.c${n} IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(u.c${n})) END` : `u.c${n}`))
+      .join(', ')
+    const arrays = spec.columns.map((c) => `${c.kind === 'list' ? 'jsonb' : CAST[c.kind]}[]`)
+    const from = `unnest(${arrays.map((a, n) => `$${n + 1}::${a}`).join(', ')}) AS u(${spec.columns.map((_, n) => `c${n}`).join(', ')})`
     // no keys to compare: the copy writes such a table whole, into an empty one
     const onConflict = spec.key.length ? ` ON CONFLICT (${spec.key.map(q).join(', ')}) DO NOTHING` : ''
+    const values = spec.columns.map((c, n) => rows.map((row) => (c.kind === 'list' && row[n] !== null ? JSON.stringify(row[n]) : toPg(c, row[n]))))
     return inTransaction(this.pool, async (client) => {
-      let inserted = 0
-      for (let n = 0; n < rows.length; n += perStatement) {
-        const chunk = rows.slice(n, n + perStatement)
-        let p = 0
-        const tuples = chunk.map(() => `(${spec.columns.map((c) => `$${++p}::${CAST[c.kind]}`).join(', ')})`)
-        const values = chunk.flatMap((row) => spec.columns.map((c, i) => toPg(c, row[i])))
-        const r = await client.query(`INSERT INTO ${q(spec.name)} (${columns}) VALUES ${tuples.join(', ')}${onConflict}`, values)
-        inserted += r.rowCount ?? 0
-      }
+      const r = await client.query(`INSERT INTO ${q(spec.name)} (${columns}) SELECT ${select} FROM ${from}${onConflict}`, values)
+      const inserted = r.rowCount ?? 0
       if (spec.identity) {
         const id = q(spec.identity)
         await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), m) FROM (SELECT max(${id}) AS m FROM ${q(spec.name)}) s WHERE m IS NOT NULL`, [spec.name, spec.identity])
