@@ -137,8 +137,10 @@ export async function compareMessaging(a: MessagingTables, b: MessagingTables): 
           }
         : undefined
     const [da, db] = [await digest(a, spec), await digest(b, spec, collect)]
+    const rowsDiffer = da.hex() !== db.hex()
     if (da.rows !== db.rows) out.push(`${spec.name}: ${da.rows} rows in the source, ${db.rows} in the target`)
-    else if (da.hex() !== db.hex()) out.push(`${spec.name}: the ${da.rows} rows differ (hash ${da.hex().slice(0, 12)} in the source, ${db.hex().slice(0, 12)} in the target)`)
+    else if (rowsDiffer) out.push(`${spec.name}: the ${da.rows} rows differ (hash ${da.hex().slice(0, 12)} in the source, ${db.hex().slice(0, 12)} in the target)`)
+    if (rowsDiffer && spec.key.length) out.push(...(await differingRows(a, b, spec)))
     if (spec === audit) {
       // the target's schema is up to date, so it keeps a head: none recorded is a broken log
       const head = await b.auditHead()
@@ -148,6 +150,27 @@ export async function compareMessaging(a: MessagingTables, b: MessagingTables): 
   }
   const [ha, hb] = [await a.auditHead(), await b.auditHead()]
   if (canonicalJson(ha) !== canonicalJson(hb)) out.push(`msg_audit_head: ${canonicalJson(ha)} in the source, ${canonicalJson(hb)} in the target`)
+  return out
+}
+
+/** The first rows (at most 5) of a keyed table that `b` lacks, holds otherwise, or holds beyond `a`, by key. */
+async function differingRows(a: MessagingTables, b: MessagingTables, spec: TableSpec, most = 5): Promise<string[]> {
+  const out: string[] = []
+  const walk = async (from: MessagingTables, other: MessagingTables, each: (row: NeutralRow, there: NeutralRow | undefined) => string | null) => {
+    let after: NeutralValue[] | null = null
+    while (out.length < most) {
+      const page = await from.page(spec.name, after, 1000)
+      if (!page.length) break
+      const there = new Map((await other.lookup(spec.name, page.map((r) => keyOf(spec, r)))).map((r) => [canonicalJson(keyOf(spec, r)), r]))
+      for (const row of page) {
+        const line = each(row, there.get(canonicalJson(keyOf(spec, row))))
+        if (line && out.length < most) out.push(`  ${spec.name} row ${describeKey(spec, keyOf(spec, row))}: ${line}`)
+      }
+      after = keyOf(spec, page[page.length - 1])
+    }
+  }
+  await walk(a, b, (row, there) => (!there ? 'missing in the target' : sameRow(row, there) ? null : firstDifference(spec, row, there)))
+  await walk(b, a, (_, there) => (there ? null : 'only in the target'))
   return out
 }
 

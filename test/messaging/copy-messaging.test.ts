@@ -122,7 +122,11 @@ describe.skipIf(pgDown !== null)('cable copy of a messaging database', () => {
       // the copy back was audited in the PostgreSQL database before it began: one entry more there and back
       expect(await compareMessaging(p, b)).toEqual([])
       const audit = rows.msg_audit as number
-      expect(await compareMessaging(a, p)).toEqual([`msg_audit: ${audit} rows in the source, ${audit + 1} in the target`, expect.stringMatching(/^msg_audit_head: /)])
+      expect(await compareMessaging(a, p)).toEqual([
+        `msg_audit: ${audit} rows in the source, ${audit + 1} in the target`,
+        `  msg_audit row id ${audit + 1}: only in the target`,
+        expect.stringMatching(/^msg_audit_head: /),
+      ])
     } finally {
       for (const t of [a, p, b]) await t.close()
     }
@@ -156,6 +160,30 @@ describe.skipIf(pgDown !== null)('cable copy of a messaging database', () => {
     }
     // the audit CLI agrees
     expect((await run('audit', '--verify', '--db', back, '--as', 'root')).code).toBe(0)
+  })
+
+  it('should list what differs between two messaging databases, row by row', async () => {
+    const copy = join(dir, 'differs.db')
+    expect((await run('copy', '--from', back, '--to', copy, '--as', 'root')).code).toBe(0)
+    const raw = await rawSql({ engine: 'sqlite', path: copy })
+    try {
+      await raw.exec("UPDATE msg_user SET full_name = 'Tom Changed' WHERE name = 'tom'")
+      await raw.exec("DELETE FROM msg_subscription WHERE kind = 'keyword'")
+    } finally {
+      await raw.close()
+    }
+    const [a, b] = [await openMessagingTables(back), await openMessagingTables(copy)]
+    try {
+      expect(await compareMessaging(a, b)).toEqual([
+        expect.stringMatching(/^msg_user: the 7 rows differ \(hash \w{12} in the source, \w{12} in the target\)$/),
+        `  msg_user row name "tom": full_name: "Tom Changed" in the target, "" in the source`,
+        'msg_subscription: 2 rows in the source, 1 in the target',
+        expect.stringMatching(/^  msg_subscription row id \d+: missing in the target$/),
+      ])
+    } finally {
+      await a.close()
+      await b.close()
+    }
   })
 
   it('should keep the append-only and immutability triggers in force in the copies', async () => {
