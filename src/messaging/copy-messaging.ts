@@ -11,6 +11,7 @@ import {
   type NeutralValue,
   type TableSpec,
 } from '../store/messaging-tables.js'
+import { openMessagingTables } from '../store/open-store.js'
 import { ServiceError } from './service-error.js'
 
 /** One copied table in the report. */
@@ -222,5 +223,43 @@ export async function copyMessaging(source: MessagingTables, target: MessagingTa
     verified: differences.length === 0,
     differences,
     seconds: (Date.now() - started) / 1000,
+  }
+}
+
+/** A messaging copy whose target has passed `checkMessagingTarget`, ready to run. */
+export interface CheckedMessagingCopy {
+  /** Copies and verifies the messaging tables (`copyMessaging`). Run it after the archive copy. */
+  copy(options?: MessagingCopyOptions): Promise<MessagingCopyReport>
+  close(): Promise<void>
+}
+
+/**
+ * Opens the messaging tables at `from` and `to` and checks the target, before anything is copied: a target
+ * holding other messaging data is refused (ServiceError INVALID). The whole-database copy then runs the
+ * archive copy first and this one after it, since the archive writer keeps the cable under an id released in
+ * the target as it stands (a released cable's rows must not precede its archive rows).
+ *
+ * @example
+ *   const messaging = await checkedMessagingCopy('ops.db', 'postgres://…/ops')
+ *   try { await copyArchive(source, target); report = await messaging.copy() } finally { await messaging.close() }
+ */
+export async function checkedMessagingCopy(from: string, to: string): Promise<CheckedMessagingCopy> {
+  const source = await openMessagingTables(from)
+  let target: MessagingTables | null = null
+  try {
+    target = await openMessagingTables(to)
+    await checkMessagingTarget(source, target)
+  } catch (error) {
+    await target?.close()
+    await source.close()
+    throw error
+  }
+  const checked = target
+  return {
+    copy: (options) => copyMessaging(source, checked, options),
+    close: async () => {
+      await checked.close()
+      await source.close()
+    },
   }
 }

@@ -1,9 +1,8 @@
 import type { Command } from 'commander'
 import { copyArchive } from '../../archive/copy-archive.js'
 import { openArchiveForReading } from '../../archive/open-archive.js'
-import { archiveCopier, checkMessagingTarget, copyMessaging, ServiceError, type ArchiveCopier, type MessagingCopyReport } from '../../messaging/index.js'
-import { openMessagingTables, openStore } from '../../store/open-store.js'
-import type { MessagingTables } from '../../store/messaging-tables.js'
+import { archiveCopier, checkedMessagingCopy, ServiceError, type ArchiveCopier, type CheckedMessagingCopy, type MessagingCopyReport } from '../../messaging/index.js'
+import { openStore } from '../../store/open-store.js'
 import { EXIT_CODES } from './messaging-common.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
@@ -53,11 +52,11 @@ export function registerCopy(program: Command, io: Io, setExit: SetExit): void {
         await copier.close()
         throw new CliError(`cannot open ${opts.to}: ${(error as Error).message}`)
       }
-      let tables: { source: MessagingTables; target: MessagingTables } | null = null
+      let messagingCopy: CheckedMessagingCopy | null = null
       try {
         // a target holding other messaging data is refused before anything is written; the messaging rows are
-        // copied after the cables (the archive writer keeps the cable of a released id as it stands)
-        if (copier.messaging) tables = await checkedTables(opts.from, opts.to)
+        // copied after the cables (checkedMessagingCopy says why)
+        if (copier.messaging) messagingCopy = await userError(checkedMessagingCopy(opts.from, opts.to))
         const full = await copyArchive(source, target, {
           ...copier.options,
           batchSize,
@@ -66,7 +65,7 @@ export function registerCopy(program: Command, io: Io, setExit: SetExit): void {
           },
         })
         if (io.stderr.isTTY) io.stderr.write('\n')
-        const messaging = tables ? await copyMessagingTables(tables, batchSize, io) : null
+        const messaging = messagingCopy ? await copyMessagingTables(messagingCopy, batchSize, io) : null
         await copier.record(full)
         const report = copier.shown(full)
         const verified = report.verified && (messaging?.verified ?? true)
@@ -82,8 +81,7 @@ export function registerCopy(program: Command, io: Io, setExit: SetExit): void {
         }
         if (!verified) setExit(1)
       } finally {
-        await tables?.source.close()
-        await tables?.target.close()
+        await messagingCopy?.close()
         await source.close()
         await target.close()
         await copier.close()
@@ -91,37 +89,27 @@ export function registerCopy(program: Command, io: Io, setExit: SetExit): void {
     })
 }
 
-/**
- * Opens both databases' messaging tables and checks the target (`checkMessagingTarget`): one holding other
- * messaging data is a user error (exit 2).
- */
-async function checkedTables(from: string, to: string): Promise<{ source: MessagingTables; target: MessagingTables }> {
-  const source = await openMessagingTables(from)
-  let target: MessagingTables | null = null
+/** A service refusal as the CLI reports it (exit 2 for a target holding other messaging data). */
+async function userError<T>(work: Promise<T>): Promise<T> {
   try {
-    target = await openMessagingTables(to)
-    await checkMessagingTarget(source, target)
-    return { source, target }
+    return await work
   } catch (error) {
-    await target?.close()
-    await source.close()
     if (error instanceof ServiceError) throw new CliError(error.message, EXIT_CODES[error.code])
     throw error
   }
 }
 
-/** Copies the messaging tables (`copyMessaging`), with progress on a terminal. */
-async function copyMessagingTables(tables: { source: MessagingTables; target: MessagingTables }, batchSize: number, io: Io): Promise<MessagingCopyReport> {
+/** Copies the messaging tables, with progress on a terminal. */
+async function copyMessagingTables(messaging: CheckedMessagingCopy, batchSize: number, io: Io): Promise<MessagingCopyReport> {
   try {
-    return await copyMessaging(tables.source, tables.target, {
-      batchSize,
-      onProgress: (p) => {
-        if (io.stderr.isTTY) io.stderr.write(`\rcopy: ${p.table} ${p.rows} rows, ${p.written} written   `)
-      },
-    })
-  } catch (error) {
-    if (error instanceof ServiceError) throw new CliError(error.message, EXIT_CODES[error.code])
-    throw error
+    return await userError(
+      messaging.copy({
+        batchSize,
+        onProgress: (p) => {
+          if (io.stderr.isTTY) io.stderr.write(`\rcopy: ${p.table} ${p.rows} rows, ${p.written} written   `)
+        },
+      }),
+    )
   } finally {
     if (io.stderr.isTTY) io.stderr.write('\n')
   }
