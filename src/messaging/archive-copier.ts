@@ -30,7 +30,7 @@ interface Side {
 }
 
 /**
- * Decides whether `userName` may copy the archive at `from` into `to` (docs/archive.md, "Copying"):
+ * Decides whether `userName` may copy the archive at `from` into `to` (docs/postgres.md, "Operator databases"):
  *
  * - **from** an operator database (one with directory users): the copy reads every cable, whatever its
  *   level, caveats, post or principals, so only an **admin** of that database may make it; it is audited
