@@ -68,6 +68,8 @@ async function partialView(store: Store, id: string, access: Access): Promise<Ca
     captions: whole.captions.filter((c) => shownCaptions.has(c)),
     // the date his search shows too: none read or inferred from a withheld line (docs/search.md)
     ...shownDateOf(whole),
+    // the id as written, only when his rendering writes it so (a partial record's takes its year from its dateline)
+    rawId: shown.rawId === whole.rawId ? whole.rawId : null,
     addressees: whole.addressees.filter((a) => shownPlads.has(`${a.role} ${a.name}`)),
     references: [],
     diagnostics: [],

@@ -161,6 +161,19 @@ describe.each(engines)('portion-level access: the date a reader in part is shown
   })
 })
 
+describe('portion-level access: the raw id of a cable read in part', () => {
+  it('should not show a reader in part a raw id read from a withheld line', async () => {
+    const store = openStore(':memory:')
+    stores.push(store)
+    // the raw id as written takes its year from the dateline
+    await store.upsertCables([record(partial('Thursday, 07 March 2002, 10:13'), '02QUORIN777')])
+    await configurePortionAccess(store, true)
+    expect((await showCable(store, '02QUORIN777', S))?.cable.rawId).toBe('02QUORIN000777')
+    const view = (await showCable(store, '02QUORIN777', C))!
+    expect([view.cable.key, view.cable.id, view.cable.rawId]).toEqual(['02QUORIN777', '02QUORIN777', null])
+  })
+})
+
 describe('portion-level access in an archive indexed before dates were stored per rendering', () => {
   it('should show a cable read in part with no date until the setting is turned on again, then the shown one', async () => {
     const path = join(root, 'before-dates.db')
