@@ -28,11 +28,12 @@ function accounted(): Record<string, string[] | 'left out' | 'derived'> {
 function schemaAsAccounted(columns: { table: string; column: string }[]): Record<string, string[] | 'left out' | 'derived'> {
   const known = accounted()
   const out: Record<string, string[] | 'left out' | 'derived'> = {}
-  for (const { table, column } of columns) {
-    if (typeof known[table] === 'string') out[table] = known[table]
-    else (out[table] ??= [] as string[]).push(column)
+  const found = new Map<string, string[]>()
+  for (const { table, column } of columns) found.set(table, [...(found.get(table) ?? []), column])
+  for (const [table, names] of found) {
+    const k = known[table]
+    out[table] = typeof k === 'string' ? k : names.sort()
   }
-  for (const v of Object.values(out)) if (Array.isArray(v)) v.sort()
   return out
 }
 
