@@ -447,8 +447,7 @@ export function portionsOf(cable: Cable, text: string, filed: Overall, stored?: 
   // from it with the cable's id (which every hit names) as the archive parses the cable, so a date read or inferred
   // from a withheld line (a publisher's dateline, a DECL date on a withheld E.O. line, a month named in a withheld
   // paragraph) is never his.
-  const id = stored?.key !== undefined && CABLE_ID.test(stored.key) ? stored.key : undefined
-  const shown = parseCable(lowest.text, { plain: true, ...(id ? { hint: { id } } : {}) })
+  const shown = parseShown(lowest.text, stored?.key)
   const own = { tags: stored?.tags ?? recordTags(cable), captions: stored?.captions ?? recordCaptions(cable) }
   const shownTags = new Set(recordTags(shown))
   const shownCaptions = new Set(recordCaptions(shown))
@@ -474,6 +473,26 @@ export interface StoredFields {
 }
 
 const CABLE_ID = /^\d{2}[A-Z]+\d+$/
+
+/** A rendering parsed as the archive parses the cable it renders: with the id it is filed under as the id hint. */
+function parseShown(rendering: string, key: string | undefined): Cable {
+  const id = key !== undefined && CABLE_ID.test(key) ? key : undefined
+  return parseCable(rendering, { plain: true, ...(id ? { hint: { id } } : {}) })
+}
+
+/**
+ * The date (and its source) a reader who may read a stored cable only in part is shown, exactly as `portionsOf`
+ * stores it for his search: what the rendering for the lowest reader gives (`shownDate`). `cable show` shows this,
+ * never the stored date, which may rest on a withheld line.
+ *
+ * @example
+ *   shownDateOf(storedCable) // { date: '2002-03', dateSource: { basis: 'inferred', precision: 'month', from: ['decl-month', 'id-hint'] } }
+ */
+export function shownDateOf(c: { key: string; text: string; level: number; caveats: string[]; date: string | null; dateSource: DateSourceRecord | null }): { date: string | null; dateSource: DateSourceRecord | null } {
+  const lowest = redactCable(parseCable(c.text, { plain: true }), c.text, { level: -1, caveats: [] }, c)
+  const d = shownDate({ date: c.date, source: c.dateSource }, parseShown(lowest.text, c.key))
+  return d ? { date: d.date, dateSource: d.source } : { date: null, dateSource: null }
+}
 
 /**
  * The date a reader in part is shown: the date his rendering gives, parsed from it as the archive parses a cable (the

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { toCableRecord } from '../../src/archive/cable-record.js'
 import { configurePortionAccess } from '../../src/archive/portion-access.js'
 import { searchArchive, type ArchiveHit } from '../../src/archive/search-archive.js'
+import { showCable } from '../../src/archive/show-cable.js'
 import { parseCable } from '../../src/format/parse.js'
 import { openStore } from '../../src/store/open-store.js'
 import type { Access, SortOrder, Store } from '../../src/store/store.js'
@@ -131,6 +132,11 @@ describe.each(engines)('portion-level access: the date a reader in part is shown
     expect((await searchArchive(store, { query: 'date:2002-03-07', access: C })).total).toBe(0)
     expect((await searchArchive(store, { query: 'date>2002-03-06', access: C })).total).toBe(0)
     expect((await searchArchive(store, { query: 'date:2002-03', access: C })).total).toBe(2)
+    // `cable show` gives him the same date, the SECRET reader the stored one
+    const view = (await showCable(store, '02QUORIN777', C))!
+    expect([view.cable.date, view.cable.text.includes('07 March')]).toEqual(['2002-03', false])
+    expect((await showCable(store, '02QUORIN777', C))?.cable.dateSource).toEqual({ basis: 'inferred', precision: 'month', from: ['decl-month', 'id-hint'] })
+    expect((await showCable(store, '02QUORIN777', S))?.cable.date).toBe('2002-03-07T10:13:00Z')
     const days = (await searchArchive(store, { query: '*', access: C, limit: 0, histogram: 'day' })).histogram
     expect(days).toEqual([
       { value: '2002-03', count: 1 },
@@ -144,6 +150,11 @@ describe.each(engines)('portion-level access: the date a reader in part is shown
     for (const q of ['*', 'harbour', 'date:2002-03-07', 'date:2002-11', 'date<2002-03-06', 'date>=2002-03-06', 'date:2002-03..2002-12']) {
       expect([q, await seen(a, q, C)]).toEqual([q, await seen(b, q, C)])
     }
+    const shown = async (store: Store) => {
+      const v = (await showCable(store, '02QUORIN777', C))!
+      return [v.cable.date, v.cable.dateSource, v.cable.text]
+    }
+    expect(await shown(a)).toEqual(await shown(b))
     // the SECRET reader reads each archive's own date
     expect((await searchArchive(a, { query: 'date:2002-11', access: S })).total).toBe(0)
     expect((await searchArchive(b, { query: 'date:2002-11', access: S })).total).toBe(1)
