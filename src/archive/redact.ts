@@ -457,6 +457,8 @@ export function portionsOf(cable: Cable, text: string, filed: Overall, stored?: 
     ...own.tags.filter((t) => shownTags.has(t)).map((t) => ({ kind: 'tag' as const, text: t })),
     ...own.captions.filter((c) => shownCaptions.has(c)).map((c) => ({ kind: 'caption' as const, text: c })),
     ...(seen ? [{ kind: 'date' as const, text: seen.date }, { kind: 'date-source' as const, text: JSON.stringify(seen.source) }] : []),
+    // the origin a hit shows him: the FM line's as his rendering gives it (none when the line is withheld)
+    ...(shown.origin ? [{ kind: 'origin' as const, text: shown.origin }] : []),
   ].flatMap((f) => [...demands.values()].map((d) => ({ ...f, level: d.level, caveats: [...d.caveats] })))
   return [...portions, ...fields]
 }

@@ -70,6 +70,8 @@ async function partialView(store: Store, id: string, access: Access): Promise<Ca
     ...shownDateOf(whole),
     // the id as written, only when his rendering writes it so (a partial record's takes its year from its dateline)
     rawId: shown.rawId === whole.rawId ? whole.rawId : null,
+    // the origin his rendering's FM line gives, as his search shows it (none when the line is withheld)
+    origin: shown.origin,
     addressees: whole.addressees.filter((a) => shownPlads.has(`${a.role} ${a.name}`)),
     references: [],
     diagnostics: [],

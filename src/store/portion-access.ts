@@ -74,11 +74,11 @@ export function somePortionSql(access: Access, cableRow: 'c.id' | 'c.rowid', kin
 }
 
 /** A portion kind that holds one shown field value (see `PortionRecord`), never full-text indexed. */
-export type FieldKind = 'tag' | 'caption' | 'date' | 'date-source'
+export type FieldKind = 'tag' | 'caption' | 'date' | 'date-source' | 'origin'
 
 /** Whether a stored portion is a shown field value rather than text. */
 export function isFieldPortion(p: Pick<PortionRecord, 'kind'>): boolean {
-  return p.kind === 'tag' || p.kind === 'caption' || p.kind === 'date' || p.kind === 'date-source'
+  return p.kind === 'tag' || p.kind === 'caption' || p.kind === 'date' || p.kind === 'date-source' || p.kind === 'origin'
 }
 
 /**
@@ -121,4 +121,9 @@ export function shownSourceOf(date: string | null, json: string | null): DateSou
   if (json === null) return unknown
   const s = JSON.parse(json) as DateSourceRecord
   return { basis: s.basis, precision: s.precision, from: s.from }
+}
+
+/** SELECT of the origin cable `c` shows a reader who may read it in part (one row or none): its FM line as his rendering gives it. */
+export function shownOriginSql(access: Access, cableRow: 'c.id' | 'c.rowid'): string {
+  return `(SELECT p.text FROM cable_portions p WHERE p.cable = ${cableRow} AND p.kind = 'origin' AND ${readableSql(access)} LIMIT 1)`
 }

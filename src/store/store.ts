@@ -36,10 +36,11 @@ export interface Access {
  * the cable's own fields, so a value from a withheld line is never his to find or count. `date` (the date as
  * `CableRecord.date` writes it) and `date-source` (its `DateSourceRecord` as JSON) are likewise the date his
  * rendering gives (`date:`, the year facet, the histogram, date order and the date a hit shows read them for
- * him); a cable whose rendering gives him no date has none. Never full-text indexed.
+ * him); a cable whose rendering gives him no date has none. `origin` is the originating post his rendering's FM
+ * line gives (the origin a hit shows him; none when that line is withheld). Never full-text indexed.
  */
 export interface PortionRecord {
-  kind: 'subject' | 'body' | 'tag' | 'caption' | 'date' | 'date-source'
+  kind: 'subject' | 'body' | 'tag' | 'caption' | 'date' | 'date-source' | 'origin'
   level: number
   caveats: string[]
   text: string

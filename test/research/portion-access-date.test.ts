@@ -161,6 +161,46 @@ describe.each(engines)('portion-level access: the date a reader in part is shown
   })
 })
 
+/** A SECRET cable whose FM line the rendering withholds (no routing indicator: unmarked text at the overall level). */
+const unroutedOrigin = (post: string) => `O 121438Z JAN 10
+FM ${post}
+TO RUEHC/SECSTATE WASHDC IMMEDIATE 0038
+
+S E C R E T QUORIN 000013
+
+E.O. 12958: DECL: 01/12/2020
+TAGS: PREL XY
+SUBJECT: (C) INVENTED HARBOUR TALKS
+
+1. (C) The harbour talks resumed quietly.
+
+2. (S) The annex stays closed.
+
+DOE
+`
+
+describe.each(engines)('portion-level access: the origin a reader in part is shown, on $name', (engine) => {
+  it.skipIf(engine.skip)('should show no origin from a withheld FM line in hits or show, whatever it says', async () => {
+    const origins: unknown[] = []
+    for (const post of ['IRAN RPO QUORIN', 'SECRET RPO ELSEWHERE']) {
+      const store = await engine.open()
+      stores.push(store)
+      await store.upsertCables([record(unroutedOrigin(post), '10QUORIN13')])
+      await configurePortionAccess(store, true)
+      expect((await collect((await searchArchive(store, { query: 'harbour', access: S })).hits)).map((h) => h.origin)).toEqual([post])
+      const paged = await collect((await searchArchive(store, { query: 'harbour', access: C, limit: 10, facets: true })).hits)
+      const streamed = await collect((await searchArchive(store, { query: 'harbour', access: C })).hits)
+      const view = (await showCable(store, '10QUORIN13', C))!
+      origins.push([paged.map((h) => h.origin), streamed.map((h) => h.origin), view.cable.origin, view.cable.originKey])
+    }
+    // his facets and origin: filter read the station of the id, which every hit names
+    expect(origins).toEqual([
+      [[null], [null], null, 'QUORIN'],
+      [[null], [null], null, 'QUORIN'],
+    ])
+  })
+})
+
 describe('portion-level access: the raw id of a cable read in part', () => {
   it('should not show a reader in part a raw id read from a withheld line', async () => {
     const store = openStore(':memory:')

@@ -31,7 +31,7 @@ import { runPgMigrations, type PgMigration } from './migrations.js'
 import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-search.js'
 import { acquirePool, inTransaction, releasePool } from './pool.js'
 import { lockArchiveWrites, writeImportBatch } from './pg-writer.js'
-import { dropPortions, portionsEnabled, putPortions, readerDate, setPortionSetting, shownDateSource, shownValuesSql, somePortionSql, wholeSql } from './pg-portions.js'
+import { dropPortions, portionsEnabled, putPortions, readerDate, setPortionSetting, shownDateSource, shownOrigin, shownValuesSql, somePortionSql, wholeSql } from './pg-portions.js'
 import { shownSourceOf } from '../portion-access.js'
 import { pageCandidates, pgFacetIndex } from './pg-facet-index.js'
 
@@ -88,6 +88,7 @@ interface HitRow {
   shown_tags?: string[] | null
   shown_date?: string | null
   shown_date_source?: string | null
+  shown_origin?: string | null
 }
 
 /**
@@ -123,6 +124,8 @@ function toHit(r: HitRow): SearchHit {
     // the date his rendering gives, with how it was found (docs/search.md)
     hit.date = r.shown_date ?? null
     hit.dateSource = shownSourceOf(hit.date, r.shown_date_source ?? null)
+    // the origin his rendering's FM line gives (none when it is withheld)
+    hit.origin = r.shown_origin ?? null
   }
   return hit
 }
@@ -133,7 +136,7 @@ function toHit(r: HitRow): SearchHit {
  */
 function partialColumns(reader: Access | null): string {
   if (!reader) return ''
-  return `, ${wholeSql(reader)} AS whole, ${somePortionSql(reader, 'subject')} AS subject_readable, c.level, c.caveats, ARRAY(${shownValuesSql(reader, 'c.id', 'tag')}) AS shown_tags, ${readerDate(reader)} AS shown_date, ${shownDateSource(reader)} AS shown_date_source`
+  return `, ${wholeSql(reader)} AS whole, ${somePortionSql(reader, 'subject')} AS subject_readable, c.level, c.caveats, ARRAY(${shownValuesSql(reader, 'c.id', 'tag')}) AS shown_tags, ${readerDate(reader)} AS shown_date, ${shownDateSource(reader)} AS shown_date_source, ${shownOrigin(reader)} AS shown_origin`
 }
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Access, PortionRecord } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
-import { enforceablePortion, isFieldPortion, PORTION_SETTING, readerDateSql, shownDateSourceSql, readableSql, shownValueSql, shownValuesSql, somePortionSql as somePortionOf, wholeSql, type FieldKind } from '../portion-access.js'
+import { enforceablePortion, isFieldPortion, PORTION_SETTING, readerDateSql, shownDateSourceSql, shownOriginSql, readableSql, shownValueSql, shownValuesSql, somePortionSql as somePortionOf, wholeSql, type FieldKind } from '../portion-access.js'
 
 /**
  * Portion-level access in the SQLite engine (docs/search.md): the setting, the stored portions
@@ -119,4 +119,9 @@ export function readerDate(access: Access): string {
 /** The `DateSourceRecord` JSON of the date cable `c` shows a reader who may read it in part (NULL for none). */
 export function shownDateSource(access: Access): string {
   return shownDateSourceSql(access, 'c.rowid')
+}
+
+/** The origin (FM line) cable `c` shows a reader who may read it in part (NULL for none). */
+export function shownOrigin(access: Access): string {
+  return shownOriginSql(access, 'c.rowid')
 }

@@ -32,7 +32,7 @@ import { unpackText } from '../pack-text.js'
 import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
 import { withheldRuns } from '../version-identity.js'
 import { shownSourceOf } from '../portion-access.js'
-import { dropPortions, portionFacetColumns, portionsEnabled, readerDate, setPortionSetting, shownDateSource, shownTagsSql, somePortionSql, wholeSql, writePortions } from './sqlite-portions.js'
+import { dropPortions, portionFacetColumns, portionsEnabled, readerDate, setPortionSetting, shownDateSource, shownOrigin, shownTagsSql, somePortionSql, wholeSql, writePortions } from './sqlite-portions.js'
 
 export interface OpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
@@ -98,16 +98,18 @@ export class SqliteStore implements Store {
     if (!access || !this.portionReader(access)) return null
     const stmt = prepared(
       this.db,
-      `SELECT ${wholeSql(access)} AS whole, ${somePortionSql(access, 'subject')} AS subject, ${shownTagsSql(access)} AS tags, ${readerDate(access)} AS date, ${shownDateSource(access)} AS date_source, c.level, c.caveats FROM cables c WHERE c.key = ?`,
+      `SELECT ${wholeSql(access)} AS whole, ${somePortionSql(access, 'subject')} AS subject, ${shownTagsSql(access)} AS tags, ${readerDate(access)} AS date, ${shownDateSource(access)} AS date_source, ${shownOrigin(access)} AS origin, c.level, c.caveats FROM cables c WHERE c.key = ?`,
     )
     return (h) => {
-      const r = stmt.get(h.key) as { whole: number; subject: number; tags: string | null; date: string | null; date_source: string | null; level: number; caveats: string }
+      const r = stmt.get(h.key) as { whole: number; subject: number; tags: string | null; date: string | null; date_source: string | null; origin: string | null; level: number; caveats: string }
       if (r.whole) return
       h.partial = { level: r.level, caveats: splitList(r.caveats) }
       if (!r.subject) h.subject = null
       // the date his rendering gives, with how it was found (docs/search.md)
       h.date = r.date
       h.dateSource = shownSourceOf(r.date, r.date_source)
+      // the origin his rendering's FM line gives (none when it is withheld)
+      h.origin = r.origin
       // the TAGS his rendering shows, in the cable's order
       const shown = new Set(splitList(r.tags ?? ''))
       h.tags = h.tags.filter((t) => shown.has(t))
