@@ -7,9 +7,9 @@ import { dtgLineLength, PARTIAL_NOTICE } from '../format/header.js'
 import type { SegmentKind } from '../format/model.js'
 import { markWordKind } from '../format/marking.js'
 import { isPageHeader } from '../format/page-header.js'
-import { signerLine } from '../format/signer-name.js'
+import { isClassifierStatement, signerLine } from '../format/signer-name.js'
 import { isAddresseeLine } from '../format/plad-line.js'
-import { enumeratorInSequence, TRAILER_LINE } from './body-portions.js'
+import { enumeratorInSequence, innerMarks, markKindAfter, splitMarks, TRAILER_LINE } from './body-portions.js'
 import { tagListLength, TAGS_LABEL } from '../format/tags.js'
 
 /**
@@ -28,7 +28,7 @@ export interface Piece {
 /** The text of a parenthesised portion mark as it can be written (`S//NF`, `C/REL USA, GBR`, `SBU`). */
 const MARK_WORD = String.raw`\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)`
 /** A mark at the start of a line, alone or after a paragraph or sub-item enumerator (`1.`, `¶2`, `A.`, `a)`, `(1)`, `--`). */
-const MARK_AT_LINE_START = new RegExp(String.raw`^[ \t]*(?:(?:¶[ \t]*)?(?:\d{1,3}|[A-Za-z])[ \t]*[.)][ \t]*|\(\d{1,2}\)[ \t]*|-{1,2}[ \t]*)?${MARK_WORD}`, 'gm')
+const MARK_AT_LINE_START = new RegExp(String.raw`^([ \t]*(?:(?:¶[ \t]*)?(?:\d{1,3}|[A-Za-z])[ \t]*[.)][ \t]*|\(\d{1,2}\)[ \t]*|-{1,2}[ \t]*)?)${MARK_WORD}`, 'gm')
 /** A mark after a paragraph number inside a line (paragraphs run together on one line: `… end. 2.(S) The …`). */
 const MARK_AFTER_NUMBER = new RegExp(String.raw`(?<=[\s.;:"'])(?:¶[ \t]*)?\d{1,3}[ \t]*[.)][ \t]*${MARK_WORD}`, 'g')
 
@@ -42,9 +42,9 @@ export function marksIn(text: string): { mark: string; at: number }[] {
   for (const re of [MARK_AT_LINE_START, MARK_AFTER_NUMBER]) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const word = m[1]
-      // the words the body's portions and whole-cable access read as marks (`markWordKind`), and no others
-      if (markWordKind(word, re === MARK_AFTER_NUMBER ? 'number' : 'line') === 'none') continue
+      const word = re === MARK_AFTER_NUMBER ? m[1] : m[2]
+      // the words the body's portions and whole-cable access read as marks (`markWordKind`, `markKindAfter`), and no others
+      if ((re === MARK_AFTER_NUMBER ? markWordKind(word, 'number') : markKindAfter(m[1], word)) === 'none') continue
       if (!found.some((f) => f.at === m!.index)) found.push({ mark: word.trim(), at: m.index })
     }
   }
@@ -69,6 +69,48 @@ export function marksInReference(text: string): { mark: string; at: number }[] {
   })
 }
 
+/** A caption after a REF item (spec §5.9 `ITEM [SP "(" CAPTION ")"]`): the cited cable's, no mark of this one. */
+const REF_CAPTION = /^(?:NOTAL|EXDIS|NODIS|STADIS|LIMDIS)$/
+
+/**
+ * Every portion mark a piece of text outside the body holds, as the body's portions read them: at a line start or
+ * after a paragraph or sub-item enumerator (`marksIn`; in a REF block `marksInReference`), inside a line
+ * (`innerMarks`: `Classified By: John Doe (S//NF) …`, `REF: (S//NF) STATE 12345`, `REF: A. (TS) STATE 1`) and broken
+ * across a line end (`splitMarks`). Not marks: the reason letters of a Classified-by statement (`1.4 (b) and (d)`),
+ * in a REF block an item's letter before its origin and serial (`(C) STATE 12`) and the caption after an item
+ * (`(NOTAL)`, `(EXDIS)`).
+ */
+export function marksOfText(text: string, reference = false): string[] {
+  const found = (reference ? marksInReference(text) : marksIn(text)).map((m) => m.mark)
+  // reason letters blanked out, offsets kept
+  const scan = text.replace(new RegExp(REASONS.source, 'gi'), (r) => ' '.repeat(r.length))
+  let before = ''
+  for (const line of linesOf(scan)) {
+    const words = innerMarks(line, before)
+    if (!reference) found.push(...words)
+    else {
+      // the item letters and captions of the line, in the order they stand
+      const skip: string[] = []
+      for (const m of line.matchAll(/\(\s*([A-Za-z]+)\s*\)/g)) {
+        const after = line.slice(m.index + m[0].length)
+        const item = /^[A-H]$/.test(m[1]) && (REF_ITEM_AFTER.test(after) || enumeratorInSequence(m[1], before + line.slice(0, m.index)))
+        if (item || (REF_CAPTION.test(m[1].toUpperCase()) && /\d[\s.,;]*$/.test(line.slice(0, m.index)))) skip.push(m[1].toUpperCase())
+      }
+      for (const w of words) {
+        const k = skip.indexOf(w)
+        if (k >= 0) skip.splice(k, 1)
+        else found.push(w)
+      }
+    }
+    before += line
+  }
+  found.push(...splitMarks(scan).map((m) => m.mark))
+  return found
+}
+
+/** What follows a REF item's letter: an optional year, an origin (upper or title case) and a serial. */
+const REF_ITEM_AFTER = /^[ \t]*(?:\d{2,4}[ \t]+)?[A-Z][A-Za-z .'-]{1,30}?[ \t]\d{1,7}\b/
+
 /** Splits text into lines, each with its line end. */
 function linesOf(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? []
@@ -78,6 +120,9 @@ function linesOf(text: string): string[] {
 const REASON_ITEM = String.raw`(?:\(\s*[a-h](?:\s*(?:,|\/|&|and)\s*[a-h])*\s*\)|[a-h](?![A-Za-z0-9]))`
 /** The reasons of a Classified-by line, up to their last letter: `1.4 (b) and (d)`, `1.5B AND D`, `1.4(b,d)`. */
 const REASONS = new RegExp(String.raw`\b1\s?\.\s?[45]\s*[:,]?\s*${REASON_ITEM}(?:\s*(?:,|and|&|\/|or)\s*${REASON_ITEM}|\s*\(\s*[a-h]\s*\))*`, 'i')
+
+/** What may follow the reason word when the reasons do not have their shape: numbers, reason letters, `Section`, `E.O.`, `and`. */
+const REASON_WORDS = /^(?:[\s\d.,;:()/&+*-]|\b(?:for|per|the|reasons?|reason\(s\)|r\s*e\s*a\s*s\s*o\s*n\s*s?|sections?|e\.?\s?o|and|or|[a-h])\b)*$/i
 
 /** How many words a Classified-by name and title may run to before the reasons (`Acting Deputy Chief of Mission Ada B. Quill, Embassy Quorin, for`) */
 const CLASSIFIED_BY_WORDS = 16
@@ -104,10 +149,14 @@ function classifiedByLength(raw: string): number {
     const nl = raw.indexOf('\n')
     end = nl < 0 ? raw.length : nl
   }
-  // who classified it is a name and a title (spec §5.6): a statement holding a sentence word (`was`, `said`, `who`)
-  // or running past `CLASSIFIED_BY_WORDS` words before its reasons is prose; only the label is shown
+  // who classified it is a name and a title (spec §5.6, `isClassifierStatement`): anything else before the reasons
+  // (a portion mark, a sentence, more than `CLASSIFIED_BY_WORDS` words) is text of the cable; only the label is shown
   const statement = raw.slice(lead + label[0].length, reasons ? reasons.index : end)
-  if (SENTENCE_WORD.test(statement.toUpperCase()) || statement.trim().split(/\s+/).length > CLASSIFIED_BY_WORDS) return lead + label[0].length
+  if (!isClassifierStatement(statement) || statement.trim().split(/\s+/).length > CLASSIFIED_BY_WORDS) return lead + label[0].length
+  // without reasons of their shape, the rest of the line is shown only when it holds nothing but what reasons are
+  // written with (`for Reasons 1/4 (B...`, `Reason: Section 1.4`): `for reasons of state the talks failed` is text
+  const tailAt = /[\s,;:.-]*\b(?:(?:for|per)\s+)?(?:the\s+)?r\s*e\s*a\s*s\s*o\s*n/i.exec(statement)
+  if (!reasons && tailAt && !REASON_WORDS.test(statement.slice(tailAt.index))) return lead + label[0].length
   // a portion mark inside the statement (other than a `(U)` before the label and the reason letters) starts body text: the statement ends before it
   const inside = marksIn(raw.slice(0, end)).find((m) => m.at > 0 && !(reasons && m.at >= reasons.index))
   if (inside) return inside.at

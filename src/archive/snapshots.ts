@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
 import type { Access, CableDigest, Store } from '../store/store.js'
 import { parseQuery } from './query/parse-query.js'
+import { z } from 'zod'
 import { breather } from './breather.js'
 import { redactText } from './redact.js'
 
@@ -186,9 +187,12 @@ function sameSaver(a: Access | null, b: Access | null): boolean {
  * cable list describe cables he may not read.
  */
 export async function loadSnapshot(store: Store, id: string, access: Access | undefined): Promise<Snapshot | null> {
-  const saved = await store.snapshot(id.trim().toLowerCase())
+  const wanted = id.trim().toLowerCase()
+  const saved = await store.snapshot(wanted)
   if (!saved) return null
-  const snapshot = parseSnapshot(saved.body, id)
+  const snapshot = parseSnapshot(saved.body, `snapshot ${wanted} as stored in this archive`)
+  // a stored body under another id would be checked (and cited) as the id it was asked for
+  if (snapshot.id !== wanted) throw new SnapshotError(`snapshot ${wanted} as stored in this archive: id: holds snapshot ${snapshot.id} (the archive's copy was changed)`)
   // under need to know another user's snapshot is not even there for him: its existence is the saver's
   if (snapshot.access?.needToKnow && snapshot.access.needToKnow.user !== access?.needToKnow?.user) return null
   if (!covers(access, snapshot.access)) throw moreAccess(snapshot)
@@ -202,20 +206,31 @@ function moreAccess(snapshot: Snapshot): SnapshotError {
 
 /**
  * A snapshot from its JSON (as `cable snapshot show --format json` writes it); throws `SnapshotError` naming
- * `where` and the first field that is missing or wrong (`snap.json: … count: expected a whole number`), or
+ * `where` and every field that is missing, wrong or inconsistent with the rest of the file, by its path
+ * (`snap.json: not a snapshot of format 1: savedAt: expected …; cables[2].texts[0]: expected a SHA-256 …`), or
  * the JSON syntax error with its position.
  */
-export function parseSnapshot(json: string, where: string): Snapshot {
+export function parseSnapshot(json: string, where: string, now: Date = new Date()): Snapshot {
   let s: unknown
   try {
     s = JSON.parse(json)
   } catch (error) {
     throw new SnapshotError(`${where}: not a snapshot (${(error as Error).message})`)
   }
-  const problem = snapshotProblem(s) ?? integrityProblem(s as Snapshot)
-  if (problem) throw new SnapshotError(`${where}: not a snapshot of format 1: ${problem}`)
-  return s as Snapshot
+  const parsed = SNAPSHOT.safeParse(s)
+  const problems = parsed.success ? consistencyProblems(parsed.data, now) : parsed.error.issues.map(issueText)
+  const integrity = parsed.success ? integrityProblem(parsed.data) : null
+  if (integrity) problems.push(integrity)
+  if (problems.length) {
+    const shown = problems.slice(0, MAX_PROBLEMS).join('; ')
+    const more = problems.length > MAX_PROBLEMS ? `; and ${problems.length - MAX_PROBLEMS} more` : ''
+    throw new SnapshotError(`${where}: not a snapshot of format 1: ${shown}${more}`)
+  }
+  return parsed.data as Snapshot
 }
+
+/** How many field problems one message names. */
+const MAX_PROBLEMS = 5
 
 /**
  * Whether a well-formed snapshot is what its id says: the result hash is the hash of its cable list and the
@@ -224,13 +239,6 @@ export function parseSnapshot(json: string, where: string): Snapshot {
  * content it was saved with. Returns `path: what` or null.
  */
 function integrityProblem(s: Snapshot): string | null {
-  if (s.access) {
-    if (!(Object.values(LEVEL_RANK) as number[]).includes(s.access.level)) return `access.level: ${s.access.level} is no classification level (0 UNCLASSIFIED … 4 TOP SECRET)`
-    const unknown = s.access.caveats.find((c) => !(RESTRICTIVE_CAVEATS as readonly string[]).includes(c))
-    if (unknown !== undefined) return `access.caveats: ${JSON.stringify(unknown)} is no caveat (${RESTRICTIVE_CAVEATS.join(', ')})`
-  }
-  const keys = s.cables.map((c) => c.key)
-  if (keys.some((k, i) => i > 0 && keys[i - 1] >= k)) return 'cables: expected distinct keys in sorted order'
   const result = contentHash(s.cables.flatMap((c) => c.texts.map((t) => ({ key: c.key, textSha256: t }))))
   if (result !== s.resultHash) return 'resultHash: does not match the cables listed (the file was changed after it was written)'
   const id = snapshotId(s.query, s.archiveHash, s.resultHash, s.access ?? undefined)
@@ -239,37 +247,115 @@ function integrityProblem(s: Snapshot): string | null {
 }
 
 const HASH = /^[0-9a-f]{64}$/
+const LEVELS = Object.values(LEVEL_RANK) as number[]
+/** Saving writes `Date.toISOString()`; a clock a day ahead of the verifier's is still believed. */
+const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000
 
-/** The first field of a would-be snapshot that is missing or wrong, as `path: what`; null when it is sound. */
-function snapshotProblem(s: unknown): string | null {
-  if (typeof s !== 'object' || s === null || Array.isArray(s)) return '(top level): expected an object'
-  const o = s as Record<string, unknown>
-  const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0
-  if (o['format'] !== 1) return `format: expected 1, got ${JSON.stringify(o['format'] ?? null)}`
-  for (const f of ['id', 'query', 'savedAt']) if (typeof o[f] !== 'string') return `${f}: expected a string`
-  for (const f of ['archiveHash', 'resultHash']) if (typeof o[f] !== 'string' || !HASH.test(o[f] as string)) return `${f}: expected a SHA-256 (64 hex digits)`
-  for (const f of ['archiveCables', 'count']) if (!whole(o[f])) return `${f}: expected a whole number`
-  const a = o['access']
-  if (a !== null) {
-    if (typeof a !== 'object' || a === undefined || Array.isArray(a)) return 'access: expected null (archive mode) or { level, caveats }'
-    const acc = a as Record<string, unknown>
-    if (typeof acc['level'] !== 'number' || !Number.isInteger(acc['level'])) return 'access.level: expected a whole number'
-    if (!Array.isArray(acc['caveats']) || !acc['caveats'].every((c) => typeof c === 'string')) return 'access.caveats: expected a list of caveat names'
-    const n = acc['needToKnow']
-    if (n !== undefined && (typeof n !== 'object' || n === null || typeof (n as Record<string, unknown>)['user'] !== 'string')) return 'access.needToKnow.user: expected a string'
+const sha = z.string({ error: 'expected a SHA-256 (64 hex digits)' }).regex(HASH, 'expected a SHA-256 (64 hex digits)')
+const whole = (what: string) =>
+  z.number({ error: `expected a whole number (${what})` }).int(`expected a whole number (${what})`).nonnegative(`expected a whole number (${what}), not negative`)
+
+/**
+ * The shape of a snapshot file, field by field (format 1): what `takeSnapshot` writes and nothing else. Values are
+ * checked against what saving can produce (an id of the `cg-` form, an ISO time as `toISOString` writes it, a
+ * level and caveats that exist, hashes of 64 hex digits, whole counts); `consistencyProblems` and
+ * `integrityProblem` then check the fields against each other.
+ */
+const SNAPSHOT = z.strictObject(
+  {
+    format: z.literal(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input ?? null)}` }),
+    id: z.string({ error: 'expected a string' }).regex(/^cg-[a-z2-7]{10}$/, 'expected cg- and 10 base-32 characters (a-z, 2-7)'),
+    query: z
+      .string({ error: 'expected a string' })
+      .max(10_000, 'longer than any query (10,000 characters)')
+      .refine((q) => q === q.trim(), 'expected the query as saved, without blanks at either end'),
+    savedAt: z
+      .string({ error: 'expected an ISO 8601 time (2026-01-01T00:00:00.000Z)' })
+      .refine((t) => isSavedTime(t), { error: (i) => `${JSON.stringify(i.input)} is no ISO 8601 UTC time as saving writes it (2026-01-01T00:00:00.000Z)` }),
+    access: z
+      .strictObject(
+        {
+          level: z
+            .number({ error: 'expected a whole number' })
+            .refine((l) => LEVELS.includes(l), { error: (i) => `${String(i.input)} is no classification level (0 UNCLASSIFIED … 4 TOP SECRET)` }),
+          caveats: z
+            .array(z.string({ error: 'expected a caveat name' }).refine((c) => (RESTRICTIVE_CAVEATS as readonly string[]).includes(c), { error: (i) => `${JSON.stringify(i.input)} is no caveat (${RESTRICTIVE_CAVEATS.join(', ')})` }), {
+              error: 'expected a list of caveat names',
+            })
+            .refine((cs) => cs.every((c, i) => i === 0 || cs[i - 1] < c), 'expected distinct caveats in sorted order, as saving writes them'),
+          needToKnow: z
+            .strictObject(
+              { user: z.string({ error: 'expected a string' }).min(1, 'expected a user name'), post: z.string({ error: 'expected a string' }), archiveReader: z.boolean({ error: 'expected true or false' }) },
+              { error: 'expected { user, post, archiveReader }' },
+            )
+            .optional(),
+        },
+        { error: 'expected null (archive mode) or { level, caveats }' },
+      )
+      .nullable(),
+    archiveHash: sha,
+    archiveCables: whole('the cables of the archive'),
+    resultHash: sha,
+    count: whole('the cables of the result'),
+    cables: z.array(
+      z.strictObject(
+        {
+          key: z
+            .string({ error: 'expected a string' })
+            // the content hash joins key and text hash with a tab, lines with a newline
+            .regex(/^[^\u0000-\u001f\u007f]+$/, 'expected a cable key (no control characters, not empty)'),
+          texts: z
+            .array(sha, { error: 'expected a list of text hashes' })
+            .min(1, 'expected at least one text hash (every cable has a text)')
+            .refine((ts) => ts.every((t, i) => i === 0 || ts[i - 1] <= t), 'expected text hashes in sorted order, as saving writes them'),
+        },
+        { error: 'expected { key, texts }' },
+      ),
+      { error: 'expected a list' },
+    ),
+  },
+  { error: '(top level): expected an object' },
+)
+
+/** Whether `t` is a time as `Date.toISOString()` writes it (a real instant, UTC, milliseconds). */
+function isSavedTime(t: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(t)) return false
+  const ms = Date.parse(t)
+  return Number.isFinite(ms) && new Date(ms).toISOString() === t
+}
+
+/** A schema issue as `path: what`, the path written as in JavaScript (`cables[2].texts[0]`). */
+function issueText(issue: z.core.$ZodIssue): string {
+  let path = ''
+  for (const p of issue.path) path += typeof p === 'number' ? `[${p}]` : path === '' ? String(p) : `.${String(p)}`
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k))
+    return `${keys.join(', ')}: not a field of a snapshot`
   }
-  if (!Array.isArray(o['cables'])) return 'cables: expected a list'
-  const cables = o['cables'] as unknown[]
-  for (let i = 0; i < cables.length; i++) {
-    const c = cables[i] as Record<string, unknown> | null
-    if (typeof c !== 'object' || c === null) return `cables[${i}]: expected { key, texts }`
-    if (typeof c['key'] !== 'string') return `cables[${i}].key: expected a string`
-    if (!Array.isArray(c['texts'])) return `cables[${i}].texts: expected a list of text hashes`
-    const t = (c['texts'] as unknown[]).findIndex((x) => typeof x !== 'string' || !HASH.test(x))
-    if (t >= 0) return `cables[${i}].texts[${t}]: expected a SHA-256 (64 hex digits)`
+  return `${path || '(top level)'}: ${issue.message}`
+}
+
+/**
+ * The fields of a well-shaped snapshot that disagree with each other or with the clock, each as `path: what`:
+ * the count is the length of the cable list, the cables in sorted order, the result a part of the archive
+ * (`archiveCables` at least `count`; the two hashes equal exactly when the result is the whole archive), and a
+ * save time that is not in the future.
+ */
+function consistencyProblems(s: z.infer<typeof SNAPSHOT>, now: Date): string[] {
+  const out: string[] = []
+  if (s.count !== s.cables.length) out.push(`count: ${s.count} but cables lists ${s.cables.length}`)
+  const keys = s.cables.map((c) => c.key)
+  if (keys.some((k, i) => i > 0 && keys[i - 1] >= k)) out.push('cables: expected distinct keys in sorted order')
+  if (s.archiveCables < s.cables.length) out.push(`archiveCables: ${s.archiveCables} is fewer than the ${s.cables.length} cables of the result (the result is part of the archive)`)
+  else if ((s.archiveCables === s.cables.length) !== (s.archiveHash === s.resultHash)) {
+    out.push(
+      s.archiveHash === s.resultHash
+        ? `archiveCables: ${s.archiveCables} but the archive hash is the result hash (the result is the whole archive of ${s.cables.length})`
+        : `archiveCables: ${s.archiveCables}, as many as the result, but the archive hash differs from the result hash`,
+    )
   }
-  if (o['count'] !== cables.length) return `count: ${String(o['count'])} but cables lists ${cables.length}`
-  return null
+  if (Date.parse(s.savedAt) > now.getTime() + CLOCK_SKEW_MS) out.push(`savedAt: ${s.savedAt} is in the future`)
+  return out
 }
 
 /**

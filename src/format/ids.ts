@@ -50,9 +50,11 @@ const GLUED_SECTION = /^[A-Z]{0,8}[0-9OQ]?[0-9][A-Z]F[0-9]{1,2}(?=[A-Z])/
  */
 export function originRepairOf(origin: string): OriginRepair {
   let r = repairs.get(origin)
+  // Stryker disable next-line ConditionalExpression: `true` repairs a cached origin again, to the same result (a cache of a pure function); `false`, hidden with it, returns nothing
   if (r === undefined) {
     const o = stripPrefix(origin.toUpperCase().replace(/[^A-Z]/g, ''))
     r = repairOrigin(ORIGIN_ALIASES[o] ?? o)
+    // Stryker disable next-line all: the bound only limits memory; cleared or not, the origin is repaired the same
     if (repairs.size >= 10_000) repairs.clear()
     repairs.set(origin, r)
   }

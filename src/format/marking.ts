@@ -332,7 +332,8 @@ function suggestion(word: string): string {
 
 /**
  * The candidate closest to a word by edit distance (transpositions count one), when it is close enough to be a
- * likely typo: at most 1 edit for words up to 4 letters, 2 beyond. Null otherwise.
+ * likely typo: at most 1 edit for words up to 4 letters, 2 beyond. Null otherwise, and for the word itself. Of
+ * equally close candidates, the first.
  *
  * @example closest('NOFRON', ['NOFORN', 'NODIS']) // 'NOFORN'
  */
@@ -348,18 +349,21 @@ export function closest(word: string, candidates: readonly string[]): string | n
     }
   }
   const limit = w.length <= 4 ? 1 : 2
-  return best !== null && bestD > 0 && bestD <= limit ? best : null
+  // no candidate leaves bestD at Infinity, above every limit
+  return bestD > 0 && bestD <= limit ? best : null
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
+  // row i opens with i; every other cell is written before it is read (row 0 below, row i from left to right)
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i])
   for (let j = 1; j <= b.length; j++) d[0][j] = j
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+      // a transposition: at i = 1 or j = 1, a[i - 2] or b[j - 2] is undefined and equals no character
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
     }
   }
   return d[a.length][b.length]
@@ -440,11 +444,13 @@ export function markingParts(text: string): MarkingParts | null {
  *   markWordKind('UN')               // 'none'
  */
 export function markWordKind(word: string, start: 'number' | 'line' = 'number'): 'readable' | 'unreadable' | 'none' {
-  const w = word.trim().replace(/\s+/g, ' ')
+  // blanks, tabs and line breaks inside (a mark wrapped over two lines) read as spaces; the parsers take runs of them
+  const w = word.trim().replace(/\s/g, ' ')
   if (markingParts(w)) return 'readable'
   if (garbledMark(w) || (start === 'number' && w.includes('//'))) return 'unreadable'
   // at a line start an upper-case word is as often an enumerator or an acronym opening a sentence (`(A)`, `(CIA)`,
   // `(SICA)`) as a mark: only a word that reads as a marking counts there
-  if (start === 'line' || !/^[A-Z]+$/.test(w)) return 'none'
-  return w.length === 1 || /^[TSC][A-Z]{1,7}$/.test(w) ? 'unreadable' : 'none'
+  if (start === 'line') return 'none'
+  // a single upper-case letter, or an upper-case word of 2 to 8 letters opening with T, S or C
+  return /^(?:[A-Z]|[TSC][A-Z]{1,7})$/.test(w) ? 'unreadable' : 'none'
 }

@@ -20,7 +20,7 @@ import { stationPlaceWords } from './stations.js'
  */
 
 /** Station words of State posts: the place after them is a station of the directory. */
-const POST_WORDS: ReadonlySet<string> = new Set(['AMEMBASSY', 'AMEMB', 'AMCONSUL', 'AMCONSULATE', 'USMISSION', 'USINT', 'USOFFICE', 'AIT', 'REO', 'USDEL', 'USLO'])
+const POST_WORDS: ReadonlySet<string> = new Set(['AMEMBASSY', 'AMEMB', 'AMCONSUL', 'AMCONSULATE', 'USMISSION', 'USINT', 'USOFFICE', 'AIT', 'REO', 'RPO', 'USDEL', 'USLO'])
 
 /** Agency and command words that open a PLAD (`SECSTATE`, `DEPT OF`, `HQ`, `CDRUSAREUR`); one word of name may follow. */
 const AGENCY = /^(?:SECSTATE|USEU|SECDEF|JOINT STAFF|CIA|DIA|NSC|DEPT OF|DEPT|HQ|(?:CDR|USCINC|CINC|COM)[A-Z0-9]*|COMSEC|WHITE HOUSE|USDAO)(?= |$)/
@@ -117,18 +117,20 @@ function addressee(s: string): Read | null {
 /**
  * True when a line (its list label `FM`/`TO`/`INFO`/`XMT` removed; `labelled` when it had one) is an addressee line:
  * an optional routing indicator (`RUEHFR/`, `ZEN/`; after a label any indicator, also a garbled one) and an
- * addressee as the module comment reads it. A line without its label must carry addressing evidence (an RI, a post,
- * collective or agency word, a place code, a precedence or an MCN): two bare words are no addressee.
+ * addressee as the module comment reads it. Every line, with its label or without, must carry addressing evidence
+ * (an RI, a post, collective or agency word, a place code, a precedence or an MCN): two bare words are no addressee,
+ * after `INFO` either (`INFO NUCLEAR TALKS` is text, which a release judges as a portion: fail closed).
  *
  * @example
  *   isAddresseeLine('RUEHFR/AMEMBASSY PARIS IMMEDIATE 0042', false)  // true
  *   isAddresseeLine('AMEMBASSY PARIS NUCLEAR TALKS', true)            // false: PARIS is a station, its PLAD ends there
  *   isAddresseeLine('ALL SOUTH AND CENTRAL ASIA COLLECTIVE PLAN B', true) // false
+ *   isAddresseeLine('NUCLEAR TALKS', true)                             // false: no addressing evidence
  */
 export function isAddresseeLine(line: string, labelled: boolean): boolean {
   let s = line.trim().replace(/[ \t]+/g, ' ').replace(/([^ /])\/\//, '$1 //')
   const ri = (labelled ? /^[A-Z]{3,7} ?\/ ?(?!\/)/ : /^(?:[RQ][A-Z]{3,6}|ZEN) ?\/ ?(?!\/)/).exec(s)
   if (ri) s = s.slice(ri[0].length)
   const read = addressee(s)
-  return read !== null && read.end === s.length && (labelled || ri !== null || read.evidence)
+  return read !== null && read.end === s.length && (ri !== null || read.evidence)
 }

@@ -326,7 +326,13 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       // on the line of another field (a run-together header), the words open a statement only when written as a
       // label (`Classified By:`) or followed by its reasons: `SUBJECT: … FILES CLASSIFIED BY THE JUNTA` is subject text
       const onFieldLine = !atLineStart && found.length > 0 && found[found.length - 1].line === i
-      if (!onFieldLine || cb[0].includes(':') || STATEMENT_REASON.test(t.slice(cb.index + cb[0].length))) {
+      // a line of the SUBJECT wrapped so that it opens with the words (`SUBJECT: (S) TALKS DECLARED` then `CLASSIFIED
+      // BY THE MINISTRY AS …`, no blank line between) is subject text the same way unless it is a statement: written as
+      // a label or with its reasons on this line or the next (spec §5.6, §5.8)
+      const last = found[found.length - 1]
+      const wrapsSubject = atLineStart && last !== undefined && last.field === 'subject' && !lines.slice(last.line + 1, i).some((l) => l.blank)
+      const reasonsAhead = t.slice(cb.index + cb[0].length) + (i + 1 < to && !lines[i + 1].blank ? `\n${lines[i + 1].text}` : '')
+      if ((!onFieldLine && !wrapsSubject) || cb[0].includes(':') || STATEMENT_REASON.test(onFieldLine ? t.slice(cb.index + cb[0].length) : reasonsAhead)) {
         found.push({ at: line.start + cb.index, field: 'classifiedBy', line: i, ...(atLineStart ? {} : { midLine: true }) })
       }
     }

@@ -1,5 +1,5 @@
 import type { PrecedenceWord } from '../format/model.js'
-import { PRECEDENCE_ORDER, precedenceRank } from '../format/precedence.js'
+import { highestPrecedence, PRECEDENCE_ORDER, precedenceRank } from '../format/precedence.js'
 
 export { prosignOf, precedenceRank } from '../format/precedence.js'
 
@@ -17,7 +17,7 @@ export function parsePrecedence(text: string): PrecedenceWord | null {
   return (PRECEDENCE_ORDER as readonly string[]).includes(word) ? (word as PrecedenceWord) : null
 }
 
-/** The higher (more urgent) of two precedences. */
+/** The higher (more urgent) of two precedences (the one rule of format/precedence.ts: two words of one rank are one word). */
 export function higherPrecedence(a: PrecedenceWord, b: PrecedenceWord): PrecedenceWord {
-  return PRECEDENCE_RANK[a] <= PRECEDENCE_RANK[b] ? a : b
+  return highestPrecedence([a, b])!
 }

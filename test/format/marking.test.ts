@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { closest, looksLikeMark, markingConflict, markingParts, parseMarking } from '../../src/format/marking.js'
+import { closest, looksLikeMark, markingConflict, markingParts, markWordKind, parseMarking } from '../../src/format/marking.js'
 import { cableAccess } from '../../src/archive/cable-access.js'
 import { LEVEL_RANK, type Level } from '../../src/format/classification.js'
 import { parseCable } from '../../src/format/parse.js'
@@ -114,6 +114,83 @@ describe('parseMarking: refusals with their place', () => {
     expect(closest('NOFRON', ['NOFORN', 'NODIS'])).toBe('NOFORN')
     expect(closest('XYZ', ['NOFORN', 'NODIS'])).toBeNull()
     expect(closest('NOFORN', ['NOFORN'])).toBeNull()
+  })
+
+  it('should count edits as optimal string alignment: inserts, deletions and changes anywhere, a swap of neighbours as one', () => {
+    // [word, candidate, edits between them (worked out by hand), closest]
+    const cases: [string, string, number, string | null][] = [
+      ['ODIS', 'NODIS', 1, 'NODIS'], // a letter missing at the start
+      ['NODI', 'NODIS', 1, 'NODIS'], // at the end
+      ['XNODIS', 'NODIS', 1, 'NODIS'], // one too many at the start
+      ['NODISX', 'NODIS', 1, 'NODIS'],
+      ['BAU', 'ABU', 1, 'ABU'], // the first two letters swapped
+      ['BA', 'AB', 1, 'AB'],
+      ['ORCNO', 'ORCON', 1, 'ORCON'], // the last two
+      ['SCERET', 'SECRET', 1, 'SECRET'],
+      ['NOOFRN', 'NOFORN', 1, 'NOFORN'],
+      ['ABCD', 'BADC', 2, null], // two swaps in a word of four letters
+      ['NDS', 'NODIS', 2, null],
+      ['NDSI', 'NODIS', 2, null], // a missing letter and a swap, in four letters
+      ['NFRON', 'NOFORN', 2, 'NOFORN'], // the same in five
+      ['NOFROM', 'NOFORN', 2, 'NOFORN'],
+      ['LIMDIZZ', 'LIMDIS', 2, 'LIMDIS'],
+      ['OCRNO', 'ORCON', 2, 'ORCON'],
+      ['DXES', 'EXDIS', 3, null],
+      ['XYZ', 'NOFORN', 6, null],
+    ]
+    for (const [word, candidate, , expected] of cases) expect([word, closest(word, [candidate])]).toEqual([word, expected])
+    // a lower-case word is read in capitals
+    expect(closest('odis', ['NODIS'])).toBe('NODIS')
+  })
+
+  it('should take the nearest candidate, and the first of equally near ones', () => {
+    expect(closest('NODS', ['NOFORN', 'NODIS', 'NODIS'])).toBe('NODIS')
+    expect(closest('EXDSI', ['NODIS', 'EXDIS'])).toBe('EXDIS')
+    expect(closest('CAT', ['BAT', 'HAT'])).toBe('BAT')
+    expect(closest('CAT', ['HAT', 'BAT'])).toBe('HAT')
+    expect(closest('CAT', [])).toBeNull()
+  })
+
+  it('should end an unknown word\'s message at its name when no marking word is near', () => {
+    expect(refusal('S//QWERTY').message).toBe('unknown marking word "QWERTY"')
+    expect(refusal('S//NOFRON').message).toBe('unknown marking word "NOFRON" (did you mean NOFORN?)')
+  })
+})
+
+describe('markWordKind: a parenthesised word where only a portion mark stands', () => {
+  it.each([
+    // [word, after a number or SUBJECT:, at a line start]
+    ['S//NF', 'readable', 'readable'],
+    ['NF', 'readable', 'readable'],
+    ['TOP SECRET', 'readable', 'readable'], // the blank is kept: TOPSECRET is no marking
+    ['TOPSECRET', 'none', 'none'],
+    [' SNF ', 'unreadable', 'none'], // blanks around are no part of the word
+    ['S\n//ZZ', 'unreadable', 'unreadable'], // a garbled mark wrapped over two lines
+    ['S//ZZ', 'unreadable', 'unreadable'],
+    ['S/NF/XX', 'unreadable', 'unreadable'],
+    ['Q//ZZ', 'unreadable', 'none'], // a // after a number, no level: unreadable there only
+    ['Q/ZZ', 'none', 'none'],
+    ['Q', 'unreadable', 'none'], // a single upper-case letter
+    ['A', 'unreadable', 'none'],
+    ['a', 'none', 'none'],
+    ['SNF', 'unreadable', 'none'],
+    ['SI', 'unreadable', 'none'],
+    ['TSS', 'unreadable', 'none'],
+    ['CONF', 'unreadable', 'none'],
+    ['SNOFORNX', 'unreadable', 'none'], // eight letters
+    ['TOPSECRETX', 'none', 'none'], // ten
+    ['CIA', 'unreadable', 'none'],
+    ['UN', 'none', 'none'], // not opening with T, S or C
+    ['EU', 'none', 'none'],
+    ['Japan', 'none', 'none'],
+    ['Sx', 'none', 'none'],
+    ['SNF1', 'none', 'none'],
+    ['U.S', 'none', 'none'],
+    ['X.S', 'none', 'none'],
+  ])('%j after a number is %s, at a line start %s', (word, afterNumber, atLineStart) => {
+    expect(markWordKind(word)).toBe(afterNumber)
+    expect(markWordKind(word, 'number')).toBe(afterNumber)
+    expect(markWordKind(word, 'line')).toBe(atLineStart)
   })
 })
 

@@ -45,6 +45,7 @@ describe('precedence ranks, prosigns and spellings', () => {
     expect(higherPrecedence('IMMEDIATE', 'ROUTINE')).toBe('IMMEDIATE')
     expect(higherPrecedence('NIACT IMMEDIATE', 'IMMEDIATE')).toBe('NIACT IMMEDIATE')
     expect(higherPrecedence('PRIORITY', 'FLASH')).toBe('FLASH')
+    expect(higherPrecedence('ROUTINE', 'ROUTINE')).toBe('ROUTINE')
   })
 })
 
@@ -75,6 +76,18 @@ describe('clearance words on the command line', () => {
     expect(readerAccess('SECRET', '')).toEqual({ level: 3, caveats: [] })
     expect(readerAccess('TS', undefined)).toEqual({ level: 4, caveats: [] })
     expect(() => readerAccess('SECRET', 'NOFORN,REL')).toThrow(/^unknown caveat "REL": known are NOFORN, /)
+  })
+
+  it('should read blanks alone as no caveats, and a spec\'s parts with their blanks trimmed, each caveat apart', () => {
+    // blanks alone are no list at all (as an empty --caveats), not one empty caveat
+    expect(readerAccess('SECRET', '  ')).toEqual({ level: 3, caveats: [] })
+    expect(readerAccess('CONFIDENTIAL', '\t')).toEqual({ level: 2, caveats: [] })
+    // every caveat of a spec is its own: three parts, two caveats
+    expect(clearanceSpec('SECRET,NOFORN,EXDIS')).toEqual({ level: 3, caveats: ['NOFORN', 'EXDIS'] })
+    expect(clearanceSpec('TOP SECRET,ORCON,NODIS,NOFORN')).toEqual({ level: 4, caveats: ['ORCON', 'NODIS', 'NOFORN'] })
+    // a part of blanks is an empty part, named by its place
+    expect(() => clearanceSpec('SECRET, ,NOFORN')).toThrow('part 2 of "SECRET, ,NOFORN" is empty: write LEVEL[,CAVEAT…] with single commas')
+    expect(() => clearanceSpec('  ,NOFORN')).toThrow('"  ,NOFORN" names no level')
   })
 })
 

@@ -135,7 +135,7 @@ describe('query snapshots', () => {
       ['id.json', { ...genuine, id: 'cg-zzzzzzzzzz' }, /id: "cg-zzzzzzzzzz" does not match/],
       ['lower.json', { ...genuine, access: { level: 0, caveats: [] } }, /id: .* does not match/],
       ['level.json', { ...genuine, access: { level: 9, caveats: [] } }, /access\.level: 9 is no classification level/],
-      ['caveat.json', { ...genuine, access: { level: 2, caveats: ['FOO'] } }, /access\.caveats: "FOO" is no caveat/],
+      ['caveat.json', { ...genuine, access: { level: 2, caveats: ['FOO'] } }, /access\.caveats\[0\]: "FOO" is no caveat/],
       // another saver's cable list under this file's result hash: the list no longer hashes to it
       ['list.json', { ...genuine, cables: secret.cables, count: secret.count }, /resultHash: does not match the cables listed/],
       ['texts.json', { ...genuine, cables: genuine.cables.map((c) => ({ ...c, texts: ['0'.repeat(64)] })) }, /resultHash: does not match/],

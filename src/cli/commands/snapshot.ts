@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { existsSync, readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { snapshotCheckText, snapshotText } from '../../archive/output/write-snapshot.js'
@@ -18,19 +18,47 @@ type Flags = ReaderFlags & { format: string }
 async function findSnapshot(store: Store, ref: string, io: Io, access: Access | undefined): Promise<Snapshot> {
   const saved = await loadSnapshot(store, ref, access)
   if (saved) return saved
-  const path = resolve(io.cwd, ref)
-  if (/\.json$/i.test(ref)) {
-    if (!existsSync(path)) throw new SnapshotError(`${ref}: no such file (a snapshot file is written by cable snapshot show ID --format json > ID.json)`)
-    let json: string
-    try {
-      json = readFileSync(path, 'utf8')
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      throw new SnapshotError(`${ref}: cannot read the snapshot file (${code === 'EISDIR' ? 'a directory' : code === 'EACCES' ? 'permission denied' : (code ?? String(error))})`)
-    }
-    return parseSnapshot(json, ref)
-  }
+  if (/\.json$/i.test(ref)) return parseSnapshot(readSnapshotFile(resolve(io.cwd, ref), ref), ref)
   throw new SnapshotError(`no snapshot ${ref} in this archive (to check one saved elsewhere, pass its JSON file: cable snapshot show ID --format json > ID.json)`)
+}
+
+const WRITTEN_BY = 'a snapshot file is written by cable snapshot show ID --format json > ID.json'
+
+/**
+ * The text of a snapshot file. Only a regular file is read: the path is opened without blocking and checked on
+ * the open descriptor, so a named pipe (which would wait for a writer forever), a device, a socket or a directory
+ * is refused at once, naming what it is (`SnapshotError`).
+ */
+function readSnapshotFile(path: string, ref: string): string {
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new SnapshotError(`${ref}: no such file (${WRITTEN_BY})`)
+    throw new SnapshotError(`${ref}: cannot read the snapshot file (${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'a directory' : (code ?? String(error))})`)
+  }
+  try {
+    const kind = fileKind(fstatSync(fd))
+    if (kind) throw new SnapshotError(`${ref}: cannot read the snapshot file (${kind}): only a regular file is read; ${WRITTEN_BY}`)
+    return readFileSync(fd, 'utf8')
+  } catch (error) {
+    if (error instanceof SnapshotError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    throw new SnapshotError(`${ref}: cannot read the snapshot file (${code === 'EISDIR' ? 'a directory' : (code ?? String(error))})`)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** What a path that is no regular file is, in words; null for a regular file. */
+function fileKind(st: Stats): string | null {
+  if (st.isFile()) return null
+  if (st.isDirectory()) return 'a directory'
+  if (st.isFIFO()) return 'a named pipe'
+  if (st.isSocket()) return 'a socket'
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device'
+  return 'an unknown kind of file'
 }
 
 /** Runs one snapshot subcommand with the archive open, turning snapshot and query errors into usage errors. */
