@@ -49,12 +49,14 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
   // A text with no readable id still has the id its publisher filed it under (CSV refid, HTML metadata, file name).
   const stated = source.metadata['refid'] ?? source.metadata['reference id'] ?? source.metadata['file_id']
   const id = cable.id ?? (stated ? canonicalId(stated) : null)
+  const key = id ?? surrogateKey(text)
+  const dateSource = cable.date === null ? null : dateSourceRecord(cable)
   return {
-    key: id ?? surrogateKey(text),
+    key,
     id,
     rawId: cable.rawId,
     date: cable.date,
-    dateSource: cable.date === null ? null : dateSourceRecord(cable),
+    dateSource,
     origin,
     originKey: (id ? stationOfId(id) : null) ?? (origin ? originKey(origin) : null),
     precedence: cable.precedence,
@@ -72,6 +74,6 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
     source,
     // from the plain parse of `text` that `show` and snippets redact from, so what a search matches is
     // exactly what the reader is shown
-    portions: storedPortions({ level: access.level, caveats: access.caveats, text, tags, captions }),
+    portions: storedPortions({ key, level: access.level, caveats: access.caveats, text, tags, captions, date: cable.date, dateSource }),
   }
 }

@@ -4,7 +4,7 @@ import type { Cable, SegmentKind } from '../format/model.js'
 import { EXACT_PAGE_HEADER, SMART_PAGE_HEADER } from '../format/page-header.js'
 import { parseCable } from '../format/parse.js'
 import { registerPortionsOf } from '../store/portion-access.js'
-import type { Access, PortionRecord, PortionSource } from '../store/store.js'
+import type { Access, DateSourceRecord, PortionRecord, PortionSource } from '../store/store.js'
 import { statedAccess } from './stated-access.js'
 import { bodyPortions, innerMarks, isBody, raisedBy, readPortionMark, splitMarks, type BodyPortion, type Overall } from './body-portions.js'
 import { headerPieces, marksOfText } from './header-portions.js'
@@ -89,15 +89,24 @@ export function redactText(text: string, reader: Access, filed?: Overall): Redac
  * The readable portions of a stored cable's text (`portionsOf` on its plain parse, the parse `redactText`
  * renders from), what the archive indexes for portion-level access.
  */
-export function storedPortions(c: Omit<PortionSource, 'key'>): PortionRecord[] {
+export function storedPortions(c: Omit<PortionSource, 'key'> & { key?: string }): PortionRecord[] {
+  // a cable with no readable id is keyed by the hash of its whole text, and every hit names it by that key: a value
+  // computed over its withheld portions too, so such a cable is read whole or not at all
+  if (c.key?.startsWith('sha256:')) return []
   const cable = parseCable(c.text, { plain: true })
-  const portions = portionsOf(cable, c.text, c, c.tags && c.captions ? { tags: c.tags, captions: c.captions } : undefined)
+  const stored: StoredFields = {
+    tags: c.tags ?? recordTags(cable),
+    captions: c.captions ?? recordCaptions(cable),
+    ...(c.date !== undefined ? { date: c.date, dateSource: c.dateSource ?? null } : {}),
+    ...(c.key !== undefined ? { key: c.key } : {}),
+  }
+  const portions = portionsOf(cable, c.text, c, stored)
   if (!c.versions?.length) return portions
   // a cable with several texts: a reader below it sees the shown text's rendering, so what he finds and reads must
   // not depend on which text that is (QA 14 finding 05): its portions are kept only when every text gives him the
   // same, the same readable portions, TAGS and captions and the same placeholders (the rendering for no clearance),
   // else none (it is read whole or not at all). A text differing only inside a withheld portion changes nothing he sees.
-  const seen = (text: string, parsed = parseCable(text, { plain: true }), readable = portionsOf(parsed, text, c)) =>
+  const seen = (text: string, parsed = parseCable(text, { plain: true }), readable = portionsOf(parsed, text, c, c.key !== undefined ? { key: c.key } : undefined)) =>
     JSON.stringify([redactCable(parsed, text, { level: -1, caveats: [] }, c).text, readable])
   const shown = seen(c.text, cable)
   return c.versions.every((v) => seen(v) === shown) ? portions : []
@@ -409,7 +418,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
  *   portionsOf(parseCable(text, { plain: true }), text, { level: 3, caveats: [] })
  *   // [{ kind: 'body', level: 2, caveats: [], text: '2. (C) …' }]
  */
-export function portionsOf(cable: Cable, text: string, filed: Overall, stored?: { tags: string[]; captions: string[] }): PortionRecord[] {
+export function portionsOf(cable: Cable, text: string, filed: Overall, stored?: StoredFields): PortionRecord[] {
   const byKey = new Map<string, PortionRecord>()
   const headers = new Map<string, string>()
   const lowest = walkPortions(cable, text, { level: -1, caveats: [] }, overallOf(cable, text, filed), (key, kind, demand, raw) => {
@@ -437,13 +446,71 @@ export function portionsOf(cable: Cable, text: string, filed: Overall, stored?: 
   // exactly the fields any reader in part sees; `tag:`, `caption:` and their facets read only these for him, with
   // each demand as the header text above (docs/search.md). Only values the stored record holds (`stored`; not given,
   // the text's own as the archive parses them) are kept.
-  const shown = parseCable(lowest.text, { plain: true })
-  const own = stored ?? { tags: recordTags(cable), captions: recordCaptions(cable) }
+  // The date likewise (`date:`, the year facet, the histogram, date order): the date the rendering gives him, parsed
+  // from it with the cable's id (which every hit names) as the archive parses the cable, so a date read or inferred
+  // from a withheld line (a publisher's dateline, a DECL date on a withheld E.O. line, a month named in a withheld
+  // paragraph) is never his.
+  const shown = parseShown(lowest.text, stored?.key)
+  const own = { tags: stored?.tags ?? recordTags(cable), captions: stored?.captions ?? recordCaptions(cable) }
   const shownTags = new Set(recordTags(shown))
   const shownCaptions = new Set(recordCaptions(shown))
+  const date = stored?.date !== undefined ? { date: stored.date, source: stored.dateSource ?? null } : { date: cable.date, source: cable.dateSource ?? null }
+  const seen = shownDate(date, shown)
   const fields: PortionRecord[] = [
     ...own.tags.filter((t) => shownTags.has(t)).map((t) => ({ kind: 'tag' as const, text: t })),
     ...own.captions.filter((c) => shownCaptions.has(c)).map((c) => ({ kind: 'caption' as const, text: c })),
+    ...(seen ? [{ kind: 'date' as const, text: seen.date }, { kind: 'date-source' as const, text: JSON.stringify(seen.source) }] : []),
+    // the origin a hit shows him: the FM line's as his rendering gives it (none when the line is withheld)
+    ...(shown.origin ? [{ kind: 'origin' as const, text: shown.origin }] : []),
   ].flatMap((f) => [...demands.values()].map((d) => ({ ...f, level: d.level, caveats: [...d.caveats] })))
   return [...portions, ...fields]
+}
+
+/** What the archive stores for a cable beside its text, which `portionsOf` keeps only as far as the rendering shows it. */
+export interface StoredFields {
+  tags?: string[]
+  captions?: string[]
+  /** The stored date and its source (absent: the text's own as the archive parses it). */
+  date?: string | null
+  dateSource?: DateSourceRecord | null
+  /** The cable's key: its reference id, which a partial record's inferred date takes its year from. */
+  key?: string
+}
+
+const CABLE_ID = /^\d{2}[A-Z]+\d+$/
+
+/** A rendering parsed as the archive parses the cable it renders: with the id it is filed under as the id hint. */
+function parseShown(rendering: string, key: string | undefined): Cable {
+  const id = key !== undefined && CABLE_ID.test(key) ? key : undefined
+  return parseCable(rendering, { plain: true, ...(id ? { hint: { id } } : {}) })
+}
+
+/**
+ * The date (and its source) a reader who may read a stored cable only in part is shown, exactly as `portionsOf`
+ * stores it for his search: what the rendering for the lowest reader gives (`shownDate`). `cable show` shows this,
+ * never the stored date, which may rest on a withheld line.
+ *
+ * @example
+ *   shownDateOf(storedCable) // { date: '2002-03', dateSource: { basis: 'inferred', precision: 'month', from: ['decl-month', 'id-hint'] } }
+ */
+export function shownDateOf(c: { key: string; text: string; level: number; caveats: string[]; date: string | null; dateSource: DateSourceRecord | null }): { date: string | null; dateSource: DateSourceRecord | null } {
+  const lowest = redactCable(parseCable(c.text, { plain: true }), c.text, { level: -1, caveats: [] }, c)
+  const d = shownDate({ date: c.date, source: c.dateSource }, parseShown(lowest.text, c.key))
+  return d ? { date: d.date, dateSource: d.source } : { date: null, dateSource: null }
+}
+
+/**
+ * The date a reader in part is shown: the date his rendering gives, parsed from it as the archive parses a cable (the
+ * stored date and its source when it is the same; else what the shown lines give, `2002-03` from DECL when a
+ * dateline's `2002-03-07T10:13:00Z` is withheld, or none). A date the publisher states outside the text (a CSV or
+ * HTML field: basis `container`) depends on no portion and is kept.
+ */
+function shownDate(stored: { date: string | null; source: DateSourceRecord | Cable['dateSource'] | null }, shown: Cable): { date: string; source: DateSourceRecord } | null {
+  if (stored.date === null) return null
+  const own: DateSourceRecord = stored.source ? { basis: stored.source.basis, precision: stored.source.precision, from: [...stored.source.from] } : { basis: 'unknown', precision: null, from: [] }
+  if (own.basis === 'container') return { date: stored.date, source: own }
+  if (shown.date === null) return null
+  if (shown.date === stored.date) return { date: stored.date, source: own }
+  const s = shown.dateSource
+  return { date: shown.date, source: s ? { basis: s.basis, precision: s.precision, from: [...s.from] } : { basis: 'unknown', precision: null, from: [] } }
 }

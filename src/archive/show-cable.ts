@@ -2,7 +2,7 @@ import type { Access, CableSummary, ReferenceKindRecord, Store, StoredCable } fr
 import { parseCable } from '../format/parse.js'
 import { recordCaptions, recordTags } from './record-fields.js'
 import { findCable, findPartialCable } from './find-cable.js'
-import { redactText, type WithheldPortion } from './redact.js'
+import { redactText, shownDateOf, type WithheldPortion } from './redact.js'
 
 export interface ResolvedReference {
   letter: string | null
@@ -44,7 +44,7 @@ export async function showCable(store: Store, id: string, access?: Access): Prom
 /**
  * Portion-level access: a cable the reader may read only in part, as `cable redact` renders it for him.
  * Everything shown comes from the header or the portions he may read: the subject only when its portion is
- * readable, no references (REF lines are unmarked, so at the overall level), no diagnostics, error count or
+ * readable, the date his rendering gives, no references (REF lines are unmarked, so at the overall level), no diagnostics, error count or
  * sources (their positions, messages and hashes are of the whole text). Cables citing it are listed as
  * for any cable (they are his to read).
  */
@@ -66,6 +66,12 @@ async function partialView(store: Store, id: string, access: Access): Promise<Ca
     subject,
     tags: whole.tags.filter((t) => shownTags.has(t)),
     captions: whole.captions.filter((c) => shownCaptions.has(c)),
+    // the date his search shows too: none read or inferred from a withheld line (docs/search.md)
+    ...shownDateOf(whole),
+    // the id as written, only when his rendering writes it so (a partial record's takes its year from its dateline)
+    rawId: shown.rawId === whole.rawId ? whole.rawId : null,
+    // the origin his rendering's FM line gives, as his search shows it (none when the line is withheld)
+    origin: shown.origin,
     addressees: whole.addressees.filter((a) => shownPlads.has(`${a.role} ${a.name}`)),
     references: [],
     diagnostics: [],

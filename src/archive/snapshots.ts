@@ -51,6 +51,9 @@ export interface SnapshotCheck {
 /** Raised when a snapshot is unknown, malformed, or may not be checked by this reader. */
 export class SnapshotError extends Error {}
 
+/** The `SnapshotError` of a snapshot this reader may not see or check: saved with more access than his, or by another user under need to know. */
+export class SnapshotAccessError extends SnapshotError {}
+
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
 
 function sha256(text: string): string {
@@ -199,9 +202,9 @@ export async function loadSnapshot(store: Store, id: string, access: Access | un
   return snapshot
 }
 
-function moreAccess(snapshot: Snapshot): SnapshotError {
+function moreAccess(snapshot: Snapshot): SnapshotAccessError {
   const whose = snapshot.access?.needToKnow ? 'by another user of this operator database (need to know is not shared)' : 'by a reader with more access than yours'
-  return new SnapshotError(`snapshot ${snapshot.id} was saved ${whose}; ask for it to be saved at your level, or save it yourself`)
+  return new SnapshotAccessError(`snapshot ${snapshot.id} was saved ${whose}; ask for it to be saved at your level, or save it yourself`)
 }
 
 /**

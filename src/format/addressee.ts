@@ -1,4 +1,4 @@
-import { foldAsciiCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes.js'
+import { codeAt, foldAsciiCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes.js'
 import { collapseSpace } from './lines.js'
 import type { Addressee } from './model.js'
 import { normalizePrecedence, PRECEDENCE_WORD } from './precedence.js'
@@ -14,7 +14,7 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
   const r = routeLength(rest)
   if (r !== 0) {
     let k = 0
-    while (isUpperCode(rest.charCodeAt(k))) k++
+    while (isUpperCode(codeAt(rest, k))) k++
     route = rest.slice(0, k)
     rest = rest.slice(r)
   }
@@ -30,7 +30,7 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
   // only a precedence word that ends the line counts, so a line whose last word can end none is not scanned
   const last = rest.lastIndexOf(' ') + 1
   // the last word's first letter rules out most lines (names, not precedence words, end them) before any regex
-  const p = LAST_INITIALS.has(foldAsciiCode(rest.charCodeAt(last))) && LAST_PRECEDENCE_WORD.test(rest.slice(last)) ? firstPrecedenceWord(rest) : null
+  const p = LAST_INITIALS.has(foldAsciiCode(codeAt(rest, last))) && LAST_PRECEDENCE_WORD.test(rest.slice(last)) ? firstPrecedenceWord(rest) : null
   if (p && p.index + p[0].length === rest.length) {
     const n = normalizePrecedence(p[1])
     precedence = n.word
@@ -47,13 +47,14 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
  */
 function routeLength(s: string): number {
   let k = 0
-  while (k < s.length && k <= 8 && isUpperCode(s.charCodeAt(k))) k++
+  // past the end codeAt is NaN, no capital: no length lookup needed (one on a line is megamorphic, see codeAt)
+  while (k <= 8 && isUpperCode(codeAt(s, k))) k++
   if (k < 4 || k > 8) return 0
   let at = k
-  if (isSpaceCode(s.charCodeAt(at)) && s.charCodeAt(at + 1) === 47) at++
-  if (s.charCodeAt(at) !== 47) return 0
+  if (isSpaceCode(codeAt(s, at)) && codeAt(s, at + 1) === 47) at++
+  if (codeAt(s, at) !== 47) return 0
   at++
-  return at < s.length && isSpaceCode(s.charCodeAt(at)) ? at + 1 : at
+  return at < s.length && isSpaceCode(codeAt(s, at)) ? at + 1 : at
 }
 
 const isUpperCode = (c: number) => c >= 65 && c <= 90
@@ -71,8 +72,8 @@ const PRECEDENCE_INITIALS = new Set([0x66, 0x6e, 0x69, 0x70, 0x72])
  */
 function firstPrecedenceWord(s: string): RegExpExecArray | null {
   for (let w = 0; w < s.length; w++) {
-    if (w > 0 && !isSpaceCode(s.charCodeAt(w - 1))) continue
-    if (!PRECEDENCE_INITIALS.has(foldAsciiCode(s.charCodeAt(w)))) continue
+    if (w > 0 && !isSpaceCode(codeAt(s, w - 1))) continue
+    if (!PRECEDENCE_INITIALS.has(foldAsciiCode(codeAt(s, w)))) continue
     PRECEDENCE_WORD_AT.lastIndex = w
     const m = PRECEDENCE_WORD_AT.exec(s)
     if (m) return m
@@ -91,9 +92,9 @@ const LAST_INITIALS = new Set([0x66, 0x69, 0x70, 0x72])
  */
 function serialAt(s: string): number {
   let i = s.length
-  while (i > 0 && isDigitCode(s.charCodeAt(i - 1))) i--
+  while (i > 0 && isDigitCode(codeAt(s, i - 1))) i--
   const digits = s.length - i
-  return digits >= 1 && digits <= 5 && i > 0 && isSpaceCode(s.charCodeAt(i - 1)) ? i - 1 : -1
+  return digits >= 1 && digits <= 5 && i > 0 && isSpaceCode(codeAt(s, i - 1)) ? i - 1 : -1
 }
 
 const COLLECTIVE = 'collective'
@@ -104,12 +105,12 @@ const COLLECTIVE = 'collective'
  */
 export function isCollective(name: string): boolean {
   const at = name.length - COLLECTIVE.length
-  if (at >= 0 && (at === 0 || !isWordCode(name.charCodeAt(at - 1)))) {
+  if (at >= 0 && (at === 0 || !isWordCode(codeAt(name, at - 1)))) {
     let k = 0
-    while (k < COLLECTIVE.length && foldAsciiCode(name.charCodeAt(at + k)) === COLLECTIVE.charCodeAt(k)) k++
+    while (k < COLLECTIVE.length && foldAsciiCode(codeAt(name, at + k)) === COLLECTIVE.charCodeAt(k)) k++
     if (k === COLLECTIVE.length) return true
   }
-  return name.length >= 4 && foldAsciiCode(name.charCodeAt(0)) === 0x61 && foldAsciiCode(name.charCodeAt(1)) === 0x6c && foldAsciiCode(name.charCodeAt(2)) === 0x6c && isSpaceCode(name.charCodeAt(3))
+  return name.length >= 4 && foldAsciiCode(codeAt(name, 0)) === 0x61 && foldAsciiCode(codeAt(name, 1)) === 0x6c && foldAsciiCode(codeAt(name, 2)) === 0x6c && isSpaceCode(codeAt(name, 3))
 }
 
 /** Renders an addressee in wire form. */

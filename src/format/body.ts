@@ -1,4 +1,4 @@
-import { isSpaceCode } from './char-codes.js'
+import { codeAt, isSpaceCode } from './char-codes.js'
 import { levelOfClassWord } from './classification.js'
 import type { Line } from './lines.js'
 import type { Cable, SegmentKind, TextBlock } from './model.js'
@@ -99,7 +99,7 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
         break
       default:
         // wrapped lines of a telegram paragraph continue it; anything else is literal text
-        if (cur?.type === 'para' && cable.layout.profile !== 'web' && !isSpaceCode(t.charCodeAt(0))) cur.text += ` ${t.trim()}`
+        if (cur?.type === 'para' && cable.layout.profile !== 'web' && !isSpaceCode(codeAt(t, 0))) cur.text += ` ${t.trim()}`
         else if (cur?.type === 'lines') cur.lines.push(t)
         else push({ type: 'lines', lines: [t] })
     }

@@ -1,4 +1,4 @@
-import { isSpaceCode } from './char-codes.js'
+import { codeAt, hasLowerCase, isSpaceCode } from './char-codes.js'
 
 /**
  * Caption words (spec §5.4, data/captions.tsv): handling and distribution captions that follow the class line.
@@ -85,8 +85,10 @@ const isCaptionSeparator = (c: number) => c === 46 || c === 44 || c === 59 || c 
 export function leadingCaptions(line: string): { caption: string; start: number; end: number }[] {
   const found: { caption: string; start: number; end: number }[] = []
   let pos = 0
+  // the length read once: a lookup on a line is megamorphic (see codeAt)
+  const n = line.length
   for (;;) {
-    while (pos < line.length && isCaptionSeparator(line.charCodeAt(pos))) pos++
+    while (pos < n && isCaptionSeparator(codeAt(line, pos))) pos++
     CAPTION_AT_STICKY.lastIndex = pos
     const m = CAPTION_AT_STICKY.exec(line)
     if (!m) break
@@ -107,7 +109,7 @@ export function captionsIn(line: string): { caption: string; start: number; end:
   CAPTION_ANYWHERE.lastIndex = 0
   for (let m = CAPTION_ANYWHERE.exec(line); m; m = CAPTION_ANYWHERE.exec(line)) {
     // upper case only: attention text in mixed case uses these words in their ordinary sense
-    if (m[0] !== m[0].toUpperCase()) continue
+    if (hasLowerCase(m[0])) continue
     found.push({ caption: captionOf(m[0]), start: m.index, end: m.index + m[0].length })
   }
   return found
@@ -151,7 +153,7 @@ export function gluedCaptions(text: string): { caption: string; start: number; e
     let pos = m.index
     const stop = m.index + m[0].length
     while (pos < stop) {
-      while (pos < stop && isCaptionSeparator(text.charCodeAt(pos))) pos++
+      while (pos < stop && isCaptionSeparator(codeAt(text, pos))) pos++
       word.lastIndex = pos
       const w = word.exec(text)
       if (!w) break
@@ -160,7 +162,7 @@ export function gluedCaptions(text: string): { caption: string; start: number; e
       words.push({ caption, start: pos, end: pos + w[0].length })
       pos += w[0].length
     }
-    const after = text.charCodeAt(stop)
+    const after = codeAt(text, stop)
     const letterAfter = (after >= 65 && after <= 90) || (after >= 97 && after <= 122)
     if (words.length >= 2 || !letterAfter) found.push(...words)
   }

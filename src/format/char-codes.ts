@@ -4,6 +4,18 @@
  * an `i` pattern. src/format/char-codes.test.ts checks them against the regex classes on every code unit.
  */
 
+const stringCharCodeAt = String.prototype.charCodeAt
+
+/**
+ * `s.charCodeAt(i)` for the loops that run over every line. A line is a string of one of several representations in
+ * V8 (a slice of a one- or two-byte text, a short line copied, the interned empty string), and a `charCodeAt` lookup
+ * that meets more than four of them turns megamorphic: each call then goes through a generic property lookup instead
+ * of the inlined character load, about twice the cost of a short scan. Calling the method itself needs no lookup.
+ */
+export function codeAt(s: string, i: number): number {
+  return stringCharCodeAt.call(s, i)
+}
+
 /** `\s` */
 export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
@@ -16,11 +28,39 @@ export function isSpaceCode(c: number): boolean {
  * opening with `^\s*` meets first, so a table of the characters its alternatives open with can rule it out.
  */
 export function firstNonSpaceCode(t: string): number {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i)
+  // the length read once: a lookup on a line is megamorphic (see codeAt)
+  const n = t.length
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(t, i)
     if (!isSpaceCode(c)) return c
   }
   return -1
+}
+
+/**
+ * `s !== s.toLowerCase()`: the text holds a letter with a lower case. ASCII text is read by char code, without the
+ * lower-cased copy (toLowerCase of a short slice of a cable costs more than the scan, several times more for a
+ * slice of a two-byte text); at the first character outside ASCII the copy decides, Unicode case mapping and all.
+ */
+export function hasUpperCase(s: string): boolean {
+  const n = s.length
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(s, i)
+    if (c >= 128) return s !== s.toLowerCase()
+    if (c >= 65 && c <= 90) return true
+  }
+  return false
+}
+
+/** `s !== s.toUpperCase()`: the text holds a letter with an upper case (`ß` too); as hasUpperCase. */
+export function hasLowerCase(s: string): boolean {
+  const n = s.length
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(s, i)
+    if (c >= 128) return s !== s.toUpperCase()
+    if (c >= 97 && c <= 122) return true
+  }
+  return false
 }
 
 /** `\w` (without the `i` flag) */

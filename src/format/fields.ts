@@ -12,6 +12,7 @@ import {
   type Level,
 } from './classification.js'
 import { looksLikeMark, parseMarking } from './marking.js'
+import { hasLowerCase } from './char-codes.js'
 import { parseClassifiedBy } from './classified-by.js'
 import { parseEo } from './eo.js'
 import type { HeaderResult } from './header.js'
@@ -72,7 +73,7 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     const cut = layout.captionCuts.get(i)
     const t = cut === undefined ? lines[i].text : lines[i].text.slice(0, cut)
     // a run-together block (cut where a keyword starts) may have lost every separator: read glued captions too
-    const read = isCaptionLine(t) || t !== t.toUpperCase() ? leadingCaptions(t) : captionsIn(t)
+    const read = isCaptionLine(t) || hasLowerCase(t) ? leadingCaptions(t) : captionsIn(t)
     for (const c of cut === undefined ? read : [...read, ...gluedCaptions(t)].sort((a, b) => a.start - b.start)) {
       if (captions.includes(c.caption)) continue
       captions.push(c.caption)

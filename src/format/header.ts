@@ -1,5 +1,5 @@
 import { isCollective, parseAddressee } from './addressee.js'
-import { firstNonSpaceCode } from './char-codes.js'
+import { codeAt, firstNonSpaceCode } from './char-codes.js'
 import { isLineEnd } from './class-line.js'
 import { collapseSpace, type Line } from './lines.js'
 import type { Addressee, Diagnostic, Envelope, SegmentKind } from './model.js'
@@ -159,7 +159,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       kinds.push('envelope')
       continue
     }
-    if ((t.charCodeAt(0) | 0x20) === 0x74 /* t, T */ && PARTIAL.test(t)) {
+    if ((codeAt(t, 0) | 0x20) === 0x74 /* t, T */ && PARTIAL.test(t)) {
       partial = true
       kinds.push('preamble')
       diagnostics.push({

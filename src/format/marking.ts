@@ -1,3 +1,4 @@
+import { codeAt, hasLowerCase } from './char-codes.js'
 import { LEVEL_RANK, type Level } from './classification.js'
 
 /**
@@ -98,26 +99,28 @@ function isLetter(c: number): boolean {
 
 function tokenize(text: string): Token[] | MarkingError {
   const tokens: Token[] = []
+  // the length read once: a lookup on a mark cut from a line is megamorphic (see codeAt)
+  const n = text.length
   let i = 0
-  while (i < text.length) {
-    const c = text.charCodeAt(i)
+  while (i < n) {
+    const c = codeAt(text, i)
     if (c === 32 || c === 9) {
       i++
     } else if (isLetter(c)) {
       const start = i
       // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
-      while (i < text.length && isLetter(text.charCodeAt(i))) i++
+      while (i < n && isLetter(codeAt(text, i))) i++
       tokens.push({ type: 'w', text: text.slice(start, i).toUpperCase(), start, end: i })
     } else if (c === 47 /* / */) {
       const start = i
       // Stryker disable next-line EqualityOperator,ConditionalExpression: charCodeAt past the end is NaN, never 47: the loop stops there either way
-      while (i < text.length && text.charCodeAt(i) === 47) i++
+      while (i < n && codeAt(text, i) === 47) i++
       if (i - start > 2) return { message: `"${text.slice(start, i)}" is not a marking separator (use / or //)`, start, end: i }
       tokens.push({ type: 'sep', text: text.slice(start, i), start, end: i })
     } else if (c === 45 /* - */ || c === 44 /* , */) {
       const start = i
       // Stryker disable next-line EqualityOperator,ConditionalExpression: charCodeAt past the end is NaN, never c: the loop stops there either way
-      while (i < text.length && text.charCodeAt(i) === c) i++
+      while (i < n && codeAt(text, i) === c) i++
       // Stryker disable next-line MethodExpression: the text of a - or , separator is read nowhere (only // is compared, and the whole marking holding - or , is never //)
       tokens.push({ type: 'sep', text: text.slice(start, i), start, end: i })
     } else {
@@ -386,7 +389,7 @@ export function looksLikeMark(text: string): boolean {
   if (!opens) return false
   // a multi-word level must be complete (`TOP SECRET`, not `Top priority`)
   if (parseMarking(text).ok) return true
-  return text === text.toUpperCase() || text.includes('/')
+  return !hasLowerCase(text) || text.includes('/')
 }
 
 /**

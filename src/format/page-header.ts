@@ -1,4 +1,4 @@
-import { isSpaceCode } from './char-codes.js'
+import { codeAt, isSpaceCode } from './char-codes.js'
 
 /**
  * Page and section headers inside the text (spec §5.3); the parser removes them from fields and keeps
@@ -35,14 +35,18 @@ export function isPageHeaderLine(text: string, first: number): boolean {
  */
 function endsWithDigit(text: string): boolean {
   let i = text.length - 1
-  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--
-  return i >= 0 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57
+  while (i >= 0 && isSpaceCode(codeAt(text, i))) i--
+  if (i < 0) return false
+  const c = codeAt(text, i)
+  return c >= 48 && c <= 57
 }
 
 /** Char code of the first non-space character of a line, -1 for a blank line. */
 export function firstNonSpace(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
+  // the length read once and codeAt: lookups on a line are megamorphic (see codeAt)
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(text, i)
     if (c !== 32 && c !== 9) return c
   }
   return -1

@@ -1,4 +1,4 @@
-import { foldAsciiCode, isSpaceCode, isWordCode } from './char-codes.js'
+import { codeAt, foldAsciiCode, isSpaceCode, isWordCode } from './char-codes.js'
 import { collapseSpace } from './lines.js'
 
 /**
@@ -47,7 +47,7 @@ export function keywordHits(body: string): KeywordHits {
 }
 
 /** The character code at `i`, folded as a non-Unicode `i` pattern of ASCII letters folds it. */
-const lowerAt = (body: string, i: number): number => foldAsciiCode(body.charCodeAt(i))
+const lowerAt = (body: string, i: number): number => foldAsciiCode(codeAt(body, i))
 
 const SUMMARY_TAIL = /^(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+|^[ \t]*\n|^\s+(?=[A-Z])/i
 const BLANK_LINE = /\n[ \t]*\n/g
@@ -139,7 +139,7 @@ function firstCloser(body: string, hits: number[], from: number, extend: (end: n
     const start = endBefore(body, at)
     if (start < from) continue
     const after = at + WORD_LENGTH
-    if (after < body.length && isWordCode(body.charCodeAt(after))) continue
+    if (after < body.length && isWordCode(codeAt(body, after))) continue
     return { start, end: extend(after) }
   }
   return null
@@ -164,7 +164,7 @@ function isEnd(body: string, k: number): boolean {
 /** Moves back over white space (as `\s` matches it) from just before `at`; returns the offset after the last non-space. */
 function skipSpaceBack(body: string, at: number): number {
   let k = at
-  while (k > 0 && isSpaceCode(body.charCodeAt(k - 1))) k--
+  while (k > 0 && isSpaceCode(codeAt(body, k - 1))) k--
   return k
 }
 

@@ -1,3 +1,4 @@
+import { codeAt, hasUpperCase } from './char-codes.js'
 import { TAG_TABLE } from './data/tag-table.js'
 
 /**
@@ -46,8 +47,13 @@ const UNIQUE_MEANINGS = (() => {
   return new Set([...count].filter(([, n]) => n === 1).map(([k]) => k))
 })()
 
-/** A word that cannot be a tag code on its own: not in the table and longer than the codes' four letters. */
-const isWord = (t: string) => !CODES.has(t.toUpperCase()) && /^[A-Za-z][A-Za-z'-]{4,}$/.test(t)
+/** Five letters or more (and apostrophes, hyphens): longer than the codes' four letters. */
+const LONG_WORD = /^[A-Za-z][A-Za-z'-]{4,}$/
+/**
+ * A word that cannot be a tag code on its own: longer than the codes' four letters and not in the table. The
+ * pattern first: it rules out most tokens (codes) without the upper-cased copy the table lookup needs.
+ */
+const isWord = (t: string) => LONG_WORD.test(t) && !CODES.has(t.toUpperCase())
 
 /** Two to four words, none of them a code (`HUMAN RIGHTS`, `GAZA DISENGAGEMENT`), one longer than a code. */
 function isPhrase(entry: TagToken[]): boolean {
@@ -134,7 +140,7 @@ const MARK_TOKEN = /^\(\s*[A-Z]{1,3}\s*(?:\/.*)?\)$/
  */
 export function tagListLength(value: string): number {
   const re = /\[[^\]\n]{1,60}\]\(#\)|\([^)\n]{1,60}\)|[^\s,;()[\]]+/g
-  const upper = value !== value.toLowerCase()
+  const upper = hasUpperCase(value)
   let end = 0
   let runStart = -1
   let runWords = 0
@@ -151,11 +157,11 @@ export function tagListLength(value: string): number {
     lastEnd = m.index + t.length
     const bare = withoutTrailing(t, false)
     if (bare === '' || bare === '\\') continue
-    const open = t.charCodeAt(0)
+    const open = codeAt(t, 0)
     if (open === 40 /* ( */ && MARK_TOKEN.test(t)) return end === 0 ? 0 : endAfter(value, end)
     // each token is upper-cased once for the table lookups below
     const folded = bare.toUpperCase()
-    const twoLetter = bare.length === 2 && isAsciiLetter(bare.charCodeAt(0)) && isAsciiLetter(bare.charCodeAt(1)) && (!upper || bare === folded)
+    const twoLetter = bare.length === 2 && isAsciiLetter(codeAt(bare, 0)) && isAsciiLetter(codeAt(bare, 1)) && (!upper || bare === folded)
     // a two-letter code inside a run of words (`… RESIGNS ON MONDAY`) may be an English word: it counts in the run
     if (twoLetter && runStart >= 0) {
       runWords++
@@ -165,7 +171,7 @@ export function tagListLength(value: string): number {
       end = lastEnd
       continue
     }
-    const code = twoLetter || open === 91 /* [ */ || open === 40 /* ( */ || CODES.has(folded) || isSipdis(bare) || /^[A-Z][A-Z0-9]*[-&/][A-Z0-9&/-]*$/.test(bare)
+    const code = twoLetter || open === 91 /* [ */ || open === 40 /* ( */ || CODES.has(folded) || isSipdis(bare) || COMPOUND_CODE.test(bare)
     if (code) {
       pair = false
       runStart = -1
@@ -173,7 +179,7 @@ export function tagListLength(value: string): number {
       end = lastEnd
       continue
     }
-    const word = /^[A-Za-z][A-Za-z'-]*$/.test(bare) && !PROSE_WORDS.has(folded)
+    const word = PLAIN_WORD.test(bare) && !PROSE_WORDS.has(folded)
     if (runStart < 0) runStart = m.index
     runWords++
     // running text: the list ends before the run this token belongs to
@@ -183,12 +189,17 @@ export function tagListLength(value: string): number {
   return end === 0 ? 0 : endAfter(value, end)
 }
 
+/** A code with a hyphen, ampersand or slash (`KPAL-ISR`, `US/EU`). */
+const COMPOUND_CODE = /^[A-Z][A-Z0-9]*[-&/][A-Z0-9&/-]*$/
+/** Letters (and apostrophes, hyphens) only. */
+const PLAIN_WORD = /^[A-Za-z][A-Za-z'-]*$/
+
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 
 /** `/[,;]/.test(value.slice(from, to))` without the slice: a comma or semicolon between two tokens. */
 function hasListSeparator(value: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const c = value.charCodeAt(i)
+    const c = codeAt(value, i)
     if (c === 44 || c === 59) return true
   }
   return false
@@ -197,7 +208,7 @@ function hasListSeparator(value: string, from: number, to: number): boolean {
 /** A token without its trailing dots (and colons, when `colons`): `t.replace(/[.:]+$/, '')` without a regex. */
 function withoutTrailing(t: string, colons: boolean): string {
   let e = t.length
-  for (let c = t.charCodeAt(e - 1); e > 0 && (c === 46 || (colons && c === 58)); c = t.charCodeAt(e - 1)) e--
+  for (let c = codeAt(t, e - 1); e > 0 && (c === 46 || (colons && c === 58)); c = codeAt(t, e - 1)) e--
   return e === t.length ? t : t.slice(0, e)
 }
 

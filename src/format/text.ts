@@ -1,5 +1,5 @@
 import { captionsIn, gluedCaptions, isCaptionLine, leadingCaptions, SERVICE_LINE } from './captions.js'
-import { foldAsciiCode, isSpaceCode } from './char-codes.js'
+import { codeAt, foldAsciiCode, isSpaceCode } from './char-codes.js'
 import { CLASS_LINE, CLASS_WORD_ONLY, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
 import { EO_LABEL } from './eo.js'
@@ -93,6 +93,12 @@ function mayBeTrailer(c0: number): boolean {
   return c === 0x62 || c === 0x6e || c === 0x23 || c === 0x65 || isSpaceCode(c0)
 }
 
+/**
+ * `line.text.length`, from the line's offsets: a `length` lookup on the line strings is megamorphic (see codeAt),
+ * two loads of the line object are not.
+ */
+const lineLength = (line: Line): number => line.end - line.start
+
 /** Finds the class line among the first non-blank lines of the text. */
 export function findClassLine(lines: Line[], from: number): { line: number; match: RegExpExecArray } | null {
   let seen = 0
@@ -149,7 +155,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
       // a legacy banner line (class word alone) sits just above; SMART headers repeat the subject just below
       const prev = prevNonBlank(lines, i)
       if (prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text)) kinds[prev] = 'pageHeader'
-    } else if (i > frontStart && t.length < 120 && IS_CLASS_INITIAL[c0] === 1 && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
+    } else if (i > frontStart && lineLength(lines[i]) < 120 && IS_CLASS_INITIAL[c0] === 1 && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
       // legacy multi-section text repeats the class line at each section
       kinds[i] = 'pageHeader'
     }
@@ -212,7 +218,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
   // without numbered paragraphs (a fragment), the signature may close any text after the class line
   findSignature(lines, layout.paras.length ? Math.max(frontEnd, frontStart) : frontStart, layout, trailer ?? lines.length)
   for (let i = frontEnd; i < lines.length; i++) {
-    if (kinds[i] === 'lines' && lines[i].text.length < 24 && mayBeTrailer(firsts[i]) && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
+    if (kinds[i] === 'lines' && lineLength(lines[i]) < 24 && mayBeTrailer(firsts[i]) && TRAILER.test(lines[i].text)) kinds[i] = 'envelope'
   }
   findMarkedBlocks(lines, frontStart, firsts, layout)
   return layout
@@ -405,7 +411,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       }
       lastLine = i
     }
-    while (end > s.at && isSpaceCode(text.charCodeAt(end - 1))) end--
+    while (end > s.at && isSpaceCode(codeAt(text, end - 1))) end--
     return { start: s.at, end, lastLine }
   }
 
@@ -469,7 +475,7 @@ function findTrailer(lines: Line[], from: number, kinds: SegmentKind[]): number 
   for (let i = from; i < lines.length; i++) {
     if (lines[i].blank || kinds[i] !== 'lines') continue
     const t = lines[i].text
-    if (t.length > 160) continue
+    if (lineLength(lines[i]) > 160) continue
     if (END_MARKER.test(t) || TRAILER_START.test(t)) {
       // a wire trailer (BT, #ssn, NNNN) just before the marker belongs with it
       return i

@@ -1,5 +1,5 @@
 import type { CopyOptions, CopyReport } from '../archive/copy-archive.js'
-import { locationHasDirectoryUsers } from '../store/open-store.js'
+import { locationHasDirectoryUsers, locationMessagingRows } from '../store/open-store.js'
 import { actor, audit, refuse, type ServiceContext } from './context.js'
 import { archiveImporter } from './archive-importer.js'
 import { openMessaging } from './messaging-service.js'
@@ -10,6 +10,11 @@ export type WithheldCopyReport = Omit<CopyReport, 'written' | 'skipped'>
 
 /** Who copies an archive from one database to another, and what the copy may do and say. */
 export interface ArchiveCopier {
+  /**
+   * True when the messaging tables are copied too (the source holds any and `archiveOnly` was not asked):
+   * the copy moves the whole database, and the target must hold no messaging data but the source's.
+   */
+  messaging: boolean
   /** What `copyArchive` must respect in the target: its released cables, and a verification of the source's cables only. */
   options: Pick<CopyOptions, 'kept' | 'sourceOnly'>
   /** Records the finished copy in the audit log of each operator database involved. */
@@ -25,7 +30,7 @@ interface Side {
 }
 
 /**
- * Decides whether `userName` may copy the archive at `from` into `to` (docs/archive.md, "Copying"):
+ * Decides whether `userName` may copy the archive at `from` into `to` (docs/postgres.md, "Operator databases"):
  *
  * - **from** an operator database (one with directory users): the copy reads every cable, whatever its
  *   level, caveats, post or principals, so only an **admin** of that database may make it; it is audited
@@ -34,6 +39,12 @@ interface Side {
  *   cables released there are kept as they are, the report withholds what was already stored, and the copy
  *   is audited there (`import`). The same `--as` name is looked up in each operator database.
  *
+ * Unless `archiveOnly`, a source holding messaging tables (directory, drafts, released cables, audit log …) is
+ * copied whole: the messaging tables too (`copyMessaging`). Then the copy is audited in the source BEFORE it
+ * starts (an interrupted copy is on record; the entry is copied with the log, so both logs end alike), and
+ * the target's rule is not that of an import: its messaging tables must be empty or an interrupted copy of
+ * the same source (`checkMessagingTarget`), and its archive ends the same as the source's (full verification).
+ *
  * Refusals are audited and thrown as ServiceError('FORBIDDEN'); an unknown user is refused as by `actor`.
  *
  * @example
@@ -41,7 +52,7 @@ interface Side {
  *   const report = await copyArchive(source, target, { ...copier.options })
  *   await copier.record(report)
  */
-export async function archiveCopier(from: string, to: string, userName: string | undefined): Promise<ArchiveCopier> {
+export async function archiveCopier(from: string, to: string, userName: string | undefined, opts: { archiveOnly?: boolean } = {}): Promise<ArchiveCopier> {
   const closers: (() => Promise<void>)[] = []
   const closeAll = async () => {
     for (const close of closers.splice(0)) await close()
@@ -57,12 +68,19 @@ export async function archiveCopier(from: string, to: string, userName: string |
       }
       source = { ctx, user }
     }
+    if (!opts.archiveOnly && (await locationMessagingRows(from)) > 0) {
+      if (source) {
+        await audit(source.ctx, { actor: source.user.name, action: 'copy', post: source.user.post, detail: 'copy of this database (archive and messaging tables) to another database begins' })
+      }
+      return { messaging: true, options: {}, record: async () => {}, shown: (r) => r, close: closeAll }
+    }
     // into an operator database: the rule of `cable import` (archivist or admin, audited), its released cables kept
     const importer = await archiveImporter(to, userName)
     closers.push(() => importer.close())
     const intoOperator = importer.user !== null
     const kept = await importer.releasedIds()
     return {
+      messaging: false,
       options: intoOperator ? { kept, sourceOnly: true } : {},
       record: async (r) => {
         if (source) await audit(source.ctx, { actor: source.user.name, action: 'copy', post: source.user.post, detail: `${r.cables} cables copied out of this database` })

@@ -1,4 +1,7 @@
 import type { MessagingStore } from './messaging-store.js'
+import type { MessagingTables } from './messaging-tables.js'
+import { SqliteMessagingTables, sqliteMessagingRows } from './sqlite/messaging-tables-sql.js'
+import { PgMessagingTables, pgMessagingRows } from './postgres/pg-messaging-tables.js'
 import type { Store } from './store.js'
 import { hasDirectoryUsers } from './sqlite/messaging-database.js'
 import { SqliteMessagingStore } from './sqlite/messaging-store.js'
@@ -50,4 +53,25 @@ export async function openMessagingStore(location: string): Promise<MessagingSto
 export async function locationHasDirectoryUsers(location: string): Promise<boolean> {
   if (isPostgresLocation(location)) return pgHasDirectoryUsers(location)
   return hasDirectoryUsers(location)
+}
+
+/**
+ * Opens the messaging tables at `location` as engine-neutral rows, for a whole-database copy
+ * (src/store/messaging-tables.ts); the schema is created or brought up to date first.
+ *
+ * @example
+ *   const tables = await openMessagingTables('postgres://…/cablegram')
+ */
+export async function openMessagingTables(location: string): Promise<MessagingTables> {
+  if (isPostgresLocation(location)) return PgMessagingTables.open(location)
+  return SqliteMessagingTables.open(location)
+}
+
+/**
+ * How many rows the messaging tables at `location` hold in all (0 when it has none, or no such tables).
+ * Asking changes nothing: a plain archive gets no messaging tables from it.
+ */
+export async function locationMessagingRows(location: string): Promise<number> {
+  if (isPostgresLocation(location)) return pgMessagingRows(location)
+  return sqliteMessagingRows(location)
 }

@@ -1,5 +1,5 @@
 import { ALL_CAVEATS_MASK, caveatMask, isKnownCaveat } from './caveat-mask.js'
-import type { Access, PortionRecord, PortionSource } from './store.js'
+import type { Access, DateSourceRecord, PortionRecord, PortionSource } from './store.js'
 
 /**
  * The engine-neutral part of portion-level access (docs/search.md): the setting's name, which portions may be
@@ -74,11 +74,27 @@ export function somePortionSql(access: Access, cableRow: 'c.id' | 'c.rowid', kin
 }
 
 /** A portion kind that holds one shown field value (see `PortionRecord`), never full-text indexed. */
-export type FieldKind = 'tag' | 'caption'
+export type FieldKind = 'tag' | 'caption' | 'date' | 'date-source' | 'origin'
 
 /** Whether a stored portion is a shown field value rather than text. */
-export function isFieldPortion(p: PortionRecord): boolean {
-  return p.kind === 'tag' || p.kind === 'caption'
+export function isFieldPortion(p: Pick<PortionRecord, 'kind'>): boolean {
+  return p.kind === 'tag' || p.kind === 'caption' || p.kind === 'date' || p.kind === 'date-source' || p.kind === 'origin'
+}
+
+/**
+ * The date of cable `c` as the reader sees it, an SQL expression over `c`: its own date when he may read it whole,
+ * else the date its redacted rendering gives him (the `date` value stored with a demand he meets; NULL when it gives
+ * none, or none is stored). `date:`, the year facet, the histogram and date order read this for a portion reader.
+ */
+export function readerDateSql(access: Access, cableRow: 'c.id' | 'c.rowid'): string {
+  // PostgreSQL compares dates byte-wise, as its `cables.date` column (COLLATE "C"); SQLite always does
+  const text = cableRow === 'c.id' ? 'p.text COLLATE "C"' : 'p.text'
+  return `CASE WHEN ${wholeSql(access)} THEN c.date ELSE (SELECT ${text} FROM cable_portions p WHERE p.cable = ${cableRow} AND p.kind = 'date' AND ${readableSql(access)} LIMIT 1) END`
+}
+
+/** SELECT of the `date-source` JSON cable `c` shows a reader who may read it in part (one row or none). */
+export function shownDateSourceSql(access: Access, cableRow: 'c.id' | 'c.rowid'): string {
+  return `(SELECT p.text FROM cable_portions p WHERE p.cable = ${cableRow} AND p.kind = 'date-source' AND ${readableSql(access)} LIMIT 1)`
 }
 
 /**
@@ -93,4 +109,21 @@ export function shownValueSql(access: Access, cableRow: 'c.id' | 'c.rowid', kind
 /** SELECT of the distinct `kind` values cable `c` shows the reader (column `v`), for its facets and hit fields. */
 export function shownValuesSql(access: Access, cableRow: 'c.id' | 'c.rowid', kind: FieldKind): string {
   return `SELECT DISTINCT p.text AS v FROM cable_portions p WHERE p.cable = ${cableRow} AND p.kind = '${kind}' AND ${readableSql(access)}`
+}
+
+/**
+ * A portion reader's `DateSourceRecord` for a cable read in part, from its stored `date-source` JSON: null when he
+ * is shown no date, `unknown` when none is stored beside it.
+ */
+export function shownSourceOf(date: string | null, json: string | null): DateSourceRecord | null {
+  if (date === null) return null
+  const unknown: DateSourceRecord = { basis: 'unknown', precision: null, from: [] }
+  if (json === null) return unknown
+  const s = JSON.parse(json) as DateSourceRecord
+  return { basis: s.basis, precision: s.precision, from: s.from }
+}
+
+/** SELECT of the origin cable `c` shows a reader who may read it in part (one row or none): its FM line as his rendering gives it. */
+export function shownOriginSql(access: Access, cableRow: 'c.id' | 'c.rowid'): string {
+  return `(SELECT p.text FROM cable_portions p WHERE p.cable = ${cableRow} AND p.kind = 'origin' AND ${readableSql(access)} LIMIT 1)`
 }

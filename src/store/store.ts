@@ -33,10 +33,14 @@ export interface Access {
  * `tag` and `caption` are no text but one value of that field the cable's redacted rendering shows (`text`
  * is the value as `CableRecord.tags` or `captions` holds it), stored with each demand its portions make: for
  * a reader who may read the cable only in part, `tag:`, `caption:` and their facets read these alone, never
- * the cable's own fields, so a value from a withheld line is never his to find or count. Never full-text indexed.
+ * the cable's own fields, so a value from a withheld line is never his to find or count. `date` (the date as
+ * `CableRecord.date` writes it) and `date-source` (its `DateSourceRecord` as JSON) are likewise the date his
+ * rendering gives (`date:`, the year facet, the histogram, date order and the date a hit shows read them for
+ * him); a cable whose rendering gives him no date has none. `origin` is the originating post his rendering's FM
+ * line gives (the origin a hit shows him; none when that line is withheld). Never full-text indexed.
  */
 export interface PortionRecord {
-  kind: 'subject' | 'body' | 'tag' | 'caption'
+  kind: 'subject' | 'body' | 'tag' | 'caption' | 'date' | 'date-source' | 'origin'
   level: number
   caveats: string[]
   text: string
@@ -319,6 +323,9 @@ export interface PortionSource {
   /** The TAGS and captions stored for it; absent, they are read from `text` as the archive would store them. */
   tags?: string[]
   captions?: string[]
+  /** The date stored for it and how it was found; absent, the date of `text` as the archive parses it. */
+  date?: string | null
+  dateSource?: DateSourceRecord | null
   /** The texts of its other versions, for a cable with several. */
   versions?: string[]
 }

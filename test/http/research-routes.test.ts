@@ -127,6 +127,14 @@ describe('research routes', () => {
     expect((await (await fx.app.request(`/api/snapshots/${saved.id}`)).json()).count).toBe(saved.count)
     expect(await (await fx.app.request(`/api/snapshots/${saved.id}/verify`)).json()).toMatchObject({ identical: true })
     expect((await fx.app.request('/api/snapshots/cg-nothinghere')).status).toBe(404)
+    // a stored snapshot whose body was changed is a conflict with what its id says, not a refusal of the reader
+    const stored = (await fx.deps.archive.snapshot(saved.id))!
+    await fx.deps.archive.saveSnapshot({ id: 'cg-aaaaaaaaaa', savedAt: stored.savedAt, body: stored.body })
+    for (const path of ['/api/snapshots/cg-aaaaaaaaaa', '/api/snapshots/cg-aaaaaaaaaa/verify']) {
+      const damaged = await fx.app.request(path)
+      expect(damaged.status).toBe(409)
+      expect((await damaged.json()).detail).toContain(`holds snapshot ${saved.id}`)
+    }
     const bad = await fx.app.request('/api/snapshots', { method: 'POST', body: JSON.stringify({ query: 'tag:(' }), headers: { 'content-type': 'application/json' } })
     expect(bad.status).toBe(400)
   })

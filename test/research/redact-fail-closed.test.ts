@@ -52,6 +52,12 @@ const SUBJECT_WRAP_ALONE = cable(302, { subject: '(S) THE TALKS WERE DECLARED\nC
 // 2. the last one-word line of a marked paragraph, no blank line before it, is no signature
 const LAST_WORD = cable(303, { body: `${OPEN}\n2. (S) The envoy will meet the source named\nKHANCANARY\n` })
 const LAST_WORD_DOT = cable(304, { body: `${OPEN}\n2. (S) The envoy will meet the source in\nISLAMABADCANARY.\n` })
+// a name right under a paragraph whose sentence ended is the signature; after a title's stop it is not
+const SIGNED = cable(317, { body: `${OPEN}\n2. (S) The envoy met the source in the capital.\nQUILLSIGNER\n` })
+const SIGNED_QUOTE = cable(318, { body: `${OPEN}\n2. (S) The source said "the talks are over."\nQUILLSIGNER\n` })
+const AFTER_TITLE = cable(319, { body: `${OPEN}\n2. (S) The envoy will meet Lt. Gen.\nGENCANARY\n` })
+const AFTER_INITIAL = cable(320, { body: `${OPEN}\n2. (S) The envoy will meet the source, J.\nINITIALCANARY\n` })
+const AFTER_ABBREVIATION = cable(321, { body: `${OPEN}\n2. (S) The envoy will meet the source in the U.S.\nABBRCANARY\n` })
 // 3. a mark on a REF line, a mark split over a line break
 const REF_MARK = cable(305, { ref: 'REF: (S//NF) STATE 12345', body: `${OPEN}\nQUILL\n` })
 const REF_MARK_TS = cable(306, { ref: 'REF: A. (TS) STATE 12345\n     B. STATE 23456', body: `${OPEN}\nQUILL\n` })
@@ -90,6 +96,26 @@ describe('the last line of a paragraph', () => {
   it('should be withheld with the paragraph it ends, however name-like', () => {
     for (const [text, word] of [[LAST_WORD, 'KHANCANARY'], [LAST_WORD_DOT, 'ISLAMABADCANARY']]) {
       expect(filed(text).level).toBe(3)
+      for (const reader of [U, C]) expect(redactText(text, reader).text).not.toContain(word)
+      expect(redactText(text, S).text).toContain(word)
+      agrees(text)
+    }
+  })
+})
+
+describe('a name right under the last line of a paragraph', () => {
+  it('should be shown as the signature when the paragraph visibly ended before it', () => {
+    for (const text of [SIGNED, SIGNED_QUOTE]) {
+      const r = redactText(text, C)
+      expect(r.text).toMatch(/\nQUILLSIGNER\n/)
+      expect(r.text).not.toContain('envoy')
+      expect(r.text).not.toContain('talks are over')
+      agrees(text)
+    }
+  })
+
+  it('should be withheld with the paragraph when the stop before it ends a title, an initial or an abbreviation', () => {
+    for (const [text, word] of [[AFTER_TITLE, 'GENCANARY'], [AFTER_INITIAL, 'INITIALCANARY'], [AFTER_ABBREVIATION, 'ABBRCANARY']]) {
       for (const reader of [U, C]) expect(redactText(text, reader).text).not.toContain(word)
       expect(redactText(text, S).text).toContain(word)
       agrees(text)

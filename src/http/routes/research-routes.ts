@@ -5,7 +5,7 @@ import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
 import { archivePeople, archivePerson } from '../../archive/people.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
 import { redactStoredCable } from '../../archive/releasable.js'
-import { loadSnapshot, saveSnapshot, SnapshotError, verifySnapshot } from '../../archive/snapshots.js'
+import { loadSnapshot, saveSnapshot, SnapshotAccessError, SnapshotError, verifySnapshot } from '../../archive/snapshots.js'
 import { messagingDirectory, routeWith, shippedDirectory } from '../../messaging/routing-replay.js'
 import type { HttpEnv } from '../env.js'
 import { HttpProblem } from '../problem.js'
@@ -27,8 +27,8 @@ const routes = {
   route: createRoute({ method: 'get', path: '/api/cables/{id}/route', tags: ['research'], summary: 'Routing replay', description: 'Receiving posts with role, precedence and certainty; exclusions, unknown addressees, posts reached by subscriptions.', request: { params: IdParam }, responses: { 200: json(Any('RoutingReplay'), 'The replay'), ...problems(401, 404) } }),
   redact: createRoute({ method: 'get', path: '/api/cables/{id}/redact', tags: ['research'], summary: 'Releasable rendering', description: '`for` is a level and caveats, comma-separated (`CONFIDENTIAL`, `SECRET,NOFORN`).', request: { params: IdParam, query: z.object({ for: z.string().min(1).max(200) }) }, responses: { 200: json(Any('Redaction'), 'The rendering and the withheld portions'), ...problems(401, 404, 422) } }),
   saveSnapshot: createRoute({ method: 'post', path: '/api/snapshots', tags: ['research'], summary: 'Save a query snapshot', request: { body: { content: { 'application/json': { schema: z.object({ query: z.string().max(10_000) }) } } } }, responses: { 200: json(Any('Snapshot'), 'The saved snapshot and its id'), ...problems(400, 401, 403, 422) } }),
-  snapshot: createRoute({ method: 'get', path: '/api/snapshots/{id}', tags: ['research'], summary: 'A saved snapshot', request: { params: IdParam }, responses: { 200: json(Any('SavedSnapshot'), 'The snapshot'), ...problems(401, 404) } }),
-  verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404) } }),
+  snapshot: createRoute({ method: 'get', path: '/api/snapshots/{id}', tags: ['research'], summary: 'A saved snapshot', request: { params: IdParam }, responses: { 200: json(Any('SavedSnapshot'), 'The snapshot'), ...problems(401, 403, 404, 409) } }),
+  verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404, 409) } }),
   gaps: createRoute({ method: 'get', path: '/api/gaps', tags: ['research'], summary: 'MRN gap map', description: 'Per origin and year: serials held, cited and missing, by month, with the known-but-missing ids.', request: { query: z.object({ origin: z.string().max(100).optional(), year }) }, responses: { 200: json(z.array(Any('GapRow')), 'Rows'), ...problems(401, 422) } }),
   people: createRoute({ method: 'get', path: '/api/people', tags: ['research'], summary: 'People in the cables', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }) }, responses: { 200: json(z.array(Any('Person')), 'People, most cables first'), ...problems(401, 422) } }),
   person: createRoute({ method: 'get', path: '/api/people/{key}', tags: ['research'], summary: 'One person in the cables', description: 'By key (`QUINT P`: surname and first initial, or a surname alone), as the list gives it; 404 when no cable the caller may read names him.', request: { params: z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' }, example: 'QUINT P' }) }) }, responses: { 200: json(Any('PersonDetail'), 'The person, his titles, roles, cables and mentions'), ...problems(401, 404) } }),
@@ -100,7 +100,7 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
       if (!s) throw new HttpProblem('NOT_FOUND', `no snapshot ${c.req.valid('param').id}`)
       return c.json(s, 200)
     } catch (error) {
-      if (error instanceof SnapshotError) throw new HttpProblem('FORBIDDEN', error.message)
+      if (error instanceof SnapshotError) throw snapshotProblem(error)
       throw error
     }
   })
@@ -113,7 +113,7 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
       await deps.reads.charge(principal, 'export', check.count)
       return c.json(check, 200)
     } catch (error) {
-      if (error instanceof SnapshotError) throw new HttpProblem('FORBIDDEN', error.message)
+      if (error instanceof SnapshotError) throw snapshotProblem(error)
       throw error
     }
   })
@@ -143,4 +143,13 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
     if (q.format === 'csv') return c.body(networkCsv(g), 200, { 'content-type': 'text/csv; charset=utf-8' })
     return c.json(g.export(), 200)
   })
+}
+
+/**
+ * A snapshot refusal as its problem: 403 for one the reader may not see or check (saved with more access, or by
+ * another user under need to know), 409 for a stored snapshot that no longer holds what its id says (its copy in
+ * the archive was changed), which no request of his can mend.
+ */
+function snapshotProblem(error: SnapshotError): HttpProblem {
+  return new HttpProblem(error instanceof SnapshotAccessError ? 'FORBIDDEN' : 'CONFLICT', error.message)
 }

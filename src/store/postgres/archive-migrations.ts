@@ -264,4 +264,14 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX cable_portions_caption ON cable_portions (text COLLATE "C", cable) WHERE kind = 'caption';
     `,
   },
+  {
+    // As the SQLite engine's archive-009: the date of a cable read in part, for a reader below its level, is the date
+    // its redacted rendering gives (`cable_portions` rows of kind `date` and `date-source`), found by this index. An
+    // archive that had the setting on holds none until `cable archive-config portion-access on` is run again, and
+    // until then such a cable has no date for him (fail closed).
+    id: 'archive-007',
+    sql: `
+      CREATE INDEX cable_portions_date ON cable_portions (cable, kind, level, caveat_mask) WHERE kind IN ('date', 'date-source');
+    `,
+  },
 ]

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import type { Access, PortionRecord } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
-import { enforceablePortion, PORTION_SETTING, readableSql, shownValueSql, shownValuesSql, somePortionSql as somePortionOf, wholeSql } from '../portion-access.js'
+import { enforceablePortion, PORTION_SETTING, readableSql, readerDateSql, shownDateSourceSql, shownOriginSql, shownValueSql, shownValuesSql, somePortionSql as somePortionOf, wholeSql } from '../portion-access.js'
 import { binaryArray, PG_OID } from './pg-binary.js'
 import { portionVector } from './pg-tsvector.js'
 
@@ -73,4 +73,19 @@ export async function putPortions(db: Queryable, rows: { id: string; portions: r
 /** Cable `c` has at least one portion the reader may read (of `kind` when given). */
 export function somePortionSql(access: Access, kind?: 'subject'): string {
   return somePortionOf(access, 'c.id', kind)
+}
+
+/** The date a portion reader sees for cable `c` (`readerDateSql`), for his filters, facets, histogram and order. */
+export function readerDate(access: Access): string {
+  return `(${readerDateSql(access, 'c.id')})`
+}
+
+/** The `DateSourceRecord` JSON of the date cable `c` shows a reader who may read it in part (NULL for none). */
+export function shownDateSource(access: Access): string {
+  return shownDateSourceSql(access, 'c.id')
+}
+
+/** The origin (FM line) cable `c` shows a reader who may read it in part (NULL for none). */
+export function shownOrigin(access: Access): string {
+  return shownOriginSql(access, 'c.id')
 }

@@ -2,7 +2,7 @@ import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../qu
 import { classificationValue, classValue, dateFromBound, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../caveat-mask.js'
-import { readableSql, shownValueSql, somePortionSql, wholeSql } from './pg-portions.js'
+import { readableSql, readerDate, shownValueSql, somePortionSql, wholeSql } from './pg-portions.js'
 
 /**
  * The query language compiled to PostgreSQL, the counterpart of `sqlite/sqlite-search.ts` with the same
@@ -362,12 +362,14 @@ class Compiler extends Params {
       }
       case 'date': {
         const r = dateRange(n.op, v)!
-        const parts = ['c.date IS NOT NULL']
+        // a cable read in part: the date its redacted rendering gives (docs/search.md)
+        const date = this.reader ? readerDate(this.reader) : 'c.date'
+        const parts = [`${date} IS NOT NULL`]
         // a date known to its month or year matches only when its whole period is inside (dateFromBound)
-        if (r.from) parts.push(`c.date >= ${this.param(dateFromBound(r.from))}`)
+        if (r.from) parts.push(`${date} >= ${this.param(dateFromBound(r.from))}`)
         if (r.to) {
           const to = this.param(r.to)
-          parts.push(`c.date < ${to} AND left(${to}, length(c.date)) COLLATE "C" <> c.date`)
+          parts.push(`${date} < ${to} AND left(${to}, length(${date})) COLLATE "C" <> ${date}`)
         }
         return '(' + parts.join(' AND ') + ')'
       }

@@ -31,7 +31,8 @@ import { runPgMigrations, type PgMigration } from './migrations.js'
 import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-search.js'
 import { acquirePool, inTransaction, releasePool } from './pool.js'
 import { lockArchiveWrites, writeImportBatch } from './pg-writer.js'
-import { dropPortions, portionsEnabled, putPortions, setPortionSetting, shownValuesSql, somePortionSql, wholeSql } from './pg-portions.js'
+import { dropPortions, portionsEnabled, putPortions, readerDate, setPortionSetting, shownDateSource, shownOrigin, shownValuesSql, somePortionSql, wholeSql } from './pg-portions.js'
+import { shownSourceOf } from '../portion-access.js'
 import { pageCandidates, pgFacetIndex } from './pg-facet-index.js'
 
 export interface PgOpenOptions {
@@ -57,6 +58,8 @@ interface Compiled extends PgCompiledQuery {
   idsWhere: string
   /** The reader of a search under portion-level access (his hits may be partial), else null. */
   portionReader: Access | null
+  /** The date the search orders, filters and counts by: `c.date`, or for a portion reader the date each cable shows him. */
+  date: string
 }
 
 /** Cables read per round trip while portion-level access is turned on. */
@@ -83,6 +86,9 @@ interface HitRow {
   caveats?: string
   /** Portion-level access: the TAGS the rendering of a cable read in part shows. */
   shown_tags?: string[] | null
+  shown_date?: string | null
+  shown_date_source?: string | null
+  shown_origin?: string | null
 }
 
 /**
@@ -91,10 +97,10 @@ interface HitRow {
  * column), then newest first: an order that needs no reading of the cables' word vectors, so only the
  * page shown is scored (see docs/postgres.md).
  */
-function orderBy(sort: SortOrder, ranked: boolean, a: string): string {
-  if (sort === 'date') return `${a}date ASC NULLS FIRST, ${a}key`
-  if (sort === 'date-desc' || !ranked) return `${a}date DESC NULLS LAST, ${a}key`
-  return `tier DESC, ${a}date DESC NULLS LAST, ${a}key`
+function orderBy(sort: SortOrder, ranked: boolean, a: string, date = `${a}date`): string {
+  if (sort === 'date') return `${date} ASC NULLS FIRST, ${a}key`
+  if (sort === 'date-desc' || !ranked) return `${date} DESC NULLS LAST, ${a}key`
+  return `tier DESC, ${date} DESC NULLS LAST, ${a}key`
 }
 
 /**
@@ -115,6 +121,11 @@ function toHit(r: HitRow): SearchHit {
     // the TAGS his rendering shows, in the cable's order
     const shown = new Set(r.shown_tags ?? [])
     hit.tags = hit.tags.filter((t) => shown.has(t))
+    // the date his rendering gives, with how it was found (docs/search.md)
+    hit.date = r.shown_date ?? null
+    hit.dateSource = shownSourceOf(hit.date, r.shown_date_source ?? null)
+    // the origin his rendering's FM line gives (none when it is withheld)
+    hit.origin = r.shown_origin ?? null
   }
   return hit
 }
@@ -125,7 +136,7 @@ function toHit(r: HitRow): SearchHit {
  */
 function partialColumns(reader: Access | null): string {
   if (!reader) return ''
-  return `, ${wholeSql(reader)} AS whole, ${somePortionSql(reader, 'subject')} AS subject_readable, c.level, c.caveats, ARRAY(${shownValuesSql(reader, 'c.id', 'tag')}) AS shown_tags`
+  return `, ${wholeSql(reader)} AS whole, ${somePortionSql(reader, 'subject')} AS subject_readable, c.level, c.caveats, ARRAY(${shownValuesSql(reader, 'c.id', 'tag')}) AS shown_tags, ${readerDate(reader)} AS shown_date, ${shownDateSource(reader)} AS shown_date_source, ${shownOrigin(reader)} AS shown_origin`
 }
 
 /**
@@ -217,7 +228,7 @@ export class PostgresStore implements Store {
       idsFrom = `(SELECT ${q.driverRepeats ? 'DISTINCT ' : ''}d.cable AS id FROM (${q.driver}) d) c`
       idsWhere = q.driverWhere
     }
-    return { ...q, from, idsFrom, idsWhere, portionReader: portions ? access! : null }
+    return { ...q, from, idsFrom, idsWhere, portionReader: portions ? access! : null, date: portions ? readerDate(access!) : 'c.date' }
   }
 
   /** Whether the subject holds a word of the query, as a column `tier`, for ranked orders (`f` joined when `match`). */
@@ -297,7 +308,7 @@ export class PostgresStore implements Store {
     const order = orderBy(options.sort, ranked, '')
     if (options.limit !== undefined && options.limit <= 1000) {
       const ids = await this.pool.query<{ id: string }>(
-        `SELECT id FROM (SELECT c.id, c.date, c.key, ${tier} FROM ${q.from} WHERE ${q.where}) m ORDER BY ${order} LIMIT ${options.limit} OFFSET ${options.offset ?? 0}`,
+        `SELECT id FROM (SELECT c.id, ${q.date} AS date, c.key, ${tier} FROM ${q.from} WHERE ${q.where}) m ORDER BY ${order} LIMIT ${options.limit} OFFSET ${options.offset ?? 0}`,
         params,
       )
       for (const hit of await this.pageRows(ids.rows.map((r) => r.id), q, options.withText ?? false)) yield hit
@@ -312,7 +323,7 @@ export class PostgresStore implements Store {
     const text = options.withText ? ', (SELECT t.text FROM cable_texts t WHERE t.cable = c.id) AS text' : ''
     const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? 'ALL'} OFFSET ${options.offset ?? 0}` : ''
     const sql = `SELECT c.id, c.key, c.cable_id, c.date, c.date_basis, c.date_precision, c.date_from, c.origin, c.classification, c.subject, c.tags, ${score} AS score, ${tier}${text}${partialColumns(q.portionReader)}
-      FROM ${q.from} WHERE ${q.where} ORDER BY ${orderBy(options.sort, ranked, '')}${page}`
+      FROM ${q.from} WHERE ${q.where} ORDER BY ${orderBy(options.sort, ranked, 'c.', q.date)}${page}`
     const client = await this.pool.connect()
     let open = false
     try {
@@ -354,7 +365,7 @@ export class PostgresStore implements Store {
     const order = orderBy(options.sort, q.match !== null, '')
     const { rows } = await this.pool.query<{ total: number; facets: [string, string | null, number][]; page: string[] | null }>(
       `WITH m AS MATERIALIZED (
-         SELECT c.id, c.key, c.date, c.origin_key, c.classification, c.precedence, ${facetFieldColumns(q.portionReader)}, ${tier} FROM ${q.from} WHERE ${q.where}
+         SELECT c.id, c.key, ${q.date} AS date, c.origin_key, c.classification, c.precedence, ${facetFieldColumns(q.portionReader)}, ${tier} FROM ${q.from} WHERE ${q.where}
        )
        SELECT (SELECT count(*)::int FROM m) AS total,
          (SELECT coalesce(json_agg(json_build_array(x.f, x.v, x.n)), '[]') FROM (
@@ -527,7 +538,7 @@ export class PostgresStore implements Store {
     const q = await this.compile(query, access)
     // dates are ISO strings, so a prefix of 4, 7 or 10 characters is the year, month or day
     const { rows } = await this.pool.query<{ value: string; count: number }>(
-      `SELECT coalesce(left(c.date, ${width}), '(none)') AS value, count(*)::int AS count FROM ${q.from} WHERE ${q.where} GROUP BY 1 ORDER BY coalesce(left(c.date, ${width}), '(none)') COLLATE "C"`,
+      `SELECT coalesce(left(${q.date}, ${width}), '(none)') AS value, count(*)::int AS count FROM ${q.from} WHERE ${q.where} GROUP BY 1 ORDER BY coalesce(left(${q.date}, ${width}), '(none)') COLLATE "C"`,
       q.params,
     )
     return rows
@@ -622,17 +633,17 @@ export class PostgresStore implements Store {
       if (!on) return
       // a cable with several texts: its other versions' texts too (its portions only when every text agrees)
       await client.query(
-        `DECLARE backfill NO SCROLL CURSOR FOR SELECT c.id, c.key, c.level, c.caveats, c.tags, d.captions, t.text,
+        `DECLARE backfill NO SCROLL CURSOR FOR SELECT c.id, c.key, c.level, c.caveats, c.tags, d.captions, c.date, c.date_basis, c.date_precision, c.date_from, t.text,
            ARRAY(SELECT v.text FROM cable_versions v WHERE v.cable = c.id AND v.text IS NOT NULL ORDER BY v.version) AS others
          FROM cables c JOIN cable_texts t ON t.cable = c.id JOIN cable_details d ON d.cable = c.id`,
       )
       for (;;) {
-        const { rows } = await client.query<{ id: string; key: string; level: number; caveats: string; tags: string[]; captions: string[]; text: Buffer; others: Buffer[] }>(`FETCH ${BACKFILL_BATCH} FROM backfill`)
+        const { rows } = await client.query<{ id: string; key: string; level: number; caveats: string; tags: string[]; captions: string[]; text: Buffer; others: Buffer[] } & Parameters<typeof dateSourceOf>[0]>(`FETCH ${BACKFILL_BATCH} FROM backfill`)
         await putPortions(
           client,
           rows.map((r) => {
             const versions = r.others.map((t) => unpackText(t))
-            const source = { key: r.key, level: r.level, caveats: r.caveats === '' ? [] : r.caveats.split(' '), text: unpackText(r.text), tags: r.tags, captions: r.captions }
+            const source = { key: r.key, level: r.level, caveats: r.caveats === '' ? [] : r.caveats.split(' '), text: unpackText(r.text), tags: r.tags, captions: r.captions, date: r.date, dateSource: dateSourceOf(r) }
             return { id: r.id, portions: portions({ ...source, ...(versions.length ? { versions } : {}) }) }
           }),
         )

@@ -1,5 +1,6 @@
 import { indexTokens } from '../query/ast.js'
 import type { CableRecord, PortionRecord, PreparedIndex } from '../store.js'
+import { isFieldPortion } from '../portion-access.js'
 
 /**
  * Builds a cable's tsvector in the writer, with the tokeniser the SQLite engine's FTS5 index and the query
@@ -212,8 +213,8 @@ class VectorBuilder {
  *   portionVector('body', '1. (C) The talks resumed.').fts // read back as "'1':2 'c':3 'resumed':6 'talks':5 'the':4"
  */
 export function portionVector(kind: PortionRecord['kind'], text: string): { fts: Buffer; maxBucket: number } {
-  // a shown field value (`tag`, `caption`) is no text: an empty vector, so no word ever matches it
-  if (kind === 'tag' || kind === 'caption') return { fts: new VectorBuilder().binary(), maxBucket: 0 }
+  // a shown field value (`tag`, `caption`, `date`, `date-source`) is no text: an empty vector, so no word ever matches it
+  if (isFieldPortion({ kind })) return { fts: new VectorBuilder().binary(), maxBucket: 0 }
   const b = kind === 'subject' ? cableMain(text, '') : cableMain(null, text)
   const fts = b.binary()
   return { fts, maxBucket: b.maxBucket }

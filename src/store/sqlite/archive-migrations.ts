@@ -233,4 +233,15 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    // Portion-level access reads a cable's date for a reader who may read it only in part (`date:`, the year facet,
+    // the histogram, date order, the date a hit shows) from the date its redacted rendering gives, stored as
+    // `cable_portions` rows of kind `date` and `date-source` (docs/search.md): an index finds a cable's. A migration
+    // cannot render cables: an archive that had the setting on holds no such rows until `cable archive-config
+    // portion-access on` is run again, and until then a cable read in part has no date for him (fail closed).
+    id: 'archive-009',
+    up(db) {
+      db.exec(`CREATE INDEX cable_portions_date ON cable_portions(cable, kind, level, caveat_mask) WHERE kind IN ('date', 'date-source');`)
+    },
+  },
 ]

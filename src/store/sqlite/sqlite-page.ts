@@ -21,11 +21,16 @@ export interface PageQuery {
    * fields its rendering shows), else null: the facet index or `FACET_COLUMNS`.
    */
   facetColumns: string | null
+  /**
+   * The date the search orders, filters and counts by: `c.date`, or for a portion reader the date each cable shows
+   * him (`readerDateSql`: a cable read in part, the date its rendering gives).
+   */
+  date: string
 }
 
-/** The SQL ORDER BY of every search: score or date (NULL dates first ascending), then key. */
-export function orderBy(sort: SortOrder, ranked: boolean, rank: string): string {
-  return sort === 'date' ? 'c.date ASC, c.key' : sort === 'date-desc' || !ranked ? 'c.date DESC, c.key' : `${rank}, c.key`
+/** The SQL ORDER BY of every search: score or date (`date`, NULL dates first ascending), then key. */
+export function orderBy(sort: SortOrder, ranked: boolean, rank: string, date = 'c.date'): string {
+  return sort === 'date' ? `${date} ASC, c.key` : sort === 'date-desc' || !ranked ? `${date} DESC, c.key` : `${rank}, c.key`
 }
 
 /** Compares rows as `orderBy` does. */
@@ -114,7 +119,7 @@ export function facetedPage(
 ): FacetedPage {
   const index = q.facetColumns ? null : facetIndex(db)
   const score = q.ranked ? q.rank : 'NULL'
-  const columns = `c.rowid, c.key, c.id, c.date, c.origin, c.classification, c.subject, c.tags, ${score}`
+  const columns = `c.rowid, c.key, c.id, ${q.date}, c.origin, c.classification, c.subject, c.tags, ${score}`
   let total = 0
   let facets: Facets
   let best: Row[]

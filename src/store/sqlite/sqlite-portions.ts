@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Access, PortionRecord } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
-import { enforceablePortion, isFieldPortion, PORTION_SETTING, readableSql, shownValueSql, shownValuesSql, somePortionSql as somePortionOf, wholeSql, type FieldKind } from '../portion-access.js'
+import { enforceablePortion, isFieldPortion, PORTION_SETTING, readerDateSql, shownDateSourceSql, shownOriginSql, readableSql, shownValueSql, shownValuesSql, somePortionSql as somePortionOf, wholeSql, type FieldKind } from '../portion-access.js'
 
 /**
  * Portion-level access in the SQLite engine (docs/search.md): the setting, the stored portions
@@ -101,7 +101,7 @@ export function shownFieldSql(access: Access, kind: FieldKind, own: string, valu
  */
 export function portionFacetColumns(access: Access): string {
   const whole = wholeSql(access)
-  return `c.origin_key, substr(c.date, 1, 4), c.classification, c.precedence,
+  return `c.origin_key, substr(${readerDateSql(access, 'c.rowid')}, 1, 4), c.classification, c.precedence,
     CASE WHEN ${whole} THEN c.tags ELSE (SELECT group_concat(v, ' ') FROM (${shownValuesSql(access, 'c.rowid', 'tag')})) END,
     CASE WHEN ${whole} THEN (SELECT d.captions FROM cable_details d WHERE d.rowid = c.rowid) ELSE (SELECT json_group_array(v) FROM (${shownValuesSql(access, 'c.rowid', 'caption')})) END`
 }
@@ -109,4 +109,19 @@ export function portionFacetColumns(access: Access): string {
 /** SELECT of the TAGS cable `c` shows a reader who may read it in part, space-joined (NULL for none). */
 export function shownTagsSql(access: Access): string {
   return `(SELECT group_concat(v, ' ') FROM (${shownValuesSql(access, 'c.rowid', 'tag')}))`
+}
+
+/** The date a portion reader sees for cable `c` (`readerDateSql`), for his filters, facets, histogram and order. */
+export function readerDate(access: Access): string {
+  return `(${readerDateSql(access, 'c.rowid')})`
+}
+
+/** The `DateSourceRecord` JSON of the date cable `c` shows a reader who may read it in part (NULL for none). */
+export function shownDateSource(access: Access): string {
+  return shownDateSourceSql(access, 'c.rowid')
+}
+
+/** The origin (FM line) cable `c` shows a reader who may read it in part (NULL for none). */
+export function shownOrigin(access: Access): string {
+  return shownOriginSql(access, 'c.rowid')
 }

@@ -3,7 +3,7 @@ import { classificationValue, classValue, dateFromBound, dateRange, idValue, ori
 import type { Access } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'
-import { portionMatchSql, shownFieldSql, wholeSql } from './sqlite-portions.js'
+import { portionMatchSql, readerDate, shownFieldSql, wholeSql } from './sqlite-portions.js'
 
 /** A compiled query: an optional FTS5 expression to join on (ranked), and SQL conditions on `c` (cables). */
 export interface CompiledQuery {
@@ -269,10 +269,12 @@ function attribute(n: FieldNode, params: unknown[], probe: boolean): string {
     }
     case 'date': {
       const r = dateRange(n.op, v)!
-      const parts: string[] = ['c.date IS NOT NULL']
+      // a cable read in part: the date its redacted rendering gives (docs/search.md)
+      const date = portionReader ? readerDate(portionReader) : 'c.date'
+      const parts: string[] = [`${date} IS NOT NULL`]
       // a date known to its month or year matches only when its whole period is inside (dateFromBound)
-      if (r.from) parts.push('c.date >= ?') && params.push(dateFromBound(r.from))
-      if (r.to) parts.push('c.date < ? AND substr(?, 1, length(c.date)) <> c.date') && params.push(r.to, r.to)
+      if (r.from) parts.push(`${date} >= ?`) && params.push(dateFromBound(r.from))
+      if (r.to) parts.push(`${date} < ? AND substr(?, 1, length(${date})) <> ${date}`) && params.push(r.to, r.to)
       return '(' + parts.join(' AND ') + ')'
     }
     case 'classification': {

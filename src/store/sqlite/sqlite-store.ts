@@ -31,7 +31,8 @@ import { splitList, writeCable, type VersionRow } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
 import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
 import { withheldRuns } from '../version-identity.js'
-import { dropPortions, portionFacetColumns, portionsEnabled, setPortionSetting, shownTagsSql, somePortionSql, wholeSql, writePortions } from './sqlite-portions.js'
+import { shownSourceOf } from '../portion-access.js'
+import { dropPortions, portionFacetColumns, portionsEnabled, readerDate, setPortionSetting, shownDateSource, shownOrigin, shownTagsSql, somePortionSql, wholeSql, writePortions } from './sqlite-portions.js'
 
 export interface OpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
@@ -95,12 +96,20 @@ export class SqliteStore implements Store {
    */
   private partialMarker(access: Access | undefined): ((hit: SearchHit) => void) | null {
     if (!access || !this.portionReader(access)) return null
-    const stmt = prepared(this.db, `SELECT ${wholeSql(access)} AS whole, ${somePortionSql(access, 'subject')} AS subject, ${shownTagsSql(access)} AS tags, c.level, c.caveats FROM cables c WHERE c.key = ?`)
+    const stmt = prepared(
+      this.db,
+      `SELECT ${wholeSql(access)} AS whole, ${somePortionSql(access, 'subject')} AS subject, ${shownTagsSql(access)} AS tags, ${readerDate(access)} AS date, ${shownDateSource(access)} AS date_source, ${shownOrigin(access)} AS origin, c.level, c.caveats FROM cables c WHERE c.key = ?`,
+    )
     return (h) => {
-      const r = stmt.get(h.key) as { whole: number; subject: number; tags: string | null; level: number; caveats: string }
+      const r = stmt.get(h.key) as { whole: number; subject: number; tags: string | null; date: string | null; date_source: string | null; origin: string | null; level: number; caveats: string }
       if (r.whole) return
       h.partial = { level: r.level, caveats: splitList(r.caveats) }
       if (!r.subject) h.subject = null
+      // the date his rendering gives, with how it was found (docs/search.md)
+      h.date = r.date
+      h.dateSource = shownSourceOf(r.date, r.date_source)
+      // the origin his rendering's FM line gives (none when it is withheld)
+      h.origin = r.origin
       // the TAGS his rendering shows, in the cable's order
       const shown = new Set(splitList(r.tags ?? ''))
       h.tags = h.tags.filter((t) => shown.has(t))
@@ -132,12 +141,12 @@ export class SqliteStore implements Store {
     // read. FTS5 has no ranking over a subset, so a restricted reader's "rank" order is newest first
     // (docs/search.md); PostgreSQL's ts_rank reads one document at a time and keeps ranking.
     const ranked = q.match !== null && access === undefined
-    return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked, rank: RANK, ids, facetColumns: portions ? portionFacetColumns(access!) : null }
+    return { from, where, params: q.match ? [q.match, ...q.params] : q.params, ranked, rank: RANK, ids, facetColumns: portions ? portionFacetColumns(access!) : null, date: portions ? readerDate(access!) : 'c.date' }
   }
 
   async *search(query: QueryNode | null, options: SearchOptions, access?: Access): AsyncIterable<SearchHit> {
     const f = this.from(query, access)
-    const order = orderBy(options.sort, f.ranked, RANK)
+    const order = orderBy(options.sort, f.ranked, RANK, f.date)
     const score = f.ranked ? RANK : 'NULL'
     // A page (the latency-sensitive case) is read whole and its texts fetched afterwards, so the sort over
     // thousands of hits never carries their blobs; an unbounded export streams with the text in each row,
@@ -226,7 +235,7 @@ export class SqliteStore implements Store {
   async histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram> {
     const f = this.from(query, access)
     // dates are ISO strings, so a prefix of 4, 7 or 10 characters is the year, month or day
-    const bin = `coalesce(substr(c.date, 1, ${HISTOGRAM_PREFIX[interval]}), '(none)')`
+    const bin = `coalesce(substr(${f.date}, 1, ${HISTOGRAM_PREFIX[interval]}), '(none)')`
     return prepared(this.db, `SELECT ${bin} AS value, count(*) AS count FROM ${f.from} WHERE ${f.where} GROUP BY 1 ORDER BY 1`).all(...f.params) as DateHistogram
   }
 
@@ -321,12 +330,12 @@ export class SqliteStore implements Store {
       if (!on) return
       // a cable with several texts: its other versions' texts too (its portions only when every text agrees)
       const rows = db
-        .prepare('SELECT c.rowid, c.key, c.level, c.caveats, c.tags, d.captions, t.text FROM cables c JOIN cable_texts t ON t.rowid = c.rowid JOIN cable_details d ON d.rowid = c.rowid')
-        .all() as { rowid: number; key: string; level: number; caveats: string; tags: string; captions: string; text: Buffer }[]
+        .prepare('SELECT c.rowid, c.key, c.level, c.caveats, c.tags, d.captions, c.date, c.date_basis, c.date_precision, c.date_from, t.text FROM cables c JOIN cable_texts t ON t.rowid = c.rowid JOIN cable_details d ON d.rowid = c.rowid')
+        .all() as ({ rowid: number; key: string; level: number; caveats: string; tags: string; captions: string; text: Buffer } & Parameters<typeof dateSourceOf>[0])[]
       const others = db.prepare('SELECT text FROM cable_versions WHERE cable = ? AND text IS NOT NULL ORDER BY version').pluck()
       for (const r of rows) {
         const versions = (others.all(r.rowid) as Buffer[]).map((t) => unpackText(t))
-        const source = { key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text), tags: splitList(r.tags), captions: JSON.parse(r.captions) as string[] }
+        const source = { key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text), tags: splitList(r.tags), captions: JSON.parse(r.captions) as string[], date: r.date, dateSource: dateSourceOf(r) }
         writePortions(db, r.rowid, portions({ ...source, ...(versions.length ? { versions } : {}) }))
       }
     })
