@@ -347,6 +347,13 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       await other.upsertCables([makeRecord({ key: '09X7', errorCount: 0, captions: ['SIPDIS'], text: 'first copy', source: { ...makeRecord({ key: '09X7' }).source, locator: 'b.csv#row=1', rendering: 'csv' } })])
       expect((await other.facets(null)).caption).toEqual([{ value: 'SIPDIS', count: 1 }])
       expect((await other.facets(parseQuery('copy'))).caption).toEqual([{ value: 'SIPDIS', count: 1 }])
+      // a caption of two words is found however its blanks and case are typed
+      await other.upsertCables([makeRecord({ key: '09X8', captions: ['SPECAT EXCLUSIVE'], text: 'second' })])
+      for (const q of ['caption:"SPECAT EXCLUSIVE"', 'caption:" specat   exclusive "', 'caption:"Specat\tExclusive"']) {
+        expect([q, await keys(other.search(parseQuery(q), { sort: 'date' }))]).toEqual([q, ['09X8']])
+        expect([q, await other.count(parseQuery(q))]).toEqual([q, 1])
+      }
+      expect(await other.count(parseQuery('caption:"SPECATEXCLUSIVE"'))).toBe(0)
     })
 
     it('should hide what the reader may not see on every read path', async () => {
