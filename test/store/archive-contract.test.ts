@@ -249,6 +249,12 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['class<=CONFIDENTIAL class:NOFORN', []],
       ['class>CONFIDENTIAL', ['09HARARE3']],
       ['class>=SECRET class:NOFORN', ['09HARARE3']],
+      ['tag:" prel "', ['09HARARE3', '09STATE1']],
+      // a prosign names its precedence (O: IMMEDIATE), exactly, not as the start of a word
+      ['precedence:O', ['09STATE1']],
+      // an undated cable is outside every date range, so inside its negation
+      ['-date:2009', ['10LONDON4', '10STATE5']],
+      ['-date>=2010', ['09HARARE2', '09HARARE3', '09STATE1', '10STATE5']],
       ['subject:nuclear', ['09STATE1']],
       ['subject:(banking OR elections)', ['09HARARE2', '10LONDON4']],
       ['subject:"reactor review"', ['10STATE5']],
@@ -272,6 +278,17 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       const page = await store.facetedPage(parseQuery(q), { sort: 'rank', limit: 50 })
       expect(page.total).toBe(expected.length)
       expect(sorted(page.hits.map((h) => h.key))).toEqual(sorted(expected))
+    })
+
+    it('should match an origin exactly, and as the start of a longer one only when asked with *', async () => {
+      const store = await engine.open()
+      await store.upsertCables([
+        makeRecord({ key: '09LIMA1', origin: 'AMEMBASSY LIMA', originKey: 'LIMA' }),
+        makeRecord({ key: '09LIMASSOL2', origin: 'AMCONSUL LIMASSOL', originKey: 'LIMASSOL' }),
+      ])
+      expect(await keys(store.search(parseQuery('origin:LIMA'), { sort: 'date' }))).toEqual(['09LIMA1'])
+      expect(sorted(await keys(store.search(parseQuery('origin:LIMA*'), { sort: 'date' })))).toEqual(['09LIMA1', '09LIMASSOL2'])
+      expect(await keys(store.search(parseQuery('-origin:LIMA'), { sort: 'date' }))).toEqual(['09LIMASSOL2'])
     })
 
     it('should rank subject hits first, score only ranked queries, sort by date with undated cables first, and page', async () => {
