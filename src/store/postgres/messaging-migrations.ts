@@ -1,4 +1,22 @@
-import type { PgMigration } from './migrations.js'
+import type pg from 'pg'
+import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
+import { runPgMigrations, type PgMigration } from './migrations.js'
+import { acquirePool, releasePool } from './pool.js'
+
+/**
+ * The shared pool of the database at `location` with the archive's and the messaging schema applied (what the
+ * messaging store and the messaging copy open); the pool is given back when a migration fails, which then throws.
+ */
+export async function messagingPool(location: string): Promise<pg.Pool> {
+  const pool = acquirePool(location)
+  try {
+    await runPgMigrations(pool, [...PG_ARCHIVE_MIGRATIONS, ...PG_MESSAGING_MIGRATIONS])
+  } catch (error) {
+    await releasePool(pool)
+    throw error
+  }
+  return pool
+}
 
 /**
  * Messaging schema on PostgreSQL: the SQLite engine's tables (`../sqlite/messaging-migrations.ts`) with

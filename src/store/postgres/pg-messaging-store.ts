@@ -17,9 +17,7 @@ import type {
   Subscription,
   User,
 } from '../messaging-types.js'
-import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
-import { PG_MESSAGING_MIGRATIONS } from './messaging-migrations.js'
-import { runPgMigrations } from './migrations.js'
+import { messagingPool } from './messaging-migrations.js'
 import { writeBatch } from './pg-writer.js'
 import { accessSql, Params } from './pg-search.js'
 import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, refuseHeadless, type RecordedHead } from '../audit-chain.js'
@@ -547,14 +545,7 @@ export class PgMessagingStore implements MessagingStore {
 
   /** Opens the messaging store on the database at `location`, archive and messaging schema applied. */
   static async open(location: string): Promise<PgMessagingStore> {
-    const pool = acquirePool(location)
-    try {
-      await runPgMigrations(pool, [...PG_ARCHIVE_MIGRATIONS, ...PG_MESSAGING_MIGRATIONS])
-    } catch (error) {
-      await releasePool(pool)
-      throw error
-    }
-    return new PgMessagingStore(location, pool, null)
+    return new PgMessagingStore(location, await messagingPool(location), null)
   }
 
   async transaction<T>(fn: (tx: MessagingStore) => Promise<T>): Promise<T> {

@@ -1,8 +1,6 @@
 import type pg from 'pg'
 import { MESSAGING_TABLES, tableSpec, type ColumnSpec, type MessagingTables, type NeutralRow, type NeutralValue, type TableSpec } from '../messaging-tables.js'
-import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
-import { PG_MESSAGING_MIGRATIONS } from './messaging-migrations.js'
-import { runPgMigrations } from './migrations.js'
+import { messagingPool } from './messaging-migrations.js'
 import { acquirePool, inTransaction, releasePool } from './pool.js'
 
 /** A column's PostgreSQL value as the neutral value: bigint strings become numbers. */
@@ -31,14 +29,7 @@ export class PgMessagingTables implements MessagingTables {
 
   /** Opens the database at `location` with the archive's and messaging schema applied. */
   static async open(location: string): Promise<PgMessagingTables> {
-    const pool = acquirePool(location)
-    try {
-      await runPgMigrations(pool, [...PG_ARCHIVE_MIGRATIONS, ...PG_MESSAGING_MIGRATIONS])
-    } catch (error) {
-      await releasePool(pool)
-      throw error
-    }
-    return new PgMessagingTables(pool)
+    return new PgMessagingTables(await messagingPool(location))
   }
 
   private select(spec: TableSpec): string {
