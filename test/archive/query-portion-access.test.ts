@@ -22,10 +22,10 @@ const engines = await storeEngines('query-portion-access')
  * readable portion. `09CONF4` is CONFIDENTIAL whole, `09UNCL5` UNCLASSIFIED.
  */
 const CABLES = [
-  makeRecord({ key: '09PART1', classification: 'SECRET', level: 3, subject: 'ZANZIBAR TREATY', text: 'Zanzibar treaty talks resumed. Obsidian told the envoy the talks would fail. The meadow accord was signed.', tags: ['PREL'] }),
+  makeRecord({ key: '09PART1', classification: 'SECRET', level: 3, subject: 'ZANZIBAR TREATY', text: 'Zanzibar treaty talks resumed. Obsidian told the envoy the talks would fail. The meadow accord was signed.', tags: ['PREL'], references: [{ letter: 'A', id: '09CONF4', text: 'HARBOUR 4', kind: 'cable' }] }),
   makeRecord({ key: '09PART2', classification: 'SECRET//NOFORN', level: 3, caveats: ['NOFORN'], subject: 'QUASAR CHANNEL', text: 'The quasar channel stays open. Obsidian runs it alone.', tags: ['PINR'] }),
   makeRecord({ key: '09WHOLE3', classification: 'TOP SECRET', level: 4, subject: 'OBSIDIAN', text: 'Zanzibar obsidian meadow quasar, all of it withheld.', tags: ['PREL'] }),
-  makeRecord({ key: '09CONF4', classification: 'CONFIDENTIAL', level: 2, subject: 'HARBOUR', text: 'The zanzibar harbour report.', tags: ['ECON'] }),
+  makeRecord({ key: '09CONF4', classification: 'CONFIDENTIAL', level: 2, subject: 'HARBOUR', text: 'The zanzibar harbour report.', tags: ['ECON'], references: [{ letter: null, id: '09UNCL5', text: 'MEADOW 5', kind: 'cable' }] }),
   makeRecord({ key: '09UNCL5', classification: 'UNCLASSIFIED', level: 0, subject: 'MEADOW', text: 'An open meadow report.', tags: ['ECON'] }),
 ]
 
@@ -101,6 +101,20 @@ describe.each(engines)('query compiler under portion-level access ($name)', ({ s
     // a word of a withheld portion excludes nothing: excluding 09PART1 would tell him the word is in it
     expect(await found('-obsidian', CONF_PORTIONS)).toEqual(['09CONF4', '09PART1', '09UNCL5'])
     expect(await found(null, CONF_NOFORN_PORTIONS)).toEqual(['09CONF4', '09PART1', '09PART2', '09UNCL5'])
+  })
+
+  it.skipIf(skip)('should answer cites: of a cable read in part as if it had no REF block (unmarked: the overall level)', async () => {
+    await opened(true)
+    // 09PART1 (SECRET) cites 09CONF4; a CONFIDENTIAL reader of its portions never reads that REF block
+    expect(await found('cites:09CONF4', CONF_PORTIONS)).toEqual([])
+    expect(await found('cites:09CON*', CONF_PORTIONS)).toEqual([])
+    expect(await found('-cites:09CONF4', CONF_PORTIONS)).toEqual(['09CONF4', '09PART1', '09UNCL5'])
+    // a cable he reads whole answers by its references
+    expect(await found('cites:09UNCL5', CONF_PORTIONS)).toEqual(['09CONF4'])
+    expect(await found('-cites:09UNCL5', CONF_PORTIONS)).toEqual(['09PART1', '09UNCL5'])
+    // a SECRET reader reads 09PART1 whole, REF block included
+    expect(await found('cites:09CONF4', { level: 3, caveats: [], portions: true })).toEqual(['09PART1'])
+    expect(await found('cites:09CON*', { level: 3, caveats: [], portions: true })).toEqual(['09PART1'])
   })
 
   it.skipIf(skip)('should mark a partly readable hit and hide a subject whose portion he may not read', async () => {

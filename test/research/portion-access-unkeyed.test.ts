@@ -4,23 +4,16 @@
  * or not at all: a reader below it finds nothing of it, even by a word of a portion he could read. Both engines;
  * synthetic cables only.
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { toCableRecord } from '../../src/archive/cable-record.js'
 import { configurePortionAccess } from '../../src/archive/portion-access.js'
 import { searchArchive, type ArchiveHit } from '../../src/archive/search-archive.js'
 import { showCable } from '../../src/archive/show-cable.js'
 import { parseCable } from '../../src/format/parse.js'
-import { openStore } from '../../src/store/open-store.js'
-import type { Access, Store } from '../../src/store/store.js'
-import { freshDatabase, usePostgres, type TestDatabase } from '../support/postgres.js'
+import type { Access } from '../../src/store/store.js'
+import { storeEngines } from '../support/store-engines.js'
 
-const pg = await usePostgres('portion-access-unkeyed')
-const stores: Store[] = []
-const databases: TestDatabase[] = []
-afterAll(async () => {
-  for (const s of stores) await s.close()
-  for (const d of databases) await d.drop()
-})
+const engines = await storeEngines('portion-access-unkeyed')
 
 /** A SECRET fragment with no envelope, class-line serial or id anywhere: its key is the hash of its text. */
 const fragment = (secret: string) => `S E C R E T
@@ -62,23 +55,9 @@ async function keys(hits: AsyncIterable<ArchiveHit>): Promise<string[]> {
   return out.sort()
 }
 
-const engines = [
-  { name: 'SQLite', skip: false, open: async () => openStore(':memory:') },
-  {
-    name: 'PostgreSQL',
-    skip: !pg.available,
-    open: async () => {
-      const db = await freshDatabase('portion unkeyed')
-      databases.push(db)
-      return openStore(db.url)
-    },
-  },
-]
-
 describe.each(engines)('portion-level access to a cable keyed by its text hash, on $name', (engine) => {
   it.skipIf(engine.skip)('should give a reader below it nothing of it, and the keyed cable in part', async () => {
     const store = await engine.open()
-    stores.push(store)
     const a = record(fragment('The keeper is an informant.'), 1)
     const b = record(keyed, 2)
     expect(a.key.startsWith('sha256:')).toBe(true)

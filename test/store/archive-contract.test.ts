@@ -195,6 +195,10 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['site NEAR/4 uranium NEAR/4 secret', ['09HARARE3']],
       ['uranium NEAR/3 secret NEAR/3 site', []],
       ['uranium NEAR/1 secret NEAR/1 harare', []],
+      ['uranium NEAR/4 secr* NEAR/4 site', ['09HARARE3']],
+      ['uranium NEAR/3 enrich NEAR/3 site', []],
+      // a phrase past the 256th position of its word, as one operand of three
+      ['"the alpha" NEAR/1 omega NEAR/1 finale', ['10STATE5']],
       ['"secret site" NEAR/2 harare', ['09HARARE3']],
       ['insp* NEAR/1 reactor', ['09HARARE3']],
       ['"alpha omega"', ['10STATE5']],
@@ -249,6 +253,12 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['class<=CONFIDENTIAL class:NOFORN', []],
       ['class>CONFIDENTIAL', ['09HARARE3']],
       ['class>=SECRET class:NOFORN', ['09HARARE3']],
+      ['tag:" prel "', ['09HARARE3', '09STATE1']],
+      // a prosign names its precedence (O: IMMEDIATE), exactly, not as the start of a word
+      ['precedence:O', ['09STATE1']],
+      // an undated cable is outside every date range, so inside its negation
+      ['-date:2009', ['10LONDON4', '10STATE5']],
+      ['-date>=2010', ['09HARARE2', '09HARARE3', '09STATE1', '10STATE5']],
       ['subject:nuclear', ['09STATE1']],
       ['subject:(banking OR elections)', ['09HARARE2', '10LONDON4']],
       ['subject:"reactor review"', ['10STATE5']],
@@ -272,6 +282,17 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       const page = await store.facetedPage(parseQuery(q), { sort: 'rank', limit: 50 })
       expect(page.total).toBe(expected.length)
       expect(sorted(page.hits.map((h) => h.key))).toEqual(sorted(expected))
+    })
+
+    it('should match an origin exactly, and as the start of a longer one only when asked with *', async () => {
+      const store = await engine.open()
+      await store.upsertCables([
+        makeRecord({ key: '09LIMA1', origin: 'AMEMBASSY LIMA', originKey: 'LIMA' }),
+        makeRecord({ key: '09LIMASSOL2', origin: 'AMCONSUL LIMASSOL', originKey: 'LIMASSOL' }),
+      ])
+      expect(await keys(store.search(parseQuery('origin:LIMA'), { sort: 'date' }))).toEqual(['09LIMA1'])
+      expect(sorted(await keys(store.search(parseQuery('origin:LIMA*'), { sort: 'date' })))).toEqual(['09LIMA1', '09LIMASSOL2'])
+      expect(await keys(store.search(parseQuery('-origin:LIMA'), { sort: 'date' }))).toEqual(['09LIMASSOL2'])
     })
 
     it('should rank subject hits first, score only ranked queries, sort by date with undated cables first, and page', async () => {
@@ -347,6 +368,13 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       await other.upsertCables([makeRecord({ key: '09X7', errorCount: 0, captions: ['SIPDIS'], text: 'first copy', source: { ...makeRecord({ key: '09X7' }).source, locator: 'b.csv#row=1', rendering: 'csv' } })])
       expect((await other.facets(null)).caption).toEqual([{ value: 'SIPDIS', count: 1 }])
       expect((await other.facets(parseQuery('copy'))).caption).toEqual([{ value: 'SIPDIS', count: 1 }])
+      // a caption of two words is found however its blanks and case are typed
+      await other.upsertCables([makeRecord({ key: '09X8', captions: ['SPECAT EXCLUSIVE'], text: 'second' })])
+      for (const q of ['caption:"SPECAT EXCLUSIVE"', 'caption:" specat   exclusive "', 'caption:"Specat\tExclusive"']) {
+        expect([q, await keys(other.search(parseQuery(q), { sort: 'date' }))]).toEqual([q, ['09X8']])
+        expect([q, await other.count(parseQuery(q))]).toEqual([q, 1])
+      }
+      expect(await other.count(parseQuery('caption:"SPECATEXCLUSIVE"'))).toBe(0)
     })
 
     it('should hide what the reader may not see on every read path', async () => {

@@ -155,6 +155,14 @@ const PRECEDENCES: Record<string, string> = {
   R: 'ROUTINE',
 }
 
+/**
+ * The stored form a `tag:` or `caption:` value is compared with (a prefix when the condition is one): upper case,
+ * blanks around it dropped, each run of blanks inside one space (`" specat  exclusive "` → `SPECAT EXCLUSIVE`).
+ */
+export function tagCaptionValue(value: string): string {
+  return value.toUpperCase().trim().replace(/\s+/g, ' ')
+}
+
 /** Normalised precedence word for a `precedence:` value, null when unknown. */
 export function precedenceValue(value: string): string | null {
   return PRECEDENCES[value.toUpperCase().trim().replace(/\s+/g, ' ')] ?? null

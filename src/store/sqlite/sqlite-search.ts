@@ -1,5 +1,5 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
-import { classificationValue, classValue, dateFromBound, dateRange, idValue, originKey, precedenceValue } from '../query/field-values.js'
+import { classificationValue, classValue, dateFromBound, dateRange, idValue, originKey, precedenceValue, tagCaptionValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'
@@ -220,17 +220,13 @@ function prefixRange(column: string, prefix: string, params: unknown[]): string 
   return `${column} >= ? AND ${column} < ?`
 }
 
-/** The stored value a `tag:` or `caption:` condition looks for (a prefix when `n.prefix`). */
-function fieldValue(n: FieldNode): string {
-  return n.field === 'tag' ? n.value.toUpperCase() : n.value.toUpperCase().trim().replace(/\s+/g, ' ')
-}
-
 /** `tag:` or `caption:` over the cable's own values (`cable_tags`, `cable_captions`). */
 function storedValue(n: FieldNode, params: unknown[], probe: boolean): string {
   const [table, column] = n.field === 'tag' ? ['cable_tags', 'tag'] : ['cable_captions', 'caption']
-  const value = fieldValue(n)
+  const value = tagCaptionValue(n.value)
   if (n.prefix) return `c.rowid IN (SELECT cable FROM ${table} WHERE ${prefixRange(column, value, params)})`
   params.push(value)
+  // Stryker disable next-line ConditionalExpression: `probe` only chooses how the condition is looked up (per hit or as a list of cables); the cables selected are the same
   if (probe) return `EXISTS (SELECT 1 FROM ${table} WHERE ${column} = ? AND cable = c.rowid)`
   return `c.rowid IN (SELECT cable FROM ${table} WHERE ${column} = ?)`
 }
@@ -243,7 +239,7 @@ function attribute(n: FieldNode, params: unknown[], probe: boolean): string {
       const own = storedValue(n, params, probe)
       // a cable read in part: only the values its redacted rendering shows (docs/search.md)
       if (!portionReader) return own
-      return shownFieldSql(portionReader, n.field, own, fieldValue(n), n.prefix, params)
+      return shownFieldSql(portionReader, n.field, own, tagCaptionValue(n.value), n.prefix, params)
     }
     case 'origin': {
       const key = originKey(v)
@@ -291,6 +287,7 @@ function attribute(n: FieldNode, params: unknown[], probe: boolean): string {
         parts.push(`c.level ${op} ?`)
         params.push(c.level)
       }
+      // Stryker disable next-line ConditionalExpression: with no caveat the mask is 0, and (mask & 0) = 0 holds for every cable
       if (c.caveats.length) {
         const mask = caveatMask(c.caveats)
         parts.push('(c.caveat_mask & ?) = ?')
