@@ -171,8 +171,15 @@ export function gluedCaptions(text: string): { caption: string; start: number; e
 
 /** True when the line holds nothing but caption words. */
 export function isCaptionLine(line: string): boolean {
-  const c = leadingCaptions(line)
-  return c.length > 0 && /^[\s.,;:/-]*(?:(?:PLEASE\s+)?(?:PROTECT|TREAT|HANDLE)\s+ACCORDINGLY[.\s]*)?$/i.test(line.slice(c[c.length - 1].end))
+  return isCaptionLineWith(line, leadingCaptions(line))
+}
+
+/** What may follow the caption words of a caption line: separators, a handling instruction. */
+const CAPTION_LINE_REST = /^[\s.,;:/-]*(?:(?:PLEASE\s+)?(?:PROTECT|TREAT|HANDLE)\s+ACCORDINGLY[.\s]*)?$/i
+
+/** isCaptionLine for a line whose leading captions (`leadingCaptions(line)`) the caller has read already. */
+export function isCaptionLineWith(line: string, leading: readonly { end: number }[]): boolean {
+  return leading.length > 0 && CAPTION_LINE_REST.test(line.slice(leading[leading.length - 1].end))
 }
 
 /** Service lines that travel with the captions (`C O R R E C T E D COPY (SUBJECT LINE)`). */

@@ -1,4 +1,5 @@
 import { CAPTION_RUN_SOURCE } from './captions.js'
+import { codeAt, foldAsciiCode } from './char-codes.js'
 
 /**
  * Classification levels, class-line words, portion marks and caveats (spec §5.2, §7).
@@ -60,6 +61,33 @@ export const CLASS_WORD_SOURCE = [
   spaced('CONFIDENTIAL'),
   spaced('SECRET'),
 ].join('|')
+
+/**
+ * Whether a line may open with a class word (`CLASS_WORD_SOURCE`, any case) after spaces and tabs, by its first
+ * two letters: U N, L I, T O, C O, S E, a space allowed between the last three pairs (`T O P`, `C O N…`,
+ * `S E C…`). A screen before `CLASS_LINE` on lines of running text, where the pattern fails after its call has
+ * cost several times this test; a line opening with other white space is left to the caller's own screen.
+ */
+export function mayOpenClassWord(t: string): boolean {
+  let i = 0
+  while (codeAt(t, i) === 32 || codeAt(t, i) === 9) i++
+  const c0 = foldAsciiCode(codeAt(t, i))
+  let c1 = codeAt(t, i + 1)
+  if (c1 === 32 && (c0 === 0x74 || c0 === 0x63 || c0 === 0x73)) c1 = codeAt(t, i + 2)
+  switch (c0) {
+    case 0x75 /* u */:
+      return foldAsciiCode(c1) === 0x6e /* n */
+    case 0x6c /* l */:
+      return foldAsciiCode(c1) === 0x69 /* i */
+    case 0x74 /* t */:
+    case 0x63 /* c */:
+      return foldAsciiCode(c1) === 0x6f /* o */
+    case 0x73 /* s */:
+      return foldAsciiCode(c1) === 0x65 /* e */
+    default:
+      return false
+  }
+}
 
 /**
  * A classification line: class word, optional SECTION nn OF mm (after caption words, when the line carries them

@@ -1,4 +1,4 @@
-import { captionsBeforeOrigin, captionsIn, gluedCaptions, isCaptionLine, leadingCaptions } from './captions.js'
+import { captionsBeforeOrigin, gluedCaptions, isCaptionLineWith, leadingCaptions } from './captions.js'
 import { captionsBeforeSection, classLineTail } from './class-line.js'
 import {
   CLASS_WORD_ONLY,
@@ -12,7 +12,7 @@ import {
   type Level,
 } from './classification.js'
 import { looksLikeMark, parseMarking } from './marking.js'
-import { hasLowerCase } from './char-codes.js'
+import { codeAt, isSpaceCode } from './char-codes.js'
 import { parseClassifiedBy } from './classified-by.js'
 import { parseEo } from './eo.js'
 import type { HeaderResult } from './header.js'
@@ -22,7 +22,7 @@ import { splitReferences, REF_LABEL } from './references.js'
 import { emptySpan, type LineIndex } from './span.js'
 import { findComments, findSummary, keywordHits } from './summary-comment.js'
 import { splitTags, TAGS_LABEL } from './tags.js'
-import { END_MARKER, type Range, type TextLayout } from './text.js'
+import { captionsRead, END_MARKER, type Range, type TextLayout } from './text.js'
 
 export interface FieldContext {
   text: string
@@ -71,10 +71,16 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   const captions: string[] = []
   for (const i of layout.captionLines) {
     const cut = layout.captionCuts.get(i)
-    const t = cut === undefined ? lines[i].text : lines[i].text.slice(0, cut)
-    // a run-together block (cut where a keyword starts) may have lost every separator: read glued captions too
-    const read = isCaptionLine(t) || hasLowerCase(t) ? leadingCaptions(t) : captionsIn(t)
-    for (const c of cut === undefined ? read : [...read, ...gluedCaptions(t)].sort((a, b) => a.start - b.start)) {
+    // a whole line's captions the layout has read (captionReads); a run-together block (cut where a keyword
+    // starts) may have lost every separator: read glued captions too
+    let read = cut === undefined ? layout.captionReads.get(i) : undefined
+    if (read === undefined) {
+      const t = cut === undefined ? lines[i].text : lines[i].text.slice(0, cut)
+      const leading = leadingCaptions(t)
+      read = captionsRead(t, leading, isCaptionLineWith(t, leading)) ?? []
+      if (cut !== undefined) read = [...read, ...gluedCaptions(t)].sort((a, b) => a.start - b.start)
+    }
+    for (const c of read) {
       if (captions.includes(c.caption)) continue
       captions.push(c.caption)
       cable.captionSpans.push(index.span(lines[i].start + c.start, lines[i].start + c.end))
@@ -398,13 +404,12 @@ function readParagraphs(ctx: FieldContext): Paragraph[] {
         inBlock = false
         continue
       }
-      const from = i === p.line ? p.textStart - lines[i].start : 0
-      const t = from ? lines[i].text.slice(from) : lines[i].text
+      const line = lines[i]
+      const lineFrom = i === p.line ? p.textStart : line.start
       // lines come in text order across all paragraphs, so one cursor walks the ¶ offsets
-      const lineFrom = lines[i].start + from
       while (nextPilcrow < pilcrows.length && pilcrows[nextPilcrow] < lineFrom) nextPilcrow++
-      const hasPilcrow = nextPilcrow < pilcrows.length && pilcrows[nextPilcrow] < lines[i].end
-      const piece = (hasPilcrow ? t.replace(/¶/g, '') : t).trim()
+      const hasPilcrow = nextPilcrow < pilcrows.length && pilcrows[nextPilcrow] < line.end
+      const piece = hasPilcrow ? text.slice(lineFrom, line.end).replace(/¶/g, '').trim() : trimmedSlice(text, line, lineFrom)
       block = inBlock ? `${block} ${piece}` : piece
       inBlock = true
       endOffset = lines[i].end
@@ -432,6 +437,18 @@ function withMarkedBlocks(paras: Paragraph[], ctx: FieldContext): Paragraph[] {
     out.push({ number: 0, marking: b.marking, text, span: index.span(line.start + (line.text.length - line.text.trimStart().length), lines[last].end) })
   }
   return out.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0))
+}
+
+/**
+ * `text.slice(from, line.end).trim()` (`\s` is the set `trim` removes), cut once from the text: the line's own
+ * string when the cut is the whole line, no slice and trimmed copy of it per indented or space-ended line.
+ */
+function trimmedSlice(text: string, line: Line, from: number): string {
+  let a = from
+  let b = line.end
+  while (a < b && isSpaceCode(codeAt(text, a))) a++
+  while (b > a && isSpaceCode(codeAt(text, b - 1))) b--
+  return a === line.start && b === line.end ? line.text : text.slice(a, b)
 }
 
 const NO_OFFSETS: readonly number[] = []

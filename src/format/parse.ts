@@ -240,7 +240,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
 
   let leadingEmptyLines = 0
   while (leadingEmptyLines < lines.length - 1 && lines[leadingEmptyLines].text === '') leadingEmptyLines++
-  const { bodyStart, banner } = findBodyStart(lines, leadingEmptyLines)
+  const { bodyStart, banner, classMatch } = findBodyStart(lines, leadingEmptyLines)
   const headerLines = lines.slice(leadingEmptyLines, bodyStart)
   const header = parseHeader(headerLines, index, diagnostics)
   if (headerLines.length === 0 || (!header.origin && !header.envelope.dtg && !header.to)) {
@@ -249,7 +249,7 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
     }
   }
 
-  const layoutInfo = layoutText(lines, bodyStart, text)
+  const layoutInfo = layoutText(lines, bodyStart, text, classMatch)
 
   // Date: the DTG; else a stated dateline (newspaper-derived copies).
   let date: string | null = null
@@ -508,7 +508,7 @@ const CLASS_INITIAL_CODES = new Set([...'UCSTLucstl'].map((c) => c.charCodeAt(0)
  * envelope follows that line (`opensEnvelope`): then the line is a printout's banner, and the text starts at the
  * first such class line below the envelope.
  */
-function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner: number | null } {
+function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner: number | null; classMatch: RegExpExecArray | null } {
   const limit = Math.min(lines.length, from + 1500)
   let start = from
   let banner: number | null = null
@@ -516,9 +516,11 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
     // wire form: the text starts after the BT line (FL11); `^\s*BT` needs a B first
     if (i > start && !lines[i - 1].blank && !(firstNonSpaceCode(lines[i - 1].text) === 66 /* B */ && /^\s*BT\s*$/.test(lines[i - 1].text))) continue
     const t = lines[i].text
-    if (CLASS_INITIAL_CODES.has(firstNonSpaceCode(t)) && CLASS_LINE.test(t) && !/^\s*PAGE\b/.test(t)) {
+    const m = CLASS_INITIAL_CODES.has(firstNonSpaceCode(t)) ? CLASS_LINE.exec(t) : null
+    if (m !== null && !/^\s*PAGE\b/.test(t)) {
       const envelope = envelopeBelow(lines, i + 1, limit)
-      if (envelope === -1) return { bodyStart: i, banner }
+      // the match is the layout's class line too (its first non-blank line): handed on, not matched again
+      if (envelope === -1) return { bodyStart: i, banner, classMatch: m }
       banner ??= i
       start = envelope
       i = envelope
@@ -530,12 +532,12 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
     let sawAddress = false
     for (let i = opening; i < limit; i++) {
       if (/^\s*(FM|TO|INFO)\s/.test(lines[i].text)) sawAddress = true
-      if (lines[i].blank && sawAddress) return { bodyStart: i, banner }
+      if (lines[i].blank && sawAddress) return { bodyStart: i, banner, classMatch: null }
     }
     const dtgEnd = partialNoticeDtgEnd(lines, opening)
-    if (dtgEnd !== -1) return { bodyStart: dtgEnd, banner }
+    if (dtgEnd !== -1) return { bodyStart: dtgEnd, banner, classMatch: null }
   }
-  return { bodyStart: from, banner }
+  return { bodyStart: from, banner, classMatch: null }
 }
 
 /**

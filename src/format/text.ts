@@ -1,6 +1,6 @@
-import { captionsIn, gluedCaptions, isCaptionLine, leadingCaptions, SERVICE_LINE } from './captions.js'
-import { codeAt, foldAsciiCode, isSpaceCode } from './char-codes.js'
-import { CLASS_LINE, CLASS_WORD_ONLY, normalizeMark } from './classification.js'
+import { captionsIn, gluedCaptions, isCaptionLine, isCaptionLineWith, leadingCaptions, SERVICE_LINE } from './captions.js'
+import { codeAt, foldAsciiCode, hasLowerCase, isSpaceCode } from './char-codes.js'
+import { CLASS_LINE, CLASS_WORD_ONLY, mayOpenClassWord, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
 import { EO_LABEL } from './eo.js'
 import type { Line } from './lines.js'
@@ -38,6 +38,8 @@ export interface TextLayout {
   captionLines: number[]
   /** Caption lines whose captions end where a run-together keyword starts: line → length of the caption part. */
   captionCuts: Map<number, number>
+  /** The captions each caption line holds (`captionsRead`), read once by the layout: line → captions. */
+  captionReads: Map<number, CaptionWord[]>
   eo: Range | null
   tags: Range | null
   subject: Range | null
@@ -111,7 +113,12 @@ export function findClassLine(lines: Line[], from: number): { line: number; matc
   return null
 }
 
-export function layoutText(lines: Line[], from: number, text: string): TextLayout {
+/**
+ * Locates the constructs of the text that starts at line `from`. `classMatch`, when the caller has it, is
+ * `CLASS_LINE.exec` of line `from` (the body starts at its class line): the class line, found without matching
+ * that line again.
+ */
+export function layoutText(lines: Line[], from: number, text: string, classMatch: RegExpExecArray | null = null): TextLayout {
   const kinds: SegmentKind[] = lines.map((l) => (l.blank ? 'blank' : 'lines'))
   const layout: TextLayout = {
     classLine: null,
@@ -119,6 +126,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     kinds,
     captionLines: [],
     captionCuts: new Map(),
+    captionReads: new Map(),
     eo: null,
     tags: null,
     subject: null,
@@ -131,7 +139,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
     trailer: null,
     sectionsFromPages: null,
   }
-  const cl = findClassLine(lines, from)
+  const cl = classMatch !== null ? { line: from, match: classMatch } : findClassLine(lines, from)
   let frontStart = from
   if (cl) {
     layout.classLine = cl.line
@@ -155,7 +163,7 @@ export function layoutText(lines: Line[], from: number, text: string): TextLayou
       // a legacy banner line (class word alone) sits just above; SMART headers repeat the subject just below
       const prev = prevNonBlank(lines, i)
       if (prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text)) kinds[prev] = 'pageHeader'
-    } else if (i > frontStart && lineLength(lines[i]) < 120 && IS_CLASS_INITIAL[c0] === 1 && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
+    } else if (i > frontStart && lineLength(lines[i]) < 120 && IS_CLASS_INITIAL[c0] === 1 && mayOpenClassWord(t) && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
       // legacy multi-section text repeats the class line at each section
       kinds[i] = 'pageHeader'
     }
@@ -429,13 +437,20 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
 
 
   // Captions and attention lines: between the class line and the first keyword, plus lone caption lines anywhere.
+  // Each line's caption words are read once, here, for the layout and for the fields (captionReads).
   for (let i = from; i < to; i++) {
     if (kinds[i] !== 'lines') continue
     const t = lines[i].text
+    const leading = leadingCaptions(t)
+    const captionLine = isCaptionLineWith(t, leading)
     // a fragment with neither class line nor keyword holds no caption block: only caption lines are captions
-    if ((i < firstKeywordLine && (layout.classLine !== null || starts.length > 0)) || isCaptionLine(t) || SERVICE_LINE.test(t)) {
+    if ((i < firstKeywordLine && (layout.classLine !== null || starts.length > 0)) || captionLine || SERVICE_LINE.test(t)) {
       kinds[i] = 'captions'
-      if (leadingCaptions(t).length || captionsIn(t).length) layout.captionLines.push(i)
+      const read = captionsRead(t, leading, captionLine)
+      if (read !== null) {
+        layout.captionLines.push(i)
+        layout.captionReads.set(i, read)
+      }
     }
   }
 
@@ -450,6 +465,21 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       layout.captionLines.sort((a, b) => a - b)
     }
   }
+}
+
+type CaptionWord = { caption: string; start: number; end: number }
+
+/**
+ * The captions the fields read from a caption-zone line, null when the line holds none (it is then no caption
+ * line of the layout): the leading caption words of a caption line or of a line in mixed case (attention text
+ * uses the words in their ordinary sense), else every caption word (`DEPT OF TREASURY FOR FPARODI SENSITIVE
+ * SIPDIS`). `leading` is `leadingCaptions(t)`, `captionLine` is `isCaptionLine(t)`.
+ */
+export function captionsRead(t: string, leading: CaptionWord[], captionLine: boolean): CaptionWord[] | null {
+  if (leading.length > 0) return captionLine || hasLowerCase(t) ? leading : captionsIn(t)
+  const within = captionsIn(t)
+  if (within.length === 0) return null
+  return hasLowerCase(t) ? leading : within
 }
 
 /** A line (up to a keyword run together after it) that is a tag list to its end (spec §5.7). */

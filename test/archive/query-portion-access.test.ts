@@ -87,6 +87,8 @@ describe.each(engines)('query compiler under portion-level access ($name)', ({ s
     expect(await found('tag:PINR', CONF_NOFORN_PORTIONS)).toEqual([])
     expect(await found('quasar -tag:PINR', CONF_NOFORN_PORTIONS)).toEqual(['09PART2'])
     expect(await found('tag:PREL', UNCLASS_PORTIONS)).toEqual(['09PART1'])
+    expect(await found('tag:PR*', UNCLASS_PORTIONS)).toEqual(['09PART1'])
+    expect(await found('tag:PI*', CONF_NOFORN_PORTIONS)).toEqual([])
     expect(await found('tag:PINR', { level: 3, caveats: ['NOFORN'], portions: true })).toEqual(['09PART2'])
     expect(await found('subject:zanzibar', CONF_PORTIONS)).toEqual(['09PART1'])
     // a portion under a caveat the reader lacks is withheld as the whole cable is

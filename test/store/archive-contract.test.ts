@@ -195,6 +195,10 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['site NEAR/4 uranium NEAR/4 secret', ['09HARARE3']],
       ['uranium NEAR/3 secret NEAR/3 site', []],
       ['uranium NEAR/1 secret NEAR/1 harare', []],
+      ['uranium NEAR/4 secr* NEAR/4 site', ['09HARARE3']],
+      ['uranium NEAR/3 enrich NEAR/3 site', []],
+      // a phrase past the 256th position of its word, as one operand of three
+      ['"the alpha" NEAR/1 omega NEAR/1 finale', ['10STATE5']],
       ['"secret site" NEAR/2 harare', ['09HARARE3']],
       ['insp* NEAR/1 reactor', ['09HARARE3']],
       ['"alpha omega"', ['10STATE5']],

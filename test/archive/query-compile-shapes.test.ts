@@ -1,0 +1,51 @@
+/**
+ * What the compilers hand to the engines beyond the cables a query selects (which the archive contract pins on
+ * both engines): a tree the parser never builds is refused by name, PostgreSQL's `usesCables` says whether the
+ * condition reads `cables c` beyond `c.id` (PgCompiledQuery), and a NEAR of three or more operands passes
+ * `cg_near` its words, field weights and distance, its candidates found by the index with overflow lexemes only
+ * for phrases (a lone word's first 256 positions are under the word itself).
+ */
+import { describe, expect, it } from 'vitest'
+import { parseQuery } from '../../src/archive/query/parse-query.js'
+import type { FieldNode, QueryNode } from '../../src/store/query/ast.js'
+import { compilePgQuery } from '../../src/store/postgres/pg-search.js'
+import { compileQuery } from '../../src/store/sqlite/sqlite-search.js'
+
+const unknownField = { type: 'field', field: 'colour', op: ':', value: 'blue', prefix: false, query: null } as unknown as FieldNode
+const unknownNode = { type: 'colour' } as unknown as QueryNode
+
+describe('query compilers: a tree the parser never builds', () => {
+  it('should refuse a field neither engine knows, by name', () => {
+    expect(() => compileQuery(unknownField, undefined)).toThrow('unknown field colour')
+    expect(() => compilePgQuery(unknownField, undefined, 0, false)).toThrow('unknown field colour')
+  })
+
+  it('should refuse a node of no known type, by name', () => {
+    expect(() => compileQuery(unknownNode, undefined)).toThrow('unexpected node colour')
+    expect(() => compilePgQuery(unknownNode, undefined, 0, false)).toThrow('unexpected node colour')
+  })
+})
+
+describe('compilePgQuery: what the engine is told besides the condition', () => {
+  it('should say the condition reads cables beyond c.id for attributes of the cable, not for tags, captions and references', () => {
+    for (const q of ['tag:PREL', 'caption:SIPDIS', 'cites:09STATE1', 'tag:PR* -caption:NODIS cites:09STA*']) {
+      expect([q, compilePgQuery(parseQuery(q), undefined, 0, false).usesCables]).toEqual([q, false])
+    }
+    for (const q of ['origin:HARARE', 'precedence:FLASH', 'id:09STATE1', 'date:2009', 'class:SECRET', 'classification:SECRET', 'tag:PREL origin:HARARE']) {
+      expect([q, compilePgQuery(parseQuery(q), undefined, 0, false).usesCables]).toEqual([q, true])
+    }
+  })
+
+  it('should pass cg_near the words of each operand, the field weights and the distance of a NEAR of three', () => {
+    const q = compilePgQuery(parseQuery('"the alpha" NEAR/2 omega NEAR/2 fin*'), undefined, 2, false)
+    expect(q.params).toEqual([
+      "(('the' | 'the~1' | 'the~2') <-> ('alpha' | 'alpha~1' | 'alpha~2')) & ('omega') & ('fin':*)",
+      'AD',
+      ['the alpha', 'omega', 'fin*'],
+      2,
+    ])
+    expect(q.where).toBe('c.id IN (SELECT cable FROM cable_fts WHERE fts @@ $1::tsquery AND cg_near(fts, $2, $3::text[], $4))')
+    const subject = compilePgQuery(parseQuery('subject:(alpha NEAR/1 omega NEAR/1 finale)'), undefined, 0, false)
+    expect(subject.params).toEqual(["('alpha':A) & ('omega':A) & ('finale':A)", 'A', ['alpha', 'omega', 'finale'], 1])
+  })
+})
