@@ -1,6 +1,6 @@
 import { TITLE_WORDS } from './data/person-titles.js'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
-import { garbledMark, markWordKind, parseMarking } from '../format/marking.js'
+import { disguisedMark, garbledMark, markWordKind, parseMarking } from '../format/marking.js'
 import type { Cable } from '../format/model.js'
 
 /**
@@ -56,7 +56,13 @@ export interface BodyPortion {
 }
 
 // a line that begins with a portion mark, after an optional sub-item enumerator or a paragraph number the parser did not take for a paragraph: `A. (S)`, `(1) (C)`, `- (S//NF)`, `¶6. (C)`, `1.(C)`, `-- (TS)`, `* (C)`, `(S//NF) …`
-const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)\(([^()\n]{1,24})\)/
+const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)[(\uFF08]([^()\uFF08\uFF09\n]{1,24})[)\uFF09]/
+// a parenthesised word right after a paragraph number, where only a portion mark stands: any characters but
+// parentheses (ASCII or fullwidth), so a mark mistyped (`S.`, `C;NF`) or disguised (`Ѕ`, `S` + zero-width space)
+// reaches `markWordKind`
+const AFTER_NUMBER = /^\s*¶?\s*\d+\s*[.)]?\s*[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]/
+// a parenthesised word inside a line of a text with characters outside ASCII: a disguised mark (`disguisedMark`)
+const DISGUISED_CANDIDATE = /[([\uFF08][ \t]*([^\s()[\]\uFF08\uFF09][^()[\]\uFF08\uFF09\n]{0,23}?)[ \t]*[)\]\uFF09]/g
 // the wire trailer (spec §3, FL13–FL16: `BT`, `#ssn`, `NNNN`) alone on its line: no portion text, and the end of
 // the portion before it
 export const TRAILER_LINE = /^\s*(?:BT|NNNN|#\d{3,5})\s*$/
@@ -98,6 +104,11 @@ export function innerMarks(line: string, before = ''): string[] {
     if (/^[a-z][a-z ]{3,}$/.test(m[1]) && /[a-z]/.test(line.slice(0, m.index))) continue
     // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it
     if (readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)) found.push(word)
+  }
+  // a mark spelt with lookalike or invisible characters (`(Ѕ)`, `（S）`, `(S\u200b)`): one nobody can read
+  if (/[^\x00-\x7e]/.test(line)) {
+    DISGUISED_CANDIDATE.lastIndex = 0
+    for (let m = DISGUISED_CANDIDATE.exec(line); m; m = DISGUISED_CANDIDATE.exec(line)) if (disguisedMark(m[1])) found.push(m[1])
   }
   return found
 }
@@ -296,9 +307,10 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         // a word after the number the parser did not take for a mark is one when it reads as a mark, readable or not
         // (`2. (SNF)`, `2. (Q)`: withheld from everyone, and the cable filed TOP SECRET); prose there (`2. (Japan)`,
         // `2. (UN)`) is no mark, so the paragraph is unmarked, at the overall level
-        const written = /^\s*¶?\s*\d+\s*[.)]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/.exec(text.slice(here, here + 80))?.[1] ?? null
-        const mark = numbered.marking ?? (written !== null && markWordKind(written) !== 'none' ? written : null)
-        const rest = mark === null ? line : line.slice(line.indexOf(`(${mark}`) + mark.length + 2)
+        const after = AFTER_NUMBER.exec(text.slice(here, here + 80))
+        const written = after !== null && markWordKind(after[1]) !== 'none' ? after[1] : null
+        const mark = numbered.marking ?? written
+        const rest = mark === null ? line : numbered.marking ? line.slice(line.indexOf(`(${mark}`) + mark.length + 2) : line.slice(after![0].length)
         cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest), within: [] }
         portions.push(cur)
       } else if (m && isPortionMark(m[2], m[1]) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run, line.slice(m[0].length)))) {

@@ -25,8 +25,8 @@ export interface Piece {
   header: boolean
 }
 
-/** The text of a parenthesised portion mark as it can be written (`S//NF`, `C/REL USA, GBR`, `SBU`). */
-const MARK_WORD = String.raw`\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)`
+/** The text of a parenthesised portion mark as it can be written (`S//NF`, `C/REL USA, GBR`, `SBU`), mistyped (`S.`) or disguised (`（Ѕ）`). */
+const MARK_WORD = String.raw`[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]`
 /** A mark at the start of a line, alone or after a paragraph or sub-item enumerator (`1.`, `¶2`, `A.`, `a)`, `(1)`, `--`). */
 const MARK_AT_LINE_START = new RegExp(String.raw`^([ \t]*(?:(?:¶[ \t]*)?(?:\d{1,3}|[A-Za-z])[ \t]*[.)][ \t]*|\(\d{1,2}\)[ \t]*|-{1,2}[ \t]*)?)${MARK_WORD}`, 'gm')
 /** A mark after a paragraph number inside a line (paragraphs run together on one line: `… end. 2.(S) The …`). */

@@ -212,7 +212,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
     const word = at === undefined ? null : (lead.exec(text.slice(at, at + 80))?.[1] ?? null)
     return word !== null && markWordKind(word) !== 'none' ? word : null
   }
-  const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, /^\s*SUBJ\w*\s*[:.]?\s*\(([A-Za-z][A-Za-z0-9/ ,.-]{0,15})\)/i)
+  const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, /^\s*SUBJ\w*\s*[:.]?\s*[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]/i)
   // a portion's decision raised by the marks standing inside it (where such a portion ends cannot be told): the
   // highest demand of all, and a mark nobody can read withholds it from everyone
   // a portion's decision raised by other marks (`why` says which): the highest demand of all, and a mark nobody can
@@ -247,7 +247,15 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
   const stated = cable.classification ? parseMarking(cable.classification) : null
   const statedLevel = stated?.ok && stated.parts.level !== null ? LEVEL_RANK[stated.parts.level] : -1
   const overallMark = overall.level <= statedLevel ? portionMarkOf(overall.level, overall.caveats) : null
-  const shownMark = (mark: string | null, reason: string): string | null => (reason === 'unreadable' ? null : mark !== null ? mark : overallMark)
+  // a portion withheld for a higher mark inside it or around it (`2. (C) … (S) …`) than its own carries no mark:
+  // its own would state the withheld text releasable at a level below what it holds
+  const shownMark = (mark: string | null, d: Decision): string | null => {
+    if (d.reason === 'unreadable') return null
+    if (mark === null) return overallMark
+    const own = portionDecision(mark).demand
+    const raised = own === null || d.demand === null || d.demand.level > own.level || d.demand.caveats.some((c) => !own.caveats.includes(c))
+    return raised ? null : mark
+  }
   const marked = (mark: string | null) => (mark === null ? '' : `(${mark}) `)
   let out = ''
   let offset = 0
@@ -342,7 +350,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
         // (its own lower mark on a placeholder would claim the text releasable at that level)
         if (withinRaised[n] && lastWithheld !== null) continue
         const mark = d.reason === 'unreadable' ? null : p.mark
-        const shown = marked(shownMark(p.mark, d.reason))
+        const shown = marked(shownMark(p.mark, d))
         if (p.number !== null) withhold(`paragraph ${p.number}`, mark, d.why, `${p.number}. ${shown}[Paragraph ${p.number} withheld: ${d.why}]`, line)
         else {
           withhold(`text@${p.start}`, mark, d.why, `${p.lead}${shown}[Text withheld: ${d.why}]`, line)
@@ -373,7 +381,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
       if (subject.reason === null) out += seg.raw
       else {
         const mark = subject.reason === 'unreadable' ? null : subjectMark
-        withhold('subject', mark, subject.why, `SUBJECT: ${marked(shownMark(subjectMark, subject.reason))}[Subject withheld: ${subject.why}]`, seg.raw)
+        withhold('subject', mark, subject.why, `SUBJECT: ${marked(shownMark(subjectMark, subject))}[Subject withheld: ${subject.why}]`, seg.raw)
       }
       return
     }

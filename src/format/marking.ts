@@ -423,6 +423,38 @@ export function markingParts(text: string): MarkingParts | null {
   return r.ok ? r.parts : (r.failClosed ?? null)
 }
 
+/** Any character outside printable ASCII and the blank. */
+const NON_ASCII = /[^\x20-\x7e]/
+
+/**
+ * Capitals of other scripts that a screen shows as Latin capitals (Unicode confusables of the letters marks are
+ * written with): Cyrillic and Greek. Data, not a rule: the letters of level and caveat words.
+ */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  'А': 'A', 'В': 'B', 'С': 'C', 'Е': 'E', 'Н': 'H', 'І': 'I', 'Ј': 'J', 'К': 'K', 'М': 'M', 'О': 'O', 'Р': 'P', 'Ѕ': 'S', 'Т': 'T', 'Х': 'X', 'У': 'Y', 'Ԁ': 'D',
+  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+}
+
+/**
+ * The word as a screen shows it: compatibility forms folded (`Ｓ`, `（`, ligatures: NFKC), invisible format
+ * characters dropped (zero-width space and joiners, soft hyphen, direction marks: Unicode category Cf), and Cyrillic
+ * and Greek capitals that look like Latin ones read as those.
+ */
+export function markSkeleton(word: string): string {
+  return word.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/[\u0370-\u03ff\u0400-\u052f]/g, (c) => LOOKALIKES[c] ?? c)
+}
+
+/**
+ * Whether a word holding characters outside ASCII reads, as a screen shows it (`markSkeleton`), as a portion mark
+ * (readable, garbled, or a classified level's initial): `(Ѕ)` with a Cyrillic DZE, `(Ｓ)`, `(S\u200b)`, `(S\u00ad)`.
+ * Such a word disguises a mark: it is a mark nobody can read (fail closed), never prose and never the mark it
+ * spells. Prose in other scripts or with accents (`(Señor)`, `(Ankara’s)`) reads as no mark.
+ */
+export function disguisedMark(word: string): boolean {
+  const seen = markSkeleton(word).trim()
+  return seen !== word.trim() && !NON_ASCII.test(seen) && markWordKind(seen) !== 'none'
+}
+
 /**
  * How to read a parenthesised word standing where only a portion mark stands: right after a paragraph number
  * (`2. (SNF) …`), after `SUBJECT:`, or at the start of a line (`start: 'line'`, where sub-item enumerators also
@@ -446,8 +478,14 @@ export function markingParts(text: string): MarkingParts | null {
 export function markWordKind(word: string, start: 'number' | 'line' = 'number'): 'readable' | 'unreadable' | 'none' {
   // blanks, tabs and line breaks inside (a mark wrapped over two lines) read as spaces; the parsers take runs of them
   const w = word.trim().replace(/\s/g, ' ')
+  // a word a screen shows as a mark but spelt with other characters is a mark nobody can read (`disguisedMark`)
+  if (NON_ASCII.test(w)) return disguisedMark(w) ? 'unreadable' : 'none'
   if (markingParts(w)) return 'readable'
   if (garbledMark(w) || (start === 'number' && w.includes('//'))) return 'unreadable'
+  // where only a mark stands, a classified level's initial with stray punctuation (`S.`, `S:`, `C.NF`, `C;NF`,
+  // `C|NF`, `C_NF`, `C+NF`) is a mistyped mark; abbreviations of other initials (`U.S.`) and offices with a slash
+  // (`S/CT`) are not
+  if (start === 'number' && /^[TSC][A-Z]{0,7}(?:[^A-Za-z0-9 /,-][A-Z]{0,8})+$/.test(w)) return 'unreadable'
   // at a line start an upper-case word is as often an enumerator or an acronym opening a sentence (`(A)`, `(CIA)`,
   // `(SICA)`) as a mark: only a word that reads as a marking counts there
   if (start === 'line') return 'none'

@@ -123,6 +123,41 @@ describe('a name right under the last line of a paragraph', () => {
   })
 })
 
+describe('a paragraph mark mistyped or disguised', () => {
+  // a CONFIDENTIAL cable whose paragraph 2 carries the mark as written
+  const marked = (serial: number, mark: string) => cable(serial, { cls: 'C O N F I D E N T I A L', body: `${OPEN}\n2. ${mark} Disguisecanary${serial} the minister will resign.\n\nQUILL\n` })
+
+  it('should read a level initial with stray punctuation as a mark nobody can read', () => {
+    const marks = ['(S.)', '(S:)', '(C.NF)', '(C;NF)', '(C:NF)', '(C|NF)', '(C_NF)', '(C+NF)', '(C/NF.)']
+    marks.forEach((mark, i) => {
+      const text = marked(330 + i, mark)
+      expect(filed(text), mark).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+      for (const reader of [C, S, { level: 4, caveats: ['NOFORN'] }]) expect(redactText(text, reader).text, mark).not.toContain(`Disguisecanary${330 + i}`)
+    })
+  })
+
+  it('should read a mark spelt with lookalike or invisible characters as a mark nobody can read, and fullwidth parentheses as parentheses', () => {
+    const marks = ['(\u0405)', '(\uff33)', '(\u200bS)', '(S\u00ad)', '(\u0421//NF)', '(S\u200d//NF)']
+    marks.forEach((mark, i) => {
+      const text = marked(340 + i, mark)
+      expect(filed(text), JSON.stringify(mark)).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+      expect(redactText(text, { level: 4, caveats: ['NOFORN'] }).text, JSON.stringify(mark)).not.toContain(`Disguisecanary${340 + i}`)
+    })
+    // fullwidth parentheses are parentheses, a no-break space a blank: the mark they hold is read
+    for (const [n, mark] of [[350, '\uff08S\uff09'], [353, '(S\u00a0)']] as const) {
+      const text = marked(n, mark)
+      expect(filed(text), JSON.stringify(mark)).toMatchObject({ level: 3, caveats: [] })
+      expect(redactText(text, C).text).not.toContain(`Disguisecanary${n}`)
+    }
+    // an inner mark disguised the same way, and prose with accents or other scripts that is no mark
+    const inner = cable(351, { cls: 'C O N F I D E N T I A L', body: `1. (C) Opencanary text then an inner (\u0405) note.\n\nQUILL\n` })
+    expect(filed(inner)).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+    const prose = cable(352, { cls: 'C O N F I D E N T I A L', body: `1. (C) The envoy met the (Se\u00f1or) and the (\u041c\u0438\u0440) group.\n\nQUILL\n` })
+    expect(filed(prose)).toMatchObject({ level: 2, classification: 'CONFIDENTIAL' })
+    expect(redactText(prose, C).text).toContain('(Se\u00f1or)')
+  })
+})
+
 describe('a portion mark on a REF line or split over a line break', () => {
   it('should file the cable by the mark on its REF line', () => {
     expect(filed(REF_MARK)).toMatchObject({ level: 3, caveats: ['NOFORN'] })
