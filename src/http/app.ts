@@ -5,7 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { getCookie } from 'hono/cookie'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { docsPage } from './docs-page.js'
 import type { HttpEnv, Principal } from './env.js'
 import { errorToProblem, HttpProblem, problem } from './problem.js'
@@ -18,6 +18,7 @@ import { registerMessagingRoutes } from './routes/messaging-routes.js'
 import { registerSessionRoutes } from './routes/session-routes.js'
 import { responseCheck } from './response-check.js'
 import { knownQueryParameters } from './query-params.js'
+import { fieldErrors, type SchemaIssue } from './validation-messages.js'
 import { problems } from './schemas.js'
 import type { ServerDeps } from './server-deps.js'
 import { CSRF_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session-cookie.js'
@@ -85,6 +86,31 @@ function requestLog(deps: ServerDeps): MiddlewareHandler<HttpEnv> {
   }
 }
 
+/** What of a route the validation hook reads: the schema of each request part. */
+interface RouteRequest {
+  request?: { query?: unknown; params?: unknown; headers?: unknown; body?: { content?: Partial<Record<string, unknown>> } }
+}
+
+/**
+ * The schema validation hook: a refused request gets 422 INVALID with `errors: [{path, message}]`, each message
+ * plain (`missing; give …`, `expected a whole number from 1 to 10000, got 0`), written from the issue, the
+ * raw value sent and the route's schema for that part of the request (`route`, null when unknown).
+ */
+function validationHook(route: RouteRequest | null) {
+  return (result: { success: boolean; error?: { issues: readonly SchemaIssue[] }; data?: unknown; target?: string }, c: Context) => {
+    if (result.success || !result.error) return
+    const request = route?.request
+    const schema =
+      result.target === 'query' ? request?.query
+      : result.target === 'param' ? request?.params
+      : result.target === 'header' ? request?.headers
+      : result.target === 'json' ? (request?.body?.content?.['application/json'] as { schema?: unknown } | undefined)?.schema
+      : undefined
+    const errors = fieldErrors(result.error.issues, result.data, schema)
+    return problem(c, 'INVALID', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors })
+  }
+}
+
 /**
  * Builds the Cablegram HTTP app: the JSON API under `/api/`, its OpenAPI 3.1 document and reference page,
  * and the web app's files at `/` when `deps.staticDir` holds them. `areas` add route files (messaging,
@@ -96,18 +122,16 @@ function requestLog(deps: ServerDeps): MiddlewareHandler<HttpEnv> {
  */
 export function createApp(deps: ServerDeps, areas: RouteArea[] = []): OpenAPIHono<HttpEnv> {
   const app = new OpenAPIHono<HttpEnv>({
-    defaultHook: (result, c) => {
-      if (result.success) return
-      const errors = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }))
-      return problem(c, 'INVALID', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors })
-    },
+    defaultHook: validationHook(null),
   })
   // every route refuses query parameters it does not declare, before its own validation (query-params.ts)
   const register = app.openapi
   app.openapi = ((route: Parameters<typeof register>[0], ...rest: unknown[]) => {
     const own = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware]
     const responses = route.responses[400] ? route.responses : { ...problems(400), ...route.responses }
-    return (register as (...a: unknown[]) => unknown)({ ...route, responses, middleware: [knownQueryParameters(route), ...own] }, ...rest)
+    // the route's own hook, else one that reads the route's schemas for plain messages (validation-messages.ts)
+    const [handler, hook] = rest
+    return (register as (...a: unknown[]) => unknown)({ ...route, responses, middleware: [knownQueryParameters(route), ...own] }, handler, hook ?? validationHook(route))
   }) as typeof register
   app.onError((error, c) => errorToProblem(error, c, deps.log))
   app.notFound((c) => problem(c, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`))
