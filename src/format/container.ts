@@ -166,8 +166,12 @@ export function containerDate(value: string): string | null {
   return at.toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z')
 }
 
+/**
+ * The text a browser shows of a `<pre>` block's HTML: inline tags and comments removed. A comment shows nothing
+ * (one left unclosed hides the rest of the block), so `(S<!-- x -->)` is the mark `(S)` a reader of the page sees.
+ */
 function stripTags(s: string): string {
-  return s.replace(/<\/?(?:a|br|strong|em|b|i|td|tr|table|span|font)\b[^>]*>/gi, '')
+  return s.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?(?:a|br|strong|em|b|i|td|tr|table|span|font)\b[^>]*>/gi, '')
 }
 
 export function decodeHtml(s: string): string {

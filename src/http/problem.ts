@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from '@hono/zod-openapi'
+import { DatabaseFileError } from '../store/database-file-error.js'
 import { QuerySyntaxError } from '../archive/query/query-error.js'
 import { RateLimitError, ServiceError, type ServiceErrorCode } from '../messaging/service-error.js'
 
@@ -150,6 +151,12 @@ export function errorToProblem(error: unknown, c: Context, log: (line: string) =
     if (error.status === 400) return problem(c, 'MALFORMED', error.message || 'the request body cannot be read')
     if (error.status === 401) return problem(c, 'UNAUTHENTICATED', error.message || 'authentication required')
     if (error.status === 404) return problem(c, 'NOT_FOUND', error.message || 'not found')
+  }
+  if (error instanceof DatabaseFileError) {
+    // the database went away under a running server (stopped, dropped, a changed password): one log line
+    // naming it (password hidden), no stack trace, and the client learns nothing about the server
+    log(`database error on ${c.req.method} ${new URL(c.req.url).pathname}: ${error.message}`)
+    return problem(c, 'INTERNAL', 'the server failed to answer this request; the error is in its log')
   }
   log(`internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   return problem(c, 'INTERNAL', 'the server failed to answer this request; the error is in its log')

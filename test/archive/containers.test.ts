@@ -73,6 +73,18 @@ describe('container metadata for the fields the text lacks', () => {
     expect(c.dateSource).toEqual({ basis: 'container', from: ['html:Created'], precision: 'minute' })
   })
 
+  it('should read an HTML page’s text as a browser shows it, comments removed', () => {
+    const marked = 'C O N F I D E N T I A L MORVALE 000778\n\nSUBJECT: (C) INVENTED\n\n1. (C) Open words.\n\n2. (S<!-- a note -->) Hidden words.\n\n3. (C<!-- unclosed) more\nNOBODY\n'
+    const page = `<html><body><table><tr><th>Reference ID</th><th>Created</th></tr><tr><td>10MORVALE778</td><td>2010-02-10 12:00</td></tr></table><pre></pre><pre>${marked}</pre></body></html>`
+    const c = parseCable(page)
+    const text = c.segments.map((s) => s.raw).join('')
+    expect(text).toContain('2. (S) Hidden words.')
+    expect(text).not.toContain('<!--')
+    expect(text).toContain('3. (C')
+    expect(text).not.toContain('unclosed')
+    expect(c.paragraphs.find((p) => p.number === 2)?.marking).toBe('S')
+  })
+
   it('should never let the container override a date the text states', () => {
     const c = parseCable(row(3, '01/01/2001 00:00', '09MORVALE456', header, body))
     expect(c.date).toBe('2009-03-11T10:30:00Z')

@@ -21,7 +21,7 @@ import { messagingPool } from './messaging-migrations.js'
 import { writeBatch } from './pg-writer.js'
 import { accessSql, Params } from './pg-search.js'
 import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, refuseHeadless, type RecordedHead } from '../audit-chain.js'
-import { acquirePool, inTransaction, releasePool } from './pool.js'
+import { acquirePool, connectClient, inTransaction, releasePool } from './pool.js'
 
 /** The channel a committed release notifies; idle workers LISTEN on it. */
 export const DELIVERY_CHANNEL = 'cablegram_delivery'
@@ -598,7 +598,7 @@ export class PgMessagingStore implements MessagingStore {
         if (this.waiters.size === 0) this.notifiedWhileBusy = true
         for (const wake of [...this.waiters]) wake()
       })
-      await client.connect()
+      await connectClient(client, this.location)
       await client.query(`LISTEN ${DELIVERY_CHANNEL}`)
       return client
     })()

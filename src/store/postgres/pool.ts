@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { connectionErrorFor } from '../database-file-error.js'
 
 /**
  * The one PostgreSQL connection pool module: the archive and messaging engines share it, so a process holds
@@ -38,11 +39,40 @@ export function acquirePool(location: string): pg.Pool {
     })
     // an idle client's error (server restart) must not crash the process; the next query reports it
     pool.on('error', () => {})
+    reportConnectionErrors(pool, location)
     shared = { pool, users: 0 }
     pools.set(location, shared)
   }
   shared.users++
   return shared.pool
+}
+
+/**
+ * Makes every connection the pool opens fail with a `DatabaseConnectionError` (no such database, nothing
+ * listening, a refused login) instead of the driver's error: `pool.query` connects through `pool.connect`,
+ * so both reach the user as one line naming the location.
+ */
+function reportConnectionErrors(pool: pg.Pool, location: string): void {
+  const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => unknown
+  const translate = (error: unknown): unknown => connectionErrorFor(error, location) ?? error
+  ;(pool as { connect: unknown }).connect = (cb?: (err: unknown, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => {
+    if (cb) return connect((err, client, done) => cb(err ? translate(err) : err, client, done))
+    return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
+      throw translate(error)
+    })
+  }
+}
+
+/**
+ * Connects a client of its own (a LISTEN connection) to `location`, failing as `pool.connect` does with a
+ * `DatabaseConnectionError` when the server cannot be reached or refuses the login.
+ */
+export async function connectClient(client: pg.Client, location: string): Promise<void> {
+  try {
+    await client.connect()
+  } catch (error) {
+    throw connectionErrorFor(error, location) ?? error
+  }
 }
 
 /** Gives back a pool from `acquirePool`; the last holder's release closes its connections. */
