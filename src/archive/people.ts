@@ -5,15 +5,19 @@ import { CLASS_WORD_ONLY } from '../format/classification.js'
 import { signerLine } from '../format/signer-name.js'
 import { TRAILER_LINE } from './body-portions.js'
 import type { Access, Store } from '../store/store.js'
-import { CONNECTIVE_WORDS, MARKER_WORDS, TITLE_WORDS } from './data/person-titles.js'
+import { CONNECTIVE_WORDS, MARKER_WORDS, NAME_FORMS, TITLE_WORDS } from './data/person-titles.js'
 import { releasedPeople } from '../messaging/released-people.js'
 import { breather } from './breather.js'
 
 /**
  * People in cables: signers, the names and titles of "Classified by" lines, names in participant lists, and
  * (in an operator's database) drafters, clearers and approvers of released cables, normalised into people:
- * titles taken off, letter case folded, a person keyed by surname and first initial, and a bare surname (a
- * signature such as `PEARSON`) merged into the one person of that surname when there is exactly one.
+ * titles taken off, letter case folded, a name written surname first (`PRASK, Odile, Minister`) turned round,
+ * a person keyed by surname and first initial, unless two known first names share that initial (`Peter Quint`,
+ * `Paul Quint`): then each is his own person, keyed by surname and first name (`QUINT PETER`), and a mention
+ * with only the initial (`P. Quint`) stays apart under `QUINT P`. A bare surname (a signature such as
+ * `PEARSON`) is merged into the one person of that surname when there is exactly one, else kept apart under
+ * the surname alone.
  */
 export type PersonRole = 'signer' | 'classifier' | 'participant' | 'drafter' | 'clearer' | 'approver'
 
@@ -28,7 +32,10 @@ export interface Mention {
 }
 
 export interface Person {
-  /** `PEARSON W`: surname and first initial, or the surname alone. */
+  /**
+   * `PEARSON W`: surname and first initial; `QUINT PETER`: surname and first name, when another known first
+   * name shares the initial; or the surname alone (`QUINT`), a bare surname that fits no single person.
+   */
   key: string
   /** The fullest form seen, in title case (`W. Robert Pearson`). */
   name: string
@@ -85,6 +92,30 @@ export function cleanTitle(title: string): string | null {
   return t === '' ? null : t
 }
 
+/** A surname as a list writes it first: one or two words in capitals (`PRASK`, `O'NEILL`, `VAN DYKE`). */
+const CAPS_SURNAME = /^\p{Lu}[\p{Lu}'-]+(?: \p{Lu}[\p{Lu}'-]+)?$/u
+/** A given name in mixed case: one or two words, each a capital then small letters, or an initial (`Mara`, `Jean-Luc`, `Mara J.`). */
+const MIXED_GIVEN = /^\p{Lu}\p{Ll}[\p{L}'-]*(?: (?:\p{Lu}\p{Ll}[\p{L}'-]*|\p{Lu}\.))?$/u
+
+/**
+ * A name written surname first, as participant lists do (`PRASK, Odile, Minister`: surname in capitals, given
+ * name in mixed case, then an optional title), rewritten given name first with the title after a comma
+ * (`Odile Prask, Minister`), the given and surname parts told apart by parse-full-name's `Last, First` reading.
+ * Anything else (`Peter Quint, Political Officer`, `QUINT, Political Officer`: a title word is no given name) is
+ * returned as it is.
+ */
+function surnameFirst(text: string): string {
+  const parts = text.split(',').map((x) => x.trim())
+  if (parts.length < 2 || !CAPS_SURNAME.test(parts[0]) || !MIXED_GIVEN.test(parts[1])) return text
+  if (/^(jr|sr|ii|iii|iv)\.?$/i.test(parts[1])) return text
+  if (parts[1].split(' ').some((w) => isTitleWord(w) || CONNECTIVE_WORDS.has(wordKey(w)))) return text
+  const parsed = parseFullName(`${titleCase(parts[0])}, ${parts[1]}`, 'all', 0, 0, 1)
+  if (!parsed.first || !parsed.last) return text
+  const name = [parsed.first, parsed.middle, parsed.last].filter(Boolean).join(' ')
+  const rest = parts.slice(2).join(', ')
+  return rest ? `${name}, ${rest}` : name
+}
+
 /**
  * Splits a written name into its title and the name proper, and the name into parts (parse-full-name, which
  * also takes off the titles and suffixes it knows). Null when nothing name-like is left: a heading, an office,
@@ -101,7 +132,16 @@ export function cleanTitle(title: string): string | null {
  *   splitName('END COMMENT.') // null
  */
 export function splitName(written: string): { title: string | null; first: string; middle: string; last: string; full: string } | null {
-  let text = written.replace(APOSTROPHES, "'").replace(/\([^)]*\)/g, ' ').replace(/[;:]+/g, ' ').replace(/\s+/g, ' ').trim()
+  let text = written.replace(APOSTROPHES, "'")
+  // a parenthesis of title words (`(Dr.)`, `(Ambassador)`) is a title; any other one (a nickname, an office) is dropped
+  let parenTitle: string | null = null
+  text = text.replace(/\(([^)]*)\)/g, (_, inner: string) => {
+    const ws = inner.trim().split(/\s+/).filter(Boolean)
+    if (parenTitle === null && ws.length > 0 && ws.every((w) => isTitleWord(w))) parenTitle = ws.join(' ')
+    return ' '
+  })
+  text = text.replace(/[;:]+/g, ' ').replace(/\s+/g, ' ').trim()
+  text = surnameFirst(text)
   if (/^(END|BEGIN)\b/i.test(text)) {
     const stop = text.indexOf('.')
     if (stop < 0) return null
@@ -140,6 +180,7 @@ export function splitName(written: string): { title: string | null; first: strin
   if (words.every((w) => isTitleWord(w))) return null
   const parsed = parseFullName(titleCase(words.join(' ')), 'all', 0, 0, 1)
   if (parsed.title) title = title ?? parsed.title
+  title = title ?? parenTitle
   const last = (parsed.last || parsed.first || '').trim()
   if (!last || last.length < 2 || isTitleWord(last)) return null
   const first = parsed.last ? (parsed.first ?? '').trim() : ''
@@ -189,16 +230,32 @@ export function mentionsIn(key: string, text: string): Mention[] {
  */
 export function normalizePeople(mentions: Mention[]): Person[] {
   const people = new Map<string, Person>()
+  const named: { mention: Mention; last: string; first: string; full: string }[] = []
   const bare: { mention: Mention; last: string }[] = []
   for (const m of mentions) {
     const n = splitName(m.written)
     if (!n) continue
     const mention = { ...m, title: m.title ?? n.title }
-    if (!n.first) {
-      bare.push({ mention, last: n.last.toUpperCase() })
-      continue
-    }
-    add(people, `${n.last.toUpperCase()} ${n.first[0].toUpperCase()}`, n.full, mention)
+    if (n.first) named.push({ mention, last: n.last.toUpperCase(), first: firstKey(n.first), full: n.full })
+    else bare.push({ mention, last: n.last.toUpperCase() })
+  }
+  // the known first names (more than an initial) of each surname and first initial, grouped into names that may
+  // be one person's (`sameFirstName`); each group after the first of a surname and initial is another person
+  const known = new Map<string, string[]>()
+  for (const { last, first } of named) {
+    const group = `${last} ${first[0]}`
+    const firsts = known.get(group) ?? []
+    if (first.length > 1 && !firsts.includes(first)) known.set(group, [...firsts, first])
+  }
+  const personOf = new Map<string, string>()
+  for (const [group, firsts] of known) {
+    const clusters = firstNameClusters(firsts)
+    for (const c of clusters) for (const f of c) personOf.set(`${group}|${f}`, clusters.length === 1 ? group : `${group.split(' ')[0]} ${c[0]}`)
+  }
+  for (const { mention, last, first, full } of named) {
+    const group = `${last} ${first[0]}`
+    // an initial alone joins the one person of its surname and initial; with several it stays apart under the initial
+    add(people, first.length > 1 ? personOf.get(`${group}|${first}`)! : group, full, mention)
   }
   const bySurname = new Map<string, string[]>()
   for (const p of people.values()) {
@@ -211,6 +268,37 @@ export function normalizePeople(mentions: Mention[]): Person[] {
   }
   for (const p of people.values()) p.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b))
   return [...people.values()].sort((a, b) => b.cables.length - a.cables.length || a.key.localeCompare(b.key))
+}
+
+/**
+ * Whether two first names (`firstKey`) may be one person's: equal, one the start of the other (`GREG`, `GREGORY`;
+ * two letters at least: a wrapped `Do Nald`), one letter apart in names of four or more (a misspelling: `TOOD`, `TODD`), or a short
+ * form and its full name (`NAME_FORMS`: `TOM`, `THOMAS`).
+ */
+export function sameFirstName(a: string, b: string): boolean {
+  if (a === b) return true
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  if (short.length >= 2 && long.startsWith(short)) return true
+  if (short.length >= 4 && withinOneEdit(a, b)) return true
+  const form = (x: string, y: string) => NAME_FORMS.get(x)?.some((full) => full === y || (y.length >= 3 && full.startsWith(y)) || y.startsWith(full)) ?? false
+  return form(a, b) || form(b, a)
+}
+
+/** First names grouped into people: names linked by `sameFirstName`, directly or through others; each group's longest name first. */
+function firstNameClusters(firsts: string[]): string[][] {
+  const parent = firsts.map((_, i) => i)
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])))
+  for (let i = 0; i < firsts.length; i++) for (let j = i + 1; j < firsts.length; j++) if (sameFirstName(firsts[i], firsts[j])) parent[root(i)] = root(j)
+  const groups = new Map<number, string[]>()
+  firsts.forEach((f, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), f]))
+  return [...groups.values()].map((g) => g.sort((x, y) => y.length - x.length || x.localeCompare(y)))
+}
+
+/** A first name as people are told apart by: upper case, letters only (`W.R.` → `WR`, `Jean-Luc` → `JEANLUC`); an initial is one letter. */
+function firstKey(first: string): string {
+  const k = first.toUpperCase().replace(/[^\p{L}]/gu, '')
+  // initials run together (`W.R.`, `J.D.`) are initials, not a first name
+  return /\./.test(first) && k.length <= 3 ? k[0] : k || first[0].toUpperCase()
 }
 
 const ROLE_ORDER: readonly PersonRole[] = ['signer', 'classifier', 'participant', 'drafter', 'clearer', 'approver']

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanTitle, isTitleWord, mentionsIn, normalizePeople, splitName } from '../../src/archive/people.js'
+import { cleanTitle, isTitleWord, mentionsIn, normalizePeople, sameFirstName, splitName, type Mention } from '../../src/archive/people.js'
 
 describe('people normalisation: the kinds of noise a corpus shows', () => {
   it('should cut the reasons clause off a Classified-by title, however line wrapping split the word', () => {
@@ -64,5 +64,49 @@ describe('people normalisation: the kinds of noise a corpus shows', () => {
     expect(splitName('Support for the exercise')).toBeNull()
     expect(splitName('Meeting by his')).toBeNull()
     expect(splitName('Amb. Nobody based upon')).toBeNull()
+  })
+})
+
+describe('people with one surname and initial, and names written surname first', () => {
+  const m = (written: string, role: Mention['role'] = 'participant', cable = '08QUORIN41'): Mention => ({ cable, role, written, title: null })
+
+  it('should keep two known first names with one initial apart, and a bare surname or initial that fits both apart from either', () => {
+    const people = normalizePeople([
+      m('Peter Quint, Political Officer'),
+      m('Paul Quint, Economic Officer'),
+      m('QUINT', 'signer'),
+      m('P. Quint', 'participant', '08QUORIN42'),
+    ])
+    const byKey = Object.fromEntries(people.map((p) => [p.key, p]))
+    expect(Object.keys(byKey).sort()).toEqual(['QUINT', 'QUINT P', 'QUINT PAUL', 'QUINT PETER'])
+    expect(byKey['QUINT PETER']).toMatchObject({ name: 'Peter Quint', titles: ['Political Officer'] })
+    expect(byKey['QUINT PAUL']).toMatchObject({ name: 'Paul Quint', titles: ['Economic Officer'] })
+    expect(byKey.QUINT.roles).toEqual(['signer'])
+  })
+
+  it('should still join an initial and a bare surname to the one person they fit', () => {
+    const people = normalizePeople([m('Peter Quint, Political Officer'), m('P. Quint'), m('QUINT', 'signer'), m('Paul Vell')])
+    expect(people.map((p) => [p.key, p.name, p.mentions.length])).toEqual([['QUINT P', 'Peter Quint', 3], ['VELL P', 'Paul Vell', 1]])
+  })
+
+  it('should read SURNAME, Given[, Title] as the given name and surname, and a parenthesised title as a title', () => {
+    expect(splitName('PRASK, Odile, Minister')).toMatchObject({ title: 'Minister', first: 'Odile', last: 'Prask' })
+    expect(splitName('VELT, Mara (Dr.)')).toMatchObject({ title: 'Dr.', first: 'Mara', last: 'Velt' })
+    expect(splitName("O'NEILL, Mara J., Deputy Chief of Mission")).toMatchObject({ first: 'Mara', middle: 'J.', last: "O'Neill", title: 'Deputy Chief Of Mission' })
+    // a title word after the comma is a title, not a given name
+    expect(splitName('QUINT, Political Officer')).toMatchObject({ title: 'Political Officer', first: '', last: 'Quint' })
+    expect(splitName('Peter Quint, Political Officer')).toMatchObject({ title: 'Political Officer', first: 'Peter', last: 'Quint' })
+    const people = normalizePeople([m('Minister Odile Prask'), m('PRASK, Odile, Minister', 'participant', '08QUORIN42')])
+    expect(people.map((p) => [p.key, p.name, p.titles])).toEqual([['PRASK O', 'Odile Prask', ['Minister']]])
+  })
+})
+
+describe('first names that are one person’s', () => {
+  it('should keep short forms, misspellings and wrapped starts of one first name together, and different names apart', () => {
+    const m = (written: string): Mention => ({ cable: '08QUORIN41', role: 'participant', written, title: null })
+    const people = normalizePeople([m('Gregory L. Berry'), m('Greg Berry'), m('Tom Kelly'), m('Thomas P. Kelly'), m('Tood Huizinga'), m('Todd Huizinga'), m('Do Nald Blome'), m('Donald A. Blome'), m('Richard G. Olson'), m('Rolf Olson'), m('BERRY')])
+    expect(people.map((p) => p.key).sort()).toEqual(['BERRY G', 'BLOME D', 'HUIZINGA T', 'KELLY T', 'OLSON RICHARD', 'OLSON ROLF'])
+    expect(sameFirstName('PETER', 'PAUL')).toBe(false)
+    expect(sameFirstName('ALEX', 'ALEJANDRO')).toBe(true)
   })
 })

@@ -24,8 +24,12 @@ export function registerPeople(program: Command, io: Io, setExit: SetExit): void
         if (opts.name) {
           const want = splitName(opts.name)
           const last = (want?.last ?? opts.name).toUpperCase()
-          const initial = want?.first ? want.first[0].toUpperCase() : null
-          people = people.filter((p) => p.key.split(' ')[0] === last && (!initial || !p.key.includes(' ') || p.key.endsWith(' ' + initial)))
+          const first = want?.first ? want.first.toUpperCase().replace(/[^\p{L}]/gu, '') : ''
+          // a key's second part is an initial (`QUINT P`) or, when two first names share it, a first name (`QUINT PETER`)
+          people = people.filter((p) => {
+            const [surname, second] = p.key.split(' ')
+            return surname === last && (!first || !second || second === first || (second[0] === first[0] && (second.length === 1 || first.length === 1)))
+          })
         }
         const shown = people.slice(0, limit)
         io.stdout.write(format === 'json' ? JSON.stringify(shown, null, 2) + '\n' : peopleText(shown, Boolean(opts.name)))
