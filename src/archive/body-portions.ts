@@ -57,10 +57,14 @@ export interface BodyPortion {
 
 // a line that begins with a portion mark, after an optional sub-item enumerator or a paragraph number the parser did not take for a paragraph: `A. (S)`, `(1) (C)`, `- (S//NF)`, `¶6. (C)`, `1.(C)`, `-- (TS)`, `* (C)`, `(S//NF) …`
 const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)[(\uFF08]([^()\uFF08\uFF09\n]{1,24})[)\uFF09]/
-// a parenthesised word right after a paragraph number, where only a portion mark stands: any characters but
-// parentheses (ASCII or fullwidth), so a mark mistyped (`S.`, `C;NF`) or disguised (`Ѕ`, `S` + zero-width space)
-// reaches `markWordKind`
-const AFTER_NUMBER = /^\s*¶?\s*\d+\s*[.)]?\s*[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]/
+// a parenthesised word right after a paragraph number, where only a portion mark stands
+/**
+ * A parenthesised word where a portion mark may stand, as a pattern source with one group (the word): any characters
+ * but parentheses (ASCII or fullwidth) and line ends, so a mark mistyped (`S.`, `C;NF`) or disguised (`Ѕ`, `S` and a
+ * zero-width space) reaches `markWordKind`. Shared by every reader of marks at a mark's place.
+ */
+export const MARK_WORD = String.raw`[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]`
+const AFTER_NUMBER = new RegExp(String.raw`^\s*¶?\s*\d+\s*[.)]?\s*${MARK_WORD}`)
 // a parenthesised word inside a line of a text with characters outside ASCII: a disguised mark (`disguisedMark`)
 const DISGUISED_CANDIDATE = /[([\uFF08][ \t]*([^\s()[\]\uFF08\uFF09][^()[\]\uFF08\uFF09\n]{0,23}?)[ \t]*[)\]\uFF09]/g
 // the wire trailer (spec §3, FL13–FL16: `BT`, `#ssn`, `NNNN`) alone on its line: no portion text, and the end of

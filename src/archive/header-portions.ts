@@ -9,7 +9,7 @@ import { markWordKind } from '../format/marking.js'
 import { isPageHeader } from '../format/page-header.js'
 import { isClassifierStatement, signerLine } from '../format/signer-name.js'
 import { isAddresseeLine } from '../format/plad-line.js'
-import { enumeratorInSequence, innerMarks, markKindAfter, splitMarks, TRAILER_LINE } from './body-portions.js'
+import { enumeratorInSequence, innerMarks, MARK_WORD, markKindAfter, splitMarks, TRAILER_LINE } from './body-portions.js'
 import { tagListLength, TAGS_LABEL } from '../format/tags.js'
 
 /**
@@ -25,8 +25,6 @@ export interface Piece {
   header: boolean
 }
 
-/** The text of a parenthesised portion mark as it can be written (`S//NF`, `C/REL USA, GBR`, `SBU`), mistyped (`S.`) or disguised (`（Ѕ）`). */
-const MARK_WORD = String.raw`[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]`
 /** A mark at the start of a line, alone or after a paragraph or sub-item enumerator (`1.`, `¶2`, `A.`, `a)`, `(1)`, `--`). */
 const MARK_AT_LINE_START = new RegExp(String.raw`^([ \t]*(?:(?:¶[ \t]*)?(?:\d{1,3}|[A-Za-z])[ \t]*[.)][ \t]*|\(\d{1,2}\)[ \t]*|-{1,2}[ \t]*)?)${MARK_WORD}`, 'gm')
 /** A mark after a paragraph number inside a line (paragraphs run together on one line: `… end. 2.(S) The …`). */

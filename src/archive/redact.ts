@@ -6,7 +6,7 @@ import { parseCable } from '../format/parse.js'
 import { registerPortionsOf } from '../store/portion-access.js'
 import type { Access, DateSourceRecord, PortionRecord, PortionSource } from '../store/store.js'
 import { statedAccess } from './stated-access.js'
-import { bodyPortions, innerMarks, isBody, raisedBy, readPortionMark, splitMarks, type BodyPortion, type Overall } from './body-portions.js'
+import { bodyPortions, innerMarks, isBody, MARK_WORD, raisedBy, readPortionMark, splitMarks, type BodyPortion, type Overall } from './body-portions.js'
 import { headerPieces, marksOfText } from './header-portions.js'
 import { recordCaptions, recordTags } from './record-fields.js'
 
@@ -124,6 +124,9 @@ function overallOf(cable: Cable, text: string, filed: Overall | undefined): Over
   return { level: Math.max(own.level, filed.level), caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || filed.caveats.includes(c)) }
 }
 
+/** The parenthesised word after a SUBJECT label, where only the subject's portion mark stands. */
+const SUBJECT_MARK = new RegExp(String.raw`^\s*SUBJ\w*\s*[:.]?\s*${MARK_WORD}`, 'i')
+
 /** What reading a portion demands; null for a portion nobody reads (an unreadable mark). */
 type Demand = { level: number; caveats: string[] } | null
 
@@ -212,7 +215,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
     const word = at === undefined ? null : (lead.exec(text.slice(at, at + 80))?.[1] ?? null)
     return word !== null && markWordKind(word) !== 'none' ? word : null
   }
-  const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, /^\s*SUBJ\w*\s*[:.]?\s*[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]/i)
+  const subjectMark = cable.subjectMarking ?? written(cable.spans.subject?.start.offset, SUBJECT_MARK)
   // a portion's decision raised by the marks standing inside it (where such a portion ends cannot be told): the
   // highest demand of all, and a mark nobody can read withholds it from everyone
   // a portion's decision raised by other marks (`why` says which): the highest demand of all, and a mark nobody can
