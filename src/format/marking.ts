@@ -108,7 +108,7 @@ function tokenize(text: string): Token[] | MarkingError {
       i++
     } else if (isLetter(c)) {
       const start = i
-      // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
       while (i < n && isLetter(codeAt(text, i))) i++
       tokens.push({ type: 'w', text: text.slice(start, i).toUpperCase(), start, end: i })
     } else if (c === 47 /* / */) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { disguisedMark, markSkeleton, markWordKind } from '../../src/format/marking.js'
+import { disguisedMark, markSkeleton, markWordKind, parseMarking } from '../../src/format/marking.js'
 
 /**
  * Marks mistyped or disguised (marking.ts: `markSkeleton`, `disguisedMark`, and what `markWordKind` makes of them):
@@ -45,6 +45,7 @@ describe('disguisedMark: a word outside ASCII that a screen shows as a mark', ()
     ['\u0405\tNF', 'a tab inside, which shows as a blank'],
     ['\u0405\nNF', 'wrapped over two lines'],
     ['\u0405\u0405', 'SS: a classified level\'s initial and a letter, unreadable where only a mark stands'],
+    ['TOP \u0405ECRET', 'a two-word level: its blank is kept (TOPSECRET would be no mark)'],
   ])('%j is a disguised mark (%s)', (word) => {
     expect(disguisedMark(word)).toBe(true)
   })
@@ -54,6 +55,7 @@ describe('disguisedMark: a word outside ASCII that a screen shows as a mark', ()
     [' S ', 'blanks around an ASCII mark'],
     ['S//NF', 'a readable mark in ASCII'],
     ['S\tNF', 'ASCII with a tab'],
+    ['\u0405 CT', 'S CT, which is no mark in ASCII either: the blank is kept'],
     ['\u0416', 'a Cyrillic word that shows as no mark'],
     ['\u0405\u0436', 'a lookalike and a letter that stays Cyrillic: no mark on a screen'],
     ['Se\u00f1or', 'an accented word'],
@@ -103,5 +105,17 @@ describe('markWordKind: disguised and mistyped marks', () => {
   ])('%j after a number is %s, at a line start %s', (word, afterNumber, atLineStart) => {
     expect(markWordKind(word)).toBe(afterNumber)
     expect(markWordKind(word, 'line')).toBe(atLineStart)
+  })
+})
+
+describe('parseMarking: the letters of a marking are the 52 of ASCII', () => {
+  // the characters either side of A-Z and a-z in ASCII, and one outside ASCII: refused where they stand
+  it.each(['@', '[', '`', '{', '\u00e9'])('should refuse S%sNF at the character', (c) => {
+    expect(parseMarking(`S${c}NF`)).toEqual({ ok: false, error: { message: `unexpected character ${JSON.stringify(c)} in a marking`, start: 1, end: 2 } })
+  })
+
+  it('should read the letters at both ends of both cases', () => {
+    expect(parseMarking('s//rel to aus, nzl')).toEqual({ ok: true, parts: { level: 'SECRET', caveats: [], releasableTo: ['AUS', 'NZL'] } })
+    expect(parseMarking('S//REL TO AUS, NZL')).toEqual({ ok: true, parts: { level: 'SECRET', caveats: [], releasableTo: ['AUS', 'NZL'] } })
   })
 })
