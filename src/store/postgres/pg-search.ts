@@ -171,7 +171,7 @@ function lexeme(token: string, weights: string, prefix: boolean, buckets: number
 function phrase(n: TermNode | PhraseNode, weights: string, buckets: number): string {
   const last = n.tokens.length - 1
   const prefix = n.type === 'term' && n.prefix
-  if (n.tokens.length === 1) return lexeme(n.tokens[0], weights, prefix, buckets)
+  // one token is its own lexeme, joined with nothing
   return n.tokens.map((t, i) => lexeme(t, weights, prefix && i === last, buckets)).join(' <-> ')
 }
 
