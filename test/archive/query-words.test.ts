@@ -23,10 +23,12 @@ const CABLES: CableRecord[] = [
   makeRecord({ key: '09ZANU2', date: '2009-05-01', subject: 'PARTY NEWS', text: 'Zanuxy pfizer leaders spoke of rome.', addressees: to('AMEMBASSY PARIS', 'AMEMBASSY ROME') }),
   makeRecord({ key: '10ZANU3', date: '2010-05-01', subject: 'RIVER REPORT', text: 'A zanu pf splinter met the zanu party.', addressees: to('SECSTATE WASHDC') }),
   makeRecord({ key: '11ZANU4', date: '2011-05-01', subject: 'PARTY NOTES', text: 'The party pf zanu met.', addressees: to('ROME BONN DESK') }),
+  // a subject that ends with a word and a body that opens with another: neighbours on no line, in no one field
+  makeRecord({ key: '06EDGE6', date: '2006-05-01', subject: 'HARBOUR OKAPI', text: 'Tracks of the okapi near the harbour.', addressees: to('SECSTATE WASHDC') }),
 ]
 
 /** Lower-case runs of letters and digits: the words of these ASCII texts. */
-const words = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? []
+const words = (s: string): string[] => s.toLowerCase().match(/[a-z0-9]+/g) ?? []
 
 /** Whether `ws` holds the pattern as consecutive words; a pattern word ending in `*` matches any word it starts. */
 function holds(ws: string[], pattern: string[]): boolean {
@@ -37,6 +39,19 @@ function holds(ws: string[], pattern: string[]): boolean {
 
 /** Keys of the cables whose subject or body holds the pattern (neither runs into the other). */
 const scan = (pattern: string[]) => CABLES.filter((c) => holds(words(c.subject ?? ''), pattern) || holds(words(c.text), pattern)).map((c) => c.key)
+
+/** Keys of the cables whose subject or body (each alone) holds `a` and `b` with at most `d` words between them. */
+const scanNear = (a: string, b: string, d: number) =>
+  CABLES.filter((c) =>
+    [words(c.subject ?? ''), words(c.text)].some((ws) => ws.some((x, i) => x === a && ws.some((y, j) => y === b && j !== i && Math.abs(j - i) - 1 <= d))),
+  ).map((c) => c.key)
+
+/** Keys of the cables whose subject and body together satisfy `test` on their set of words (an AND, OR, NOT of words). */
+const scanWords = (test: (has: (w: string) => boolean) => boolean) =>
+  CABLES.filter((c) => {
+    const all = new Set([...words(c.subject ?? ''), ...words(c.text)])
+    return test((w) => all.has(w))
+  }).map((c) => c.key)
 
 describe.each(engines)('query words through the index ($name)', ({ name, skip, open }) => {
   let store: Store
@@ -77,6 +92,50 @@ describe.each(engines)('query words through the index ($name)', ({ name, skip, o
     expect(await found('to:(paris NEAR/1 rome NEAR/1 bonn)')).toEqual(['08ZANU1'])
     expect(await found('to:(paris NEAR/1 rome NEAR/1 bonn) -tag:ECON')).toEqual(['08ZANU1'])
     expect((await found('to:rome -tag:ECON')).sort()).toEqual(addressed('rome'))
+  })
+
+  it.skipIf(skip)('should read a NEAR inside one field: a word closing the subject is no neighbour of one opening the body', async () => {
+    expect(scanNear('okapi', 'tracks', 1)).toEqual([])
+    expect(await found('okapi NEAR/1 tracks')).toEqual([])
+    expect(await found('okapi NEAR/2 harbour')).toEqual(scanNear('okapi', 'harbour', 2))
+    expect(scanNear('okapi', 'harbour', 2)).toEqual(['06EDGE6'])
+    // two addressees on one line of the index are still apart: the separator between them is a word
+    expect(await found('to:(paris NEAR/0 rome)')).toEqual(['08ZANU1'])
+    expect((await found('to:(amembassy NEAR/0 rome)')).sort()).toEqual(['09ZANU2'])
+  })
+
+  it.skipIf(skip)('should find an AND inside an OR or a field, with or without a NOT, as the scan does', async () => {
+    const subjectHas = (k: string, ...ws: string[]) => ws.every((w) => words(CABLES.find((c) => c.key === k)!.subject ?? '').includes(w))
+    const cases: [string, string[]][] = [
+      ['(zanu pf) OR splinter', scanWords((has) => (has('zanu') && has('pf')) || has('splinter'))],
+      ['(zanu -pf) OR congress', scanWords((has) => (has('zanu') && !has('pf')) || has('congress'))],
+      ['(zanu -pf -delegates) OR congress', scanWords((has) => (has('zanu') && !has('pf') && !has('delegates')) || has('congress'))],
+      ['(-zanu -pf) OR congress', scanWords((has) => (!has('zanu') && !has('pf')) || has('congress'))],
+      ['(zanu tag:ECON) OR congress', scanWords((has) => has('congress'))],
+      ['subject:(zanu report)', CABLES.map((c) => c.key).filter((k) => subjectHas(k, 'zanu', 'report'))],
+      ['to:(amembassy rome)', ['09ZANU2']],
+    ]
+    for (const [q, expected] of cases) {
+      expect(expected.length, q).toBeGreaterThan(0)
+      expect((await found(q)).sort(), q).toEqual(expected.sort())
+    }
+  })
+
+  it.skipIf(skip || name !== 'postgres')('should rank an OR, a NEAR, a field and an AND inside them, and not an OR holding only exclusions (PostgreSQL)', async () => {
+    const scores = async (q: string) => {
+      await opened()
+      const out: (number | null)[] = []
+      for await (const h of store.search(parseQuery(q), { sort: 'rank', limit: 50 })) out.push(h.score)
+      expect(out.length, q).toBeGreaterThan(0)
+      return out
+    }
+    for (const q of ['congress OR splinter', 'zanu NEAR/1 pf', 'subject:(report OR congress)', 'subject:(zanu report)', '(zanu pf) OR splinter', '(zanu -pf) OR congress', '"zanu pf"']) {
+      expect((await scores(q)).every((s) => typeof s === 'number'), q).toBe(true)
+    }
+    // no full-text word outside a NOT, or one joined to a field condition inside an OR: nothing to rank by
+    for (const q of ['(-zanu -pf) OR congress', '(zanu tag:ECON) OR congress']) {
+      expect((await scores(q)).every((s) => s === null), q).toBe(true)
+    }
   })
 
   it.skipIf(skip || name !== 'postgres')('should rank subject hits first, then the newest, for a word in a phrase, a NEAR, an OR or a field (PostgreSQL)', async () => {
