@@ -108,7 +108,7 @@ function tokenize(text: string): Token[] | MarkingError {
       i++
     } else if (isLetter(c)) {
       const start = i
-      // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
       while (i < n && isLetter(codeAt(text, i))) i++
       tokens.push({ type: 'w', text: text.slice(start, i).toUpperCase(), start, end: i })
     } else if (c === 47 /* / */) {
@@ -448,11 +448,15 @@ export function markSkeleton(word: string): string {
  * Whether a word holding characters outside ASCII reads, as a screen shows it (`markSkeleton`), as a portion mark
  * (readable, garbled, or a classified level's initial): `(Ѕ)` with a Cyrillic DZE, `(Ｓ)`, `(S\u200b)`, `(S\u00ad)`.
  * Such a word disguises a mark: it is a mark nobody can read (fail closed), never prose and never the mark it
- * spells. Prose in other scripts or with accents (`(Señor)`, `(Ankara’s)`) reads as no mark.
+ * spells. Prose in other scripts or with accents (`(Señor)`, `(Ankara’s)`) reads as no mark. Blanks of any kind
+ * inside (a tab, a line break) read as one space each, as `markWordKind` reads them.
  */
 export function disguisedMark(word: string): boolean {
-  const seen = markSkeleton(word).trim()
-  return seen !== word.trim() && !NON_ASCII.test(seen) && markWordKind(seen) !== 'none'
+  // blanks, tabs and line breaks read as spaces, as markWordKind reads them: `(Ѕ<tab>NF)` shows as `(Ѕ NF)`
+  const w = word.replace(/\s/g, ' ')
+  const seen = markSkeleton(w)
+  // a skeleton still outside ASCII is no mark; the test also keeps markWordKind from calling back here
+  return seen !== w && !NON_ASCII.test(seen) && markWordKind(seen) !== 'none'
 }
 
 /**
