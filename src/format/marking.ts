@@ -108,7 +108,7 @@ function tokenize(text: string): Token[] | MarkingError {
       i++
     } else if (isLetter(c)) {
       const start = i
-      // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
       while (i < n && isLetter(codeAt(text, i))) i++
       tokens.push({ type: 'w', text: text.slice(start, i).toUpperCase(), start, end: i })
     } else if (c === 47 /* / */) {
@@ -475,15 +475,19 @@ export function markSkeleton(word: string): string {
  *   `(S\u3164)`, `(Ṡ)`;
  * - or it is a lone letter of another script (`(ꓢ)` whichever table misses it), or a short word (8 letters at
  *   most, no blank) mixing Latin capitals with letters of another script (`(ᎢS)`): shapes no prose takes.
- * Prose in other scripts or with accents (`(Señor)`, `(Ankara’s)`, `(Москва)`) reads as no mark.
+ * Prose in other scripts or with accents (`(Señor)`, `(Ankara’s)`, `(Москва)`) reads as no mark. Blanks of any kind
+ * inside (a tab, a line break) read as one space each, as `markWordKind` reads them.
  */
 export function disguisedMark(word: string): boolean {
-  const seen = markSkeleton(word).trim()
-  if (!NON_ASCII.test(seen)) return seen !== word.trim() && seen !== '' && markWordKind(seen) !== 'none'
+  // blanks, tabs and line breaks read as spaces, as markWordKind reads them: `(Ѕ<tab>NF)` shows as `(Ѕ NF)`
+  const w = word.replace(/\s/g, ' ')
+  const seen = markSkeleton(w)
+  // a skeleton in ASCII is read as a mark would be (markWordKind does not call back here for an ASCII word)
+  if (!NON_ASCII.test(seen)) return seen !== w && seen.trim() !== '' && markWordKind(seen) !== 'none'
   const letters = [...seen.replace(/ /g, '')]
   if (letters.length === 1) return ANY_LETTER.test(letters[0])
   // scripts mixed as written (lookalikes not yet read as Latin, so a word of Cyrillic letters alone stays one script)
-  const written = [...word.normalize('NFKC').normalize('NFD').replace(BLANK_LIKE, '').replace(INVISIBLE, '')]
+  const written = [...w.normalize('NFKC').normalize('NFD').replace(BLANK_LIKE, '').replace(INVISIBLE, '')]
   return written.length <= 8 && written.every((c) => ANY_LETTER.test(c)) && written.some((c) => c >= 'A' && c <= 'Z') && written.some((c) => c > '\x7e')
 }
 

@@ -218,6 +218,14 @@ describe('a paragraph mark mistyped or disguised', () => {
       expect(redactText(start, C).text).toContain(`${words} met the envoy.`)
     }
   })
+
+  it('should read a disguised inner mark with a tab inside as a mark nobody can read, as it reads one with a blank', () => {
+    // (Ѕ NF) and (Ѕ<tab>NF) show alike: S NF with a Cyrillic DZE; a tab is a blank to every reader of marks
+    for (const [n, mark] of [[354, '(\u0405 NF)'], [355, '(\u0405\tNF)']] as const) {
+      const text = cable(n, { cls: 'C O N F I D E N T I A L', body: `1. (C) Opencanary text then an inner ${mark} note.\n\nQUILL\n` })
+      expect(filed(text), JSON.stringify(mark)).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+    }
+  })
 })
 
 describe('a portion mark on a REF line or split over a line break', () => {
