@@ -65,3 +65,28 @@ describe('compilePgQuery: what the engine is told besides the condition', () => 
     expect(subject.params).toEqual(["('alpha':A) & ('omega':A) & ('finale':A)", 'A', ['alpha', 'omega', 'finale'], 1])
   })
 })
+
+describe('compileQuery: the alternatives of an OR that is no single full-text expression', () => {
+  /** How often `sql` occurs in the compiled condition. */
+  const occurrences = (where: string, sql: string) => where.split(sql).length - 1
+
+  // the cables selected are the same either way (the archive contract pins them); what is pinned here is that a
+  // list of a thousand ids (every cable a book cites) costs one IN list, not a thousand conditions
+  it('should gather the words into one MATCH and the plain ids into one IN list, and add the rest one by one', () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `id:09STATE${i + 1}`)
+    const q = compileQuery(parseQuery(['uranium', ...ids, '"enriched uranium"', 'id:09HARARE*', 'tag:PREL', 'banks'].join(' OR ')), undefined)
+    expect(occurrences(q.where, 'MATCH ?')).toBe(1)
+    // one IN list of keys, no id compared alone; the prefix is a range
+    expect(occurrences(q.where, 'c.key IN (')).toBe(1)
+    expect(occurrences(q.where, 'c.key = ')).toBe(0)
+    expect(occurrences(q.where, 'c.key >= ')).toBe(1)
+    expect(occurrences(q.where, 'cable_tags')).toBe(1)
+    // the words, the canonical and the raw form of each id, the prefix's bounds, the tag
+    expect(q.params).toHaveLength(1 + 2 * ids.length + 2 + 1)
+    expect(q.params.slice(1, 3)).toEqual(['09STATE1', '09STATE2'])
+    // with no plain id there is no id list
+    const prefixOnly = compileQuery(parseQuery('uranium OR id:09HARARE* OR tag:PREL'), undefined)
+    expect(occurrences(prefixOnly.where, 'c.key IN (')).toBe(0)
+    expect(occurrences(prefixOnly.where, 'MATCH ?')).toBe(1)
+  })
+})

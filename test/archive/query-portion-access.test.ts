@@ -81,6 +81,8 @@ describe.each(engines)('query compiler under portion-level access ($name)', ({ s
     // words of two readable portions of one cable: an AND is answered per word
     expect(await found('treaty meadow', CONF_PORTIONS)).toEqual(['09PART1'])
     expect(await found('"treaty talks"', CONF_PORTIONS)).toEqual(['09PART1'])
+    // so is an AND that is one alternative of an OR
+    expect(await found('(treaty meadow) OR harbour', CONF_PORTIONS)).toEqual(['09CONF4', '09PART1'])
     expect(await found('zanzibar -treaty', CONF_PORTIONS)).toEqual(['09CONF4'])
     expect(await found('zanzibar tag:PREL', CONF_PORTIONS)).toEqual(['09PART1'])
     // tag: reads a cable read in part by the values its rendering shows, never its own
