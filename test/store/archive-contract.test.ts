@@ -261,6 +261,8 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['-date>=2010', ['09HARARE2', '09HARARE3', '09STATE1', '10STATE5']],
       ['subject:nuclear', ['09STATE1']],
       ['subject:(banking OR elections)', ['09HARARE2', '10LONDON4']],
+      // the field's OR stays one alternative beside the word: (banking OR elections) AND zanu
+      ['subject:(banking OR elections) zanu', ['09HARARE2']],
       ['subject:"reactor review"', ['10STATE5']],
       ['subject:uranium', []],
       ['id:09STATE01', ['09STATE1']],
