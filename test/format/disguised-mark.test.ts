@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { disguisedMark, markSkeleton, markWordKind, parseMarking } from '../../src/format/marking.js'
+import { disguisedMark, markSkeleton, markWordKind, parseMarking, strayLevelMark } from '../../src/format/marking.js'
 
 /**
  * Marks mistyped or disguised (marking.ts: `markSkeleton`, `disguisedMark`, and what `markWordKind` makes of them):
@@ -19,6 +19,10 @@ describe('markSkeleton: a word as a screen shows it', () => {
     ['S\u200b\u200d/\u00ad/NF', 'S//NF', 'zero-width space and joiner, soft hyphen: every one dropped'],
     ['\u200eS\u200f', 'S', 'direction marks'],
     ['\ufb01', 'fi', 'a ligature'],
+    ['Se\u00f1or', 'Senor', 'an accent taken off its letter'],
+    ['S\u0336', 'S', 'a combining stroke taken off'],
+    ['S\u3164', 'S ', 'a Hangul filler, which shows as a blank'],
+    ['\u13DA\uA4E2\uA731', 'SSS', 'Cherokee S, Lisu SA, a small capital S'],
   ])('%j reads %j (%s)', (word, seen) => {
     expect(markSkeleton(word)).toBe(seen)
   })
@@ -27,7 +31,6 @@ describe('markSkeleton: a word as a screen shows it', () => {
     ['S//NF', 'ASCII'],
     ['\u0416', 'a Cyrillic capital that looks like no Latin one (ZHE)'],
     ['\u03c9', 'a Greek small letter (omega)'],
-    ['Se\u00f1or', 'an accented letter'],
   ])('%j is left as it is (%s)', (word) => {
     expect(markSkeleton(word)).toBe(word)
   })
@@ -46,6 +49,8 @@ describe('disguisedMark: a word outside ASCII that a screen shows as a mark', ()
     ['\u0405\nNF', 'wrapped over two lines'],
     ['\u0405\u0405', 'SS: a classified level\'s initial and a letter, unreadable where only a mark stands'],
     ['TOP \u0405ECRET', 'a two-word level: its blank is kept (TOPSECRET would be no mark)'],
+    ['\u0416', 'a lone letter of another script, where a mark stands'],
+    ['\u13A2S', 'a short word mixing a Cherokee letter with a Latin capital'],
   ])('%j is a disguised mark (%s)', (word) => {
     expect(disguisedMark(word)).toBe(true)
   })
@@ -56,7 +61,7 @@ describe('disguisedMark: a word outside ASCII that a screen shows as a mark', ()
     ['S//NF', 'a readable mark in ASCII'],
     ['S\tNF', 'ASCII with a tab'],
     ['\u0405 CT', 'S CT, which is no mark in ASCII either: the blank is kept'],
-    ['\u0416', 'a Cyrillic word that shows as no mark'],
+    ['\u0416\u0443\u043a', 'a Cyrillic word that shows as no mark'],
     ['\u0405\u0436', 'a lookalike and a letter that stays Cyrillic: no mark on a screen'],
     ['Se\u00f1or', 'an accented word'],
     ['Ankara\u2019s', 'a curly apostrophe'],
@@ -75,16 +80,17 @@ describe('markWordKind: disguised and mistyped marks', () => {
     ['\u0405\n//NF', 'unreadable', 'unreadable'],
     ['Se\u00f1or', 'none', 'none'],
     ['\u041c\u0438\u0440', 'none', 'none'],
-    // a classified level's initial with stray punctuation: a mistyped mark where only a mark stands
-    ['S.', 'unreadable', 'none'],
-    ['S:', 'unreadable', 'none'],
+    // a classified level's initial with stray punctuation: a mistyped mark where only a mark stands; at a line
+    // start only a level's abbreviation itself with nothing or caveat words after it (`strayLevelMark`)
+    ['S.', 'unreadable', 'unreadable'],
+    ['S:', 'unreadable', 'unreadable'],
     ['T.', 'unreadable', 'none'],
-    ['C.NF', 'unreadable', 'none'],
-    ['C;NF', 'unreadable', 'none'],
-    ['C|NF', 'unreadable', 'none'],
-    ['C_NF', 'unreadable', 'none'],
-    ['C+NF', 'unreadable', 'none'],
-    ['S..', 'unreadable', 'none'],
+    ['C.NF', 'unreadable', 'unreadable'],
+    ['C;NF', 'unreadable', 'unreadable'],
+    ['C|NF', 'unreadable', 'unreadable'],
+    ['C_NF', 'unreadable', 'unreadable'],
+    ['C+NF', 'unreadable', 'unreadable'],
+    ['S..', 'unreadable', 'unreadable'],
     ['C.NF.X', 'unreadable', 'none'],
     ['SNOFORNX.', 'unreadable', 'none'], // eight letters before the stray mark
     ['SNOFORNXY.', 'none', 'none'], // nine
@@ -105,6 +111,28 @@ describe('markWordKind: disguised and mistyped marks', () => {
   ])('%j after a number is %s, at a line start %s', (word, afterNumber, atLineStart) => {
     expect(markWordKind(word)).toBe(afterNumber)
     expect(markWordKind(word, 'line')).toBe(atLineStart)
+  })
+})
+
+describe('strayLevelMark: a level abbreviation with stray punctuation, where a mark or a sentence may stand', () => {
+  it.each(['S.', 'S:', 'TS;', 'C.NF', 'C;NF', 'C|NF', 'C_NF', 'S:REL', 'S.NOFORN', 'C;OC', 'S..'])('%j is a mistyped mark', (word) => {
+    expect(strayLevelMark(word)).toBe(true)
+  })
+  it.each([
+    ['S&T', 'an acronym with &'],
+    ['S.A.', 'initials'],
+    ['C.I.A.', 'initials'],
+    ['C.DAVY', 'an initial and a name'],
+    ["SAUDI'S", 'a possessive'],
+    ['T.', 'T alone is no level abbreviation'],
+    ['U.', 'unclassified asks nothing'],
+    ['S', 'no stray punctuation'],
+    ['S/NF', 'a readable mark'],
+    ['S-NF', 'a separator of markings'],
+    ['s.', 'lower case'],
+    ['SC.NF', 'no level abbreviation'],
+  ])('%j is not (%s)', (word) => {
+    expect(strayLevelMark(word)).toBe(false)
   })
 })
 
