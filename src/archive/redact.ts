@@ -2,6 +2,7 @@ import { LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } 
 import { markWordKind, parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
 import { EXACT_PAGE_HEADER, SMART_PAGE_HEADER } from '../format/page-header.js'
+import { withLineFeeds } from '../format/lines.js'
 import { parseCable } from '../format/parse.js'
 import { registerPortionsOf } from '../store/portion-access.js'
 import type { Access, DateSourceRecord, PortionRecord, PortionSource } from '../store/store.js'
@@ -170,7 +171,9 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
  * The rendering for `reader`, every portion's demand told to `portionSink`; `filed` at least what the text states.
  * Also the overall level and caveats it judged by (`filed` raised by every readable mark of the body).
  */
-function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction & { overall: Overall } {
+function walkPortions(given: Cable, givenText: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction & { overall: Overall } {
+  // a text whose lines end with a lone CR is read, and rendered, with LF there: every reader below splits at \n
+  const { cable, text } = withLineFeeds(given, givenText)
   // header text shown as it stands is handed on in runs: a run ends where anything else (a portion, a placeholder)
   // stands between, so a phrase of the index never joins words the rendering parts
   let headerRun = 0
