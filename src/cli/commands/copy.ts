@@ -3,6 +3,7 @@ import { copyArchive } from '../../archive/copy-archive.js'
 import { openArchiveForReading } from '../../archive/open-archive.js'
 import { archiveCopier, checkedMessagingCopy, ServiceError, type ArchiveCopier, type CheckedMessagingCopy, type MessagingCopyReport } from '../../messaging/index.js'
 import { openStore } from '../../store/open-store.js'
+import { DatabaseFileError } from '../../store/database-file-error.js'
 import { EXIT_CODES } from './messaging-common.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
@@ -50,6 +51,8 @@ export function registerCopy(program: Command, io: Io, setExit: SetExit): void {
       } catch (error) {
         await source.close()
         await copier.close()
+        // a bad target URL already names itself, its password hidden
+        if (error instanceof DatabaseFileError) throw error
         throw new CliError(`cannot open ${opts.to}: ${(error as Error).message}`)
       }
       let messagingCopy: CheckedMessagingCopy | null = null
