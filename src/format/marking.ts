@@ -493,13 +493,16 @@ export function disguisedMark(word: string): boolean {
   // blanks, tabs and line breaks read as spaces, as markWordKind reads them: `(Ѕ<tab>NF)` shows as `(Ѕ NF)`
   const w = word.replace(/\s/g, ' ')
   const seen = markSkeleton(w)
-  // a skeleton in ASCII is read as a mark would be (markWordKind does not call back here for an ASCII word)
-  if (!NON_ASCII.test(seen)) return seen !== w && seen.trim() !== '' && markWordKind(seen) !== 'none'
+  // a skeleton in ASCII is read as a mark would be (markWordKind does not call back here for an ASCII word; a
+  // blank one reads as no mark)
+  if (!NON_ASCII.test(seen)) return seen !== w && markWordKind(seen) !== 'none'
   const letters = [...seen.replace(/ /g, '')]
   if (letters.length === 1) return ANY_LETTER.test(letters[0])
   // scripts mixed as written (lookalikes not yet read as Latin, so a word of Cyrillic letters alone stays one script)
+  // (a letter outside ASCII is always among them: the skeleton is not ASCII); every one a letter, so one at or below
+  // `Z` is a Latin capital
   const written = [...w.normalize('NFKC').normalize('NFD').replace(BLANK_LIKE, '').replace(INVISIBLE, '')]
-  return written.length <= 8 && written.every((c) => ANY_LETTER.test(c)) && written.some((c) => c >= 'A' && c <= 'Z') && written.some((c) => c > '\x7e')
+  return written.length <= 8 && written.every((c) => ANY_LETTER.test(c)) && written.some((c) => c <= 'Z')
 }
 
 /**
