@@ -128,7 +128,7 @@ export function innerMarks(line: string, before = ''): string[] {
 }
 
 /** A parenthesised word broken by a line end: `(S//` at a line's end, `NF)` at the next line's start. */
-const SPLIT_CANDIDATE = /[([][ \t]*([A-Za-z][A-Za-z0-9/ ,.-]{0,15}?)[ \t]*\r?\n[ \t]*([A-Za-z0-9/ ,.-]{0,20}?)[ \t]*[)\]]/g
+const SPLIT_CANDIDATE = /[([][ \t]*((?:[A-Za-z][A-Za-z0-9/ ,.-]{0,15}?)?)[ \t]*\r?\n[ \t]*([A-Za-z0-9/ ,.-]{0,20}?)[ \t]*[)\]]/g
 
 /**
  * Portion marks broken across a line end (`(S//` then `NF)` on the next line, `(SEC` then `RET)`), each with the
@@ -140,7 +140,8 @@ export function splitMarks(text: string): { mark: string; at: number }[] {
   const found: { mark: string; at: number }[] = []
   SPLIT_CANDIDATE.lastIndex = 0
   for (let m = SPLIT_CANDIDATE.exec(text); m; m = SPLIT_CANDIDATE.exec(text)) {
-    if (m[2] === '') continue
+    // the mark may stand wholly on either line (`(S` then `)`, `(` then `S)`); an empty pair is none
+    if (m[1] === '' && m[2] === '') continue
     for (const joined of [m[1] + m[2], `${m[1]} ${m[2]}`]) {
       const word = joined.toUpperCase().replace(/\s+/g, ' ').trim()
       if (readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)) {

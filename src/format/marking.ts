@@ -184,7 +184,18 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-function readMarking(text: string): MarkingResult {
+/**
+ * The statement of a mark's extent that closes it in 1970s telegrams (spec §7): `- ENTIRE TEXT`, with a full stop
+ * (`(S - ENTIRE TEXT.)`), with exceptions (`ENTIRE TEXT EXCEPT PARA 3`), or naming the paragraphs it covers
+ * (`(C - PARAS 1 AND 2)`). It changes nothing the mark demands: the paragraphs it names or excepts carry their own
+ * marks, or are unmarked at the overall level.
+ */
+const EXTENT_TAIL = /(?:[ \t]*-[ \t]*|[ \t]+)(?:ENTIRE[ \t]+(?:TEXT|PARAGRAPH|CABLE|MESSAGE)(?:[ \t]+EXCEPT[ \t]+PARA(?:GRAPH)?S?\.?[ \t]*\d{1,3}(?:[ \t]*(?:,|AND|&|-|THRU|THROUGH)[ \t]*\d{1,3})*)?|PARA(?:GRAPH)?S?\.?[ \t]*\d{1,3}(?:[ \t]*(?:,|AND|&|-|THRU|THROUGH)[ \t]*\d{1,3})*)[ \t]*\.?[ \t]*$/i
+
+function readMarking(written: string): MarkingResult {
+  // the extent statement is read off first: it holds digits and full stops, which no marking word does
+  const extentAt = written.search(EXTENT_TAIL)
+  const text = extentAt > 0 ? written.slice(0, extentAt) : written
   const tokens = tokenize(text)
   if (!Array.isArray(tokens)) return { ok: false, error: tokens }
   const fail = (message: string, t: Token | undefined): MarkingResult => ({
@@ -482,13 +493,16 @@ export function disguisedMark(word: string): boolean {
   // blanks, tabs and line breaks read as spaces, as markWordKind reads them: `(Ѕ<tab>NF)` shows as `(Ѕ NF)`
   const w = word.replace(/\s/g, ' ')
   const seen = markSkeleton(w)
-  // a skeleton in ASCII is read as a mark would be (markWordKind does not call back here for an ASCII word)
-  if (!NON_ASCII.test(seen)) return seen !== w && seen.trim() !== '' && markWordKind(seen) !== 'none'
+  // a skeleton in ASCII is read as a mark would be (markWordKind does not call back here for an ASCII word; a
+  // blank one reads as no mark)
+  if (!NON_ASCII.test(seen)) return seen !== w && markWordKind(seen) !== 'none'
   const letters = [...seen.replace(/ /g, '')]
   if (letters.length === 1) return ANY_LETTER.test(letters[0])
   // scripts mixed as written (lookalikes not yet read as Latin, so a word of Cyrillic letters alone stays one script)
+  // (a letter outside ASCII is always among them: the skeleton is not ASCII); every one a letter, so one at or below
+  // `Z` is a Latin capital
   const written = [...w.normalize('NFKC').normalize('NFD').replace(BLANK_LIKE, '').replace(INVISIBLE, '')]
-  return written.length <= 8 && written.every((c) => ANY_LETTER.test(c)) && written.some((c) => c >= 'A' && c <= 'Z') && written.some((c) => c > '\x7e')
+  return written.length <= 8 && written.every((c) => ANY_LETTER.test(c)) && written.some((c) => c <= 'Z')
 }
 
 /**

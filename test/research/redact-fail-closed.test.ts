@@ -237,6 +237,16 @@ describe('a portion mark on a REF line or split over a line break', () => {
     for (const text of [REF_MARK, REF_MARK_TS]) agrees(text)
   })
 
+  it('should read a mark standing whole on one side of a line break', () => {
+    // `2. (S` then `) …`, and `2. (` then `S) …`: the parenthesis is broken by the margin, the mark is whole
+    for (const [n, para2] of [[470, '2. (S\n) Splitwholecanary text.'], [471, '2. (\nS) Splitwholecanary text.'], [472, '2. (C) Open. An inner (S//NF\n) Splitwholecanary text.']] as const) {
+      const text = cable(n, { cls: 'C O N F I D E N T I A L', body: `${OPEN}\n${para2}\n\nQUILL\n` })
+      expect(filed(text).level, para2).toBe(3)
+      expect(redactText(text, C).text, para2).not.toContain('Splitwholecanary')
+      expect(redactText(text, { level: 3, caveats: ['NOFORN'] }).text, para2).toContain('Splitwholecanary')
+    }
+  })
+
   it('should read a mark split over a line break as the mark it spells', () => {
     expect(filed(SPLIT_START)).toMatchObject({ level: 3, caveats: ['NOFORN'] })
     expect(redactText(SPLIT_START, S).text).not.toContain('Splitcanary')

@@ -261,6 +261,8 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['-date>=2010', ['09HARARE2', '09HARARE3', '09STATE1', '10STATE5']],
       ['subject:nuclear', ['09STATE1']],
       ['subject:(banking OR elections)', ['09HARARE2', '10LONDON4']],
+      // the field's OR stays one alternative beside the word: (banking OR elections) AND zanu
+      ['subject:(banking OR elections) zanu', ['09HARARE2']],
       ['subject:"reactor review"', ['10STATE5']],
       ['subject:uranium', []],
       ['id:09STATE01', ['09STATE1']],
@@ -311,6 +313,9 @@ describe.each(engines)('archive store contract on $name', (engine) => {
         ['uranium OR banks OR id:10STATE5 OR tag:ZI', [word('uranium'), word('banks'), key('10STATE5'), (r) => r.tags.includes('ZI')]],
         ['(tag:PREL tag:PGOV) OR id:10LONDON4', [(r) => r.tags.includes('PREL') && r.tags.includes('PGOV'), key('10LONDON4')]],
         ['id:09STATE1 OR -origin:HARARE', [key('09STATE1'), (r) => r.originKey !== 'HARARE']],
+        // an exclusion of a word as one alternative: no full-text expression (FTS5 has no unary NOT)
+        ['banks OR -uranium', [word('banks'), (r) => !word('uranium')(r)]],
+        ['(nuclear -geneva) OR -uranium OR id:09HARARE2', [(r) => word('nuclear')(r) && !word('geneva')(r), (r) => !word('uranium')(r), key('09HARARE2')]],
       ]
       for (const [q, alternatives] of cases) {
         const expected = fixture.filter((r) => alternatives.some((t) => t(r))).map((r) => r.key)
