@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -186,6 +187,21 @@ describe.skipIf(!up || !built)('cable on a PostgreSQL database without an archiv
       expect(await tablesIn(empty.name)).toEqual([])
     },
   )
+
+  it('should refuse to copy from it, leaving no new target behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'errors14-copy-'))
+    try {
+      const target = join(dir, 'copy.db')
+      const r = cable('copy', '--from', url, '--to', target)
+      expect(r.code).toBe(2)
+      expectOneLine(r.err)
+      expect(r.err).toBe(`cable: no archive at ${url}: import cables first (cable import PATH --db ${url})\n`)
+      expect(existsSync(target)).toBe(false)
+      expect(await tablesIn(empty.name)).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 
   it('should refuse a search_path naming no schema, for a read and for an import, creating nothing', async () => {
     const bad = `${url}?options=-c%20search_path%3Derrors14_none`

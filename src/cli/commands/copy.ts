@@ -45,6 +45,15 @@ export function registerCopy(program: Command, io: Io, setExit: SetExit): void {
         await copier.close()
         throw error
       }
+      try {
+        // the PostgreSQL engine reports a source without an archive from the store's first call: make one (a
+        // settings read) before the target is opened, so a refused copy leaves no new empty target behind
+        await source.portionAccess()
+      } catch (error) {
+        await source.close()
+        await copier.close()
+        throw error
+      }
       let target
       try {
         target = openStore(opts.to)
