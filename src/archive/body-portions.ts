@@ -1,6 +1,6 @@
 import { TITLE_WORDS } from './data/person-titles.js'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
-import { disguisedMark, garbledMark, markWordKind, parseMarking } from '../format/marking.js'
+import { disguisedMark, garbledMark, markWordKind, parseMarking, strayLevelMark } from '../format/marking.js'
 import type { Cable } from '../format/model.js'
 
 /**
@@ -66,7 +66,10 @@ const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*
 export const MARK_WORD = String.raw`[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]`
 const AFTER_NUMBER = new RegExp(String.raw`^\s*¶?\s*\d+\s*[.)]?\s*${MARK_WORD}`)
 // a parenthesised word inside a line of a text with characters outside ASCII: a disguised mark (`disguisedMark`)
-const DISGUISED_CANDIDATE = /[([\uFF08][ \t]*([^\s()[\]\uFF08\uFF09][^()[\]\uFF08\uFF09\n]{0,23}?)[ \t]*[)\]\uFF09]/g
+// between brackets of any shape (`（S）`, `﹙S﹚`, `⁽S⁾`, `❨S❩`: Unicode opening and closing punctuation)
+const DISGUISED_CANDIDATE = /[\p{Ps}][ \t]*([^\s\p{Ps}\p{Pe}][^\p{Ps}\p{Pe}\n]{0,23}?)[ \t]*[\p{Pe}]/gu
+// a level's abbreviation with stray punctuation between brackets (`(S.)`, `(C;NF)`, `{C|NF}`): `strayLevelMark`
+const STRAY_CANDIDATE = /(?<![A-Za-z0-9])[([{][ \t]*((?:TS|S|C)[^A-Za-z0-9\s()[\]{}\/,&'-][^()[\]{}\s]{0,12}?)[ \t]*[)\]}]/g
 // the wire trailer (spec §3, FL13–FL16: `BT`, `#ssn`, `NNNN`) alone on its line: no portion text, and the end of
 // the portion before it
 export const TRAILER_LINE = /^\s*(?:BT|NNNN|#\d{3,5})\s*$/
@@ -75,7 +78,7 @@ export const TRAILER_LINE = /^\s*(?:BT|NNNN|#\d{3,5})\s*$/
 const TRAILER_LEAD = /^(\s*(?:NNNN|BT(?=[\s(A-Z])|#\d{3,5}(?![0-9])))\s*/
 // a parenthesised or bracketed word inside a line, where a portion mark may stand: `(S)`, `( S )`, `(s)`, `[S]`,
 // `(SECRET)`, `(CONFIDENTIAL//NF)`, `(S//ZZ)`
-const INNER_CANDIDATE = /(?<![A-Za-z0-9])[([][ \t]*([A-Za-z][A-Za-z0-9 /,.-]{0,40}?)[ \t]*[)\]]/g
+const INNER_CANDIDATE = /(?<![A-Za-z0-9])[([{][ \t]*([A-Za-z][A-Za-z0-9 /,.-]{0,40}?)[ \t]*[)\]}]/g
 // a line opening with a class word as a marking: spaced (`S E C R E T …`, spec §5.2) or before a dash (`SECRET - …`)
 const LINE_CLASS_WORD = /^[ \t]*(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I D E N T I A L|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+-[ \t]))(?![A-Za-z])/
 
@@ -109,16 +112,23 @@ export function innerMarks(line: string, before = ''): string[] {
     // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it
     if (readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)) found.push(word)
   }
-  // a mark spelt with lookalike or invisible characters (`(Ѕ)`, `（S）`, `(S\u200b)`): one nobody can read
+  // a level's abbreviation with stray punctuation (`(S.)`, `(C;NF)`): a mark nobody can read
+  STRAY_CANDIDATE.lastIndex = 0
+  for (let m = STRAY_CANDIDATE.exec(line); m; m = STRAY_CANDIDATE.exec(line)) if (strayLevelMark(m[1])) found.push(m[1])
+  // a mark spelt with lookalike or invisible characters (`(Ѕ)`, `（S）`, `(S\u200b)`), or between brackets of
+  // another shape (`﹙S﹚`, `❨S❩`): one nobody can read, or the mark it spells
   if (/[^\x00-\x7e]/.test(line)) {
     DISGUISED_CANDIDATE.lastIndex = 0
-    for (let m = DISGUISED_CANDIDATE.exec(line); m; m = DISGUISED_CANDIDATE.exec(line)) if (disguisedMark(m[1])) found.push(m[1])
+    for (let m = DISGUISED_CANDIDATE.exec(line); m; m = DISGUISED_CANDIDATE.exec(line)) {
+      const ascii = !/[^\x00-\x7e]/.test(m[1])
+      if (ascii ? !/^[(\[{]$/.test(m[0][0]) && (readPortionMark(m[1].toUpperCase()) !== null || garbledMark(m[1])) : disguisedMark(m[1])) found.push(m[1])
+    }
   }
   return found
 }
 
 /** A parenthesised word broken by a line end: `(S//` at a line's end, `NF)` at the next line's start. */
-const SPLIT_CANDIDATE = /[([][ \t]*([A-Za-z][A-Za-z0-9/ ,.-]{0,15}?)[ \t]*\r?\n[ \t]*([A-Za-z0-9/ ,.-]{0,20}?)[ \t]*[)\]]/g
+const SPLIT_CANDIDATE = /[([][ \t]*((?:[A-Za-z][A-Za-z0-9/ ,.-]{0,15}?)?)[ \t]*\r?\n[ \t]*([A-Za-z0-9/ ,.-]{0,20}?)[ \t]*[)\]]/g
 
 /**
  * Portion marks broken across a line end (`(S//` then `NF)` on the next line, `(SEC` then `RET)`), each with the
@@ -130,7 +140,8 @@ export function splitMarks(text: string): { mark: string; at: number }[] {
   const found: { mark: string; at: number }[] = []
   SPLIT_CANDIDATE.lastIndex = 0
   for (let m = SPLIT_CANDIDATE.exec(text); m; m = SPLIT_CANDIDATE.exec(text)) {
-    if (m[2] === '') continue
+    // the mark may stand wholly on either line (`(S` then `)`, `(` then `S)`); an empty pair is none
+    if (m[1] === '' && m[2] === '') continue
     for (const joined of [m[1] + m[2], `${m[1]} ${m[2]}`]) {
       const word = joined.toUpperCase().replace(/\s+/g, ' ').trim()
       if (readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)) {

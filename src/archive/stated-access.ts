@@ -65,6 +65,9 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
     for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
     if (c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') rank = Math.max(rank, LEVEL_RANK.SBU)
   }
+  // an HTML page whose cable text holds markup that can hide text (CSS, scripts): its marks cannot be read as the
+  // page shows them, so its marking is not understood (fail closed)
+  if (cable.diagnostics.some((d) => d.code === 'HTML_HIDDEN_TEXT')) unreadable = true
   if (cable.subjectMarking) read(cable.subjectMarking)
   for (const p of cable.paragraphs) if (p.marking) read(p.marking)
   const list = RESTRICTIVE.filter((c) => caveats.has(c))

@@ -108,7 +108,7 @@ function tokenize(text: string): Token[] | MarkingError {
       i++
     } else if (isLetter(c)) {
       const start = i
-      // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: charCodeAt past the end is NaN, which is no letter: the loop stops there either way
       while (i < n && isLetter(codeAt(text, i))) i++
       tokens.push({ type: 'w', text: text.slice(start, i).toUpperCase(), start, end: i })
     } else if (c === 47 /* / */) {
@@ -184,7 +184,18 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-function readMarking(text: string): MarkingResult {
+/**
+ * The statement of a mark's extent that closes it in 1970s telegrams (spec §7): `- ENTIRE TEXT`, with a full stop
+ * (`(S - ENTIRE TEXT.)`), with exceptions (`ENTIRE TEXT EXCEPT PARA 3`), or naming the paragraphs it covers
+ * (`(C - PARAS 1 AND 2)`). It changes nothing the mark demands: the paragraphs it names or excepts carry their own
+ * marks, or are unmarked at the overall level.
+ */
+const EXTENT_TAIL = /(?:[ \t]*-[ \t]*|[ \t]+)(?:ENTIRE[ \t]+(?:TEXT|PARAGRAPH|CABLE|MESSAGE)(?:[ \t]+EXCEPT[ \t]+PARA(?:GRAPH)?S?\.?[ \t]*\d{1,3}(?:[ \t]*(?:,|AND|&|-|THRU|THROUGH)[ \t]*\d{1,3})*)?|PARA(?:GRAPH)?S?\.?[ \t]*\d{1,3}(?:[ \t]*(?:,|AND|&|-|THRU|THROUGH)[ \t]*\d{1,3})*)[ \t]*\.?[ \t]*$/i
+
+function readMarking(written: string): MarkingResult {
+  // the extent statement is read off first: it holds digits and full stops, which no marking word does
+  const extentAt = written.search(EXTENT_TAIL)
+  const text = extentAt > 0 ? written.slice(0, extentAt) : written
   const tokens = tokenize(text)
   if (!Array.isArray(tokens)) return { ok: false, error: tokens }
   const fail = (message: string, t: Token | undefined): MarkingResult => ({
@@ -427,32 +438,71 @@ export function markingParts(text: string): MarkingParts | null {
 const NON_ASCII = /[^\x20-\x7e]/
 
 /**
- * Capitals of other scripts that a screen shows as Latin capitals (Unicode confusables of the letters marks are
- * written with): Cyrillic and Greek. Data, not a rule: the letters of level and caveat words.
+ * Letters of other scripts that a screen shows as the Latin letters marks are written with (Unicode confusables):
+ * Cyrillic and Greek capitals and small letters, Cherokee, Lisu, Coptic and Latin small capitals. Data, not a rule:
+ * `disguisedMark` also refuses a lone letter of any other script and a short word mixing scripts, which no table
+ * lists.
  */
 const LOOKALIKES: Readonly<Record<string, string>> = {
   'А': 'A', 'В': 'B', 'С': 'C', 'Е': 'E', 'Н': 'H', 'І': 'I', 'Ј': 'J', 'К': 'K', 'М': 'M', 'О': 'O', 'Р': 'P', 'Ѕ': 'S', 'Т': 'T', 'Х': 'X', 'У': 'Y', 'Ԁ': 'D',
+  'а': 'a', 'с': 'c', 'е': 'e', 'о': 'o', 'р': 'p', 'х': 'x', 'у': 'y', 'ѕ': 's', 'і': 'i', 'ј': 'j', 'ԁ': 'd',
   'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+  'ο': 'o', 'ν': 'v',
+  'Ꭺ': 'A', 'Ᏼ': 'B', 'Ꮯ': 'C', 'Ꭰ': 'D', 'Ꭼ': 'E', 'Ꮐ': 'G', 'Ꮋ': 'H', 'Ꮖ': 'I', 'Ꭻ': 'J', 'Ꮶ': 'K', 'Ꮮ': 'L', 'Ꮇ': 'M', 'Ꮲ': 'P', 'Ꮪ': 'S', 'Ꭲ': 'T', 'Ꮩ': 'V', 'Ꮃ': 'W', 'Ꮓ': 'Z',
+  'ꓮ': 'A', 'ꓐ': 'B', 'ꓚ': 'C', 'ꓓ': 'D', 'ꓰ': 'E', 'ꓝ': 'F', 'ꓖ': 'G', 'ꓧ': 'H', 'ꓲ': 'I', 'ꓙ': 'J', 'ꓗ': 'K', 'ꓡ': 'L', 'ꓟ': 'M', 'ꓠ': 'N', 'ꓳ': 'O', 'ꓑ': 'P', 'ꓣ': 'R', 'ꓢ': 'S', 'ꓔ': 'T', 'ꓴ': 'U', 'ꓦ': 'V', 'ꓪ': 'W', 'ꓫ': 'X', 'ꓬ': 'Y', 'ꓜ': 'Z',
+  'Ⲁ': 'A', 'Ⲃ': 'B', 'Ⲥ': 'C', 'Ⲇ': 'D', 'Ⲉ': 'E', 'Ⲏ': 'H', 'Ⲓ': 'I', 'Ⲕ': 'K', 'Ⲙ': 'M', 'Ⲛ': 'N', 'Ⲟ': 'O', 'Ⲣ': 'P', 'Ⲧ': 'T', 'Ⲭ': 'X',
+  'ᴀ': 'A', 'ʙ': 'B', 'ᴄ': 'C', 'ᴅ': 'D', 'ᴇ': 'E', 'ꜰ': 'F', 'ɢ': 'G', 'ʜ': 'H', 'ɪ': 'I', 'ᴊ': 'J', 'ᴋ': 'K', 'ʟ': 'L', 'ᴍ': 'M', 'ɴ': 'N', 'ᴏ': 'O', 'ᴘ': 'P', 'ʀ': 'R', 'ꜱ': 'S', 'ᴛ': 'T', 'ᴜ': 'U', 'ᴠ': 'V', 'ᴡ': 'W', 'ʏ': 'Y', 'ᴢ': 'Z',
 }
 
+/** Characters a screen shows as a blank: spaces of every width, the braille blank, the Hangul fillers. */
+const BLANK_LIKE = /[\p{Zs}\u2800\u115f\u1160\u3164\uffa0]/gu
+/** Characters a screen shows as nothing, or as a mark on the letter before: format characters, combining marks, other default-ignorables. */
+const INVISIBLE = /[\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}]/gu
+/** A letter of any script. */
+const ANY_LETTER = /\p{L}/u
+
 /**
- * The word as a screen shows it: compatibility forms folded (`Ｓ`, `（`, ligatures: NFKC), invisible format
- * characters dropped (zero-width space and joiners, soft hyphen, direction marks: Unicode category Cf), and Cyrillic
- * and Greek capitals that look like Latin ones read as those.
+ * The word as a screen shows it: compatibility forms folded (`Ｓ`, `（`, `﹙`, `⁽`, ligatures: NFKC), accents and
+ * other combining marks taken off the letters they sit on (`Ṡ`, `S̶`), invisible characters dropped (zero-width
+ * space and joiners, soft hyphen, direction marks, variation selectors, the combining grapheme joiner), blank-looking
+ * ones read as a blank (no-break and other spaces, the braille blank, Hangul fillers), and letters of other scripts
+ * that look like Latin ones read as those (`LOOKALIKES`).
  */
 export function markSkeleton(word: string): string {
-  return word.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/[\u0370-\u03ff\u0400-\u052f]/g, (c) => LOOKALIKES[c] ?? c)
+  return word
+    .normalize('NFKC')
+    .normalize('NFD')
+    .replace(BLANK_LIKE, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/[^\x00-\x7e]/g, (c) => LOOKALIKES[c] ?? c)
+    .normalize('NFC')
 }
 
 /**
- * Whether a word holding characters outside ASCII reads, as a screen shows it (`markSkeleton`), as a portion mark
- * (readable, garbled, or a classified level's initial): `(Ѕ)` with a Cyrillic DZE, `(Ｓ)`, `(S\u200b)`, `(S\u00ad)`.
- * Such a word disguises a mark: it is a mark nobody can read (fail closed), never prose and never the mark it
- * spells. Prose in other scripts or with accents (`(Señor)`, `(Ankara’s)`) reads as no mark.
+ * Whether a word holding characters outside ASCII disguises a portion mark, so that it is a mark nobody can read
+ * (fail closed), never prose and never the mark it spells:
+ * - as a screen shows it (`markSkeleton`) it reads as a mark, readable, garbled or a classified level's initial:
+ *   `(Ѕ)` with a Cyrillic DZE, `(Ꮪ)` Cherokee, `(ꜱ)` a small capital, `(Ｓ)`, `(S\u200b)`, `(S\u00ad)`, `(S\u034f)`,
+ *   `(S\u3164)`, `(Ṡ)`;
+ * - or it is a lone letter of another script (`(ꓢ)` whichever table misses it), or a short word (8 letters at
+ *   most, no blank) mixing Latin capitals with letters of another script (`(ᎢS)`): shapes no prose takes.
+ * Prose in other scripts or with accents (`(Señor)`, `(Ankara’s)`, `(Москва)`) reads as no mark. Blanks of any kind
+ * inside (a tab, a line break) read as one space each, as `markWordKind` reads them.
  */
 export function disguisedMark(word: string): boolean {
-  const seen = markSkeleton(word).trim()
-  return seen !== word.trim() && !NON_ASCII.test(seen) && markWordKind(seen) !== 'none'
+  // blanks, tabs and line breaks read as spaces, as markWordKind reads them: `(Ѕ<tab>NF)` shows as `(Ѕ NF)`
+  const w = word.replace(/\s/g, ' ')
+  const seen = markSkeleton(w)
+  // a skeleton in ASCII is read as a mark would be (markWordKind does not call back here for an ASCII word; a
+  // blank one reads as no mark)
+  if (!NON_ASCII.test(seen)) return seen !== w && markWordKind(seen) !== 'none'
+  const letters = [...seen.replace(/ /g, '')]
+  if (letters.length === 1) return ANY_LETTER.test(letters[0])
+  // scripts mixed as written (lookalikes not yet read as Latin, so a word of Cyrillic letters alone stays one script)
+  // (a letter outside ASCII is always among them: the skeleton is not ASCII); every one a letter, so one at or below
+  // `Z` is a Latin capital
+  const written = [...w.normalize('NFKC').normalize('NFD').replace(BLANK_LIKE, '').replace(INVISIBLE, '')]
+  return written.length <= 8 && written.every((c) => ANY_LETTER.test(c)) && written.some((c) => c <= 'Z')
 }
 
 /**
@@ -487,8 +537,29 @@ export function markWordKind(word: string, start: 'number' | 'line' = 'number'):
   // (`S/CT`) are not
   if (start === 'number' && /^[TSC][A-Z]{0,7}(?:[^A-Za-z0-9 /,-][A-Z]{0,8})+$/.test(w)) return 'unreadable'
   // at a line start an upper-case word is as often an enumerator or an acronym opening a sentence (`(A)`, `(CIA)`,
-  // `(SICA)`) as a mark: only a word that reads as a marking counts there
-  if (start === 'line') return 'none'
+  // `(SICA)`) as a mark: only a word that reads as a marking counts there, or a level's abbreviation itself with
+  // stray punctuation (`strayLevelMark`)
+  if (start === 'line') return strayLevelMark(w) ? 'unreadable' : 'none'
   // a single upper-case letter, or an upper-case word of 2 to 8 letters opening with T, S or C
   return /^(?:[A-Z]|[TSC][A-Z]{1,7})$/.test(w) ? 'unreadable' : 'none'
+}
+
+/** A level's abbreviation with stray punctuation after it (not `&`: `S&T`, `C&C` are acronyms), then what follows. */
+const STRAY_LEVEL = /^(?:TS|S|C)((?:[^A-Za-z0-9 /,&'\u2019-][A-Z]{0,8})+)$/
+
+/**
+ * Whether a parenthesised word found where a mark or a sentence may stand (a line start, a sub-item, inside a
+ * portion's text) is a mistyped portion mark: a classified level's abbreviation itself (`TS`, `S`, `C`) followed
+ * by stray punctuation and nothing or caveat words (`S.`, `S:`, `C.NF`, `C;NF`, `C|NF`, `S:REL`). It is a mark
+ * nobody can read (fail closed). Initials and names (`S.A.`, `C.I.A.`, `C.DAVY`) and acronyms with `&` (`S&T`)
+ * are not.
+ *
+ * @example
+ *   strayLevelMark('C;NF')   // true
+ *   strayLevelMark('S.A.')   // false
+ *   strayLevelMark('C.DAVY') // false
+ */
+export function strayLevelMark(word: string): boolean {
+  const m = STRAY_LEVEL.exec(word)
+  return m !== null && m[1].split(/[^A-Z]/).every((w) => w === '' || w === 'REL' || CAVEAT_WORDS.some(([c]) => c.length === 1 && c[0] === w))
 }

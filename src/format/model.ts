@@ -55,6 +55,7 @@ export type ParseCode =
   | 'BAD_CSV_ROW'
   | 'CONTAINER_PREFIX'
   | 'BAD_HTML'
+  | 'HTML_HIDDEN_TEXT'
   | 'EMPTY_INPUT'
   | 'BINARY_INPUT'
   | 'BAD_MARKING'

@@ -81,6 +81,8 @@ describe.each(engines)('query compiler under portion-level access ($name)', ({ s
     // words of two readable portions of one cable: an AND is answered per word
     expect(await found('treaty meadow', CONF_PORTIONS)).toEqual(['09PART1'])
     expect(await found('"treaty talks"', CONF_PORTIONS)).toEqual(['09PART1'])
+    // so is an AND that is one alternative of an OR
+    expect(await found('(treaty meadow) OR harbour', CONF_PORTIONS)).toEqual(['09CONF4', '09PART1'])
     expect(await found('zanzibar -treaty', CONF_PORTIONS)).toEqual(['09CONF4'])
     expect(await found('zanzibar tag:PREL', CONF_PORTIONS)).toEqual(['09PART1'])
     // tag: reads a cable read in part by the values its rendering shows, never its own
@@ -117,6 +119,16 @@ describe.each(engines)('query compiler under portion-level access ($name)', ({ s
     // a SECRET reader reads 09PART1 whole, REF block included
     expect(await found('cites:09CONF4', { level: 3, caveats: [], portions: true })).toEqual(['09PART1'])
     expect(await found('cites:09CON*', { level: 3, caveats: [], portions: true })).toEqual(['09PART1'])
+  })
+
+  it.skipIf(skip)('should answer to: only from cables read whole: a portion has no addressees', async () => {
+    await opened(true)
+    // every cable is addressed to SECSTATE WASHDC (makeRecord); a CONFIDENTIAL reader reads 09CONF4 and 09UNCL5 whole
+    expect(await found('to:washdc', CONF_PORTIONS)).toEqual(['09CONF4', '09UNCL5'])
+    // zanzibar stands in a portion of 09PART1 he may read, never in an address line
+    expect(await found('to:zanzibar', CONF_PORTIONS)).toEqual([])
+    expect(await found('to:(secstate OR zanzibar) treaty', CONF_PORTIONS)).toEqual([])
+    expect(await found('to:washdc zanzibar', CONF_PORTIONS)).toEqual(['09CONF4'])
   })
 
   it.skipIf(skip)('should mark a partly readable hit and hide a subject whose portion he may not read', async () => {

@@ -49,6 +49,23 @@ describe.each(engines)('ranked queries ($name)', ({ skip, open }) => {
     }
   })
 
+  // words alone under OR, in a group with an exclusion, or in a text field: SQLite answers each as one ranked
+  // full-text expression, so each is scored like a plain word
+  it.skipIf(skip)('should rank a query of words alone whatever joins them: OR, a group with an exclusion, a text field', async () => {
+    const cases: [string, string[]][] = [
+      ['okapi OR survey', ['08OKAPI1', '09OKAPI2', '10OKAPI3']],
+      ['subject:okapi', ['08OKAPI1']],
+      ['subject:(okapi OR forest)', ['08OKAPI1', '09OKAPI2']],
+      ['(okapi forest) OR survey', ['08OKAPI1', '09OKAPI2']],
+      ['(okapi -forest) OR tracks', ['08OKAPI1', '10OKAPI3', '10OTHER4']],
+    ]
+    for (const [q, expected] of cases) {
+      const got = await hits(q)
+      expect(got.map((h) => h.key).sort(), q).toEqual(expected)
+      expect(got.every((h) => typeof h.score === 'number'), q).toBe(true)
+    }
+  })
+
   it.skipIf(skip)('should keep the date order, unscored, for field conditions and exclusions alone', async () => {
     for (const q of ['tag:PREL', '-tag:ECON', '-forest', 'tag:PREL -forest']) {
       const got = await hits(q)

@@ -156,6 +156,76 @@ describe('a paragraph mark mistyped or disguised', () => {
     expect(filed(prose)).toMatchObject({ level: 2, classification: 'CONFIDENTIAL' })
     expect(redactText(prose, C).text).toContain('(Se\u00f1or)')
   })
+
+  it('should read any letter of another script, combining or invisible character, or blank-looking filler in a mark as a disguise', () => {
+    const marks = [
+      '(\u13DA)', // Cherokee letter S
+      '(\uA4E2)', // Lisu letter SA
+      '(\uA731)', // Latin small capital S
+      '(\u0455)', // Cyrillic small dze, the twin of `(s)`
+      '(\u13A2S)', // Cherokee T before a Latin S
+      '(S\u034F)', // combining grapheme joiner
+      '(S\uFE0F)', // variation selector
+      '(S\u115F)', '(S\u3164)', // Hangul fillers
+      '(S\u2800)', // braille blank
+      '(S\u0336)', '(S\u0307)', // combining stroke, dot above
+      '(\u2C66)', // a lone letter of a script no table lists
+    ]
+    marks.forEach((mark, i) => {
+      const text = marked(360 + i, mark)
+      expect(filed(text), JSON.stringify(mark)).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+      expect(redactText(text, { level: 3, caveats: ['NOFORN'] }).text, JSON.stringify(mark)).not.toContain(`Disguisecanary${360 + i}`)
+    })
+  })
+
+  it('should read a mark between brackets of another shape as the mark it holds', () => {
+    const marks = ['\uFE59S\uFE5A', '\u207DS\u207E', '\u2768S\u2769', '{S}']
+    marks.forEach((mark, i) => {
+      const text = marked(380 + i, mark)
+      expect(filed(text), JSON.stringify(mark)).toMatchObject({ level: 3 })
+      expect(redactText(text, C).text, JSON.stringify(mark)).not.toContain(`Disguisecanary${380 + i}`)
+      expect(redactText(text, S).text, JSON.stringify(mark)).toContain(`Disguisecanary${380 + i}`)
+    })
+  })
+
+  it('should read a level with stray punctuation as a mark nobody can read wherever a mark may stand', () => {
+    const places = (mark: string) => [
+      `${OPEN}2. (C) The list follows:\nA. (C) Harbor item.\nB. ${mark} Straycanary item.\n\nQUILL\n`, // sub-item in a paragraph
+      `${OPEN}\nA. ${mark} Straycanary item.\n\nQUILL\n`, // sub-item after a blank line
+      `${OPEN}\n${mark} Straycanary block text.\n\nQUILL\n`, // line start
+      `${OPEN}\n-- ${mark} Straycanary bullet text.\n\nQUILL\n`, // bullet
+      `1. (C) Opencanary text. An inner ${mark} Straycanary note.\n\nQUILL\n`, // inside a paragraph
+      `${OPEN}\n${mark} COMMENT: Straycanary here. END COMMENT.\n\nQUILL\n`, // comment block
+    ]
+    let n = 400
+    for (const mark of ['(S.)', '(C;NF)', '(C|NF)', '(S:REL)']) {
+      for (const body of places(mark)) {
+        const text = cable(n++, { cls: 'C O N F I D E N T I A L', body })
+        expect(filed(text), `${mark} in ${JSON.stringify(body)}`).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+        expect(redactText(text, { level: 3, caveats: ['NOFORN'] }).text, body).not.toContain('Straycanary')
+      }
+    }
+    const ref = cable(n++, { cls: 'C O N F I D E N T I A L', ref: 'REF: A. STATE 12345 B. (S.) STRAYCANARY NOTE', body: `${OPEN}\nQUILL\n` })
+    expect(filed(ref)).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+  })
+
+  it('should leave acronyms with & or full stops, initials with names and possessives as prose', () => {
+    for (const [i, words] of ['(S&T)', '(C&C)', '(S&ED)', '(C.DAVY)', '(S.A.)', '(C.I.A.)', "(SAUDI'S)", '(CONT\u2019D)'].entries()) {
+      const inner = cable(450 + i, { cls: 'C O N F I D E N T I A L', body: `1. (C) The office ${words} met the envoy.\n\nQUILL\n` })
+      expect(filed(inner), words).toMatchObject({ level: 2, classification: 'CONFIDENTIAL' })
+      const start = cable(460 + i, { cls: 'C O N F I D E N T I A L', body: `${OPEN}\n${words} met the envoy.\n\nQUILL\n` })
+      expect(filed(start), words).toMatchObject({ level: 2, classification: 'CONFIDENTIAL' })
+      expect(redactText(start, C).text).toContain(`${words} met the envoy.`)
+    }
+  })
+
+  it('should read a disguised inner mark with a tab inside as a mark nobody can read, as it reads one with a blank', () => {
+    // (Ѕ NF) and (Ѕ<tab>NF) show alike: S NF with a Cyrillic DZE; a tab is a blank to every reader of marks
+    for (const [n, mark] of [[354, '(\u0405 NF)'], [355, '(\u0405\tNF)']] as const) {
+      const text = cable(n, { cls: 'C O N F I D E N T I A L', body: `1. (C) Opencanary text then an inner ${mark} note.\n\nQUILL\n` })
+      expect(filed(text), JSON.stringify(mark)).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+    }
+  })
 })
 
 describe('a portion mark on a REF line or split over a line break', () => {
@@ -165,6 +235,16 @@ describe('a portion mark on a REF line or split over a line break', () => {
     expect(filed(REF_MARK_TS)).toMatchObject({ level: 4, caveats: [] })
     expect(redactText(REF_MARK_TS, S).text).not.toContain('12345')
     for (const text of [REF_MARK, REF_MARK_TS]) agrees(text)
+  })
+
+  it('should read a mark standing whole on one side of a line break', () => {
+    // `2. (S` then `) …`, and `2. (` then `S) …`: the parenthesis is broken by the margin, the mark is whole
+    for (const [n, para2] of [[470, '2. (S\n) Splitwholecanary text.'], [471, '2. (\nS) Splitwholecanary text.'], [472, '2. (C) Open. An inner (S//NF\n) Splitwholecanary text.']] as const) {
+      const text = cable(n, { cls: 'C O N F I D E N T I A L', body: `${OPEN}\n${para2}\n\nQUILL\n` })
+      expect(filed(text).level, para2).toBe(3)
+      expect(redactText(text, C).text, para2).not.toContain('Splitwholecanary')
+      expect(redactText(text, { level: 3, caveats: ['NOFORN'] }).text, para2).toContain('Splitwholecanary')
+    }
   })
 
   it('should read a mark split over a line break as the mark it spells', () => {
