@@ -184,7 +184,18 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-function readMarking(text: string): MarkingResult {
+/**
+ * The statement of a mark's extent that closes it in 1970s telegrams (spec §7): `- ENTIRE TEXT`, with a full stop
+ * (`(S - ENTIRE TEXT.)`), with exceptions (`ENTIRE TEXT EXCEPT PARA 3`), or naming the paragraphs it covers
+ * (`(C - PARAS 1 AND 2)`). It changes nothing the mark demands: the paragraphs it names or excepts carry their own
+ * marks, or are unmarked at the overall level.
+ */
+const EXTENT_TAIL = /(?:[ \t]*-[ \t]*|[ \t]+)(?:ENTIRE[ \t]+(?:TEXT|PARAGRAPH|CABLE|MESSAGE)(?:[ \t]+EXCEPT[ \t]+PARA(?:GRAPH)?S?\.?[ \t]*\d{1,3}(?:[ \t]*(?:,|AND|&|-|THRU|THROUGH)[ \t]*\d{1,3})*)?|PARA(?:GRAPH)?S?\.?[ \t]*\d{1,3}(?:[ \t]*(?:,|AND|&|-|THRU|THROUGH)[ \t]*\d{1,3})*)[ \t]*\.?[ \t]*$/i
+
+function readMarking(written: string): MarkingResult {
+  // the extent statement is read off first: it holds digits and full stops, which no marking word does
+  const extentAt = written.search(EXTENT_TAIL)
+  const text = extentAt > 0 ? written.slice(0, extentAt) : written
   const tokens = tokenize(text)
   if (!Array.isArray(tokens)) return { ok: false, error: tokens }
   const fail = (message: string, t: Token | undefined): MarkingResult => ({
