@@ -203,6 +203,17 @@ export function issuedAfterCiters(held: ReadonlyMap<number, number | null>, cite
   return out
 }
 
+/**
+ * Whether a cited cable dated `cited` was sent after the cable citing it, dated `citing` (stored ISO dates):
+ * more than `DATE_SLACK_MS` later, both known to the day at least. Such a cable cannot be the one cited (most
+ * often the REF means another year's cable with that serial); `cable show` flags it.
+ */
+export function datedAfterCiting(cited: string | null, citing: string | null): boolean {
+  const a = dayDate(cited)
+  const b = dayDate(citing)
+  return a !== null && b !== null && a > b + DATE_SLACK_MS
+}
+
 /** A stored date (ms) known to the day at least; a year or a month alone says too little to judge by. */
 function dayDate(date: string | null): number | null {
   if (!date || date.length < 10) return null

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { DATE_SLACK_MS, OUTLIER_MIN_SERIALS, SCALE_FACTOR, SCALE_MIN_OTHERS, gapMap, issuedAfterCiters, scaleOutliers, serialOutliers } from '../../src/archive/gap-map.js'
+import { DATE_SLACK_MS, datedAfterCiting, OUTLIER_MIN_SERIALS, SCALE_FACTOR, SCALE_MIN_OTHERS, gapMap, issuedAfterCiters, scaleOutliers, serialOutliers } from '../../src/archive/gap-map.js'
 import { gapsText } from '../../src/archive/output/write-gaps.js'
+import { showText } from '../../src/archive/output/write-show.js'
+import { showCable } from '../../src/archive/show-cable.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import type { CableRecord } from '../../src/store/store.js'
 import { makeRecord } from '../store/make-record.js'
@@ -153,6 +155,43 @@ describe('MRN gap map: impossible cited serials', () => {
     expect(row).toMatchObject({ first: 0, last: 0, held: 0, cited: 0, missing: 0, coverage: 0, byMonth: [], citedMissing: [] })
     expect(row.outliers.map((o) => [o.id, o.reason])).toEqual([['06VELLORA733192', 'scale']])
     expect(gapsText([row], false)).toMatch(/VELLORA\s+2006\s+-\s+-\s+0\s+0\s+0/)
+    await store.close()
+  })
+})
+
+describe('cable show: a held cable dated after the cable citing it', () => {
+  it('should tell a later date beyond the slack, only for dates known to the day', () => {
+    expect(datedAfterCiting('2009-11-05T10:00:00Z', '2009-07-27T08:00:00Z')).toBe(true)
+    expect(datedAfterCiting('2009-07-30', '2009-07-27')).toBe(false)
+    expect(datedAfterCiting('2009-11', '2009-07-27')).toBe(false)
+    expect(datedAfterCiting('2009-11-05', null)).toBe(false)
+    expect(datedAfterCiting('2009-07-27', '2009-11-05')).toBe(false)
+  })
+
+  it('should flag such a reference in the view and the text, and link it still', async () => {
+    const store = openSqliteStore(':memory:')
+    await store.upsertCables([
+      makeRecord({ key: '09QUORIN2111', date: '2009-11-05', originKey: 'QUORIN', text: 'cable 2111' }),
+      makeRecord({ key: '09QUORIN1208', date: '2009-06-29', originKey: 'QUORIN', text: 'cable 1208' }),
+      makeRecord({
+        key: '09TESSIN1436',
+        date: '2009-07-27',
+        originKey: 'TESSIN',
+        text: 'cable 1436',
+        references: [
+          { letter: 'A', id: '09QUORIN1208', text: 'QUORIN 1208', kind: 'cable' },
+          { letter: 'B', id: '09QUORIN2111', text: 'QUORIN 2111', kind: 'cable' },
+        ],
+      }),
+    ])
+    const view = (await showCable(store, '09TESSIN1436'))!
+    expect(view.references.map((r) => [r.id, r.cable?.key ?? null, r.datedAfter])).toEqual([
+      ['09QUORIN1208', '09QUORIN1208', false],
+      ['09QUORIN2111', '09QUORIN2111', true],
+    ])
+    const text = showText(view, view.cable.text)
+    expect(text).toMatch(/REF B: 09QUORIN2111 .*\(dated after this cable: not the cable cited, likely another year's\)/)
+    expect(text).not.toMatch(/REF A: .*dated after/)
     await store.close()
   })
 })
