@@ -1,5 +1,5 @@
 import type { Cable } from '../format/model.js'
-import { caveatsOfCaption, LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
 import { disguisedCaveats } from './disguised-caveats.js'
 
@@ -19,7 +19,7 @@ export interface CableAccess {
   level: number
   caveats: string[]
   /**
-   * Publisher-style label (`SECRET//NOFORN`); `UNREADABLE_MARKING_LABEL` when a marking cannot be read; null when
+   * Label (`SECRET//NOFORN`, `CONFIDENTIAL//ORCON/NOFORN`: every caveat it is filed under, `classificationLabel`); `UNREADABLE_MARKING_LABEL` when a marking cannot be read; null when
    * no level is stated anywhere.
    */
   classification: string | null
@@ -78,5 +78,5 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   if (unreadable) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: UNREADABLE_MARKING_LABEL }
   if (!levelStated) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: null }
   const level = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === rank)!
-  return { level: rank, caveats: list, classification: publisherClassification(level, list) }
+  return { level: rank, caveats: list, classification: classificationLabel(level, list) }
 }

@@ -109,7 +109,7 @@ export function csvRowText(fields: Record<string, string | undefined>): string {
 
 /** A line that ends in a backslash (after optional blanks) continues on the next: the backslash goes. */
 function unContinue(s: string): string {
-  return s.includes('\\') ? s.replace(/[ \t]*\\(\r?\n)/g, '$1') : s
+  return s.includes('\\') ? s.replace(/[ \t]*\\(\r\n|\r|\n)/g, '$1') : s
 }
 
 /**
@@ -136,12 +136,12 @@ function unwrapTabRow(input: string) {
   const header = tab >= 0 ? rest.slice(0, tab) : rest
   const body = tab >= 0 ? rest.slice(tab + 1) : ''
   // the last line of a column may end in a continuation with nothing after it
-  const text = csvRowText({ header: header.replace(/[ \t]*\\$/, '\n'), body: body.replace(/[ \t]*\\(\r?\n)?$/, '\n') })
+  const text = csvRowText({ header: header.replace(/[ \t]*\\$/, '\n'), body: body.replace(/[ \t]*\\(\r\n|\r|\n)?$/, '\n') })
   const before = input.slice(0, m.index).trimEnd()
   if (before !== '') {
     // the page's copy may differ from the row in trailing blanks only
-    const lines = before.split('\n').map((l) => l.trimEnd())
-    const textLines = text.split('\n', lines.length).map((l) => l.trimEnd())
+    const lines = before.split(/\r\n|\r|\n/).map((l) => l.trimEnd())
+    const textLines = text.split(/\r\n|\r|\n/, lines.length).map((l) => l.trimEnd())
     const copy = lines.every((l, i) => l === textLines[i])
     diagnostics.push({
       code: copy ? 'CONTAINER_PREFIX' : 'UNPLACED_TEXT',

@@ -50,6 +50,8 @@ describe('compilePgQuery: what the engine is told besides the condition', () => 
     const b = (w: string) => `('the':${w} <-> 'congress':${w})`
     const alternatives = ['A', 'D'].flatMap((w) => [`(${a(w)} <1> ${b(w)})`, `(${b(w)} <1> ${a(w)})`])
     expect(q.match).toBe(`('zanu' & 'p':* & 'the' & 'congress' & (${alternatives.join(' | ')}))`)
+    // a word written without a star is no prefix in front either
+    expect(compilePgQuery(parseQuery('alpha NEAR/0 omega*'), undefined, 0, false).match).toMatch(/^\('alpha' & 'omega':\* & \(/)
   })
 
   it('should pass cg_near the words of each operand, the field weights and the distance of a NEAR of three', () => {

@@ -112,6 +112,7 @@ describe.each(engines)('query words through the index ($name)', ({ name, skip, o
       ['(zanu -pf -delegates) OR congress', scanWords((has) => (has('zanu') && !has('pf') && !has('delegates')) || has('congress'))],
       ['(-zanu -pf) OR congress', scanWords((has) => (!has('zanu') && !has('pf')) || has('congress'))],
       ['(zanu tag:ECON) OR congress', scanWords((has) => has('congress'))],
+      ['congress OR -zanu', scanWords((has) => has('congress') || !has('zanu'))],
       ['subject:(zanu report)', CABLES.map((c) => c.key).filter((k) => subjectHas(k, 'zanu', 'report'))],
       ['to:(amembassy rome)', ['09ZANU2']],
     ]

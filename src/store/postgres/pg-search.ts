@@ -274,12 +274,12 @@ class Compiler extends Params {
       case 'near': {
         const alternatives: string[] = []
         for (const w of ctx.fields) {
-          const [a, b] = n.operands.map((o) => `(${phrase(o, w === 'D' && ctx.column === 'to_fts' ? '' : w, this.buckets)})`)
+          // `to_fts` holds every addressee at weight D (pg-tsvector.ts), its one field: `:D` reads them all
+          const [a, b] = n.operands.map((o) => `(${phrase(o, w, this.buckets)})`)
           for (let k = 1; k <= n.distance + 1; k++) alternatives.push(`${a} <${k}> ${b}`, `${b} <${k}> ${a}`)
         }
-        // every word of both operands, ANDed in front: implied by each alternative, so the same cables; the
-        // planner then estimates the NEAR as rare as its words together (not as the sum of its alternatives)
-        // and takes the GIN index instead of reading every vector
+        // every word of both operands, ANDed in front: implied by each alternative, so the same cables; the planner
+        // then estimates the NEAR as rare as its words together and takes the GIN index instead of reading every vector
         const words = n.operands.flatMap((o) => o.tokens.map((t, i) => lexeme(t, '', o.type === 'term' && o.prefix && i === o.tokens.length - 1, 0)))
         return `${words.join(' & ')} & (${alternatives.map((x) => `(${x})`).join(' | ')})`
       }
