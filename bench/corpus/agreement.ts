@@ -94,6 +94,17 @@ export function measureAgreement(dir: string, manifest: ManifestEntry[]): Agreem
   return result
 }
 
+/** The caveats of a classification label (`CONFIDENTIAL//ORCON/NOFORN` → ORCON, NOFORN), FOR OFFICIAL USE ONLY left off. */
+function caveatsOf(classification: string): string[] {
+  return classification
+    .split('//')
+    .slice(1)
+    .join('/')
+    .split('/')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'FOR OFFICIAL USE ONLY')
+}
+
 /** The level part of a classification (`SECRET//NOFORN` → `SECRET`), caveats and dissemination controls left off. */
 function levelOf(classification: string): string {
   return classification.split('//')[0].trim()
@@ -133,10 +144,14 @@ function explain(field: Field, ours: string | null, theirs: string, text: string
     case 'classification': {
       const noforn = /NOFORN/.test(head)
       if (ours === null) return partial ? 'partial record without class line, FL4 or portion marks' : 'no class line, FL4 or banner in the text'
-      if (theirs.endsWith('//NOFORN') && !ours.endsWith('//NOFORN')) {
+      const [mine, publisher] = [caveatsOf(ours), caveatsOf(theirs)]
+      if (publisher.includes('NOFORN') && !mine.includes('NOFORN')) {
         return noforn ? 'NOFORN appears in the text but not as a caption line' : 'publisher adds NOFORN that the text does not mark'
       }
-      if (ours.endsWith('//NOFORN') && !theirs.endsWith('//NOFORN')) return 'the text carries a NOFORN caption the publisher omits'
+      if (mine.includes('NOFORN') && !publisher.includes('NOFORN')) return 'the text carries a NOFORN caption the publisher omits'
+      // the publisher's vocabulary writes NOFORN alone; the label keeps every caveat the text states (issue 13)
+      const unwritten = mine.filter((c) => !publisher.includes(c) && c !== 'NOFORN')
+      if (unwritten.length && levelOf(ours) === levelOf(theirs)) return `the text states ${unwritten.join(', ')}, which the publisher's label leaves off`
       if (theirs.includes('FOR OFFICIAL USE ONLY') && ours === 'UNCLASSIFIED') return 'publisher marks SBU; the text has no SENSITIVE caption'
       if (ours.includes('FOR OFFICIAL USE ONLY') && theirs === 'UNCLASSIFIED') return 'the text has a SENSITIVE caption the publisher ignores'
       return 'the class line names another level than the publisher (banner/metadata disagreement, corpus README)'

@@ -1,5 +1,5 @@
 import type { Cable } from '../format/model.js'
-import { LEVEL_RANK, publisherClassification, type Level } from '../format/classification.js'
+import { LEVEL_RANK, classificationLabel, type Level } from '../format/classification.js'
 import { filedAccess } from './redact.js'
 import { statedAccess, UNKNOWN_LEVEL_RANK, UNREADABLE_MARKING_LABEL, type CableAccess } from './stated-access.js'
 
@@ -26,5 +26,5 @@ export function cableAccess(cable: Cable, statedElsewhere: string | null = null)
   // nothing states the overall level: the portions only raise what is stated, so the cable stays unlabelled
   if (stated.classification === null) return { level: stated.level, caveats: read.caveats, classification: null }
   const level = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === read.level)!
-  return { level: read.level, caveats: read.caveats, classification: publisherClassification(level, read.caveats) }
+  return { level: read.level, caveats: read.caveats, classification: classificationLabel(level, read.caveats) }
 }

@@ -1,7 +1,8 @@
-import { LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { markWordKind, parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
 import { EXACT_PAGE_HEADER, SMART_PAGE_HEADER } from '../format/page-header.js'
+import { withLineFeeds } from '../format/lines.js'
 import { parseCable } from '../format/parse.js'
 import { registerPortionsOf } from '../store/portion-access.js'
 import type { Access, DateSourceRecord, PortionRecord, PortionSource } from '../store/store.js'
@@ -170,7 +171,9 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
  * The rendering for `reader`, every portion's demand told to `portionSink`; `filed` at least what the text states.
  * Also the overall level and caveats it judged by (`filed` raised by every readable mark of the body).
  */
-function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction & { overall: Overall } {
+function walkPortions(given: Cable, givenText: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction & { overall: Overall } {
+  // a text whose lines end with a lone CR is read, and rendered, with LF there: every reader below splits at \n
+  const { cable, text } = withLineFeeds(given, givenText)
   // header text shown as it stands is handed on in runs: a run ends where anything else (a portion, a placeholder)
   // stands between, so a phrase of the index never joins words the rendering parts
   let headerRun = 0
@@ -186,8 +189,8 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
   }
   const portions = bodyPortions(cable, text)
   const overall = raisedBy(filed, portions)
-  const overallLabel = publisherClassification(levelName(overall.level) as Level, overall.caveats)
-  const failClosedLabel = publisherClassification('TOP SECRET', overall.caveats)
+  const overallLabel = classificationLabel(levelName(overall.level) as Level, overall.caveats)
+  const failClosedLabel = classificationLabel('TOP SECRET', overall.caveats)
   const withheld: WithheldPortion[] = []
   const portionDecision = (mark: string | null): { reason: string | null; why: string; demand: Demand } => {
     if (mark === null) {
@@ -207,7 +210,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
       const missing = demand.caveats.filter((c) => !reader.caveats.includes(c))
       r = `needs ${missing.map((c) => (own.caveats.includes(c) ? c : `${c} (a caveat of the whole cable)`)).join(', ')}`
     }
-    return { reason: r, why: `marked ${publisherClassification(levelName(own.level) as Level, own.caveats)}, ${r}`, demand }
+    return { reason: r, why: `marked ${classificationLabel(levelName(own.level) as Level, own.caveats)}, ${r}`, demand }
   }
   // a parenthesised word where a mark stands that the parser did not take for one (`(Q)`, `(S//ZZ)`) may be a
   // garbled mark: fail closed and treat it as an unreadable one
@@ -295,7 +298,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
       const missing = full.caveats.filter((c) => !reader.caveats.includes(c))
       r = `needs ${missing.map((c) => (own.caveats.includes(c) ? c : `${c} (a caveat of the whole cable)`)).join(', ')}`
     }
-    return { reason: r, why: `marked ${publisherClassification(levelName(own.level) as Level, own.caveats)}, ${r}`, demand: full, mark: top }
+    return { reason: r, why: `marked ${classificationLabel(levelName(own.level) as Level, own.caveats)}, ${r}`, demand: full, mark: top }
   }
   // a piece of text outside the body (header text that is not what its kind says, unplaced text, a REF block):
   // shown, or one placeholder line saying why; indexed with the same demand
@@ -413,7 +416,7 @@ function walkPortions(cable: Cable, text: string, reader: Access, filed: Overall
     // or higher when it holds a higher portion mark
     portionText(`t@${at}`, seg.raw, true, seg.kind === 'ref')
   })
-  const label = publisherClassification(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
+  const label = classificationLabel(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
   return { text: out, withheld, reader: label, overall }
 }
 

@@ -1,6 +1,7 @@
 import type { Cable } from '../format/model.js'
-import { caveatsOfCaption, LEVEL_RANK, publisherClassification, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
+import { disguisedCaveats } from './disguised-caveats.js'
 
 /** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
 export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
@@ -18,7 +19,7 @@ export interface CableAccess {
   level: number
   caveats: string[]
   /**
-   * Publisher-style label (`SECRET//NOFORN`); `UNREADABLE_MARKING_LABEL` when a marking cannot be read; null when
+   * Label (`SECRET//NOFORN`, `CONFIDENTIAL//ORCON/NOFORN`: every caveat it is filed under, `classificationLabel`); `UNREADABLE_MARKING_LABEL` when a marking cannot be read; null when
    * no level is stated anywhere.
    */
   classification: string | null
@@ -65,6 +66,11 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
     for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)
     if (c === 'SENSITIVE' || c === 'SENSITIVE BUT UNCLASSIFIED') rank = Math.max(rank, LEVEL_RANK.SBU)
   }
+  // an HTML page whose cable text holds markup that can hide text (CSS, scripts): its marks cannot be read as the
+  // page shows them, so its marking is not understood (fail closed)
+  if (cable.diagnostics.some((d) => d.code === 'HTML_HIDDEN_TEXT')) unreadable = true
+  // a caveat the header shows but spells past the caption reader (`NОFORN`, `NOF0RN`, `NO-FORN`) is demanded
+  for (const caveat of disguisedCaveats(cable)) caveats.add(caveat)
   if (cable.subjectMarking) read(cable.subjectMarking)
   for (const p of cable.paragraphs) if (p.marking) read(p.marking)
   const list = RESTRICTIVE.filter((c) => caveats.has(c))
@@ -72,5 +78,5 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   if (unreadable) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: UNREADABLE_MARKING_LABEL }
   if (!levelStated) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: null }
   const level = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === rank)!
-  return { level: rank, caveats: list, classification: publisherClassification(level, list) }
+  return { level: rank, caveats: list, classification: classificationLabel(level, list) }
 }

@@ -148,8 +148,9 @@ export function classWordFor(level: Level, spacedForm: boolean): string {
 }
 
 /**
- * Cablegate's metadata value for a cable: level plus `//NOFORN`; SBU-controlled unclassified text
- * is `UNCLASSIFIED//FOR OFFICIAL USE ONLY`.
+ * Cablegate's metadata value for a cable: level plus `//NOFORN`, every other caveat left off; SBU-controlled
+ * unclassified text is `UNCLASSIFIED//FOR OFFICIAL USE ONLY`. The publisher's vocabulary, not the archive's label
+ * (`classificationLabel`), which writes every caveat the text states.
  */
 export function publisherClassification(level: Level, caveats: readonly string[]): string {
   const noforn = caveats.includes('NOFORN')
@@ -164,14 +165,40 @@ export function publisherClassification(level: Level, caveats: readonly string[]
 }
 
 /**
- * The overall classification of a text from its class-line level and captions, in the publisher's terms:
- * the publisher files unclassified text under a control (SENSITIVE, or NOFORN) as FOR OFFICIAL USE ONLY,
- * and adds //NOFORN for a NOFORN caption.
+ * The order the caveats of a classification label are written in: the dissemination controls in the order of the
+ * US marking system (ORCON before NOFORN: `CONFIDENTIAL//ORCON/NOFORN`), then State's distribution captions from
+ * the narrowest (spec §7 rule 5: NODIS > EXDIS > LIMDIS > STADIS), then the channels (CHEROKEE, SPECAT).
+ */
+const LABEL_ORDER: readonly string[] = ['ORCON', 'NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'CHEROKEE', 'SPECAT']
+
+/**
+ * The classification label of a text: its level, then every restrictive caveat it is filed under (of
+ * `RESTRICTIVE_CAVEATS`; others are ignored), `/`-separated after `//` in `LABEL_ORDER`: `SECRET//NOFORN`,
+ * `CONFIDENTIAL//ORCON/NOFORN`, `SECRET//NOFORN/EXDIS`. An SBU text is `UNCLASSIFIED//FOR OFFICIAL USE ONLY`, its
+ * caveats after a `/`. Where the publisher's vocabulary (`publisherClassification`, NOFORN alone) differs from the
+ * text, the archive, its facets and the parser keep the text's (issue 13); `parseMarking` reads every label back
+ * to the same level and caveats.
+ *
+ * @example
+ *   classificationLabel('CONFIDENTIAL', ['NOFORN', 'ORCON']) // 'CONFIDENTIAL//ORCON/NOFORN'
+ *   classificationLabel('SBU', ['NOFORN'])                   // 'UNCLASSIFIED//FOR OFFICIAL USE ONLY/NOFORN'
+ */
+export function classificationLabel(level: Level, caveats: readonly string[]): string {
+  const written = LABEL_ORDER.filter((c) => caveats.includes(c))
+  if (level === 'SBU') return ['UNCLASSIFIED//FOR OFFICIAL USE ONLY', ...written].join('/')
+  return written.length ? `${level}//${written.join('/')}` : level
+}
+
+/**
+ * The overall classification of a text from its class-line level and captions (`classificationLabel`): every
+ * restrictive caveat its captions demand is written, in the text's terms; unclassified text under a control
+ * (SENSITIVE, or NOFORN) is FOR OFFICIAL USE ONLY, as the publisher files it.
+ *
+ * @example overallClassification('CONFIDENTIAL', ['ORCON', 'NOFORN', 'SIPDIS']) // 'CONFIDENTIAL//ORCON/NOFORN'
  */
 export function overallClassification(level: Level, captions: readonly string[]): string {
   const sbu = level === 'UNCLASSIFIED' && (captions.includes('SENSITIVE') || captions.includes('NOFORN'))
-  // of the captions, only NOFORN changes the publisher's label (a caveat of the same name)
-  return publisherClassification(sbu ? 'SBU' : level, captions)
+  return classificationLabel(sbu ? 'SBU' : level, captions.flatMap(caveatsOfCaption))
 }
 
 /** Normalises a mark as written (`s/nf `) to `S/NF`. */

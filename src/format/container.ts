@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities'
 import type { Container, Diagnostic } from './model.js'
 import { readCsvRecord } from './csv-record.js'
 import { emptySpan } from './span.js'
@@ -22,10 +23,20 @@ export function unwrapContainer(input: string): { text: string; container: Conta
 
 function unwrapHtml(input: string) {
   const diagnostics: Diagnostic[] = []
-  const pres = [...input.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi)].map((m) => decodeHtml(stripTags(m[1])))
+  const blocks = [...input.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi)].map((m) => m[1])
+  const pres = blocks.map((b) => decodeHtml(stripTags(b)))
   const metadata = metadataTable(input)
   if (pres.length === 0) {
     diagnostics.push({ code: 'BAD_HTML', severity: 'error', message: 'HTML page without <pre> blocks: no cable text found', span: emptySpan() })
+  }
+  const hiding = blocks.map((b) => HIDING_MARKUP.exec(b)).find((m) => m !== null)
+  if (hiding) {
+    diagnostics.push({
+      code: 'HTML_HIDDEN_TEXT',
+      severity: 'error',
+      message: `HTML markup that can hide text or show text the page does not hold (${JSON.stringify(hiding[0].slice(0, 40))}) inside the cable's <pre> text: its portion marks cannot be read as a reader of the page sees them, so the cable is filed as one whose marking is not understood`,
+      span: emptySpan(),
+    })
   }
   const text = pres.length >= 2 ? `${pres[0]}\n\n${pres.slice(1).join('\n\n')}` : (pres[0] ?? '')
   return { text, container: { rendering: 'html' as const, raw: input, metadata }, diagnostics, hintId: metadata['Reference ID'] }
@@ -98,7 +109,7 @@ export function csvRowText(fields: Record<string, string | undefined>): string {
 
 /** A line that ends in a backslash (after optional blanks) continues on the next: the backslash goes. */
 function unContinue(s: string): string {
-  return s.includes('\\') ? s.replace(/[ \t]*\\(\r?\n)/g, '$1') : s
+  return s.includes('\\') ? s.replace(/[ \t]*\\(\r\n|\r|\n)/g, '$1') : s
 }
 
 /**
@@ -125,12 +136,12 @@ function unwrapTabRow(input: string) {
   const header = tab >= 0 ? rest.slice(0, tab) : rest
   const body = tab >= 0 ? rest.slice(tab + 1) : ''
   // the last line of a column may end in a continuation with nothing after it
-  const text = csvRowText({ header: header.replace(/[ \t]*\\$/, '\n'), body: body.replace(/[ \t]*\\(\r?\n)?$/, '\n') })
+  const text = csvRowText({ header: header.replace(/[ \t]*\\$/, '\n'), body: body.replace(/[ \t]*\\(\r\n|\r|\n)?$/, '\n') })
   const before = input.slice(0, m.index).trimEnd()
   if (before !== '') {
     // the page's copy may differ from the row in trailing blanks only
-    const lines = before.split('\n').map((l) => l.trimEnd())
-    const textLines = text.split('\n', lines.length).map((l) => l.trimEnd())
+    const lines = before.split(/\r\n|\r|\n/).map((l) => l.trimEnd())
+    const textLines = text.split(/\r\n|\r|\n/, lines.length).map((l) => l.trimEnd())
     const copy = lines.every((l, i) => l === textLines[i])
     diagnostics.push({
       code: copy ? 'CONTAINER_PREFIX' : 'UNPLACED_TEXT',
@@ -167,18 +178,30 @@ export function containerDate(value: string): string | null {
 }
 
 /**
- * The text a browser shows of a `<pre>` block's HTML: inline tags and comments removed. A comment shows nothing
- * (one left unclosed hides the rest of the block), so `(S<!-- x -->)` is the mark `(S)` a reader of the page sees.
+ * Markup inside a `<pre>` block that can hide text or show text the page does not hold: a `style`, `class` or
+ * `hidden` attribute (CSS), or an element whose content a browser does not show as text (script, style, template,
+ * embedded objects, form controls, images). A released cable's page holds none: links and line breaks only.
+ */
+const HIDING_MARKUP = /<(?:script|style|template|noscript|iframe|frame|object|embed|svg|math|img|picture|video|audio|canvas|input|select|textarea|button|link|meta)\b|<[A-Za-z][^>]*?\s(?:style|class|hidden)\b/i
+
+/**
+ * The text a browser shows of a `<pre>` block's HTML: every tag removed (`<a>`, `<b>`, `<wbr>`, stray end tags), and
+ * comments, processing instructions and declarations (`<!-- x -->`, `<?x?>`, `<!x>`: HTML5 bogus comments) too. A
+ * comment shows nothing (one left unclosed hides the rest of the block), so `(S<!-- x -->)` is the mark `(S)` a
+ * reader of the page sees. A `<` that opens no tag (`a < b`) stays text.
  */
 function stripTags(s: string): string {
-  return s.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?(?:a|br|strong|em|b|i|td|tr|table|span|font)\b[^>]*>/gi, '')
+  return s
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<[!?][^>]*(?:>|$)/g, '')
+    .replace(/<\/?[A-Za-z][^>]*(?:>|$)/g, '')
 }
 
+/**
+ * Character references decoded as a browser decodes them: every HTML5 named reference (`&shy;`, `&NoBreak;`,
+ * `&lpar;`, `&ZeroWidthSpace;`, and the legacy ones written without `;`), decimal and hexadecimal ones
+ * (`&#83;`, `&#x53;`). Uses the `entities` library, which holds the HTML5 table.
+ */
 export function decodeHtml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (all, e: string) => {
-    const k = e.toLowerCase()
-    if (k.startsWith('#x')) return String.fromCodePoint(parseInt(k.slice(2), 16))
-    if (k.startsWith('#')) return String.fromCodePoint(parseInt(k.slice(1), 10))
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' } as Record<string, string>)[k] ?? all
-  })
+  return s.includes('&') ? decodeHTML(s) : s
 }

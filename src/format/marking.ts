@@ -184,7 +184,18 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-function readMarking(text: string): MarkingResult {
+/**
+ * The statement of a mark's extent that closes it in 1970s telegrams (spec §7): `- ENTIRE TEXT`, with a full stop
+ * (`(S - ENTIRE TEXT.)`), with exceptions (`ENTIRE TEXT EXCEPT PARA 3`), or naming the paragraphs it covers
+ * (`(C - PARAS 1 AND 2)`). It changes nothing the mark demands: the paragraphs it names or excepts carry their own
+ * marks, or are unmarked at the overall level.
+ */
+const EXTENT_TAIL = /(?:[ \t]*-[ \t]*|[ \t]+)(?:ENTIRE[ \t]+(?:TEXT|PARAGRAPH|CABLE|MESSAGE)(?:[ \t]+EXCEPT[ \t]+PARA(?:GRAPH)?S?\.?[ \t]*\d{1,3}(?:[ \t]*(?:,|AND|&|-|THRU|THROUGH)[ \t]*\d{1,3})*)?|PARA(?:GRAPH)?S?\.?[ \t]*\d{1,3}(?:[ \t]*(?:,|AND|&|-|THRU|THROUGH)[ \t]*\d{1,3})*)[ \t]*\.?[ \t]*$/i
+
+function readMarking(written: string): MarkingResult {
+  // the extent statement is read off first: it holds digits and full stops, which no marking word does
+  const extentAt = written.search(EXTENT_TAIL)
+  const text = extentAt > 0 ? written.slice(0, extentAt) : written
   const tokens = tokenize(text)
   if (!Array.isArray(tokens)) return { ok: false, error: tokens }
   const fail = (message: string, t: Token | undefined): MarkingResult => ({
@@ -447,11 +458,18 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 const BLANK_LIKE = /[\p{Zs}\u2800\u115f\u1160\u3164\uffa0]/gu
 /** Characters a screen shows as nothing, or as a mark on the letter before: format characters, combining marks, other default-ignorables. */
 const INVISIBLE = /[\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}]/gu
+/**
+ * Control characters and terminal control sequences, which a screen does not show as characters: ANSI CSI sequences
+ * (`ESC [ 0 m`, colours, concealment), two-character escapes, C0 and C1 controls but tab and line ends, DEL.
+ */
+export const CONTROL_SEQUENCE = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g
+
 /** A letter of any script. */
 const ANY_LETTER = /\p{L}/u
 
 /**
- * The word as a screen shows it: compatibility forms folded (`Ｓ`, `（`, `﹙`, `⁽`, ligatures: NFKC), accents and
+ * The word as a screen shows it: control characters and terminal sequences dropped (`ESC[0m`, DEL, backspace),
+ * compatibility forms folded (`Ｓ`, `（`, `﹙`, `⁽`, ligatures: NFKC), accents and
  * other combining marks taken off the letters they sit on (`Ṡ`, `S̶`), invisible characters dropped (zero-width
  * space and joiners, soft hyphen, direction marks, variation selectors, the combining grapheme joiner), blank-looking
  * ones read as a blank (no-break and other spaces, the braille blank, Hangul fillers), and letters of other scripts
@@ -459,6 +477,7 @@ const ANY_LETTER = /\p{L}/u
  */
 export function markSkeleton(word: string): string {
   return word
+    .replace(CONTROL_SEQUENCE, '')
     .normalize('NFKC')
     .normalize('NFD')
     .replace(BLANK_LIKE, ' ')
@@ -482,13 +501,16 @@ export function disguisedMark(word: string): boolean {
   // blanks, tabs and line breaks read as spaces, as markWordKind reads them: `(Ѕ<tab>NF)` shows as `(Ѕ NF)`
   const w = word.replace(/\s/g, ' ')
   const seen = markSkeleton(w)
-  // a skeleton in ASCII is read as a mark would be (markWordKind does not call back here for an ASCII word)
-  if (!NON_ASCII.test(seen)) return seen !== w && seen.trim() !== '' && markWordKind(seen) !== 'none'
+  // a skeleton in ASCII is read as a mark would be (markWordKind does not call back here for an ASCII word; a
+  // blank one reads as no mark)
+  if (!NON_ASCII.test(seen)) return seen !== w && markWordKind(seen) !== 'none'
   const letters = [...seen.replace(/ /g, '')]
   if (letters.length === 1) return ANY_LETTER.test(letters[0])
   // scripts mixed as written (lookalikes not yet read as Latin, so a word of Cyrillic letters alone stays one script)
+  // (a letter outside ASCII is always among them: the skeleton is not ASCII); every one a letter, so one at or below
+  // `Z` is a Latin capital
   const written = [...w.normalize('NFKC').normalize('NFD').replace(BLANK_LIKE, '').replace(INVISIBLE, '')]
-  return written.length <= 8 && written.every((c) => ANY_LETTER.test(c)) && written.some((c) => c >= 'A' && c <= 'Z') && written.some((c) => c > '\x7e')
+  return written.length <= 8 && written.every((c) => ANY_LETTER.test(c)) && written.some((c) => c <= 'Z')
 }
 
 /**

@@ -57,6 +57,7 @@ export type ParseCode =
   | 'BAD_CSV_ROW'
   | 'CONTAINER_PREFIX'
   | 'BAD_HTML'
+  | 'HTML_HIDDEN_TEXT'
   | 'EMPTY_INPUT'
   | 'BINARY_INPUT'
   | 'BAD_MARKING'
@@ -169,7 +170,12 @@ export interface Layout {
   /** `web`: reflowed paragraphs with ¶ and `[TAG](#)` links (the seed); `telegram`: wrapped raw lines. */
   profile: 'web' | 'telegram'
   leadingEmptyLines: number
+  /** The text ends with a line end (LF, CRLF or a lone CR). */
   finalNewline: boolean
+  /**
+   * The text has CRLF line ends, which the canonical rendering writes too. A text whose lines end with a lone CR
+   * (old Mac files) is read as any other, and renders canonically with LF: only the lossless rendering keeps its CRs.
+   */
   crlf: boolean
 }
 

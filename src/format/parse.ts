@@ -6,7 +6,7 @@ import { inferDate } from './date-inference.js'
 import { headerOpening, opensEnvelope, parseHeader, partialNoticeDtgEnd, type HeaderResult } from './header.js'
 import { buildId, canonicalId, originRepairOf } from './ids.js'
 import { originFromMrn } from './post-origin.js'
-import { splitLines, type Line } from './lines.js'
+import { lineFeedsOnly, splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
 import { citeCable, previousYear } from './references.js'
@@ -207,17 +207,23 @@ function pladOfLabel(label: string): string {
   return l.toUpperCase()
 }
 
-function parseText(text: string, hint: ParseOptions['hint']): Cable {
+function parseText(input: string, hint: ParseOptions['hint']): Cable {
+  // a lone CR ends a line (old Mac files, some archive exports): every reader below is written for LF and CRLF, so
+  // they read a copy with LF in its place, of the same length (every offset, span and line start holds for the
+  // input); the segments are cut from the input itself, so the lossless rendering stays byte for byte. A text
+  // without any CR (nearly every one) is scanned once for it, as before, and read as it is.
+  const inputHasCR = input.includes('\r')
+  const text = inputHasCR ? lineFeedsOnly(input) : input
   // the line starts are the offsets after each \n, which splitLines finds anyway
   const starts: number[] = []
-  const lines = splitLines(text, starts)
+  const lines = splitLines(text, starts, false)
   const index = new LineIndex(text, starts)
   // whole-text scans that several steps need, made once: a carriage return (control characters, CRLF layout)
   // and the web rendering's ¶ (layout, paragraph text)
-  const hasCR = text.includes('\r')
+  const hasCR = inputHasCR && text.includes('\r')
   const firstPilcrow = text.indexOf('¶')
   const diagnostics: Diagnostic[] = []
-  const cable = emptyCable(text)
+  const cable = emptyCable(input)
 
   if (text.length === 0 || lines.every((l) => l.blank)) {
     diagnostics.push({ code: 'EMPTY_INPUT', severity: 'error', message: 'The input holds no text', span: emptySpan() })
@@ -331,8 +337,8 @@ function parseText(text: string, hint: ParseOptions['hint']): Cable {
   for (let i = 0; i < header.kinds.length; i++) kinds[leadingEmptyLines + i] = header.kinds[i]
   cable.layout = layoutOf(text, leadingEmptyLines, hasCR, firstPilcrow !== -1)
   cable.body = buildBody(lines, kinds, layoutInfo, cable)
-  cable.segments = segmentsOf(lines, kinds, text)
-  rememberParsedText(cable, text, index.starts)
+  cable.segments = segmentsOf(lines, kinds, input)
+  rememberParsedText(cable, input, index.starts)
   cable.diagnostics = diagnostics
   return cable
 }
@@ -686,7 +692,7 @@ export function emptyCable(text: string): Cable {
     subjectMarking: null,
     envelope: { transmission: null, routing: null, station: null, security: null, dtg: null },
     body: [],
-    layout: { profile: 'telegram', leadingEmptyLines: 0, finalNewline: text.endsWith('\n'), crlf: false },
+    layout: { profile: 'telegram', leadingEmptyLines: 0, finalNewline: /[\n\r]$/.test(text), crlf: false },
     spans: {},
     tagSpans: [],
     captionSpans: [],

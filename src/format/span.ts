@@ -1,3 +1,4 @@
+import { lineFeedsOnly } from './lines.js'
 import type { Point, Span } from './model.js'
 
 /**
@@ -18,7 +19,9 @@ export class LineIndex {
       return
     }
     this.starts = [0]
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
+    // a lone CR ends a line as LF and CRLF do (splitLines); `lineFeedsOnly` keeps every offset
+    const lf = lineFeedsOnly(text)
+    for (let i = lf.indexOf('\n'); i !== -1; i = lf.indexOf('\n', i + 1)) this.starts.push(i + 1)
   }
 
   /** Index of the line the last point fell on: the parser asks for spans mostly in text order. */
@@ -56,7 +59,7 @@ export class LineIndex {
     return { start: this.point(start), end: this.point(Math.max(start, end)) }
   }
 
-  /** The line (1-based) without its line ending. */
+  /** The line (1-based) without its line ending (LF, CRLF or a lone CR). */
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? this.text.length
     const next = this.starts[line] ?? this.text.length + 1

@@ -65,6 +65,14 @@ export async function openServer(setup: ServerSetup): Promise<OpenedServer> {
   // an operator server writes the messaging tables of the same file anyway; its archive is writable for
   // query snapshots. A public server writes nothing.
   const archive = openArchiveForReading(setup.location, { write: !setup.public })
+  // the PostgreSQL engine reports a database without an archive (or a server it cannot use) from the store's
+  // first call: make one (a settings read) now, so the server refuses at start-up rather than on every request
+  try {
+    await archive.portionAccess()
+  } catch (error) {
+    await archive.close()
+    throw error
+  }
   const staticDir = setup.staticDir === undefined ? (existsSync(WEB_DIST_DIR) ? WEB_DIST_DIR : null) : setup.staticDir
   const base = {
     archive,

@@ -1,4 +1,5 @@
 import type { Cable } from '../format/model.js'
+import { withLineFeeds } from '../format/lines.js'
 import { buildContext, type LintContext } from './context.js'
 import { rules } from './rules/index.js'
 import type { Finding, LintMessage, LintOptions, Rule, RuleLevel } from './types.js'
@@ -43,7 +44,10 @@ export function runRules(cable: Cable, text: string, options: LintOptions, only:
 }
 
 /** As `runRules`, also returning the context (year, level) that corpus statistics break results down by. */
-export function runRulesWithContext(cable: Cable, text: string, options: LintOptions, only: readonly Rule[] = rules): { messages: LintMessage[]; ctx: LintContext } {
+export function runRulesWithContext(given: Cable, givenText: string, options: LintOptions, only: readonly Rule[] = rules): { messages: LintMessage[]; ctx: LintContext } {
+  // a text whose lines end with a lone CR is linted as its LF form: the rules split at \n, and the offsets (spans,
+  // fixes) are the same in both
+  const { cable, text } = withLineFeeds(given, givenText)
   const ctx = buildContext(cable, text, options.mode, { claimedId: options.claimedId, corpus: options.corpus, source: options.source })
   const out: LintMessage[] = []
   // one report function for the whole run, pointed at the running rule, instead of a closure per rule and cable

@@ -1,4 +1,4 @@
-import { caveatsOfCaption, publisherClassification, type Level } from '../format/classification.js'
+import { caveatsOfCaption, classificationLabel, type Level } from '../format/classification.js'
 import { composeCable as composeFields } from '../format/compose.js'
 import { filingTime } from '../format/dates.js'
 import { canonicalId } from '../format/ids.js'
@@ -62,8 +62,9 @@ export function composeCable(fields: DraftFields, stamp: ReleaseStamp): Cable {
     mrnOrigin: originPost.origin,
     serial,
     level,
-    // filed under the level and the caveats of every caption, as access control reads them
-    classification: publisherClassification(level === 'UNCLASSIFIED' && sensitive ? 'SBU' : level, fields.captions.flatMap(caveatsOfCaption)),
+    // filed under the level and the caveats of every caption, as access control reads them, labelled as the parser
+    // and the archive label the text (every caveat: `SECRET//NOFORN/EXDIS`), so the telegram reads back the same
+    classification: classificationLabel(level === 'UNCLASSIFIED' && sensitive ? 'SBU' : level, fields.captions.flatMap(caveatsOfCaption)),
     captions: fields.captions,
     to: stamp.addressees.filter((a) => a.role === 'action').map(addressee),
     info: stamp.addressees.filter((a) => a.role === 'info').map(addressee),

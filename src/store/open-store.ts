@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs'
+import { ArchiveMissingError, DatabaseFileError } from './database-file-error.js'
 import type { MessagingStore } from './messaging-store.js'
 import type { MessagingTables } from './messaging-tables.js'
 import { SqliteMessagingTables, sqliteMessagingRows } from './sqlite/messaging-tables-sql.js'
@@ -19,18 +21,39 @@ import { PgMessagingStore, pgHasDirectoryUsers } from './postgres/pg-messaging-s
 /** Database used when neither `--db` nor `CABLEGRAM_DB` names one. */
 export const DEFAULT_DB = 'cablegram.db'
 
+export interface StoreOpenOptions extends OpenOptions {
+  /**
+   * The archive must exist already (read commands): a SQLite path that names no file, a directory or an
+   * empty file, or a PostgreSQL database without the archive's tables, is refused with a `DatabaseFileError`
+   * (`ArchiveMissingError` where there is nothing at all) instead of becoming a new empty archive. Without
+   * it (import, a copy's target) both engines create the archive.
+   */
+  existing?: boolean
+}
+
 /**
- * Opens the archive store at `location`. The PostgreSQL engine creates its schema on first use.
+ * Opens the archive store at `location`. Both engines create the archive's schema on first use unless
+ * `options.existing`; `options.readonly` opens a SQLite file read-only (the PostgreSQL engine reads through
+ * the role the URL names).
  *
+ * @throws DatabaseFileError (a `DatabaseConnectionError` for a URL) naming the location when it cannot be
+ *   used; the PostgreSQL engine reports a server it cannot reach, or an archive that is not there, from the
+ *   store's first call instead
  * @example
- *   const store = openStore(resolveDbLocation(flags.db, env, cwd))
+ *   const store = openStore(resolveDbLocation(flags.db, env, cwd), { readonly: true, existing: true })
  */
-export function openStore(location: string, options: OpenOptions = {}): Store {
+export function openStore(location: string, options: StoreOpenOptions = {}): Store {
   if (isPostgresLocation(location)) {
     if (options.migrations?.length) throw new Error('SQLite migrations cannot run on PostgreSQL; open the PostgreSQL engine of that module instead')
-    return openPostgresStore(location)
+    return openPostgresStore(location, { existing: options.existing })
   }
-  return openSqliteStore(location, options)
+  if (options.existing && location !== ':memory:' && !/^[a-z]+:\/\//.test(location)) {
+    if (!existsSync(location)) throw new ArchiveMissingError(location)
+    const st = statSync(location)
+    if (st.isDirectory()) throw new DatabaseFileError(location, 'a directory, not a database file')
+    if (st.size === 0) throw new DatabaseFileError(location, 'the file is empty (0 bytes), not a Cablegram archive')
+  }
+  return openSqliteStore(location, { migrations: options.migrations, readonly: options.readonly })
 }
 
 /**

@@ -142,7 +142,7 @@ describe('statedAccess: what the header and the parsed marks state, before the p
   it('should read the subject and paragraph marks, with the label they make', () => {
     expect(stated(CONF, [], '(S//NF) A SUBJECT', ['1. (C) One.', '2. (C) Two.'])).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })
     // the publisher's label names NOFORN only (Cablegate's form)
-    expect(stated(CONF, [], '(C) A SUBJECT', ['1. (C) One.', '2. (TS//NODIS) Two.'])).toEqual({ level: 4, caveats: ['NODIS'], classification: 'TOP SECRET' })
+    expect(stated(CONF, [], '(C) A SUBJECT', ['1. (C) One.', '2. (TS//NODIS) Two.'])).toEqual({ level: 4, caveats: ['NODIS'], classification: 'TOP SECRET//NODIS' })
   })
 
   it('should label the level the class line states when no mark is above it', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { importArchive } from '../../src/archive/import/import-archive.js'
 import { parseQuery } from '../../src/archive/query/parse-query.js'
+import { cableAccess, UNREADABLE_MARKING_LABEL } from '../../src/archive/cable-access.js'
 import { csvRowText } from '../../src/format/container.js'
 import { parseCable } from '../../src/format/parse.js'
 import { renderLossless } from '../../src/format/render-lossless.js'
@@ -83,6 +84,43 @@ describe('container metadata for the fields the text lacks', () => {
     expect(text).toContain('3. (C')
     expect(text).not.toContain('unclosed')
     expect(c.paragraphs.find((p) => p.number === 2)?.marking).toBe('S')
+  })
+
+  it('should decode every HTML5 character reference and drop every tag, processing instruction and declaration, as a browser does', () => {
+    const page = (para2: string) =>
+      `<html><body><table><tr><th>Reference ID</th><th>Created</th></tr><tr><td>10MORVALE779</td><td>2010-02-10 12:00</td></tr></table><pre></pre><pre>C O N F I D E N T I A L MORVALE 000779\n\nSUBJECT: (C) INVENTED\n\n1. (C) Open words.\n\n2. ${para2} Hidden words.\n\nNOBODY\n</pre></body></html>`
+    const shown = (para2: string) => {
+      const c = parseCable(page(para2))
+      return { text: c.segments.map((s) => s.raw).join(''), mark: c.paragraphs.find((p) => p.number === 2)?.marking ?? null, cable: c }
+    }
+    // the mark a reader of the page sees, whatever markup stands inside it
+    for (const written of ['&lpar;S&rpar;', '(S<wbr>)', '(S</x>)', '(S<?x?>)', '(S<!x>)', '(<b>S</b>)', '(S&#41;', '&#40;S&#x29;']) {
+      const r = shown(written)
+      expect(r.text, written).toContain('2. (S) Hidden words.')
+      expect(r.mark, written).toBe('S')
+    }
+    // named references to invisible characters decode to them, so the mark they sit in is a disguised one
+    for (const written of ['(S&shy;)', '(S&NoBreak;)', '(S&ZeroWidthSpace;)']) {
+      const r = shown(written)
+      expect(r.text, written).not.toContain('&')
+      expect(cableAccess(r.cable), written).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+    }
+    // text that is no markup stays: an escaped bracket, a lone ampersand, a lone less-than sign
+    expect(shown('(C) A &lt;b&gt; tag, AT&T and 3 < 4.').text).toContain('2. (C) A <b> tag, AT&T and 3 < 4. Hidden words.')
+  })
+
+  it('should file a page whose cable text holds markup that can hide text as a cable whose marking is not understood', () => {
+    const page = (para2: string) =>
+      `<html><head><link rel="stylesheet" href="/site.css"></head><body><pre>C O N F I D E N T I A L MORVALE 000780\n\nSUBJECT: (C) INVENTED\n\n1. (C) <a href="/cable/x">Open</a> words.\n\n2. ${para2} Hidden words.\n\nNOBODY\n</pre></body></html>`
+    for (const written of ['(S<span style="display:none">x</span>)', '(S<span class="h">x</span>)', '(S<b hidden>x</b>)', '(S<script>x</script>)', '(S<img src=x>)']) {
+      const c = parseCable(page(written))
+      expect(c.diagnostics.map((d) => d.code), written).toContain('HTML_HIDDEN_TEXT')
+      expect(cableAccess(c), written).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+    }
+    // a page's own stylesheet and links inside the text hide nothing of it
+    const plain = parseCable(page('(S)'))
+    expect(plain.diagnostics.map((d) => d.code)).not.toContain('HTML_HIDDEN_TEXT')
+    expect(cableAccess(plain)).toMatchObject({ level: 3, classification: 'SECRET' })
   })
 
   it('should never let the container override a date the text states', () => {

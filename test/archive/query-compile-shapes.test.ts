@@ -36,6 +36,24 @@ describe('compilePgQuery: what the engine is told besides the condition', () => 
     }
   })
 
+  it('should give overflow lexemes to the tokens of a phrase only, never to a lone word (its first 256 places are under the word)', () => {
+    // overflow lexemes only lengthen a lone word's tsquery: the cables are the same, the index reads more entries
+    const q = compilePgQuery(parseQuery('alpha "the alpha"'), undefined, 2, false)
+    expect(q.match).toBe("('alpha') & (('the' | 'the~1' | 'the~2') <-> ('alpha' | 'alpha~1' | 'alpha~2'))")
+  })
+
+  it('should put in front of a NEAR of two each word of its operands, a prefix only where the operand ends in one', () => {
+    // the words in front are implied by every alternative: the same cables, and the planner sees them as rare as
+    // their words together; a word taken as a prefix where the operand has none would only loosen that estimate
+    const q = compilePgQuery(parseQuery('zanu-p* NEAR/0 "the congress"'), undefined, 0, false)
+    const a = (w: string) => `('zanu':${w} <-> 'p':*${w})`
+    const b = (w: string) => `('the':${w} <-> 'congress':${w})`
+    const alternatives = ['A', 'D'].flatMap((w) => [`(${a(w)} <1> ${b(w)})`, `(${b(w)} <1> ${a(w)})`])
+    expect(q.match).toBe(`('zanu' & 'p':* & 'the' & 'congress' & (${alternatives.join(' | ')}))`)
+    // a word written without a star is no prefix in front either
+    expect(compilePgQuery(parseQuery('alpha NEAR/0 omega*'), undefined, 0, false).match).toMatch(/^\('alpha' & 'omega':\* & \(/)
+  })
+
   it('should pass cg_near the words of each operand, the field weights and the distance of a NEAR of three', () => {
     const q = compilePgQuery(parseQuery('"the alpha" NEAR/2 omega NEAR/2 fin*'), undefined, 2, false)
     expect(q.params).toEqual([

@@ -33,6 +33,24 @@ describe('compilePgQuery: the set of cables that drives a listing', () => {
     expect([alone.driver, alone.driverRepeats, alone.driverWhere]).toEqual(['SELECT cable FROM cable_tags WHERE tag >= $1 AND tag < $2', true, 'true'])
   })
 
+  it('should drive by an exact caption, which repeats no cable, and by a to: query that is one tsquery on the addressees', () => {
+    const caption = compile('origin:HARARE caption:SIPDIS')
+    expect([caption.driver, caption.driverRepeats, caption.driverWhere]).toEqual(['SELECT cable FROM cable_captions WHERE caption = $2', false, 'c.origin_key = $1'])
+    const to = compile('origin:HARARE to:(paris OR "secstate washdc")')
+    expect(to.driver).toBe('SELECT cable FROM cable_fts WHERE to_fts @@ $2::tsquery')
+    // one row of cable_fts per cable: nothing repeats
+    expect(to.driverRepeats).toBe(false)
+    expect(to.driverWhere).toBe('c.origin_key = $1')
+    expect(to.params).toEqual(['HARARE', "('paris') | ('secstate' <-> 'washdc')"])
+  })
+
+  it('should not drive by a to: NEAR of three (cg_near checks it on the candidates) nor by a to: word under NOT', () => {
+    for (const text of ['origin:HARARE to:(paris NEAR/1 rome NEAR/1 bonn)', 'origin:HARARE -to:paris']) {
+      const q = compile(text)
+      expect([text, q.driver, q.driverRepeats, q.driverWhere]).toEqual([text, null, false, q.where])
+    }
+  })
+
   it('should have no driver, nothing repeating and the whole condition left, where no conjunct is a set', () => {
     for (const text of ['origin:HARARE date:2009 precedence:FLASH', 'uranium', '-tag:PREL -caption:SIPDIS']) {
       const q = compile(text)

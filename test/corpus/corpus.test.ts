@@ -31,7 +31,7 @@ describe.skipIf(!dir)('corpus (../shared/corpus: 5,202 Cablegate cables, publish
     expect(result.agree.origin / result.cables).toBeGreaterThanOrEqual(0.995)
   })
 
-  it('should agree on classification wherever the text marks what the publisher states (98.8 % overall)', () => {
+  it('should agree on classification wherever the text marks what the publisher states (98.7 % overall)', () => {
     // the rest are listed: NOFORN the text never marks, captions the publisher ignored (see disagreements.tsv)
     expect(result.agree.classification / result.cables).toBeGreaterThanOrEqual(0.985)
   })

@@ -147,3 +147,39 @@ describe('parseMarking: the letters of a marking are the 52 of ASCII', () => {
     expect(parseMarking('S//REL TO AUS, NZL')).toEqual({ ok: true, parts: { level: 'SECRET', caveats: [], releasableTo: ['AUS', 'NZL'] } })
   })
 })
+
+describe('disguisedMark: a lone letter or a short mixed word that no lookalike table lists', () => {
+  // ZHE (\u0416) looks like no Latin letter and is in no table: only the shape of the word can tell
+  it.each([
+    [' \u0416 ', 'a lone letter of another script with blanks around'],
+    ['\u0416S', 'a Latin capital beside it'],
+    ['\u0416A', 'A, the first Latin capital'],
+    ['\u0416Z', 'Z, the last'],
+    ['\u0416\u3164S', 'a Hangul filler between, which shows as a blank'],
+    ['\u0416\u200bS', 'a zero-width space between'],
+    ['\u0416ABCDEFG', 'eight letters'],
+  ])('%j is a disguised mark (%s)', (word) => {
+    expect(disguisedMark(word)).toBe(true)
+  })
+
+  it.each([
+    ['\u0416ABCDEFGH', 'nine letters: a word, not a mark'],
+    ['\u0416\u0443\u043a', 'no Latin capital (Cyrillic y reads as Latin only in the skeleton)'],
+    ['\u0416a', 'a Latin small letter only'],
+    ['\u04161', 'a digit'],
+    ['\u3164', 'a filler alone: a blank'],
+    ['\u200b', 'a zero-width space alone: nothing'],
+  ])('%j is not (%s)', (word) => {
+    expect(disguisedMark(word)).toBe(false)
+  })
+})
+
+describe('strayLevelMark: only caveat words of one word count after the punctuation', () => {
+  it.each([
+    ['S.FOR', false, 'FOR opens FOR OFFICIAL USE ONLY but is no caveat alone'],
+    ['S.SPECAT', true, 'SPECAT is a caveat alone too'],
+    ['C;OC', true, 'OC is ORCON'],
+  ])('%j: %s (%s)', (word, expected) => {
+    expect(strayLevelMark(word)).toBe(expected)
+  })
+})

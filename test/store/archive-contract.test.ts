@@ -116,6 +116,37 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect(await keys(store.search(parseQuery('-classification:CONFIDENTIAL class:CONFIDENTIAL'), { sort: 'date' }))).toEqual(['09C2'])
     })
 
+    it('should label a cable with every caveat its text states (ORCON, EXDIS), alike in result, facet, filter and cable', async () => {
+      const store = await engine.open()
+      const cable = (serial: string, captions: string[]) =>
+        ['R 041200Z FEB 09', 'FM AMEMBASSY QUORIN', 'TO SECSTATE WASHDC 0101', '', `C O N F I D E N T I A L QUORIN ${serial}`, '', ...captions, '', 'E.O. 12958: DECL: 02/04/2019', 'TAGS: PREL, XQ', 'SUBJECT: (C) INVENTED RESHUFFLE', '', '1. (C) The minister will step down.', '', 'QUILL', ''].join('\n')
+      const source = (n: string) => ({ locator: `${n}.txt`, rendering: 'text' as const, sha256: n.padEnd(64, 'e'), importedAt: '2026-01-01T00:00:00.000Z', metadata: {} })
+      const texts = { '09QUORIN211': cable('000211', ['ORCON', 'NOFORN']), '09QUORIN212': cable('000212', ['NOFORN', 'EXDIS']), '09QUORIN213': cable('000213', ['NOFORN']) }
+      const records = Object.values(texts).map((t, i) => toCableRecord(parseCable(t), t, source(String(i))))
+      expect(records.map((r) => [r.key, r.classification])).toEqual([
+        ['09QUORIN211', 'CONFIDENTIAL//ORCON/NOFORN'],
+        ['09QUORIN212', 'CONFIDENTIAL//NOFORN/EXDIS'],
+        ['09QUORIN213', 'CONFIDENTIAL//NOFORN'],
+      ])
+      await store.upsertCables(records)
+      const all = { level: 4, caveats: ['NOFORN', 'ORCON', 'EXDIS'] }
+      const hits: SearchHit[] = []
+      for await (const h of store.search(null, { sort: 'date' }, all)) hits.push(h)
+      expect(hits.map((h) => [h.key, h.classification]).sort()).toEqual(records.map((r) => [r.key, r.classification]))
+      expect(sorted((await store.facets(null, all)).classification.map((f) => `${f.value} ${f.count}`))).toEqual([
+        'CONFIDENTIAL//NOFORN 1',
+        'CONFIDENTIAL//NOFORN/EXDIS 1',
+        'CONFIDENTIAL//ORCON/NOFORN 1',
+      ])
+      expect(await keys(store.search(parseQuery('classification:"CONFIDENTIAL//ORCON/NOFORN"'), { sort: 'date' }, all))).toEqual(['09QUORIN211'])
+      expect(await keys(store.search(parseQuery('classification:"confidential//noforn"'), { sort: 'date' }, all))).toEqual(['09QUORIN213'])
+      expect(await keys(store.search(parseQuery('class:ORCON'), { sort: 'date' }, all))).toEqual(['09QUORIN211'])
+      expect((await store.getCable('09QUORIN212'))?.classification).toBe('CONFIDENTIAL//NOFORN/EXDIS')
+      // a reader without ORCON neither finds the ORCON cable nor counts its label in the facet
+      const noOrcon = { level: 4, caveats: ['NOFORN', 'EXDIS'] }
+      expect(sorted((await store.facets(null, noOrcon)).classification.map((f) => f.value))).toEqual(['CONFIDENTIAL//NOFORN', 'CONFIDENTIAL//NOFORN/EXDIS'])
+    })
+
     it('should file a cable whose marking cannot be read under one honest label everywhere: result, facet, filter, cable', async () => {
       const store = await engine.open()
       const text = ['R 011200Z JAN 26', 'FM AMEMBASSY ZANZIBAR', 'TO SECSTATE WASHDC 0001', '', 'UNCLAS ZANZIBAR 000031', '', 'E.O. 13526: N/A', 'TAGS: PREL, XX', 'SUBJECT: (U) T', '', '1. (U) One.', '', '2. (S//NOFRON) Two.', '', 'DOE', ''].join('\n')
@@ -265,6 +296,8 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['-date>=2010', ['09HARARE2', '09HARARE3', '09STATE1', '10STATE5']],
       ['subject:nuclear', ['09STATE1']],
       ['subject:(banking OR elections)', ['09HARARE2', '10LONDON4']],
+      // the field's OR stays one alternative beside the word: (banking OR elections) AND zanu
+      ['subject:(banking OR elections) zanu', ['09HARARE2']],
       ['subject:"reactor review"', ['10STATE5']],
       ['subject:uranium', []],
       ['id:09STATE01', ['09STATE1']],
@@ -315,6 +348,9 @@ describe.each(engines)('archive store contract on $name', (engine) => {
         ['uranium OR banks OR id:10STATE5 OR tag:ZI', [word('uranium'), word('banks'), key('10STATE5'), (r) => r.tags.includes('ZI')]],
         ['(tag:PREL tag:PGOV) OR id:10LONDON4', [(r) => r.tags.includes('PREL') && r.tags.includes('PGOV'), key('10LONDON4')]],
         ['id:09STATE1 OR -origin:HARARE', [key('09STATE1'), (r) => r.originKey !== 'HARARE']],
+        // an exclusion of a word as one alternative: no full-text expression (FTS5 has no unary NOT)
+        ['banks OR -uranium', [word('banks'), (r) => !word('uranium')(r)]],
+        ['(nuclear -geneva) OR -uranium OR id:09HARARE2', [(r) => word('nuclear')(r) && !word('geneva')(r), (r) => !word('uranium')(r), key('09HARARE2')]],
       ]
       for (const [q, alternatives] of cases) {
         const expected = fixture.filter((r) => alternatives.some((t) => t(r))).map((r) => r.key)

@@ -3,6 +3,7 @@ import { copyArchive } from '../../archive/copy-archive.js'
 import { openArchiveForReading } from '../../archive/open-archive.js'
 import { archiveCopier, checkedMessagingCopy, ServiceError, type ArchiveCopier, type CheckedMessagingCopy, type MessagingCopyReport } from '../../messaging/index.js'
 import { openStore } from '../../store/open-store.js'
+import { DatabaseFileError } from '../../store/database-file-error.js'
 import { EXIT_CODES } from './messaging-common.js'
 import { CliError } from '../errors.js'
 import type { Io } from '../io.js'
@@ -44,12 +45,23 @@ export function registerCopy(program: Command, io: Io, setExit: SetExit): void {
         await copier.close()
         throw error
       }
+      try {
+        // the PostgreSQL engine reports a source without an archive from the store's first call: make one (a
+        // settings read) before the target is opened, so a refused copy leaves no new empty target behind
+        await source.portionAccess()
+      } catch (error) {
+        await source.close()
+        await copier.close()
+        throw error
+      }
       let target
       try {
         target = openStore(opts.to)
       } catch (error) {
         await source.close()
         await copier.close()
+        // a bad target URL already names itself, its password hidden
+        if (error instanceof DatabaseFileError) throw error
         throw new CliError(`cannot open ${opts.to}: ${(error as Error).message}`)
       }
       let messagingCopy: CheckedMessagingCopy | null = null

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster'
 import type { Command } from 'commander'
 import { resolveDbLocation } from '../../archive/db-location.js'
-import { ArchiveMissingError } from '../../archive/open-archive.js'
+import { ArchiveMissingError } from '../../store/database-file-error.js'
 import { createApp } from '../../http/app.js'
 import { openServer } from '../../http/open-server.js'
 import { DEFAULT_READ_LIMITS } from '../../messaging/read-guard.js'

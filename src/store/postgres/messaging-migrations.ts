@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
-import { runPgMigrations, type PgMigration } from './migrations.js'
+import { openPgSchema, type PgMigration } from './migrations.js'
 import { acquirePool, releasePool } from './pool.js'
 
 /**
@@ -10,7 +10,7 @@ import { acquirePool, releasePool } from './pool.js'
 export async function messagingPool(location: string): Promise<pg.Pool> {
   const pool = acquirePool(location)
   try {
-    await runPgMigrations(pool, [...PG_ARCHIVE_MIGRATIONS, ...PG_MESSAGING_MIGRATIONS])
+    await openPgSchema(pool, location, [...PG_ARCHIVE_MIGRATIONS, ...PG_MESSAGING_MIGRATIONS])
   } catch (error) {
     await releasePool(pool)
     throw error

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { ArchiveMissingError, DatabaseConnectionError } from '../database-file-error.js'
 import { inTransaction } from './pool.js'
 
 /**
@@ -43,4 +44,32 @@ export async function runPgMigrations(pool: pg.Pool, migrations: readonly PgMigr
     out.push({ id: m.id, status })
   }
   return out
+}
+
+/**
+ * Opens the schema of the database at `location` for Cablegram: checks there is a schema to hold the tables
+ * (a `search_path` in the URL's `options` may name none that exists), then applies `migrations` with
+ * `runPgMigrations`. With `existing` (what read commands open with, src/store/open-store.ts) a database
+ * without the archive's tables is refused instead of given them, as a missing SQLite file is; an archive
+ * written by an older version is still brought up to date, as the SQLite engine does.
+ *
+ * @throws DatabaseConnectionError when the search_path names no schema, or (`existing`) the tables in the
+ *   schema are not a Cablegram archive; ArchiveMissingError (`existing`) when the schema holds no tables
+ */
+export async function openPgSchema(pool: pg.Pool, location: string, migrations: readonly PgMigration[], options: { existing?: boolean } = {}): Promise<void> {
+  const { rows } = await pool.query<{ schema: string | null; path: string; database: string; archive: boolean; tables: boolean }>(
+    `SELECT current_schema() AS schema, current_setting('search_path') AS path, current_database() AS database,
+       to_regclass('cables') IS NOT NULL AND to_regclass('schema_migrations') IS NOT NULL AS archive,
+       EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')) AS tables`,
+  )
+  const s = rows[0]
+  if (s.schema === null) {
+    throw new DatabaseConnectionError(location, `search_path "${s.path}" names no schema that exists in database "${s.database}", so there is nowhere to ${options.existing ? 'read' : 'create'} the archive: create the schema, or take search_path out of the URL`)
+  }
+  if (options.existing && !s.archive) {
+    if (!s.tables) throw new ArchiveMissingError(location)
+    throw new DatabaseConnectionError(location, `a PostgreSQL database, but not a Cablegram archive (no cables table in schema "${s.schema}")`)
+  }
+  await runPgMigrations(pool, migrations)
 }

@@ -21,7 +21,7 @@ import { messagingPool } from './messaging-migrations.js'
 import { writeBatch } from './pg-writer.js'
 import { accessSql, Params } from './pg-search.js'
 import { CHAIN_MIGRATION, entryHash, GENESIS_HASH, refuseHeadless, type RecordedHead } from '../audit-chain.js'
-import { acquirePool, connectClient, inTransaction, releasePool } from './pool.js'
+import { acquirePool, connectClient, inTransaction, newClient, releasePool } from './pool.js'
 
 /** The channel a committed release notifies; idle workers LISTEN on it. */
 export const DELIVERY_CHANNEL = 'cablegram_delivery'
@@ -592,7 +592,7 @@ export class PgMessagingStore implements MessagingStore {
   /** One LISTEN connection per store, outside the pool so it never holds a pooled client. */
   private listen(): Promise<pg.Client> {
     this.listener ??= (async () => {
-      const client = new pg.Client({ connectionString: this.location, application_name: 'cablegram-worker' })
+      const client = newClient(this.location, 'cablegram-worker')
       client.on('error', () => {})
       client.on('notification', () => {
         if (this.waiters.size === 0) this.notifiedWhileBusy = true

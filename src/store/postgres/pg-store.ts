@@ -28,7 +28,7 @@ import { FacetTally } from '../sqlite/sqlite-stats.js'
 import { unpackText } from '../pack-text.js'
 import { withheldRuns } from '../version-identity.js'
 import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
-import { runPgMigrations, type PgMigration } from './migrations.js'
+import { openPgSchema, type PgMigration } from './migrations.js'
 import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-search.js'
 import { acquirePool, inTransaction, releasePool } from './pool.js'
 import { lockArchiveWrites, writeImportBatch } from './pg-writer.js'
@@ -39,6 +39,8 @@ import { pageCandidates, pgFacetIndex } from './pg-facet-index.js'
 export interface PgOpenOptions {
   /** Migrations of other modules sharing the database, applied after the archive's, in order. */
   migrations?: readonly PgMigration[]
+  /** Refuse a database without the archive's tables (ArchiveMissingError) instead of creating them: read commands. */
+  existing?: boolean
 }
 
 const SUMMARY = 'c.key, c.cable_id AS id, c.date, c.origin, c.classification, c.subject'
@@ -184,8 +186,9 @@ export class PostgresStore implements Store {
     readonly location: string,
     readonly pool: pg.Pool,
     migrations: readonly PgMigration[] = [],
+    options: { existing?: boolean } = {},
   ) {
-    this.ready = runPgMigrations(pool, [...PG_ARCHIVE_MIGRATIONS, ...migrations]).then(() => undefined)
+    this.ready = openPgSchema(pool, location, [...PG_ARCHIVE_MIGRATIONS, ...migrations], options)
     // the error is reported by the first method that awaits `ready`, not as an unhandled rejection
     this.ready.catch(() => {})
   }
@@ -687,13 +690,16 @@ export class PostgresStore implements Store {
 
 /**
  * Opens the archive on the PostgreSQL database at `location` (`postgres://user@host:port/db`), creating
- * its tables on first use. The returned store is usable at once; `open()` waits for the schema.
+ * its tables on first use (unless `options.existing`). The returned store is usable at once; `open()` waits
+ * for the schema, and every method rejects with its error (DatabaseConnectionError, ArchiveMissingError).
+ *
+ * @throws DatabaseConnectionError at once when `location` is not a URL the engine can use
  *
  * @example
  *   const store = await openPostgresStore('postgres://postgres@127.0.0.1:5432/cablegram').open()
  */
 export function openPostgresStore(location: string, options: PgOpenOptions = {}): PostgresStore {
-  return new PostgresStore(location, acquirePool(location), options.migrations)
+  return new PostgresStore(location, acquirePool(location), options.migrations, { existing: options.existing })
 }
 
 /** Orders two ASCII strings as PostgreSQL's `COLLATE "C"` does. */

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { connectionErrorFor } from '../database-file-error.js'
+import { parsePgLocation, type PgLocation } from './pg-location.js'
 
 /**
  * The one PostgreSQL connection pool module: the archive and messaging engines share it, so a process holds
@@ -14,6 +15,7 @@ export function isPostgresLocation(location: string): boolean {
 interface Shared {
   pool: pg.Pool
   users: number
+  target: PgLocation
 }
 
 const pools = new Map<string, Shared>()
@@ -23,6 +25,7 @@ const pools = new Map<string, Shared>()
  * Ten connections: enough for a server's concurrent requests, few enough that several processes fit in
  * PostgreSQL's default `max_connections` of 100.
  *
+ * @throws DatabaseConnectionError when `location` is not a URL the engine can use (pg-location.ts says which)
  * @example
  *   const pool = acquirePool('postgres://postgres@127.0.0.1:5432/cablegram')
  *   try { await pool.query('SELECT 1') } finally { await releasePool(pool) }
@@ -30,8 +33,10 @@ const pools = new Map<string, Shared>()
 export function acquirePool(location: string): pg.Pool {
   let shared = pools.get(location)
   if (!shared) {
+    // read before the driver sees it: a URL it cannot parse, or would read otherwise than meant, fails here
+    const target = parsePgLocation(location)
     const pool = new pg.Pool({
-      connectionString: location,
+      connectionString: target.connectionString,
       max: Number(process.env.CABLEGRAM_PG_POOL ?? 10),
       application_name: 'cablegram',
       // generous: a busy server can take seconds to start a backend
@@ -39,8 +44,8 @@ export function acquirePool(location: string): pg.Pool {
     })
     // an idle client's error (server restart) must not crash the process; the next query reports it
     pool.on('error', () => {})
-    reportConnectionErrors(pool, location)
-    shared = { pool, users: 0 }
+    reportConnectionErrors(pool, location, target)
+    shared = { pool, users: 0, target }
     pools.set(location, shared)
   }
   shared.users++
@@ -52,15 +57,25 @@ export function acquirePool(location: string): pg.Pool {
  * listening, a refused login) instead of the driver's error: `pool.query` connects through `pool.connect`,
  * so both reach the user as one line naming the location.
  */
-function reportConnectionErrors(pool: pg.Pool, location: string): void {
+function reportConnectionErrors(pool: pg.Pool, location: string, target: PgLocation): void {
   const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => unknown
-  const translate = (error: unknown): unknown => connectionErrorFor(error, location) ?? error
+  const translate = (error: unknown): unknown => connectionErrorFor(error, location, target) ?? error
   ;(pool as { connect: unknown }).connect = (cb?: (err: unknown, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => {
     if (cb) return connect((err, client, done) => cb(err ? translate(err) : err, client, done))
     return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
       throw translate(error)
     })
   }
+}
+
+/**
+ * A client of its own (a LISTEN connection) for `location`, not yet connected: connect it with
+ * `connectClient`.
+ *
+ * @throws DatabaseConnectionError when `location` is not a URL the engine can use
+ */
+export function newClient(location: string, applicationName: string): pg.Client {
+  return new pg.Client({ connectionString: parsePgLocation(location).connectionString, application_name: applicationName })
 }
 
 /**
@@ -71,7 +86,7 @@ export async function connectClient(client: pg.Client, location: string): Promis
   try {
     await client.connect()
   } catch (error) {
-    throw connectionErrorFor(error, location) ?? error
+    throw connectionErrorFor(error, location, parsePgLocation(location)) ?? error
   }
 }
 
