@@ -1,6 +1,6 @@
 import { TITLE_WORDS } from './data/person-titles.js'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
-import { disguisedMark, garbledMark, markWordKind, parseMarking, strayLevelMark } from '../format/marking.js'
+import { CONTROL_SEQUENCE, disguisedMark, garbledMark, markWordKind, parseMarking, strayLevelMark } from '../format/marking.js'
 import type { Cable } from '../format/model.js'
 
 /**
@@ -117,9 +117,11 @@ export function innerMarks(line: string, before = ''): string[] {
   for (let m = STRAY_CANDIDATE.exec(line); m; m = STRAY_CANDIDATE.exec(line)) if (strayLevelMark(m[1])) found.push(m[1])
   // a mark spelt with lookalike or invisible characters (`(Ѕ)`, `（S）`, `(S\u200b)`), or between brackets of
   // another shape (`﹙S﹚`, `❨S❩`): one nobody can read, or the mark it spells
-  if (/[^\x00-\x7e]/.test(line)) {
+  if (/[^\x09\x0a\x0d\x20-\x7e]/.test(line)) {
+    // control characters and terminal sequences show as nothing: read as an invisible character, a disguise
+    const shown = line.replace(CONTROL_SEQUENCE, '\u200b')
     DISGUISED_CANDIDATE.lastIndex = 0
-    for (let m = DISGUISED_CANDIDATE.exec(line); m; m = DISGUISED_CANDIDATE.exec(line)) {
+    for (let m = DISGUISED_CANDIDATE.exec(shown); m; m = DISGUISED_CANDIDATE.exec(shown)) {
       const ascii = !/[^\x00-\x7e]/.test(m[1])
       if (ascii ? !/^[(\[{]$/.test(m[0][0]) && (readPortionMark(m[1].toUpperCase()) !== null || garbledMark(m[1])) : disguisedMark(m[1])) found.push(m[1])
     }

@@ -1,6 +1,7 @@
 import type { Cable } from '../format/model.js'
 import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
+import { disguisedCaveats } from './disguised-caveats.js'
 
 /** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
 export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
@@ -68,6 +69,8 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   // an HTML page whose cable text holds markup that can hide text (CSS, scripts): its marks cannot be read as the
   // page shows them, so its marking is not understood (fail closed)
   if (cable.diagnostics.some((d) => d.code === 'HTML_HIDDEN_TEXT')) unreadable = true
+  // a caveat the header shows but spells past the caption reader (`NОFORN`, `NOF0RN`, `NO-FORN`) is demanded
+  for (const caveat of disguisedCaveats(cable)) caveats.add(caveat)
   if (cable.subjectMarking) read(cable.subjectMarking)
   for (const p of cable.paragraphs) if (p.marking) read(p.marking)
   const list = RESTRICTIVE.filter((c) => caveats.has(c))

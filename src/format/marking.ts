@@ -458,11 +458,18 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 const BLANK_LIKE = /[\p{Zs}\u2800\u115f\u1160\u3164\uffa0]/gu
 /** Characters a screen shows as nothing, or as a mark on the letter before: format characters, combining marks, other default-ignorables. */
 const INVISIBLE = /[\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}]/gu
+/**
+ * Control characters and terminal control sequences, which a screen does not show as characters: ANSI CSI sequences
+ * (`ESC [ 0 m`, colours, concealment), two-character escapes, C0 and C1 controls but tab and line ends, DEL.
+ */
+export const CONTROL_SEQUENCE = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g
+
 /** A letter of any script. */
 const ANY_LETTER = /\p{L}/u
 
 /**
- * The word as a screen shows it: compatibility forms folded (`Ｓ`, `（`, `﹙`, `⁽`, ligatures: NFKC), accents and
+ * The word as a screen shows it: control characters and terminal sequences dropped (`ESC[0m`, DEL, backspace),
+ * compatibility forms folded (`Ｓ`, `（`, `﹙`, `⁽`, ligatures: NFKC), accents and
  * other combining marks taken off the letters they sit on (`Ṡ`, `S̶`), invisible characters dropped (zero-width
  * space and joiners, soft hyphen, direction marks, variation selectors, the combining grapheme joiner), blank-looking
  * ones read as a blank (no-break and other spaces, the braille blank, Hangul fillers), and letters of other scripts
@@ -470,6 +477,7 @@ const ANY_LETTER = /\p{L}/u
  */
 export function markSkeleton(word: string): string {
   return word
+    .replace(CONTROL_SEQUENCE, '')
     .normalize('NFKC')
     .normalize('NFD')
     .replace(BLANK_LIKE, ' ')

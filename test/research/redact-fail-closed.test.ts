@@ -228,6 +228,53 @@ describe('a paragraph mark mistyped or disguised', () => {
   })
 })
 
+describe('control characters inside a mark', () => {
+  it('should read a mark holding a terminal sequence or a control character as a mark nobody can read', () => {
+    const marks = ['(S\x1b[0m)', '(\x1b[32mS\x1b[0m)', '(S\x1b[8m)', '(S\x7f)', '(S\x08)', '(S\u0085)']
+    marks.forEach((mark, i) => {
+      for (const [n, body] of [
+        [480 + i, `${OPEN}\n2. ${mark} Controlcanary text.\n\nQUILL\n`],
+        [490 + i, `1. (C) Open text then an inner ${mark} Controlcanary note.\n\nQUILL\n`],
+      ] as const) {
+        const text = cable(n, { cls: 'C O N F I D E N T I A L', body })
+        expect(filed(text), JSON.stringify(body)).toMatchObject({ level: 4, classification: UNREADABLE_MARKING_LABEL })
+        expect(redactText(text, { level: 3, caveats: ['NOFORN'] }).text, JSON.stringify(body)).not.toContain('Controlcanary')
+      }
+    })
+  })
+})
+
+describe('a caveat in the header spelt past the caption reader', () => {
+  it('should demand the caveat a screen shows, however it is typed', () => {
+    const captions: [string, string][] = [
+      ['N\u041eFORN', 'NOFORN'], // Cyrillic O
+      ['NO\u00adFORN', 'NOFORN'], // soft hyphen
+      ['NOFO\u200bRN', 'NOFORN'], // zero-width space
+      ['\uff2e\uff2f\uff26\uff2f\uff32\uff2e', 'NOFORN'], // fullwidth
+      ['NOF0RN', 'NOFORN'], // a zero
+      ['NO-FORN', 'NOFORN'], // a hyphen inside
+      ['NOD\u0406S', 'NODIS'], // Cyrillic I
+      ['NODlS', 'NODIS'], // a lower-case l
+      ['EX\x1b[0mDIS', 'EXDIS'], // a terminal sequence
+    ]
+    captions.forEach(([caption, caveat], i) => {
+      const text = cable(500 + i, { cls: `C O N F I D E N T I A L\n\n${caption}`, body: `1. (C) Captioncanary text.\n\nQUILL\n` })
+      const f = filed(text)
+      expect(f.caveats, JSON.stringify(caption)).toContain(caveat)
+      expect(redactText(text, C, f).text, JSON.stringify(caption)).not.toContain('Captioncanary')
+      expect(redactText(text, { level: 2, caveats: [caveat] }, f).text, JSON.stringify(caption)).toContain('Captioncanary')
+    })
+    // on the class line, after its level
+    const classLine = cable(520, { cls: 'SECRET//N\u041eFORN', body: `1. (S) Classlinecanary text.\n\nQUILL\n` })
+    const cl = filed(classLine)
+    expect(cl.level === 4 || cl.caveats.includes('NOFORN'), JSON.stringify(cl)).toBe(true)
+    expect(redactText(classLine, S, cl).text).not.toContain('Classlinecanary')
+    // words that only look alike to a careless eye stay words: FORUM, NODES, EXODUS
+    const words = cable(521, { cls: 'C O N F I D E N T I A L\n\nFORUM NODES EXODUS', body: `1. (C) Plaincanary text.\n\nQUILL\n` })
+    expect(filed(words)).toMatchObject({ level: 2, caveats: [] })
+  })
+})
+
 describe('a portion mark on a REF line or split over a line break', () => {
   it('should file the cable by the mark on its REF line', () => {
     expect(filed(REF_MARK)).toMatchObject({ level: 3, caveats: ['NOFORN'] })

@@ -1,0 +1,49 @@
+import type { Cable } from '../format/model.js'
+import { caveatsOfCaption } from '../format/classification.js'
+import { CONTROL_SEQUENCE, markSkeleton } from '../format/marking.js'
+
+/** The distribution and handling words that restrict readers (spec §5.4, §7 rule 4), as the class line and captions write them. */
+const RESTRICTING_WORDS: ReadonlySet<string> = new Set(['NOFORN', 'NODIS', 'NODIF', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'])
+
+/** Segments of the header where captions and the class line's caveats stand (everything before the subject and text). */
+const HEADER_KINDS: ReadonlySet<string> = new Set(['preamble', 'envelope', 'headerOther', 'classLine', 'captions', 'unplaced'])
+
+/**
+ * The restrictive caveats a cable's header spells in a form the caption reader does not take (spec §5.4, §7 rule 4):
+ * a caption or class-line caveat written with lookalike, fullwidth, invisible or control characters (`NОFORN` with a
+ * Cyrillic O, `ＮＯＦＯＲＮ`, `NO\u00adFORN`, `NODI\u200bS`), with a digit or a lower-case letter standing for a
+ * capital (`NOF0RN`, `NODlS`, `N0DIS`), or with a hyphen inside (`NO-FORN`). A screen shows each as the caveat, so
+ * the cable demands it (fail closed): a reader without NOFORN never reads a cable whose header shows NOFORN, however
+ * it is typed. Words written exactly (`NOFORN`, `noforn`) are the parser's, not listed here.
+ *
+ * @example
+ *   disguisedCaveats(parseCable('S E C R E T QUORIN 000001\n\nN\u041eFORN\nSIPDIS\n…')) // ['NOFORN']
+ */
+export function disguisedCaveats(cable: Cable): string[] {
+  const found = new Set<string>()
+  for (const seg of cable.segments) {
+    if (seg.kind === 'subject' || seg.kind === 'para' || seg.kind === 'eo' || seg.kind === 'tags') break
+    if (!HEADER_KINDS.has(seg.kind)) continue
+    // control sequences show as nothing, and hold brackets that would split a word; a line holding one is read
+    // whole as it shows (the parser saw the sequences)
+    const shown = seg.raw.replace(CONTROL_SEQUENCE, '')
+    const controlled = shown !== seg.raw
+    for (const token of shown.split(/[\s.,;:/()[\]]+/)) {
+      if (token.length < 4 || token.length > 40) continue
+      const word = caveatWord(token)
+      if (word !== null && (controlled || word !== token.toUpperCase())) for (const c of caveatsOfCaption(word)) found.add(c)
+    }
+  }
+  return [...found]
+}
+
+/** The restricting word a token shows on a screen, null when it shows none. */
+function caveatWord(token: string): string | null {
+  const seen = markSkeleton(token)
+    .replace(/[\s\u2010-\u2015-]/g, '')
+    // a digit or a lower-case l standing for a capital among capitals (`NOF0RN`, `NODlS`)
+    .replace(/0/g, 'O')
+    .replace(/[1l|]/g, 'I')
+    .toUpperCase()
+  return RESTRICTING_WORDS.has(seen) ? seen : null
+}
