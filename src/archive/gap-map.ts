@@ -1,4 +1,4 @@
-import type { Access, Store } from '../store/store.js'
+import type { Access, CableSummary, Store } from '../store/store.js'
 import { originKey } from './query/field-values.js'
 import { breather } from './breather.js'
 
@@ -10,9 +10,13 @@ import { breather } from './breather.js'
  * the held serials on either side of it (before the first or after the last held one: that one's month); a
  * cited serial's month the same way, so each month also says how many of its missing cables are known by id.
  *
- * A cited serial far outside the serials of its origin-year (a typo such as `STATE 856708` for a year the
- * Department numbered to about 130000) is an outlier (`serialOutliers`): listed with the cables citing it,
- * and kept out of the range, the missing estimate and the known-but-missing ids.
+ * A cited serial that cannot be a cable of its origin-year is an outlier, listed with the cables citing it and
+ * kept out of the range, the missing estimate and the known-but-missing ids (`GapOutlier.reason`): one far outside
+ * the serials of its origin-year (`fence`: a typo such as `STATE 856708` for a year the Department numbered to
+ * about 130000, `serialOutliers`); in an origin-year too small to judge so, one more than ten times the largest
+ * other serial of its post in any year (`scale`: `TAIPEI 133192` for a post numbering a few thousand a year,
+ * `scaleOutliers`); and one issued after every cable that cites it (`date`: a held serial below it is dated
+ * after the last of them, `issuedAfterCiters`), since a cable can only cite what was sent before it.
  */
 export interface GapRow {
   /** Station key of the id (`STATE`, `HARARE`). */
@@ -38,17 +42,27 @@ export interface GapRow {
   /** Ids of the known-but-missing cables, in serial order. */
   citedMissing: string[]
   /**
-   * Cited serials too far outside the origin-year's serials to be believed (`serialOutliers`), in serial
-   * order, with the keys of the visible cables citing them: not counted in `first`, `last`, `cited`,
-   * `missing` or `citedMissing`.
+   * Cited serials that cannot be cables of the origin-year (far outside its serials, out of scale with its
+   * post, or issued after the cables citing them), in serial order, with the keys of the visible cables
+   * citing them: not counted in `first`, `last`, `cited`, `missing` or `citedMissing`. A row whose every serial
+   * is such an outlier has `first` = `last` = 0 and nothing missing.
    */
   outliers: GapOutlier[]
 }
 
-/** A cited id whose serial lies far outside its origin-year's serials: most likely a typo in a REF line. */
+/**
+ * Why a cited serial is an outlier: `fence`, beyond the far-out fences of its origin-year's serials
+ * (`serialOutliers`); `scale`, in an origin-year of fewer than `OUTLIER_MIN_SERIALS` serials, more than
+ * `SCALE_FACTOR` times the largest other serial of its post (`scaleOutliers`); `date`, above a held serial of
+ * its origin-year dated after the last cable citing it (`issuedAfterCiters`).
+ */
+export type GapOutlierReason = 'fence' | 'scale' | 'date'
+
+/** A cited id that cannot be a cable of its origin-year: most likely a typo in a REF line, or another year's. */
 export interface GapOutlier {
   id: string
   serial: number
+  reason: GapOutlierReason
   /** Keys of the visible cables that cite it. */
   citedBy: string[]
 }
@@ -73,8 +87,12 @@ export interface GapOptions {
 }
 
 interface Serials {
+  /** Held serial → its date (ms), null when undated. */
   held: Map<number, number | null>
+  /** Cited serial not held → its id. */
   cited: Map<number, string>
+  /** Cited serial → the latest date (ms) of the cables citing it, to the day at least; null when not known so. */
+  citedAt: Map<number, number | null>
 }
 
 /** `09STATE99704` → year 2009, origin STATE, serial 99704; null for a key that is no reference id. */
@@ -121,6 +139,88 @@ export function serialOutliers(held: Iterable<number>, cited: Iterable<number>):
   return out
 }
 
+/** A cited serial more than this many times the largest other serial of its post is out of scale. */
+export const SCALE_FACTOR = 10
+/** Fewer other serials of the post than this, and its scale is unknown: nothing is judged by it. */
+export const SCALE_MIN_OTHERS = 4
+
+/**
+ * The cited serials of a small origin-year (fewer than `OUTLIER_MIN_SERIALS` serials, too few for fences) that
+ * are out of scale with their post: more than `SCALE_FACTOR` times the largest of `others`, the post's other
+ * serials in every year (held, and cited ones not already set aside), when there are at least
+ * `SCALE_MIN_OTHERS` of them. A post's yearly count changes little from year to year, and a slipped digit
+ * multiplies a serial by ten or more: `TAIPEI 133192` beside TAIPEI serials up to 2933 is no TAIPEI cable.
+ * A serial below the others is never judged so (a cable from early in a year is no anomaly).
+ *
+ * @example
+ *   scaleOutliers([133192, 2800], [301, 1398, 2921, 2933]) // Set { 133192 }
+ */
+export function scaleOutliers(cited: Iterable<number>, others: readonly number[]): Set<number> {
+  const out = new Set<number>()
+  if (others.length < SCALE_MIN_OTHERS) return out
+  let top = 0
+  for (const n of others) if (n > top) top = n
+  for (const n of cited) if (n > SCALE_FACTOR * top) out.add(n)
+  return out
+}
+
+/**
+ * A held serial dated this long after a cable that cites a higher serial is taken as proof; less, as noise: a
+ * cable may be numbered days before its date-time group (drafted, then sent), and a few posts' serials run out
+ * of date order by a day or two.
+ */
+export const DATE_SLACK_MS = 7 * 86_400_000
+
+/**
+ * The cited serials issued after every cable citing them: a post numbers its cables in order (spec §6), so a
+ * cited serial above a held serial of the same origin-year was issued no earlier than that held cable; when
+ * the highest held serial below it is dated more than `DATE_SLACK_MS` after the last citing cable
+ * (`citedAt`, ms), the citation cannot be to this year's cable (most often a REF to last year's cable that
+ * does not say its year, or a typo). Held serials without a date, and cited ones whose citers' date is not
+ * known to the day, are not judged. (`gapMap` also spares a serial that a cable of the same post and year with
+ * a higher serial cites: the serials are the surer order.)
+ *
+ * @example
+ *   // held 100 dated 2009-07-01; 150 is cited only by a cable of 2009-03-01
+ *   issuedAfterCiters(new Map([[100, Date.parse('2009-07-01')]]), new Map([[150, Date.parse('2009-03-01')]])) // Set { 150 }
+ */
+export function issuedAfterCiters(held: ReadonlyMap<number, number | null>, citedAt: ReadonlyMap<number, number | null>): Set<number> {
+  const dated = [...held].filter((e): e is [number, number] => e[1] !== null).sort((a, b) => a[0] - b[0])
+  const out = new Set<number>()
+  for (const [n, last] of citedAt) {
+    if (last === null) continue
+    // the highest dated held serial below n
+    let lo = 0
+    let hi = dated.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (dated[mid][0] < n) lo = mid + 1
+      else hi = mid
+    }
+    const below = dated[lo - 1]
+    if (below && below[1] > last + DATE_SLACK_MS) out.add(n)
+  }
+  return out
+}
+
+/**
+ * Whether a cited cable dated `cited` was sent after the cable citing it, dated `citing` (stored ISO dates):
+ * more than `DATE_SLACK_MS` later, both known to the day at least. Such a cable cannot be the one cited (most
+ * often the REF means another year's cable with that serial); `cable show` flags it.
+ */
+export function datedAfterCiting(cited: string | null, citing: string | null): boolean {
+  const a = dayDate(cited)
+  const b = dayDate(citing)
+  return a !== null && b !== null && a > b + DATE_SLACK_MS
+}
+
+/** A stored date (ms) known to the day at least; a year or a month alone says too little to judge by. */
+function dayDate(date: string | null): number | null {
+  if (!date || date.length < 10) return null
+  const t = Date.parse(date)
+  return Number.isNaN(t) ? null : t
+}
+
 const DAY = 86_400_000
 const monthsOfDays = new Map<number, string>()
 /** `YYYY-MM` of a time (ms); memoised by day, since a range of a hundred thousand serials spans a few hundred days. */
@@ -146,10 +246,11 @@ export async function gapMap(store: Store, options: GapOptions = {}): Promise<Ga
   const group = (origin: string, year: number) => {
     const k = `${origin}\t${year}`
     let g = groups.get(k)
-    if (!g) groups.set(k, (g = { held: new Map(), cited: new Map() }))
+    if (!g) groups.set(k, (g = { held: new Map(), cited: new Map(), citedAt: new Map() }))
     return g
   }
-  const wanted = (p: { year: number; origin: string }) => (!wantOrigin || p.origin === wantOrigin) && (!options.year || p.year === options.year)
+  // every year of the wanted posts is read: a small origin-year is judged against its post's other years
+  const wanted = (p: { origin: string }) => !wantOrigin || p.origin === wantOrigin
   const pause = breather()
   for await (const hit of store.search(null, { sort: 'date' }, options.access)) {
     await pause()
@@ -162,19 +263,68 @@ export async function gapMap(store: Store, options: GapOptions = {}): Promise<Ga
     const p = splitId(ref.id)
     if (!p || !wanted(p)) continue
     const g = group(p.origin, p.year)
-    if (!g.held.has(p.serial)) g.cited.set(p.serial, ref.id)
+    if (g.held.has(p.serial)) continue
+    g.cited.set(p.serial, ref.id)
+    g.citedAt.set(p.serial, dayDate(ref.lastCitedAt))
   }
+  // set aside, per group: fenced (origin-years of enough serials) first, so the scale of a post is
+  // read from serials that stand
+  const odd = new Map<string, Map<number, GapOutlierReason>>()
+  const setAside = (k: string, serials: Iterable<number>, reason: GapOutlierReason) => {
+    let m = odd.get(k)
+    if (!m) odd.set(k, (m = new Map()))
+    for (const n of serials) if (!m.has(n)) m.set(n, reason)
+  }
+  const small: string[] = []
+  const postSerials = new Map<string, { key: string; serial: number }[]>()
+  for (const [k, g] of groups) {
+    if (g.held.size + g.cited.size < OUTLIER_MIN_SERIALS) small.push(k)
+    else setAside(k, serialOutliers(g.held.keys(), g.cited.keys()), 'fence')
+  }
+  for (const [k, g] of groups) {
+    const origin = k.split('\t')[0]
+    let list = postSerials.get(origin)
+    if (!list) postSerials.set(origin, (list = []))
+    for (const n of g.held.keys()) list.push({ key: k, serial: n })
+    for (const n of g.cited.keys()) if (!odd.get(k)?.has(n)) list.push({ key: k, serial: n })
+  }
+  for (const k of small) {
+    const g = groups.get(k)!
+    const others = postSerials.get(k.split('\t')[0])!.filter((e) => e.key !== k || g.held.has(e.serial))
+    // the other serials of this year count too, but never the cited one being judged
+    for (const n of g.cited.keys()) {
+      const without = others.concat([...g.cited.keys()].filter((m) => m !== n).map((m) => ({ key: k, serial: m })))
+      setAside(k, scaleOutliers([n], without.map((e) => e.serial)), 'scale')
+    }
+  }
+
   const rows: GapRow[] = []
   for (const [k, g] of groups) {
     const [origin, year] = k.split('\t')
-    const odd = serialOutliers(g.held.keys(), g.cited.keys())
-    const outliers: GapOutlier[] = []
-    for (const n of [...odd].sort((a, b) => a - b)) {
-      const id = g.cited.get(n)!
-      g.cited.delete(n)
-      const citing = await store.citing(id, options.access)
-      outliers.push({ id, serial: n, citedBy: citing.map((c) => c.key).sort() })
+    if (options.year && Number(year) !== options.year) continue
+    const citers = new Map<number, CableSummary[]>()
+    const citersOf = async (n: number) => {
+      let c = citers.get(n)
+      if (!c) citers.set(n, (c = await store.citing(g.cited.get(n)!, options.access)))
+      return c
     }
+    for (const n of issuedAfterCiters(g.held, g.citedAt)) {
+      if (odd.get(k)?.has(n)) continue
+      // a cable of the same post and year citing it from a higher serial was numbered after it, whatever the
+      // dates say: the serials of a post are the surer order
+      const later = (await citersOf(n)).some((c) => {
+        const p = c.id ? splitId(c.id) : null
+        return p !== null && p.origin === origin && p.year === Number(year) && p.serial > n
+      })
+      if (!later) setAside(k, [n], 'date')
+    }
+    const outliers: GapOutlier[] = []
+    const mine = odd.get(k) ?? new Map<number, GapOutlierReason>()
+    for (const [n, reason] of [...mine].sort((a, b) => a[0] - b[0])) {
+      const citing = await citersOf(n)
+      outliers.push({ id: g.cited.get(n)!, serial: n, reason, citedBy: citing.map((c) => c.key).sort() })
+    }
+    for (const n of mine.keys()) g.cited.delete(n)
     rows.push({ ...gapRow(origin, Number(year), g), outliers })
   }
   return rows.sort((a, b) => a.origin.localeCompare(b.origin) || a.year - b.year)
@@ -182,8 +332,9 @@ export async function gapMap(store: Store, options: GapOptions = {}): Promise<Ga
 
 function gapRow(origin: string, year: number, g: Serials): Omit<GapRow, 'outliers'> {
   const all = [...g.held.keys(), ...g.cited.keys()]
-  const first = Math.min(...all)
-  const last = Math.max(...all)
+  // every serial set aside: nothing spans a range
+  const first = all.length ? Math.min(...all) : 0
+  const last = all.length ? Math.max(...all) : 0
   const months = new Map<string, { held: number; missing: number; cited: number }>()
   const bump = (month: string, field: 'held' | 'missing' | 'cited', n = 1) => {
     const m = months.get(month) ?? { held: 0, missing: 0, cited: 0 }
@@ -197,7 +348,7 @@ function gapRow(origin: string, year: number, g: Serials): Omit<GapRow, 'outlier
   // walk the range once, between consecutive dated held serials
   let missing = 0
   let i = 0
-  for (let n = first; n <= last; n++) {
+  for (let n = first; all.length > 0 && n <= last; n++) {
     if (g.held.has(n)) continue
     missing++
     while (i < dated.length && dated[i][0] < n) i++
@@ -219,7 +370,7 @@ function gapRow(origin: string, year: number, g: Serials): Omit<GapRow, 'outlier
     held: g.held.size,
     cited: g.cited.size,
     missing,
-    coverage: g.held.size / (last - first + 1),
+    coverage: all.length ? g.held.size / (last - first + 1) : 0,
     byMonth,
     citedMissing: [...g.cited].sort((a, b) => a[0] - b[0]).map(([, id]) => id),
   }

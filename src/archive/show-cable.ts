@@ -3,6 +3,7 @@ import { parseCable } from '../format/parse.js'
 import { recordCaptions, recordTags } from './record-fields.js'
 import { findCable, findPartialCable } from './find-cable.js'
 import { redactText, shownDateOf, type WithheldPortion } from './redact.js'
+import { datedAfterCiting } from './gap-map.js'
 
 export interface ResolvedReference {
   letter: string | null
@@ -12,6 +13,11 @@ export interface ResolvedReference {
   kind: ReferenceKindRecord
   /** The cited cable when the archive holds it (and the reader may see it), else null. */
   cable: CableSummary | null
+  /**
+   * True when that cable is dated after the citing one (beyond a week's slack, both dated to the day): it
+   * cannot be the cable cited, most likely another year's with the same serial (`datedAfterCiting`).
+   */
+  datedAfter: boolean
 }
 
 export interface CableView {
@@ -36,7 +42,10 @@ export async function showCable(store: Store, id: string, access?: Access): Prom
   const cable = await findCable(store, id, access)
   if (!cable) return access ? partialView(store, id, access) : null
   const found = await store.resolve(cable.references.flatMap((r) => (r.id ? [r.id] : [])), access)
-  const references = cable.references.map((r) => ({ ...r, cable: r.id ? (found.get(r.id) ?? null) : null }))
+  const references = cable.references.map((r) => {
+    const target = r.id ? (found.get(r.id) ?? null) : null
+    return { ...r, cable: target, datedAfter: target !== null && datedAfterCiting(target.date, cable.date) }
+  })
   const citedBy = cable.id ? await store.citing(cable.id, access) : []
   return { cable, references, citedBy }
 }

@@ -9,7 +9,7 @@ import { originFromMrn } from './post-origin.js'
 import { lineFeedsOnly, splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
-import { citedId } from './references.js'
+import { citeCable, previousYear } from './references.js'
 import { CLASS_LINE, caveatsOfCaption } from './classification.js'
 import { captionsBeforeOrigin } from './captions.js'
 import { parseAddressee } from './addressee.js'
@@ -308,7 +308,7 @@ function parseText(input: string, hint: ParseOptions['hint']): Cable {
   if (!cable.id && hint?.id) idFromHint(cable, hint.id, diagnostics)
   if (!cable.date) readDateStamp(cable, lines, index, diagnostics)
   if (!cable.date) inferCableDate(cable, lines, !!header.envelope.dtg, diagnostics)
-  if (cable.id) finishReferences(cable, yearSource === null)
+  if (cable.id) finishReferences(cable, yearSource, diagnostics)
   if (!cable.id) {
     diagnostics.push({
       code: 'UNRESOLVED_ID',
@@ -424,19 +424,46 @@ function reportOriginRepair(origin: string, span: Span, diagnostics: Diagnostic[
 }
 
 /**
- * References once the cable's own id is known: items without a year take the id's year when the text
- * stated none, and an item naming the cable itself is no citation (kind `self`, no id).
+ * References once the cable's own id is known: items without a year take the id's year when the text stated
+ * none; an item naming the cable itself is no citation (kind `self`, no id). An item without a year that names
+ * a later serial of the cable's own post than its own is of the year before (serials run up through a year,
+ * spec §6: `CAIRO 2111` in 09CAIRO1436 is 08CAIRO2111), said with a `REF_PREVIOUS_YEAR` note at the item; one
+ * whose written year is the cable's own (`09 CAIRO 2111` in 09CAIRO1436) names an impossible cable and keeps no
+ * id (kind `cable`, `REF_IMPOSSIBLE` warning). References to other posts keep their year: their serials say
+ * nothing about this one's.
  */
-function finishReferences(cable: Cable, yearFromId: boolean) {
+function finishReferences(cable: Cable, yearSource: string | null, diagnostics: Diagnostic[]) {
   const own = cable.id!
+  // the year the REF block was read with (the DTG's or dateline's); without one, the id's
+  const yearFromId = yearSource === null
+  const ownParts = ID_PARTS.exec(own)
   const origin = cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null
   for (const r of cable.references) {
-    if (r.id === null && yearFromId && r.kind !== 'self') {
-      const id = citedId(r.text, own.slice(0, 2), origin)
-      if (id) {
-        r.id = id
-        r.kind = 'cable'
-      }
+    if (r.kind === 'self' || (r.id === null && !yearFromId)) continue
+    const cited = citeCable(r.text, yearSource ?? own.slice(0, 2), origin)
+    if (!cited) continue
+    r.id = cited.id
+    r.kind = 'cable'
+    const parts = ID_PARTS.exec(cited.id)
+    const later = ownParts !== null && parts !== null && parts[1] === ownParts[1] && parts[2] === ownParts[2] && Number(parts[3]) > Number(ownParts[3])
+    if (later && cited.year === 'written') {
+      // the year is written, and with it the item names a cable issued after this one: which part is wrong
+      // (the year, the serial) the text cannot say, so no id is guessed
+      r.id = null
+      diagnostics.push({
+        code: 'REF_IMPOSSIBLE',
+        severity: 'warning',
+        message: `REF${r.letter ? ` ${r.letter}` : ''} (${r.text}) names ${cited.id}, a later serial of this cable's own post and year than its own ${ownParts![3]}: a cable cannot cite one issued after it, so the item is left without an id`,
+        span: r.span ?? emptySpan(),
+      })
+    } else if (later) {
+      r.id = `${previousYear(parts![1])}${parts![2]}${parts![3]}`
+      diagnostics.push({
+        code: 'REF_PREVIOUS_YEAR',
+        severity: 'info',
+        message: `REF${r.letter ? ` ${r.letter}` : ''} (${r.text}) states no year and cites serial ${parts[3]} of this cable's own post, above its own ${ownParts[3]}: a post numbers its cables in order through the year, so it is read as the year before's ${r.id}`,
+        span: r.span ?? emptySpan(),
+      })
     }
     if (r.id === own) {
       r.id = null
@@ -444,6 +471,8 @@ function finishReferences(cable: Cable, yearFromId: boolean) {
     }
   }
 }
+
+const ID_PARTS = /^(\d{2})([A-Z]+)(\d+)$/
 
 /**
  * A text without a readable DTG or dateline that holds an archive's `Cable dated:` stamp: the stamp is the cable's

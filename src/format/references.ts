@@ -80,13 +80,54 @@ const MONTH = /^(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JU
 const NOT_ORIGIN =
   /\b(?:PARA|PARAS|PARAGRAPH|NO|NUMBER|ITEM|OF|SECTION|EMAIL|E-MAIL|FAX|LETTER|MEMO|MEMCON|TELCON|DIPNOTE|NOTE|REPORT|IIR|DATED|PAGE|AND|THE|ON|IN|TO|FOR|CODEL|FY|PL|USC|UNSCR|RES|RESOLUTION|DOC|DOCUMENT|TAB|ANNEX|ARTICLE|LAW|DECREE|BILL|HR|S|CFR|ORDER|PRESS|GUIDANCE|CIRCULAR|MESSAGE|MSG|CABLE)\b/
 
+/** A cable named in a REF item, and whether the item wrote its year or the citing cable's year was taken. */
+export interface CitedCable {
+  id: string
+  /** `written`: the item states the year (`06 LIMA 12`, `LIMA 12 (06)`, `KABUL 5679 06`); `citing`: it states none. */
+  year: 'written' | 'citing'
+}
+
+/** `06` → 2006, `75` → 1975, `2004` → 2004 (Cablegate's two-digit years run from 66: 66…99 are 19xx). */
+export function fullYear(year: string | number): number {
+  const n = Number(year)
+  if (String(year).length > 2) return n
+  return n >= 66 ? 1900 + n : 2000 + n
+}
+
+// A year written after the serial: `(06)`, `(2004)`, or bare (`KABUL 5679 06`, `MOSCOW 3242 2008`). The bare form
+// must end the item or stand before a separator or a caption: a number followed by more words is something
+// else (`12 NOV 2009` a date, `2008 SAO PAULO 542` the next cable's leading year, `3/30/09` a date).
+const TRAILING_YEAR = /^(?:\s*\(\s*((?:19|20)?\d{2})\s*\)|\s+((?:19|20)?\d{2})(?=\s*(?:$|[,;:)]|\.(?:\s|$)|\((?!\d))))/
+// How far back a bare two-digit year after the serial may reach: further back, `06` is more likely a count or a
+// day than the year of a cable cited from a later one
+const BARE_YEAR_SPAN = 10
+
 /**
- * Finds the cited cable in one item: `[year] ORIGIN SERIAL`, year defaulting to the citing cable's;
- * telegram-type words mapped to origins (`DEPTEL 45678` → STATE, `EMBTEL 1234` → the citing post).
- *   06 TBILISI 2601     (07) STATE 071143     2007 MADRID 4554     State 29549     DEPTEL 45678
+ * The year written after a serial (`rest` is the item text after it), or null when none is written or the number
+ * there cannot be this cable's year. A year is never after the citing cable's (`citingYear`; a cable cannot cite
+ * a later one) nor before 1966; a bare two-digit number (no parentheses) counts only when the citing year is known
+ * and it lies at most `BARE_YEAR_SPAN` years before it: `STATE 1234 12` in a 2006 cable is no year.
  */
-export function citedId(item: string, defaultYear: string | null, citingOrigin: string | null = null): string | null {
+function trailingYear(rest: string, citingYear: number | null): number | null {
+  const m = TRAILING_YEAR.exec(rest)
+  if (!m) return null
+  const written = m[1] ?? m[2]
+  const year = fullYear(written)
+  if (year < 1966 || (citingYear !== null && year > citingYear)) return null
+  if (m[2] !== undefined && written.length === 2 && (citingYear === null || citingYear - year > BARE_YEAR_SPAN)) return null
+  return year
+}
+
+/**
+ * Finds the cited cable in one item: `[year] ORIGIN SERIAL [year]`, the year written before the origin or after
+ * the serial (spec §5.9, §10: `2007`, `07`, `(07)`), else the citing cable's year (`defaultYear`, two or four
+ * digits); telegram-type words mapped to origins (`DEPTEL 45678` → STATE, `EMBTEL 1234` → the citing post).
+ *   06 TBILISI 2601   (07) STATE 071143   2007 MADRID 4554   LIMA 4516 (06)   KABUL 5679 06   State 29549
+ * Null when the item names no cable, or names one without a year and `defaultYear` is null.
+ */
+export function citeCable(item: string, defaultYear: string | null, citingOrigin: string | null = null): CitedCable | null {
   const re = /(?:^|[\s(,;:])(?:\(?((?:19|20)?\d{2})\)?\s+)?([A-Za-z][A-Za-z .'-]{1,28}?)\s+(?:NO\.?\s*)?0*(\d{1,7})(?![/:.]\d)(?=$|[\s),;:.])/g
+  const citingYear = defaultYear !== null && /^\d{2,4}$/.test(defaultYear) ? fullYear(defaultYear) : null
   for (let m = re.exec(item); m; m = re.exec(item)) {
     // the origin ends at its last letter: the blanks before the serial go to `\s+`
     let origin = m[2].toUpperCase()
@@ -101,11 +142,25 @@ export function citedId(item: string, defaultYear: string | null, citingOrigin: 
     if ((NOT_ORIGIN.test(origin) && !isStation(origin.replace(/[^A-Z]/g, ''))) || origin.split(/\s+/).length > 4) continue
     // a date (`MARCH 12`, `SEPT 30`) is no cable; a station that begins like a month (MARSEILLE) is
     if (MONTH.test(origin)) continue
-    const year = m[1] ?? defaultYear
-    const id = buildId(year, origin, m[3])
-    if (id && REFERENCE_ID.test(id)) return id
+    const after = m[1] === undefined ? trailingYear(item.slice(re.lastIndex), citingYear) : null
+    const written = m[1] ?? (after !== null ? String(after) : null)
+    const id = buildId(written ?? defaultYear, origin, m[3])
+    if (id && REFERENCE_ID.test(id)) return { id, year: written !== null ? 'written' : 'citing' }
   }
   return null
+}
+
+/** The id of the cable an item cites (`citeCable`), null when it names none. */
+export function citedId(item: string, defaultYear: string | null, citingOrigin: string | null = null): string | null {
+  return citeCable(item, defaultYear, citingOrigin)?.id ?? null
+}
+
+/**
+ * The year before a two-digit year (`09` → `08`, `00` → `99`): a same-post citation of a later serial than the
+ * citing cable's own is of the year before (serials run up through a year, spec §6).
+ */
+export function previousYear(yy: string): string {
+  return String((fullYear(yy) - 1) % 100).padStart(2, '0')
 }
 
 /**

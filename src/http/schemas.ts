@@ -150,7 +150,7 @@ export const CableViewSchema = z
       diagnostics: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), line: z.number(), column: z.number() })),
       errorCount: z.number().int(),
     }),
-    references: z.array(z.object({ letter: nullableString, id: nullableString, text: z.string(), kind: referenceKind, cable: CableSummarySchema.nullable() })),
+    references: z.array(z.object({ letter: nullableString, id: nullableString, text: z.string(), kind: referenceKind, cable: CableSummarySchema.nullable(), datedAfter: z.boolean() })),
     citedBy: z.array(CableSummarySchema),
     sources: z.array(SourceSchema),
     lint: z.array(LintFindingSchema),

@@ -330,6 +330,15 @@ export interface PortionSource {
   versions?: string[]
 }
 
+/** A cited id (`Store.referencedIds`). */
+export interface ReferencedId {
+  id: string
+  /** Visible cables citing it. */
+  citedBy: number
+  /** Latest stored date among those cables (ISO, at the precision stored), null when none is dated. */
+  lastCitedAt: string | null
+}
+
 export interface Store {
   readonly engine: string
   /** Writes a batch in one transaction: upsert by key, every new source recorded. */
@@ -357,8 +366,12 @@ export interface Store {
   versions(idOrKey: string, access?: Access): Promise<CableVersion[] | null>
   /** One digest per version of every visible cable (any order); `keys` narrows to those cables. */
   digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest>
-  /** Every cable id named in a REF of a visible cable, with how many visible cables cite it. */
-  referencedIds(access?: Access): Promise<{ id: string; citedBy: number }[]>
+  /**
+   * Every cable id named in a REF of a visible cable, with how many visible cables cite it and the latest date
+   * among them (`lastCitedAt`, the stored ISO date, null when none of them is dated): a cable cannot be issued
+   * after the last cable that cites it (the gap map's date check).
+   */
+  referencedIds(access?: Access): Promise<ReferencedId[]>
   /** Whether the archive is configured for portion-level access (off unless turned on). */
   portionAccess(): Promise<boolean>
   /**

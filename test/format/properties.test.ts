@@ -112,14 +112,19 @@ describe('properties', () => {
   })
 })
 
-/** What the parser must find: the composed fields, with REF ids resolved in the cable's year. */
+/**
+ * What the parser must find: the composed fields, with REF ids resolved in the cable's year, or the year before
+ * for a higher serial of the cable's own post (serials run up through a year, spec §6).
+ */
 function expected(c: ReturnType<typeof composeCable>, k: (typeof FIELDS)[number]) {
   if (k === 'references') {
-    const yy = c.id!.slice(0, 2)
+    const [, yy, ownOrigin, ownSerial] = /^(\d\d)([A-Z]+)(\d+)$/.exec(c.id!)!
+    const before = String((Number(yy) + 99) % 100).padStart(2, '0')
     const block = c.body.find((b) => b.type === 'ref')
     if (!block || block.type !== 'ref') return []
     return [...block.text.slice(5).matchAll(/(?:([A-Z])\. )?([A-Z]+) (\d+)/g)].map((m) => {
-      const id = `${yy}${m[2]}${m[3]}`
+      const later = m[2] === ownOrigin && Number(m[3]) > Number(ownSerial)
+      const id = `${later ? before : yy}${m[2]}${m[3]}`
       // a cable naming itself is no citation of itself
       return { letter: m[1] ?? null, id: id === c.id ? null : id, text: `${m[2]} ${m[3]}`, kind: id === c.id ? 'self' : 'cable' }
     })

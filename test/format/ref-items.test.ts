@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { citedId, REF_LABEL, referenceKind, splitReferences, type Citing } from '../../src/format/references.js'
+import { citeCable, citedId, previousYear, REF_LABEL, referenceKind, splitReferences, type Citing } from '../../src/format/references.js'
 
 /**
  * REF parsing item by item (spec §5.9, ids §6.1–6.2), on synthetic REF values: the label, lettered and unlettered
@@ -269,6 +269,75 @@ describe('the cable an item cites', () => {
   it('should need a year: the stated one, else the citing cable’s', () => {
     expect(citedId('TESSIN 12', null)).toBeNull()
     expect(citedId('74 TESSIN 12', null)).toBe('74TESSIN12')
+  })
+
+  // spec §5.9/§10: the year may stand before the origin or after the serial, in two or four digits, bare or bracketed
+  it.each([
+    ['TESSIN 4516 (74)', '74TESSIN4516'],
+    ['TESSIN 4516 ( 74 )', '74TESSIN4516'],
+    ['ARDENNE 3350 (1975)', '75ARDENNE3350'],
+    ['TESSIN 5679 75', '75TESSIN5679'],
+    ['TESSIN 5679 1974', '74TESSIN5679'],
+    ['State 200498 (1975)', '75STATE200498'],
+    ['TESSIN 248 (74) (NOTAL)', '74TESSIN248'],
+    ['TESSIN 5679 75 (NOTAL)', '75TESSIN5679'],
+    ['TESSIN 5679 75, PARA 3', '75TESSIN5679'],
+    ['TESSIN 5679 75.', '75TESSIN5679'],
+    ['TESSIN 0389 (76)', '76TESSIN389'],
+    ['DEPTEL 45678 (75)', '75STATE45678'],
+    // a year before the origin wins over a number after the serial
+    ['74 TESSIN 12 (75)', '74TESSIN12'],
+    ['1974 TESSIN 12', '74TESSIN12'],
+  ])('should read the written year of %j (%s), not the citing cable’s', (item, id) => {
+    expect(citedId(item, '76')).toBe(id)
+  })
+
+  it.each([
+    // a number after the serial that is no year: later than the citing cable, a day, the next cable's year, a count
+    ['TESSIN 12 (77)', '76TESSIN12'],
+    ['TESSIN 12 (1977)', '76TESSIN12'],
+    ['TESSIN 12 77', '76TESSIN12'],
+    ['TESSIN 12 1977', '76TESSIN12'],
+    ['TESSIN 12 (1950)', '76TESSIN12'],
+    ['TESSIN 12 12 NOV 1975', '76TESSIN12'],
+    ['TESSIN 12 75 ARDENNE 14', '76TESSIN12'],
+    ['TESSIN 12 3/30/75', '76TESSIN12'],
+    ['TESSIN 12 PARA 5', '76TESSIN12'],
+    ['TESSIN 12 PARA 75', '76TESSIN12'],
+    ['TESSIN 12 5', '76TESSIN12'],
+    ['TESSIN 12 (5)', '76TESSIN12'],
+    // a bare two-digit number far before the citing year is more likely a count than a year
+    ['TESSIN 12 60', '76TESSIN12'],
+  ])('should not take the number after the serial of %j for a year (%s)', (item, id) => {
+    expect(citedId(item, '76')).toBe(id)
+  })
+
+  it('should judge a bare two-digit year against the citing year, across the century', () => {
+    expect(citedId('TESSIN 12 99', '2003')).toBe('99TESSIN12')
+    expect(citedId('TESSIN 12 03', '2003')).toBe('03TESSIN12')
+    expect(citedId('TESSIN 12 04', '2003')).toBe('03TESSIN12')
+    expect(citedId('TESSIN 12 (99)', '03')).toBe('99TESSIN12')
+  })
+
+  it('should say whether the year was written or taken from the citing cable', () => {
+    expect(citeCable('TESSIN 12 (74)', '76')).toEqual({ id: '74TESSIN12', year: 'written' })
+    expect(citeCable('74 TESSIN 12', '76')).toEqual({ id: '74TESSIN12', year: 'written' })
+    expect(citeCable('TESSIN 12', '76')).toEqual({ id: '76TESSIN12', year: 'citing' })
+    expect(citeCable('TESSIN 12 (77)', '76')).toEqual({ id: '76TESSIN12', year: 'citing' })
+    expect(citeCable('PARA 12', '76')).toBeNull()
+  })
+
+  it('should build an id from a written year when the citing year is unknown, bracketed or four digits only', () => {
+    expect(citedId('TESSIN 12 (74)', null)).toBe('74TESSIN12')
+    expect(citedId('TESSIN 12 1974', null)).toBe('74TESSIN12')
+    // bare `74` could be anything without a citing year to judge it by
+    expect(citedId('TESSIN 12 74', null)).toBeNull()
+  })
+
+  it('should count years back across the century', () => {
+    expect(previousYear('09')).toBe('08')
+    expect(previousYear('00')).toBe('99')
+    expect(previousYear('67')).toBe('66')
   })
 
   // the Department's telegrams, and the citing post's own (an embassy's EMBTEL is that embassy's telegram)

@@ -69,7 +69,7 @@ describe('unlettered lists of references', () => {
 
 describe('telegram-type words', () => {
   it('should map DEPTEL to the Department and EMBTEL, OURTEL, CONTEL to the citing post', () => {
-    expect(refs(cable('REF: (A) DEPTEL 45678 (B) EMBTEL 1234 (C) OURTEL 77 (D) CONTEL 9', { post: 'TESSIN' }))).toEqual([
+    expect(refs(cable('REF: (A) DEPTEL 45678 (B) EMBTEL 1234 (C) OURTEL 77 (D) CONTEL 9', { post: 'TESSIN', serial: '2412' }))).toEqual([
       { letter: 'A', id: '76STATE45678', kind: 'cable' },
       { letter: 'B', id: '76TESSIN1234', kind: 'cable' },
       { letter: 'C', id: '76TESSIN77', kind: 'cable' },
@@ -131,6 +131,52 @@ describe('years and self-citation', () => {
     const partial = 'C O N F I D E N T I A L MORVALE 0412\n\nREF: A. TESSIN 12 B. 74 ARDENNE 3\n\n1. (C) Text.\n'
     expect(refs(partial, '77MORVALE412').map((r) => r.id)).toEqual(['77TESSIN12', '74ARDENNE3'])
     expect(refs(partial).map((r) => r.id)).toEqual([null, '74ARDENNE3'])
+  })
+
+  it('should take the year written after the serial in a whole cable, bracketed or bare', () => {
+    expect(refs(cable('REF: A. TESSIN 4516 (74) B. ARDENNE 3350 (1975) C. TESSIN 5679 75 D. TESSIN 12')).map((r) => r.id)).toEqual([
+      '74TESSIN4516',
+      '75ARDENNE3350',
+      '75TESSIN5679',
+      '76TESSIN12',
+    ])
+  })
+
+  it('should read a later serial of the own post without a year as the year before, and say so', () => {
+    const parsed = parseCable(cable('REF: A. MORVALE 2111 B. MORVALE 400 C. TESSIN 2111 D. 74 MORVALE 2111 E. MORVALE 2111 (75)'))
+    expect(parsed.references.map((r) => r.id)).toEqual(['75MORVALE2111', '76MORVALE400', '76TESSIN2111', '74MORVALE2111', '75MORVALE2111'])
+    const notes = parsed.diagnostics.filter((d) => d.code === 'REF_PREVIOUS_YEAR')
+    expect(notes).toHaveLength(1)
+    expect(notes[0].span).toEqual(parsed.references[0].span)
+    expect(notes[0].severity).toBe('info')
+  })
+
+  it('should give no id to an item whose written year makes it a later cable of the own post, and warn', () => {
+    const parsed = parseCable(cable('REF: A. 76 MORVALE 2111 B. MORVALE 2111 (1976) C. 75 MORVALE 2111 D. 76 TESSIN 2111'))
+    expect(parsed.references.map((r) => [r.id, r.kind])).toEqual([
+      [null, 'cable'],
+      [null, 'cable'],
+      ['75MORVALE2111', 'cable'],
+      ['76TESSIN2111', 'cable'],
+    ])
+    const warnings = parsed.diagnostics.filter((d) => d.code === 'REF_IMPOSSIBLE')
+    expect(warnings.map((d) => [d.severity, d.span])).toEqual([
+      ['warning', parsed.references[0].span],
+      ['warning', parsed.references[1].span],
+    ])
+    expect(parsed.diagnostics.some((d) => d.code === 'REF_PREVIOUS_YEAR')).toBe(false)
+  })
+
+  it('should compare with the own serial also when the id comes from the metadata, and cross the century', () => {
+    const partial = 'C O N F I D E N T I A L MORVALE 0412\n\nREF: A. MORVALE 900 B. MORVALE 12\n\n1. (C) Text.\n'
+    expect(refs(partial, '00MORVALE412').map((r) => r.id)).toEqual(['99MORVALE900', '00MORVALE12'])
+    // EMBTEL is the citing post's own telegram: the same rule holds
+    expect(refs(cable('REF: EMBTEL 900')).map((r) => r.id)).toEqual(['75MORVALE900'])
+  })
+
+  it('should leave the year of a later own serial alone when the cable’s own serial is unknown', () => {
+    const noSerial = 'REF: A. MORVALE 2111\n\n1. Text.\n'
+    expect(refs(noSerial).map((r) => r.id)).toEqual([null])
   })
 
   it('should not make a cable its own citer', () => {

@@ -133,7 +133,8 @@ describe('E.O., TAGS, SUBJECT, REF, Classified By', () => {
     ['Refs: A) State 29549 B) Sao Paulo 276', ['09STATE29549', '09SAOPAULO276']],
     ['REF: SECDEF R162245Z OCT 08', [null]],
   ])('should read %j', (ref, ids) => {
-    const c = parseCable(`O 010101Z JAN 09\nFM SECSTATE WASHDC\n\nUNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${ref}\n\n1. (U) Text.\n`)
+    // numbered after every STATE serial it cites: a lower own serial would make them last year's (spec §6)
+    const c = parseCable(`O 010101Z NOV 09\nFM SECSTATE WASHDC\n\nUNCLAS STATE 100001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${ref}\n\n1. (U) Text.\n`)
     expect(c.references.map((r) => r.id)).toEqual(ids)
   })
 

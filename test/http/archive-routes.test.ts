@@ -88,9 +88,9 @@ describe('archive routes (public mode)', () => {
     const view = CableViewSchema.parse(await res.json())
     expect(view.cable.subject).toBe('ELECTIONS')
     expect(view.references).toEqual([
-      { letter: 'A', id: '09STATE1', text: 'STATE 1', kind: 'cable', cable: expect.objectContaining({ key: '09STATE1' }) },
+      { letter: 'A', id: '09STATE1', text: 'STATE 1', kind: 'cable', cable: expect.objectContaining({ key: '09STATE1' }), datedAfter: false },
       // a memo is listed with its kind and links to no cable
-      { letter: 'B', id: null, text: 'EMBASSY MEMO OF 9/30', kind: 'memo', cable: null },
+      { letter: 'B', id: null, text: 'EMBASSY MEMO OF 9/30', kind: 'memo', cable: null, datedAfter: false },
     ])
     expect(view.cable.dateSource).toEqual({ basis: 'read', precision: 'day', from: ['dateline'] })
     const container = CableViewSchema.parse(await (await get('/api/cables/10LONDON4')).json())

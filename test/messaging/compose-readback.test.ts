@@ -75,7 +75,7 @@ describe('a released cable reads back as composed', () => {
     eo: { order: '13526', declassify: '2036/03/14' },
     tags: ['PREL'],
     subject: { marking: 'S', text: 'BORDER TALKS' },
-    references: ['26 STATE 12'],
+    references: ['26 STATE 5'],
     classifiedBy: 'Jane Doe, Director, 1.4(b)',
     body: [
       { marking: 'S', text: 'The talks resume in May.' },

@@ -189,8 +189,12 @@ describe.each(engines)('archive store contract on $name', (engine) => {
 
     it('should list referenced ids and keep saved snapshots', async () => {
       const store = await loaded()
-      expect(await store.referencedIds()).toEqual([{ id: '08HARARE9', citedBy: 1 }, { id: '09STATE1', citedBy: 2 }])
-      expect(await store.referencedIds({ level: 2, caveats: [] })).toEqual([{ id: '09STATE1', citedBy: 1 }])
+      expect(await store.referencedIds()).toEqual([
+        { id: '08HARARE9', citedBy: 1, lastCitedAt: '2009-12-31' },
+        { id: '09STATE1', citedBy: 2, lastCitedAt: '2009-12-31' },
+      ])
+      // the latest citer's date is read from the cables the reader sees: the SECRET citer's date stays hidden
+      expect(await store.referencedIds({ level: 2, caveats: [] })).toEqual([{ id: '09STATE1', citedBy: 1, lastCitedAt: '2009-10-01' }])
       await store.saveSnapshot({ id: 'abc', savedAt: '2026-01-01T00:00:00Z', body: '{"q":1}' })
       await store.saveSnapshot({ id: 'abc', savedAt: '2026-01-02T00:00:00Z', body: '{"q":2}' })
       expect(await store.snapshot('abc')).toEqual({ id: 'abc', savedAt: '2026-01-01T00:00:00Z', body: '{"q":1}' })
@@ -511,7 +515,7 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect((await store.getCable('75KINSHASA2'))?.dateSource).toEqual(container)
       expect((await store.getCable('09HARARE4'))?.dateSource).toBeNull()
       // a memo or an e-mail is never a cited cable
-      expect(await store.referencedIds()).toEqual([{ id: '00STATE5', citedBy: 1 }])
+      expect(await store.referencedIds()).toEqual([{ id: '00STATE5', citedBy: 1, lastCitedAt: '2000-09' }])
       const byKey = (hits: SearchHit[]) => Object.fromEntries(hits.map((h) => [h.key, h.dateSource]))
       const expected = { '00HARARE1': inferred, '75KINSHASA2': container, '09HARARE3': { basis: 'read', precision: 'minute', from: ['dtg'] }, '09HARARE4': null }
       const streamed: SearchHit[] = []

@@ -5,7 +5,7 @@ import { join } from 'node:path'
  * Synthetic cables of an invented post, QUORIN, with known research answers (docs/research.md):
  * - 08QUORIN11 in two releases: `r1/` withholds a name (XXXXXXXXXXXX), `r2/` restores it as "Minister Zorbek
  *   Talliv" (versions 1 and 2; the word diff removes one word and adds three);
- * - 2008 serials 11, 20 and 40 held; 40 cites QUORIN 30 and QUORIN 45, which no release holds (the gap map of
+ * - 2008 serials 11, 20 and 40 held; 40 cites QUORIN 30 and 09STATE500 cites 08 QUORIN 45, which no release holds (the gap map of
  *   QUORIN 2008: serials 11–45, 3 held, 2 cited, 32 missing, known-but-missing 08QUORIN30 and 08QUORIN45);
  * - 08QUORIN40 is SECRET//NOFORN with a (C) and an (S//NF) paragraph (a CONFIDENTIAL rendering with NOFORN
  *   withholds the second; one without NOFORN withholds every portion);
@@ -52,12 +52,14 @@ export const RELEASE_1: Record<string, string> = {
   '08QUORIN40.txt': cable({
     dtg: '151200Z MAY 08', from: 'AMEMBASSY QUORIN', to: ['SECSTATE WASHDC'], serial: 40, origin: 'QUORIN', cls: 'S E C R E T', caption: 'NOFORN', signer: 'NOBODY',
     subject: '(C) INVENTED ELECTION OUTLOOK',
-    ref: 'REF: A. QUORIN 30 B. QUORIN 45 C. QUORIN 20',
+    ref: 'REF: A. QUORIN 30 B. QUORIN 20',
     body: 'Classified By: Political Officer Peter Quint, reasons 1.4 (b).\n\n1. (C) The election is set for June.\n\n2. (S//NF) A clandestine source expects the vote to be rigged.',
   }),
   '09STATE500.txt': cable({
     dtg: '041200Z MAR 09', from: 'SECSTATE WASHDC', to: ['AMEMBASSY QUORIN'], serial: 500, origin: 'STATE', cls: 'UNCLAS', signer: 'CLINTON',
     subject: 'INVENTED GUIDANCE',
+    // a year-less QUORIN 45 in 08QUORIN40 would be QUORIN's 2007 cable (a later serial of its own post, spec §6)
+    ref: 'REF: 08 QUORIN 45',
     body: '1. (U) Guidance follows.',
   }),
 }

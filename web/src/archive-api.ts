@@ -131,7 +131,8 @@ export interface LintFinding {
 
 export interface CableView {
   cable: StoredCable
-  references: { letter: string | null; id: string | null; text: string; kind: ReferenceKindRecord; cable: CableSummary | null }[]
+  /** `datedAfter`: the held cable is dated after this one (beyond a week), so it cannot be the one cited. */
+  references: { letter: string | null; id: string | null; text: string; kind: ReferenceKindRecord; cable: CableSummary | null; datedAfter: boolean }[]
   citedBy: CableSummary[]
   /** Where each copy came from: file, CSV row or JSON line, with its hash and import time. */
   sources: SourceRecord[]

@@ -113,8 +113,12 @@ export interface GapRow {
   /** Per month: held, estimated missing (cited included) and, of those, cited but not held. */
   byMonth: { month: string; held: number; missing: number; cited: number }[]
   citedMissing: string[]
-  /** Cited serials far outside the year's serials (likely typos), with the cables citing them; not counted. */
-  outliers: { id: string; serial: number; citedBy: string[] }[]
+  /**
+   * Cited serials that cannot be cables of the origin-year, with why (`fence`: far outside the year's serials;
+   * `scale`: out of scale with the post's other serials; `date`: issued after every cable citing it) and the
+   * cables citing them; not counted. A row whose every serial is one has first = last = 0.
+   */
+  outliers: { id: string; serial: number; reason: 'fence' | 'scale' | 'date'; citedBy: string[] }[]
 }
 
 /** The MRN gap map, per origin and year, optionally for one origin and/or one year. */

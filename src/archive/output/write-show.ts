@@ -26,7 +26,9 @@ export function showText(view: CableView, text: string): string {
   if (view.references.length === 0) out += '  none\n'
   for (const r of view.references) {
     const label = r.letter ? `REF ${r.letter}` : 'REF'
-    out += r.id ? `  ${label}: ${describe(r.id, r.cable)}\n` : `  ${label}: ${r.text}  (${referenceKindText(r.kind)})\n`
+    // a held cable dated after this one cannot be the one cited: shown, and said so
+    const after = r.datedAfter ? '  (dated after this cable: not the cable cited, likely another year\'s)' : ''
+    out += r.id ? `  ${label}: ${describe(r.id, r.cable)}${after}\n` : `  ${label}: ${r.text}  (${referenceKindText(r.kind)})\n`
   }
   out += 'Cited by:\n'
   if (view.citedBy.length === 0) out += '  none\n'

@@ -13,6 +13,7 @@ import type {
   FacetedPage,
   PortionRecord,
   PortionSource,
+  ReferencedId,
   HistogramInterval,
   FacetName,
   Facets,
@@ -609,12 +610,12 @@ export class PostgresStore implements Store {
     yield* rows
   }
 
-  async referencedIds(access?: Access): Promise<{ id: string; citedBy: number }[]> {
+  async referencedIds(access?: Access): Promise<ReferencedId[]> {
     await this.ready
     const params: unknown[] = []
     const where = this.filter(access, params)
-    const { rows } = await this.pool.query<{ id: string; citedBy: number }>(
-      `SELECT r.target AS id, count(DISTINCT r.cable)::int AS "citedBy" FROM cable_refs r JOIN cables c ON c.id = r.cable
+    const { rows } = await this.pool.query<ReferencedId>(
+      `SELECT r.target AS id, count(DISTINCT r.cable)::int AS "citedBy", max(c.date) AS "lastCitedAt" FROM cable_refs r JOIN cables c ON c.id = r.cable
        WHERE r.target IS NOT NULL AND ${where} GROUP BY r.target ORDER BY r.target`,
       params,
     )

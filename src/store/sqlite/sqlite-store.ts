@@ -14,6 +14,7 @@ import type {
   HistogramInterval,
   PortionRecord,
   PortionSource,
+  ReferencedId,
   SearchHit,
   SearchOptions,
   SourceRecord,
@@ -309,14 +310,14 @@ export class SqliteStore implements Store {
     yield* this.db.prepare(sql).all(...filter.params) as CableDigest[]
   }
 
-  async referencedIds(access?: Access): Promise<{ id: string; citedBy: number }[]> {
+  async referencedIds(access?: Access): Promise<ReferencedId[]> {
     const filter = compileQuery(null, access)
     return this.db
       .prepare(
-        `SELECT r.target AS id, count(DISTINCT r.cable) AS citedBy FROM cable_refs r JOIN cables c ON c.rowid = r.cable
+        `SELECT r.target AS id, count(DISTINCT r.cable) AS citedBy, max(c.date) AS lastCitedAt FROM cable_refs r JOIN cables c ON c.rowid = r.cable
          WHERE r.target IS NOT NULL AND ${filter.where} GROUP BY r.target ORDER BY r.target`,
       )
-      .all(...filter.params) as { id: string; citedBy: number }[]
+      .all(...filter.params) as ReferencedId[]
   }
 
   async portionAccess(): Promise<boolean> {

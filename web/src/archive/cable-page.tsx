@@ -224,6 +224,7 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
                         {r.text} <span class="muted ref-kind">({referenceKindText(r.kind)})</span>
                       </span>
                     )}
+                    {r.datedAfter && <span class="muted"> (dated after this cable: not the cable cited, likely another year's)</span>}
                     {r.cable?.subject && <div class="muted small">{r.cable.subject}</div>}
                   </li>
                 ))}

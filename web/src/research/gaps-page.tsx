@@ -9,6 +9,12 @@ import { useScopeOnScreen } from './scope.js'
 const HELD = '#3b6ea8'
 const MISSING = '#d08a2c'
 const CITED = '#8c2d19'
+/** Why an outlier is left out (GapRow.outliers[].reason), as the page says it. */
+const OUTLIER_WHY: Record<GapRow['outliers'][number]['reason'], string> = {
+  fence: "far outside the year's serials",
+  scale: 'out of scale with every other serial of its post',
+  date: 'above a held serial dated after every cable citing it',
+}
 
 /**
  * The MRN gap map (`#/gaps?origin=QUORIN&year=2008`): per originating post and year, the serials the archive
@@ -88,7 +94,7 @@ function GapDetail({ row }: { row: GapRow }) {
         {row.origin} {row.year}
       </h2>
       <p data-testid="gap-summary">
-        Serials {row.first}–{row.last}: {row.held} held, {row.cited} cited but not held, about {row.missing} missing ({(row.coverage * 100).toFixed(1)}% coverage).
+        {row.held + row.cited === 0 ? 'No serial left once the outliers are set aside' : `Serials ${row.first}–${row.last}`}: {row.held} held, {row.cited} cited but not held, about {row.missing} missing ({(row.coverage * 100).toFixed(1)}% coverage).
       </p>
       <GapChart
         title={`${row.origin} ${row.year}: serials by month`}
@@ -113,14 +119,16 @@ function GapDetail({ row }: { row: GapRow }) {
       )}
       {row.outliers.length > 0 && (
         <>
-          <h3>Outliers (cited serials far outside the year's serials, not counted)</h3>
+          <h3>Outliers (cited serials that cannot be cables of this year, not counted)</h3>
           <ul class="id-list" data-testid="gap-outliers">
             {row.outliers.map((o) => (
               <li key={o.id}>
                 <a href={hrefFor(['search'], { q: `cites:${o.id}` })} title={`Cited by ${o.citedBy.join(', ')}`}>
                   {o.id}
                 </a>{' '}
-                <span class="muted">cited by {o.citedBy.join(', ')}</span>
+                <span class="muted">
+                  {OUTLIER_WHY[o.reason]}; cited by {o.citedBy.join(', ')}
+                </span>
               </li>
             ))}
           </ul>
@@ -235,8 +243,8 @@ function GapTable({ rows }: { rows: GapRow[] }) {
                   {r.year}
                 </a>
               </td>
-              <td>{r.first}</td>
-              <td>{r.last}</td>
+              <td>{r.held + r.cited === 0 ? '–' : r.first}</td>
+              <td>{r.held + r.cited === 0 ? '–' : r.last}</td>
               <td>{r.held}</td>
               <td>{r.cited}</td>
               <td>{r.missing}</td>
