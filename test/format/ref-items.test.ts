@@ -283,6 +283,10 @@ describe('the cable an item cites', () => {
     ['TESSIN 5679 75 (NOTAL)', '75TESSIN5679'],
     ['TESSIN 5679 75, PARA 3', '75TESSIN5679'],
     ['TESSIN 5679 75.', '75TESSIN5679'],
+    ['TESSIN 5679 75. SEE PARA 2', '75TESSIN5679'],
+    // runs of blanks before the year: citeCable reads an item as it is given, collapsed or not
+    ['TESSIN 4516  (74)', '74TESSIN4516'],
+    ['TESSIN 5679  75', '75TESSIN5679'],
     ['TESSIN 0389 (76)', '76TESSIN389'],
     ['DEPTEL 45678 (75)', '75STATE45678'],
     // a year before the origin wins over a number after the serial
@@ -303,6 +307,7 @@ describe('the cable an item cites', () => {
     ['TESSIN 12 75 ARDENNE 14', '76TESSIN12'],
     ['TESSIN 12 3/30/75', '76TESSIN12'],
     ['TESSIN 12 PARA 5', '76TESSIN12'],
+    ['TESSIN 12 75.5', '76TESSIN12'],
     ['TESSIN 12 PARA 75', '76TESSIN12'],
     ['TESSIN 12 5', '76TESSIN12'],
     ['TESSIN 12 (5)', '76TESSIN12'],
