@@ -51,6 +51,9 @@ export default {
   ...base,
   vitest: { configFile: 'vitest.mutate-fast.config.ts', related: true },
   mutate: MODULES[set],
+  // MUTATE_STATIC=1 also tests the static mutants (module-level tables and patterns such as a REF year's), each
+  // against every test of the group: give it the lines of such a table only (docs/testing.md, tenth run)
+  ignoreStatic: process.env.MUTATE_STATIC !== '1',
   concurrency: 1,
   incrementalFile: `reports/mutation/${set}/stryker-incremental.json`,
   tempDirName: `.stryker-tmp-${set}`,
