@@ -21,7 +21,13 @@ const SETS: Record<string, string[]> = {
   ],
   // read access: how a cable is filed (cable-access), a reader's clearance (reader-access), the rule comparing them;
   // the in-process suites without a store (a suite that sets up the messaging service costs seconds per mutant)
-  access: ['test/protection/**/*.test.ts', 'test/archive/cable-access.test.ts', 'test/archive/cable-markings.test.ts', 'test/format/garbled-mark.test.ts'],
+  access: [
+    'test/protection/**/*.test.ts',
+    'test/archive/cable-access.test.ts',
+    'test/archive/disguised-caveats.test.ts',
+    'test/archive/cable-markings.test.ts',
+    'test/format/garbled-mark.test.ts',
+  ],
   // the query → SQL compilers of both engines
   search: [
     'test/archive/phrase-search.test.ts',

@@ -28,8 +28,9 @@ export function disguisedCaveats(cable: Cable): string[] {
     // whole as it shows (the parser saw the sequences)
     const shown = seg.raw.replace(CONTROL_SEQUENCE, '')
     const controlled = shown !== seg.raw
+    // every word, however long: invisible characters pad a caveat to any length (`NO` and 35 zero-width spaces and
+    // `FORN` show as NOFORN), and the header is short
     for (const token of shown.split(/[\s.,;:/()[\]]+/)) {
-      if (token.length < 4 || token.length > 40) continue
       const word = caveatWord(token)
       if (word !== null && (controlled || word !== token.toUpperCase())) for (const c of caveatsOfCaption(word)) found.add(c)
     }

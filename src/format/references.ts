@@ -127,7 +127,8 @@ function trailingYear(rest: string, citingYear: number | null): number | null {
  */
 export function citeCable(item: string, defaultYear: string | null, citingOrigin: string | null = null): CitedCable | null {
   const re = /(?:^|[\s(,;:])(?:\(?((?:19|20)?\d{2})\)?\s+)?([A-Za-z][A-Za-z .'-]{1,28}?)\s+(?:NO\.?\s*)?0*(\d{1,7})(?![/:.]\d)(?=$|[\s),;:.])/g
-  const citingYear = defaultYear !== null && /^\d{2,4}$/.test(defaultYear) ? fullYear(defaultYear) : null
+  // a default year that is no year (not two to four digits) leaves the citing year unknown: no bare number is judged by it
+  const citingYear = defaultYear?.match(/^\d{2,4}$/) ? fullYear(defaultYear) : null
   for (let m = re.exec(item); m; m = re.exec(item)) {
     // the origin ends at its last letter: the blanks before the serial go to `\s+`
     let origin = m[2].toUpperCase()
@@ -142,8 +143,8 @@ export function citeCable(item: string, defaultYear: string | null, citingOrigin
     if ((NOT_ORIGIN.test(origin) && !isStation(origin.replace(/[^A-Z]/g, ''))) || origin.split(/\s+/).length > 4) continue
     // a date (`MARCH 12`, `SEPT 30`) is no cable; a station that begins like a month (MARSEILLE) is
     if (MONTH.test(origin)) continue
-    const after = m[1] === undefined ? trailingYear(item.slice(re.lastIndex), citingYear) : null
-    const written = m[1] ?? (after !== null ? String(after) : null)
+    // a year before the origin wins over a number after the serial (`74 TESSIN 12 (75)`)
+    const written = m[1] ?? trailingYear(item.slice(re.lastIndex), citingYear)?.toString() ?? null
     const id = buildId(written ?? defaultYear, origin, m[3])
     if (id && REFERENCE_ID.test(id)) return { id, year: written !== null ? 'written' : 'citing' }
   }

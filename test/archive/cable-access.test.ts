@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cableAccess, UNKNOWN_LEVEL_RANK } from '../../src/archive/cable-access.js'
+import { cableAccess, UNKNOWN_LEVEL_RANK, UNREADABLE_MARKING_LABEL } from '../../src/archive/cable-access.js'
 import { resolveDbLocation } from '../../src/archive/db-location.js'
 import { readerAccess } from '../../src/archive/reader-access.js'
 import { redactText } from '../../src/archive/redact.js'
@@ -23,6 +23,15 @@ function cable(classLine: string, captions: string[], paragraphs: string[]): str
 }
 
 describe('cable access derivation', () => {
+  it('should file an HTML page whose cable text holds markup that can hide text as a marking nobody can read, its marks all readable', () => {
+    const page = (para1: string) =>
+      `<html><body><pre>C O N F I D E N T I A L MORVALE 000780\n\nSUBJECT: (C) INVENTED\n\n1. (C) ${para1} words.\n\nNOBODY\n</pre></body></html>`
+    const hidden = parseCable(page('Open <span style="display:none">hidden</span>'))
+    expect(cableAccess(hidden)).toEqual({ level: 4, caveats: [], classification: UNREADABLE_MARKING_LABEL })
+    // the same page without the hiding markup is filed at its marks
+    expect(cableAccess(parseCable(page('Open <b>bold</b>')))).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
+  })
+
   it('should take level and caveats from the class line and captions', () => {
     const a = cableAccess(parseCable(cable('S E C R E T HARARE 000123', ['NOFORN', 'SIPDIS'], ['(S) Text.'])))
     expect(a).toEqual({ level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' })

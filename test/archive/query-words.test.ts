@@ -122,42 +122,45 @@ describe.each(engines)('query words through the index ($name)', ({ name, skip, o
     }
   })
 
-  it.skipIf(skip || name !== 'postgres')('should rank an OR, a NEAR, a field and an AND inside them, and not an OR holding only exclusions (PostgreSQL)', async () => {
-    const scores = async (q: string) => {
-      await opened()
-      const out: (number | null)[] = []
-      for await (const h of store.search(parseQuery(q), { sort: 'rank', limit: 50 })) out.push(h.score)
-      expect(out.length, q).toBeGreaterThan(0)
-      return out
-    }
-    for (const q of ['congress OR splinter', 'zanu NEAR/1 pf', 'subject:(report OR congress)', 'subject:(zanu report)', '(zanu pf) OR splinter', '(zanu -pf) OR congress', '"zanu pf"']) {
-      expect((await scores(q)).every((s) => typeof s === 'number'), q).toBe(true)
-    }
-    // no full-text word outside a NOT, or one joined to a field condition inside an OR: nothing to rank by
-    for (const q of ['(-zanu -pf) OR congress', '(zanu tag:ECON) OR congress']) {
-      expect((await scores(q)).every((s) => s === null), q).toBe(true)
-    }
-  })
+  // the order and scores PostgreSQL documents; SQLite ranks by BM25 (docs/search.md) and is not asked
+  if (name === 'postgres') {
+    it.skipIf(skip)('should rank an OR, a NEAR, a field and an AND inside them, and not an OR holding only exclusions (PostgreSQL)', async () => {
+      const scores = async (q: string) => {
+        await opened()
+        const out: (number | null)[] = []
+        for await (const h of store.search(parseQuery(q), { sort: 'rank', limit: 50 })) out.push(h.score)
+        expect(out.length, q).toBeGreaterThan(0)
+        return out
+      }
+      for (const q of ['congress OR splinter', 'zanu NEAR/1 pf', 'subject:(report OR congress)', 'subject:(zanu report)', '(zanu pf) OR splinter', '(zanu -pf) OR congress', '"zanu pf"']) {
+        expect((await scores(q)).every((s) => typeof s === 'number'), q).toBe(true)
+      }
+      // no full-text word outside a NOT, or one joined to a field condition inside an OR: nothing to rank by
+      for (const q of ['(-zanu -pf) OR congress', '(zanu tag:ECON) OR congress']) {
+        expect((await scores(q)).every((s) => s === null), q).toBe(true)
+      }
+    })
 
-  it.skipIf(skip || name !== 'postgres')('should rank subject hits first, then the newest, for a word in a phrase, a NEAR, an OR or a field (PostgreSQL)', async () => {
-    // SQLite orders by BM25 instead (docs/search.md); the rule below is PostgreSQL's
-    const ranked = (keys: string[], subjectWords: string[][]) => {
-      const inSubject = (k: string) => subjectWords.some((p) => holds(words(CABLES.find((c) => c.key === k)!.subject ?? ''), p))
-      const date = (k: string) => CABLES.find((c) => c.key === k)!.date!
-      return [...keys].sort((a, b) => Number(inSubject(b)) - Number(inSubject(a)) || date(b).localeCompare(date(a)))
-    }
-    const cases: [string, string[], string[][], string[][]][] = [
-      // [query, its hits by a scan, the words and phrases outside any NOT, those of them outside the node tried]
-      ['"zanu pf"', scan(['zanu', 'pf']), [['zanu', 'pf']], []],
-      ['zanu NEAR/1 pf', [...new Set([['zanu', 'pf'], ['pf', 'zanu'], ['zanu', '*', 'pf'], ['pf', '*', 'zanu']].flatMap(scan))], [['zanu'], ['pf']], []],
-      ['congress OR splinter', [...new Set([...scan(['congress']), ...scan(['splinter'])])], [['congress'], ['splinter']], []],
-      ['zanu subject:report', scan(['zanu']).filter((k) => holds(words(CABLES.find((c) => c.key === k)!.subject ?? ''), ['report'])), [['zanu'], ['report']], [['zanu']]],
-    ]
-    for (const [q, hits, subjectWords, outside] of cases) {
-      const expected = ranked(hits, subjectWords)
-      // each case is built so the order changes when the words of the node tried are left out of the tier
-      expect(expected, q).not.toEqual(ranked(hits, outside))
-      expect(await found(q), q).toEqual(expected)
-    }
-  })
+    it.skipIf(skip)('should rank subject hits first, then the newest, for a word in a phrase, a NEAR, an OR or a field (PostgreSQL)', async () => {
+      // SQLite orders by BM25 instead (docs/search.md); the rule below is PostgreSQL's
+      const ranked = (keys: string[], subjectWords: string[][]) => {
+        const inSubject = (k: string) => subjectWords.some((p) => holds(words(CABLES.find((c) => c.key === k)!.subject ?? ''), p))
+        const date = (k: string) => CABLES.find((c) => c.key === k)!.date!
+        return [...keys].sort((a, b) => Number(inSubject(b)) - Number(inSubject(a)) || date(b).localeCompare(date(a)))
+      }
+      const cases: [string, string[], string[][], string[][]][] = [
+        // [query, its hits by a scan, the words and phrases outside any NOT, those of them outside the node tried]
+        ['"zanu pf"', scan(['zanu', 'pf']), [['zanu', 'pf']], []],
+        ['zanu NEAR/1 pf', [...new Set([['zanu', 'pf'], ['pf', 'zanu'], ['zanu', '*', 'pf'], ['pf', '*', 'zanu']].flatMap(scan))], [['zanu'], ['pf']], []],
+        ['congress OR splinter', [...new Set([...scan(['congress']), ...scan(['splinter'])])], [['congress'], ['splinter']], []],
+        ['zanu subject:report', scan(['zanu']).filter((k) => holds(words(CABLES.find((c) => c.key === k)!.subject ?? ''), ['report'])), [['zanu'], ['report']], [['zanu']]],
+      ]
+      for (const [q, hits, subjectWords, outside] of cases) {
+        const expected = ranked(hits, subjectWords)
+        // each case is built so the order changes when the words of the node tried are left out of the tier
+        expect(expected, q).not.toEqual(ranked(hits, outside))
+        expect(await found(q), q).toEqual(expected)
+      }
+    })
+  }
 })

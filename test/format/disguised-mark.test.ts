@@ -23,6 +23,8 @@ describe('markSkeleton: a word as a screen shows it', () => {
     ['S\u0336', 'S', 'a combining stroke taken off'],
     ['S\u3164', 'S ', 'a Hangul filler, which shows as a blank'],
     ['\u13DA\uA4E2\uA731', 'SSS', 'Cherokee S, Lisu SA, a small capital S'],
+    ['S\x1b[0m', 'S', 'a terminal sequence (colour reset), which shows as nothing'],
+    ['\x1b[32mN\x7fF\x08', 'NF', 'a colour sequence, DEL and a backspace: every one dropped'],
   ])('%j reads %j (%s)', (word, seen) => {
     expect(markSkeleton(word)).toBe(seen)
   })

@@ -55,6 +55,13 @@ describe('parseMarking: caveats and REL TO', () => {
     expect(parseMarking('S - ENTIRE TEXT EXCEPT').ok).toBe(false)
   })
 
+  it('should read an extent statement standing alone as the same words without their hyphen', () => {
+    // the tail is read off only after a level or caveat: at the start of the word nothing stands before it, and
+    // the parser's own extent words read it, so `- ENTIRE TEXT` and `ENTIRE TEXT` are one marking
+    expect(parseMarking('- ENTIRE TEXT')).toEqual(parseMarking('ENTIRE TEXT'))
+    expect(parseMarking('-ENTIRE TEXT')).toEqual(parseMarking('ENTIRE TEXT'))
+  })
+
   it('should read a caveat-only mark as caveats without a level', () => {
     expect(read('NF')).toEqual({ level: null, caveats: ['NOFORN'], releasableTo: null })
     expect(read('NODIS')).toEqual({ level: null, caveats: ['NODIS'], releasableTo: null })

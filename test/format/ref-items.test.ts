@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { citeCable, citedId, previousYear, REF_LABEL, referenceKind, splitReferences, type Citing } from '../../src/format/references.js'
+import { citeCable, citedId, fullYear, previousYear, REF_LABEL, referenceKind, splitReferences, type Citing } from '../../src/format/references.js'
 
 /**
  * REF parsing item by item (spec §5.9, ids §6.1–6.2), on synthetic REF values: the label, lettered and unlettered
@@ -332,6 +332,30 @@ describe('the cable an item cites', () => {
     expect(citedId('TESSIN 12 1974', null)).toBe('74TESSIN12')
     // bare `74` could be anything without a citing year to judge it by
     expect(citedId('TESSIN 12 74', null)).toBeNull()
+  })
+
+  it('should read two-digit years from 1966 on, and take 1966 itself as a written year', () => {
+    expect([fullYear('66'), fullYear('65'), fullYear('99'), fullYear('00'), fullYear('2004'), fullYear(75)]).toEqual([1966, 2065, 1999, 2000, 2004, 1975])
+    expect(citedId('TESSIN 12 (66)', '76')).toBe('66TESSIN12')
+    expect(citedId('TESSIN 12 (1966)', '76')).toBe('66TESSIN12')
+    expect(citedId('TESSIN 12 (1965)', '76')).toBe('76TESSIN12')
+  })
+
+  it('should take a bare two-digit year up to ten years back, no further; bracketed or four-digit ones from any year', () => {
+    expect(citedId('TESSIN 12 76', '86')).toBe('76TESSIN12')
+    expect(citedId('TESSIN 12 75', '86')).toBe('86TESSIN12')
+    // 1970 is 33 years before 2003: bare and two-digit, a count more likely than a year
+    expect(citedId('TESSIN 12 70', '2003')).toBe('03TESSIN12')
+    expect(citedId('TESSIN 12 (70)', '2003')).toBe('70TESSIN12')
+    expect(citedId('TESSIN 12 1970', '2003')).toBe('70TESSIN12')
+  })
+
+  it.each(['7', 'X07', '07X', '12345'])('should judge no bare number by a default year that is no year (%j)', (defaultYear) => {
+    // whatever the default year builds (`07X` builds no id), the 04 after the serial is not read as the cable's year
+    const cited = citeCable('TESSIN 12 04', defaultYear)
+    expect(cited?.id).not.toBe('04TESSIN12')
+    expect(cited?.year).not.toBe('written')
+    expect(citeCable('TESSIN 12 (74)', defaultYear)).toEqual({ id: '74TESSIN12', year: 'written' })
   })
 
   it('should count years back across the century', () => {

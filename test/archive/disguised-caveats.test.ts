@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import { disguisedCaveats } from '../../src/archive/disguised-caveats.js'
+import { statedAccess } from '../../src/archive/stated-access.js'
+import { parseCable } from '../../src/format/parse.js'
+
+/** A synthetic cable: the header lines given, then E.O., TAGS, subject, one paragraph and a signature. */
+function cable(classLine: string, captions: string[], opts: { address?: string[]; after?: string[] } = {}): string {
+  return [
+    'R 010000Z JAN 09',
+    'FM AMEMBASSY HARARE',
+    'TO SECSTATE WASHDC ROUTINE 0001',
+    ...(opts.address ?? []),
+    '',
+    classLine,
+    '',
+    ...captions,
+    '',
+    'E.O. 12958: DECL: 01/01/2019',
+    'TAGS: PREL, ZI',
+    'SUBJECT: A TEST',
+    '',
+    '1. (C) Text.',
+    '',
+    ...(opts.after ?? []),
+    'SMITH',
+    '',
+  ].join('\n')
+}
+
+const CLASS = 'C O N F I D E N T I A L HARARE 000123'
+const of = (captions: string[], opts?: { address?: string[]; after?: string[] }) => disguisedCaveats(parseCable(cable(CLASS, captions, opts)))
+
+describe('disguisedCaveats: a restrictive caveat the header shows but spells past the caption reader', () => {
+  it('should name the caveat a caption line shows, however each character is typed', () => {
+    const shown: [string, string[]][] = [
+      ['N\u041eFORN', ['NOFORN']], // Cyrillic capital O
+      ['n\u043eforn', ['NOFORN']], // lower case with a Cyrillic small o: read in capitals
+      ['\uff2e\uff2f\uff26\uff2f\uff32\uff2e', ['NOFORN']], // fullwidth
+      ['NO\u00adFORN', ['NOFORN']], // soft hyphen
+      ['NOFO\u200bRN', ['NOFORN']], // zero-width space
+      ['NO-FORN', ['NOFORN']], // an ASCII hyphen inside
+      ['NO\u2010FORN', ['NOFORN']], // the Unicode hyphen, first of the dash range
+      ['NO\u2015FORN', ['NOFORN']], // the horizontal bar, last of the dash range
+      ['NO\u2800FORN', ['NOFORN']], // the braille blank, which a screen shows as a space
+      ['NOF0RN', ['NOFORN']], // a zero for an O
+      ['N0F0RN', ['NOFORN']], // every O a zero
+      ['NOD1S', ['NODIS']], // a one for an I
+      ['NODlS', ['NODIS']], // a lower-case l for an I
+      ['NOD|S', ['NODIS']], // a bar for an I
+      ['L1MD1S', ['LIMDIS']], // every I a one
+      ['EX\x1b[0mDIS', ['EXDIS']], // a terminal sequence, which shows as nothing
+      ['\u2116DIS', ['NODIS']], // four characters: the numero sign folds to No
+      ['CHER0KEE', ['CHEROKEE', 'NODIS']], // a caption standing for two caveats names both
+      ['N0DIF', ['NODIS']], // NODIF is NODIS
+      ['0RCON', ['ORCON']],
+      ['STAD1S', ['STADIS']],
+      ['SPEC\u0410T', ['SPECAT']],
+    ]
+    for (const [caption, caveats] of shown) expect(of([caption, 'SIPDIS']), JSON.stringify(caption)).toEqual(caveats)
+  })
+
+  it('should read each word of a line apart, split at blanks and punctuation', () => {
+    expect(of(['SIPDIS N\u041eFORN'])).toEqual(['NOFORN'])
+    expect(of(['(N\u041eFORN)'])).toEqual(['NOFORN'])
+    expect(of(['[N0DIS]'])).toEqual(['NODIS'])
+    expect(of(['N0FORN, EXD1S; L1MDIS. 0RCON:STAD1S'])).toEqual(['NOFORN', 'EXDIS', 'LIMDIS', 'ORCON', 'STADIS'])
+    expect(disguisedCaveats(parseCable(cable('SECRET//N\u041eFORN', [])))).toEqual(['NOFORN'])
+    // each caveat once, however often it is shown
+    expect(of(['N0FORN', 'N\u041eFORN'])).toEqual(['NOFORN'])
+  })
+
+  it('should read a word padded with invisible characters to any length', () => {
+    for (const n of [34, 35, 200]) expect(of([`NO${'\u200b'.repeat(n)}FORN`]), String(n)).toEqual(['NOFORN'])
+  })
+
+  it('should leave words written exactly to the caption reader, and words that only resemble a caveat alone', () => {
+    expect(of(['NOFORN', 'SIPDIS'])).toEqual([])
+    expect(of(['noforn', 'NoDis'])).toEqual([])
+    expect(of(['FORUM NODES EXODUS'])).toEqual([])
+    expect(of(['N\u041eF', 'F0RN'])).toEqual([])
+    expect(disguisedCaveats(parseCable(cable('SECRET//NOFORN', [])))).toEqual([])
+  })
+
+  it('should name a caveat written exactly on a line that holds a terminal sequence, which the parser read with it', () => {
+    expect(of(['\x1b[0mNOFORN'])).toEqual(['NOFORN'])
+    expect(of(['NODIS\x7f'])).toEqual(['NODIS'])
+  })
+
+  it('should read the header only: address lines, the subject, the text and what follows are no captions', () => {
+    expect(of([], { address: ['INFO AMEMBASSY N0DIS'] })).toEqual([])
+    expect(of([], { after: ['N0FORN', ''] })).toEqual([])
+    const inSubject = cable(CLASS, []).replace('SUBJECT: A TEST', 'SUBJECT: N\u041eFORN TEST')
+    expect(disguisedCaveats(parseCable(inSubject))).toEqual([])
+    const inText = cable(CLASS, []).replace('1. (C) Text.', '1. (C) The N0FORN text.')
+    expect(disguisedCaveats(parseCable(inText))).toEqual([])
+  })
+})
+
+describe('statedAccess demands the disguised caveats', () => {
+  it('should file a caption spelt past the caption reader as the caveat it shows', () => {
+    expect(statedAccess(parseCable(cable(CLASS, ['N\u041eFORN', 'SIPDIS'])))).toMatchObject({ level: 2, caveats: ['NOFORN'] })
+    expect(statedAccess(parseCable(cable(CLASS, ['NOD1S', 'N0FORN'])))).toMatchObject({ level: 2, caveats: ['NOFORN', 'NODIS'] })
+    expect(statedAccess(parseCable(cable(CLASS, ['SIPDIS'])))).toMatchObject({ level: 2, caveats: [] })
+  })
+})
