@@ -5,8 +5,9 @@ import { CONTROL_SEQUENCE, markSkeleton } from '../format/marking.js'
 /** The distribution and handling words that restrict readers (spec §5.4, §7 rule 4), as the class line and captions write them. */
 const RESTRICTING_WORDS: ReadonlySet<string> = new Set(['NOFORN', 'NODIS', 'NODIF', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'])
 
-/** Segments of the header where captions and the class line's caveats stand (everything before the subject and text). */
-const HEADER_KINDS: ReadonlySet<string> = new Set(['preamble', 'envelope', 'headerOther', 'classLine', 'captions', 'unplaced'])
+
+/** Segments before the text that hold no captions. */
+const NO_CAPTIONS: ReadonlySet<string> = new Set(['blank', 'from', 'to', 'info', 'xmt', 'ref', 'classifiedBy', 'eo', 'tags', 'pageHeader'])
 
 /**
  * The restrictive caveats a cable's header spells in a form the caption reader does not take (spec §5.4, §7 rule 4):
@@ -22,12 +23,18 @@ const HEADER_KINDS: ReadonlySet<string> = new Set(['preamble', 'envelope', 'head
 export function disguisedCaveats(cable: Cable): string[] {
   const found = new Set<string>()
   for (const seg of cable.segments) {
-    if (seg.kind === 'subject' || seg.kind === 'para' || seg.kind === 'eo' || seg.kind === 'tags') break
-    if (!HEADER_KINDS.has(seg.kind)) continue
+    // the whole header, up to the first numbered paragraph: captions also stand after the subject, E.O. and TAGS
+    // lines, where a caption the parser does not take is read as text lines; addressees, subject, REF, E.O. and
+    // TAGS lines hold names and words of their own, no captions
+    if (seg.kind === 'para') break
+    if (NO_CAPTIONS.has(seg.kind)) continue
     // control sequences show as nothing, and hold brackets that would split a word; a line holding one is read
     // whole as it shows (the parser saw the sequences)
-    const shown = seg.raw.replace(CONTROL_SEQUENCE, '')
-    const controlled = shown !== seg.raw
+    // a subject's own line is its words; a line the parser joined to it (a caption right under the subject line,
+    // `NОFORN` it did not take for one) is read
+    const raw = seg.kind !== 'subject' ? seg.raw : seg.raw.includes('\n') ? seg.raw.slice(seg.raw.indexOf('\n') + 1) : ''
+    const shown = raw.replace(CONTROL_SEQUENCE, '')
+    const controlled = shown !== raw
     // every word, however long: invisible characters pad a caveat to any length (`NO` and 35 zero-width spaces and
     // `FORN` show as NOFORN), and the header is short
     for (const token of shown.split(/[\s.,;:/()[\]]+/)) {

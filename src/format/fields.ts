@@ -352,6 +352,12 @@ function readGluedSignature(cable: Cable, ctx: FieldContext) {
   const end = lines[i].start + m.index + m[0].trimEnd().length
   cable.signers = [name]
   cable.spans.signature = ctx.index.span(end - name.length, end)
+  // the name is the signature, not the last words of the paragraph it is glued to (spec §5.11)
+  const last = cable.paragraphs[cable.paragraphs.length - 1]
+  if (last && last.span && last.span.end.offset >= end) {
+    const text = last.text.trimEnd()
+    if (text.endsWith(name)) last.text = text.slice(0, text.length - name.length).trimEnd()
+  }
 }
 
 function classLineNoforn(ctx: FieldContext): boolean {

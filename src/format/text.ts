@@ -57,6 +57,24 @@ export interface TextLayout {
 }
 
 const SUBJECT_LABEL = /^[ \t]*(?:SUBJECT|SUBJ|UBJECT)\b[ \t]*[:.]?[ \t]*/i
+/** Whether a class line names a section after the first (`SECTION 02 OF 03`, spec §5.2): its text need not open at paragraph 1. */
+function laterSection(cl: { match: RegExpExecArray } | null): boolean {
+  return cl !== null && /\bSECTION\s+0*(?:[2-9]|[1-9]\d)\s+OF\b/i.test(cl.match.input)
+}
+
+/**
+ * Whether the next numbered block after line `i` (at a block start: after a blank line or a page header) is
+ * paragraph `next`: numbers that run on from a first block numbered above 1.
+ */
+function runsOn(lines: readonly Line[], kinds: readonly string[], i: number, next: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    if (kinds[j] !== 'lines' || !(lines[j - 1].blank || kinds[j - 1] === 'pageHeader')) continue
+    const m = PARA_START.exec(lines[j].text)
+    if (m) return Number(m[3]) === next
+  }
+  return false
+}
+
 const PARA_START = /^([ \t]*)(¶[ \t]?)?(\d{1,3})[ \t]?\.(?=[ \t(]|[A-Z]\))[ \t]*(?:\(([^)\n]{1,60})\)|([A-Z]{1,3}(?:\/[A-Z]{1,4})?)\))?[ \t]*/
 /** First letters of class words (U, C, S, T, L in either case): a screen before the class-line regex. */
 const CLASS_INITIALS = new Set([85, 67, 83, 84, 76, 117, 99, 115, 116, 108])
@@ -183,8 +201,10 @@ export function layoutText(lines: Line[], from: number, text: string, classMatch
     // numbering slips in real cables (1, 2, 4): a number a little ahead still opens a paragraph at a block start
     const ok = n === expected || (layout.paras.length > 0 && blockStart && n > expected && n < expected + 3)
     if (layout.paras.length === 0 && !blockStart && !pilcrow) continue
-    // a fragment (no class line, no header) may start at any paragraph: its first numbered block opens one
-    if (!ok && !(layout.paras.length === 0 && cl === null && from === 0 && blockStart && n > 1 && n < 100)) continue
+    // a fragment (no class line, no header) may start at any paragraph: its first numbered block opens one; so may a
+    // later section of a multi-section telegram (`SECTION 02 OF 02` on its class line) or any text whose numbers
+    // then run on (`6.` then `7.` at block starts: a section or a partial record without its first part)
+    if (!ok && !(layout.paras.length === 0 && blockStart && n > 1 && n < 100 && ((cl === null && from === 0) || laterSection(cl) || runsOn(lines, kinds, i, n + 1)))) continue
     const rawMark = m[4] ?? m[5] ?? null
     let marking: string | null = null
     let markRange: Range | null = null

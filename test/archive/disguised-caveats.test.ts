@@ -102,4 +102,17 @@ describe('statedAccess demands the disguised caveats', () => {
     expect(statedAccess(parseCable(cable(CLASS, ['NOD1S', 'N0FORN'])))).toMatchObject({ level: 2, caveats: ['NOFORN', 'NODIS'] })
     expect(statedAccess(parseCable(cable(CLASS, ['SIPDIS'])))).toMatchObject({ level: 2, caveats: [] })
   })
+
+  it('should read a caption line standing after the subject, and never a word of a numbered paragraph', () => {
+    const after = (lines: string[], para: string) => disguisedCaveats(parseCable([
+      'R 010000Z JAN 09', 'FM AMEMBASSY HARARE', 'TO SECSTATE WASHDC ROUTINE 0001', '', CLASS, '', 'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL, ZI', 'SUBJECT: A TEST', '',
+      ...lines, '', para, '', 'SMITH', '',
+    ].join('\n')))
+    expect(after(['N\u041eFORN', 'SIPDIS'], '1. (C) Text.')).toEqual(['NOFORN'])
+    expect(after(['SIPDIS'], '1. (C) The N\u041eFORN word in a paragraph is prose.')).toEqual([])
+    const c = parseCable(['R 010000Z JAN 09', 'FM AMEMBASSY HARARE', 'TO SECSTATE WASHDC ROUTINE 0001', '', CLASS, '', 'SUBJECT: A TEST', 'NOD\u0406S', 'SIPDIS', '', '1. (C) Text.', '', 'SMITH', ''].join('\n'))
+    expect(statedAccess(c)).toMatchObject({ level: 2, caveats: ['NODIS'] })
+    // a subject line alone, with nothing after it in the text
+    expect(disguisedCaveats(parseCable(`${CLASS}\n\nSUBJECT: N\u041eFORN TEST`))).toEqual([])
+  })
 })

@@ -21,6 +21,23 @@ describe('fragments and partial texts', () => {
     expect(c.signers).toEqual(['SMITH'])
   })
 
+  it('should read the paragraphs of a later section, numbered from where it starts', () => {
+    // a second section: its class line says so, and one paragraph is enough
+    const second = parse('R 011422Z MAR 07\nFM AMEMBASSY MORVALE\nTO SECSTATE WASHDC 0412\n\nC O N F I D E N T I A L SECTION 02 OF 02 MORVALE 000413\n\nSIPDIS\n\n5. (C) The talks resume.\n\nSMITH\n')
+    expect(second.paragraphs.map((p) => [p.number, p.marking])).toEqual([[5, 'C']])
+    // a partial record without its first part: a page header, then numbers that run on
+    const partial = parse('PAGE 02        MORVALE  00413  011422Z\n\n3. (C) The minister spoke.\n\n4. (S) The envoy answered.\n\nSMITH\n')
+    expect(partial.paragraphs.map((p) => [p.number, p.marking])).toEqual([[3, 'C'], [4, 'S']])
+    // a text with a class line whose numbers then run on
+    const runOn = parse('C O N F I D E N T I A L MORVALE 000414\n\nSUBJECT: INVENTED\n\n6. (C) Six.\n\n7. (C) Seven.\n\n8. (U) Eight.\n\nSMITH\n')
+    expect(runOn.paragraphs.map((p) => p.number)).toEqual([6, 7, 8])
+  })
+
+  it('should not open paragraphs at a lone number above 1 in a first section', () => {
+    const c = parse('C O N F I D E N T I A L MORVALE 000415\n\nSUBJECT: INVENTED\n\n2007 was a year of talks.\n\n5. Five items were listed.\n\nSMITH\n')
+    expect(c.paragraphs.map((p) => p.number)).toEqual([])
+  })
+
   it('should read a text that starts at TO', () => {
     const c = parse('TO SECSTATE WASHDC PRIORITY 0517\nINFO AMEMBASSY TESSIN 0044\n\n1. Text.\n')
     expect(c.to?.[0]).toMatchObject({ name: 'SECSTATE WASHDC', precedence: 'PRIORITY', serial: '0517' })
