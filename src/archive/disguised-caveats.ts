@@ -32,7 +32,7 @@ export function disguisedCaveats(cable: Cable): string[] {
     // whole as it shows (the parser saw the sequences)
     // a subject's own line is its words; a line the parser joined to it (a caption right under the subject line,
     // `NОFORN` it did not take for one) is read
-    const raw = seg.kind !== 'subject' ? seg.raw : seg.raw.includes('\n') ? seg.raw.slice(seg.raw.indexOf('\n') + 1) : ''
+    const raw = seg.kind === 'subject' ? seg.raw.replace(/^[^\n]*\n?/, '') : seg.raw
     const shown = raw.replace(CONTROL_SEQUENCE, '')
     const controlled = shown !== raw
     // every word, however long: invisible characters pad a caveat to any length (`NO` and 35 zero-width spaces and
