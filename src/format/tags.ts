@@ -29,14 +29,56 @@ export function splitTags(written: string): { tags: TagToken[]; links: boolean }
     } else {
       const text = withoutTrailing(m[0], true)
       if (!text || isSipdis(text)) continue
+      // `PREL, PGOV, AND JO`: the conjunction before the last entry of a comma list is no tag
+      if (isListConjunction(value, tags, m.index, text)) continue
       tags.push({ text, start: m.index, end: m.index + text.length })
     }
   }
   if (links || tags.length < 2) return { tags, links }
-  return { tags: value.includes(',') || value.includes(';') ? joinCommaEntries(value, tags) : joinSpacedMeanings(value, tags), links }
+  const entries = isCommaList(value) ? joinCommaEntries(value, tags) : joinSpacedMeanings(value, tags)
+  return { tags: withPersons(value, entries), links }
+}
+
+/**
+ * A comma- or semicolon-delimited list: a separator outside parentheses (the comma of `OVIP (RICE, CONDOLEEZZA)`
+ * is part of the person's name, so `PREL PGOV OVIP (RICE, CONDOLEEZZA)` is a space-delimited list).
+ */
+export function isCommaList(value: string): boolean {
+  let depth = 0
+  for (let i = 0; i < value.length; i++) {
+    const c = codeAt(value, i)
+    if (c === 40 /* ( */) depth++
+    else if (c === 41 /* ) */ && depth > 0) depth--
+    else if (depth === 0 && (c === 44 || c === 59)) return true
+  }
+  return false
+}
+
+/** `AND` opening an entry of a comma list (`PREL, PGOV, AND JO`): the list's conjunction, not a tag. */
+function isListConjunction(value: string, before: TagToken[], at: number, text: string): boolean {
+  if (text.length !== 3 || text.toUpperCase() !== 'AND' || before.length === 0) return false
+  return hasListSeparator(value, before[before.length - 1].end, at)
+}
+
+/**
+ * A parenthesised name right after a subject or program code of the same entry is that code's person
+ * (spec §10 `OVIP (CLINTON, HILLARY)`): one tag `OVIP (RICE, CONDOLEEZZA)`. After a geographic code or standing
+ * alone it stays a tag of its own (`XY (DOE, JOHN)` is a country and a person).
+ */
+function withPersons(value: string, tokens: TagToken[]): TagToken[] {
+  const out: TagToken[] = []
+  for (const t of tokens) {
+    const prev = out[out.length - 1]
+    if (prev && codeAt(t.text, 0) === 40 /* ( */ && PERSON_CODES.has(prev.text.toUpperCase()) && /^\s+$/.test(value.slice(prev.end, t.start))) {
+      out[out.length - 1] = { text: `${prev.text} ${t.text}`, start: prev.start, end: t.end }
+    } else out.push(t)
+  }
+  return out
 }
 
 const CODES = new Set(TAG_TABLE.map(([code]) => code))
+/** Subject and program codes (four letters: OVIP, PREL): the codes a parenthesised person may belong to. */
+const PERSON_CODES = new Set(TAG_TABLE.filter(([code, , kind]) => (kind === 'subject' || kind === 'program') && /^[A-Z]{4}$/.test(code)).map(([code]) => code))
 /** Upper-case meanings named by exactly one code (`HUMAN RIGHTS` → PHUM): a spaced entry resolves only to these. */
 const UNIQUE_MEANINGS = (() => {
   const count = new Map<string, number>()
@@ -55,9 +97,11 @@ const LONG_WORD = /^[A-Za-z][A-Za-z'-]{4,}$/
  */
 const isWord = (t: string) => LONG_WORD.test(t) && !CODES.has(t.toUpperCase())
 
-/** Two to four words, none of them a code (`HUMAN RIGHTS`, `GAZA DISENGAGEMENT`), one longer than a code. */
+/** Two to four words (and `AND`s), none of them a code (`HUMAN RIGHTS`, `GAZA DISENGAGEMENT`), one longer than a code. */
 function isPhrase(entry: TagToken[]): boolean {
-  if (entry.length < 2 || entry.length > 4) return false
+  // `AND` joins the words of an entry (`TRADE AND INVESTMENT PROMOTION`) and is not counted among them
+  const words = entry.filter((t) => t.text.toUpperCase() !== 'AND').length
+  if (entry.length < 2 || words > 4) return false
   if (!entry.every((t) => /^[A-Za-z][A-Za-z'-]*$/.test(t.text) && !CODES.has(t.text.toUpperCase()))) return false
   return entry.some((t) => isWord(t.text))
 }
@@ -146,10 +190,14 @@ export function tagListLength(value: string): number {
   let runWords = 0
   let lastEnd = 0
   let pair = false
+  // whether the current run of words opens an entry of a comma list, where `AND` joins words of one entry
+  const commaList = isCommaList(value)
+  let runOpensEntry = false
   for (let m = re.exec(value); m; m = re.exec(value)) {
     const t = m[0]
     // a comma or semicolon between two tokens ends a run of words (`DOE, JOHN` is two entries)
-    if (hasListSeparator(value, lastEnd, m.index)) {
+    const sepBefore = lastEnd > 0 && hasListSeparator(value, lastEnd, m.index)
+    if (sepBefore) {
       runStart = -1
       runWords = 0
       pair = false
@@ -179,8 +227,14 @@ export function tagListLength(value: string): number {
       end = lastEnd
       continue
     }
-    const word = PLAIN_WORD.test(bare) && !PROSE_WORDS.has(folded)
-    if (runStart < 0) runStart = m.index
+    if (runStart < 0) {
+      runStart = m.index
+      runOpensEntry = commaList && sepBefore
+    }
+    // `TRADE AND INVESTMENT` as an entry of a comma list, and the list's last `AND JO`: words of the list; after a
+    // code (`XY DISCUSS TALKS AND …`) or in a space-delimited list `AND` is running text
+    const entryAnd = runOpensEntry && folded === 'AND'
+    const word = PLAIN_WORD.test(bare) && (entryAnd || !PROSE_WORDS.has(folded))
     runWords++
     // running text: the list ends before the run this token belongs to
     if (!word || pair || runWords > MAX_WORD_RUN) return endAfter(value, Math.min(end, runStart))

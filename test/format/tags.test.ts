@@ -70,3 +70,29 @@ describe('the TAGS table in src/format', () => {
     expect(TAG_TABLE.map(([c, m, k]) => [c, m, k])).toEqual(rows)
   })
 })
+
+describe('TAGS entries with AND and parenthesised persons (QA 13, finding 07)', () => {
+  it('keeps an entry of a comma list whose words are joined by AND', () => {
+    expect(tagsOf('TAGS: PREL, PGOV, XY, TRADE AND INVESTMENT PROMOTION')).toEqual(['PREL', 'PGOV', 'XY', 'TRADE AND INVESTMENT PROMOTION'])
+    expect(tagsOf('TAGS: PREL, PGOV, XY, TRADE AND INVESTMENT')).toEqual(['PREL', 'PGOV', 'XY', 'TRADE AND INVESTMENT'])
+    expect(tagsOf('TAGS: ECON, FISHERIES AND OCEANS, XY')).toEqual(['ECON', 'FISHERIES AND OCEANS', 'XY'])
+    expect(tagsOf('Tags: econ; science and technology; xy')).toEqual(['econ', 'science and technology', 'xy'])
+  })
+  it('reads AND opening the last entry of a comma list as the conjunction, not as a tag', () => {
+    expect(tagsOf('TAGS: PREL, PGOV, AND XY')).toEqual(['PREL', 'PGOV', 'XY'])
+    expect(tagsOf('TAGS: PREL, and ECON')).toEqual(['PREL', 'ECON'])
+  })
+  it('still ends the list at running text with AND after a code or in a space-delimited list', () => {
+    expect(tagsOf('TAGS: PREL, XY DISCUSS TALKS AND OTHER ISSUES')).toEqual(['PREL', 'XY'])
+    expect(tagsOf('TAGS: PREL XY DISCUSS TALKS AND OTHER ISSUES')).toEqual(['PREL', 'XY'])
+  })
+  it('keeps a parenthesised person with the subject code before it and never splits at its inner comma', () => {
+    expect(tagsOf('TAGS: PREL PGOV OVIP (DOE, JANE)')).toEqual(['PREL', 'PGOV', 'OVIP (DOE, JANE)'])
+    expect(tagsOf('TAGS: KPAL, XY, BORDER TALKS, OVIP (DOE, JANE Q.)')).toEqual(['KPAL', 'XY', 'BORDER TALKS', 'OVIP (DOE, JANE Q.)'])
+    expect(tagsOf('TAGS: OVIP (ROE, RICHARD), PREL, XY')).toEqual(['OVIP (ROE, RICHARD)', 'PREL', 'XY'])
+    expect(tagsOf('Tags: ovip (roe, richard), prel')).toEqual(['ovip (roe, richard)', 'prel'])
+    // after a country code or on its own the person stays a tag of its own
+    expect(tagsOf('TAGS: PREL PGOV XY (DOE, JOHN)')).toEqual(['PREL', 'PGOV', 'XY', '(DOE, JOHN)'])
+    expect(tagsOf('TAGS: PREL, (DOE, JOHN), XY')).toEqual(['PREL', '(DOE, JOHN)', 'XY'])
+  })
+})
