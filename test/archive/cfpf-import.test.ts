@@ -56,7 +56,7 @@ function track(store: Store): Store {
 async function row(store: Store, key: string) {
   const c = await store.getCable(key)
   if (!c) return undefined
-  return { id: c.id, raw_id: c.rawId, date: c.date, origin: c.origin, classification: c.classification, level: c.level, caveats: c.caveats.join(' '), subject: c.subject, tags: c.tags.join(' ') }
+  return { id: c.id, raw_id: c.rawId, date: c.date, origin: c.origin, classification: c.classification, level: c.level, caveats: c.caveats.join(' '), subject: c.subject, tags: c.tags.join(', ') }
 }
 
 /** Everything an import may change, in key order: fields, text hashes and sources. */
@@ -118,7 +118,7 @@ describe.each(ENGINES)('cable import of CFPF exports ($name)', (engine) => void 
   })
 
   it('should read a full AAD record from its text: lower-case DTG, REF lines, multi-word TAGS, handling as caption', async () => {
-    expect(await row(store, '75STATE12345')).toMatchObject({ date: '1975-03-15T16:46:00Z', origin: 'SECSTATE WASHDC', classification: 'CONFIDENTIAL//EXDIS', level: LEVEL_RANK.CONFIDENTIAL, caveats: 'EXDIS', tags: 'PFOR HUMAN-RIGHTS CG' })
+    expect(await row(store, '75STATE12345')).toMatchObject({ date: '1975-03-15T16:46:00Z', origin: 'SECSTATE WASHDC', classification: 'CONFIDENTIAL//EXDIS', level: LEVEL_RANK.CONFIDENTIAL, caveats: 'EXDIS', tags: 'PFOR, HUMAN RIGHTS, CG' })
     const c = await store.getCable('75STATE12345')
     expect(c?.references.map((r) => r.id)).toEqual(['75KINSHASA1122', '74STATE998877'])
     expect(c?.captions).toEqual(['EXDIS'])
@@ -128,20 +128,20 @@ describe.each(ENGINES)('cable import of CFPF exports ($name)', (engine) => void 
   })
 
   it('should repair a six-letter NARA origin and take date and id from the record when the text has neither', async () => {
-    expect(await row(store, '75KINSHASA1234')).toMatchObject({ id: '75KINSHASA1234', raw_id: '1975KINSHA01234', date: '1975-03-18T00:00:00Z', origin: 'AMEMBASSY KINSHASA', level: 0, tags: 'EAGR CG', subject: 'INVENTED COFFEE PRICES' })
+    expect(await row(store, '75KINSHASA1234')).toMatchObject({ id: '75KINSHASA1234', raw_id: '1975KINSHA01234', date: '1975-03-18T00:00:00Z', origin: 'AMEMBASSY KINSHASA', level: 0, tags: 'EAGR, CG', subject: 'INVENTED COFFEE PRICES' })
     const c = await store.getCable('75KINSHASA1234')
     expect(c?.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['ID_FROM_METADATA', 'ID_REPAIRED', 'DATE_FROM_CONTAINER', 'TAGS_FROM_CONTAINER', 'SUBJECT_FROM_CONTAINER']))
   })
 
   it('should store text-unavailable records with their metadata, level and caveats', async () => {
-    expect(await row(store, '76NEWDELHI42')).toMatchObject({ raw_id: '1976NEWDE000042', date: '1976-01-09T00:00:00Z', classification: 'SECRET//NODIS', level: LEVEL_RANK.SECRET, caveats: 'NODIS', subject: 'INVENTED MONSOON FORECAST', tags: 'PFOR IN' })
+    expect(await row(store, '76NEWDELHI42')).toMatchObject({ raw_id: '1976NEWDE000042', date: '1976-01-09T00:00:00Z', classification: 'SECRET//NODIS', level: LEVEL_RANK.SECRET, caveats: 'NODIS', subject: 'INVENTED MONSOON FORECAST', tags: 'PFOR, IN' })
     // an empty text column is a text-unavailable record too, named by the record's locator
     expect(await row(store, '77STATE777')).toMatchObject({ date: '1977-06-30T00:00:00Z', level: LEVEL_RANK.SBU, subject: 'INVENTED VISA FEES' })
     const empty = await store.getCable('77STATE777')
     expect(empty?.text).toBe('')
     expect(empty?.diagnostics.find((d) => d.code === 'TEXT_UNAVAILABLE')?.message).toMatch(/TEXT ON MICROFILM/)
     expect(empty?.errorCount).toBe(0)
-    expect(await row(store, '74KINSHASA1299')).toMatchObject({ raw_id: '1974KINSHA001299', origin: 'AMEMBASSY KINSHASA', level: LEVEL_RANK.SBU, tags: 'EAGR CG', date: '1974-05-02T00:00:00Z' })
+    expect(await row(store, '74KINSHASA1299')).toMatchObject({ raw_id: '1974KINSHA001299', origin: 'AMEMBASSY KINSHASA', level: LEVEL_RANK.SBU, tags: 'EAGR, CG', date: '1974-05-02T00:00:00Z' })
     expect(await row(store, '78STATE123')).toMatchObject({ level: 0, subject: 'INVENTED STAFF TRAVEL', origin: 'SECSTATE WASHDC' })
   })
 
@@ -150,12 +150,12 @@ describe.each(ENGINES)('cable import of CFPF exports ($name)', (engine) => void 
   })
 
   it('should read History Lab records: text over metadata, handling restrictions as caveats, array TAGS', async () => {
-    expect(await row(store, '74STATE54321')).toMatchObject({ date: '1974-03-09T15:53:00Z', classification: 'SECRET//NODIS', level: LEVEL_RANK.SECRET, caveats: 'NODIS', tags: 'EAGR GAZA-DISENGAGEMENT CG' })
+    expect(await row(store, '74STATE54321')).toMatchObject({ date: '1974-03-09T15:53:00Z', classification: 'SECRET//NODIS', level: LEVEL_RANK.SECRET, caveats: 'NODIS', tags: 'EAGR, GAZA DISENGAGEMENT, CG' })
     const c = await store.getCable('74STATE54321')
     expect(c?.references.map((r) => r.id)).toEqual(['74KINSHASA777', '74NEWDELHI3456'])
     expect(c?.sources[0]).toMatchObject({ rendering: 'jsonl', locator: `${join(fixtures, 'history-lab.jsonl')}#line=2` })
     expect(c?.sources[0].metadata).toMatchObject({ shape: 'history-lab', film: 'D740070-0999', 'current classification': 'UNCLASSIFIED' })
-    expect(await row(store, '79KINSHASA808')).toMatchObject({ classification: 'CONFIDENTIAL//LIMDIS', caveats: 'LIMDIS', tags: 'EAID HUMAN-RIGHTS CG', date: '1979-02-14T00:00:00Z' })
+    expect(await row(store, '79KINSHASA808')).toMatchObject({ classification: 'CONFIDENTIAL//LIMDIS', caveats: 'LIMDIS', tags: 'EAID, HUMAN RIGHTS, CG', date: '1979-02-14T00:00:00Z' })
   })
 
   it('should change nothing when the same exports are imported again', async () => {

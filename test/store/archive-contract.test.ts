@@ -147,6 +147,32 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect(sorted((await store.facets(null, noOrcon)).classification.map((f) => f.value))).toEqual(['CONFIDENTIAL//NOFORN', 'CONFIDENTIAL//NOFORN/EXDIS'])
     })
 
+    it('should store, show, facet and select a multi-word TAGS entry as written (QA 13, finding 06)', async () => {
+      const store = await engine.open()
+      const cable = (serial: string, tags: string) =>
+        ['R 011200Z JUN 05', 'FM AMEMBASSY QUORIN', 'TO SECSTATE WASHDC 1001', '', `UNCLAS QUORIN ${serial}`, '', 'E.O. 12958: N/A', tags, 'SUBJECT: INVENTED TAGS', '', '1. Invented text.', '', 'NOBODY', ''].join('\n')
+      const source = (n: string) => ({ locator: `${n}.txt`, rendering: 'text' as const, sha256: n.padEnd(64, 'f'), importedAt: '2026-01-01T00:00:00.000Z', metadata: {} })
+      const texts = [cable('000771', 'TAGS: PHUM, XY, Human  Rights, OVIP (DOE, JANE)'), cable('000772', 'TAGS: PHUM, HUMAN RIGHTS, BORDER-POLICE'), cable('000773', 'TAGS: PREL XY')]
+      const records = texts.map((t, i) => toCableRecord(parseCable(t), t, source(String(i))))
+      expect(records[0].tags).toEqual(['PHUM', 'XY', 'HUMAN RIGHTS', 'OVIP (DOE, JANE)'])
+      await store.upsertCables(records)
+      expect((await store.getCable('05QUORIN771'))!.tags).toEqual(['PHUM', 'XY', 'HUMAN RIGHTS', 'OVIP (DOE, JANE)'])
+      const found = async (q: string) => sorted(await keys(store.search(parseQuery(q), { sort: 'date' })))
+      expect(await found('tag:"HUMAN RIGHTS"')).toEqual(['05QUORIN771', '05QUORIN772'])
+      expect(await found('tag:" human   rights "')).toEqual(['05QUORIN771', '05QUORIN772'])
+      expect(await found('tag:"OVIP (DOE, JANE)"')).toEqual(['05QUORIN771'])
+      expect(await found('tag:HUM*')).toEqual(['05QUORIN771', '05QUORIN772'])
+      // a hyphen is written, a blank is written: each selects its own spelling
+      expect(await found('tag:HUMAN-RIGHTS')).toEqual([])
+      expect(await found('tag:BORDER-POLICE')).toEqual(['05QUORIN772'])
+      expect(await found('tag:"BORDER POLICE"')).toEqual([])
+      const hits: SearchHit[] = []
+      for await (const h of store.search(parseQuery('tag:"HUMAN RIGHTS"'), { sort: 'date' })) hits.push(h)
+      expect(hits.map((h) => h.tags)).toEqual([['PHUM', 'XY', 'HUMAN RIGHTS', 'OVIP (DOE, JANE)'], ['PHUM', 'HUMAN RIGHTS', 'BORDER-POLICE']])
+      const facet = (await store.facets(null)).tag.map((f) => `${f.value} ${f.count}`)
+      expect(sorted(facet)).toEqual(['BORDER-POLICE 1', 'HUMAN RIGHTS 2', 'OVIP (DOE, JANE) 1', 'PHUM 2', 'PREL 1', 'XY 2'])
+      expect(sorted((await store.facets(parseQuery('tag:"HUMAN RIGHTS"'))).tag.map((f) => `${f.value} ${f.count}`))).toEqual(['BORDER-POLICE 1', 'HUMAN RIGHTS 2', 'OVIP (DOE, JANE) 1', 'PHUM 2', 'XY 1'])
+    })
     it('should file a cable whose marking cannot be read under one honest label everywhere: result, facet, filter, cable', async () => {
       const store = await engine.open()
       const text = ['R 011200Z JAN 26', 'FM AMEMBASSY ZANZIBAR', 'TO SECSTATE WASHDC 0001', '', 'UNCLAS ZANZIBAR 000031', '', 'E.O. 13526: N/A', 'TAGS: PREL, XX', 'SUBJECT: (U) T', '', '1. (U) One.', '', '2. (S//NOFRON) Two.', '', 'DOE', ''].join('\n')

@@ -36,7 +36,7 @@ describe('sqlite store', () => {
     const again = runMigrations(store.db, [{ id: 'other-001', up: () => { throw new Error('must not run twice') } }])
     expect(again).toEqual([{ id: 'other-001', status: 'already-applied' }])
     const ids = store.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all()
-    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'archive-004' }, { id: 'archive-005' }, { id: 'archive-006' }, { id: 'archive-007' }, { id: 'archive-008' }, { id: 'archive-009' }, { id: 'other-001' }])
+    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'archive-004' }, { id: 'archive-005' }, { id: 'archive-006' }, { id: 'archive-007' }, { id: 'archive-008' }, { id: 'archive-009' }, { id: 'archive-010' }, { id: 'other-001' }])
   })
 
   it('should upgrade a database written by the first schema without losing its cables', async () => {

@@ -3,6 +3,7 @@ import { dateSourceCell } from '../date-source.js'
 import type { SearchResult } from '../search-archive.js'
 import { MARK_CLOSE, MARK_OPEN } from '../snippet.js'
 import { csvRow } from './csv-cell.js'
+import { tagListText } from '../record-fields.js'
 
 export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv'
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'jsonl', 'csv']
@@ -41,7 +42,7 @@ export async function writeSearch(result: SearchResult, write: (s: string) => un
     case 'csv':
       await write(csvRow(['id', 'date', 'date_source', 'origin', 'classification', 'subject', 'tags', 'score', 'snippet']))
       for await (const h of result.hits) {
-        await write(csvRow([h.id ?? h.key, h.date, dateSourceCell(h.dateSource), h.origin, h.classification, h.subject, h.tags.join(' '), h.score, h.snippet]))
+        await write(csvRow([h.id ?? h.key, h.date, dateSourceCell(h.dateSource), h.origin, h.classification, h.subject, tagListText(h.tags), h.score, h.snippet]))
         n++
       }
       if (result.facets) {

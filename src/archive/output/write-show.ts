@@ -2,6 +2,7 @@ import type { ArchiveStats } from '../../store/store.js'
 import type { CableView } from '../show-cable.js'
 import { describeDateSource, referenceKindText } from '../date-source.js'
 import { describe } from './write-graph.js'
+import { tagListText } from '../record-fields.js'
 
 /** A cable for reading: its archive record, the text, resolved references and the cables citing it. */
 export function showText(view: CableView, text: string): string {
@@ -16,7 +17,7 @@ export function showText(view: CableView, text: string): string {
   out += field('Classification', [c.classification ?? 'unknown', ...c.caveats.filter((v) => !(c.classification ?? '').includes(v))].join(' '))
   out += field('Precedence', c.precedence)
   out += field('Subject', c.subject)
-  out += field('Tags', c.tags.join(' '))
+  out += field('Tags', tagListText(c.tags))
   out += field('Captions', c.captions.join(' '))
   out += field('Diagnostics', c.diagnostics.length ? c.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`).join(' ') : 'none')
   if (view.withheld) out += field('Redacted', `${view.withheld.length} portion${view.withheld.length === 1 ? '' : 's'} withheld from this reader`)

@@ -64,11 +64,11 @@ async function buildPgFacetIndex(pool: pg.Pool): Promise<FacetIndex | null> {
     const max = Number(head.max)
     if (max >= MAX_ID) return null
     // each distinct caption once, as `cable_captions` holds them (what `caption:X` selects). Lists travel
-    // as one string each (tags hold no space; captions as JSON): parsing text[] literals row by row cost
+    // as one string each (tags joined by line feeds, which no tag holds; captions as JSON): parsing text[] literals row by row cost
     // most of a build
     await client.query(
       `DECLARE facet_rows NO SCROLL CURSOR FOR
-       SELECT c.id::int4, c.origin_key, c.date, c.classification, c.precedence, array_to_string(c.tags, ' '), cc.captions
+       SELECT c.id::int4, c.origin_key, c.date, c.classification, c.precedence, array_to_string(c.tags, E'\\n'), cc.captions
        FROM cables c LEFT JOIN (SELECT cable, json_agg(caption)::text AS captions FROM cable_captions GROUP BY cable) cc ON cc.cable = c.id
        ORDER BY c.id`,
     )
@@ -79,7 +79,7 @@ async function buildPgFacetIndex(pool: pg.Pool): Promise<FacetIndex | null> {
         rowMode: 'array',
       })
       for (const [id, origin, date, cls, precedence, tags, captions] of batch.rows) {
-        builder.add([id, origin, date, cls, precedence, tags === '' ? NO_VALUES : tags.split(' '), captions === null ? NO_VALUES : (JSON.parse(captions) as string[])])
+        builder.add([id, origin, date, cls, precedence, tags === '' ? NO_VALUES : tags.split('\n'), captions === null ? NO_VALUES : (JSON.parse(captions) as string[])])
       }
       if (batch.rows.length < BUILD_BATCH) break
     }

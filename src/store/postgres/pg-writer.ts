@@ -178,7 +178,7 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
     const rows = await client.query<{ id: string; key: string }>(
       `INSERT INTO cables (key, cable_id, raw_id, date, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes, date_basis, date_precision, date_from)
        SELECT u.key, u.cable_id, u.raw_id, u.date, u.origin, u.origin_key, u.precedence, u.classification, u.level, u.caveat_mask, u.caveats, u.subject,
-         string_to_array(u.tags, ' '), u.error_count, u.text_bytes, u.date_basis, u.date_precision, u.date_from::jsonb
+         string_to_array(u.tags, E'\\n'), u.error_count, u.text_bytes, u.date_basis, u.date_precision, u.date_from::jsonb
        FROM ${UNNEST_CABLES} RETURNING id, key`,
       cableColumns(inserts.map((x) => x.r)),
     )
@@ -418,7 +418,7 @@ async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, s
   await client.query(
     `UPDATE cables c SET cable_id = u.cable_id, raw_id = u.raw_id, date = u.date, origin = u.origin, origin_key = u.origin_key,
        precedence = u.precedence, classification = u.classification, level = u.level, caveat_mask = u.caveat_mask,
-       caveats = u.caveats, subject = u.subject, tags = string_to_array(u.tags, ' '), error_count = u.error_count,
+       caveats = u.caveats, subject = u.subject, tags = string_to_array(u.tags, E'\\n'), error_count = u.error_count,
        text_bytes = u.text_bytes, date_basis = u.date_basis, date_precision = u.date_precision,
        date_from = u.date_from::jsonb
      FROM ${UNNEST_CABLES} WHERE c.key = u.key`,
@@ -487,7 +487,8 @@ function cableColumns(rs: CableRecord[]): unknown[] {
     rs.map((r) => caveatMask(r.caveats)),
     rs.map((r) => r.caveats.join(' ')),
     rs.map((r) => r.subject),
-    rs.map((r) => r.tags.join(' ')),
+    // line feeds: a multi-word TAGS entry (`HUMAN RIGHTS`) holds blanks, never a line feed (recordTags)
+    rs.map((r) => r.tags.join('\n')),
     rs.map((r) => r.errorCount),
     rs.map((r) => Buffer.byteLength(r.text, 'utf8')),
     ...dateSourceColumns(rs),

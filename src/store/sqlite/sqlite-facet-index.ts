@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { FacetIndex, type FacetIndexRow } from '../facet-index.js'
-import { writeGeneration } from './sqlite-writer.js'
+import { splitTagList, writeGeneration } from './sqlite-writer.js'
 
 const cache = new WeakMap<Database.Database, { uses: number; index: FacetIndex | null }>()
 
@@ -44,7 +44,7 @@ function buildFacetIndex(db: Database.Database, version: number, generation: num
       [number, string | null, string | null, string | null, string | null, string, string | null]
     >) {
       // each distinct caption once, as `cable_captions` holds them (what `caption:X` selects)
-      yield [rowid, origin, date, cls, precedence, tagList === '' ? NO_VALUES : tagList.split(' '), captionList === null || captionList === '[]' ? NO_VALUES : new Set(JSON.parse(captionList) as string[])]
+      yield [rowid, origin, date, cls, precedence, tagList === '' ? NO_VALUES : splitTagList(tagList), captionList === null || captionList === '[]' ? NO_VALUES : new Set(JSON.parse(captionList) as string[])]
     }
   }
   return FacetIndex.build(max, rows(), version, generation)

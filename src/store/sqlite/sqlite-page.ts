@@ -4,6 +4,7 @@ import { facetIndex } from './sqlite-facet-index.js'
 import { FACET_COLUMNS, FacetTally, countFacets } from './sqlite-stats.js'
 import { unpackText } from '../pack-text.js'
 import { dateSourceOf } from './sqlite-rows.js'
+import { splitTagList } from './sqlite-writer.js'
 
 type Row = [number, string, string | null, string | null, string | null, string | null, string | null, string, number | null]
 
@@ -181,7 +182,7 @@ export function facetedPage(
       origin: r[4],
       classification: r[5],
       subject: r[6],
-      tags: r[7] === '' ? [] : r[7].split(' '),
+      tags: splitTagList(r[7]),
       score: r[8],
     }
     if (textOf) hit.text = unpackText(textOf.get(r[0]) as Buffer)

@@ -102,13 +102,13 @@ export function shownFieldSql(access: Access, kind: FieldKind, own: string, valu
 export function portionFacetColumns(access: Access): string {
   const whole = wholeSql(access)
   return `c.origin_key, substr(${readerDateSql(access, 'c.rowid')}, 1, 4), c.classification, c.precedence,
-    CASE WHEN ${whole} THEN c.tags ELSE (SELECT group_concat(v, ' ') FROM (${shownValuesSql(access, 'c.rowid', 'tag')})) END,
+    CASE WHEN ${whole} THEN c.tags ELSE (SELECT group_concat(v, char(10)) FROM (${shownValuesSql(access, 'c.rowid', 'tag')})) END,
     CASE WHEN ${whole} THEN (SELECT d.captions FROM cable_details d WHERE d.rowid = c.rowid) ELSE (SELECT json_group_array(v) FROM (${shownValuesSql(access, 'c.rowid', 'caption')})) END`
 }
 
-/** SELECT of the TAGS cable `c` shows a reader who may read it in part, space-joined (NULL for none). */
+/** SELECT of the TAGS cable `c` shows a reader who may read it in part, joined as `cables.tags` (NULL for none). */
 export function shownTagsSql(access: Access): string {
-  return `(SELECT group_concat(v, ' ') FROM (${shownValuesSql(access, 'c.rowid', 'tag')}))`
+  return `(SELECT group_concat(v, char(10)) FROM (${shownValuesSql(access, 'c.rowid', 'tag')}))`
 }
 
 /** The date a portion reader sees for cable `c` (`readerDateSql`), for his filters, facets, histogram and order. */

@@ -1,5 +1,5 @@
 import type { DateSourceRecord, DiagnosticRecord, ReferenceRecord, SourceRecord, StoredCable } from '../store.js'
-import { splitList } from './sqlite-writer.js'
+import { splitList, splitTagList } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
 
 /** A `cables` row as SQLite returns it. */
@@ -64,7 +64,7 @@ export function rowToStored(
     caveats: splitList(row.caveats),
     subject: row.subject,
     captions: JSON.parse(row.captions) as string[],
-    tags: splitList(row.tags),
+    tags: splitTagList(row.tags),
     addressees: JSON.parse(row.addressees),
     references,
     text: unpackText(row.text),

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ArchiveStats, FacetName, Facets } from '../store.js'
 import type { CompiledQuery } from './sqlite-search.js'
+import { splitTagList } from './sqlite-writer.js'
 
 type Count = { value: string; count: number }
 
@@ -29,7 +30,7 @@ export class FacetTally {
     m.year.set(year ?? '(none)', (m.year.get(year ?? '(none)') ?? 0) + 1)
     m.classification.set(cls ?? '(none)', (m.classification.get(cls ?? '(none)') ?? 0) + 1)
     m.precedence.set(precedence ?? '(none)', (m.precedence.get(precedence ?? '(none)') ?? 0) + 1)
-    if (tags) for (const t of tags.split(' ')) m.tag.set(t, (m.tag.get(t) ?? 0) + 1)
+    if (tags) for (const t of splitTagList(tags)) m.tag.set(t, (m.tag.get(t) ?? 0) + 1)
     if (captions && captions !== '[]') for (const c of new Set(JSON.parse(captions) as string[])) m.caption.set(c, (m.caption.get(c) ?? 0) + 1)
   }
 

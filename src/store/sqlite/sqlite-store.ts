@@ -28,7 +28,7 @@ import { compileQuery } from './sqlite-search.js'
 import { facetedPage, orderBy, prepared, queryFacets, type PageQuery } from './sqlite-page.js'
 import { readStats } from './sqlite-stats.js'
 import { dateSourceOf, rowToStored, type CableRow } from './sqlite-rows.js'
-import { splitList, writeCable, type VersionRow } from './sqlite-writer.js'
+import { splitList, splitTagList, writeCable, type VersionRow } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
 import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
 import { withheldRuns } from '../version-identity.js'
@@ -112,7 +112,7 @@ export class SqliteStore implements Store {
       // the origin his rendering's FM line gives (none when it is withheld)
       h.origin = r.origin
       // the TAGS his rendering shows, in the cable's order
-      const shown = new Set(splitList(r.tags ?? ''))
+      const shown = new Set(splitTagList(r.tags ?? ''))
       h.tags = h.tags.filter((t) => shown.has(t))
     }
   }
@@ -168,7 +168,7 @@ export class SqliteStore implements Store {
         origin: r.origin,
         classification: r.classification,
         subject: r.subject,
-        tags: r.tags === '' ? [] : r.tags.split(' '),
+        tags: splitTagList(r.tags),
         score: r.score,
       }
       if (textOf) hit.text = unpackText(textOf.get(r.rowid) as Buffer)
@@ -336,7 +336,7 @@ export class SqliteStore implements Store {
       const others = db.prepare('SELECT text FROM cable_versions WHERE cable = ? AND text IS NOT NULL ORDER BY version').pluck()
       for (const r of rows) {
         const versions = (others.all(r.rowid) as Buffer[]).map((t) => unpackText(t))
-        const source = { key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text), tags: splitList(r.tags), captions: JSON.parse(r.captions) as string[], date: r.date, dateSource: dateSourceOf(r) }
+        const source = { key: r.key, level: r.level, caveats: splitList(r.caveats), text: unpackText(r.text), tags: splitTagList(r.tags), captions: JSON.parse(r.captions) as string[], date: r.date, dateSource: dateSourceOf(r) }
         writePortions(db, r.rowid, portions({ ...source, ...(versions.length ? { versions } : {}) }))
       }
     })

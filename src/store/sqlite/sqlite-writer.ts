@@ -221,7 +221,7 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
 function replaceShown(db: Database.Database, s: Statements, existing: Existing, r: CableRecord, sha: string, versions: VersionRow[]): void {
   generations.set(db, writeGeneration(db) + 1)
   const rowid = existing.rowid
-  for (const tag of splitList(existing.tags)) s.dropTag.run(tag, rowid)
+  for (const tag of splitTagList(existing.tags)) s.dropTag.run(tag, rowid)
   for (const caption of JSON.parse(existing.captions) as string[]) s.dropCaption.run(caption, rowid)
   s.dropRefs.run(rowid)
   s.dropFts.run(rowid)
@@ -269,7 +269,7 @@ function row(r: CableRecord): unknown[] {
     caveatMask(r.caveats),
     r.caveats.join(' '),
     r.subject,
-    r.tags.join(' '),
+    r.tags.join(TAG_SEPARATOR),
     r.errorCount,
     Buffer.byteLength(r.text, 'utf8'),
   ]
@@ -291,7 +291,18 @@ function attach(db: Database.Database, s: Statements, rowid: number, r: CableRec
   s.addFts.run(rowid, indexed, r.subject ?? '', addressees)
 }
 
-/** Tags are stored space-joined: a tag never contains a space. */
+/** Caveats are stored space-joined: a caveat never contains a space. */
 export function splitList(value: string): string[] {
   return value === '' ? [] : value.split(' ')
+}
+
+/**
+ * What joins the TAGS in `cables.tags`: a line feed, which no stored tag holds (`recordTags` folds white space to
+ * one blank), so multi-word entries (`HUMAN RIGHTS`) are stored as written (archive-010 converted older lists).
+ */
+export const TAG_SEPARATOR = '\n'
+
+/** The TAGS of a `cables.tags` value (`TAG_SEPARATOR`-joined). */
+export function splitTagList(value: string): string[] {
+  return value === '' ? [] : value.split(TAG_SEPARATOR)
 }
