@@ -18,7 +18,7 @@ import { parseEo } from './eo.js'
 import type { HeaderResult } from './header.js'
 import { collapseSpace, type Line } from './lines.js'
 import type { Cable, Diagnostic, Paragraph, Span } from './model.js'
-import { splitReferences, REF_LABEL } from './references.js'
+import { actionAddresseeOrigin, splitReferences, REF_LABEL, unresolvedTelegramWord } from './references.js'
 import { emptySpan, type LineIndex } from './span.js'
 import { findComments, findSummary, keywordHits } from './summary-comment.js'
 import { splitTags, TAGS_LABEL } from './tags.js'
@@ -148,7 +148,11 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     const raw = maskPageHeaders(text, lines, headers, layout.ref).replace(/¶/g, ' ')
     const label = REF_LABEL.exec(raw)
     const from = label ? label.index + label[0].length : 0
-    const citing = { year, origin: cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null }
+    const citing = {
+      year,
+      origin: cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null,
+      addressee: actionAddresseeOrigin(ctx.header.to ?? cable.to),
+    }
     cable.references = splitReferences(raw.slice(from), citing).map((item) => ({
       letter: item.letter,
       id: item.id,
@@ -157,6 +161,16 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
       span: span({ start: layout.ref!.start + from + item.start, end: layout.ref!.start + from + item.end }),
     }))
     cable.spans.references = span(layout.ref)
+    for (const r of cable.references) {
+      const word = r.id === null ? unresolvedTelegramWord(r.text, citing) : null
+      if (!word) continue
+      ctx.diagnostics.push({
+        code: 'REF_TELEGRAM_WORD',
+        severity: 'warning',
+        message: `REF${r.letter ? ` ${r.letter}` : ''} (${r.text}) names a telegram by the word ${word.word}, whose origin cannot be known here (${word.reason}): the item is left without an id`,
+        span: r.span ?? span(layout.ref),
+      })
+    }
   }
   for (const r of layout.unplacedRefs) {
     ctx.diagnostics.push({

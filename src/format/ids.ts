@@ -31,13 +31,25 @@ function stripPrefix(o: string): string {
   return o
 }
 
-/** Builds a reference id from its parts; null when a part is missing. */
+/**
+ * True when an id origin (upper-case letters) is a telegram-type word, not a station: it ends in TEL or TELS
+ * (`DEPTEL`, `URTEL`, `DEPCIRTEL`, `NAIROBITEL`) and the directory knows no station of that name (spec §5.9).
+ * Such a word says whose telegram is meant (src/format/references.ts maps it); it is never an origin itself.
+ */
+export function isTelegramWord(origin: string): boolean {
+  return /[A-Z]TELS?$/.test(origin) && originRepairOf(origin).kind !== 'known'
+}
+
+/**
+ * Builds a reference id from its parts; null when a part is missing or the origin is a telegram-type word
+ * (`77URTEL4490` is no id: `isTelegramWord`).
+ */
 export function buildId(year: string | number | null, origin: string | null, serial: string | null): string | null {
   if (year === null || origin === null || serial === null) return null
   const yy = String(year).padStart(2, '0').slice(-2)
   const o = idOrigin(origin)
   const n = serial.replace(/^0+(?=\d)/, '')
-  if (!o || !/^\d+$/.test(n)) return null
+  if (!o || !/^\d+$/.test(n) || isTelegramWord(o)) return null
   return `${yy}${o}${n}`
 }
 

@@ -50,6 +50,7 @@ export type ParseCode =
   | 'UNPLACED_REF'
   | 'REF_PREVIOUS_YEAR'
   | 'REF_IMPOSSIBLE'
+  | 'REF_TELEGRAM_WORD'
   | 'ID_REPAIRED'
   | 'ID_AMBIGUOUS'
   | 'TEXT_UNAVAILABLE'

@@ -9,7 +9,7 @@ import { originFromMrn } from './post-origin.js'
 import { lineFeedsOnly, splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
-import { citeCable, previousYear } from './references.js'
+import { actionAddresseeOrigin, citeCable, previousYear } from './references.js'
 import { CLASS_LINE, caveatsOfCaption } from './classification.js'
 import { captionsBeforeOrigin } from './captions.js'
 import { parseAddressee } from './addressee.js'
@@ -440,7 +440,7 @@ function finishReferences(cable: Cable, yearSource: string | null, diagnostics: 
   const origin = cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null
   for (const r of cable.references) {
     if (r.kind === 'self' || (r.id === null && !yearFromId)) continue
-    const cited = citeCable(r.text, yearSource ?? own.slice(0, 2), origin)
+    const cited = citeCable(r.text, yearSource ?? own.slice(0, 2), { origin, addressee: actionAddresseeOrigin(cable.to) })
     if (!cited) continue
     r.id = cited.id
     r.kind = 'cable'

@@ -1,5 +1,5 @@
 import { collapseSpace } from './lines.js'
-import { buildId, REFERENCE_ID } from './ids.js'
+import { buildId, isTelegramWord, originRepairOf, REFERENCE_ID } from './ids.js'
 import { isStation } from './stations.js'
 import type { ReferenceKind } from './model.js'
 
@@ -28,35 +28,99 @@ export interface Citing {
   year: string | null
   /** The citing cable's MRN origin (`QUORIN`), for telegram words that mean "our own telegram". */
   origin: string | null
+  /**
+   * The id origin of the citing cable's one action addressee (`STATE` for a post's cable to the Department), for
+   * URTEL/YOURTEL ("your telegram"); null or absent when there is none, several, or one that is no station.
+   */
+  addressee?: string | null
 }
 
 // A., A), (A), A: at a word boundary, in either case (`Ref: a. … b. …`); `A. A)` doubled enumerators count once.
 const ENUMERATOR = /(?:^|(?<=\s))(?:\(([A-Za-z])\)|([A-Za-z])\s?[.):])(?=\s|[A-Za-z0-9(])/g
 
 /**
- * Telegram-type words written where an origin goes (spec §5.9): the Department's telegrams, and the citing
- * post's own (`EMBTEL 1234` in an embassy's cable is that embassy's telegram). Data, not code.
+ * What a telegram-type word means (spec §5.9): `STATE` the Department's telegrams, `OWN` the citing post's,
+ * `ADDRESSEE` the telegrams of the post the citing cable is addressed to, `REFERENCE` "the telegram referred to"
+ * (which names no origin itself: the cable it stands for is the one written after it, if any).
  */
-export const TELEGRAM_WORDS: Readonly<Record<string, 'STATE' | 'OWN'>> = {
-  DEPTEL: 'STATE',
-  DEPTELS: 'STATE',
-  DEPTTEL: 'STATE',
-  DEPARTMENTTEL: 'STATE',
-  DEPTCIRTEL: 'STATE',
-  CIRTEL: 'STATE',
-  SECTO: 'STATE',
-  TOSEC: 'STATE',
-  EMBTEL: 'OWN',
-  EMBTELS: 'OWN',
-  OURTEL: 'OWN',
-  OURTELS: 'OWN',
-  MYTEL: 'OWN',
-  CONTEL: 'OWN',
-  CONGENTEL: 'OWN',
-  CONSULTEL: 'OWN',
-  MISSIONTEL: 'OWN',
-  USMISSIONTEL: 'OWN',
-  LEGTEL: 'OWN',
+export type TelegramWordMeaning = 'STATE' | 'OWN' | 'ADDRESSEE' | 'REFERENCE'
+
+/**
+ * The stems of telegram-type words, the word without its `TEL`/`TELS` ending (`DEPCIRTEL` → `DEPCIR`), and what
+ * they mean. Data, not code: a word ending in TEL(S) whose stem is neither here nor a station (`NAIROBITEL`,
+ * `USUNTEL` are the station's) is a telegram-type word of unknown meaning and builds no id
+ * (`telegramWordOrigin`).
+ */
+export const TELEGRAM_WORD_STEMS: Readonly<Record<string, TelegramWordMeaning>> = {
+  DEP: 'STATE',
+  DEPT: 'STATE',
+  DEPART: 'STATE',
+  DEPARTMENT: 'STATE',
+  DEPCIR: 'STATE',
+  DEPTCIR: 'STATE',
+  CIR: 'STATE',
+  CIRC: 'STATE',
+  EMB: 'OWN',
+  OUR: 'OWN',
+  MY: 'OWN',
+  CON: 'OWN',
+  CONGEN: 'OWN',
+  CONSUL: 'OWN',
+  MISSION: 'OWN',
+  USMISSION: 'OWN',
+  LEG: 'OWN',
+  UR: 'ADDRESSEE',
+  YOUR: 'ADDRESSEE',
+  REF: 'REFERENCE',
+}
+
+/** A word ending in TEL or TELS (letters only, upper case): the shape of a telegram-type word. */
+const TEL_WORD = /^([A-Z]+?)TELS?$/
+
+/**
+ * The id origin of a cable's one action addressee (`SECSTATE WASHDC` → `STATE`, `AMEMBASSY NAIROBI` →
+ * `NAIROBI`), what URTEL/YOURTEL in its REF block point to; null when the TO line names none, several, or one that
+ * is no station (a collective, an unknown office): then "your telegram" is nobody's the text can tell.
+ */
+export function actionAddresseeOrigin(to: readonly { name: string }[] | null | undefined): string | null {
+  if (!to || to.length !== 1) return null
+  const r = originRepairOf(to[0].name)
+  return r.kind === 'known' || r.kind === 'repaired' ? r.origin : null
+}
+
+/**
+ * The stem of a telegram-type word (`URTEL` → `UR`, `DEPTELS` → `DEP`, `NAIROBITEL` → `NAIROBI`), null when
+ * `word` (letters only, upper case) is no such word: it does not end in TEL(S), or it is a station's name.
+ */
+export function telegramWordStem(word: string): string | null {
+  const m = TEL_WORD.exec(word)
+  if (!m || !isTelegramWord(word)) return null
+  return m[1]
+}
+
+/**
+ * What a telegram-type word stands for where an origin goes: `{ origin }` the id origin it means (STATE, the
+ * citing post, the addressee, the station its stem names: `NAIROBITEL` → NAIROBI), `{ origin: null, reason }`
+ * when the meaning cannot be known here, `{ reference: true }` for REFTEL (no origin of its own), and null when
+ * `word` is no telegram-type word.
+ */
+export function telegramWordOrigin(
+  word: string,
+  citing: Pick<Citing, 'origin' | 'addressee'>,
+): { origin: string; reference?: false } | { origin: null; reference: boolean; reason: string } | null {
+  const stem = telegramWordStem(word)
+  if (stem === null) return null
+  const meaning = TELEGRAM_WORD_STEMS[stem]
+  if (meaning === 'STATE') return { origin: 'STATE' }
+  if (meaning === 'OWN') return citing.origin ? { origin: citing.origin } : { origin: null, reference: false, reason: 'the citing post is unknown' }
+  if (meaning === 'ADDRESSEE') {
+    return citing.addressee ? { origin: citing.addressee } : { origin: null, reference: false, reason: 'the cable has no single action addressee' }
+  }
+  if (meaning === 'REFERENCE') return { origin: null, reference: true, reason: 'it names the telegram referred to, not its origin' }
+  // a station's own telegram (`NAIROBITEL`, `USUNTEL`)
+  const station = stem ? originRepairOf(stem) : null
+  if (station?.kind === 'known') return { origin: station.origin }
+  return { origin: null, reference: false, reason: 'its meaning is unknown' }
 }
 
 /** Words that name a non-cable source, by kind; the first kind found in an item wins. */
@@ -121,23 +185,31 @@ function trailingYear(rest: string, citingYear: number | null): number | null {
 /**
  * Finds the cited cable in one item: `[year] ORIGIN SERIAL [year]`, the year written before the origin or after
  * the serial (spec §5.9, §10: `2007`, `07`, `(07)`), else the citing cable's year (`defaultYear`, two or four
- * digits); telegram-type words mapped to origins (`DEPTEL 45678` → STATE, `EMBTEL 1234` → the citing post).
+ * digits); telegram-type words mapped to origins (`DEPTEL 45678` → STATE, `EMBTEL 1234` → the citing post,
+ * `URTEL 4490` → the one action addressee: `telegramWordOrigin`), or skipped when their post cannot be known.
+ * `citing` is the citing MRN origin, or that and the action addressee's origin (`Citing`).
  *   06 TBILISI 2601   (07) STATE 071143   2007 MADRID 4554   LIMA 4516 (06)   KABUL 5679 06   State 29549
  * Null when the item names no cable, or names one without a year and `defaultYear` is null.
  */
-export function citeCable(item: string, defaultYear: string | null, citingOrigin: string | null = null): CitedCable | null {
+export function citeCable(item: string, defaultYear: string | null, citing: string | null | Pick<Citing, 'origin' | 'addressee'> = null): CitedCable | null {
+  const who = typeof citing === 'object' && citing !== null ? citing : { origin: citing, addressee: null }
   const re = /(?:^|[\s(,;:])(?:\(?((?:19|20)?\d{2})\)?\s+)?([A-Za-z][A-Za-z .'-]{1,28}?)\s+(?:NO\.?\s*)?0*(\d{1,7})(?![/:.]\d)(?=$|[\s),;:.])/g
   // a default year that is no year (not two to four digits) leaves the citing year unknown: no bare number is judged by it
   const citingYear = defaultYear?.match(/^\d{2,4}$/) ? fullYear(defaultYear) : null
   for (let m = re.exec(item); m; m = re.exec(item)) {
     // the origin ends at its last letter: the blanks before the serial go to `\s+`
     let origin = m[2].toUpperCase()
-    // a leading joining word (`AND VELLORA 1603`, `OF STATE 12`) is no part of the origin
-    origin = origin.replace(/^(?:(?:AND|OR|ALSO|SEE|SEPTEL|PER|VIA|IN|ON|OF|TO|BY|FROM|THE)\s+)+/, '')
-    const word = TELEGRAM_WORDS[origin.replace(/[^A-Z]/g, '')]
-    if (word) {
-      // DEPTEL → the Department; EMBTEL → the citing post, unknown without it: the empty origin builds no id
-      origin = word === 'STATE' ? 'STATE' : (citingOrigin ?? '')
+    // a leading joining word (`AND VELLORA 1603`, `OF STATE 12`) is no part of the origin, nor is a leading
+    // telegram-type word or REF label before another origin (`REFTEL KABUL 2245`, `REF A STATE 12`)
+    origin = origin.replace(/^(?:(?:AND|OR|ALSO|SEE|SEPTEL|PER|VIA|IN|ON|OF|TO|BY|FROM|THE|REF(?:\s+[A-Z](?=\s))?)\s+)+/, '')
+    const lead = /^([A-Z]+)\s+(?=[A-Z])/.exec(origin)
+    if (lead && telegramWordStem(lead[1]) !== null) origin = origin.slice(lead[0].length)
+    const tel = telegramWordOrigin(origin.replace(/[^A-Z]/g, ''), who)
+    // DEPTEL → the Department, EMBTEL → the citing post, URTEL → the addressee; a word whose post is unknown
+    // here (or REFTEL, which names none) builds no id: never one whose origin is the word itself
+    if (tel) {
+      if (tel.origin === null) continue
+      origin = tel.origin
     }
     // a station's own name may hold such a word (PORT OF SPAIN, USDEL OPCW THE HAGUE)
     if ((NOT_ORIGIN.test(origin) && !isStation(origin.replace(/[^A-Z]/g, ''))) || origin.split(/\s+/).length > 4) continue
@@ -152,8 +224,8 @@ export function citeCable(item: string, defaultYear: string | null, citingOrigin
 }
 
 /** The id of the cable an item cites (`citeCable`), null when it names none. */
-export function citedId(item: string, defaultYear: string | null, citingOrigin: string | null = null): string | null {
-  return citeCable(item, defaultYear, citingOrigin)?.id ?? null
+export function citedId(item: string, defaultYear: string | null, citing: string | null | Pick<Citing, 'origin' | 'addressee'> = null): string | null {
+  return citeCable(item, defaultYear, citing)?.id ?? null
 }
 
 /**
@@ -230,7 +302,7 @@ function unletteredItems(value: string, citing: Citing): RefItem[] {
     const piece = cleanItem(raw)
     const lead = raw.length - raw.trimStart().length
     // only the pieces that name a cable are kept, as items of kind cable: a piece's kind is never needed otherwise
-    const id = citedId(piece, citing.year, citing.origin)
+    const id = citedId(piece, citing.year, citing)
     if (id) cables.push({ letter: null, text: piece, id, kind: 'cable', start: p.start + lead, end: p.start + lead + raw.trim().length })
   }
   // only a list naming two cables or more is split; `STATE 123, PARA 4` stays one item
@@ -242,10 +314,26 @@ function unletteredItems(value: string, citing: Citing): RefItem[] {
 const ANY_YEAR = '00'
 
 function item(letter: string | null, text: string, citing: Citing, start: number, end: number): RefItem {
-  const id = citedId(text, citing.year, citing.origin)
-  // a cable named without a year, in a text that states none, is still a cable (its id unknown)
-  const cable = id !== null || (citing.year === null && referenceKind(text) === 'other' && citedId(text, ANY_YEAR, citing.origin) !== null)
+  const id = citedId(text, citing.year, citing)
+  // a cable named without a year, in a text that states none, is still a cable (its id unknown); so is one
+  // named by a telegram-type word whose post cannot be known (`URTEL 4490` with several action addressees)
+  const cable =
+    id !== null ||
+    (referenceKind(text) === 'other' && ((citing.year === null && citedId(text, ANY_YEAR, citing) !== null) || unresolvedTelegramWord(text, citing) !== null))
   return { letter, text, id, kind: cable ? 'cable' : referenceKind(text), start, end }
+}
+
+/**
+ * The telegram-type word of an item that names a telegram by it with a serial (`URTEL 4490`, `REFTEL 3`,
+ * `XYZTEL 12`) but whose origin cannot be known here, with why; null when there is none. For the
+ * `REF_TELEGRAM_WORD` diagnostic and the kind of such an item (a cable, its id unknown).
+ */
+export function unresolvedTelegramWord(text: string, citing: Pick<Citing, 'origin' | 'addressee'>): { word: string; reason: string } | null {
+  for (const m of text.toUpperCase().matchAll(/\b([A-Z]*TELS?)\s+(?:NO\.?\s*)?\d/g)) {
+    const r = telegramWordOrigin(m[1], citing)
+    if (r && r.origin === null) return { word: m[1], reason: r.reason }
+  }
+  return null
 }
 
 /** Item text: whitespace collapsed, a trailing separator and a page banner glued to the line end removed. */

@@ -156,6 +156,16 @@ describe('cable id', () => {
     expect(r.code).toBe(1)
   })
 
+  it('should refuse an id whose origin is a telegram-type word, saying so, and keep the SECTO series', async () => {
+    const r = await run(['id', '--format', 'json', '77URTEL4490', '77DEPTEL123', '1975SECTO01234', '77TELAVIV12'])
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines[0]).toMatchObject({ input: '77URTEL4490', error: expect.stringContaining('URTEL is a telegram-type word') })
+    expect(lines[1]).toMatchObject({ input: '77DEPTEL123', error: expect.stringContaining('DEPTEL is a telegram-type word') })
+    expect(lines[2]).toEqual({ input: '1975SECTO01234', id: '75SECTO1234' })
+    expect(lines[3]).toEqual({ input: '77TELAVIV12', id: '77TELAVIV12' })
+    expect(r.code).toBe(1)
+  })
+
   it('should refuse an unknown --format with exit 2', async () => {
     const r = await run(['id', '--format', 'xml', '77STATE9'])
     expect(r.code).toBe(2)

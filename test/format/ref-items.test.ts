@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { citeCable, citedId, fullYear, previousYear, REF_LABEL, referenceKind, splitReferences, type Citing } from '../../src/format/references.js'
+import { citeCable, citedId, fullYear, previousYear, REF_LABEL, referenceKind, splitReferences, unresolvedTelegramWord, type Citing } from '../../src/format/references.js'
+import { buildId, canonicalId, isTelegramWord } from '../../src/format/ids.js'
 
 /**
  * REF parsing item by item (spec §5.9, ids §6.1–6.2), on synthetic REF values: the label, lettered and unlettered
@@ -370,7 +371,7 @@ describe('the cable an item cites', () => {
   })
 
   // the Department's telegrams, and the citing post's own (an embassy's EMBTEL is that embassy's telegram)
-  it.each(['DEPTEL', 'DEPTELS', 'DEPTTEL', 'DEPARTMENTTEL', 'DEPTCIRTEL', 'CIRTEL', 'SECTO', 'TOSEC'])('should read %s as a telegram of the Department', (word) => {
+  it.each(['DEPTEL', 'DEPTELS', 'DEPTTEL', 'DEPARTMENTTEL', 'DEPTCIRTEL', 'DEPCIRTEL', 'CIRTEL', 'CIRCTEL', 'CIRTELS'])('should read %s as a telegram of the Department', (word) => {
     expect(citedId(`${word} 45678`, '76', 'MORVALE')).toBe('76STATE45678')
   })
 
@@ -380,6 +381,55 @@ describe('the cable an item cites', () => {
       expect(citedId(`${word} 45678`, '76', 'MORVALE')).toBe('76MORVALE45678')
     },
   )
+
+  // the Secretary's travel series are numbered apart from STATE: a SECTO serial is no STATE serial (spec §6.2)
+  it.each(['SECTO', 'TOSEC', 'PARTO'])('should keep %s as its own series, as cable id does', (series) => {
+    expect(citedId(`${series} 12034`, '76', 'MORVALE')).toBe(`76${series}12034`)
+    expect(canonicalId(`1976${series}12034`)).toBe(`76${series}12034`)
+  })
+
+  it.each(['URTEL', 'URTELS', 'YOURTEL'])('should read %s as a telegram of the one action addressee, and as none without one', (word) => {
+    expect(citedId(`${word} 4490`, '76', { origin: 'MORVALE', addressee: 'STATE' })).toBe('76STATE4490')
+    expect(citedId(`${word} 4490`, '76', { origin: 'STATE', addressee: 'NAIROBI' })).toBe('76NAIROBI4490')
+    expect(citedId(`${word} 4490`, '76', { origin: 'MORVALE', addressee: null })).toBeNull()
+    expect(citedId(`${word} 4490`, '76', 'MORVALE')).toBeNull()
+  })
+
+  it('should read a station name before TEL as that station\'s telegram, aliases folded', () => {
+    expect(citedId('NAIROBITEL 12', '76', 'MORVALE')).toBe('76NAIROBI12')
+    expect(citedId('USUNTEL 12', '76', 'MORVALE')).toBe('76USUNNEWYORK12')
+    expect(citedId('SECSTATETEL 12', '76', 'MORVALE')).toBe('76STATE12')
+  })
+
+  it('should build no id from a telegram-type word of unknown meaning, nor from REFTEL, whatever the citing post', () => {
+    for (const item of ['XQZWTEL 12', 'REFTEL 3', 'REFTELS 3', 'QUORINTEL 12']) {
+      expect(citedId(item, '76', { origin: 'MORVALE', addressee: 'STATE' })).toBeNull()
+      expect(unresolvedTelegramWord(item, { origin: 'MORVALE', addressee: 'STATE' })).not.toBeNull()
+    }
+    expect(unresolvedTelegramWord('REFTEL 3', { origin: 'MORVALE' })?.reason).toMatch(/referred to/)
+    expect(unresolvedTelegramWord('URTEL 3', { origin: 'MORVALE' })?.reason).toMatch(/action addressee/)
+    expect(unresolvedTelegramWord('DEPTEL 3', { origin: 'MORVALE' })).toBeNull()
+    // a cable named after the word is the one meant
+    expect(citedId('REFTEL TESSIN 0245', '76', 'MORVALE')).toBe('76TESSIN245')
+    expect(citedId('REF B TESSIN 245', '76', 'MORVALE')).toBe('76TESSIN245')
+    expect(citedId('XQZWTEL 12 AND TESSIN 5', '76', 'MORVALE')).toBe('76TESSIN5')
+  })
+
+  it('should keep a station whose name ends like a telegram word a station', () => {
+    expect(isTelegramWord('DEPTEL')).toBe(true)
+    expect(isTelegramWord('NAIROBITEL')).toBe(true)
+    expect(isTelegramWord('TELAVIV')).toBe(false)
+    expect(isTelegramWord('STATE')).toBe(false)
+    expect(isTelegramWord('TEL')).toBe(false)
+    expect(citedId('TEL AVIV 12', '76', 'MORVALE')).toBe('76TELAVIV12')
+  })
+
+  it('should never build an id whose origin is a telegram-type word', () => {
+    for (const word of ['URTEL', 'DEPTEL', 'EMBTEL', 'DEPCIRTEL', 'REFTEL', 'XQZWTEL']) {
+      expect(buildId('77', word, '4490')).toBeNull()
+      expect(canonicalId(`77${word}4490`)).toBeNull()
+    }
+  })
 
   it('should map telegram words to the Department or the citing post, never to an origin of their own', () => {
     expect(citedId('DEPTEL 45678', '76')).toBe('76STATE45678')
@@ -435,7 +485,9 @@ describe('the kind of an item', () => {
     expect(split('TESSIN 12', noYear)).toEqual([{ letter: null, text: 'TESSIN 12', id: null, kind: 'cable', start: 0, end: 9 }])
     expect(split('A. TESSIN 12 B. EMAIL 3', noYear).map((i) => i.kind)).toEqual(['cable', 'email'])
     expect(split('A. PARA 4 B. MEMO OF TESSIN 12', noYear).map((i) => i.kind)).toEqual(['other', 'memo'])
-    expect(split('A. EMBTEL 12', noYear).map((i) => i.kind)).toEqual(['other'])
+    // a telegram-type word with a serial names a cable even when whose it is cannot be known
+    expect(split('A. EMBTEL 12', noYear).map((i) => i.kind)).toEqual(['cable'])
+    expect(split('A. EMBTEL OF MARCH 3', noYear).map((i) => i.kind)).toEqual(['other'])
     // a kind word names what the item is when no id can be built; with a year the cable is found
     expect(split('EMAIL OF MARCH 3, TESSIN 12', noYear).map((i) => i.kind)).toEqual(['email'])
     expect(split('EMAIL OF MARCH 3, TESSIN 12').map(({ id, kind }) => ({ id, kind }))).toEqual([{ id: '76TESSIN12', kind: 'cable' }])

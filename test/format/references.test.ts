@@ -186,3 +186,76 @@ describe('years and self-citation', () => {
     ])
   })
 })
+
+// Synthetic: a telegram-type word says whose telegram is meant (spec §5.9); never an origin of its own.
+describe('telegram-type words in REF items', () => {
+  const deptCable = (to: string, ref: string) => `R 031200Z MAR 76
+FM SECSTATE WASHDC
+${to}
+
+C O N F I D E N T I A L STATE 061234
+
+E.O. 11652: GDS
+TAGS: PFOR, XY
+SUBJECT: INVENTED REFERENCE TEST
+
+${ref}
+
+1. (C) Invented paragraph.
+
+SMITH
+`
+  const diagnostics = (text: string) => parseCable(text).diagnostics.filter((d) => d.code === 'REF_TELEGRAM_WORD')
+
+  it('should read URTEL in a post\'s cable to the Department as a Department telegram', () => {
+    expect(refs(cable('REF: A. URTEL 4490 B. DEPCIRTEL 11 C. MYTEL 12'))).toEqual([
+      { letter: 'A', id: '76STATE4490', kind: 'cable' },
+      { letter: 'B', id: '76STATE11', kind: 'cable' },
+      { letter: 'C', id: '76MORVALE12', kind: 'cable' },
+    ])
+  })
+
+  it('should read URTEL in a Department cable to one post as that post\'s telegram', () => {
+    expect(refs(deptCable('TO AMEMBASSY NAIROBI 0412', 'REF: A. URTEL 4490 B. DEPTEL 12'))).toEqual([
+      { letter: 'A', id: '76NAIROBI4490', kind: 'cable' },
+      { letter: 'B', id: '76STATE12', kind: 'cable' },
+    ])
+  })
+
+  it('should leave URTEL without an id, as a cable with a diagnostic, when the cable has several action addressees', () => {
+    const text = deptCable('TO AMEMBASSY NAIROBI 0412\nAMEMBASSY ACCRA 0413', 'REF: A. URTEL 4490 B. STATE 12')
+    expect(refs(text)).toEqual([
+      { letter: 'A', id: null, kind: 'cable' },
+      { letter: 'B', id: '76STATE12', kind: 'cable' },
+    ])
+    const d = diagnostics(text)
+    expect(d).toHaveLength(1)
+    expect(d[0].message).toMatch(/REF A \(URTEL 4490\).*URTEL.*single action addressee/)
+    expect(text.slice(d[0].span.start.offset, d[0].span.end.offset)).toBe('A. URTEL 4490')
+  })
+
+  it('should give REFTEL with a serial and an unknown TEL word no id, with a diagnostic each, and the cable after REFTEL its id', () => {
+    const text = cable('REF: A. REFTEL 3 B. XQZWTEL 12 C. REFTEL TESSIN 245')
+    expect(refs(text)).toEqual([
+      { letter: 'A', id: null, kind: 'cable' },
+      { letter: 'B', id: null, kind: 'cable' },
+      { letter: 'C', id: '76TESSIN245', kind: 'cable' },
+    ])
+    expect(diagnostics(text).map((d) => d.message.slice(0, 20))).toEqual(['REF A (REFTEL 3) nam', 'REF B (XQZWTEL 12) n'])
+  })
+
+  it('should cite SECTO and TOSEC telegrams under their own series, not as STATE serials', () => {
+    expect(refs(cable('REF: A. SECTO 12034 B. TOSEC 120034'))).toEqual([
+      { letter: 'A', id: '76SECTO12034', kind: 'cable' },
+      { letter: 'B', id: '76TOSEC120034', kind: 'cable' },
+    ])
+  })
+
+  it('should read telegram words the same in an unlettered list', () => {
+    expect(refs(cable('REF: URTEL 4490; DEPCIRTEL 11; XQZWTEL 5; TESSIN 7'))).toEqual([
+      { letter: null, id: '76STATE4490', kind: 'cable' },
+      { letter: null, id: '76STATE11', kind: 'cable' },
+      { letter: null, id: '76TESSIN7', kind: 'cable' },
+    ])
+  })
+})

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { canonicalId, originRepairOf } from '../../format/ids.js'
+import { canonicalId, isTelegramWord, originRepairOf } from '../../format/ids.js'
 import type { Io } from '../io.js'
 import { oneOf } from '../option-values.js'
 import type { SetExit } from './index.js'
@@ -18,9 +18,12 @@ export interface IdResult {
 /** Canonical id of one input as `cable id` reports it. */
 export function idResult(input: string): IdResult {
   const id = canonicalId(input)
+  const written = /^(?:\d{2}|\d{4})([A-Z]+?)(?:\d|$)/i.exec(input.replace(/[\s-]+/g, '').toUpperCase())
+  if (!id && written && isTelegramWord(written[1])) {
+    return { input, error: `${written[1]} is a telegram-type word (whose telegram: the Department's, a post's), not an origin: no id is built from it` }
+  }
   if (!id) return { input, error: 'not a reference id (expected year, origin and serial, e.g. 09STATE99704)' }
   const out: IdResult = { input, id }
-  const written = /^(?:\d{2}|\d{4})([A-Z]+?)(?:\d|$)/i.exec(input.replace(/[\s-]+/g, '').toUpperCase())
   if (written) {
     const r = originRepairOf(written[1])
     if (r.kind === 'repaired') out.repaired = { from: written[1], to: r.origin, how: r.how }
