@@ -57,13 +57,13 @@ export interface BodyPortion {
 
 // a line that begins with a portion mark, after an optional sub-item enumerator or a paragraph number the parser did not take for a paragraph: `A. (S)`, `(1) (C)`, `- (S//NF)`, `¶6. (C)`, `1.(C)`, `-- (TS)`, `* (C)`, `(S//NF) …`
 const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)[(\uFF08]([^()\uFF08\uFF09\n]{1,24})[)\uFF09]/
-// a parenthesised word right after a paragraph number, where only a portion mark stands
 /**
  * A parenthesised word where a portion mark may stand, as a pattern source with one group (the word): any characters
  * but parentheses (ASCII or fullwidth) and line ends, so a mark mistyped (`S.`, `C;NF`) or disguised (`Ѕ`, `S` and a
  * zero-width space) reaches `markWordKind`. Shared by every reader of marks at a mark's place.
  */
 export const MARK_WORD = String.raw`[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]`
+// a parenthesised word right after a paragraph number, where only a portion mark stands
 const AFTER_NUMBER = new RegExp(String.raw`^\s*¶?\s*\d+\s*[.)]?\s*${MARK_WORD}`)
 // a parenthesised word inside a line of a text with characters outside ASCII: a disguised mark (`disguisedMark`)
 // between brackets of any shape (`（S）`, `﹙S﹚`, `⁽S⁾`, `❨S❩`: Unicode opening and closing punctuation)
@@ -81,6 +81,11 @@ const TRAILER_LEAD = /^(\s*(?:NNNN|BT(?=[\s(A-Z])|#\d{3,5}(?![0-9])))\s*/
 const INNER_CANDIDATE = /(?<![A-Za-z0-9])[([{][ \t]*([A-Za-z][A-Za-z0-9 /,.-]{0,40}?)[ \t]*[)\]}]/g
 // a line opening with a class word as a marking: spaced (`S E C R E T …`, spec §5.2) or before a dash (`SECRET - …`)
 const LINE_CLASS_WORD = /^[ \t]*(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I D E N T I A L|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+-[ \t]))(?![A-Za-z])/
+
+/** Whether a word found where a mark may stand reads as one: a marking, a caveat alone (`NF`), or a garbled mark. */
+function readsAsMark(word: string): boolean {
+  return readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)
+}
 
 /**
  * The portion marks standing inside a line of a portion (not at its start), as the marking parser would read them
@@ -110,7 +115,7 @@ export function innerMarks(line: string, before = ''): string[] {
     // a class word in lower case inside a sentence (`holding non-public (confidential) discussions`) is prose
     if (/^[a-z][a-z ]{3,}$/.test(m[1]) && /[a-z]/.test(line.slice(0, m.index))) continue
     // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it
-    if (readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)) found.push(word)
+    if (readsAsMark(word)) found.push(word)
   }
   // a level's abbreviation with stray punctuation (`(S.)`, `(C;NF)`): a mark nobody can read
   STRAY_CANDIDATE.lastIndex = 0
@@ -146,7 +151,7 @@ export function splitMarks(text: string): { mark: string; at: number }[] {
     if (m[1] === '' && m[2] === '') continue
     for (const joined of [m[1] + m[2], `${m[1]} ${m[2]}`]) {
       const word = joined.toUpperCase().replace(/\s+/g, ' ').trim()
-      if (readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)) {
+      if (readsAsMark(word)) {
         found.push({ mark: word, at: m.index })
         break
       }

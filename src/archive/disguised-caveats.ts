@@ -1,9 +1,13 @@
 import type { Cable } from '../format/model.js'
+import { CAPTION_PHRASES } from '../format/captions.js'
 import { caveatsOfCaption } from '../format/classification.js'
 import { CONTROL_SEQUENCE, markSkeleton } from '../format/marking.js'
 
-/** The distribution and handling words that restrict readers (spec §5.4, §7 rule 4), as the class line and captions write them. */
-const RESTRICTING_WORDS: ReadonlySet<string> = new Set(['NOFORN', 'NODIS', 'NODIF', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'])
+/**
+ * The one-word captions that restrict readers (spec §5.4, §7 rule 4): the caption table's own words whose caveats
+ * (`caveatsOfCaption`) are not empty, so a caption the table learns is read here too.
+ */
+const RESTRICTING_WORDS: ReadonlySet<string> = new Set(CAPTION_PHRASES.filter((p) => !p.includes(' ') && caveatsOfCaption(p).length > 0))
 
 
 /** Segments before the text that hold no captions. */
