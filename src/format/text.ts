@@ -178,9 +178,9 @@ export function layoutText(lines: Line[], from: number, text: string, classMatch
       kinds[i] = 'pageHeader'
       const total = pageHeaderTotal(t)
       if (total !== null) layout.sectionsFromPages = Math.max(layout.sectionsFromPages ?? 0, total)
-      // a legacy banner line (class word alone) sits just above; SMART headers repeat the subject just below
-      const prev = prevNonBlank(lines, i)
-      if (prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text)) kinds[prev] = 'pageHeader'
+      // a legacy banner line (class word alone) sits just above, after the one closing the page before if any;
+      // SMART headers repeat the subject just below
+      for (let prev = prevNonBlank(lines, i); prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text); prev = prevNonBlank(lines, prev)) kinds[prev] = 'pageHeader'
     } else if (i > frontStart && lineLength(lines[i]) < 120 && IS_CLASS_INITIAL[c0] === 1 && mayOpenClassWord(t) && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
       // legacy multi-section text repeats the class line at each section
       kinds[i] = 'pageHeader'
@@ -329,6 +329,28 @@ function sortByOffset<T extends { at: number }>(a: T[]): void {
   }
 }
 
+/**
+ * The line a REF block goes on at after the blank line `i`, or -1 where it ends: the next line holds another item
+ * (`B.`, `(C)`, `¶D.`). Across a page break (blank lines, page headers, the page's class line: spec §5.3) the block
+ * also goes on where its last line left an item open (`… AND`, `…,`) or the next line continues the list
+ * (a serial or a lower-case word), so the items on either side of the break are joined.
+ */
+function refContinuation(lines: readonly Line[], kinds: readonly SegmentKind[], i: number, to: number): number {
+  let next = i
+  let pageBreak = false
+  while (next < to && (lines[next].blank || kinds[next] === 'pageHeader')) {
+    if (kinds[next] === 'pageHeader') pageBreak = true
+    next++
+  }
+  if (next >= to || kinds[next] !== 'lines') return -1
+  if (REF_CONTINUES.test(lines[next].text)) return next
+  if (!pageBreak) return -1
+  let last = i - 1
+  while (last >= 0 && (lines[last].blank || kinds[last] === 'pageHeader')) last--
+  const open = last >= 0 && /(?:[,;:]|\bAND|\bOR)\s*$/i.test(lines[last].text)
+  return open || /^\s*(?:\d|[a-z])/.test(lines[next].text) ? next : -1
+}
+
 function readFrontMatter(lines: Line[], from: number, to: number, text: string, layout: TextLayout) {
   const { kinds } = layout
   // keyword starts: [offset, field, line]
@@ -423,8 +445,8 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     for (let i = s.line + 1; i < to; i++) {
       if (lines[i].start >= end) break
       if (lines[i].blank) {
-        const next = nextNonBlank(lines, i)
-        const continues = s.field === 'ref' && next !== -1 && next < to && REF_CONTINUES.test(lines[next].text)
+        const next = s.field === 'ref' ? refContinuation(lines, kinds, i, to) : -1
+        const continues = next !== -1
         if (!continues) {
           end = Math.min(end, lines[i].start)
           break
