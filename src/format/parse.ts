@@ -131,7 +131,17 @@ function useRecordFields(cable: Cable, metadata: Record<string, string>, renderi
     const have = new Set(cable.captions.map((c) => c.toUpperCase().replace(/\s+/g, ' ')))
     for (const term of handling.split(/\s*(?:[,;]|\/\/?)\s*/)) {
       const caption = term.toUpperCase().replace(/\s+/g, ' ').trim()
-      if (!caption || NO_VALUE.test(caption) || have.has(caption) || caveatsOfCaption(caption).length === 0) continue
+      if (!caption || NO_VALUE.test(caption) || have.has(caption)) continue
+      if (caveatsOfCaption(caption).length === 0) {
+        // kept in the metadata and the record's marking (where it fails closed), but no caption: said so, not dropped
+        cable.diagnostics.push({
+          code: 'CONTAINER_VALUE_UNREAD',
+          severity: 'warning',
+          message: `The ${rendering} record's handling restriction ${caption} (${handling}) is no caption the parser knows: kept in the record's metadata and marking, not added as a caption`,
+          span: emptySpan(),
+        })
+        continue
+      }
       cable.captions.push(caption)
       cable.captionSpans.push(emptySpan())
       have.add(caption)
@@ -182,6 +192,15 @@ function useContainerMetadata(cable: Cable, metadata: Record<string, string>, re
       code: 'DATE_FROM_CONTAINER',
       severity: 'info',
       message: `No date-time group: the date ${date} is the ${rendering} ${key} (${dateValue})`,
+      span: emptySpan(),
+    })
+  }
+  if (dateValue && !date && !NO_VALUE.test(dateValue.trim())) {
+    const key = Object.keys(metadata).find((k) => DATE_KEYS.includes(k.toLowerCase()))!
+    cable.diagnostics.push({
+      code: 'CONTAINER_VALUE_UNREAD',
+      severity: 'warning',
+      message: `The ${rendering} ${key} (${dateValue}) is no date the parser reads: kept in the record's metadata, not used as the date`,
       span: emptySpan(),
     })
   }
