@@ -19,7 +19,7 @@ const MODULES = {
   service: [
     'src/messaging/delivery-worker.ts',
     'src/messaging/release.ts:55-62',
-    'src/store/sqlite/messaging-workflow-sql.ts:84-98',
+    'src/store/sqlite/messaging-workflow-sql.ts:85-99',
     'src/store/postgres/pg-messaging-store.ts:214-226',
   ],
   // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them

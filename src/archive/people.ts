@@ -5,7 +5,7 @@ import { CLASS_WORD_ONLY } from '../format/classification.js'
 import { signerLine } from '../format/signer-name.js'
 import { TRAILER_LINE } from './body-portions.js'
 import type { Access, Store } from '../store/store.js'
-import { CONNECTIVE_WORDS, MARKER_WORDS, NAME_FORMS, TITLE_WORDS } from './data/person-titles.js'
+import { CONNECTIVE_WORDS, MARKER_WORDS, NAME_FORMS, NAME_PARTICLES, ORGANISATION_WORDS, PROSE_WORDS, TITLE_WORDS } from './data/person-titles.js'
 import { releasedPeople } from '../messaging/released-people.js'
 import { breather } from './breather.js'
 
@@ -94,26 +94,52 @@ export function cleanTitle(title: string): string | null {
 
 /** A surname as a list writes it first: one or two words in capitals (`PRASK`, `O'NEILL`, `VAN DYKE`). */
 const CAPS_SURNAME = /^\p{Lu}[\p{Lu}'-]+(?: \p{Lu}[\p{Lu}'-]+)?$/u
+/** A surname in mixed case written first: one capitalised word, after lower-case particles (`Smith`, `O'Neill`, `van Dyke`, `de la Cruz`). */
+const MIXED_SURNAME = /^(?:\p{Ll}+ ){0,2}\p{Lu}[\p{L}'-]+$/u
 /** A given name in mixed case: one or two words, each a capital then small letters, or an initial (`Mara`, `Jean-Luc`, `Mara J.`). */
 const MIXED_GIVEN = /^\p{Lu}\p{Ll}[\p{L}'-]*(?: (?:\p{Lu}\p{Ll}[\p{L}'-]*|\p{Lu}\.))?$/u
 
 /**
- * A name written surname first, as participant lists do (`PRASK, Odile, Minister`: surname in capitals, given
- * name in mixed case, then an optional title), rewritten given name first with the title after a comma
- * (`Odile Prask, Minister`), the given and surname parts told apart by parse-full-name's `Last, First` reading.
- * Anything else (`Peter Quint, Political Officer`, `QUINT, Political Officer`: a title word is no given name) is
- * returned as it is.
+ * A name written surname first, as participant lists do (`PRASK, Odile, Minister`, `Smith, John`: surname in
+ * capitals, or one capitalised word in mixed case, then a given name in mixed case, then an optional title),
+ * rewritten given name first with the title after a comma (`Odile Prask, Minister`), the given and surname parts
+ * told apart by parse-full-name's `Last, First` reading. Anything else (`Peter Quint, Political Officer`, `QUINT,
+ * Political Officer`, `Talliv, Quorin Ministry`: a title or organisation word is no given name) is returned as it is.
  */
 function surnameFirst(text: string): string {
   const parts = text.split(',').map((x) => x.trim())
-  if (parts.length < 2 || !CAPS_SURNAME.test(parts[0]) || !MIXED_GIVEN.test(parts[1])) return text
+  if (parts.length < 2 || !(CAPS_SURNAME.test(parts[0]) || MIXED_SURNAME.test(parts[0])) || !MIXED_GIVEN.test(parts[1])) return text
   if (/^(jr|sr|ii|iii|iv)\.?$/i.test(parts[1])) return text
-  if (parts[1].split(' ').some((w) => isTitleWord(w) || CONNECTIVE_WORDS.has(wordKey(w)))) return text
+  const noName = (w: string) => isTitleWord(w) || CONNECTIVE_WORDS.has(wordKey(w)) || ORGANISATION_WORDS.has(wordKey(w)) || PROSE_WORDS.has(wordKey(w))
+  if ([...parts[0].split(' '), ...parts[1].split(' ')].some(noName)) return text
   const parsed = parseFullName(`${titleCase(parts[0])}, ${parts[1]}`, 'all', 0, 0, 1)
   if (!parsed.first || !parsed.last) return text
   const name = [parsed.first, parsed.middle, parsed.last].filter(Boolean).join(' ')
   const rest = parts.slice(2).join(', ')
   return rest ? `${name}, ${rest}` : name
+}
+
+/**
+ * A title run before a name written surname first (`Mr. SMITH, John`, `H.E. TALLIV, Zorbek`): the title words and the
+ * rest, when the rest reads surname first; else null.
+ */
+function titledSurnameFirst(text: string): { title: string; rest: string } | null {
+  const comma = text.indexOf(',')
+  if (comma < 0) return null
+  const words = text.slice(0, comma).split(' ')
+  let k = 0
+  while (k < words.length - 1 && isTitleWord(words[k])) k++
+  if (k === 0) return null
+  const rest = words.slice(k).join(' ') + text.slice(comma)
+  return surnameFirst(rest) === rest ? null : { title: words.slice(0, k).join(' '), rest }
+}
+
+/** Whether a word of a name is one no name holds: a word of prose or of an organisation, or a lower-case word that is no particle (`left are still`). */
+function notANameWord(word: string): boolean {
+  const k = wordKey(word)
+  if (k.replace(/[^A-Z]/g, '').length < 2) return false
+  if (PROSE_WORDS.has(k) || ORGANISATION_WORDS.has(k)) return true
+  return /^\p{Ll}/u.test(word) && !NAME_PARTICLES.has(word.toLowerCase().replace(/[-'].*$/, ''))
 }
 
 /**
@@ -140,8 +166,13 @@ export function splitName(written: string): { title: string | null; first: strin
     if (parenTitle === null && ws.length > 0 && ws.every((w) => isTitleWord(w))) parenTitle = ws.join(' ')
     return ' '
   })
-  text = text.replace(/[;:]+/g, ' ').replace(/\s+/g, ' ').trim()
-  text = surnameFirst(text)
+  // the SIPDIS caption a publisher's flattening runs into a line is no part of a name
+  text = text.replace(/\bSIPDIS\b/g, ' ').replace(/[;:]+/g, ' ').replace(/\s+/g, ' ').trim()
+  // honorifics written with spaced letters (`H. E.` His/Her Excellency, `S. E.` Son Excellence) as one word
+  text = text.replace(/\b([HS])\.\s+E\.(?=\s)/g, '$1.E.')
+  // a title before a name written surname first (`Mr. SMITH, John`) stands before the name turned round
+  const titled = titledSurnameFirst(text)
+  text = titled ? `${titled.title} ${surnameFirst(titled.rest)}` : surnameFirst(text)
   if (/^(END|BEGIN)\b/i.test(text)) {
     const stop = text.indexOf('.')
     if (stop < 0) return null
@@ -174,6 +205,8 @@ export function splitName(written: string): { title: string | null; first: strin
   if (joint >= 0 && joint < 2) return null
   if (joint >= 2) words = words.slice(0, joint)
   if (words.length === 0 || words.length > 4) return null
+  // a line of prose or a heading, not a name (`left are still active`, `Development Institute`)
+  if (words.some(notANameWord)) return null
   if (words.some((w) => /^x{3,}$/i.test(wordKey(w)))) return null
   if (MARKER_WORDS.has(wordKey(words[words.length - 1])) || isTitleWord(words[words.length - 1])) return null
   if (words.some((w) => /\d|@/.test(w) || !/^[\p{L}][\p{L}.'-]*$/u.test(w))) return null
@@ -188,17 +221,76 @@ export function splitName(written: string): { title: string | null; first: strin
   return { title: title ? titleCase(title) : null, first, middle, last, full: [first, middle, last].filter(Boolean).join(' ') }
 }
 
-/** Names in a paragraph that opens a participant list (`Participants:`), one per line or `;`-separated item. */
+/** The opening of a participant list: `Participants` as a heading, alone on its line or before a colon (`Participants:`, `Participants -`). */
+const LIST_OPENING = /^\s*participants(?:\s*(?:[:\-\u2013]|$)|\b[^.:\n]{0,80}\b(?:were|are|included|include)\s*:)/i
+/** A rule of dashes under or over a heading. */
+const RULE_LINE = /^\s*[-=_*]{3,}\s*$/
+/** A numbered paragraph's start, which ends a list. */
+const PARAGRAPH_START = /^\s*¶?\s*\d{1,3}\s*\.\s*\S/
+/** A line that runs on into the next: it ends with a comma, a joining word or a hyphen (`Director of the`, `Swiss Department of`). */
+const RUNS_ON = /(?:,|\b(?:of|for|and|the|to|in|on)|[-\u2013])\s*$/i
+
+/**
+ * Names in a paragraph that opens a participant list (`Participants:` or `Participants` alone on its line, or a
+ * sentence introducing one, `Participants at the event were:`; a sentence about participants, `Participants in the
+ * insurgency …`, is none), one per line or `;`-separated item, entries after the opening's colon included. A
+ * heading right above a rule of dashes is no participant. The list ends at a numbered paragraph and at a line of
+ * prose (a word of prose, `PROSE_WORDS`, or a lower-case word that is no joining word or particle, in what would be
+ * its name; a list of more than twelve words). A line after one that runs on (a trailing comma or joining word) or
+ * opening in lower case continues that entry (a wrapped title).
+ */
 function participants(cable: Cable, text: string): string[] {
   const out: string[] = []
   for (const p of cable.paragraphs) {
-    if (!/^\s*participants\b/i.test(p.text) || !p.span) continue
-    const lines = text.slice(p.span.start.offset, p.span.end.offset).split(/\r?\n|;/).slice(1)
-    for (const line of lines) {
-      const item = line.replace(/^[\s-]*(and\s+)?/i, '').replace(/[-=]{3,}/g, '').trim()
-      // a country or delegation heading (`U.S.`, `Tajikistan`) is one word without a comma
-      if (!item || (!item.includes(',') && !item.includes(' '))) continue
-      out.push(item)
+    if (!LIST_OPENING.test(p.text.split('\n')[0]) || !p.span) continue
+    const all = text.slice(p.span.start.offset, p.span.end.offset).split(/\r?\n/)
+    // entries may follow the opening on its line (`Participants: USG: Ambassador …; Deputy Secretary …`)
+    const first = all[0].slice(all[0].search(/participants/i))
+    const colon = first.indexOf(':')
+    const lines = [...(colon >= 0 && first.slice(colon + 1).trim() !== '' ? [first.slice(colon + 1)] : []), ...all.slice(1)]
+    let runsOn = false
+    // whether the line before gave the last entry (a heading right above a rule is dropped)
+    let lastFromPrevious = false
+    list: for (const line of lines) {
+      if (RULE_LINE.test(line)) {
+        // a heading right above a rule (`U.S.` then `---`, `Uribe Obsessed By Chavez Blasts` between two) is no participant
+        if (lastFromPrevious) out.pop()
+        lastFromPrevious = false
+        runsOn = false
+        continue
+      }
+      if (PARAGRAPH_START.test(line)) break
+      // only the line right under an entry's line can continue it (no blank line, rule or heading between)
+      const underEntry = lastFromPrevious
+      lastFromPrevious = false
+      for (const piece of line.split(';')) {
+        const item = piece
+          .replace(/^[\s-]*(and\s+)?/i, '')
+          .replace(/[-=]{3,}/g, '')
+          .replace(/\s*\\\s*$/, '')
+          // a delegation heading before the entry (`USG: Ambassador …`, `UK: Mervyn King, …`)
+          .replace(/^(?:[\p{L}.\/-]+ ?){1,3}:\s+/u, '')
+          .trim()
+        if (!item) continue
+        // a whole list run into one line (no line ends, no `;`) is no entry: who is who cannot be told
+        if (item.split(/\s+/).length > 20) break list
+        // a line that runs on from the one before (a trailing comma or joining word), or opens in lower case, continues its entry
+        if ((runsOn || /^\p{Ll}/u.test(item)) && underEntry && out.length) {
+          out[out.length - 1] = `${out[out.length - 1]} ${item}`
+          runsOn = RUNS_ON.test(item)
+          lastFromPrevious = true
+          continue
+        }
+        runsOn = RUNS_ON.test(item)
+        // a country or delegation heading (`U.S.`, `Tajikistan`) is one word without a comma
+        if (!item.includes(',') && !item.includes(' ')) continue
+        // a line of prose ends the list: the paragraph runs on past it
+        const name = item.split(',')[0].replace(/\([^)]*\)/g, ' ').trim().split(/\s+/)
+        const prose = (w: string) => PROSE_WORDS.has(wordKey(w)) || (/^\p{Ll}[\p{Ll}'.,]*$/u.test(w) && !/^x{3,}$/.test(w) && !CONNECTIVE_WORDS.has(wordKey(w)) && !NAME_PARTICLES.has(w))
+        if (name.length > 12 || name.some(prose)) break list
+        out.push(item)
+        lastFromPrevious = true
+      }
     }
   }
   return out

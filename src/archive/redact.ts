@@ -103,14 +103,84 @@ export function storedPortions(c: Omit<PortionSource, 'key'> & { key?: string })
   }
   const portions = portionsOf(cable, c.text, c, stored)
   if (!c.versions?.length) return portions
-  // a cable with several texts: a reader below it sees the shown text's rendering, so what he finds and reads must
-  // not depend on which text that is (QA 14 finding 05): its portions are kept only when every text gives him the
-  // same, the same readable portions, TAGS and captions and the same placeholders (the rendering for no clearance),
-  // else none (it is read whole or not at all). A text differing only inside a withheld portion changes nothing he sees.
-  const seen = (text: string, parsed = parseCable(text, { plain: true }), readable = portionsOf(parsed, text, c, c.key !== undefined ? { key: c.key } : undefined)) =>
-    JSON.stringify([redactCable(parsed, text, { level: -1, caveats: [] }, c).text, readable])
-  const shown = seen(c.text, cable)
-  return c.versions.every((v) => seen(v) === shown) ? portions : []
+  // a cable with several texts (a redacted release and a later restored one): a reader below it reads the shown
+  // text's rendering in part only when no version makes that unsafe (`versionsAgree`), else it is read whole or not at all
+  return versionsAgree(c, c.text, cable, c.versions) ? portions : []
+}
+
+/** One piece of a rendering as the portion walk hands it on: header text (`demand` null, shown to every reader in part) or portion text. */
+interface Piece {
+  kind: 'subject' | 'body' | 'header'
+  demand: Demand
+  raw: string
+}
+
+/** A demand `d` that reader `r` meets. */
+const meets = (r: Access, d: { level: number; caveats: readonly string[] }) => d.level <= r.level && d.caveats.every((c) => r.caveats.includes(c))
+
+/** The lower-cased words (letter and digit runs) of a text. */
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+
+/**
+ * Whether the portions of a cable's shown text may serve portion-level access although it has other texts
+ * (docs/research.md, "Versions"; QA 14 findings 05 and 07). A reader below the cable reads the shown text's
+ * rendering, so, failing closed, every version must agree on everything but what a reader may read:
+ *
+ * - the same rendering for a reader cleared for nothing (header lines, portion structure, marks, placeholders)
+ *   and the same shown TAGS, captions, date and origin: what differs is inside portions only;
+ * - for every reader (each level and set of caveats the portions' demands tell apart) the versions differ only in
+ *   what he may read, or only in what he may not: so which text is shown (chosen over the whole text, withheld
+ *   portions included) never lets what he sees depend on text withheld from him;
+ * - no word the shown text gives a reader in a portion occurs in another version only where that version withholds
+ *   it from him (text a version marks higher, or cannot read, is never shown below that mark by another version).
+ *
+ * So a version that differs only inside a withheld paragraph changes nothing a reader sees, and a later release
+ * that restores a name redacted (`XXXXXXXXXXXX`) in a paragraph he may read keeps his portion access, the
+ * restored name shown to him.
+ */
+function versionsAgree(filed: Overall, shownText: string, shownCable: Cable, others: readonly string[]): boolean {
+  const walk = (text: string, parsed: Cable) => {
+    const pieces: Piece[] = []
+    const lowest = redactCable(parsed, text, { level: -1, caveats: [] }, filed, (_key, kind, demand, raw) => {
+      if (raw.trim() !== '') pieces.push({ kind, demand, raw })
+    })
+    const fields = portionsOf(parsed, text, filed)
+      .filter((p) => p.kind !== 'body' && p.kind !== 'subject')
+      .map((p) => `${p.kind}\u0000${p.level}\u0000${p.caveats.join(',')}\u0000${p.text}`)
+    return { outline: JSON.stringify([lowest.text, fields]), pieces }
+  }
+  const shown = walk(shownText, shownCable)
+  const versions = others.map((t) => walk(t, parseCable(t, { plain: true })))
+  if (versions.some((v) => v.outline !== shown.outline)) return false
+  const all = [shown, ...versions]
+  // every reader the demands tell apart: each level a portion demands (and none), with each set of caveats they name
+  const demands = all.flatMap((v) => v.pieces.flatMap((p) => (p.demand ? [p.demand] : [])))
+  const levels = [...new Set([-1, ...demands.map((d) => d.level)])]
+  const caveats = [...new Set(demands.flatMap((d) => d.caveats))]
+  // more caveats than can be walked reader by reader: fail closed
+  if (caveats.length > 8) return false
+  const sets = caveats.reduce<string[][]>((acc, c) => [...acc, ...acc.map((s) => [...s, c])], [[]])
+  const sees = (r: Access, p: Piece) => p.kind === 'header' || (p.demand !== null && meets(r, p.demand))
+  const join = (ps: Piece[]) => JSON.stringify(ps.map((p) => [p.kind, p.raw]))
+  for (const level of levels) {
+    for (const set of sets) {
+      const r = { level, caveats: set }
+      const seen = all.map((v) => join(v.pieces.filter((p) => sees(r, p))))
+      const unseen = all.map((v) => join(v.pieces.filter((p) => !sees(r, p))))
+      if (seen.some((x) => x !== seen[0]) && unseen.some((x) => x !== unseen[0])) return false
+    }
+  }
+  // no word shown in a portion of the shown text that another version has only where it withholds it from that reader
+  for (const v of versions) {
+    const everywhere = new Set(v.pieces.flatMap((p) => wordsOf(p.raw)))
+    for (const p of shown.pieces) {
+      if (p.kind === 'header' || p.demand === null) continue
+      const r = p.demand
+      const open = new Set(v.pieces.filter((q) => sees(r, q)).flatMap((q) => wordsOf(q.raw)))
+      if (wordsOf(p.raw).some((w) => everywhere.has(w) && !open.has(w))) return false
+    }
+  }
+  return true
 }
 
 // the engines ask for a cable's portions when they write one with several texts (src/store/portion-access.ts)

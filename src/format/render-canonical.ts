@@ -69,7 +69,8 @@ function renderBlock(b: TextBlock, web: boolean): string[] {
     case 'classifiedBy':
       return web ? [b.text] : wrap(b.text, LINE_WIDTH)
     case 'tags':
-      return [`TAGS: ${b.tags.map((t) => (b.links ? `[${t}](#)` : t)).join(' ')}`]
+      // an entry of several words (`HUMAN RIGHTS`) needs the comma-delimited form to read back as one (spec §5.7)
+      return [`TAGS: ${b.tags.map((t) => (b.links ? `[${t}](#)` : t)).join(!b.links && b.tags.some((t) => /\s/.test(t)) ? ', ' : ' ')}`]
     case 'subject':
       // the keyword as written (`SUBJ:`, `UBJECT:`) is not kept: a correct telegram says SUBJECT:
       return wrap(`SUBJECT: ${b.marking ? `(${b.marking}) ` : ''}${b.text}`, LINE_WIDTH)

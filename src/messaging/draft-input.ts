@@ -1,3 +1,4 @@
+import { splitTags } from '../format/tags.js'
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml'
 import { CAPTION_PHRASES } from '../format/captions.js'
 import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
@@ -88,12 +89,12 @@ function text(v: unknown, path: Path, p: Problems, rule: TextRule = {}): string 
 }
 
 /** A list of one-line strings; a string is split by `split` when given (`tags: PREL SNAR`), else refused. */
-function list(v: unknown, path: Path, p: Problems, split?: RegExp): string[] {
+function list(v: unknown, path: Path, p: Problems, split?: RegExp | ((whole: string) => string[])): string[] {
   if (v === undefined || v === null) return []
   let items: unknown[]
   if (typeof v === 'string' && split) {
     const whole = text(v, path, p, { singleLine: true })
-    items = whole === null ? [] : whole.split(split).filter(Boolean)
+    items = whole === null ? [] : typeof split === 'function' ? split(whole) : whole.split(split).filter(Boolean)
     return items as string[]
   }
   if (!Array.isArray(v)) return p.add(path, `must be a list, not ${typeName(v)}`), []
@@ -315,7 +316,8 @@ export function draftFromObject(input: unknown, locate?: (path: Path) => string 
       order: text(eo.order ?? '13526', ['eo', 'order'], p, { required: true, singleLine: true, number: true }) ?? '13526',
       declassify: text(eo.declassify ?? (classified ? undefined : 'N/A'), ['eo', 'declassify'], p, { required: classified, singleLine: true, number: true }) ?? 'N/A',
     },
-    tags: list(input.tags, ['tags'], p, /[\s,]+/).map((t) => t.toUpperCase()),
+    // a TAGS string splits as the parser reads a TAGS line: `PREL SNAR`, or `HUMAN RIGHTS, PREL` (spec §5.7)
+    tags: list(input.tags, ['tags'], p, (whole) => splitTags(whole).tags.map((t) => t.text)).map((t) => t.toUpperCase().replace(/\s+/g, ' ')),
     subject: { marking: subjectMark, text: subjectText ?? '' },
     references: list(input.references, ['references'], p),
     classifiedBy: text(input.classifiedBy, ['classifiedBy'], p, { singleLine: true }),

@@ -17,15 +17,21 @@ export const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = ['tag', 'caption'
 export async function subscribe(ctx: ServiceContext, userName: string | undefined, kind: string, value: string): Promise<void> {
   const user = await actor(ctx, userName)
   if (!(SUBSCRIPTION_KINDS as readonly string[]).includes(kind)) throw new ServiceError('INVALID', `subscription kind ${JSON.stringify(kind)}: expected tag, caption or keyword`)
-  const v = kind === 'keyword' ? value.trim().toLowerCase() : value.trim().toUpperCase()
+  const v = subscriptionValue(kind, value)
   if (!v) throw new ServiceError('INVALID', 'subscription value is empty')
   await ctx.store.subscriptions.add(user.name, kind as SubscriptionKind, v)
   await audit(ctx, { actor: user.name, action: 'subscribe', post: user.post, detail: `${kind} ${v}` })
 }
 
+/** A subscription's value as stored and matched: keywords lower case, TAGS and captions upper case, blanks collapsed (`human  rights` → `HUMAN RIGHTS`). */
+function subscriptionValue(kind: string, value: string): string {
+  const v = value.trim().replace(/\s+/g, ' ')
+  return kind === 'keyword' ? v.toLowerCase() : v.toUpperCase()
+}
+
 export async function unsubscribe(ctx: ServiceContext, userName: string | undefined, kind: string, value: string): Promise<boolean> {
   const user = await actor(ctx, userName)
-  const v = kind === 'keyword' ? value.trim().toLowerCase() : value.trim().toUpperCase()
+  const v = subscriptionValue(kind, value)
   return await ctx.store.subscriptions.remove(user.name, kind, v)
 }
 

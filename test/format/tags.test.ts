@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TAG_TABLE } from '../../src/format/data/tag-table.js'
 import { parseCable } from '../../src/format/parse.js'
+import { renderCanonical } from '../../src/format/render-canonical.js'
 import { renderLossless } from '../../src/format/render-lossless.js'
 
 // Synthetic cables (invented post MORVALE, invented text).
@@ -94,5 +95,18 @@ describe('TAGS entries with AND and parenthesised persons (QA 13, finding 07)', 
     // after a country code or on its own the person stays a tag of its own
     expect(tagsOf('TAGS: PREL PGOV XY (DOE, JOHN)')).toEqual(['PREL', 'PGOV', 'XY', '(DOE, JOHN)'])
     expect(tagsOf('TAGS: PREL, (DOE, JOHN), XY')).toEqual(['PREL', '(DOE, JOHN)', 'XY'])
+  })
+})
+
+describe('the canonical rendering of TAGS', () => {
+  it('writes a list holding a multi-word entry comma-delimited, so it reads back as the same tags', () => {
+    const c = parseCable(cable('TAGS: PREL, HUMAN RIGHTS, XY'))
+    const canonical = renderCanonical(c)
+    expect(canonical).toMatch(/^TAGS: PREL, HUMAN RIGHTS, XY$/m)
+    expect(parseCable(canonical).tags).toEqual(['PREL', 'HUMAN RIGHTS', 'XY'])
+  })
+
+  it('keeps the spaced form for one-word codes', () => {
+    expect(renderCanonical(parseCable(cable('TAGS: PREL, PGOV, XY')))).toMatch(/^TAGS: PREL PGOV XY$/m)
   })
 })

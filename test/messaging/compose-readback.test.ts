@@ -66,6 +66,27 @@ describe('a released cable reads back as composed', () => {
     expect(said(cable)).toEqual(said(parseCable(renderCanonical(cable))))
   })
 
+  it('keeps a TAGS entry of several words one tag, from a draft string or list through the telegram and back (spec §5.7)', async () => {
+    const draft = (tags: unknown) =>
+      draftFromObject({
+        precedence: 'ROUTINE',
+        to: ['AMEMBASSY DUSHANBE'],
+        classification: 'UNCLASSIFIED',
+        captions: ['SIPDIS'],
+        tags,
+        subject: { marking: 'U', text: 'RIGHTS DIALOGUE' },
+        body: [{ marking: 'U', text: 'The dialogue resumes in May.' }],
+        signature: ['POMPEO'],
+      }).fields
+    expect(draft('human  rights, PREL').tags).toEqual(['HUMAN RIGHTS', 'PREL'])
+    expect(draft('PREL SNAR').tags).toEqual(['PREL', 'SNAR'])
+    const cable = await release(draft(['HUMAN RIGHTS', 'PREL']))
+    const telegram = renderCanonical(cable)
+    // released telegrams are written in the seed's web form, where each tag is a link
+    expect(telegram).toMatch(/^TAGS: \[HUMAN RIGHTS\]\(#\) \[PREL\]\(#\)$/m)
+    expect(parseCable(telegram).tags).toEqual(['HUMAN RIGHTS', 'PREL'])
+  })
+
   const base: DraftFields = {
     precedence: 'ROUTINE',
     to: [{ name: 'AMEMBASSY DUSHANBE' }],

@@ -6,7 +6,7 @@ import { OUTLIER_MIN_SERIALS, gapMap, splitId } from '../../src/archive/gap-map.
 import { importArchive } from '../../src/archive/import/import-archive.js'
 import { saveSnapshot, verifySnapshot } from '../../src/archive/snapshots.js'
 import { archivePeople, isTitleWord } from '../../src/archive/people.js'
-import { MARKER_WORDS } from '../../src/archive/data/person-titles.js'
+import { MARKER_WORDS, ORGANISATION_WORDS, PROSE_WORDS } from '../../src/archive/data/person-titles.js'
 import { cableNetwork } from '../../src/archive/network.js'
 import { stationOfAddress } from '../../src/messaging/recipients.js'
 import { breather } from '../../src/archive/breather.js'
@@ -134,6 +134,9 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
     expect(people.filter((p) => words(p).some((w) => /^x{3,}\W*$/i.test(w))).map((p) => p.name)).toEqual([])
     expect(people.filter((p) => words(p).some((w) => MARKER_WORDS.has(w.toUpperCase().replace(/\W+$/, '')))).map((p) => p.name)).toEqual([])
     expect(people.filter((p) => /[’‘]/.test(p.name)).map((p) => p.name)).toEqual([])
+    // no line of prose or heading is a person (QA 14 finding 06): no word of prose or of an organisation in a name
+    const key = (w: string) => w.toUpperCase().replace(/^\W+|\W+$/g, '')
+    expect(people.filter((p) => words(p).some((w) => PROSE_WORDS.has(key(w)) || ORGANISATION_WORDS.has(key(w)))).map((p) => p.name)).toEqual([])
     // no title carries the reasons clause of a Classified-by line, or a block marker
     expect(people.flatMap((p) => p.titles).filter((t) => /\breas\s?o|\b1\.4\b|^end\b/i.test(t))).toEqual([])
   }, 120_000)

@@ -110,3 +110,64 @@ describe('first names that are one person’s', () => {
     expect(sameFirstName('ALEX', 'ALEJANDRO')).toBe(true)
   })
 })
+
+describe('people normalisation: participant lists, surname-first names and honorifics (QA 14 finding 06)', () => {
+  const cable = (list: string) => `R 031200Z FEB 08
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC 0001
+
+C O N F I D E N T I A L QUORIN 000011
+
+E.O. 12958: DECL: 01/01/2019
+TAGS: PREL XY
+SUBJECT: INVENTED TALKS
+
+Classified By: Ambassador Ada Nobody, reasons 1.4 (b) and (d).
+
+${list}
+
+NOBODY
+`
+  const listed = (list: string) => mentionsIn('08QUORIN11', cable(list)).filter((m) => m.role === 'participant').map((m) => m.written)
+
+  it('should take no prose for a participant list: a sentence about participants, or the prose after a list', () => {
+    expect(listed('1. (C) Participants in the insurgency and the\nleft are still active in major parties of the coalition,\nbut they have passed on their legacy.')).toEqual([])
+    expect(listed("1. (C) Participants' comments indicate that the exercise\nmet its objectives completely.")).toEqual([])
+    expect(listed('1. (U) Participants:\n\nQuorin\n-----\nMinister Zorbek Talliv\nPeter Quint (notetaker)\n\nSummary\n-------\nthe minister said that the talks would\nresume after the holiday, which pleased us.')).toEqual(['Minister Zorbek Talliv', 'Peter Quint (notetaker)'])
+    expect(listed('1. (U) Participants\n\nVellora\nMara Velt, Director of the\nQuorin Ministry of Foreign Affairs\nOdile Prask, Deputy Director, and a member\nof the delegation.\nZorbek Talliv said the talks would fail.')).toEqual([
+      'Mara Velt, Director of the Quorin Ministry of Foreign Affairs',
+      'Odile Prask, Deputy Director, and a member of the delegation.',
+    ])
+    expect(listed('1. (U) Participants at the dinner were: Minister Zorbek Talliv; Mara Velt, Director; Peter Quint.')).toEqual(['Minister Zorbek Talliv', 'Mara Velt, Director', 'Peter Quint.'])
+    // no line of prose, in capitals or not, becomes a person
+    expect(splitName('left are still active in major parties')).toBeNull()
+    expect(splitName('HAVE GENERALLY BEEN UNABLE TO DEVELOP')).toBeNull()
+    expect(splitName('Development Institute')).toBeNull()
+    expect(splitName('Joachim von Braun')).toMatchObject({ first: 'Joachim', last: 'Von Braun' })
+    expect(splitName('He Yafei')).toMatchObject({ first: 'He', last: 'Yafei' })
+  })
+
+  it('should turn a surname written first round in mixed case too, a title before or after it', () => {
+    expect(splitName('Smith, John')).toMatchObject({ title: null, first: 'John', last: 'Smith', full: 'John Smith' })
+    expect(splitName('Talliv, Zorbek, Deputy Minister')).toMatchObject({ title: 'Deputy Minister', first: 'Zorbek', last: 'Talliv' })
+    expect(splitName('Mr. SMITH, John')).toMatchObject({ title: 'Mr.', first: 'John', last: 'Smith' })
+    expect(splitName('H.E. TALLIV, Zorbek')).toMatchObject({ title: 'H.E.', first: 'Zorbek', last: 'Talliv' })
+    // a title or an organisation after the comma is no given name
+    expect(splitName('Quint, Political Officer')).toMatchObject({ title: 'Political Officer', first: '', last: 'Quint' })
+    expect(splitName('Talliv, Quorin Ministry')).toMatchObject({ first: '', last: 'Talliv' })
+    const people = normalizePeople([
+      { cable: 'a', role: 'participant', written: 'Smith, John', title: null },
+      { cable: 'b', role: 'signer', written: 'John Smith', title: null },
+    ])
+    expect(people.map((p) => [p.key, p.name, p.cables])).toEqual([['SMITH J', 'John Smith', ['a', 'b']]])
+  })
+
+  it('should strip honorifics: H.E., His Excellency, Amb., Dr., Mr./Mrs./Ms., Minister', () => {
+    const forms = ['H.E. Zorbek Talliv', 'H. E. Zorbek Talliv', 'His Excellency Zorbek Talliv', 'Amb. Zorbek Talliv', 'Dr. Zorbek Talliv', 'Mr. Zorbek Talliv', 'Minister Zorbek Talliv', 'S.E. Zorbek Talliv']
+    for (const f of forms) expect([f, splitName(f)?.full]).toEqual([f, 'Zorbek Talliv'])
+    expect(splitName('Mrs. Mara Velt')?.full).toBe('Mara Velt')
+    expect(splitName('Ms. Mara Velt')?.full).toBe('Mara Velt')
+    const people = normalizePeople(forms.map((written, i) => ({ cable: `c${i}`, role: 'participant' as const, written, title: null })))
+    expect(people.map((p) => [p.key, p.name, p.cables.length])).toEqual([['TALLIV Z', 'Zorbek Talliv', forms.length]])
+  })
+})

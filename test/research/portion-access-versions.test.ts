@@ -1,8 +1,10 @@
 /**
  * Portion-level access to a cable with several texts (docs/search.md; QA 14 finding 05): a new version that differs
  * only inside a paragraph withheld from a reader changes nothing he sees (search, show, snapshot verify), whether
- * the portions are written with the new version or when the setting is turned on afterwards. A version that differs
- * in what he may read leaves the cable to the whole-cable rule. Both engines. Synthetic cables only.
+ * the portions are written with the new version or when the setting is turned on afterwards. A later release that
+ * restores a name inside a paragraph he may read keeps his portion access (QA 14 finding 07, the docs' example), but
+ * a version that marks higher, or withholds, text another shows him, or whose texts differ both in what he may read
+ * and in what he may not, leaves the cable to the whole-cable rule. Both engines. Synthetic cables only.
  */
 import { describe, expect, it } from 'vitest'
 import { toCableRecord } from '../../src/archive/cable-record.js'
@@ -66,12 +68,74 @@ describe.each(await storeEngines('portion-versions'))('a second version on $name
     expect((await searchArchive(store, { query: 'betacanary', access: C, limit: 10 })).total).toBe(0)
   })
 
-  it.skipIf(engine.skip)('should leave a cable whose texts differ in a readable paragraph to the whole-cable rule', async () => {
+  it.skipIf(engine.skip)('should show a reader the shown text when its texts differ only in a paragraph he may read', async () => {
     const store = await engine.open()
     await configurePortionAccess(store, true)
     await store.upsertCables([record(cable('fail.'), 1), record(cable('fail.', 'Alphacanary the talks resumed late.'), 2)])
     expect((await store.versions('08QUORIN101'))?.length).toBe(2)
+    expect((await searchArchive(store, { query: 'alphacanary', access: C, limit: 10 })).total).toBe(1)
+    // the shown version is the longer text; its words find it, the other's words do not (its text is not his rendering)
+    expect((await searchArchive(store, { query: 'schedule', access: C, limit: 10 })).total).toBe(1)
+    expect((await searchArchive(store, { query: 'late', access: C, limit: 10 })).total).toBe(0)
+    expect((await showCable(store, '08QUORIN101', C))?.cable.text).toContain('1. (C) Alphacanary the talks resumed on schedule.')
+    expect((await searchArchive(store, { query: 'betacanary', access: C, limit: 10 })).total).toBe(0)
+  })
+
+  it.skipIf(engine.skip)('should keep portion access for the docs example: a redacted release, then one restoring the name', async () => {
+    const store = await engine.open()
+    await configurePortionAccess(store, true)
+    const NF: Access = { level: 2, caveats: ['NOFORN'] }
+    await store.upsertCables([restored('XXXXXXXXXXXX', 1)])
+    await store.upsertCables([restored('Minister Zorbek Talliv', 2)])
+    expect((await store.versions('08QUORIN777'))?.length).toBe(2)
+    for (const q of ['cabinet', 'zorbek', 'vellora']) expect([q, (await searchArchive(store, { query: q, access: NF, limit: 10 })).total]).toEqual([q, 1])
+    for (const q of ['xxxxxxxxxxxx', 'deltacanary']) expect([q, (await searchArchive(store, { query: q, access: NF, limit: 10 })).total]).toEqual([q, 0])
+    const view = (await showCable(store, '08QUORIN777', NF))!
+    expect(view.cable.text).toContain('1. (C) Minister Zorbek Talliv told poloff the cabinet would fall.')
+    expect(view.cable.text).toContain('2. (S//NF) [Paragraph 2 withheld: marked SECRET//NOFORN, above CONFIDENTIAL]')
+    expect(view.cable.text).not.toContain('Deltacanary')
+    // no NOFORN: no portion of a NOFORN cable
+    expect((await searchArchive(store, { query: 'cabinet', access: { level: 3, caveats: [] }, limit: 10 })).total).toBe(0)
+  })
+
+  it.skipIf(engine.skip).each([
+    ['moves withheld text into a paragraph he may read', cable('fail.', 'Alphacanary resumed, the budget would fail.'), cable('fail.', 'Alphacanary resumed.')],
+    ['shows him a word another version withholds from him', cable('fail betacanary.', 'Alphacanary betacanary resumed.'), cable('fail betacanary.', 'Alphacanary resumed.')],
+    ['differs in what he may read and in what he may not', cable('fail at once.', 'Alphacanary resumed at last.'), cable('fail.', 'Alphacanary resumed.')],
+    ['marks a paragraph lower', cable('fail.').replace('2. (S)', '2. (C)'), cable('fail.')],
+  ])('should leave a cable to the whole-cable rule when a version %s', async (_why, a, b) => {
+    const store = await engine.open()
+    await configurePortionAccess(store, true)
+    await store.upsertCables([record(a, 1), record(b, 2)])
+    expect((await store.versions('08QUORIN101'))?.length).toBe(2)
     expect((await searchArchive(store, { query: 'alphacanary', access: C, limit: 10 })).total).toBe(0)
+    expect(await showCable(store, '08QUORIN101', C)).toBeNull()
     expect((await searchArchive(store, { query: 'alphacanary', access: { level: 3, caveats: [] }, limit: 10 })).total).toBe(1)
   })
 })
+
+/** The docs' example (docs/research.md, "Versions"): SECRET//NOFORN, a (C) paragraph naming a source `who`, an (S//NF) one. */
+const restored = (who: string, n: number) => {
+  const text = `R 051200Z MAR 08
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC 0001
+INFO AMEMBASSY VELLORA 0002
+
+S E C R E T QUORIN 000777
+
+NOFORN
+
+E.O. 12958: DECL: 03/05/2018
+TAGS: PGOV XX
+SUBJECT: (C) INVENTED CABINET GOSSIP
+
+Classified By: Ambassador Ada B. Nobody, reasons 1.4 (b) and (d).
+
+1. (C) ${who} told poloff the cabinet would fall.
+
+2. (S//NF) Deltacanary the army chief plans to resign.
+
+NOBODY
+`
+  return toCableRecord(parseCable(text, { plain: true }), text, { locator: `r${n}/08QUORIN777.txt`, rendering: 'text', sha256: String(n).padStart(64, '0'), importedAt: `2024-01-0${n}T00:00:00.000Z`, metadata: {} })
+}

@@ -102,7 +102,12 @@ describe.skipIf(unavailable !== null)('web cable desk in Chromium', { timeout: 2
     // offered only up to her clearance (SECRET), never TOP SECRET
     expect(await dana.getByLabel('Classification', { exact: true }).locator('option').allTextContents()).toEqual(['UNCLASSIFIED', 'SBU', 'CONFIDENTIAL', 'SECRET'])
     await dana.getByLabel('Precedence (action)').selectOption('IMMEDIATE')
+    // the banner is the draft's own classification as the archive labels it: SENSITIVE unclassified text is FOUO
+    await dana.getByLabel('SENSITIVE', { exact: true }).check()
+    await expect.poll(() => dana.getByTestId('banner-top').textContent()).toBe('UNCLASSIFIED//FOR OFFICIAL USE ONLY')
+    await dana.getByLabel('SENSITIVE', { exact: true }).uncheck()
     await dana.getByLabel('Classification', { exact: true }).selectOption('CONFIDENTIAL')
+    await expect.poll(() => dana.getByTestId('banner-top').textContent()).toBe('CONFIDENTIAL')
     await dana.getByRole('combobox', { name: 'TO (action)' }).fill('AMEMBASSY DUSHANBE')
     await dana.keyboard.press('Enter')
     // INFO: typing filters the directory's posts and collectives; arrow down and Enter picks the suggestion

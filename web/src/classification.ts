@@ -1,10 +1,11 @@
-import { LEVEL_RANK, type Level } from '../../src/format/classification.js'
+import { type Level } from '../../src/format/classification.js'
 import { markingParts } from '../../src/format/marking.js'
+import { screenClassification } from '../../src/format/screen-classification.js'
 
 /**
- * What the classification banner says: the highest level of everything on screen and the union of its
- * caveats. Built on the format core's own classification parser, so the banner reads markings exactly as
- * the archive does. Fails closed: a marking the parser does not recognise makes the banner say so.
+ * What the classification banner says: the format core's `screenClassification` of everything on screen (the
+ * highest level, every caveat, written as the archive writes its labels). Fails closed: a marking the core does
+ * not recognise makes the banner say so.
  */
 export interface Banner {
   text: string
@@ -12,13 +13,10 @@ export interface Banner {
   tone: string
 }
 
-const KNOWN_HEAD = /^(UNCLASSIFIED|UNCLAS|SBU|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)\b/i
-
-/** The parts of a publisher classification (`SECRET//NOFORN`), null when it is not one we can read. */
+/** The parts of a publisher classification (`SECRET//NOFORN`), null when it is not one the format core can read. */
 export function readClassification(value: string | null): { level: Level; caveats: string[] } | null {
-  if (!value || !KNOWN_HEAD.test(value.trim())) return null
-  const parts = markingParts(value.trim())
-  return parts && parts.level ? { level: parts.level, caveats: parts.caveats } : null
+  const read = screenClassification([value])
+  return read && { level: read.level, caveats: read.caveats }
 }
 
 /** CSS tone of a level. */
@@ -50,14 +48,7 @@ export function portionTone(mark: string | null): string {
  * any unreadable marking → "CLASSIFICATION UNKNOWN", since the screen may hold anything.
  */
 export function bannerFor(classifications: (string | null)[]): Banner {
-  let level: Level = 'UNCLASSIFIED'
-  const caveats = new Set<string>()
-  for (const c of classifications) {
-    const parts = readClassification(c)
-    if (!parts) return { text: 'CLASSIFICATION UNKNOWN — HANDLE AS CLASSIFIED', tone: 'unknown' }
-    if (LEVEL_RANK[parts.level] > LEVEL_RANK[level]) level = parts.level
-    for (const v of parts.caveats) caveats.add(v)
-  }
-  const head = level === 'SBU' ? 'SENSITIVE BUT UNCLASSIFIED' : level
-  return { text: [head, ...[...caveats].sort()].join('//'), tone: toneOf(level) }
+  const read = screenClassification(classifications)
+  if (!read) return { text: 'CLASSIFICATION UNKNOWN — HANDLE AS CLASSIFIED', tone: 'unknown' }
+  return { text: read.label, tone: toneOf(read.level) }
 }

@@ -17,7 +17,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   INTERPRETER KING QUEEN PRINCE SHEIKH EMIR SULTAN GOVERNOR MAYOR JUSTICE JUDGE
   END TEXT TEXT. END. CHIEF STAFF POLMINCOUNS ECONMINCOUNS SECTION USAID NAS AIT USEU USAU USOSCE CJCS EST EPOL POLEC ECOPOL POLECON
   POLMIL POL-MIL ECOPOLOFF COMMUNICATIONS ECONOMICS FINANCE INTERIOR DEFENCE PARLIAMENT TRANSLATOR ATTORNEY
-  REAR LT LIEUTENANT MIN SPOKESMAN SPOKESPERSON EXEC EXECUTIVE HON HONORABLE`.split(/\s+/).filter(Boolean),
+  REAR LT LIEUTENANT MIN SPOKESMAN SPOKESPERSON EXEC EXECUTIVE HON HONORABLE
+  H.E S.E EXCELLENCY EXCELLENCIES HIGHNESS MAJESTY RT MADAME MME MLLE PROF PROFESSOR UNDERSECRETARY
+  LCDR CDR RDML VADM COMMISSIONER FM FONMIN NSC SRAP ADMINISTRATOR POLCOUNSELOR ELECT`.split(/\s+/).filter(Boolean),
 )
 
 /**
@@ -55,4 +57,39 @@ export const NAME_FORMS: ReadonlyMap<string, readonly string[]> = new Map(
       const [short, full] = pair.split(':')
       return [short, full.split(',')] as const
     }),
+)
+
+/**
+ * Words of running prose that no name holds (verbs, pronouns, conjunctions, sentence adverbs; not those that are
+ * also names: `He`, `Can`, `May`, `Will`, `More`, `Do`), upper-cased: a "name" holding one is a line of prose, in capitals or not (`LEFT ARE STILL ACTIVE`, `Gerber urged the US`).
+ * Data, not a rule: add a word when prose shows a new one.
+ */
+export const PROSE_WORDS: ReadonlySet<string> = new Set(
+  `IS ARE WAS WERE BE BEEN BEING AM HAS HAVE HAD DOES DID WOULD SHALL SHOULD COULD MIGHT MUST
+  SAID SAYS SAY TOLD ASKED NOTED ADDED AGREED URGED EXPLAINED STRESSED ARGUED SAID THAT WHICH WHO WHOM WHOSE
+  WHAT WHEN WHERE WHILE WHY HOW IF THIS THESE THOSE SHE IT WE THEY HIM HER HIS ITS OUR THEIR THEM YOU
+  NOT ALSO BUT OR NOR AS THAN THEN THUS HOWEVER ALTHOUGH THOUGH BECAUSE SINCE UNTIL VERY MOST SOME ANY
+  ALL EACH BOTH SUCH ONLY JUST EVEN STILL ALREADY`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/**
+ * Words of organisations, places and headings that no person's name holds (`Development Institute`, `UNSC Team`,
+ * `United Kingdom`, `Swiss Department`): a "name" holding one is a participant list's heading or the wrapped end
+ * of an entry's title, no person. Upper-cased; data, not a rule.
+ */
+export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
+  `INSTITUTE INSTITUTION DEPARTMENT MINISTRY TEAM KINGDOM STATES REPUBLIC NATIONS BANK OFFICE COUNCIL COMMITTEE
+  UNIVERSITY FOUNDATION AGENCY MISSION GOVERNMENT ASSOCIATION ASSOCIATES ORGANISATION ORGANIZATION UNION
+  COMMISSION DIVISION BUREAU CENTER CENTRE PROGRAM PROGRAMME FUND GROUP COMPANY CORPORATION LTD LTDA PLC INC
+  NEWSPAPER PARTY DELEGATION DIRECTORATE SECRETARIAT AUTHORITY SERVICE SERVICES FORCES ARMY NAVY POLICE
+  PARLIAMENTARY COALITION ALLIANCE`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/** Lower-case particles of names (`Joachim von Braun`, `Pieter de Gooijer`, `Hamad bin Jassim`): no sign of prose. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(
+  'de da del della dei degli di do dos das du van von der den ter ten le la les bin bint ibn abu al el y e und'.split(' '),
 )

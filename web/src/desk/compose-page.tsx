@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { LEVEL_RANK, RESTRICTIVE_CAVEATS, type Level } from '../../../src/format/classification.js'
+import { LEVEL_RANK, RESTRICTIVE_CAVEATS, overallClassification, type Level } from '../../../src/format/classification.js'
 import { PRECEDENCE_ORDER } from '../../../src/format/precedence.js'
 import { ApiError } from '../api.js'
 import { search } from '../archive-api.js'
@@ -111,7 +111,8 @@ export function ComposePage({ draftId }: { draftId: number | null }) {
   const levels = (Object.keys(LEVEL_RANK) as Level[]).filter((l) => LEVEL_RANK[l] <= rank)
   const captions = [...OPEN_CAPTIONS, ...RESTRICTIVE_CAVEATS.filter((c) => session?.caveats.includes(c))]
   const marks = levels.map((l) => MARKS[l])
-  useOnScreen([[fields.classification, ...fields.captions.filter((c) => (RESTRICTIVE_CAVEATS as readonly string[]).includes(c))].join('//')])
+  // the banner is the draft's own classification as the core writes it (null, so "unknown", for a level it lacks)
+  useOnScreen([Object.hasOwn(LEVEL_RANK, fields.classification) ? overallClassification(fields.classification as Level, fields.captions) : null])
   const locked = view?.draft.state && view.draft.state !== 'draft'
 
   return (
