@@ -407,6 +407,11 @@ function readUnavailableRecord(cable: Cable, text: string, m: RegExpExecArray, i
   // a record that states its text is missing and holds no paragraphs of its own
   if (cable.paragraphs.length > 0) return
   cable.unavailable = m[0].toUpperCase().replace(/\s+/g, ' ')
+  // the statement is no signature, though it may stand where one does (`TEXT ON MICROFILM` alone)
+  if (cable.signers.some((s) => textUnavailableStatement(s) !== null)) {
+    cable.signers = cable.signers.filter((s) => textUnavailableStatement(s) === null)
+    if (cable.signers.length === 0) delete cable.spans.signature
+  }
   const mrn = /\bMRN\s*:?\s*((?:19|20)\d\d[A-Z]{2,}\d{2,})\b/i.exec(text)
   if (!cable.id && mrn) {
     cable.id = canonicalId(mrn[1])
