@@ -333,15 +333,23 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     return raised ? null : mark
   }
   const marked = (mark: string | null) => (mark === null ? '' : `(${mark}) `)
+  // the rendering is appended piece by piece; whether it ends a line is kept beside it, as reading the end of the
+  // string each time would flatten it (a string built by += is a rope): quadratic in a cable of 30,000 portions
   let out = ''
+  let atLineStart = true
+  const append = (piece: string) => {
+    if (piece === '') return
+    out += piece
+    atLineStart = piece.endsWith('\n')
+  }
   let offset = 0
   let lastWithheld: string | null = null
   const withhold = (portion: string, mark: string | null, why: string, line: string, raw: string) => {
     if (lastWithheld !== portion) {
       withheld.push({ portion, mark, reason: why })
       // a placeholder starts a line of its own (a header piece before it may end mid-line)
-      if (out !== '' && !out.endsWith('\n')) out += '\n'
-      out += line + (raw.endsWith('\n') ? '\n' : '')
+      if (!atLineStart) append('\n')
+      append(line + (raw.endsWith('\n') ? '\n' : ''))
     }
     lastWithheld = portion
   }
@@ -376,7 +384,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     const d = textDecision(raw, floor, reference)
     sink?.(key, 'body', d.demand, raw)
     if (d.reason === null) {
-      out += raw
+      append(raw)
       lastWithheld = null
       return
     }
@@ -410,7 +418,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
         lineAt += line.length
         if (line === '') continue
         if (n === undefined || line.trim() === '') {
-          out += line
+          append(line)
           if (line.trim() !== '') inHeader = false
           continue
         }
@@ -418,7 +426,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
         const d = decisions[n]
         sink?.(`p@${p.start}`, 'body', d.demand, line)
         if (d.reason === null) {
-          out += line
+          append(line)
           lastWithheld = null
           continue
         }
@@ -436,7 +444,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       return
     }
     if (seg.kind === 'blank') {
-      out += seg.raw
+      append(seg.raw)
       return
     }
     if (HEADER.has(seg.kind)) {
@@ -444,7 +452,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       let pos = at
       for (const piece of headerPieces(seg.kind, seg.raw)) {
         if (piece.header) {
-          out += piece.text
+          append(piece.text)
           shownHeader(piece.text)
           lastWithheld = null
         } else portionText(`h@${pos}`, piece.text, false)
@@ -454,7 +462,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     }
     if (seg.kind === 'subject') {
       sink?.('subject', 'subject', subject.demand, seg.raw)
-      if (subject.reason === null) out += seg.raw
+      if (subject.reason === null) append(seg.raw)
       else {
         const mark = subject.reason === 'unreadable' ? null : subjectMark
         withhold('subject', mark, subject.why, `SUBJECT: ${marked(shownMark(subjectMark, subject))}[Subject withheld: ${subject.why}]`, seg.raw)
@@ -468,7 +476,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       for (const line of seg.raw.split(/(?<=\n)/)) {
         if (line === '') continue
         if (line.trim() === '' || EXACT_PAGE_HEADER.test(line.replace(/\r?\n$/, '')) || SMART_PAGE_HEADER.test(line.replace(/\r?\n$/, ''))) {
-          out += line
+          append(line)
           shownHeader(line)
           lastWithheld = null
         } else portionText(`t@${pos}`, line, true)
@@ -478,7 +486,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     }
     if (seg.kind === 'pageHeader') {
       sink?.('subject', 'subject', subject.demand, seg.raw)
-      if (subject.reason === null) out += seg.raw
+      if (subject.reason === null) append(seg.raw)
       else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
       return
     }

@@ -145,7 +145,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   // REF
   const year = ctx.yearSource
   if (layout.ref) {
-    const raw = maskPageHeaders(text, lines, headers, layout.ref).replace(/¶/g, ' ')
+    // a legacy page header may run on into the next item (`PAGE 02 … 061419Z C. QUORIN 1091`): only the header goes
+    const raw = maskPageHeaders(text, lines, headers, layout.ref, true).replace(/¶/g, ' ')
     const label = REF_LABEL.exec(raw)
     const from = label ? label.index + label[0].length : 0
     const citing = {
@@ -489,20 +490,24 @@ function pageHeaderLines(kinds: readonly string[]): number[] {
   return out
 }
 
+/** A legacy page header as far as its own syntax goes (spec §5.3), where text may run on after its DTG. */
+const PAGE_HEADER_PROPER = /^\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}Z)?(?=\s|$)/
+
 /**
  * Replaces page-header lines (`headers`, their indexes in text order) inside a range with spaces, keeping
- * offsets. The pieces are joined once: splicing each header into the string in turn would copy the range once
- * per header.
+ * offsets; with `keepTail`, of a legacy header line only the header itself (`PAGE_HEADER_PROPER`). The pieces
+ * are joined once: splicing each header into the string in turn would copy the range once per header.
  */
-function maskPageHeaders(text: string, lines: Line[], headers: readonly number[], r: Range): string {
+function maskPageHeaders(text: string, lines: Line[], headers: readonly number[], r: Range, keepTail = false): string {
   let parts: string[] | null = null
   let at = r.start
   for (const i of headers) {
     const l = lines[i]
     if (l.start >= r.end) break // lines are in text order: none further can overlap
     if (l.end <= r.start) continue
+    const own = keepTail ? PAGE_HEADER_PROPER.exec(l.text) : null
     const a = Math.max(l.start, r.start)
-    const b = Math.min(l.end, r.end)
+    const b = Math.min(own ? l.start + own[0].length : l.end, r.end)
     parts ??= []
     parts.push(text.slice(at, a), ' '.repeat(b - a))
     at = b
