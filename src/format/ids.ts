@@ -38,7 +38,7 @@ function stripPrefix(o: string): string {
  */
 export function isTelegramWord(origin: string): boolean {
   if (!/[A-Z]TELS?$/.test(origin)) return false
-  // Stryker disable next-line ConditionalExpression,StringLiteral: no station of today's directory (nor alias) ends in TEL or TELS, so none is known here; the test keeps one the directory learns a station
+  // Stryker disable next-line ConditionalExpression,StringLiteral: no station of today's directory (nor alias) ends in TEL or TELS, so none is known here; the check is for one the directory may learn
   return originRepairOf(origin).kind !== 'known'
 }
 

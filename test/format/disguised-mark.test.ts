@@ -25,6 +25,7 @@ describe('markSkeleton: a word as a screen shows it', () => {
     ['\u13DA\uA4E2\uA731', 'SSS', 'Cherokee S, Lisu SA, a small capital S'],
     ['S\x1b[0m', 'S', 'a terminal sequence (colour reset), which shows as nothing'],
     ['\x1b[32mN\x7fF\x08', 'NF', 'a colour sequence, DEL and a backspace: every one dropped'],
+    ['\x1bMS', 'S', 'a two-character escape (ESC M, reverse line feed): the escape and its letter dropped'],
   ])('%j reads %j (%s)', (word, seen) => {
     expect(markSkeleton(word)).toBe(seen)
   })
