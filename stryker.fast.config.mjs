@@ -19,18 +19,18 @@ const MODULES = {
   service: [
     'src/messaging/delivery-worker.ts',
     'src/messaging/release.ts:55-62',
-    'src/store/sqlite/messaging-workflow-sql.ts:84-98',
+    'src/store/sqlite/messaging-workflow-sql.ts:85-99',
     'src/store/postgres/pg-messaging-store.ts:214-226',
   ],
   // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them
-  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 147-164: the portions the rendering reads)
+  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 217-232: the portions the rendering reads)
   access: [
     'src/messaging/access.ts',
     'src/archive/cable-access.ts',
     'src/archive/stated-access.ts',
     // restrictive caveats the header spells past the caption reader, which statedAccess demands
     'src/archive/disguised-caveats.ts',
-    'src/archive/redact.ts:147-164',
+    'src/archive/redact.ts:217-232',
     'src/archive/reader-access.ts',
     'src/store/caveat-mask.ts',
     'src/messaging/precedence.ts',

@@ -333,15 +333,23 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     return raised ? null : mark
   }
   const marked = (mark: string | null) => (mark === null ? '' : `(${mark}) `)
+  // the rendering is appended piece by piece; whether it ends a line is kept beside it, as reading the end of the
+  // string each time would flatten it (a string built by += is a rope): quadratic in a cable of 30,000 portions
   let out = ''
+  let atLineStart = true
+  const append = (piece: string) => {
+    if (piece === '') return
+    out += piece
+    atLineStart = piece.endsWith('\n')
+  }
   let offset = 0
   let lastWithheld: string | null = null
   const withhold = (portion: string, mark: string | null, why: string, line: string, raw: string) => {
     if (lastWithheld !== portion) {
       withheld.push({ portion, mark, reason: why })
       // a placeholder starts a line of its own (a header piece before it may end mid-line)
-      if (out !== '' && !out.endsWith('\n')) out += '\n'
-      out += line + (raw.endsWith('\n') ? '\n' : '')
+      if (!atLineStart) append('\n')
+      append(line + (raw.endsWith('\n') ? '\n' : ''))
     }
     lastWithheld = portion
   }
@@ -376,7 +384,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     const d = textDecision(raw, floor, reference)
     sink?.(key, 'body', d.demand, raw)
     if (d.reason === null) {
-      out += raw
+      append(raw)
       lastWithheld = null
       return
     }
@@ -405,7 +413,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     let pos = at
     for (const piece of headerPieces('classifiedBy', raw)) {
       if (piece.header) {
-        out += piece.text
+        append(piece.text)
         shownHeader(piece.text)
         lastWithheld = null
       } else portionText(`h@${pos}`, piece.text, false)
@@ -422,7 +430,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
         lineAt += line.length
         if (line === '') continue
         if (n === undefined || line.trim() === '') {
-          out += line
+          append(line)
           if (line.trim() !== '') inHeader = false
           continue
         }
@@ -431,13 +439,13 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
         // a page header the wire put inside a withheld portion (a section break) is shown as far as its own syntax goes:
         // it is the page's, not the portion's (§5.3), and a rendering without it would lose its section structure
         if (d.reason !== null && isOwnPageHeader(cable, line)) {
-          out += line
+          append(line)
           shownHeader(line)
           continue
         }
         sink?.(`p@${p.start}`, 'body', d.demand, line)
         if (d.reason === null) {
-          out += line
+          append(line)
           lastWithheld = null
           continue
         }
@@ -446,8 +454,8 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
         const inlineHeaders = ownInlinePageHeaders(cable, line)
         const showHeaders = () => {
           for (const h of inlineHeaders) {
-            if (out !== '' && !out.endsWith('\n')) out += '\n'
-            out += `${h}\n`
+            if (!atLineStart) append('\n')
+            append(`${h}\n`)
             shownHeader(`${h}\n`)
           }
         }
@@ -470,7 +478,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       return
     }
     if (seg.kind === 'blank') {
-      out += seg.raw
+      append(seg.raw)
       return
     }
     if (HEADER.has(seg.kind)) {
@@ -478,7 +486,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       let pos = at
       for (const piece of headerPieces(seg.kind, seg.raw)) {
         if (piece.header) {
-          out += piece.text
+          append(piece.text)
           shownHeader(piece.text)
           lastWithheld = null
         } else portionText(`h@${pos}`, piece.text, false)
@@ -490,11 +498,11 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       // a Classified-by statement a flattened layout ran onto the subject line is the statement, not the subject
       const [own, statement] = gluedClassifiedBy(seg.raw)
       sink?.('subject', 'subject', subject.demand, own)
-      if (subject.reason === null) out += own
+      if (subject.reason === null) append(own)
       else {
         const mark = subject.reason === 'unreadable' ? null : subjectMark
         withhold('subject', mark, subject.why, `SUBJECT: ${marked(shownMark(subjectMark, subject))}[Subject withheld: ${subject.why}]`, own)
-        if (statement !== null) out += ' '
+        if (statement !== null) append(' ')
       }
       if (statement !== null) classifiedByPieces(statement, at + own.length)
       return
@@ -506,7 +514,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       for (const line of seg.raw.split(/(?<=\n)/)) {
         if (line === '') continue
         if (line.trim() === '' || isPageHeaderLine(line)) {
-          out += line
+          append(line)
           shownHeader(line)
           lastWithheld = null
         } else portionText(`t@${pos}`, line, true)
@@ -516,7 +524,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     }
     if (seg.kind === 'pageHeader') {
       sink?.('subject', 'subject', subject.demand, seg.raw)
-      if (subject.reason === null) out += seg.raw
+      if (subject.reason === null) append(seg.raw)
       else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
       return
     }
@@ -525,7 +533,8 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     const [own, statement] = seg.kind === 'ref' ? gluedClassifiedBy(seg.raw) : [seg.raw, null]
     portionText(`t@${at}`, own, true, seg.kind === 'ref')
     if (statement !== null) {
-      if (!out.endsWith('\n') && !out.endsWith(' ')) out += ' '
+      // after the reference's placeholder (which ends no line: the statement follows on it); shown, it ends in white space
+      if (lastWithheld !== null && !atLineStart) append(' ')
       classifiedByPieces(statement, at + own.length)
     }
   })

@@ -145,7 +145,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   // REF
   const year = ctx.yearSource
   if (layout.ref) {
-    const raw = maskPageHeaders(text, lines, headers, layout.ref).replace(/¶/g, ' ')
+    // a legacy page header may run on into the next item (`PAGE 02 … 061419Z C. QUORIN 1091`): only the header goes
+    const raw = maskPageHeaders(text, lines, headers, layout.ref, true).replace(/¶/g, ' ')
     const label = REF_LABEL.exec(raw)
     const from = label ? label.index + label[0].length : 0
     const citing = {
@@ -194,7 +195,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   if (layout.markedBlocks.length) cable.paragraphs = withMarkedBlocks(cable.paragraphs, ctx)
 
   // Signature: its own line(s), or glued to the end of the last line (`… End comment. CRETZ`)
-  cable.signers = layout.signature.map((i) => lines[i].text.trim())
+  // an end-of-message marker glued to the name (`DOE NNNN`) ends the message: it is no part of the signer
+  cable.signers = layout.signature.map((i) => lines[i].text.trim().replace(GLUED_END_MARKER, ''))
   if (layout.signature.length) {
     cable.spans.signature = index.span(lines[layout.signature[0]].start, lines[layout.signature[layout.signature.length - 1]].end)
   } else {
@@ -331,6 +333,9 @@ function checkMarks(cable: Cable, ctx: FieldContext, stated: Level | null, capti
 const GLUED_SIGNATURE = /(?:[.!?)"]|X{4,}|\*{3,})\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?)\s*$|(?:X{4,}|\*{3,})\s+([A-Z][a-z][A-Za-z'-]+)\s*$/
 
 const ATTRIBUTE = /^\s*([A-Z][A-Za-z0-9 ./()&'-]{0,40}?)\s*:\s*(.*?)\s*$/
+
+/** An end-of-message marker after other text on its line (`DOE NNNN`, `DOE NNNNMAFVVZCZ`): spec §5.11. */
+const GLUED_END_MARKER = /\s+(?:N{3,4}|N{4}[A-Z]{1,12}|<<\s*END\s+OF\s+DOCUMENT\s*>>)$/i
 
 function readTrailer(cable: Cable, ctx: FieldContext, first: number) {
   const { lines, index } = ctx
@@ -489,20 +494,24 @@ function pageHeaderLines(kinds: readonly string[]): number[] {
   return out
 }
 
+/** A legacy page header as far as its own syntax goes (spec §5.3), where text may run on after its DTG. */
+const PAGE_HEADER_PROPER = /^\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}Z)?(?=\s|$)/
+
 /**
  * Replaces page-header lines (`headers`, their indexes in text order) inside a range with spaces, keeping
- * offsets. The pieces are joined once: splicing each header into the string in turn would copy the range once
- * per header.
+ * offsets; with `keepTail`, of a legacy header line only the header itself (`PAGE_HEADER_PROPER`). The pieces
+ * are joined once: splicing each header into the string in turn would copy the range once per header.
  */
-function maskPageHeaders(text: string, lines: Line[], headers: readonly number[], r: Range): string {
+function maskPageHeaders(text: string, lines: Line[], headers: readonly number[], r: Range, keepTail = false): string {
   let parts: string[] | null = null
   let at = r.start
   for (const i of headers) {
     const l = lines[i]
     if (l.start >= r.end) break // lines are in text order: none further can overlap
     if (l.end <= r.start) continue
+    const own = keepTail ? PAGE_HEADER_PROPER.exec(l.text) : null
     const a = Math.max(l.start, r.start)
-    const b = Math.min(l.end, r.end)
+    const b = Math.min(own ? l.start + own[0].length : l.end, r.end)
     parts ??= []
     parts.push(text.slice(at, a), ' '.repeat(b - a))
     at = b

@@ -420,9 +420,24 @@ export function looksLikeMark(text: string): boolean {
 export function garbledMark(text: string): boolean {
   if (parseMarking(text).ok || !looksLikeMark(text)) return false
   if (text.includes('//')) return true
-  const words = text.toUpperCase().split(/[^A-Z]+/).filter(Boolean).slice(1)
-  return words.some((w) => w === 'REL' || CAVEAT_WORDS.some(([c]) => c.length === 1 && c[0] === w))
+  const [first, ...words] = text.toUpperCase().split(/[^A-Z]+/).filter(Boolean)
+  // no State office is written `TS/…` or `SECRET/…`: after those, a slash makes the word a mark
+  if (first !== 'S' && first !== 'C' && first !== 'U' && /^[ \t]*[A-Za-z ]+\//.test(text)) return true
+  return words.some((w) => w === 'REL' || CONTROL_MARKINGS.has(w) || CAVEAT_WORDS.some(([c]) => c.length === 1 && c[0] === w))
 }
+
+/**
+ * Control markings of the US classification system this archive does not read as caveats (SCI control systems,
+ * special access programmes, Atomic Energy Act information, other dissemination controls): written after a level
+ * with a single slash (`(TS/SCI)`, `(S/SI)`, `(S/TK)`, `(S/HCS)`, `(S/SAR)`, `(S/DSEN)`, `(S/LES)`), the word is a
+ * mark nobody here can read, never an office of the `(S/CT)` kind (QA 14 round 5, finding 01). Data: the ODNI
+ * register of control markings' abbreviations and names.
+ */
+const CONTROL_MARKINGS: ReadonlySet<string> = new Set([
+  'SCI', 'SI', 'COMINT', 'GAMMA', 'TK', 'HCS', 'KDK', 'KLONDIKE', 'RSV', 'BUR',
+  'SAR', 'SAP', 'SPECIAL', 'RD', 'FRD', 'CNWDI', 'TFNI', 'SIGMA',
+  'DSEN', 'LES', 'RSEN', 'IMCON', 'PROPIN', 'PR', 'RELIDO', 'FISA', 'NOCONTRACT', 'WNINTEL', 'EYES',
+])
 
 /**
  * The level and caveats a marking demands, failing closed: an unreadable marking yields `null` (callers treat

@@ -9,7 +9,7 @@ import { originFromMrn } from './post-origin.js'
 import { lineFeedsOnly, splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
-import { actionAddresseeOrigin, citeCable, previousYear } from './references.js'
+import { actionAddresseeOrigin, citeList, previousYear, type CitedCable } from './references.js'
 import { CLASS_LINE, caveatsOfCaption } from './classification.js'
 import { captionsBeforeOrigin } from './captions.js'
 import { parseAddressee } from './addressee.js'
@@ -131,7 +131,17 @@ function useRecordFields(cable: Cable, metadata: Record<string, string>, renderi
     const have = new Set(cable.captions.map((c) => c.toUpperCase().replace(/\s+/g, ' ')))
     for (const term of handling.split(/\s*(?:[,;]|\/\/?)\s*/)) {
       const caption = term.toUpperCase().replace(/\s+/g, ' ').trim()
-      if (!caption || NO_VALUE.test(caption) || have.has(caption) || caveatsOfCaption(caption).length === 0) continue
+      if (!caption || NO_VALUE.test(caption) || have.has(caption)) continue
+      if (caveatsOfCaption(caption).length === 0) {
+        // kept in the metadata and the record's marking (where it fails closed), but no caption: said so, not dropped
+        cable.diagnostics.push({
+          code: 'CONTAINER_VALUE_UNREAD',
+          severity: 'warning',
+          message: `The ${rendering} record's handling restriction ${caption} (${handling}) is no caption the parser knows: kept in the record's metadata and marking, not added as a caption`,
+          span: emptySpan(),
+        })
+        continue
+      }
       cable.captions.push(caption)
       cable.captionSpans.push(emptySpan())
       have.add(caption)
@@ -182,6 +192,15 @@ function useContainerMetadata(cable: Cable, metadata: Record<string, string>, re
       code: 'DATE_FROM_CONTAINER',
       severity: 'info',
       message: `No date-time group: the date ${date} is the ${rendering} ${key} (${dateValue})`,
+      span: emptySpan(),
+    })
+  }
+  if (dateValue && !date && !NO_VALUE.test(dateValue.trim())) {
+    const key = Object.keys(metadata).find((k) => DATE_KEYS.includes(k.toLowerCase()))!
+    cable.diagnostics.push({
+      code: 'CONTAINER_VALUE_UNREAD',
+      severity: 'warning',
+      message: `The ${rendering} ${key} (${dateValue}) is no date the parser reads: kept in the record's metadata, not used as the date`,
       span: emptySpan(),
     })
   }
@@ -388,6 +407,11 @@ function readUnavailableRecord(cable: Cable, text: string, m: RegExpExecArray, i
   // a record that states its text is missing and holds no paragraphs of its own
   if (cable.paragraphs.length > 0) return
   cable.unavailable = m[0].toUpperCase().replace(/\s+/g, ' ')
+  // the statement is no signature, though it may stand where one does (`TEXT ON MICROFILM` alone)
+  if (cable.signers.some((s) => textUnavailableStatement(s) !== null)) {
+    cable.signers = cable.signers.filter((s) => textUnavailableStatement(s) === null)
+    if (cable.signers.length === 0) delete cable.spans.signature
+  }
   const mrn = /\bMRN\s*:?\s*((?:19|20)\d\d[A-Z]{2,}\d{2,})\b/i.exec(text)
   if (!cable.id && mrn) {
     cable.id = canonicalId(mrn[1])
@@ -438,9 +462,19 @@ function finishReferences(cable: Cable, yearSource: string | null, diagnostics: 
   const yearFromId = yearSource === null
   const ownParts = ID_PARTS.exec(own)
   const origin = cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null
-  for (const r of cable.references) {
+  // the references one item or list gave (the same letter, or the unlettered ones) are read again as one list, so
+  // that a serial written alone takes the origin and year of the cable before it (`STATE 1234 AND 5678`)
+  const refs = cable.references
+  const citedOf: (CitedCable | null)[] = []
+  for (let a = 0; a < refs.length; ) {
+    let b = a + 1
+    while (b < refs.length && refs[b].letter === refs[a].letter) b++
+    citedOf.push(...citeList(refs.slice(a, b).map((r) => r.text), yearSource ?? own.slice(0, 2), { origin, addressee: actionAddresseeOrigin(cable.to) }))
+    a = b
+  }
+  for (const [k, r] of refs.entries()) {
     if (r.kind === 'self' || (r.id === null && !yearFromId)) continue
-    const cited = citeCable(r.text, yearSource ?? own.slice(0, 2), { origin, addressee: actionAddresseeOrigin(cable.to) })
+    const cited = citedOf[k]
     if (!cited) continue
     r.id = cited.id
     r.kind = 'cable'

@@ -178,9 +178,9 @@ export function layoutText(lines: Line[], from: number, text: string, classMatch
       kinds[i] = 'pageHeader'
       const total = pageHeaderTotal(t)
       if (total !== null) layout.sectionsFromPages = Math.max(layout.sectionsFromPages ?? 0, total)
-      // a legacy banner line (class word alone) sits just above; SMART headers repeat the subject just below
-      const prev = prevNonBlank(lines, i)
-      if (prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text)) kinds[prev] = 'pageHeader'
+      // a legacy banner line (class word alone) sits just above, after the one closing the page before if any;
+      // SMART headers repeat the subject just below
+      for (let prev = prevNonBlank(lines, i); prev > frontStart && CLASS_WORD_ONLY.test(lines[prev].text); prev = prevNonBlank(lines, prev)) kinds[prev] = 'pageHeader'
     } else if (i > frontStart && lineLength(lines[i]) < 120 && IS_CLASS_INITIAL[c0] === 1 && mayOpenClassWord(t) && CLASS_LINE.test(t) && /SECTION\s+\d/i.test(t)) {
       // legacy multi-section text repeats the class line at each section
       kinds[i] = 'pageHeader'
@@ -273,9 +273,29 @@ function findMarkedBlocks(lines: Line[], from: number, firsts: Int32Array, layou
   if (found === null) return
   // `(A) … (B) … (C) …` is a lettered list, not a CONFIDENTIAL portion: a one-letter mark whose neighbouring
   // letter opens another block nearby is a list item
+  // the lines of each letter, in text order (found runs down the text): a binary search finds the nearest, so a
+  // text of tens of thousands of one-letter marks costs n log n, not n² (QA 13: a cable of 30,000 portions)
   const letters = new Map<string, number[]>()
-  for (const f of found) if (/^[A-Za-z]$/.test(f.m[3])) letters.set(f.m[3].toUpperCase(), [...(letters.get(f.m[3].toUpperCase()) ?? []), f.line])
-  const near = (letter: string, line: number) => (letters.get(letter) ?? []).some((l) => Math.abs(l - line) <= 80)
+  for (const f of found) {
+    if (!/^[A-Za-z]$/.test(f.m[3])) continue
+    const key = f.m[3].toUpperCase()
+    const at = letters.get(key)
+    if (at) at.push(f.line)
+    else letters.set(key, [f.line])
+  }
+  const near = (letter: string, line: number) => {
+    const at = letters.get(letter)
+    if (!at) return false
+    // the first line of the letter at or after line - 80; it is near when it is no further than line + 80
+    let lo = 0
+    let hi = at.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (at[mid] < line - 80) lo = mid + 1
+      else hi = mid
+    }
+    return lo < at.length && at[lo] <= line + 80
+  }
   for (const { line: i, m } of found) {
     if (!looksLikeMark(m[3])) continue
     if (/^[A-Za-z]$/.test(m[3])) {
@@ -327,6 +347,28 @@ function sortByOffset<T extends { at: number }>(a: T[]): void {
     }
     a[j + 1] = x
   }
+}
+
+/**
+ * The line a REF block goes on at after the blank line `i`, or -1 where it ends: the next line holds another item
+ * (`B.`, `(C)`, `¶D.`). Across a page break (blank lines, page headers, the page's class line: spec §5.3) the block
+ * also goes on where its last line left an item open (`… AND`, `…,`) or the next line continues the list
+ * (a serial or a lower-case word), so the items on either side of the break are joined.
+ */
+function refContinuation(lines: readonly Line[], kinds: readonly SegmentKind[], i: number, to: number): number {
+  let next = i
+  let pageBreak = false
+  while (next < to && (lines[next].blank || kinds[next] === 'pageHeader')) {
+    if (kinds[next] === 'pageHeader') pageBreak = true
+    next++
+  }
+  if (next >= to || kinds[next] !== 'lines') return -1
+  if (REF_CONTINUES.test(lines[next].text)) return next
+  if (!pageBreak) return -1
+  let last = i - 1
+  while (last >= 0 && (lines[last].blank || kinds[last] === 'pageHeader')) last--
+  const open = last >= 0 && /(?:[,;:]|\bAND|\bOR)\s*$/i.test(lines[last].text)
+  return open || /^\s*(?:\d|[a-z])/.test(lines[next].text) ? next : -1
 }
 
 function readFrontMatter(lines: Line[], from: number, to: number, text: string, layout: TextLayout) {
@@ -423,8 +465,8 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     for (let i = s.line + 1; i < to; i++) {
       if (lines[i].start >= end) break
       if (lines[i].blank) {
-        const next = nextNonBlank(lines, i)
-        const continues = s.field === 'ref' && next !== -1 && next < to && REF_CONTINUES.test(lines[next].text)
+        const next = s.field === 'ref' ? refContinuation(lines, kinds, i, to) : -1
+        const continues = next !== -1
         if (!continues) {
           end = Math.min(end, lines[i].start)
           break

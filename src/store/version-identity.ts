@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { parseCable } from '../format/parse.js'
+import type { SegmentKind } from '../format/model.js'
 import type { CableRecord } from './store.js'
 
 /**
@@ -7,12 +9,33 @@ import type { CableRecord } from './store.js'
  */
 
 /**
- * SHA-256 (hex) of a text with every run of whitespace made one space and the ends trimmed: two renderings
- * of one text (a Cablegate page, a cables.csv row, a file wrapped at another width) hash alike; a text with
- * one word changed (a name restored in a later release, a corrected copy) does not.
+ * SHA-256 (hex) of a text's content (`versionContent`) with every run of whitespace made one space and the ends
+ * trimmed: two renderings of one text (a Cablegate page, a cables.csv row, a file wrapped at another width, a
+ * copy with an archive's declassification stamp after the signature) hash alike; a text with one word changed
+ * (a name restored in a later release, a corrected copy) does not.
  */
 export function contentSha256(text: string): string {
-  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim(), 'utf8').digest('hex')
+  return createHash('sha256').update(versionContent(text).replace(/\s+/g, ' ').trim(), 'utf8').digest('hex')
+}
+
+/** Segments that end a text without being its content: the archive's trailer, wire end lines, blank lines. */
+const AFTER_CONTENT: ReadonlySet<SegmentKind> = new Set(['trailer', 'envelope', 'blank'])
+
+/**
+ * What of a text makes a version: the text without what follows its last line of content, as the parser reads
+ * it (spec §5.11: the wire end lines BT, #nnnn, NNNN and an archive's trailer: end-of-document marker,
+ * message attributes, NARA declassification and review stamps). Such lines say where and when a copy was
+ * released, not what the cable says: a copy that adds or lacks them is the same version, a source of its own.
+ * A text that is nothing but such lines is its own content.
+ */
+export function versionContent(text: string): string {
+  const segments = parseCable(text).segments
+  let end = segments.length
+  while (end > 0 && AFTER_CONTENT.has(segments[end - 1].kind)) end--
+  if (end === segments.length || end === 0) return text
+  let out = ''
+  for (let i = 0; i < end; i++) out += segments[i].raw
+  return out
 }
 
 /** A run of six or more X standing alone: how releases mark a withheld name or passage (`XXXXXXXXXXXX`). */

@@ -25,6 +25,7 @@ describe('markSkeleton: a word as a screen shows it', () => {
     ['\u13DA\uA4E2\uA731', 'SSS', 'Cherokee S, Lisu SA, a small capital S'],
     ['S\x1b[0m', 'S', 'a terminal sequence (colour reset), which shows as nothing'],
     ['\x1b[32mN\x7fF\x08', 'NF', 'a colour sequence, DEL and a backspace: every one dropped'],
+    ['\x1bMS', 'S', 'a two-character escape (ESC M, reverse line feed): the escape and its letter dropped'],
   ])('%j reads %j (%s)', (word, seen) => {
     expect(markSkeleton(word)).toBe(seen)
   })
@@ -183,5 +184,32 @@ describe('strayLevelMark: only caveat words of one word count after the punctuat
     ['C;OC', true, 'OC is ORCON'],
   ])('%j: %s (%s)', (word, expected) => {
     expect(strayLevelMark(word)).toBe(expected)
+  })
+})
+
+describe('markSkeleton: every lookalike letter reads as the Latin letter a screen shows', () => {
+  // one row per script, each letter written as its code point and the Latin letters it shows as written out by
+  // hand: a lookalike the skeleton stopped reading would let a mark spelt with it pass as prose (fail open)
+  it.each([
+    ['Cyrillic capitals', '\u0410\u0412\u0421\u0415\u041D\u0406\u0408\u041A\u041C\u041E\u0420\u0405\u0422\u0425\u0423\u0500', 'ABCEHIJKMOPSTXYD'],
+    ['Cyrillic small letters', '\u0430\u0441\u0435\u043E\u0440\u0445\u0443\u0455\u0456\u0458\u0501', 'aceopxysijd'],
+    ['Greek capitals', '\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7', 'ABEZHIKMNOPTYX'],
+    ['Greek small omicron and nu', '\u03BF\u03BD', 'ov'],
+    ['Cherokee', '\u13AA\u13F4\u13DF\u13A0\u13AC\u13C0\u13BB\u13C6\u13AB\u13E6\u13DE\u13B7\u13E2\u13DA\u13A2\u13D9\u13B3\u13C3', 'ABCDEGHIJKLMPSTVWZ'],
+    [
+      'Lisu',
+      '\uA4EE\uA4D0\uA4DA\uA4D3\uA4F0\uA4DD\uA4D6\uA4E7\uA4F2\uA4D9\uA4D7\uA4E1\uA4DF\uA4E0\uA4F3\uA4D1\uA4E3\uA4E2\uA4D4\uA4F4\uA4E6\uA4EA\uA4EB\uA4EC\uA4DC',
+      'ABCDEFGHIJKLMNOPRSTUVWXYZ',
+    ],
+    ['Coptic capitals', '\u2C80\u2C82\u2CA4\u2C86\u2C88\u2C8E\u2C92\u2C94\u2C98\u2C9A\u2C9E\u2CA2\u2CA6\u2CAC', 'ABCDEHIKMNOPTX'],
+    [
+      'Latin small capitals',
+      '\u1D00\u0299\u1D04\u1D05\u1D07\uA730\u0262\u029C\u026A\u1D0A\u1D0B\u029F\u1D0D\u0274\u1D0F\u1D18\u0280\uA731\u1D1B\u1D1C\u1D20\u1D21\u028F\u1D22',
+      'ABCDEFGHIJKLMNOPRSTUVWYZ',
+    ],
+  ])('%s read as Latin letters', (_script, written, seen) => {
+    expect(markSkeleton(written)).toBe(seen)
+    // each letter alone too: the row's order pairs each code point with the letter it shows
+    for (const [i, c] of [...written].entries()) expect(markSkeleton(c)).toBe(seen[i])
   })
 })

@@ -13,6 +13,15 @@ describe('garbledMark', () => {
     ['S/NF/XX', 'a one-word caveat (NF) after the level'],
     ['C/ORCON/XX', 'a one-word caveat (ORCON) after the level'],
     ['S/REL', 'REL naming no country after the level'],
+    ['TS/SCI', 'an SCI control after a single slash (no office is written TS/…)'],
+    ['S/SI', 'an SCI control system (SI) after S/'],
+    ['S/TK', 'an SCI control system (TK) after S/'],
+    ['TS/HCS', 'an SCI control system (HCS) after TS/'],
+    ['S/SAR', 'a special access programme after S/'],
+    ['S/DSEN', 'a dissemination control (DSEN) after S/'],
+    ['C/LES', 'a dissemination control (LES) after C/'],
+    ['SECRET/XYZ', 'a written-out level and a single slash'],
+    ['TOP SECRET/ABC', 'a two-word level and a single slash'],
   ])('should call %s garbled: %s', (text) => {
     expect(garbledMark(text)).toBe(true)
   })
@@ -23,6 +32,11 @@ describe('garbledMark', () => {
     ['S/CT', 'an office (S/CT)'],
     ['S/P', 'an office (S/P)'],
     ['U/S', 'an office (U/S)'],
+    ['S/WCI', 'an office (S/WCI)'],
+    ['S/SRAP', 'an office (S/SRAP)'],
+    ['C/D', 'an office-style abbreviation after C/'],
+    ['S/2008/250', 'a UN Security Council document symbol'],
+    ['S/PRST/2007/8', 'a UN presidential statement symbol'],
     ['OAS/MAPP', 'an acronym with no caveat after its first word'],
     ['CDU/CSU', 'an acronym'],
     ['Sic', 'a word in mixed case without a slash'],

@@ -49,7 +49,28 @@ describe('parseMarking: caveats and REL TO', () => {
     expect(parts.caveats).toEqual(caveats)
   })
 
+  // as typed: blanks doubled or left out, paragraph numbers of two digits, lists and ranges in either branch
+  it.each([
+    ['S - ENTIRE  TEXT.', 'SECRET'],
+    ['C - ENTIRE TEXT  EXCEPT PARA 3', 'CONFIDENTIAL'],
+    ['C - ENTIRE TEXT EXCEPT  PARA 3', 'CONFIDENTIAL'],
+    ['C - ENTIRE TEXT EXCEPT PARA.3', 'CONFIDENTIAL'],
+    ['C - ENTIRE TEXT EXCEPT PARA 12', 'CONFIDENTIAL'],
+    ['C - ENTIRE TEXT EXCEPT PARAS 3, 4', 'CONFIDENTIAL'],
+    ['C - ENTIRE TEXT EXCEPT PARAS 3 AND 4', 'CONFIDENTIAL'],
+    ['C - ENTIRE TEXT EXCEPT PARAS 3-5', 'CONFIDENTIAL'],
+    ['C - ENTIRE TEXT EXCEPT PARAS 3 THRU 12', 'CONFIDENTIAL'],
+    ['S - PARA.4', 'SECRET'],
+    ['S - PARA 12', 'SECRET'],
+    ['S - PARAS 1-3', 'SECRET'],
+    ['S - PARAS 1 THRU 12', 'SECRET'],
+  ])('should read the extent statement of %j off its %s mark', (mark, level) => {
+    expect(parseMarking(mark)).toEqual({ ok: true, parts: { level, caveats: [], releasableTo: null } })
+  })
+
   it('should refuse an extent statement after an unknown word or a number that names no paragraph', () => {
+    // a word glued to the hyphen is no extent statement: XENTIRE is an unknown word
+    expect(parseMarking('S -XENTIRE TEXT')).toEqual({ ok: false, error: { message: 'unknown marking word "XENTIRE"', start: 3, end: 10 } })
     expect(parseMarking('Q - ENTIRE TEXT.').ok).toBe(false)
     expect(parseMarking('S - PARA 12345').ok).toBe(false)
     expect(parseMarking('S - ENTIRE TEXT EXCEPT').ok).toBe(false)

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { citeCable, citedId, fullYear, previousYear, REF_LABEL, referenceKind, splitReferences, unresolvedTelegramWord, type Citing } from '../../src/format/references.js'
+import {
+  actionAddresseeOrigin,
+  citeCable,
+  citedId,
+  fullYear,
+  previousYear,
+  REF_LABEL,
+  referenceKind,
+  splitReferences,
+  telegramWordOrigin,
+  unresolvedTelegramWord,
+  type Citing,
+} from '../../src/format/references.js'
 import { buildId, canonicalId, isTelegramWord } from '../../src/format/ids.js'
 
 /**
@@ -371,7 +383,7 @@ describe('the cable an item cites', () => {
   })
 
   // the Department's telegrams, and the citing post's own (an embassy's EMBTEL is that embassy's telegram)
-  it.each(['DEPTEL', 'DEPTELS', 'DEPTTEL', 'DEPARTMENTTEL', 'DEPTCIRTEL', 'DEPCIRTEL', 'CIRTEL', 'CIRCTEL', 'CIRTELS'])('should read %s as a telegram of the Department', (word) => {
+  it.each(['DEPTEL', 'DEPTELS', 'DEPTTEL', 'DEPARTTEL', 'DEPARTMENTTEL', 'DEPTCIRTEL', 'DEPCIRTEL', 'CIRTEL', 'CIRCTEL', 'CIRTELS'])('should read %s as a telegram of the Department', (word) => {
     expect(citedId(`${word} 45678`, '76', 'MORVALE')).toBe('76STATE45678')
   })
 
@@ -499,5 +511,62 @@ describe('the kind of an item', () => {
       { id: null, kind: 'memo' },
       { id: '76TESSIN12', kind: 'cable' },
     ])
+  })
+})
+
+describe('telegram-type words: whose telegram each one names, and why none when it cannot be told', () => {
+  it('should give the origin a word means, or no origin with whether it names the telegram referred to and why', () => {
+    const post = { origin: 'MORVALE', addressee: 'NAIROBI' }
+    expect(telegramWordOrigin('DEPTEL', post)).toEqual({ origin: 'STATE' })
+    expect(telegramWordOrigin('EMBTEL', post)).toEqual({ origin: 'MORVALE' })
+    expect(telegramWordOrigin('URTEL', post)).toEqual({ origin: 'NAIROBI' })
+    expect(telegramWordOrigin('NAIROBITEL', post)).toEqual({ origin: 'NAIROBI' })
+    expect(telegramWordOrigin('EMBTEL', { origin: null })).toEqual({ origin: null, reference: false, reason: 'the citing post is unknown' })
+    expect(telegramWordOrigin('URTEL', { origin: 'MORVALE', addressee: null })).toEqual({ origin: null, reference: false, reason: 'the cable has no single action addressee' })
+    expect(telegramWordOrigin('REFTEL', post)).toEqual({ origin: null, reference: true, reason: 'it names the telegram referred to, not its origin' })
+    expect(telegramWordOrigin('XQZWTEL', post)).toEqual({ origin: null, reference: false, reason: 'its meaning is unknown' })
+    // no telegram-type word at all
+    expect(telegramWordOrigin('TESSIN', post)).toBeNull()
+  })
+
+  it('should tell why a word builds no id, for the REF_TELEGRAM_WORD diagnostic', () => {
+    expect(unresolvedTelegramWord('EMBTEL 12', { origin: null })).toEqual({ word: 'EMBTEL', reason: 'the citing post is unknown' })
+    expect(unresolvedTelegramWord('XQZWTEL 12', { origin: 'MORVALE' })).toEqual({ word: 'XQZWTEL', reason: 'its meaning is unknown' })
+  })
+
+  it('should find the word before a serial however the serial is written, as citeCable reads it', () => {
+    const none = { origin: 'MORVALE', addressee: null }
+    const why = { word: 'URTEL', reason: 'the cable has no single action addressee' }
+    for (const item of ['URTEL 4490', 'URTEL  4490', 'URTEL NO 4490', 'URTEL NO. 4490', 'URTEL NO.4490']) {
+      expect(unresolvedTelegramWord(item, none), item).toEqual(why)
+      // with one action addressee the same spellings cite its telegram
+      expect(citedId(item, '76', { origin: 'MORVALE', addressee: 'NAIROBI' }), item).toBe('76NAIROBI4490')
+    }
+    // a word not before a serial names no telegram here
+    expect(unresolvedTelegramWord('URTEL OF MARCH 3', none)).toBeNull()
+  })
+
+  it('should strip a REF label or REFTEL before the cable it names, however many blanks stand between', () => {
+    expect(citedId('REF TESSIN 245', '76', 'MORVALE')).toBe('76TESSIN245')
+    expect(citedId('REF  B  TESSIN 245', '76', 'MORVALE')).toBe('76TESSIN245')
+    expect(citedId('REFTEL  TESSIN 0245', '76', 'MORVALE')).toBe('76TESSIN245')
+  })
+})
+
+describe('actionAddresseeOrigin: the one action addressee whose telegram URTEL names', () => {
+  it('should give the id origin of a single addressee the directory knows or repairs', () => {
+    expect(actionAddresseeOrigin([{ name: 'SECSTATE WASHDC' }])).toBe('STATE')
+    expect(actionAddresseeOrigin([{ name: 'AMEMBASSY NAIROBI' }])).toBe('NAIROBI')
+    // cut short, as NARA's origins often are: repaired to the station
+    expect(actionAddresseeOrigin([{ name: 'AMEMBASSY KINSHA' }])).toBe('KINSHASA')
+  })
+
+  it('should give none for no addressee, several, or one that is no station', () => {
+    expect(actionAddresseeOrigin(null)).toBeNull()
+    expect(actionAddresseeOrigin(undefined)).toBeNull()
+    expect(actionAddresseeOrigin([])).toBeNull()
+    expect(actionAddresseeOrigin([{ name: 'AMEMBASSY NAIROBI' }, { name: 'AMEMBASSY ACCRA' }])).toBeNull()
+    expect(actionAddresseeOrigin([{ name: 'ALL DIPLOMATIC POSTS' }])).toBeNull()
+    expect(actionAddresseeOrigin([{ name: 'AMEMBASSY XQZWV' }])).toBeNull()
   })
 })

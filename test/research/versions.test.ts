@@ -190,3 +190,29 @@ describe('diff of a cable with one version', () => {
     expect(out).not.toContain('whitespace')
   })
 })
+
+describe('a copy with an archive trailer after the signature', () => {
+  const base = 'R 061419Z MAR 75\nFM AMEMBASSY VELLORA\nTO SECSTATE WASHDC PRIORITY 1234\nBT\nCONFIDENTIAL VELLORA 000042\n\nSUBJECT: INVENTED TALKS\n\n1. (C) XXXXXXXXXXXX met the envoy at the harbour.\n\n2. (C) Second paragraph.\n\nDOE\n'
+  const stamped = `${base}BT\n#0042\nNNNN\n\n\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2005\n`
+  const attributes = `${base}\n<< END OF DOCUMENT >>\n\nMessage Attributes\nCapture Date: 01 JAN 1994\nChannel Indicators: n/a\n`
+
+  it('should hash the copies alike, and a changed word apart', () => {
+    expect(contentSha256(stamped)).toBe(contentSha256(base))
+    expect(contentSha256(attributes)).toBe(contentSha256(base))
+    expect(contentSha256(stamped.replace('harbour', 'airport'))).not.toBe(contentSha256(base))
+    // a stamp is no content of a text that is nothing else
+    expect(contentSha256('NNNN\n')).not.toBe(contentSha256(''))
+  })
+
+  it('should keep one version with a source for each copy, and a later release with a stamp as a second one', async () => {
+    const store = openSqliteStore(':memory:')
+    const rec = (text: string, locator: string, at: string) => makeRecord({ key: '75VELLORA42', text, classification: 'CONFIDENTIAL', level: 2, source: src(locator, at) })
+    await store.upsertCables([rec(base, 'cablegate/a.txt', '2026-01-01T00:00:00.000Z')])
+    expect(await store.upsertCables([rec(stamped, 'nara/a.txt', '2026-02-01T00:00:00.000Z')])).toMatchObject({ versionsAdded: 0, sourcesAdded: 1 })
+    expect(await store.upsertCables([rec(attributes, 'aad/a.txt', '2026-02-02T00:00:00.000Z')])).toMatchObject({ versionsAdded: 0, sourcesAdded: 1 })
+    expect((await store.versions('75VELLORA42'))!.map((v) => v.sources.map((s) => s.locator))).toEqual([['cablegate/a.txt', 'nara/a.txt', 'aad/a.txt']])
+    const restored = stamped.replace('XXXXXXXXXXXX', 'Deputy Minister Orsa Belkin')
+    expect(await store.upsertCables([rec(restored, 'nara2/a.txt', '2026-03-01T00:00:00.000Z')])).toMatchObject({ versionsAdded: 1 })
+    expect((await store.versions('75VELLORA42'))!.length).toBe(2)
+  })
+})

@@ -102,8 +102,8 @@ export interface CfpfRecord {
 /** Values that stand for "no value" in the exports (`n/a` is History Lab's, `N/A` AAD's). */
 const EMPTY = /^\s*(?:n\/a|null|none)?\s*$/i
 
-/** Longest metadata value kept: a column holding a second copy of the text is not metadata. */
-const MAX_VALUE = 2000
+/** A text compared as two renderings of it compare: runs of white space as one blank, ends trimmed. */
+const squash = (value: string) => value.replace(/\s+/g, ' ').trim()
 
 /**
  * Maps one record of a CFPF export to the text and the metadata the parser and the archive read: the id,
@@ -112,7 +112,8 @@ const MAX_VALUE = 2000
  * key, and `classification`, the marking access control reads: the highest level any classification column
  * states with every handling restriction as caveats (`CONFIDENTIAL//EXDIS`), read by the one marking parser. A
  * classification nobody can read is kept as written there, so the cable fails closed. Columns of no role keep
- * their published names, lower-cased. JSON arrays (History Lab `tags`, `concepts`) and PostgreSQL array literals
+ * their published names, lower-cased; nothing is dropped but values that mean none (`n/a`, empty) and a copy of the
+ * text: a second text column that differs, a long value, a name published twice (`film number 2`) are kept. JSON arrays (History Lab `tags`, `concepts`) and PostgreSQL array literals
  * in its CSV (`{PFOR,"HUMAN RIGHTS"}`) become comma lists.
  */
 export function cfpfRecord(shape: CfpfShape, fields: Record<string, unknown>): CfpfRecord {
@@ -122,6 +123,7 @@ export function cfpfRecord(shape: CfpfShape, fields: Record<string, unknown>): C
   const classifications: string[] = []
   const handling: string[] = []
   const taken = new Set<string>()
+  const texts: { name: string; value: string }[] = []
   const entries = Object.entries(fields).map(([name, value]) => [name, norm(name), valueText(value)] as const)
   for (const rule of rules) {
     for (const candidate of rule.names.map(norm)) {
@@ -130,7 +132,8 @@ export function cfpfRecord(shape: CfpfShape, fields: Record<string, unknown>): C
       const [name, , value] = found
       taken.add(name)
       if (rule.role === 'text') {
-        // the first text column wins; a later one (History Lab raw_body) is a second copy
+        // the first text column wins (a later one when the first is blank); another is kept below unless a copy
+        texts.push({ name, value })
         if (text === null || (!text.trim() && value.trim())) text = value
         continue
       }
@@ -138,20 +141,33 @@ export function cfpfRecord(shape: CfpfShape, fields: Record<string, unknown>): C
       if (rule.role === 'classification') classifications.push(value.trim())
       if (rule.role === 'handling') handling.push(value.trim())
       // the first column of a role fills the model field's key; the others keep their own
-      const key = metadata[rule.key] === undefined ? rule.key : `${rule.key} (${norm(name)})`
-      if (value.length <= MAX_VALUE) metadata[key] = rule.role === 'tags' ? listText(value) : value.trim()
+      const key = metadata[rule.key] === undefined ? rule.key : freeKey(metadata, `${rule.key} (${norm(name)})`)
+      metadata[key] = rule.role === 'tags' ? listText(value) : value.trim()
     }
   }
+  // a second text column (History Lab raw_body) that is more than a copy of the text is kept, as is every other column
+  const copy = text === null ? null : squash(text)
+  for (const t of texts) if (t.value !== text && !EMPTY.test(t.value) && squash(t.value) !== copy) metadata[freeKey(metadata, t.name.trim().toLowerCase())] = t.value
   for (const [name, , value] of entries) {
-    if (taken.has(name) || EMPTY.test(value) || value.length > MAX_VALUE) continue
-    const published = name.trim().toLowerCase()
-    const key = metadata[published] === undefined ? published : `${published} (column)`
-    metadata[key] = listText(value)
+    if (taken.has(name) || EMPTY.test(value) || (copy !== null && copy !== '' && squash(value) === copy)) continue
+    metadata[freeKey(metadata, name.trim().toLowerCase())] = listText(value)
   }
   const access = accessMarking(classifications, handling)
-  if (access) metadata.classification = access
-  if (handling.length > 0) metadata.handling = handling.join(', ')
+  // the combined values have keys of their own; a column published under such a name keeps its value beside them
+  for (const [key, value] of [['classification', access], ['handling', handling.length > 0 ? handling.join(', ') : null]] as const) {
+    if (value === null) continue
+    if (metadata[key] !== undefined) metadata[freeKey(metadata, `${key} (column)`)] = metadata[key]
+    metadata[key] = value
+  }
   return { text: text ?? '', metadata }
+}
+
+/** `key`, or `key 2`, `key 3`… : the first not yet in `metadata`, so that no column's value overwrites another's. */
+function freeKey(metadata: Record<string, string>, key: string): string {
+  if (metadata[key] === undefined) return key
+  let n = 2
+  while (metadata[`${key} ${n}`] !== undefined) n++
+  return `${key} ${n}`
 }
 
 /** A field value as text: strings as they are, arrays as comma lists, numbers and booleans printed, null as ''. */

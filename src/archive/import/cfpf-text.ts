@@ -8,17 +8,26 @@ import { jsonlItems } from './read-jsonl.js'
 
 const ignoreBytes = () => {}
 
+/** The first row of a cables.csv: a row number and a `M/D/YYYY H:MM` date (container.ts reads one row alone). */
+const CABLES_CSV_ROW = /^"?\d+"?,"?\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}"?,/
+
+/** The header row some copies of cables.csv carry (`id,date,refid,…,body`), as `csvItems` takes it. */
+function isCablesCsvHeader(fields: readonly string[]): boolean {
+  return fields[0]?.trim().toLowerCase() === 'id' && fields.includes('body')
+}
+
 /** The keys of the first JSON object in `text` (an array's first element or a line), or null. */
 function firstObjectKeys(value: unknown): string[] | null {
   return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : null
 }
 
 /**
- * The NARA CFPF records of a whole text read from `path` (`cable parse FILE`), through the very readers
- * `cable import` uses, so a record reads the same either way (one decoder per container): an AAD or History
- * Lab CSV with its header row (`csvItems`), a JSON array of records (`jsonArrayItems`), JSON Lines of records
- * (`jsonlItems`), or one JSON object. Null when the text is none of these (a telegram, a Cablegate page, a
- * cables.csv row: the parser reads those itself). Records that cannot be read are problems at `path:line`.
+ * The records of a whole text read from `path` (`cable parse FILE`), through the very readers `cable import`
+ * uses, so a record reads the same either way (one decoder per container): an AAD or History Lab CSV with its
+ * header row (`csvItems`), a JSON array of records (`jsonArrayItems`), JSON Lines of records (`jsonlItems`), one
+ * JSON object, or a cables.csv of several rows or with a header row (`csvItems`: each row a cable). Null when the
+ * text is none of these (a telegram, a Cablegate page, a single cables.csv row: the parser reads those itself).
+ * Records that cannot be read are problems at `path:line` (CFPF) or `path#row=N` (cables.csv).
  *
  * @example
  *   const found = await cfpfTextItems(readFileSync('aad.csv', 'utf8'), 'aad.csv')
@@ -43,8 +52,11 @@ export async function cfpfTextItems(text: string, path: string): Promise<{ items
     const keys = firstObjectKeys(first)
     if (keys && cfpfShapeOf(keys)) source = jsonArrayItems(path, text)
   } else {
-    const step = readCsvRecord(text, 0, true)
-    if (step && 'fields' in step && cfpfShapeOf(step.fields)) source = csvItems(path, once(Buffer.from(text, 'utf8')), Buffer.byteLength(text, 'utf8'), ignoreBytes)
+    const step = readCsvRecord(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, true)
+    const fields = step && 'fields' in step ? step.fields : null
+    // a CFPF export, or a cables.csv of several rows (or with its header row): every row a cable, as import reads it
+    const cablesCsv = fields !== null && (isCablesCsvHeader(fields) || (CABLES_CSV_ROW.test(head) && /\S/.test(text.slice(step!.next))))
+    if (fields && (cfpfShapeOf(fields) || cablesCsv)) source = csvItems(path, once(Buffer.from(text, 'utf8')), Buffer.byteLength(text, 'utf8'), ignoreBytes)
   }
   if (!source) return null
   const items: ImportItem[] = []

@@ -9,7 +9,8 @@ export type CsvResult = { record: string[]; bytes: number; line: number } | { er
 
 /**
  * Streams the records of a CSV byte stream. A record that cannot be read yields an error and reading
- * resumes at the next line; empty lines are skipped. Memory holds one chunk plus the record being read.
+ * resumes at the next line; empty lines are skipped; a UTF-8 byte order mark at the start is skipped. Memory
+ * holds one chunk plus the record being read.
  *
  * @example
  *   for await (const r of csvRecords(createReadStream('cables.csv'))) …
@@ -39,10 +40,16 @@ export async function* csvRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator
       yield 'error' in step ? { error: step.error, bytes, line: at } : { record: step.fields, bytes, line: at }
     }
   }
+  let first = true
   for await (const chunk of chunks) {
     bytes += chunk.length
     buf = buf.slice(pos) + decoder.write(chunk)
     pos = 0
+    // a byte order mark opens the file (AAD and spreadsheet exports write one), not its first record
+    if (first && buf.length > 0) {
+      first = false
+      if (buf.charCodeAt(0) === 0xfeff) pos = 1
+    }
     yield* drain(false)
   }
   buf = buf.slice(pos) + decoder.end()

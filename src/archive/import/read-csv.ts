@@ -49,7 +49,7 @@ export async function* csvItems(path: string, chunks: AsyncIterable<Buffer>, byt
       }
       const record = r.record
       if (row === 1 && (shape = cfpfShapeOf(record))) {
-        columns = record.map((c) => c.trim())
+        columns = distinctNames(record.map((c) => c.trim()))
         continue
       }
       if (row === 1 && record[0]?.trim().toLowerCase() === 'id' && record.includes('body')) {
@@ -70,6 +70,21 @@ export async function* csvItems(path: string, chunks: AsyncIterable<Buffer>, byt
     yield { locator: `${path}#row=${row + 1}`, reason: `CSV reading stopped: ${error instanceof Error ? error.message : String(error)}` }
   }
   onBytes(Math.max(0, bytes - last))
+}
+
+/**
+ * Column names made distinct: a name published twice (AAD exports repeat `Film Number`) is the second time
+ * `Film Number 2`, so that each column's value is kept (a record of fields by name would keep only the last).
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  const seen = new Set<string>()
+  return names.map((name) => {
+    const key = (n: string) => n.toLowerCase().replace(/[\s_]+/g, ' ')
+    let out = name
+    for (let n = 2; seen.has(key(out)); n++) out = `${name} ${n}`
+    seen.add(key(out))
+    return out
+  })
 }
 
 function rowItem(locator: string, columns: readonly string[], record: string[]): ImportItem {

@@ -12,7 +12,7 @@ import { cfpfItem } from './read-cfpf.js'
  * rebuilt from the segments, so a line without them cannot be archived and is reported instead; the cable is
  * then parsed again from that text (markings, ids, fields), never taken from the model's own fields.
  * A line whose keys make a NARA CFPF record (History Lab's `doc_nbr`, `from_field`, `body`…; `cfpfShapeOf`)
- * is read as that record (`cfpfItem`).
+ * is read as that record (`cfpfItem`). A UTF-8 byte order mark before the first line is no part of it.
  */
 export async function* readJsonl(file: InputFile, onBytes: BytesRead): AsyncGenerator<ImportItem | ImportProblem> {
   yield* jsonlItems(file.path, createInterface({ input: createReadStream(file.path, 'utf8'), crlfDelay: Infinity }), onBytes)
@@ -32,7 +32,8 @@ export async function* jsonlItems(path: string, lines: AsyncIterable<string> | I
     const locator = `${file.path}#line=${n}`
     let cable: Cable
     try {
-      cable = JSON.parse(line) as Cable
+      // a byte order mark opens the file, not the record (editors and Windows exports write one)
+      cable = JSON.parse(n === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line) as Cable
     } catch (error) {
       yield { locator, reason: `not JSON: ${(error as Error).message}` }
       continue

@@ -1,5 +1,5 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
-import { classificationValue, classValue, dateFromBound, dateRange, idValue, originKey, precedenceValue, tagCaptionValue } from '../query/field-values.js'
+import { classificationValue, classValue, dateFromBound, dateRange, idPrefixValue, idValue, originKey, precedenceValue, tagCaptionValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { ALL_CAVEATS_MASK, caveatMask, lackedCaveats } from '../caveat-mask.js'
 import { readableSql, readerDate, shownValueSql, somePortionSql, wholeSql } from './pg-portions.js'
@@ -351,10 +351,10 @@ class Compiler extends Params {
         if (n.prefix) return `(${this.prefixRange('c.precedence', v.toUpperCase())})`
         return `c.precedence = ${this.param(precedenceValue(v))}`
       case 'id':
-        if (n.prefix) return `(${this.prefixRange('c.key', v.toUpperCase())})`
+        if (n.prefix) return `(${this.prefixRange('c.key', idPrefixValue(v))})`
         return `(c.key = ${this.param(idValue(v))} OR c.raw_id = ${this.param(v)})`
       case 'cites': {
-        const target = n.prefix ? this.prefixRange('target', v.toUpperCase()) : `target = ${this.param(idValue(v))}`
+        const target = n.prefix ? this.prefixRange('target', idPrefixValue(v)) : `target = ${this.param(idValue(v))}`
         const refs = `c.id IN (SELECT cable FROM cable_refs WHERE ${target})`
         // the REF block is unmarked, so at least at the cable's overall level and caveats (docs/search.md): a
         // portion reader never reads it, and his cites: (negated too) answers as if the cable had no REF block

@@ -1,4 +1,4 @@
-import { canonicalId } from '../../format/ids.js'
+import { canonicalId, idOrigin } from '../../format/ids.js'
 
 /**
  * Meaning of attribute field values (`date:`, `class:`, `precedence:`, `origin:`, `id:`), shared by the
@@ -184,6 +184,22 @@ export function originKey(origin: string): string {
 export function idValue(value: string): string {
   if (value.startsWith('sha256:')) return value
   return canonicalId(value) ?? value.toUpperCase()
+}
+
+/**
+ * The key prefix an `id:` or `cites:` prefix (`id:…*`) stands for: upper case, and written as NARA document
+ * numbers are, read as canonical ids are (spec §6.2): a four-digit year becomes two (`1975DACCA*` →
+ * `75DACCA`, `1975*` → `75`), and a prefix that reaches into the serial has its origin repaired and the
+ * serial's leading zeros dropped (`1975STATE0123*` → `75STATE123`, `1974KINSHA012*` → `74KINSHASA12`).
+ * Any other value is only upper-cased.
+ */
+export function idPrefixValue(value: string): string {
+  const m = /^(?:(?:19|20)(\d\d)|(\d\d))(?:([A-Z]+)(\d*))?$/.exec(value.toUpperCase().replace(/[\s-]+/g, ''))
+  if (!m) return value.toUpperCase()
+  const yy = m[1] ?? m[2]
+  // a two-digit year alone is already a key prefix; an origin without serial digits may be cut short anywhere
+  if (m[3] === undefined || m[4] === '') return `${yy}${m[3] ?? ''}`
+  return `${yy}${idOrigin(m[3])}${m[4].replace(/^0+/, '')}`
 }
 
 /** What a facet shows for a cable with no classification; `classification:"(none)"` selects those cables. */

@@ -1,5 +1,5 @@
 import type { FieldNode, NearNode, PhraseNode, QueryNode, TermNode } from '../query/ast.js'
-import { classificationValue, classValue, dateFromBound, dateRange, idValue, originKey, precedenceValue, tagCaptionValue } from '../query/field-values.js'
+import { classificationValue, classValue, dateFromBound, dateRange, idPrefixValue, idValue, originKey, precedenceValue, tagCaptionValue } from '../query/field-values.js'
 import type { Access } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { accessCondition } from './sqlite-access.js'
@@ -261,12 +261,12 @@ function attribute(n: FieldNode, params: unknown[], probe: boolean): string {
       params.push(precedenceValue(v))
       return 'c.precedence = ?'
     case 'id': {
-      if (n.prefix) return `(${prefixRange('c.key', v.toUpperCase(), params)})`
+      if (n.prefix) return `(${prefixRange('c.key', idPrefixValue(v), params)})`
       params.push(idValue(v), v)
       return '(c.key = ? OR c.raw_id = ?)'
     }
     case 'cites': {
-      const refs = n.prefix ? `c.rowid IN (SELECT cable FROM cable_refs WHERE ${prefixRange('target', v.toUpperCase(), params)})` : 'c.rowid IN (SELECT cable FROM cable_refs WHERE target = ?)'
+      const refs = n.prefix ? `c.rowid IN (SELECT cable FROM cable_refs WHERE ${prefixRange('target', idPrefixValue(v), params)})` : 'c.rowid IN (SELECT cable FROM cable_refs WHERE target = ?)'
       if (!n.prefix) params.push(idValue(v))
       // the REF block is unmarked, so at least at the cable's overall level and caveats (docs/search.md): a
       // portion reader never reads it, and his cites: (negated too) answers as if the cable had no REF block
