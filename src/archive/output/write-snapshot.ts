@@ -1,11 +1,19 @@
+import { LEVEL_RANK, type Level } from '../../format/classification.js'
+import type { Access } from '../../store/store.js'
 import type { Snapshot, SnapshotCheck } from '../snapshots.js'
+
+/** A reader's access as `--clearance`/`--caveats` name it: `CONFIDENTIAL`, `SECRET//NOFORN/EXDIS`. */
+function clearanceText(access: Access): string {
+  const name = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === access.level) ?? `level ${access.level}`
+  return access.caveats.length ? `${name}//${access.caveats.join('/')}` : name
+}
 
 /** A saved snapshot as text: the id to cite and what it records. */
 export function snapshotText(s: Snapshot): string {
   return (
     `Snapshot ${s.id}\n` +
     `  query         ${s.query || '*'}\n` +
-    `  saved         ${s.savedAt}${s.access ? ` (reader level ${s.access.level}${s.access.caveats.length ? ', ' + s.access.caveats.join(',') : ''})` : ''}\n` +
+    `  saved         ${s.savedAt}${s.access ? ` (by a reader cleared ${clearanceText(s.access)})` : ''}\n` +
     `  cables        ${s.count}\n` +
     `  result hash   ${s.resultHash}\n` +
     `  archive hash  ${s.archiveHash} (${s.archiveCables} cables)\n` +
