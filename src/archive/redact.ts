@@ -322,7 +322,10 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   // classified rendering then keeps TXT-016 for it, as its original kept TXT-029 for the unreadable mark)
   const stated = cable.classification ? parseMarking(cable.classification) : null
   const statedLevel = stated?.ok && stated.parts.level !== null ? LEVEL_RANK[stated.parts.level] : -1
-  const overallMark = overall.level <= statedLevel ? portionMarkOf(overall.level, overall.caveats) : null
+  // and only with caveats the text itself states (class line, captions): a caveat only the archive's filing names
+  // (publisher metadata) would make the placeholder a NOFORN portion of a cable without the caption (lint TXT-018)
+  const statedCaveats = statedAccess(cable).caveats
+  const overallMark = overall.level <= statedLevel && overall.caveats.every((c) => statedCaveats.includes(c)) ? portionMarkOf(overall.level, overall.caveats) : null
   // a portion withheld for a higher mark inside it or around it (`2. (C) … (S) …`) than its own carries no mark:
   // its own would state the withheld text releasable at a level below what it holds
   const shownMark = (mark: string | null, d: Decision): string | null => {

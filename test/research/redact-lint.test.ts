@@ -110,4 +110,15 @@ would fail.
     // a draft is no release: in compose mode the line is an addressee that does not parse
     expect(lintText(r.text, { mode: 'compose' }).some((m) => m.ruleId === 'ENV-014' && m.message.includes('Text withheld'))).toBe(true)
   })
+
+  it('should put on a placeholder no caveat that only the archive\'s filing names (publisher metadata), never a lower mark', () => {
+    const text = cable('¶1. (C) Alphacanary the harbour talks resumed.\n\n¶2. (C) Gammacanary the talks will go on.\n', { subject: 'SUBJECT: INVENTED HARBOUR PLAN\n\nClassified By: Ambassador Ada Nobody, reasons 1.4 (b) and (d).\n' })
+    const r = redactText(text, { level: 2, caveats: ['NOFORN'] }, { level: 3, caveats: ['NOFORN'] })
+    expect(r.text).toContain('SUBJECT: [Subject withheld: unmarked: treated as the overall SECRET//NOFORN, above CONFIDENTIAL]')
+    expect(r.text).not.toContain('HARBOUR PLAN')
+    expect(errors(r.text).filter((e) => e.startsWith('TXT-018'))).toEqual([])
+    // stated by the text, the overall mark is kept
+    const stated = redactText(text.replace('SIPDIS', 'NOFORN'), { level: 2, caveats: ['NOFORN'] }, { level: 3, caveats: ['NOFORN'] })
+    expect(stated.text).toContain('SUBJECT: (S//NF) [Subject withheld: unmarked: treated as the overall SECRET//NOFORN, above CONFIDENTIAL]')
+  })
 })
