@@ -1,6 +1,6 @@
 import { TITLE_WORDS } from './data/person-titles.js'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
-import { CONTROL_SEQUENCE, disguisedMark, garbledMark, markWordKind, parseMarking, strayLevelMark } from '../format/marking.js'
+import { CONTROL_SEQUENCE, disguisedMark, garbledMark, markWordKind, oddMark, parseMarking, strayLevelMark } from '../format/marking.js'
 import type { Cable } from '../format/model.js'
 
 /**
@@ -62,7 +62,7 @@ const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*
  * but parentheses (ASCII or fullwidth) and line ends, so a mark mistyped (`S.`, `C;NF`) or disguised (`Ѕ`, `S` and a
  * zero-width space) reaches `markWordKind`. Shared by every reader of marks at a mark's place.
  */
-export const MARK_WORD = String.raw`[(\uFF08]([^()\uFF08\uFF09\s][^()\uFF08\uFF09\n]{0,23})[)\uFF09]`
+export const MARK_WORD = String.raw`[(\uFF08]([^()\uFF08\uFF09\s](?:[^()\uFF08\uFF09\n]|\([A-Za-z ]{1,10}\)){0,23})[)\uFF09]`
 // a parenthesised word right after a paragraph number, where only a portion mark stands
 const AFTER_NUMBER = new RegExp(String.raw`^\s*¶?\s*\d+\s*[.)]?\s*${MARK_WORD}`)
 // a parenthesised word inside a line of a text with characters outside ASCII: a disguised mark (`disguisedMark`)
@@ -70,6 +70,9 @@ const AFTER_NUMBER = new RegExp(String.raw`^\s*¶?\s*\d+\s*[.)]?\s*${MARK_WORD}`
 const DISGUISED_CANDIDATE = /[\p{Ps}][ \t]*([^\s\p{Ps}\p{Pe}][^\p{Ps}\p{Pe}\n]{0,23}?)[ \t]*[\p{Pe}]/gu
 // a level's abbreviation with stray punctuation between brackets (`(S.)`, `(C;NF)`, `{C|NF}`): `strayLevelMark`
 const STRAY_CANDIDATE = /(?<![A-Za-z0-9])[([{][ \t]*((?:TS|S|C)[^A-Za-z0-9\s()[\]{}\/,&'-][^()[\]{}\s]{0,12}?)[ \t]*[)\]}]/g
+// a bracketed word in a shape no marking takes but a reader reads as one: `//` inside, `T/S`, a level and a caveat in
+// parentheses of its own (`oddMark`)
+const ODD_CANDIDATE = /(?<![A-Za-z0-9:])[([{][ \t]*([A-Za-z]{0,12}[ \t]*\/\/[^()[\]{}\n]{0,24}?|[Tt][ \t]?[/.][ \t]?[Ss]\.?|[A-Za-z]{1,2}[ \t]?\([ \t]?[A-Za-z]{2,8}[ \t]?\))[ \t]*[)\]}]/g
 // the wire trailer (spec §3, FL13–FL16: `BT`, `#ssn`, `NNNN`) alone on its line: no portion text, and the end of
 // the portion before it
 export const TRAILER_LINE = /^\s*(?:BT|NNNN|#\d{3,5})\s*$/
@@ -117,6 +120,9 @@ export function innerMarks(line: string, before = ''): string[] {
     // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it
     if (readsAsMark(word)) found.push(word)
   }
+  // a mark in a shape no marking takes (`(//S)`, `(CONF//S)`, `(T/S)`, `(S(NF))`: `oddMark`): a mark nobody can read
+  ODD_CANDIDATE.lastIndex = 0
+  for (let m = ODD_CANDIDATE.exec(line); m; m = ODD_CANDIDATE.exec(line)) if (oddMark(m[1])) found.push(m[1])
   // a level's abbreviation with stray punctuation (`(S.)`, `(C;NF)`): a mark nobody can read
   STRAY_CANDIDATE.lastIndex = 0
   for (let m = STRAY_CANDIDATE.exec(line); m; m = STRAY_CANDIDATE.exec(line)) if (strayLevelMark(m[1])) found.push(m[1])

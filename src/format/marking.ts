@@ -418,12 +418,36 @@ export function looksLikeMark(text: string): boolean {
  *   garbledMark('S//NF')    // false (readable)
  */
 export function garbledMark(text: string): boolean {
-  if (parseMarking(text).ok || !looksLikeMark(text)) return false
+  if (parseMarking(text).ok) return false
+  if (oddMark(text)) return true
+  if (!looksLikeMark(text)) return false
   if (text.includes('//')) return true
   const [first, ...words] = text.toUpperCase().split(/[^A-Z]+/).filter(Boolean)
   // no State office is written `TS/…` or `SECRET/…`: after those, a slash makes the word a mark
   if (first !== 'S' && first !== 'C' && first !== 'U' && /^[ \t]*[A-Za-z ]+\//.test(text)) return true
   return words.some((w) => w === 'REL' || CONTROL_MARKINGS.has(w) || CAVEAT_WORDS.some(([c]) => c.length === 1 && c[0] === w))
+}
+
+/** Every word a level or caveat of a marking is written with (`S`, `CONFIDENTIAL`, `NF`), and `CONF`, a level's stem. */
+const MARK_TOKENS: ReadonlySet<string> = new Set(['CONF', 'TOP', ...LEVEL_WORDS.flatMap(([w]) => (w.length === 1 ? w : [])), ...CAVEAT_WORDS.flatMap(([w]) => (w.length === 1 ? w : []))])
+
+/**
+ * Marks in shapes no marking takes, which a reader still reads as one (QA 14 round 5, finding 01): the `//`
+ * separator with a level or caveat word on either side and no URL before it (`//S`, `CONF//S`), the `T/S`
+ * abbreviation of TOP SECRET, and a caveat in parentheses of its own after a level's abbreviation (`S(NF)`). Each
+ * is a mark nobody can read (fail closed).
+ *
+ * @example
+ *   oddMark('CONF//S') // true;  oddMark('T/S') // true;  oddMark('S(NF)') // true
+ *   oddMark('http://example.org') // false
+ */
+export function oddMark(text: string): boolean {
+  const t = text.trim().toUpperCase()
+  if (/^T ?[/.] ?S\.?$/.test(t)) return true
+  const nested = /^(?:TS|S|C|U) ?\( ?([A-Z]{2,8}) ?\)$/.exec(t)
+  if (nested) return CAVEAT_WORDS.some(([w]) => w.length === 1 && w[0] === nested[1])
+  if (!t.includes('//') || /:\/\//.test(t)) return false
+  return t.split(/[^A-Z]+/).some((w) => MARK_TOKENS.has(w))
 }
 
 /**

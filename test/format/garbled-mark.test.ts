@@ -22,6 +22,9 @@ describe('garbledMark', () => {
     ['C/LES', 'a dissemination control (LES) after C/'],
     ['SECRET/XYZ', 'a written-out level and a single slash'],
     ['TOP SECRET/ABC', 'a two-word level and a single slash'],
+    ['T/S', 'the T/S abbreviation of TOP SECRET'],
+    ['S(NF)', 'a caveat in parentheses of its own after the level'],
+    ['CONF//S', 'the // separator after a level stem'],
   ])('should call %s garbled: %s', (text) => {
     expect(garbledMark(text)).toBe(true)
   })
@@ -37,6 +40,8 @@ describe('garbledMark', () => {
     ['C/D', 'an office-style abbreviation after C/'],
     ['S/2008/250', 'a UN Security Council document symbol'],
     ['S/PRST/2007/8', 'a UN presidential statement symbol'],
+    ['http://S.example', 'a URL'],
+    ['S(ABC)', 'a word in parentheses that is no caveat'],
     ['OAS/MAPP', 'an acronym with no caveat after its first word'],
     ['CDU/CSU', 'an acronym'],
     ['Sic', 'a word in mixed case without a slash'],
