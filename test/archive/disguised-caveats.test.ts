@@ -110,6 +110,16 @@ describe('disguisedCaveats: header lines that hold names and words of their own,
     // the same word on a caption line is demanded
     expect(disguisedCaveats(parseCable(text.replace('SIPDIS', 'N0DIS')))).toEqual(['NODIS'])
   })
+
+  it('should read no page header, whose words are the cable\'s own id and time', () => {
+    const text = [
+      'R 010000Z JAN 09', 'FM AMEMBASSY HARARE', 'TO SECSTATE WASHDC ROUTINE 0001', '', 'C O N F I D E N T I A L SECTION 01 OF 02 HARARE 000123', '',
+      'SIPDIS', '', 'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL, ZI', 'SUBJECT: A TEST', '', 'PAGE 02 HARARE 00123 010000Z N0DIS', 'SIPDIS', '', '1. (C) Text.', '', 'SMITH', '',
+    ].join('\n')
+    const cable = parseCable(text)
+    expect(cable.segments.some((s) => s.kind === 'pageHeader' && s.raw.includes('N0DIS'))).toBe(true)
+    expect(disguisedCaveats(cable)).toEqual([])
+  })
 })
 
 describe('statedAccess demands the disguised caveats', () => {
