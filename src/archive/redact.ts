@@ -322,7 +322,10 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   // classified rendering then keeps TXT-016 for it, as its original kept TXT-029 for the unreadable mark)
   const stated = cable.classification ? parseMarking(cable.classification) : null
   const statedLevel = stated?.ok && stated.parts.level !== null ? LEVEL_RANK[stated.parts.level] : -1
-  const overallMark = overall.level <= statedLevel ? portionMarkOf(overall.level, overall.caveats) : null
+  // and only with caveats the text itself states (class line, captions): a caveat only the archive's filing names
+  // (publisher metadata) would make the placeholder a NOFORN portion of a cable without the caption (lint TXT-018)
+  const statedCaveats = statedAccess(cable).caveats
+  const overallMark = overall.level <= statedLevel && overall.caveats.every((c) => statedCaveats.includes(c)) ? portionMarkOf(overall.level, overall.caveats) : null
   // a portion withheld for a higher mark inside it or around it (`2. (C) … (S) …`) than its own carries no mark:
   // its own would state the withheld text releasable at a level below what it holds
   const shownMark = (mark: string | null, d: Decision): string | null => {
@@ -408,6 +411,18 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   portions.forEach((p, n) => {
     for (const l of p.lines) portionAt.set(l, n)
   })
+  // a Classified-by statement shown as far as its kind says (`headerPieces`), the rest portion text
+  const classifiedByPieces = (raw: string, at: number) => {
+    let pos = at
+    for (const piece of headerPieces('classifiedBy', raw)) {
+      if (piece.header) {
+        append(piece.text)
+        shownHeader(piece.text)
+        lastWithheld = null
+      } else portionText(`h@${pos}`, piece.text, false)
+      pos += piece.text.length
+    }
+  }
   cable.segments.forEach((seg) => {
     const at = offset
     offset += seg.raw.length
@@ -424,22 +439,44 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
         }
         const p = portions[n]
         const d = decisions[n]
+        // a page header the wire put inside a withheld portion (a section break) is shown as far as its own syntax goes:
+        // it is the page's, not the portion's (§5.3), and a rendering without it would lose its section structure
+        if (d.reason !== null && isOwnPageHeader(cable, line)) {
+          append(line)
+          shownHeader(line)
+          continue
+        }
         sink?.(`p@${p.start}`, 'body', d.demand, line)
         if (d.reason === null) {
           append(line)
           lastWithheld = null
           continue
         }
+        // a page header a flattened layout ran into the line (`… in 2003  BERN 00000141 002 OF 004   was …`) is the
+        // page's: shown on a line of its own after the placeholder, as far as it names this cable's origin and serial
+        const inlineHeaders = ownInlinePageHeaders(cable, line)
+        const showHeaders = () => {
+          for (const h of inlineHeaders) {
+            if (!atLineStart) append('\n')
+            append(`${h}\n`)
+            shownHeader(`${h}\n`)
+          }
+        }
         // a line withheld only because of the withheld portion it stands in is part of that portion's placeholder
         // (its own lower mark on a placeholder would claim the text releasable at that level)
-        if (withinRaised[n] && lastWithheld !== null) continue
+        if (withinRaised[n] && lastWithheld !== null) {
+          showHeaders()
+          continue
+        }
         const mark = d.reason === 'unreadable' ? null : p.mark
         const shown = marked(shownMark(p.mark, d))
-        if (p.number !== null) withhold(`paragraph ${p.number}`, mark, d.why, `${p.number}. ${shown}[Paragraph ${p.number} withheld: ${d.why}]`, line)
+        // the paragraph number as written (`¶2.`, `2.`), so the rendering numbers its paragraphs as the cable does
+        if (p.number !== null) withhold(`paragraph ${p.number}`, mark, d.why, `${paragraphLead(line, p.number)}${shown}[Paragraph ${p.number} withheld: ${d.why}]`, line)
         else {
           withhold(`text@${p.start}`, mark, d.why, `${p.lead}${shown}[Text withheld: ${d.why}]`, line)
           withheld[withheld.length - 1].portion = 'text'
         }
+        showHeaders()
       }
       return
     }
@@ -461,12 +498,16 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       return
     }
     if (seg.kind === 'subject') {
-      sink?.('subject', 'subject', subject.demand, seg.raw)
-      if (subject.reason === null) append(seg.raw)
+      // a Classified-by statement a flattened layout ran onto the subject line is the statement, not the subject
+      const [own, statement] = gluedClassifiedBy(seg.raw)
+      sink?.('subject', 'subject', subject.demand, own)
+      if (subject.reason === null) append(own)
       else {
         const mark = subject.reason === 'unreadable' ? null : subjectMark
-        withhold('subject', mark, subject.why, `SUBJECT: ${marked(shownMark(subjectMark, subject))}[Subject withheld: ${subject.why}]`, seg.raw)
+        withhold('subject', mark, subject.why, `SUBJECT: ${marked(shownMark(subjectMark, subject))}[Subject withheld: ${subject.why}]`, own)
+        if (statement !== null) append(' ')
       }
+      if (statement !== null) classifiedByPieces(statement, at + own.length)
       return
     }
     if (seg.kind === 'pageHeader' && !/SUBJ/i.test(seg.raw)) {
@@ -475,7 +516,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       let pos = at
       for (const line of seg.raw.split(/(?<=\n)/)) {
         if (line === '') continue
-        if (line.trim() === '' || EXACT_PAGE_HEADER.test(line.replace(/\r?\n$/, '')) || SMART_PAGE_HEADER.test(line.replace(/\r?\n$/, ''))) {
+        if (line.trim() === '' || isPageHeaderLine(line)) {
           append(line)
           shownHeader(line)
           lastWithheld = null
@@ -491,11 +532,73 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       return
     }
     // text outside the body: REF blocks (their item letters are no marks), anything unplaced: at the overall level,
-    // or higher when it holds a higher portion mark
-    portionText(`t@${at}`, seg.raw, true, seg.kind === 'ref')
+    // or higher when it holds a higher portion mark; a Classified-by statement run onto a REF block is the statement
+    const [own, statement] = seg.kind === 'ref' ? gluedClassifiedBy(seg.raw) : [seg.raw, null]
+    portionText(`t@${at}`, own, true, seg.kind === 'ref')
+    if (statement !== null) {
+      // after the reference's placeholder (which ends no line: the statement follows on it); shown, it ends in white space
+      if (lastWithheld !== null && !atLineStart) append(' ')
+      classifiedByPieces(statement, at + own.length)
+    }
   })
   const label = classificationLabel(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
   return { text: out, withheld, reader: label, overall }
+}
+
+/**
+ * A segment cut where a Classified-by statement a flattened layout ran onto it begins (`SUBJECT: … Classified By:
+ * Ada Nobody, reasons 1.4 (b)`, `REF: A. STATE 1 Classified By: …`, spec §5.6): the segment's own text and the
+ * statement (null when it holds none, or text follows it). The statement must follow a stop, a digit, a parenthesis
+ * or white space.
+ */
+function gluedClassifiedBy(raw: string): [string, string | null] {
+  const m = /(?<=[.\d)\s])\s*(?=Classified\s+By\s*:)/i.exec(raw)
+  if (!m || m.index === 0) return [raw, null]
+  const cut = m.index + m[0].length
+  // only a statement that is all statement (its kind's syntax to the end but for white space) is cut off: any text
+  // after it stays with the segment it was run into, judged as before
+  if (headerPieces('classifiedBy', raw.slice(cut)).some((p) => !p.header && p.text.trim() !== '')) return [raw, null]
+  return [raw.slice(0, cut), raw.slice(cut)]
+}
+
+/** A line that is a page header by its own syntax (`EXACT_PAGE_HEADER`, `SMART_PAGE_HEADER`, §5.3). */
+function isPageHeaderLine(line: string): boolean {
+  const bare = line.replace(/\r?\n$/, '')
+  return EXACT_PAGE_HEADER.test(bare) || SMART_PAGE_HEADER.test(bare)
+}
+
+/**
+ * A page header line of this cable (§5.3): a page header by its syntax naming the origin and serial of the cable's
+ * own class line (`TRIPOLI 00000095  002.2 OF 002` in TRIPOLI 000095). Inside a withheld portion only such a line is
+ * shown: a line of portion text could take a page header's shape, never the cable's own origin and serial by chance.
+ */
+function isOwnPageHeader(cable: Cable, line: string): boolean {
+  const bare = line.replace(/\r?\n$/, '')
+  const mrn = cable.mrn
+  if (!mrn || !/^\d+$/.test(mrn.serial)) return false
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim()
+  const smart = SMART_PAGE_HEADER.exec(bare)
+  if (smart) return norm(smart[1]) === norm(mrn.origin) && Number(smart[2]) === Number(mrn.serial)
+  const legacy = /^\s*PAGE\s+\d{1,3}\s+([A-Z][A-Z .'-]*?)\s+(\d{3,6})\b/.exec(bare)
+  return legacy !== null && EXACT_PAGE_HEADER.test(bare) && norm(legacy[1]) === norm(mrn.origin) && Number(legacy[2]) === Number(mrn.serial)
+}
+
+/**
+ * The page headers of this cable (its own origin and serial, §5.3 family 1: `BERN 00000141 002 OF 004`) that a
+ * flattened layout ran into a line of text, as written; none when the line is a page header itself.
+ */
+function ownInlinePageHeaders(cable: Cable, line: string): string[] {
+  const mrn = cable.mrn
+  if (!mrn || !/^\d+$/.test(mrn.serial) || isPageHeaderLine(line)) return []
+  const origin = mrn.origin.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')
+  const pattern = new RegExp(String.raw`(?<![A-Z])${origin}\s+0*${Number(mrn.serial)}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}(?!\d)`, 'g')
+  return [...line.matchAll(pattern)].map((m) => m[0])
+}
+
+/** A withheld paragraph's lead: its number as the line writes it (`¶2. `, `2. `), else `N. `. */
+function paragraphLead(line: string, number: number): string {
+  const lead = /^\s*(¶\s*)?(\d{1,3})\s*\.\s*/.exec(line)
+  return lead && Number(lead[2]) === number ? `${lead[1] ? '¶' : ''}${number}. ` : `${number}. `
 }
 
 /**

@@ -24,6 +24,9 @@ export async function main(argv: string[], rawIo: Io = nodeIo()): Promise<number
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // commander's own usage errors (`error: missing required argument 'id'`) are written in the catch below,
+      // naming the command they are about
+      outputError: () => undefined,
     })
   let exitCode = 0
   registerCommands(program, io, (code) => {
@@ -35,7 +38,9 @@ export async function main(argv: string[], rawIo: Io = nodeIo()): Promise<number
   } catch (error) {
     if (error instanceof CommanderError) {
       // help and version exit through here with code 0
-      return error.exitCode === 0 ? 0 : 2
+      if (error.exitCode === 0) return 0
+      io.stderr.write(`${usageError(program, argv, error)}\n`)
+      return 2
     }
     if (error instanceof CliError) {
       io.stderr.write(`cable: ${neutralizeControlChars(error.message)}\n`)
@@ -55,6 +60,30 @@ export async function main(argv: string[], rawIo: Io = nodeIo()): Promise<number
     io.stderr.write(`cable: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     return 70
   }
+}
+
+/**
+ * A commander usage error as `cable` writes every error: the command it is about, what is wrong, and where to read
+ * the usage (`cable route: missing required argument 'id' (see cable route --help)`). A command that only groups
+ * subcommands (`cable snapshot`) names them when none is given.
+ */
+export function usageError(program: Command, argv: string[], error: CommanderError): string {
+  const path: string[] = []
+  let command = program
+  for (const arg of argv) {
+    if (arg.startsWith('-')) break
+    const sub = command.commands.find((c) => c.name() === arg || c.aliases().includes(arg))
+    if (!sub) break
+    path.push(sub.name())
+    command = sub
+  }
+  const where = ['cable', ...path].join(' ')
+  const subs = command.commands.map((c) => c.name())
+  if (subs.length && error.code !== 'commander.unknownCommand') {
+    return `${where}: name a subcommand: ${subs.join(', ')} (see ${where} --help)`
+  }
+  const what = neutralizeControlChars(error.message.replace(/^error:\s*/, ''))
+  return `${where}: ${what} (see ${where} --help)`
 }
 
 /** The database a command line names (`--db X`, `--db=X`, else `$CABLEGRAM_DB` or ./cablegram.db). */

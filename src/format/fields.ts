@@ -195,7 +195,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   if (layout.markedBlocks.length) cable.paragraphs = withMarkedBlocks(cable.paragraphs, ctx)
 
   // Signature: its own line(s), or glued to the end of the last line (`… End comment. CRETZ`)
-  cable.signers = layout.signature.map((i) => lines[i].text.trim())
+  // an end-of-message marker glued to the name (`DOE NNNN`) ends the message: it is no part of the signer
+  cable.signers = layout.signature.map((i) => lines[i].text.trim().replace(GLUED_END_MARKER, ''))
   if (layout.signature.length) {
     cable.spans.signature = index.span(lines[layout.signature[0]].start, lines[layout.signature[layout.signature.length - 1]].end)
   } else {
@@ -332,6 +333,9 @@ function checkMarks(cable: Cable, ctx: FieldContext, stated: Level | null, capti
 const GLUED_SIGNATURE = /(?:[.!?)"]|X{4,}|\*{3,})\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?)\s*$|(?:X{4,}|\*{3,})\s+([A-Z][a-z][A-Za-z'-]+)\s*$/
 
 const ATTRIBUTE = /^\s*([A-Z][A-Za-z0-9 ./()&'-]{0,40}?)\s*:\s*(.*?)\s*$/
+
+/** An end-of-message marker after other text on its line (`DOE NNNN`, `DOE NNNNMAFVVZCZ`): spec §5.11. */
+const GLUED_END_MARKER = /\s+(?:N{3,4}|N{4}[A-Z]{1,12}|<<\s*END\s+OF\s+DOCUMENT\s*>>)$/i
 
 function readTrailer(cable: Cable, ctx: FieldContext, first: number) {
   const { lines, index } = ctx

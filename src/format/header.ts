@@ -29,9 +29,13 @@ const FL4 = /^\s*(ZN[RY])\s+([A-Z]{5})((?:\/[A-Z]{5})?)((?:\s+Z[A-Z]{2})*)\s*$/
  * any letter case (`r 151646z mar 75` in NARA text captures); the prosigns are kept upper-cased.
  * Copies also write the month in mixed case (`091553Z May 05`), drop the prosign, or add an annotation in
  * parentheses (`R 151646Z OCT 09 (CCY AD1B2C3D)`) or write a signal between slashes (`O 161643Z MAR 08 //ZEL//`,
- * `R 181516Z NOV 09 ///ZFR////`); the annotation is kept with the signals as written.
+ * `R 181516Z NOV 09 ///ZFR////`) or, after a prosign, any annotation that opens with an upper-case word
+ * (`R 151646Z OCT 09 CORRECTED COPY`, `O 091553Z MAY 05 CITE 1234`); the annotation is kept with the signals as
+ * written. Without a prosign only signals and a parenthesis may follow, so a line of text that opens with a DTG
+ * is no header.
  */
-export const FL5 = /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+(?:Z[A-Z0-9]+|\/{2,4}Z[A-Z0-9]{2,3}\/{2,4}(?=\s|$))(?:\s+\S.*)?)?|\s+\(.*)\s*$/
+export const FL5 =
+  /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+(?:Z[A-Z0-9]+|\/{2,4}Z[A-Z0-9]{2,3}\/{2,4}(?=\s|$))(?:\s+\S.*)?)?|\s+\(.*|(?<=^\s*[ZOPRzopr](?:\s[ZOPRzopr])?\s+\d{6}[Zz]\s+[A-Za-z]{3}\s+\d{2,4})\s+[A-Z][A-Z0-9]*(?:\s+\S+)*)\s*$/
 const PARTIAL = /^This record is a partial extract/i
 
 /**

@@ -11,6 +11,7 @@ import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span }
 import { readFields } from './fields.js'
 import { actionAddresseeOrigin, citeList, previousYear, type CitedCable } from './references.js'
 import { CLASS_LINE, caveatsOfCaption } from './classification.js'
+import { parseMarking } from './marking.js'
 import { captionsBeforeOrigin } from './captions.js'
 import { parseAddressee } from './addressee.js'
 import { splitTags } from './tags.js'
@@ -125,6 +126,17 @@ function useRecordFields(cable: Cable, metadata: Record<string, string>, renderi
     cable.tags = splitTags(tags).tags.map((t) => t.text)
     cable.tagSpans = cable.tags.map(() => emptySpan())
     if (cable.tags.length > 0) note('TAGS_FROM_CONTAINER', 'TAGS', tags)
+  }
+  // the record's marking (a CFPF record's classification and handling columns combined) is what access control
+  // reads: one the marking parser cannot read files the cable TOP SECRET (marking not understood), and is said so
+  const marking = metadata.shape === undefined ? null : metadataValue(metadata, ['classification'])
+  if (marking && !NO_VALUE.test(marking.trim()) && !parseMarking(marking).ok) {
+    cable.diagnostics.push({
+      code: 'CONTAINER_VALUE_UNREAD',
+      severity: 'warning',
+      message: `The ${rendering} record's classification ${marking} is no marking the parser reads: kept in the record's metadata; the archive files the cable TOP SECRET (marking not understood)`,
+      span: emptySpan(),
+    })
   }
   const handling = metadataValue(metadata, ['handling'])
   if (handling && !NO_VALUE.test(handling)) {
@@ -407,6 +419,11 @@ function readUnavailableRecord(cable: Cable, text: string, m: RegExpExecArray, i
   // a record that states its text is missing and holds no paragraphs of its own
   if (cable.paragraphs.length > 0) return
   cable.unavailable = m[0].toUpperCase().replace(/\s+/g, ' ')
+  // the statement is no signature, though it may stand where one does (`TEXT ON MICROFILM` alone)
+  if (cable.signers.some((s) => textUnavailableStatement(s) !== null)) {
+    cable.signers = cable.signers.filter((s) => textUnavailableStatement(s) === null)
+    if (cable.signers.length === 0) delete cable.spans.signature
+  }
   const mrn = /\bMRN\s*:?\s*((?:19|20)\d\d[A-Z]{2,}\d{2,})\b/i.exec(text)
   if (!cable.id && mrn) {
     cable.id = canonicalId(mrn[1])

@@ -65,14 +65,25 @@ describe('CFPF columns: nothing dropped silently', () => {
     const csv = `${AAD_HEAD}\n1975QUORIN01235,Spring 1975,QUORIN,SECSTATE WASHDC,INVENTED TALKS,PFOR,CONFIDENTIAL,"EXDIS, WIBBLE",,,\n`
     const [item] = (await all(csvItems('aad.csv', chunks(csv), csv.length, noBytes))) as ImportItem[]
     const unread = item.cable.diagnostics.filter((d) => d.code === 'CONTAINER_VALUE_UNREAD').map((d) => d.message)
-    expect(unread).toHaveLength(2)
+    expect(unread).toHaveLength(3)
     expect(unread[0]).toContain('Spring 1975')
-    expect(unread[1]).toContain('WIBBLE')
+    // the unknown restriction makes the record's marking unreadable (it fails closed), and is no caption
+    expect(unread[1]).toContain('classification CONFIDENTIAL//EXDIS//WIBBLE')
+    expect(unread[2]).toContain('WIBBLE')
     expect(item.metadata.date).toBe('Spring 1975')
     expect(item.cable.captions).toEqual(['EXDIS'])
     // the unknown restriction stays in the marking access control reads: it fails closed there
     expect(item.metadata.classification).toBe('CONFIDENTIAL//EXDIS//WIBBLE')
     expect(codes(item)).not.toContain('DATE_FROM_CONTAINER')
+  })
+})
+
+describe('a CFPF classification nobody can read', () => {
+  it('should be said, and a readable one not', async () => {
+    const csv = `${AAD_HEAD}\n1975QUORIN01235,03/15/1975,QUORIN,SECSTATE WASHDC,INVENTED,PFOR,CONF,n/a,,,\n1975QUORIN01236,03/15/1975,QUORIN,SECSTATE WASHDC,INVENTED,PFOR,SECRET,NODIS,,,\n`
+    const items = (await all(csvItems('aad.csv', chunks(csv), csv.length, noBytes))) as ImportItem[]
+    expect(items.map((i) => i.cable.diagnostics.filter((d) => d.code === 'CONTAINER_VALUE_UNREAD').length)).toEqual([1, 0])
+    expect(items[0].metadata.classification).toBe('CONF')
   })
 })
 

@@ -75,3 +75,24 @@ describe('header', () => {
     expect(c.diagnostics.find((d) => d.code === 'BAD_DTG')?.span.start).toEqual({ line: 1, column: 1, offset: 0 })
   })
 })
+
+describe('a DTG line with a trailing annotation (QA 13)', () => {
+  const head = (dtg: string) => `${dtg}\nFM AMEMBASSY QUORIN\nTO SECSTATE WASHDC PRIORITY 1234\nBT\nUNCLAS QUORIN 000123\n\nSUBJECT: INVENTED\n\n1. Text.\n`
+
+  it.each([
+    ['R 151646Z OCT 09 CORRECTED COPY', '2009-10-15T16:46:00Z', ['CORRECTED', 'COPY']],
+    ['O 091553Z May 05 CITE QUORIN 1234', '2005-05-09T15:53:00Z', ['CITE', 'QUORIN', '1234']],
+    ['r 151646z oct 09 CORRECTED COPY (TEXT OF PARA 2)', '2009-10-15T16:46:00Z', ['CORRECTED', 'COPY', '(TEXT', 'OF', 'PARA', '2)']],
+    ['R 151646Z OCT 09 (CCY AD1234 ADDED)', '2009-10-15T16:46:00Z', ['(CCY AD1234 ADDED)']],
+  ])('should read %j as the DTG, the annotation kept as written', (dtg, date, signals) => {
+    const c = parseCable(head(dtg))
+    expect([c.id, c.date, c.envelope.dtg?.signals]).toEqual(['09QUORIN123'.replace('09', date.slice(2, 4)), date, signals])
+    expect(c.diagnostics.map((d) => d.code)).not.toContain('NO_DTG')
+  })
+
+  it('should not take a line of text that opens with a DTG without prosign for a header', () => {
+    const c = parseCable('151646Z OCT 09 THE MINISTER CALLED THE AMBASSADOR.\n\n1. Text.\n')
+    expect(c.envelope.dtg).toBeNull()
+    expect(c.date).toBeNull()
+  })
+})

@@ -179,3 +179,23 @@ describe('a REF block broken by a page', () => {
     ])
   })
 })
+
+describe('prose where an origin goes (a REF block run on into the text)', () => {
+  it.each([
+    ['THE OFFICER FELL SICK FEBRUARY 2'],
+    ['847 confirmed cases with 93 deaths'],
+    ['Brazil. An estimated 1800 delegates'],
+    ['TESSIN 12 AND PREVIOUS 03'],
+    ['PART 1'],
+  ])('should find no cable in %j but the ones it names', (item) => {
+    const cited = splitReferences(item, citing).map((i) => i.id)
+    expect(cited.every((id) => id === null || id === '08TESSIN12')).toBe(true)
+  })
+
+  it('should still read stations written in mixed case and several words', () => {
+    expect(ids('Sao Paulo 276; Buenos Aires 496')).toEqual([
+      [null, '08SAOPAULO276'],
+      [null, '08BUENOSAIRES496'],
+    ])
+  })
+})

@@ -4,6 +4,7 @@ import type { ReaderFlags } from '../../archive/open-archive.js'
 import { peopleText } from '../../archive/output/write-people.js'
 import { archivePeople, splitName } from '../../archive/people.js'
 import type { Io } from '../io.js'
+import { CliError } from '../errors.js'
 import type { SetExit } from './index.js'
 import { oneOf, wholeNumber } from '../option-values.js'
 import { openForReading, readerOptions } from './show.js'
@@ -17,6 +18,8 @@ export function registerPeople(program: Command, io: Io, setExit: SetExit): void
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: ReaderFlags & { name?: string; limit?: string; format: string }) => {
       const format = oneOf('--format', opts.format, ['table', 'json'] as const)
+      // an empty name is no filter: refused, never read as everyone (as `gaps --origin ''`)
+      if (opts.name !== undefined && opts.name.trim() === '') throw new CliError("--name: empty; name a person (QUINT, 'Peter Quint') or leave the filter out for everyone", 2)
       const limit = opts.limit === undefined ? (format === 'table' ? 50 : Infinity) : wholeNumber('--limit', opts.limit, 1)
       const { store, access, reader } = await openForReading(opts, io)
       try {

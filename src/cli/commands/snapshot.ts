@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs'
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { snapshotCheckText, snapshotText } from '../../archive/output/write-snapshot.js'
@@ -18,7 +18,9 @@ type Flags = ReaderFlags & { format: string }
 async function findSnapshot(store: Store, ref: string, io: Io, access: Access | undefined): Promise<Snapshot> {
   const saved = await loadSnapshot(store, ref, access)
   if (saved) return saved
-  if (/\.json$/i.test(ref)) return parseSnapshot(readSnapshotFile(resolve(io.cwd, ref), ref), ref)
+  // a file: named so (`.json`), or a path (a separator in it, or something by that name on disk: a directory is
+  // refused as one, never taken for an id that does not exist)
+  if (/\.json$/i.test(ref) || /[\\/]/.test(ref) || existsSync(resolve(io.cwd, ref))) return parseSnapshot(readSnapshotFile(resolve(io.cwd, ref), ref), ref)
   throw new SnapshotError(`no snapshot ${ref} in this archive (to check one saved elsewhere, pass its JSON file: cable snapshot show ID --format json > ID.json)`)
 }
 

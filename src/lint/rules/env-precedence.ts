@@ -1,3 +1,4 @@
+import { isWithheldLine } from '../../format/withheld.js'
 import { defineRule } from '../types.js'
 import { addresseeLines } from '../header-lines.js'
 import { letterOf, letterRank, parseAddressee } from '../addressee-line.js'
@@ -5,8 +6,13 @@ import type { LintContext } from '../context.js'
 import { linesOf } from './env-format-lines.js'
 
 /** Every addressee line with its parsed parts and the absolute offset of its text. */
+// in archive mode a releasable rendering's placeholder among the addressees is a withheld addressee, no malformed one
 export const addressees = (ctx: LintContext) =>
-  ctx.memo('addressees', () => addresseeLines(ctx.header).map((line) => ({ line, parts: parseAddressee(line.value), base: line.valueStart })))
+  ctx.memo('addressees', () =>
+    addresseeLines(ctx.header)
+      .filter((line) => !(ctx.mode === 'archive' && isWithheldLine(line.value)))
+      .map((line) => ({ line, parts: parseAddressee(line.value), base: line.valueStart })),
+  )
 
 export const env003 = defineRule({
   id: 'ENV-003',
