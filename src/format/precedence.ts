@@ -36,7 +36,7 @@ export function prosignOf(p: PrecedenceWord): string {
 
 /** Precedence words as written in addressee lines, misspellings seen in archives included (spec §10). */
 export const PRECEDENCE_WORD =
-  /\s(FLASH|NIACT\s+IMMEDIATE|NIACT\s+IMMED\w*|IMMEDIATE|IMMEDIAT|IMMEDAITE|IMMEIDATE|PRIORITY|PRIOITY|PIORITY|PRIORTY|PRORITY|ROUTINE|ROUTNE|ROUITNE)(?=\s|$)/i
+  /\s(FLASH|NIACT\s+IMMED\w*|IMMEDIATE|IMMEDIAT|IMMEDAITE|IMMEIDATE|PRIORITY|PRIOITY|PIORITY|PRIORTY|PRORITY|ROUTINE|ROUTNE|ROUITNE)(?=\s|$)/i
 
 /** Normalises a precedence word as written; `misspelled` tells whether it was repaired. */
 export function normalizePrecedence(word: string): { word: PrecedenceWord; misspelled: boolean } {

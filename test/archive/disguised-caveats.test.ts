@@ -96,6 +96,32 @@ describe('disguisedCaveats: a restrictive caveat the header shows but spells pas
   })
 })
 
+describe('disguisedCaveats: header lines that hold names and words of their own, no captions', () => {
+  it('should read no FM, TO, XMT, CLASSIFIED BY, E.O., TAGS or REF line, each holding a word that shows a caveat', () => {
+    const text = [
+      'R 010000Z JAN 09', 'FM AMEMBASSY N0DIS', 'TO SECSTATE WASHDC N0DIS ROUTINE 0001', 'INFO AMEMBASSY LUSAKA 0002', 'XMT AMEMBASSY N0DIS', '',
+      CLASS, '', 'SIPDIS', '', 'CLASSIFIED BY: N0DIS SMITH, REASON 1.4 (B)', '', 'E.O. 12958: DECL: 01/01/2019 N0DIS', 'TAGS: PREL, ZI, N0DIS',
+      'SUBJECT: A TEST', '', 'REF: STATE 12 N0DIS', '', '1. (C) Text.', '', 'SMITH', '',
+    ].join('\n')
+    const cable = parseCable(text)
+    // the parser files each line as the segment the rule skips
+    expect(cable.segments.map((s) => s.kind).filter((k) => k !== 'blank')).toEqual(['envelope', 'from', 'to', 'info', 'xmt', 'classLine', 'captions', 'classifiedBy', 'eo', 'tags', 'subject', 'ref', 'para', 'signature'])
+    expect(disguisedCaveats(cable)).toEqual([])
+    // the same word on a caption line is demanded
+    expect(disguisedCaveats(parseCable(text.replace('SIPDIS', 'N0DIS')))).toEqual(['NODIS'])
+  })
+
+  it('should read no page header, whose words are the cable\'s own id and time', () => {
+    const text = [
+      'R 010000Z JAN 09', 'FM AMEMBASSY HARARE', 'TO SECSTATE WASHDC ROUTINE 0001', '', 'C O N F I D E N T I A L SECTION 01 OF 02 HARARE 000123', '',
+      'SIPDIS', '', 'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL, ZI', 'SUBJECT: A TEST', '', 'PAGE 02 HARARE 00123 010000Z N0DIS', 'SIPDIS', '', '1. (C) Text.', '', 'SMITH', '',
+    ].join('\n')
+    const cable = parseCable(text)
+    expect(cable.segments.some((s) => s.kind === 'pageHeader' && s.raw.includes('N0DIS'))).toBe(true)
+    expect(disguisedCaveats(cable)).toEqual([])
+  })
+})
+
 describe('statedAccess demands the disguised caveats', () => {
   it('should file a caption spelt past the caption reader as the caveat it shows', () => {
     expect(statedAccess(parseCable(cable(CLASS, ['N\u041eFORN', 'SIPDIS'])))).toMatchObject({ level: 2, caveats: ['NOFORN'] })

@@ -49,6 +49,22 @@ describe('parseMarking: caveats and REL TO', () => {
     expect(parts.caveats).toEqual(caveats)
   })
 
+  // the words of the level and caveat tables no other test reads whole, each with what it demands written out
+  it.each([
+    ['U//SBU', 'SBU', []], // SBU after a level is an administrative control: the marking is SBU, never UNCLASSIFIED
+    ['UNCLASSIFIED//SBU', 'SBU', []],
+    ['CUI', 'SBU', []],
+    ['S//CHEROKEE', 'SECRET', ['CHEROKEE']],
+    ['S//SPECAT EXCLUSIVE', 'SECRET', ['SPECAT EXCLUSIVE']],
+    // the extent words alone, where the extent statement read off a mark's end does not reach
+    ['ENTIRE TEXT', null, []],
+    ['ENTIRE PARAGRAPH', null, []],
+    ['ENTIRE CABLE', null, []],
+    ['ENTIRE MESSAGE', null, []],
+  ])('should read %j as %s with %j', (mark, level, caveats) => {
+    expect(parseMarking(mark)).toEqual({ ok: true, parts: { level, caveats, releasableTo: null } })
+  })
+
   // as typed: blanks doubled or left out, paragraph numbers of two digits, lists and ranges in either branch
   it.each([
     ['S - ENTIRE  TEXT.', 'SECRET'],

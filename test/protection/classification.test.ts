@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CLASS_WORD_ONLY,
   caveatsOfCaption,
   classWordFor,
   levelOfClassWord,
@@ -143,5 +144,14 @@ describe('portion marks as written', () => {
     ['S //  NF', 'S//NF'],
   ])('should normalise %j to %j', (written, mark) => {
     expect(normalizeMark(written)).toBe(mark)
+  })
+})
+
+describe('CLASS_WORD_ONLY: a line holding a class word alone (legacy banners, e-mail printouts)', () => {
+  it.each(['CONFIDENTIAL', '  Confidential  ', 'secret', 'S e c r e t', 'Unclassified'])('should take %j, in any case', (line) => {
+    expect(CLASS_WORD_ONLY.test(line)).toBe(true)
+  })
+  it.each(['CONFIDENTIAL HARARE 000123', 'Secretary', ''])('should not take %j', (line) => {
+    expect(CLASS_WORD_ONLY.test(line)).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clearanceSpec, readerAccess } from '../../src/archive/reader-access.js'
-import { highestPrecedence, normalizePrecedence, precedenceOfProsign, precedenceRank, prosignOf } from '../../src/format/precedence.js'
+import { highestPrecedence, normalizePrecedence, PRECEDENCE_WORD, precedenceOfProsign, precedenceRank, prosignOf } from '../../src/format/precedence.js'
 import { higherPrecedence, parsePrecedence } from '../../src/messaging/precedence.js'
 import { caveatMask, isKnownCaveat, lackedCaveats } from '../../src/store/caveat-mask.js'
 
@@ -104,5 +104,23 @@ describe('caveat bits', () => {
     expect(lackedCaveats([])).toEqual(['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'])
     expect(lackedCaveats(['nodis', 'ORCON', 'REL'])).toEqual(['NOFORN', 'EXDIS', 'LIMDIS', 'STADIS', 'CHEROKEE', 'SPECAT'])
     expect(lackedCaveats(['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'])).toEqual([])
+  })
+})
+
+describe('PRECEDENCE_WORD: the precedence word of an addressee line, as written', () => {
+  it.each([
+    ['TO SECSTATE WASHDC FLASH 0001', 'FLASH'],
+    ['TO AMEMBASSY HARARE ROUTINE 0001', 'ROUTINE'],
+    ['TO SECSTATE WASHDC NIACT  IMMEDIATE 0001', 'NIACT  IMMEDIATE'],
+    ['TO SECSTATE WASHDC NIACT\tIMMED 0001', 'NIACT\tIMMED'],
+    ['TO SECSTATE WASHDC NIACT  IMMEDAITE 0001', 'NIACT  IMMEDAITE'],
+    ['TO SECSTATE WASHDC IMMEDAITE', 'IMMEDAITE'],
+  ])('should find in %j the word %j', (line, word) => {
+    expect(PRECEDENCE_WORD.exec(line)?.[1]).toBe(word)
+  })
+
+  it('should take no word glued to another', () => {
+    expect(PRECEDENCE_WORD.exec('TO SECSTATE WASHDC XFLASH 0001')).toBeNull()
+    expect(PRECEDENCE_WORD.exec('TO SECSTATE WASHDC FLASHY 0001')).toBeNull()
   })
 })

@@ -192,6 +192,8 @@ describe('clearance words, access of a user, and marking names', async () => {
   it('should name a marking as level and caveats joined by //', () => {
     expect(describeMarking({ level: 3, caveats: ['NOFORN', 'NODIS'] })).toBe('SECRET//NOFORN//NODIS')
     expect(describeMarking({ level: 0, caveats: [] })).toBe('UNCLASSIFIED')
+    // every level by its rank, as messages and the audit name it
+    expect([1, 2, 4].map((level) => describeMarking({ level, caveats: [] }))).toEqual(['SBU', 'CONFIDENTIAL', 'TOP SECRET'])
     expect(describeMarking({ level: 9, caveats: [] })).toBe('level 9')
   })
 })
