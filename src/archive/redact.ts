@@ -411,10 +411,11 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   portions.forEach((p, n) => {
     for (const l of p.lines) portionAt.set(l, n)
   })
-  // a Classified-by statement shown as far as its kind says (`headerPieces`), the rest portion text
-  const classifiedByPieces = (raw: string, at: number) => {
+  // a header segment (or a Classified-by statement run onto another line) shown as far as its kind says
+  // (`headerPieces`); folded-in body text is portion text
+  const shownPieces = (kind: Parameters<typeof headerPieces>[0], raw: string, at: number) => {
     let pos = at
-    for (const piece of headerPieces('classifiedBy', raw)) {
+    for (const piece of headerPieces(kind, raw)) {
       if (piece.header) {
         append(piece.text)
         shownHeader(piece.text)
@@ -485,16 +486,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       return
     }
     if (HEADER.has(seg.kind)) {
-      // only what the segment's kind says is shown as it stands; folded-in body text is portion text
-      let pos = at
-      for (const piece of headerPieces(seg.kind, seg.raw)) {
-        if (piece.header) {
-          append(piece.text)
-          shownHeader(piece.text)
-          lastWithheld = null
-        } else portionText(`h@${pos}`, piece.text, false)
-        pos += piece.text.length
-      }
+      shownPieces(seg.kind, seg.raw, at)
       return
     }
     if (seg.kind === 'subject') {
@@ -507,7 +499,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
         withhold('subject', mark, subject.why, `SUBJECT: ${marked(shownMark(subjectMark, subject))}[Subject withheld: ${subject.why}]`, own)
         if (statement !== null) append(' ')
       }
-      if (statement !== null) classifiedByPieces(statement, at + own.length)
+      if (statement !== null) shownPieces('classifiedBy', statement, at + own.length)
       return
     }
     if (seg.kind === 'pageHeader' && !/SUBJ/i.test(seg.raw)) {
@@ -538,7 +530,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     if (statement !== null) {
       // after the reference's placeholder (which ends no line: the statement follows on it); shown, it ends in white space
       if (lastWithheld !== null && !atLineStart) append(' ')
-      classifiedByPieces(statement, at + own.length)
+      shownPieces('classifiedBy', statement, at + own.length)
     }
   })
   const label = classificationLabel(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
