@@ -452,3 +452,21 @@ export function personKey(key: string): string | null {
   const k = key.trim().replace(/\s+/g, ' ').toUpperCase()
   return k === '' ? null : k
 }
+
+/**
+ * The people a written name may denote (`cable people --name`): the surname matches the key's exactly (case
+ * folded), and a first name, when given, matches the key's second part, which is an initial (`QUINT P`) or, when
+ * two first names share the initial, a first name (`QUINT PETER`). `QUINT` finds every Quint; `Peter Quint` and
+ * `QUINT, Peter` find `QUINT P` and `QUINT PETER`, not `QUINT PAUL`.
+ *
+ * @param written a surname, or first and last name in any form `splitName` reads; must not be blank.
+ */
+export function peopleNamed(people: readonly Person[], written: string): Person[] {
+  const want = splitName(written)
+  const last = (want?.last ?? written).trim().toUpperCase()
+  const first = want?.first ? want.first.toUpperCase().replace(/[^\p{L}]/gu, '') : ''
+  return people.filter((p) => {
+    const [surname, second] = p.key.split(' ')
+    return surname === last && (!first || !second || second === first || (second[0] === first[0] && (second.length === 1 || first.length === 1)))
+  })
+}

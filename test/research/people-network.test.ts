@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cableNetwork, networkCsv, networkDot, networkJson } from '../../src/archive/network.js'
-import { archivePeople, mentionsIn, normalizePeople, splitName } from '../../src/archive/people.js'
+import { archivePeople, mentionsIn, normalizePeople, peopleNamed, splitName, type Person } from '../../src/archive/people.js'
 import { importArchive } from '../../src/archive/import/import-archive.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { runCable } from '../memory-io.js'
@@ -81,5 +81,25 @@ describe('people and network of an archive', () => {
     expect(dot.stdout).toMatch(/^digraph cables \{/)
     expect((await runCable(['network', '--db', 'p.db', '--format', 'png'], { cwd: root })).code).toBe(2)
     expect((await runCable(['people', '--db', 'p.db', '--name', 'Nemo'], { cwd: root })).code).toBe(1)
+  })
+})
+
+describe('peopleNamed: the people a written name denotes', () => {
+  const person = (key: string) => ({ key }) as unknown as Person
+  const people = ['QUINT P', 'QUINT PETER', 'QUINT PAUL', 'QUINTON A', 'DOE J'].map(person)
+  const keys = (name: string) => peopleNamed(people, name).map((p) => p.key)
+
+  it('finds every holder of a surname, in any letter case, and no longer surname it opens', () => {
+    expect(keys('quint')).toEqual(['QUINT P', 'QUINT PETER', 'QUINT PAUL'])
+  })
+
+  it('narrows by first name: an initial or the same first name, never another first name', () => {
+    expect(keys('Peter Quint')).toEqual(['QUINT P', 'QUINT PETER'])
+    expect(keys('QUINT, Paul')).toEqual(['QUINT P', 'QUINT PAUL'])
+    expect(keys('P. Quint')).toEqual(['QUINT P', 'QUINT PETER', 'QUINT PAUL'])
+  })
+
+  it('finds nobody for a surname nobody holds', () => {
+    expect(keys('Smith')).toEqual([])
   })
 })

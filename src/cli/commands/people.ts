@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { cableNetwork, networkCsv, networkDot, networkJson } from '../../archive/network.js'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { peopleText } from '../../archive/output/write-people.js'
-import { archivePeople, splitName } from '../../archive/people.js'
+import { archivePeople, peopleNamed } from '../../archive/people.js'
 import type { Io } from '../io.js'
 import { CliError } from '../errors.js'
 import type { SetExit } from './index.js'
@@ -24,16 +24,7 @@ export function registerPeople(program: Command, io: Io, setExit: SetExit): void
       const { store, access, reader } = await openForReading(opts, io)
       try {
         let people = await archivePeople(store, access, reader.messaging)
-        if (opts.name) {
-          const want = splitName(opts.name)
-          const last = (want?.last ?? opts.name).toUpperCase()
-          const first = want?.first ? want.first.toUpperCase().replace(/[^\p{L}]/gu, '') : ''
-          // a key's second part is an initial (`QUINT P`) or, when two first names share it, a first name (`QUINT PETER`)
-          people = people.filter((p) => {
-            const [surname, second] = p.key.split(' ')
-            return surname === last && (!first || !second || second === first || (second[0] === first[0] && (second.length === 1 || first.length === 1)))
-          })
-        }
+        if (opts.name) people = peopleNamed(people, opts.name)
         const shown = people.slice(0, limit)
         io.stdout.write(format === 'json' ? JSON.stringify(shown, null, 2) + '\n' : peopleText(shown, Boolean(opts.name)))
         if (people.length === 0) setExit(1)
