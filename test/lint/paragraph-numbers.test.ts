@@ -80,6 +80,11 @@ describe('TXT-015 numbered paragraphs the parser left as literal lines', () => {
     ['01. (U)', 1, 3, 1],
     ['¶1. (U)', 2, 3, 1],
     ['9. (U)', 1, 2, 9],
+    // the mark's spellings: glued to the number, caveats after a slash with no blank or one before it
+    ['1.(U)', 1, 2, 1],
+    ['1. (C/NF)', 1, 2, 1],
+    ['1. (C //NF)', 1, 2, 1],
+    ['1. (C  //NF)', 1, 2, 1],
   ])('should read %j as a numbered paragraph, on its digits', (written, from, to, n) => {
     expect(txt015(mutate([['¶2. (U)', written]]))).toEqual([
       [27, from, to, `Unexpected paragraph number ${n}, expected 2`, null],

@@ -126,6 +126,35 @@ describe('TXT-017 sub-item marks', () => {
     ])
     expect(findings('TXT-017', [['¶2. (U) Background.', '¶2. (U) Background.\nB. (S//ZZ) Item.']])).toEqual([])
   })
+
+  // every spelling of an enumerator the pattern takes: two digits, blanks inside the parentheses and around the
+  // mark or none, one or two dashes, a bullet; and caveats after one slash or two, with blanks around the slashes
+  it.each([
+    ['10) (S) Item.', '(S)'],
+    ['B.(S) Item.', '(S)'],
+    ['B.  (S) Item.', '(S)'],
+    ['( 2) (S) Item.', '(S)'],
+    ['(b) (S) Item.', '(S)'],
+    ['(12) (S) Item.', '(S)'],
+    ['(2 ) (S) Item.', '(S)'],
+    ['(2)(S) Item.', '(S)'],
+    ['(2)  (S) Item.', '(S)'],
+    ['-- (S) Item.', '(S)'],
+    ['-(S) Item.', '(S)'],
+    ['- (S) Item.', '(S)'],
+    ['*(S) Item.', '(S)'],
+    ['* (S) Item.', '(S)'],
+    ['B. (S/NF) Item.', '(S/NF)'],
+    ['B. (S //NF) Item.', '(S //NF)'],
+    ['B. (S// NF) Item.', '(S// NF)'],
+  ])('should read the sub-item line %j and report its mark %s', (line, mark) => {
+    expect(findings('TXT-017', [['¶2. (U) Background.', `¶2. (U) Background.\n${line}`]])).toEqual([{ message: `Portion mark ${mark} ${ABOVE}`, at: mark }])
+  })
+
+  it('should take no enumerator and mark inside a sentence for a sub-item: a sub-item opens its line', () => {
+    expect(findings('TXT-017', [['¶2. (U) Background.', '¶2. (U) Background; see B. (S) below.']])).toEqual([])
+    expect(findings('TXT-017', [['¶2. (U) Background.', '¶2. (U) Background;\nsee - (S) below.']])).toEqual([])
+  })
 })
 
 describe('TXT-018 NOFORN on the class line in spellings the caption reader leaves', () => {
