@@ -22,7 +22,9 @@ export async function releasedPeople(store: Pick<MessagingStore, 'workflow' | 'd
     if (!d?.cableId) continue
     const person = async (name: string, role: Mention['role']) => {
       const u = await user(name)
-      out.push({ cable: d.cableId!, role, written: u?.fullName || name, title: u?.office ?? null })
+      // a user without a full name is named by his login, written as a telegram writes a surname (`DANA`): a
+      // lower-case word is prose to the name reader (`splitName`), and a directory user is a person whatever it holds
+      out.push({ cable: d.cableId!, role, written: u?.fullName || name.toUpperCase(), title: u?.office ?? null })
     }
     await person(d.drafter, 'drafter')
     for (const c of d.cleared) await person(c, 'clearer')
