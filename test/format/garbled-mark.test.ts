@@ -25,8 +25,21 @@ describe('garbledMark', () => {
     ['T/S', 'the T/S abbreviation of TOP SECRET'],
     ['S(NF)', 'a caveat in parentheses of its own after the level'],
     ['CONF//S', 'the // separator after a level stem'],
+    ['S/SBU', 'SBU, an administrative control read as a caveat word, after S/'],
+    ['S(SBU)', 'SBU in parentheses of its own after the level'],
   ])('should call %s garbled: %s', (text) => {
     expect(garbledMark(text)).toBe(true)
+  })
+
+  // every control marking of the ODNI register the archive does not read as a caveat, after S/ (where an office
+  // such as S/CT is written, so only the word itself makes it a mark), written out one by one
+  it.each([
+    'SCI', 'SI', 'COMINT', 'GAMMA', 'TK', 'HCS', 'KDK', 'KLONDIKE', 'RSV', 'BUR',
+    'SAR', 'SAP', 'SPECIAL', 'RD', 'FRD', 'CNWDI', 'TFNI', 'SIGMA',
+    'DSEN', 'LES', 'RSEN', 'IMCON', 'PROPIN', 'PR', 'RELIDO', 'FISA', 'NOCONTRACT', 'WNINTEL', 'EYES',
+  ])('should call S/%s garbled: a control marking after a single slash', (word) => {
+    expect(garbledMark(`S/${word}`)).toBe(true)
+    expect(garbledMark(`S/${word.toLowerCase()}`)).toBe(true)
   })
 
   it.each([

@@ -30,6 +30,13 @@ describe('parseMarking: levels in every form', () => {
   })
 })
 
+describe('parseMarking: SBU after a classified level', () => {
+  it('should refuse S//SBU as a second level, the level word read before the administrative control', () => {
+    expect(refusal('S//SBU').message).toBe('a second level SBU after S')
+    expect(refusal('SECRET//SBU').message).toBe('a second level SBU after SECRET')
+  })
+})
+
 describe('parseMarking: caveats and REL TO', () => {
   it.each([
     ['S//NF', 'SECRET', ['NOFORN']], ['S/NF', 'SECRET', ['NOFORN']], ['S-NF', 'SECRET', ['NOFORN']], ['C NF', 'CONFIDENTIAL', ['NOFORN']],
