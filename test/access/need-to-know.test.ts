@@ -127,6 +127,21 @@ describe('who may read a released cable', () => {
     expect(plain.code).toBe(2)
     expect(plain.stderr).toContain('principals are named only for NODIS or EXDIS cables')
   })
+
+  it('should keep an EXDIS cable from a reader at the receiving post who holds EXDIS but is not named', async () => {
+    // otis: Ottawa, cleared SECRET with EXDIS, exactly as olga; only olga is named
+    await ok('root', 'user', 'add', 'otis', '--post', 'AMEMBASSY OTTAWA', '--roles', 'reader', '--clearance', 'SECRET', '--caveats', 'NOFORN,NODIS,EXDIS')
+    const r = await release(draft('AMEMBASSY OTTAWA', 'SECRET', ['EXDIS'], 'S//EXDIS', 'BOUNDARY WATERS'), '--principals', 'olga')
+    expect(r.code, r.stderr).toBe(0)
+    const cableId = JSON.parse(r.stdout).cableId
+    await run(['deliver'])
+    expect((await ok('olga', 'show', cableId)).stdout).toContain('BOUNDARY WATERS')
+    expect(JSON.parse((await ok('olga', 'search', 'boundary', '--format', 'json')).stdout).total).toBe(1)
+    expect((await as('otis', 'show', cableId)).code).toBe(1)
+    expect((await as('otis', 'read', cableId)).stderr).toBe(`cable: no cable ${cableId} for otis\n`)
+    expect(JSON.parse((await as('otis', 'search', 'boundary', '--format', 'json')).stdout).total).toBe(0)
+    expect((await as('otis', 'inbox')).stdout).not.toContain(cableId)
+  })
 })
 
 async function lastDraft(): Promise<number> {
