@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { garbledMark } from '../../src/format/marking.js'
+import { garbledMark, oddMark } from '../../src/format/marking.js'
 
 /**
  * garbledMark decides whether a parenthesised word opening a body line files a cable as unreadable (TOP SECRET,
@@ -60,6 +60,28 @@ describe('garbledMark', () => {
     ['Sic', 'a word in mixed case without a slash'],
     ['S/NO FORN', 'a caveat with a blank inside, which the parser reads'],
   ])('should not call %s garbled: %s', (text) => {
+    expect(garbledMark(text)).toBe(false)
+  })
+})
+
+describe('oddMark and garbledMark at the edges of their patterns', () => {
+  it.each([
+    [' T/S ', true, 'T/S with blanks around it'],
+    ['S//ZZ', true, 'a level and an unknown word around //: one mark token is enough'],
+    ['AT/S', false, 'T/S at the end of a longer word'],
+    ['T/SAT', false, 'T/S at the start of a longer word'],
+    ['AS(NF)', false, 'S(NF) at the end of a longer word'],
+    ['S(NF)X', false, 'S(NF) followed by more letters'],
+    ['S(FOR)', false, 'FOR, the first word of FOR OFFICIAL USE ONLY, is no caveat alone'],
+  ])('oddMark(%j) is %s: %s', (text, odd) => {
+    expect(oddMark(text)).toBe(odd)
+  })
+
+  it.each([
+    ['S/FOR', 'FOR alone is no caveat after S/'],
+    [' S/CT', 'an office after a blank'],
+    ['TS-X/Y', 'a slash after a word that is not the level'],
+  ])('garbledMark(%j) is false: %s', (text) => {
     expect(garbledMark(text)).toBe(false)
   })
 })
