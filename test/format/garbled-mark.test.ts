@@ -85,3 +85,12 @@ describe('oddMark and garbledMark at the edges of their patterns', () => {
     expect(garbledMark(text)).toBe(false)
   })
 })
+
+describe('oddMark: which words beside // make a mark', () => {
+  it.each([
+    ['CONF//ZZ', true], ['TOP//ZZ', true], ['SECRET//ZZ', true], ['ZZ//NOFORN', true], ['ZZ//EXDIS', true],
+    ['FOR//ZZ', false], ['BUT//ZZ', false], ['OFFICIAL//ZZ', false], ['ZZ//EXCLUSIVE', false],
+  ])('oddMark(%j) is %s', (text, odd) => {
+    expect(oddMark(text)).toBe(odd)
+  })
+})
