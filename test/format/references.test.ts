@@ -5,11 +5,11 @@ import { splitReferences } from '../../src/format/references.js'
 import { withoutSpans } from './fixtures.js'
 
 // Synthetic cables: invented posts (MORVALE, TESSIN, ARDENNE) and invented text.
-const cable = (ref: string, opts: { year?: string; post?: string; serial?: string } = {}) => {
+const cable = (ref: string, opts: { year?: string; post?: string; serial?: string; from?: string; to?: string } = {}) => {
   const post = opts.post ?? 'MORVALE'
   return `R 031200Z MAR ${opts.year ?? '76'}
-FM AMEMBASSY ${post}
-TO SECSTATE WASHDC 2201
+FM ${opts.from ?? `AMEMBASSY ${post}`}
+${opts.to ?? 'TO SECSTATE WASHDC 2201'}
 
 C O N F I D E N T I A L ${post} ${opts.serial ?? '0412'}
 
@@ -189,22 +189,8 @@ describe('years and self-citation', () => {
 
 // Synthetic: a telegram-type word says whose telegram is meant (spec §5.9); never an origin of its own.
 describe('telegram-type words in REF items', () => {
-  const deptCable = (to: string, ref: string) => `R 031200Z MAR 76
-FM SECSTATE WASHDC
-${to}
-
-C O N F I D E N T I A L STATE 061234
-
-E.O. 11652: GDS
-TAGS: PFOR, XY
-SUBJECT: INVENTED REFERENCE TEST
-
-${ref}
-
-1. (C) Invented paragraph.
-
-SMITH
-`
+  // a Department cable: FM SECSTATE WASHDC, class line `STATE 061234`
+  const deptCable = (to: string, ref: string) => cable(ref, { from: 'SECSTATE WASHDC', to, post: 'STATE', serial: '061234' })
   const diagnostics = (text: string) => parseCable(text).diagnostics.filter((d) => d.code === 'REF_TELEGRAM_WORD')
 
   it('should read URTEL in a post\'s cable to the Department as a Department telegram', () => {
