@@ -56,7 +56,7 @@ const levelName = (rank: number) => LEVELS.find((l) => LEVEL_RANK[l] === rank) ?
 const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
 
 /** Shown to the reader, or the reason it is not. */
-function decide(demand: { level: number; caveats: string[] }, reader: Access): string | null {
+function decide(demand: { level: number; caveats: readonly string[] }, reader: Access): string | null {
   if (demand.level > reader.level) return `above ${levelName(reader.level)}`
   const missing = demand.caveats.filter((c) => !reader.caveats.includes(c))
   return missing.length ? `needs ${missing.join(', ')}` : null
@@ -115,8 +115,6 @@ interface Piece {
   raw: string
 }
 
-/** A demand `d` that reader `r` meets. */
-const meets = (r: Access, d: { level: number; caveats: readonly string[] }) => d.level <= r.level && d.caveats.every((c) => r.caveats.includes(c))
 
 /** The lower-cased words (letter and digit runs) of a text. */
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
@@ -160,7 +158,7 @@ function versionsAgree(filed: Overall, shownText: string, shownCable: Cable, oth
   // more caveats than can be walked reader by reader: fail closed
   if (caveats.length > 8) return false
   const sets = caveats.reduce<string[][]>((acc, c) => [...acc, ...acc.map((s) => [...s, c])], [[]])
-  const sees = (r: Access, p: Piece) => p.kind === 'header' || (p.demand !== null && meets(r, p.demand))
+  const sees = (r: Access, p: Piece) => p.kind === 'header' || (p.demand !== null && decide(p.demand, r) === null)
   const join = (ps: Piece[]) => JSON.stringify(ps.map((p) => [p.kind, p.raw]))
   for (const level of levels) {
     for (const set of sets) {
