@@ -1,4 +1,4 @@
-import { splitTags } from '../format/tags.js'
+import { splitTags, tagListLength } from '../format/tags.js'
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml'
 import { CAPTION_PHRASES } from '../format/captions.js'
 import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
@@ -86,6 +86,16 @@ function text(v: unknown, path: Path, p: Problems, rule: TextRule = {}): string 
   const t = v.trim()
   if (rule.required && t === '') return p.add(path, 'must not be empty'), null
   return t
+}
+
+/**
+ * The entries of a TAGS string as the parser reads a TAGS line (`splitTags`, spec §5.7). Text the parser would take
+ * for prose run on after the list (`PREL PGOV the talks`) is refused at `tags`, never dropped.
+ */
+function draftTags(whole: string, p: Problems): string[] {
+  const rest = whole.slice(tagListLength(whole)).trim()
+  if (rest !== '') p.add(['tags'], `${JSON.stringify(rest)} is no TAGS entry (entries are separated by blanks, or by commas when one holds a blank)`)
+  return splitTags(whole).tags.map((t) => t.text)
 }
 
 /** A list of one-line strings; a string is split by `split` when given (`tags: PREL SNAR`), else refused. */
@@ -317,7 +327,7 @@ export function draftFromObject(input: unknown, locate?: (path: Path) => string 
       declassify: text(eo.declassify ?? (classified ? undefined : 'N/A'), ['eo', 'declassify'], p, { required: classified, singleLine: true, number: true }) ?? 'N/A',
     },
     // a TAGS string splits as the parser reads a TAGS line: `PREL SNAR`, or `HUMAN RIGHTS, PREL` (spec §5.7)
-    tags: list(input.tags, ['tags'], p, (whole) => splitTags(whole).tags.map((t) => t.text)).map((t) => t.toUpperCase().replace(/\s+/g, ' ')),
+    tags: list(input.tags, ['tags'], p, (whole) => draftTags(whole, p)).map((t) => t.toUpperCase().replace(/\s+/g, ' ')),
     subject: { marking: subjectMark, text: subjectText ?? '' },
     references: list(input.references, ['references'], p),
     classifiedBy: text(input.classifiedBy, ['classifiedBy'], p, { singleLine: true }),

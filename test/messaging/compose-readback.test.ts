@@ -80,6 +80,8 @@ describe('a released cable reads back as composed', () => {
       }).fields
     expect(draft('human  rights, PREL').tags).toEqual(['HUMAN RIGHTS', 'PREL'])
     expect(draft('PREL SNAR').tags).toEqual(['PREL', 'SNAR'])
+    // words the parser would read as prose after the list are refused at `tags`, never dropped
+    expect(() => draft('PREL PGOV the talks resume')).toThrow(/tags: "the talks resume" is no TAGS entry/)
     const cable = await release(draft(['HUMAN RIGHTS', 'PREL']))
     const telegram = renderCanonical(cable)
     // released telegrams are written in the seed's web form, where each tag is a link
