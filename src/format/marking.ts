@@ -429,7 +429,7 @@ export function garbledMark(text: string): boolean {
 }
 
 /** Every word a level or caveat of a marking is written with (`S`, `CONFIDENTIAL`, `NF`), and `CONF`, a level's stem. */
-const MARK_TOKENS: ReadonlySet<string> = new Set(['CONF', 'TOP', ...LEVEL_WORDS.flatMap(([w]) => (w.length === 1 ? w : [])), ...CAVEAT_WORDS.flatMap(([w]) => (w.length === 1 ? w : []))])
+const MARK_TOKENS: ReadonlySet<string> = new Set(['CONF', 'TOP', ...[...LEVEL_WORDS, ...CAVEAT_WORDS].filter(([w]) => w.length === 1).map(([[w]]) => w)])
 
 /**
  * Marks in shapes no marking takes, which a reader still reads as one (QA 14 round 5, finding 01): the `//`

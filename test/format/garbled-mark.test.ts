@@ -90,6 +90,7 @@ describe('oddMark: which words beside // make a mark', () => {
   it.each([
     ['CONF//ZZ', true], ['TOP//ZZ', true], ['SECRET//ZZ', true], ['ZZ//NOFORN', true], ['ZZ//EXDIS', true],
     ['FOR//ZZ', false], ['BUT//ZZ', false], ['OFFICIAL//ZZ', false], ['ZZ//EXCLUSIVE', false],
+    ['SENSITIVE//ZZ', false], ['LIMITED//ZZ', false], ['ZZ//USE', false], ['ZZ//SPECAT', true], ['UNCLAS//ZZ', true], ['ZZ//NF', true],
   ])('oddMark(%j) is %s', (text, odd) => {
     expect(oddMark(text)).toBe(odd)
   })
