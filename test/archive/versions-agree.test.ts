@@ -1,0 +1,102 @@
+/**
+ * Whether a cable with several texts is read in part by a reader below it (`storedPortions` with `versions`, the
+ * rule `versionsAgree` in src/archive/redact.ts; docs/research.md, "Versions"): the portions of the shown text when
+ * every version agrees on all but what a reader may read, none (the whole-cable rule) otherwise. In process, no
+ * store: test/research/portion-access-versions.test.ts checks the same rule through search and show on both engines.
+ * Synthetic cables of the invented post QUORIN.
+ */
+import { describe, expect, it } from 'vitest'
+import { storedPortions } from '../../src/archive/redact.js'
+import type { PortionRecord } from '../../src/store/store.js'
+
+/** A SECRET cable: an optional (U) paragraph, a (C) paragraph `open`, an (S) one ending `secretEnd`. */
+const cable = (secretEnd: string, open = 'Alphacanary the talks resumed on schedule.', o: { tags?: string; unclassified?: string } = {}) => `P 101200Z APR 08
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC PRIORITY 0004
+
+S E C R E T QUORIN 000101
+
+SIPDIS
+
+E.O. 12958: DECL: 04/10/2018
+TAGS: ${o.tags ?? 'PREL XX'}
+SUBJECT: (C) BUDGET TALKS
+
+Classified By: Ambassador Ada Quill for reasons 1.4 (b) and (d).
+${o.unclassified === undefined ? '' : `\n1. (U) ${o.unclassified}\n`}
+2. (C) ${open}
+
+3. (S) Betacanary the minister privately admitted the budget would ${secretEnd}
+
+QUILL
+`
+
+const SECRET = { level: 3, caveats: [] as string[] }
+
+/** The portions stored for the cable `text` with its other texts `versions`. */
+const portions = (text: string, versions?: string[], filed = SECRET, key = '08QUORIN101'): PortionRecord[] =>
+  storedPortions({ key, ...filed, text, ...(versions ? { versions } : {}) })
+
+/** The numbered paragraphs among the body portions, with their level, as a reader below the cable is given them. */
+const body = (ps: PortionRecord[]) => ps.filter((p) => p.kind === 'body' && /^\d\. \(/.test(p.text)).map((p) => [p.level, p.text.trim()])
+
+describe('storedPortions of a cable with one text', () => {
+  it('should give the (C) paragraph at CONFIDENTIAL and not the (S) one, which only a reader of the whole cable reads', () => {
+    expect(body(portions(cable('fail.')))).toEqual([[2, '2. (C) Alphacanary the talks resumed on schedule.']])
+  })
+
+  it('should give no portion of a cable keyed by the hash of its text, versions or not', () => {
+    expect(portions(cable('fail.'), undefined, SECRET, `sha256:${'0'.repeat(64)}`)).toEqual([])
+    expect(portions(cable('fail.'), [cable('fail.')], SECRET, `sha256:${'0'.repeat(64)}`)).toEqual([])
+  })
+})
+
+describe('storedPortions of a cable with several texts: read in part', () => {
+  it.each([
+    ['differ only inside the (S) paragraph withheld from a CONFIDENTIAL reader', cable('fail.'), cable('fail badly.')],
+    ['differ only inside the (C) paragraph, and in nothing he may not read', cable('fail.'), cable('fail.', 'Alphacanary the talks resumed late.')],
+    ['are the same text', cable('fail.'), cable('fail.')],
+    ['differ only inside a (U) paragraph, which a reader cleared for nothing does not see', cable('fail.', undefined, { unclassified: 'Gammacanary the weather was fine.' }), cable('fail.', undefined, { unclassified: 'Gammacanary the weather was poor.' })],
+  ])('should give the shown text\'s portions when the versions %s', (_why, shown, other) => {
+    const alone = portions(shown)
+    expect(body(alone)).toContainEqual([2, expect.stringMatching(/^2\. \(C\) Alphacanary/)])
+    expect(portions(shown, [other])).toEqual(alone)
+  })
+
+  it('should keep portion access when a later release restores a name redacted in a paragraph the reader may read (the docs\' example)', () => {
+    const shown = cable('fail.', 'Deputy Zorbek Talliv told poloff the cabinet would fall.')
+    const redacted = cable('fail.', 'XXXXXXXXXXXX told poloff the cabinet would fall.')
+    expect(body(portions(shown, [redacted]))).toEqual([[2, '2. (C) Deputy Zorbek Talliv told poloff the cabinet would fall.']])
+  })
+
+  it('should walk every set of the eight restrictive caveats when the portions demand them all', () => {
+    const all = { level: 3, caveats: ['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'] }
+    const shown = portions(cable('fail.'), [cable('fail badly.')], all)
+    expect(body(shown)).toEqual([[2, '2. (C) Alphacanary the talks resumed on schedule.']])
+    expect(shown.filter((p) => p.kind === 'body').map((p) => p.caveats.length)).toEqual(shown.filter((p) => p.kind === 'body').map(() => 8))
+  })
+})
+
+describe('storedPortions of a cable with several texts: left to the whole-cable rule', () => {
+  it.each([
+    ['moves withheld text into a paragraph he may read', cable('fail.', 'Alphacanary resumed, the budget would fail.'), cable('fail.', 'Alphacanary resumed.')],
+    ['shows him a word another version withholds from him', cable('fail betacanary.', 'Alphacanary betacanary resumed.'), cable('fail betacanary.', 'Alphacanary resumed.')],
+    ['differs in what he may read and in what he may not', cable('fail at once.', 'Alphacanary resumed at last.'), cable('fail.', 'Alphacanary resumed.')],
+    ['marks a paragraph lower', cable('fail.').replace('3. (S)', '3. (C)'), cable('fail.')],
+    ['marks a paragraph higher', cable('fail.').replace('2. (C)', '2. (S)'), cable('fail.')],
+    ['stores other TAGS', cable('fail.', undefined, { tags: 'PGOV XX' }), cable('fail.')],
+    ['holds a paragraph the other does not', cable('fail.', undefined, { unclassified: 'Gammacanary the weather was fine.' }), cable('fail.')],
+    ['marks a paragraph so that nobody can read it', cable('fail.').replace('3. (S)', '3. (S//ZZ)'), cable('fail.')],
+  ])('should give no portion when a version %s', (_why, shown, other) => {
+    expect(portions(shown).length).toBeGreaterThan(0)
+    expect(portions(shown, [other])).toEqual([])
+  })
+
+  it('should give no portion when the other version is the one marking a paragraph lower', () => {
+    expect(portions(cable('fail.'), [cable('fail.').replace('3. (S)', '3. (C)')])).toEqual([])
+  })
+
+  it('should give no portion when any of several versions disagrees', () => {
+    expect(portions(cable('fail.'), [cable('fail badly.'), cable('fail at once.', 'Alphacanary resumed at last.')])).toEqual([])
+  })
+})
