@@ -6,7 +6,7 @@
  * Synthetic cables of the invented post QUORIN.
  */
 import { describe, expect, it } from 'vitest'
-import { storedPortions } from '../../src/archive/redact.js'
+import { redactText, storedPortions } from '../../src/archive/redact.js'
 import type { PortionRecord } from '../../src/store/store.js'
 
 /** A SECRET cable: an optional (U) paragraph, a (C) paragraph `open`, an (S) one ending `secretEnd`. */
@@ -98,5 +98,67 @@ describe('storedPortions of a cable with several texts: left to the whole-cable 
 
   it('should give no portion when any of several versions disagrees', () => {
     expect(portions(cable('fail.'), [cable('fail badly.'), cable('fail at once.', 'Alphacanary resumed at last.')])).toEqual([])
+    // one version the same, one with other TAGS
+    expect(portions(cable('fail.'), [cable('fail.'), cable('fail.', undefined, { tags: 'PGOV XX' })])).toEqual([])
+  })
+
+  it('should judge a NOFORN cable by readers holding NOFORN: its versions differ in what such a reader may read and in what he may not', () => {
+    const NOFORN = { level: 3, caveats: ['NOFORN'] }
+    const shown = cable('fail.')
+    expect(body(portions(shown, undefined, NOFORN))).toEqual([[2, '2. (C) Alphacanary the talks resumed on schedule.']])
+    expect(portions(shown, [cable('fail at once.', 'Alphacanary resumed at last.')], NOFORN)).toEqual([])
+    // only inside the (S) paragraph: read in part
+    expect(portions(shown, [cable('fail badly.')], NOFORN)).toEqual(portions(shown, undefined, NOFORN))
+  })
+
+  it('should let a reader see a word of his paragraph that another version has in its header', () => {
+    const shown = cable('fail.', 'Alphacanary Quorin talks resumed.')
+    expect(portions(shown, [cable('fail badly.', 'Alphacanary Quorin talks resumed.')])).toEqual(portions(shown))
+    expect(body(portions(shown))).toEqual([[2, '2. (C) Alphacanary Quorin talks resumed.']])
+  })
+
+  it('should read in part a cable whose versions differ only inside a paragraph nobody can read', () => {
+    const unreadable = (end: string) => cable(end).replace('3. (S)', '3. (S//ZZ)')
+    const alone = portions(unreadable('fail.'))
+    expect(alone).toEqual(portions(unreadable('fail.'), [unreadable('fail badly.')]))
+  })
+})
+
+describe('storedPortions: what the archive stores beside the text', () => {
+  const text = cable('fail.')
+  const kinds = (ps: PortionRecord[], kind: PortionRecord['kind']) => [...new Set(ps.filter((p) => p.kind === kind).map((p) => p.text))]
+
+  it('should read TAGS, captions and the date off the text when none are stored', () => {
+    const ps = storedPortions({ level: 3, caveats: [], text })
+    expect(kinds(ps, 'tag')).toEqual(['PREL', 'XX'])
+    expect(kinds(ps, 'caption')).toEqual(['SIPDIS'])
+    expect(kinds(ps, 'date')).toEqual(['2008-04-10T12:00:00Z'])
+    expect(kinds(ps, 'date-source')).toEqual(['{"basis":"read","precision":"minute","from":["dtg"]}'])
+  })
+
+  it('should keep only the stored TAGS and captions the rendering shows', () => {
+    const ps = storedPortions({ key: '08QUORIN101', level: 3, caveats: [], text, tags: ['PREL'], captions: [] })
+    expect(kinds(ps, 'tag')).toEqual(['PREL'])
+    expect(kinds(ps, 'caption')).toEqual([])
+  })
+
+  it('should give the stored date and its source when the rendering shows that date', () => {
+    const source = { basis: 'read' as const, precision: 'minute' as const, from: ['dtg', 'container'] }
+    const ps = storedPortions({ key: '08QUORIN101', level: 3, caveats: [], text, date: '2008-04-10T12:00:00Z', dateSource: source })
+    expect(kinds(ps, 'date')).toEqual(['2008-04-10T12:00:00Z'])
+    expect(kinds(ps, 'date-source')).toEqual(['{"basis":"read","precision":"minute","from":["dtg","container"]}'])
+    // a stored date without its source: the source is unknown
+    const bare = storedPortions({ key: '08QUORIN101', level: 3, caveats: [], text, date: '2008-04-10T12:00:00Z' })
+    expect(kinds(bare, 'date-source')).toEqual(['{"basis":"unknown","precision":null,"from":[]}'])
+    // no date stored: none shown
+    expect(kinds(storedPortions({ key: '08QUORIN101', level: 3, caveats: [], text, date: null }), 'date')).toEqual([])
+  })
+})
+
+describe('the reason a reader is not shown a portion', () => {
+  const text = cable('fail.').replace('3. (S)', '3. (S//NF)').replace('2. (C)', '2. (C//NOFORN/EXDIS)')
+  it('should name the level he is below, or the caveats he lacks', () => {
+    expect(redactText(text, { level: 2, caveats: ['NOFORN', 'EXDIS'] }).text).toContain('[Paragraph 3 withheld: marked SECRET//NOFORN, above CONFIDENTIAL]')
+    expect(redactText(text, { level: 3, caveats: [] }).text).toContain('[Paragraph 2 withheld: marked CONFIDENTIAL//NOFORN/EXDIS, needs NOFORN, EXDIS]')
   })
 })
