@@ -31,7 +31,9 @@ describe('words of a sentence where an origin goes', () => {
 
   it('should cite an upper-case origin of several words that holds no full stop', () => {
     expect(citedId('USUN NEW YORK 12', '08')).toBe('08USUNNEWYORK12')
-    expect(citedId('AND  USUN NEW YORK 12', '08')).toBe('08USUNNEWYORK12')
+    // four words, the most a station's name holds, after a joining word and a run of blanks
+    expect(citedId('USUN NEW YORK NY 12', '08')).toBe('08USUNNEWYORK12')
+    expect(citedId('AND  USUN NEW YORK NY 12', '08')).toBe('08USUNNEWYORK12')
   })
 })
 
@@ -81,6 +83,14 @@ describe('citeList', () => {
     expect(citeList(['07 LIMA 12', 'LIMA 14'], '08')).toEqual([
       { id: '07LIMA12', year: 'written' },
       { id: '07LIMA14', year: 'written' },
+    ])
+  })
+
+  it('should give null for a serial followed by more than a year or a caption', () => {
+    expect(citeList(['TESSIN 12', '14 OF MARCH 3'], '08')).toEqual([{ id: '08TESSIN12', year: 'citing' }, null])
+    expect(citeList(['TESSIN 12', '14 (NOTAL)'], '08')).toEqual([
+      { id: '08TESSIN12', year: 'citing' },
+      { id: '08TESSIN14', year: 'citing' },
     ])
   })
 
