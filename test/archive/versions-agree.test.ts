@@ -106,15 +106,25 @@ describe('storedPortions of a cable with several texts: left to the whole-cable 
     const NOFORN = { level: 3, caveats: ['NOFORN'] }
     const shown = cable('fail.')
     expect(body(portions(shown, undefined, NOFORN))).toEqual([[2, '2. (C) Alphacanary the talks resumed on schedule.']])
-    expect(portions(shown, [cable('fail at once.', 'Alphacanary resumed at last.')], NOFORN)).toEqual([])
+    expect(portions(shown, [cable('fail badly.', 'Alphacanary the talks resumed late.')], NOFORN)).toEqual([])
     // only inside the (S) paragraph: read in part
     expect(portions(shown, [cable('fail badly.')], NOFORN)).toEqual(portions(shown, undefined, NOFORN))
   })
 
-  it('should let a reader see a word of his paragraph that another version has in its header', () => {
+  it('should let a reader see a word of his paragraph that another version has only in its header', () => {
+    // QUORIN stands in every version's FM line and class line, which every reader sees
     const shown = cable('fail.', 'Alphacanary Quorin talks resumed.')
-    expect(portions(shown, [cable('fail badly.', 'Alphacanary Quorin talks resumed.')])).toEqual(portions(shown))
+    expect(portions(shown, [cable('fail.', 'Alphacanary talks resumed.')])).toEqual(portions(shown))
     expect(body(portions(shown))).toEqual([[2, '2. (C) Alphacanary Quorin talks resumed.']])
+  })
+
+  it('should read every text as telegram text, never as the page or record it may look like', () => {
+    // the stored text is what the rendering shows, markup and character references as written
+    const page = `<html><body><pre>\n${cable('fail.', 'Alphacanary &amp; Quill resumed.')}</pre></body></html>\n`
+    expect(body(portions(page))).toEqual([[2, '2. (C) Alphacanary &amp; Quill resumed.']])
+    expect(redactText(page, { level: 2, caveats: [] }).text).toContain('2. (C) Alphacanary &amp; Quill resumed.')
+    // a version that is the same cable as a page: its rendering differs outside the portions
+    expect(portions(cable('fail.'), [`<html><body><pre>\n${cable('fail.')}</pre></body></html>\n`])).toEqual([])
   })
 
   it('should read in part a cable whose versions differ only inside a paragraph nobody can read', () => {
