@@ -96,6 +96,18 @@ describe('citeList', () => {
 
   it('should give null for a piece naming no cable after one that does not end at its citation', () => {
     expect(citeList(['TESSIN 12 OF MARCH 3', 'PARA 4', '15'], '08')).toEqual([{ id: '08TESSIN12', year: 'citing' }, null, null])
+    expect(citeList(['07 TESSIN 12 OF MARCH 3', 'PARA 4'], '08')).toEqual([{ id: '07TESSIN12', year: 'written' }, null])
+  })
+
+  it('should give a serial with a parenthesis after it that is neither a year nor a caption no cable', () => {
+    expect(citeList(['TESSIN 12', '14 (SEE PARA 3)'], '08')).toEqual([{ id: '08TESSIN12', year: 'citing' }, null])
+  })
+
+  it('should keep the year a cable writes over the one written before it', () => {
+    expect(citeList(['07 TESSIN 12', '06 TESSIN 14'], '08')).toEqual([
+      { id: '07TESSIN12', year: 'written' },
+      { id: '06TESSIN14', year: 'written' },
+    ])
   })
 })
 
