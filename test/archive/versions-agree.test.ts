@@ -125,6 +125,9 @@ describe('storedPortions of a cable with several texts: left to the whole-cable 
     expect(redactText(page, { level: 2, caveats: [] }).text).toContain('2. (C) Alphacanary &amp; Quill resumed.')
     // a version that is the same cable as a page: its rendering differs outside the portions
     expect(portions(cable('fail.'), [`<html><body><pre>\n${cable('fail.')}</pre></body></html>\n`])).toEqual([])
+    // two pages differing inside the (S) paragraph: read in part, as two texts would be
+    const other = `<html><body><pre>\n${cable('fail badly.', 'Alphacanary &amp; Quill resumed.')}</pre></body></html>\n`
+    expect(portions(page, [other])).toEqual(portions(page))
   })
 
   it('should read in part a cable whose versions differ only inside a paragraph nobody can read', () => {
