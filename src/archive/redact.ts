@@ -95,12 +95,8 @@ export function storedPortions(c: Omit<PortionSource, 'key'> & { key?: string })
   // computed over its withheld portions too, so such a cable is read whole or not at all
   if (c.key?.startsWith('sha256:')) return []
   const cable = parseCable(c.text, { plain: true })
-  const stored: StoredFields = {
-    tags: c.tags ?? recordTags(cable),
-    captions: c.captions ?? recordCaptions(cable),
-    ...(c.date !== undefined ? { date: c.date, dateSource: c.dateSource ?? null } : {}),
-    ...(c.key !== undefined ? { key: c.key } : {}),
-  }
+  // a date, its source and a key left undefined are read as portionsOf reads them when absent
+  const stored: StoredFields = { tags: c.tags ?? recordTags(cable), captions: c.captions ?? recordCaptions(cable), date: c.date, dateSource: c.dateSource, key: c.key }
   const portions = portionsOf(cable, c.text, c, stored)
   if (!c.versions?.length) return portions
   // a cable with several texts (a redacted release and a later restored one): a reader below it reads the shown
@@ -142,6 +138,7 @@ function versionsAgree(filed: Overall, shownText: string, shownCable: Cable, oth
     const pieces: Piece[] = []
     // Stryker disable next-line ArrayDeclaration: a reader cleared for nothing (level -1) reads no portion whatever caveats he holds
     const lowest = redactCable(parsed, text, { level: -1, caveats: [] }, filed, (_key, kind, demand, raw) => {
+      // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: a blank piece is header text (a blank line shown to every reader as it stands), which the outline has found the same in every version
       if (raw.trim() !== '') pieces.push({ kind, demand, raw })
     })
     const fields = portionsOf(parsed, text, filed)
@@ -161,6 +158,7 @@ function versionsAgree(filed: Overall, shownText: string, shownCable: Cable, oth
   // more caveats than can be walked reader by reader: fail closed
   // Stryker disable next-line ConditionalExpression,BooleanLiteral: demands name restrictive caveats only, eight of them, so the guard holds for a longer list to come
   if (caveats.length > 8) return false
+  // Stryker disable next-line ArrayDeclaration: a reader holding a caveat no demand names (the first set's) reads what he would without it; emptied, the sets lose the reader holding every caveat, which the NOFORN case kills
   const sets = caveats.reduce<string[][]>((acc, c) => [...acc, ...acc.map((s) => [...s, c])], [[]])
   const sees = (r: Access, p: Piece) => p.kind === 'header' || (p.demand !== null && decide(p.demand, r) === null)
   const join = (ps: Piece[]) => JSON.stringify(ps.map((p) => [p.kind, p.raw]))
