@@ -13,6 +13,10 @@ const MODULES = {
     'src/lint/rules/txt-captions.ts',
     'src/format/ids.ts',
     'src/format/references.ts',
+    // REF parsing outside references.ts: the ids completed from the cable's own (finishReferences) and a REF block
+    // read on across a page break (refContinuation)
+    'src/format/parse.ts:471-519',
+    'src/format/text.ts:358-373',
     'src/format/precedence.ts',
     'src/format/compose.ts:79-79',
   ],
