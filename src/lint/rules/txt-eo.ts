@@ -1,5 +1,6 @@
 import { parseClassifiedBy } from '../../format/classified-by.js'
 import { defineRule } from '../types.js'
+import { withheldNext, withheldWithin } from '../withheld.js'
 import { isClassified, type LintContext } from '../context.js'
 import type { TextLine } from '../text-lines.js'
 
@@ -129,12 +130,17 @@ export const txt013 = defineRule({
     if (!isClassified(ctx)) return
     const site = classifiedBySite(ctx)
     if (!site) {
+      // a rendering that withholds text (archive mode) may withhold the statement with it (a statement run into the
+      // subject, a REF line or a paragraph, or one whose name is not of a name's shape)
+      if (withheldWithin(ctx, 0)) return
       const cl = ctx.classLine?.line
       report({ message: `${ctx.level} cable without a Classified-by line`, at: cl ? whole(cl) : [0, 0] })
       return
     }
     const at = site.at
     const cb = cable.classifiedBy ?? parseClassifiedBy(site.text)
+    // the statement continued in withheld text (archive mode): its name or reasons may be what was withheld
+    if ((cb.reasons.length === 0 || (!cb.name && !cb.title)) && (withheldWithin(ctx, site.at[0], site.at[1]) || withheldNext(ctx, site.at[1]))) return
     if (!cb.name && !cb.title) report({ message: 'Classified-by line names no classifier', at })
     if (cb.reasons.length === 0) {
       report({ message: 'Classified-by line gives no reason 1.4(x)', at })
