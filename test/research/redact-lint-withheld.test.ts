@@ -114,4 +114,18 @@ describe('archive-mode lint of a releasable rendering reads its placeholders as 
     expect(of('TXT-016', r.text)).toEqual([])
     expect(of('TXT-016', r.text, 'compose')).toEqual(['TXT-016 Paragraph 2 of a SECRET cable has no portion mark'])
   })
+
+  it('should keep a withheld REF block\'s label, so the rendering\'s parse reads the Classified-by statement after it', () => {
+    const text = cable('(S) Betacanary poloff delivered reftel points on the budget.\n', {
+      after: '\nREF: STATE 272165\n\nClassified By: Acting Political Counselor Ada Nobody,\nreasons 1.4(b), (d) and (h).\n',
+    })
+    expect(of('TXT-013', text)).toEqual([])
+    const r = redactText(text, UNCLASSIFIED)
+    expect(r.text).toContain('\nREF: [Reference withheld: unmarked: treated as the overall SECRET, above UNCLASSIFIED]\n')
+    expect(r.text).not.toMatch(/272165|Betacanary/)
+    expect(of('TXT-013', r.text)).toEqual([])
+    // a block the parser continued (no label of its own) gets no label
+    const continued = cable('¶1. (C) Alphacanary the harbour talks resumed.\n', { after: '\nREF: A. QUORIN 55\n\n (U) Classified by Ambassador Ada Nobody; reasons: 1.4 (b,d).\n' })
+    expect(redactText(continued, UNCLASSIFIED).text).toMatch(/\nREF: \[Reference withheld: [^\n]*\n\n\[Reference withheld: /)
+  })
 })
