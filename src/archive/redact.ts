@@ -331,7 +331,11 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     if (mark === null) return overallMark
     const own = portionDecision(mark).demand
     const raised = own === null || d.demand === null || d.demand.level > own.level || d.demand.caveats.some((c) => !own.caveats.includes(c))
-    return raised ? null : mark
+    // a classified mark above the level the class line states (a list letter `(C)` read as a mark, failing closed, in
+    // an UNCLAS cable) is not put on a line start where the rendering would state it as a portion above its cable
+    // (lint TXT-017; an UNCLAS class line holds SBU portions)
+    const aboveStated = statedLevel >= 0 && own !== null && own.level > Math.max(statedLevel, LEVEL_RANK.SBU)
+    return raised || aboveStated ? null : mark
   }
   const marked = (mark: string | null) => (mark === null ? '' : `(${mark}) `)
   // the rendering is appended piece by piece; whether it ends a line is kept beside it, as reading the end of the

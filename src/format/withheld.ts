@@ -20,3 +20,8 @@ export function isWithheldLine(line: string): boolean {
  * text the rendering shows may follow it on that line (`SUBJECT: (C) [Subject withheld: …] Classified By: …`).
  */
 export const WITHHELD_PLACEHOLDER = /\[(?:Paragraph \d+|Subject|Text|Reference|Page header) withheld: [^\]\n]*\]/g
+
+/** Whether a text holds a releasable rendering's placeholder (`WITHHELD_PLACEHOLDER`) anywhere. */
+export function holdsWithheld(text: string): boolean {
+  return text.includes(' withheld: ') && new RegExp(WITHHELD_PLACEHOLDER.source).test(text)
+}

@@ -1,4 +1,5 @@
 import { parseClassifiedBy } from '../../format/classified-by.js'
+import { holdsWithheld } from '../../format/withheld.js'
 import { defineRule } from '../types.js'
 import { withheldNext, withheldWithin } from '../withheld.js'
 import { isClassified, type LintContext } from '../context.js'
@@ -62,6 +63,8 @@ export const txt007 = defineRule({
     const line = eoLine(ctx)
     if (!line || !cable.eo || !ctx.level) return
     const value = cable.eo.declassify
+    // the line's value withheld by a releasable rendering (archive mode): what it said is not there to check
+    if (ctx.mode === 'archive' && (holdsWithheld(value ?? '') || (value === null && withheldNext(ctx, line.start)))) return
     // a run-on or doubled line (`N/A TAGS: …`, `E.O.: 12958: N/A`) still says N/A
     const na = value === null || /(?:^|\s)N\/?A\b/i.test(value)
     if (isClassified(ctx) && na) report({ message: `${ctx.level} cable without a declassification date or exemption`, at: whole(line) })
