@@ -128,4 +128,55 @@ describe('archive-mode lint of a releasable rendering reads its placeholders as 
     const continued = cable('¶1. (C) Alphacanary the harbour talks resumed.\n', { after: '\nREF: A. QUORIN 55\n\n (U) Classified by Ambassador Ada Nobody; reasons: 1.4 (b,d).\n' })
     expect(redactText(continued, UNCLASSIFIED).text).toMatch(/\nREF: \[Reference withheld: [^\n]*\n\n\[Reference withheld: /)
   })
+
+  it('should not miss a page header a withheld paragraph holds in a shape the rendering cannot show (its origin wrapped away)', () => {
+    const text = cable('¶1. (C) Alphacanary the harbour talks resumed.\nQUORIN 00000101  002 OF 003\n\n¶2. (S) Betacanary the minister said the budget QUORIN\n00000101 003 OF 003\nwould fail.\n', { klass: 'S E C R E T SECTION 01 OF 03 QUORIN 000101' })
+    expect(of('TXT-003', text)).toEqual([])
+    const r = redactText(text, CONFIDENTIAL)
+    expect(r.text).toContain('QUORIN 00000101  002 OF 003\n')
+    expect(r.text).not.toMatch(/Betacanary|003 OF 003/)
+    expect(of('TXT-003', r.text)).toEqual([])
+    expect(of('TXT-003', r.text, 'compose')).toEqual(['TXT-003 Section 3 of 3 has no page header'])
+  })
+
+  it('should not miss an FM line the rendering withholds (no routing indicator, a station the directory does not know)', () => {
+    const text = cable('¶1. (C) Alphacanary the harbour talks resumed.\n').replace('FM AMEMBASSY QUORIN', 'FM IRAN RPO QUORIN')
+    expect(of('ENV-012', text)).toEqual([])
+    const r = redactText(text, UNCLASSIFIED)
+    expect(r.text).not.toContain('IRAN RPO')
+    expect(of('ENV-012', r.text)).toEqual([])
+    expect(of('ENV-012', r.text, 'compose')).toEqual(['ENV-012 No FM line: the originator is missing'])
+  })
+
+  it('should not check an E.O. value the rendering withholds', () => {
+    const text = cable('¶1. (SBU) Alphacanary the harbour talks resumed.\n', {
+      klass: 'UNCLAS SENSITIVE QUORIN 000101',
+      top: 'SIPDIS\n\nE.O.: 12958: N/A\nTAGS: PREL XX\n',
+      after: '\n',
+      subject: 'SUBJECT: (SBU) INVENTED HARBOUR TALKS\n',
+    })
+    expect(of('TXT-007', text)).toEqual([])
+    const r = redactText(text, UNCLASSIFIED)
+    expect(r.text).toMatch(/\nE\.O\.: \n\[Text withheld: /)
+    expect(of('TXT-007', r.text)).toEqual([])
+    expect(of('TXT-007', r.text, 'compose')).toHaveLength(1)
+  })
+
+  it('should leave off a placeholder a classified mark above the level the class line states (a list letter in an UNCLAS cable)', () => {
+    const text = cable('¶1. The post offers three seminars:\n(a) one on ports;\n(b) one on customs;\n(C) Seminar for harbour officers on the Quorin tax system;\n\n¶2. Alphacanary the harbour talks resumed.\n', {
+      klass: 'UNCLAS QUORIN 000101',
+      top: 'SIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL XX\n',
+      after: '\n',
+      subject: 'SUBJECT: INVENTED HARBOUR SEMINARS\n',
+    })
+    expect(of('TXT-017', text)).toEqual([])
+    const r = redactText(text, UNCLASSIFIED)
+    expect(r.text).toContain('\n[Text withheld: marked CONFIDENTIAL, above UNCLASSIFIED]\n')
+    expect(r.text).not.toMatch(/Seminar for|\(C\)/)
+    expect(r.withheld.find((w) => w.mark === 'C')?.reason).toBe('marked CONFIDENTIAL, above UNCLASSIFIED')
+    expect(of('TXT-017', r.text)).toEqual([])
+    // an SBU mark in an UNCLAS cable stays on its placeholder
+    const sbu = redactText(text.replace('(C) Seminar', '(SBU) Seminar'), UNCLASSIFIED)
+    expect(sbu.text).toContain('(SBU) [Text withheld: ')
+  })
 })
