@@ -162,7 +162,7 @@ describe('archive-mode lint of a releasable rendering reads its placeholders as 
     expect(of('TXT-007', r.text, 'compose')).toHaveLength(1)
   })
 
-  it('should leave off a placeholder a classified mark above the level the class line states (a list letter in an UNCLAS cable)', () => {
+  it('should not check a withheld portion\'s mark on its placeholder against the class line (a list letter read as a mark in an UNCLAS cable)', () => {
     const text = cable('¶1. The post offers three seminars:\n(a) one on ports;\n(b) one on customs;\n(C) Seminar for harbour officers on the Quorin tax system;\n\n¶2. Alphacanary the harbour talks resumed.\n', {
       klass: 'UNCLAS QUORIN 000101',
       top: 'SIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL XX\n',
@@ -171,12 +171,14 @@ describe('archive-mode lint of a releasable rendering reads its placeholders as 
     })
     expect(of('TXT-017', text)).toEqual([])
     const r = redactText(text, UNCLASSIFIED)
-    expect(r.text).toContain('\n[Text withheld: marked CONFIDENTIAL, above UNCLASSIFIED]\n')
-    expect(r.text).not.toMatch(/Seminar for|\(C\)/)
-    expect(r.withheld.find((w) => w.mark === 'C')?.reason).toBe('marked CONFIDENTIAL, above UNCLASSIFIED')
+    // the mark is kept as written (a placeholder never drops below what it stands for)
+    expect(r.text).toContain('\n(C) [Text withheld: marked CONFIDENTIAL, above UNCLASSIFIED]\n')
+    expect(r.text).not.toMatch(/Seminar for/)
     expect(of('TXT-017', r.text)).toEqual([])
-    // an SBU mark in an UNCLAS cable stays on its placeholder
-    const sbu = redactText(text.replace('(C) Seminar', '(SBU) Seminar'), UNCLASSIFIED)
-    expect(sbu.text).toContain('(SBU) [Text withheld: ')
+    expect(of('TXT-017', r.text, 'compose')).toEqual(['TXT-017 Portion mark (C) is above the cable’s overall UNCLASSIFIED'])
+    // a mark the cable's own text has above its class line is still the cable's finding where it is shown
+    const shown = cable('¶1. (C) Alphacanary the harbour talks resumed.\n\n¶2. (S) Betacanary the minister said the budget would fail.\n', { klass: 'C O N F I D E N T I A L QUORIN 000101' })
+    expect(of('TXT-017', shown)).toEqual(['TXT-017 Portion mark (S) is above the cable’s overall CONFIDENTIAL'])
+    expect(of('TXT-017', redactText(shown, { level: 3, caveats: [] }).text)).toEqual(['TXT-017 Portion mark (S) is above the cable’s overall CONFIDENTIAL'])
   })
 })

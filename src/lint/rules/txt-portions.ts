@@ -135,7 +135,11 @@ export const txt017 = defineRule({
     if (!ctx.level) return
     // SBU is an administrative control, not a level: an SBU portion in UNCLAS text is TXT-019's concern
     const overall = Math.max(LEVEL_RANK[ctx.level], LEVEL_RANK.SBU)
+    // a withheld portion's mark on its placeholder (archive mode) is the portion's mark as written: whether it stands
+    // above its cable is a finding on the cable's own text (where a list letter `(C)` may be no mark), not the rendering's
+    const placeholderMark = (end: number) => withheldWithin(ctx, end, lineEndAt(ctx.text, end))
     for (const m of ctx.marks) {
+      if (placeholderMark(m.end)) continue
       if (m.level && LEVEL_RANK[m.level] > overall) report({ message: `Portion mark (${m.mark}) is above the cable’s overall ${ctx.level}`, at: [m.start, m.end] })
     }
     // a sub-item's mark (`B. (TS) …`, `(2) (S) …`, `- (S) …`) is a portion mark too (docs/research.md, "Portions")
@@ -148,6 +152,7 @@ export const txt017 = defineRule({
         const start = p.span.start.offset + m.index + m[1].length
         if (seen.has(start)) continue
         seen.add(start)
+        if (placeholderMark(start + m[2].length + 2)) continue
         const r = parseMarking(m[2])
         const level = r.ok ? r.parts.level : (r.failClosed?.level ?? null)
         if (level && LEVEL_RANK[level] > overall) report({ message: `Portion mark (${m[2]}) of a sub-item is above the cable’s overall ${ctx.level}`, at: [start, start + m[2].length + 2] })
