@@ -22,7 +22,8 @@ export { readPortionMark, type Overall } from './body-portions.js'
  * demands every caveat of the cable (distribution captions NODIS, EXDIS, LIMDIS, STADIS, CHEROKEE, SPECAT restrict
  * every copy whatever its level, spec §7 rules 5 and 8; NOFORN and ORCON, captioned or propagated by rule 4, fail
  * closed the same way): a reader without them reads no portion of the cable. A placeholder never
- * carries a portion mark below the level of what it stands for: a readable mark is kept, an unmarked portion's
+ * carries a portion mark below the level of what it stands for: a readable mark is kept (none when it is a classified
+ * mark above the level the class line states, which the placeholder would state as a portion above its cable), an unmarked portion's
  * placeholder is marked at the overall level when the class line states that level, and otherwise (and for an
  * unreadable mark) the placeholder carries no portion mark. Header lines (envelope, FM/TO/INFO, class
  * line, captions, E.O., TAGS, Classified by) and the signature are shown as far as they are what their kind says
@@ -331,7 +332,11 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     if (mark === null) return overallMark
     const own = portionDecision(mark).demand
     const raised = own === null || d.demand === null || d.demand.level > own.level || d.demand.caveats.some((c) => !own.caveats.includes(c))
-    return raised ? null : mark
+    // a classified mark above the level the class line states (a list letter `(C)` read as a mark, failing closed, in
+    // an UNCLAS cable) is not put on a line start where the rendering would state it as a portion above its cable
+    // (lint TXT-017; an UNCLAS class line holds SBU portions)
+    const aboveStated = statedLevel >= 0 && own !== null && own.level > Math.max(statedLevel, LEVEL_RANK.SBU)
+    return raised || aboveStated ? null : mark
   }
   const marked = (mark: string | null) => (mark === null ? '' : `(${mark}) `)
   // the rendering is appended piece by piece; whether it ends a line is kept beside it, as reading the end of the
@@ -390,7 +395,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       return
     }
     const name = reference ? 'reference' : 'text'
-    withhold(`${name}@${key}`, d.mark, d.why, `[${reference ? 'Reference' : 'Text'} withheld: ${d.why}]`, raw)
+    withhold(`${name}@${key}`, d.mark, d.why, `${reference ? referenceLabel(raw) : ''}[${reference ? 'Reference' : 'Text'} withheld: ${d.why}]`, raw)
     withheld[withheld.length - 1].portion = name
   }
   // the body, line by line, cut into portions (docs/research.md, "Portions"): a numbered paragraph, or any line
@@ -583,6 +588,17 @@ function ownInlinePageHeaders(cable: Cable, line: string): string[] {
   const origin = mrn.origin.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')
   const pattern = new RegExp(String.raw`(?<![A-Z])${origin}\s+0*${Number(mrn.serial)}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}(?!\d)`, 'g')
   return [...line.matchAll(pattern)].map((m) => m[0])
+}
+
+/**
+ * A withheld REF block's label as written (`REF: `, `REFS: `, `Reftel: `), so its placeholder stands where a REF
+ * block does and the rendering's parse reads the lines after it (the Classified-by statement) as it reads the
+ * cable's; nothing when the block opens with anything else (a block the parser continued, text run into it). The
+ * label says no more than the placeholder does.
+ */
+function referenceLabel(raw: string): string {
+  const m = /^[ \t]*(REF(?:S|TELS?)?)(?![A-Za-z0-9])[ \t]*([:.])?/i.exec(raw)
+  return m ? `${m[1]}${m[2] ?? ''} ` : ''
 }
 
 /** A withheld paragraph's lead: its number as the line writes it (`¶2. `, `2. `), else `N. `. */

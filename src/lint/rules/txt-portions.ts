@@ -3,6 +3,7 @@ import type { Paragraph } from '../../format/model.js'
 import { isDigitCode } from '../../format/char-codes.js'
 import { parseMarking } from '../../format/marking.js'
 import { defineRule, type Fix } from '../types.js'
+import { withheldInHeader, withheldWithin } from '../withheld.js'
 import { isClassified, type LintContext } from '../context.js'
 
 /**
@@ -109,6 +110,9 @@ export const txt016 = defineRule({
     for (const p of numbered(cable.paragraphs)) {
       if (p.marking) continue
       const at = numberAt(ctx.text, p)
+      // a withheld paragraph (archive mode) whose placeholder carries no mark: the mark was withheld with its text
+      // (one the rendering cannot read, or one below a mark inside the paragraph, which a placeholder never shows)
+      if (at && withheldWithin(ctx, at[0], lineEndAt(ctx.text, at[0]))) continue
       // Stryker disable next-line LogicalOperator: the rule returned above unless the cable is classified or SBU, and SBU is never classified, so && and || agree here
       if (at) report({ message: `Paragraph ${p.number} of a ${ctx.sbu && !isClassified(ctx) ? 'SBU' : ctx.level} cable has no portion mark`, at })
     }
@@ -176,6 +180,8 @@ export const txt018 = defineRule({
     for (const m of ctx.marks) {
       for (const c of m.caveats) {
         if (!RESTRICTIVE.includes(c) || held.has(c) || reported.has(c)) continue
+        // a rendering that withholds header text (archive mode) may withhold the caption line with it
+        if (withheldInHeader(ctx)) continue
         reported.add(c)
         report({ message: `${c} portion (${m.mark}) but no ${c} caption`, at: [m.start, m.end] })
       }
@@ -196,6 +202,8 @@ export const txt019 = defineRule({
   },
   check(_cable, report, ctx) {
     if (ctx.level !== 'UNCLASSIFIED' || ctx.captions.some((c) => c.startsWith('SENSITIVE'))) return
+    // a rendering that withholds header text (archive mode) may withhold the SENSITIVE caption with it
+    if (withheldInHeader(ctx)) return
     const first = ctx.marks.find((m) => m.level === 'SBU')
     if (first) report({ message: `SBU portion (${first.mark}) in an UNCLAS cable without the SENSITIVE caption`, at: [first.start, first.end] })
   },
@@ -219,3 +227,9 @@ export const txt029 = defineRule({
     }
   },
 })
+
+/** Offset of the end of the line holding `at` (the text's end on its last line). */
+function lineEndAt(text: string, at: number): number {
+  const eol = text.indexOf('\n', at)
+  return eol === -1 ? text.length : eol
+}
