@@ -1,80 +1,9 @@
 import type { Access, CableSummary, Store } from '../store/store.js'
 import { originKey } from './query/field-values.js'
 import { breather } from './breather.js'
+import type { GapMonth, GapOutlier, GapOutlierReason, GapRow } from './research-answers.js'
 
-/**
- * The MRN gap map: per originating post and year, the message serials the archive holds and the serials
- * its cables cite but it does not hold, against the range they span. A post numbers its cables 1, 2, 3, …
- * each year (spec §3, the MRN), so every number inside that range that nobody holds is a cable that exists
- * and no corpus released. The month of a missing serial is estimated by interpolating between the dates of
- * the held serials on either side of it (before the first or after the last held one: that one's month); a
- * cited serial's month the same way, so each month also says how many of its missing cables are known by id.
- *
- * A cited serial that cannot be a cable of its origin-year is an outlier, listed with the cables citing it and
- * kept out of the range, the missing estimate and the known-but-missing ids (`GapOutlier.reason`): one far outside
- * the serials of its origin-year (`fence`: a typo such as `STATE 856708` for a year the Department numbered to
- * about 130000, `serialOutliers`); in an origin-year too small to judge so, one more than ten times the largest
- * other serial of its post in any year (`scale`: `TAIPEI 133192` for a post numbering a few thousand a year,
- * `scaleOutliers`); and one issued after every cable that cites it (`date`: a held serial below it is dated
- * after the last of them, `issuedAfterCiters`), since a cable can only cite what was sent before it.
- */
-export interface GapRow {
-  /** Station key of the id (`STATE`, `HARARE`). */
-  origin: string
-  year: number
-  /** Lowest and highest serial seen (held or cited). */
-  first: number
-  last: number
-  /** Serials the archive holds. */
-  held: number
-  /** Serials cited by held cables but not held: known-but-missing. */
-  cited: number
-  /** Serials in `first..last` nobody holds (cited ones included): the estimated number of missing cables. */
-  missing: number
-  /** held / (last - first + 1). */
-  coverage: number
-  /**
-   * Per month (`YYYY-MM`, or `undated`): serials held, serials estimated missing (cited ones included), and of
-   * those the cited ones, known-but-missing (so `cited <= missing`); months sum to the row's held, missing and
-   * cited.
-   */
-  byMonth: GapMonth[]
-  /** Ids of the known-but-missing cables, in serial order. */
-  citedMissing: string[]
-  /**
-   * Cited serials that cannot be cables of the origin-year (far outside its serials, out of scale with its
-   * post, or issued after the cables citing them), in serial order, with the keys of the visible cables
-   * citing them: not counted in `first`, `last`, `cited`, `missing` or `citedMissing`. A row whose every serial
-   * is such an outlier has `first` = `last` = 0 and nothing missing.
-   */
-  outliers: GapOutlier[]
-}
-
-/**
- * Why a cited serial is an outlier: `fence`, beyond the far-out fences of its origin-year's serials
- * (`serialOutliers`); `scale`, in an origin-year of fewer than `OUTLIER_MIN_SERIALS` serials, more than
- * `SCALE_FACTOR` times the largest other serial of its post (`scaleOutliers`); `date`, above a held serial of
- * its origin-year dated after the last cable citing it (`issuedAfterCiters`).
- */
-export type GapOutlierReason = 'fence' | 'scale' | 'date'
-
-/** A cited id that cannot be a cable of its origin-year: most likely a typo in a REF line, or another year's. */
-export interface GapOutlier {
-  id: string
-  serial: number
-  reason: GapOutlierReason
-  /** Keys of the visible cables that cite it. */
-  citedBy: string[]
-}
-
-/** One month of a gap-map row: held, estimated-missing and (of those) cited-but-missing serials. */
-export interface GapMonth {
-  month: string
-  held: number
-  missing: number
-  /** Missing serials some held cable cites: known to exist, never released. Counted in `missing` too. */
-  cited: number
-}
+export type { GapMonth, GapOutlier, GapOutlierReason, GapRow }
 
 /** Raised when a gap-map filter is given but names nothing (an empty origin). */
 export class GapOptionError extends Error {}

@@ -8,43 +8,9 @@ import type { Access, Store } from '../store/store.js'
 import { CONNECTIVE_WORDS, MARKER_WORDS, NAME_FORMS, NAME_PARTICLES, ORGANISATION_WORDS, PROSE_WORDS, TITLE_WORDS } from './data/person-titles.js'
 import { releasedPeople } from '../messaging/released-people.js'
 import { breather } from './breather.js'
+import type { Mention, Person, PersonRole } from './research-answers.js'
 
-/**
- * People in cables: signers, the names and titles of "Classified by" lines, names in participant lists, and
- * (in an operator's database) drafters, clearers and approvers of released cables, normalised into people:
- * titles taken off, letter case folded, a name written surname first (`PRASK, Odile, Minister`) turned round,
- * a person keyed by surname and first initial, unless two known first names share that initial (`Peter Quint`,
- * `Paul Quint`): then each is his own person, keyed by surname and first name (`QUINT PETER`), and a mention
- * with only the initial (`P. Quint`) stays apart under `QUINT P`. A bare surname (a signature such as
- * `PEARSON`) is merged into the one person of that surname when there is exactly one, else kept apart under
- * the surname alone.
- */
-export type PersonRole = 'signer' | 'classifier' | 'participant' | 'drafter' | 'clearer' | 'approver'
-
-/** One mention of a person in one cable. */
-export interface Mention {
-  cable: string
-  role: PersonRole
-  /** The name as written, title included. */
-  written: string
-  /** A title stated with the name (`Special Assistant`, `Ambassador`), null when none. */
-  title: string | null
-}
-
-export interface Person {
-  /**
-   * `PEARSON W`: surname and first initial; `QUINT PETER`: surname and first name, when another known first
-   * name shares the initial; or the surname alone (`QUINT`), a bare surname that fits no single person.
-   */
-  key: string
-  /** The fullest form seen, in title case (`W. Robert Pearson`). */
-  name: string
-  titles: string[]
-  roles: PersonRole[]
-  /** Cables the person touches, in archive order, each once. */
-  cables: string[]
-  mentions: Mention[]
-}
+export type { Mention, Person, PersonRole }
 
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s.'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
 

@@ -393,7 +393,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       return
     }
     const name = reference ? 'reference' : 'text'
-    withhold(`${name}@${key}`, d.mark, d.why, `[${reference ? 'Reference' : 'Text'} withheld: ${d.why}]`, raw)
+    withhold(`${name}@${key}`, d.mark, d.why, `${reference ? referenceLabel(raw) : ''}[${reference ? 'Reference' : 'Text'} withheld: ${d.why}]`, raw)
     withheld[withheld.length - 1].portion = name
   }
   // the body, line by line, cut into portions (docs/research.md, "Portions"): a numbered paragraph, or any line
@@ -586,6 +586,17 @@ function ownInlinePageHeaders(cable: Cable, line: string): string[] {
   const origin = mrn.origin.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')
   const pattern = new RegExp(String.raw`(?<![A-Z])${origin}\s+0*${Number(mrn.serial)}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}(?!\d)`, 'g')
   return [...line.matchAll(pattern)].map((m) => m[0])
+}
+
+/**
+ * A withheld REF block's label as written (`REF: `, `REFS: `, `Reftel: `), so its placeholder stands where a REF
+ * block does and the rendering's parse reads the lines after it (the Classified-by statement) as it reads the
+ * cable's; nothing when the block opens with anything else (a block the parser continued, text run into it). The
+ * label says no more than the placeholder does.
+ */
+function referenceLabel(raw: string): string {
+  const m = /^[ \t]*(REF(?:S|TELS?)?)(?![A-Za-z0-9])[ \t]*([:.])?/i.exec(raw)
+  return m ? `${m[1]}${m[2] ?? ''} ` : ''
 }
 
 /** A withheld paragraph's lead: its number as the line writes it (`¶2. `, `2. `), else `N. `. */

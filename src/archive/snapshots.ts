@@ -5,48 +5,9 @@ import { parseQuery } from './query/parse-query.js'
 import { z } from 'zod'
 import { breather } from './breather.js'
 import { redactText } from './redact.js'
+import type { Snapshot, SnapshotCheck } from './research-answers.js'
 
-/**
- * Citable query snapshots: what a query returned on an archive, recorded so that anyone can check later,
- * on the same archive or another one, whether the same query still returns the same cables with the same
- * texts.
- *
- * - archive hash: SHA-256 over the sorted lines `key<TAB>text-sha256`, one per version of every cable the
- *   saver could see, so it depends on the content and never on import order;
- * - result hash: the same over the cables the query returned;
- * - id: `cg-` and 10 base-32 characters of the hash of query, archive hash, result hash and the saver's
- *   access (level, caveats, and the user under need to know; nothing in archive mode) (50 bits): short enough
- *   for a footnote, the same for the same query on the same content saved with the same access.
- */
-export interface Snapshot {
-  format: 1
-  id: string
-  query: string
-  savedAt: string
-  /** The saver's access (null: archive mode, everything visible). Verifying needs at least as much. */
-  access: Access | null
-  archiveHash: string
-  archiveCables: number
-  resultHash: string
-  count: number
-  /** Each cable of the result with the text hashes of its versions, sorted by key. */
-  cables: { key: string; texts: string[] }[]
-}
-
-export interface SnapshotCheck {
-  id: string
-  query: string
-  /** The same cables with the same texts. */
-  identical: boolean
-  /** The whole archive holds the same content as when the snapshot was saved. */
-  sameArchive: boolean
-  count: number
-  savedCount: number
-  added: string[]
-  removed: string[]
-  /** In both, but a text was added or differs. */
-  changed: string[]
-}
+export type { Snapshot, SnapshotCheck }
 
 /** Raised when a snapshot is unknown, malformed, or may not be checked by this reader. */
 export class SnapshotError extends Error {}

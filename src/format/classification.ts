@@ -48,8 +48,11 @@ const CAPTION_CAVEATS: Readonly<Record<string, readonly string[]>> = {
 
 /** The caveats a caption demands of its reader; [] for captions that restrict nobody. */
 export function caveatsOfCaption(caption: string): string[] {
-  return [...(CAPTION_CAVEATS[caption.trim().toUpperCase().replace(/\s+/g, ' ')] ?? [])]
+  return [...(captionEntry(caption) ?? [])]
 }
+
+/** A caption's entry of CAPTION_CAVEATS, read in any case and spacing; undefined for captions that restrict nobody. */
+const captionEntry = (caption: string): readonly string[] | undefined => CAPTION_CAVEATS[caption.trim().toUpperCase().replace(/\s+/g, ' ')]
 
 const spaced = (word: string) => word.split('').join(' ?')
 
@@ -198,7 +201,11 @@ export function classificationLabel(level: Level, caveats: readonly string[]): s
  */
 export function overallClassification(level: Level, captions: readonly string[]): string {
   const sbu = level === 'UNCLASSIFIED' && (captions.includes('SENSITIVE') || captions.includes('NOFORN'))
-  return classificationLabel(sbu ? 'SBU' : level, captions.flatMap(caveatsOfCaption))
+  // the caveats of every caption in turn (`caveatsOfCaption`, without its copy of each table entry and flatMap's
+  // generic path: this runs for every cable parsed)
+  const caveats: string[] = []
+  for (const caption of captions) caveats.push(...(captionEntry(caption) ?? []))
+  return classificationLabel(sbu ? 'SBU' : level, caveats)
 }
 
 /** Normalises a mark as written (`s/nf `) to `S/NF`. */

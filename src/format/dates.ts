@@ -1,8 +1,11 @@
+import { firstNonSpaceCode } from './char-codes.js'
 import type { Envelope } from './model.js'
 
 export const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
+/** `pad(n, 2)` for an integer from 0 to 99, without a String and padStart call per field (every cable's date). */
+const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
 
 /** The parts of a date-time group (spec §4.3), always in UTC. */
 export interface DtgParts {
@@ -62,7 +65,7 @@ function isoFrom(year: number, month: number, day: number, hour: number, minute:
   if (year >= 100 && year <= 9999 && month >= 0 && month <= 11 && Number.isInteger(day) && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59) {
     if (!Number.isInteger(hour) || !Number.isInteger(minute) || !Number.isInteger(year)) return isoFromDate(year, month, day, hour, minute)
     if (day > daysInMonth(year, month)) return null
-    return `${pad(year, 4)}-${pad(month + 1, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:00Z`
+    return `${year >= 1000 ? year : pad(year, 4)}-${two(month + 1)}-${two(day)}T${two(hour)}:${two(minute)}:00Z`
   }
   return isoFromDate(year, month, day, hour, minute)
 }
@@ -123,8 +126,9 @@ export interface DateStamp {
 export function findDateStamp(lines: readonly { text: string; blank: boolean }[]): DateStamp | null {
   for (let i = 0; i < lines.length && i < 60; i++) {
     const t = lines[i].text
-    // `^\s*C`: one indexOf spares the regex on the lines that hold no stamp
-    if (!t.includes('Cable dated:')) continue
+    // `^\s*Cable dated:`: a line whose first character other than white space is no C holds no stamp (one look
+    // at its start, where a search of every line for the words cost more than the rest of this function)
+    if (firstNonSpaceCode(t) !== 67 /* C */ || !t.includes('Cable dated:')) continue
     const m = DATE_STAMP.exec(t)
     if (!m) continue
     const iso = isoFrom(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))

@@ -3,11 +3,21 @@ import { collapseSpace } from './lines.js'
 import type { ExecutiveOrder } from './model.js'
 
 /**
+ * The label of an E.O. line (spec §5.5): `E.O.`, `E. O.`, `EO`, and `E.0.` with a zero, a typist's slip for the
+ * letter O seen in released cables (`E.0. 12958: DECL: 03/05/11`), read as the label only when the order number
+ * follows, so that no other line opening with `E.0.` becomes one.
+ */
+export const EO_WORD = String.raw`(?:E\s?\.\s?(?:O|0(?=\s?\.\s*\d{4,5}))\s?\.?|EO\b)`
+
+/**
  * The E.O. line (spec §5.5).
  *   E.O. 12958: DECL: 09/10/2027      EO 12958 DECL: 09/21/10      E.O. 12958: N/A
  *   ^label ^order ^value
  */
-export const EO_LABEL = /^[ \t]*(?:E\s?\.\s?O\s?\.?|EO\b)\s*(\d{3,5})?(?:\s+AS\s+AMENDED)?\s*:?\s*/i
+export const EO_LABEL = new RegExp(String.raw`^[ \t]*${EO_WORD}\s*(\d{3,5})?(?:\s+AS\s+AMENDED)?\s*:?\s*`, 'i')
+
+/** Whether a line opens as an E.O. line: the label, then the order number, a colon or `DECL` (spec §5.5). */
+export const EO_LINE_START = new RegExp(String.raw`^\s*${EO_WORD}\s*(?:\d|:|DECL)`, 'i')
 
 export function parseEo(value: string): Omit<ExecutiveOrder, 'span'> {
   const m = EO_LABEL.exec(value)
@@ -81,7 +91,7 @@ const EO_VALUE_LABEL = String.raw`(?:(?:DECL|DECLASSIFY|REASONS?)\s*[:.]?|DNG\s*
  */
 const EO_TOKEN = String.raw`(?:${EO_VALUE_LABEL}|${EO_ITEM}(?![A-Za-z0-9]))`
 const EO_SYNTAX = new RegExp(
-  String.raw`^[ \t]*(?:E\s?\.\s?O\s?\.?|EO\b)[ \t]*(?:\d{3,5})?(?:[ \t]+AS[ \t]+AMENDED)?[ \t]*:?(?:[ \t]*[,;/&]?[ \t]*(?:(?:AND|OR)[ \t]+)?${EO_TOKEN})*[ \t.]*(?:\\[ \t]*)?`,
+  String.raw`^[ \t]*${EO_WORD}[ \t]*(?:\d{3,5})?(?:[ \t]+AS[ \t]+AMENDED)?[ \t]*:?(?:[ \t]*[,;/&]?[ \t]*(?:(?:AND|OR)[ \t]+)?${EO_TOKEN})*[ \t.]*(?:\\[ \t]*)?`,
   'i',
 )
 

@@ -18,7 +18,7 @@ import { parseEo } from './eo.js'
 import type { HeaderResult } from './header.js'
 import { collapseSpace, type Line } from './lines.js'
 import type { Cable, Diagnostic, Paragraph, Span } from './model.js'
-import { actionAddresseeOrigin, splitReferences, REF_LABEL, unresolvedTelegramWord } from './references.js'
+import { actionAddresseeOrigin, splitReferences, REF_LABEL, unresolvedTelegramWord, type CitationMemo } from './references.js'
 import { emptySpan, type LineIndex } from './span.js'
 import { findComments, findSummary, keywordHits } from './summary-comment.js'
 import { splitTags, TAGS_LABEL } from './tags.js'
@@ -35,6 +35,8 @@ export interface FieldContext {
   yearSource: string | null
   /** Offset of the first ¶ in the text, -1 for none; found by the caller when it has looked already. */
   firstPilcrow?: number
+  /** The parse's citation memo, when the caller reads the REF items again later (`Citing.memo`). */
+  citations?: CitationMemo
 }
 
 /** Reads the text's fields from the located ranges into the cable. */
@@ -153,6 +155,7 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
       year,
       origin: cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null,
       addressee: actionAddresseeOrigin(ctx.header.to ?? cable.to),
+      memo: ctx.citations,
     }
     cable.references = splitReferences(raw.slice(from), citing).map((item) => ({
       letter: item.letter,

@@ -9,7 +9,7 @@ import { originFromMrn } from './post-origin.js'
 import { lineFeedsOnly, splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
-import { actionAddresseeOrigin, citeList, previousYear, type CitedCable } from './references.js'
+import { actionAddresseeOrigin, citeList, previousYear, type CitationMemo, type CitedCable } from './references.js'
 import { CLASS_LINE, caveatsOfCaption } from './classification.js'
 import { parseMarking } from './marking.js'
 import { captionsBeforeOrigin } from './captions.js'
@@ -312,7 +312,9 @@ function parseText(input: string, hint: ParseOptions['hint']): Cable {
   }
   cable.date = date
 
-  readFields(cable, { text, lines, index, layout: layoutInfo, header, diagnostics, yearSource, firstPilcrow })
+  // the REF items are read when the block is split and again once the id is known: the second reading finds the first's
+  const citations: CitationMemo = new Map()
+  readFields(cable, { text, lines, index, layout: layoutInfo, header, diagnostics, yearSource, firstPilcrow, citations })
   if (cable.mrn === null && banner !== null) mrnOfBanner(cable, lines[banner].text)
 
   cable.envelope = header.envelope
@@ -339,7 +341,7 @@ function parseText(input: string, hint: ParseOptions['hint']): Cable {
   if (!cable.id && hint?.id) idFromHint(cable, hint.id, diagnostics)
   if (!cable.date) readDateStamp(cable, lines, index, diagnostics)
   if (!cable.date) inferCableDate(cable, lines, !!header.envelope.dtg, diagnostics)
-  if (cable.id) finishReferences(cable, yearSource, diagnostics)
+  if (cable.id) finishReferences(cable, yearSource, diagnostics, citations)
   if (!cable.id) {
     diagnostics.push({
       code: 'UNRESOLVED_ID',
@@ -466,9 +468,9 @@ function reportOriginRepair(origin: string, span: Span, diagnostics: Diagnostic[
  * spec §6: `CAIRO 2111` in 09CAIRO1436 is 08CAIRO2111), said with a `REF_PREVIOUS_YEAR` note at the item; one
  * whose written year is the cable's own (`09 CAIRO 2111` in 09CAIRO1436) names an impossible cable and keeps no
  * id (kind `cable`, `REF_IMPOSSIBLE` warning). References to other posts keep their year: their serials say
- * nothing about this one's.
+ * nothing about this one's. `memo` holds what the items' first reading (`readFields`) found.
  */
-function finishReferences(cable: Cable, yearSource: string | null, diagnostics: Diagnostic[]) {
+function finishReferences(cable: Cable, yearSource: string | null, diagnostics: Diagnostic[], memo: CitationMemo) {
   const own = cable.id!
   // the year the REF block was read with (the DTG's or dateline's); without one, the id's
   const yearFromId = yearSource === null
@@ -481,7 +483,7 @@ function finishReferences(cable: Cable, yearSource: string | null, diagnostics: 
   for (let a = 0; a < refs.length; ) {
     let b = a + 1
     while (b < refs.length && refs[b].letter === refs[a].letter) b++
-    citedOf.push(...citeList(refs.slice(a, b).map((r) => r.text), yearSource ?? own.slice(0, 2), { origin, addressee: actionAddresseeOrigin(cable.to) }))
+    citedOf.push(...citeList(refs.slice(a, b).map((r) => r.text), yearSource ?? own.slice(0, 2), { origin, addressee: actionAddresseeOrigin(cable.to), memo }))
     a = b
   }
   for (const [k, r] of refs.entries()) {

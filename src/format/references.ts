@@ -33,7 +33,16 @@ export interface Citing {
    * URTEL/YOURTEL ("your telegram"); null or absent when there is none, several, or one that is no station.
    */
   addressee?: string | null
+  /**
+   * Citations already read in this parse: the parser reads the REF items when it splits the block and again, as
+   * lists, once the cable's id is known (`finishReferences`); the second reading of an item finds what the first
+   * found. Every function here that reads an item with this `Citing` uses it.
+   */
+  memo?: CitationMemo
 }
+
+/** What `citeIn` found for an item, keyed by the item and the year, citing origin and addressee it was read with. */
+export type CitationMemo = Map<string, Citation | null>
 
 // A., A), (A), A: at a word boundary, in either case (`Ref: a. … b. …`); `A. A)` doubled enumerators count once.
 const ENUMERATOR = /(?:^|(?<=\s))(?:\(([A-Za-z])\)|([A-Za-z])\s?[.):])(?=\s|[A-Za-z0-9(])/g
@@ -216,7 +225,7 @@ export function citeCable(item: string, defaultYear: string | null, citing: stri
 }
 
 /** `citeCable` with what list reading needs besides: the written year, and whether the item ends at the citation. */
-interface Citation extends CitedCable {
+export interface Citation extends CitedCable {
   /** The two-digit year the item writes, null when it takes the citing cable's. */
   writtenYear: string | null
   /** Nothing but a year or a caption in parentheses follows the serial: a bare number after it continues the list. */
@@ -231,8 +240,21 @@ function citingYearOf(defaultYear: string | null): number | null {
   return defaultYear?.match(/^\d{2,4}$/) ? fullYear(defaultYear) : null
 }
 
-function citeIn(item: string, defaultYear: string | null, citing: string | null | Pick<Citing, 'origin' | 'addressee'>): Citation | null {
+function citeIn(item: string, defaultYear: string | null, citing: string | null | Pick<Citing, 'origin' | 'addressee' | 'memo'>): Citation | null {
   const who = typeof citing === 'object' && citing !== null ? citing : { origin: citing, addressee: null }
+  // what readCitation finds depends on these four only (the tables it reads are constants)
+  const memo = typeof citing === 'object' && citing !== null ? citing.memo : undefined
+  if (memo === undefined) return readCitation(item, defaultYear, who)
+  const key = `${defaultYear ?? '\u0001'}\u0000${who.origin ?? '\u0001'}\u0000${who.addressee ?? '\u0001'}\u0000${item}`
+  let found = memo.get(key)
+  if (found === undefined) {
+    found = readCitation(item, defaultYear, who)
+    memo.set(key, found)
+  }
+  return found
+}
+
+function readCitation(item: string, defaultYear: string | null, who: Pick<Citing, 'origin' | 'addressee'>): Citation | null {
   const re = /(?:^|[\s(,;:])(?:\(?((?:19|20)?\d{2})\)?\s+)?([A-Za-z][A-Za-z .'-]{1,28}?)\s+(?:NO\.?\s*)?0*(\d{1,7})(?![/:.]\d)(?=$|[\s),;:.])/g
   // a default year that is no year (not two to four digits) leaves the citing year unknown: no bare number is judged by it
   const citingYear = citingYearOf(defaultYear)
@@ -289,7 +311,7 @@ function readsAsYear(serial: string, previous: number, citingYear: number | null
  * 2008` names no cable 2008); a cable of the same origin as the one before, its year unwritten, takes that one's
  * written year. A year carried over counts as written. Null for a piece that names no cable.
  */
-export function citeList(pieces: readonly string[], defaultYear: string | null, citing: string | null | Pick<Citing, 'origin' | 'addressee'> = null): (CitedCable | null)[] {
+export function citeList(pieces: readonly string[], defaultYear: string | null, citing: string | null | Pick<Citing, 'origin' | 'addressee' | 'memo'> = null): (CitedCable | null)[] {
   const out: (CitedCable | null)[] = []
   let prev: Citation | null = null
   const citingYear = citingYearOf(defaultYear)

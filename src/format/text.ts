@@ -2,7 +2,7 @@ import { captionsIn, gluedCaptions, isCaptionLine, isCaptionLineWith, leadingCap
 import { codeAt, foldAsciiCode, hasLowerCase, isSpaceCode } from './char-codes.js'
 import { CLASS_LINE, CLASS_WORD_ONLY, mayOpenClassWord, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
-import { EO_LABEL } from './eo.js'
+import { EO_LABEL, EO_LINE_START, EO_WORD } from './eo.js'
 import type { Line } from './lines.js'
 import { looksLikeMark } from './marking.js'
 import type { SegmentKind } from './model.js'
@@ -88,8 +88,8 @@ const MAY_HOLD_CLASSIFIED = /LASSIFIED|lassified/
 const STATEMENT_REASON = /\bREASONS?\b|\b1\.[4-6]\b|\bE\.\s?O\./i
 // E.O. with an order number, or TAGS / SUBJECT with a colon, not at the start of a line: the dotted E.O. and
 // the colon keep ordinary words (`subjects`, `tags on luggage`) out
-const INLINE_KEYWORD = /E\.\s?O\.?\s*1\d{4}\b|(?<![A-Za-z])(?:TAGS|SUBJECT|SUBJ)\s*:/gi
-const MAY_HOLD_INLINE = /[Oo]\.?\s*1\d{4}|[Tt][Aa][Gg][Ss]\s*:|[Ss][Uu][Bb][Jj]/
+const INLINE_KEYWORD = /E\.\s?[O0]\.?\s*1\d{4}\b|(?<![A-Za-z])(?:TAGS|SUBJECT|SUBJ)\s*:/gi
+const MAY_HOLD_INLINE = /[Oo]\.?\s*1\d{4}|\.0\.\s*1\d{4}|[Tt][Aa][Gg][Ss]\s*:|[Ss][Uu][Bb][Jj]/
 /**
  * MAY_HOLD_INLINE, screened: its alternatives need a `1`, a colon or a J (either case), and most lines of the
  * front matter (captions, attention lines) hold none of them, which `indexOf` tells faster than the regex's scan.
@@ -382,7 +382,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     // the three labels open with `^[ \t]*` and a letter (E; T or A; S or U, any case): the first other character
     // rules out all but one of them
     const c0 = foldAsciiCode(firstNonSpace(t))
-    if (c0 === 0x65 && EO_LABEL.test(t) && /^\s*E\s?\.?\s?O\b\.?\s*(?:\d|:|DECL)/i.test(t)) found.push({ at: line.start, field: 'eo', line: i })
+    if (c0 === 0x65 && EO_LABEL.test(t) && EO_LINE_START.test(t)) found.push({ at: line.start, field: 'eo', line: i })
     else if ((c0 === 0x74 || c0 === 0x61) && TAGS_LABEL.test(t) && /^\s*[A-Z]{2,5}\b[ \t]*[:,.]?[ \t]*\S/i.test(t)) found.push({ at: line.start, field: 'tags', line: i })
     else if ((c0 === 0x73 || c0 === 0x75) && SUBJECT_LABEL.test(t)) found.push({ at: line.start, field: 'subject', line: i })
     // REF and Classified By can run on inside another line
@@ -629,7 +629,7 @@ const HEADER_KEYWORD_LINES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^[ \t]*(?:SUBJECT|SUBJ|UBJECT)[ \t]*:/i, 'a SUBJECT line'],
   [/^[ \t]*(?:REFS?|REFTELS?|REF\(S\)|REFERENCES?)[ \t]*:/i, 'a REF line'],
   [/^[ \t]*(?:TAGS|TAG)[ \t]*:/i, 'a TAGS line'],
-  [/^[ \t]*(?:E\s?\.\s?O\s?\.?|EO\b)[ \t]*(?:1\d{4}\b|:)/i, 'an E.O. line'],
+  [new RegExp(String.raw`^[ \t]*${EO_WORD}[ \t]*(?:1\d{4}\b|:)`, 'i'), 'an E.O. line'],
   [/^[ \t]*(?:\(U\)[ \t]*)?CLASSIFIED[ \t]+BY\b[ \t]*[:.]/i, 'a Classified By line'],
 ]
 

@@ -14,3 +14,14 @@ export const WITHHELD_LINE = /^\s*(?:\S{1,12}\s+)?(?:\([A-Z/]{1,24}\)\s+)?\[(?:P
 export function isWithheldLine(line: string): boolean {
   return WITHHELD_LINE.test(line)
 }
+
+/**
+ * A placeholder anywhere in a line (`[Text withheld: …]`): a placeholder always starts a line of its own, but header
+ * text the rendering shows may follow it on that line (`SUBJECT: (C) [Subject withheld: …] Classified By: …`).
+ */
+export const WITHHELD_PLACEHOLDER = /\[(?:Paragraph \d+|Subject|Text|Reference|Page header) withheld: [^\]\n]*\]/g
+
+/** Whether a text holds a releasable rendering's placeholder (`WITHHELD_PLACEHOLDER`) anywhere. */
+export function holdsWithheld(text: string): boolean {
+  return text.includes(' withheld: ') && new RegExp(WITHHELD_PLACEHOLDER.source).test(text)
+}

@@ -2,19 +2,9 @@ import { accessOf, canRead, describeMarking } from './access.js'
 import { actor, audit, type ServiceContext } from './context.js'
 import { userAccess } from './reader-access.js'
 import { ServiceError } from './service-error.js'
-import type { ReleasedCableRow, User } from './types.js'
+import type { InboxItem, ReleasedCableRow, User } from './types.js'
 
-export interface InboxItem {
-  cableId: string
-  role: 'action' | 'info'
-  precedence: string
-  /** The cable's overall classification with its caveats (`SECRET//NOFORN`), from the release record. */
-  classification: string
-  subject: string
-  deliveredAt: number
-  acknowledgedBy: string | null
-  acknowledgedAt: number | null
-}
+export type { InboxItem }
 
 const markingOfRow = (c: Pick<ReleasedCableRow, 'level' | 'caveats'>) => ({ level: c.level, caveats: c.caveats })
 

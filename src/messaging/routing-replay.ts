@@ -12,6 +12,9 @@ import { stationOfAddress } from './recipients.js'
 import { userAccess } from './reader-access.js'
 import type { SubscriptionKind } from './subscriptions.js'
 import type { Collective, DeliveryRole, Post } from './types.js'
+import type { CableRoute, Certainty, RouteReceipt, RoutingReplay } from './route-answers.js'
+
+export type { CableRoute, Certainty, RouteReceipt, RoutingReplay }
 
 /**
  * Routing replay: who received a cable and how, worked out again from its TO and INFO lines, its FL2 relay
@@ -54,41 +57,6 @@ export interface Subscriber {
 export interface ProfileOptions {
   receives?: (access: Access) => Promise<boolean>
   names?: boolean
-}
-
-export type Certainty = 'certain' | 'inferred'
-
-/** One post that received the cable. */
-export interface RouteReceipt {
-  post: string
-  route: string | null
-  role: DeliveryRole
-  precedence: PrecedenceWord
-  /** `certain`: named in TO/INFO, an observed member of a collective named there, or its RI in the FL2 relay line. */
-  certainty: Certainty
-  /** Where the precedence comes from: the addressee line, the FL5 prosign, or the default (ROUTINE). */
-  precedenceFrom: 'addressee line' | 'FL5' | 'default'
-  /** How the cable reached it, e.g. `TO`, `INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE (member, inferred)`, `FL2 RUEHDBU`. */
-  via: string[]
-}
-
-export interface RoutingReplay {
-  directory: string
-  recipients: RouteReceipt[]
-  /** Members of a collective an XMT line excluded. */
-  excluded: { post: string; collective: string }[]
-  /** Addressees the directory does not know (still listed, never guessed). */
-  unresolved: { role: DeliveryRole; name: string; route: string | null }[]
-  /**
-   * Posts outside the address lines with an active user whose subscription matches the cable's TAGS or
-   * captions and who may read the cable by the one access rule: inferred, info. `matched` is `tag:PREL (dora)`
-   * for a caller who may see the directory's users (an admin), else the rule kinds only (`tag`, `caption`).
-   */
-  profile: { post: string; matched: string[] }[]
-  /** Whether `profile` names users and their rules (the caller may see the directory's users). */
-  profileNamed: boolean
-  /** Why no post receives it, when none does (no address lines; addressees unknown; all excluded); else null. */
-  noRecipientsBecause: string | null
 }
 
 const certaintyOf = (certain: boolean): Certainty => (certain ? 'certain' : 'inferred')
@@ -278,21 +246,6 @@ export function messagingDirectory(store: MessagingStore): RoutingDirectory {
       return viewer !== null && viewer.active && viewer.roles.includes('admin')
     },
   }
-}
-
-/** A cable's routing replay with, where this database released it, the deliveries it actually made. */
-export interface CableRoute extends RoutingReplay {
-  key: string
-  id: string | null
-  /** Deliveries recorded for the cable by this database's release (null for an imported cable). */
-  deliveries: { post: string; role: DeliveryRole; precedence: string }[] | null
-  /** Whether the replayed recipients are exactly the recorded deliveries (null without deliveries). */
-  matchesDeliveries: boolean | null
-  /**
-   * Where replay and deliveries part, one line a post (`AMEMBASSY BISHKEK: delivered info ROUTINE, not replayed`,
-   * `…: replayed action IMMEDIATE, delivered info ROUTINE`); empty when they match, null without deliveries.
-   */
-  deliveryDifferences: string[] | null
 }
 
 /** The posts where `replayed` and `delivered` part, in words (see `CableRoute.deliveryDifferences`). */

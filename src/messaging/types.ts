@@ -36,3 +36,16 @@ export interface Marking {
   level: number
   caveats: string[]
 }
+
+/** One entry of a post inbox as `inbox` lists it (`cable inbox`, `GET /api/inbox`). */
+export interface InboxItem {
+  cableId: string
+  role: 'action' | 'info'
+  precedence: string
+  /** The cable's overall classification with its caveats (`SECRET//NOFORN`), from the release record. */
+  classification: string
+  subject: string
+  deliveredAt: number
+  acknowledgedBy: string | null
+  acknowledgedAt: number | null
+}

@@ -74,6 +74,20 @@ describe.each(ENGINES)('MRN numbering (%s)', (engine) => {
     expect((await release()).mrn).toBe('STATE 000005')
   })
 
+  it('should preview the MRN the next release takes (peekSerial), and consume none in the preview', async () => {
+    // the store's answer itself, then what a drafter sees: a draft's preview carries the serial peekSerial gives
+    expect(await env.ctx.store.workflow.peekSerial('STATE', 2026)).toBe(1)
+    expect((await release()).mrn).toBe('STATE 000001')
+    expect(await env.ctx.store.workflow.peekSerial('STATE', 2026)).toBe(2)
+    expect(await env.ctx.store.workflow.peekSerial('STATE', 2026)).toBe(2)
+    const { preview } = await createDraft(env.ctx, 'dana', draftFromObject(notice(++n)))
+    expect(preview.cable.mrn).toEqual({ origin: 'STATE', serial: '000002' })
+    // another post's counter and another year's are their own
+    expect(await env.ctx.store.workflow.peekSerial('STATE', 2027)).toBe(1)
+    expect(await env.ctx.store.workflow.peekSerial('HARARE', 2026)).toBe(1)
+    expect((await release()).mrn).toBe('STATE 000002')
+  })
+
   it('should refuse a release when imported cables hold the next 1,000 MRNs, and store nothing', async () => {
     const asked: number[] = []
     const taken = withWorkflow(env.ctx.store, (w) =>

@@ -1,4 +1,8 @@
 import { apiPath, request, setCsrfToken } from './api.js'
+// the service's answer type itself (type-only, erased from the bundle; src/messaging/types.ts imports nothing)
+import type { InboxItem } from '../../src/messaging/types.js'
+
+export type { InboxItem }
 
 /** Shapes and calls of the session and messaging routes (docs/http.md). */
 
@@ -30,18 +34,6 @@ export async function currentSession(): Promise<Session> {
 export async function logout(): Promise<void> {
   await request('DELETE', '/api/session')
   setCsrfToken(null)
-}
-
-export interface InboxItem {
-  cableId: string
-  role: 'action' | 'info'
-  precedence: string
-  /** Overall classification with caveats, e.g. SECRET//NOFORN. */
-  classification: string
-  subject: string
-  deliveredAt: number
-  acknowledgedBy: string | null
-  acknowledgedAt: number | null
 }
 
 export const getInbox = (signal?: AbortSignal) => request<InboxItem[]>('GET', '/api/inbox', undefined, signal)

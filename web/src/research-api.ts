@@ -1,12 +1,13 @@
 import { ApiError, apiPath, request } from './api.js'
-// Type-only imports of the service layer's answers (erased from the bundle). Only modules whose imports stay
-// browser-safe are named here; Snapshot, GapRow, Person and CableRoute live in modules that import node:*
-// or untyped packages, so their shapes are mirrored below.
+// Type-only imports of the service layer's answers (erased from the bundle), from modules whose own imports stay
+// browser-safe: the answer types of the research tools live in type-only modules for this reason
 import type { CableVersion } from '../../src/store/store.js'
 import type { VersionDiff } from '../../src/archive/cable-versions.js'
 import type { Redaction as ServiceRedaction } from '../../src/archive/redact.js'
+import type { GapRow, Person, Snapshot, SnapshotCheck } from '../../src/archive/research-answers.js'
+import type { CableRoute, RouteReceipt } from '../../src/messaging/route-answers.js'
 
-export type { CableVersion, VersionDiff }
+export type { CableRoute, CableVersion, GapRow, Person, RouteReceipt, Snapshot, SnapshotCheck, VersionDiff }
 
 /**
  * The research routes (docs/research.md, docs/http.md): versions and word diffs, routing replay, releasable
@@ -25,30 +26,6 @@ export function getDiff(id: string, from: number | null, to: number | null, sign
   return request('GET', apiPath(`/api/cables/${encodeURIComponent(id)}/diff`, { from, to }), undefined, signal)
 }
 
-export interface RouteReceipt {
-  post: string
-  route: string | null
-  role: 'action' | 'info'
-  precedence: string
-  certainty: 'certain' | 'inferred'
-  precedenceFrom: string
-  via: string[]
-}
-
-export interface CableRoute {
-  key: string
-  id: string | null
-  directory: string
-  recipients: RouteReceipt[]
-  excluded: { post: string; collective: string }[]
-  unresolved: { role: string; name: string; route: string | null }[]
-  profile: { post: string; matched: string[] }[]
-  profileNamed: boolean
-  noRecipientsBecause: string | null
-  deliveries: { post: string; role: string; precedence: string }[] | null
-  matchesDeliveries: boolean | null
-}
-
 /** The routing replay of a cable: who received it, how, and how certain that is. */
 export function getRoute(id: string, signal?: AbortSignal): Promise<CableRoute> {
   return request('GET', `/api/cables/${encodeURIComponent(id)}/route`, undefined, signal)
@@ -60,31 +37,6 @@ export type Redaction = ServiceRedaction & { key: string }
 /** The cable as a reader cleared for `forSpec` (`CONFIDENTIAL`, `SECRET,NOFORN`) may see it. */
 export function getRedaction(id: string, forSpec: string, signal?: AbortSignal): Promise<Redaction> {
   return request('GET', apiPath(`/api/cables/${encodeURIComponent(id)}/redact`, { for: forSpec }), undefined, signal)
-}
-
-export interface Snapshot {
-  format: number
-  id: string
-  query: string
-  savedAt: string
-  access: { level: number; caveats: string[] } | null
-  archiveHash: string
-  archiveCables: number
-  resultHash: string
-  count: number
-  cables: { key: string; texts: string[] }[]
-}
-
-export interface SnapshotCheck {
-  id: string
-  query: string
-  identical: boolean
-  sameArchive: boolean
-  count: number
-  savedCount: number
-  added: string[]
-  removed: string[]
-  changed: string[]
 }
 
 /** Saves a snapshot of a query's result; a read-only (public) server answers 403 with the reason. */
@@ -101,38 +53,9 @@ export function verifySnapshot(id: string, signal?: AbortSignal): Promise<Snapsh
   return request('GET', `/api/snapshots/${encodeURIComponent(id)}/verify`, undefined, signal)
 }
 
-export interface GapRow {
-  origin: string
-  year: number
-  first: number
-  last: number
-  held: number
-  cited: number
-  missing: number
-  coverage: number
-  /** Per month: held, estimated missing (cited included) and, of those, cited but not held. */
-  byMonth: { month: string; held: number; missing: number; cited: number }[]
-  citedMissing: string[]
-  /**
-   * Cited serials that cannot be cables of the origin-year, with why (`fence`: far outside the year's serials;
-   * `scale`: out of scale with the post's other serials; `date`: issued after every cable citing it) and the
-   * cables citing them; not counted. A row whose every serial is one has first = last = 0.
-   */
-  outliers: { id: string; serial: number; reason: 'fence' | 'scale' | 'date'; citedBy: string[] }[]
-}
-
 /** The MRN gap map, per origin and year, optionally for one origin and/or one year. */
 export function getGaps(origin: string | null, year: string | null, signal?: AbortSignal): Promise<GapRow[]> {
   return request('GET', apiPath('/api/gaps', { origin, year }), undefined, signal)
-}
-
-export interface Person {
-  key: string
-  name: string
-  titles: string[]
-  roles: string[]
-  cables: string[]
-  mentions: { cable: string; role: string; written: string; title: string | null }[]
 }
 
 /** People in the cables the reader may see, most cables first (at most `limit`). */

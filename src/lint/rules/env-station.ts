@@ -1,6 +1,7 @@
 import { idOrigin } from '../../format/ids.js'
 import { levelOfSecurityGroup, securityGroupFor } from '../../format/classification.js'
 import { defineRule } from '../types.js'
+import { withheldWithin } from '../withheld.js'
 import { originKey } from '../tables.js'
 import { lineRange, linesOf } from './env-format-lines.js'
 
@@ -115,7 +116,8 @@ export const env012 = defineRule({
   check(_cable, report, ctx) {
     const fm = linesOf(ctx, 'fm')[0]
     if (!fm) {
-      if (ctx.header.length > 0) report({ message: 'No FM line: the originator is missing', at: [ctx.header[0].start, ctx.header[0].start] })
+      // a rendering that withholds text before the class line (archive mode) may withhold the FM line with it
+      if (ctx.header.length > 0 && !withheldWithin(ctx, 0, ctx.classLine?.line.start)) report({ message: 'No FM line: the originator is missing', at: [ctx.header[0].start, ctx.header[0].start] })
       return
     }
     if (!ctx.classLine) return

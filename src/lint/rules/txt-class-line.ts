@@ -3,6 +3,7 @@ import { defineRule } from '../types.js'
 import { isHeaderLine, type TextLine } from '../text-lines.js'
 import type { LintContext } from '../context.js'
 import { pageHeaderSections } from '../scan.js'
+import { withheldWithin } from '../withheld.js'
 
 /** SMART-era page header: `STATE 00099704 002 OF 002`, `MADRID 00000869 001.2 OF 004`. */
 const PAGE_HEADER = /^(\S.*?)\s+(\d{8})\s+(\d{3})(?:\.(\d+))?\s+OF\s+(\d{3})\s*$/
@@ -38,6 +39,9 @@ export const txt001 = defineRule({
       if (ctx.lineAt(i).text.trim() !== '') first = ctx.lineAt(i)
     }
     if (!first || first.kind === 'classLine') return
+    // a releasable rendering's placeholder first (archive mode): what it withholds stood before the class line, a
+    // publisher's notice or dateline as often as not, which the rule cannot see
+    if (withheldWithin(ctx, first.start, first.end)) return
     // legacy printouts open with a class-word banner or a PAGE 01 header; partial records have no text to mark
     if (CLASS_WORD_ONLY.test(first.text) || /^\s*PAGE\s+\d+\b/.test(first.text)) return
     if (cable.diagnostics.some((d) => d.code === 'PARTIAL_RECORD') || /partial extract of the original/i.test(first.text)) return
@@ -97,6 +101,8 @@ export const txt003 = defineRule({
     // reflowed copies run page headers into paragraph text, so sections are looked up in the whole text
     const seen = pageHeaderSections(ctx.text)
     if (seen.size === 0) return
+    // a rendering that withholds text (archive mode) may withhold a page header a flattened layout ran into it
+    if (withheldWithin(ctx, 0)) return
     for (let s = 2; s <= section.of; s++) {
       if (!seen.has(s)) report({ message: `Section ${s} of ${section.of} has no page header`, at: [section.start, section.end] })
     }

@@ -1,5 +1,7 @@
 import { parseClassifiedBy } from '../../format/classified-by.js'
+import { holdsWithheld } from '../../format/withheld.js'
 import { defineRule } from '../types.js'
+import { withheldNext, withheldWithin } from '../withheld.js'
 import { isClassified, type LintContext } from '../context.js'
 import type { TextLine } from '../text-lines.js'
 
@@ -61,6 +63,8 @@ export const txt007 = defineRule({
     const line = eoLine(ctx)
     if (!line || !cable.eo || !ctx.level) return
     const value = cable.eo.declassify
+    // the line's value withheld by a releasable rendering (archive mode): what it said is not there to check
+    if (ctx.mode === 'archive' && (holdsWithheld(value ?? '') || (value === null && withheldNext(ctx, line.start)))) return
     // a run-on or doubled line (`N/A TAGS: …`, `E.O.: 12958: N/A`) still says N/A
     const na = value === null || /(?:^|\s)N\/?A\b/i.test(value)
     if (isClassified(ctx) && na) report({ message: `${ctx.level} cable without a declassification date or exemption`, at: whole(line) })
@@ -129,12 +133,17 @@ export const txt013 = defineRule({
     if (!isClassified(ctx)) return
     const site = classifiedBySite(ctx)
     if (!site) {
+      // a rendering that withholds text (archive mode) may withhold the statement with it (a statement run into the
+      // subject, a REF line or a paragraph, or one whose name is not of a name's shape)
+      if (withheldWithin(ctx, 0)) return
       const cl = ctx.classLine?.line
       report({ message: `${ctx.level} cable without a Classified-by line`, at: cl ? whole(cl) : [0, 0] })
       return
     }
     const at = site.at
     const cb = cable.classifiedBy ?? parseClassifiedBy(site.text)
+    // the statement continued in withheld text (archive mode): its name or reasons may be what was withheld
+    if ((cb.reasons.length === 0 || (!cb.name && !cb.title)) && (withheldWithin(ctx, site.at[0], site.at[1]) || withheldNext(ctx, site.at[1]))) return
     if (!cb.name && !cb.title) report({ message: 'Classified-by line names no classifier', at })
     if (cb.reasons.length === 0) {
       report({ message: 'Classified-by line gives no reason 1.4(x)', at })

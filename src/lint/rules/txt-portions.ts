@@ -3,6 +3,7 @@ import type { Paragraph } from '../../format/model.js'
 import { isDigitCode } from '../../format/char-codes.js'
 import { parseMarking } from '../../format/marking.js'
 import { defineRule, type Fix } from '../types.js'
+import { withheldInHeader, withheldWithin } from '../withheld.js'
 import { isClassified, type LintContext } from '../context.js'
 
 /**
@@ -109,6 +110,9 @@ export const txt016 = defineRule({
     for (const p of numbered(cable.paragraphs)) {
       if (p.marking) continue
       const at = numberAt(ctx.text, p)
+      // a withheld paragraph (archive mode) whose placeholder carries no mark: the mark was withheld with its text
+      // (one the rendering cannot read, or one below a mark inside the paragraph, which a placeholder never shows)
+      if (at && withheldWithin(ctx, at[0], lineEndAt(ctx.text, at[0]))) continue
       // Stryker disable next-line LogicalOperator: the rule returned above unless the cable is classified or SBU, and SBU is never classified, so && and || agree here
       if (at) report({ message: `Paragraph ${p.number} of a ${ctx.sbu && !isClassified(ctx) ? 'SBU' : ctx.level} cable has no portion mark`, at })
     }
@@ -131,7 +135,11 @@ export const txt017 = defineRule({
     if (!ctx.level) return
     // SBU is an administrative control, not a level: an SBU portion in UNCLAS text is TXT-019's concern
     const overall = Math.max(LEVEL_RANK[ctx.level], LEVEL_RANK.SBU)
+    // a withheld portion's mark on its placeholder (archive mode) is the portion's mark as written: whether it stands
+    // above its cable is a finding on the cable's own text (where a list letter `(C)` may be no mark), not the rendering's
+    const placeholderMark = (end: number) => withheldWithin(ctx, end, lineEndAt(ctx.text, end))
     for (const m of ctx.marks) {
+      if (placeholderMark(m.end)) continue
       if (m.level && LEVEL_RANK[m.level] > overall) report({ message: `Portion mark (${m.mark}) is above the cable’s overall ${ctx.level}`, at: [m.start, m.end] })
     }
     // a sub-item's mark (`B. (TS) …`, `(2) (S) …`, `- (S) …`) is a portion mark too (docs/research.md, "Portions")
@@ -144,6 +152,7 @@ export const txt017 = defineRule({
         const start = p.span.start.offset + m.index + m[1].length
         if (seen.has(start)) continue
         seen.add(start)
+        if (placeholderMark(start + m[2].length + 2)) continue
         const r = parseMarking(m[2])
         const level = r.ok ? r.parts.level : (r.failClosed?.level ?? null)
         if (level && LEVEL_RANK[level] > overall) report({ message: `Portion mark (${m[2]}) of a sub-item is above the cable’s overall ${ctx.level}`, at: [start, start + m[2].length + 2] })
@@ -176,6 +185,8 @@ export const txt018 = defineRule({
     for (const m of ctx.marks) {
       for (const c of m.caveats) {
         if (!RESTRICTIVE.includes(c) || held.has(c) || reported.has(c)) continue
+        // a rendering that withholds header text (archive mode) may withhold the caption line with it
+        if (withheldInHeader(ctx)) continue
         reported.add(c)
         report({ message: `${c} portion (${m.mark}) but no ${c} caption`, at: [m.start, m.end] })
       }
@@ -196,6 +207,8 @@ export const txt019 = defineRule({
   },
   check(_cable, report, ctx) {
     if (ctx.level !== 'UNCLASSIFIED' || ctx.captions.some((c) => c.startsWith('SENSITIVE'))) return
+    // a rendering that withholds header text (archive mode) may withhold the SENSITIVE caption with it
+    if (withheldInHeader(ctx)) return
     const first = ctx.marks.find((m) => m.level === 'SBU')
     if (first) report({ message: `SBU portion (${first.mark}) in an UNCLAS cable without the SENSITIVE caption`, at: [first.start, first.end] })
   },
@@ -219,3 +232,9 @@ export const txt029 = defineRule({
     }
   },
 })
+
+/** Offset of the end of the line holding `at` (the text's end on its last line). */
+function lineEndAt(text: string, at: number): number {
+  const eol = text.indexOf('\n', at)
+  return eol === -1 ? text.length : eol
+}

@@ -1,4 +1,5 @@
 import { defineRule } from '../types.js'
+import { withheldWithin } from '../withheld.js'
 import { isHeaderLine, type TextLine } from '../text-lines.js'
 import { addressees } from './env-precedence.js'
 import { isSpaceCode, isWordCode } from '../../format/char-codes.js'
@@ -141,10 +142,12 @@ export const txt021 = defineRule({
       // `END SUMMARY AND COMMENT` closes whichever of the two is open
       const closing = e.kinds.filter((k) => open[k].length > 0)
       for (const kind of closing) open[kind].pop()
-      if (closing.length === 0) report({ message: `END ${e.kinds.join(' AND ')} without a ${e.kinds.join(' or ')} opener before it`, at })
+      // a rendering that withholds text before the closer (archive mode) may withhold its opener
+      if (closing.length === 0 && !withheldWithin(ctx, from, at[0])) report({ message: `END ${e.kinds.join(' AND ')} without a ${e.kinds.join(' or ')} opener before it`, at })
     }
     for (const [kind, sites] of Object.entries(open)) {
-      for (const site of sites) if (!site.heading) report({ message: `${kind} opened here is never closed (END ${kind})`, at: site.at })
+      // … and one that withholds text after the opener may withhold its closer
+      for (const site of sites) if (!site.heading && !withheldWithin(ctx, site.at[1])) report({ message: `${kind} opened here is never closed (END ${kind})`, at: site.at })
     }
   },
 })

@@ -1,6 +1,7 @@
 import { REFERENCE_ID } from '../../format/ids.js'
 import { splitTags, TAGS_LABEL } from '../../format/tags.js'
 import { defineRule, type Fix } from '../types.js'
+import { withheldInHeader } from '../withheld.js'
 import { isClassified, type LintContext } from '../context.js'
 import { near } from '../addressee-line.js'
 import type { TextLine } from '../text-lines.js'
@@ -76,7 +77,8 @@ export const txt009 = defineRule({
   check(cable, report, ctx) {
     const line = firstOf(ctx, 'tags') ?? runOnTags(ctx)
     if (!line) {
-      if (ctx.classLine) report({ message: 'No TAGS line', at: anchor(ctx) })
+      // a rendering that withholds header text (archive mode) may withhold the TAGS line with it
+      if (ctx.classLine && !withheldInHeader(ctx)) report({ message: 'No TAGS line', at: anchor(ctx) })
       return
     }
     const tags = cable.tags.length > 0 ? cable.tags : splitTags(line.text.slice(line.text.search(RUN_ON_TAGS)).replace(TAGS_LABEL, '')).tags.map((t) => t.text)
