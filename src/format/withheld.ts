@@ -21,7 +21,10 @@ export function isWithheldLine(line: string): boolean {
  */
 export const WITHHELD_PLACEHOLDER = /\[(?:Paragraph \d+|Subject|Text|Reference|Page header) withheld: [^\]\n]*\]/g
 
+/** WITHHELD_PLACEHOLDER without the global flag: `test` on it keeps no `lastIndex` between calls. */
+const ONE_PLACEHOLDER = new RegExp(WITHHELD_PLACEHOLDER.source)
+
 /** Whether a text holds a releasable rendering's placeholder (`WITHHELD_PLACEHOLDER`) anywhere. */
 export function holdsWithheld(text: string): boolean {
-  return text.includes(' withheld: ') && new RegExp(WITHHELD_PLACEHOLDER.source).test(text)
+  return text.includes(' withheld: ') && ONE_PLACEHOLDER.test(text)
 }
