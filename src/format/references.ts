@@ -245,7 +245,9 @@ function citeIn(item: string, defaultYear: string | null, citing: string | null 
   // what readCitation finds depends on these four only (the tables it reads are constants)
   const memo = typeof citing === 'object' && citing !== null ? citing.memo : undefined
   if (memo === undefined) return readCitation(item, defaultYear, who)
-  const key = `${defaultYear ?? '\u0001'}\u0000${who.origin ?? '\u0001'}\u0000${who.addressee ?? '\u0001'}\u0000${item}`
+  // null written as `null`, which no year (digits), origin or addressee (capitals) is spelled as; an absent
+  // addressee reads as none
+  const key = `${defaultYear}\u0000${who.origin}\u0000${who.addressee ?? null}\u0000${item}`
   let found = memo.get(key)
   if (found === undefined) {
     found = readCitation(item, defaultYear, who)
