@@ -174,4 +174,12 @@ describe('the reason a reader is not shown a portion', () => {
     expect(redactText(text, { level: 2, caveats: ['NOFORN', 'EXDIS'] }).text).toContain('[Paragraph 3 withheld: marked SECRET//NOFORN, above CONFIDENTIAL]')
     expect(redactText(text, { level: 3, caveats: [] }).text).toContain('[Paragraph 2 withheld: marked CONFIDENTIAL//NOFORN/EXDIS, needs NOFORN, EXDIS]')
   })
+
+  it('should name every caveat of the whole cable an unmarked paragraph lacks for him, one after the other', () => {
+    // the captions make the cable NOFORN and EXDIS; the unmarked paragraph 1 stands at that overall marking
+    const captioned = cable('fail.', undefined, { unclassified: 'Gammacanary the weather was fine.' }).replace('SIPDIS\n', 'NOFORN\nEXDIS\nSIPDIS\n').replace('1. (U) ', '1. ')
+    const r = redactText(captioned, { level: 3, caveats: [] })
+    expect(r.withheld.find((w) => w.portion === 'paragraph 1')).toEqual({ portion: 'paragraph 1', mark: null, reason: 'unmarked: treated as the overall SECRET//NOFORN/EXDIS, needs NOFORN, EXDIS' })
+    expect(redactText(captioned, { level: 3, caveats: ['NOFORN'] }).withheld.find((w) => w.portion === 'paragraph 1')?.reason).toBe('unmarked: treated as the overall SECRET//NOFORN/EXDIS, needs EXDIS')
+  })
 })
