@@ -472,14 +472,13 @@ function reportOriginRepair(origin: string, span: Span, diagnostics: Diagnostic[
  */
 function finishReferences(cable: Cable, yearSource: string | null, diagnostics: Diagnostic[], memo: CitationMemo) {
   const own = cable.id!
-  // the year the REF block was read with (the DTG's or dateline's); without one, the id's
-  const yearFromId = yearSource === null
   const ownParts = ID_PARTS.exec(own)
   const origin = cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null
   // the references one item or list gave (the same letter, or the unlettered ones) are read again as one list, so
   // that a serial written alone takes the origin and year of the cable before it (`STATE 1234 AND 5678`)
   const refs = cable.references
   const citedOf: (CitedCable | null)[] = []
+  // Stryker disable next-line EqualityOperator: at a = refs.length the slice below is empty and citeList adds nothing
   for (let a = 0; a < refs.length; ) {
     let b = a + 1
     while (b < refs.length && refs[b].letter === refs[a].letter) b++
@@ -487,13 +486,18 @@ function finishReferences(cable: Cable, yearSource: string | null, diagnostics: 
     a = b
   }
   for (const [k, r] of refs.entries()) {
-    if (r.kind === 'self' || (r.id === null && !yearFromId)) continue
+    // an item readFields found no cable in with the year the block was read with (the DTG's or dateline's), and the
+    // origin and addressee used here, is found none in again; without that year (the id's) every item is read again
+    // Stryker disable next-line ConditionalExpression: never skipped, such an item is read again to the same null (the skip spares the work)
+    if (r.id === null && yearSource !== null) continue
     const cited = citedOf[k]
     if (!cited) continue
     r.id = cited.id
     r.kind = 'cable'
     const parts = ID_PARTS.exec(cited.id)
-    const later = ownParts !== null && parts !== null && parts[1] === ownParts[1] && parts[2] === ownParts[2] && Number(parts[3]) > Number(ownParts[3])
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: every id here has the shape (buildId made the cable's, REFERENCE_ID passed the cited), so neither exec is null
+    const shaped = ownParts !== null && parts !== null
+    const later = shaped && parts[1] === ownParts[1] && parts[2] === ownParts[2] && Number(parts[3]) > Number(ownParts[3])
     if (later && cited.year === 'written') {
       // the year is written, and with it the item names a cable issued after this one: which part is wrong
       // (the year, the serial) the text cannot say, so no id is guessed

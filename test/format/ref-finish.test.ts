@@ -48,3 +48,51 @@ describe('REF ids completed from the citing cable', () => {
     expect(notes('REF: A. MORVALE 1200\n     B. 08 VELLORA 1300\n     C. 07 MORVALE 1300')).toEqual([])
   })
 })
+
+/** The cable without an envelope (no DTG: the year is the id's, from the file name) under the class line `head`. */
+const bare = (ref: string, head: string) =>
+  `${head}\n\nE.O. 12958: DECL: 03/06/2018\nTAGS: PREL, XY\nSUBJECT: A REF BLOCK\n\n${ref}\n\nClassified By: Ambassador J. Doe, reasons 1.4 (b) and (d).\n\n1. (C) First paragraph.\n\nDOE\n`
+const refsOf = (text: string, id: string) => parseCable(text, { hint: { id } }).references.map((r) => [r.letter, r.id, r.kind])
+
+describe('REF ids completed when the year is the id\'s alone', () => {
+  it('should take EMBTEL as the cable\'s own post, named by the class line\'s MRN, whatever letters it begins or ends with', () => {
+    for (const post of ['XANTO', 'VELLOX', 'TESSIN']) {
+      expect(refsOf(bare('REF: A. EMBTEL 55\n     B. STATE 12', `CONFIDENTIAL ${post} 001234`), `08${post}1234`), post).toEqual([
+        ['A', `08${post}55`, 'cable'],
+        ['B', '08STATE12', 'cable'],
+      ])
+    }
+  })
+
+  it('should name no post for EMBTEL when the publisher redacted the MRN\'s origin, in one run of X or several', () => {
+    for (const head of ['CONFIDENTIAL XXXXXXXXXXXX 001234', 'CONFIDENTIAL XXXXX XXXXX 001234']) {
+      expect(refsOf(bare('REF: A. EMBTEL 55\n     B. STATE 12', head), '08MORVALE1234'), head).toEqual([
+        ['A', null, 'cable'],
+        ['B', '08STATE12', 'cable'],
+      ])
+    }
+  })
+
+  it('should name no post for EMBTEL without an MRN, and keep an item that names no cable as it is', () => {
+    expect(refsOf(bare('REF: A. EMBTEL 55\n     B. STATE 12\n     C. EMAIL FROM J. SMITH 3/4/08', 'CONFIDENTIAL'), '08MORVALE1234')).toEqual([
+      ['A', null, 'cable'],
+      ['B', '08STATE12', 'cable'],
+      ['C', null, 'email'],
+    ])
+  })
+})
+
+describe('the REF_IMPOSSIBLE warning', () => {
+  it('should name no letter for an unlettered item, and stand at the item', () => {
+    const text = cable('REF: 08 MORVALE 1300')
+    const found = parseCable(text).diagnostics.filter((d) => d.code === 'REF_IMPOSSIBLE')
+    expect(found.map((d) => [d.message, text.slice(d.span.start.offset, d.span.end.offset)])).toEqual([
+      ["REF (08 MORVALE 1300) names 08MORVALE1300, a later serial of this cable's own post and year than its own 1234: a cable cannot cite one issued after it, so the item is left without an id", '08 MORVALE 1300'],
+    ])
+  })
+
+  it('should read the cable\'s own serial with its year written as a reference to itself, with no warning', () => {
+    expect(refs('REF: A. 08 MORVALE 1234')).toEqual([['A', null, 'self']])
+    expect(notes('REF: A. 08 MORVALE 1234')).toEqual([])
+  })
+})
