@@ -150,12 +150,14 @@ export const txt017 = defineRule({
       const body = ctx.text.slice(p.span.start.offset, p.span.end.offset)
       for (const m of body.matchAll(SUB_ITEM_MARK)) {
         const start = p.span.start.offset + m.index + m[1].length
+        // the match ends at the mark's closing parenthesis
+        const end = p.span.start.offset + m.index + m[0].length
         if (seen.has(start)) continue
         seen.add(start)
-        if (placeholderMark(start + m[2].length + 2)) continue
+        if (placeholderMark(end)) continue
         const r = parseMarking(m[2])
         const level = r.ok ? r.parts.level : (r.failClosed?.level ?? null)
-        if (level && LEVEL_RANK[level] > overall) report({ message: `Portion mark (${m[2]}) of a sub-item is above the cable’s overall ${ctx.level}`, at: [start, start + m[2].length + 2] })
+        if (level && LEVEL_RANK[level] > overall) report({ message: `Portion mark (${m[2]}) of a sub-item is above the cable’s overall ${ctx.level}`, at: [start, end] })
       }
     }
   },
