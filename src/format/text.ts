@@ -365,8 +365,13 @@ function refContinuation(lines: readonly Line[], kinds: readonly SegmentKind[], 
   if (next >= to || kinds[next] !== 'lines') return -1
   if (REF_CONTINUES.test(lines[next].text)) return next
   if (!pageBreak) return -1
+  // the line the block's field starts on (its REF label) is neither blank nor a page header, so the scan back stops
+  // there at the latest: `last` never falls below it, and the guards below never decide
+  // Stryker disable next-line ArithmeticOperator: a page break puts a page header or blank line at i + 1 too, which the scan passes the same
   let last = i - 1
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the scan stops at the field's first line, never below 0
   while (last >= 0 && (lines[last].blank || kinds[last] === 'pageHeader')) last--
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: last is the field's first line at the lowest, never below 0
   const open = last >= 0 && /(?:[,;:]|\bAND|\bOR)\s*$/i.test(lines[last].text)
   return open || /^\s*(?:\d|[a-z])/.test(lines[next].text) ? next : -1
 }

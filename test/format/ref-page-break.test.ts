@@ -77,4 +77,32 @@ describe('a REF block across a page break', () => {
       ['A', null, 'TESSIN 9'],
     ])
   })
+
+  it('should end at the text\'s end, blank lines or a page\'s class line after the block', () => {
+    const head = `${envelope}CONFIDENTIAL MORVALE 001234\n\nSUBJECT: A REF BLOCK\n\n`
+    for (const [tail, block] of [['\n\n\n', 'REF: A. STATE 1234'], [`${PAGE}\n`, 'REF: A. STATE 1234\nCONFIDENTIAL']]) {
+      const text = `${head}REF: A. STATE 1234${tail}`
+      const c = parseCable(text)
+      expect(c.references.map((r) => [r.letter, r.id, r.text])).toEqual([['A', '08STATE1234', 'STATE 1234']])
+      expect(text.slice(c.spans.references!.start.offset, c.spans.references!.end.offset)).toBe(block)
+    }
+  })
+
+  it('should never go on into a numbered paragraph after the break, an open item before it or not', () => {
+    for (const last of ['A. STATE 1234', 'A. STATE 1234 AND']) {
+      const text = `${envelope}CONFIDENTIAL MORVALE 001234\n\nSUBJECT: A REF BLOCK\n\nREF: ${last}${PAGE}1. (C) First paragraph 12 of them.\n\n2. (C) Second.\n\nDOE\n`
+      const c = parseCable(text)
+      expect(c.references.map((r) => [r.letter, r.id, r.text]), last).toEqual([['A', '08STATE1234', last.slice(3)]])
+      expect(c.paragraphs.map((p) => p.number), last).toEqual([1, 2])
+      expect(text.slice(c.spans.references!.start.offset, c.spans.references!.end.offset), last).toBe(`REF: ${last}\nCONFIDENTIAL`)
+    }
+  })
+
+  it('should keep the page header inside the block it breaks, and end before the Classified-by line after it', () => {
+    const text = `${envelope}CONFIDENTIAL MORVALE 001234\n\nSUBJECT: A REF BLOCK\n\nREF: A. STATE 1234,${PAGE}Classified By: Ambassador J. Doe, reasons 1.4 (b) and (d).\n\n1. (C) First.\n\nDOE\n`
+    const c = parseCable(text)
+    expect(c.references.map((r) => [r.letter, r.id, r.text])).toEqual([['A', '08STATE1234', 'STATE 1234']])
+    expect(text.slice(c.spans.references!.start.offset, c.spans.references!.end.offset)).toBe('REF: A. STATE 1234,\nCONFIDENTIAL\n\nPAGE 02 MORVALE 01234 061419Z')
+    expect(c.classifiedBy?.name).toBe('Ambassador J. Doe')
+  })
 })
