@@ -241,9 +241,10 @@ function citingYearOf(defaultYear: string | null): number | null {
 }
 
 function citeIn(item: string, defaultYear: string | null, citing: string | null | Pick<Citing, 'origin' | 'addressee' | 'memo'>): Citation | null {
-  const who = typeof citing === 'object' && citing !== null ? citing : { origin: citing, addressee: null }
-  // what readCitation finds depends on these four only (the tables it reads are constants)
-  const memo = typeof citing === 'object' && citing !== null ? citing.memo : undefined
+  const who: Pick<Citing, 'origin' | 'addressee' | 'memo'> = typeof citing === 'object' && citing !== null ? citing : { origin: citing, addressee: null }
+  // what readCitation finds depends on these four only (the tables it reads are constants); a citing post given
+  // as a bare origin comes with no memo
+  const memo = who.memo
   if (memo === undefined) return readCitation(item, defaultYear, who)
   // null written as `null`, which no year (digits), origin or addressee (capitals) is spelled as; an absent
   // addressee reads as none
