@@ -105,4 +105,13 @@ describe('a REF block across a page break', () => {
     expect(text.slice(c.spans.references!.start.offset, c.spans.references!.end.offset)).toBe('REF: A. STATE 1234,\nCONFIDENTIAL\n\nPAGE 02 MORVALE 01234 061419Z')
     expect(c.classifiedBy?.name).toBe('Ambassador J. Doe')
   })
+
+  it('should read a REF block that ends a text of front matter alone, blank lines or a page break after it', () => {
+    // no subject and no paragraph: the front matter runs to the text's end, past which nothing is read
+    for (const text of ['CONFIDENTIAL MORVALE 001234\n\nREF: A. STATE 1234\n\n', 'CONFIDENTIAL MORVALE 001234\n\nREF: A. STATE 1234\n\n\n\n', 'REF: A. STATE 1234\n\n']) {
+      expect(parseCable(text, { hint: { id: '08MORVALE1234' } }).references.map((r) => [r.letter, r.id, r.text]), text).toEqual([['A', '08STATE1234', 'STATE 1234']])
+    }
+    expect(parseCable(`REF: A. STATE 1234 AND${PAGE}\n`, { hint: { id: '08MORVALE1234' } }).references.map((r) => [r.letter, r.id, r.text])).toEqual([['A', '08STATE1234', 'STATE 1234 AND']])
+  })
 })
+
