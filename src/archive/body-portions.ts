@@ -140,6 +140,45 @@ export function innerMarks(line: string, before = ''): string[] {
   return found
 }
 
+// a single letter in parentheses opening a line (after blanks): an enumerator of a lettered list, or a one-letter mark
+const LINE_LETTER = /^[ \t]*[(\uFF08][ \t]*([A-Za-z])[ \t]*[)\uFF09]/gm
+
+/**
+ * The lettered lists of a text: for each single letter in parentheses opening a line (`(A) …`, `(c) …`), the line
+ * numbers (0-based) where it stands, in text order; and a test whether the letter at line `line` has a neighbour
+ * (the letter before or after it, in the same case) opening a line no more than 80 lines away: then it is an item
+ * of a lettered list (`(A) … (B) … (C) …`, blank lines between), as the parser reads unnumbered blocks
+ * (`findMarkedBlocks`, src/format/text.ts).
+ */
+export function lineLetters(text: string): { lineOf: (offset: number) => number; listed: (letter: string, line: number) => boolean } {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  const lineOf = (offset: number) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid] <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+  const at = new Map<string, number[]>()
+  LINE_LETTER.lastIndex = 0
+  for (let m = LINE_LETTER.exec(text); m; m = LINE_LETTER.exec(text)) {
+    const lines = at.get(m[1])
+    if (lines) lines.push(lineOf(m.index))
+    else at.set(m[1], [lineOf(m.index)])
+  }
+  const near = (letter: string, line: number) => at.get(letter)?.some((l) => Math.abs(l - line) <= 80) ?? false
+  const listed = (letter: string, line: number) => {
+    if (!/^[A-Za-z]$/.test(letter)) return false
+    const code = letter.charCodeAt(0)
+    return near(String.fromCharCode(code - 1), line) || near(String.fromCharCode(code + 1), line)
+  }
+  return { lineOf, listed }
+}
+
 /** A parenthesised word broken by a line end: `(S//` at a line's end, `NF)` at the next line's start. */
 const SPLIT_CANDIDATE = /[([][ \t]*((?:[A-Za-z][A-Za-z0-9/ ,.-]{0,15}?)?)[ \t]*\r?\n[ \t]*([A-Za-z0-9/ ,.-]{0,20}?)[ \t]*[)\]]/g
 
@@ -221,13 +260,16 @@ function isPortionMark(word: string, lead = ''): boolean {
  * enumerator (`A. `, `2) `, `- `) a word of two letters or more stands where a mark stands, as after a paragraph
  * number, and so does a single upper-case letter after a letter enumerator (`A. (Q)`, `b) (X)`, `(c) (Q)`): one
  * that reads as no marking but looks like a garbled one (`(SNF)`, `(SS)`, `(Q)`) is unreadable, not prose. A letter
- * repeating the enumerator's own (`B. (B) …`) is none; a lone letter after a number or bullet may open a list.
+ * repeating the enumerator's own (`B. (B) …`) is none, unless it reads as a mark (`C. (C) …`, `(S) (S) …`: a
+ * mark); a lone letter after a number or bullet may open a list.
  */
 export function markKindAfter(lead: string, word: string): ReturnType<typeof markWordKind> {
   const enumerator = /^\s*(?:([A-Za-z])\s*[.)]|\(\s*([A-Za-z])\s*\))\s*$/.exec(lead)
   const letter = /^\s*([A-Z])\s*$/.exec(word)
   const afterLetter = enumerator !== null && letter !== null && (enumerator[1] ?? enumerator[2]).toUpperCase() !== letter[1]
-  if (enumerator !== null && letter !== null && !afterLetter) return 'none'
+  // a letter that reads as a mark (`C. (C) …`, `(S) (S) …`) is one even so: as an enumerator's echo it would leave the
+  // line unmarked, below its mark where the overall level is lower (fail closed)
+  if (enumerator !== null && letter !== null && !afterLetter && !readsAsMark(letter[1])) return 'none'
   const enumerated = (/[A-Za-z0-9)*.-]/.test(lead) && /^\s*[A-Za-z]{2,}\s*$/.test(word)) || afterLetter
   return markWordKind(word, enumerated ? 'number' : 'line')
 }
@@ -289,6 +331,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
   // marks broken across a line end, by the line holding their opening parenthesis: a mark of that line's portion
   const split = options.inner === false ? [] : splitMarks(text)
   const splitIn = (from: number, to: number) => split.filter((m) => m.at >= from && m.at < to).map((m) => m.mark)
+  const letters = lineLetters(text)
   for (const seg of cable.segments) {
     const segAt = at
     at += seg.raw.length
@@ -348,7 +391,18 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         // together) starts a portion free of it.
         const inside: boolean = cur !== null && !gap && !/^\s*¶|^\s*\d{1,3}\s*[.)]/.test(m[1])
         const within: (string | null)[] = inside ? [cur!.mark, ...cur!.inner, ...cur!.within] : []
-        cur = { start: here, number: null, mark: m[2], lead: m[1], lines: [here], inner: innerOf(line.slice(m[0].length)), within }
+        // a letter continuing a lettered list (`(A) …`, `(B) …` then `(C) …`: QA 14 round 6) is an enumerator as
+        // likely as a mark: the item is unmarked, at the overall level, and the letter still counts as a mark for
+        // that level (fail closed: never below what either reading demands)
+        const word = m[2].trim()
+        const enumerator = /^[A-Za-z]$/.test(word) && m[1].trim() === '' && letters.listed(word, letters.lineOf(here))
+        const inner = innerOf(line.slice(m[0].length))
+        // two marks in a row at a line start (`(S) (U) …`, `(S)(C) …`, `(C) (SBU) …`: QA 14 round 6): the first was
+        // taken as an enumerator before the mark, but reads as a mark as well; both count, the higher wins
+        const leadLetter = /^\s*[(\uFF08]\s*([A-Za-z])\s*[)\uFF09]\s*$/.exec(m[1])?.[1]
+        if (leadLetter !== undefined && readsAsMark(leadLetter.toUpperCase()) && !(leadLetter !== leadLetter.toUpperCase() && letters.listed(leadLetter, letters.lineOf(here)))) inner.unshift(leadLetter.toUpperCase())
+        if (enumerator && readsAsMark(word.toUpperCase())) inner.unshift(word.toUpperCase())
+        cur = { start: here, number: null, mark: enumerator ? null : m[2], lead: enumerator ? `${m[0]} ` : m[1], lines: [here], inner, within }
         portions.push(cur)
       } else if (cur && !gap) {
         cur.lines.push(here)

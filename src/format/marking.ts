@@ -380,6 +380,29 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length]
 }
 
+/** The words a mark may open with (`looksLikeMark`): the first word of a level, a one-word caveat, REL. */
+const MARK_OPENING_WORDS: ReadonlySet<string> = new Set([...LEVEL_WORDS.map(([w]) => w[0]), ...CAVEAT_WORDS.filter(([w]) => w.length === 1).map(([w]) => w[0]), 'REL'])
+
+/**
+ * `/^[ \t]*([A-Za-z]+)(?=$|[ \t/,-])/.exec(text)?.[1] ?? null`, read by char code: the letters after the leading
+ * blanks when they are followed by the end, a blank or a marking separator (a shorter run of letters is followed by
+ * a letter, so only the whole run can match). This runs for every parenthesis that opens a paragraph; the match
+ * array the regex built for it was a share of the parser's allocation.
+ */
+function firstMarkWord(text: string): string | null {
+  const n = text.length
+  let i = 0
+  while (i < n && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++
+  const from = i
+  while (i < n && isLetter(codeAt(text, i))) i++
+  if (i === from) return null
+  if (i < n) {
+    const c = codeAt(text, i)
+    if (c !== 32 && c !== 9 && c !== 47 /* / */ && c !== 44 /* , */ && c !== 45 /* - */) return null
+  }
+  return text.slice(from, i)
+}
+
 /**
  * Whether a parenthesised text at the start of a paragraph or subject is meant as a portion mark (then it must
  * parse, or be refused), or is ordinary text such as `(Note: …)`, `(U.S.)`, `(UN)`, `(a)`.
@@ -393,11 +416,8 @@ function editDistance(a: string, b: string): number {
  *   looksLikeMark('U.S.')  // false; looksLikeMark('UN')     // false
  */
 export function looksLikeMark(text: string): boolean {
-  const m = /^[ \t]*([A-Za-z]+)(?=$|[ \t/,-])/.exec(text)
-  if (!m) return false
-  const word = m[1].toUpperCase()
-  const opens = LEVEL_WORDS.some(([w]) => w[0] === word) || CAVEAT_WORDS.some(([w]) => w[0] === word && w.length === 1) || word === 'REL'
-  if (!opens) return false
+  const word = firstMarkWord(text)
+  if (word === null || !MARK_OPENING_WORDS.has(word.toUpperCase())) return false
   // a multi-word level must be complete (`TOP SECRET`, not `Top priority`)
   if (parseMarking(text).ok) return true
   return !hasLowerCase(text) || text.includes('/')

@@ -382,8 +382,7 @@ export function splitReferences(value: string, citing: Citing): RefItem[] {
     }
     // letters run A, B, C…; a list may start elsewhere, and a letter that opens a line starts an item in any order
     const expected = prev ? String.fromCharCode(prev.letter.charCodeAt(0) + 1) : letter
-    const opensLine = /^[ \t]*$/.test(value.slice(value.lastIndexOf('\n', m.index) + 1, m.index))
-    if (letter !== expected && !(opensLine && !isLower)) continue
+    if (letter !== expected && !(opensLineAt(value, m.index) && !isLower)) continue
     lower ??= isLower
     marks.push({ letter, start: m.index, end: m.index + m[0].length })
   }
@@ -404,6 +403,18 @@ export function splitReferences(value: string, citing: Citing): RefItem[] {
     items.push(item(marks[i].letter, text, citing, marks[i].start, marks[i].end + lead + raw.trim().length))
   }
   return items
+}
+
+/**
+ * Whether only blanks and tabs stand between the line start (or the value's start) and `at`:
+ * `/^[ \t]*$/.test(value.slice(value.lastIndexOf('\n', at) + 1, at))`, read back from `at` over the blanks only.
+ * The search for the line start went back over the whole line for every enumerator, which on a REF run on into a
+ * text of one long line (a web rendering's 50 KB paragraph line) was quadratic.
+ */
+function opensLineAt(value: string, at: number): boolean {
+  let i = at - 1
+  while (i >= 0 && (value.charCodeAt(i) === 32 || value.charCodeAt(i) === 9)) i--
+  return i < 0 || value.charCodeAt(i) === 10
 }
 
 // separators of a list: `;` `,` `:` and AND (`QUORIN 1091: QUORIN 263 AND VELLORA 1603`)

@@ -112,14 +112,19 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
     for (const a of list) {
       const name = stationOfAddress(a.name)
       const p = precedenceFor(a, role)
-      const post = (await directory.post(name)) ?? (a.route ? await directory.postByRoute(a.route) : null)
+      const post = await directory.post(name)
       if (post) {
         reach(post, role, p, true, label)
         continue
       }
       const collective = await directory.collective(name)
       if (!collective) {
+        // a name the directory does not know is listed, never guessed (QA 14 round 6): its routing indicator, when
+        // the directory knows it, names the station the wire delivered to, but not that the post it names is the
+        // one the drafter meant, so that post is only inferred (certain when the FL2 relay line names it as well)
         unresolved.push({ role, name, route: a.route })
+        const byRoute = a.route ? await directory.postByRoute(a.route) : null
+        if (byRoute) reach(byRoute, role, p, false, `${label} ${a.route} (its routing indicator; ${name} is not in the directory)`)
         continue
       }
       collectives.push({ role, plad: collective.plad, precedence: p })

@@ -169,7 +169,8 @@ QUILL
     const words = fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { minLength: 1, maxLength: 6 })
     // a marked sub-item or unnumbered block inside a paragraph (after its lines, with or without a blank line), or an
     // unmarked block: judged by its own mark, an unmarked one after a blank line at the overall level, else with what precedes
-    const sub = fc.record({ enumerator: fc.constantFrom('A. ', '(1) ', '- ', '-- ', '* ', ''), mark: fc.constantFrom('U', 'C', 'S', 'TS', 'C//NF', 'S//NF', null), words, blank: fc.boolean() })
+    // a level's letter as the enumerator (`(S) (U) …`: QA 14 round 6) is a mark too: both count, the higher wins
+    const sub = fc.record({ enumerator: fc.constantFrom('A. ', '(1) ', '- ', '-- ', '* ', '', '(S) ', '(C) '), mark: fc.constantFrom('U', 'C', 'S', 'TS', 'C//NF', 'S//NF', null), words, blank: fc.boolean() })
     const portion = fc.record({ mark: fc.constantFrom(...marks), words, tail: fc.boolean(), subs: fc.array(sub, { maxLength: 3 }) })
     fc.assert(
       fc.property(
@@ -224,7 +225,8 @@ QUILL
           // the oracle: the overall level is the highest of the class line and every readable mark
           const readable = (m: string | null) => m !== null && m !== 'S//ZZ' && m !== 'Q'
           const all = [g.subject.mark, ...g.paragraphs.map((p) => p.mark)]
-          const subMarks = g.paragraphs.flatMap((p) => p.subs.map((b) => b.mark)).filter((m) => m !== null)
+          const letterOf = (enumerator: string) => /^\((S|C)\) $/.exec(enumerator)?.[1] ?? null
+          const subMarks = g.paragraphs.flatMap((p) => p.subs.flatMap((b) => [letterOf(b.enumerator), b.mark])).filter((m) => m !== null)
           // (a mark the marking parser refuses, `S//ZZ`, may name any level: the cable fails closed at TOP SECRET)
           const stated = all.filter((m) => m !== null && m.split('/')[0] in rank)
           const overall = all.includes('S//ZZ') ? 4 : Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], g.filed ?? -1, ...[...stated, ...subMarks].map((m) => rank[m!.split('/')[0]]))
@@ -269,7 +271,8 @@ QUILL
             // a marked sub-item with no blank line before it stands inside what precedes it: never below it
             let prev = may(p.mark)
             for (const b of p.subs) {
-              const allowed = b.mark !== null ? may(b.mark) && (b.blank || prev) : b.blank ? may(null) : prev
+              const marks = [letterOf(b.enumerator), b.mark].filter((m) => m !== null)
+              const allowed = marks.length ? marks.every(may) && (b.blank || prev) : b.blank ? may(null) : prev
               check(b.tagged, allowed)
               prev = allowed
             }

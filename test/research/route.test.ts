@@ -110,8 +110,9 @@ describe('routing replay of synthetic cables', () => {
       directory,
     )
     const sca = members(SCA).map((m) => m.post)
-    // the unknown PLAD with a known routing indicator resolves through it (RUEHBI is Mumbai)
-    expect(r.recipients.find((x) => x.post === 'AMCONSUL MUMBAI')).toMatchObject({ role: 'action', precedence: 'PRIORITY', precedenceFrom: 'FL5', certainty: 'certain' })
+    // the unknown PLAD with a known routing indicator (RUEHBI is Mumbai) is listed as not in the directory; the post
+    // of its routing indicator is reached, saying why (certain here only as an observed member of the collective)
+    expect(r.recipients.find((x) => x.post === 'AMCONSUL MUMBAI')).toMatchObject({ role: 'action', precedence: 'PRIORITY', precedenceFrom: 'FL5', certainty: 'certain', via: ['TO RUEHBI (its routing indicator; AMCONSUL NOWHERE is not in the directory)', 'INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE (member, observed)'] })
     expect(r.recipients.find((x) => x.post === 'AMEMBASSY ISLAMABAD')).toMatchObject({ role: 'info', precedence: 'ROUTINE', precedenceFrom: 'FL5', certainty: 'inferred' })
     expect(r.excluded).toEqual([
       { post: 'AMCONSUL PESHAWAR', collective: SCA },
@@ -119,7 +120,24 @@ describe('routing replay of synthetic cables', () => {
     ].sort((a, b) => sca.indexOf(a.post) - sca.indexOf(b.post)))
     expect(r.recipients.map((x) => x.post)).not.toContain('AMEMBASSY KABUL')
     expect(r.recipients).toHaveLength(sca.length - 2)
-    expect(r.unresolved).toEqual([{ role: 'info', name: 'AMEMBASSY ATLANTIS', route: null }])
+    expect(r.unresolved).toEqual([
+      { role: 'action', name: 'AMCONSUL NOWHERE', route: 'RUEHBI' },
+      { role: 'info', name: 'AMEMBASSY ATLANTIS', route: null },
+    ])
+  })
+
+  it('should make the post of an unknown addressee\'s routing indicator certain only when the FL2 relay line names it too', async () => {
+    const head = (fl2: string) => [`RR ${fl2}`, 'DE RUEHDBU #0001 0010101', 'R 010101Z JAN 09', 'FM AMEMBASSY DUSHANBE', 'TO RUEHBI/AMCONSUL NOWHERE'].join('\n')
+    const relayed = await replayRouting(cable(head('RUEHBI')), directory)
+    expect(relayed.recipients.find((x) => x.post === 'AMCONSUL MUMBAI')).toMatchObject({ certainty: 'certain', via: ['TO RUEHBI (its routing indicator; AMCONSUL NOWHERE is not in the directory)', 'FL2 RUEHBI'] })
+    expect(relayed.unresolved).toEqual([{ role: 'action', name: 'AMCONSUL NOWHERE', route: 'RUEHBI' }])
+    // not relayed: inferred
+    const direct = await replayRouting(cable(['R 010101Z JAN 09', 'FM AMEMBASSY DUSHANBE', 'TO RUEHBI/AMCONSUL NOWHERE'].join('\n')), directory)
+    expect(direct.recipients).toEqual([expect.objectContaining({ post: 'AMCONSUL MUMBAI', role: 'action', certainty: 'inferred', via: ['TO RUEHBI (its routing indicator; AMCONSUL NOWHERE is not in the directory)'] })])
+    // an unknown routing indicator and an unknown name: nothing reached, the addressee listed
+    const unknown = await replayRouting(cable(['R 010101Z JAN 09', 'FM AMEMBASSY DUSHANBE', 'TO RUEHQQQ/AMCONSUL NOWHERE'].join('\n')), directory)
+    expect(unknown.recipients).toEqual([])
+    expect(unknown.unresolved).toEqual([{ role: 'action', name: 'AMCONSUL NOWHERE', route: 'RUEHQQQ' }])
   })
 })
 
