@@ -57,6 +57,8 @@ describe('storedPortions of a cable with several texts: read in part', () => {
     ['differ only inside the (C) paragraph, and in nothing he may not read', cable('fail.'), cable('fail.', 'Alphacanary the talks resumed late.')],
     ['are the same text', cable('fail.'), cable('fail.')],
     ['differ only inside a (U) paragraph, which a reader cleared for nothing does not see', cable('fail.', undefined, { unclassified: 'Gammacanary the weather was fine.' }), cable('fail.', undefined, { unclassified: 'Gammacanary the weather was poor.' })],
+    // the subject is a portion like a paragraph (withheld from a reader cleared for nothing), not a field of the outline
+    ['differ only inside the (C) subject', cable('fail.'), cable('fail.').replace('SUBJECT: (C) BUDGET TALKS', 'SUBJECT: (C) BUDGET TALKS RESUMED')],
   ])('should give the shown text\'s portions when the versions %s', (_why, shown, other) => {
     const alone = portions(shown)
     expect(body(alone)).toContainEqual([2, expect.stringMatching(/^2\. \(C\) Alphacanary/)])
