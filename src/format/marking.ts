@@ -392,9 +392,11 @@ const MARK_OPENING_WORDS: ReadonlySet<string> = new Set([...LEVEL_WORDS.map(([w]
 function firstMarkWord(text: string): string | null {
   const n = text.length
   let i = 0
-  while (i < n && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++
+  // past the end codeAt is NaN, which is neither a blank nor a letter: both scans stop there without a bound
+  while (codeAt(text, i) === 32 || codeAt(text, i) === 9) i++
   const from = i
-  while (i < n && isLetter(codeAt(text, i))) i++
+  while (isLetter(codeAt(text, i))) i++
+  // Stryker disable next-line ConditionalExpression: an empty word is in no set of opening words either (looksLikeMark, the one caller, tests it)
   if (i === from) return null
   if (i < n) {
     const c = codeAt(text, i)

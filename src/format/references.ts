@@ -412,8 +412,12 @@ export function splitReferences(value: string, citing: Citing): RefItem[] {
  * text of one long line (a web rendering's 50 KB paragraph line) was quadratic.
  */
 function opensLineAt(value: string, at: number): boolean {
+  // asked only for an enumerator after the first (the first is always the expected letter), so the item before it
+  // stands between the value's start and \`at\`: the scan meets it (or a line break) before index 0
   let i = at - 1
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the scan stops at the item before, above index 0
   while (i >= 0 && (value.charCodeAt(i) === 32 || value.charCodeAt(i) === 9)) i--
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: i is that item's last character, above index 0
   return i < 0 || value.charCodeAt(i) === 10
 }
 

@@ -262,6 +262,13 @@ describe('looksLikeMark: marks versus parenthesised text', () => {
   it.each(['U.S.', 'UN', 'a', 'Note: see below', 'Secret talks', 'SE', 'SNF', '3', 'CORRECTED COPY', 'Mideast', 'CUBA IS'])('%s is text', (t) => {
     expect(looksLikeMark(t)).toBe(false)
   })
+  // its first word: after blanks and tabs, ended by the text's end, a blank, a tab or a separator (/ , -)
+  it.each([' S', '\tC', ' \t S//NF', 'S\t', 'S,NF', 'S-NF', 'S NF'])('%j is a mark: its first word read past blanks and up to a separator', (t) => {
+    expect(looksLikeMark(t)).toBe(true)
+  })
+  it.each(['', ' ', '\t', '.S', 'S.NF', 'S:NF', ' S;'])('%j is text: no word, or one ended by something else', (t) => {
+    expect(looksLikeMark(t)).toBe(false)
+  })
 })
 
 const codes = (text: string) => parseCable(text).diagnostics.map((d) => d.code)
