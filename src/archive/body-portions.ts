@@ -2,6 +2,7 @@ import { TITLE_WORDS } from './data/person-titles.js'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
 import { CONTROL_SEQUENCE, disguisedMark, garbledMark, markWordKind, oddMark, parseMarking, strayLevelMark } from '../format/marking.js'
 import type { Cable } from '../format/model.js'
+import { LineIndex } from '../format/span.js'
 
 /**
  * The portions of a cable's body line by line, and the portion marks they carry (docs/research.md, "Portions"):
@@ -151,18 +152,10 @@ const LINE_LETTER = /^[ \t]*[(\uFF08][ \t]*([A-Za-z])[ \t]*[)\uFF09]/gm
  * (`findMarkedBlocks`, src/format/text.ts).
  */
 export function lineLetters(text: string): { lineOf: (offset: number) => number; listed: (letter: string, line: number) => boolean } {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  const lineOf = (offset: number) => {
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid] <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo
-  }
+  const index = new LineIndex(text)
+  const lineOf = (offset: number) => index.point(offset).line - 1
+  // the lines of each letter, in text order (the scan runs down the text): a binary search finds the nearest, so a
+  // text of tens of thousands of lettered lines costs n log n, not n² (as `findMarkedBlocks` does)
   const at = new Map<string, number[]>()
   LINE_LETTER.lastIndex = 0
   for (let m = LINE_LETTER.exec(text); m; m = LINE_LETTER.exec(text)) {
@@ -170,7 +163,19 @@ export function lineLetters(text: string): { lineOf: (offset: number) => number;
     if (lines) lines.push(lineOf(m.index))
     else at.set(m[1], [lineOf(m.index)])
   }
-  const near = (letter: string, line: number) => at.get(letter)?.some((l) => Math.abs(l - line) <= 80) ?? false
+  const near = (letter: string, line: number) => {
+    const lines = at.get(letter)
+    if (!lines) return false
+    // the first line of the letter at or after line - 80; it is near when it is no further than line + 80
+    let lo = 0
+    let hi = lines.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (lines[mid] < line - 80) lo = mid + 1
+      else hi = mid
+    }
+    return lo < lines.length && lines[lo] <= line + 80
+  }
   const listed = (letter: string, line: number) => {
     if (!/^[A-Za-z]$/.test(letter)) return false
     const code = letter.charCodeAt(0)
