@@ -3,6 +3,7 @@ import { codeAt, firstNonSpaceCode } from './char-codes.js'
 import { isLineEnd } from './class-line.js'
 import { collapseSpace, type Line } from './lines.js'
 import type { Addressee, Diagnostic, Envelope, SegmentKind } from './model.js'
+import { isAddresseeLine } from './plad-line.js'
 import { PRECEDENCE_WORD } from './precedence.js'
 import type { LineIndex } from './span.js'
 
@@ -102,6 +103,60 @@ mark('D', CAN_FL3)
 mark('Z', CAN_FL4)
 mark('ZOPRzopr0123456789', CAN_FL5)
 
+/**
+ * The address lines of the header (FL6–FL8) in any letter case: some releases and OCR texts are lower-cased
+ * (`fm amembassy paris`, `to secstate washdc immediate 1234`), and `Fm`/`To` occur. Group 1 is the keyword with the
+ * white space after it, group 2 the value.
+ */
+const FM_LINE = /^(\s*FM\s+)(\S.*?)\s*$/i
+const TO_LINE = /^(\s*TO\s+)(\S.*)$/i
+const INFO_LINE = /^(\s*INFO\s+)(\S.*)$/i
+/** A legacy distribution list after INFO (`INFO  LOG-00   NP-00 …`, `info log-00 …`): offices, not addressees. */
+const DISTRIBUTION = /\b[A-Z]+-\d\d\b/i
+
+/** ASCII letters upper-cased, every other character as it is: the same length, so offsets hold. */
+const asciiUpper = (s: string): string => s.replace(/[a-z]+/g, (w) => w.toUpperCase())
+
+/**
+ * Whether an FM, TO or INFO match (FM_LINE, TO_LINE, INFO_LINE) is a header line. Written in capitals, as the
+ * format writes it, the keyword is enough (as it always was). Written in lower or mixed case (`to`, `Fm`) it is
+ * also an ordinary word (`To the minister …`, `fm radio …`): the line is the field only when its value is
+ * addressee syntax (spec §4.1: a PLAD with its RI, precedence and MCN, `plad-line`), upper-cased as a lower-cased
+ * copy lost it.
+ */
+function isAddressLine(m: RegExpExecArray): boolean {
+  const keyword = m[1]
+  if (!hasLowerAscii(keyword)) return true
+  return isAddresseeLine(asciiUpper(m[2]), true)
+}
+
+const hasLowerAscii = (s: string): boolean => /[a-z]/.test(s)
+
+/**
+ * A header line's value as the fields keep it: PLADs are written in capitals (spec §4.1), so the value of a line
+ * that holds lower-case letters (a lower-cased release, an OCR text) is upper-cased; the segments keep the line
+ * as written.
+ */
+const pladText = (s: string): string => (hasLowerAscii(s) ? asciiUpper(s) : s)
+
+/** True for an FM line in any letter case that is a header line (`isAddressLine`). */
+export function isFmLine(t: string): boolean {
+  const m = FM_LINE.exec(t)
+  return m !== null && isAddressLine(m)
+}
+
+/** True for a TO line in any letter case that is a header line (`isAddressLine`). */
+export function isToLine(t: string): boolean {
+  const m = TO_LINE.exec(t)
+  return m !== null && isAddressLine(m) && !LEGACY_PAGE.test(m[2])
+}
+
+/** True for an FM, TO or INFO line in any letter case that is a header line (`isAddressLine`). */
+export function isAddressKeywordLine(t: string): boolean {
+  const m = FM_LINE.exec(t) ?? TO_LINE.exec(t) ?? INFO_LINE.exec(t)
+  return m !== null && isAddressLine(m)
+}
+
 /** The CAN_* bits of the envelope lines a line whose first non-space character is `c0` may be (0 for -1 and non-ASCII). */
 const envelopeCandidates = (c0: number): number => (c0 >= 0 && c0 < 128 ? ENVELOPE_CANDIDATES[c0] : 0)
 export const LEGACY_PAGE = /^\s*PAGE\s+\d{1,3}\s+\S/
@@ -122,7 +177,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
   let partial = false
 
   const addAddressee = (text: string, line: Line, offsetInLine: number) => {
-    const { addressee, misspelled } = parseAddressee(text)
+    const { addressee, misspelled } = parseAddressee(pladText(text))
     addressee.span = index.span(line.start + offsetInLine, line.end)
     if (misspelled) {
       diagnostics.push({
@@ -158,7 +213,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       kinds.push('blank')
       continue
     }
-    if (c0 === 66 /* B */ && /^\s*BT\s*$/.test(t)) {
+    if ((c0 | 0x20) === 0x62 /* B, b */ && /^\s*BT\s*$/i.test(t)) {
       // FL11, start of text: part of the envelope in wire form
       kinds.push('envelope')
       continue
@@ -220,19 +275,19 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       kinds.push('envelope')
       continue
     }
-    if (c0 === 70 /* F */ && (m = /^(\s*FM\s+)(\S.*?)\s*$/.exec(t)) && origin === null) {
-      origin = collapseSpace(m[2])
+    if ((c0 | 0x20) === 0x66 /* F, f */ && origin === null && (m = FM_LINE.exec(t)) && isAddressLine(m)) {
+      origin = collapseSpace(pladText(m[2]))
       originSpan = { start: line.start + m[1].length, end: line.start + m[1].length + m[2].length }
       list = null
       kinds.push('from')
       continue
     }
-    if (c0 === 84 /* T */ && (m = /^(\s*TO\s+)(\S.*)$/.exec(t)) && to === null && !LEGACY_PAGE.test(m[2])) {
+    if ((c0 | 0x20) === 0x74 /* T, t */ && to === null && (m = TO_LINE.exec(t)) && !LEGACY_PAGE.test(m[2]) && isAddressLine(m)) {
       to = openList('to', m, line)
       continue
     }
     // `INFO  LOG-00 …` is a legacy distribution list, not addressees
-    if (c0 === 73 /* I */ && (m = /^(\s*INFO\s+)(\S.*)$/.exec(t)) && info === null && (origin !== null || to !== null) && !/\b[A-Z]+-\d\d\b/.test(m[2])) {
+    if ((c0 | 0x20) === 0x69 /* I, i */ && info === null && (origin !== null || to !== null) && (m = INFO_LINE.exec(t)) && !DISTRIBUTION.test(m[2]) && isAddressLine(m)) {
       info = openList('info', m, line)
       continue
     }
@@ -288,7 +343,7 @@ export function opensEnvelope(lines: readonly { text: string }[], i: number): bo
   for (let j = i + 1; j < lines.length && j <= i + 10; j++) {
     const t = lines[j].text
     if (FL5.test(t)) dtg = true
-    else if (/^\s*FM\s+\S/.test(t)) return dtg
+    else if (isFmLine(t)) return dtg
   }
   return false
 }
@@ -305,7 +360,7 @@ export function headerOpening(lines: readonly { text: string; blank: boolean }[]
     if (!lines[i - 1].blank || lines[i].blank) continue
     const t = lines[i].text
     if (!FL1.test(t) && !FL5.test(t)) continue
-    for (let j = i + 1; j < lines.length && j <= i + 10; j++) if (/^\s*FM\s+\S/.test(lines[j].text)) return i
+    for (let j = i + 1; j < lines.length && j <= i + 10; j++) if (isFmLine(lines[j].text)) return i
   }
   return -1
 }
@@ -323,7 +378,7 @@ export function partialNoticeDtgEnd(lines: readonly { text: string; blank: boole
 
 /** True for header lines that can open a telegram (used to tell a header from a body-only fragment). */
 export function looksLikeHeaderLine(text: string): boolean {
-  return FL1.test(text) || FL5.test(text) || /^\s*FM\s+\S/.test(text) || PARTIAL.test(text) || FL2.test(text) || /^\s*TO\s+\S/.test(text)
+  return FL1.test(text) || FL5.test(text) || isFmLine(text) || PARTIAL.test(text) || FL2.test(text) || isToLine(text)
 }
 
 export { isCollective }

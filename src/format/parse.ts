@@ -3,7 +3,7 @@ import { controlCharOffsets, describeChar } from './control-chars.js'
 import { containerDate, unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso, findDateStamp } from './dates.js'
 import { inferDate } from './date-inference.js'
-import { headerOpening, opensEnvelope, parseHeader, partialNoticeDtgEnd, type HeaderResult } from './header.js'
+import { headerOpening, isAddressKeywordLine, opensEnvelope, parseHeader, partialNoticeDtgEnd, type HeaderResult } from './header.js'
 import { buildId, canonicalId, originRepairOf } from './ids.js'
 import { originFromMrn } from './post-origin.js'
 import { lineFeedsOnly, splitLines, type Line } from './lines.js'
@@ -601,7 +601,7 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
   let banner: number | null = null
   for (let i = from; i < limit; i++) {
     // wire form: the text starts after the BT line (FL11); `^\s*BT` needs a B first
-    if (i > start && !lines[i - 1].blank && !(firstNonSpaceCode(lines[i - 1].text) === 66 /* B */ && /^\s*BT\s*$/.test(lines[i - 1].text))) continue
+    if (i > start && !lines[i - 1].blank && !((firstNonSpaceCode(lines[i - 1].text) | 0x20) === 0x62 /* B, b */ && /^\s*BT\s*$/i.test(lines[i - 1].text))) continue
     const t = lines[i].text
     const m = CLASS_INITIAL_CODES.has(firstNonSpaceCode(t)) ? CLASS_LINE.exec(t) : null
     if (m !== null && !/^\s*PAGE\b/.test(t)) {
@@ -618,7 +618,7 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
   if (opening !== -1) {
     let sawAddress = false
     for (let i = opening; i < limit; i++) {
-      if (/^\s*(FM|TO|INFO)\s/.test(lines[i].text)) sawAddress = true
+      if (isAddressKeywordLine(lines[i].text)) sawAddress = true
       if (lines[i].blank && sawAddress) return { bodyStart: i, banner, classMatch: null }
     }
     const dtgEnd = partialNoticeDtgEnd(lines, opening)
