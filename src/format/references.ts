@@ -1,6 +1,8 @@
+import { isDigitCode, isSpaceCode } from './char-codes.js'
 import { collapseSpace } from './lines.js'
 import { buildId, isTelegramWord, originRepairOf, REFERENCE_ID } from './ids.js'
 import { isStation } from './stations.js'
+import { looksLikeMark } from './marking.js'
 import type { ReferenceKind } from './model.js'
 
 /**
@@ -357,6 +359,71 @@ export function citedId(item: string, defaultYear: string | null, citing: string
  */
 export function previousYear(yy: string): string {
   return String((fullYear(yy) - 1) % 100).padStart(2, '0')
+}
+
+/**
+ * Where the body of the text starts inside a REF value run on into it (a copy that lost its line breaks, a block
+ * with no blank line after it): the shapes that open a paragraph or a portion, never an item (spec §5.9, §5.10).
+ * Each alternative starts a word (start of the value or after white space):
+ * 1. a paragraph number with a portion mark: `1.(SBU)`, `2. (U)`;
+ * 2. a paragraph number before a capital: `1.The`, `1.  In response` (its number after a serial, a year, a
+ *    parenthesis or a full stop, so `PARA 3. BERN 45` stays an item);
+ * 3. a portion mark before a capitalised word: `(SBU) Poloff delivered`, `(U) Embassy London has`;
+ * 4. a rule of four or more dashes, underscores or equals signs (`------- SUMMARY -------`);
+ * 5. a SUMMARY label (`SUMMARY:`, `Summary:`, `BEGIN SUMMARY`);
+ * 6. a capitalised word after a serial: `CAIRO 2103 Sensitive but …`, `STATE 102414 We delivered …`.
+ * Groups: 1 the mark after a number, 2 a number before a capital, 3 a mark before a capital, 4 a capitalised word.
+ */
+const BODY_OPENING =
+  /(?<!\S)(?:\d{1,2}\.[ \t]{0,3}\(([^()\n]{1,16})\)|(\d{1,2})\.[ \t]{0,3}(?=[A-Z])|\(([^()\n]{1,16})\)(?=\s+[A-Z])|-{4,}|_{4,}|={4,}|(?:BEGIN\s+)?SUMMARY\s*:|Summary\s*:|([A-Z][a-z]+)(?=[ \t]+[a-z]{2,}\b))/g
+/** A capitalised word that follows a serial as part of an item: a month (`12 May`), a paragraph (`Para 3`). */
+const ITEM_WORD = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Paras?|Paragraphs?|And|Or|Notal)$/
+/** The mark's following words hold one in lower case (a sentence: `(U) Pol/Econ Chief delivered`), within eight words. */
+const SENTENCE_AHEAD = /^\s+\S+(?:\s+\S+){0,7}?\s+[a-z]{2,}/
+
+/**
+ * Where the references of a REF value (its label removed) end: the offset of the first body opening
+ * (`BODY_OPENING`) that is one, else the value's length. A parenthesised single letter that is the next
+ * enumerator of a `(A) … (B) …` list is an item, not the `(C)` mark.
+ *
+ * @example
+ *   referencesEnd('STATE 146857 (U) Pol/Econ Chief delivered reftel points') // 13
+ *   referencesEnd('A. STATE 12 (NOTAL) B. STATE 14')                          // the whole value
+ */
+export function referencesEnd(value: string): number {
+  BODY_OPENING.lastIndex = 0
+  for (let m = BODY_OPENING.exec(value); m; m = BODY_OPENING.exec(value)) {
+    if (m.index === 0) continue
+    if (m[1] !== undefined) {
+      if (looksLikeMark(m[1])) return m.index
+    } else if (m[2] !== undefined) {
+      const c = codeBefore(value, m.index)
+      if (isDigitCode(c) || c === 0x2e /* . */ || c === 0x29 /* ) */) return m.index
+    } else if (m[3] !== undefined) {
+      const after = value.slice(m.index + m[0].length, m.index + m[0].length + 200)
+      if (looksLikeMark(m[3]) && SENTENCE_AHEAD.test(after) && !nextEnumerator(value, m.index, m[3])) return m.index
+    } else if (m[4] !== undefined) {
+      if (isDigitCode(codeBefore(value, m.index)) && !ITEM_WORD.test(m[4])) return m.index
+    } else {
+      return m.index
+    }
+  }
+  return value.length
+}
+
+/** The char code of the last character other than white space before `at` (NaN at the value's start). */
+function codeBefore(value: string, at: number): number {
+  let i = at - 1
+  while (i >= 0 && isSpaceCode(value.charCodeAt(i))) i--
+  return value.charCodeAt(i)
+}
+
+/** Whether `(X)` at `at` is the enumerator after the last parenthesised letter before it (`(B) … (C)`). */
+function nextEnumerator(value: string, at: number, letter: string): boolean {
+  if (letter.length !== 1) return false
+  let last: string | null = null
+  for (const m of value.slice(0, at).matchAll(/\(([A-Za-z])\)/g)) last = m[1]
+  return last !== null && last.toUpperCase().charCodeAt(0) + 1 === letter.toUpperCase().charCodeAt(0)
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Line } from './lines.js'
 import { looksLikeMark } from './marking.js'
 import type { SegmentKind } from './model.js'
 import { firstNonSpace, isPageHeaderLine, pageHeaderTotal, SMART_PAGE_HEADER } from './page-header.js'
-import { REF_LABEL, splitReferences } from './references.js'
+import { REF_LABEL, referencesEnd, splitReferences } from './references.js'
 import { tagListLength, TAGS_LABEL } from './tags.js'
 
 /**
@@ -480,11 +480,25 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       }
       if (kinds[i] === 'pageHeader') continue
       // a TAGS line continues only on a line that is a tag list (spec §5.7): prose after it is no tag
-      if (kinds[i] !== 'lines' || (s.field === 'tags' && !isTagList(lines[i].text.slice(0, Math.max(0, end - lines[i].start))))) {
+      // nor does a SUBJECT go on into a marked paragraph glued under it (`1.(SBU) text`, no blank line between: spec
+      // §5.8, a subject ends at paragraph 1), though that is no block start the paragraph pass opens a paragraph at
+      if (kinds[i] !== 'lines' || (s.field === 'tags' && !isTagList(lines[i].text.slice(0, Math.max(0, end - lines[i].start)))) || (s.field === 'subject' && opensMarkedParagraph(lines[i].text))) {
         end = Math.min(end, lines[i].start)
         break
       }
       lastLine = i
+    }
+    if (s.field === 'ref') {
+      // a block run on into the body (no blank line, or a copy that lost its line breaks) ends where the body opens
+      const label = REF_LABEL.exec(text.slice(s.at, Math.min(end, lines[s.line].end)))
+      const valueStart = s.at + (label !== null && label.index === 0 ? label[0].length : 0)
+      const cut = valueStart + referencesEnd(text.slice(valueStart, end))
+      if (cut < end) {
+        end = cut
+        while (lastLine > s.line && lines[lastLine].start >= end) lastLine--
+        // a body opening at the start of a line leaves that line to the body
+        while (lastLine > s.line && text.slice(lines[lastLine].start, end).trim() === '') lastLine--
+      }
     }
     while (end > s.at && isSpaceCode(codeAt(text, end - 1))) end--
     return { start: s.at, end, lastLine }
@@ -547,6 +561,15 @@ export function captionsRead(t: string, leading: CaptionWord[], captionLine: boo
   const within = captionsIn(t)
   if (within.length === 0) return null
   return hasLowerCase(t) ? leading : within
+}
+
+/** A line that opens with a paragraph number and a portion mark (`1.(SBU) text`, `¶2. (C) text`). */
+function opensMarkedParagraph(t: string): boolean {
+  const c0 = firstNonSpace(t)
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 182 /* ¶ */)) return false
+  const m = PARA_START.exec(t)
+  const mark = m && (m[4] ?? m[5])
+  return !!mark && looksLikeMark(mark)
 }
 
 /** A line (up to a keyword run together after it) that is a tag list to its end (spec §5.7). */
