@@ -476,6 +476,9 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
           end = Math.min(end, lines[i].start)
           break
         }
+        // the gap (blank lines, page headers) is judged once, whole: a blank line after the page header is no end of
+        // an item the line before the break left open
+        i = next - 1
         continue
       }
       if (kinds[i] === 'pageHeader') continue

@@ -115,3 +115,31 @@ describe('a REF block across a page break', () => {
   })
 })
 
+
+describe('a REF block across a page break with blank lines on both sides of the page header', () => {
+  /** A page break as some copies print it: a blank line, the page header, a blank line. */
+  const SPACED = '\n\nPAGE 02 MORVALE 01234 061419Z\n\n'
+
+  it('should go on at the item the line before the break left open, past the blank line after the page header', () => {
+    for (const open of ['A. STATE 1234,', 'A. STATE 1234 AND', 'A. STATE 1234;']) {
+      expect(read(cable(`REF: ${open}${SPACED}     TESSIN 9\n     B. VELLORA 5`)), open).toEqual([
+        ['A', '08STATE1234', 'STATE 1234'],
+        ['A', '08TESSIN9', 'TESSIN 9'],
+        ['B', '08VELLORA5', 'VELLORA 5'],
+      ])
+    }
+    // a number or a lower-case word after the break goes on too, and so does the next item
+    expect(read(cable(`REF: A. STATE 1234${SPACED}5678\n     B. TESSIN 9`))).toEqual([
+      ['A', '08STATE1234', 'STATE 1234 5678'],
+      ['B', '08TESSIN9', 'TESSIN 9'],
+    ])
+  })
+
+  it('should keep the page header and both blank lines inside the block, and end where the item was closed', () => {
+    const text = `${envelope}CONFIDENTIAL MORVALE 001234\n\nSUBJECT: A REF BLOCK\n\nREF: A. STATE 1234,${SPACED}TESSIN 9\n\n1. (C) First.\n\nDOE\n`
+    const c = parseCable(text)
+    expect(text.slice(c.spans.references!.start.offset, c.spans.references!.end.offset)).toBe(`REF: A. STATE 1234,${SPACED}TESSIN 9`)
+    expect(c.paragraphs.map((p) => p.number)).toEqual([1])
+    expect(read(cable(`REF: A. STATE 1234${SPACED}The embassy learned on 3 March that talks resume.`))).toEqual([['A', '08STATE1234', 'STATE 1234']])
+  })
+})
