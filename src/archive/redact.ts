@@ -188,12 +188,17 @@ function versionsAgree(filed: Overall, shownText: string, shownCable: Cable, oth
 registerPortionsOf(storedPortions)
 
 
-/** The higher of what the text states and what the archive files it under, all caveats of both. */
+/**
+ * The overall level and caveats unmarked portions count at: what the text states together with what the archive
+ * files it under, read by the one rule the archive files by (`statedAccess`). A filing states a level, so a text
+ * that states none itself (a CFPF record whose class is a publisher's column) counts at the level it is filed
+ * under, not at TOP SECRET: the rendering for a reader cleared for the filing withholds nothing, as `show` does.
+ */
 function overallOf(cable: Cable, text: string, filed: Overall | undefined): Overall {
-  const own = statedAccess(cable)
   // no filing given (a text redacted on its own): the cable's own whole-cable access, as the archive would file it
-  if (!filed) return filedAccess(cable, text, own)
-  return { level: Math.max(own.level, filed.level), caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || filed.caveats.includes(c)) }
+  if (!filed) return filedAccess(cable, text, statedAccess(cable))
+  const own = statedAccess(cable, null, filed)
+  return { level: own.level, caveats: own.caveats }
 }
 
 /** The parenthesised word after a SUBJECT label, where only the subject's portion mark stands. */
