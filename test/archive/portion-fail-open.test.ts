@@ -6,7 +6,7 @@
  * Synthetic cables of the invented post QUORIN; every value expected is written here, never read from the code.
  */
 import { describe, expect, it } from 'vitest'
-import { bodyPortions, definesAcronym, innerMarks, raisedBy } from '../../src/archive/body-portions.js'
+import { bodyPortions, definesAcronym, innerMarks, raisedBy, readPortionMark } from '../../src/archive/body-portions.js'
 import { cableAccess } from '../../src/archive/cable-access.js'
 import { headerPieces, isRoutingLine, isSignatureLine, marksOfText } from '../../src/archive/header-portions.js'
 import { redactText } from '../../src/archive/redact.js'
@@ -204,5 +204,24 @@ describe('text outside the body demands every caveat of the cable', () => {
     expect(r.text).not.toContain('Tailcanary')
     expect(r.withheld).toContainEqual({ portion: 'text', mark: 'S', reason: 'marked SECRET, needs NOFORN (a caveat of the whole cable)' })
     expect(redactText(text, { level: 3, caveats: ['NOFORN'] }).text).toContain('Tailcanary')
+  })
+})
+
+describe('readPortionMark: what a portion mark demands', () => {
+  it('should read the level and every restrictive caveat of a mark', () => {
+    expect(readPortionMark('S//NF')).toEqual({ level: 3, caveats: ['NOFORN'] })
+    expect(readPortionMark('S//NF//ORCON')).toEqual({ level: 3, caveats: ['NOFORN', 'ORCON'] })
+    expect(readPortionMark('C//LIMDIS', 0)).toEqual({ level: 2, caveats: ['LIMDIS'] })
+  })
+
+  it('should read a caveat alone at the level given, and as nothing without one', () => {
+    expect(readPortionMark('NF')).toBeNull()
+    expect(readPortionMark('NF', 2)).toEqual({ level: 2, caveats: ['NOFORN'] })
+  })
+
+  it('should demand no caveat a reader is never read into (FGI, EFTO), and refuse a mark it cannot read', () => {
+    expect(readPortionMark('C//NF//FGI')).toEqual({ level: 2, caveats: ['NOFORN'] })
+    expect(readPortionMark('S//EFTO')).toEqual({ level: 3, caveats: [] })
+    expect(readPortionMark('S//SIPDIS', 2)).toBeNull()
   })
 })
