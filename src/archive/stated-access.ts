@@ -35,13 +35,27 @@ export interface CableAccess {
  * nothing states (no class line, FL4, banner or publisher metadata: portion marks alone only ever raise a stated
  * level). `cableAccess` raises this by every portion the releasable rendering reads.
  *
+ * This is the one rule for where a cable's overall level comes from, used both when the archive files a cable
+ * (`cableAccess`, with `statedElsewhere` the publisher's classification field) and when the releasable rendering
+ * judges its unmarked portions (`filedUnder`: the level and caveats the archive filed it under, which were read
+ * from those same statements; a stored text no longer carries its publisher's fields). So a record whose level only
+ * its publisher states (a CFPF row: `SECRET` in a column, no class line in the body) is rendered at that level, as
+ * it is filed, and a cable whose level nothing states is filed and rendered at TOP SECRET alike (QA 14r7 W4).
+ *
  * @example
  *   statedAccess(parseCable(text)) // { level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' }
+ *   statedAccess(parseCable('1. Unmarked.', { plain: true }), null, { level: 3, caveats: [] }) // { level: 3, caveats: [], classification: 'SECRET' }
  */
-export function statedAccess(cable: Cable, statedElsewhere: string | null = null): CableAccess {
+export function statedAccess(cable: Cable, statedElsewhere: string | null = null, filedUnder: { level: number; caveats: readonly string[] } | null = null): CableAccess {
   let rank = -1
   let unreadable = false
   const caveats = new Set<string>()
+  // the archive's filing states the level (and caveats) it was read from: at least what the text states, or
+  // TOP SECRET when nothing did
+  if (filedUnder) {
+    rank = Math.max(rank, filedUnder.level)
+    for (const c of filedUnder.caveats) caveats.add(c)
+  }
   const read = (marking: string) => {
     const r = parseMarking(marking)
     // a marking that contradicts itself (REL TO with NOFORN) is filed under its stricter reading; one nobody can

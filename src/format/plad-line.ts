@@ -9,7 +9,8 @@ import { stationPlaceWords } from './stations.js'
  * - a post (`AMEMBASSY`, `AMCONSUL`, `USMISSION` …) ends where its station ends: the longest run of words naming a
  *   station of the directory (`THE HAGUE`, `RIO DE JANEIRO`, `stationPlaceWords`), or a single word for a place
  *   the directory does not know (`AMEMBASSY QUORIN`), then an optional country code (`AMEMBASSY TRIPOLI LY`);
- * - a collective ends with the word `COLLECTIVE` (`ALL SOUTH AND CENTRAL ASIA COLLECTIVE`);
+ * - a collective ends with the word `COLLECTIVE` (`ALL SOUTH AND CENTRAL ASIA COLLECTIVE`), or opens with `ALL` and
+ *   ends with the noun of what it lists (`ALL DIPLOMATIC AND CONSULAR POSTS`, `ALL OECD CAPITALS`);
  * - any other PLAD ends at its place: `WASHDC`, `WASHINGTON DC`, or a state or country code after at most five
  *   words (`HQ USEUCOM VAIHINGEN GE`, `USCENTCOM INTEL CEN MACDILL AFB FL`); without one it is an agency word and
  *   one word (`DEPT OF TREASURY`, `WHITE HOUSE NSC`) or at most two words (`USEU BRUSSELS`, `COMUSNAVCENT`).
@@ -40,6 +41,9 @@ const isCode = (w: string, states: boolean) => !FUNCTION_WORDS.has(w) && (COUNTR
 const NAME_WORD = /^[A-Z0-9][A-Z0-9.'&()-]*$/
 const isNameWord = (w: string) => NAME_WORD.test(w) && !/^\d+$/.test(w)
 
+/** The last word of an un-suffixed collective (`ALL AMERICAN REPUBLIC DIPLOMATIC POSTS`, `ALL NATO CAPITALS`). */
+const LIST_NOUN = /^(?:POSTS|CAPITALS|MISSIONS|EMBASSIES|CONSULATES|DELEGATIONS|ADDRESSEES|OFFICES|STATIONS)$/
+
 const PRECEDENCE = /^(?:FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)(?= |$)/
 const MCN = /^\d{4}(?:-\d{4})?(?= |$)/
 /** An office note after a PLAD (`//USD:SOLIC//`, `//J-3/J-5//`, `//USDP ADMIN/CHAIRS//`): office codes, bounded. */
@@ -65,6 +69,11 @@ function plads(s: string): Read[] {
   // a collective: ends with COLLECTIVE (all collectives of the dev corpus and the directory do)
   const c = words.indexOf('COLLECTIVE')
   if (c >= 0 && c <= 9 && words.slice(0, c).every(isNameWord)) found.push({ end: upTo(c + 1), evidence: true })
+  // an un-suffixed list (spec §4.2: a PLAD starting with ALL, as addressee.ts isCollective reads it): `ALL
+  // DIPLOMATIC AND CONSULAR POSTS`, `ALL OECD CAPITALS`, ending with the noun of what it lists
+  if (words[0] === 'ALL' && c < 0) {
+    for (let n = 2; n <= 8 && n <= words.length && isNameWord(words[n - 1]); n++) if (LIST_NOUN.test(words[n - 1])) found.push({ end: upTo(n), evidence: true })
+  }
   if (POST_WORDS.has(words[0])) {
     if (words.length < 2 || !isNameWord(words[1])) return found
     // the station's name as the directory knows it, or one word for a place it does not know

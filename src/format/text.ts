@@ -200,7 +200,10 @@ export function layoutText(lines: Line[], from: number, text: string, classMatch
     const pilcrow = m[2] !== undefined
     // numbering slips in real cables (1, 2, 4): a number a little ahead still opens a paragraph at a block start
     const ok = n === expected || (layout.paras.length > 0 && blockStart && n > expected && n < expected + 3)
-    if (layout.paras.length === 0 && !blockStart && !pilcrow) continue
+    // paragraph 1 glued under the SUBJECT, REF, TAGS or E.O. block or the class line (no blank line between, as texts
+    // that lost their empty lines write it) opens the body all the same (spec §5.8: a subject ends at paragraph 1)
+    const glued = !blockStart && !pilcrow && n === 1 && layout.paras.length === 0 && m[0].length < lines[i].text.length && gluedUnderFront(lines, i, frontStart, cl !== null)
+    if (layout.paras.length === 0 && !blockStart && !pilcrow && !glued) continue
     // a fragment (no class line, no header) may start at any paragraph: its first numbered block opens one; so may a
     // later section of a multi-section telegram (`SECTION 02 OF 02` on its class line) or any text whose numbers
     // then run on (`6.` then `7.` at block starts: a section or a partial record without its first part)
@@ -485,7 +488,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
       // a TAGS line continues only on a line that is a tag list (spec §5.7): prose after it is no tag
       // nor does a SUBJECT go on into a marked paragraph glued under it (`1.(SBU) text`, no blank line between: spec
       // §5.8, a subject ends at paragraph 1), though that is no block start the paragraph pass opens a paragraph at
-      if (kinds[i] !== 'lines' || (s.field === 'tags' && !isTagList(lines[i].text.slice(0, Math.max(0, end - lines[i].start)))) || (s.field === 'subject' && opensMarkedParagraph(lines[i].text))) {
+      if (kinds[i] !== 'lines' || (s.field === 'tags' && !isTagList(lines[i].text.slice(0, Math.max(0, end - lines[i].start)))) || (s.field === 'subject' && (opensMarkedParagraph(lines[i].text) || opensFirstParagraph(lines[i].text)))) {
         end = Math.min(end, lines[i].start)
         break
       }
@@ -573,6 +576,35 @@ function opensMarkedParagraph(t: string): boolean {
   const m = PARA_START.exec(t)
   const mark = m && (m[4] ?? m[5])
   return !!mark && looksLikeMark(mark)
+}
+
+/**
+ * A line that opens paragraph 1 without a mark (`1. THE MINISTER SAID …`, as texts of the 1970s and unclassified
+ * cables write it): a subject ends there (spec §5.8) though no blank line parts them. Only number 1 with text after
+ * it: a subject wrapped onto a line opening with another number (`2000 BUDGET`, `12 DELEGATES`) goes on.
+ */
+function opensFirstParagraph(t: string): boolean {
+  const m = PARA_START.exec(t)
+  return m !== null && m[3] === '1' && m[0].length < t.length
+}
+
+/**
+ * True when the run of non-blank lines above line `i` opens with a SUBJECT, TAGS, E.O. or Classified By line, a REF
+ * line with its value on it, or the class line (the line before `frontStart` when `classLine`): line `i` then sits
+ * in the front matter with no blank line before the body. A bare `REFS:` label over a numbered list is no such block
+ * (its `1.` `2.` are references).
+ */
+function gluedUnderFront(lines: Line[], i: number, frontStart: number, classLine: boolean): boolean {
+  for (let j = i - 1; j >= frontStart - 1 && j > i - 12; j--) {
+    if (j < frontStart) return classLine && j >= 0
+    const t = lines[j].text
+    if (lines[j].blank) return false
+    for (const [re, what] of HEADER_KEYWORD_LINES) {
+      const k = re.exec(t)
+      if (k) return what !== 'a REF line' || t.slice(k[0].length).trim() !== ''
+    }
+  }
+  return false
 }
 
 /** A line (up to a keyword run together after it) that is a tag list to its end (spec §5.7). */

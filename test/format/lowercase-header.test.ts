@@ -78,4 +78,26 @@ describe('header lines in lower or mixed case', () => {
     const c = parse('fm amembassy morvale\nto secstate washdc 0517\n\ninfo log-00 np-00 eur-01\n\nC O N F I D E N T I A L MORVALE 000412\n\n1. (C) Text.\n')
     expect(c.info).toBeNull()
   })
+
+  it('should read collectives that open with ALL and name what they list (spec §4.2), in any case', () => {
+    const lower = parse('r 201500z may 77\nfm secstate washdc\nto all american republic diplomatic posts\ninfo all nato capitals\nusmission usnato\n\nUNCLAS STATE 123456\n\nSUBJECT: INVENTED CIRCULAR\n\n1. INVENTED.\n')
+    expect(lower.to?.map((a) => [a.name, a.excluded])).toEqual([['ALL AMERICAN REPUBLIC DIPLOMATIC POSTS', []]])
+    expect(lower.info?.map((a) => a.name)).toEqual(['ALL NATO CAPITALS', 'USMISSION USNATO'])
+    const mixed = parse('Fm Secstate Washdc\nTo All Diplomatic and Consular Posts Priority\nInfo All OECD Capitals\n\nUNCLAS STATE 000042\n\n1. Text.\n')
+    expect(mixed.to?.map((a) => [a.name, a.precedence])).toEqual([['ALL DIPLOMATIC AND CONSULAR POSTS', 'PRIORITY']])
+    expect(mixed.info?.map((a) => a.name)).toEqual(['ALL OECD CAPITALS'])
+    // ALL before prose stays prose
+    const prose = parse('fm amembassy morvale\nto all of them the talks went well\n\nC O N F I D E N T I A L MORVALE 000412\n\n1. (C) Text.\n')
+    expect(prose.to).toBeNull()
+  })
+
+  it('should never take an FM, TO or INFO line it refuses for an addressee of the list above it', () => {
+    const c = parse('R 201500Z MAY 77\nFM SECSTATE WASHDC\nTO AMEMBASSY PARIS\ninfo log-00 oct-01\nINFO AMEMBASSY ROME\n\nUNCLAS STATE 123456\n\n1. INVENTED.\n')
+    expect(c.to?.map((a) => a.name)).toEqual(['AMEMBASSY PARIS'])
+    expect(c.info?.map((a) => a.name)).toEqual(['AMEMBASSY ROME'])
+    const d = parse('fm amembassy morvale\nto secstate washdc 0517\namembassy tessin\ninfo on the talks follows\n\nC O N F I D E N T I A L MORVALE 000412\n\n1. (C) Text.\n')
+    expect(d.to?.map((a) => a.name)).toEqual(['SECSTATE WASHDC', 'AMEMBASSY TESSIN'])
+    expect(d.info).toBeNull()
+  })
 })
+

@@ -23,4 +23,25 @@ describe('the originator of a record without FM line', () => {
     expect([d.id, d.origin]).toEqual(['08BISHKEK21', 'AMEMBASSY BISHKEK'])
     expect(d.diagnostics.map((x) => x.code)).toContain('NO_ORIGIN')
   })
+
+  it('should write the PLAD of an origin spelled as ids spell it (no blanks) as the directory does', () => {
+    expect(originFromMrn('NEWDELHI')).toBe('AMEMBASSY NEW DELHI')
+    expect(originFromMrn('THEHAGUE')).toBe('AMEMBASSY THE HAGUE')
+    expect(originFromMrn('BUENOSAIRES')).toBe('AMEMBASSY BUENOS AIRES')
+    expect(originFromMrn('SAOPAULO')).toBe('AMCONSUL SAO PAULO')
+    expect(originFromMrn('THEHA')).toBe('AMEMBASSY THE HAGUE')
+    // a one-word station is unchanged
+    expect(originFromMrn('KINSHASA')).toBe('AMEMBASSY KINSHASA')
+  })
+
+  it('should give a record known only by its document number the PLAD its FM line would hold', () => {
+    for (const [doc, plad] of [
+      ['1979NEWDE01234', 'AMEMBASSY NEW DELHI'],
+      ['1976BUENOS00456', 'AMEMBASSY BUENOS AIRES'],
+      ['1977THEHA00123', 'AMEMBASSY THE HAGUE'],
+    ]) {
+      const c = parseCable('1. INVENTED PARTIAL TEXT.\n\n2. MORE.\n', { hint: { id: doc } })
+      expect(c.origin).toBe(plad)
+    }
+  })
 })

@@ -7,10 +7,15 @@
  * honoured by the rendering only, so `show` and `search` gave a lower reader the text `redact` withheld (QA 14,
  * findings 02 and 10). Both engines, portion-level access off and on. Synthetic cables only.
  */
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
 import { cableAccess, UNREADABLE_MARKING_LABEL } from '../../src/archive/cable-access.js'
 import { toCableRecord } from '../../src/archive/cable-record.js'
+import { importArchive } from '../../src/archive/import/import-archive.js'
 import { configurePortionAccess } from '../../src/archive/portion-access.js'
+import { redactStoredCable } from '../../src/archive/releasable.js'
 import { redactText } from '../../src/archive/redact.js'
 import { searchArchive } from '../../src/archive/search-archive.js'
 import { showCable } from '../../src/archive/show-cable.js'
@@ -102,5 +107,71 @@ describe.each(await storeEngines('redact-access'))('show and search agree with t
     for (const key of ['08QUORIN501', '08QUORIN503', '08QUORIN950', '08QUORIN902']) expect(await showCable(store, key, { level: 4, caveats: ['NOFORN'] })).not.toBeNull()
     // the reader cleared for the whole cable reads it whole
     expect(JSON.stringify(await showCable(store, '08QUORIN902', { level: 3, caveats: ['NOFORN'] }))).toContain('Nfpopen902')
+  })
+})
+
+/**
+ * A record whose level only its publisher states (a History Lab CSV row: `classification` column, no class line in
+ * the body) is filed at that level; the rendering judged its unmarked portions by the text alone, found no level,
+ * and withheld them from a reader cleared for the filing as "the overall TOP SECRET" (QA 14r7 W4). Both now read the
+ * overall level by one rule (`statedAccess`, the filing counting as a statement), and a record whose level nothing
+ * states is filed and rendered at TOP SECRET alike.
+ */
+const CFPF_HEADER = 'doc_nbr,date,from_field,to_field,subject,body,classification,origclass,orighand,tags,concepts,film'
+const cfpfRow = (serial: number, body: string, classification: string, handling: string) =>
+  `1978QUORIN0${serial},1978-02-14T00:00:00,QUORIN,STATE,INVENTED TOPIC ${serial},"${body}",${classification},${classification},${handling},"{PREL,QU}",{BRIDGES},P780044-0${serial}`
+const CFPF_ROWS = [
+  // stated SECRET, one (C) paragraph and one unmarked
+  cfpfRow(1301, '1. (C) Cfpfmarked1301 text.\n\n2. Cfpfplain1301 unmarked text.', 'SECRET', ''),
+  // stated SECRET with NODIS handling, no marks at all
+  cfpfRow(1302, '1. Cfpfplain1302 unmarked text.\n\n2. More cfpfplain1302 text.', 'SECRET', 'NODIS'),
+  // stated CONFIDENTIAL, unmarked text after a (U) paragraph
+  cfpfRow(1303, '1. (U) Cfpfmarked1303 text.\n\n2. Cfpfplain1303 unmarked text.', 'CONFIDENTIAL', ''),
+  // no level stated anywhere: filed TOP SECRET, so rendered at TOP SECRET too (fail closed both ways)
+  cfpfRow(1304, '1. (C) Cfpfmarked1304 text.\n\n2. Cfpfplain1304 unmarked text.', '', ''),
+]
+
+describe.each(await storeEngines('redact-cfpf-level'))('a publisher-stated level: filing and rendering agree on $name', (engine) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cablegram-cfpf-level-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  writeFileSync(join(dir, 'history-lab.csv'), [CFPF_HEADER, ...CFPF_ROWS].join('\n') + '\n')
+  const cases: { key: string; filed: Access; label: string | null; below: Access; overall: string }[] = [
+    { key: '78QUORIN1301', filed: { level: 3, caveats: [] }, label: 'SECRET', below: { level: 2, caveats: [] }, overall: 'SECRET' },
+    { key: '78QUORIN1302', filed: { level: 3, caveats: ['NODIS'] }, label: 'SECRET//NODIS', below: { level: 2, caveats: ['NODIS'] }, overall: 'SECRET//NODIS' },
+    { key: '78QUORIN1303', filed: { level: 2, caveats: [] }, label: 'CONFIDENTIAL', below: { level: 1, caveats: [] }, overall: 'CONFIDENTIAL' },
+    { key: '78QUORIN1304', filed: { level: 4, caveats: [] }, label: null, below: { level: 3, caveats: [] }, overall: 'TOP SECRET' },
+  ]
+
+  // 78QUORIN1304 (nothing stated) held before the fix too: it guards the fail-closed side of the shared rule
+  it.skipIf(engine.skip).each(cases)('should withhold nothing from a reader cleared for the filing of $key, and judge its unmarked text at the filed level below it', async (c) => {
+    const store = await engine.open()
+    await importArchive(store, [dir], { now: () => new Date('2026-03-01T00:00:00Z'), parallel: false })
+    {
+      const stored = (await store.getCable(c.key))!
+      expect({ level: stored.level, caveats: stored.caveats, classification: stored.classification }, c.key).toEqual({ ...c.filed, classification: c.label })
+      // the reader the archive lets read it whole: shown whole, and the rendering for him withholds nothing
+      const whole = await showCable(store, c.key, c.filed)
+      expect(whole?.withheld, c.key).toBeUndefined()
+      const mine = await redactStoredCable(store, c.key, c.filed, c.filed)
+      expect(mine?.withheld, c.key).toEqual([])
+      expect(mine?.text).toBe(stored.text)
+      // the reader below it: the unmarked paragraph withheld as the level it is filed under, never a level it lacks
+      const lower = await redactStoredCable(store, c.key, c.below, c.filed)
+      expect(lower?.withheld.map((w) => w.reason), c.key).toContain(`unmarked: treated as the overall ${c.overall}, above ${['UNCLASSIFIED', 'SBU', 'CONFIDENTIAL', 'SECRET'][c.below.level]}`)
+      expect(lower?.text).not.toMatch(/Cfpfplain/)
+    }
+  })
+
+  it.skipIf(engine.skip)('should show a reader in part (portion-level access) the same rendering `redact` gives him', async () => {
+    const store = await engine.open()
+    await importArchive(store, [dir], { now: () => new Date('2026-03-01T00:00:00Z'), parallel: false })
+    await configurePortionAccess(store, true)
+    const C: Access = { level: 2, caveats: [] }
+    const view = await showCable(store, '78QUORIN1301', C)
+    const rendering = await redactStoredCable(store, '78QUORIN1301', C, { level: 3, caveats: [] })
+    expect(view?.withheld).toEqual(rendering?.withheld)
+    expect(view?.cable.text).toBe(rendering?.text)
+    expect(view?.cable.text).toContain('Cfpfmarked1301')
+    expect(view?.cable.text).toContain('treated as the overall SECRET, above CONFIDENTIAL')
   })
 })

@@ -322,9 +322,10 @@ describe('releasable rendering of header segments that hold body text', () => {
   const C = { level: 2, caveats: [] }
   it('should show a header segment only as far as it is what its kind says, and judge the rest by its marks', () => {
     const c = redactText(FOLDED_SECRET_CABLE, C)
-    // a continuation under Classified By, an (S) and a (C) paragraph run on after it without an empty line
+    // a continuation under Classified By, an (S) and a (C) paragraph run on after it without an empty line: the
+    // paragraphs are the cable's paragraphs 1 and 2 (paragraph 1 opens the body though glued under the block)
     expect(c.text).toContain(
-      'Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n[Text withheld: marked SECRET, above CONFIDENTIAL]\n2. (C) The heron delegation arrives on Monday.\n',
+      'Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n1. (S) [Paragraph 1 withheld: marked SECRET, above CONFIDENTIAL]\n2. (C) The heron delegation arrives on Monday.\n',
     )
     // a text line in the captions block: the caption words stay, the line counts at the overall level
     expect(c.text).toContain('\nSIPDIS\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n\nE.O. 12958')
@@ -332,8 +333,8 @@ describe('releasable rendering of header segments that hold body text', () => {
     const u = redactText(FOLDED_SECRET_CABLE, { level: 0, caveats: [] })
     expect(u.text).not.toMatch(/cobalt|tamarind|falcon|heron|ember|SLUICE/)
     expect(u.text).toContain('3. (U) The lantern treaty was signed in 1961.')
-    expect(u.withheld).toContainEqual({ portion: 'text', mark: 'S', reason: 'marked SECRET, above UNCLASSIFIED' })
-    expect(u.withheld).toContainEqual({ portion: 'text', mark: 'C', reason: 'marked CONFIDENTIAL, above UNCLASSIFIED' })
+    expect(u.withheld).toContainEqual({ portion: 'paragraph 1', mark: 'S', reason: 'marked SECRET, above UNCLASSIFIED' })
+    expect(u.withheld).toContainEqual({ portion: 'paragraph 2', mark: 'C', reason: 'marked CONFIDENTIAL, above UNCLASSIFIED' })
     // a reader cleared for the whole cable reads it as written
     expect(redactText(FOLDED_SECRET_CABLE, { level: 3, caveats: [] }).text).toBe(FOLDED_SECRET_CABLE)
   })
@@ -342,7 +343,7 @@ describe('releasable rendering of header segments that hold body text', () => {
     const text = FOLDED_SECRET_CABLE.replace('1. (S) The falcon', '1. (S//ZZ) The falcon')
     const top = redactText(text, { level: 4, caveats: ['NOFORN', 'NODIS', 'EXDIS', 'ORCON'] })
     expect(top.text).not.toContain('falcon')
-    expect(top.withheld).toEqual([{ portion: 'text', mark: null, reason: 'portion mark not understood, treated as TOP SECRET' }])
+    expect(top.withheld).toEqual([{ portion: 'paragraph 1', mark: null, reason: 'portion mark not understood, treated as TOP SECRET' }])
   })
 
   it('should treat text after the signature as a portion at the overall level', () => {
