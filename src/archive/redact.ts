@@ -503,9 +503,31 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
       return
     }
     if (seg.kind === 'pageHeader') {
-      sink?.('subject', 'subject', subject.demand, seg.raw)
-      if (subject.reason === null) append(seg.raw)
-      else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
+      // the subject repeated under a page header (§5.3) is shown exactly as the subject is; a SUBJECT line there that
+      // repeats nothing (other words, another mark, text run on after the truncated subject) is portion text, judged
+      // at the overall level or by its marks (QA 14 round 7, F5)
+      const lines = seg.raw.split(/(?<=\n)/).filter((l) => l !== '')
+      if (lines.every((l) => l.trim() === '' || isPageHeaderLine(l) || repeatsSubject(cable, subjectMark, l))) {
+        sink?.('subject', 'subject', subject.demand, seg.raw)
+        if (subject.reason === null) append(seg.raw)
+        else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, seg.raw)
+        return
+      }
+      let pos = at
+      for (const line of lines) {
+        if (line.trim() === '' || isPageHeaderLine(line)) {
+          append(line)
+          shownHeader(line)
+          lastWithheld = null
+        } else if (repeatsSubject(cable, subjectMark, line)) {
+          sink?.('subject', 'subject', subject.demand, line)
+          if (subject.reason === null) {
+            append(line)
+            lastWithheld = null
+          } else withhold('page header', null, `repeats the withheld subject`, `[Page header withheld: repeats the withheld subject]`, line)
+        } else portionText(`t@${pos}`, line, true)
+        pos += line.length
+      }
       return
     }
     // text outside the body: REF blocks (their item letters are no marks), anything unplaced: at the overall level,
@@ -536,6 +558,25 @@ function gluedClassifiedBy(raw: string): [string, string | null] {
   // after it stays with the segment it was run into, judged as before
   if (headerPieces('classifiedBy', raw.slice(cut)).some((p) => !p.header && p.text.trim() !== '')) return [raw, null]
   return [raw.slice(0, cut), raw.slice(cut)]
+}
+
+/** The SUBJECT label and the portion mark after it on a line (`SUBJECT: (C) `, `SUBJ: `). */
+const SUBJECT_LEAD = /^\s*(?:SUBJECT|SUBJ|UBJECT)\b\s*[:.]?\s*(?:[(\uFF08]([^()\uFF08\uFF09\n]{1,24})[)\uFF09])?\s*/i
+
+/** Upper case, runs of white space as one blank, trimmed: how a repeated subject is compared with the subject. */
+const foldWords = (text: string) => text.toUpperCase().replace(/\s+/g, ' ').trim()
+
+/**
+ * Whether a line under a SMART page header is the cable's subject repeated (§5.3: the subject repeated on a single,
+ * truncated line): a SUBJECT label, the subject's own portion mark or none, and text the subject opens with (letter
+ * case and blanks aside; cut anywhere, even inside a word). Only such a line is shown as the subject is; other words
+ * after the label (a different subject, the subject with text of the page run on after it) are text of the cable.
+ */
+function repeatsSubject(cable: Cable, subjectMark: string | null, line: string): boolean {
+  const lead = SUBJECT_LEAD.exec(line)
+  if (!lead || cable.subject === null) return false
+  if (lead[1] !== undefined && (subjectMark === null || foldWords(lead[1]) !== foldWords(subjectMark))) return false
+  return foldWords(cable.subject).startsWith(foldWords(line.slice(lead[0].length)))
 }
 
 /** A line that is a page header by its own syntax (`EXACT_PAGE_HEADER`, `SMART_PAGE_HEADER`, §5.3). */
