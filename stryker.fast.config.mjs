@@ -27,7 +27,8 @@ const MODULES = {
     'src/store/postgres/pg-messaging-store.ts:214-226',
   ],
   // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them
-  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 218-233: the portions the rendering reads;
+  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 223-238: the portions the rendering reads;
+  // overallOf, 198-202, the level unmarked text counts at;
   // decide, 59-63, whether a reader sees a portion; storedPortions and versionsAgree, 93-185, whether a cable with
   // several texts is read in part at all: measured with the research suites that reach them, docs/testing.md)
   access: [
@@ -38,7 +39,8 @@ const MODULES = {
     'src/archive/disguised-caveats.ts',
     'src/archive/redact.ts:59-63',
     'src/archive/redact.ts:93-185',
-    'src/archive/redact.ts:218-233',
+    'src/archive/redact.ts:198-202',
+    'src/archive/redact.ts:223-238',
     'src/archive/reader-access.ts',
     // the portion code of the releasable rendering (issue 15's fresh check): what a portion mark demands
     // (readPortionMark) and the level and caveats the body's marks raise a cable to (raisedBy). The rest of
