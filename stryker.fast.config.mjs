@@ -16,7 +16,7 @@ const MODULES = {
     // REF parsing outside references.ts: the ids completed from the cable's own (finishReferences) and a REF block
     // read on across a page break (refContinuation)
     'src/format/parse.ts:473-525',
-    'src/format/text.ts:358-377',
+    'src/format/text.ts:361-380',
     'src/format/precedence.ts',
     'src/format/compose.ts:79-79',
   ],
