@@ -16,7 +16,7 @@ const MODULES = {
     // REF parsing outside references.ts: the ids completed from the cable's own (finishReferences) and a REF block
     // read on across a page break (refContinuation)
     'src/format/parse.ts:473-525',
-    'src/format/text.ts:358-377',
+    'src/format/text.ts:361-380',
     'src/format/precedence.ts',
     'src/format/compose.ts:79-79',
   ],
@@ -28,6 +28,7 @@ const MODULES = {
   ],
   // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them
   // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 200-215: the portions the rendering reads;
+  // overallOf, 174-179, the level unmarked text counts at;
   // decideAccess, 59-63, whether a reader sees a portion; storedPortions and versionAgreement, 103-162, which portions of a cable with
   // several texts are read in part: measured with the research suites that reach them, docs/testing.md)
   access: [
@@ -38,6 +39,7 @@ const MODULES = {
     'src/archive/disguised-caveats.ts',
     'src/archive/redact.ts:59-63',
     'src/archive/redact.ts:103-162',
+    'src/archive/redact.ts:174-179',
     'src/archive/redact.ts:200-215',
     'src/archive/reader-access.ts',
     // the portion code of the releasable rendering (issue 15's fresh check): what a portion mark demands
