@@ -30,7 +30,23 @@ export interface CableView {
    * `cable.text`, which is then the redacted rendering.
    */
   withheld?: WithheldPortion[]
+  /**
+   * Set with `withheld`: the fields not given to a reader in part because they are read from the whole text
+   * (`references`: the REF items, which stand at the overall level; `diagnostics` and `errorCount`: positions and
+   * messages of the whole parse; `sources`: hashes of the whole text). Their values in `cable` and `references`
+   * are then empty and mean "withheld", never "none": adapters say so (`References: withheld …`).
+   */
+  withheldFields?: WithheldField[]
 }
+
+/** A field of a cable view withheld from a reader in part (`CableView.withheldFields`). */
+export type WithheldField = 'references' | 'diagnostics' | 'errorCount' | 'sources'
+
+/**
+ * What a reader in part is never given, whatever the cable holds: said always, so that whether it is said
+ * depends on nothing withheld (a cable without REF lines is told the same as one whose REF block is withheld).
+ */
+const WITHHELD_IN_PART: WithheldField[] = ['references', 'diagnostics', 'errorCount', 'sources']
 
 /**
  * A cable with its references resolved against the archive and the cables that cite it; null when the
@@ -89,5 +105,5 @@ async function partialView(store: Store, id: string, access: Access): Promise<Ca
     sources: [],
   }
   const citedBy = cable.id ? await store.citing(cable.id, access) : []
-  return { cable, references: [], citedBy, withheld: r.withheld }
+  return { cable, references: [], citedBy, withheld: r.withheld, withheldFields: [...WITHHELD_IN_PART] }
 }

@@ -547,6 +547,24 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
   })
 
+  // QA 14r7 W2: `show` for a reader in part said "References: none" (JSON `references: []`, `errorCount: 0`) of a
+  // cable whose REF block, diagnostics and sources are withheld from him
+  it.skipIf(engine.skip).each([
+    ['with a REF block', secretCiting],
+    ['without one', secret()],
+  ])('should say references, diagnostics and sources are withheld from a reader in part, not that there are none (%s)', async (_why, text) => {
+    const store = await archiveOf([text, confidential], true)
+    const view = (await showCable(store, '09DUSHANBE123', C))!
+    expect(view.withheldFields).toEqual(['references', 'diagnostics', 'errorCount', 'sources'])
+    expect([view.references, view.cable.references, view.cable.diagnostics, view.cable.sources]).toEqual([[], [], [], []])
+    // the reader of the whole cable is told what it holds, and nothing is said withheld
+    const whole = (await showCable(store, '09DUSHANBE123', SNF))!
+    expect(whole.withheldFields).toBeUndefined()
+    expect(whole.references.map((r) => r.id)).toEqual(text === secretCiting ? ['09DUSHANBE100', '09STATE12345'] : [])
+    // a cable he reads whole: no marker either
+    expect((await showCable(store, '09DUSHANBE125', C))!.withheldFields).toBeUndefined()
+  })
+
   it.skipIf(engine.skip)('should keep every other read path on the whole-cable rule', async () => {
     const store = await archiveOf([secret(), confidential], true)
     expect(await store.getCable('09DUSHANBE123', { ...C, portions: true })).toBeNull()
@@ -572,6 +590,16 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect(show.stdout).toContain('1 portion withheld from this reader')
     expect(show.stdout).toContain('[Paragraph 2 withheld: marked SECRET, above CONFIDENTIAL]')
     expect(show.stdout).not.toMatch(/Obsidian/)
+    // references, diagnostics and sources: withheld, never "none" (QA 14r7 W2)
+    expect(show.stdout).toContain('References:\n  withheld: you may read this cable only in part (REF lines stand at its overall level)\n')
+    expect(show.stdout).toMatch(/^Diagnostics: +withheld: you may read this cable only in part/m)
+    expect(show.stdout).toMatch(/^Sources: +withheld: you may read this cable only in part/m)
+    expect(show.stdout).not.toMatch(/References:\n {2}none/)
+    const json = JSON.parse((await runCable(['show', '09DUSHANBE123', '--clearance', 'CONFIDENTIAL', '--caveats', 'NOFORN', '--format', 'json', '--db', db], opts)).stdout)
+    expect(json.withheldFields).toEqual(['references', 'diagnostics', 'errorCount', 'sources'])
+    const full = await runCable(['show', '09DUSHANBE123', '--clearance', 'SECRET', '--caveats', 'NOFORN', '--db', db], opts)
+    expect(full.stdout).toContain('References:\n  none\n')
+    expect(full.stdout).not.toContain('withheld: you may read')
     // a SECRET NODIS cable: not in the archive for a SECRET reader without NODIS, found by nothing below it
     writeFileSync(join(root, '09DUSHANBE126.txt'), nodis)
     await runCable(['import', '09DUSHANBE126.txt', '--db', db], opts)
