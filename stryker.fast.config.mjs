@@ -27,10 +27,10 @@ const MODULES = {
     'src/store/postgres/pg-messaging-store.ts:214-226',
   ],
   // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them
-  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 223-238: the portions the rendering reads;
-  // overallOf, 198-202, the level unmarked text counts at;
-  // decide, 59-63, whether a reader sees a portion; storedPortions and versionsAgree, 93-185, whether a cable with
-  // several texts is read in part at all: measured with the research suites that reach them, docs/testing.md)
+  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 200-215: the portions the rendering reads;
+  // overallOf, 174-179, the level unmarked text counts at;
+  // decideAccess, 59-63, whether a reader sees a portion; storedPortions and versionAgreement, 103-162, which portions of a cable with
+  // several texts are read in part: measured with the research suites that reach them, docs/testing.md)
   access: [
     'src/messaging/access.ts',
     'src/archive/cable-access.ts',
@@ -38,9 +38,9 @@ const MODULES = {
     // restrictive caveats the header spells past the caption reader, which statedAccess demands
     'src/archive/disguised-caveats.ts',
     'src/archive/redact.ts:59-63',
-    'src/archive/redact.ts:93-185',
-    'src/archive/redact.ts:198-202',
-    'src/archive/redact.ts:223-238',
+    'src/archive/redact.ts:103-162',
+    'src/archive/redact.ts:174-179',
+    'src/archive/redact.ts:200-215',
     'src/archive/reader-access.ts',
     // the portion code of the releasable rendering (issue 15's fresh check): what a portion mark demands
     // (readPortionMark) and the level and caveats the body's marks raise a cable to (raisedBy). The rest of
