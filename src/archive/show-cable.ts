@@ -2,7 +2,8 @@ import type { Access, CableSummary, ReferenceKindRecord, Store, StoredCable } fr
 import { parseCable } from '../format/parse.js'
 import { recordCaptions, recordTags } from './record-fields.js'
 import { findCable, findPartialCable } from './find-cable.js'
-import { redactText, shownDateOf, type WithheldPortion } from './redact.js'
+import { redactInPart } from './in-part.js'
+import { shownDateOf, type WithheldPortion } from './redact.js'
 import { datedAfterCiting } from './gap-map.js'
 
 export interface ResolvedReference {
@@ -60,7 +61,7 @@ export async function showCable(store: Store, id: string, access?: Access): Prom
 async function partialView(store: Store, id: string, access: Access): Promise<CableView | null> {
   const whole = await findPartialCable(store, id, access)
   if (!whole) return null
-  const r = redactText(whole.text, access, whole)
+  const r = await redactInPart(store, whole, access)
   // the header fields are those the rendering shows: read back from it, so a subject, TAGS or an addressee
   // that stood on a withheld line (a run-together header line, text glued to an address line) is not shown
   const shown = parseCable(r.text, { plain: true })

@@ -12,6 +12,7 @@ import { toCableRecord } from '../../src/archive/cable-record.js'
 import { configurePortionAccess } from '../../src/archive/portion-access.js'
 import { searchArchive, type ArchiveHit } from '../../src/archive/search-archive.js'
 import { showCable } from '../../src/archive/show-cable.js'
+import { VERSIONS_DIFFER } from '../../src/archive/redact.js'
 import { parseCable } from '../../src/format/parse.js'
 import { openMessagingStore, openStore } from '../../src/store/open-store.js'
 import type { Access, Store } from '../../src/store/store.js'
@@ -385,10 +386,15 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     await configurePortionAccess(store, false)
     await configurePortionAccess(store, true)
     expect(await seen(store, 'zanzibar', C)).toEqual(before)
-    // a third text differing in a paragraph he reads: read whole or not at all
+    // a third text differing in a paragraph he reads: no portion of its demand (CONFIDENTIAL) is his, whichever text is
+    // shown; the (U) paragraph every text gives alike still is
     await store.upsertCables([record(secret().replace('treaty talks resumed', 'treaty talks stalled'), 8)])
     expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE125'])
-    expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
+    expect(keys((await seen(store, 'meadow', C)).hits)).toEqual(['09DUSHANBE123'])
+    const view = (await showCable(store, '09DUSHANBE123', C))!
+    expect(view.cable.text).toContain(`1. (C) [Paragraph 1 withheld: marked CONFIDENTIAL, ${VERSIONS_DIFFER}]`)
+    expect(view.cable.text).toContain('3. (U) The meadow treaty was signed in 1961.')
+    expect(view.cable.text).not.toMatch(/zanzibar|stalled|resumed/i)
   })
 
   it.skipIf(engine.skip)('should keep need to know on top in an operator database', async () => {
