@@ -133,6 +133,15 @@ describe('a signature line is a name, never a sentence', () => {
     expect(isSignatureLine('Ona Quill')).toBe(true)
     expect(isSignatureLine('Talks Failed Again')).toBe(false)
     expect(isSignatureLine('ATTACK PLANS TODAY')).toBe(false)
+    // the words are read in capitals whatever case the line is written in
+    expect(isSignatureLine('Talks failed again')).toBe(false)
+    // a name is one to three words of a name, no more than 40 characters
+    expect(isSignatureLine('nuclear cache located near Quorin')).toBe(false)
+    expect(isSignatureLine('Adalbertina Maximiliana Quillingsworthss')).toBe(true)
+    expect(isSignatureLine('Adalbertina Maximiliana Quillingsworthsss')).toBe(false)
+    // a trailer word with text after it is no name, however the text is spaced; a name holding BT is one
+    for (const line of ['BT KHAN DEFECTS', '  BT KHAN DEFECTS', 'BT  KHAN DEFECTS', 'NNNNKHAN DEFECTS']) expect(isSignatureLine(line)).toBe(false)
+    expect(isSignatureLine('JOHN DEBTFORD')).toBe(true)
     expect(headerPieces('signature', 'QUILL\n\nTalks Failed Again\n')).toEqual([
       { text: 'QUILL\n\n', header: true },
       { text: 'Talks Failed Again\n', header: false },
