@@ -16,7 +16,7 @@ const MODULES = {
     // REF parsing outside references.ts: the ids completed from the cable's own (finishReferences) and a REF block
     // read on across a page break (refContinuation)
     'src/format/parse.ts:473-525',
-    'src/format/text.ts:358-377',
+    'src/format/text.ts:361-380',
     'src/format/precedence.ts',
     'src/format/compose.ts:79-79',
   ],
@@ -27,9 +27,10 @@ const MODULES = {
     'src/store/postgres/pg-messaging-store.ts:214-226',
   ],
   // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them
-  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 218-233: the portions the rendering reads;
-  // decide, 59-63, whether a reader sees a portion; storedPortions and versionsAgree, 93-185, whether a cable with
-  // several texts is read in part at all: measured with the research suites that reach them, docs/testing.md)
+  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 200-215: the portions the rendering reads;
+  // overallOf, 174-179, the level unmarked text counts at;
+  // decideAccess, 59-63, whether a reader sees a portion; storedPortions and versionAgreement, 103-162, which portions of a cable with
+  // several texts are read in part: measured with the research suites that reach them, docs/testing.md)
   access: [
     'src/messaging/access.ts',
     'src/archive/cable-access.ts',
@@ -37,9 +38,15 @@ const MODULES = {
     // restrictive caveats the header spells past the caption reader, which statedAccess demands
     'src/archive/disguised-caveats.ts',
     'src/archive/redact.ts:59-63',
-    'src/archive/redact.ts:93-185',
-    'src/archive/redact.ts:218-233',
+    'src/archive/redact.ts:103-162',
+    'src/archive/redact.ts:174-179',
+    'src/archive/redact.ts:200-215',
     'src/archive/reader-access.ts',
+    // the portion code of the releasable rendering (issue 15's fresh check): what a portion mark demands
+    // (readPortionMark) and the level and caveats the body's marks raise a cable to (raisedBy). The rest of
+    // body-portions.ts and header-portions.ts is tested by test/research, which no mutation set runs (docs/testing.md)
+    'src/archive/body-portions.ts:29-35',
+    'src/archive/body-portions.ts:428-441',
     'src/store/caveat-mask.ts',
     'src/messaging/precedence.ts',
   ],

@@ -30,6 +30,8 @@ const SETS: Record<string, string[]> = {
     // whether a cable with several texts is read in part (versionsAgree) and why a reader is not shown a portion
     // (decide); the research suites, which vitest.mutate.config.ts leaves out, test the same through the store
     'test/archive/versions-agree.test.ts',
+    // the fail-open bugs of the portion code a reviewer planted (body-portions.ts, header-portions.ts, redact.ts)
+    'test/archive/portion-fail-open.test.ts',
   ],
   // the query → SQL compilers of both engines
   search: [

@@ -478,6 +478,7 @@ export function raisedBy(overall: Overall, portions: readonly BodyPortion[]): Ov
   const caveats = new Set(overall.caveats)
   for (const p of portions)
     for (const mark of [p.mark, ...p.inner]) {
+      // Stryker disable next-line MethodExpression: parseMarking reads a mark with blanks around it as without them
       const d = mark === null ? null : readPortionMark(mark.trim(), level)
       if (!d) continue
       level = Math.max(level, d.level)

@@ -158,6 +158,9 @@ function classifiedByLength(raw: string): number {
   // a portion mark inside the statement (other than a `(U)` before the label and the reason letters) starts body text: the statement ends before it
   const inside = marksIn(raw.slice(0, end)).find((m) => m.at > 0 && !(reasons && m.at >= reasons.index))
   if (inside) return inside.at
+  // a portion mark inside a line of the statement (`… for reasons (S//NF) …`: past the word `reasons`, where
+  // `isClassifierStatement` stops reading) is text of the cable too: only the label is shown
+  if (marksOfText(statement).length) return lead + label[0].length
   end += /^[ \t]*[.)\]]*/.exec(raw.slice(end))![0].length
   // the rest of the line joins the statement only when it is empty
   const rest = /^[ \t]*(?:\n|$)/.exec(raw.slice(end))

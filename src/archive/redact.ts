@@ -56,7 +56,7 @@ const levelName = (rank: number) => LEVELS.find((l) => LEVEL_RANK[l] === rank) ?
 const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
 
 /** Shown to the reader, or the reason it is not. */
-function decide(demand: { level: number; caveats: readonly string[] }, reader: Access): string | null {
+function decideAccess(demand: { level: number; caveats: readonly string[] }, reader: Access): string | null {
   if (demand.level > reader.level) return `above ${levelName(reader.level)}`
   const missing = demand.caveats.filter((c) => !reader.caveats.includes(c))
   return missing.length ? `needs ${missing.join(', ')}` : null
@@ -81,10 +81,20 @@ export function portionMarkOf(level: number, caveats: readonly string[]): string
  *   redactText(secretCableText, { level: 2, caveats: [] }).text
  *   // … "2. (S) [Paragraph 2 withheld: marked SECRET, above CONFIDENTIAL]" …
  */
-export function redactText(text: string, reader: Access, filed?: Overall): Redaction {
+export function redactText(text: string, reader: Access, filed?: Overall, readable?: ReadableDemand): Redaction {
   const cable = parseCable(text, { plain: true })
-  return redactCable(cable, text, reader, filed)
+  return redactCable(cable, text, reader, filed, undefined, readable)
 }
+
+/**
+ * For a reader in part of a cable with several texts: whether he may be shown a portion of a demand he meets
+ * (`versionAgreement`); a portion of a demand it refuses is withheld as `VERSIONS_DIFFER`.
+ */
+export type ReadableDemand = (demand: { level: number; caveats: readonly string[] }) => boolean
+
+/** Why a portion the reader is cleared for is withheld from him when the archive's texts of the cable differ in it. */
+export const VERSIONS_DIFFER = "its text differs between the archive's versions of this cable"
+
 
 /**
  * The readable portions of a stored cable's text (`portionsOf` on its plain parse, the parse `redactText`
@@ -99,89 +109,56 @@ export function storedPortions(c: Omit<PortionSource, 'key'> & { key?: string })
   const stored: StoredFields = { tags: c.tags ?? recordTags(cable), captions: c.captions ?? recordCaptions(cable), date: c.date, dateSource: c.dateSource, key: c.key }
   const portions = portionsOf(cable, c.text, c, stored)
   if (!c.versions?.length) return portions
-  // a cable with several texts (a redacted release and a later restored one): a reader below it reads the shown
-  // text's rendering in part only when no version makes that unsafe (`versionsAgree`), else it is read whole or not at all
-  return versionsAgree(c, c.text, cable, c.versions) ? portions : []
+  // a cable with several texts (a redacted release and a later restored one): a reader below it reads in part only
+  // the portions whose demand every version renders alike (`versionAgreement`); each stored record (portion, header
+  // text, shown field) carries the demand it is read with, so the others are not stored
+  const readable = versionAgreement(c, c.text, cable, c.versions)
+  return portions.filter((p) => readable(p))
 }
 
-/** One piece of a rendering as the portion walk hands it on: header text (`demand` null, shown to every reader in part) or portion text. */
-interface Piece {
-  kind: 'subject' | 'body' | 'header'
-  demand: Demand
-  raw: string
-}
-
-
-/** The lower-cased words (letter and digit runs) of a text. */
-// Stryker disable next-line MethodExpression: every word compared is folded by this one function; folded to upper case instead, the same words compare equal (but for letters whose case mapping is not one to one, ß, İ, which no telegram alphabet holds)
-const wordsOf = (text: string) => Array.from(text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0])
+/** The key a demand is told apart by: its level and its caveats. */
+const demandKey = (d: { level: number; caveats: readonly string[] }) => `${d.level}:${[...d.caveats].sort().join(',')}`
 
 /**
- * Whether the portions of a cable's shown text may serve portion-level access although it has other texts
- * (docs/research.md, "Versions"; QA 14 findings 05 and 07). A reader below the cable reads the shown text's
- * rendering, so, failing closed, every version must agree on everything but what a reader may read:
+ * Which portions of a cable with several texts a reader below it may read in part (docs/research.md, "Versions";
+ * QA 14 findings 05 and 07, QA 14r7 F3): a predicate on a portion's demand. Which text is shown is chosen over the
+ * whole texts, withheld portions included, so a reader may be shown a portion only where which text is shown
+ * cannot matter to him, and whether he is must depend on nothing withheld from him:
  *
- * - the same rendering for a reader cleared for nothing (header lines, portion structure, marks, placeholders)
- *   and the same shown TAGS, captions, date and origin: what differs is inside portions only;
- * - for every reader (each level and set of caveats the portions' demands tell apart) the versions differ only in
- *   what he may read, or only in what he may not: so which text is shown (chosen over the whole text, withheld
- *   portions included) never lets what he sees depend on text withheld from him;
- * - no word the shown text gives a reader in a portion occurs in another version only where that version withholds
- *   it from him (text a version marks higher, or cannot read, is never shown below that mark by another version).
+ * - every version gives the same rendering for a reader cleared for nothing (header lines, portion structure,
+ *   marks, placeholders) and the same shown TAGS, captions, date and origin, else no portion (what every reader in
+ *   part sees differs);
+ * - a demand is readable when every version gives the same rendering to a reader holding exactly that demand
+ *   (withheld portions replaced by their placeholders): a function of the text such a reader may read, never of
+ *   what is withheld from him. A portion of a readable demand is then the same text in every version; one whose
+ *   demand is not readable is withheld (`VERSIONS_DIFFER`), and so is not stored for his search.
  *
- * So a version that differs only inside a withheld paragraph changes nothing a reader sees, and a later release
- * that restores a name redacted (`XXXXXXXXXXXX`) in a paragraph he may read keeps his portion access, the
- * restored name shown to him.
+ * So a version that differs only inside a withheld paragraph changes nothing a reader sees, and two archives whose
+ * versions differ only in a paragraph withheld from him give him the same results, counts, facets and renderings;
+ * a version that changes a paragraph he may read (a later release restoring a redacted name) withholds every
+ * portion of that demand from readers in part (they read the rest), as that paragraph's text would depend on which
+ * version the archive shows.
  */
-function versionsAgree(filed: Overall, shownText: string, shownCable: Cable, others: readonly string[]): boolean {
-  const walk = (text: string, parsed: Cable) => {
-    const pieces: Piece[] = []
+export function versionAgreement(filed: Overall, shownText: string, shownCable: Cable, others: readonly string[]): (demand: { level: number; caveats: readonly string[] }) => boolean {
+  const all = [{ text: shownText, cable: shownCable }, ...others.map((t) => ({ text: t, cable: parseCable(t, { plain: true }) }))]
+  const demands = new Map<string, Overall>()
+  const outlines = all.map(({ text, cable }) => {
     // Stryker disable next-line ArrayDeclaration: a reader cleared for nothing (level -1) reads no portion whatever caveats he holds
-    const lowest = redactCable(parsed, text, { level: -1, caveats: [] }, filed, (_key, kind, demand, raw) => {
-      // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: a blank piece is header text (a blank line shown to every reader as it stands), which the outline has found the same in every version
-      if (raw.trim() !== '') pieces.push({ kind, demand, raw })
+    const lowest = redactCable(cable, text, { level: -1, caveats: [] }, filed, (_key, kind, demand) => {
+      if (kind !== 'header' && demand) demands.set(demandKey(demand), { level: demand.level, caveats: [...demand.caveats] })
     })
-    const fields = portionsOf(parsed, text, filed)
+    const fields = portionsOf(cable, text, filed)
       .filter((p) => p.kind !== 'body' && p.kind !== 'subject')
       .map((p) => `${p.kind}\u0000${p.level}\u0000${p.caveats.join(',')}\u0000${p.text}`)
-    return { outline: JSON.stringify([lowest.text, fields]), pieces }
+    return JSON.stringify([lowest.text, fields])
+  })
+  if (outlines.some((o) => o !== outlines[0])) return () => false
+  const readable = new Set<string>()
+  for (const [key, demand] of demands) {
+    const renderings = all.map(({ text, cable }) => redactCable(cable, text, demand, filed).text)
+    if (renderings.every((r) => r === renderings[0])) readable.add(key)
   }
-  const shown = walk(shownText, shownCable)
-  const versions = others.map((t) => walk(t, parseCable(t, { plain: true })))
-  if (versions.some((v) => v.outline !== shown.outline)) return false
-  const all = [shown, ...versions]
-  // every reader the demands tell apart: each level a portion demands (and none), with each set of caveats they name
-  const demands = all.flatMap((v) => v.pieces.flatMap((p) => (p.demand ? [p.demand] : [])))
-  // Stryker disable next-line UnaryOperator: the reader at -1 sees header text only, which the outline above has found the same in every version
-  const levels = [...new Set([-1, ...demands.map((d) => d.level)])]
-  const caveats = [...new Set(demands.flatMap((d) => d.caveats))]
-  // more caveats than can be walked reader by reader: fail closed
-  // Stryker disable next-line ConditionalExpression,BooleanLiteral: demands name restrictive caveats only, eight of them, so the guard holds for a longer list to come
-  if (caveats.length > 8) return false
-  // Stryker disable next-line ArrayDeclaration: a reader holding a caveat no demand names (the first set's) reads what he would without it; emptied, the sets lose the reader holding every caveat, which the NOFORN case kills
-  const sets = caveats.reduce<string[][]>((acc, c) => [...acc, ...acc.map((s) => [...s, c])], [[]])
-  const sees = (r: Access, p: Piece) => p.kind === 'header' || (p.demand !== null && decide(p.demand, r) === null)
-  const join = (ps: Piece[]) => JSON.stringify(ps.map((p) => [p.kind, p.raw]))
-  for (const level of levels) {
-    for (const set of sets) {
-      const r = { level, caveats: set }
-      const seen = all.map((v) => join(v.pieces.filter((p) => sees(r, p))))
-      const unseen = all.map((v) => join(v.pieces.filter((p) => !sees(r, p))))
-      if (seen.some((x) => x !== seen[0]) && unseen.some((x) => x !== unseen[0])) return false
-    }
-  }
-  // no word shown in a portion of the shown text that another version has only where it withholds it from that reader
-  for (const v of versions) {
-    const everywhere = new Set(v.pieces.flatMap((p) => wordsOf(p.raw)))
-    for (const p of shown.pieces) {
-      // header text has no demand of its own
-      if (p.demand === null) continue
-      const r = p.demand
-      const open = new Set(v.pieces.filter((q) => sees(r, q)).flatMap((q) => wordsOf(q.raw)))
-      if (wordsOf(p.raw).some((w) => everywhere.has(w) && !open.has(w))) return false
-    }
-  }
-  return true
+  return (demand) => readable.has(demandKey(demand))
 }
 
 // the engines ask for a cable's portions when they write one with several texts (src/store/portion-access.ts)
@@ -238,8 +215,8 @@ export function filedAccess(cable: Cable, text: string, stated: Overall): Overal
 }
 
 /** As `redactText`, for a cable already parsed from `text`; `filed` as in `Overall`. */
-export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, sink?: PortionSink): Redaction {
-  const { overall: _overall, ...redaction } = walkPortions(cable, text, reader, overallOf(cable, text, filed), sink)
+export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, sink?: PortionSink, readable?: ReadableDemand): Redaction {
+  const { overall: _overall, ...redaction } = walkPortions(cable, text, reader, overallOf(cable, text, filed), sink, readable)
   return redaction
 }
 
@@ -247,7 +224,9 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
  * The rendering for `reader`, every portion's demand told to `portionSink`; `filed` at least what the text states.
  * Also the overall level and caveats it judged by (`filed` raised by every readable mark of the body).
  */
-function walkPortions(given: Cable, givenText: string, reader: Access, filed: Overall, portionSink?: PortionSink): Redaction & { overall: Overall } {
+function walkPortions(given: Cable, givenText: string, reader: Access, filed: Overall, portionSink?: PortionSink, readable?: ReadableDemand): Redaction & { overall: Overall } {
+  // a demand the reader meets is still refused when the cable's texts differ in what it reads (`versionAgreement`)
+  const decide = (demand: { level: number; caveats: readonly string[] }, r: Access) => decideAccess(demand, r) ?? (readable && !readable(demand) ? VERSIONS_DIFFER : null)
   // a text whose lines end with a lone CR is read, and rendered, with LF there: every reader below splits at \n
   const { cable, text } = withLineFeeds(given, givenText)
   // header text shown as it stands is handed on in runs: a run ends where anything else (a portion, a placeholder)

@@ -2,7 +2,7 @@ import type { Access, DateHistogram, Facets, HistogramInterval, SearchHit, SortO
 import type { QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
 import { highlightTerms, makeSnippet, type HighlightTerm } from './snippet.js'
-import { redactText } from './redact.js'
+import { redactInPart } from './in-part.js'
 
 export interface SearchRequest {
   query: string
@@ -52,12 +52,12 @@ export async function searchArchive(store: Store, given: SearchRequest): Promise
   if (req.facets && req.limit !== undefined && req.limit <= ONE_PASS_MAX) {
     // a results screen: page, total and facets from one pass over the matches
     const page = await store.facetedPage(query, { ...options, limit: req.limit }, req.access)
-    return { query, total: page.total, facets: page.facets, histogram, hits: withSnippets(page.hits, terms, snippets, req.access) }
+    return { query, total: page.total, facets: page.facets, histogram, hits: withSnippets(store, page.hits, terms, snippets, req.access) }
   }
   const facets = req.facets ? await store.facets(query, req.access) : null
   // every hit has exactly one year value (or "(none)"), so the year facet sums to the total: no second pass
   const total = facets ? facets.year.reduce((n, f) => n + f.count, 0) : await store.count(query, req.access)
-  return { query, total, facets, histogram, hits: withSnippets(store.search(query, options, req.access), terms, snippets, req.access) }
+  return { query, total, facets, histogram, hits: withSnippets(store, store.search(query, options, req.access), terms, snippets, req.access) }
 }
 
 /** Pages up to this size with facets are answered in one pass (the page is held in memory). */
@@ -70,11 +70,11 @@ const ONE_PASS_MAX = 1000
  * holding only what he may read. A hit he may read only in part (`partial`) is cut from its redacted
  * rendering, never from the withheld portions, and says `redacted: true` instead of its level.
  */
-async function* withSnippets(source: AsyncIterable<SearchHit> | SearchHit[], terms: HighlightTerm[], snippets: boolean, access: Access | undefined): AsyncIterable<ArchiveHit> {
+async function* withSnippets(store: Store, source: AsyncIterable<SearchHit> | SearchHit[], terms: HighlightTerm[], snippets: boolean, access: Access | undefined): AsyncIterable<ArchiveHit> {
   for await (const h of source) {
     const { text: whole, partial, ...rest } = h
     if (access) rest.score = null
-    const body = whole !== undefined && partial && access ? redactText(whole, access, partial).text : whole
+    const body = whole !== undefined && partial && access ? (await redactInPart(store, { key: h.key, text: whole, ...partial }, access)).text : whole
     const hit: ArchiveHit = partial ? { ...rest, redacted: true } : rest
     yield snippets && body !== undefined ? { ...hit, snippet: makeSnippet(body, terms) } : hit
   }

@@ -2,7 +2,8 @@ import type { Access, CableSummary, ReferenceKindRecord, Store, StoredCable } fr
 import { parseCable } from '../format/parse.js'
 import { recordCaptions, recordTags } from './record-fields.js'
 import { findCable, findPartialCable } from './find-cable.js'
-import { redactText, shownDateOf, type WithheldPortion } from './redact.js'
+import { redactInPart } from './in-part.js'
+import { shownDateOf, type WithheldPortion } from './redact.js'
 import { datedAfterCiting } from './gap-map.js'
 
 export interface ResolvedReference {
@@ -29,7 +30,23 @@ export interface CableView {
    * `cable.text`, which is then the redacted rendering.
    */
   withheld?: WithheldPortion[]
+  /**
+   * Set with `withheld`: the fields not given to a reader in part because they are read from the whole text
+   * (`references`: the REF items, which stand at the overall level; `diagnostics` and `errorCount`: positions and
+   * messages of the whole parse; `sources`: hashes of the whole text). Their values in `cable` and `references`
+   * are then empty and mean "withheld", never "none": adapters say so (`References: withheld …`).
+   */
+  withheldFields?: WithheldField[]
 }
+
+/** A field of a cable view withheld from a reader in part (`CableView.withheldFields`). */
+export type WithheldField = 'references' | 'diagnostics' | 'errorCount' | 'sources'
+
+/**
+ * What a reader in part is never given, whatever the cable holds: said always, so that whether it is said
+ * depends on nothing withheld (a cable without REF lines is told the same as one whose REF block is withheld).
+ */
+const WITHHELD_IN_PART: WithheldField[] = ['references', 'diagnostics', 'errorCount', 'sources']
 
 /**
  * A cable with its references resolved against the archive and the cables that cite it; null when the
@@ -60,7 +77,7 @@ export async function showCable(store: Store, id: string, access?: Access): Prom
 async function partialView(store: Store, id: string, access: Access): Promise<CableView | null> {
   const whole = await findPartialCable(store, id, access)
   if (!whole) return null
-  const r = redactText(whole.text, access, whole)
+  const r = await redactInPart(store, whole, access)
   // the header fields are those the rendering shows: read back from it, so a subject, TAGS or an addressee
   // that stood on a withheld line (a run-together header line, text glued to an address line) is not shown
   const shown = parseCable(r.text, { plain: true })
@@ -88,5 +105,5 @@ async function partialView(store: Store, id: string, access: Access): Promise<Ca
     sources: [],
   }
   const citedBy = cable.id ? await store.citing(cable.id, access) : []
-  return { cable, references: [], citedBy, withheld: r.withheld }
+  return { cable, references: [], citedBy, withheld: r.withheld, withheldFields: [...WITHHELD_IN_PART] }
 }

@@ -4,7 +4,7 @@ import type { Access, CableDigest, Store } from '../store/store.js'
 import { parseQuery } from './query/parse-query.js'
 import { z } from 'zod'
 import { breather } from './breather.js'
-import { redactText } from './redact.js'
+import { redactInPart } from './in-part.js'
 import type { Snapshot, SnapshotCheck } from './research-answers.js'
 
 export type { Snapshot, SnapshotCheck }
@@ -67,7 +67,7 @@ async function partialDigests(store: Store, access: Access, keys?: Set<string>):
     await pause()
     if (!h.partial || (keys && !keys.has(h.key))) continue
     const cable = await store.partialCable(h.key, access)
-    if (cable) out.push({ key: h.key, textSha256: sha256(redactText(cable.text, access, cable).text) })
+    if (cable) out.push({ key: h.key, textSha256: sha256((await redactInPart(store, cable, access)).text) })
   }
   return out
 }

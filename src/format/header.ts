@@ -139,12 +139,18 @@ const hasLowerAscii = (s: string): boolean => /[a-z]/.test(s)
  */
 const pladText = (s: string): string => (hasLowerAscii(s) ? asciiUpper(s) : s)
 
+/** The front-matter keywords of the text (spec §5.5–5.9) with their separator: `TAGS:`, `SUBJECT:`, `E.O. 12958:`, `REF:`. */
+export const FRONT_KEYWORD = /^\s*(?:TAGS|SUBJECT|SUBJ|REFS?|REFTEL)\s*:|^\s*E\.\s?O\.?\s*1\d{4}\b/i
+
 /**
  * True for a line that opens with FM, TO or INFO as a header line does but that is no header line: a lower-case
- * keyword before no addressee syntax (`isAddressLine`), or INFO before a legacy distribution list.
+ * keyword before no addressee syntax (`isAddressLine`), or INFO before a legacy distribution list; and for a
+ * front-matter keyword line (`TAGS:`, `SUBJECT:`, `E.O. 12958`, `REF:`): either ends an address list.
  */
 function refusedKeywordLine(t: string, c0: number): boolean {
   const c = c0 | 0x20
+  // a TAGS, SUBJECT, E.O. or REF line glued under the list opens the text's front matter: no addressee
+  if ((c === 0x74 || c === 0x73 || c === 0x65 || c === 0x72) && FRONT_KEYWORD.test(t)) return true
   const m = c === 0x69 /* i */ ? INFO_LINE.exec(t) : c === 0x74 /* t */ ? TO_LINE.exec(t) : c === 0x66 /* f */ ? FM_LINE.exec(t) : null
   return m !== null && ((c === 0x69 && DISTRIBUTION.test(m[2])) || !isAddressLine(m))
 }

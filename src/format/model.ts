@@ -212,8 +212,9 @@ export interface Segment {
 
 /** Where a cable's text came from when it was wrapped in another rendering. */
 export interface Container {
-  rendering: 'html' | 'csv' | 'tsv'
-  /** The whole input as received, for the lossless renderer. */
+  /** `cfpf`: a record of a NARA CFPF export (AAD or History Lab), its text column the telegram. */
+  rendering: 'html' | 'csv' | 'tsv' | 'cfpf'
+  /** The whole input as received, for the lossless renderer (a CFPF record: its text column). */
   raw: string
   /** Fields the container states outside the cable text (HTML metadata table, CSV columns). */
   metadata: Record<string, string>

@@ -3,7 +3,8 @@ import { controlCharOffsets, describeChar } from './control-chars.js'
 import { containerDate, unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso, findDateStamp } from './dates.js'
 import { inferDate } from './date-inference.js'
-import { headerOpening, isAddressKeywordLine, opensEnvelope, parseHeader, partialNoticeDtgEnd, type HeaderResult } from './header.js'
+import { isAddresseeLine } from './plad-line.js'
+import { FRONT_KEYWORD, headerOpening, isAddressKeywordLine, isFmLine, isToLine, opensEnvelope, parseHeader, partialNoticeDtgEnd, type HeaderResult } from './header.js'
 import { buildId, canonicalId, originRepairOf } from './ids.js'
 import { originFromMrn } from './post-origin.js'
 import { lineFeedsOnly, splitLines, type Line } from './lines.js'
@@ -601,9 +602,13 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
   let banner: number | null = null
   for (let i = from; i < limit; i++) {
     // wire form: the text starts after the BT line (FL11); `^\s*BT` needs a B first
-    if (i > start && !lines[i - 1].blank && !((firstNonSpaceCode(lines[i - 1].text) | 0x20) === 0x62 /* B, b */ && /^\s*BT\s*$/i.test(lines[i - 1].text))) continue
+    const glued = i > start && !lines[i - 1].blank && !((firstNonSpaceCode(lines[i - 1].text) | 0x20) === 0x62 /* B, b */ && /^\s*BT\s*$/i.test(lines[i - 1].text))
+    // a class line glued under the address lines (a copy that lost its empty lines) is still the class line: only
+    // near the top, under an unbroken run of lines opened by an FM, TO or INFO line, and nothing after its MRN
+    if (glued && (i - from > 60 || !CLASS_INITIAL_CODES.has(firstNonSpaceCode(lines[i].text)))) continue
     const t = lines[i].text
     const m = CLASS_INITIAL_CODES.has(firstNonSpaceCode(t)) ? CLASS_LINE.exec(t) : null
+    if (glued && (m === null || m[7].trim() !== '' || !underAddressLines(lines, i, start))) continue
     if (m !== null && !/^\s*PAGE\b/.test(t)) {
       const envelope = envelopeBelow(lines, i + 1, limit)
       // the match is the layout's class line too (its first non-blank line): handed on, not matched again
@@ -620,11 +625,29 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
     for (let i = opening; i < limit; i++) {
       if (isAddressKeywordLine(lines[i].text)) sawAddress = true
       if (lines[i].blank && sawAddress) return { bodyStart: i, banner, classMatch: null }
+      // a TAGS, SUBJECT, E.O. or REF line glued under the address lines opens the text (a copy without empty lines)
+      if (sawAddress && i > opening && FRONT_KEYWORD.test(lines[i].text) && underAddressLines(lines, i, opening)) return { bodyStart: i, banner, classMatch: null }
     }
     const dtgEnd = partialNoticeDtgEnd(lines, opening)
     if (dtgEnd !== -1) return { bodyStart: dtgEnd, banner, classMatch: null }
   }
   return { bodyStart: from, banner, classMatch: null }
+}
+
+/**
+ * True when line `i` is glued under the address block: the line above is an address line (an FM, TO or INFO line
+ * or an addressee of its list) and the unbroken run of non-blank lines above holds an FM or TO line. An INFO line alone is no such block (`INFO LOG-00 …`, the
+ * office distribution list of a later section's page header, sits above that section's class line).
+ */
+function underAddressLines(lines: Line[], i: number, from: number): boolean {
+  // the line right above is an address line itself: a keyword line or an addressee of its list
+  const above = lines[i - 1].text
+  if (!isAddressKeywordLine(above) && !isAddresseeLine(above.replace(/[a-z]+/g, (w) => w.toUpperCase()), false)) return false
+  for (let j = i - 1; j >= from && j > i - 40; j--) {
+    if (lines[j].blank) return false
+    if (isFmLine(lines[j].text) || isToLine(lines[j].text)) return true
+  }
+  return false
 }
 
 /**

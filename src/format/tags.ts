@@ -1,4 +1,4 @@
-import { codeAt, hasUpperCase } from './char-codes.js'
+import { codeAt, hasLowerCase, hasUpperCase, isSpaceCode } from './char-codes.js'
 import { TAG_TABLE } from './data/tag-table.js'
 
 /**
@@ -18,26 +18,94 @@ export interface TagToken {
 /** Splits a TAGS value (label removed) into tags with their offsets in `value`. */
 export function splitTags(written: string): { tags: TagToken[]; links: boolean } {
   // prose after the list (text run on after the TAGS line) is no tag: a facet never carries body text
-  const value = written.slice(0, tagListLength(written))
+  const all = tagTokens(written)
+  const length = tagListEnd(written, all)
+  const value = written.slice(0, length)
+  // the tokens of the whole value are those of the list when it is all list (nearly always); a list cut short may
+  // end inside a token (`PREL .:THE …` cut after `.:`), so its tokens are read again from the cut value
+  const tokens = length === written.length ? all : tagTokens(value)
   const tags: TagToken[] = []
   let links = false
-  const re = /\[([^\]\n]{1,60})\]\(#\)|\([^)\n]{1,60}\)|[^\s,;()[\]]+/g
-  for (let m = re.exec(value); m; m = re.exec(value)) {
-    if (m[1] !== undefined) {
+  for (let k = 0; k < tokens.length; k += 2) {
+    const start = tokens[k]
+    const end = tokens[k + 1]
+    if (codeAt(value, start) === 91 /* [ */) {
+      // only a `[TAG](#)` link opens with a bracket: the tag is between the brackets
       links = true
-      tags.push({ text: m[1], start: m.index + 1, end: m.index + 1 + m[1].length })
+      tags.push({ text: value.slice(start + 1, end - LINK_TAIL), start: start + 1, end: end - LINK_TAIL })
     } else {
-      const text = withoutTrailing(m[0], true)
+      const text = withoutTrailing(value.slice(start, end), true)
       if (!text || isSipdis(text)) continue
       // `PREL, PGOV, AND JO`: the conjunction before the last entry of a comma list is no tag
-      if (isListConjunction(value, tags, m.index, text)) continue
-      tags.push({ text, start: m.index, end: m.index + text.length })
+      if (isListConjunction(value, tags, start, text)) continue
+      tags.push({ text, start, end: start + text.length })
     }
   }
   if (links || tags.length < 2) return { tags, links }
   const entries = isCommaList(value) ? joinCommaEntries(value, tags) : joinSpacedMeanings(value, tags)
   return { tags: withPersons(value, entries), links }
 }
+
+/** `](#)`, the end of a `[TAG](#)` link after its tag. */
+const LINK_TAIL = 4
+
+/**
+ * The tokens of a TAGS value, as `/\[[^\]\n]{1,60}\]\(#\)|\([^)\n]{1,60}\)|[^\s,;()[\]]+/g` finds them: a
+ * `[TAG](#)` link, a parenthesised name, or a run of characters other than white space, separators, parentheses
+ * and brackets. Flat start and end offsets (`[start0, end0, start1, end1, …]`). Read once per value by char code,
+ * for both the list's length and its tags: the pattern's two passes and match arrays were most of reading a TAGS
+ * line.
+ */
+function tagTokens(value: string): number[] {
+  const out: number[] = []
+  const n = value.length
+  let i = 0
+  while (i < n) {
+    const c = codeAt(value, i)
+    if (c === 91 /* [ */ || c === 40 /* ( */) {
+      // neither opens the third kind of token: where its bracketed form does not match, no token starts here
+      const end = c === 91 ? linkEnd(value, i) : parenthesisedEnd(value, i)
+      if (end === -1) {
+        i++
+        continue
+      }
+      out.push(i, end)
+      i = end
+    } else if (isTokenCode(c)) {
+      let j = i + 1
+      while (j < n && isTokenCode(codeAt(value, j))) j++
+      out.push(i, j)
+      i = j
+    } else i++
+  }
+  return out
+}
+
+/** `[^\s,;()[\]]`: a character of a plain token. */
+const isTokenCode = (c: number): boolean => !isSpaceCode(c) && c !== 44 && c !== 59 && c !== 40 && c !== 41 && c !== 91 && c !== 93
+
+/**
+ * End of `[^x\n]{1,60}x` after offset `open` (the inner characters and the closing `close`), or -1: the run stops at
+ * the first `close` or line feed, so the match is that run when it is 1 to 60 long and a `close` ends it.
+ */
+function closedRunEnd(value: string, open: number, close: number): number {
+  const limit = Math.min(value.length, open + 62)
+  for (let j = open + 1; j < limit; j++) {
+    const c = codeAt(value, j)
+    if (c === close) return j > open + 1 ? j + 1 : -1
+    if (c === 10) return -1
+  }
+  return -1
+}
+
+/** End of a `\[[^\]\n]{1,60}\]\(#\)` link at `at`, or -1. */
+function linkEnd(value: string, at: number): number {
+  const end = closedRunEnd(value, at, 93 /* ] */)
+  return end !== -1 && codeAt(value, end) === 40 && codeAt(value, end + 1) === 35 && codeAt(value, end + 2) === 41 ? end + 3 : -1
+}
+
+/** End of a `\([^)\n]{1,60}\)` name at `at`, or -1. */
+const parenthesisedEnd = (value: string, at: number): number => closedRunEnd(value, at, 41 /* ) */)
 
 /**
  * A comma- or semicolon-delimited list: a separator outside parentheses (the comma of `OVIP (RICE, CONDOLEEZZA)`
@@ -69,7 +137,7 @@ function withPersons(value: string, tokens: TagToken[]): TagToken[] {
   const out: TagToken[] = []
   for (const t of tokens) {
     const prev = out[out.length - 1]
-    if (prev && codeAt(t.text, 0) === 40 /* ( */ && PERSON_CODES.has(prev.text.toUpperCase()) && /^\s+$/.test(value.slice(prev.end, t.start))) {
+    if (prev && codeAt(t.text, 0) === 40 /* ( */ && PERSON_CODES.has(upperCased(prev.text)) && /^\s+$/.test(value.slice(prev.end, t.start))) {
       out[out.length - 1] = { text: `${prev.text} ${t.text}`, start: prev.start, end: t.end }
     } else out.push(t)
   }
@@ -95,14 +163,22 @@ const LONG_WORD = /^[A-Za-z][A-Za-z'-]{4,}$/
  * A word that cannot be a tag code on its own: longer than the codes' four letters and not in the table. The
  * pattern first: it rules out most tokens (codes) without the upper-cased copy the table lookup needs.
  */
-const isWord = (t: string) => LONG_WORD.test(t) && !CODES.has(t.toUpperCase())
+const isWord = (t: string) => LONG_WORD.test(t) && !CODES.has(upperCased(t))
+
+/**
+ * `t.toUpperCase()`, without the copy when `t` has no lower-case letter (tags are nearly all written in capitals):
+ * the table lookups upper-case every token, and the copy cost more than the lookup.
+ */
+const upperCased = (t: string): string => (hasLowerCase(t) ? t.toUpperCase() : t)
 
 /** Two to four words (and `AND`s), none of them a code (`HUMAN RIGHTS`, `GAZA DISENGAGEMENT`), one longer than a code. */
 function isPhrase(entry: TagToken[]): boolean {
   // `AND` joins the words of an entry (`TRADE AND INVESTMENT PROMOTION`) and is not counted among them
-  const words = entry.filter((t) => t.text.toUpperCase() !== 'AND').length
-  if (entry.length < 2 || words > 4) return false
-  if (!entry.every((t) => /^[A-Za-z][A-Za-z'-]*$/.test(t.text) && !CODES.has(t.text.toUpperCase()))) return false
+  // a single token is no phrase: decided before the words are counted (most entries of a comma list are one code)
+  if (entry.length < 2) return false
+  const words = entry.filter((t) => upperCased(t.text) !== 'AND').length
+  if (words > 4) return false
+  if (!entry.every((t) => /^[A-Za-z][A-Za-z'-]*$/.test(t.text) && !CODES.has(upperCased(t.text)))) return false
   return entry.some((t) => isWord(t.text))
 }
 
@@ -136,7 +212,7 @@ function joinSpacedMeanings(value: string, tokens: TagToken[]): TagToken[] {
     if (isWord(tokens[i].text)) {
       for (let n = Math.min(5, tokens.length - i); n >= 2 && !joined; n--) {
         const run = tokens.slice(i, i + n)
-        if (run.some((t) => CODES.has(t.text.toUpperCase()))) continue
+        if (run.some((t) => CODES.has(upperCased(t.text)))) continue
         const text = run.map((t) => t.text).join(' ')
         if (UNIQUE_MEANINGS.has(text.toUpperCase())) {
           joined = { text: value.slice(run[0].start, run[n - 1].end).replace(/\s+/g, ' '), start: run[0].start, end: run[n - 1].end }
@@ -183,7 +259,11 @@ const MARK_TOKEN = /^\(\s*[A-Z]{1,3}\s*(?:\/.*)?\)$/
  *   tagListLength('PREL PGOV THE MINISTER SAID') // 10, up to `THE`
  */
 export function tagListLength(value: string): number {
-  const re = /\[[^\]\n]{1,60}\]\(#\)|\([^)\n]{1,60}\)|[^\s,;()[\]]+/g
+  return tagListEnd(value, tagTokens(value))
+}
+
+/** `tagListLength` of a value whose tokens (`tagTokens`) are read. */
+function tagListEnd(value: string, tokens: readonly number[]): number {
   const upper = hasUpperCase(value)
   let end = 0
   let runStart = -1
@@ -193,22 +273,23 @@ export function tagListLength(value: string): number {
   // whether the current run of words opens an entry of a comma list, where `AND` joins words of one entry
   const commaList = isCommaList(value)
   let runOpensEntry = false
-  for (let m = re.exec(value); m; m = re.exec(value)) {
-    const t = m[0]
+  for (let k = 0; k < tokens.length; k += 2) {
+    const at = tokens[k]
+    const t = value.slice(at, tokens[k + 1])
     // a comma or semicolon between two tokens ends a run of words (`DOE, JOHN` is two entries)
-    const sepBefore = lastEnd > 0 && hasListSeparator(value, lastEnd, m.index)
+    const sepBefore = lastEnd > 0 && hasListSeparator(value, lastEnd, at)
     if (sepBefore) {
       runStart = -1
       runWords = 0
       pair = false
     }
-    lastEnd = m.index + t.length
+    lastEnd = at + t.length
     const bare = withoutTrailing(t, false)
     if (bare === '' || bare === '\\') continue
     const open = codeAt(t, 0)
     if (open === 40 /* ( */ && MARK_TOKEN.test(t)) return end === 0 ? 0 : endAfter(value, end)
     // each token is upper-cased once for the table lookups below
-    const folded = bare.toUpperCase()
+    const folded = upperCased(bare)
     const twoLetter = bare.length === 2 && isAsciiLetter(codeAt(bare, 0)) && isAsciiLetter(codeAt(bare, 1)) && (!upper || bare === folded)
     // a two-letter code inside a run of words (`… RESIGNS ON MONDAY`) may be an English word: it counts in the run
     if (twoLetter && runStart >= 0) {
@@ -228,7 +309,7 @@ export function tagListLength(value: string): number {
       continue
     }
     if (runStart < 0) {
-      runStart = m.index
+      runStart = at
       runOpensEntry = commaList && sepBefore
     }
     // `TRADE AND INVESTMENT` as an entry of a comma list, and the list's last `AND JO`: words of the list; after a

@@ -154,6 +154,14 @@ export const CableViewSchema = z
     citedBy: z.array(CableSummarySchema),
     sources: z.array(SourceSchema),
     lint: z.array(LintFindingSchema),
+    withheld: z
+      .array(z.object({ portion: z.string(), mark: nullableString, reason: z.string() }))
+      .optional()
+      .openapi({ description: 'Present when the caller may read the cable only in part (portion-level access): the portions withheld from `cable.text`, which is the redacted rendering' }),
+    withheldFields: z
+      .array(z.enum(['references', 'diagnostics', 'errorCount', 'sources']))
+      .optional()
+      .openapi({ description: 'Present with `withheld`: fields withheld from a reader in part because they are read from the whole text; their values (`references`, `cable.diagnostics`, `cable.errorCount`, `sources`) are then empty and mean withheld, not none' }),
   })
   .openapi('CableView')
 

@@ -1,12 +1,14 @@
 /**
- * Whether a cable with several texts is read in part by a reader below it (`storedPortions` with `versions`, the
- * rule `versionsAgree` in src/archive/redact.ts; docs/research.md, "Versions"): the portions of the shown text when
- * every version agrees on all but what a reader may read, none (the whole-cable rule) otherwise. In process, no
+ * Which portions of a cable with several texts a reader below it reads in part (`storedPortions` with `versions`, the
+ * rule `versionAgreement` in src/archive/redact.ts; docs/research.md, "Versions"): the shown text's portions of every
+ * demand whose rendering is the same in every version, none when the versions differ in what every reader in part
+ * sees (header, structure, marks, shown fields). In process, no
  * store: test/research/portion-access-versions.test.ts checks the same rule through search and show on both engines.
  * Synthetic cables of the invented post QUORIN.
  */
 import { describe, expect, it } from 'vitest'
-import { redactText, storedPortions } from '../../src/archive/redact.js'
+import { redactText, storedPortions, versionAgreement, VERSIONS_DIFFER } from '../../src/archive/redact.js'
+import { parseCable } from '../../src/format/parse.js'
 import type { PortionRecord } from '../../src/store/store.js'
 
 /** A SECRET cable: an optional (U) paragraph, a (C) paragraph `open`, an (S) one ending `secretEnd`. */
@@ -54,24 +56,55 @@ describe('storedPortions of a cable with one text', () => {
 describe('storedPortions of a cable with several texts: read in part', () => {
   it.each([
     ['differ only inside the (S) paragraph withheld from a CONFIDENTIAL reader', cable('fail.'), cable('fail badly.')],
-    ['differ only inside the (C) paragraph, and in nothing he may not read', cable('fail.'), cable('fail.', 'Alphacanary the talks resumed late.')],
     ['are the same text', cable('fail.'), cable('fail.')],
-    ['differ only inside a (U) paragraph, which a reader cleared for nothing does not see', cable('fail.', undefined, { unclassified: 'Gammacanary the weather was fine.' }), cable('fail.', undefined, { unclassified: 'Gammacanary the weather was poor.' })],
-    // the subject is a portion like a paragraph (withheld from a reader cleared for nothing), not a field of the outline
-    ['differ only inside the (C) subject', cable('fail.'), cable('fail.').replace('SUBJECT: (C) BUDGET TALKS', 'SUBJECT: (C) BUDGET TALKS RESUMED')],
+    ['differ only inside the (S) paragraph, with a (U) paragraph too', cable('fail.', undefined, { unclassified: 'Gammacanary the weather was fine.' }), cable('fail badly.', undefined, { unclassified: 'Gammacanary the weather was fine.' })],
   ])('should give the shown text\'s portions when the versions %s', (_why, shown, other) => {
     const alone = portions(shown)
     expect(body(alone)).toContainEqual([2, expect.stringMatching(/^2\. \(C\) Alphacanary/)])
     expect(portions(shown, [other])).toEqual(alone)
   })
 
-  it('should keep portion access when a later release restores a name redacted in a paragraph the reader may read (the docs\' example)', () => {
-    const shown = cable('fail.', 'Deputy Zorbek Talliv told poloff the cabinet would fall.')
-    const redacted = cable('fail.', 'XXXXXXXXXXXX told poloff the cabinet would fall.')
-    expect(body(portions(shown, [redacted]))).toEqual([[2, '2. (C) Deputy Zorbek Talliv told poloff the cabinet would fall.']])
+})
+
+/**
+ * A demand whose rendering differs between the versions is not stored (QA 14r7 F3): which version is shown is
+ * chosen over the whole texts, so a portion he may read that differs would show him the choice; and whether a
+ * reader keeps his portions must not turn on a withheld paragraph (it used to: a version changing only his (C)
+ * paragraph kept them, one changing the (S) paragraph too lost them).
+ */
+describe('storedPortions of a cable with several texts: a demand the versions render differently', () => {
+  const U = 'Gammacanary the weather was fine.'
+  it.each([
+    ['the (C) paragraph', cable('fail.'), cable('fail.', 'Alphacanary the talks resumed late.')],
+    ['the (C) paragraph and the (S) one', cable('fail.'), cable('fail badly.', 'Alphacanary the talks resumed late.')],
+    ['the (C) subject', cable('fail.'), cable('fail.').replace('SUBJECT: (C) BUDGET TALKS', 'SUBJECT: (C) BUDGET TALKS RESUMED')],
+    ['a (U) paragraph, which the CONFIDENTIAL reader reads too', cable('fail.', undefined, { unclassified: U }), cable('fail.', undefined, { unclassified: 'Gammacanary the weather was poor.' })],
+    ['a (U) paragraph and the (S) one', cable('fail.', undefined, { unclassified: U }), cable('fail badly.', undefined, { unclassified: 'Gammacanary the weather was poor.' })],
+    ['a restored name in the (C) paragraph (the docs\' example)', cable('fail.', 'Deputy Zorbek Talliv told poloff the cabinet would fall.'), cable('fail.', 'XXXXXXXXXXXX told poloff the cabinet would fall.')],
+  ])('should store no portion of that demand, or of any demand reading it, when the versions differ in %s', (_why, shown, other) => {
+    expect(portions(shown).length).toBeGreaterThan(0)
+    expect(portions(shown, [other])).toEqual([])
   })
 
-  it('should walk every set of the eight restrictive caveats when the portions demand them all', () => {
+  it.each([
+    ['only in the (C) paragraph', 'fail.'],
+    ['in the (C) paragraph and the (S) one', 'fail badly.'],
+  ])('should keep the (U) portions, with the header every reader in part sees, when the versions differ %s', (_why, secretEnd) => {
+    const shown = cable('fail.', undefined, { unclassified: U })
+    const kept = portions(shown, [cable(secretEnd, 'Alphacanary the talks resumed late.', { unclassified: U })])
+    expect(body(kept)).toEqual([[0, `1. (U) ${U}`]])
+    expect(kept.every((p) => p.level === 0)).toBe(true)
+    expect(kept.some((p) => p.kind === 'body' && p.text.includes('FM AMEMBASSY QUORIN'))).toBe(true)
+    expect(kept).toEqual(portions(shown).filter((p) => p.level === 0))
+    // and the CONFIDENTIAL reader's rendering withholds his paragraph, saying why, whichever version differs
+    const readable = versionAgreement(SECRET, shown, parseCable(shown, { plain: true }), [cable(secretEnd, 'Alphacanary the talks resumed late.', { unclassified: U })])
+    const r = redactText(shown, { level: 2, caveats: [] }, SECRET, readable)
+    expect(r.text).toContain(`2. (C) [Paragraph 2 withheld: marked CONFIDENTIAL, ${VERSIONS_DIFFER}]`)
+    expect(r.text).toContain(`1. (U) ${U}`)
+    expect(r.text).not.toMatch(/Alphacanary|Betacanary/)
+  })
+
+  it('should read in part a cable whose portions demand all eight restrictive caveats when its versions differ only in the (S) paragraph', () => {
     const all = { level: 3, caveats: ['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'] }
     const shown = portions(cable('fail.'), [cable('fail badly.')], all)
     expect(body(shown)).toEqual([[2, '2. (C) Alphacanary the talks resumed on schedule.']])
@@ -113,10 +146,10 @@ describe('storedPortions of a cable with several texts: left to the whole-cable 
     expect(portions(shown, [cable('fail badly.')], NOFORN)).toEqual(portions(shown, undefined, NOFORN))
   })
 
-  it('should let a reader see a word of his paragraph that another version has only in its header', () => {
-    // QUORIN stands in every version's FM line and class line, which every reader sees
-    const shown = cable('fail.', 'Alphacanary Quorin talks resumed.')
-    expect(portions(shown, [cable('fail.', 'Alphacanary talks resumed.')])).toEqual(portions(shown))
+  it('should let a reader see a word of his paragraph that another version has only in its withheld paragraph', () => {
+    // his paragraph is the same in both: which version is shown cannot matter to him
+    const shown = cable('fail quorin.', 'Alphacanary Quorin talks resumed.')
+    expect(portions(shown, [cable('fail badly quorin.', 'Alphacanary Quorin talks resumed.')])).toEqual(portions(shown))
     expect(body(portions(shown))).toEqual([[2, '2. (C) Alphacanary Quorin talks resumed.']])
   })
 

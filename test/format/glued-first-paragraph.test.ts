@@ -46,3 +46,30 @@ describe('paragraph 1 glued under the front matter', () => {
     expect(list.paragraphs.map((p) => [p.number, p.text])).toEqual([[1, 'TEXT.']])
   })
 })
+
+describe('class line glued under the address lines', () => {
+  it('should read the class line right under the TO or INFO list, ending the list there', () => {
+    const c = parse('R 201030Z JAN 79\nFM AMEMBASSY MORVALE\nTO SECSTATE WASHDC 4455\nUNCLAS MORVALE 1241\nSUBJECT: INVENTED JUTE TALKS\n1. INVENTED TEXT.\n\n2. MORE TEXT.\n')
+    expect(c.to?.map((a) => a.name)).toEqual(['SECSTATE WASHDC'])
+    expect([c.id, c.classification, c.subject]).toEqual(['79MORVALE1241', 'UNCLASSIFIED', 'INVENTED JUTE TALKS'])
+    expect(c.paragraphs.map((p) => p.number)).toEqual([1, 2])
+    const info = parse('o 091553z mar 74\nfm amembassy morvale\nto secstate washdc niact immediate 0455\ninfo amembassy tessin\nusmission usnato\nC O N F I D E N T I A L MORVALE 0455\n\n1. (C) Text.\n')
+    expect(info.info?.map((a) => a.name)).toEqual(['AMEMBASSY TESSIN', 'USMISSION USNATO'])
+    expect([info.id, info.classification]).toEqual(['74MORVALE455', 'CONFIDENTIAL'])
+  })
+
+  it('should not take a class line glued under other lines, or under an INFO distribution list alone, for the header’s end', () => {
+    // a later section's class line under its page header's distribution list is no class line of the header
+    const c = parse('C O N F I D E N T I A L SECTION 01 OF 02 MORVALE 001196\n\nSUBJECT: INVENTED\n\n1. (C) Text.\n\nPAGE 01 MORVALE 01196 02 OF 02 082031Z\nINFO LOG-00 COR-01 NP-00\nC O N F I D E N T I A L SECTION 02 OF 02 MORVALE 001196\n\n2. (C) More.\n')
+    expect([c.id, c.subject]).toEqual([null, 'INVENTED'])
+    expect(c.mrn).toEqual({ origin: 'MORVALE', serial: '001196' })
+    expect(c.paragraphs.map((p) => p.number)).toEqual([1, 2])
+    // a TAGS or SUBJECT line glued under the addresses ends the list: never an addressee
+    const tags = parse('FM AMEMBASSY MORVALE\nTO SECSTATE WASHDC 0001\nTAGS: ECON XY\nSUBJECT: INVENTED\n\n1. Text.\n')
+    expect(tags.to?.map((a) => a.name)).toEqual(['SECSTATE WASHDC'])
+    expect([tags.tags, tags.subject]).toEqual([['ECON', 'XY'], 'INVENTED'])
+    const subject = parse('FM AMEMBASSY MORVALE\nTO SECSTATE WASHDC 0001\nINFO AMEMBASSY TESSIN\nSUBJECT: INVENTED\nE.O. 12958: N/A\n\n1. Text.\n')
+    expect(subject.info?.map((a) => a.name)).toEqual(['AMEMBASSY TESSIN'])
+    expect([subject.subject, subject.eo?.order]).toEqual(['INVENTED', '12958'])
+  })
+})

@@ -12,6 +12,7 @@ import { toCableRecord } from '../../src/archive/cable-record.js'
 import { configurePortionAccess } from '../../src/archive/portion-access.js'
 import { searchArchive, type ArchiveHit } from '../../src/archive/search-archive.js'
 import { showCable } from '../../src/archive/show-cable.js'
+import { VERSIONS_DIFFER } from '../../src/archive/redact.js'
 import { parseCable } from '../../src/format/parse.js'
 import { openMessagingStore, openStore } from '../../src/store/open-store.js'
 import type { Access, Store } from '../../src/store/store.js'
@@ -385,10 +386,15 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     await configurePortionAccess(store, false)
     await configurePortionAccess(store, true)
     expect(await seen(store, 'zanzibar', C)).toEqual(before)
-    // a third text differing in a paragraph he reads: read whole or not at all
+    // a third text differing in a paragraph he reads: no portion of its demand (CONFIDENTIAL) is his, whichever text is
+    // shown; the (U) paragraph every text gives alike still is
     await store.upsertCables([record(secret().replace('treaty talks resumed', 'treaty talks stalled'), 8)])
     expect(keys((await seen(store, 'zanzibar', C)).hits)).toEqual(['09DUSHANBE125'])
-    expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
+    expect(keys((await seen(store, 'meadow', C)).hits)).toEqual(['09DUSHANBE123'])
+    const view = (await showCable(store, '09DUSHANBE123', C))!
+    expect(view.cable.text).toContain(`1. (C) [Paragraph 1 withheld: marked CONFIDENTIAL, ${VERSIONS_DIFFER}]`)
+    expect(view.cable.text).toContain('3. (U) The meadow treaty was signed in 1961.')
+    expect(view.cable.text).not.toMatch(/zanzibar|stalled|resumed/i)
   })
 
   it.skipIf(engine.skip)('should keep need to know on top in an operator database', async () => {
@@ -541,6 +547,24 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect(await showCable(store, '09DUSHANBE123', C)).toBeNull()
   })
 
+  // QA 14r7 W2: `show` for a reader in part said "References: none" (JSON `references: []`, `errorCount: 0`) of a
+  // cable whose REF block, diagnostics and sources are withheld from him
+  it.skipIf(engine.skip).each([
+    ['with a REF block', secretCiting],
+    ['without one', secret()],
+  ])('should say references, diagnostics and sources are withheld from a reader in part, not that there are none (%s)', async (_why, text) => {
+    const store = await archiveOf([text, confidential], true)
+    const view = (await showCable(store, '09DUSHANBE123', C))!
+    expect(view.withheldFields).toEqual(['references', 'diagnostics', 'errorCount', 'sources'])
+    expect([view.references, view.cable.references, view.cable.diagnostics, view.cable.sources]).toEqual([[], [], [], []])
+    // the reader of the whole cable is told what it holds, and nothing is said withheld
+    const whole = (await showCable(store, '09DUSHANBE123', SNF))!
+    expect(whole.withheldFields).toBeUndefined()
+    expect(whole.references.map((r) => r.id)).toEqual(text === secretCiting ? ['09DUSHANBE100', '09STATE12345'] : [])
+    // a cable he reads whole: no marker either
+    expect((await showCable(store, '09DUSHANBE125', C))!.withheldFields).toBeUndefined()
+  })
+
   it.skipIf(engine.skip)('should keep every other read path on the whole-cable rule', async () => {
     const store = await archiveOf([secret(), confidential], true)
     expect(await store.getCable('09DUSHANBE123', { ...C, portions: true })).toBeNull()
@@ -566,6 +590,16 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect(show.stdout).toContain('1 portion withheld from this reader')
     expect(show.stdout).toContain('[Paragraph 2 withheld: marked SECRET, above CONFIDENTIAL]')
     expect(show.stdout).not.toMatch(/Obsidian/)
+    // references, diagnostics and sources: withheld, never "none" (QA 14r7 W2)
+    expect(show.stdout).toContain('References:\n  withheld: you may read this cable only in part (REF lines stand at its overall level)\n')
+    expect(show.stdout).toMatch(/^Diagnostics: +withheld: you may read this cable only in part/m)
+    expect(show.stdout).toMatch(/^Sources: +withheld: you may read this cable only in part/m)
+    expect(show.stdout).not.toMatch(/References:\n {2}none/)
+    const json = JSON.parse((await runCable(['show', '09DUSHANBE123', '--clearance', 'CONFIDENTIAL', '--caveats', 'NOFORN', '--format', 'json', '--db', db], opts)).stdout)
+    expect(json.withheldFields).toEqual(['references', 'diagnostics', 'errorCount', 'sources'])
+    const full = await runCable(['show', '09DUSHANBE123', '--clearance', 'SECRET', '--caveats', 'NOFORN', '--db', db], opts)
+    expect(full.stdout).toContain('References:\n  none\n')
+    expect(full.stdout).not.toContain('withheld: you may read')
     // a SECRET NODIS cable: not in the archive for a SECRET reader without NODIS, found by nothing below it
     writeFileSync(join(root, '09DUSHANBE126.txt'), nodis)
     await runCable(['import', '09DUSHANBE126.txt', '--db', db], opts)

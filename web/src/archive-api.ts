@@ -138,6 +138,10 @@ export interface CableView {
   sources: SourceRecord[]
   /** Archive-mode lint findings. */
   lint: LintFinding[]
+  /** Set when the reader may read the cable only in part: the portions withheld from `cable.text`. */
+  withheld?: { portion: string; mark: string | null; reason: string }[]
+  /** Set then too: fields withheld from him (read from the whole text); their empty values mean withheld, not none. */
+  withheldFields?: ('references' | 'diagnostics' | 'errorCount' | 'sources')[]
 }
 
 /** A cable with its references resolved, its citers and sources; throws ApiError 404 when not visible. */

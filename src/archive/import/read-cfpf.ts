@@ -17,6 +17,8 @@ import type { ImportItem } from './import-types.js'
 export function cfpfItem(locator: string, rendering: Rendering, shape: CfpfShape, fields: Record<string, unknown>): ImportItem {
   const { text, metadata } = cfpfRecord(shape, fields)
   const cable = parseRecordText(text, metadata, shape)
+  // the columns travel with the cable, so `cable parse` shows them and its JSON Lines import as this record does
+  cable.container = { rendering: 'cfpf', raw: text, metadata }
   return {
     locator,
     rendering,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Cable } from '../../format/model.js'
-import { parseCable } from '../../format/parse.js'
+import { parseCable, parseRecordText } from '../../format/parse.js'
 import { cfpfShapeOf } from './cfpf-columns.js'
 import type { BytesRead, ImportItem, ImportProblem, InputFile } from './import-types.js'
 import { cfpfItem } from './read-cfpf.js'
@@ -56,11 +56,26 @@ export async function* jsonlItems(path: string, lines: AsyncIterable<string> | I
       locator,
       rendering: 'jsonl',
       sha256: createHash('sha256').update(line).digest('hex'),
-      cable: parseCable(text),
+      cable: parsedAgain(text, metadata, cable.container?.rendering),
       text,
       metadata,
     }
   }
+}
+
+/**
+ * The text of a parsed cable read again as `cable parse` read it: with the metadata of its container (a cables.csv
+ * row's columns, an HTML page's table, a CFPF record's columns) filling what the text lacks, marked as from the
+ * container (`parseRecordText`, the decoder `cable import` uses for those inputs), so a cable parsed and then
+ * imported from JSON Lines keeps its container's id, date and origin, and a CFPF record its document number,
+ * stated classification and text-unavailable state. Without metadata, the text alone.
+ */
+function parsedAgain(text: string, metadata: Record<string, string>, rendering: unknown): Cable {
+  if (Object.keys(metadata).length === 0) return parseCable(text)
+  const shape = rendering === 'cfpf' && (metadata.shape === 'nara-aad' || metadata.shape === 'history-lab') ? metadata.shape : null
+  const cable = parseRecordText(text, metadata, shape ?? (rendering === 'html' || rendering === 'tsv' ? rendering : 'csv'))
+  if (shape) cable.container = { rendering: 'cfpf', raw: text, metadata }
+  return cable
 }
 
 /** String fields a container (HTML metadata table, CSV row) stated beside the text; {} when none. */

@@ -38,7 +38,8 @@ export function readPage(file: InputFile): ImportItem | ImportProblem {
   const text = cable.segments.map((s) => s.raw).join('')
   return {
     locator: file.path,
-    rendering: container ? container.rendering : file.kind === 'html' ? 'html' : 'text',
+    // parseCable unwraps pages and rows only: a CFPF record (`cfpf`) is never the container of a file read here
+    rendering: container && container.rendering !== 'cfpf' ? container.rendering : file.kind === 'html' ? 'html' : 'text',
     sha256: createHash('sha256').update(bytes).digest('hex'),
     cable,
     text,

@@ -19,12 +19,15 @@ export function showText(view: CableView, text: string): string {
   out += field('Subject', c.subject)
   out += field('Tags', tagListText(c.tags))
   out += field('Captions', c.captions.join(' '))
-  out += field('Diagnostics', c.diagnostics.length ? c.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`).join(' ') : 'none')
+  const held = new Set(view.withheldFields ?? [])
+  const inPart = 'withheld: you may read this cable only in part'
+  out += field('Diagnostics', held.has('diagnostics') ? `${inPart} (they are of the whole text)` : c.diagnostics.length ? c.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`).join(' ') : 'none')
   if (view.withheld) out += field('Redacted', `${view.withheld.length} portion${view.withheld.length === 1 ? '' : 's'} withheld from this reader`)
-  out += field('Sources', c.sources.map((s) => `${s.locator} (${s.rendering})`).join('\n' + ' '.repeat(16)))
+  out += field('Sources', held.has('sources') ? inPart : c.sources.map((s) => `${s.locator} (${s.rendering})`).join('\n' + ' '.repeat(16)))
   out += '\n' + text + (text.endsWith('\n') ? '' : '\n') + '\n'
   out += 'References:\n'
-  if (view.references.length === 0) out += '  none\n'
+  if (held.has('references')) out += `  ${inPart} (REF lines stand at its overall level)\n`
+  else if (view.references.length === 0) out += '  none\n'
   for (const r of view.references) {
     const label = r.letter ? `REF ${r.letter}` : 'REF'
     // a held cable dated after this one cannot be the one cited: shown, and said so

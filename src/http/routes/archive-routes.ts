@@ -143,7 +143,7 @@ export function registerArchiveRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDep
       line: m.span.start.line,
       column: m.span.start.column,
     }))
-    return c.json({ cable: fields, references: view.references, citedBy: view.citedBy, sources, lint }, 200)
+    return c.json({ cable: fields, references: view.references, citedBy: view.citedBy, sources, lint, ...(view.withheld ? { withheld: view.withheld } : {}), ...(view.withheldFields ? { withheldFields: view.withheldFields } : {}) }, 200)
   })
 
   app.openapi(graph, async (c) => {

@@ -206,7 +206,9 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
         <aside class="cable-side" aria-label="About this cable">
           <section aria-labelledby="refs-h">
             <h2 id="refs-h">References</h2>
-            {view.references.length === 0 ? (
+            {view.withheldFields?.includes('references') ? (
+              <p class="muted">Withheld: you may read this cable only in part.</p>
+            ) : view.references.length === 0 ? (
               <p class="muted">No REF line.</p>
             ) : (
               <ul class="refs">
