@@ -2,6 +2,7 @@ import type { Cable } from '../format/model.js'
 import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
 import { disguisedCaveats } from './disguised-caveats.js'
+import { statedLevelElsewhere } from './level-statements.js'
 
 /** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
 export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
@@ -33,7 +34,9 @@ export interface CableAccess {
  * self-contradicting one (REL TO with NOFORN) counts as its stricter reading (NOFORN; the parser's BAD_MARKING
  * diagnostic says so), any other marking it refuses fails closed at TOP SECRET, as does a cable whose overall level
  * nothing states (no class line, FL4, banner or publisher metadata: portion marks alone only ever raise a stated
- * level). `cableAccess` raises this by every portion the releasable rendering reads.
+ * level). A level stated elsewhere (the FL4 security group, a class-word banner line, a header's administrative
+ * control line: `statedLevelElsewhere`) raises a stated level, never states one alone. `cableAccess` raises this by
+ * every portion the releasable rendering reads.
  *
  * This is the one rule for where a cable's overall level comes from, used both when the archive files a cable
  * (`cableAccess`, with `statedElsewhere` the publisher's classification field) and when the releasable rendering
@@ -75,6 +78,9 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   const stated = [inferred ? null : cable.classification, cable.container?.metadata['classification'] ?? null, statedElsewhere]
   for (const value of stated) if (value && value.trim()) read(value)
   const levelStated = rank >= 0
+  // a level the envelope, a banner line or a header's administrative control line states raises a stated level
+  // (never states one alone: an UNCLASSIFIED banner would lower the TOP SECRET of a cable nothing else classifies)
+  if (levelStated) rank = Math.max(rank, statedLevelElsewhere(cable))
   for (const caption of cable.captions) {
     const c = caption.toUpperCase().replace(/\s+/g, ' ').trim()
     for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)

@@ -1,0 +1,44 @@
+import type { Cable } from '../format/model.js'
+import { CLASS_WORD_ONLY, LEVEL_RANK, levelOfClassWord, levelOfSecurityGroup } from '../format/classification.js'
+import { closest, markingParts } from '../format/marking.js'
+
+/**
+ * Levels a cable states outside its class line, captions and portion marks (QA 14 round 7, findings F8 and F9), the
+ * highest as a rank (-1 when none): the FL4 security group of its envelope (`ZNY SSSSS`, spec §3.1: FL4, the class
+ * line and the archive's classification must name one level, §7 rule 2, so when they differ the highest holds), a
+ * line holding nothing but a class word anywhere in the text (a legacy page banner, spec §5.3; the class word repeated
+ * after the signature, §5.11), a legacy page header opening with the class word (`SECRET PAGE 02 …`), and in the
+ * header (up to the first numbered paragraph) an administrative control written as a line of its own (`LIMITED
+ * OFFICIAL USE`, `SBU`, `FOUO`, `FOR OFFICIAL USE ONLY`, the SENSITIVE caption misspelt `SENSITVE`): SBU. Only ever
+ * raises what the cable states elsewhere (`statedAccess`): a banner never lowers a level nothing else states.
+ *
+ * @example
+ *   statedLevelElsewhere(parseCable('ZNY SSSSS ZZH\n…C O N F I D E N T I A L QUORIN 001701\n…')) // 3
+ */
+export function statedLevelElsewhere(cable: Cable): number {
+  let rank = -1
+  const raise = (r: number) => {
+    rank = Math.max(rank, r)
+  }
+  const group = cable.envelope.security?.group
+  const fl4 = group ? levelOfSecurityGroup(group) : null
+  if (fl4 !== null) raise(LEVEL_RANK[fl4])
+  let header = true
+  for (const seg of cable.segments) {
+    if (seg.kind === 'para') header = false
+    for (const line of seg.raw.split('\n')) {
+      const banner = CLASS_WORD_ONLY.exec(line) ?? LEGACY_PAGE_CLASS.exec(line)
+      // upper case only: a line `Secret` or `Confidential` in mixed case may be a heading of the text
+      if (banner && banner[1] === banner[1].toUpperCase()) raise(LEVEL_RANK[levelOfClassWord(banner[1])])
+      if (!header || seg.kind === 'subject' || seg.kind === 'tags' || seg.kind === 'eo') continue
+      const t = line.trim()
+      if (t === '') continue
+      const parts = /[A-Za-z]/.test(t) && !/[a-z]/.test(t) ? markingParts(t) : null
+      if ((parts !== null && parts.level === 'SBU') || (t.length <= 12 && /^[A-Z]+$/.test(t) && closest(t, ['SENSITIVE']) !== null)) raise(LEVEL_RANK.SBU)
+    }
+  }
+  return rank
+}
+
+/** A legacy page header opening with the plain class word (`SECRET PAGE 02 QUORIN 01802 01 OF 02 011200Z`, spec §5.3). */
+const LEGACY_PAGE_CLASS = /^\s*(TOP SECRET|SECRET|CONFIDENTIAL)\s+PAGE\s+\d{1,3}\b/
