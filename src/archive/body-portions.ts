@@ -1,6 +1,6 @@
 import { TITLE_WORDS } from './data/person-titles.js'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
-import { CONTROL_SEQUENCE, disguisedMark, garbledMark, markWordKind, oddMark, parseMarking, strayLevelMark } from '../format/marking.js'
+import { CONTROL_SEQUENCE, disguisedMark, garbledMark, lookalikeMark, markingParts, markWordKind, oddMark, parseMarking, strayLevelMark } from '../format/marking.js'
 import type { Cable } from '../format/model.js'
 import { LineIndex } from '../format/span.js'
 
@@ -57,13 +57,13 @@ export interface BodyPortion {
 }
 
 // a line that begins with a portion mark, after an optional sub-item enumerator or a paragraph number the parser did not take for a paragraph: `A. (S)`, `(1) (C)`, `- (S//NF)`, `¶6. (C)`, `1.(C)`, `-- (TS)`, `* (C)`, `(S//NF) …`
-const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)[(\uFF08]([^()\uFF08\uFF09\n]{1,24})[)\uFF09]/
+const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)[(\uFF08<]([^()\uFF08\uFF09<>\n]{1,24})[)\uFF09>]/
 /**
  * A parenthesised word where a portion mark may stand, as a pattern source with one group (the word): any characters
  * but parentheses (ASCII or fullwidth) and line ends, so a mark mistyped (`S.`, `C;NF`) or disguised (`Ѕ`, `S` and a
  * zero-width space) reaches `markWordKind`. Shared by every reader of marks at a mark's place.
  */
-export const MARK_WORD = String.raw`[(\uFF08]([^()\uFF08\uFF09\s](?:[^()\uFF08\uFF09\n]|\([A-Za-z ]{1,10}\)){0,23})[)\uFF09]`
+export const MARK_WORD = String.raw`[(\uFF08<]([^()\uFF08\uFF09<>\s](?:[^()\uFF08\uFF09<>\n]|\([A-Za-z ]{1,10}\)){0,23})[)\uFF09>]`
 // a parenthesised word right after a paragraph number, where only a portion mark stands
 const AFTER_NUMBER = new RegExp(String.raw`^\s*¶?\s*\d+\s*[.)]?\s*${MARK_WORD}`)
 // a parenthesised word inside a line of a text with characters outside ASCII: a disguised mark (`disguisedMark`)
@@ -83,8 +83,18 @@ const TRAILER_LEAD = /^(\s*(?:NNNN|BT(?=[\s(A-Z])|#\d{3,5}(?![0-9])))\s*/
 // a parenthesised or bracketed word inside a line, where a portion mark may stand: `(S)`, `( S )`, `(s)`, `[S]`,
 // `(SECRET)`, `(CONFIDENTIAL//NF)`, `(S//ZZ)`
 const INNER_CANDIDATE = /(?<![A-Za-z0-9])[([{][ \t]*([A-Za-z][A-Za-z0-9 /,.-]{0,40}?)[ \t]*[)\]}]/g
+// a marking with the `//` separator standing in running text with one bracket or none (`… S//NF) …`, `… (S//NF …`,
+// `S//NF …` at a line start), a REL TO list read to its end (`S//REL TO USA, GBR`, `SECRET//REL BULGARIA, CZECH
+// REPUBLIC`): upper case, not inside a URL, a word or an address (`DC//USD:P&R//`, `PRR-C//`); group 1 the opening
+// bracket, 2 the marking, 3 the closing bracket
+const BARE_MARKING = /(?<![A-Za-z0-9:/.-])([(\[]?)[ \t]*((?:TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C)[ \t]*\/\/[A-Z]+(?:(?:[ \t]*\/{1,2}[ \t]*|[ \t]*,[ \t]*|[ \t]+(?=[A-Z]+(?:[ \t]*[,/).:;]|[ \t]+AND\b|[ \t]*$)))[A-Z]+|[ \t]+(?:TO|AND)(?=[ \t]+[A-Z]))*)(?![A-Za-z0-9])([ \t]*[)\]])?/g
+/** What may stand before a mark at a line start: blanks and a paragraph or sub-item enumerator. */
+const MARK_LEAD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+|\([ \t]*(?:[A-Za-z]|\d{1,2})[ \t]*\)[ \t]*|-{1,2}[ \t]*|\*[ \t]*)?$/
 // a line opening with a class word as a marking: spaced (`S E C R E T …`, spec §5.2) or before a dash (`SECRET - …`)
-const LINE_CLASS_WORD = /^[ \t]*(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I D E N T I A L|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+-[ \t]))(?![A-Za-z])/
+// (after a paragraph number or sub-item letter too: `2. SECRET - …`, the 1990s `1. CONFIDENTIAL - ENTIRE TEXT`, spec
+// §5.6), with its caveats before a colon or dash (`SECRET//NF: …`, `SECRET: …`), or a level's abbreviation with the
+// `//` of a marking (`S//NF …`, `S//NF) …`)
+const LINE_CLASS_WORD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+)?(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I D E N T I A L|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:[ \t]*\/\/?[ \t]*[A-Za-z][A-Za-z ,/]*?)?(?=[ \t]*(?:-[ \t]|:))|(?:TS|S|C)[ \t]*\/\/[ \t]*[A-Za-z][A-Za-z,/]*(?:[ \t]+TO[ \t]+[A-Za-z][A-Za-z ,]*?)?(?=[ \t]*[):]?(?:[ \t]|$)))(?![A-Za-z])/
 
 /** Whether a word found where a mark may stand reads as one: a marking, a caveat alone (`NF`), or a garbled mark. */
 function readsAsMark(word: string): boolean {
@@ -118,8 +128,21 @@ export function innerMarks(line: string, before = ''): string[] {
     if (definesAcronym(m[1], line.slice(0, m.index))) continue
     // a class word in lower case inside a sentence (`holding non-public (confidential) discussions`) is prose
     if (/^[a-z][a-z ]{3,}$/.test(m[1]) && /[a-z]/.test(line.slice(0, m.index))) continue
-    // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it
-    if (readsAsMark(word)) found.push(word)
+    // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it; a word that
+    // looks like a mark the parser cannot read (`(SNF)`, `(SS)`: `lookalikeMark`) is one nobody can read
+    if (readsAsMark(word) || (m[1] === m[1].toUpperCase() && lookalikeMark(m[1]))) found.push(word)
+  }
+  // a marking written with the `//` of a marking and no brackets, or one of them only (`… S//NF) …`, `… (S//NF …`)
+  // (in both its brackets it is `INNER_CANDIDATE`'s; without either, a mark only where a mark stands: a line start, a
+  // mention of a classification in a sentence, `classified as SECRET//REL`, is none)
+  BARE_MARKING.lastIndex = 0
+  for (let m = BARE_MARKING.exec(line); m; m = BARE_MARKING.exec(line)) {
+    const end = m.index + m[0].length
+    const open = m[1] !== ''
+    const close = m[3] !== undefined
+    if (open && (close || line.indexOf(')', end) !== -1 || line.indexOf(']', end) !== -1)) continue
+    if (!open && !close && !MARK_LEAD.test(line.slice(0, m.index))) continue
+    found.push(m[2].replace(/\s+/g, ' '))
   }
   // a mark in a shape no marking takes (`(//S)`, `(CONF//S)`, `(T/S)`, `(S(NF))`: `oddMark`): a mark nobody can read
   ODD_CANDIDATE.lastIndex = 0
@@ -279,6 +302,31 @@ export function markKindAfter(lead: string, word: string): ReturnType<typeof mar
   return markWordKind(word, enumerated ? 'number' : 'line')
 }
 
+/** A word closed by a parenthesis it was never opened with, at a line start after an optional enumerator: `S) …`, `A. TS) …`. */
+// (after a paragraph number it is the parser's, spec §5.10 `1. C)`: a paragraph it did not number stays unmarked)
+const HALF_MARKED_LINE = /^(\s*(?:[A-Za-z][.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)([A-Za-z][A-Za-z/ ,-]{0,23}?)\)(?=\s|$)/
+
+/**
+ * A portion mark missing its opening parenthesis at a line start (`S) …`, `TS) …`, `A. S) …`, `-- S//NF) …`; spec
+ * §5.10 knows `1. C)` after a paragraph number): as `MARKED_LINE`'s match (the whole, the lead, the word), when the
+ * word reads as a mark naming a level, or looks like one (`SNF)`, `lookalikeMark`). A single letter is a sub-item's
+ * enumerator instead (spec §5.10 `a)`) when it is in lower case, or when the letter before or after it opens a line the
+ * same way (`B) …`, `C) …`, `D) …`): a lettered list (QA 14 round 7, F1).
+ */
+function halfMarkedLine(line: string, text: string): RegExpExecArray | null {
+  const m = HALF_MARKED_LINE.exec(line)
+  if (!m) return null
+  const word = m[2].trim()
+  if (/^[A-Za-z]$/.test(word)) {
+    if (word !== word.toUpperCase()) return null
+    const code = word.charCodeAt(0)
+    const neighbours = [code - 1, code + 1].filter((c) => c >= 65 && c <= 90).map((c) => String.fromCharCode(c)).join('')
+    if (neighbours && new RegExp(`^[ \\t]*[${neighbours}][ \\t]*[.)]`, 'm').test(text)) return null
+  }
+  const parts = markingParts(word)
+  return (parts !== null && parts.level !== null) || lookalikeMark(word) || garbledMark(word) ? m : null
+}
+
 /** Segments of the body: numbered paragraphs, text lines, and anything standing inside a paragraph's span. */
 export function isBody(cable: Cable, seg: Cable['segments'][number], at: number): boolean {
   if (seg.kind === 'para' || seg.kind === 'lines') return true
@@ -378,7 +426,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         cur.inner.push(...splitIn(here, lineAt))
         continue
       }
-      const m = numbered ? null : MARKED_LINE.exec(line)
+      const m = numbered ? null : (MARKED_LINE.exec(line) ?? halfMarkedLine(line, text))
       if (numbered) {
         // a word after the number the parser did not take for a mark is one when it reads as a mark, readable or not
         // (`2. (SNF)`, `2. (Q)`: withheld from everyone, and the cable filed TOP SECRET); prose there (`2. (Japan)`,

@@ -1,5 +1,5 @@
 import { codeAt, hasLowerCase } from './char-codes.js'
-import { LEVEL_RANK, type Level } from './classification.js'
+import { LEVEL_RANK, RESTRICTIVE_CAVEATS, type Level } from './classification.js'
 
 /**
  * THE marking parser (spec §5.10, §7; data/classifications.tsv): every overall classification, subject and
@@ -608,9 +608,42 @@ export function markWordKind(word: string, start: 'number' | 'line' = 'number'):
   // at a line start an upper-case word is as often an enumerator or an acronym opening a sentence (`(A)`, `(CIA)`,
   // `(SICA)`) as a mark: only a word that reads as a marking counts there, or a level's abbreviation itself with
   // stray punctuation (`strayLevelMark`)
-  if (start === 'line') return strayLevelMark(w) ? 'unreadable' : 'none'
-  // a single upper-case letter, or an upper-case word of 2 to 8 letters opening with T, S or C
-  return /^(?:[A-Z]|[TSC][A-Z]{1,7})$/.test(w) ? 'unreadable' : 'none'
+  if (start === 'line') return strayLevelMark(w) || lookalikeMark(w) ? 'unreadable' : 'none'
+  // a single upper-case letter, or an upper-case word of 2 to 8 letters opening with T, S or C, or a level's stem in
+  // any letter case (`Conf`)
+  return /^(?:[A-Z]|[TSC][A-Z]{1,7})$/.test(w) || lookalikeMark(w) ? 'unreadable' : 'none'
+}
+
+/** Level words a glued mark opens with: a classified level (a glued `US`, `UN` are names). */
+const GLUE_LEVELS: readonly string[] = ['TOPSECRET', 'TS', 'S', 'C', 'SECRET', 'CONFIDENTIAL', 'CONF']
+/**
+ * The caveat words a glued mark goes on with (`SNF` = `S` `NF`): the caveats that restrict readers, as their one-word
+ * spellings and abbreviations (not `OC`, `FGI`: `SOC`, `CFGI` are acronyms as often).
+ */
+const GLUE_CAVEATS: readonly string[] = CAVEAT_WORDS.filter(([w, c]) => w.length === 1 && w[0] !== 'OC' && (RESTRICTIVE_CAVEATS as readonly string[]).includes(c)).map(([[w]]) => w)
+/** The classified level words whose stems (`CONF`, `SECR`, `Conf`) read as a mark nobody can read. */
+const STEMMED: readonly string[] = ['CONFIDENTIAL', 'SECRET']
+
+/**
+ * Whether a word standing where a portion mark stands looks like a mark without being one the parser reads (QA 14
+ * round 7, F1; fail closed): an upper-case word that is a classified level glued to restricting caveat words (`SNF` =
+ * S + NF, `TSNF`, `CNOFORN`, `SECRETNOFORN`, `SNFNODIS`), or the stem of a classified level word in any letter case,
+ * four letters or more (`Conf`, `CONF`, `Secr`). Names and acronyms (`CIA`, `SICA`, `CSU`, `CCS`, `SOC`, `US`) and
+ * words that only open like a level (`Secretariat`, `Control`) are not.
+ *
+ * @example
+ *   lookalikeMark('SNF')  // true;  lookalikeMark('Conf') // true
+ *   lookalikeMark('CIA')  // false; lookalikeMark('US')   // false
+ */
+export function lookalikeMark(word: string): boolean {
+  const w = word.trim()
+  if (!/^[A-Za-z]{2,16}$/.test(w)) return false
+  const upper = w.toUpperCase()
+  if (upper.length >= 4 && STEMMED.some((l) => l !== upper && l.startsWith(upper))) return true
+  if (w !== upper) return false
+  // a classified level, then caveat words to the end (every way of cutting: `SNF` is S + NF)
+  const caveats = (at: number): boolean => at === upper.length || GLUE_CAVEATS.some((g) => upper.startsWith(g, at) && caveats(at + g.length))
+  return GLUE_LEVELS.some((l) => upper.length > l.length && upper.startsWith(l) && caveats(l.length))
 }
 
 /** A level's abbreviation with stray punctuation after it (not `&`: `S&T`, `C&C` are acronyms), then what follows. */

@@ -225,7 +225,7 @@ describe('markWordKind: a parenthesised word where only a portion mark stands', 
     ['NF', 'readable', 'readable'],
     ['TOP SECRET', 'readable', 'readable'], // the blank is kept: TOPSECRET is no marking
     ['TOPSECRET', 'none', 'none'],
-    [' SNF ', 'unreadable', 'none'], // blanks around are no part of the word
+    [' SNF ', 'unreadable', 'unreadable'], // blanks around are no part of the word
     ['S\n//ZZ', 'unreadable', 'unreadable'], // a garbled mark wrapped over two lines
     ['S//ZZ', 'unreadable', 'unreadable'],
     ['S/NF/XX', 'unreadable', 'unreadable'],
@@ -234,10 +234,16 @@ describe('markWordKind: a parenthesised word where only a portion mark stands', 
     ['Q', 'unreadable', 'none'], // a single upper-case letter
     ['A', 'unreadable', 'none'],
     ['a', 'none', 'none'],
-    ['SNF', 'unreadable', 'none'],
+    ['SNF', 'unreadable', 'unreadable'], // S and NF glued: a mark at a line start too (QA 14 round 7, F1)
     ['SI', 'unreadable', 'none'],
-    ['TSS', 'unreadable', 'none'],
-    ['CONF', 'unreadable', 'none'],
+    ['TSS', 'unreadable', 'none'], // levels glued: acronyms as often (`CSU`, `CCS`) at a line start
+    ['TSNF', 'unreadable', 'unreadable'], // a level glued to a caveat
+    ['CONF', 'unreadable', 'unreadable'], // a level's stem
+    ['Conf', 'unreadable', 'unreadable'], // in any letter case
+    ['Secretariat', 'none', 'none'], // a word that only opens like a level
+    ['SOCIAL', 'unreadable', 'none'],
+    ['SOC', 'unreadable', 'none'], // OC glued after a level is an acronym as often
+    ['US', 'none', 'none'], // a glued mark opens with a classified level
     ['SNOFORNX', 'unreadable', 'none'], // eight letters
     ['TOPSECRETX', 'none', 'none'], // ten
     ['CIA', 'unreadable', 'none'],

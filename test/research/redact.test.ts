@@ -163,14 +163,17 @@ QUILL
   })
 
   it('should never leak a word of a withheld portion (property over generated cables)', () => {
-    const marks = ['U', 'SBU', 'C', 'S', 'TS', 'C//NF', 'S//NF', 'S/NF', 'TS//NF', 'S//ZZ', 'Q', null] as const
+    // marks nobody can read: refused (`S//ZZ`), a single letter (`Q`), marking words glued (`SNF`) or a level's stem in
+    // any case (`Conf`: QA 14 round 7, F1), after a number and (`SNF`) at a line start
+    const unreadable = new Set(['S//ZZ', 'Q', 'SNF', 'Conf'])
+    const marks = ['U', 'SBU', 'C', 'S', 'TS', 'C//NF', 'S//NF', 'S/NF', 'TS//NF', 'S//ZZ', 'Q', 'SNF', 'Conf', null] as const
     const levels = ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'] as const
     const rank: Record<string, number> = { U: 0, SBU: 1, C: 2, S: 3, TS: 4 }
     const words = fc.array(fc.stringMatching(/^[a-z]{3,7}$/), { minLength: 1, maxLength: 6 })
     // a marked sub-item or unnumbered block inside a paragraph (after its lines, with or without a blank line), or an
     // unmarked block: judged by its own mark, an unmarked one after a blank line at the overall level, else with what precedes
     // a level's letter as the enumerator (`(S) (U) …`: QA 14 round 6) is a mark too: both count, the higher wins
-    const sub = fc.record({ enumerator: fc.constantFrom('A. ', '(1) ', '- ', '-- ', '* ', '', '(S) ', '(C) '), mark: fc.constantFrom('U', 'C', 'S', 'TS', 'C//NF', 'S//NF', null), words, blank: fc.boolean() })
+    const sub = fc.record({ enumerator: fc.constantFrom('A. ', '(1) ', '- ', '-- ', '* ', '', '(S) ', '(C) '), mark: fc.constantFrom('U', 'C', 'S', 'TS', 'C//NF', 'S//NF', 'SNF', null), words, blank: fc.boolean() })
     const portion = fc.record({ mark: fc.constantFrom(...marks), words, tail: fc.boolean(), subs: fc.array(sub, { maxLength: 3 }) })
     fc.assert(
       fc.property(
@@ -223,13 +226,15 @@ QUILL
           text += 'DOE\n'
           if (trailerWords.length) text += `${g.trailer.form}${trailerWords.join(' ')}\n`
           // the oracle: the overall level is the highest of the class line and every readable mark
-          const readable = (m: string | null) => m !== null && m !== 'S//ZZ' && m !== 'Q'
+          const readable = (m: string | null) => m !== null && !unreadable.has(m)
           const all = [g.subject.mark, ...g.paragraphs.map((p) => p.mark)]
           const letterOf = (enumerator: string) => /^\((S|C)\) $/.exec(enumerator)?.[1] ?? null
           const subMarks = g.paragraphs.flatMap((p) => p.subs.flatMap((b) => [letterOf(b.enumerator), b.mark])).filter((m) => m !== null)
           // (a mark the marking parser refuses, `S//ZZ`, may name any level: the cable fails closed at TOP SECRET)
           const stated = all.filter((m) => m !== null && m.split('/')[0] in rank)
-          const overall = all.includes('S//ZZ') ? 4 : Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], g.filed ?? -1, ...[...stated, ...subMarks].map((m) => rank[m!.split('/')[0]]))
+          // (a mark the parser itself takes for one but cannot read files the text at TOP SECRET; a word the rendering
+          // reads as an unreadable mark, `SNF`, `Conf`, `Q`, withholds its portion from everyone)
+          const overall = all.includes('S//ZZ') ? 4 : Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], g.filed ?? -1, ...[...stated, ...subMarks.filter(readable)].map((m) => rank[m!.split('/')[0]]))
           const overallNf = g.noforn || [...all, ...subMarks].some((m) => readable(m) && m!.includes('NF'))
           // every portion demands the cable's caveats too: its distribution caption and NOFORN (caption or propagated)
           const cableCaveats = (!overallNf || g.reader.noforn) && (g.distribution === null || g.reader.distribution)
