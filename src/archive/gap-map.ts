@@ -161,7 +161,8 @@ function monthOf(ms: number): string {
 }
 
 /**
- * Builds the gap map of the cables visible to `access`, one row per origin and year, busiest gaps first
+ * Builds the gap map of the cables visible to `access` (held: those he may read whole, or in part when the archive
+ * has portion-level access on; cited: ids in the REF lines of those he reads whole), one row per origin and year, busiest gaps first
  * within each origin (rows sorted by origin, then year). An empty `origin` throws `GapOptionError`.
  *
  * @example
@@ -181,7 +182,12 @@ export async function gapMap(store: Store, options: GapOptions = {}): Promise<Ga
   // every year of the wanted posts is read: a small origin-year is judged against its post's other years
   const wanted = (p: { origin: string }) => !wantOrigin || p.origin === wantOrigin
   const pause = breather()
-  for await (const hit of store.search(null, { sort: 'date' }, options.access)) {
+  // a cable he may read in part (portion-level access) is held for him: its id is named by every hit he gets, so
+  // counting it missing would tell him his own search results are not in the archive (QA 14r7 W1); its date is the
+  // one his search shows. What it cites stays out (`referencedIds`, `citing`: whole-cable rule), as its REF lines
+  // stand at its overall level, withheld from him, so nothing here reads a withheld line.
+  const heldAccess = options.access && (await store.portionAccess()) ? { ...options.access, portions: true } : options.access
+  for await (const hit of store.search(null, { sort: 'date' }, heldAccess)) {
     await pause()
     const p = hit.id ? splitId(hit.id) : null
     if (!p || !wanted(p)) continue

@@ -12,6 +12,7 @@ import { toCableRecord } from '../../src/archive/cable-record.js'
 import { configurePortionAccess } from '../../src/archive/portion-access.js'
 import { searchArchive, type ArchiveHit } from '../../src/archive/search-archive.js'
 import { showCable } from '../../src/archive/show-cable.js'
+import { gapMap } from '../../src/archive/gap-map.js'
 import { VERSIONS_DIFFER } from '../../src/archive/redact.js'
 import { parseCable } from '../../src/format/parse.js'
 import { openMessagingStore, openStore } from '../../src/store/open-store.js'
@@ -143,6 +144,27 @@ const secretCiting = secret().replace('SUBJECT: (C) INVENTED TALKS ON THE RIVER 
 
 /** A CONFIDENTIAL cable the reader reads whole, citing STATE 12345 and STATE 12399. */
 const confidentialCiting = confidential.replace('SUBJECT: (C) ZANZIBAR FOLLOW-UP\n', '$&\nREF: A. STATE 12345 B. STATE 12399\n')
+
+/**
+ * A cable of the invented post QUORIN for the gap map: `level` as its class line, a (C) paragraph and, for SECRET, an
+ * (S) one ending `secretEnd`; `ref` an unmarked REF block (at the overall level).
+ */
+const quorin = (serial: number, level: 'SECRET' | 'CONFIDENTIAL', o: { secretEnd?: string; ref?: string; day?: number } = {}) => `P ${String(o.day ?? 10).padStart(2, '0')}1200Z APR 08
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC PRIORITY 0004
+
+${level === 'SECRET' ? 'S E C R E T' : 'C O N F I D E N T I A L'} QUORIN 000${serial}
+
+E.O. 12958: DECL: 04/10/2018
+TAGS: PREL XX
+SUBJECT: (C) GAP TEST ${serial}
+${o.ref ? `\nREF: A. ${o.ref}\n` : ''}
+Classified By: Ambassador Ada Quill for reasons 1.4 (b) and (d).
+
+1. (C) Gapopen${serial} the talks resumed.
+${level === 'SECRET' ? `\n2. (S) Gaphidden${serial} the talks will ${o.secretEnd ?? 'fail.'}\n` : ''}
+QUILL
+`
 
 const record = (text: string, n: number) =>
   toCableRecord(parseCable(text, { plain: true }), text, { locator: `c${n}.txt`, rendering: 'text', sha256: String(n).padStart(64, '0'), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })
@@ -563,6 +585,33 @@ describe.each(engines)('portion-level access on $name', (engine) => {
     expect(whole.references.map((r) => r.id)).toEqual(text === secretCiting ? ['09DUSHANBE100', '09STATE12345'] : [])
     // a cable he reads whole: no marker either
     expect((await showCable(store, '09DUSHANBE125', C))!.withheldFields).toBeUndefined()
+  })
+
+  // QA 14r7 W1: `cable gaps` counted a cable the reader finds and reads in part among the "estimated missing"
+  it.skipIf(engine.skip).each([
+    ['two SECRET cables read in part between CONFIDENTIAL ones', [quorin(901, 'SECRET'), quorin(902, 'CONFIDENTIAL'), quorin(911, 'SECRET', { day: 12 }), quorin(912, 'CONFIDENTIAL', { day: 12 })], { first: 901, last: 912, held: 4, missing: 8 }],
+    ['a SECRET cable read in part at the end of the range', [quorin(902, 'CONFIDENTIAL'), quorin(905, 'CONFIDENTIAL'), quorin(909, 'SECRET', { day: 12 })], { first: 902, last: 909, held: 3, missing: 5 }],
+    ['SECRET cables only, all read in part', [quorin(903, 'SECRET'), quorin(906, 'SECRET', { day: 11 })], { first: 903, last: 906, held: 2, missing: 2 }],
+  ])('should count as held for him a cable he reads in part: %s', async (_why, texts, want) => {
+    const store = await archiveOf(texts, true)
+    const rows = await gapMap(store, { origin: 'QUORIN', access: Cbare })
+    expect(rows.map((r) => ({ first: r.first, last: r.last, held: r.held, missing: r.missing }))).toEqual([want])
+    // the whole-cable rule with the setting off: only those he reads whole
+    const off = await archiveOf(texts, false)
+    const whole = texts.filter((t) => t.includes('C O N F I D E N T I A L')).length
+    expect((await gapMap(off, { origin: 'QUORIN', access: Cbare })).map((r) => r.held)).toEqual(whole ? [whole] : [])
+  })
+
+  it.skipIf(engine.skip)('should give the same gap map whatever a cable read in part holds in its withheld paragraph and REF lines', async () => {
+    const base = [quorin(902, 'CONFIDENTIAL'), quorin(912, 'CONFIDENTIAL', { day: 12 })]
+    const a = await archiveOf([...base, quorin(907, 'SECRET', { day: 11 })], true)
+    const b = await archiveOf([...base, quorin(907, 'SECRET', { day: 11, secretEnd: 'fail in 08QUORIN905.', ref: 'QUORIN 905' })], true)
+    const rows = await gapMap(a, { origin: 'QUORIN', access: Cbare })
+    expect(await gapMap(b, { origin: 'QUORIN', access: Cbare })).toEqual(rows)
+    expect(rows[0]).toMatchObject({ held: 3, cited: 0, citedMissing: [] })
+    // the reader of the whole cable reads the citation (cited, or set aside as an outlier of so few serials)
+    expect(JSON.stringify(await gapMap(b, { origin: 'QUORIN', access: { level: 3, caveats: [] } }))).toContain('08QUORIN905')
+    expect(JSON.stringify(rows)).not.toContain('905')
   })
 
   it.skipIf(engine.skip)('should keep every other read path on the whole-cable rule', async () => {
