@@ -90,6 +90,10 @@ const INNER_CANDIDATE = /(?<![A-Za-z0-9])[([{][ \t]*([A-Za-z][A-Za-z0-9 /,.-]{0,
 const BARE_MARKING = /(?<![A-Za-z0-9:/.-])([(\[]?)[ \t]*((?:TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C)[ \t]*\/\/[A-Z]+(?:(?:[ \t]*\/{1,2}[ \t]*|[ \t]*,[ \t]*|[ \t]+(?=[A-Z]+(?:[ \t]*[,/).:;]|[ \t]+AND\b|[ \t]*$)))[A-Z]+|[ \t]+(?:TO|AND)(?=[ \t]+[A-Z]))*)(?![A-Za-z0-9])([ \t]*[)\]])?/g
 /** What may stand before a mark at a line start: blanks and a paragraph or sub-item enumerator. */
 const MARK_LEAD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+|\([ \t]*(?:[A-Za-z]|\d{1,2})[ \t]*\)[ \t]*|-{1,2}[ \t]*|\*[ \t]*)?$/
+// a cable cited and nothing after it but punctuation and a conjunction, to the line end (`STATE 7043.`, `02 LIMA 12, and`)
+const CITATION_ONLY = /^[ \t]*(?:\d{2,4}[ \t]+)?[A-Z][A-Za-z .'-]{1,30}?[ \t]\d{1,7}\b[ \t,.;:]*(?:(?:and|or|AND|OR)[ \t]*)?\r?\n?$/
+// a REF label (spec §5.9) anywhere in a text: what follows it is a reference list
+const REF_LABEL = /(?<![A-Za-z])REF(?:S|TELS?|\(S\))?[ \t]*[:.]/i
 // a line opening with a class word as a marking: spaced (`S E C R E T …`, spec §5.2) or before a dash (`SECRET - …`)
 // (after a paragraph number or sub-item letter too: `2. SECRET - …`, the 1990s `1. CONFIDENTIAL - ENTIRE TEXT`, spec
 // §5.6), with its caveats before a colon or dash (`SECRET//NF: …`, `SECRET: …`), or a level's abbreviation with the
@@ -122,8 +126,13 @@ export function innerMarks(line: string, before = ''): string[] {
       if (near(m[1].charCodeAt(0) - 1) || near(m[1].charCodeAt(0) + 1)) continue
     }
     // the next item of a lettered list (`(a) … (b) …` then `(c)`, `(A) … (B) …` then `(C)`), on this line or an
-    // earlier line of the same portion, is an enumerator
-    if (/^[A-Za-z]$/.test(m[1]) && enumeratorInSequence(m[1], before + line.slice(0, m.index), line.slice(m.index + m[0].length))) continue
+    // earlier line of the same portion, is an enumerator; an upper-case letter only as an item citing a cable and no
+    // more (`(C) State 7043.`, `(C) LIMA 12, and`), or after a REF label (a REF block run onto a SUBJECT line): text
+    // after the citation (`(C) STATE 3 the plan …`) makes it a mark (QA 14 round 7, F10; fail closed)
+    const lead = before + line.slice(0, m.index)
+    const after = line.slice(m.index + m[0].length)
+    const citationOnly = /^[a-z]$/.test(m[1]) || REF_LABEL.test(lead) || CITATION_ONLY.test(after)
+    if (/^[A-Za-z]$/.test(m[1]) && citationOnly && enumeratorInSequence(m[1], lead, after)) continue
     // an acronym defined by the words before it (`Technical Secretariat (TS)`, `Sub-Committee (S/C)`)
     if (definesAcronym(m[1], line.slice(0, m.index))) continue
     // a class word in lower case inside a sentence (`holding non-public (confidential) discussions`) is prose

@@ -164,3 +164,40 @@ describe.each(await storeEngines('redact-line-start-letters'))('search and show 
     expect((await searchArchive(store, { query: 'itemccanary', access: S, limit: 10 })).total).toBe(1)
   })
 })
+
+/** A lettered list in the text whose items cite cables (QA 14 round 7, F10): not a REF block, so its letters are marks too. */
+const CITING = (serial: number, cls: string, letters: string[]) =>
+  cable(serial, cls, `${letters.map((l, n) => `(${l}) STATE ${n + 1} The cite${l.toLowerCase()}canary item.`).join('\n')}\n`)
+
+describe('a lettered list citing cables in the text', () => {
+  it('should count the letter (C) as a mark: the item is withheld from an UNCLASSIFIED reader and the cable filed CONFIDENTIAL', () => {
+    const text = CITING(431, 'UNCLASSIFIED', ['A', 'B', 'C'])
+    expect(filed(text)).toMatchObject({ level: 2 })
+    expect(shownTo(text, U)).not.toContain('citeccanary')
+    expect(shownTo(text, C)).toContain('citeccanary')
+  })
+
+  it('should withhold item (S) of such a list in a CONFIDENTIAL cable from a CONFIDENTIAL reader', () => {
+    const text = CITING(432, CONFIDENTIAL, ['R', 'S'])
+    expect(shownTo(text, C)).not.toContain('citescanary')
+    expect(shownTo(text, S)).toContain('citescanary')
+  })
+
+  it('should still leave a lower-case lettered list an enumeration', () => {
+    const text = cable(433, 'UNCLASSIFIED', '2. Items: (a) STATE 1 one, (b) STATE 2 two, (c) STATE 3 the lowercitecanary three.\n')
+    expect(filed(text)).toMatchObject({ level: 0 })
+    expect(shownTo(text, U)).toContain('lowercitecanary')
+  })
+})
+
+describe.each(await storeEngines('redact-citing-list'))('a list citing cables: search on $name', (engine) => {
+  it.skipIf(engine.skip).each([false, true])('should give a lower reader none of the item (portion-level access %s)', async (on) => {
+    const store = await engine.open()
+    const texts = [CITING(441, 'UNCLASSIFIED', ['A', 'B', 'C']), CITING(442, CONFIDENTIAL, ['R', 'S'])]
+    await store.upsertCables(texts.map((text, n) => toCableRecord(parseCable(text, { plain: true }), text, { locator: `f${n}.txt`, rendering: 'text', sha256: String(n).padStart(64, '0'), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })))
+    if (on) await configurePortionAccess(store, true)
+    expect((await searchArchive(store, { query: 'citeccanary', access: U, limit: 10 })).total).toBe(0)
+    expect((await searchArchive(store, { query: 'citescanary', access: C, limit: 10 })).total).toBe(0)
+    expect((await searchArchive(store, { query: 'citescanary', access: S, limit: 10 })).total).toBe(1)
+  })
+})
