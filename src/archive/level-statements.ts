@@ -7,7 +7,7 @@ import { closest, markingParts } from '../format/marking.js'
  * highest as a rank (-1 when none): the FL4 security group of its envelope (`ZNY SSSSS`, spec §3.1: FL4, the class
  * line and the archive's classification must name one level, §7 rule 2, so when they differ the highest holds), a
  * line holding nothing but a class word anywhere in the text (a legacy page banner, spec §5.3; the class word repeated
- * after the signature, §5.11), a legacy page header opening with the class word (`SECRET PAGE 02 …`), and in the
+ * after the signature, §5.11) or a classified marking in capitals (`SECRET NOFORN`, `SECRET//NOFORN`: its level only), a legacy page header opening with the class word (`SECRET PAGE 02 …`), and in the
  * header (up to the first numbered paragraph) an administrative control written as a line of its own (`LIMITED
  * OFFICIAL USE`, `SBU`, `FOUO`, `FOR OFFICIAL USE ONLY`, the SENSITIVE caption misspelt `SENSITVE`): SBU. Only ever
  * raises what the cable states elsewhere (`statedAccess`): a banner never lowers a level nothing else states.
@@ -30,6 +30,13 @@ export function statedLevelElsewhere(cable: Cable): number {
       const banner = CLASS_WORD_ONLY.exec(line) ?? LEGACY_PAGE_CLASS.exec(line)
       // upper case only: a line `Secret` or `Confidential` in mixed case may be a heading of the text
       if (banner && banner[1] === banner[1].toUpperCase()) raise(LEVEL_RANK[levelOfClassWord(banner[1])])
+      // a banner line carrying caveats too (`SECRET NOFORN` centred before a legacy page header, or repeated after the
+      // signature): a line in capitals that reads whole as a classified marking states its level like the bare word
+      const caps = line.trim()
+      if (caps !== '' && !/[a-z]/.test(caps)) {
+        const stated = markingParts(caps)
+        if (stated !== null && stated.level !== null && LEVEL_RANK[stated.level] >= LEVEL_RANK.CONFIDENTIAL) raise(LEVEL_RANK[stated.level])
+      }
       if (!header || seg.kind === 'subject' || seg.kind === 'tags' || seg.kind === 'eo') continue
       const t = line.trim()
       if (t === '') continue

@@ -48,6 +48,11 @@ const ABOVE: [string, string, number][] = [
   ['a SECRET page banner', cable(703, { cls: CONF, mark: 'C', banner: '                 SECRET\n\nPAGE 02 VELMORA 00703 01 OF 02 031200Z' }), 3],
   ['a legacy page header with the class word', cable(704, { cls: CONF, mark: 'C', banner: 'SECRET PAGE 02 VELMORA 00704 01 OF 02 031200Z' }), 3],
   ['the class word after the signature', cable(705, { cls: CONF, mark: 'C', tail: '\nSECRET\n' }), 3],
+  // a banner carrying caveats too (QA 14 round 7, F8 follow-up: `SECRET NOFORN` was read as no level at all)
+  ['a SECRET NOFORN page banner', cable(706, { cls: CONF, mark: 'C', banner: '              SECRET NOFORN\n\nPAGE 02 VELMORA 00706 01 OF 02 031200Z' }), 3],
+  ['a TOP SECRET NOFORN page banner', cable(707, { cls: CONF, mark: 'C', banner: '            TOP SECRET NOFORN\n\nPAGE 02 VELMORA 00707 01 OF 02 031200Z' }), 4],
+  ['SECRET NOFORN after the signature', cable(708, { cls: CONF, mark: 'C', tail: '\nSECRET NOFORN\n' }), 3],
+  ['SECRET NOFORN after the signature of an UNCLAS cable', cable(709, { cls: 'UNCLAS', mark: 'U', tail: '\nSECRET NOFORN\n' }), 3],
 ]
 /** An UNCLAS cable with an administrative control as a caption line. */
 const SBU_CAPTIONS = ['LIMITED OFFICIAL USE', 'SBU', 'FOR OFFICIAL USE ONLY', 'FOUO', 'SENSITVE']
