@@ -315,6 +315,9 @@ export function markKindAfter(lead: string, word: string): ReturnType<typeof mar
 // (after a paragraph number it is the parser's, spec §5.10 `1. C)`: a paragraph it did not number stays unmarked)
 const HALF_MARKED_LINE = /^(\s*(?:[A-Za-z][.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)([A-Za-z][A-Za-z/ ,-]{0,23}?)\)(?=\s|$)/
 
+/** A level's abbreviation after an opening parenthesis never closed, at a line start (`(S the plan`, `- (C//NF the plan`). */
+const UNCLOSED_MARK_LINE = /^(\s*(?:[A-Za-z][.)]\s*|-{1,2}\s*|\*\s*)?)\(((?:TS|S|C|SBU)(?:\s*\/{1,2}\s*[A-Z]+)*)(?=[ \t]+[A-Za-z])/
+
 /**
  * A portion mark missing its opening parenthesis at a line start (`S) …`, `TS) …`, `A. S) …`, `-- S//NF) …`; spec
  * §5.10 knows `1. C)` after a paragraph number): as `MARKED_LINE`'s match (the whole, the lead, the word), when the
@@ -323,6 +326,10 @@ const HALF_MARKED_LINE = /^(\s*(?:[A-Za-z][.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)
  * same way (`B) …`, `C) …`, `D) …`): a lettered list (QA 14 round 7, F1).
  */
 function halfMarkedLine(line: string, text: string): RegExpExecArray | null {
+  // a mark whose closing parenthesis never comes (`(S the plan …`, `(S//NF the plan …`): a level's abbreviation, with
+  // caveats after `/` or `//`, then a blank and text, and no closing parenthesis on the line
+  const open = UNCLOSED_MARK_LINE.exec(line)
+  if (open && !line.includes(')', open[0].length)) return open
   const m = HALF_MARKED_LINE.exec(line)
   if (!m) return null
   const word = m[2].trim()

@@ -57,7 +57,9 @@ describe('research routes', () => {
     expect(r.text).toContain('Classified By: Ambassador Ada Quill, reasons 1.4 (b) and (d).\n[Text withheld: unmarked: treated as the overall SECRET, above CONFIDENTIAL]\n')
     expect(r.text).toContain('2. (C) The heron delegation arrives on Monday.')
     expect(r.text).not.toMatch(/cobalt|tamarind|falcon|ember/)
-    expect(r.withheld).toContainEqual({ portion: 'text', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' })
+    // the marked paragraph glued under the Classified By line opens the body (3cb2727): it is paragraph 1, withheld by its own mark
+    expect(r.withheld).toContainEqual({ portion: 'paragraph 1', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' })
+    expect(r.text).toContain('1. (S) [Paragraph 1 withheld: marked SECRET, above CONFIDENTIAL]')
   })
 
   it('should show no portion of a NODIS cable to a reader without NODIS, whatever his level', async () => {

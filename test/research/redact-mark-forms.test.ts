@@ -79,6 +79,8 @@ const FORMS: string[] = [
   '2. (C) Readable words, then (SNF) the hiddencanary words.',
   '2. (C) Readable words, then S//NF) the hiddencanary words.',
   '2. (C) Readable words, then (S//NF the hiddencanary words.',
+  '(S The hiddencanary words, the parenthesis never closed.',
+  '- (S//NF The hiddencanary words.',
 ]
 
 describe('a word where a portion mark stands that looks like one', () => {
@@ -113,6 +115,7 @@ describe('a word where a portion mark stands that looks like one', () => {
       '(Secretariat) The firstcanary staff met.',
       'a) The firstcanary item.\nb) The secondcanary item.',
       'Secret talks: the firstcanary sessions began.',
+      '(S and T) The firstcanary programmes met.',
     ]
     for (const middle of lists) {
       const text = cable(603, 'UNCLASSIFIED', middle).replace(/\(C\)/g, '(U)')
