@@ -1,5 +1,5 @@
 import type { Cable } from '../format/model.js'
-import { CLASS_WORD_ONLY, LEVEL_RANK, levelOfClassWord, levelOfSecurityGroup } from '../format/classification.js'
+import { CLASS_WORD_ONLY, LEVEL_RANK, caveatsOfCaption, levelOfClassWord, levelOfSecurityGroup } from '../format/classification.js'
 import { closest, markingParts } from '../format/marking.js'
 
 /**
@@ -7,16 +7,22 @@ import { closest, markingParts } from '../format/marking.js'
  * highest as a rank (-1 when none): the FL4 security group of its envelope (`ZNY SSSSS`, spec §3.1: FL4, the class
  * line and the archive's classification must name one level, §7 rule 2, so when they differ the highest holds), a
  * line holding nothing but a class word anywhere in the text (a legacy page banner, spec §5.3; the class word repeated
- * after the signature, §5.11) or a classified marking in capitals (`SECRET NOFORN`, `SECRET//NOFORN`: its level only), a legacy page header opening with the class word (`SECRET PAGE 02 …`), and in the
+ * after the signature, §5.11) or a classified marking in capitals (`SECRET NOFORN`, `SECRET//NOFORN`: its level, and
+ * its caveats in `caveats`), a legacy page header opening with the class word (`SECRET PAGE 02 …`), and in the
  * header (up to the first numbered paragraph) an administrative control written as a line of its own (`LIMITED
  * OFFICIAL USE`, `SBU`, `FOUO`, `FOR OFFICIAL USE ONLY`, the SENSITIVE caption misspelt `SENSITVE`): SBU. Only ever
- * raises what the cable states elsewhere (`statedAccess`): a banner never lowers a level nothing else states.
+ * raises what the cable states elsewhere (`statedAccess`): a banner never lowers a level nothing else states. The
+ * caveats a banner marking names (NOFORN of `SECRET NOFORN`) are returned too, every one as the caption reader maps
+ * it: a reader without them must not read the unmarked text the banner stands over (fail closed).
  *
+ * @returns `rank`: the highest level stated (a `LEVEL_RANK` value, -1 when none); `caveats`: the caveats banner
+ *   markings name, unordered, possibly repeated.
  * @example
- *   statedLevelElsewhere(parseCable('ZNY SSSSS ZZH\n…C O N F I D E N T I A L QUORIN 001701\n…')) // 3
+ *   statedElsewhereInText(parseCable('ZNY SSSSS ZZH\n…C O N F I D E N T I A L QUORIN 001701\n…')) // { rank: 3, caveats: [] }
  */
-export function statedLevelElsewhere(cable: Cable): number {
+export function statedElsewhereInText(cable: Cable): { rank: number; caveats: string[] } {
   let rank = -1
+  const caveats: string[] = []
   const raise = (r: number) => {
     rank = Math.max(rank, r)
   }
@@ -35,7 +41,10 @@ export function statedLevelElsewhere(cable: Cable): number {
       const caps = line.trim()
       if (caps !== '' && !/[a-z]/.test(caps)) {
         const stated = markingParts(caps)
-        if (stated !== null && stated.level !== null && LEVEL_RANK[stated.level] >= LEVEL_RANK.CONFIDENTIAL) raise(LEVEL_RANK[stated.level])
+        if (stated !== null && stated.level !== null && LEVEL_RANK[stated.level] >= LEVEL_RANK.CONFIDENTIAL) {
+          raise(LEVEL_RANK[stated.level])
+          for (const c of stated.caveats) caveats.push(...caveatsOfCaption(c))
+        }
       }
       if (!header || seg.kind === 'subject' || seg.kind === 'tags' || seg.kind === 'eo') continue
       const t = line.trim()
@@ -44,7 +53,7 @@ export function statedLevelElsewhere(cable: Cable): number {
       if ((parts !== null && parts.level === 'SBU') || (t.length <= 12 && /^[A-Z]+$/.test(t) && closest(t, ['SENSITIVE']) !== null)) raise(LEVEL_RANK.SBU)
     }
   }
-  return rank
+  return { rank, caveats }
 }
 
 /** A legacy page header opening with the plain class word (`SECRET PAGE 02 QUORIN 01802 01 OF 02 011200Z`, spec §5.3). */

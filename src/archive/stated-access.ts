@@ -2,7 +2,7 @@ import type { Cable } from '../format/model.js'
 import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
 import { disguisedCaveats } from './disguised-caveats.js'
-import { statedLevelElsewhere } from './level-statements.js'
+import { statedElsewhereInText } from './level-statements.js'
 
 /** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
 export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
@@ -35,7 +35,8 @@ export interface CableAccess {
  * diagnostic says so), any other marking it refuses fails closed at TOP SECRET, as does a cable whose overall level
  * nothing states (no class line, FL4, banner or publisher metadata: portion marks alone only ever raise a stated
  * level). A level stated elsewhere (the FL4 security group, a class-word banner line, a header's administrative
- * control line: `statedLevelElsewhere`) raises a stated level, never states one alone. `cableAccess` raises this by
+ * control line: `statedElsewhereInText`) raises a stated level, never states one alone; the caveats a banner marking
+ * names (`SECRET NOFORN`) are demanded. `cableAccess` raises this by
  * every portion the releasable rendering reads.
  *
  * This is the one rule for where a cable's overall level comes from, used both when the archive files a cable
@@ -80,7 +81,10 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   const levelStated = rank >= 0
   // a level the envelope, a banner line or a header's administrative control line states raises a stated level
   // (never states one alone: an UNCLASSIFIED banner would lower the TOP SECRET of a cable nothing else classifies)
-  if (levelStated) rank = Math.max(rank, statedLevelElsewhere(cable))
+  const elsewhere = statedElsewhereInText(cable)
+  if (levelStated) rank = Math.max(rank, elsewhere.rank)
+  // a caveat only ever narrows who reads: demanded whether or not a level is stated
+  for (const caveat of elsewhere.caveats) caveats.add(caveat)
   for (const caption of cable.captions) {
     const c = caption.toUpperCase().replace(/\s+/g, ' ').trim()
     for (const caveat of caveatsOfCaption(c)) caveats.add(caveat)

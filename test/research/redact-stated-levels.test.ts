@@ -41,28 +41,37 @@ const filed = (text: string) => cableAccess(parseCable(text, { plain: true }))
 const shownTo = (text: string, reader: Access) => redactText(text, reader, filed(text)).text
 
 const CONF = 'C O N F I D E N T I A L'
-/** A cable stating a level above its class line elsewhere, and that level's rank. */
-const ABOVE: [string, string, number][] = [
-  ['FL4 ZNY SSSSS', cable(701, { fl4: 'ZNY SSSSS ZZH', cls: CONF, mark: 'C' }), 3],
-  ['FL4 ZNY TTTTT', cable(702, { fl4: 'ZNY TTTTT ZZH', cls: CONF, mark: 'C' }), 4],
-  ['a SECRET page banner', cable(703, { cls: CONF, mark: 'C', banner: '                 SECRET\n\nPAGE 02 VELMORA 00703 01 OF 02 031200Z' }), 3],
-  ['a legacy page header with the class word', cable(704, { cls: CONF, mark: 'C', banner: 'SECRET PAGE 02 VELMORA 00704 01 OF 02 031200Z' }), 3],
-  ['the class word after the signature', cable(705, { cls: CONF, mark: 'C', tail: '\nSECRET\n' }), 3],
+/** A cable stating a level above its class line elsewhere, that level's rank, and the caveats it demands. */
+const ABOVE: [string, string, number, string[]][] = [
+  ['FL4 ZNY SSSSS', cable(701, { fl4: 'ZNY SSSSS ZZH', cls: CONF, mark: 'C' }), 3, []],
+  ['FL4 ZNY TTTTT', cable(702, { fl4: 'ZNY TTTTT ZZH', cls: CONF, mark: 'C' }), 4, []],
+  ['a SECRET page banner', cable(703, { cls: CONF, mark: 'C', banner: '                 SECRET\n\nPAGE 02 VELMORA 00703 01 OF 02 031200Z' }), 3, []],
+  ['a legacy page header with the class word', cable(704, { cls: CONF, mark: 'C', banner: 'SECRET PAGE 02 VELMORA 00704 01 OF 02 031200Z' }), 3, []],
+  ['the class word after the signature', cable(705, { cls: CONF, mark: 'C', tail: '\nSECRET\n' }), 3, []],
   // a banner carrying caveats too (QA 14 round 7, F8 follow-up: `SECRET NOFORN` was read as no level at all)
-  ['a SECRET NOFORN page banner', cable(706, { cls: CONF, mark: 'C', banner: '              SECRET NOFORN\n\nPAGE 02 VELMORA 00706 01 OF 02 031200Z' }), 3],
-  ['a TOP SECRET NOFORN page banner', cable(707, { cls: CONF, mark: 'C', banner: '            TOP SECRET NOFORN\n\nPAGE 02 VELMORA 00707 01 OF 02 031200Z' }), 4],
-  ['SECRET NOFORN after the signature', cable(708, { cls: CONF, mark: 'C', tail: '\nSECRET NOFORN\n' }), 3],
-  ['SECRET NOFORN after the signature of an UNCLAS cable', cable(709, { cls: 'UNCLAS', mark: 'U', tail: '\nSECRET NOFORN\n' }), 3],
+  ['a SECRET NOFORN page banner', cable(706, { cls: CONF, mark: 'C', banner: '              SECRET NOFORN\n\nPAGE 02 VELMORA 00706 01 OF 02 031200Z' }), 3, ['NOFORN']],
+  ['a TOP SECRET NOFORN page banner', cable(707, { cls: CONF, mark: 'C', banner: '            TOP SECRET NOFORN\n\nPAGE 02 VELMORA 00707 01 OF 02 031200Z' }), 4, ['NOFORN']],
+  ['SECRET NOFORN after the signature', cable(708, { cls: CONF, mark: 'C', tail: '\nSECRET NOFORN\n' }), 3, ['NOFORN']],
+  ['SECRET NOFORN after the signature of an UNCLAS cable', cable(709, { cls: 'UNCLAS', mark: 'U', tail: '\nSECRET NOFORN\n' }), 3, ['NOFORN']],
 ]
 /** An UNCLAS cable with an administrative control as a caption line. */
 const SBU_CAPTIONS = ['LIMITED OFFICIAL USE', 'SBU', 'FOR OFFICIAL USE ONLY', 'FOUO', 'SENSITVE']
 
 describe('a level stated outside the class line', () => {
-  it.each(ABOVE)('should file the cable at %s and withhold its unmarked text below it', (_name, text, level) => {
+  it.each(ABOVE)('should file the cable at %s and withhold its unmarked text below it', (_name, text, level, caveats) => {
     expect(filed(text).level).toBe(level)
-    expect(shownTo(text, C)).not.toContain('unmarkedcanary')
-    expect(shownTo(text, C)).toContain('openingcanary')
-    expect(shownTo(text, { level, caveats: [] })).toContain('unmarkedcanary')
+    expect(filed(text).caveats).toEqual(caveats)
+    // a CONFIDENTIAL reader holding the cable's caveats reads its (C) paragraph, never its unmarked text
+    expect(shownTo(text, { ...C, caveats })).not.toContain('unmarkedcanary')
+    expect(shownTo(text, { ...C, caveats })).toContain('openingcanary')
+    expect(shownTo(text, { level, caveats })).toContain('unmarkedcanary')
+  })
+
+  // a banner's caveats are demanded, not only its level (QA 14 round 7, F8 follow-up: a SECRET reader without NOFORN
+  // read the unmarked text under a `SECRET NOFORN` banner)
+  it.each(ABOVE.filter(([, , , caveats]) => caveats.length > 0))('should withhold the unmarked text under %s from a reader at its level without its caveats', (_name, text, level) => {
+    expect(shownTo(text, { level, caveats: [] })).not.toContain('unmarkedcanary')
+    expect(shownTo(text, { level: 4, caveats: [] })).not.toContain('unmarkedcanary')
   })
 
   it.each(SBU_CAPTIONS)('should make an UNCLAS cable with the caption line `%s` SBU', (caption) => {
@@ -94,7 +103,9 @@ describe.each(await storeEngines('redact-stated-levels'))('search and show on $n
       expect((await searchArchive(store, { query: `unmarkedcanary${n}`, access: reader, limit: 10 })).total, String(n)).toBe(0)
       const key = parseCable(tagged[n], { plain: true }).id ?? ''
       expect(JSON.stringify((await showCable(store, key, reader)) ?? ''), String(n)).not.toContain(`unmarkedcanary${n}`)
-      expect((await searchArchive(store, { query: `unmarkedcanary${n}`, access: { level: 4, caveats: [] }, limit: 10 })).total, String(n)).toBe(1)
+      expect((await searchArchive(store, { query: `unmarkedcanary${n}`, access: { level: 4, caveats: ['NOFORN'] }, limit: 10 })).total, String(n)).toBe(1)
+      // a banner's NOFORN is demanded on top of its level
+      if (n < ABOVE.length && ABOVE[n][3].length > 0) expect((await searchArchive(store, { query: `unmarkedcanary${n}`, access: { level: 4, caveats: [] }, limit: 10 })).total, String(n)).toBe(0)
     }
   })
 })
