@@ -100,6 +100,21 @@ const REF_LABEL = /(?<![A-Za-z])REF(?:S|TELS?|\(S\))?[ \t]*[:.]/i
 // `//` of a marking (`S//NF …`, `S//NF) …`)
 const LINE_CLASS_WORD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+)?(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I D E N T I A L|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:[ \t]*\/\/?[ \t]*[A-Za-z][A-Za-z ,/]*?)?(?=[ \t]*(?:-[ \t]|:))|(?:TS|S|C)[ \t]*\/\/[ \t]*[A-Za-z][A-Za-z,/]*(?:[ \t]+TO[ \t]+[A-Za-z][A-Za-z ,]*?)?(?=[ \t]*[):]?(?:[ \t]|$)))(?![A-Za-z])/
 
+/**
+ * The letter of an upper-case item that stands with a citation alone on the last line of `before` (`(C) STATE 3`)
+ * when `line` carries that item on (not blank, not opening a new item, paragraph or citation), if the letter reads as
+ * a mark (`C`, `S`, `U`); null otherwise, and always after a REF label (a reference list's items run on).
+ */
+function continuedItemLetter(line: string, before: string): string | null {
+  if (before === '' || REF_LABEL.test(before)) return null
+  const trimmed = before.replace(/\r?\n$/, '')
+  const prev = trimmed.slice(trimmed.lastIndexOf('\n') + 1)
+  const item = /^[ \t]*[(\[][ \t]*([A-Z])[ \t]*[)\]](.*)$/.exec(prev)
+  if (item === null || !CITATION_ONLY.test(item[2]) || !readsAsMark(item[1])) return null
+  if (/^[ \t]*(?:[(\[][ \t]*[A-Za-z][ \t]*[)\]]|\d{1,3}[ \t]*[.)]|[A-Za-z][.)][ \t])/.test(line) || CITATION_ONLY.test(line)) return null
+  return item[1]
+}
+
 /** Whether a word found where a mark may stand reads as one: a marking, a caveat alone (`NF`), or a garbled mark. */
 function readsAsMark(word: string): boolean {
   return readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)
@@ -116,6 +131,11 @@ function readsAsMark(word: string): boolean {
  */
 export function innerMarks(line: string, before = ''): string[] {
   const found: string[] = []
+  // an upper-case item letter left standing as a citation alone on the line before (`(C) STATE 3`) whose item runs on
+  // into this line (`LKW3 the plan …`: not a new item, paragraph or citation) is a mark after all: text follows the
+  // citation, as on one line (QA 14 round 7, F10 continuation; fail closed). In a REF block items run on freely.
+  const prev = continuedItemLetter(line, before)
+  if (prev !== null) found.push(prev)
   const cls = LINE_CLASS_WORD.exec(line)
   if (cls) found.push(cls[1].replace(/ (?=\S(?: |$))/g, '').replace(/\s+/g, ' ').replace(/^TOPSECRET$/, 'TOP SECRET'))
   INNER_CANDIDATE.lastIndex = 0

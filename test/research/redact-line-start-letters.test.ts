@@ -183,6 +183,32 @@ describe('a lettered list citing cables in the text', () => {
     expect(shownTo(text, S)).toContain('citescanary')
   })
 
+  // the item's text on the line after its citation (QA 14 round 7, F10 continuation)
+  /** A list citing cables, its last item's text on the next line, or (`text` null) nothing after the citation. */
+  const RUN_ON = (serial: number, cls: string, letters: string[], text: string | null) =>
+    cable(serial, cls, `${letters.map((l, n) => `(${l}) STATE ${n + 1}`).join('\n')}${text === null ? '' : `\n${text}`}\n`)
+
+  it.each([
+    ['(C), UNCLASSIFIED', 434, 'UNCLASSIFIED', ['A', 'B', 'C'], U, C],
+    ['(S), CONFIDENTIAL', 435, CONFIDENTIAL, ['Q', 'R', 'S'], C, S],
+  ])('should withhold item %s cable, whose text runs onto the line after its citation', (_name, serial, cls, letters, below, at) => {
+    for (const runOn of ['The runoncanary item text.', '  runoncanary indented text.', 'runoncanary, lower case.']) {
+      const text = RUN_ON(serial, cls, letters, runOn)
+      expect(shownTo(text, below), runOn).not.toContain('runoncanary')
+      expect(shownTo(text, at), runOn).toContain('runoncanary')
+    }
+  })
+
+  it('should leave items that are citations alone a list: the next line a new item, a paragraph, a citation or nothing', () => {
+    for (const next of [null, '(D) STATE 4', '', 'LIMA 12, and']) {
+      const text = RUN_ON(436, 'UNCLASSIFIED', ['A', 'B', 'C'], next)
+      expect(filed(text), String(next)).toMatchObject({ level: 0 })
+    }
+    const para = cable(437, 'UNCLASSIFIED', '(A) STATE 1\n(B) STATE 2\n(C) STATE 3\n2. The paracanary paragraph.\n')
+    expect(filed(para)).toMatchObject({ level: 0 })
+    expect(shownTo(para, U)).toContain('paracanary')
+  })
+
   it('should still leave a lower-case lettered list an enumeration', () => {
     const text = cable(433, 'UNCLASSIFIED', '2. Items: (a) STATE 1 one, (b) STATE 2 two, (c) STATE 3 the lowercitecanary three.\n')
     expect(filed(text)).toMatchObject({ level: 0 })
