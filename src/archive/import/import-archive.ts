@@ -83,6 +83,9 @@ export async function importArchive(store: Store, paths: string[], options: Impo
     report.cables++
     progress.cables++
     if (batch.length >= batchSize) await flush()
+    // parsing and SQLite writes are synchronous: let the event loop turn now and then, so a server (or a test
+    // runner's worker) importing in its own thread still answers its timers and messages during a long import
+    else if (report.cables % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
   }
   const parallel = options.parallel ?? (options.now === undefined && existsSync(fileURLToPath(WORKER)))
   if (parallel && files.length > 0) {
