@@ -74,7 +74,8 @@ async function* withSnippets(store: Store, source: AsyncIterable<SearchHit> | Se
   for await (const h of source) {
     const { text: whole, partial, ...rest } = h
     if (access) rest.score = null
-    const body = whole !== undefined && partial && access ? (await redactInPart(store, { key: h.key, text: whole, ...partial }, access)).text : whole
+    // the redacted rendering (a versions read and a parse) only where a snippet is cut from it
+    const body = snippets && whole !== undefined && partial && access ? (await redactInPart(store, { key: h.key, text: whole, ...partial }, access)).text : whole
     const hit: ArchiveHit = partial ? { ...rest, redacted: true } : rest
     yield snippets && body !== undefined ? { ...hit, snippet: makeSnippet(body, terms) } : hit
   }
