@@ -100,6 +100,53 @@ const REF_LABEL = /(?<![A-Za-z])REF(?:S|TELS?|\(S\))?[ \t]*[:.]/i
 // `//` of a marking (`S//NF …`, `S//NF) …`)
 const LINE_CLASS_WORD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+)?(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I D E N T I A L|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:[ \t]*\/\/?[ \t]*[A-Za-z][A-Za-z ,/]*?)?(?=[ \t]*(?:-[ \t]|:))|(?:TS|S|C)[ \t]*\/\/[ \t]*[A-Za-z][A-Za-z,/]*(?:[ \t]+TO[ \t]+[A-Za-z][A-Za-z ,]*?)?(?=[ \t]*[):]?(?:[ \t]|$)))(?![A-Za-z])/
 
+/** What may open a line before a class word read as its mark: a paragraph number (`2.`, `2A.`, `¶2.`), a sub-item letter or number (`B.`, `(3)`, `(c)`), a bullet (`-`, `--`, `*`). */
+const CLASS_MARK_LEAD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[A-Za-z]?[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+|\([ \t]*(?:[A-Za-z]|\d{1,2})[ \t]*\)[ \t]*|-{1,2}[ \t]*|\*[ \t]*)?/
+/** A class word in capitals, or a level's abbreviation, opening what follows the lead (an unclosed parenthesis before it: `(S/NF …`). */
+const OPENING_LEVEL = /^\(?[ \t]*(TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C)(?![A-Za-z0-9])/
+const FULL_LEVEL: Readonly<Record<string, string>> = { TS: 'TOP SECRET', S: 'SECRET', C: 'CONFIDENTIAL' }
+
+/**
+ * The mark a class word opening a line stands for, as the wire and the 1980s–90s write it without brackets (spec
+ * §5.6: `1. CONFIDENTIAL - ENTIRE TEXT.`): after a paragraph number, a sub-item enumerator or a bullet, a class word
+ * in capitals is a mark whatever follows it (`2. SECRET -- …`, `2. SECRET--…`, `2. SECRET ENTIRE TEXT.`, `2. SECRET
+ * talks …`: fail closed, QA 14 round 8, F3); at a bare line start only with a caveat or a dash or colon after it
+ * (`SECRET NOFORN …`, `SECRET/NF …`, `SECRET -- …`: a wrapped line of prose may open with the word). A level's
+ * abbreviation is a mark with a slash and a caveat after it (`S/NF`, `(S/NF …`, `TS/NOFORN`). The caveats written
+ * after the class word, with any separators (`SECRET - NOFORN.`, `SECRET (NOFORN)`, `CONFIDENTIAL NOFORN`), are read
+ * up to the first other word. Returns the marking (`SECRET//NOFORN`), null when the line opens with none.
+ *
+ * @example
+ *   leadingClassMark('2. SECRET - NOFORN. The plan')  // 'SECRET//NOFORN'
+ *   leadingClassMark('   -- SECRET talks')             // 'SECRET'
+ *   leadingClassMark('S/NF the plan')                  // 'SECRET//NOFORN'
+ *   leadingClassMark('SECRET TALKS WERE HELD')         // null: a wrapped line of prose, no lead
+ */
+export function leadingClassMark(line: string): string | null {
+  const lead = CLASS_MARK_LEAD.exec(line)![0]
+  const rest = line.slice(lead.length)
+  const level = OPENING_LEVEL.exec(rest)
+  if (!level) return null
+  const word = level[1]
+  const abbreviated = word.length <= 2
+  let after = rest.slice(level[0].length)
+  // an abbreviation only with a slash and a caveat after it (`S/NF`): `S. Jones`, `C level` are no marks
+  if (abbreviated && !/^[ \t]*\/{1,2}[ \t]*[A-Z]/.test(after)) return null
+  const caveats: string[] = []
+  for (;;) {
+    const m = /^[ \t\-\u2010-\u2015/,.:;()]*([A-Z][A-Z]*)(?![A-Za-z0-9])/.exec(after)
+    const caveat = m ? readPortionMark(m[1], 0) : null
+    if (!m || caveat === null || caveat.caveats.length === 0) break
+    caveats.push(...caveat.caveats)
+    after = after.slice(m[0].length)
+  }
+  if (abbreviated && caveats.length === 0) return null
+  if (lead.trim() === '' && !abbreviated && caveats.length === 0 && !/^[ \t]*(?:-|\u2013|\u2014|:)/.test(after)) return null
+  if (rest.startsWith('(') && !abbreviated && caveats.length === 0) return null
+  const full = FULL_LEVEL[word] ?? word
+  return caveats.length ? `${full}//${[...new Set(caveats)].join('/')}` : full
+}
+
 /**
  * The letter of an upper-case item that stands with a citation alone on the last line of `before` (`(C) STATE 3`)
  * when `line` carries that item on (not blank, not opening a new item, paragraph or citation), if the letter reads as
@@ -138,6 +185,10 @@ export function innerMarks(line: string, before = ''): string[] {
   if (prev !== null) found.push(prev)
   const cls = LINE_CLASS_WORD.exec(line)
   if (cls) found.push(cls[1].replace(/ (?=\S(?: |$))/g, '').replace(/\s+/g, ' ').replace(/^TOPSECRET$/, 'TOP SECRET'))
+  // a class word opening the line in any other shape, with the caveats written after it (`2. SECRET -- …`, `2. SECRET
+  // - NOFORN.`, `S/NF …`)
+  const opening = leadingClassMark(line)
+  if (opening !== null) found.push(opening)
   INNER_CANDIDATE.lastIndex = 0
   for (let m = INNER_CANDIDATE.exec(line); m; m = INNER_CANDIDATE.exec(line)) {
     const word = m[1].toUpperCase().replace(/\s+/g, ' ')
