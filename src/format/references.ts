@@ -49,22 +49,36 @@ export interface CitationReadings {
   set(item: string, found: Citation | null): unknown
 }
 
+interface MemoContext {
+  year: string | null
+  origin: string | null
+  addressee: string | null
+  readings: Map<string, Citation | null>
+}
+
 /**
  * What `citeIn` found for an item, by the year, citing origin and addressee it was read with (the context) and then
- * by the item. A parse reads its items in one context or two, so the last context's readings are kept at hand: the
- * context is compared field by field, and no key string is built per item (joining the context and the item into
- * one key, and hashing that, was about a tenth of reading the REF items).
+ * by the item. A parse reads its items in a few contexts, so the readings of the last two are kept at hand: a context
+ * is compared field by field, and no key string is built per item (joining the context and the item into one key,
+ * and hashing that, was about a tenth of reading the REF items).
  */
 export class CitationMemo {
   private readonly contexts = new Map<string, Map<string, Citation | null>>()
-  private lastYear: string | null = null
-  private lastOrigin: string | null = null
-  private lastAddressee: string | null = null
-  private lastReadings: Map<string, Citation | null> | null = null
+  // the two contexts asked last: an item is read with the cable's year and, to tell whether it names a cable at all,
+  // with a stand-in year (ANY_YEAR), alternately
+  private last: MemoContext | null = null
+  private before: MemoContext | null = null
 
   /** The readings made with this year (`defaultYear`), citing origin and action addressee origin (null: none). */
   readings(year: string | null, origin: string | null, addressee: string | null): CitationReadings {
-    if (this.lastReadings !== null && year === this.lastYear && origin === this.lastOrigin && addressee === this.lastAddressee) return this.lastReadings
+    const last = this.last
+    if (last !== null && year === last.year && origin === last.origin && addressee === last.addressee) return last.readings
+    const before = this.before
+    if (before !== null && year === before.year && origin === before.origin && addressee === before.addressee) {
+      this.before = last
+      this.last = before
+      return before.readings
+    }
     // null written as `null`, which no year (digits), origin or addressee (capitals) is spelled as
     const key = `${year}\u0000${origin}\u0000${addressee}`
     let readings = this.contexts.get(key)
@@ -72,10 +86,8 @@ export class CitationMemo {
       readings = new Map()
       this.contexts.set(key, readings)
     }
-    this.lastYear = year
-    this.lastOrigin = origin
-    this.lastAddressee = addressee
-    this.lastReadings = readings
+    this.before = last
+    this.last = { year, origin, addressee, readings }
     return readings
   }
 
