@@ -45,8 +45,8 @@ const MODULES = {
     // the portion code of the releasable rendering (issue 15's fresh check): what a portion mark demands
     // (readPortionMark) and the level and caveats the body's marks raise a cable to (raisedBy). The rest of
     // body-portions.ts and header-portions.ts is tested by test/research, which no mutation set runs (docs/testing.md)
-    'src/archive/body-portions.ts:29-35',
-    'src/archive/body-portions.ts:428-441',
+    'src/format/body-portions.ts:29-35',
+    'src/format/body-portions.ts:428-441',
     'src/store/caveat-mask.ts',
     'src/messaging/precedence.ts',
   ],
