@@ -35,9 +35,21 @@ export interface VersionDiff {
   from: number
   to: number
   parts: DiffPart[]
-  /** Words removed and added (whitespace-separated tokens). */
+  /** Words removed and added (`countWords`: punctuation alone, `,` or `--`, is no word). */
   removedWords: number
   addedWords: number
+}
+
+/**
+ * The words in a run of text: whitespace-separated tokens holding a letter or a digit (`Talliv,` and `1.4` are
+ * one word each); a token of punctuation alone (`,`, `.`, `--`, `(`) is none, so a diff run that adds or removes
+ * only a comma counts no word.
+ *
+ * @example
+ *   countWords(', Deputy Minister Orsa Belkin,') // 4
+ */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length
 }
 
 /**
@@ -60,7 +72,7 @@ export async function diffVersions(store: Store, id: string, from?: number, to?:
   const a = pick(from ?? versions[0].version)
   const b = pick(to ?? versions[versions.length - 1].version)
   const parts: DiffPart[] = diffWords(a.text, b.text).map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }))
-  const words = (kind: DiffPart['kind']) => parts.filter((p) => p.kind === kind).reduce((n, p) => n + (p.text.match(/\S+/g)?.length ?? 0), 0)
+  const words = (kind: DiffPart['kind']) => parts.filter((p) => p.kind === kind).reduce((n, p) => n + countWords(p.text), 0)
   const key = (await findCable(store, id, access))?.key ?? id
   return { key, from: a.version, to: b.version, parts, removedWords: words('removed'), addedWords: words('added') }
 }

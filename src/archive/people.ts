@@ -5,7 +5,8 @@ import { CLASS_WORD_ONLY } from '../format/classification.js'
 import { signerLine } from '../format/signer-name.js'
 import { TRAILER_LINE } from './body-portions.js'
 import type { Access, Store } from '../store/store.js'
-import { CONNECTIVE_WORDS, MARKER_WORDS, NAME_FORMS, NAME_PARTICLES, ORGANISATION_WORDS, PROSE_WORDS, TITLE_WORDS } from './data/person-titles.js'
+import { TAG_TABLE } from '../format/data/tag-table.js'
+import { ACRONYM_WORDS, CONNECTIVE_WORDS, COURTESY_ABBREVIATIONS, MARKER_WORDS, NAME_FORMS, NAME_PARTICLES, ORGANISATION_WORDS, PROSE_WORDS, TITLE_WORDS } from './data/person-titles.js'
 import { releasedPeople } from '../messaging/released-people.js'
 import { breather } from './breather.js'
 import type { Mention, Person, PersonRole } from './research-answers.js'
@@ -13,6 +14,40 @@ import type { Mention, Person, PersonRole } from './research-answers.js'
 export type { Mention, Person, PersonRole }
 
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s.'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
+
+/** Organisation TAGS codes (data/tags.tsv, kind organization: `UN`, `UNGA`, `NATO`), which titles carry as acronyms. */
+const ORGANISATION_CODES: ReadonlySet<string> = new Set(TAG_TABLE.filter(([, , kind]) => kind === 'organization').map(([code]) => code))
+
+/**
+ * Whether a word of a title written in capitals is an acronym, an organisation's or an office's (`UN`, `UNGA`, `SCA`,
+ * `NSC`, `A/S`), whose capitals a title keeps, rather than a word (`SENIOR`, `MR.`): an organisation TAGS code, a
+ * known office acronym (`ACRONYM_WORDS`), a code with a slash, or three letters or more without a vowel that no
+ * courtesy title is (`COURTESY_ABBREVIATIONS`). Outer punctuation is ignored.
+ */
+export function isAcronymWord(word: string): boolean {
+  const k = word.replace(/^[("'.,;:]+|[)"'.,;:]+$/g, '')
+  if (!/^[\p{Lu}\d][\p{Lu}\d&/.'-]*$/u.test(k) || k.replace(/[^\p{Lu}]/gu, '').length < 2) return false
+  if (ORGANISATION_CODES.has(k) || ACRONYM_WORDS.has(k) || k.includes('/')) return true
+  return k.length >= 3 && /^\p{Lu}+$/u.test(k) && !/[AEIOUY]/.test(k) && !COURTESY_ABBREVIATIONS.has(k)
+}
+
+/**
+ * A title as people show it (`Political Officer`): words in title case, except words all in capitals that are
+ * acronyms. In a title written in mixed case every word the writer put all in capitals (two letters or more) is
+ * one (`UNGA Senior Area Adviser`, `SCA Notetaker`); in one written all in capitals, the words `isAcronymWord`
+ * knows are (`UN PERMANENT REPRESENTATIVE` → `UN Permanent Representative`). Names are not titles: a name in
+ * capitals is always put in title case (`JOHN A. SMITH` → `John A. Smith`).
+ */
+export function caseTitle(title: string): string {
+  const mixed = /\p{Ll}/u.test(title)
+  return title
+    .split(/(\s+)/)
+    .map((word) => {
+      const capitals = /^[^\p{Ll}]*$/u.test(word) && word.replace(/[^\p{Lu}]/gu, '').length >= 2
+      return capitals && (mixed || isAcronymWord(word)) ? word : titleCase(word)
+    })
+    .join('')
+}
 
 const APOSTROPHES = /[’‘`´]/g
 /** A word as the title list keys it: upper case, straight apostrophe, outer punctuation off. */
@@ -151,7 +186,11 @@ export function splitName(written: string): { title: string | null; first: strin
     title = after && !/^(jr|sr|ii|iii|iv)\.?$/i.test(after) ? cleanTitle(after) : null
     text = text.slice(0, comma).trim()
   }
-  text = text.replace(/\b(?:charg[eé]'?\s*)?d'?\s*affaires(?:\s+a\.?\s*i\b\.?)?/gi, (m) => (/^charg/i.test(m) ? "Charge-d'Affaires" : "d'Affaires"))
+  text = text.replace(/\b(?:charg[eé]'?\s*)?d'?\s*affaires(?:\s+a\.?\s*i\b\.?)?/gi, (m) => {
+    const word = /^charg/i.test(m) ? "Charge-d'Affaires" : "d'Affaires"
+    // written in capitals, it stays in capitals, so a title in capitals stays one (`caseTitle`)
+    return /\p{Ll}/u.test(m) ? word : word.toUpperCase()
+  })
   // line wrapping splits a joining word (`F OR`)
   text = text.replace(/\bf or\b/gi, 'for').replace(/\bo f\b/gi, 'of')
   let words = text.split(' ').filter(Boolean)
@@ -184,7 +223,7 @@ export function splitName(written: string): { title: string | null; first: strin
   if (!last || last.length < 2 || isTitleWord(last)) return null
   const first = parsed.last ? (parsed.first ?? '').trim() : ''
   const middle = (parsed.middle ?? '').trim()
-  return { title: title ? titleCase(title) : null, first, middle, last, full: [first, middle, last].filter(Boolean).join(' ') }
+  return { title: title ? caseTitle(title) : null, first, middle, last, full: [first, middle, last].filter(Boolean).join(' ') }
 }
 
 /** The opening of a participant list: `Participants` as a heading, alone on its line or before a colon (`Participants:`, `Participants -`). */
@@ -274,7 +313,7 @@ export function mentionsIn(key: string, text: string): Mention[] {
   const cb = cable.classifiedBy
   if (cb?.name) {
     const t = cb.title ? cleanTitle(cb.title) : null
-    out.push({ cable: key, role: 'classifier', written: t ? `${cb.name}, ${t}` : cb.name, title: t ? titleCase(t) : null })
+    out.push({ cable: key, role: 'classifier', written: t ? `${cb.name}, ${t}` : cb.name, title: t ? caseTitle(t) : null })
   }
   for (const p of participants(cable, text)) out.push({ cable: key, role: 'participant', written: p, title: null })
   return out

@@ -335,6 +335,23 @@ function checkMarks(cable: Cable, ctx: FieldContext, stated: Level | null, capti
 
 const GLUED_SIGNATURE = /(?:[.!?)"]|X{4,}|\*{3,})\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?)\s*$|(?:X{4,}|\*{3,})\s+([A-Z][a-z][A-Za-z'-]+)\s*$/
 
+/** `[A-Za-z'-]`, the characters of a signed name (GLUED_SIGNATURE's name classes all lie within it). */
+const isNameCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45
+
+/**
+ * Whether the line ends (before trailing white space) with a run of name characters (`isNameCode`) that white space
+ * precedes: GLUED_SIGNATURE can match nowhere else, for its name ends the line and white space opens its last word.
+ * Most last lines end a sentence (`… stalled.`): read from the end, this rules them out without the regex's scan of
+ * the whole line from its start.
+ */
+function endsWithSpacedWord(t: string): boolean {
+  let e = t.length
+  while (e > 0 && isSpaceCode(codeAt(t, e - 1))) e--
+  let k = e
+  while (k > 0 && isNameCode(codeAt(t, k - 1))) k--
+  return k < e && k > 0 && isSpaceCode(codeAt(t, k - 1))
+}
+
 const ATTRIBUTE = /^\s*([A-Z][A-Za-z0-9 ./()&'-]{0,40}?)\s*:\s*(.*?)\s*$/
 
 /** An end-of-message marker after other text on its line (`DOE NNNN`, `DOE NNNNMAFVVZCZ`): spec §5.11. */
@@ -368,7 +385,7 @@ function readGluedSignature(cable: Cable, ctx: FieldContext) {
   let i = lines.length - 1
   while (i > layout.paras[0].line && (lines[i].blank || layout.kinds[i] === 'pageHeader' || layout.kinds[i] === 'envelope' || layout.kinds[i] === 'trailer')) i--
   if (layout.kinds[i] !== 'lines' && layout.kinds[i] !== 'para') return
-  const m = GLUED_SIGNATURE.exec(lines[i].text)
+  const m = endsWithSpacedWord(lines[i].text) ? GLUED_SIGNATURE.exec(lines[i].text) : null
   if (!m) return
   const name = m[1] ?? m[2]
   const end = lines[i].start + m.index + m[0].trimEnd().length

@@ -14,11 +14,14 @@ export interface RouteReceipt {
   route: string | null
   role: DeliveryRole
   precedence: PrecedenceWord
-  /** `certain`: named in TO/INFO, an observed member of a collective named there, or its RI in the FL2 relay line. */
+  /**
+   * `certain`: named in TO/INFO, or an observed member of a collective named there. The FL2 relay line never makes a
+   * post certain (it names relays, spec §3.2); `via` says when it names the post's RI too.
+   */
   certainty: Certainty
   /** Where the precedence comes from: the addressee line, the FL5 prosign, or the default (ROUTINE). */
   precedenceFrom: 'addressee line' | 'FL5' | 'default'
-  /** How the cable reached it, e.g. `TO`, `INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE (member, inferred)`, `FL2 RUEHDBU`. */
+  /** How the cable reached it, e.g. `TO`, `INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE (member, inferred)`, `FL2 RUEHDBU (relayed there)`. */
   via: string[]
 }
 
@@ -29,6 +32,12 @@ export interface RoutingReplay {
   excluded: { post: string; collective: string }[]
   /** Addressees the directory does not know (still listed, never guessed). */
   unresolved: { role: DeliveryRole; name: string; route: string | null }[]
+  /**
+   * Routing indicators of the FL2 relay line that no recipient holds, in the line's order, with the post the
+   * directory gives the RI (null when it knows none): stations the copy was relayed to, which are no recipients
+   * (spec §3.2: FL2 is not the addressee list).
+   */
+  relays: { route: string; post: string | null }[]
   /**
    * Posts outside the address lines with an active user whose subscription matches the cable's TAGS or
    * captions and who may read the cable by the one access rule: inferred, info. `matched` is `tag:PREL (dora)`

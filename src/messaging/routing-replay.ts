@@ -62,9 +62,12 @@ export interface ProfileOptions {
 const certaintyOf = (certain: boolean): Certainty => (certain ? 'certain' : 'inferred')
 
 /**
- * Replays the routing of a parsed cable through `directory`. Collectives expand to their members minus XMT
- * exclusions; a post reached twice keeps the action role over info and the higher precedence; a post is
- * certain when any way it was reached is certain.
+ * Replays the routing of a parsed cable through `directory`. Only TO and INFO addressees and the members of
+ * collectives named there are recipients. Collectives expand to their members minus XMT exclusions; a post
+ * reached twice keeps the action role over info and the higher precedence; a post is certain when any way it
+ * was reached is certain (named in TO/INFO, or an observed member). The FL2 relay line's routing indicators are
+ * relays (spec §3.2: FL2 is not the addressee list): they make no post a recipient or certain, and those no
+ * recipient holds are listed in `relays`.
  *
  * @example
  *   const r = await replayRouting(parseCable(seedText), shippedDirectory())
@@ -85,12 +88,14 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
     if (role === 'action' && cable.precedence) return { precedence: cable.precedence, precedenceFrom: 'FL5' }
     return { precedence: 'ROUTINE', precedenceFrom: 'default' }
   }
+  // the FL2 relay line names the stations this copy was relayed to, not its addressees (spec §3.2: `OO RUEHRG` on
+  // 07BERN881 although Recife is not addressed), so it neither makes a post a recipient nor makes one certain (QA 14
+  // W6): a recipient reached through an RI the line names says so in `via`, and the other RIs are listed apart
   const reach = (post: Post, role: DeliveryRole, p: Pick<RouteReceipt, 'precedence' | 'precedenceFrom'>, certain: boolean, via: string) => {
-    const inRelay = post.route !== null && relayed.has(post.route)
-    const vias = inRelay ? [via, `FL2 ${post.route}`] : [via]
+    const vias = post.route !== null && relayed.has(post.route) ? [via, `FL2 ${post.route} (relayed there)`] : [via]
     const had = byPost.get(post.plad)
     if (!had) {
-      byPost.set(post.plad, { post: post.plad, route: post.route, role, ...p, certainty: certaintyOf(certain || inRelay), via: vias })
+      byPost.set(post.plad, { post: post.plad, route: post.route, role, ...p, certainty: certaintyOf(certain), via: vias })
       return
     }
     const higher = precedenceRank(p.precedence) < precedenceRank(had.precedence)
@@ -98,7 +103,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
       ...had,
       role: had.role === 'action' || role === 'action' ? 'action' : 'info',
       ...(higher ? p : {}),
-      certainty: certaintyOf(had.certainty === 'certain' || certain || inRelay),
+      certainty: certaintyOf(had.certainty === 'certain' || certain),
       via: [...new Set([...had.via, ...vias])],
     })
   }
@@ -121,7 +126,8 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
       if (!collective) {
         // a name the directory does not know is listed, never guessed (QA 14 round 6): its routing indicator, when
         // the directory knows it, names the station the wire delivered to, but not that the post it names is the
-        // one the drafter meant, so that post is only inferred (certain when the FL2 relay line names it as well)
+        // one the drafter meant, so that post is only inferred (the FL2 relay line naming it too changes nothing: relays
+        // are no evidence of who the drafter addressed, spec §3.2)
         unresolved.push({ role, name, route: a.route })
         const byRoute = a.route ? await directory.postByRoute(a.route) : null
         if (byRoute) reach(byRoute, role, p, false, `${label} ${a.route} (its routing indicator; ${name} is not in the directory)`)
@@ -140,21 +146,12 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
       }
     }
   }
-  // a post whose routing indicator the FL2 relay line names was a destination of this transmission (spec §4.1),
-  // even when the directory no longer lists it in the collective the cable went to (a member removed since): it
-  // is certain, reached through the first collective addressed (TO before INFO), with that line's role and
-  // precedence. Only when a collective was addressed: a relay RI cannot stand for a post named nowhere else.
-  const sentTo = collectives.find((c) => c.role === 'action') ?? collectives[0]
-  if (sentTo) {
-    const excludedPosts = new Set(excluded.map((e) => e.post))
-    const reached = new Set([...byPost.values()].map((r) => r.route))
-    const from = cable.origin ? stationOfAddress(cable.origin) : null
-    for (const ri of relayed) {
-      if (reached.has(ri)) continue
-      const post = await directory.postByRoute(ri)
-      if (!post || byPost.has(post.plad) || excludedPosts.has(post.plad) || post.plad === from) continue
-      reach(post, sentTo.role, sentTo.precedence, true, `${sentTo.role === 'action' ? 'TO' : 'INFO'} ${sentTo.plad} (relay line; not a member in the directory now)`)
-    }
+  // relay routing indicators no recipient holds: stations the copy passed through, shown apart, never recipients
+  const reachedRoutes = new Set([...byPost.values()].map((r) => r.route))
+  const relays: RoutingReplay['relays'] = []
+  for (const ri of relayed) {
+    if (reachedRoutes.has(ri)) continue
+    relays.push({ route: ri, post: (await directory.postByRoute(ri))?.plad ?? null })
   }
   const wanted = [...cable.tags.map((t) => ({ kind: 'tag' as const, value: t.trim().toUpperCase() })), ...cable.captions.map((c) => ({ kind: 'caption' as const, value: c.trim().toUpperCase() }))]
   const profile = new Map<string, Set<string>>()
@@ -174,6 +171,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
     recipients,
     excluded,
     unresolved,
+    relays,
     noRecipientsBecause: recipients.length ? null : whyNoRecipients(lists, unresolved.length, excluded.length),
     profile: [...profile].map(([post, m]) => ({ post, matched: [...m].sort() })).sort((a, b) => a.post.localeCompare(b.post)),
     profileNamed: names,

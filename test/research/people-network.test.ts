@@ -44,7 +44,7 @@ describe('people', () => {
     const byKey = new Map(people.map((p) => [p.key, p]))
     expect([...byKey.keys()].sort()).toEqual(['CLINTON', 'NOBODY A', 'QUINT P', 'TALLIV Z'])
     expect(byKey.get('NOBODY A')).toMatchObject({ name: 'Ada B. Nobody', roles: ['signer', 'classifier', 'participant'], cables: ['08QUORIN11', '09QUORIN12'] })
-    expect(byKey.get('QUINT P')).toMatchObject({ name: 'Peter J. Quint', roles: ['classifier', 'participant'], titles: ['Political Officer', 'Dcm'] })
+    expect(byKey.get('QUINT P')).toMatchObject({ name: 'Peter J. Quint', roles: ['classifier', 'participant'], titles: ['Political Officer', 'DCM'] })
     expect(byKey.get('TALLIV Z')).toMatchObject({ roles: ['participant'], titles: ['Foreign Minister'] })
     // two people of one surname keep a bare surname apart rather than guess
     const two = normalizePeople([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanTitle, isTitleWord, mentionsIn, normalizePeople, sameFirstName, splitName, type Mention } from '../../src/archive/people.js'
+import { caseTitle, cleanTitle, isAcronymWord, isTitleWord, mentionsIn, normalizePeople, sameFirstName, splitName, type Mention } from '../../src/archive/people.js'
 
 describe('people normalisation: the kinds of noise a corpus shows', () => {
   it('should cut the reasons clause off a Classified-by title, however line wrapping split the word', () => {
@@ -169,5 +169,42 @@ NOBODY
     expect(splitName('Ms. Mara Velt')?.full).toBe('Mara Velt')
     const people = normalizePeople(forms.map((written, i) => ({ cable: `c${i}`, role: 'participant' as const, written, title: null })))
     expect(people.map((p) => [p.key, p.name, p.cables.length])).toEqual([['TALLIV Z', 'Zorbek Talliv', forms.length]])
+  })
+})
+
+describe('people titles keep acronyms in capitals; names in capitals are still normalised (QA 14 W5)', () => {
+  const cable = (list: string, classifiedBy = 'Ada Nobody, Political Officer') =>
+    `R 031200Z FEB 08\nFM AMEMBASSY QUORIN\nTO SECSTATE WASHDC 0001\n\nC O N F I D E N T I A L QUORIN 000011\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL XY\nSUBJECT: INVENTED\n\nClassified By: ${classifiedBy}; reasons 1.4 (b) and (d).\n\n1. (U) Participants:\n\n${list}\n\n2. (C) Text.\n\nNOBODY\n`
+  const titlesOf = (text: string) => Object.fromEntries(normalizePeople(mentionsIn('08QUORIN11', text)).map((p) => [p.name, p.titles]))
+
+  it('should keep the capitals of acronyms in a title written in mixed case', () => {
+    const titles = titlesOf(cable('Zed Camper, UNGA Senior Area Adviser\nMara Velt (SCA Notetaker)\nOlaf Quist, UN Permanent Representative'))
+    expect(titles['Zed Camper']).toEqual(['UNGA Senior Area Adviser'])
+    expect(titles['Mara Velt']).toEqual(['SCA Notetaker'])
+    expect(titles['Olaf Quist']).toEqual(['UN Permanent Representative'])
+  })
+
+  it('should keep known acronyms in a title written all in capitals and title-case its words and the name', () => {
+    const titles = titlesOf(
+      cable('ZED CAMPER, UNGA SENIOR AREA ADVISER\nJOHN A. SMITH, POLITICAL OFFICER\nOLAF QUIST, NSC DIRECTOR\nMARA VELT, A/S FOR SCA', 'JOHN A. SMITH, DCM'),
+    )
+    expect(titles['Zed Camper']).toEqual(['UNGA Senior Area Adviser'])
+    expect(titles['John A. Smith']).toEqual(['DCM', 'Political Officer'])
+    expect(titles['Olaf Quist']).toEqual(['NSC Director'])
+    expect(titles['Mara Velt']).toEqual(['A/S For SCA'])
+  })
+
+  it('should tell acronyms from title words and courtesy titles', () => {
+    expect(caseTitle('UN PERMANENT REPRESENTATIVE')).toBe('UN Permanent Representative')
+    expect(caseTitle('MR.')).toBe('Mr.')
+    expect(caseTitle('DR')).toBe('Dr')
+    expect(caseTitle('POLITICAL MINISTER COUNSELOR')).toBe('Political Minister Counselor')
+    expect(caseTitle('EUR DESK OFFICER')).toBe('EUR Desk Officer')
+    expect(caseTitle('PRM Officer')).toBe('PRM Officer')
+    expect(isAcronymWord('NATO')).toBe(true)
+    expect(isAcronymWord('SENIOR')).toBe(false)
+    expect(isAcronymWord('Un')).toBe(false)
+    expect(splitName('JOHN A. SMITH')).toMatchObject({ first: 'John', middle: 'A.', last: 'Smith', full: 'John A. Smith' })
+    expect(splitName("CHARGE D'AFFAIRES POLITICAL COUNSELOR ADA NOBODY")).toMatchObject({ title: "Charge-D'Affaires Political Counselor", full: 'Ada Nobody' })
   })
 })

@@ -6,6 +6,7 @@ import { replayRouting, routeCable, routeDifferences, shippedDirectory } from '.
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { addUsers, freshContext, manualClock, STATE_TEAM } from '../messaging/fixtures.js'
 import { HAS_SEED_CABLE, SEED } from './shared-corpus.js'
+import { routeText } from '../../src/archive/output/write-route.js'
 import { toCableRecord } from '../../src/archive/cable-record.js'
 import { releasedPeople } from '../../src/messaging/released-people.js'
 
@@ -39,17 +40,43 @@ describe.skipIf(!HAS_SEED_CABLE)('routing replay of the seed (../shared/corpus/s
     expected.set('AMEMBASSY DUSHANBE', ['action', 'IMMEDIATE'])
     expect(new Map(r.recipients.map((x) => [x.post, [x.role, x.precedence]]))).toEqual(expected)
     expect(r.recipients[0]).toMatchObject({ post: 'AMEMBASSY DUSHANBE', role: 'action', certainty: 'certain' })
-    // observed members and members whose RI is in the FL2 relay line are certain; the rest inferred
-    const relay = ['RUEHAST', 'RUEHBI', 'RUEHCI', 'RUEHDBU', 'RUEHLH', 'RUEHNEH', 'RUEHPW']
-    for (const x of r.recipients) expect(x.certainty).toBe(x.route && relay.includes(x.route) ? 'certain' : members(SCA).find((m) => m.post === x.post)?.inferred ? 'inferred' : 'certain')
+    // observed members are certain, the rest inferred: the FL2 relay line makes no post certain (spec §3.2)
+    for (const x of r.recipients) expect(x.certainty).toBe(members(SCA).find((m) => m.post === x.post)?.inferred ? 'inferred' : 'certain')
     expect(r.recipients.filter((x) => x.certainty === 'inferred').length).toBeGreaterThan(0)
-    expect([r.excluded, r.unresolved, r.profile]).toEqual([[], [], []])
+    expect([r.excluded, r.unresolved, r.profile, r.relays]).toEqual([[], [], [], []])
   })
 })
 
-describe('routing replay when the directory changed after the cable went out', () => {
-  it('should keep a post named by its RI in the FL2 relay line certain, with its collective line role and precedence', async () => {
-    // the collective as the directory lists it now: Bishkek (RUEHEK) removed since the cable was sent
+describe('the FL2 relay line names relays, not recipients (spec §3.2; QA 14 W6)', () => {
+  const text = (fl2: string, info = `INFO ${SCA} IMMEDIATE`) =>
+    ['VZCZCXRO0001', `OO ${fl2}`, 'DE RUEHC #0007/01 0010101', 'ZNR UUUUU ZZH', 'O 010101Z JAN 09', 'FM SECSTATE WASHDC', 'TO RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 0001', info, '', 'UNCLAS STATE 000007', '', 'E.O. 12958: N/A', 'TAGS: PREL XY', 'SUBJECT: INVENTED RELAY TEST', '', '1. (U) Text.', ''].join('\n')
+
+  it('should list a relay RI that no addressee or collective member holds apart, never as a recipient', async () => {
+    // RUEHKB is Baku, no member of the South and Central Asia collective: only a relay of this copy
+    const r = await replayRouting(parseCable(text('RUEHDBU RUEHKB RUEHZZZ')), directory)
+    expect(r.recipients.map((x) => x.post)).not.toContain('AMEMBASSY BAKU')
+    expect(r.recipients.map((x) => x.route)).not.toContain('RUEHKB')
+    expect(r.relays).toEqual([
+      { route: 'RUEHKB', post: 'AMEMBASSY BAKU' },
+      { route: 'RUEHZZZ', post: null },
+    ])
+    // the recipients are the addressees and the collective's members, as without the relay line
+    const bare = await replayRouting(parseCable(text('RUEHDBU')), directory)
+    expect(r.recipients.map((x) => [x.post, x.role, x.precedence, x.certainty])).toEqual(bare.recipients.map((x) => [x.post, x.role, x.precedence, x.certainty]))
+    expect(routeText({ key: 'k', id: '09STATE7', ...r, deliveries: null, matchesDeliveries: null, deliveryDifferences: null })).toContain(
+      'Relayed through (FL2 routing indicators; relays, not recipients): RUEHKB (AMEMBASSY BAKU), RUEHZZZ\n',
+    )
+  })
+
+  it('should not make an inferred collective member certain because the relay line names its RI', async () => {
+    const inferred = members(SCA).find((m) => m.inferred)!
+    const post = (await directory.post(inferred.post))!
+    const r = await replayRouting(parseCable(text(`RUEHDBU ${post.route}`)), directory)
+    expect(r.recipients.find((x) => x.post === inferred.post)).toMatchObject({ certainty: 'inferred', via: [`INFO ${SCA} (member, inferred)`, `FL2 ${post.route} (relayed there)`] })
+    expect(r.relays).toEqual([])
+  })
+
+  it('should not add a post the directory no longer lists in the collective, though the relay line names its RI', async () => {
     const changed = {
       ...directory,
       source: directory.source,
@@ -58,15 +85,9 @@ describe('routing replay when the directory changed after the cable went out', (
         return c && { ...c, members: c.members.filter((m) => m.post !== 'AMEMBASSY BISHKEK') }
       },
     }
-    const text = ['O 010101Z JAN 09', 'ZFF4', 'RR RUEHEK RUEHTA', 'FM AMEMBASSY DUSHANBE', `TO ${SCA} IMMEDIATE`, '', 'UNCLAS DUSHANBE 000007', '', 'E.O. 12958: N/A', 'TAGS: PREL XY', 'SUBJECT: INVENTED RELAY TEST', '', '1. (U) Text.', ''].join('\n')
-    const r = await replayRouting(parseCable(text), changed)
-    expect(r.recipients.find((x) => x.post === 'AMEMBASSY BISHKEK')).toMatchObject({ role: 'action', precedence: 'IMMEDIATE', certainty: 'certain' })
-    // without the relay line it is gone, as the directory says
-    const unrelayed = await replayRouting(parseCable(text.replace('RR RUEHEK RUEHTA\n', '')), changed)
-    expect(unrelayed.recipients.map((x) => x.post)).not.toContain('AMEMBASSY BISHKEK')
-    // the same replay through the unchanged directory gives the same posts
-    const before = await replayRouting(parseCable(text), directory)
-    expect(r.recipients.map((x) => [x.post, x.role, x.precedence]).sort()).toEqual(before.recipients.map((x) => [x.post, x.role, x.precedence]).sort())
+    const r = await replayRouting(parseCable(text('RUEHDBU RUEHEK', `INFO ${SCA}`)), changed)
+    expect(r.recipients.map((x) => x.post)).not.toContain('AMEMBASSY BISHKEK')
+    expect(r.relays).toEqual([{ route: 'RUEHEK', post: 'AMEMBASSY BISHKEK' }])
   })
 })
 
@@ -126,10 +147,10 @@ describe('routing replay of synthetic cables', () => {
     ])
   })
 
-  it('should make the post of an unknown addressee\'s routing indicator certain only when the FL2 relay line names it too', async () => {
+  it('should keep the post of an unknown addressee\'s routing indicator inferred, relayed there or not', async () => {
     const head = (fl2: string) => [`RR ${fl2}`, 'DE RUEHDBU #0001 0010101', 'R 010101Z JAN 09', 'FM AMEMBASSY DUSHANBE', 'TO RUEHBI/AMCONSUL NOWHERE'].join('\n')
     const relayed = await replayRouting(cable(head('RUEHBI')), directory)
-    expect(relayed.recipients.find((x) => x.post === 'AMCONSUL MUMBAI')).toMatchObject({ certainty: 'certain', via: ['TO RUEHBI (its routing indicator; AMCONSUL NOWHERE is not in the directory)', 'FL2 RUEHBI'] })
+    expect(relayed.recipients.find((x) => x.post === 'AMCONSUL MUMBAI')).toMatchObject({ certainty: 'inferred', via: ['TO RUEHBI (its routing indicator; AMCONSUL NOWHERE is not in the directory)', 'FL2 RUEHBI (relayed there)'] })
     expect(relayed.unresolved).toEqual([{ role: 'action', name: 'AMCONSUL NOWHERE', route: 'RUEHBI' }])
     // not relayed: inferred
     const direct = await replayRouting(cable(['R 010101Z JAN 09', 'FM AMEMBASSY DUSHANBE', 'TO RUEHBI/AMCONSUL NOWHERE'].join('\n')), directory)

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { cableVersions, diffVersions } from '../../src/archive/cable-versions.js'
+import { cableVersions, countWords, diffVersions } from '../../src/archive/cable-versions.js'
 import { parseQuery } from '../../src/archive/query/parse-query.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { contentSha256, withheldRuns } from '../../src/store/version-identity.js'
@@ -214,5 +214,29 @@ describe('a copy with an archive trailer after the signature', () => {
     const restored = stamped.replace('XXXXXXXXXXXX', 'Deputy Minister Orsa Belkin')
     expect(await store.upsertCables([rec(restored, 'nara2/a.txt', '2026-03-01T00:00:00.000Z')])).toMatchObject({ versionsAdded: 1 })
     expect((await store.versions('75VELLORA42'))!.length).toBe(2)
+  })
+})
+
+describe('diff word counts: punctuation is no word (QA 14 R4)', () => {
+  const text = (body: string) => `CONFIDENTIAL VELLORA 000042\n\n1. (C) ${body}\n\n2. (C) Second paragraph.\n`
+
+  it('should count words, not commas, and say when only punctuation changed', async () => {
+    const { diffText } = await import('../../src/archive/output/write-versions.js')
+    const store = openSqliteStore(':memory:')
+    await store.upsertCables([record(text('The envoy met the minister at the harbour.'), 'r1', '2026-01-01T00:00:00.000Z')])
+    await store.upsertCables([record(text('The envoy, tired, met the minister, at the harbour.'), 'r2', '2026-01-02T00:00:00.000Z')])
+    await store.upsertCables([record(text('The envoy, tired, met the minister; at the harbour.'), 'r3', '2026-01-03T00:00:00.000Z')])
+    const d = (await diffVersions(store, '08VELLORA42', 1, 2))!
+    expect([d.removedWords, d.addedWords]).toEqual([0, 1])
+    expect(diffText(d)).toContain('0 words removed, 1 added')
+    const p = (await diffVersions(store, '08VELLORA42', 2, 3))!
+    expect([p.removedWords, p.addedWords]).toEqual([0, 0])
+    expect(diffText(p)).toContain('(only punctuation differs)')
+    expect(diffText(p)).toContain('[-,-]{+;+}')
+    expect(diffText(p)).not.toContain('whitespace')
+    expect(countWords(', Deputy Minister Orsa Belkin,')).toBe(4)
+    expect(countWords(' -- ( ) . ')).toBe(0)
+    expect(countWords('1.4 (b)')).toBe(2)
+    await store.close()
   })
 })

@@ -23,6 +23,21 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
 )
 
 /**
+ * Acronyms of offices, bureaus and posts that titles carry (`SCA Notetaker`, `DCM`, `EUR Desk Officer`): in a title
+ * written all in capitals they keep their capitals while the words round them are put in title case. Organisation
+ * TAGS codes (data/tags.tsv, kind organization: `UN`, `UNGA`, `NATO`) count too without an entry here, and so do
+ * codes with a slash (`A/S`, `SCA/CEN`) and words of three letters or more without a vowel (`NSC`, `PRM`) that are
+ * no courtesy title (`COURTESY_ABBREVIATIONS`). Upper-cased; data, not a rule: add one when a cable shows a new one.
+ */
+export const ACRONYM_WORDS: ReadonlySet<string> = new Set(
+  `DCM CDA PAO RSO DATT CG PO DAS PDAS SCA WHA EUR EAP AF NEA INL ISN DRL PM IO EEB INR NAS AIT USEU USAU USOSCE
+  USUN USNATO CJCS NSC SRAP USG GOI MFA MOD MOI EU OSCE DOD DOS DOJ DHS FBI CIA USTR OMB CENTCOM EUCOM`.split(/\s+/).filter(Boolean),
+)
+
+/** Courtesy titles and ranks written short without a vowel that are words, not acronyms: `MRS.` is `Mrs.`, `DR` is `Dr`. */
+export const COURTESY_ABBREVIATIONS: ReadonlySet<string> = new Set('MR MRS MS DR LT RT ST SGT'.split(' '))
+
+/**
  * Words that close or open a block of cable text (`END COMMENT.`, `END TEXT.`, `BEGIN SUMMARY`): a signature
  * line that starts with one is a marker, not a name, and a "name" made of one is no person.
  */

@@ -11,6 +11,7 @@ export function routeText(r: CableRoute): string {
   }
   if (r.excluded.length) out += `Excluded by XMT: ${r.excluded.map((e) => `${e.post} (from ${e.collective})`).join(', ')}\n`
   if (r.unresolved.length) out += `Not in the directory: ${r.unresolved.map((u) => `${u.name} (${u.role})`).join(', ')}\n`
+  if (r.relays.length) out += `Relayed through (FL2 routing indicators; relays, not recipients): ${r.relays.map((x) => (x.post ? `${x.route} (${x.post})` : x.route)).join(', ')}\n`
   if (r.profile.length) {
     out += 'Would also reach by profile (subscriptions; inferred, info):\n'
     for (const p of r.profile) out += `  ${p.post}: ${p.matched.join(', ')}\n`

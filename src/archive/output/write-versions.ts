@@ -3,12 +3,15 @@ import type { VersionDiff } from '../cable-versions.js'
 
 /**
  * A word diff as text: removed words `[-like this-]`, added ones `{+like this+}` (git's --word-diff=plain
- * markers), with a header naming the versions and counts.
+ * markers), with a header naming the versions and word counts (punctuation is no word: a diff that changes only
+ * punctuation says so and shows it; one that changes only whitespace says that instead).
  */
 export function diffText(d: VersionDiff): string {
   let out = `${d.key}: version ${d.from} → version ${d.to}: ${d.removedWords} word${d.removedWords === 1 ? '' : 's'} removed, ${d.addedWords} added\n\n`
   if (d.from === d.to) return out + '(the same version: nothing to compare; `cable show ID --versions` lists the versions)\n'
-  if (d.removedWords === 0 && d.addedWords === 0) return out + '(the texts differ only in whitespace)\n'
+  const changed = d.parts.some((p) => p.kind !== 'same' && /\S/.test(p.text))
+  if (!changed) return out + '(the texts differ only in whitespace)\n'
+  if (d.removedWords === 0 && d.addedWords === 0) out += '(only punctuation differs)\n\n'
   for (const p of d.parts) out += p.kind === 'same' ? p.text : p.kind === 'removed' ? `[-${p.text}-]` : `{+${p.text}+}`
   return out.endsWith('\n') ? out : out + '\n'
 }

@@ -206,6 +206,18 @@ function RoutePanel({ id }: { id: string }) {
           </ul>
         </>
       )}
+      {r.relays.length > 0 && (
+        <>
+          <h3>Relayed through (FL2 routing indicators; relays, not recipients)</h3>
+          <ul data-testid="route-relays">
+            {r.relays.map((x) => (
+              <li key={x.route}>
+                {x.route} {x.post && <span class="muted">({x.post})</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {r.profile.length > 0 && (
         <>
           <h3>Reached by subscriptions (inferred, info)</h3>
