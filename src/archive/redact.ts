@@ -348,7 +348,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   // what a piece of text outside the body demands: the highest of the portion marks it holds (one that cannot be
   // read: nobody reads it), unmarked the overall level; `floor`: never less than the overall level; every caveat
   // of the cable is demanded too, as for a paragraph
-  const textDecision = (raw: string, floor: boolean, reference = false): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
+  const textDecision = (raw: string, floor: boolean, reference: boolean): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
     const marks = marksOfText(raw, reference)
     if (!marks.length) return { ...portionDecision(null), mark: null }
     let own = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
