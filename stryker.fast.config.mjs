@@ -48,18 +48,17 @@ export const MODULES = {
     'src/archive/body-portions.ts:512-524',
     // what the releasable rendering shows a reader below the cable line by line (issue 15, measured with the
     // research redaction suites now in the set): a capital letter read as a list's enumerator or an acronym's
-    // initials rather than a mark, the Classified-by statement, routing and signature lines and the header lines
-    // shown as they stand, the decisions of redact.ts's walk (a portion's, the marks inside one, text outside the
-    // body) and redactInPart
+    // initials rather than a mark, routing and signature lines shown as they stand, the decisions of redact.ts's
+    // walk (a portion's, the marks inside one, text outside the body) and redactInPart. Not configured yet (docs/
+    // testing.md): the rest of body-portions.ts and header-portions.ts (classifiedByLength, lineIsHeader,
+    // bodyPortions, innerMarks …) and of the walk
     'src/archive/body-portions.ts:275-283',
     'src/archive/body-portions.ts:293-304',
-    'src/archive/header-portions.ts:137-169',
     'src/archive/header-portions.ts:187-200',
     'src/archive/header-portions.ts:219-226',
-    'src/archive/header-portions.ts:229-260',
     'src/archive/redact.ts:254-273',
     'src/archive/redact.ts:286-299',
-    'src/archive/redact.ts:351-372',
+    'src/archive/redact.ts:351-376',
     'src/archive/in-part.ts',
     'src/store/caveat-mask.ts',
     'src/messaging/precedence.ts',

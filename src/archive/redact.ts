@@ -350,12 +350,16 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   // of the cable is demanded too, as for a paragraph
   const textDecision = (raw: string, floor: boolean, reference: boolean): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
     const marks = marksOfText(raw, reference)
-    if (!marks.length) return { ...portionDecision(null), mark: null }
+    // no mark: top stays null below, and the text stands at the overall level
     let own = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
     let top: string | null = null
     for (const mark of marks) {
       const d = readPortionMark(mark, overall.level)
-      if (!d) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null, mark: null }
+      if (!d) {
+        // portionText reads only whether a reason is given: it is the why
+        const why = `portion mark not understood, treated as ${failClosedLabel}`
+        return { reason: why, why, demand: null, mark: null }
+      }
       if (d.level > own.level || (top === null && d.level === own.level)) top = mark
       const before = own
       own = { level: Math.max(before.level, d.level), caveats: RESTRICTIVE.filter((c) => before.caveats.includes(c) || d.caveats.includes(c)) }
