@@ -36,6 +36,7 @@ const SETS: Record<string, string[]> = {
     // an SQLite store in memory (CABLEGRAM_TEST_ENGINES below), and redactInPart
     ...RESEARCH_REDACTION.map((f) => `test/research/${f}.test.ts`),
     'test/archive/in-part.test.ts',
+    'test/archive/portion-lines.test.ts',
   ],
   // the query → SQL compilers of both engines
   search: [
