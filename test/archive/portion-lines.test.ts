@@ -47,6 +47,9 @@ describe('definesAcronym: the initials of the prose words right before it', () =
     expect(definesAcronym('T S', 'the Technical Secretariat ')).toBe(true)
     expect(definesAcronym('ABCDE', 'x Alpha bravo Charlie delta Echo ')).toBe(true)
     expect(definesAcronym('TS', 'the Technical  Secretariat ')).toBe(true)
+    // a sentence ended before the words, and one word in capitals among them, change nothing
+    expect(definesAcronym('TS', 'as agreed. the Technical Secretariat ')).toBe(true)
+    expect(definesAcronym('TS', 'the TECHNICAL secretariat ')).toBe(true)
   })
 
   it('should not read one letter, six, or anything but letters as initials', () => {
@@ -58,6 +61,7 @@ describe('definesAcronym: the initials of the prose words right before it', () =
 
   it('should not read a mark after fewer words than letters, other initials, words in capitals or a sentence end', () => {
     expect(definesAcronym('TS', 'Secretariat ')).toBe(false)
+    expect(definesAcronym('TS', 'Technical ')).toBe(false)
     expect(definesAcronym('TS', 'the Tall Man ')).toBe(false)
     expect(definesAcronym('TS', 'the Secretariat Technical ')).toBe(false)
     expect(definesAcronym('TS', 'THE TECHNICAL SECRETARIAT ')).toBe(false)
@@ -84,8 +88,13 @@ describe('isSignatureLine: a line a signature block may hold, shown to every rea
     expect(isSignatureLine(`${exactly}x`)).toBe(false)
   })
 
+  it('should read a serial of fewer than three digits, or none, before a NARA stamp as part of it', () => {
+    expect(isSignatureLine('#12 Declassified/Released US Department of State EO Systematic Review')).toBe(true)
+    expect(isSignatureLine('#abc Declassified/Released US Department of State EO Systematic Review')).toBe(true)
+  })
+
   it('should refuse a line with a mark, prose words or text after a trailer word', () => {
-    for (const line of ['(S) QUILL', 'QUILL (C)', 'He Was Here', 'he was here', 'Quill Has Left', 'Talks Failed Again', 'BT THE PLAN', 'NNNNTHE PLAN', '#1234 THE PLAN', 'Four Word Name Here'])
+    for (const line of ['(S) QUILL', '(S) Declassified/Released US Department of State EO Systematic Review', 'Ona\nQuill\n', 'QUILL (C)', 'He Was Here', 'he was here', 'Quill Has Left', 'Talks Failed Again', 'BT THE PLAN', 'NNNNTHE PLAN', '#1234 THE PLAN', 'Four Word Name Here'])
       expect([line, isSignatureLine(line)]).toEqual([line, false])
   })
 })
@@ -110,12 +119,19 @@ describe('isRoutingLine: an envelope, addressing or routing line, shown to every
       'NSCE-00  OIC-00   NIMA-00  PA-00',
       'C O N F I D E N T I A L',
       'P 151200Z FEB 08',
+      '   ',
+      '\t\n',
+      '  FM AMEMBASSY QUORIN',
+      'FM  AMEMBASSY QUORIN',
+      'FM\tAMEMBASSY QUORIN',
+      // a page header after a list label
+      'INFO PAGE 02 QUORIN 00401 151200Z',
     ])
       expect([line, isRoutingLine(line)]).toEqual([line, true])
   })
 
   it('should refuse a line holding a mark, a sentence or prose', () => {
-    for (const line of ['RUEHC/SECSTATE WASHDC (S)', 'INFO KHAN WAS SHOT COLLECTIVE', 'TO THE MINISTER HE SAID', 'THE TALKS WENT WELL', 'FM the minister', 'Talks resumed on schedule.'])
+    for (const line of ['RUEHC/SECSTATE WASHDC (S)', 'INFO KHAN WAS SHOT COLLECTIVE', 'TO THE MINISTER HE SAID', 'THE TALKS WENT WELL', 'FM the minister', 'Talks resumed on schedule.', '(S) FM AMEMBASSY QUORIN', 'TOWARD AMEMBASSY QUORIN', 'TO XYZ123/AMEMBASSY QUORIN', 'FM AMEMBASSY\nQUORIN\n'])
       expect([line, isRoutingLine(line)]).toEqual([line, false])
   })
 })
