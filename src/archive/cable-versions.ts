@@ -1,6 +1,6 @@
 import { diffWords } from 'diff'
 import type { Access, CableVersion, Store } from '../store/store.js'
-import { byIdOrKey, findCable } from './find-cable.js'
+import { byIdOrKey, findCable, findPartialCable } from './find-cable.js'
 
 /** Raised when a version number names none of the cable's versions. */
 export class VersionNotFoundError extends Error {
@@ -10,6 +10,18 @@ export class VersionNotFoundError extends Error {
     readonly count: number,
   ) {
     super(`${id} has no version ${version}: it has ${count === 1 ? 'one version (1)' : `versions 1 to ${count}`}`)
+  }
+}
+
+/**
+ * Raised when the reader may read the cable only in part (portion-level access) and asks for what only its whole
+ * texts give (`cable diff`: a word diff of its versions): a reader in part is shown only the portions every
+ * version renders alike, so a comparison of the versions would show him withheld text. Said whatever the cable
+ * holds (never the number of its versions), so the refusal depends on nothing withheld.
+ */
+export class ReadInPartError extends Error {
+  constructor(readonly id: string) {
+    super(`${id}: you may read this cable only in part, and its versions cannot be compared without the text withheld from you (\`cable redact ${id}\` shows what you may read)`)
   }
 }
 
@@ -54,8 +66,9 @@ export function countWords(text: string): number {
 
 /**
  * Word diff between two versions of a cable (jsdiff's `diffWords`: whitespace changes alone are not
- * differences). Without version numbers: the first version against the last. Null when the cable is not
- * visible; throws `VersionNotFoundError` for a version it does not have.
+ * differences). Without version numbers: the first version against the last. Null when the reader may read none
+ * of the cable; throws `ReadInPartError` when he may read it only in part (portion-level access), and
+ * `VersionNotFoundError` for a version it does not have.
  *
  * @example
  *   const d = await diffVersions(store, '08QUORIN777')
@@ -63,7 +76,11 @@ export function countWords(text: string): number {
  */
 export async function diffVersions(store: Store, id: string, from?: number, to?: number, access?: Access): Promise<VersionDiff | null> {
   const versions = await cableVersions(store, id, access)
-  if (!versions) return null
+  if (!versions) {
+    // read in part: a clear refusal, not "not in the archive" (he may read the cable: `show` gives its rendering)
+    if (access && (await findPartialCable(store, id, access))) throw new ReadInPartError(id)
+    return null
+  }
   const pick = (n: number) => {
     const v = versions.find((x) => x.version === n)
     if (!v) throw new VersionNotFoundError(id, n, versions.length)

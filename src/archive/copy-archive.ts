@@ -1,4 +1,6 @@
 import type { CableDigest, CableRecord, Store, StoredCable } from '../store/store.js'
+import { configurePortionAccess } from './portion-access.js'
+import { storedPortions } from './redact.js'
 
 /** Progress of a copy: cables looked at, of how many, and how many had to be written. */
 export interface CopyProgress {
@@ -12,7 +14,12 @@ export interface CopyReport {
   /** Cables written by this run (the others were already in the target from an earlier, interrupted run). */
   written: number
   skipped: number
-  /** True when the target holds exactly the source's cables, sources and text hashes. */
+  /**
+   * The archive's portion-access setting (docs/search.md) as the source has it, which the copy carried to the
+   * target and verified; null when the target's settings were left as they are (`keepTargetSettings`).
+   */
+  portionAccess: boolean | null
+  /** True when the target holds exactly the source's cables, sources and text hashes, and its archive settings. */
   verified: boolean
   /** What differs, when not verified. */
   differences: string[]
@@ -33,6 +40,12 @@ export interface CopyOptions {
    * cables of its own, which must not show up as differences: they would name cables the copier may not read).
    */
   sourceOnly?: boolean
+  /**
+   * Leave the target's archive settings (portion access) as they are: a copy into an operator database, whose
+   * settings are its admin's decision (`cable archive-config`), not the copier's. Otherwise the source's settings
+   * are carried and verified like the counts.
+   */
+  keepTargetSettings?: boolean
 }
 
 /** `key` → its version hashes, sorted (one per version; one for a cable with a single text). */
@@ -55,7 +68,15 @@ const same = (a: string[] | undefined, b: string[] | undefined) => a !== undefin
  * the target's writer numbers the versions, picks the shown one and merges the access exactly as the
  * source's did.
  */
-async function recordsOf(source: Store, cable: StoredCable, versioned: boolean): Promise<CableRecord[]> {
+async function recordsOf(source: Store, cable: StoredCable, versioned: boolean, portions: boolean): Promise<CableRecord[]> {
+  const records = await plainRecordsOf(source, cable, versioned)
+  if (!portions) return records
+  // the target has portion-level access on: each record brings its readable portions, as an import's does
+  // (`toCableRecord`), computed from its own text exactly as `show` redacts it
+  return records.map((r) => ({ ...r, portions: storedPortions({ key: r.key, level: r.level, caveats: r.caveats, text: r.text, tags: r.tags, captions: r.captions, date: r.date, dateSource: r.dateSource }) }))
+}
+
+async function plainRecordsOf(source: Store, cable: StoredCable, versioned: boolean): Promise<CableRecord[]> {
   const { sources, ...fields } = cable
   const base = { ...fields }
   if (!versioned) return sources.map((s) => ({ ...base, source: s }))
@@ -80,8 +101,9 @@ async function recordsOf(source: Store, cable: StoredCable, versioned: boolean):
 
 /**
  * Copies every cable of `source` into `target` (any engines: SQLite to PostgreSQL or back), with its
- * sources and every version, then verifies that both hold the same cables, the same number of sources and
- * the same text hashes.
+ * sources and every version, and the archive's settings (portion access, unless `keepTargetSettings`), then
+ * verifies that both hold the same cables, the same number of sources, the same text hashes and the same
+ * settings.
  *
  * Resumable: cables are copied in a fixed order (date, then key), a batch per target transaction, and a
  * cable whose version hashes the target already holds is skipped, so a run killed midway is completed by
@@ -94,6 +116,14 @@ async function recordsOf(source: Store, cable: StoredCable, versioned: boolean):
 export async function copyArchive(source: Store, target: Store, options: CopyOptions = {}): Promise<CopyReport> {
   const started = Date.now()
   const batchSize = options.batchSize ?? 500
+  // the archive's settings: turned off before the cables are written, turned on after (the backfill indexes
+  // every cable's readable portions at once); a target that has it on already is given each record's portions
+  const portionAccess = await source.portionAccess()
+  let targetPortions = await target.portionAccess()
+  if (!options.keepTargetSettings && targetPortions && !portionAccess) {
+    await configurePortionAccess(target, false)
+    targetPortions = false
+  }
   // the keys first: an open SQLite iterator would block the reads that follow
   const keys: string[] = []
   for await (const h of source.search(null, { sort: 'date' })) keys.push(h.key)
@@ -110,14 +140,26 @@ export async function copyArchive(source: Store, target: Store, options: CopyOpt
       }
       const cable = await source.getCable(key)
       if (!cable) throw new Error(`cable ${key} disappeared from the source during the copy`)
-      records.push(...(await recordsOf(source, cable, (want.get(key)?.length ?? 1) > 1)))
+      records.push(...(await recordsOf(source, cable, (want.get(key)?.length ?? 1) > 1, targetPortions)))
       written++
     }
     if (records.length) await target.upsertCables(records)
     options.onProgress?.({ done: Math.min(i + batchSize, keys.length), total: keys.length, written })
   }
+  if (!options.keepTargetSettings && portionAccess && !targetPortions) await configurePortionAccess(target, true)
   const differences = options.sourceOnly ? await compareSourceIn(source, target, keys, options.kept) : await compareArchives(source, target)
-  return { cables: keys.length, written, skipped, verified: differences.length === 0, differences, seconds: (Date.now() - started) / 1000 }
+  if (!options.keepTargetSettings) differences.push(...(await compareSettings(source, target)))
+  return { cables: keys.length, written, skipped, portionAccess: options.keepTargetSettings ? null : portionAccess, verified: differences.length === 0, differences, seconds: (Date.now() - started) / 1000 }
+}
+
+/**
+ * What differs between the archive settings of two archives (portion access, docs/search.md), in words
+ * (`portion-access: on in the source, off in the target`). Empty when they agree.
+ */
+export async function compareSettings(a: Store, b: Store): Promise<string[]> {
+  const [pa, pb] = await Promise.all([a.portionAccess(), b.portionAccess()])
+  const word = (on: boolean) => (on ? 'on' : 'off')
+  return pa === pb ? [] : [`portion-access: ${word(pa)} in the source, ${word(pb)} in the target`]
 }
 
 /**

@@ -51,6 +51,9 @@ export function disguisedCaveats(cable: Cable): string[] {
     }
     // captions also stand after the subject, E.O. and TAGS lines, where a caption the parser does not take is read as
     // text lines; addressees, subject, REF, E.O. and TAGS lines hold names and words of their own, no captions
+    // an addressee's office note (`//FOR AMBASSADOR ONLY//`, `//NODIS//`) holds office codes; a restricting caption
+    // written there is demanded all the same (QA 14 round 8, F1)
+    if (ADDRESSEE_SEGMENTS.has(seg.kind)) for (const note of seg.raw.matchAll(OFFICE_NOTE)) for (const c of noteCaveats(note[1])) found.add(c)
     if (NO_CAPTIONS.has(seg.kind)) continue
     // control sequences show as nothing, and hold brackets that would split a word; a line holding one is read
     // whole as it shows (the parser saw the sequences)
@@ -82,6 +85,27 @@ export function disguisedCaveats(cable: Cable): string[] {
     }
   }
   return [...found]
+}
+
+/** Segments of addressee lines, whose office notes (`//…//`) are read for captions. */
+const ADDRESSEE_SEGMENTS: ReadonlySet<string> = new Set(['from', 'to', 'info', 'xmt'])
+/** An office note of an addressee line, its text in group 1 (spec §4.1). */
+const OFFICE_NOTE = /\/\/([^\n]*?)\/\//g
+
+/** A delivery to named addressees inside an office note (`//FOR AMBASSADOR ONLY//`, `//DCM EYES ONLY//`). */
+const NOTE_DELIVERY = /(?:^|[\s/])(?:FOR[ \t]+[A-Za-z][A-Za-z0-9 .,'&()-]{0,80}?[ \t]+|EYES[ \t]+)ONLY(?![A-Za-z])/i
+
+/** The caveats the restricting captions of an office note's text demand: its words, however typed, and a delivery to named addressees. */
+function noteCaveats(note: string): string[] {
+  const found: string[] = []
+  for (const token of note.split(/[\s.,;:/()[\]]+/)) {
+    const word = caveatWord(token)
+    if (word !== null) found.push(...caveatsOfCaption(word))
+  }
+  for (const [pattern, caption] of SPELLED_OUT) if (pattern.test(note.trim())) found.push(...caveatsOfCaption(caption))
+  // a delivery to named addressees anywhere in the note, whatever follows it (an office note is no sentence)
+  if (NOTE_DELIVERY.test(note) && !NOT_A_DELIVERY.test(note.trim())) found.push(...caveatsOfCaption('EYES ONLY'))
+  return found
 }
 
 /** A restricting caption word in capitals inside a longer token (`NOFORN` in `NOFORNSIPDIS`). */

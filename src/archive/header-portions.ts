@@ -183,6 +183,25 @@ const DISTRIBUTION_LINE = /^(?:[ \t]*[A-Z][A-Z0-9]{0,7}-\d{2})+[ \t]*$/
 /** Words of a sentence no PLAD holds (verbs, pronouns): a line holding one is prose, not an addressee. */
 const SENTENCE_WORD = /(?<![A-Z0-9])(?:WILL|WOULD|SHALL|SHOULD|COULD|MUST|SAID|SAYS|TOLD|HAS|HAVE|HAD|WAS|WERE|ARE|IS|BEEN|THAT|THIS|WHICH|WHO|WHOSE|WHOM|HE|SHE|THEY|WE|HIS|HER|THEIR|ITS|NOT)(?![A-Z0-9])/
 
+/**
+ * True when every office note of an addressee line (`//USD:SOLIC//`, `//J-3/J-5//`, `//USDP ADMIN/CHAIRS//`, spec
+ * §4.1) is made of office codes: each part between slashes one or two words, each word a code (a digit or `:` `-`
+ * `&` `.` in it: `J-3`, `DAPE:MO`, `USD:P&R`) or a short abbreviation of at most five letters (`TCH`, `POLAD`,
+ * `ADMIN`). A note holding longer words (`//ZORBEK TALLIV TAPIRNOTE//`, `//FOR AMBASSADOR ONLY SOURCE X//`) is
+ * free text the addressee syntax does not explain: the line is judged as portion text (fail closed; QA 14 round 8,
+ * F1). True for a line without notes.
+ */
+export function officeNotesAreCodes(addressee: string): boolean {
+  for (const note of addressee.matchAll(/\/\/([^]*?)\/\//g)) {
+    for (const part of note[1].split('/')) {
+      const words = part.trim().split(/\s+/).filter((w) => w !== '')
+      if (words.length > 2) return false
+      for (const w of words) if (!/[\d:&.-]/.test(w) && !/^[A-Z]{1,5}$/.test(w)) return false
+    }
+  }
+  return true
+}
+
 /** True for a header-zone line that carries no portion text: an envelope, addressing or routing line (spec §3, §4). */
 export function isRoutingLine(line: string): boolean {
   const t = line.replace(/\n$/, '')
@@ -195,7 +214,7 @@ export function isRoutingLine(line: string): boolean {
   const addressee = t.replace(/^\s*(?:FM|TO|INFO|XMT)\s*\/?\s+(?=\S)/, '')
   if (DISTRIBUTION_LINE.test(t) || (addressee !== t && isPageHeader(addressee))) return true
   // an addressee only as far as its PLAD syntax goes, every word of it (`isAddresseeLine`, src/format/plad-line.ts)
-  if (!SENTENCE_WORD.test(addressee) && isAddresseeLine(addressee, addressee !== t)) return true
+  if (!SENTENCE_WORD.test(addressee) && officeNotesAreCodes(addressee) && isAddresseeLine(addressee, addressee !== t)) return true
   return ROUTING_LINES.some((re) => re.test(addressee))
 }
 

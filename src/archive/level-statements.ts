@@ -1,5 +1,5 @@
 import type { Cable } from '../format/model.js'
-import { CLASS_WORD_ONLY, LEVEL_RANK, caveatsOfCaption, levelOfClassWord, levelOfSecurityGroup } from '../format/classification.js'
+import { CLASS_WORD_ONLY, LEVEL_RANK, SECURITY_LINE_START, caveatsOfCaption, isKnownSecurityLine, levelOfClassWord, levelOfSecurityGroup } from '../format/classification.js'
 import { closest, markingParts } from '../format/marking.js'
 
 /**
@@ -15,13 +15,18 @@ import { closest, markingParts } from '../format/marking.js'
  * caveats a banner marking names (NOFORN of `SECRET NOFORN`) are returned too, every one as the caption reader maps
  * it: a reader without them must not read the unmarked text the banner stands over (fail closed).
  *
+ * An FL4 security warning that is not exactly one of the forms spec §3.1 gives (`ZNY SSSS`, four letters; `ZNY
+ * SCSSS`: `isKnownSecurityLine`) is not understood: it may state any level, so `unreadable` is set and the caller
+ * files the cable as a marking not understood (fail closed), never ignoring it.
+ *
  * @returns `rank`: the highest level stated (a `LEVEL_RANK` value, -1 when none); `caveats`: the caveats banner
- *   markings name, unordered, possibly repeated.
+ *   markings name, unordered, possibly repeated; `unreadable`: an envelope security line is not understood.
  * @example
  *   statedElsewhereInText(parseCable('ZNY SSSSS ZZH\n…C O N F I D E N T I A L QUORIN 001701\n…')) // { rank: 3, caveats: [] }
  */
-export function statedElsewhereInText(cable: Cable): { rank: number; caveats: string[] } {
+export function statedElsewhereInText(cable: Cable): { rank: number; caveats: string[]; unreadable: boolean } {
   let rank = -1
+  let unreadable = false
   const caveats: string[] = []
   const raise = (r: number) => {
     rank = Math.max(rank, r)
@@ -33,6 +38,8 @@ export function statedElsewhereInText(cable: Cable): { rank: number; caveats: st
   for (const seg of cable.segments) {
     if (seg.kind === 'para') header = false
     for (const line of seg.raw.split('\n')) {
+      // a security warning of the envelope (before the text) that is not one of the known forms
+      if ((seg.kind === 'envelope' || seg.kind === 'headerOther') && SECURITY_LINE_START.test(line) && !isKnownSecurityLine(line)) unreadable = true
       const banner = CLASS_WORD_ONLY.exec(line) ?? LEGACY_PAGE_CLASS.exec(line)
       // upper case only: a line `Secret` or `Confidential` in mixed case may be a heading of the text
       if (banner && banner[1] === banner[1].toUpperCase()) raise(LEVEL_RANK[levelOfClassWord(banner[1])])
@@ -53,7 +60,7 @@ export function statedElsewhereInText(cable: Cable): { rank: number; caveats: st
       if ((parts !== null && parts.level === 'SBU') || (t.length <= 12 && /^[A-Z]+$/.test(t) && closest(t, ['SENSITIVE']) !== null)) raise(LEVEL_RANK.SBU)
     }
   }
-  return { rank, caveats }
+  return { rank, caveats, unreadable }
 }
 
 /** A legacy page header opening with the plain class word (`SECRET PAGE 02 QUORIN 01802 01 OF 02 011200Z`, spec §5.3). */

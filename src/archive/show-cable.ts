@@ -68,6 +68,24 @@ export async function showCable(store: Store, id: string, access?: Access): Prom
 }
 
 /**
+ * A cable as the reader `access` may read it, for every command that works on one cable (`show`, `route`, …): the
+ * stored cable when he may read it whole (`inPart: false`); when he may read it only in part (portion-level access),
+ * the cable as `cable redact` renders it for him (`inPart: true`, `readInPart`: its text the rendering, every field
+ * read back from it, the withheld portions listed); null when he may read none of it (or no cable has the id), so
+ * a cable he may not read at all is "not in the archive" for him (no existence leak). Without access: the stored
+ * cable, whole.
+ *
+ * @example
+ *   const r = await readableCable(store, '09QUORIN41', { level: 2, caveats: [] })
+ *   // { cable: { text: '… 2. (S) [Paragraph 2 withheld: …] …', references: [], … }, inPart: true, withheld: […] }
+ */
+export async function readableCable(store: Store, id: string, access?: Access): Promise<{ cable: StoredCable; inPart: false } | { cable: StoredCable; inPart: true; withheld: WithheldPortion[] } | null> {
+  const cable = await findCable(store, id, access)
+  if (cable) return { cable, inPart: false }
+  return access ? readInPart(store, id, access) : null
+}
+
+/**
  * Portion-level access: a cable the reader may read only in part, as `cable redact` renders it for him.
  * Everything shown comes from the header or the portions he may read: the subject only when its portion is
  * readable, the date his rendering gives, no references (REF lines are unmarked, so at the overall level), no diagnostics, error count or
@@ -75,6 +93,15 @@ export async function showCable(store: Store, id: string, access?: Access): Prom
  * for any cable (they are his to read).
  */
 async function partialView(store: Store, id: string, access: Access): Promise<CableView | null> {
+  const part = await readInPart(store, id, access)
+  if (!part) return null
+  const { cable, withheld } = part
+  const citedBy = cable.id ? await store.citing(cable.id, access) : []
+  return { cable, references: [], citedBy, withheld, withheldFields: [...WITHHELD_IN_PART] }
+}
+
+/** The cable `id` as a reader in part reads it (`readableCable`); null unless he may read it only in part. */
+async function readInPart(store: Store, id: string, access: Access): Promise<{ cable: StoredCable; inPart: true; withheld: WithheldPortion[] } | null> {
   const whole = await findPartialCable(store, id, access)
   if (!whole) return null
   const r = await redactInPart(store, whole, access)
@@ -104,6 +131,5 @@ async function partialView(store: Store, id: string, access: Access): Promise<Ca
     errorCount: 0,
     sources: [],
   }
-  const citedBy = cable.id ? await store.citing(cable.id, access) : []
-  return { cable, references: [], citedBy, withheld: r.withheld, withheldFields: [...WITHHELD_IN_PART] }
+  return { cable, inPart: true, withheld: r.withheld }
 }

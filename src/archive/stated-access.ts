@@ -83,6 +83,8 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   // (never states one alone: an UNCLASSIFIED banner would lower the TOP SECRET of a cable nothing else classifies)
   const elsewhere = statedElsewhereInText(cable)
   if (levelStated) rank = Math.max(rank, elsewhere.rank)
+  // an envelope security warning not understood (`ZNY SSSS`) may state any level (fail closed)
+  if (elsewhere.unreadable) unreadable = true
   // a caveat only ever narrows who reads: demanded whether or not a level is stated
   for (const caveat of elsewhere.caveats) caveats.add(caveat)
   for (const caption of cable.captions) {

@@ -230,6 +230,20 @@ export function securityGroupFor(level: Level): string {
   }
 }
 
+/**
+ * Whether an FL4 security line (`ZNY CCCCC ZZH`) is exactly one of the forms spec §3.1 gives: `ZNR` or `ZNY`, a
+ * security group of five letters of one level (`UUUUU`, `EEEEE`, `CCCCC`, `SSSSS`, `TTTTT`) or three of them and a
+ * two-letter Transmission Release Code (`UUUAA`; A, B, C, O, U, X, Z), an optional `/FFFFF`, `/AAAAA` or `/BBBBB`,
+ * then operating signals (`ZZH`). A line opening with `ZNR`/`ZNY` that is not (`ZNY SSSS`, four letters; `ZNY
+ * SCSSS`) is a security warning nobody can read: callers fail closed on it.
+ */
+export function isKnownSecurityLine(line: string): boolean {
+  return /^\s*ZN[RY]\s+([UECST])\1\1(?:\1\1|[ABCOUXZ]{2})(?:\/(?:FFFFF|AAAAA|BBBBB))?(?:\s+Z[A-Z]{2})*\s*$/.test(line)
+}
+
+/** A line that opens as an FL4 security warning (`ZNY …`, `ZNR …`), understood or not (`isKnownSecurityLine`). */
+export const SECURITY_LINE_START = /^\s*ZN[RY]\b/
+
 /** Level named by an FL4 security group (`CCCCC`), null when unknown. */
 export function levelOfSecurityGroup(group: string): Level | null {
   switch (group.charAt(0)) {

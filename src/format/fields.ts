@@ -148,7 +148,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   const year = ctx.yearSource
   if (layout.ref) {
     // a legacy page header may run on into the next item (`PAGE 02 … 061419Z C. QUORIN 1091`): only the header goes
-    const raw = maskPageHeaders(text, lines, headers, layout.ref, true).replace(/¶/g, ' ')
+    const masked = maskPageHeaders(text, lines, headers, layout.ref, true)
+    const raw = masked.includes('¶') ? masked.replace(/¶/g, ' ') : masked
     const label = REF_LABEL.exec(raw)
     const from = label ? label.index + label[0].length : 0
     const citing = {

@@ -52,8 +52,25 @@ const FL5_INDICES = new RegExp(FL5.source, 'd')
  * `ZDK`, `ZFF4`, `ZES-2`, `CTG RUEHSD 0060 3230357`, `CITE RUEHSD 0005`, `ZDK DUE TO NUMEROUS SVCS`, `UR SVC #03389`).
  */
 const SERVICE_WORD = /^(?:Z[A-Z0-9]{2,3}(?:-\d{1,2})?|\/{2,4}Z[A-Z0-9]{2,3}\/{2,4}|CTG(?:#\s?\d{1,7})?|CITE|SVCS?|SERVICES?|REQUESTS?|NUMEROUS|NUM|DUE|TO|ALL|POSTS?|RE|YOUR|UR|R[A-Z]{3,6}\d{0,5}(?:#\d{1,5})?|#\d{0,7}|\d{1,8}|-{1,2})$/
-/** A code annotation in parentheses after the DTG: `(CCY AD1B2C3D)`, `(CCY ADC1AECC MSI3311-632)`. */
-const DTG_ANNOTATION = /^\(CCY(?:\s+[A-Z0-9-]{2,16}){1,3}\)/
+/**
+ * A correction annotation in parentheses after the DTG (`(CCY AD1B2C3D)`, `(CCY ADC1AECC MSI3311-632)`, `(CCY TEXT
+ * AD0023CC8D/MSI9728 510)`, `(CCY ADDED CLASS AD0BFDC82 WSC6491 508)`): the word CCY, then codes (each holding a
+ * digit: the AD correction number, the operator's MSI/WSC serial) and the few words the wire uses to say what was
+ * corrected. At least one code; any other word (`(CCY SOURCE ZORBEK DEFECTS)`) makes it no annotation, so a
+ * releasable rendering judges it as portion text (fail closed).
+ */
+const DTG_ANNOTATION = /^\(CCY((?:\s+[A-Z0-9/-]{1,20}){1,6})\)/
+/** The words a CCY annotation says what was corrected with (as the dev corpus's annotations write them). */
+const CCY_WORDS: ReadonlySet<string> = new Set(['-', 'ADX', 'TEXT', 'OLD', 'NEW', 'DECL', 'DATE', 'CHANGED', 'SUB', 'SUBJ', 'SUBJECT', 'ADDED', 'CLASS', 'CAPTION', 'TAGS', 'PARA', 'CORRECTED'])
+
+/** The length of a CCY annotation at the start of `s` (`DTG_ANNOTATION`, its words checked); 0 when none. */
+function ccyAnnotationLength(s: string): number {
+  const m = DTG_ANNOTATION.exec(s)
+  if (!m) return 0
+  const words = m[1].trim().split(/\s+/)
+  const codes = words.filter((w) => /\d/.test(w))
+  return codes.length > 0 && words.every((w) => /\d/.test(w) || CCY_WORDS.has(w)) ? m[0].length : 0
+}
 
 /**
  * How much of a line is an FL5 DTG line (spec §4.3): prosigns, the DTG, operating signals, the service text the
@@ -70,8 +87,8 @@ export function dtgLineLength(line: string): number {
   if (!m) return 0
   let end = m.indices![6]?.[0] ?? m.indices![5]![1]
   const rest = line.slice(end)
-  const annotation = /^\s+/.exec(rest) && DTG_ANNOTATION.exec(rest.trimStart())
-  if (annotation) end += rest.length - rest.trimStart().length + annotation[0].length
+  const annotation = /^\s+/.exec(rest) ? ccyAnnotationLength(rest.trimStart()) : 0
+  if (annotation) end += rest.length - rest.trimStart().length + annotation
   else
     for (const w of rest.matchAll(/\S+/g)) {
       if (!SERVICE_WORD.test(w[0])) break

@@ -10,7 +10,7 @@ import { originFromMrn } from './post-origin.js'
 import { lineFeedsOnly, splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
-import { actionAddresseeOrigin, citeList, previousYear, type CitationMemo, type CitedCable } from './references.js'
+import { actionAddresseeOrigin, CitationMemo, citeList, previousYear, type CitedCable } from './references.js'
 import { CLASS_LINE, caveatsOfCaption } from './classification.js'
 import { parseMarking } from './marking.js'
 import { captionsBeforeOrigin } from './captions.js'
@@ -314,7 +314,7 @@ function parseText(input: string, hint: ParseOptions['hint']): Cable {
   cable.date = date
 
   // the REF items are read when the block is split and again once the id is known: the second reading finds the first's
-  const citations: CitationMemo = new Map()
+  const citations = new CitationMemo()
   readFields(cable, { text, lines, index, layout: layoutInfo, header, diagnostics, yearSource, firstPilcrow, citations })
   if (cable.mrn === null && banner !== null) mrnOfBanner(cable, lines[banner].text)
 
@@ -708,6 +708,15 @@ function idFromHint(cable: Cable, hintId: string, diagnostics: Diagnostic[]) {
 }
 
 /** The web rendering marks itself with ¶ before paragraph numbers and `[TAG](#)` links. */
+/**
+ * `/[\n\r]$/.test(text)` read at the last character: the pattern (no `m` flag, so `$` is the end of the text) was
+ * scanned over the whole input for every cable, though only its last character can match.
+ */
+function endsWithLineBreak(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1)
+  return last === 10 || last === 13
+}
+
 function layoutOf(text: string, leadingEmptyLines: number, hasCR: boolean, hasPilcrow: boolean): Layout {
   const web = hasPilcrow || text.includes('](#)') // both scans run at several GB/s
   return { profile: web ? 'web' : 'telegram', leadingEmptyLines, finalNewline: text.endsWith('\n'), crlf: hasCR && text.includes('\r\n') }
@@ -767,7 +776,7 @@ export function emptyCable(text: string): Cable {
     subjectMarking: null,
     envelope: { transmission: null, routing: null, station: null, security: null, dtg: null },
     body: [],
-    layout: { profile: 'telegram', leadingEmptyLines: 0, finalNewline: /[\n\r]$/.test(text), crlf: false },
+    layout: { profile: 'telegram', leadingEmptyLines: 0, finalNewline: endsWithLineBreak(text), crlf: false },
     spans: {},
     tagSpans: [],
     captionSpans: [],

@@ -43,8 +43,61 @@ export interface Citing {
   memo?: CitationMemo
 }
 
-/** What `citeIn` found for an item, keyed by the item and the year, citing origin and addressee it was read with. */
-export type CitationMemo = Map<string, Citation | null>
+/** What `citeIn` found for the items read in one context (year, citing origin, addressee), by item. */
+export interface CitationReadings {
+  get(item: string): Citation | null | undefined
+  set(item: string, found: Citation | null): unknown
+}
+
+interface MemoContext {
+  year: string | null
+  origin: string | null
+  addressee: string | null
+  readings: Map<string, Citation | null>
+}
+
+/**
+ * What `citeIn` found for an item, by the year, citing origin and addressee it was read with (the context) and then
+ * by the item. A parse reads its items in a few contexts, so the readings of the last two are kept at hand: a context
+ * is compared field by field, and no key string is built per item (joining the context and the item into one key,
+ * and hashing that, was about a tenth of reading the REF items).
+ */
+export class CitationMemo {
+  private readonly contexts = new Map<string, Map<string, Citation | null>>()
+  // the two contexts asked last: an item is read with the cable's year and, to tell whether it names a cable at all,
+  // with a stand-in year (ANY_YEAR), alternately
+  private last: MemoContext | null = null
+  private before: MemoContext | null = null
+
+  /** The readings made with this year (`defaultYear`), citing origin and action addressee origin (null: none). */
+  readings(year: string | null, origin: string | null, addressee: string | null): CitationReadings {
+    const last = this.last
+    if (last !== null && year === last.year && origin === last.origin && addressee === last.addressee) return last.readings
+    const before = this.before
+    if (before !== null && year === before.year && origin === before.origin && addressee === before.addressee) {
+      this.before = last
+      this.last = before
+      return before.readings
+    }
+    // null written as `null`, which no year (digits), origin or addressee (capitals) is spelled as
+    const key = `${year}\u0000${origin}\u0000${addressee}`
+    let readings = this.contexts.get(key)
+    if (readings === undefined) {
+      readings = new Map()
+      this.contexts.set(key, readings)
+    }
+    this.before = last
+    this.last = { year, origin, addressee, readings }
+    return readings
+  }
+
+  /** How many readings the memo holds, over all contexts. */
+  get size(): number {
+    let n = 0
+    for (const readings of this.contexts.values()) n += readings.size
+    return n
+  }
+}
 
 // A., A), (A), A: at a word boundary, in either case (`Ref: a. … b. …`); `A. A)` doubled enumerators count once.
 const ENUMERATOR = /(?:^|(?<=\s))(?:\(([A-Za-z])\)|([A-Za-z])\s?[.):])(?=\s|[A-Za-z0-9(])/g
@@ -248,13 +301,12 @@ function citeIn(item: string, defaultYear: string | null, citing: string | null 
   // as a bare origin comes with no memo
   const memo = who.memo
   if (memo === undefined) return readCitation(item, defaultYear, who)
-  // null written as `null`, which no year (digits), origin or addressee (capitals) is spelled as; an absent
-  // addressee reads as none
-  const key = `${defaultYear}\u0000${who.origin}\u0000${who.addressee ?? null}\u0000${item}`
-  let found = memo.get(key)
+  // an absent addressee reads as none
+  const readings = memo.readings(defaultYear, who.origin, who.addressee ?? null)
+  let found = readings.get(item)
   if (found === undefined) {
     found = readCitation(item, defaultYear, who)
-    memo.set(key, found)
+    readings.set(item, found)
   }
   return found
 }

@@ -15,8 +15,11 @@ export interface ArchiveCopier {
    * the copy moves the whole database, and the target must hold no messaging data but the source's.
    */
   messaging: boolean
-  /** What `copyArchive` must respect in the target: its released cables, and a verification of the source's cables only. */
-  options: Pick<CopyOptions, 'kept' | 'sourceOnly'>
+  /**
+   * What `copyArchive` must respect in the target: its released cables, a verification of the source's cables only,
+   * and its archive settings (an operator database's are its admin's decision).
+   */
+  options: Pick<CopyOptions, 'kept' | 'sourceOnly' | 'keepTargetSettings'>
   /** Records the finished copy in the audit log of each operator database involved. */
   record(report: CopyReport): Promise<void>
   /** What of the report the copier may see: all of it between plain archives, `WithheldCopyReport` into an operator database. */
@@ -81,7 +84,7 @@ export async function archiveCopier(from: string, to: string, userName: string |
     const kept = await importer.releasedIds()
     return {
       messaging: false,
-      options: intoOperator ? { kept, sourceOnly: true } : {},
+      options: intoOperator ? { kept, sourceOnly: true, keepTargetSettings: true } : {},
       record: async (r) => {
         if (source) await audit(source.ctx, { actor: source.user.name, action: 'copy', post: source.user.post, detail: `${r.cables} cables copied out of this database` })
         await importer.note(`copy: ${r.cables} cables from another database${r.verified ? '' : '; not verified'}`)

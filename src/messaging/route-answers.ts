@@ -54,6 +54,12 @@ export interface RoutingReplay {
 export interface CableRoute extends RoutingReplay {
   key: string
   id: string | null
+  /**
+   * True when the reader may read the cable only in part (portion-level access): the replay is of his rendering
+   * (address lines withheld from him are not read), and profile distribution and recorded deliveries, which
+   * depend on the whole cable, are not given (`profile` empty, `deliveries` null).
+   */
+  readInPart: boolean
   /** Deliveries recorded for the cable by this database's release (null for an imported cable). */
   deliveries: { post: string; role: DeliveryRole; precedence: string }[] | null
   /** Whether the replayed recipients are exactly the recorded deliveries (null without deliveries). */

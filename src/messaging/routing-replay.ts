@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { findCable } from '../archive/find-cable.js'
+import { readableCable } from '../archive/show-cable.js'
 import { parseCable } from '../format/parse.js'
 import type { MessagingStore } from '../store/messaging-store.js'
 import { locationHasDirectoryUsers, openMessagingStore } from '../store/open-store.js'
@@ -266,29 +266,34 @@ export function routeDifferences(replayed: readonly { post: string; role: string
 }
 
 /**
- * Replays the routing of the archive cable `id` as the reader may see it (null when he may not, or it is
- * absent). In a database with a messaging directory its directory and subscriptions are used and its
- * recorded deliveries compared; elsewhere the shipped directory.
+ * Replays the routing of the archive cable `id` as the reader may see it (null when he may read none of it, or it
+ * is absent). In a database with a messaging directory its directory and subscriptions are used and its
+ * recorded deliveries compared; elsewhere the shipped directory. A reader who may read the cable only in part
+ * (portion-level access) gets the replay of its rendering for him (`readableCable`: address lines withheld from
+ * him are not read), `readInPart: true`, and no profile distribution or recorded deliveries: which subscribers
+ * may read it and where it was delivered depend on the whole cable (its level and caveats, withheld portions'
+ * included, and its every addressee), so they are not given (fail closed), whatever the cable holds.
  *
  * @example
  *   const route = await routeCable(store, 'cables.db', '09STATE99704')
  */
 export async function routeCable(store: Store, location: string, id: string, access?: Access): Promise<CableRoute | null> {
   if (!(await locationHasDirectoryUsers(location))) return routeWith(store, id, shippedDirectory(), access)
-  const cable = await findCable(store, id, access)
-  if (!cable) return null
+  const found = await readableCable(store, id, access)
+  if (!found) return null
+  const { cable, inPart } = found
   const parsed = parseCable(cable.text, { plain: true })
   const messaging = await openMessagingStore(location)
   try {
     const directory = messagingDirectory(messaging)
-    const replay = await replayRouting(parsed, directory, await profileOptions(store, cable.key, directory, access))
-    const rows = cable.id ? await messaging.delivery.deliveriesOf(cable.id) : []
+    const replay = await replayRouting(parsed, directory, inPart ? {} : await profileOptions(store, cable.key, directory, access))
+    const rows = cable.id && !inPart ? await messaging.delivery.deliveriesOf(cable.id) : []
     const deliveries = rows.length ? rows.map((d) => ({ post: d.post, role: d.role, precedence: d.precedence })).sort((a, b) => a.post.localeCompare(b.post)) : null
     const same =
       deliveries === null
         ? null
         : JSON.stringify(deliveries) === JSON.stringify(replay.recipients.map((r) => ({ post: r.post, role: r.role, precedence: r.precedence })).sort((a, b) => a.post.localeCompare(b.post)))
-    return { key: cable.key, id: cable.id, ...replay, deliveries, matchesDeliveries: same, deliveryDifferences: deliveries === null ? null : routeDifferences(replay.recipients, deliveries) }
+    return { key: cable.key, id: cable.id, ...replay, readInPart: inPart, deliveries, matchesDeliveries: same, deliveryDifferences: deliveries === null ? null : routeDifferences(replay.recipients, deliveries) }
   } finally {
     await messaging.close()
   }
@@ -305,11 +310,13 @@ async function profileOptions(store: Store, key: string, directory: RoutingDirec
 
 /**
  * Replays the routing of the archive cable `id` through a given directory, without recorded deliveries
- * (what the HTTP server uses: its messaging directory, or the shipped one). Null when not visible.
+ * (what the HTTP server uses: its messaging directory, or the shipped one). Null when the reader may read none
+ * of it; read in part, as `routeCable` says (`readInPart`, no profile distribution).
  */
 export async function routeWith(store: Store, id: string, directory: RoutingDirectory, access?: Access): Promise<CableRoute | null> {
-  const cable = await findCable(store, id, access)
-  if (!cable) return null
-  const replay = await replayRouting(parseCable(cable.text, { plain: true }), directory, await profileOptions(store, cable.key, directory, access))
-  return { key: cable.key, id: cable.id, ...replay, deliveries: null, matchesDeliveries: null, deliveryDifferences: null }
+  const found = await readableCable(store, id, access)
+  if (!found) return null
+  const { cable, inPart } = found
+  const replay = await replayRouting(parseCable(cable.text, { plain: true }), directory, inPart ? {} : await profileOptions(store, cable.key, directory, access))
+  return { key: cable.key, id: cable.id, ...replay, readInPart: inPart, deliveries: null, matchesDeliveries: null, deliveryDifferences: null }
 }

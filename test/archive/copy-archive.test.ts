@@ -6,7 +6,12 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compareArchives, copyArchive } from '../../src/archive/copy-archive.js'
+import { compareArchives, compareSettings, copyArchive } from '../../src/archive/copy-archive.js'
+import { toCableRecord } from '../../src/archive/cable-record.js'
+import { configurePortionAccess } from '../../src/archive/portion-access.js'
+import { searchArchive } from '../../src/archive/search-archive.js'
+import type { Store } from '../../src/store/store.js'
+import { parseCable } from '../../src/format/parse.js'
 import { importArchive } from '../../src/archive/import/import-archive.js'
 import { writeSynth } from '../../src/archive/synth/write-synth.js'
 import { openStore } from '../../src/store/open-store.js'
@@ -65,6 +70,43 @@ describe.skipIf(!pgServer.available)('cable copy between engines', () => {
     // a target that differs is reported
     await back.upsertCables([makeRecord({ key: '09C3' })])
     expect(await compareArchives(sqlite, back)).toEqual(['cables: 2 in the source, 3 in the target', 'sources: 5 in the source, 6 in the target', 'text hashes differ for 1 cables: 09C3'])
+    for (const s of [sqlite, postgres, back]) await s.close()
+  })
+
+  it('should carry the archive\'s portion-access setting both ways and verify it like the counts (QA 14 R3)', async () => {
+    const text = `P 101200Z APR 08\nFM AMEMBASSY QUORIN\nTO SECSTATE WASHDC PRIORITY 0004\n\nS E C R E T QUORIN 000041\n\nE.O. 12958: DECL: 04/10/2018\nTAGS: PREL XX\nSUBJECT: (C) COPY SETTING TEST\n\nClassified By: Ambassador Ada Quill for reasons 1.4 (b) and (d).\n\n1. (C) Copyopen the talks resumed.\n\n2. (S) Copyhidden the talks will fail.\n\nQUILL\n`
+    const record = toCableRecord(parseCable(text, { plain: true }), text, { locator: 'c41.txt', rendering: 'text', sha256: '4'.repeat(64), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })
+    const C = { level: 2, caveats: [] }
+    const found = async (store: Store, word: string) => (await searchArchive(store, { query: word, access: C })).total
+    const sqlite = openStore(join(dir, 'setting-a.db'))
+    await sqlite.upsertCables([record])
+    await configurePortionAccess(sqlite, true)
+    expect(await found(sqlite, 'copyopen')).toBe(1)
+    const db = await freshDatabase('copy setting')
+    databases.push(db)
+    const postgres = openStore(db.url)
+    const there = await copyArchive(sqlite, postgres)
+    expect(there).toMatchObject({ portionAccess: true, verified: true, differences: [] })
+    expect(await postgres.portionAccess()).toBe(true)
+    // the target reads in part as the source does: the readable portion finds it, the withheld one does not
+    expect([await found(postgres, 'copyopen'), await found(postgres, 'copyhidden')]).toEqual([1, 0])
+    const back = openStore(join(dir, 'setting-b.db'))
+    expect(await copyArchive(postgres, back)).toMatchObject({ portionAccess: true, verified: true })
+    expect(await back.portionAccess()).toBe(true)
+    expect(await found(back, 'copyopen')).toBe(1)
+    // off in the source turns it off in a target that had it on, and a target that differs is reported
+    await configurePortionAccess(sqlite, false)
+    expect(await copyArchive(sqlite, back)).toMatchObject({ portionAccess: false, verified: true, written: 0 })
+    expect([await back.portionAccess(), await found(back, 'copyopen')]).toEqual([false, 0])
+    await configurePortionAccess(postgres, true)
+    expect(await compareSettings(sqlite, postgres)).toEqual(['portion-access: off in the source, on in the target'])
+    // a target whose settings are kept (an operator database's) is left alone and not compared
+    // a target with it on is given each copied cable's readable portions as the cable is written
+    const second = text.replace('000041', '000042').replace(/Copyopen/g, 'Copysecond')
+    await sqlite.upsertCables([toCableRecord(parseCable(second, { plain: true }), second, { locator: 'c42.txt', rendering: 'text', sha256: '5'.repeat(64), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })])
+    expect(await copyArchive(sqlite, postgres, { keepTargetSettings: true })).toMatchObject({ portionAccess: null, verified: true, written: 1 })
+    expect(await postgres.portionAccess()).toBe(true)
+    expect([await found(postgres, 'copysecond'), await found(postgres, 'copyhidden')]).toEqual([1, 0])
     for (const s of [sqlite, postgres, back]) await s.close()
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { citeCable, citeList, type CitationMemo } from '../../src/format/references.js'
+import { CitationMemo, citeCable, citeList, type CitationReadings } from '../../src/format/references.js'
 
 /**
  * The memo of REF citations (`Citing.memo`, issue 13's throughput work): the parser reads each REF item when it
@@ -9,19 +9,22 @@ import { citeCable, citeList, type CitationMemo } from '../../src/format/referen
  * `citeIn`'s memo in src/format/references.ts). Invented posts (QUORIN, VELLORA) and serials.
  */
 
-type Reading = CitationMemo extends Map<string, infer V> ? V : never
-
 /** A memo that counts what it is asked and told. */
-class CountingMemo extends Map<string, Reading> {
+class CountingMemo extends CitationMemo {
   gets = 0
   sets = 0
-  override get(key: string) {
-    this.gets++
-    return super.get(key)
-  }
-  override set(key: string, value: Reading) {
-    this.sets++
-    return super.set(key, value)
+  override readings(year: string | null, origin: string | null, addressee: string | null): CitationReadings {
+    const readings = super.readings(year, origin, addressee)
+    return {
+      get: (item) => {
+        this.gets++
+        return readings.get(item)
+      },
+      set: (item, found) => {
+        this.sets++
+        return readings.set(item, found)
+      },
+    }
   }
 }
 

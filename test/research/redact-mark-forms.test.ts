@@ -16,6 +16,7 @@ import { redactText } from '../../src/archive/redact.js'
 import { searchArchive } from '../../src/archive/search-archive.js'
 import { showCable } from '../../src/archive/show-cable.js'
 import { parseCable } from '../../src/format/parse.js'
+import { lintText } from '../../src/lint/index.js'
 import type { Access } from '../../src/store/store.js'
 import { storeEngines } from '../support/store-engines.js'
 
@@ -121,6 +122,34 @@ describe('a word where a portion mark stands that looks like one', () => {
       const text = cable(603, 'UNCLASSIFIED', middle).replace(/\(C\)/g, '(U)')
       expect(filed(text).level, middle).toBe(0)
       expect(shownTo(text, U), middle).toContain('firstcanary')
+    }
+  })
+})
+
+describe('the linter agrees with the rendering on marks at a line start (QA 14: no TXT-029 for them)', () => {
+  const txt029 = (text: string) => lintText(text, { mode: 'archive' }).filter((m) => m.ruleId === 'TXT-029')
+  // the forms whose mark stands in brackets or half of them at the line start (the class-word forms and a bare
+  // `S//NF …` are markings the parser's reader takes as written: `2. SECRET - …`, `SECRET//NF: …`)
+  const LINE_START = FORMS.filter((f) => /^[\s\d.A-Z-]*[(<]?[A-Za-z/]+[)>]?\s/.test(f) && !/\(C\)|\(U\)|SECRET|^S\/\/NF /.test(f))
+
+  it.each(LINE_START)('should report `%s` under TXT-029, at the mark', (middle) => {
+    const text = cable(601, CONFIDENTIAL, middle)
+    const found = txt029(text)
+    expect(found).toHaveLength(1)
+    const written = text.slice(found[0].span.start.offset, found[0].span.end.offset)
+    expect(middle).toContain(written)
+    expect(written).toMatch(/[A-Za-z]/)
+  })
+
+  it('should say whether the rendering reads the mark or no one can', () => {
+    expect(txt029(cable(601, CONFIDENTIAL, '(SNF) The hiddencanary words.'))[0].message).toBe('Portion mark "(SNF)" is none the marking parser reads: the releasable rendering withholds its text from every reader')
+    expect(txt029(cable(601, CONFIDENTIAL, 'S) The hiddencanary words.'))[0].message).toBe('Portion mark written "S)" is no well-formed mark (write (S)): the releasable rendering reads it as (S)')
+    expect(txt029(cable(601, CONFIDENTIAL, '<S> The hiddencanary words.'))[0].message).toContain('"<S>"')
+  })
+
+  it('should report nothing for well-formed marks, lettered lists, acronyms and prose at a line start', () => {
+    for (const middle of ['(C) The firstcanary words.', '2. (C) The firstcanary words.', 'A. (C) The firstcanary item.', 'A) The firstcanary item.\nB) The secondcanary item.\nC) The thirdcanary item.', '(CIA) The firstcanary officers met.', '(US) The firstcanary officials met.', 'a) The firstcanary item.\nb) The secondcanary item.']) {
+      expect([middle, txt029(cable(603, CONFIDENTIAL, middle))]).toEqual([middle, []])
     }
   })
 })

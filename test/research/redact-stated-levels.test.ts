@@ -53,6 +53,10 @@ const ABOVE: [string, string, number, string[]][] = [
   ['a TOP SECRET NOFORN page banner', cable(707, { cls: CONF, mark: 'C', banner: '            TOP SECRET NOFORN\n\nPAGE 02 VELMORA 00707 01 OF 02 031200Z' }), 4, ['NOFORN']],
   ['SECRET NOFORN after the signature', cable(708, { cls: CONF, mark: 'C', tail: '\nSECRET NOFORN\n' }), 3, ['NOFORN']],
   ['SECRET NOFORN after the signature of an UNCLAS cable', cable(709, { cls: 'UNCLAS', mark: 'U', tail: '\nSECRET NOFORN\n' }), 3, ['NOFORN']],
+  // a security group that is not one of spec §3.1's forms is not understood: any level (QA 14, FL4 `ZNY SSSS`)
+  ['a garbled FL4 ZNY SSSS (four letters)', cable(712, { fl4: 'ZNY SSSS ZZH', cls: CONF, mark: 'C' }), 4, []],
+  ['a garbled FL4 ZNY SCSSS (mixed levels)', cable(713, { fl4: 'ZNY SCSSS ZZH', cls: CONF, mark: 'C' }), 4, []],
+  ['a garbled FL4 ZNY SSSSSS (six letters)', cable(714, { fl4: 'ZNY SSSSSS ZZH', cls: 'UNCLAS', mark: 'U' }), 4, []],
 ]
 /** An UNCLAS cable with an administrative control as a caption line. */
 const SBU_CAPTIONS = ['LIMITED OFFICIAL USE', 'SBU', 'FOR OFFICIAL USE ONLY', 'FOUO', 'SENSITVE']
@@ -80,6 +84,15 @@ describe('a level stated outside the class line', () => {
     expect(shownTo(text, U)).not.toContain('unmarkedcanary')
     expect(shownTo(text, U)).toContain('openingcanary')
     expect(shownTo(text, { level: 1, caveats: [] })).toContain('unmarkedcanary')
+  })
+
+  it('should file a cable whose FL4 security warning is no known form as a marking not understood, and read the known forms', () => {
+    for (const fl4 of ['ZNY SSSS ZZH', 'ZNY SCSSS ZZH', 'ZNR UUUU', 'ZNY SSSSS/GGGGG ZZH', 'ZNY CCCCC ZZH XYZ']) {
+      expect([fl4, filed(cable(715, { fl4, cls: CONF, mark: 'C' }))]).toEqual([fl4, { level: 4, caveats: [], classification: 'TOP SECRET (marking not understood)' }])
+    }
+    for (const [fl4, level] of [['ZNY SSSAA ZZH', 3], ['ZNY CCCCC/FFFFF ZZH', 2], ['ZNR UUUUU ZZH', 2], ['ZNY EEEEE', 2], ['ZNY TTTTT ZZH ZFD', 4]] as const) {
+      expect([fl4, filed(cable(716, { fl4, cls: CONF, mark: 'C' })).level]).toEqual([fl4, level])
+    }
   })
 
   it('should never lower a level, nor take a class word in a sentence or a heading in mixed case for a banner', () => {

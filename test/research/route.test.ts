@@ -63,7 +63,7 @@ describe('the FL2 relay line names relays, not recipients (spec §3.2; QA 14 W6)
     // the recipients are the addressees and the collective's members, as without the relay line
     const bare = await replayRouting(parseCable(text('RUEHDBU')), directory)
     expect(r.recipients.map((x) => [x.post, x.role, x.precedence, x.certainty])).toEqual(bare.recipients.map((x) => [x.post, x.role, x.precedence, x.certainty]))
-    expect(routeText({ key: 'k', id: '09STATE7', ...r, deliveries: null, matchesDeliveries: null, deliveryDifferences: null })).toContain(
+    expect(routeText({ key: 'k', id: '09STATE7', ...r, readInPart: false, deliveries: null, matchesDeliveries: null, deliveryDifferences: null })).toContain(
       'Relayed through (FL2 routing indicators; relays, not recipients): RUEHKB (AMEMBASSY BAKU), RUEHZZZ\n',
     )
   })

@@ -3,6 +3,7 @@ import type { CableRoute } from '../../messaging/routing-replay.js'
 /** A routing replay as a table: one line per post, then exclusions, unknown addressees and profile posts. */
 export function routeText(r: CableRoute): string {
   let out = `${r.id ?? r.key}: ${r.recipients.length} receiving post${r.recipients.length === 1 ? '' : 's'} (directory: ${r.directory})\n`
+  if (r.readInPart) out += '  (you may read this cable only in part: replayed from the lines you may read; profile distribution and recorded deliveries are not shown, they depend on the whole cable)\n'
   if (r.noRecipientsBecause) out += `  no post receives it: ${r.noRecipientsBecause}\n`
   const w = Math.max(4, ...r.recipients.map((x) => x.post.length))
   out += `  ${'post'.padEnd(w)}  role    precedence       certainty  via\n`

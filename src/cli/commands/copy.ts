@@ -87,7 +87,7 @@ export function registerCopy(program: Command, io: Io, setExit: SetExit): void {
             `Copied ${report.cables} cables from ${opts.from} to ${opts.to} in ${report.seconds.toFixed(1)} s` +
               ('written' in report ? ` (${report.written} written, ${report.skipped} already there)` : '') +
               '\n' +
-              (report.verified ? 'verified: same cables, sources and text hashes\n' : `NOT verified:\n${report.differences.map((d) => `  ${d}\n`).join('')}`),
+              (report.verified ? `verified: same cables, sources and text hashes${report.portionAccess === null ? '' : `, archive settings (portion-access ${report.portionAccess ? 'on' : 'off'})`}\n` : `NOT verified:\n${report.differences.map((d) => `  ${d}\n`).join('')}`),
           )
           if (messaging) io.stdout.write(messagingText(messaging))
         }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { diffVersions, VersionNotFoundError } from '../../archive/cable-versions.js'
+import { diffVersions, ReadInPartError, VersionNotFoundError } from '../../archive/cable-versions.js'
 import { diffText } from '../../archive/output/write-versions.js'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { CliError } from '../errors.js'
@@ -33,6 +33,11 @@ export function registerDiff(program: Command, io: Io, setExit: SetExit): void {
         io.stdout.write(opts.format === 'json' ? JSON.stringify(d, null, 2) + '\n' : diffText(d))
       } catch (error) {
         if (error instanceof VersionNotFoundError) throw new CliError(error.message)
+        if (error instanceof ReadInPartError) {
+          io.stderr.write(`cable: ${error.message}\n`)
+          setExit(1)
+          return
+        }
         throw error
       } finally {
         await reader.close()

@@ -2,6 +2,7 @@ import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/
 import type { Paragraph } from '../../format/model.js'
 import { isDigitCode } from '../../format/char-codes.js'
 import { parseMarking } from '../../format/marking.js'
+import { bodyPortions } from '../../format/body-portions.js'
 import { defineRule, type Fix } from '../types.js'
 import { withheldInHeader, withheldWithin } from '../withheld.js'
 import { isClassified, type LintContext } from '../context.js'
@@ -220,17 +221,41 @@ export const txt029 = defineRule({
   id: 'TXT-029',
   level: { compose: 'error', archive: 'error' },
   summary: 'Every portion mark is one the marking parser reads, names a level, and does not contradict itself',
-  rationale: 'A mark nobody can read (`S//NOFRON`, `TS/XYZ`), or one naming only a caveat (`NF`), cannot be enforced: access control holds such a cable at the highest level, and a drafter must say what he means.',
+  rationale: 'A mark nobody can read (`S//NOFRON`, `TS/XYZ`), or one naming only a caveat (`NF`), cannot be enforced: access control holds such a cable at the highest level, and a drafter must say what he means. A mark the releasable rendering reads at a line start in a form no marking takes is reported too, by the same reader (`bodyPortions`): one nobody can read (`(SNF)`, `(Conf)`), whose text is withheld from every reader, or a readable one written out of form (`S)`, `<S>`, an unclosed `(S`), which the rendering reads as `(S)`.',
   source: 'spec §5.10, §7 rule 4 (REL TO and NOFORN are incompatible)',
   fixable: false,
   examples: {
     fail: { edits: [['¶3. (C) Please', '¶3. (C//NOFRON) Please']], span: '31:5-31:16' },
     pass: { edits: [['¶3. (C) Please', '¶3. (C//REL TO USA, GBR) Please']] },
   },
-  check(_cable, report, ctx) {
+  check(cable, report, ctx) {
     for (const m of ctx.marks) {
       if (m.error) report({ message: `Portion mark (${m.mark}): ${m.error.message}`, at: [m.start, m.end] })
       else if (m.level === null) report({ message: `Portion mark (${m.mark}) names no level (U, SBU, C, S, TS)`, at: [m.start, m.end] })
+    }
+    // the marks the releasable rendering reads at a line start that the parser does not take (`(SNF)`, `(Conf)`,
+    // `S)`, `<S>`, an unclosed `(S …`): the one reader of them (`bodyPortions`, src/format/body-portions.ts), so
+    // the linter and the redaction agree on what is a mark and what no one can read
+    for (const p of bodyPortions(cable, ctx.text, { inner: false })) {
+      if (p.mark === null) continue
+      const end = lineEndAt(ctx.text, p.start)
+      if (ctx.marks.some((m) => m.start >= p.start && m.start < end)) continue
+      const line = ctx.text.slice(p.start, end)
+      const from = line.indexOf(p.mark, p.lead.length)
+      if (from < 0) continue
+      const opener = /[(<\uFF08]/.test(line[from - 1] ?? '')
+      const parsed = parseMarking(p.mark)
+      const readable = parsed.ok && parsed.parts.level !== null
+      if (readable && line[from - 1] === '(' && line[from + p.mark.length] === ')') continue
+      const start = p.start + (opener ? from - 1 : from)
+      const stop = p.start + from + p.mark.length + (/[)>\uFF09]/.test(line[from + p.mark.length] ?? '') ? 1 : 0)
+      const written = ctx.text.slice(start, stop)
+      report({
+        message: readable
+          ? `Portion mark written "${written}" is no well-formed mark (write (${p.mark})): the releasable rendering reads it as (${p.mark})`
+          : `Portion mark "${written}" is none the marking parser reads: the releasable rendering withholds its text from every reader`,
+        at: [start, stop],
+      })
     }
   },
 })

@@ -153,6 +153,11 @@ function RoutePanel({ id }: { id: string }) {
         {r.recipients.length} receiving post{r.recipients.length === 1 ? '' : 's'}
       </h2>
       <p class="muted">Directory: {r.directory}</p>
+      {r.readInPart && (
+        <p class="notice" data-testid="route-in-part">
+          You may read this cable only in part: replayed from the lines you may read. Profile distribution and recorded deliveries are not shown; they depend on the whole cable.
+        </p>
+      )}
       {r.noRecipientsBecause && <p class="notice">{r.noRecipientsBecause}</p>}
       {r.recipients.length > 0 && (
         <table class="data" data-testid="route">

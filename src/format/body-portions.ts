@@ -1,0 +1,527 @@
+import { TITLE_WORDS } from './data/person-titles.js'
+import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from './classification.js'
+import { CONTROL_SEQUENCE, disguisedMark, garbledMark, lookalikeMark, markingParts, markWordKind, oddMark, parseMarking, strayLevelMark } from './marking.js'
+import type { Cable } from './model.js'
+import { LineIndex } from './span.js'
+
+/**
+ * The portions of a cable's body line by line, and the portion marks they carry (docs/research.md, "Portions"):
+ * what the releasable rendering withholds portion by portion and what whole-cable access counts, so a marked
+ * sub-item or unnumbered block raises the level a cable is filed at exactly as it raises the rendering's.
+ */
+
+const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
+
+/**
+ * The level and caveats the archive files a cable under, when they say more than its text alone (publisher
+ * metadata): unmarked portions count at this level. Defaults to what the text states (`cableAccess`).
+ */
+export interface Overall {
+  level: number
+  caveats: string[]
+}
+
+/**
+ * What a portion mark demands, read by the one marking parser (format/marking), or null when it refuses the mark.
+ * A mark naming caveats but no level (`NF`) demands them at `overallLevel`, the level unmarked text counts at; without
+ * it such a mark reads as null too.
+ */
+export function readPortionMark(mark: string, overallLevel?: number): { level: number; caveats: string[] } | null {
+  const r = parseMarking(mark)
+  // a self-contradicting mark (REL TO with NOFORN) demands its stricter reading
+  const parts = r.ok ? r.parts : r.failClosed
+  if (!parts || (parts.level === null && overallLevel === undefined)) return null
+  return { level: parts.level === null ? overallLevel! : LEVEL_RANK[parts.level], caveats: parts.caveats.filter((c) => RESTRICTIVE.includes(c)) }
+}
+
+/** One portion of a cable's body: where it starts, the lines (their offsets) it holds, and the marks in it. */
+export interface BodyPortion {
+  /** Offset of its first line in the text (its key). */
+  start: number
+  /** Number of the numbered paragraph it is, null for any other portion. */
+  number: number | null
+  /** Its portion mark as written, null when unmarked. */
+  mark: string | null
+  /** What stands before the mark on its first line (`A. `, `   - `), kept on a placeholder. */
+  lead: string
+  /** Offsets of its lines. */
+  lines: number[]
+  /** Portion marks standing inside its text (not at its start). */
+  inner: string[]
+  /**
+   * For a marked line that continues another portion (no blank line before it, no paragraph number before its mark:
+   * a wrapped line opening `(C) of the treaty annex`, a sub-item `A. (C)`): the marks of the portion it stands in,
+   * its own, inner and enclosing ones (null: unmarked, at the overall level). It is never judged below them.
+   */
+  within: (string | null)[]
+}
+
+// a line that begins with a portion mark, after an optional sub-item enumerator or a paragraph number the parser did not take for a paragraph: `A. (S)`, `(1) (C)`, `- (S//NF)`, `¶6. (C)`, `1.(C)`, `-- (TS)`, `* (C)`, `(S//NF) …`
+const MARKED_LINE = /^(\s*(?:¶\s*\d{1,3}\s*[.)]?\s*|(?:[A-Za-z]|\d{1,3})[.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)[(\uFF08<]([^()\uFF08\uFF09<>\n]{1,24})[)\uFF09>]/
+/**
+ * A parenthesised word where a portion mark may stand, as a pattern source with one group (the word): any characters
+ * but parentheses (ASCII or fullwidth) and line ends, so a mark mistyped (`S.`, `C;NF`) or disguised (`Ѕ`, `S` and a
+ * zero-width space) reaches `markWordKind`. Shared by every reader of marks at a mark's place.
+ */
+export const MARK_WORD = String.raw`[(\uFF08<]([^()\uFF08\uFF09<>\s](?:[^()\uFF08\uFF09<>\n]|\([A-Za-z ]{1,10}\)){0,23})[)\uFF09>]`
+// a parenthesised word right after a paragraph number, where only a portion mark stands
+const AFTER_NUMBER = new RegExp(String.raw`^\s*¶?\s*\d+\s*[.)]?\s*${MARK_WORD}`)
+// a parenthesised word inside a line of a text with characters outside ASCII: a disguised mark (`disguisedMark`)
+// between brackets of any shape (`（S）`, `﹙S﹚`, `⁽S⁾`, `❨S❩`: Unicode opening and closing punctuation)
+const DISGUISED_CANDIDATE = /[\p{Ps}][ \t]*([^\s\p{Ps}\p{Pe}][^\p{Ps}\p{Pe}\n]{0,23}?)[ \t]*[\p{Pe}]/gu
+// a level's abbreviation with stray punctuation between brackets (`(S.)`, `(C;NF)`, `{C|NF}`): `strayLevelMark`
+const STRAY_CANDIDATE = /(?<![A-Za-z0-9])[([{][ \t]*((?:TS|S|C)[^A-Za-z0-9\s()[\]{}\/,&'-][^()[\]{}\s]{0,12}?)[ \t]*[)\]}]/g
+// a bracketed word in a shape no marking takes but a reader reads as one: `//` inside, `T/S`, a level and a caveat in
+// parentheses of its own (`oddMark`)
+const ODD_CANDIDATE = /(?<![A-Za-z0-9:])[([{][ \t]*([A-Za-z]{0,12}[ \t]*\/\/[^()[\]{}\n]{0,24}?|[Tt][ \t]?[/.][ \t]?[Ss]\.?|[A-Za-z]{1,2}[ \t]?\([ \t]?[A-Za-z]{2,8}[ \t]?\))[ \t]*[)\]}]/g
+// the wire trailer (spec §3, FL13–FL16: `BT`, `#ssn`, `NNNN`) alone on its line: no portion text, and the end of
+// the portion before it
+export const TRAILER_LINE = /^\s*(?:BT|NNNN|#\d{3,5})\s*$/
+// a line that opens with a trailer word and carries more (`NNNN THE PLAN`, `NNNNTHE PLAN`, `BT THE PLAN`): the
+// trailer word, and what follows it is text of a portion of its own
+const TRAILER_LEAD = /^(\s*(?:NNNN|BT(?=[\s(A-Z])|#\d{3,5}(?![0-9])))\s*/
+// a parenthesised or bracketed word inside a line, where a portion mark may stand: `(S)`, `( S )`, `(s)`, `[S]`,
+// `(SECRET)`, `(CONFIDENTIAL//NF)`, `(S//ZZ)`
+const INNER_CANDIDATE = /(?<![A-Za-z0-9])[([{][ \t]*([A-Za-z][A-Za-z0-9 /,.-]{0,40}?)[ \t]*[)\]}]/g
+// a marking with the `//` separator standing in running text with one bracket or none (`… S//NF) …`, `… (S//NF …`,
+// `S//NF …` at a line start), a REL TO list read to its end (`S//REL TO USA, GBR`, `SECRET//REL BULGARIA, CZECH
+// REPUBLIC`): upper case, not inside a URL, a word or an address (`DC//USD:P&R//`, `PRR-C//`); group 1 the opening
+// bracket, 2 the marking, 3 the closing bracket
+const BARE_MARKING = /(?<![A-Za-z0-9:/.-])([(\[]?)[ \t]*((?:TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C)[ \t]*\/\/[A-Z]+(?:(?:[ \t]*\/{1,2}[ \t]*|[ \t]*,[ \t]*|[ \t]+(?=[A-Z]+(?:[ \t]*[,/).:;]|[ \t]+AND\b|[ \t]*$)))[A-Z]+|[ \t]+(?:TO|AND)(?=[ \t]+[A-Z]))*)(?![A-Za-z0-9])([ \t]*[)\]])?/g
+/** What may stand before a mark at a line start: blanks and a paragraph or sub-item enumerator. */
+const MARK_LEAD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+|\([ \t]*(?:[A-Za-z]|\d{1,2})[ \t]*\)[ \t]*|-{1,2}[ \t]*|\*[ \t]*)?$/
+// a cable cited and nothing after it but punctuation and a conjunction, to the line end (`STATE 7043.`, `02 LIMA 12, and`)
+const CITATION_ONLY = /^[ \t]*(?:\d{2,4}[ \t]+)?[A-Z][A-Za-z .'-]{1,30}?[ \t]\d{1,7}\b[ \t,.;:]*(?:(?:and|or|AND|OR)[ \t]*)?\r?\n?$/
+// a REF label (spec §5.9) anywhere in a text: what follows it is a reference list
+const REF_LABEL = /(?<![A-Za-z])REF(?:S|TELS?|\(S\))?[ \t]*[:.]/i
+// a line opening with a class word as a marking: spaced (`S E C R E T …`, spec §5.2) or before a dash (`SECRET - …`)
+// (after a paragraph number or sub-item letter too: `2. SECRET - …`, the 1990s `1. CONFIDENTIAL - ENTIRE TEXT`, spec
+// §5.6), with its caveats before a colon or dash (`SECRET//NF: …`, `SECRET: …`), or a level's abbreviation with the
+// `//` of a marking (`S//NF …`, `S//NF) …`)
+const LINE_CLASS_WORD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+)?(T ?O ?P +S ?E ?C ?R ?E ?T|S E C R E T|C O N F I D E N T I A L|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:[ \t]*\/\/?[ \t]*[A-Za-z][A-Za-z ,/]*?)?(?=[ \t]*(?:-[ \t]|:))|(?:TS|S|C)[ \t]*\/\/[ \t]*[A-Za-z][A-Za-z,/]*(?:[ \t]+TO[ \t]+[A-Za-z][A-Za-z ,]*?)?(?=[ \t]*[):]?(?:[ \t]|$)))(?![A-Za-z])/
+
+/**
+ * The letter of an upper-case item that stands with a citation alone on the last line of `before` (`(C) STATE 3`)
+ * when `line` carries that item on (not blank, not opening a new item, paragraph or citation), if the letter reads as
+ * a mark (`C`, `S`, `U`); null otherwise, and always after a REF label (a reference list's items run on).
+ */
+function continuedItemLetter(line: string, before: string): string | null {
+  if (before === '' || REF_LABEL.test(before)) return null
+  const trimmed = before.replace(/\r?\n$/, '')
+  const prev = trimmed.slice(trimmed.lastIndexOf('\n') + 1)
+  const item = /^[ \t]*[(\[][ \t]*([A-Z])[ \t]*[)\]](.*)$/.exec(prev)
+  if (item === null || !CITATION_ONLY.test(item[2]) || !readsAsMark(item[1])) return null
+  if (/^[ \t]*(?:[(\[][ \t]*[A-Za-z][ \t]*[)\]]|\d{1,3}[ \t]*[.)]|[A-Za-z][.)][ \t])/.test(line) || CITATION_ONLY.test(line)) return null
+  return item[1]
+}
+
+/** Whether a word found where a mark may stand reads as one: a marking, a caveat alone (`NF`), or a garbled mark. */
+function readsAsMark(word: string): boolean {
+  return readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)
+}
+
+/**
+ * The portion marks standing inside a line of a portion (not at its start), as the marking parser would read them
+ * (upper case, single spaces): a parenthesised or bracketed word it reads with a level, in either letter case and
+ * with blanks inside (`(SECRET)`, `( s )`, `[S]`, `(CONFIDENTIAL//NF)`), a garbled mark (`(S//ZZ)`, `garbledMark`),
+ * and a class word opening the line as a marking (`S E C R E T …`, `SECRET - …`). A lower-case letter is no mark
+ * when a neighbouring lower-case letter stands as one on the same line (`(b) … (c) … (d)`: a lettered list, not a
+ * CONFIDENTIAL portion); an upper-case one always is (fail closed: `… 15. (C) Jaque said …` in paragraphs run
+ * together). Acronyms (`(S/P)`, `(UN)`) are none.
+ */
+export function innerMarks(line: string, before = ''): string[] {
+  const found: string[] = []
+  // an upper-case item letter left standing as a citation alone on the line before (`(C) STATE 3`) whose item runs on
+  // into this line (`LKW3 the plan …`: not a new item, paragraph or citation) is a mark after all: text follows the
+  // citation, as on one line (QA 14 round 7, F10 continuation; fail closed). In a REF block items run on freely.
+  const prev = continuedItemLetter(line, before)
+  if (prev !== null) found.push(prev)
+  const cls = LINE_CLASS_WORD.exec(line)
+  if (cls) found.push(cls[1].replace(/ (?=\S(?: |$))/g, '').replace(/\s+/g, ' ').replace(/^TOPSECRET$/, 'TOP SECRET'))
+  INNER_CANDIDATE.lastIndex = 0
+  for (let m = INNER_CANDIDATE.exec(line); m; m = INNER_CANDIDATE.exec(line)) {
+    const word = m[1].toUpperCase().replace(/\s+/g, ' ')
+    if (/^[a-z]$/.test(m[1])) {
+      const near = (code: number) => code >= 97 && code <= 122 && new RegExp(`[(\\[]\\s*${String.fromCharCode(code)}\\s*[)\\]]`).test(line)
+      if (near(m[1].charCodeAt(0) - 1) || near(m[1].charCodeAt(0) + 1)) continue
+    }
+    // the next item of a lettered list (`(a) … (b) …` then `(c)`, `(A) … (B) …` then `(C)`), on this line or an
+    // earlier line of the same portion, is an enumerator; an upper-case letter only as an item citing a cable and no
+    // more (`(C) State 7043.`, `(C) LIMA 12, and`), or after a REF label (a REF block run onto a SUBJECT line): text
+    // after the citation (`(C) STATE 3 the plan …`) makes it a mark (QA 14 round 7, F10; fail closed)
+    const lead = before + line.slice(0, m.index)
+    const after = line.slice(m.index + m[0].length)
+    const citationOnly = /^[a-z]$/.test(m[1]) || REF_LABEL.test(lead) || CITATION_ONLY.test(after)
+    if (/^[A-Za-z]$/.test(m[1]) && citationOnly && enumeratorInSequence(m[1], lead, after)) continue
+    // an acronym defined by the words before it (`Technical Secretariat (TS)`, `Sub-Committee (S/C)`)
+    if (definesAcronym(m[1], line.slice(0, m.index))) continue
+    // a class word in lower case inside a sentence (`holding non-public (confidential) discussions`) is prose
+    if (/^[a-z][a-z ]{3,}$/.test(m[1]) && /[a-z]/.test(line.slice(0, m.index))) continue
+    // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it; a word that
+    // looks like a mark the parser cannot read (`(SNF)`, `(SS)`: `lookalikeMark`) is one nobody can read
+    if (readsAsMark(word) || (m[1] === m[1].toUpperCase() && lookalikeMark(m[1]))) found.push(word)
+  }
+  // a marking written with the `//` of a marking and no brackets, or one of them only (`… S//NF) …`, `… (S//NF …`)
+  // (in both its brackets it is `INNER_CANDIDATE`'s; without either, a mark only where a mark stands: a line start, a
+  // mention of a classification in a sentence, `classified as SECRET//REL`, is none)
+  BARE_MARKING.lastIndex = 0
+  for (let m = BARE_MARKING.exec(line); m; m = BARE_MARKING.exec(line)) {
+    const end = m.index + m[0].length
+    const open = m[1] !== ''
+    const close = m[3] !== undefined
+    if (open && (close || line.indexOf(')', end) !== -1 || line.indexOf(']', end) !== -1)) continue
+    if (!open && !close && !MARK_LEAD.test(line.slice(0, m.index))) continue
+    found.push(m[2].replace(/\s+/g, ' '))
+  }
+  // a mark in a shape no marking takes (`(//S)`, `(CONF//S)`, `(T/S)`, `(S(NF))`: `oddMark`): a mark nobody can read
+  ODD_CANDIDATE.lastIndex = 0
+  for (let m = ODD_CANDIDATE.exec(line); m; m = ODD_CANDIDATE.exec(line)) if (oddMark(m[1])) found.push(m[1])
+  // a level's abbreviation with stray punctuation (`(S.)`, `(C;NF)`): a mark nobody can read
+  STRAY_CANDIDATE.lastIndex = 0
+  for (let m = STRAY_CANDIDATE.exec(line); m; m = STRAY_CANDIDATE.exec(line)) if (strayLevelMark(m[1])) found.push(m[1])
+  // a mark spelt with lookalike or invisible characters (`(Ѕ)`, `（S）`, `(S\u200b)`), or between brackets of
+  // another shape (`﹙S﹚`, `❨S❩`): one nobody can read, or the mark it spells
+  if (/[^\x09\x0a\x0d\x20-\x7e]/.test(line)) {
+    // control characters and terminal sequences show as nothing: read as an invisible character, a disguise
+    const shown = line.replace(CONTROL_SEQUENCE, '\u200b')
+    DISGUISED_CANDIDATE.lastIndex = 0
+    for (let m = DISGUISED_CANDIDATE.exec(shown); m; m = DISGUISED_CANDIDATE.exec(shown)) {
+      const ascii = !/[^\x00-\x7e]/.test(m[1])
+      if (ascii ? !/^[(\[{]$/.test(m[0][0]) && (readPortionMark(m[1].toUpperCase()) !== null || garbledMark(m[1])) : disguisedMark(m[1])) found.push(m[1])
+    }
+  }
+  return found
+}
+
+// a single letter in parentheses opening a line (after blanks): an enumerator of a lettered list, or a one-letter mark
+const LINE_LETTER = /^[ \t]*[(\uFF08][ \t]*([A-Za-z])[ \t]*[)\uFF09]/gm
+
+/**
+ * The lettered lists of a text: for each single letter in parentheses opening a line (`(A) …`, `(c) …`), the line
+ * numbers (0-based) where it stands, in text order; and a test whether the letter at line `line` has a neighbour
+ * (the letter before or after it, in the same case) opening a line no more than 80 lines away: then it is an item
+ * of a lettered list (`(A) … (B) … (C) …`, blank lines between), as the parser reads unnumbered blocks
+ * (`findMarkedBlocks`, src/format/text.ts).
+ */
+export function lineLetters(text: string): { lineOf: (offset: number) => number; listed: (letter: string, line: number) => boolean } {
+  const index = new LineIndex(text)
+  const lineOf = (offset: number) => index.point(offset).line - 1
+  // the lines of each letter, in text order (the scan runs down the text): a binary search finds the nearest, so a
+  // text of tens of thousands of lettered lines costs n log n, not n² (as `findMarkedBlocks` does)
+  const at = new Map<string, number[]>()
+  LINE_LETTER.lastIndex = 0
+  for (let m = LINE_LETTER.exec(text); m; m = LINE_LETTER.exec(text)) {
+    const lines = at.get(m[1])
+    if (lines) lines.push(lineOf(m.index))
+    else at.set(m[1], [lineOf(m.index)])
+  }
+  const near = (letter: string, line: number) => {
+    const lines = at.get(letter)
+    if (!lines) return false
+    // the first line of the letter at or after line - 80; it is near when it is no further than line + 80
+    let lo = 0
+    let hi = lines.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (lines[mid] < line - 80) lo = mid + 1
+      else hi = mid
+    }
+    return lo < lines.length && lines[lo] <= line + 80
+  }
+  const listed = (letter: string, line: number) => {
+    if (!/^[A-Za-z]$/.test(letter)) return false
+    const code = letter.charCodeAt(0)
+    return near(String.fromCharCode(code - 1), line) || near(String.fromCharCode(code + 1), line)
+  }
+  return { lineOf, listed }
+}
+
+/** A parenthesised word broken by a line end: `(S//` at a line's end, `NF)` at the next line's start. */
+const SPLIT_CANDIDATE = /[([][ \t]*((?:[A-Za-z][A-Za-z0-9/ ,.-]{0,15}?)?)[ \t]*\r?\n[ \t]*([A-Za-z0-9/ ,.-]{0,20}?)[ \t]*[)\]]/g
+
+/**
+ * Portion marks broken across a line end (`(S//` then `NF)` on the next line, `(SEC` then `RET)`), each with the
+ * offset of its opening parenthesis in `text`: the two parts joined as written or with a blank, read as `innerMarks`
+ * reads a word (a marking, a caveat alone, a garbled mark); the first joining that reads as one counts. No line-wise
+ * scan sees them, so without this a mark split by the margin demanded nothing (fail closed).
+ */
+export function splitMarks(text: string): { mark: string; at: number }[] {
+  const found: { mark: string; at: number }[] = []
+  SPLIT_CANDIDATE.lastIndex = 0
+  for (let m = SPLIT_CANDIDATE.exec(text); m; m = SPLIT_CANDIDATE.exec(text)) {
+    // the mark may stand wholly on either line (`(S` then `)`, `(` then `S)`); an empty pair is none
+    if (m[1] === '' && m[2] === '') continue
+    for (const joined of [m[1] + m[2], `${m[1]} ${m[2]}`]) {
+      const word = joined.toUpperCase().replace(/\s+/g, ' ').trim()
+      if (readsAsMark(word)) {
+        found.push({ mark: word, at: m.index })
+        break
+      }
+    }
+    // the closing part may open another candidate
+    SPLIT_CANDIDATE.lastIndex = m.index + 1
+  }
+  return found
+}
+
+/**
+ * Whether a single letter in parentheses continues a lettered list: the letter before it, in the same case, stands
+ * as an enumerator (`(B)`, `(b)`) in `before` (the text of the portion up to it). A list opens at A, which is no
+ * mark, so the rule never turns a mark that opens a portion into text. In a portion's text (`after` given: the
+ * rest of its line) an upper-case letter is a mark's letter too (`(Q) one, (R) two, (S) the secret third`): it
+ * continues the list only as a reference item, an origin and a serial after it (`(C) STATE 12`, `(C) 02 VELLORA
+ * 2670`, `(C) State 7043`); anywhere else it stays a mark (fail closed).
+ */
+export function enumeratorInSequence(letter: string, before: string, after?: string): boolean {
+  // only a single letter continues a list: `(TS)` after `(S)` is a mark, not the letter after S
+  if (!/^[A-Za-z]$/.test(letter)) return false
+  const code = letter.charCodeAt(0)
+  if (letter === 'A' || letter === 'a') return false
+  // upper case: a single letter here sorts below 'a' (A was refused above)
+  if (after !== undefined && letter <= 'Z' && !REF_ITEM_TAIL.test(after)) return false
+  const prev = String.fromCharCode(code - 1)
+  return before.includes(`(${prev})`) || before.includes(`[${prev}]`)
+}
+
+/** What follows a REF item's letter: an optional year, an origin (upper or title case) and a serial. */
+const REF_ITEM_TAIL = /^[ \t]*(?:\d{2,4}[ \t]+)?[A-Z][A-Za-z .'-]{1,30}?[ \t]\d{1,7}\b/
+
+/**
+ * Whether `word` (the letters in parentheses) is the acronym of the words right before it: the initials of the
+ * last words (hyphenated parts count apart) spell its letters (`Technical Secretariat (TS)`, `Sub-Committee
+ * (S/C)`, `Sensitive Security (SS)`). A portion mark written after a sentence (`… plans. (S)`) is not.
+ */
+export function definesAcronym(word: string, before: string): boolean {
+  const letters = word.replace(/[/.\s-]/g, '')
+  // two letters at least: a lone `(S)` after `Summary` is a mark as likely as an initial
+  if (!/^[A-Z]{2,5}$/.test(letters)) return false
+  // Stryker disable next-line Regex: the empty words a single blank or hyphen would leave are filtered out
+  const words = before.split(/[\s-]+/).filter((w) => w !== '')
+  if (words.length < letters.length) return false
+  const last = words.slice(words.length - letters.length)
+  // each initial upper case, and the words not ending a sentence
+  if (/[.;:!?]$/.test(before.trimEnd())) return false
+  // initials in either case (`organized crime (OC)`), the words prose (a lower-case letter in one of them)
+  return last.every((w, i) => w[0].toUpperCase() === letters[i]) && last.some((w) => /[a-z]/.test(w))
+}
+
+/**
+ * Whether a parenthesised word at the start of a line is a portion mark, readable or not (`markWordKind`): the
+ * same words file the cable (`cableAccess`) and open a portion here. `(A)`, `(NOTE)`, `(UN)`, office acronyms
+ * (`(S/CT)`) and lower-case enumerators are not.
+ */
+function isPortionMark(word: string, lead = ''): boolean {
+  return markKindAfter(lead, word) !== 'none'
+}
+
+/**
+ * `markWordKind` of a parenthesised word at a line start after `lead` (an optional sub-item enumerator): after an
+ * enumerator (`A. `, `2) `, `- `) a word of two letters or more stands where a mark stands, as after a paragraph
+ * number, and so does a single upper-case letter after a letter enumerator (`A. (Q)`, `b) (X)`, `(c) (Q)`): one
+ * that reads as no marking but looks like a garbled one (`(SNF)`, `(SS)`, `(Q)`) is unreadable, not prose. A letter
+ * repeating the enumerator's own (`B. (B) …`) is none, unless it reads as a mark (`C. (C) …`, `(S) (S) …`: a
+ * mark); a lone letter after a number or bullet may open a list.
+ */
+export function markKindAfter(lead: string, word: string): ReturnType<typeof markWordKind> {
+  const enumerator = /^\s*(?:([A-Za-z])\s*[.)]|\(\s*([A-Za-z])\s*\))\s*$/.exec(lead)
+  const letter = /^\s*([A-Z])\s*$/.exec(word)
+  const afterLetter = enumerator !== null && letter !== null && (enumerator[1] ?? enumerator[2]).toUpperCase() !== letter[1]
+  // a letter that reads as a mark (`C. (C) …`, `(S) (S) …`) is one even so: as an enumerator's echo it would leave the
+  // line unmarked, below its mark where the overall level is lower (fail closed)
+  if (enumerator !== null && letter !== null && !afterLetter && !readsAsMark(letter[1])) return 'none'
+  const enumerated = (/[A-Za-z0-9)*.-]/.test(lead) && /^\s*[A-Za-z]{2,}\s*$/.test(word)) || afterLetter
+  return markWordKind(word, enumerated ? 'number' : 'line')
+}
+
+/** A word closed by a parenthesis it was never opened with, at a line start after an optional enumerator: `S) …`, `A. TS) …`. */
+// (after a paragraph number it is the parser's, spec §5.10 `1. C)`: a paragraph it did not number stays unmarked)
+const HALF_MARKED_LINE = /^(\s*(?:[A-Za-z][.)]\s*|\(\s*(?:[A-Za-z]|\d{1,2})\s*\)\s*|-{1,2}\s*|\*\s*)?)([A-Za-z][A-Za-z/ ,-]{0,23}?)\)(?=\s|$)/
+
+/** A level's abbreviation after an opening parenthesis never closed, at a line start (`(S the plan`, `- (C//NF the plan`). */
+const UNCLOSED_MARK_LINE = /^(\s*(?:[A-Za-z][.)]\s*|-{1,2}\s*|\*\s*)?)\(((?:TS|S|C|SBU)(?:\s*\/{1,2}\s*[A-Z]+)*)(?=[ \t]+[A-Za-z])/
+
+/**
+ * A portion mark missing its opening parenthesis at a line start (`S) …`, `TS) …`, `A. S) …`, `-- S//NF) …`; spec
+ * §5.10 knows `1. C)` after a paragraph number): as `MARKED_LINE`'s match (the whole, the lead, the word), when the
+ * word reads as a mark naming a level, or looks like one (`SNF)`, `lookalikeMark`). A single letter is a sub-item's
+ * enumerator instead (spec §5.10 `a)`) when it is in lower case, or when the letter before or after it opens a line the
+ * same way (`B) …`, `C) …`, `D) …`): a lettered list (QA 14 round 7, F1).
+ */
+function halfMarkedLine(line: string, text: string): RegExpExecArray | null {
+  // a mark whose closing parenthesis never comes (`(S the plan …`, `(S//NF the plan …`): a level's abbreviation, with
+  // caveats after `/` or `//`, then a blank and text, and no closing parenthesis on the line
+  const open = UNCLOSED_MARK_LINE.exec(line)
+  if (open && !line.includes(')', open[0].length)) return open
+  const m = HALF_MARKED_LINE.exec(line)
+  if (!m) return null
+  const word = m[2].trim()
+  if (/^[A-Za-z]$/.test(word)) {
+    if (word !== word.toUpperCase()) return null
+    const code = word.charCodeAt(0)
+    const neighbours = [code - 1, code + 1].filter((c) => c >= 65 && c <= 90).map((c) => String.fromCharCode(c)).join('')
+    if (neighbours && new RegExp(`^[ \\t]*[${neighbours}][ \\t]*[.)]`, 'm').test(text)) return null
+  }
+  const parts = markingParts(word)
+  return (parts !== null && parts.level !== null) || lookalikeMark(word) || garbledMark(word) ? m : null
+}
+
+/** Segments of the body: numbered paragraphs, text lines, and anything standing inside a paragraph's span. */
+export function isBody(cable: Cable, seg: Cable['segments'][number], at: number): boolean {
+  if (seg.kind === 'para' || seg.kind === 'lines') return true
+  // a signature is the last block (spec §2.4 step 7, §5.11): closing lines with no blank line between them and the
+  // text before them (`2. (S) … the source named` then `KHAN`) may be the last line of that portion, and are read
+  // as its lines, unless the text before them visibly ended (`signatureClosesText`)
+  if (seg.kind === 'signature') {
+    const i = cable.segments.indexOf(seg)
+    const prev = i > 0 ? cable.segments[i - 1] : undefined
+    if (prev && /\n$/.test(prev.raw) && !/\n[ \t]*\n$/.test(prev.raw) && (prev.kind === 'para' || prev.kind === 'lines') && !signatureClosesText(prev.raw, seg.raw)) return true
+  }
+  return seg.kind !== 'blank' && cable.paragraphs.some((p) => p.number > 0 && p.span && p.span.start.offset <= at && at < p.span.end.offset)
+}
+
+/**
+ * Whether closing lines right under the text (no blank line between) are a signature rather than the last line of
+ * that text's portion: the text's last line ends a sentence or a block (`… the law.`, `End Comment.`, `END TEXT`,
+ * a closing quote after the stop) and the closing line does not (`KHAN`, not `KHAN.`). A line that continues a
+ * wrapped sentence (`… the source named` then `KHAN`) or ends one (`… met in` then `ISLAMABAD.`) stays part of the
+ * portion, withheld with it. A deliberate one-word line after a finished sentence reads as a signature to any
+ * reader of the text, and is shown as one. On the dev corpus 1,565 of the 1,855 signatures written right under the
+ * text pass; the rest (a last line that ends without a stop: a URL, a phone number, a name list) are withheld with
+ * the portion above them from a reader below it.
+ */
+export function signatureClosesText(before: string, signature: string): boolean {
+  const lines = before.replace(/\n$/, '').split('\n')
+  const last = lines[lines.length - 1]
+  const first = signature.replace(/^\s*\n/, '').split('\n')[0].trim()
+  if (first === '' || /[.,;:]$/.test(first)) return false
+  if (/\bEND (?:TEXT|COMMENT|SUMMARY|NOTE|QUOTE)\s*$/i.test(last)) return true
+  const stop = /(\S*?)([.!?])["'\u2019\u201d)\]]*\s*$/.exec(last)
+  if (!stop) return false
+  // a stop after a title, an initial or an abbreviation (`Lt. Gen.`, `J.`, `U.S.`, `a.m.`) need not end the sentence
+  const word = stop[1].replace(/^["'(\u201c\u2018]+/, '')
+  const abbreviation = word.length <= 1 || word.includes('.') || (word.length <= 4 && TITLE_WORDS.has(word.toUpperCase()))
+  return stop[2] !== '.' || !abbreviation
+}
+
+/**
+ * The portions of a cable's body, line by line (docs/research.md, "Portions"): a numbered paragraph, or a line that
+ * begins with a portion mark after an optional sub-item enumerator, starts a portion; the lines right after it (no
+ * blank line or header between) belong to it; an unmarked block after a blank line is a portion of its own
+ * (unmarked, so at the overall level: spec §7 rule 1). Marks standing inside a portion's lines are listed in `inner`
+ * (left empty with `{ inner: false }`, for a caller that reads only the marks portions open with).
+ */
+export function bodyPortions(cable: Cable, text: string, options: { inner?: boolean } = {}): BodyPortion[] {
+  const portions: BodyPortion[] = []
+  let cur: BodyPortion | null = null
+  let gap = true
+  let at = 0
+  // the marks inside lines, unless the caller reads only the marks portions open with (whole-cable access on import)
+  const innerOf = options.inner === false ? () => [] : (line: string) => innerMarks(line, run)
+  // the text of the portion's lines so far (since the last empty line): the context of a lettered list
+  let run = ''
+  // marks broken across a line end, by the line holding their opening parenthesis: a mark of that line's portion
+  const split = options.inner === false ? [] : splitMarks(text)
+  const splitIn = (from: number, to: number) => split.filter((m) => m.at >= from && m.at < to).map((m) => m.mark)
+  const letters = lineLetters(text)
+  for (const seg of cable.segments) {
+    const segAt = at
+    at += seg.raw.length
+    if (!isBody(cable, seg, segAt)) {
+      if (seg.kind === 'blank') gap = true
+      else cur = null
+      continue
+    }
+    let lineAt = segAt
+    let first = true
+    for (const line of seg.raw.split(/(?<=\n)/)) {
+      const here = lineAt
+      lineAt += line.length
+      if (line.trim() === '') {
+        if (line !== '') gap = true
+        continue
+      }
+      if (gap) run = ''
+      const numbered = seg.kind === 'para' && first ? cable.paragraphs.find((p) => p.number > 0 && p.span && p.span.start.offset >= here && p.span.start.offset < here + line.length) : undefined
+      first = false
+      if (!numbered && TRAILER_LINE.test(line)) {
+        // shown as it stands (it belongs to no portion); what follows starts a portion of its own
+        cur = null
+        gap = true
+        continue
+      }
+      const trailer = numbered ? null : TRAILER_LEAD.exec(line)
+      if (trailer) {
+        // text after the trailer is no continuation of the paragraph before it: a portion judged by its own mark
+        // (after the trailer word), unmarked at the overall level
+        const rest = line.slice(trailer[0].length)
+        const tm = MARKED_LINE.exec(rest)
+        const marked = tm !== null && isPortionMark(tm[2])
+        const lead = `${trailer[1]} ${marked ? tm[1] : ''}`
+        cur = { start: here, number: null, mark: marked ? tm[2] : null, lead, lines: [here], inner: innerOf(marked ? rest.slice(tm[0].length) : rest), within: [] }
+        portions.push(cur)
+        gap = false
+        run += line
+        cur.inner.push(...splitIn(here, lineAt))
+        continue
+      }
+      const m = numbered ? null : (MARKED_LINE.exec(line) ?? halfMarkedLine(line, text))
+      if (numbered) {
+        // a word after the number the parser did not take for a mark is one when it reads as a mark, readable or not
+        // (`2. (SNF)`, `2. (Q)`: withheld from everyone, and the cable filed TOP SECRET); prose there (`2. (Japan)`,
+        // `2. (UN)`) is no mark, so the paragraph is unmarked, at the overall level
+        const after = AFTER_NUMBER.exec(text.slice(here, here + 80))
+        const written = after !== null && markWordKind(after[1]) !== 'none' ? after[1] : null
+        const mark = numbered.marking ?? written
+        const rest = mark === null ? line : numbered.marking ? line.slice(line.indexOf(`(${mark}`) + mark.length + 2) : line.slice(after![0].length)
+        cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest), within: [] }
+        portions.push(cur)
+      } else if (m && isPortionMark(m[2], m[1]) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run, line.slice(m[0].length)))) {
+        // a marked line with no blank line before it stands inside the portion before it (a wrapped sentence may
+        // start with `(C)`, a reference to a subparagraph): it is judged by its own mark but never below that
+        // portion's (fail closed). Only a paragraph number before the mark (`15. (C)`, `¶6. (C)`: paragraphs run
+        // together) starts a portion free of it.
+        const inside: boolean = cur !== null && !gap && !/^\s*¶|^\s*\d{1,3}\s*[.)]/.test(m[1])
+        const within: (string | null)[] = inside ? [cur!.mark, ...cur!.inner, ...cur!.within] : []
+        // a letter continuing a lettered list (`(A) …`, `(B) …` then `(C) …`: QA 14 round 6) is an enumerator as
+        // likely as a mark: the item is unmarked, at the overall level, and the letter still counts as a mark for
+        // that level (fail closed: never below what either reading demands)
+        const word = m[2].trim()
+        const enumerator = /^[A-Za-z]$/.test(word) && m[1].trim() === '' && letters.listed(word, letters.lineOf(here))
+        const inner = innerOf(line.slice(m[0].length))
+        // two marks in a row at a line start (`(S) (U) …`, `(S)(C) …`, `(C) (SBU) …`: QA 14 round 6): the first was
+        // taken as an enumerator before the mark, but reads as a mark as well; both count, the higher wins
+        const leadLetter = /^\s*[(\uFF08]\s*([A-Za-z])\s*[)\uFF09]\s*$/.exec(m[1])?.[1]
+        if (leadLetter !== undefined && readsAsMark(leadLetter.toUpperCase()) && !(leadLetter !== leadLetter.toUpperCase() && letters.listed(leadLetter, letters.lineOf(here)))) inner.unshift(leadLetter.toUpperCase())
+        if (enumerator && readsAsMark(word.toUpperCase())) inner.unshift(word.toUpperCase())
+        cur = { start: here, number: null, mark: enumerator ? null : m[2], lead: enumerator ? `${m[0]} ` : m[1], lines: [here], inner, within }
+        portions.push(cur)
+      } else if (cur && !gap) {
+        cur.lines.push(here)
+        cur.inner.push(...innerOf(line))
+      } else {
+        cur = { start: here, number: null, mark: null, lead: '', lines: [here], inner: innerOf(line), within: [] }
+        portions.push(cur)
+      }
+      gap = false
+      run += line
+      if (cur) cur.inner.push(...splitIn(here, lineAt))
+    }
+  }
+  return portions
+}
+
+/** The overall level and caveats raised by every readable mark in the body (a cable is never under its portions). */
+export function raisedBy(overall: Overall, portions: readonly BodyPortion[]): Overall {
+  let level = overall.level
+  const caveats = new Set(overall.caveats)
+  for (const p of portions)
+    for (const mark of [p.mark, ...p.inner]) {
+      // Stryker disable next-line MethodExpression: parseMarking reads a mark with blanks around it as without them
+      const d = mark === null ? null : readPortionMark(mark.trim(), level)
+      if (!d) continue
+      level = Math.max(level, d.level)
+      for (const c of d.caveats) caveats.add(c)
+    }
+  return { level, caveats: RESTRICTIVE.filter((c) => caveats.has(c)) }
+}
+
