@@ -277,7 +277,8 @@ export function enumeratorInSequence(letter: string, before: string, after?: str
   if (!/^[A-Za-z]$/.test(letter)) return false
   const code = letter.charCodeAt(0)
   if (letter === 'A' || letter === 'a') return false
-  if (after !== undefined && letter >= 'A' && letter <= 'Z' && !REF_ITEM_TAIL.test(after)) return false
+  // upper case: a single letter here sorts below 'a' (A was refused above)
+  if (after !== undefined && letter <= 'Z' && !REF_ITEM_TAIL.test(after)) return false
   const prev = String.fromCharCode(code - 1)
   return before.includes(`(${prev})`) || before.includes(`[${prev}]`)
 }
@@ -294,7 +295,8 @@ export function definesAcronym(word: string, before: string): boolean {
   const letters = word.replace(/[/.\s-]/g, '')
   // two letters at least: a lone `(S)` after `Summary` is a mark as likely as an initial
   if (!/^[A-Z]{2,5}$/.test(letters)) return false
-  const words = before.trimEnd().split(/[\s-]+/).filter((w) => w !== '')
+  // Stryker disable next-line Regex: the empty words a single blank or hyphen would leave are filtered out
+  const words = before.split(/[\s-]+/).filter((w) => w !== '')
   if (words.length < letters.length) return false
   const last = words.slice(words.length - letters.length)
   // each initial upper case, and the words not ending a sentence
