@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
  * groups, each against the suites written for it (vitest.mutate-fast.config.ts) and with its own incremental file
  * and report folder. docs/testing.md gives the figures and when to use which.
  */
-const MODULES = {
+export const MODULES = {
   core: [
     'src/format/classification.ts',
     'src/format/marking.ts',
@@ -15,22 +15,22 @@ const MODULES = {
     'src/format/references.ts',
     // REF parsing outside references.ts: the ids completed from the cable's own (finishReferences) and a REF block
     // read on across a page break (refContinuation)
-    'src/format/parse.ts:473-525',
+    'src/format/parse.ts:474-526',
     'src/format/text.ts:361-380',
     'src/format/precedence.ts',
     'src/format/compose.ts:79-79',
   ],
   service: [
     'src/messaging/delivery-worker.ts',
-    'src/messaging/release.ts:55-62',
+    'src/messaging/release.ts:57-62',
     'src/store/sqlite/messaging-workflow-sql.ts:85-99',
     'src/store/postgres/pg-messaging-store.ts:214-226',
   ],
   // who may read a cable: its level and caveats as filed, the reader's clearance, the rule that compares them
-  // (cableAccess is statedAccess raised by filedAccess, redact.ts lines 200-215: the portions the rendering reads;
-  // overallOf, 174-179, the level unmarked text counts at;
-  // decideAccess, 59-63, whether a reader sees a portion; storedPortions and versionAgreement, 103-162, which portions of a cable with
-  // several texts are read in part: measured with the research suites that reach them, docs/testing.md)
+  // (cableAccess is statedAccess raised by redact.ts's filedAccess: the portions the rendering reads; overallOf, the
+  // level unmarked text counts at; decideAccess, whether a reader sees a portion; storedPortions and versionAgreement,
+  // which portions of a cable with several texts are read in part. What each file:a-b entry covers is named in
+  // stryker.ranges.json, which test/architecture/mutation-ranges.test.ts checks)
   access: [
     'src/messaging/access.ts',
     'src/archive/cable-access.ts',
@@ -38,15 +38,27 @@ const MODULES = {
     // restrictive caveats the header spells past the caption reader, which statedAccess demands
     'src/archive/disguised-caveats.ts',
     'src/archive/redact.ts:59-63',
-    'src/archive/redact.ts:103-162',
-    'src/archive/redact.ts:174-179',
-    'src/archive/redact.ts:200-215',
+    'src/archive/redact.ts:103-166',
+    'src/archive/redact.ts:178-183',
+    'src/archive/redact.ts:204-219',
     'src/archive/reader-access.ts',
     // the portion code of the releasable rendering (issue 15's fresh check): what a portion mark demands
-    // (readPortionMark) and the level and caveats the body's marks raise a cable to (raisedBy). The rest of
-    // body-portions.ts and header-portions.ts is tested by test/research, which no mutation set runs (docs/testing.md)
+    // (readPortionMark) and the level and caveats the body's marks raise a cable to (raisedBy)
     'src/format/body-portions.ts:29-35',
-    'src/format/body-portions.ts:428-441',
+    'src/format/body-portions.ts:530-542',
+    // what the releasable rendering shows a reader below the cable line by line (issue 15, measured with the
+    // research redaction suites now in the set): a capital letter read as a list's enumerator or an acronym's
+    // initials rather than a mark, signature lines shown as they stand, the decisions of redact.ts's
+    // walk (a portion's, the marks inside one, text outside the body) and redactInPart. Not configured yet (docs/
+    // testing.md): the rest of body-portions.ts and header-portions.ts (isRoutingLine at 85.7 %, classifiedByLength, lineIsHeader,
+    // bodyPortions, innerMarks …) and of the walk
+    'src/format/body-portions.ts:275-284',
+    'src/format/body-portions.ts:294-306',
+    'src/archive/header-portions.ts:238-245',
+    'src/archive/redact.ts:254-273',
+    'src/archive/redact.ts:286-299',
+    'src/archive/redact.ts:351-376',
+    'src/archive/in-part.ts',
     'src/store/caveat-mask.ts',
     'src/messaging/precedence.ts',
   ],
@@ -74,6 +86,8 @@ export default {
   tempDirName: `.stryker-tmp-${set}`,
   // the sandboxes of other groups running at the same time are no part of the project
   ignorePatterns: ['.stryker-tmp-*', 'reports'],
-  htmlReporter: { fileName: `reports/mutation/${set}/index.html` },
-  jsonReporter: { fileName: `reports/mutation/${set}/mutation.json` },
+  // MUTATE_REPORT=<name>: the reports of one run apart (reports/mutation/<group>/<name>.json and .html), so that
+  // runs side by side keep their own
+  htmlReporter: { fileName: `reports/mutation/${set}/${process.env.MUTATE_REPORT ?? 'index'}.html` },
+  jsonReporter: { fileName: `reports/mutation/${set}/${process.env.MUTATE_REPORT ?? 'mutation'}.json` },
 }

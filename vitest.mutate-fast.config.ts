@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import base from './vitest.mutate.config.js'
+import base, { RESEARCH_REDACTION } from './vitest.mutate.config.js'
 
 /**
  * The test sets of `npm run mutate:fast` (stryker.fast.config.mjs), chosen by MUTATE_SET. Each module of the
@@ -32,6 +32,11 @@ const SETS: Record<string, string[]> = {
     'test/archive/versions-agree.test.ts',
     // the fail-open bugs of the portion code a reviewer planted (body-portions.ts, header-portions.ts, redact.ts)
     'test/archive/portion-fail-open.test.ts',
+    // the portion code of the releasable rendering (issue 15): the research redaction suites, in process or through
+    // an SQLite store in memory (CABLEGRAM_TEST_ENGINES below), and redactInPart
+    ...RESEARCH_REDACTION.map((f) => `test/research/${f}.test.ts`),
+    'test/archive/in-part.test.ts',
+    'test/archive/portion-lines.test.ts',
   ],
   // the query → SQL compilers of both engines
   search: [
@@ -58,5 +63,8 @@ export default defineConfig({
     ...base.test,
     include: only?.length ? only : SETS[set],
     exclude: [...(base.test?.exclude ?? []), 'test/lint/hostile.test.ts', 'test/lint/seed.test.ts'],
+    // the access set's store suites run on SQLite alone (test/support/store-engines.ts): a fresh PostgreSQL
+    // database per suite costs seconds per mutant, and no module of the set is engine code
+    env: set === 'access' ? { ...base.test?.env, CABLEGRAM_TEST_ENGINES: 'sqlite' } : base.test?.env,
   },
 })

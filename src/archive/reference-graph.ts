@@ -1,5 +1,5 @@
 import type { Access, CableSummary, ReferenceKindRecord, Store } from '../store/store.js'
-import { findCable } from './find-cable.js'
+import { readableCable } from './show-cable.js'
 
 export interface GraphNode {
   key: string
@@ -28,19 +28,27 @@ export interface ReferenceGraph {
   edges: GraphEdge[]
   /** The root's references to documents that are no cable, in REF order. */
   documents: GraphDocument[]
+  /**
+   * True when the reader may read the root only in part (portion-level access): its REF lines stand at its overall
+   * level, so what it cites is withheld (no edge from it, no documents); the cables citing it are listed as ever.
+   */
+  referencesWithheld: boolean
 }
 
 /**
  * The reference graph around a cable, both ways, out to `depth` hops: what it cites and what cites it,
  * then the same for each of those. Cited ids missing from the archive are nodes with `cable: null`.
- * Null when the root itself is not visible.
+ * Null when the reader may read none of the root; one who may read it only in part gets what cites it, and
+ * `referencesWithheld` (its REF lines stand at its overall level).
  *
  * @example
  *   const g = await referenceGraph(store, '09STATE99704', 2)
  */
 export async function referenceGraph(store: Store, id: string, depth: number, access?: Access): Promise<ReferenceGraph | null> {
-  const root = await findCable(store, id, access)
-  if (!root) return null
+  const found = await readableCable(store, id, access)
+  if (!found) return null
+  // read in part: the cable as he may read it (its references withheld: `readableCable` gives none)
+  const root = found.cable
   const nodes = new Map<string, GraphNode>([[root.key, { key: root.key, cable: root }]])
   const edges = new Map<string, GraphEdge>()
   let frontier = [root.key]
@@ -69,5 +77,5 @@ export async function referenceGraph(store: Store, id: string, depth: number, ac
     frontier = next
   }
   const documents = root.references.filter((r) => r.id === null).map((r) => ({ letter: r.letter, kind: r.kind, text: r.text }))
-  return { root: root.key, depth, nodes: [...nodes.values()], edges: [...edges.values()], documents }
+  return { root: root.key, depth, nodes: [...nodes.values()], edges: [...edges.values()], documents, referencesWithheld: found.inPart }
 }

@@ -328,7 +328,8 @@ export function enumeratorInSequence(letter: string, before: string, after?: str
   if (!/^[A-Za-z]$/.test(letter)) return false
   const code = letter.charCodeAt(0)
   if (letter === 'A' || letter === 'a') return false
-  if (after !== undefined && letter >= 'A' && letter <= 'Z' && !REF_ITEM_TAIL.test(after)) return false
+  // upper case: a single letter here sorts below 'a' (A was refused above)
+  if (after !== undefined && letter <= 'Z' && !REF_ITEM_TAIL.test(after)) return false
   const prev = String.fromCharCode(code - 1)
   return before.includes(`(${prev})`) || before.includes(`[${prev}]`)
 }
@@ -345,7 +346,8 @@ export function definesAcronym(word: string, before: string): boolean {
   const letters = word.replace(/[/.\s-]/g, '')
   // two letters at least: a lone `(S)` after `Summary` is a mark as likely as an initial
   if (!/^[A-Z]{2,5}$/.test(letters)) return false
-  const words = before.trimEnd().split(/[\s-]+/).filter((w) => w !== '')
+  // Stryker disable next-line Regex: the empty words a single blank or hyphen would leave are filtered out
+  const words = before.split(/[\s-]+/).filter((w) => w !== '')
   if (words.length < letters.length) return false
   const last = words.slice(words.length - letters.length)
   // each initial upper case, and the words not ending a sentence
@@ -411,7 +413,23 @@ function halfMarkedLine(line: string, text: string): RegExpExecArray | null {
     if (neighbours && new RegExp(`^[ \\t]*[${neighbours}][ \\t]*[.)]`, 'm').test(text)) return null
   }
   const parts = markingParts(word)
-  return (parts !== null && parts.level !== null) || lookalikeMark(word) || garbledMark(word) ? m : null
+  return (parts !== null && parts.level !== null) || lookalikeMark(word) || garbledMark(word) || doubledLevelMark(word, text) ? m : null
+}
+
+/**
+ * Whether a word at a line start where a mark stands (`(SS)`, `SS)`, `(CC)`) is a classified level's abbreviation
+ * written two or three times: spec §5.10 knows the marks `U`, `SBU`, `C`, `S`, `TS` and sub-items `A.`, `(1)`,
+ * `a)`, no doubled letters, so it is a garbled mark nobody can read (fail closed), as it is after a paragraph number
+ * (`markWordKind`). Unless doubled letters enumerate a list in the text: the doubled letter before or after it
+ * opens a line the same way (`(BB)` or `(DD)` around `(CC)`, `BB)` around `CC)`), as for a single letter.
+ */
+export function doubledLevelMark(word: string, text: string): boolean {
+  const w = word.trim()
+  const m = /^([SC])\1{1,2}$/.exec(w)
+  if (m === null) return false
+  const code = m[1].charCodeAt(0)
+  const neighbours = [code - 1, code + 1].map((c) => String.fromCharCode(c).repeat(w.length))
+  return !neighbours.some((x) => new RegExp(`^[ \\t]*[(\\[]?[ \\t]*${x}[ \\t]*[.)\\]]`, 'm').test(text))
 }
 
 /** Segments of the body: numbered paragraphs, text lines, and anything standing inside a paragraph's span. */
@@ -524,7 +542,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const rest = mark === null ? line : numbered.marking ? line.slice(line.indexOf(`(${mark}`) + mark.length + 2) : line.slice(after![0].length)
         cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest), within: [] }
         portions.push(cur)
-      } else if (m && isPortionMark(m[2], m[1]) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run, line.slice(m[0].length)))) {
+      } else if (m && (isPortionMark(m[2], m[1]) || doubledLevelMark(m[2], text)) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run, line.slice(m[0].length)))) {
         // a marked line with no blank line before it stands inside the portion before it (a wrapped sentence may
         // start with `(C)`, a reference to a subparagraph): it is judged by its own mark but never below that
         // portion's (fail closed). Only a paragraph number before the mark (`15. (C)`, `¶6. (C)`: paragraphs run

@@ -234,3 +234,63 @@ describe('readPortionMark: what a portion mark demands', () => {
     expect(readPortionMark('S//SIPDIS', 2)).toBeNull()
   })
 })
+
+/**
+ * The decisions of redact.ts's walk (portionDecision, textDecision) written out for text under the Classified-by
+ * statement (header text that is not the statement: judged by its own marks, none at the overall level) and for
+ * paragraphs: which mark a placeholder names, and which caveats a reason says he lacks (issue 15's mutation run).
+ */
+describe('the reasons and marks of what is withheld', () => {
+  const under = (serial: number, run: string, o: { cls?: string; captions?: string } = {}) =>
+    cable(serial, { cls: o.cls ?? 'S E C R E T', captions: o.captions, by: `Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).\n${run}`, body: '1. (C) Open text.\n' })
+
+  it('should name only the caveats a reader lacks, those of the whole cable said so', () => {
+    const text = cable(410, { cls: 'S E C R E T', captions: 'NOFORN\n', body: '1. (S//ORCON) Orcanary the plan.\n' })
+    expect(redactText(text, { level: 3, caveats: ['ORCON'] }).withheld).toContainEqual({ portion: 'paragraph 1', mark: 'S//ORCON', reason: 'marked SECRET//ORCON, needs NOFORN (a caveat of the whole cable)' })
+    const r = redactText(under(411, 'Her deputy said (S//ORCON) the Undercanary ledger is missing.', { captions: 'NOFORN\n' }), { level: 3, caveats: ['ORCON'] })
+    expect(r.text).not.toContain('Undercanary')
+    expect(r.withheld).toContainEqual({ portion: 'text', mark: 'S//ORCON', reason: 'marked SECRET//ORCON, needs NOFORN (a caveat of the whole cable)' })
+    const none = redactText(under(411, 'Her deputy said (S//ORCON) the Undercanary ledger is missing.', { captions: 'NOFORN\n' }), { level: 3, caveats: [] })
+    expect(none.withheld).toContainEqual({ portion: 'text', mark: 'S//ORCON', reason: 'marked SECRET//ORCON, needs NOFORN (a caveat of the whole cable), ORCON' })
+  })
+
+  it('should show text under the statement marked (U) to a reader of UNCLASSIFIED in a SECRET cable', () => {
+    const text = under(412, '(U) Lowcanary the weather was fine.')
+    expect(redactText(text, { level: 0, caveats: [] }).text).toContain('(U) Lowcanary the weather was fine.')
+    expect(redactText(text, C).text).toContain('(U) Lowcanary the weather was fine.')
+  })
+
+  it('should name the first of its highest marks, and the highest demand', () => {
+    const r = redactText(under(413, 'Her deputy said (S) the Twocanary ledger (S//NF) is missing.'), C)
+    expect(r.text).not.toContain('Twocanary')
+    expect(r.withheld).toContainEqual({ portion: 'text', mark: 'S', reason: 'marked SECRET//NOFORN, above CONFIDENTIAL' })
+    const lower = redactText(under(414, 'Her deputy said (S) the Downcanary ledger (C) is missing.'), C)
+    expect(lower.text).not.toContain('Downcanary')
+    expect(lower.withheld).toContainEqual({ portion: 'text', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' })
+  })
+
+  it('should withhold text holding a mark nobody can read from every reader, saying so', () => {
+    const text = under(415, 'Her deputy said (S//ZZ) the Oddcanary ledger is missing.')
+    for (const reader of [C, { level: 4, caveats: ['NOFORN'] }]) {
+      const r = redactText(text, reader)
+      expect(r.text).not.toContain('Oddcanary')
+      expect(r.withheld).toContainEqual({ portion: 'text', mark: null, reason: 'portion mark not understood, treated as TOP SECRET' })
+    }
+  })
+
+  // a REF block is judged at the overall level at least: a mark below it changes nothing, one at it or above is named
+  const ref = (serial: number, item: string, captions?: string) =>
+    cable(serial, { cls: 'S E C R E T', captions, by: `REF: A. STATE 12345 ${item} Refcanary\n\nClassified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).`, body: '1. (C) Open text.\n' })
+
+  it('should judge a reference holding a mark below the overall level as unmarked text at that level', () => {
+    const r = redactText(ref(416, '(C)'), C)
+    expect(r.text).not.toContain('Refcanary')
+    expect(r.withheld).toEqual([{ portion: 'reference', mark: null, reason: 'unmarked: treated as the overall SECRET, above CONFIDENTIAL' }])
+  })
+
+  it('should name a mark at the overall level or above, with the caveats of the whole cable', () => {
+    expect(redactText(ref(417, '(S)'), C).withheld).toEqual([{ portion: 'reference', mark: 'S', reason: 'marked SECRET, above CONFIDENTIAL' }])
+    expect(redactText(ref(418, '(TS)', 'NOFORN\n'), C).withheld).toContainEqual({ portion: 'reference', mark: 'TS', reason: 'marked TOP SECRET//NOFORN, above CONFIDENTIAL' })
+    expect(redactText(ref(418, '(TS)', 'NOFORN\n'), { level: 4, caveats: [] }).withheld).toContainEqual({ portion: 'reference', mark: 'TS', reason: 'marked TOP SECRET//NOFORN, needs NOFORN' })
+  })
+})

@@ -165,6 +165,17 @@ describe('storedPortions of a cable with several texts: left to the whole-cable 
     expect(portions(page, [other])).toEqual(portions(page))
   })
 
+  it('should let an UNCLASSIFIED reader read his (U) paragraph when the versions differ only inside an (SBU) one', () => {
+    // the versions are compared first as a reader cleared for nothing reads them: one at SBU would read that paragraph
+    const sbu = (end: string) => cable('fail.', `Alphacanary the talks ${end}`, { unclassified: 'Gammacanary the weather was fine.' }).replace('2. (C)', '2. (SBU)')
+    const shown = sbu('resumed on schedule.')
+    const readable = versionAgreement(SECRET, shown, parseCable(shown, { plain: true }), [sbu('resumed late.')])
+    const r = redactText(shown, { level: 0, caveats: [] }, SECRET, readable)
+    expect(r.text).toContain('1. (U) Gammacanary the weather was fine.')
+    expect(r.withheld.find((w) => w.portion === 'paragraph 1')).toBeUndefined()
+    expect(r.withheld.find((w) => w.portion === 'paragraph 2')).toEqual({ portion: 'paragraph 2', mark: 'SBU', reason: 'marked UNCLASSIFIED//FOR OFFICIAL USE ONLY, above UNCLASSIFIED' })
+  })
+
   it('should read in part a cable whose versions differ only inside a paragraph nobody can read', () => {
     const unreadable = (end: string) => cable(end).replace('3. (S)', '3. (S//ZZ)')
     const alone = portions(unreadable('fail.'))

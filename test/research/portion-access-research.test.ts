@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { toCableRecord } from '../../src/archive/cable-record.js'
 import { diffVersions, ReadInPartError } from '../../src/archive/cable-versions.js'
 import { routeText } from '../../src/archive/output/write-route.js'
+import { graphTree } from '../../src/archive/output/write-graph.js'
+import { referenceGraph } from '../../src/archive/reference-graph.js'
 import { configurePortionAccess } from '../../src/archive/portion-access.js'
 import { parseCable } from '../../src/format/parse.js'
 import { routeWith, shippedDirectory } from '../../src/messaging/routing-replay.js'
@@ -90,6 +92,27 @@ describe.each(await storeEngines('portion-access-research'))('research on a cabl
     expect((refused as Error).message).not.toMatch(/Hiddenpart|minister|version 2|2 versions/i)
     expect((await diffVersions(store, '08STATE41', undefined, undefined, S))!.addedWords).toBe(3)
     expect(await diffVersions(store, '08STATE41', undefined, undefined, U)).toBeNull()
+  })
+})
+
+describe.each(await storeEngines('portion-access-refs'))('the reference graph of a cable read in part on $name', (engine) => {
+  it.skipIf(engine.skip)('should list what cites it and withhold what it cites (REF lines at its overall level)', async () => {
+    const store = await engine.open()
+    const cited = text().replace('STATE 000041', 'STATE 000040').replace('#0041/01', '#0040/01').replace('Openpart', 'Citedopen')
+    const withRef = text().replace('SUBJECT: (C) INVENTED TALKS\n', 'SUBJECT: (C) INVENTED TALKS\n\nREF: A. 08 STATE 40\n')
+    const citing = text().replace('STATE 000041', 'STATE 000042').replace('#0041/01', '#0042/01').replace('S E C R E T', 'C O N F I D E N T I A L').replace('ZNY SSSSS', 'ZNY CCCCC').replace('SUBJECT: (C) INVENTED TALKS\n', 'SUBJECT: (C) INVENTED TALKS\n\nREF: A. 08 STATE 41\n').replace(/\n2\. \(S\)[^\n]*\n/, '\n')
+    await store.upsertCables([record(cited, 1), record(withRef, 2), record(citing, 3)])
+    await configurePortionAccess(store, true)
+    const g = (await referenceGraph(store, '08STATE41', 1, C))!
+    expect(g).not.toBeNull()
+    expect(g.referencesWithheld).toBe(true)
+    expect(g.edges).toEqual([{ from: '08STATE42', to: '08STATE41', letter: 'A' }])
+    expect(g.nodes.map((n) => n.key).sort()).toEqual(['08STATE41', '08STATE42'])
+    expect(graphTree(g)).toContain('What it cites: withheld')
+    expect(JSON.stringify(g)).not.toMatch(/Hiddenpart/)
+    const whole = (await referenceGraph(store, '08STATE41', 1, S))!
+    expect([whole.referencesWithheld, whole.edges.map((e) => `${e.from}>${e.to}`).sort()]).toEqual([false, ['08STATE41>08STATE40', '08STATE42>08STATE41']])
+    expect(await referenceGraph(store, '08STATE41', 1, U)).toBeNull()
   })
 })
 

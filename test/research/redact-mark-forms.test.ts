@@ -6,7 +6,10 @@
  * the class word of the 1990s form after a paragraph number (`2. SECRET - …`) or with its caveats before a colon
  * (`SECRET//NF: …`); a marking with the `//` separator in running text without its brackets (`S//NF …`, `… S//NF) …`).
  * A CONFIDENTIAL reader never reads the text behind it, and search and show on both engines give him none of its
- * words, with portion-level access off and on. Lettered lists and acronyms stay text. Synthetic cables only.
+ * words, with portion-level access off and on. A level's abbreviation doubled at a line start (`(SS)`, `(CC)`, `SS)`)
+ * is a garbled mark too, unless doubled letters enumerate a list there (`(BB)`, `(CC)`, `(DD)`). Lettered lists and
+ * acronyms stay text. The linter reports each line-start form under TXT-029 (one reader: `bodyPortions`). Synthetic
+ * cables only.
  */
 import { describe, expect, it } from 'vitest'
 import { cableAccess } from '../../src/archive/cable-access.js'
@@ -82,6 +85,11 @@ const FORMS: string[] = [
   '2. (C) Readable words, then (S//NF the hiddencanary words.',
   '(S The hiddencanary words, the parenthesis never closed.',
   '- (S//NF The hiddencanary words.',
+  // a level's abbreviation doubled at a line start, no doubled-letter list around it (spec §5.10 knows no such mark)
+  '(SS) The hiddencanary words.',
+  '(CC) The hiddencanary words.',
+  'SS) The hiddencanary words.',
+  '   (SSS) The hiddencanary words.',
 ]
 
 describe('a word where a portion mark stands that looks like one', () => {
@@ -117,6 +125,9 @@ describe('a word where a portion mark stands that looks like one', () => {
       'a) The firstcanary item.\nb) The secondcanary item.',
       'Secret talks: the firstcanary sessions began.',
       '(S and T) The firstcanary programmes met.',
+      // doubled letters enumerating a list
+      '(BB) The firstcanary item.\n(CC) The secondcanary item.\n(DD) The thirdcanary item.',
+      'BB) The firstcanary item.\nCC) The secondcanary item.',
     ]
     for (const middle of lists) {
       const text = cable(603, 'UNCLASSIFIED', middle).replace(/\(C\)/g, '(U)')

@@ -30,6 +30,7 @@ export function graphTree(g: ReferenceGraph): string {
     })
   }
   walk(g.root, '', 0)
+  if (g.referencesWithheld) lines.push('What it cites: withheld (you may read this cable only in part; its REF lines stand at its overall level)')
   // the root's references to documents that are no cable: listed under it, never as cables
   if (g.documents.length) {
     lines.push('Also cites (not cables):')
