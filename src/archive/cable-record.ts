@@ -6,6 +6,7 @@ import { cableAccess } from './cable-access.js'
 import { originKey } from './query/field-values.js'
 import { recordCaptions, recordTags } from './record-fields.js'
 import { storedPortions } from './redact.js'
+import { filedWithSourceTexts } from './source-texts.js'
 
 /** Key of a cable with no readable id: the hash of its text, so the same bad copy is stored once. */
 export function surrogateKey(text: string): string {
@@ -31,7 +32,8 @@ function dateSourceRecord(cable: Cable): DateSourceRecord {
  *   toCableRecord(parseCable(text), text, { locator: 'cables/x.txt', rendering: 'text', … })
  */
 export function toCableRecord(cable: Cable, text: string, source: SourceRecord): CableRecord {
-  const access = cableAccess(cable, source.metadata['classification'] ?? null)
+  // a text column of the record (CFPF raw_body, Telegram Text) is a text of the cable: what it states files it too
+  const access = filedWithSourceTexts(cableAccess(cable, source.metadata['classification'] ?? null), source.metadata)
   const addressees = [
     ...(cable.to ?? []).map((a) => ({ role: 'to' as const, name: a.name, route: a.route, precedence: a.precedence })),
     ...(cable.info ?? []).map((a) => ({ role: 'info' as const, name: a.name, route: a.route, precedence: a.precedence })),

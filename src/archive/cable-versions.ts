@@ -1,6 +1,7 @@
 import { diffWords } from 'diff'
 import type { Access, CableVersion, Store } from '../store/store.js'
 import { byIdOrKey, findCable, findPartialCable } from './find-cable.js'
+import { shownSources } from './source-texts.js'
 
 /** Raised when a version number names none of the cable's versions. */
 export class VersionNotFoundError extends Error {
@@ -27,13 +28,16 @@ export class ReadInPartError extends Error {
 
 /**
  * Every text of a visible cable, oldest first (see `Store.versions`); null when the id names no visible
- * cable. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys.
+ * cable. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys. Each version's sources
+ * as `access` is shown them (`shownSources`: a text column he may not read all of is withheld).
  *
  * @example
  *   const versions = await cableVersions(store, '08QUORIN777') // [{ version: 1, … }, { version: 2, current: true, … }]
  */
 export async function cableVersions(store: Store, id: string, access?: Access): Promise<CableVersion[] | null> {
-  return byIdOrKey(id, (k) => store.versions(k, access))
+  const versions = await byIdOrKey(id, (k) => store.versions(k, access))
+  // a source's text columns he may not read all of are withheld (`shownSources`)
+  return versions && versions.map((v) => ({ ...v, sources: shownSources(v.sources, access) }))
 }
 
 /** One run of a word diff: words both texts share, or words only the older (`removed`) or newer (`added`) has. */

@@ -191,8 +191,9 @@ export async function gapMap(store: Store, options: GapOptions = {}): Promise<Ga
     await pause()
     const p = hit.id ? splitId(hit.id) : null
     if (!p || !wanted(p)) continue
-    const t = hit.date ? Date.parse(hit.date) : NaN
-    group(p.origin, p.year).held.set(p.serial, Number.isNaN(t) ? null : t)
+    // a date known only to the year or month says nothing about the day it was sent: the cable counts as undated,
+    // neither placed in January nor an anchor for the missing serials around it (QA 14 round 8, F4)
+    group(p.origin, p.year).held.set(p.serial, dayDate(hit.date))
   }
   for (const ref of await store.referencedIds(options.access)) {
     const p = splitId(ref.id)

@@ -5,6 +5,7 @@ import { findCable, findPartialCable } from './find-cable.js'
 import { redactInPart } from './in-part.js'
 import { shownDateOf, type WithheldPortion } from './redact.js'
 import { datedAfterCiting } from './gap-map.js'
+import { shownSources } from './source-texts.js'
 
 export interface ResolvedReference {
   letter: string | null
@@ -50,17 +51,20 @@ const WITHHELD_IN_PART: WithheldField[] = ['references', 'diagnostics', 'errorCo
 
 /**
  * A cable with its references resolved against the archive and the cables that cite it; null when the
- * id names no visible cable. Accepts raw ids (`09STATE099704`) as well as canonical ones.
+ * id names no visible cable. Accepts raw ids (`09STATE099704`) as well as canonical ones. Its sources as `access`
+ * is shown them (`shownSources`: a CFPF text column he may not read all of is withheld).
  *
  * @example
  *   const view = await showCable(store, '09STATE99704')
  */
 export async function showCable(store: Store, id: string, access?: Access): Promise<CableView | null> {
-  const cable = await findCable(store, id, access)
-  if (!cable) return access ? partialView(store, id, access) : null
-  const found = await store.resolve(cable.references.flatMap((r) => (r.id ? [r.id] : [])), access)
+  const found = await findCable(store, id, access)
+  if (!found) return access ? partialView(store, id, access) : null
+  // a source's text columns he may not read all of are withheld (`shownSources`)
+  const cable = { ...found, sources: shownSources(found.sources, access) }
+  const cited = await store.resolve(cable.references.flatMap((r) => (r.id ? [r.id] : [])), access)
   const references = cable.references.map((r) => {
-    const target = r.id ? (found.get(r.id) ?? null) : null
+    const target = r.id ? (cited.get(r.id) ?? null) : null
     return { ...r, cable: target, datedAfter: target !== null && datedAfterCiting(target.date, cable.date) }
   })
   const citedBy = cable.id ? await store.citing(cable.id, access) : []
@@ -81,7 +85,7 @@ export async function showCable(store: Store, id: string, access?: Access): Prom
  */
 export async function readableCable(store: Store, id: string, access?: Access): Promise<{ cable: StoredCable; inPart: false } | { cable: StoredCable; inPart: true; withheld: WithheldPortion[] } | null> {
   const cable = await findCable(store, id, access)
-  if (cable) return { cable, inPart: false }
+  if (cable) return { cable: { ...cable, sources: shownSources(cable.sources, access) }, inPart: false }
   return access ? readInPart(store, id, access) : null
 }
 

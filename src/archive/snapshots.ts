@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../format/classification.js'
 import type { Access, CableDigest, Store } from '../store/store.js'
-import { parseQuery } from './query/parse-query.js'
+import { parseQuery, QUERY_LIMITS } from './query/parse-query.js'
 import { z } from 'zod'
 import { breather } from './breather.js'
 import { redactInPart } from './in-part.js'
@@ -128,6 +128,8 @@ export async function takeSnapshot(store: Store, queryText: string, access: Acce
  */
 export async function saveSnapshot(store: Store, queryText: string, access?: Access, now?: Date): Promise<Snapshot> {
   const snapshot = await takeSnapshot(store, queryText, access, now)
+  // a snapshot its own reader would refuse is never stored: its id could never be shown or verified (QA 14 round 8, F7)
+  parseSnapshot(JSON.stringify(snapshot), snapshot.id, now ?? new Date())
   await store.saveSnapshot({ id: snapshot.id, savedAt: snapshot.savedAt, body: JSON.stringify(snapshot) })
   const saved = await store.snapshot(snapshot.id)
   const kept = saved ? parseSnapshot(saved.body, snapshot.id) : snapshot
@@ -231,7 +233,7 @@ const SNAPSHOT = z.strictObject(
     id: z.string({ error: 'expected a string' }).regex(/^cg-[a-z2-7]{10}$/, 'expected cg- and 10 base-32 characters (a-z, 2-7)'),
     query: z
       .string({ error: 'expected a string' })
-      .max(10_000, 'longer than any query (10,000 characters)')
+      .max(QUERY_LIMITS.length, `longer than any query (${QUERY_LIMITS.length.toLocaleString('en-US')} characters)`)
       .refine((q) => q === q.trim(), 'expected the query as saved, without blanks at either end'),
     savedAt: z
       .string({ error: 'expected an ISO 8601 time (2026-01-01T00:00:00.000Z)' })

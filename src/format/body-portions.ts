@@ -103,8 +103,14 @@ const LINE_CLASS_WORD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*[.)][ \t]*|[A-Za-z][.)]
 /** What may open a line before a class word read as its mark: a paragraph number (`2.`, `2A.`, `¶2.`), a sub-item letter or number (`B.`, `(3)`, `(c)`), a bullet (`-`, `--`, `*`). */
 const CLASS_MARK_LEAD = /^[ \t]*(?:¶?[ \t]*\d{1,3}[A-Za-z]?[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+|\([ \t]*(?:[A-Za-z]|\d{1,2})[ \t]*\)[ \t]*|-{1,2}[ \t]*|\*[ \t]*)?/
 /** A class word in capitals, or a level's abbreviation, opening what follows the lead (an unclosed parenthesis before it: `(S/NF …`). */
-const OPENING_LEVEL = /^\(?[ \t]*(TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C)(?![A-Za-z0-9])/
-const FULL_LEVEL: Readonly<Record<string, string>> = { TS: 'TOP SECRET', S: 'SECRET', C: 'CONFIDENTIAL' }
+const OPENING_LEVEL = /^\(?[ \t]*(TOP SECRET|SECRET|CONFIDENTIAL|SENSITIVE BUT UNCLASSIFIED|LIMITED OFFICIAL USE|SBU|LOU|TS|S|C|U)(?![A-Za-z0-9])/
+const FULL_LEVEL: Readonly<Record<string, string>> = { TS: 'TOP SECRET', S: 'SECRET', C: 'CONFIDENTIAL', U: 'UNCLASSIFIED' }
+/** A level's word or abbreviation (`U/S`: the Under Secretary, no marking of a level with a caveat). */
+const LEVEL_WORD = /^(?:TOP|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|SENSITIVE|LIMITED|SBU|LOU|TS|S|C|U)$/
+/** A dash of any kind (hyphen-minus, the Unicode hyphens and dashes, the minus sign) or a colon after a class word. */
+const DASH_OR_COLON = /^[ \t]*[-\u2010-\u2015\u2212:]/
+/** Separators between the words of a marking written without brackets, then a word. */
+const NEXT_WORD = /^[ \t\-\u2010-\u2015\u2212/,.:;()]*([A-Z]+)(?![A-Za-z0-9])/
 
 /**
  * The mark a class word opening a line stands for, as the wire and the 1980s–90s write it without brackets (spec
@@ -114,37 +120,48 @@ const FULL_LEVEL: Readonly<Record<string, string>> = { TS: 'TOP SECRET', S: 'SEC
  * (`SECRET NOFORN …`, `SECRET/NF …`, `SECRET -- …`: a wrapped line of prose may open with the word). A level's
  * abbreviation is a mark with a slash and a caveat after it (`S/NF`, `(S/NF …`, `TS/NOFORN`). The caveats written
  * after the class word, with any separators (`SECRET - NOFORN.`, `SECRET (NOFORN)`, `CONFIDENTIAL NOFORN`), are read
- * up to the first other word. Returns the marking (`SECRET//NOFORN`), null when the line opens with none.
+ * up to the first other word. Returns the marking with its words as written (`SECRET//NF`), null when the line opens with none.
  *
  * @example
  *   leadingClassMark('2. SECRET - NOFORN. The plan')  // 'SECRET//NOFORN'
  *   leadingClassMark('   -- SECRET talks')             // 'SECRET'
- *   leadingClassMark('S/NF the plan')                  // 'SECRET//NOFORN'
+ *   leadingClassMark('S/NF the plan')                  // 'SECRET//NF'
  *   leadingClassMark('SECRET TALKS WERE HELD')         // null: a wrapped line of prose, no lead
  */
-export function leadingClassMark(line: string): string | null {
+export function leadingClassMark(written: string): string | null {
+  // fullwidth letters and no-break spaces read as what they show (`２. ＳＥＣＲＥＴ`, `2.\u00a0SECRET`)
+  const line = /[^\x00-\x7e]/.test(written) ? written.normalize('NFKC') : written
   const lead = CLASS_MARK_LEAD.exec(line)![0]
   const rest = line.slice(lead.length)
   const level = OPENING_LEVEL.exec(rest)
-  if (!level) return null
+  // a caveat alone opening the line after a lead, or before a dash or colon (`2. NOFORN …`, `NOFORN - …`): a mark of
+  // caveats only, demanded at the level around it
+  if (!level) {
+    const only = /^\(?[ \t]*([A-Z]{2,})(?![A-Za-z0-9])/.exec(rest)
+    const read = only ? readPortionMark(only[1], 0) : null
+    if (!only || read === null || read.caveats.length === 0) return null
+    return lead.trim() !== '' || DASH_OR_COLON.test(rest.slice(only[0].length)) ? only[1] : null
+  }
   const word = level[1]
-  const abbreviated = word.length <= 2
+  const abbreviated = word.length <= 2 || word === 'U'
   let after = rest.slice(level[0].length)
-  // an abbreviation only with a slash and a caveat after it (`S/NF`): `S. Jones`, `C level` are no marks
+  // an abbreviation only with a slash and a caveat after it (`S/NF`): `S. Jones`, `C level`, `U/S` are no marks
   if (abbreviated && !/^[ \t]*\/{1,2}[ \t]*[A-Z]/.test(after)) return null
-  const caveats: string[] = []
+  // the words of the marking after the class word: caveats and controls the marking parser reads (`NOFORN`, `NF`,
+  // `FOUO`), up to the first other word
+  const controls: string[] = []
   for (;;) {
-    const m = /^[ \t\-\u2010-\u2015/,.:;()]*([A-Z][A-Z]*)(?![A-Za-z0-9])/.exec(after)
-    const caveat = m ? readPortionMark(m[1], 0) : null
-    if (!m || caveat === null || caveat.caveats.length === 0) break
-    caveats.push(...caveat.caveats)
+    const m = NEXT_WORD.exec(after)
+    const read = m ? readPortionMark(m[1], 0) : null
+    if (!m || read === null || LEVEL_WORD.test(m[1]) || (read.caveats.length === 0 && read.level === 0)) break
+    controls.push(m[1])
     after = after.slice(m[0].length)
   }
-  if (abbreviated && caveats.length === 0) return null
-  if (lead.trim() === '' && !abbreviated && caveats.length === 0 && !/^[ \t]*(?:-|\u2013|\u2014|:)/.test(after)) return null
-  if (rest.startsWith('(') && !abbreviated && caveats.length === 0) return null
+  if (abbreviated && controls.length === 0) return null
+  if (lead.trim() === '' && !abbreviated && controls.length === 0 && !DASH_OR_COLON.test(after)) return null
+  if (rest.startsWith('(') && !abbreviated && controls.length === 0) return null
   const full = FULL_LEVEL[word] ?? word
-  return caveats.length ? `${full}//${[...new Set(caveats)].join('/')}` : full
+  return controls.length ? `${full}//${[...new Set(controls)].join('/')}` : full
 }
 
 /**

@@ -195,3 +195,22 @@ describe('cable show: a held cable dated after the cable citing it', () => {
     await store.close()
   })
 })
+
+describe('MRN gap map with a cable dated only to the year (QA 14 round 8, F4)', () => {
+  it('should count it undated and spread the missing serials only between cables dated to the day', async () => {
+    const store = openSqliteStore(':memory:')
+    // QUORIN 2008: serial 100 on 10 September, 200 on 20 September, 150 a partial record dated only "2008"
+    await store.upsertCables([
+      makeRecord({ key: '08QUORIN100', date: '2008-09-10', text: 'cable 100' }),
+      makeRecord({ key: '08QUORIN200', date: '2008-09-20', text: 'cable 200' }),
+      makeRecord({ key: '08QUORIN150', date: '2008', text: 'cable 150' }),
+    ])
+    const [row] = await gapMap(store, { origin: 'QUORIN', year: 2008 })
+    expect(row).toMatchObject({ first: 100, last: 200, held: 3, missing: 98 })
+    expect(row.byMonth).toEqual([
+      { month: '2008-09', held: 2, missing: 98, cited: 0 },
+      { month: 'undated', held: 1, missing: 0, cited: 0 },
+    ])
+    await store.close()
+  })
+})

@@ -65,6 +65,14 @@ const FORMS: [string, number, string[]][] = [
   ['2. Items:\n(3) SECRET - leakword item.', 3, []],
   ['2. Items:\nS/NF leakword on a line of its own.', 3, ['NOFORN']],
   ['2. TOP SECRET leakword hidden.', 4, []],
+  ['2. SECRET \u2013 leakword hidden.', 3, []],
+  ['2. SECRET \u2212 leakword hidden.', 3, []],
+  ['\uFF12. \uFF33\uFF25\uFF23\uFF32\uFF25\uFF34 leakword hidden.', 3, []],
+  ['2.\u00a0SECRET leakword hidden.', 3, []],
+  ['2. Items:\nSECRET \u2014 leakword on a line of its own.', 3, []],
+  ['2. Items:\nC/NF leakword on a line of its own.', 2, ['NOFORN']],
+  ['2. Items:\nNOFORN - leakword on a line of its own.', 2, ['NOFORN']],
+  ['2. S/ORCON leakword hidden.', 3, ['ORCON']],
 ]
 
 describe('a class word opening a line', () => {
@@ -96,11 +104,15 @@ describe('a class word opening a line', () => {
   it('reads the marking and its caveats, and nothing where prose opens with the word', () => {
     expect(leadingClassMark('2. SECRET - NOFORN. The plan')).toBe('SECRET//NOFORN')
     expect(leadingClassMark('   -- SECRET talks')).toBe('SECRET')
-    expect(leadingClassMark('(S/NF the plan')).toBe('SECRET//NOFORN')
-    expect(leadingClassMark('2. TS/NF plan')).toBe('TOP SECRET//NOFORN')
-    expect(leadingClassMark('C/NF plan')).toBe('CONFIDENTIAL//NOFORN')
+    expect(leadingClassMark('(S/NF the plan')).toBe('SECRET//NF')
+    expect(leadingClassMark('2. TS/NF plan')).toBe('TOP SECRET//NF')
+    expect(leadingClassMark('C/NF plan')).toBe('CONFIDENTIAL//NF')
     expect(leadingClassMark('2. SECRET (NOFORN) ORCON plan')).toBe('SECRET//NOFORN/ORCON')
-    for (const prose of ['SECRET TALKS WERE HELD', 'THE SECRET TALKS', '2. SECRETARY RICE ARRIVED', 'S. JONES SAID', 'C/O THE EMBASSY', '2. Secret talks began.', '(SECRET SERVICE) AGENTS', '2. S level talks', 'CONFIDENTIALITY IS KEY'])
+    expect(leadingClassMark('2. SBU//NF plan')).toBe('SBU//NF')
+    expect(leadingClassMark('2. U//FOUO plan')).toBe('UNCLASSIFIED//FOUO')
+    expect(leadingClassMark('2. LIMITED OFFICIAL USE plan')).toBe('LIMITED OFFICIAL USE')
+    expect(leadingClassMark('2. NOFORN plan')).toBe('NOFORN')
+    for (const prose of ['U/S BURNS SAID', 'NOFORN TALKS', 'SBU TALKS', 'SECRET TALKS WERE HELD', 'THE SECRET TALKS', '2. SECRETARY RICE ARRIVED', 'S. JONES SAID', 'C/O THE EMBASSY', '2. Secret talks began.', '(SECRET SERVICE) AGENTS', '2. S level talks', 'CONFIDENTIALITY IS KEY'])
       expect(leadingClassMark(prose), prose).toBeNull()
   })
 
@@ -109,6 +121,19 @@ describe('a class word opening a line', () => {
     expect(filed(text).level).toBe(2)
     expect(shownTo(text, C)).toBe(text)
   })
+})
+
+describe('a marking without brackets in an UNCLASSIFIED cable', () => {
+  it.each([['2. SBU//NF leakword hidden.', ['NOFORN']], ['2. SBU leakword hidden.', []], ['2. LIMITED OFFICIAL USE leakword hidden.', []], ['2. U//FOUO leakword hidden.', []]] as const)(
+    'files and withholds %j above an UNCLASSIFIED reader',
+    (second, caveats) => {
+      const text = cable(530, second).replace('C O N F I D E N T I A L', 'UNCLASSIFIED').replace('1. (C)', '1. (U)').replace('(C) QUORIN', '(U) QUORIN')
+      const access = filed(text)
+      expect(access.level).toBe(1)
+      expect(access.caveats).toEqual(caveats)
+      expect(shownTo(text, { level: 0, caveats: [] })).not.toContain('leakword')
+    },
+  )
 })
 
 describe.each(await storeEngines('redact-class-word-marks'))('search on $name with portion-level access', (engine) => {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadSnapshot, parseSnapshot, SnapshotError, takeSnapshot, type Snapshot } from '../../src/archive/snapshots.js'
+import { loadSnapshot, parseSnapshot, saveSnapshot, SnapshotError, takeSnapshot, verifySnapshot, type Snapshot } from '../../src/archive/snapshots.js'
+import { QUERY_LIMITS } from '../../src/archive/query/parse-query.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import type { CableRecord } from '../../src/store/store.js'
 import { makeRecord } from '../store/make-record.js'
@@ -120,6 +121,29 @@ function cable(args: string[], ms = 20_000): Promise<{ code: number | null; stdo
     })
   })
 }
+
+describe('snapshot of a long query (QA 14 round 8, F7)', () => {
+  it('should save, show and verify any query search answers, up to the query language\'s limit', async () => {
+    const store = openSqliteStore(':memory:')
+    await store.upsertCables(records)
+    // 21,000 characters: search answers it, so a snapshot of it is citable
+    const query = `cable${' OR zzq'.repeat(3500)}`
+    expect(query.length).toBeGreaterThan(20_000)
+    const saved = await saveSnapshot(store, query)
+    const shown = await loadSnapshot(store, saved.id, undefined)
+    expect(shown?.query).toBe(query)
+    expect((await verifySnapshot(store, shown!)).identical).toBe(true)
+    await store.close()
+  })
+
+  it('should refuse a query over the limit as search does', async () => {
+    const store = openSqliteStore(':memory:')
+    await store.upsertCables(records)
+    const query = `cable ${'x'.repeat(QUERY_LIMITS.length)}`
+    await expect(saveSnapshot(store, query)).rejects.toThrow()
+    await store.close()
+  })
+})
 
 describe('snapshot file: cable snapshot verify (built CLI)', () => {
   beforeAll(() => requireBuild())

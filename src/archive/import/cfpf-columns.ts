@@ -93,6 +93,23 @@ export function cfpfShapeOf(names: readonly string[]): CfpfShape | null {
   return null
 }
 
+/**
+ * The metadata keys of a stored CFPF source that hold a text of the cable: a second text column kept beside the
+ * text (History Lab `raw_body`, AAD `Telegram Text` beside `Message Text`, under its published name lower-cased,
+ * `key 2` when published twice). Known from the record's `shape` key and its layout's text columns; none for
+ * metadata of any other source (a Cablegate page, a cables.csv row). Such a value is filed and shown by the rules
+ * of a cable text (src/archive/source-texts.ts).
+ *
+ * @example
+ *   cfpfTextKeys({ shape: 'history-lab', raw_body: 'SECRET QUORIN 0701 …', subject: 'RAW TEST' }) // ['raw_body']
+ */
+export function cfpfTextKeys(metadata: Readonly<Record<string, string>>): string[] {
+  const shape = metadata['shape']
+  if (shape !== 'nara-aad' && shape !== 'history-lab') return []
+  const names = new Set(RULES[shape].filter((r) => r.role === 'text').flatMap((r) => r.names.map(norm)))
+  return Object.keys(metadata).filter((key) => names.has(norm(key)) || names.has(norm(key.replace(/\s+\d+$/, ''))))
+}
+
 /** A CFPF record as the importer reads it: the telegram text (lossless, '' when the record has none) and metadata. */
 export interface CfpfRecord {
   text: string
