@@ -4,9 +4,10 @@ import type { Addressee } from './model.js'
 import { normalizePrecedence, PRECEDENCE_WORD } from './precedence.js'
 
 /**
- * One addressee line (spec §4.1): `[RI "/"] PLAD [SP precedence] [SP MCN]`.
+ * One addressee line (spec §4.1): `[RI "/"] PLAD [SP precedence] [SP MCN] ["PASS TO" addressee]`.
  *   RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302
  *   ^route  ^name              ^prec     ^serial
+ * What follows `PASS TO` is kept as `passTo`, a note: the name is the PLAD before it.
  */
 export function parseAddressee(text: string): { addressee: Addressee; misspelled: boolean } {
   let rest = collapseSpace(text.trim())
@@ -17,6 +18,14 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
     while (isUpperCode(codeAt(rest, k))) k++
     route = rest.slice(0, k)
     rest = rest.slice(r)
+  }
+  // the PLAD (with its precedence and MCN) ends before `PASS TO`: what follows is a note to pass the cable on,
+  // never part of the station's name (QA 14 round 8, F2)
+  let passTo: string | undefined
+  const pass = PASS_TO.exec(rest)
+  if (pass) {
+    passTo = rest.slice(pass.index + pass[0].length)
+    rest = rest.slice(0, pass.index)
   }
   let serial: string | null = null
   // the serial ends the line: without a final digit the (unanchored, so scanning) regex cannot match
@@ -37,8 +46,13 @@ export function parseAddressee(text: string): { addressee: Addressee; misspelled
     misspelled = n.misspelled
     rest = rest.slice(0, Math.max(0, p.index - 1)).trimEnd()
   }
-  return { addressee: { route, name: rest, precedence, serial, excluded: isCollective(rest) ? [] : null }, misspelled }
+  const addressee: Addressee = { route, name: rest, precedence, serial, excluded: isCollective(rest) ? [] : null }
+  if (passTo !== undefined) addressee.passTo = passTo
+  return { addressee, misspelled }
 }
+
+/** `PASS TO` between the PLAD and another addressee (spec §4.1), words as written, in any case. */
+const PASS_TO = / PASS TO (?=\S)/i
 
 /**
  * The length of the routing indicator and slash a line opens with, as `/^([A-Z]{4,8})\s?\/\s?/` matches them, or 0:
@@ -115,5 +129,5 @@ export function isCollective(name: string): boolean {
 
 /** Renders an addressee in wire form. */
 export function formatAddressee(a: Addressee): string {
-  return [a.route ? `${a.route}/${a.name}` : a.name, a.precedence, a.serial].filter(Boolean).join(' ')
+  return [a.route ? `${a.route}/${a.name}` : a.name, a.precedence, a.serial, a.passTo ? `PASS TO ${a.passTo}` : null].filter(Boolean).join(' ')
 }

@@ -87,6 +87,12 @@ export interface Addressee {
   serial: string | null
   /** For a collective: the PLADs its XMT line(s) exclude. Null for a non-collective. */
   excluded: string[] | null
+  /**
+   * What follows `PASS TO` after the PLAD (spec §4.1 attention text: `AMEMBASSY COYOTEPASS` of `RUEHFR/AMEMBASSY
+   * PARIS PASS TO AMEMBASSY COYOTEPASS`), as written, whitespace-collapsed: a note, no addressee of its own. Absent
+   * when the line has none.
+   */
+  passTo?: string
   span?: Span
 }
 
