@@ -54,7 +54,7 @@ export const MODULES = {
     // bodyPortions, innerMarks …) and of the walk
     'src/format/body-portions.ts:343-352',
     'src/format/body-portions.ts:362-374',
-    'src/archive/header-portions.ts:238-245',
+    'src/archive/header-portions.ts:262-269',
     'src/archive/redact.ts:254-273',
     'src/archive/redact.ts:286-299',
     'src/archive/redact.ts:351-376',

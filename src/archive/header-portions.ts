@@ -202,11 +202,35 @@ export function officeNotesAreCodes(addressee: string): boolean {
   return true
 }
 
+/**
+ * True when a line (or part of one) holds a portion mark anywhere: at its start or after a paragraph enumerator
+ * (`marksIn`) or inside it, as the body's portions read marks (`innerMarks`: `Declassified/Released … (S) …`,
+ * `TAGS: PREL (SECRET) …`, `RUEHFR/AMEMBASSY PARIS (S//NF)`). A line accepted as header or signature text holds
+ * none: one that does is portion text judged by its marks (fail closed; the line-start reading alone let a mark in
+ * the middle of a NARA stamp, a TAGS line or a page header through, and the text after it was shown to every reader).
+ */
+export function holdsMark(text: string): boolean {
+  return marksIn(text).length > 0 || linesOf(text).some((line) => innerMarks(ownClassWordBlanked(line)).length > 0)
+}
+
+/**
+ * A line with the class word it is made of blanked out (offsets kept): a class banner (`C O N F I D E N T I A L`,
+ * `CLASS_WORD_ONLY`) or the class-line statement a line opens with (`S E C R E T QUORIN 000123`, `classLineLength`,
+ * spec §5.2) is that line's own syntax, which the body's reading of a class word opening a line would take for a
+ * mark; anything after the statement is read as written. Every other line as it stands.
+ */
+function ownClassWordBlanked(line: string): string {
+  const t = line.replace(/\n$/, '')
+  if (CLASS_WORD_ONLY.test(t)) return ''
+  const n = classLineLength(t)
+  return ' '.repeat(n) + line.slice(n)
+}
+
 /** True for a header-zone line that carries no portion text: an envelope, addressing or routing line (spec §3, §4). */
 export function isRoutingLine(line: string): boolean {
   const t = line.replace(/\n$/, '')
   if (t.trim() === '') return true
-  if (marksIn(t).length) return false
+  if (holdsMark(t)) return false
   // a DTG line only as far as its signals and service text go (`dtgLineLength`); an FM or TO line is an addressee
   // line, read by its syntax below, not taken whole for its label
   if (dtgLineLength(t) === t.length || isPageHeader(t) || CLASS_WORD_ONLY.test(t)) return true
@@ -238,7 +262,7 @@ const NARA_STAMP = /Declassified\/Released\b|\bEO\s+Systematic\s+Review\b/i
 export function isSignatureLine(line: string): boolean {
   const t = line.replace(/\n$/, '')
   if (t.trim() === '') return true
-  if (marksIn(t).length) return false
+  if (holdsMark(t)) return false
   // a trailer word with text after it (`BT THE PLAN`, `NNNNTHE PLAN`) is no name: the text is portion text
   if (/^\s*(?:BT|NNNN|#\d{3,5})(?=\s*\S)/.test(t) && !TRAILER_LINE.test(t)) return false
   return (SIGNATURE_NAME.test(t) && t.trim().length <= 40 && !SENTENCE_WORD.test(t.toUpperCase()) && !NOT_A_NAME.test(t.toUpperCase())) || CLASS_WORD_ONLY.test(t) || TRAILER_LINE.test(t) || (NARA_STAMP.test(t) && t.length <= 120)
@@ -248,16 +272,18 @@ export function isSignatureLine(line: string): boolean {
 function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
   const line = t.replace(/\n$/, '')
   if (line.trim() === '') return true
+  // a line holding a portion mark anywhere is portion text, whatever its kind (`holdsMark`)
+  if (holdsMark(line)) return false
   switch (kind) {
     case 'captions':
       // a service line only as far as its syntax goes (`serviceLineLength`); `headerPrefix` cuts one that holds more
-      return !marksIn(line).length && (isCaptionLine(line) || serviceLineLength(line) === line.length)
+      return isCaptionLine(line) || serviceLineLength(line) === line.length
     case 'eo':
       // a whole line only when nothing follows the statement (`headerPrefix` cuts a line that holds more)
-      return first && eoStatementLength(line) > 0 && line.slice(eoStatementLength(line)).trim() === '' && !marksIn(line).length
+      return first && eoStatementLength(line) > 0 && line.slice(eoStatementLength(line)).trim() === ''
     case 'tags':
       // the label and a tag list to the line end (spec §5.7); `headerPrefix` cuts a line that holds more
-      return !marksIn(line).length && (first ? tagsStatementLength(line) === line.length : tagContinuation(line) && tagListLength(line) === line.length)
+      return first ? tagsStatementLength(line) === line.length : tagContinuation(line) && tagListLength(line) === line.length
     case 'signature':
       return isSignatureLine(line)
     case 'headerOther':
@@ -269,7 +295,7 @@ function lineIsHeader(kind: SegmentKind, t: string, first: boolean): boolean {
       return isRoutingLine(line)
     case 'classLine':
       // the class line to its end only when all of it is class-line syntax (`classLineLength`, spec §5.2)
-      return first && !marksIn(line).length && classLineLength(line) === line.length
+      return first && classLineLength(line) === line.length
     case 'preamble':
       // the publisher's partial-record notice as written, nothing after it
       return PARTIAL_NOTICE.test(line)
@@ -287,25 +313,25 @@ function headerPrefix(kind: SegmentKind, line: string, first: boolean): number {
   // a DTG line of the envelope with text after its signals: the DTG statement (`dtgLineLength`, spec §4.3)
   if (kind === 'envelope' || kind === 'headerOther') {
     const n = dtgLineLength(line.replace(/\n$/, ''))
-    return marksIn(line.slice(0, n)).length ? 0 : n
+    return holdsMark(line.slice(0, n)) ? 0 : n
   }
   // a service line with a note that is no service-line syntax (`C O R R E C T E D COPY (TEXT OF PLAN)`): `CORRECTED COPY`
   if (kind === 'captions') {
     const n = serviceLineLength(line.replace(/\n$/, ''))
-    return marksIn(line.slice(0, n)).length ? 0 : n
+    return holdsMark(line.slice(0, n)) ? 0 : n
   }
   if (!first) return 0
   if (kind === 'classLine') {
     const n = classLineLength(line.replace(/\n$/, ''))
-    return marksIn(line.slice(0, n)).length ? 0 : n
+    return holdsMark(line.slice(0, n)) ? 0 : n
   }
   if (kind === 'tags') {
     const n = tagsStatementLength(line.replace(/\n$/, ''))
-    return marksIn(line.slice(0, n)).length ? 0 : n
+    return holdsMark(line.slice(0, n)) ? 0 : n
   }
   if (kind === 'eo') {
     const n = eoStatementLength(line.replace(/\n$/, ''))
-    return marksIn(line.slice(0, n)).length ? 0 : n
+    return holdsMark(line.slice(0, n)) ? 0 : n
   }
   return 0
 }

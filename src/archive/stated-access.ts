@@ -1,5 +1,5 @@
 import type { Cable } from '../format/model.js'
-import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
+import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, UNREADABLE_MARKING_LABEL, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
 import { disguisedCaveats } from './disguised-caveats.js'
 import { statedElsewhereInText } from './level-statements.js'
@@ -9,12 +9,7 @@ export const UNKNOWN_LEVEL_RANK = LEVEL_RANK['TOP SECRET']
 
 const RESTRICTIVE: readonly string[] = RESTRICTIVE_CAVEATS
 
-/**
- * The classification label of a cable filed at TOP SECRET because a marking in it cannot be read: what the API,
- * exports, facets and result lists show for it, so nobody takes it for a cable marked TOP SECRET or for one
- * without marking. `classification:"TOP SECRET (marking not understood)"` selects those cables.
- */
-export const UNREADABLE_MARKING_LABEL = 'TOP SECRET (marking not understood)'
+export { UNREADABLE_MARKING_LABEL }
 
 export interface CableAccess {
   level: number

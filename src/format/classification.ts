@@ -16,6 +16,13 @@ export const LEVEL_RANK = {
 
 export type Level = keyof typeof LEVEL_RANK
 
+/**
+ * The classification label of a cable filed at TOP SECRET because a marking in it cannot be read: what the API,
+ * exports, facets and result lists show for it, so nobody takes it for a cable marked TOP SECRET or for one
+ * without marking. `classification:"TOP SECRET (marking not understood)"` selects those cables.
+ */
+export const UNREADABLE_MARKING_LABEL = 'TOP SECRET (marking not understood)'
+
 /** Captions that restrict who may read a cable (dissemination and distribution controls). */
 export const RESTRICTIVE_CAVEATS = ['NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'CHEROKEE', 'SPECAT'] as const
 

@@ -207,7 +207,7 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       expect(await keys(store.search(parseQuery('xxxxxxxxxxxx'), { sort: 'rank' }))).toEqual(['09V1'])
       expect(await keys(store.search(parseQuery('mugabe'), { sort: 'rank' }, { level: 2, caveats: ['NOFORN'] }))).toEqual([])
       expect(await store.versions('09V1', { level: 3, caveats: [] })).toBeNull()
-      expect((await store.facets(null)).classification).toEqual([{ value: 'SECRET', count: 1 }])
+      expect((await store.facets(null)).classification).toEqual([{ value: 'SECRET//NOFORN', count: 1 }])
       const digests: string[] = []
       for await (const d of store.digests()) digests.push(d.key)
       expect(digests).toEqual(['09V1', '09V1'])

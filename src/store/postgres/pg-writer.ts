@@ -7,6 +7,7 @@ import { binaryArray, PG_OID } from './pg-binary.js'
 import { cableVector, subjectVector, type BuiltVector } from './pg-tsvector.js'
 import { dropPortions, portionsEnabled, putPortions } from './pg-portions.js'
 import { versionPortions } from '../portion-access.js'
+import { filingColumns, filingOfColumns, mergeSourceFilings, sameFiling, versionsFiling, type Filing } from '../filing.js'
 
 /** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
 const ARCHIVE_WRITE_LOCK = 0x63626172 // "cbar"
@@ -19,6 +20,10 @@ interface Existing {
   text_sha256: string
   current_version: number | null
   date_basis: string | null
+  /** The filing of the shown text: its version row's, or the cable's when it has one text. */
+  level: number
+  caveats: string
+  classification: string | null
 }
 
 /** A `cable_versions` row. */
@@ -140,12 +145,14 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
   const portions = await portionsEnabled(client)
   const keys = [...new Set(batch.map((r) => r.key))]
   const found = await client.query<Existing>(
-    `SELECT c.id, c.key, d.text_sha256, c.date_basis, (SELECT v.version FROM cable_versions v WHERE v.cable = c.id AND v.text IS NULL) AS current_version
-     FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = ANY($1::text[])`,
+    `SELECT c.id, c.key, d.text_sha256, c.date_basis, v.version AS current_version, coalesce(v.level, c.level) AS level,
+       coalesce(v.caveats, c.caveats) AS caveats, CASE WHEN v.cable IS NULL THEN c.classification ELSE v.classification END AS classification
+     FROM cables c JOIN cable_details d ON d.cable = c.id LEFT JOIN cable_versions v ON v.cable = c.id AND v.text IS NULL
+     WHERE c.key = ANY($1::text[])`,
     [keys],
   )
-  const shown = new Map<string, { id: string | null; sha: string; version: number | null; unknownProvenance?: boolean }>()
-  for (const e of found.rows) shown.set(e.key, { id: e.id, sha: e.text_sha256, version: e.current_version, unknownProvenance: e.date_basis === 'unknown' })
+  const shown = new Map<string, { id: string | null; sha: string; version: number | null; unknownProvenance?: boolean; filing: Filing; insert?: number }>()
+  for (const e of found.rows) shown.set(e.key, { id: e.id, sha: e.text_sha256, version: e.current_version, unknownProvenance: e.date_basis === 'unknown', filing: filingOfColumns(e) })
   const refresh: { id: string; r: CableRecord }[] = []
   const inserts: { r: CableRecord; sha: string }[] = []
   const sources: { r: CableRecord; version: number | null }[] = []
@@ -154,13 +161,23 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
   for (const r of batch) {
     const sha = r.packed?.sha256 ?? textSha256(r.text)
     const st = shown.get(r.key)
+    // another source of a shown text that states more than the ones before it raises the filing (QA 14r8 F5)
+    const raised = st && st.sha === sha ? mergeSourceFilings(st.filing, filingOf(r)) : null
     if (complex.has(r.key)) sequential.push(r)
-    else if (!st) {
-      shown.set(r.key, { id: null, sha, version: null })
+    else if (st && raised && !sameFiling(raised, st.filing) && st.insert === undefined) {
+      complex.add(r.key)
+      sequential.push(r)
+    } else if (!st) {
+      shown.set(r.key, { id: null, sha, version: null, filing: filingOf(r), insert: inserts.length })
       inserts.push({ r, sha })
       sources.push({ r, version: null })
       outcome.inserted++
     } else if (st.sha === sha) {
+      if (st.insert !== undefined && raised && !sameFiling(raised, st.filing)) {
+        // a cable this batch inserts: inserted under what every source of it states
+        inserts[st.insert] = { r: refiled(inserts[st.insert].r, raised), sha: inserts[st.insert].sha }
+        st.filing = raised
+      }
       sources.push({ r, version: st.version })
       if (st.unknownProvenance && st.id) {
         refresh.push({ id: st.id, r })
@@ -197,6 +214,17 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
   // a process's in-memory facet index (pg-facet-index.ts) describes the archive up to the generation it read
   await client.query('UPDATE fts_meta SET generation = generation + 1')
   return outcome
+}
+
+/** The filing a record's own source gives its text. */
+function filingOf(r: CableRecord): Filing {
+  return { level: r.level, caveats: r.caveats, classification: r.classification }
+}
+
+/** `r` filed under `f`, its portions (portion-level access) cut again under that filing. */
+function refiled(r: CableRecord, f: Filing): CableRecord {
+  const portions = r.portions && versionPortions({ key: r.key, level: f.level, caveats: f.caveats, text: r.text, tags: r.tags, captions: r.captions, date: r.date, dateSource: r.dateSource })
+  return { ...r, level: f.level, caveats: f.caveats, classification: f.classification, portions }
 }
 
 /** Writes the shown text's rows of each cable (details, text, tags, captions, references, words); replaces any there. */
@@ -338,6 +366,8 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
   if (e.text_sha256 === sha) {
     version = versions.find((v) => v.text === null)?.version ?? null
     if (e.date_basis === 'unknown') await refreshProvenance(client, id, r)
+    if (versions.length) await raiseVersion(client, id, r, versions, version!, portions)
+    else await raiseSingle(client, id, e, r, portions)
     outcome.unchanged++
   } else {
     const content = contentSha256(r.text)
@@ -365,14 +395,20 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
     const same = versions.find((v) => v.content_sha256 === content)
     if (same) {
       version = same.version
-      if (r.errorCount >= same.error_count) outcome.unchanged++
-      else {
-        const updated = { ...same, ...versionColumns(r, sha, content) }
+      if (r.errorCount >= same.error_count) {
+        await raiseVersion(client, id, r, versions, same.version, portions)
+        outcome.unchanged++
+      } else {
+        // a cleaner rendering of a text already kept: filed under what every source of the text states
+        const updated = { ...same, ...versionColumns(r, sha, content), ...filingColumns(mergeSourceFilings(filingOfColumns(same), filingOf(r))) }
         if (same.text === null) {
           await putVersion(client, { ...updated, text: null })
           await replaceShown(client, id, r, sha, versions.map((v) => (v.version === same.version ? updated : v)), portions)
         } else {
-          await putVersion(client, { ...updated, text: Buffer.from(r.packed?.deflated ?? packText(r.text)) })
+          const kept = { ...updated, text: Buffer.from(r.packed?.deflated ?? packText(r.text)) }
+          await putVersion(client, kept)
+          // the cable is filed from every version's filing, this one's now raised by every source of it
+          await reindex(client, id, versions.map((v) => (v.version === same.version ? kept : v)), portions)
         }
         outcome.replaced++
       }
@@ -404,6 +440,52 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
   }
   outcome.sourcesAdded += await addSources(client, [{ id, r, version }])
   facets.add(await facetRow(client, id), 1)
+}
+
+/**
+ * Another source of the text of version `version` (of a cable with several): the version is filed under the highest
+ * every source of it states (`mergeSourceFilings`) and the cable re-filed from its versions, so the filing never
+ * depends on which source came first (QA 14r8 F5). The caller moves the facet counts.
+ */
+async function raiseVersion(client: pg.ClientBase, id: string, r: CableRecord, versions: VersionRow[], version: number, portions: boolean): Promise<void> {
+  const v = versions.find((x) => x.version === version)!
+  const merged = mergeSourceFilings(filingOfColumns(v), filingOf(r))
+  if (sameFiling(merged, filingOfColumns(v))) return
+  const raised = { ...v, ...filingColumns(merged) }
+  await putVersion(client, raised)
+  await reindex(client, id, versions.map((x) => (x === v ? raised : x)), portions)
+}
+
+/**
+ * Another source of the one text of a stored cable: the cable is filed under the highest every source states
+ * (`mergeSourceFilings`), and its stored portions (portion-level access) are cut again under that filing, from the
+ * fields stored for it. The caller moves the facet counts.
+ */
+async function raiseSingle(client: pg.ClientBase, id: string, e: { level: number; caveats: string; classification: string | null }, r: CableRecord, portions: boolean): Promise<void> {
+  const stored = filingOfColumns(e)
+  const merged = mergeSourceFilings(stored, filingOf(r))
+  if (sameFiling(merged, stored)) return
+  await client.query('UPDATE cables SET level = $1, caveat_mask = $2, caveats = $3, classification = $4 WHERE id = $5', [
+    merged.level,
+    caveatMask(merged.caveats),
+    merged.caveats.join(' '),
+    merged.classification,
+    id,
+  ])
+  if (!portions) return
+  const c = (await client.query<{ key: string; tags: string[]; captions: string[]; date: string | null; date_basis: string | null; date_precision: string | null; date_from: string[] | null }>(
+    `SELECT c.key, c.tags, coalesce(d.captions, '[]'::jsonb) AS captions, c.date, c.date_basis, c.date_precision, c.date_from
+     FROM cables c LEFT JOIN cable_details d ON d.cable = c.id WHERE c.id = $1`,
+    [id],
+  )).rows[0]
+  const dateSource = c.date === null ? null : {
+    basis: (c.date_basis ?? 'unknown') as 'read' | 'inferred' | 'container' | 'unknown',
+    precision: c.date_precision as 'minute' | 'day' | 'month' | 'year' | null,
+    from: c.date_from ?? [],
+  }
+  await dropPortions(client, [id])
+  // the stored text: the same bytes as `r.text` (same SHA-256)
+  await putPortions(client, [{ id, portions: versionPortions({ key: c.key, level: merged.level, caveats: merged.caveats, text: r.text, tags: c.tags ?? [], captions: c.captions, date: c.date, dateSource }) }])
 }
 
 /**
@@ -446,8 +528,8 @@ async function reindex(client: pg.ClientBase, id: string, versions: VersionRow[]
     [id],
   )).rows[0]
   await putWords(client, [{ id, subject: cable.subject, addressees: cable.addressees.map((a) => a.name), body: texts.join(VERSION_SEPARATOR) }])
-  const highest = [...versions].sort((a, b) => b.level - a.level || (a.text === null ? -1 : 1))[0]
-  const caveats = [...new Set(versions.flatMap((v) => (v.caveats === '' ? [] : v.caveats.split(' '))))]
+  const highest = versionsFiling(versions.map(filingOfColumns))
+  const caveats = highest.caveats
   await client.query('UPDATE cables SET level = $1, caveat_mask = $2, caveats = $3, classification = $4 WHERE id = $5', [
     highest.level,
     caveatMask(caveats),

@@ -3,6 +3,7 @@ import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { dropPortions, portionsEnabled, writePortions } from './sqlite-portions.js'
 import { versionPortions } from '../portion-access.js'
+import { filingColumns, filingOfColumns, mergeSourceFilings, sameFiling, versionsFiling, type Filing } from '../filing.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
 import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 
@@ -24,7 +25,10 @@ interface Existing {
   level: number
   caveats: string
   classification: string | null
+  date: string | null
   date_basis: string | null
+  date_precision: string | null
+  date_from: string | null
 }
 
 /** A `cable_versions` row. */
@@ -51,7 +55,7 @@ function prepare(db: Database.Database) {
   const columns = 'key, id, raw_id, date, date_basis, date_precision, date_from, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes'
   return {
     find: db.prepare(
-      'SELECT c.rowid, d.text_sha256, c.error_count, c.tags, d.captions, c.level, c.caveats, c.classification, c.date_basis FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.key = ?',
+      'SELECT c.rowid, d.text_sha256, c.error_count, c.tags, d.captions, c.level, c.caveats, c.classification, c.date, c.date_basis, c.date_precision, c.date_from FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.key = ?',
     ),
     setDateSource: db.prepare('UPDATE cables SET date_basis = ?, date_precision = ?, date_from = ? WHERE rowid = ?'),
     versions: db.prepare('SELECT * FROM cable_versions WHERE cable = ? ORDER BY version'),
@@ -118,8 +122,11 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
     if (outcome) outcome.inserted++
   } else if (existing.text_sha256 === sha) {
     rowid = existing.rowid
-    version = (s.versions.all(rowid) as VersionRow[]).find((v) => v.text === null)?.version ?? null
+    const versions = s.versions.all(rowid) as VersionRow[]
+    version = versions.find((v) => v.text === null)?.version ?? null
     if (existing.date_basis === 'unknown') refreshProvenance(s, rowid, r)
+    if (versions.length) raiseVersion(db, s, rowid, r, versions, version!)
+    else raiseSingle(db, s, existing, r)
     if (outcome) outcome.unchanged++
   } else {
     rowid = existing.rowid
@@ -177,16 +184,20 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
   const same = versions.find((v) => v.content_sha256 === content)
   if (same) {
     if (r.errorCount >= same.error_count) {
+      raiseVersion(db, s, rowid, r, versions, same.version)
       if (outcome) outcome.unchanged++
       return same.version
     }
-    // a cleaner rendering of a text already kept
-    const updated = { ...same, ...versionColumns(r, sha, content) }
+    // a cleaner rendering of a text already kept: filed under what every source of the text states
+    const updated = { ...same, ...versionColumns(r, sha, content), ...filingColumns(mergeSourceFilings(filingOfColumns(same), filingOf(r))) }
     if (same.text === null) {
       s.putVersion.run({ ...updated, text: null })
       replaceShown(db, s, existing, r, sha, versions.map((v) => (v.version === same.version ? updated : v)))
     } else {
-      s.putVersion.run({ ...updated, text: r.packed?.deflated ?? packText(r.text) })
+      const kept = { ...updated, text: r.packed?.deflated ?? packText(r.text) }
+      s.putVersion.run(kept)
+      // the cable is filed from every version's filing, this one's now raised by every source of it
+      reindex(db, s, rowid, versions.map((v) => (v.version === same.version ? kept : v)))
     }
     if (outcome) outcome.replaced++
     return same.version
@@ -217,6 +228,56 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
 }
 
 
+/** The filing a record's own source gives its text. */
+function filingOf(r: CableRecord): Filing {
+  return { level: r.level, caveats: r.caveats, classification: r.classification }
+}
+
+/**
+ * Another source of the text of version `version` (of a cable with several): the version is filed under the highest
+ * every source of it states (`mergeSourceFilings`) and the cable re-filed from its versions, so the filing never
+ * depends on which source came first (QA 14r8 F5).
+ */
+function raiseVersion(db: Database.Database, s: Statements, rowid: number, r: CableRecord, versions: VersionRow[], version: number): void {
+  const v = versions.find((x) => x.version === version)!
+  const merged = mergeSourceFilings(filingOfColumns(v), filingOf(r))
+  if (sameFiling(merged, filingOfColumns(v))) return
+  const raised = { ...v, ...filingColumns(merged) }
+  s.putVersion.run(raised)
+  reindex(db, s, rowid, versions.map((x) => (x === v ? raised : x)))
+}
+
+/**
+ * Another source of the one text of a stored cable: the cable is filed under the highest every source states
+ * (`mergeSourceFilings`), and its stored portions (portion-level access) are cut again under that filing, from the
+ * fields stored for it.
+ */
+function raiseSingle(db: Database.Database, s: Statements, existing: Existing, r: CableRecord): void {
+  const stored = filingOfColumns(existing)
+  const merged = mergeSourceFilings(stored, filingOf(r))
+  if (sameFiling(merged, stored)) return
+  generations.set(db, writeGeneration(db) + 1)
+  s.setAccess.run(merged.level, caveatMask(merged.caveats), merged.caveats.join(' '), merged.classification, existing.rowid)
+  if (!portionsEnabled(db)) return
+  dropPortions(db, existing.rowid)
+  const dateSource = existing.date === null ? null : {
+    basis: (existing.date_basis ?? 'unknown') as 'read' | 'inferred' | 'container' | 'unknown',
+    precision: existing.date_precision as 'minute' | 'day' | 'month' | 'year' | null,
+    from: existing.date_from ? (JSON.parse(existing.date_from) as string[]) : [],
+  }
+  writePortions(db, existing.rowid, versionPortions({
+    key: r.key,
+    level: merged.level,
+    caveats: merged.caveats,
+    // the stored text: the same bytes as `r.text` (same SHA-256)
+    text: r.text,
+    tags: splitTagList(existing.tags),
+    captions: JSON.parse(existing.captions) as string[],
+    date: existing.date,
+    dateSource,
+  }))
+}
+
 /** Shows `r` instead of the stored copy: its fields, text and index rows replace the old ones. */
 function replaceShown(db: Database.Database, s: Statements, existing: Existing, r: CableRecord, sha: string, versions: VersionRow[]): void {
   generations.set(db, writeGeneration(db) + 1)
@@ -243,8 +304,8 @@ function reindex(db: Database.Database, s: Statements, rowid: number, versions: 
   dropPortions(db, rowid)
   const addressees = (JSON.parse(cable.addressees) as { name: string }[]).map((a) => a.name).join(ADDRESSEE_SEPARATOR)
   s.addFts.run(rowid, texts.join(VERSION_SEPARATOR), cable.subject ?? '', addressees)
-  const highest = [...versions].sort((a, b) => b.level - a.level || (a.text === null ? -1 : 1))[0]
-  const caveats = [...new Set(versions.flatMap((v) => splitList(v.caveats)))]
+  const highest = versionsFiling(versions.map(filingOfColumns))
+  const caveats = highest.caveats
   s.setAccess.run(highest.level, caveatMask(caveats), caveats.join(' '), highest.classification, rowid)
   // portion-level access: the shown text's portions, when every text gives a lower reader the same (versionPortions)
   if (portionsEnabled(db)) {
