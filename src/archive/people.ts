@@ -13,7 +13,15 @@ import type { Mention, Person, PersonRole } from './research-answers.js'
 
 export type { Mention, Person, PersonRole }
 
-const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s.'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
+/**
+ * A name in name case: each word's first letter a capital, the rest lower case; `Mc` and `Mac` before a capital as
+ * names write them (`McDONALD` → McDonald); a particle the writer put in lower case (`de la`, `van`) kept so.
+ */
+const titleCase = (s: string) =>
+  s
+    .split(/(\s+)/)
+    .map((w) => (NAME_PARTICLES.has(w) ? w : w.toLowerCase().replace(/(^|[.'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/^(Mc|Mac(?=[\p{Lu}][\p{Ll}]*[\p{Lu}]))(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase())))
+    .join('')
 
 /** Organisation TAGS codes (data/tags.tsv, kind organization: `UN`, `UNGA`, `NATO`), which titles carry as acronyms. */
 const ORGANISATION_CODES: ReadonlySet<string> = new Set(TAG_TABLE.filter(([, , kind]) => kind === 'organization').map(([code]) => code))
@@ -244,6 +252,25 @@ const RUNS_ON = /(?:,|\b(?:of|for|and|the|to|in|on)|[-\u2013])\s*$/i
  * its name; a list of more than twelve words). A line after one that runs on (a trailing comma or joining word) or
  * opening in lower case continues that entry (a wrapped title).
  */
+/** A list enumerator before an entry: a number or letter in parentheses or before `)`, a bullet (`1)`, `(2)`, `(a)`, `*`, `•`, `--`). */
+const ENUMERATOR = /^\s*(?:\(?\d{1,2}\)|\([A-Za-z]\)|[*\u2022\u00b7]|-{1,2})\s+/
+/** A capital letter and a stop before an entry (`B. Mary Jones`): an enumerator, or the initial of a name (`J. Smith`). */
+const LETTER_STOP = /^\s*[A-Z]\.\s+/
+
+/**
+ * An entry of a participant list without its enumerator (QA 14 round 8, F11): numbers and bullets always go; a
+ * capital letter and a stop goes when what follows is a name of its own, two words or more before the comma
+ * (`C. Karl Weiss, Economic Officer`), and stays as an initial when one word follows (`J. Smith, Consul`).
+ */
+export function stripEnumerator(entry: string): string {
+  const numbered = ENUMERATOR.exec(entry)
+  if (numbered) return entry.slice(numbered[0].length)
+  const letter = LETTER_STOP.exec(entry)
+  if (!letter) return entry
+  const rest = entry.slice(letter[0].length)
+  return rest.split(',')[0].replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).length >= 2 ? rest : entry
+}
+
 function participants(cable: Cable, text: string): string[] {
   const out: string[] = []
   for (const p of cable.paragraphs) {
@@ -269,7 +296,7 @@ function participants(cable: Cable, text: string): string[] {
       const underEntry = lastFromPrevious
       lastFromPrevious = false
       for (const piece of line.split(';')) {
-        const item = piece
+        const item = stripEnumerator(piece)
           .replace(/^[\s-]*(and\s+)?/i, '')
           .replace(/[-=]{3,}/g, '')
           .replace(/\s*\\\s*$/, '')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caseTitle, cleanTitle, isAcronymWord, isTitleWord, mentionsIn, normalizePeople, sameFirstName, splitName, type Mention } from '../../src/archive/people.js'
+import { caseTitle, cleanTitle, isAcronymWord, isTitleWord, mentionsIn, normalizePeople, sameFirstName, splitName, stripEnumerator, type Mention } from '../../src/archive/people.js'
 
 describe('people normalisation: the kinds of noise a corpus shows', () => {
   it('should cut the reasons clause off a Classified-by title, however line wrapping split the word', () => {
@@ -143,7 +143,7 @@ NOBODY
     expect(splitName('left are still active in major parties')).toBeNull()
     expect(splitName('HAVE GENERALLY BEEN UNABLE TO DEVELOP')).toBeNull()
     expect(splitName('Development Institute')).toBeNull()
-    expect(splitName('Joachim von Braun')).toMatchObject({ first: 'Joachim', last: 'Von Braun' })
+    expect(splitName('Joachim von Braun')).toMatchObject({ first: 'Joachim', last: 'von Braun' })
     expect(splitName('He Yafei')).toMatchObject({ first: 'He', last: 'Yafei' })
   })
 
@@ -206,5 +206,44 @@ describe('people titles keep acronyms in capitals; names in capitals are still n
     expect(isAcronymWord('Un')).toBe(false)
     expect(splitName('JOHN A. SMITH')).toMatchObject({ first: 'John', middle: 'A.', last: 'Smith', full: 'John A. Smith' })
     expect(splitName("CHARGE D'AFFAIRES POLITICAL COUNSELOR ADA NOBODY")).toMatchObject({ title: "Charge-D'Affaires Political Counselor", full: 'Ada Nobody' })
+  })
+})
+
+describe('participant list enumerators and name case (QA 14 round 8, F11)', () => {
+  it('should drop a list enumerator, keeping an initial that opens a name', () => {
+    expect(stripEnumerator('C. Karl Weiss, Economic Officer')).toBe('Karl Weiss, Economic Officer')
+    expect(stripEnumerator('B. Mary Jones, Political Officer')).toBe('Mary Jones, Political Officer')
+    expect(stripEnumerator('2) Hans Berg, Consul')).toBe('Hans Berg, Consul')
+    expect(stripEnumerator('(3) Hans Berg, Consul')).toBe('Hans Berg, Consul')
+    expect(stripEnumerator('*  McDONALD, Ronald, Deputy Minister')).toBe('McDONALD, Ronald, Deputy Minister')
+    expect(stripEnumerator('J. Smith, Consul')).toBe('J. Smith, Consul')
+  })
+
+  it('should key Karl Weiss by his own initial and list numbered entries, in name case', async () => {
+    const text = `R 031200Z MAR 08
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC 0001
+
+UNCLAS QUORIN 000512
+
+E.O. 12958: N/A
+TAGS: PREL
+SUBJECT: TALKS
+
+1. (U) Participants:
+
+C. Karl Weiss, Economic Officer
+2) Hans Berg, Consul
+*  McDONALD, Ronald, Deputy Minister
+Jean-Luc de la Fontaine (Interpreter)
+
+2. (U) Text.
+
+NOBODY
+`
+    const names = mentionsIn('08QUORIN512', text).map((m) => m.written)
+    expect(names).toEqual(expect.arrayContaining(['Karl Weiss, Economic Officer', 'Hans Berg, Consul', 'McDONALD, Ronald, Deputy Minister']))
+    expect(splitName('McDONALD, Ronald, Deputy Minister')).toMatchObject({ first: 'Ronald', last: 'McDonald' })
+    expect(splitName('Jean-Luc de la Fontaine')).toMatchObject({ first: 'Jean-Luc', last: 'de la Fontaine' })
   })
 })
