@@ -1,7 +1,7 @@
-import { classificationLabel, LEVEL_RANK, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
 import { parseRecordText } from '../format/parse.js'
+import { versionsFiling } from '../store/filing.js'
 import type { Access, SourceRecord } from '../store/store.js'
-import { cableAccess, UNKNOWN_LEVEL_RANK, UNREADABLE_MARKING_LABEL, type CableAccess } from './cable-access.js'
+import { cableAccess, type CableAccess } from './cable-access.js'
 import { cfpfTextKeys } from './import/cfpf-columns.js'
 
 /**
@@ -26,7 +26,7 @@ export function sourceTextAccess(metadata: Readonly<Record<string, string>>): Ca
   for (const key of cfpfTextKeys(metadata)) {
     const text = metadata[key]
     const own = cableAccess(parseRecordText(text, { ...metadata }, metadata['shape']), metadata['classification'] ?? null)
-    access = access ? highestAccess(access, own) : own
+    access = access ? versionsFiling([access, own]) : own
   }
   return access
 }
@@ -42,7 +42,7 @@ export function sourceTextAccess(metadata: Readonly<Record<string, string>>): Ca
  */
 export function filedWithSourceTexts(access: CableAccess, metadata: Readonly<Record<string, string>>): CableAccess {
   const texts = sourceTextAccess(metadata)
-  return texts ? highestAccess(access, texts) : access
+  return texts ? versionsFiling([access, texts]) : access
 }
 
 /**
@@ -65,15 +65,4 @@ export function shownSources(sources: SourceRecord[], access?: Access): SourceRe
     for (const key of keys) metadata[key] = SOURCE_TEXT_WITHHELD
     return { ...source, metadata }
   })
-}
-
-/** The higher of two filings: the higher level, every caveat of both; not understood, or unlabelled, when either is. */
-function highestAccess(a: CableAccess, b: CableAccess): CableAccess {
-  const caveats = RESTRICTIVE_CAVEATS.filter((c) => a.caveats.includes(c) || b.caveats.includes(c))
-  if (a.classification === UNREADABLE_MARKING_LABEL || b.classification === UNREADABLE_MARKING_LABEL) return { level: UNKNOWN_LEVEL_RANK, caveats, classification: UNREADABLE_MARKING_LABEL }
-  const level = Math.max(a.level, b.level)
-  // a filing no level states (null: at TOP SECRET) stays unlabelled
-  if (a.classification === null || b.classification === null) return { level, caveats, classification: null }
-  const name = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === level)!
-  return { level, caveats, classification: classificationLabel(name, caveats) }
 }
