@@ -158,6 +158,11 @@ export function leadingClassMark(written: string): string | null {
     after = after.slice(m[0].length)
   }
   if (abbreviated && controls.length === 0) return null
+  // a word the marking's slash joins on that is no control it knows (`SECRET/XYZ`, `S/NF/XYZ`): kept as written, so
+  // the marking is one nobody can read (fail closed), never read without it
+  const unknown = /^[ \t]*\/{1,2}[ \t]*([A-Z][A-Z0-9]*)(?![a-z])/.exec(after)
+  // (`REL TO USA, GBR`, `REL YEMEN` names who may read it at its level: no restricting control)
+  if (unknown && unknown[1] !== 'REL') controls.push(unknown[1])
   if (lead.trim() === '' && !abbreviated && controls.length === 0 && !DASH_OR_COLON.test(after)) return null
   if (rest.startsWith('(') && !abbreviated && controls.length === 0) return null
   const full = FULL_LEVEL[word] ?? word

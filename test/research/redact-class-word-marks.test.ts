@@ -116,6 +116,13 @@ describe('a class word opening a line', () => {
       expect(leadingClassMark(prose), prose).toBeNull()
   })
 
+  it.each(['2. SECRET/XYZ leakword.', '2. SECRET NOFORN/XYZ leakword.', '2. S/NF/XYZ leakword.'])('reads %j, whose slash joins a word no marking knows, as a marking nobody can read', (second) => {
+    const text = cable(540, second)
+    expect(filed(text)).toMatchObject({ level: 4, classification: 'TOP SECRET (marking not understood)' })
+    expect(shownTo(text, { level: 3, caveats: ['NOFORN', 'ORCON'] })).not.toContain('leakword')
+    expect(leadingClassMark('2. SECRET/REL TO USA, GBR plan')).toBe('SECRET')
+  })
+
   it('keeps prose opening with the word as text of its paragraph', () => {
     const text = cable(520, '2. (C) The envoy said the\nSECRET TALKS WERE HELD IN THE CAPITAL.')
     expect(filed(text).level).toBe(2)
