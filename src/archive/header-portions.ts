@@ -236,7 +236,7 @@ export function isRoutingLine(line: string): boolean {
   if (dtgLineLength(t) === t.length || isPageHeader(t) || CLASS_WORD_ONLY.test(t)) return true
   // an addressee line, with the label of its list on the first line (`INFO RUCNIRA/IRAN COLLECTIVE`)
   const addressee = t.replace(/^\s*(?:FM|TO|INFO|XMT)\s*\/?\s+(?=\S)/, '')
-  if (DISTRIBUTION_LINE.test(t) || (addressee !== t && isPageHeader(addressee))) return true
+  if (DISTRIBUTION_LINE.test(t) || isPageHeader(addressee)) return true // a page header after a list label (`t` was tested above)
   // an addressee only as far as its PLAD syntax goes, every word of it (`isAddresseeLine`, src/format/plad-line.ts)
   if (!SENTENCE_WORD.test(addressee) && officeNotesAreCodes(addressee) && isAddresseeLine(addressee, addressee !== t)) return true
   return ROUTING_LINES.some((re) => re.test(addressee))

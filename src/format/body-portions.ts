@@ -143,7 +143,7 @@ export function leadingClassMark(written: string): string | null {
     return lead.trim() !== '' || DASH_OR_COLON.test(rest.slice(only[0].length)) ? only[1] : null
   }
   const word = level[1]
-  const abbreviated = word.length <= 2 || word === 'U'
+  const abbreviated = word.length <= 2
   let after = rest.slice(level[0].length)
   // an abbreviation only with a slash and a caveat after it (`S/NF`): `S. Jones`, `C level`, `U/S` are no marks
   if (abbreviated && !/^[ \t]*\/{1,2}[ \t]*[A-Z]/.test(after)) return null
@@ -163,8 +163,9 @@ export function leadingClassMark(written: string): string | null {
   const unknown = /^[ \t]*\/{1,2}[ \t]*([A-Z][A-Z0-9]*)(?![a-z])/.exec(after)
   // (`REL TO USA, GBR`, `REL YEMEN` names who may read it at its level: no restricting control)
   if (unknown && unknown[1] !== 'REL') controls.push(unknown[1])
-  if (lead.trim() === '' && !abbreviated && controls.length === 0 && !DASH_OR_COLON.test(after)) return null
-  if (rest.startsWith('(') && !abbreviated && controls.length === 0) return null
+  // (an abbreviation has a control here: it returned above without one)
+  if (lead.trim() === '' && controls.length === 0 && !DASH_OR_COLON.test(after)) return null
+  if (rest.startsWith('(') && controls.length === 0) return null
   const full = FULL_LEVEL[word] ?? word
   return controls.length ? `${full}//${[...new Set(controls)].join('/')}` : full
 }
@@ -211,6 +212,8 @@ export function innerMarks(line: string, before = ''): string[] {
   // - NOFORN.`, `S/NF …`)
   const opening = leadingClassMark(line)
   if (opening !== null) found.push(opening)
+  // where a bracketed word read as a mark opens (a marking in both its brackets is read there, not below)
+  const readAt = new Set<number>()
   INNER_CANDIDATE.lastIndex = 0
   for (let m = INNER_CANDIDATE.exec(line); m; m = INNER_CANDIDATE.exec(line)) {
     const word = m[1].toUpperCase().replace(/\s+/g, ' ')
@@ -232,17 +235,21 @@ export function innerMarks(line: string, before = ''): string[] {
     if (/^[a-z][a-z ]{3,}$/.test(m[1]) && /[a-z]/.test(line.slice(0, m.index))) continue
     // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it; a word that
     // looks like a mark the parser cannot read (`(SNF)`, `(SS)`: `lookalikeMark`) is one nobody can read
-    if (readsAsMark(word) || (m[1] === m[1].toUpperCase() && lookalikeMark(m[1]))) found.push(word)
+    if (readsAsMark(word) || (m[1] === m[1].toUpperCase() && lookalikeMark(m[1]))) {
+      found.push(word)
+      readAt.add(m.index)
+    }
   }
   // a marking written with the `//` of a marking and no brackets, or one of them only (`… S//NF) …`, `… (S//NF …`)
-  // (in both its brackets it is `INNER_CANDIDATE`'s; without either, a mark only where a mark stands: a line start, a
-  // mention of a classification in a sentence, `classified as SECRET//REL`, is none)
+  // (in both its brackets it is `INNER_CANDIDATE`'s when that read it as a mark; an opening bracket it did not read, as
+  // in `(S//NF the plan (per X)`, where a bracket closes only a later word, is this marking's; without either bracket,
+  // a mark only where a mark stands: a line start, a mention of a classification in a sentence, `classified as
+  // SECRET//REL`, is none)
   BARE_MARKING.lastIndex = 0
   for (let m = BARE_MARKING.exec(line); m; m = BARE_MARKING.exec(line)) {
-    const end = m.index + m[0].length
     const open = m[1] !== ''
     const close = m[3] !== undefined
-    if (open && (close || line.indexOf(')', end) !== -1 || line.indexOf(']', end) !== -1)) continue
+    if (open && readAt.has(m.index)) continue
     if (!open && !close && !MARK_LEAD.test(line.slice(0, m.index))) continue
     found.push(m[2].replace(/\s+/g, ' '))
   }
