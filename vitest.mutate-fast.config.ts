@@ -37,6 +37,12 @@ const SETS: Record<string, string[]> = {
     ...RESEARCH_REDACTION.map((f) => `test/research/${f}.test.ts`),
     'test/archive/in-part.test.ts',
     'test/archive/portion-lines.test.ts',
+    // the line readers of the portion code one line or segment at a time (issue 15): a class word opening a line
+    // (leadingClassMark), marks inside a line and across a line end (innerMarks, splitMarks), routing lines, header
+    // pieces and the marks of text outside the body (isRoutingLine, headerPieces, marksOfText); pure, milliseconds
+    'test/archive/class-word-lead.test.ts',
+    'test/archive/inner-marks.test.ts',
+    'test/archive/header-lines.test.ts',
   ],
   // the query → SQL compilers of both engines
   search: [

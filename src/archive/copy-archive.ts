@@ -96,6 +96,14 @@ async function plainRecordsOf(source: Store, cable: StoredCable, versioned: bool
       })
     }
   }
+  // a source of no version (a record that held no text of the cable, QA 14 F10; the filing it stated is in every
+  // version's) is copied as a source of the shown text, as every source of a cable with one text is
+  const listed = new Set(versions.flatMap((v) => v.sources.map((s) => `${s.locator}\u0000${s.sha256}`)))
+  const shown = versions.find((v) => v.current)
+  for (const s of sources) {
+    if (listed.has(`${s.locator}\u0000${s.sha256}`) || !shown) continue
+    records.push({ ...base, classification: shown.classification, level: shown.level, caveats: shown.caveats, source: s })
+  }
   return records
 }
 

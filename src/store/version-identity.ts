@@ -9,13 +9,40 @@ import type { CableRecord } from './store.js'
  */
 
 /**
- * SHA-256 (hex) of a text's content (`versionContent`) with every run of whitespace made one space and the ends
- * trimmed: two renderings of one text (a Cablegate page, a cables.csv row, a file wrapped at another width, a
- * copy with an archive's declassification stamp after the signature) hash alike; a text with one word changed
- * (a name restored in a later release, a corrected copy) does not.
+ * SHA-256 (hex) of a text's content (`versionContent`) laid out as `versionLayout` reads it: two renderings of one
+ * text (a Cablegate page, a cables.csv row, a copy with CR LF line ends, trailing blanks or wider gaps between words,
+ * a copy with an archive's declassification stamp after the signature) hash alike; a text with one word changed (a
+ * name restored in a later release, a corrected copy) does not, and neither does one whose lines break elsewhere (a
+ * blank line added or removed, a file wrapped at another width), as where a line starts decides the portion
+ * structure a reader in part is shown (QA 14 F9).
  */
 export function contentSha256(text: string): string {
-  return createHash('sha256').update(versionContent(text).replace(/\s+/g, ' ').trim(), 'utf8').digest('hex')
+  return createHash('sha256').update(versionLayout(versionContent(text)), 'utf8').digest('hex')
+}
+
+/** Blanks inside a line: every white space but the line ends (LF, CR). */
+const INLINE_SPACE = /[^\S\n\r]+/g
+
+/**
+ * The layout of a text that makes its version (QA 14 F9): its lines as they stand, each run of blanks inside a line
+ * one space (indentation kept as one space, trailing blanks dropped), CR LF and a lone CR one line end, each run of
+ * blank lines one blank line, and no blank line at the start or end. Every line break stays: the portion structure
+ * (docs/research.md, "Portions") is read line by line, so a blank line decides whether a sentence is a block of its
+ * own or part of the marked paragraph above it, and a line start decides whether a paragraph number, a sub-item
+ * enumerator or a portion mark opens a portion or is a word inside one (`2. (S)` moved mid-line by rewrapping). Two
+ * copies alike in this layout give every reader the same portions; copies that differ in it are two versions,
+ * which portion-level access compares rendering by rendering (`versionAgreement`, src/archive/redact.ts).
+ *
+ * @example
+ *   versionLayout('1. (C) A  b.  \r\n\r\n\r\n2. (S) C.') // '1. (C) A b.\n\n2. (S) C.'
+ */
+export function versionLayout(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(INLINE_SPACE, ' ').trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\n+$/g, '')
 }
 
 /** Segments that end a text without being its content: the archive's trailer, wire end lines, blank lines. */
@@ -97,3 +124,45 @@ export function versionColumns(r: CableRecord, sha: string, content: string): Ve
 export function rankOfRow(v: VersionColumns): VersionRank {
   return { errorCount: v.error_count, withheldRuns: v.withheld_runs, textBytes: v.text_bytes, contentSha256: v.content_sha256 }
 }
+
+/** A copy of a text: its parse errors and the SHA-256 of its bytes. */
+export interface CopyRank {
+  errorCount: number
+  textSha256: string
+}
+
+/**
+ * Whether copy `a` of a version's text (same `contentSha256`) is to be kept, and shown, rather than copy `b`: the one
+ * with fewer parse errors, then the lower text SHA-256. A total order on copies, so the copy an archive keeps of a
+ * version, its text hash in the archive's content hash (`cable snapshot`) and every rendering of it never depend on
+ * import order (QA 14 F9).
+ */
+export function betterCopy(a: CopyRank, b: CopyRank): boolean {
+  return a.errorCount < b.errorCount || (a.errorCount === b.errorCount && a.textSha256 < b.textSha256)
+}
+
+/**
+ * The `content_sha256` a migration leaves on a version row when the identity rule changed (archive-011 on SQLite,
+ * archive-008 on PostgreSQL): a migration never runs application code, so the writer hashes such a row again from
+ * its stored text (`contentSha256`) before it compares another copy with it.
+ */
+export const STALE_CONTENT_SHA256 = ''
+
+/** The diagnostic code of a record whose telegram text is unavailable (docs/data-model.md, `unavailable`). */
+export const TEXT_UNAVAILABLE = 'TEXT_UNAVAILABLE'
+
+/**
+ * Whether a record holds no text of its cable (QA 14 F10): a NARA CFPF record saying `TELEGRAM TEXT FOR THIS MRN IS
+ * UNAVAILABLE` or `TEXT ON MICROFILM`, or one with an empty text column, as the parser marks it (diagnostic
+ * `TEXT_UNAVAILABLE`). Beside a record with the cable's text it is a source of the cable carrying its metadata, never
+ * a version and never the text shown; a cable known only from such records is stored as a text-unavailable record.
+ */
+export function holdsNoText(r: Pick<CableRecord, 'diagnostics'>): boolean {
+  return r.diagnostics.some((d) => d.code === TEXT_UNAVAILABLE)
+}
+
+/**
+ * `cable_sources.version` of a source whose record holds no text (`holdsNoText`) of a cable that has one: a source of
+ * the cable, of none of its versions.
+ */
+export const NO_TEXT_VERSION = 0

@@ -274,4 +274,15 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX cable_portions_date ON cable_portions (cable, kind, level, caveat_mask) WHERE kind IN ('date', 'date-source');
     `,
   },
+  {
+    // As the SQLite engine's archive-011: version identity keeps line breaks (QA 14 F9); a migration cannot hash by
+    // the new rule (no application code), so every stored `content_sha256` is emptied and the writer hashes a cable's
+    // versions again from their stored texts when a copy of it next arrives (pg-writer.ts `freshIdentity`). Copies
+    // the old rule merged and did not keep cannot be split (their texts are gone); importing them again does.
+    id: 'archive-008',
+    sql: `
+      SELECT pg_advisory_xact_lock(1667391858);
+      UPDATE cable_versions SET content_sha256 = '';
+    `,
+  },
 ]

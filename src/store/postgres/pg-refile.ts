@@ -8,7 +8,7 @@ import { inTransaction } from './pool.js'
 import { lockArchiveWrites, setCableFiling } from './pg-writer.js'
 
 /**
- * Re-filing in the PostgreSQL engine, as the SQLite engine's `sqlite-refile.ts` (docs/data-model.md, "Filing
+ * Re-filing in the PostgreSQL engine, as the SQLite engine's `sqlite-refile.ts` (docs/archive.md, "Filing
  * rules"): an archive whose stored filings were computed by older rules than the code's (`FILING_RULES`) is re-filed
  * from its stored texts and sources when the store opens, after its migrations and before any method answers
  * (`PostgresStore`'s `ready`); where it cannot be written (a role that may only read) the store refuses every call

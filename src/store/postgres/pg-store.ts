@@ -26,7 +26,7 @@ import type {
 } from '../store.js'
 import { FacetTally } from '../sqlite/sqlite-stats.js'
 import { unpackText } from '../pack-text.js'
-import { withheldRuns } from '../version-identity.js'
+import { NO_TEXT_VERSION, withheldRuns } from '../version-identity.js'
 import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { openPgSchema, type PgMigration } from './migrations.js'
 import { refilePgArchive } from './pg-refile.js'
@@ -557,8 +557,16 @@ export class PostgresStore implements Store {
     if (!cable) return null
     const id = (await this.pool.query<{ id: string; sha: string }>('SELECT c.id, d.text_sha256 AS sha FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = $1', [cable.key])).rows[0]
     const rows = (await this.pool.query('SELECT * FROM cable_versions WHERE cable = $1 ORDER BY version', [id.id])).rows
+    const sources = (
+      await this.pool.query(
+        'SELECT locator, rendering, sha256, imported_at AS "importedAt", metadata, version FROM cable_sources WHERE cable = $1 ORDER BY imported_at, locator',
+        [id.id],
+      )
+    ).rows
     if (rows.length === 0) {
-      const s = cable.sources
+      // the sources of its one text: a record holding none (`NO_TEXT_VERSION`) is a source of the cable, of no version
+      const noText = new Set(sources.filter((x) => x.version === NO_TEXT_VERSION).map((x) => `${x.locator}\u0000${x.sha256}`))
+      const s = cable.sources.filter((x) => !noText.has(`${x.locator}\u0000${x.sha256}`))
       return [
         {
           version: 1,
@@ -575,12 +583,6 @@ export class PostgresStore implements Store {
         },
       ]
     }
-    const sources = (
-      await this.pool.query(
-        'SELECT locator, rendering, sha256, imported_at AS "importedAt", metadata, version FROM cable_sources WHERE cable = $1 ORDER BY imported_at, locator',
-        [id.id],
-      )
-    ).rows
     const sourcesOf = (version: number) => sources.filter((s) => (s.version ?? 1) === version).map(({ version: _v, ...s }) => s)
     return rows.map((v) => ({
       version: v.version,

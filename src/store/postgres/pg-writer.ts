@@ -2,7 +2,7 @@ import type pg from 'pg'
 import type { CableRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
-import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
+import { betterCopy, compareVersions, contentSha256, holdsNoText, NO_TEXT_VERSION, rankOfRow, STALE_CONTENT_SHA256, TEXT_UNAVAILABLE, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 import { binaryArray, PG_OID } from './pg-binary.js'
 import { cableVector, subjectVector, type BuiltVector } from './pg-tsvector.js'
 import { dropPortions, portionsEnabled, putPortions } from './pg-portions.js'
@@ -367,8 +367,10 @@ async function shownText(client: pg.ClientBase, id: string): Promise<Buffer> {
 async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: UpsertOutcome, facets: FacetDelta, portions: boolean): Promise<void> {
   const sha = r.packed?.sha256 ?? textSha256(r.text)
   const e = (
-    await client.query<{ id: string; text_sha256: string; error_count: number; classification: string | null; level: number; caveats: string; date_basis: string | null }>(
-      'SELECT c.id, d.text_sha256, c.error_count, c.classification, c.level, c.caveats, c.date_basis FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = $1',
+    await client.query<{ id: string; text_sha256: string; error_count: number; classification: string | null; level: number; caveats: string; date_basis: string | null; no_text: boolean }>(
+      `SELECT c.id, d.text_sha256, c.error_count, c.classification, c.level, c.caveats, c.date_basis,
+         d.diagnostics @> '[{"code": "${TEXT_UNAVAILABLE}"}]'::jsonb AS no_text
+       FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = $1`,
       [r.key],
     )
   ).rows[0]
@@ -382,7 +384,20 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
     if (versions.length) await raiseVersion(client, id, r, versions, version!, portions)
     else await raiseSingle(client, id, e, r, portions)
     outcome.unchanged++
+  } else if (holdsNoText(r)) {
+    // a record holding no text of a stored cable: a source of it, no version (QA 14 F10)
+    version = e.no_text ? null : NO_TEXT_VERSION
+    await fileNoTextSource(client, id, e, r, versions, portions)
+    outcome.unchanged++
+  } else if (e.no_text && versions.length === 0) {
+    // the first text of a cable known so far only from records holding none: shown from now on, filed under what
+    // every source states; those records stay its sources, of no version
+    version = null
+    await client.query(`UPDATE cable_sources SET version = ${NO_TEXT_VERSION} WHERE cable = $1 AND version IS NULL`, [id])
+    await replaceShown(client, id, refiled(r, mergeSourceFilings(filingOfColumns(e), filingOf(r))), sha, [], portions)
+    outcome.replaced++
   } else {
+    versions = await freshIdentity(client, id, versions)
     const content = contentSha256(r.text)
     if (versions.length === 0) {
       const text = unpackText(await shownText(client, id))
@@ -408,7 +423,8 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
     const same = versions.find((v) => v.content_sha256 === content)
     if (same) {
       version = same.version
-      if (r.errorCount >= same.error_count) {
+      // the copy kept of a version is chosen by a total order on copies, never by which came first (QA 14 F9)
+      if (!betterCopy({ errorCount: r.errorCount, textSha256: sha }, { errorCount: same.error_count, textSha256: same.text_sha256 })) {
         await raiseVersion(client, id, r, versions, same.version, portions)
         outcome.unchanged++
       } else {
@@ -433,6 +449,9 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
         first_seen: r.source.importedAt,
         text: Buffer.from(r.packed?.deflated ?? packText(r.text)),
       }
+      // a source stored before under another version (an older identity rule made its text one with that version's,
+      // QA 14 F9) names the version its text is now
+      await client.query('UPDATE cable_sources SET version = $1 WHERE cable = $2 AND locator = $3 AND sha256 = $4', [added.version, id, r.source.locator, r.source.sha256])
       const all = [...versions, added]
       const best = [...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0]
       if (best === added) {
@@ -474,7 +493,7 @@ async function raiseVersion(client: pg.ClientBase, id: string, r: CableRecord, v
  * (`mergeSourceFilings`), and its stored portions (portion-level access) are cut again under that filing, from the
  * fields stored for it. The caller moves the facet counts.
  */
-async function raiseSingle(client: pg.ClientBase, id: string, e: { level: number; caveats: string; classification: string | null }, r: CableRecord, portions: boolean): Promise<void> {
+async function raiseSingle(client: pg.ClientBase, id: string, e: { level: number; caveats: string; classification: string | null }, r: CableRecord, portions: boolean, text = r.text): Promise<void> {
   const stored = filingOfColumns(e)
   const merged = mergeSourceFilings(stored, filingOf(r))
   if (sameFiling(merged, stored)) return
@@ -497,8 +516,44 @@ async function raiseSingle(client: pg.ClientBase, id: string, e: { level: number
     from: c.date_from ?? [],
   }
   await dropPortions(client, [id])
-  // the stored text: the same bytes as `r.text` (same SHA-256)
-  await putPortions(client, [{ id, portions: versionPortions({ key: c.key, level: merged.level, caveats: merged.caveats, text: r.text, tags: c.tags ?? [], captions: c.captions, date: c.date, dateSource }) }])
+  // the stored text: the same bytes as `r.text` (same SHA-256), or given when `r` holds none
+  await putPortions(client, [{ id, portions: versionPortions({ key: c.key, level: merged.level, caveats: merged.caveats, text, tags: c.tags ?? [], captions: c.captions, date: c.date, dateSource }) }])
+}
+
+/**
+ * The version rows of a cable, each with the content hash of the current identity rule: a row a migration left
+ * stale (`STALE_CONTENT_SHA256`) is hashed again from its stored text (the shown one's is in `cable_texts`) and
+ * written back.
+ */
+async function freshIdentity(client: pg.ClientBase, id: string, versions: VersionRow[]): Promise<VersionRow[]> {
+  const out: VersionRow[] = []
+  for (const v of versions) {
+    if (v.content_sha256 !== STALE_CONTENT_SHA256) {
+      out.push(v)
+      continue
+    }
+    const fresh = { ...v, content_sha256: contentSha256(unpackText(v.text ?? (await shownText(client, id)))) }
+    await putVersion(client, fresh)
+    out.push(fresh)
+  }
+  return out
+}
+
+/**
+ * A record holding no text of a stored cable (`holdsNoText`) files it as any source does (fail closed: the cable is
+ * filed at least at what the record states): the one text's filing, or every version's, is raised by it and the
+ * stored portions are cut again from the stored texts. Nothing it holds is shown or indexed. The caller moves the
+ * facet counts.
+ */
+async function fileNoTextSource(client: pg.ClientBase, id: string, e: { level: number; caveats: string; classification: string | null }, r: CableRecord, versions: VersionRow[], portions: boolean): Promise<void> {
+  if (!versions.length) {
+    await raiseSingle(client, id, e, r, portions, unpackText(await shownText(client, id)))
+    return
+  }
+  const raised = versions.map((v) => ({ ...v, ...filingColumns(mergeSourceFilings(filingOfColumns(v), filingOf(r))) }))
+  if (raised.every((v, i) => sameFiling(filingOfColumns(v), filingOfColumns(versions[i])))) return
+  for (const v of raised) await putVersion(client, v)
+  await reindex(client, id, raised, portions)
 }
 
 /**

@@ -254,4 +254,18 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       db.exec(`UPDATE cables SET tags = replace(tags, ' ', char(10)) WHERE instr(tags, ' ') > 0;`)
     },
   },
+  {
+    // Version identity keeps line breaks (QA 14 F9, docs/research.md "Versions"): `content_sha256` computed by the
+    // older rule (all white space one blank) would make a new copy that differs from a stored version only in its
+    // lines a copy of it. A migration cannot hash by the new rule (it never imports application code, and the rule
+    // reads the text with the parser), so it empties every stored hash (`STALE_CONTENT_SHA256`) and the writer hashes
+    // a cable's versions again from their stored texts the next time a copy of that cable arrives, before comparing
+    // (sqlite-writer.ts `freshIdentity`); nothing else reads the column. Versions already stored stay apart (the new
+    // rule tells apart whatever the old one did); copies the old rule merged into a version and did not keep cannot be
+    // split: their texts are gone, only their sources remain (importing them again adds each as the version it is).
+    id: 'archive-011',
+    up(db) {
+      db.exec(`UPDATE cable_versions SET content_sha256 = '';`)
+    },
+  },
 ]

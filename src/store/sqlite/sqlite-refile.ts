@@ -8,7 +8,7 @@ import { dropPortions, portionsEnabled, writePortions } from './sqlite-portions.
 import { bumpWriteGeneration, splitList, splitTagList } from './sqlite-writer.js'
 
 /**
- * Re-filing in the SQLite engine (docs/data-model.md, "Filing rules"): an archive whose stored filings were computed
+ * Re-filing in the SQLite engine (docs/archive.md, "Filing rules"): an archive whose stored filings were computed
  * by older rules than the code's (`FILING_RULES`, src/store/filing.ts) is re-filed from its stored texts and sources
  * when it is opened for writing, before the store serves anything; one opened read-only is first opened for writing
  * to be re-filed (`openSqliteStore`), and refused where it cannot be written (never served under stale filing).

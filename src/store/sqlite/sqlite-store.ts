@@ -33,7 +33,7 @@ import { dateSourceOf, rowToStored, type CableRow } from './sqlite-rows.js'
 import { splitList, splitTagList, writeCable, type VersionRow } from './sqlite-writer.js'
 import { unpackText } from '../pack-text.js'
 import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
-import { withheldRuns } from '../version-identity.js'
+import { NO_TEXT_VERSION, withheldRuns } from '../version-identity.js'
 import { shownSourceOf } from '../portion-access.js'
 import { dropPortions, portionFacetColumns, portionsEnabled, readerDate, setPortionSetting, shownDateSource, shownOrigin, shownTagsSql, somePortionSql, wholeSql, writePortions } from './sqlite-portions.js'
 
@@ -264,7 +264,9 @@ export class SqliteStore implements Store {
         .map(({ version: _v, ...s }) => ({ ...s, metadata: JSON.parse(s.metadata) as Record<string, string> }))
     const rows = versioned ? (this.db.prepare('SELECT * FROM cable_versions WHERE cable = ? ORDER BY version').all(rowid) as VersionRow[]) : []
     if (rows.length === 0) {
-      const s = cable.sources
+      // the sources of its one text: a record holding none (`NO_TEXT_VERSION`) is a source of the cable, of no version
+      const noText = new Set(sources.filter((x) => x.version === NO_TEXT_VERSION).map((x) => `${x.locator}\u0000${x.sha256}`))
+      const s = cable.sources.filter((x) => !noText.has(`${x.locator}\u0000${x.sha256}`))
       return [
         {
           version: 1,
@@ -410,7 +412,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')
       runMigrations(db, migrations)
-      // filed by older rules: re-filed from its stored texts and sources before anything is served (docs/data-model.md)
+      // filed by older rules: re-filed from its stored texts and sources before anything is served (docs/archive.md, "Filing rules")
       refileArchive(db)
     } else {
       const pending = pendingMigrations(path, db, migrations)

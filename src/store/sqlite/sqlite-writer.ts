@@ -5,7 +5,7 @@ import { dropPortions, portionsEnabled, writePortions } from './sqlite-portions.
 import { versionPortions } from '../portion-access.js'
 import { filingColumns, filingOfColumns, mergeSourceFilings, sameFiling, versionsFiling, type Filing } from '../filing.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
-import { compareVersions, contentSha256, rankOfRow, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
+import { betterCopy, compareVersions, contentSha256, holdsNoText, NO_TEXT_VERSION, rankOfRow, STALE_CONTENT_SHA256, TEXT_UNAVAILABLE, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 
 /**
  * Between two addressees in the index, so a phrase cannot run from one addressee into the next.
@@ -29,6 +29,8 @@ interface Existing {
   date_basis: string | null
   date_precision: string | null
   date_from: string | null
+  /** 1 when the shown record holds no text of the cable (`holdsNoText`), else 0. */
+  no_text: number
 }
 
 /** A `cable_versions` row. */
@@ -60,7 +62,9 @@ function prepare(db: Database.Database) {
   const columns = 'key, id, raw_id, date, date_basis, date_precision, date_from, origin, origin_key, precedence, classification, level, caveat_mask, caveats, subject, tags, error_count, text_bytes'
   return {
     find: db.prepare(
-      'SELECT c.rowid, d.text_sha256, c.error_count, c.tags, d.captions, c.level, c.caveats, c.classification, c.date, c.date_basis, c.date_precision, c.date_from FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.key = ?',
+      `SELECT c.rowid, d.text_sha256, c.error_count, c.tags, d.captions, c.level, c.caveats, c.classification, c.date, c.date_basis, c.date_precision, c.date_from,
+         instr(d.diagnostics, '"code":"${TEXT_UNAVAILABLE}"') > 0 AS no_text
+       FROM cables c JOIN cable_details d ON d.rowid = c.rowid WHERE c.key = ?`,
     ),
     setDateSource: db.prepare('UPDATE cables SET date_basis = ?, date_precision = ?, date_from = ? WHERE rowid = ?'),
     versions: db.prepare('SELECT * FROM cable_versions WHERE cable = ? ORDER BY version'),
@@ -71,6 +75,7 @@ function prepare(db: Database.Database) {
     getText: db.prepare('SELECT text FROM cable_texts WHERE rowid = ?').pluck(),
     firstSeen: db.prepare('SELECT min(imported_at) FROM cable_sources WHERE cable = ?').pluck(),
     claimSources: db.prepare('UPDATE cable_sources SET version = 1 WHERE cable = ? AND version IS NULL'),
+    noTextSources: db.prepare(`UPDATE cable_sources SET version = ${NO_TEXT_VERSION} WHERE cable = ? AND version IS NULL`),
     setAccess: db.prepare('UPDATE cables SET level = ?, caveat_mask = ?, caveats = ?, classification = ? WHERE rowid = ?'),
     insert: db.prepare(`INSERT INTO cables (${columns}) VALUES (${columns.replace(/\w+/g, '?')})`),
     update: db.prepare(`UPDATE cables SET (${columns}) = (${columns.replace(/\w+/g, '?')}) WHERE rowid = ?`),
@@ -86,6 +91,7 @@ function prepare(db: Database.Database) {
     dropRefs: db.prepare('DELETE FROM cable_refs WHERE cable = ?'),
     addFts: db.prepare('INSERT INTO cables_fts (rowid, body, subject, addressees) VALUES (?, ?, ?, ?)'),
     dropFts: db.prepare('DELETE FROM cables_fts WHERE rowid = ?'),
+    moveSource: db.prepare('UPDATE cable_sources SET version = ? WHERE cable = ? AND locator = ? AND sha256 = ?'),
     addSource: db.prepare(
       'INSERT OR IGNORE INTO cable_sources (cable, locator, sha256, rendering, imported_at, metadata, version) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -133,6 +139,19 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
     if (versions.length) raiseVersion(db, s, rowid, r, versions, version!)
     else raiseSingle(db, s, existing, r)
     if (outcome) outcome.unchanged++
+  } else if (holdsNoText(r)) {
+    // a record holding no text of a stored cable: a source of it, no version (QA 14 F10)
+    rowid = existing.rowid
+    version = existing.no_text ? null : NO_TEXT_VERSION
+    fileNoTextSource(db, s, existing, r)
+    if (outcome) outcome.unchanged++
+  } else if (existing.no_text && !(s.versions.all(existing.rowid) as VersionRow[]).length) {
+    // the first text of a cable known so far only from records holding none: shown from now on, filed under what
+    // every source states; those records stay its sources, of no version
+    rowid = existing.rowid
+    s.noTextSources.run(rowid)
+    replaceShown(db, s, existing, refiled(r, mergeSourceFilings(filingOfColumns(existing), filingOf(r))), sha, [])
+    if (outcome) outcome.replaced++
   } else {
     rowid = existing.rowid
     version = writeOtherText(db, s, existing, r, sha, outcome)
@@ -163,7 +182,7 @@ function dateSourceColumns(r: CableRecord): [string | null, string | null, strin
 /** A text for a stored cable that differs from the copy it shows; returns the version it belongs to. */
 function writeOtherText(db: Database.Database, s: Statements, existing: Existing, r: CableRecord, sha: string, outcome?: UpsertOutcome): number {
   const rowid = existing.rowid
-  let versions = s.versions.all(rowid) as VersionRow[]
+  let versions = freshIdentity(s, rowid, s.versions.all(rowid) as VersionRow[])
   const content = contentSha256(r.text)
   if (versions.length === 0) {
     // the first other text: the one shown so far becomes version 1
@@ -188,7 +207,8 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
   }
   const same = versions.find((v) => v.content_sha256 === content)
   if (same) {
-    if (r.errorCount >= same.error_count) {
+    // the copy kept of a version is chosen by a total order on copies, never by which came first (QA 14 F9)
+    if (!betterCopy({ errorCount: r.errorCount, textSha256: sha }, { errorCount: same.error_count, textSha256: same.text_sha256 })) {
       raiseVersion(db, s, rowid, r, versions, same.version)
       if (outcome) outcome.unchanged++
       return same.version
@@ -214,6 +234,9 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
     first_seen: r.source.importedAt,
     text: r.packed?.deflated ?? packText(r.text),
   }
+  // a source stored before under another version (an older identity rule made its text one with that version's, QA
+  // 14 F9) names the version its text is now
+  s.moveSource.run(added.version, rowid, r.source.locator, r.source.sha256)
   const all = [...versions, added]
   const best = [...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0]
   if (best === added) {
@@ -232,6 +255,20 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
   return added.version
 }
 
+
+/**
+ * The version rows of a cable, each with the content hash of the current identity rule: a row a migration left
+ * stale (`STALE_CONTENT_SHA256`) is hashed again from its stored text (the shown one's is in `cable_texts`) and
+ * written back.
+ */
+function freshIdentity(s: Statements, rowid: number, versions: VersionRow[]): VersionRow[] {
+  return versions.map((v) => {
+    if (v.content_sha256 !== STALE_CONTENT_SHA256) return v
+    const fresh = { ...v, content_sha256: contentSha256(unpackText((v.text ?? s.getText.get(rowid)) as Uint8Array)) }
+    s.putVersion.run(fresh)
+    return fresh
+  })
+}
 
 /** The filing a record's own source gives its text. */
 function filingOf(r: CableRecord): Filing {
@@ -257,7 +294,7 @@ function raiseVersion(db: Database.Database, s: Statements, rowid: number, r: Ca
  * (`mergeSourceFilings`), and its stored portions (portion-level access) are cut again under that filing, from the
  * fields stored for it.
  */
-function raiseSingle(db: Database.Database, s: Statements, existing: Existing, r: CableRecord): void {
+function raiseSingle(db: Database.Database, s: Statements, existing: Existing, r: CableRecord, text = r.text): void {
   const stored = filingOfColumns(existing)
   const merged = mergeSourceFilings(stored, filingOf(r))
   if (sameFiling(merged, stored)) return
@@ -274,13 +311,36 @@ function raiseSingle(db: Database.Database, s: Statements, existing: Existing, r
     key: r.key,
     level: merged.level,
     caveats: merged.caveats,
-    // the stored text: the same bytes as `r.text` (same SHA-256)
-    text: r.text,
+    // the stored text: the same bytes as `r.text` (same SHA-256), or given when `r` holds none
+    text,
     tags: splitTagList(existing.tags),
     captions: JSON.parse(existing.captions) as string[],
     date: existing.date,
     dateSource,
   }))
+}
+
+/**
+ * A record holding no text of a stored cable (`holdsNoText`) files it as any source does (fail closed: the cable is
+ * filed at least at what the record states): the one text's filing, or every version's, is raised by it and the
+ * stored portions are cut again from the stored texts. Nothing it holds is shown or indexed.
+ */
+function fileNoTextSource(db: Database.Database, s: Statements, existing: Existing, r: CableRecord): void {
+  const versions = s.versions.all(existing.rowid) as VersionRow[]
+  if (!versions.length) {
+    raiseSingle(db, s, existing, r, unpackText(s.getText.get(existing.rowid) as Uint8Array))
+    return
+  }
+  const raised = versions.map((v) => ({ ...v, ...filingColumns(mergeSourceFilings(filingOfColumns(v), filingOf(r))) }))
+  if (raised.every((v, i) => sameFiling(filingOfColumns(v), filingOfColumns(versions[i])))) return
+  for (const v of raised) s.putVersion.run(v)
+  reindex(db, s, existing.rowid, raised)
+}
+
+/** `r` filed under `f`, its portions (portion-level access) cut again under that filing. */
+function refiled(r: CableRecord, f: Filing): CableRecord {
+  const portions = r.portions && versionPortions({ key: r.key, level: f.level, caveats: f.caveats, text: r.text, tags: r.tags, captions: r.captions, date: r.date, dateSource: r.dateSource })
+  return { ...r, level: f.level, caveats: f.caveats, classification: f.classification, portions }
 }
 
 /** Shows `r` instead of the stored copy: its fields, text and index rows replace the old ones. */
