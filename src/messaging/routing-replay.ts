@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readableCable } from '../archive/show-cable.js'
+import { readableAddressees } from '../archive/withheld-addressees.js'
 import { parseCable } from '../format/parse.js'
 import type { MessagingStore } from '../store/messaging-store.js'
 import { locationHasDirectoryUsers, openMessagingStore } from '../store/open-store.js'
@@ -75,6 +76,8 @@ const certaintyOf = (certain: boolean): Certainty => (certain ? 'certain' : 'inf
  *   //   ALL SOUTH AND CENTRAL ASIA COLLECTIVE info IMMEDIATE (observed members certain, the others inferred)
  */
 export async function replayRouting(cable: Cable, directory: RoutingDirectory, options: ProfileOptions = {}): Promise<RoutingReplay> {
+  // a rendering's placeholder under an address list is no addressee, and the TO lines after one have no readable role
+  const shown = readableAddressees(cable)
   const relayed = new Set(cable.envelope.routing?.routes ?? [])
   const prosigns = cable.envelope.dtg?.precedence ?? []
   const byPost = new Map<string, RouteReceipt>()
@@ -109,8 +112,8 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
   }
   const collectives: { role: DeliveryRole; plad: string; precedence: Pick<RouteReceipt, 'precedence' | 'precedenceFrom'> }[] = []
   const lists: [DeliveryRole, Addressee[]][] = [
-    ['action', cable.to ?? []],
-    ['info', cable.info ?? []],
+    ['action', shown.to],
+    ['info', shown.info],
   ]
   for (const [role, list] of lists) {
     const label = role === 'action' ? 'TO' : 'INFO'
@@ -172,15 +175,20 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
     excluded,
     unresolved,
     relays,
-    noRecipientsBecause: recipients.length ? null : whyNoRecipients(lists, unresolved.length, excluded.length),
+    addresseesWithheld: shown.withheld ? ADDRESSEES_WITHHELD : null,
+    noRecipientsBecause: recipients.length ? null : whyNoRecipients(lists, unresolved.length, excluded.length, shown.withheld),
     profile: [...profile].map(([post, m]) => ({ post, matched: [...m].sort() })).sort((a, b) => a.post.localeCompare(b.post)),
     profileNamed: names,
   }
 }
 
+/** What a replay says (`addresseesWithheld`) when address lines are withheld from its reader (how many, and their roles, are not told). */
+export const ADDRESSEES_WITHHELD = 'address lines are withheld for your clearance (how many, and as action or info, is not shown)'
+
 /** The reason an empty replay is empty, in words a reader can act on. */
-function whyNoRecipients(lists: [DeliveryRole, Addressee[]][], unresolved: number, excluded: number): string {
+function whyNoRecipients(lists: [DeliveryRole, Addressee[]][], unresolved: number, excluded: number, withheld: boolean): string {
   const named = lists.reduce((n, [, list]) => n + list.length, 0)
+  if (named === 0 && withheld) return `${ADDRESSEES_WITHHELD}, and none you may read names a post`
   if (named === 0) return 'the cable has no TO or INFO line (none was read from its header), so there is nothing to route'
   const parts: string[] = []
   if (unresolved) parts.push(`${unresolved} of its ${named} addressee${named === 1 ? ' is' : 's are'} not in the directory`)

@@ -39,6 +39,15 @@ describe('innerMarks: a bracketed word inside a line', () => {
       ['the (UN) met', []],
       ['holding non-public (confidential) discussions', []],
       ['the (snf) paragraph', []],
+      // a lower-case abbreviation is prose even where it reads as a mark cut short (`conf`: CONFIDENTIAL)
+      ['(conf) room booked', []],
+      // a // between words no mark holds
+      ['the (see//note) here', []],
+    ])
+    // in capitals, or with the // of a marking, a class word inside a sentence is a mark
+    inner([
+      ['holding non-public (Confidential) discussions', ['CONFIDENTIAL']],
+      ['the talks (secret//NF) went', ['SECRET//NF', 'secret//NF']],
     ])
     // a lower-case class word opening the line is no sentence's
     inner([['(confidential) discussions', ['CONFIDENTIAL']]])
@@ -55,11 +64,17 @@ describe('innerMarks: a bracketed word inside a line', () => {
       ['one (c) two', ['C']],
       ['(a) one (c) two', ['C']],
       ['(b) one (s) two', ['S']],
+      // the neighbour may stand after it
+      ['(c) one (b) two', []],
+      // a neighbour elsewhere on the line does not make a class word a list item
+      ['(confidential) talks (d) item', ['CONFIDENTIAL']],
     ])
   })
 
   it('should read an upper-case letter continuing a list only as an item citing a cable', () => {
     inner([['the (C) item', ['C']], ['(C) STATE 12', []], ['(C) STATE 12 the plan', ['C']]], '(A) one (B) two ')
+    // the letter before it and a REF label standing after it on the line continue no list
+    inner([['the (C) STATE 12 REF: (B) x', ['C']]])
     // an item letter standing with a citation alone on the line before, whose item runs on into this line: a mark
     inner([['LKW3 the plan', ['C']]], 'x\n(C) STATE 3\n')
     // after a REF label the items run on
@@ -74,6 +89,9 @@ describe('innerMarks: a class word opening the line', () => {
       ['T O P S E C R E T talks', ['TOP SECRET']],
       ['C O N F I D E N T I A L talks', ['CONFIDENTIAL']],
       ['TOP  SECRET talks', ['TOP SECRET']],
+      // a marking before a colon or dash, its words as written (blanks between them kept single)
+      ['SECRET//REL TO USA, GBR: the plan', ['SECRET//REL TO USA, GBR', 'SECRET//REL TO USA, GBR']],
+      ['SECRET // NOFORN - the plan', ['SECRET // NOFORN', 'SECRET//NOFORN']],
       ['2. SECRET -- talks', ['SECRET']],
       ['S/NF talks', ['SECRET//NF']],
     ])
@@ -85,6 +103,7 @@ describe('innerMarks: a marking with the // of a marking and one bracket or none
     inner([
       ['talks S//NF) went', ['S//NF']],
       ['talks (S//NF went', ['S//NF']],
+      ['talks S//REL  TO USA) went', ['S//REL TO USA']],
       ['S//NF talks', ['S//NF', 'SECRET//NF', 'S//NF']],
       // a classification mentioned in a sentence is none
       ['the plan S//NF talks', []],
@@ -101,6 +120,34 @@ describe('innerMarks: a marking with the // of a marking and one bracket or none
       // a REL TO list too long for a bracketed word (over 40 characters) closed by its own bracket: the marking is read
       // up to the list's end (the dev corpus had one, an (SBU) paragraph shown to SBU and CONFIDENTIAL readers)
       ['4.(SBU) TALKING POINTS: a. (S//REL GBR, CAN, AUS, NZL, FRA, DEU, ITA, JPN, and ESP) FOR ALL:', ['SBU', 'S//REL GBR, CAN, AUS, NZL, FRA, DEU, ITA, JPN']],
+    ])
+  })
+})
+
+describe('innerMarks: marks in a shape no marking takes, stray punctuation, lookalike letters and brackets', () => {
+  it('should read a level with stray punctuation as a mark nobody can read', () => {
+    inner([
+      ['talks (S.) went', ['S.']],
+      ['talks (C;NF) went', ['C;NF']],
+      // a section number is no level with stray punctuation
+      ['see annex (C.2) below', []],
+    ])
+  })
+
+  it('should read a mark spelt with lookalike or invisible characters, or between brackets of another shape', () => {
+    inner([
+      ['talks (\u0405) went', ['\u0405']],
+      ['talks \uFF08S\uFF09 went', ['S']],
+      ['talks \uFF08s\uFF09 went', ['s']],
+      ['talks \uFE59S\uFE5A went', ['S']],
+      ['talks \uFF08S//ZZ\uFF09 went', ['S//ZZ']],
+      ['talks (S\u200b) went', ['S\u200b', 'S\u200b']],
+      // a terminal sequence shows as nothing: an invisible character
+      ['talks (S\u001b[0m) went', ['S\u200b']],
+      // a line with other characters outside ASCII: ASCII brackets are read once, by the bracketed-word reading
+      ['caf\u00e9 (S) talks', ['S']],
+      ['caf\u00e9 (UN) talks', []],
+      ['talks \uFF08UN\uFF09 went', []],
     ])
   })
 })

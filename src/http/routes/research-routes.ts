@@ -148,8 +148,8 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
 }
 
 /**
- * A snapshot refusal as its problem: 403 for one the reader may not see or check (saved with more access, or by
- * another user under need to know), 409 for a stored snapshot that no longer holds what its id says (its copy in
+ * A snapshot refusal as its problem: 403 for one the reader may not see or check (saved with more access; one
+ * saved by another user under need to know never gets here, `loadSnapshot` gives null for it: 404), 409 for a stored snapshot that no longer holds what its id says (its copy in
  * the archive was changed), which no request of his can mend.
  */
 function snapshotProblem(error: SnapshotError): HttpProblem {
