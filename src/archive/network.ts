@@ -5,6 +5,8 @@ import { stationOfAddress } from '../messaging/recipients.js'
 import { readAddressee, shippedDirectory, type RoutingDirectory } from '../messaging/routing-replay.js'
 import type { SerializedGraph } from 'graphology-types'
 import { breather } from './breather.js'
+import { researchAccess } from './portion-access.js'
+import { readableCable } from './show-cable.js'
 
 /**
  * The origin→addressee network: one node per station (the FM post as `stationOfAddress` reads it, and every TO/INFO
@@ -31,8 +33,11 @@ export interface NodeData {
 export type CableNetwork = DirectedGraph<NodeData, EdgeData>
 
 /**
- * Builds the network of every cable the reader may see; `year` keeps only the cables of that year. `directory`: the
- * one the routing replay reads addressees with (a database's messaging directory, else the shipped one).
+ * Builds the network of every cable the reader may see; `year` keeps only the cables of that year. With
+ * portion-level access on (docs/search.md), a cable he may read only in part counts through his rendering of it
+ * (`readableCable`: the origin its FM line gives him, the addressee lines it shows, the date his search shows),
+ * as his search finds it: no station, edge or weight comes from a line withheld from him. `directory`: the one the
+ * routing replay reads addressees with (a database's messaging directory, else the shipped one).
  *
  * @example
  *   const g = await cableNetwork(store)
@@ -52,11 +57,15 @@ export async function cableNetwork(store: Store, access?: Access, year?: number,
     return stations.get(k)!
   }
   const pause = breather()
-  for await (const hit of store.search(null, { sort: 'date' }, access)) {
+  for await (const hit of store.search(null, { sort: 'date' }, await researchAccess(store, access))) {
     await pause()
-    const y = hit.date?.slice(0, 4) ?? 'undated'
+    const inPart = hit.partial !== undefined && access !== undefined
+    // a cable read whole is dated as its hit is: one of another year is not read at all
+    if (!inPart && year !== undefined && (hit.date?.slice(0, 4) ?? 'undated') !== String(year)) continue
+    // read in part: the cable as his rendering gives it (origin, addressees, date), else the stored cable
+    const cable = inPart ? (await readableCable(store, hit.key, access))?.cable : await store.getCable(hit.key, access)
+    const y = cable?.date?.slice(0, 4) ?? 'undated'
     if (year !== undefined && y !== String(year)) continue
-    const cable = await store.getCable(hit.key, access)
     if (!cable?.origin) continue
     const from = node(stationOfAddress(cable.origin))
     g.updateNodeAttribute(from, 'sent', (n) => (n ?? 0) + 1)

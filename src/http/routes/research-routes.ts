@@ -23,7 +23,7 @@ const Any = (name: string) => z.object({}).passthrough().openapi(name)
 const year = z.coerce.number().int().min(1900).max(2099).optional()
 
 const routes = {
-  versions: createRoute({ method: 'get', path: '/api/cables/{id}/versions', tags: ['research'], summary: 'Every text of a cable', description: 'Versions oldest first, each with its sources and text; `current` is the one shown.', request: { params: IdParam }, responses: { 200: json(Any('CableVersions'), 'The versions'), ...problems(401, 404) } }),
+  versions: createRoute({ method: 'get', path: '/api/cables/{id}/versions', tags: ['research'], summary: 'Every text of a cable', description: 'Versions oldest first, each with its sources and text; `current` is the one shown. 403 for a caller who may read the cable only in part (its versions rest on the text withheld from him; how many there are is not said).', request: { params: IdParam }, responses: { 200: json(Any('CableVersions'), 'The versions'), ...problems(401, 403, 404) } }),
   diff: createRoute({ method: 'get', path: '/api/cables/{id}/diff', tags: ['research'], summary: 'Word diff between two versions', description: 'Without `from`/`to`: the first and the last version. 403 for a caller who may read the cable only in part (its versions cannot be compared without the withheld text).', request: { params: IdParam, query: z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() }) }, responses: { 200: json(Any('VersionDiff'), 'Runs of same, removed and added words'), ...problems(401, 403, 404, 422) } }),
   route: createRoute({ method: 'get', path: '/api/cables/{id}/route', tags: ['research'], summary: 'Routing replay', description: 'Receiving posts with role, precedence and certainty; exclusions, unknown addressees, posts reached by subscriptions.', request: { params: IdParam }, responses: { 200: json(Any('RoutingReplay'), 'The replay'), ...problems(401, 404) } }),
   redact: createRoute({ method: 'get', path: '/api/cables/{id}/redact', tags: ['research'], summary: 'Releasable rendering', description: '`for` is a level and caveats, comma-separated (`CONFIDENTIAL`, `SECRET,NOFORN`).', request: { params: IdParam, query: z.object({ for: z.string().min(1).max(200).describe('a clearance such as CONFIDENTIAL or SECRET,NOFORN (a level, then caveats, comma-separated)') }) }, responses: { 200: json(Any('Redaction'), 'The rendering and the withheld portions'), ...problems(401, 404, 422) } }),
@@ -44,7 +44,13 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
   app.openapi(routes.versions, async (c) => {
     const { id } = c.req.valid('param')
     const principal = c.get('principal')
-    const versions = await cableVersions(deps.archive, id, principal.access)
+    let versions
+    try {
+      versions = await cableVersions(deps.archive, id, principal.access)
+    } catch (error) {
+      if (error instanceof ReadInPartError) throw new HttpProblem('FORBIDDEN', error.message)
+      throw error
+    }
     if (!versions) return missing(principal, 'versions', id)
     await deps.reads.charge(principal, 'read', 1)
     return c.json({ versions }, 200)
