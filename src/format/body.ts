@@ -1,4 +1,5 @@
 import { codeAt, isSpaceCode } from './char-codes.js'
+import { splitClassWord } from './class-line.js'
 import { levelOfClassWord } from './classification.js'
 import type { Line } from './lines.js'
 import type { Cable, SegmentKind, TextBlock } from './model.js'
@@ -40,7 +41,8 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
           push({
             type: 'classLine',
             level: levelOfClassWord(m[2]),
-            spaced: /\s/.test(m[2].trim()) && !/^UNCLAS/i.test(m[2]),
+            spaced: /\s/.test(splitClassWord(m[2]).word.trim()) && !/^UNCLAS/i.test(m[2]),
+            controls: splitClassWord(m[2]).controls,
             section: m[3] && m[4] ? { number: m[3], of: m[4] } : null,
             origin: m[5].trim().replace(/\s+/g, ' '),
             serial: m[6],

@@ -1,5 +1,6 @@
 import { captionsBeforeOrigin, gluedCaptions, leadingCaptions } from './captions.js'
-import { CLASS_LINE, CLASS_WORD_ONLY } from './classification.js'
+import { CLASS_LINE, CLASS_WORD_ONLY, classWordFor, levelOfClassWord } from './classification.js'
+import { markingParts, type MarkingParts } from './marking.js'
 
 /**
  * How far a class line goes (spec §5.2): the class word, `SECTION nn OF mm`, caption words before the origin
@@ -89,6 +90,39 @@ export function classLineTail(rest: string): { captions: { caption: string; star
     at += pos
   }
   return { captions, end: at }
+}
+
+/**
+ * The class word of a class line's `CLASS_LINE` match (`m[2]`) and the controls it joins with `//`
+ * (`S E C R E T//ORCON/NF`: word `S E C R E T`, controls `ORCON/NF` at offset 13 of `m[2]`); controls null when it
+ * joins none.
+ */
+export function splitClassWord(written: string): { word: string; controls: string | null; controlsStart: number } {
+  const at = written.indexOf('/')
+  if (at === -1) return { word: written, controls: null, controlsStart: written.length }
+  const slashes = written.startsWith('//', at) ? 2 : 1
+  const start = at + slashes + /^[ \t]*/.exec(written.slice(at + slashes))![0].length
+  return { word: written.slice(0, at).trimEnd(), controls: written.slice(start), controlsStart: start }
+}
+
+/**
+ * The marking a class line states (spec §5.2, §7): its class word and the controls it joins with `//`
+ * (`S E C R E T//NF` → `SECRET//NF`), read by THE marking parser (`markingParts`), as a portion mark is, so a class
+ * line and a portion mark never read a control two ways: `NF` is NOFORN, `OC` ORCON, and a control the parser does
+ * not read (`SI`, `ZZ`) makes the marking one nobody can read (`parts` null: the cable is filed TOP SECRET, marking
+ * not understood, fail closed). Null for a class word that joins no controls. `written` is `m[2]` of a `CLASS_LINE`
+ * match.
+ *
+ * @example
+ *   classLineMarking('S E C R E T//ORCON/NF') // { marking: 'SECRET//ORCON/NF', parts: { level: 'SECRET', caveats: ['ORCON', 'NOFORN'], … } }
+ *   classLineMarking('S E C R E T//SI')       // { marking: 'SECRET//SI', parts: null }
+ */
+export function classLineMarking(written: string): { marking: string; parts: MarkingParts | null } | null {
+  const { word, controls } = splitClassWord(written)
+  if (controls === null) return null
+  const level = levelOfClassWord(word)
+  const marking = `${level === 'SBU' ? 'LIMITED OFFICIAL USE' : /^UNCLAS/i.test(word.trim()) ? 'UNCLASSIFIED' : classWordFor(level, false)}//${controls.replace(/[ \t]*(\/{1,2})[ \t]*/g, '$1').toUpperCase()}`
+  return { marking, parts: markingParts(marking) }
 }
 
 /** Nothing but blanks, or blanks and the backslash of a cables.csv line continuation (spec §10): the line ends here. */

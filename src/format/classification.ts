@@ -100,13 +100,24 @@ export function mayOpenClassWord(t: string): boolean {
 }
 
 /**
- * A classification line: class word, optional SECTION nn OF mm (after caption words, when the line carries them
- * there: `S E C R E T NODIS SECTION 01 OF 02 …`, read by `captionsBeforeSection`), MRN origin and serial.
+ * The controls a class line may join to its class word with `//` or `/` (`S E C R E T//NF`, `SECRET//ORCON/NOFORN`,
+ * `SECRET // NOFORN//SI`, `S E C R E T/NF`): words of letters (or `FOR OFFICIAL USE ONLY`, `SPECAT EXCLUSIVE`) separated by `/` or `//`.
+ * Only their shape: what they say is read by the marking parser (`classLineMarking`), as a portion mark is.
+ */
+const CLASS_LINE_CONTROLS = `[ \\t]*\\/{1,2}[ \\t]*${controlWord()}(?:[ \\t]*\\/{1,2}[ \\t]*${controlWord()})*`
+function controlWord(): string {
+  return `(?:FOR +OFFICIAL +USE +ONLY|SPECAT +EXCLUSIVE|[A-Za-z]+)(?![A-Za-z])`
+}
+
+/**
+ * A classification line: class word (with the controls it joins with `//`, `S E C R E T//NF`: the marking
+ * `classLineMarking` reads), optional SECTION nn OF mm (after caption words, when the line carries them there:
+ * `S E C R E T NODIS SECTION 01 OF 02 …`, read by `captionsBeforeSection`), MRN origin and serial.
  *   C O N F I D E N T I A L SECTION 01 OF 02 HARARE 005461
  *   ^class                  ^section         ^origin ^serial
  */
 export const CLASS_LINE = new RegExp(
-  `^(\\s*)(${CLASS_WORD_SOURCE})(?:(?:\\s+${CAPTION_RUN_SOURCE})?\\s+SECTION\\s+(\\d{1,2})\\s+OF\\s+(\\d{1,2}))?\\s+([A-Za-z][A-Za-z .'&-]*?)\\s+(\\d{3,7})\\b(.*)$`,
+  `^(\\s*)((?:${CLASS_WORD_SOURCE})(?:${CLASS_LINE_CONTROLS})?)(?:(?:\\s+${CAPTION_RUN_SOURCE})?\\s+SECTION\\s+(\\d{1,2})\\s+OF\\s+(\\d{1,2}))?\\s+([A-Za-z][A-Za-z .'&-]*?)\\s+(\\d{3,7})\\b(.*)$`,
   'i',
 )
 

@@ -1,5 +1,5 @@
-import { captionsBeforeOrigin, gluedCaptions, isCaptionLineWith, leadingCaptions } from './captions.js'
-import { captionsBeforeSection, classLineTail } from './class-line.js'
+import { CAPTION_PHRASES, captionsBeforeOrigin, gluedCaptions, isCaptionLineWith, leadingCaptions } from './captions.js'
+import { captionsBeforeSection, classLineMarking, classLineTail, splitClassWord } from './class-line.js'
 import {
   CLASS_WORD_ONLY,
   levelOfClassWord,
@@ -50,6 +50,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
   // Class line and MRN
   let level: Level | null = null
   let classLineCaptions: { caption: string; start: number; end: number }[] = []
+  // the class line's marking as written when the marking parser cannot read it (`SECRET//SI`), else null
+  let unreadableClassLine: string | null = null
   if (layout.classLine !== null && layout.classMatch) {
     const m = layout.classMatch
     const line = lines[layout.classLine]
@@ -65,6 +67,28 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     cable.spans.classLine = index.span(line.start, line.end)
     cable.spans.classification = index.span(line.start + m[1].length, line.start + m[1].length + m[2].length)
     if (m[3] && m[4]) cable.sections = Number(m[4])
+    // controls joined to the class word (`S E C R E T//NF`): read by the marking parser, as a portion mark's are
+    const stated = classLineMarking(m[2])
+    if (stated) {
+      const { controlsStart } = splitClassWord(m[2])
+      const at = line.start + m[1].length + controlsStart
+      const controlsSpan = { start: at, end: line.start + m[1].length + m[2].length }
+      if (stated.parts === null) {
+        unreadableClassLine = stated.marking
+        ctx.diagnostics.push({
+          code: 'BAD_MARKING',
+          severity: 'error',
+          message: `Class-line marking ${stated.marking} cannot be read: a control after // is none the marking parser knows; the cable is held at the highest level`,
+          span: index.span(controlsSpan.start, controlsSpan.end),
+        })
+      } else {
+        if (stated.parts.level !== null && LEVEL_RANK[stated.parts.level] > LEVEL_RANK[level]) level = stated.parts.level
+        // each caveat the controls name is a caption of the class line (spanning the controls), as `S E C R E T NODIS …` is
+        for (const caveat of stated.parts.caveats) {
+          if (CAPTION_PHRASES.includes(caveat) || caveatsOfCaption(caveat).length) classLineCaptions.push({ caption: caveat, ...controlsSpan })
+        }
+      }
+    }
   }
   if (level === null && ctx.header.envelope.security) level = levelOfSecurityGroup(ctx.header.envelope.security.group)
   if (level === null) level = bannerLevel(lines)
@@ -238,7 +262,9 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     // Cablegate derives //NOFORN from the caption, not from NOFORN portions (measured: following the portions
     // raises disagreement with the publisher from 62 to 146 cables of 5,202)
     const captionsSeen = classLineNoforn(ctx) && !captions.includes('NOFORN') ? [...captions, 'NOFORN'] : captions
-    cable.classification = overallClassification(level, captionsSeen)
+    // a class-line marking nobody can read stays as written: access control reads it with the marking parser and
+    // fails closed (TOP SECRET, marking not understood), lint refuses it
+    cable.classification = unreadableClassLine ?? overallClassification(level, captionsSeen)
   }
 }
 

@@ -160,7 +160,7 @@ export interface Envelope {
 export type TextBlock = TextBlockBody & { tight?: boolean }
 
 export type TextBlockBody =
-  | { type: 'classLine'; level: Level; spaced: boolean; section: { number: string; of: string } | null; origin: string; serial: string; extra: string | null }
+  | { type: 'classLine'; level: Level; spaced: boolean; section: { number: string; of: string } | null; origin: string; serial: string; extra: string | null; /** Controls joined to the class word with `//` as written (`NF`, `ORCON/NF`); absent or null for none. */ controls?: string | null }
   | { type: 'captions'; lines: string[] }
   | { type: 'eo'; text: string }
   | { type: 'tags'; tags: string[]; links: boolean }

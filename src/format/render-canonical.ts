@@ -58,7 +58,7 @@ function renderBlock(b: TextBlock, web: boolean): string[] {
   switch (b.type) {
     case 'classLine': {
       const section = b.section ? ` SECTION ${b.section.number} OF ${b.section.of}` : ''
-      return [`${classWordFor(b.level, b.spaced)}${section} ${b.origin} ${b.serial}${b.extra ? ` ${b.extra}` : ''}`]
+      return [`${classWordFor(b.level, b.spaced)}${b.controls ? `//${b.controls}` : ''}${section} ${b.origin} ${b.serial}${b.extra ? ` ${b.extra}` : ''}`]
     }
     case 'captions':
     case 'lines':

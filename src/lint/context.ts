@@ -1,5 +1,6 @@
 import type { Cable, SegmentKind } from '../format/model.js'
 import { CLASS_LINE, levelOfClassWord, type Level, LEVEL_RANK } from '../format/classification.js'
+import { splitClassWord } from '../format/class-line.js'
 import { parseMarking, type MarkingError } from '../format/marking.js'
 import { headerLines, type HeaderLine, type HeaderLineKind } from './header-lines.js'
 import { LineIndex } from '../format/span.js'
@@ -98,7 +99,8 @@ function classLineInfo(table: LineTable): ClassLineInfo | null {
   const serialStart = line.start + line.text.lastIndexOf(m[6], line.text.length - m[7].length)
   return {
     line,
-    word: m[2],
+    // the class word alone: controls joined with `//` (`S E C R E T//NF`) are a marking, read by the parser
+    word: splitClassWord(m[2]).word,
     wordStart,
     section: m[3]
       ? { number: Number(m[3]), of: Number(m[4]), start: line.start + sectionAt, end: line.start + line.text.search(/OF\s+\d+/i) + `OF ${m[4]}`.length }

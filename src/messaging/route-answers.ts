@@ -46,6 +46,13 @@ export interface RoutingReplay {
   profile: { post: string; matched: string[] }[]
   /** Whether `profile` names users and their rules (the caller may see the directory's users). */
   profileNamed: boolean
+  /**
+   * When the text replayed holds address lines withheld from the reader (a reader in part reads a rendering whose
+   * placeholders stand for them), the note that says so (`address lines are withheld for your clearance …`); else
+   * null. They are no addressees, the TO lines after one are not read (their role is not readable), and how many
+   * lines were withheld, or their roles, is never told.
+   */
+  addresseesWithheld: string | null
   /** Why no post receives it, when none does (no address lines; addressees unknown; all excluded); else null. */
   noRecipientsBecause: string | null
 }

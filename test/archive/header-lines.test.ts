@@ -67,7 +67,7 @@ describe('headerPieces: what of a header segment is shown as it stands (spec §3
       ['captions', 'CORRECTED COPY\n', [['CORRECTED COPY\n', true]]],
       ['captions', 'C O R R E C T E D COPY (TEXT OF PLAN)\n', [['C O R R E C T E D COPY', true], [' (TEXT OF PLAN)\n', false]]],
       ['captions', 'CORRECTED COPY (S) THE PLAN\n', [['CORRECTED COPY', true], [' (S) THE PLAN\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('captions: caption words and service lines; the rest of a service line past its syntax, and every line after the first that is not one, are portion text: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('captions: caption words and service lines; the rest of a service line past its syntax, and every line after the first that is not one, are portion text: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
@@ -75,7 +75,7 @@ describe('headerPieces: what of a header segment is shown as it stands (spec §3
       ['eo', 'E.O. 12958: DECL: 02/15/2018 the plan is set\n', [['E.O. 12958: DECL: 02/15/2018 ', true], ['the plan is set\n', false]]],
       ['eo', 'E.O. 12958: DECL: 02/15/2018\nE.O. 12958: DECL: 02/15/2018\n', [['E.O. 12958: DECL: 02/15/2018\n', true], ['E.O. 12958: DECL: 02/15/2018\n', false]]],
       ['eo', 'the plan E.O. 12958: DECL: 02/15/2018\n', [['the plan E.O. 12958: DECL: 02/15/2018\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('eo: the E.O. statement of the first line; text after it and every other line are portion text: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('eo: the E.O. statement of the first line; text after it and every other line are portion text: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
@@ -86,7 +86,7 @@ describe('headerPieces: what of a header segment is shown as it stands (spec §3
       ['tags', 'TAGS: PREL PGOV\nPREL PGOV KNNP MARR ETRD EFIN ECON PHUM PTER\n', [['TAGS: PREL PGOV\n', true], ['PREL PGOV KNNP MARR ETRD EFIN ECON PHUM PTER\n', false]]],
       ['tags', 'TAGS: PREL PGOV\nPREL VERYLONGTAGWORDXXXX\n', [['TAGS: PREL PGOV\n', true], ['PREL VERYLONGTAGWORDXXXX\n', false]]],
       ['tags', 'PREL PGOV\n', [['PREL PGOV\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('tags: the label and tag list, and continuation lines of at most eight tags of at most 16 characters: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('tags: the label and tag list, and continuation lines of at most eight tags of at most 16 characters: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
@@ -96,53 +96,53 @@ describe('headerPieces: what of a header segment is shown as it stands (spec §3
       ['signature', 'QUILL\nThe plan is set.\n', [['QUILL\n', true], ['The plan is set.\n', false]]],
       ['signature', 'Ona Quill\nPolitical Officer\nQUILL\n', [['Ona Quill\nPolitical Officer\n', false], ['QUILL\n', true]]],
       ['signature', 'QUILL\nBT\n#0401\nNNNN\n', [['QUILL\nBT\n#0401\nNNNN\n', true]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('signature: of the name lines only the signer\'s, class words and trailer lines; other name-like lines are portion text: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('signature: of the name lines only the signer\'s, class words and trailer lines; other name-like lines are portion text: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
       ['headerOther', 'FM AMEMBASSY QUORIN\nTO SECSTATE WASHDC\n', [['FM AMEMBASSY QUORIN\nTO SECSTATE WASHDC\n', true]]],
       ['headerOther', 'O 151200Z FEB 08 ZFF THE MINISTER\n', [['O 151200Z FEB 08 ZFF', true], [' THE MINISTER\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('headerOther: routing lines; a DTG line up to its signals and service words: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('headerOther: routing lines; a DTG line up to its signals and service words: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
       ['envelope', 'O 151200Z FEB 08 ZFF THE MINISTER\nFM AMEMBASSY QUORIN\n', [['O 151200Z FEB 08 ZFF', true], [' THE MINISTER\nFM AMEMBASSY QUORIN\n', false]]],
       ['envelope', 'O 151200Z FEB 08 (S) THE MINISTER\n', [['O 151200Z FEB 08', true], [' (S) THE MINISTER\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('envelope: a DTG line up to its signals, unless a mark stands inside them; everything after is portion text: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('envelope: a DTG line up to its signals, unless a mark stands inside them; everything after is portion text: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
       ['to', 'TO SECSTATE WASHDC\nThe plan is set.\nRUEHC/SECSTATE WASHDC\n', [['TO SECSTATE WASHDC\n', true], ['The plan is set.\nRUEHC/SECSTATE WASHDC\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('to: addressee lines until the first that is not one: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('to: addressee lines until the first that is not one: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
       ['classLine', 'C O N F I D E N T I A L QUORIN 000123\n', [['C O N F I D E N T I A L QUORIN 000123\n', true]]],
       ['classLine', 'C O N F I D E N T I A L QUORIN 000123 the plan\n', [['C O N F I D E N T I A L QUORIN 000123', true], [' the plan\n', false]]],
       ['classLine', 'C O N F I D E N T I A L QUORIN 000123\nC O N F I D E N T I A L QUORIN 000123\n', [['C O N F I D E N T I A L QUORIN 000123\n', true], ['C O N F I D E N T I A L QUORIN 000123\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('classLine: the class line of the first line, as far as its syntax goes: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('classLine: the class line of the first line, as far as its syntax goes: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
       ['preamble', 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n', [['This record is a partial extract of the original cable. The full text of the original cable is not available.\n', true]]],
       ['preamble', 'This record is a partial extract of the original cable. The plan.\n', [['This record is a partial extract of the original cable. The plan.\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('preamble: the publisher\'s partial-record notice as written, nothing else: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('preamble: the publisher\'s partial-record notice as written, nothing else: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
       ['subject', 'SUBJECT: TALKS\n', [['SUBJECT: TALKS\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('a kind headerPieces does not know: portion text: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('a kind headerPieces does not know: portion text: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
       ['blank', '\n\n', [['\n\n', true]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('a blank segment: header: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('a blank segment: header: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
       ['info', 'INFO AMEMBASSY QUORIN\n1. (S) The plan\n2. (C) Talks\n', [['INFO AMEMBASSY QUORIN\n', true], ['1. (S) The plan\n', false], ['2. (C) Talks\n', false]]],
       ['info', 'INFO AMEMBASSY QUORIN\nThe plan\n\n2. (C) Talks\n', [['INFO AMEMBASSY QUORIN\n', true], ['The plan\n\n', false], ['2. (C) Talks\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('info: portion text after the addressees cut at each paragraph number: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('info: portion text after the addressees cut at each paragraph number: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
@@ -161,7 +161,7 @@ describe('headerPieces: what of a header segment is shown as it stands (spec §3
       ['classifiedBy', 'Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d)).\n', [['Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d)).\n', true]]],
       ['classifiedBy', 'Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d). \n', [['Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d). \n', true]]],
       ['classifiedBy', 'Classified By: One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen for reasons 1.4 (b)\n', [['Classified By: ', true], ['One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen for reasons 1.4 (b)\n', false]]],
-  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('classifiedBy: the statement through its reasons; only the label when a sentence, a mark or too many words stand before the reasons: %j', (kind, raw, expected) => {
+  ] as [Parameters<typeof headerPieces>[0], string, [string, boolean][]][])('classifiedBy: the statement through its reasons; only the label when a sentence, a mark or too many words stand before the reasons: %s %j', (kind, raw, expected) => {
     expect(pieces(kind, raw)).toEqual(expected)
   })
   it.each([
@@ -170,11 +170,18 @@ describe('headerPieces: what of a header segment is shown as it stands (spec §3
       ['signature', 'QUILL\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2005\n', [['QUILL\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2005\n', true]]],
       ['signature', 'QUILL\nThe plan is set.\nMore of it.\n', [['QUILL\n', true], ['The plan is set.\nMore of it.\n', false]]],
       ['signature', 'QUILL\nBT\n', [['QUILL\nBT\n', true]]],
+      // no signer: the last name line has no name's shape (signerLine), so every name-like line is text
+      ['signature', 'NEUMANN\nX\n', [['NEUMANN\nX\n', false]]],
+      ['signature', 'NEUMANN\nX\nThe plan\n', [['NEUMANN\nX\n', false], ['The plan\n', false]]],
       ['signature', 'RICE\nQUILL\nThe plan is set.\n', [['RICE\n', false], ['QUILL\n', true], ['The plan is set.\n', false]]],
       ['eo', 'E.O. 12958: DECL: 02/15/2018\nE.O. 12958: DECL: 02/15/2018 the plan\n', [['E.O. 12958: DECL: 02/15/2018\n', true], ['E.O. 12958: DECL: 02/15/2018 the plan\n', false]]],
       ['eo', 'E.O. 12958: DECL: 02/15/2018  \n', [['E.O. 12958: DECL: 02/15/2018  \n', true]]],
       ['captions', 'SIPDIS\n   \nNOFORN\n', [['SIPDIS\n   \nNOFORN\n', true]]],
       ['tags', 'TAGS: PREL PGOV\n\nKNNP\n', [['TAGS: PREL PGOV\n\nKNNP\n', true]]],
+      // a continuation line of capitals whose words are no tags
+      ['tags', 'TAGS: PREL PGOV\nKNNP THE TALKS FAILED\n', [['TAGS: PREL PGOV\n', true], ['KNNP THE TALKS FAILED\n', false]]],
+      // blanks the statement does not take (a no-break space) after it: the line is still the statement's
+      ['eo', 'E.O. 12958: DECL: 02/15/2018\u00a0\n', [['E.O. 12958: DECL: 02/15/2018\u00a0\n', true]]],
       ['tags', 'TAGS: PREL PGOV\nKNNP MARR the plan\n', [['TAGS: PREL PGOV\n', true], ['KNNP MARR the plan\n', false]]],
       ['classLine', 'C O N F I D E N T I A L QUORIN 000123\nthe plan\n', [['C O N F I D E N T I A L QUORIN 000123\n', true], ['the plan\n', false]]],
       ['to', 'TO SECSTATE WASHDC\nRUEHC/SECSTATE WASHDC\n', [['TO SECSTATE WASHDC\nRUEHC/SECSTATE WASHDC\n', true]]],
@@ -205,6 +212,9 @@ describe('marksOfText: every portion mark a piece of text outside the body holds
       // reason letters in capitals, and every reason statement of the text
       ['Classified By: John Doe, reasons 1.4 (B) AND (C).', []],
       ['Classified By: John Doe, reasons 1.4 (c).\nAlso 1.5 (c).', []],
+      // a mark right after the reason letters, and a marking opening the line the reasons end on
+      ['Classified By: Ona Quill for reasons 1.4 (b)(TS) the plan.', ['TS']],
+      ['Classified By: Ona Quill for reasons\n1.4 (b) S//NF the plan is set.', ['S//NF', 'SECRET//NF', 'S//NF']],
     ]
     for (const [text, marks] of cases) expect([text, marksOfText(text)]).toEqual([text, marks])
   })
@@ -232,6 +242,9 @@ describe('marksOfText: every portion mark a piece of text outside the body holds
       // the letter before comes after it; a caption where no serial stands before it
       ['REF: (C) the plan (B) STATE 12', ['C']],
       ['REF: A. STATE 12 the (EXDIS) plan', ['EXDIS']],
+      // a caveat or a level word before an item is no caption (spec §5.9 writes it after) nor an item letter
+      ['REF: (EXDIS) STATE 12', ['EXDIS']],
+      ['REF: (UNCLASSIFIED) STATE 12', ['UNCLASSIFIED']],
     ]
     for (const [text, marks] of cases) expect([text, marksOfText(text, true)]).toEqual([text, marks])
   })
@@ -261,6 +274,9 @@ describe('classifiedByLength through headerPieces: where the Classified-by state
     expect(by('Classified By: Ambassador Ona Quill FOR REASONS OF STATE THE TALKS FAILED\n')).toEqual([['Classified By: ', true], ['Ambassador Ona Quill FOR REASONS OF STATE THE TALKS FAILED\n', false]])
     expect(by('Classified By: Ambassador Ona Quill, reason: Section 1.4\n')).toEqual([['Classified By: Ambassador Ona Quill, reason: Section 1.4\n', true]])
     expect(by('Classified By: Ambassador Ona Quill, per reason 1.4 b and d\n')).toEqual([['Classified By: Ambassador Ona Quill, per reason 1.4 b and d\n', true]])
+    // the reason word spaced out, as a wrapped or typed line may give it
+    expect(by('Classified By: Ambassador Ona Quill, r e a s o n s of state the talks failed\n')).toEqual([['Classified By: ', true], ['Ambassador Ona Quill, r e a s o n s of state the talks failed\n', false]])
+    expect(by('Classified By: Ambassador Ona Quill, r e a s o n s: Section 1.4\n')).toEqual([['Classified By: Ambassador Ona Quill, r e a s o n s: Section 1.4\n', true]])
   })
 
   it('should end the statement before a mark opening a line inside it, never at the reason letters, and at a mark inside a line', () => {
@@ -272,5 +288,12 @@ describe('classifiedByLength through headerPieces: where the Classified-by state
   it('should take the punctuation closing the reasons, and the line end only when nothing else follows on the line', () => {
     expect(by('Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).   \nThe plan.\n')).toEqual([['Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).   \n', true], ['The plan.\n', false]])
     expect(by('Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).] The plan.\n')).toEqual([['Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).]', true], [' The plan.\n', false]])
+    // blanks ending the segment
+    expect(by('Classified By: Ambassador Ona Quill for reasons 1.4 (b).   ')).toEqual([['Classified By: Ambassador Ona Quill for reasons 1.4 (b).   ', true]])
+  })
+
+  it("should read only the label's line for a mark when no reasons stand in the segment", () => {
+    // a mark on a later line opens no statement: the lines before it are text, never header
+    expect(by('Classified By: Ambassador Ona Quill\nThe plan is set.\n(S) The secret plan.\n')).toEqual([['Classified By: Ambassador Ona Quill\n', true], ['The plan is set.\n(S) The secret plan.\n', false]])
   })
 })

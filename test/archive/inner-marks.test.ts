@@ -39,6 +39,15 @@ describe('innerMarks: a bracketed word inside a line', () => {
       ['the (UN) met', []],
       ['holding non-public (confidential) discussions', []],
       ['the (snf) paragraph', []],
+      // a lower-case abbreviation is prose even where it reads as a mark cut short (`conf`: CONFIDENTIAL)
+      ['(conf) room booked', []],
+      // a // between words no mark holds
+      ['the (see//note) here', []],
+    ])
+    // in capitals, or with the // of a marking, a class word inside a sentence is a mark
+    inner([
+      ['holding non-public (Confidential) discussions', ['CONFIDENTIAL']],
+      ['the talks (secret//NF) went', ['SECRET//NF', 'secret//NF']],
     ])
     // a lower-case class word opening the line is no sentence's
     inner([['(confidential) discussions', ['CONFIDENTIAL']]])
@@ -55,11 +64,17 @@ describe('innerMarks: a bracketed word inside a line', () => {
       ['one (c) two', ['C']],
       ['(a) one (c) two', ['C']],
       ['(b) one (s) two', ['S']],
+      // the neighbour may stand after it
+      ['(c) one (b) two', []],
+      // a neighbour elsewhere on the line does not make a class word a list item
+      ['(confidential) talks (d) item', ['CONFIDENTIAL']],
     ])
   })
 
   it('should read an upper-case letter continuing a list only as an item citing a cable', () => {
     inner([['the (C) item', ['C']], ['(C) STATE 12', []], ['(C) STATE 12 the plan', ['C']]], '(A) one (B) two ')
+    // the letter before it and a REF label standing after it on the line continue no list
+    inner([['the (C) STATE 12 REF: (B) x', ['C']]])
     // an item letter standing with a citation alone on the line before, whose item runs on into this line: a mark
     inner([['LKW3 the plan', ['C']]], 'x\n(C) STATE 3\n')
     // after a REF label the items run on
@@ -74,6 +89,9 @@ describe('innerMarks: a class word opening the line', () => {
       ['T O P S E C R E T talks', ['TOP SECRET']],
       ['C O N F I D E N T I A L talks', ['CONFIDENTIAL']],
       ['TOP  SECRET talks', ['TOP SECRET']],
+      // a marking before a colon or dash, its words as written (blanks between them kept single)
+      ['SECRET//REL TO USA, GBR: the plan', ['SECRET//REL TO USA, GBR', 'SECRET//REL TO USA, GBR']],
+      ['SECRET // NOFORN - the plan', ['SECRET // NOFORN', 'SECRET//NOFORN']],
       ['2. SECRET -- talks', ['SECRET']],
       ['S/NF talks', ['SECRET//NF']],
     ])
@@ -85,6 +103,7 @@ describe('innerMarks: a marking with the // of a marking and one bracket or none
     inner([
       ['talks S//NF) went', ['S//NF']],
       ['talks (S//NF went', ['S//NF']],
+      ['talks S//REL  TO USA) went', ['S//REL TO USA']],
       ['S//NF talks', ['S//NF', 'SECRET//NF', 'S//NF']],
       // a classification mentioned in a sentence is none
       ['the plan S//NF talks', []],
@@ -101,6 +120,34 @@ describe('innerMarks: a marking with the // of a marking and one bracket or none
       // a REL TO list too long for a bracketed word (over 40 characters) closed by its own bracket: the marking is read
       // up to the list's end (the dev corpus had one, an (SBU) paragraph shown to SBU and CONFIDENTIAL readers)
       ['4.(SBU) TALKING POINTS: a. (S//REL GBR, CAN, AUS, NZL, FRA, DEU, ITA, JPN, and ESP) FOR ALL:', ['SBU', 'S//REL GBR, CAN, AUS, NZL, FRA, DEU, ITA, JPN']],
+    ])
+  })
+})
+
+describe('innerMarks: marks in a shape no marking takes, stray punctuation, lookalike letters and brackets', () => {
+  it('should read a level with stray punctuation as a mark nobody can read', () => {
+    inner([
+      ['talks (S.) went', ['S.']],
+      ['talks (C;NF) went', ['C;NF']],
+      // a section number is no level with stray punctuation
+      ['see annex (C.2) below', []],
+    ])
+  })
+
+  it('should read a mark spelt with lookalike or invisible characters, or between brackets of another shape', () => {
+    inner([
+      ['talks (\u0405) went', ['\u0405']],
+      ['talks \uFF08S\uFF09 went', ['S']],
+      ['talks \uFF08s\uFF09 went', ['s']],
+      ['talks \uFE59S\uFE5A went', ['S']],
+      ['talks \uFF08S//ZZ\uFF09 went', ['S//ZZ']],
+      ['talks (S\u200b) went', ['S\u200b', 'S\u200b']],
+      // a terminal sequence shows as nothing: an invisible character
+      ['talks (S\u001b[0m) went', ['S\u200b']],
+      // a line with other characters outside ASCII: ASCII brackets are read once, by the bracketed-word reading
+      ['caf\u00e9 (S) talks', ['S']],
+      ['caf\u00e9 (UN) talks', []],
+      ['talks \uFF08UN\uFF09 went', []],
     ])
   })
 })
@@ -222,6 +269,49 @@ Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).
     expect(portions('1. (C) Alpha talks.\n\n(A) one item\n(B) two item\n(C) three item\n').slice(1)).toEqual([
       { at: '(A) one item', number: null, mark: null, lead: '', lines: ['(A) on', '(B) tw'], inner: [], within: [] },
       { at: '(C) three it', number: null, mark: null, lead: '(C) ', lines: ['(C) th'], inner: ['C'], within: [null] },
+    ])
+  })
+})
+
+describe('bodyPortions: marks across a line end and the lettered lists of a portion', () => {
+  const HEAD = `P 151200Z FEB 08
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC PRIORITY 0001
+
+C O N F I D E N T I A L QUORIN 000123
+
+SIPDIS
+
+E.O. 12958: DECL: 02/15/2018
+TAGS: PREL PGOV
+SUBJECT: (C) INVENTED TALKS
+
+Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).
+
+`
+  const portions = (body: string) => {
+    const text = `${HEAD}${body}\nQUILL\n`
+    return bodyPortions(parseCable(text, { plain: true }), text).map((p) => ({ at: text.slice(p.start, p.start + 12), mark: p.mark, lines: p.lines.length, inner: p.inner, within: p.within }))
+  }
+
+  it("should give a mark broken across a line end to the portion of the line it opens on, and to no other", () => {
+    expect(portions('1. (C) Alpha talks.\n\n(S//\nNF) the plan continues.\n')).toEqual([
+      { at: '1. (C) Alpha', mark: 'C', lines: 1, inner: [], within: [] },
+      { at: '(S//\nNF) the', mark: null, lines: 2, inner: ['S//NF'], within: [] },
+    ])
+  })
+
+  it('should read the letters of a list in the lines of its block only, never across a blank line', () => {
+    // (C) after (B) in the block before a blank line continues no list: a mark
+    expect(portions('1. (C) Alpha talks.\n\nItems (A) STATE 10 and (B) STATE 11.\n\nThe plan: (C) STATE 12\n')[2]).toEqual({ at: 'The plan: (C', mark: null, lines: 1, inner: ['C'], within: [] })
+    // (C) after (B) on the line before, both citing a cable: the next item of the list
+    expect(portions('1. (C) Alpha talks.\n\n(A) STATE 10\n(B) STATE 11\n(C) STATE 12\n')[1]).toEqual({ at: '(A) STATE 10', mark: null, lines: 3, inner: [], within: [] })
+  })
+
+  it('should judge a marked line inside a sub-item by every mark around it', () => {
+    expect(portions('1. (C) Alpha talks.\nA. (S) item\n(C) STATE 12\n').slice(1)).toEqual([
+      { at: 'A. (S) item\n', mark: 'S', lines: 1, inner: [], within: ['C'] },
+      { at: '(C) STATE 12', mark: 'C', lines: 1, inner: [], within: ['S', 'C'] },
     ])
   })
 })

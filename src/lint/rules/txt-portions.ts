@@ -1,7 +1,8 @@
-import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
+import { CLASS_LINE, caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
+import { classLineMarking, splitClassWord } from '../../format/class-line.js'
 import type { Paragraph } from '../../format/model.js'
 import { isDigitCode } from '../../format/char-codes.js'
-import { parseMarking } from '../../format/marking.js'
+import { parseMarking, type MarkingParts } from '../../format/marking.js'
 import { bodyPortions } from '../../format/body-portions.js'
 import { defineRule, type Fix } from '../types.js'
 import { withheldInHeader, withheldWithin } from '../withheld.js'
@@ -221,7 +222,7 @@ export const txt029 = defineRule({
   id: 'TXT-029',
   level: { compose: 'error', archive: 'error' },
   summary: 'Every portion mark is one the marking parser reads, names a level, and does not contradict itself',
-  rationale: 'A mark nobody can read (`S//NOFRON`, `TS/XYZ`), or one naming only a caveat (`NF`), cannot be enforced: access control holds such a cable at the highest level, and a drafter must say what he means. A mark the releasable rendering reads at a line start in a form no marking takes is reported too, by the same reader (`bodyPortions`): one nobody can read (`(SNF)`, `(Conf)`), whose text is withheld from every reader, or a readable one written out of form (`S)`, `<S>`, an unclosed `(S`), which the rendering reads as `(S)`.',
+  rationale: 'A mark nobody can read (`S//NOFRON`, `TS/XYZ`, controls a class line joins to its class word that the parser does not read: `S E C R E T//SI`), or one naming only a caveat (`NF`), cannot be enforced: access control holds such a cable at the highest level, and a drafter must say what he means. A mark the releasable rendering reads at a line start in a form no marking takes is reported too, by the same reader (`bodyPortions`): one nobody can read (`(SNF)`, `(Conf)`), whose text is withheld from every reader, or a readable one written out of form (`S)`, `<S>`, an unclosed `(S`), which the rendering reads as `(S)`.',
   source: 'spec §5.10, §7 rule 4 (REL TO and NOFORN are incompatible)',
   fixable: false,
   examples: {
@@ -229,6 +230,12 @@ export const txt029 = defineRule({
     pass: { edits: [['¶3. (C) Please', '¶3. (C//REL TO USA, GBR) Please']] },
   },
   check(cable, report, ctx) {
+    // the controls a class line joins to its class word (`S E C R E T//SI`): the marking the parser files it under
+    const classLine = ctx.classLine ? classLineMarkingAt(ctx.classLine.line.text) : null
+    if (classLine && classLine.parts === null) {
+      const at = ctx.classLine!.line.start + classLine.start
+      report({ message: `Class-line marking ${classLine.marking} is none the marking parser reads: the cable is held at the highest level`, at: [at, at + classLine.length] })
+    }
     for (const m of ctx.marks) {
       if (m.error) report({ message: `Portion mark (${m.mark}): ${m.error.message}`, at: [m.start, m.end] })
       else if (m.level === null) report({ message: `Portion mark (${m.mark}) names no level (U, SBU, C, S, TS)`, at: [m.start, m.end] })
@@ -264,4 +271,16 @@ export const txt029 = defineRule({
 function lineEndAt(text: string, at: number): number {
   const eol = text.indexOf('\n', at)
   return eol === -1 ? text.length : eol
+}
+
+/**
+ * The marking a class line states with controls joined to its class word (`classLineMarking`), with the offset and
+ * length of those controls in the line; null for a line that is no class line or joins no controls.
+ */
+function classLineMarkingAt(line: string): { marking: string; parts: MarkingParts | null; start: number; length: number } | null {
+  const m = CLASS_LINE.exec(line)
+  const read = m ? classLineMarking(m[2]) : null
+  if (!m || !read) return null
+  const start = m[1].length + splitClassWord(m[2]).controlsStart
+  return { ...read, start, length: m[1].length + m[2].length - start }
 }

@@ -158,6 +158,11 @@ function RoutePanel({ id }: { id: string }) {
           You may read this cable only in part: replayed from the lines you may read. Profile distribution and recorded deliveries are not shown; they depend on the whole cable.
         </p>
       )}
+      {r.addresseesWithheld && (
+        <p class="notice" data-testid="route-withheld">
+          {r.addresseesWithheld}
+        </p>
+      )}
       {r.noRecipientsBecause && <p class="notice">{r.noRecipientsBecause}</p>}
       {r.recipients.length > 0 && (
         <table class="data" data-testid="route">
