@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { redactText } from '../src/archive/redact.js'
+import { redactCable } from '../src/archive/redact.js'
+import { parseCable } from '../src/format/parse.js'
 import { contentSha256, versionContent } from '../src/store/version-identity.js'
 import { corpusDir } from './corpus/corpus-files.js'
 
@@ -14,7 +15,8 @@ import { corpusDir } from './corpus/corpus-files.js'
  * rendering (`redactText`, white space folded): a copy kept as one version that renders otherwise is a leak of the
  * rule, a copy split that renders alike is a split portion-level access pays for (it withholds what versions do not
  * render alike). Also the version groupings of the corpus's own texts under either rule. Run:
- * `npx vite-node bench/version-layout-report.ts` (reads ../shared/corpus beside the repository).
+ * `npx vite-node bench/version-layout-report.ts [shard/shards]` (reads ../shared/corpus beside the repository;
+ * `0/2` and `1/2` in parallel split the work, their counts add up).
  */
 const dir = corpusDir()
 if (!dir) {
@@ -56,13 +58,20 @@ const VARIANTS: Record<string, (t: string) => string> = {
 }
 
 const readers = [{ level: 0, caveats: [] }, { level: 2, caveats: [] }]
-const rendered = (t: string) => readers.map((r) => redactText(t, r).text.replace(/\s+/g, ' ').trim()).join('\u0000')
+const rendered = (t: string) => {
+  const cable = parseCable(t, { plain: true })
+  return readers.map((r) => redactCable(cable, t, r).text.replace(/\s+/g, ' ').trim()).join('\u0000')
+}
 
-const files = [...readdirSync(join(dir, 'cables')).map((f) => join(dir, 'cables', f)), ...readdirSync(join(dir, 'seed')).map((f) => join(dir, 'seed', f))].filter((f) => f.endsWith('.txt'))
+const all = [...readdirSync(join(dir, 'cables')).map((f) => join(dir, 'cables', f)), ...readdirSync(join(dir, 'seed')).map((f) => join(dir, 'seed', f))].filter((f) => f.endsWith('.txt')).sort()
+// `shard/shards` (arguments, default 0/1): every shards-th file from the shard-th on, so runs in parallel add up
+const [shard, shards] = (process.argv[2] ?? '0/1').split('/').map(Number)
+const files = all.filter((_, i) => i % shards === shard)
 const stats: Record<string, { changed: number; oldSame: number; newSame: number; keptButRendersOtherwise: number; splitAndRendersOtherwise: number; splitButRendersAlike: number }> = {}
 const groupsOld = new Map<string, number>()
 const groupsNew = new Map<string, number>()
-for (const f of files) {
+for (const [n, f] of files.entries()) {
+  if (n % 500 === 0) console.error(`${n} of ${files.length}`)
   const text = readFileSync(f, 'utf8')
   const id = f.replace(/^.*\//, '').replace(/\.txt$/, '')
   // the corpus's own texts: one per file name (id); a grouping is (id, identity)
@@ -88,6 +97,6 @@ for (const f of files) {
     }
   }
 }
-console.log(`texts: ${files.length}; version groupings of the corpus's own texts: older rule ${groupsOld.size}, current rule ${groupsNew.size}`)
+console.log(`texts: ${files.length} (shard ${shard}/${shards} of ${all.length}); version groupings of the corpus's own texts: older rule ${groupsOld.size}, current rule ${groupsNew.size}`)
 console.log('variant\tcables changed\tsame version (older rule)\tsame version (current)\tkept one version, renders otherwise\tsplit, renders otherwise\tsplit, renders alike')
 for (const [name, s] of Object.entries(stats)) console.log(`${name}\t${s.changed}\t${s.oldSame}\t${s.newSame}\t${s.keptButRendersOtherwise}\t${s.splitAndRendersOtherwise}\t${s.splitButRendersAlike}`)
