@@ -45,7 +45,7 @@ export const MODULES = {
     // the portion code of the releasable rendering (issue 15's fresh check): what a portion mark demands
     // (readPortionMark) and the level and caveats the body's marks raise a cable to (raisedBy)
     'src/format/body-portions.ts:29-35',
-    'src/format/body-portions.ts:620-632',
+    'src/format/body-portions.ts:623-635',
     // what the releasable rendering shows a reader below the cable line by line (issue 15, measured with the
     // research redaction suites now in the set): a capital letter read as a list's enumerator or an acronym's
     // initials rather than a mark, signature lines shown as they stand, the decisions of redact.ts's

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { canonicalId } from '../format/ids.js'
 import type { Cable } from '../format/model.js'
+import { parseCable, parseRecordText } from '../format/parse.js'
+import { registerSourceFiling, type Filing, type FilingSource } from '../store/filing.js'
 import type { CableRecord, DateSourceRecord, SourceRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
 import { originKey } from './query/field-values.js'
@@ -32,8 +34,7 @@ function dateSourceRecord(cable: Cable): DateSourceRecord {
  *   toCableRecord(parseCable(text), text, { locator: 'cables/x.txt', rendering: 'text', … })
  */
 export function toCableRecord(cable: Cable, text: string, source: SourceRecord): CableRecord {
-  // a text column of the record (CFPF raw_body, Telegram Text) is a text of the cable: what it states files it too
-  const access = filedWithSourceTexts(cableAccess(cable, source.metadata['classification'] ?? null), source.metadata)
+  const access = filedAs(cable, source.metadata)
   const addressees = [
     ...(cable.to ?? []).map((a) => ({ role: 'to' as const, name: a.name, route: a.route, precedence: a.precedence })),
     ...(cable.info ?? []).map((a) => ({ role: 'info' as const, name: a.name, route: a.route, precedence: a.precedence })),
@@ -79,3 +80,29 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
     portions: storedPortions({ key, level: access.level, caveats: access.caveats, text, tags, captions, date: cable.date, dateSource }),
   }
 }
+
+/** The filing of a parsed text read with a source's publisher fields: the rule an import files a record by. */
+function filedAs(cable: Cable, metadata: Readonly<Record<string, string>>): Filing {
+  // a text column of the record (CFPF raw_body, Telegram Text) is a text of the cable: what it states files it too
+  const access = filedWithSourceTexts(cableAccess(cable, metadata['classification'] ?? null), metadata)
+  return { level: access.level, caveats: access.caveats, classification: access.classification }
+}
+
+/**
+ * The filing of a stored text as one of its sources gives it, by the rule an import files it by (`toCableRecord`):
+ * the text parsed as that source was read (a record with publisher fields, a CSV row or CFPF export, as a record's
+ * text with its columns, `parseRecordText`; a file's text as a file's) and filed with those fields. What re-filing an
+ * archive stored under older rules reads (`refiledCable`, src/store/filing.ts).
+ *
+ * @example
+ *   sourceFiling(storedText, { rendering: 'text', metadata: {} }) // { level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' }
+ */
+export function sourceFiling(text: string, source: FilingSource): Filing {
+  const m = source.metadata
+  const record = m['shape'] !== undefined || source.rendering === 'csv' || source.rendering === 'tsv'
+  const cable = record ? parseRecordText(text, { ...m }, m['shape'] ?? source.rendering) : parseCable(text)
+  return filedAs(cable, m)
+}
+
+// the engines re-file an archive filed by older rules when they open it (src/store/filing.ts)
+registerSourceFiling(sourceFiling)

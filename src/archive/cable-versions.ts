@@ -16,25 +16,46 @@ export class VersionNotFoundError extends Error {
 
 /**
  * Raised when the reader may read the cable only in part (portion-level access) and asks for what only its whole
- * texts give (`cable diff`: a word diff of its versions): a reader in part is shown only the portions every
- * version renders alike, so a comparison of the versions would show him withheld text. Said whatever the cable
- * holds (never the number of its versions), so the refusal depends on nothing withheld.
+ * texts give: `cable diff` (a word diff of its versions) or `cable show --versions` (the list of its versions). A
+ * reader in part is shown only the portions every version renders alike (docs/research.md, "Versions"), so a
+ * comparison would show him withheld text; and how many versions a cable has, and each one's filing, hash, withheld
+ * passages and sources, depend on whole texts, withheld portions included (two versions may differ only inside a
+ * paragraph withheld from him). Said whatever the cable holds (never the number of its versions), so the refusal
+ * depends on nothing withheld (fail closed).
  */
 export class ReadInPartError extends Error {
-  constructor(readonly id: string) {
-    super(`${id}: you may read this cable only in part, and its versions cannot be compared without the text withheld from you (\`cable redact ${id}\` shows what you may read)`)
+  constructor(
+    readonly id: string,
+    /** What was asked: `diff` (a comparison of two versions) or `versions` (the list of them). */
+    readonly asked: 'diff' | 'versions' = 'diff',
+  ) {
+    super(
+      asked === 'diff'
+        ? `${id}: you may read this cable only in part, and its versions cannot be compared without the text withheld from you (\`cable redact ${id}\` shows what you may read)`
+        : `${id}: you may read this cable only in part, and its versions are withheld at your clearance: how many it has and how they differ rest on the text withheld from you (\`cable show ${id}\` shows what you may read)`,
+    )
   }
 }
 
 /**
- * Every text of a visible cable, oldest first (see `Store.versions`); null when the id names no visible
- * cable. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys. Each version's sources
- * as `access` is shown them (`shownSources`: a text column he may not read all of is withheld).
+ * Every text of a cable the reader may read whole, oldest first (see `Store.versions`); null when the id names no
+ * cable he may read at all. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys. Each
+ * version's sources as `access` is shown them (`shownSources`: a text column he may not read all of is withheld).
+ * Throws `ReadInPartError` (`asked: 'versions'`) when he may read the cable only in part (portion-level access):
+ * search and `show` find it for him, so it is no "not in the archive", but its versions rest on text withheld from
+ * him (docs/research.md, "Versions").
  *
  * @example
  *   const versions = await cableVersions(store, '08QUORIN777') // [{ version: 1, … }, { version: 2, current: true, … }]
  */
 export async function cableVersions(store: Store, id: string, access?: Access): Promise<CableVersion[] | null> {
+  const versions = await wholeVersions(store, id, access)
+  if (!versions && access && (await findPartialCable(store, id, access))) throw new ReadInPartError(id, 'versions')
+  return versions
+}
+
+/** The versions of a cable `access` may read whole, their sources as he is shown them; null otherwise. */
+async function wholeVersions(store: Store, id: string, access?: Access): Promise<CableVersion[] | null> {
   const versions = await byIdOrKey(id, (k) => store.versions(k, access))
   // a source's text columns he may not read all of are withheld (`shownSources`)
   return versions && versions.map((v) => ({ ...v, sources: shownSources(v.sources, access) }))
@@ -79,7 +100,7 @@ export function countWords(text: string): number {
  *   // d.parts: […, { kind: 'removed', text: 'XXXXXXXXXXXX' }, { kind: 'added', text: 'Minister Zorbek Talliv' }, …]
  */
 export async function diffVersions(store: Store, id: string, from?: number, to?: number, access?: Access): Promise<VersionDiff | null> {
-  const versions = await cableVersions(store, id, access)
+  const versions = await wholeVersions(store, id, access)
   if (!versions) {
     // read in part: a clear refusal, not "not in the archive" (he may read the cable: `show` gives its rendering)
     if (access && (await findPartialCable(store, id, access))) throw new ReadInPartError(id)

@@ -1,4 +1,6 @@
 import { openStore } from '../store/open-store.js'
+// registers the filing rule the store re-files an archive filed by older rules with, before it serves anything
+import './cable-record.js'
 import type { Store } from '../store/store.js'
 
 /**

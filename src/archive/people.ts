@@ -9,6 +9,8 @@ import { TAG_TABLE } from '../format/data/tag-table.js'
 import { ACRONYM_WORDS, CONNECTIVE_WORDS, COURTESY_ABBREVIATIONS, MARKER_WORDS, NAME_FORMS, NAME_PARTICLES, ORGANISATION_WORDS, PROSE_WORDS, TITLE_WORDS } from './data/person-titles.js'
 import { releasedPeople } from '../messaging/released-people.js'
 import { breather } from './breather.js'
+import { redactInPart } from './in-part.js'
+import { researchAccess } from './portion-access.js'
 import type { Mention, Person, PersonRole } from './research-answers.js'
 
 export type { Mention, Person, PersonRole }
@@ -438,11 +440,15 @@ function add(people: Map<string, Person>, key: string, name: string, m: Mention)
 }
 
 /**
- * The people of every cable the reader may see. In an operator's database pass its messaging store as
+ * The people of every cable the reader may see. With portion-level access on (docs/search.md), a cable he may read
+ * only in part counts through what he may read of it: the names of his rendering (`redactInPart`, the rendering
+ * `cable redact` and `show` give him: the header lines and signature it shows, the portions he may read), never a
+ * name found only in a withheld portion; his search finds such a cable, so leaving it out would be an answer that
+ * depends on its withheld portions too. In an operator's database pass its messaging store as
  * `released`: the drafter, clearers and approver of each cable it released (`releasedPeople`) join them,
- * only for released cables `access` may read (level, caveats, need to know), so no name, role or count
- * comes from a cable the reader may not read. The CLI (`cable people`) and the HTTP API (`/api/people`)
- * both call this, so they give one answer.
+ * only for released cables `access` may read whole (level, caveats, need to know; they come from the release
+ * record, not from a line of the text his rendering shows), so no name, role or count comes from text the reader
+ * may not read. The CLI (`cable people`) and the HTTP API (`/api/people`) both call this, so they give one answer.
  *
  * @example
  *   const people = await archivePeople(store, access, ctx.store) // [{ key: 'CLINTON H', name: 'Hillary Clinton', cables: [...] }, …]
@@ -450,9 +456,11 @@ function add(people: Map<string, Person>, key: string, name: string, m: Mention)
 export async function archivePeople(store: Store, access?: Access, released: ReleasedSource | null = null): Promise<Person[]> {
   const mentions: Mention[] = []
   const pause = breather()
-  for await (const hit of store.search(null, { sort: 'date', withText: true }, access)) {
+  for await (const hit of store.search(null, { sort: 'date', withText: true }, await researchAccess(store, access))) {
     await pause()
-    mentions.push(...mentionsIn(hit.key, hit.text ?? ''))
+    // read in part: the names of his rendering only
+    const text = hit.partial && access ? (await redactInPart(store, { key: hit.key, text: hit.text ?? '', ...hit.partial }, access)).text : (hit.text ?? '')
+    mentions.push(...mentionsIn(hit.key, text))
   }
   const extra = released ? await releasedPeople(released) : []
   const visible = new Set<string>()

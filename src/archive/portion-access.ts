@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js'
+import type { Access, Store } from '../store/store.js'
 import { storedPortions } from './redact.js'
 
 /**
@@ -13,4 +13,17 @@ import { storedPortions } from './redact.js'
  */
 export async function configurePortionAccess(store: Store, on: boolean): Promise<void> {
   await store.setPortionAccess(on, storedPortions)
+}
+
+/**
+ * The access a research tool searches the whole archive with: with portion-level access on and a restricted
+ * reader, his access with `portions` set, so the cables he may read only in part come back too (marked
+ * `partial`: the caller must use only his rendering of them, `redactInPart`/`readableCable`), as his search
+ * finds them; otherwise `access` as given (archive mode, or the whole-cable rule).
+ *
+ * @example
+ *   for await (const hit of store.search(null, { sort: 'date' }, await researchAccess(store, access))) …
+ */
+export async function researchAccess(store: Store, access: Access | undefined): Promise<Access | undefined> {
+  return access && (await store.portionAccess()) ? { ...access, portions: true } : access
 }

@@ -519,13 +519,16 @@ export function signatureClosesText(before: string, signature: string): boolean 
 export function bodyPortions(cable: Cable, text: string, options: { inner?: boolean } = {}): BodyPortion[] {
   const portions: BodyPortion[] = []
   let cur: BodyPortion | null = null
+  // Stryker disable next-line BooleanLiteral: the cable's header and blank segments come first and set it
   let gap = true
   let at = 0
   // the marks inside lines, unless the caller reads only the marks portions open with (whole-cable access on import)
   const innerOf = options.inner === false ? () => [] : (line: string) => innerMarks(line, run)
   // the text of the portion's lines so far (since the last empty line): the context of a lettered list
+  // Stryker disable next-line StringLiteral: emptied at the first body line, which follows a gap
   let run = ''
   // marks broken across a line end, by the line holding their opening parenthesis: a mark of that line's portion
+  // Stryker disable next-line ArrayDeclaration: a string in the list has no offset (`at` is a method), so it is never in a line
   const split = options.inner === false ? [] : splitMarks(text)
   const splitIn = (from: number, to: number) => split.filter((m) => m.at >= from && m.at < to).map((m) => m.mark)
   const letters = lineLetters(text)

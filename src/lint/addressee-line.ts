@@ -1,6 +1,10 @@
-import { isSpaceCode } from '../format/char-codes.js'
+import { addresseeParts, isCollective } from '../format/addressee.js'
 
-/** One addressee line split into parts, with offsets relative to the start of the addressee text. */
+/**
+ * One addressee line split into parts, with offsets relative to the start of the addressee text: the core parser's
+ * reading (`addresseeParts`, src/format/addressee.ts: route, PLAD, precedence, MCN, `PASS TO` note), so lint checks
+ * the parts the archive stores, never a reading of its own.
+ */
 export interface AddresseeParts {
   ri: string | null
   plad: string
@@ -12,9 +16,10 @@ export interface AddresseeParts {
   correction: string | null
   mcn: string | null
   mcnStart: number
+  /** What follows `PASS TO` (spec §4.1), a note to pass the cable on: no part of the PLAD. Null when absent. */
+  passTo: string | null
+  passToStart: number
 }
-
-export const PRECEDENCE_WORDS = ['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'] as const
 
 /** One row of the edit-distance table, reused: the words compared are short (precedences, TAGS, station names). */
 let row = new Int32Array(64)
@@ -42,86 +47,45 @@ export const near = (a: string, b: string, max: number): boolean => Math.abs(a.l
 const MISSPELT = ['PRIORITY', 'IMMEDIATE', 'ROUTINE']
 
 /**
- * Splits `[RI "/"] PLAD [SP precedence] [SP MCN]` (spec §4.1).
- *   RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302
- *   ^ri     ^plad              ^precedence ^mcn
+ * Splits `[RI "/"] PLAD [SP precedence] [SP MCN] ["PASS TO" note]` (spec §4.1) as the core parser reads it
+ * (`addresseeParts`), offsets in `value` as written.
+ *   RUEHDBU/AMEMBASSY DUSHANBE IMMEDIATE 1302 PASS TO USDEL QUORIN
+ *   ^ri     ^plad              ^precedence ^mcn         ^passTo
+ * Beyond the parser, lint suspects a precedence in the PLAD's last word when the parser read none there: `NIACT`
+ * alone (ENV-015), or a word of six letters or more one or two letters off PRIORITY, IMMEDIATE or ROUTINE with its
+ * first letter (`PRIORITTY`: a misspelling the parser's list does not hold, ENV-014's correction); the PLAD then ends
+ * before it, as the writer meant.
  */
 export function parseAddressee(value: string): AddresseeParts {
-  // the `\S+` runs of the value as offsets, read by character code; a token's text is cut only where it is read
-  const starts = TOKEN_STARTS
-  const ends = TOKEN_ENDS
-  let n = 0
-  for (let i = 0; i < value.length; ) {
-    if (isSpaceCode(value.charCodeAt(i))) {
-      i++
-      continue
-    }
-    starts[n] = i
-    while (i < value.length && !isSpaceCode(value.charCodeAt(i))) i++
-    ends[n++] = i
+  const p = addresseeParts(value)
+  const parts: AddresseeParts = {
+    ri: p.route,
+    plad: p.name,
+    pladStart: p.nameStart,
+    precedence: p.precedence,
+    precedenceStart: p.precedenceStart,
+    correction: p.precedence !== null && p.precedenceWord !== null && p.precedence !== p.precedenceWord ? p.precedenceWord : null,
+    mcn: p.serial,
+    mcnStart: p.serialStart,
+    passTo: p.passTo,
+    passToStart: p.passToStart,
   }
-  const token = (k: number): string => value.slice(starts[k], ends[k])
-  const parts: AddresseeParts = { ri: null, plad: '', pladStart: 0, precedence: null, precedenceStart: -1, correction: null, mcn: null, mcnStart: -1 }
-  // tokens [lo, hi) are still unread
-  let lo = 0
-  let hi = n
-  if (hi > 1 && allDigits(value, starts[hi - 1], ends[hi - 1])) {
-    parts.mcn = token(hi - 1)
-    parts.mcnStart = starts[hi - 1]
-    hi--
-  }
-  if (hi > 1) {
-    const tail = token(hi - 1)
-    if (tail === 'IMMEDIATE' && token(hi - 2) === 'NIACT') {
-      parts.precedence = 'NIACT IMMEDIATE'
-      parts.precedenceStart = starts[hi - 2]
-      hi -= 2
-    } else if ((PRECEDENCE_WORDS as readonly string[]).includes(tail) || tail === 'NIACT') {
-      parts.precedence = tail
-      parts.precedenceStart = starts[hi - 1]
-      hi--
-    } else {
-      // misspellings keep the first letter (PRIOITY, PIORITY, IMMEDAITE): a cheap screen before the edit distance
-      const word = tail.length >= 6 ? MISSPELT.find((w) => tail[0] === w[0] && near(tail, w, 2)) : undefined
-      if (word) {
-        parts.precedence = tail
-        parts.precedenceStart = starts[hi - 1]
-        parts.correction = word
-        hi--
-      }
-    }
-  }
-  let firstStart = starts[0]
-  if (hi > 0) {
-    const slash = value.indexOf('/', starts[0])
-    if (slash > starts[0] && slash < ends[0]) {
-      parts.ri = value.slice(starts[0], slash)
-      firstStart = slash + 1
-      // `RUEHC/ SECSTATE`: nothing after the slash, the PLAD starts at the next token
-      if (firstStart === ends[0]) lo = 1
-    }
-  }
-  if (hi > lo) {
-    parts.pladStart = lo === 0 ? firstStart : starts[lo]
-    parts.plad = value.slice(parts.pladStart, ends[hi - 1])
-  }
+  if (parts.precedence !== null) return parts
+  // the PLAD's last word, when the PLAD has another before it
+  const m = /(\s+)(\S+)$/.exec(parts.plad)
+  if (!m) return parts
+  const tail = m[2]
+  const word = tail === 'NIACT' ? null : tail.length >= 6 ? MISSPELT.find((w) => tail[0] === w[0] && near(tail, w, 2)) : undefined
+  if (word === undefined) return parts
+  parts.precedence = tail
+  parts.precedenceStart = parts.pladStart + m.index + m[1].length
+  parts.correction = word === tail ? null : word
+  parts.plad = parts.plad.slice(0, m.index)
   return parts
 }
 
-/** Scratch token offsets for `parseAddressee` (grown as needed, never shared across calls). */
-const TOKEN_STARTS: number[] = []
-const TOKEN_ENDS: number[] = []
-
-function allDigits(value: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = value.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
-  return to > from
-}
-
-/** A collective PLAD ends with `COLLECTIVE` or starts with `ALL ` (spec §4.2). */
-export const isCollective = (plad: string): boolean => /\bCOLLECTIVE$/.test(plad) || /^ALL /.test(plad)
+/** A collective PLAD (spec §4.2): the core parser's rule (`isCollective`, src/format/addressee.ts). */
+export { isCollective }
 
 /** Precedence letter of a word, for FL2/FL5 comparisons: FLASH Z, (NIACT) IMMEDIATE O, PRIORITY P, ROUTINE R. */
 export function letterOf(word: string): string | null {

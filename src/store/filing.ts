@@ -84,3 +84,81 @@ export function filingOfColumns(v: { level: number; caveats: string; classificat
 export function filingColumns(f: Filing): { level: number; caveats: string; classification: string | null } {
   return { level: f.level, caveats: f.caveats.join(' '), classification: f.classification }
 }
+
+/**
+ * The version of the rules the service layer files a text by (`cableAccess`, the source texts of a record, the merge
+ * of several sources and versions above). Raise it with every change that may file a stored text otherwise (a mark
+ * read where it was not, a caveat no longer lost): an archive whose stored filing was computed by older rules
+ * (`FILING_SETTING` lower, or absent in an archive holding cables: version 0) is re-filed from its stored texts and
+ * sources when it is opened, before anything is read from it (`refiledCable`), so no cable is served under stale
+ * filing. 1: the fail-closed fixes of QA 14 round 8 (merged source filings, bracketless class words, header marks).
+ */
+export const FILING_RULES = 1
+
+/** Name of the setting in `archive_settings` holding the filing rules version the stored filings were computed by. */
+export const FILING_SETTING = 'filing-rules'
+
+/**
+ * The filing rules version an archive's stored setting states: the number written, or, with none written, 0 when it
+ * holds cables (filed by a version of Cablegram that kept no such setting) and `FILING_RULES` when it holds none
+ * (nothing is filed in it yet). A value that is no whole number counts as 0 (re-filed: fail closed).
+ */
+export function storedFilingRules(value: string | null | undefined, holdsCables: boolean): number {
+  if (value === null || value === undefined) return holdsCables ? 0 : FILING_RULES
+  return /^\d{1,9}$/.test(value) ? Number(value) : 0
+}
+
+/** One source of a stored text as re-filing reads it: how it was rendered and its publisher's fields. */
+export interface FilingSource {
+  rendering: string
+  metadata: Record<string, string>
+}
+
+/**
+ * How the service layer files one text as one of its sources gives it (its text read with that source's publisher
+ * fields: `sourceFiling` in src/archive/cable-record.ts, the rule an import files by). Registered once by the service
+ * layer (`registerSourceFiling`); the store computes none itself.
+ */
+export type SourceFiling = (text: string, source: FilingSource) => Filing
+
+let sourceFilingRule: SourceFiling | null = null
+
+/** Registers how the service layer files a text (called when src/archive/cable-record.ts loads). */
+export function registerSourceFiling(rule: SourceFiling): void {
+  sourceFilingRule = rule
+}
+
+/** The registered filing rule; null when no service layer registered one (an archive then cannot be re-filed). */
+export function registeredSourceFiling(): SourceFiling | null {
+  return sourceFilingRule
+}
+
+/** A stored cable as re-filing reads it: its stored filing and each of its texts with the sources of that text. */
+export interface StoredFiling {
+  filing: Filing
+  /** One entry per version (`version` its number, `filing` what its row stores); one with `version` null for a cable with a single text. */
+  texts: { version: number | null; filing: Filing | null; text: string; sources: FilingSource[] }[]
+}
+
+/**
+ * A stored cable re-filed by the current rules (`file`): each text under what every source of it states
+ * (`mergeSourceFilings` of `file` for each source; a text no source names is filed as a plain text), never below what
+ * is stored for it (`versionsFiling` with the stored filing: a stored filing may rest on what a text shows only inside
+ * its container, an HTML page's hidden text; fail closed), and the cable under all its texts (`versionsFiling`).
+ * Null when nothing changes; else the cable's filing and the versions whose filing changes.
+ *
+ * @example
+ *   refiledCable({ filing: { level: 2, caveats: [], classification: 'CONFIDENTIAL' }, texts: [{ version: null, filing: null, text, sources }] }, sourceFiling)
+ *   // { cable: { level: 3, caveats: ['NOFORN'], classification: 'SECRET//NOFORN' }, versions: [] }
+ */
+export function refiledCable(stored: StoredFiling, file: SourceFiling): { cable: Filing; versions: { version: number; filing: Filing }[] } | null {
+  const texts = stored.texts.map((t) => {
+    const sources = t.sources.length ? t.sources : [{ rendering: 'text', metadata: {} }]
+    const computed = sources.map((s) => file(t.text, s)).reduce(mergeSourceFilings)
+    const before = t.filing ?? stored.filing
+    return { version: t.version, before, filing: versionsFiling([before, computed]) }
+  })
+  const cable = versionsFiling([stored.filing, ...texts.map((t) => t.filing)])
+  const versions = texts.flatMap((t) => (t.version !== null && !sameFiling(t.filing, t.before) ? [{ version: t.version, filing: t.filing }] : []))
+  return sameFiling(cable, stored.filing) && versions.length === 0 ? null : { cable, versions }
+}

@@ -273,6 +273,49 @@ Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).
   })
 })
 
+describe('bodyPortions: marks across a line end and the lettered lists of a portion', () => {
+  const HEAD = `P 151200Z FEB 08
+FM AMEMBASSY QUORIN
+TO SECSTATE WASHDC PRIORITY 0001
+
+C O N F I D E N T I A L QUORIN 000123
+
+SIPDIS
+
+E.O. 12958: DECL: 02/15/2018
+TAGS: PREL PGOV
+SUBJECT: (C) INVENTED TALKS
+
+Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).
+
+`
+  const portions = (body: string) => {
+    const text = `${HEAD}${body}\nQUILL\n`
+    return bodyPortions(parseCable(text, { plain: true }), text).map((p) => ({ at: text.slice(p.start, p.start + 12), mark: p.mark, lines: p.lines.length, inner: p.inner, within: p.within }))
+  }
+
+  it("should give a mark broken across a line end to the portion of the line it opens on, and to no other", () => {
+    expect(portions('1. (C) Alpha talks.\n\n(S//\nNF) the plan continues.\n')).toEqual([
+      { at: '1. (C) Alpha', mark: 'C', lines: 1, inner: [], within: [] },
+      { at: '(S//\nNF) the', mark: null, lines: 2, inner: ['S//NF'], within: [] },
+    ])
+  })
+
+  it('should read the letters of a list in the lines of its block only, never across a blank line', () => {
+    // (C) after (B) in the block before a blank line continues no list: a mark
+    expect(portions('1. (C) Alpha talks.\n\nItems (A) STATE 10 and (B) STATE 11.\n\nThe plan: (C) STATE 12\n')[2]).toEqual({ at: 'The plan: (C', mark: null, lines: 1, inner: ['C'], within: [] })
+    // (C) after (B) on the line before, both citing a cable: the next item of the list
+    expect(portions('1. (C) Alpha talks.\n\n(A) STATE 10\n(B) STATE 11\n(C) STATE 12\n')[1]).toEqual({ at: '(A) STATE 10', mark: null, lines: 3, inner: [], within: [] })
+  })
+
+  it('should judge a marked line inside a sub-item by every mark around it', () => {
+    expect(portions('1. (C) Alpha talks.\nA. (S) item\n(C) STATE 12\n').slice(1)).toEqual([
+      { at: 'A. (S) item\n', mark: 'S', lines: 1, inner: [], within: ['C'] },
+      { at: '(C) STATE 12', mark: 'C', lines: 1, inner: [], within: ['S', 'C'] },
+    ])
+  })
+})
+
 function ALPHA_ITEMS() {
   return { at: '1. (C) Items', number: 1, mark: 'C', lead: '', lines: ['1. (C)'], inner: [], within: [] }
 }

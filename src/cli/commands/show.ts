@@ -4,7 +4,7 @@ import { openArchiveForReading, type ReaderFlags } from '../../archive/open-arch
 import { showText } from '../../archive/output/write-show.js'
 import { readerAccess } from '../../archive/reader-access.js'
 import { showCable } from '../../archive/show-cable.js'
-import { cableVersions } from '../../archive/cable-versions.js'
+import { cableVersions, ReadInPartError } from '../../archive/cable-versions.js'
 import { versionsText } from '../../archive/output/write-versions.js'
 import { findCable } from '../../archive/find-cable.js'
 import { parseCable } from '../../format/parse.js'
@@ -64,7 +64,16 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
       const { store, access, reader } = await openForReading(opts, io)
       try {
         if (opts.versions) {
-          const versions = await cableVersions(store, id, access)
+          let versions
+          try {
+            versions = await cableVersions(store, id, access)
+          } catch (error) {
+            // read in part: his versions are withheld, said as `diff` says it (exit 1), never "not in the archive"
+            if (!(error instanceof ReadInPartError)) throw error
+            io.stderr.write(`cable: ${error.message}\n`)
+            setExit(1)
+            return
+          }
           if (!versions) {
             await reader.auditMissing(store, 'show', id)
             io.stderr.write(`cable: ${id} is not in the archive\n`)

@@ -2,7 +2,7 @@ import { QUERY_LIMITS } from '../../archive/query/parse-query.js'
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { cableVersions, diffVersions, ReadInPartError, VersionNotFoundError } from '../../archive/cable-versions.js'
 import { gapMap, GapOptionError } from '../../archive/gap-map.js'
-import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
+import { cableNetwork, networkCsv, networkDot, networkExport } from '../../archive/network.js'
 import { archivePeople, archivePerson } from '../../archive/people.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
 import { redactStoredCable } from '../../archive/releasable.js'
@@ -23,7 +23,7 @@ const Any = (name: string) => z.object({}).passthrough().openapi(name)
 const year = z.coerce.number().int().min(1900).max(2099).optional()
 
 const routes = {
-  versions: createRoute({ method: 'get', path: '/api/cables/{id}/versions', tags: ['research'], summary: 'Every text of a cable', description: 'Versions oldest first, each with its sources and text; `current` is the one shown.', request: { params: IdParam }, responses: { 200: json(Any('CableVersions'), 'The versions'), ...problems(401, 404) } }),
+  versions: createRoute({ method: 'get', path: '/api/cables/{id}/versions', tags: ['research'], summary: 'Every text of a cable', description: 'Versions oldest first, each with its sources and text; `current` is the one shown. 403 for a caller who may read the cable only in part (its versions rest on the text withheld from him; how many there are is not said).', request: { params: IdParam }, responses: { 200: json(Any('CableVersions'), 'The versions'), ...problems(401, 403, 404) } }),
   diff: createRoute({ method: 'get', path: '/api/cables/{id}/diff', tags: ['research'], summary: 'Word diff between two versions', description: 'Without `from`/`to`: the first and the last version. 403 for a caller who may read the cable only in part (its versions cannot be compared without the withheld text).', request: { params: IdParam, query: z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() }) }, responses: { 200: json(Any('VersionDiff'), 'Runs of same, removed and added words'), ...problems(401, 403, 404, 422) } }),
   route: createRoute({ method: 'get', path: '/api/cables/{id}/route', tags: ['research'], summary: 'Routing replay', description: 'Receiving posts with role, precedence and certainty; exclusions, unknown addressees, posts reached by subscriptions.', request: { params: IdParam }, responses: { 200: json(Any('RoutingReplay'), 'The replay'), ...problems(401, 404) } }),
   redact: createRoute({ method: 'get', path: '/api/cables/{id}/redact', tags: ['research'], summary: 'Releasable rendering', description: '`for` is a level and caveats, comma-separated (`CONFIDENTIAL`, `SECRET,NOFORN`).', request: { params: IdParam, query: z.object({ for: z.string().min(1).max(200).describe('a clearance such as CONFIDENTIAL or SECRET,NOFORN (a level, then caveats, comma-separated)') }) }, responses: { 200: json(Any('Redaction'), 'The rendering and the withheld portions'), ...problems(401, 404, 422) } }),
@@ -33,7 +33,7 @@ const routes = {
   gaps: createRoute({ method: 'get', path: '/api/gaps', tags: ['research'], summary: 'MRN gap map', description: 'Per origin and year: serials held, cited and missing, by month, with the known-but-missing ids.', request: { query: z.object({ origin: z.string().max(100).optional(), year }) }, responses: { 200: json(z.array(Any('GapRow')), 'Rows'), ...problems(401, 422) } }),
   people: createRoute({ method: 'get', path: '/api/people', tags: ['research'], summary: 'People in the cables', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }) }, responses: { 200: json(z.array(Any('Person')), 'People, most cables first'), ...problems(401, 422) } }),
   person: createRoute({ method: 'get', path: '/api/people/{key}', tags: ['research'], summary: 'One person in the cables', description: 'By key (`QUINT P`: surname and first initial; `QUINT PETER` when two first names share the initial; or a surname alone), as the list gives it; 404 when no cable the caller may read names him.', request: { params: z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' }, example: 'QUINT P' }) }) }, responses: { 200: json(Any('PersonDetail'), 'The person, his titles, roles, cables and mentions'), ...problems(401, 404) } }),
-  network: createRoute({ method: 'get', path: '/api/network', tags: ['research'], summary: 'Origin→addressee network', description: '`format`: json (graphology serialisation), dot or csv.', request: { query: z.object({ year, format: z.enum(['json', 'dot', 'csv']).default('json') }) }, responses: { 200: { description: 'The network', content: { 'application/json': { schema: Any('Network') }, 'text/vnd.graphviz': { schema: z.string() }, 'text/csv': { schema: z.string() } } }, ...problems(401, 422) } }),
+  network: createRoute({ method: 'get', path: '/api/network', tags: ['research'], summary: 'Origin→addressee network', description: '`format`: json (graphology serialisation, every edge keyed `source->target`, nodes and edges in key order: the same on every run), dot or csv.', request: { query: z.object({ year, format: z.enum(['json', 'dot', 'csv']).default('json') }) }, responses: { 200: { description: 'The network', content: { 'application/json': { schema: Any('Network') }, 'text/vnd.graphviz': { schema: z.string() }, 'text/csv': { schema: z.string() } } }, ...problems(401, 422) } }),
 }
 
 export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDeps): void {
@@ -44,7 +44,13 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
   app.openapi(routes.versions, async (c) => {
     const { id } = c.req.valid('param')
     const principal = c.get('principal')
-    const versions = await cableVersions(deps.archive, id, principal.access)
+    let versions
+    try {
+      versions = await cableVersions(deps.archive, id, principal.access)
+    } catch (error) {
+      if (error instanceof ReadInPartError) throw new HttpProblem('FORBIDDEN', error.message)
+      throw error
+    }
     if (!versions) return missing(principal, 'versions', id)
     await deps.reads.charge(principal, 'read', 1)
     return c.json({ versions }, 200)
@@ -140,10 +146,11 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
   })
   app.openapi(routes.network, async (c) => {
     const q = c.req.valid('query')
-    const g = await cableNetwork(deps.archive, c.get('principal').access, q.year)
+    // the directory the routing replay reads addressees with (the route above): one reading of an address line
+    const g = await cableNetwork(deps.archive, c.get('principal').access, q.year, deps.messaging ? messagingDirectory(deps.messaging.ctx.store) : shippedDirectory())
     if (q.format === 'dot') return c.body(networkDot(g), 200, { 'content-type': 'text/vnd.graphviz; charset=utf-8' })
     if (q.format === 'csv') return c.body(networkCsv(g), 200, { 'content-type': 'text/csv; charset=utf-8' })
-    return c.json(g.export(), 200)
+    return c.json(networkExport(g), 200)
   })
 }
 

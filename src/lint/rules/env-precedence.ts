@@ -107,7 +107,10 @@ export const env014 = defineRule({
       }
       // DoD PLADs carry office symbols between slashes (`SECDEF WASHINGTON DC//USD:SOLIC//`)
       const plad = parts.plad.includes('//') ? parts.plad.replace(/\/\/[^/]*\/\//g, '') : parts.plad
-      const bad = parts.plad === '' || !/^[A-Z0-9][A-Z0-9 .,&'()\-/]*$/.test(plad) || (parts.ri !== null && !/^[RQ][A-Z]{3,7}$/.test(parts.ri))
+      // a first word joined to the rest by one slash is a routing indicator the parser cannot read (`ZEN/`, `DJ/`,
+      // `RUEH1/`): it read no RI, so the line's PLAD is no PLAD
+      const unreadRoute = /^[^\s/]+\/(?!\/)/.test(parts.plad)
+      const bad = parts.plad === '' || unreadRoute || !/^[A-Z0-9][A-Z0-9 .,&'()\-/]*$/.test(plad) || (parts.ri !== null && !/^[RQ][A-Z]{3,7}$/.test(parts.ri))
       if (bad) report({ message: `Addressee \`${line.value}\` does not parse as [RI/]PLAD [precedence] [MCN]`, at: [base, base + line.value.length] })
     }
   },

@@ -29,6 +29,7 @@ import { unpackText } from '../pack-text.js'
 import { NO_TEXT_VERSION, withheldRuns } from '../version-identity.js'
 import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { openPgSchema, type PgMigration } from './migrations.js'
+import { refilePgArchive } from './pg-refile.js'
 import { compilePgQuery, Params, accessSql, type PgCompiledQuery } from './pg-search.js'
 import { acquirePool, inTransaction, releasePool } from './pool.js'
 import { lockArchiveWrites, writeImportBatch } from './pg-writer.js'
@@ -188,7 +189,10 @@ export class PostgresStore implements Store {
     migrations: readonly PgMigration[] = [],
     options: { existing?: boolean } = {},
   ) {
-    this.ready = openPgSchema(pool, location, [...PG_ARCHIVE_MIGRATIONS, ...migrations], options)
+    // an archive filed by older rules is re-filed before any method answers (pg-refile.ts): never served stale
+    this.ready = openPgSchema(pool, location, [...PG_ARCHIVE_MIGRATIONS, ...migrations], options).then(async () => {
+      await refilePgArchive(pool)
+    })
     // the error is reported by the first method that awaits `ready`, not as an unhandled rejection
     this.ready.catch(() => {})
   }

@@ -216,6 +216,19 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
   return outcome
 }
 
+/**
+ * Files cable `id` under `f` (re-filing an archive filed by older rules, `pg-refile.ts`), inside the caller's
+ * transaction: its row's level, caveats and label, and `facet_counts` moved from the old filing to the new. The
+ * caller raises `fts_meta.generation` once it is done.
+ */
+export async function setCableFiling(client: pg.ClientBase, id: string, f: Filing): Promise<void> {
+  const facets = new FacetDelta()
+  facets.add(await facetRow(client, id), -1)
+  await client.query('UPDATE cables SET level = $1, caveat_mask = $2, caveats = $3, classification = $4 WHERE id = $5', [f.level, caveatMask(f.caveats), f.caveats.join(' '), f.classification, id])
+  facets.add(await facetRow(client, id), 1)
+  await facets.apply(client)
+}
+
 /** The filing a record's own source gives its text. */
 function filingOf(r: CableRecord): Filing {
   return { level: r.level, caveats: r.caveats, classification: r.classification }

@@ -24,6 +24,8 @@ import type {
 } from '../store.js'
 import { ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { runMigrations, type Migration } from './migrations.js'
+import { archiveFilingRules, refileArchive } from './sqlite-refile.js'
+import { FILING_RULES } from '../filing.js'
 import { compileQuery } from './sqlite-search.js'
 import { facetedPage, orderBy, prepared, queryFacets, type PageQuery } from './sqlite-page.js'
 import { readStats } from './sqlite-stats.js'
@@ -410,15 +412,20 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')
       runMigrations(db, migrations)
+      // filed by older rules: re-filed from its stored texts and sources before anything is served (docs/archive.md, "Filing rules")
+      refileArchive(db)
     } else {
       const pending = pendingMigrations(path, db, migrations)
-      if (pending.length) {
-        // written by an older version: upgrade in place where the file can be written
+      const stale = archiveFilingRules(db) < FILING_RULES
+      if (pending.length || stale) {
+        // written by an older version: upgrade (and re-file) in place where the file can be written; never served
+        // as it is (fail closed)
         db.close()
         try {
           openSqliteStore(path, { ...options, readonly: false }).closeSync()
         } catch (error) {
-          throw new DatabaseFileError(path, `the database needs an upgrade (${pending.join(', ')}) and cannot be written here: ${fileErrorReason(error) ?? (error as Error).message}`)
+          const what = [...(pending.length ? [`an upgrade (${pending.join(', ')})`] : []), ...(stale ? [`re-filing under this version's filing rules (${FILING_RULES})`] : [])].join(' and ')
+          throw new DatabaseFileError(path, `the database needs ${what} and cannot be written here: ${fileErrorReason(error) ?? (error as Error).message}`)
         }
         return openSqliteStore(path, options)
       }

@@ -51,6 +51,11 @@ export function writeGeneration(db: Database.Database): number {
   return generations.get(db) ?? 0
 }
 
+/** Counts a write that changed what caches of `cables` data hold (a re-filing: `sqlite-refile.ts`). */
+export function bumpWriteGeneration(db: Database.Database): void {
+  generations.set(db, writeGeneration(db) + 1)
+}
+
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
 
 function prepare(db: Database.Database) {
