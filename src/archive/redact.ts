@@ -6,7 +6,7 @@ import { withLineFeeds } from '../format/lines.js'
 import { parseCable } from '../format/parse.js'
 import { registerPortionsOf } from '../store/portion-access.js'
 import type { Access, DateSourceRecord, PortionRecord, PortionSource } from '../store/store.js'
-import { statedAccess } from './stated-access.js'
+import { statedAccess, statementUnreadable } from './stated-access.js'
 import { bodyPortions, innerMarks, isBody, MARK_WORD, raisedBy, readPortionMark, splitMarks, type BodyPortion, type Overall } from './body-portions.js'
 import { headerPieces, marksOfText } from './header-portions.js'
 import { recordCaptions, recordTags } from './record-fields.js'
@@ -250,6 +250,11 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   const overall = raisedBy(filed, portions)
   const overallLabel = classificationLabel(levelName(overall.level) as Level, overall.caveats)
   const failClosedLabel = classificationLabel('TOP SECRET', overall.caveats)
+  // a statement of the whole cable nobody can read (`SECRET//SI` on the class line: `statementUnreadable`) covers
+  // every portion, as a caveat there does: each demands the level the cable is filed at (fail closed, QA 14r9 F3)
+  const wholeUnread = statementUnreadable(cable)
+  const floorLevel = wholeUnread ? overall.level : -1
+  const floorWhy = wholeUnread ? ` (the cable's own marking not understood, treated as ${failClosedLabel})` : ''
   const withheld: WithheldPortion[] = []
   const portionDecision = (mark: string | null): { reason: string | null; why: string; demand: Demand } => {
     if (mark === null) {
@@ -263,13 +268,13 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     // LIMDIS, STADIS, CHEROKEE, SPECAT) restrict who may receive any copy of it regardless of level (spec §7
     // rules 5 and 8), and a caveat the cable carries (NOFORN, ORCON, from a caption or propagated from a portion
     // by rule 4) cannot be told apart from one its portions lack: every caveat of the cable is demanded too
-    const demand = { level: own.level, caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || overall.caveats.includes(c)) }
+    const demand = { level: Math.max(own.level, floorLevel), caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || overall.caveats.includes(c)) }
     let r = decide(demand, reader)
     if (r !== null && r.startsWith('needs ')) {
       const missing = demand.caveats.filter((c) => !reader.caveats.includes(c))
       r = `needs ${missing.map((c) => (own.caveats.includes(c) ? c : `${c} (a caveat of the whole cable)`)).join(', ')}`
     }
-    return { reason: r, why: `marked ${classificationLabel(levelName(own.level) as Level, own.caveats)}, ${r}`, demand }
+    return { reason: r, why: `marked ${classificationLabel(levelName(own.level) as Level, own.caveats)}${own.level < floorLevel ? floorWhy : ''}, ${r}`, demand }
   }
   // a parenthesised word where a mark stands that the parser did not take for one (`(Q)`, `(S//ZZ)`) may be a
   // garbled mark: fail closed and treat it as an unreadable one
@@ -366,13 +371,13 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     }
     // marks no higher than the floor: the text stands at the overall level
     if (top === null) return { ...portionDecision(null), mark: null }
-    const full = { level: own.level, caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || overall.caveats.includes(c)) }
+    const full = { level: Math.max(own.level, floorLevel), caveats: RESTRICTIVE.filter((c) => own.caveats.includes(c) || overall.caveats.includes(c)) }
     let r = decide(full, reader)
     if (r !== null && r.startsWith('needs ')) {
       const missing = full.caveats.filter((c) => !reader.caveats.includes(c))
       r = `needs ${missing.map((c) => (own.caveats.includes(c) ? c : `${c} (a caveat of the whole cable)`)).join(', ')}`
     }
-    return { reason: r, why: `marked ${classificationLabel(levelName(own.level) as Level, own.caveats)}, ${r}`, demand: full, mark: top }
+    return { reason: r, why: `marked ${classificationLabel(levelName(own.level) as Level, own.caveats)}${own.level < floorLevel ? floorWhy : ''}, ${r}`, demand: full, mark: top }
   }
   // a piece of text outside the body (header text that is not what its kind says, unplaced text, a REF block):
   // shown, or one placeholder line saying why; indexed with the same demand

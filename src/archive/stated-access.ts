@@ -1,6 +1,6 @@
 import type { Cable } from '../format/model.js'
 import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, UNREADABLE_MARKING_LABEL, type Level } from '../format/classification.js'
-import { parseMarking } from '../format/marking.js'
+import { markingParts, parseMarking } from '../format/marking.js'
 import { readHeaderCaptions } from './disguised-caveats.js'
 import { statedElsewhereInText } from './level-statements.js'
 
@@ -70,9 +70,7 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   }
   // a classification the parser inferred from the portion marks alone (no class line, FL4 or banner) states
   // nothing: marks can be missed or mislaid (a heading marked (U) in a SECRET text), so it does not count
-  const inferred = cable.diagnostics.some((d) => d.code === 'NO_CLASS_LINE')
-  const stated = [inferred ? null : cable.classification, cable.container?.metadata['classification'] ?? null, statedElsewhere]
-  for (const value of stated) if (value && value.trim()) read(value)
+  for (const value of statedValues(cable, statedElsewhere)) read(value)
   const levelStated = rank >= 0
   // a level the envelope, a banner line or a header's administrative control line states raises a stated level
   // (never states one alone: an UNCLASSIFIED banner would lower the TOP SECRET of a cable nothing else classifies)
@@ -104,4 +102,32 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   if (!levelStated) return { level: UNKNOWN_LEVEL_RANK, caveats: list, classification: null }
   const level = (Object.keys(LEVEL_RANK) as Level[]).find((l) => LEVEL_RANK[l] === rank)!
   return { level: rank, caveats: list, classification: classificationLabel(level, list) }
+}
+
+/**
+ * The markings that state a cable's overall classification: its class line (unless the parser inferred it from the
+ * portion marks alone: marks can be missed or mislaid, so it states nothing), its container's classification, and
+ * `statedElsewhere` (the publisher's field); blank ones left out.
+ */
+function statedValues(cable: Cable, statedElsewhere: string | null): string[] {
+  const inferred = cable.diagnostics.some((d) => d.code === 'NO_CLASS_LINE')
+  const stated = [inferred ? null : cable.classification, cable.container?.metadata['classification'] ?? null, statedElsewhere]
+  return stated.filter((v): v is string => v !== null && v.trim() !== '')
+}
+
+/**
+ * Whether what states the whole cable's classification is a marking nobody can read (QA 14 round 9, F3): its class
+ * line, container classification or `statedElsewhere` (`SECRET//SI`: a control this archive reads no caveat for). Such a
+ * statement covers every portion, as a caveat on the class line does (spec §7 rules 4, 5 and 8): the releasable
+ * rendering demands the cable's filing (TOP SECRET, marking not understood) of every portion, so nobody below it
+ * reads any. An unreadable subject or paragraph mark is the portion's own and withholds that portion only; an FL4
+ * security warning not understood (`ZNY SSSS`, wire noise beside a readable class line) or markup that can hide
+ * text raise the filing only (their portions are judged by their marks, as before).
+ *
+ * @example
+ *   statementUnreadable(parseCable('SECRET//SI QUORIN 000717\n…')) // true
+ *   statementUnreadable(parseCable('S E C R E T QUORIN 000717\n…\n2. (S//ZZ) …')) // false: a portion's mark
+ */
+export function statementUnreadable(cable: Cable, statedElsewhere: string | null = null): boolean {
+  return statedValues(cable, statedElsewhere).some((v) => markingParts(v) === null)
 }
