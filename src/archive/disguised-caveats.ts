@@ -1,6 +1,7 @@
 import type { Cable } from '../format/model.js'
 import { CAPTION_PHRASES, captionsIn, isCaptionLine, leadingCaptions } from '../format/captions.js'
 import { caveatsOfCaption } from '../format/classification.js'
+import { controlsNobodyReads, spelledCaptions } from '../format/caption-spellings.js'
 import { CONTROL_SEQUENCE, markingParts, markSkeleton } from '../format/marking.js'
 
 /**
@@ -35,7 +36,21 @@ const NO_CAPTIONS: ReadonlySet<string> = new Set([
  *   disguisedCaveats(parseCable('S E C R E T QUORIN 000001\n\nN\u041eFORN\nSIPDIS\n…')) // ['NOFORN']
  */
 export function disguisedCaveats(cable: Cable): string[] {
+  return readHeaderCaptions(cable).caveats
+}
+
+/**
+ * What the header's caption lines demand beyond the parser's captions, in one pass: the restrictive caveats
+ * `disguisedCaveats` lists, and the lines of the caption block that state controls nobody here can read (`unreadable`, as written,
+ * `controlsNobodyReads`: `SI`, `TK`, `SI/TK`, `HCS`), which file the cable TOP SECRET, marking not understood (fail
+ * closed, as `(S//SI)` in a portion does).
+ *
+ * @example
+ *   readHeaderCaptions(parseCable('S E C R E T QUORIN 000001\n\nN.O.F.O.R.N\nTK\n…')) // { caveats: ['NOFORN'], unreadable: ['TK'] }
+ */
+export function readHeaderCaptions(cable: Cable): { caveats: string[]; unreadable: string[] } {
   const found = new Set<string>()
+  const unreadable: string[] = []
   // the header zone: up to the first numbered paragraph, and again from each page header to the next numbered
   // paragraph (a sectioned telegram repeats its class line and caption lines at the head of each section)
   let header = true
@@ -82,9 +97,15 @@ export function disguisedCaveats(cable: Cable): string[] {
       if (marking !== null && marking.level === null) for (const c of marking.caveats) for (const caveat of caveatsOfCaption(c)) found.add(caveat)
       // after a page header, a section's repeated caption lines, which the parser reads as text (`NOFORN` then `SIPDIS`)
       if (afterFirst) for (const c of captionsIn(line)) for (const caveat of caveatsOfCaption(c.caption)) found.add(caveat)
+      // a caption line spelt with separators between its letters (`N.O.F.O.R.N`, `N/O/D/I/S`, `NO/FORN`, `N_O_F_O_R_N`)
+      // (a line of caption words as written is the parser's)
+      if (!isCaptionLine(line)) for (const caption of spelledCaptions(line)) for (const caveat of caveatsOfCaption(caption)) found.add(caveat)
+      // on the caption block only (a TAGS list wrapped onto a line of its own shows `SI`, Slovenia, as lint reads
+      // the same lines): a line of controls nobody here reads
+      if (seg.kind === 'captions' && controlsNobodyReads(line)) unreadable.push(line.trim())
     }
   }
-  return [...found]
+  return { caveats: [...found], unreadable }
 }
 
 /** Segments of addressee lines, whose office notes (`//…//`) are read for captions. */

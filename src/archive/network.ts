@@ -1,16 +1,18 @@
 import { DirectedGraph } from 'graphology'
-import type { Access, Store } from '../store/store.js'
+import type { Access, AddresseeRecord, Store } from '../store/store.js'
 import { csvCell } from './output/csv-cell.js'
 import { stationOfAddress } from '../messaging/recipients.js'
+import { readAddressee, shippedDirectory, type RoutingDirectory } from '../messaging/routing-replay.js'
+import type { SerializedGraph } from 'graphology-types'
 import { breather } from './breather.js'
 import { researchAccess } from './portion-access.js'
 import { readableCable } from './show-cable.js'
 
 /**
- * The origin→addressee network: one node per station (the FM post and every TO/INFO addressee as
- * `stationOfAddress` reads it: routing indicator, office/attention note after `//` and an embassy's country
- * code dropped, the routing replay's own normalisation), so `JOINT STAFF WASHDC//J-3/J-5//` and
- * `JOINT STAFF WASHINGTON DC//J3//` are one node; one directed edge per origin and addressee, weighted by the number of cables, in
+ * The origin→addressee network: one node per station (the FM post as `stationOfAddress` reads it, and every TO/INFO
+ * addressee as the routing replay reads it, `addresseeStation`: routing indicator, office/attention note after `//`
+ * and an embassy's country code dropped, then the directory's post or collective, or the post its routing indicator
+ * names), so `JOINT STAFF WASHDC//J-3/J-5//` and `JOINT STAFF WASHINGTON DC//J3//` are one node; one directed edge per origin and addressee, weighted by the number of cables, in
  * total and per year. Built with graphology so callers can run its algorithms on it.
  */
 export interface EdgeData {
@@ -34,17 +36,25 @@ export type CableNetwork = DirectedGraph<NodeData, EdgeData>
  * Builds the network of every cable the reader may see; `year` keeps only the cables of that year. With
  * portion-level access on (docs/search.md), a cable he may read only in part counts through his rendering of it
  * (`readableCable`: the origin its FM line gives him, the addressee lines it shows, the date his search shows),
- * as his search finds it: no station, edge or weight comes from a line withheld from him.
+ * as his search finds it: no station, edge or weight comes from a line withheld from him. `directory`: the one the
+ * routing replay reads addressees with (a database's messaging directory, else the shipped one).
  *
  * @example
  *   const g = await cableNetwork(store)
  *   g.getEdgeAttributes('SECSTATE WASHDC', 'AMEMBASSY DUSHANBE').years // { '2009': 1 }
  */
-export async function cableNetwork(store: Store, access?: Access, year?: number): Promise<CableNetwork> {
+export async function cableNetwork(store: Store, access?: Access, year?: number, directory: RoutingDirectory = shippedDirectory()): Promise<CableNetwork> {
   const g: CableNetwork = new DirectedGraph<NodeData, EdgeData>()
   const node = (name: string) => {
     if (!g.hasNode(name)) g.addNode(name, { sent: 0, received: 0 })
     return name
+  }
+  // one reading per addressee line as the routing replay reads it (`readAddressee`), remembered for the run
+  const stations = new Map<string, string | null>()
+  const station = async (a: AddresseeRecord): Promise<string | null> => {
+    const k = `${a.route ?? ''}\t${a.name}`
+    if (!stations.has(k)) stations.set(k, await addresseeStation(a, directory))
+    return stations.get(k)!
   }
   const pause = breather()
   for await (const hit of store.search(null, { sort: 'date' }, await researchAccess(store, access))) {
@@ -61,11 +71,12 @@ export async function cableNetwork(store: Store, access?: Access, year?: number)
     g.updateNodeAttribute(from, 'sent', (n) => (n ?? 0) + 1)
     const seen = new Set<string>()
     for (const a of cable.addressees) {
-      const to = stationOfAddress(a.name)
-      if (seen.has(to) || to === from) continue
+      const to = await station(a)
+      if (to === null || seen.has(to) || to === from) continue
       seen.add(to)
       node(to)
       g.updateNodeAttribute(to, 'received', (n) => (n ?? 0) + 1)
+      // its key in the output is the edge itself (`networkExport`), never the generated one
       if (!g.hasEdge(from, to)) g.addEdge(from, to, { weight: 0, years: {}, action: 0, info: 0 })
       g.updateEdgeAttributes(from, to, (e) => ({
         weight: e.weight + 1,
@@ -78,28 +89,61 @@ export async function cableNetwork(store: Store, access?: Access, year?: number)
   return g
 }
 
-/** The network as JSON: graphology's serialisation (`nodes`, `edges` with their attributes), for charts. */
-export function networkJson(g: CableNetwork): string {
-  return JSON.stringify(g.export(), null, 2) + '\n'
+/**
+ * The node an addressee line (its name and routing indicator) makes, as the routing replay reads the line
+ * (`readAddressee`): the directory's post or collective it names; a station the directory does not hold, by its
+ * name, when the name is addressee syntax (`AMEMBASSY QUORIN`: the replay lists it by that name); for a line whose
+ * words run on past its PLAD (`AMEMBASSY BERN ZORBEK TALKS`, `AMEMBASSY ROME PRIORITY THE MOLE`), the post its
+ * routing indicator names in the directory (the post the replay reaches, inferred), else none: never a node of its
+ * prose (QA 14 round 9, F7).
+ */
+export async function addresseeStation(a: Pick<AddresseeRecord, 'name' | 'route'>, directory: RoutingDirectory): Promise<string | null> {
+  const read = await readAddressee(a, directory)
+  if (read.kind === 'post') return read.post.plad
+  if (read.kind === 'collective') return read.collective.plad
+  return read.pladSyntax ? read.name : (read.byRoute?.plad ?? null)
 }
 
-/** One CSV row per edge and year: `source,target,year,weight`. */
+/** An edge's key: `source->target`, the same on every run (graphology's generated keys are not). */
+const edgeKey = (source: string, target: string): string => `${source}->${target}`
+
+/** Code-unit order, independent of locale. */
+const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+
+/**
+ * The network as graphology's serialisation (`options`, `attributes`, `nodes`, `edges` with their attributes), nodes
+ * and edges sorted by key and every edge keyed `source->target`: the same archive and reader give the same answer on
+ * every run, so it can be compared and cited (`cable network --format json`, `GET /api/network`).
+ */
+export function networkExport(g: CableNetwork): SerializedGraph<NodeData, EdgeData> {
+  const x = g.export()
+  return { ...x, nodes: [...x.nodes].sort(byKey), edges: [...x.edges].map((e) => ({ ...e, key: edgeKey(e.source, e.target) })).sort(byKey) }
+}
+
+/** The network as JSON (`networkExport`), for charts. */
+export function networkJson(g: CableNetwork): string {
+  return JSON.stringify(networkExport(g), null, 2) + '\n'
+}
+
+/** One CSV row per edge and year: `source,target,year,weight`, edges in key order. */
 export function networkCsv(g: CableNetwork): string {
   let out = 'source,target,year,weight\n'
-  g.forEachEdge((_e, attrs, source, target) => {
-    for (const [year, n] of Object.entries(attrs.years).sort()) out += `${csvCell(source)},${csvCell(target)},${year},${n}\n`
-  })
+  for (const e of networkExport(g).edges) {
+    for (const [year, n] of Object.entries(e.attributes!.years).sort()) out += `${csvCell(e.source)},${csvCell(e.target)},${year},${n}\n`
+  }
   return out
 }
 
-/** Graphviz DOT: a digraph whose edge labels and pen widths give the weight. */
+/** Graphviz DOT: a digraph whose edge labels and pen widths give the weight, nodes and edges in key order. */
 export function networkDot(g: CableNetwork): string {
   const q = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`
   let out = 'digraph cables {\n  rankdir=LR;\n  node [shape=box, fontname="Helvetica"];\n'
-  g.forEachNode((n, a) => (out += `  ${q(n)} [tooltip=${q(`sent ${a.sent}, received ${a.received}`)}];\n`))
-  g.forEachEdge((_e, a, s, t) => {
+  const x = networkExport(g)
+  for (const { key: n, attributes: a } of x.nodes) out += `  ${q(n)} [tooltip=${q(`sent ${a!.sent}, received ${a!.received}`)}];\n`
+  for (const { attributes, source: s, target: t } of x.edges) {
+    const a = attributes!
     const years = Object.entries(a.years).sort().map(([y, n]) => `${y}: ${n}`).join(', ')
     out += `  ${q(s)} -> ${q(t)} [weight=${a.weight}, label=${q(String(a.weight))}, tooltip=${q(years)}, penwidth=${(1 + Math.log2(a.weight)).toFixed(2)}];\n`
-  })
+  }
   return out + '}\n'
 }

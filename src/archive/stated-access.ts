@@ -1,7 +1,7 @@
 import type { Cable } from '../format/model.js'
 import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, UNREADABLE_MARKING_LABEL, type Level } from '../format/classification.js'
 import { parseMarking } from '../format/marking.js'
-import { disguisedCaveats } from './disguised-caveats.js'
+import { readHeaderCaptions } from './disguised-caveats.js'
 import { statedElsewhereInText } from './level-statements.js'
 
 /** Rank given to a cable whose level nothing in it states: fail closed, only the highest clearance sees it. */
@@ -91,7 +91,11 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
   // page shows them, so its marking is not understood (fail closed)
   if (cable.diagnostics.some((d) => d.code === 'HTML_HIDDEN_TEXT')) unreadable = true
   // a caveat the header shows but spells past the caption reader (`NОFORN`, `NOF0RN`, `NO-FORN`) is demanded
-  for (const caveat of disguisedCaveats(cable)) caveats.add(caveat)
+  // and a caption line spelt with separators between its letters (`N.O.F.O.R.N`, `N/O/D/I/S`) is the caption it
+  // spells; a caption line of controls nobody here reads (`SI`, `TK`) may restrict anyone (fail closed)
+  const header = readHeaderCaptions(cable)
+  for (const caveat of header.caveats) caveats.add(caveat)
+  if (header.unreadable.length) unreadable = true
   if (cable.subjectMarking) read(cable.subjectMarking)
   for (const p of cable.paragraphs) if (p.marking) read(p.marking)
   const list = RESTRICTIVE.filter((c) => caveats.has(c))

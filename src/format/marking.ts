@@ -486,6 +486,14 @@ const CONTROL_MARKINGS: ReadonlySet<string> = new Set([
 ])
 
 /**
+ * Whether a word (upper case) is a control marking of the US system this archive does not read as a caveat
+ * (`CONTROL_MARKINGS`: `SI`, `TK`, `HCS`, `SCI`, `SAR`, `RD`, …): a mark holding it is one nobody here can read.
+ */
+export function isUnreadControl(word: string): boolean {
+  return CONTROL_MARKINGS.has(word)
+}
+
+/**
  * The level and caveats a marking demands, failing closed: an unreadable marking yields `null` (callers treat
  * it as the highest level); a self-contradicting one its stricter reading (REL TO with NOFORN → NOFORN); a
  * caveat-only mark yields level null with its caveats.

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { readableCable } from '../archive/show-cable.js'
 import { readableAddressees } from '../archive/withheld-addressees.js'
 import { parseCable } from '../format/parse.js'
+import { isAddresseeLine } from '../format/plad-line.js'
 import type { MessagingStore } from '../store/messaging-store.js'
 import { locationHasDirectoryUsers, openMessagingStore } from '../store/open-store.js'
 import type { Access, Store } from '../store/store.js'
@@ -118,24 +119,19 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
   for (const [role, list] of lists) {
     const label = role === 'action' ? 'TO' : 'INFO'
     for (const a of list) {
-      const name = stationOfAddress(a.name)
+      const read = await readAddressee(a, directory)
+      const { name } = read
       const p = precedenceFor(a, role)
-      const post = await directory.post(name)
-      if (post) {
-        reach(post, role, p, true, label)
+      if (read.kind === 'post') {
+        reach(read.post, role, p, true, label)
         continue
       }
-      const collective = await directory.collective(name)
-      if (!collective) {
-        // a name the directory does not know is listed, never guessed (QA 14 round 6): its routing indicator, when
-        // the directory knows it, names the station the wire delivered to, but not that the post it names is the
-        // one the drafter meant, so that post is only inferred (the FL2 relay line naming it too changes nothing: relays
-        // are no evidence of who the drafter addressed, spec §3.2)
+      if (read.kind === 'unresolved') {
         unresolved.push({ role, name, route: a.route })
-        const byRoute = a.route ? await directory.postByRoute(a.route) : null
-        if (byRoute) reach(byRoute, role, p, false, `${label} ${a.route} (its routing indicator; ${name} is not in the directory)`)
+        if (read.byRoute) reach(read.byRoute, role, p, false, `${label} ${a.route} (its routing indicator; ${name} is not in the directory)`)
         continue
       }
+      const collective = read.collective
       collectives.push({ role, plad: collective.plad, precedence: p })
       const xmt = new Set((a.excluded ?? []).map(stationOfAddress))
       for (const m of collective.members) {
@@ -182,8 +178,37 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
   }
 }
 
+/**
+ * How the routing replay reads one addressee line, the one reading `cable route` and `cable network` share: its
+ * station (`stationOfAddress`: RI, office note and an embassy's country code dropped, Washington written `WASHDC`)
+ * is a post of `directory`, else a collective of it, else unresolved: a name the directory does not know is listed,
+ * never guessed (QA 14 round 6); its routing indicator, when the directory knows it, names the station the wire
+ * delivered to (`byRoute`), but not that the post it names is the one the drafter meant, so the replay holds that
+ * post only inferred (the FL2 relay line naming it too changes nothing: relays are no evidence of who the drafter
+ * addressed, spec §3.2). `pladSyntax`: whether the station is addressee syntax as the format writes it
+ * (`isAddresseeLine`, src/format/plad-line.ts; `AMEMBASSY BERN ZORBEK TALKS` is not).
+ *
+ * @example
+ *   await readAddressee({ route: 'RUEHSW', name: 'AMEMBASSY BERN ZORBEK TALKS', … }, shippedDirectory())
+ *   // { kind: 'unresolved', name: 'AMEMBASSY BERN ZORBEK TALKS', byRoute: { plad: 'AMEMBASSY BERN', … }, pladSyntax: false }
+ */
+export async function readAddressee(a: Pick<Addressee, 'name' | 'route'>, directory: Pick<RoutingDirectory, 'post' | 'postByRoute' | 'collective'>): Promise<AddresseeReading> {
+  const name = stationOfAddress(a.name)
+  const post = await directory.post(name)
+  if (post) return { kind: 'post', name, post }
+  const collective = await directory.collective(name)
+  if (collective) return { kind: 'collective', name, collective }
+  return { kind: 'unresolved', name, byRoute: a.route ? await directory.postByRoute(a.route) : null, pladSyntax: isAddresseeLine(name, true) }
+}
+
+/** One addressee line as the replay reads it (`readAddressee`). */
+export type AddresseeReading =
+  | { kind: 'post'; name: string; post: Post }
+  | { kind: 'collective'; name: string; collective: Collective }
+  | { kind: 'unresolved'; name: string; byRoute: Post | null; pladSyntax: boolean }
+
 /** What a replay says (`addresseesWithheld`) when address lines are withheld from its reader (how many, and their roles, are not told). */
-export const ADDRESSEES_WITHHELD = 'address lines are withheld for your clearance (how many, and as action or info, is not shown)'
+export const ADDRESSEES_WITHHELD = 'address lines are withheld for your clearance: how many, and as action or info, is not shown'
 
 /** The reason an empty replay is empty, in words a reader can act on. */
 function whyNoRecipients(lists: [DeliveryRole, Addressee[]][], unresolved: number, excluded: number, withheld: boolean): string {

@@ -7,7 +7,8 @@ import { importArchive } from '../../src/archive/import/import-archive.js'
 import { saveSnapshot, verifySnapshot } from '../../src/archive/snapshots.js'
 import { archivePeople, isTitleWord } from '../../src/archive/people.js'
 import { MARKER_WORDS, ORGANISATION_WORDS, PROSE_WORDS } from '../../src/archive/data/person-titles.js'
-import { cableNetwork } from '../../src/archive/network.js'
+import { addresseeStation, cableNetwork } from '../../src/archive/network.js'
+import { shippedDirectory } from '../../src/messaging/routing-replay.js'
 import { stationOfAddress } from '../../src/messaging/recipients.js'
 import { breather } from '../../src/archive/breather.js'
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js'
@@ -145,12 +146,14 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
     const g = await cableNetwork(store)
     let pairs = 0
     const pause = breather()
+    const directory = shippedDirectory()
     for await (const h of store.search(null, { sort: 'date' })) {
       await pause()
       const c = (await store.getCable(h.key))!
       if (!c.origin) continue
       const from = stationOfAddress(c.origin)
-      pairs += new Set(c.addressees.map((a) => stationOfAddress(a.name)).filter((n) => n !== from)).size
+      const stations = await Promise.all(c.addressees.map((a) => addresseeStation(a, directory)))
+      pairs += new Set(stations.filter((n) => n !== null && n !== from)).size
     }
     let weight = 0
     g.forEachEdge((_e, a) => {

@@ -4,6 +4,7 @@ import type { ReaderFlags } from '../../archive/open-archive.js'
 import { peopleText } from '../../archive/output/write-people.js'
 import { archivePeople, peopleNamed } from '../../archive/people.js'
 import type { Io } from '../io.js'
+import { messagingDirectory, shippedDirectory } from '../../messaging/routing-replay.js'
 import { CliError } from '../errors.js'
 import type { SetExit } from './index.js'
 import { oneOf, wholeNumber } from '../option-values.js'
@@ -42,7 +43,8 @@ export function registerPeople(program: Command, io: Io, setExit: SetExit): void
       const year = opts.year === undefined ? undefined : wholeNumber('--year', opts.year, 1900, 2099)
       const { store, access, reader } = await openForReading(opts, io)
       try {
-        const g = await cableNetwork(store, access, year)
+        // addressees read through the directory `cable route` uses: the database's own, else the shipped one
+        const g = await cableNetwork(store, access, year, reader.messaging ? messagingDirectory(reader.messaging) : shippedDirectory())
         io.stdout.write(format === 'json' ? networkJson(g) : format === 'dot' ? networkDot(g) : networkCsv(g))
         if (g.size === 0) setExit(1)
       } finally {

@@ -2,7 +2,7 @@ import { QUERY_LIMITS } from '../../archive/query/parse-query.js'
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { cableVersions, diffVersions, ReadInPartError, VersionNotFoundError } from '../../archive/cable-versions.js'
 import { gapMap, GapOptionError } from '../../archive/gap-map.js'
-import { cableNetwork, networkCsv, networkDot } from '../../archive/network.js'
+import { cableNetwork, networkCsv, networkDot, networkExport } from '../../archive/network.js'
 import { archivePeople, archivePerson } from '../../archive/people.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
 import { redactStoredCable } from '../../archive/releasable.js'
@@ -33,7 +33,7 @@ const routes = {
   gaps: createRoute({ method: 'get', path: '/api/gaps', tags: ['research'], summary: 'MRN gap map', description: 'Per origin and year: serials held, cited and missing, by month, with the known-but-missing ids.', request: { query: z.object({ origin: z.string().max(100).optional(), year }) }, responses: { 200: json(z.array(Any('GapRow')), 'Rows'), ...problems(401, 422) } }),
   people: createRoute({ method: 'get', path: '/api/people', tags: ['research'], summary: 'People in the cables', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }) }, responses: { 200: json(z.array(Any('Person')), 'People, most cables first'), ...problems(401, 422) } }),
   person: createRoute({ method: 'get', path: '/api/people/{key}', tags: ['research'], summary: 'One person in the cables', description: 'By key (`QUINT P`: surname and first initial; `QUINT PETER` when two first names share the initial; or a surname alone), as the list gives it; 404 when no cable the caller may read names him.', request: { params: z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' }, example: 'QUINT P' }) }) }, responses: { 200: json(Any('PersonDetail'), 'The person, his titles, roles, cables and mentions'), ...problems(401, 404) } }),
-  network: createRoute({ method: 'get', path: '/api/network', tags: ['research'], summary: 'Origin→addressee network', description: '`format`: json (graphology serialisation), dot or csv.', request: { query: z.object({ year, format: z.enum(['json', 'dot', 'csv']).default('json') }) }, responses: { 200: { description: 'The network', content: { 'application/json': { schema: Any('Network') }, 'text/vnd.graphviz': { schema: z.string() }, 'text/csv': { schema: z.string() } } }, ...problems(401, 422) } }),
+  network: createRoute({ method: 'get', path: '/api/network', tags: ['research'], summary: 'Origin→addressee network', description: '`format`: json (graphology serialisation, every edge keyed `source->target`, nodes and edges in key order: the same on every run), dot or csv.', request: { query: z.object({ year, format: z.enum(['json', 'dot', 'csv']).default('json') }) }, responses: { 200: { description: 'The network', content: { 'application/json': { schema: Any('Network') }, 'text/vnd.graphviz': { schema: z.string() }, 'text/csv': { schema: z.string() } } }, ...problems(401, 422) } }),
 }
 
 export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDeps): void {
@@ -146,10 +146,11 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
   })
   app.openapi(routes.network, async (c) => {
     const q = c.req.valid('query')
-    const g = await cableNetwork(deps.archive, c.get('principal').access, q.year)
+    // the directory the routing replay reads addressees with (the route above): one reading of an address line
+    const g = await cableNetwork(deps.archive, c.get('principal').access, q.year, deps.messaging ? messagingDirectory(deps.messaging.ctx.store) : shippedDirectory())
     if (q.format === 'dot') return c.body(networkDot(g), 200, { 'content-type': 'text/vnd.graphviz; charset=utf-8' })
     if (q.format === 'csv') return c.body(networkCsv(g), 200, { 'content-type': 'text/csv; charset=utf-8' })
-    return c.json(g.export(), 200)
+    return c.json(networkExport(g), 200)
   })
 }
 

@@ -1,5 +1,6 @@
 import { CLASS_LINE, caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
 import { classLineMarking, splitClassWord } from '../../format/class-line.js'
+import { controlsNobodyReads } from '../../format/caption-spellings.js'
 import type { Paragraph } from '../../format/model.js'
 import { isDigitCode } from '../../format/char-codes.js'
 import { parseMarking, type MarkingParts } from '../../format/marking.js'
@@ -222,7 +223,7 @@ export const txt029 = defineRule({
   id: 'TXT-029',
   level: { compose: 'error', archive: 'error' },
   summary: 'Every portion mark is one the marking parser reads, names a level, and does not contradict itself',
-  rationale: 'A mark nobody can read (`S//NOFRON`, `TS/XYZ`, controls a class line joins to its class word that the parser does not read: `S E C R E T//SI`), or one naming only a caveat (`NF`), cannot be enforced: access control holds such a cable at the highest level, and a drafter must say what he means. A mark the releasable rendering reads at a line start in a form no marking takes is reported too, by the same reader (`bodyPortions`): one nobody can read (`(SNF)`, `(Conf)`), whose text is withheld from every reader, or a readable one written out of form (`S)`, `<S>`, an unclosed `(S`), which the rendering reads as `(S)`.',
+  rationale: 'A mark nobody can read (`S//NOFRON`, `TS/XYZ`, controls a class line joins to its class word that the parser does not read: `S E C R E T//SI`, a caption line of such controls: `SI`, `TK`), or one naming only a caveat (`NF`), cannot be enforced: access control holds such a cable at the highest level, and a drafter must say what he means. A mark the releasable rendering reads at a line start in a form no marking takes is reported too, by the same reader (`bodyPortions`): one nobody can read (`(SNF)`, `(Conf)`), whose text is withheld from every reader, or a readable one written out of form (`S)`, `<S>`, an unclosed `(S`), which the rendering reads as `(S)`.',
   source: 'spec §5.10, §7 rule 4 (REL TO and NOFORN are incompatible)',
   fixable: false,
   examples: {
@@ -235,6 +236,13 @@ export const txt029 = defineRule({
     if (classLine && classLine.parts === null) {
       const at = ctx.classLine!.line.start + classLine.start
       report({ message: `Class-line marking ${classLine.marking} is none the marking parser reads: the cable is held at the highest level`, at: [at, at + classLine.length] })
+    }
+    // a caption line of controls nobody here reads (`SI`, `TK`, `SI/TK`): the archive reads the same lines so
+    // (`controlsNobodyReads`) and holds the cable at the highest level
+    for (const line of ctx.linesOfKind('captions')) {
+      if (!controlsNobodyReads(line.text)) continue
+      const from = line.start + (line.text.length - line.text.trimStart().length)
+      report({ message: `Caption line ${line.text.trim()} names controls the marking parser does not read: the cable is held at the highest level`, at: [from, from + line.text.trim().length] })
     }
     for (const m of ctx.marks) {
       if (m.error) report({ message: `Portion mark (${m.mark}): ${m.error.message}`, at: [m.start, m.end] })
