@@ -10,7 +10,7 @@ import type { CableRecord } from './store.js'
 
 /**
  * SHA-256 (hex) of a text's content (`versionContent`) laid out as `versionLayout` reads it: two renderings of one
- * text (a Cablegate page, a cables.csv row, a copy with CR LF line ends, trailing blanks or wider gaps between words,
+ * text (a Cablegate page, a cables.csv row, a copy with CR LF line ends or wider gaps between words,
  * a copy with an archive's declassification stamp after the signature) hash alike; a text with one word changed (a
  * name restored in a later release, a corrected copy) does not, and neither does one whose lines break elsewhere (a
  * blank line added or removed, a file wrapped at another width), as where a line starts decides the portion
@@ -25,8 +25,10 @@ const INLINE_SPACE = /[^\S\n\r]+/g
 
 /**
  * The layout of a text that makes its version (QA 14 F9): its lines as they stand, each run of blanks inside a line
- * one space (indentation kept as one space, trailing blanks dropped), CR LF and a lone CR one line end, each run of
- * blank lines one blank line, and no blank line at the start or end. Every line break stays: the portion structure
+ * one space (indentation and trailing blanks kept as one space: the parser reads a line that ends in a blank as
+ * wrapped, which decides whether the next line continues a header field such as Classified By), CR LF and a lone CR
+ * one line end, a line of blanks only a blank line, each run of blank lines one blank line, and no blank line at the
+ * start or end. Every line break stays: the portion structure
  * (docs/research.md, "Portions") is read line by line, so a blank line decides whether a sentence is a block of its
  * own or part of the marked paragraph above it, and a line start decides whether a paragraph number, a sub-item
  * enumerator or a portion mark opens a portion or is a word inside one (`2. (S)` moved mid-line by rewrapping). Two
@@ -34,12 +36,12 @@ const INLINE_SPACE = /[^\S\n\r]+/g
  * which portion-level access compares rendering by rendering (`versionAgreement`, src/archive/redact.ts).
  *
  * @example
- *   versionLayout('1. (C) A  b.  \r\n\r\n\r\n2. (S) C.') // '1. (C) A b.\n\n2. (S) C.'
+ *   versionLayout('1. (C) A  b.\r\n \r\n\r\n2. (S)  C.  ') // '1. (C) A b.\n\n2. (S) C. '
  */
 export function versionLayout(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(INLINE_SPACE, ' ').trimEnd())
+    .map((line) => (line.trim() === '' ? '' : line.replace(INLINE_SPACE, ' ')))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '')
