@@ -3,6 +3,8 @@ import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from './classification.js'
 import { CONTROL_SEQUENCE, disguisedMark, garbledMark, lookalikeMark, markingParts, markWordKind, oddMark, parseMarking, strayLevelMark } from './marking.js'
 import type { Cable } from './model.js'
 import { LineIndex } from './span.js'
+import { CLASS_WORD_ONLY } from './classification.js'
+import { isPageHeader } from './page-header.js'
 
 /**
  * The portions of a cable's body line by line, and the portion marks they carry (docs/research.md, "Portions"):
@@ -326,30 +328,96 @@ export function lineLetters(text: string): { lineOf: (offset: number) => number;
 
 /** A parenthesised word broken by a line end: `(S//` at a line's end, `NF)` at the next line's start. */
 const SPLIT_CANDIDATE = /[([][ \t]*((?:[A-Za-z][A-Za-z0-9/ ,.-]{0,15}?)?)[ \t]*\r?\n[ \t]*([A-Za-z0-9/ ,.-]{0,20}?)[ \t]*[)\]]/g
+/**
+ * An opening bracket never closed on its line, at a mark's place (a line start, after an enumerator or a paragraph
+ * number), then a level alone to the line end (`2. (S`) or a level, a slash and what follows (`2. (S//`, `(S// the plan`).
+ */
+const UNCLOSED_AT_PLACE = /^([ \t]*(?:¶?[ \t]*\d{1,3}[A-Za-z]?[ \t]*[.)][ \t]*|[A-Za-z][.)][ \t]+|\([ \t]*(?:[A-Za-z]|\d{1,2})[ \t]*\)[ \t]*|-{1,2}[ \t]*|\*[ \t]*)?)[([][ \t]*((?:TOP[ \t]+SECRET|SECRET|CONFIDENTIAL|SBU|TS|S|C|U)[ \t]*(?:\/[^()[\]\n]*)?)$/
+/** The closing part of a mark broken across lines, at the start of the line it ends on: `NF) …`. */
+const SPLIT_CLOSE = /^[ \t]*([A-Za-z0-9/ ,.-]{0,20}?)[ \t]*[)\]]/
+/** How many lines a page break may put between the parts of a broken mark (page header, blank lines, the repeated subject). */
+const SPLIT_GAP_LINES = 6
+
+/**
+ * Whether a line may stand between the two parts of a mark broken by a page break (spec §5.3): a blank line, a page
+ * header (SMART or legacy), a class word alone (a legacy page banner), or, after a page header, the subject
+ * repeated (a line opening with `SUBJ`).
+ */
+function pageBreakLine(written: string, afterHeader: boolean): boolean {
+  const line = written.replace(/\r?\n$/, '')
+  return line.trim() === '' || isPageHeader(line) || CLASS_WORD_ONLY.test(line) || (afterHeader && /^\s*SUBJ/i.test(line))
+}
+
+/**
+ * The first joining of two parts of a broken mark that reads as a mark (as written, or with a blank between), read
+ * as `innerMarks` reads a word; null when neither does.
+ */
+function joinedMark(first: string, second: string): string | null {
+  // the mark may stand wholly on either line (`(S` then `)`, `(` then `S)`); an empty pair is none
+  // Stryker disable next-line ConditionalExpression,StringLiteral: an empty pair joins to '' and ' ', which read as no mark: the test spares the work
+  if (first === '' && second === '') return null
+  for (const joined of [first + second, `${first} ${second}`]) {
+    // Stryker disable next-line MethodExpression: the groups end in no blank, and the joining with a blank comes second
+    const word = joined.toUpperCase().replace(/\s+/g, ' ').trim()
+    if (readsAsMark(word)) return word
+  }
+  return null
+}
+
+/**
+ * What `splitMarks` gives for a mark opened at a mark's place and never closed: a word the marking parser refuses
+ * (the brackets are no marking's characters), so the mark is one nobody can read (fail closed).
+ */
+export const UNCLOSED_MARK = '(unclosed mark)'
 
 /**
  * Portion marks broken across a line end (`(S//` then `NF)` on the next line, `(SEC` then `RET)`), each with the
  * offset of its opening parenthesis in `text`: the two parts joined as written or with a blank, read as `innerMarks`
  * reads a word (a marking, a caveat alone, a garbled mark); the first joining that reads as one counts. No line-wise
- * scan sees them, so without this a mark split by the margin demanded nothing (fail closed).
+ * scan sees them, so without this a mark split by the margin demanded nothing (fail closed). A page break may stand
+ * between the parts (spec §5.3: `2. (S//`, then the page header, a blank line and the repeated subject, then `NF) …`;
+ * QA 14 round 9, F1): blank lines, page headers, page banners and a subject line after a page header are skipped,
+ * up to `SPLIT_GAP_LINES` lines. A bracket opened at a mark's place before a level (`2. (S//`, `2. (S`, `- (C/`,
+ * `2. (S// the plan`) and never closed on its line, whose mark no part after it completes and no reader of the
+ * line reads (`leadingClassMark`: `(S//NF the plan`, `(S/NF …`; `halfMarkedLine`: `(S the plan` at a line start),
+ * is a mark nobody can read (`UNCLOSED_MARK`): what it would have named is unknown.
  */
 export function splitMarks(text: string): { mark: string; at: number }[] {
   const found: { mark: string; at: number }[] = []
   SPLIT_CANDIDATE.lastIndex = 0
   for (let m = SPLIT_CANDIDATE.exec(text); m; m = SPLIT_CANDIDATE.exec(text)) {
-    // the mark may stand wholly on either line (`(S` then `)`, `(` then `S)`); an empty pair is none
-    // Stryker disable next-line ConditionalExpression,StringLiteral: an empty pair joins to '' and ' ', which read as no mark: the test spares the work
-    if (m[1] === '' && m[2] === '') continue
-    for (const joined of [m[1] + m[2], `${m[1]} ${m[2]}`]) {
-      // Stryker disable next-line MethodExpression: the groups end in no blank, and the joining with a blank comes second
-      const word = joined.toUpperCase().replace(/\s+/g, ' ').trim()
-      if (readsAsMark(word)) {
-        found.push({ mark: word, at: m.index })
-        break
-      }
-    }
+    const word = joinedMark(m[1], m[2])
+    if (word !== null) found.push({ mark: word, at: m.index })
     // the closing part may open another candidate
     SPLIT_CANDIDATE.lastIndex = m.index + 1
+  }
+  // brackets opened at a mark's place and not closed on their line: completed across a page break, or unreadable
+  const lines = text.split(/(?<=\n)/)
+  let lineAt = 0
+  for (let i = 0; i < lines.length; lineAt += lines[i].length, i++) {
+    const line = lines[i].replace(/\r?\n$/, '')
+    const open = UNCLOSED_AT_PLACE.exec(line)
+    if (open === null) continue
+    const at = lineAt + open[1].length
+    if (found.some((f) => f.at === at)) continue
+    const rest = open[2].replace(/[ \t]+$/, '')
+    // the parts of a mark a page break split (a fragment of a mark up to the line end): the first line after the
+    // break that closes a bracket completes it
+    if (/^[A-Za-z0-9/ ,.-]{0,16}$/.test(rest)) {
+      let header = false
+      let j = i + 1
+      for (; j < lines.length && j <= i + SPLIT_GAP_LINES && pageBreakLine(lines[j], header); j++) header ||= isPageHeader(lines[j].replace(/\r?\n$/, ''))
+      const close = j > i + 1 && j < lines.length ? SPLIT_CLOSE.exec(lines[j]) : null
+      const word = close ? joinedMark(rest, close[1]) : null
+      if (word !== null) {
+        found.push({ mark: word, at })
+        continue
+      }
+    }
+    // read as written by the readers of a line's opening mark: `(S//NF the plan`, `(S/NF …`, and at a line start
+    // `(S the plan` (the portion's own mark)
+    if (leadingClassMark(line) !== null || (open[1].trim() === '' && halfMarkedLine(line, text) !== null)) continue
+    found.push({ mark: UNCLOSED_MARK, at })
   }
   return found
 }

@@ -208,7 +208,7 @@ export type AddresseeReading =
   | { kind: 'unresolved'; name: string; byRoute: Post | null; pladSyntax: boolean }
 
 /** What a replay says (`addresseesWithheld`) when address lines are withheld from its reader (how many, and their roles, are not told). */
-export const ADDRESSEES_WITHHELD = 'address lines are withheld for your clearance (how many, and as action or info, is not shown)'
+export const ADDRESSEES_WITHHELD = 'address lines are withheld for your clearance: how many, and as action or info, is not shown'
 
 /** The reason an empty replay is empty, in words a reader can act on. */
 function whyNoRecipients(lists: [DeliveryRole, Addressee[]][], unresolved: number, excluded: number, withheld: boolean): string {
