@@ -50,8 +50,8 @@ export async function cableNetwork(store: Store, access?: Access, year?: number,
     return name
   }
   // one reading per addressee line as the routing replay reads it (`readAddressee`), remembered for the run
-  const stations = new Map<string, string | null>()
-  const station = async (a: AddresseeRecord): Promise<string | null> => {
+  const stations = new Map<string, string>()
+  const station = async (a: AddresseeRecord): Promise<string> => {
     const k = `${a.route ?? ''}\t${a.name}`
     if (!stations.has(k)) stations.set(k, await addresseeStation(a, directory))
     return stations.get(k)!
@@ -72,7 +72,7 @@ export async function cableNetwork(store: Store, access?: Access, year?: number,
     const seen = new Set<string>()
     for (const a of cable.addressees) {
       const to = await station(a)
-      if (to === null || seen.has(to) || to === from) continue
+      if (seen.has(to) || to === from) continue
       seen.add(to)
       node(to)
       g.updateNodeAttribute(to, 'received', (n) => (n ?? 0) + 1)
@@ -91,17 +91,18 @@ export async function cableNetwork(store: Store, access?: Access, year?: number,
 
 /**
  * The node an addressee line (its name and routing indicator) makes, as the routing replay reads the line
- * (`readAddressee`): the directory's post or collective it names; a station the directory does not hold, by its
- * name, when the name is addressee syntax (`AMEMBASSY QUORIN`: the replay lists it by that name); for a line whose
- * words run on past its PLAD (`AMEMBASSY BERN ZORBEK TALKS`, `AMEMBASSY ROME PRIORITY THE MOLE`), the post its
- * routing indicator names in the directory (the post the replay reaches, inferred), else none: never a node of its
- * prose (QA 14 round 9, F7).
+ * (`readAddressee`): the directory's post or collective it names; for a name the directory does not know, the post
+ * the replay reaches by the line's routing indicator when the line names that post and runs on past it in words
+ * (`RUEHSW/AMEMBASSY BERN ZORBEK TALKS`, `AMEMBASSY ROME PRIORITY THE MOLE`, `AMEMBASSY LA PAZ MAR LIMA`: the rest
+ * is prose, never a node; QA 14 round 9, F7), else the name itself, as the replay lists it "not in the directory"
+ * (a station the directory does not hold: `AMEMBASSY QUORIN`, `CJTF HOA`; a routing indicator shared by another
+ * station, `RUEHNY/ODC OSLO NO`, names no post of this line).
  */
-export async function addresseeStation(a: Pick<AddresseeRecord, 'name' | 'route'>, directory: RoutingDirectory): Promise<string | null> {
+export async function addresseeStation(a: Pick<AddresseeRecord, 'name' | 'route'>, directory: RoutingDirectory): Promise<string> {
   const read = await readAddressee(a, directory)
   if (read.kind === 'post') return read.post.plad
   if (read.kind === 'collective') return read.collective.plad
-  return read.pladSyntax ? read.name : (read.byRoute?.plad ?? null)
+  return read.byRoute && read.name.startsWith(`${read.byRoute.plad} `) ? read.byRoute.plad : read.name
 }
 
 /** An edge's key: `source->target`, the same on every run (graphology's generated keys are not). */

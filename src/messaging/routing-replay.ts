@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { readableCable } from '../archive/show-cable.js'
 import { readableAddressees } from '../archive/withheld-addressees.js'
 import { parseCable } from '../format/parse.js'
-import { isAddresseeLine } from '../format/plad-line.js'
 import type { MessagingStore } from '../store/messaging-store.js'
 import { locationHasDirectoryUsers, openMessagingStore } from '../store/open-store.js'
 import type { Access, Store } from '../store/store.js'
@@ -185,12 +184,11 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
  * never guessed (QA 14 round 6); its routing indicator, when the directory knows it, names the station the wire
  * delivered to (`byRoute`), but not that the post it names is the one the drafter meant, so the replay holds that
  * post only inferred (the FL2 relay line naming it too changes nothing: relays are no evidence of who the drafter
- * addressed, spec §3.2). `pladSyntax`: whether the station is addressee syntax as the format writes it
- * (`isAddresseeLine`, src/format/plad-line.ts; `AMEMBASSY BERN ZORBEK TALKS` is not).
+ * addressed, spec §3.2).
  *
  * @example
  *   await readAddressee({ route: 'RUEHSW', name: 'AMEMBASSY BERN ZORBEK TALKS', … }, shippedDirectory())
- *   // { kind: 'unresolved', name: 'AMEMBASSY BERN ZORBEK TALKS', byRoute: { plad: 'AMEMBASSY BERN', … }, pladSyntax: false }
+ *   // { kind: 'unresolved', name: 'AMEMBASSY BERN ZORBEK TALKS', byRoute: { plad: 'AMEMBASSY BERN', … } }
  */
 export async function readAddressee(a: Pick<Addressee, 'name' | 'route'>, directory: Pick<RoutingDirectory, 'post' | 'postByRoute' | 'collective'>): Promise<AddresseeReading> {
   const name = stationOfAddress(a.name)
@@ -198,17 +196,17 @@ export async function readAddressee(a: Pick<Addressee, 'name' | 'route'>, direct
   if (post) return { kind: 'post', name, post }
   const collective = await directory.collective(name)
   if (collective) return { kind: 'collective', name, collective }
-  return { kind: 'unresolved', name, byRoute: a.route ? await directory.postByRoute(a.route) : null, pladSyntax: isAddresseeLine(name, true) }
+  return { kind: 'unresolved', name, byRoute: a.route ? await directory.postByRoute(a.route) : null }
 }
 
 /** One addressee line as the replay reads it (`readAddressee`). */
 export type AddresseeReading =
   | { kind: 'post'; name: string; post: Post }
   | { kind: 'collective'; name: string; collective: Collective }
-  | { kind: 'unresolved'; name: string; byRoute: Post | null; pladSyntax: boolean }
+  | { kind: 'unresolved'; name: string; byRoute: Post | null }
 
 /** What a replay says (`addresseesWithheld`) when address lines are withheld from its reader (how many, and their roles, are not told). */
-export const ADDRESSEES_WITHHELD = 'address lines are withheld for your clearance (how many, and as action or info, is not shown)'
+export const ADDRESSEES_WITHHELD = 'address lines are withheld for your clearance: how many, and as action or info, is not shown'
 
 /** The reason an empty replay is empty, in words a reader can act on. */
 function whyNoRecipients(lists: [DeliveryRole, Addressee[]][], unresolved: number, excluded: number, withheld: boolean): string {

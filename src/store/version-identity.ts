@@ -10,7 +10,7 @@ import type { CableRecord } from './store.js'
 
 /**
  * SHA-256 (hex) of a text's content (`versionContent`) laid out as `versionLayout` reads it: two renderings of one
- * text (a Cablegate page, a cables.csv row, a copy with CR LF line ends or wider gaps between words,
+ * text (a Cablegate page, a cables.csv row, a copy with CR LF line ends or more blank lines between paragraphs,
  * a copy with an archive's declassification stamp after the signature) hash alike; a text with one word changed (a
  * name restored in a later release, a corrected copy) does not, and neither does one whose lines break elsewhere (a
  * blank line added or removed, a file wrapped at another width), as where a line starts decides the portion
@@ -20,28 +20,28 @@ export function contentSha256(text: string): string {
   return createHash('sha256').update(versionLayout(versionContent(text)), 'utf8').digest('hex')
 }
 
-/** Blanks inside a line: every white space but the line ends (LF, CR). */
-const INLINE_SPACE = /[^\S\n\r]+/g
+/** A line of nothing but white space: a blank line to the parser. */
+const BLANK_LINE = /^\s*$/
 
 /**
- * The layout of a text that makes its version (QA 14 F9): its lines as they stand, each run of blanks inside a line
- * one space (indentation and trailing blanks kept as one space: the parser reads a line that ends in a blank as
- * wrapped, which decides whether the next line continues a header field such as Classified By), CR LF and a lone CR
- * one line end, a line of blanks only a blank line, each run of blank lines one blank line, and no blank line at the
- * start or end. Every line break stays: the portion structure
- * (docs/research.md, "Portions") is read line by line, so a blank line decides whether a sentence is a block of its
- * own or part of the marked paragraph above it, and a line start decides whether a paragraph number, a sub-item
- * enumerator or a portion mark opens a portion or is a word inside one (`2. (S)` moved mid-line by rewrapping). Two
- * copies alike in this layout give every reader the same portions; copies that differ in it are two versions,
- * which portion-level access compares rendering by rendering (`versionAgreement`, src/archive/redact.ts).
+ * The layout of a text that makes its version (QA 14 F9): its lines as they stand, CR LF and a lone CR one line end, a
+ * line of blanks only a blank line, each run of blank lines one blank line, and no blank line at the start or end.
+ * Every line break stays: the portion structure (docs/research.md, "Portions") is read line by line, so a blank line
+ * decides whether a sentence is a block of its own or part of the marked paragraph above it, and a line start decides
+ * whether a paragraph number, a sub-item enumerator or a portion mark opens a portion or is a word inside one (`2. (S)`
+ * moved mid-line by rewrapping). The blanks inside a line stay as they stand too: the parser reads a line that ends in
+ * a blank as wrapped (a Classified By line continued), and a handling line with doubled gaps (`SENSITIVE  BUT
+ * UNCLASSIFIED`) otherwise than with single ones (dev corpus, bench/version-layout-report.ts). Two copies alike in this
+ * layout give every reader the same portions; copies that differ in it are two versions, which portion-level access
+ * compares rendering by rendering (`versionAgreement`, src/archive/redact.ts).
  *
  * @example
- *   versionLayout('1. (C) A  b.\r\n \r\n\r\n2. (S)  C.  ') // '1. (C) A b.\n\n2. (S) C. '
+ *   versionLayout('1. (C) A b.\r\n \r\n\r\n2. (S) C.\r\n') // '1. (C) A b.\n\n2. (S) C.'
  */
 export function versionLayout(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => (line.trim() === '' ? '' : line.replace(INLINE_SPACE, ' ')))
+    .map((line) => (BLANK_LINE.test(line) ? '' : line))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '')

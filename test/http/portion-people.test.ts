@@ -73,7 +73,8 @@ describe('people, network and versions of a cable read in part over HTTP', () =>
   it('should draw the network of his rendering', async () => {
     const cora = await srv.login('cora')
     const csv = await (await cora.get('/api/network?format=csv')).text()
-    expect(csv).toBe('source,target,year,weight\nAMEMBASSY QUORIN,SECSTATE WASHDC,2008,1\nAMEMBASSY QUORIN,AMEMBASSY VELLORA,2008,1\n')
+    // edges in any order
+    expect(csv.trimEnd().split('\n').sort()).toEqual(['AMEMBASSY QUORIN,AMEMBASSY VELLORA,2008,1', 'AMEMBASSY QUORIN,SECSTATE WASHDC,2008,1', 'source,target,year,weight'])
   })
 
   it('should answer 403 for its versions, saying they are withheld at his clearance, and list them for a reader of the whole', async () => {

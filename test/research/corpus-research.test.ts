@@ -153,7 +153,7 @@ describe.skipIf(!HAS_CORPUS)('research tools on the real dev corpus (../shared/c
       if (!c.origin) continue
       const from = stationOfAddress(c.origin)
       const stations = await Promise.all(c.addressees.map((a) => addresseeStation(a, directory)))
-      pairs += new Set(stations.filter((n) => n !== null && n !== from)).size
+      pairs += new Set(stations.filter((n) => n !== from)).size
     }
     let weight = 0
     g.forEachEdge((_e, a) => {

@@ -1,8 +1,8 @@
 /**
  * `cable network` reads an addressee line exactly as the routing replay does (`addresseeStation` on `readAddressee`;
- * QA 14 round 9, F7): a line whose words run on past its PLAD (`AMEMBASSY BERN ZORBEK TALKS`, a precedence word
- * amid prose) is the post its routing indicator names, as the replay infers it, or no node at all, never a node of
- * its prose. Its JSON, CSV and DOT are the same on every run (F9): edges keyed `source->target`, nodes and edges
+ * QA 14 round 9, F7): a line that names the post its routing indicator gives and runs on past it in words
+ * (`AMEMBASSY BERN ZORBEK TALKS`, a precedence word amid prose) is that post, the one the replay reaches, never a
+ * node of its prose; a name the directory does not hold stays the station the replay lists by that name. Its JSON, CSV and DOT are the same on every run (F9): edges keyed `source->target`, nodes and edges
  * in key order, whatever order the cables were stored in. On both engines, synthetic cables of invented posts.
  */
 import { describe, expect, it } from 'vitest'
@@ -42,18 +42,19 @@ const record = (t: string, n: number) =>
 const CABLES = [
   cable(770, ['INFO RUEHSW/AMEMBASSY BERN ZORBEK TALKS']),
   cable(771, ['INFO RUEHRO/AMEMBASSY ROME PRIORITY THE MOLE']),
-  // prose after an unknown station, with no routing indicator the directory knows: no node
-  cable(772, ['INFO AMEMBASSY VELLORA NUCLEAR TALKS', 'AMEMBASSY QUORIN']),
+  // a station the directory does not hold, and one whose routing indicator is Rome's but whose name is not Rome's
+  cable(772, ['INFO AMEMBASSY QUORIN', 'RUEHRO/ODC ROMAZ ZZ']),
 ]
 
 describe.each(await storeEngines('network-readings'))('network addressees read as the routing replay reads them, on $name', (engine) => {
-  it.skipIf(engine.skip)('should make the post the replay infers by routing indicator, or no node, never one of prose', async () => {
+  it.skipIf(engine.skip)('should make the post the replay reaches by routing indicator when the line names it, never a node of prose', async () => {
     const store = await engine.open()
     await store.upsertCables(CABLES.map(record))
     const g = await cableNetwork(store)
-    expect(g.nodes().sort()).toEqual(['AMEMBASSY BERN', 'AMEMBASSY QUORIN', 'AMEMBASSY ROME', 'AMEMBASSY ZEMBLA', 'SECSTATE WASHDC'])
+    expect(g.nodes().sort()).toEqual(['AMEMBASSY BERN', 'AMEMBASSY QUORIN', 'AMEMBASSY ROME', 'AMEMBASSY ZEMBLA', 'ODC ROMAZ ZZ', 'SECSTATE WASHDC'])
     expect(g.getEdgeAttributes('AMEMBASSY ZEMBLA', 'AMEMBASSY BERN')).toMatchObject({ weight: 1, info: 1 })
-    expect(networkCsv(g)).not.toMatch(/ZORBEK|MOLE|NUCLEAR|PRIORITY/)
+    expect(networkCsv(g)).not.toMatch(/ZORBEK|MOLE|PRIORITY/)
+    expect(g.getEdgeAttributes('AMEMBASSY ZEMBLA', 'AMEMBASSY ROME')).toMatchObject({ weight: 1 })
     // the replay of each cable reaches the stations its edges name (Quorin: a station the directory does not know,
     // listed by the replay under that name)
     for (const [id, post] of [['08ZEMBLA770', 'AMEMBASSY BERN'], ['08ZEMBLA771', 'AMEMBASSY ROME']]) {
@@ -76,8 +77,8 @@ describe.each(await storeEngines('network-readings'))('network addressees read a
     expect(await outputs(one)).toEqual(first)
     expect(await outputs(two)).toEqual(first)
     const x = networkExport(await cableNetwork(one))
-    expect(x.edges.map((e) => e.key)).toEqual(['AMEMBASSY ZEMBLA->AMEMBASSY BERN', 'AMEMBASSY ZEMBLA->AMEMBASSY QUORIN', 'AMEMBASSY ZEMBLA->AMEMBASSY ROME', 'AMEMBASSY ZEMBLA->SECSTATE WASHDC'])
-    expect(x.nodes.map((n) => n.key)).toEqual(['AMEMBASSY BERN', 'AMEMBASSY QUORIN', 'AMEMBASSY ROME', 'AMEMBASSY ZEMBLA', 'SECSTATE WASHDC'])
+    expect(x.edges.map((e) => e.key)).toEqual(['AMEMBASSY ZEMBLA->AMEMBASSY BERN', 'AMEMBASSY ZEMBLA->AMEMBASSY QUORIN', 'AMEMBASSY ZEMBLA->AMEMBASSY ROME', 'AMEMBASSY ZEMBLA->ODC ROMAZ ZZ', 'AMEMBASSY ZEMBLA->SECSTATE WASHDC'])
+    expect(x.nodes.map((n) => n.key)).toEqual(['AMEMBASSY BERN', 'AMEMBASSY QUORIN', 'AMEMBASSY ROME', 'AMEMBASSY ZEMBLA', 'ODC ROMAZ ZZ', 'SECSTATE WASHDC'])
     expect(first[0]).not.toMatch(/geid_/)
   })
 })

@@ -3,8 +3,8 @@
  * in a blank line, or in where a paragraph number stands (rewrapped), have different portion structures: a sentence
  * is part of a `(U)` paragraph in one and an unmarked block at the cable's level in the other. They were one version,
  * so what a reader in part read, and the snapshot hash, depended on which copy was imported first; they are two
- * versions now, and portion-level access withholds what they disagree on. Copies alike but for line ends, gaps
- * between words or the number of blank lines stay one version, and the copy kept of it is the same in
+ * versions now, and portion-level access withholds what they disagree on. Copies alike but for line ends or the
+ * number of blank lines stay one version, and the copy kept of it is the same in
  * any import order (fewer parse errors, then the lower text SHA-256). Both engines. Synthetic cables of the invented
  * post QUORIN.
  */
@@ -71,13 +71,14 @@ async function seen(store: Store) {
 
 describe('version layout', () => {
   it('should keep line breaks and fold what never moves a line start', () => {
-    expect(versionLayout('1. (U) A  b.\r\n \t\r\n\r\n\n2. (C)  C.\r')).toBe('1. (U) A b.\n\n2. (C) C.')
-    expect(versionLayout('\n\n  A\t \n')).toBe(' A ')
-    // a line that ends in a blank is read as wrapped (a Classified By line continued): its blank stays
+    expect(versionLayout('1. (U) A  b.\r\n \t\r\n\r\n\n2. (C) C.\r')).toBe('1. (U) A  b.\n\n2. (C) C.')
+    expect(versionLayout('\n\n  A\t \n')).toBe('  A\t ')
+    // a line that ends in a blank is read as wrapped (a Classified By line continued), doubled gaps otherwise too
     expect(versionLayout('reasons 1.  \n4 (b)')).not.toBe(versionLayout('reasons 1.\n4 (b)'))
+    expect(versionLayout('SENSITIVE  BUT UNCLASSIFIED')).not.toBe(versionLayout('SENSITIVE BUT UNCLASSIFIED'))
     expect(contentSha256(JOINED)).not.toBe(contentSha256(SPLIT))
     expect(contentSha256(NUMBERED)).not.toBe(contentSha256(REWRAPPED))
-    expect(contentSha256(SPLIT.replace(/\n/g, '\r\n').replace('went ahead.', 'went  ahead.').replace('\n\nBetacanary', '\n\n\n\nBetacanary'))).toBe(contentSha256(SPLIT))
+    expect(contentSha256(SPLIT.replace(/\n/g, '\r\n').replace('\n\nBetacanary', '\n\n \n\nBetacanary'))).toBe(contentSha256(SPLIT))
   })
 
   it('should prefer the copy with fewer errors, then the lower text hash', () => {
@@ -116,9 +117,9 @@ describe.each(await storeEngines('version-layout'))('copies that differ in layou
     expect(await both([closed, open])).toEqual(first)
   })
 
-  it.skipIf(engine.skip)('should keep copies that differ in line ends, gaps and blank-line runs as one version, the same copy in any order', async () => {
+  it.skipIf(engine.skip)('should keep copies that differ in line ends and blank-line runs as one version, the same copy in any order', async () => {
     const crlf = SPLIT.replace(/\n/g, '\r\n')
-    const spaced = SPLIT.replace('went ahead.', 'went  \t ahead.').replace('\n\nBetacanary', '\n\n  \n\nBetacanary')
+    const spaced = SPLIT.replace('\n\nBetacanary', '\n\n  \n\nBetacanary').replace('\n\nQUILL', '\n\t\n\nQUILL')
     const stored = async (texts: string[]) => {
       const store = await engine.open()
       await configurePortionAccess(store, true)

@@ -81,10 +81,10 @@ describe('sqlite store', () => {
 
   it('should store once, add sources, and replace a text only with a copy of it that parsed better', async () => {
     const { store } = fixture()
-    const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged  copy\tof the text' })
+    const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged copy of the text\n' })
     expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
     expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 0, releasedKept: 0 })
-    // the same words and line breaks laid out differently (gaps, line ends) are the same text: a worse copy of it only
+    // the same lines with other line ends are the same text: a worse copy of it only
     // adds its source
     const worse = makeRecord({ key: '09X1', errorCount: 3, text: 'damaged copy of the text\r\n', source: { ...a.source, locator: 'other.html', rendering: 'html' } })
     expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 1, releasedKept: 0 })
