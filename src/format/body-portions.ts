@@ -192,6 +192,31 @@ function readsAsMark(word: string): boolean {
   return readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)
 }
 
+/** Controls joined by a slash onto a mark right after its closing bracket: `//NF`, `/NF`, `// NF/ORCON`, `//` alone. */
+const MARK_TAIL = /^[ \t]*(\/{1,2})[ \t]*([A-Z]+(?:[ \t]*(?:\/{1,2}|,)[ \t]*[A-Z]+)*)?(?![A-Za-z0-9])/
+
+/** What `markTail` gives for `//` after a mark with no control it reads: a word the marking parser refuses. */
+export const UNREAD_CONTROL = '(control not read)'
+
+/**
+ * The controls written after a mark's closing bracket (`(S)//NF`, `(S)/NF`, `(S)//NF/OC`; QA 14 round 9, F5): the
+ * caveats they name, each a caveat-only mark demanded with the mark (a reader reads `(S)//NF` as `(S//NF)`). After
+ * `//`, the separator of a marking, nothing or a word no caveat reads (`(S)//`, `(S)//SI`, `(S)// The …`) is a control
+ * nobody can read (`UNREAD_CONTROL`, fail closed); after a single slash only caveat words count (`(S)/CT` is none).
+ * `after` is the text right after the closing bracket.
+ */
+export function markTail(after: string): string[] {
+  const m = MARK_TAIL.exec(after)
+  if (m === null) return []
+  const words = m[2] === undefined ? [] : m[2].split(/[ \t]*(?:\/{1,2}|,)[ \t]*/)
+  const caveat = (w: string) => {
+    const parts = markingParts(w)
+    return parts !== null && parts.level === null && parts.caveats.length > 0
+  }
+  if (m[1] === '/') return words.length > 0 && words.every(caveat) ? words : []
+  return words.length > 0 && words.every(caveat) ? words : [UNREAD_CONTROL]
+}
+
 /**
  * The portion marks standing inside a line of a portion (not at its start), as the marking parser would read them
  * (upper case, single spaces): a parenthesised or bracketed word it reads with a level, in either letter case and
@@ -202,8 +227,10 @@ function readsAsMark(word: string): boolean {
  * together). Acronyms (`(S/P)`, `(UN)`) are none.
  */
 // Stryker disable next-line StringLiteral: any default holding no list letter, REF label or citation line reads the same
-export function innerMarks(line: string, before = ''): string[] {
+export function innerMarks(line: string, before = '', afterMark = false): string[] {
   const found: string[] = []
+  // controls joined onto the mark the line was cut after (`2. (S)//NF …`, `(S)/NF …`): marks of the portion
+  if (afterMark) found.push(...markTail(line))
   // an upper-case item letter left standing as a citation alone on the line before (`(C) STATE 3`) whose item runs on
   // into this line (`LKW3 the plan …`: not a new item, paragraph or citation) is a mark after all: text follows the
   // citation, as on one line (QA 14 round 7, F10 continuation; fail closed). In a REF block items run on freely.
@@ -244,7 +271,7 @@ export function innerMarks(line: string, before = ''): string[] {
     // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it; a word that
     // looks like a mark the parser cannot read (`(SNF)`, `(SS)`: `lookalikeMark`) is one nobody can read
     if (readsAsMark(word) || (m[1] === m[1].toUpperCase() && lookalikeMark(m[1]))) {
-      found.push(word)
+      found.push(word, ...markTail(after))
       readAt.add(m.index)
     }
   }
@@ -258,7 +285,13 @@ export function innerMarks(line: string, before = ''): string[] {
     const open = m[1] !== ''
     const close = m[3] !== undefined
     if (open && readAt.has(m.index)) continue
-    if (!open && !close && !MARK_LEAD.test(line.slice(0, m.index))) continue
+    if (!open && !close && !MARK_LEAD.test(line.slice(0, m.index))) {
+      // in running text (`… open. SECRET//NOFORN the source …`, QA 14r9 F5) a mention as likely as a mark: its
+      // restricting caveats are demanded at the level around it (fail closed), its level is not
+      const caveats = markingParts(m[2])?.caveats.filter((c) => RESTRICTIVE.includes(c)) ?? []
+      if (caveats.length) found.push(caveats.join('/'))
+      continue
+    }
     found.push(m[2].replace(/\s+/g, ' '))
   }
   // a mark in a shape no marking takes (`(//S)`, `(CONF//S)`, `(T/S)`, `(S(NF))`: `oddMark`): a mark nobody can read
@@ -591,7 +624,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
   let gap = true
   let at = 0
   // the marks inside lines, unless the caller reads only the marks portions open with (whole-cable access on import)
-  const innerOf = options.inner === false ? () => [] : (line: string) => innerMarks(line, run)
+  const innerOf = options.inner === false ? () => [] : (line: string, afterMark = false) => innerMarks(line, run, afterMark)
   // the text of the portion's lines so far (since the last empty line): the context of a lettered list
   // Stryker disable next-line StringLiteral: emptied at the first body line, which follows a gap
   let run = ''
@@ -634,7 +667,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const tm = MARKED_LINE.exec(rest)
         const marked = tm !== null && isPortionMark(tm[2])
         const lead = `${trailer[1]} ${marked ? tm[1] : ''}`
-        cur = { start: here, number: null, mark: marked ? tm[2] : null, lead, lines: [here], inner: innerOf(marked ? rest.slice(tm[0].length) : rest), within: [] }
+        cur = { start: here, number: null, mark: marked ? tm[2] : null, lead, lines: [here], inner: innerOf(marked ? rest.slice(tm[0].length) : rest, marked), within: [] }
         portions.push(cur)
         gap = false
         run += line
@@ -650,7 +683,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const written = after !== null && markWordKind(after[1]) !== 'none' ? after[1] : null
         const mark = numbered.marking ?? written
         const rest = mark === null ? line : numbered.marking ? line.slice(line.indexOf(`(${mark}`) + mark.length + 2) : line.slice(after![0].length)
-        cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest), within: [] }
+        cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest, mark !== null), within: [] }
         portions.push(cur)
       } else if (m && (isPortionMark(m[2], m[1]) || doubledLevelMark(m[2], text)) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run, line.slice(m[0].length)))) {
         // a marked line with no blank line before it stands inside the portion before it (a wrapped sentence may
@@ -664,7 +697,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         // that level (fail closed: never below what either reading demands)
         const word = m[2].trim()
         const enumerator = /^[A-Za-z]$/.test(word) && m[1].trim() === '' && letters.listed(word, letters.lineOf(here))
-        const inner = innerOf(line.slice(m[0].length))
+        const inner = innerOf(line.slice(m[0].length), true)
         // two marks in a row at a line start (`(S) (U) …`, `(S)(C) …`, `(C) (SBU) …`: QA 14 round 6): the first was
         // taken as an enumerator before the mark, but reads as a mark as well; both count, the higher wins
         const leadLetter = /^\s*[(\uFF08]\s*([A-Za-z])\s*[)\uFF09]\s*$/.exec(m[1])?.[1]

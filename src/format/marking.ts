@@ -293,6 +293,9 @@ function readMarking(written: string): MarkingResult {
     }
     return fail(`unknown marking word "${t.text}"${suggestion(t.text)}`, t)
   }
+  // a level and a separator with no control after it (`S//`, `(S//)`, `SECRET/`): what it would have named is unknown
+  const last = tokens[tokens.length - 1]
+  if (last.type === 'sep' && last.text.includes('/') && level !== null && caveats.length === 0 && releasableTo === null) return fail(`"${last.text}" after ${level} names no control`, last)
   const parts: MarkingParts = { level, caveats, releasableTo }
   const conflict = markingConflict(parts)
   if (conflict) return { ok: false, error: { message: conflict, start: relStart, end: relEnd }, failClosed: { level, caveats, releasableTo: null } }

@@ -105,8 +105,10 @@ describe('innerMarks: a marking with the // of a marking and one bracket or none
       ['talks (S//NF went', ['S//NF']],
       ['talks S//REL  TO USA) went', ['S//REL TO USA']],
       ['S//NF talks', ['S//NF', 'SECRET//NF', 'S//NF']],
-      // a classification mentioned in a sentence is none
-      ['the plan S//NF talks', []],
+      // a marking in running text, a mention as likely as a mark, demands its restricting caveats, not its level
+      // (QA 14 round 9, F5); one naming none restricts nobody
+      ['the plan S//NF talks', ['NOFORN']],
+      ['classified as SECRET//REL TO USA talks', []],
     ])
   })
 
