@@ -1,6 +1,7 @@
 import type { Access, CableSummary, Store } from '../store/store.js'
 import { originKey } from './query/field-values.js'
 import { breather } from './breather.js'
+import { researchAccess } from './portion-access.js'
 import type { GapMonth, GapOutlier, GapOutlierReason, GapRow } from './research-answers.js'
 
 export type { GapMonth, GapOutlier, GapOutlierReason, GapRow }
@@ -186,7 +187,7 @@ export async function gapMap(store: Store, options: GapOptions = {}): Promise<Ga
   // counting it missing would tell him his own search results are not in the archive (QA 14r7 W1); its date is the
   // one his search shows. What it cites stays out (`referencedIds`, `citing`: whole-cable rule), as its REF lines
   // stand at its overall level, withheld from him, so nothing here reads a withheld line.
-  const heldAccess = options.access && (await store.portionAccess()) ? { ...options.access, portions: true } : options.access
+  const heldAccess = await researchAccess(store, options.access)
   for await (const hit of store.search(null, { sort: 'date' }, heldAccess)) {
     await pause()
     const p = hit.id ? splitId(hit.id) : null

@@ -3,6 +3,7 @@ import type { QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
 import { highlightTerms, makeSnippet, type HighlightTerm } from './snippet.js'
 import { redactInPart } from './in-part.js'
+import { researchAccess } from './portion-access.js'
 
 export interface SearchRequest {
   query: string
@@ -42,7 +43,7 @@ export interface SearchResult {
 export async function searchArchive(store: Store, given: SearchRequest): Promise<SearchResult> {
   // portion-level access (docs/search.md): a restricted reader also finds the cables he may read in part,
   // by the words of the portions he may read, and sees their snippets from the redacted rendering
-  const req = given.access && (await store.portionAccess()) ? { ...given, access: { ...given.access, portions: true } } : given
+  const req: SearchRequest = { ...given, access: await researchAccess(store, given.access) }
   const text = req.query.trim()
   const query = text === '' || text === '*' ? null : parseQuery(text)
   const terms = highlightTerms(query)
