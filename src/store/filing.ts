@@ -92,8 +92,10 @@ export function filingColumns(f: Filing): { level: number; caveats: string; clas
  * (`FILING_SETTING` lower, or absent in an archive holding cables: version 0) is re-filed from its stored texts and
  * sources when it is opened, before anything is read from it (`refiledCable`), so no cable is served under stale
  * filing. 1: the fail-closed fixes of QA 14 round 8 (merged source filings, bracketless class words, header marks).
+ * 2: those of round 9 (a mark split by a page break, controls on a letter-spaced class line, captions spelt with
+ * separators, controls after a mark's bracket, a class line nobody reads demanded of every portion).
  */
-export const FILING_RULES = 1
+export const FILING_RULES = 2
 
 /** Name of the setting in `archive_settings` holding the filing rules version the stored filings were computed by. */
 export const FILING_SETTING = 'filing-rules'

@@ -195,6 +195,27 @@ describe.each(engines)('re-filing an archive filed by older rules on $name', (en
       expect(hits.map((h) => [h.key, h.partial])).toEqual([['08QUORIN104', { level: 3, caveats: ['NOFORN'] }]])
     })
   })
+
+  it.skipIf(engine.skip)('should cut the stored portions again by the new rules when the filing stays (portion-level access on)', async () => {
+    const location = await engine.location()
+    await withStore(location, async (s) => {
+      await s.upsertCables([record(secret(107), 1)])
+      await configurePortionAccess(s, true)
+    })
+    // older rules filed it as these do but cut its portions otherwise (here: none stored); only the rules version is stale
+    const row = engine.name === 'sqlite' ? 'rowid' : 'id'
+    await engine.sql(location, [
+      [`DELETE FROM cable_portions WHERE cable IN (SELECT ${row} FROM cables WHERE key = ?)`, ['08QUORIN107']],
+      ['DELETE FROM archive_settings WHERE name = ?', [FILING_SETTING]],
+    ])
+    await withStore(location, async (s) => {
+      const CNF: Access = { level: 2, caveats: ['NOFORN'] }
+      expect((await s.getCable('08QUORIN107'))!.classification).toBe('SECRET//NOFORN')
+      const hits = []
+      for await (const h of s.search(null, { sort: 'date' }, { ...CNF, portions: true })) hits.push(h)
+      expect(hits.map((h) => [h.key, h.partial])).toEqual([['08QUORIN107', { level: 3, caveats: ['NOFORN'] }]])
+    })
+  })
 })
 
 describe('a read-only open of a SQLite archive filed by older rules', () => {

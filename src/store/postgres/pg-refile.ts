@@ -67,12 +67,12 @@ export async function refilePgArchive(pool: pg.Pool): Promise<number> {
       )
       for (;;) {
         const { rows } = await client.query<Row>(`FETCH ${BATCH} FROM refile`)
-        for (const r of rows) if (!r.released && (await refileRow(client, r, rule, portions))) changed++
+        for (const r of rows) if (await refileRow(client, r, rule, portions)) changed++
         if (rows.length < BATCH) break
       }
       await client.query('CLOSE refile')
       // a process's in-memory facet index (pg-facet-index.ts) describes the archive up to the generation it read
-      if (changed) await client.query('UPDATE fts_meta SET generation = generation + 1')
+      if (changed || portions) await client.query('UPDATE fts_meta SET generation = generation + 1')
     }
     await client.query('INSERT INTO archive_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [FILING_SETTING, String(FILING_RULES)])
     return changed
@@ -106,18 +106,22 @@ async function refileRow(client: pg.ClientBase, r: Row, rule: NonNullable<Return
   const texts = r.versions.length
     ? r.versions.map((v, i) => ({ version: v.version, filing: filingOfColumns(v), text: others[i] ?? shown, sources: r.sources.filter((s) => (s.version ?? 1) === v.version).map(sourceOf) }))
     : [{ version: null, filing: null, text: shown, sources: r.sources.map(sourceOf) }]
-  const refiled = refiledCable({ filing, texts }, rule)
-  if (!refiled) return false
-  for (const v of refiled.versions) {
-    await client.query('UPDATE cable_versions SET level = $1, caveats = $2, classification = $3 WHERE cable = $4 AND version = $5', [v.filing.level, v.filing.caveats.join(' '), v.filing.classification, r.id, v.version])
+  // a released cable keeps the filing of its release record, which nothing changes
+  const refiled = r.released ? null : refiledCable({ filing, texts }, rule)
+  let f = filing
+  if (refiled) {
+    for (const v of refiled.versions) {
+      await client.query('UPDATE cable_versions SET level = $1, caveats = $2, classification = $3 WHERE cable = $4 AND version = $5', [v.filing.level, v.filing.caveats.join(' '), v.filing.classification, r.id, v.version])
+    }
+    f = refiled.cable
+    await setCableFiling(client, r.id, f)
   }
-  const f = refiled.cable
-  await setCableFiling(client, r.id, f)
-  if (!portions) return true
-  // the portions a reader below it may read, cut again under the new filing (as turning the setting on cuts them)
+  if (!portions) return refiled !== null
+  // the portions a reader below it may read, cut again by the new rules whether or not the filing changed: the rules
+  // read the marks that cut them, so portions an older version cut may show what these withhold (fail closed)
   const dateSource: DateSourceRecord | null = r.date === null ? null : { basis: (r.date_basis ?? 'unknown') as DateSourceRecord['basis'], precision: r.date_precision as DateSourceRecord['precision'], from: r.date_from ?? [] }
   const versions = others.filter((t): t is string => t !== null)
   await dropPortions(client, [r.id])
   await putPortions(client, [{ id: r.id, portions: versionPortions({ key: r.key, level: f.level, caveats: f.caveats, text: shown, tags: r.tags ?? [], captions: r.captions, date: r.date, dateSource, ...(versions.length ? { versions } : {}) }) }])
-  return true
+  return refiled !== null
 }

@@ -57,28 +57,33 @@ export function refileArchive(db: Database.Database): number {
       const setVersion = db.prepare('UPDATE cable_versions SET level = ?, caveats = ?, classification = ? WHERE cable = ? AND version = ?')
       const setAccess = db.prepare('UPDATE cables SET level = ?, caveat_mask = ?, caveats = ?, classification = ? WHERE rowid = ?')
       for (const r of rows) {
-        if (released.has(r.key)) continue
         const shown = unpackText(text.get(r.rowid) as Buffer)
         const kept = versions.all(r.rowid) as { version: number; level: number; caveats: string; classification: string | null; text: Buffer | null }[]
-        const all = (sources.all(r.rowid) as { rendering: string; metadata: string; version: number | null }[]).map((s) => ({ version: s.version, source: { rendering: s.rendering, metadata: JSON.parse(s.metadata) as Record<string, string> } satisfies FilingSource }))
-        const filing = { level: r.level, caveats: splitList(r.caveats), classification: r.classification }
-        const texts = kept.length
-          ? kept.map((v) => ({ version: v.version, filing: filingOfColumns(v), text: v.text === null ? shown : unpackText(v.text), sources: all.filter((s) => (s.version ?? 1) === v.version).map((s) => s.source) }))
-          : [{ version: null, filing: null, text: shown, sources: all.map((s) => s.source) }]
-        const refiled = refiledCable({ filing, texts }, rule)
-        if (!refiled) continue
-        changed++
-        for (const v of refiled.versions) setVersion.run(v.filing.level, v.filing.caveats.join(' '), v.filing.classification, r.rowid, v.version)
-        const f = refiled.cable
-        setAccess.run(f.level, caveatMask(f.caveats), f.caveats.join(' '), f.classification, r.rowid)
+        let f = { level: r.level, caveats: splitList(r.caveats), classification: r.classification }
+        // a released cable keeps the filing of its release record, which nothing changes
+        if (!released.has(r.key)) {
+          const all = (sources.all(r.rowid) as { rendering: string; metadata: string; version: number | null }[]).map((s) => ({ version: s.version, source: { rendering: s.rendering, metadata: JSON.parse(s.metadata) as Record<string, string> } satisfies FilingSource }))
+          const texts = kept.length
+            ? kept.map((v) => ({ version: v.version, filing: filingOfColumns(v), text: v.text === null ? shown : unpackText(v.text), sources: all.filter((s) => (s.version ?? 1) === v.version).map((s) => s.source) }))
+            : [{ version: null, filing: null, text: shown, sources: all.map((s) => s.source) }]
+          const refiled = refiledCable({ filing: f, texts }, rule)
+          if (refiled) {
+            changed++
+            for (const v of refiled.versions) setVersion.run(v.filing.level, v.filing.caveats.join(' '), v.filing.classification, r.rowid, v.version)
+            f = refiled.cable
+            setAccess.run(f.level, caveatMask(f.caveats), f.caveats.join(' '), f.classification, r.rowid)
+          }
+        }
         if (!portions) continue
-        // the portions a reader below it may read, cut again under the new filing (as an import under it would)
+        // the portions a reader below it may read, cut again by the new rules, whether or not the filing changed: the
+        // rules read the marks that cut them (a mark split by a page break, a class line nobody reads), so portions an
+        // older version cut may show a reader what these withhold (fail closed)
         dropPortions(db, r.rowid)
         const others = kept.flatMap((v) => (v.text === null ? [] : [unpackText(v.text)]))
         const source = { key: r.key, level: f.level, caveats: f.caveats, text: shown, tags: splitTagList(r.tags), captions: JSON.parse(r.captions) as string[], date: r.date, dateSource: dateSourceOf(r) }
         writePortions(db, r.rowid, versionPortions({ ...source, ...(others.length ? { versions: others } : {}) }))
       }
-      if (changed) bumpWriteGeneration(db)
+      if (changed || portions) bumpWriteGeneration(db)
     }
     record.run(FILING_SETTING, String(FILING_RULES))
   }).immediate()
