@@ -42,6 +42,8 @@ const SETS: Record<string, string[]> = {
     // pieces and the marks of text outside the body (isRoutingLine, headerPieces, marksOfText); pure, milliseconds
     'test/archive/class-word-lead.test.ts',
     'test/archive/inner-marks.test.ts',
+    // a mark broken across a line end at a mark's place, on the next line or past a page break (splitMarks)
+    'test/archive/split-marks.test.ts',
     'test/archive/header-lines.test.ts',
     // the placeholders of withheld portions written out whole (walkPortions' shownMark and withhold)
     'test/archive/placeholders.test.ts',

@@ -411,9 +411,10 @@ export const UNCLOSED_MARK = '(unclosed mark)'
  * between the parts (spec §5.3: `2. (S//`, then the page header, a blank line and the repeated subject, then `NF) …`;
  * QA 14 round 9, F1): blank lines, page headers, page banners and a subject line after a page header are skipped,
  * up to `SPLIT_GAP_LINES` lines. A bracket opened at a mark's place before a level (`2. (S//`, `2. (S`, `- (C/`,
- * `2. (S// the plan`) and never closed on its line, whose mark no part after it completes and no reader of the
- * line reads (`leadingClassMark`: `(S//NF the plan`, `(S/NF …`; `halfMarkedLine`: `(S the plan` at a line start),
- * is a mark nobody can read (`UNCLOSED_MARK`): what it would have named is unknown.
+ * `2. (S// the plan`) and never closed on its line is completed by the closing part on the next line or after the
+ * page break, however long its opening part (`2. (CONFIDENTIAL//NOFORN/` then `ORCON) …`); one no part completes
+ * and no reader of the line reads (`leadingClassMark`: `(S//NF the plan`, `(S/NF …`; `halfMarkedLine` at a line
+ * start: `(S//ZZ the plan`) is a mark nobody can read (`UNCLOSED_MARK`): what it would have named is unknown.
  */
 export function splitMarks(text: string): { mark: string; at: number }[] {
   const found: { mark: string; at: number }[] = []
@@ -424,23 +425,29 @@ export function splitMarks(text: string): { mark: string; at: number }[] {
     // the closing part may open another candidate
     SPLIT_CANDIDATE.lastIndex = m.index + 1
   }
-  // brackets opened at a mark's place and not closed on their line: completed across a page break, or unreadable
+  // brackets opened at a mark's place and not closed on their line: completed on a later line, or unreadable
   const lines = text.split(/(?<=\n)/)
   let lineAt = 0
   for (let i = 0; i < lines.length; lineAt += lines[i].length, i++) {
-    const line = lines[i].replace(/\r?\n$/, '')
+    // the line without its end and the blanks before it (no reader of a line's mark reads what follows it there)
+    const line = lines[i].trimEnd()
     const open = UNCLOSED_AT_PLACE.exec(line)
     if (open === null) continue
     const at = lineAt + open[1].length
     if (found.some((f) => f.at === at)) continue
-    const rest = open[2].replace(/[ \t]+$/, '')
-    // the parts of a mark a page break split (a fragment of a mark up to the line end): the first line after the
-    // break that closes a bracket completes it
-    if (/^[A-Za-z0-9/ ,.-]{0,16}$/.test(rest)) {
+    const rest = open[2]
+    // the parts of a mark a line end or a page break split (a fragment of a mark up to the line end, of any
+    // length): the first line after it, past a page break's lines, that closes a bracket completes it. The line
+    // right after it too: the pass above reads an opening part of 16 characters at most, and a longer one
+    // (`2. (CONFIDENTIAL//NOFORN/` then `ORCON) …`), read by the line's own reader alone, lost the caveats on the
+    // next line (fail open). A joining that reads as no marking but as a garbled mark is one nobody can read, as
+    // the unclosed mark would be
+    if (/^[A-Za-z0-9/ ,.-]*$/.test(rest)) {
       let header = false
       let j = i + 1
-      for (; j < lines.length && j <= i + SPLIT_GAP_LINES && pageBreakLine(lines[j], header); j++) header ||= isPageHeader(lines[j].replace(/\r?\n$/, ''))
-      const close = j > i + 1 && j < lines.length ? SPLIT_CLOSE.exec(lines[j]) : null
+      for (; j < lines.length && j <= i + SPLIT_GAP_LINES && pageBreakLine(lines[j], header); j++) header ||= isPageHeader(lines[j].trimEnd())
+      // Stryker disable next-line StringLiteral: past the last line nothing closes the mark, and no text without a bracket does
+      const close = SPLIT_CLOSE.exec(lines[j] ?? '')
       const word = close ? joinedMark(rest, close[1]) : null
       if (word !== null) {
         found.push({ mark: word, at })
@@ -448,7 +455,8 @@ export function splitMarks(text: string): { mark: string; at: number }[] {
       }
     }
     // read as written by the readers of a line's opening mark: `(S//NF the plan`, `(S/NF …`, and at a line start
-    // `(S the plan` (the portion's own mark)
+    // `(S//ZZ the plan` (the portion's own mark, `halfMarkedLine`; after a number or an enumerator, where that
+    // reader is not sure to stand, the unclosed mark is one nobody can read)
     if (leadingClassMark(line) !== null || (open[1].trim() === '' && halfMarkedLine(line, text) !== null)) continue
     found.push({ mark: UNCLOSED_MARK, at })
   }
