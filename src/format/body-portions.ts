@@ -359,8 +359,13 @@ export function lineLetters(text: string): { lineOf: (offset: number) => number;
   return { lineOf, listed }
 }
 
-/** A parenthesised word broken by a line end: `(S//` at a line's end, `NF)` at the next line's start. */
-const SPLIT_CANDIDATE = /[([][ \t]*((?:[A-Za-z][A-Za-z0-9/ ,.-]{0,15}?)?)[ \t]*\r?\n[ \t]*([A-Za-z0-9/ ,.-]{0,20}?)[ \t]*[)\]]/g
+/**
+ * A parenthesised word broken by a line end: `(S//` at a line's end, `NF)` at the next line's start. Each part as
+ * long as a bracketed word `innerMarks` reads (41 characters): a shorter bound (16 and 20 until issue 15's eighteenth
+ * mutation run) read `talks (CONFIDENTIAL//NOFORN/` then `ORCON) …` as the mention on the first line alone, without
+ * ORCON (fail open).
+ */
+const SPLIT_CANDIDATE = /[([][ \t]*((?:[A-Za-z][A-Za-z0-9/ ,.-]{0,40}?)?)[ \t]*\r?\n[ \t]*([A-Za-z0-9/ ,.-]{0,41}?)[ \t]*[)\]]/g
 /**
  * An opening bracket never closed on its line, at a mark's place (a line start, after an enumerator or a paragraph
  * number), then a level alone to the line end (`2. (S`) or a level, a slash and what follows (`2. (S//`, `(S// the plan`).
@@ -429,7 +434,7 @@ export function splitMarks(text: string): { mark: string; at: number }[] {
   const lines = text.split(/(?<=\n)/)
   let lineAt = 0
   for (let i = 0; i < lines.length; lineAt += lines[i].length, i++) {
-    // the line without its end and the blanks before it (no reader of a line's mark reads what follows it there)
+    // the line without its end and the blanks at its end (no reader of a line's mark reads them)
     const line = lines[i].trimEnd()
     const open = UNCLOSED_AT_PLACE.exec(line)
     if (open === null) continue
@@ -438,10 +443,10 @@ export function splitMarks(text: string): { mark: string; at: number }[] {
     const rest = open[2]
     // the parts of a mark a line end or a page break split (a fragment of a mark up to the line end, of any
     // length): the first line after it, past a page break's lines, that closes a bracket completes it. The line
-    // right after it too: the pass above reads an opening part of 16 characters at most, and a longer one
-    // (`2. (CONFIDENTIAL//NOFORN/` then `ORCON) …`), read by the line's own reader alone, lost the caveats on the
-    // next line (fail open). A joining that reads as no marking but as a garbled mark is one nobody can read, as
-    // the unclosed mark would be
+    // right after it too: the pass above reads an opening part of 41 characters at most, and a longer one read by
+    // the line's own reader alone loses the caveats on the next line (fail open: `2. (CONFIDENTIAL//NOFORN/` then
+    // `ORCON) …` while that bound was 16, until issue 15's eighteenth run). A joining that reads as no marking but
+    // as a garbled mark is one nobody can read, as the unclosed mark would be
     if (/^[A-Za-z0-9/ ,.-]*$/.test(rest)) {
       let header = false
       let j = i + 1

@@ -3,9 +3,9 @@
  * later line, on the next line or past a page break (spec §5.3), and one never closed. Each case is written out with
  * the mark it reads as and the offset of its opening bracket; a mark missed here is text shown to a reader below it.
  * The eighteenth mutation run of issue 15 (docs/testing.md) wrote these for the survivors of the page-break pass, and
- * found that an opening part longer than 16 characters (`2. (CONFIDENTIAL//NOFORN/` then `ORCON) …`) lost the
- * caveats of the next line: the line's own reader read `CONFIDENTIAL//NOFORN` alone. Synthetic text (invented post
- * QUORIN).
+ * found that an opening part longer than 16 characters (`2. (CONFIDENTIAL//NOFORN/` then `ORCON) …`, and inside a
+ * line `talks (CONFIDENTIAL//NOFORN/`) lost the caveats of the next line: the line's own reader read
+ * `CONFIDENTIAL//NOFORN` alone. Synthetic text (invented post QUORIN).
  */
 import { describe, expect, it } from 'vitest'
 import { cableAccess } from '../../src/archive/cable-access.js'
@@ -30,6 +30,14 @@ describe('splitMarks: a long mark broken at the line end (fail open before)', ()
       ['(SECRET//NOFORN/ORCON/EXDIS/\nNODIS) The mole.\n', [{ mark: 'SECRET//NOFORN/ORCON/EXDIS/NODIS', at: 0 }]],
       // and across a page break
       ['2. (CONFIDENTIAL//NOFORN/\nQUORIN 00000701  002 OF 002\n\nORCON) The mole.\n', [{ mark: 'CONFIDENTIAL//NOFORN/ORCON', at: 3 }]],
+    ])
+  })
+
+  it('should read a long mark broken inside a line whole, each part up to 41 characters, and no prose', () => {
+    split([
+      ['talks (CONFIDENTIAL//NOFORN/\nORCON) went\n', [{ mark: 'CONFIDENTIAL//NOFORN/ORCON', at: 6 }]],
+      ['talks (C//NOFORN\n/ORCON/EXDIS/NODIS/LIMDIS) went\n', [{ mark: 'C//NOFORN/ORCON/EXDIS/NODIS/LIMDIS', at: 6 }]],
+      ['the envoy (who spoke for the U.S. side\nof the talks) left\n', []],
     ])
   })
 
@@ -61,6 +69,13 @@ NOBODY
     ['before a slash', '2. (CONFIDENTIAL//NOFORN\n/ORCON) The mole leakword reported.'],
   ])('should file and withhold a paragraph whose ORCON stands on the next line, %s', (_where, second) => {
     const text = cable(731, second)
+    expect(filed(text)).toMatchObject({ level: 2, caveats: ['NOFORN', 'ORCON'] })
+    expect(shownTo(text, { level: 2, caveats: ['NOFORN'] })).not.toContain('leakword')
+    expect(shownTo(text, { level: 2, caveats: ['NOFORN', 'ORCON'] })).toBe(text)
+  })
+
+  it('should file and withhold a paragraph holding a long mark broken inside a line by every caveat of it', () => {
+    const text = cable(733, '2. (C) The talks (CONFIDENTIAL//NOFORN/\nORCON) went on; leakword here.')
     expect(filed(text)).toMatchObject({ level: 2, caveats: ['NOFORN', 'ORCON'] })
     expect(shownTo(text, { level: 2, caveats: ['NOFORN'] })).not.toContain('leakword')
     expect(shownTo(text, { level: 2, caveats: ['NOFORN', 'ORCON'] })).toBe(text)
