@@ -45,7 +45,7 @@ export const MODULES = {
     // the portion code of the releasable rendering (issue 15's fresh check): what a portion mark demands
     // (readPortionMark) and the level and caveats the body's marks raise a cable to (raisedBy)
     'src/format/body-portions.ts:31-37',
-    'src/format/body-portions.ts:737-749',
+    'src/format/body-portions.ts:742-754',
     // what the releasable rendering shows a reader below the cable line by line (issue 15, measured with the
     // research redaction suites now in the set): a capital letter read as a list's enumerator or an acronym's
     // initials rather than a mark, signature lines shown as they stand, the decisions of redact.ts's
@@ -62,6 +62,9 @@ export const MODULES = {
     // (marksOfText) and what of a header segment is shown (headerPieces, lineIsHeader, classifiedByLength)
     'src/format/body-portions.ts:230-317',
     'src/format/body-portions.ts:424-469',
+    // the portions of the body line by line: where each starts, its mark, the marks inside it and around it
+    // (bodyPortions: test/archive/body-portions, issue 15's eighteenth run)
+    'src/format/body-portions.ts:633-739',
     'src/archive/header-portions.ts:81-110',
     'src/archive/header-portions.ts:140-176',
     'src/archive/header-portions.ts:279-314',

