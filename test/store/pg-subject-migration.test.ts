@@ -33,6 +33,10 @@ describe.skipIf(!server.available)('archive-009 on PostgreSQL', () => {
     // written by this code: every word of the subject is in subject_fts
     expect(await keys(first.search(parseQuery('subject:"zeppelin fleet"'), { sort: 'date' }))).toEqual(['09A1', '09A3'])
     expect(await keys(first.search(parseQuery('subject:(item NEAR/2 zeppelin)'), { sort: 'date' }))).toEqual(['09A1'])
+    // three operands: cg_near on the subject's vector (its positions carry weight D)
+    expect(await keys(first.search(parseQuery('subject:(annual NEAR/1 report NEAR/1 item)'), { sort: 'date' }))).toEqual(['09A1'])
+    expect(await keys(first.search(parseQuery('subject:(annual NEAR/1 fleet NEAR/1 report)'), { sort: 'date' }))).toEqual([])
+    expect(await keys(first.search(parseQuery('subject:(zeppelin NEAR/0 fleet NEAR/0 airships)'), { sort: 'date' }))).toEqual([])
     await first.close()
     // back to what the writer stored before: the subject's first 256 words, the step not applied
     const client = new pg.Client({ connectionString: server.url() })
