@@ -1,5 +1,5 @@
 /**
- * PostgreSQL's `archive-009`: `subject:` searches the subject's own vector (`cable_fts.subject_fts`, under a GIN
+ * PostgreSQL's `archive-010`: `subject:` searches the subject's own vector (`cable_fts.subject_fts`, under a GIN
  * index of its own) instead of weight A of the cable's vector. Archives written before stored only the subject's
  * first 256 words there; the migration gives a row that may have been cut the subject part of `fts`, so a word
  * past the 256th of a long subject is still found, and nothing else changes.
@@ -22,7 +22,7 @@ async function keys(it: AsyncIterable<SearchHit>): Promise<string[]> {
 
 const LONG = `ANNUAL REPORT ${'ITEM '.repeat(300)} ZEPPELIN FLEET`
 
-describe.skipIf(!server.available)('archive-009 on PostgreSQL', () => {
+describe.skipIf(!server.available)('archive-010 on PostgreSQL', () => {
   it('should find subject words past the 256th in rows written before it, and index the subject vector', async () => {
     const first = openStore(server.url())
     await first.upsertCables([
@@ -50,7 +50,7 @@ describe.skipIf(!server.available)('archive-009 on PostgreSQL', () => {
       await client.query(`UPDATE cable_fts SET subject_fts = (SELECT tsvector_agg FROM (SELECT string_agg(quote_literal(t) || ':' || n, ' ')::tsvector AS tsvector_agg
         FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS x(t, n)) s) WHERE cable = (SELECT id FROM cables WHERE key = '09A1')`, [cut])
       await client.query('DROP INDEX cable_fts_subject_gin')
-      await client.query("DELETE FROM schema_migrations WHERE id = 'archive-009'")
+      await client.query("DELETE FROM schema_migrations WHERE id = 'archive-010'")
       const before = (await client.query<{ n: number }>("SELECT length(subject_fts) AS n FROM cable_fts f JOIN cables c ON c.id = f.cable WHERE c.key = '09A1'")).rows[0].n
       // annual, report, item: zeppelin and fleet were cut
       expect(before).toBe(3)

@@ -68,9 +68,9 @@ interface Ctx {
 
 const BARE: Ctx = { column: 'fts', weight: '', fields: ['A', 'D'], nearWeights: 'AD' }
 /**
- * `subject:` reads `subject_fts`, the subject alone (archive-009 indexes it): a word in it needs no weight test,
+ * `subject:` reads `subject_fts`, the subject alone (archive-010 indexes it): a word in it needs no weight test,
  * so the GIN index answers `subject:energy` without reading each candidate's big vector. Its positions carry
- * weight D (written by the writer) or A (rows archive-009 rebuilt from `fts`): one field either way.
+ * weight D (written by the writer) or A (rows archive-010 rebuilt from `fts`): one field either way.
  */
 const SUBJECT: Ctx = { column: 'subject_fts', weight: '', fields: [''], nearWeights: 'ABCD' }
 /** `subject:` as weight A of `fts`: for a portion reader, whose portions' vectors are laid out as `fts`. */
@@ -129,7 +129,7 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
   // no subject tier for a portion reader: it would order by a subject he may not read
   const words = query && !reader ? positiveLeaves(query) : []
   const tier = words.length ? words.map((l) => `(${phrase(l, '', 0)})`).join(' | ') : null
-  // `subject:energy` has no `match` since archive-009, and stays ranked as it was (subject hits first, the page scored)
+  // `subject:energy` has no `match` since archive-010, and stays ranked as it was (subject hits first, the page scored)
   const rank = match ?? (query && !reader && searchesSubject(query) ? tier : null)
   const rest = conds.filter((_, i) => i !== driverAt)
   return {

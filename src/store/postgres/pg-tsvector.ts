@@ -227,7 +227,7 @@ export function preparePgIndex(r: CableRecord): PreparedIndex {
 }
 
 /**
- * The subject alone in binary tsvector format (positions from 1, weight D): what `subject:` searches (archive-009
+ * The subject alone in binary tsvector format (positions from 1, weight D): what `subject:` searches (archive-010
  * indexes it) and what orders ranked pages. Every token, with the overflow lexemes of `fts`, so it holds exactly
  * the subject's part of `fts` (weight A there, positions alike): `subject:` finds the cables it found by weight.
  */
