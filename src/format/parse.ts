@@ -15,6 +15,7 @@ import { CLASS_LINE, caveatsOfCaption } from './classification.js'
 import { parseMarking } from './marking.js'
 import { captionsBeforeOrigin } from './captions.js'
 import { parseAddressee } from './addressee.js'
+import { containerStation } from './container-stations.js'
 import { splitTags } from './tags.js'
 import { precedenceOfProsign, highestPrecedence } from './precedence.js'
 import { LineIndex, emptySpan } from './span.js'
@@ -111,9 +112,22 @@ function useRecordFields(cable: Cable, metadata: Record<string, string>, renderi
     cable.diagnostics.push({ code, severity: 'info', message: `The text states no ${field}: taken from the ${rendering} record (${value})`, span: emptySpan() })
   const to = metadataValue(metadata, ['to'])
   if (to && !NO_VALUE.test(to) && (cable.to === null || cable.to.length === 0)) {
-    const names = to.split(/\s*[;,|\n]\s*|\s{2,}/).map((n) => n.trim()).filter((n) => n && !NO_VALUE.test(n))
+    const listed = to.split(/\s*[;,|\n]\s*|\s{2,}/).map((n) => n.trim()).filter((n) => n && !NO_VALUE.test(n))
+    // a name that is no station (a stray quote, a spreadsheet formula: QA 10 F4) is said so and never an addressee
+    const names: string[] = []
+    for (const n of listed) {
+      const station = containerStation(pladOfLabel(n))
+      if (station) names.push(station)
+      else
+        cable.diagnostics.push({
+          code: 'CONTAINER_VALUE_UNREAD',
+          severity: 'warning',
+          message: `The ${rendering} record's addressee ${JSON.stringify(n)} is no station name: kept in the record's metadata, not read as an addressee`,
+          span: emptySpan(),
+        })
+    }
     if (names.length > 0) {
-      cable.to = names.map((n) => parseAddressee(pladOfLabel(n)).addressee)
+      cable.to = names.map((n) => parseAddressee(n).addressee)
       note('ADDRESSEES_FROM_CONTAINER', 'addressees', to)
     }
   }
