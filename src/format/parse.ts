@@ -1,4 +1,4 @@
-import { firstNonSpaceCode, foldAsciiCode } from './char-codes.js'
+import { codeAt, firstNonSpaceCode, foldAsciiCode, isSpaceCode } from './char-codes.js'
 import { controlCharOffsets, describeChar } from './control-chars.js'
 import { containerDate, unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso, findDateStamp } from './dates.js'
@@ -11,7 +11,7 @@ import { lineFeedsOnly, splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
 import { actionAddresseeOrigin, CitationMemo, citeList, previousYear, type CitedCable } from './references.js'
-import { CLASS_LINE, caveatsOfCaption } from './classification.js'
+import { CLASS_LINE, caveatsOfCaption, opensClassWordAt } from './classification.js'
 import { parseMarking } from './marking.js'
 import { captionsBeforeOrigin } from './captions.js'
 import { parseAddressee } from './addressee.js'
@@ -607,7 +607,7 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
     // near the top, under an unbroken run of lines opened by an FM, TO or INFO line, and nothing after its MRN
     if (glued && (i - from > 60 || !CLASS_INITIAL_CODES.has(firstNonSpaceCode(lines[i].text)))) continue
     const t = lines[i].text
-    const m = CLASS_INITIAL_CODES.has(firstNonSpaceCode(t)) ? CLASS_LINE.exec(t) : null
+    const m = classLineMatch(t)
     if (glued && (m === null || m[7].trim() !== '' || !underAddressLines(lines, i, start))) continue
     if (m !== null && !/^\s*PAGE\b/.test(t)) {
       const envelope = envelopeBelow(lines, i + 1, limit)
@@ -632,6 +632,17 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
     if (dtgEnd !== -1) return { bodyStart: dtgEnd, banner, classMatch: null }
   }
   return { bodyStart: from, banner, classMatch: null }
+}
+
+/**
+ * `CLASS_LINE.exec(t)`, screened: after the white space `^(\s*)` takes, the line must open with the first three
+ * letters of a class word (`opensClassWordAt`); the `TO` lines of every header and other lines opening with a class
+ * initial are refused without a call of the pattern.
+ */
+function classLineMatch(t: string): RegExpExecArray | null {
+  let i = 0
+  while (isSpaceCode(codeAt(t, i))) i++
+  return CLASS_INITIAL_CODES.has(codeAt(t, i)) && opensClassWordAt(t, i) ? CLASS_LINE.exec(t) : null
 }
 
 /**
