@@ -1,5 +1,5 @@
 import { captionsIn, gluedCaptions, isCaptionLine, isCaptionLineWith, leadingCaptions, SERVICE_LINE } from './captions.js'
-import { codeAt, firstNonSpaceCode, foldAsciiCode, hasLowerCase, isSpaceCode } from './char-codes.js'
+import { codeAt, firstNonSpaceCode, foldAsciiCode, hasLowerCase, includesText, isSpaceCode } from './char-codes.js'
 import { CLASS_LINE, CLASS_WORD_ONLY, mayOpenClassWord, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
 import { EO_LABEL, EO_LINE_START, EO_WORD } from './eo.js'
@@ -94,7 +94,7 @@ const MAY_HOLD_INLINE = /[Oo]\.?\s*1\d{4}|\.0\.\s*1\d{4}|[Tt][Aa][Gg][Ss]\s*:|[S
  * MAY_HOLD_INLINE, screened: its alternatives need a `1`, a colon or a J (either case), and most lines of the
  * front matter (captions, attention lines) hold none of them, which `indexOf` tells faster than the regex's scan.
  */
-const mayHoldInline = (t: string) => (t.includes(':') || t.includes('1') || t.includes('J') || t.includes('j')) && MAY_HOLD_INLINE.test(t)
+const mayHoldInline = (t: string) => (includesText(t, ':') || includesText(t, '1') || includesText(t, 'J') || includesText(t, 'j')) && MAY_HOLD_INLINE.test(t)
 const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
 // surnames as signed: CLINTON, Susman, LeBaron, van Voorst (name particles in lower case)
 const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][A-Za-z'.-]*(?:[ ](?:van|von|de|da|del|di|la|le|du|[A-Z][A-Za-z'.-]*)){0,2}\s*$/
@@ -174,7 +174,7 @@ export function layoutText(lines: Line[], from: number, text: string, classMatch
     if (lines[i].blank) continue
     const c0 = firstNonSpace(t)
     firsts[i] = c0
-    if (isPageHeaderLine(t, c0)) {
+    if (isPageHeaderLine(t, c0, lineLength(lines[i]))) {
       kinds[i] = 'pageHeader'
       const total = pageHeaderTotal(t)
       if (total !== null) layout.sectionsFromPages = Math.max(layout.sectionsFromPages ?? 0, total)
