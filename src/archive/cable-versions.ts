@@ -38,8 +38,8 @@ export class ReadInPartError extends Error {
 }
 
 /**
- * Every text of a cable the reader may read whole, oldest first (see `Store.versions`); null when the id names no
- * cable he may read at all. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys. Each
+ * Every text of a cable the reader may read whole, oldest first (see `Store.versions`; a version made of the sections
+ * of a telegram sent in sections lists them, each with its sources); null when the id names no cable he may read at all. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys. Each
  * version's sources as `access` is shown them (`shownSources`: a text column he may not read all of is withheld).
  * Throws `ReadInPartError` (`asked: 'versions'`) when he may read the cable only in part (portion-level access):
  * search and `show` find it for him, so it is no "not in the archive", but its versions rest on text withheld from
@@ -58,7 +58,15 @@ export async function cableVersions(store: Store, id: string, access?: Access): 
 async function wholeVersions(store: Store, id: string, access?: Access): Promise<CableVersion[] | null> {
   const versions = await byIdOrKey(id, (k) => store.versions(k, access))
   // a source's text columns he may not read all of are withheld (`shownSources`)
-  return versions && versions.map((v) => ({ ...v, sources: shownSources(v.sources, access) }))
+  // the sources of each section of a version made of sections likewise (docs/research.md, "Sections")
+  return (
+    versions &&
+    versions.map((v) => ({
+      ...v,
+      sources: shownSources(v.sources, access),
+      ...(v.sections ? { sections: v.sections.map((s) => ({ ...s, sources: shownSources(s.sources, access) })) } : {}),
+    }))
+  )
 }
 
 /** One run of a word diff: words both texts share, or words only the older (`removed`) or newer (`added`) has. */

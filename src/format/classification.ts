@@ -1,4 +1,4 @@
-import { CAPTION_RUN_SOURCE } from './captions.js'
+import { CAPTION_PHRASES, CAPTION_RUN_SOURCE } from './captions.js'
 import { codeAt, foldAsciiCode } from './char-codes.js'
 
 /**
@@ -100,13 +100,18 @@ export function mayOpenClassWord(t: string): boolean {
 }
 
 /**
+ * A one-word caption letter-spaced after `//` (`S E C R E T // N O F O R N QUORIN 000801`, QA 14 round 10, F7): the
+ * caption table's words only, so the letters of a post name that follows are never taken for a control.
+ */
+const SPACED_CONTROLS = CAPTION_PHRASES.filter((p) => !p.includes(' ')).map((p) => p.split('').join(' ')).join('|')
+/**
  * The controls a class line may join to its class word with `//` or `/` (`S E C R E T//NF`, `SECRET//ORCON/NOFORN`,
  * `SECRET // NOFORN//SI`, `S E C R E T/NF`): words of letters (or `FOR OFFICIAL USE ONLY`, `SPECAT EXCLUSIVE`) separated by `/` or `//`.
  * Only their shape: what they say is read by the marking parser (`classLineMarking`), as a portion mark is.
  */
 const CLASS_LINE_CONTROLS = `[ \\t]*\\/{1,2}[ \\t]*${controlWord()}(?:[ \\t]*\\/{1,2}[ \\t]*${controlWord()})*`
 function controlWord(): string {
-  return `(?:FOR +OFFICIAL +USE +ONLY|SPECAT +EXCLUSIVE|[A-Za-z]+)(?![A-Za-z])`
+  return `(?:FOR +OFFICIAL +USE +ONLY|SPECAT +EXCLUSIVE|${SPACED_CONTROLS}|[A-Za-z]+)(?![A-Za-z])`
 }
 
 /**

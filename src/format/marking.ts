@@ -369,7 +369,7 @@ export function closest(word: string, candidates: readonly string[]): string | n
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   // row i opens with i; every other cell is written before it is read (row 0 below, row i from left to right)
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i])
   for (let j = 1; j <= b.length; j++) d[0][j] = j

@@ -13,7 +13,7 @@ import { readFields } from './fields.js'
 import { actionAddresseeOrigin, CitationMemo, citeList, previousYear, type CitedCable } from './references.js'
 import { CLASS_LINE, caveatsOfCaption } from './classification.js'
 import { parseMarking } from './marking.js'
-import { captionsBeforeOrigin } from './captions.js'
+import { leadOfOrigin } from './class-line.js'
 import { parseAddressee } from './addressee.js'
 import { splitTags } from './tags.js'
 import { precedenceOfProsign, highestPrecedence } from './precedence.js'
@@ -658,7 +658,7 @@ function underAddressLines(lines: Line[], i: number, from: number): boolean {
 function mrnOfBanner(cable: Cable, line: string) {
   const m = CLASS_LINE.exec(line)
   if (!m) return
-  const { originStart } = captionsBeforeOrigin(m[5])
+  const { originStart } = leadOfOrigin(m[5])
   cable.mrn = { origin: m[5].slice(originStart).trim().toUpperCase().replace(/\s+/g, ' '), serial: m[6] }
 }
 

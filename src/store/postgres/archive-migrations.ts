@@ -285,4 +285,32 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
       UPDATE cable_versions SET content_sha256 = '';
     `,
   },
+  {
+    // As the SQLite engine's archive-012: the parts model (QA 14 F6, docs/research.md "Sections"). Each text of a
+    // section of a telegram sent in sections (or, beside sections, a whole text: `section` 0) is a row here; the
+    // versions and the shown text are assembled from them by the writer (src/store/sections.ts). A source names the
+    // part it carried (`part`: its `content_sha256`; NULL for any other source).
+    id: 'archive-009',
+    sql: `
+      SELECT pg_advisory_xact_lock(1667391858);
+      CREATE TABLE cable_parts (
+        cable bigint NOT NULL REFERENCES cables (id) ON DELETE CASCADE,
+        section integer NOT NULL,
+        sections integer NOT NULL,
+        content_sha256 text NOT NULL,
+        text_sha256 text NOT NULL,
+        classification text,
+        level smallint NOT NULL,
+        caveats text NOT NULL,
+        error_count integer NOT NULL,
+        withheld_runs integer NOT NULL,
+        text_bytes integer NOT NULL,
+        first_seen text NOT NULL,
+        text bytea NOT NULL,
+        PRIMARY KEY (cable, section, content_sha256)
+      );
+      ALTER TABLE cable_parts ALTER COLUMN text SET STORAGE EXTERNAL;
+      ALTER TABLE cable_sources ADD COLUMN part text;
+    `,
+  },
 ]

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { partOfColumns, versionsOfParts, type PartColumns } from '../sections.js'
 import type { QueryNode } from '../query/ast.js'
 import type {
   Access,
@@ -10,6 +11,7 @@ import type {
   CableSummary,
   DateHistogram,
   DateSourceRecord,
+  SourceRecord,
   FacetedPage,
   PortionRecord,
   PortionSource,
@@ -559,10 +561,16 @@ export class PostgresStore implements Store {
     const rows = (await this.pool.query('SELECT * FROM cable_versions WHERE cable = $1 ORDER BY version', [id.id])).rows
     const sources = (
       await this.pool.query(
-        'SELECT locator, rendering, sha256, imported_at AS "importedAt", metadata, version FROM cable_sources WHERE cable = $1 ORDER BY imported_at, locator',
+        'SELECT locator, rendering, sha256, imported_at AS "importedAt", metadata, version, part FROM cable_sources WHERE cable = $1 ORDER BY imported_at, locator',
         [id.id],
       )
     ).rows
+    // a cable kept in sections (docs/research.md, "Sections"): its versions assembled from its parts, each part's
+    // sources those that carried its text
+    const parts = (await this.pool.query<PartColumns>('SELECT * FROM cable_parts WHERE cable = $1 ORDER BY section, content_sha256', [id.id])).rows
+    if (parts.length) {
+      return versionsOfParts(parts.map(partOfColumns), (content) => sources.filter((x) => x.part === content).map(({ version: _v, part: _p, ...x }) => x as SourceRecord))
+    }
     if (rows.length === 0) {
       // the sources of its one text: a record holding none (`NO_TEXT_VERSION`) is a source of the cable, of no version
       const noText = new Set(sources.filter((x) => x.version === NO_TEXT_VERSION).map((x) => `${x.locator}\u0000${x.sha256}`))
@@ -583,7 +591,7 @@ export class PostgresStore implements Store {
         },
       ]
     }
-    const sourcesOf = (version: number) => sources.filter((s) => (s.version ?? 1) === version).map(({ version: _v, ...s }) => s)
+    const sourcesOf = (version: number) => sources.filter((s) => (s.version ?? 1) === version).map(({ version: _v, part: _p, ...s }) => s)
     return rows.map((v) => ({
       version: v.version,
       current: v.text === null,
