@@ -15,7 +15,7 @@ export const MODULES = {
     'src/format/references.ts',
     // REF parsing outside references.ts: the ids completed from the cable's own (finishReferences) and a REF block
     // read on across a page break (refContinuation)
-    'src/format/parse.ts:474-526',
+    'src/format/parse.ts:488-540',
     'src/format/text.ts:361-380',
     'src/format/precedence.ts',
     'src/format/compose.ts:79-79',

@@ -179,6 +179,11 @@ function RoutePanel({ id }: { id: string }) {
           {r.addresseesWithheld}
         </p>
       )}
+      {r.addresseesFromContainer && (
+        <p class="notice" data-testid="route-from-container">
+          {r.addresseesFromContainer}
+        </p>
+      )}
       {r.noRecipientsBecause && <p class="notice">{r.noRecipientsBecause}</p>}
       {r.recipients.length > 0 && (
         <table class="data" data-testid="route">
