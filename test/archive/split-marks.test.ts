@@ -104,7 +104,8 @@ describe('splitMarks: what stands between the parts of a mark a page break split
     split([
       [`2. (S//${' '.repeat(15)}\n\nNF) x\n`, [{ mark: 'S//NF', at: 3 }]],
       [`2. (TOP SECRET${'\t'.repeat(3)}\n\n) x\n`, [{ mark: 'TOP SECRET', at: 3 }]],
-      ['2. (S//;NF\n\nOC) x\n', [{ mark: UNREADABLE, at: 3 }]],
+      // unreadable, and the caveat a reader recognises in it demanded all the same (QA 10 F1)
+      ['2. (S//;NF\n\nOC) x\n', [{ mark: UNREADABLE, at: 3 }, { mark: 'NOFORN', at: 3 }]],
       // nothing after it: the text ends
       ['2. (S//\n', [{ mark: UNREADABLE, at: 3 }]],
       ['2. (S//', [{ mark: UNREADABLE, at: 3 }]],
