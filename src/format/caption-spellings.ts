@@ -1,5 +1,5 @@
 import { CAPTION_PHRASES } from './captions.js'
-import { isUnreadControl, markingParts, markSkeleton } from './marking.js'
+import { isUnreadControl, markSkeleton } from './marking.js'
 
 /**
  * Caption lines spelt past the caption reader (spec §5.4, §7 rule 4; QA 14 round 9, F4): a caption spelt letter by
@@ -24,8 +24,9 @@ const CAPTION_LETTERS: readonly (readonly [string, string])[] = CAPTION_PHRASES.
  */
 export function spelledCaptions(line: string): string[] {
   const letters = markSkeleton(line).replace(LETTER_SEPARATORS, '').toUpperCase()
-  // Stryker disable next-line ConditionalExpression: the length bound only spares long lines the walk; the walk finds no caption in them either way
-  if (letters.length === 0 || letters.length > 60 || !/^[A-Z]+$/.test(letters)) return []
+  // (no test of the letters: a line holding anything but A-Z spells no caption, since every caption's letters are A-Z)
+  // Stryker disable next-line ConditionalExpression: the length bound only spares long lines the walk (ten captions spelt out are 60 letters)
+  if (letters.length > 60) return []
   const walk = (at: number): string[] | null => {
     if (at === letters.length) return []
     for (const [word, caption] of CAPTION_LETTERS) {
@@ -49,6 +50,8 @@ export function spelledCaptions(line: string): string[] {
  *   controlsNobodyReads('SI/TK') // true;  controlsNobodyReads('SIPDIS') // false;  controlsNobodyReads('Si') // false
  */
 export function controlsNobodyReads(line: string): boolean {
-  const words = line.trim().split(/[\s./,_-]+/).filter(Boolean)
-  return words.length > 0 && words.every((w) => /^[A-Z]+$/.test(w) && isUnreadControl(w)) && markingParts(line.trim()) === null
+  // (each word is one of the upper-case words of `isUnreadControl`, so the marking parser, which refuses every one of
+  // them, reads no marking in such a line: no further test of case or of the parser is needed)
+  const words = line.split(/[\s./,_-]/).filter(Boolean)
+  return words.length > 0 && words.every(isUnreadControl)
 }

@@ -101,6 +101,7 @@ export function splitClassWord(written: string): { word: string; controls: strin
   const at = written.indexOf('/')
   if (at === -1) return { word: written, controls: null, controlsStart: written.length }
   const slashes = written.startsWith('//', at) ? 2 : 1
+  // Stryker disable next-line Regex: exec finds the leftmost match, and [ \t]* matches at 0 with or without the ^
   const start = at + slashes + /^[ \t]*/.exec(written.slice(at + slashes))![0].length
   return { word: written.slice(0, at).trimEnd(), controls: written.slice(start), controlsStart: start }
 }
@@ -121,7 +122,9 @@ export function classLineMarking(written: string): { marking: string; parts: Mar
   const { word, controls } = splitClassWord(written)
   if (controls === null) return null
   const level = levelOfClassWord(word)
-  const marking = `${level === 'SBU' ? 'LIMITED OFFICIAL USE' : /^UNCLAS/i.test(word.trim()) ? 'UNCLASSIFIED' : classWordFor(level, false)}//${controls.replace(/[ \t]*(\/{1,2})[ \t]*/g, '$1').toUpperCase()}`
+  // the class word as the parser reads it (`classWordFor`: LIMITED OFFICIAL USE for SBU), UNCLAS* written out, and the
+  // controls without blanks around their slashes
+  const marking = `${level === 'UNCLASSIFIED' ? 'UNCLASSIFIED' : classWordFor(level, false)}//${controls.replace(/[ \t]*\/[ \t]*/g, '/').toUpperCase()}`
   return { marking, parts: markingParts(marking) }
 }
 

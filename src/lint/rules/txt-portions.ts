@@ -3,7 +3,7 @@ import { classLineMarking, splitClassWord } from '../../format/class-line.js'
 import { controlsNobodyReads } from '../../format/caption-spellings.js'
 import type { Paragraph } from '../../format/model.js'
 import { isDigitCode } from '../../format/char-codes.js'
-import { parseMarking, type MarkingParts } from '../../format/marking.js'
+import { parseMarking } from '../../format/marking.js'
 import { bodyPortions } from '../../format/body-portions.js'
 import { defineRule, type Fix } from '../types.js'
 import { withheldInHeader, withheldWithin } from '../withheld.js'
@@ -232,8 +232,8 @@ export const txt029 = defineRule({
   },
   check(cable, report, ctx) {
     // the controls a class line joins to its class word (`S E C R E T//SI`): the marking the parser files it under
-    const classLine = ctx.classLine ? classLineMarkingAt(ctx.classLine.line.text) : null
-    if (classLine && classLine.parts === null) {
+    const classLine = ctx.classLine ? unreadableClassLineAt(ctx.classLine.line.text) : null
+    if (classLine) {
       const at = ctx.classLine!.line.start + classLine.start
       report({ message: `Class-line marking ${classLine.marking} is none the marking parser reads: the cable is held at the highest level`, at: [at, at + classLine.length] })
     }
@@ -282,13 +282,14 @@ function lineEndAt(text: string, at: number): number {
 }
 
 /**
- * The marking a class line states with controls joined to its class word (`classLineMarking`), with the offset and
- * length of those controls in the line; null for a line that is no class line or joins no controls.
+ * The marking a class line states with controls joined to its class word (`classLineMarking`) when the marking parser
+ * cannot read it (`S E C R E T//SI`), with the offset and length of those controls in the line; null for a line that
+ * is no class line, joins no controls or joins controls the parser reads.
  */
-function classLineMarkingAt(line: string): { marking: string; parts: MarkingParts | null; start: number; length: number } | null {
+function unreadableClassLineAt(line: string): { marking: string; start: number; length: number } | null {
   const m = CLASS_LINE.exec(line)
-  const read = m ? classLineMarking(m[2]) : null
-  if (!m || !read) return null
+  const read = m && classLineMarking(m[2])
+  if (!read || read.parts !== null) return null
   const start = m[1].length + splitClassWord(m[2]).controlsStart
-  return { ...read, start, length: m[1].length + m[2].length - start }
+  return { marking: read.marking, start, length: m[1].length + m[2].length - start }
 }
