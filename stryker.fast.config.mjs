@@ -79,6 +79,13 @@ export const MODULES = {
     'src/archive/redact.ts:325-332',
     'src/archive/redact.ts:345-353',
     'src/archive/in-part.ts',
+    // issue 15, eighteenth run: the floor a statement of the whole cable nobody reads sets every portion (the walk's
+    // wholeUnread, floorLevel), the controls after a mark's bracket (markTail), the access a research tool searches
+    // with (researchAccess) and how the filings of sources and versions merge and are re-filed (filing.ts)
+    'src/archive/redact.ts:255-257',
+    'src/format/body-portions.ts:208-218',
+    'src/archive/portion-access.ts:27-29',
+    'src/store/filing.ts',
     'src/store/caveat-mask.ts',
     'src/messaging/precedence.ts',
   ],

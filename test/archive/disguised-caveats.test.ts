@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { disguisedCaveats } from '../../src/archive/disguised-caveats.js'
+import { disguisedCaveats, readHeaderCaptions } from '../../src/archive/disguised-caveats.js'
 import { statedAccess } from '../../src/archive/stated-access.js'
 import { parseCable } from '../../src/format/parse.js'
 
@@ -140,5 +140,27 @@ describe('statedAccess demands the disguised caveats', () => {
     expect(statedAccess(c)).toMatchObject({ level: 2, caveats: ['NODIS'] })
     // a subject line alone, with nothing after it in the text
     expect(disguisedCaveats(parseCable(`${CLASS}\n\nSUBJECT: N\u041eFORN TEST`))).toEqual([])
+  })
+})
+
+// issue 15, eighteenth mutation run: the caption lines spelt letter by letter and the lines of controls nobody reads
+// (QA 14r9 F4), as readHeaderCaptions reads them in one pass
+describe('readHeaderCaptions: spelt captions and controls nobody reads', () => {
+  const read = (captions: string[], opts?: { address?: string[]; after?: string[] }) => readHeaderCaptions(parseCable(cable(CLASS, captions, opts)))
+
+  it('should name the caption a line spells with separators, and no line of the caption block as unreadable', () => {
+    expect(read(['N.O.F.O.R.N', 'SIPDIS'])).toEqual({ caveats: ['NOFORN'], unreadable: [] })
+    expect(read(['E/X/D/I/S'])).toEqual({ caveats: ['EXDIS'], unreadable: [] })
+    expect(disguisedCaveats(parseCable(cable(CLASS, ['N/O/D/I/S'])))).toEqual(['NODIS'])
+  })
+
+  it('should list each caption-block line of controls nobody reads as written, trimmed', () => {
+    expect(read(['  SI/TK ', 'SIPDIS', 'HCS'])).toEqual({ caveats: [], unreadable: ['SI/TK', 'HCS'] })
+    expect(read(['N.O.F.O.R.N', 'TK'])).toEqual({ caveats: ['NOFORN'], unreadable: ['TK'] })
+  })
+
+  it('should read a line of controls nobody reads outside the caption block as none (a TAGS list wrapped: SI, Slovenia)', () => {
+    expect(read(['SIPDIS'], { after: ['SI', ''] }).unreadable).toEqual([])
+    expect(readHeaderCaptions(parseCable(cable(CLASS, ['SIPDIS']).replace('TAGS: PREL, ZI', 'TAGS: PREL, ZI,\nSI')))).toEqual({ caveats: [], unreadable: [] })
   })
 })
