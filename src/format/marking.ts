@@ -293,9 +293,10 @@ function readMarking(written: string): MarkingResult {
     }
     return fail(`unknown marking word "${t.text}"${suggestion(t.text)}`, t)
   }
-  // a level and a separator with no control after it (`S//`, `(S//)`, `SECRET/`): what it would have named is unknown
+  // a level and a separator with no control after it (`S//`, `(S//)`, `SECRET/`), or a separator alone (`(//)`): what
+  // it would have named is unknown (only a separator holds a slash: a word is letters)
   const last = tokens[tokens.length - 1]
-  if (last.type === 'sep' && last.text.includes('/') && level !== null && caveats.length === 0 && releasableTo === null) return fail(`"${last.text}" after ${level} names no control`, last)
+  if (last.text.includes('/') && caveats.length === 0 && releasableTo === null) return fail(level === null ? `"${last.text}" names no level or control` : `"${last.text}" after ${level} names no control`, last)
   const parts: MarkingParts = { level, caveats, releasableTo }
   const conflict = markingConflict(parts)
   if (conflict) return { ok: false, error: { message: conflict, start: relStart, end: relEnd }, failClosed: { level, caveats, releasableTo: null } }
