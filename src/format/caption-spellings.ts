@@ -24,8 +24,8 @@ const CAPTION_LETTERS: readonly (readonly [string, string])[] = CAPTION_PHRASES.
  */
 export function spelledCaptions(line: string): string[] {
   const letters = markSkeleton(line).replace(LETTER_SEPARATORS, '').toUpperCase()
-  // (no test of the letters: a line holding anything but A-Z spells no caption, since every caption's letters are A-Z)
-  // Stryker disable next-line ConditionalExpression: the length bound only spares long lines the walk (ten captions spelt out are 60 letters)
+  // (no test of the letters: a line holding anything but A-Z spells no caption, since every caption's letters are A-Z;
+  // the bound keeps the walk's recursion short: ten captions spelt out are 60 letters, a caption line is shorter)
   if (letters.length > 60) return []
   const walk = (at: number): string[] | null => {
     if (at === letters.length) return []

@@ -93,9 +93,9 @@ export function filingColumns(f: Filing): { level: number; caveats: string; clas
  * sources when it is opened, before anything is read from it (`refiledCable`), so no cable is served under stale
  * filing. 1: the fail-closed fixes of QA 14 round 8 (merged source filings, bracketless class words, header marks).
  * 2: those of round 9 (a mark split by a page break, controls on a letter-spaced class line, captions spelt with
- * separators, controls after a mark's bracket, a class line nobody reads demanded of every portion). 3: a caption
- * line of controls nobody reads (`TK` under the class line) demanded of every portion, as such a class line is (the
- * filing is unchanged; the stored portions are cut again).
+ * separators, controls after a mark's bracket, a class line nobody reads demanded of every portion). 3: those of
+ * issue 15's eighteenth mutation run (a caption line of controls nobody reads, `TK` under the class line, demanded
+ * of every portion as such a class line is; a mark of separators alone, `(//)`, a mark nobody can read).
  */
 export const FILING_RULES = 3
 

@@ -30,6 +30,10 @@ describe('spelledCaptions', () => {
     expect(spelledCaptions(line)).toEqual(Array.from({ length: 10 }, () => 'NOFORN'))
   })
 
+  it('reads none in a line of more than sixty letters: the bound of the walk (a caption line is short)', () => {
+    expect(spelledCaptions(Array.from({ length: 11 }, () => 'N.O.F.O.R.N').join(' '))).toEqual([])
+  })
+
   it.each(['', ' . / ', 'NO. 5 FORN', 'NOFORNX', 'XNOFORN', 'NODISCUSSION', 'E.O. 12958', 'FOR NOFORN READERS', 'N.O.F.O.R.N.!'])(
     'reads no caption in %j',
     (line) => {

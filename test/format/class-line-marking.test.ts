@@ -105,6 +105,8 @@ describe('the parsed cable of a class line joining controls', () => {
 
   it('takes each restricting caveat as a caption of the class line, a caveat restricting nobody not', () => {
     expect(parseCable(text('S E C R E T//ORCON/NF'), { plain: true }).captions).toEqual(['ORCON', 'NOFORN'])
+    // a caption restricting nobody is a caption of the class line all the same (EFTO: encrypted for transmission only)
+    expect(parseCable(text('S E C R E T//EFTO'), { plain: true }).captions).toEqual(['EFTO'])
     const fgi = parseCable(text('SECRET//FGI'), { plain: true })
     expect([fgi.classification, fgi.captions]).toEqual(['SECRET', []])
   })
