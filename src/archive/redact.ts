@@ -254,7 +254,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   // `statementUnreadable`) covers every portion, as a caveat there does: each demands the cable's filing (QA 14r9 F3)
   const wholeUnread = statementUnreadable(cable)
   const floorLevel = wholeUnread ? overall.level : -1
-  const floorWhy = wholeUnread ? ` (the cable's own marking not understood, treated as ${failClosedLabel})` : ''
+  const floorWhy = ` (the cable's own marking not understood, treated as ${failClosedLabel})`
   const withheld: WithheldPortion[] = []
   const portionDecision = (mark: string | null): { reason: string | null; why: string; demand: Demand } => {
     if (mark === null) {

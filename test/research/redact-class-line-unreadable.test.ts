@@ -66,6 +66,37 @@ describe('a class line with a control nobody can read', () => {
   })
 })
 
+// issue 15, eighteenth mutation run: the floor the walk sets every portion, and the reason it gives, written out
+describe('the reasons a portion is withheld under a class line nobody can read', () => {
+  const text = (classLine: string, captions = 'SIPDIS') =>
+    cable(731, classLine, 'leakword', '\n3. (TS) The topword plan.\n', captions).replace('\nClassified By:', 'REF: QUORIN 123\n\n(C) The header noteword.\n\nClassified By:')
+  const reasons = (t: string, reader: Access) => Object.fromEntries(redactText(t, reader, filed(t)).withheld.map((w) => [w.portion, w.reason]))
+
+  it('says a portion marked below the filing is held at it for the cable s marking, and a portion at the filing is held for its own', () => {
+    const r = reasons(text('SECRET//SI'), { level: 3, caveats: [] })
+    expect(r['paragraph 2']).toBe("marked SECRET (the cable's own marking not understood, treated as TOP SECRET), above SECRET")
+    expect(r['paragraph 3']).toBe('marked TOP SECRET, above SECRET')
+  })
+
+  it('gives a readable cable s withheld portions their own marks alone', () => {
+    const r = reasons(text('S E C R E T'), { level: 2, caveats: [] })
+    expect(r['paragraph 2']).toBe('marked SECRET, above CONFIDENTIAL')
+    expect(r['paragraph 3']).toBe('marked TOP SECRET, above CONFIDENTIAL')
+  })
+
+  it('holds marked text outside the body at the filing, with every caveat of the cable', () => {
+    const t = text('SECRET//SI', 'NOFORN\nSIPDIS')
+    expect(filed(t)).toMatchObject({ level: 4, caveats: ['NOFORN'] })
+    const shown = redactText(t, { level: 2, caveats: ['NOFORN'] }, filed(t))
+    expect(shown.text).not.toContain('noteword')
+    expect(shown.withheld.filter((w) => w.reason.startsWith('marked CONFIDENTIAL')).map((w) => w.reason)).toEqual([
+      "marked CONFIDENTIAL (the cable's own marking not understood, treated as TOP SECRET//NOFORN), above CONFIDENTIAL",
+    ])
+    expect(redactText(t, { level: 4, caveats: [] }, filed(t)).text).not.toContain('noteword')
+    expect(redactText(t, { level: 4, caveats: ['NOFORN'] }, filed(t)).text).toBe(t)
+  })
+})
+
 describe('a caption line of controls nobody can read', () => {
   // the same statement of the whole cable as `SECRET//TK` on the class line (QA 14r9 F4 files it TOP SECRET, marking
   // not understood): it covers every portion too; before, each portion was judged by its own mark alone, so the
