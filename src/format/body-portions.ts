@@ -208,12 +208,13 @@ export const UNREAD_CONTROL = '(control not read)'
 export function markTail(after: string): string[] {
   const m = MARK_TAIL.exec(after)
   if (m === null) return []
+  // Stryker disable next-line ArrayDeclaration: no word and a word no caveat reads give the same tail below
   const words = m[2] === undefined ? [] : m[2].split(/[ \t]*(?:\/{1,2}|,)[ \t]*/)
   const caveat = (w: string) => {
     const parts = markingParts(w)
     return parts !== null && parts.level === null && parts.caveats.length > 0
   }
-  if (m[1] === '/') return words.length > 0 && words.every(caveat) ? words : []
+  if (m[1] === '/') return words.every(caveat) ? words : []
   return words.length > 0 && words.every(caveat) ? words : [UNREAD_CONTROL]
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { disguisedCaveats, readHeaderCaptions } from '../../src/archive/disguised-caveats.js'
-import { statedAccess } from '../../src/archive/stated-access.js'
+import { statedAccess, statementUnreadable } from '../../src/archive/stated-access.js'
+import type { Cable } from '../../src/format/model.js'
 import { parseCable } from '../../src/format/parse.js'
 
 /** A synthetic cable: the header lines given, then E.O., TAGS, subject, one paragraph and a signature. */
@@ -160,7 +161,27 @@ describe('readHeaderCaptions: spelt captions and controls nobody reads', () => {
   })
 
   it('should read a line of controls nobody reads outside the caption block as none (a TAGS list wrapped: SI, Slovenia)', () => {
+    // a line of its own after the subject, where the parser reads text: not the caption block
+    expect(readHeaderCaptions(parseCable(cable(CLASS, ['SIPDIS']).replace('SUBJECT: A TEST\n', 'SUBJECT: A TEST\n\nSI\n'))).unreadable).toEqual([])
     expect(read(['SIPDIS'], { after: ['SI', ''] }).unreadable).toEqual([])
     expect(readHeaderCaptions(parseCable(cable(CLASS, ['SIPDIS']).replace('TAGS: PREL, ZI', 'TAGS: PREL, ZI,\nSI')))).toEqual({ caveats: [], unreadable: [] })
+  })
+})
+
+// issue 15, eighteenth mutation run: what states the whole cable (statementUnreadable, statedAccess's statements)
+describe('the statements of the whole cable', () => {
+  const text = cable('S E C R E T HARARE 000123', ['SIPDIS'])
+
+  it('should leave out a blank publisher field, and read one nobody can read as covering the cable', () => {
+    expect(statedAccess(parseCable(text), '  ')).toEqual({ level: 3, caveats: [], classification: 'SECRET' })
+    expect(statementUnreadable(parseCable(text), ' \t ')).toBe(false)
+    expect(statementUnreadable(parseCable(text), 'SECRET//ZZ')).toBe(true)
+  })
+
+  it("should read the container's classification as a statement of the whole cable", () => {
+    const contained = (classification: string) => ({ ...parseCable(text), container: { metadata: { classification } } }) as unknown as Cable
+    expect(statementUnreadable(contained('SECRET//SI'))).toBe(true)
+    expect(statementUnreadable(contained('SECRET'))).toBe(false)
+    expect(statedAccess(contained('TOP SECRET//NOFORN'))).toEqual({ level: 4, caveats: ['NOFORN'], classification: 'TOP SECRET//NOFORN' })
   })
 })

@@ -162,7 +162,8 @@ describe('refiledCable', () => {
   })
 
   it('files a text no source names as a plain text', () => {
-    expect(refiledCable({ filing: f(2, [], 'CONFIDENTIAL'), texts: [{ version: null, filing: null, text: 'SECRET', sources: [] }] }, file)).toEqual({
+    const plain: SourceFiling = (text, source) => (source.rendering === 'text' ? file(text, source) : f(4, [], UNREAD))
+    expect(refiledCable({ filing: f(2, [], 'CONFIDENTIAL'), texts: [{ version: null, filing: null, text: 'SECRET', sources: [] }] }, plain)).toEqual({
       cable: f(3, [], 'SECRET'),
       versions: [],
     })
