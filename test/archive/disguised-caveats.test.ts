@@ -185,3 +185,13 @@ describe('the statements of the whole cable', () => {
     expect(statedAccess(contained('TOP SECRET//NOFORN'))).toEqual({ level: 4, caveats: ['NOFORN'], classification: 'TOP SECRET//NOFORN' })
   })
 })
+
+describe('a classification the parser inferred from the portion marks alone', () => {
+  it('should state nothing: the cable is filed TOP SECRET, no label, and is no statement nobody can read', () => {
+    const text = ['R 010000Z JAN 09', 'FM AMEMBASSY HARARE', 'TO SECSTATE WASHDC ROUTINE 0001', '', 'SUBJECT: A TEST', '', '1. (C) Text.', '', 'SMITH', ''].join('\n')
+    const cable = parseCable(text)
+    expect(cable.diagnostics.some((d) => d.code === 'NO_CLASS_LINE')).toBe(true)
+    expect(statedAccess(cable)).toEqual({ level: 4, caveats: [], classification: null })
+    expect(statedAccess(cable, 'CONFIDENTIAL')).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
+  })
+})
