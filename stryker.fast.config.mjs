@@ -15,15 +15,15 @@ export const MODULES = {
     'src/format/references.ts',
     // REF parsing outside references.ts: the ids completed from the cable's own (finishReferences) and a REF block
     // read on across a page break (refContinuation)
-    'src/format/parse.ts:474-526',
+    'src/format/parse.ts:488-540',
     'src/format/text.ts:361-380',
     'src/format/precedence.ts',
     'src/format/compose.ts:79-79',
     // what a class line's controls state (classLineMarking, and the parse that files them: readFields' class-line
     // block) and the caption lines spelt past the caption reader (spelledCaptions, controlsNobodyReads): issue 15,
     // eighteenth run, test/format/class-line-marking, caption-spelling-lines, test/lint/class-line-controls-lint
-    'src/format/class-line.ts:100-129',
-    'src/format/fields.ts:71-93',
+    'src/format/class-line.ts:101-132',
+    'src/format/fields.ts:72-95',
     'src/format/caption-spellings.ts',
   ],
   service: [
@@ -46,19 +46,19 @@ export const MODULES = {
     'src/archive/redact.ts:59-63',
     'src/archive/redact.ts:103-166',
     'src/archive/redact.ts:178-183',
-    'src/archive/redact.ts:204-219',
+    'src/archive/redact.ts:204-222',
     'src/archive/reader-access.ts',
     // the portion code of the releasable rendering (issue 15's fresh check): what a portion mark demands
     // (readPortionMark) and the level and caveats the body's marks raise a cable to (raisedBy)
     'src/format/body-portions.ts:31-37',
-    'src/format/body-portions.ts:725-737',
+    'src/format/body-portions.ts:746-763',
     // what the releasable rendering shows a reader below the cable line by line (issue 15, measured with the
     // research redaction suites now in the set): a capital letter read as a list's enumerator or an acronym's
     // initials rather than a mark, signature lines shown as they stand, the decisions of redact.ts's
     // walk (a portion's, the marks inside one, text outside the body) and redactInPart. Not configured yet (docs/
     // testing.md): the rest of body-portions.ts and header-portions.ts and of the walk
-    'src/format/body-portions.ts:467-476',
-    'src/format/body-portions.ts:486-498',
+    'src/format/body-portions.ts:485-494',
+    'src/format/body-portions.ts:504-516',
     'src/archive/header-portions.ts:269-276',
     // what a reader in part is shown of the header zone's routing lines (isRoutingLine) and the mark a class word
     // opening a line stands for (leadingClassMark): issue 15, test/archive/header-lines and class-word-lead
@@ -66,24 +66,24 @@ export const MODULES = {
     'src/format/body-portions.ts:133-173',
     // the marks inside a line and across a line end (innerMarks, splitMarks), the marks of text outside the body
     // (marksOfText) and what of a header segment is shown (headerPieces, lineIsHeader, classifiedByLength)
-    'src/format/body-portions.ts:231-318',
-    'src/format/body-portions.ts:419-457',
+    'src/format/body-portions.ts:245-332',
+    'src/format/body-portions.ts:433-475',
     'src/archive/header-portions.ts:81-110',
     'src/archive/header-portions.ts:140-176',
     'src/archive/header-portions.ts:279-314',
     'src/archive/header-portions.ts:357-408',
-    'src/archive/redact.ts:259-278',
-    'src/archive/redact.ts:291-304',
-    'src/archive/redact.ts:357-382',
+    'src/archive/redact.ts:265-287',
+    'src/archive/redact.ts:300-317',
+    'src/archive/redact.ts:373-406',
     // the mark a placeholder carries (shownMark) and the placeholder line itself (withhold): test/archive/placeholders
-    'src/archive/redact.ts:325-332',
-    'src/archive/redact.ts:345-353',
+    'src/archive/redact.ts:341-348',
+    'src/archive/redact.ts:361-369',
     'src/archive/in-part.ts',
     // issue 15, eighteenth run: the floor a statement of the whole cable nobody reads sets every portion (the walk's
     // wholeUnread, floorLevel), the controls after a mark's bracket (markTail), the access a research tool searches
     // with (researchAccess) and how the filings of sources and versions merge and are re-filed (filing.ts)
-    'src/archive/redact.ts:255-257',
-    'src/format/body-portions.ts:208-219',
+    'src/archive/redact.ts:258-260',
+    'src/format/body-portions.ts:217-233',
     'src/archive/portion-access.ts:27-29',
     'src/store/filing.ts',
     'src/store/caveat-mask.ts',

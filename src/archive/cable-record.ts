@@ -3,6 +3,7 @@ import { canonicalId } from '../format/ids.js'
 import type { Cable } from '../format/model.js'
 import { parseCable, parseRecordText } from '../format/parse.js'
 import { registerSourceFiling, type Filing, type FilingSource } from '../store/filing.js'
+import { registerTextRecord, sectionOf } from '../store/sections.js'
 import type { CableRecord, DateSourceRecord, SourceRecord } from '../store/store.js'
 import { cableAccess } from './cable-access.js'
 import { originKey } from './query/field-values.js'
@@ -74,6 +75,8 @@ export function toCableRecord(cable: Cable, text: string, source: SourceRecord):
     text,
     diagnostics,
     errorCount: cable.diagnostics.filter((d) => d.severity === 'error').length,
+    // one section alone of a telegram sent in sections: the engines keep it as a section of one version (QA 14 F6)
+    section: sectionOf(cable),
     source,
     // from the plain parse of `text` that `show` and snippets redact from, so what a search matches is
     // exactly what the reader is shown
@@ -106,3 +109,5 @@ export function sourceFiling(text: string, source: FilingSource): Filing {
 
 // the engines re-file an archive filed by older rules when they open it (src/store/filing.ts)
 registerSourceFiling(sourceFiling)
+// the engines read the text they assemble from a cable's sections as an import reads a file's (src/store/sections.ts)
+registerTextRecord((text, source) => toCableRecord(parseCable(text), text, source))

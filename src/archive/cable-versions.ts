@@ -16,30 +16,35 @@ export class VersionNotFoundError extends Error {
 
 /**
  * Raised when the reader may read the cable only in part (portion-level access) and asks for what only its whole
- * texts give: `cable diff` (a word diff of its versions) or `cable show --versions` (the list of its versions). A
+ * texts give: `cable diff` (a word diff of its versions), `cable show --versions` (the list of its versions) or
+ * `cable redact` (a releasable rendering, made from the whole cable: src/archive/releasable.ts). A
  * reader in part is shown only the portions every version renders alike (docs/research.md, "Versions"), so a
  * comparison would show him withheld text; and how many versions a cable has, and each one's filing, hash, withheld
  * passages and sources, depend on whole texts, withheld portions included (two versions may differ only inside a
  * paragraph withheld from him). Said whatever the cable holds (never the number of its versions), so the refusal
- * depends on nothing withheld (fail closed).
+ * depends on nothing withheld (fail closed). It is never "not in the archive": search and `show` give him the cable
+ * (QA 10 F2). The message names no command: each adapter says where he reads what he may (the CLI `cable show ID`,
+ * the web app its Text tab); over HTTP it is a 403 problem's detail.
  */
 export class ReadInPartError extends Error {
   constructor(
     readonly id: string,
-    /** What was asked: `diff` (a comparison of two versions) or `versions` (the list of them). */
-    readonly asked: 'diff' | 'versions' = 'diff',
+    /** What was asked: `diff` (a comparison of two versions), `versions` (the list of them) or `redact` (a releasable rendering). */
+    readonly asked: 'diff' | 'versions' | 'redact' = 'diff',
   ) {
     super(
       asked === 'diff'
-        ? `${id}: you may read this cable only in part, and its versions cannot be compared without the text withheld from you (\`cable redact ${id}\` shows what you may read)`
-        : `${id}: you may read this cable only in part, and its versions are withheld at your clearance: how many it has and how they differ rest on the text withheld from you (\`cable show ${id}\` shows what you may read)`,
+        ? `${id}: you may read this cable only in part, and its versions cannot be compared without the text withheld from you`
+        : asked === 'versions'
+          ? `${id}: you may read this cable only in part, and its versions are withheld at your clearance: how many it has and how they differ rest on the text withheld from you`
+          : `${id}: you may read this cable only in part, and a releasable rendering is made from the whole cable, so none is made for you`,
     )
   }
 }
 
 /**
- * Every text of a cable the reader may read whole, oldest first (see `Store.versions`); null when the id names no
- * cable he may read at all. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys. Each
+ * Every text of a cable the reader may read whole, oldest first (see `Store.versions`; a version made of the sections
+ * of a telegram sent in sections lists them, each with its sources); null when the id names no cable he may read at all. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys. Each
  * version's sources as `access` is shown them (`shownSources`: a text column he may not read all of is withheld).
  * Throws `ReadInPartError` (`asked: 'versions'`) when he may read the cable only in part (portion-level access):
  * search and `show` find it for him, so it is no "not in the archive", but its versions rest on text withheld from
@@ -58,7 +63,15 @@ export async function cableVersions(store: Store, id: string, access?: Access): 
 async function wholeVersions(store: Store, id: string, access?: Access): Promise<CableVersion[] | null> {
   const versions = await byIdOrKey(id, (k) => store.versions(k, access))
   // a source's text columns he may not read all of are withheld (`shownSources`)
-  return versions && versions.map((v) => ({ ...v, sources: shownSources(v.sources, access) }))
+  // the sources of each section of a version made of sections likewise (docs/research.md, "Sections")
+  return (
+    versions &&
+    versions.map((v) => ({
+      ...v,
+      sources: shownSources(v.sources, access),
+      ...(v.sections ? { sections: v.sections.map((s) => ({ ...s, sources: shownSources(s.sources, access) })) } : {}),
+    }))
+  )
 }
 
 /** One run of a word diff: words both texts share, or words only the older (`removed`) or newer (`added`) has. */

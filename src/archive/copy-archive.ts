@@ -1,4 +1,4 @@
-import type { CableDigest, CableRecord, Store, StoredCable } from '../store/store.js'
+import type { CableDigest, CableRecord, CableVersion, Store, StoredCable } from '../store/store.js'
 import { configurePortionAccess } from './portion-access.js'
 import { storedPortions } from './redact.js'
 
@@ -82,7 +82,17 @@ async function plainRecordsOf(source: Store, cable: StoredCable, versioned: bool
   if (!versioned) return sources.map((s) => ({ ...base, source: s }))
   const versions = (await source.versions(cable.key)) ?? []
   const records: CableRecord[] = []
+  // a cable kept in sections (docs/research.md, "Sections"): each text of a section once, with each of its sources,
+  // so the target's writer assembles the same versions from the same parts
+  const sectionTexts = new Map<string, NonNullable<CableVersion['sections']>[number]>()
+  for (const v of versions) for (const x of v.sections ?? []) if (!x.missing) sectionTexts.set(x.textSha256, x)
+  for (const x of sectionTexts.values()) {
+    for (const s of x.sources) {
+      records.push({ ...base, text: x.text, classification: x.classification, level: x.level, caveats: x.caveats, errorCount: x.errorCount, diagnostics: [], section: { number: x.section, of: x.of }, source: s })
+    }
+  }
   for (const v of versions) {
+    if (v.sections) continue
     for (const s of v.sources) {
       records.push({
         ...base,

@@ -1,7 +1,7 @@
 import type { Cable } from '../format/model.js'
 import { CAPTION_PHRASES, captionsIn, isCaptionLine, leadingCaptions } from '../format/captions.js'
 import { caveatsOfCaption } from '../format/classification.js'
-import { controlsNobodyReads, spelledCaptions } from '../format/caption-spellings.js'
+import { controlsNobodyReads, nearMissCaptions, spelledCaptions, writtenOutHandling } from '../format/caption-spellings.js'
 import { CONTROL_SEQUENCE, markingParts, markSkeleton } from '../format/marking.js'
 
 /**
@@ -103,6 +103,18 @@ export function readHeaderCaptions(cable: Cable): { caveats: string[]; unreadabl
       // on the caption block only (a TAGS list wrapped onto a line of its own shows `SI`, Slovenia, as lint reads
       // the same lines): a line of controls nobody here reads
       if (seg.kind === 'captions' && controlsNobodyReads(line)) unreadable.push(line.trim())
+      // handling written out in words (ORCON in full, `HANDLE VIA COMINT CHANNELS ONLY`): the caption it stands for,
+      // or, on the caption block, a control nobody here reads (QA 14 round 10, F6)
+      const written = writtenOutHandling(line)
+      for (const caption of written.captions) for (const caveat of caveatsOfCaption(caption)) found.add(caveat)
+      if (seg.kind === 'captions' && written.unreadable) unreadable.push(line.trim())
+      // a caption line typed a letter or two off a caption (`NOFRN`, `NOFORM`): the caption when it is unambiguous,
+      // else a control nobody here reads; never ignored (QA 14 round 10, F6)
+      const near = seg.kind === 'captions' ? nearMissCaptions(line) : null
+      if (near) {
+        for (const r of near.read) for (const caveat of caveatsOfCaption(r.caption)) found.add(caveat)
+        if (near.unreadable.length) unreadable.push(line.trim())
+      }
     }
   }
   return { caveats: [...found], unreadable }

@@ -1,6 +1,6 @@
 import type { Cable } from '../format/model.js'
 import { CLASS_WORD_ONLY, LEVEL_RANK, SECURITY_LINE_START, caveatsOfCaption, isKnownSecurityLine, levelOfClassWord, levelOfSecurityGroup } from '../format/classification.js'
-import { closest, markingParts } from '../format/marking.js'
+import { closest, garbledMark, legibleCaveats, markingParts } from '../format/marking.js'
 
 /**
  * Levels a cable states outside its class line, captions and portion marks (QA 14 round 7, findings F8 and F9), the
@@ -52,6 +52,9 @@ export function statedElsewhereInText(cable: Cable): { rank: number; caveats: st
           raise(LEVEL_RANK[stated.level])
           for (const c of stated.caveats) caveats.push(...caveatsOfCaption(c))
         }
+        // a banner marking nobody can read whole (`SECRET//SI//NOFORN`) still demands the caveats a reader recognises
+        // in it (QA 10 F1)
+        if (stated === null && garbledMark(caps)) caveats.push(...legibleCaveats(caps))
       }
       if (!header || seg.kind === 'subject' || seg.kind === 'tags' || seg.kind === 'eo') continue
       const t = line.trim()

@@ -5,6 +5,8 @@ import { stationOfAddress } from '../messaging/recipients.js'
 import { readAddressee, shippedDirectory, type RoutingDirectory } from '../messaging/routing-replay.js'
 import type { SerializedGraph } from 'graphology-types'
 import { breather } from './breather.js'
+import { cableAddressees } from './cable-addressees.js'
+import { parseCable } from '../format/parse.js'
 import { researchAccess } from './portion-access.js'
 import { readableCable } from './show-cable.js'
 
@@ -44,18 +46,16 @@ export type CableNetwork = DirectedGraph<NodeData, EdgeData>
  *   g.getEdgeAttributes('SECSTATE WASHDC', 'AMEMBASSY DUSHANBE').years // { '2009': 1 }
  */
 export async function cableNetwork(store: Store, access?: Access, year?: number, directory: RoutingDirectory = shippedDirectory()): Promise<CableNetwork> {
-  const g: CableNetwork = new DirectedGraph<NodeData, EdgeData>()
-  const node = (name: string) => {
-    if (!g.hasNode(name)) g.addNode(name, { sent: 0, received: 0 })
-    return name
-  }
   // one reading per addressee line as the routing replay reads it (`readAddressee`), remembered for the run
   const stations = new Map<string, string>()
-  const station = async (a: AddresseeRecord): Promise<string> => {
+  const station = async (a: Pick<AddresseeRecord, 'name' | 'route'>): Promise<string> => {
     const k = `${a.route ?? ''}\t${a.name}`
     if (!stations.has(k)) stations.set(k, await addresseeStation(a, directory))
     return stations.get(k)!
   }
+  // each cable's origin and addressee stations, read first: an origin from the container record is named once every
+  // origin the reader's cables give by their FM lines is known (`originNames`)
+  const sent: SentCable[] = []
   const pause = breather()
   for await (const hit of store.search(null, { sort: 'date' }, await researchAccess(store, access))) {
     await pause()
@@ -67,11 +67,25 @@ export async function cableNetwork(store: Store, access?: Access, year?: number,
     const y = cable?.date?.slice(0, 4) ?? 'undated'
     if (year !== undefined && y !== String(year)) continue
     if (!cable?.origin) continue
-    const from = node(stationOfAddress(cable.origin))
+    // the addressees the route reads (`cableAddressees`): his rendering's lines when read in part, the text's, or
+    // the container record's when the text has none
+    const read = cableAddressees(cable, inPart ? parseCable(cable.text, { plain: true }) : undefined)
+    const to: SentCable['to'] = []
+    for (const [role, list] of [['to', read.to], ['info', read.info]] as const) for (const a of list) to.push({ station: await station(a), role })
+    sent.push({ origin: stationOfAddress(cable.origin), key: cable.originKey, fromContainer: !inPart && cable.diagnostics.some((d) => d.code === 'ORIGIN_FROM_CONTAINER'), year: y, to })
+  }
+  const names = await originNames(sent, directory)
+  const g: CableNetwork = new DirectedGraph<NodeData, EdgeData>()
+  const node = (name: string) => {
+    if (!g.hasNode(name)) g.addNode(name, { sent: 0, received: 0 })
+    return name
+  }
+  for (const c of sent) {
+    const from = node(names(c))
     g.updateNodeAttribute(from, 'sent', (n) => (n ?? 0) + 1)
     const seen = new Set<string>()
-    for (const a of cable.addressees) {
-      const to = await station(a)
+    for (const a of c.to) {
+      const to = a.station
       if (seen.has(to) || to === from) continue
       seen.add(to)
       node(to)
@@ -80,13 +94,49 @@ export async function cableNetwork(store: Store, access?: Access, year?: number,
       if (!g.hasEdge(from, to)) g.addEdge(from, to, { weight: 0, years: {}, action: 0, info: 0 })
       g.updateEdgeAttributes(from, to, (e) => ({
         weight: e.weight + 1,
-        years: { ...e.years, [y]: (e.years[y] ?? 0) + 1 },
+        years: { ...e.years, [c.year]: (e.years[c.year] ?? 0) + 1 },
         action: e.action + (a.role === 'to' ? 1 : 0),
         info: e.info + (a.role === 'info' ? 1 : 0),
       }))
     }
   }
   return g
+}
+
+/** One cable of the network as read: its origin station and station key, whether the origin is the container's, its year and addressee stations. */
+interface SentCable {
+  origin: string
+  key: string | null
+  fromContainer: boolean
+  year: string
+  to: { station: string; role: 'to' | 'info' }[]
+}
+
+/**
+ * The node of each cable's origin: one node per station (QA 10 F3). An origin read from the text's FM line is its
+ * station (`stationOfAddress`); one the container record gives (a CFPF `from_field`: `QUORIN`, where the text says
+ * `FM AMEMBASSY QUORIN`) is named by the archive's station key of the cable (`originKey`, as the id spells its
+ * origin: the directory of stations, src/format/stations.ts, repairs it at import): the directory's post of that
+ * origin (`postOfOrigin`: `KINSHASA` → `AMEMBASSY KINSHASA`), else the one station the reader's cables of that key
+ * name on their FM lines, else its own name (two such stations, `AMEMBASSY GENEVA` and `USMISSION GENEVA`: no
+ * guess). Only the cables the reader reads count, through the lines he may read.
+ */
+async function originNames(sent: readonly SentCable[], directory: RoutingDirectory): Promise<(c: SentCable) => string> {
+  const textNames = new Map<string, Set<string>>()
+  for (const c of sent) {
+    if (c.fromContainer || !c.key) continue
+    const set = textNames.get(c.key) ?? new Set<string>()
+    set.add(c.origin)
+    textNames.set(c.key, set)
+  }
+  const named = new Map<string, string | null>()
+  for (const c of sent) {
+    if (!c.fromContainer || !c.key || named.has(c.key)) continue
+    const post = (await directory.postOfOrigin?.(c.key)) ?? null
+    const seen = [...(textNames.get(c.key) ?? [])]
+    named.set(c.key, post?.plad ?? (seen.length === 1 ? seen[0] : null))
+  }
+  return (c) => (c.fromContainer && c.key ? (named.get(c.key) ?? c.origin) : c.origin)
 }
 
 /**

@@ -1,5 +1,5 @@
 import { LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, type Level } from '../format/classification.js'
-import { markWordKind, parseMarking } from '../format/marking.js'
+import { legibleCaveats, markWordKind, parseMarking } from '../format/marking.js'
 import type { Cable, SegmentKind } from '../format/model.js'
 import { EXACT_PAGE_HEADER, SMART_PAGE_HEADER } from '../format/page-header.js'
 import { withLineFeeds } from '../format/lines.js'
@@ -206,7 +206,7 @@ export function filedAccess(cable: Cable, text: string, stated: Overall): Overal
   const caveats = new Set(stated.caveats)
   let unreadable = false
   // Stryker disable next-line UnaryOperator,ArrayDeclaration: the sink is told each portion's demand, which the reader walked for does not change (it only chooses what is shown)
-  walkPortions(cable, text, { level: -1, caveats: [] }, stated, (_key, kind, demand) => {
+  const walked = walkPortions(cable, text, { level: -1, caveats: [] }, stated, (_key, kind, demand) => {
     // header text shown as it stands demands nothing of its own
     if (kind === 'header') return
     if (demand === null) unreadable = true
@@ -215,12 +215,15 @@ export function filedAccess(cable: Cable, text: string, stated: Overall): Overal
       for (const c of demand.caveats) caveats.add(c)
     }
   })
+  // a portion nobody reads demands no level of its own, but the cable still demands every restricting caveat its
+  // marks name that a reader recognises (`(TS//SI//NF)`: NOFORN; QA 10 F1)
+  for (const c of walked.legible) caveats.add(c)
   return { level, caveats: RESTRICTIVE.filter((c) => caveats.has(c)), unreadable }
 }
 
 /** As `redactText`, for a cable already parsed from `text`; `filed` as in `Overall`. */
 export function redactCable(cable: Cable, text: string, reader: Access, filed?: Overall, sink?: PortionSink, readable?: ReadableDemand): Redaction {
-  const { overall: _overall, ...redaction } = walkPortions(cable, text, reader, overallOf(cable, text, filed), sink, readable)
+  const { overall: _overall, legible: _legible, ...redaction } = walkPortions(cable, text, reader, overallOf(cable, text, filed), sink, readable)
   return redaction
 }
 
@@ -228,7 +231,7 @@ export function redactCable(cable: Cable, text: string, reader: Access, filed?: 
  * The rendering for `reader`, every portion's demand told to `portionSink`; `filed` at least what the text states.
  * Also the overall level and caveats it judged by (`filed` raised by every readable mark of the body).
  */
-function walkPortions(given: Cable, givenText: string, reader: Access, filed: Overall, portionSink?: PortionSink, readable?: ReadableDemand): Redaction & { overall: Overall } {
+function walkPortions(given: Cable, givenText: string, reader: Access, filed: Overall, portionSink?: PortionSink, readable?: ReadableDemand): Redaction & { overall: Overall; legible: Set<string> } {
   // a demand the reader meets is still refused when the cable's texts differ in what it reads (`versionAgreement`)
   const decide = (demand: { level: number; caveats: readonly string[] }, r: Access) => decideAccess(demand, r) ?? (readable && !readable(demand) ? VERSIONS_DIFFER : null)
   // a text whose lines end with a lone CR is read, and rendered, with LF there: every reader below splits at \n
@@ -256,6 +259,9 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   const floorLevel = wholeUnread ? overall.level : -1
   const floorWhy = ` (the cable's own marking not understood, treated as ${failClosedLabel})`
   const withheld: WithheldPortion[] = []
+  // the restricting caveats named by the marks of portions nobody reads (a mark nobody can read, `legibleCaveats`, and
+  // the readable marks beside it): no portion's demand carries them, the cable's filing must (`filedAccess`)
+  const legible = new Set<string>()
   const portionDecision = (mark: string | null): { reason: string | null; why: string; demand: Demand } => {
     if (mark === null) {
       const r = decide(overall, reader)
@@ -263,7 +269,10 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     }
     const own = readPortionMark(mark.trim(), overall.level)
     // a mark nobody can read may name any level: the portion is withheld from every reader, as TOP SECRET
-    if (!own) return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null }
+    if (!own) {
+      for (const c of legibleCaveats(mark)) legible.add(c)
+      return { reason: 'unreadable', why: `portion mark not understood, treated as ${failClosedLabel}`, demand: null }
+    }
     // a portion is never easier to receive than the cable it is part of: the distribution captions (NODIS, EXDIS,
     // LIMDIS, STADIS, CHEROKEE, SPECAT) restrict who may receive any copy of it regardless of level (spec §7
     // rules 5 and 8), and a caveat the cable carries (NOFORN, ORCON, from a caption or propagated from a portion
@@ -291,8 +300,12 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   const raisedByMarks = (first: Decision, marks: readonly (string | null)[], unreadableWhy: string, raisedWhy: (mark: string | null) => string) => {
     let d = first
     for (const mark of marks) {
-      if (d.demand === null) break
       const e = portionDecision(mark)
+      // withheld from everyone already: the caveats of its other marks are still the whole cable's
+      if (d.demand === null) {
+        for (const c of e.demand?.caveats ?? []) legible.add(c)
+        continue
+      }
       if (e.demand === null) d = { ...e, why: `${unreadableWhy}, treated as ${failClosedLabel}` }
       else if (e.demand.level > d.demand.level || e.demand.caveats.some((c) => !d.demand!.caveats.includes(c))) {
         const demand = { level: Math.max(d.demand.level, e.demand.level), caveats: RESTRICTIVE.filter((c) => d.demand!.caveats.includes(c) || e.demand!.caveats.includes(c)) }
@@ -307,8 +320,11 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     raisedByMarks(first, inners, 'a portion mark inside it not understood', (inner) => `holds a portion marked (${inner!.trim()})`)
   // the subject, raised by marks inside it (`SUBJECT: (C) TOPIC (S) …`, a wrapped line holding one)
   const subjectSegment = cable.segments.find((s) => s.kind === 'subject')?.raw ?? ''
-  const subjectBody = subjectSegment.replace(/^\s*SUBJ\w*\s*[:.]?\s*(?:\([^()\n]{1,24}\))?/i, '')
-  const subject = raisedByInner(portionDecision(subjectMark), [...subjectBody.split('\n').flatMap((line) => innerMarks(line)), ...splitMarks(subjectBody).map((m) => m.mark)])
+  const subjectLead = /^\s*SUBJ\w*\s*[:.]?\s*(\([^()\n]{1,24}\))?/i.exec(subjectSegment)
+  const subjectBody = subjectSegment.slice(subjectLead?.[0].length ?? 0)
+  // controls right after the subject's mark are its own (`SUBJECT: (S)//NF …`, `(S) NF …`: `markTail`, QA 10 F8)
+  const subjectInner = subjectBody.split('\n').flatMap((line, n) => innerMarks(line, '', n === 0 && subjectLead?.[1] !== undefined))
+  const subject = raisedByInner(portionDecision(subjectMark), [...subjectInner, ...splitMarks(subjectBody).map((m) => m.mark)])
   // a placeholder never carries a portion mark below the level of what it stands for (docs/research.md): a
   // readable mark is kept as written; an unmarked portion, withheld at the overall level, gets the overall mark
   // only when that is no higher than the class line states (so the rendering still lints: TXT-017), else none;
@@ -359,16 +375,24 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     // no mark: top stays null below, and the text stands at the overall level
     let own = floor ? { level: overall.level, caveats: [...overall.caveats] } : { level: -1, caveats: [] as string[] }
     let top: string | null = null
+    let unread = false
     for (const mark of marks) {
       const d = readPortionMark(mark, overall.level)
       if (!d) {
-        // portionText reads only whether a reason is given: it is the why
-        const why = `portion mark not understood, treated as ${failClosedLabel}`
-        return { reason: why, why, demand: null, mark: null }
+        unread = true
+        for (const c of legibleCaveats(mark)) legible.add(c)
+        continue
       }
       if (d.level > own.level || (top === null && d.level === own.level)) top = mark
       const before = own
       own = { level: Math.max(before.level, d.level), caveats: RESTRICTIVE.filter((c) => before.caveats.includes(c) || d.caveats.includes(c)) }
+    }
+    if (unread) {
+      // withheld from everyone; the caveats of its readable marks are still the whole cable's
+      for (const c of own.caveats) legible.add(c)
+      // portionText reads only whether a reason is given: it is the why
+      const why = `portion mark not understood, treated as ${failClosedLabel}`
+      return { reason: why, why, demand: null, mark: null }
     }
     // marks no higher than the floor: the text stands at the overall level
     if (top === null) return { ...portionDecision(null), mark: null }
@@ -555,7 +579,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
     }
   })
   const label = classificationLabel(levelName(reader.level) as Level, reader.caveats.filter((c) => RESTRICTIVE.includes(c)))
-  return { text: out, withheld, reader: label, overall }
+  return { text: out, withheld, reader: label, overall, legible }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Cable } from '../format/model.js'
 import { caveatsOfCaption, LEVEL_RANK, classificationLabel, RESTRICTIVE_CAVEATS, UNREADABLE_MARKING_LABEL, type Level } from '../format/classification.js'
-import { markingParts, parseMarking } from '../format/marking.js'
+import { legibleCaveats, markingParts, parseMarking } from '../format/marking.js'
 import { readHeaderCaptions } from './disguised-caveats.js'
 import { statedElsewhereInText } from './level-statements.js'
 
@@ -62,6 +62,8 @@ export function statedAccess(cable: Cable, statedElsewhere: string | null = null
     const parts = r.ok ? r.parts : r.failClosed
     if (!parts) {
       unreadable = true
+      // and it still demands every restricting caveat a reader recognises in it (`SECRET//SI//NF`: NOFORN; QA 10 F1)
+      for (const caveat of legibleCaveats(marking)) caveats.add(caveat)
       return
     }
     if (parts.level !== null) rank = Math.max(rank, LEVEL_RANK[parts.level])

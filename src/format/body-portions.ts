@@ -1,6 +1,6 @@
 import { TITLE_WORDS } from './data/person-titles.js'
 import { LEVEL_RANK, RESTRICTIVE_CAVEATS } from './classification.js'
-import { CONTROL_SEQUENCE, disguisedMark, garbledMark, lookalikeMark, markingParts, markWordKind, oddMark, parseMarking, strayLevelMark } from './marking.js'
+import { CONTROL_SEQUENCE, disguisedMark, garbledMark, isRestrictingCaveatWord, legibleCaveats, lookalikeMark, markingParts, markWordKind, oddMark, parseMarking, strayLevelMark } from './marking.js'
 import type { Cable } from './model.js'
 import { LineIndex } from './span.js'
 import { CLASS_WORD_ONLY } from './classification.js'
@@ -192,30 +192,44 @@ function readsAsMark(word: string): boolean {
   return readPortionMark(word) !== null || readPortionMark(word, 0) !== null || garbledMark(word)
 }
 
-/** Controls joined by a slash onto a mark right after its closing bracket: `//NF`, `/NF`, `// NF/ORCON`, `//` alone. */
-const MARK_TAIL = /^[ \t]*(\/{1,2})[ \t]*([A-Z]+(?:[ \t]*(?:\/{1,2}|,)[ \t]*[A-Z]+)*)?(?![A-Za-z0-9])/
+/**
+ * Controls right after a mark's closing bracket: blanks and slashes in any combination (group 1: `//`, `/`, ` / `, `/ /`,
+ * a blank), then words in capitals joined by slashes or commas, with blanks around them or not (group 2: `NF`,
+ * `NF/OC`, `NOFORN, ORCON`, `NF / / OC`).
+ */
+const MARK_TAIL = /^([ \t/]+)([A-Z]+(?:[ \t]*[/,][ \t/,]*[A-Z]+)*)?(?![A-Za-z0-9])/
 
 /** What `markTail` gives for `//` after a mark with no control it reads: a word the marking parser refuses. */
 export const UNREAD_CONTROL = '(control not read)'
 
 /**
- * The controls written after a mark's closing bracket (`(S)//NF`, `(S)/NF`, `(S)//NF/OC`; QA 14 round 9, F5): the
- * caveats they name, each a caveat-only mark demanded with the mark (a reader reads `(S)//NF` as `(S//NF)`). After
- * `//`, the separator of a marking, nothing or a word no caveat reads (`(S)//`, `(S)//SI`, `(S)// The …`) is a control
- * nobody can read (`UNREAD_CONTROL`, fail closed); after a single slash only caveat words count (`(S)/CT` is none).
- * `after` is the text right after the closing bracket.
+ * The controls written after a mark's closing bracket (`(S)//NF`, `(S)/NF`, `(S)//NF/OC`, QA 14 round 9, F5; with
+ * blanks and slashes in any combination between, `(S) NF`, `(S)/ /NF`, `(S) / NF`, QA 10 F8): the caveats they name,
+ * each a caveat-only mark demanded with the mark (a reader reads `(S) NF` as `(S//NF)`). After two slashes, the
+ * separator of a marking, nothing or a word no caveat reads (`(S)//`, `(S)//SI`, `(S)// The …`, `(S)/ /`) is a
+ * control nobody can read (`UNREAD_CONTROL`, fail closed); after a single slash only caveat words count (`(S)/CT` is
+ * none); after blanks alone only a restricting control that no acronym shares, in capitals (`NF`, `NOFORN`, `NODIS`:
+ * `isRestrictingCaveatWord`), for the text of a portion follows its mark after a blank (spec §5.10): `(SBU) OC groups
+ * …`, `(S) NOTE: …`, `(S) A and/or B` stay prose. A control nobody reads beside caveats (`(S)//ZZ/NF`, `(S)/NF/CT`,
+ * `(S) NF/SI`) gives those caveats and `UNREAD_CONTROL` (QA 10 F1: what a reader recognises in a mark nobody can read
+ * is demanded). `after` is the text right after the closing bracket.
  */
 export function markTail(after: string): string[] {
   const m = MARK_TAIL.exec(after)
   if (m === null) return []
-  // Stryker disable next-line ArrayDeclaration: no word and a word no caveat reads give the same tail below
-  const words = m[2] === undefined ? [] : m[2].split(/[ \t]*(?:\/{1,2}|,)[ \t]*/)
+  const slashes = m[1].split('/').length - 1
+  const words = m[2] === undefined ? [] : m[2].split(/[ \t]*[/,][ \t/,]*/)
+  if (slashes === 0 && !isRestrictingCaveatWord(words[0] ?? '')) return []
   const caveat = (w: string) => {
     const parts = markingParts(w)
     return parts !== null && parts.level === null && parts.caveats.length > 0
   }
-  if (m[1] === '/') return words.every(caveat) ? words : []
-  return words.length > 0 && words.every(caveat) ? words : [UNREAD_CONTROL]
+  const caveats = words.filter(caveat)
+  if (caveats.length === words.length && words.length > 0) return words
+  // a control it cannot read beside ones it reads (`(S)//ZZ/NF`, `(S)/NF/CT`): a mark nobody can read that still
+  // demands the caveats it names (QA 10 F1); after a single slash with no caveat word, an office (`(S)/CT`)
+  if (slashes === 1 && caveats.length === 0) return []
+  return [...caveats, UNREAD_CONTROL]
 }
 
 /**
@@ -452,6 +466,10 @@ export function splitMarks(text: string): { mark: string; at: number }[] {
     // `(S the plan` (the portion's own mark)
     if (leadingClassMark(line) !== null || (open[1].trim() === '' && halfMarkedLine(line, text) !== null)) continue
     found.push({ mark: UNCLOSED_MARK, at })
+    // what it names that a reader recognises is demanded all the same (`2. (S//ZZ//NF`: NOFORN, QA 10 F1), as a mark
+    // of caveats alone
+    const legible = legibleCaveats(open[2])
+    if (legible.length) found.push({ mark: legible.join('/'), at })
   }
   return found
 }
@@ -721,7 +739,10 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
   return portions
 }
 
-/** The overall level and caveats raised by every readable mark in the body (a cable is never under its portions). */
+/**
+ * The overall level and caveats raised by every readable mark in the body (a cable is never under its portions), and
+ * the caveats by every restricting caveat recognised in a mark nobody can read (`legibleCaveats`).
+ */
 export function raisedBy(overall: Overall, portions: readonly BodyPortion[]): Overall {
   let level = overall.level
   const caveats = new Set(overall.caveats)
@@ -729,7 +750,12 @@ export function raisedBy(overall: Overall, portions: readonly BodyPortion[]): Ov
     for (const mark of [p.mark, ...p.inner]) {
       // Stryker disable next-line MethodExpression: parseMarking reads a mark with blanks around it as without them
       const d = mark === null ? null : readPortionMark(mark.trim(), level)
-      if (!d) continue
+      if (!d) {
+        // a mark nobody can read still demands the restricting caveats a reader recognises in it (`(TS//SI//NF)`:
+        // NOFORN, of the whole cable; QA 10 F1)
+        if (mark !== null) for (const c of legibleCaveats(mark)) caveats.add(c)
+        continue
+      }
       level = Math.max(level, d.level)
       for (const c of d.caveats) caveats.add(c)
     }

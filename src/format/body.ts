@@ -1,4 +1,4 @@
-import { codeAt, isSpaceCode } from './char-codes.js'
+import { codeAt, isSpaceCode, trimmed } from './char-codes.js'
 import { splitClassWord } from './class-line.js'
 import { levelOfClassWord } from './classification.js'
 import type { Line } from './lines.js'
@@ -52,21 +52,21 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
         break
       }
       case 'captions':
-        if (cur?.type === 'captions') cur.lines.push(t.trim())
-        else push({ type: 'captions', lines: [t.trim()] })
+        if (cur?.type === 'captions') cur.lines.push(trimmed(t))
+        else push({ type: 'captions', lines: [trimmed(t)] })
         break
       case 'eo':
       case 'ref':
       case 'classifiedBy':
-        if (cur?.type === kind) cur.text += ` ${t.trim()}`
-        else push({ type: kind, text: t.trim() })
+        if (cur?.type === kind) cur.text += ` ${trimmed(t)}`
+        else push({ type: kind, text: trimmed(t) })
         break
       case 'tags':
         if (cur?.type !== 'tags') push({ type: 'tags', tags: cable.tags, links: t.includes('](#)') })
         break
       case 'subject': {
         if (cur?.type === 'subject') {
-          cur.text += ` ${t.trim()}`
+          cur.text += ` ${trimmed(t)}`
           break
         }
         const m = /^\s*((?:SUBJECT|SUBJ|UBJECT)\b\s*[:.]?\s*)(?:\((\w[^)]{0,19})\)\s+)?(.*)$/i.exec(t)
@@ -81,7 +81,7 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
           push({ type: 'lines', lines: [t] })
           break
         }
-        push({ type: 'para', number: p.number, marking: p.marking, text: t.slice(p.textStart - line.start).trim(), pilcrow: p.pilcrow })
+        push({ type: 'para', number: p.number, marking: p.marking, text: trimmed(t.slice(p.textStart - line.start)), pilcrow: p.pilcrow })
         break
       }
       case 'envelope':
@@ -96,12 +96,12 @@ export function buildBody(lines: Line[], kinds: SegmentKind[], layout: TextLayou
         else push({ type: 'lines', lines: [t] })
         break
       case 'signature':
-        if (cur?.type === 'signature') cur.lines.push(t.trim())
-        else push({ type: 'signature', lines: [t.trim()] })
+        if (cur?.type === 'signature') cur.lines.push(trimmed(t))
+        else push({ type: 'signature', lines: [trimmed(t)] })
         break
       default:
         // wrapped lines of a telegram paragraph continue it; anything else is literal text
-        if (cur?.type === 'para' && cable.layout.profile !== 'web' && !isSpaceCode(codeAt(t, 0))) cur.text += ` ${t.trim()}`
+        if (cur?.type === 'para' && cable.layout.profile !== 'web' && !isSpaceCode(codeAt(t, 0))) cur.text += ` ${trimmed(t)}`
         else if (cur?.type === 'lines') cur.lines.push(t)
         else push({ type: 'lines', lines: [t] })
     }

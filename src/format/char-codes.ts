@@ -16,6 +16,19 @@ export function codeAt(s: string, i: number): number {
   return stringCharCodeAt.call(s, i)
 }
 
+const stringIncludes = String.prototype.includes
+const stringTrim = String.prototype.trim
+
+/** `s.includes(part)` through the method itself, for the loops over lines: the method lookup on a line is megamorphic (see codeAt). */
+export function includesText(s: string, part: string): boolean {
+  return stringIncludes.call(s, part)
+}
+
+/** `s.trim()` through the method itself, for the loops over lines (see includesText). */
+export function trimmed(s: string): string {
+  return stringTrim.call(s)
+}
+
 /** `\s` */
 export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13)

@@ -1,6 +1,7 @@
-import { captionsBeforeOrigin, gluedCaptions, leadingCaptions } from './captions.js'
+import { gluedCaptions, leadingCaptions } from './captions.js'
 import { CLASS_LINE, CLASS_WORD_ONLY, classWordFor, levelOfClassWord } from './classification.js'
-import { markingParts, type MarkingParts } from './marking.js'
+import { isUnreadControl, markingParts, type MarkingParts } from './marking.js'
+import { originRepairOf } from './ids.js'
 
 /**
  * How far a class line goes (spec §5.2): the class word, `SECTION nn OF mm`, caption words before the origin
@@ -27,7 +28,7 @@ export function classLineLength(line: string): number {
   if (CLASS_WORD_ONLY.test(text)) return line.length
   const m = CLASS_LINE.exec(text)
   if (!m) return 0
-  const originWords = m[5].slice(captionsBeforeOrigin(m[5]).originStart).trim().split(/\s+/)
+  const originWords = m[5].slice(leadOfOrigin(m[5]).originStart).trim().split(/\s+/)
   const tailAt = text.length - m[7].length
   if (originWords.length > MAX_ORIGIN_WORDS) {
     // the class word, and its captions and section: where the origin starts
@@ -119,8 +120,10 @@ export function splitClassWord(written: string): { word: string; controls: strin
  *   classLineMarking('S E C R E T//SI')       // { marking: 'SECRET//SI', parts: null }
  */
 export function classLineMarking(written: string): { marking: string; parts: MarkingParts | null } | null {
-  const { word, controls } = splitClassWord(written)
-  if (controls === null) return null
+  const { word, controls: joined } = splitClassWord(written)
+  if (joined === null) return null
+  // a letter-spaced control after `//` (`S E C R E T // N O F O R N`) is the control it spells
+  const controls = joined.replace(/(?<![A-Za-z])([A-Za-z]) (?=[A-Za-z](?![A-Za-z]))/g, '$1')
   const level = levelOfClassWord(word)
   // the class word as the parser reads it (`classWordFor`: LIMITED OFFICIAL USE for SBU), UNCLAS* written out, and the
   // controls without blanks around their slashes
@@ -130,3 +133,64 @@ export function classLineMarking(written: string): { marking: string; parts: Mar
 
 /** Nothing but blanks, or blanks and the backslash of a cables.csv line continuation (spec §10): the line ends here. */
 export const isLineEnd = (rest: string): boolean => /^\s*\\?\s*$/.test(rest)
+
+/**
+ * The caption words and controls a class line writes between its class word and the MRN origin, separated by blanks
+ * (spec §5.2, §7; QA 14 round 10, F5): captions as `captionsBeforeOrigin` reads them (`S E C R E T NODIS QUORIN
+ * 000611`), and the marking parser's controls and their short forms, in capitals or letter-spaced (`SECRET NF QUORIN
+ * 000814`: NF, `OC`, `FOUO`, and `SI`, `TK`, controls nobody here reads, `isUnreadControl`), which are the class
+ * line's controls (read as if joined with `//`), not part of the post name. The post name is what follows; nothing
+ * is taken when nothing would be left of it, or when the whole name is a station of the directory
+ * (`originRepairOf`). `origin` is `m[5]` of a `CLASS_LINE` match; offsets are in it.
+ *
+ * @example
+ *   leadOfOrigin('NF QUORIN')        // { captions: [], controls: [{ control: 'NF', start: 0, end: 2 }], originStart: 3 }
+ *   leadOfOrigin('NODIS NF QUORIN')  // captions [NODIS], controls [NF], originStart 9
+ */
+export function leadOfOrigin(origin: string): {
+  captions: { caption: string; start: number; end: number }[]
+  controls: { control: string; start: number; end: number }[]
+  originStart: number
+} {
+  const captions: { caption: string; start: number; end: number }[] = []
+  const controls: { control: string; start: number; end: number }[] = []
+  let at = 0
+  for (;;) {
+    const rest = origin.slice(at)
+    const caps = leadingCaptions(rest)
+    if (caps.length) {
+      for (const c of caps) captions.push({ caption: c.caption, start: at + c.start, end: at + c.end })
+      at += caps[caps.length - 1].end
+      continue
+    }
+    // a control word in capitals, or letter-spaced (`N F`), followed by a blank or a `/`
+    const w = /^[\s.,;:/]*([A-Z](?: [A-Z])+|[A-Z]+)(?=[\s/])/.exec(rest)
+    const control = w ? w[1].replace(/ /g, '') : ''
+    if (!w || !isControlWord(control)) break
+    controls.push({ control, start: at + w[0].length - w[1].length, end: at + w[0].length })
+    at += w[0].length
+  }
+  if (!captions.length && !controls.length) return { captions, controls, originStart: 0 }
+  const originStart = at + /^[\s.,;:/]*/.exec(origin.slice(at))![0].length
+  // nothing left of the post name, or the whole name is a station: no captions or controls
+  if (originStart >= origin.trimEnd().length || (controls.length && originRepairOf(origin.trim().toUpperCase().replace(/\s+/g, ' ')).kind === 'known'))
+    return { captions: [], controls: [], originStart: 0 }
+  return { captions, controls, originStart }
+}
+
+/** A word the marking parser reads as a control after a level (`NF`, `OC`, `FOUO`), or a control nobody here reads (`SI`, `TK`). */
+function isControlWord(word: string): boolean {
+  return isUnreadControl(word) || markingParts(`SECRET//${word}`) !== null
+}
+
+/**
+ * The marking a class line states (spec §5.2, §7): `classLineMarking` of its class word and the controls it joins
+ * with `//`, together with the controls it writes before the origin separated by blanks (`leadOfOrigin`: `SECRET NF
+ * QUORIN 000814` states `SECRET//NF`). Null when it states no controls. `m` is a `CLASS_LINE` match.
+ */
+export function classLineStatedMarking(m: RegExpExecArray): { marking: string; parts: MarkingParts | null } | null {
+  const before = leadOfOrigin(m[5]).controls.map((c) => c.control)
+  if (!before.length) return classLineMarking(m[2])
+  const joined = splitClassWord(m[2]).controls
+  return classLineMarking(`${m[2]}${joined === null ? '//' : '/'}${before.join('/')}`)
+}

@@ -1,4 +1,4 @@
-import { CAPTION_RUN_SOURCE } from './captions.js'
+import { CAPTION_PHRASES, CAPTION_RUN_SOURCE } from './captions.js'
 import { codeAt, foldAsciiCode } from './char-codes.js'
 
 /**
@@ -74,31 +74,52 @@ export const CLASS_WORD_SOURCE = [
 
 /**
  * Whether a line may open with a class word (`CLASS_WORD_SOURCE`, any case) after spaces and tabs, by its first
- * two letters: U N, L I, T O, C O, S E, a space allowed between the last three pairs (`T O P`, `C O N…`,
- * `S E C…`). A screen before `CLASS_LINE` on lines of running text, where the pattern fails after its call has
- * cost several times this test; a line opening with other white space is left to the caller's own screen.
+ * three letters: U N C, L I M, T O P, C O N, S E C, a space allowed before the second and third letters of the last
+ * three (`T O P`, `C O N…`, `S E C…`). A screen before `CLASS_LINE` on lines of running text, where the pattern
+ * fails after its call has cost several times this test; a line opening with other white space is left to the
+ * caller's own screen.
  */
 export function mayOpenClassWord(t: string): boolean {
   let i = 0
   while (codeAt(t, i) === 32 || codeAt(t, i) === 9) i++
+  return opensClassWordAt(t, i)
+}
+
+/**
+ * `mayOpenClassWord` for a line whose class word would start at `i` (after the white space `^\s*` takes): the three
+ * letters every spelling opens with (two were not enough: `Co…`, `to …` and `Se…` open many lines of running text).
+ */
+export function opensClassWordAt(t: string, i: number): boolean {
   const c0 = foldAsciiCode(codeAt(t, i))
-  let c1 = codeAt(t, i + 1)
-  if (c1 === 32 && (c0 === 0x74 || c0 === 0x63 || c0 === 0x73)) c1 = codeAt(t, i + 2)
+  // the spaced spellings (`T ?O ?P`, `C ?O ?N…`, `S ?E ?C…`) allow one blank before each of the next letters
+  const spaced = c0 === 0x74 || c0 === 0x63 || c0 === 0x73
+  let j = i + 1
+  if (spaced && codeAt(t, j) === 32) j++
+  const c1 = foldAsciiCode(codeAt(t, j))
+  j++
+  if (spaced && codeAt(t, j) === 32) j++
+  const c2 = foldAsciiCode(codeAt(t, j))
   switch (c0) {
     case 0x75 /* u */:
-      return foldAsciiCode(c1) === 0x6e /* n */
+      return c1 === 0x6e /* n */ && c2 === 0x63 /* c */
     case 0x6c /* l */:
-      return foldAsciiCode(c1) === 0x69 /* i */
+      return c1 === 0x69 /* i */ && c2 === 0x6d /* m */
     case 0x74 /* t */:
+      return c1 === 0x6f /* o */ && c2 === 0x70 /* p */
     case 0x63 /* c */:
-      return foldAsciiCode(c1) === 0x6f /* o */
+      return c1 === 0x6f /* o */ && c2 === 0x6e /* n */
     case 0x73 /* s */:
-      return foldAsciiCode(c1) === 0x65 /* e */
+      return c1 === 0x65 /* e */ && c2 === 0x63 /* c */
     default:
       return false
   }
 }
 
+/**
+ * A one-word caption letter-spaced after `//` (`S E C R E T // N O F O R N QUORIN 000801`, QA 14 round 10, F7): the
+ * caption table's words only, so the letters of a post name that follows are never taken for a control.
+ */
+const SPACED_CONTROLS = CAPTION_PHRASES.filter((p) => !p.includes(' ')).map((p) => p.split('').join(' ')).join('|')
 /**
  * The controls a class line may join to its class word with `//` or `/` (`S E C R E T//NF`, `SECRET//ORCON/NOFORN`,
  * `SECRET // NOFORN//SI`, `S E C R E T/NF`): words of letters (or `FOR OFFICIAL USE ONLY`, `SPECAT EXCLUSIVE`) separated by `/` or `//`.
@@ -106,7 +127,7 @@ export function mayOpenClassWord(t: string): boolean {
  */
 const CLASS_LINE_CONTROLS = `[ \\t]*\\/{1,2}[ \\t]*${controlWord()}(?:[ \\t]*\\/{1,2}[ \\t]*${controlWord()})*`
 function controlWord(): string {
-  return `(?:FOR +OFFICIAL +USE +ONLY|SPECAT +EXCLUSIVE|[A-Za-z]+)(?![A-Za-z])`
+  return `(?:FOR +OFFICIAL +USE +ONLY|SPECAT +EXCLUSIVE|${SPACED_CONTROLS}|[A-Za-z]+)(?![A-Za-z])`
 }
 
 /**

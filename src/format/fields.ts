@@ -1,5 +1,5 @@
-import { CAPTION_PHRASES, captionsBeforeOrigin, gluedCaptions, isCaptionLineWith, leadingCaptions } from './captions.js'
-import { captionsBeforeSection, classLineMarking, classLineTail, splitClassWord } from './class-line.js'
+import { CAPTION_PHRASES, gluedCaptions, isCaptionLineWith, leadingCaptions } from './captions.js'
+import { captionsBeforeSection, classLineStatedMarking, classLineTail, leadOfOrigin, splitClassWord } from './class-line.js'
 import {
   CLASS_WORD_ONLY,
   levelOfClassWord,
@@ -57,7 +57,8 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     const line = lines[layout.classLine]
     level = levelOfClassWord(m[2])
     // caption words between the class word and the MRN are captions (read below), not part of the origin
-    const { captions: before, originStart } = captionsBeforeOrigin(m[5])
+    // and so are the controls the class word is followed by (`SECRET NF QUORIN 000814`: `leadOfOrigin`)
+    const { captions: before, controls: blankControls, originStart } = leadOfOrigin(m[5])
     cable.mrn = { origin: m[5].slice(originStart).trim().toUpperCase().replace(/\s+/g, ' '), serial: m[6] }
     const originAt = line.start + line.text.indexOf(m[5], m[1].length + m[2].length)
     classLineCaptions = [
@@ -68,11 +69,12 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     cable.spans.classification = index.span(line.start + m[1].length, line.start + m[1].length + m[2].length)
     if (m[3] && m[4]) cable.sections = Number(m[4])
     // controls joined to the class word (`S E C R E T//NF`): read by the marking parser, as a portion mark's are
-    const stated = classLineMarking(m[2])
+    const stated = classLineStatedMarking(m)
     if (stated) {
-      const { controlsStart } = splitClassWord(m[2])
-      const at = line.start + m[1].length + controlsStart
-      const controlsSpan = { start: at, end: line.start + m[1].length + m[2].length }
+      const { controls: joined, controlsStart } = splitClassWord(m[2])
+      const at = joined === null ? originAt + blankControls[0].start : line.start + m[1].length + controlsStart
+      const end = blankControls.length ? originAt + blankControls[blankControls.length - 1].end : line.start + m[1].length + m[2].length
+      const controlsSpan = { start: at, end }
       if (stated.parts === null) {
         unreadableClassLine = stated.marking
         ctx.diagnostics.push({

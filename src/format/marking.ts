@@ -1,5 +1,6 @@
 import { codeAt, hasLowerCase } from './char-codes.js'
-import { LEVEL_RANK, RESTRICTIVE_CAVEATS, type Level } from './classification.js'
+import { CAPTION_PHRASES } from './captions.js'
+import { caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS, type Level } from './classification.js'
 
 /**
  * THE marking parser (spec §5.10, §7; data/classifications.tsv): every overall classification, subject and
@@ -369,7 +370,7 @@ export function closest(word: string, candidates: readonly string[]): string | n
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   // row i opens with i; every other cell is written before it is read (row 0 below, row i from left to right)
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i])
   for (let j = 1; j <= b.length; j++) d[0][j] = j
@@ -633,6 +634,15 @@ const GLUE_LEVELS: readonly string[] = ['TOPSECRET', 'TS', 'S', 'C', 'SECRET', '
  * spellings and abbreviations (not `OC`, `FGI`: `SOC`, `CFGI` are acronyms as often).
  */
 const GLUE_CAVEATS: readonly string[] = CAVEAT_WORDS.filter(([w, c]) => w.length === 1 && w[0] !== 'OC' && (RESTRICTIVE_CAVEATS as readonly string[]).includes(c)).map(([[w]]) => w)
+/**
+ * Whether a word (upper case) is a one-word spelling of a restricting caveat that no acronym shares (`NF`, `NOFORN`,
+ * `NODIS`, `EXDIS`, `ORCON`, …; not `OC`, organised crime as often): the controls a glued mark goes on with
+ * (`GLUE_CAVEATS`), read also after a mark's bracket and a blank (`(S) NF`, `markTail`).
+ */
+export function isRestrictingCaveatWord(word: string): boolean {
+  return GLUE_CAVEATS.includes(word)
+}
+
 /** The classified level words whose stems (`CONF`, `SECR`, `Conf`) read as a mark nobody can read. */
 const STEMMED: readonly string[] = ['CONFIDENTIAL', 'SECRET']
 
@@ -676,4 +686,78 @@ const STRAY_LEVEL = /^(?:TS|S|C)((?:[^A-Za-z0-9 /,&'\u2019-][A-Z]{0,8})+)$/
 export function strayLevelMark(word: string): boolean {
   const m = STRAY_LEVEL.exec(word)
   return m !== null && m[1].split(/[^A-Z]/).every((w) => w === '' || w === 'REL' || CAVEAT_WORDS.some(([c]) => c.length === 1 && c[0] === w))
+}
+
+/**
+ * The caveat words of the marking and caption tables, by their words (`NF`, `SPECAT EXCLUSIVE`, `EYES ONLY`): the
+ * caveat or caption each stands for, whose restricting caveats `caveatsOfCaption` gives.
+ */
+const LEGIBLE_WORDS: ReadonlyMap<string, string> = new Map([...CAVEAT_WORDS.map(([w, c]) => [w.join(' '), c] as const), ...CAPTION_PHRASES.map((p) => [p, p] as const)])
+/** The restricting ones of four letters or more written as one word (`NOFORN`, `ORCON`, `EXDIS`), read inside a longer word too. */
+const LEGIBLE_INSIDE: readonly string[] = [...LEGIBLE_WORDS.keys()].filter((w) => w.length >= 4 && !w.includes(' ') && caveatsOfCaption(LEGIBLE_WORDS.get(w)!).length > 0)
+
+/**
+ * The restricting caveats (`RESTRICTIVE_CAVEATS`, in that order) a reader recognises in a marking, whether or not
+ * the marking parser reads it whole (QA 10, F1; spec §7 rule 4): a mark nobody can read (`TS//SI//NF`, `S//ZZ//NF`)
+ * may name any level, and still names the caveats it spells, which restrict who reads the whole cable. A readable
+ * marking gives its own (`S//NF` → NOFORN; `C/REL TO USA` none). In one nobody reads, the words of the marking and
+ * caption tables count (`NF`, `NOFORN`, `OC`, `ORCON`, `NODIS`, `EXDIS`, `SPECAT EXCLUSIVE`, `EYES ONLY`, …), read as
+ * a screen shows them (`markSkeleton`) and in any letter case, and so does a caveat spelt oddly: with separators
+ * between its letters or after it (`N/F`, `NF.`, `NO FORN`), glued inside a longer word (`NOFORNSI`, `ORCON-USGOV`),
+ * glued to a classified level (`SNF`, as `lookalikeMark` reads it), or a word of five letters or more one typing
+ * error from such a word (`NOFRON`, `NOFORM`, `EXDIX`: a letter added, dropped, changed, or two swapped). Reading too much only narrows who reads a
+ * cable already filed at the highest level (fail closed); none is read in a control nobody here reads (`SI`, `TK`).
+ *
+ * @example
+ *   legibleCaveats('TS//SI//NF')      // ['NOFORN']
+ *   legibleCaveats('S//N/F')          // ['NOFORN']
+ *   legibleCaveats('S//ZZ//OC/EXDIS') // ['EXDIS', 'ORCON']
+ *   legibleCaveats('S//SI')           // []
+ */
+export function legibleCaveats(text: string): string[] {
+  const found = new Set<string>()
+  const add = (word: string) => {
+    const caveat = LEGIBLE_WORDS.get(word)
+    if (caveat !== undefined) for (const c of caveatsOfCaption(caveat)) found.add(c)
+  }
+  const parts = markingParts(text)
+  if (parts !== null) for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) found.add(caveat)
+  else {
+    const words = markSkeleton(text).toUpperCase().split(/[^A-Z]+/).filter((w) => w !== '')
+    for (let k = 0; k < words.length; k++) {
+      // a word or phrase of the tables standing at k, or a caveat spelt across separators (`N/F`, `NO FORN`): the
+      // words from k joined with a blank and without (the longest phrase has four words, a caveat eight letters)
+      let phrase = ''
+      let letters = ''
+      for (let j = k; j < words.length && j < k + 8; j++) {
+        phrase = j === k ? words[j] : `${phrase} ${words[j]}`
+        letters += words[j]
+        add(phrase)
+        add(letters)
+      }
+      for (const w of LEGIBLE_INSIDE) if (words[k].includes(w) || (words[k].length >= 5 && editDistance(words[k], w) === 1)) add(w)
+      for (const c of gluedCaveats(words[k])) add(c)
+    }
+  }
+  return RESTRICTIVE_CAVEATS.filter((c) => found.has(c))
+}
+
+/**
+ * The caveat words a word glued to a classified level goes on with (`SNF` → NF, `TSNFNODIS` → NF, NODIS: the
+ * reading of `lookalikeMark`), [] when it is no such word.
+ */
+function gluedCaveats(word: string): string[] {
+  const after = (at: number): string[] | null => {
+    if (at === word.length) return []
+    for (const g of GLUE_CAVEATS) {
+      const rest = word.startsWith(g, at) ? after(at + g.length) : null
+      if (rest !== null) return [g, ...rest]
+    }
+    return null
+  }
+  for (const l of GLUE_LEVELS) {
+    const read = word.length > l.length && word.startsWith(l) ? after(l.length) : null
+    if (read !== null) return read
+  }
+  return []
 }

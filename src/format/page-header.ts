@@ -20,21 +20,26 @@ export function isPageHeader(text: string): boolean {
   return isPageHeaderLine(text, firstNonSpace(text))
 }
 
-/** isPageHeader for a line whose first non-space character (`firstNonSpace`) the caller has already. */
-export function isPageHeaderLine(text: string, first: number): boolean {
+/**
+ * isPageHeader for a line whose first non-space character (`firstNonSpace`) the caller has already, and its length
+ * when the caller knows it (the parser has it from the line's offsets: a `length` lookup on the line strings is
+ * megamorphic, see codeAt, and this runs on every line of every cable).
+ */
+export function isPageHeaderLine(text: string, first: number, length: number = text.length): boolean {
   // cheap screens first: this runs on every line of every cable
-  if (text.length > 90) return false
+  if (length > 90) return false
   if (first === 80 /* P */ && LEGACY_PAGE_HEADER.test(text)) return true
   // a SMART header ends with its total (digits, then only white space): most text lines fail here at once
-  return first >= 65 && first <= 90 && endsWithDigit(text) && text.includes(' OF ') && SMART_PAGE_HEADER.test(text)
+  return first >= 65 && first <= 90 && endsWithDigit(text, length) && text.includes(' OF ') && SMART_PAGE_HEADER.test(text)
 }
 
 /**
- * The last character other than white space (as `\s` reads it) is a digit. Runs on most lines of every cable:
- * a char-code test (isSpaceCode is `\s` exactly) instead of a one-character string and a regex call per character.
+ * The last character other than white space (as `\s` reads it) of a text of `length` characters is a digit. Runs on
+ * most lines of every cable: a char-code test (isSpaceCode is `\s` exactly) instead of a one-character string and a
+ * regex call per character.
  */
-function endsWithDigit(text: string): boolean {
-  let i = text.length - 1
+function endsWithDigit(text: string, length: number): boolean {
+  let i = length - 1
   while (i >= 0 && isSpaceCode(codeAt(text, i))) i--
   if (i < 0) return false
   const c = codeAt(text, i)
@@ -43,13 +48,11 @@ function endsWithDigit(text: string): boolean {
 
 /** Char code of the first non-space character of a line, -1 for a blank line. */
 export function firstNonSpace(text: string): number {
-  // the length read once and codeAt: lookups on a line are megamorphic (see codeAt)
-  const n = text.length
-  for (let i = 0; i < n; i++) {
+  // codeAt, and no length lookup (both are megamorphic on the lines, see codeAt): past the end codeAt is NaN
+  for (let i = 0; ; i++) {
     const c = codeAt(text, i)
-    if (c !== 32 && c !== 9) return c
+    if (c !== 32 && c !== 9) return c === c ? c : -1
   }
-  return -1
 }
 
 /** Total sections named by a SMART page header, null for other lines. */

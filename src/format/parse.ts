@@ -1,4 +1,4 @@
-import { firstNonSpaceCode, foldAsciiCode } from './char-codes.js'
+import { codeAt, firstNonSpaceCode, foldAsciiCode, isSpaceCode } from './char-codes.js'
 import { controlCharOffsets, describeChar } from './control-chars.js'
 import { containerDate, unwrapContainer } from './container.js'
 import { datelineToIso, dtgToIso, findDateStamp } from './dates.js'
@@ -11,10 +11,11 @@ import { lineFeedsOnly, splitLines, type Line } from './lines.js'
 import type { Cable, Diagnostic, Layout, ParseCode, Segment, SegmentKind, Span } from './model.js'
 import { readFields } from './fields.js'
 import { actionAddresseeOrigin, CitationMemo, citeList, previousYear, type CitedCable } from './references.js'
-import { CLASS_LINE, caveatsOfCaption } from './classification.js'
+import { CLASS_LINE, caveatsOfCaption, opensClassWordAt } from './classification.js'
 import { parseMarking } from './marking.js'
-import { captionsBeforeOrigin } from './captions.js'
+import { leadOfOrigin } from './class-line.js'
 import { parseAddressee } from './addressee.js'
+import { containerStation } from './container-stations.js'
 import { splitTags } from './tags.js'
 import { precedenceOfProsign, highestPrecedence } from './precedence.js'
 import { LineIndex, emptySpan } from './span.js'
@@ -111,9 +112,22 @@ function useRecordFields(cable: Cable, metadata: Record<string, string>, renderi
     cable.diagnostics.push({ code, severity: 'info', message: `The text states no ${field}: taken from the ${rendering} record (${value})`, span: emptySpan() })
   const to = metadataValue(metadata, ['to'])
   if (to && !NO_VALUE.test(to) && (cable.to === null || cable.to.length === 0)) {
-    const names = to.split(/\s*[;,|\n]\s*|\s{2,}/).map((n) => n.trim()).filter((n) => n && !NO_VALUE.test(n))
+    const listed = to.split(/\s*[;,|\n]\s*|\s{2,}/).map((n) => n.trim()).filter((n) => n && !NO_VALUE.test(n))
+    // a name that is no station (a stray quote, a spreadsheet formula: QA 10 F4) is said so and never an addressee
+    const names: string[] = []
+    for (const n of listed) {
+      const station = containerStation(pladOfLabel(n))
+      if (station) names.push(station)
+      else
+        cable.diagnostics.push({
+          code: 'CONTAINER_VALUE_UNREAD',
+          severity: 'warning',
+          message: `The ${rendering} record's addressee ${JSON.stringify(n)} is no station name: kept in the record's metadata, not read as an addressee`,
+          span: emptySpan(),
+        })
+    }
     if (names.length > 0) {
-      cable.to = names.map((n) => parseAddressee(pladOfLabel(n)).addressee)
+      cable.to = names.map((n) => parseAddressee(n).addressee)
       note('ADDRESSEES_FROM_CONTAINER', 'addressees', to)
     }
   }
@@ -607,7 +621,7 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
     // near the top, under an unbroken run of lines opened by an FM, TO or INFO line, and nothing after its MRN
     if (glued && (i - from > 60 || !CLASS_INITIAL_CODES.has(firstNonSpaceCode(lines[i].text)))) continue
     const t = lines[i].text
-    const m = CLASS_INITIAL_CODES.has(firstNonSpaceCode(t)) ? CLASS_LINE.exec(t) : null
+    const m = classLineMatch(t)
     if (glued && (m === null || m[7].trim() !== '' || !underAddressLines(lines, i, start))) continue
     if (m !== null && !/^\s*PAGE\b/.test(t)) {
       const envelope = envelopeBelow(lines, i + 1, limit)
@@ -635,6 +649,17 @@ function findBodyStart(lines: Line[], from: number): { bodyStart: number; banner
 }
 
 /**
+ * `CLASS_LINE.exec(t)`, screened: after the white space `^(\s*)` takes, the line must open with the first three
+ * letters of a class word (`opensClassWordAt`); the `TO` lines of every header and other lines opening with a class
+ * initial are refused without a call of the pattern.
+ */
+function classLineMatch(t: string): RegExpExecArray | null {
+  let i = 0
+  while (isSpaceCode(codeAt(t, i))) i++
+  return CLASS_INITIAL_CODES.has(codeAt(t, i)) && opensClassWordAt(t, i) ? CLASS_LINE.exec(t) : null
+}
+
+/**
  * True when line `i` is glued under the address block: the line above is an address line (an FM, TO or INFO line
  * or an addressee of its list) and the unbroken run of non-blank lines above holds an FM or TO line. An INFO line alone is no such block (`INFO LOG-00 …`, the
  * office distribution list of a later section's page header, sits above that section's class line).
@@ -658,7 +683,7 @@ function underAddressLines(lines: Line[], i: number, from: number): boolean {
 function mrnOfBanner(cable: Cable, line: string) {
   const m = CLASS_LINE.exec(line)
   if (!m) return
-  const { originStart } = captionsBeforeOrigin(m[5])
+  const { originStart } = leadOfOrigin(m[5])
   cable.mrn = { origin: m[5].slice(originStart).trim().toUpperCase().replace(/\s+/g, ' '), serial: m[6] }
 }
 

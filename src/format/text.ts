@@ -1,5 +1,5 @@
 import { captionsIn, gluedCaptions, isCaptionLine, isCaptionLineWith, leadingCaptions, SERVICE_LINE } from './captions.js'
-import { codeAt, foldAsciiCode, hasLowerCase, isSpaceCode } from './char-codes.js'
+import { codeAt, firstNonSpaceCode, foldAsciiCode, hasLowerCase, includesText, isSpaceCode } from './char-codes.js'
 import { CLASS_LINE, CLASS_WORD_ONLY, mayOpenClassWord, normalizeMark } from './classification.js'
 import { CLASSIFIED_BY } from './classified-by.js'
 import { EO_LABEL, EO_LINE_START, EO_WORD } from './eo.js'
@@ -94,7 +94,7 @@ const MAY_HOLD_INLINE = /[Oo]\.?\s*1\d{4}|\.0\.\s*1\d{4}|[Tt][Aa][Gg][Ss]\s*:|[S
  * MAY_HOLD_INLINE, screened: its alternatives need a `1`, a colon or a J (either case), and most lines of the
  * front matter (captions, attention lines) hold none of them, which `indexOf` tells faster than the regex's scan.
  */
-const mayHoldInline = (t: string) => (t.includes(':') || t.includes('1') || t.includes('J') || t.includes('j')) && MAY_HOLD_INLINE.test(t)
+const mayHoldInline = (t: string) => (includesText(t, ':') || includesText(t, '1') || includesText(t, 'J') || includesText(t, 'j')) && MAY_HOLD_INLINE.test(t)
 const TRAILER = /^\s*(?:BT|NNNN|#\d{3,5}|END\s+OF\s+TEXT\.?)\s*$/i
 // surnames as signed: CLINTON, Susman, LeBaron, van Voorst (name particles in lower case)
 const SIGNATURE_LINE = /^\s*(?:(?:van|von|de|da|del|della|di|la|le|du)\s)?[A-Z][A-Za-z'.-]*(?:[ ](?:van|von|de|da|del|di|la|le|du|[A-Z][A-Za-z'.-]*)){0,2}\s*$/
@@ -174,7 +174,7 @@ export function layoutText(lines: Line[], from: number, text: string, classMatch
     if (lines[i].blank) continue
     const c0 = firstNonSpace(t)
     firsts[i] = c0
-    if (isPageHeaderLine(t, c0)) {
+    if (isPageHeaderLine(t, c0, lineLength(lines[i]))) {
       kinds[i] = 'pageHeader'
       const total = pageHeaderTotal(t)
       if (total !== null) layout.sectionsFromPages = Math.max(layout.sectionsFromPages ?? 0, total)
@@ -635,12 +635,27 @@ const TRAILER_START_LINE = /^\s*(?:(?:MESSAGE|DOCUMENT)\s+ATTRIBUTES|TELEGRAM\s+
 const EO_REVIEW_STAMP = /\b[Ee][Oo]\s+[Ss][Yy][Ss][Tt][Ee][Mm][Aa][Tt][Ii][Cc]\s+[Rr][Ee][Vv][Ii][Ee][Ww]\b/
 const isTrailerStart = (t: string): boolean => TRAILER_START_LINE.test(t) || EO_REVIEW_STAMP.test(t)
 
+/**
+ * `END_MARKER.test(t) || isTrailerStart(t)` for a line of `length` characters, each pattern screened first (this runs
+ * on every line after the last paragraph, some twenty a cable). Each screen is exact: after `^\s*` (`firstNonSpaceCode`
+ * skips what `\s` matches) an end marker opens with N or `<`, an attribute heading with M, D or T (any case: the
+ * patterns are non-Unicode `i` ones, which fold ASCII letters only onto each other); a declassification stamp holds
+ * `Declassified/Released`, so a slash; the review stamp (`EO SYSTEMATIC REVIEW`) is 20 characters at least.
+ */
+function endsMessage(t: string, length: number): boolean {
+  const c0 = foldAsciiCode(firstNonSpaceCode(t))
+  if ((c0 === 0x6e /* n */ || c0 === 0x3c /* < */) && END_MARKER.test(t)) return true
+  if ((c0 === 0x6d /* m */ || c0 === 0x64 /* d */ || c0 === 0x74 /* t */ || t.includes('/')) && TRAILER_START_LINE.test(t)) return true
+  return length >= 20 && EO_REVIEW_STAMP.test(t)
+}
+
 function findTrailer(lines: Line[], from: number, kinds: SegmentKind[]): number | null {
   for (let i = from; i < lines.length; i++) {
     if (lines[i].blank || kinds[i] !== 'lines') continue
     const t = lines[i].text
-    if (lineLength(lines[i]) > 160) continue
-    if (END_MARKER.test(t) || isTrailerStart(t)) {
+    const length = lineLength(lines[i])
+    if (length > 160) continue
+    if (endsMessage(t, length)) {
       // a wire trailer (BT, #ssn, NNNN) just before the marker belongs with it
       return i
     }
@@ -648,13 +663,25 @@ function findTrailer(lines: Line[], from: number, kinds: SegmentKind[]): number 
   return null
 }
 
+/**
+ * `TRAILER.test(t)`, screened: after `^\s*` its words open with B, N, # or E (any case), and `firstNonSpaceCode`
+ * skips exactly what `\s` matches.
+ */
+function isTrailerLine(t: string): boolean {
+  const c0 = foldAsciiCode(firstNonSpaceCode(t))
+  return (c0 === 0x62 || c0 === 0x6e || c0 === 0x23 || c0 === 0x65) && TRAILER.test(t)
+}
+
+/** `CLASS_WORD_ONLY.test(t)`, screened: a class word opens with U, C, S, T or L (any case) after `^\s*`. */
+const isClassWordLine = (t: string): boolean => IS_CLASS_INITIAL[firstNonSpaceCode(t)] === 1 && CLASS_WORD_ONLY.test(t)
+
 function findSignature(lines: Line[], from: number, layout: TextLayout, end: number) {
   const { kinds } = layout
   let i = end - 1
   // trailer lines after the signature: BT, NNNN, #ssn, a repeated class word
-  while (i >= from && (lines[i].blank || TRAILER.test(lines[i].text) || CLASS_WORD_ONLY.test(lines[i].text) || kinds[i] === 'pageHeader')) {
+  while (i >= from && (lines[i].blank || isTrailerLine(lines[i].text) || isClassWordLine(lines[i].text) || kinds[i] === 'pageHeader')) {
     // wire trailer (BT, #ssn, NNNN: FL13–FL16) belongs to the envelope; a repeated class word to the signature
-    if (!lines[i].blank) kinds[i] = kinds[i] === 'pageHeader' ? 'pageHeader' : TRAILER.test(lines[i].text) ? 'envelope' : 'signature'
+    if (!lines[i].blank) kinds[i] = kinds[i] === 'pageHeader' ? 'pageHeader' : isTrailerLine(lines[i].text) ? 'envelope' : 'signature'
     i--
   }
   // the last block of non-blank lines, collected upwards and put in text order once (unshift per line moved the
@@ -672,14 +699,14 @@ function findSignature(lines: Line[], from: number, layout: TextLayout, end: num
     const prev = lines[last - 1]?.text.trimEnd() ?? ''
     const name = SIGNATURE_LINE.test(lines[last].text) && !SENTENCE_END.test(lines[last].text)
     const glued = name && (/[.!?)"]$|XXXX$/.test(prev) || CAPS_WORD_LINE.test(lines[last].text))
-    if (kinds[last] === 'lines' && glued && !CLASS_WORD_ONLY.test(lines[last].text)) {
+    if (kinds[last] === 'lines' && glued && !isClassWordLine(lines[last].text)) {
       layout.signature = [last]
       kinds[last] = 'signature'
     }
     return
   }
   if (block.length === 0) return
-  if (block.some((b) => kinds[b] !== 'lines' || !SIGNATURE_LINE.test(lines[b].text) || CLASS_WORD_ONLY.test(lines[b].text))) return
+  if (block.some((b) => kinds[b] !== 'lines' || !SIGNATURE_LINE.test(lines[b].text) || isClassWordLine(lines[b].text))) return
   if (block.some((b) => lines[b].text.trim().length > 40)) return
   layout.signature = block
   for (const b of block) kinds[b] = 'signature'

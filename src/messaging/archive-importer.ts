@@ -28,10 +28,10 @@ export interface ArchiveImporter {
 }
 
 /** The import report without what would say whether a cable was already stored, or released here. */
-export type WithheldReport = Omit<ImportReport, 'inserted' | 'replaced' | 'unchanged' | 'sourcesAdded' | 'versionsAdded' | 'releasedKept'>
+export type WithheldReport = Omit<ImportReport, 'inserted' | 'replaced' | 'unchanged' | 'sourcesAdded' | 'versionsAdded' | 'sectionsAdded' | 'releasedKept'>
 
 function withheld(r: ImportReport): WithheldReport {
-  const { inserted: _i, replaced: _r, unchanged: _u, sourcesAdded: _s, versionsAdded: _v, releasedKept: _k, ...rest } = r
+  const { inserted: _i, replaced: _r, unchanged: _u, sourcesAdded: _s, versionsAdded: _v, sectionsAdded: _n, releasedKept: _k, ...rest } = r
   return rest
 }
 

@@ -53,6 +53,12 @@ export interface RoutingReplay {
    * lines were withheld, or their roles, is never told.
    */
   addresseesWithheld: string | null
+  /**
+   * When the text has no TO line and the TO addressees replayed are those the cable's container record states (a CFPF
+   * record's to_field: `cableAddressees`, src/archive/cable-addressees.ts), the note that says so; else null. Every
+   * post they reach is `inferred`, its `via` `TO (container record: …)`. Never for a reader in part.
+   */
+  addresseesFromContainer: string | null
   /** Why no post receives it, when none does (no address lines; addressees unknown; all excluded); else null. */
   noRecipientsBecause: string | null
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readableCable } from '../archive/show-cable.js'
 import { readableAddressees } from '../archive/withheld-addressees.js'
+import { cableAddressees, type CableAddressees } from '../archive/cable-addressees.js'
 import { parseCable } from '../format/parse.js'
 import type { MessagingStore } from '../store/messaging-store.js'
 import { locationHasDirectoryUsers, openMessagingStore } from '../store/open-store.js'
@@ -10,6 +11,7 @@ import type { Addressee, Cable, PrecedenceWord } from '../format/model.js'
 import { precedenceOfProsign, precedenceRank } from '../format/precedence.js'
 import { DEFAULT_DIRECTORY_DIR } from './default-directory.js'
 import { stationOfAddress } from './recipients.js'
+import { originKey } from '../store/query/field-values.js'
 import { userAccess } from './reader-access.js'
 import type { SubscriptionKind } from './subscriptions.js'
 import type { Collective, DeliveryRole, Post } from './types.js'
@@ -30,6 +32,12 @@ export interface RoutingDirectory {
   post(plad: string): Promise<Post | null>
   postByRoute(route: string): Promise<Post | null>
   collective(plad: string): Promise<Collective | null>
+  /**
+   * The post of a station key as reference ids spell origins (`originKey`: `KINSHASA`, `STATE`, `ABUDHABI`), null
+   * when the directory holds none or more than one (`GENEVA`: an embassy and a mission); what names a cable's origin
+   * that only its container record gives (`cable network`). Optional: a directory without it names none.
+   */
+  postOfOrigin?(key: string): Promise<Post | null>
   /** Active directory users subscribed to any of these (kind, value) pairs, with their post and their store access. */
   subscribers(wanted: { kind: SubscriptionKind; value: string }[]): Promise<Subscriber[]>
   /**
@@ -58,6 +66,12 @@ export interface Subscriber {
 export interface ProfileOptions {
   receives?: (access: Access) => Promise<boolean>
   names?: boolean
+  /**
+   * The cable's addressees as the research tools read them (`cableAddressees`, src/archive/cable-addressees.ts: the
+   * text's lines, else its container record's): what an archive cable is replayed with, so the route and the
+   * network read the same addressees. Absent: the parsed text's lines (`readableAddressees`).
+   */
+  addressees?: CableAddressees
 }
 
 const certaintyOf = (certain: boolean): Certainty => (certain ? 'certain' : 'inferred')
@@ -77,7 +91,7 @@ const certaintyOf = (certain: boolean): Certainty => (certain ? 'certain' : 'inf
  */
 export async function replayRouting(cable: Cable, directory: RoutingDirectory, options: ProfileOptions = {}): Promise<RoutingReplay> {
   // a rendering's placeholder under an address list is no addressee, and the TO lines after one have no readable role
-  const shown = readableAddressees(cable)
+  const shown = options.addressees ?? { ...readableAddressees(cable), toFromContainer: false }
   const relayed = new Set(cable.envelope.routing?.routes ?? [])
   const prosigns = cable.envelope.dtg?.precedence ?? []
   const byPost = new Map<string, RouteReceipt>()
@@ -116,13 +130,16 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
     ['info', shown.info],
   ]
   for (const [role, list] of lists) {
-    const label = role === 'action' ? 'TO' : 'INFO'
+    // a TO list the container record states (the text has none) names posts the publisher listed, not lines of the
+    // telegram: every post it reaches is inferred, and says where it comes from
+    const container = role === 'action' && shown.toFromContainer
+    const label = role === 'action' ? (container ? `TO ${FROM_CONTAINER_VIA}` : 'TO') : 'INFO'
     for (const a of list) {
       const read = await readAddressee(a, directory)
       const { name } = read
       const p = precedenceFor(a, role)
       if (read.kind === 'post') {
-        reach(read.post, role, p, true, label)
+        reach(read.post, role, p, !container, label)
         continue
       }
       if (read.kind === 'unresolved') {
@@ -140,7 +157,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
           excluded.push({ post: member.plad, collective: collective.plad })
           continue
         }
-        reach(member, role, p, !m.inferred, `${label} ${collective.plad} (member, ${m.inferred ? 'inferred' : 'observed'})`)
+        reach(member, role, p, !m.inferred && !container, `${label} ${collective.plad} (member, ${m.inferred ? 'inferred' : 'observed'})`)
       }
     }
   }
@@ -171,6 +188,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
     unresolved,
     relays,
     addresseesWithheld: shown.withheld ? ADDRESSEES_WITHHELD : null,
+    addresseesFromContainer: shown.toFromContainer ? ADDRESSEES_FROM_CONTAINER : null,
     noRecipientsBecause: recipients.length ? null : whyNoRecipients(lists, unresolved.length, excluded.length, shown.withheld),
     profile: [...profile].map(([post, m]) => ({ post, matched: [...m].sort() })).sort((a, b) => a.post.localeCompare(b.post)),
     profileNamed: names,
@@ -207,6 +225,12 @@ export type AddresseeReading =
 
 /** What a replay says (`addresseesWithheld`) when address lines are withheld from its reader (how many, and their roles, are not told). */
 export const ADDRESSEES_WITHHELD = 'address lines are withheld for your clearance: how many, and as action or info, is not shown'
+
+/** What a replay says (`addresseesFromContainer`) when the text has no TO line and its container record states the addressees. */
+export const ADDRESSEES_FROM_CONTAINER = "the text has no TO line: the TO addressees are those its container record states (a CFPF record's to_field, a cables.csv To column), so every post they reach is inferred"
+
+/** How a post reached through a container's addressee was reached (`via`, after `TO`). */
+const FROM_CONTAINER_VIA = '(container record: the text has no TO line)'
 
 /** The reason an empty replay is empty, in words a reader can act on. */
 function whyNoRecipients(lists: [DeliveryRole, Addressee[]][], unresolved: number, excluded: number, withheld: boolean): string {
@@ -248,9 +272,11 @@ export function shippedDirectory(dir: string = DEFAULT_DIRECTORY_DIR): RoutingDi
     c.members.push({ post: member, inferred: inferred === '1' })
     collectives.set(plad, c)
   }
+  const ofOrigin = postsByOrigin([...posts.values()])
   return {
     source: 'shipped directory (data/directory-*.tsv)',
     post: async (plad) => posts.get(plad) ?? null,
+    postOfOrigin: async (key) => ofOrigin.get(key) ?? null,
     postByRoute: async (route) => routes.get(route) ?? null,
     collective: async (plad) => collectives.get(plad) ?? null,
     subscribers: async () => [],
@@ -258,10 +284,23 @@ export function shippedDirectory(dir: string = DEFAULT_DIRECTORY_DIR): RoutingDi
   }
 }
 
+/** Posts by station key (`originKey` of their origin), null for a key two posts share. */
+function postsByOrigin(posts: readonly Post[]): Map<string, Post | null> {
+  const out = new Map<string, Post | null>()
+  for (const p of posts) {
+    if (!p.origin) continue
+    const key = originKey(p.origin)
+    out.set(key, out.has(key) ? null : p)
+  }
+  return out
+}
+
 /** The directory and subscriptions of a messaging database. */
 export function messagingDirectory(store: MessagingStore): RoutingDirectory {
+  let ofOrigin: Promise<Map<string, Post | null>> | null = null
   return {
     source: 'messaging directory of this database',
+    postOfOrigin: async (key) => (await (ofOrigin ??= store.directory.posts().then(postsByOrigin))).get(key) ?? null,
     post: async (plad) => store.directory.post(plad),
     postByRoute: async (route) => store.directory.postByRoute(route),
     collective: async (plad) => store.directory.collective(plad),
@@ -314,10 +353,11 @@ export async function routeCable(store: Store, location: string, id: string, acc
   if (!found) return null
   const { cable, inPart } = found
   const parsed = parseCable(cable.text, { plain: true })
+  const addressees = cableAddressees(cable, parsed)
   const messaging = await openMessagingStore(location)
   try {
     const directory = messagingDirectory(messaging)
-    const replay = await replayRouting(parsed, directory, inPart ? {} : await profileOptions(store, cable.key, directory, access))
+    const replay = await replayRouting(parsed, directory, inPart ? { addressees } : { ...(await profileOptions(store, cable.key, directory, access)), addressees })
     const rows = cable.id && !inPart ? await messaging.delivery.deliveriesOf(cable.id) : []
     const deliveries = rows.length ? rows.map((d) => ({ post: d.post, role: d.role, precedence: d.precedence })).sort((a, b) => a.post.localeCompare(b.post)) : null
     const same =
@@ -348,6 +388,8 @@ export async function routeWith(store: Store, id: string, directory: RoutingDire
   const found = await readableCable(store, id, access)
   if (!found) return null
   const { cable, inPart } = found
-  const replay = await replayRouting(parseCable(cable.text, { plain: true }), directory, inPart ? {} : await profileOptions(store, cable.key, directory, access))
+  const parsed = parseCable(cable.text, { plain: true })
+  const addressees = cableAddressees(cable, parsed)
+  const replay = await replayRouting(parsed, directory, inPart ? { addressees } : { ...(await profileOptions(store, cable.key, directory, access)), addressees })
   return { key: cable.key, id: cable.id, ...replay, readInPart: inPart, deliveries: null, matchesDeliveries: null, deliveryDifferences: null }
 }

@@ -93,11 +93,16 @@ export function filingColumns(f: Filing): { level: number; caveats: string; clas
  * sources when it is opened, before anything is read from it (`refiledCable`), so no cable is served under stale
  * filing. 1: the fail-closed fixes of QA 14 round 8 (merged source filings, bracketless class words, header marks).
  * 2: those of round 9 (a mark split by a page break, controls on a letter-spaced class line, captions spelt with
- * separators, controls after a mark's bracket, a class line nobody reads demanded of every portion). 3: those of
- * issue 15's eighteenth mutation run (a caption line of controls nobody reads, `TK` under the class line, demanded
- * of every portion as such a class line is; a mark of separators alone, `(//)`, a mark nobody can read).
+ * separators, controls after a mark's bracket, a class line nobody reads demanded of every portion).
+ * 3: those of round 10 (controls after the class word separated by blanks, `SECRET NF QUORIN`, and letter-spaced
+ * after `//`; caption lines a letter or two off a caption, short forms spelt with separators, `N/F`, ORCON written
+ * out, `HANDLE VIA COMINT CHANNELS ONLY`). 4: QA 10's marks (the restricting caveats recognised in a mark nobody can
+ * read, `legibleCaveats`; a control after a mark's bracket and blanks, `(S) NF`, `(S)/ /NF`, and after the subject's
+ * mark), landed after 3 was stamped. 5: those of issue 15's eighteenth mutation run (a caption line of controls
+ * nobody reads, `TK` under the class line, demanded of every portion as such a class line is; a mark of separators
+ * alone, `(//)`, a mark nobody can read).
  */
-export const FILING_RULES = 3
+export const FILING_RULES = 5
 
 /** Name of the setting in `archive_settings` holding the filing rules version the stored filings were computed by. */
 export const FILING_SETTING = 'filing-rules'

@@ -152,6 +152,12 @@ export interface CableRecord {
   diagnostics: DiagnosticRecord[]
   /** Number of error-severity diagnostics; a copy with fewer errors replaces a worse one. */
   errorCount: number
+  /**
+   * Which section of a telegram sent in sections this text is, when it is one section alone (`sectionOf`,
+   * src/store/sections.ts: `SECTION 02 OF 03` on its class line); absent or null for any other text. The engines keep
+   * such texts as sections of one version, not as versions (docs/research.md, "Sections").
+   */
+  section?: { number: number; of: number } | null
   source: SourceRecord
   /**
    * The portions a reader below the cable's level could read, for portion-level access; stored only while
@@ -191,7 +197,7 @@ export interface PackedText {
 }
 
 /** A stored cable as read back. */
-export interface StoredCable extends Omit<CableRecord, 'source' | 'packed' | 'prepared' | 'portions'> {
+export interface StoredCable extends Omit<CableRecord, 'source' | 'packed' | 'prepared' | 'portions' | 'section'> {
   sources: SourceRecord[]
 }
 
@@ -211,6 +217,11 @@ export interface UpsertOutcome {
   replaced: number
   /** A different text of a cable already stored (a later release, a corrected copy), kept beside the others. */
   versionsAdded: number
+  /**
+   * A section of a telegram sent in sections that the archive held no text of (`SECTION 02 OF 03` beside its
+   * SECTION 01): part of the cable's text from now on, no version (docs/research.md, "Sections").
+   */
+  sectionsAdded: number
   unchanged: number
   sourcesAdded: number
   /**
@@ -238,6 +249,33 @@ export interface CableVersion {
   /** Passages the release withheld (`XXXXXX` runs). */
   withheldRuns: number
   /** ISO timestamp of the import that first saw this text. */
+  firstSeen: string
+  sources: SourceRecord[]
+  /**
+   * The text: for a cable kept in sections, its sections in order, one the archive holds no text of stated as
+   * missing (`missingSectionLine`, src/store/sections.ts).
+   */
+  text: string
+  /**
+   * For a version made of the sections of a telegram sent in sections: each section in order, the text the archive
+   * holds of it (its SHA-256, parse errors, filing and sources; a text shared by several versions is listed in each),
+   * or `missing: true` for one it holds no text of. Absent for a version that is one text.
+   */
+  sections?: VersionSection[]
+}
+
+/** One section of a version made of sections (`CableVersion.sections`). */
+export interface VersionSection {
+  /** Its number and the telegram's number of sections (`SECTION 02 OF 03`: 2 of 3). */
+  section: number
+  of: number
+  /** True when the archive holds no text of this section; the fields below are then empty. */
+  missing: boolean
+  textSha256: string
+  classification: string | null
+  level: number
+  caveats: string[]
+  errorCount: number
   firstSeen: string
   sources: SourceRecord[]
   text: string

@@ -162,7 +162,7 @@ describe('imported cables in an operator database', () => {
     expect(imported.code, imported.stderr).toBe(0)
     const report = JSON.parse(imported.stdout)
     expect(report.cables).toBe(1)
-    for (const k of ['inserted', 'unchanged', 'replaced', 'versionsAdded', 'sourcesAdded']) expect(report).not.toHaveProperty(k)
+    for (const k of ['inserted', 'unchanged', 'replaced', 'versionsAdded', 'sectionsAdded', 'sourcesAdded']) expect(report).not.toHaveProperty(k)
     // again: the same report, whether or not the cable was there before
     const again = JSON.parse((await as('arch', 'import', 'old.txt', '--format', 'json')).stdout)
     expect({ ...again, seconds: 0 }).toEqual({ ...report, seconds: 0 })

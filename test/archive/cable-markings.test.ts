@@ -80,7 +80,8 @@ describe('sub-item and block marks inside a paragraph count (a cable is never fi
     'should file a SECRET cable whose sub-item or block opens with the garbled mark in %j as unreadable (TOP SECRET)',
     (line) => {
       const a = access(SECRET, [], '(S) T', [`1. (S) Lead-in:\n${line}`])
-      expect(a).toEqual({ level: 4, caveats: [], classification: 'TOP SECRET (marking not understood)' })
+      // with the caveat a reader still recognises in it (`NF`, `NOFRON`: QA 10 F1)
+      expect(a).toEqual({ level: 4, caveats: /NF|NOFRON/.test(line) ? ['NOFORN'] : [], classification: 'TOP SECRET (marking not understood)' })
     },
   )
   it.each(['(S/CT) funds of the coordinator.', '(S/P) staff drafted it.', '(U/S) office agreed.', '(CDU/CSU) parties.'])(

@@ -68,6 +68,34 @@ describe('a cable read in part over HTTP', () => {
     expect(JSON.stringify(view)).not.toMatch(/Hiddenword|08STATE12345|08QUORIN880/)
   })
 
+  // QA 10 F2: what rests on the whole cable (its releasable rendering, its versions) is refused as read in part, in
+  // the service's words (no CLI command in them), never as a cable not in the archive
+  it.each(['CONFIDENTIAL', 'UNCLASSIFIED'])('should answer 403, never 404, for the releasable rendering (for=%s) of a cable he reads in part', async (target) => {
+    const cora = await srv.login('cora')
+    const res = await cora.get(`/api/cables/08QUORIN901/redact?for=${target}`)
+    expect(res.status).toBe(403)
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    const problem = (await res.json()) as { code: string; detail: string }
+    expect(problem.code).toBe('FORBIDDEN')
+    expect(problem.detail).toMatch(/^08QUORIN901: you may read this cable only in part/)
+    expect(JSON.stringify(problem)).not.toMatch(/not in the archive|Hiddenword|`/)
+    // the other cable says the same, whatever it holds; one that does not exist is still 404
+    const other = (await (await cora.get(`/api/cables/08QUORIN902/redact?for=${target}`)).json()) as { detail: string }
+    expect(other.detail.replace('08QUORIN902', 'ID')).toBe(problem.detail.replace('08QUORIN901', 'ID'))
+    expect((await cora.get(`/api/cables/08QUORIN999/redact?for=${target}`)).status).toBe(404)
+  })
+
+  it('should say in the versions and diff refusals what the service says, with no CLI command', async () => {
+    const cora = await srv.login('cora')
+    for (const path of ['/api/cables/08QUORIN901/versions', '/api/cables/08QUORIN901/diff']) {
+      const res = await cora.get(path)
+      expect(res.status, path).toBe(403)
+      const detail = ((await res.json()) as { detail: string }).detail
+      expect(detail, path).toMatch(/only in part/)
+      expect(detail, path).not.toMatch(/`|cable (show|redact)/)
+    }
+  })
+
   it('should give a reader of the whole cable its references and no marker', async () => {
     const sam = await srv.login('sam')
     const view = await sam.json(sam.get('/api/cables/08QUORIN901'))

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { toCableRecord } from '../../src/archive/cable-record.js'
+import { parseCable } from '../../src/format/parse.js'
 import { ProblemSchema } from '../../src/http/problem.js'
 import { makeRecord } from '../store/make-record.js'
 import { publicArchive } from './archive-fixture.js'
@@ -37,6 +39,23 @@ describe('research routes', () => {
     const bad = await fx.app.request('/api/cables/09HARARE2/diff?from=1&to=9')
     expect(bad.status).toBe(422)
     expect(ProblemSchema.parse(await bad.json()).code).toBe('INVALID')
+  })
+
+  it('should list a version made of sections with each section and its sources (QA 14 F6)', async () => {
+    const section = (n: number, body: string) =>
+      `R 181200Z MAR 08\nFM AMEMBASSY VELDORA\nTO SECSTATE WASHDC 4321\n\nC O N F I D E N T I A L SECTION 0${n} OF 03 VELDORA 000453\n\nSUBJECT: INVENTED PIER TALKS\n\n${body}\n`
+    const rec = (n: number, body: string) => {
+      const text = section(n, body)
+      return toCableRecord(parseCable(text), text, { locator: `s${n}.txt`, rendering: 'text', sha256: String(n).repeat(64), importedAt: `2026-02-0${n}T00:00:00Z`, metadata: {} })
+    }
+    await fx.deps.archive.upsertCables([rec(3, '4. (C) Zetakestrel the pier closed.'), rec(1, '1. (C) Etakestrel the pier opened.')])
+    const v = await (await fx.app.request('/api/cables/08VELDORA453/versions')).json()
+    expect(v.versions.length).toBe(1)
+    expect(v.versions[0].sections.map((x: { section: number; missing: boolean; sources: { locator: string }[] }) => [x.section, x.missing, x.sources.map((s) => s.locator)])).toEqual([
+      [1, false, ['s1.txt']],
+      [2, true, []],
+      [3, false, ['s3.txt']],
+    ])
   })
 
   it('should withhold unmarked portions at the level the archive files a cable under, not only the level its text states', async () => {

@@ -53,8 +53,9 @@ describe('single-slash control markings in a readable portion', () => {
       const shown = redactText(text, C, f)
       // a mark inside a sentence withholds its whole paragraph; elsewhere the (C) line above it stays
       if (place === 'inside a sentence') expect(shown.text).toMatch(/^1\. \[Paragraph 1 withheld: a portion mark inside it not understood/m)
-      // elsewhere the (C) line above it stays, or (a mark of a shape the line reader cannot place) the paragraph goes whole
-      else expect(shown.text).toMatch(/^1\. (?:\(C\) Readable opening\.|\[Paragraph 1 withheld)/m)
+      // elsewhere the (C) line above it stays, or (a mark of a shape the line reader cannot place) the paragraph goes
+      // whole, and so it does when the mark names a caveat of the whole cable (`S(NF)`: NOFORN, QA 10 F1)
+      else expect(shown.text).toMatch(/^1\. (?:\(C\) Readable opening\.|(?:\(C\) )?\[Paragraph 1 withheld)/m)
       expect(shown.text).not.toMatch(/zebracanary/i)
       // what a portion-level search may match for him
       const readable = storedPortions({ key: '08QUORIN900', text, level: f.level, caveats: f.caveats }).filter((p) => p.level <= C.level && p.caveats.length === 0)

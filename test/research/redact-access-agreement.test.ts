@@ -60,8 +60,9 @@ const record = (text: string, n: number) =>
 const filed = (text: string) => cableAccess(parseCable(text, { plain: true }))
 
 describe('whole-cable access covers every mark the rendering reads', () => {
-  it.each(UNREADABLE)('should file a CONFIDENTIAL cable whose paragraph is marked ($mark) as TOP SECRET (marking not understood)', ({ text }) => {
-    expect(filed(text)).toEqual({ level: 4, caveats: [], classification: UNREADABLE_MARKING_LABEL })
+  it.each(UNREADABLE)('should file a CONFIDENTIAL cable whose paragraph is marked ($mark) as TOP SECRET (marking not understood)', ({ mark, text }) => {
+    // with the caveat a reader still recognises in the mark (S + NF, S + NOFORN: QA 10 F1)
+    expect(filed(text)).toEqual({ level: 4, caveats: mark === 'SNF' || mark === 'SNOFORN' ? ['NOFORN'] : [], classification: UNREADABLE_MARKING_LABEL })
   })
 
   it('should raise the cable by a mark inside a portion, its caveats and its level', () => {

@@ -235,7 +235,8 @@ QUILL
           // (a mark the parser itself takes for one but cannot read files the text at TOP SECRET; a word the rendering
           // reads as an unreadable mark, `SNF`, `Conf`, `Q`, withholds its portion from everyone)
           const overall = all.includes('S//ZZ') ? 4 : Math.max({ UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, 'TOP SECRET': 4 }[g.level], g.filed ?? -1, ...[...stated, ...subMarks.filter(readable)].map((m) => rank[m!.split('/')[0]]))
-          const overallNf = g.noforn || [...all, ...subMarks].some((m) => readable(m) && m!.includes('NF'))
+          // (a mark nobody can read still demands the NOFORN a reader recognises in it, `SNF`: QA 10 F1)
+          const overallNf = g.noforn || [...all, ...subMarks].some((m) => m !== null && m.includes('NF'))
           // every portion demands the cable's caveats too: its distribution caption and NOFORN (caption or propagated)
           const cableCaveats = (!overallNf || g.reader.noforn) && (g.distribution === null || g.reader.distribution)
           const may = (m: string | null) => {

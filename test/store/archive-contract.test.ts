@@ -80,13 +80,13 @@ describe.each(engines)('archive store contract on $name', (engine) => {
     it('should store once, add sources, and replace a text only with a copy of it that parsed better', async () => {
       const store = await engine.open()
       const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged copy of the text\n' })
-      expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
-      expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 0, releasedKept: 0 })
+      expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
+      expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 1, sourcesAdded: 0, releasedKept: 0 })
       // the same lines with other line ends: the same version, a worse copy of it
       const worse = makeRecord({ key: '09X1', errorCount: 3, text: 'damaged copy of the text\r\n', source: { ...a.source, locator: 'other.html', rendering: 'html' } })
-      expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 1, releasedKept: 0 })
+      expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 1, sourcesAdded: 1, releasedKept: 0 })
       const better = makeRecord({ key: '09X1', errorCount: 0, text: 'damaged copy of the text', tags: ['ECON'], source: { ...a.source, locator: 'row.csv#row=3', rendering: 'csv' } })
-      expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, versionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
+      expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, versionsAdded: 0, sectionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
       const stored = await store.getCable('09X1')
       expect(stored?.text).toBe('damaged copy of the text')
       expect(stored?.tags).toEqual(['ECON'])
@@ -197,8 +197,8 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       const first = makeRecord({ key: '09V1', text: 'The minister XXXXXXXXXXXX said no.', errorCount: 0 })
       const fuller = makeRecord({ key: '09V1', text: 'The minister Mugabe said no.', classification: 'SECRET', level: 3, caveats: ['NOFORN'], source: { ...first.source, locator: 'later.txt', importedAt: '2026-02-01T00:00:00.000Z' } })
       expect(await store.upsertCables([first])).toMatchObject({ inserted: 1 })
-      expect(await store.upsertCables([fuller])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 1, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
-      expect(await store.upsertCables([first])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 0, releasedKept: 0 })
+      expect(await store.upsertCables([fuller])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 1, sectionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
+      expect(await store.upsertCables([first])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 1, sourcesAdded: 0, releasedKept: 0 })
       const versions = await store.versions('09V1')
       expect(versions?.map((v) => [v.version, v.current, v.withheldRuns, v.sources.map((s) => s.locator)])).toEqual([
         [1, false, 1, ['09V1.txt']],
@@ -233,7 +233,7 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       const first = makeRecord({ key: '09Y1', errorCount: 1, text: 'first', tags: ['AAA'] })
       const second = makeRecord({ key: '09Y1', errorCount: 0, text: 'second', tags: ['BBB'], source: { ...first.source, locator: 'y2.txt' } })
       const third = makeRecord({ key: '09Y1', errorCount: 0, text: 'third', source: { ...first.source, locator: 'y3.txt' } })
-      expect(await store.upsertCables([first, second, third])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 2, unchanged: 0, sourcesAdded: 3, releasedKept: 0 })
+      expect(await store.upsertCables([first, second, third])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 2, sectionsAdded: 0, unchanged: 0, sourcesAdded: 3, releasedKept: 0 })
       expect((await store.getCable('09Y1'))?.text).toBe('second')
       expect((await store.facets(null)).tag).toEqual([{ value: 'BBB', count: 1 }])
       expect(await store.count(parseQuery('tag:AAA'))).toBe(0)
@@ -327,6 +327,11 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['subject:(banking OR elections) zanu', ['09HARARE2']],
       ['subject:"reactor review"', ['10STATE5']],
       ['subject:uranium', []],
+      // a phrase or NEAR beside other conditions (PostgreSQL checks its positions after them)
+      ['"nuclear talks" date:2009', ['09STATE1']],
+      ['"nuclear talks" tag:ECON', []],
+      ['"uranium enrichment" class>=SECRET', ['09HARARE3']],
+      ['reactor NEAR/3 inspectors -date:2010', ['09HARARE3', '10STATE5']],
       ['id:09STATE01', ['09STATE1']],
       ['id:09HARARE*', ['09HARARE2', '09HARARE3']],
       // NARA document numbers and PlusD forms, exact and as prefixes, are found like the canonical ids (QA 13)

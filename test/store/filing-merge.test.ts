@@ -123,8 +123,8 @@ describe('storedFilingRules', () => {
   it('counts no version written as 0 for an archive holding cables, the current one for an empty archive', () => {
     expect(storedFilingRules(null, true)).toBe(0)
     expect(storedFilingRules(undefined, true)).toBe(0)
-    expect(storedFilingRules(null, false)).toBe(3)
-    expect(storedFilingRules(undefined, false)).toBe(3)
+    expect(storedFilingRules(null, false)).toBe(5)
+    expect(storedFilingRules(undefined, false)).toBe(5)
   })
 })
 

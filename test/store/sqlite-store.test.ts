@@ -38,7 +38,7 @@ describe('sqlite store', () => {
     const again = runMigrations(store.db, [{ id: 'other-001', up: () => { throw new Error('must not run twice') } }])
     expect(again).toEqual([{ id: 'other-001', status: 'already-applied' }])
     const ids = store.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all()
-    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'archive-004' }, { id: 'archive-005' }, { id: 'archive-006' }, { id: 'archive-007' }, { id: 'archive-008' }, { id: 'archive-009' }, { id: 'archive-010' }, { id: 'archive-011' }, { id: 'other-001' }])
+    expect(ids).toEqual([{ id: 'archive-001' }, { id: 'archive-002' }, { id: 'archive-003' }, { id: 'archive-004' }, { id: 'archive-005' }, { id: 'archive-006' }, { id: 'archive-007' }, { id: 'archive-008' }, { id: 'archive-009' }, { id: 'archive-010' }, { id: 'archive-011' }, { id: 'archive-012' }, { id: 'other-001' }])
   })
 
   it('should upgrade a database written by the first schema without losing its cables', async () => {
@@ -82,14 +82,14 @@ describe('sqlite store', () => {
   it('should store once, add sources, and replace a text only with a copy of it that parsed better', async () => {
     const { store } = fixture()
     const a = makeRecord({ key: '09X1', errorCount: 2, text: 'damaged copy of the text\n' })
-    expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
-    expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 0, releasedKept: 0 })
+    expect(await store.upsertCables([a])).toEqual({ inserted: 1, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
+    expect(await store.upsertCables([a])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 1, sourcesAdded: 0, releasedKept: 0 })
     // the same lines with other line ends are the same text: a worse copy of it only
     // adds its source
     const worse = makeRecord({ key: '09X1', errorCount: 3, text: 'damaged copy of the text\r\n', source: { ...a.source, locator: 'other.html', rendering: 'html' } })
-    expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 1, sourcesAdded: 1, releasedKept: 0 })
+    expect(await store.upsertCables([worse])).toEqual({ inserted: 0, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 1, sourcesAdded: 1, releasedKept: 0 })
     const better = makeRecord({ key: '09X1', errorCount: 0, text: 'damaged copy of the text', tags: ['ECON'], source: { ...a.source, locator: 'row.csv#row=3', rendering: 'csv' } })
-    expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, versionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
+    expect(await store.upsertCables([better])).toEqual({ inserted: 0, replaced: 1, versionsAdded: 0, sectionsAdded: 0, unchanged: 0, sourcesAdded: 1, releasedKept: 0 })
     const stored = await store.getCable('09X1')
     expect(stored?.text).toBe('damaged copy of the text')
     expect(stored?.tags).toEqual(['ECON'])

@@ -30,6 +30,8 @@ export interface ImportReport {
   replaced: number
   /** Different texts of cables already stored, kept as new versions. */
   versionsAdded: number
+  /** Sections of telegrams sent in sections that their cables lacked (`UpsertOutcome.sectionsAdded`). */
+  sectionsAdded: number
   unchanged: number
   sourcesAdded: number
   /** Texts under the id of a cable released in this database, not stored (`UpsertOutcome.releasedKept`). */
@@ -54,7 +56,7 @@ export async function importArchive(store: Store, paths: string[], options: Impo
   const started = Date.now()
   const batchSize = options.batchSize ?? 2000
   const { files, problems } = findInputs(paths)
-  const report: ImportReport = { files: files.length, cables: 0, inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0, withErrors: 0, bytes: 0, seconds: 0, problems }
+  const report: ImportReport = { files: files.length, cables: 0, inserted: 0, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0, withErrors: 0, bytes: 0, seconds: 0, problems }
   const progress: ImportProgress = { bytesDone: 0, bytesTotal: files.reduce((n, f) => n + f.bytes, 0), cables: 0 }
   let batch: CableRecord[] = []
   let lastTick = 0
@@ -64,6 +66,7 @@ export async function importArchive(store: Store, paths: string[], options: Impo
     report.inserted += outcome.inserted
     report.replaced += outcome.replaced
     report.versionsAdded += outcome.versionsAdded
+    report.sectionsAdded += outcome.sectionsAdded
     report.unchanged += outcome.unchanged
     report.sourcesAdded += outcome.sourcesAdded
     report.releasedKept += outcome.releasedKept

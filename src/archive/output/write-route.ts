@@ -5,6 +5,7 @@ export function routeText(r: CableRoute): string {
   let out = `${r.id ?? r.key}: ${r.recipients.length} receiving post${r.recipients.length === 1 ? '' : 's'} (directory: ${r.directory})\n`
   if (r.readInPart) out += '  (you may read this cable only in part: replayed from the lines you may read; profile distribution and recorded deliveries are not shown, they depend on the whole cable)\n'
   if (r.addresseesWithheld) out += `  (${r.addresseesWithheld})\n`
+  if (r.addresseesFromContainer) out += `  (${r.addresseesFromContainer})\n`
   if (r.noRecipientsBecause) out += `  no post receives it: ${r.noRecipientsBecause}\n`
   const w = Math.max(4, ...r.recipients.map((x) => x.post.length))
   out += `  ${'post'.padEnd(w)}  role    precedence       certainty  via\n`

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { diffVersions, ReadInPartError, VersionNotFoundError } from '../../archive/cable-versions.js'
 import { diffText } from '../../archive/output/write-versions.js'
 import type { ReaderFlags } from '../../archive/open-archive.js'
-import { CliError } from '../errors.js'
+import { CliError, readInPartLine } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { oneOf, positiveInt } from '../option-values.js'
@@ -34,7 +34,7 @@ export function registerDiff(program: Command, io: Io, setExit: SetExit): void {
       } catch (error) {
         if (error instanceof VersionNotFoundError) throw new CliError(error.message)
         if (error instanceof ReadInPartError) {
-          io.stderr.write(`cable: ${error.message}\n`)
+          io.stderr.write(readInPartLine(error))
           setExit(1)
           return
         }

@@ -80,6 +80,8 @@ function summary(r: WithheldReport & Partial<ImportReport>, location: string): s
     (r.inserted === undefined
       ? ''
       : `  new ${r.inserted}, new version ${r.versionsAdded}, replaced by a better copy ${r.replaced}, already stored ${r.unchanged}, new sources ${r.sourcesAdded}` +
+        // a section of a telegram sent in sections that its cable lacked (docs/research.md, "Sections")
+        (r.sectionsAdded ? `, new section ${r.sectionsAdded}` : '') +
         (r.releasedKept ? `, under a released cable's id (not changed) ${r.releasedKept}` : '') +
         '\n') +
     `  cables with parse errors (stored with their diagnostics): ${r.withErrors}\n`

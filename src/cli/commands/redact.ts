@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
 import { redactStoredCable } from '../../archive/releasable.js'
-import { CliError } from '../errors.js'
+import { ReadInPartError } from '../../archive/cable-versions.js'
+import { CliError, readInPartLine } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { oneOf } from '../option-values.js'
@@ -25,7 +26,16 @@ export function registerRedact(program: Command, io: Io, setExit: SetExit): void
       }
       const { store, access, reader } = await openForReading(opts, io)
       try {
-        const r = await redactStoredCable(store, id, target, access)
+        let r
+        try {
+          r = await redactStoredCable(store, id, target, access)
+        } catch (error) {
+          // read in part: said so (exit 1), never "not in the archive" (QA 10 F2)
+          if (!(error instanceof ReadInPartError)) throw error
+          io.stderr.write(readInPartLine(error))
+          setExit(1)
+          return
+        }
         if (!r) {
           await reader.auditMissing(store, 'redact', id)
           io.stderr.write(`cable: ${id} is not in the archive\n`)

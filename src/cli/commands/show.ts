@@ -11,7 +11,7 @@ import { parseCable } from '../../format/parse.js'
 import { renderCanonical } from '../../format/render-canonical.js'
 import { archiveReader, ServiceError, type ArchiveReader } from '../../messaging/index.js'
 import type { Access, Store } from '../../store/store.js'
-import { CliError } from '../errors.js'
+import { CliError, readInPartLine } from '../errors.js'
 import type { Io } from '../io.js'
 import type { SetExit } from './index.js'
 import { EXIT_CODES } from './messaging-common.js'
@@ -70,7 +70,7 @@ export function registerShow(program: Command, io: Io, setExit: SetExit): void {
           } catch (error) {
             // read in part: his versions are withheld, said as `diff` says it (exit 1), never "not in the archive"
             if (!(error instanceof ReadInPartError)) throw error
-            io.stderr.write(`cable: ${error.message}\n`)
+            io.stderr.write(readInPartLine(error))
             setExit(1)
             return
           }

@@ -23,10 +23,10 @@ const Any = (name: string) => z.object({}).passthrough().openapi(name)
 const year = z.coerce.number().int().min(1900).max(2099).optional()
 
 const routes = {
-  versions: createRoute({ method: 'get', path: '/api/cables/{id}/versions', tags: ['research'], summary: 'Every text of a cable', description: 'Versions oldest first, each with its sources and text; `current` is the one shown. 403 for a caller who may read the cable only in part (its versions rest on the text withheld from him; how many there are is not said).', request: { params: IdParam }, responses: { 200: json(Any('CableVersions'), 'The versions'), ...problems(401, 403, 404) } }),
+  versions: createRoute({ method: 'get', path: '/api/cables/{id}/versions', tags: ['research'], summary: 'Every text of a cable', description: 'Versions oldest first, each with its sources and text; `current` is the one shown. A version made of the sections of a telegram sent in sections lists them in `sections` (in order, each with its text, filing and sources; `missing: true` for one the archive holds no text of). 403 for a caller who may read the cable only in part (its versions rest on the text withheld from him; how many there are is not said).', request: { params: IdParam }, responses: { 200: json(Any('CableVersions'), 'The versions'), ...problems(401, 403, 404) } }),
   diff: createRoute({ method: 'get', path: '/api/cables/{id}/diff', tags: ['research'], summary: 'Word diff between two versions', description: 'Without `from`/`to`: the first and the last version. 403 for a caller who may read the cable only in part (its versions cannot be compared without the withheld text).', request: { params: IdParam, query: z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() }) }, responses: { 200: json(Any('VersionDiff'), 'Runs of same, removed and added words'), ...problems(401, 403, 404, 422) } }),
   route: createRoute({ method: 'get', path: '/api/cables/{id}/route', tags: ['research'], summary: 'Routing replay', description: 'Receiving posts with role, precedence and certainty; exclusions, unknown addressees, posts reached by subscriptions.', request: { params: IdParam }, responses: { 200: json(Any('RoutingReplay'), 'The replay'), ...problems(401, 404) } }),
-  redact: createRoute({ method: 'get', path: '/api/cables/{id}/redact', tags: ['research'], summary: 'Releasable rendering', description: '`for` is a level and caveats, comma-separated (`CONFIDENTIAL`, `SECRET,NOFORN`).', request: { params: IdParam, query: z.object({ for: z.string().min(1).max(200).describe('a clearance such as CONFIDENTIAL or SECRET,NOFORN (a level, then caveats, comma-separated)') }) }, responses: { 200: json(Any('Redaction'), 'The rendering and the withheld portions'), ...problems(401, 404, 422) } }),
+  redact: createRoute({ method: 'get', path: '/api/cables/{id}/redact', tags: ['research'], summary: 'Releasable rendering', description: '`for` is a level and caveats, comma-separated (`CONFIDENTIAL`, `SECRET,NOFORN`). 403 for a caller who may read the cable only in part (a releasable rendering is made from the whole cable).', request: { params: IdParam, query: z.object({ for: z.string().min(1).max(200).describe('a clearance such as CONFIDENTIAL or SECRET,NOFORN (a level, then caveats, comma-separated)') }) }, responses: { 200: json(Any('Redaction'), 'The rendering and the withheld portions'), ...problems(401, 403, 404, 422) } }),
   saveSnapshot: createRoute({ method: 'post', path: '/api/snapshots', tags: ['research'], summary: 'Save a query snapshot', request: { body: { content: { 'application/json': { schema: z.object({ query: z.string().max(QUERY_LIMITS.length) }) } } } }, responses: { 200: json(Any('Snapshot'), 'The saved snapshot and its id'), ...problems(400, 401, 403, 422) } }),
   snapshot: createRoute({ method: 'get', path: '/api/snapshots/{id}', tags: ['research'], summary: 'A saved snapshot', request: { params: IdParam }, responses: { 200: json(Any('SavedSnapshot'), 'The snapshot'), ...problems(401, 403, 404, 409) } }),
   verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404, 409) } }),
@@ -88,7 +88,14 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
       throw new HttpProblem('INVALID', `for: ${(error as Error).message}`)
     }
     const principal = c.get('principal')
-    const rendering = await redactStoredCable(deps.archive, id, target, principal.access)
+    let rendering
+    try {
+      rendering = await redactStoredCable(deps.archive, id, target, principal.access)
+    } catch (error) {
+      // read in part: 403 with the service's words, never "not in the archive" (QA 10 F2)
+      if (error instanceof ReadInPartError) throw new HttpProblem('FORBIDDEN', error.message)
+      throw error
+    }
     if (!rendering) return missing(principal, 'redact', id)
     await deps.reads.charge(principal, 'read', 1)
     return c.json(rendering, 200)

@@ -1,9 +1,10 @@
 import { CLASS_LINE, caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
-import { classLineMarking, splitClassWord } from '../../format/class-line.js'
-import { controlsNobodyReads } from '../../format/caption-spellings.js'
+import { classLineStatedMarking, leadOfOrigin, splitClassWord } from '../../format/class-line.js'
+import { controlsNobodyReads, nearMissCaptions, spelledCaptions, writtenOutHandling } from '../../format/caption-spellings.js'
+import { isCaptionLine } from '../../format/captions.js'
 import type { Paragraph } from '../../format/model.js'
 import { isDigitCode } from '../../format/char-codes.js'
-import { parseMarking } from '../../format/marking.js'
+import { parseMarking, type MarkingParts } from '../../format/marking.js'
 import { bodyPortions } from '../../format/body-portions.js'
 import { defineRule, type Fix } from '../types.js'
 import { withheldInHeader, withheldWithin } from '../withheld.js'
@@ -223,7 +224,7 @@ export const txt029 = defineRule({
   id: 'TXT-029',
   level: { compose: 'error', archive: 'error' },
   summary: 'Every portion mark is one the marking parser reads, names a level, and does not contradict itself',
-  rationale: 'A mark nobody can read (`S//NOFRON`, `TS/XYZ`, controls a class line joins to its class word that the parser does not read: `S E C R E T//SI`, a caption line of such controls: `SI`, `TK`), or one naming only a caveat (`NF`), cannot be enforced: access control holds such a cable at the highest level, and a drafter must say what he means. A mark the releasable rendering reads at a line start in a form no marking takes is reported too, by the same reader (`bodyPortions`): one nobody can read (`(SNF)`, `(Conf)`), whose text is withheld from every reader, or a readable one written out of form (`S)`, `<S>`, an unclosed `(S`), which the rendering reads as `(S)`.',
+  rationale: 'A mark nobody can read (`S//NOFRON`, `TS/XYZ`, controls a class line joins to its class word that the parser does not read: `S E C R E T//SI`, a caption line of such controls: `SI`, `TK`, `HANDLE VIA COMINT CHANNELS ONLY`), or one naming only a caveat (`NF`), cannot be enforced: access control holds such a cable at the highest level, and a drafter must say what he means. A mark the releasable rendering reads at a line start in a form no marking takes is reported too, by the same reader (`bodyPortions`): one nobody can read (`(SNF)`, `(Conf)`), whose text is withheld from every reader, or a readable one written out of form (`S)`, `<S>`, an unclosed `(S`), which the rendering reads as `(S)`. A caption line a letter or two off a caption (`NOFRN`) or spelling a short form with separators (`N/F`) is named too: the archive reads it as the caption, or, when the nearest captions differ in what they demand (`NXDIS`), holds the cable at the highest level.',
   source: 'spec §5.10, §7 rule 4 (REL TO and NOFORN are incompatible)',
   fixable: false,
   examples: {
@@ -232,17 +233,26 @@ export const txt029 = defineRule({
   },
   check(cable, report, ctx) {
     // the controls a class line joins to its class word (`S E C R E T//SI`): the marking the parser files it under
-    const classLine = ctx.classLine ? unreadableClassLineAt(ctx.classLine.line.text) : null
-    if (classLine) {
+    const classLine = ctx.classLine ? classLineMarkingAt(ctx.classLine.line.text) : null
+    if (classLine && classLine.parts === null) {
       const at = ctx.classLine!.line.start + classLine.start
       report({ message: `Class-line marking ${classLine.marking} is none the marking parser reads: the cable is held at the highest level`, at: [at, at + classLine.length] })
     }
     // a caption line of controls nobody here reads (`SI`, `TK`, `SI/TK`): the archive reads the same lines so
     // (`controlsNobodyReads`) and holds the cable at the highest level
     for (const line of ctx.linesOfKind('captions')) {
-      if (!controlsNobodyReads(line.text)) continue
       const from = line.start + (line.text.length - line.text.trimStart().length)
-      report({ message: `Caption line ${line.text.trim()} names controls the marking parser does not read: the cable is held at the highest level`, at: [from, from + line.text.trim().length] })
+      const at: [number, number] = [from, from + line.text.trim().length]
+      if (controlsNobodyReads(line.text) || writtenOutHandling(line.text).unreadable) {
+        report({ message: `Caption line ${line.text.trim()} names controls the marking parser does not read: the cable is held at the highest level`, at })
+        continue
+      }
+      // a caption typed a letter or two off (`NOFRN`) or a short form spelt with separators (`N/F`): the archive
+      // reads it as the caption, or holds the cable at the highest level when it cannot tell which (QA 14 round 10, F6)
+      const near = nearMissCaptions(line.text)
+      if (near?.unreadable.length) report({ message: `Caption line ${line.text.trim()}: ${near.unreadable.join(', ')} is no caption and equally near several: the cable is held at the highest level`, at })
+      else if (near) report({ message: `Caption line ${line.text.trim()} is no caption as written: read as ${near.read.map((r) => r.caption).join(', ')}`, at })
+      else if (!isCaptionLine(line.text) && SHORT_FORM_SPELT.test(line.text)) report({ message: `Caption line ${line.text.trim()} spells a short form with separators: read as ${spelledCaptions(line.text).join(', ')}`, at })
     }
     for (const m of ctx.marks) {
       if (m.error) report({ message: `Portion mark (${m.mark}): ${m.error.message}`, at: [m.start, m.end] })
@@ -282,14 +292,20 @@ function lineEndAt(text: string, at: number): number {
 }
 
 /**
- * The marking a class line states with controls joined to its class word (`classLineMarking`) when the marking parser
- * cannot read it (`S E C R E T//SI`), with the offset and length of those controls in the line; null for a line that
- * is no class line, joins no controls or joins controls the parser reads.
+ * The marking a class line states with controls joined to its class word (`classLineMarking`), with the offset and
+ * length of those controls in the line; null for a line that is no class line or joins no controls.
  */
-function unreadableClassLineAt(line: string): { marking: string; start: number; length: number } | null {
+function classLineMarkingAt(line: string): { marking: string; parts: MarkingParts | null; start: number; length: number } | null {
   const m = CLASS_LINE.exec(line)
-  const read = m && classLineMarking(m[2])
-  if (!read || read.parts !== null) return null
-  const start = m[1].length + splitClassWord(m[2]).controlsStart
-  return { marking: read.marking, start, length: m[1].length + m[2].length - start }
+  const read = m ? classLineStatedMarking(m) : null
+  if (!m || !read) return null
+  // the controls as written: joined to the class word, or after it before the origin (`SECRET SI QUORIN`)
+  const blank = leadOfOrigin(m[5]).controls
+  const originAt = line.indexOf(m[5], m[1].length + m[2].length)
+  const start = splitClassWord(m[2]).controls !== null ? m[1].length + splitClassWord(m[2]).controlsStart : originAt + blank[0].start
+  const end = blank.length ? originAt + blank[blank.length - 1].end : m[1].length + m[2].length
+  return { ...read, start, length: end - start }
 }
+
+/** A caption line spelling a short form of a caption with separators between its letters (`N/F`, `O.C.`). */
+const SHORT_FORM_SPELT = /^[ \t]*(?:N[ \t]*[./_-][ \t]*F|O[ \t]*[./_-][ \t]*C)[ \t.]*$/i

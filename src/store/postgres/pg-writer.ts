@@ -8,6 +8,7 @@ import { cableVector, subjectVector, type BuiltVector } from './pg-tsvector.js'
 import { dropPortions, portionsEnabled, putPortions } from './pg-portions.js'
 import { versionPortions } from '../portion-access.js'
 import { filingColumns, filingOfColumns, mergeSourceFilings, sameFiling, versionsFiling, type Filing } from '../filing.js'
+import { addPart, keptInParts, partColumns, partOfColumns, partOfRecord, partOfText, partsFiling, partsIndexText, partsRecord, partsVersions, shownPartsVersion, type PartChange, type PartColumns, type PartText } from '../sections.js'
 
 /** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
 const ARCHIVE_WRITE_LOCK = 0x63626172 // "cbar"
@@ -137,7 +138,7 @@ export async function lockArchiveWrites(client: pg.ClientBase): Promise<void> {
  * difference.
  */
 export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): Promise<UpsertOutcome> {
-  const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0 }
+  const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0 }
   if (batch.length === 0) return outcome
   await client.query('SELECT pg_advisory_xact_lock($1)', [ARCHIVE_WRITE_LOCK])
   // portion-level access: read under the write lock, which turning it on or off takes too; off (the default),
@@ -150,6 +151,10 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
      FROM cables c JOIN cable_details d ON d.cable = c.id LEFT JOIN cable_versions v ON v.cable = c.id AND v.text IS NULL
      WHERE c.key = ANY($1::text[])`,
     [keys],
+  )
+  // cables kept in sections (QA 14 F6): every record of one goes through the parts model (`writeParts`)
+  const parted = new Set(
+    (await client.query<{ key: string }>('SELECT c.key FROM cables c WHERE c.key = ANY($1::text[]) AND EXISTS (SELECT 1 FROM cable_parts p WHERE p.cable = c.id)', [keys])).rows.map((x) => x.key),
   )
   const shown = new Map<string, { id: string | null; sha: string; version: number | null; unknownProvenance?: boolean; filing: Filing; insert?: number }>()
   for (const e of found.rows) shown.set(e.key, { id: e.id, sha: e.text_sha256, version: e.current_version, unknownProvenance: e.date_basis === 'unknown', filing: filingOfColumns(e) })
@@ -164,7 +169,10 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
     // another source of a shown text that states more than the ones before it raises the filing (QA 14r8 F5)
     const raised = st && st.sha === sha ? mergeSourceFilings(st.filing, filingOf(r)) : null
     if (complex.has(r.key)) sequential.push(r)
-    else if (st && raised && !sameFiling(raised, st.filing) && st.insert === undefined) {
+    else if ((r.section && !holdsNoText(r) && st && st.sha !== sha) || parted.has(r.key)) {
+      complex.add(r.key)
+      sequential.push(r)
+    } else if (st && raised && !sameFiling(raised, st.filing) && st.insert === undefined) {
       complex.add(r.key)
       sequential.push(r)
     } else if (!st) {
@@ -209,7 +217,10 @@ export async function writeBatch(client: pg.ClientBase, batch: CableRecord[]): P
   }
   for (const { id, r } of refresh) await refreshProvenance(client, id, r)
   if (sources.length) outcome.sourcesAdded += await addSources(client, sources.map(({ r, version }) => ({ id: shown.get(r.key)!.id!, r, version })))
-  for (const r of sequential) await writeOtherText(client, r, outcome, facets, portions)
+  for (const r of sequential) {
+    if (((r.section && !holdsNoText(r)) || (await isParted(client, r.key))) && (await writeParts(client, r, outcome, facets, portions))) continue
+    await writeOtherText(client, r, outcome, facets, portions)
+  }
   await facets.apply(client)
   // a process's in-memory facet index (pg-facet-index.ts) describes the archive up to the generation it read
   await client.query('UPDATE fts_meta SET generation = generation + 1')
@@ -472,6 +483,148 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
   }
   outcome.sourcesAdded += await addSources(client, [{ id, r, version }])
   facets.add(await facetRow(client, id), 1)
+}
+
+/** Whether the cable under `key` is kept in sections (has `cable_parts` rows). */
+async function isParted(client: pg.ClientBase, key: string): Promise<boolean> {
+  const { rows } = await client.query('SELECT 1 FROM cables c WHERE c.key = $1 AND EXISTS (SELECT 1 FROM cable_parts p WHERE p.cable = c.id)', [key])
+  return rows.length > 0
+}
+
+/**
+ * The parts model (QA 14 F6, docs/research.md "Sections", src/store/sections.ts), as the SQLite engine's
+ * `writeParts`: `r` is a section of a telegram sent in sections, or any record of a cable kept in sections. Its text
+ * joins the cable's parts and the cable is written again from them: the shown text (the best version, its sections
+ * assembled in order, a missing one stated), the version rows (when there are several), the words of every part (no
+ * phrase runs from one part into the next) and the filing, the highest of every part and source, never below what was
+ * stored (fail closed). A cable stored before with one text or versions of its sections is first taken into parts.
+ */
+async function writeParts(client: pg.ClientBase, r: CableRecord, outcome: UpsertOutcome, facets: FacetDelta, portions: boolean): Promise<boolean> {
+  const sha = r.packed?.sha256 ?? textSha256(r.text)
+  const e = (
+    await client.query<{ id: string; error_count: number; classification: string | null; level: number; caveats: string; no_text: boolean }>(
+      `SELECT c.id, c.error_count, c.classification, c.level, c.caveats, d.diagnostics @> '[{"code": "${TEXT_UNAVAILABLE}"}]'::jsonb AS no_text
+       FROM cables c JOIN cable_details d ON d.cable = c.id WHERE c.key = $1`,
+      [r.key],
+    )
+  ).rows[0]
+  if (!e) return false
+  let parts: PartText[] = []
+  let floor: Filing = filingOfColumns(e)
+  const stored = (await client.query<PartColumns>('SELECT * FROM cable_parts WHERE cable = $1 ORDER BY section, content_sha256', [e.id])).rows
+  const taken = stored.length || e.no_text ? null : await takeIntoParts(client, e)
+  if (stored.length) parts = stored.map(partOfColumns)
+  else if (taken) parts = taken.parts
+  let change: PartChange = 'unchanged'
+  let part: PartText | null = null
+  if (holdsNoText(r)) floor = versionsFiling([floor, filingOf(r)])
+  else {
+    part = partOfRecord(r, sha)
+    ;({ parts, change } = addPart(parts, part))
+  }
+  // a cable with one text (and copies of it) keeps it as it is, and so do texts none of which is surely a section
+  // (`keptInParts`): the writer's other rules store them
+  if (!stored.length && !keptInParts(parts)) return false
+  facets.add(await facetRow(client, e.id), -1)
+  if (e.no_text) await client.query(`UPDATE cable_sources SET version = ${NO_TEXT_VERSION} WHERE cable = $1 AND version IS NULL`, [e.id])
+  await taken?.mark()
+  const versions = partsVersions(parts)
+  const shown = shownPartsVersion(versions)
+  const record = partsRecord(r.key, shown, versions.filter((v) => v !== shown), partsFiling(versions, floor), r.source)
+  const id = e.id
+  {
+    await client.query('DELETE FROM cable_tags WHERE cable = $1', [id])
+    await client.query('DELETE FROM cable_captions WHERE cable = $1', [id])
+    await client.query('DELETE FROM cable_refs WHERE cable = $1', [id])
+    await client.query(
+      `UPDATE cables c SET cable_id = u.cable_id, raw_id = u.raw_id, date = u.date, origin = u.origin, origin_key = u.origin_key,
+         precedence = u.precedence, classification = u.classification, level = u.level, caveat_mask = u.caveat_mask,
+         caveats = u.caveats, subject = u.subject, tags = string_to_array(u.tags, E'\\n'), error_count = u.error_count,
+         text_bytes = u.text_bytes, date_basis = u.date_basis, date_precision = u.date_precision,
+         date_from = u.date_from::jsonb
+       FROM ${UNNEST_CABLES} WHERE c.key = u.key`,
+      cableColumns([record]),
+    )
+  }
+  // the words of every part once, a separator between parts: no phrase runs from one section into the next
+  await putShown(client, [{ id, r: record, sha: shown.textSha256, indexed: null }])
+  await putWords(client, [{ id, subject: record.subject, addressees: record.addressees.map((a) => a.name), body: partsIndexText(parts, VERSION_SEPARATOR) }])
+  if (portions) {
+    await dropPortions(client, [id])
+    await putPortions(client, [{ id, portions: record.portions ?? [] }])
+  }
+  await client.query('DELETE FROM cable_parts WHERE cable = $1', [id])
+  for (const p of parts) {
+    const c = partColumns(p)
+    await client.query(
+      `INSERT INTO cable_parts (cable, section, sections, content_sha256, text_sha256, classification, level, caveats, error_count, withheld_runs, text_bytes, first_seen, text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [id, c.section, c.sections, c.content_sha256, c.text_sha256, c.classification, c.level, c.caveats, c.error_count, c.withheld_runs, c.text_bytes, c.first_seen, Buffer.from(c.text)],
+    )
+  }
+  await client.query('DELETE FROM cable_versions WHERE cable = $1', [id])
+  if (versions.length > 1) {
+    for (const [i, v] of versions.entries()) {
+      await putVersion(client, {
+        cable: id,
+        version: i + 1,
+        text_sha256: v.textSha256,
+        content_sha256: v.contentSha256,
+        ...filingColumns(v.filing),
+        error_count: v.rank.errorCount,
+        withheld_runs: v.rank.withheldRuns,
+        text_bytes: v.rank.textBytes,
+        first_seen: v.firstSeen,
+        text: v === shown ? null : packText(v.text),
+      })
+    }
+  }
+  outcome.sourcesAdded += await addSources(client, [{ id, r, version: part ? null : NO_TEXT_VERSION }])
+  // a source names the part it carried (a re-imported copy stored before as a version is moved to its part)
+  await client.query('UPDATE cable_sources SET part = $1, version = $2 WHERE cable = $3 AND locator = $4 AND sha256 = $5', [
+    part ? part.content : null,
+    part ? null : NO_TEXT_VERSION,
+    id,
+    r.source.locator,
+    r.source.sha256,
+  ])
+  facets.add(await facetRow(client, id), 1)
+  if (change === 'new-section') outcome.sectionsAdded++
+  else if (change === 'new-version' || change === 'new') outcome.versionsAdded++
+  else if (change === 'replaced') outcome.replaced++
+  else outcome.unchanged++
+  return true
+}
+
+/**
+ * The texts of a cable stored before it was kept in parts (its one text, or each of its versions), as parts: each the
+ * section its class line says or a whole text, filed as stored; their sources name their parts from now on.
+ */
+async function takeIntoParts(
+  client: pg.ClientBase,
+  e: { id: string; error_count: number; classification: string | null; level: number; caveats: string },
+): Promise<{ parts: PartText[]; mark: () => Promise<void> }> {
+  const versions = await freshIdentity(client, e.id, (await client.query<VersionRow>('SELECT * FROM cable_versions WHERE cable = $1 ORDER BY version', [e.id])).rows)
+  const marks: [string, number | null][] = []
+  const mark = async () => {
+    for (const [content, version] of marks) {
+      await client.query('UPDATE cable_sources SET part = $1 WHERE cable = $2 AND part IS NULL AND coalesce(version, -1) = coalesce($3::int, -1)', [content, e.id, version])
+    }
+  }
+  if (!versions.length) {
+    const firstSeen = (await client.query<{ m: string | null }>('SELECT min(imported_at) AS m FROM cable_sources WHERE cable = $1', [e.id])).rows[0].m
+    const p = partOfText(unpackText(await shownText(client, e.id)), filingOfColumns(e), e.error_count, firstSeen ?? '')
+    marks.push([p.content, null])
+    return { parts: [p], mark }
+  }
+  let parts: PartText[] = []
+  for (const v of versions) {
+    const p = partOfText(unpackText(v.text ?? (await shownText(client, e.id))), filingOfColumns(v), v.error_count, v.first_seen)
+    marks.push([p.content, v.version])
+    if (v.version === 1) marks.push([p.content, null])
+    parts = addPart(parts, p).parts
+  }
+  return { parts, mark }
 }
 
 /**

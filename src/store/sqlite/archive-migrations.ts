@@ -268,4 +268,35 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       db.exec(`UPDATE cable_versions SET content_sha256 = '';`)
     },
   },
+  {
+    // The parts model (QA 14 F6, docs/research.md "Sections"): a telegram sent in sections and imported one record per
+    // section is kept as sections of one version, not as versions. Each text of a section (or, beside sections, a
+    // whole text: `section` 0) is a row here, deflated, with its filing and rank; the versions (`cable_versions`) and
+    // the shown text are assembled from these rows by the writer (src/store/sections.ts). Rows appear only for a cable
+    // that has a section, so nothing else costs anything. A source names the part it carried (`part`: its
+    // `content_sha256`; NULL for any other source). A cable stored before as versions of its sections is kept in parts
+    // from the next time a text of it arrives (a migration never parses texts).
+    id: 'archive-012',
+    up(db) {
+      db.exec(`
+        CREATE TABLE cable_parts (
+          cable INTEGER NOT NULL,
+          section INTEGER NOT NULL,
+          sections INTEGER NOT NULL,
+          content_sha256 TEXT NOT NULL,
+          text_sha256 TEXT NOT NULL,
+          classification TEXT,
+          level INTEGER NOT NULL,
+          caveats TEXT NOT NULL,
+          error_count INTEGER NOT NULL,
+          withheld_runs INTEGER NOT NULL,
+          text_bytes INTEGER NOT NULL,
+          first_seen TEXT NOT NULL,
+          text BLOB NOT NULL,
+          PRIMARY KEY (cable, section, content_sha256)
+        );
+        ALTER TABLE cable_sources ADD COLUMN part TEXT;
+      `)
+    },
+  },
 ]

@@ -123,7 +123,7 @@ export class MessagingWorkflowSql {
 
   /** The archive row of a released cable, written by the archive engine's writer in the caller's transaction. */
   archiveCable(record: CableRecord): UpsertOutcome {
-    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0 }
+    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0 }
     writeCable(this.db, record, outcome)
     return outcome
   }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { partOfColumns, versionsOfParts, type PartColumns } from '../sections.js'
 import type { QueryNode } from '../query/ast.js'
 import type {
   Access,
@@ -76,7 +77,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertCables(batch: CableRecord[]): Promise<UpsertOutcome> {
-    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0 }
+    const outcome: UpsertOutcome = { inserted: 0, replaced: 0, versionsAdded: 0, sectionsAdded: 0, unchanged: 0, sourcesAdded: 0, releasedKept: 0 }
     this.transaction((db) => {
       const released = releasedLookup(db)
       for (const r of batch) {
@@ -258,6 +259,18 @@ export class SqliteStore implements Store {
     const sources = this.db
       .prepare(`SELECT locator, rendering, sha256, imported_at AS importedAt, metadata, ${versioned ? 'version' : 'NULL AS version'} FROM cable_sources WHERE cable = ? ORDER BY imported_at, locator`)
       .all(rowid) as (Omit<SourceRecord, 'metadata'> & { metadata: string; version: number | null })[]
+    if (this.has('cable_parts')) {
+      // a cable kept in sections (docs/research.md, "Sections"): its versions assembled from its parts, each part's
+      // sources those that carried its text
+      const parts = this.db.prepare('SELECT * FROM cable_parts WHERE cable = ? ORDER BY section, content_sha256').all(rowid) as PartColumns[]
+      if (parts.length) {
+        const partOf = this.db.prepare('SELECT part FROM cable_sources WHERE cable = ? AND locator = ? AND sha256 = ?').pluck()
+        const withPart = sources.map((x) => ({ ...x, part: partOf.get(rowid, x.locator, x.sha256) as string | null }))
+        return versionsOfParts(parts.map(partOfColumns), (content) =>
+          withPart.filter((x) => x.part === content).map(({ version: _v, part: _p, ...x }) => ({ ...x, metadata: JSON.parse(x.metadata) as Record<string, string> })),
+        )
+      }
+    }
     const sourcesOf = (version: number) =>
       sources
         .filter((s) => (s.version ?? 1) === version)

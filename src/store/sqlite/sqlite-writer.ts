@@ -5,6 +5,7 @@ import { dropPortions, portionsEnabled, writePortions } from './sqlite-portions.
 import { versionPortions } from '../portion-access.js'
 import { filingColumns, filingOfColumns, mergeSourceFilings, sameFiling, versionsFiling, type Filing } from '../filing.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
+import { addPart, keptInParts, partColumns, partOfColumns, partOfRecord, partOfText, partsFiling, partsIndexText, partsRecord, partsVersions, shownPartsVersion, type PartChange, type PartColumns, type PartText } from '../sections.js'
 import { betterCopy, compareVersions, contentSha256, holdsNoText, NO_TEXT_VERSION, rankOfRow, STALE_CONTENT_SHA256, TEXT_UNAVAILABLE, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 
 /**
@@ -95,6 +96,16 @@ function prepare(db: Database.Database) {
     addSource: db.prepare(
       'INSERT OR IGNORE INTO cable_sources (cable, locator, sha256, rendering, imported_at, metadata, version) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
+    hasParts: db.prepare('SELECT 1 FROM cable_parts WHERE cable = ? LIMIT 1').pluck(),
+    parts: db.prepare('SELECT * FROM cable_parts WHERE cable = ? ORDER BY section, content_sha256'),
+    dropParts: db.prepare('DELETE FROM cable_parts WHERE cable = ?'),
+    putPart: db.prepare(
+      `INSERT INTO cable_parts (cable, section, sections, content_sha256, text_sha256, classification, level, caveats, error_count, withheld_runs, text_bytes, first_seen, text)
+       VALUES (@cable, @section, @sections, @content_sha256, @text_sha256, @classification, @level, @caveats, @error_count, @withheld_runs, @text_bytes, @first_seen, @text)`,
+    ),
+    dropVersions: db.prepare('DELETE FROM cable_versions WHERE cable = ?'),
+    partSources: db.prepare('UPDATE cable_sources SET part = ? WHERE cable = ? AND part IS NULL AND coalesce(version, -1) = coalesce(?, -1)'),
+    setPart: db.prepare('UPDATE cable_sources SET part = ?, version = ? WHERE cable = ? AND locator = ? AND sha256 = ?'),
   }
 }
 
@@ -124,6 +135,8 @@ export function writeCable(db: Database.Database, r: CableRecord, outcome?: Upse
   // the text is deflated only when it is written: a re-import of an unchanged cable needs the hash alone
   const sha = r.packed?.sha256 ?? textSha256(r.text)
   const existing = s.find.get(r.key) as Existing | undefined
+  // the parts model (QA 14 F6): a section of a telegram sent in sections, and any text of a cable kept in sections
+  if (existing && ((r.section && !holdsNoText(r) && existing.text_sha256 !== sha) || s.hasParts.get(existing.rowid)) && writeParts(db, s, existing, r, sha, outcome)) return
   let rowid: number
   let version: number | null = null
   if (!existing) {
@@ -255,6 +268,113 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
   return added.version
 }
 
+
+/** A `cable_parts` row. */
+interface PartRow extends PartColumns {
+  cable: number
+}
+
+/**
+ * The parts model (QA 14 F6, docs/research.md "Sections", src/store/sections.ts): `r` is a section of a telegram sent
+ * in sections, or any record of a cable kept in sections. Its text joins the cable's parts (a copy of a part kept:
+ * the better copy, filed under every source; a section the cable lacked: a section more; another text of a section:
+ * a version more), and the cable is written again from its parts: the shown text (the best version, its sections
+ * assembled in order, a missing one stated), the version rows (when there are several), the words of every part (a
+ * phrase never runs from one part into the next), and the filing: the highest of every part and source, never below
+ * what was stored (fail closed). A cable stored before with one text or versions of its sections is first taken
+ * into parts, each text as the section its class line says (or a whole text), its sources moved with it; a record
+ * holding no text adds a source of no version and raises the filing.
+ */
+function writeParts(db: Database.Database, s: Statements, existing: Existing, r: CableRecord, sha: string, outcome?: UpsertOutcome): boolean {
+  let parts: PartText[] = []
+  let floor: Filing = filingOfColumns(existing)
+  const stored = s.parts.all(existing.rowid) as PartRow[]
+  const taken = stored.length || existing.no_text ? null : takeIntoParts(s, existing)
+  if (stored.length) parts = stored.map(partOfColumns)
+  else if (taken) parts = taken.parts
+  let change: PartChange = 'unchanged'
+  let part: PartText | null = null
+  if (holdsNoText(r)) floor = versionsFiling([floor, filingOf(r)])
+  else {
+    part = partOfRecord(r, sha)
+    ;({ parts, change } = addPart(parts, part))
+  }
+  // a cable with one text (and copies of it) keeps it as it is, and so do texts none of which is surely a section
+  // (`keptInParts`): the writer's other rules store them
+  if (!stored.length && !keptInParts(parts)) return false
+  if (existing.no_text) s.noTextSources.run(existing.rowid)
+  taken?.mark()
+  const versions = partsVersions(parts)
+  const shown = shownPartsVersion(versions)
+  const others = versions.filter((v) => v !== shown)
+  const filing = partsFiling(versions, floor)
+  const record = partsRecord(r.key, shown, others, filing, r.source)
+  generations.set(db, writeGeneration(db) + 1)
+  const rowid = existing.rowid
+  for (const tag of splitTagList(existing.tags)) s.dropTag.run(tag, rowid)
+  for (const caption of JSON.parse(existing.captions) as string[]) s.dropCaption.run(caption, rowid)
+  s.dropRefs.run(rowid)
+  dropPortions(db, rowid)
+  s.update.run(...row(record), rowid)
+  s.dropFts.run(rowid)
+  attach(db, s, rowid, record, shown.textSha256, null)
+  s.addFts.run(rowid, partsIndexText(parts, VERSION_SEPARATOR), record.subject ?? '', record.addressees.map((a) => a.name).join(ADDRESSEE_SEPARATOR))
+  if (portionsEnabled(db)) writePortions(db, rowid, record.portions ?? [])
+  s.dropParts.run(rowid)
+  for (const p of parts) s.putPart.run({ cable: rowid, ...partColumns(p) })
+  s.dropVersions.run(rowid)
+  if (versions.length > 1) {
+    versions.forEach((v, i) =>
+      s.putVersion.run({
+        cable: rowid,
+        version: i + 1,
+        text_sha256: v.textSha256,
+        content_sha256: v.contentSha256,
+        ...filingColumns(v.filing),
+        error_count: v.rank.errorCount,
+        withheld_runs: v.rank.withheldRuns,
+        text_bytes: v.rank.textBytes,
+        first_seen: v.firstSeen,
+        text: v === shown ? null : packText(v.text),
+      }),
+    )
+  }
+  const src = r.source
+  const added = s.addSource.run(rowid, src.locator, src.sha256, src.rendering, src.importedAt, JSON.stringify(src.metadata), part ? null : NO_TEXT_VERSION).changes
+  // a source names the part it carried (a re-imported copy stored before as a version is moved to its part)
+  s.setPart.run(part ? part.content : null, part ? null : NO_TEXT_VERSION, rowid, src.locator, src.sha256)
+  if (outcome) {
+    outcome.sourcesAdded += added
+    if (change === 'new-section') outcome.sectionsAdded++
+    else if (change === 'new-version' || change === 'new') outcome.versionsAdded++
+    else if (change === 'replaced') outcome.replaced++
+    else outcome.unchanged++
+  }
+  return true
+}
+
+/**
+ * The texts of a cable stored before it was kept in parts (its one text, or each of its versions), as parts: each the
+ * section its class line says or a whole text, filed as stored; their sources name their parts from now on.
+ */
+function takeIntoParts(s: Statements, existing: Existing): { parts: PartText[]; mark: () => void } {
+  const rowid = existing.rowid
+  const versions = freshIdentity(s, rowid, s.versions.all(rowid) as VersionRow[])
+  const shownText = () => unpackText(s.getText.get(rowid) as Buffer)
+  if (!versions.length) {
+    const p = partOfText(shownText(), filingOfColumns(existing), existing.error_count, (s.firstSeen.get(rowid) as string | null) ?? '')
+    return { parts: [p], mark: () => s.partSources.run(p.content, rowid, null) }
+  }
+  let parts: PartText[] = []
+  const marks: (() => void)[] = []
+  for (const v of versions) {
+    const p = partOfText(v.text === null ? shownText() : unpackText(v.text), filingOfColumns(v), v.error_count, v.first_seen)
+    marks.push(() => s.partSources.run(p.content, rowid, v.version))
+    if (v.version === 1) marks.push(() => s.partSources.run(p.content, rowid, null))
+    parts = addPart(parts, p).parts
+  }
+  return { parts, mark: () => marks.forEach((m) => m()) }
+}
 
 /**
  * The version rows of a cable, each with the content hash of the current identity rule: a row a migration left

@@ -71,11 +71,27 @@ function VersionsPanel({ id, from, to, go, onShown }: { id: string; from: string
               <td>{v.errorCount}</td>
               <td>{v.firstSeen.slice(0, 19).replace('T', ' ')}</td>
               <td>
-                {v.sources.map((s) => (
-                  <div key={s.locator}>
-                    <code>{s.locator}</code> <span class="muted small">sha256 {v.textSha256.slice(0, 12)}…</span>
-                  </div>
-                ))}
+                {v.sections
+                  ? // a version made of the sections of a telegram sent in sections: each section with its sources
+                    v.sections.map((x) => (
+                      <div key={x.section} data-testid="version-section">
+                        Section {x.section} of {x.of}:{' '}
+                        {x.missing ? (
+                          <span class="muted">not in the archive</span>
+                        ) : (
+                          x.sources.map((s) => (
+                            <span key={s.locator}>
+                              <code>{s.locator}</code> <span class="muted small">sha256 {x.textSha256.slice(0, 12)}…</span>{' '}
+                            </span>
+                          ))
+                        )}
+                      </div>
+                    ))
+                  : v.sources.map((s) => (
+                      <div key={s.locator}>
+                        <code>{s.locator}</code> <span class="muted small">sha256 {v.textSha256.slice(0, 12)}…</span>
+                      </div>
+                    ))}
               </td>
             </tr>
           ))}
@@ -161,6 +177,11 @@ function RoutePanel({ id }: { id: string }) {
       {r.addresseesWithheld && (
         <p class="notice" data-testid="route-withheld">
           {r.addresseesWithheld}
+        </p>
+      )}
+      {r.addresseesFromContainer && (
+        <p class="notice" data-testid="route-from-container">
+          {r.addresseesFromContainer}
         </p>
       )}
       {r.noRecipientsBecause && <p class="notice">{r.noRecipientsBecause}</p>}
