@@ -329,9 +329,9 @@ describe('markTail and a marking in running text', () => {
     ['//NF//OC the plan', ['NF', 'OC']],
     ['/NF, OC the plan', ['NF', 'OC']],
     ['//S the plan', ['(control not read)']],
-    ['//NF/SI the plan', ['(control not read)']],
+    ['//NF/SI the plan', ['NF', '(control not read)']],
     ['/C office', []],
-    ['/NF/CT office', []],
+    ['/NF/CT office', ['NF', '(control not read)']],
     ['/ the plan', []],
   ])('reads the tail %j as %j', (after, tail) => {
     expect(markTail(after)).toEqual(tail)
