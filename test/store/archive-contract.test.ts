@@ -327,6 +327,11 @@ describe.each(engines)('archive store contract on $name', (engine) => {
       ['subject:(banking OR elections) zanu', ['09HARARE2']],
       ['subject:"reactor review"', ['10STATE5']],
       ['subject:uranium', []],
+      // a phrase or NEAR beside other conditions (PostgreSQL checks its positions after them)
+      ['"nuclear talks" date:2009', ['09STATE1']],
+      ['"nuclear talks" tag:ECON', []],
+      ['"uranium enrichment" class>=SECRET', ['09HARARE3']],
+      ['reactor NEAR/3 inspectors -date:2010', ['09HARARE3', '10STATE5']],
       ['id:09STATE01', ['09STATE1']],
       ['id:09HARARE*', ['09HARARE2', '09HARARE3']],
       // NARA document numbers and PlusD forms, exact and as prefixes, are found like the canonical ids (QA 13)

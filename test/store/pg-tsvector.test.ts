@@ -49,16 +49,18 @@ describe.skipIf(!server.available)('binary tsvectors on PostgreSQL', () => {
     expect(binary.map((v) => v.maxBucket)).toEqual([0, 52, 0, 0, 0])
   })
 
-  it('store the subject alone for ranking, its first 256 words', async () => {
-    const subject = `Nuclear talks: talks go on ${'more '.repeat(300)}`
-    const { rows } = await client.query<{ v: string; n: number }>('SELECT $1::tsvector::text AS v, length($2::tsvector) AS n', [
-      subjectVector('Nuclear talks: talks go on, Ünïcode'),
-      subjectVector(subject),
-    ])
+  it('store the subject alone, every word of it: the subject part (weight A) of the cable vector', async () => {
+    const subject = `Nuclear talks: talks go on ${'more '.repeat(300)} last`
+    const { rows } = await client.query<{ v: string; n: number; same: boolean }>(
+      `SELECT $1::tsvector::text AS v, length($2::tsvector) AS n, setweight($2::tsvector, 'A')::text = ts_filter($3::tsvector, '{a}')::text AS same`,
+      [subjectVector('Nuclear talks: talks go on, Ünïcode'), subjectVector(subject), cableVector(subject, [], 'More talks, last of all.').fts],
+    )
     expect(rows[0].v).toBe("'go':4 'nuclear':1 'on':5 'talks':2,3 'unicode':6")
     const positions = await client.query<{ p: number[] }>("SELECT (unnest($1::tsvector)).positions AS p", [subjectVector(subject)])
-    expect(Math.max(...positions.rows.flatMap((r) => r.p))).toBe(256)
-    expect(rows[0].n).toBe(5)
+    expect(Math.max(...positions.rows.flatMap((r) => r.p))).toBe(306)
+    // nuclear, talks, go, on, more, more~1 (its 257th occurrence on), last
+    expect(rows[0].n).toBe(7)
+    expect(rows[0].same).toBe(true)
   })
 
   it('send bytea arrays as their bytes, nulls included', async () => {

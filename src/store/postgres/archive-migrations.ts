@@ -313,4 +313,21 @@ export const PG_ARCHIVE_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE cable_sources ADD COLUMN part text;
     `,
   },
+  {
+    // `subject:` reads `subject_fts` under its own GIN index instead of weight A of `fts`: a weight test made
+    // PostgreSQL read every candidate's big out-of-line vector (every cable with the word anywhere), the subject's
+    // small in-row vector answers alone. The writer stored the subject's first 256 tokens only (enough to order
+    // ranked pages); it now stores them all, and a row that may have been cut (a position at or past 200) takes
+    // the subject's part of `fts` (weight A: the same lexemes and positions). A vector too long to keep positions
+    // (over 900 kB, pg-tsvector.ts) has no weights to filter: such a row keeps what it had.
+    id: 'archive-010',
+    sql: `
+      SELECT pg_advisory_xact_lock(1667391858);
+      UPDATE cable_fts f SET subject_fts = s.v
+        FROM (SELECT cable, ts_filter(fts, '{a}') AS v FROM cable_fts
+              WHERE EXISTS (SELECT 1 FROM unnest(subject_fts) u WHERE 200 <= ANY (u.positions))) s
+        WHERE s.cable = f.cable AND length(s.v) > 0;
+      CREATE INDEX cable_fts_subject_gin ON cable_fts USING gin (subject_fts);
+    `,
+  },
 ]

@@ -11,8 +11,9 @@ import { readableSql, readerDate, shownValueSql, somePortionSql, wholeSql } from
  *   to `cables c`; the rest becomes SQL over `c`, with full-text parts under OR or NOT as
  *   `c.id IN (SELECT cable FROM cable_fts WHERE fts @@ …)`;
  * - terms and phrases are tsquery lexemes joined by `<->`; `word*` is `word:*`; a bare word searches
- *   `fts` (subject and body) with no weight, so the GIN index answers it alone; `subject:` is weight A of
- *   `fts`; `to:` searches `to_fts`, a part that mixes columns becomes SQL over both;
+ *   `fts` (subject and body) with no weight, so the GIN index answers it alone; `subject:` searches
+ *   `subject_fts` (for a portion reader weight A of `fts`), `to:` searches `to_fts`, a part that mixes
+ *   columns becomes SQL over both;
  * - `a NEAR/n b` is the tsquery distance operators `<1>` … `<n+1>` in both orders (FTS5's rule: at most n
  *   tokens between the end of one and the start of the other), written once per field weight so the two
  *   words are in one field; three or more operands are checked by `cg_near` on the candidates that hold
@@ -33,6 +34,11 @@ export interface PgCompiledQuery {
   /** tsquery over the subject alone (any positive word of the query): orders a ranked page. */
   tier: string | null
   /**
+   * tsquery over `fts` that scores a ranked page (`ts_rank`), or null for a query that is not ranked: `match`, or,
+   * for a query whose words stand only in `subject:` searches (which read `subject_fts`, not `match`), `tier`.
+   */
+  rank: string | null
+  /**
    * Whether `where` reads a column of `cables c` other than `c.id` (an attribute, or the access rule). When it
    * does not, a query with `match` may read `cable_fts` alone, its `cable` standing for `c.id`.
    */
@@ -45,21 +51,33 @@ export interface PgCompiledQuery {
   driver: string | null
   driverRepeats: boolean
   driverWhere: string
+  /** When the driver is a tsquery on one `cable_fts` column (`to:`, `subject:`): that condition on alias `f`. */
+  driverFts: string | null
 }
 
 /** Where a text node searches: the vector column, the weight its lexemes carry, and the weights of its fields. */
 interface Ctx {
-  column: 'fts' | 'to_fts'
+  column: 'fts' | 'to_fts' | 'subject_fts'
   /** tsquery weight suffix of every lexeme ('' = any). */
   weight: string
-  /** Field weights, each a separate field for NEAR (`cg_near` takes them joined). */
+  /** Field weights, each a separate field for NEAR (tsquery alternatives; '' = the vector is one field). */
   fields: string[]
+  /** The position weights `cg_near` reads as one field each (its `fields` argument). */
+  nearWeights: string
 }
 
-const BARE: Ctx = { column: 'fts', weight: '', fields: ['A', 'D'] }
+const BARE: Ctx = { column: 'fts', weight: '', fields: ['A', 'D'], nearWeights: 'AD' }
+/**
+ * `subject:` reads `subject_fts`, the subject alone (archive-010 indexes it): a word in it needs no weight test,
+ * so the GIN index answers `subject:energy` without reading each candidate's big vector. Its positions carry
+ * weight D (written by the writer) or A (rows archive-010 rebuilt from `fts`): one field either way.
+ */
+const SUBJECT: Ctx = { column: 'subject_fts', weight: '', fields: [''], nearWeights: 'ABCD' }
+/** `subject:` as weight A of `fts`: for a portion reader, whose portions' vectors are laid out as `fts`. */
+const SUBJECT_IN_FTS: Ctx = { column: 'fts', weight: 'A', fields: ['A'], nearWeights: 'A' }
 const FIELDS: Record<string, Ctx> = {
-  subject: { column: 'fts', weight: 'A', fields: ['A'] },
-  to: { column: 'to_fts', weight: '', fields: ['D'] },
+  subject: SUBJECT,
+  to: { column: 'to_fts', weight: '', fields: ['D'], nearWeights: 'D' },
 }
 
 /**
@@ -74,6 +92,7 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
   let match: string | null = null
   let driver: string | null = null
   let driverRepeats = false
+  let driverFts: string | null = null
   let driverAt = -1
   if (query && reader) conds.push(c.sql(query, BARE))
   else if (query) {
@@ -92,10 +111,11 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
     } else {
       // the first conjunct that is a set of cables of one table may drive the listing of ids (`driver`)
       for (const n of conjuncts) {
-        const set: { sql: string; repeats: boolean } | null = driver === null ? c.cableSet(n) : null
+        const set: { sql: string; repeats: boolean; fts?: string } | null = driver === null ? c.cableSet(n) : null
         if (set) {
           driver = set.sql
           driverRepeats = set.repeats
+          driverFts = set.fts ?? null
           driverAt = conds.length
           conds.push(`c.id IN (${set.sql})`)
         } else conds.push(c.sql(n, BARE))
@@ -109,16 +129,20 @@ export function compilePgQuery(query: QueryNode | null, access: Access | undefin
   // no subject tier for a portion reader: it would order by a subject he may not read
   const words = query && !reader ? positiveLeaves(query) : []
   const tier = words.length ? words.map((l) => `(${phrase(l, '', 0)})`).join(' | ') : null
+  // `subject:energy` has no `match` since archive-010, and stays ranked as it was (subject hits first, the page scored)
+  const rank = match ?? (query && !reader && searchesSubject(query) ? tier : null)
   const rest = conds.filter((_, i) => i !== driverAt)
   return {
     match,
     where: conds.length ? conds.join(' AND ') : 'true',
     params: c.params,
     tier,
+    rank,
     usesCables: c.usesCables,
     driver,
     driverRepeats,
     driverWhere: rest.length ? rest.join(' AND ') : 'true',
+    driverFts,
   }
 }
 
@@ -193,6 +217,19 @@ function positiveLeaves(n: QueryNode): (TermNode | PhraseNode)[] {
   }
 }
 
+/** Whether a `subject:` text search stands outside any NOT. */
+function searchesSubject(n: QueryNode): boolean {
+  switch (n.type) {
+    case 'field':
+      return n.query !== null && n.field === 'subject'
+    case 'and':
+    case 'or':
+      return n.children.some(searchesSubject)
+    default:
+      return false
+  }
+}
+
 class Compiler extends Params {
   /** Set when the SQL written reads a column of `cables c` other than `c.id`. */
   usesCables = false
@@ -203,6 +240,11 @@ class Compiler extends Params {
     private readonly reader: Access | null,
   ) {
     super()
+  }
+
+  /** Where a field's text query searches: `subject:` reads `subject_fts`, for a portion reader weight A of `fts`. */
+  field(name: string): Ctx {
+    return name === 'subject' && this.reader ? SUBJECT_IN_FTS : FIELDS[name]
   }
 
   /**
@@ -220,14 +262,16 @@ class Compiler extends Params {
 
   /**
    * A node that selects a set of cables from one table, as a SELECT of `cable` (and whether a cable may come
-   * more than once), else null: `tag:` and `caption:` values, and a `to:` query that is one tsquery on
-   * `to_fts`. Null for a portion reader, whose conditions also read `cables`.
+   * more than once), else null: `tag:` and `caption:` values, and a `to:` or `subject:` query that is one
+   * tsquery on `to_fts` or `subject_fts`. Null for a portion reader, whose conditions also read `cables`.
    */
-  cableSet(n: QueryNode): { sql: string; repeats: boolean } | null {
+  cableSet(n: QueryNode): { sql: string; repeats: boolean; fts?: string } | null {
     if (this.reader || n.type !== 'field') return null
     if (n.query === null) return n.field === 'tag' || n.field === 'caption' ? this.valueSet(n) : null
-    if (FIELDS[n.field].column === 'to_fts' && this.isPure(n.query, FIELDS[n.field])) {
-      return { sql: `SELECT cable FROM cable_fts WHERE to_fts @@ ${this.param(this.tsquery(n.query, FIELDS[n.field]))}::tsquery`, repeats: false }
+    const ctx = this.field(n.field)
+    if (ctx.column !== 'fts' && this.isPure(n.query, ctx)) {
+      const q = this.param(this.tsquery(n.query, ctx))
+      return { sql: `SELECT cable FROM cable_fts WHERE ${ctx.column} @@ ${q}::tsquery`, repeats: false, fts: `f.${ctx.column} @@ ${q}::tsquery` }
     }
     return null
   }
@@ -253,7 +297,7 @@ class Compiler extends Params {
       case 'near':
         return n.operands.length === 2
       case 'field':
-        return n.query !== null && FIELDS[n.field].column === ctx.column && this.isPure(n.query, FIELDS[n.field])
+        return n.query !== null && this.field(n.field).column === ctx.column && this.isPure(n.query, this.field(n.field))
       case 'or':
         return n.children.every((c) => this.isPure(c, ctx))
       case 'and':
@@ -284,7 +328,7 @@ class Compiler extends Params {
         return `${words.join(' & ')} & (${alternatives.map((x) => `(${x})`).join(' | ')})`
       }
       case 'field':
-        return this.tsquery(n.query!, FIELDS[n.field])
+        return this.tsquery(n.query!, this.field(n.field))
       case 'or':
         return n.children.map((c) => `(${this.tsquery(c, ctx)})`).join(' | ')
       case 'and': {
@@ -312,7 +356,7 @@ class Compiler extends Params {
       case 'not':
         return `NOT (${this.sql(n.child, ctx)})`
       case 'field':
-        return n.query ? this.sql(n.query, FIELDS[n.field]) : this.attribute(n)
+        return n.query ? this.sql(n.query, this.field(n.field)) : this.attribute(n)
       default:
         throw new Error(`unexpected node ${n.type}`)
     }
@@ -322,7 +366,7 @@ class Compiler extends Params {
   private near(n: NearNode, ctx: Ctx): string {
     const all = n.operands.map((o) => `(${phrase(o, ctx.weight, o.tokens.length > 1 ? this.buckets : 0)})`).join(' & ')
     const ops = n.operands.map((o) => o.tokens.join(' ') + (o.type === 'term' && o.prefix ? '*' : ''))
-    const [q, fields, words, distance] = [this.param(all), this.param(ctx.fields.join('')), this.param(ops), this.param(n.distance)]
+    const [q, fields, words, distance] = [this.param(all), this.param(ctx.nearWeights), this.param(ops), this.param(n.distance)]
     return this.matches(ctx.column, (v) => `${v} @@ ${q}::tsquery AND cg_near(${v}, ${fields}, ${words}::text[], ${distance})`)
   }
   /** `[lo, hi)` bounds selecting every string that starts with `prefix` (byte order, as SQLite's). */

@@ -62,6 +62,8 @@ interface Compiled extends PgCompiledQuery {
    */
   idsFrom: string
   idsWhere: string
+  /** Whether `idsFrom` joins `cable_fts f` (a word query, or a `to:` or `subject:` set driving the listing). */
+  idsFts: boolean
   /** The reader of a search under portion-level access (his hits may be partial), else null. */
   portionReader: Access | null
   /** The date the search orders, filters and counts by: `c.date`, or for a portion reader the date each cable shows him. */
@@ -232,20 +234,27 @@ export class PostgresStore implements Store {
     const from = q.match ? 'cables c JOIN cable_fts f ON f.cable = c.id' : 'cables c'
     let idsFrom = from
     let idsWhere = q.where
+    // whether `idsFrom` has `f`, the cable's `cable_fts` row
+    let idsFts = q.match !== null
     if (q.match && !q.usesCables) idsFrom = 'cable_fts f CROSS JOIN LATERAL (SELECT f.cable AS id) c'
-    else if (!q.match && q.driver && !q.usesCables) {
+    else if (!q.match && q.driverFts && !q.usesCables) {
+      // a `to:` or `subject:` set: its `cable_fts` rows are read anyway, and `f` gives the subject tier without a lookup per match
+      idsFrom = 'cable_fts f CROSS JOIN LATERAL (SELECT f.cable AS id) c'
+      idsWhere = `${q.driverFts} AND ${q.driverWhere}`
+      idsFts = true
+    } else if (!q.match && q.driver && !q.usesCables) {
       // start from the cables of one tag, caption or addressee query rather than from every cable
       idsFrom = `(SELECT ${q.driverRepeats ? 'DISTINCT ' : ''}d.cable AS id FROM (${q.driver}) d) c`
       idsWhere = q.driverWhere
     }
-    return { ...q, from, idsFrom, idsWhere, portionReader: portions ? access! : null, date: portions ? readerDate(access!) : 'c.date' }
+    return { ...q, from, idsFrom, idsWhere, idsFts, portionReader: portions ? access! : null, date: portions ? readerDate(access!) : 'c.date' }
   }
 
   /** Whether the subject holds a word of the query, as a column `tier`, for ranked orders (`f` joined when `match`). */
-  private tierColumn(q: Compiled, params: unknown[]): string {
+  private tierColumn(q: Compiled, params: unknown[], fts = q.match !== null): string {
     if (!q.tier) return 'false AS tier'
     params.push(q.tier)
-    if (q.match) return `(f.subject_fts @@ $${params.length}::tsquery) AS tier`
+    if (fts) return `(f.subject_fts @@ $${params.length}::tsquery) AS tier`
     return `(SELECT s.subject_fts @@ $${params.length}::tsquery FROM cable_fts s WHERE s.cable = c.id) AS tier`
   }
 
@@ -258,8 +267,8 @@ export class PostgresStore implements Store {
    */
   private async indexedPage(q: Compiled, options: SearchOptions & { limit: number }, top: number): Promise<FacetedPage | null> {
     const params = [...q.params]
-    const byTier = q.match !== null && options.sort === 'rank' && q.tier !== null
-    const tier = byTier ? `, ${this.tierColumn(q, params)}` : ''
+    const byTier = q.rank !== null && options.sort === 'rank' && q.tier !== null
+    const tier = byTier ? `, ${this.tierColumn(q, params, q.idsFts)}` : ''
     const { rows } = await this.pool.query<{ generation: string; ids: string[]; tier: string[] | null }>(
       `SELECT (SELECT generation FROM fts_meta)::text AS generation, coalesce(array_agg(m.id), '{}') AS ids,
          ${byTier ? `coalesce(array_agg(m.id) FILTER (WHERE m.tier), '{}')` : 'NULL::bigint[]'} AS tier
@@ -295,14 +304,14 @@ export class PostgresStore implements Store {
     if (ids.length === 0) return []
     const params: unknown[] = [ids]
     let score = 'NULL::float8'
-    if (q.match) {
-      params.push(q.match)
+    if (q.rank) {
+      params.push(q.rank)
       score = `-ts_rank('${RANK_WEIGHTS}'::float4[], f.fts, $2::tsquery)`
     }
     const text = withText ? ', t.text' : ''
     const rows = await this.pool.query<HitRow>(
       `SELECT c.id, ${SUMMARY.replace('c.cable_id AS id', 'c.cable_id')}, c.date_basis, c.date_precision, c.date_from, c.tags, ${score} AS score${text}${partialColumns(q.portionReader)}
-       FROM cables c ${q.match ? 'JOIN cable_fts f ON f.cable = c.id' : ''} ${withText ? 'JOIN cable_texts t ON t.cable = c.id' : ''}
+       FROM cables c ${q.rank ? 'JOIN cable_fts f ON f.cable = c.id' : ''} ${withText ? 'JOIN cable_texts t ON t.cable = c.id' : ''}
        WHERE c.id = ANY($1::bigint[])`,
       params,
     )
@@ -312,7 +321,7 @@ export class PostgresStore implements Store {
 
   async *search(query: QueryNode | null, options: SearchOptions, access?: Access): AsyncIterable<SearchHit> {
     const q = await this.compile(query, access)
-    const ranked = q.match !== null
+    const ranked = q.rank !== null
     const params = [...q.params]
     const tier = this.tierColumn(q, params)
     const order = orderBy(options.sort, ranked, '')
@@ -326,9 +335,11 @@ export class PostgresStore implements Store {
     }
     // an export: one cursor in a read-only transaction, rows scored and inflated as they stream
     let score = 'NULL::float8'
-    if (q.match) {
-      params.push(q.match)
-      score = `-ts_rank('${RANK_WEIGHTS}'::float4[], f.fts, $${params.length}::tsquery)`
+    if (q.rank) {
+      params.push(q.rank)
+      // `f` is joined when `match` is the rank; a `subject:` query reads its cable's vector here
+      const fts = q.match ? 'f.fts' : '(SELECT s.fts FROM cable_fts s WHERE s.cable = c.id)'
+      score = `-ts_rank('${RANK_WEIGHTS}'::float4[], ${fts}, $${params.length}::tsquery)`
     }
     const text = options.withText ? ', (SELECT t.text FROM cable_texts t WHERE t.cable = c.id) AS text' : ''
     const page = options.limit !== undefined || options.offset ? ` LIMIT ${options.limit ?? 'ALL'} OFFSET ${options.offset ?? 0}` : ''
@@ -372,7 +383,7 @@ export class PostgresStore implements Store {
     }
     const params = [...q.params]
     const tier = this.tierColumn(q, params)
-    const order = orderBy(options.sort, q.match !== null, '')
+    const order = orderBy(options.sort, q.rank !== null, '')
     const { rows } = await this.pool.query<{ total: number; facets: [string, string | null, number][]; page: string[] | null }>(
       `WITH m AS MATERIALIZED (
          SELECT c.id, c.key, ${q.date} AS date, c.origin_key, c.classification, c.precedence, ${facetFieldColumns(q.portionReader)}, ${tier} FROM ${q.from} WHERE ${q.where}

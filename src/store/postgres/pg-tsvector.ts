@@ -226,9 +226,13 @@ export function preparePgIndex(r: CableRecord): PreparedIndex {
   return { engine: 'postgres', fts: v.fts, to: v.to, subject: subjectVector(r.subject), maxBucket: v.maxBucket }
 }
 
-/** The subject alone in binary tsvector format (positions from 1, no weight): orders ranked pages. */
+/**
+ * The subject alone in binary tsvector format (positions from 1, weight D): what `subject:` searches (archive-010
+ * indexes it) and what orders ranked pages. Every token, with the overflow lexemes of `fts`, so it holds exactly
+ * the subject's part of `fts` (weight A there, positions alike): `subject:` finds the cables it found by weight.
+ */
 export function subjectVector(subject: string | null): Buffer {
   const b = new VectorBuilder()
-  b.addTokens(indexTokens(subject ?? '').slice(0, MAX_POSITIONS), 'D')
+  b.add(subject ?? '', 'D')
   return b.binary()
 }
