@@ -723,7 +723,13 @@ export function legibleCaveats(text: string): string[] {
   const parts = markingParts(text)
   if (parts !== null) for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) found.add(caveat)
   else {
-    const words = markSkeleton(text).toUpperCase().split(/[^A-Z]+/).filter((w) => w !== '')
+    // a run of single letters is one word (`N/F` → NF, `S//N/F` → SNF, `N O F O R N`), never cut inside: the `N F` of
+    // a letter-spaced `C O N F I D E N T I A L` is no NOFORN
+    const words = markSkeleton(text).toUpperCase().split(/[^A-Z]+/).filter((w) => w !== '').reduce<string[]>((run, w, n, all) => {
+      if (w.length === 1 && n > 0 && all[n - 1].length === 1) run[run.length - 1] += w
+      else run.push(w)
+      return run
+    }, [])
     for (let k = 0; k < words.length; k++) {
       // a word or phrase of the tables standing at k, or a caveat spelt across separators (`N/F`, `NO FORN`): the
       // words from k joined with a blank and without (the longest phrase has four words, a caveat eight letters)
