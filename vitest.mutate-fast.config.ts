@@ -49,6 +49,9 @@ const SETS: Record<string, string[]> = {
     'test/archive/header-lines.test.ts',
     // the placeholders of withheld portions written out whole (walkPortions' shownMark and withhold)
     'test/archive/placeholders.test.ts',
+    // the merge and re-filing of filings (src/store/filing.ts) and the access a research tool searches with, in process
+    'test/store/filing-merge.test.ts',
+    'test/archive/research-access.test.ts',
   ],
   // the query → SQL compilers of both engines
   search: [

@@ -54,7 +54,8 @@ export function statedElsewhereInText(cable: Cable): { rank: number; caveats: st
         }
         // a banner marking nobody can read whole (`SECRET//SI//NOFORN`) still demands the caveats a reader recognises
         // in it (QA 10 F1)
-        if (stated === null && garbledMark(caps)) caveats.push(...legibleCaveats(caps))
+        // (a marking holds no digit: a header run onto one line, `C O N F I D E N T I A L QUORIN 000371 … E.O. 12958`, is none)
+        if (stated === null && !/\d/.test(caps) && garbledMark(caps)) caveats.push(...legibleCaveats(caps))
       }
       if (!header || seg.kind === 'subject' || seg.kind === 'tags' || seg.kind === 'eo') continue
       const t = line.trim()

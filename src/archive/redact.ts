@@ -253,11 +253,11 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   const overall = raisedBy(filed, portions)
   const overallLabel = classificationLabel(levelName(overall.level) as Level, overall.caveats)
   const failClosedLabel = classificationLabel('TOP SECRET', overall.caveats)
-  // a statement of the whole cable nobody can read (`SECRET//SI` on the class line: `statementUnreadable`) covers
-  // every portion, as a caveat there does: each demands the level the cable is filed at (fail closed, QA 14r9 F3)
+  // a statement of the whole cable nobody can read (`SECRET//SI` on the class line, `TK` on a caption line:
+  // `statementUnreadable`) covers every portion, as a caveat there does: each demands the cable's filing (QA 14r9 F3)
   const wholeUnread = statementUnreadable(cable)
   const floorLevel = wholeUnread ? overall.level : -1
-  const floorWhy = wholeUnread ? ` (the cable's own marking not understood, treated as ${failClosedLabel})` : ''
+  const floorWhy = ` (the cable's own marking not understood, treated as ${failClosedLabel})`
   const withheld: WithheldPortion[] = []
   // the restricting caveats named by the marks of portions nobody reads (a mark nobody can read, `legibleCaveats`, and
   // the readable marks beside it): no portion's demand carries them, the cable's filing must (`filedAccess`)

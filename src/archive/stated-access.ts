@@ -119,7 +119,9 @@ function statedValues(cable: Cable, statedElsewhere: string | null): string[] {
 
 /**
  * Whether what states the whole cable's classification is a marking nobody can read (QA 14 round 9, F3): its class
- * line, container classification or `statedElsewhere` (`SECRET//SI`: a control this archive reads no caveat for). Such a
+ * line, container classification or `statedElsewhere` (`SECRET//SI`: a control this archive reads no caveat for), or
+ * a line of its caption block made of such controls (`TK`, `SI/TK` under the class line: `readHeaderCaptions`, F4),
+ * which states the same of the whole cable as `SECRET//TK` does. Such a
  * statement covers every portion, as a caveat on the class line does (spec §7 rules 4, 5 and 8): the releasable
  * rendering demands the cable's filing (TOP SECRET, marking not understood) of every portion, so nobody below it
  * reads any. An unreadable subject or paragraph mark is the portion's own and withholds that portion only; an FL4
@@ -131,5 +133,5 @@ function statedValues(cable: Cable, statedElsewhere: string | null): string[] {
  *   statementUnreadable(parseCable('S E C R E T QUORIN 000717\n…\n2. (S//ZZ) …')) // false: a portion's mark
  */
 export function statementUnreadable(cable: Cable, statedElsewhere: string | null = null): boolean {
-  return statedValues(cable, statedElsewhere).some((v) => markingParts(v) === null)
+  return statedValues(cable, statedElsewhere).some((v) => markingParts(v) === null) || readHeaderCaptions(cable).unreadable.length > 0
 }

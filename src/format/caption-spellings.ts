@@ -30,8 +30,9 @@ const CAPTION_LETTERS: readonly (readonly [string, string])[] = [...CAPTION_PHRA
  */
 export function spelledCaptions(line: string): string[] {
   const letters = markSkeleton(line).replace(LETTER_SEPARATORS, '').toUpperCase()
-  // Stryker disable next-line ConditionalExpression: the length bound only spares long lines the walk; the walk finds no caption in them either way
-  if (letters.length === 0 || letters.length > 60 || !/^[A-Z]+$/.test(letters)) return []
+  // (no test of the letters: a line holding anything but A-Z spells no caption, since every caption's letters are A-Z;
+  // the bound keeps the walk's recursion short: ten captions spelt out are 60 letters, a caption line is shorter)
+  if (letters.length > 60) return []
   const walk = (at: number): string[] | null => {
     if (at === letters.length) return []
     for (const [word, caption] of CAPTION_LETTERS) {
@@ -55,8 +56,10 @@ export function spelledCaptions(line: string): string[] {
  *   controlsNobodyReads('SI/TK') // true;  controlsNobodyReads('SIPDIS') // false;  controlsNobodyReads('Si') // false
  */
 export function controlsNobodyReads(line: string): boolean {
-  const words = line.trim().split(/[\s./,_-]+/).filter(Boolean)
-  return words.length > 0 && words.every((w) => /^[A-Z]+$/.test(w) && isUnreadControl(w)) && markingParts(line.trim()) === null
+  // (each word is one of the upper-case words of `isUnreadControl`, so the marking parser, which refuses every one of
+  // them, reads no marking in such a line: no further test of case or of the parser is needed)
+  const words = line.split(/[\s./,_-]/).filter(Boolean)
+  return words.length > 0 && words.every(isUnreadControl)
 }
 
 /**

@@ -102,6 +102,7 @@ export function splitClassWord(written: string): { word: string; controls: strin
   const at = written.indexOf('/')
   if (at === -1) return { word: written, controls: null, controlsStart: written.length }
   const slashes = written.startsWith('//', at) ? 2 : 1
+  // Stryker disable next-line Regex: exec finds the leftmost match, and [ \t]* matches at 0 with or without the ^
   const start = at + slashes + /^[ \t]*/.exec(written.slice(at + slashes))![0].length
   return { word: written.slice(0, at).trimEnd(), controls: written.slice(start), controlsStart: start }
 }
@@ -124,7 +125,9 @@ export function classLineMarking(written: string): { marking: string; parts: Mar
   // a letter-spaced control after `//` (`S E C R E T // N O F O R N`) is the control it spells
   const controls = joined.replace(/(?<![A-Za-z])([A-Za-z]) (?=[A-Za-z](?![A-Za-z]))/g, '$1')
   const level = levelOfClassWord(word)
-  const marking = `${level === 'SBU' ? 'LIMITED OFFICIAL USE' : /^UNCLAS/i.test(word.trim()) ? 'UNCLASSIFIED' : classWordFor(level, false)}//${controls.replace(/[ \t]*(\/{1,2})[ \t]*/g, '$1').toUpperCase()}`
+  // the class word as the parser reads it (`classWordFor`: LIMITED OFFICIAL USE for SBU), UNCLAS* written out, and the
+  // controls without blanks around their slashes
+  const marking = `${level === 'UNCLASSIFIED' ? 'UNCLASSIFIED' : classWordFor(level, false)}//${controls.replace(/[ \t]*\/[ \t]*/g, '/').toUpperCase()}`
   return { marking, parts: markingParts(marking) }
 }
 

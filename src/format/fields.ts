@@ -84,7 +84,9 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
           span: index.span(controlsSpan.start, controlsSpan.end),
         })
       } else {
-        if (stated.parts.level !== null && LEVEL_RANK[stated.parts.level] > LEVEL_RANK[level]) level = stated.parts.level
+        // the parser's level is the class word's, or above it (`UNCLASSIFIED//FOR OFFICIAL USE ONLY` is SBU); the
+        // marking always opens with the class word, so it names a level
+        level = stated.parts.level ?? level
         // each caveat the controls name is a caption of the class line (spanning the controls), as `S E C R E T NODIS …` is
         for (const caveat of stated.parts.caveats) {
           if (CAPTION_PHRASES.includes(caveat) || caveatsOfCaption(caveat).length) classLineCaptions.push({ caption: caveat, ...controlsSpan })

@@ -294,9 +294,10 @@ function readMarking(written: string): MarkingResult {
     }
     return fail(`unknown marking word "${t.text}"${suggestion(t.text)}`, t)
   }
-  // a level and a separator with no control after it (`S//`, `(S//)`, `SECRET/`): what it would have named is unknown
+  // a level and a separator with no control after it (`S//`, `(S//)`, `SECRET/`), or a separator alone (`(//)`): what
+  // it would have named is unknown (only a separator holds a slash: a word is letters)
   const last = tokens[tokens.length - 1]
-  if (last.type === 'sep' && last.text.includes('/') && level !== null && caveats.length === 0 && releasableTo === null) return fail(`"${last.text}" after ${level} names no control`, last)
+  if (last.text.includes('/') && caveats.length === 0 && releasableTo === null) return fail(level === null ? `"${last.text}" names no level or control` : `"${last.text}" after ${level} names no control`, last)
   const parts: MarkingParts = { level, caveats, releasableTo }
   const conflict = markingConflict(parts)
   if (conflict) return { ok: false, error: { message: conflict, start: relStart, end: relEnd }, failClosed: { level, caveats, releasableTo: null } }
@@ -722,7 +723,13 @@ export function legibleCaveats(text: string): string[] {
   const parts = markingParts(text)
   if (parts !== null) for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) found.add(caveat)
   else {
-    const words = markSkeleton(text).toUpperCase().split(/[^A-Z]+/).filter((w) => w !== '')
+    // a run of single letters is one word (`N/F` → NF, `S//N/F` → SNF, `N O F O R N`), never cut inside: the `N F` of
+    // a letter-spaced `C O N F I D E N T I A L` is no NOFORN
+    const words = markSkeleton(text).toUpperCase().split(/[^A-Z]+/).filter((w) => w !== '').reduce<string[]>((run, w, n, all) => {
+      if (w.length === 1 && n > 0 && all[n - 1].length === 1) run[run.length - 1] += w
+      else run.push(w)
+      return run
+    }, [])
     for (let k = 0; k < words.length; k++) {
       // a word or phrase of the tables standing at k, or a caveat spelt across separators (`N/F`, `NO FORN`): the
       // words from k joined with a blank and without (the longest phrase has four words, a caveat eight letters)

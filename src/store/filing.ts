@@ -98,9 +98,11 @@ export function filingColumns(f: Filing): { level: number; caveats: string; clas
  * after `//`; caption lines a letter or two off a caption, short forms spelt with separators, `N/F`, ORCON written
  * out, `HANDLE VIA COMINT CHANNELS ONLY`). 4: QA 10's marks (the restricting caveats recognised in a mark nobody can
  * read, `legibleCaveats`; a control after a mark's bracket and blanks, `(S) NF`, `(S)/ /NF`, and after the subject's
- * mark), landed after 3 was stamped.
+ * mark), landed after 3 was stamped. 5: those of issue 15's eighteenth mutation run (a caption line of controls
+ * nobody reads, `TK` under the class line, demanded of every portion as such a class line is; a mark of separators
+ * alone, `(//)`, a mark nobody can read).
  */
-export const FILING_RULES = 4
+export const FILING_RULES = 5
 
 /** Name of the setting in `archive_settings` holding the filing rules version the stored filings were computed by. */
 export const FILING_SETTING = 'filing-rules'

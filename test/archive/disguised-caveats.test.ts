@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { disguisedCaveats } from '../../src/archive/disguised-caveats.js'
-import { statedAccess } from '../../src/archive/stated-access.js'
+import { disguisedCaveats, readHeaderCaptions } from '../../src/archive/disguised-caveats.js'
+import { statedAccess, statementUnreadable } from '../../src/archive/stated-access.js'
+import type { Cable } from '../../src/format/model.js'
 import { parseCable } from '../../src/format/parse.js'
 
 /** A synthetic cable: the header lines given, then E.O., TAGS, subject, one paragraph and a signature. */
@@ -140,5 +141,57 @@ describe('statedAccess demands the disguised caveats', () => {
     expect(statedAccess(c)).toMatchObject({ level: 2, caveats: ['NODIS'] })
     // a subject line alone, with nothing after it in the text
     expect(disguisedCaveats(parseCable(`${CLASS}\n\nSUBJECT: N\u041eFORN TEST`))).toEqual([])
+  })
+})
+
+// issue 15, eighteenth mutation run: the caption lines spelt letter by letter and the lines of controls nobody reads
+// (QA 14r9 F4), as readHeaderCaptions reads them in one pass
+describe('readHeaderCaptions: spelt captions and controls nobody reads', () => {
+  const read = (captions: string[], opts?: { address?: string[]; after?: string[] }) => readHeaderCaptions(parseCable(cable(CLASS, captions, opts)))
+
+  it('should name the caption a line spells with separators, and no line of the caption block as unreadable', () => {
+    expect(read(['N.O.F.O.R.N', 'SIPDIS'])).toEqual({ caveats: ['NOFORN'], unreadable: [] })
+    expect(read(['E/X/D/I/S'])).toEqual({ caveats: ['EXDIS'], unreadable: [] })
+    expect(disguisedCaveats(parseCable(cable(CLASS, ['N/O/D/I/S'])))).toEqual(['NODIS'])
+  })
+
+  it('should list each caption-block line of controls nobody reads as written, trimmed', () => {
+    expect(read(['  SI/TK ', 'SIPDIS', 'HCS'])).toEqual({ caveats: [], unreadable: ['SI/TK', 'HCS'] })
+    expect(read(['N.O.F.O.R.N', 'TK'])).toEqual({ caveats: ['NOFORN'], unreadable: ['TK'] })
+  })
+
+  it('should read a line of controls nobody reads outside the caption block as none (a TAGS list wrapped: SI, Slovenia)', () => {
+    // a line of its own after the subject, where the parser reads text: not the caption block
+    expect(readHeaderCaptions(parseCable(cable(CLASS, ['SIPDIS']).replace('SUBJECT: A TEST\n', 'SUBJECT: A TEST\n\nSI\n'))).unreadable).toEqual([])
+    expect(read(['SIPDIS'], { after: ['SI', ''] }).unreadable).toEqual([])
+    expect(readHeaderCaptions(parseCable(cable(CLASS, ['SIPDIS']).replace('TAGS: PREL, ZI', 'TAGS: PREL, ZI,\nSI')))).toEqual({ caveats: [], unreadable: [] })
+  })
+})
+
+// issue 15, eighteenth mutation run: what states the whole cable (statementUnreadable, statedAccess's statements)
+describe('the statements of the whole cable', () => {
+  const text = cable('S E C R E T HARARE 000123', ['SIPDIS'])
+
+  it('should leave out a blank publisher field, and read one nobody can read as covering the cable', () => {
+    expect(statedAccess(parseCable(text), '  ')).toEqual({ level: 3, caveats: [], classification: 'SECRET' })
+    expect(statementUnreadable(parseCable(text), ' \t ')).toBe(false)
+    expect(statementUnreadable(parseCable(text), 'SECRET//ZZ')).toBe(true)
+  })
+
+  it("should read the container's classification as a statement of the whole cable", () => {
+    const contained = (classification: string) => ({ ...parseCable(text), container: { metadata: { classification } } }) as unknown as Cable
+    expect(statementUnreadable(contained('SECRET//SI'))).toBe(true)
+    expect(statementUnreadable(contained('SECRET'))).toBe(false)
+    expect(statedAccess(contained('TOP SECRET//NOFORN'))).toEqual({ level: 4, caveats: ['NOFORN'], classification: 'TOP SECRET//NOFORN' })
+  })
+})
+
+describe('a classification the parser inferred from the portion marks alone', () => {
+  it('should state nothing: the cable is filed TOP SECRET, no label, and is no statement nobody can read', () => {
+    const text = ['R 010000Z JAN 09', 'FM AMEMBASSY HARARE', 'TO SECSTATE WASHDC ROUTINE 0001', '', 'SUBJECT: A TEST', '', '1. (C) Text.', '', 'SMITH', ''].join('\n')
+    const cable = parseCable(text)
+    expect(cable.diagnostics.some((d) => d.code === 'NO_CLASS_LINE')).toBe(true)
+    expect(statedAccess(cable)).toEqual({ level: 4, caveats: [], classification: null })
+    expect(statedAccess(cable, 'CONFIDENTIAL')).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
   })
 })

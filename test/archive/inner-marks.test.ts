@@ -6,7 +6,7 @@
  * and prose are no marks. Pure, synthetic lines (invented post QUORIN). Issue 15's mutation run (docs/testing.md).
  */
 import { describe, expect, it } from 'vitest'
-import { bodyPortions, innerMarks, splitMarks } from '../../src/format/body-portions.js'
+import { bodyPortions, innerMarks, markTail, splitMarks } from '../../src/format/body-portions.js'
 import { parseCable } from '../../src/format/parse.js'
 import { redactText } from '../../src/archive/redact.js'
 
@@ -321,3 +321,25 @@ Classified By: Ambassador Ona Quill for reasons 1.4 (b) and (d).
 function ALPHA_ITEMS() {
   return { at: '1. (C) Items', number: 1, mark: 'C', lead: '', lines: ['1. (C)'], inner: [], within: [] }
 }
+
+// issue 15, eighteenth mutation run: the controls after a mark's bracket (markTail, QA 14r9 F5) and a marking in
+// running text, each way the words are joined
+describe('markTail and a marking in running text', () => {
+  it.each([
+    ['//NF//OC the plan', ['NF', 'OC']],
+    ['/NF, OC the plan', ['NF', 'OC']],
+    ['//S the plan', ['(control not read)']],
+    ['//NF/SI the plan', ['NF', '(control not read)']],
+    ['/C office', []],
+    ['/NF/CT office', ['NF', '(control not read)']],
+    ['/ the plan', []],
+  ])('reads the tail %j as %j', (after, tail) => {
+    expect(markTail(after)).toEqual(tail)
+  })
+
+  it('demands only the restricting caveats of a marking in running text, joined as one mark', () => {
+    expect(innerMarks('The harbor is open. SECRET//NOFORN/ORCON the source.')).toEqual(['NOFORN/ORCON'])
+    expect(innerMarks('The harbor is open. SECRET//FGI the source.')).toEqual([])
+  })
+})
+

@@ -60,8 +60,8 @@ describe('a caption line spelt with separators', () => {
     const text = cable(731, caption)
     const access = filed(text)
     expect(access.classification).toBe(label)
-    // (the portions of a cable whose controls nobody reads are QA 14r9 F3's: each is still judged by its own mark)
-    if (label !== UNREADABLE) expect(redactText(text, S, access).text).not.toContain('leakword')
+    // a caption line of controls nobody reads covers every portion, as such a class line does (QA 14r9 F3)
+    expect(redactText(text, S, access).text).not.toContain('leakword')
   })
 
   it('reads the captions a line spells, and none in ordinary lines', () => {

@@ -104,6 +104,8 @@ describe('the mark readers', () => {
     expect(legibleCaveats('S//ZZ//SPECAT EXCLUSIVE')).toEqual(['NODIS', 'SPECAT'])
     expect(legibleCaveats('S//ZZ//EYES ONLY')).toEqual(['NODIS'])
     expect(legibleCaveats('SNF')).toEqual(['NOFORN'])
+    expect(legibleCaveats('S//N O F O R N//ZZ')).toEqual(['NOFORN'])
+    expect(legibleCaveats('C O N F I D E N T I A L//ZZ')).toEqual([])
     expect(legibleCaveats('\u0405//ZZ//NF')).toEqual(['NOFORN'])
     // a readable mark: its restricting caveats; none named, none read
     expect(legibleCaveats('S//NF')).toEqual(['NOFORN'])
@@ -116,6 +118,9 @@ describe('the mark readers', () => {
     expect(banner('SECRET//ZZ//NOFORN').caveats).toEqual(['NOFORN'])
     expect(banner('SECRET//SI').caveats).toEqual([])
     expect(banner('S/CT').caveats).toEqual([])
+    // a header run onto one line in capitals (dev corpus 08LJUBLJANA371) is no banner, and its letter-spaced class
+    // word spells no NF
+    expect(banner('C O N F I D E N T I A L QUORIN 000371 SIPDIS STATE FOR EUR/CE E.O. 12958: DECL: 08/14/2018 TAGS: PREL SI').caveats).toEqual([])
   })
 
   it('raisedBy raises the caveats of an unreadable mark', () => {

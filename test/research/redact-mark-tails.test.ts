@@ -57,7 +57,9 @@ describe('controls beside a readable mark', () => {
     expect(shownTo(text, { level, caveats: [...caveats] })).toBe(text)
   })
 
-  it.each(['2. (S//) The mole leakword reported.', '2. (S)// The mole leakword reported.', '2. (S)//SI The mole leakword reported.', '2. (S/) The mole leakword reported.'])(
+  // a mark of separators alone (`(//)`) names neither level nor control: what it would have named is unknown
+  // too (issue 15, eighteenth mutation run: it was read as a mark naming nothing, shown to a SECRET reader without NOFORN)
+  it.each(['2. (S//) The mole leakword reported.', '2. (S)// The mole leakword reported.', '2. (S)//SI The mole leakword reported.', '2. (S/) The mole leakword reported.', '2. (//) The mole leakword reported.'])(
     'reads %j, a control after // that nobody can read, as a mark nobody can read',
     (second) => {
       const text = cable(752, second)
@@ -98,7 +100,8 @@ describe('the mark readers', () => {
   })
 
   it('parseMarking refuses a level and a separator with no control after it', () => {
-    for (const bare of ['S//', 'S/', 'SECRET//', 'S // ', 'TS//']) expect(parseMarking(bare).ok, bare).toBe(false)
+    for (const bare of ['S//', 'S/', 'SECRET//', 'S // ', 'TS//', '//', '/', ' // ']) expect(parseMarking(bare).ok, bare).toBe(false)
+    expect(parseMarking('//')).toEqual({ ok: false, error: { message: '"//" names no level or control', start: 0, end: 2 } })
     for (const read of ['S//NF', 'S//NF/', 'S', 'C - ENTIRE TEXT', 'NF']) expect(parseMarking(read).ok, read).toBe(true)
   })
 
