@@ -323,7 +323,7 @@ function walkPortions(given: Cable, givenText: string, reader: Access, filed: Ov
   const subjectLead = /^\s*SUBJ\w*\s*[:.]?\s*(\([^()\n]{1,24}\))?/i.exec(subjectSegment)
   const subjectBody = subjectSegment.slice(subjectLead?.[0].length ?? 0)
   // controls right after the subject's mark are its own (`SUBJECT: (S)//NF …`, `(S) NF …`: `markTail`, QA 10 F8)
-  const subjectInner = subjectBody.split('\n').flatMap((line, n) => innerMarks(line, '', n === 0 && subjectLead?.[1] !== undefined))
+  const subjectInner = subjectBody.split('\n').flatMap((line, n) => innerMarks(line, '', n === 0 && subjectLead?.[1] !== undefined ? subjectLead[1].slice(1, -1) : null))
   const subject = raisedByInner(portionDecision(subjectMark), [...subjectInner, ...splitMarks(subjectBody).map((m) => m.mark)])
   // a placeholder never carries a portion mark below the level of what it stands for (docs/research.md): a
   // readable mark is kept as written; an unmarked portion, withheld at the overall level, gets the overall mark

@@ -233,6 +233,17 @@ export function markTail(after: string): string[] {
 }
 
 /**
+ * A control `markTail` read after a mark, as a mark at that mark's level (`(C) NODIS …` → `CONFIDENTIAL//NODIS`): the
+ * control belongs to the mark, so it demands the mark's level, never the overall level a mark naming no level counts
+ * at (a CONFIDENTIAL subject of a SECRET cable stays CONFIDENTIAL). A lead naming no level and a control nobody reads
+ * (`UNREAD_CONTROL`) stay as they are.
+ */
+function tailAt(lead: string, control: string): string {
+  const level = control === UNREAD_CONTROL ? null : (markingParts(lead.trim())?.level ?? null)
+  return level === null ? control : `${level}//${control}`
+}
+
+/**
  * The portion marks standing inside a line of a portion (not at its start), as the marking parser would read them
  * (upper case, single spaces): a parenthesised or bracketed word it reads with a level, in either letter case and
  * with blanks inside (`(SECRET)`, `( s )`, `[S]`, `(CONFIDENTIAL//NF)`), a garbled mark (`(S//ZZ)`, `garbledMark`),
@@ -242,10 +253,10 @@ export function markTail(after: string): string[] {
  * together). Acronyms (`(S/P)`, `(UN)`) are none.
  */
 // Stryker disable next-line StringLiteral: any default holding no list letter, REF label or citation line reads the same
-export function innerMarks(line: string, before = '', afterMark = false): string[] {
+export function innerMarks(line: string, before = '', afterMark: string | null = null): string[] {
   const found: string[] = []
   // controls joined onto the mark the line was cut after (`2. (S)//NF …`, `(S)/NF …`): marks of the portion
-  if (afterMark) found.push(...markTail(line))
+  if (afterMark !== null) found.push(...markTail(line).map((control) => tailAt(afterMark, control)))
   // an upper-case item letter left standing as a citation alone on the line before (`(C) STATE 3`) whose item runs on
   // into this line (`LKW3 the plan …`: not a new item, paragraph or citation) is a mark after all: text follows the
   // citation, as on one line (QA 14 round 7, F10 continuation; fail closed). In a REF block items run on freely.
@@ -286,7 +297,7 @@ export function innerMarks(line: string, before = '', afterMark = false): string
     // a caveat alone (`(NF)`, `(NOFORN)`) is a mark too: it demands its caveat at the level around it; a word that
     // looks like a mark the parser cannot read (`(SNF)`, `(SS)`: `lookalikeMark`) is one nobody can read
     if (readsAsMark(word) || (m[1] === m[1].toUpperCase() && lookalikeMark(m[1]))) {
-      found.push(word, ...markTail(after))
+      found.push(word, ...markTail(after).map((control) => tailAt(word, control)))
       readAt.add(m.index)
     }
   }
@@ -656,7 +667,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
   let gap = true
   let at = 0
   // the marks inside lines, unless the caller reads only the marks portions open with (whole-cable access on import)
-  const innerOf = options.inner === false ? () => [] : (line: string, afterMark = false) => innerMarks(line, run, afterMark)
+  const innerOf = options.inner === false ? () => [] : (line: string, afterMark: string | null = null) => innerMarks(line, run, afterMark)
   // the text of the portion's lines so far (since the last empty line): the context of a lettered list
   // Stryker disable next-line StringLiteral: emptied at the first body line, which follows a gap
   let run = ''
@@ -704,7 +715,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const tm = MARKED_LINE.exec(rest)
         const marked = tm !== null && isPortionMark(tm[2])
         const lead = `${trailer[1]} ${marked ? tm[1] : ''}`
-        cur = { start: here, number: null, mark: marked ? tm[2] : null, lead, lines: [here], inner: innerOf(marked ? rest.slice(tm[0].length) : rest, marked), within: [] }
+        cur = { start: here, number: null, mark: marked ? tm[2] : null, lead, lines: [here], inner: innerOf(marked ? rest.slice(tm[0].length) : rest, marked ? tm[2] : null), within: [] }
         portions.push(cur)
         gap = false
         run += line
@@ -720,7 +731,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         const written = after !== null && markWordKind(after[1]) !== 'none' ? after[1] : null
         const mark = numbered.marking ?? written
         const rest = mark === null ? line : numbered.marking ? line.slice(line.indexOf(`(${mark}`) + mark.length + 2) : line.slice(after![0].length)
-        cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest, mark !== null), within: [] }
+        cur = { start: here, number: numbered.number, mark, lead: '', lines: [here], inner: innerOf(rest, mark), within: [] }
         portions.push(cur)
       } else if (m && (isPortionMark(m[2], m[1]) || doubledLevelMark(m[2], text)) && !(cur !== null && !gap && m[1].trim() === '' && enumeratorInSequence(m[2].trim(), run, line.slice(m[0].length)))) {
         // a marked line with no blank line before it stands inside the portion before it (a wrapped sentence may
@@ -734,7 +745,7 @@ export function bodyPortions(cable: Cable, text: string, options: { inner?: bool
         // that level (fail closed: never below what either reading demands)
         const word = m[2].trim()
         const enumerator = m[1].trim() === '' && letters.listed(word, letters.lineOf(here))
-        const inner = innerOf(line.slice(m[0].length), true)
+        const inner = innerOf(line.slice(m[0].length), m[2])
         // two marks in a row at a line start (`(S) (U) …`, `(S)(C) …`, `(C) (SBU) …`: QA 14 round 6): the first was
         // taken as an enumerator before the mark, but reads as a mark as well; both count, the higher wins
         const leadLetter = /^\s*[(\uFF08]\s*([A-Za-z])\s*[)\uFF09]\s*$/.exec(m[1])?.[1]

@@ -100,9 +100,10 @@ export function filingColumns(f: Filing): { level: number; caveats: string; clas
  * read, `legibleCaveats`; a control after a mark's bracket and blanks, `(S) NF`, `(S)/ /NF`, and after the subject's
  * mark), landed after 3 was stamped. 5: those of issue 15's eighteenth mutation run (a caption line of controls
  * nobody reads, `TK` under the class line, demanded of every portion as such a class line is; a mark of separators
- * alone, `(//)`, a mark nobody can read).
+ * alone, `(//)`, a mark nobody can read). 6: a control after a mark is demanded at that mark's level, not the
+ * overall level (`SUBJECT: (C) NODIS …` of a SECRET cable is a CONFIDENTIAL//NODIS portion): stored portions are cut again.
  */
-export const FILING_RULES = 5
+export const FILING_RULES = 6
 
 /** Name of the setting in `archive_settings` holding the filing rules version the stored filings were computed by. */
 export const FILING_SETTING = 'filing-rules'

@@ -86,8 +86,13 @@ describe('markTail', () => {
     expect(markTail('/ / the plan')).toEqual([UNREAD_CONTROL])
     // after blanks alone: a restricting control no acronym shares, in capitals
     for (const prose of [' OC groups', ' NOTE: the plan', ' A and/or B', ' Nf officials', ' FOUO the plan', ' The plan', '  ']) expect(markTail(prose), prose).toEqual([])
-    expect(innerMarks(' NF the plan', '', true)).toEqual(['NF'])
-    expect(innerMarks('the plan (S) NF here')).toEqual(['S', 'NF'])
+    // a control after the mark is the mark's, at the mark's level (not the overall level a bare caveat counts at)
+    expect(innerMarks(' NF the plan', '', 'S')).toEqual(['SECRET//NF'])
+    expect(innerMarks(' NODIS GOSSIP', '', 'C')).toEqual(['CONFIDENTIAL//NODIS'])
+    expect(innerMarks(' NF/SI the plan', '', 'C')).toEqual(['CONFIDENTIAL//NF', UNREAD_CONTROL])
+    expect(innerMarks(' NF the plan', '', 'Japan')).toEqual(['NF'])
+    expect(innerMarks('the plan (S) NF here')).toEqual(['S', 'SECRET//NF'])
+    expect(innerMarks('the plan (C) NODIS here')).toEqual(['C', 'CONFIDENTIAL//NODIS'])
   })
 })
 

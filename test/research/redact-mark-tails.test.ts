@@ -108,9 +108,10 @@ describe('the mark readers', () => {
   it('innerMarks reads a marking in running text as its caveats, and a tail after the mark the line was cut after', () => {
     expect(innerMarks('The harbor is open. SECRET//NOFORN the source.')).toEqual(['NOFORN'])
     expect(innerMarks('classified as SECRET//REL TO USA, GBR')).toEqual([])
-    expect(innerMarks('//NF the plan', '', true)).toEqual(['NF'])
+    expect(innerMarks('//NF the plan', '', 'S')).toEqual(['SECRET//NF'])
+    expect(innerMarks('//NF the plan', '', 'S//NF')).toEqual(['SECRET//NF'])
     expect(innerMarks('//NF the plan')).toEqual([])
-    expect(innerMarks('the plan (S)//NF here')).toEqual(['S', 'NF'])
+    expect(innerMarks('the plan (S)//NF here')).toEqual(['S', 'SECRET//NF'])
   })
 })
 
