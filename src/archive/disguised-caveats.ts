@@ -1,7 +1,7 @@
 import type { Cable } from '../format/model.js'
 import { CAPTION_PHRASES, captionsIn, isCaptionLine, leadingCaptions } from '../format/captions.js'
 import { caveatsOfCaption } from '../format/classification.js'
-import { controlsNobodyReads, nearMissCaptions, spelledCaptions, writtenOutHandling } from '../format/caption-spellings.js'
+import { captionBlockHandling, controlsNobodyReads, nearMissCaptions, spelledCaptions, writtenOutHandling } from '../format/caption-spellings.js'
 import { CONTROL_SEQUENCE, markingParts, markSkeleton } from '../format/marking.js'
 
 /**
@@ -55,7 +55,17 @@ export function readHeaderCaptions(cable: Cable): { caveats: string[]; unreadabl
   // paragraph (a sectioned telegram repeats its class line and caption lines at the head of each section)
   let header = true
   let afterFirst = false
+  // the lines of the caption block in hand, read together for handling written out over several lines (QA 11 F1)
+  let block: string[] = []
+  const endBlock = () => {
+    const handling = captionBlockHandling(block)
+    for (const caption of handling.captions) for (const caveat of caveatsOfCaption(caption)) found.add(caveat)
+    for (const i of handling.unreadable) if (!unreadable.includes(block[i].trim())) unreadable.push(block[i].trim())
+    block = []
+  }
   for (const seg of cable.segments) {
+    if (seg.kind === 'captions' && header) block.push(...seg.raw.split('\n').filter((l) => l.trim() !== ''))
+    else if (seg.kind !== 'blank') endBlock()
     if (seg.kind === 'para') header = false
     else if (seg.kind === 'pageHeader') header = afterFirst = true
     if (!header) {
@@ -117,6 +127,7 @@ export function readHeaderCaptions(cable: Cable): { caveats: string[]; unreadabl
       }
     }
   }
+  endBlock()
   return { caveats: [...found], unreadable }
 }
 

@@ -99,31 +99,115 @@ export function writtenOutHandling(line: string): { captions: string[]; unreadab
   return { captions, unreadable }
 }
 
+/**
+ * The handling a caption block writes out over several lines (QA 11 F1): a line that ends in the middle of ORCON
+ * written out (`DISSEMINATION AND EXTRACTION OF INFORMATION` / `CONTROLLED BY ORIGINATOR`) or of a `HANDLE VIA`
+ * phrase (`HANDLE VIA` / `COMINT CHANNELS ONLY`) is read together with the caption-block lines after it, so
+ * `lines` are consecutive lines of one caption block, in order. `captions`: the captions written out (`ORCON`);
+ * `unreadable`: the indices (into `lines`) of lines opening a handling phrase that names a control nobody here reads,
+ * or a `HANDLE VIA` the lines after it never complete (fail closed: a channel nobody names may be any).
+ *
+ * @example
+ *   captionBlockHandling(['HANDLE VIA', 'COMINT CHANNELS ONLY']) // { captions: [], unreadable: [0] }
+ */
+export function captionBlockHandling(lines: readonly string[]): { captions: string[]; unreadable: number[] } {
+  const captions = new Set<string>()
+  const unreadable: number[] = []
+  for (let i = 0; i < lines.length; i++) {
+    // the block from this line on, joined: a phrase opening here is read whole however the lines break it
+    const joined = lines.slice(i).map((l) => l.trim()).join(' ')
+    const written = writtenOutHandling(joined)
+    for (const c of written.captions) captions.add(c)
+    if (written.unreadable || (HANDLE_VIA_OPENS.test(lines[i]) && !WRITTEN_OUT[1][0].test(joined))) unreadable.push(i)
+  }
+  return { captions: [...captions], unreadable }
+}
+
+/** A line opening a `HANDLE VIA` phrase, which names a channel (`WRITTEN_OUT`). */
+const HANDLE_VIA_OPENS = /^[\s.,;:/-]*HANDLE[\s-]+VIA\b/i
+
 /** The caption table's one-word captions (`NOFORN`, `SIPDIS`, `NODIS`), which a near miss is measured against. */
 const CAPTION_WORDS: readonly string[] = CAPTION_PHRASES.filter((p) => !p.includes(' '))
 
 /**
+ * The caption table's captions of several words (`EYES ONLY`, `ROGER CHANNEL`) and ORCON's shorter written-out form
+ * (`ORIGINATOR CONTROLLED`), each with the caption it stands for, by their words: a near miss of one is measured word
+ * by word (QA 11 F1: `ORIGINATOR CONTROLED` is ORCON). Handling written out at length is `writtenOutHandling`'s.
+ */
+const CAPTION_PHRASE_WORDS: readonly (readonly [readonly string[], string])[] = [
+  ...CAPTION_PHRASES.filter((p) => p.includes(' ') && !WRITTEN_OUT.some(([re]) => re.test(p))).map((p) => [p.split(' '), p] as const),
+  [['ORIGINATOR', 'CONTROLLED'], 'ORCON'] as const,
+].sort((a, b) => b[0].length - a[0].length)
+
+/** Edits a word may be off a caption word and still be read as it: none up to 2 letters, one up to 4, else two. */
+const nearLimit = (w: string) => (w.length <= 2 ? 0 : w.length <= 4 ? 1 : 2)
+
+/**
+ * The words of a caption line, a letter-spaced run of single letters joined into the word it spells (QA 11 F1:
+ * `E X D I Z` is EXDIZ, measured as such): runs are separated by two blanks or more, or by `.,;:/`.
+ */
+function captionLineWords(line: string): string[] {
+  const words: string[] = []
+  for (const run of line.trim().split(/\s{2,}|[.,;:/]+/)) {
+    const tokens = run.split(/\s+/).filter(Boolean)
+    if (tokens.length > 1 && tokens.every((t) => t.length === 1)) words.push(tokens.join(''))
+    else words.push(...tokens)
+  }
+  return words
+}
+
+/**
  * A caption line typed a letter or two off a caption (QA 14 round 10, F6): every word of the line (separated by blanks
- * or `.,;:/`) is a caption word or a short form as written (`NOFORN`, `NF`) or one or two edits from a caption word
- * (one for words up to 4 letters, as the marking parser's suggestions: `NOFRN`, `NOFORM`, `NODSI`), and one at least is
- * such a near miss. Each near miss is read as the caption it is nearest to when the nearest captions all demand the
- * same caveats (`read`: `NOFRN` → NOFORN; a near miss of SIPDIS or SENSITIVE alone demands nothing); when captions
- * demanding different caveats are equally near (`NXDIS`: EXDIS or NODIS) it is a control nobody here reads
- * (`unreadable`, fail closed). Null for a line that is none.
+ * or `.,;:/`; a letter-spaced run, `E X D I Z`, joined first) is a caption word or a short form as written (`NOFORN`,
+ * `NF`) or one or two edits from a caption word (one for words up to 4 letters, as the marking parser's suggestions:
+ * `NOFRN`, `NOFORM`, `NODSI`; none for words of 1 or 2), or the words of a caption of several words each so near
+ * (`ORIGINATOR CONTROLED` → ORCON, QA 11 F1), and one at least is such a near miss. Each near miss is read as the
+ * caption it is nearest to when the nearest captions all demand the same caveats (`read`: `NOFRN` → NOFORN; a near
+ * miss of SIPDIS or SENSITIVE alone demands nothing); when captions demanding different caveats are equally near
+ * (`NXDIS`: EXDIS or NODIS) it is a control nobody here reads (`unreadable`, fail closed). Null for a line that is none.
  *
  * @example
  *   nearMissCaptions('NOFRN')        // { read: [{ word: 'NOFRN', caption: 'NOFORN' }], unreadable: [] }
  *   nearMissCaptions('NOFORN SIPDIS') // null (no near miss)
  */
 export function nearMissCaptions(line: string): { read: { word: string; caption: string }[]; unreadable: string[] } | null {
-  const words = line.trim().split(/[\s.,;:/]+/).filter(Boolean)
+  const words = captionLineWords(line)
   if (!words.length || words.some((w) => !/^[A-Za-z]+$/.test(w))) return null
   const read: { word: string; caption: string }[] = []
   const unreadable: string[] = []
-  for (const written of words) {
+  const judge = (written: string, nearest: string[]) => {
+    const demands = new Set(nearest.map((c) => caveatsOfCaption(c).join('/')))
+    if (demands.size === 1) {
+      if (caveatsOfCaption(nearest[0]).length) read.push({ word: written, caption: nearest[0] })
+    } else unreadable.push(written)
+  }
+  for (let at = 0; at < words.length; ) {
+    // a caption of several words, word by word: the nearest of those whose every word is near enough
+    let phraseBest = Infinity
+    let phraseNearest: string[] = []
+    let phraseLength = 0
+    for (const [phrase, caption] of CAPTION_PHRASE_WORDS) {
+      if (at + phrase.length > words.length || (phraseLength && phrase.length < phraseLength)) continue
+      let d = 0
+      for (let k = 0; k < phrase.length && d !== Infinity; k++) {
+        const w = words[at + k].toUpperCase()
+        const e = editDistance(w, phrase[k])
+        d = e > nearLimit(w) ? Infinity : d + e
+      }
+      if (d === Infinity) continue
+      phraseLength = phrase.length
+      if (d < phraseBest) [phraseBest, phraseNearest] = [d, [caption]]
+      else if (d === phraseBest) phraseNearest.push(caption)
+    }
+    if (phraseLength) {
+      const written = words.slice(at, at + phraseLength).join(' ')
+      if (phraseBest > 0) judge(written, phraseNearest)
+      at += phraseLength
+      continue
+    }
+    const written = words[at++]
     const w = written.toUpperCase()
     if (CAPTION_WORDS.includes(w) || SHORT_FORMS.some(([s]) => s === w)) continue
-    const limit = w.length <= 4 ? 1 : 2
     let best = Infinity
     let nearest: string[] = []
     for (const c of CAPTION_WORDS) {
@@ -131,11 +215,8 @@ export function nearMissCaptions(line: string): { read: { word: string; caption:
       if (d < best) [best, nearest] = [d, [c]]
       else if (d === best) nearest.push(c)
     }
-    if (best > limit) return null
-    const demands = new Set(nearest.map((c) => caveatsOfCaption(c).join('/')))
-    if (demands.size === 1) {
-      if (caveatsOfCaption(nearest[0]).length) read.push({ word: written, caption: nearest[0] })
-    } else unreadable.push(written)
+    if (best > (w.length <= 4 ? 1 : 2)) return null
+    judge(written, nearest)
   }
   return read.length || unreadable.length ? { read, unreadable } : null
 }

@@ -11,7 +11,7 @@ import { cableAccess } from '../../src/archive/cable-access.js'
 import { toCableRecord } from '../../src/archive/cable-record.js'
 import { redactText } from '../../src/archive/redact.js'
 import { searchArchive } from '../../src/archive/search-archive.js'
-import { nearMissCaptions, spelledCaptions, writtenOutHandling } from '../../src/format/caption-spellings.js'
+import { captionBlockHandling, nearMissCaptions, spelledCaptions, writtenOutHandling } from '../../src/format/caption-spellings.js'
 import { leadOfOrigin } from '../../src/format/class-line.js'
 import { parseCable } from '../../src/format/parse.js'
 import { lintText } from '../../src/lint/index.js'
@@ -100,6 +100,19 @@ const CAPTIONS: [string, string][] = [
   ['SIPDS', 'SECRET'],
   ['SENSITIVE', 'SECRET'],
   ['PASS TO NODES', 'SECRET'],
+  // QA 11 F1: a near miss of a caption of several words, word by word; a letter-spaced near miss; handling written
+  // out over two caption lines
+  ['ORIGINATOR CONTROLED', 'SECRET//ORCON'],
+  ['ORIGINATR CONTROLLED', 'SECRET//ORCON'],
+  ['E X D I Z', 'SECRET//EXDIS'],
+  ['N O F R N', 'SECRET//NOFORN'],
+  ['N X D I S', UNREADABLE],
+  ['DISSEMINATION AND EXTRACTION OF INFORMATION\nCONTROLLED BY ORIGINATOR', 'SECRET//ORCON'],
+  ['DISSEMINATION AND EXTRACTION\nOF INFORMATION CONTROLLED\nBY ORIGINATOR', 'SECRET//ORCON'],
+  ['HANDLE VIA\nCOMINT CHANNELS ONLY', UNREADABLE],
+  ['HANDLE VIA COMINT\nCHANNELS ONLY', UNREADABLE],
+  ['HANDLE VIA', UNREADABLE],
+  ['HANDLE VIA\nROGER CHANNEL', 'SECRET//NODIS'],
 ]
 
 describe('caption lines near a caption, short forms with separators, handling written out (F6)', () => {
@@ -117,6 +130,12 @@ describe('caption lines near a caption, short forms with separators, handling wr
     expect(writtenOutHandling('HANDLE VIA ROGER CHANNEL')).toEqual({ captions: ['ROGER CHANNEL'], unreadable: false })
     expect(writtenOutHandling('HANDLE VIA COMINT CHANNELS ONLY')).toEqual({ captions: [], unreadable: true })
     expect(writtenOutHandling('PLEASE HANDLE THIS')).toEqual({ captions: [], unreadable: false })
+    expect(nearMissCaptions('ORIGINATOR CONTROLED')).toEqual({ read: [{ word: 'ORIGINATOR CONTROLED', caption: 'ORCON' }], unreadable: [] })
+    expect(nearMissCaptions('E X D I Z')).toEqual({ read: [{ word: 'EXDIZ', caption: 'EXDIS' }], unreadable: [] })
+    for (const line of ['ORIGINATOR CONTROLLED', 'S I P D I S', 'EYES ONLY', 'A B C']) expect(nearMissCaptions(line), line).toBeNull()
+    expect(captionBlockHandling(['HANDLE VIA', 'COMINT CHANNELS ONLY'])).toEqual({ captions: [], unreadable: [0] })
+    expect(captionBlockHandling(['DISSEMINATION AND EXTRACTION OF INFORMATION', 'CONTROLLED BY ORIGINATOR'])).toEqual({ captions: ['ORCON'], unreadable: [] })
+    expect(captionBlockHandling(['NOFORN', 'SIPDIS'])).toEqual({ captions: [], unreadable: [] })
   })
 
   it('is reported by lint in archive mode, and a caption as written is not', () => {
@@ -127,6 +146,9 @@ describe('caption lines near a caption, short forms with separators, handling wr
     expect(said('HANDLE VIA COMINT CHANNELS ONLY')[0]).toContain('highest level')
     expect(said('NOFORN')).toEqual([])
     expect(said('SIPDS')).toEqual([])
+    expect(said('ORIGINATOR CONTROLED')[0]).toContain('read as ORCON')
+    expect(said('E X D I Z')[0]).toContain('read as EXDIS')
+    expect(said('HANDLE VIA\nCOMINT CHANNELS ONLY')[0]).toContain('highest level')
   })
 })
 
@@ -140,14 +162,21 @@ describe.each(await storeEngines('class-line-caption-misses'))('search on $name'
       cable(804, 'S E C R E T', 'HANDLE VIA COMINT CHANNELS ONLY', 'cmleakd'),
       cable(805, 'S E C R E T', 'DISSEMINATION AND EXTRACTION OF INFORMATION CONTROLLED BY ORIGINATOR', 'cmleake'),
       cable(806, 'S E C R E T', 'SENSITIVE', 'cmopen'),
+      cable(807, 'S E C R E T', 'ORIGINATOR CONTROLED', 'cmleakf'),
+      cable(808, 'S E C R E T', 'E X D I Z', 'cmleakg'),
+      cable(809, 'S E C R E T', 'DISSEMINATION AND EXTRACTION OF INFORMATION\nCONTROLLED BY ORIGINATOR', 'cmleakh'),
+      cable(810, 'S E C R E T', 'HANDLE VIA\nCOMINT CHANNELS ONLY', 'cmleaki'),
     ]
     await store.upsertCables(texts.map((text, n) => toCableRecord(parseCable(text, { plain: true }), text, { locator: `f${n}.txt`, rendering: 'text', sha256: String(n).padStart(64, '0'), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })))
-    for (const query of ['cmleaka', 'cmleakb', 'cmleakc', 'cmleakd', 'cmleake']) expect((await searchArchive(store, { query, access: S, limit: 10 })).total, query).toBe(0)
+    for (const query of ['cmleaka', 'cmleakb', 'cmleakc', 'cmleakd', 'cmleake', 'cmleakf', 'cmleakg', 'cmleakh', 'cmleaki']) expect((await searchArchive(store, { query, access: S, limit: 10 })).total, query).toBe(0)
     const nf: Access = { level: 3, caveats: ['NOFORN'] }
     for (const query of ['cmleaka', 'cmleakb', 'cmleakc']) expect((await searchArchive(store, { query, access: nf, limit: 10 })).total, query).toBe(1)
     expect((await searchArchive(store, { query: 'cmleake', access: { level: 3, caveats: ['ORCON'] }, limit: 10 })).total).toBe(1)
     expect((await searchArchive(store, { query: 'cmleakd', access: { level: 3, caveats: ['NOFORN', 'ORCON'] }, limit: 10 })).total).toBe(0)
     expect((await searchArchive(store, { query: 'cmleakd', access: { level: 4, caveats: [] }, limit: 10 })).total).toBe(1)
+    for (const query of ['cmleakf', 'cmleakh']) expect((await searchArchive(store, { query, access: { level: 3, caveats: ['ORCON'] }, limit: 10 })).total, query).toBe(1)
+    expect((await searchArchive(store, { query: 'cmleakg', access: { level: 3, caveats: ['EXDIS'] }, limit: 10 })).total).toBe(1)
+    expect((await searchArchive(store, { query: 'cmleaki', access: { level: 3, caveats: ['NOFORN', 'ORCON'] }, limit: 10 })).total).toBe(0)
     expect((await searchArchive(store, { query: 'cmopen', access: S, limit: 10 })).total).toBe(1)
     // the id and origin as the class line names them, not `08NFQUORIN801`
     const hit = await searchArchive(store, { query: 'cmleaka', access: nf, limit: 10 })

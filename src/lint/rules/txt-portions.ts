@@ -1,6 +1,6 @@
 import { CLASS_LINE, caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
 import { classLineStatedMarking, leadOfOrigin, splitClassWord } from '../../format/class-line.js'
-import { controlsNobodyReads, nearMissCaptions, spelledCaptions, writtenOutHandling } from '../../format/caption-spellings.js'
+import { captionBlockHandling, controlsNobodyReads, nearMissCaptions, spelledCaptions, writtenOutHandling } from '../../format/caption-spellings.js'
 import { isCaptionLine } from '../../format/captions.js'
 import type { Paragraph } from '../../format/model.js'
 import { isDigitCode } from '../../format/char-codes.js'
@@ -240,10 +240,14 @@ export const txt029 = defineRule({
     }
     // a caption line of controls nobody here reads (`SI`, `TK`, `SI/TK`): the archive reads the same lines so
     // (`controlsNobodyReads`) and holds the cable at the highest level
-    for (const line of ctx.linesOfKind('captions')) {
+    // handling written out over consecutive caption lines (`HANDLE VIA` / `COMINT CHANNELS ONLY`): the archive reads
+    // the block's lines together (`captionBlockHandling`, QA 11 F1)
+    const captionLines = ctx.linesOfKind('captions')
+    const heldLines = new Set(captionBlockHandling(captionLines.map((l) => l.text)).unreadable.map((i) => captionLines[i]))
+    for (const line of captionLines) {
       const from = line.start + (line.text.length - line.text.trimStart().length)
       const at: [number, number] = [from, from + line.text.trim().length]
-      if (controlsNobodyReads(line.text) || writtenOutHandling(line.text).unreadable) {
+      if (controlsNobodyReads(line.text) || writtenOutHandling(line.text).unreadable || heldLines.has(line)) {
         report({ message: `Caption line ${line.text.trim()} names controls the marking parser does not read: the cable is held at the highest level`, at })
         continue
       }
