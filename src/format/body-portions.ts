@@ -194,10 +194,10 @@ function readsAsMark(word: string): boolean {
 
 /**
  * Controls right after a mark's closing bracket: blanks and slashes in any combination (group 1: `//`, `/`, ` / `, `/ /`,
- * a blank), then words in capitals joined by slashes or commas, with blanks around them or not (group 2: `NF`,
- * `NF/OC`, `NOFORN, ORCON`, `NF / / OC`).
+ * a blank), then words in any letter case joined by slashes or commas, with blanks around them or not (group 2: `NF`,
+ * `NF/OC`, `NOFORN, ORCON`, `NF / / OC`, `nf`); `markTail` decides which case counts.
  */
-const MARK_TAIL = /^([ \t/]+)([A-Z]+(?:[ \t]*[/,][ \t/,]*[A-Z]+)*)?(?![A-Za-z0-9])/
+const MARK_TAIL = /^([ \t/]+)([A-Za-z]+(?:[ \t]*[/,][ \t/,]*[A-Za-z]+)*)?(?![A-Za-z0-9])/
 
 /** What `markTail` gives for `//` after a mark with no control it reads: a word the marking parser refuses. */
 export const UNREAD_CONTROL = '(control not read)'
@@ -208,9 +208,11 @@ export const UNREAD_CONTROL = '(control not read)'
  * each a caveat-only mark demanded with the mark (a reader reads `(S) NF` as `(S//NF)`). After two slashes, the
  * separator of a marking, nothing or a word no caveat reads (`(S)//`, `(S)//SI`, `(S)// The …`, `(S)/ /`) is a
  * control nobody can read (`UNREAD_CONTROL`, fail closed); after a single slash only caveat words count (`(S)/CT` is
- * none); after blanks alone only a restricting control that no acronym shares, in capitals (`NF`, `NOFORN`, `NODIS`:
+ * none); after blanks alone only a restricting control that no acronym shares (`NF`, `NOFORN`, `NODIS`:
  * `isRestrictingCaveatWord`), for the text of a portion follows its mark after a blank (spec §5.10): `(SBU) OC groups
- * …`, `(S) NOTE: …`, `(S) A and/or B` stay prose. A control nobody reads beside caveats (`(S)//ZZ/NF`, `(S)/NF/CT`,
+ * …`, `(S) NOTE: …`, `(S) A and/or B` stay prose. Words are read in any letter case after slashes (`(S)//nf`); after
+ * blanks alone a caveat written in full (five letters or more) is read in any case (`(S) noforn`, `(S) Noforn rules …`:
+ * fail closed, QA 11 F3), a short form only in capitals (`(S) Nf officials` stays prose). A control nobody reads beside caveats (`(S)//ZZ/NF`, `(S)/NF/CT`,
  * `(S) NF/SI`) gives those caveats and `UNREAD_CONTROL` (QA 10 F1: what a reader recognises in a mark nobody can read
  * is demanded). `after` is the text right after the closing bracket.
  */
@@ -218,8 +220,10 @@ export function markTail(after: string): string[] {
   const m = MARK_TAIL.exec(after)
   if (m === null) return []
   const slashes = m[1].split('/').length - 1
-  const words = m[2] === undefined ? [] : m[2].split(/[ \t]*[/,][ \t/,]*/)
-  if (slashes === 0 && !isRestrictingCaveatWord(words[0] ?? '')) return []
+  const written = m[2] === undefined ? [] : m[2].split(/[ \t]*[/,][ \t/,]*/)
+  const first = written[0] ?? ''
+  if (slashes === 0 && !isRestrictingCaveatWord(first) && !(first.length >= 5 && isRestrictingCaveatWord(first.toUpperCase()))) return []
+  const words = written.map((w) => w.toUpperCase())
   const caveat = (w: string) => {
     const parts = markingParts(w)
     return parts !== null && parts.level === null && parts.caveats.length > 0

@@ -695,6 +695,8 @@ export function strayLevelMark(word: string): boolean {
 const LEGIBLE_WORDS: ReadonlyMap<string, string> = new Map([...CAVEAT_WORDS.map(([w, c]) => [w.join(' '), c] as const), ...CAPTION_PHRASES.map((p) => [p, p] as const)])
 /** The restricting ones of four letters or more written as one word (`NOFORN`, `ORCON`, `EXDIS`), read inside a longer word too. */
 const LEGIBLE_INSIDE: readonly string[] = [...LEGIBLE_WORDS.keys()].filter((w) => w.length >= 4 && !w.includes(' ') && caveatsOfCaption(LEGIBLE_WORDS.get(w)!).length > 0)
+/** The restricting short forms of two letters (`NF`, `OC`), read in a word of three holding one (`XNF`, `NFX`). */
+const LEGIBLE_SHORT: readonly string[] = [...LEGIBLE_WORDS.keys()].filter((w) => w.length === 2 && caveatsOfCaption(LEGIBLE_WORDS.get(w)!).length > 0)
 
 /**
  * The restricting caveats (`RESTRICTIVE_CAVEATS`, in that order) a reader recognises in a marking, whether or not
@@ -704,8 +706,9 @@ const LEGIBLE_INSIDE: readonly string[] = [...LEGIBLE_WORDS.keys()].filter((w) =
  * caption tables count (`NF`, `NOFORN`, `OC`, `ORCON`, `NODIS`, `EXDIS`, `SPECAT EXCLUSIVE`, `EYES ONLY`, …), read as
  * a screen shows them (`markSkeleton`) and in any letter case, and so does a caveat spelt oddly: with separators
  * between its letters or after it (`N/F`, `NF.`, `NO FORN`), glued inside a longer word (`NOFORNSI`, `ORCON-USGOV`),
- * glued to a classified level (`SNF`, as `lookalikeMark` reads it), or a word of five letters or more one typing
- * error from such a word (`NOFRON`, `NOFORM`, `EXDIX`: a letter added, dropped, changed, or two swapped). Reading too much only narrows who reads a
+ * glued to a classified level (`SNF`, as `lookalikeMark` reads it), a word of four letters or more one typing
+ * error from such a word of five or more (`NOFRON`, `NOFORM`, `EXDIX`, `ORCN`, `NODS`: a letter added, dropped, changed, or
+ * two swapped), or a word of three holding a two-letter form and one letter more (`XNF`, `NFX`, `NFF` → NF; QA 11 F2). Reading too much only narrows who reads a
  * cable already filed at the highest level (fail closed); none is read in a control nobody here reads (`SI`, `TK`).
  *
  * @example
@@ -741,7 +744,11 @@ export function legibleCaveats(text: string): string[] {
         add(phrase)
         add(letters)
       }
-      for (const w of LEGIBLE_INSIDE) if (words[k].includes(w) || (words[k].length >= 5 && editDistance(words[k], w) === 1)) add(w)
+      // one typing error off a caveat of five letters or more, for a word of four letters or more (`NOFRON`, `ORCN`)
+      for (const w of LEGIBLE_INSIDE) if (words[k].includes(w) || (words[k].length >= 4 && (words[k].length >= 5 || w.length >= 5) && editDistance(words[k], w) === 1)) add(w)
+      // a short form with one letter more around it (`XNF`, `NFX`, `NFF` → NF; QA 11 F2), but not a level's initial
+      // glued to it (`SOC` is an acronym as often: `gluedCaveats` reads `SNF`, never `SOC`)
+      for (const w of LEGIBLE_SHORT) if (words[k].length === w.length + 1 && words[k].includes(w) && !GLUE_LEVELS.some((l) => words[k] === l + w)) add(w)
       for (const c of gluedCaveats(words[k])) add(c)
     }
   }

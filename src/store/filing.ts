@@ -102,11 +102,13 @@ export function filingColumns(f: Filing): { level: number; caveats: string; clas
  * nobody reads, `TK` under the class line, demanded of every portion as such a class line is; a mark of separators
  * alone, `(//)`, a mark nobody can read). 6: a control after a mark is demanded at that mark's level, not the
  * overall level (`SUBJECT: (C) NODIS …` of a SECRET cable is a CONFIDENTIAL//NODIS portion): stored portions are cut again.
- * 7: QA 11 F1's caption lines (a near miss of a caption of several words, word by word: `ORIGINATOR CONTROLED`; a
+ * 7: QA 11's marks (a caveat after a mark's bracket in lower or mixed case, `(S) noforn`, `(S)//nf`; in a mark nobody
+ * can read, a four-letter word one typing error off a caveat, `(S//ORCN)`, and a short form with a letter more, `(S//XNF)`).
+ * 8: QA 11 F1's caption lines (a near miss of a caption of several words, word by word: `ORIGINATOR CONTROLED`; a
  * letter-spaced near miss, `E X D I Z`; handling written out over several caption lines, `HANDLE VIA` / `COMINT
  * CHANNELS ONLY`, and a `HANDLE VIA` never completed, held at the highest level).
  */
-export const FILING_RULES = 7
+export const FILING_RULES = 8
 
 /** Name of the setting in `archive_settings` holding the filing rules version the stored filings were computed by. */
 export const FILING_SETTING = 'filing-rules'

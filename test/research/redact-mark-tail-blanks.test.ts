@@ -53,6 +53,12 @@ describe('a control after a mark with blanks and slashes', () => {
     ['2. (S)/ /OC The mole leakword reported.', ['ORCON']],
     ['A. (S) NF The mole leakword reported.', ['NOFORN']],
     ['2. The envoy said (S) NF the mole leakword reported.', ['NOFORN']],
+    // QA 11 F3: a caveat written in full in any letter case after blanks, and any case after slashes
+    ['2. (S) noforn The mole leakword reported.', ['NOFORN']],
+    ['2. (S) Noforn rules apply to the leakword.', ['NOFORN']],
+    ['2. (S) orcon The mole leakword reported.', ['ORCON']],
+    ['2. (S)//nf The mole leakword reported.', ['NOFORN']],
+    ['2. (S)/ /Nf The mole leakword reported.', ['NOFORN']],
   ] as const)('reads %j as the mark with its controls', (second, caveats) => {
     const text = cable(771, second)
     expect(filed(text)).toMatchObject({ level: 3, caveats })
@@ -84,6 +90,12 @@ describe('markTail', () => {
     expect(markTail(' NODIS the plan')).toEqual(['NODIS'])
     expect(markTail(' NF/SI the plan')).toEqual(['NF', UNREAD_CONTROL])
     expect(markTail('/ / the plan')).toEqual([UNREAD_CONTROL])
+    // QA 11 F3: in full any letter case after blanks; after slashes any case
+    expect(markTail(' noforn the plan')).toEqual(['NOFORN'])
+    expect(markTail(' Exdis the plan')).toEqual(['EXDIS'])
+    expect(markTail('//nf the plan')).toEqual(['NF'])
+    expect(markTail('/oc the plan')).toEqual(['OC'])
+    expect(markTail(' nf the plan')).toEqual([])
     // after blanks alone: a restricting control no acronym shares, in capitals
     for (const prose of [' OC groups', ' NOTE: the plan', ' A and/or B', ' Nf officials', ' FOUO the plan', ' The plan', '  ']) expect(markTail(prose), prose).toEqual([])
     // a control after the mark is the mark's, at the mark's level (not the overall level a bare caveat counts at)
@@ -99,10 +111,10 @@ describe('markTail', () => {
 describe.each(await storeEngines('redact-mark-tail-blanks'))('search on $name with portion-level access', (engine) => {
   it.skipIf(engine.skip)('finds no word of a paragraph whose control stands after blanks for a reader without it', async () => {
     const store = await engine.open()
-    const texts = [cable(821, '2. (S) NF The mole tailblanka reported.'), cable(822, '2. (S)/ /NF The mole tailblankb reported.')]
+    const texts = [cable(821, '2. (S) NF The mole tailblanka reported.'), cable(822, '2. (S)/ /NF The mole tailblankb reported.'), cable(823, '2. (S) noforn The mole tailblankc reported.'), cable(824, '2. (S)//nf The mole tailblankd reported.')]
     await store.upsertCables(texts.map((text, n) => toCableRecord(parseCable(text, { plain: true, hint: { id: `08QUORIN${821 + n}` } }), text, { locator: `f${n}.txt`, rendering: 'text', sha256: String(n).padStart(64, '0'), importedAt: '2024-01-01T00:00:00.000Z', metadata: {} })))
     await configurePortionAccess(store, true)
-    for (const query of ['tailblanka', 'tailblankb']) {
+    for (const query of ['tailblanka', 'tailblankb', 'tailblankc', 'tailblankd']) {
       expect((await searchArchive(store, { query, access: S, limit: 10 })).total, query).toBe(0)
       expect((await searchArchive(store, { query, access: { level: 3, caveats: ['NOFORN'] }, limit: 10 })).total, query).toBe(1)
     }

@@ -532,20 +532,7 @@ async function writeParts(client: pg.ClientBase, r: CableRecord, outcome: Upsert
   const shown = shownPartsVersion(versions)
   const record = partsRecord(r.key, shown, versions.filter((v) => v !== shown), partsFiling(versions, floor), r.source)
   const id = e.id
-  {
-    await client.query('DELETE FROM cable_tags WHERE cable = $1', [id])
-    await client.query('DELETE FROM cable_captions WHERE cable = $1', [id])
-    await client.query('DELETE FROM cable_refs WHERE cable = $1', [id])
-    await client.query(
-      `UPDATE cables c SET cable_id = u.cable_id, raw_id = u.raw_id, date = u.date, origin = u.origin, origin_key = u.origin_key,
-         precedence = u.precedence, classification = u.classification, level = u.level, caveat_mask = u.caveat_mask,
-         caveats = u.caveats, subject = u.subject, tags = string_to_array(u.tags, E'\\n'), error_count = u.error_count,
-         text_bytes = u.text_bytes, date_basis = u.date_basis, date_precision = u.date_precision,
-         date_from = u.date_from::jsonb
-       FROM ${UNNEST_CABLES} WHERE c.key = u.key`,
-      cableColumns([record]),
-    )
-  }
+  await rewriteCableRow(client, id, record)
   // the words of every part once, a separator between parts: no phrase runs from one section into the next
   await putShown(client, [{ id, r: record, sha: shown.textSha256, indexed: null }])
   await putWords(client, [{ id, subject: record.subject, addressees: record.addressees.map((a) => a.name), body: partsIndexText(parts, VERSION_SEPARATOR) }])
@@ -710,11 +697,10 @@ async function fileNoTextSource(client: pg.ClientBase, id: string, e: { level: n
 }
 
 /**
- * Shows `r` instead of the stored copy: its fields, text and index rows replace the old ones. `portions`:
- * the archive has portion-level access on; a cable with several texts keeps no portions (it is read whole or
- * not at all: its level is the highest of its texts), one with a single text stores those of `r`.
+ * Writes `r`'s fields over the stored row of cable `id` and empties its TAGS, caption and reference rows (the caller
+ * writes them again with the shown text): shared by `replaceShown` and the writing of a sectioned cable.
  */
-async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, sha: string, versions: VersionRow[], portions: boolean): Promise<void> {
+async function rewriteCableRow(client: pg.ClientBase, id: string, r: CableRecord): Promise<void> {
   await client.query('DELETE FROM cable_tags WHERE cable = $1', [id])
   await client.query('DELETE FROM cable_captions WHERE cable = $1', [id])
   await client.query('DELETE FROM cable_refs WHERE cable = $1', [id])
@@ -727,6 +713,15 @@ async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, s
      FROM ${UNNEST_CABLES} WHERE c.key = u.key`,
     cableColumns([r]),
   )
+}
+
+/**
+ * Shows `r` instead of the stored copy: its fields, text and index rows replace the old ones. `portions`:
+ * the archive has portion-level access on; a cable with several texts keeps no portions (it is read whole or
+ * not at all: its level is the highest of its texts), one with a single text stores those of `r`.
+ */
+async function replaceShown(client: pg.ClientBase, id: string, r: CableRecord, sha: string, versions: VersionRow[], portions: boolean): Promise<void> {
+  await rewriteCableRow(client, id, r)
   await putShown(client, [{ id, r, sha, indexed: versions.length ? null : r.text }])
   if (versions.length) await reindex(client, id, versions, portions)
   else if (portions) {
