@@ -178,7 +178,7 @@ registerPortionsOf(storedPortions)
 function overallOf(cable: Cable, text: string, filed: Overall | undefined): Overall {
   // no filing given (a text redacted on its own): the cable's own whole-cable access, as the archive would file it
   if (!filed) return filedAccess(cable, text, statedAccess(cable))
-  const own = statedAccess(cable, null, filed)
+  const own = filedAccess(cable, text, statedAccess(cable, null, filed)) // raised as the archive files: `SUBJECT: (SNF)`'s NOFORN whatever the filing
   return { level: own.level, caveats: own.caveats }
 }
 

@@ -107,8 +107,10 @@ export function filingColumns(f: Filing): { level: number; caveats: string; clas
  * 8: QA 11 F1's caption lines (a near miss of a caption of several words, word by word: `ORIGINATOR CONTROLED`; a
  * letter-spaced near miss, `E X D I Z`; handling written out over several caption lines, `HANDLE VIA` / `COMINT
  * CHANNELS ONLY`, and a `HANDLE VIA` never completed, held at the highest level).
+ * 9: a rendering given a filing lower than its text still demands the caveats a mark nobody can read names
+ * (`SUBJECT: (SNF) …`: NOFORN), so stored portions are cut again.
  */
-export const FILING_RULES = 8
+export const FILING_RULES = 9
 
 /** Name of the setting in `archive_settings` holding the filing rules version the stored filings were computed by. */
 export const FILING_SETTING = 'filing-rules'

@@ -89,6 +89,18 @@ describe('a mark nobody can read demands the caveats it spells', () => {
     expect(shownTo(text, TS, 'SECRET//SI//NOFORN')).not.toContain('tulipwood')
   })
 
+  it('demands the caveats of a subject mark the parser takes for none, whatever lower filing the archive gives', () => {
+    // `(SNF)` glued: no mark to the parser, a mark nobody can read to the rendering; found by the property over
+    // generated cables (seed 479114958): with a filing given, its NOFORN was not demanded of the (U) paragraph
+    const text = 'UNCLASSIFIED QUORIN 000764\n\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL QR\nSUBJECT: (SNF) ZQ0ALPHA\n\n1. (U) zq1bravo.\n\nDOE\n'
+    for (const filing of [undefined, { level: 0, caveats: [] }]) {
+      const r = redactText(text, { level: 0, caveats: [] }, filing)
+      expect(r.text, JSON.stringify(filing)).not.toContain('zq1bravo')
+      expect(r.withheld.map((w) => w.reason)).toEqual(['portion mark not understood, treated as TOP SECRET//NOFORN', 'marked UNCLASSIFIED, needs NOFORN (a caveat of the whole cable)'])
+      expect(redactText(text, { level: 0, caveats: ['NOFORN'] }, filing).text).toContain('zq1bravo')
+    }
+  })
+
   it('leaves an unreadable mark that spells no caveat as it was', () => {
     for (const second of ['2. (TS//SI) The hidden item.', '2. (S//ZZ) The hidden item.', '2. (S//) The hidden item.']) {
       const text = cable(763, second)
