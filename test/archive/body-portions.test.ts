@@ -114,8 +114,8 @@ describe('bodyPortions: letters at a line start, as list items and as marks', ()
 describe('bodyPortions: what a portion opens with and what it holds', () => {
   it('should read a numbered paragraph without a mark as unmarked, and the controls after a paragraph’s or a line’s mark', () => {
     expect(portions('1. (C) Alpha talks.\n\n2. Plain unmarked paragraph.\n')[1]).toEqual({ at: '2. Plain unm', number: 2, mark: null, lead: '', lines: ['2. Pla'], inner: [], within: [] })
-    expect(portions('1. (C) Alpha talks.\n\n2. (S)//NF The plan.\n')[1]).toEqual({ at: '2. (S)//NF T', number: 2, mark: 'S', lead: '', lines: ['2. (S)'], inner: ['NF'], within: [] })
-    expect(portions('1. (C) Alpha talks.\n\n(S)//NF The plan.\n')[1]).toEqual(line('(S)//NF The ', 'S', '', ['(S)//N'], ['NF'], []))
+    expect(portions('1. (C) Alpha talks.\n\n2. (S)//NF The plan.\n')[1]).toEqual({ at: '2. (S)//NF T', number: 2, mark: 'S', lead: '', lines: ['2. (S)'], inner: ['SECRET//NF'], within: [] })
+    expect(portions('1. (C) Alpha talks.\n\n(S)//NF The plan.\n')[1]).toEqual(line('(S)//NF The ', 'S', '', ['(S)//N'], ['SECRET//NF'], []))
   })
 
   it('should read the marks inside lines unless asked for the opening marks only', () => {

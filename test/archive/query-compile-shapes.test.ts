@@ -64,7 +64,9 @@ describe('compilePgQuery: what the engine is told besides the condition', () => 
     ])
     expect(q.where).toBe('c.id IN (SELECT cable FROM cable_fts WHERE fts @@ $1::tsquery AND cg_near(fts, $2, $3::text[], $4))')
     const subject = compilePgQuery(parseQuery('subject:(alpha NEAR/1 omega NEAR/1 finale)'), undefined, 0, false)
-    expect(subject.params).toEqual(["('alpha':A) & ('omega':A) & ('finale':A)", 'A', ['alpha', 'omega', 'finale'], 1])
+    // `subject:` reads the subject's own vector (archive-010), every weight of it
+    expect(subject.params).toEqual(["('alpha') & ('omega') & ('finale')", 'ABCD', ['alpha', 'omega', 'finale'], 1])
+    expect(subject.where).toContain('subject_fts')
   })
 })
 
