@@ -4,7 +4,7 @@ import { filingColumns, filingOfColumns, mergeSourceFilings, versionsFiling, typ
 import { packText, textSha256, unpackText } from './pack-text.js'
 import { versionPortions } from './portion-access.js'
 import type { CableRecord, CableVersion, SourceRecord, VersionSection } from './store.js'
-import { compareVersions, contentSha256, withheldRuns, type VersionRank } from './version-identity.js'
+import { compareVersions, contentSha256, withheldRuns, type VersionColumns, type VersionRank } from './version-identity.js'
 
 /**
  * The parts model (QA 14 F6, docs/research.md "Sections"): a telegram sent in sections (`SECTION 02 OF 03` on the
@@ -75,17 +75,9 @@ export interface PartText {
 }
 
 /** The columns a `cable_parts` row stores of a part, as both engines name them (`text` deflated). */
-export interface PartColumns {
+export interface PartColumns extends VersionColumns {
   section: number
   sections: number
-  content_sha256: string
-  text_sha256: string
-  classification: string | null
-  level: number
-  caveats: string
-  error_count: number
-  withheld_runs: number
-  text_bytes: number
   first_seen: string
   text: Uint8Array
 }
