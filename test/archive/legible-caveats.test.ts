@@ -13,7 +13,10 @@ describe('legibleCaveats', () => {
   it.each([
     // a readable marking gives its own restricting caveats, none when it names none
     ['S//NF', ['NOFORN']],
-    ['C/REL TO USA', []],
+    ['C/REL TO USA, GBR', []],
+    // a release to the United States alone is NOFORN (QA 14 round 11, F1), readable or not
+    ['C/REL TO USA', ['NOFORN']],
+    ['S//ZZ//REL TO USA', ['NOFORN']],
     ['ORCON', ['ORCON']],
     ['S//LIMDIS', ['LIMDIS']],
     // a control nobody here reads beside a caveat: the caveat, in RESTRICTIVE_CAVEATS' order
@@ -68,7 +71,7 @@ describe('legibleCaveats', () => {
     'S//SI',
     'S//ZZ',
     'S//ZZ//A B',
-    'S//ZZ//REL TO USA',
+    'S//ZZ//REL TO USA, GBR',
     // a level's initial glued to OC is an acronym as often (SOC)
     'SOC',
     'S//SOC',
