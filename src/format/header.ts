@@ -122,12 +122,13 @@ mark('ZOPRzopr0123456789', CAN_FL5)
 
 /**
  * The address lines of the header (FL6–FL8) in any letter case: some releases and OCR texts are lower-cased
- * (`fm amembassy paris`, `to secstate washdc immediate 1234`), and `Fm`/`To` occur. Group 1 is the keyword with the
- * white space after it, group 2 the value.
+ * (`fm amembassy paris`, `to secstate washdc immediate 1234`), and `Fm`/`To` occur. Some publishers and eras write
+ * the keyword with a colon (`FM: AMEMBASSY PARIS`, `TO: SECSTATE WASHDC IMMEDIATE 1234`, `INFO:`). Group 1 is the
+ * keyword with the colon and white space after it, group 2 the value.
  */
-const FM_LINE = /^(\s*FM\s+)(\S.*?)\s*$/i
-const TO_LINE = /^(\s*TO\s+)(\S.*)$/i
-const INFO_LINE = /^(\s*INFO\s+)(\S.*)$/i
+const FM_LINE = /^(\s*FM(?:[ \t]*:[ \t]*|\s+))(\S.*?)\s*$/i
+const TO_LINE = /^(\s*TO(?:[ \t]*:[ \t]*|\s+))(\S.*)$/i
+const INFO_LINE = /^(\s*INFO(?:[ \t]*:[ \t]*|\s+))(\S.*)$/i
 /** A legacy distribution list after INFO (`INFO  LOG-00   NP-00 …`, `info log-00 …`): offices, not addressees. */
 const DISTRIBUTION = /\b[A-Z]+-\d\d\b/i
 
@@ -135,15 +136,16 @@ const DISTRIBUTION = /\b[A-Z]+-\d\d\b/i
 const asciiUpper = (s: string): string => s.replace(/[a-z]+/g, (w) => w.toUpperCase())
 
 /**
- * Whether an FM, TO or INFO match (FM_LINE, TO_LINE, INFO_LINE) is a header line. Written in capitals, as the
- * format writes it, the keyword is enough (as it always was). Written in lower or mixed case (`to`, `Fm`) it is
- * also an ordinary word (`To the minister …`, `fm radio …`): the line is the field only when its value is
- * addressee syntax (spec §4.1: a PLAD with its RI, precedence and MCN, `plad-line`), upper-cased as a lower-cased
- * copy lost it.
+ * Whether an FM, TO or INFO match (FM_LINE, TO_LINE, INFO_LINE) is a header line. Written in capitals without a
+ * colon, as the format writes it, the keyword is enough (as it always was). Written in lower or mixed case (`to`,
+ * `Fm`) it is also an ordinary word (`To the minister …`, `fm radio …`), and written with a colon it is also a
+ * memo's or a heading's label (`TO: ALL STAFF`, `FM: WORLD MUST AVOID PROTECTIONISM`, the Foreign Minister): the
+ * line is the field only when its value is addressee syntax (spec §4.1: a PLAD with its RI, precedence and MCN,
+ * `plad-line`), upper-cased as a lower-cased copy lost it.
  */
 function isAddressLine(m: RegExpExecArray): boolean {
   const keyword = m[1]
-  if (!hasLowerAscii(keyword)) return true
+  if (!hasLowerAscii(keyword) && !keyword.includes(':')) return true
   return isAddresseeLine(asciiUpper(m[2]), true)
 }
 
