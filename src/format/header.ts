@@ -18,6 +18,12 @@ export interface HeaderResult {
   /** Spans (offsets) of FL1–FL5 lines, keyed like Cable.spans. */
   lineSpans: Partial<Record<'transmission' | 'routing' | 'station' | 'security' | 'dtg', { start: number; end: number }>>
   partial: boolean
+  /**
+   * A DTG line that states no year (`R 151646Z OCT`: day, time and month alone, as some copies write it), null when
+   * there is none or the envelope has a whole DTG. Its line is the envelope's (`lineSpans.dtg`); the date it gives is
+   * inferred, the year taken from elsewhere (`inferDate`), never read.
+   */
+  yearlessDtg: { precedence: string[]; day: string; time: string; month: string } | null
 }
 
 const FL1 = /^\s*VZCZC([A-Z]{3})(\d{3,4})\s*$/
@@ -38,6 +44,8 @@ const FL4 = /^\s*(ZN[RY])\s+([A-Z]{5})((?:\/[A-Z]{5})?)((?:\s+Z[A-Z]{2})*)\s*$/
 export const FL5 =
   /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+(?:Z[A-Z0-9]+|\/{2,4}Z[A-Z0-9]{2,3}\/{2,4}(?=\s|$))(?:\s+\S.*)?)?|\s+\(.*|(?<=^\s*[ZOPRzopr](?:\s[ZOPRzopr])?\s+\d{6}[Zz]\s+[A-Za-z]{3}\s+\d{2,4})\s+[A-Z][A-Z0-9]*(?:\s+\S+)*)\s*$/
 const PARTIAL = /^This record is a partial extract/i
+/** An FL5 line without its year (`R 151646Z OCT`, `020304z feb`): prosign(s), day, time and month, nothing after. */
+const FL5_NO_YEAR = /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*$/i
 
 /**
  * The notice a publisher puts above a partial record (Cablegate: "This record is a partial extract of the original
@@ -210,6 +218,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
   let lastCollective: Addressee | null = null
   let inXmt = false
   let partial = false
+  let yearlessDtg: HeaderResult['yearlessDtg'] = null
 
   const addAddressee = (text: string, line: Line, offsetInLine: number) => {
     const { addressee, misspelled } = parseAddressee(pladText(text))
@@ -310,6 +319,13 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       kinds.push('envelope')
       continue
     }
+    // a DTG without its year, tried only where a whole one failed (a line of digits and a month, so rare)
+    if ((can & CAN_FL5) !== 0 && !envelope.dtg && yearlessDtg === null && (m = FL5_NO_YEAR.exec(t))) {
+      yearlessDtg = { precedence: m[1] ? m[1].toUpperCase().split(/\s/) : [], day: m[2], time: m[3], month: m[4].toUpperCase() }
+      lineSpans.dtg = { start: line.start, end: line.end }
+      kinds.push('envelope')
+      continue
+    }
     if ((c0 | 0x20) === 0x66 /* F, f */ && origin === null && (m = FM_LINE.exec(t)) && isAddressLine(m)) {
       origin = collapseSpace(pladText(m[2]))
       originSpan = { start: line.start + m[1].length, end: line.start + m[1].length + m[2].length }
@@ -358,7 +374,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     }
     kinds.push('headerOther')
   }
-  return { envelope, origin, originSpan, to, info, kinds, lineSpans, partial }
+  return { envelope, origin, originSpan, to, info, kinds, lineSpans, partial, yearlessDtg: envelope.dtg ? null : yearlessDtg }
 }
 
 function excludeFrom(collective: Addressee | null, text: string, line: Line, index: LineIndex, diagnostics: Diagnostic[]) {
@@ -421,7 +437,7 @@ export function partialNoticeDtgEnd(lines: readonly { text: string; blank: boole
 
 /** True for header lines that can open a telegram (used to tell a header from a body-only fragment). */
 export function looksLikeHeaderLine(text: string): boolean {
-  return FL1.test(text) || FL5.test(text) || isFmLine(text) || PARTIAL.test(text) || FL2.test(text) || isToLine(text)
+  return FL1.test(text) || FL5.test(text) || isFmLine(text) || PARTIAL.test(text) || FL2.test(text) || isToLine(text) || FL5_NO_YEAR.test(text)
 }
 
 export { isCollective }
