@@ -454,7 +454,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     for (const r of refStarts) {
       const k = starts.indexOf(r)
       const range = fieldRange(k)
-      const raw = text.slice(range.end > range.start ? range.start : r.at, range.end)
+      const raw = text.slice(range.end > range.start ? range.start : r.at, range.end).replace(/¶/g, ' ')
       const label = REF_LABEL.exec(raw)
       const items = splitReferences(label ? raw.slice(label.index + label[0].length) : raw, { year: null, origin: null })
       // a block that letters on (`C.` first) continues the cable's, never is it (`placeRefBlocks` adds it after)

@@ -89,6 +89,19 @@ describe('a second REF block', () => {
     expect(at(text, d[0].span)).toBe('REF: A. QUORIN 12')
   })
 
+  it('should count the items a web rendering letters with ¶ when it chooses the cable\'s block', () => {
+    const text = cable({ front: 'REF: A. QUORIN 12', between: '\nREF: A. QUORIN 12\n\n¶B. 07 STATE 4455\n¶C. VELLORA 99\n' })
+    const c = parse(text)
+    expect(refs(c)).toEqual([
+      ['A', '08QUORIN12'],
+      ['B', '07STATE4455'],
+      ['C', '08VELLORA99'],
+    ])
+    const d = unplaced(c)
+    expect(d).toHaveLength(1)
+    expect(at(text, d[0].span)).toBe('REF: A. QUORIN 12')
+  })
+
   it('should read a REF block in the body as the cable\'s when the front matter has none', () => {
     const c = parse(cable({ front: 'SUMMARY: NONE.', para3: 'Invented paragraph three.\nREF: A. VELLORA 99' }))
     expect(refs(c)).toEqual([['A', '08VELLORA99']])
