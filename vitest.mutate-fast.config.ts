@@ -46,6 +46,9 @@ const SETS: Record<string, string[]> = {
     'test/archive/split-marks.test.ts',
     // the portions of the body line by line (bodyPortions)
     'test/archive/body-portions.test.ts',
+    // the caveats recognised in a mark nobody can read (legibleCaveats), the controls after a mark's bracket
+    // (markTail) at that mark's level, one mark or line at a time (issue 15, nineteenth run)
+    'test/archive/legible-caveats.test.ts',
     'test/archive/header-lines.test.ts',
     // the placeholders of withheld portions written out whole (walkPortions' shownMark and withhold)
     'test/archive/placeholders.test.ts',

@@ -21,6 +21,8 @@ export interface CableAddressees {
   info: Addressee[]
   /** Address lines of the text are withheld from the reader (`readableAddressees`). */
   withheld: boolean
+  /** Addressees whose XMT exclusions may be among the lines withheld (`readableAddressees`). */
+  exclusionsWithheld: Addressee[]
   /** The TO list is the container record's (the text has no TO line). */
   toFromContainer: boolean
 }

@@ -43,7 +43,7 @@ export class ReadInPartError extends Error {
 }
 
 /**
- * Every text of a cable the reader may read whole, oldest first (see `Store.versions`; a version made of the sections
+ * Every text of a cable the reader may read whole, numbered by rank, the shown one last (see `Store.versions`; a version made of the sections
  * of a telegram sent in sections lists them, each with its sources); null when the id names no cable he may read at all. Accepts raw ids (`09STATE099704`) as well as canonical ones and `sha256:` keys. Each
  * version's sources as `access` is shown them (`shownSources`: a text column he may not read all of is withheld).
  * Throws `ReadInPartError` (`asked: 'versions'`) when he may read the cable only in part (portion-level access):

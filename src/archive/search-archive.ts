@@ -4,6 +4,7 @@ import { parseQuery } from './query/parse-query.js'
 import { highlightTerms, makeSnippet, type HighlightTerm } from './snippet.js'
 import { redactInPart } from './in-part.js'
 import { researchAccess } from './portion-access.js'
+import { filingLabel, UNREADABLE_MARKING_LABEL } from '../format/classification.js'
 
 export interface SearchRequest {
   query: string
@@ -77,8 +78,22 @@ async function* withSnippets(store: Store, source: AsyncIterable<SearchHit> | Se
     if (access) rest.score = null
     // the redacted rendering (a versions read and a parse) only where a snippet is cut from it
     const body = snippets && whole !== undefined && partial && access ? (await redactInPart(store, { key: h.key, text: whole, ...partial }, access)).text : whole
+    // the label every output shows (`filingLabel`, as `cable show` does): a cable whose marking is not understood or
+    // whose level nothing states is labelled with the caveats it is filed under, which no such label writes
+    rest.classification = await shownLabel(store, h, access)
     const hit: ArchiveHit = partial ? { ...rest, redacted: true } : rest
     yield snippets && body !== undefined ? { ...hit, snippet: makeSnippet(body, terms) } : hit
   }
 }
 
+
+/**
+ * A hit's label (`filingLabel` of its filing). Only a label that cannot write caveats (marking not understood, no
+ * level stated) needs the filing's caveats: a hit read in part carries them, a whole one has them read from the store
+ * (a few such cables in any archive; every other label already writes each caveat it is filed under).
+ */
+async function shownLabel(store: Store, h: SearchHit, access: Access | undefined): Promise<string | null> {
+  if (h.classification !== null && h.classification !== UNREADABLE_MARKING_LABEL) return h.classification
+  const caveats = h.partial?.caveats ?? (await store.getCable(h.key, access))?.caveats ?? []
+  return filingLabel(h.classification, caveats)
+}

@@ -116,6 +116,14 @@ export function opensClassWordAt(t: string, i: number): boolean {
 }
 
 /**
+ * A release list a class line joins with `//` (`SECRET//REL TO USA, GBR QUORIN 000801`, `SECRET//REL TO USA ONLY
+ * QUORIN 000802`; QA 14 round 11, F1): country codes of two to four letters separated by commas, an optional closing
+ * `ONLY`. Without it the comma ended the class line's syntax and the line was read as no class line (the cable filed
+ * with no level stated) or with `TO USA ONLY` in its post name. Several words without commas stay the post's.
+ */
+const REL_LIST = `REL(?:EASABLE)?(?:[ \t]+TO)?[ \t]+[A-Za-z]{2,4}(?:[ \t]*,[ \t]*(?:AND[ \t]+)?[A-Za-z]{2,4})*(?:[ \t]+ONLY)?`
+
+/**
  * A one-word caption letter-spaced after `//` (`S E C R E T // N O F O R N QUORIN 000801`, QA 14 round 10, F7): the
  * caption table's words only, so the letters of a post name that follows are never taken for a control.
  */
@@ -127,7 +135,7 @@ const SPACED_CONTROLS = CAPTION_PHRASES.filter((p) => !p.includes(' ')).map((p) 
  */
 const CLASS_LINE_CONTROLS = `[ \\t]*\\/{1,2}[ \\t]*${controlWord()}(?:[ \\t]*\\/{1,2}[ \\t]*${controlWord()})*`
 function controlWord(): string {
-  return `(?:FOR +OFFICIAL +USE +ONLY|SPECAT +EXCLUSIVE|${SPACED_CONTROLS}|[A-Za-z]+)(?![A-Za-z])`
+  return `(?:${REL_LIST}|FOR +OFFICIAL +USE +ONLY|SPECAT +EXCLUSIVE|${SPACED_CONTROLS}|[A-Za-z]+)(?![A-Za-z])`
 }
 
 /**
@@ -229,6 +237,29 @@ export function classificationLabel(level: Level, caveats: readonly string[]): s
   const written = LABEL_ORDER.filter((c) => caveats.includes(c))
   if (level === 'SBU') return ['UNCLASSIFIED//FOR OFFICIAL USE ONLY', ...written].join('/')
   return written.length ? `${level}//${written.join('/')}` : level
+}
+
+/**
+ * The label every output shows for a filing (QA 14 round 11, F2): `cable show`, search results in every format (table,
+ * JSON, JSONL, CSV, HTTP /api/search) alike. A filing's `classification` (`classificationLabel`) writes every
+ * restricting caveat it is filed under, except when no label can say them: a cable whose marking is not understood
+ * (`UNREADABLE_MARKING_LABEL`: a mark nobody can read, `(TS//SI//NF)`, that still names NOFORN) and one whose level
+ * nothing states (null). Those get the caveats they are filed under written after `//`, as a label writes them
+ * (`TOP SECRET (marking not understood)//NOFORN`, `unknown//NOFORN`); a label that writes them all is returned as
+ * it is, and null stays null when no caveat is filed. What it names is the filing's, which the archive computes from
+ * the whole text, never from the reader's rendering: it is the same for every reader shown the cable.
+ *
+ * @example
+ *   filingLabel('TOP SECRET (marking not understood)', ['NOFORN']) // 'TOP SECRET (marking not understood)//NOFORN'
+ *   filingLabel('SECRET//NOFORN', ['NOFORN'])                       // 'SECRET//NOFORN'
+ *   filingLabel(null, [])                                          // null
+ */
+export function filingLabel(classification: string | null, caveats: readonly string[]): string | null {
+  const written = new Set((classification ?? '').toUpperCase().split(/[^A-Z]+/))
+  // the restricting caveats in a label's order, then any other a source filed (`FGI`), as `cable show` always listed them
+  const missing = [...LABEL_ORDER.filter((c) => caveats.includes(c)), ...caveats.filter((c) => !LABEL_ORDER.includes(c))].filter((c) => !written.has(c))
+  if (!missing.length) return classification
+  return `${classification ?? 'unknown'}//${missing.join('/')}`
 }
 
 /**

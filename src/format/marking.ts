@@ -237,7 +237,7 @@ function readMarking(written: string): MarkingResult {
       continue
     }
     first = false
-    if (phraseAt(tokens, k, ['REL'])) {
+    if (phraseAt(tokens, k, ['REL']) || phraseAt(tokens, k, ['RELEASABLE'])) {
       if (relStart === -1) relStart = t.start
       k++
       if (phraseAt(tokens, k, ['TO'])) k++
@@ -245,7 +245,9 @@ function readMarking(written: string): MarkingResult {
       // the list runs to `//` or the end; items are separated by `,`, `/`, `AND` (`C/REL NATO/AUS`, `S//REL MLT, GBR, AND GER`)
       let item: string[] = []
       const flush = () => {
-        if (item.length) list.push(item.join(' '))
+        // `REL TO USA ONLY`: ONLY closes the list, it names no country
+        if (item.length > 1 && item[item.length - 1] === 'ONLY') item.pop()
+        if (item.length && !(item.length === 1 && item[0] === 'ONLY')) list.push(item.join(' '))
         item = []
       }
       while (k < tokens.length && !(tokens[k].type === 'sep' && tokens[k].text === '//')) {
@@ -264,6 +266,9 @@ function readMarking(written: string): MarkingResult {
       flush()
       if (list.length === 0) return fail('REL TO names no country or organisation', t)
       releasableTo = releasableTo === null ? list : releasableTo.filter((c) => list.includes(c))
+      // a release to the United States alone releases to no foreign country: it demands what NOFORN demands (QA 14
+      // round 11, F1); the marking as written keeps its REL TO
+      if (releasesToNoForeignCountry(releasableTo) && !caveats.includes('NOFORN')) caveats.push('NOFORN')
       continue
     }
     if (phraseAt(tokens, k, ['N']) && level === 'SBU') {
@@ -333,7 +338,21 @@ function endsRelList(tokens: Token[], k: number): boolean {
  * refuses such a marking (with the NOFORN reading as `failClosed`); null when the parts are coherent.
  */
 export function markingConflict(parts: MarkingParts): string | null {
-  return parts.releasableTo !== null && parts.caveats.includes('NOFORN') ? 'REL TO and NOFORN contradict each other on one marking (spec §7 rule 4)' : null
+  return parts.releasableTo !== null && !releasesToNoForeignCountry(parts.releasableTo) && parts.caveats.includes('NOFORN') ? 'REL TO and NOFORN contradict each other on one marking (spec §7 rule 4)' : null
+}
+
+/** How a REL TO list names the United States (`REL TO USA`, `REL US`, `RELEASABLE TO UNITED STATES ONLY`). */
+const UNITED_STATES: ReadonlySet<string> = new Set(['USA', 'US', 'UNITED STATES', 'UNITED STATES OF AMERICA'])
+
+/**
+ * Whether a REL TO list (as `MarkingParts.releasableTo` holds it) releases to no foreign country: it names the United
+ * States alone (`REL TO USA ONLY`, `REL USA`, `REL TO US ONLY`). Such a
+ * marking demands what NOFORN demands (the parser adds NOFORN to its caveats: QA 14 round 11, F1); a list naming
+ * another country (`REL TO USA, GBR`) restricts no US reader.
+ */
+export function releasesToNoForeignCountry(list: readonly string[]): boolean {
+  // (lists that share no country, `REL TO USA//REL TO GBR`, are left as they were read before: not this rule's case)
+  return list.length > 0 && list.every((c) => UNITED_STATES.has(c))
 }
 
 const VOCABULARY = [
@@ -386,7 +405,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The words a mark may open with (`looksLikeMark`): the first word of a level, a one-word caveat, REL. */
-const MARK_OPENING_WORDS: ReadonlySet<string> = new Set([...LEVEL_WORDS.map(([w]) => w[0]), ...CAVEAT_WORDS.filter(([w]) => w.length === 1).map(([w]) => w[0]), 'REL'])
+const MARK_OPENING_WORDS: ReadonlySet<string> = new Set([...LEVEL_WORDS.map(([w]) => w[0]), ...CAVEAT_WORDS.filter(([w]) => w.length === 1).map(([w]) => w[0]), 'REL', 'RELEASABLE'])
 
 /**
  * `/^[ \t]*([A-Za-z]+)(?=$|[ \t/,-])/.exec(text)?.[1] ?? null`, read by char code: the letters after the leading
@@ -726,6 +745,8 @@ export function legibleCaveats(text: string): string[] {
   const parts = markingParts(text)
   if (parts !== null) for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) found.add(caveat)
   else {
+    // a release to the United States alone (`TS//SI//REL TO USA ONLY`) is NOFORN's demand, as the parser reads it
+    if (US_ONLY_RELEASE.test(markSkeleton(text).toUpperCase())) found.add('NOFORN')
     // a run of single letters is one word (`N/F` → NF, `S//N/F` → SNF, `N O F O R N`), never cut inside: the `N F` of
     // a letter-spaced `C O N F I D E N T I A L` is no NOFORN
     const words = markSkeleton(text).toUpperCase().split(/[^A-Z]+/).filter((w) => w !== '').reduce<string[]>((run, w, n, all) => {
@@ -754,6 +775,9 @@ export function legibleCaveats(text: string): string[] {
   }
   return RESTRICTIVE_CAVEATS.filter((c) => found.has(c))
 }
+
+/** A REL TO list naming the United States alone, to the end of the marking or its next `/` (`REL TO USA ONLY`, `REL USA`). */
+const US_ONLY_RELEASE = /(?<![A-Z])REL(?:EASABLE)?[ \t]*(?:TO[ \t]+)?(?:USA?|UNITED[ \t]+STATES(?:[ \t]+OF[ \t]+AMERICA)?)(?:[ \t]+ONLY)?[ \t]*(?:$|\/)/
 
 /**
  * The caveat words a word glued to a classified level goes on with (`SNF` → NF, `TSNFNODIS` → NF, NODIS: the

@@ -125,6 +125,8 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
     })
   }
   const collectives: { role: DeliveryRole; plad: string; precedence: Pick<RouteReceipt, 'precedence' | 'precedenceFrom'> }[] = []
+  // the collectives whose XMT exclusions may be withheld from the reader, in the order they are read
+  const collectivesWithheldXmt: string[] = []
   const lists: [DeliveryRole, Addressee[]][] = [
     ['action', shown.to],
     ['info', shown.info],
@@ -150,6 +152,10 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
       const collective = read.collective
       collectives.push({ role, plad: collective.plad, precedence: p })
       const xmt = new Set((a.excluded ?? []).map(stationOfAddress))
+      // an XMT line of this collective may be among the lines withheld from the reader: any member may have been
+      // excluded, so none is certain, and each says why (QA 14 round 11, F3)
+      const exclusionsUnknown = shown.exclusionsWithheld.includes(a)
+      if (exclusionsUnknown && !collectivesWithheldXmt.includes(collective.plad)) collectivesWithheldXmt.push(collective.plad)
       for (const m of collective.members) {
         const member = await directory.post(m.post)
         if (!member) continue
@@ -157,7 +163,8 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
           excluded.push({ post: member.plad, collective: collective.plad })
           continue
         }
-        reach(member, role, p, !m.inferred && !container, `${label} ${collective.plad} (member, ${m.inferred ? 'inferred' : 'observed'})`)
+        const how = `${m.inferred ? 'inferred' : 'observed'}${exclusionsUnknown ? `; ${EXCLUSIONS_WITHHELD}` : ''}`
+        reach(member, role, p, !m.inferred && !container && !exclusionsUnknown, `${label} ${collective.plad} (member, ${how})`)
       }
     }
   }
@@ -187,7 +194,7 @@ export async function replayRouting(cable: Cable, directory: RoutingDirectory, o
     excluded,
     unresolved,
     relays,
-    addresseesWithheld: shown.withheld ? ADDRESSEES_WITHHELD : null,
+    addresseesWithheld: shown.withheld ? withheldNote(collectivesWithheldXmt) : null,
     addresseesFromContainer: shown.toFromContainer ? ADDRESSEES_FROM_CONTAINER : null,
     noRecipientsBecause: recipients.length ? null : whyNoRecipients(lists, unresolved.length, excluded.length, shown.withheld),
     profile: [...profile].map(([post, m]) => ({ post, matched: [...m].sort() })).sort((a, b) => a.post.localeCompare(b.post)),
@@ -225,6 +232,18 @@ export type AddresseeReading =
 
 /** What a replay says (`addresseesWithheld`) when address lines are withheld from its reader (how many, and their roles, are not told). */
 export const ADDRESSEES_WITHHELD = 'address lines are withheld for your clearance: how many, and as action or info, is not shown'
+
+/** What a member's `via` says when its collective's XMT exclusions may be among the lines withheld from the reader. */
+const EXCLUSIONS_WITHHELD = 'its exclusions may be withheld'
+
+/**
+ * The note on withheld address lines (`ADDRESSEES_WITHHELD`), naming the collectives whose XMT exclusions may be
+ * among them (QA 14 round 11, F3): their members are then all inferred. Names only collectives the reader reads.
+ */
+function withheldNote(collectives: readonly string[]): string {
+  if (!collectives.length) return ADDRESSEES_WITHHELD
+  return `${ADDRESSEES_WITHHELD}; XMT exclusions from ${collectives.join(', ')} may be among them, so ${collectives.length === 1 ? 'its' : 'their'} members are listed as inferred`
+}
 
 /** What a replay says (`addresseesFromContainer`) when the text has no TO line and its container record states the addressees. */
 export const ADDRESSEES_FROM_CONTAINER = "the text has no TO line: the TO addressees are those its container record states (a CFPF record's to_field, a cables.csv To column), so every post they reach is inferred"

@@ -109,8 +109,11 @@ export function filingColumns(f: Filing): { level: number; caveats: string; clas
  * CHANNELS ONLY`, and a `HANDLE VIA` never completed, held at the highest level).
  * 9: a rendering given a filing lower than its text still demands the caveats a mark nobody can read names
  * (`SUBJECT: (SNF) …`: NOFORN), so stored portions are cut again.
+ * 10: QA 14 round 11 F1: a release to the United States alone (`REL TO USA ONLY`, `REL USA`, `RELEASABLE TO USA ONLY`)
+ * demands NOFORN, as a caption line, in a portion mark and on the class line; a class line joining a REL TO list
+ * (`SECRET//REL TO USA, GBR QUORIN 000801`) is read as one (it stated no level before).
  */
-export const FILING_RULES = 9
+export const FILING_RULES = 10
 
 /** Name of the setting in `archive_settings` holding the filing rules version the stored filings were computed by. */
 export const FILING_SETTING = 'filing-rules'

@@ -4,7 +4,7 @@ import { filingColumns, filingOfColumns, mergeSourceFilings, versionsFiling, typ
 import { packText, textSha256, unpackText } from './pack-text.js'
 import { versionPortions } from './portion-access.js'
 import type { CableRecord, CableVersion, SourceRecord, VersionSection } from './store.js'
-import { compareVersions, contentSha256, withheldRuns, type VersionColumns, type VersionRank } from './version-identity.js'
+import { compareShown, compareVersions, contentSha256, withheldRuns, type VersionColumns, type VersionRank } from './version-identity.js'
 
 /**
  * The parts model (QA 14 F6, docs/research.md "Sections"): a telegram sent in sections (`SECTION 02 OF 03` on the
@@ -251,15 +251,16 @@ export function assembleSections(sections: readonly (PartText | null)[], of: num
 }
 
 /**
- * The versions of a cable kept in parts, in the order the archive could first assemble them (`firstSeen`: when its
- * last part arrived; then its content hash). Sections: one version holds the best text of every section
+ * The versions of a cable kept in parts, in the order they are numbered (`compareVersionNumbers`: the one ranked last
+ * first, the one shown last; never import order). Sections: one version holds the best text of every section
  * (`compareVersions` per section), and each other text of a section makes one version more, the best texts of the
  * other sections around it (a redacted and an unredacted copy of SECTION 02: two versions, alike but there). A text
  * that is no section (section 0, the whole telegram) is a version of its own. A function of the set of parts alone,
  * so the versions, their texts and their hashes never depend on import order. Each version is filed under the
  * highest any of its parts states (fail closed).
  */
-export function partsVersions(parts: readonly PartText[]): PartsVersion[] {
+export function partsVersions(stored: readonly PartText[]): PartsVersion[] {
+  const parts = wholeTelegrams(stored)
   const sections = parts.filter((p) => p.section > 0)
   const out: PartsVersion[] = []
   if (sections.length) {
@@ -274,7 +275,58 @@ export function partsVersions(parts: readonly PartText[]): PartsVersion[] {
     }
   }
   for (const whole of parts.filter((p) => p.section === 0)) out.push(assembled([whole], 0))
-  return out.sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.contentSha256 < b.contentSha256 ? -1 : a.contentSha256 > b.contentSha256 ? 1 : 0))
+  // numbered by rank (docs/research.md, "Version numbers"), never by when the archive first saw a text
+  return out.sort((a, b) => shownFirst(b, a))
+}
+
+/**
+ * Orders versions of a cable kept in parts best first, totally: `compareShown`, then (a whole telegram whose text is
+ * its sections assembled byte for byte) the whole text before the sections.
+ */
+function shownFirst(a: PartsVersion, b: PartsVersion): number {
+  return compareShown({ ...a.rank, textSha256: a.textSha256 }, { ...b.rank, textSha256: b.textSha256 }) || a.of - b.of
+}
+
+/** A part's numbered paragraphs: number → its words (lower case, letters and digits). */
+function numberedParagraphs(p: PartText): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>()
+  for (const b of parseCable(p.text).body) {
+    if (b.type === 'para' && b.number > 0) out.set(b.number, new Set(b.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))
+  }
+  return out
+}
+
+/** Whether paragraph words `a` and `b` are one paragraph (a redacted and an unredacted copy of it): half the words of the shorter shared. */
+function sameParagraph(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  if (small.size === 0) return false
+  let shared = 0
+  for (const w of small) if (large.has(w)) shared++
+  return shared * 2 >= small.size
+}
+
+/**
+ * The parts with every text that says it is one section but holds another whole (QA 14 F6: a whole telegram whose
+ * section breaks were lost, its class line saying `SECTION 01 OF 03`) read as the whole telegram (section 0, a version
+ * of its own): every numbered paragraph of a text of another section is in it, by number and words (a redacted copy
+ * of the paragraph too), and it has a numbered paragraph that text lacks. Taken as its section, its later sections'
+ * paragraphs would be shown twice, once in it and once in their own texts. A function of the set of parts alone.
+ */
+export function wholeTelegrams(parts: readonly PartText[]): PartText[] {
+  const sections = parts.filter((p) => p.section > 0)
+  if (sections.length < 2) return [...parts]
+  const paragraphs = new Map(sections.map((p) => [p, numberedParagraphs(p)]))
+  const holds = (p: PartText, q: PartText): boolean => {
+    const mine = paragraphs.get(p)!
+    const theirs = paragraphs.get(q)!
+    if (theirs.size === 0 || mine.size <= theirs.size) return false
+    for (const [n, words] of theirs) {
+      const own = mine.get(n)
+      if (!own || !sameParagraph(own, words)) return false
+    }
+    return true
+  }
+  return parts.map((p) => (p.section > 0 && sections.some((q) => q.section !== p.section && holds(p, q)) ? { ...p, section: 0, of: 0 } : p))
 }
 
 function assembled(list: (PartText | null)[], of: number): PartsVersion {
@@ -303,7 +355,7 @@ function assembled(list: (PartText | null)[], of: number): PartsVersion {
 
 /** The version shown of a cable kept in parts: the best (`compareVersions`: fewer errors and missing sections first). */
 export function shownPartsVersion(versions: readonly PartsVersion[]): PartsVersion {
-  return [...versions].sort((a, b) => compareVersions(a.rank, b.rank))[0]
+  return [...versions].sort(shownFirst)[0]
 }
 
 /**

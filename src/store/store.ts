@@ -234,8 +234,10 @@ export interface UpsertOutcome {
 
 /**
  * One text of a cable. Renderings of the same text (whitespace aside) are one version with several sources;
- * a text that differs in a word is another version. Versions are numbered in the order the archive first
- * saw them; `current` is the one the archive shows and indexes fields from (`compareVersions`).
+ * a text that differs in a word is another version. Versions are numbered from 1 by rank, a function of the set of
+ * texts alone (`compareVersionNumbers`: version 1 the one ranked last, the highest number the one shown), never by
+ * import order, so two archives holding the same texts number them alike (docs/research.md, "Version numbers");
+ * `current` is the one the archive shows and indexes fields from (`compareVersions`), listed last.
  */
 export interface CableVersion {
   version: number
@@ -397,7 +399,7 @@ export interface Store {
   /** Matches of `query` (null = every visible cable) per year, month or day of their date. */
   histogram(query: QueryNode | null, interval: HistogramInterval, access?: Access): Promise<DateHistogram>
   /**
-   * Every text of a visible cable, oldest first, each with its sources; null when `idOrKey` names no visible
+   * Every text of a visible cable, numbered by rank, the shown one last (`CableVersion`), each with its sources; null when `idOrKey` names no visible
    * cable. A cable is visible when the reader may read every one of its versions (the stored level and
    * caveats are the highest of them).
    */

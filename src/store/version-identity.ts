@@ -96,6 +96,30 @@ export function compareVersions(a: VersionRank, b: VersionRank): number {
   )
 }
 
+/** A version's rank and the SHA-256 of the copy kept of it: what orders versions totally (`compareShown`). */
+export interface NumberedRank extends VersionRank {
+  textSha256: string
+}
+
+/**
+ * Orders versions best first, totally: `compareVersions`, then (two versions of one content: a whole telegram and its
+ * sections assembled alike, or rows a migration left `STALE_CONTENT_SHA256`) the lower text SHA-256. The first is the
+ * version shown.
+ */
+export function compareShown(a: NumberedRank, b: NumberedRank): number {
+  return compareVersions(a, b) || (a.textSha256 < b.textSha256 ? -1 : a.textSha256 > b.textSha256 ? 1 : 0)
+}
+
+/**
+ * Orders versions as they are numbered (docs/research.md, "Version numbers"): the reverse of `compareShown`, so
+ * version 1 is the one ranked last and the highest number is the version shown. A function of the set of texts alone
+ * (never of import order or time), so `cable diff ID 1 2` names the same two texts in any archive holding the same
+ * texts, whatever order they were imported in, on either engine.
+ */
+export function compareVersionNumbers(a: NumberedRank, b: NumberedRank): number {
+  return compareShown(b, a)
+}
+
 /** The columns a version row stores about one text, as both engines name them. */
 export interface VersionColumns {
   text_sha256: string

@@ -195,3 +195,30 @@ describe('a classification the parser inferred from the portion marks alone', ()
     expect(statedAccess(cable, 'CONFIDENTIAL')).toEqual({ level: 2, caveats: [], classification: 'CONFIDENTIAL' })
   })
 })
+
+// issue 15, nineteenth mutation run: the caption lines typed a letter or two off a caption and handling written out in
+// words, on one line or over the caption block (QA 14 round 10 F6, QA 11 F1: c29e0ba, f990720), as readHeaderCaptions
+// reads them; each reading written out
+describe('readHeaderCaptions: near misses and handling written out', () => {
+  const read = (captions: string[], opts?: { address?: string[]; after?: string[] }) => readHeaderCaptions(parseCable(cable(CLASS, captions, opts)))
+
+  it.each([
+    [['NOFRN'], ['NOFORN'], []],
+    [['NOFRN', 'SIPDIS'], ['NOFORN'], []],
+    [['ORIGINATOR CONTROLED'], ['ORCON'], []],
+    [['E X D I Z'], ['EXDIS'], []],
+    [['NXDIS'], [], ['NXDIS']],
+    [['HANDLE VIA ROGER CHANNEL'], ['NODIS'], []],
+    [['HANDLE VIA COMINT CHANNELS ONLY'], [], ['HANDLE VIA COMINT CHANNELS ONLY']],
+    [['DISSEMINATION AND EXTRACTION OF INFORMATION CONTROLLED BY ORIGINATOR'], ['ORCON'], []],
+    // over consecutive lines of the block, a blank line between them or not
+    [['DISSEMINATION AND EXTRACTION OF INFORMATION', 'CONTROLLED BY ORIGINATOR'], ['ORCON'], []],
+    [['HANDLE VIA', '', 'ROGER CHANNEL'], ['NODIS'], []],
+    // held at the line that opens the phrase, once
+    [['HANDLE VIA', 'COMINT CHANNELS ONLY'], [], ['HANDLE VIA']],
+    [['SIPDIS', 'HANDLE VIA', 'COMINT CHANNELS ONLY'], [], ['HANDLE VIA']],
+    [['HANDLE VIA'], [], ['HANDLE VIA']],
+  ])('reads the caption block %j', (captions, caveats, unreadable) => {
+    expect(read(captions)).toEqual({ caveats, unreadable })
+  })
+})

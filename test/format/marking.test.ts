@@ -125,10 +125,10 @@ describe('parseMarking: caveats and REL TO', () => {
     ['S/NF/REL PANAMA', 5, 15, 'SECRET'],
     ['S//NOFORN//REL TO USA, GBR', 11, 26, 'SECRET'],
     ['C//REL TO USA, GBR//NF', 3, 18, 'CONFIDENTIAL'],
-    ['SECRET//REL TO USA//NOFORN', 8, 18, 'SECRET'],
+    ['SECRET//REL TO GBR//NOFORN', 8, 18, 'SECRET'],
     ['S/REL UK/NF', 2, 8, 'SECRET'],
     ['TS//rel to usa, aus//nf', 4, 19, 'TOP SECRET'],
-    ['SBU/N/REL TO USA', 6, 16, 'SBU'],
+    ['SBU/N/REL TO GBR', 6, 16, 'SBU'],
     // a caveat after a space, not a separator, is no part of a country's name
     ['S//REL TO USA, GBR NF', 3, 18, 'SECRET'],
     ['C//REL TO GBR NOFORN', 3, 13, 'CONFIDENTIAL'],

@@ -30,12 +30,13 @@ describe('research routes', () => {
   it('should list versions and diff them', async () => {
     const v = await (await fx.app.request('/api/cables/09HARARE2/versions')).json()
     expect(v.versions.map((x: { version: number; current: boolean }) => [x.version, x.current])).toEqual([
-      [1, true],
-      [2, false],
+      [1, false],
+      [2, true],
     ])
+    // numbered by rank: the redacted text 1, the shown one last; the diff goes from the first to the last
     const d = await (await fx.app.request('/api/cables/09HARARE2/diff')).json()
     expect([d.from, d.to]).toEqual([1, 2])
-    expect(d.parts.filter((p: { kind: string }) => p.kind === 'added').map((p: { text: string }) => p.text).join(' ')).toContain('XXXXXXXXXXXX')
+    expect(d.parts.filter((p: { kind: string }) => p.kind === 'removed').map((p: { text: string }) => p.text).join(' ')).toContain('XXXXXXXXXXXX')
     const bad = await fx.app.request('/api/cables/09HARARE2/diff?from=1&to=9')
     expect(bad.status).toBe(422)
     expect(ProblemSchema.parse(await bad.json()).code).toBe('INVALID')

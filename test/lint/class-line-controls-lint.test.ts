@@ -60,3 +60,42 @@ describe('TXT-029 on the caption block', () => {
     expect(findings(cable('S E C R E T', 'NOFORN\nSIPDIS'))).toEqual([])
   })
 })
+
+// issue 15, nineteenth mutation run: the class line's controls written before the origin separated by blanks (c29e0ba)
+// and the caption lines past the caption reader (near misses, short forms spelt with separators, handling written out
+// on one line or over the caption block; c29e0ba, f990720), each report written out
+describe('TXT-029 on controls before the origin and on caption lines typed past the caption reader', () => {
+  const HELD = 'the cable is held at the highest level'
+
+  it.each([
+    ['SECRET SI', 'SECRET//SI', 'SI'],
+    [' SECRET SI TK', 'SECRET//SI/TK', 'SI TK'],
+    ['SECRET//SI NF', 'SECRET//SI/NF', 'SI NF'],
+  ])('reports the class line %j at its controls as written', (classLine, marking, at) => {
+    expect(findings(cable(classLine))).toEqual([{ message: `Class-line marking ${marking} is none the marking parser reads: ${HELD}`, at }])
+  })
+
+  it('reports nothing for controls before the origin that the parser reads', () => {
+    expect(findings(cable('SECRET NF'))).toEqual([])
+    expect(findings(cable('SECRET//OC NF'))).toEqual([])
+  })
+
+  it.each([
+    ['NOFRN', 'Caption line NOFRN is no caption as written: read as NOFORN', 'NOFRN'],
+    ['NOFRN/EXDIZ', 'Caption line NOFRN/EXDIZ is no caption as written: read as NOFORN, EXDIS', 'NOFRN/EXDIZ'],
+    ['NXDIS', `Caption line NXDIS: NXDIS is no caption and equally near several: ${HELD}`, 'NXDIS'],
+    ['NXDIS NOFRN', `Caption line NXDIS NOFRN: NXDIS is no caption and equally near several: ${HELD}`, 'NXDIS NOFRN'],
+    [' N/F ', 'Caption line N/F spells a short form with separators: read as NOFORN', 'N/F'],
+    ['n.f', 'Caption line n.f spells a short form with separators: read as NOFORN', 'n.f'],
+    ['O.C.', 'Caption line O.C. spells a short form with separators: read as ORCON', 'O.C.'],
+    ['HANDLE VIA COMINT CHANNELS ONLY', `Caption line HANDLE VIA COMINT CHANNELS ONLY names controls the marking parser does not read: ${HELD}`, 'HANDLE VIA COMINT CHANNELS ONLY'],
+    // over two lines of the block: reported once, at the line that opens the phrase
+    ['HANDLE VIA\nCOMINT CHANNELS ONLY', `Caption line HANDLE VIA names controls the marking parser does not read: ${HELD}`, 'HANDLE VIA'],
+  ])('reports the caption line %j', (captions, message, at) => {
+    expect(findings(cable('S E C R E T', captions))).toEqual([{ message, at }])
+  })
+
+  it.each(['HANDLE VIA ROGER CHANNEL', 'NOFORN', 'N/O/F/O/R/N', 'SIPDIS\nNOFORN'])('reports nothing for the caption line %j, a caption as written or spelt out', (captions) => {
+    expect(findings(cable('S E C R E T', captions))).toEqual([])
+  })
+})

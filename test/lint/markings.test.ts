@@ -67,7 +67,7 @@ describe('TXT-029: marks the marking parser reads', () => {
     expect(found('TXT-029', [['¶3. (C) Please', `¶3. ${mark} Please`]], 'archive')).toHaveLength(1)
   })
 
-  it.each(['(C//NF/REL TO GBR)', '(C//REL TO USA, GBR//NOFORN)', '(CONFIDENTIAL//NOFORN//REL TO USA)', '(C/REL UK/NF)'])(
+  it.each(['(C//NF/REL TO GBR)', '(C//REL TO USA, GBR//NOFORN)', '(CONFIDENTIAL//NOFORN//REL TO GBR)', '(C/REL UK/NF)'])(
     'should refuse REL TO with NOFORN in %s, and still count its NOFORN for the caption rule',
     (mark) => {
       for (const mode of ['compose', 'archive'] as const) {

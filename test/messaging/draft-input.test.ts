@@ -128,10 +128,10 @@ describe('markings in drafts go through the one marking parser', () => {
     [{ classification: 'NOFORN' }, 'classification: names no level'],
     [{ body: [{ marking: 'S/NF/REL GBR', text: 'x' }] }, 'body[0].marking: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 6 of "S/NF/REL GBR")'],
     [{ body: [{ marking: 'C//REL TO USA, GBR//NF', text: 'x' }] }, 'body[0].marking: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 4'],
-    [{ body: [{ marking: 'C', text: 'x' }, '(C//NOFORN//REL TO USA) y'] }, 'body[1]: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 12'],
+    [{ body: [{ marking: 'C', text: 'x' }, '(C//NOFORN//REL TO GBR) y'] }, 'body[1]: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 12'],
     [{ subject: { marking: 'C/REL TO GBR/NF', text: 'X' } }, 'subject.marking: REL TO and NOFORN contradict'],
     [{ subject: '(C/NF/REL TO GBR) X' }, 'subject: REL TO and NOFORN contradict'],
-    [{ classification: 'SECRET//NOFORN//REL TO USA' }, 'classification: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 17)'],
+    [{ classification: 'SECRET//NOFORN//REL TO GBR' }, 'classification: REL TO and NOFORN contradict each other on one marking (spec §7 rule 4) (column 17)'],
   ])('%j', (extra, message) => {
     expect(problems({ ...base, ...extra }).join('\n')).toContain(message)
   })

@@ -58,7 +58,7 @@ describe('caveats and REL TO lists', () => {
   })
 
   it('should end a REL TO list at //, whatever follows', () => {
-    expect(read('C//REL TO USA//ENTIRE TEXT')).toEqual({ level: 'CONFIDENTIAL', caveats: [], releasableTo: ['USA'] })
+    expect(read('C//REL TO USA, GBR//ENTIRE TEXT')).toEqual({ level: 'CONFIDENTIAL', caveats: [], releasableTo: ['USA', 'GBR'] })
   })
 
   it('should name a run of three slashes in its refusal', () => {

@@ -639,7 +639,7 @@ describe('caveats with a blank inside, and captions before SECTION (re-QA round 
       expect(held.text, label).toContain(`\n${o.cls ?? 'S E C R E T DUSHANBE 000611'}\n`)
     }
     // a caveat with a blank inside ends a REL TO list: it is never read as a country, and contradicts the list
-    expect(parseMarking('C/REL TO USA, NO FORN')).toMatchObject({ ok: false, failClosed: { caveats: ['NOFORN'], releasableTo: null } })
+    expect(parseMarking('C/REL TO GBR, NO FORN')).toMatchObject({ ok: false, failClosed: { caveats: ['NOFORN'], releasableTo: null } })
     // SIPDIS (it widens who may read) is read only as spelt or spaced letter by letter: a stray blank is no caption
     const sip = cable({ caps: 'SIP DIS' })
     expect(parseCable(sip, { plain: true }).captions).toEqual([])

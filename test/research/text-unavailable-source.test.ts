@@ -104,7 +104,9 @@ describe.each(await storeEngines('text-unavailable-source'))('records holding no
     writeFileSync(later, hl(TEXT.replace('resumed', 'stalled')) + '\n')
     await importArchive(store, [later], { parallel: false })
     const versions = (await store.versions('75KINSHASA1234'))!
-    expect(versions.map((v) => v.sources.map((s) => s.locator.replace(/^.*\//, '')))).toEqual([['text.jsonl#line=1'], ['later.jsonl#line=1']])
+    // numbered by rank (texts alike but for a word: by content hash), the shown one last
+    expect(versions.map((v) => v.sources.map((s) => s.locator.replace(/^.*\//, ''))).sort()).toEqual([['later.jsonl#line=1'], ['text.jsonl#line=1']])
+    expect(versions.map((v) => v.current)).toEqual([false, true])
     expect((await store.getCable('75KINSHASA1234'))?.sources.length).toBe(4)
     expect((await searchArchive(store, { query: 'segment', access: NODIS, limit: 10 })).total).toBe(0)
     // a copy of the archive holds every source, those of no version too, and the same versions and filing

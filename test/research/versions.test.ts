@@ -75,10 +75,12 @@ describe('cable versions in the store', () => {
     await b.upsertCables([record(REDACTED, 'r1', '2026-01-02T00:00:00.000Z')])
     expect((await a.getCable('08VELLORA42'))?.text).toBe(RESTORED)
     expect((await b.getCable('08VELLORA42'))?.text).toBe(RESTORED)
+    // numbered by rank, the same in both archives: the redacted text 1, the shown (restored) one 2
     expect((await b.versions('08VELLORA42'))!.map((v) => [v.version, v.current])).toEqual([
-      [1, true],
-      [2, false],
+      [1, false],
+      [2, true],
     ])
+    expect((await b.versions('08VELLORA42'))!.map((v) => [v.version, v.textSha256])).toEqual((await a.versions('08VELLORA42'))!.map((v) => [v.version, v.textSha256]))
     expect(await b.count(parseQuery('xxxxxxxxxxxx'))).toBe(1)
     await a.close()
     await b.close()

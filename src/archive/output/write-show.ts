@@ -1,4 +1,5 @@
 import type { ArchiveStats } from '../../store/store.js'
+import { filingLabel } from '../../format/classification.js'
 import type { CableView } from '../show-cable.js'
 import { describeDateSource, referenceKindText } from '../date-source.js'
 import { describe } from './write-graph.js'
@@ -14,7 +15,7 @@ export function showText(view: CableView, text: string): string {
   // an inferred or container date says so: never shown as if read from a DTG
   out += field('Date', c.date ? `${c.date} (${describeDateSource(c.dateSource)})` : null)
   out += field('Origin', c.origin)
-  out += field('Classification', [c.classification ?? 'unknown', ...c.caveats.filter((v) => !(c.classification ?? '').includes(v))].join(' '))
+  out += field('Classification', filingLabel(c.classification, c.caveats) ?? 'unknown')
   out += field('Precedence', c.precedence)
   out += field('Subject', c.subject)
   out += field('Tags', tagListText(c.tags))

@@ -29,6 +29,7 @@ import type {
 import { FacetTally } from '../sqlite/sqlite-stats.js'
 import { unpackText } from '../pack-text.js'
 import { NO_TEXT_VERSION, withheldRuns } from '../version-identity.js'
+import { versionsOfRows } from '../version-numbers.js'
 import { PG_ARCHIVE_MIGRATIONS } from './archive-migrations.js'
 import { openPgSchema, type PgMigration } from './migrations.js'
 import { refilePgArchive } from './pg-refile.js'
@@ -603,19 +604,8 @@ export class PostgresStore implements Store {
       ]
     }
     const sourcesOf = (version: number) => sources.filter((s) => (s.version ?? 1) === version).map(({ version: _v, part: _p, ...s }) => s)
-    return rows.map((v) => ({
-      version: v.version,
-      current: v.text === null,
-      textSha256: v.text_sha256,
-      classification: v.classification,
-      level: v.level,
-      caveats: v.caveats === '' ? [] : v.caveats.split(' '),
-      errorCount: v.error_count,
-      withheldRuns: v.withheld_runs,
-      firstSeen: v.first_seen,
-      sources: sourcesOf(v.version),
-      text: v.text === null ? cable.text : unpackText(v.text),
-    }))
+    // numbered by rank, never by the order the rows were stored in (docs/research.md, "Version numbers")
+    return versionsOfRows(rows, cable.text, sourcesOf)
   }
 
   async *digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest> {

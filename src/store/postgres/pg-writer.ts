@@ -446,9 +446,21 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
           await replaceShown(client, id, r, sha, versions.map((v) => (v.version === same.version ? updated : v)), portions)
         } else {
           const kept = { ...updated, text: Buffer.from(r.packed?.deflated ?? packText(r.text)) }
-          await putVersion(client, kept)
-          // the cable is filed from every version's filing, this one's now raised by every source of it
-          await reindex(client, id, versions.map((v) => (v.version === same.version ? kept : v)), portions)
+          const all = versions.map((v) => (v.version === same.version ? kept : v))
+          if ([...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0] === kept) {
+            // the better copy ranks its version above the one shown (fewer parse errors, a longer text): shown from
+            // now on, as it would be had this copy come first, so the version shown never depends on import order
+            const shown = versions.find((v) => v.text === null)!
+            const old = { ...shown, text: await shownText(client, id) }
+            const now = { ...kept, text: null }
+            await putVersion(client, old)
+            await putVersion(client, now)
+            await replaceShown(client, id, r, sha, all.map((v) => (v === kept ? now : v === shown ? old : v)), portions)
+          } else {
+            await putVersion(client, kept)
+            // the cable is filed from every version's filing, this one's now raised by every source of it
+            await reindex(client, id, all, portions)
+          }
         }
         outcome.replaced++
       }

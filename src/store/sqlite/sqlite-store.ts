@@ -35,6 +35,7 @@ import { splitList, splitTagList, writeCable, type VersionRow } from './sqlite-w
 import { unpackText } from '../pack-text.js'
 import { DatabaseFileError, fileErrorReason } from '../database-file-error.js'
 import { NO_TEXT_VERSION, withheldRuns } from '../version-identity.js'
+import { versionsOfRows } from '../version-numbers.js'
 import { shownSourceOf } from '../portion-access.js'
 import { dropPortions, portionFacetColumns, portionsEnabled, readerDate, setPortionSetting, shownDateSource, shownOrigin, shownTagsSql, somePortionSql, wholeSql, writePortions } from './sqlite-portions.js'
 
@@ -296,19 +297,8 @@ export class SqliteStore implements Store {
         },
       ]
     }
-    return rows.map((v) => ({
-      version: v.version,
-      current: v.text === null,
-      textSha256: v.text_sha256,
-      classification: v.classification,
-      level: v.level,
-      caveats: splitList(v.caveats),
-      errorCount: v.error_count,
-      withheldRuns: v.withheld_runs,
-      firstSeen: v.first_seen,
-      sources: sourcesOf(v.version),
-      text: v.text === null ? cable.text : unpackText(v.text),
-    }))
+    // numbered by rank, never by the order the rows were stored in (docs/research.md, "Version numbers")
+    return versionsOfRows(rows, cable.text, sourcesOf)
   }
 
   async *digests(access?: Access, keys?: string[]): AsyncIterable<CableDigest> {

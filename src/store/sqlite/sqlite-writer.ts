@@ -233,9 +233,21 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
       replaceShown(db, s, existing, r, sha, versions.map((v) => (v.version === same.version ? updated : v)))
     } else {
       const kept = { ...updated, text: r.packed?.deflated ?? packText(r.text) }
-      s.putVersion.run(kept)
-      // the cable is filed from every version's filing, this one's now raised by every source of it
-      reindex(db, s, rowid, versions.map((v) => (v.version === same.version ? kept : v)))
+      const all = versions.map((v) => (v.version === same.version ? kept : v))
+      if ([...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0] === kept) {
+        // the better copy ranks its version above the one shown (fewer parse errors, a longer text): shown from now
+        // on, as it would be had this copy come first, so the version shown never depends on import order
+        const shown = versions.find((v) => v.text === null)!
+        const old = { ...shown, text: s.getText.get(rowid) as Buffer }
+        const now = { ...kept, text: null }
+        s.putVersion.run(old)
+        s.putVersion.run(now)
+        replaceShown(db, s, existing, r, sha, all.map((v) => (v === kept ? now : v === shown ? old : v)))
+      } else {
+        s.putVersion.run(kept)
+        // the cable is filed from every version's filing, this one's now raised by every source of it
+        reindex(db, s, rowid, all)
+      }
     }
     if (outcome) outcome.replaced++
     return same.version

@@ -7,6 +7,7 @@ import { ApiError } from '../api.js'
 import { getCable, parseText, type CableView, type ParsedParagraph } from '../archive-api.js'
 import { useOnScreen } from '../banner.js'
 import { readClassification, toneOf } from '../classification.js'
+import { filingLabel } from '../../../src/format/classification.js'
 import { lazyPage } from '../lazy.js'
 import type { CableTab } from '../research/cable-research.js'
 import { hrefFor, navigate } from '../router.js'
@@ -126,7 +127,7 @@ export function CablePage({ id, params }: { id: string; params: URLSearchParams 
         )}
       </div>
       <h1 id="cable-title">
-        {c.id ?? c.key} <span class={`class-tag tone-${tone}`}>{c.classification ?? 'UNMARKED'}</span>
+        {c.id ?? c.key} <span class={`class-tag tone-${tone}`}>{filingLabel(c.classification, c.caveats) ?? 'UNMARKED'}</span>
       </h1>
       <p class="cable-subject">{c.subject ?? '(no subject)'}</p>
       <dl class="cable-fields">
