@@ -26,6 +26,11 @@ export interface DateClues {
   yearFrom: string
   /** The E.O. line's DECL value as parsed (ISO `2010-09-21` when it is a date). */
   declassify: string | null
+  /**
+   * A DTG line that states no year (`R 151646Z OCT`): its day (1–31), time (`HHMM`) and month (0–11), read; the year
+   * is taken from `year`, else from the dates the text writes (`textDateYear`). Absent or null when there is none.
+   */
+  dtg?: { day: number; time: string; month: number } | null
 }
 
 // `PAGE 02 HARARE 05461 01 OF 02 271458Z`, and the routing rule `-----…8A8E0D  271459Z /38`
@@ -43,6 +48,10 @@ const MONTH_NAME = /\b(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMB
  *   // { date: '2000-09-27T14:58:00Z', source: { basis: 'inferred', from: ['page-header', 'decl-month', 'id'], precision: 'minute' } }
  */
 export function inferDate(clues: DateClues): InferredDate | null {
+  if (clues.dtg) {
+    const read = fromYearlessDtg(clues, clues.dtg)
+    if (read) return read
+  }
   if (clues.year === null || !/^\d{2}(\d{2})?$/.test(clues.year)) return null
   const year = fullYear(clues.year)
   const dayTime = pageDayTime(clues.lines)
@@ -131,4 +140,74 @@ function mentionedMonth(lines: DateClues['lines'], pageDay: number): number | nu
     if (best < 0 || upToDay[k] > upToDay[best] || (upToDay[k] === upToDay[best] && counts[k] > counts[best])) best = k
   }
   return best < 0 ? null : best
+}
+
+/**
+ * The date of a DTG that states no year (`R 151646Z OCT`), precise to the minute: day, time and month as the DTG
+ * writes them, the year of the id or MRN (`clues.year`, from `clues.yearFrom`), else the one year the text's own
+ * dates give (`textDateYear`, from `text-date`, with `decl-year` when the DECL date chose it). Null when the DTG
+ * names no real day or time, or no year is known.
+ *
+ * @example
+ *   fromYearlessDtg({ lines, year: '09', yearFrom: 'id', declassify: null }, { day: 15, time: '1646', month: 9 })
+ *   // { date: '2009-10-15T16:46:00Z', source: { basis: 'inferred', from: ['dtg-no-year', 'id'], precision: 'minute' } }
+ */
+function fromYearlessDtg(clues: DateClues, dtg: NonNullable<DateClues['dtg']>): InferredDate | null {
+  const hour = Number(dtg.time.slice(0, 2))
+  const minute = Number(dtg.time.slice(2))
+  if (dtg.month < 0 || dtg.month > 11 || dtg.day < 1 || hour > 23 || minute > 59) return null
+  let year: number | null = null
+  const from = ['dtg-no-year']
+  if (clues.year !== null && /^\d{2}(\d{2})?$/.test(clues.year)) {
+    year = fullYear(clues.year)
+    from.push(clues.yearFrom)
+  } else {
+    const found = textDateYear(clues.lines, dtg, clues.declassify)
+    if (found) {
+      year = found.year
+      from.push('text-date', ...(found.byDecl ? ['decl-year'] : []))
+    }
+  }
+  if (year === null || dtg.day > daysInMonth(year, dtg.month)) return null
+  const two = (n: number) => String(n).padStart(2, '0')
+  return {
+    date: `${year}-${two(dtg.month + 1)}-${two(dtg.day)}T${dtg.time.slice(0, 2)}:${dtg.time.slice(2)}:00Z`,
+    source: { basis: 'inferred', from, precision: 'minute' },
+  }
+}
+
+/** How far before the DTG's day a date the text writes may lie to date the cable's year (a cable reports its week). */
+const TEXT_DATE_DAYS = 7
+/** `OCTOBER 14, 2009`, `Oct. 14 2009`, `14 OCTOBER 2009`, `10/14/2009` (US order, as the E.O. line writes dates). */
+const FULL_DATE =
+  /\b(?:(JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)|(\d{1,2})\s+(JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?,?\s+((?:19|20)\d\d)|(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d))\b/gi
+
+/**
+ * The year of a cable whose DTG states none, from the dates its text writes: a full date (day, month and four-digit
+ * year) in the DTG's month, on its day or up to `TEXT_DATE_DAYS` before (a cable reports what happened up to the day
+ * it is sent; later dates and other months are plans and history), never on an E.O. line (its DECL date is years
+ * ahead). When the DECL date reads as the drafting date moved on by whole five-year periods (its month and day those
+ * of the DTG or up to three days before, as `declMonth` reads it), only the years it allows count (`byDecl`). Null
+ * when no year or more than one remains: two years equally likely are no inference.
+ */
+function textDateYear(lines: DateClues['lines'], dtg: NonNullable<DateClues['dtg']>, declassify: string | null): { year: number; byDecl: boolean } | null {
+  const years = new Set<number>()
+  for (const l of lines) {
+    const t = l.text
+    // a date needs a four-digit year: a line without 19 or 20 in it holds none (most lines)
+    if (t.indexOf('19') === -1 && t.indexOf('20') === -1) continue
+    if (/\bDECL\b|\bE\.\s?O\./i.test(t)) continue
+    FULL_DATE.lastIndex = 0
+    for (let m = FULL_DATE.exec(t); m; m = FULL_DATE.exec(t)) {
+      const name = m[1] ?? m[5]
+      const month = name !== undefined ? MONTHS.indexOf(name.slice(0, 3).toUpperCase() as (typeof MONTHS)[number]) : Number(m[7]) - 1
+      const day = Number(m[2] ?? m[4] ?? m[8])
+      const year = Number(m[3] ?? m[6] ?? m[9])
+      if (month === dtg.month && day <= dtg.day && dtg.day - day <= TEXT_DATE_DAYS) years.add(year)
+    }
+  }
+  const d = declassify ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(declassify) : null
+  const byDecl = d !== null && Number(d[2]) - 1 === dtg.month && dtg.day - Number(d[3]) >= 0 && dtg.day - Number(d[3]) <= 3
+  const allowed = byDecl ? [...years].filter((y) => Number(d[1]) - y >= 0 && Number(d[1]) - y <= 30 && (Number(d[1]) - y) % 5 === 0) : [...years]
+  return allowed.length === 1 ? { year: allowed[0], byDecl: byDecl && years.size > 1 } : null
 }

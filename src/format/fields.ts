@@ -17,7 +17,8 @@ import { parseClassifiedBy } from './classified-by.js'
 import { parseEo } from './eo.js'
 import type { HeaderResult } from './header.js'
 import { collapseSpace, type Line } from './lines.js'
-import type { Cable, Diagnostic, Paragraph, Span } from './model.js'
+import type { Cable, Diagnostic, Paragraph, Reference, Span } from './model.js'
+import { bodyRefBlocks, placeRefBlocks } from './ref-blocks.js'
 import { actionAddresseeOrigin, splitReferences, REF_LABEL, unresolvedTelegramWord, type CitationMemo } from './references.js'
 import { emptySpan, type LineIndex } from './span.js'
 import { findComments, findSummary, keywordHits } from './summary-comment.js'
@@ -172,28 +173,38 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
     cable.spans.subject = span(layout.subject)
   }
 
-  // REF
-  const year = ctx.yearSource
-  if (layout.ref) {
-    // a legacy page header may run on into the next item (`PAGE 02 … 061419Z C. QUORIN 1091`): only the header goes
-    const masked = maskPageHeaders(text, lines, headers, layout.ref, true)
-    const raw = masked.includes('¶') ? masked.replace(/¶/g, ' ') : masked
-    const label = REF_LABEL.exec(raw)
-    const from = label ? label.index + label[0].length : 0
+  // REF: the cable's block, then the others (a repeated header block, a block lettered on, one inside a paragraph)
+  const bodyRefs = layout.paras.length ? bodyRefBlocks(text, lines, layout.kinds, layout.paras[0].line) : []
+  if (layout.ref || bodyRefs.length) {
     const citing = {
-      year,
+      year: ctx.yearSource,
       origin: cable.mrn && !/^X+$/.test(cable.mrn.origin.replace(/\s/g, '')) ? cable.mrn.origin : null,
       addressee: actionAddresseeOrigin(ctx.header.to ?? cable.to),
       memo: ctx.citations,
     }
-    cable.references = splitReferences(raw.slice(from), citing).map((item) => ({
-      letter: item.letter,
-      id: item.id,
-      text: item.text,
-      kind: item.kind,
-      span: span({ start: layout.ref!.start + from + item.start, end: layout.ref!.start + from + item.end }),
-    }))
-    cable.spans.references = span(layout.ref)
+    const readBlock = (r: Range): Reference[] => {
+      // a legacy page header may run on into the next item (`PAGE 02 … 061419Z C. QUORIN 1091`): only the header goes
+      const masked = maskPageHeaders(text, lines, headers, r, true)
+      const raw = masked.includes('¶') ? masked.replace(/¶/g, ' ') : masked
+      const label = REF_LABEL.exec(raw)
+      const from = label ? label.index + label[0].length : 0
+      return splitReferences(raw.slice(from), citing).map((item) => ({
+        letter: item.letter,
+        id: item.id,
+        text: item.text,
+        kind: item.kind,
+        span: span({ start: r.start + from + item.start, end: r.start + from + item.end }),
+      }))
+    }
+    if (layout.ref) {
+      cable.references = readBlock(layout.ref)
+      cable.spans.references = span(layout.ref)
+    }
+    const others = layout.unplacedRefs.map((r) => ({ range: r, items: readBlock(r), body: false }))
+    for (const r of bodyRefs) others.push({ range: r, items: readBlock(r), body: true })
+    for (const u of placeRefBlocks(cable.references, others)) {
+      ctx.diagnostics.push({ code: 'UNPLACED_REF', severity: 'warning', message: u.message, span: u.item?.span ?? span(u.range!) })
+    }
     for (const r of cable.references) {
       const word = r.id === null ? unresolvedTelegramWord(r.text, citing) : null
       if (!word) continue
@@ -201,17 +212,9 @@ export function readFields(cable: Cable, ctx: FieldContext): void {
         code: 'REF_TELEGRAM_WORD',
         severity: 'warning',
         message: `REF${r.letter ? ` ${r.letter}` : ''} (${r.text}) names a telegram by the word ${word.word}, whose origin cannot be known here (${word.reason}): the item is left without an id`,
-        span: r.span ?? span(layout.ref),
+        span: r.span ?? emptySpan(),
       })
     }
-  }
-  for (const r of layout.unplacedRefs) {
-    ctx.diagnostics.push({
-      code: 'UNPLACED_REF',
-      severity: 'warning',
-      message: 'A second REF block is left in the text: the references are read from the block that names the most items',
-      span: span(r),
-    })
   }
 
   // Classified By

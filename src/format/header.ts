@@ -18,6 +18,12 @@ export interface HeaderResult {
   /** Spans (offsets) of FL1–FL5 lines, keyed like Cable.spans. */
   lineSpans: Partial<Record<'transmission' | 'routing' | 'station' | 'security' | 'dtg', { start: number; end: number }>>
   partial: boolean
+  /**
+   * A DTG line that states no year (`R 151646Z OCT`: day, time and month alone, as some copies write it), null when
+   * there is none or the envelope has a whole DTG. Its line is the envelope's (`lineSpans.dtg`); the date it gives is
+   * inferred, the year taken from elsewhere (`inferDate`), never read.
+   */
+  yearlessDtg: { precedence: string[]; day: string; time: string; month: string } | null
 }
 
 const FL1 = /^\s*VZCZC([A-Z]{3})(\d{3,4})\s*$/
@@ -38,6 +44,8 @@ const FL4 = /^\s*(ZN[RY])\s+([A-Z]{5})((?:\/[A-Z]{5})?)((?:\s+Z[A-Z]{2})*)\s*$/
 export const FL5 =
   /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+([A-Za-z]{3})\s+(\d{2,4})((?:\s+(?:Z[A-Z0-9]+|\/{2,4}Z[A-Z0-9]{2,3}\/{2,4}(?=\s|$))(?:\s+\S.*)?)?|\s+\(.*|(?<=^\s*[ZOPRzopr](?:\s[ZOPRzopr])?\s+\d{6}[Zz]\s+[A-Za-z]{3}\s+\d{2,4})\s+[A-Z][A-Z0-9]*(?:\s+\S+)*)\s*$/
 const PARTIAL = /^This record is a partial extract/i
+/** An FL5 line without its year (`R 151646Z OCT`, `020304z feb`): prosign(s), day, time and month, nothing after. */
+const FL5_NO_YEAR = /^\s*(?:([ZOPRzopr](?:\s[ZOPRzopr])?)\s+)?(\d{2})(\d{4})[Zz]\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*$/i
 
 /**
  * The notice a publisher puts above a partial record (Cablegate: "This record is a partial extract of the original
@@ -122,12 +130,13 @@ mark('ZOPRzopr0123456789', CAN_FL5)
 
 /**
  * The address lines of the header (FL6–FL8) in any letter case: some releases and OCR texts are lower-cased
- * (`fm amembassy paris`, `to secstate washdc immediate 1234`), and `Fm`/`To` occur. Group 1 is the keyword with the
- * white space after it, group 2 the value.
+ * (`fm amembassy paris`, `to secstate washdc immediate 1234`), and `Fm`/`To` occur. Some publishers and eras write
+ * the keyword with a colon (`FM: AMEMBASSY PARIS`, `TO: SECSTATE WASHDC IMMEDIATE 1234`, `INFO:`). Group 1 is the
+ * keyword with the colon and white space after it, group 2 the value.
  */
-const FM_LINE = /^(\s*FM\s+)(\S.*?)\s*$/i
-const TO_LINE = /^(\s*TO\s+)(\S.*)$/i
-const INFO_LINE = /^(\s*INFO\s+)(\S.*)$/i
+const FM_LINE = /^(\s*FM(?:[ \t]*:[ \t]*|\s+))(\S.*?)\s*$/i
+const TO_LINE = /^(\s*TO(?:[ \t]*:[ \t]*|\s+))(\S.*)$/i
+const INFO_LINE = /^(\s*INFO(?:[ \t]*:[ \t]*|\s+))(\S.*)$/i
 /** A legacy distribution list after INFO (`INFO  LOG-00   NP-00 …`, `info log-00 …`): offices, not addressees. */
 const DISTRIBUTION = /\b[A-Z]+-\d\d\b/i
 
@@ -135,15 +144,16 @@ const DISTRIBUTION = /\b[A-Z]+-\d\d\b/i
 const asciiUpper = (s: string): string => s.replace(/[a-z]+/g, (w) => w.toUpperCase())
 
 /**
- * Whether an FM, TO or INFO match (FM_LINE, TO_LINE, INFO_LINE) is a header line. Written in capitals, as the
- * format writes it, the keyword is enough (as it always was). Written in lower or mixed case (`to`, `Fm`) it is
- * also an ordinary word (`To the minister …`, `fm radio …`): the line is the field only when its value is
- * addressee syntax (spec §4.1: a PLAD with its RI, precedence and MCN, `plad-line`), upper-cased as a lower-cased
- * copy lost it.
+ * Whether an FM, TO or INFO match (FM_LINE, TO_LINE, INFO_LINE) is a header line. Written in capitals without a
+ * colon, as the format writes it, the keyword is enough (as it always was). Written in lower or mixed case (`to`,
+ * `Fm`) it is also an ordinary word (`To the minister …`, `fm radio …`), and written with a colon it is also a
+ * memo's or a heading's label (`TO: ALL STAFF`, `FM: WORLD MUST AVOID PROTECTIONISM`, the Foreign Minister): the
+ * line is the field only when its value is addressee syntax (spec §4.1: a PLAD with its RI, precedence and MCN,
+ * `plad-line`), upper-cased as a lower-cased copy lost it.
  */
 function isAddressLine(m: RegExpExecArray): boolean {
   const keyword = m[1]
-  if (!hasLowerAscii(keyword)) return true
+  if (!hasLowerAscii(keyword) && !keyword.includes(':')) return true
   return isAddresseeLine(asciiUpper(m[2]), true)
 }
 
@@ -208,6 +218,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
   let lastCollective: Addressee | null = null
   let inXmt = false
   let partial = false
+  let yearlessDtg: HeaderResult['yearlessDtg'] = null
 
   const addAddressee = (text: string, line: Line, offsetInLine: number) => {
     const { addressee, misspelled } = parseAddressee(pladText(text))
@@ -308,6 +319,13 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
       kinds.push('envelope')
       continue
     }
+    // a DTG without its year, tried only where a whole one failed (a line of digits and a month, so rare)
+    if ((can & CAN_FL5) !== 0 && !envelope.dtg && yearlessDtg === null && (m = FL5_NO_YEAR.exec(t))) {
+      yearlessDtg = { precedence: m[1] ? m[1].toUpperCase().split(/\s/) : [], day: m[2], time: m[3], month: m[4].toUpperCase() }
+      lineSpans.dtg = { start: line.start, end: line.end }
+      kinds.push('envelope')
+      continue
+    }
     if ((c0 | 0x20) === 0x66 /* F, f */ && origin === null && (m = FM_LINE.exec(t)) && isAddressLine(m)) {
       origin = collapseSpace(pladText(m[2]))
       originSpan = { start: line.start + m[1].length, end: line.start + m[1].length + m[2].length }
@@ -356,7 +374,7 @@ export function parseHeader(lines: Line[], index: LineIndex, diagnostics: Diagno
     }
     kinds.push('headerOther')
   }
-  return { envelope, origin, originSpan, to, info, kinds, lineSpans, partial }
+  return { envelope, origin, originSpan, to, info, kinds, lineSpans, partial, yearlessDtg: envelope.dtg ? null : yearlessDtg }
 }
 
 function excludeFrom(collective: Addressee | null, text: string, line: Line, index: LineIndex, diagnostics: Diagnostic[]) {
@@ -419,7 +437,7 @@ export function partialNoticeDtgEnd(lines: readonly { text: string; blank: boole
 
 /** True for header lines that can open a telegram (used to tell a header from a body-only fragment). */
 export function looksLikeHeaderLine(text: string): boolean {
-  return FL1.test(text) || FL5.test(text) || isFmLine(text) || PARTIAL.test(text) || FL2.test(text) || isToLine(text)
+  return FL1.test(text) || FL5.test(text) || isFmLine(text) || PARTIAL.test(text) || FL2.test(text) || isToLine(text) || FL5_NO_YEAR.test(text)
 }
 
 export { isCollective }

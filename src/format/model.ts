@@ -33,6 +33,7 @@ export type ParseCode =
   | 'BAD_DTG'
   | 'NO_DTG'
   | 'DATE_INFERRED'
+  | 'DTG_NO_YEAR'
   | 'DATE_FROM_STAMP'
   | 'DATE_STAMP_MISMATCH'
   | 'DATE_FROM_CONTAINER'
@@ -233,7 +234,7 @@ export interface Container {
  */
 export interface DateSource {
   basis: 'read' | 'inferred' | 'container'
-  /** What the date rests on, most specific first: `dtg`, `dateline`, `date-stamp` (an archive's `Cable dated:` stamp), `page-header`, `decl-month`, `text-month`, `id`, `mrn`, `csv:date`, `html:Created`. */
+  /** What the date rests on, most specific first: `dtg`, `dateline`, `date-stamp` (an archive's `Cable dated:` stamp), `page-header`, `decl-month`, `text-month`, `dtg-no-year` (day, time and month of a DTG without its year), `text-date` (the year of the text's dates), `decl-year` (the DECL date chose among them), `id`, `id-hint`, `mrn`, `csv:date`, `html:Created`. */
   from: string[]
   /** How much of `date` is known; `date` is written to that precision (`2009`, `2009-09`, `2009-09-24T19:36:00Z`). */
   precision: 'minute' | 'day' | 'month' | 'year'

@@ -1,7 +1,7 @@
 import { codeAt, firstNonSpaceCode, foldAsciiCode, isSpaceCode } from './char-codes.js'
 import { controlCharOffsets, describeChar } from './control-chars.js'
 import { containerDate, unwrapContainer } from './container.js'
-import { datelineToIso, dtgToIso, findDateStamp } from './dates.js'
+import { datelineToIso, dtgToIso, findDateStamp, MONTHS } from './dates.js'
 import { inferDate } from './date-inference.js'
 import { isAddresseeLine } from './plad-line.js'
 import { FRONT_KEYWORD, headerOpening, isAddressKeywordLine, isFmLine, isToLine, opensEnvelope, parseHeader, partialNoticeDtgEnd, type HeaderResult } from './header.js'
@@ -214,7 +214,7 @@ function useContainerMetadata(cable: Cable, metadata: Record<string, string>, re
     const key = Object.keys(metadata).find((k) => DATE_KEYS.includes(k.toLowerCase()))!
     cable.date = date
     cable.dateSource = { basis: 'container', from: [`${rendering}:${key}`], precision: containerDatePrecision(dateValue!) }
-    cable.diagnostics = cable.diagnostics.filter((d) => d.code !== 'NO_DTG' && d.code !== 'DATE_INFERRED')
+    cable.diagnostics = cable.diagnostics.filter((d) => d.code !== 'NO_DTG' && d.code !== 'DATE_INFERRED' && d.code !== 'DTG_NO_YEAR')
     cable.diagnostics.push({
       code: 'DATE_FROM_CONTAINER',
       severity: 'info',
@@ -295,7 +295,7 @@ function parseText(input: string, hint: ParseOptions['hint']): Cable {
   const { bodyStart, banner, classMatch } = findBodyStart(lines, leadingEmptyLines)
   const headerLines = lines.slice(leadingEmptyLines, bodyStart)
   const header = parseHeader(headerLines, index, diagnostics)
-  if (headerLines.length === 0 || (!header.origin && !header.envelope.dtg && !header.to)) {
+  if (headerLines.length === 0 || (!header.origin && !header.envelope.dtg && !header.yearlessDtg && !header.to)) {
     if (!header.partial) {
       diagnostics.push({ code: 'NO_HEADER', severity: 'info', message: 'No telegram header (FM/TO lines) was found', span: emptySpan() })
     }
@@ -355,7 +355,7 @@ function parseText(input: string, hint: ParseOptions['hint']): Cable {
   if (unavailable) readUnavailableRecord(cable, text, unavailable, index, diagnostics)
   if (!cable.id && hint?.id) idFromHint(cable, hint.id, diagnostics)
   if (!cable.date) readDateStamp(cable, lines, index, diagnostics)
-  if (!cable.date) inferCableDate(cable, lines, !!header.envelope.dtg, diagnostics)
+  if (!cable.date) inferCableDate(cable, lines, header, diagnostics)
   if (cable.id) finishReferences(cable, yearSource, diagnostics, citations)
   if (!cable.id) {
     diagnostics.push({
@@ -573,9 +573,13 @@ function readDateStamp(cable: Cable, lines: Line[], index: LineIndex, diagnostic
  * A partial record without a readable DTG: the date put together from its page headers, DECL date and the
  * id's year, marked as inferred (spec §4.3); without even a year, the date stays unknown.
  */
-function inferCableDate(cable: Cable, lines: Line[], hadDtg: boolean, diagnostics: Diagnostic[]) {
+function inferCableDate(cable: Cable, lines: Line[], header: HeaderResult, diagnostics: Diagnostic[]) {
   const fromHint = diagnostics.some((d) => d.code === 'ID_FROM_METADATA')
-  const inferred = cable.id ? inferDate({ lines, year: cable.id.slice(0, 2), yearFrom: fromHint ? 'id-hint' : 'id', declassify: cable.eo?.declassify ?? null }) : null
+  // a DTG without its year (`R 151646Z OCT`) gives day, time and month; the year is the id's or the text's dates'
+  const y = header.yearlessDtg
+  const dtg = y && { day: Number(y.day), time: y.time, month: MONTHS.indexOf(y.month as (typeof MONTHS)[number]) }
+  const clues = { lines, year: cable.id ? cable.id.slice(0, 2) : null, yearFrom: fromHint ? 'id-hint' : 'id', declassify: cable.eo?.declassify ?? null, dtg }
+  const inferred = cable.id || dtg ? inferDate(clues) : null
   if (inferred) {
     cable.date = inferred.date
     cable.dateSource = inferred.source
@@ -585,7 +589,14 @@ function inferCableDate(cable: Cable, lines: Line[], hadDtg: boolean, diagnostic
       message: `No date-time group: the date ${inferred.date} is inferred from ${inferred.source.from.join(', ')} (precision: ${inferred.source.precision})`,
       span: cable.spans.classLine ?? emptySpan(),
     })
-  } else if (!hadDtg) {
+  } else if (y) {
+    diagnostics.push({
+      code: 'DTG_NO_YEAR',
+      severity: 'info',
+      message: `The date-time group ${y.day}${y.time}Z ${y.month} states no year, and neither the id nor a date of the text gives one: the cable date is unknown`,
+      span: cable.spans.dtg ?? emptySpan(),
+    })
+  } else if (!header.envelope.dtg) {
     diagnostics.push({ code: 'NO_DTG', severity: 'info', message: 'No date-time group: the cable date is unknown', span: emptySpan() })
   }
 }
@@ -701,7 +712,8 @@ function envelopeBelow(lines: Line[], from: number, limit: number): number {
 
 function cablePrecedence(header: HeaderResult) {
   const words = [...(header.to ?? []), ...(header.info ?? [])].map((a) => a.precedence)
-  const fl5 = header.envelope.dtg ? precedenceOfProsign(header.envelope.dtg.precedence[0]) : null
+  const prosigns = header.envelope.dtg?.precedence ?? header.yearlessDtg?.precedence
+  const fl5 = prosigns ? precedenceOfProsign(prosigns[0]) : null
   const niact = (header.to ?? []).some((a) => a.precedence === 'NIACT IMMEDIATE')
   if (niact) return 'NIACT IMMEDIATE' as const
   return fl5 ?? highestPrecedence(words)

@@ -446,7 +446,7 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
   const firstKeywordLine = starts.length ? starts[0].line : to
 
   // Several REF blocks (a header block repeated with a shorter REF): the one naming the most items is the
-  // cable's; the others stay text and are reported (Cable.diagnostics UNPLACED_REF)
+  // cable's; the others stay text, and their items are placed after the cable's or reported (`placeRefBlocks`)
   const refStarts = starts.filter((s) => s.field === 'ref')
   let chosenRef = refStarts[0]
   if (refStarts.length > 1) {
@@ -454,9 +454,11 @@ function readFrontMatter(lines: Line[], from: number, to: number, text: string, 
     for (const r of refStarts) {
       const k = starts.indexOf(r)
       const range = fieldRange(k)
-      const raw = text.slice(range.end > range.start ? range.start : r.at, range.end)
+      const raw = text.slice(range.end > range.start ? range.start : r.at, range.end).replace(/¶/g, ' ')
       const label = REF_LABEL.exec(raw)
-      const n = splitReferences(label ? raw.slice(label.index + label[0].length) : raw, { year: null, origin: null }).length
+      const items = splitReferences(label ? raw.slice(label.index + label[0].length) : raw, { year: null, origin: null })
+      // a block that letters on (`C.` first) continues the cable's, never is it (`placeRefBlocks` adds it after)
+      const n = items.length > 0 && items[0].letter !== null && items[0].letter !== 'A' ? 0 : items.length
       if (n > best) {
         best = n
         chosenRef = r
