@@ -85,6 +85,9 @@ describe('nearMissCaptions', () => {
     // NOFORN two letters off (NOFXRX, NOFORNXX) is read, ORCON one off in four letters (ORCN); a word of four letters two off (NDSX) is not
     expect(nearMissCaptions('NOFXRX')).toEqual({ read: [{ word: 'NOFXRX', caption: 'NOFORN' }], unreadable: [] })
     expect(nearMissCaptions('NDSX')).toBeNull()
+    // word by word in a caption of several words: EYES (four letters) one edit off is read, two off is not
+    expect(nearMissCaptions('EYSS ONLY')).toEqual({ read: [{ word: 'EYSS ONLY', caption: 'EYES ONLY' }], unreadable: [] })
+    expect(nearMissCaptions('EXSS ONLY')).toBeNull()
     expect(nearMissCaptions('ORCN')).toEqual({ read: [{ word: 'ORCN', caption: 'ORCON' }], unreadable: [] })
     expect(nearMissCaptions('NOFORNXX')).toEqual({ read: [{ word: 'NOFORNXX', caption: 'NOFORN' }], unreadable: [] })
     expect(nearMissCaptions('EXD')).toBeNull()
