@@ -176,8 +176,8 @@ registerPortionsOf(storedPortions)
  * under, not at TOP SECRET: the rendering for a reader cleared for the filing withholds nothing, as `show` does.
  */
 function overallOf(cable: Cable, text: string, filed: Overall | undefined): Overall {
-  // no filing given (a text redacted on its own): the cable's own whole-cable access, as the archive would file it
-  if (!filed) return filedAccess(cable, text, statedAccess(cable))
+  // no filing given (a text redacted on its own): statedAccess without one is the cable's own whole-cable access, as
+  // the archive would file it (one path for both: a test of `filed` here was an equivalent mutant, issue 15)
   const own = filedAccess(cable, text, statedAccess(cable, null, filed)) // raised as the archive files: `SUBJECT: (SNF)`'s NOFORN whatever the filing
   return { level: own.level, caveats: own.caveats }
 }
