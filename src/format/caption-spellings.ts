@@ -204,10 +204,9 @@ export function nearMissCaptions(line: string): { read: { word: string; caption:
       }
       if (d === Infinity) continue
       phraseLength = phrase.length
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: no words are near two phrases of the table at once (their first words are far apart), so the first match is the only one
-      if (d < phraseBest) [phraseBest, phraseNearest] = [d, [caption]]
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: as above, never reached with a second match
-      else if (d === phraseBest) phraseNearest.push(caption)
+      // a nearer phrase replaces the nearest, an equally near one joins them
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArrayDeclaration: no words are near two phrases of the table at once (their first words are far apart), so the first match is the only one
+      if (d <= phraseBest) [phraseBest, phraseNearest] = [d, d < phraseBest ? [caption] : [...phraseNearest, caption]]
     }
     if (phraseLength) {
       const written = words.slice(at, at + phraseLength).join(' ')

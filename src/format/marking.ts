@@ -749,12 +749,13 @@ export function legibleCaveats(text: string): string[] {
     if (US_ONLY_RELEASE.test(markSkeleton(text).toUpperCase())) found.add('NOFORN')
     // a run of single letters is one word (`N/F` → NF, `S//N/F` → SNF, `N O F O R N`), never cut inside: the `N F` of a letter-spaced `C O N F I D E N T I A L` is no NOFORN
     // Stryker disable next-line ArrayDeclaration: a text without letters gives no word; a made-up word there is none of the tables' either
-    const words = (markSkeleton(text).toUpperCase().match(/[A-Z]+/g) ?? []).reduce<string[]>((run, w, n, all) => {
-      if (w.length === 1 && n > 0 && all[n - 1].length === 1) run[run.length - 1] += w
-      else run.push(w)
-      return run
+    const runs = markSkeleton(text).toUpperCase().match(/[A-Z]+/g) ?? []
     // Stryker disable next-line ArrayDeclaration: a made-up first word is none of the tables' and reads nothing glued to it
-    }, [])
+    const words: string[] = []
+    for (const [n, w] of runs.entries()) {
+      if (w.length === 1 && n > 0 && runs[n - 1].length === 1) words[words.length - 1] += w
+      else words.push(w)
+    }
     for (let k = 0; k < words.length; k++) {
       // a word or phrase of the tables standing at k, or a caveat spelt across separators (`N/F`, `NO FORN`): the
       // words from k joined with a blank and without (the longest phrase has four words, a caveat eight letters)
