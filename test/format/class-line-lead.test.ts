@@ -117,6 +117,13 @@ describe('the parsed cable of a class line with controls before the origin', () 
     expect(cable.diagnostics).toEqual([])
   })
 
+  it('spans the controls from where the first stands in the origin, after a caption before it', () => {
+    const written = text('SECRET NODIS SI QUORIN')
+    const cable = parseCable(written, { plain: true })
+    expect(cable.classification).toBe('SECRET//SI')
+    expect(cable.diagnostics.map((d) => [d.code, written.slice(d.span.start.offset, d.span.end.offset)])).toEqual([['BAD_MARKING', 'SI']])
+  })
+
   it.each([
     ['SECRET SI QUORIN', 'SECRET//SI', 'SI'],
     [' SECRET SI TK QUORIN', 'SECRET//SI/TK', 'SI TK'],
