@@ -747,26 +747,26 @@ export function legibleCaveats(text: string): string[] {
   else {
     // a release to the United States alone (`TS//SI//REL TO USA ONLY`) is NOFORN's demand, as the parser reads it
     if (US_ONLY_RELEASE.test(markSkeleton(text).toUpperCase())) found.add('NOFORN')
-    // a run of single letters is one word (`N/F` → NF, `S//N/F` → SNF, `N O F O R N`), never cut inside: the `N F` of
-    // a letter-spaced `C O N F I D E N T I A L` is no NOFORN
-    const words = markSkeleton(text).toUpperCase().split(/[^A-Z]+/).filter((w) => w !== '').reduce<string[]>((run, w, n, all) => {
+    // a run of single letters is one word (`N/F` → NF, `S//N/F` → SNF, `N O F O R N`), never cut inside: the `N F` of a letter-spaced `C O N F I D E N T I A L` is no NOFORN
+    // Stryker disable next-line ArrayDeclaration: a text without letters gives no word; a made-up word there is none of the tables' either
+    const words = (markSkeleton(text).toUpperCase().match(/[A-Z]+/g) ?? []).reduce<string[]>((run, w, n, all) => {
       if (w.length === 1 && n > 0 && all[n - 1].length === 1) run[run.length - 1] += w
       else run.push(w)
       return run
+    // Stryker disable next-line ArrayDeclaration: a made-up first word is none of the tables' and reads nothing glued to it
     }, [])
     for (let k = 0; k < words.length; k++) {
       // a word or phrase of the tables standing at k, or a caveat spelt across separators (`N/F`, `NO FORN`): the
       // words from k joined with a blank and without (the longest phrase has four words, a caveat eight letters)
-      let phrase = ''
-      let letters = ''
-      for (let j = k; j < words.length && j < k + 8; j++) {
-        phrase = j === k ? words[j] : `${phrase} ${words[j]}`
-        letters += words[j]
-        add(phrase)
-        add(letters)
+      const from = words.slice(k, k + 8)
+      for (let j = 1; j <= from.length; j++) {
+        add(from.slice(0, j).join(' '))
+        add(from.slice(0, j).join(''))
       }
-      // one typing error off a caveat of five letters or more, for a word of four letters or more (`NOFRON`, `ORCN`)
-      for (const w of LEGIBLE_INSIDE) if (words[k].includes(w) || (words[k].length >= 4 && (words[k].length >= 5 || w.length >= 5) && editDistance(words[k], w) === 1)) add(w)
+      // one typing error off a caveat (`NOFRON`, `ORCN`): every word of LEGIBLE_INSIDE has five letters or more (the
+      // restricting caveats of RESTRICTIVE_CAVEATS and their aliases), so a word one edit off has four or more and
+      // needs no test of its length
+      for (const w of LEGIBLE_INSIDE) if (words[k].includes(w) || editDistance(words[k], w) === 1) add(w)
       // a short form with one letter more around it (`XNF`, `NFX`, `NFF` → NF; QA 11 F2), but not a level's initial
       // glued to it (`SOC` is an acronym as often: `gluedCaveats` reads `SNF`, never `SOC`)
       for (const w of LEGIBLE_SHORT) if (words[k].length === w.length + 1 && words[k].includes(w) && !GLUE_LEVELS.some((l) => words[k] === l + w)) add(w)
@@ -785,6 +785,7 @@ const US_ONLY_RELEASE = /(?<![A-Z])REL(?:EASABLE)?[ \t]*(?:TO[ \t]+)?(?:USA?|UNI
  */
 function gluedCaveats(word: string): string[] {
   const after = (at: number): string[] | null => {
+    // Stryker disable next-line ArrayDeclaration: every word returned is looked up in LEGIBLE_WORDS, where a made-up one is not
     if (at === word.length) return []
     for (const g of GLUE_CAVEATS) {
       const rest = word.startsWith(g, at) ? after(at + g.length) : null
@@ -793,8 +794,10 @@ function gluedCaveats(word: string): string[] {
     return null
   }
   for (const l of GLUE_LEVELS) {
-    const read = word.length > l.length && word.startsWith(l) ? after(l.length) : null
+    // a word that is the level alone gives [] here as below (no other level is a longer word it starts)
+    const read = word.startsWith(l) ? after(l.length) : null
     if (read !== null) return read
   }
+  // Stryker disable next-line ArrayDeclaration: every word returned is looked up in LEGIBLE_WORDS, where a made-up one is not
   return []
 }

@@ -380,6 +380,16 @@ export function registerTextRecord(rule: TextRecord): void {
 }
 
 /**
+ * The record of a stored text as the service layer reads it (`toCableRecord` of its parse, registered by
+ * src/archive/cable-record.ts), under key `key`: how an engine shows a version whose text it kept in a version row
+ * (`shownVersionRecord`, src/store/version-numbers.ts). Throws when no service layer registered how to read a text.
+ */
+export function recordOfText(key: string, text: string, source: SourceRecord): CableRecord {
+  if (!textRecord) throw new Error('no service layer registered how to read a text (src/archive/cable-record.ts)')
+  return { ...textRecord(text, source), key, source }
+}
+
+/**
  * The record an engine shows for a cable kept in parts: the shown version's assembled text read by the service layer,
  * under key `key`, filed under `filing` (the highest of every version and source, fail closed) and what the assembled
  * text itself states, its portions (portion-level access) cut under that filing from the shown text and, when there are several, as every version

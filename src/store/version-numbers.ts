@@ -1,6 +1,7 @@
 import { unpackText } from './pack-text.js'
-import type { CableVersion, SourceRecord } from './store.js'
-import { compareVersionNumbers, contentSha256, rankOfRow, STALE_CONTENT_SHA256, type VersionColumns } from './version-identity.js'
+import { recordOfText } from './sections.js'
+import type { CableRecord, CableVersion, SourceRecord } from './store.js'
+import { compareShown, compareVersionNumbers, contentSha256, rankOfRow, STALE_CONTENT_SHA256, type VersionColumns } from './version-identity.js'
 
 /** A `cable_versions` row as both engines store it (`version` the row's stored number, `text` null for the shown one). */
 export interface StoredVersionRow extends VersionColumns {
@@ -38,4 +39,30 @@ export function versionsOfRows(rows: readonly StoredVersionRow[], shownText: str
       sources: sourcesOf(row.version),
       text,
     }))
+}
+
+/** A version row's rank and text hash, for `compareShown`. */
+function shownRank(row: VersionColumns) {
+  return { ...rankOfRow(row), textSha256: row.text_sha256 }
+}
+
+/**
+ * The version row to show of a cable's version rows (each with the copy kept of it, `betterCopy`): the first by
+ * `compareShown`, the one `versionsOfRows` numbers last. Writers call it after every write that changes a row's rank
+ * (a new version, a better copy of any version, the shown one included), so the version shown is a function of the set
+ * of texts, never of import order (docs/research.md, "Version numbers"). `rows` must not be empty.
+ */
+export function shownRow<T extends VersionColumns>(rows: readonly T[]): T {
+  return rows.reduce((best, row) => (compareShown(shownRank(row), shownRank(best)) < 0 ? row : best))
+}
+
+/**
+ * The record to show for a version whose text the archive kept in a version row (`text`, unpacked) when a write made it
+ * the one shown (`shownRow`) though no record of it is at hand (a better copy of the version shown so far ranked that
+ * one below it): its text read as an import reads it, under key `key`, with `source` (its earliest stored source, so
+ * what the container states outside the text counts as it did when that copy was imported). Its filing and portions
+ * are set from every version by the writer, as for any record it shows beside other versions.
+ */
+export function shownVersionRecord(key: string, text: string, source: SourceRecord): CableRecord {
+  return recordOfText(key, text, source)
 }

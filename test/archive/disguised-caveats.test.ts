@@ -224,3 +224,12 @@ describe('readHeaderCaptions: near misses and handling written out', () => {
     expect(read(captions)).toEqual({ caveats, unreadable })
   })
 })
+
+describe('readHeaderCaptions: the unreadable caption lines named as they read, without their indent', () => {
+  const read = (captions: string[]) => readHeaderCaptions(parseCable(cable(CLASS, captions)))
+  it('names an indented near miss equally near two captions, and an indented handling phrase, trimmed', () => {
+    expect(read(['  NXDIS'])).toEqual({ caveats: [], unreadable: ['NXDIS'] })
+    expect(read(['  HANDLE VIA COMINT CHANNELS ONLY'])).toEqual({ caveats: [], unreadable: ['HANDLE VIA COMINT CHANNELS ONLY'] })
+    expect(read(['  HANDLE VIA', '  COMINT CHANNELS ONLY'])).toEqual({ caveats: [], unreadable: ['HANDLE VIA'] })
+  })
+})

@@ -14,6 +14,9 @@ describe('legibleCaveats', () => {
     // a readable marking gives its own restricting caveats, none when it names none
     ['S//NF', ['NOFORN']],
     ['C/REL TO USA, GBR', []],
+    // read whole by the parser, a country code is no caveat, though a word of three holding NF would be one in a
+    // marking nobody reads (`XNF` below)
+    ['C//REL TO USA, NFK', []],
     // a release to the United States alone is NOFORN (QA 14 round 11, F1), readable or not
     ['C/REL TO USA', ['NOFORN']],
     ['S//ZZ//REL TO USA', ['NOFORN']],
@@ -33,6 +36,11 @@ describe('legibleCaveats', () => {
     // spelt across separators or letter-spaced
     ['S//N/F', ['NOFORN']],
     ['S//NO FORN', ['NOFORN']],
+    // the same in a marking nobody reads: the single letters after a longer word make one word of their own
+    // (`ZZ`, `NF`, never `ZZNF`), and the words of a phrase or a caveat read with a word after them
+    ['S//ZZ//N/F', ['NOFORN']],
+    ['S//ZZ//NO FORN XX', ['NOFORN']],
+    ['S//ZZ//EYES ONLY X', ['NODIS']],
     ['N O F O R N', ['NOFORN']],
     ['S//NF.', ['NOFORN']],
     // glued inside a longer word

@@ -75,6 +75,15 @@ describe('nearMissCaptions', () => {
     // a word holding anything but letters, and an empty line
     'NOFRN 5',
     'NOFRN-X',
+    // a word one edit off a caption but for a digit, at its end or its start, alone or beside a caption
+    'NOFOR1',
+    '1NOFORN',
+    'NOFOR1 SIPDIS',
+    // a word of four letters two edits off NOFORN (two letters dropped)
+    'NOFR',
+    // a word of two letters one edit off a caption word (BU, BUT) is no part of it: the line is no caption line,
+    // whatever near miss follows
+    'SENSITIVE BU UNCLASSIFIED NOFRN',
     '',
     '   ',
   ])('reads no near miss in %j', (line) => {
@@ -93,6 +102,13 @@ describe('nearMissCaptions', () => {
     expect(nearMissCaptions('EXD')).toBeNull()
     // one edit off EFTO, which demands nothing
     expect(nearMissCaptions('EFTX')).toBeNull()
+    // a word of a caption of several words, of five letters or more, two edits off (ORIGNATER: I dropped, O made E)
+    expect(nearMissCaptions('ORIGNATER CONTROLED')).toEqual({ read: [{ word: 'ORIGNATER CONTROLED', caption: 'ORCON' }], unreadable: [] })
+  })
+
+  it('reads the words between separators, a closing or opening separator giving no word', () => {
+    expect(nearMissCaptions('NOFRN.')).toEqual({ read: [{ word: 'NOFRN', caption: 'NOFORN' }], unreadable: [] })
+    expect(nearMissCaptions('/NOFRN')).toEqual({ read: [{ word: 'NOFRN', caption: 'NOFORN' }], unreadable: [] })
   })
 })
 

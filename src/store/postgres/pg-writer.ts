@@ -1,8 +1,9 @@
 import type pg from 'pg'
-import type { CableRecord, UpsertOutcome } from '../store.js'
+import type { CableRecord, SourceRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
-import { betterCopy, compareVersions, contentSha256, holdsNoText, NO_TEXT_VERSION, rankOfRow, STALE_CONTENT_SHA256, TEXT_UNAVAILABLE, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
+import { shownRow, shownVersionRecord } from '../version-numbers.js'
+import { betterCopy, contentSha256, holdsNoText, NO_TEXT_VERSION, STALE_CONTENT_SHA256, TEXT_UNAVAILABLE, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 import { binaryArray, PG_OID } from './pg-binary.js'
 import { cableVector, subjectVector, type BuiltVector } from './pg-tsvector.js'
 import { dropPortions, portionsEnabled, putPortions } from './pg-portions.js'
@@ -364,6 +365,19 @@ async function putVersion(client: pg.ClientBase, v: VersionRow): Promise<void> {
   )
 }
 
+/** The earliest stored source of version `version` (by import time, then locator): null when none names it. */
+async function versionSource(client: pg.ClientBase, id: string, version: number): Promise<SourceRecord | null> {
+  const row = (
+    await client.query<{ locator: string; sha256: string; rendering: SourceRecord['rendering']; imported_at: string; metadata: Record<string, string> | string }>(
+      'SELECT locator, sha256, rendering, imported_at, metadata FROM cable_sources WHERE cable = $1 AND version = $2 ORDER BY imported_at, locator, sha256 LIMIT 1',
+      [id, version],
+    )
+  ).rows[0]
+  if (!row) return null
+  const metadata = typeof row.metadata === 'string' ? (JSON.parse(row.metadata) as Record<string, string>) : row.metadata
+  return { locator: row.locator, sha256: row.sha256, rendering: row.rendering, importedAt: row.imported_at, metadata }
+}
+
 async function shownText(client: pg.ClientBase, id: string): Promise<Buffer> {
   return (await client.query<{ text: Buffer }>('SELECT text FROM cable_texts WHERE cable = $1', [id])).rows[0].text
 }
@@ -442,12 +456,26 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
         // a cleaner rendering of a text already kept: filed under what every source of the text states
         const updated = { ...same, ...versionColumns(r, sha, content), ...filingColumns(mergeSourceFilings(filingOfColumns(same), filingOf(r))) }
         if (same.text === null) {
-          await putVersion(client, { ...updated, text: null })
-          await replaceShown(client, id, r, sha, versions.map((v) => (v.version === same.version ? updated : v)), portions)
+          const all = versions.map((v) => (v.version === same.version ? updated : v))
+          const best = shownRow(all)
+          if (best === updated) {
+            await putVersion(client, { ...updated, text: null })
+            await replaceShown(client, id, r, sha, all, portions)
+          } else {
+            // the better copy ranks the version shown below another (the same parse errors, fewer bytes: LF where the
+            // shown copy had CR LF): that one is shown from now on, as it would be had this copy come first
+            // (docs/research.md, "Version numbers"); the better copy is kept in its version's row
+            const old = { ...updated, text: Buffer.from(r.packed?.deflated ?? packText(r.text)) }
+            const now = { ...best, text: null }
+            await putVersion(client, old)
+            await putVersion(client, now)
+            const record = shownVersionRecord(r.key, unpackText(best.text!), (await versionSource(client, id, best.version)) ?? r.source)
+            await replaceShown(client, id, record, best.text_sha256, all.map((v) => (v === best ? now : v === updated ? old : v)), portions)
+          }
         } else {
           const kept = { ...updated, text: Buffer.from(r.packed?.deflated ?? packText(r.text)) }
           const all = versions.map((v) => (v.version === same.version ? kept : v))
-          if ([...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0] === kept) {
+          if (shownRow(all) === kept) {
             // the better copy ranks its version above the one shown (fewer parse errors, a longer text): shown from
             // now on, as it would be had this copy come first, so the version shown never depends on import order
             const shown = versions.find((v) => v.text === null)!
@@ -476,8 +504,7 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
       // QA 14 F9) names the version its text is now
       await client.query('UPDATE cable_sources SET version = $1 WHERE cable = $2 AND locator = $3 AND sha256 = $4', [added.version, id, r.source.locator, r.source.sha256])
       const all = [...versions, added]
-      const best = [...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0]
-      if (best === added) {
+      if (shownRow(all) === added) {
         // the new text is shown from now on; the one shown so far keeps its text in its version row
         const old = versions.find((v) => v.text === null)!
         const kept = { ...old, text: await shownText(client, id) }

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3'
-import type { CableRecord, UpsertOutcome } from '../store.js'
+import type { CableRecord, SourceRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { dropPortions, portionsEnabled, writePortions } from './sqlite-portions.js'
 import { versionPortions } from '../portion-access.js'
 import { filingColumns, filingOfColumns, mergeSourceFilings, sameFiling, versionsFiling, type Filing } from '../filing.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
 import { addPart, keptInParts, partColumns, partOfColumns, partOfRecord, partOfText, partsFiling, partsIndexText, partsRecord, partsVersions, shownPartsVersion, type PartChange, type PartColumns, type PartText } from '../sections.js'
-import { betterCopy, compareVersions, contentSha256, holdsNoText, NO_TEXT_VERSION, rankOfRow, STALE_CONTENT_SHA256, TEXT_UNAVAILABLE, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
+import { shownRow, shownVersionRecord } from '../version-numbers.js'
+import { betterCopy, contentSha256, holdsNoText, NO_TEXT_VERSION, STALE_CONTENT_SHA256, TEXT_UNAVAILABLE, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 
 /**
  * Between two addressees in the index, so a phrase cannot run from one addressee into the next.
@@ -74,6 +75,9 @@ function prepare(db: Database.Database) {
        VALUES (@cable, @version, @text_sha256, @content_sha256, @classification, @level, @caveats, @error_count, @withheld_runs, @text_bytes, @first_seen, @text)`,
     ),
     getText: db.prepare('SELECT text FROM cable_texts WHERE rowid = ?').pluck(),
+    versionSource: db.prepare(
+      'SELECT locator, sha256, rendering, imported_at, metadata FROM cable_sources WHERE cable = ? AND version = ? ORDER BY imported_at, locator, sha256 LIMIT 1',
+    ),
     firstSeen: db.prepare('SELECT min(imported_at) FROM cable_sources WHERE cable = ?').pluck(),
     claimSources: db.prepare('UPDATE cable_sources SET version = 1 WHERE cable = ? AND version IS NULL'),
     noTextSources: db.prepare(`UPDATE cable_sources SET version = ${NO_TEXT_VERSION} WHERE cable = ? AND version IS NULL`),
@@ -229,12 +233,26 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
     // a cleaner rendering of a text already kept: filed under what every source of the text states
     const updated = { ...same, ...versionColumns(r, sha, content), ...filingColumns(mergeSourceFilings(filingOfColumns(same), filingOf(r))) }
     if (same.text === null) {
-      s.putVersion.run({ ...updated, text: null })
-      replaceShown(db, s, existing, r, sha, versions.map((v) => (v.version === same.version ? updated : v)))
+      const all = versions.map((v) => (v.version === same.version ? updated : v))
+      const best = shownRow(all)
+      if (best === updated) {
+        s.putVersion.run({ ...updated, text: null })
+        replaceShown(db, s, existing, r, sha, all)
+      } else {
+        // the better copy ranks the version shown below another (the same parse errors, fewer bytes: LF where the shown
+        // copy had CR LF): that one is shown from now on, as it would be had this copy come first (docs/research.md,
+        // "Version numbers"); the better copy is kept in its version's row
+        const old = { ...updated, text: r.packed?.deflated ?? packText(r.text) }
+        const now = { ...best, text: null }
+        s.putVersion.run(old)
+        s.putVersion.run(now)
+        const record = shownVersionRecord(r.key, unpackText(best.text!), versionSource(s, rowid, best.version) ?? r.source)
+        replaceShown(db, s, existing, record, best.text_sha256, all.map((v) => (v === best ? now : v === updated ? old : v)))
+      }
     } else {
       const kept = { ...updated, text: r.packed?.deflated ?? packText(r.text) }
       const all = versions.map((v) => (v.version === same.version ? kept : v))
-      if ([...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0] === kept) {
+      if (shownRow(all) === kept) {
         // the better copy ranks its version above the one shown (fewer parse errors, a longer text): shown from now
         // on, as it would be had this copy come first, so the version shown never depends on import order
         const shown = versions.find((v) => v.text === null)!
@@ -263,8 +281,7 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
   // 14 F9) names the version its text is now
   s.moveSource.run(added.version, rowid, r.source.locator, r.source.sha256)
   const all = [...versions, added]
-  const best = [...all].sort((a, b) => compareVersions(rankOfRow(a), rankOfRow(b)))[0]
-  if (best === added) {
+  if (shownRow(all) === added) {
     // the new text is shown from now on; the one shown so far keeps its text in its version row
     const shown = versions.find((v) => v.text === null)!
     const kept = { ...shown, text: s.getText.get(rowid) as Buffer }
@@ -400,6 +417,12 @@ function freshIdentity(s: Statements, rowid: number, versions: VersionRow[]): Ve
     s.putVersion.run(fresh)
     return fresh
   })
+}
+
+/** The earliest stored source of version `version` (by import time, then locator): null when none names it. */
+function versionSource(s: Statements, rowid: number, version: number): SourceRecord | null {
+  const row = s.versionSource.get(rowid, version) as { locator: string; sha256: string; rendering: SourceRecord['rendering']; imported_at: string; metadata: string } | undefined
+  return row ? { locator: row.locator, sha256: row.sha256, rendering: row.rendering, importedAt: row.imported_at, metadata: JSON.parse(row.metadata) as Record<string, string> } : null
 }
 
 /** The filing a record's own source gives its text. */
