@@ -1,7 +1,7 @@
 import type { Cable } from '../format/model.js'
 import { CAPTION_PHRASES, captionsIn, isCaptionLine, leadingCaptions } from '../format/captions.js'
 import { caveatsOfCaption } from '../format/classification.js'
-import { captionBlockHandling, controlsNobodyReads, nearMissCaptions, spelledCaptions, writtenOutHandling } from '../format/caption-spellings.js'
+import { headerCaptionBlocks, readCaptionBlock, spelledCaptions, writtenOutHandling } from '../format/caption-spellings.js'
 import { CONTROL_SEQUENCE, markingParts, markSkeleton } from '../format/marking.js'
 
 /**
@@ -41,7 +41,7 @@ export function disguisedCaveats(cable: Cable): string[] {
 
 /**
  * What the header's caption lines demand beyond the parser's captions, in one pass: the restrictive caveats
- * `disguisedCaveats` lists, and the lines of the caption block that state controls nobody here can read (`unreadable`, as written,
+ * `disguisedCaveats` lists, and the header zone's caption lines (`headerCaptionBlocks`: the caption block, and lines the parser took for no field after the subject, E.O. and TAGS lines) that state controls nobody here can read (`unreadable`, as written,
  * `controlsNobodyReads`: `SI`, `TK`, `SI/TK`, `HCS`), which file the cable TOP SECRET, marking not understood (fail
  * closed, as `(S//SI)` in a portion does).
  *
@@ -55,17 +55,17 @@ export function readHeaderCaptions(cable: Cable): { caveats: string[]; unreadabl
   // paragraph (a sectioned telegram repeats its class line and caption lines at the head of each section)
   let header = true
   let afterFirst = false
-  // the lines of the caption block in hand, read together for handling written out over several lines (QA 11 F1)
-  let block: string[] = []
-  const endBlock = () => {
-    const handling = captionBlockHandling(block)
-    for (const caption of handling.captions) for (const caveat of caveatsOfCaption(caption)) found.add(caveat)
-    for (const i of handling.unreadable) if (!unreadable.includes(block[i].trim())) unreadable.push(block[i].trim())
-    block = []
+  // the header zone's caption lines, wherever they stand in it (under the class line, or after the subject, E.O. and
+  // TAGS lines, where the parser takes a near miss or a handling line for no caption), read run by run as lint's
+  // TXT-029 reads them: a near miss (`NOFRN`) is the caption it spells, a line of controls nobody reads (`TK`,
+  // `HANDLE VIA COMINT CHANNELS ONLY`) holds the cable at the highest level
+  const lines = cable.segments.flatMap((seg) => seg.raw.split('\n').map((text) => ({ text, kind: seg.kind })))
+  for (const block of headerCaptionBlocks(lines)) {
+    const read = readCaptionBlock(block.map((l) => l.text))
+    for (const caption of read.captions) for (const caveat of caveatsOfCaption(caption)) found.add(caveat)
+    for (const i of read.unreadable) if (!unreadable.includes(block[i].text.trim())) unreadable.push(block[i].text.trim())
   }
   for (const seg of cable.segments) {
-    if (seg.kind === 'captions' && header) block.push(...seg.raw.split('\n').filter((l) => l.trim() !== ''))
-    else if (seg.kind !== 'blank') endBlock()
     if (seg.kind === 'para') header = false
     else if (seg.kind === 'pageHeader') header = afterFirst = true
     if (!header) {
@@ -110,24 +110,11 @@ export function readHeaderCaptions(cable: Cable): { caveats: string[]; unreadabl
       // a caption line spelt with separators between its letters (`N.O.F.O.R.N`, `N/O/D/I/S`, `NO/FORN`, `N_O_F_O_R_N`)
       // (a line of caption words as written is the parser's)
       if (!isCaptionLine(line)) for (const caption of spelledCaptions(line)) for (const caveat of caveatsOfCaption(caption)) found.add(caveat)
-      // on the caption block only (a TAGS list wrapped onto a line of its own shows `SI`, Slovenia, as lint reads
-      // the same lines): a line of controls nobody here reads
-      if (seg.kind === 'captions' && controlsNobodyReads(line)) unreadable.push(line.trim())
-      // handling written out in words (ORCON in full, `HANDLE VIA COMINT CHANNELS ONLY`): the caption it stands for,
-      // or, on the caption block, a control nobody here reads (QA 14 round 10, F6)
-      const written = writtenOutHandling(line)
-      for (const caption of written.captions) for (const caveat of caveatsOfCaption(caption)) found.add(caveat)
-      if (seg.kind === 'captions' && written.unreadable) unreadable.push(line.trim())
-      // a caption line typed a letter or two off a caption (`NOFRN`, `NOFORM`): the caption when it is unambiguous,
-      // else a control nobody here reads; never ignored (QA 14 round 10, F6)
-      const near = seg.kind === 'captions' ? nearMissCaptions(line) : null
-      if (near) {
-        for (const r of near.read) for (const caveat of caveatsOfCaption(r.caption)) found.add(caveat)
-        if (near.unreadable.length) unreadable.push(line.trim())
-      }
+      // handling written out in words (ORCON in full): the caption it stands for; a control nobody here reads and a
+      // near miss are read on the header's caption lines above (QA 14 round 10, F6)
+      for (const caption of writtenOutHandling(line).captions) for (const caveat of caveatsOfCaption(caption)) found.add(caveat)
     }
   }
-  endBlock()
   return { caveats: [...found], unreadable }
 }
 

@@ -10,7 +10,7 @@ export type { GapMonth, GapOutlier, GapOutlierReason, GapRow }
 export class GapOptionError extends Error {}
 
 export interface GapOptions {
-  /** Station key or name (`HARARE`, `AMEMBASSY HARARE`); given empty, refused (`GapOptionError`), never "all". */
+  /** Station key or name (`HARARE`, `AMEMBASSY HARARE`); given empty or with no letter (`-`, `12`), refused (`GapOptionError`), never "all". */
   origin?: string
   year?: number
   access?: Access
@@ -164,7 +164,7 @@ function monthOf(ms: number): string {
 /**
  * Builds the gap map of the cables visible to `access` (held: those he may read whole, or in part when the archive
  * has portion-level access on; cited: ids in the REF lines of those he reads whole), one row per origin and year, busiest gaps first
- * within each origin (rows sorted by origin, then year). An empty `origin` throws `GapOptionError`.
+ * within each origin (rows sorted by origin, then year). An empty `origin`, or one with no letter (keyed to no station), throws `GapOptionError`.
  *
  * @example
  *   const rows = await gapMap(store, { origin: 'QUORIN', year: 2008 })
@@ -173,6 +173,9 @@ function monthOf(ms: number): string {
 export async function gapMap(store: Store, options: GapOptions = {}): Promise<GapRow[]> {
   if (options.origin !== undefined && options.origin.trim() === '') throw new GapOptionError('origin: empty; name a station (HARARE, AMEMBASSY HARARE) or leave the filter out for every origin')
   const wantOrigin = options.origin !== undefined ? originKey(options.origin) : null
+  // a value with no letter (`-`, `.`, `%`, `12`) keys to no station: refused like the empty one, never read as
+  // "every origin" (QA 12 F1), since a script passing a bad value would silently get the whole map
+  if (wantOrigin === '') throw new GapOptionError(`origin: ${JSON.stringify(options.origin)} names no station (a station key or name has letters: HARARE, AMEMBASSY HARARE); leave the filter out for every origin`)
   const groups = new Map<string, Serials>()
   const group = (origin: string, year: number) => {
     const k = `${origin}\t${year}`
@@ -181,7 +184,7 @@ export async function gapMap(store: Store, options: GapOptions = {}): Promise<Ga
     return g
   }
   // every year of the wanted posts is read: a small origin-year is judged against its post's other years
-  const wanted = (p: { origin: string }) => !wantOrigin || p.origin === wantOrigin
+  const wanted = (p: { origin: string }) => wantOrigin === null || p.origin === wantOrigin
   const pause = breather()
   // a cable he may read in part (portion-level access) is held for him: its id is named by every hit he gets, so
   // counting it missing would tell him his own search results are not in the archive (QA 14r7 W1); its date is the

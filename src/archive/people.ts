@@ -493,15 +493,30 @@ export function personKey(key: string): string | null {
   return k === '' ? null : k
 }
 
+/** Raised when a people filter names no one (`peopleNamed`): empty, or holding no letter. A usage error (CLI exit 2). */
+export class PeopleOptionError extends Error {}
+
+/**
+ * Checks a `peopleNamed` filter before anything is read (so an adapter refuses it before opening an archive):
+ * throws `PeopleOptionError` when it is blank or holds no letter.
+ */
+export function checkPeopleName(written: string): void {
+  if (written.trim() === '') throw new PeopleOptionError("name: empty; name a person (QUINT, 'Peter Quint') or leave the filter out for everyone")
+  if (!/\p{L}/u.test(written)) throw new PeopleOptionError(`name: ${JSON.stringify(written)} names no one (a name has letters: QUINT, 'Peter Quint'); leave the filter out for everyone`)
+}
+
 /**
  * The people a written name may denote (`cable people --name`): the surname matches the key's exactly (case
  * folded), and a first name, when given, matches the key's second part, which is an initial (`QUINT P`) or, when
  * two first names share the initial, a first name (`QUINT PETER`). `QUINT` finds every Quint; `Peter Quint` and
  * `QUINT, Peter` find `QUINT P` and `QUINT PETER`, not `QUINT PAUL`.
  *
- * @param written a surname, or first and last name in any form `splitName` reads; must not be blank.
+ * @param written a surname, or first and last name in any form `splitName` reads.
+ * @throws PeopleOptionError when `written` is blank or holds no letter (`-`, `,`, `12`): it names no one, and a
+ *   filter reduced to nothing is refused, never read as everyone nor answered "nobody" (QA 12 F1's kind).
  */
 export function peopleNamed(people: readonly Person[], written: string): Person[] {
+  checkPeopleName(written)
   const want = splitName(written)
   const last = (want?.last ?? written).trim().toUpperCase()
   const first = want?.first ? want.first.toUpperCase().replace(/[^\p{L}]/gu, '') : ''

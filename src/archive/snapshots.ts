@@ -12,6 +12,9 @@ export type { Snapshot, SnapshotCheck }
 /** Raised when a snapshot is unknown, malformed, or may not be checked by this reader. */
 export class SnapshotError extends Error {}
 
+/** The `SnapshotError` of an id that names nothing (empty or blank): a usage error (CLI exit 2, HTTP 422), never a path. */
+export class SnapshotIdError extends SnapshotError {}
+
 /** The `SnapshotError` of a snapshot this reader may not see or check: saved with more access than his, or by another user under need to know. */
 export class SnapshotAccessError extends SnapshotError {}
 
@@ -150,10 +153,13 @@ function sameSaver(a: Access | null, b: Access | null): boolean {
  * A snapshot saved in this archive, null when it holds none by that id, or when it was saved by another
  * user of an operator database (need to know). `access` is the reader's (undefined: archive mode): a
  * snapshot saved with more clearance than his is refused (`SnapshotError`), since its count, hashes and
- * cable list describe cables he may not read.
+ * cable list describe cables he may not read. An empty or blank id throws `SnapshotIdError`.
  */
 export async function loadSnapshot(store: Store, id: string, access: Access | undefined): Promise<Snapshot | null> {
   const wanted = id.trim().toLowerCase()
+  // an empty id is refused here, before any adapter could take it for a path (`''` resolves to the current
+  // directory: QA 12 F3)
+  if (wanted === '') throw new SnapshotIdError(`snapshot id: empty; give a snapshot id (cg-…) or a snapshot JSON file`)
   const saved = await store.snapshot(wanted)
   if (!saved) return null
   const snapshot = parseSnapshot(saved.body, `snapshot ${wanted} as stored in this archive`)

@@ -230,3 +230,80 @@ export function nearMissCaptions(line: string): { read: { word: string; caption:
   }
   return read.length || unreadable.length ? { read, unreadable } : null
 }
+
+
+/**
+ * The header zone's runs of lines that may be caption lines (spec §5.4: captions stand under the class line, and
+ * after the subject, E.O. and TAGS lines), for the archive's header reader (archive/disguised-caveats.ts) and lint
+ * (TXT-029) alike, so both read the same lines. `lines` are a cable's lines in text order, each with the kind of the
+ * segment holding it; the header zone runs up to the first numbered paragraph, and again from each page header to the
+ * next one (a section's repeated header). A run is the consecutive lines of kind `captions` (the parser's caption
+ * block) or `lines` (lines it took for no field, after the SUBJECT, E.O. or TAGS line), blank lines skipped; any other
+ * kind ends it. Lines of other fields (addressees, SUBJECT, TAGS, E.O., REF, Classified By) are in none, nor are, among
+ * `lines`, a field's label line and the lines wrapping it (a header the parser read as text: `TAGS: … PK` / `SI`,
+ * Slovenia), nor lines from the first one holding lower-case letters (the text has begun: captions are capitals) to
+ * the next class line or page header.
+ *
+ * @example
+ *   headerCaptionBlocks([{ text: 'SUBJECT: TALKS', kind: 'subject' }, { text: 'NOFRN', kind: 'lines' }]) // [[{ text: 'NOFRN', … }]]
+ */
+export function headerCaptionBlocks<L extends { text: string; kind: string }>(lines: readonly L[]): L[][] {
+  const blocks: L[][] = []
+  let header = true
+  // the text has begun: a line the parser took for no field holding lower-case letters is prose (captions are
+  // written in capitals), and no later such line is a caption line until the next class line or page header
+  let prose = false
+  // the line before is a field's label line (`TAGS:`, `SUBJECT:`) or its wrapped line: a line right under it, with
+  // no blank line between, wraps the field (`SI` under a TAGS list is Slovenia), in a header the parser read as text
+  let continues = false
+  let block: L[] = []
+  const end = () => {
+    if (block.length) blocks.push(block)
+    block = []
+  }
+  for (const line of lines) {
+    if (line.kind === 'para') header = false
+    else if (line.kind === 'pageHeader') header = true
+    if (line.kind === 'classLine' || line.kind === 'pageHeader') prose = false
+    if (line.kind === 'blank' || line.text.trim() === '') {
+      continues = false
+      continue
+    }
+    const wraps: boolean = continues
+    continues = line.kind === 'lines' ? wraps || FIELD_LABEL.test(line.text) : false
+    if (line.kind === 'lines' && /[a-z]/.test(line.text)) prose = true
+    const candidate = line.kind === 'captions' || (line.kind === 'lines' && !prose && !wraps && !continues)
+    if (header && candidate) block.push(line)
+    else end()
+  }
+  end()
+  return blocks
+}
+
+/** A header field's label opening a line (spec §4.3–4.6): its own line and lines wrapping it hold no captions. */
+const FIELD_LABEL = /^[\s]*(?:TAGS?|SUBJ(?:ECT)?|REFS?|E\.?[ \t]*O\.?|EO|CLASSIFIED[ \t]+BY|REASONS?|DECL|DERIVED[ \t]+FROM)\b[ \t]*[:.]?/i
+
+/**
+ * What one run of header caption lines (`headerCaptionBlocks`, as text) demands: `captions`, the captions it spells
+ * past the caption reader (handling written out, over several lines too: `captionBlockHandling`; a caption typed a
+ * letter or two off: `nearMissCaptions`); `unreadable`, the indices of lines naming controls nobody here reads
+ * (`controlsNobodyReads`, handling naming such a control, a near miss equally near captions demanding different
+ * caveats), which hold the cable at the highest level (fail closed).
+ *
+ * @example
+ *   readCaptionBlock(['NOFRN', 'TK']) // { captions: ['NOFORN'], unreadable: [1] }
+ */
+export function readCaptionBlock(lines: readonly string[]): { captions: string[]; unreadable: number[] } {
+  const handling = captionBlockHandling(lines)
+  const captions = new Set(handling.captions)
+  const unreadable = new Set(handling.unreadable)
+  lines.forEach((line, i) => {
+    if (controlsNobodyReads(line) || writtenOutHandling(line).unreadable) unreadable.add(i)
+    const near = nearMissCaptions(line)
+    if (near) {
+      for (const r of near.read) captions.add(r.caption)
+      if (near.unreadable.length) unreadable.add(i)
+    }
+  })
+  return { captions: [...captions], unreadable: [...unreadable].sort((a, b) => a - b) }
+}

@@ -112,8 +112,11 @@ export function filingColumns(f: Filing): { level: number; caveats: string; clas
  * 10: QA 14 round 11 F1: a release to the United States alone (`REL TO USA ONLY`, `REL USA`, `RELEASABLE TO USA ONLY`)
  * demands NOFORN, as a caption line, in a portion mark and on the class line; a class line joining a REL TO list
  * (`SECRET//REL TO USA, GBR QUORIN 000801`) is read as one (it stated no level before).
+ * 11: caption lines after the SUBJECT, E.O. and TAGS lines, which the parser takes for no caption line, are read as
+ * the caption block is (`headerCaptionBlocks`): a near miss (`NOFRN`) demands its caption, a line of controls nobody
+ * reads (`TK`, `HANDLE VIA COMINT CHANNELS ONLY`) holds the cable at the highest level (issue 15, nineteenth run).
  */
-export const FILING_RULES = 10
+export const FILING_RULES = 11
 
 /** Name of the setting in `archive_settings` holding the filing rules version the stored filings were computed by. */
 export const FILING_SETTING = 'filing-rules'

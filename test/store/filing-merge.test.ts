@@ -124,8 +124,8 @@ describe('storedFilingRules', () => {
   it('counts no version written as 0 for an archive holding cables, the current one for an empty archive', () => {
     expect(storedFilingRules(null, true)).toBe(0)
     expect(storedFilingRules(undefined, true)).toBe(0)
-    expect(storedFilingRules(null, false)).toBe(10)
-    expect(storedFilingRules(undefined, false)).toBe(10)
+    expect(storedFilingRules(null, false)).toBe(11)
+    expect(storedFilingRules(undefined, false)).toBe(11)
   })
 })
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { cableNetwork, networkCsv, networkDot, networkJson } from '../../archive/network.js'
 import type { ReaderFlags } from '../../archive/open-archive.js'
 import { peopleText } from '../../archive/output/write-people.js'
-import { archivePeople, peopleNamed } from '../../archive/people.js'
+import { archivePeople, checkPeopleName, peopleNamed, PeopleOptionError } from '../../archive/people.js'
 import type { Io } from '../io.js'
 import { messagingDirectory, shippedDirectory } from '../../messaging/routing-replay.js'
 import { CliError } from '../errors.js'
@@ -19,15 +19,22 @@ export function registerPeople(program: Command, io: Io, setExit: SetExit): void
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: ReaderFlags & { name?: string; limit?: string; format: string }) => {
       const format = oneOf('--format', opts.format, ['table', 'json'] as const)
-      // an empty name is no filter: refused, never read as everyone (as `gaps --origin ''`)
-      if (opts.name !== undefined && opts.name.trim() === '') throw new CliError("--name: empty; name a person (QUINT, 'Peter Quint') or leave the filter out for everyone", 2)
+      // a name reduced to nothing (empty, no letter) is refused, never read as everyone (as `gaps --origin -`)
+      if (opts.name !== undefined) {
+        try {
+          checkPeopleName(opts.name)
+        } catch (error) {
+          if (error instanceof PeopleOptionError) throw new CliError(`--${error.message}`, 2)
+          throw error
+        }
+      }
       const limit = opts.limit === undefined ? (format === 'table' ? 50 : Infinity) : wholeNumber('--limit', opts.limit, 1)
       const { store, access, reader } = await openForReading(opts, io)
       try {
         let people = await archivePeople(store, access, reader.messaging)
-        if (opts.name) people = peopleNamed(people, opts.name)
+        if (opts.name !== undefined) people = peopleNamed(people, opts.name)
         const shown = people.slice(0, limit)
-        io.stdout.write(format === 'json' ? JSON.stringify(shown, null, 2) + '\n' : peopleText(shown, Boolean(opts.name)))
+        io.stdout.write(format === 'json' ? JSON.stringify(shown, null, 2) + '\n' : peopleText(shown, opts.name !== undefined))
         if (people.length === 0) setExit(1)
       } finally {
         reader.close()

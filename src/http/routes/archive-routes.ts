@@ -1,3 +1,4 @@
+import { archiveStats } from '../../archive/archive-stats.js'
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { stream } from 'hono/streaming'
 import { writeSearch } from '../../archive/output/write-search.js'
@@ -48,7 +49,7 @@ const stats = createRoute({
   path: '/api/stats',
   tags: ['archive'],
   summary: 'Archive counts',
-  description: 'Cables and sources, by year, origin, classification and month.',
+  description: 'Cables and sources, by year, origin, classification and month: under portion-level access the cables the principal\'s search finds, those he may read only in part included (their year and month as his rendering shows them); sources and parse errors count only the cables he reads whole.',
   responses: { 200: json(StatsSchema, 'Counts over every cable the principal may read'), ...problems(401) },
 })
 
@@ -158,7 +159,7 @@ export function registerArchiveRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDep
     return c.json(g, 200)
   })
 
-  app.openapi(stats, async (c) => c.json(await deps.archive.stats(c.get('principal').access), 200))
+  app.openapi(stats, async (c) => c.json(await archiveStats(deps.archive, c.get('principal').access), 200))
 
   // reference data, not archive content: nothing to filter and nothing for the bulk-read guard to count
   app.openapi(tags, (c) => c.json({ tags: tagMeanings() }, 200))

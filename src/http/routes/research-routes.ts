@@ -6,7 +6,7 @@ import { cableNetwork, networkCsv, networkDot, networkExport } from '../../archi
 import { archivePeople, archivePerson } from '../../archive/people.js'
 import { clearanceSpec } from '../../archive/reader-access.js'
 import { redactStoredCable } from '../../archive/releasable.js'
-import { loadSnapshot, saveSnapshot, SnapshotAccessError, SnapshotError, verifySnapshot } from '../../archive/snapshots.js'
+import { loadSnapshot, saveSnapshot, SnapshotAccessError, SnapshotError, SnapshotIdError, verifySnapshot } from '../../archive/snapshots.js'
 import { messagingDirectory, routeWith, shippedDirectory } from '../../messaging/routing-replay.js'
 import type { HttpEnv } from '../env.js'
 import { HttpProblem } from '../problem.js'
@@ -28,8 +28,8 @@ const routes = {
   route: createRoute({ method: 'get', path: '/api/cables/{id}/route', tags: ['research'], summary: 'Routing replay', description: 'Receiving posts with role, precedence and certainty; exclusions, unknown addressees, posts reached by subscriptions.', request: { params: IdParam }, responses: { 200: json(Any('RoutingReplay'), 'The replay'), ...problems(401, 404) } }),
   redact: createRoute({ method: 'get', path: '/api/cables/{id}/redact', tags: ['research'], summary: 'Releasable rendering', description: '`for` is a level and caveats, comma-separated (`CONFIDENTIAL`, `SECRET,NOFORN`). 403 for a caller who may read the cable only in part (a releasable rendering is made from the whole cable).', request: { params: IdParam, query: z.object({ for: z.string().min(1).max(200).describe('a clearance such as CONFIDENTIAL or SECRET,NOFORN (a level, then caveats, comma-separated)') }) }, responses: { 200: json(Any('Redaction'), 'The rendering and the withheld portions'), ...problems(401, 403, 404, 422) } }),
   saveSnapshot: createRoute({ method: 'post', path: '/api/snapshots', tags: ['research'], summary: 'Save a query snapshot', request: { body: { content: { 'application/json': { schema: z.object({ query: z.string().max(QUERY_LIMITS.length) }) } } } }, responses: { 200: json(Any('Snapshot'), 'The saved snapshot and its id'), ...problems(400, 401, 403, 422) } }),
-  snapshot: createRoute({ method: 'get', path: '/api/snapshots/{id}', tags: ['research'], summary: 'A saved snapshot', request: { params: IdParam }, responses: { 200: json(Any('SavedSnapshot'), 'The snapshot'), ...problems(401, 403, 404, 409) } }),
-  verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404, 409) } }),
+  snapshot: createRoute({ method: 'get', path: '/api/snapshots/{id}', tags: ['research'], summary: 'A saved snapshot', description: '422 for a blank id.', request: { params: IdParam }, responses: { 200: json(Any('SavedSnapshot'), 'The snapshot'), ...problems(401, 403, 404, 409, 422) } }),
+  verify: createRoute({ method: 'get', path: '/api/snapshots/{id}/verify', tags: ['research'], summary: 'Verify a snapshot', description: 'Runs its query again: identical, or the cables added, removed and changed. 422 for a blank id.', request: { params: IdParam }, responses: { 200: json(Any('SnapshotCheck'), 'The comparison'), ...problems(401, 403, 404, 409, 422) } }),
   gaps: createRoute({ method: 'get', path: '/api/gaps', tags: ['research'], summary: 'MRN gap map', description: 'Per origin and year: serials held, cited and missing, by month, with the known-but-missing ids.', request: { query: z.object({ origin: z.string().max(100).optional(), year }) }, responses: { 200: json(z.array(Any('GapRow')), 'Rows'), ...problems(401, 422) } }),
   people: createRoute({ method: 'get', path: '/api/people', tags: ['research'], summary: 'People in the cables', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }) }, responses: { 200: json(z.array(Any('Person')), 'People, most cables first'), ...problems(401, 422) } }),
   person: createRoute({ method: 'get', path: '/api/people/{key}', tags: ['research'], summary: 'One person in the cables', description: 'By key (`QUINT P`: surname and first initial; `QUINT PETER` when two first names share the initial; or a surname alone), as the list gives it; 404 when no cable the caller may read names him.', request: { params: z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' }, example: 'QUINT P' }) }) }, responses: { 200: json(Any('PersonDetail'), 'The person, his titles, roles, cables and mentions'), ...problems(401, 404) } }),
@@ -167,5 +167,5 @@ export function registerResearchRoutes(app: OpenAPIHono<HttpEnv>, deps: ServerDe
  * the archive was changed), which no request of his can mend.
  */
 function snapshotProblem(error: SnapshotError): HttpProblem {
-  return new HttpProblem(error instanceof SnapshotAccessError ? 'FORBIDDEN' : 'CONFLICT', error.message)
+  return new HttpProblem(error instanceof SnapshotAccessError ? 'FORBIDDEN' : error instanceof SnapshotIdError ? 'INVALID' : 'CONFLICT', error.message)
 }

@@ -1,6 +1,6 @@
 import { CLASS_LINE, caveatsOfCaption, LEVEL_RANK, RESTRICTIVE_CAVEATS } from '../../format/classification.js'
 import { classLineStatedMarking, leadOfOrigin, splitClassWord } from '../../format/class-line.js'
-import { captionBlockHandling, controlsNobodyReads, nearMissCaptions, spelledCaptions, writtenOutHandling } from '../../format/caption-spellings.js'
+import { controlsNobodyReads, headerCaptionBlocks, nearMissCaptions, readCaptionBlock, spelledCaptions, writtenOutHandling } from '../../format/caption-spellings.js'
 import { isCaptionLine } from '../../format/captions.js'
 import type { Paragraph } from '../../format/model.js'
 import { isDigitCode } from '../../format/char-codes.js'
@@ -238,16 +238,16 @@ export const txt029 = defineRule({
       const at = ctx.classLine!.line.start + classLine.start
       report({ message: `Class-line marking ${classLine.marking} is none the marking parser reads: the cable is held at the highest level`, at: [at, at + classLine.length] })
     }
-    // a caption line of controls nobody here reads (`SI`, `TK`, `SI/TK`): the archive reads the same lines so
-    // (`controlsNobodyReads`) and holds the cable at the highest level
-    // handling written out over consecutive caption lines (`HANDLE VIA` / `COMINT CHANNELS ONLY`): the archive reads
-    // the block's lines together (`captionBlockHandling`, QA 11 F1)
-    const captionLines = ctx.linesOfKind('captions')
-    const heldLines = new Set(captionBlockHandling(captionLines.map((l) => l.text)).unreadable.map((i) => captionLines[i]))
-    for (const line of captionLines) {
+    // a caption line of controls nobody here reads (`SI`, `TK`, `SI/TK`), or handling written out over consecutive
+    // caption lines (`HANDLE VIA` / `COMINT CHANNELS ONLY`, QA 11 F1): the caption lines of the whole header zone,
+    // after the subject, E.O. and TAGS lines too, run by run as the archive reads them (`headerCaptionBlocks`,
+    // `readCaptionBlock`), which holds the cable at the highest level
+    const blocks = headerCaptionBlocks(ctx.lines)
+    const heldLines = new Set(blocks.flatMap((block) => readCaptionBlock(block.map((l) => l.text)).unreadable.map((i) => block[i])))
+    for (const line of blocks.flat()) {
       const from = line.start + (line.text.length - line.text.trimStart().length)
       const at: [number, number] = [from, from + line.text.trim().length]
-      if (controlsNobodyReads(line.text) || writtenOutHandling(line.text).unreadable || heldLines.has(line)) {
+      if (controlsNobodyReads(line.text) || writtenOutHandling(line.text).unreadable || (heldLines.has(line) && !nearMissCaptions(line.text)?.unreadable.length)) {
         report({ message: `Caption line ${line.text.trim()} names controls the marking parser does not read: the cable is held at the highest level`, at })
         continue
       }
