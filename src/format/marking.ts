@@ -745,11 +745,12 @@ export function legibleCaveats(text: string): string[] {
   const parts = markingParts(text)
   if (parts !== null) for (const c of parts.caveats) for (const caveat of caveatsOfCaption(c)) found.add(caveat)
   else {
+    const skeleton = markSkeleton(text).toUpperCase()
     // a release to the United States alone (`TS//SI//REL TO USA ONLY`) is NOFORN's demand, as the parser reads it
-    if (US_ONLY_RELEASE.test(markSkeleton(text).toUpperCase())) found.add('NOFORN')
+    if (US_ONLY_RELEASE.test(skeleton)) found.add('NOFORN')
     // a run of single letters is one word (`N/F` → NF, `S//N/F` → SNF, `N O F O R N`), never cut inside: the `N F` of a letter-spaced `C O N F I D E N T I A L` is no NOFORN
     // Stryker disable next-line ArrayDeclaration: a text without letters gives no word; a made-up word there is none of the tables' either
-    const runs = markSkeleton(text).toUpperCase().match(/[A-Z]+/g) ?? []
+    const runs = skeleton.match(/[A-Z]+/g) ?? []
     // Stryker disable next-line ArrayDeclaration: a made-up first word is none of the tables' and reads nothing glued to it
     const words: string[] = []
     for (const [n, w] of runs.entries()) {
@@ -777,8 +778,11 @@ export function legibleCaveats(text: string): string[] {
   return RESTRICTIVE_CAVEATS.filter((c) => found.has(c))
 }
 
-/** A REL TO list naming the United States alone, to the end of the marking or its next `/` (`REL TO USA ONLY`, `REL USA`). */
-const US_ONLY_RELEASE = /(?<![A-Z])REL(?:EASABLE)?[ \t]*(?:TO[ \t]+)?(?:USA?|UNITED[ \t]+STATES(?:[ \t]+OF[ \t]+AMERICA)?)(?:[ \t]+ONLY)?[ \t]*(?:$|\/)/
+/**
+ * A REL TO list naming the United States alone, to the end of the marking or its next `/` (`REL TO USA ONLY`, `REL
+ * USA`), in a mark the parser cannot read: the spellings are `UNITED_STATES`, the parser's own, blanks as any run.
+ */
+const US_ONLY_RELEASE = new RegExp(`(?<![A-Z])REL(?:EASABLE)?[ \\t]*(?:TO[ \\t]+)?(?:${[...UNITED_STATES].map((s) => s.replace(/ /g, '[ \\t]+')).join('|')})(?:[ \\t]+ONLY)?[ \\t]*(?:$|\\/)`)
 
 /**
  * The caveat words a word glued to a classified level goes on with (`SNF` → NF, `TSNFNODIS` → NF, NODIS: the

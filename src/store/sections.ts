@@ -382,7 +382,7 @@ export function registerTextRecord(rule: TextRecord): void {
 /**
  * The record of a stored text as the service layer reads it (`toCableRecord` of its parse, registered by
  * src/archive/cable-record.ts), under key `key`: how an engine shows a version whose text it kept in a version row
- * (`shownVersionRecord`, src/store/version-numbers.ts). Throws when no service layer registered how to read a text.
+ * when a write makes a version kept in a version row the one shown (`shownRow`, src/store/version-numbers.ts: its text read as an import reads it, with its earliest stored source, so what the container states outside the text counts as it did). Throws when no service layer registered how to read a text.
  */
 export function recordOfText(key: string, text: string, source: SourceRecord): CableRecord {
   if (!textRecord) throw new Error('no service layer registered how to read a text (src/archive/cable-record.ts)')

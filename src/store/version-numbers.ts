@@ -1,6 +1,5 @@
 import { unpackText } from './pack-text.js'
-import { recordOfText } from './sections.js'
-import type { CableRecord, CableVersion, SourceRecord } from './store.js'
+import type { CableVersion, SourceRecord } from './store.js'
 import { compareShown, compareVersionNumbers, contentSha256, rankOfRow, STALE_CONTENT_SHA256, type VersionColumns } from './version-identity.js'
 
 /** A `cable_versions` row as both engines store it (`version` the row's stored number, `text` null for the shown one). */
@@ -57,12 +56,13 @@ export function shownRow<T extends VersionColumns>(rows: readonly T[]): T {
 }
 
 /**
- * The record to show for a version whose text the archive kept in a version row (`text`, unpacked) when a write made it
- * the one shown (`shownRow`) though no record of it is at hand (a better copy of the version shown so far ranked that
- * one below it): its text read as an import reads it, under key `key`, with `source` (its earliest stored source, so
- * what the container states outside the text counts as it did when that copy was imported). Its filing and portions
- * are set from every version by the writer, as for any record it shows beside other versions.
+ * The rows of a hand-over of the version shown (`shownRow` chose `to` in place of `from`, the row shown so far or the
+ * one that was to be shown): `from` keeps its text in its version row (`fromText`, deflated), `to` holds none (the
+ * shown text lives in the cable's text row). Gives the two rows to store and `rows` with both replaced, the versions
+ * the writer files and indexes the cable from. Pure; both engines' writers call it wherever the version shown changes.
  */
-export function shownVersionRecord(key: string, text: string, source: SourceRecord): CableRecord {
-  return recordOfText(key, text, source)
+export function handOver<R extends { text: unknown }>(rows: readonly R[], from: R, fromText: NonNullable<R['text']>, to: R): { old: R; now: R; rows: R[] } {
+  const old = { ...from, text: fromText }
+  const now = { ...to, text: null } as R
+  return { old, now, rows: rows.map((v) => (v === to ? now : v === from ? old : v)) }
 }

@@ -2,14 +2,14 @@ import type pg from 'pg'
 import type { CableRecord, SourceRecord, UpsertOutcome } from '../store.js'
 import { caveatMask } from '../caveat-mask.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
-import { shownRow, shownVersionRecord } from '../version-numbers.js'
+import { handOver, shownRow } from '../version-numbers.js'
 import { betterCopy, contentSha256, holdsNoText, NO_TEXT_VERSION, STALE_CONTENT_SHA256, TEXT_UNAVAILABLE, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 import { binaryArray, PG_OID } from './pg-binary.js'
 import { cableVector, subjectVector, type BuiltVector } from './pg-tsvector.js'
 import { dropPortions, portionsEnabled, putPortions } from './pg-portions.js'
 import { versionPortions } from '../portion-access.js'
 import { filingColumns, filingOfColumns, mergeSourceFilings, sameFiling, versionsFiling, type Filing } from '../filing.js'
-import { addPart, keptInParts, partColumns, partOfColumns, partOfRecord, partOfText, partsFiling, partsIndexText, partsRecord, partsVersions, shownPartsVersion, type PartChange, type PartColumns, type PartText } from '../sections.js'
+import { addPart, keptInParts, recordOfText, partColumns, partOfColumns, partOfRecord, partOfText, partsFiling, partsIndexText, partsRecord, partsVersions, shownPartsVersion, type PartChange, type PartColumns, type PartText } from '../sections.js'
 
 /** Archive writers take this transaction lock: batches apply one after another, so facet counts stay exact. */
 const ARCHIVE_WRITE_LOCK = 0x63626172 // "cbar"
@@ -365,6 +365,12 @@ async function putVersion(client: pg.ClientBase, v: VersionRow): Promise<void> {
   )
 }
 
+/** Stores both rows of a hand-over of the version shown (`handOver`). */
+async function putHandOver(client: pg.ClientBase, swap: { old: VersionRow; now: VersionRow }): Promise<void> {
+  await putVersion(client, swap.old)
+  await putVersion(client, swap.now)
+}
+
 /** The earliest stored source of version `version` (by import time, then locator): null when none names it. */
 async function versionSource(client: pg.ClientBase, id: string, version: number): Promise<SourceRecord | null> {
   const row = (
@@ -465,12 +471,10 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
             // the better copy ranks the version shown below another (the same parse errors, fewer bytes: LF where the
             // shown copy had CR LF): that one is shown from now on, as it would be had this copy come first
             // (docs/research.md, "Version numbers"); the better copy is kept in its version's row
-            const old = { ...updated, text: Buffer.from(r.packed?.deflated ?? packText(r.text)) }
-            const now = { ...best, text: null }
-            await putVersion(client, old)
-            await putVersion(client, now)
-            const record = shownVersionRecord(r.key, unpackText(best.text!), (await versionSource(client, id, best.version)) ?? r.source)
-            await replaceShown(client, id, record, best.text_sha256, all.map((v) => (v === best ? now : v === updated ? old : v)), portions)
+            const swap = handOver(all, updated, Buffer.from(r.packed?.deflated ?? packText(r.text)), best)
+            await putHandOver(client, swap)
+            const record = recordOfText(r.key, unpackText(best.text!), (await versionSource(client, id, best.version)) ?? r.source)
+            await replaceShown(client, id, record, best.text_sha256, swap.rows, portions)
           }
         } else {
           const kept = { ...updated, text: Buffer.from(r.packed?.deflated ?? packText(r.text)) }
@@ -478,12 +482,9 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
           if (shownRow(all) === kept) {
             // the better copy ranks its version above the one shown (fewer parse errors, a longer text): shown from
             // now on, as it would be had this copy come first, so the version shown never depends on import order
-            const shown = versions.find((v) => v.text === null)!
-            const old = { ...shown, text: await shownText(client, id) }
-            const now = { ...kept, text: null }
-            await putVersion(client, old)
-            await putVersion(client, now)
-            await replaceShown(client, id, r, sha, all.map((v) => (v === kept ? now : v === shown ? old : v)), portions)
+            const swap = handOver(all, versions.find((v) => v.text === null)!, await shownText(client, id), kept)
+            await putHandOver(client, swap)
+            await replaceShown(client, id, r, sha, swap.rows, portions)
           } else {
             await putVersion(client, kept)
             // the cable is filed from every version's filing, this one's now raised by every source of it
@@ -506,12 +507,9 @@ async function writeOtherText(client: pg.ClientBase, r: CableRecord, outcome: Up
       const all = [...versions, added]
       if (shownRow(all) === added) {
         // the new text is shown from now on; the one shown so far keeps its text in its version row
-        const old = versions.find((v) => v.text === null)!
-        const kept = { ...old, text: await shownText(client, id) }
-        const now = { ...added, text: null }
-        await putVersion(client, kept)
-        await putVersion(client, now)
-        await replaceShown(client, id, r, sha, all.map((v) => (v === old ? kept : v === added ? now : v)), portions)
+        const swap = handOver(all, versions.find((v) => v.text === null)!, await shownText(client, id), added)
+        await putHandOver(client, swap)
+        await replaceShown(client, id, r, sha, swap.rows, portions)
       } else {
         await putVersion(client, added)
         await reindex(client, id, all, portions)

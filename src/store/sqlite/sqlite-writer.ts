@@ -5,8 +5,8 @@ import { dropPortions, portionsEnabled, writePortions } from './sqlite-portions.
 import { versionPortions } from '../portion-access.js'
 import { filingColumns, filingOfColumns, mergeSourceFilings, sameFiling, versionsFiling, type Filing } from '../filing.js'
 import { packText, textSha256, unpackText } from '../pack-text.js'
-import { addPart, keptInParts, partColumns, partOfColumns, partOfRecord, partOfText, partsFiling, partsIndexText, partsRecord, partsVersions, shownPartsVersion, type PartChange, type PartColumns, type PartText } from '../sections.js'
-import { shownRow, shownVersionRecord } from '../version-numbers.js'
+import { addPart, keptInParts, recordOfText, partColumns, partOfColumns, partOfRecord, partOfText, partsFiling, partsIndexText, partsRecord, partsVersions, shownPartsVersion, type PartChange, type PartColumns, type PartText } from '../sections.js'
+import { handOver, shownRow } from '../version-numbers.js'
 import { betterCopy, contentSha256, holdsNoText, NO_TEXT_VERSION, STALE_CONTENT_SHA256, TEXT_UNAVAILABLE, versionColumns, withheldRuns, type VersionColumns } from '../version-identity.js'
 
 /**
@@ -242,12 +242,10 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
         // the better copy ranks the version shown below another (the same parse errors, fewer bytes: LF where the shown
         // copy had CR LF): that one is shown from now on, as it would be had this copy come first (docs/research.md,
         // "Version numbers"); the better copy is kept in its version's row
-        const old = { ...updated, text: r.packed?.deflated ?? packText(r.text) }
-        const now = { ...best, text: null }
-        s.putVersion.run(old)
-        s.putVersion.run(now)
-        const record = shownVersionRecord(r.key, unpackText(best.text!), versionSource(s, rowid, best.version) ?? r.source)
-        replaceShown(db, s, existing, record, best.text_sha256, all.map((v) => (v === best ? now : v === updated ? old : v)))
+        const swap = handOver(all, updated, r.packed?.deflated ?? packText(r.text), best)
+        putHandOver(s, swap)
+        const record = recordOfText(r.key, unpackText(best.text!), versionSource(s, rowid, best.version) ?? r.source)
+        replaceShown(db, s, existing, record, best.text_sha256, swap.rows)
       }
     } else {
       const kept = { ...updated, text: r.packed?.deflated ?? packText(r.text) }
@@ -255,12 +253,9 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
       if (shownRow(all) === kept) {
         // the better copy ranks its version above the one shown (fewer parse errors, a longer text): shown from now
         // on, as it would be had this copy come first, so the version shown never depends on import order
-        const shown = versions.find((v) => v.text === null)!
-        const old = { ...shown, text: s.getText.get(rowid) as Buffer }
-        const now = { ...kept, text: null }
-        s.putVersion.run(old)
-        s.putVersion.run(now)
-        replaceShown(db, s, existing, r, sha, all.map((v) => (v === kept ? now : v === shown ? old : v)))
+        const swap = handOver(all, versions.find((v) => v.text === null)!, s.getText.get(rowid) as Buffer, kept)
+        putHandOver(s, swap)
+        replaceShown(db, s, existing, r, sha, swap.rows)
       } else {
         s.putVersion.run(kept)
         // the cable is filed from every version's filing, this one's now raised by every source of it
@@ -283,12 +278,9 @@ function writeOtherText(db: Database.Database, s: Statements, existing: Existing
   const all = [...versions, added]
   if (shownRow(all) === added) {
     // the new text is shown from now on; the one shown so far keeps its text in its version row
-    const shown = versions.find((v) => v.text === null)!
-    const kept = { ...shown, text: s.getText.get(rowid) as Buffer }
-    const now = { ...added, text: null }
-    s.putVersion.run(kept)
-    s.putVersion.run(now)
-    replaceShown(db, s, existing, r, sha, all.map((v) => (v === shown ? kept : v === added ? now : v)))
+    const swap = handOver(all, versions.find((v) => v.text === null)!, s.getText.get(rowid) as Buffer, added)
+    putHandOver(s, swap)
+    replaceShown(db, s, existing, r, sha, swap.rows)
   } else {
     s.putVersion.run(added)
     reindex(db, s, rowid, all)
@@ -417,6 +409,12 @@ function freshIdentity(s: Statements, rowid: number, versions: VersionRow[]): Ve
     s.putVersion.run(fresh)
     return fresh
   })
+}
+
+/** Stores both rows of a hand-over of the version shown (`handOver`). */
+function putHandOver(s: Statements, swap: { old: VersionRow; now: VersionRow }): void {
+  s.putVersion.run(swap.old)
+  s.putVersion.run(swap.now)
 }
 
 /** The earliest stored source of version `version` (by import time, then locator): null when none names it. */
