@@ -16,32 +16,8 @@ import { showCable } from '../../src/archive/show-cable.js'
 import { parseCable } from '../../src/format/parse.js'
 import type { Access, CableRecord, Store } from '../../src/store/store.js'
 import { storeEngines } from '../support/store-engines.js'
+import { LOST, S1, S2, S2U, S3, WHOLE } from '../support/veldora-sections.js'
 
-/** Section `n` of 3 of the invented 08VELDORA`mrn`: the repeated header, NOFORN, and `body`. */
-const section = (n: number, body: string, caption = 'NOFORN') => `R 181200Z MAR 08
-FM AMEMBASSY VELDORA
-TO SECSTATE WASHDC 4321
-
-S E C R E T SECTION 0${n} OF 03 VELDORA 000452
-
-${caption}
-
-E.O. 12958: DECL: 03/18/2018
-TAGS: PREL, PGOV
-SUBJECT: INVENTED HARBOUR DISPUTE
-
-${body}
-`
-const P3 = '3. (C) Gammakestrel Minister Orlan Vesk told poloff the port would close.'
-const P4 = '4. (U) Deltakestrel the ships left at dawn.\n\nHOLM'
-const S1 = section(1, '1. (S//NF) Alphakestrel the harbour board met in closed session.\n\n2. (C) Betakestrel the minister spoke')
-const S2 = section(2, '3. (C) Gammakestrel XXXXXXXXXXXX told poloff the port would close.')
-const S2U = section(2, P3)
-const S3 = section(3, P4, 'NOFORN ORCON')
-/** The whole telegram as one text whose section breaks were lost: its class line says SECTION 01 OF 03. */
-const LOST = `${S1.trimEnd()}\n\n${P3}\n\n${P4}\n`
-/** The whole telegram as one text holding its sections byte for byte as they are assembled. */
-const WHOLE = `${S1.trimEnd()}\n\n${S2U.trimEnd()}\n\n${S3.trimEnd()}\n`
 
 /** Versions of the invented 08QUORIN611 (one text each, no sections): redacted, restored, restored and a paragraph more. */
 const quorin = (p1: string, more = '') => `O 101500Z APR 08

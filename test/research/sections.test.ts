@@ -19,27 +19,8 @@ import { parseCable } from '../../src/format/parse.js'
 import { missingSectionLine } from '../../src/store/sections.js'
 import type { Access, CableRecord, CableVersion, Store } from '../../src/store/store.js'
 import { storeEngines } from '../support/store-engines.js'
+import { S1, S2, S2U, S3 } from '../support/veldora-sections.js'
 
-/** Section `n` of 3 of the invented 08VELDORA452: the repeated header, NOFORN, and `body`. */
-const section = (n: number, body: string, caption = 'NOFORN') => `R 181200Z MAR 08
-FM AMEMBASSY VELDORA
-TO SECSTATE WASHDC 4321
-
-S E C R E T SECTION 0${n} OF 03 VELDORA 000452
-
-${caption}
-
-E.O. 12958: DECL: 03/18/2018
-TAGS: PREL, PGOV
-SUBJECT: INVENTED HARBOUR DISPUTE
-
-${body}
-`
-
-const S1 = section(1, '1. (S//NF) Alphakestrel the harbour board met in closed session.\n\n2. (C) Betakestrel the minister spoke')
-const S2 = section(2, '3. (C) Gammakestrel XXXXXXXXXXXX told poloff the port would close.')
-const S2U = section(2, '3. (C) Gammakestrel Minister Orlan Vesk told poloff the port would close.')
-const S3 = section(3, '4. (U) Deltakestrel the ships left at dawn.\n\nHOLM', 'NOFORN ORCON')
 
 let serial = 0
 /** A record of `text` as an import reads a file `name`; `mrn` another serial for another cable of the same sections. */

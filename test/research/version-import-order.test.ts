@@ -13,6 +13,7 @@ import { contentHash } from '../../src/archive/snapshots.js'
 import { parseCable } from '../../src/format/parse.js'
 import type { Access, CableDigest, CableRecord, Store } from '../../src/store/store.js'
 import { storeEngines } from '../support/store-engines.js'
+import { LOST, S1, S2, S2U, S3 } from '../support/veldora-sections.js'
 
 /** Every order of four texts is 48 imports per archive pair; a shared machine may take a minute over them. */
 const ORDERS_TIMEOUT = 300_000
@@ -110,29 +111,6 @@ async function expectEveryOrderAlike(x: Store, y: Store, texts: Record<string, s
   return held
 }
 
-/** Section `n` of 3 of the invented 08VELDORA000452: the repeated header, NOFORN, and `body`. */
-const section = (n: number, body: string, caption = 'NOFORN') => `R 181200Z MAR 08
-FM AMEMBASSY VELDORA
-TO SECSTATE WASHDC 4321
-
-S E C R E T SECTION 0${n} OF 03 VELDORA 000452
-
-${caption}
-
-E.O. 12958: DECL: 03/18/2018
-TAGS: PREL, PGOV
-SUBJECT: INVENTED HARBOUR DISPUTE
-
-${body}
-`
-const P3 = '3. (C) Gammakestrel Minister Orlan Vesk told poloff the port would close.'
-const P4 = '4. (U) Deltakestrel the ships left at dawn.\n\nHOLM'
-const S1 = section(1, '1. (S//NF) Alphakestrel the harbour board met in closed session.\n\n2. (C) Betakestrel the minister spoke')
-const S2 = section(2, '3. (C) Gammakestrel XXXXXXXXXXXX told poloff the port would close.')
-const S2U = section(2, P3)
-const S3 = section(3, P4, 'NOFORN ORCON')
-/** The whole telegram as one text whose section breaks were lost: its class line says SECTION 01 OF 03. */
-const LOST = `${S1.trimEnd()}\n\n${P3}\n\n${P4}\n`
 
 describe.each(await storeEngines('version-import-order'))('what a cable shows and numbers in every import order on $name', (engine) => {
   // two archives: every order into one, the order given into the other
